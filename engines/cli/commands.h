@@ -1,0 +1,31 @@
+// The headless subcommands of ../shared/cli.md that need no display and no Qt: each reads its
+// arguments (those after the subcommand name) and streams, prints its output, and returns the
+// contract's exit status. A failure prints one line on `err` naming the problem.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace fg::cli {
+
+enum Exit : int { kOk = 0, kRuntime = 1, kUsage = 2 };
+
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+using Args = std::vector<std::string>;
+
+int slot(const Args& args, Io io);       // fieldguide slot [--nodes N] [KEY ...]
+int partition(const Args& args, Io io);  // fieldguide partition --partitions N [KEY ...]
+int run(const Args& args, Io io);        // fieldguide run [SCENARIO.json | -]
+int downsample(const Args& args, Io io); // fieldguide downsample --step S [--agg LIST] [FILE|-]
+int compress(const Args& args, Io io);   // fieldguide compress [FILE.csv | -]
+
+// Runs `name` if it is one of the commands above; returns -1 when it is not.
+int dispatch(const std::string& name, const Args& args, Io io);
+
+} // namespace fg::cli
