@@ -1,0 +1,39 @@
+// FigureRenderer: lays out and paints one `figure` block of the course (content/SCHEMA.md, "Figure
+// parts") at a given width. Layout happens once, in the constructor; paint() only reads the
+// precomputed geometry, so the same object draws the screen, a QImage (PNG), a QSvgGenerator (SVG)
+// and a QPdfWriter (PDF) identically.
+#pragma once
+
+#include "theme/theme.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QSizeF>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+struct FigureScene;
+
+class FigureRenderer {
+public:
+    // REQUIRES: `figure` passed content validation. `bodyPx` is the reader's body font size in
+    // device-independent pixels (zoom changes it); `width` the width available.
+    FigureRenderer(const nlohmann::json& figure, const Theme& theme, qreal width, qreal bodyPx);
+    ~FigureRenderer();
+    FigureRenderer(FigureRenderer&&) noexcept;
+    FigureRenderer& operator=(FigureRenderer&&) noexcept;
+
+    QSizeF size() const;
+    // Paints with the figure's top-left corner at (0, 0) of the painter's coordinates.
+    void paint(QPainter& painter) const;
+    // The figure as an image of size() * dpr pixels (devicePixelRatio set to dpr).
+    QImage toImage(qreal dpr) const;
+
+private:
+    Theme theme_;
+    std::unique_ptr<FigureScene> scene_;
+};
+
+} // namespace fg
