@@ -1,23 +1,15 @@
 #include "figure/figure_renderer.h"
 
-#include <QFont>
-#include <QString>
+#include "figure/figure_layout.h"
+#include "figure/figure_scene.h"
 
 namespace fg {
-
-// Placeholder scene until the full layout lands: a titled card.
-struct FigureScene {
-    QString title;
-    QSizeF size;
-    qreal bodyPx = 16;
-};
 
 FigureRenderer::FigureRenderer(const nlohmann::json& figure, const Theme& theme, qreal width,
                                qreal bodyPx)
     : theme_(theme), scene_(std::make_unique<FigureScene>()) {
-    scene_->title = QString::fromStdString(figure.value("title", std::string()));
-    scene_->bodyPx = bodyPx;
-    scene_->size = QSizeF(width, bodyPx * 4);
+    FigureLayout layout(theme_, bodyPx, *scene_);
+    layout.layoutFigure(figure, width);
 }
 
 FigureRenderer::~FigureRenderer() = default;
@@ -28,19 +20,12 @@ QSizeF FigureRenderer::size() const {
     return scene_->size;
 }
 
-void FigureRenderer::paint(QPainter& p) const {
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(theme_.line, theme_.lineWidth));
-    p.setBrush(theme_.surface);
-    p.drawRoundedRect(QRectF(QPointF(0, 0), scene_->size).adjusted(1, 1, -1, -1), 8, 8);
-    QFont f;
-    f.setPixelSize(qRound(scene_->bodyPx * 1.1));
-    f.setBold(true);
-    p.setFont(f);
-    p.setPen(theme_.text);
-    p.drawText(QRectF(QPointF(0, 0), scene_->size), Qt::AlignCenter, scene_->title);
-    p.restore();
+const FigureScene& FigureRenderer::scene() const {
+    return *scene_;
+}
+
+void FigureRenderer::paint(QPainter& painter) const {
+    paintScene(painter, *scene_);
 }
 
 QImage FigureRenderer::toImage(qreal dpr) const {

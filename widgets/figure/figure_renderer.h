@@ -26,6 +26,8 @@ public:
     FigureRenderer& operator=(FigureRenderer&&) noexcept;
 
     QSizeF size() const;
+    // The laid-out primitives (for tests that check what is drawn).
+    const FigureScene& scene() const;
     // Paints with the figure's top-left corner at (0, 0) of the painter's coordinates.
     void paint(QPainter& painter) const;
     // The figure as an image of size() * dpr pixels (devicePixelRatio set to dpr).

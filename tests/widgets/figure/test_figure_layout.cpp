@@ -1,0 +1,179 @@
+// FigureLayout: a figure's data becomes a scene that stays inside its width, draws every string of
+// the data, draws one arrow per flow edge and the shape each node asks for, and never overlaps
+// nodes. Set FG_SAVE_FIGURES=<dir> to write the rendered PNGs for a look.
+#include "figure/figure_renderer.h"
+#include "figure/figure_scene.h"
+
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QTest>
+#include <set>
+
+using nlohmann::json;
+
+namespace {
+
+json load(const QString& name) {
+    QFile f(QStringLiteral(FIGURE_DATA_DIR "/") + name);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qFatal("cannot open %s", qPrintable(name));
+    }
+    return json::parse(f.readAll().toStdString());
+}
+
+// Every displayed string of the figure (not ids, kinds or tones), without markup.
+void collectStrings(const json& v, const std::string& key, std::vector<QString>& out) {
+    static const std::set<std::string> skip = {"kind",  "type",     "id",     "tone",
+                                               "shape", "language", "layout", "direction",
+                                               "from",  "to",       "mark"};
+    if (v.is_string()) {
+        if (!skip.count(key)) {
+            out.push_back(fg::parseInline(QString::fromStdString(v.get<std::string>()),
+                                          fg::Theme::light(), QFont())
+                              .text);
+        }
+    } else if (v.is_array()) {
+        for (const auto& e : v) {
+            collectStrings(e, key, out);
+        }
+    } else if (v.is_object()) {
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            collectStrings(it.value(), it.key(), out);
+        }
+    }
+}
+
+int countShapes(const fg::FigureScene& s, fg::FigureScene::Shape shape) {
+    int n = 0;
+    for (const auto& b : s.boxes) {
+        n += b.shape == shape ? 1 : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+class TestFigureLayout : public QObject {
+    Q_OBJECT
+private slots:
+    void staysInsideItsWidth_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("theme");
+        QTest::addColumn<qreal>("width");
+        for (const char* f : {"every-part.json", "flowchart.json", "fanout.json"}) {
+            for (const char* t : {"light", "dark", "projector"}) {
+                for (qreal w : {420.0, 1000.0}) {
+                    QTest::addRow("%s %s %d", f, t, int(w)) << f << t << w;
+                }
+            }
+        }
+    }
+    void staysInsideItsWidth() {
+        QFETCH(QString, file);
+        QFETCH(QString, theme);
+        QFETCH(qreal, width);
+        const fg::FigureRenderer r(load(file), fg::Theme::byName(theme), width, 16);
+        QCOMPARE(r.size().width(), width);
+        const QRectF bounds(QPointF(-0.5, -0.5), r.size() + QSizeF(1, 1));
+        for (const auto& b : r.scene().boxes) {
+            QVERIFY2(bounds.contains(b.rect), qPrintable(QStringLiteral("box %1,%2 %3x%4 outside")
+                                                             .arg(b.rect.x())
+                                                             .arg(b.rect.y())
+                                                             .arg(b.rect.width())
+                                                             .arg(b.rect.height())));
+        }
+        for (const auto& t : r.scene().texts) {
+            const QRectF tr(t.pos, t.block.size);
+            QVERIFY2(tr.right() <= width + 0.5 && tr.bottom() <= r.size().height() + 0.5,
+                     qPrintable(t.block.layout->text()));
+        }
+        if (const QByteArray dir = qgetenv("FG_SAVE_FIGURES"); !dir.isEmpty()) {
+            QDir().mkpath(QString::fromLocal8Bit(dir));
+            r.toImage(2).save(QStringLiteral("%1/%2-%3-%4.png")
+                                  .arg(QString::fromLocal8Bit(dir), file.section('.', 0, 0), theme)
+                                  .arg(int(width)));
+        }
+    }
+
+    void drawsEveryStringOfTheData() {
+        for (const char* f : {"every-part.json", "flowchart.json", "fanout.json"}) {
+            const json fig = load(f);
+            const fg::FigureRenderer r(fig, fg::Theme::light(), 900, 16);
+            std::vector<QString> strings;
+            collectStrings(fig, "", strings);
+            QStringList drawn;
+            for (const auto& t : r.scene().texts) {
+                drawn << t.block.layout->text();
+            }
+            const QString all = drawn.join(QChar('\n'));
+            for (const QString& s : strings) {
+                // A list item's leading mark is drawn as its bullet, apart from its words.
+                const bool marked = s.size() > 2 && s[1] == QChar(' ') && all.contains(s[0]) &&
+                                    all.contains(s.mid(2));
+                QVERIFY2(all.contains(s) || marked,
+                         qPrintable(QStringLiteral("%1: not drawn: %2").arg(f, s)));
+            }
+        }
+    }
+
+    void flowDrawsOneArrowPerEdgeAndTheNodeShapes() {
+        const json fig = load("flowchart.json");
+        const fg::FigureRenderer r(fig, fg::Theme::light(), 1000, 16);
+        int arrows = 0;
+        for (const auto& l : r.scene().lines) {
+            arrows += l.arrow ? 1 : 0;
+        }
+        QCOMPARE(arrows, int(fig["parts"][0]["edges"].size()));
+        QCOMPARE(countShapes(r.scene(), fg::FigureScene::Shape::Decision), 3);
+        QCOMPARE(countShapes(r.scene(), fg::FigureScene::Shape::Store), 2);
+        QCOMPARE(countShapes(r.scene(), fg::FigureScene::Shape::Pill), 1);
+    }
+
+    void flowNodesNeverOverlap() {
+        for (qreal w : {420.0, 700.0, 1400.0}) {
+            for (const char* f : {"flowchart.json", "fanout.json"}) {
+                const fg::FigureRenderer r(load(f), fg::Theme::light(), w, 16);
+                std::vector<QRectF> nodes;
+                for (const auto& b : r.scene().boxes) {
+                    if (b.shape != fg::FigureScene::Shape::Rect && b.rect.width() < w - 10) {
+                        nodes.push_back(b.rect);
+                    }
+                }
+                for (std::size_t i = 0; i < nodes.size(); ++i) {
+                    for (std::size_t j = i + 1; j < nodes.size(); ++j) {
+                        const QRectF o = nodes[i].intersected(nodes[j]);
+                        const bool nested =
+                            nodes[i].contains(nodes[j]) || nodes[j].contains(nodes[i]);
+                        QVERIFY2(nested || o.width() * o.height() < 1.0,
+                                 qPrintable(QStringLiteral("%1 at %2: nodes %3 and %4 overlap")
+                                                .arg(f)
+                                                .arg(w)
+                                                .arg(i)
+                                                .arg(j)));
+                    }
+                }
+            }
+        }
+    }
+
+    void narrowerMeansTallerNotWider() {
+        const json fig = load("every-part.json");
+        const fg::FigureRenderer wide(fig, fg::Theme::light(), 1200, 16);
+        const fg::FigureRenderer narrow(fig, fg::Theme::light(), 500, 16);
+        QVERIFY(narrow.size().height() > wide.size().height());
+        QCOMPARE(narrow.size().width(), 500.0);
+    }
+
+    void imageIsSharpAtTheDevicePixelRatio() {
+        const fg::FigureRenderer r(load("fanout.json"), fg::Theme::dark(), 600, 16);
+        const QImage img = r.toImage(2);
+        QCOMPARE(img.width(), qRound(r.size().width() * 2));
+        QCOMPARE(img.devicePixelRatio(), 2.0);
+        // The background is the dark theme's, not white.
+        QCOMPARE(img.pixelColor(4 + img.width() / 2, img.height() - 40).lightness() < 128, true);
+    }
+};
+
+QTEST_MAIN(TestFigureLayout)
+#include "test_figure_layout.moc"

@@ -1,0 +1,578 @@
+#include "figure/figure_layout.h"
+
+#include <QFontMetricsF>
+#include <QLocale>
+#include <algorithm>
+
+namespace fg {
+
+namespace {
+
+QString str(const nlohmann::json& v, const char* key) {
+    return v.contains(key) && v[key].is_string() ? QString::fromStdString(v[key].get<std::string>())
+                                                 : QString();
+}
+
+const nlohmann::json& arr(const nlohmann::json& v, const char* key) {
+    static const nlohmann::json empty = nlohmann::json::array();
+    return v.contains(key) && v[key].is_array() ? v[key] : empty;
+}
+
+} // namespace
+
+FigureLayout::FigureLayout(const Theme& theme, qreal bodyPx, FigureScene& out)
+    : theme_(theme), out_(out), body_(bodyPx * theme.fontScale * 0.92), u_(body_ * 0.5) {
+    font_ = QFont(QStringLiteral("DejaVu Sans"));
+    font_.setPixelSize(std::max(6, qRound(body_)));
+    bold_ = font_;
+    bold_.setBold(true);
+    small_ = font_;
+    small_.setPixelSize(std::max(6, qRound(body_ * 0.88)));
+    mono_ = QFont(QStringLiteral("DejaVu Sans Mono"));
+    mono_.setStyleHint(QFont::Monospace);
+    mono_.setPixelSize(std::max(6, qRound(body_ * 0.9)));
+    headingFont_ = bold_;
+    headingFont_.setPixelSize(std::max(6, qRound(body_ * 1.06)));
+    titleFont_ = bold_;
+    titleFont_.setPixelSize(std::max(6, qRound(body_ * 1.2)));
+}
+
+InlineText FigureLayout::inl(const json& v) const {
+    const QString s = v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+    return parseInline(s, theme_, font_);
+}
+
+TextBlock FigureLayout::text(const json& v, const QFont& font, qreal w, Qt::Alignment align) const {
+    const QString s = v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+    return layoutText(parseInline(s, theme_, font), font, w, align);
+}
+
+void FigureLayout::put(const TextBlock& b, QPointF pos, const QColor& color, const QColor& bg) {
+    out_.texts.push_back({b, pos, color, bg});
+}
+
+std::size_t FigureLayout::reserveBox() {
+    out_.boxes.emplace_back();
+    return out_.boxes.size() - 1;
+}
+
+void FigureLayout::setBox(std::size_t index, const QRectF& r, const QColor& fill,
+                          const QColor& stroke, FigureScene::Shape shape, qreal strokeWidth) {
+    auto& b = out_.boxes[index];
+    b.rect = r;
+    b.fill = fill;
+    b.stroke = stroke;
+    b.shape = shape;
+    b.strokeWidth = strokeWidth < 0 ? theme_.lineWidth : strokeWidth;
+}
+
+void FigureLayout::arrow(QPolygonF points, bool head) {
+    out_.lines.push_back({std::move(points), theme_.line, theme_.lineWidth, head});
+}
+
+void FigureLayout::layoutFigure(const json& fig, qreal width) {
+    out_.background = theme_.background;
+    const qreal pad = 2 * u_;
+    const std::size_t card = reserveBox();
+    qreal y = pad;
+    const TextBlock title = text(fig.value("title", json("")), titleFont_, width - 2 * pad);
+    put(title, QPointF(pad, y), theme_.text);
+    y += title.size.height() + 1.5 * u_;
+    out_.lines.push_back(
+        {QPolygonF() << QPointF(pad, y - 0.75 * u_) << QPointF(width - pad, y - 0.75 * u_),
+         theme_.accent, std::max<qreal>(1, theme_.lineWidth), false});
+    y += parts(arr(fig, "parts"), pad, y, width - 2 * pad);
+    if (fig.contains("caption")) {
+        QFont italic = small_;
+        italic.setItalic(true);
+        const TextBlock cap = text(fig["caption"], italic, width - 2 * pad);
+        y += u_;
+        put(cap, QPointF(pad, y), theme_.mutedText);
+        y += cap.size.height();
+    }
+    y += pad;
+    setBox(card, QRectF(0.5, 0.5, width - 1, y - 1), theme_.background, theme_.line,
+           FigureScene::Shape::Rounded, std::max<qreal>(1, theme_.lineWidth * 0.75));
+    out_.size = QSizeF(width, y);
+}
+
+qreal FigureLayout::parts(const json& list, qreal x, qreal y, qreal w) {
+    qreal used = 0;
+    bool first = true;
+    for (const auto& p : list) {
+        if (!first) {
+            used += 1.5 * u_;
+        }
+        first = false;
+        used += part(p, x, y + used, w);
+    }
+    return used;
+}
+
+qreal FigureLayout::part(const json& p, qreal x, qreal y, qreal w) {
+    const std::string kind = p.value("kind", std::string());
+    if (kind == "heading") {
+        return heading(p, x, y, w);
+    }
+    if (kind == "text") {
+        return paragraph(p, x, y, w);
+    }
+    if (kind == "bullets") {
+        return bullets(arr(p, "items"), x, y, w, 0);
+    }
+    if (kind == "kv") {
+        return keyValues(p, x, y, w);
+    }
+    if (kind == "table") {
+        return table(p, x, y, w);
+    }
+    if (kind == "code") {
+        return code(p, x, y, w);
+    }
+    if (kind == "tree") {
+        return tree(p, x, y, w);
+    }
+    if (kind == "boxes") {
+        return boxes(p, x, y, w);
+    }
+    if (kind == "flow") {
+        return flow(p, x, y, w);
+    }
+    if (kind == "record") {
+        return record(p, x, y, w);
+    }
+    if (kind == "bars") {
+        return bars(p, x, y, w);
+    }
+    if (kind == "panel") {
+        return panel(p, x, y, w);
+    }
+    if (kind == "columns") {
+        return columns(p, x, y, w);
+    }
+    if (kind == "callout") {
+        return callout(p, x, y, w);
+    }
+    if (kind == "divider") {
+        return divider(x, y, w);
+    }
+    return 0;
+}
+
+qreal FigureLayout::heading(const json& p, qreal x, qreal y, qreal w) {
+    const TextBlock b = text(p.value("text", json("")), headingFont_, w);
+    put(b, QPointF(x, y), theme_.accent);
+    return b.size.height();
+}
+
+qreal FigureLayout::paragraph(const json& p, qreal x, qreal y, qreal w) {
+    const TextBlock b = text(p.value("text", json("")), font_, w);
+    put(b, QPointF(x, y), theme_.text);
+    return b.size.height();
+}
+
+qreal FigureLayout::bullets(const json& items, qreal x, qreal y, qreal w, int depth) {
+    const qreal indent = 2.2 * u_;
+    qreal used = 0;
+    for (const auto& item : items) {
+        const json& label = item.is_object() ? item.value("text", json("")) : item;
+        QString s =
+            label.is_string() ? QString::fromStdString(label.get<std::string>()) : QString();
+        // A leading mark stands in for the bullet; otherwise a dot (depth 0) or a dash.
+        QString mark;
+        if (s.startsWith(QLatin1Char(':'))) {
+            const QString name = s.section(QLatin1Char(':'), 1, 1);
+            if (!markGlyph(name).isEmpty()) {
+                mark = name;
+                s = s.mid(name.size() + 2).trimmed();
+            }
+        }
+        const TextBlock b = layoutText(parseInline(s, theme_, font_), font_, w - indent);
+        InlineText bullet;
+        bullet.text = !mark.isEmpty() ? markGlyph(mark)
+                      : depth == 0    ? QStringLiteral("\u2022")
+                                      : QStringLiteral("\u2013");
+        const TextBlock dot = layoutText(bullet, mark.isEmpty() ? font_ : bold_, indent);
+        put(dot, QPointF(x + 0.4 * u_, y + used),
+            mark.isEmpty() ? theme_.accent : markColor(theme_, mark));
+        put(b, QPointF(x + indent, y + used), theme_.text);
+        used += b.size.height() + 0.4 * u_;
+        if (item.is_object() && item.contains("items")) {
+            used += bullets(item["items"], x + indent, y + used, w - indent, depth + 1);
+        }
+    }
+    return std::max<qreal>(used - 0.4 * u_, 0);
+}
+
+qreal FigureLayout::keyValues(const json& p, qreal x, qreal y, qreal w) {
+    const json& items = arr(p, "items");
+    qreal keyW = 0;
+    for (const auto& row : items) {
+        if (row.is_array() && !row.empty()) {
+            keyW = std::max(keyW, naturalWidth(inl(row[0]), bold_));
+        }
+    }
+    keyW = std::min(keyW, w * 0.38);
+    qreal used = 0;
+    for (const auto& row : items) {
+        if (!row.is_array() || row.size() < 2) {
+            continue;
+        }
+        const TextBlock k = text(row[0], bold_, keyW);
+        const TextBlock v = text(row[1], font_, w - keyW - 2 * u_);
+        put(k, QPointF(x, y + used), theme_.text);
+        put(v, QPointF(x + keyW + 2 * u_, y + used), theme_.text);
+        used += std::max(k.size.height(), v.size.height()) + 0.6 * u_;
+    }
+    return std::max<qreal>(used - 0.6 * u_, 0);
+}
+
+qreal FigureLayout::table(const json& p, qreal x, qreal y, qreal w) {
+    const json& cols = arr(p, "columns");
+    const json& rows = arr(p, "rows");
+    const std::size_t n = cols.size();
+    if (n == 0) {
+        return 0;
+    }
+    const qreal cp = 0.8 * u_; // cell padding
+    std::vector<qreal> natural(n, 0);
+    for (std::size_t c = 0; c < n; ++c) {
+        natural[c] = naturalWidth(inl(cols[c]), bold_);
+        for (const auto& r : rows) {
+            if (r.is_array() && c < r.size()) {
+                natural[c] = std::max(natural[c], naturalWidth(inl(r[c]), font_));
+            }
+        }
+        natural[c] += 2 * cp;
+    }
+    qreal total = 0;
+    for (qreal v : natural) {
+        total += v;
+    }
+    std::vector<qreal> width(n);
+    for (std::size_t c = 0; c < n; ++c) { // shrink proportionally when too wide
+        width[c] = total <= w ? natural[c] : std::max(natural[c] * w / total, 3 * body_);
+    }
+    qreal sum = 0;
+    for (qreal v : width) {
+        sum += v;
+    }
+    if (sum > w) { // minimums overflowed: share evenly
+        std::fill(width.begin(), width.end(), w / static_cast<qreal>(n));
+        sum = w;
+    }
+    std::vector<std::size_t> highlight;
+    for (const auto& h : arr(p, "highlight")) {
+        if (h.is_number_unsigned()) {
+            highlight.push_back(h.get<std::size_t>());
+        }
+    }
+    const std::size_t frame = reserveBox();
+    qreal used = 0;
+    auto row = [&](const json& cells, bool header, std::size_t index) {
+        std::vector<TextBlock> blocks;
+        qreal h = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            const json& cell = c < cells.size() ? cells[c] : json("");
+            blocks.push_back(text(cell, header ? bold_ : font_, width[c] - 2 * cp));
+            h = std::max(h, blocks.back().size.height());
+        }
+        h += 2 * cp;
+        const bool lit =
+            !header && std::find(highlight.begin(), highlight.end(), index) != highlight.end();
+        if (header || lit) {
+            const std::size_t band = reserveBox();
+            setBox(band, QRectF(x, y + used, sum, h),
+                   header ? theme_.toneFill(QStringLiteral("accent")) : theme_.highlight, QColor(),
+                   FigureScene::Shape::Rect, 0);
+        }
+        qreal cx = x;
+        for (std::size_t c = 0; c < n; ++c) {
+            put(blocks[c], QPointF(cx + cp, y + used + cp), theme_.text);
+            cx += width[c];
+        }
+        used += h;
+        out_.lines.push_back({QPolygonF() << QPointF(x, y + used) << QPointF(x + sum, y + used),
+                              theme_.line, header ? theme_.lineWidth : 0.75, false});
+    };
+    row(cols, true, 0);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        row(rows[r], false, r);
+    }
+    qreal cx = x;
+    for (std::size_t c = 0; c + 1 < n; ++c) {
+        cx += width[c];
+        out_.lines.push_back(
+            {QPolygonF() << QPointF(cx, y) << QPointF(cx, y + used), theme_.line, 0.75, false});
+    }
+    setBox(frame, QRectF(x, y, sum, used), theme_.background, theme_.line, FigureScene::Shape::Rect,
+           0.75);
+    return used;
+}
+
+qreal FigureLayout::code(const json& p, qreal x, qreal y, qreal w) {
+    const std::size_t box = reserveBox();
+    InlineText plain;
+    plain.text = str(p, "text");
+    plain.text.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    const TextBlock b = layoutText(plain, mono_, w - 2 * u_);
+    put(b, QPointF(x + u_, y + u_), theme_.text);
+    const qreal h = b.size.height() + 2 * u_;
+    setBox(box, QRectF(x, y, w, h), theme_.codeBackground, QColor(), FigureScene::Shape::Rounded,
+           0);
+    return h;
+}
+
+qreal FigureLayout::storeInset() const {
+    return std::min(1.4 * u_, 10.0);
+}
+
+FigureLayout::Card FigureLayout::measureCard(const json& title, const json& lines, qreal w,
+                                             bool center, FigureScene::Shape shape) const {
+    Card c;
+    const Qt::Alignment a = center ? Qt::AlignHCenter : Qt::AlignLeft;
+    const qreal inner = w - 2 * u_;
+    qreal h = u_;
+    if (title.is_string() && !title.get<std::string>().empty()) {
+        c.title = text(title, bold_, inner, a);
+        h += c.title.size.height();
+    }
+    if (lines.is_array()) {
+        for (const auto& l : lines) {
+            c.lines.push_back(text(l, small_, inner, a));
+            h += c.lines.back().size.height() + 0.2 * u_;
+        }
+        if (!c.lines.empty() && c.title.layout) {
+            h += 0.3 * u_;
+        }
+    }
+    c.size = QSizeF(w, h + u_);
+    if (shape == FigureScene::Shape::Store) {
+        c.size.rheight() += 2 * storeInset();
+    }
+    return c;
+}
+
+qreal FigureLayout::cardNaturalWidth(const json& title, const json& lines) const {
+    qreal nw = title.is_string() ? naturalWidth(inl(title), bold_) : 0;
+    if (lines.is_array()) {
+        for (const auto& l : lines) {
+            nw = std::max(nw, naturalWidth(parseInline(l.is_string() ? QString::fromStdString(
+                                                                           l.get<std::string>())
+                                                                     : QString(),
+                                                       theme_, small_),
+                                           small_));
+        }
+    }
+    return nw + 2 * u_ + 2;
+}
+
+void FigureLayout::placeCard(const Card& c, QPointF pos, qreal w, const QString& tone,
+                             FigureScene::Shape shape, bool /*center*/) {
+    const std::size_t box = reserveBox();
+    setBox(box, QRectF(pos, QSizeF(w, c.size.height())), theme_.toneFill(tone),
+           theme_.toneStroke(tone), shape);
+    // Shapes with pointed or curved ends need room at the sides or the top.
+    const qreal inset = shape == FigureScene::Shape::Store ? storeInset() : 0;
+    qreal y = pos.y() + u_ + inset;
+    if (c.title.layout) {
+        put(c.title, QPointF(pos.x() + u_, y), theme_.text);
+        y += c.title.size.height() + (c.lines.empty() ? 0 : 0.3 * u_);
+    }
+    for (const auto& l : c.lines) {
+        put(l, QPointF(pos.x() + u_, y), theme_.text);
+        y += l.size.height() + 0.2 * u_;
+    }
+}
+
+qreal FigureLayout::boxes(const json& p, qreal x, qreal y, qreal w) {
+    const json& items = arr(p, "items");
+    if (items.empty()) {
+        return 0;
+    }
+    const bool arrows = p.value("arrows", false);
+    const qreal gap = arrows ? 4 * u_ : 1.5 * u_;
+    const qreal minW = 9 * body_;
+    std::size_t n = p.contains("columns") && p["columns"].is_number_unsigned()
+                        ? p["columns"].get<std::size_t>()
+                        : items.size();
+    n = std::clamp<std::size_t>(n, 1, items.size());
+    while (n > 1 && (w - static_cast<qreal>(n - 1) * gap) / static_cast<qreal>(n) < minW) {
+        --n;
+    }
+    const qreal bw = (w - static_cast<qreal>(n - 1) * gap) / static_cast<qreal>(n);
+    qreal used = 0;
+    for (std::size_t start = 0; start < items.size(); start += n) {
+        const std::size_t end = std::min(items.size(), start + n);
+        std::vector<Card> cards;
+        qreal rowH = 0;
+        for (std::size_t i = start; i < end; ++i) {
+            cards.push_back(measureCard(items[i].value("title", json("")),
+                                        items[i].value("lines", json::array()), bw, true));
+            rowH = std::max(rowH, cards.back().size.height());
+        }
+        for (std::size_t i = start; i < end; ++i) {
+            Card c = cards[i - start];
+            c.size.setHeight(rowH);
+            const qreal bx = x + static_cast<qreal>(i - start) * (bw + gap);
+            placeCard(c, QPointF(bx, y + used), bw, str(items[i], "tone"),
+                      FigureScene::Shape::Rounded, true);
+            if (arrows && i + 1 < end) {
+                const qreal my = y + used + rowH / 2;
+                arrow(QPolygonF() << QPointF(bx + bw + 0.5 * u_, my)
+                                  << QPointF(bx + bw + gap - 0.5 * u_, my));
+            }
+        }
+        used += rowH + (end < items.size() ? 1.5 * u_ : 0);
+    }
+    return used;
+}
+
+qreal FigureLayout::record(const json& p, qreal x, qreal y, qreal w) {
+    const TextBlock key = text(p.value("key", json("")), bold_, w * 0.3);
+    const qreal keyW = key.size.width() + 2 * u_;
+    const std::size_t keyBox = reserveBox();
+    put(key, QPointF(x + u_, y + 0.6 * u_), theme_.text);
+    const qreal cellH = QFontMetricsF(small_).height() + 1.2 * u_;
+    qreal cx = x + keyW + u_;
+    qreal cy = y;
+    for (const auto& cell : arr(p, "cells")) {
+        const TextBlock c = text(cell, small_, w - keyW - 3 * u_);
+        const qreal cw = c.size.width() + 1.6 * u_;
+        if (cx + cw > x + w && cx > x + keyW + u_) {
+            cx = x + keyW + u_;
+            cy += cellH + 0.5 * u_;
+        }
+        const std::size_t box = reserveBox();
+        setBox(box, QRectF(cx, cy, cw, std::max(cellH, c.size.height() + 1.2 * u_)),
+               theme_.toneFill(QStringLiteral("a")), theme_.toneStroke(QStringLiteral("a")),
+               FigureScene::Shape::Rect, 1);
+        put(c, QPointF(cx + 0.8 * u_, cy + 0.6 * u_), theme_.text);
+        cx += cw + 0.3 * u_;
+    }
+    qreal used = cy - y + cellH;
+    setBox(keyBox, QRectF(x, y, keyW, std::max(cellH, key.size.height() + 1.2 * u_)),
+           theme_.toneFill(QStringLiteral("accent")), theme_.accent, FigureScene::Shape::Pill, 1);
+    if (p.contains("note")) {
+        QFont italic = small_;
+        italic.setItalic(true);
+        const TextBlock note = text(p["note"], italic, w - keyW - u_);
+        put(note, QPointF(x + keyW + u_, y + used + 0.4 * u_), theme_.mutedText);
+        used += note.size.height() + 0.4 * u_;
+    }
+    return used;
+}
+
+qreal FigureLayout::bars(const json& p, qreal x, qreal y, qreal w) {
+    const json& items = arr(p, "items");
+    const QString unit = str(p, "unit");
+    double maxV = 0;
+    qreal labelW = 0;
+    for (const auto& it : items) {
+        maxV = std::max(maxV, it.value("value", 0.0));
+        labelW = std::max(labelW, naturalWidth(inl(it.value("label", json(""))), font_));
+    }
+    labelW = std::min(labelW + u_, w * 0.35);
+    const qreal valueW = 9 * body_;
+    const qreal barMax = std::max<qreal>(w - labelW - valueW, 2 * body_);
+    qreal used = 0;
+    for (const auto& it : items) {
+        const TextBlock l = text(it.value("label", json("")), font_, labelW - u_);
+        const double v = it.value("value", 0.0);
+        const qreal h = std::max(l.size.height(), body_ * 1.5);
+        const qreal bw = maxV > 0 ? barMax * static_cast<qreal>(v / maxV) : 0;
+        put(l, QPointF(x, y + used + (h - l.size.height()) / 2), theme_.text);
+        const std::size_t box = reserveBox();
+        const QString tone = it.contains("tone") ? str(it, "tone") : QStringLiteral("a");
+        setBox(box, QRectF(x + labelW, y + used + 0.15 * h, std::max<qreal>(bw, 1), 0.7 * h),
+               theme_.toneStroke(tone), QColor(), FigureScene::Shape::Rect, 0);
+        InlineText vt;
+        vt.text = QLocale::c().toString(v, 'g', 10) +
+                  (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
+        const TextBlock vb = layoutText(vt, small_, valueW);
+        put(vb, QPointF(x + labelW + bw + 0.6 * u_, y + used + (h - vb.size.height()) / 2),
+            theme_.text);
+        used += h + 0.4 * u_;
+    }
+    return std::max<qreal>(used - 0.4 * u_, 0);
+}
+
+qreal FigureLayout::panel(const json& p, qreal x, qreal y, qreal w, qreal minHeight) {
+    const QString tone = str(p, "tone");
+    const std::size_t box = reserveBox();
+    const qreal pad = 1.2 * u_;
+    qreal used = pad;
+    if (p.contains("title")) {
+        const TextBlock t = text(p["title"], bold_, w - 2 * pad);
+        put(t, QPointF(x + pad, y + used),
+            tone.isEmpty() || tone == QLatin1String("neutral") ? theme_.text
+                                                               : theme_.toneStroke(tone));
+        used += t.size.height() + u_;
+    }
+    used += parts(arr(p, "parts"), x + pad, y + used, w - 2 * pad) + pad;
+    used = std::max(used, minHeight);
+    setBox(box, QRectF(x, y, w, used),
+           tone.isEmpty() || tone == QLatin1String("neutral") ? theme_.background
+                                                              : theme_.toneFill(tone),
+           theme_.toneStroke(tone));
+    return used;
+}
+
+qreal FigureLayout::columns(const json& p, qreal x, qreal y, qreal w) {
+    const json& items = arr(p, "items");
+    if (items.empty()) {
+        return 0;
+    }
+    const qreal gap = 1.5 * u_;
+    const auto n = static_cast<qreal>(items.size());
+    const qreal cw = (w - (n - 1) * gap) / n;
+    if (cw < 12 * body_) { // too narrow side by side: stack
+        qreal used = 0;
+        for (const auto& it : items) {
+            used += panel(it, x, y + used, w) + gap;
+        }
+        return used - gap;
+    }
+    // Lay out once to learn the tallest, then again with equal heights.
+    const std::size_t mark = out_.boxes.size(), lmark = out_.lines.size(),
+                      tmark = out_.texts.size();
+    qreal tallest = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        tallest = std::max(tallest, panel(items[i], x + static_cast<qreal>(i) * (cw + gap), y, cw));
+    }
+    out_.boxes.resize(mark);
+    out_.lines.resize(lmark);
+    out_.texts.resize(tmark);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        panel(items[i], x + static_cast<qreal>(i) * (cw + gap), y, cw, tallest);
+    }
+    return tallest;
+}
+
+qreal FigureLayout::callout(const json& p, qreal x, qreal y, qreal w) {
+    const QString mark = str(p, "mark");
+    const std::size_t box = reserveBox();
+    InlineText icon;
+    icon.text = markGlyph(mark);
+    QFont iconFont = bold_;
+    iconFont.setPixelSize(qRound(body_ * 1.2));
+    const TextBlock ib = layoutText(icon, iconFont, 2 * body_);
+    const TextBlock b = text(p.value("text", json("")), font_, w - 5 * u_);
+    put(ib, QPointF(x + u_, y + u_), markColor(theme_, mark));
+    put(b, QPointF(x + 4 * u_, y + u_), theme_.text);
+    const qreal h = std::max(b.size.height(), ib.size.height()) + 2 * u_;
+    const QString tone = mark == QLatin1String("yes")    ? QStringLiteral("good")
+                         : mark == QLatin1String("no")   ? QStringLiteral("bad")
+                         : mark == QLatin1String("warn") ? QStringLiteral("warn")
+                                                         : QStringLiteral("accent");
+    setBox(box, QRectF(x, y, w, h), theme_.toneFill(tone), theme_.toneStroke(tone));
+    return h;
+}
+
+qreal FigureLayout::divider(qreal x, qreal y, qreal w) {
+    out_.lines.push_back(
+        {QPolygonF() << QPointF(x, y + u_) << QPointF(x + w, y + u_), theme_.mutedText, 1, false});
+    return 2 * u_;
+}
+
+} // namespace fg

@@ -1,0 +1,74 @@
+// FigureLayout: turns a validated `figure` block (content/SCHEMA.md, "Figure parts") into a
+// FigureScene for a given width. A pure function of (figure, theme, width, body font size): no
+// widget, no painting, so tests check geometry without a window and every output (screen, PNG,
+// SVG, PDF) paints the same scene.
+#pragma once
+
+#include "figure/figure_scene.h"
+#include "theme/theme.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+class FigureLayout {
+public:
+    FigureLayout(const Theme& theme, qreal bodyPx, FigureScene& out);
+
+    // Lays out the whole figure card (title, parts, caption) at `width`; sets out.size.
+    void layoutFigure(const nlohmann::json& figure, qreal width);
+
+private:
+    using json = nlohmann::json;
+
+    // Each part function lays out at (x, y) within width w and returns the height it used.
+    qreal parts(const json& list, qreal x, qreal y, qreal w);
+    qreal part(const json& p, qreal x, qreal y, qreal w);
+    qreal heading(const json& p, qreal x, qreal y, qreal w);
+    qreal paragraph(const json& p, qreal x, qreal y, qreal w);
+    qreal bullets(const json& items, qreal x, qreal y, qreal w, int depth);
+    qreal keyValues(const json& p, qreal x, qreal y, qreal w);
+    qreal table(const json& p, qreal x, qreal y, qreal w);
+    qreal code(const json& p, qreal x, qreal y, qreal w);
+    qreal boxes(const json& p, qreal x, qreal y, qreal w);
+    qreal record(const json& p, qreal x, qreal y, qreal w);
+    qreal bars(const json& p, qreal x, qreal y, qreal w);
+    qreal panel(const json& p, qreal x, qreal y, qreal w, qreal minHeight = 0);
+    qreal columns(const json& p, qreal x, qreal y, qreal w);
+    qreal callout(const json& p, qreal x, qreal y, qreal w);
+    qreal divider(qreal x, qreal y, qreal w);
+    // figure_graph.cpp
+    qreal tree(const json& p, qreal x, qreal y, qreal w);
+    qreal treeIndented(const json& node, qreal x, qreal y, qreal w, int depth);
+    qreal flow(const json& p, qreal x, qreal y, qreal w);
+
+    // Shared pieces.
+    InlineText inl(const json& v) const;
+    TextBlock text(const json& v, const QFont& font, qreal w,
+                   Qt::Alignment align = Qt::AlignLeft) const;
+    void put(const TextBlock& b, QPointF pos, const QColor& color, const QColor& bg = {});
+    std::size_t reserveBox();
+    void setBox(std::size_t index, const QRectF& r, const QColor& fill, const QColor& stroke,
+                FigureScene::Shape shape = FigureScene::Shape::Rounded, qreal strokeWidth = -1);
+    void arrow(QPolygonF points, bool head = true);
+    // A node or box: bold title + lines, measured at `w`; returns its size, places at `pos`.
+    struct Card {
+        TextBlock title;
+        std::vector<TextBlock> lines;
+        QSizeF size;
+    };
+    Card measureCard(const json& title, const json& lines, qreal w, bool center,
+                     FigureScene::Shape shape = FigureScene::Shape::Rounded) const;
+    qreal storeInset() const;
+    void placeCard(const Card& c, QPointF pos, qreal w, const QString& tone,
+                   FigureScene::Shape shape, bool center);
+    qreal cardNaturalWidth(const json& title, const json& lines) const;
+
+    const Theme& theme_;
+    FigureScene& out_;
+    qreal body_; // body font size in pixels
+    qreal u_;    // the spacing unit
+    QFont font_, bold_, small_, mono_, headingFont_, titleFont_;
+};
+
+} // namespace fg

@@ -1,0 +1,52 @@
+// FigureScene: what a laid-out figure is made of, in figure coordinates (device-independent
+// pixels, origin at the top-left). Boxes first, then lines, then text, so labels always sit on
+// top. paintScene() only reads this; all measuring happened during layout.
+#pragma once
+
+#include "figure/inline_text.h"
+
+#include <QColor>
+#include <QPainter>
+#include <QPolygonF>
+#include <QRectF>
+#include <vector>
+
+namespace fg {
+
+struct FigureScene {
+    enum class Shape { Rect, Rounded, Decision, Store, Pill };
+
+    struct Box {
+        QRectF rect;
+        QColor fill; // invalid: no fill
+        QColor stroke;
+        qreal strokeWidth = 1;
+        Shape shape = Shape::Rounded;
+        Qt::PenStyle style = Qt::SolidLine;
+    };
+    struct Line {
+        QPolygonF points;
+        QColor color;
+        qreal width = 1;
+        bool arrow = false; // an arrowhead at the last point
+    };
+    struct Text {
+        TextBlock block;
+        QPointF pos;
+        QColor color;
+        QColor background; // invalid: none (edge labels get the page colour)
+    };
+
+    std::vector<Box> boxes;
+    std::vector<Line> lines;
+    std::vector<Text> texts;
+    QSizeF size;
+    QColor background;
+
+    // Counts for tests: how many of each primitive the scene holds.
+    std::size_t boxCount() const { return boxes.size(); }
+};
+
+void paintScene(QPainter& painter, const FigureScene& scene);
+
+} // namespace fg
