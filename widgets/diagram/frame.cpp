@@ -1,0 +1,190 @@
+#include "diagram/frame.h"
+
+#include <QFont>
+#include <QHash>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace fg {
+
+const FrameItem* Frame::find(const QString& id) const {
+    for (const auto& it : items) {
+        if (it.id == id) {
+            return &it;
+        }
+    }
+    return nullptr;
+}
+
+QRectF Frame::bounds() const {
+    QRectF r;
+    for (const auto& it : items) {
+        r = r.united(it.kind == FrameItem::Kind::Line
+                         ? QRectF(it.line.p1(), it.line.p2()).normalized().adjusted(-1, -1, 1, 1)
+                         : it.rect);
+    }
+    return r;
+}
+
+namespace {
+
+qreal lerp(qreal a, qreal b, qreal t) {
+    return a + (b - a) * t;
+}
+
+QColor lerp(const QColor& a, const QColor& b, qreal t) {
+    if (!a.isValid()) {
+        return b;
+    }
+    if (!b.isValid()) {
+        return a;
+    }
+    return QColor::fromRgbF(static_cast<float>(lerp(a.redF(), b.redF(), t)),
+                            static_cast<float>(lerp(a.greenF(), b.greenF(), t)),
+                            static_cast<float>(lerp(a.blueF(), b.blueF(), t)),
+                            static_cast<float>(lerp(a.alphaF(), b.alphaF(), t)));
+}
+
+QRectF lerp(const QRectF& a, const QRectF& b, qreal t) {
+    return QRectF(lerp(a.x(), b.x(), t), lerp(a.y(), b.y(), t), lerp(a.width(), b.width(), t),
+                  lerp(a.height(), b.height(), t));
+}
+
+QLineF lerp(const QLineF& a, const QLineF& b, qreal t) {
+    return QLineF(lerp(a.x1(), b.x1(), t), lerp(a.y1(), b.y1(), t), lerp(a.x2(), b.x2(), t),
+                  lerp(a.y2(), b.y2(), t));
+}
+
+FrameItem blend(const FrameItem& a, const FrameItem& b, qreal t) {
+    FrameItem r = t < 0.5 ? a : b; // discrete fields switch half way
+    r.rect = lerp(a.rect, b.rect, t);
+    r.line = lerp(a.line, b.line, t);
+    r.fill = lerp(a.fill, b.fill, t);
+    r.stroke = lerp(a.stroke, b.stroke, t);
+    r.textColor = lerp(a.textColor, b.textColor, t);
+    r.strokeWidth = lerp(a.strokeWidth, b.strokeWidth, t);
+    r.fontPx = lerp(a.fontPx, b.fontPx, t);
+    r.opacity = lerp(a.opacity, b.opacity, t);
+    r.z = b.z;
+    return r;
+}
+
+} // namespace
+
+Frame tween(const Frame& from, const Frame& to, qreal t) {
+    if (t >= 1) {
+        return to;
+    }
+    if (t <= 0) {
+        Frame f = from;
+        f.size = to.size.expandedTo(from.size);
+        return f;
+    }
+    QHash<QString, const FrameItem*> before;
+    for (const auto& it : from.items) {
+        before.insert(it.id, &it);
+    }
+    Frame out;
+    out.size = QSizeF(lerp(from.size.width(), to.size.width(), t),
+                      lerp(from.size.height(), to.size.height(), t));
+    QHash<QString, bool> kept;
+    for (const auto& b : to.items) {
+        if (const auto a = before.find(b.id); a != before.end()) {
+            out.items.push_back(blend(**a, b, t));
+            kept.insert(b.id, true);
+            continue;
+        }
+        FrameItem start = b; // appearing: from its origin's place, or in place, transparent
+        if (const auto o = before.find(b.origin); !b.origin.isEmpty() && o != before.end()) {
+            start.rect = QRectF(QPointF(0, 0), b.rect.size());
+            start.rect.moveCenter((*o)->rect.center());
+            start.line = QLineF((*o)->rect.center(), (*o)->rect.center());
+        }
+        start.opacity = 0;
+        out.items.push_back(blend(start, b, t));
+    }
+    for (const auto& a : from.items) {
+        if (!kept.contains(a.id)) { // going away: fade where it stands
+            FrameItem end = a;
+            end.opacity = 0;
+            out.items.push_back(blend(a, end, t));
+        }
+    }
+    std::stable_sort(out.items.begin(), out.items.end(),
+                     [](const FrameItem& x, const FrameItem& y) { return x.z < y.z; });
+    return out;
+}
+
+namespace {
+
+void drawArrowhead(QPainter& p, const QLineF& l, qreal width, const QColor& color) {
+    const qreal len = 6 + 2.5 * width;
+    const qreal angle = std::atan2(l.dy(), l.dx());
+    const QPointF tip = l.p2();
+    QPolygonF head;
+    head << tip << tip - QPointF(std::cos(angle - 0.45) * len, std::sin(angle - 0.45) * len)
+         << tip - QPointF(std::cos(angle + 0.45) * len, std::sin(angle + 0.45) * len);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPolygon(head);
+}
+
+} // namespace
+
+void paintFrame(QPainter& p, const Frame& frame) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    std::vector<const FrameItem*> order;
+    order.reserve(frame.items.size());
+    for (const auto& it : frame.items) {
+        order.push_back(&it);
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const FrameItem* a, const FrameItem* b) { return a->z < b->z; });
+    QFont font(QStringLiteral("DejaVu Sans"));
+    for (const FrameItem* it : order) {
+        if (it->opacity <= 0.001) {
+            continue;
+        }
+        p.setOpacity(std::clamp<qreal>(it->opacity, 0, 1));
+        switch (it->kind) {
+        case FrameItem::Kind::Line: {
+            p.setPen(QPen(it->stroke, it->strokeWidth, Qt::SolidLine, Qt::RoundCap));
+            QLineF l = it->line;
+            if (it->arrow && l.length() > 1) {
+                const qreal cut = std::min(l.length(), 4 + 1.5 * it->strokeWidth);
+                QLineF shaft = l;
+                shaft.setLength(l.length() - cut);
+                p.drawLine(shaft);
+                drawArrowhead(p, l, it->strokeWidth, it->stroke);
+            } else {
+                p.drawLine(l);
+            }
+            break;
+        }
+        case FrameItem::Kind::Box:
+            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth) : QPen(Qt::NoPen));
+            p.setBrush(it->fill.isValid() ? QBrush(it->fill) : QBrush(Qt::NoBrush));
+            p.drawRoundedRect(it->rect, it->radius, it->radius);
+            [[fallthrough]];
+        case FrameItem::Kind::Text:
+            if (!it->text.isEmpty()) {
+                font.setFamilies(it->mono ? QStringList{QStringLiteral("DejaVu Sans Mono")}
+                                          : QStringList{QStringLiteral("DejaVu Sans")});
+                font.setPixelSize(std::max(1, qRound(it->fontPx)));
+                font.setBold(it->bold);
+                p.setFont(font);
+                p.setPen(it->textColor);
+                const qreal pad = it->kind == FrameItem::Kind::Box ? 4 : 0;
+                p.drawText(it->rect.adjusted(pad, 0, -pad, 0), static_cast<int>(it->align),
+                           it->text);
+            }
+            break;
+        }
+    }
+    p.restore();
+}
+
+} // namespace fg
