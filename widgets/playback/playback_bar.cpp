@@ -1,0 +1,98 @@
+#include "playback/playback_bar.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+namespace fg {
+
+PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), player_(player) {
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(button(tr("To start (Home)"), QStyle::SP_MediaSkipBackward, &Player::toStart));
+    row->addWidget(button(tr("Step back (Left)"), QStyle::SP_MediaSeekBackward, &Player::stepBack));
+    playButton_ = button(tr("Play (Space)"), QStyle::SP_MediaPlay, &Player::togglePlay);
+    row->addWidget(playButton_);
+    row->addWidget(
+        button(tr("Step forward (Right)"), QStyle::SP_MediaSeekForward, &Player::stepForward));
+    row->addWidget(button(tr("To end (End)"), QStyle::SP_MediaSkipForward, &Player::toEnd));
+
+    scrubber_ = new QSlider(Qt::Horizontal, this);
+    scrubber_->setAccessibleName(tr("Timeline"));
+    scrubber_->setToolTip(tr("Drag to jump to any step"));
+    scrubber_->setFocusPolicy(Qt::NoFocus); // keep Left/Right for stepping
+    connect(scrubber_, &QSlider::sliderMoved, player_, [this](int v) { player_->seek(v - 1); });
+    row->addWidget(scrubber_, 1);
+
+    stepLabel_ = new QLabel(this);
+    stepLabel_->setAccessibleName(tr("Step counter"));
+    row->addWidget(stepLabel_);
+
+    auto* slower = new QToolButton(this);
+    slower->setText(QStringLiteral("\u2212"));
+    slower->setAccessibleName(tr("Slower (-)"));
+    slower->setToolTip(tr("Slower (-)"));
+    connect(slower, &QToolButton::clicked, player_, &Player::slower);
+    row->addWidget(slower);
+    speedLabel_ = new QLabel(this);
+    speedLabel_->setAccessibleName(tr("Speed"));
+    speedLabel_->setMinimumWidth(
+        speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0.25x")));
+    speedLabel_->setAlignment(Qt::AlignCenter);
+    row->addWidget(speedLabel_);
+    auto* faster = new QToolButton(this);
+    faster->setText(QStringLiteral("+"));
+    faster->setAccessibleName(tr("Faster (+)"));
+    faster->setToolTip(tr("Faster (+)"));
+    connect(faster, &QToolButton::clicked, player_, &Player::faster);
+    row->addWidget(faster);
+
+    connect(player_, &Player::positionChanged, this, &PlaybackBar::refresh);
+    connect(player_, &Player::playingChanged, this, &PlaybackBar::refresh);
+    connect(player_, &Player::speedChanged, this, &PlaybackBar::refresh);
+    refresh();
+}
+
+QToolButton* PlaybackBar::button(const QString& name, int icon, void (Player::*slot)()) {
+    auto* b = new QToolButton(this);
+    b->setIcon(style()->standardIcon(static_cast<QStyle::StandardPixmap>(icon)));
+    b->setAccessibleName(name);
+    b->setToolTip(name);
+    b->setFocusPolicy(Qt::NoFocus);
+    connect(b, &QToolButton::clicked, player_, slot);
+    return b;
+}
+
+void PlaybackBar::installKeys(QWidget* scope) {
+    auto add = [&](const QString& name, QList<QKeySequence> keys, auto slot) {
+        auto* a = new QAction(name, scope);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, player_, slot);
+        scope->addAction(a);
+    };
+    add(tr("Play or pause"), {Qt::Key_Space}, &Player::togglePlay);
+    add(tr("Step forward"), {Qt::Key_Right}, &Player::stepForward);
+    add(tr("Step back"), {Qt::Key_Left}, &Player::stepBack);
+    add(tr("To start"), {Qt::Key_Home}, &Player::toStart);
+    add(tr("To end"), {Qt::Key_End}, &Player::toEnd);
+    add(tr("Slower"), {Qt::Key_Minus}, &Player::slower);
+    add(tr("Faster"), {Qt::Key_Plus, Qt::Key_Equal}, &Player::faster);
+}
+
+void PlaybackBar::refresh() {
+    const bool playing = player_->isPlaying();
+    playButton_->setIcon(
+        style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playButton_->setAccessibleName(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    playButton_->setToolTip(playButton_->accessibleName());
+    scrubber_->setRange(0, player_->stepCount());
+    scrubber_->setValue(player_->position() + 1);
+    stepLabel_->setText(tr("Step %1 of %2").arg(player_->position() + 1).arg(player_->stepCount()));
+    speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
+}
+
+} // namespace fg
