@@ -47,8 +47,10 @@ Frame DiagramCanvas::currentFrame() const {
     return tween(from_, to_, player_.progress());
 }
 
-QTransform DiagramCanvas::viewTransform(QSizeF viewport) const {
-    const QSizeF content = to_.size.isEmpty() ? QSizeF(1, 1) : to_.size.expandedTo(from_.size);
+QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
+    // The frame's own size (tweened during a transition), so a frame at rest is fitted the same
+    // way whichever step came before it.
+    content = content.isEmpty() ? QSizeF(1, 1) : content;
     const qreal margin = 16;
     const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
                                (viewport.height() - 2 * margin) / content.height());
@@ -63,8 +65,9 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport) const {
 void DiagramCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), theme_.background);
-    p.setTransform(viewTransform(size()));
-    paintFrame(p, currentFrame());
+    const Frame frame = currentFrame();
+    p.setTransform(viewTransform(size(), frame.size));
+    paintFrame(p, frame);
 }
 
 QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
@@ -72,8 +75,9 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     img.setDevicePixelRatio(dpr);
     img.fill(theme_.background);
     QPainter p(&img);
-    p.setTransform(viewTransform(size), true);
-    paintFrame(p, currentFrame());
+    const Frame frame = currentFrame();
+    p.setTransform(viewTransform(size, frame.size), true);
+    paintFrame(p, frame);
     return img;
 }
 

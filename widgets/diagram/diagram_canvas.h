@@ -43,7 +43,7 @@ protected:
 
 private:
     void onPositionChanged(int position, int previous);
-    QTransform viewTransform(QSizeF viewport) const;
+    QTransform viewTransform(QSizeF viewport, QSizeF content) const;
 
     const DiagramSource* source_ = nullptr;
     Theme theme_ = Theme::light();
