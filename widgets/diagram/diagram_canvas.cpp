@@ -54,7 +54,8 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
     const qreal margin = 16;
     const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
                                (viewport.height() - 2 * margin) / content.height());
-    const qreal scale = std::max<qreal>(fit, 0.01) * zoom_;
+    // A small diagram is not blown up past 1.6x: big enough for a projector, not cartoonish.
+    const qreal scale = std::clamp<qreal>(fit, 0.01, 1.6) * zoom_;
     QTransform t;
     t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
     t.scale(scale, scale);
