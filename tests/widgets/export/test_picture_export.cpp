@@ -1,0 +1,106 @@
+// Picture export: PNG has the asked size times the scale (and a transparent background when
+// asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
+// cannot be written gives a plain error and leaves nothing behind.
+#include "export/picture_export.h"
+#include "figure/figure_renderer.h"
+
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+void paintSample(QPainter& p, QSizeF size) {
+    p.setPen(QPen(Qt::black, 3));
+    p.drawRect(QRectF(QPointF(10, 10), size - QSizeF(20, 20)));
+    p.setFont(QFont(QStringLiteral("DejaVu Sans"), 20));
+    p.drawText(QRectF(QPointF(0, 0), size), Qt::AlignCenter, QStringLiteral("B-Tree split"));
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+nlohmann::json sampleFigure() {
+    return nlohmann::json::parse(R"json({ "type": "figure", "id": "t", "title": "Kafka cluster",
+        "parts": [ { "kind": "boxes", "items": [
+            { "title": "Partition 0", "lines": ["Leader: B1"], "tone": "a" } ] } ] })json");
+}
+
+} // namespace
+
+class TestPictureExport : public QObject {
+    Q_OBJECT
+private slots:
+    void formatsComeFromNamesAndExtensions() {
+        QCOMPARE(fg::pictureFormatFromName("PNG"), fg::PictureFormat::Png);
+        QCOMPARE(fg::pictureFormatFromName("/tmp/a.b/slide.svg"), fg::PictureFormat::Svg);
+        QCOMPARE(fg::pictureFormatFromName("handout.Pdf"), fg::PictureFormat::Pdf);
+        QVERIFY(!fg::pictureFormatFromName("slide.gif"));
+    }
+
+    void pngHasTheSizeTimesTheScale() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.png");
+        fg::PictureOptions o;
+        o.size = QSizeF(640, 360);
+        o.scale = 2;
+        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o), QString());
+        const QImage img(path);
+        QCOMPARE(img.size(), QSize(1280, 720));
+        QCOMPARE(img.pixelColor(2, 2), QColor(Qt::white));
+        o.transparent = true;
+        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o), QString());
+        QCOMPARE(QImage(path).pixelColor(2, 2).alpha(), 0);
+    }
+
+    void svgIsVector() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.svg");
+        const fg::FigureRenderer r(sampleFigure(), fg::Theme::light(), 800, 16);
+        fg::PictureOptions o;
+        o.size = r.size();
+        QCOMPARE(fg::exportPicture([&](QPainter& p, QSizeF) { r.paint(p); }, fg::PictureFormat::Svg,
+                                   path, o),
+                 QString());
+        const QByteArray svg = readAll(path);
+        QVERIFY(svg.startsWith("<?xml"));
+        QVERIFY(svg.contains("<path"));
+        QVERIFY(svg.contains("Partition 0"));
+        QVERIFY(!svg.contains("<image"));
+    }
+
+    void pdfIsOnePage() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.pdf");
+        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Pdf, path, {}), QString());
+        const QByteArray pdf = readAll(path);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") +
+                     pdf.count("/Type /Page>") + pdf.count("/Type /Page "),
+                 1);
+    }
+
+    void anUnwritablePathLeavesNothingBehind() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("no/such/dir/a.png");
+        const QString error = fg::exportPicture(paintSample, fg::PictureFormat::Png, path, {});
+        QVERIFY(error.contains(path));
+        QVERIFY(!QFile::exists(path));
+        // An existing file is kept intact when the new one cannot be made.
+        const QString keep = dir.filePath("keep.png");
+        QFile f(keep);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("old");
+        f.close();
+        fg::PictureOptions huge;
+        huge.size = QSizeF(40000, 40000);
+        QVERIFY(!fg::exportPicture(paintSample, fg::PictureFormat::Png, keep, huge).isEmpty());
+        QCOMPARE(readAll(keep), QByteArray("old"));
+    }
+};
+
+QTEST_MAIN(TestPictureExport)
+#include "test_picture_export.moc"

@@ -1,0 +1,115 @@
+#include "export/picture_export.h"
+
+#include <QFileInfo>
+#include <QImage>
+#include <QImageWriter>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+namespace fg {
+
+std::optional<PictureFormat> pictureFormatFromName(const QString& nameOrPath) {
+    const QString n = nameOrPath.contains(QLatin1Char('.')) || nameOrPath.contains(QLatin1Char('/'))
+                          ? QFileInfo(nameOrPath).suffix().toLower()
+                          : nameOrPath.toLower();
+    if (n == QLatin1String("png")) {
+        return PictureFormat::Png;
+    }
+    if (n == QLatin1String("svg")) {
+        return PictureFormat::Svg;
+    }
+    if (n == QLatin1String("pdf")) {
+        return PictureFormat::Pdf;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+QString cannotWrite(const QString& path, const QSaveFile& file) {
+    return QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+}
+
+} // namespace
+
+QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
+                      const PictureOptions& options) {
+    if (options.size.width() < 1 || options.size.height() < 1 || options.scale <= 0) {
+        return QStringLiteral("the picture size must be at least 1 x 1 and the scale above 0");
+    }
+    const QSize pixels = (options.size * options.scale).toSize();
+    if (format == PictureFormat::Png && (pixels.width() > 32768 || pixels.height() > 32768 ||
+                                         qint64(pixels.width()) * pixels.height() > 400'000'000)) {
+        return QStringLiteral("%1 x %2 pixels is too large to export (at most 32768 on a side and "
+                              "400 million pixels)")
+            .arg(pixels.width())
+            .arg(pixels.height());
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return cannotWrite(path, file);
+    }
+    switch (format) {
+    case PictureFormat::Png: {
+        QImage img(pixels, QImage::Format_ARGB32_Premultiplied);
+        if (img.isNull()) {
+            file.cancelWriting();
+            return QStringLiteral("not enough memory for a %1 x %2 image")
+                .arg(pixels.width())
+                .arg(pixels.height());
+        }
+        img.setDevicePixelRatio(options.scale);
+        img.fill(options.transparent ? QColor(Qt::transparent) : options.background);
+        {
+            QPainter p(&img);
+            paint(p, options.size);
+        }
+        img.setDevicePixelRatio(1.0); // the file stores plain pixels
+        QImageWriter writer(&file, "png");
+        if (!options.title.isEmpty()) {
+            writer.setText(QStringLiteral("Title"), options.title);
+        }
+        if (!writer.write(img)) {
+            file.cancelWriting();
+            return QStringLiteral("cannot write %1: %2").arg(path, writer.errorString());
+        }
+        break;
+    }
+    case PictureFormat::Svg: {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(options.size.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), options.size));
+        svg.setTitle(options.title);
+        svg.setDescription(QStringLiteral("Made with fieldguide"));
+        QPainter p(&svg);
+        p.fillRect(QRectF(QPointF(0, 0), options.size), options.background);
+        paint(p, options.size);
+        p.end();
+        break;
+    }
+    case PictureFormat::Pdf: {
+        QPdfWriter pdf(&file);
+        pdf.setTitle(options.title);
+        pdf.setCreator(QStringLiteral("fieldguide"));
+        pdf.setPageSize(
+            QPageSize(options.size, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        pdf.setResolution(72); // one logical unit = one point
+        QPainter p(&pdf);
+        p.fillRect(QRectF(QPointF(0, 0), options.size), options.background);
+        paint(p, options.size);
+        p.end();
+        break;
+    }
+    }
+    if (!file.commit()) {
+        return cannotWrite(path, file);
+    }
+    return {};
+}
+
+} // namespace fg

@@ -1,0 +1,38 @@
+// Picture export: writes anything that can paint itself on a QPainter (a figure, a diagram frame)
+// as PNG (pixels: size x scale, optionally transparent), SVG (vector: paths and text, never an
+// embedded bitmap) or PDF (one vector page of the same proportions). The same paint function
+// draws the screen, so an export always looks like what is shown. Files are written through
+// QSaveFile: a failure leaves no partial file behind, and an existing file is kept intact.
+#pragma once
+
+#include <QColor>
+#include <QSizeF>
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QPainter;
+
+namespace fg {
+
+enum class PictureFormat { Png, Svg, Pdf };
+
+// "png", "svg", "pdf" (any case), or the extension of a file name; nullopt when unknown.
+std::optional<PictureFormat> pictureFormatFromName(const QString& nameOrPath);
+
+struct PictureOptions {
+    QSizeF size{1920, 1080};       // logical size: pixels for PNG at scale 1, points for PDF
+    qreal scale = 1.0;             // PNG only: pixels per logical unit
+    QColor background = Qt::white; // filled behind the picture
+    bool transparent = false;      // PNG only: no background at all
+    QString title;                 // SVG and PDF metadata
+};
+
+// Paints the picture into the logical rectangle (0, 0, size).
+using PaintFunction = std::function<void(QPainter&, QSizeF size)>;
+
+// Returns an empty string on success, or a plain sentence naming the problem (the path, and why).
+QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
+                      const PictureOptions& options);
+
+} // namespace fg
