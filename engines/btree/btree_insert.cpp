@@ -86,7 +86,7 @@ void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
                "), so it splits before the descent goes in: " + r.show(x) + " stays, " +
                r.show(right) + " goes to a new node and " + str(median) + " moves up.";
     } else {
-        text = "The node splits: " + r.show(x) + " stays, " + r.show(right) +
+        text = "It splits: " + r.show(x) + " stays, " + r.show(right) +
                " goes to a new node and " + str(median) + " moves up.";
     }
     Step split = r.about(StepKind::kSplit, x, std::move(text));
