@@ -74,6 +74,8 @@ struct Step {
     std::vector<Key> otherKeys;
     std::vector<Key> compared;
     std::vector<NodeId> path;
+
+    bool operator==(const Step&) const = default;
 };
 
 } // namespace fg::btree

@@ -10,16 +10,22 @@
 
 namespace fg::btree::test {
 
-// Records every step and the state right after it.
+// Records every step and, when `snapshots`, a copy of the state right after it.
 class Recorder final : public StepSink<Step, State> {
 public:
+    explicit Recorder(bool snapshots = true) : snapshots_(snapshots) {}
     bool narrate() const override { return true; }
     void report(Step step, const State& after) override {
         steps.push_back(std::move(step));
-        states.push_back(after);
+        if (snapshots_) {
+            states.push_back(after);
+        }
     }
     std::vector<Step> steps;
     std::vector<State> states;
+
+private:
+    bool snapshots_;
 };
 
 // The tree after inserting `keys` in order, in bulk mode.

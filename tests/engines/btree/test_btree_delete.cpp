@@ -60,10 +60,9 @@ private slots:
     void underflowBorrowsFromTheRightSibling() {
         State s = insertAll(kOrder3, iota(1, 10));
         const auto steps = stepsOf(kOrder3, s, Op::remove(7));
-        QCOMPARE(kindsOf(steps),
-                 (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend,
-                                        StepKind::kRemoveLeaf, StepKind::kUnderflow,
-                                        StepKind::kBorrow}));
+        QCOMPARE(kindsOf(steps), (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend,
+                                                        StepKind::kRemoveLeaf, StepKind::kUnderflow,
+                                                        StepKind::kBorrow}));
         QCOMPARE(shapeOf(s), std::string("[4] / [2] [6,9] / [1] [3] [5] [8] [10]"));
         QCOMPARE(steps.back().moved, std::optional<Key>(8));
         QCOMPARE(s.stats.borrows, std::int64_t{1});
@@ -103,11 +102,10 @@ private slots:
     void mergesCascadeAndTheRootShrinks() {
         State s = insertAll(kOrder3, iota(1, 7));
         const auto steps = stepsOf(kOrder3, s, Op::remove(1));
-        QCOMPARE(kindsOf(steps),
-                 (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend,
-                                        StepKind::kRemoveLeaf, StepKind::kUnderflow,
-                                        StepKind::kMerge, StepKind::kUnderflow, StepKind::kMerge,
-                                        StepKind::kShrink}));
+        QCOMPARE(kindsOf(steps), (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend,
+                                                        StepKind::kRemoveLeaf, StepKind::kUnderflow,
+                                                        StepKind::kMerge, StepKind::kUnderflow,
+                                                        StepKind::kMerge, StepKind::kShrink}));
         QCOMPARE(shapeOf(s), std::string("[4,6] / [2,3] [5] [7]"));
         QCOMPARE(s.stats.height, 2);
         QVERIFY(checkInvariants(s, kOrder3));
@@ -164,8 +162,9 @@ private slots:
         const Params p = Params::withMinDegree(3);
         State s = run(p, clrsDeleteFigure(), removes({L('F'), L('M'), L('G')}));
         const auto steps = stepsOf(p, s, Op::remove(L('D')));
-        QCOMPARE(kindsOf(steps), (std::vector<StepKind>{StepKind::kMerge, StepKind::kShrink,
-                                                        StepKind::kDescend, StepKind::kRemoveLeaf}));
+        QCOMPARE(kindsOf(steps),
+                 (std::vector<StepKind>{StepKind::kMerge, StepKind::kShrink, StepKind::kDescend,
+                                        StepKind::kRemoveLeaf}));
         QCOMPARE(steps[0].moved, std::optional<Key>(L('P')));
     }
 

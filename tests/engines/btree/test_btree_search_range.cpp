@@ -10,7 +10,9 @@ using namespace fg::btree::test;
 
 namespace {
 
-State oneToTen() { return insertAll(Params::withOrder(4), iota(1, 10)); }
+State oneToTen() {
+    return insertAll(Params::withOrder(4), iota(1, 10));
+}
 
 // The id of the node holding exactly `keys`, found by a walk from the root.
 NodeId nodeWith(const State& s, const std::vector<Key>& keys) {
@@ -37,8 +39,8 @@ private slots:
         State s = oneToTen();
         const auto reads = s.stats.pageReads;
         const auto steps = stepsOf(Params::withOrder(4), s, Op::search(7));
-        QCOMPARE(kindsOf(steps), (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend,
-                                                        StepKind::kFound}));
+        QCOMPARE(kindsOf(steps),
+                 (std::vector<StepKind>{StepKind::kDescend, StepKind::kDescend, StepKind::kFound}));
         const Step& found = steps.back();
         QCOMPARE(found.path, (std::vector<NodeId>{s.root, nodeWith(s, {6, 8}), nodeWith(s, {7})}));
         QCOMPARE(found.compared, (std::vector<Key>{4, 6, 8, 7}));
@@ -80,9 +82,9 @@ private slots:
         QCOMPARE(done.keys, (std::vector<Key>{3, 4, 5, 6, 7}));
         // Down into [2] and its leaf [3], back up for 4, down [6,8] into [5] and [7]; [1] and
         // [9,10] are never read.
-        QCOMPARE(done.path, (std::vector<NodeId>{s.root, nodeWith(s, {2}), nodeWith(s, {3}),
-                                                 nodeWith(s, {6, 8}), nodeWith(s, {5}),
-                                                 nodeWith(s, {7})}));
+        QCOMPARE(done.path,
+                 (std::vector<NodeId>{s.root, nodeWith(s, {2}), nodeWith(s, {3}),
+                                      nodeWith(s, {6, 8}), nodeWith(s, {5}), nodeWith(s, {7})}));
         QCOMPARE(s.stats.pageReads - reads, std::int64_t{6});
     }
 
@@ -103,8 +105,8 @@ private slots:
         State s = oneToTen();
         const auto steps = stepsOf(Params::withOrder(4), s, Op::range(5, 6));
         QCOMPARE(steps.back().keys, (std::vector<Key>{5, 6}));
-        QCOMPARE(steps.back().path, (std::vector<NodeId>{s.root, nodeWith(s, {6, 8}),
-                                                         nodeWith(s, {5})}));
+        QCOMPARE(steps.back().path,
+                 (std::vector<NodeId>{s.root, nodeWith(s, {6, 8}), nodeWith(s, {5})}));
     }
 
     void emptyRangeReadsNothing() {
