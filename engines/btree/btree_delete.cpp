@@ -12,8 +12,8 @@ void narrateNotFound(Run& r, NodeId leaf, Key k) {
                       str(k) + " is not in " + r.named(leaf) +
                           ", so it is not in the tree and nothing is removed.");
     st.key = k;
-    for (const PathEntry& e : r.path) {
-        st.path.push_back(e.node);
+    for (std::size_t i = 0; i < r.path.size(); ++i) {
+        st.path.push_back(r.path[i].node);
     }
     st.path.push_back(leaf);
     r.report(std::move(st));

@@ -86,8 +86,8 @@ void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
                "), so it splits before the descent goes in: " + r.show(x) + " stays, " +
                r.show(right) + " goes to a new node and " + str(median) + " moves up.";
     } else {
-        text = "It splits: " + r.show(x) + " stays, " + r.show(right) +
-               " goes to a new node and " + str(median) + " moves up.";
+        text = "It splits: " + r.show(x) + " stays, " + r.show(right) + " goes to a new node and " +
+               str(median) + " moves up.";
     }
     Step split = r.about(StepKind::kSplit, x, std::move(text));
     split.other = right;

@@ -6,8 +6,8 @@
 #pragma once
 
 #include "btree/btree.h"
+#include "btree/inline_vector.h"
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -18,6 +18,12 @@ struct PathEntry {
     int index; // the child taken
 };
 
+// Scratch sizes that cover every op without spilling: a tree's height stays under 40 (ids are
+// 32-bit and every inner node has at least 2 children), and an op touches at most a node, a
+// sibling and a parent per level.
+using Path = InlineVector<PathEntry, 40>;
+using Pages = InlineVector<NodeId, 128>;
+
 class Run {
 public:
     Run(const Params& params, State& state, BTreeEngine::Sink& sink)
@@ -27,7 +33,7 @@ public:
     State& s;
     NodeStore& ns;
     const bool narrate;
-    std::vector<PathEntry> path; // scratch for the current op
+    Path path; // scratch for the current op
 
     // Starts counting distinct pages afresh (one user-level insert, search, remove or range).
     void beginOp() {
@@ -40,7 +46,6 @@ public:
     // A read the caller knows is the first of this op (the range walk enters each node once), so
     // it skips the duplicate check that would make a long walk quadratic.
     void readFresh() { ++s.stats.pageReads; }
-    std::size_t readsThisOp() const { return read_.size(); }
 
     void report(Step&& step) { sink_.report(std::move(step), s); }
     // A step about `node`, carrying its current keys.
@@ -66,16 +71,16 @@ public:
     static std::string list(std::span<const Key> keys);
 
 private:
-    static void countOnce(std::vector<NodeId>& seen, NodeId id, std::int64_t& counter) {
-        if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+    static void countOnce(Pages& seen, NodeId id, std::int64_t& counter) {
+        if (!seen.contains(id)) {
             seen.push_back(id);
             ++counter;
         }
     }
 
     BTreeEngine::Sink& sink_;
-    std::vector<NodeId> read_;
-    std::vector<NodeId> written_;
+    Pages read_;
+    Pages written_;
 };
 
 std::string str(Key k);

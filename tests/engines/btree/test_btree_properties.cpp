@@ -173,6 +173,26 @@ private slots:
         }
     }
 
+    // The checker is the oracle of every test above, so it must reject what it promises to.
+    void invariantCheckerRejectsBrokenTrees() {
+        const Params p = Params::withOrder(4);
+        QVERIFY(checkInvariants(twoLevels(p, {5}, {{1, 2}, {6, 7}}), p));
+        QVERIFY(!checkInvariants(twoLevels(p, {5}, {{2, 1}, {6, 7}}), p));    // unsorted node
+        QVERIFY(!checkInvariants(twoLevels(p, {5}, {{1, 6}, {7, 8}}), p));    // 6 left of 5
+        QVERIFY(!checkInvariants(twoLevels(p, {5}, {{}, {6, 7}}), p));        // leaf under minimum
+        QVERIFY(!checkInvariants(twoLevels(p, {5}, {{1, 2, 3, 4}, {6}}), p)); // over maximum
+        State wrongCount = twoLevels(p, {5}, {{1, 2}, {6, 7}});
+        ++wrongCount.stats.keys;
+        QVERIFY(!checkInvariants(wrongCount, p));
+        State wrongHeight = twoLevels(p, {5}, {{1, 2}, {6, 7}});
+        wrongHeight.stats.height = 3; // leaves are at depth 2
+        QVERIFY(!checkInvariants(wrongHeight, p));
+        State orphan = twoLevels(p, {5}, {{1, 2}, {6, 7}});
+        orphan.nodes.add(true);
+        ++orphan.stats.nodes;
+        QVERIFY(!checkInvariants(orphan, p));
+    }
+
     void tallTreesShrinkBackToEmpty() {
         for (const Params& p :
              {Params::withOrder(3), Params::withOrder(4), Params::withMinDegree(2)}) {
