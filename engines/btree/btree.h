@@ -1,0 +1,50 @@
+// BTreeEngine: a B-tree of integer keys, the index behind PostgreSQL's default CREATE INDEX.
+//
+// The engine holds only the Params; the tree lives in a State that apply() mutates in place,
+// reporting each step (with the state right after it) to a StepSink, so a fg::Timeline can record
+// a run and jump to any step. Deterministic: the same params, state and op give the same steps and
+// the same tree, insert-random included (its keys come from fg::Rng seeded by the op).
+// In bulk mode (sink.narrate() false) apply builds no step and no string.
+//
+// Guarantees after every op (see checkInvariants): keys ascend within each node and across
+// subtrees; every node but the root holds params.minKeys()..maxKeys() keys (the root 1..maxKeys, or
+// 0 when the tree is empty); an inner node has one child more than keys; all leaves are at one
+// depth.
+#pragma once
+
+#include "btree/btree_op.h"
+#include "btree/btree_params.h"
+#include "btree/btree_state.h"
+#include "btree/btree_steps.h"
+#include "core/timeline.h"
+
+namespace fg::btree {
+
+class BTreeEngine {
+public:
+    using State = btree::State;
+    using Op = btree::Op;
+    using Step = btree::Step;
+    using Sink = StepSink<Step, State>;
+
+    // REQUIRES: params.order within Params::kMinOrder..kMaxOrder (even when preemptive).
+    explicit BTreeEngine(Params params = {}) : params_(params) {}
+
+    const Params& params() const { return params_; }
+    // The empty tree this engine starts from.
+    State emptyState() const { return State(params_); }
+
+    // REQUIRES: `state` was made by an engine with the same params (emptyState, or apply).
+    //   insert: the key goes in unless present (then one duplicate step, nothing changes).
+    //   search: found / not-found with the path read.
+    //   remove: the key leaves, the tree rebalancing by borrow, merge and shrink; a missing key
+    //           gives not-found (the preemptive rule may still rebalance on the way down, as CLRS).
+    //   range:  the in-order walk over from..to, ending in one range-done step.
+    //   insert-random: `count` keys drawn from [min, max] with Rng(seed), each inserted as above.
+    void apply(State& state, const Op& op, Sink& sink) const;
+
+private:
+    Params params_;
+};
+
+} // namespace fg::btree

@@ -1,0 +1,350 @@
+#include "scenario/btree_scenario.h"
+
+#include "core/timeline.h"
+
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace fg {
+namespace {
+
+using btree::Key;
+using btree::NodeId;
+using btree::Op;
+using btree::Params;
+using btree::Step;
+using btree::StepKind;
+using nlohmann::json;
+
+// Most keys one insert-random op may draw: narrated (each key makes several steps) and in bulk.
+constexpr std::int64_t kMaxNarratedDraws = 10'000;
+constexpr std::int64_t kMaxBulkDraws = 10'000'000;
+// In bulk mode a tree with more keys than this is left out of the result's state.
+constexpr std::int64_t kMaxTreeKeysInBulk = 10'000;
+
+// Reads obj[name] as an integer within [lo, hi]. A missing field is an error when `required`,
+// else leaves `out` as it is.
+Status readInt(const json& obj, const char* name, const std::string& path, std::int64_t lo,
+               std::int64_t hi, const std::string& expected, bool required, std::int64_t& out) {
+    const std::string where = path + "/" + name;
+    const auto it = obj.find(name);
+    if (it == obj.end()) {
+        return required ? Status::error(where, "missing; expected " + expected) : Status::ok();
+    }
+    if (it->is_number_unsigned()) {
+        if (it->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)) {
+            return Status::error(where, "expected " + expected);
+        }
+    } else if (!it->is_number_integer()) {
+        return Status::error(where, "expected " + expected);
+    }
+    const std::int64_t v = it->get<std::int64_t>();
+    if (v < lo || v > hi) {
+        return Status::error(where, "expected " + expected);
+    }
+    out = v;
+    return Status::ok();
+}
+
+constexpr std::int64_t kKeyMin = std::numeric_limits<Key>::min();
+constexpr std::int64_t kKeyMax = std::numeric_limits<Key>::max();
+
+Status readKey(const json& op, const char* name, const std::string& path, Key& out) {
+    return readInt(op, name, path, kKeyMin, kKeyMax, "an integer key", true, out);
+}
+
+Status parseParams(const json& scenario, Params& out) {
+    const auto it = scenario.find("params");
+    if (it == scenario.end() || !it->is_object()) {
+        return Status::error("/params", "expected an object with \"order\" (3 to 64), or "
+                                        "\"min_degree\" with \"split\": \"preemptive\"");
+    }
+    const json& p = *it;
+    std::string split = "overflow";
+    if (const auto s = p.find("split"); s != p.end()) {
+        if (!s->is_string() || (*s != "overflow" && *s != "preemptive")) {
+            return Status::error("/params/split", "expected \"overflow\" or \"preemptive\"");
+        }
+        split = s->get<std::string>();
+    }
+    if (split == "preemptive") {
+        std::int64_t t = 0;
+        if (p.contains("order") && !p.contains("min_degree")) {
+            // Galles' checkbox: preemptive splitting of an even order m is CLRS with t = m/2.
+            std::int64_t m = 0;
+            Status st = readInt(p, "order", "/params", Params::kMinDegree * 2, Params::kMaxOrder,
+                                "an even integer from 4 to 64 (order = 2 x min_degree)", true, m);
+            if (!st || m % 2 != 0) {
+                return st ? Status::error("/params/order",
+                                          "expected an even integer from 4 to 64 (order = 2 x "
+                                          "min_degree)")
+                          : st;
+            }
+            out = Params::withMinDegree(static_cast<int>(m / 2));
+            return Status::ok();
+        }
+        Status st = readInt(p, "min_degree", "/params", Params::kMinDegree, Params::kMaxDegree,
+                            "an integer from 2 to 32", true, t);
+        if (!st) {
+            return st;
+        }
+        out = Params::withMinDegree(static_cast<int>(t));
+        return Status::ok();
+    }
+    if (p.contains("min_degree")) {
+        return Status::error("/params/split", "expected \"preemptive\" with min_degree (the CLRS "
+                                              "variant), or use order alone");
+    }
+    std::int64_t m = 0;
+    Status st = readInt(p, "order", "/params", Params::kMinOrder, Params::kMaxOrder,
+                        "an integer from 3 to 64", true, m);
+    if (!st) {
+        return st;
+    }
+    out = Params::withOrder(static_cast<int>(m));
+    return Status::ok();
+}
+
+Status parseInsertRandom(const json& o, const std::string& path, bool narrate, Op& op) {
+    const std::int64_t most = narrate ? kMaxNarratedDraws : kMaxBulkDraws;
+    std::int64_t count = 0, seed = 0;
+    Status st = readInt(o, "count", path, 0, most,
+                        narrate ? "an integer from 0 to 10000 (more with \"narrate\": false)"
+                                : "an integer from 0 to 10000000",
+                        true, count);
+    if (st) {
+        st = readInt(o, "seed", path, 0, kKeyMax, "a non-negative integer seed", true, seed);
+    }
+    // Defaults: keys from 1 up to ten times the count (at least 100), so most draws are new.
+    Key min = 1;
+    if (st) {
+        st = readInt(o, "min", path, kKeyMin, kKeyMax, "an integer key", false, min);
+    }
+    const std::int64_t span = std::max<std::int64_t>(100, count * 10) - 1;
+    Key max = min > kKeyMax - span ? kKeyMax : min + span;
+    if (st) {
+        st = readInt(o, "max", path, min, kKeyMax, "an integer key not below min", false, max);
+    }
+    if (!st) {
+        return st;
+    }
+    op = Op::insertRandom(count, static_cast<std::uint64_t>(seed), min, max);
+    return Status::ok();
+}
+
+Status parseOp(const json& o, const std::string& path, bool narrate, Op& op) {
+    if (!o.is_object()) {
+        return Status::error(path, "expected an object with \"op\"");
+    }
+    const auto kind = o.find("op");
+    if (kind == o.end() || !kind->is_string()) {
+        return Status::error(path + "/op", "expected one of \"insert\", \"search\", \"delete\", "
+                                           "\"range\", \"insert-random\"");
+    }
+    const std::string name = kind->get<std::string>();
+    Key k = 0;
+    if (name == "insert" || name == "search" || name == "delete") {
+        Status st = readKey(o, "key", path, k);
+        op = name == "insert" ? Op::insert(k) : name == "search" ? Op::search(k) : Op::remove(k);
+        return st;
+    }
+    if (name == "range") {
+        Key from = 0, to = 0;
+        Status st = readKey(o, "from", path, from);
+        if (st) {
+            st = readInt(o, "to", path, from, kKeyMax, "an integer key not below from", true, to);
+        }
+        op = Op::range(from, to);
+        return st;
+    }
+    if (name == "insert-random") {
+        return parseInsertRandom(o, path, narrate, op);
+    }
+    return Status::error(path + "/op", "expected one of \"insert\", \"search\", \"delete\", "
+                                       "\"range\", \"insert-random\", not \"" +
+                                           name + "\"");
+}
+
+json treeJson(const btree::NodeStore& ns, NodeId id) {
+    json node = {{"id", id}, {"keys", json::array()}, {"children", json::array()}};
+    for (const Key k : ns.keys(id)) {
+        node["keys"].push_back(k);
+    }
+    for (const NodeId c : ns.children(id)) {
+        node["children"].push_back(treeJson(ns, c));
+    }
+    return node;
+}
+
+// JSON names of Step::other and Step::moved for each kind (see btree_steps.h).
+const char* otherName(StepKind k) {
+    switch (k) {
+    case StepKind::kDescend:
+        return "child";
+    case StepKind::kSplit:
+    case StepKind::kPromote:
+    case StepKind::kNewRoot:
+        return "right";
+    case StepKind::kReplace:
+        return "from_leaf";
+    case StepKind::kBorrow:
+        return "sibling";
+    case StepKind::kMerge:
+        return "retired";
+    case StepKind::kShrink:
+        return "new_root";
+    default:
+        return "other";
+    }
+}
+
+const char* movedName(StepKind k) {
+    switch (k) {
+    case StepKind::kBorrow:
+        return "down";
+    case StepKind::kMerge:
+        return "separator";
+    case StepKind::kReplace:
+        return "replacement";
+    default:
+        return "promoted";
+    }
+}
+
+bool usesKey(StepKind k) {
+    switch (k) {
+    case StepKind::kDescend:
+    case StepKind::kInsertLeaf:
+    case StepKind::kDuplicate:
+    case StepKind::kFound:
+    case StepKind::kNotFound:
+    case StepKind::kRemoveLeaf:
+    case StepKind::kReplace:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+json btreeStepJson(const Step& step) {
+    json j = {{"kind", std::string(btree::kindName(step.kind))}, {"text", step.text}};
+    if (usesKey(step.kind)) {
+        j["key"] = step.key;
+    }
+    if (step.node != btree::kNoNode) {
+        j["node"] = step.node;
+    }
+    if (step.other != btree::kNoNode) {
+        j[otherName(step.kind)] = step.other;
+    }
+    if (step.parent != btree::kNoNode) {
+        j["parent"] = step.parent;
+    }
+    if (step.moved) {
+        j[movedName(step.kind)] = *step.moved;
+    }
+    const bool returns = step.kind == StepKind::kRangeVisit || step.kind == StepKind::kRangeDone;
+    j[returns ? "returned" : "keys"] = step.keys;
+    if (!step.otherKeys.empty()) {
+        j[step.kind == StepKind::kSplit ? "right_keys" : "sibling_keys"] = step.otherKeys;
+    }
+    if (step.kind == StepKind::kDescend || step.kind == StepKind::kFound ||
+        step.kind == StepKind::kNotFound) {
+        j["compared"] = step.compared;
+    }
+    if (step.kind == StepKind::kFound || step.kind == StepKind::kNotFound ||
+        step.kind == StepKind::kRangeDone) {
+        j["path"] = step.path;
+    }
+    return j;
+}
+
+json btreeStateJson(const btree::State& state, const Params& params, bool withTree) {
+    json j = {{"order", params.order}, {"split", params.preemptive() ? "preemptive" : "overflow"}};
+    if (params.preemptive()) {
+        j["min_degree"] = params.minDegree();
+    }
+    if (withTree) {
+        j["root"] = treeJson(state.nodes, state.root);
+    }
+    return j;
+}
+
+json btreeStatsJson(const btree::Stats& s) {
+    return {{"height", s.height},          {"nodes", s.nodes},         {"keys", s.keys},
+            {"splits", s.splits},          {"merges", s.merges},       {"borrows", s.borrows},
+            {"page_writes", s.pageWrites}, {"page_reads", s.pageReads}};
+}
+
+Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
+    if (!scenario.is_object()) {
+        return Status::error("/", "expected a scenario object");
+    }
+    if (const auto e = scenario.find("engine"); e != scenario.end() && *e != "btree") {
+        return Status::error("/engine", "expected \"btree\"");
+    }
+    BtreeScenario sc;
+    if (const auto n = scenario.find("narrate"); n != scenario.end()) {
+        if (!n->is_boolean()) {
+            return Status::error("/narrate", "expected true or false");
+        }
+        sc.narrate = n->get<bool>();
+    }
+    Status st = parseParams(scenario, sc.params);
+    if (!st) {
+        return st;
+    }
+    const auto ops = scenario.find("ops");
+    if (ops == scenario.end() || !ops->is_array()) {
+        return Status::error("/ops", "expected an array of ops");
+    }
+    for (std::size_t i = 0; i < ops->size(); ++i) {
+        Op op;
+        st = parseOp((*ops)[i], "/ops/" + std::to_string(i), sc.narrate, op);
+        if (!st) {
+            return st;
+        }
+        sc.ops.push_back(op);
+    }
+    out = std::move(sc);
+    return Status::ok();
+}
+
+Status runBtreeScenario(const json& scenario, json& result) {
+    try {
+        BtreeScenario sc;
+        Status st = parseBtreeScenario(scenario, sc);
+        if (!st) {
+            return st;
+        }
+        const btree::BTreeEngine engine(sc.params);
+        json out = {{"engine", "btree"}};
+        if (sc.narrate) {
+            const Timeline<btree::BTreeEngine> timeline(engine, engine.emptyState(), sc.ops);
+            json steps = json::array();
+            for (const Step& step : timeline.steps()) {
+                steps.push_back(btreeStepJson(step));
+            }
+            out["steps"] = std::move(steps);
+            out["state"] = btreeStateJson(timeline.finalState(), sc.params, true);
+            out["stats"] = btreeStatsJson(timeline.finalState().stats);
+        } else {
+            btree::State state = engine.emptyState();
+            SilentSink<Step, btree::State> silent;
+            for (const Op& op : sc.ops) {
+                engine.apply(state, op, silent);
+            }
+            out["state"] = btreeStateJson(state, sc.params, state.stats.keys <= kMaxTreeKeysInBulk);
+            out["stats"] = btreeStatsJson(state.stats);
+        }
+        result = std::move(out);
+        return Status::ok();
+    } catch (const json::exception& e) {
+        return Status::error("/", std::string("unreadable scenario: ") + e.what());
+    }
+}
+
+} // namespace fg

@@ -1,0 +1,38 @@
+// The btree engine at the JSON edge (../shared/cli.md, engine `btree`).
+//
+// A scenario names params (`order` 3..64, or `min_degree` 2..32 with "split": "preemptive") and a
+// list of ops (insert, search, delete, range, insert-random). Parsing reports the first problem as
+// a Status naming its JSON path ("/params/order", "/ops/3/key") and what was expected there; it
+// never throws. The result is { "engine", "steps" (left out when "narrate" is false), "state",
+// "stats" }, state.root being the tree as nested { "id", "keys", "children" }.
+#pragma once
+
+#include "btree/btree.h"
+#include "core/status.h"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fg {
+
+struct BtreeScenario {
+    btree::Params params;
+    std::vector<btree::Op> ops;
+    bool narrate = true;
+};
+
+// Fills `out` from a scenario, or returns the first problem found.
+Status parseBtreeScenario(const nlohmann::json& scenario, BtreeScenario& out);
+
+// Parses and runs a scenario, filling `result` as described above. On error `result` is untouched.
+// In bulk mode (narrate false) a tree of more than 10,000 keys is left out of state (stats stay).
+Status runBtreeScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+// One step as the result's "steps" array writes it: kind, text, and the kind's data fields.
+nlohmann::json btreeStepJson(const btree::Step& step);
+// { "order", "split", ["min_degree"], ["root"] }; root only when `withTree`.
+nlohmann::json btreeStateJson(const btree::State& state, const btree::Params& params,
+                              bool withTree);
+nlohmann::json btreeStatsJson(const btree::Stats& stats);
+
+} // namespace fg

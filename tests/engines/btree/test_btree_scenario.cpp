@@ -1,0 +1,179 @@
+// The btree engine through the scenario JSON edge: params, ops, validation with JSON paths, the
+// result's shape, and bulk mode.
+#include "scenario/btree_scenario.h"
+
+#include <QTest>
+
+using nlohmann::json;
+
+namespace {
+
+// QCOMPARE cannot take json (its implicit conversions make Qt's qCompare overloads ambiguous).
+#define JSON_COMPARE(actual, expected)                                                             \
+    QVERIFY2((actual) == (expected), ((actual).dump() + " != " + json(expected).dump()).c_str())
+
+json runOk(const json& scenario) {
+    json result;
+    const fg::Status st = fg::runBtreeScenario(scenario, result);
+    if (!st) {
+        QTest::qFail(st.message().c_str(), __FILE__, __LINE__);
+    }
+    return result;
+}
+
+json insertOps(int from, int to) {
+    json ops = json::array();
+    for (int k = from; k <= to; ++k) {
+        ops.push_back({{"op", "insert"}, {"key", k}});
+    }
+    return ops;
+}
+
+} // namespace
+
+class TestBtreeScenario : public QObject {
+    Q_OBJECT
+private slots:
+    void resultHasEngineStepsStateAndStats() {
+        const json r = runOk(json::parse(R"({ "engine": "btree", "params": { "order": 4 },
+            "ops": [ { "op": "insert", "key": 10 }, { "op": "insert", "key": 20 },
+                     { "op": "insert", "key": 30 }, { "op": "insert", "key": 40 } ] })"));
+        JSON_COMPARE(r["engine"], json("btree"));
+        QCOMPARE(r["steps"].size(), std::size_t{7});
+        JSON_COMPARE(r["steps"][4]["kind"], json("overflow"));
+        JSON_COMPARE(r["steps"][4]["text"], json("Leaf [10 20 30 40] overflows: order 4 allows at "
+                                                 "most 3 keys, so it splits around 20."));
+        JSON_COMPARE(r["steps"][5]["kind"], json("split"));
+        JSON_COMPARE(r["steps"][5]["right_keys"], json({30, 40}));
+        JSON_COMPARE(r["steps"][5]["promoted"], json(20));
+        QVERIFY(r.contains("state") && r.contains("stats"));
+    }
+
+    void stateRootIsTheNestedTree() {
+        const json r = runOk({{"params", {{"order", 4}}}, {"ops", insertOps(1, 10)}});
+        const json& root = r["state"]["root"];
+        JSON_COMPARE(root["keys"], json({4}));
+        QCOMPARE(root["children"].size(), std::size_t{2});
+        JSON_COMPARE(root["children"][1]["keys"], json({6, 8}));
+        JSON_COMPARE(root["children"][1]["children"][2]["keys"], json({9, 10}));
+        JSON_COMPARE(root["children"][1]["children"][2]["children"], json::array());
+    }
+
+    void statsHaveTheContractFields() {
+        const json r = runOk({{"params", {{"order", 4}}}, {"ops", insertOps(1, 10)}});
+        const json& s = r["stats"];
+        JSON_COMPARE(s["height"], json(3));
+        JSON_COMPARE(s["nodes"], json(8));
+        JSON_COMPARE(s["keys"], json(10));
+        JSON_COMPARE(s["splits"], json(5));
+        for (const char* f : {"merges", "page_writes", "page_reads"}) {
+            QVERIFY2(s.contains(f), f);
+        }
+    }
+
+    void preemptiveParamsGiveTheClrsVariant() {
+        const json r = runOk(
+            {{"params", {{"min_degree", 2}, {"split", "preemptive"}}}, {"ops", insertOps(1, 9)}});
+        JSON_COMPARE(r["state"]["root"]["keys"], json({4}));
+        JSON_COMPARE(r["state"]["min_degree"], json(2));
+        JSON_COMPARE(r["state"]["split"], json("preemptive"));
+    }
+
+    void narrateFalseLeavesOutSteps() {
+        const json r =
+            runOk({{"narrate", false}, {"params", {{"order", 4}}}, {"ops", insertOps(1, 10)}});
+        QVERIFY(!r.contains("steps"));
+        JSON_COMPARE(r["state"]["root"]["keys"], json({4}));
+    }
+
+    void bulkAndNarratedRunsAgree() {
+        const json ops = json::parse(R"([ { "op": "insert-random", "count": 500, "seed": 9 },
+            { "op": "delete", "key": 17 }, { "op": "range", "from": 100, "to": 900 } ])");
+        const json loud = runOk({{"params", {{"order", 5}}}, {"ops", ops}});
+        const json quiet = runOk({{"narrate", false}, {"params", {{"order", 5}}}, {"ops", ops}});
+        JSON_COMPARE(loud["stats"], quiet["stats"]);
+        JSON_COMPARE(loud["state"], quiet["state"]);
+    }
+
+    void bulkTreeOverTenThousandKeysIsLeftOut() {
+        const json big = runOk(
+            {{"narrate", false},
+             {"params", {{"order", 64}}},
+             {"ops",
+              {{{"op", "insert-random"}, {"count", 20000}, {"seed", 1}, {"max", 1000000000}}}}});
+        QVERIFY(!big["state"].contains("root"));
+        QVERIFY(big["stats"]["keys"].get<int>() > 10000);
+        const json small = runOk(
+            {{"narrate", false},
+             {"params", {{"order", 64}}},
+             {"ops",
+              {{{"op", "insert-random"}, {"count", 10000}, {"seed", 1}, {"max", 1000000000}}}}});
+        QVERIFY(small["state"].contains("root"));
+    }
+
+    void invalidInputNamesThePathAndTheExpectation_data() {
+        QTest::addColumn<QString>("scenario");
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char* name, const char* sc, const char* where, const char* what) {
+            QTest::newRow(name) << sc << where << what;
+        };
+        row("order too small", R"({"params":{"order":2},"ops":[]})", "/params/order", "3 to 64");
+        row("order too large", R"({"params":{"order":65},"ops":[]})", "/params/order", "3 to 64");
+        row("order not integer", R"({"params":{"order":"4"},"ops":[]})", "/params/order",
+            "3 to 64");
+        row("no params", R"({"ops":[]})", "/params", "order");
+        row("min_degree alone", R"({"params":{"min_degree":2},"ops":[]})", "/params/split",
+            "preemptive");
+        row("min_degree too large", R"({"params":{"min_degree":33,"split":"preemptive"},"ops":[]})",
+            "/params/min_degree", "2 to 32");
+        row("odd preemptive order", R"({"params":{"order":5,"split":"preemptive"},"ops":[]})",
+            "/params/order", "even");
+        row("bad split", R"({"params":{"order":4,"split":"eager"},"ops":[]})", "/params/split",
+            "preemptive");
+        row("no ops", R"({"params":{"order":4}})", "/ops", "array");
+        row("fractional key",
+            R"({"params":{"order":4},"ops":[{"op":"insert","key":1},{"op":"insert","key":2},
+               {"op":"search","key":3},{"op":"insert","key":2.5}]})",
+            "/ops/3/key", "integer key");
+        row("key too large",
+            R"({"params":{"order":4},"ops":[{"op":"insert","key":9223372036854775808}]})",
+            "/ops/0/key", "integer key");
+        row("missing key", R"({"params":{"order":4},"ops":[{"op":"delete"}]})", "/ops/0/key",
+            "integer key");
+        row("unknown op", R"({"params":{"order":4},"ops":[{"op":"upsert","key":1}]})", "/ops/0/op",
+            "insert-random");
+        row("op not object", R"({"params":{"order":4},"ops":[7]})", "/ops/0", "object");
+        row("range backwards", R"({"params":{"order":4},"ops":[{"op":"range","from":5,"to":1}]})",
+            "/ops/0/to", "not below from");
+        row("count narrated",
+            R"({"params":{"order":4},"ops":[{"op":"insert-random","count":20000,"seed":1}]})",
+            "/ops/0/count", "narrate");
+        row("negative seed",
+            R"({"params":{"order":4},"ops":[{"op":"insert-random","count":2,"seed":-1}]})",
+            "/ops/0/seed", "non-negative");
+        row("max below min",
+            R"({"params":{"order":4},"ops":[{"op":"insert-random","count":2,"seed":1,"min":5,"max":4}]})",
+            "/ops/0/max", "not below min");
+        row("narrate not bool", R"({"narrate":"no","params":{"order":4},"ops":[]})", "/narrate",
+            "true or false");
+        row("other engine", R"({"engine":"lsm","params":{"order":4},"ops":[]})", "/engine",
+            "btree");
+        row("not an object", R"([1,2])", "/", "object");
+    }
+
+    void invalidInputNamesThePathAndTheExpectation() {
+        QFETCH(QString, scenario);
+        QFETCH(QString, where);
+        QFETCH(QString, expected);
+        json result = {{"untouched", true}};
+        const fg::Status st = fg::runBtreeScenario(json::parse(scenario.toStdString()), result);
+        QVERIFY(!st);
+        QCOMPARE(QString::fromStdString(st.where()), where);
+        QVERIFY2(st.what().find(expected.toStdString()) != std::string::npos, st.what().c_str());
+        JSON_COMPARE(result, json({{"untouched", true}}));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestBtreeScenario)
+#include "test_btree_scenario.moc"
