@@ -1,0 +1,51 @@
+// BTreeView: the B-Tree diagram as a student drives it: type a key and insert, search or delete
+// it, scan a range, add random keys, pick a preset, change the order. Every change re-runs the
+// same ops through a new timeline (so a new order rebuilds the same keys under the new rule) and
+// plays the new op's steps. Counters show height, nodes, splits and page writes after the step
+// on screen.
+#pragma once
+
+#include "btree/btree.h"
+#include "diagram/diagram_panel.h"
+
+#include <QWidget>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace fg {
+
+class BTreeDiagram;
+
+class BTreeView : public QWidget {
+    Q_OBJECT
+public:
+    explicit BTreeView(QWidget* parent = nullptr);
+
+    // Replaces everything: a scenario opened, or a preset.
+    void setScenario(btree::Params params, std::vector<btree::Op> ops);
+    void addOp(const btree::Op& op);
+    const std::vector<btree::Op>& ops() const { return ops_; }
+    const btree::Params& params() const { return params_; }
+    DiagramPanel* panel() { return panel_; }
+    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+
+private:
+    void rebuild(int keepPosition);
+    void refreshCounters();
+    bool readKey(btree::Key& out);
+
+    btree::Params params_ = btree::Params::withOrder(4);
+    std::vector<btree::Op> ops_;
+    const BTreeDiagram* diagram_ = nullptr;
+    DiagramPanel* panel_;
+    QLineEdit* key_;
+    QLineEdit* rangeTo_;
+    QSpinBox* order_;
+    QLabel* counters_;
+    QLabel* message_;
+};
+
+} // namespace fg
