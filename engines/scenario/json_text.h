@@ -1,0 +1,14 @@
+// Parsing JSON text at the edge: a syntax error becomes a Status naming the source, the line and
+// the column ("lesson.json:12:5") and what the parser expected, instead of an exception.
+#pragma once
+
+#include "core/status.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace fg {
+
+Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out);
+
+} // namespace fg

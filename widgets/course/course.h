@@ -1,0 +1,61 @@
+// Course: the level as the app reads it (content/SCHEMA.md): an index and its chapters, each with
+// sections of blocks. Blocks stay as validated JSON (the reader and the figure renderer read them
+// directly); the structure around them is plain data. A chapter that failed to load is kept with
+// its errors, so the app lists it with what is wrong while every other chapter opens.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fg {
+
+// A problem in a content file: which file, where in it (a JSON path such as
+// "/sections/3/blocks/2/rows/4", or "line 12, column 5" for a syntax error), and what was expected.
+struct ContentError {
+    QString file;
+    QString path;
+    QString message;
+    QString toString() const;
+};
+
+struct Section {
+    QString id;
+    QString title;
+    nlohmann::json blocks; // an array of validated blocks
+};
+
+struct Chapter {
+    QString id;
+    QString number; // "1".."9", or empty
+    QString title;
+    QString summary;
+    std::vector<Section> sections;
+    std::vector<ContentError> errors; // non-empty: the chapter did not load
+
+    bool loaded() const { return errors.empty(); }
+    const Section* section(const QString& id) const;
+    // The ids of the live diagrams placed in this chapter, in reading order.
+    QStringList diagramIds() const;
+};
+
+struct Course {
+    QString title;
+    QString subtitle;
+    std::vector<Chapter> chapters;    // in reading order, broken ones included
+    std::vector<ContentError> errors; // every problem found, in every file
+
+    const Chapter* chapter(const QString& id) const;
+    int indexOf(const QString& chapterId) const;
+};
+
+// The live diagrams the app knows (content/SCHEMA.md), with their titles.
+struct DiagramInfo {
+    QString id;
+    QString title;
+};
+const std::vector<DiagramInfo>& liveDiagrams();
+const DiagramInfo* liveDiagram(const QString& id);
+
+} // namespace fg
