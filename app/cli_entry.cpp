@@ -1,10 +1,64 @@
 #include "cli_entry.h"
 
 #include "cli/commands.h"
+#include "course/content_loader.h"
 
+#include <QCoreApplication>
+#include <cstdio>
 #include <iostream>
 
 namespace fg::app {
+
+namespace {
+
+const char* const kHelp =
+    "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark]\n"
+    "       fieldguide COMMAND [ARGS...]\n"
+    "\n"
+    "With no command, opens the desktop app (at a chapter, when --chapter is given).\n"
+    "\n"
+    "Commands (they run without a display and print to standard output):\n"
+    "  slot [--nodes N] [KEY...]         Redis Cluster hash slot of each key (stdin: one per "
+    "line)\n"
+    "  partition --partitions N [KEY...] Kafka's default partition of each key (stdin: one per "
+    "line)\n"
+    "  run [SCENARIO.json | -]           run a scenario through its engine; print the result JSON\n"
+    "  export SCENARIO.json --out FILE   render a scenario's diagram as PNG, SVG or PDF\n"
+    "  export --chapter ID --out DIR     render every diagram of a chapter\n"
+    "  downsample --step S [--agg LIST] [FILE.csv | -]\n"
+    "                                    epoch-aligned buckets of a timestamp_ms,value series\n"
+    "  compress [FILE.csv | -]           Gorilla-encode a series; print the bit counts as JSON\n"
+    "  list                              chapters and their live diagrams\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help     show this help\n"
+    "  --version      show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 a runtime failure (e.g. a file cannot be written),\n"
+    "2 bad usage or bad input.\n";
+
+int list() {
+    const Course course = loadCourse();
+    std::string out;
+    for (const auto& ch : course.chapters) {
+        out += ch.id.toStdString() + "\t" + ch.title.toStdString() + "\n";
+        for (const QString& d : ch.diagramIds()) {
+            const DiagramInfo* info = liveDiagram(d);
+            out += "  " + d.toStdString() + "\t" + (info ? info->title : d).toStdString() + "\n";
+        }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+    if (!course.errors.empty()) {
+        for (const auto& e : course.errors) {
+            std::fprintf(stderr, "fieldguide list: %s\n", qPrintable(e.toString()));
+        }
+        return fg::cli::kUsage;
+    }
+    return fg::cli::kOk;
+}
+
+} // namespace
 
 int runCommandLine(int argc, char** argv) {
     if (argc < 2) {
@@ -12,8 +66,44 @@ int runCommandLine(int argc, char** argv) {
     }
     const std::string name = argv[1];
     fg::cli::Args args(argv + 2, argv + argc);
-    std::ios::sync_with_stdio(false);
-    return fg::cli::dispatch(name, args, {std::cin, std::cout, std::cerr});
+    {
+        std::ios::sync_with_stdio(false);
+        const int engine = fg::cli::dispatch(name, args, {std::cin, std::cout, std::cerr});
+        if (engine >= 0) {
+            return engine;
+        }
+    }
+    if (name == "-h" || name == "--help" || name == "help") {
+        std::fputs(kHelp, stdout);
+        return fg::cli::kOk;
+    }
+    if (name == "--version") {
+        std::printf("fieldguide %s\n", FIELDGUIDE_VERSION);
+        return fg::cli::kOk;
+    }
+    if (name == "list") {
+        QCoreApplication app(argc, argv);
+        if (!args.empty()) {
+            std::fprintf(stderr, "fieldguide list: takes no arguments (got \"%s\")\n",
+                         args[0].c_str());
+            return fg::cli::kUsage;
+        }
+        return list();
+    }
+    if (name == "export") {
+        std::fprintf(stderr, "fieldguide export: not available in this version yet\n");
+        return fg::cli::kRuntime;
+    }
+    if (name == "--chapter" || name == "--theme") {
+        return -1; // options of the desktop app
+    }
+    if (name.rfind("--", 0) == 0 || name.rfind('-', 0) != 0) {
+        std::fprintf(stderr,
+                     "fieldguide: unknown command or option \"%s\" (see fieldguide --help)\n",
+                     name.c_str());
+        return fg::cli::kUsage;
+    }
+    return -1; // a single-dash option for Qt itself, such as -platform offscreen
 }
 
 } // namespace fg::app

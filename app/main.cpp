@@ -1,14 +1,40 @@
 #include "cli_entry.h"
+#include "course/content_loader.h"
+#include "main_window.h"
+#include "reader/reader_view.h"
 
 #include <QApplication>
-#include <QLabel>
+#include <QCommandLineParser>
+#include <QSettings>
 
 int main(int argc, char** argv) {
     if (const int status = fg::app::runCommandLine(argc, argv); status >= 0) {
         return status;
     }
     QApplication app(argc, argv);
-    QLabel label(QStringLiteral("fieldguide"));
-    label.show();
+    QApplication::setOrganizationName(QStringLiteral("fieldguide"));
+    QApplication::setApplicationName(QStringLiteral("fieldguide"));
+    QApplication::setApplicationVersion(QStringLiteral(FIELDGUIDE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.fieldguide.fieldguide"));
+
+    QCommandLineParser parser;
+    QCommandLineOption chapter(QStringLiteral("chapter"),
+                               QStringLiteral("Open at this chapter (ID or ID#SECTION)."),
+                               QStringLiteral("ID"));
+    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
+                             QStringLiteral("THEME"));
+    parser.addOptions({chapter, theme});
+    parser.process(app);
+
+    fg::MainWindow window(fg::loadCourse());
+    if (parser.isSet(theme)) {
+        window.setThemeChoice(fg::themeChoiceFromName(parser.value(theme)));
+    }
+    if (parser.isSet(chapter)) {
+        const QString target = parser.value(chapter);
+        window.showSection(window.course().indexOf(target.section(QLatin1Char('#'), 0, 0)),
+                           target.section(QLatin1Char('#'), 1));
+    }
+    window.show();
     return app.exec();
 }

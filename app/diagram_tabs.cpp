@@ -1,0 +1,26 @@
+#include "diagram_tabs.h"
+
+#include "diagrams/btree_view.h"
+
+namespace fg {
+
+bool diagramAvailable(const QString& id) {
+    return id == QLatin1String("btree");
+}
+
+QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
+    if (id == QLatin1String("btree")) {
+        auto* v = new BTreeView(parent);
+        v->setTheme(theme);
+        return v;
+    }
+    return nullptr;
+}
+
+void applyDiagramTheme(QWidget* view, const Theme& theme) {
+    if (auto* b = qobject_cast<BTreeView*>(view)) {
+        b->setTheme(theme);
+    }
+}
+
+} // namespace fg

@@ -1,0 +1,306 @@
+#include "main_window.h"
+
+#include "diagram_tabs.h"
+#include "reader/chapter_tree.h"
+#include "reader/reader_view.h"
+#include "reader/search_panel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+namespace fg {
+
+MainWindow::MainWindow(Course course, QWidget* parent)
+    : QMainWindow(parent), course_(std::move(course)) {
+    setWindowTitle(course_.title.isEmpty() ? tr("fieldguide")
+                                           : tr("%1 \u2014 fieldguide").arg(course_.title));
+    tree_ = new ChapterTree(this);
+    tree_->setCourse(course_);
+    reader_ = new ReaderView(this);
+    reader_->setCourse(&course_);
+    tabs_ = new QTabWidget(this);
+    tabs_->setAccessibleName(tr("Reader and diagrams"));
+    tabs_->setDocumentMode(true);
+    tabs_->setTabsClosable(true);
+    tabs_->addTab(reader_, tr("Reader"));
+    tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) {
+        if (i > 0) {
+            QWidget* w = tabs_->widget(i);
+            tabs_->removeTab(i);
+            w->deleteLater();
+        }
+    });
+
+    auto* split = new QSplitter(this);
+    split->setObjectName(QStringLiteral("mainSplitter"));
+    split->addWidget(tree_);
+    split->addWidget(tabs_);
+    split->setStretchFactor(1, 1);
+    split->setSizes({300, 1300});
+    setCentralWidget(split);
+
+    search_ = new SearchPanel(this);
+    search_->setCourse(course_);
+    searchDock_ = new QDockWidget(tr("Search"), this);
+    searchDock_->setObjectName(QStringLiteral("searchDock"));
+    searchDock_->setWidget(search_);
+    addDockWidget(Qt::RightDockWidgetArea, searchDock_);
+    searchDock_->hide();
+
+    connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
+    connect(reader_, &ReaderView::sectionChanged, this,
+            [this](const QString& s) { tree_->select(reader_->chapterIndex(), s); });
+    connect(reader_, &ReaderView::chapterLinkActivated, this,
+            [this](const QString& c, const QString& s) { showSection(course_.indexOf(c), s); });
+    connect(reader_, &ReaderView::diagramRequested, this, &MainWindow::openDiagram);
+    connect(search_, &SearchPanel::resultActivated, this,
+            [this](int chapter, const QString& section, const QString& query) {
+                tabs_->setCurrentWidget(reader_);
+                reader_->showChapter(chapter, section);
+                reader_->highlight(query, section);
+                tree_->select(chapter, reader_->currentSection());
+            });
+
+    if (!course_.errors.empty()) {
+        auto* warning = new QLabel(
+            tr("%n problem(s) in the course files: broken chapters are marked in the list.", "",
+               static_cast<int>(course_.errors.size())),
+            this);
+        QStringList all;
+        for (const auto& e : course_.errors) {
+            all << e.toString();
+        }
+        warning->setToolTip(all.join('\n'));
+        statusBar()->addPermanentWidget(warning);
+    }
+    buildMenus();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() {
+    saveSettings();
+}
+
+void MainWindow::buildMenus() {
+    auto action = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot) {
+        auto* a = menu->addAction(text);
+        a->setShortcuts(keys);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work in full screen, with the menu bar hidden
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    action(file, tr("&Quit"), {QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)},
+           [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    action(edit, tr("&Find in all chapters\u2026"), {QKeySequence::Find}, [this] {
+        searchDock_->show();
+        search_->focusQuery();
+    });
+    action(edit, tr("Find &next"), {QKeySequence(Qt::Key_F3)}, [this] { reader_->nextHit(); });
+    action(edit, tr("Find &previous"), {QKeySequence(Qt::SHIFT | Qt::Key_F3)},
+           [this] { reader_->nextHit(true); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    action(view, tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+           [this] { reader_->setZoom(reader_->zoom() + 1); });
+    action(view, tr("Zoom &out"), {QKeySequence::ZoomOut},
+           [this] { reader_->setZoom(reader_->zoom() - 1); });
+    action(view, tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+           [this] { reader_->setZoom(0); });
+    view->addSeparator();
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    for (ThemeChoice c : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
+        const QString label = c == ThemeChoice::System  ? tr("Follow the &system")
+                              : c == ThemeChoice::Light ? tr("&Light")
+                                                        : tr("&Dark");
+        QAction* a = themes->addAction(label);
+        a->setCheckable(true);
+        a->setData(themeChoiceName(c));
+        themeGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, c] { setThemeChoice(c); });
+    }
+    QList<QKeySequence> fullKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
+    if (!fullKeys.contains(QKeySequence(Qt::Key_F11))) {
+        fullKeys << QKeySequence(Qt::Key_F11); // plain X11 binds nothing to full screen
+    }
+    view->addSeparator();
+    action(view, tr("&Full screen"), fullKeys, [this] { toggleFullScreen(); });
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    action(go, tr("&Next section"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
+           [this] { goSection(1); });
+    action(go, tr("&Previous section"), {QKeySequence(Qt::ALT | Qt::Key_Up)},
+           [this] { goSection(-1); });
+    action(go, tr("Next &chapter"), {QKeySequence(Qt::ALT | Qt::Key_PageDown)},
+           [this] { goChapter(1); });
+    action(go, tr("Previous c&hapter"), {QKeySequence(Qt::ALT | Qt::Key_PageUp)},
+           [this] { goChapter(-1); });
+
+    QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
+    for (const auto& d : liveDiagrams()) {
+        QAction* a = diagrams->addAction(d.title);
+        a->setEnabled(diagramAvailable(d.id));
+        if (!a->isEnabled()) {
+            a->setToolTip(tr("This live diagram is not in this version yet."));
+        }
+        connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
+    }
+    diagrams->setToolTipsVisible(true);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    action(help, tr("&Keyboard shortcuts"), {QKeySequence::HelpContents},
+           [this] { showKeyboardHelp(); });
+    action(help, tr("&About fieldguide"), {}, [this] { showAbout(); });
+}
+
+void MainWindow::showSection(int chapter, const QString& sectionId) {
+    if (chapter < 0 || chapter >= static_cast<int>(course_.chapters.size())) {
+        return;
+    }
+    tabs_->setCurrentWidget(reader_);
+    reader_->showChapter(chapter, sectionId);
+    tree_->select(chapter, sectionId.isEmpty() ? reader_->currentSection() : sectionId);
+}
+
+void MainWindow::goSection(int delta) {
+    std::vector<std::pair<int, QString>> all;
+    int here = -1;
+    const QString current = reader_->currentSection();
+    for (std::size_t c = 0; c < course_.chapters.size(); ++c) {
+        const Chapter& ch = course_.chapters[c];
+        if (ch.sections.empty()) {
+            all.emplace_back(static_cast<int>(c), QString());
+        }
+        for (const auto& s : ch.sections) {
+            if (static_cast<int>(c) == reader_->chapterIndex() && s.id == current) {
+                here = static_cast<int>(all.size());
+            }
+            all.emplace_back(static_cast<int>(c), s.id);
+        }
+    }
+    if (all.empty()) {
+        return;
+    }
+    const int next = std::clamp(here + delta, 0, static_cast<int>(all.size()) - 1);
+    showSection(all[static_cast<std::size_t>(next)].first,
+                all[static_cast<std::size_t>(next)].second);
+}
+
+void MainWindow::goChapter(int delta) {
+    const int next = std::clamp(reader_->chapterIndex() + delta, 0,
+                                static_cast<int>(course_.chapters.size()) - 1);
+    showSection(next, {});
+}
+
+void MainWindow::openDiagram(const QString& id) {
+    for (int i = 1; i < tabs_->count(); ++i) {
+        if (tabs_->widget(i)->property("diagramId").toString() == id) {
+            tabs_->setCurrentIndex(i);
+            return;
+        }
+    }
+    QWidget* view = createDiagramView(id, theme_, tabs_);
+    if (!view) {
+        statusBar()->showMessage(
+            tr("The live diagram \u201c%1\u201d is not in this version yet.").arg(id), 5000);
+        return;
+    }
+    view->setProperty("diagramId", id);
+    const DiagramInfo* info = liveDiagram(id);
+    tabs_->setCurrentIndex(tabs_->addTab(view, info ? info->title : id));
+    view->setFocus();
+}
+
+void MainWindow::setThemeChoice(ThemeChoice choice) {
+    themeChoice_ = choice;
+    theme_ = appTheme_.apply(choice);
+    reader_->setTheme(theme_);
+    for (int i = 1; i < tabs_->count(); ++i) {
+        applyDiagramTheme(tabs_->widget(i), theme_);
+    }
+    for (QAction* a : themeGroup_->actions()) {
+        a->setChecked(a->data().toString() == themeChoiceName(choice));
+    }
+}
+
+void MainWindow::toggleFullScreen() {
+    setWindowState(windowState() ^ Qt::WindowFullScreen);
+    menuBar()->setVisible(!isFullScreen());
+}
+
+QString MainWindow::currentChapterId() const {
+    const int i = reader_->chapterIndex();
+    return i < 0 ? QString() : course_.chapters[static_cast<std::size_t>(i)].id;
+}
+
+void MainWindow::saveSettings() const {
+    QSettings s;
+    s.setValue("reader/chapter", currentChapterId());
+    s.setValue("reader/section", reader_->currentSection());
+    s.setValue("reader/zoom", reader_->zoom());
+    s.setValue("view/theme", themeChoiceName(themeChoice_));
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    restoreGeometry(s.value("window/geometry").toByteArray());
+    restoreState(s.value("window/state").toByteArray());
+    if (!s.contains("window/geometry")) {
+        resize(1600, 1000);
+    }
+    setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
+    reader_->setZoom(s.value("reader/zoom", 0).toInt());
+    const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
+    showSection(chapter, s.value("reader/section").toString());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::showKeyboardHelp() {
+    QMessageBox::information(
+        this, tr("Keyboard shortcuts"),
+        tr("<table cellpadding=4>"
+           "<tr><td><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
+           "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>Search every chapter</td></tr>"
+           "<tr><td><b>F3 / Shift+F3</b></td><td>Next / previous search hit</td></tr>"
+           "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
+           "text</td></tr>"
+           "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
+           "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
+           "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
+           "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
+           "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
+           "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"));
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About fieldguide"),
+                       tr("<b>fieldguide %1</b><p>A field guide to choosing a database, with live "
+                          "diagrams of the real algorithms.</p><p>Licensed under the GNU GPL, "
+                          "version 3 or later.</p>")
+                           .arg(QStringLiteral(FIELDGUIDE_VERSION)));
+}
+
+} // namespace fg

@@ -1,0 +1,63 @@
+// MainWindow: the course on screen: the chapter tree on the left, the reader (and any live
+// diagrams opened from it, as tabs) in the middle, search on the right. It owns the menus and
+// keyboard shortcuts, the theme and zoom, and remembers where the student was (QSettings).
+#pragma once
+
+#include "app_theme.h"
+#include "course/course.h"
+
+#include <QMainWindow>
+
+class QDockWidget;
+class QTabWidget;
+class QActionGroup;
+
+namespace fg {
+
+class ChapterTree;
+class ReaderView;
+class SearchPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Course course, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    const Course& course() const { return course_; }
+    ReaderView* reader() { return reader_; }
+    ChapterTree* tree() { return tree_; }
+    SearchPanel* search() { return search_; }
+    QTabWidget* tabs() { return tabs_; }
+
+    void showSection(int chapter, const QString& sectionId);
+    void goSection(int delta);
+    void goChapter(int delta);
+    void openDiagram(const QString& id);
+    void setThemeChoice(ThemeChoice choice);
+    void saveSettings() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void restoreSettings();
+    void showKeyboardHelp();
+    void showAbout();
+    void toggleFullScreen();
+    QString currentChapterId() const;
+
+    Course course_;
+    AppTheme appTheme_;
+    ThemeChoice themeChoice_ = ThemeChoice::System;
+    Theme theme_;
+    ChapterTree* tree_;
+    ReaderView* reader_;
+    QTabWidget* tabs_;
+    SearchPanel* search_;
+    QDockWidget* searchDock_;
+    QActionGroup* themeGroup_ = nullptr;
+};
+
+} // namespace fg

@@ -1,0 +1,240 @@
+#include "reader/chapter_html.h"
+
+#include "figure/inline_text.h"
+
+namespace fg {
+
+namespace {
+
+using json = nlohmann::json;
+
+QString qs(const json& v, const char* key) {
+    return v.contains(key) && v[key].is_string() ? QString::fromStdString(v[key].get<std::string>())
+                                                 : QString();
+}
+
+QString qs(const json& v) {
+    return v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
+}
+
+QString css(const QColor& c) {
+    return c.name(QColor::HexRgb);
+}
+
+} // namespace
+
+QString inlineHtml(const QString& src, const Theme& theme) {
+    QString out;
+    bool bold = false, italic = false;
+    const qsizetype n = src.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = src[i];
+        if (c == QLatin1Char('*') && i + 1 < n && src[i + 1] == QLatin1Char('*')) {
+            out += bold ? QStringLiteral("</b>") : QStringLiteral("<b>");
+            bold = !bold;
+            ++i;
+        } else if (c == QLatin1Char('*') && (italic || (i + 1 < n && !src[i + 1].isSpace()))) {
+            out += italic ? QStringLiteral("</i>") : QStringLiteral("<i>");
+            italic = !italic;
+        } else if (c == QLatin1Char('`') && src.indexOf(QLatin1Char('`'), i + 1) > i) {
+            const qsizetype end = src.indexOf(QLatin1Char('`'), i + 1);
+            out += QStringLiteral("<code style=\"background-color:%1\">%2</code>")
+                       .arg(css(theme.codeBackground), src.mid(i + 1, end - i - 1).toHtmlEscaped());
+            i = end;
+        } else if (c == QLatin1Char('[') && src.indexOf(QLatin1String("]("), i + 1) > i) {
+            const qsizetype close = src.indexOf(QLatin1String("]("), i + 1);
+            const qsizetype end = src.indexOf(QLatin1Char(')'), close + 2);
+            if (end < 0) {
+                out += c;
+                continue;
+            }
+            out += QStringLiteral("<a href=\"%1\" style=\"color:%2\">%3</a>")
+                       .arg(src.mid(close + 2, end - close - 2).toHtmlEscaped(), css(theme.accent),
+                            inlineHtml(src.mid(i + 1, close - i - 1), theme));
+            i = end;
+        } else if (c == QLatin1Char(':')) {
+            const qsizetype end = src.indexOf(QLatin1Char(':'), i + 1);
+            const QString name = end < 0 ? QString() : src.mid(i + 1, end - i - 1);
+            const QString glyph = markGlyph(name);
+            if (glyph.isEmpty()) {
+                out += c;
+                continue;
+            }
+            out += QStringLiteral("<span style=\"color:%1; font-weight:bold\">%2</span>")
+                       .arg(css(markColor(theme, name)), glyph);
+            i = end;
+        } else if (c == QLatin1Char('\n')) {
+            out += QStringLiteral("<br>");
+        } else {
+            out += QString(c).toHtmlEscaped();
+        }
+    }
+    if (italic) {
+        out += QStringLiteral("</i>");
+    }
+    if (bold) {
+        out += QStringLiteral("</b>");
+    }
+    return out;
+}
+
+QString inlinePlain(const QString& src) {
+    return parseInline(src, Theme::light(), QFont())
+        .text.replace(QChar::LineSeparator, QLatin1Char(' '));
+}
+
+namespace {
+
+QString listHtml(const json& items, const Theme& t, bool ordered) {
+    QString h = ordered ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
+    for (const auto& it : items) {
+        if (it.is_object()) {
+            h += QStringLiteral("<li>") + inlineHtml(qs(it, "text"), t);
+            if (it.contains("items")) {
+                h += listHtml(it["items"], t, false);
+            }
+            h += QStringLiteral("</li>");
+        } else {
+            h += QStringLiteral("<li>") + inlineHtml(qs(it), t) + QStringLiteral("</li>");
+        }
+    }
+    return h + (ordered ? QStringLiteral("</ol>") : QStringLiteral("</ul>"));
+}
+
+QString tableHtml(const json& b, const Theme& t) {
+    QString h =
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
+                       "style=\"border-color:%1; border-style:solid; margin-top:6px; "
+                       "margin-bottom:12px\">")
+            .arg(css(t.mutedText));
+    h += QStringLiteral("<tr>");
+    for (const auto& c : b["columns"]) {
+        h += QStringLiteral("<th align=\"left\" style=\"background-color:%1\">%2</th>")
+                 .arg(css(t.toneFill(QStringLiteral("accent"))), inlineHtml(qs(c), t));
+    }
+    h += QStringLiteral("</tr>");
+    for (const auto& row : b["rows"]) {
+        h += QStringLiteral("<tr>");
+        for (const auto& cell : row) {
+            h += QStringLiteral("<td>") + inlineHtml(qs(cell), t) + QStringLiteral("</td>");
+        }
+        h += QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table>");
+    if (b.contains("caption")) {
+        h += QStringLiteral("<p style=\"color:%1\"><i>%2</i></p>")
+                 .arg(css(t.mutedText), inlineHtml(qs(b, "caption"), t));
+    }
+    return h;
+}
+
+// A tinted box with a coloured bar on its left: notes, callouts, diagram cards.
+QString aside(const QColor& bar, const QColor& fill, const QString& inner) {
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" "
+                          "style=\"margin-top:8px; margin-bottom:14px\"><tr>"
+                          "<td width=\"6\" style=\"background-color:%1\"></td>"
+                          "<td style=\"background-color:%2\">%3</td></tr></table>")
+        .arg(css(bar), css(fill), inner);
+}
+
+QString blockHtml(const json& b, const Theme& t) {
+    const std::string type = b.value("type", std::string());
+    if (type == "paragraph") {
+        return QStringLiteral("<p>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</p>");
+    }
+    if (type == "heading") {
+        return QStringLiteral("<h3>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</h3>");
+    }
+    if (type == "quote") {
+        return aside(t.mutedText, t.surface,
+                     QStringLiteral("<i>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</i>"));
+    }
+    if (type == "list") {
+        return listHtml(b["items"], t, b.value("ordered", false));
+    }
+    if (type == "checklist") {
+        QString h;
+        for (const auto& it : b["items"]) {
+            h += QStringLiteral("<p style=\"margin-left:12px\">\u2610&nbsp;&nbsp;%1</p>")
+                     .arg(inlineHtml(qs(it), t));
+        }
+        return h;
+    }
+    if (type == "table") {
+        return tableHtml(b, t);
+    }
+    if (type == "code") {
+        return QStringLiteral(
+                   "<table width=\"100%\" cellpadding=\"10\" style=\"margin-bottom:12px\">"
+                   "<tr><td style=\"background-color:%1\"><pre>%2</pre></td></tr></table>")
+            .arg(css(t.codeBackground), qs(b, "text").toHtmlEscaped());
+    }
+    if (type == "note") {
+        QString head = QStringLiteral("<b>%1</b>").arg(inlineHtml(qs(b, "title"), t));
+        if (b.contains("since")) {
+            head += QStringLiteral(" <span style=\"color:%1\">(since %2)</span>")
+                        .arg(css(t.mutedText), inlineHtml(qs(b, "since"), t));
+        }
+        return aside(t.warn, t.toneFill(QStringLiteral("warn")),
+                     QStringLiteral("\u2139&nbsp;") + head + QStringLiteral("<br>") +
+                         inlineHtml(qs(b, "text"), t));
+    }
+    if (type == "callout") {
+        const QString mark = qs(b, "mark");
+        return aside(markColor(t, mark), t.toneFill(QStringLiteral("accent")),
+                     inlineHtml(QStringLiteral(":%1: ").arg(mark) + qs(b, "text"), t));
+    }
+    if (type == "figure") {
+        return QStringLiteral("<p align=\"center\"><img src=\"figure:%1\"></p>").arg(qs(b, "id"));
+    }
+    if (type == "diagram") {
+        const QString id = qs(b, "id");
+        const DiagramInfo* d = liveDiagram(id);
+        QString inner =
+            QStringLiteral("<b>\u25B6&nbsp;%1</b>").arg((d ? d->title : id).toHtmlEscaped());
+        if (b.contains("caption")) {
+            inner += QStringLiteral("<br>") + inlineHtml(qs(b, "caption"), t);
+        }
+        inner += QStringLiteral("<br><a href=\"diagram:%1\" style=\"color:%2\">Open the live "
+                                "diagram</a>")
+                     .arg(id, css(t.accent));
+        return aside(t.accent, t.toneFill(QStringLiteral("accent")), inner);
+    }
+    return {};
+}
+
+} // namespace
+
+QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx) {
+    QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
+                    .arg(qRound(bodyPx))
+                    .arg(css(t.text));
+    const QString number = ch.number.isEmpty() ? QString() : ch.number + QStringLiteral(". ");
+    h += QStringLiteral("<h1>%1%2</h1>").arg(number.toHtmlEscaped(), ch.title.toHtmlEscaped());
+    if (!ch.loaded()) {
+        QString errors;
+        for (const auto& e : ch.errors) {
+            errors += QStringLiteral("<li>%1</li>").arg(e.toString().toHtmlEscaped());
+        }
+        return h +
+               aside(t.bad, t.toneFill(QStringLiteral("bad")),
+                     QStringLiteral("<b>This chapter could not be opened.</b> Its file has "
+                                    "these problems:<ul>%1</ul>")
+                         .arg(errors)) +
+               QStringLiteral("</body></html>");
+    }
+    h += QStringLiteral("<p style=\"color:%1; font-size:%2px\">%3</p>")
+             .arg(css(t.mutedText))
+             .arg(qRound(bodyPx * 1.08))
+             .arg(inlineHtml(ch.summary, t));
+    for (const auto& s : ch.sections) {
+        h +=
+            QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
+        for (const auto& b : s.blocks) {
+            h += blockHtml(b, t);
+        }
+    }
+    return h + QStringLiteral("</body></html>");
+}
+
+} // namespace fg

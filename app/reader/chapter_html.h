@@ -1,0 +1,23 @@
+// ChapterHtml: turns a chapter's blocks into the HTML the reader shows (Qt's rich-text subset):
+// real tables, lists, code, notes, callouts, figures as images named "figure:<id>" (rendered by
+// FigureRenderer at the reader's width), and live-diagram cards with an "open" link
+// ("diagram:<id>"). Sections get anchors "sec-<id>" for navigation.
+#pragma once
+
+#include "course/course.h"
+#include "theme/theme.h"
+
+#include <QString>
+
+namespace fg {
+
+// Inline markup (content/SCHEMA.md) to HTML: escaped text, <b>, <i>, <code>, links, marks.
+QString inlineHtml(const QString& source, const Theme& theme);
+
+// The whole chapter. `bodyPx` is the body font size; figures are referenced, not embedded.
+QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx);
+
+// Plain text of inline markup (for search): markup removed, marks as their glyphs.
+QString inlinePlain(const QString& source);
+
+} // namespace fg

@@ -1,0 +1,74 @@
+#include "reader/chapter_tree.h"
+
+#include <QHeaderView>
+#include <QStyle>
+
+namespace fg {
+
+namespace {
+constexpr int kChapterRole = Qt::UserRole;
+constexpr int kSectionRole = Qt::UserRole + 1;
+} // namespace
+
+ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
+    setHeaderHidden(true);
+    setAccessibleName(tr("Chapters and sections"));
+    setUniformRowHeights(true);
+    setExpandsOnDoubleClick(true);
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 1.2); // readable from the back of a classroom
+    setFont(f);
+    setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
+    connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (!syncing_ && item) {
+            emit chapterSectionActivated(item->data(0, kChapterRole).toInt(),
+                                         item->data(0, kSectionRole).toString());
+        }
+    });
+}
+
+void ChapterTree::setCourse(const Course& course) {
+    clear();
+    for (std::size_t c = 0; c < course.chapters.size(); ++c) {
+        const Chapter& ch = course.chapters[c];
+        auto* top = new QTreeWidgetItem(this);
+        top->setText(0,
+                     ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
+        top->setData(0, kChapterRole, static_cast<int>(c));
+        top->setToolTip(0, ch.summary);
+        if (!ch.loaded()) {
+            top->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            QStringList why;
+            for (const auto& e : ch.errors) {
+                why << e.toString();
+            }
+            top->setToolTip(0, tr("This chapter could not be opened:\n%1").arg(why.join('\n')));
+        }
+        for (const auto& s : ch.sections) {
+            auto* item = new QTreeWidgetItem(top);
+            item->setText(0, s.title);
+            item->setData(0, kChapterRole, static_cast<int>(c));
+            item->setData(0, kSectionRole, s.id);
+        }
+    }
+}
+
+void ChapterTree::select(int chapter, const QString& sectionId) {
+    QTreeWidgetItem* top = topLevelItem(chapter);
+    if (!top) {
+        return;
+    }
+    QTreeWidgetItem* target = top;
+    for (int i = 0; i < top->childCount(); ++i) {
+        if (top->child(i)->data(0, kSectionRole).toString() == sectionId) {
+            target = top->child(i);
+        }
+    }
+    syncing_ = true;
+    top->setExpanded(true);
+    setCurrentItem(target);
+    scrollToItem(target);
+    syncing_ = false;
+}
+
+} // namespace fg

@@ -1,0 +1,27 @@
+// ChapterTree: the sidebar: chapters and, under each, its sections. Arrow keys move, Enter or a
+// click opens. A chapter that failed to load is marked and its tooltip says why.
+#pragma once
+
+#include "course/course.h"
+
+#include <QTreeWidget>
+
+namespace fg {
+
+class ChapterTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    explicit ChapterTree(QWidget* parent = nullptr);
+
+    void setCourse(const Course& course);
+    // Marks the item of (chapter, section) current without emitting `activated`.
+    void select(int chapter, const QString& sectionId);
+
+signals:
+    void chapterSectionActivated(int chapter, const QString& sectionId);
+
+private:
+    bool syncing_ = false;
+};
+
+} // namespace fg

@@ -1,0 +1,263 @@
+#include "reader/reader_view.h"
+
+#include "figure/figure_renderer.h"
+#include "reader/chapter_html.h"
+
+#include <QDesktopServices>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <cmath>
+
+namespace fg {
+
+ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
+    setOpenLinks(false);
+    setAccessibleName(tr("Chapter text"));
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(28);
+    resizeTimer_.setSingleShot(true);
+    resizeTimer_.setInterval(120);
+    connect(&resizeTimer_, &QTimer::timeout, this, [this] {
+        const QString keep = currentSection();
+        renderFigures();
+        scrollToSection(keep);
+    });
+    connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchor);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        if (scrolling_) {
+            return; // our own jump: the section was set by scrollToSection
+        }
+        const QString s = sectionAtScroll();
+        if (s != lastSection_) {
+            lastSection_ = s;
+            emit sectionChanged(s);
+        }
+    });
+}
+
+void ReaderView::setCourse(const Course* course) {
+    course_ = course;
+    chapter_ = -1;
+    clear();
+}
+
+qreal ReaderView::bodyPx() const {
+    return 19.0 * std::pow(1.1, zoom_);
+}
+
+void ReaderView::showChapter(int index, const QString& sectionId) {
+    if (!course_ || index < 0 || index >= static_cast<int>(course_->chapters.size())) {
+        return;
+    }
+    if (index != chapter_) {
+        chapter_ = index;
+        render();
+    }
+    scrollToSection(sectionId);
+}
+
+void ReaderView::render() {
+    hits_.clear();
+    currentHit_ = -1;
+    setExtraSelections({});
+    if (!course_ || chapter_ < 0) {
+        return;
+    }
+    const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
+    QFont f = font();
+    f.setPixelSize(qRound(bodyPx()));
+    document()->setDefaultFont(f);
+    updateMargins();
+    renderedWidth_ = 0;
+    renderFigures(); // the images must exist before the HTML refers to them
+    setHtml(chapterHtml(ch, theme_, bodyPx()));
+    sectionPos_.clear();
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            for (const QString& name : it.fragment().charFormat().anchorNames()) {
+                if (name.startsWith(QLatin1String("sec-"))) {
+                    sectionPos_.insert(name.mid(4), b.position());
+                }
+            }
+        }
+    }
+    lastSection_.clear();
+}
+
+void ReaderView::renderFigures() {
+    if (!course_ || chapter_ < 0) {
+        return;
+    }
+    const qreal width =
+        std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() - 24);
+    if (std::abs(width - renderedWidth_) < 1) {
+        return;
+    }
+    renderedWidth_ = width;
+    const qreal dpr = devicePixelRatioF();
+    const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
+    for (const auto& s : ch.sections) {
+        for (const auto& b : s.blocks) {
+            if (b.value("type", std::string()) != "figure") {
+                continue;
+            }
+            const FigureRenderer r(b, theme_, std::min<qreal>(width, 1400), bodyPx() * 0.9);
+            document()->addResource(QTextDocument::ImageResource,
+                                    QUrl(QStringLiteral("figure:") +
+                                         QString::fromStdString(b.value("id", std::string()))),
+                                    r.toImage(dpr));
+        }
+    }
+    // Re-layout so the images' new sizes take effect.
+    document()->markContentsDirty(0, document()->characterCount());
+}
+
+void ReaderView::updateMargins() {
+    // A readable measure: the text column is at most about 52 em wide, centred in the view.
+    const qreal maxColumn = bodyPx() * 52;
+    const qreal margin = std::max<qreal>(28, (viewport()->width() - maxColumn) / 2);
+    if (std::abs(document()->documentMargin() - margin) >= 1) {
+        document()->setDocumentMargin(margin);
+    }
+}
+
+void ReaderView::resizeEvent(QResizeEvent* event) {
+    QTextBrowser::resizeEvent(event);
+    updateMargins();
+    resizeTimer_.start();
+}
+
+QString ReaderView::currentSection() const {
+    return lastSection_;
+}
+
+QString ReaderView::sectionAtScroll() const {
+    if (sectionPos_.isEmpty()) {
+        return {};
+    }
+    // The last section whose heading is above a line a quarter down the view.
+    const int probe = cursorForPosition(QPoint(0, viewport()->height() / 4)).position();
+    QString best;
+    int bestPos = -1;
+    for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
+        if (it.value() <= probe && it.value() > bestPos) {
+            bestPos = it.value();
+            best = it.key();
+        }
+    }
+    if (best.isEmpty()) { // above the first section: it is the one being read
+        for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
+            if (bestPos < 0 || it.value() < bestPos) {
+                bestPos = it.value();
+                best = it.key();
+            }
+        }
+    }
+    return best;
+}
+
+void ReaderView::scrollToSection(const QString& sectionId) {
+    // The section asked for is the current one even when the text is too short to scroll its
+    // heading to the top (the last sections of a chapter).
+    const bool known = sectionPos_.contains(sectionId);
+    const QString target = known ? sectionId : sectionAtScrollTop();
+    scrolling_ = true;
+    if (known) {
+        QTextCursor c(document());
+        c.setPosition(sectionPos_.value(sectionId));
+        const QRect r = cursorRect(c);
+        verticalScrollBar()->setValue(verticalScrollBar()->value() + r.top() - 8);
+    } else {
+        verticalScrollBar()->setValue(0);
+    }
+    scrolling_ = false;
+    lastSection_ = target;
+    emit sectionChanged(target);
+}
+
+QString ReaderView::sectionAtScrollTop() const {
+    QString first;
+    int firstPos = -1;
+    for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
+        if (firstPos < 0 || it.value() < firstPos) {
+            firstPos = it.value();
+            first = it.key();
+        }
+    }
+    return first;
+}
+
+void ReaderView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    QPalette p = palette();
+    p.setColor(QPalette::Base, theme.background);
+    p.setColor(QPalette::Text, theme.text);
+    p.setColor(QPalette::Highlight, theme.highlight);
+    setPalette(p);
+    const QString keep = currentSection();
+    render();
+    scrollToSection(keep);
+}
+
+void ReaderView::setZoom(int step) {
+    zoom_ = std::clamp(step, -5, 12);
+    const QString keep = currentSection();
+    render();
+    scrollToSection(keep);
+}
+
+int ReaderView::highlight(const QString& query, const QString& sectionId) {
+    hits_.clear();
+    currentHit_ = -1;
+    if (!query.isEmpty()) {
+        QTextCharFormat fmt;
+        fmt.setBackground(theme_.highlight);
+        fmt.setForeground(theme_.kind == Theme::Kind::Dark ? QColor(Qt::white) : QColor(Qt::black));
+        for (QTextCursor c = document()->find(query); !c.isNull(); c = document()->find(query, c)) {
+            hits_.append({c, fmt});
+        }
+    }
+    setExtraSelections(hits_);
+    if (hits_.isEmpty()) {
+        scrollToSection(sectionId);
+        return 0;
+    }
+    const int start = sectionPos_.value(sectionId, 0);
+    currentHit_ = 0;
+    for (int i = 0; i < hits_.size(); ++i) {
+        if (hits_[i].cursor.position() >= start) {
+            currentHit_ = i;
+            break;
+        }
+    }
+    setTextCursor(hits_[currentHit_].cursor);
+    ensureCursorVisible();
+    return static_cast<int>(hits_.size());
+}
+
+bool ReaderView::nextHit(bool backward) {
+    if (hits_.isEmpty()) {
+        return false;
+    }
+    const int n = static_cast<int>(hits_.size());
+    currentHit_ = ((currentHit_ + (backward ? -1 : 1)) % n + n) % n;
+    setTextCursor(hits_[currentHit_].cursor);
+    ensureCursorVisible();
+    return true;
+}
+
+void ReaderView::onAnchor(const QUrl& url) {
+    const QString s = url.toString();
+    if (s.startsWith(QLatin1String("chapter:"))) {
+        const QString target = s.mid(8);
+        emit chapterLinkActivated(target.section(QLatin1Char('#'), 0, 0),
+                                  target.section(QLatin1Char('#'), 1));
+    } else if (s.startsWith(QLatin1String("diagram:"))) {
+        emit diagramRequested(s.mid(8));
+    } else if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) {
+        QDesktopServices::openUrl(url);
+    }
+}
+
+} // namespace fg

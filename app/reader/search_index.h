@@ -1,0 +1,36 @@
+// SearchIndex: the plain text of every section of every chapter (figures included), searched
+// case-insensitively. A result names the chapter and section and shows a snippet around the hit.
+#pragma once
+
+#include "course/course.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace fg {
+
+struct SearchResult {
+    int chapter;
+    QString sectionId;
+    QString chapterTitle;
+    QString sectionTitle;
+    QString snippet; // the words around the first hit in that section
+    int hits;        // hits in that section
+};
+
+class SearchIndex {
+public:
+    explicit SearchIndex(const Course& course);
+    // At most `limit` results, in reading order. Queries under 2 characters find nothing.
+    std::vector<SearchResult> search(const QString& query, int limit = 500) const;
+
+private:
+    struct Entry {
+        int chapter;
+        QString sectionId, chapterTitle, sectionTitle, text;
+    };
+    std::vector<Entry> entries_;
+};
+
+} // namespace fg

@@ -1,0 +1,89 @@
+#include "reader/search_panel.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+namespace fg {
+
+SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(6, 6, 6, 6);
+    query_ = new QLineEdit(this);
+    query_->setPlaceholderText(tr("Search every chapter"));
+    query_->setAccessibleName(tr("Search"));
+    query_->setClearButtonEnabled(true);
+    column->addWidget(query_);
+    status_ = new QLabel(this);
+    status_->setAccessibleName(tr("Search status"));
+    column->addWidget(status_);
+    results_ = new QListWidget(this);
+    results_->setAccessibleName(tr("Search results"));
+    results_->setWordWrap(true);
+    results_->setUniformItemSizes(false);
+    column->addWidget(results_, 1);
+    connect(query_, &QLineEdit::textChanged, this, &SearchPanel::runSearch);
+    connect(query_, &QLineEdit::returnPressed, this, [this] {
+        if (results_->count() > 0) {
+            activate(results_->currentRow() < 0 ? 0 : results_->currentRow());
+        }
+    });
+    connect(results_, &QListWidget::itemActivated, this,
+            [this](QListWidgetItem* item) { activate(results_->row(item)); });
+    connect(results_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { activate(results_->row(item)); });
+}
+
+void SearchPanel::setCourse(const Course& course) {
+    index_ = std::make_unique<SearchIndex>(course);
+    runSearch();
+}
+
+void SearchPanel::focusQuery() {
+    query_->setFocus(Qt::ShortcutFocusReason);
+    query_->selectAll();
+}
+
+QString SearchPanel::query() const {
+    return query_->text();
+}
+
+int SearchPanel::resultCount() const {
+    return static_cast<int>(found_.size());
+}
+
+void SearchPanel::runSearch() {
+    results_->clear();
+    found_ = index_ ? index_->search(query_->text()) : std::vector<SearchResult>();
+    int hits = 0;
+    for (const auto& r : found_) {
+        hits += r.hits;
+        auto* item = new QListWidgetItem(
+            QStringLiteral("%1 \u203A %2\n%3").arg(r.chapterTitle, r.sectionTitle, r.snippet),
+            results_);
+        item->setToolTip(r.snippet);
+    }
+    if (query_->text().trimmed().size() < 2) {
+        status_->setText(tr("Type at least two letters."));
+    } else if (found_.empty()) {
+        status_->setText(tr("No section mentions \u201c%1\u201d.").arg(query_->text().trimmed()));
+    } else {
+        status_->setText(tr("%n section(s)", "", static_cast<int>(found_.size())) +
+                         tr(", %n hit(s)", "", hits));
+    }
+    if (results_->count() > 0) {
+        results_->setCurrentRow(0);
+    }
+}
+
+void SearchPanel::activate(int row) {
+    if (row < 0 || row >= static_cast<int>(found_.size())) {
+        return;
+    }
+    const auto& r = found_[static_cast<std::size_t>(row)];
+    emit resultActivated(r.chapter, r.sectionId, query_->text().trimmed());
+}
+
+} // namespace fg

@@ -1,0 +1,41 @@
+// SearchPanel: a search box and its results across every chapter ("Chapter > Section" and the
+// words around the hit). Enter or a click on a result asks the window to show it.
+#pragma once
+
+#include "reader/search_index.h"
+
+#include <QWidget>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QListWidget;
+
+namespace fg {
+
+class SearchPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SearchPanel(QWidget* parent = nullptr);
+
+    void setCourse(const Course& course);
+    void focusQuery(); // selects the query text, ready to type
+    QString query() const;
+    int resultCount() const;
+    QListWidget* results() { return results_; }
+
+signals:
+    void resultActivated(int chapter, const QString& sectionId, const QString& query);
+
+private:
+    void runSearch();
+    void activate(int row);
+
+    std::unique_ptr<SearchIndex> index_;
+    std::vector<SearchResult> found_;
+    QLineEdit* query_;
+    QLabel* status_;
+    QListWidget* results_;
+};
+
+} // namespace fg

@@ -1,0 +1,161 @@
+// The reader as a student uses it: keyboard navigation between sections and chapters, search
+// across chapters that jumps to and highlights the hit, zoom keys, links, live-diagram links, and
+// the place, zoom and theme remembered across restarts.
+#include "course/content_loader.h"
+#include "main_window.h"
+#include "reader/chapter_tree.h"
+#include "reader/reader_view.h"
+#include "reader/search_panel.h"
+
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+namespace {
+
+fg::Course course(const char* which) {
+    return fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/") + which);
+}
+
+void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
+    QTest::keyClick(w, static_cast<Qt::Key>(k), m);
+}
+
+} // namespace
+
+class TestReader : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("fieldguide-test");
+        QCoreApplication::setApplicationName("fieldguide-test");
+    }
+    void init() { QSettings().clear(); }
+
+    void keysMoveBetweenSectionsAndChapters() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("intro"));
+        key(&w, Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("details"));
+        key(&w, Qt::Key_Down, Qt::AltModifier); // across the chapter boundary
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("compaction"));
+        key(&w, Qt::Key_Up, Qt::AltModifier);
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("details"));
+        key(&w, Qt::Key_PageDown, Qt::AltModifier);
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        key(&w, Qt::Key_PageUp, Qt::AltModifier);
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        // The sidebar follows.
+        QCOMPARE(w.tree()->currentItem()->text(0), QStringLiteral("Introduction"));
+        QCOMPARE(w.tree()->currentItem()->parent()->text(0), QStringLiteral("1. Alpha stores"));
+    }
+
+    void theSidebarOpensWhatIsPicked() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTreeWidgetItem* beta = w.tree()->topLevelItem(1);
+        w.tree()->setCurrentItem(beta->child(1));
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("more"));
+    }
+
+    void searchJumpsToTheHitAndHighlightsIt() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(w.findChild<QDockWidget*>("searchDock")->isVisible());
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        QTest::keyClicks(box, "Zanzibar");
+        QCOMPARE(w.search()->resultCount(), 1);
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        QCOMPARE(w.reader()->extraSelections().size(), 1);
+        QCOMPARE(w.reader()->extraSelections().first().cursor.selectedText(),
+                 QStringLiteral("zanzibar"));
+        // Figures are searched too: their words lead to their section.
+        box->clear();
+        QTest::keyClicks(box, "Leader: B1");
+        QCOMPARE(w.search()->resultCount(), 1);
+        QVERIFY(w.search()->results()->item(0)->text().contains("Details"));
+    }
+
+    void zoomKeysChangeTheTextSize() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const qreal before = w.reader()->bodyPx();
+        key(&w, Qt::Key_Equal, Qt::ControlModifier);
+        key(&w, Qt::Key_Equal, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), 2);
+        QVERIFY(w.reader()->bodyPx() > before * 1.2);
+        QCOMPARE(w.reader()->document()->defaultFont().pixelSize(), qRound(w.reader()->bodyPx()));
+        key(&w, Qt::Key_Minus, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), 1);
+        key(&w, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), 0);
+    }
+
+    void linksOpenChaptersAndDiagrams() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        emit w.reader()->anchorClicked(QUrl("chapter:beta#compaction"));
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->currentSection(), QStringLiteral("compaction"));
+        emit w.reader()->anchorClicked(QUrl("diagram:btree"));
+        QCOMPARE(w.tabs()->count(), 2);
+        QCOMPARE(w.tabs()->currentWidget()->property("diagramId").toString(),
+                 QStringLiteral("btree"));
+        emit w.reader()->anchorClicked(QUrl("diagram:btree")); // no second copy
+        QCOMPARE(w.tabs()->count(), 2);
+    }
+
+    void thePlaceZoomAndThemeAreRemembered() {
+        {
+            fg::MainWindow w(course("good"));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.showSection(1, "more");
+            w.reader()->setZoom(3);
+            w.setThemeChoice(fg::ThemeChoice::Dark);
+            w.resize(1111, 777);
+        } // destroyed: settings saved
+        fg::MainWindow again(course("good"));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.reader()->chapterIndex(), 1);
+        QCOMPARE(again.reader()->currentSection(), QStringLiteral("more"));
+        QCOMPARE(again.reader()->zoom(), 3);
+        QCOMPARE(QSettings().value("view/theme").toString(), QStringLiteral("dark"));
+        QCOMPARE(again.size(), QSize(1111, 777));
+    }
+
+    void aBrokenChapterSaysWhatIsWrong() {
+        fg::MainWindow w(course("broken"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showSection(w.course().indexOf("row-mismatch"), {});
+        const QString text = w.reader()->toPlainText();
+        QVERIFY(text.contains("could not be opened"));
+        QVERIFY(text.contains("/sections/0/blocks/0/rows/4"));
+        w.showSection(w.course().indexOf("good"), {}); // and the others open
+        QVERIFY(w.reader()->toPlainText().contains("Alpha uses a B-Tree"));
+    }
+};
+
+QTEST_MAIN(TestReader)
+#include "test_reader.moc"
