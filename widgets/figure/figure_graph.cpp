@@ -217,10 +217,29 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             queue.push_back(i);
         }
     }
-    for (std::size_t qi = 0; qi < queue.size(); ++qi) {
+    // A cycle (a reply going back, say) leaves nodes unvisited: the first of them, in the order
+    // the data lists them, becomes a source, and the edges into it are drawn as back edges.
+    std::vector<bool> queued(n, false);
+    for (std::size_t v : queue) {
+        queued[v] = true;
+    }
+    for (std::size_t qi = 0;; ++qi) {
+        if (qi == queue.size()) {
+            const auto next = std::find(queued.begin(), queued.end(), false);
+            if (next == queued.end()) {
+                break;
+            }
+            const auto v = static_cast<std::size_t>(next - queued.begin());
+            queued[v] = true;
+            queue.push_back(v);
+        }
         for (std::size_t s : succs[queue[qi]]) {
+            if (queued[s]) {
+                continue;
+            }
             rank[s] = std::max(rank[s], rank[queue[qi]] + 1);
             if (--indeg[s] == 0) {
+                queued[s] = true;
                 queue.push_back(s);
             }
         }
@@ -371,6 +390,13 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
                 << QPointF(rb.center().x(), my) << QPointF(rb.center().x(), rb.top());
             labelAt = QPointF(rb.center().x(), (my + rb.top()) / 2);
+        } else if (right && rb.right() < ra.left()) {
+            // A back edge (a reply): under both nodes, so it never hides a forward arrow.
+            const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
+            pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
+                << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
+            labelAt = QPointF((ra.center().x() + rb.center().x()) / 2, below);
+            used = std::max(used, below + u_ + (e.contains("label") ? 0.6 * body_ : 0) - y);
         } else { // same rank or backwards: a straight arrow between the nearest sides
             const QLineF l(ra.center(), rb.center());
             pts << l.pointAt(0.25) << l.pointAt(0.75);
