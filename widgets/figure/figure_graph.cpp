@@ -319,7 +319,9 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
         }
         used = tallest;
     } else {
-        const qreal gapD = std::max(4 * u_, QFontMetricsF(small_).height() * 2 + 3 * u_);
+        // Room for a bus and a label of up to three lines above each row.
+        const qreal gapD =
+            std::max(4 * u_, QFontMetricsF(small_).height() * (labelW > 0 ? 3 : 1) + 3 * u_);
         qreal cy = y;
         for (auto& layer : layers) {
             sortLayer(layer);
@@ -404,7 +406,11 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
         }
         arrow(pts);
         if (e.contains("label")) {
-            const TextBlock lb = text(e["label"], small_, 10 * body_);
+            // Downwards, a label sits above its target: no wider than the target's slot, so the
+            // labels of siblings never run into each other.
+            const qreal maxW =
+                right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_);
+            const TextBlock lb = text(e["label"], small_, maxW);
             put(lb, labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2), theme_.text,
                 theme_.background);
         }
