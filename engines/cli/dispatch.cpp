@@ -3,9 +3,12 @@
 namespace fg::cli {
 
 int dispatch(const std::string& name, const Args& args, Io io) {
-    (void)name;
-    (void)args;
-    (void)io;
+    if (name == "slot") {
+        return slot(args, io);
+    }
+    if (name == "run") {
+        return run(args, io);
+    }
     return -1;
 }
 

@@ -1,0 +1,217 @@
+#include "scenario/hashslot_scenario.h"
+
+#include "core/timeline.h"
+#include "redis/key_slot.h"
+#include "scenario/scenario_reader.h"
+
+namespace fg {
+
+using json = nlohmann::json;
+using R = ScenarioReader;
+using Kind = redis::ClusterOp::Kind;
+
+Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
+    if (Status s = R::object(scenario, ""); !s) {
+        return s;
+    }
+    const json params = scenario.value("params", json::object());
+    if (Status s = R::object(params, "/params"); !s) {
+        return s;
+    }
+    std::int64_t masters = 0, replicas = 0;
+    if (Status s = R::integer(params, "/params", "nodes", 1, 1000, 3, masters); !s) {
+        return s;
+    }
+    if (Status s = R::integer(params, "/params", "replicas", 0, 5, 0, replicas); !s) {
+        return s;
+    }
+    out.masters = static_cast<int>(masters);
+    out.replicas = static_cast<int>(replicas);
+    if (Status s = R::narrate(scenario, out.narrate); !s) {
+        return s;
+    }
+    const json* ops = nullptr;
+    if (Status s = R::ops(scenario, ops); !s) {
+        return s;
+    }
+    std::int64_t nodeIds = masters * (1 + replicas); // ids handed out so far
+    for (std::size_t i = 0; i < ops->size(); ++i) {
+        const std::string path = "/ops/" + std::to_string(i);
+        const json& o = (*ops)[i];
+        std::string name;
+        if (Status s = R::opName(o, path, name); !s) {
+            return s;
+        }
+        redis::ClusterOp op;
+        if (name == "route") {
+            op.kind = Kind::Route;
+            if (Status s = R::requiredString(o, path, "key", op.key); !s) {
+                return s;
+            }
+            if (Status s = R::optionalString(o, path, "value", op.value); !s) {
+                return s;
+            }
+        } else if (name == "add-node") {
+            op.kind = Kind::AddNode;
+            ++nodeIds;
+        } else if (name == "remove-node" || name == "fail-node") {
+            op.kind = name == "remove-node" ? Kind::RemoveNode : Kind::FailNode;
+            std::int64_t node = 0;
+            if (Status s = R::requiredInteger(o, path, "node", 0, nodeIds - 1, node); !s) {
+                return s;
+            }
+            op.node = static_cast<int>(node);
+        } else if (name == "migrate") {
+            op.kind = Kind::Migrate;
+            std::int64_t slot = 0, to = 0, keys = -1;
+            if (Status s = R::requiredInteger(o, path, "slot", 0, redis::kSlots - 1, slot); !s) {
+                return s;
+            }
+            if (Status s = R::requiredInteger(o, path, "to", 0, nodeIds - 1, to); !s) {
+                return s;
+            }
+            if (Status s = R::integer(o, path, "keys", 0, 1'000'000'000, -1, keys); !s) {
+                return s;
+            }
+            op.slot = static_cast<int>(slot);
+            op.to = static_cast<int>(to);
+            op.batch = static_cast<int>(keys);
+        } else {
+            return Status::error(path + "/op", "unknown op \"" + name +
+                                                   "\": expected route, add-node, remove-node, "
+                                                   "migrate or fail-node");
+        }
+        out.ops.push_back(std::move(op));
+    }
+    return Status::ok();
+}
+
+json hashslotStepJson(const redis::ClusterStep& st) {
+    json j = {{"kind", st.kind}, {"text", st.text}};
+    if (!st.key.empty() || st.kind == "route" || st.kind == "clusterdown") {
+        j["key"] = st.key;
+        j["slot"] = st.slot;
+        j["crc16"] = st.crc16;
+        j["node"] = st.node;
+        j["first"] = st.first;
+        if (!st.redirect.empty()) {
+            j["redirect"] = st.redirect;
+        }
+        if (!st.hashTag.empty()) {
+            j["hash_tag"] = st.hashTag;
+        }
+        return j;
+    }
+    if (st.slot >= 0) {
+        j["slot"] = st.slot;
+    }
+    if (st.node >= 0) {
+        j["node"] = st.node;
+    }
+    if (st.from >= 0) {
+        j["from"] = st.from;
+    }
+    if (st.to >= 0) {
+        j["to"] = st.to;
+    }
+    if (!st.ranges.empty()) {
+        json r = json::array();
+        for (const auto& [a, b] : st.ranges) {
+            r.push_back({a, b});
+        }
+        j["slots"] = r;
+    }
+    if (st.kind.rfind("migrate", 0) == 0) {
+        j["keys_moved"] = st.keysMoved;
+    }
+    return j;
+}
+
+json hashslotStateJson(const redis::ClusterState& s) {
+    json nodes = json::array();
+    for (const auto& n : s.nodes) {
+        json ranges = json::array();
+        int count = 0;
+        for (int sl = 0; sl < redis::kSlots; ++sl) {
+            if (s.owner[static_cast<std::size_t>(sl)] != n.id) {
+                continue;
+            }
+            ++count;
+            if (!ranges.empty() && ranges.back()[1].get<int>() + 1 == sl) {
+                ranges.back()[1] = sl;
+            } else {
+                ranges.push_back({sl, sl});
+            }
+        }
+        json node = {{"id", n.id},
+                     {"role", n.replicaOf < 0 ? "master" : "replica"},
+                     {"alive", n.alive},
+                     {"removed", n.removed},
+                     {"slots", ranges},
+                     {"slot_count", count},
+                     {"keys", s.keysOn(n.id)}};
+        if (n.replicaOf >= 0) {
+            node["replica_of"] = n.replicaOf;
+        }
+        nodes.push_back(node);
+    }
+    int stale = 0;
+    for (int sl = 0; sl < redis::kSlots; ++sl) {
+        stale +=
+            s.clientOwner[static_cast<std::size_t>(sl)] != s.owner[static_cast<std::size_t>(sl)];
+    }
+    json j = {{"nodes", nodes}, {"client_stale_slots", stale}};
+    j["migration"] = s.migration ? json{{"slot", s.migration->slot},
+                                        {"from", s.migration->from},
+                                        {"to", s.migration->to}}
+                                 : json(nullptr);
+    return j;
+}
+
+json hashslotStatsJson(const redis::ClusterState& s) {
+    json perNode = json::object();
+    for (const auto& n : s.nodes) {
+        if (!n.removed) {
+            perNode[std::to_string(n.id)] = s.keysOn(n.id);
+        }
+    }
+    return {{"routes", s.stats.routes},
+            {"moved", s.stats.moved},
+            {"ask", s.stats.ask},
+            {"clusterdown", s.stats.clusterDown},
+            {"keys", s.keyNode.size()},
+            {"keys_per_node", perNode},
+            {"keys_migrated", s.stats.keysMigrated},
+            {"slots_migrated", s.stats.slotsMigrated},
+            {"failovers", s.stats.failovers}};
+}
+
+Status runHashslotScenario(const json& scenario, json& result) {
+    HashslotScenario sc;
+    if (Status s = parseHashslotScenario(scenario, sc); !s) {
+        return s;
+    }
+    const redis::ClusterEngine engine(sc.masters, sc.replicas);
+    json out = {{"engine", "hashslot"}};
+    redis::ClusterState fin = engine.initialState();
+    if (sc.narrate) {
+        const Timeline<redis::ClusterEngine> t(engine, fin, sc.ops);
+        json steps = json::array();
+        for (const auto& st : t.steps()) {
+            steps.push_back(hashslotStepJson(st));
+        }
+        out["steps"] = std::move(steps);
+        fin = t.finalState();
+    } else {
+        SilentSink<redis::ClusterStep, redis::ClusterState> silent;
+        for (const auto& op : sc.ops) {
+            engine.apply(fin, op, silent);
+        }
+    }
+    out["state"] = hashslotStateJson(fin);
+    out["stats"] = hashslotStatsJson(fin);
+    result = std::move(out);
+    return Status::ok();
+}
+
+} // namespace fg

@@ -1,0 +1,28 @@
+// The hashslot engine at the JSON edge (../shared/cli.md, engine `hashslot`): params `nodes`
+// (masters, 1..1000, default 3) and `replicas` (per master, 0..5, default 0); ops `route` (`key`,
+// optional `value`), `add-node`, `remove-node` (`node`), `migrate` (`slot`, `to`, optional `keys`:
+// how many keys to move now, leaving the slot MIGRATING), `fail-node` (`node`).
+#pragma once
+
+#include "core/status.h"
+#include "redis/cluster.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+struct HashslotScenario {
+    int masters = 3;
+    int replicas = 0;
+    std::vector<redis::ClusterOp> ops;
+    bool narrate = true;
+};
+
+Status parseHashslotScenario(const nlohmann::json& scenario, HashslotScenario& out);
+Status runHashslotScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+nlohmann::json hashslotStepJson(const redis::ClusterStep& step);
+nlohmann::json hashslotStateJson(const redis::ClusterState& state);
+nlohmann::json hashslotStatsJson(const redis::ClusterState& state);
+
+} // namespace fg

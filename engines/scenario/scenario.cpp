@@ -1,0 +1,71 @@
+#include "scenario/scenario.h"
+
+#include "scenario/btree_scenario.h"
+#include "scenario/hashslot_scenario.h"
+#include "scenario/json_text.h"
+
+namespace fg::scenario {
+
+namespace {
+
+struct EngineEntry {
+    const char* name;
+    Status (*run)(const nlohmann::json&, nlohmann::json&);
+};
+
+const std::vector<EngineEntry>& engines() {
+    static const std::vector<EngineEntry> all = {
+        {"btree", &runBtreeScenario},
+        {"hashslot", &runHashslotScenario},
+    };
+    return all;
+}
+
+std::string nameList() {
+    std::string out;
+    for (const auto& e : engines()) {
+        out += (out.empty() ? "" : ", ") + std::string(e.name);
+    }
+    return out;
+}
+
+} // namespace
+
+const std::vector<std::string>& engineNames() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& e : engines()) {
+            n.emplace_back(e.name);
+        }
+        return n;
+    }();
+    return names;
+}
+
+Status run(const nlohmann::json& scenario, nlohmann::json& result) {
+    if (!scenario.is_object()) {
+        return Status::error("/", "expected a JSON object with \"engine\", \"params\" and \"ops\"");
+    }
+    const auto engine = scenario.find("engine");
+    if (engine == scenario.end() || !engine->is_string()) {
+        return Status::error("/engine", "expected the engine's name: one of " + nameList());
+    }
+    const std::string name = engine->get<std::string>();
+    for (const auto& e : engines()) {
+        if (name == e.name) {
+            try {
+                return e.run(scenario, result);
+            } catch (const std::exception& ex) { // a last guard at the edge: never a crash
+                return Status::error("/", std::string("could not run the scenario: ") + ex.what());
+            }
+        }
+    }
+    return Status::error("/engine",
+                         "unknown engine \"" + name + "\": expected one of " + nameList());
+}
+
+Status parse(const std::string& text, const std::string& source, nlohmann::json& out) {
+    return parseJsonText(text, source, out);
+}
+
+} // namespace fg::scenario

@@ -1,0 +1,42 @@
+// ScenarioReader: the small vocabulary every engine's scenario parser shares. Each accessor checks
+// one field and, on a problem, returns a Status naming the JSON path ("/ops/3/key") and what was
+// expected there, in plain words. Nothing throws.
+#pragma once
+
+#include "core/status.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace fg {
+
+class ScenarioReader {
+public:
+    using json = nlohmann::json;
+
+    // The object at `path`, or an error if `v` is not an object.
+    static Status object(const json& v, const std::string& path);
+    // An optional integer field within [lo, hi]; absent: `fallback`.
+    static Status integer(const json& obj, const std::string& path, const char* key,
+                          std::int64_t lo, std::int64_t hi, std::int64_t fallback,
+                          std::int64_t& out);
+    // A required integer field within [lo, hi].
+    static Status requiredInteger(const json& obj, const std::string& path, const char* key,
+                                  std::int64_t lo, std::int64_t hi, std::int64_t& out);
+    // A required string field (any text, may be empty).
+    static Status requiredString(const json& obj, const std::string& path, const char* key,
+                                 std::string& out);
+    // An optional string field; absent: nullopt.
+    static Status optionalString(const json& obj, const std::string& path, const char* key,
+                                 std::optional<std::string>& out);
+    // `narrate` (default true).
+    static Status narrate(const json& scenario, bool& out);
+    // The ops array (required), as a reference into `scenario`.
+    static Status ops(const json& scenario, const json*& out);
+    // The op name of ops[i] ("op" field).
+    static Status opName(const json& op, const std::string& path, std::string& out);
+};
+
+} // namespace fg

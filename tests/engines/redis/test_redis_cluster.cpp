@@ -1,0 +1,197 @@
+// The cluster as a client meets it: MOVED after the slot map changes, ASK while a slot migrates
+// and its key has moved, a replica promoted when its master fails, CLUSTERDOWN when no one is
+// left; and, over random op sequences, no key is ever lost and step back is exact.
+#include "core/rng.h"
+#include "core/timeline.h"
+#include "redis/cluster.h"
+#include "redis/key_slot.h"
+
+#include <QTest>
+#include <set>
+
+using fg::redis::ClusterEngine;
+using fg::redis::ClusterOp;
+using Kind = fg::redis::ClusterOp::Kind;
+
+namespace {
+
+struct Collect : fg::StepSink<fg::redis::ClusterStep, fg::redis::ClusterState> {
+    std::vector<fg::redis::ClusterStep> steps;
+    std::vector<fg::redis::ClusterState> states;
+    bool narrate() const override { return true; }
+    void report(fg::redis::ClusterStep st, const fg::redis::ClusterState& s) override {
+        steps.push_back(std::move(st));
+        states.push_back(s);
+    }
+};
+
+ClusterOp set(const std::string& key) {
+    return {Kind::Route, key, std::string("v"), -1, -1, -1, -1};
+}
+ClusterOp get(const std::string& key) {
+    return {Kind::Route, key, std::nullopt, -1, -1, -1, -1};
+}
+ClusterOp op(Kind k, int node = -1, int slot = -1, int to = -1, int batch = -1) {
+    return {k, {}, std::nullopt, node, slot, to, batch};
+}
+
+const fg::redis::ClusterStep& lastRoute(const Collect& c) {
+    for (auto it = c.steps.rbegin(); it != c.steps.rend(); ++it) {
+        if (it->kind == "route" || it->kind == "clusterdown") {
+            return *it;
+        }
+    }
+    qFatal("no route step");
+}
+
+} // namespace
+
+class TestRedisCluster : public QObject {
+    Q_OBJECT
+private slots:
+    void aFreshClientGoesStraightToTheOwner() {
+        const ClusterEngine e(3, 0);
+        auto s = e.initialState();
+        Collect c;
+        e.apply(s, set("user:1000"), c);
+        const auto& r = lastRoute(c);
+        QCOMPARE(r.slot, 1649);
+        QCOMPARE(r.crc16 & 16383, 1649);
+        QCOMPARE(r.node, 0);
+        QVERIFY(r.redirect.empty());
+        QCOMPARE(s.keyNode.at("user:1000"), 0);
+    }
+
+    void aStaleClientIsMovedAndLearns() {
+        const ClusterEngine e(3, 0);
+        auto s = e.initialState();
+        Collect c;
+        e.apply(s, set("user:1000"), c); // slot 1649, node 0
+        e.apply(s, op(Kind::Migrate, -1, 1649, 2), c);
+        QCOMPARE(s.owner[1649], 2);
+        QCOMPARE(s.keyNode.at("user:1000"), 2); // the key moved with its slot
+        e.apply(s, get("user:1000"), c);
+        QCOMPARE(lastRoute(c).redirect, std::string("MOVED"));
+        QCOMPARE(lastRoute(c).first, 0);
+        QCOMPARE(lastRoute(c).node, 2);
+        e.apply(s, get("user:1000"), c); // the client updated its map
+        QVERIFY(lastRoute(c).redirect.empty());
+        QCOMPARE(lastRoute(c).first, 2);
+        QCOMPARE(s.stats.moved, 1);
+    }
+
+    void aKeyThatMovedMidMigrationIsAsked() {
+        const ClusterEngine e(3, 0);
+        auto s = e.initialState();
+        Collect c;
+        // Two keys in one slot, thanks to a hash tag.
+        e.apply(s, set("{u}a"), c);
+        e.apply(s, set("{u}b"), c);
+        const int slot = fg::redis::keySlot("u");
+        const int from = s.owner[static_cast<std::size_t>(slot)];
+        const int to = (from + 1) % 3;
+        e.apply(s, op(Kind::Migrate, -1, slot, to, 1), c); // move one key of two
+        QVERIFY(s.migration.has_value());
+        QCOMPARE(s.keysOn(to), 1);
+        e.apply(s, get("{u}a"), c); // {u}a moved first (key order)
+        QCOMPARE(lastRoute(c).redirect, std::string("ASK"));
+        QCOMPARE(lastRoute(c).node, to);
+        QCOMPARE(s.clientOwner[static_cast<std::size_t>(slot)], from); // ASK does not update
+        e.apply(s, get("{u}b"), c);                                    // still on the source
+        QVERIFY(lastRoute(c).redirect.empty());
+        QCOMPARE(lastRoute(c).node, from);
+        e.apply(s, op(Kind::Migrate, -1, slot, to), c); // finish
+        QVERIFY(!s.migration.has_value());
+        QCOMPARE(s.owner[static_cast<std::size_t>(slot)], to);
+        e.apply(s, get("{u}b"), c);
+        QCOMPARE(lastRoute(c).redirect, std::string("MOVED"));
+    }
+
+    void addingANodeRebalancesWithinOneSlot() {
+        const ClusterEngine e(3, 0);
+        auto s = e.initialState();
+        Collect c;
+        for (int i = 0; i < 200; ++i) {
+            e.apply(s, set("key:" + std::to_string(i)), c);
+        }
+        e.apply(s, op(Kind::AddNode), c);
+        std::vector<std::size_t> counts;
+        for (int m = 0; m < 4; ++m) {
+            counts.push_back(s.slotsOf(m).size());
+        }
+        QCOMPARE(counts[0] + counts[1] + counts[2] + counts[3], std::size_t(16384));
+        QVERIFY(*std::max_element(counts.begin(), counts.end()) -
+                    *std::min_element(counts.begin(), counts.end()) <=
+                1);
+        std::int64_t keys = 0;
+        for (int m = 0; m < 4; ++m) {
+            keys += s.keysOn(m);
+        }
+        QCOMPARE(keys, std::int64_t(200));
+        QVERIFY(s.keysOn(3) > 0);
+    }
+
+    void aFailedMasterIsReplacedByItsReplica() {
+        const ClusterEngine e(3, 1); // replicas 3, 4, 5 follow masters 0, 1, 2
+        auto s = e.initialState();
+        Collect c;
+        e.apply(s, set("user:1000"), c); // node 0
+        e.apply(s, op(Kind::FailNode, 0), c);
+        QCOMPARE(s.owner[1649], 3);
+        QCOMPARE(s.nodes[3].replicaOf, -1);
+        e.apply(s, get("user:1000"), c);
+        QCOMPARE(lastRoute(c).node, 3);
+        QCOMPARE(s.keyNode.at("user:1000"), 3);
+        e.apply(s, op(Kind::FailNode, 3), c); // no replica left for these slots
+        e.apply(s, get("user:1000"), c);
+        QCOMPARE(lastRoute(c).kind, std::string("clusterdown"));
+        QCOMPARE(lastRoute(c).redirect, std::string("CLUSTERDOWN"));
+    }
+
+    void randomOpsNeverLoseAKeyAndStepBackIsExact() {
+        for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+            fg::Rng rng(seed);
+            const ClusterEngine e(3, 1);
+            std::vector<ClusterOp> ops;
+            std::set<std::string> written;
+            for (int i = 0; i < 60; ++i) {
+                const auto r = rng.uniform(0, 9);
+                if (r < 6) {
+                    const std::string key = "k" + std::to_string(rng.uniform(0, 40));
+                    ops.push_back(set(key));
+                    written.insert(key);
+                } else if (r < 8) {
+                    ops.push_back(op(Kind::Migrate, -1,
+                                     fg::redis::keySlot("k" + std::to_string(rng.uniform(0, 40))),
+                                     static_cast<int>(rng.uniform(0, 2)),
+                                     static_cast<int>(rng.uniform(-1, 1))));
+                } else if (r == 8) {
+                    ops.push_back(op(Kind::AddNode));
+                } else {
+                    ops.push_back(get("k" + std::to_string(rng.uniform(0, 40))));
+                }
+            }
+            const fg::Timeline<ClusterEngine> t(e, e.initialState(), ops, 8);
+            const auto& fin = t.finalState();
+            QCOMPARE(fin.keyNode.size(), written.size());
+            for (const auto& [key, node] : fin.keyNode) {
+                const int slot = fg::redis::keySlot(key);
+                const bool migrating = fin.migration && fin.migration->slot == slot;
+                QVERIFY(migrating || node == fin.owner[static_cast<std::size_t>(slot)]);
+            }
+            // Every step's state, replayed from a checkpoint, equals a fresh narrated run.
+            Collect c;
+            auto s = e.initialState();
+            for (const auto& o : ops) {
+                e.apply(s, o, c);
+            }
+            QCOMPARE(c.states.size(), t.size());
+            for (std::size_t i = 0; i < t.size(); i += 3) {
+                QVERIFY(t.stateAfter(i) == c.states[i]);
+            }
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRedisCluster)
+#include "test_redis_cluster.moc"
