@@ -6,6 +6,9 @@ int dispatch(const std::string& name, const Args& args, Io io) {
     if (name == "slot") {
         return slot(args, io);
     }
+    if (name == "partition") {
+        return partition(args, io);
+    }
     if (name == "run") {
         return run(args, io);
     }

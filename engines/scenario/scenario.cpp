@@ -3,6 +3,7 @@
 #include "scenario/btree_scenario.h"
 #include "scenario/hashslot_scenario.h"
 #include "scenario/json_text.h"
+#include "scenario/kafka_scenario.h"
 
 namespace fg::scenario {
 
@@ -17,6 +18,7 @@ const std::vector<EngineEntry>& engines() {
     static const std::vector<EngineEntry> all = {
         {"btree", &runBtreeScenario},
         {"hashslot", &runHashslotScenario},
+        {"kafka", &runKafkaScenario},
     };
     return all;
 }

@@ -1,0 +1,430 @@
+#include "kafka/kafka_cluster.h"
+
+#include "kafka/murmur2.h"
+
+#include <algorithm>
+
+namespace fg::kafka {
+
+std::string partitionerName(Partitioner p) {
+    switch (p) {
+    case Partitioner::Keyed:
+        return "keyed";
+    case Partitioner::RoundRobin:
+        return "round-robin";
+    case Partitioner::Sticky:
+        break;
+    }
+    return "sticky";
+}
+
+std::string assignorName(AssignorKind a) {
+    switch (a) {
+    case AssignorKind::Range:
+        return "range";
+    case AssignorKind::RoundRobin:
+        return "roundrobin";
+    case AssignorKind::Sticky:
+        return "sticky";
+    case AssignorKind::CooperativeSticky:
+        break;
+    }
+    return "cooperative-sticky";
+}
+
+const PartitionState* KafkaState::find(const std::string& topic, int partition) const {
+    for (const auto& p : partitions) {
+        if (p.topic == topic && p.partition == partition) {
+            return &p;
+        }
+    }
+    return nullptr;
+}
+
+PartitionState* KafkaState::find(const std::string& topic, int partition) {
+    return const_cast<PartitionState*>(std::as_const(*this).find(topic, partition));
+}
+
+std::int64_t KafkaState::lag(const std::string& group, const PartitionState& p) const {
+    const auto g = groups.find(group);
+    std::int64_t committed = 0;
+    if (g != groups.end()) {
+        if (const auto c = g->second.committed.find(p.topic + "-" + std::to_string(p.partition));
+            c != g->second.committed.end()) {
+            committed = c->second;
+        }
+    }
+    return static_cast<std::int64_t>(p.log.size()) - committed;
+}
+
+namespace {
+
+std::string b(int id) {
+    return "broker " + std::to_string(id);
+}
+
+std::string list(const std::vector<TopicPartition>& tps) {
+    if (tps.empty()) {
+        return "nothing";
+    }
+    std::string out;
+    for (std::size_t i = 0; i < tps.size(); ++i) {
+        out += (i ? ", " : "") + tps[i].name();
+    }
+    return out;
+}
+
+std::string assignmentText(const Assignment& a) {
+    std::string out;
+    for (const auto& [member, tps] : a) {
+        out += (out.empty() ? "" : "; ") + member + " reads " + list(tps);
+    }
+    return out.empty() ? "no members" : out;
+}
+
+std::vector<int> available(const KafkaState& s, const std::string& topic) {
+    std::vector<int> out;
+    for (const auto& p : s.partitions) {
+        if (p.topic == topic && p.leader >= 0) {
+            out.push_back(p.partition);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+KafkaState KafkaEngine::initialState() const {
+    KafkaState s;
+    s.rng = Rng(p_.seed);
+    s.brokerAlive.assign(static_cast<std::size_t>(p_.brokers), true);
+    const int rf = std::clamp(p_.replication, 1, p_.brokers);
+    for (const auto& [topic, count] : p_.topics) {
+        int shift = 0;
+        for (int p = 0; p < count; ++p) {
+            // AdminUtils.assignReplicasToBrokers, rack-unaware, start index and shift 0.
+            if (p > 0 && p % p_.brokers == 0) {
+                ++shift;
+            }
+            PartitionState ps;
+            ps.topic = topic;
+            ps.partition = p;
+            const int first = p % p_.brokers;
+            ps.replicas.push_back(first);
+            for (int j = 0; j < rf - 1; ++j) {
+                ps.replicas.push_back((first + 1 + (shift + j) % std::max(1, p_.brokers - 1)) %
+                                      p_.brokers);
+            }
+            ps.isr = ps.replicas;
+            ps.leader = first;
+            s.partitions.push_back(std::move(ps));
+        }
+        // Kafka <= 2.3 started each topic's counter at a random value.
+        s.roundRobinCounter[topic] = static_cast<std::int64_t>(s.rng.next() & 0x7fffffff);
+    }
+    return s;
+}
+
+void KafkaEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) const {
+    switch (op.kind) {
+    case Op::Kind::Produce:
+        for (int i = 0; i < std::max(1, op.count); ++i) {
+            Op one = op;
+            if (op.count > 1) {
+                one.value = op.value + "-" + std::to_string(i);
+            }
+            produce(s, one, sink);
+        }
+        return;
+    case Op::Kind::Join: {
+        auto& g = s.groups[op.group];
+        const bool present = std::any_of(g.members.begin(), g.members.end(),
+                                         [&](const Member& m) { return m.id == op.consumer; });
+        if (!present) {
+            Member m{op.consumer, {}};
+            for (const auto& [topic, count] : p_.topics) {
+                if (op.topics.empty() ||
+                    std::find(op.topics.begin(), op.topics.end(), topic) != op.topics.end()) {
+                    m.topics.insert(topic);
+                }
+            }
+            g.members.push_back(std::move(m));
+        }
+        rebalance(s, op.group, op.consumer + " joins", sink);
+        return;
+    }
+    case Op::Kind::Leave: {
+        auto& g = s.groups[op.group];
+        std::erase_if(g.members, [&](const Member& m) { return m.id == op.consumer; });
+        g.assignment.erase(op.consumer);
+        rebalance(s, op.group, op.consumer + " leaves", sink);
+        return;
+    }
+    case Op::Kind::FailBroker:
+        failBroker(s, op.broker, sink);
+        return;
+    case Op::Kind::Consume:
+        consume(s, op, sink);
+        return;
+    }
+}
+
+void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) const {
+    const auto topicIt = p_.topics.find(op.topic);
+    const int n = topicIt == p_.topics.end() ? 0 : topicIt->second;
+    Step st;
+    st.kind = "produce";
+    st.topic = op.topic;
+    st.key = op.key;
+    std::string why;
+    int partition = -1;
+    if (n == 0) {
+        ++s.stats.rejected;
+        if (sink.narrate()) {
+            st.kind = "produce-rejected";
+            st.text = "There is no topic " + op.topic + ".";
+            sink.report(std::move(st), s);
+        }
+        return;
+    }
+    if (op.key) {
+        st.hash = murmur2(*op.key);
+        partition = toPositive(st.hash) % n; // all partitions count, available or not
+        if (sink.narrate()) {
+            why = "Key \"" + *op.key + "\": murmur2 = " + std::to_string(st.hash) +
+                  ", toPositive = " + std::to_string(toPositive(st.hash)) + ", mod " +
+                  std::to_string(n) + " = partition " + std::to_string(partition) + ".";
+        }
+    } else {
+        const auto avail = available(s, op.topic);
+        if (p_.partitioner == Partitioner::RoundRobin) {
+            std::int64_t& counter = s.roundRobinCounter[op.topic];
+            const std::int64_t c = counter++;
+            const int positive = toPositive(static_cast<std::int32_t>(c));
+            partition = avail.empty() ? positive % n
+                                      : avail[static_cast<std::size_t>(positive) % avail.size()];
+            if (sink.narrate()) {
+                why = "No key: round-robin (Kafka up to 2.3) sends it to the next available "
+                      "partition, " +
+                      std::to_string(partition) + ".";
+            }
+        } else {
+            int& current = s.stickyPartition.try_emplace(op.topic, -1).first->second;
+            int& inBatch = s.stickyBatch[op.topic];
+            const bool stillAvailable =
+                std::find(avail.begin(), avail.end(), current) != avail.end();
+            if (current < 0 || inBatch >= p_.batchRecords || !stillAvailable) {
+                std::vector<int> choices = avail;
+                if (choices.size() > 1 && current >= 0) {
+                    std::erase(choices, current); // a new batch goes to another partition
+                }
+                const int previous = current;
+                current = choices.empty() ? static_cast<int>(s.rng.uniform(0, n - 1))
+                                          : choices[static_cast<std::size_t>(s.rng.uniform(
+                                                0, static_cast<std::int64_t>(choices.size()) - 1))];
+                inBatch = 0;
+                if (sink.narrate()) {
+                    why = previous < 0
+                              ? "No key: the sticky partitioner (Kafka 2.4+) picks partition " +
+                                    std::to_string(current) + " at random and fills a batch there."
+                              : "No key: the batch is full, so the sticky partitioner moves to "
+                                "another partition, " +
+                                    std::to_string(current) + ".";
+                }
+            } else if (sink.narrate()) {
+                why = "No key: the sticky partitioner keeps filling the batch on partition " +
+                      std::to_string(current) + " (" + std::to_string(inBatch + 1) + " of " +
+                      std::to_string(p_.batchRecords) + ").";
+            }
+            ++inBatch;
+            partition = current;
+        }
+    }
+    PartitionState* ps = s.find(op.topic, partition);
+    st.partition = partition;
+    if (!ps || ps->leader < 0) {
+        ++s.stats.rejected;
+        if (sink.narrate()) {
+            st.kind = "produce-rejected";
+            st.text = why + " Partition " + std::to_string(partition) +
+                      " has no leader (no in-sync replica is alive): the write fails and the "
+                      "producer retries.";
+            sink.report(std::move(st), s);
+        }
+        return;
+    }
+    const auto offset = static_cast<std::int64_t>(ps->log.size());
+    ps->log.push_back({offset, op.key, op.value});
+    ++s.stats.produced;
+    if (sink.narrate()) {
+        st.offset = offset;
+        st.broker = ps->leader;
+        st.text = why + " Leader " + b(ps->leader) + " appends it to " + op.topic + "-" +
+                  std::to_string(partition) + " at offset " + std::to_string(offset) + ".";
+        sink.report(std::move(st), s);
+    }
+}
+
+void KafkaEngine::rebalance(State& s, const std::string& group, const std::string& why,
+                            StepSink<Step, State>& sink) const {
+    auto& g = s.groups[group];
+    const Assignment previous = g.assignment;
+    Assignment target;
+    switch (p_.assignor) {
+    case AssignorKind::Range:
+        target = assignRange(g.members, p_.topics);
+        break;
+    case AssignorKind::RoundRobin:
+        target = assignRoundRobin(g.members, p_.topics);
+        break;
+    case AssignorKind::Sticky:
+    case AssignorKind::CooperativeSticky:
+        target = assignSticky(g.members, p_.topics, previous);
+        break;
+    }
+    int moved = 0;
+    std::map<TopicPartition, std::string> before;
+    for (const auto& [m, tps] : previous) {
+        for (const auto& tp : tps) {
+            before[tp] = m;
+        }
+    }
+    for (const auto& [m, tps] : target) {
+        for (const auto& tp : tps) {
+            const auto it = before.find(tp);
+            moved += it != before.end() && it->second != m;
+        }
+    }
+    ++s.stats.rebalances;
+    s.stats.partitionsMoved += moved;
+    if (p_.assignor == AssignorKind::CooperativeSticky && moved > 0) {
+        // Round 1: members keep what does not move and give up the rest; round 2 assigns it.
+        g.assignment = keptDuringRevocation(previous, target);
+        ++g.generation;
+        if (sink.narrate()) {
+            Step st;
+            st.kind = "revoke";
+            st.group = group;
+            st.assignment = g.assignment;
+            st.count = moved;
+            st.text = why + ": first rebalance of group " + group +
+                      " (cooperative): members keep "
+                      "reading what stays theirs and revoke the " +
+                      std::to_string(moved) + " partition(s) that move. " +
+                      assignmentText(g.assignment) + ".";
+            sink.report(std::move(st), s);
+        }
+        ++s.stats.rebalances;
+    }
+    g.assignment = target;
+    ++g.generation;
+    if (sink.narrate()) {
+        Step st;
+        st.kind =
+            p_.assignor == AssignorKind::CooperativeSticky && moved > 0 ? "assign" : "rebalance";
+        st.group = group;
+        st.assignment = target;
+        st.count = moved;
+        st.text = (st.kind == "assign" ? "Second rebalance: the revoked partitions go to their "
+                                         "new owners. "
+                                       : why + ": group " + group + " rebalances with the " +
+                                             assignorName(p_.assignor) + " assignor. ") +
+                  assignmentText(target) + ".";
+        sink.report(std::move(st), s);
+    }
+}
+
+void KafkaEngine::consume(State& s, const Op& op, StepSink<Step, State>& sink) const {
+    auto g = s.groups.find(op.group);
+    if (g == s.groups.end()) {
+        return;
+    }
+    for (const auto& [member, tps] : g->second.assignment) {
+        if (!op.consumer.empty() && member != op.consumer) {
+            continue;
+        }
+        for (const auto& tp : tps) {
+            const PartitionState* ps = s.find(tp.topic, tp.partition);
+            if (!ps) {
+                continue;
+            }
+            std::int64_t& committed = g->second.committed[tp.name()];
+            const auto end = static_cast<std::int64_t>(ps->log.size());
+            const std::int64_t take =
+                op.max < 0 ? end - committed : std::min<std::int64_t>(op.max, end - committed);
+            if (take <= 0) {
+                continue;
+            }
+            if (ps->leader < 0) {
+                continue; // no leader to fetch from
+            }
+            const std::int64_t from = committed;
+            committed += take;
+            s.stats.consumed += take;
+            if (sink.narrate()) {
+                Step st;
+                st.kind = "consume";
+                st.group = op.group;
+                st.consumer = member;
+                st.topic = tp.topic;
+                st.partition = tp.partition;
+                st.offset = committed;
+                st.count = static_cast<int>(take);
+                st.text = member + " (group " + op.group + ") reads " + std::to_string(take) +
+                          (take == 1 ? " record" : " records") + " of " + tp.name() + ", offsets " +
+                          std::to_string(from) + " to " + std::to_string(committed - 1) +
+                          ", in order, and commits offset " + std::to_string(committed) +
+                          "; its lag there is now " + std::to_string(end - committed) + ".";
+                sink.report(std::move(st), s);
+            }
+        }
+    }
+}
+
+void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) const {
+    if (broker < 0 || broker >= static_cast<int>(s.brokerAlive.size()) ||
+        !s.brokerAlive[static_cast<std::size_t>(broker)]) {
+        return;
+    }
+    s.brokerAlive[static_cast<std::size_t>(broker)] = false;
+    if (sink.narrate()) {
+        Step st;
+        st.kind = "fail-broker";
+        st.broker = broker;
+        st.text =
+            b(broker) + " fails. Partitions it led need a new leader from their in-sync replicas.";
+        sink.report(std::move(st), s);
+    }
+    for (auto& p : s.partitions) {
+        std::erase(p.isr, broker);
+        if (p.leader != broker) {
+            continue;
+        }
+        p.leader = -1;
+        for (int r : p.replicas) { // the first live in-sync replica, in preference order
+            if (std::find(p.isr.begin(), p.isr.end(), r) != p.isr.end() &&
+                s.brokerAlive[static_cast<std::size_t>(r)]) {
+                p.leader = r;
+                break;
+            }
+        }
+        ++s.stats.elections;
+        if (sink.narrate()) {
+            Step st;
+            st.kind = p.leader >= 0 ? "leader-election" : "partition-offline";
+            st.topic = p.topic;
+            st.partition = p.partition;
+            st.broker = p.leader;
+            st.text = p.leader >= 0
+                          ? p.topic + "-" + std::to_string(p.partition) + ": " + b(p.leader) +
+                                ", an in-sync replica, becomes the leader; it has every "
+                                "committed record, so nothing is lost."
+                          : p.topic + "-" + std::to_string(p.partition) +
+                                " has no in-sync replica left: it is offline until a replica "
+                                "returns (unclean leader election is off by default).";
+            sink.report(std::move(st), s);
+        }
+    }
+}
+
+} // namespace fg::kafka

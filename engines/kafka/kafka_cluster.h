@@ -1,0 +1,138 @@
+// KafkaEngine: topics split into partitions, each a log with offsets, replicated over brokers;
+// producers choosing partitions; consumer groups sharing partitions through an assignor, reading
+// and committing offsets; a broker failing and a new leader elected from the in-sync replicas.
+//
+// Replica placement follows Kafka's rack-unaware rule (AdminUtils.assignReplicasToBrokers) with
+// its random start index and shift fixed at 0, so with 3 brokers partition 0 is led by broker 0
+// with a replica on broker 1, partition 1 by broker 1 with broker 2, and so on, as in the seed.
+// Keyless records: "round-robin" is the Java producer up to 2.3 (a per-topic counter starting at
+// a random value, over partitions that have a leader); "sticky" is KIP-480 (2.4+: one random
+// partition until its batch of `batch_records` records is full, then another random one, not the
+// same when there is a choice); "keyed" keeps keyless records sticky too (today's default).
+// Randomness comes from the seeded Rng kept in the state, so a replay makes the same choices.
+#pragma once
+
+#include "core/rng.h"
+#include "core/timeline.h"
+#include "kafka/assignors.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fg::kafka {
+
+enum class Partitioner { Keyed, RoundRobin, Sticky };
+enum class AssignorKind { Range, RoundRobin, Sticky, CooperativeSticky };
+
+struct KafkaParams {
+    std::map<std::string, int> topics{{"orders", 3}};
+    int brokers = 3;
+    int replication = 2;
+    Partitioner partitioner = Partitioner::Sticky;
+    AssignorKind assignor = AssignorKind::Range;
+    int batchRecords = 4; // sticky: records per batch before switching partition
+    std::uint64_t seed = 1;
+};
+
+struct Record {
+    std::int64_t offset = 0;
+    std::optional<std::string> key;
+    std::string value;
+    bool operator==(const Record&) const = default;
+};
+
+struct PartitionState {
+    std::string topic;
+    int partition = 0;
+    std::vector<int> replicas; // in preference order; replicas[0] is the preferred leader
+    std::vector<int> isr;
+    int leader = -1; // -1: offline
+    std::vector<Record> log;
+    bool operator==(const PartitionState&) const = default;
+};
+
+struct GroupState {
+    std::vector<Member> members;
+    Assignment assignment;
+    std::map<std::string, std::int64_t> committed; // "topic-p" -> next offset to read
+    int generation = 0;
+    bool operator==(const GroupState&) const = default;
+};
+
+struct KafkaStats {
+    std::int64_t produced = 0, consumed = 0, rebalances = 0, partitionsMoved = 0, elections = 0,
+                 rejected = 0;
+    bool operator==(const KafkaStats&) const = default;
+};
+
+struct KafkaState {
+    std::vector<PartitionState> partitions; // topic by topic, partition order
+    std::vector<bool> brokerAlive;
+    std::map<std::string, GroupState> groups;
+    std::map<std::string, std::int64_t> roundRobinCounter; // topic -> next counter value
+    std::map<std::string, int> stickyPartition;            // topic -> current sticky partition
+    std::map<std::string, int> stickyBatch;                // topic -> records in the current batch
+    Rng rng;
+    KafkaStats stats;
+    bool operator==(const KafkaState&) const = default;
+
+    const PartitionState* find(const std::string& topic, int partition) const;
+    PartitionState* find(const std::string& topic, int partition);
+    std::int64_t lag(const std::string& group, const PartitionState& p) const;
+};
+
+struct KafkaOp {
+    enum class Kind { Produce, Join, Leave, FailBroker, Consume };
+    Kind kind = Kind::Produce;
+    std::string topic;               // produce
+    std::optional<std::string> key;  // produce
+    std::string value;               // produce
+    int count = 1;                   // produce: this many records
+    std::string group, consumer;     // join, leave, consume (consumer empty: whole group)
+    std::vector<std::string> topics; // join: subscription (empty: every topic)
+    int broker = -1;                 // fail-broker
+    int max = -1;                    // consume: at most this many records per partition
+};
+
+struct KafkaStep {
+    std::string kind; // produce, produce-rejected, rebalance, revoke, assign, consume, fail-broker,
+                      // leader-election, partition-offline
+    std::string text;
+    std::string topic;
+    int partition = -1;
+    std::int64_t offset = -1;
+    std::optional<std::string> key;
+    std::int32_t hash = 0;
+    int broker = -1;
+    std::string group, consumer;
+    Assignment assignment;
+    int count = 0;
+};
+
+class KafkaEngine {
+public:
+    using State = KafkaState;
+    using Op = KafkaOp;
+    using Step = KafkaStep;
+
+    explicit KafkaEngine(KafkaParams p) : p_(std::move(p)) {}
+    const KafkaParams& params() const { return p_; }
+    State initialState() const;
+    void apply(State& s, const Op& op, StepSink<Step, State>& sink) const;
+
+private:
+    void produce(State& s, const Op& op, StepSink<Step, State>& sink) const;
+    void rebalance(State& s, const std::string& group, const std::string& why,
+                   StepSink<Step, State>& sink) const;
+    void consume(State& s, const Op& op, StepSink<Step, State>& sink) const;
+    void failBroker(State& s, int broker, StepSink<Step, State>& sink) const;
+
+    KafkaParams p_;
+};
+
+std::string partitionerName(Partitioner p);
+std::string assignorName(AssignorKind a);
+
+} // namespace fg::kafka

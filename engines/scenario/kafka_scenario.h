@@ -1,0 +1,30 @@
+// The kafka engine at the JSON edge (../shared/cli.md, engine `kafka`): params `topics`
+// ({"orders": 3}), `brokers` (1..50, default 3), `replication` (1..brokers, default 2 or fewer),
+// `partitioner` (keyed, round-robin, sticky; default sticky), `assignor` (range, roundrobin,
+// sticky, cooperative-sticky; default range), optional `batch_records` (default 4) and `seed`.
+// Ops: `produce` (`topic`, optional `key`, `value`, `count`), `join` (`group`, `consumer`,
+// optional `topics`), `leave` (`group`, `consumer`), `fail-broker` (`broker`), `consume`
+// (`group`, optional `consumer`, optional `max` per partition).
+#pragma once
+
+#include "core/status.h"
+#include "kafka/kafka_cluster.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+struct KafkaScenario {
+    kafka::KafkaParams params;
+    std::vector<kafka::KafkaOp> ops;
+    bool narrate = true;
+};
+
+Status parseKafkaScenario(const nlohmann::json& scenario, KafkaScenario& out);
+Status runKafkaScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+nlohmann::json kafkaStepJson(const kafka::KafkaStep& step);
+nlohmann::json kafkaStateJson(const kafka::KafkaState& state, bool withLogs);
+nlohmann::json kafkaStatsJson(const kafka::KafkaState& state);
+
+} // namespace fg

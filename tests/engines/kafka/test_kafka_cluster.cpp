@@ -1,0 +1,197 @@
+// Producing, replicas and leaders, consumer lag, fan-out groups and step back: Kafka's documented
+// behaviour for the legacy round-robin partitioner (DefaultPartitionerTest) and the KIP-480 sticky
+// partitioner, replica placement as AdminUtils places it, and leader election from the ISR.
+#include "core/timeline.h"
+#include "kafka/kafka_cluster.h"
+
+#include <QTest>
+
+using namespace fg::kafka;
+using Kind = KafkaOp::Kind;
+
+namespace {
+
+KafkaOp produce(const std::string& topic, std::optional<std::string> key = std::nullopt,
+                int count = 1) {
+    KafkaOp op;
+    op.kind = Kind::Produce;
+    op.topic = topic;
+    op.key = std::move(key);
+    op.value = "v";
+    op.count = count;
+    return op;
+}
+
+KafkaOp member(Kind k, const std::string& group, const std::string& consumer) {
+    KafkaOp op;
+    op.kind = k;
+    op.group = group;
+    op.consumer = consumer;
+    return op;
+}
+
+KafkaOp failBroker(int b) {
+    KafkaOp op;
+    op.kind = Kind::FailBroker;
+    op.broker = b;
+    return op;
+}
+
+std::vector<std::size_t> sizes(const KafkaState& s) {
+    std::vector<std::size_t> n;
+    for (const auto& p : s.partitions) {
+        n.push_back(p.log.size());
+    }
+    return n;
+}
+
+void run(const KafkaEngine& e, KafkaState& s, const std::vector<KafkaOp>& ops) {
+    fg::SilentSink<KafkaStep, KafkaState> silent;
+    for (const auto& op : ops) {
+        e.apply(s, op, silent);
+    }
+}
+
+} // namespace
+
+class TestKafkaCluster : public QObject {
+    Q_OBJECT
+private slots:
+    void replicasArePlacedAsAdminUtilsPlacesThem() {
+        KafkaParams p;
+        p.topics = {{"orders", 4}};
+        const auto s = KafkaEngine(p).initialState();
+        // Seed's picture: P0 leader B0 replica B1, P1 B1/B2, P2 B2/B0; P3 wraps with a shift.
+        QVERIFY((s.partitions[0].replicas == std::vector<int>{0, 1}));
+        QVERIFY((s.partitions[1].replicas == std::vector<int>{1, 2}));
+        QVERIFY((s.partitions[2].replicas == std::vector<int>{2, 0}));
+        QVERIFY((s.partitions[3].replicas == std::vector<int>{0, 2}));
+        QCOMPARE(s.partitions[1].leader, 1);
+    }
+
+    void legacyRoundRobinSpreadsEvenly() {
+        KafkaParams p;
+        p.partitioner = Partitioner::RoundRobin;
+        const KafkaEngine e(p);
+        auto s = e.initialState();
+        run(e, s, {produce("orders", std::nullopt, 30)});
+        QVERIFY((sizes(s) == std::vector<std::size_t>{10, 10, 10})); // DefaultPartitionerTest
+    }
+
+    void legacyRoundRobinSkipsAPartitionWithoutLeader() {
+        KafkaParams p;
+        p.partitioner = Partitioner::RoundRobin;
+        p.replication = 1;
+        const KafkaEngine e(p);
+        auto s = e.initialState();
+        run(e, s, {failBroker(1), produce("orders", std::nullopt, 100)});
+        QCOMPARE(s.partitions[1].leader, -1);
+        QVERIFY((sizes(s) == std::vector<std::size_t>{50, 0, 50}));
+    }
+
+    void stickyFillsABatchThenSwitches() {
+        KafkaParams p;
+        p.batchRecords = 5;
+        const KafkaEngine e(p);
+        auto s = e.initialState();
+        std::vector<int> seq;
+        for (int i = 0; i < 20; ++i) {
+            run(e, s, {produce("orders")});
+            seq.push_back(s.stickyPartition.at("orders"));
+        }
+        for (int batch = 0; batch < 4; ++batch) {
+            for (int i = 1; i < 5; ++i) {
+                QCOMPARE(seq[std::size_t(batch * 5 + i)], seq[std::size_t(batch * 5)]);
+            }
+            if (batch > 0) { // a new batch goes to another partition
+                QVERIFY(seq[std::size_t(batch * 5)] != seq[std::size_t(batch * 5 - 1)]);
+            }
+        }
+    }
+
+    void sameKeySamePartitionInOrder() {
+        const KafkaEngine e(KafkaParams{});
+        auto s = e.initialState();
+        run(e, s, {produce("orders", "user-1", 5), produce("orders", "user-2", 3)});
+        const auto& p2 = s.partitions[2]; // murmur2: user-1 and user-2 both go to 2 of 3
+        QCOMPARE(p2.log.size(), std::size_t(8));
+        for (std::size_t i = 0; i < p2.log.size(); ++i) {
+            QCOMPARE(p2.log[i].offset, std::int64_t(i));
+        }
+    }
+
+    void aFailedLeaderIsReplacedFromTheIsr() {
+        const KafkaEngine e(KafkaParams{});
+        auto s = e.initialState();
+        run(e, s, {produce("orders", "k", 3), failBroker(0)});
+        QCOMPARE(s.partitions[0].leader, 1); // replicas [0, 1]
+        QVERIFY((s.partitions[0].isr == std::vector<int>{1}));
+        QCOMPARE(s.partitions[2].leader, 2);
+        run(e, s, {failBroker(1)}); // partition 0 has no in-sync replica left
+        QCOMPARE(s.partitions[0].leader, -1);
+        const auto before = s.stats.rejected;
+        run(e, s, {produce("orders", "user-1")}); // to partition 2, led by broker 2: fine
+        QCOMPARE(s.stats.rejected, before);
+    }
+
+    void groupsFanOutAndTrackLag() {
+        const KafkaEngine e(KafkaParams{});
+        auto s = e.initialState();
+        KafkaOp consume;
+        consume.kind = Kind::Consume;
+        consume.group = "analytics";
+        run(e, s,
+            {produce("orders", std::nullopt, 12), member(Kind::Join, "analytics", "A"),
+             member(Kind::Join, "emails", "E"), consume});
+        for (const auto& p : s.partitions) {
+            QCOMPARE(s.lag("analytics", p), std::int64_t(0));
+            QCOMPARE(s.lag("emails", p), std::int64_t(p.log.size())); // reads independently
+        }
+        QCOMPARE(s.stats.consumed, std::int64_t(12));
+    }
+
+    void cooperativeStickyRebalancesInTwoRounds() {
+        KafkaParams p;
+        p.assignor = AssignorKind::CooperativeSticky;
+        const KafkaEngine e(p);
+        const fg::Timeline<KafkaEngine> t(
+            e, e.initialState(), {member(Kind::Join, "g", "C0"), member(Kind::Join, "g", "C1")});
+        std::vector<std::string> kinds;
+        for (const auto& st : t.steps()) {
+            kinds.push_back(st.kind);
+        }
+        QVERIFY((kinds == std::vector<std::string>{"rebalance", "revoke", "assign"}));
+        QVERIFY(t.step(1).assignment.at("C1").empty()); // nothing handed over in round one
+        QCOMPARE(t.finalState().groups.at("g").assignment.at("C1").size(), std::size_t(1));
+    }
+
+    void stepBackIsExact() {
+        KafkaParams p;
+        p.assignor = AssignorKind::Sticky;
+        const KafkaEngine e(p);
+        std::vector<KafkaOp> ops = {produce("orders", std::nullopt, 9),
+                                    member(Kind::Join, "g", "C0"),
+                                    produce("orders", "x", 2),
+                                    member(Kind::Join, "g", "C1"),
+                                    failBroker(2),
+                                    produce("orders", std::nullopt, 7),
+                                    member(Kind::Leave, "g", "C0")};
+        const fg::Timeline<KafkaEngine> t(e, e.initialState(), ops, 2);
+        struct Collect : fg::StepSink<KafkaStep, KafkaState> {
+            std::vector<KafkaState> states;
+            bool narrate() const override { return true; }
+            void report(KafkaStep, const KafkaState& s) override { states.push_back(s); }
+        } c;
+        auto s = e.initialState();
+        for (const auto& op : ops) {
+            e.apply(s, op, c);
+        }
+        QCOMPARE(c.states.size(), t.size());
+        for (std::size_t i = t.size(); i-- > 0;) {
+            QVERIFY(t.stateAfter(i) == c.states[i]);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestKafkaCluster)
+#include "test_kafka_cluster.moc"
