@@ -9,6 +9,12 @@ int dispatch(const std::string& name, const Args& args, Io io) {
     if (name == "partition") {
         return partition(args, io);
     }
+    if (name == "downsample") {
+        return downsample(args, io);
+    }
+    if (name == "compress") {
+        return compress(args, io);
+    }
     if (name == "run") {
         return run(args, io);
     }

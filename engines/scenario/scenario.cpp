@@ -1,6 +1,7 @@
 #include "scenario/scenario.h"
 
 #include "scenario/btree_scenario.h"
+#include "scenario/downsample_scenario.h"
 #include "scenario/hashslot_scenario.h"
 #include "scenario/json_text.h"
 #include "scenario/kafka_scenario.h"
@@ -19,6 +20,7 @@ const std::vector<EngineEntry>& engines() {
         {"btree", &runBtreeScenario},
         {"hashslot", &runHashslotScenario},
         {"kafka", &runKafkaScenario},
+        {"downsample", &runDownsampleScenario},
     };
     return all;
 }

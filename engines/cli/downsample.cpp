@@ -1,0 +1,85 @@
+// fieldguide downsample --step SECONDS [--agg LIST] [FILE.csv | -]
+#include "timeseries/downsample.h"
+
+#include "cli/key_input.h"
+#include "cli/series_input.h"
+
+namespace fg::cli {
+
+int downsample(const Args& args, Io io) {
+    long long step = 0;
+    std::string aggs = "avg,min,max,count", path;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--step") {
+            if (i + 1 >= args.size() || !parseIntArg(args[i + 1], 1, 9'223'372'036'854LL, step)) {
+                io.err
+                    << "fieldguide downsample: --step needs a whole number of seconds, at least 1"
+                    << (i + 1 < args.size() ? " (got \"" + args[i + 1] + "\")" : std::string())
+                    << "\n";
+                return kUsage;
+            }
+            ++i;
+        } else if (a == "--agg") {
+            if (i + 1 >= args.size()) {
+                io.err << "fieldguide downsample: --agg needs a list such as avg,min,max,count\n";
+                return kUsage;
+            }
+            aggs = args[++i];
+        } else if (a.size() > 1 && a[0] == '-') {
+            io.err
+                << "fieldguide downsample: unknown option " << a
+                << " (usage: fieldguide downsample --step SECONDS [--agg LIST] [FILE.csv | -])\n";
+            return kUsage;
+        } else if (path.empty()) {
+            path = a;
+        } else {
+            io.err << "fieldguide downsample: one input file at most (got \"" << path << "\" and \""
+                   << a << "\")\n";
+            return kUsage;
+        }
+    }
+    if (step == 0) {
+        io.err << "fieldguide downsample: --step SECONDS is required\n";
+        return kUsage;
+    }
+    std::vector<timeseries::AggKind> kinds;
+    std::string bad;
+    if (!timeseries::parseAggList(aggs, kinds, bad)) {
+        io.err << "fieldguide downsample: unknown aggregate \"" << bad
+               << "\" in --agg: expected a comma list of avg, min, max, sum, count, first, last\n";
+        return kUsage;
+    }
+    std::vector<timeseries::Point> points;
+    if (!readSeries("downsample", path, io, points)) {
+        return kUsage;
+    }
+    const auto buckets = timeseries::downsample(points, step * 1000);
+    OutBuffer out(io.out);
+    std::string line = "bucket_start_ms";
+    for (auto k : kinds) {
+        line += ',';
+        line += timeseries::aggName(k);
+    }
+    line += '\n';
+    out.append(line);
+    for (const auto& b : buckets) {
+        line.clear();
+        line += std::to_string(b.start);
+        for (auto k : kinds) {
+            line += ',';
+            if (k == timeseries::AggKind::Count) {
+                line += std::to_string(b.agg.count);
+            } else {
+                appendDouble(line, timeseries::aggValue(b.agg, k));
+            }
+        }
+        line += '\n';
+        out.append(line);
+    }
+    out.flush();
+    io.out.flush();
+    return io.out ? kOk : kRuntime;
+}
+
+} // namespace fg::cli

@@ -1,0 +1,28 @@
+// The downsample engine at the JSON edge (../shared/cli.md, engine `downsample`): params `tiers`
+// ([{ "name", "resolution_s", "retention_s", "block_s" }, ...], the first raw at 1 s; default:
+// raw kept 2 hours in 30-minute blocks, 1m kept 1 day in 6-hour blocks, 1h kept 30 days in 7-day
+// blocks); ops `ingest` (`points`: [[timestamp_ms, value], ...], or `generate`: { "from", "to"
+// (ms), "every_s", "seed", "shape": sine | random-walk | constant }), `advance` (`by_s`, or `to`
+// in ms), `query` (`from`, `to` in ms, optional `agg`).
+#pragma once
+
+#include "core/status.h"
+#include "timeseries/tiered_store.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+struct DownsampleScenario {
+    std::vector<timeseries::Tier> tiers;
+    std::vector<timeseries::TieredOp> ops;
+    bool narrate = true;
+};
+
+Status parseDownsampleScenario(const nlohmann::json& scenario, DownsampleScenario& out);
+Status runDownsampleScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+nlohmann::json downsampleStateJson(const timeseries::TieredStore& store,
+                                   const timeseries::TieredState& state);
+
+} // namespace fg

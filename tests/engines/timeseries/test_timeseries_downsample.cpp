@@ -1,0 +1,109 @@
+// Epoch-aligned buckets (TimescaleDB's integer time_bucket vectors, negative timestamps), the
+// CSV reader's errors by line, and `fieldguide downsample` end to end.
+#include "cli/commands.h"
+#include "timeseries/bucket.h"
+#include "timeseries/downsample.h"
+
+#include <QTest>
+#include <sstream>
+
+using fg::timeseries::bucketStart;
+
+namespace {
+
+int runDownsample(const fg::cli::Args& args, const std::string& input, std::string& out,
+                  std::string& err) {
+    std::istringstream in(input);
+    std::ostringstream o, e;
+    const int rc = fg::cli::downsample(args, {in, o, e});
+    out = o.str();
+    err = e.str();
+    return rc;
+}
+
+} // namespace
+
+class TestTimeseriesDownsample : public QObject {
+    Q_OBJECT
+private slots:
+    void bucketsFloorAlsoBefore1970() {
+        QCOMPARE(bucketStart(5, 10), std::int64_t(0));
+        QCOMPARE(bucketStart(-5, 10), std::int64_t(-10));
+        QCOMPARE(bucketStart(-10, 10), std::int64_t(-10));
+        QCOMPARE(bucketStart(12, 5), std::int64_t(10));
+        QCOMPARE(bucketStart(-1, 60000), std::int64_t(-60000));
+        // 2024-01-10 11:27:13 UTC into 5-minute buckets: 11:25.
+        QCOMPARE(bucketStart(1704886033000, 300000), std::int64_t(1704885900000));
+    }
+
+    void downsamplePrintsBucketsInTimeOrder() {
+        std::string out, err;
+        QCOMPARE(runDownsample({"--step", "60", "--agg", "count,min,max,first,last,sum,avg"},
+                               "timestamp_ms,value\n-1,4\n59999,2\n0,1\n60000,10\n0,7\n", out, err),
+                 0);
+        QCOMPARE(out, std::string("bucket_start_ms,count,min,max,first,last,sum,avg\n"
+                                  "-60000,1,4,4,4,4,4,4\n"
+                                  "0,3,1,7,1,2,10,3.3333333333333335\n"
+                                  "60000,1,10,10,10,10,10,10\n"));
+    }
+
+    void theDefaultAggregatesAreAvgMinMaxCount() {
+        std::string out, err;
+        QCOMPARE(runDownsample({"--step", "1"}, "1000,0.1\r\n1500,0.2\r\n\r\n", out, err), 0);
+        QCOMPARE(
+            out,
+            std::string("bucket_start_ms,avg,min,max,count\n1000,0.15000000000000002,0.1,0.2,2\n"));
+    }
+
+    void junkIsReportedByLine_data() {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("text value") << "1000,1\n2000,abc\n"
+                                    << "<stdin>:2: expected a decimal number";
+        QTest::newRow("missing comma") << "ts,v\n1000 1\n"
+                                       << "<stdin>:2: expected \"timestamp_ms,value\"";
+        QTest::newRow("three fields") << "1000,1,2\n"
+                                      << "<stdin>:1: expected two fields";
+        QTest::newRow("fractional ms") << "1000.5,1\n"
+                                       << "<stdin>:1: expected a whole number";
+        QTest::newRow("nan") << "1000,nan\n"
+                             << "<stdin>:1: expected a finite value";
+        QTest::newRow("huge ts") << "99999999999999999999,1\n"
+                                 << "<stdin>:1: the timestamp does not fit";
+        QTest::newRow("far future") << "9000000000000000,1\n"
+                                    << "<stdin>:1: the timestamp is out of range";
+    }
+    void junkIsReportedByLine() {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        std::string out, err;
+        QCOMPARE(runDownsample({"--step", "60"}, input.toStdString(), out, err), 2);
+        QVERIFY2(QString::fromStdString(err).contains(expected), err.c_str());
+        QVERIFY(out.empty());
+    }
+
+    void badUsageExitsWithTwo() {
+        std::string out, err;
+        QCOMPARE(runDownsample({}, "", out, err), 2);
+        QCOMPARE(runDownsample({"--step", "0"}, "", out, err), 2);
+        QCOMPARE(runDownsample({"--step", "1.5"}, "", out, err), 2);
+        QCOMPARE(runDownsample({"--step", "60", "--agg", "median"}, "", out, err), 2);
+        QVERIFY(err.find("median") != std::string::npos);
+        QCOMPARE(runDownsample({"--step", "60", "/no/such/file.csv"}, "", out, err), 2);
+    }
+
+    void aMonthOfSecondsIntoMinutes() {
+        std::vector<fg::timeseries::Point> pts;
+        for (std::int64_t i = 0; i < 2'592'000; ++i) {
+            pts.push_back({i * 1000, double(i % 60)});
+        }
+        const auto b = fg::timeseries::downsample(pts, 60000);
+        QCOMPARE(b.size(), std::size_t(43200));
+        QCOMPARE(b[7].agg.count, std::int64_t(60));
+        QCOMPARE(b[7].agg.avg(), 29.5);
+        QCOMPARE(b[7].agg.max, 59.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTimeseriesDownsample)
+#include "test_timeseries_downsample.moc"

@@ -1,0 +1,113 @@
+// The tiered store: rollups agree with `fieldguide downsample`, retention drops whole blocks (and
+// counts the tombstones Cassandra would have written), a query uses the finest tier that still
+// covers its range and reads only overlapping blocks, and step back is exact.
+#include "core/timeline.h"
+#include "timeseries/downsample.h"
+#include "timeseries/tiered_store.h"
+
+#include <QTest>
+
+using namespace fg::timeseries;
+using Kind = TieredOp::Kind;
+
+namespace {
+
+TieredOp ingest(std::int64_t from, std::int64_t to, std::uint64_t seed = 3) {
+    TieredOp op;
+    op.kind = Kind::Ingest;
+    op.generate = Generator{from, to, 1000, seed, "random-walk"};
+    return op;
+}
+
+TieredOp advanceBy(std::int64_t ms) {
+    TieredOp op;
+    op.kind = Kind::Advance;
+    op.byMs = ms;
+    return op;
+}
+
+void run(const TieredStore& st, TieredState& s, const std::vector<TieredOp>& ops) {
+    fg::SilentSink<TieredStep, TieredState> silent;
+    for (const auto& op : ops) {
+        st.apply(s, op, silent);
+    }
+}
+
+} // namespace
+
+class TestTimeseriesTiers : public QObject {
+    Q_OBJECT
+private slots:
+    void rollupsAgreeWithDownsample() {
+        const TieredStore st(TieredStore::defaultTiers());
+        auto s = st.initialState();
+        run(st, s, {ingest(0, 3 * 3600'000)});
+        auto points = generatePoints({0, 3 * 3600'000, 1000, 3, "random-walk"});
+        const auto minutes = downsample(points, 60'000);
+        std::map<std::int64_t, Aggregate> stored;
+        for (const auto& [start, block] : s.tiers[1].blocks) {
+            stored.insert(block.buckets.begin(), block.buckets.end());
+        }
+        QCOMPARE(stored.size(), minutes.size());
+        for (const auto& b : minutes) {
+            QVERIFY(stored.at(b.start) == b.agg); // bit-identical sums, mins, maxes, firsts, lasts
+        }
+    }
+
+    void retentionDropsWholeBlocks() {
+        const TieredStore st(TieredStore::defaultTiers()); // raw: 2 h in 30-minute blocks
+        auto s = st.initialState();
+        run(st, s, {ingest(0, 3 * 3600'000)});
+        QCOMPARE(s.tiers[0].blocks.size(), std::size_t(6));
+        run(st, s, {advanceBy(3600'000)}); // now = 4 h - 1 s: blocks ending by 2 h - 1 s go
+        for (const auto& [start, b] : s.tiers[0].blocks) {
+            QVERIFY(b.end > s.now - 2 * 3600'000);
+            QCOMPARE(b.rows(), std::int64_t(1800)); // whole blocks: never a partial one
+        }
+        QCOMPARE(s.stats.blocksDropped, std::int64_t(3));
+        QCOMPARE(s.stats.rowsDropped, std::int64_t(3 * 1800)); // = tombstones Cassandra would write
+        QCOMPARE(s.tiers[1].blocks.size(), std::size_t(1));    // 1m rollups are kept a day
+    }
+
+    void aQueryUsesTheFinestTierThatCoversIt() {
+        const TieredStore st(TieredStore::defaultTiers());
+        auto s = st.initialState();
+        run(st, s, {ingest(0, 3 * 3600'000), advanceBy(3600'000)});
+        const auto recent = st.query(s, 3 * 3600'000 - 600'000, 3 * 3600'000, AggKind::Avg);
+        QCOMPARE(recent.tier, std::string("raw"));
+        QCOMPARE(recent.rowsScanned, std::int64_t(600));
+        QCOMPARE(recent.partitionsRead, std::int64_t(1));
+        QCOMPARE(recent.partitionsSkipped, std::int64_t(2));
+        const auto old = st.query(s, 0, 3600'000, AggKind::Max);
+        QCOMPARE(old.tier, std::string("1m"));
+        QCOMPARE(old.rowsScanned, std::int64_t(60));
+        QVERIFY(old.complete);
+    }
+
+    void stepBackIsExact() {
+        const TieredStore st(TieredStore::defaultTiers());
+        TieredOp q;
+        q.kind = Kind::Query;
+        q.from = 0;
+        q.to = 600'000;
+        const std::vector<TieredOp> ops = {ingest(0, 3600'000), q, advanceBy(3 * 3600'000), q,
+                                           ingest(4 * 3600'000, 5 * 3600'000, 9)};
+        const fg::Timeline<TieredStore> t(st, st.initialState(), ops, 2);
+        struct Collect : fg::StepSink<TieredStep, TieredState> {
+            std::vector<TieredState> states;
+            bool narrate() const override { return true; }
+            void report(TieredStep, const TieredState& s) override { states.push_back(s); }
+        } c;
+        auto s = st.initialState();
+        for (const auto& op : ops) {
+            st.apply(s, op, c);
+        }
+        QCOMPARE(c.states.size(), t.size());
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            QVERIFY(t.stateAfter(i) == c.states[i]);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTimeseriesTiers)
+#include "test_timeseries_tiers.moc"
