@@ -5,6 +5,7 @@
 #include "scenario/hashslot_scenario.h"
 #include "scenario/json_text.h"
 #include "scenario/kafka_scenario.h"
+#include "scenario/lsm_scenario.h"
 
 namespace fg::scenario {
 
@@ -17,9 +18,8 @@ struct EngineEntry {
 
 const std::vector<EngineEntry>& engines() {
     static const std::vector<EngineEntry> all = {
-        {"btree", &runBtreeScenario},
-        {"hashslot", &runHashslotScenario},
-        {"kafka", &runKafkaScenario},
+        {"btree", &runBtreeScenario},           {"lsm", &runLsmScenario},
+        {"hashslot", &runHashslotScenario},     {"kafka", &runKafkaScenario},
         {"downsample", &runDownsampleScenario},
     };
     return all;

@@ -1,0 +1,133 @@
+// LsmEngine: a log-structured merge tree as Cassandra, LevelDB and RocksDB build one. Writes go to
+// a sorted memtable; at `memtable_entries` it is flushed as an immutable sorted table (SSTable)
+// into level 0. Compaction merges tables so reads have fewer places to look:
+//   leveled  when L0 holds `l0_trigger` tables they merge with the overlapping L1 tables into
+//            non-overlapping L1 tables; level i holds at most memtable_entries x level_ratio^i
+//            entries, and an overfull level pushes a table down into the next;
+//   tiered   (size-tiered, like Cassandra's STCS with min_threshold = l0_trigger) when a tier holds
+//            l0_trigger tables of similar size they merge into one table in the next tier.
+// The newest version of a key (highest sequence number) wins. A delete writes a tombstone that
+// shadows older values; compaction drops a tombstone only when no table outside the compaction
+// could hold an older version of its key (Cassandra also waits gc_grace_seconds; here time does
+// not pass). A get probes the memtable, then tables from newest to oldest, skipping a table by
+// its key range, then by its bloom filter, and stops at the first version found.
+#pragma once
+
+#include "core/timeline.h"
+#include "lsm/bloom_filter.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fg::lsm {
+
+// Keys sort as numbers when both are whole numbers ("9" < "10"), else as text; numbers first.
+struct KeyLess {
+    bool operator()(const std::string& a, const std::string& b) const;
+};
+
+struct Entry {
+    std::string key;
+    std::uint64_t seq = 0;
+    std::optional<std::string> value; // nullopt: a tombstone
+    std::int64_t bytes() const;
+    bool operator==(const Entry&) const = default;
+};
+
+struct SSTable {
+    int id = 0;
+    int level = 0;
+    std::vector<Entry> entries; // sorted by key (KeyLess), one version per key
+    BloomFilter bloom;
+    std::uint64_t maxSeq = 0;
+    std::int64_t bytes = 0;
+    const std::string& minKey() const { return entries.front().key; }
+    const std::string& maxKey() const { return entries.back().key; }
+    std::int64_t tombstones() const;
+    bool operator==(const SSTable&) const = default;
+};
+
+struct LsmParams {
+    int memtableEntries = 4;
+    int l0Trigger = 4;
+    int levelRatio = 10;
+    int bloomBitsPerKey = 10;
+    bool tiered = false;
+};
+
+struct LsmStats {
+    std::int64_t flushes = 0, compactions = 0, userBytes = 0, diskBytesWritten = 0, gets = 0,
+                 tablesRead = 0, bloomSkips = 0, rangeSkips = 0, bloomFalsePositives = 0,
+                 tombstonesDropped = 0;
+    bool operator==(const LsmStats&) const = default;
+};
+
+struct LsmState {
+    std::map<std::string, Entry, KeyLess> memtable;
+    std::vector<SSTable> tables; // every live table, any level
+    std::uint64_t nextSeq = 1;
+    int nextTableId = 1;
+    LsmStats stats;
+    bool operator==(const LsmState&) const = default;
+
+    std::vector<const SSTable*> level(int l) const; // sorted by min key (leveled) or newest first
+    int levels() const;
+    std::int64_t diskBytes() const;
+    std::int64_t liveBytes() const; // the newest non-tombstone version of each key
+};
+
+struct LsmOp {
+    enum class Kind { Put, Delete, Get, Flush, Compact };
+    Kind kind = Kind::Put;
+    std::string key;
+    std::string value;
+};
+
+struct Probe {
+    std::string where; // "memtable" or "table"
+    int table = 0, level = 0;
+    std::string result; // hit, miss, skipped-range, skipped-bloom, false-positive
+};
+
+struct LsmStep {
+    std::string kind; // put, delete, get, memtable-full, flush, compaction-start, compaction-done
+    std::string text;
+    std::string key;
+    std::optional<std::string> value;
+    bool found = false;
+    std::vector<Probe> probed;
+    std::vector<int> inputs, outputs; // table ids
+    int level = 0;
+    std::int64_t tombstonesDropped = 0;
+};
+
+class LsmEngine {
+public:
+    using State = LsmState;
+    using Op = LsmOp;
+    using Step = LsmStep;
+
+    explicit LsmEngine(LsmParams p) : p_(p) {}
+    const LsmParams& params() const { return p_; }
+    State initialState() const { return {}; }
+    void apply(State& s, const Op& op, StepSink<Step, State>& sink) const;
+    // The newest version of `key` visible now (for tests): nullopt when absent or deleted.
+    static std::optional<std::string> lookup(const State& s, const std::string& key, bool tiered);
+
+private:
+    void write(State& s, const std::string& key, std::optional<std::string> value,
+               StepSink<Step, State>& sink) const;
+    void flush(State& s, StepSink<Step, State>& sink) const;
+    void maybeCompact(State& s, StepSink<Step, State>& sink) const;
+    void merge(State& s, std::vector<int> inputIds, int outLevel,
+               StepSink<Step, State>& sink) const;
+    void get(State& s, const std::string& key, StepSink<Step, State>& sink) const;
+    void compactAll(State& s, StepSink<Step, State>& sink) const;
+
+    LsmParams p_;
+};
+
+} // namespace fg::lsm

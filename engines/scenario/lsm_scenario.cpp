@@ -1,0 +1,255 @@
+#include "scenario/lsm_scenario.h"
+
+#include "core/rng.h"
+#include "scenario/scenario_reader.h"
+
+namespace fg {
+
+using json = nlohmann::json;
+using R = ScenarioReader;
+using Kind = lsm::LsmOp::Kind;
+
+namespace {
+
+Status readKey(const json& o, const std::string& path, std::string& out) {
+    const auto it = o.find("key");
+    if (it == o.end()) {
+        return Status::error(path + "/key", "missing: expected a key (text or whole number)");
+    }
+    if (it->is_string()) {
+        out = it->get<std::string>();
+    } else if (it->is_number_integer()) {
+        out = it->dump();
+    } else {
+        return Status::error(path + "/key", "expected a key: text or a whole number");
+    }
+    if (out.size() > 1'000'000) {
+        return Status::error(path + "/key", "a key of more than 1 MB is not a key");
+    }
+    return Status::ok();
+}
+
+} // namespace
+
+Status parseLsmScenario(const json& scenario, LsmScenario& out) {
+    if (Status s = R::object(scenario, ""); !s) {
+        return s;
+    }
+    const json params = scenario.value("params", json::object());
+    if (Status s = R::object(params, "/params"); !s) {
+        return s;
+    }
+    std::int64_t v = 0;
+    auto& p = out.params;
+    if (Status s = R::integer(params, "/params", "memtable_entries", 1, 1'000'000, 4, v); !s) {
+        return s;
+    }
+    p.memtableEntries = static_cast<int>(v);
+    if (Status s = R::integer(params, "/params", "l0_trigger", 2, 64, 4, v); !s) {
+        return s;
+    }
+    p.l0Trigger = static_cast<int>(v);
+    if (Status s = R::integer(params, "/params", "level_ratio", 2, 100, 10, v); !s) {
+        return s;
+    }
+    p.levelRatio = static_cast<int>(v);
+    if (Status s = R::integer(params, "/params", "bloom_bits_per_key", 1, 64, 10, v); !s) {
+        return s;
+    }
+    p.bloomBitsPerKey = static_cast<int>(v);
+    std::optional<std::string> strategy;
+    if (Status s = R::optionalString(params, "/params", "strategy", strategy); !s) {
+        return s;
+    }
+    if (strategy && *strategy != "leveled" && *strategy != "tiered") {
+        return Status::error("/params/strategy", "expected leveled or tiered");
+    }
+    p.tiered = strategy && *strategy == "tiered";
+    if (Status s = R::narrate(scenario, out.narrate); !s) {
+        return s;
+    }
+    const json* ops = nullptr;
+    if (Status s = R::ops(scenario, ops); !s) {
+        return s;
+    }
+    std::int64_t total = 0;
+    for (std::size_t i = 0; i < ops->size(); ++i) {
+        const std::string path = "/ops/" + std::to_string(i);
+        const json& o = (*ops)[i];
+        std::string name;
+        if (Status s = R::opName(o, path, name); !s) {
+            return s;
+        }
+        lsm::LsmOp op;
+        if (name == "put" || name == "delete" || name == "get") {
+            op.kind = name == "put" ? Kind::Put : name == "delete" ? Kind::Delete : Kind::Get;
+            if (Status s = readKey(o, path, op.key); !s) {
+                return s;
+            }
+            if (name == "put") {
+                std::optional<std::string> value;
+                if (Status s = R::optionalString(o, path, "value", value); !s) {
+                    return s;
+                }
+                op.value = value.value_or("v");
+            }
+            out.ops.push_back(std::move(op));
+            ++total;
+        } else if (name == "flush" || name == "compact") {
+            op.kind = name == "flush" ? Kind::Flush : Kind::Compact;
+            out.ops.push_back(std::move(op));
+        } else if (name == "put-random") {
+            std::int64_t count = 0, seed = 1, lo = 1, hi = 0;
+            if (Status s = R::requiredInteger(o, path, "count", 0, 10'000'000, count); !s) {
+                return s;
+            }
+            if (Status s = R::integer(o, path, "seed", 0, INT64_MAX, 1, seed); !s) {
+                return s;
+            }
+            if (Status s =
+                    R::integer(o, path, "min", -1'000'000'000'000LL, 1'000'000'000'000LL, 1, lo);
+                !s) {
+                return s;
+            }
+            if (Status s = R::integer(o, path, "max", lo, 1'000'000'000'000LL,
+                                      lo + std::max<std::int64_t>(100, count * 10) - 1, hi);
+                !s) {
+                return s;
+            }
+            total += count;
+            if (total > 10'000'000) {
+                return Status::error(path + "/count",
+                                     "more than 10,000,000 writes in one scenario");
+            }
+            Rng rng(static_cast<std::uint64_t>(seed));
+            for (std::int64_t k = 0; k < count; ++k) {
+                lsm::LsmOp put;
+                put.kind = Kind::Put;
+                put.key = std::to_string(rng.uniform(lo, hi));
+                put.value = "v" + std::to_string(k);
+                out.ops.push_back(std::move(put));
+            }
+        } else {
+            return Status::error(path + "/op",
+                                 "unknown op \"" + name +
+                                     "\": expected put, delete, get, flush, compact or put-random");
+        }
+    }
+    return Status::ok();
+}
+
+json lsmStepJson(const lsm::LsmStep& st) {
+    json j = {{"kind", st.kind}, {"text", st.text}};
+    if (!st.key.empty()) {
+        j["key"] = st.key;
+    }
+    if (st.kind == "get") {
+        j["found"] = st.found;
+        if (st.found) {
+            j["value"] = *st.value;
+        }
+        json probed = json::array();
+        for (const auto& p : st.probed) {
+            json pj = {{"result", p.result}};
+            if (p.where == "memtable") {
+                pj["table"] = "memtable";
+            } else {
+                pj["table"] = p.table;
+                pj["level"] = p.level;
+            }
+            probed.push_back(pj);
+        }
+        j["probed"] = probed;
+    }
+    if (!st.inputs.empty()) {
+        j["inputs"] = st.inputs;
+    }
+    if (!st.outputs.empty() || st.kind == "compaction-done") {
+        j["outputs"] = st.outputs;
+    }
+    if (st.kind.rfind("compaction", 0) == 0) {
+        j["level"] = st.level;
+    }
+    if (st.kind == "compaction-done") {
+        j["tombstones_dropped"] = st.tombstonesDropped;
+    }
+    return j;
+}
+
+json lsmStateJson(const lsm::LsmState& s) {
+    json mem = json::array();
+    for (const auto& [k, e] : s.memtable) {
+        mem.push_back(
+            {{"key", k}, {"seq", e.seq}, {"value", e.value ? json(*e.value) : json(nullptr)}});
+    }
+    json levels = json::array();
+    for (int l = 0; l < s.levels(); ++l) {
+        json tables = json::array();
+        for (const lsm::SSTable* t : s.level(l)) {
+            tables.push_back({{"id", t->id},
+                              {"min_key", t->minKey()},
+                              {"max_key", t->maxKey()},
+                              {"entries", t->entries.size()},
+                              {"tombstones", t->tombstones()},
+                              {"bytes", t->bytes}});
+        }
+        levels.push_back({{"level", l}, {"tables", tables}});
+    }
+    return {{"memtable", mem}, {"levels", levels}};
+}
+
+json lsmStatsJson(const lsm::LsmState& s) {
+    std::int64_t tombstones = 0;
+    for (const auto& t : s.tables) {
+        tombstones += t.tombstones();
+    }
+    const auto& st = s.stats;
+    const double live = static_cast<double>(s.liveBytes());
+    return {{"flushes", st.flushes},
+            {"compactions", st.compactions},
+            {"user_bytes", st.userBytes},
+            {"disk_bytes_written", st.diskBytesWritten},
+            {"write_amplification", st.userBytes ? static_cast<double>(st.diskBytesWritten) /
+                                                       static_cast<double>(st.userBytes)
+                                                 : 0.0},
+            {"read_amplification",
+             st.gets ? static_cast<double>(st.tablesRead) / static_cast<double>(st.gets) : 0.0},
+            {"space_amplification", live > 0 ? static_cast<double>(s.diskBytes()) / live : 0.0},
+            {"tables", s.tables.size()},
+            {"tombstones", tombstones},
+            {"tombstones_dropped", st.tombstonesDropped},
+            {"gets", st.gets},
+            {"bloom_skips", st.bloomSkips},
+            {"range_skips", st.rangeSkips},
+            {"bloom_false_positives", st.bloomFalsePositives}};
+}
+
+Status runLsmScenario(const json& scenario, json& result) {
+    LsmScenario sc;
+    if (Status s = parseLsmScenario(scenario, sc); !s) {
+        return s;
+    }
+    const lsm::LsmEngine engine(sc.params);
+    json out = {{"engine", "lsm"}};
+    lsm::LsmState fin;
+    if (sc.narrate) {
+        const Timeline<lsm::LsmEngine> t(engine, fin, sc.ops);
+        json steps = json::array();
+        for (const auto& st : t.steps()) {
+            steps.push_back(lsmStepJson(st));
+        }
+        out["steps"] = std::move(steps);
+        fin = t.finalState();
+    } else {
+        SilentSink<lsm::LsmStep, lsm::LsmState> silent;
+        for (const auto& op : sc.ops) {
+            engine.apply(fin, op, silent);
+        }
+    }
+    out["state"] = sc.narrate || fin.tables.size() < 1000 ? lsmStateJson(fin) : json::object();
+    out["stats"] = lsmStatsJson(fin);
+    result = std::move(out);
+    return Status::ok();
+}
+
+} // namespace fg

@@ -1,0 +1,28 @@
+// The lsm engine at the JSON edge (../shared/cli.md, engine `lsm`): params `memtable_entries`
+// (default 4), `l0_trigger` (4), `level_ratio` (10), `bloom_bits_per_key` (10), `strategy`
+// (leveled or tiered; leveled). Ops: `put` (`key`, `value`), `delete` (`key`), `get` (`key`),
+// `flush`, `compact`, and `put-random` (`count`, `seed`, optional `min`, `max`: whole-number keys).
+// Keys may be given as text or whole numbers.
+#pragma once
+
+#include "core/status.h"
+#include "lsm/lsm_tree.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+struct LsmScenario {
+    lsm::LsmParams params;
+    std::vector<lsm::LsmOp> ops;
+    bool narrate = true;
+};
+
+Status parseLsmScenario(const nlohmann::json& scenario, LsmScenario& out);
+Status runLsmScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+nlohmann::json lsmStepJson(const lsm::LsmStep& step);
+nlohmann::json lsmStateJson(const lsm::LsmState& state);
+nlohmann::json lsmStatsJson(const lsm::LsmState& state);
+
+} // namespace fg
