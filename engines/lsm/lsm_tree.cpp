@@ -52,6 +52,21 @@ std::vector<const SSTable*> probeOrder(const LsmState& s, bool tiered) {
 } // namespace
 
 bool KeyLess::operator()(const std::string& a, const std::string& b) const {
+    // Fast path: plain non-negative numbers without leading zeros compare by length, then digits.
+    auto plain = [](const std::string& s) {
+        if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) {
+            return false;
+        }
+        for (const char c : s) {
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    };
+    if (plain(a) && plain(b)) {
+        return a.size() != b.size() ? a.size() < b.size() : a < b;
+    }
     long long x = 0, y = 0;
     const bool na = asNumber(a, x), nb = asNumber(b, y);
     if (na && nb) {
@@ -253,7 +268,18 @@ void LsmEngine::maybeCompact(State& s, StepSink<Step, State>& sink) const {
                     if (entries <= capacity || tabs.empty()) {
                         continue;
                     }
-                    const SSTable* pick = tabs.front(); // the lowest keys first
+                    // Round-robin through the key space, as LevelDB's compaction pointer does:
+                    // the first table after the last one pushed down from this level.
+                    const SSTable* pick = tabs.front();
+                    if (const auto cp = s.compactPointer.find(l); cp != s.compactPointer.end()) {
+                        for (const SSTable* t : tabs) {
+                            if (KeyLess()(cp->second, t->minKey())) {
+                                pick = t;
+                                break;
+                            }
+                        }
+                    }
+                    s.compactPointer[l] = pick->maxKey();
                     std::vector<int> in{pick->id};
                     for (const SSTable* t : s.level(l + 1)) {
                         if (!(KeyLess()(t->maxKey(), pick->minKey()) ||

@@ -70,6 +70,7 @@ struct LsmState {
     std::vector<SSTable> tables; // every live table, any level
     std::uint64_t nextSeq = 1;
     int nextTableId = 1;
+    std::map<int, std::string> compactPointer; // level -> the last key pushed down (LevelDB's)
     LsmStats stats;
     bool operator==(const LsmState&) const = default;
 
