@@ -12,7 +12,7 @@ namespace fg::app {
 namespace {
 
 const char* const kHelp =
-    "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark]\n"
+    "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark] [--diagram ID]\n"
     "       fieldguide COMMAND [ARGS...]\n"
     "\n"
     "With no command, opens the desktop app (at a chapter, when --chapter is given).\n"
@@ -94,7 +94,7 @@ int runCommandLine(int argc, char** argv) {
         std::fprintf(stderr, "fieldguide export: not available in this version yet\n");
         return fg::cli::kRuntime;
     }
-    if (name == "--chapter" || name == "--theme") {
+    if (name == "--chapter" || name == "--theme" || name == "--diagram") {
         return -1; // options of the desktop app
     }
     if (name.rfind("--", 0) == 0 || name.rfind('-', 0) != 0) {

@@ -23,7 +23,10 @@ int main(int argc, char** argv) {
                                QStringLiteral("ID"));
     QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
                              QStringLiteral("THEME"));
-    parser.addOptions({chapter, theme});
+    QCommandLineOption diagram(QStringLiteral("diagram"),
+                               QStringLiteral("Open this live diagram (e.g. btree)."),
+                               QStringLiteral("ID"));
+    parser.addOptions({chapter, theme, diagram});
     parser.process(app);
 
     fg::MainWindow window(fg::loadCourse());
@@ -34,6 +37,9 @@ int main(int argc, char** argv) {
         const QString target = parser.value(chapter);
         window.showSection(window.course().indexOf(target.section(QLatin1Char('#'), 0, 0)),
                            target.section(QLatin1Char('#'), 1));
+    }
+    if (parser.isSet(diagram)) {
+        window.openDiagram(parser.value(diagram));
     }
     window.show();
     return app.exec();

@@ -6,7 +6,9 @@
 #include <QDesktopServices>
 #include <QScrollBar>
 #include <QTextBlock>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <cmath>
 
 namespace fg {
@@ -19,9 +21,15 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
     resizeTimer_.setSingleShot(true);
     resizeTimer_.setInterval(120);
     connect(&resizeTimer_, &QTimer::timeout, this, [this] {
+        const bool atTop = verticalScrollBar()->value() == 0;
         const QString keep = currentSection();
         renderFigures();
-        scrollToSection(keep);
+        // At the top, stay there (the chapter's title and summary stay in view), unless a later
+        // section was asked for before the view had its size.
+        if (!atTop || (!keep.isEmpty() && keep != sectionAtScrollTop())) {
+            document()->documentLayout()->documentSize(); // lay out before measuring positions
+            scrollToSection(keep);
+        }
     });
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchor);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
@@ -72,6 +80,7 @@ void ReaderView::render() {
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx()));
+    updateMargins(); // setHtml resets the root frame
     sectionPos_.clear();
     for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it) {
@@ -89,8 +98,9 @@ void ReaderView::renderFigures() {
     if (!course_ || chapter_ < 0) {
         return;
     }
-    const qreal width =
-        std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() - 24);
+    const QTextFrameFormat root = document()->rootFrame()->frameFormat();
+    const qreal width = std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() -
+                                                 root.leftMargin() - root.rightMargin() - 24);
     if (std::abs(width - renderedWidth_) < 1) {
         return;
     }
@@ -114,11 +124,15 @@ void ReaderView::renderFigures() {
 }
 
 void ReaderView::updateMargins() {
-    // A readable measure: the text column is at most about 52 em wide, centred in the view.
+    // A readable measure: the text column is at most about 52 em wide, centred in the view (side
+    // margins only: the top stays close to the chapter's title).
     const qreal maxColumn = bodyPx() * 52;
-    const qreal margin = std::max<qreal>(28, (viewport()->width() - maxColumn) / 2);
-    if (std::abs(document()->documentMargin() - margin) >= 1) {
-        document()->setDocumentMargin(margin);
+    const qreal side = std::max<qreal>(0, (viewport()->width() - 56 - maxColumn) / 2);
+    QTextFrameFormat root = document()->rootFrame()->frameFormat();
+    if (std::abs(root.leftMargin() - side) >= 1) {
+        root.setLeftMargin(side);
+        root.setRightMargin(side);
+        document()->rootFrame()->setFrameFormat(root);
     }
 }
 
@@ -195,16 +209,24 @@ void ReaderView::setTheme(const Theme& theme) {
     p.setColor(QPalette::Text, theme.text);
     p.setColor(QPalette::Highlight, theme.highlight);
     setPalette(p);
-    const QString keep = currentSection();
-    render();
-    scrollToSection(keep);
+    rerenderKeepingPlace();
 }
 
 void ReaderView::setZoom(int step) {
     zoom_ = std::clamp(step, -5, 12);
+    rerenderKeepingPlace();
+}
+
+void ReaderView::rerenderKeepingPlace() {
+    const bool atTop = verticalScrollBar()->value() == 0;
     const QString keep = currentSection();
     render();
-    scrollToSection(keep);
+    if (atTop) {
+        verticalScrollBar()->setValue(0);
+        lastSection_ = keep;
+    } else {
+        scrollToSection(keep);
+    }
 }
 
 int ReaderView::highlight(const QString& query, const QString& sectionId) {

@@ -48,6 +48,7 @@ protected:
 
 private:
     void render();
+    void rerenderKeepingPlace();
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();

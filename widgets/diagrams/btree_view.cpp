@@ -75,9 +75,12 @@ BTreeView::BTreeView(QWidget* parent) : QWidget(parent) {
             seq.push_back(Op::insert(k));
         }
         setScenario(params_, seq);
+        panel_->player()->play();
     });
-    menu->addAction(tr("30 random keys"), this,
-                    [this] { setScenario(params_, {Op::insertRandom(30, 7, 1, 999)}); });
+    menu->addAction(tr("30 random keys"), this, [this] {
+        setScenario(params_, {Op::insertRandom(30, 7, 1, 999)});
+        panel_->player()->play();
+    });
     menu->addAction(tr("Build, then delete (borrow and merge)"), this, [this] {
         std::vector<Op> seq;
         for (int k = 1; k <= 15; ++k) {
@@ -87,6 +90,7 @@ BTreeView::BTreeView(QWidget* parent) : QWidget(parent) {
             seq.push_back(Op::remove(k));
         }
         setScenario(params_, seq);
+        panel_->player()->play();
     });
     presets->setMenu(menu);
     ops->addWidget(presets);
@@ -126,6 +130,7 @@ BTreeView::BTreeView(QWidget* parent) : QWidget(parent) {
         start.push_back(Op::insert(k));
     }
     setScenario(params_, start);
+    panel_->player()->toEnd(); // open on the built tree; step back or press Home to replay it
 }
 
 bool BTreeView::readKey(btree::Key& out) {
