@@ -3,10 +3,10 @@
 #include "figure/figure_renderer.h"
 #include "reader/chapter_html.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QScrollBar>
 #include <QTextBlock>
-#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <cmath>
@@ -99,8 +99,9 @@ void ReaderView::renderFigures() {
         return;
     }
     const QTextFrameFormat root = document()->rootFrame()->frameFormat();
-    const qreal width = std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() -
-                                                 root.leftMargin() - root.rightMargin() - 24);
+    const qreal width =
+        std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() -
+                                 root.leftMargin() - root.rightMargin() - 24);
     if (std::abs(width - renderedWidth_) < 1) {
         return;
     }
