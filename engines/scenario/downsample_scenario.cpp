@@ -1,5 +1,6 @@
 #include "scenario/downsample_scenario.h"
 
+#include "scenario/run_timeline.h"
 #include "scenario/scenario_reader.h"
 
 #include <cmath>
@@ -70,11 +71,8 @@ Status parseTiers(const json& params, std::vector<timeseries::Tier>& out) {
 } // namespace
 
 Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
-    if (Status s = R::object(scenario, ""); !s) {
-        return s;
-    }
-    const json params = scenario.value("params", json::object());
-    if (Status s = R::object(params, "/params"); !s) {
+    json params;
+    if (Status s = R::params(scenario, params); !s) {
         return s;
     }
     if (Status s = parseTiers(params, out.tiers); !s) {
@@ -199,6 +197,31 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
     return Status::ok();
 }
 
+json downsampleStepJson(const timeseries::TieredStep& st) {
+    json j = {{"kind", st.kind}, {"text", st.text}};
+    if (!st.tier.empty()) {
+        j["tier"] = st.tier;
+    }
+    if (st.kind == "ingest") {
+        j["points"] = st.points;
+    } else if (st.kind == "retention-drop") {
+        j["block"] = {st.blockStart, st.blockEnd};
+        j["rows"] = st.rows;
+        j["cassandra_tombstones"] = st.rows;
+    } else if (st.kind == "query-result") {
+        j["rows_scanned"] = st.query.rowsScanned;
+        j["partitions_read"] = st.query.partitionsRead;
+        j["partitions_skipped"] = st.query.partitionsSkipped;
+        j["complete"] = st.query.complete;
+        json series = json::array();
+        for (std::size_t k = 0; k < st.query.series.size() && k < 5000; ++k) {
+            series.push_back({st.query.series[k].t, st.query.series[k].v});
+        }
+        j["series"] = series;
+    }
+    return j;
+}
+
 json downsampleStateJson(const timeseries::TieredStore& store, const timeseries::TieredState& s) {
     json tiers = json::array();
     for (std::size_t i = 0; i < store.tiers().size(); ++i) {
@@ -226,42 +249,8 @@ Status runDownsampleScenario(const json& scenario, json& result) {
     }
     const timeseries::TieredStore store(sc.tiers);
     json out = {{"engine", "downsample"}};
-    timeseries::TieredState fin = store.initialState();
-    json steps = json::array();
-    if (sc.narrate) {
-        const Timeline<timeseries::TieredStore> t(store, fin, sc.ops);
-        for (const auto& st : t.steps()) {
-            json j = {{"kind", st.kind}, {"text", st.text}};
-            if (!st.tier.empty()) {
-                j["tier"] = st.tier;
-            }
-            if (st.kind == "ingest") {
-                j["points"] = st.points;
-            } else if (st.kind == "retention-drop") {
-                j["block"] = {st.blockStart, st.blockEnd};
-                j["rows"] = st.rows;
-                j["cassandra_tombstones"] = st.rows;
-            } else if (st.kind == "query-result") {
-                j["rows_scanned"] = st.query.rowsScanned;
-                j["partitions_read"] = st.query.partitionsRead;
-                j["partitions_skipped"] = st.query.partitionsSkipped;
-                j["complete"] = st.query.complete;
-                json series = json::array();
-                for (std::size_t k = 0; k < st.query.series.size() && k < 5000; ++k) {
-                    series.push_back({st.query.series[k].t, st.query.series[k].v});
-                }
-                j["series"] = series;
-            }
-            steps.push_back(std::move(j));
-        }
-        out["steps"] = std::move(steps);
-        fin = t.finalState();
-    } else {
-        SilentSink<timeseries::TieredStep, timeseries::TieredState> silent;
-        for (const auto& op : sc.ops) {
-            store.apply(fin, op, silent);
-        }
-    }
+    const timeseries::TieredState fin =
+        runTimeline(store, store.initialState(), sc.ops, sc.narrate, downsampleStepJson, out);
     out["state"] = downsampleStateJson(store, fin);
     out["stats"] = {{"ingested", fin.stats.ingested},
                     {"blocks_dropped", fin.stats.blocksDropped},

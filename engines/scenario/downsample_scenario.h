@@ -22,6 +22,7 @@ struct DownsampleScenario {
 Status parseDownsampleScenario(const nlohmann::json& scenario, DownsampleScenario& out);
 Status runDownsampleScenario(const nlohmann::json& scenario, nlohmann::json& result);
 
+nlohmann::json downsampleStepJson(const timeseries::TieredStep& step);
 nlohmann::json downsampleStateJson(const timeseries::TieredStore& store,
                                    const timeseries::TieredState& state);
 

@@ -1,7 +1,7 @@
 #include "scenario/hashslot_scenario.h"
 
-#include "core/timeline.h"
 #include "redis/key_slot.h"
+#include "scenario/run_timeline.h"
 #include "scenario/scenario_reader.h"
 
 namespace fg {
@@ -11,11 +11,8 @@ using R = ScenarioReader;
 using Kind = redis::ClusterOp::Kind;
 
 Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
-    if (Status s = R::object(scenario, ""); !s) {
-        return s;
-    }
-    const json params = scenario.value("params", json::object());
-    if (Status s = R::object(params, "/params"); !s) {
+    json params;
+    if (Status s = R::params(scenario, params); !s) {
         return s;
     }
     std::int64_t masters = 0, replicas = 0;
@@ -193,21 +190,8 @@ Status runHashslotScenario(const json& scenario, json& result) {
     }
     const redis::ClusterEngine engine(sc.masters, sc.replicas);
     json out = {{"engine", "hashslot"}};
-    redis::ClusterState fin = engine.initialState();
-    if (sc.narrate) {
-        const Timeline<redis::ClusterEngine> t(engine, fin, sc.ops);
-        json steps = json::array();
-        for (const auto& st : t.steps()) {
-            steps.push_back(hashslotStepJson(st));
-        }
-        out["steps"] = std::move(steps);
-        fin = t.finalState();
-    } else {
-        SilentSink<redis::ClusterStep, redis::ClusterState> silent;
-        for (const auto& op : sc.ops) {
-            engine.apply(fin, op, silent);
-        }
-    }
+    const redis::ClusterState fin =
+        runTimeline(engine, engine.initialState(), sc.ops, sc.narrate, hashslotStepJson, out);
     out["state"] = hashslotStateJson(fin);
     out["stats"] = hashslotStatsJson(fin);
     result = std::move(out);

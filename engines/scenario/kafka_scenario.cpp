@@ -1,5 +1,6 @@
 #include "scenario/kafka_scenario.h"
 
+#include "scenario/run_timeline.h"
 #include "scenario/scenario_reader.h"
 
 namespace fg {
@@ -35,11 +36,8 @@ Status readChoice(const json& obj, const std::string& path, const char* key,
 } // namespace
 
 Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
-    if (Status s = R::object(scenario, ""); !s) {
-        return s;
-    }
-    const json params = scenario.value("params", json::object());
-    if (Status s = R::object(params, "/params"); !s) {
+    json params;
+    if (Status s = R::params(scenario, params); !s) {
         return s;
     }
     auto& p = out.params;
@@ -291,21 +289,8 @@ Status runKafkaScenario(const json& scenario, json& result) {
     }
     const kafka::KafkaEngine engine(sc.params);
     json out = {{"engine", "kafka"}};
-    kafka::KafkaState fin = engine.initialState();
-    if (sc.narrate) {
-        const Timeline<kafka::KafkaEngine> t(engine, fin, sc.ops);
-        json steps = json::array();
-        for (const auto& st : t.steps()) {
-            steps.push_back(kafkaStepJson(st));
-        }
-        out["steps"] = std::move(steps);
-        fin = t.finalState();
-    } else {
-        SilentSink<kafka::KafkaStep, kafka::KafkaState> silent;
-        for (const auto& op : sc.ops) {
-            engine.apply(fin, op, silent);
-        }
-    }
+    const kafka::KafkaState fin =
+        runTimeline(engine, engine.initialState(), sc.ops, sc.narrate, kafkaStepJson, out);
     std::size_t records = 0;
     for (const auto& p : fin.partitions) {
         records += p.log.size();

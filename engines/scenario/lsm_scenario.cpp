@@ -1,6 +1,7 @@
 #include "scenario/lsm_scenario.h"
 
 #include "core/rng.h"
+#include "scenario/run_timeline.h"
 #include "scenario/scenario_reader.h"
 
 namespace fg {
@@ -32,11 +33,8 @@ Status readKey(const json& o, const std::string& path, std::string& out) {
 } // namespace
 
 Status parseLsmScenario(const json& scenario, LsmScenario& out) {
-    if (Status s = R::object(scenario, ""); !s) {
-        return s;
-    }
-    const json params = scenario.value("params", json::object());
-    if (Status s = R::object(params, "/params"); !s) {
+    json params;
+    if (Status s = R::params(scenario, params); !s) {
         return s;
     }
     std::int64_t v = 0;
@@ -231,21 +229,8 @@ Status runLsmScenario(const json& scenario, json& result) {
     }
     const lsm::LsmEngine engine(sc.params);
     json out = {{"engine", "lsm"}};
-    lsm::LsmState fin;
-    if (sc.narrate) {
-        const Timeline<lsm::LsmEngine> t(engine, fin, sc.ops);
-        json steps = json::array();
-        for (const auto& st : t.steps()) {
-            steps.push_back(lsmStepJson(st));
-        }
-        out["steps"] = std::move(steps);
-        fin = t.finalState();
-    } else {
-        SilentSink<lsm::LsmStep, lsm::LsmState> silent;
-        for (const auto& op : sc.ops) {
-            engine.apply(fin, op, silent);
-        }
-    }
+    const lsm::LsmState fin =
+        runTimeline(engine, engine.initialState(), sc.ops, sc.narrate, lsmStepJson, out);
     out["state"] = sc.narrate || fin.tables.size() < 1000 ? lsmStateJson(fin) : json::object();
     out["stats"] = lsmStatsJson(fin);
     result = std::move(out);

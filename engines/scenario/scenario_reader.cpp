@@ -8,6 +8,14 @@ std::string at(const std::string& path, const char* key) {
 }
 } // namespace
 
+Status ScenarioReader::params(const json& scenario, json& out) {
+    if (Status s = object(scenario, ""); !s) {
+        return s;
+    }
+    out = scenario.value("params", json::object());
+    return object(out, "/params");
+}
+
 Status ScenarioReader::object(const json& v, const std::string& path) {
     return v.is_object()
                ? Status::ok()

@@ -16,6 +16,8 @@ class ScenarioReader {
 public:
     using json = nlohmann::json;
 
+    // The scenario must be an object; its "params" (an object, or {} when absent) go to `out`.
+    static Status params(const json& scenario, json& out);
     // The object at `path`, or an error if `v` is not an object.
     static Status object(const json& v, const std::string& path);
     // An optional integer field within [lo, hi]; absent: `fallback`.
