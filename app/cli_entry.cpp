@@ -1,9 +1,11 @@
 #include "cli_entry.h"
 
 #include "cli/commands.h"
+#include "cli_export.h"
 #include "course/content_loader.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <cstdio>
 #include <iostream>
 
@@ -91,8 +93,11 @@ int runCommandLine(int argc, char** argv) {
         return list();
     }
     if (name == "export") {
-        std::fprintf(stderr, "fieldguide export: not available in this version yet\n");
-        return fg::cli::kRuntime;
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen"); // headless: no display needed
+        }
+        QGuiApplication app(argc, argv);
+        return exportCommand(args);
     }
     if (name == "--chapter" || name == "--theme" || name == "--diagram") {
         return -1; // options of the desktop app

@@ -1,7 +1,10 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
+#include <QFile>
+#include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -59,6 +62,45 @@ private slots:
         QVERIFY(r.out.startsWith("good\t"));
         QVERIFY2(r.err.contains("chapters/row-mismatch.json: /sections/0/blocks/0/rows/4"),
                  r.err.constData());
+    }
+
+    void exportDrawsTheBTreeInEveryFormat() {
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath("s.json");
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"engine":"btree","params":{"order":4},"ops":[{"op":"insert-random","count":20,"seed":3}]})");
+        f.close();
+        const Result png =
+            runTool({"export", scenario, "--out", dir.filePath("a.png"), "--width", "800",
+                     "--height", "450", "--scale", "2", "--theme", "projector"});
+        QCOMPARE(png.exit, 0);
+        QCOMPARE(QImage(dir.filePath("a.png")).size(), QSize(1600, 900));
+        const Result svg =
+            runTool({"export", scenario, "--out", dir.filePath("a.svg"), "--step", "3"});
+        QCOMPARE(svg.exit, 0);
+        QFile s(dir.filePath("a.svg"));
+        QVERIFY(s.open(QIODevice::ReadOnly));
+        const QByteArray svgText = s.readAll();
+        QVERIFY(svgText.contains("<path") || svgText.contains("<rect"));
+        QVERIFY(svgText.contains("<text"));
+        QVERIFY(!svgText.contains("<image"));
+        const Result pdf = runTool({"export", scenario, "--out", dir.filePath("a.pdf")});
+        QCOMPARE(pdf.exit, 0);
+        QFile pf(dir.filePath("a.pdf"));
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        QVERIFY(pf.readAll().startsWith("%PDF-"));
+        // Failures: an unwritable path is a runtime failure (1) and leaves nothing; bad input is 2.
+        QCOMPARE(runTool({"export", scenario, "--out", "/no/such/dir/a.png"}).exit, 1);
+        QVERIFY(!QFile::exists("/no/such/dir/a.png"));
+        QCOMPARE(runTool({"export", scenario, "--out", dir.filePath("a.gif")}).exit, 2);
+        QCOMPARE(
+            runTool({"export", scenario, "--out", dir.filePath("b.png"), "--step", "999"}).exit, 2);
+        QVERIFY(!QFile::exists(dir.filePath("b.png")));
+        QCOMPARE(
+            runTool({"export", dir.filePath("missing.json"), "--out", dir.filePath("c.png")}).exit,
+            2);
     }
 
     void badCommandsExitWithTwo() {
