@@ -1,6 +1,7 @@
 #include "diagram_tabs.h"
 
 #include "diagrams/btree_view.h"
+#include "diagrams/hashslot_view.h"
 
 namespace fg {
 
@@ -14,12 +15,19 @@ QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* paren
         v->setTheme(theme);
         return v;
     }
+    if (id == QLatin1String("hashslot")) {
+        auto* v = new HashslotView(parent);
+        v->setTheme(theme);
+        return v;
+    }
     return nullptr;
 }
 
 void applyDiagramTheme(QWidget* view, const Theme& theme) {
     if (auto* b = qobject_cast<BTreeView*>(view)) {
         b->setTheme(theme);
+    } else if (auto* h = qobject_cast<HashslotView*>(view)) {
+        h->setTheme(theme);
     }
 }
 

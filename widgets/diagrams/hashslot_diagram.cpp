@@ -1,0 +1,232 @@
+#include "diagrams/hashslot_diagram.h"
+
+#include "redis/key_slot.h"
+
+#include <map>
+
+namespace fg {
+
+HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops)
+    : timeline_(redis::ClusterEngine(masters, replicas),
+                redis::ClusterEngine(masters, replicas).initialState(), std::move(ops)) {}
+
+QString HashslotDiagram::narration(int position) const {
+    if (position < 0 || position >= stepCount()) {
+        return {};
+    }
+    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
+}
+
+Frame HashslotDiagram::frame(int position, const Theme& theme) const {
+    if (position < 0 || timeline_.size() == 0) {
+        return layout(timeline_.initialState(), nullptr, theme);
+    }
+    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
+    return layout(timeline_.stateAfter(i), &timeline_.step(i), theme);
+}
+
+namespace {
+
+QColor nodeColor(const Theme& t, int id) {
+    return t.categorical[static_cast<std::size_t>(id % 7)];
+}
+
+FrameItem text(const QString& id, QRectF r, const QString& s, const Theme& t, qreal px,
+               bool bold = false) {
+    FrameItem it;
+    it.id = id;
+    it.kind = FrameItem::Kind::Text;
+    it.rect = r;
+    it.text = s;
+    it.textColor = t.text;
+    it.fontPx = px;
+    it.bold = bold;
+    it.z = 5;
+    return it;
+}
+
+FrameItem arrow(const QString& id, QPointF a, QPointF b, const QColor& c, qreal w) {
+    FrameItem it;
+    it.id = id;
+    it.kind = FrameItem::Kind::Line;
+    it.line = QLineF(a, b);
+    it.stroke = c;
+    it.strokeWidth = w;
+    it.arrow = true;
+    it.z = 4;
+    return it;
+}
+
+} // namespace
+
+Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::ClusterStep* step,
+                              const Theme& t) {
+    Frame f;
+    const qreal fs = 15 * t.fontScale;
+    const qreal width = 1100, barTop = 110, barH = 46;
+    const qreal x0 = 40, barW = width - 2 * x0;
+    auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
+
+    // The slot bar: one segment per contiguous run of one owner.
+    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30, barW, 24),
+                           QStringLiteral("16,384 hash slots"), t, fs, true));
+    int start = 0;
+    for (int sl = 1; sl <= redis::kSlots; ++sl) {
+        if (sl < redis::kSlots &&
+            s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
+            continue;
+        }
+        const int owner = s.owner[static_cast<std::size_t>(start)];
+        FrameItem seg;
+        seg.id = QStringLiteral("seg:%1").arg(start);
+        seg.rect = QRectF(slotX(start), barTop, slotX(sl) - slotX(start), barH);
+        const bool alive = owner >= 0 && s.nodes[static_cast<std::size_t>(owner)].alive;
+        seg.fill = alive ? t.toneFill(QString(QChar('a' + owner % 7))) : t.surface;
+        seg.stroke = alive ? nodeColor(t, owner) : t.bad;
+        seg.strokeWidth = 1.5;
+        seg.radius = 2;
+        seg.z = 1;
+        if (seg.rect.width() > 70) {
+            seg.text = QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner);
+            seg.textColor = t.text;
+            seg.fontPx = fs * 0.8;
+        }
+        f.items.push_back(seg);
+        start = sl;
+    }
+    // Nodes: masters in a row, replicas under them.
+    std::vector<const redis::ClusterNode*> masters;
+    std::map<int, std::vector<const redis::ClusterNode*>> replicasOf;
+    for (const auto& n : s.nodes) {
+        if (n.removed) {
+            continue;
+        }
+        if (n.replicaOf < 0) {
+            masters.push_back(&n);
+        } else {
+            replicasOf[n.replicaOf].push_back(&n);
+        }
+    }
+    std::map<int, QRectF> nodeRect;
+    const qreal nodeTop = barTop + barH + 130, nodeH = 78;
+    const qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
+    for (std::size_t i = 0; i < masters.size(); ++i) {
+        const auto& n = *masters[i];
+        const qreal w = std::min<qreal>(190, slotW - 16);
+        const QRectF r(x0 + slotW * static_cast<qreal>(i) + (slotW - w) / 2, nodeTop, w, nodeH);
+        nodeRect[n.id] = r;
+        FrameItem box;
+        box.id = QStringLiteral("node:%1").arg(n.id);
+        box.rect = r;
+        box.fill = n.alive ? t.toneFill(QString(QChar('a' + n.id % 7))) : t.surface;
+        box.stroke = n.alive ? nodeColor(t, n.id) : t.bad;
+        box.strokeWidth = 2.5 * t.lineWidth / 1.5;
+        box.radius = 8;
+        box.z = 2;
+        box.text = QStringLiteral("%1node %2 (master)\n%3 slots · %4 keys")
+                       .arg(n.alive ? QString() : QStringLiteral("\u2718 failed: "))
+                       .arg(n.id)
+                       .arg(s.slotsOf(n.id).size())
+                       .arg(s.keysOn(n.id));
+        box.textColor = t.text;
+        box.fontPx = fs * 0.85;
+        f.items.push_back(box);
+        qreal ry = nodeTop + nodeH + 18;
+        for (const auto* rep : replicasOf[n.id]) {
+            FrameItem rb;
+            rb.id = QStringLiteral("node:%1").arg(rep->id);
+            rb.rect = QRectF(r.left() + 14, ry, r.width() - 28, 40);
+            rb.fill = t.surface;
+            rb.stroke = rep->alive ? nodeColor(t, n.id) : t.bad;
+            rb.strokeWidth = 1.5;
+            rb.radius = 6;
+            rb.z = 2;
+            rb.text = QStringLiteral("%1replica %2")
+                          .arg(rep->alive ? QString() : QStringLiteral("\u2718 "))
+                          .arg(rep->id);
+            rb.textColor = t.mutedText;
+            rb.fontPx = fs * 0.8;
+            nodeRect[rep->id] = rb.rect;
+            f.items.push_back(rb);
+            f.items.push_back(arrow(QStringLiteral("repl:%1").arg(rep->id),
+                                    QPointF(r.center().x(), r.bottom()),
+                                    QPointF(r.center().x(), ry), t.mutedText, 1));
+            ry += 50;
+        }
+    }
+    // An open migration: the slot is MIGRATING on its owner and IMPORTING on the target.
+    if (s.migration) {
+        const qreal x = slotX(s.migration->slot);
+        FrameItem m;
+        m.id = QStringLiteral("migrating");
+        m.rect = QRectF(x - 3, barTop - 6, 6, barH + 12);
+        m.fill = t.warn;
+        m.z = 3;
+        f.items.push_back(m);
+        if (nodeRect.count(s.migration->from) && nodeRect.count(s.migration->to)) {
+            auto a = arrow(QStringLiteral("migration-arrow"),
+                           nodeRect[s.migration->from].center() + QPointF(0, 8),
+                           nodeRect[s.migration->to].center() + QPointF(0, 8), t.warn, 2.5);
+            a.z = 1;
+            f.items.push_back(a);
+        }
+    }
+    // The routed key, its slot on the bar, and the client's path.
+    if (step && (step->kind == "route" || step->kind == "clusterdown")) {
+        const QString key = QString::fromStdString(step->key);
+        const QString tag =
+            step->hashTag.empty()
+                ? QString()
+                : QStringLiteral(" (hash tag {%1})").arg(QString::fromStdString(step->hashTag));
+        f.items.push_back(text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40),
+                               QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
+                                   .arg(key, tag)
+                                   .arg(step->crc16, 4, 16, QChar('0'))
+                                   .arg(step->slot),
+                               t, fs * 1.1, true));
+        const qreal x = slotX(step->slot);
+        FrameItem mark;
+        mark.id = QStringLiteral("slot-marker");
+        mark.rect = QRectF(x - 4, barTop - 10, 8, barH + 20);
+        mark.fill = t.highlight;
+        mark.stroke = t.text;
+        mark.strokeWidth = 1.5;
+        mark.radius = 3;
+        mark.z = 3;
+        f.items.push_back(mark);
+        if (step->node >= 0 && nodeRect.count(step->node)) {
+            const QRectF target = nodeRect[step->node];
+            if (!step->redirect.empty() && step->first >= 0 && step->first != step->node &&
+                nodeRect.count(step->first)) {
+                const QRectF first = nodeRect[step->first];
+                f.items.push_back(arrow(QStringLiteral("route-first"),
+                                        QPointF(x, barTop + barH + 2),
+                                        QPointF(first.center().x(), first.top()), t.mutedText, 2));
+                auto redirect = arrow(QStringLiteral("route-redirect"),
+                                      QPointF(first.right(), first.center().y() - 12),
+                                      QPointF(target.left(), target.center().y() - 12), t.bad, 3);
+                if (first.center().x() > target.center().x()) {
+                    redirect.line = QLineF(QPointF(first.left(), first.center().y() - 12),
+                                           QPointF(target.right(), target.center().y() - 12));
+                }
+                f.items.push_back(redirect);
+                f.items.push_back(
+                    text(QStringLiteral("route-redirect-label"),
+                         QRectF(redirect.line.center() - QPointF(60, 36), QSizeF(120, 24)),
+                         QString::fromStdString(step->redirect), t, fs, true));
+            } else {
+                f.items.push_back(arrow(QStringLiteral("route-arrow"),
+                                        QPointF(x, barTop + barH + 2),
+                                        QPointF(target.center().x(), target.top()), t.accent, 3));
+            }
+        }
+    }
+    qreal bottom = nodeTop + nodeH;
+    for (const auto& [id, r] : nodeRect) {
+        bottom = std::max(bottom, r.bottom());
+    }
+    f.size = QSizeF(width, bottom + 20);
+    return f;
+}
+
+} // namespace fg

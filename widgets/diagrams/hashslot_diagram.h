@@ -1,0 +1,30 @@
+// HashslotDiagram: the live Redis Cluster of the Redis chapter. The 16,384 hash slots are a bar
+// split into each master's ranges (one colour per node, with its name, so colour is never the
+// only cue); the nodes stand below with their slot and key counts, replicas under their masters.
+// A routed key shows its CRC16 and slot, a marker on the bar, and the path the client took: an
+// arrow to the node that served it, and the MOVED or ASK redirect when its map was stale.
+#pragma once
+
+#include "core/timeline.h"
+#include "diagram/diagram_source.h"
+#include "redis/cluster.h"
+
+namespace fg {
+
+class HashslotDiagram : public DiagramSource {
+public:
+    HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops);
+
+    int stepCount() const override { return static_cast<int>(timeline_.size()); }
+    Frame frame(int position, const Theme& theme) const override;
+    QString narration(int position) const override;
+
+    const Timeline<redis::ClusterEngine>& timeline() const { return timeline_; }
+    static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
+                        const Theme& theme);
+
+private:
+    Timeline<redis::ClusterEngine> timeline_;
+};
+
+} // namespace fg
