@@ -2,6 +2,7 @@
 
 #include "diagrams/btree_view.h"
 #include "diagrams/hashslot_view.h"
+#include "diagrams/kafka_view.h"
 
 namespace fg {
 
@@ -12,6 +13,11 @@ bool diagramAvailable(const QString& id) {
 QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
     if (id == QLatin1String("btree")) {
         auto* v = new BTreeView(parent);
+        v->setTheme(theme);
+        return v;
+    }
+    if (id == QLatin1String("kafka")) {
+        auto* v = new KafkaView(parent);
         v->setTheme(theme);
         return v;
     }
@@ -28,6 +34,8 @@ void applyDiagramTheme(QWidget* view, const Theme& theme) {
         b->setTheme(theme);
     } else if (auto* h = qobject_cast<HashslotView*>(view)) {
         h->setTheme(theme);
+    } else if (auto* k = qobject_cast<KafkaView*>(view)) {
+        k->setTheme(theme);
     }
 }
 

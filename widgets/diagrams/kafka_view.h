@@ -1,0 +1,48 @@
+// KafkaView: the Kafka diagram as a student drives it: produce records with or without a key,
+// consumers joining and leaving groups, consuming, a broker failing; the keyless partitioner and
+// the group assignor can be switched, which re-runs the same ops under the new setting.
+#pragma once
+
+#include "diagram/diagram_panel.h"
+#include "kafka/kafka_cluster.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace fg {
+
+class KafkaDiagram;
+
+class KafkaView : public QWidget {
+    Q_OBJECT
+public:
+    explicit KafkaView(QWidget* parent = nullptr);
+
+    void setScenario(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops);
+    void addOp(const kafka::KafkaOp& op);
+    const std::vector<kafka::KafkaOp>& ops() const { return ops_; }
+    const kafka::KafkaParams& params() const { return params_; }
+    DiagramPanel* panel() { return panel_; }
+    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+
+private:
+    void rebuild(int position);
+    void refreshCounters();
+
+    kafka::KafkaParams params_;
+    std::vector<kafka::KafkaOp> ops_;
+    const KafkaDiagram* diagram_ = nullptr;
+    DiagramPanel* panel_;
+    QLineEdit* key_;
+    QLineEdit* consumer_;
+    QSpinBox* broker_;
+    QComboBox* partitioner_;
+    QComboBox* assignor_;
+    QLabel* counters_;
+};
+
+} // namespace fg
