@@ -3,6 +3,7 @@
 #include "diagrams/btree_view.h"
 #include "diagrams/hashslot_view.h"
 #include "diagrams/kafka_view.h"
+#include "diagrams/lsm_view.h"
 
 namespace fg {
 
@@ -13,6 +14,11 @@ bool diagramAvailable(const QString& id) {
 QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
     if (id == QLatin1String("btree")) {
         auto* v = new BTreeView(parent);
+        v->setTheme(theme);
+        return v;
+    }
+    if (id == QLatin1String("lsm")) {
+        auto* v = new LsmView(parent);
         v->setTheme(theme);
         return v;
     }
@@ -36,6 +42,8 @@ void applyDiagramTheme(QWidget* view, const Theme& theme) {
         h->setTheme(theme);
     } else if (auto* k = qobject_cast<KafkaView*>(view)) {
         k->setTheme(theme);
+    } else if (auto* l = qobject_cast<LsmView*>(view)) {
+        l->setTheme(theme);
     }
 }
 

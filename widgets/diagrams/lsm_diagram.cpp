@@ -1,0 +1,157 @@
+#include "diagrams/lsm_diagram.h"
+
+#include <map>
+
+namespace fg {
+
+LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops)
+    : timeline_(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops)) {}
+
+QString LsmDiagram::narration(int position) const {
+    if (position < 0 || position >= stepCount()) {
+        return {};
+    }
+    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
+}
+
+Frame LsmDiagram::frame(int position, const Theme& theme) const {
+    const auto& params = timeline_.engine().params();
+    if (position < 0 || timeline_.size() == 0) {
+        return layout(timeline_.initialState(), nullptr, params, theme);
+    }
+    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
+    return layout(timeline_.stateAfter(i), &timeline_.step(i), params, theme);
+}
+
+Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
+                         const Theme& t) {
+    Frame f;
+    const qreal fs = 14 * t.fontScale;
+    const qreal x0 = 40, tableW = 150, tableH = 62, gap = 12, levelH = tableH + 44;
+    // What this step is about.
+    std::map<int, std::string> probe; // table id -> result
+    std::string memProbe;
+    if (step && step->kind == "get") {
+        for (const auto& pr : step->probed) {
+            if (pr.where == "memtable") {
+                memProbe = pr.result;
+            } else {
+                probe[pr.table] = pr.result;
+            }
+        }
+    }
+    auto has = [](const std::vector<int>& v, int id) {
+        return std::find(v.begin(), v.end(), id) != v.end();
+    };
+
+    // The memtable.
+    FrameItem mem;
+    mem.id = QStringLiteral("memtable");
+    mem.rect = QRectF(x0, 10, 520, 70);
+    mem.fill = t.toneFill(QStringLiteral("accent"));
+    mem.stroke = memProbe == "hit" ? t.good : t.accent;
+    mem.strokeWidth = memProbe == "hit" ? 3 : 1.5;
+    mem.radius = 8;
+    mem.z = 1;
+    QStringList keys;
+    for (const auto& [k, e] : s.memtable) {
+        keys << (e.value ? QString::fromStdString(k)
+                         : QStringLiteral("%1 \u2020").arg(QString::fromStdString(k)));
+    }
+    mem.text = QStringLiteral("memtable (RAM, sorted) %1/%2: %3")
+                   .arg(s.memtable.size())
+                   .arg(p.memtableEntries)
+                   .arg(keys.isEmpty() ? QStringLiteral("empty")
+                                       : keys.mid(0, 12).join(QStringLiteral("  ")));
+    mem.textColor = t.text;
+    mem.fontPx = fs * 0.85;
+    f.items.push_back(mem);
+    if (!memProbe.empty()) {
+        FrameItem tag;
+        tag.id = QStringLiteral("probe:memtable");
+        tag.kind = FrameItem::Kind::Text;
+        tag.rect = QRectF(x0 + 530, 10, 200, 70);
+        tag.text =
+            memProbe == "hit" ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
+        tag.textColor = memProbe == "hit" ? t.good : t.mutedText;
+        tag.fontPx = fs;
+        tag.bold = true;
+        tag.align = Qt::AlignLeft | Qt::AlignVCenter;
+        tag.z = 5;
+        f.items.push_back(tag);
+    }
+    qreal maxX = x0 + 760;
+    const int levels = std::max(s.levels(), 1);
+    for (int l = 0; l < levels; ++l) {
+        const qreal y = 110 + l * levelH;
+        FrameItem label;
+        label.id = QStringLiteral("level:%1").arg(l);
+        label.kind = FrameItem::Kind::Text;
+        label.rect = QRectF(x0, y - 22, 400, 20);
+        label.text = p.tiered ? QStringLiteral("tier %1").arg(l)
+                              : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
+                                        : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
+        label.textColor = t.mutedText;
+        label.fontPx = fs * 0.85;
+        label.align = Qt::AlignLeft | Qt::AlignVCenter;
+        f.items.push_back(label);
+        qreal x = x0;
+        for (const lsm::SSTable* tab : s.level(l)) {
+            const bool input =
+                step && step->kind == "compaction-start" && has(step->inputs, tab->id);
+            const bool output = step &&
+                                (step->kind == "compaction-done" || step->kind == "flush") &&
+                                has(step->outputs, tab->id);
+            const auto pr = probe.find(tab->id);
+            FrameItem box;
+            box.id = QStringLiteral("table:%1").arg(tab->id);
+            box.rect = QRectF(x, y, tableW, tableH);
+            box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
+            box.stroke = input                                        ? t.warn
+                         : output                                     ? t.good
+                         : (pr != probe.end() && pr->second == "hit") ? t.good
+                                                                      : t.line;
+            box.strokeWidth = input || output ? 3 : 1.3;
+            box.radius = 5;
+            box.z = 2;
+            box.text =
+                QStringLiteral("SSTable #%1\n%2 .. %3\n%4 entries%5")
+                    .arg(tab->id)
+                    .arg(QString::fromStdString(tab->minKey()).left(8),
+                         QString::fromStdString(tab->maxKey()).left(8))
+                    .arg(tab->entries.size())
+                    .arg(tab->tombstones() ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
+                                           : QString());
+            box.textColor = t.text;
+            box.fontPx = fs * 0.78;
+            if (step && step->kind == "flush") {
+                box.origin = QStringLiteral("memtable");
+            } else if (step && step->kind == "compaction-done" && !step->inputs.empty()) {
+                box.origin = QStringLiteral("table:%1").arg(step->inputs.front());
+            }
+            f.items.push_back(box);
+            if (pr != probe.end()) {
+                FrameItem tag;
+                tag.id = QStringLiteral("probe:%1").arg(tab->id);
+                tag.kind = FrameItem::Kind::Text;
+                tag.rect = QRectF(x, y + tableH + 2, tableW, 18);
+                const std::string& r = pr->second;
+                tag.text = r == "hit"              ? QStringLiteral("\u2714 read: found")
+                           : r == "false-positive" ? QStringLiteral("\u26A0 read: bloom lied")
+                           : r == "skipped-bloom"  ? QStringLiteral("skipped: bloom says no")
+                                                   : QStringLiteral("skipped: key range");
+                tag.textColor = r == "hit" ? t.good : r == "false-positive" ? t.warn : t.mutedText;
+                tag.fontPx = fs * 0.75;
+                tag.bold = r == "hit" || r == "false-positive";
+                tag.z = 5;
+                f.items.push_back(tag);
+            }
+            x += tableW + gap;
+        }
+        maxX = std::max(maxX, x);
+    }
+    f.size = QSizeF(maxX + 20, 110 + levels * levelH);
+    return f;
+}
+
+} // namespace fg
