@@ -1,6 +1,7 @@
 #include "diagram_tabs.h"
 
 #include "diagrams/btree_view.h"
+#include "diagrams/downsample_view.h"
 #include "diagrams/hashslot_view.h"
 #include "diagrams/kafka_view.h"
 #include "diagrams/lsm_view.h"
@@ -14,6 +15,11 @@ bool diagramAvailable(const QString& id) {
 QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
     if (id == QLatin1String("btree")) {
         auto* v = new BTreeView(parent);
+        v->setTheme(theme);
+        return v;
+    }
+    if (id == QLatin1String("downsample")) {
+        auto* v = new DownsampleView(parent);
         v->setTheme(theme);
         return v;
     }
@@ -44,6 +50,8 @@ void applyDiagramTheme(QWidget* view, const Theme& theme) {
         k->setTheme(theme);
     } else if (auto* l = qobject_cast<LsmView*>(view)) {
         l->setTheme(theme);
+    } else if (auto* ds = qobject_cast<DownsampleView*>(view)) {
+        ds->setTheme(theme);
     }
 }
 

@@ -136,6 +136,8 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
             res.kind = "query-result";
             res.tier = r.tier;
             res.query = r;
+            res.from = op.from;
+            res.to = op.to;
             res.text = "It reads " + std::to_string(r.partitionsRead) +
                        " time block(s) and skips " + std::to_string(r.partitionsSkipped) +
                        ", scanning " + std::to_string(r.rowsScanned) + " rows for " +

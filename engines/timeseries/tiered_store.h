@@ -85,6 +85,7 @@ struct TieredStep {
     std::string tier;
     std::int64_t blockStart = 0, blockEnd = 0, rows = 0;
     std::int64_t points = 0;
+    std::int64_t from = 0, to = 0; // query-plan and query-result: the range asked for
     QueryResult query;
 };
 

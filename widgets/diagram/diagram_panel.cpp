@@ -27,7 +27,10 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
 }
 
 DiagramPanel::~DiagramPanel() {
-    canvas_->setSource(nullptr); // the canvas must not outlive its view of the source
+    // The canvas must not outlive its view of the source; and nobody listening to the player
+    // (a view's counters, a chart) may hear about it while the widgets around are going away.
+    canvas_->player()->blockSignals(true);
+    canvas_->setSource(nullptr);
 }
 
 void DiagramPanel::setSource(std::unique_ptr<DiagramSource> source) {
