@@ -1,6 +1,7 @@
 #include "diagram_tabs.h"
 
 #include "diagrams/btree_view.h"
+#include "diagrams/btree_vs_lsm_view.h"
 #include "diagrams/downsample_view.h"
 #include "diagrams/hashslot_view.h"
 #include "diagrams/kafka_view.h"
@@ -15,6 +16,11 @@ bool diagramAvailable(const QString& id) {
 QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
     if (id == QLatin1String("btree")) {
         auto* v = new BTreeView(parent);
+        v->setTheme(theme);
+        return v;
+    }
+    if (id == QLatin1String("btree-vs-lsm")) {
+        auto* v = new BTreeVsLsmView(parent);
         v->setTheme(theme);
         return v;
     }
@@ -52,6 +58,8 @@ void applyDiagramTheme(QWidget* view, const Theme& theme) {
         l->setTheme(theme);
     } else if (auto* ds = qobject_cast<DownsampleView*>(view)) {
         ds->setTheme(theme);
+    } else if (auto* bl = qobject_cast<BTreeVsLsmView*>(view)) {
+        bl->setTheme(theme);
     }
 }
 

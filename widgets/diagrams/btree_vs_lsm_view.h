@@ -1,0 +1,46 @@
+// BTreeVsLsmView: one workload run through both storage engines, side by side, so "B-Tree:
+// read-optimized, LSM: write-optimized" is measured rather than told. A B-Tree (PostgreSQL-like,
+// 8 KB pages) rewrites a whole page for every insert that touches it; an LSM-tree writes each
+// entry once into a memtable flush and again at every compaction, but a lookup may have to look
+// in several tables. The charts (QCustomPlot) compare bytes written to disk and pages or tables
+// read per lookup as the workload grows.
+#pragma once
+
+#include <QWidget>
+#include <cstdint>
+
+class QCustomPlot;
+class QLabel;
+class QSpinBox;
+
+namespace fg {
+
+struct WorkloadResult {
+    double btreeBytesWritten = 0, lsmBytesWritten = 0, userBytes = 0;
+    double btreeReadsPerLookup = 0, lsmTablesPerLookup = 0;
+};
+
+// Runs `inserts` random keys (seeded) into an order-`order` B-Tree and an LSM-tree (leveled,
+// memtable of `memtable` entries), then `lookups` lookups of inserted keys in each.
+// REQUIRES: inserts >= 1.
+WorkloadResult runWorkload(int inserts, int lookups, int order, int memtable, std::uint64_t seed);
+
+class BTreeVsLsmView : public QWidget {
+    Q_OBJECT
+public:
+    explicit BTreeVsLsmView(QWidget* parent = nullptr);
+    QCustomPlot* writesChart() { return writes_; }
+    QCustomPlot* readsChart() { return reads_; }
+    void setTheme(const class Theme& theme);
+
+private:
+    void run();
+
+    QSpinBox* inserts_;
+    QSpinBox* order_;
+    QCustomPlot* writes_;
+    QCustomPlot* reads_;
+    QLabel* summary_;
+};
+
+} // namespace fg
