@@ -1,0 +1,101 @@
+// Frame times of every live diagram (a benchmark, not a test): each drawn mid-animation 600 times
+// at 1920x1080 into an offscreen image, as the screen draws it (tween + paint), with the median
+// and 99th percentile per diagram. (A 100,000-key B-Tree needs level of detail first: issue 4.)
+// Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
+// build/tools/bench_ui_frames
+#include "diagram/diagram_canvas.h"
+#include "diagrams/btree_diagram.h"
+#include "diagrams/downsample_diagram.h"
+#include "diagrams/hashslot_diagram.h"
+#include "diagrams/kafka_diagram.h"
+#include "diagrams/lsm_diagram.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+namespace {
+
+void measure(const char* name, const fg::DiagramSource& source) {
+    const int from = std::max(0, source.stepCount() - 2), to = source.stepCount() - 1;
+    const fg::Theme theme = fg::Theme::light();
+    QElapsedTimer layoutTimer;
+    layoutTimer.start();
+    const fg::Frame a = source.frame(from, theme);
+    const fg::Frame b = source.frame(to, theme);
+    const double layoutMs = double(layoutTimer.nsecsElapsed()) / 1e6;
+    QImage img(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> ms;
+    for (int i = 0; i < 600; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const fg::Frame f = fg::tween(a, b, (i % 60) / 60.0);
+        img.fill(theme.background);
+        QPainter p(&img);
+        const qreal k = std::min(1880 / std::max<qreal>(f.size.width(), 1),
+                                 1040 / std::max<qreal>(f.size.height(), 1));
+        p.translate(20, 20);
+        p.scale(k, k);
+        fg::paintFrame(p, f);
+        p.end();
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf(
+        "%-28s %6zu items  frame median %6.2f ms  p99 %6.2f ms  (layout of two steps %.1f ms)\n",
+        name, b.items.size(), ms[300], ms[594], layoutMs);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    using BOp = fg::btree::Op;
+    std::vector<BOp> ops;
+    for (int k = 1; k <= 40; ++k) {
+        ops.push_back(BOp::insert(k * 7 % 101));
+    }
+    measure("btree (40 keys, order 4)", fg::BTreeDiagram(fg::btree::Params::withOrder(4), ops));
+    std::vector<fg::lsm::LsmOp> lops;
+    for (int i = 0; i < 200; ++i) {
+        lops.push_back({fg::lsm::LsmOp::Kind::Put, std::to_string(i * 37 % 500), "v"});
+    }
+    lops.push_back({fg::lsm::LsmOp::Kind::Get, "74", {}});
+    measure("lsm (200 puts, memtable 4)", fg::LsmDiagram({4, 4, 4, 10, false}, lops));
+    std::vector<fg::redis::ClusterOp> hops;
+    for (int i = 0; i < 50; ++i) {
+        fg::redis::ClusterOp op;
+        op.key = "user:" + std::to_string(i);
+        op.value = std::string("v");
+        hops.push_back(op);
+    }
+    fg::redis::ClusterOp add;
+    add.kind = fg::redis::ClusterOp::Kind::AddNode;
+    hops.push_back(add);
+    hops.push_back(hops.front());
+    measure("hashslot (50 keys, add node)", fg::HashslotDiagram(3, 1, hops));
+    std::vector<fg::kafka::KafkaOp> kops;
+    fg::kafka::KafkaOp produce;
+    produce.topic = "orders";
+    produce.value = "v";
+    produce.count = 60;
+    kops.push_back(produce);
+    fg::kafka::KafkaOp join;
+    join.kind = fg::kafka::KafkaOp::Kind::Join;
+    join.group = "g";
+    for (const char* c : {"C0", "C1"}) {
+        join.consumer = c;
+        kops.push_back(join);
+    }
+    measure("kafka (60 records, a group)", fg::KafkaDiagram({}, kops));
+    fg::timeseries::TieredOp ingest;
+    ingest.generate = fg::timeseries::Generator{0, 6 * 3600'000, 1000, 1, "sine"};
+    fg::timeseries::TieredOp adv;
+    adv.kind = fg::timeseries::TieredOp::Kind::Advance;
+    adv.byMs = 3600'000;
+    measure("downsample (6 h at 1 s)",
+            fg::DownsampleDiagram(fg::timeseries::TieredStore::defaultTiers(), {ingest, adv}));
+    return 0;
+}
