@@ -1,7 +1,7 @@
 // The live time-series store: every raw block the engine holds is drawn, a query lights the
 // blocks it reads and names its tier, the QCustomPlot chart shows raw points and each rollup's
 // average with its min-max band, and step back is pixel-exact.
-#include "diagram/diagram_canvas.h"
+#include "diagram_test_support.h"
 #include "diagrams/downsample_diagram.h"
 #include "diagrams/downsample_view.h"
 
@@ -53,18 +53,7 @@ private slots:
 
     void stepBackRedrawsTheEarlierFrame() {
         const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(), scenario());
-        fg::DiagramCanvas canvas;
-        canvas.setSource(&d);
-        std::vector<QImage> seen;
-        for (int i = 0; i < d.stepCount(); ++i) {
-            canvas.player()->seek(i);
-            seen.push_back(canvas.grabFrame(QSize(900, 400)));
-        }
-        for (int i = d.stepCount() - 1; i >= 0; --i) {
-            canvas.player()->seek(i);
-            QCOMPARE(canvas.grabFrame(QSize(900, 400)), seen[std::size_t(i)]);
-        }
-        canvas.setSource(nullptr);
+        expectStepBackExact(d, QSize(900, 400));
     }
 
     void theChartShowsRawAndEachRollupWithItsBand() {

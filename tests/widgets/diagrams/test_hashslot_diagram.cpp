@@ -1,7 +1,7 @@
 // The live Redis Cluster: the slot bar covers all 16,384 slots with one segment per owner run,
 // every node of the engine's state is drawn, a routed key's marker sits on its slot, a redirect
 // is drawn with its name, and stepping back redraws the earlier frame exactly.
-#include "diagram/diagram_canvas.h"
+#include "diagram_test_support.h"
 #include "diagrams/hashslot_diagram.h"
 #include "diagrams/hashslot_view.h"
 #include "redis/key_slot.h"
@@ -81,18 +81,7 @@ private slots:
 
     void stepBackRedrawsTheEarlierFrame() {
         const fg::HashslotDiagram d(3, 1, scenario());
-        fg::DiagramCanvas canvas;
-        canvas.setSource(&d);
-        std::vector<QImage> seen;
-        for (int i = 0; i < d.stepCount(); ++i) {
-            canvas.player()->seek(i);
-            seen.push_back(canvas.grabFrame(QSize(900, 500)));
-        }
-        for (int i = d.stepCount() - 1; i >= 0; --i) {
-            canvas.player()->seek(i);
-            QCOMPARE(canvas.grabFrame(QSize(900, 500)), seen[std::size_t(i)]);
-        }
-        canvas.setSource(nullptr);
+        expectStepBackExact(d, QSize(900, 500));
     }
 
     void typingAKeySetsIt() {

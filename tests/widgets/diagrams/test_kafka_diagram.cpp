@@ -1,7 +1,7 @@
 // The live Kafka diagram: every record of the engine's logs (up to the shown window) is a cell
 // with its offset, a produced record is lit where it landed, each assigned partition has a line
 // to its consumer, and stepping back redraws the earlier frame exactly.
-#include "diagram/diagram_canvas.h"
+#include "diagram_test_support.h"
 #include "diagrams/kafka_diagram.h"
 #include "diagrams/kafka_view.h"
 
@@ -81,18 +81,7 @@ private slots:
 
     void stepBackRedrawsTheEarlierFrame() {
         const fg::KafkaDiagram d({}, scenario());
-        fg::DiagramCanvas canvas;
-        canvas.setSource(&d);
-        std::vector<QImage> seen;
-        for (int i = 0; i < d.stepCount(); ++i) {
-            canvas.player()->seek(i);
-            seen.push_back(canvas.grabFrame(QSize(900, 500)));
-        }
-        for (int i = d.stepCount() - 1; i >= 0; --i) {
-            canvas.player()->seek(i);
-            QCOMPARE(canvas.grabFrame(QSize(900, 500)), seen[std::size_t(i)]);
-        }
-        canvas.setSource(nullptr);
+        expectStepBackExact(d, QSize(900, 500));
     }
 
     void switchingTheAssignorKeepsTheOps() {

@@ -1,6 +1,6 @@
 // The live LSM-tree: a box for every SSTable of the engine's state at every step, a word on every
 // table a get looked at (matching the engine's probes), and step back pixel-exact.
-#include "diagram/diagram_canvas.h"
+#include "diagram_test_support.h"
 #include "diagrams/lsm_diagram.h"
 #include "diagrams/lsm_view.h"
 
@@ -51,18 +51,7 @@ private slots:
 
     void stepBackRedrawsTheEarlierFrame() {
         const fg::LsmDiagram d({3, 2, 3, 10, true}, scenario());
-        fg::DiagramCanvas canvas;
-        canvas.setSource(&d);
-        std::vector<QImage> seen;
-        for (int i = 0; i < d.stepCount(); ++i) {
-            canvas.player()->seek(i);
-            seen.push_back(canvas.grabFrame(QSize(900, 500)));
-        }
-        for (int i = d.stepCount() - 1; i >= 0; --i) {
-            canvas.player()->seek(i);
-            QCOMPARE(canvas.grabFrame(QSize(900, 500)), seen[std::size_t(i)]);
-        }
-        canvas.setSource(nullptr);
+        expectStepBackExact(d, QSize(900, 500));
     }
 
     void switchingTheStrategyKeepsTheWrites() {
