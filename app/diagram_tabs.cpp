@@ -7,10 +7,15 @@
 #include "diagrams/kafka_view.h"
 #include "diagrams/lsm_view.h"
 
+#include <QStringList>
+
 namespace fg {
 
 bool diagramAvailable(const QString& id) {
-    return id == QLatin1String("btree");
+    static const QStringList ids = {QStringLiteral("btree"),      QStringLiteral("lsm"),
+                                    QStringLiteral("hashslot"),   QStringLiteral("kafka"),
+                                    QStringLiteral("downsample"), QStringLiteral("btree-vs-lsm")};
+    return ids.contains(id);
 }
 
 QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* parent) {
@@ -48,16 +53,8 @@ QWidget* createDiagramView(const QString& id, const Theme& theme, QWidget* paren
 }
 
 void applyDiagramTheme(QWidget* view, const Theme& theme) {
-    if (auto* b = qobject_cast<BTreeView*>(view)) {
-        b->setTheme(theme);
-    } else if (auto* h = qobject_cast<HashslotView*>(view)) {
-        h->setTheme(theme);
-    } else if (auto* k = qobject_cast<KafkaView*>(view)) {
-        k->setTheme(theme);
-    } else if (auto* l = qobject_cast<LsmView*>(view)) {
-        l->setTheme(theme);
-    } else if (auto* ds = qobject_cast<DownsampleView*>(view)) {
-        ds->setTheme(theme);
+    if (auto* d = qobject_cast<DiagramView*>(view)) {
+        d->setTheme(theme);
     } else if (auto* bl = qobject_cast<BTreeVsLsmView*>(view)) {
         bl->setTheme(theme);
     }

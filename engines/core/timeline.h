@@ -92,7 +92,30 @@ public:
         return cap.captured ? std::move(*cap.captured) : s;
     }
 
+    // Runs the ops once more from the start, calling visit(i, step, stateAfter(i)) for every step
+    // in order: one pass for a plot over the whole timeline, instead of one replay per step.
+    template <class Visit>
+    void replay(Visit&& visit) const {
+        State s = initialState();
+        Visitor<Visit> v(visit);
+        for (const auto& op : ops_) {
+            engine_.apply(s, op, v);
+        }
+    }
+
 private:
+    template <class Visit>
+    class Visitor final : public StepSink<Step, State> {
+    public:
+        explicit Visitor(Visit& visit) : visit_(visit) {}
+        bool narrate() const override { return true; }
+        void report(Step step, const State& after) override { visit_(i_++, step, after); }
+
+    private:
+        Visit& visit_;
+        std::size_t i_ = 0;
+    };
+
     class Recorder final : public StepSink<Step, State> {
     public:
         explicit Recorder(Timeline& t) : t_(t) {}

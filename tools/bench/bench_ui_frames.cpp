@@ -1,6 +1,8 @@
 // Frame times of every live diagram (a benchmark, not a test): each drawn mid-animation 600 times
 // at 1920x1080 into an offscreen image, as the screen draws it (tween + paint), with the median
-// and 99th percentile per diagram. (A 100,000-key B-Tree needs level of detail first: issue 4.)
+// and 99th percentile per diagram, fitted to the image as the screen fits it, and once more for a
+// 100,000-key B-Tree (level of detail: whole nodes as boxes, the searched path with its keys),
+// fitted and zoomed in 40x.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_frames
 #include "diagram/diagram_canvas.h"
@@ -18,7 +20,7 @@
 
 namespace {
 
-void measure(const char* name, const fg::DiagramSource& source) {
+void measure(const char* name, const fg::DiagramSource& source, qreal zoom = 1) {
     const int from = std::max(0, source.stepCount() - 2), to = source.stepCount() - 1;
     const fg::Theme theme = fg::Theme::light();
     QElapsedTimer layoutTimer;
@@ -36,8 +38,9 @@ void measure(const char* name, const fg::DiagramSource& source) {
         QPainter p(&img);
         const qreal k = std::min(1880 / std::max<qreal>(f.size.width(), 1),
                                  1040 / std::max<qreal>(f.size.height(), 1));
-        p.translate(20, 20);
-        p.scale(k, k);
+        p.translate(960, 540);
+        p.scale(k * zoom, k * zoom);
+        p.translate(-f.size.width() / 2, -f.size.height() / 2);
         fg::paintFrame(p, f);
         p.end();
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -97,5 +100,14 @@ int main(int argc, char** argv) {
     adv.byMs = 3600'000;
     measure("downsample (6 h at 1 s)",
             fg::DownsampleDiagram(fg::timeseries::TieredStore::defaultTiers(), {ingest, adv}));
+    QElapsedTimer build;
+    build.start();
+    const fg::BTreeDiagram big(
+        fg::btree::Params::withOrder(64),
+        {BOp::insertRandom(100'000, 64, 1, 9'999'999), BOp::search(4'242'424)});
+    std::printf("btree 100,000 keys: timeline of %d steps built in %.0f ms\n", big.stepCount(),
+                double(build.nsecsElapsed()) / 1e6);
+    measure("btree (100,000 keys, fit)", big);
+    measure("btree (100,000 keys, 40x)", big, 40);
     return 0;
 }

@@ -55,7 +55,7 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
     const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
                                (viewport.height() - 2 * margin) / content.height());
     // A small diagram is not blown up past 1.6x: big enough for a projector, not cartoonish.
-    const qreal scale = std::clamp<qreal>(fit, 0.01, 1.6) * zoom_;
+    const qreal scale = std::clamp<qreal>(fit, 0.0002, 1.6) * zoom_;
     QTransform t;
     t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
     t.scale(scale, scale);
@@ -83,7 +83,7 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
 }
 
 void DiagramCanvas::zoomBy(qreal factor) {
-    zoom_ = std::clamp(zoom_ * factor, 0.1, 40.0);
+    zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
     update();
 }
 

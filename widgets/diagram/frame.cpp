@@ -136,10 +136,25 @@ void paintFrame(QPainter& p, const Frame& frame) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
+    // Level of detail: what lies outside the painted area is not drawn, text too small to read
+    // (under 3.5 device pixels) is left out, and boxes under 3 pixels are drawn as plain squares.
+    // A diagram of thousands of nodes then costs what is visible, at any zoom.
+    const QTransform toDevice = p.combinedTransform();
+    const qreal scale = std::sqrt(std::abs(toDevice.determinant()));
+    const qreal slack = 24 / std::max<qreal>(scale, 1e-6); // strokes and arrowheads overhang
+    const QRectF visible =
+        toDevice.inverted().mapRect(QRectF(p.viewport())).adjusted(-slack, -slack, slack, slack);
     std::vector<const FrameItem*> order;
     order.reserve(frame.items.size());
     for (const auto& it : frame.items) {
-        order.push_back(&it);
+        // (a straight line's box has no width or height: pad it so that it can intersect)
+        const QRectF area =
+            (it.kind == FrameItem::Kind::Line ? QRectF(it.line.p1(), it.line.p2()).normalized()
+                                              : it.rect)
+                .adjusted(-0.5, -0.5, 0.5, 0.5);
+        if (area.intersects(visible)) {
+            order.push_back(&it);
+        }
     }
     std::stable_sort(order.begin(), order.end(),
                      [](const FrameItem* a, const FrameItem* b) { return a->z < b->z; });
@@ -167,10 +182,14 @@ void paintFrame(QPainter& p, const Frame& frame) {
         case FrameItem::Kind::Box:
             p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth) : QPen(Qt::NoPen));
             p.setBrush(it->fill.isValid() ? QBrush(it->fill) : QBrush(Qt::NoBrush));
-            p.drawRoundedRect(it->rect, it->radius, it->radius);
+            if (std::min(it->rect.width(), it->rect.height()) * scale < 3) {
+                p.drawRect(it->rect);
+            } else {
+                p.drawRoundedRect(it->rect, it->radius, it->radius);
+            }
             [[fallthrough]];
         case FrameItem::Kind::Text:
-            if (!it->text.isEmpty()) {
+            if (!it->text.isEmpty() && it->fontPx * scale >= 3.5) {
                 font.setFamilies(it->mono ? QStringList{QStringLiteral("DejaVu Sans Mono")}
                                           : QStringList{QStringLiteral("DejaVu Sans")});
                 font.setPixelSize(std::max(1, qRound(it->fontPx)));

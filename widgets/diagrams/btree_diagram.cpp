@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,34 +13,44 @@ using btree::NodeId;
 using btree::StepKind;
 
 BTreeDiagram::BTreeDiagram(btree::Params params, std::vector<btree::Op> ops)
-    : timeline_(btree::BTreeEngine(params), btree::BTreeEngine(params).emptyState(),
-                std::move(ops)) {}
+    : TimelineSource(btree::BTreeEngine(params), btree::BTreeEngine(params).emptyState(),
+                     std::move(ops)) {}
 
-QString BTreeDiagram::narration(int position) const {
-    if (position < 0 || position >= stepCount()) {
-        return {};
-    }
-    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
-}
-
-Frame BTreeDiagram::frame(int position, const Theme& theme) const {
-    if (position < 0 || timeline_.size() == 0) {
-        return layout(timeline_.initialState(), nullptr, theme);
-    }
-    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
-    return layout(timeline_.stateAfter(i), &timeline_.step(i), theme);
+Frame BTreeDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
+    return layout(state, step, theme);
 }
 
 namespace {
 
 struct Geometry {
     qreal cellW, cellH, pad, gap, levelH, fontPx;
+    qreal compactW = 0; // > 0: level of detail; nodes not in `expanded` are one box this wide
+    const std::unordered_set<NodeId>* expanded = nullptr;
+    const std::unordered_set<Key>* marked = nullptr; // keys the step lights: never left out
+    std::optional<Key> focusKey;                     // the key the step is about
 };
 
+// Past this many keys a tree is drawn with level of detail (focus and context): the nodes the
+// step is about keep their key cells; the other nodes are one box naming their key range and
+// hide their subtrees; under a node in focus at most kWindow siblings on each side of the focus
+// are drawn and the rest are counted in a "... n more" mark. A 100,000-key tree is then about a
+// hundred items whatever the step, and stays readable when fitted to the view.
+constexpr std::size_t kDetailKeys = 1500;
+constexpr int kWindow = 6;
+
+// A node in the drawing, or (id == kNoNode) a mark for `count` siblings left out.
 struct Placed {
-    NodeId id;
-    int depth;
+    NodeId id = btree::kNoNode;
+    int depth = 0;
     QRectF rect;
+    NodeId parent = btree::kNoNode;
+    qreal childIndex = 0; // where under the parent's keys the edge starts
+    int count = 0;        // siblings a mark stands for; below a node: hidden children
+};
+
+struct Slot {
+    NodeId id = btree::kNoNode;
+    int first = 0, count = 1;
 };
 
 // Subtree widths, then positions: a node centred over its children, subtrees side by side.
@@ -47,38 +58,132 @@ class TreePlacer {
 public:
     TreePlacer(const btree::NodeStore& ns, const Geometry& g) : ns_(ns), g_(g) {}
 
-    qreal nodeWidth(NodeId id) const { return std::max(1, ns_.size(id)) * g_.cellW + 2 * g_.pad; }
+    bool lod() const { return g_.compactW > 0; }
+    bool compact(NodeId id) const { return lod() && !g_.expanded->count(id); }
+    // The cells of an expanded node: key indexes, and -n for a run of n keys left out (level of
+    // detail keeps the first and last two keys, those around the focus, and the marked ones).
+    std::vector<int> cells(NodeId id) const {
+        const auto keys = ns_.keys(id);
+        const int n = static_cast<int>(keys.size());
+        std::vector<int> out;
+        if (!lod() || n <= 9) {
+            for (int i = 0; i < n; ++i) {
+                out.push_back(i);
+            }
+            return out;
+        }
+        int focus = -1;
+        const auto ch = ns_.children(id);
+        for (int i = 0; i < static_cast<int>(ch.size()); ++i) {
+            focus = g_.expanded->count(ch[std::size_t(i)]) ? i : focus;
+        }
+        if (focus < 0 && g_.focusKey) {
+            focus = static_cast<int>(std::lower_bound(keys.begin(), keys.end(), *g_.focusKey) -
+                                     keys.begin());
+        }
+        focus = focus < 0 ? n / 2 : focus;
+        for (int i = 0; i < n; ++i) {
+            const bool keep = i < 2 || i >= n - 2 || (i >= focus - 2 && i <= focus + 1) ||
+                              g_.marked->count(keys[std::size_t(i)]);
+            if (keep) {
+                out.push_back(i);
+            } else if (!out.empty() && out.back() < 0) {
+                --out.back();
+            } else {
+                out.push_back(-1);
+            }
+        }
+        return out;
+    }
+    // Where the boundary before key `index` of an expanded node lies, from the node's left.
+    qreal boundaryX(NodeId id, qreal index) const {
+        qreal x = g_.pad;
+        int k = 0; // key index at the current cell
+        for (int cell : cells(id)) {
+            const int len = cell < 0 ? -cell : 1;
+            if (index < k + len || (cell >= 0 && index <= k)) {
+                return x + (cell < 0 ? g_.cellW * 0.5 : 0);
+            }
+            k += len;
+            x += g_.cellW;
+        }
+        return x;
+    }
+    qreal nodeWidth(NodeId id) const {
+        return compact(id) ? g_.compactW
+                           : std::max<std::size_t>(1, cells(id).size()) * g_.cellW + 2 * g_.pad;
+    }
+    qreal slotWidth(const Slot& s) const {
+        return s.id == btree::kNoNode ? g_.compactW * 0.8 : width_.at(s.id);
+    }
+    std::vector<Slot> shown(NodeId id) const {
+        const auto ch = ns_.children(id);
+        const int n = static_cast<int>(ch.size());
+        std::vector<Slot> out;
+        if (compact(id)) {
+            return out; // its subtree is summed up in its box
+        }
+        std::vector<bool> keep(static_cast<std::size_t>(n), !lod() || n <= 2 * kWindow + 1);
+        if (lod() && n > 2 * kWindow + 1) {
+            int focus = -1;
+            for (int i = 0; i < n; ++i) {
+                focus = g_.expanded->count(ch[std::size_t(i)]) ? i : focus;
+            }
+            for (int i = 0; i < n; ++i) {
+                keep[std::size_t(i)] =
+                    focus < 0 ? (i < kWindow || i >= n - kWindow) : std::abs(i - focus) <= kWindow;
+            }
+        }
+        for (int i = 0; i < n; ++i) {
+            if (keep[std::size_t(i)]) {
+                out.push_back({ch[std::size_t(i)], i, 1});
+            } else if (!out.empty() && out.back().id == btree::kNoNode) {
+                ++out.back().count;
+            } else {
+                out.push_back({btree::kNoNode, i, 1});
+            }
+        }
+        return out;
+    }
     qreal measure(NodeId id) {
         qreal kids = 0;
-        const auto ch = ns_.children(id);
-        for (NodeId c : ch) {
-            kids += measure(c);
+        const auto row = shown(id);
+        for (const Slot& s : row) {
+            kids += s.id == btree::kNoNode ? slotWidth(s) : measure(s.id);
         }
-        if (!ch.empty()) {
-            kids += g_.gap * static_cast<qreal>(ch.size() - 1);
+        if (!row.empty()) {
+            kids += g_.gap * static_cast<qreal>(row.size() - 1);
         }
         const qreal w = std::max(nodeWidth(id), kids);
         width_[id] = w;
         return w;
     }
-    void place(NodeId id, qreal left, int depth, std::vector<Placed>& out) {
-        const auto ch = ns_.children(id);
+    void place(NodeId id, qreal left, int depth, NodeId parent, qreal childIndex,
+               std::vector<Placed>& out) {
+        const auto row = shown(id);
         qreal kids = 0;
-        for (NodeId c : ch) {
-            kids += width_[c];
+        for (const Slot& s : row) {
+            kids += slotWidth(s);
         }
-        if (!ch.empty()) {
-            kids += g_.gap * static_cast<qreal>(ch.size() - 1);
-        }
-        qreal x = left + (width_[id] - kids) / 2;
-        for (NodeId c : ch) {
-            place(c, x, depth + 1, out);
-            x += width_[c] + g_.gap;
+        if (!row.empty()) {
+            kids += g_.gap * static_cast<qreal>(row.size() - 1);
         }
         const qreal w = nodeWidth(id);
-        out.push_back(
-            {id, depth,
-             QRectF(left + (width_[id] - w) / 2, depth * g_.levelH, w, g_.cellH + 2 * g_.pad)});
+        const qreal h = g_.cellH + 2 * g_.pad;
+        out.push_back({id, depth, QRectF(left + (width_[id] - w) / 2, depth * g_.levelH, w, h),
+                       parent, childIndex,
+                       compact(id) ? static_cast<int>(ns_.children(id).size()) : 0});
+        qreal x = left + (width_[id] - kids) / 2;
+        for (const Slot& s : row) {
+            if (s.id == btree::kNoNode) {
+                out.push_back({btree::kNoNode, depth + 1,
+                               QRectF(x, (depth + 1) * g_.levelH, slotWidth(s), h), id,
+                               s.first + (s.count - 1) / 2.0, s.count});
+            } else {
+                place(s.id, x, depth + 1, id, s.first, out);
+            }
+            x += slotWidth(s) + g_.gap;
+        }
     }
 
 private:
@@ -93,12 +198,14 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     const auto& ns = state.nodes;
     // Key cells wide enough for the longest key in the tree.
     int digits = 2;
+    std::size_t totalKeys = 0;
     for (std::size_t id = 0; id < ns.idsIssued(); ++id) {
         if (!ns.live(static_cast<NodeId>(id))) {
             continue;
         }
         for (Key k : ns.keys(static_cast<NodeId>(id))) {
             digits = std::max(digits, static_cast<int>(std::to_string(k).size()));
+            ++totalKeys;
         }
     }
     Geometry g;
@@ -108,17 +215,6 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     g.pad = 0.25 * g.fontPx;
     g.gap = 0.9 * g.fontPx;
     g.levelH = g.cellH + 2 * g.pad + 2.4 * g.fontPx;
-
-    TreePlacer placer(ns, g);
-    const qreal total = placer.measure(state.root);
-    std::vector<Placed> placed;
-    placer.place(state.root, 0, 0, placed);
-    std::unordered_map<NodeId, QRectF> rectOf;
-    int height = 0;
-    for (const auto& p : placed) {
-        rectOf[p.id] = p.rect;
-        height = std::max(height, p.depth + 1);
-    }
 
     // What this step is about.
     std::unordered_set<NodeId> path, lit;
@@ -167,11 +263,67 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
         }
     }
 
+    // Level of detail for big trees: the nodes the step is about keep their keys.
+    std::unordered_set<NodeId> expanded(path.begin(), path.end());
+    expanded.insert(lit.begin(), lit.end());
+    std::unordered_set<Key> marked = litKeys;
+    marked.insert(goodKeys.begin(), goodKeys.end());
+    if (totalKeys > kDetailKeys) {
+        g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.8;
+        g.expanded = &expanded;
+        g.marked = &marked;
+        if (step && step->kind != StepKind::kRandomKeys) {
+            g.focusKey = step->key;
+        }
+    }
+    TreePlacer placer(ns, g);
+    const qreal total = placer.measure(state.root);
+    std::vector<Placed> placed;
+    placer.place(state.root, 0, 0, btree::kNoNode, 0, placed);
+    std::unordered_map<NodeId, QRectF> rectOf;
+    int height = 0;
+    for (const auto& p : placed) {
+        if (p.id != btree::kNoNode) {
+            rectOf[p.id] = p.rect;
+        }
+        height = std::max(height, p.depth + 1);
+    }
+
     Frame f;
     f.size = QSizeF(std::max<qreal>(total, 4 * g.cellW),
                     height * g.levelH - (g.levelH - g.cellH - 2 * g.pad));
     const qreal line = theme.lineWidth;
     for (const auto& p : placed) {
+        // The edge from the parent: from the key boundary the child hangs under.
+        if (p.parent != btree::kNoNode) {
+            const QRectF pr = rectOf[p.parent];
+            const bool onPath = p.id != btree::kNoNode && path.count(p.parent) &&
+                                (path.count(p.id) || lit.count(p.id));
+            FrameItem edge;
+            edge.kind = FrameItem::Kind::Line;
+            edge.id = p.id == btree::kNoNode
+                          ? QStringLiteral("edge:%1-more%2").arg(p.parent).arg(p.childIndex)
+                          : QStringLiteral("edge:%1-%2").arg(p.parent).arg(p.id);
+            edge.line = QLineF(pr.left() + placer.boundaryX(p.parent, p.childIndex), pr.bottom(),
+                               p.rect.center().x(), p.rect.top());
+            edge.stroke = onPath ? theme.accent : theme.line;
+            edge.strokeWidth = onPath ? 2.5 * line : line;
+            edge.arrow = p.id != btree::kNoNode;
+            edge.z = 0;
+            f.items.push_back(edge);
+        }
+        if (p.id == btree::kNoNode) {
+            FrameItem more;
+            more.kind = FrameItem::Kind::Text;
+            more.id = QStringLiteral("more:%1:%2").arg(p.parent).arg(p.childIndex);
+            more.rect = p.rect;
+            more.text = QStringLiteral("\u2026 %1 more").arg(p.count);
+            more.textColor = theme.mutedText;
+            more.fontPx = g.fontPx * 0.8;
+            more.z = 1;
+            f.items.push_back(more);
+            continue;
+        }
         const bool isLit = lit.count(p.id) > 0;
         FrameItem node;
         node.id = QStringLiteral("node:%1").arg(p.id);
@@ -187,14 +339,40 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
         if (p.id == newNode && grewFrom != btree::kNoNode) {
             node.origin = QStringLiteral("node:%1").arg(grewFrom);
         }
-        f.items.push_back(node);
         const auto keys = ns.keys(p.id);
-        for (int i = 0; i < static_cast<int>(keys.size()); ++i) {
+        const bool isCompact = placer.compact(p.id);
+        if (isCompact && !keys.empty()) {
+            // Its key range, and a mark when its subtree is not drawn.
+            node.text = QStringLiteral("%1\u2013%2%3")
+                            .arg(keys.front())
+                            .arg(keys.back())
+                            .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
+            node.textColor = theme.mutedText;
+            node.fontPx = g.fontPx * 0.8;
+            node.mono = true;
+        }
+        f.items.push_back(node);
+        const std::vector<int> cellPlan = isCompact ? std::vector<int>() : placer.cells(p.id);
+        for (int j = 0; j < static_cast<int>(cellPlan.size()); ++j) {
+            const QRectF slot =
+                QRectF(p.rect.left() + g.pad + j * g.cellW, p.rect.top() + g.pad, g.cellW, g.cellH)
+                    .adjusted(1, 1, -1, -1);
+            if (cellPlan[std::size_t(j)] < 0) { // keys left out, counted
+                FrameItem gap;
+                gap.kind = FrameItem::Kind::Text;
+                gap.id = QStringLiteral("gap:%1:%2").arg(p.id).arg(j);
+                gap.rect = slot;
+                gap.text = QStringLiteral("\u2026%1").arg(-cellPlan[std::size_t(j)]);
+                gap.textColor = theme.mutedText;
+                gap.fontPx = g.fontPx * 0.8;
+                gap.z = 2;
+                f.items.push_back(gap);
+                continue;
+            }
+            const int i = cellPlan[std::size_t(j)];
             FrameItem cell;
             cell.id = QStringLiteral("key:%1").arg(keys[static_cast<std::size_t>(i)]);
-            cell.rect =
-                QRectF(p.rect.left() + g.pad + i * g.cellW, p.rect.top() + g.pad, g.cellW, g.cellH)
-                    .adjusted(1, 1, -1, -1);
+            cell.rect = slot;
             const Key k = keys[static_cast<std::size_t>(i)];
             cell.fill = litKeys.count(k)    ? theme.highlight
                         : goodKeys.count(k) ? theme.toneFill(QStringLiteral("good"))
@@ -208,22 +386,6 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
             cell.radius = 3;
             cell.z = 2;
             f.items.push_back(cell);
-        }
-        const auto kids = ns.children(p.id);
-        for (int i = 0; i < static_cast<int>(kids.size()); ++i) {
-            const NodeId c = kids[static_cast<std::size_t>(i)];
-            const QRectF cr = rectOf[c];
-            FrameItem edge;
-            edge.kind = FrameItem::Kind::Line;
-            edge.id = QStringLiteral("edge:%1-%2").arg(p.id).arg(c);
-            edge.line = QLineF(p.rect.left() + g.pad + i * g.cellW, p.rect.bottom(),
-                               cr.center().x(), cr.top());
-            const bool onPath = path.count(p.id) && (path.count(c) || lit.count(c));
-            edge.stroke = onPath ? theme.accent : theme.line;
-            edge.strokeWidth = onPath ? 2.5 * line : line;
-            edge.arrow = true;
-            edge.z = 0;
-            f.items.push_back(edge);
         }
     }
     return f;

@@ -6,27 +6,21 @@
 #pragma once
 
 #include "btree/btree.h"
-#include "core/timeline.h"
-#include "diagram/diagram_source.h"
+#include "diagram/timeline_source.h"
 
 #include <vector>
 
 namespace fg {
 
-class BTreeDiagram : public DiagramSource {
+class BTreeDiagram : public TimelineSource<btree::BTreeEngine> {
 public:
     BTreeDiagram(btree::Params params, std::vector<btree::Op> ops);
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
-    Frame frame(int position, const Theme& theme) const override;
-    QString narration(int position) const override;
-
-    const Timeline<btree::BTreeEngine>& timeline() const { return timeline_; }
     // Lays out `state` with the highlights of `step` (null: none). Exposed for tests.
     static Frame layout(const btree::State& state, const btree::Step* step, const Theme& theme);
 
-private:
-    Timeline<btree::BTreeEngine> timeline_;
+protected:
+    Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
 };
 
 } // namespace fg

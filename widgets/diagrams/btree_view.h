@@ -6,12 +6,10 @@
 #pragma once
 
 #include "btree/btree.h"
-#include "diagram/diagram_panel.h"
+#include "diagram/diagram_view.h"
 
-#include <QWidget>
 #include <vector>
 
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -19,7 +17,7 @@ namespace fg {
 
 class BTreeDiagram;
 
-class BTreeView : public QWidget {
+class BTreeView : public DiagramView {
     Q_OBJECT
 public:
     explicit BTreeView(QWidget* parent = nullptr);
@@ -29,23 +27,23 @@ public:
     void addOp(const btree::Op& op);
     const std::vector<btree::Op>& ops() const { return ops_; }
     const btree::Params& params() const { return params_; }
-    DiagramPanel* panel() { return panel_; }
-    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+    const char* engineName() const override { return "btree"; }
+    nlohmann::json scenarioJson() const override;
+
+protected:
+    Status applyScenario(const nlohmann::json& scenario) override;
+    void refresh() override;
 
 private:
     void rebuild(int keepPosition);
-    void refreshCounters();
     bool readKey(btree::Key& out);
 
     btree::Params params_ = btree::Params::withOrder(4);
     std::vector<btree::Op> ops_;
     const BTreeDiagram* diagram_ = nullptr;
-    DiagramPanel* panel_;
     QLineEdit* key_;
     QLineEdit* rangeTo_;
     QSpinBox* order_;
-    QLabel* counters_;
-    QLabel* message_;
 };
 
 } // namespace fg

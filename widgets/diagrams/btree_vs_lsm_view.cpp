@@ -2,11 +2,13 @@
 
 #include "btree/btree.h"
 #include "core/rng.h"
+#include "diagram/chart_style.h"
 #include "lsm/lsm_tree.h"
 #include "theme/theme.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPicture>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -97,17 +99,36 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
 }
 
 void BTreeVsLsmView::setTheme(const Theme& t) {
+    text_ = t.text;
     for (QCustomPlot* p : {writes_, reads_}) {
-        p->setBackground(t.background);
-        for (QCPAxis* axis : {p->xAxis, p->yAxis}) {
-            axis->setBasePen(QPen(t.line));
-            axis->setTickPen(QPen(t.line));
-            axis->setSubTickPen(QPen(t.line));
-            axis->setTickLabelColor(t.text);
-            axis->setLabelColor(t.text);
-        }
+        styleChart(p, t);
         p->replot();
     }
+}
+
+void BTreeVsLsmView::paintCharts(QPainter& p, QSizeF size) const {
+    const qreal margin = 0.03 * std::min(size.width(), size.height());
+    const qreal summaryH = 0.1 * size.height();
+    const qreal w = (size.width() - 3 * margin) / 2, h = size.height() - 2 * margin - summaryH;
+    int i = 0;
+    for (QCustomPlot* chart : {writes_, reads_}) {
+        // QCustomPlot draws itself on a QCPPainter; recording that into a QPicture and replaying
+        // it keeps every line and letter a vector on any device.
+        QPicture picture;
+        QCPPainter painter(&picture);
+        chart->toPainter(&painter, qRound(w), qRound(h));
+        painter.end();
+        p.drawPicture(QPointF(margin + i++ * (w + margin), margin), picture);
+    }
+    p.save();
+    p.setPen(text_);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(10, qRound(summaryH * 0.3)));
+    p.setFont(font);
+    p.drawText(
+        QRectF(margin, size.height() - margin - summaryH, size.width() - 2 * margin, summaryH),
+        Qt::AlignCenter | Qt::TextWordWrap, summary_->text());
+    p.restore();
 }
 
 void BTreeVsLsmView::run() {

@@ -6,10 +6,12 @@
 // read per lookup as the workload grows.
 #pragma once
 
+#include <QColor>
 #include <QWidget>
 #include <cstdint>
 
 class QCustomPlot;
+class QPainter;
 class QLabel;
 class QSpinBox;
 
@@ -32,6 +34,9 @@ public:
     QCustomPlot* writesChart() { return writes_; }
     QCustomPlot* readsChart() { return reads_; }
     void setTheme(const class Theme& theme);
+    // Both charts side by side in `size`, as vector drawing (for exports: SVG and PDF stay
+    // vector), with the summary line under them.
+    void paintCharts(QPainter& painter, QSizeF size) const;
 
 private:
     void run();
@@ -41,6 +46,7 @@ private:
     QCustomPlot* writes_;
     QCustomPlot* reads_;
     QLabel* summary_;
+    QColor text_ = Qt::black;
 };
 
 } // namespace fg

@@ -6,13 +6,13 @@ namespace fg {
 
 DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
                                      std::vector<timeseries::TieredOp> ops)
-    : timeline_(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
-                std::move(ops)) {
+    : TimelineSource(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
+                     std::move(ops)) {
     // One time axis for every frame: from the first point to a little past the last clock
     // (long rollup blocks are cut at the edges, so hours of raw data stay readable).
     bool any = false;
-    for (std::size_t i = 0; i < timeline_.size(); ++i) {
-        const auto s = timeline_.stateAfter(i);
+    for (std::size_t i = 0; i < timeline().size(); ++i) {
+        const auto s = timeline().stateAfter(i);
         const auto& raw = s.tiers.front().blocks;
         if (!raw.empty()) {
             tmin_ = any ? std::min(tmin_, raw.begin()->second.start) : raw.begin()->second.start;
@@ -24,19 +24,6 @@ DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
     if (tmax_ <= tmin_) {
         tmax_ = tmin_ + 1;
     }
-}
-
-QString DownsampleDiagram::narration(int position) const {
-    if (position < 0 || position >= stepCount()) {
-        return {};
-    }
-    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
-}
-
-timeseries::TieredState DownsampleDiagram::stateAt(int position) const {
-    return position < 0 || timeline_.size() == 0
-               ? timeline_.initialState()
-               : timeline_.stateAfter(static_cast<std::size_t>(position));
 }
 
 namespace {
@@ -57,13 +44,9 @@ QString duration(std::int64_t ms) {
 
 } // namespace
 
-Frame DownsampleDiagram::frame(int position, const Theme& t) const {
+Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
     Frame f;
-    const auto& tiers = timeline_.engine().tiers();
-    const auto s = stateAt(position);
-    const timeseries::TieredStep* step = position >= 0 && position < stepCount()
-                                             ? &timeline_.step(static_cast<std::size_t>(position))
-                                             : nullptr;
+    const auto& tiers = timeline().engine().tiers();
     const qreal fs = 14 * t.fontScale;
     const qreal labelW = 230, x0 = 30 + labelW, w = 860, rowH = 60, top = 40;
     auto xOf = [&](std::int64_t ms) {

@@ -4,26 +4,19 @@
 // the blocks it reads and labels the ones it skips, and names the tier that answered.
 #pragma once
 
-#include "core/timeline.h"
-#include "diagram/diagram_source.h"
+#include "diagram/timeline_source.h"
 #include "timeseries/tiered_store.h"
 
 namespace fg {
 
-class DownsampleDiagram : public DiagramSource {
+class DownsampleDiagram : public TimelineSource<timeseries::TieredStore> {
 public:
     DownsampleDiagram(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops);
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
-    Frame frame(int position, const Theme& theme) const override;
-    QString narration(int position) const override;
-    // The state shown at `position` (-1: before the first step).
-    timeseries::TieredState stateAt(int position) const;
-
-    const Timeline<timeseries::TieredStore>& timeline() const { return timeline_; }
+protected:
+    Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
 
 private:
-    Timeline<timeseries::TieredStore> timeline_;
     std::int64_t tmin_ = 0, tmax_ = 1;
 };
 

@@ -1,12 +1,9 @@
 #include "diagrams/downsample_view.h"
 
 #include "diagrams/downsample_diagram.h"
+#include "scenario/scenario_writer.h"
 
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QPushButton>
-#include <QSplitter>
-#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -33,23 +30,15 @@ timeseries::TieredOp advanceHours(int hours) {
 
 } // namespace
 
-DownsampleView::DownsampleView(QWidget* parent) : QWidget(parent) {
-    auto* column = new QVBoxLayout(this);
-    auto* row = new QHBoxLayout;
-    auto button = [&](const QString& text, auto onClick) {
-        auto* b = new QPushButton(text, this);
-        b->setAccessibleName(text);
-        connect(b, &QPushButton::clicked, this, onClick);
-        row->addWidget(b);
-    };
-    button(tr("Ingest 3 more hours"), [this] {
+DownsampleView::DownsampleView(QWidget* parent) : DiagramView(parent) {
+    addButton(tr("Ingest 3 more hours"), [this] {
         const auto s =
             diagram_ ? diagram_->stateAt(diagram_->stepCount() - 1) : timeseries::TieredState{};
         addOp(ingestHours(s.started ? s.now + 5000 : 0, 3, ops_.size() + 1));
     });
-    button(tr("Let 1 hour pass"), [this] { addOp(advanceHours(1)); });
-    button(tr("Let 6 hours pass"), [this] { addOp(advanceHours(6)); });
-    button(tr("Query the last 30 minutes"), [this] {
+    addButton(tr("Let 1 hour pass"), [this] { addOp(advanceHours(1)); });
+    addButton(tr("Let 6 hours pass"), [this] { addOp(advanceHours(6)); });
+    addButton(tr("Query the last 30 minutes"), [this] {
         const auto s = diagram_->stateAt(diagram_->stepCount() - 1);
         timeseries::TieredOp q;
         q.kind = Kind::Query;
@@ -57,80 +46,77 @@ DownsampleView::DownsampleView(QWidget* parent) : QWidget(parent) {
         q.to = s.now;
         addOp(q);
     });
-    button(tr("Query the first hour"), [this] {
+    addButton(tr("Query the first hour"), [this] {
         timeseries::TieredOp q;
         q.kind = Kind::Query;
         q.from = 0;
         q.to = kHour;
         addOp(q);
     });
-    row->addStretch(1);
-    column->addLayout(row);
-
-    auto* split = new QSplitter(Qt::Vertical, this);
-    panel_ = new DiagramPanel(split);
-    chart_ = new QCustomPlot(split);
-    chart_->setAccessibleName(tr("Chart of the stored series"));
-    chart_->setMinimumHeight(220);
-    chart_->legend->setVisible(true);
-    split->addWidget(panel_);
-    split->addWidget(chart_);
-    column->addWidget(split, 1);
-    counters_ = new QLabel(this);
-    counters_->setAccessibleName(tr("Counters"));
-    column->addWidget(counters_);
-    connect(panel_->player(), &Player::positionChanged, this, &DownsampleView::refresh);
-
-    setScenario({ingestHours(0, 3, 1), advanceHours(1), ingestHours(3 * kHour + 5000, 1, 2)});
-    panel_->player()->toEnd();
-}
-
-void DownsampleView::setTheme(const Theme& theme) {
-    theme_ = theme;
-    panel_->setTheme(theme);
-    refresh();
+    addPreset(tr("A day at 5-second resolution: raw data expires, rollups stay"), [this] {
+        setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
+    });
+    addPreset(tr("Queries pick the finest tier that still holds their range"), [this] {
+        timeseries::TieredOp recent, old;
+        recent.kind = old.kind = Kind::Query;
+        recent.from = 11 * kHour + kHour / 2;
+        recent.to = 12 * kHour;
+        old.from = 0;
+        old.to = 6 * kHour;
+        setScenario({ingestHours(0, 12, 3), recent, old});
+    });
+    finishControls();
+    controls()->addStretch(1);
+    auto* plot = addChart(tr("Chart of the stored series"));
+    plot->setMinimumHeight(220);
+    openDefaultScenario();
 }
 
 void DownsampleView::setScenario(std::vector<timeseries::TieredOp> ops) {
+    setScenario(timeseries::TieredStore::defaultTiers(), std::move(ops));
+}
+
+void DownsampleView::setScenario(std::vector<timeseries::Tier> tiers,
+                                 std::vector<timeseries::TieredOp> ops) {
+    tiers_ = std::move(tiers);
     ops_ = std::move(ops);
     rebuild(-1);
+}
+
+nlohmann::json DownsampleView::scenarioJson() const {
+    return writeDownsampleScenario({tiers_, ops_, true});
+}
+
+Status DownsampleView::applyScenario(const nlohmann::json& scenario) {
+    DownsampleScenario s;
+    if (Status st = parseDownsampleScenario(scenario, s); !st) {
+        return st;
+    }
+    setScenario(std::move(s.tiers), std::move(s.ops));
+    return Status::ok();
 }
 
 void DownsampleView::addOp(const timeseries::TieredOp& op) {
     const int firstNew = diagram_ ? diagram_->stepCount() : 0;
     ops_.push_back(op);
     rebuild(firstNew - 1);
-    panel_->player()->play();
+    panel()->player()->play();
 }
 
 void DownsampleView::rebuild(int position) {
-    auto d = std::make_unique<DownsampleDiagram>(timeseries::TieredStore::defaultTiers(), ops_);
+    auto d = std::make_unique<DownsampleDiagram>(tiers_, ops_);
     diagram_ = d.get();
-    panel_->setSource(std::move(d));
-    panel_->player()->seek(position);
-    refresh();
+    showSource(std::move(d), position);
 }
 
 void DownsampleView::refresh() {
     if (!diagram_) {
         return;
     }
-    const auto s = diagram_->stateAt(panel_->player()->position());
+    const auto& s = diagram_->stateAt(panel()->player()->position());
     const auto& tiers = diagram_->timeline().engine().tiers();
-    // QCustomPlot does not follow the palette: colour it from the theme.
-    chart_->setBackground(theme_.background);
-    for (QCPAxis* axis : {chart_->xAxis, chart_->yAxis}) {
-        axis->setBasePen(QPen(theme_.line));
-        axis->setTickPen(QPen(theme_.line));
-        axis->setSubTickPen(QPen(theme_.line));
-        axis->setTickLabelColor(theme_.text);
-        axis->setLabelColor(theme_.text);
-        axis->grid()->setPen(
-            QPen(theme_.surface.darker(theme_.kind == Theme::Kind::Dark ? 60 : 110)));
-    }
-    chart_->legend->setBrush(theme_.surface);
-    chart_->legend->setTextColor(theme_.text);
-    chart_->legend->setBorderPen(QPen(theme_.line));
+    QCustomPlot* chart_ = chart();
+    const Theme& theme_ = theme();
     chart_->clearGraphs();
     chart_->xAxis->setLabel(tr("time (hours since the first point)"));
     chart_->yAxis->setLabel(tr("value"));
@@ -174,7 +160,7 @@ void DownsampleView::refresh() {
     }
     chart_->rescaleAxes();
     chart_->replot();
-    counters_->setText(
+    setCounters(
         tr("Points ingested: %1   Blocks dropped: %2 (%3 rows, %3 Cassandra tombstones avoided)   "
            "Queries: %4   Rows scanned: %5   Blocks read / skipped: %6 / %7")
             .arg(s.stats.ingested)

@@ -5,40 +5,35 @@
 // which tier answers.
 #pragma once
 
-#include "diagram/diagram_panel.h"
+#include "diagram/diagram_view.h"
 #include "timeseries/tiered_store.h"
-
-#include <QWidget>
-
-class QCustomPlot;
-class QLabel;
 
 namespace fg {
 
 class DownsampleDiagram;
 
-class DownsampleView : public QWidget {
+class DownsampleView : public DiagramView {
     Q_OBJECT
 public:
     explicit DownsampleView(QWidget* parent = nullptr);
 
     void setScenario(std::vector<timeseries::TieredOp> ops);
+    void setScenario(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops);
     void addOp(const timeseries::TieredOp& op);
     const std::vector<timeseries::TieredOp>& ops() const { return ops_; }
-    DiagramPanel* panel() { return panel_; }
-    QCustomPlot* chart() { return chart_; }
-    void setTheme(const Theme& theme);
+    const char* engineName() const override { return "downsample"; }
+    nlohmann::json scenarioJson() const override;
+
+protected:
+    Status applyScenario(const nlohmann::json& scenario) override;
+    void refresh() override;
 
 private:
     void rebuild(int position);
-    void refresh();
 
+    std::vector<timeseries::Tier> tiers_ = timeseries::TieredStore::defaultTiers();
     std::vector<timeseries::TieredOp> ops_;
     const DownsampleDiagram* diagram_ = nullptr;
-    Theme theme_ = Theme::light();
-    DiagramPanel* panel_;
-    QCustomPlot* chart_;
-    QLabel* counters_;
 };
 
 } // namespace fg

@@ -7,22 +7,11 @@
 namespace fg {
 
 HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops)
-    : timeline_(redis::ClusterEngine(masters, replicas),
-                redis::ClusterEngine(masters, replicas).initialState(), std::move(ops)) {}
+    : TimelineSource(redis::ClusterEngine(masters, replicas),
+                     redis::ClusterEngine(masters, replicas).initialState(), std::move(ops)) {}
 
-QString HashslotDiagram::narration(int position) const {
-    if (position < 0 || position >= stepCount()) {
-        return {};
-    }
-    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
-}
-
-Frame HashslotDiagram::frame(int position, const Theme& theme) const {
-    if (position < 0 || timeline_.size() == 0) {
-        return layout(timeline_.initialState(), nullptr, theme);
-    }
-    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
-    return layout(timeline_.stateAfter(i), &timeline_.step(i), theme);
+Frame HashslotDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
+    return layout(state, step, theme);
 }
 
 namespace {

@@ -5,26 +5,20 @@
 // arrow to the node that served it, and the MOVED or ASK redirect when its map was stale.
 #pragma once
 
-#include "core/timeline.h"
-#include "diagram/diagram_source.h"
+#include "diagram/timeline_source.h"
 #include "redis/cluster.h"
 
 namespace fg {
 
-class HashslotDiagram : public DiagramSource {
+class HashslotDiagram : public TimelineSource<redis::ClusterEngine> {
 public:
     HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops);
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
-    Frame frame(int position, const Theme& theme) const override;
-    QString narration(int position) const override;
-
-    const Timeline<redis::ClusterEngine>& timeline() const { return timeline_; }
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
                         const Theme& theme);
 
-private:
-    Timeline<redis::ClusterEngine> timeline_;
+protected:
+    Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
 };
 
 } // namespace fg

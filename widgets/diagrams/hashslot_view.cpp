@@ -2,15 +2,13 @@
 
 #include "diagrams/hashslot_diagram.h"
 #include "redis/key_slot.h"
+#include "scenario/scenario_writer.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
-#include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace fg {
 
@@ -44,59 +42,47 @@ redis::ClusterOp migrate(int slot, int to, int batch) {
 
 } // namespace
 
-HashslotView::HashslotView(QWidget* parent) : QWidget(parent) {
-    auto* column = new QVBoxLayout(this);
-    auto* ops = new QHBoxLayout;
+HashslotView::HashslotView(QWidget* parent) : DiagramView(parent) {
+    auto* ops = controls();
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. user:{42}:cart"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
     ops->addWidget(key_, 1);
-    auto button = [&](const QString& text, auto onClick) {
-        auto* b = new QPushButton(text, this);
-        b->setAccessibleName(text);
-        connect(b, &QPushButton::clicked, this, onClick);
-        ops->addWidget(b);
+    auto keyOp = [this](std::optional<std::string> value) {
+        if (key_->text().isEmpty()) {
+            showMessage(tr("Type a key first."));
+            return;
+        }
+        showMessage({});
+        addOp(route(key_->text().toStdString(), std::move(value)));
     };
-    button(tr("SET"), [this] {
-        if (!key_->text().isEmpty()) {
-            addOp(route(key_->text().toStdString(), std::string("value")));
-        }
-    });
-    button(tr("GET"), [this] {
-        if (!key_->text().isEmpty()) {
-            addOp(route(key_->text().toStdString(), std::nullopt));
-        }
-    });
-    button(tr("Add node"), [this] { addOp(nodeOp(Kind::AddNode)); });
+    addButton(tr("SET"), [keyOp] { keyOp(std::string("value")); });
+    addButton(tr("GET"), [keyOp] { keyOp(std::nullopt); });
+    addButton(tr("Add node"), [this] { addOp(nodeOp(Kind::AddNode)); });
     ops->addWidget(new QLabel(tr("Node:"), this));
     node_ = new QSpinBox(this);
     node_->setRange(0, 99);
     node_->setAccessibleName(tr("Node"));
     ops->addWidget(node_);
-    button(tr("Fail node"), [this] { addOp(nodeOp(Kind::FailNode, node_->value())); });
-    button(tr("Remove node"), [this] { addOp(nodeOp(Kind::RemoveNode, node_->value())); });
+    addButton(tr("Fail node"), [this] { addOp(nodeOp(Kind::FailNode, node_->value())); });
+    addButton(tr("Remove node"), [this] { addOp(nodeOp(Kind::RemoveNode, node_->value())); });
     ops->addWidget(new QLabel(tr("Slot:"), this));
     slot_ = new QSpinBox(this);
     slot_->setRange(0, redis::kSlots - 1);
     slot_->setAccessibleName(tr("Slot"));
     ops->addWidget(slot_);
-    button(tr("Move slot to node"), [this] { addOp(migrate(slot_->value(), node_->value(), -1)); });
-    button(tr("Move one key"), [this] { addOp(migrate(slot_->value(), node_->value(), 1)); });
+    addButton(tr("Move slot to node"),
+              [this] { addOp(migrate(slot_->value(), node_->value(), -1)); });
+    addButton(tr("Move one key"), [this] { addOp(migrate(slot_->value(), node_->value(), 1)); });
 
-    auto* presets = new QToolButton(this);
-    presets->setText(tr("Presets"));
-    presets->setAccessibleName(tr("Presets"));
-    presets->setPopupMode(QToolButton::InstantPopup);
-    auto* menu = new QMenu(presets);
-    menu->addAction(tr("Hash tags keep a user's keys together"), this, [this] {
+    addPreset(tr("Hash tags keep a user's keys together"), [this] {
         setScenario(
             3, 1,
             {route("user:1000", std::string("a")), route("{user:1000}.name", std::string("b")),
              route("{user:1000}.cart", std::string("c")), route("user:1001", std::string("d"))});
-        panel_->player()->play();
     });
-    menu->addAction(tr("Add a node: stale clients get MOVED"), this, [this] {
+    addPreset(tr("Add a node: stale clients get MOVED"), [this] {
         std::vector<redis::ClusterOp> seq;
         for (const char* k : {"user:1000", "order:10086", "foo", "somekey", "key1", "key2"}) {
             seq.push_back(route(k, std::string("v")));
@@ -106,43 +92,36 @@ HashslotView::HashslotView(QWidget* parent) : QWidget(parent) {
             seq.push_back(route(k, std::nullopt));
         }
         setScenario(3, 1, seq);
-        panel_->player()->play();
     });
-    menu->addAction(tr("Resharding a slot key by key: ASK"), this, [this] {
+    addPreset(tr("Resharding a slot key by key: ASK"), [this] {
         const int slot = redis::keySlot("u");
         setScenario(3, 1,
                     {route("{u}:a", std::string("1")), route("{u}:b", std::string("2")),
                      migrate(slot, 2, 1), route("{u}:a", std::nullopt),
                      route("{u}:b", std::nullopt), migrate(slot, 2, -1),
                      route("{u}:b", std::nullopt)});
-        panel_->player()->play();
     });
-    menu->addAction(tr("A master fails: its replica takes over"), this, [this] {
+    addPreset(tr("A master fails: its replica takes over"), [this] {
         setScenario(3, 1,
                     {route("user:1000", std::string("v")), nodeOp(Kind::FailNode, 0),
                      route("user:1000", std::nullopt)});
-        panel_->player()->play();
     });
-    presets->setMenu(menu);
-    ops->addWidget(presets);
-    column->addLayout(ops);
-
-    panel_ = new DiagramPanel(this);
-    column->addWidget(panel_, 1);
-    counters_ = new QLabel(this);
-    counters_->setAccessibleName(tr("Counters"));
-    column->addWidget(counters_);
-    connect(panel_->player(), &Player::positionChanged, this, &HashslotView::refreshCounters);
-    connect(key_, &QLineEdit::returnPressed, this, [this] {
-        if (!key_->text().isEmpty()) {
-            addOp(route(key_->text().toStdString(), std::string("value")));
+    addPreset(tr("300 keys spread over the masters, then a fourth master"), [this] {
+        std::vector<redis::ClusterOp> seq;
+        for (int i = 0; i < 300; ++i) {
+            seq.push_back(route("user:" + std::to_string(i), std::string("v")));
         }
+        seq.push_back(nodeOp(Kind::AddNode));
+        setScenario(3, 1, seq);
     });
-    setScenario(3, 1,
-                {route("user:1000", std::string("Ada")),
-                 route("{user:1000}.cart", std::string("3 items")),
-                 route("order:10086", std::string("paid"))});
-    panel_->player()->toEnd();
+    finishControls();
+
+    auto* plot = addChart(tr("Histogram of keys per master"));
+    plot->xAxis->setLabel(tr("master node"));
+    plot->yAxis->setLabel(tr("keys"));
+    plot->legend->setVisible(false);
+    connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(std::string("value")); });
+    openDefaultScenario();
 }
 
 void HashslotView::setScenario(int masters, int replicas, std::vector<redis::ClusterOp> ops) {
@@ -156,36 +135,70 @@ void HashslotView::addOp(const redis::ClusterOp& op) {
     const int firstNew = diagram_ ? diagram_->stepCount() : 0;
     ops_.push_back(op);
     rebuild(firstNew - 1);
-    panel_->player()->play();
+    panel()->player()->play();
 }
 
 void HashslotView::rebuild(int position) {
     auto d = std::make_unique<HashslotDiagram>(masters_, replicas_, ops_);
     diagram_ = d.get();
-    panel_->setSource(std::move(d));
-    panel_->player()->seek(position);
-    refreshCounters();
+    showSource(std::move(d), position);
 }
 
-void HashslotView::refreshCounters() {
+nlohmann::json HashslotView::scenarioJson() const {
+    return writeHashslotScenario({masters_, replicas_, ops_, true});
+}
+
+Status HashslotView::applyScenario(const nlohmann::json& scenario) {
+    HashslotScenario s;
+    if (Status st = parseHashslotScenario(scenario, s); !st) {
+        return st;
+    }
+    setScenario(s.masters, s.replicas, std::move(s.ops));
+    return Status::ok();
+}
+
+void HashslotView::refresh() {
     if (!diagram_) {
         return;
     }
-    const int pos = panel_->player()->position();
-    const auto s = pos < 0 ? diagram_->timeline().initialState()
-                           : diagram_->timeline().stateAfter(static_cast<std::size_t>(pos));
+    const auto& s = diagram_->stateAt(panel()->player()->position());
     QStringList perNode;
+    QVector<double> x, keys;
+    QVector<QString> labels;
     for (const auto& n : s.nodes) {
         if (!n.removed && n.replicaOf < 0) {
-            perNode << tr("node %1: %2").arg(n.id).arg(s.keysOn(n.id));
+            const auto k = s.keysOn(n.id);
+            perNode << tr("node %1: %2").arg(n.id).arg(k);
+            x << double(x.size());
+            keys << double(k);
+            labels << tr("node %1\n%2 slots").arg(n.id).arg(s.slotsOf(n.id).size());
         }
     }
-    counters_->setText(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")
-                           .arg(s.stats.routes)
-                           .arg(s.stats.moved)
-                           .arg(s.stats.ask)
-                           .arg(s.stats.clusterDown)
-                           .arg(perNode.join(QStringLiteral(", "))));
+    setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")
+                    .arg(s.stats.routes)
+                    .arg(s.stats.moved)
+                    .arg(s.stats.ask)
+                    .arg(s.stats.clusterDown)
+                    .arg(perNode.join(QStringLiteral(", "))));
+    QCustomPlot* plot = chart();
+    plot->clearPlottables();
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setData(x, keys, true);
+    bars->setWidth(0.6);
+    bars->setPen(QPen(theme().categorical[0], theme().lineWidth));
+    QColor fill = theme().categorical[0];
+    fill.setAlpha(150);
+    bars->setBrush(fill);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    ticker->addTicks(x, labels);
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(-0.6, std::max<double>(1, x.size()) - 0.4);
+    double top = 1;
+    for (double k : keys) {
+        top = std::max(top, k);
+    }
+    plot->yAxis->setRange(0, top * 1.15);
+    plot->replot();
 }
 
 } // namespace fg

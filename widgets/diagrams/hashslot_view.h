@@ -1,15 +1,12 @@
 // HashslotView: the Redis Cluster diagram as a student drives it: type a key and SET or GET it,
 // add, remove or fail a node, move a slot (all of it, or one key at a time to see ASK), or pick a
 // preset. Every change re-runs the ops through a new timeline and plays the new steps; counters
-// show routes, MOVED and ASK redirects, and keys per node.
+// show routes, MOVED and ASK redirects, and a histogram shows keys and slots per master.
 #pragma once
 
-#include "diagram/diagram_panel.h"
+#include "diagram/diagram_view.h"
 #include "redis/cluster.h"
 
-#include <QWidget>
-
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -17,7 +14,7 @@ namespace fg {
 
 class HashslotDiagram;
 
-class HashslotView : public QWidget {
+class HashslotView : public DiagramView {
     Q_OBJECT
 public:
     explicit HashslotView(QWidget* parent = nullptr);
@@ -25,21 +22,22 @@ public:
     void setScenario(int masters, int replicas, std::vector<redis::ClusterOp> ops);
     void addOp(const redis::ClusterOp& op);
     const std::vector<redis::ClusterOp>& ops() const { return ops_; }
-    DiagramPanel* panel() { return panel_; }
-    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+    const char* engineName() const override { return "hashslot"; }
+    nlohmann::json scenarioJson() const override;
+
+protected:
+    Status applyScenario(const nlohmann::json& scenario) override;
+    void refresh() override;
 
 private:
     void rebuild(int position);
-    void refreshCounters();
 
     int masters_ = 3, replicas_ = 1;
     std::vector<redis::ClusterOp> ops_;
     const HashslotDiagram* diagram_ = nullptr;
-    DiagramPanel* panel_;
     QLineEdit* key_;
     QSpinBox* node_;
     QSpinBox* slot_;
-    QLabel* counters_;
 };
 
 } // namespace fg

@@ -7,23 +7,11 @@
 namespace fg {
 
 KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops)
-    : timeline_(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
-                std::move(ops)) {}
+    : TimelineSource(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
+                     std::move(ops)) {}
 
-QString KafkaDiagram::narration(int position) const {
-    if (position < 0 || position >= stepCount()) {
-        return {};
-    }
-    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
-}
-
-Frame KafkaDiagram::frame(int position, const Theme& theme) const {
-    const auto& params = timeline_.engine().params();
-    if (position < 0 || timeline_.size() == 0) {
-        return layout(timeline_.initialState(), nullptr, params, theme);
-    }
-    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
-    return layout(timeline_.stateAfter(i), &timeline_.step(i), params, theme);
+Frame KafkaDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
+    return layout(state, step, timeline().engine().params(), theme);
 }
 
 namespace {

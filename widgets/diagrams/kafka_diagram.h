@@ -5,26 +5,20 @@
 // consumer that reads it and the group's lag. The step's record, rebalance or failure is lit.
 #pragma once
 
-#include "core/timeline.h"
-#include "diagram/diagram_source.h"
+#include "diagram/timeline_source.h"
 #include "kafka/kafka_cluster.h"
 
 namespace fg {
 
-class KafkaDiagram : public DiagramSource {
+class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {
 public:
     KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops);
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
-    Frame frame(int position, const Theme& theme) const override;
-    QString narration(int position) const override;
-
-    const Timeline<kafka::KafkaEngine>& timeline() const { return timeline_; }
     static Frame layout(const kafka::KafkaState& state, const kafka::KafkaStep* step,
                         const kafka::KafkaParams& params, const Theme& theme);
 
-private:
-    Timeline<kafka::KafkaEngine> timeline_;
+protected:
+    Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
 };
 
 } // namespace fg

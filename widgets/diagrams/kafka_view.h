@@ -3,13 +3,10 @@
 // the group assignor can be switched, which re-runs the same ops under the new setting.
 #pragma once
 
-#include "diagram/diagram_panel.h"
+#include "diagram/diagram_view.h"
 #include "kafka/kafka_cluster.h"
 
-#include <QWidget>
-
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -17,7 +14,7 @@ namespace fg {
 
 class KafkaDiagram;
 
-class KafkaView : public QWidget {
+class KafkaView : public DiagramView {
     Q_OBJECT
 public:
     explicit KafkaView(QWidget* parent = nullptr);
@@ -26,23 +23,24 @@ public:
     void addOp(const kafka::KafkaOp& op);
     const std::vector<kafka::KafkaOp>& ops() const { return ops_; }
     const kafka::KafkaParams& params() const { return params_; }
-    DiagramPanel* panel() { return panel_; }
-    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+    const char* engineName() const override { return "kafka"; }
+    nlohmann::json scenarioJson() const override;
+
+protected:
+    Status applyScenario(const nlohmann::json& scenario) override;
+    void refresh() override;
 
 private:
     void rebuild(int position);
-    void refreshCounters();
 
     kafka::KafkaParams params_;
     std::vector<kafka::KafkaOp> ops_;
     const KafkaDiagram* diagram_ = nullptr;
-    DiagramPanel* panel_;
     QLineEdit* key_;
     QLineEdit* consumer_;
     QSpinBox* broker_;
     QComboBox* partitioner_;
     QComboBox* assignor_;
-    QLabel* counters_;
 };
 
 } // namespace fg

@@ -5,29 +5,20 @@
 namespace fg {
 
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops)
-    : timeline_(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops)) {}
+    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops)) {}
 
-QString LsmDiagram::narration(int position) const {
-    if (position < 0 || position >= stepCount()) {
-        return {};
-    }
-    return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
-}
-
-Frame LsmDiagram::frame(int position, const Theme& theme) const {
-    const auto& params = timeline_.engine().params();
-    if (position < 0 || timeline_.size() == 0) {
-        return layout(timeline_.initialState(), nullptr, params, theme);
-    }
-    const auto i = static_cast<std::size_t>(std::min(position, stepCount() - 1));
-    return layout(timeline_.stateAfter(i), &timeline_.step(i), params, theme);
+Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
+    return layout(state, step, timeline().engine().params(), theme);
 }
 
 Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
                          const Theme& t) {
     Frame f;
     const qreal fs = 14 * t.fontScale;
-    const qreal x0 = 40, tableW = 150, tableH = 62, gap = 12, levelH = tableH + 44;
+    // Geometry grows with the theme's type (the projector theme's larger letters still fit).
+    const qreal k = t.fontScale;
+    const qreal x0 = 40, tableW = 150 * k, tableH = 62 * k, gap = 12 * k, levelH = tableH + 44 * k;
+    const qreal top = 40 + 70 * k;
     // What this step is about.
     std::map<int, std::string> probe; // table id -> result
     std::string memProbe;
@@ -47,7 +38,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     // The memtable.
     FrameItem mem;
     mem.id = QStringLiteral("memtable");
-    mem.rect = QRectF(x0, 10, 520, 70);
+    mem.rect = QRectF(x0, 10, 520 * k, 70 * k);
     mem.fill = t.toneFill(QStringLiteral("accent"));
     mem.stroke = memProbe == "hit" ? t.good : t.accent;
     mem.strokeWidth = memProbe == "hit" ? 3 : 1.5;
@@ -70,7 +61,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         FrameItem tag;
         tag.id = QStringLiteral("probe:memtable");
         tag.kind = FrameItem::Kind::Text;
-        tag.rect = QRectF(x0 + 530, 10, 200, 70);
+        tag.rect = QRectF(x0 + 530 * k, 10, 200 * k, 70 * k);
         tag.text =
             memProbe == "hit" ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
         tag.textColor = memProbe == "hit" ? t.good : t.mutedText;
@@ -80,14 +71,14 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         tag.z = 5;
         f.items.push_back(tag);
     }
-    qreal maxX = x0 + 760;
+    qreal maxX = x0 + 760 * k;
     const int levels = std::max(s.levels(), 1);
     for (int l = 0; l < levels; ++l) {
-        const qreal y = 110 + l * levelH;
+        const qreal y = top + l * levelH;
         FrameItem label;
         label.id = QStringLiteral("level:%1").arg(l);
         label.kind = FrameItem::Kind::Text;
-        label.rect = QRectF(x0, y - 22, 400, 20);
+        label.rect = QRectF(x0, y - 22 * k, 400 * k, 20 * k);
         label.text = p.tiered ? QStringLiteral("tier %1").arg(l)
                               : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
                                         : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
@@ -134,7 +125,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                 FrameItem tag;
                 tag.id = QStringLiteral("probe:%1").arg(tab->id);
                 tag.kind = FrameItem::Kind::Text;
-                tag.rect = QRectF(x, y + tableH + 2, tableW, 18);
+                tag.rect = QRectF(x - gap / 2, y + tableH + 2, tableW + gap, 18 * k);
                 const std::string& r = pr->second;
                 tag.text = r == "hit"              ? QStringLiteral("\u2714 read: found")
                            : r == "false-positive" ? QStringLiteral("\u26A0 read: bloom lied")
@@ -150,7 +141,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         }
         maxX = std::max(maxX, x);
     }
-    f.size = QSizeF(maxX + 20, 110 + levels * levelH);
+    f.size = QSizeF(maxX + 20, top + levels * levelH);
     return f;
 }
 

@@ -5,26 +5,20 @@
 // positive), or skipped by key range or bloom filter — each mark with a word, not colour alone.
 #pragma once
 
-#include "core/timeline.h"
-#include "diagram/diagram_source.h"
+#include "diagram/timeline_source.h"
 #include "lsm/lsm_tree.h"
 
 namespace fg {
 
-class LsmDiagram : public DiagramSource {
+class LsmDiagram : public TimelineSource<lsm::LsmEngine> {
 public:
     LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops);
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
-    Frame frame(int position, const Theme& theme) const override;
-    QString narration(int position) const override;
-
-    const Timeline<lsm::LsmEngine>& timeline() const { return timeline_; }
     static Frame layout(const lsm::LsmState& state, const lsm::LsmStep* step,
                         const lsm::LsmParams& params, const Theme& theme);
 
-private:
-    Timeline<lsm::LsmEngine> timeline_;
+protected:
+    Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
 };
 
 } // namespace fg

@@ -2,16 +2,14 @@
 
 #include "core/rng.h"
 #include "diagrams/lsm_diagram.h"
+#include "scenario/scenario_writer.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMenu>
-#include <QPushButton>
 #include <QSpinBox>
-#include <QToolButton>
-#include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace fg {
 
@@ -30,31 +28,27 @@ std::vector<lsm::LsmOp> randomPuts(int count, std::uint64_t seed) {
 
 } // namespace
 
-LsmView::LsmView(QWidget* parent) : QWidget(parent) {
-    auto* column = new QVBoxLayout(this);
-    auto* row = new QHBoxLayout;
+LsmView::LsmView(QWidget* parent) : DiagramView(parent) {
+    auto* row = controls();
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
     row->addWidget(key_, 1);
-    auto button = [&](const QString& text, auto onClick) {
-        auto* b = new QPushButton(text, this);
-        b->setAccessibleName(text);
-        connect(b, &QPushButton::clicked, this, onClick);
-        row->addWidget(b);
-    };
     auto keyOp = [this](Kind k) {
-        if (!key_->text().isEmpty()) {
-            addOps({{k, key_->text().toStdString(), "v" + std::to_string(ops_.size())}});
+        if (key_->text().isEmpty()) {
+            showMessage(tr("Type a key first."));
+            return;
         }
+        showMessage({});
+        addOps({{k, key_->text().toStdString(), "v" + std::to_string(ops_.size())}});
     };
-    button(tr("Put"), [keyOp] { keyOp(Kind::Put); });
-    button(tr("Delete"), [keyOp] { keyOp(Kind::Delete); });
-    button(tr("Get"), [keyOp] { keyOp(Kind::Get); });
-    button(tr("Flush"), [this] { addOps({{Kind::Flush, {}, {}}}); });
-    button(tr("Compact"), [this] { addOps({{Kind::Compact, {}, {}}}); });
-    button(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops_.size() + 1)); });
+    addButton(tr("Put"), [keyOp] { keyOp(Kind::Put); });
+    addButton(tr("Delete"), [keyOp] { keyOp(Kind::Delete); });
+    addButton(tr("Get"), [keyOp] { keyOp(Kind::Get); });
+    addButton(tr("Flush"), [this] { addOps({{Kind::Flush, {}, {}}}); });
+    addButton(tr("Compact"), [this] { addOps({{Kind::Compact, {}, {}}}); });
+    addButton(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops_.size() + 1)); });
     strategy_ = new QComboBox(this);
     strategy_->setAccessibleName(tr("Compaction strategy"));
     strategy_->addItem(tr("leveled (LevelDB, RocksDB, Cassandra LCS)"), false);
@@ -71,22 +65,14 @@ LsmView::LsmView(QWidget* parent) : QWidget(parent) {
     auto reparam = [this] {
         params_.tiered = strategy_->currentData().toBool();
         params_.memtableEntries = memtable_->value();
-        rebuild(-1);
-        panel_->player()->toEnd(); // the same writes under the new setting
+        rebuild(-2); // the same writes under the new setting
     };
     connect(strategy_, &QComboBox::currentIndexChanged, this, reparam);
     connect(memtable_, &QSpinBox::valueChanged, this, reparam);
 
-    auto* presets = new QToolButton(this);
-    presets->setText(tr("Presets"));
-    presets->setAccessibleName(tr("Presets"));
-    presets->setPopupMode(QToolButton::InstantPopup);
-    auto* menu = new QMenu(presets);
-    menu->addAction(tr("Writes fill the memtable and flush"), this, [this] {
-        setScenario(params_, randomPuts(12, 3));
-        panel_->player()->play();
-    });
-    menu->addAction(tr("A delete is a tombstone until compaction"), this, [this] {
+    addPreset(tr("Writes fill the memtable and flush"),
+              [this] { setScenario(params_, randomPuts(12, 3)); });
+    addPreset(tr("A delete is a tombstone until compaction"), [this] {
         auto ops = randomPuts(9, 5);
         ops.push_back({Kind::Put, "42", "answer"});
         ops.push_back({Kind::Delete, "42", {}});
@@ -94,36 +80,31 @@ LsmView::LsmView(QWidget* parent) : QWidget(parent) {
         ops.push_back({Kind::Compact, {}, {}});
         ops.push_back({Kind::Get, "42", {}});
         setScenario(params_, ops);
-        panel_->player()->play();
     });
-    menu->addAction(tr("Gets skip tables by range and bloom filter"), this, [this] {
+    addPreset(tr("Gets skip tables by range and bloom filter"), [this] {
         auto ops = randomPuts(18, 8);
         for (const char* k : {"7", "50", "120"}) {
             ops.push_back({Kind::Get, k, {}});
         }
         setScenario(params_, ops);
-        panel_->player()->play();
     });
-    presets->setMenu(menu);
-    row->addWidget(presets);
-    column->addLayout(row);
+    addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
+              [this] { setScenario(params_, randomPuts(200, 21)); });
+    finishControls();
 
-    panel_ = new DiagramPanel(this);
-    column->addWidget(panel_, 1);
-    counters_ = new QLabel(this);
-    counters_->setAccessibleName(tr("Counters"));
-    column->addWidget(counters_);
-    connect(panel_->player(), &Player::positionChanged, this, &LsmView::refreshCounters);
+    auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
+    plot->xAxis->setLabel(tr("step"));
+    plot->yAxis->setLabel(tr("amplification (x)"));
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(Kind::Put); });
-    auto start = randomPuts(14, 11);
-    start.push_back({Kind::Get, "30", {}});
-    setScenario(params_, start);
-    panel_->player()->toEnd();
+    openDefaultScenario();
 }
 
 void LsmView::setScenario(lsm::LsmParams params, std::vector<lsm::LsmOp> ops) {
     params_ = params;
     ops_ = std::move(ops);
+    const QSignalBlocker b1(strategy_), b2(memtable_);
+    strategy_->setCurrentIndex(params_.tiered ? 1 : 0);
+    memtable_->setValue(params_.memtableEntries);
     rebuild(-1);
 }
 
@@ -131,36 +112,79 @@ void LsmView::addOps(const std::vector<lsm::LsmOp>& ops) {
     const int firstNew = diagram_ ? diagram_->stepCount() : 0;
     ops_.insert(ops_.end(), ops.begin(), ops.end());
     rebuild(firstNew - 1);
-    panel_->player()->play();
+    panel()->player()->play();
 }
 
 void LsmView::rebuild(int position) {
     auto d = std::make_unique<LsmDiagram>(params_, ops_);
     diagram_ = d.get();
-    panel_->setSource(std::move(d));
-    panel_->player()->seek(position);
-    refreshCounters();
+    computeSeries();
+    showSource(std::move(d), position);
 }
 
-void LsmView::refreshCounters() {
+void LsmView::computeSeries() {
+    steps_.clear();
+    writeAmp_.clear();
+    readAmp_.clear();
+    diagram_->timeline().replay([this](std::size_t i, const lsm::LsmStep&, const lsm::LsmState& s) {
+        const auto& st = s.stats;
+        steps_ << double(i + 1);
+        writeAmp_ << (st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0);
+        readAmp_ << (st.gets ? double(st.tablesRead) / double(st.gets) : 0.0);
+    });
+}
+
+nlohmann::json LsmView::scenarioJson() const {
+    return writeLsmScenario({params_, ops_, true});
+}
+
+Status LsmView::applyScenario(const nlohmann::json& scenario) {
+    LsmScenario s;
+    if (Status st = parseLsmScenario(scenario, s); !st) {
+        return st;
+    }
+    setScenario(s.params, std::move(s.ops));
+    return Status::ok();
+}
+
+void LsmView::refresh() {
     if (!diagram_) {
         return;
     }
-    const int pos = panel_->player()->position();
-    const auto s = pos < 0 ? diagram_->timeline().initialState()
-                           : diagram_->timeline().stateAfter(static_cast<std::size_t>(pos));
+    const int pos = panel()->player()->position();
+    const auto& s = diagram_->stateAt(pos);
     const auto& st = s.stats;
     const double live = static_cast<double>(s.liveBytes());
-    counters_->setText(
+    setCounters(
         tr("Flushes: %1   Compactions: %2   Write amplification: %3x   Read amplification: %4 "
-           "tables/get   "
-           "Space amplification: %5x   Bloom false positives: %6")
+           "tables/get   Space amplification: %5x   Bloom false positives: %6")
             .arg(st.flushes)
             .arg(st.compactions)
             .arg(st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0, 0, 'f', 2)
             .arg(st.gets ? double(st.tablesRead) / double(st.gets) : 0.0, 0, 'f', 2)
             .arg(live > 0 ? double(s.diskBytes()) / live : 0.0, 0, 'f', 2)
             .arg(st.bloomFalsePositives));
+    // The amplification curves up to the step on screen.
+    QCustomPlot* plot = chart();
+    const int n = std::clamp(pos + 1, 0, static_cast<int>(steps_.size()));
+    plot->clearGraphs();
+    const auto add = [&](const QVector<double>& y, const QString& name, int tone,
+                         Qt::PenStyle style) {
+        QCPGraph* g = plot->addGraph();
+        g->setData(steps_.mid(0, n), y.mid(0, n), true);
+        g->setPen(QPen(theme().categorical[std::size_t(tone)], 2 * theme().lineWidth, style));
+        g->setName(name);
+    };
+    add(writeAmp_, tr("write amplification (bytes written to disk / bytes written by the user)"), 0,
+        Qt::SolidLine);
+    add(readAmp_, tr("read amplification (tables read per get)"), 1, Qt::DashLine);
+    plot->xAxis->setRange(0, std::max<double>(1, steps_.size()));
+    double top = 1;
+    for (int i = 0; i < n; ++i) {
+        top = std::max({top, writeAmp_[i], readAmp_[i]});
+    }
+    plot->yAxis->setRange(0, top * 1.1);
+    plot->replot();
 }
 
 } // namespace fg

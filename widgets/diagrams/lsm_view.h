@@ -1,16 +1,14 @@
 // LsmView: the LSM-tree diagram as a student drives it: put, delete and get keys, flush, compact,
 // add random keys, switch between leveled and size-tiered compaction or change the memtable size
 // (the same writes re-run under the new setting), presets; counters show flushes, compactions and
-// write, read and space amplification.
+// write, read and space amplification, and a chart plots write and read amplification step by
+// step up to the step on screen.
 #pragma once
 
-#include "diagram/diagram_panel.h"
+#include "diagram/diagram_view.h"
 #include "lsm/lsm_tree.h"
 
-#include <QWidget>
-
 class QComboBox;
-class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -18,7 +16,7 @@ namespace fg {
 
 class LsmDiagram;
 
-class LsmView : public QWidget {
+class LsmView : public DiagramView {
     Q_OBJECT
 public:
     explicit LsmView(QWidget* parent = nullptr);
@@ -27,21 +25,25 @@ public:
     void addOps(const std::vector<lsm::LsmOp>& ops);
     const std::vector<lsm::LsmOp>& ops() const { return ops_; }
     const lsm::LsmParams& params() const { return params_; }
-    DiagramPanel* panel() { return panel_; }
-    void setTheme(const Theme& theme) { panel_->setTheme(theme); }
+    const char* engineName() const override { return "lsm"; }
+    nlohmann::json scenarioJson() const override;
+
+protected:
+    Status applyScenario(const nlohmann::json& scenario) override;
+    void refresh() override;
 
 private:
     void rebuild(int position);
-    void refreshCounters();
+    void computeSeries();
 
     lsm::LsmParams params_{3, 3, 3, 10, false};
     std::vector<lsm::LsmOp> ops_;
     const LsmDiagram* diagram_ = nullptr;
-    DiagramPanel* panel_;
+    // Write and read amplification after every step of the timeline (computed once per rebuild).
+    QVector<double> steps_, writeAmp_, readAmp_;
     QLineEdit* key_;
     QComboBox* strategy_;
     QSpinBox* memtable_;
-    QLabel* counters_;
 };
 
 } // namespace fg

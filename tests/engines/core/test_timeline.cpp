@@ -81,6 +81,22 @@ private slots:
         QCOMPARE(t.opOfStep(1), std::size_t{1}); // op 0 has one step, op 1 two
         QCOMPARE(t.opOfStep(2), std::size_t{1});
     }
+
+    void replayVisitsEveryStepWithItsState() {
+        std::vector<ToyEngine::Op> ops;
+        for (int j = 0; j < 40; ++j) {
+            ops.push_back({j % 3}); // some ops have no step at all
+        }
+        fg::Timeline<ToyEngine> t(ToyEngine{}, {}, ops, 4);
+        std::size_t visited = 0;
+        t.replay([&](std::size_t i, const ToyEngine::Step& step, const ToyEngine::State& after) {
+            QCOMPARE(i, visited);
+            QCOMPARE(step.value, t.step(i).value);
+            QVERIFY(after.values == t.stateAfter(i).values);
+            ++visited;
+        });
+        QCOMPARE(visited, t.size());
+    }
 };
 
 QTEST_APPLESS_MAIN(TestTimeline)

@@ -1,0 +1,53 @@
+#include "export/diagram_picture.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <algorithm>
+
+namespace fg {
+
+void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QString& caption,
+                         const Theme& theme) {
+    const qreal margin = 0.04 * std::min(size.width(), size.height());
+    const qreal captionH =
+        caption.isEmpty() ? 0 : std::min(0.16, 0.08 * theme.fontScale) * size.height();
+    const QRectF area(margin, margin, size.width() - 2 * margin,
+                      size.height() - 2 * margin - captionH);
+    const QSizeF content = frame.size.isEmpty() ? QSizeF(1, 1) : frame.size;
+    const qreal k =
+        std::min({area.width() / content.width(), area.height() / content.height(), 3.0});
+    p.save();
+    p.translate(area.center() - QPointF(content.width() * k / 2, content.height() * k / 2));
+    p.scale(k, k);
+    paintFrame(p, frame);
+    p.restore();
+    if (!caption.isEmpty()) {
+        // The narration fits its band: smaller type for a long step, then cut with an ellipsis.
+        const QRectF band(margin, size.height() - margin - captionH, size.width() - 2 * margin,
+                          captionH);
+        const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+        QFont font(QStringLiteral("DejaVu Sans"));
+        int px = std::max(10, qRound(captionH * 0.38));
+        QString text = caption;
+        for (;;) {
+            font.setPixelSize(px);
+            const QFontMetricsF fm(font);
+            if (fm.boundingRect(band, flags, text).height() <= band.height()) {
+                break;
+            }
+            if (px > 12) {
+                px = std::max(12, px * 9 / 10);
+                continue;
+            }
+            const int lines = std::max(1, int(band.height() / fm.lineSpacing()));
+            text = fm.elidedText(caption, Qt::ElideRight, band.width() * lines * 0.92);
+            break;
+        }
+        p.setFont(font);
+        p.setPen(theme.text);
+        p.drawText(band, flags, text);
+    }
+}
+
+} // namespace fg
