@@ -34,19 +34,77 @@ const Entry* findIn(const SSTable& t, const std::string& key) {
     return it != t.entries.end() && it->key == key ? &*it : nullptr;
 }
 
-// The order a get looks in tables: level 0 (or every tier) newest first, then levels 1, 2, ...
-std::vector<const SSTable*> probeOrder(const LsmState& s, bool tiered) {
-    std::vector<const SSTable*> order;
-    for (const auto& t : s.tables) {
-        order.push_back(&t);
-    }
-    std::stable_sort(order.begin(), order.end(), [&](const SSTable* a, const SSTable* b) {
-        if (!tiered && a->level != b->level) {
-            return a->level < b->level;
+// Walks the tables a get looks in, in the order it looks: level 0 (or every tier) newest first,
+// then levels 1, 2, ... each newest first, until `probe(table)` returns true. `probe` sees only
+// the tables whose key range holds the key; `skip(table, n)` is told about the others: one call
+// per table in order when `eachSkip`, else possibly one call with table null for n of them. In a
+// leveled level whose ranges do not overlap, a binary search finds the one table that can hold
+// the key, and the rest are counted from where it stands among the newest.
+template <class ProbeFn, class SkipFn>
+void walk(const LsmState& s, const LsmTableIndex& ix, const std::string& key, bool tiered,
+          bool eachSkip, ProbeFn&& probe, SkipFn&& skip) {
+    const auto scan = [&](const std::vector<std::uint32_t>& order) {
+        for (const std::uint32_t i : order) {
+            const SSTable& t = s.tables[i];
+            if (!inRange(t, key)) {
+                skip(&t, std::int64_t(1));
+            } else if (probe(t)) {
+                return true;
+            }
         }
-        return a->maxSeq > b->maxSeq;
-    });
-    return order;
+        return false;
+    };
+    if (tiered) {
+        scan(ix.newest);
+        return;
+    }
+    const KeyLess less;
+    for (std::size_t l = 0; l < ix.levels.size(); ++l) {
+        const LsmTableIndex::Level& lv = ix.levels[l];
+        if (l == 0 || !lv.disjoint) {
+            if (scan(lv.newest)) {
+                return;
+            }
+            continue;
+        }
+        // The first table by key whose max key is not below the key is the only candidate.
+        const auto it =
+            std::partition_point(lv.byKey.begin(), lv.byKey.end(),
+                                 [&](std::uint32_t i) { return less(s.tables[i].maxKey(), key); });
+        const std::size_t n = lv.newest.size();
+        const std::size_t hit = it != lv.byKey.end() && !less(key, s.tables[*it].minKey())
+                                    ? lv.rank[static_cast<std::size_t>(it - lv.byKey.begin())]
+                                    : n;
+        if (eachSkip) {
+            for (std::size_t r = 0; r < n; ++r) {
+                const SSTable& t = s.tables[lv.newest[r]];
+                if (r != hit) {
+                    skip(&t, std::int64_t(1));
+                } else if (probe(t)) {
+                    return;
+                }
+            }
+            continue;
+        }
+        if (hit == n) {
+            skip(nullptr, static_cast<std::int64_t>(n));
+            continue;
+        }
+        skip(nullptr, static_cast<std::int64_t>(hit));
+        if (probe(s.tables[lv.newest[hit]])) {
+            return;
+        }
+        skip(nullptr, static_cast<std::int64_t>(n - hit - 1));
+    }
+}
+
+// The state's own index when it covers its tables, else one built into `scratch`.
+const LsmTableIndex& indexOf(const LsmState& s, LsmTableIndex& scratch) {
+    if (s.index.covers(s.tables)) {
+        return s.index;
+    }
+    scratch.rebuild(s.tables);
+    return scratch;
 }
 
 } // namespace
@@ -98,6 +156,61 @@ std::vector<const SSTable*> LsmState::level(int l) const {
         return l == 0 ? a->maxSeq > b->maxSeq : less(a->minKey(), b->minKey());
     });
     return out;
+}
+
+void LsmTableIndex::rebuild(const std::vector<SSTable>& tables) {
+    count = tables.size();
+    newest.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        newest[i] = static_cast<std::uint32_t>(i);
+    }
+    std::stable_sort(newest.begin(), newest.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return tables[a].maxSeq > tables[b].maxSeq;
+    });
+    int top = -1;
+    for (const auto& t : tables) {
+        top = std::max(top, t.level);
+    }
+    levels.assign(static_cast<std::size_t>(top + 1), Level{});
+    for (const std::uint32_t i : newest) {
+        levels[static_cast<std::size_t>(tables[i].level)].newest.push_back(i);
+    }
+    const KeyLess less;
+    std::vector<std::uint32_t> rankOf(count);
+    for (std::size_t l = 1; l < levels.size(); ++l) {
+        Level& lv = levels[l];
+        for (std::size_t r = 0; r < lv.newest.size(); ++r) {
+            rankOf[lv.newest[r]] = static_cast<std::uint32_t>(r);
+        }
+        lv.byKey = lv.newest;
+        std::stable_sort(lv.byKey.begin(), lv.byKey.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return less(tables[a].minKey(), tables[b].minKey());
+        });
+        lv.rank.clear();
+        for (std::size_t k = 0; k < lv.byKey.size(); ++k) {
+            lv.rank.push_back(rankOf[lv.byKey[k]]);
+            if (k > 0 && !less(tables[lv.byKey[k - 1]].maxKey(), tables[lv.byKey[k]].minKey())) {
+                lv.disjoint = false;
+            }
+        }
+    }
+}
+
+void LsmTableIndex::appended(const std::vector<SSTable>& tables) {
+    const SSTable& t = tables.back();
+    const auto i = static_cast<std::uint32_t>(tables.size() - 1);
+    // A flushed table is newer than every other one: it goes first in level 0 and overall.
+    if (count + 1 != tables.size() || t.level != 0 ||
+        (!newest.empty() && tables[newest.front()].maxSeq >= t.maxSeq)) {
+        rebuild(tables);
+        return;
+    }
+    count = tables.size();
+    newest.insert(newest.begin(), i);
+    if (levels.empty()) {
+        levels.emplace_back();
+    }
+    levels[0].newest.insert(levels[0].newest.begin(), i);
 }
 
 int LsmState::levels() const {
@@ -206,6 +319,7 @@ void LsmEngine::flush(State& s, StepSink<Step, State>& sink) const {
     const auto n = t.entries.size();
     const auto bytes = t.bytes;
     s.tables.push_back(std::move(t));
+    s.index.appended(s.tables);
     if (sink.narrate()) {
         Step st;
         st.kind = "flush";
@@ -365,6 +479,7 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
         outs.push_back(t.id);
         s.tables.push_back(std::move(t));
     }
+    s.index.rebuild(s.tables);
     ++s.stats.compactions;
     s.stats.tombstonesDropped += dropped;
     if (sink.narrate()) {
@@ -411,30 +526,43 @@ void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sin
     } else {
         st.probed.push_back({"memtable", 0, 0, "miss"});
     }
-    for (const SSTable* t : probeOrder(s, p_.tiered)) {
-        if (done) {
-            break;
+    if (!done) {
+        if (!s.index.covers(s.tables)) {
+            s.index.rebuild(s.tables);
         }
-        if (!inRange(*t, key)) {
-            ++s.stats.rangeSkips;
-            st.probed.push_back({"table", t->id, t->level, "skipped-range"});
-            continue;
-        }
-        if (!t->bloom.mayContain(key)) {
-            ++s.stats.bloomSkips;
-            st.probed.push_back({"table", t->id, t->level, "skipped-bloom"});
-            continue;
-        }
-        ++s.stats.tablesRead;
-        if (const Entry* e = findIn(*t, key)) {
-            st.probed.push_back({"table", t->id, t->level, "hit"});
-            st.found = e->value.has_value();
-            st.value = e->value;
-            done = true;
-        } else {
+        // Silent, a get keeps only the stats: no probe record, range skips counted in bulk.
+        const bool narrate = sink.narrate();
+        const auto probe = [&](const SSTable& t) {
+            if (!t.bloom.mayContain(key)) {
+                ++s.stats.bloomSkips;
+                if (narrate) {
+                    st.probed.push_back({"table", t.id, t.level, "skipped-bloom"});
+                }
+                return false;
+            }
+            ++s.stats.tablesRead;
+            if (const Entry* e = findIn(t, key)) {
+                if (narrate) {
+                    st.probed.push_back({"table", t.id, t.level, "hit"});
+                }
+                st.found = e->value.has_value();
+                st.value = e->value;
+                done = true;
+                return true;
+            }
             ++s.stats.bloomFalsePositives;
-            st.probed.push_back({"table", t->id, t->level, "false-positive"});
-        }
+            if (narrate) {
+                st.probed.push_back({"table", t.id, t.level, "false-positive"});
+            }
+            return false;
+        };
+        const auto skip = [&](const SSTable* t, std::int64_t n) {
+            s.stats.rangeSkips += n;
+            if (t) {
+                st.probed.push_back({"table", t->id, t->level, "skipped-range"});
+            }
+        };
+        walk(s, s.index, key, p_.tiered, narrate, probe, skip);
     }
     if (sink.narrate()) {
         int read = 0, skipped = 0;
@@ -456,14 +584,17 @@ std::optional<std::string> LsmEngine::lookup(const State& s, const std::string& 
     if (const auto it = s.memtable.find(key); it != s.memtable.end()) {
         return it->second.value;
     }
-    for (const SSTable* t : probeOrder(s, tiered)) {
-        if (inRange(*t, key)) {
-            if (const Entry* e = findIn(*t, key)) {
-                return e->value;
-            }
-        }
-    }
-    return std::nullopt;
+    std::optional<std::string> value;
+    LsmTableIndex scratch;
+    walk(
+        s, indexOf(s, scratch), key, tiered, false,
+        [&](const SSTable& t) {
+            const Entry* e = findIn(t, key);
+            value = e ? e->value : std::nullopt;
+            return e != nullptr;
+        },
+        [](const SSTable*, std::int64_t) {});
+    return value;
 }
 
 } // namespace fg::lsm

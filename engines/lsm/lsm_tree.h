@@ -65,9 +65,31 @@ struct LsmStats {
     bool operator==(const LsmStats&) const = default;
 };
 
+// Where a get looks, kept beside the tables (as positions in LsmState::tables) so that a lookup
+// costs what it costs in a real LSM: no sort, L0 (or every tier) newest first, then one binary
+// search per leveled level. Derived data: it takes no part in ==, the engine rebuilds it whenever
+// it changes the tables, and a state whose index does not cover its tables gets a fresh one.
+struct LsmTableIndex {
+    struct Level {
+        std::vector<std::uint32_t> newest; // max seq descending, ties by position
+        std::vector<std::uint32_t> byKey;  // by min key (levels >= 1 only)
+        std::vector<std::uint32_t> rank;   // rank[i]: where byKey[i] stands in `newest`
+        bool disjoint = true;              // no two key ranges overlap: byKey can be searched
+    };
+    std::vector<std::uint32_t> newest; // every table, max seq descending, ties by position
+    std::vector<Level> levels;
+    std::size_t count = 0; // how many tables it covers
+
+    bool covers(const std::vector<SSTable>& tables) const { return count == tables.size(); }
+    void rebuild(const std::vector<SSTable>& tables);
+    void appended(const std::vector<SSTable>& tables); // a table was pushed at the back
+    bool operator==(const LsmTableIndex&) const { return true; }
+};
+
 struct LsmState {
     std::map<std::string, Entry, KeyLess> memtable;
     std::vector<SSTable> tables; // every live table, any level
+    LsmTableIndex index;         // over `tables`; code that edits them must rebuild it
     std::uint64_t nextSeq = 1;
     int nextTableId = 1;
     std::map<int, std::string> compactPointer; // level -> the last key pushed down (LevelDB's)
