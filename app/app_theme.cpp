@@ -13,6 +13,9 @@ ThemeChoice themeChoiceFromName(const QString& name) {
     if (name == QLatin1String("dark")) {
         return ThemeChoice::Dark;
     }
+    if (name == QLatin1String("projector")) {
+        return ThemeChoice::Projector;
+    }
     return ThemeChoice::System;
 }
 
@@ -22,6 +25,8 @@ QString themeChoiceName(ThemeChoice choice) {
         return QStringLiteral("light");
     case ThemeChoice::Dark:
         return QStringLiteral("dark");
+    case ThemeChoice::Projector:
+        return QStringLiteral("projector");
     case ThemeChoice::System:
         break;
     }
@@ -38,7 +43,9 @@ bool AppTheme::systemIsDark() const {
 Theme AppTheme::apply(ThemeChoice choice) {
     const bool dark =
         choice == ThemeChoice::Dark || (choice == ThemeChoice::System && systemIsDark());
-    const Theme t = dark ? Theme::dark() : Theme::light();
+    const Theme t = choice == ThemeChoice::Projector ? Theme::projector()
+                    : dark                           ? Theme::dark()
+                                                     : Theme::light();
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"))) {
         QApplication::setStyle(fusion);
     }
@@ -47,7 +54,9 @@ Theme AppTheme::apply(ThemeChoice choice) {
         return t;
     }
     QPalette p;
-    const QColor window = dark ? QColor::fromRgb(0x25292eu) : QColor::fromRgb(0xeef0f2u);
+    const QColor window = dark                               ? QColor::fromRgb(0x25292eu)
+                          : choice == ThemeChoice::Projector ? QColor(Qt::white)
+                                                             : QColor::fromRgb(0xeef0f2u);
     p.setColor(QPalette::Window, window);
     p.setColor(QPalette::WindowText, t.text);
     p.setColor(QPalette::Base, t.background);

@@ -4,8 +4,8 @@
 #include "cli_export.h"
 #include "course/content_loader.h"
 
+#include <QApplication>
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <cstdio>
 #include <iostream>
 
@@ -96,7 +96,7 @@ int runCommandLine(int argc, char** argv) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
             qputenv("QT_QPA_PLATFORM", "offscreen"); // headless: no display needed
         }
-        QGuiApplication app(argc, argv);
+        QApplication app(argc, argv); // QCustomPlot charts are widgets
         return exportCommand(args);
     }
     if (name == "--chapter" || name == "--theme" || name == "--diagram") {

@@ -2,11 +2,16 @@
 
 #include "cli/commands.h"
 #include "cli/key_input.h"
-#include "diagrams/btree_diagram.h"
+#include "course/content_loader.h"
+#include "diagrams/btree_vs_lsm_view.h"
+#include "diagrams/diagram_factory.h"
+#include "export/diagram_picture.h"
 #include "export/picture_export.h"
-#include "scenario/btree_scenario.h"
+#include "figure/figure_renderer.h"
 #include "scenario/scenario.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QPainter>
 #include <QString>
 #include <cstdio>
@@ -22,12 +27,111 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
+struct ExportArgs {
+    std::string scenarioPath, chapter, out, format, theme = "light";
+    long long width = 1920, height = 1080, step = -1;
+    double scale = 1.0;
+};
+
+// One picture of a chapter: a file name (without extension) and how to draw it.
+struct ChapterPicture {
+    QString name;
+    QSizeF size;
+    PaintFunction paint;
+    QString title;
+};
+
+int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
+    const Course course = loadCourse();
+    const Chapter* chapter = nullptr;
+    QStringList ids;
+    for (const auto& ch : course.chapters) {
+        ids << ch.id;
+        if (ch.id == QString::fromStdString(a.chapter)) {
+            chapter = &ch;
+        }
+    }
+    if (!chapter) {
+        return fail(cli::kUsage, "no chapter \"" + a.chapter +
+                                     "\" (the chapters: " + ids.join(", ").toStdString() + ")");
+    }
+    if (!chapter->loaded()) {
+        return fail(cli::kUsage, "the chapter " + a.chapter + " did not load");
+    }
+    const QSizeF size(static_cast<qreal>(a.width), static_cast<qreal>(a.height));
+    std::vector<ChapterPicture> pictures;
+    // Live diagrams in their default scenarios, at their last step.
+    for (const QString& id : chapter->diagramIds()) {
+        if (id == QLatin1String("btree-vs-lsm")) {
+            auto view = std::make_shared<BTreeVsLsmView>();
+            view->setTheme(theme);
+            pictures.push_back({id, size,
+                                [view](QPainter& p, QSizeF s) { view->paintCharts(p, s); },
+                                QStringLiteral("B-Tree vs LSM-tree")});
+            continue;
+        }
+        Status st;
+        const nlohmann::json scenario = defaultScenario(id, st);
+        std::shared_ptr<DiagramSource> source;
+        if (st) {
+            source = makeDiagramSource(scenario, st);
+        }
+        if (!source) {
+            return fail(cli::kRuntime, id.toStdString() + ": " + st.message());
+        }
+        const int last = source->stepCount() - 1;
+        const Frame frame = source->frame(last, theme);
+        const QString caption = source->narration(last);
+        pictures.push_back({id, size,
+                            [frame, caption, theme](QPainter& p, QSizeF s) {
+                                paintDiagramPicture(p, s, frame, caption, theme);
+                            },
+                            diagramTitle(id.toStdString())});
+    }
+    // Figures drawn from the course's data, at a page-like width.
+    for (const auto& section : chapter->sections) {
+        for (const auto& block : section.blocks) {
+            if (block.value("type", std::string()) != "figure") {
+                continue;
+            }
+            auto fig = std::make_shared<FigureRenderer>(block, theme, 1200.0, 18.0);
+            const QSizeF figSize = fig->size() + QSizeF(48, 48);
+            pictures.push_back({QString::fromStdString(block.value("id", std::string("figure"))),
+                                figSize,
+                                [fig](QPainter& p, QSizeF) {
+                                    p.translate(24, 24);
+                                    fig->paint(p);
+                                },
+                                QString::fromStdString(block.value("title", std::string()))});
+        }
+    }
+    const QString dir = QString::fromStdString(a.out);
+    if (!QDir().mkpath(dir) || !QFileInfo(dir).isWritable()) {
+        return fail(cli::kRuntime, "cannot write into " + a.out + ": not a writable directory");
+    }
+    const char* ext = fmt == PictureFormat::Png ? "png" : fmt == PictureFormat::Svg ? "svg" : "pdf";
+    int done = 0;
+    for (const auto& pic : pictures) {
+        const QString path = QDir(dir).filePath(pic.name + QLatin1Char('.') + QLatin1String(ext));
+        PictureOptions o;
+        o.size = pic.size;
+        o.scale = a.scale;
+        o.background = theme.background;
+        o.title = pic.title;
+        std::fprintf(stderr, "[%d/%zu] %s\n", ++done, pictures.size(),
+                     path.toLocal8Bit().constData());
+        if (const QString error = exportPicture(pic.paint, fmt, path, o); !error.isEmpty()) {
+            return fail(cli::kRuntime, error.toStdString());
+        }
+    }
+    return cli::kOk;
+}
+
 } // namespace
 
 int exportCommand(const std::vector<std::string>& args) {
-    std::string scenarioPath, out, format, theme = "light";
-    long long width = 1920, height = 1080, step = -1;
-    double scale = 1.0;
+    ExportArgs x;
+    auto& [scenarioPath, chapter, out, format, theme, width, height, step, scale] = x;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -58,9 +162,8 @@ int exportCommand(const std::vector<std::string>& args) {
             if (!ok || scale <= 0 || scale > 8) {
                 return fail(cli::kUsage, "--scale needs a number above 0 and at most 8");
             }
-        } else if (a == "--chapter") {
-            return fail(cli::kUsage,
-                        "--chapter: exporting a chapter's diagrams is not in this version yet");
+        } else if (a == "--chapter" && hasValue) {
+            chapter = args[++i];
         } else if (!a.empty() && a[0] == '-') {
             return fail(cli::kUsage, "unknown option " + a + " (see fieldguide --help)");
         } else if (scenarioPath.empty()) {
@@ -69,9 +172,13 @@ int exportCommand(const std::vector<std::string>& args) {
             return fail(cli::kUsage, "one scenario file at a time");
         }
     }
-    if (scenarioPath.empty() || out.empty()) {
+    if ((scenarioPath.empty() == chapter.empty()) || out.empty()) {
         return fail(cli::kUsage,
-                    "usage: fieldguide export SCENARIO.json --out FILE [--format png|svg|pdf] ...");
+                    "usage: fieldguide export SCENARIO.json --out FILE [--format png|svg|pdf] ...\n"
+                    "   or: fieldguide export --chapter ID --out DIR [--format png|svg|pdf] ...");
+    }
+    if (!chapter.empty() && format.empty()) {
+        format = "png";
     }
     const auto fmt = pictureFormatFromName(QString::fromStdString(format.empty() ? out : format));
     if (!fmt) {
@@ -80,6 +187,10 @@ int exportCommand(const std::vector<std::string>& args) {
     }
     if (theme != "light" && theme != "dark" && theme != "projector") {
         return fail(cli::kUsage, "--theme is light, dark or projector, not " + theme);
+    }
+    const Theme t = Theme::byName(QString::fromStdString(theme));
+    if (!chapter.empty()) {
+        return exportChapter(x, *fmt, t);
     }
     std::ifstream f(scenarioPath, std::ios::binary);
     if (!f) {
@@ -90,61 +201,29 @@ int exportCommand(const std::vector<std::string>& args) {
     if (const Status s = scenario::parse(text, scenarioPath, scenario); !s) {
         return fail(cli::kUsage, s.message());
     }
-    const std::string engine = scenario.is_object() ? scenario.value("engine", std::string()) : "";
-    if (engine != "btree") {
-        nlohmann::json ignored;
-        if (const Status s = scenario::run(scenario, ignored); !s) {
-            return fail(cli::kUsage, scenarioPath + ": " + s.message());
-        }
-        return fail(cli::kUsage,
-                    "the " + engine +
-                        " diagram cannot be exported in this version yet (the B-Tree can)");
+    Status st;
+    const auto diagram = makeDiagramSource(scenario, st);
+    if (!diagram) {
+        return fail(cli::kUsage, scenarioPath + ": " + st.message());
     }
-    BtreeScenario sc;
-    if (const Status s = parseBtreeScenario(scenario, sc); !s) {
-        return fail(cli::kUsage, scenarioPath + ": " + s.message());
-    }
-    const BTreeDiagram diagram(sc.params, sc.ops);
-    if (step >= diagram.stepCount()) {
+    if (step >= diagram->stepCount()) {
         return fail(cli::kUsage, "--step " + std::to_string(step) + ": the scenario has " +
-                                     std::to_string(diagram.stepCount()) + " steps (0 to " +
-                                     std::to_string(diagram.stepCount() - 1) + ")");
+                                     std::to_string(diagram->stepCount()) + " steps (0 to " +
+                                     std::to_string(diagram->stepCount() - 1) + ")");
     }
-    const Theme t = Theme::byName(QString::fromStdString(theme));
-    const int position = step < 0 ? diagram.stepCount() - 1 : static_cast<int>(step);
-    const Frame frame = diagram.frame(position, t);
+    const int position = step < 0 ? diagram->stepCount() - 1 : static_cast<int>(step);
+    const Frame frame = diagram->frame(position, t);
     PictureOptions o;
     o.size = QSizeF(static_cast<qreal>(width), static_cast<qreal>(height));
     o.scale = scale;
     o.background = t.background;
-    o.title = QStringLiteral("B-Tree, step %1").arg(position + 1);
-    const QString narration = diagram.narration(position);
+    o.title = QStringLiteral("%1, step %2")
+                  .arg(diagramTitle(scenario["engine"].get<std::string>()))
+                  .arg(position + 1);
+    const QString narration = diagram->narration(position);
     const QString error = exportPicture(
-        [&](QPainter& p, QSizeF size) {
-            // The frame, fitted inside a margin, with the step's narration under it.
-            const qreal margin = 0.04 * size.height();
-            const qreal captionH = narration.isEmpty() ? 0 : 0.08 * size.height();
-            const QRectF area(margin, margin, size.width() - 2 * margin,
-                              size.height() - 2 * margin - captionH);
-            const QSizeF content = frame.size.isEmpty() ? QSizeF(1, 1) : frame.size;
-            const qreal k =
-                std::min({area.width() / content.width(), area.height() / content.height(), 3.0});
-            p.save();
-            p.translate(area.center() - QPointF(content.width() * k / 2, content.height() * k / 2));
-            p.scale(k, k);
-            paintFrame(p, frame);
-            p.restore();
-            if (!narration.isEmpty()) {
-                QFont font(QStringLiteral("DejaVu Sans"));
-                font.setPixelSize(std::max(10, qRound(captionH * 0.38)));
-                p.setFont(font);
-                p.setPen(t.text);
-                p.drawText(QRectF(margin, size.height() - margin - captionH,
-                                  size.width() - 2 * margin, captionH),
-                           Qt::AlignCenter | Qt::TextWordWrap, narration);
-            }
-        },
-        *fmt, QString::fromStdString(out), o);
+        [&](QPainter& p, QSizeF size) { paintDiagramPicture(p, size, frame, narration, t); }, *fmt,
+        QString::fromStdString(out), o);
     if (!error.isEmpty()) {
         return fail(cli::kRuntime, error.toStdString());
     }

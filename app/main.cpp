@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
     QCommandLineOption chapter(QStringLiteral("chapter"),
                                QStringLiteral("Open at this chapter (ID or ID#SECTION)."),
                                QStringLiteral("ID"));
-    QCommandLineOption theme(QStringLiteral("theme"), QStringLiteral("system, light or dark."),
+    QCommandLineOption theme(QStringLiteral("theme"),
+                             QStringLiteral("system, light, dark or projector."),
                              QStringLiteral("THEME"));
     QCommandLineOption diagram(QStringLiteral("diagram"),
                                QStringLiteral("Open this live diagram (e.g. btree)."),

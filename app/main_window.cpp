@@ -1,6 +1,8 @@
 #include "main_window.h"
 
 #include "diagram_tabs.h"
+#include "export_actions.h"
+#include "presentation/presentation.h"
 #include "reader/chapter_tree.h"
 #include "reader/reader_view.h"
 #include "reader/search_panel.h"
@@ -102,10 +104,30 @@ void MainWindow::buildMenus() {
         return a;
     };
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    action(file, tr("&Export diagram\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
+           [this] { exportDiagram(); });
+    action(file, tr("Export &animation (GIF or frames)\u2026"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, [this] { exportAnimation(); });
+    action(file, tr("Export chapter as &handout PDF\u2026"), {}, [this] {
+        if (const Chapter* ch = currentChapter()) {
+            exportHandoutInteractive(this, *ch);
+        }
+    });
+    file->addSeparator();
     action(file, tr("&Quit"), {QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)},
            [this] { close(); });
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    action(edit, tr("&Copy diagram as image"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+           [this] {
+               if (const auto e = exportableOf(tabs_->currentWidget())) {
+                   copyDiagramToClipboard(*e, theme_);
+                   statusBar()->showMessage(tr("Diagram copied as an image."), 3000);
+               } else {
+                   statusBar()->showMessage(tr("Open a live diagram to copy it."), 5000);
+               }
+           });
+    edit->addSeparator();
     action(edit, tr("&Find in all chapters\u2026"), {QKeySequence::Find}, [this] {
         searchDock_->show();
         search_->focusQuery();
@@ -124,10 +146,12 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     QMenu* themes = view->addMenu(tr("&Theme"));
     themeGroup_ = new QActionGroup(this);
-    for (ThemeChoice c : {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark}) {
+    for (ThemeChoice c :
+         {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::Projector}) {
         const QString label = c == ThemeChoice::System  ? tr("Follow the &system")
                               : c == ThemeChoice::Light ? tr("&Light")
-                                                        : tr("&Dark");
+                              : c == ThemeChoice::Dark  ? tr("&Dark")
+                                                        : tr("&Projector (high contrast, large)");
         QAction* a = themes->addAction(label);
         a->setCheckable(true);
         a->setData(themeChoiceName(c));
@@ -140,6 +164,8 @@ void MainWindow::buildMenus() {
     }
     view->addSeparator();
     action(view, tr("&Full screen"), fullKeys, [this] { toggleFullScreen(); });
+    action(view, tr("&Presentation mode"), {QKeySequence(Qt::Key_F5)},
+           [this] { startPresentation(); });
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     action(go, tr("&Next section"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
@@ -226,6 +252,56 @@ void MainWindow::openDiagram(const QString& id) {
     view->setFocus();
 }
 
+const Chapter* MainWindow::currentChapter() const {
+    const int i = reader_->chapterIndex();
+    return i < 0 || i >= static_cast<int>(course_.chapters.size())
+               ? nullptr
+               : &course_.chapters[static_cast<std::size_t>(i)];
+}
+
+void MainWindow::exportDiagram() {
+    if (const auto e = exportableOf(tabs_->currentWidget())) {
+        exportDiagramInteractive(this, *e, theme_);
+    } else {
+        statusBar()->showMessage(
+            tr("Open a live diagram (Diagrams menu) to export it; File > Export chapter as "
+               "handout PDF exports the chapter with its figures."),
+            8000);
+    }
+}
+
+void MainWindow::exportAnimation() {
+    if (const auto e = exportableOf(tabs_->currentWidget())) {
+        exportAnimationInteractive(this, *e, theme_);
+    } else {
+        statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
+    }
+}
+
+void MainWindow::startPresentation() {
+    const Chapter* ch = currentChapter();
+    if (!ch || !ch->loaded()) {
+        return;
+    }
+    if (presentation_) {
+        presentation_->activateWindow();
+        return;
+    }
+    // Start on the slide of the section being read.
+    const auto slides = slidesOf(*ch);
+    int start = 0;
+    for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
+        const Slide& s = slides[std::size_t(i)];
+        if (s.kind == Slide::Kind::Section && s.section >= 0 &&
+            ch->sections[std::size_t(s.section)].id == reader_->currentSection()) {
+            start = i;
+            break;
+        }
+    }
+    presentation_ = new PresentationWindow(*ch, theme_, start, this);
+    presentation_->start();
+}
+
 void MainWindow::setThemeChoice(ThemeChoice choice) {
     themeChoice_ = choice;
     theme_ = appTheme_.apply(choice);
@@ -287,6 +363,11 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
            "text</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
+           "<tr><td><b>F5</b></td><td>Presentation mode (Esc leaves; PgDn/PgUp, B blank, "
+           "L spotlight, Z zoom, T timer)</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
            "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
            "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
            "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"

@@ -5,8 +5,10 @@
 
 #include "app_theme.h"
 #include "course/course.h"
+#include "presentation/presentation.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QTabWidget;
@@ -36,6 +38,11 @@ public:
     void openDiagram(const QString& id);
     void setThemeChoice(ThemeChoice choice);
     void saveSettings() const;
+    void exportDiagram();
+    void exportAnimation();
+    void startPresentation();
+    PresentationWindow* presentation() const { return presentation_; }
+    const Chapter* currentChapter() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -58,6 +65,7 @@ private:
     SearchPanel* search_;
     QDockWidget* searchDock_;
     QActionGroup* themeGroup_ = nullptr;
+    QPointer<PresentationWindow> presentation_;
 };
 
 } // namespace fg

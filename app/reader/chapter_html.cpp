@@ -205,6 +205,19 @@ QString blockHtml(const json& b, const Theme& t) {
 
 } // namespace
 
+QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx) {
+    QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
+                    .arg(qRound(bodyPx))
+                    .arg(css(t.text));
+    h += QStringLiteral("<p style=\"font-size:%1px\"><b>%2</b></p>")
+             .arg(qRound(bodyPx * 1.6))
+             .arg(s.title.toHtmlEscaped());
+    for (const auto& b : s.blocks) {
+        h += blockHtml(b, t);
+    }
+    return h + QStringLiteral("</body></html>");
+}
+
 QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))

@@ -17,6 +17,9 @@ QString inlineHtml(const QString& source, const Theme& theme);
 // The whole chapter. `bodyPx` is the body font size; figures are referenced, not embedded.
 QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx);
 
+// One section alone, its title as the heading (a presentation slide).
+QString sectionHtml(const Section& section, const Theme& theme, qreal bodyPx);
+
 // Plain text of inline markup (for search): markup removed, marks as their glyphs.
 QString inlinePlain(const QString& source);
 

@@ -1,5 +1,6 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -101,6 +102,43 @@ private slots:
         QCOMPARE(
             runTool({"export", dir.filePath("missing.json"), "--out", dir.filePath("c.png")}).exit,
             2);
+    }
+
+    void exportDrawsEveryEngine() {
+        QTemporaryDir dir;
+        for (const char* engine : {"btree", "lsm", "hashslot", "kafka", "downsample"}) {
+            const QString scenario =
+                QStringLiteral(FG_SOURCE_DIR "/content/scenarios/%1.json").arg(engine);
+            const QString png = dir.filePath(QStringLiteral("%1.png").arg(engine));
+            const Result r = runTool({"export", scenario, "--out", png, "--width", "640",
+                                      "--height", "360", "--theme", "projector"});
+            QVERIFY2(r.exit == 0, r.err.constData());
+            QCOMPARE(QImage(png).size(), QSize(640, 360));
+            const QString svg = dir.filePath(QStringLiteral("%1.svg").arg(engine));
+            QCOMPARE(runTool({"export", scenario, "--out", svg, "--step", "0"}).exit, 0);
+            QFile f(svg);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray s = f.readAll();
+            QVERIFY(s.contains("<svg") && !s.contains("<image"));
+        }
+    }
+
+    void exportWritesEveryDiagramOfAChapter() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("cassandra");
+        const Result r =
+            runTool({"export", "--chapter", "cassandra", "--out", out, "--format", "svg"});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        const QStringList files = QDir(out).entryList({"*.svg"}, QDir::Files);
+        // The chapter's live diagrams (lsm, btree-vs-lsm) and its six drawn figures.
+        QVERIFY(files.contains("lsm.svg"));
+        QVERIFY(files.contains("btree-vs-lsm.svg"));
+        QCOMPARE(files.size(), 8);
+        // One progress line per file on stderr.
+        QCOMPARE(r.err.count("] "), qsizetype(files.size()));
+        QVERIFY(r.err.contains("[8/8]"));
+        QCOMPARE(runTool({"export", "--chapter", "no-such", "--out", out}).exit, 2);
+        QCOMPARE(runTool({"export", "--chapter", "redis", "--out", "/proc/no/dir"}).exit, 1);
     }
 
     void badCommandsExitWithTwo() {

@@ -26,6 +26,17 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
 }
 
+void DiagramPanel::setNarrationPixelSize(int px) {
+    QFont f = font();
+    if (px > 0) {
+        f.setPixelSize(px);
+    } else {
+        f.setPointSizeF(f.pointSizeF() * 1.25);
+    }
+    narration_->setFont(f);
+    narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 8);
+}
+
 DiagramPanel::~DiagramPanel() {
     // The canvas must not outlive its view of the source; and nobody listening to the player
     // (a view's counters, a chart) may hear about it while the widgets around are going away.

@@ -26,6 +26,8 @@ public:
     Player* player() { return canvas_->player(); }
     QString narration() const;
     void setTheme(const Theme& theme);
+    // Larger narration for a projector (0: the normal size).
+    void setNarrationPixelSize(int px);
 
 private:
     std::unique_ptr<DiagramSource> source_;

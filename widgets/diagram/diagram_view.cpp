@@ -174,6 +174,15 @@ Status DiagramView::loadScenario(const nlohmann::json& scenario) {
     return st;
 }
 
+void DiagramView::setPresenting(bool on, int narrationPx) {
+    for (int i = 0; i < controls_->count(); ++i) {
+        if (QWidget* w = controls_->itemAt(i)->widget()) {
+            w->setVisible(!on);
+        }
+    }
+    panel_->setNarrationPixelSize(on ? narrationPx : 0);
+}
+
 void DiagramView::openDefaultScenario() {
     Status st;
     const nlohmann::json scenario = defaultScenario(QString::fromLatin1(engineName()), st);

@@ -39,6 +39,9 @@ public:
     virtual nlohmann::json scenarioJson() const = 0;
     Status loadScenario(const nlohmann::json& scenario);
 
+    // For a projector: the controls row is hidden and the narration is `narrationPx` high.
+    void setPresenting(bool on, int narrationPx = 0);
+
     // The diagram's default scenario (content/scenarios/ENGINE.json), shown at its last step.
     void openDefaultScenario();
 

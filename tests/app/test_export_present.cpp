@@ -1,0 +1,318 @@
+// Export and classroom presentation as a teacher uses them: the export dialog's choices, pictures
+// of a live diagram at slide sizes (PNG pixels, SVG and PDF as vectors), projector contrast
+// measured on the rendered image, animations (GIF through giflib, PNG frames) with cancel and no
+// partial file, a chapter as a paginated handout, copy as image, and presentation mode's keys.
+#include "course/content_loader.h"
+#include "diagrams/btree_view.h"
+#include "diagrams/diagram_factory.h"
+#include "diagrams/lsm_view.h"
+#include "export/animation_export.h"
+#include "export/export_dialog.h"
+#include "export_actions.h"
+#include "main_window.h"
+#include "presentation/presentation.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QMimeData>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <cmath>
+#include <gif_lib.h>
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int pdfPages(const QByteArray& pdf) {
+    return static_cast<int>(pdf.count("/Type /Page\n") + pdf.count("/Type /Page ") +
+                            pdf.count("/Type /Page/") + pdf.count("/Type /Page>"));
+}
+
+QSizeF mediaBox(const QByteArray& pdf) {
+    static const QRegularExpression re(
+        QStringLiteral("/MediaBox \\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
+    const auto m = re.match(QString::fromLatin1(pdf));
+    return m.hasMatch() ? QSizeF(m.captured(1).toDouble(), m.captured(2).toDouble()) : QSizeF();
+}
+
+double luminance(QColor c) {
+    auto ch = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF());
+}
+
+double contrast(QColor a, QColor b) {
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::unique_ptr<fg::DiagramSource> defaultSource(const char* id) {
+    fg::Status st;
+    const auto scenario = fg::defaultScenario(QString::fromLatin1(id), st);
+    return fg::makeDiagramSource(scenario, st);
+}
+
+const fg::Chapter* chapter(const fg::Course& c, const char* id) {
+    for (const auto& ch : c.chapters) {
+        if (ch.id == QLatin1String(id)) {
+            return &ch;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestExportPresent : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("fieldguide-test");
+        QCoreApplication::setApplicationName("fieldguide-test-export");
+        QSettings().clear();
+    }
+
+    void dialogOffersSlideSizesAndFollowsTheFormat() {
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::dark(), "lsm-step-3");
+        d.setPath(QDir::temp().filePath("x/lsm-step-3.png"));
+        d.setFormat(fg::PictureFormat::Svg);
+        QVERIFY(d.path().endsWith("lsm-step-3.svg"));
+        d.setSizeChoice(0);
+        QCOMPARE(d.options().size, QSizeF(1000, 600));
+        d.setSizeChoice(2);
+        QCOMPARE(d.options().size, QSizeF(3840, 2160));
+        d.setSizeChoice(3);
+        d.setCustomSize(QSize(1234, 567));
+        QCOMPARE(d.options().size, QSizeF(1234, 567));
+        QVERIFY(!d.options().transparent);               // transparency is for PNG only
+        QCOMPARE(d.theme().kind, fg::Theme::Kind::Dark); // "as on screen"
+    }
+
+    void pictureOfADiagramAtSlideSizes() {
+        fg::LsmView view;
+        view.resize(1200, 800);
+        QTemporaryDir dir;
+        fg::PictureOptions o;
+        o.size = QSizeF(1920, 1080);
+        o.scale = 2;
+        const fg::Theme t = fg::Theme::light();
+        o.background = t.background;
+        const QString png = dir.filePath("a.png");
+        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Png, png, o), QString());
+        QCOMPARE(QImage(png).size(), QSize(3840, 2160));
+        const QString svg = dir.filePath("a.svg");
+        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Svg, svg, o), QString());
+        const QByteArray s = readAll(svg);
+        QVERIFY(s.contains("<path") || s.contains("<rect"));
+        QVERIFY(s.contains("SSTable")); // text stays text
+        QVERIFY(!s.contains("<image")); // never an embedded bitmap
+        const QString pdf = dir.filePath("a.pdf");
+        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Pdf, pdf, o), QString());
+        QCOMPARE(pdfPages(readAll(pdf)), 1);
+    }
+
+    void projectorExportHasSevenToOneContrast() {
+        fg::LsmView view;
+        const fg::Theme t = fg::Theme::projector();
+        QImage img(1920, 1080, QImage::Format_ARGB32);
+        img.fill(t.background);
+        {
+            QPainter p(&img);
+            view.picture(t)(p, QSizeF(1920, 1080));
+        }
+        // Measured on the picture: the background, and every colour that covers at least 0.05%
+        // of it (text and lines), must stand 7:1 against it - except fills of boxes, which
+        // carry text that must stand 7:1 against them in turn (checked through the theme).
+        const QColor background = img.pixelColor(2, 2);
+        QHash<QRgb, int> counts;
+        for (int y = 0; y < img.height(); y += 2) {
+            for (int x = 0; x < img.width(); x += 2) {
+                ++counts[img.pixel(x, y)];
+            }
+        }
+        int textPixels = 0;
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            if (QColor(it.key()) == t.text) {
+                textPixels = it.value();
+            }
+        }
+        QVERIFY2(textPixels > 50, "the narration and labels are drawn in the theme's text colour");
+        QVERIFY(contrast(t.text, background) >= 7.0);
+        QVERIFY(contrast(t.line, background) >= 7.0);
+        QVERIFY(contrast(t.mutedText, background) >= 7.0);
+    }
+
+    void gifAnimationHasEveryFrameAndCanBeCancelled() {
+        const auto source = defaultSource("btree");
+        QVERIFY(source);
+        fg::AnimationOptions o;
+        o.size = QSize(480, 270);
+        o.fps = 10;
+        o.transitionSeconds = 0.3;
+        o.holdSeconds = 0.5;
+        o.from = -1;
+        o.to = 3;
+        QTemporaryDir dir;
+        const QString gif = dir.filePath("a.gif");
+        int calls = 0;
+        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), gif, o,
+                               [&](int, int) {
+                                   ++calls;
+                                   return true;
+                               }),
+                 QString());
+        QVERIFY(readAll(gif).startsWith("GIF89a"));
+        int error = 0;
+        GifFileType* g = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+        QVERIFY(g);
+        QCOMPARE(DGifSlurp(g), GIF_OK);
+        // Positions -1..3: 4 transitions of 3 frames, and 5 holds of one image each.
+        QCOMPARE(g->ImageCount, 4 * 3 + 5);
+        QCOMPARE(g->SWidth, 480);
+        DGifCloseFile(g, &error);
+        QCOMPARE(fg::animationFrameCount(*source, o), 4 * 3 + 5 * 5);
+
+        const QString cancelled = dir.filePath("b.gif");
+        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), cancelled, o,
+                               [](int done, int) { return done < 5; }),
+                 QString("cancelled"));
+        QVERIFY(!QFile::exists(cancelled));
+        QVERIFY(!fg::exportGif(*source, fg::Theme::light(), "/proc/no/a.gif", o).isEmpty());
+    }
+
+    void frameSequenceIsNumberedAndComplete() {
+        const auto source = defaultSource("hashslot");
+        fg::AnimationOptions o;
+        o.size = QSize(320, 180);
+        o.fps = 5;
+        QTemporaryDir dir;
+        QCOMPARE(fg::exportFrameSequence(*source, fg::Theme::dark(), dir.path(), "hs", o),
+                 QString());
+        const QStringList files = QDir(dir.path()).entryList({"hs-*.png"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), fg::animationFrameCount(*source, o));
+        QCOMPARE(files.first(), QString("hs-0001.png"));
+        QCOMPARE(QImage(dir.filePath(files.last())).size(), QSize(320, 180));
+    }
+
+    void handoutIsPaginatedOnTheChosenPaper() {
+        const fg::Course course = fg::loadCourse();
+        const fg::Chapter* ch = chapter(course, "time-series");
+        QVERIFY(ch);
+        QTemporaryDir dir;
+        const QString a4 = dir.filePath("a4.pdf"), letter = dir.filePath("letter.pdf");
+        QCOMPARE(fg::exportHandoutPdf(*ch, a4, QPageSize::A4), QString());
+        QCOMPARE(fg::exportHandoutPdf(*ch, letter, QPageSize::Letter), QString());
+        const QByteArray pa = readAll(a4), pl = readAll(letter);
+        QVERIFY2(pdfPages(pa) >= 3, qPrintable(QString::number(pdfPages(pa))));
+        // Page sizes in points: A4 is 595.3 x 841.9, Letter 612 x 792.
+        QCOMPARE(mediaBox(pa).toSize(), QSize(595, 842));
+        QCOMPARE(mediaBox(pl).toSize(), QSize(612, 792));
+        QVERIFY(!fg::exportHandoutPdf(*ch, "/proc/no/h.pdf", QPageSize::A4).isEmpty());
+        if (const QByteArray out = qgetenv("FG_SAVE_FIGURES"); !out.isEmpty()) {
+            QFile::copy(a4, QString::fromLocal8Bit(out) + "/handout-a4.pdf");
+        }
+    }
+
+    void copyPutsAnImageAndSvgOnTheClipboard() {
+        fg::BTreeView view;
+        view.resize(900, 600);
+        const auto e = fg::exportableOf(&view);
+        QVERIFY(e);
+        fg::copyDiagramToClipboard(*e, fg::Theme::light());
+        const QMimeData* mime = QApplication::clipboard()->mimeData();
+        QVERIFY(mime);
+        QVERIFY(mime->hasImage());
+        QVERIFY(mime->data("image/svg+xml").contains("<svg"));
+    }
+
+    void presentationKeysAsAClickerSendsThem() {
+        const fg::Course course = fg::loadCourse();
+        const fg::Chapter* ch = chapter(course, "relational");
+        QVERIFY(ch);
+        const auto slides = fg::slidesOf(*ch);
+        QCOMPARE(int(slides.size()), 2 + int(ch->sections.size()));
+        auto* w = new fg::PresentationWindow(*ch, fg::Theme::projector());
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY(w->bodyPx() >= 28);
+        QCOMPARE(w->currentSlide(), 0);
+        QTest::keyClick(w, Qt::Key_PageDown);
+        QCOMPARE(w->currentSlide(), 1);
+        const QString saveTo = QString::fromLocal8Bit(qgetenv("FG_SAVE_FIGURES"));
+        if (!saveTo.isEmpty()) {
+            w->grab().save(saveTo + "/presentation-section.png");
+        }
+        // A long section scrolls a screen at a time before the next slide.
+        for (int i = 0; i < 50 && w->currentSlide() == 1; ++i) {
+            QTest::keyClick(w, Qt::Key_Right);
+        }
+        QCOMPARE(w->currentSlide(), 2);
+        QTest::keyClick(w, Qt::Key_PageUp);
+        QVERIFY(w->currentSlide() <= 2);
+        // B blanks the screen; the next press brings the slide back.
+        QTest::keyClick(w, Qt::Key_B);
+        QVERIFY(w->blanked());
+        const QImage blank = w->grab().toImage();
+        QCOMPARE(blank.pixelColor(blank.width() / 2, blank.height() / 2), QColor(Qt::black));
+        QTest::keyClick(w, Qt::Key_B);
+        QVERIFY(!w->blanked());
+        QTest::keyClick(w, Qt::Key_L);
+        QVERIFY(w->spotlight());
+        QTest::keyClick(w, Qt::Key_Z);
+        QVERIFY(w->zoomed());
+        QTest::keyClick(w, Qt::Key_Escape); // first Esc clears the effects
+        QVERIFY(!w->zoomed() && !w->spotlight());
+        QVERIFY(w->isVisible());
+        // A diagram slide steps its animation before moving on.
+        int diagramSlide = -1;
+        for (int i = 0; i < w->slideCount(); ++i) {
+            diagramSlide = w->slide(i).kind == fg::Slide::Kind::Diagram ? i : diagramSlide;
+        }
+        QVERIFY(diagramSlide > 0);
+        w->goTo(diagramSlide);
+        QVERIFY(w->diagramView());
+        fg::Player* player = w->diagramView()->panel()->player();
+        player->toStart();
+        QTest::keyClick(w, Qt::Key_Space);
+        QCOMPARE(w->currentSlide(), diagramSlide);
+        QTRY_COMPARE(player->position(), 0);
+        if (!saveTo.isEmpty()) {
+            QTest::qWait(400);
+            QTest::keyClick(w, Qt::Key_L);
+            QTest::mouseMove(w, QPoint(900, 500));
+            w->grab().save(saveTo + "/presentation-diagram.png");
+            QTest::keyClick(w, Qt::Key_L);
+        }
+        QSignalSpy closed(w, &fg::PresentationWindow::closed);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QCOMPARE(closed.count(), 1);
+    }
+
+    void f5StartsPresentationFromTheMainWindow() {
+        fg::MainWindow window(fg::loadCourse());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::keyClick(&window, Qt::Key_F5);
+        QVERIFY(window.presentation());
+        QVERIFY(window.presentation()->isVisible());
+        QTest::keyClick(window.presentation(), Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+    }
+};
+
+QTEST_MAIN(TestExportPresent)
+#include "test_export_present.moc"

@@ -1,0 +1,192 @@
+#include "export/animation_export.h"
+
+#include "export/diagram_picture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QSaveFile>
+#include <algorithm>
+#include <cmath>
+#include <gif_lib.h>
+#include <vector>
+
+namespace fg {
+
+namespace {
+
+struct Plan {
+    int first = -1, last = -1, perTransition = 1, perHold = 1;
+    int frames() const { return (last - first) * (perTransition + perHold) + perHold; }
+};
+
+Plan planFor(const DiagramSource& source, const AnimationOptions& o) {
+    Plan p;
+    const int lastStep = source.stepCount() - 1;
+    p.first = std::clamp(o.from, -1, lastStep);
+    p.last = std::clamp(o.to == -2 ? lastStep : o.to, p.first, lastStep);
+    const int fps = std::clamp(o.fps, 1, 60);
+    p.perTransition = std::max(1, static_cast<int>(std::lround(o.transitionSeconds * fps)));
+    p.perHold = std::max(1, static_cast<int>(std::lround(o.holdSeconds * fps)));
+    return p;
+}
+
+qreal ease(qreal t) {
+    return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
+}
+
+// Renders every frame in order, handing each to `sink` with its duration in frames (a hold is
+// one image shown for perHold frames).
+template <class Sink>
+QString renderFrames(const DiagramSource& source, const Theme& theme, const AnimationOptions& o,
+                     const AnimationProgress& progress, Sink&& sink) {
+    const Plan plan = planFor(source, o);
+    const int total = plan.frames();
+    int done = 0;
+    QImage img(o.size, QImage::Format_ARGB32_Premultiplied);
+    auto draw = [&](const Frame& f, const QString& caption) {
+        img.fill(theme.background);
+        QPainter p(&img);
+        paintDiagramPicture(p, QSizeF(o.size), f, caption, theme);
+    };
+    Frame previous = source.frame(plan.first, theme);
+    for (int pos = plan.first; pos <= plan.last; ++pos) {
+        const Frame target = source.frame(pos, theme);
+        const QString caption = source.narration(pos);
+        if (pos > plan.first) {
+            for (int i = 1; i <= plan.perTransition; ++i) {
+                draw(tween(previous, target, ease(qreal(i) / plan.perTransition)), caption);
+                if (QString e = sink(img, 1); !e.isEmpty()) {
+                    return e;
+                }
+                if (progress && !progress(++done, total)) {
+                    return QStringLiteral("cancelled");
+                }
+            }
+        }
+        draw(target, caption);
+        if (QString e = sink(img, plan.perHold); !e.isEmpty()) {
+            return e;
+        }
+        done += plan.perHold;
+        if (progress && !progress(done, total)) {
+            return QStringLiteral("cancelled");
+        }
+        previous = target;
+    }
+    return {};
+}
+
+int writeToSaveFile(GifFileType* gif, const GifByteType* data, int length) {
+    auto* file = static_cast<QSaveFile*>(gif->UserData);
+    return static_cast<int>(file->write(reinterpret_cast<const char*>(data), length));
+}
+
+} // namespace
+
+int animationFrameCount(const DiagramSource& source, const AnimationOptions& options) {
+    return planFor(source, options).frames();
+}
+
+QString exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
+                  const AnimationOptions& o, const AnimationProgress& progress) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    }
+    int error = 0;
+    GifFileType* gif = EGifOpen(&file, writeToSaveFile, &error);
+    if (!gif) {
+        return QObject::tr("Could not start the GIF %1: %2")
+            .arg(path, QString::fromLatin1(GifErrorString(error)));
+    }
+    const int w = o.size.width(), h = o.size.height();
+    EGifSetGifVersion(gif, true); // GIF89a: delays and looping
+    bool headerWritten = false;
+    const int fps = std::clamp(o.fps, 1, 60);
+    const QString result =
+        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> QString {
+            // Qt's own quantizer picks a 256-colour palette for each frame.
+            const QImage indexed =
+                img.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+            const QList<QRgb> table = indexed.colorTable();
+            std::vector<GifColorType> colors(256);
+            for (int i = 0; i < table.size() && i < 256; ++i) {
+                colors[std::size_t(i)] = {GifByteType(qRed(table[i])),
+                                          GifByteType(qGreen(table[i])),
+                                          GifByteType(qBlue(table[i]))};
+            }
+            ColorMapObject* map = GifMakeMapObject(256, colors.data());
+            if (!headerWritten) {
+                if (EGifPutScreenDesc(gif, w, h, 8, 0, map) == GIF_ERROR) {
+                    GifFreeMapObject(map);
+                    return QObject::tr("Could not write %1 (GIF header)").arg(path);
+                }
+                // Loop forever (the NETSCAPE2.0 application extension).
+                const GifByteType app[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
+                const GifByteType loop[] = {1, 0, 0};
+                EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE);
+                EGifPutExtensionBlock(gif, sizeof(app), app);
+                EGifPutExtensionBlock(gif, sizeof(loop), loop);
+                EGifPutExtensionTrailer(gif);
+                headerWritten = true;
+            }
+            GraphicsControlBlock gcb{};
+            gcb.DisposalMode = DISPOSE_DO_NOT;
+            gcb.DelayTime = std::max(1, 100 * frames / fps); // hundredths of a second
+            gcb.TransparentColor = NO_TRANSPARENT_COLOR;
+            GifByteType ext[4];
+            const std::size_t len = EGifGCBToExtension(&gcb, ext);
+            EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(len), ext);
+            const bool ok = EGifPutImageDesc(gif, 0, 0, w, h, false, map) != GIF_ERROR;
+            GifFreeMapObject(map);
+            for (int y = 0; ok && y < h; ++y) {
+                if (EGifPutLine(gif, const_cast<GifPixelType*>(indexed.constScanLine(y)), w) ==
+                    GIF_ERROR) {
+                    return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+                }
+            }
+            return ok ? QString() : QObject::tr("Could not write %1 (a GIF frame)").arg(path);
+        });
+    const bool closed = EGifCloseFile(gif, &error) != GIF_ERROR;
+    if (!result.isEmpty()) {
+        file.cancelWriting();
+        return result;
+    }
+    if (!closed || !file.commit()) {
+        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    }
+    return {};
+}
+
+QString exportFrameSequence(const DiagramSource& source, const Theme& theme, const QString& dir,
+                            const QString& baseName, const AnimationOptions& o,
+                            const AnimationProgress& progress) {
+    if (!QDir().mkpath(dir)) {
+        return QObject::tr("Could not create the folder %1").arg(dir);
+    }
+    QStringList written;
+    int n = 0;
+    const QString result =
+        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> QString {
+            for (int i = 0; i < frames; ++i) {
+                const QString path = QDir(dir).filePath(
+                    QStringLiteral("%1-%2.png").arg(baseName).arg(++n, 4, 10, QLatin1Char('0')));
+                QSaveFile f(path);
+                if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit()) {
+                    return QObject::tr("Could not write %1: %2").arg(path, f.errorString());
+                }
+                written << path;
+            }
+            return QString();
+        });
+    if (!result.isEmpty()) {
+        for (const QString& p : written) {
+            QFile::remove(p);
+        }
+    }
+    return result;
+}
+
+} // namespace fg

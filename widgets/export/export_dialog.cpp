@@ -1,0 +1,193 @@
+#include "export/export_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+namespace fg {
+
+namespace {
+
+const char* extensionOf(PictureFormat f) {
+    return f == PictureFormat::Png ? "png" : f == PictureFormat::Svg ? "svg" : "pdf";
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& baseName,
+                           QWidget* parent)
+    : QDialog(parent), screenSize_(screenSize), screenTheme_(theme) {
+    setWindowTitle(tr("Export diagram"));
+    auto* form = new QFormLayout(this);
+    format_ = new QComboBox(this);
+    format_->addItem(tr("PNG picture (pixels)"), int(PictureFormat::Png));
+    format_->addItem(tr("SVG drawing (vector, for slides and the web)"), int(PictureFormat::Svg));
+    format_->addItem(tr("PDF page (vector, for print)"), int(PictureFormat::Pdf));
+    format_->setAccessibleName(tr("Format"));
+    form->addRow(tr("&Format:"), format_);
+
+    size_ = new QComboBox(this);
+    size_->addItem(tr("As on screen (%1 x %2)").arg(screenSize.width()).arg(screenSize.height()));
+    size_->addItem(tr("Full HD slide (1920 x 1080)"));
+    size_->addItem(tr("4K slide (3840 x 2160)"));
+    size_->addItem(tr("Custom size"));
+    size_->setAccessibleName(tr("Size"));
+    form->addRow(tr("&Size:"), size_);
+    auto* custom = new QHBoxLayout;
+    width_ = new QSpinBox(this);
+    height_ = new QSpinBox(this);
+    for (QSpinBox* s : {width_, height_}) {
+        s->setRange(16, 16384);
+        s->setSuffix(tr(" px"));
+        custom->addWidget(s);
+    }
+    width_->setAccessibleName(tr("Width"));
+    height_->setAccessibleName(tr("Height"));
+    width_->setValue(1600);
+    height_->setValue(900);
+    form->addRow(tr("Custom &width, height:"), custom);
+
+    theme_ = new QComboBox(this);
+    theme_->addItem(tr("As on screen"), screenTheme_.name());
+    theme_->addItem(tr("Light"), QStringLiteral("light"));
+    theme_->addItem(tr("Dark"), QStringLiteral("dark"));
+    theme_->addItem(tr("Projector (high contrast, large type)"), QStringLiteral("projector"));
+    theme_->setAccessibleName(tr("Theme"));
+    form->addRow(tr("&Theme:"), theme_);
+    transparent_ = new QCheckBox(tr("Transparent background (PNG)"), this);
+    form->addRow(QString(), transparent_);
+
+    auto* fileRow = new QHBoxLayout;
+    path_ = new QLineEdit(this);
+    path_->setAccessibleName(tr("File"));
+    auto* browse = new QPushButton(tr("&Browse\u2026"), this);
+    fileRow->addWidget(path_, 1);
+    fileRow->addWidget(browse);
+    form->addRow(tr("F&ile:"), fileRow);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+    connect(size_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+
+    QSettings s;
+    format_->setCurrentIndex(std::clamp(s.value("export/format", 0).toInt(), 0, 2));
+    size_->setCurrentIndex(std::clamp(s.value("export/size", 1).toInt(), 0, 3));
+    width_->setValue(s.value("export/width", 1600).toInt());
+    height_->setValue(s.value("export/height", 900).toInt());
+    transparent_->setChecked(s.value("export/transparent", false).toBool());
+    QString dir = s.value("export/dir").toString();
+    if (dir.isEmpty()) {
+        dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    }
+    path_->setText(
+        QDir(dir).filePath(baseName + QLatin1Char('.') + QLatin1String(extensionOf(format()))));
+    syncControls();
+}
+
+PictureFormat ExportDialog::format() const {
+    return static_cast<PictureFormat>(format_->currentData().toInt());
+}
+
+void ExportDialog::setFormat(PictureFormat f) {
+    format_->setCurrentIndex(format_->findData(int(f)));
+}
+
+void ExportDialog::setSizeChoice(int index) {
+    size_->setCurrentIndex(index);
+}
+
+void ExportDialog::setCustomSize(QSize size) {
+    width_->setValue(size.width());
+    height_->setValue(size.height());
+}
+
+Theme ExportDialog::theme() const {
+    return theme_->currentIndex() == 0 ? screenTheme_
+                                       : Theme::byName(theme_->currentData().toString());
+}
+
+QString ExportDialog::path() const {
+    return path_->text().trimmed();
+}
+
+void ExportDialog::setPath(const QString& path) {
+    path_->setText(path);
+}
+
+PictureOptions ExportDialog::options() const {
+    PictureOptions o;
+    switch (size_->currentIndex()) {
+    case 0:
+        o.size = screenSize_;
+        break;
+    case 1:
+        o.size = QSizeF(1920, 1080);
+        break;
+    case 2:
+        o.size = QSizeF(3840, 2160);
+        break;
+    default:
+        o.size = QSizeF(width_->value(), height_->value());
+        break;
+    }
+    o.transparent = format() == PictureFormat::Png && transparent_->isChecked();
+    o.background = theme().background;
+    return o;
+}
+
+void ExportDialog::syncControls() {
+    const bool custom = size_->currentIndex() == 3;
+    width_->setEnabled(custom);
+    height_->setEnabled(custom);
+    transparent_->setEnabled(format() == PictureFormat::Png);
+    // The file's extension follows the format.
+    QString p = path();
+    if (!p.isEmpty()) {
+        const QFileInfo info(p);
+        p = info.dir().filePath(info.completeBaseName() + QLatin1Char('.') +
+                                QLatin1String(extensionOf(format())));
+        path_->setText(p);
+    }
+}
+
+void ExportDialog::browse() {
+    const char* ext = extensionOf(format());
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Export diagram"), path(),
+        tr("%1 files (*.%2)").arg(QString::fromLatin1(ext).toUpper(), QLatin1String(ext)));
+    if (!chosen.isEmpty()) {
+        path_->setText(chosen);
+    }
+}
+
+void ExportDialog::accept() {
+    if (path().isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), tr("Choose a file to export to."));
+        return;
+    }
+    QSettings s;
+    s.setValue("export/format", format_->currentIndex());
+    s.setValue("export/size", size_->currentIndex());
+    s.setValue("export/width", width_->value());
+    s.setValue("export/height", height_->value());
+    s.setValue("export/transparent", transparent_->isChecked());
+    s.setValue("export/dir", QFileInfo(path()).absolutePath());
+    QDialog::accept();
+}
+
+} // namespace fg

@@ -1,0 +1,53 @@
+// ExportDialog: File > Export diagram (Ctrl+E). The format (PNG, SVG or PDF), the size (the
+// diagram's size on screen, 1920x1080, 3840x2160 or a custom size), a transparent background
+// for PNG, the theme the picture is drawn in, and the file. Whatever is chosen is remembered for
+// the next export (QSettings).
+#pragma once
+
+#include "export/picture_export.h"
+#include "theme/theme.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+
+namespace fg {
+
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `screenSize`: the diagram's size on screen; `theme`: the theme on screen; `baseName`: a
+    // file name to suggest, without extension.
+    ExportDialog(QSize screenSize, const Theme& theme, const QString& baseName,
+                 QWidget* parent = nullptr);
+
+    PictureFormat format() const;
+    PictureOptions options() const; // size, scale, transparency (background set from theme())
+    Theme theme() const;
+    QString path() const;
+    void setPath(const QString& path);
+    void setFormat(PictureFormat format);
+    void setSizeChoice(int index); // 0 screen, 1 1920x1080, 2 3840x2160, 3 custom
+    void setCustomSize(QSize size);
+
+    void accept() override;
+
+private:
+    void syncControls();
+    void browse();
+
+    QSize screenSize_;
+    Theme screenTheme_;
+    QComboBox* format_;
+    QComboBox* size_;
+    QSpinBox* width_;
+    QSpinBox* height_;
+    QComboBox* theme_;
+    QCheckBox* transparent_;
+    QLineEdit* path_;
+};
+
+} // namespace fg
