@@ -199,15 +199,21 @@ PresentationWindow::~PresentationWindow() {
 
 void PresentationWindow::start() {
     const auto screens = QGuiApplication::screens();
+    QScreen* target = screen() ? screen() : QGuiApplication::primaryScreen();
     if (screens.size() > 1) {
         // Slides on the second screen (the projector), the presenter's view on this one.
-        QScreen* projector = screens.at(1);
-        setGeometry(projector->geometry());
+        target = screens.at(1) == target ? screens.at(0) : screens.at(1);
         presenter_ = std::make_unique<PresenterView>(this);
         presenter_->resize(720, 420);
         presenter_->show();
     }
+    // The whole screen even where no window manager honours "full screen".
+    if (target) {
+        setScreen(target);
+        setGeometry(target->geometry());
+    }
     showFullScreen();
+    raise();
     activateWindow();
     setFocus();
 }
@@ -252,7 +258,9 @@ void PresentationWindow::showSlide() {
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
             html = sectionHtml(sec, theme_, px);
-            const qreal width = std::max<qreal>(400, text_->viewport()->width() - 80);
+            // Figures fill the text column: the window less the document's margins.
+            const qreal margin = std::max<qreal>(24, this->width() * 0.05);
+            const qreal width = std::max<qreal>(400, this->width() - 2 * margin - 48);
             for (const auto& b : sec.blocks) {
                 if (b.value("type", std::string()) == "figure") {
                     const FigureRenderer r(b, theme_, std::min<qreal>(width, 2400), px * 0.85);

@@ -182,13 +182,17 @@ void HashslotView::refresh() {
                     .arg(perNode.join(QStringLiteral(", "))));
     QCustomPlot* plot = chart();
     plot->clearPlottables();
-    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-    bars->setData(x, keys, true);
-    bars->setWidth(0.6);
-    bars->setPen(QPen(theme().categorical[0], theme().lineWidth));
-    QColor fill = theme().categorical[0];
-    fill.setAlpha(150);
-    bars->setBrush(fill);
+    // One bar per master, in the colour the diagram gives that node.
+    for (int i = 0; i < x.size(); ++i) {
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setData({x[i]}, {keys[i]}, true);
+        bars->setWidth(0.6);
+        const QColor c = theme().categorical[std::size_t(i) % theme().categorical.size()];
+        bars->setPen(QPen(c.darker(130), theme().lineWidth));
+        QColor fill = c;
+        fill.setAlpha(170);
+        bars->setBrush(fill);
+    }
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     ticker->addTicks(x, labels);
     plot->xAxis->setTicker(ticker);

@@ -58,11 +58,12 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                            const kafka::KafkaParams& params, const Theme& t) {
     Frame f;
     const qreal fs = 14 * t.fontScale;
-    const qreal rowH = 44, labelW = 230, cellW = 54, maxCells = 12;
-    const qreal logX = 40 + labelW + 12, top = 70;
+    const qreal k = t.fontScale; // boxes grow with the theme's type
+    const qreal rowH = 44 * k, labelW = 230 * k, cellW = 54 * k, maxCells = 12;
+    const qreal logX = 40 + labelW + 12, top = 70 * k;
     const QString partitioner = QString::fromStdString(kafka::partitionerName(params.partitioner));
     f.items.push_back(
-        box(QStringLiteral("producer"), QRectF(40, 10, 420, 40),
+        box(QStringLiteral("producer"), QRectF(40, 10, 420 * k, 40 * k),
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
             QStringLiteral("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
             fs * 0.9, 3));
@@ -127,7 +128,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         const bool lit = step && step->kind == "fail-broker" && step->broker == static_cast<int>(b);
         f.items.push_back(
             box(QStringLiteral("broker:%1").arg(b),
-                QRectF(bx, top + static_cast<qreal>(b) * 50, 120, 40),
+                QRectF(bx, top + static_cast<qreal>(b) * 50 * k, 120 * k, 40 * k),
                 alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
                 lit ? t.bad : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
                 alive ? QStringLiteral("Broker B%1").arg(b)
@@ -135,21 +136,21 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                 t, fs * 0.85));
     }
     // Consumer groups below the partitions.
-    qreal gy = std::max(y, top + static_cast<qreal>(s.brokerAlive.size()) * 50) + 30;
+    qreal gy = std::max(y, top + static_cast<qreal>(s.brokerAlive.size()) * 50 * k) + 30 * k;
     qreal gx = 40;
     for (const auto& [name, g] : s.groups) {
         const QString qg = QString::fromStdString(name);
-        const qreal groupW = std::max<qreal>(200, static_cast<qreal>(g.members.size()) * 130 + 20);
+        const qreal groupW = std::max<qreal>(200 * k, static_cast<qreal>(g.members.size()) * 130 * k + 20);
         std::int64_t lag = 0;
         for (const auto& p : s.partitions) {
             lag += s.lag(name, p);
         }
-        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100), t.surface,
+        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k), t.surface,
                               t.line, 1.2, QString(), t, fs));
         FrameItem title;
         title.id = QStringLiteral("group-title:") + qg;
         title.kind = FrameItem::Kind::Text;
-        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22);
+        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22 * k);
         title.text = QStringLiteral("group %1 · lag %2").arg(qg).arg(lag);
         title.textColor = t.text;
         title.fontPx = fs * 0.85;
@@ -163,7 +164,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         qreal cx = gx + 10;
         for (const auto& m : g.members) {
             const QString qc = QString::fromStdString(m.id);
-            const QRectF cr(cx, gy + 34, 120, 54);
+            const QRectF cr(cx, gy + 34 * k, 120 * k, 54 * k);
             const auto it = g.assignment.find(m.id);
             const std::size_t count = it == g.assignment.end() ? 0 : it->second.size();
             f.items.push_back(box(QStringLiteral("cons:%1:%2").arg(qg, qc), cr, t.background,
@@ -183,11 +184,11 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                         rebalanced ? 2 : 1, true));
                 }
             }
-            cx += 130;
+            cx += 130 * k;
         }
         gx += groupW + 20;
     }
-    f.size = QSizeF(std::max<qreal>(bx + 140, gx), gy + 120);
+    f.size = QSizeF(std::max<qreal>(bx + 140 * k, gx), gy + 120 * k);
     return f;
 }
 

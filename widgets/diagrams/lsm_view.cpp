@@ -95,6 +95,7 @@ LsmView::LsmView(QWidget* parent) : DiagramView(parent) {
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
     plot->yAxis->setLabel(tr("amplification (x)"));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(Kind::Put); });
     openDefaultScenario();
 }
