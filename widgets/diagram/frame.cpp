@@ -132,6 +132,16 @@ void drawArrowhead(QPainter& p, const QLineF& l, qreal width, const QColor& colo
 
 } // namespace
 
+void thickenLines(Frame& frame, const Theme& theme) {
+    const qreal k = theme.lineWidth / 1.5;
+    if (std::abs(k - 1) < 1e-9) {
+        return;
+    }
+    for (auto& it : frame.items) {
+        it.strokeWidth *= k;
+    }
+}
+
 void paintFrame(QPainter& p, const Frame& frame) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);

@@ -54,4 +54,8 @@ Frame tween(const Frame& from, const Frame& to, qreal t);
 
 void paintFrame(QPainter& painter, const Frame& frame);
 
+// Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
+// lines are twice as thick).
+void thickenLines(Frame& frame, const Theme& theme);
+
 } // namespace fg

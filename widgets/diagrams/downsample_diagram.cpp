@@ -136,6 +136,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         f.items.push_back(q);
     }
     f.size = QSizeF(x0 + w + 20, top + static_cast<qreal>(tiers.size()) * rowH + 30);
+    thickenLines(f, t);
     return f;
 }
 

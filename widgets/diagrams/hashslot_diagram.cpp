@@ -11,7 +11,9 @@ HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::C
                      redis::ClusterEngine(masters, replicas).initialState(), std::move(ops)) {}
 
 Frame HashslotDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    return layout(state, step, theme);
+    Frame f = layout(state, step, theme);
+    thickenLines(f, theme);
+    return f;
 }
 
 namespace {
@@ -109,7 +111,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.rect = r;
         box.fill = n.alive ? t.toneFill(QString(QChar('a' + n.id % 7))) : t.surface;
         box.stroke = n.alive ? nodeColor(t, n.id) : t.bad;
-        box.strokeWidth = 2.5 * t.lineWidth / 1.5;
+        box.strokeWidth = 2.5;
         box.radius = 8;
         box.z = 2;
         box.text = QStringLiteral("%1node %2 (master)\n%3 slots · %4 keys")

@@ -11,7 +11,9 @@ KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp
                      std::move(ops)) {}
 
 Frame KafkaDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    return layout(state, step, timeline().engine().params(), theme);
+    Frame f = layout(state, step, timeline().engine().params(), theme);
+    thickenLines(f, theme);
+    return f;
 }
 
 namespace {
@@ -121,8 +123,12 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         }
         y += rowH;
     }
-    // Brokers.
-    const qreal bx = logX + maxCells * (cellW + 2) + 30;
+    // Brokers, right of the longest log shown (room for at least 6 records, so they seldom move).
+    std::size_t longest = 6;
+    for (const auto& p : s.partitions) {
+        longest = std::max(longest, std::min(p.log.size(), static_cast<std::size_t>(maxCells)));
+    }
+    const qreal bx = logX + static_cast<qreal>(longest) * (cellW + 2) + 30;
     for (std::size_t b = 0; b < s.brokerAlive.size(); ++b) {
         const bool alive = s.brokerAlive[b];
         const bool lit = step && step->kind == "fail-broker" && step->broker == static_cast<int>(b);
@@ -140,13 +146,14 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
     qreal gx = 40;
     for (const auto& [name, g] : s.groups) {
         const QString qg = QString::fromStdString(name);
-        const qreal groupW = std::max<qreal>(200 * k, static_cast<qreal>(g.members.size()) * 130 * k + 20);
+        const qreal groupW =
+            std::max<qreal>(200 * k, static_cast<qreal>(g.members.size()) * 130 * k + 20);
         std::int64_t lag = 0;
         for (const auto& p : s.partitions) {
             lag += s.lag(name, p);
         }
-        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k), t.surface,
-                              t.line, 1.2, QString(), t, fs));
+        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k),
+                              t.surface, t.line, 1.2, QString(), t, fs));
         FrameItem title;
         title.id = QStringLiteral("group-title:") + qg;
         title.kind = FrameItem::Kind::Text;

@@ -8,7 +8,9 @@ LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops)
     : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops)) {}
 
 Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    return layout(state, step, timeline().engine().params(), theme);
+    Frame f = layout(state, step, timeline().engine().params(), theme);
+    thickenLines(f, theme);
+    return f;
 }
 
 Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
