@@ -9,7 +9,8 @@ mode="${1:-run}"
 build="${BUILD_DIR:-build}"
 
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustomplot-dev
-          nlohmann-json3-dev libgl-dev libgif-dev fonts-dejavu-core xvfb xauth)
+          nlohmann-json3-dev libgl-dev libgif-dev fonts-dejavu-core xvfb xauth
+          groff-base appstream desktop-file-utils dpkg-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
