@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "decision/decision_views.h"
 #include "diagram_tabs.h"
 #include "export_actions.h"
 #include "presentation/presentation.h"
@@ -114,6 +115,13 @@ void MainWindow::buildMenus() {
         }
     });
     file->addSeparator();
+    action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {
+        if (const int i = tabs_->currentIndex(); i > 0) { // the reader stays
+            QWidget* w = tabs_->widget(i);
+            tabs_->removeTab(i);
+            w->deleteLater();
+        }
+    });
     action(file, tr("&Quit"), {QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)},
            [this] { close(); });
 
@@ -187,6 +195,12 @@ void MainWindow::buildMenus() {
         connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
     }
     diagrams->setToolTipsVisible(true);
+
+    QMenu* study = menuBar()->addMenu(tr("&Study"));
+    action(study, tr("Decision &wizard: which database?"), {},
+           [this] { openTool(QStringLiteral("wizard")); });
+    action(study, tr("Decision &matrix"), {}, [this] { openTool(QStringLiteral("matrix")); });
+    studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     action(help, tr("&Keyboard shortcuts"), {QKeySequence::HelpContents},
@@ -302,12 +316,60 @@ void MainWindow::startPresentation() {
     presentation_->start();
 }
 
+void MainWindow::openTool(const QString& id) {
+    for (int i = 1; i < tabs_->count(); ++i) {
+        if (tabs_->widget(i)->property("toolId").toString() == id) {
+            tabs_->setCurrentIndex(i);
+            return;
+        }
+    }
+    QWidget* view = nullptr;
+    QString title;
+    QStringList errors;
+    auto openChapter = [this](const QString& chapter, const QString& section) {
+        showSection(course_.indexOf(chapter), section);
+    };
+    if (id == QLatin1String("wizard")) {
+        auto* w = new WizardView(
+            DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
+            tabs_);
+        w->setTheme(theme_);
+        connect(w, &WizardView::chapterLinkActivated, this, openChapter);
+        view = w;
+        title = tr("Decision wizard");
+    } else if (id == QLatin1String("matrix")) {
+        auto* m = new MatrixView(
+            DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"), course_, errors),
+            tabs_);
+        m->setTheme(theme_);
+        connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
+        view = m;
+        title = tr("Decision matrix");
+    }
+    if (!view) {
+        return;
+    }
+    if (!errors.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Problems in the course's tool files: %1").arg(errors.join(QStringLiteral("; "))),
+            15000);
+    }
+    view->setProperty("toolId", id);
+    tabs_->setCurrentIndex(tabs_->addTab(view, title));
+    view->setFocus();
+}
+
 void MainWindow::setThemeChoice(ThemeChoice choice) {
     themeChoice_ = choice;
     theme_ = appTheme_.apply(choice);
     reader_->setTheme(theme_);
     for (int i = 1; i < tabs_->count(); ++i) {
         applyDiagramTheme(tabs_->widget(i), theme_);
+        if (auto* w = qobject_cast<WizardView*>(tabs_->widget(i))) {
+            w->setTheme(theme_);
+        } else if (auto* m = qobject_cast<MatrixView*>(tabs_->widget(i))) {
+            m->setTheme(theme_);
+        }
     }
     for (QAction* a : themeGroup_->actions()) {
         a->setChecked(a->data().toString() == themeChoiceName(choice));

@@ -13,6 +13,7 @@
 class QDockWidget;
 class QTabWidget;
 class QActionGroup;
+class QMenu;
 
 namespace fg {
 
@@ -41,6 +42,8 @@ public:
     void exportDiagram();
     void exportAnimation();
     void startPresentation();
+    // Study tools as tabs: "wizard", "matrix" (and what the Study menu lists).
+    void openTool(const QString& id);
     PresentationWindow* presentation() const { return presentation_; }
     const Chapter* currentChapter() const;
 
@@ -66,6 +69,7 @@ private:
     QDockWidget* searchDock_;
     QActionGroup* themeGroup_ = nullptr;
     QPointer<PresentationWindow> presentation_;
+    QMenu* studyMenu_ = nullptr;
 };
 
 } // namespace fg

@@ -1,0 +1,351 @@
+#include "decision/decision_views.h"
+
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace fg {
+
+namespace {
+
+QString esc(const QString& s) {
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+WizardView::WizardView(DecisionTree tree, QWidget* parent)
+    : QWidget(parent), tree_(std::move(tree)) {
+    auto* column = new QVBoxLayout(this);
+    auto* title = new QLabel(
+        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tree_.title), esc(tree_.intro)), this);
+    title->setWordWrap(true);
+    column->addWidget(title);
+    trail_ = new QLabel(this);
+    trail_->setWordWrap(true);
+    trail_->setAccessibleName(tr("Your answers so far"));
+    column->addWidget(trail_);
+    question_ = new QLabel(this);
+    question_->setWordWrap(true);
+    QFont big = question_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    question_->setFont(big);
+    question_->setAccessibleName(tr("Question"));
+    column->addWidget(question_);
+    help_ = new QLabel(this);
+    help_->setWordWrap(true);
+    column->addWidget(help_);
+    answers_ = new QWidget(this);
+    answersLayout_ = new QVBoxLayout(answers_);
+    answersLayout_->setContentsMargins(0, 0, 0, 0);
+    column->addWidget(answers_);
+    result_ = new QTextBrowser(this);
+    result_->setOpenLinks(false);
+    result_->setAccessibleName(tr("Recommendation"));
+    connect(result_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        // chapter:ID#SECTION
+        emit chapterLinkActivated(url.path(), url.fragment());
+    });
+    column->addWidget(result_, 1);
+    auto* buttons = new QHBoxLayout;
+    back_ = new QPushButton(tr("\u2190 Back"), this);
+    back_->setAccessibleName(tr("Back"));
+    auto* again = new QPushButton(tr("Start over"), this);
+    export_ = new QPushButton(tr("Export the result\u2026"), this);
+    buttons->addWidget(back_);
+    buttons->addWidget(again);
+    buttons->addStretch(1);
+    buttons->addWidget(export_);
+    column->addLayout(buttons);
+    connect(back_, &QPushButton::clicked, this, &WizardView::back);
+    connect(again, &QPushButton::clicked, this, &WizardView::restart);
+    connect(export_, &QPushButton::clicked, this, &WizardView::exportResult);
+    setFocusPolicy(Qt::StrongFocus);
+    restart();
+}
+
+void WizardView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    show(resultId_.isEmpty() ? current_ : resultId_);
+}
+
+void WizardView::restart() {
+    taken_.clear();
+    show(tree_.start);
+}
+
+void WizardView::answer(int index) {
+    const WizardQuestion* q = tree_.question(current_);
+    if (!q || index < 0 || index >= static_cast<int>(q->answers.size())) {
+        return;
+    }
+    taken_.emplace_back(current_, index);
+    show(q->answers[std::size_t(index)].next);
+}
+
+void WizardView::back() {
+    if (taken_.empty()) {
+        return;
+    }
+    const QString previous = taken_.back().first;
+    taken_.pop_back();
+    show(previous);
+}
+
+QStringList WizardView::trail() const {
+    QStringList out;
+    for (const auto& [qid, a] : taken_) {
+        const WizardQuestion* q = tree_.question(qid);
+        out << QStringLiteral("%1 %2").arg(q->text, q->answers[std::size_t(a)].label);
+    }
+    return out;
+}
+
+QString WizardView::resultHtml() const {
+    const WizardResult* r = tree_.result(resultId_);
+    if (!r) {
+        return {};
+    }
+    QString links;
+    for (const auto& l : r->links) {
+        links +=
+            QStringLiteral("<li><a href=\"chapter:%1#%2\">%3</a></li>")
+                .arg(esc(l.chapter), esc(l.section), esc(l.title.isEmpty() ? l.chapter : l.title));
+    }
+    QString path;
+    for (const QString& step : trail()) {
+        path += QStringLiteral("<li>%1</li>").arg(esc(step));
+    }
+    return QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p><b>%4</b> %5</p><p><b>%6</b> %7</p>"
+                          "<p><b>%8</b> %9</p><p><b>%10</b></p><ol>%11</ol><p><b>%12</b></p>"
+                          "<ul>%13</ul>")
+        .arg(esc(r->title), tr("Stores:"), esc(r->stores.join(QStringLiteral(", "))), tr("Why:"),
+             esc(r->why), tr("Trade-offs:"), esc(r->tradeoffs), tr("CAP / PACELC:"), esc(r->cap),
+             tr("Your answers:"), path, tr("Read more:"), links);
+}
+
+void WizardView::show(const QString& id) {
+    // Clear the answer buttons of the previous question.
+    // (deleted later: the button that was clicked is still delivering its signal)
+    while (QLayoutItem* item = answersLayout_->takeAt(0)) {
+        if (QWidget* w = item->widget()) {
+            w->hide();
+            w->deleteLater();
+        }
+        delete item;
+    }
+    QStringList steps;
+    for (const QString& s : trail()) {
+        steps << esc(s);
+    }
+    trail_->setText(steps.isEmpty() ? QString() : steps.join(QStringLiteral(" \u2192 ")));
+    back_->setEnabled(!taken_.empty());
+    if (const WizardResult* r = tree_.result(id)) {
+        resultId_ = r->id;
+        current_.clear();
+        question_->setText(tr("Recommendation"));
+        help_->clear();
+        result_->setHtml(resultHtml());
+        result_->show();
+        export_->setEnabled(true);
+        return;
+    }
+    resultId_.clear();
+    current_ = id;
+    result_->hide();
+    export_->setEnabled(false);
+    const WizardQuestion* q = tree_.question(id);
+    if (!q) {
+        question_->setText(tr("This question is missing from the wizard's file."));
+        return;
+    }
+    question_->setText(q->text);
+    help_->setText(q->help);
+    for (int i = 0; i < static_cast<int>(q->answers.size()); ++i) {
+        auto* b = new QPushButton(
+            QStringLiteral("&%1  %2").arg(i + 1).arg(q->answers[std::size_t(i)].label), answers_);
+        b->setAccessibleName(q->answers[std::size_t(i)].label);
+        b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px;"));
+        connect(b, &QPushButton::clicked, this, [this, i] { answer(i); });
+        answersLayout_->addWidget(b);
+    }
+}
+
+void WizardView::keyPressEvent(QKeyEvent* event) {
+    const int k = event->key();
+    if (k >= Qt::Key_1 && k <= Qt::Key_9 && !current_.isEmpty()) {
+        answer(k - Qt::Key_1);
+        return;
+    }
+    if (k == Qt::Key_Backspace) {
+        back();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+PaintFunction WizardView::resultPicture() const {
+    const QString html = resultHtml();
+    const Theme theme = theme_;
+    return [html, theme](QPainter& p, QSizeF size) {
+        QTextDocument doc;
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPixelSize(std::max(12, qRound(size.height() / 45)));
+        doc.setDefaultFont(f);
+        doc.setDefaultStyleSheet(QStringLiteral("body { color: %1; } a { color: %2; }")
+                                     .arg(theme.text.name(), theme.accent.name()));
+        doc.setHtml(QStringLiteral("<body>%1</body>").arg(html));
+        const qreal margin = size.width() * 0.05;
+        doc.setTextWidth(size.width() - 2 * margin);
+        p.save();
+        p.translate(margin, margin);
+        doc.drawContents(&p, QRectF(0, 0, size.width() - 2 * margin, size.height() - 2 * margin));
+        p.restore();
+    };
+}
+
+void WizardView::exportResult() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export the result"),
+                                     dir + QStringLiteral("/recommendation-%1.pdf").arg(resultId_),
+                                     tr("PDF (*.pdf);;PNG picture (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    const auto format = pictureFormatFromName(path);
+    if (!format) {
+        QMessageBox::warning(this, tr("Export the result"),
+                             tr("End the file name in .pdf, .png or .svg."));
+        return;
+    }
+    PictureOptions o;
+    o.size = QSizeF(1240, 1754); // A4 proportions
+    o.background = theme_.background;
+    o.title = tree_.result(resultId_)->title;
+    if (const QString error = exportPicture(resultPicture(), *format, path, o); !error.isEmpty()) {
+        QMessageBox::warning(this, tr("Export the result"), error);
+    }
+}
+
+MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
+    : QWidget(parent), matrix_(std::move(matrix)) {
+    auto* column = new QVBoxLayout(this);
+    auto* intro = new QLabel(
+        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(matrix_.title), esc(matrix_.intro)), this);
+    intro->setWordWrap(true);
+    column->addWidget(intro);
+    table_ = new QTableWidget(static_cast<int>(matrix_.requirements.size()),
+                              static_cast<int>(matrix_.stores.size()) + 1, this);
+    table_->setAccessibleName(tr("Decision matrix"));
+    QStringList headers{tr("I need\u2026")};
+    headers << matrix_.stores;
+    table_->setHorizontalHeaderLabels(headers);
+    table_->verticalHeader()->hide();
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    for (int r = 0; r < static_cast<int>(matrix_.requirements.size()); ++r) {
+        auto* need = new QTableWidgetItem(matrix_.requirements[r]);
+        need->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);
+        need->setCheckState(Qt::Unchecked);
+        table_->setItem(r, 0, need);
+        for (int s = 0; s < static_cast<int>(matrix_.stores.size()); ++s) {
+            const MatrixCell& c = matrix_.cells[std::size_t(r)][std::size_t(s)];
+            const QString glyph = c.fit == Fit::Yes      ? QStringLiteral("\u2714 yes")
+                                  : c.fit == Fit::Partly ? QStringLiteral("\u26A0 partly")
+                                                         : QStringLiteral("\u2718 no");
+            auto* item = new QTableWidgetItem(
+                c.note.isEmpty() ? glyph : QStringLiteral("%1 (%2)").arg(glyph, c.note));
+            item->setToolTip(c.explain);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            table_->setItem(r, s + 1, item);
+        }
+    }
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table_->resizeRowsToContents();
+    column->addWidget(table_, 1);
+    verdict_ = new QLabel(this);
+    verdict_->setWordWrap(true);
+    verdict_->setAccessibleName(tr("Verdict"));
+    QFont f = verdict_->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    verdict_->setFont(f);
+    column->addWidget(verdict_);
+    connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
+        if (item->column() == 0) {
+            refresh();
+        }
+    });
+    connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int, int col) {
+        if (col > 0) {
+            emit chapterLinkActivated(matrix_.chapterOf[matrix_.stores[col - 1]], QString());
+        }
+    });
+    refresh();
+}
+
+void MatrixView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    refresh();
+}
+
+void MatrixView::setTicked(int requirement, bool on) {
+    if (QTableWidgetItem* item = table_->item(requirement, 0)) {
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
+    }
+}
+
+QString MatrixView::verdict() const {
+    return verdict_->text();
+}
+
+void MatrixView::refresh() {
+    std::vector<bool> ticked;
+    for (int r = 0; r < table_->rowCount(); ++r) {
+        ticked.push_back(table_->item(r, 0)->checkState() == Qt::Checked);
+    }
+    const std::vector<Fit> fits = matrix_.fits(ticked);
+    QStringList yes, partly, no;
+    const QSignalBlocker block(table_);
+    for (int s = 0; s < static_cast<int>(fits.size()); ++s) {
+        const Fit f = fits[std::size_t(s)];
+        (f == Fit::Yes ? yes : f == Fit::Partly ? partly : no) << matrix_.stores[s];
+        for (int r = 0; r < table_->rowCount(); ++r) {
+            QTableWidgetItem* item = table_->item(r, s + 1);
+            const Fit cell = matrix_.cells[std::size_t(r)][std::size_t(s)].fit;
+            // Ticked rows are coloured (with the words yes / partly / no in the cell as well).
+            item->setBackground(!ticked[std::size_t(r)] ? QBrush()
+                                : cell == Fit::Yes      ? QBrush(theme_.toneFill("good"))
+                                : cell == Fit::Partly   ? QBrush(theme_.toneFill("warn"))
+                                                        : QBrush(theme_.toneFill("bad")));
+            item->setForeground(QBrush(theme_.text));
+        }
+        const QString mark = f == Fit::Yes      ? QStringLiteral("\u2714 ")
+                             : f == Fit::Partly ? QStringLiteral("\u26A0 ")
+                                                : QStringLiteral("\u2718 ");
+        table_->horizontalHeaderItem(s + 1)->setText(mark + matrix_.stores[s]);
+    }
+    if (std::none_of(ticked.begin(), ticked.end(), [](bool b) { return b; })) {
+        verdict_->setText(tr("Tick the requirements your application has."));
+        return;
+    }
+    verdict_->setText(tr("Fits every need: %1.   Fits partly: %2.   Ruled out: %3.")
+                          .arg(yes.isEmpty()
+                                   ? tr("none \u2014 use two stores (polyglot persistence)")
+                                   : yes.join(QStringLiteral(", ")),
+                               partly.isEmpty() ? tr("none") : partly.join(QStringLiteral(", ")),
+                               no.isEmpty() ? tr("none") : no.join(QStringLiteral(", "))));
+}
+
+} // namespace fg

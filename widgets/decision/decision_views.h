@@ -1,0 +1,87 @@
+// The decision tools as a student uses them. WizardView asks the course's decision flowchart one
+// question at a time (keys 1-9 answer, Backspace goes back), shows the path taken, and ends in the
+// recommended stores with their trade-offs, CAP/PACELC class and links into the chapters; the
+// result exports as PNG, SVG or PDF. MatrixView is the quick reference table made interactive:
+// tick requirements, and each store is marked as fitting, fitting partly or ruled out, with the
+// reason in each cell's tooltip; double-clicking a cell opens the store's chapter.
+#pragma once
+
+#include "decision/decision_tools.h"
+#include "export/picture_export.h"
+#include "theme/theme.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+class QTextBrowser;
+class QVBoxLayout;
+
+namespace fg {
+
+class WizardView : public QWidget {
+    Q_OBJECT
+public:
+    WizardView(DecisionTree tree, QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    // Takes answer `index` of the current question. REQUIRES: a question is on screen.
+    void answer(int index);
+    void back();
+    void restart();
+    bool atResult() const { return !resultId_.isEmpty(); }
+    QString resultId() const { return resultId_; }
+    QString currentQuestion() const { return current_; }
+    QStringList trail() const; // "question: answer" for each step taken
+    // The result as a picture (the same text as on screen), for Export.
+    PaintFunction resultPicture() const;
+    QString resultHtml() const;
+
+signals:
+    void chapterLinkActivated(const QString& chapter, const QString& section);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void show(const QString& id);
+    void exportResult();
+
+    DecisionTree tree_;
+    Theme theme_ = Theme::light();
+    QString current_, resultId_;
+    std::vector<std::pair<QString, int>> taken_; // question, answer
+    QLabel* trail_;
+    QLabel* question_;
+    QLabel* help_;
+    QWidget* answers_;
+    QVBoxLayout* answersLayout_;
+    QTextBrowser* result_;
+    QPushButton* back_;
+    QPushButton* export_;
+};
+
+class MatrixView : public QWidget {
+    Q_OBJECT
+public:
+    MatrixView(DecisionMatrix matrix, QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    void setTicked(int requirement, bool on);
+    QString verdict() const; // the summary line under the table
+    QTableWidget* table() const { return table_; }
+
+signals:
+    void chapterLinkActivated(const QString& chapter, const QString& section);
+
+private:
+    void refresh();
+
+    DecisionMatrix matrix_;
+    Theme theme_ = Theme::light();
+    QTableWidget* table_;
+    QLabel* verdict_;
+};
+
+} // namespace fg
