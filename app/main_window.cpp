@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "decision/architecture.h"
 #include "decision/decision_views.h"
 #include "diagram_tabs.h"
 #include "export_actions.h"
@@ -200,6 +201,8 @@ void MainWindow::buildMenus() {
     action(study, tr("Decision &wizard: which database?"), {},
            [this] { openTool(QStringLiteral("wizard")); });
     action(study, tr("Decision &matrix"), {}, [this] { openTool(QStringLiteral("matrix")); });
+    action(study, tr("&Scenario explorer: architectures"), {},
+           [this] { openTool(QStringLiteral("scenarios")); });
     studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -345,6 +348,15 @@ void MainWindow::openTool(const QString& id) {
         connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
         view = m;
         title = tr("Decision matrix");
+    } else if (id == QLatin1String("scenarios")) {
+        auto* a = new ArchitectureView(
+            loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
+                              errors),
+            tabs_);
+        a->setTheme(theme_);
+        connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
+        view = a;
+        title = tr("Scenario explorer");
     }
     if (!view) {
         return;
@@ -369,6 +381,8 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
             w->setTheme(theme_);
         } else if (auto* m = qobject_cast<MatrixView*>(tabs_->widget(i))) {
             m->setTheme(theme_);
+        } else if (auto* a = qobject_cast<ArchitectureView*>(tabs_->widget(i))) {
+            a->setTheme(theme_);
         }
     }
     for (QAction* a : themeGroup_->actions()) {

@@ -3,7 +3,9 @@
 // is reported with what is wrong; the matrix reads its marks from the course's table, explains
 // every cell, and tells which stores fit the ticked needs; results export as vector pictures.
 #include "course/content_loader.h"
+#include "decision/architecture.h"
 #include "decision/decision_views.h"
+#include "playback/player.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -150,6 +152,49 @@ private slots:
         emit view.table()->cellDoubleClicked(0, 1);
         QCOMPARE(link.count(), 1);
         QCOMPARE(link.at(0).at(0).toString(), QString("relational"));
+    }
+
+    void scenarioExplorerPlaysFlowsAndExplainsComponents() {
+        QStringList errors;
+        auto archs = fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QCOMPARE(int(archs.size()), 6); // the polyglot example and the five scenarios
+        // The polyglot example's change data capture: PostgreSQL -> Kafka -> Elasticsearch.
+        bool cdc = false;
+        for (std::size_t i = 1; i < archs[0].flows.size(); ++i) {
+            cdc = cdc || (archs[0].flows[i - 1].from == "pg" &&
+                          archs[0].flows[i - 1].to == "kafka" && archs[0].flows[i].to == "es");
+        }
+        QVERIFY(cdc);
+        fg::ArchitectureView view(archs);
+        view.resize(1300, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        fg::Player* player = view.panel()->player();
+        QCOMPARE(player->stepCount(), int(archs[0].flows.size()));
+        player->seek(1);
+        QVERIFY(view.panel()->narration().contains("ACID"));
+        // The request of step 1 grows out of its sender.
+        const auto* src =
+            static_cast<const fg::ArchitectureSource*>(view.panel()->canvas()->source());
+        const fg::Frame fr = src->frame(1, fg::Theme::light());
+        const fg::FrameItem* req = fr.find("request:1");
+        QVERIFY(req && req->origin == "comp:app");
+        // Clicking the PostgreSQL box says why, with a link to its chapter.
+        fg::DiagramCanvas* canvas = view.panel()->canvas();
+        QPoint hit(-1, -1);
+        for (int y = 0; y < canvas->height() && hit.x() < 0; y += 6) {
+            for (int x = 0; x < canvas->width(); x += 6) {
+                if (canvas->itemAt(QPointF(x, y)) == "comp:pg") {
+                    hit = QPoint(x, y);
+                    break;
+                }
+            }
+        }
+        QVERIFY(hit.x() >= 0);
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, hit);
+        QVERIFY2(view.explanation().contains("ACID"), qPrintable(view.explanation()));
+        QVERIFY(view.explanation().contains("chapter:relational"));
     }
 
 private:

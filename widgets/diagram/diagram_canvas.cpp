@@ -82,6 +82,29 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     return img;
 }
 
+QString DiagramCanvas::itemAt(QPointF pos) const {
+    const Frame frame = currentFrame();
+    const QPointF at = viewTransform(size(), frame.size).inverted().map(pos);
+    const FrameItem* best = nullptr;
+    for (const auto& it : frame.items) {
+        if (it.kind == FrameItem::Kind::Box && it.opacity > 0.5 && it.rect.contains(at) &&
+            (!best || it.z >= best->z)) {
+            best = &it;
+        }
+    }
+    return best ? best->id : QString();
+}
+
+void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton &&
+        (e->position().toPoint() - dragStart_).manhattanLength() < 5) {
+        if (const QString id = itemAt(e->position()); !id.isEmpty()) {
+            emit itemClicked(id);
+        }
+    }
+    QWidget::mouseReleaseEvent(e);
+}
+
 void DiagramCanvas::zoomBy(qreal factor) {
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
     update();

@@ -29,17 +29,23 @@ public:
     // Renders what is on screen into an image of `size` pixels (for tests and quick exports).
     QImage grabFrame(QSize size, qreal dpr = 1.0) const;
 
+    // The id of the topmost box under `pos` (widget coordinates), or empty.
+    QString itemAt(QPointF pos) const;
+
     void zoomBy(qreal factor);
     void fitToView();
 
 signals:
     void narrationChanged(const QString& text);
+    // A click (not a drag) on a box of the diagram.
+    void itemClicked(const QString& id);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
     void onPositionChanged(int position, int previous);

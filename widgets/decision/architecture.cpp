@@ -1,0 +1,255 @@
+#include "decision/architecture.h"
+
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+namespace {
+
+using nlohmann::json;
+
+QString str(const json& j, const char* key) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
+                                            : QString();
+}
+
+constexpr qreal kW = 220, kH = 70, kGapX = 40, kGapY = 60;
+
+QRectF cellRect(const ArchComponent& c) {
+    return QRectF(20 + c.col * (kW + kGapX), 20 + c.row * (kH + kGapY), kW, kH);
+}
+
+// A tone per store family, so the same database has the same colour in every scenario.
+QString toneOf(const ArchComponent& c) {
+    static const QStringList chapters = {
+        QStringLiteral("relational"),    QStringLiteral("redis"),
+        QStringLiteral("kafka"),         QStringLiteral("cassandra"),
+        QStringLiteral("time-series"),   QStringLiteral("object-storage"),
+        QStringLiteral("database-types")};
+    const auto i = chapters.indexOf(c.chapter);
+    return i < 0 ? QStringLiteral("neutral") : QString(QChar('a' + int(i)));
+}
+
+} // namespace
+
+const ArchComponent* Architecture::component(const QString& id) const {
+    for (const auto& c : components) {
+        if (c.id == id) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<Architecture> loadArchitectures(const QString& path, const Course& course,
+                                            QStringList& errors) {
+    std::vector<Architecture> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        errors << QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+        return out;
+    }
+    const json j = json::parse(f.readAll().toStdString(), nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("architectures") ||
+        !j["architectures"].is_array()) {
+        errors << QStringLiteral("%1: expected an object with a list \"architectures\"").arg(path);
+        return out;
+    }
+    for (const auto& a : j["architectures"]) {
+        Architecture arch;
+        arch.id = str(a, "id");
+        arch.title = str(a, "title");
+        for (const auto& c : a.value("components", json::array())) {
+            ArchComponent comp{str(c, "id"),      str(c, "label"),   str(c, "role"),
+                               str(c, "why"),     str(c, "chapter"), str(c, "section"),
+                               c.value("row", 0), c.value("col", 0)};
+            if (!comp.chapter.isEmpty()) {
+                const int ci = course.indexOf(comp.chapter);
+                if (ci < 0 || (!comp.section.isEmpty() &&
+                               !course.chapters[std::size_t(ci)].section(comp.section))) {
+                    errors << QStringLiteral("%1: %2 / %3 links to %4#%5, not in the course")
+                                  .arg(path, arch.id, comp.id, comp.chapter, comp.section);
+                }
+            }
+            if (comp.why.isEmpty()) {
+                errors << QStringLiteral("%1: %2 / %3 says not why it is there")
+                              .arg(path, arch.id, comp.id);
+            }
+            arch.components.push_back(comp);
+        }
+        for (const auto& fl : a.value("flows", json::array())) {
+            ArchFlow flow{str(fl, "from"), str(fl, "to"), str(fl, "text")};
+            if (!arch.component(flow.from) || !arch.component(flow.to) || flow.text.isEmpty()) {
+                errors << QStringLiteral("%1: %2: a flow from \"%3\" to \"%4\" needs both "
+                                         "components and a text")
+                              .arg(path, arch.id, flow.from, flow.to);
+                continue;
+            }
+            arch.flows.push_back(flow);
+        }
+        out.push_back(std::move(arch));
+    }
+    return out;
+}
+
+QString ArchitectureSource::narration(int position) const {
+    return position >= 0 && position < stepCount() ? arch_.flows[std::size_t(position)].text
+                                                   : QString();
+}
+
+Frame ArchitectureSource::frame(int position, const Theme& t) const {
+    Frame f;
+    const ArchFlow* flow =
+        position >= 0 && position < stepCount() ? &arch_.flows[std::size_t(position)] : nullptr;
+    const qreal fs = 14 * t.fontScale;
+    QRectF bounds;
+    for (const auto& c : arch_.components) {
+        const bool lit = flow && (flow->from == c.id || flow->to == c.id);
+        FrameItem box;
+        box.id = QStringLiteral("comp:") + c.id;
+        box.rect = cellRect(c);
+        const QString tone = toneOf(c);
+        box.fill = t.toneFill(tone);
+        box.stroke = lit ? t.accent : t.toneStroke(tone);
+        box.strokeWidth = (lit ? 3.5 : 1.5) * t.lineWidth / 1.5;
+        box.radius = 8;
+        box.text = c.role.isEmpty() ? c.label : c.label + QLatin1Char('\n') + c.role;
+        box.textColor = t.text;
+        box.fontPx = fs;
+        box.bold = lit;
+        box.z = 2;
+        f.items.push_back(box);
+        bounds = bounds.united(box.rect);
+    }
+    // Every flow as a quiet line; the one on screen as a thick arrow with the request on it.
+    for (int i = 0; i < stepCount(); ++i) {
+        const ArchFlow& fl = arch_.flows[std::size_t(i)];
+        const QRectF a = cellRect(*arch_.component(fl.from)), b = cellRect(*arch_.component(fl.to));
+        QLineF l(a.center(), b.center());
+        // From border to border, not centre to centre.
+        auto clip = [](const QRectF& r, QPointF from, QPointF to) {
+            const QPointF d = to - from;
+            const qreal sx = d.x() == 0 ? 1e9 : (r.width() / 2) / std::abs(d.x());
+            const qreal sy = d.y() == 0 ? 1e9 : (r.height() / 2) / std::abs(d.y());
+            return from + d * std::min({sx, sy, 1.0});
+        };
+        l = QLineF(clip(a, a.center(), b.center()), clip(b, b.center(), a.center()));
+        FrameItem edge;
+        edge.kind = FrameItem::Kind::Line;
+        edge.id = QStringLiteral("flow:%1").arg(i);
+        edge.line = l;
+        const bool now = i == position;
+        edge.stroke = now ? t.accent : t.line;
+        edge.strokeWidth = (now ? 3.5 : 1) * t.lineWidth / 1.5;
+        edge.opacity = now ? 1 : 0.45;
+        edge.arrow = true;
+        edge.z = now ? 3 : 1;
+        f.items.push_back(edge);
+        if (now) {
+            // The request: grows out of the sender and arrives at the receiver.
+            FrameItem packet;
+            packet.id = QStringLiteral("request:%1").arg(i);
+            packet.rect = QRectF(0, 0, 26, 26);
+            packet.rect.moveCenter(l.pointAt(0.85));
+            packet.fill = t.highlight;
+            packet.stroke = t.text;
+            packet.strokeWidth = 1.5 * t.lineWidth / 1.5;
+            packet.radius = 13;
+            packet.text = QString::number(i + 1);
+            packet.textColor = t.text;
+            packet.fontPx = fs * 0.9;
+            packet.bold = true;
+            packet.z = 5;
+            packet.origin = QStringLiteral("comp:") + fl.from;
+            f.items.push_back(packet);
+        }
+    }
+    f.size = QSizeF(bounds.right() + 20, bounds.bottom() + 20);
+    return f;
+}
+
+ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* parent)
+    : QWidget(parent), archs_(std::move(archs)) {
+    auto* row = new QHBoxLayout(this);
+    list_ = new QListWidget(this);
+    list_->setAccessibleName(tr("Scenarios"));
+    list_->setMaximumWidth(320);
+    for (const auto& a : archs_) {
+        list_->addItem(a.title);
+    }
+    row->addWidget(list_);
+    auto* column = new QVBoxLayout;
+    panel_ = new DiagramPanel(this);
+    column->addWidget(panel_, 1);
+    why_ = new QLabel(tr("Click a component to see why it was chosen."), this);
+    why_->setWordWrap(true);
+    why_->setAccessibleName(tr("Why this component"));
+    why_->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    column->addWidget(why_);
+    row->addLayout(column, 1);
+    connect(list_, &QListWidget::currentRowChanged, this, &ArchitectureView::showArchitecture);
+    connect(panel_->canvas(), &DiagramCanvas::itemClicked, this, [this](const QString& id) {
+        if (id.startsWith(QLatin1String("comp:"))) {
+            selectComponent(id.mid(5));
+        }
+    });
+    connect(why_, &QLabel::linkActivated, this, [this](const QString& link) {
+        const QString target = link.mid(QStringLiteral("chapter:").size());
+        emit chapterLinkActivated(target.section(QLatin1Char('#'), 0, 0),
+                                  target.section(QLatin1Char('#'), 1));
+    });
+    if (!archs_.empty()) {
+        list_->setCurrentRow(0);
+    }
+}
+
+void ArchitectureView::setTheme(const Theme& theme) {
+    panel_->setTheme(theme);
+}
+
+void ArchitectureView::showArchitecture(int index) {
+    if (index < 0 || index >= count() || index == current_) {
+        return;
+    }
+    current_ = index;
+    if (list_->currentRow() != index) {
+        list_->setCurrentRow(index);
+    }
+    panel_->setSource(std::make_unique<ArchitectureSource>(archs_[std::size_t(index)]));
+    panel_->player()->toStart();
+    why_->setText(tr("Press Space to play the request through the system, or Right to step. "
+                     "Click a component to see why it was chosen."));
+}
+
+void ArchitectureView::selectComponent(const QString& id) {
+    if (current_ < 0) {
+        return;
+    }
+    const ArchComponent* c = archs_[std::size_t(current_)].component(id);
+    if (!c) {
+        return;
+    }
+    QString text =
+        QStringLiteral("<b>%1</b>%2: %3")
+            .arg(c->label.toHtmlEscaped(),
+                 c->role.isEmpty() ? QString()
+                                   : QStringLiteral(" (%1)").arg(c->role.toHtmlEscaped()),
+                 c->why.toHtmlEscaped());
+    if (!c->chapter.isEmpty()) {
+        text += QStringLiteral(" <a href=\"chapter:%1#%2\">%3</a>")
+                    .arg(c->chapter, c->section, tr("Open its chapter"));
+    }
+    why_->setText(text);
+}
+
+QString ArchitectureView::explanation() const {
+    return why_->text();
+}
+
+} // namespace fg

@@ -1,0 +1,76 @@
+// Scenario explorer: the course's scenarios and its polyglot-persistence example as architecture
+// diagrams (content/tools/architectures.json). Each is a live diagram whose steps are the data
+// flows of one request (a checkout, a post fanned out, a sensor reading...): the request leaves
+// its component and travels to the next, narrated. Clicking a component says why it was chosen
+// and links to its chapter.
+#pragma once
+
+#include "course/course.h"
+#include "diagram/diagram_panel.h"
+#include "diagram/diagram_source.h"
+#include "theme/theme.h"
+
+#include <QWidget>
+#include <vector>
+
+class QLabel;
+class QListWidget;
+
+namespace fg {
+
+struct ArchComponent {
+    QString id, label, role, why, chapter, section;
+    int row = 0, col = 0;
+};
+
+struct ArchFlow {
+    QString from, to, text;
+};
+
+struct Architecture {
+    QString id, title;
+    std::vector<ArchComponent> components;
+    std::vector<ArchFlow> flows;
+    const ArchComponent* component(const QString& id) const;
+};
+
+// Reads and checks the file (components named by flows exist, chapters and sections exist).
+std::vector<Architecture> loadArchitectures(const QString& path, const Course& course,
+                                            QStringList& errors);
+
+class ArchitectureSource : public DiagramSource {
+public:
+    explicit ArchitectureSource(Architecture arch) : arch_(std::move(arch)) {}
+    int stepCount() const override { return static_cast<int>(arch_.flows.size()); }
+    Frame frame(int position, const Theme& theme) const override;
+    QString narration(int position) const override;
+    const Architecture& architecture() const { return arch_; }
+
+private:
+    Architecture arch_;
+};
+
+class ArchitectureView : public QWidget {
+    Q_OBJECT
+public:
+    ArchitectureView(std::vector<Architecture> archs, QWidget* parent = nullptr);
+    void setTheme(const Theme& theme);
+    void showArchitecture(int index);
+    // What a click on component `id` shows (why it was chosen, and a link to its chapter).
+    void selectComponent(const QString& id);
+    QString explanation() const;
+    DiagramPanel* panel() { return panel_; }
+    int count() const { return static_cast<int>(archs_.size()); }
+
+signals:
+    void chapterLinkActivated(const QString& chapter, const QString& section);
+
+private:
+    std::vector<Architecture> archs_;
+    int current_ = -1;
+    QListWidget* list_;
+    DiagramPanel* panel_;
+    QLabel* why_;
+};
+
+} // namespace fg
