@@ -5,7 +5,37 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QSettings>
+#include <QTimer>
+#include <cstdio>
+
+namespace {
+
+// FIELDGUIDE_FIRST_PAINT_PROBE=1: print "first-paint" when the first widget has painted, then
+// quit. The launch benchmark (tools/bench/bench_ui_launch) times the whole process up to it.
+class FirstPaintProbe : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Paint && !fired_) {
+            fired_ = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("first-paint\n");
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool fired_ = false;
+};
+
+} // namespace
 
 int main(int argc, char** argv) {
     if (const int status = fg::app::runCommandLine(argc, argv); status >= 0) {
@@ -16,6 +46,11 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("fieldguide"));
     QApplication::setApplicationVersion(QStringLiteral(FIELDGUIDE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.fieldguide.fieldguide"));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/icons/io.github.fieldguide.fieldguide.svg")));
+    if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
+        app.installEventFilter(new FirstPaintProbe(&app));
+    }
 
     QCommandLineParser parser;
     QCommandLineOption chapter(QStringLiteral("chapter"),
