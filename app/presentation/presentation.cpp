@@ -218,6 +218,10 @@ void PresentationWindow::start() {
     setFocus();
 }
 
+QWidget* PresentationWindow::presenterView() const {
+    return presenter_.get();
+}
+
 QString PresentationWindow::elapsedText() const {
     const qint64 s = clock_.elapsed() / 1000;
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));

@@ -62,6 +62,8 @@ public:
     qreal bodyPx() const;
     DiagramView* diagramView() const { return diagram_; }
     QTextBrowser* textView() const { return text_; }
+    // The presenter's view (two screens only), or null.
+    QWidget* presenterView() const;
 
     void next();
     void back();
