@@ -442,7 +442,11 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
     }
     std::int64_t dropped = 0;
     std::vector<Entry> merged;
-    for (auto& [k, e] : newest) {
+    for (auto& kv : newest) {
+        // (named, not a structured binding: clang 14, which builds the fuzzers, cannot capture
+        // a binding in a lambda)
+        const auto& k = kv.first;
+        auto& e = kv.second;
         if (!e.value) {
             // A tombstone may go only when no table left out of this compaction holds an older
             // version it must keep shadowing.
