@@ -1,0 +1,299 @@
+// The quiz and progress views as a student uses them: keys 1-4 pick, Enter checks and moves on;
+// a missed card comes back in the same session after the others and the due counter says so;
+// model answers are revealed and self-graded with 1-3; the link names the section to read; the
+// progress view shows what was read, the score, bookmarks and notes, and a damaged file's message.
+// FG_SAVE_FIGURES=<dir> saves screenshots of both views.
+#include "course/content_loader.h"
+#include "study/progress_store.h"
+#include "study/progress_view.h"
+#include "study/quiz_deck.h"
+#include "study/quiz_view.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using fg::study::Grade;
+using fg::study::QuizCard;
+
+namespace {
+
+QLabel* label(QWidget* w, const QString& name) {
+    for (auto* l : w->findChildren<QLabel*>()) {
+        if (l->accessibleName() == name) {
+            return l;
+        }
+    }
+    return nullptr;
+}
+
+QPushButton* button(QWidget* w, const QString& text) {
+    for (auto* b : w->findChildren<QPushButton*>()) {
+        if (b->text().contains(text) || b->accessibleName() == text) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+// A small deck: two choice cards and one answer card.
+fg::QuizDeck smallDeck() {
+    fg::QuizDeck d;
+    for (int i = 0; i < 2; ++i) {
+        QuizCard c;
+        c.id = "choice" + std::to_string(i);
+        c.kind = QuizCard::Kind::Choice;
+        c.from = {"common-mistakes", "common-mistakes"};
+        c.item = i;
+        c.see = {"kafka", "ideal-use-cases"};
+        c.question = "Question " + std::to_string(i) + "?";
+        c.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
+        c.explanation = "Because " + std::to_string(i) + ".";
+        d.cards.push_back(c);
+    }
+    QuizCard a;
+    a.id = "answer0";
+    a.kind = QuizCard::Kind::Answer;
+    a.from = {"interview-checklist", "questions-you-should-be-able-to-answer"};
+    a.item = 0;
+    a.see = {"relational", "ideal-use-cases"};
+    a.question = "Explain it.";
+    a.answer = "The model answer.";
+    d.cards.push_back(a);
+    return d;
+}
+
+void saveFigure(QWidget& w, const QString& name) {
+    if (const QByteArray dir = qgetenv("FG_SAVE_FIGURES"); !dir.isEmpty()) {
+        QDir().mkpath(QString::fromLocal8Bit(dir));
+        w.grab().save(QString::fromLocal8Bit(dir) + "/" + name + ".png");
+    }
+}
+
+} // namespace
+
+class TestStudyViews : public QObject {
+    Q_OBJECT
+private slots:
+    void keysPickCheckAndMoveOn() {
+        const fg::QuizDeck deck = smallDeck();
+        QTemporaryDir dir;
+        fg::ProgressStore store(dir.filePath("progress.json"));
+        fg::QuizView view;
+        view.setToday(1000);
+        view.setDeck(&deck, &store);
+        QSignalSpy answered(&view, &fg::QuizView::answered);
+        QCOMPARE(view.dueCount(), 3);
+        QCOMPARE(label(&view, "Due cards")->text(), QString("3 cards due"));
+        QCOMPARE(view.currentCardId(), QString("choice0"));
+        QCOMPARE(label(&view, "Question")->text(), QString("Question 0?"));
+
+        // Enter with nothing picked asks for a choice and records nothing.
+        QTest::keyClick(&view, Qt::Key_Return);
+        QVERIFY(label(&view, "Result")->text().contains("Pick an answer"));
+        QCOMPARE(answered.count(), 0);
+
+        QTest::keyClick(&view, Qt::Key_2);
+        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+        QTest::keyClick(&view, Qt::Key_4); // no fourth choice: ignored
+        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(label(&view, "Result")->text(), QString("Right."));
+        QVERIFY(label(&view, "Explanation")->isVisibleTo(&view));
+        QCOMPARE(label(&view, "Explanation")->text(), QString("Because 0."));
+        QCOMPARE(answered.count(), 1);
+        QCOMPARE(store.quizResult("common-mistakes", "choice0"), QString("right"));
+        QCOMPARE(store.review().state("choice0")->box, 2);
+        QCOMPARE(view.dueCount(), 2);
+        QTest::keyClick(&view, Qt::Key_1); // after checking, keys do not change the answer
+        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+
+        QTest::keyClick(&view, Qt::Key_Enter); // next
+        QCOMPARE(view.currentCardId(), QString("choice1"));
+        QVERIFY(!label(&view, "Explanation")->isVisibleTo(&view));
+        QVERIFY(!view.findChildren<QRadioButton*>().at(1)->isChecked());
+    }
+
+    void aMissedCardComesBackAfterTheOthers() {
+        const fg::QuizDeck deck = smallDeck();
+        fg::QuizView view;
+        view.setToday(50);
+        view.setDeck(&deck);
+        view.pick(0); // wrong
+        view.activate();
+        QVERIFY(label(&view, "Result")->text().contains("the right answer is 2"));
+        QCOMPARE(view.dueCount(), 3); // still due today
+        view.activate();
+        QCOMPARE(view.currentCardId(), QString("choice1"));
+        view.pick(1);
+        view.activate();
+        view.activate();
+        QCOMPARE(view.currentCardId(), QString("answer0"));
+        QCOMPARE(view.dueCount(), 2);
+        view.activate(); // reveal
+        view.grade(Grade::Right);
+        QCOMPARE(view.currentCardId(), QString("choice0")); // the missed one, again
+        QCOMPARE(view.dueCount(), 1);
+        view.pick(1);
+        view.activate();
+        view.activate();
+        QVERIFY(view.currentCardId().isEmpty());
+        QCOMPARE(label(&view, "Due cards")->text(), QString("No cards due"));
+        QVERIFY(label(&view, "Question")->text().contains("Nothing to review today"));
+        view.setToday(51); // tomorrow: the cards in box 2 are due
+        QCOMPARE(view.dueCount(), 3);
+    }
+
+    void modelAnswersAreRevealedAndSelfGraded() {
+        fg::QuizDeck deck = smallDeck();
+        deck.cards.erase(deck.cards.begin(), deck.cards.begin() + 2);
+        QTemporaryDir dir;
+        fg::ProgressStore store(dir.filePath("progress.json"));
+        fg::QuizView view;
+        view.setToday(7);
+        view.setDeck(&deck, &store);
+        QCOMPARE(view.currentCardId(), QString("answer0"));
+        QVERIFY(!label(&view, "Model answer")->isVisibleTo(&view));
+        QVERIFY(!button(&view, "I knew it")->isVisibleTo(&view));
+        QTest::keyClick(&view, Qt::Key_1); // nothing to grade yet
+        QCOMPARE(view.currentCardId(), QString("answer0"));
+        QVERIFY(!store.review().state("answer0")->seen);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QVERIFY(label(&view, "Model answer")->isVisibleTo(&view));
+        QCOMPARE(label(&view, "Model answer")->text(), QString("The model answer."));
+        QVERIFY(button(&view, "I knew it")->isVisibleTo(&view));
+        QTest::keyClick(&view, Qt::Key_3); // not yet
+        QCOMPARE(store.quizResult("interview-checklist", "answer0"), QString("wrong"));
+        QCOMPARE(store.review().state("answer0")->missed, 1);
+        QCOMPARE(view.currentCardId(), QString("answer0")); // due again now
+        QTest::keyClick(&view, Qt::Key_Return);
+        button(&view, "Partly")->click();
+        QCOMPARE(store.quizResult("interview-checklist", "answer0"), QString("partly"));
+        QCOMPARE(store.review().state("answer0")->due, 8L);
+        QVERIFY(view.currentCardId().isEmpty());
+    }
+
+    void theLinkNamesTheSectionToRead() {
+        const fg::QuizDeck deck = smallDeck();
+        fg::QuizView view;
+        view.setDeck(&deck);
+        view.setTitles(
+            {{"kafka", "Kafka (Message Streaming)"}, {"kafka#ideal-use-cases", "Ideal Use Cases"}});
+        QSignalSpy link(&view, &fg::QuizView::chapterLinkActivated);
+        QPushButton* b = button(&view, "Read about it");
+        QVERIFY(b->text().contains("Kafka (Message Streaming) › Ideal Use Cases"));
+        b->click();
+        QCOMPARE(link.count(), 1);
+        QCOMPARE(link.at(0).at(0).toString(), QString("kafka"));
+        QCOMPARE(link.at(0).at(1).toString(), QString("ideal-use-cases"));
+    }
+
+    void theShippedDeckRunsInTheViewWithAScreenshot() {
+        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        QHash<QString, QString> titles;
+        for (const auto& ch : course.chapters) {
+            titles.insert(ch.id, ch.title);
+            for (const auto& s : ch.sections) {
+                titles.insert(ch.id + "#" + s.id, s.title);
+            }
+        }
+        fg::QuizView view;
+        view.setDeck(&deck);
+        view.setTitles(titles);
+        view.resize(900, 640);
+        view.show();
+        QCOMPARE(view.dueCount(), int(deck.cards.size()));
+        QTest::keyClick(&view, Qt::Key_1);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(label(&view, "Result")->text(), QString("Right.")); // choice 1 is the right one
+        saveFigure(view, "quiz_view_checked");
+        QTest::keyClick(&view, Qt::Key_Return);
+        saveFigure(view, "quiz_view_question");
+        // Walk the whole deck answering right: every card is answered once and none is left.
+        int steps = 0;
+        while (!view.currentCardId().isEmpty() && steps++ < 100) {
+            const QuizCard* c = deck.card(view.currentCardId());
+            if (c->kind == QuizCard::Kind::Choice) {
+                view.pick(c->rightChoice());
+                view.activate();
+                view.activate();
+            } else {
+                view.activate();
+                if (c->id == "influxdb-prometheus-timescaledb") {
+                    saveFigure(view, "quiz_view_answer");
+                }
+                view.grade(Grade::Right);
+            }
+        }
+        QCOMPARE(steps, int(deck.cards.size()) - 1);
+    }
+
+    void progressViewShowsReadScoreBookmarksNotesAndProblems() {
+        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("progress.json");
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{ broken");
+        }
+        fg::ProgressStore store(path);
+        QVERIFY(!store.load());
+        const fg::Chapter* relational = course.chapter("relational");
+        for (const auto& s : relational->sections) {
+            store.setSectionRead("relational", s.id);
+        }
+        store.setSectionRead("kafka", "architecture");
+        store.setQuizResult("common-mistakes", "mistake-kafka-as-database", Grade::Right);
+        store.setQuizResult("common-mistakes", "mistake-redis-as-primary-storage", Grade::Wrong);
+        store.setBookmark("kafka", "consumer-groups", true);
+        store.setNote("redis", "caching-patterns", "Cache-aside first.");
+
+        fg::ProgressView view;
+        QSignalSpy link(&view, &fg::ProgressView::chapterLinkActivated);
+        view.setData(&course, &deck, &store);
+        view.resize(800, 700);
+        view.show();
+        QTreeWidget* tree = view.tree();
+        QCOMPARE(tree->topLevelItemCount(), int(course.chapters.size()));
+        auto row = [&](const QString& id) { return tree->topLevelItem(course.indexOf(id)); };
+        QCOMPARE(row("relational")->text(1), QString("read"));
+        QCOMPARE(row("kafka")->text(1),
+                 QString("1 of %1 sections").arg(course.chapter("kafka")->sections.size()));
+        QCOMPARE(row("redis")->text(1), QString("not yet"));
+        QCOMPARE(row("common-mistakes")->text(2),
+                 QString("1 of %1 right").arg(deck.fromChapter("common-mistakes").size()));
+        QCOMPARE(row("interview-checklist")->text(2), QString("not tried"));
+        QCOMPARE(row("kafka")->text(2), QString()); // no cards from Kafka
+        QCOMPARE(row("kafka")->childCount(), 1);
+        QCOMPARE(row("kafka")->child(0)->text(0), QString("Bookmark: Consumer Groups"));
+        QCOMPARE(row("redis")->child(0)->text(0),
+                 QString("Note on Caching Patterns: Cache-aside first."));
+        QVERIFY(view.summaryText().startsWith("1 of 12 chapters read"));
+        QVERIFY(view.summaryText().contains(QString("1 of %1 cards right").arg(deck.cards.size())));
+        auto* problem = label(&view, "Progress file problem");
+        QVERIFY(problem->isVisibleTo(&view));
+        QVERIFY(problem->text().contains(".corrupt-"));
+        emit tree->itemActivated(row("kafka")->child(0), 0);
+        QCOMPARE(link.count(), 1);
+        QCOMPARE(link.at(0).at(1).toString(), QString("consumer-groups"));
+        saveFigure(view, "progress_view");
+
+        QVERIFY(store.save());
+        QVERIFY(store.error().isEmpty());
+        view.refresh();
+        QVERIFY(!label(&view, "Progress file problem")->isVisibleTo(&view));
+    }
+};
+
+QTEST_MAIN(TestStudyViews)
+#include "test_study_views.moc"

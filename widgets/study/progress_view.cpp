@@ -1,0 +1,135 @@
+#include "study/progress_view.h"
+
+#include "course/course.h"
+#include "study/progress_store.h"
+#include "study/quiz_deck.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace fg {
+
+namespace {
+
+constexpr int kChapterRole = Qt::UserRole;
+constexpr int kSectionRole = Qt::UserRole + 1;
+
+QString sectionTitle(const Chapter& ch, const QString& id) {
+    const Section* s = ch.section(id);
+    return s ? s->title : id;
+}
+
+} // namespace
+
+ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
+    auto* v = new QVBoxLayout(this);
+    error_ = new QLabel(this);
+    error_->setWordWrap(true);
+    error_->setTextFormat(Qt::PlainText);
+    error_->setAccessibleName(QStringLiteral("Progress file problem"));
+    error_->hide();
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setAccessibleName(QStringLiteral("Summary"));
+    tree_ = new QTreeWidget(this);
+    tree_->setColumnCount(3);
+    tree_->setHeaderLabels({tr("Chapter"), tr("Read"), tr("Quiz")});
+    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    tree_->header()->setStretchLastSection(false);
+    tree_->setAccessibleName(QStringLiteral("Progress by chapter"));
+    v->addWidget(error_);
+    v->addWidget(summary_);
+    v->addWidget(tree_, 1);
+    connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString chapter = item->data(0, kChapterRole).toString();
+        if (!chapter.isEmpty()) {
+            emit chapterLinkActivated(chapter, item->data(0, kSectionRole).toString());
+        }
+    });
+}
+
+void ProgressView::setData(const Course* course, const QuizDeck* deck, const ProgressStore* store) {
+    course_ = course;
+    deck_ = deck;
+    store_ = store;
+    refresh();
+}
+
+QString ProgressView::summaryText() const {
+    return summary_->text();
+}
+
+void ProgressView::refresh() {
+    tree_->clear();
+    error_->setVisible(store_ && !store_->error().isEmpty());
+    error_->setText(store_ ? store_->error() : QString());
+    if (!course_ || !store_) {
+        summary_->setText(tr("No progress yet."));
+        return;
+    }
+    int chaptersRead = 0;
+    int cardsRight = 0;
+    int cardsTotal = 0;
+    for (const Chapter& ch : course_->chapters) {
+        const ChapterProgress p = store_->chapter(ch.id);
+        int read = 0;
+        for (const Section& s : ch.sections) {
+            read += p.sectionsRead.contains(s.id) ? 1 : 0;
+        }
+        const int total = static_cast<int>(ch.sections.size());
+        chaptersRead += total > 0 && read == total ? 1 : 0;
+
+        auto* item = new QTreeWidgetItem(tree_);
+        item->setText(0,
+                      ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
+        item->setData(0, kChapterRole, ch.id);
+        item->setText(1, read == total && total > 0 ? tr("read")
+                         : read == 0                ? tr("not yet")
+                                                    : tr("%1 of %2 sections").arg(read).arg(total));
+        if (deck_) {
+            const auto cards = deck_->fromChapter(ch.id);
+            int right = 0;
+            int answered = 0;
+            for (const auto* c : cards) {
+                const QString result = p.quiz.value(QString::fromStdString(c->id));
+                answered += result.isEmpty() ? 0 : 1;
+                right += result == QStringLiteral("right") ? 1 : 0;
+            }
+            cardsRight += right;
+            cardsTotal += static_cast<int>(cards.size());
+            if (!cards.empty()) {
+                item->setText(2, answered == 0 ? tr("not tried")
+                                               : tr("%1 of %2 right").arg(right).arg(cards.size()));
+            }
+        }
+        for (const QString& s : p.bookmarks) {
+            auto* b = new QTreeWidgetItem(item);
+            b->setText(0, tr("Bookmark: %1").arg(sectionTitle(ch, s)));
+            b->setData(0, kChapterRole, ch.id);
+            b->setData(0, kSectionRole, s);
+        }
+        for (auto it = p.notes.cbegin(); it != p.notes.cend(); ++it) {
+            auto* n = new QTreeWidgetItem(item);
+            QString text = it.value().simplified();
+            if (text.size() > 120) {
+                text = text.left(117) + QStringLiteral("...");
+            }
+            n->setText(0, tr("Note on %1: %2").arg(sectionTitle(ch, it.key()), text));
+            n->setToolTip(0, it.value());
+            n->setData(0, kChapterRole, ch.id);
+            n->setData(0, kSectionRole, it.key());
+        }
+        item->setExpanded(true);
+    }
+    tree_->resizeColumnToContents(1);
+    tree_->resizeColumnToContents(2);
+    summary_->setText(tr("%1 of %2 chapters read. Quiz: %3 of %4 cards right.")
+                          .arg(chaptersRead)
+                          .arg(course_->chapters.size())
+                          .arg(cardsRight)
+                          .arg(cardsTotal));
+}
+
+} // namespace fg

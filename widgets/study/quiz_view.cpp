@@ -1,0 +1,361 @@
+#include "study/quiz_view.h"
+
+#include "study/progress_store.h"
+
+#include <QButtonGroup>
+#include <QDate>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace fg {
+
+namespace {
+
+QLabel* wrapped(const QString& name, QWidget* parent) {
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
+    l->setAccessibleName(name);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+QuizView::QuizView(QWidget* parent) : QWidget(parent) {
+    today_ = static_cast<long>(QDate::currentDate().toJulianDay());
+
+    auto* outer = new QVBoxLayout(this);
+    counter_ = new QLabel(this);
+    counter_->setAccessibleName(QStringLiteral("Due cards"));
+    outer->addWidget(counter_);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    auto* page = new QWidget(scroll);
+    auto* v = new QVBoxLayout(page);
+    source_ = wrapped(QStringLiteral("From"), page);
+    question_ = wrapped(QStringLiteral("Question"), page);
+    QFont big = question_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    big.setBold(true);
+    question_->setFont(big);
+    v->addWidget(source_);
+    v->addWidget(question_);
+
+    choicesBox_ = new QWidget(page);
+    auto* grid = new QGridLayout(choicesBox_);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setColumnStretch(1, 1);
+    group_ = new QButtonGroup(this);
+    for (int i = 0; i < 4; ++i) {
+        auto* radio = new QRadioButton(QString::number(i + 1), choicesBox_);
+        radio->setAccessibleName(QStringLiteral("Choice %1").arg(i + 1));
+        auto* text = wrapped(QStringLiteral("Choice %1 text").arg(i + 1), choicesBox_);
+        text->setTextInteractionFlags(Qt::NoTextInteraction);
+        text->installEventFilter(this);
+        group_->addButton(radio, i);
+        grid->addWidget(radio, i, 0, Qt::AlignTop);
+        grid->addWidget(text, i, 1);
+        radios_.push_back(radio);
+        choiceTexts_.push_back(text);
+    }
+    v->addWidget(choicesBox_);
+
+    feedback_ = wrapped(QStringLiteral("Result"), page);
+    QFont bold = feedback_->font();
+    bold.setBold(true);
+    feedback_->setFont(bold);
+    answer_ = wrapped(QStringLiteral("Model answer"), page);
+    explanation_ = wrapped(QStringLiteral("Explanation"), page);
+    v->addWidget(feedback_);
+    v->addWidget(answer_);
+    v->addWidget(explanation_);
+    link_ = new QPushButton(page);
+    link_->setFlat(true);
+    link_->setCursor(Qt::PointingHandCursor);
+    link_->setAccessibleName(QStringLiteral("Read about it"));
+    link_->setStyleSheet(QStringLiteral("text-align: left; text-decoration: underline;"));
+    v->addWidget(link_, 0, Qt::AlignLeft);
+    v->addStretch(1);
+    scroll->setWidget(page);
+    outer->addWidget(scroll, 1);
+
+    auto* buttons = new QHBoxLayout;
+    gradeBox_ = new QWidget(this);
+    auto* gradeRow = new QHBoxLayout(gradeBox_);
+    gradeRow->setContentsMargins(0, 0, 0, 0);
+    const std::pair<const char*, study::Grade> grades[] = {{"1  I knew it", study::Grade::Right},
+                                                           {"2  Partly", study::Grade::Partly},
+                                                           {"3  Not yet", study::Grade::Wrong}};
+    for (const auto& [label, g] : grades) {
+        auto* b = new QPushButton(QString::fromUtf8(label), gradeBox_);
+        const study::Grade chosen = g;
+        connect(b, &QPushButton::clicked, this, [this, chosen] { grade(chosen); });
+        gradeRow->addWidget(b);
+        gradeButtons_.push_back(b);
+    }
+    primary_ = new QPushButton(this);
+    primary_->setAccessibleName(QStringLiteral("Check or next"));
+    buttons->addWidget(gradeBox_);
+    buttons->addStretch(1);
+    buttons->addWidget(primary_);
+    outer->addLayout(buttons);
+
+    connect(primary_, &QPushButton::clicked, this, &QuizView::activate);
+    connect(link_, &QPushButton::clicked, this, [this] {
+        if (card_) {
+            emit chapterLinkActivated(q(card_->see.chapter), q(card_->see.section));
+        }
+    });
+    setFocusPolicy(Qt::StrongFocus);
+    showNext();
+}
+
+study::Review& QuizView::review() {
+    return store_ ? store_->review() : ownReview_;
+}
+
+void QuizView::setDeck(const QuizDeck* deck, ProgressStore* store) {
+    deck_ = deck;
+    store_ = store;
+    if (deck_) {
+        for (const auto& c : deck_->cards) {
+            review().add(c.id, today_);
+        }
+    }
+    showNext();
+}
+
+void QuizView::setTitles(QHash<QString, QString> titles) {
+    titles_ = std::move(titles);
+    showCard();
+}
+
+void QuizView::setToday(long day) {
+    today_ = day;
+    if (deck_) {
+        for (const auto& c : deck_->cards) {
+            review().add(c.id, today_);
+        }
+    }
+    showNext();
+}
+
+QString QuizView::currentCardId() const {
+    return card_ ? q(card_->id) : QString();
+}
+
+int QuizView::dueCount() const {
+    if (!deck_) {
+        return 0;
+    }
+    const study::Review& r = store_ ? std::as_const(*store_).review() : ownReview_;
+    int n = 0;
+    for (const auto& id : r.due(today_)) {
+        n += deck_->card(q(id)) ? 1 : 0;
+    }
+    return n;
+}
+
+void QuizView::updateCounter() {
+    const int n = dueCount();
+    counter_->setText(n == 0   ? tr("No cards due")
+                      : n == 1 ? tr("1 card due")
+                               : tr("%1 cards due").arg(n));
+}
+
+void QuizView::showNext() {
+    card_ = nullptr;
+    if (deck_) {
+        const study::Review& r = store_ ? std::as_const(*store_).review() : ownReview_;
+        for (const auto& id : r.due(today_)) {
+            if (const auto* c = deck_->card(q(id))) {
+                card_ = c;
+                break;
+            }
+        }
+    }
+    stage_ = card_ ? Stage::Asking : Stage::Empty;
+    group_->setExclusive(false);
+    for (auto* r : radios_) {
+        r->setChecked(false);
+    }
+    group_->setExclusive(true);
+    showCard();
+}
+
+void QuizView::showCard() {
+    updateCounter();
+    const bool has = card_ != nullptr;
+    const bool choice = has && card_->kind == study::QuizCard::Kind::Choice;
+    source_->setVisible(has);
+    link_->setVisible(has);
+    choicesBox_->setVisible(choice);
+    if (!has) {
+        question_->setText(deck_ && !deck_->cards.empty()
+                               ? tr("Nothing to review today. The cards you know come back in a "
+                                    "few days; the ones you missed come back sooner.")
+                               : tr("There are no quiz cards."));
+        feedback_->hide();
+        answer_->hide();
+        explanation_->hide();
+        gradeBox_->hide();
+        primary_->hide();
+        return;
+    }
+    const QString chapter = q(card_->from.chapter);
+    const QString seeKey = q(card_->see.chapter) + QLatin1Char('#') + q(card_->see.section);
+    source_->setText(tr("From: %1").arg(titles_.value(chapter, chapter)));
+    question_->setText(q(card_->question));
+    link_->setText(tr("Read about it: %1 › %2")
+                       .arg(titles_.value(q(card_->see.chapter), q(card_->see.chapter)),
+                            titles_.value(seeKey, q(card_->see.section))));
+
+    const bool checked = stage_ == Stage::Checked;
+    for (std::size_t i = 0; i < radios_.size(); ++i) {
+        const bool used = choice && i < card_->choices.size();
+        radios_[i]->setVisible(used);
+        choiceTexts_[i]->setVisible(used);
+        radios_[i]->setEnabled(!checked);
+        if (used) {
+            QString text = q(card_->choices[i].text);
+            if (checked && card_->choices[i].right) {
+                text = tr("%1   (right answer)").arg(text);
+            } else if (checked && radios_[i]->isChecked()) {
+                text = tr("%1   (your answer)").arg(text);
+            }
+            choiceTexts_[i]->setText(text);
+        }
+    }
+    answer_->setVisible(stage_ == Stage::Revealed);
+    answer_->setText(q(card_->answer));
+    const bool showExplanation =
+        (checked || stage_ == Stage::Revealed) && !card_->explanation.empty();
+    explanation_->setVisible(showExplanation);
+    explanation_->setText(q(card_->explanation));
+    feedback_->setVisible(checked || stage_ == Stage::Revealed);
+    if (stage_ == Stage::Revealed) {
+        feedback_->setText(tr("Model answer. How well did you know it? (keys 1-3)"));
+    }
+    gradeBox_->setVisible(stage_ == Stage::Revealed);
+    primary_->setVisible(stage_ != Stage::Revealed);
+    primary_->setText(stage_ == Stage::Checked ? tr("Next  (Enter)")
+                      : choice                 ? tr("Check  (Enter)")
+                                               : tr("Show answer  (Enter)"));
+}
+
+void QuizView::pick(int index) {
+    if (!card_) {
+        return;
+    }
+    if (stage_ == Stage::Revealed) {
+        const study::Grade grades[] = {study::Grade::Right, study::Grade::Partly,
+                                       study::Grade::Wrong};
+        if (index >= 0 && index < 3) {
+            grade(grades[index]);
+        }
+        return;
+    }
+    if (stage_ != Stage::Asking || card_->kind != study::QuizCard::Kind::Choice || index < 0 ||
+        index >= static_cast<int>(card_->choices.size())) {
+        return;
+    }
+    radios_[static_cast<std::size_t>(index)]->setChecked(true);
+}
+
+void QuizView::record(study::Grade g) {
+    const QString id = q(card_->id);
+    review().answer(card_->id, g, today_);
+    if (store_) {
+        store_->setQuizResult(q(card_->from.chapter), id, g);
+    }
+    emit answered(id, g);
+}
+
+void QuizView::activate() {
+    if (!card_) {
+        return;
+    }
+    switch (stage_) {
+    case Stage::Asking:
+        if (card_->kind == study::QuizCard::Kind::Answer) {
+            stage_ = Stage::Revealed;
+            showCard();
+            return;
+        }
+        if (group_->checkedId() < 0) {
+            feedback_->setText(tr("Pick an answer first (keys 1-%1).").arg(card_->choices.size()));
+            feedback_->show();
+            return;
+        }
+        {
+            const bool right = group_->checkedId() == card_->rightChoice();
+            stage_ = Stage::Checked;
+            showCard();
+            feedback_->setText(right ? tr("Right.")
+                                     : tr("Not quite: the right answer is %1. This card comes "
+                                          "back later in this session.")
+                                           .arg(card_->rightChoice() + 1));
+            record(right ? study::Grade::Right : study::Grade::Wrong);
+            updateCounter();
+        }
+        return;
+    case Stage::Checked:
+        showNext();
+        return;
+    case Stage::Revealed:
+    case Stage::Empty:
+        return;
+    }
+}
+
+void QuizView::grade(study::Grade g) {
+    if (!card_ || stage_ != Stage::Revealed) {
+        return;
+    }
+    record(g);
+    showNext();
+}
+
+void QuizView::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (key >= Qt::Key_1 && key <= Qt::Key_4) {
+        pick(key - Qt::Key_1);
+        event->accept();
+        return;
+    }
+    if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+        activate();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+bool QuizView::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::MouseButtonRelease) {
+        for (std::size_t i = 0; i < choiceTexts_.size(); ++i) {
+            if (watched == choiceTexts_[i]) {
+                pick(static_cast<int>(i));
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace fg

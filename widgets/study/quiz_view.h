@@ -1,0 +1,91 @@
+// QuizView: the quiz, one card at a time, in the order spaced review says (study::Review): the
+// question; for a multiple-choice card its choices as radio buttons (keys 1-4 pick, Enter checks,
+// then shows whether it was right and the explanation); for a model-answer card a "Show answer"
+// step and three self-grading buttons (I knew it / Partly / Not yet, keys 1-3). Each card links
+// to the chapter section that explains it (chapterLinkActivated). A counter shows how many cards
+// are due; a card answered wrong comes back later in the same session.
+//
+// Answers are recorded in the ProgressStore given (review state and quiz result); the view does
+// not write the file: the app saves when `answered` is emitted or on quit.
+#pragma once
+
+#include "study/quiz_deck.h"
+#include "study/review.h"
+
+#include <QHash>
+#include <QWidget>
+#include <vector>
+
+class QButtonGroup;
+class QLabel;
+class QPushButton;
+class QRadioButton;
+
+namespace fg {
+
+class ProgressStore;
+
+class QuizView : public QWidget {
+    Q_OBJECT
+public:
+    explicit QuizView(QWidget* parent = nullptr);
+
+    // The deck and the store must outlive the view. Without a store the view keeps its review
+    // state in memory. Cards of the deck not yet in the review are added, due today.
+    void setDeck(const QuizDeck* deck, ProgressStore* store = nullptr);
+    // Chapter id -> title and "chapter#section" -> section title, for the link text.
+    void setTitles(QHash<QString, QString> titles);
+    // The day the quiz runs on (a Julian day number); by default today's date.
+    void setToday(long day);
+    long today() const { return today_; }
+
+    QString currentCardId() const; // empty when nothing is due
+    int dueCount() const;
+
+    // What the keys do, callable directly: 1-4 pick a choice (or 1-3 grade a revealed answer),
+    // Enter checks the choice, shows the answer, or goes to the next card.
+    void pick(int index);
+    void activate();
+    void grade(study::Grade grade);
+
+signals:
+    void chapterLinkActivated(QString chapterId, QString sectionId);
+    void answered(QString cardId, study::Grade grade);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    enum class Stage { Asking, Checked, Revealed, Empty };
+    study::Review& review();
+    void showNext();
+    void showCard();
+    void record(study::Grade grade);
+    void updateCounter();
+
+    const QuizDeck* deck_ = nullptr;
+    ProgressStore* store_ = nullptr;
+    study::Review ownReview_;
+    QHash<QString, QString> titles_;
+    long today_ = 0;
+    const study::QuizCard* card_ = nullptr;
+    Stage stage_ = Stage::Empty;
+
+    QLabel* counter_;
+    QLabel* source_;
+    QLabel* question_;
+    QWidget* choicesBox_;
+    QButtonGroup* group_;
+    std::vector<QRadioButton*> radios_;
+    std::vector<QLabel*> choiceTexts_;
+    QLabel* feedback_;
+    QLabel* answer_;
+    QLabel* explanation_;
+    QPushButton* link_;
+    QPushButton* primary_;
+    QWidget* gradeBox_;
+    std::vector<QPushButton*> gradeButtons_;
+};
+
+} // namespace fg
