@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "course/content_loader.h"
 #include "decision/architecture.h"
 #include "decision/decision_views.h"
 #include "diagram_tabs.h"
@@ -8,6 +9,8 @@
 #include "reader/chapter_tree.h"
 #include "reader/reader_view.h"
 #include "reader/search_panel.h"
+#include "study/progress_view.h"
+#include "study/quiz_view.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -89,6 +92,18 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         warning->setToolTip(all.join('\n'));
         statusBar()->addPermanentWidget(warning);
     }
+    // Progress (sections read, quiz results, bookmarks): a damaged file is kept aside and said.
+    progress_ = std::make_unique<ProgressStore>();
+    if (!progress_->load() || !progress_->error().isEmpty()) {
+        statusBar()->showMessage(progress_->error(), 20000);
+    }
+    deck_ = loadQuizDeck(defaultContentRoot());
+    connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& section) {
+        const QString chapter = currentChapterId();
+        if (!chapter.isEmpty() && !section.isEmpty()) {
+            progress_->setSectionRead(chapter, section);
+        }
+    });
     buildMenus();
     restoreSettings();
 }
@@ -203,6 +218,19 @@ void MainWindow::buildMenus() {
     action(study, tr("Decision &matrix"), {}, [this] { openTool(QStringLiteral("matrix")); });
     action(study, tr("&Scenario explorer: architectures"), {},
            [this] { openTool(QStringLiteral("scenarios")); });
+    study->addSeparator();
+    action(study, tr("&Quiz: checklist questions and common mistakes"), {},
+           [this] { openTool(QStringLiteral("quiz")); });
+    action(study, tr("My &progress"), {}, [this] { openTool(QStringLiteral("progress")); });
+    action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] {
+        const QString chapter = currentChapterId(), section = reader_->currentSection();
+        if (chapter.isEmpty() || section.isEmpty()) {
+            return;
+        }
+        const bool on = !progress_->isBookmarked(chapter, section);
+        progress_->setBookmark(chapter, section, on);
+        statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
+    });
     studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -357,6 +385,28 @@ void MainWindow::openTool(const QString& id) {
         connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
         view = a;
         title = tr("Scenario explorer");
+    } else if (id == QLatin1String("quiz")) {
+        auto* q = new QuizView(tabs_);
+        QHash<QString, QString> titles;
+        for (const auto& ch : course_.chapters) {
+            titles.insert(ch.id, ch.title);
+            for (const auto& s : ch.sections) {
+                titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
+            }
+        }
+        q->setTitles(titles);
+        q->setDeck(&deck_, progress_.get());
+        connect(q, &QuizView::chapterLinkActivated, this, openChapter);
+        connect(q, &QuizView::answered, this, [this] { progress_->save(); });
+        errors << deck_.errors;
+        view = q;
+        title = tr("Quiz");
+    } else if (id == QLatin1String("progress")) {
+        auto* p = new ProgressView(tabs_);
+        p->setData(&course_, &deck_, progress_.get());
+        connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
+        view = p;
+        title = tr("My progress");
     }
     if (!view) {
         return;
@@ -401,6 +451,9 @@ QString MainWindow::currentChapterId() const {
 }
 
 void MainWindow::saveSettings() const {
+    if (progress_ && progress_->isDirty()) {
+        progress_->save();
+    }
     QSettings s;
     s.setValue("reader/chapter", currentChapterId());
     s.setValue("reader/section", reader_->currentSection());

@@ -6,9 +6,12 @@
 #include "app_theme.h"
 #include "course/course.h"
 #include "presentation/presentation.h"
+#include "study/progress_store.h"
+#include "study/quiz_deck.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 
 class QDockWidget;
 class QTabWidget;
@@ -46,6 +49,8 @@ public:
     void openTool(const QString& id);
     PresentationWindow* presentation() const { return presentation_; }
     const Chapter* currentChapter() const;
+    ProgressStore* progress() { return progress_.get(); }
+    const QuizDeck& quizDeck() const { return deck_; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,6 +75,8 @@ private:
     QActionGroup* themeGroup_ = nullptr;
     QPointer<PresentationWindow> presentation_;
     QMenu* studyMenu_ = nullptr;
+    std::unique_ptr<ProgressStore> progress_;
+    QuizDeck deck_;
 };
 
 } // namespace fg
