@@ -1,0 +1,84 @@
+// The concept simulators' views, offscreen: every id builds a view, each chart shows the engine's
+// numbers for the settings on screen, and changing a setting redraws. With FG_SAVE_FIGURES set to
+// a folder, each view is saved there as a PNG for a person to look at.
+#include "concepts/quorum.h"
+#include "simulators/quorum_view.h"
+#include "simulators/simulators.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTest>
+#include <memory>
+#include <qcustomplot.h>
+
+namespace {
+
+// Saves the view when FG_SAVE_FIGURES names a folder.
+void maybeSave(QWidget* view, const QString& name) {
+    const QByteArray dir = qgetenv("FG_SAVE_FIGURES");
+    if (dir.isEmpty()) {
+        return;
+    }
+    QDir().mkpath(QString::fromLocal8Bit(dir));
+    view->resize(1100, 900);
+    view->show();
+    QApplication::processEvents();
+    QVERIFY(view->grab().save(QDir(QString::fromLocal8Bit(dir)).filePath(name + ".png")));
+}
+
+// All bars of a chart as (key, value), in key order.
+std::vector<std::pair<double, double>> bars(QCustomPlot* plot) {
+    std::vector<std::pair<double, double>> out;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        if (auto* b = qobject_cast<QCPBars*>(plot->plottable(i))) {
+            for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it) {
+                out.emplace_back(it->key, it->value);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+} // namespace
+
+class TestSimulatorViews : public QObject {
+    Q_OBJECT
+private slots:
+    void everyIdBuilds() {
+        QVERIFY(!fg::simulators().empty());
+        for (const auto& info : fg::simulators()) {
+            std::unique_ptr<QWidget> view(
+                fg::createSimulatorView(info.id, fg::Theme::dark(), nullptr));
+            QVERIFY2(view, qPrintable(info.id));
+            QVERIFY(!info.title.isEmpty());
+            QVERIFY(view->findChild<QCustomPlot*>());
+            maybeSave(view.get(), info.id);
+        }
+        QVERIFY(!fg::createSimulatorView(QStringLiteral("nope"), fg::Theme::light(), nullptr));
+    }
+
+    void quorumChartHasTheEnginesNumbers() {
+        fg::QuorumView view;
+        for (auto [n, r, w] : {std::tuple{3, 1, 1}, std::tuple{3, 2, 2}, std::tuple{7, 2, 3}}) {
+            view.setParams(n, r, w);
+            const auto stale = fg::concepts::staleReadSetsByR(n, w);
+            const auto shown = bars(view.chart());
+            QCOMPARE(shown.size(), stale.size());
+            for (std::size_t i = 0; i < stale.size(); ++i) {
+                QCOMPARE(shown[i].first, double(i + 1));
+                QCOMPARE(shown[i].second, double(stale[i]));
+            }
+            QCOMPARE(view.result().staleReadSets,
+                     fg::concepts::simulateQuorum(view.params()).staleReadSets);
+        }
+        view.setParams(3, 2, 2, {true, true, false});
+        QVERIFY(!view.result().writeAvailable);
+        QVERIFY(view.summaryText().contains("unavailable"));
+        view.setParams(5, 1, 1, {false, true});
+        maybeSave(&view, "quorum-5-1-1-one-down");
+    }
+};
+
+QTEST_MAIN(TestSimulatorViews)
+#include "test_simulator_views.moc"
