@@ -1,5 +1,6 @@
 #include "simulators/simulators.h"
 
+#include "simulators/cache_view.h"
 #include "simulators/quorum_view.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,9 @@ const std::vector<SimulatorInfo>& simulators() {
         {QStringLiteral("quorum"),
          QCoreApplication::translate("fg::Simulators",
                                      "Quorums: when does a read see the last write?")},
+        {QStringLiteral("cache"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Cache patterns: hits, stale reads, database writes")},
     };
     return list;
 }
@@ -19,6 +23,9 @@ QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* par
     SimulatorView* view = nullptr;
     if (id == QLatin1String("quorum")) {
         view = new QuorumView(parent);
+    }
+    if (id == QLatin1String("cache")) {
+        view = new CacheView(parent);
     }
     if (view) {
         view->setTheme(theme);

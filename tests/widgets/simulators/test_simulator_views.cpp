@@ -1,7 +1,9 @@
 // The concept simulators' views, offscreen: every id builds a view, each chart shows the engine's
 // numbers for the settings on screen, and changing a setting redraws. With FG_SAVE_FIGURES set to
 // a folder, each view is saved there as a PNG for a person to look at.
+#include "concepts/cache_patterns.h"
 #include "concepts/quorum.h"
+#include "simulators/cache_view.h"
 #include "simulators/quorum_view.h"
 #include "simulators/simulators.h"
 
@@ -77,6 +79,32 @@ private slots:
         QVERIFY(view.summaryText().contains("unavailable"));
         view.setParams(5, 1, 1, {false, true});
         maybeSave(&view, "quorum-5-1-1-one-down");
+    }
+
+    void cacheChartHasTheEnginesNumbers() {
+        fg::CacheView view;
+        for (auto pattern :
+             {fg::concepts::CachePattern::CacheAside, fg::concepts::CachePattern::WriteBehind}) {
+            auto p = view.params();
+            p.pattern = pattern;
+            p.ttl = 30;
+            view.setParams(p);
+            const auto run = fg::concepts::simulateCache(p);
+            QCustomPlot* plot = view.chart();
+            QCOMPARE(plot->graphCount(), 3);
+            auto* hit = plot->graph(1);
+            QCOMPARE(hit->dataCount(), int(run.cumulativeHitRatio.size()));
+            int writes = 0;
+            for (int i = 0; i < hit->dataCount(); ++i) {
+                QCOMPARE(hit->data()->at(i)->value, run.cumulativeHitRatio[std::size_t(i)]);
+                writes += run.ticks[std::size_t(i)].dbWrites;
+                QCOMPARE(plot->graph(0)->data()->at(i)->value, double(writes) / (i + 1));
+            }
+            const double staleEnd = plot->graph(2)->data()->at(hit->dataCount() - 1)->value;
+            QCOMPARE(staleEnd, double(run.total.staleReads) / run.total.reads);
+            maybeSave(&view, pattern == fg::concepts::CachePattern::CacheAside ? "cache-aside"
+                                                                               : "cache-behind");
+        }
     }
 };
 
