@@ -2,6 +2,7 @@
 
 #include "simulators/cache_view.h"
 #include "simulators/quorum_view.h"
+#include "simulators/storage_view.h"
 
 #include <QCoreApplication>
 
@@ -15,6 +16,9 @@ const std::vector<SimulatorInfo>& simulators() {
         {QStringLiteral("cache"),
          QCoreApplication::translate("fg::Simulators",
                                      "Cache patterns: hits, stale reads, database writes")},
+        {QStringLiteral("row-column"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Row or column storage: pages a query reads")},
     };
     return list;
 }
@@ -26,6 +30,9 @@ QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* par
     }
     if (id == QLatin1String("cache")) {
         view = new CacheView(parent);
+    }
+    if (id == QLatin1String("row-column")) {
+        view = new StorageView(parent);
     }
     if (view) {
         view->setTheme(theme);

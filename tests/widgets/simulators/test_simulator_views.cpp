@@ -6,6 +6,7 @@
 #include "simulators/cache_view.h"
 #include "simulators/quorum_view.h"
 #include "simulators/simulators.h"
+#include "simulators/storage_view.h"
 
 #include <QApplication>
 #include <QDir>
@@ -105,6 +106,24 @@ private slots:
             maybeSave(&view, pattern == fg::concepts::CachePattern::CacheAside ? "cache-aside"
                                                                                : "cache-behind");
         }
+    }
+
+    void storageChartHasTheEnginesNumbers() {
+        fg::StorageView view;
+        auto t = fg::concepts::salesTable();
+        t.columns[4].compression = 4;
+        view.setTable(t, 4);
+        const auto c = fg::concepts::storageCosts(t, 4);
+        QCOMPARE(view.costs().columnSum.pages, 245);
+        const auto shown = bars(view.chart());
+        QCOMPARE(shown.size(), std::size_t(4));
+        // Keys 1 (SELECT *) and 2 (SUM): row and column bars at each.
+        QCOMPARE(std::min(shown[0].second, shown[1].second), double(c.columnSelectAll.pages));
+        QCOMPARE(std::max(shown[0].second, shown[1].second), double(c.rowSelectAll.pages));
+        QCOMPARE(std::min(shown[2].second, shown[3].second), double(c.columnSum.pages));
+        QCOMPARE(std::max(shown[2].second, shown[3].second), double(c.rowSum.pages));
+        QVERIFY(view.summaryText().contains(QLocale().toString(5377)));
+        maybeSave(&view, "row-column-compressed");
     }
 };
 
