@@ -1,6 +1,7 @@
 #include "simulators/simulators.h"
 
 #include "simulators/cache_view.h"
+#include "simulators/lifecycle_view.h"
 #include "simulators/quorum_view.h"
 #include "simulators/storage_view.h"
 
@@ -19,6 +20,9 @@ const std::vector<SimulatorInfo>& simulators() {
         {QStringLiteral("row-column"),
          QCoreApplication::translate("fg::Simulators",
                                      "Row or column storage: pages a query reads")},
+        {QStringLiteral("lifecycle"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Object storage: what a lifecycle rule saves")},
     };
     return list;
 }
@@ -33,6 +37,9 @@ QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* par
     }
     if (id == QLatin1String("row-column")) {
         view = new StorageView(parent);
+    }
+    if (id == QLatin1String("lifecycle")) {
+        view = new LifecycleView(parent);
     }
     if (view) {
         view->setTheme(theme);

@@ -2,8 +2,10 @@
 // numbers for the settings on screen, and changing a setting redraws. With FG_SAVE_FIGURES set to
 // a folder, each view is saved there as a PNG for a person to look at.
 #include "concepts/cache_patterns.h"
+#include "concepts/lifecycle_cost.h"
 #include "concepts/quorum.h"
 #include "simulators/cache_view.h"
+#include "simulators/lifecycle_view.h"
 #include "simulators/quorum_view.h"
 #include "simulators/simulators.h"
 #include "simulators/storage_view.h"
@@ -124,6 +126,33 @@ private slots:
         QCOMPARE(std::max(shown[2].second, shown[3].second), double(c.rowSum.pages));
         QVERIFY(view.summaryText().contains(QLocale().toString(5377)));
         maybeSave(&view, "row-column-compressed");
+    }
+
+    void lifecycleChartHasTheEnginesNumbers() {
+        fg::LifecycleView view;
+        QCOMPARE(view.params().standardPrice, 0.023); // the course's prices
+        auto p = view.params();
+        p.daysToDelete = 365;
+        view.setParams(p);
+        const auto run = fg::concepts::simulateLifecycle(p);
+        QCustomPlot* plot = view.chart();
+        QCOMPARE(plot->graphCount(), 2);
+        QCOMPARE(plot->graph(1)->dataCount(), 36);
+        for (int i = 0; i < 36; ++i) {
+            QCOMPARE(plot->graph(1)->data()->at(i)->value, run.months[std::size_t(i)].costWithRule);
+            QCOMPARE(plot->graph(0)->data()->at(i)->value,
+                     run.months[std::size_t(i)].costWithoutRule);
+        }
+        QCOMPARE(plot->graph(1)->data()->at(0)->value, 23.552); // 1 TB for a month
+        maybeSave(&view, "lifecycle-delete-365");
+    }
+
+    void idsAreTheFour() {
+        QStringList ids;
+        for (const auto& info : fg::simulators()) {
+            ids << info.id;
+        }
+        QCOMPARE(ids, QStringList({"quorum", "cache", "row-column", "lifecycle"}));
     }
 };
 
