@@ -246,6 +246,7 @@ void QuorumView::refresh() {
     // Stale read sets for every R, all replicas up.
     QCustomPlot* plot = chart();
     plot->clearPlottables();
+    plot->clearItems();
     const auto stale = concepts::staleReadSetsByR(p.n, p.w);
     QVector<double> xs, ys, cx, cy;
     for (int r = 1; r <= p.n; ++r) {
@@ -277,6 +278,17 @@ void QuorumView::refresh() {
     whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     plot->yAxis->setTicker(whole);
     plot->yAxis->setRange(0, top * 1.25);
+    // The count over every bar, so a zero is visible too.
+    for (int r = 1; r <= p.n; ++r) {
+        auto* label = new QCPItemText(plot);
+        label->position->setCoords(r, double(stale[std::size_t(r - 1)]));
+        label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
+        label->setText(QString::number(stale[std::size_t(r - 1)]));
+        label->setColor(theme().text);
+        QFont f = label->font();
+        f.setPointSizeF(9 * theme().fontScale);
+        label->setFont(f);
+    }
     plot->replot();
 }
 
