@@ -1,0 +1,41 @@
+// QuorumView: tunable consistency on a ring of replicas. Spin boxes set N, R and W, check boxes
+// take replicas down; the ring shows which replicas hold the new version, which the old one and
+// which are down (each in words as well as colour), and which the read asked. The chart counts,
+// for the chosen N and W, the read sets that miss the write for every R.
+#pragma once
+
+#include "concepts/quorum.h"
+#include "simulators/simulator_view.h"
+
+#include <vector>
+
+class QCheckBox;
+class QSpinBox;
+
+namespace fg {
+
+class QuorumRing;
+
+class QuorumView : public SimulatorView {
+    Q_OBJECT
+public:
+    explicit QuorumView(QWidget* parent = nullptr);
+
+    concepts::QuorumParams params() const;
+    void setParams(int n, int r, int w, std::vector<bool> failed = {});
+    const concepts::QuorumResult& result() const { return result_; }
+
+protected:
+    void refresh() override;
+
+private:
+    QSpinBox* n_;
+    QSpinBox* r_;
+    QSpinBox* w_;
+    std::vector<QCheckBox*> down_;
+    QuorumRing* ring_;
+    std::uint64_t seed_ = 1;
+    concepts::QuorumResult result_;
+};
+
+} // namespace fg

@@ -1,0 +1,61 @@
+#include "simulators/simulator_view.h"
+
+#include "diagram/chart_style.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace fg {
+
+SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(parent) {
+    column_ = new QVBoxLayout(this);
+    auto* introLabel = new QLabel(intro, this);
+    introLabel->setWordWrap(true);
+    introLabel->setAccessibleName(tr("What this simulator shows"));
+    column_->addWidget(introLabel);
+    body_ = new QVBoxLayout;
+    summary_ = new QLabel(this);
+    summary_->setWordWrap(true);
+    summary_->setAccessibleName(tr("Summary"));
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    chart_ = new QCustomPlot(this);
+    chart_->setMinimumHeight(220);
+    chart_->legend->setVisible(true);
+    column_->addLayout(body_, 1);
+    column_->addWidget(summary_);
+    column_->addWidget(chart_, 1);
+    styleChart(chart_, theme_);
+}
+
+void SimulatorView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    styleChart(chart_, theme_);
+    refresh();
+}
+
+QString SimulatorView::summaryText() const {
+    return summary_->text();
+}
+
+QHBoxLayout* SimulatorView::addRow() {
+    auto* row = new QHBoxLayout;
+    // Rows sit above the body, in the order they are added.
+    column_->insertLayout(column_->indexOf(body_), row);
+    return row;
+}
+
+void SimulatorView::addLabelled(QHBoxLayout* row, const QString& label, QWidget* control) {
+    auto* l = new QLabel(label, this);
+    l->setBuddy(control);
+    control->setAccessibleName(QString(label).remove(QLatin1Char(':')).remove(QLatin1Char('&')));
+    row->addWidget(l);
+    row->addWidget(control);
+}
+
+void SimulatorView::setSummary(const QString& text) {
+    summary_->setText(text);
+}
+
+} // namespace fg

@@ -1,0 +1,45 @@
+// SimulatorView: what the concept simulators share: a line saying what the simulator shows (with
+// its words defined), a row of controls, a summary in words of the numbers on screen, and one
+// QCustomPlot chart coloured by the theme. A subclass fills the controls and redraws in refresh().
+#pragma once
+
+#include "theme/theme.h"
+
+#include <QWidget>
+
+class QCustomPlot;
+class QHBoxLayout;
+class QLabel;
+class QVBoxLayout;
+
+namespace fg {
+
+class SimulatorView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SimulatorView(const QString& intro, QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return theme_; }
+    QCustomPlot* chart() const { return chart_; }
+    QString summaryText() const;
+
+protected:
+    virtual void refresh() = 0;
+    // Controls go in rows under the intro; addRow() starts a new row.
+    QHBoxLayout* addRow();
+    // A label, then the control, with the label as its buddy and the control's accessible name.
+    void addLabelled(QHBoxLayout* row, const QString& label, QWidget* control);
+    // Where a subclass puts a drawing between the controls and the chart.
+    QVBoxLayout* body() const { return body_; }
+    void setSummary(const QString& text);
+
+private:
+    Theme theme_ = Theme::light();
+    QVBoxLayout* column_;
+    QVBoxLayout* body_;
+    QLabel* summary_;
+    QCustomPlot* chart_;
+};
+
+} // namespace fg

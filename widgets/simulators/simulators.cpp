@@ -1,0 +1,50 @@
+#include "simulators/simulators.h"
+
+#include "simulators/cache_view.h"
+#include "simulators/lifecycle_view.h"
+#include "simulators/quorum_view.h"
+#include "simulators/storage_view.h"
+
+#include <QCoreApplication>
+
+namespace fg {
+
+const std::vector<SimulatorInfo>& simulators() {
+    static const std::vector<SimulatorInfo> list{
+        {QStringLiteral("quorum"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Quorums: when does a read see the last write?")},
+        {QStringLiteral("cache"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Cache patterns: hits, stale reads, database writes")},
+        {QStringLiteral("row-column"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Row or column storage: pages a query reads")},
+        {QStringLiteral("lifecycle"),
+         QCoreApplication::translate("fg::Simulators",
+                                     "Object storage: what a lifecycle rule saves")},
+    };
+    return list;
+}
+
+QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* parent) {
+    SimulatorView* view = nullptr;
+    if (id == QLatin1String("quorum")) {
+        view = new QuorumView(parent);
+    }
+    if (id == QLatin1String("cache")) {
+        view = new CacheView(parent);
+    }
+    if (id == QLatin1String("row-column")) {
+        view = new StorageView(parent);
+    }
+    if (id == QLatin1String("lifecycle")) {
+        view = new LifecycleView(parent);
+    }
+    if (view) {
+        view->setTheme(theme);
+    }
+    return view;
+}
+
+} // namespace fg

@@ -1,0 +1,25 @@
+// The concept simulators (issue 6): small what-if models of ideas the course explains in words:
+// quorums (tunable consistency), cache patterns, row against column storage, and the cost of an
+// object-storage lifecycle rule. The app lists them from here and builds one by id.
+#pragma once
+
+#include "theme/theme.h"
+
+#include <QString>
+#include <vector>
+
+class QWidget;
+
+namespace fg {
+
+struct SimulatorInfo {
+    QString id, title;
+};
+
+// ids: "quorum", "cache", "row-column", "lifecycle", in the order the course meets them.
+const std::vector<SimulatorInfo>& simulators();
+
+// A new view for id, themed, or nullptr for an unknown id.
+QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* parent);
+
+} // namespace fg

@@ -1,0 +1,167 @@
+#include "simulators/storage_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLocale>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace fg {
+
+StorageView::StorageView(QWidget* parent)
+    : SimulatorView(
+          tr("Row against column storage. Disk is read in pages (blocks of a fixed size, 8 KB "
+             "here). A row store (PostgreSQL, MySQL) keeps each row's values together, so "
+             "SUM(one column) over every row still reads every page. A column store (ClickHouse, "
+             "Redshift, Parquet) keeps each column on its own pages, so it reads only the columns "
+             "a query names, and similar values side by side compress well (compression 4 = a "
+             "quarter of the bytes). Edit the widths and compression in the table."),
+          parent) {
+    auto* row = addRow();
+    rows_ = new QSpinBox(this);
+    rows_->setRange(0, 2'000'000'000);
+    rows_->setGroupSeparatorShown(true);
+    rows_->setValue(1'000'000);
+    addLabelled(row, tr("Rows:"), rows_);
+    pageKb_ = new QSpinBox(this);
+    pageKb_->setRange(1, 1024);
+    pageKb_->setValue(8);
+    pageKb_->setSuffix(tr(" KB"));
+    addLabelled(row, tr("Page size:"), pageKb_);
+    sum_ = new QComboBox(this);
+    addLabelled(row, tr("SUM of column:"), sum_);
+    row->addStretch(1);
+    columns_ = new QTableWidget(0, 3, this);
+    columns_->setAccessibleName(tr("Columns of the table"));
+    columns_->setHorizontalHeaderLabels(
+        {tr("column"), tr("width (bytes)"), tr("compression in the column store (x)")});
+    columns_->horizontalHeader()->setStretchLastSection(true);
+    columns_->setMaximumHeight(190);
+    body()->addWidget(columns_);
+    connect(rows_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(pageKb_, &QSpinBox::valueChanged, this, [this] { refresh(); });
+    connect(sum_, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(columns_, &QTableWidget::cellChanged, this, [this](int, int c) {
+        if (c == 0) { // a renamed column renames the SUM choice
+            const int keep = sum_->currentIndex();
+            const QSignalBlocker b(sum_);
+            sum_->clear();
+            for (const auto& col : table().columns) {
+                sum_->addItem(QString::fromStdString(col.name));
+            }
+            sum_->setCurrentIndex(keep);
+        }
+        refresh();
+    });
+
+    auto* plot = chart();
+    plot->setAccessibleName(tr("Chart of pages read by each query in a row store and a column "
+                               "store"));
+    plot->yAxis->setLabel(tr("pages read"));
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    setTable(concepts::salesTable(), 4);
+}
+
+concepts::StorageTable StorageView::table() const {
+    concepts::StorageTable t;
+    t.rows = rows_->value();
+    t.pageBytes = std::int64_t(pageKb_->value()) * 1024;
+    for (int r = 0; r < columns_->rowCount(); ++r) {
+        const auto text = [&](int c) {
+            const auto* item = columns_->item(r, c);
+            return item ? item->text() : QString();
+        };
+        concepts::Column col;
+        col.name = text(0).toStdString();
+        col.width = text(1).toLongLong();
+        col.compression = text(2).toDouble();
+        t.columns.push_back(col);
+    }
+    return t;
+}
+
+int StorageView::sumColumn() const {
+    return sum_->currentIndex();
+}
+
+void StorageView::setTable(const concepts::StorageTable& t, int sumColumn) {
+    {
+        const QSignalBlocker b1(rows_), b2(pageKb_), b3(sum_), b4(columns_);
+        rows_->setValue(int(t.rows));
+        pageKb_->setValue(int(t.pageBytes / 1024));
+        columns_->setRowCount(int(t.columns.size()));
+        sum_->clear();
+        for (int r = 0; r < int(t.columns.size()); ++r) {
+            const auto& col = t.columns[std::size_t(r)];
+            columns_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(col.name)));
+            columns_->setItem(r, 1, new QTableWidgetItem(QString::number(col.width)));
+            columns_->setItem(r, 2, new QTableWidgetItem(QString::number(col.compression)));
+            sum_->addItem(QString::fromStdString(col.name));
+        }
+        sum_->setCurrentIndex(sumColumn);
+    }
+    refresh();
+}
+
+void StorageView::refresh() {
+    const auto t = table();
+    costs_ = concepts::storageCosts(t, sumColumn());
+    QCustomPlot* plot = chart();
+    plot->clearPlottables();
+    if (!costs_.valid) {
+        setSummary(tr("Every column needs a width of at least 1 byte, and a column must be "
+                      "chosen for SUM."));
+        plot->replot();
+        return;
+    }
+    const QLocale loc;
+    const auto n = [&](std::int64_t v) { return loc.toString(qlonglong(v)); };
+    const auto mb = [&](std::int64_t bytes) {
+        return loc.toString(double(bytes) / 1e6, 'f', 1) + tr(" MB");
+    };
+    const QString col = sum_->currentText();
+    setSummary(
+        tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
+           "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
+           "(%10), column store %11 pages (%12). One whole row (found by an index): row store "
+           "%13 page(s), column store %14 pages, one from each column.")
+            .arg(costs_.rowBytes)
+            .arg(costs_.rowsPerPage)
+            .arg(n(costs_.rowSelectAll.pages), mb(costs_.rowSelectAll.bytes),
+                 n(costs_.columnSelectAll.pages), mb(costs_.columnSelectAll.bytes), col,
+                 mb(costs_.neededBytes), n(costs_.rowSum.pages), mb(costs_.rowSum.bytes),
+                 n(costs_.columnSum.pages))
+            .arg(mb(costs_.columnSum.bytes))
+            .arg(costs_.rowOne.pages)
+            .arg(costs_.columnOne.pages));
+
+    QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
+    ticker->addTick(1, tr("SELECT * (every row)"));
+    ticker->addTick(2, tr("SUM(%1) (every row)").arg(col));
+    plot->xAxis->setTicker(ticker);
+    plot->xAxis->setRange(0.4, 2.6);
+    auto* group = new QCPBarsGroup(plot);
+    const auto add = [&](const QString& name, double a, double b, QBrush brush) {
+        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+        bars->setName(name);
+        bars->setData({1, 2}, {a, b}, true);
+        bars->setPen(QPen(theme().line, theme().lineWidth));
+        bars->setBrush(brush);
+        bars->setWidth(0.35);
+        bars->setBarsGroup(group);
+    };
+    add(tr("row store"), double(costs_.rowSelectAll.pages), double(costs_.rowSum.pages),
+        theme().categorical[0]);
+    add(tr("column store (hatched)"), double(costs_.columnSelectAll.pages),
+        double(costs_.columnSum.pages), QBrush(theme().categorical[1], Qt::FDiagPattern));
+    const double top =
+        double(std::max({costs_.rowSelectAll.pages, costs_.columnSelectAll.pages,
+                         costs_.rowSum.pages, costs_.columnSum.pages, std::int64_t(1)}));
+    plot->yAxis->setRange(0, top * 1.25);
+    plot->replot();
+}
+
+} // namespace fg

@@ -1,0 +1,36 @@
+// StorageView: row against column storage. A table of columns (name, width in bytes, compression
+// in the column store), a row count and a page size; the chart shows the pages each query reads
+// in each layout.
+#pragma once
+
+#include "concepts/storage_layout.h"
+#include "simulators/simulator_view.h"
+
+class QComboBox;
+class QSpinBox;
+class QTableWidget;
+
+namespace fg {
+
+class StorageView : public SimulatorView {
+    Q_OBJECT
+public:
+    explicit StorageView(QWidget* parent = nullptr);
+
+    concepts::StorageTable table() const;
+    int sumColumn() const;
+    void setTable(const concepts::StorageTable& table, int sumColumn);
+    const concepts::StorageCosts& costs() const { return costs_; }
+
+protected:
+    void refresh() override;
+
+private:
+    QTableWidget* columns_;
+    QSpinBox* rows_;
+    QSpinBox* pageKb_;
+    QComboBox* sum_;
+    concepts::StorageCosts costs_;
+};
+
+} // namespace fg
