@@ -9,6 +9,7 @@
 #include "reader/chapter_tree.h"
 #include "reader/reader_view.h"
 #include "reader/search_panel.h"
+#include "simulators/simulators.h"
 #include "study/progress_view.h"
 #include "study/quiz_view.h"
 
@@ -219,6 +220,10 @@ void MainWindow::buildMenus() {
     action(study, tr("&Scenario explorer: architectures"), {},
            [this] { openTool(QStringLiteral("scenarios")); });
     study->addSeparator();
+    for (const auto& sim : simulators()) {
+        action(study, sim.title, {}, [this, id = sim.id] { openTool(id); });
+    }
+    study->addSeparator();
     action(study, tr("&Quiz: checklist questions and common mistakes"), {},
            [this] { openTool(QStringLiteral("quiz")); });
     action(study, tr("My &progress"), {}, [this] { openTool(QStringLiteral("progress")); });
@@ -409,6 +414,14 @@ void MainWindow::openTool(const QString& id) {
         title = tr("My progress");
     }
     if (!view) {
+        for (const auto& sim : simulators()) {
+            if (sim.id == id) {
+                view = createSimulatorView(id, theme_, tabs_);
+                title = sim.title;
+            }
+        }
+    }
+    if (!view) {
         return;
     }
     if (!errors.isEmpty()) {
@@ -433,6 +446,8 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
             m->setTheme(theme_);
         } else if (auto* a = qobject_cast<ArchitectureView*>(tabs_->widget(i))) {
             a->setTheme(theme_);
+        } else if (!tabs_->widget(i)->property("toolId").toString().isEmpty()) {
+            applySimulatorTheme(tabs_->widget(i), theme_);
         }
     }
     for (QAction* a : themeGroup_->actions()) {

@@ -48,3 +48,19 @@ QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* par
 }
 
 } // namespace fg
+
+namespace fg {
+
+void applySimulatorTheme(QWidget* view, const Theme& theme) {
+    if (auto* q = qobject_cast<QuorumView*>(view)) {
+        q->setTheme(theme);
+    } else if (auto* c = qobject_cast<CacheView*>(view)) {
+        c->setTheme(theme);
+    } else if (auto* s = qobject_cast<StorageView*>(view)) {
+        s->setTheme(theme);
+    } else if (auto* l = qobject_cast<LifecycleView*>(view)) {
+        l->setTheme(theme);
+    }
+}
+
+} // namespace fg

@@ -21,5 +21,7 @@ const std::vector<SimulatorInfo>& simulators();
 
 // A new view for id, themed, or nullptr for an unknown id.
 QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* parent);
+// Re-themes a view made by createSimulatorView (anything else is left alone).
+void applySimulatorTheme(QWidget* view, const Theme& theme);
 
 } // namespace fg
