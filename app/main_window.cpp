@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -236,6 +237,8 @@ void MainWindow::buildMenus() {
         progress_->setBookmark(chapter, section, on);
         statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
     });
+    action(study, tr("&Note on this section\u2026"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
     studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -350,6 +353,32 @@ void MainWindow::startPresentation() {
     }
     presentation_ = new PresentationWindow(*ch, theme_, start, this);
     presentation_->start();
+}
+
+void MainWindow::editSectionNote() {
+    const QString chapter = currentChapterId(), section = reader_->currentSection();
+    if (chapter.isEmpty() || section.isEmpty()) {
+        return;
+    }
+    bool ok = false;
+    const QString text =
+        QInputDialog::getMultiLineText(this, tr("Note on this section"),
+                                       tr("Your note (kept with your progress; empty removes it):"),
+                                       progress_->note(chapter, section), &ok);
+    if (ok) {
+        setSectionNote(chapter, section, text);
+    }
+}
+
+void MainWindow::setSectionNote(const QString& chapter, const QString& section,
+                                const QString& text) {
+    progress_->setNote(chapter, section, text.trimmed());
+    if (!progress_->save()) {
+        statusBar()->showMessage(progress_->error(), 15000);
+        return;
+    }
+    statusBar()->showMessage(text.trimmed().isEmpty() ? tr("Note removed.") : tr("Note saved."),
+                             3000);
 }
 
 void MainWindow::openTool(const QString& id) {

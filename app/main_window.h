@@ -47,6 +47,9 @@ public:
     void startPresentation();
     // Study tools as tabs: "wizard", "matrix" (and what the Study menu lists).
     void openTool(const QString& id);
+    // Study > Note on this section (Ctrl+Shift+N); setSectionNote saves at once.
+    void editSectionNote();
+    void setSectionNote(const QString& chapter, const QString& section, const QString& text);
     PresentationWindow* presentation() const { return presentation_; }
     const Chapter* currentChapter() const;
     ProgressStore* progress() { return progress_.get(); }

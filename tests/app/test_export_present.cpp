@@ -302,6 +302,25 @@ private slots:
         QCOMPARE(closed.count(), 1);
     }
 
+    void notesAndBookmarksOutliveTheWindow() {
+        {
+            fg::MainWindow window(fg::loadCourse());
+            window.setSectionNote("kafka", "architecture", "  ISR = replicas caught up  ");
+            QCOMPARE(window.progress()->note("kafka", "architecture"),
+                     QString("ISR = replicas caught up"));
+        }
+        fg::ProgressStore again;
+        QVERIFY(again.load());
+        QCOMPARE(again.note("kafka", "architecture"), QString("ISR = replicas caught up"));
+        {
+            fg::MainWindow window(fg::loadCourse());
+            window.setSectionNote("kafka", "architecture", "");
+        }
+        fg::ProgressStore cleared;
+        QVERIFY(cleared.load());
+        QVERIFY(cleared.note("kafka", "architecture").isEmpty());
+    }
+
     void f5StartsPresentationFromTheMainWindow() {
         fg::MainWindow window(fg::loadCourse());
         window.show();
