@@ -1,6 +1,7 @@
 #include "decision/architecture.h"
 
-#include <QFile>
+#include "decision/json_fields.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -12,12 +13,6 @@ namespace fg {
 namespace {
 
 using nlohmann::json;
-
-QString str(const json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                            : QString();
-}
 
 constexpr qreal kW = 220, kH = 70, kGapX = 40, kGapY = 60;
 
@@ -50,25 +45,22 @@ const ArchComponent* Architecture::component(const QString& id) const {
 std::vector<Architecture> loadArchitectures(const QString& path, const Course& course,
                                             QStringList& errors) {
     std::vector<Architecture> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors << QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+    json j;
+    if (!readJsonObject(path, j, errors)) {
         return out;
     }
-    const json j = json::parse(f.readAll().toStdString(), nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("architectures") ||
-        !j["architectures"].is_array()) {
-        errors << QStringLiteral("%1: expected an object with a list \"architectures\"").arg(path);
+    if (!j.contains("architectures") || !j["architectures"].is_array()) {
+        errors << QStringLiteral("%1: expected a list \"architectures\"").arg(path);
         return out;
     }
     for (const auto& a : j["architectures"]) {
         Architecture arch;
-        arch.id = str(a, "id");
-        arch.title = str(a, "title");
+        arch.id = jsonText(a, "id");
+        arch.title = jsonText(a, "title");
         for (const auto& c : a.value("components", json::array())) {
-            ArchComponent comp{str(c, "id"),      str(c, "label"),   str(c, "role"),
-                               str(c, "why"),     str(c, "chapter"), str(c, "section"),
-                               c.value("row", 0), c.value("col", 0)};
+            ArchComponent comp{jsonText(c, "id"),  jsonText(c, "label"),   jsonText(c, "role"),
+                               jsonText(c, "why"), jsonText(c, "chapter"), jsonText(c, "section"),
+                               c.value("row", 0),  c.value("col", 0)};
             if (!comp.chapter.isEmpty()) {
                 const int ci = course.indexOf(comp.chapter);
                 if (ci < 0 || (!comp.section.isEmpty() &&
@@ -84,7 +76,7 @@ std::vector<Architecture> loadArchitectures(const QString& path, const Course& c
             arch.components.push_back(comp);
         }
         for (const auto& fl : a.value("flows", json::array())) {
-            ArchFlow flow{str(fl, "from"), str(fl, "to"), str(fl, "text")};
+            ArchFlow flow{jsonText(fl, "from"), jsonText(fl, "to"), jsonText(fl, "text")};
             if (!arch.component(flow.from) || !arch.component(flow.to) || flow.text.isEmpty()) {
                 errors << QStringLiteral("%1: %2: a flow from \"%3\" to \"%4\" needs both "
                                          "components and a text")

@@ -1,6 +1,7 @@
 #include "decision/decision_tools.h"
 
-#include <QFile>
+#include "decision/json_fields.h"
+
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -10,26 +11,6 @@ namespace fg {
 namespace {
 
 using nlohmann::json;
-
-bool readJson(const QString& path, json& out, QStringList& errors) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors << QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
-        return false;
-    }
-    out = json::parse(f.readAll().toStdString(), nullptr, false);
-    if (out.is_discarded() || !out.is_object()) {
-        errors << QStringLiteral("%1: not a JSON object").arg(path);
-        return false;
-    }
-    return true;
-}
-
-QString text(const json& j, const char* key) {
-    const auto it = j.find(key);
-    return it != j.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                            : QString();
-}
 
 bool hasSection(const Course& course, const QString& chapter, const QString& section) {
     const int i = course.indexOf(chapter);
@@ -52,21 +33,21 @@ const WizardResult* DecisionTree::result(const QString& id) const {
 DecisionTree DecisionTree::load(const QString& path, const Course& course, QStringList& errors) {
     DecisionTree t;
     json j;
-    if (!readJson(path, j, errors)) {
+    if (!readJsonObject(path, j, errors)) {
         return t;
     }
-    t.title = text(j, "title");
-    t.intro = text(j, "intro");
-    t.start = text(j, "start");
+    t.title = jsonText(j, "title");
+    t.intro = jsonText(j, "intro");
+    t.start = jsonText(j, "start");
     if (j.contains("questions") && j["questions"].is_object()) {
         for (const auto& [id, q] : j["questions"].items()) {
             WizardQuestion wq;
             wq.id = QString::fromStdString(id);
-            wq.text = text(q, "text");
-            wq.help = text(q, "help");
+            wq.text = jsonText(q, "text");
+            wq.help = jsonText(q, "help");
             if (q.contains("answers") && q["answers"].is_array()) {
                 for (const auto& a : q["answers"]) {
-                    wq.answers.push_back({text(a, "label"), text(a, "next")});
+                    wq.answers.push_back({jsonText(a, "label"), jsonText(a, "next")});
                 }
             }
             if (wq.text.isEmpty() || wq.answers.size() < 2) {
@@ -80,10 +61,10 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
         for (const auto& [id, r] : j["results"].items()) {
             WizardResult wr;
             wr.id = QString::fromStdString(id);
-            wr.title = text(r, "title");
-            wr.why = text(r, "why");
-            wr.tradeoffs = text(r, "tradeoffs");
-            wr.cap = text(r, "cap");
+            wr.title = jsonText(r, "title");
+            wr.why = jsonText(r, "why");
+            wr.tradeoffs = jsonText(r, "tradeoffs");
+            wr.cap = jsonText(r, "cap");
             if (r.contains("stores") && r["stores"].is_array()) {
                 for (const auto& s : r["stores"]) {
                     wr.stores << QString::fromStdString(s.is_string() ? s.get<std::string>() : "");
@@ -193,11 +174,11 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
                                     QStringList& errors) {
     DecisionMatrix m;
     json j;
-    if (!readJson(path, j, errors)) {
+    if (!readJsonObject(path, j, errors)) {
         return m;
     }
-    m.title = text(j, "title");
-    m.intro = text(j, "intro");
+    m.title = jsonText(j, "title");
+    m.intro = jsonText(j, "intro");
     // The marks: the quick reference table of the chapter named by "source".
     QString chapter, section;
     if (j.contains("source") && j["source"].is_array() && j["source"].size() == 2) {
@@ -227,7 +208,7 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
     const json explain = j.value("explain", json::object());
     const json chapters = j.value("chapters", json::object());
     for (const QString& s : m.stores) {
-        const QString ch = text(chapters, s.toStdString().c_str());
+        const QString ch = jsonText(chapters, s.toStdString().c_str());
         if (course.indexOf(ch) < 0) {
             errors << QStringLiteral("%1: no chapter given for \"%2\"").arg(path, s);
         }
@@ -249,7 +230,8 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
             }
             const QString& store = m.stores[int(c) - 1];
             const auto r = explain.find(req.toStdString());
-            cell.explain = r == explain.end() ? QString() : text(*r, store.toStdString().c_str());
+            cell.explain =
+                r == explain.end() ? QString() : jsonText(*r, store.toStdString().c_str());
             if (cell.explain.isEmpty()) {
                 errors << QStringLiteral("%1: no reason given for \"%2\" / \"%3\"")
                               .arg(path, req, store);
@@ -268,9 +250,7 @@ std::vector<Fit> DecisionMatrix::fits(const std::vector<bool>& ticked) const {
             continue;
         }
         for (std::size_t s = 0; s < cells[r].size(); ++s) {
-            out[s] = std::max(out[s], cells[r][s].fit, [](Fit a, Fit b) {
-                return static_cast<int>(a) < static_cast<int>(b);
-            });
+            out[s] = std::max(out[s], cells[r][s].fit); // Yes < Partly < No
         }
     }
     return out;

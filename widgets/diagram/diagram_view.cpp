@@ -125,11 +125,6 @@ void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position
     refresh();
 }
 
-void DiagramView::playFrom(int firstNew) {
-    panel_->player()->seek(firstNew - 1);
-    panel_->player()->play();
-}
-
 void DiagramView::setCounters(const QString& text) {
     counters_->setText(text);
 }

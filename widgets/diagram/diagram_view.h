@@ -66,8 +66,6 @@ protected:
     QCustomPlot* addChart(const QString& accessibleName);
     // Shows `source` at `position` (-1: before the first step; -2: the last step).
     void showSource(std::unique_ptr<DiagramSource> source, int position);
-    // Appends a step's worth of change and plays it: steps from `firstNew` on are new.
-    void playFrom(int firstNew);
 
     virtual Status applyScenario(const nlohmann::json& scenario) = 0;
     // Counters (and chart) for the step on screen.

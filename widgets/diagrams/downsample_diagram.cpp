@@ -10,16 +10,16 @@ DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
                      std::move(ops)) {
     // One time axis for every frame: from the first point to a little past the last clock
     // (long rollup blocks are cut at the edges, so hours of raw data stay readable).
+    // (one pass over the timeline, not a replay per step)
     bool any = false;
-    for (std::size_t i = 0; i < timeline().size(); ++i) {
-        const auto s = timeline().stateAfter(i);
+    timeline().replay([&](std::size_t, const Step&, const State& s) {
         const auto& raw = s.tiers.front().blocks;
         if (!raw.empty()) {
             tmin_ = any ? std::min(tmin_, raw.begin()->second.start) : raw.begin()->second.start;
             any = true;
         }
         tmax_ = std::max(tmax_, s.now);
-    }
+    });
     tmax_ += std::max<std::int64_t>((tmax_ - tmin_) / 10, 60'000);
     if (tmax_ <= tmin_) {
         tmax_ = tmin_ + 1;
