@@ -196,7 +196,10 @@ int exportCommand(const std::vector<std::string>& args) {
     if (!f) {
         return fail(cli::kUsage, "cannot read " + scenarioPath + ": no such file, or not readable");
     }
-    const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    std::string text;
+    if (const Status s = scenario::readText(f, scenarioPath, text); !s) {
+        return fail(cli::kUsage, s.message());
+    }
     nlohmann::json scenario;
     if (const Status s = scenario::parse(text, scenarioPath, scenario); !s) {
         return fail(cli::kUsage, s.message());

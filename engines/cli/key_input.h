@@ -56,18 +56,35 @@ private:
     std::string buf_;
 };
 
-// Calls f(key) for each key: the arguments when there are any, else each line of `in`.
+// The longest key `slot` and `partition` take: 64 KiB. Real keys are short (Redis allows 512 MB,
+// Kafka's default record limit is 1 MB), so a longer line is almost surely the wrong input (a
+// binary file, /dev/zero); it is refused with its line number instead of read without end.
+inline constexpr std::size_t kMaxKeyBytes = std::size_t{64} << 10;
+
+// Calls f(key) for each key: the arguments when there are any, else each line of `in`. Returns
+// false, with `error` naming the key, when a key is longer than kMaxKeyBytes; the keys before it
+// have been passed to f.
 template <class F>
-void forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f) {
+bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, std::string& error) {
+    const auto tooLong = [&error](const std::string& where) {
+        error = where + " is longer than 65,536 bytes: a key may be at most 64 KiB (is this the "
+                        "right input?)";
+        return false;
+    };
     if (!keys.empty()) {
-        for (const auto& k : keys) {
-            f(std::string_view(k));
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i].size() > kMaxKeyBytes) {
+                return tooLong("argument " + std::to_string(i + 1));
+            }
+            f(std::string_view(keys[i]));
         }
-        return;
+        return true;
     }
-    constexpr std::size_t kBlock = 1 << 20;
+    // 64 KiB blocks: as fast as larger ones, and small enough to stay off mmap for each call.
+    constexpr std::size_t kBlock = std::size_t{1} << 16;
     std::string carry;
     std::vector<char> block(kBlock);
+    std::size_t line = 0;
     while (in) {
         in.read(block.data(), static_cast<std::streamsize>(kBlock));
         const auto got = static_cast<std::size_t>(in.gcount());
@@ -79,6 +96,11 @@ void forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f) {
             if (block[i] != '\n') {
                 continue;
             }
+            ++line;
+            const std::size_t length = carry.size() + (i - start);
+            if (length > kMaxKeyBytes) {
+                return tooLong("line " + std::to_string(line));
+            }
             if (carry.empty()) {
                 f(std::string_view(block.data() + start, i - start));
             } else {
@@ -88,11 +110,15 @@ void forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f) {
             }
             start = i + 1;
         }
+        if (carry.size() + (got - start) > kMaxKeyBytes) {
+            return tooLong("line " + std::to_string(line + 1));
+        }
         carry.append(block.data() + start, got - start);
     }
     if (!carry.empty()) {
         f(std::string_view(carry)); // a last line without a newline
     }
+    return true;
 }
 
 // Parses a whole decimal number in [lo, hi]; false for anything else.

@@ -35,12 +35,20 @@ int partition(const Args& args, Io io) {
     }
     const int n = static_cast<int>(partitions);
     OutBuffer out(io.out);
-    forEachKey(keys, io.in, [&](std::string_view key) {
-        out.appendInt(kafka::partitionForKey(key, n));
-        out.push('\n');
-    });
+    std::string error;
+    const bool read = forEachKey(
+        keys, io.in,
+        [&](std::string_view key) {
+            out.appendInt(kafka::partitionForKey(key, n));
+            out.push('\n');
+        },
+        error);
     out.flush();
     io.out.flush();
+    if (!read) {
+        io.err << "fieldguide partition: " << error << "\n";
+        return kUsage;
+    }
     return io.out ? kOk : kRuntime;
 }
 

@@ -5,8 +5,6 @@
 
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace fg::cli {
 
@@ -28,17 +26,22 @@ int run(const Args& args, Io io) {
         path = args[0];
     }
     std::string text;
+    const std::string source = path == "-" ? "<stdin>" : path;
+    Status read;
     if (path == "-") {
-        text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+        read = scenario::readText(io.in, source, text);
     } else {
         std::ifstream f(path, std::ios::binary);
         if (!f) {
             io.err << "fieldguide run: cannot read " << path << ": no such file, or not readable\n";
             return kUsage;
         }
-        text.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+        read = scenario::readText(f, source, text);
     }
-    const std::string source = path == "-" ? "<stdin>" : path;
+    if (!read) {
+        io.err << "fieldguide run: " << read.message() << "\n";
+        return kUsage;
+    }
     nlohmann::json scenario;
     if (const Status s = scenario::parse(text, source, scenario); !s) {
         io.err << "fieldguide run: " << s.message() << "\n";

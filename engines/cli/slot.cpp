@@ -33,17 +33,25 @@ int slot(const Args& args, Io io) {
     const std::vector<int> owner =
         nodes > 0 ? redis::clusterCreateOwners(static_cast<int>(nodes)) : std::vector<int>();
     OutBuffer out(io.out);
-    forEachKey(keys, io.in, [&](std::string_view key) {
-        const int s = redis::keySlot(key);
-        out.appendInt(s);
-        if (!owner.empty()) {
-            out.push('\t');
-            out.appendInt(owner[static_cast<std::size_t>(s)]);
-        }
-        out.push('\n');
-    });
+    std::string error;
+    const bool read = forEachKey(
+        keys, io.in,
+        [&](std::string_view key) {
+            const int s = redis::keySlot(key);
+            out.appendInt(s);
+            if (!owner.empty()) {
+                out.push('\t');
+                out.appendInt(owner[static_cast<std::size_t>(s)]);
+            }
+            out.push('\n');
+        },
+        error);
     out.flush();
     io.out.flush();
+    if (!read) {
+        io.err << "fieldguide slot: " << error << "\n";
+        return kUsage;
+    }
     return io.out ? kOk : kRuntime;
 }
 

@@ -7,6 +7,8 @@
 #include "scenario/kafka_scenario.h"
 #include "scenario/lsm_scenario.h"
 
+#include <istream>
+
 namespace fg::scenario {
 
 namespace {
@@ -66,6 +68,22 @@ Status run(const nlohmann::json& scenario, nlohmann::json& result) {
     }
     return Status::error("/engine",
                          "unknown engine \"" + name + "\": expected one of " + nameList());
+}
+
+Status readText(std::istream& in, const std::string& source, std::string& text) {
+    text.clear();
+    std::vector<char> block(std::size_t{1} << 16);
+    while (in) {
+        in.read(block.data(), static_cast<std::streamsize>(block.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (text.size() + got > kMaxScenarioBytes) {
+            text.clear();
+            return Status::error(source, "more than 64 MB: a scenario holds at most 64 MB (is this "
+                                         "the right file?)");
+        }
+        text.append(block.data(), got);
+    }
+    return Status::ok();
 }
 
 Status parse(const std::string& text, const std::string& source, nlohmann::json& out) {

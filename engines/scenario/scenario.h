@@ -6,11 +6,20 @@
 
 #include "core/status.h"
 
+#include <cstddef>
+#include <iosfwd>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 namespace fg::scenario {
+
+// The largest scenario file the CLI and the app read: 64 MiB (10,000,000 points of a downsample
+// scenario fit; a file of endless bytes is stopped there, not read until memory runs out).
+inline constexpr std::size_t kMaxScenarioBytes = std::size_t{64} << 20;
+
+// Reads all of `in` into `text`, up to kMaxScenarioBytes; more is an error naming `source`.
+Status readText(std::istream& in, const std::string& source, std::string& text);
 
 // The engine names a scenario may give, in the contract's order.
 const std::vector<std::string>& engineNames();

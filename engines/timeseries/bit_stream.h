@@ -9,15 +9,19 @@ namespace fg::timeseries {
 class BitWriter {
 public:
     // Writes the low `n` bits of `v`, most significant first. REQUIRES: n <= 64.
+    // Fills the last byte, then whole bytes: at most 9 steps for 64 bits.
     void write(std::uint64_t v, int n) {
-        for (int i = n - 1; i >= 0; --i) {
-            if (bits_ % 8 == 0) {
+        while (n > 0) {
+            const int used = static_cast<int>(bits_ % 8);
+            if (used == 0) {
                 bytes_.push_back(0);
             }
-            if ((v >> i) & 1u) {
-                bytes_.back() |= static_cast<std::uint8_t>(0x80u >> (bits_ % 8));
-            }
-            ++bits_;
+            const int room = 8 - used;
+            const int take = n < room ? n : room;
+            const auto chunk = static_cast<unsigned>((v >> (n - take)) & ((1u << take) - 1u));
+            bytes_.back() |= static_cast<std::uint8_t>(chunk << (room - take));
+            bits_ += static_cast<std::uint64_t>(take);
+            n -= take;
         }
     }
     std::uint64_t bits() const { return bits_; }
@@ -38,8 +42,14 @@ public:
             return false;
         }
         out = 0;
-        for (int i = 0; i < n; ++i, ++pos_) {
-            out = (out << 1) | ((bytes_[pos_ / 8] >> (7 - pos_ % 8)) & 1u);
+        while (n > 0) {
+            const int used = static_cast<int>(pos_ % 8);
+            const int room = 8 - used;
+            const int take = n < room ? n : room;
+            const unsigned byte = bytes_[pos_ / 8];
+            out = (out << take) | ((byte >> (room - take)) & ((1u << take) - 1u));
+            pos_ += static_cast<std::uint64_t>(take);
+            n -= take;
         }
         return true;
     }

@@ -65,7 +65,11 @@ std::string parseLine(std::string_view line, Point& p) {
 } // namespace
 
 Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Point>& out) {
-    constexpr std::size_t kBlock = 1 << 20;
+    // 64 KiB blocks (as fast as larger ones and light per call); a line is at most 64 KiB: a
+    // "timestamp_ms,value" line is a few dozen bytes, so a longer one is the wrong input (a binary
+    // file, /dev/zero), refused at once instead of read without end.
+    constexpr std::size_t kBlock = std::size_t{1} << 16;
+    constexpr std::size_t kMaxLine = std::size_t{1} << 16;
     std::vector<char> block(kBlock);
     std::string carry;
     std::int64_t lineNo = 0;
@@ -86,6 +90,11 @@ Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Po
         const std::string err = parseLine(line, p);
         if (!err.empty()) {
             return Status::error(source + ":" + std::to_string(lineNo), err);
+        }
+        if (out.size() >= kMaxSeriesPoints) {
+            return Status::error(source + ":" + std::to_string(lineNo),
+                                 "more than 50,000,000 points: a series is read whole (it is "
+                                 "sorted), at most 50 million points; split the file by time");
         }
         out.push_back(p);
         return Status::ok();
@@ -115,9 +124,9 @@ Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Po
             start = i + 1;
         }
         carry.append(block.data() + start, got - start);
-        if (carry.size() > (64u << 20)) {
+        if (carry.size() > kMaxLine) {
             return Status::error(source + ":" + std::to_string(lineNo + 1),
-                                 "a line longer than 64 MB: this is not a timestamp_ms,value CSV");
+                                 "a line longer than 64 KiB: this is not a timestamp_ms,value CSV");
         }
     }
     if (!carry.empty()) {

@@ -6,6 +6,7 @@
 
 #include "core/status.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <istream>
 #include <vector>
@@ -18,7 +19,13 @@ struct Point {
     bool operator==(const Point&) const = default;
 };
 
-// Reads every point of `in` into `out` (appending). `source` names the input in errors.
+// The most points one read holds in memory: 50,000,000 (800 MB). A series is sorted before it is
+// bucketed, so it is kept whole; an endless stream stops here with an error instead of running
+// the machine out of memory.
+inline constexpr std::size_t kMaxSeriesPoints = 50'000'000;
+
+// Reads every point of `in` into `out` (appending), at most kMaxSeriesPoints in all. `source`
+// names the input in errors.
 Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Point>& out);
 
 } // namespace fg::timeseries

@@ -98,26 +98,30 @@ std::vector<double> decodeRuns(const std::vector<Run>& runs) {
     return out;
 }
 
+// The sizes are counted as the encoders above would write them, without building the encoded
+// copies: compress reports them for series of tens of millions of points.
 EncodedSize deltaSize(const std::vector<Point>& points) {
-    std::vector<std::int64_t> ts;
-    ts.reserve(points.size());
-    for (const auto& p : points) {
-        ts.push_back(p.t);
+    std::int64_t bits = points.empty() ? 0 : 64;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        bits += varintBits(
+            zigzag(static_cast<std::int64_t>(static_cast<std::uint64_t>(points[i].t) -
+                                             static_cast<std::uint64_t>(points[i - 1].t))));
     }
-    return {static_cast<std::int64_t>(encodeDeltas(ts).size()) * 8,
-            static_cast<std::int64_t>(points.size()) * 64};
+    return {bits, static_cast<std::int64_t>(points.size()) * 64};
 }
 
 EncodedSize runLengthSize(const std::vector<Point>& points) {
-    std::vector<double> values;
-    values.reserve(points.size());
-    for (const auto& p : points) {
-        values.push_back(p.v);
-    }
     EncodedSize s = deltaSize(points);
     s.valueBits = 0;
-    for (const auto& r : encodeRuns(values)) {
-        s.valueBits += 64 + varintBits(static_cast<std::uint64_t>(r.count));
+    std::size_t i = 0;
+    while (i < points.size()) {
+        const auto value = std::bit_cast<std::uint64_t>(points[i].v);
+        std::size_t j = i + 1;
+        while (j < points.size() && std::bit_cast<std::uint64_t>(points[j].v) == value) {
+            ++j;
+        }
+        s.valueBits += 64 + varintBits(static_cast<std::uint64_t>(j - i));
+        i = j;
     }
     return s;
 }

@@ -27,6 +27,20 @@ Result runTool(const QStringList& args, const QByteArray& input = {}) {
             p.readAllStandardError()};
 }
 
+// Runs the tool with /dev/zero on standard input: bytes without end and without a newline.
+Result runOnEndlessZeros(const QStringList& args) {
+    QProcess p;
+    p.setStandardInputFile(QStringLiteral("/dev/zero"));
+    p.start(QStringLiteral(FIELDGUIDE_BIN), args);
+    if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
 } // namespace
 
 class TestCliEngines : public QObject {
@@ -132,6 +146,51 @@ private slots:
         const Result r = runTool({"downsample", "--step", "60", "-"}, "1000,1\n2000,abc\n");
         QCOMPARE(r.exit, 2);
         QVERIFY2(r.err.contains("2"), r.err.constData());
+    }
+
+    void aKeyLongerThan64KiBIsRefusedNamingItsLine() {
+        // The keys before it are answered; the long one is named, and nothing after it is read.
+        const QByteArray big(1 << 20, 'k'); // a key of 1 MB
+        for (const char* command : {"slot", "partition"}) {
+            QStringList args{QString::fromLatin1(command)};
+            if (args[0] == QLatin1String("partition")) {
+                args << QStringLiteral("--partitions") << QStringLiteral("3");
+            }
+            const Result r = runTool(args, "somekey\n" + big + "\nfoo\n");
+            QCOMPARE(r.exit, 2);
+            QCOMPARE(r.out.count('\n'), 1);
+            QVERIFY2(r.err.contains("line 2 is longer than 65,536 bytes"), r.err.constData());
+            QCOMPARE(r.err.count('\n'), 1);
+            // Exactly 64 KiB is still a key.
+            const Result ok = runTool(args, QByteArray(1 << 16, 'k'));
+            QCOMPARE(ok.exit, 0);
+            QCOMPARE(ok.out.count('\n'), 1);
+        }
+        const Result arg = runTool({"slot", "a", QString(70000, QLatin1Char('k'))});
+        QCOMPARE(arg.exit, 2);
+        QVERIFY2(arg.err.contains("argument 2 is longer"), arg.err.constData());
+    }
+
+    void endlessInputIsRefusedWithAClearMessage() {
+        // /dev/zero never ends: every command that reads standard input stops on its own limit
+        // (a key, a CSV line, a scenario) and says which, instead of reading until memory runs out.
+        const struct {
+            QStringList args;
+            const char* says;
+        } cases[] = {
+            {{"slot"}, "line 1 is longer than 65,536 bytes"},
+            {{"partition", "--partitions", "4"}, "line 1 is longer than 65,536 bytes"},
+            {{"downsample", "--step", "60", "-"}, "<stdin>:1: a line longer than 64 KiB"},
+            {{"compress", "-"}, "<stdin>:1: a line longer than 64 KiB"},
+            {{"run", "-"}, "<stdin>: more than 64 MB"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runOnEndlessZeros(c.args);
+            QVERIFY2(r.exit == 2,
+                     qPrintable(c.args.join(' ') + " exit " + QString::number(r.exit)));
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QCOMPARE(r.err.count('\n'), 1);
+        }
     }
 
     void compressCountsTheGorillaBits() {

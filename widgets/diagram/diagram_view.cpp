@@ -25,7 +25,7 @@ namespace fg {
 namespace {
 
 // A scenario is a page of ops, not a data dump: anything larger is refused before it is read.
-constexpr qint64 kMaxScenarioBytes = 64LL * 1024 * 1024;
+constexpr auto kMaxScenarioBytes = static_cast<qint64>(scenario::kMaxScenarioBytes);
 
 } // namespace
 

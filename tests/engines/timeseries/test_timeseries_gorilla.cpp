@@ -154,6 +154,38 @@ private slots:
         }
     }
 
+    void sizesEqualWhatTheEncodersWrite() {
+        // deltaSize and runLengthSize count without encoding; they must match the encoders.
+        for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+            fg::Rng rng(seed);
+            std::vector<Point> pts;
+            std::vector<std::int64_t> ts;
+            std::vector<double> values;
+            std::int64_t t = rng.uniform(-10'000'000'000LL, 10'000'000'000LL);
+            const int n = static_cast<int>(rng.uniform(0, 400));
+            for (int i = 0; i < n; ++i) {
+                t += rng.uniform(-5, 5) == 0 ? rng.uniform(-(1LL << 40), 1LL << 40)
+                                             : rng.uniform(0, 3000);
+                const double v =
+                    rng.uniform(0, 2) == 0 ? 1.0 : static_cast<double>(rng.uniform(0, 3));
+                pts.push_back({t, v});
+                ts.push_back(t);
+                values.push_back(v);
+            }
+            const auto delta = deltaSize(pts);
+            QCOMPARE(delta.timestampBits, static_cast<std::int64_t>(encodeDeltas(ts).size()) * 8);
+            QCOMPARE(delta.valueBits, std::int64_t(64) * n);
+            std::int64_t runBits = 0;
+            for (const auto& r : encodeRuns(values)) {
+                runBits += 64 + 8 * static_cast<std::int64_t>(encodeDeltas({0, r.count}).size() -
+                                                              8); // varint bytes
+            }
+            const auto rle = runLengthSize(pts);
+            QCOMPARE(rle.timestampBits, delta.timestampBits);
+            QCOMPARE(rle.valueBits, runBits);
+        }
+    }
+
     void compressCommandPrintsTheBitCounts() {
         std::istringstream in("1427162462000,12\n1427162522000,12\n1427162582000,24\n");
         std::ostringstream out, err;
