@@ -22,6 +22,9 @@ public:
     // Adds the playback keys as actions on `scope` (shortcuts active while focus is inside it).
     void installKeys(QWidget* scope);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
     QToolButton* button(const QString& name, int icon, void (Player::*slot)());
@@ -31,6 +34,7 @@ private:
     QSlider* scrubber_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
+    int iconShown_ = -1; // 1 pause, 0 play, -1 none yet: the icon is made only when it changes
 };
 
 } // namespace fg

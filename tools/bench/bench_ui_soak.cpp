@@ -1,0 +1,149 @@
+// Soak (a long run, not a test): each live diagram's page, shown as the app shows it, steps
+// through its default scenario STEPS times (default 200,000): forward to the last step with
+// every step animated, then back to the first, again and again. Animations run on a virtual
+// clock (a QAnimationDriver), so each step's transition is drawn at mid-way and at its end
+// without waiting for real time. Resident memory (from /proc/self/statm) and live QObjects are
+// read after a warm-up pass and at the end; the growth must stay under 5 MB and 0 objects.
+// Run: cmake --build build --target bench_ui_soak && QT_QPA_PLATFORM=offscreen
+//      build/tools/bench_ui_soak [STEPS] [btree|lsm|hashslot|kafka|downsample ...]
+// Exit status 1 when a diagram breaks a bound.
+#include "diagram/diagram_view.h"
+#include "diagrams/btree_view.h"
+#include "diagrams/downsample_view.h"
+#include "diagrams/hashslot_view.h"
+#include "diagrams/kafka_view.h"
+#include "diagrams/lsm_view.h"
+#include "playback/player.h"
+
+#include <QAnimationDriver>
+#include <QApplication>
+#include <QElapsedTimer>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <unistd.h>
+
+namespace {
+
+// Animations advance only when told to, by the given number of milliseconds.
+class VirtualClock : public QAnimationDriver {
+public:
+    qint64 elapsed() const override { return now_; }
+    void tick(qint64 ms) {
+        now_ += ms;
+        advance();
+    }
+
+private:
+    qint64 now_ = 0;
+};
+
+double residentMb() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) {
+            resident = 0;
+        }
+        std::fclose(f);
+    }
+    return double(resident) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+int liveObjects() {
+    int n = static_cast<int>(QApplication::allWidgets().size());
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        n += static_cast<int>(w->findChildren<QObject*>().size());
+    }
+    return n + static_cast<int>(qApp->findChildren<QObject*>().size());
+}
+
+struct Walk {
+    fg::Player* player;
+    VirtualClock* clock;
+    int dir = 1;
+    // One step: forward animated (drawn at mid-way and at the end), or back (a jump, drawn).
+    void step() {
+        if (player->position() + dir < -1 || player->position() + dir >= player->stepCount()) {
+            dir = -dir;
+        }
+        if (dir > 0) {
+            player->stepForward();
+            QCoreApplication::processEvents();
+            clock->tick(fg::Player::kStepMs / 2);
+            QCoreApplication::processEvents();
+            clock->tick(fg::Player::kStepMs);
+        } else {
+            player->stepBack();
+        }
+        QCoreApplication::processEvents();
+    }
+};
+
+struct Row {
+    const char* name;
+    std::function<std::unique_ptr<fg::DiagramView>()> make;
+};
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    VirtualClock clock;
+    clock.install();
+    long steps = 200'000;
+    std::vector<std::string> only;
+    for (int i = 1; i < argc; ++i) {
+        char* end = nullptr;
+        const long n = std::strtol(argv[i], &end, 10);
+        if (end && *end == '\0' && n > 0) {
+            steps = n;
+        } else {
+            only.emplace_back(argv[i]);
+        }
+    }
+    const Row rows[] = {
+        {"btree", [] { return std::make_unique<fg::BTreeView>(); }},
+        {"lsm", [] { return std::make_unique<fg::LsmView>(); }},
+        {"hashslot", [] { return std::make_unique<fg::HashslotView>(); }},
+        {"kafka", [] { return std::make_unique<fg::KafkaView>(); }},
+        {"downsample", [] { return std::make_unique<fg::DownsampleView>(); }},
+    };
+    std::printf("%-11s %7s %6s %9s %10s %10s %8s %9s %9s\n", "diagram", "steps", "scen.", "seconds",
+                "steps/s", "RSS start", "RSS end", "growth", "QObjects");
+    bool ok = true;
+    for (const Row& row : rows) {
+        if (!only.empty() && std::find(only.begin(), only.end(), row.name) == only.end()) {
+            continue;
+        }
+        auto view = row.make();
+        view->resize(1280, 800);
+        view->show();
+        QCoreApplication::processEvents();
+        Walk walk{view->panel()->player(), &clock};
+        walk.player->toStart();
+        // Warm-up: twice through every step, so caches and lazily made objects are in place.
+        for (int i = 0; i < 4 * walk.player->stepCount() + 4; ++i) {
+            walk.step();
+        }
+        const double rssBefore = residentMb();
+        const int objectsBefore = liveObjects();
+        QElapsedTimer timer;
+        timer.start();
+        for (long i = 0; i < steps; ++i) {
+            walk.step();
+        }
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        const double rssAfter = residentMb();
+        const int objectsAfter = liveObjects();
+        const double growth = rssAfter - rssBefore;
+        const bool good = growth < 5.0 && objectsAfter <= objectsBefore;
+        ok = ok && good;
+        std::printf("%-11s %7ld %6d %9.1f %10.0f %8.1f MB %5.1f MB %6.2f MB %4d -> %d%s\n",
+                    row.name, steps, walk.player->stepCount(), seconds, double(steps) / seconds,
+                    rssBefore, rssAfter, growth, objectsBefore, objectsAfter,
+                    good ? "" : "  OVER THE BOUND");
+        std::fflush(stdout);
+    }
+    clock.uninstall();
+    return ok ? 0 : 1;
+}
