@@ -1,17 +1,60 @@
 #!/usr/bin/env bash
-# Builds and runs every benchmark and prints their figures with the machine they ran on:
+# Builds and runs every benchmark and prints one Markdown table (the README's speed table) with
+# the machine it ran on:
 #   tools/benchmarks.sh            (BUILD_DIR, default build; the build must be configured)
-# Benchmarks are not tests: they print numbers for the README and the issue notes.
+# Benchmarks are not tests: they print numbers for the README and the issue notes. Rows come from
+# the benchmark programs (tools/bench/bench_*.cpp, bench_table.h) and from whole `fieldguide`
+# processes on large generated inputs (time and peak memory, with GNU time when installed).
+# The soak (200,000 steps per diagram, about an hour) is separate: build/tools/bench_ui_soak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${BUILD_DIR:-build}"
 cmake --build "$build" --target benchmarks fieldguide >/dev/null
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
-echo "# fieldguide benchmarks, $(date -u +%Y-%m-%d)"
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
-     "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, Qt platform $QT_QPA_PLATFORM"
-for b in bench_ui_launch bench_ui_frames bench_ui_export bench_btree bench_engines; do
-    echo
-    echo "## $b"
-    "$build/tools/$b" 2> >(grep -v XDG_RUNTIME_DIR >&2)
+fieldguide="$build/app/fieldguide"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+echo "# fieldguide benchmarks, $(date -u +%Y-%m-%d), $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo
+echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'),"\
+     "$(free -g | awk '/Mem:/ {print $2}') GiB RAM, $(. /etc/os-release && echo "$PRETTY_NAME"),"\
+     "Qt $(qtpaths6 --qt-version 2>/dev/null || echo 6), platform $QT_QPA_PLATFORM; load average"\
+     "at the start $(cut -d' ' -f1 /proc/loadavg)."
+echo
+echo "| area | what is measured | figure | baseline |"
+echo "|---|---|---|---|"
+
+# Whole processes, as a user runs them: seconds and peak resident memory.
+process_row() { # WHAT INPUT -- COMMAND...
+    local what="$1" input="$2"
+    shift 3
+    local start end secs rss="-"
+    if [ -x /usr/bin/time ]; then
+        start=$(date +%s.%N)
+        rss=$(/usr/bin/time -f '%M' "$@" <"$input" 2>&1 >/dev/null | tail -1)
+        end=$(date +%s.%N)
+        rss="$((rss / 1024)) MB peak"
+    else
+        start=$(date +%s.%N)
+        "$@" <"$input" >/dev/null
+        end=$(date +%s.%N)
+    fi
+    secs=$(awk "BEGIN { print $end - $start }")
+    printf '| command line | %s | %.2f s (%s) | |\n' "$what" "$secs" "$rss"
+}
+awk 'BEGIN { for (i = 0; i < 1000000; i++) print "user:" i * 7919 }' >"$work/keys.txt"
+awk 'BEGIN { srand(7); print "timestamp_ms,value";
+             for (i = 0; i < 10000000; i++) printf "%.0f,%.3f\n", 1700000000000 + i * 1000, 20 + 10 * rand() }' \
+    >"$work/points.csv"
+echo '{"engine":"btree","narrate":false,"params":{"order":64},"ops":[{"op":"insert-random",
+  "count":1000000,"seed":7,"min":0,"max":1000000000000}]}' >"$work/btree.json"
+process_row '`fieldguide slot --nodes 3`: 1,000,000 keys on stdin' "$work/keys.txt" -- "$fieldguide" slot --nodes 3
+process_row '`fieldguide partition --partitions 12`: 1,000,000 keys' "$work/keys.txt" -- "$fieldguide" partition --partitions 12
+process_row '`fieldguide downsample --step 3600`: 10,000,000 points (180 MB of CSV)' "$work/points.csv" -- "$fieldguide" downsample --step 3600 -
+process_row '`fieldguide compress`: the same 10,000,000 points' "$work/points.csv" -- "$fieldguide" compress -
+process_row '`fieldguide run`: a 1,000,000-key B-Tree (insert-random, bulk)' "$work/btree.json" -- "$fieldguide" run -
+
+for b in bench_btree bench_engines bench_ui_launch bench_ui_frames bench_ui_export; do
+    "$build/tools/$b" 2> >(grep -v -e XDG_RUNTIME_DIR -e propagateSizeHints >&2)
 done

@@ -1,8 +1,9 @@
 // bench_btree: 1,000,000 seeded random inserts into an order-64 B-tree in bulk mode, against
 // std::set on the same keys; then the same million through the scenario path (narrate false).
-// The contract: the engine within 3x of std::set. Prints one line per measurement (best of three
-// runs) and exits 1 when the bound is missed.
+// The contract: the engine within 3x of std::set. Prints rows of the benchmark table
+// (bench_table.h; best of three runs) and exits 1 when the bound is missed.
 //   build/tools/bench_btree [COUNT]
+#include "bench_table.h"
 #include "btree/btree.h"
 #include "core/rng.h"
 #include "scenario/btree_scenario.h"
@@ -40,9 +41,9 @@ double best(const std::function<std::int64_t()>& run, std::int64_t* out) {
     return fastest;
 }
 
-void line(const char* what, double seconds, std::int64_t n, std::int64_t result) {
-    std::printf("%-52s %8.1f ms  %7.1f ns/insert  (%lld)\n", what, seconds * 1e3,
-                seconds * 1e9 / static_cast<double>(n), static_cast<long long>(result));
+std::string figure(double seconds, std::int64_t n) {
+    return fg::bench::ms(seconds * 1e3, 0) + " (" +
+           fg::bench::perItem(seconds * 1e9 / static_cast<double>(n)) + " an insert)";
 }
 
 } // namespace
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
             return static_cast<std::int64_t>(s.size());
         },
         &result);
-    line("std::set<int64_t>, pre-drawn keys", set, n, result);
+    const std::string baseline = "std::set, same keys: " + figure(set, n);
+    const std::string count = fg::bench::count(n) + " random inserts";
 
     auto perKey = [&](Params p) {
         return [&, p] {
@@ -81,9 +83,11 @@ int main(int argc, char** argv) {
         };
     };
     const double tree = best(perKey(Params::withOrder(64)), &result);
-    line("B-tree order 64, bulk, one insert op per key", tree, n, result);
+    fg::bench::row("engines", "B-Tree order 64: " + count + ", one op a key", figure(tree, n),
+                   baseline);
     const double clrs = best(perKey(Params::withMinDegree(32)), &result);
-    line("B-tree min_degree 32 preemptive, one op per key", clrs, n, result);
+    fg::bench::row("engines", "B-Tree min_degree 32, preemptive (CLRS): " + count, figure(clrs, n),
+                   baseline);
 
     // One insert-random op: the engine draws the same keys itself.
     const double random = best(
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
             return s.stats.keys;
         },
         &result);
-    line("B-tree order 64, one insert-random op (draws too)", random, n, result);
+    fg::bench::row("engines", "B-Tree order 64: one insert-random op (draws the keys too)",
+                   figure(random, n), baseline);
 
     const nlohmann::json scenario = {
         {"engine", "btree"},
@@ -111,9 +116,13 @@ int main(int argc, char** argv) {
             return out["stats"]["keys"].get<std::int64_t>();
         },
         &result);
-    line("scenario path, insert-random, narrate false", viaScenario, n, result);
-
+    fg::bench::row("engines", "B-Tree scenario, insert-random, narrate false (as `fieldguide run`)",
+                   figure(viaScenario, n), baseline);
     const double ratio = tree / set;
-    std::printf("B-tree / std::set = %.2f (contract: at most 3.00)\n", ratio);
-    return ratio <= 3.0 ? 0 : 1;
+    if (ratio > 3.0 || result < 0) {
+        std::fprintf(stderr, "bench_btree: the B-Tree took %.2fx std::set's time (bound: 3x)\n",
+                     ratio);
+        return 1;
+    }
+    return 0;
 }

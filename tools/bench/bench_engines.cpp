@@ -1,15 +1,21 @@
-// Engine throughput figures for the issue notes (a benchmark, not a test): a million keys through
-// `slot` and `partition`, a month of one-second points through `downsample`, Gorilla encode and
-// decode, an LSM tree under a million puts and a million gets, and the sticky assignor at scale.
+// Engine throughputs (a benchmark, not a test), each against a baseline on the same input: a
+// million keys through `slot` and `partition` (against a plain loop that splits the same lines
+// and prints a number), a month of one-second points through `downsample` (against reading the
+// CSV alone), Gorilla encode and decode (against copying the raw points), an LSM tree under a
+// million puts and gets (against std::map), and the sticky assignor at scale (against range).
+// Prints rows of the benchmark table (bench_table.h).
 // Run: cmake --build build --target bench_engines && build/tools/bench_engines
+#include "bench_table.h"
 #include "cli/commands.h"
+#include "cli/key_input.h"
 #include "core/rng.h"
 #include "kafka/assignors.h"
 #include "lsm/lsm_tree.h"
 #include "timeseries/gorilla.h"
 
 #include <chrono>
-#include <cstdio>
+#include <cstring>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -43,8 +49,22 @@ int main() {
                                            : fg::cli::Args{"--partitions", "12"};
             fg::cli::dispatch(cmd, args, {in, out, err});
         });
-        std::printf("%-10s 1,000,000 keys from a stream: %8.1f ms (%.0f ns/key)\n", cmd, ms,
-                    ms * 1e6 / 1e6);
+        const double plain = bestMs(3, [&] {
+            std::istringstream in(keys);
+            std::ostringstream out;
+            fg::cli::OutBuffer buffer(out);
+            std::string error;
+            fg::cli::forEachKey(
+                {}, in,
+                [&](std::string_view key) {
+                    buffer.appendInt(static_cast<long long>(key.size()));
+                    buffer.push('\n');
+                },
+                error);
+        });
+        fg::bench::row("engines", std::string("`") + cmd + "`: 1,000,000 keys, stream in and out",
+                       fg::bench::ms(ms) + " (" + fg::bench::perItem(ms * 1e6 / 1e6) + " a key)",
+                       "plain loop (split lines, print the length): " + fg::bench::ms(plain));
     }
 
     std::string csv = "timestamp_ms,value\n";
@@ -57,8 +77,13 @@ int main() {
         std::ostringstream out, err;
         fg::cli::downsample({"--step", "60"}, {in, out, err});
     });
-    std::printf("downsample 2,592,000 points (30 days at 1 s) into 1-minute buckets: %8.1f ms\n",
-                ds);
+    const double parse = bestMs(3, [&] {
+        std::istringstream in(csv);
+        std::vector<fg::timeseries::Point> points;
+        (void)fg::timeseries::readSeriesCsv(in, "bench", points);
+    });
+    fg::bench::row("engines", "`downsample`: 2,592,000 points (30 days at 1 s), 1-minute buckets",
+                   fg::bench::ms(ds), "reading the CSV alone: " + fg::bench::ms(parse));
 
     std::vector<fg::timeseries::Point> pts;
     for (std::int64_t i = 0; i < 1'000'000; ++i) {
@@ -69,9 +94,36 @@ int main() {
     std::vector<fg::timeseries::Point> back;
     const double dec =
         bestMs(3, [&] { (void)fg::timeseries::gorillaDecode(block.bits, block.points, back); });
-    std::printf("gorilla 1,000,000 points: encode %6.1f ms, decode %6.1f ms, %.3f bytes/point\n",
-                enc, dec, double(block.bits.bits()) / 8.0 / 1e6);
+    std::vector<unsigned char> raw;
+    const double copy = bestMs(3, [&] {
+        raw.assign(pts.size() * 16, 0);
+        for (std::size_t i = 0; i < pts.size(); ++i) {
+            std::memcpy(raw.data() + 16 * i, &pts[i].t, 8);
+            std::memcpy(raw.data() + 16 * i + 8, &pts[i].v, 8);
+        }
+    });
+    char bytes[64];
+    std::snprintf(bytes, sizeof bytes, "%.2f bytes a point", double(block.bits.bits()) / 8.0 / 1e6);
+    fg::bench::row("engines", "Gorilla: 1,000,000 points encoded / decoded",
+                   fg::bench::ms(enc) + " / " + fg::bench::ms(dec) + " (" + bytes + ")",
+                   "copying the raw 16 bytes a point: " + fg::bench::ms(copy));
 
+    auto lsmKey = [](int i) { return std::to_string((i * 2654435761u) % 5'000'000); };
+    std::map<std::string, std::string> map;
+    const double mapPut = bestMs(1, [&] {
+        for (int i = 0; i < 1'000'000; ++i) {
+            map[lsmKey(i)] = "value";
+        }
+    });
+    std::size_t found = 0;
+    const double mapGet = bestMs(1, [&] {
+        for (int i = 0; i < 1'000'000; ++i) {
+            found += map.count(lsmKey(i));
+        }
+    });
+    if (found != 1'000'000) {
+        return 1;
+    }
     for (bool tiered : {false, true}) {
         fg::lsm::LsmState s;
         const fg::lsm::LsmEngine e({1000, 4, 10, 10, tiered});
@@ -79,10 +131,7 @@ int main() {
         fg::Rng rng(3); // uniform keys, as a scenario's put-random draws them
         const double put = bestMs(1, [&] {
             for (int i = 0; i < 1'000'000; ++i) {
-                e.apply(s,
-                        {fg::lsm::LsmOp::Kind::Put, std::to_string((i * 2654435761u) % 5'000'000),
-                         "value"},
-                        silent);
+                e.apply(s, {fg::lsm::LsmOp::Kind::Put, lsmKey(i), "value"}, silent);
             }
         });
         const double get = bestMs(1, [&] {
@@ -90,30 +139,31 @@ int main() {
                 e.apply(s, {fg::lsm::LsmOp::Kind::Get, std::to_string(5'000'000 + i), ""}, silent);
             }
         });
-        std::printf(
-            "lsm %-7s 1,000,000 puts: %7.1f ms, write amplification %.2f; 100,000 absent gets: "
-            "%6.1f ms, bloom false positives %.3f%%\n",
-            tiered ? "tiered" : "leveled", put,
-            double(s.stats.diskBytesWritten) / double(s.stats.userBytes), get,
-            100.0 * double(s.stats.bloomFalsePositives) / 100'000.0);
+        const std::string name = tiered ? "size-tiered" : "leveled";
+        char wa[96];
+        std::snprintf(wa, sizeof wa, "write amplification %.2f",
+                      double(s.stats.diskBytesWritten) / double(s.stats.userBytes));
+        fg::bench::row("engines", "LSM (" + name + "): 1,000,000 puts, memtable 1,000",
+                       fg::bench::ms(put, 0) + " (" + wa + ")",
+                       "std::map inserts: " + fg::bench::ms(mapPut));
+        char fp[64];
+        std::snprintf(fp, sizeof fp, "bloom false positives %.3f%%",
+                      100.0 * double(s.stats.bloomFalsePositives) / 100'000.0);
+        fg::bench::row("engines", "LSM (" + name + "): 100,000 gets of absent keys",
+                       fg::bench::ms(get) + " (" + fp + ")");
         // A get of every key put, in the order they were put: each one finds its key.
         const fg::lsm::LsmStats before = s.stats;
         const double hit = bestMs(1, [&] {
             for (int i = 0; i < 1'000'000; ++i) {
-                e.apply(
-                    s,
-                    {fg::lsm::LsmOp::Kind::Get, std::to_string((i * 2654435761u) % 5'000'000), ""},
-                    silent);
+                e.apply(s, {fg::lsm::LsmOp::Kind::Get, lsmKey(i), ""}, silent);
             }
         });
-        std::printf(
-            "lsm %-7s 1,000,000 gets of present keys: %7.1f ms (%.2f us/get), %.3f tables "
-            "read, %.3f skipped by range, %.3f by bloom per get, %lld false positives\n",
-            tiered ? "tiered" : "leveled", hit, hit * 1e3 / 1e6,
-            double(s.stats.tablesRead - before.tablesRead) / 1e6,
-            double(s.stats.rangeSkips - before.rangeSkips) / 1e6,
-            double(s.stats.bloomSkips - before.bloomSkips) / 1e6,
-            static_cast<long long>(s.stats.bloomFalsePositives - before.bloomFalsePositives));
+        char tables[64];
+        std::snprintf(tables, sizeof tables, "%.2f tables read a get",
+                      double(s.stats.tablesRead - before.tablesRead) / 1e6);
+        fg::bench::row("engines", "LSM (" + name + "): 1,000,000 gets of present keys",
+                       fg::bench::perItem(hit * 1e6 / 1e6) + " a get (" + tables + ")",
+                       "std::map::find: " + fg::bench::perItem(mapGet * 1e6 / 1e6));
     }
 
     std::vector<fg::kafka::Member> members;
@@ -128,8 +178,12 @@ int main() {
     const double again = bestMs(3, [&] {
         (void)fg::kafka::assignSticky(members, {{"events", 1000}}, prev);
     });
-    std::printf("sticky assignor, 100 consumers x 1000 partitions: %.2f ms fresh, %.2f ms after "
-                "one leaves\n",
-                sticky, again);
+    const double range = bestMs(3, [&] {
+        (void)fg::kafka::assignRange(members, {{"events", 1000}});
+    });
+    fg::bench::row("engines",
+                   "Kafka sticky assignor: 100 consumers, 1,000 partitions; again after one leaves",
+                   fg::bench::ms(sticky, 2) + " / " + fg::bench::ms(again, 2),
+                   "range assignor: " + fg::bench::ms(range, 2));
     return 0;
 }

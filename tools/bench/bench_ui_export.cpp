@@ -3,6 +3,7 @@
 // diagram and `fieldguide export`, best of 5 runs each.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_export
+#include "bench_table.h"
 #include "diagrams/diagram_factory.h"
 #include "export/diagram_picture.h"
 #include "export/picture_export.h"
@@ -17,7 +18,6 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QTemporaryDir dir;
     const fg::Theme theme = fg::Theme::light();
-    std::printf("%-12s %12s %10s %10s\n", "diagram", "PNG 3840x2160", "SVG", "PDF");
     for (const char* id : {"btree", "lsm", "hashslot", "kafka", "downsample"}) {
         fg::Status st;
         const auto source = fg::makeDiagramSource(fg::defaultScenario(id, st), st);
@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
             }
             ms[i++] = best;
         }
-        std::printf("%-12s %10.1f ms %7.1f ms %7.1f ms\n", id, ms[0], ms[1], ms[2]);
+        fg::bench::row("export", std::string(id) + ": PNG 3840x2160 / SVG / PDF (best of 5)",
+                       fg::bench::ms(ms[0], 0) + " / " + fg::bench::ms(ms[1]) + " / " +
+                           fg::bench::ms(ms[2]));
     }
     return 0;
 }

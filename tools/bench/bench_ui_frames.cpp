@@ -5,6 +5,7 @@
 // fitted and zoomed in 40x.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_frames
+#include "bench_table.h"
 #include "diagram/diagram_canvas.h"
 #include "diagrams/btree_diagram.h"
 #include "diagrams/downsample_diagram.h"
@@ -46,9 +47,12 @@ void measure(const char* name, const fg::DiagramSource& source, qreal zoom = 1) 
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
     }
     std::sort(ms.begin(), ms.end());
-    std::printf(
-        "%-28s %6zu items  frame median %6.2f ms  p99 %6.2f ms  (layout of two steps %.1f ms)\n",
-        name, b.items.size(), ms[300], ms[594], layoutMs);
+    fg::bench::row("frames",
+                   std::string(name) + ", " + std::to_string(b.items.size()) +
+                       " items: median / p99 at 1920x1080",
+                   fg::bench::ms(ms[300], 2) + " / " + fg::bench::ms(ms[594], 2) +
+                       " (layout of two steps " + fg::bench::ms(layoutMs) + ")",
+                   "16.7 ms a frame at 60 fps");
 }
 
 } // namespace
@@ -105,8 +109,10 @@ int main(int argc, char** argv) {
     const fg::BTreeDiagram big(
         fg::btree::Params::withOrder(64),
         {BOp::insertRandom(100'000, 64, 1, 9'999'999), BOp::search(4'242'424)});
-    std::printf("btree 100,000 keys: timeline of %d steps built in %.0f ms\n", big.stepCount(),
-                double(build.nsecsElapsed()) / 1e6);
+    fg::bench::row("frames",
+                   "btree 100,000 keys: the timeline of " + std::to_string(big.stepCount()) +
+                       " steps built",
+                   fg::bench::ms(double(build.nsecsElapsed()) / 1e6, 0));
     measure("btree (100,000 keys, fit)", big);
     measure("btree (100,000 keys, 40x)", big, 40);
     return 0;

@@ -2,6 +2,8 @@
 // for fieldguide (course loaded, reader laid out) and for a bare Qt window built in the same run,
 // median of 7 runs each, on the platform given by QT_QPA_PLATFORM (offscreen by default).
 // Run: cmake --build build --target benchmarks fieldguide && build/tools/bench_ui_launch
+#include "bench_table.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -47,8 +49,7 @@ int main(int argc, char** argv) {
     const QString dir = QCoreApplication::applicationDirPath();
     const double bare = medianLaunchMs(dir + "/bench_ui_bare_window", {});
     const double fg = medianLaunchMs(dir + "/../app/fieldguide", {});
-    std::printf("launch to first painted window (median of 7): bare Qt window %.0f ms, "
-                "fieldguide %.0f ms\n",
-                bare, fg);
+    fg::bench::row("launch", "start to first painted window (median of 7)", fg::bench::ms(fg, 0),
+                   "bare Qt window: " + fg::bench::ms(bare, 0));
     return bare < 0 || fg < 0 ? 1 : 0;
 }

@@ -158,7 +158,7 @@ private slots:
         }
         QCoreApplication::processEvents();
         const int before = liveObjects(view.get());
-        const qint64 rssBefore = residentBytes();
+        [[maybe_unused]] const qint64 rssBefore = residentBytes();
         int pos = -1, dir = 1;
         for (int i = 0; i < 10'000; ++i) {
             if (pos + dir < -1 || pos + dir >= count) {
