@@ -56,24 +56,29 @@ private:
     std::string buf_;
 };
 
-// The longest key `slot` and `partition` take: 64 KiB. Real keys are short (Redis allows 512 MB,
-// Kafka's default record limit is 1 MB), so a longer line is almost surely the wrong input (a
-// binary file, /dev/zero); it is refused with its line number instead of read without end.
-inline constexpr std::size_t kMaxKeyBytes = std::size_t{64} << 10;
+// The longest key `slot` and `partition` take: 512 MB, Redis's own limit for a key (a key of a
+// megabyte is still just a key, and gets its exact slot). Past it the input is surely not a list
+// of keys (/dev/zero, a binary file): it is refused, naming the line, instead of read until
+// memory runs out.
+inline constexpr std::size_t kMaxKeyBytes = std::size_t{512} << 20;
 
 // Calls f(key) for each key: the arguments when there are any, else each line of `in`. Returns
-// false, with `error` naming the key, when a key is longer than kMaxKeyBytes; the keys before it
+// false, with `error` naming the key, when a key is longer than `maxKeyBytes`; the keys before it
 // have been passed to f.
 template <class F>
-bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, std::string& error) {
-    const auto tooLong = [&error](const std::string& where) {
-        error = where + " is longer than 65,536 bytes: a key may be at most 64 KiB (is this the "
-                        "right input?)";
+bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, std::string& error,
+                std::size_t maxKeyBytes = kMaxKeyBytes) {
+    const auto tooLong = [&error, maxKeyBytes](const std::string& where) {
+        const std::string most = maxKeyBytes % (std::size_t{1} << 20) == 0
+                                     ? std::to_string(maxKeyBytes >> 20) + " MB"
+                                     : std::to_string(maxKeyBytes) + " bytes";
+        error = where + " is longer than " + most +
+                ", the most a key may be (Redis's limit): " + "is this the right input?";
         return false;
     };
     if (!keys.empty()) {
         for (std::size_t i = 0; i < keys.size(); ++i) {
-            if (keys[i].size() > kMaxKeyBytes) {
+            if (keys[i].size() > maxKeyBytes) {
                 return tooLong("argument " + std::to_string(i + 1));
             }
             f(std::string_view(keys[i]));
@@ -98,7 +103,7 @@ bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, s
             }
             ++line;
             const std::size_t length = carry.size() + (i - start);
-            if (length > kMaxKeyBytes) {
+            if (length > maxKeyBytes) {
                 return tooLong("line " + std::to_string(line));
             }
             if (carry.empty()) {
@@ -110,7 +115,7 @@ bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, s
             }
             start = i + 1;
         }
-        if (carry.size() + (got - start) > kMaxKeyBytes) {
+        if (carry.size() + (got - start) > maxKeyBytes) {
             return tooLong("line " + std::to_string(line + 1));
         }
         carry.append(block.data() + start, got - start);
