@@ -12,6 +12,63 @@ namespace {
 
 constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
 
+// The size cap of every content file; on failure records the error and returns false.
+bool withinSizeCap(qint64 size, const QString& name, std::vector<ContentError>& errors) {
+    if (size > kMaxFileBytes) {
+        errors.push_back({name,
+                          {},
+                          QStringLiteral("is %1 MB: a content file may be 16 MB at most")
+                              .arg(size / (1024 * 1024))});
+        return false;
+    }
+    return true;
+}
+
+// How deep arrays and objects may nest. The shipped chapters nest 18 levels; every step after the
+// parse (copying the JSON, validating, the reader's HTML, figure layout, search) recurses once per
+// level, so a file nested many thousand levels deep (a few bytes per level) would overflow the
+// stack and crash the app instead of failing to load.
+constexpr int kMaxDepth = 64;
+
+// The byte where the nesting of [ and { (outside strings) first goes deeper than kMaxDepth, or -1.
+qsizetype tooDeepAt(const QByteArray& bytes) {
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = 0; i < bytes.size(); ++i) {
+        const char c = bytes[i];
+        if (inString) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                inString = false;
+            }
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) {
+                return i;
+            }
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return -1;
+}
+
+// "line L, column C" of a byte, columns counted in characters (as for syntax errors).
+QString lineColumn(const QByteArray& bytes, qsizetype at) {
+    qsizetype line = 1, column = 1;
+    for (qsizetype i = 0; i < at; ++i) {
+        if (bytes[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+}
+
 // Reads and parses one file; on failure records the error and returns false.
 bool readJson(const QString& path, const QString& name, nlohmann::json& out,
               std::vector<ContentError>& errors) {
@@ -20,15 +77,38 @@ bool readJson(const QString& path, const QString& name, nlohmann::json& out,
         errors.push_back({name, {}, QStringLiteral("cannot be read: %1").arg(f.errorString())});
         return false;
     }
-    if (f.size() > kMaxFileBytes) {
-        errors.push_back({name,
-                          {},
-                          QStringLiteral("is %1 MB: a content file may be 16 MB at most")
-                              .arg(f.size() / (1024 * 1024))});
+    // Checked before reading too, so a huge file is never read into memory.
+    return withinSizeCap(f.size(), name, errors) &&
+           parseContentJson(f.readAll(), name, out, errors);
+}
+
+} // namespace
+
+bool parseContentJson(const QByteArray& bytes, const QString& name, nlohmann::json& out,
+                      std::vector<ContentError>& errors) {
+    if (!withinSizeCap(bytes.size(), name, errors)) {
         return false;
     }
-    const QByteArray bytes = f.readAll();
-    const Status s = parseJsonText(bytes.toStdString(), name.toStdString(), out);
+    if (const qsizetype at = tooDeepAt(bytes); at >= 0) {
+        errors.push_back({name, lineColumn(bytes, at),
+                          QStringLiteral("arrays and objects nest more than %1 levels deep here")
+                              .arg(kMaxDepth)});
+        return false;
+    }
+    Status s;
+    try {
+        s = parseJsonText(bytes.toStdString(), name.toStdString(), out);
+    } catch (const nlohmann::json::exception& e) {
+        // parseJsonText turns syntax errors into a Status, but the parser's other error escapes it:
+        // a number too large for a double ("1e400": out_of_range 406, "number overflow parsing
+        // '1e400'"), which would end the app. Placed where that number first appears.
+        const QString what = QString::fromUtf8(e.what()).section(QLatin1String("] "), 1);
+        const QString token = what.section(QLatin1Char('\''), 1, 1);
+        const qsizetype at = token.isEmpty() ? -1 : bytes.indexOf(token.toUtf8());
+        errors.push_back({name, at < 0 ? QString() : lineColumn(bytes, at),
+                          QStringLiteral("invalid JSON: ") + what});
+        return false;
+    }
     if (!s) {
         const QString where = QString::fromStdString(s.where()).section(QLatin1Char(':'), 1);
         errors.push_back(
@@ -40,8 +120,6 @@ bool readJson(const QString& path, const QString& name, nlohmann::json& out,
     }
     return true;
 }
-
-} // namespace
 
 QString defaultContentRoot() {
     const QByteArray dir = qgetenv("FIELDGUIDE_CONTENT_DIR");

@@ -6,6 +6,10 @@
 
 #include "course/course.h"
 
+#include <QByteArray>
+#include <nlohmann/json.hpp>
+#include <vector>
+
 namespace fg {
 
 // ":/content" (compiled into the binary), or the directory in FIELDGUIDE_CONTENT_DIR when set
@@ -13,5 +17,13 @@ namespace fg {
 QString defaultContentRoot();
 
 Course loadCourse(const QString& root = defaultContentRoot());
+
+// The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
+// the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On
+// failure records the error (a syntax error, a too deep nesting or a number out of range, with its
+// line and column) and returns false; it never throws. loadCourse reads every file through it; the
+// content fuzz target (fuzz/fuzz_content.cpp) feeds it bytes directly.
+bool parseContentJson(const QByteArray& bytes, const QString& name, nlohmann::json& out,
+                      std::vector<ContentError>& errors);
 
 } // namespace fg
