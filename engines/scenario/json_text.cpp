@@ -4,6 +4,24 @@
 
 namespace fg {
 
+namespace {
+
+// "source:line:col" of byte `at` of `text`, columns counted in characters.
+std::string placeOf(const std::string& text, std::size_t at, const std::string& source) {
+    std::size_t line = 1, col = 1;
+    for (std::size_t i = 0; i < at && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            ++col; // count characters, not UTF-8 continuation bytes
+        }
+    }
+    return source + ":" + std::to_string(line) + ":" + std::to_string(col);
+}
+
+} // namespace
+
 Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out) {
     try {
         out = nlohmann::json::parse(text);
@@ -11,15 +29,6 @@ Status parseJsonText(const std::string& text, const std::string& source, nlohman
     } catch (const nlohmann::json::parse_error& e) {
         // nlohmann reports the byte after the offending one; count lines and columns up to it.
         const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-        std::size_t line = 1, col = 1;
-        for (std::size_t i = 0; i < at; ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-                ++col; // count characters, not UTF-8 continuation bytes
-            }
-        }
         // Keep the parser's own words ("unexpected ']'; expected '}'"), not its prefix.
         std::string what = e.what();
         if (const auto p = what.find("syntax error while parsing "); p != std::string::npos) {
@@ -29,7 +38,22 @@ Status parseJsonText(const std::string& text, const std::string& source, nlohman
         } else if (const auto q = what.find("] "); q != std::string::npos) {
             what = what.substr(q + 2);
         }
-        return Status::error(source + ":" + std::to_string(line) + ":" + std::to_string(col),
+        return Status::error(placeOf(text, at, source), "invalid JSON: " + what);
+    } catch (const nlohmann::json::exception& e) {
+        // The parser's other error: a number too large for a double ("1e400": out_of_range 406,
+        // "number overflow parsing '1e400'"). It has no byte offset; it is placed where that
+        // number first appears.
+        std::string what = e.what();
+        if (const auto q = what.find("] "); q != std::string::npos) {
+            what = what.substr(q + 2);
+        }
+        std::size_t at = 0;
+        if (const auto open = what.find('\''); open != std::string::npos) {
+            const auto close = what.find('\'', open + 1);
+            const std::string token = what.substr(open + 1, close - open - 1);
+            at = token.empty() ? std::string::npos : text.find(token);
+        }
+        return Status::error(at == std::string::npos ? source : placeOf(text, at, source),
                              "invalid JSON: " + what);
     }
 }

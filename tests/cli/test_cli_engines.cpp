@@ -1,5 +1,6 @@
 // The headless engine subcommands of ../shared/cli.md, run as a user runs them: the real
 // `fieldguide` binary through QProcess, with published vectors and the contract's exit codes.
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -146,6 +147,27 @@ private slots:
         const Result r = runTool({"downsample", "--step", "60", "-"}, "1000,1\n2000,abc\n");
         QCOMPARE(r.exit, 2);
         QVERIFY2(r.err.contains("2"), r.err.constData());
+    }
+
+    void aNumberTooLargeForADoubleIsBadInputNotACrash() {
+        // nlohmann reports it as out_of_range, not a syntax error; it once ended the program.
+        const QByteArray scenario = "{\"engine\": \"btree\",\n \"ops\": [{\"op\": \"insert\", "
+                                    "\"key\": 1e400}]}";
+        const Result r = runTool({"run", "-"}, scenario);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.startsWith("fieldguide run: <stdin>:2:34: invalid JSON: number overflow "
+                                  "parsing '1e400'"),
+                 r.err.constData());
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(scenario);
+        f.close();
+        const Result e = runTool({"export", path, "--out", dir.filePath(QStringLiteral("x.png"))});
+        QCOMPARE(e.exit, 2);
+        QVERIFY2(e.err.contains("invalid JSON: number overflow"), e.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
     }
 
     void endlessInputIsRefusedWithAClearMessage() {

@@ -95,27 +95,15 @@ bool parseContentJson(const QByteArray& bytes, const QString& name, nlohmann::js
                               .arg(kMaxDepth)});
         return false;
     }
-    Status s;
-    try {
-        s = parseJsonText(bytes.toStdString(), name.toStdString(), out);
-    } catch (const nlohmann::json::exception& e) {
-        // parseJsonText turns syntax errors into a Status, but the parser's other error escapes it:
-        // a number too large for a double ("1e400": out_of_range 406, "number overflow parsing
-        // '1e400'"), which would end the app. Placed where that number first appears.
-        const QString what = QString::fromUtf8(e.what()).section(QLatin1String("] "), 1);
-        const QString token = what.section(QLatin1Char('\''), 1, 1);
-        const qsizetype at = token.isEmpty() ? -1 : bytes.indexOf(token.toUtf8());
-        errors.push_back({name, at < 0 ? QString() : lineColumn(bytes, at),
-                          QStringLiteral("invalid JSON: ") + what});
-        return false;
-    }
+    const Status s = parseJsonText(bytes.toStdString(), name.toStdString(), out);
     if (!s) {
         const QString where = QString::fromStdString(s.where()).section(QLatin1Char(':'), 1);
-        errors.push_back(
-            {name,
-             QStringLiteral("line %1, column %2")
-                 .arg(where.section(QLatin1Char(':'), 0, 0), where.section(QLatin1Char(':'), 1, 1)),
-             QString::fromStdString(s.what())});
+        errors.push_back({name,
+                          where.isEmpty() ? QString()
+                                          : QStringLiteral("line %1, column %2")
+                                                .arg(where.section(QLatin1Char(':'), 0, 0),
+                                                     where.section(QLatin1Char(':'), 1, 1)),
+                          QString::fromStdString(s.what())});
         return false;
     }
     return true;
