@@ -4,11 +4,15 @@
 // clock (a QAnimationDriver), so each step's transition is drawn at mid-way and at its end
 // without waiting for real time. Resident memory (from /proc/self/statm) and live QObjects are
 // read after a warm-up pass and at the end; the growth must stay under 5 MB and 0 objects.
+// The B-Tree vs LSM page has no steps: it is soaked by rerunning its workload STEPS / 10 times
+// (1,000 random inserts, the B-Tree order switching between 4 and 64; both engines run and both
+// charts replot each time).
 // Run: cmake --build build --target bench_ui_soak && QT_QPA_PLATFORM=offscreen
-//      build/tools/bench_ui_soak [STEPS] [btree|lsm|hashslot|kafka|downsample ...]
+//      build/tools/bench_ui_soak [STEPS] [btree|lsm|hashslot|kafka|downsample|btree-vs-lsm ...]
 // Exit status 1 when a diagram breaks a bound.
 #include "diagram/diagram_view.h"
 #include "diagrams/btree_view.h"
+#include "diagrams/btree_vs_lsm_view.h"
 #include "diagrams/downsample_view.h"
 #include "diagrams/hashslot_view.h"
 #include "diagrams/kafka_view.h"
@@ -18,6 +22,8 @@
 #include <QAnimationDriver>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QPushButton>
+#include <QSpinBox>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -143,6 +149,52 @@ int main(int argc, char** argv) {
                     rssBefore, rssAfter, growth, objectsBefore, objectsAfter,
                     good ? "" : "  OVER THE BOUND");
         std::fflush(stdout);
+    }
+    if (only.empty() || std::find(only.begin(), only.end(), "btree-vs-lsm") != only.end()) {
+        fg::BTreeVsLsmView view;
+        view.resize(1280, 800);
+        view.show();
+        QSpinBox* inserts = nullptr;
+        QSpinBox* order = nullptr;
+        QPushButton* run = nullptr;
+        for (auto* box : view.findChildren<QSpinBox*>()) {
+            (box->accessibleName() == "B-Tree order" ? order : inserts) = box;
+        }
+        for (auto* button : view.findChildren<QPushButton*>()) {
+            run = button->accessibleName() == "Run the workload" ? button : run;
+        }
+        if (!inserts || !order || !run) {
+            std::fprintf(stderr,
+                         "bench_ui_soak: the B-Tree vs LSM page's controls were not found\n");
+            return 1;
+        }
+        inserts->setValue(1000);
+        const long runs = std::max(1L, steps / 10);
+        auto rerun = [&](long i) {
+            order->setValue(i % 2 ? 4 : 64);
+            run->click();
+            QCoreApplication::processEvents();
+        };
+        for (long i = 0; i < 20; ++i) {
+            rerun(i);
+        }
+        const double rssBefore = residentMb();
+        const int objectsBefore = liveObjects();
+        QElapsedTimer timer;
+        timer.start();
+        for (long i = 0; i < runs; ++i) {
+            rerun(i);
+        }
+        const double seconds = double(timer.nsecsElapsed()) / 1e9;
+        const double growth = residentMb() - rssBefore;
+        const int objectsAfter = liveObjects();
+        const bool good = growth < 5.0 && objectsAfter <= objectsBefore;
+        ok = ok && good;
+        std::printf("%-11s %7ld %6s %9.1f %10.0f %8.1f MB %5.1f MB %6.2f MB %4d -> %d%s  (workload "
+                    "reruns)\n",
+                    "btree-vs-lsm", runs, "-", seconds, double(runs) / seconds, rssBefore,
+                    rssBefore + growth, growth, objectsBefore, objectsAfter,
+                    good ? "" : "  OVER THE BOUND");
     }
     clock.uninstall();
     return ok ? 0 : 1;
