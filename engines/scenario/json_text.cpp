@@ -4,10 +4,7 @@
 
 namespace fg {
 
-namespace {
-
-// "source:line:col" of byte `at` of `text`, columns counted in characters.
-std::string placeOf(const std::string& text, std::size_t at, const std::string& source) {
+std::string textPlace(std::string_view text, std::size_t at) {
     std::size_t line = 1, col = 1;
     for (std::size_t i = 0; i < at && i < text.size(); ++i) {
         if (text[i] == '\n') {
@@ -17,7 +14,13 @@ std::string placeOf(const std::string& text, std::size_t at, const std::string& 
             ++col; // count characters, not UTF-8 continuation bytes
         }
     }
-    return source + ":" + std::to_string(line) + ":" + std::to_string(col);
+    return std::to_string(line) + ":" + std::to_string(col);
+}
+
+namespace {
+
+std::string placeOf(const std::string& text, std::size_t at, const std::string& source) {
+    return source + ":" + textPlace(text, at);
 }
 
 } // namespace

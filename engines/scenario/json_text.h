@@ -6,9 +6,13 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 
 namespace fg {
 
 Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out);
+
+// "line:col" of byte `at` of `text` (1-based; columns count characters, not UTF-8 bytes).
+std::string textPlace(std::string_view text, std::size_t at);
 
 } // namespace fg

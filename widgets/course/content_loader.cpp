@@ -55,18 +55,13 @@ qsizetype tooDeepAt(const QByteArray& bytes) {
     return -1;
 }
 
-// "line L, column C" of a byte, columns counted in characters (as for syntax errors).
+// "line L, column C" of a byte (the same counting as syntax errors: scenario/json_text.h).
 QString lineColumn(const QByteArray& bytes, qsizetype at) {
-    qsizetype line = 1, column = 1;
-    for (qsizetype i = 0; i < at; ++i) {
-        if (bytes[i] == '\n') {
-            ++line;
-            column = 1;
-        } else if ((static_cast<unsigned char>(bytes[i]) & 0xC0) != 0x80) {
-            ++column;
-        }
-    }
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
+    const QString place = QString::fromStdString(
+        textPlace(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
+                  static_cast<std::size_t>(at)));
+    return QStringLiteral("line %1, column %2")
+        .arg(place.section(QLatin1Char(':'), 0, 0), place.section(QLatin1Char(':'), 1, 1));
 }
 
 // Reads and parses one file; on failure records the error and returns false.

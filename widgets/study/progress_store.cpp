@@ -274,15 +274,20 @@ void ProgressStore::prune(const QString& chapterId) {
     }
 }
 
-void ProgressStore::setSectionRead(const QString& chapterId, const QString& sectionId, bool read) {
-    ChapterProgress& p = chapters_[chapterId];
-    if (read && !p.sectionsRead.contains(sectionId)) {
-        p.sectionsRead << sectionId;
+void ProgressStore::setMember(const QString& chapterId, QStringList ChapterProgress::*list,
+                              const QString& sectionId, bool on) {
+    QStringList& ids = chapters_[chapterId].*list;
+    if (on && !ids.contains(sectionId)) {
+        ids << sectionId;
         dirty_ = true;
-    } else if (!read && p.sectionsRead.removeAll(sectionId) > 0) {
+    } else if (!on && ids.removeAll(sectionId) > 0) {
         dirty_ = true;
     }
     prune(chapterId);
+}
+
+void ProgressStore::setSectionRead(const QString& chapterId, const QString& sectionId, bool read) {
+    setMember(chapterId, &ChapterProgress::sectionsRead, sectionId, read);
 }
 
 bool ProgressStore::isSectionRead(const QString& chapterId, const QString& sectionId) const {
@@ -300,14 +305,7 @@ QString ProgressStore::quizResult(const QString& chapterId, const QString& cardI
 }
 
 void ProgressStore::setBookmark(const QString& chapterId, const QString& sectionId, bool on) {
-    ChapterProgress& p = chapters_[chapterId];
-    if (on && !p.bookmarks.contains(sectionId)) {
-        p.bookmarks << sectionId;
-        dirty_ = true;
-    } else if (!on && p.bookmarks.removeAll(sectionId) > 0) {
-        dirty_ = true;
-    }
-    prune(chapterId);
+    setMember(chapterId, &ChapterProgress::bookmarks, sectionId, on);
 }
 
 bool ProgressStore::isBookmarked(const QString& chapterId, const QString& sectionId) const {

@@ -76,6 +76,9 @@ public:
 private:
     void setDamaged(const QString& what);
     void prune(const QString& chapterId);
+    // Adds `sectionId` to (on) or removes it from one of a chapter's section lists.
+    void setMember(const QString& chapterId, QStringList ChapterProgress::*list,
+                   const QString& sectionId, bool on);
 
     QString path_;
     QMap<QString, ChapterProgress> chapters_;
