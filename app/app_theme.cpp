@@ -1,4 +1,4 @@
-#include "app_theme.h"
+#include "app/app_theme.h"
 
 #include <QApplication>
 #include <QStyle>

@@ -5,7 +5,7 @@
 // black on white at full contrast, thick lines and large type in the reader and diagrams.
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QPalette>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "cli_entry.h"
+#include "app/cli_entry.h"
 
-#include "cli/commands.h"
-#include "cli_export.h"
-#include "course/content_loader.h"
+#include "app/cli_export.h"
+#include "engines/cli/commands.h"
+#include "models/course/content_loader.h"
 
 #include <QApplication>
 #include <QCoreApplication>

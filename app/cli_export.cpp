@@ -1,14 +1,14 @@
-#include "cli_export.h"
+#include "app/cli_export.h"
 
-#include "cli/commands.h"
-#include "cli/key_input.h"
-#include "course/content_loader.h"
-#include "diagrams/btree_vs_lsm_view.h"
-#include "diagrams/diagram_factory.h"
-#include "export/diagram_picture.h"
-#include "export/picture_export.h"
-#include "figure/figure_renderer.h"
-#include "scenario/scenario.h"
+#include "engines/cli/commands.h"
+#include "engines/cli/key_input.h"
+#include "engines/scenario/scenario.h"
+#include "models/course/content_loader.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/export/diagram_picture.h"
+#include "widgets/export/picture_export.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,11 +1,11 @@
-#include "diagram_tabs.h"
+#include "app/diagram_tabs.h"
 
-#include "diagrams/btree_view.h"
-#include "diagrams/btree_vs_lsm_view.h"
-#include "diagrams/downsample_view.h"
-#include "diagrams/hashslot_view.h"
-#include "diagrams/kafka_view.h"
-#include "diagrams/lsm_view.h"
+#include "widgets/diagrams/btree_view.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/downsample_view.h"
+#include "widgets/diagrams/hashslot_view.h"
+#include "widgets/diagrams/kafka_view.h"
+#include "widgets/diagrams/lsm_view.h"
 
 #include <QStringList>
 

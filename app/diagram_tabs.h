@@ -1,7 +1,7 @@
 // The live diagrams the app can open as tabs, by id (see fg::liveDiagrams()).
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QString>
 

@@ -1,11 +1,11 @@
-#include "export_actions.h"
+#include "app/export_actions.h"
 
-#include "diagram/diagram_view.h"
-#include "diagrams/btree_vs_lsm_view.h"
-#include "export/animation_export.h"
-#include "export/export_dialog.h"
-#include "figure/figure_renderer.h"
-#include "reader/chapter_html.h"
+#include "app/reader/chapter_html.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/export/animation_export.h"
+#include "widgets/export/export_dialog.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QApplication>
 #include <QBuffer>

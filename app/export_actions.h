@@ -4,10 +4,10 @@
 // failed export leaves no partial file and says what went wrong.
 #pragma once
 
-#include "course/course.h"
-#include "diagram/diagram_source.h"
-#include "export/picture_export.h"
-#include "theme/theme.h"
+#include "models/course/course.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_source.h"
+#include "widgets/export/picture_export.h"
 
 #include <QPageSize>
 #include <QSize>

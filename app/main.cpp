@@ -1,7 +1,7 @@
-#include "cli_entry.h"
-#include "course/content_loader.h"
-#include "main_window.h"
-#include "reader/reader_view.h"
+#include "app/cli_entry.h"
+#include "app/main_window.h"
+#include "app/reader/reader_view.h"
+#include "models/course/content_loader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

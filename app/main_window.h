@@ -3,11 +3,11 @@
 // keyboard shortcuts, the theme and zoom, and remembers where the student was (QSettings).
 #pragma once
 
-#include "app_theme.h"
-#include "course/course.h"
-#include "presentation/presentation.h"
-#include "study/progress_store.h"
-#include "study/quiz_deck.h"
+#include "app/app_theme.h"
+#include "app/presentation/presentation.h"
+#include "models/course/course.h"
+#include "models/study/progress_store.h"
+#include "models/study/quiz_deck.h"
 
 #include <QMainWindow>
 #include <QPointer>

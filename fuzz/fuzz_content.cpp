@@ -1,11 +1,11 @@
-#include "fuzz_content.h"
+#include "fuzz/fuzz_content.h"
 
-#include "course/content_loader.h"
-#include "course/content_validator.h"
-#include "figure/figure_renderer.h"
-#include "reader/chapter_html.h"
-#include "reader/search_index.h"
-#include "theme/theme.h"
+#include "app/reader/chapter_html.h"
+#include "app/reader/search_index.h"
+#include "models/course/content_loader.h"
+#include "models/course/content_validator.h"
+#include "models/theme/theme.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QGuiApplication>
 #include <QImage>

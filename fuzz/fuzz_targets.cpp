@@ -1,7 +1,7 @@
-#include "fuzz_targets.h"
+#include "fuzz/fuzz_targets.h"
 
-#include "cli/commands.h"
-#include "scenario/scenario.h"
+#include "engines/cli/commands.h"
+#include "engines/scenario/scenario.h"
 
 #include <sstream>
 #include <string>

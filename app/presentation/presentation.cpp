@@ -1,9 +1,9 @@
-#include "presentation/presentation.h"
+#include "app/presentation/presentation.h"
 
-#include "diagram/diagram_view.h"
-#include "diagram_tabs.h"
-#include "figure/figure_renderer.h"
-#include "reader/chapter_html.h"
+#include "app/diagram_tabs.h"
+#include "app/reader/chapter_html.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QApplication>
 #include <QCloseEvent>

@@ -9,9 +9,9 @@
 // first.
 #pragma once
 
-#include "course/course.h"
-#include "diagram/diagram_view.h"
-#include "theme/theme.h"
+#include "models/course/course.h"
+#include "models/theme/theme.h"
+#include "widgets/diagrams/diagram_view.h"
 
 #include <QElapsedTimer>
 #include <QPixmap>

@@ -1,6 +1,6 @@
-#include "reader/chapter_html.h"
+#include "app/reader/chapter_html.h"
 
-#include "figure/inline_text.h"
+#include "widgets/figure/inline_text.h"
 
 namespace fg {
 

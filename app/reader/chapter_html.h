@@ -4,8 +4,8 @@
 // ("diagram:<id>"). Sections get anchors "sec-<id>" for navigation.
 #pragma once
 
-#include "course/course.h"
-#include "theme/theme.h"
+#include "models/course/course.h"
+#include "models/theme/theme.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "reader/chapter_tree.h"
+#include "app/reader/chapter_tree.h"
 
 #include <QHeaderView>
 #include <QStyle>

@@ -2,7 +2,7 @@
 // click opens. A chapter that failed to load is marked and its tooltip says why.
 #pragma once
 
-#include "course/course.h"
+#include "models/course/course.h"
 
 #include <QTreeWidget>
 

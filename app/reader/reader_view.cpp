@@ -1,7 +1,7 @@
-#include "reader/reader_view.h"
+#include "app/reader/reader_view.h"
 
-#include "figure/figure_renderer.h"
-#include "reader/chapter_html.h"
+#include "app/reader/chapter_html.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>

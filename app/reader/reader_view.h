@@ -4,8 +4,8 @@
 // section is on screen, and highlights search hits.
 #pragma once
 
-#include "course/course.h"
-#include "theme/theme.h"
+#include "models/course/course.h"
+#include "models/theme/theme.h"
 
 #include <QHash>
 #include <QTextBrowser>

@@ -1,6 +1,6 @@
-#include "reader/search_index.h"
+#include "app/reader/search_index.h"
 
-#include "reader/chapter_html.h"
+#include "app/reader/chapter_html.h"
 
 #include <set>
 

@@ -2,7 +2,7 @@
 // case-insensitively. A result names the chapter and section and shows a snippet around the hit.
 #pragma once
 
-#include "course/course.h"
+#include "models/course/course.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "reader/search_panel.h"
+#include "app/reader/search_panel.h"
 
 #include <QKeyEvent>
 #include <QLabel>

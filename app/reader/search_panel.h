@@ -2,7 +2,7 @@
 // words around the hit). Enter or a click on a result asks the window to show it.
 #pragma once
 
-#include "reader/search_index.h"
+#include "app/reader/search_index.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,7 +1,7 @@
-#include "btree/btree.h"
+#include "engines/btree/btree.h"
 
-#include "btree/btree_run.h"
-#include "core/rng.h"
+#include "engines/btree/btree_run.h"
+#include "engines/core/rng.h"
 
 namespace fg::btree {
 

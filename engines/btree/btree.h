@@ -12,11 +12,11 @@
 // depth.
 #pragma once
 
-#include "btree/btree_op.h"
-#include "btree/btree_params.h"
-#include "btree/btree_state.h"
-#include "btree/btree_steps.h"
-#include "core/timeline.h"
+#include "engines/btree/btree_op.h"
+#include "engines/btree/btree_params.h"
+#include "engines/btree/btree_state.h"
+#include "engines/btree/btree_steps.h"
+#include "engines/core/timeline.h"
 
 namespace fg::btree {
 

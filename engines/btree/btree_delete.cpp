@@ -2,7 +2,7 @@
 // inner node is first swapped for its predecessor (the largest key of its left subtree, always in
 // a leaf), so the removal itself always happens in a leaf; an underflowing node borrows from a
 // sibling or merges with one, which may leave its parent short in turn, up to the root.
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 namespace {

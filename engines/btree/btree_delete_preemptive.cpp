@@ -4,7 +4,7 @@
 // an inner node is replaced by its predecessor when the left child has t keys (case 2a), by its
 // successor when the right child has (2b), and otherwise both children merge around it (2c) and
 // the descent goes on into the merged node.
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 namespace {

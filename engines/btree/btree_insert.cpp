@@ -1,7 +1,7 @@
 // Insert under both split rules. The split itself (splitAndRaise) is shared: a node of n keys
 // splits around key (n-1)/2, which is the contract's lower median (m-1)/2 for an overflowing node
 // of order m, and CLRS's median t-1 for a full node of 2t-1 keys.
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 namespace {

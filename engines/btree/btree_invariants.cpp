@@ -1,4 +1,4 @@
-#include "btree/btree_invariants.h"
+#include "engines/btree/btree_invariants.h"
 
 #include <optional>
 

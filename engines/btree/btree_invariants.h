@@ -2,9 +2,9 @@
 // every op, and cheap enough for a debug assertion on teaching-sized trees.
 #pragma once
 
-#include "btree/btree_params.h"
-#include "btree/btree_state.h"
-#include "core/status.h"
+#include "engines/btree/btree_params.h"
+#include "engines/btree/btree_state.h"
+#include "engines/core/status.h"
 
 #include <string>
 #include <vector>

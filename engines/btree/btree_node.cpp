@@ -1,4 +1,4 @@
-#include "btree/btree_node.h"
+#include "engines/btree/btree_node.h"
 
 #include <algorithm>
 

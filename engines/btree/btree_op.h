@@ -1,7 +1,7 @@
 // Op: one thing a user asks of the tree. Each op is applied whole by BTreeEngine::apply.
 #pragma once
 
-#include "btree/btree_node.h"
+#include "engines/btree/btree_node.h"
 
 #include <cstdint>
 

@@ -1,5 +1,5 @@
 // Borrow, merge and shrink: the repairs both removal rules share.
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 namespace {

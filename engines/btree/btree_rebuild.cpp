@@ -1,4 +1,4 @@
-#include "btree/btree_rebuild.h"
+#include "engines/btree/btree_rebuild.h"
 
 namespace fg::btree {
 

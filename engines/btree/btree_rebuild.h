@@ -4,8 +4,8 @@
 // shape, the steps and the costs change.
 #pragma once
 
-#include "btree/btree.h"
-#include "core/timeline.h"
+#include "engines/btree/btree.h"
+#include "engines/core/timeline.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 

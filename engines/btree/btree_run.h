@@ -5,8 +5,8 @@
 // and reports steps only when the sink narrates; every narration helper REQUIRES narrate.
 #pragma once
 
-#include "btree/btree.h"
-#include "btree/inline_vector.h"
+#include "engines/btree/btree.h"
+#include "engines/btree/inline_vector.h"
 
 #include <string>
 #include <vector>

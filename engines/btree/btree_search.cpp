@@ -1,5 +1,5 @@
 // Search (one root-to-leaf path) and range (an in-order walk bounded by from..to).
-#include "btree/btree_run.h"
+#include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
 namespace {

@@ -5,8 +5,8 @@
 // modifies (a split writes both halves and the parent: 3), summed over all ops.
 #pragma once
 
-#include "btree/btree_node.h"
-#include "btree/btree_params.h"
+#include "engines/btree/btree_node.h"
+#include "engines/btree/btree_params.h"
 
 #include <cstdint>
 

@@ -29,7 +29,7 @@
 //   random-keys  keys: the keys drawn, in draw order (insert steps for each follow).
 #pragma once
 
-#include "btree/btree_node.h"
+#include "engines/btree/btree_node.h"
 
 #include <optional>
 #include <string>

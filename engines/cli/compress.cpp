@@ -1,7 +1,7 @@
 // fieldguide compress [FILE.csv | -]
-#include "cli/series_input.h"
-#include "timeseries/gorilla.h"
-#include "timeseries/simple_encodings.h"
+#include "engines/cli/series_input.h"
+#include "engines/timeseries/gorilla.h"
+#include "engines/timeseries/simple_encodings.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "cli/commands.h"
+#include "engines/cli/commands.h"
 
 namespace fg::cli {
 

@@ -1,8 +1,8 @@
 // fieldguide downsample --step SECONDS [--agg LIST] [FILE.csv | -]
-#include "timeseries/downsample.h"
+#include "engines/timeseries/downsample.h"
 
-#include "cli/key_input.h"
-#include "cli/series_input.h"
+#include "engines/cli/key_input.h"
+#include "engines/cli/series_input.h"
 
 namespace fg::cli {
 

@@ -1,4 +1,4 @@
-#include "cli/key_input.h"
+#include "engines/cli/key_input.h"
 
 #include <charconv>
 

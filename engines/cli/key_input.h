@@ -4,7 +4,7 @@
 // a second.
 #pragma once
 
-#include "cli/commands.h"
+#include "engines/cli/commands.h"
 
 #include <istream>
 #include <ostream>

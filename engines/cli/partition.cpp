@@ -1,6 +1,6 @@
 // fieldguide partition --partitions N [KEY ...]
-#include "cli/key_input.h"
-#include "kafka/murmur2.h"
+#include "engines/cli/key_input.h"
+#include "engines/kafka/murmur2.h"
 
 namespace fg::cli {
 

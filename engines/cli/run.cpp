@@ -1,7 +1,7 @@
 // fieldguide run [SCENARIO.json | -]: reads a scenario, runs it through its engine, prints the
 // result JSON on stdout.
-#include "cli/commands.h"
-#include "scenario/scenario.h"
+#include "engines/cli/commands.h"
+#include "engines/scenario/scenario.h"
 
 #include <fstream>
 #include <iostream>

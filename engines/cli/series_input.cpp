@@ -1,4 +1,4 @@
-#include "cli/series_input.h"
+#include "engines/cli/series_input.h"
 
 #include <charconv>
 #include <fstream>

@@ -2,8 +2,8 @@
 // standard input when it is "-" or absent. A file that cannot be opened is bad input (exit 2).
 #pragma once
 
-#include "cli/commands.h"
-#include "timeseries/series_csv.h"
+#include "engines/cli/commands.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <string>
 #include <vector>

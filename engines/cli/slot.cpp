@@ -1,7 +1,7 @@
 // fieldguide slot [--nodes N] [KEY ...]
-#include "cli/key_input.h"
-#include "redis/key_slot.h"
-#include "redis/slot_ranges.h"
+#include "engines/cli/key_input.h"
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
 
 namespace fg::cli {
 

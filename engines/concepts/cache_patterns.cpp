@@ -1,6 +1,6 @@
-#include "concepts/cache_patterns.h"
+#include "engines/concepts/cache_patterns.h"
 
-#include "core/rng.h"
+#include "engines/core/rng.h"
 
 #include <algorithm>
 #include <cmath>

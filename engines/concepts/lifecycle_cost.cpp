@@ -1,4 +1,4 @@
-#include "concepts/lifecycle_cost.h"
+#include "engines/concepts/lifecycle_cost.h"
 
 namespace fg::concepts {
 

@@ -1,6 +1,6 @@
-#include "concepts/quorum.h"
+#include "engines/concepts/quorum.h"
 
-#include "core/rng.h"
+#include "engines/core/rng.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -1,4 +1,4 @@
-#include "concepts/storage_layout.h"
+#include "engines/concepts/storage_layout.h"
 
 #include <algorithm>
 #include <cmath>

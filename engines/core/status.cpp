@@ -1,4 +1,4 @@
-#include "core/status.h"
+#include "engines/core/status.h"
 
 namespace fg {
 

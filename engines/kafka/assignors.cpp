@@ -1,4 +1,4 @@
-#include "kafka/assignors.h"
+#include "engines/kafka/assignors.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
-#include "kafka/kafka_cluster.h"
+#include "engines/kafka/kafka_cluster.h"
 
-#include "kafka/murmur2.h"
+#include "engines/kafka/murmur2.h"
 
 #include <algorithm>
 

@@ -12,9 +12,9 @@
 // Randomness comes from the seeded Rng kept in the state, so a replay makes the same choices.
 #pragma once
 
-#include "core/rng.h"
-#include "core/timeline.h"
-#include "kafka/assignors.h"
+#include "engines/core/rng.h"
+#include "engines/core/timeline.h"
+#include "engines/kafka/assignors.h"
 
 #include <map>
 #include <optional>

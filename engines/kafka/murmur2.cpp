@@ -1,4 +1,4 @@
-#include "kafka/murmur2.h"
+#include "engines/kafka/murmur2.h"
 
 namespace fg::kafka {
 

@@ -1,4 +1,4 @@
-#include "lsm/bloom_filter.h"
+#include "engines/lsm/bloom_filter.h"
 
 #include <algorithm>
 #include <cmath>

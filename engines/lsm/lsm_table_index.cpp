@@ -1,7 +1,7 @@
 // LsmTableIndex (lsm_tree.h): where a get looks, kept beside the tables so a lookup needs no sort:
 // every table newest first, each level newest first, and levels 1+ by key range with each
 // table's rank among the newest (a binary search finds the one table that can hold a key).
-#include "lsm/lsm_tree.h"
+#include "engines/lsm/lsm_tree.h"
 
 #include <algorithm>
 

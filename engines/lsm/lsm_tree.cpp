@@ -1,4 +1,4 @@
-#include "lsm/lsm_tree.h"
+#include "engines/lsm/lsm_tree.h"
 
 #include <algorithm>
 #include <charconv>

@@ -13,8 +13,8 @@
 // its key range, then by its bloom filter, and stops at the first version found.
 #pragma once
 
-#include "core/timeline.h"
-#include "lsm/bloom_filter.h"
+#include "engines/core/timeline.h"
+#include "engines/lsm/bloom_filter.h"
 
 #include <cstdint>
 #include <map>

@@ -1,8 +1,8 @@
-#include "redis/cluster.h"
+#include "engines/redis/cluster.h"
 
-#include "redis/crc16.h"
-#include "redis/key_slot.h"
-#include "redis/slot_ranges.h"
+#include "engines/redis/crc16.h"
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
 
 #include <algorithm>
 #include <cstdio>

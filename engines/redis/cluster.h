@@ -12,7 +12,7 @@
 // failed master is promoted). Deterministic; node ids are stable and never reused.
 #pragma once
 
-#include "core/timeline.h"
+#include "engines/core/timeline.h"
 
 #include <array>
 #include <cstdint>

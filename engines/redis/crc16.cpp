@@ -1,4 +1,4 @@
-#include "redis/crc16.h"
+#include "engines/redis/crc16.h"
 
 #include <array>
 

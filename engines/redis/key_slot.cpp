@@ -1,6 +1,6 @@
-#include "redis/key_slot.h"
+#include "engines/redis/key_slot.h"
 
-#include "redis/crc16.h"
+#include "engines/redis/crc16.h"
 
 namespace fg::redis {
 

@@ -1,6 +1,6 @@
-#include "redis/slot_ranges.h"
+#include "engines/redis/slot_ranges.h"
 
-#include "redis/key_slot.h"
+#include "engines/redis/key_slot.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
-#include "scenario/btree_scenario.h"
+#include "engines/scenario/btree_scenario.h"
 
-#include "core/timeline.h"
+#include "engines/core/timeline.h"
 
 #include <cstdint>
 #include <limits>

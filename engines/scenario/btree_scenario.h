@@ -7,8 +7,8 @@
 // "stats" }, state.root being the tree as nested { "id", "keys", "children" }.
 #pragma once
 
-#include "btree/btree.h"
-#include "core/status.h"
+#include "engines/btree/btree.h"
+#include "engines/core/status.h"
 
 #include <nlohmann/json.hpp>
 #include <vector>

@@ -1,7 +1,7 @@
-#include "scenario/downsample_scenario.h"
+#include "engines/scenario/downsample_scenario.h"
 
-#include "scenario/run_timeline.h"
-#include "scenario/scenario_reader.h"
+#include "engines/scenario/run_timeline.h"
+#include "engines/scenario/scenario_reader.h"
 
 #include <cmath>
 

@@ -6,8 +6,8 @@
 // in ms), `query` (`from`, `to` in ms, optional `agg`).
 #pragma once
 
-#include "core/status.h"
-#include "timeseries/tiered_store.h"
+#include "engines/core/status.h"
+#include "engines/timeseries/tiered_store.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
-#include "scenario/hashslot_scenario.h"
+#include "engines/scenario/hashslot_scenario.h"
 
-#include "redis/key_slot.h"
-#include "scenario/run_timeline.h"
-#include "scenario/scenario_reader.h"
+#include "engines/redis/key_slot.h"
+#include "engines/scenario/run_timeline.h"
+#include "engines/scenario/scenario_reader.h"
 
 namespace fg {
 

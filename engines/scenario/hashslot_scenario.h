@@ -4,8 +4,8 @@
 // how many keys to move now, leaving the slot MIGRATING), `fail-node` (`node`).
 #pragma once
 
-#include "core/status.h"
-#include "redis/cluster.h"
+#include "engines/core/status.h"
+#include "engines/redis/cluster.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "scenario/json_text.h"
+#include "engines/scenario/json_text.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // the column ("lesson.json:12:5") and what the parser expected, instead of an exception.
 #pragma once
 
-#include "core/status.h"
+#include "engines/core/status.h"
 
 #include <nlohmann/json.hpp>
 #include <string>

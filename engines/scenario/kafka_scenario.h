@@ -7,8 +7,8 @@
 // (`group`, optional `consumer`, optional `max` per partition).
 #pragma once
 
-#include "core/status.h"
-#include "kafka/kafka_cluster.h"
+#include "engines/core/status.h"
+#include "engines/kafka/kafka_cluster.h"
 
 #include <nlohmann/json.hpp>
 

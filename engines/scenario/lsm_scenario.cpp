@@ -1,8 +1,8 @@
-#include "scenario/lsm_scenario.h"
+#include "engines/scenario/lsm_scenario.h"
 
-#include "core/rng.h"
-#include "scenario/run_timeline.h"
-#include "scenario/scenario_reader.h"
+#include "engines/core/rng.h"
+#include "engines/scenario/run_timeline.h"
+#include "engines/scenario/scenario_reader.h"
 
 namespace fg {
 

@@ -5,8 +5,8 @@
 // Keys may be given as text or whole numbers.
 #pragma once
 
-#include "core/status.h"
-#include "lsm/lsm_tree.h"
+#include "engines/core/status.h"
+#include "engines/lsm/lsm_tree.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,7 +3,7 @@
 // million ops run at full speed and "steps" is left out. Returns the final state.
 #pragma once
 
-#include "core/timeline.h"
+#include "engines/core/timeline.h"
 
 #include <nlohmann/json.hpp>
 #include <vector>

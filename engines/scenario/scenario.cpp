@@ -1,11 +1,11 @@
-#include "scenario/scenario.h"
+#include "engines/scenario/scenario.h"
 
-#include "scenario/btree_scenario.h"
-#include "scenario/downsample_scenario.h"
-#include "scenario/hashslot_scenario.h"
-#include "scenario/json_text.h"
-#include "scenario/kafka_scenario.h"
-#include "scenario/lsm_scenario.h"
+#include "engines/scenario/btree_scenario.h"
+#include "engines/scenario/downsample_scenario.h"
+#include "engines/scenario/hashslot_scenario.h"
+#include "engines/scenario/json_text.h"
+#include "engines/scenario/kafka_scenario.h"
+#include "engines/scenario/lsm_scenario.h"
 
 #include <istream>
 

@@ -4,7 +4,7 @@
 // that knows every engine's name.
 #pragma once
 
-#include "core/status.h"
+#include "engines/core/status.h"
 
 #include <cstddef>
 #include <iosfwd>

@@ -1,4 +1,4 @@
-#include "scenario/scenario_reader.h"
+#include "engines/scenario/scenario_reader.h"
 
 namespace fg {
 

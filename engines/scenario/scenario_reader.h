@@ -3,7 +3,7 @@
 // expected there, in plain words. Nothing throws.
 #pragma once
 
-#include "core/status.h"
+#include "engines/core/status.h"
 
 #include <cstdint>
 #include <nlohmann/json.hpp>

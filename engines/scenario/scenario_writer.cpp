@@ -1,4 +1,4 @@
-#include "scenario/scenario_writer.h"
+#include "engines/scenario/scenario_writer.h"
 
 namespace fg {
 

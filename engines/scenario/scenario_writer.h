@@ -3,11 +3,11 @@
 // scenario: the same ops, so the same run (tests check both).
 #pragma once
 
-#include "scenario/btree_scenario.h"
-#include "scenario/downsample_scenario.h"
-#include "scenario/hashslot_scenario.h"
-#include "scenario/kafka_scenario.h"
-#include "scenario/lsm_scenario.h"
+#include "engines/scenario/btree_scenario.h"
+#include "engines/scenario/downsample_scenario.h"
+#include "engines/scenario/hashslot_scenario.h"
+#include "engines/scenario/kafka_scenario.h"
+#include "engines/scenario/lsm_scenario.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "study/quiz.h"
+#include "engines/study/quiz.h"
 
 namespace fg::study {
 

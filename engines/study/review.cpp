@@ -1,4 +1,4 @@
-#include "study/review.h"
+#include "engines/study/review.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "timeseries/aggregate.h"
+#include "engines/timeseries/aggregate.h"
 
 namespace fg::timeseries {
 

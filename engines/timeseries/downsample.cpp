@@ -1,6 +1,6 @@
-#include "timeseries/downsample.h"
+#include "engines/timeseries/downsample.h"
 
-#include "timeseries/bucket.h"
+#include "engines/timeseries/bucket.h"
 
 #include <algorithm>
 

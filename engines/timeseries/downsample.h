@@ -2,8 +2,8 @@
 // Aggregate per non-empty bucket, in time order. Points may come in any order.
 #pragma once
 
-#include "timeseries/aggregate.h"
-#include "timeseries/series_csv.h"
+#include "engines/timeseries/aggregate.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <utility>
 #include <vector>

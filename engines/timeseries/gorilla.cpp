@@ -1,4 +1,4 @@
-#include "timeseries/gorilla.h"
+#include "engines/timeseries/gorilla.h"
 
 #include <bit>
 #include <cstring>

@@ -8,9 +8,9 @@
 // of leading zeros (at most 31) + 6 bits of length (64 written as 0) + the meaningful bits).
 #pragma once
 
-#include "core/status.h"
-#include "timeseries/bit_stream.h"
-#include "timeseries/series_csv.h"
+#include "engines/core/status.h"
+#include "engines/timeseries/bit_stream.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <cstdint>
 #include <vector>

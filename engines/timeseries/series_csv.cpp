@@ -1,4 +1,4 @@
-#include "timeseries/series_csv.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <cctype>
 #include <charconv>

@@ -4,7 +4,7 @@
 // finite decimal value. NaN and infinities are refused (they have no average).
 #pragma once
 
-#include "core/status.h"
+#include "engines/core/status.h"
 
 #include <cstddef>
 #include <cstdint>

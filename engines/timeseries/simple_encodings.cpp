@@ -1,4 +1,4 @@
-#include "timeseries/simple_encodings.h"
+#include "engines/timeseries/simple_encodings.h"
 
 namespace fg::timeseries {
 

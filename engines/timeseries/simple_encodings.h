@@ -8,7 +8,7 @@
 // time-series stores compress so well.
 #pragma once
 
-#include "timeseries/series_csv.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <bit>
 #include <cstdint>

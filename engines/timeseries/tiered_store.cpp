@@ -1,6 +1,6 @@
-#include "timeseries/tiered_store.h"
+#include "engines/timeseries/tiered_store.h"
 
-#include "timeseries/bucket.h"
+#include "engines/timeseries/bucket.h"
 
 #include <algorithm>
 #include <cmath>

@@ -6,10 +6,10 @@
 // blocks that overlap it.
 #pragma once
 
-#include "core/rng.h"
-#include "core/timeline.h"
-#include "timeseries/aggregate.h"
-#include "timeseries/series_csv.h"
+#include "engines/core/rng.h"
+#include "engines/core/timeline.h"
+#include "engines/timeseries/aggregate.h"
+#include "engines/timeseries/series_csv.h"
 
 #include <map>
 #include <optional>

@@ -2,15 +2,15 @@
 // of a live diagram at slide sizes (PNG pixels, SVG and PDF as vectors), projector contrast
 // measured on the rendered image, animations (GIF through giflib, PNG frames) with cancel and no
 // partial file, a chapter as a paginated handout, copy as image, and presentation mode's keys.
-#include "course/content_loader.h"
-#include "diagrams/btree_view.h"
-#include "diagrams/diagram_factory.h"
-#include "diagrams/lsm_view.h"
-#include "export/animation_export.h"
-#include "export/export_dialog.h"
-#include "export_actions.h"
-#include "main_window.h"
-#include "presentation/presentation.h"
+#include "app/export_actions.h"
+#include "app/main_window.h"
+#include "app/presentation/presentation.h"
+#include "models/course/content_loader.h"
+#include "widgets/diagrams/btree_view.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/lsm_view.h"
+#include "widgets/export/animation_export.h"
+#include "widgets/export/export_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>

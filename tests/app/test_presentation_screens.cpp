@@ -1,8 +1,8 @@
 // Presentation mode with two screens (a laptop and a projector, simulated by the offscreen
 // platform's screen configuration): the slides fill the second screen and the presenter's view
 // stays on the first.
-#include "course/content_loader.h"
-#include "presentation/presentation.h"
+#include "app/presentation/presentation.h"
+#include "models/course/content_loader.h"
 
 #include <QGuiApplication>
 #include <QScreen>

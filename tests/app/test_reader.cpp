@@ -1,11 +1,11 @@
 // The reader as a student uses it: keyboard navigation between sections and chapters, search
 // across chapters that jumps to and highlights the hit, zoom keys, links, live-diagram links, and
 // the place, zoom and theme remembered across restarts.
-#include "course/content_loader.h"
-#include "main_window.h"
-#include "reader/chapter_tree.h"
-#include "reader/reader_view.h"
-#include "reader/search_panel.h"
+#include "app/main_window.h"
+#include "app/reader/chapter_tree.h"
+#include "app/reader/reader_view.h"
+#include "app/reader/search_panel.h"
+#include "models/course/content_loader.h"
 
 #include <QDockWidget>
 #include <QLineEdit>

@@ -1,10 +1,10 @@
 // Replays every fuzz seed (fuzz/corpus, and the shipped chapters for the content target) and every
 // input that once crashed a fuzz target (fuzz/regressions) through the same entry points, in the
 // normal build: a crash found by fuzzing stays fixed.
-#include "course/content_loader.h"
-#include "course/content_validator.h"
-#include "fuzz_content.h"
-#include "fuzz_targets.h"
+#include "fuzz/fuzz_content.h"
+#include "fuzz/fuzz_targets.h"
+#include "models/course/content_loader.h"
+#include "models/course/content_validator.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,10 +3,10 @@
 // The contract: the engine within 3x of std::set. Prints rows of the benchmark table
 // (bench_table.h; best of three runs) and exits 1 when the bound is missed.
 //   build/tools/bench_btree [COUNT]
-#include "bench_table.h"
-#include "btree/btree.h"
-#include "core/rng.h"
-#include "scenario/btree_scenario.h"
+#include "engines/btree/btree.h"
+#include "engines/core/rng.h"
+#include "engines/scenario/btree_scenario.h"
+#include "tools/bench/bench_table.h"
 
 #include <algorithm>
 #include <chrono>

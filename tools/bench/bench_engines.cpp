@@ -5,13 +5,13 @@
 // million puts and gets (against std::map), and the sticky assignor at scale (against range).
 // Prints rows of the benchmark table (bench_table.h).
 // Run: cmake --build build --target bench_engines && build/tools/bench_engines
-#include "bench_table.h"
-#include "cli/commands.h"
-#include "cli/key_input.h"
-#include "core/rng.h"
-#include "kafka/assignors.h"
-#include "lsm/lsm_tree.h"
-#include "timeseries/gorilla.h"
+#include "engines/cli/commands.h"
+#include "engines/cli/key_input.h"
+#include "engines/core/rng.h"
+#include "engines/kafka/assignors.h"
+#include "engines/lsm/lsm_tree.h"
+#include "engines/timeseries/gorilla.h"
+#include "tools/bench/bench_table.h"
 
 #include <chrono>
 #include <cstring>

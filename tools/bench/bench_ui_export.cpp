@@ -3,10 +3,10 @@
 // diagram and `fieldguide export`, best of 5 runs each.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_export
-#include "bench_table.h"
-#include "diagrams/diagram_factory.h"
-#include "export/diagram_picture.h"
-#include "export/picture_export.h"
+#include "tools/bench/bench_table.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/export/diagram_picture.h"
+#include "widgets/export/picture_export.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

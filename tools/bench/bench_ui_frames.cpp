@@ -5,13 +5,13 @@
 // fitted and zoomed in 40x.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_frames
-#include "bench_table.h"
-#include "diagram/diagram_canvas.h"
-#include "diagrams/btree_diagram.h"
-#include "diagrams/downsample_diagram.h"
-#include "diagrams/hashslot_diagram.h"
-#include "diagrams/kafka_diagram.h"
-#include "diagrams/lsm_diagram.h"
+#include "tools/bench/bench_table.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/downsample_diagram.h"
+#include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/kafka_diagram.h"
+#include "widgets/diagrams/lsm_diagram.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // for fieldguide (course loaded, reader laid out) and for a bare Qt window built in the same run,
 // median of 7 runs each, on the platform given by QT_QPA_PLATFORM (offscreen by default).
 // Run: cmake --build build --target benchmarks fieldguide && build/tools/bench_ui_launch
-#include "bench_table.h"
+#include "tools/bench/bench_table.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

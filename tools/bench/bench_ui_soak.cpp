@@ -10,14 +10,14 @@
 // Run: cmake --build build --target bench_ui_soak && QT_QPA_PLATFORM=offscreen
 //      build/tools/bench_ui_soak [STEPS] [btree|lsm|hashslot|kafka|downsample|btree-vs-lsm ...]
 // Exit status 1 when a diagram breaks a bound.
-#include "diagram/diagram_view.h"
-#include "diagrams/btree_view.h"
-#include "diagrams/btree_vs_lsm_view.h"
-#include "diagrams/downsample_view.h"
-#include "diagrams/hashslot_view.h"
-#include "diagrams/kafka_view.h"
-#include "diagrams/lsm_view.h"
-#include "playback/player.h"
+#include "widgets/diagrams/btree_view.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/diagrams/downsample_view.h"
+#include "widgets/diagrams/hashslot_view.h"
+#include "widgets/diagrams/kafka_view.h"
+#include "widgets/diagrams/lsm_view.h"
+#include "widgets/playback/player.h"
 
 #include <QAnimationDriver>
 #include <QApplication>

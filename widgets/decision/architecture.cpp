@@ -1,6 +1,6 @@
-#include "decision/architecture.h"
+#include "widgets/decision/architecture.h"
 
-#include "decision/json_fields.h"
+#include "models/decision/json_fields.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

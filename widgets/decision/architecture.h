@@ -5,10 +5,10 @@
 // and links to its chapter.
 #pragma once
 
-#include "course/course.h"
-#include "diagram/diagram_panel.h"
-#include "diagram/diagram_source.h"
-#include "theme/theme.h"
+#include "models/course/course.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_panel.h"
+#include "widgets/canvas/diagram_source.h"
 
 #include <QWidget>
 #include <vector>

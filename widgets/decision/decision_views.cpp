@@ -1,4 +1,4 @@
-#include "decision/decision_views.h"
+#include "widgets/decision/decision_views.h"
 
 #include <QFileDialog>
 #include <QHBoxLayout>

@@ -6,9 +6,9 @@
 // reason in each cell's tooltip; double-clicking a cell opens the store's chapter.
 #pragma once
 
-#include "decision/decision_tools.h"
-#include "export/picture_export.h"
-#include "theme/theme.h"
+#include "models/decision/decision_tools.h"
+#include "models/theme/theme.h"
+#include "widgets/export/picture_export.h"
 
 #include <QWidget>
 

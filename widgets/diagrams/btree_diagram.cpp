@@ -1,4 +1,4 @@
-#include "diagrams/btree_diagram.h"
+#include "widgets/diagrams/btree_diagram.h"
 
 #include <QFontMetricsF>
 #include <algorithm>

@@ -5,8 +5,8 @@
 // node that split.
 #pragma once
 
-#include "btree/btree.h"
-#include "diagram/timeline_source.h"
+#include "engines/btree/btree.h"
+#include "widgets/canvas/timeline_source.h"
 
 #include <vector>
 

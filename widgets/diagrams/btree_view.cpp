@@ -1,7 +1,7 @@
-#include "diagrams/btree_view.h"
+#include "widgets/diagrams/btree_view.h"
 
-#include "diagrams/btree_diagram.h"
-#include "scenario/scenario_writer.h"
+#include "engines/scenario/scenario_writer.h"
+#include "widgets/diagrams/btree_diagram.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

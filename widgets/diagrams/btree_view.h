@@ -5,8 +5,8 @@
 // on screen.
 #pragma once
 
-#include "btree/btree.h"
-#include "diagram/diagram_view.h"
+#include "engines/btree/btree.h"
+#include "widgets/diagrams/diagram_view.h"
 
 #include <vector>
 

@@ -1,10 +1,10 @@
-#include "diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
 
-#include "btree/btree.h"
-#include "core/rng.h"
-#include "diagram/chart_style.h"
-#include "lsm/lsm_tree.h"
-#include "theme/theme.h"
+#include "engines/btree/btree.h"
+#include "engines/core/rng.h"
+#include "engines/lsm/lsm_tree.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/chart_style.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

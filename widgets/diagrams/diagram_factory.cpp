@@ -1,16 +1,16 @@
-#include "diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_factory.h"
 
-#include "diagrams/btree_diagram.h"
-#include "diagrams/downsample_diagram.h"
-#include "diagrams/hashslot_diagram.h"
-#include "diagrams/kafka_diagram.h"
-#include "diagrams/lsm_diagram.h"
-#include "scenario/btree_scenario.h"
-#include "scenario/downsample_scenario.h"
-#include "scenario/hashslot_scenario.h"
-#include "scenario/kafka_scenario.h"
-#include "scenario/lsm_scenario.h"
-#include "scenario/scenario.h"
+#include "engines/scenario/btree_scenario.h"
+#include "engines/scenario/downsample_scenario.h"
+#include "engines/scenario/hashslot_scenario.h"
+#include "engines/scenario/kafka_scenario.h"
+#include "engines/scenario/lsm_scenario.h"
+#include "engines/scenario/scenario.h"
+#include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/downsample_diagram.h"
+#include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/kafka_diagram.h"
+#include "widgets/diagrams/lsm_diagram.h"
 
 #include <QFile>
 

@@ -3,8 +3,8 @@
 // opens with (content/scenarios/ENGINE.json, compiled in as :/content/scenarios/).
 #pragma once
 
-#include "core/status.h"
-#include "diagram/diagram_source.h"
+#include "engines/core/status.h"
+#include "widgets/canvas/diagram_source.h"
 
 #include <QString>
 #include <memory>

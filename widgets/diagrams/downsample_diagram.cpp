@@ -1,4 +1,4 @@
-#include "diagrams/downsample_diagram.h"
+#include "widgets/diagrams/downsample_diagram.h"
 
 #include <QDateTime>
 

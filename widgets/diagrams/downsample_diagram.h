@@ -4,8 +4,8 @@
 // the blocks it reads and labels the ones it skips, and names the tier that answered.
 #pragma once
 
-#include "diagram/timeline_source.h"
-#include "timeseries/tiered_store.h"
+#include "engines/timeseries/tiered_store.h"
+#include "widgets/canvas/timeline_source.h"
 
 namespace fg {
 

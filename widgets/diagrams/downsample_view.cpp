@@ -1,7 +1,7 @@
-#include "diagrams/downsample_view.h"
+#include "widgets/diagrams/downsample_view.h"
 
-#include "diagrams/downsample_diagram.h"
-#include "scenario/scenario_writer.h"
+#include "engines/scenario/scenario_writer.h"
+#include "widgets/diagrams/downsample_diagram.h"
 
 #include <QHBoxLayout>
 #include <qcustomplot.h>

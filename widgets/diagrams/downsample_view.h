@@ -5,8 +5,8 @@
 // which tier answers.
 #pragma once
 
-#include "diagram/diagram_view.h"
-#include "timeseries/tiered_store.h"
+#include "engines/timeseries/tiered_store.h"
+#include "widgets/diagrams/diagram_view.h"
 
 namespace fg {
 

@@ -1,6 +1,6 @@
-#include "diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/hashslot_diagram.h"
 
-#include "redis/key_slot.h"
+#include "engines/redis/key_slot.h"
 
 #include <map>
 

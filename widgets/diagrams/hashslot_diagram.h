@@ -5,8 +5,8 @@
 // arrow to the node that served it, and the MOVED or ASK redirect when its map was stale.
 #pragma once
 
-#include "diagram/timeline_source.h"
-#include "redis/cluster.h"
+#include "engines/redis/cluster.h"
+#include "widgets/canvas/timeline_source.h"
 
 namespace fg {
 

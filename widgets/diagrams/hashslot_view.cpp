@@ -1,8 +1,8 @@
-#include "diagrams/hashslot_view.h"
+#include "widgets/diagrams/hashslot_view.h"
 
-#include "diagrams/hashslot_diagram.h"
-#include "redis/key_slot.h"
-#include "scenario/scenario_writer.h"
+#include "engines/redis/key_slot.h"
+#include "engines/scenario/scenario_writer.h"
+#include "widgets/diagrams/hashslot_diagram.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

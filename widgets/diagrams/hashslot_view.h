@@ -4,8 +4,8 @@
 // show routes, MOVED and ASK redirects, and a histogram shows keys and slots per master.
 #pragma once
 
-#include "diagram/diagram_view.h"
-#include "redis/cluster.h"
+#include "engines/redis/cluster.h"
+#include "widgets/diagrams/diagram_view.h"
 
 class QLineEdit;
 class QSpinBox;

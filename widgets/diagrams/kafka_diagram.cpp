@@ -1,6 +1,6 @@
-#include "diagrams/kafka_diagram.h"
+#include "widgets/diagrams/kafka_diagram.h"
 
-#include "kafka/murmur2.h"
+#include "engines/kafka/murmur2.h"
 
 #include <map>
 

@@ -5,8 +5,8 @@
 // consumer that reads it and the group's lag. The step's record, rebalance or failure is lit.
 #pragma once
 
-#include "diagram/timeline_source.h"
-#include "kafka/kafka_cluster.h"
+#include "engines/kafka/kafka_cluster.h"
+#include "widgets/canvas/timeline_source.h"
 
 namespace fg {
 

@@ -1,7 +1,7 @@
-#include "diagrams/kafka_view.h"
+#include "widgets/diagrams/kafka_view.h"
 
-#include "diagrams/kafka_diagram.h"
-#include "scenario/scenario_writer.h"
+#include "engines/scenario/scenario_writer.h"
+#include "widgets/diagrams/kafka_diagram.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

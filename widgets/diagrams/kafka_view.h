@@ -3,8 +3,8 @@
 // the group assignor can be switched, which re-runs the same ops under the new setting.
 #pragma once
 
-#include "diagram/diagram_view.h"
-#include "kafka/kafka_cluster.h"
+#include "engines/kafka/kafka_cluster.h"
+#include "widgets/diagrams/diagram_view.h"
 
 class QComboBox;
 class QLineEdit;

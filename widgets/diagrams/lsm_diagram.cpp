@@ -1,4 +1,4 @@
-#include "diagrams/lsm_diagram.h"
+#include "widgets/diagrams/lsm_diagram.h"
 
 #include <map>
 

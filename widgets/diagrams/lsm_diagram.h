@@ -5,8 +5,8 @@
 // positive), or skipped by key range or bloom filter — each mark with a word, not colour alone.
 #pragma once
 
-#include "diagram/timeline_source.h"
-#include "lsm/lsm_tree.h"
+#include "engines/lsm/lsm_tree.h"
+#include "widgets/canvas/timeline_source.h"
 
 namespace fg {
 

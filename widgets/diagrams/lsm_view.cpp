@@ -1,8 +1,8 @@
-#include "diagrams/lsm_view.h"
+#include "widgets/diagrams/lsm_view.h"
 
-#include "core/rng.h"
-#include "diagrams/lsm_diagram.h"
-#include "scenario/scenario_writer.h"
+#include "engines/core/rng.h"
+#include "engines/scenario/scenario_writer.h"
+#include "widgets/diagrams/lsm_diagram.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -5,8 +5,8 @@
 // step up to the step on screen.
 #pragma once
 
-#include "diagram/diagram_view.h"
-#include "lsm/lsm_tree.h"
+#include "engines/lsm/lsm_tree.h"
+#include "widgets/diagrams/diagram_view.h"
 
 class QComboBox;
 class QLineEdit;

@@ -1,6 +1,6 @@
-#include "export/animation_export.h"
+#include "widgets/export/animation_export.h"
 
-#include "export/diagram_picture.h"
+#include "widgets/export/diagram_picture.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,8 +5,8 @@
 // partial file); progress is reported per frame and the export can be cancelled.
 #pragma once
 
-#include "diagram/diagram_source.h"
-#include "theme/theme.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_source.h"
 
 #include <QSize>
 #include <QString>

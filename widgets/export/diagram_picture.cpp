@@ -1,4 +1,4 @@
-#include "export/diagram_picture.h"
+#include "widgets/export/diagram_picture.h"
 
 #include <QFont>
 #include <QFontMetricsF>

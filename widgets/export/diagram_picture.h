@@ -3,8 +3,8 @@
 // narration as a caption under it, in the theme's colours and type size.
 #pragma once
 
-#include "diagram/frame.h"
-#include "theme/theme.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/frame.h"
 
 #include <QSizeF>
 #include <QString>

@@ -4,8 +4,8 @@
 // the next export (QSettings).
 #pragma once
 
-#include "export/picture_export.h"
-#include "theme/theme.h"
+#include "models/theme/theme.h"
+#include "widgets/export/picture_export.h"
 
 #include <QDialog>
 

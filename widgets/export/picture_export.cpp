@@ -1,4 +1,4 @@
-#include "export/picture_export.h"
+#include "widgets/export/picture_export.h"
 
 #include <QFileInfo>
 #include <QImage>

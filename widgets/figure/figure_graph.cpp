@@ -1,7 +1,7 @@
 // The graph-shaped parts of a figure: trees (top-down, or indented when too wide) and flows
 // (nodes in ranks by longest path, ordered by the barycentre of their predecessors to keep edges
 // from crossing, with orthogonal arrows and labelled edges).
-#include "figure/figure_layout.h"
+#include "widgets/figure/figure_layout.h"
 
 #include <QFontMetricsF>
 #include <algorithm>

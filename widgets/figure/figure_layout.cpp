@@ -1,4 +1,4 @@
-#include "figure/figure_layout.h"
+#include "widgets/figure/figure_layout.h"
 
 #include <QFontMetricsF>
 #include <QLocale>

@@ -4,8 +4,8 @@
 // SVG, PDF) paints the same scene.
 #pragma once
 
-#include "figure/figure_scene.h"
-#include "theme/theme.h"
+#include "models/theme/theme.h"
+#include "widgets/figure/figure_scene.h"
 
 #include <nlohmann/json.hpp>
 

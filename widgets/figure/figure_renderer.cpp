@@ -1,7 +1,7 @@
-#include "figure/figure_renderer.h"
+#include "widgets/figure/figure_renderer.h"
 
-#include "figure/figure_layout.h"
-#include "figure/figure_scene.h"
+#include "widgets/figure/figure_layout.h"
+#include "widgets/figure/figure_scene.h"
 
 namespace fg {
 

@@ -4,7 +4,7 @@
 // and a QPdfWriter (PDF) identically.
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QImage>
 #include <QPainter>

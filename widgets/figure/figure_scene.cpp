@@ -1,4 +1,4 @@
-#include "figure/figure_scene.h"
+#include "widgets/figure/figure_scene.h"
 
 #include <QPainterPath>
 #include <QtMath>

@@ -3,7 +3,7 @@
 // top. paintScene() only reads this; all measuring happened during layout.
 #pragma once
 
-#include "figure/inline_text.h"
+#include "widgets/figure/inline_text.h"
 
 #include <QColor>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "figure/inline_text.h"
+#include "widgets/figure/inline_text.h"
 
 #include <QFontMetricsF>
 #include <QTextOption>

@@ -4,7 +4,7 @@
 // (never colour alone), so they read in greyscale and for colour-blind viewers.
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QFont>
 #include <QList>

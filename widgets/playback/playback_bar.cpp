@@ -1,4 +1,4 @@
-#include "playback/playback_bar.h"
+#include "widgets/playback/playback_bar.h"
 
 #include <QAction>
 #include <QEvent>

@@ -4,7 +4,7 @@
 // the bar's parent panel (installKeys).
 #pragma once
 
-#include "playback/player.h"
+#include "widgets/playback/player.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "playback/player.h"
+#include "widgets/playback/player.h"
 
 #include <QEasingCurve>
 #include <QTimer>

@@ -1,4 +1,4 @@
-#include "simulators/cache_view.h"
+#include "widgets/simulators/cache_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>

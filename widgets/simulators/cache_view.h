@@ -2,8 +2,8 @@
 // follows the hit ratio and the share of stale reads over time, and the database writes per tick.
 #pragma once
 
-#include "concepts/cache_patterns.h"
-#include "simulators/simulator_view.h"
+#include "engines/concepts/cache_patterns.h"
+#include "widgets/simulators/simulator_view.h"
 
 class QCheckBox;
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "simulators/lifecycle_view.h"
+#include "widgets/simulators/lifecycle_view.h"
 
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>

@@ -3,8 +3,8 @@
 // the chart plots the monthly bill with and without the rule over 36 months.
 #pragma once
 
-#include "concepts/lifecycle_cost.h"
-#include "simulators/simulator_view.h"
+#include "engines/concepts/lifecycle_cost.h"
+#include "widgets/simulators/simulator_view.h"
 
 class QDoubleSpinBox;
 class QSpinBox;

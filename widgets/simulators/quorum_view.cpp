@@ -1,4 +1,4 @@
-#include "simulators/quorum_view.h"
+#include "widgets/simulators/quorum_view.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

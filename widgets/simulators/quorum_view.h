@@ -4,8 +4,8 @@
 // for the chosen N and W, the read sets that miss the write for every R.
 #pragma once
 
-#include "concepts/quorum.h"
-#include "simulators/simulator_view.h"
+#include "engines/concepts/quorum.h"
+#include "widgets/simulators/simulator_view.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "simulators/simulator_view.h"
+#include "widgets/simulators/simulator_view.h"
 
-#include "diagram/chart_style.h"
+#include "widgets/canvas/chart_style.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -3,7 +3,7 @@
 // QCustomPlot chart coloured by the theme. A subclass fills the controls and redraws in refresh().
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
-#include "simulators/simulators.h"
+#include "widgets/simulators/simulators.h"
 
-#include "simulators/cache_view.h"
-#include "simulators/lifecycle_view.h"
-#include "simulators/quorum_view.h"
-#include "simulators/storage_view.h"
+#include "widgets/simulators/cache_view.h"
+#include "widgets/simulators/lifecycle_view.h"
+#include "widgets/simulators/quorum_view.h"
+#include "widgets/simulators/storage_view.h"
 
 #include <QCoreApplication>
 

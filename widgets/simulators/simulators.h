@@ -3,7 +3,7 @@
 // object-storage lifecycle rule. The app lists them from here and builds one by id.
 #pragma once
 
-#include "theme/theme.h"
+#include "models/theme/theme.h"
 
 #include <QString>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "simulators/storage_view.h"
+#include "widgets/simulators/storage_view.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -3,8 +3,8 @@
 // in each layout.
 #pragma once
 
-#include "concepts/storage_layout.h"
-#include "simulators/simulator_view.h"
+#include "engines/concepts/storage_layout.h"
+#include "widgets/simulators/simulator_view.h"
 
 class QComboBox;
 class QSpinBox;

@@ -1,8 +1,8 @@
-#include "study/progress_view.h"
+#include "widgets/study/progress_view.h"
 
-#include "course/course.h"
-#include "study/progress_store.h"
-#include "study/quiz_deck.h"
+#include "models/course/course.h"
+#include "models/study/progress_store.h"
+#include "models/study/quiz_deck.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "study/quiz_view.h"
+#include "widgets/study/quiz_view.h"
 
-#include "study/progress_store.h"
+#include "models/study/progress_store.h"
 
 #include <QButtonGroup>
 #include <QDate>

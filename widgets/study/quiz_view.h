@@ -9,8 +9,8 @@
 // not write the file: the app saves when `answered` is emitted or on quit.
 #pragma once
 
-#include "study/quiz_deck.h"
-#include "study/review.h"
+#include "engines/study/review.h"
+#include "models/study/quiz_deck.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,8 +1,8 @@
 // Shared by the btree suites: build trees from key lists, and record the steps of one op.
 #pragma once
 
-#include "btree/btree.h"
-#include "btree/btree_invariants.h"
+#include "engines/btree/btree.h"
+#include "engines/btree/btree_invariants.h"
 
 #include <initializer_list>
 #include <string>

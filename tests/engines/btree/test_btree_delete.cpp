@@ -1,7 +1,7 @@
 // Removal keeps every invariant: borrow from a sibling, else merge, and shrink an emptied root.
 // Bottom-up under the insert-then-split rule (hand-checked trees), top-down under the preemptive
 // rule (CLRS 3e Fig. 18.8's deletions of F, M, G, D and B, as recalled in engine-reference.md).
-#include "btree_test_support.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 

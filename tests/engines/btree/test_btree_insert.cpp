@@ -1,6 +1,6 @@
 // Insert under the contract's split rule (insert into the leaf, split at m keys around index
 // (m-1)/2): the reference's worked examples (engine-reference.md 3.4), the steps, and the costs.
-#include "btree_test_support.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The CLRS variant (min_degree t, "split": "preemptive"): full nodes split on the way down.
 // Expected trees from engine-reference.md 3.4.
-#include "btree_test_support.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Random op sequences (seeded; orders 3..10 and 64; both split rules) against std::set. After
 // every op: every invariant holds, the keys equal the oracle's, search and range answer as the
 // oracle does, and the bulk run (no narration) holds exactly the same state as the narrated one.
-#include "btree_test_support.h"
-#include "core/rng.h"
+#include "engines/core/rng.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 #include <set>

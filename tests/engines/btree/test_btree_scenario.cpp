@@ -1,6 +1,6 @@
 // The btree engine through the scenario JSON edge: params, ops, validation with JSON paths, the
 // result's shape, and bulk mode.
-#include "scenario/btree_scenario.h"
+#include "engines/scenario/btree_scenario.h"
 
 #include <QTest>
 

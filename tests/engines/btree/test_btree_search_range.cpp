@@ -1,7 +1,7 @@
 // Search reports the path read and the keys compared; range walks in order and reports the nodes
 // it visits and the keys it returns. Tree: order 4 with 1..10,
 // [4] / [2] [6,8] / [1] [3] [5] [7] [9,10].
-#include "btree_test_support.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 

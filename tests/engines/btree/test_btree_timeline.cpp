@@ -1,7 +1,7 @@
 // The engine inside fg::Timeline: step back is exact, runs are deterministic, node ids are stable,
 // and changing a parameter rebuilds the same keys under the new setting.
-#include "btree/btree_rebuild.h"
-#include "btree_test_support.h"
+#include "engines/btree/btree_rebuild.h"
+#include "tests/engines/btree/btree_test_support.h"
 
 #include <QTest>
 #include <set>

@@ -2,7 +2,7 @@
 // Hand case (cache of 2 entries, keys 0..2, tick 0): read 0 (miss), read 0 (hit), read 1 (miss),
 // read 2 (miss, evicts 0, the least recently used), read 0 (miss, evicts 1), read 2 (hit):
 // 6 reads, 2 hits, hit ratio 1/3, 4 database reads.
-#include "concepts/cache_patterns.h"
+#include "engines/concepts/cache_patterns.h"
 
 #include <QTest>
 

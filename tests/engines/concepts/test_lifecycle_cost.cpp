@@ -4,7 +4,7 @@
 //   month 2: 1,024 Standard + 1,024 IA (30 days old) = 23.552 + 12.80 = $36.352; without: $47.104.
 //   month 4: batch 1 is 90 days old (Glacier), batches 2-3 in IA, batch 4 Standard:
 //            4.096 + 25.60 + 23.552 = $53.248; without: 4 x 23.552 = $94.208.
-#include "concepts/lifecycle_cost.h"
+#include "engines/concepts/lifecycle_cost.h"
 
 #include <QTest>
 

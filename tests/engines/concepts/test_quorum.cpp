@@ -3,7 +3,7 @@
 //   R=2, W=2: the write reaches {0, 1}; the read sets {0,1}, {0,2}, {1,2} all meet it: 0 stale.
 //   R=1, W=2: write {0, 1}; read set {2} misses it: 1 stale (R + W = 3 = N is not enough).
 // N = 5, W = 2: stale read sets for R = 1..5 are C(3, R) = 3, 3, 1, 0, 0.
-#include "concepts/quorum.h"
+#include "engines/concepts/quorum.h"
 
 #include <QTest>
 

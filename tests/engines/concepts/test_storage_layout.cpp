@@ -6,7 +6,7 @@
 //                 (16e6 / 8192 = 1953.1), region 489 (4e6 / 8192 = 488.3): SELECT * 5,374 pages,
 //                 SUM(amount) 977 pages.
 //   Compressed 4x, amount needs 2e6 / 8192 = 244.1 -> 245 pages.
-#include "concepts/storage_layout.h"
+#include "engines/concepts/storage_layout.h"
 
 #include <QTest>
 

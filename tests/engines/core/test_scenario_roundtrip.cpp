@@ -1,8 +1,8 @@
 // Scenario JSON round trips: a scenario read, written back and read again runs exactly as the
 // original (same steps, state and stats), and writing is stable; and fieldguide run's dispatcher
 // names the JSON path of a bad scenario for every engine.
-#include "scenario/scenario.h"
-#include "scenario/scenario_writer.h"
+#include "engines/scenario/scenario.h"
+#include "engines/scenario/scenario_writer.h"
 
 #include <QTest>
 

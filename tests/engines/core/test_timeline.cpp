@@ -1,7 +1,7 @@
 // The timeline's contract: steps recorded in order, the state after any step reproduced exactly by
 // a jump (checkpoint + replay), including random choices.
-#include "core/rng.h"
-#include "core/timeline.h"
+#include "engines/core/rng.h"
+#include "engines/core/timeline.h"
 
 #include <QTest>
 #include <set>

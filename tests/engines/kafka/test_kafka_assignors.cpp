@@ -1,7 +1,7 @@
 // The assignors against the examples in Kafka's own Javadoc and tests, and the sticky goals as
 // properties: balanced to within one, and no partition moves that did not need to.
-#include "core/rng.h"
-#include "kafka/assignors.h"
+#include "engines/core/rng.h"
+#include "engines/kafka/assignors.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // Producing, replicas and leaders, consumer lag, fan-out groups and step back: Kafka's documented
 // behaviour for the legacy round-robin partitioner (DefaultPartitionerTest) and the KIP-480 sticky
 // partitioner, replica placement as AdminUtils places it, and leader election from the ISR.
-#include "core/timeline.h"
-#include "kafka/kafka_cluster.h"
+#include "engines/core/timeline.h"
+#include "engines/kafka/kafka_cluster.h"
 
 #include <QTest>
 

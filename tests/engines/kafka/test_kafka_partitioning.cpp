@@ -1,7 +1,7 @@
 // Keyed partitioning exactly as Kafka's Java client: murmur2 against Kafka's, kafkajs's and
 // librdkafka's published vectors, toPositive (not abs), and the partition command.
-#include "cli/commands.h"
-#include "kafka/murmur2.h"
+#include "engines/cli/commands.h"
+#include "engines/kafka/murmur2.h"
 
 #include <QTest>
 #include <sstream>

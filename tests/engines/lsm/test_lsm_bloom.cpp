@@ -1,6 +1,6 @@
 // Bloom filters: never a false "no"; a measured false-positive rate close to (1 - e^(-kn/m))^k,
 // and within LevelDB's own bound (bloom_test.cc: at most 2% at 10 bits per key).
-#include "lsm/bloom_filter.h"
+#include "engines/lsm/bloom_filter.h"
 
 #include <QTest>
 

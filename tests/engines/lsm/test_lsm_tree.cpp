@@ -2,9 +2,9 @@
 // both strategies: every get agrees with the map, leveled levels never overlap, tombstones
 // shadow older values until nothing older is left; a get says exactly what a scan of every table
 // in probe order says; and step back is exact.
-#include "core/rng.h"
-#include "core/timeline.h"
-#include "lsm/lsm_tree.h"
+#include "engines/core/rng.h"
+#include "engines/core/timeline.h"
+#include "engines/lsm/lsm_tree.h"
 
 #include <QTest>
 #include <algorithm>

@@ -1,10 +1,10 @@
 // The cluster as a client meets it: MOVED after the slot map changes, ASK while a slot migrates
 // and its key has moved, a replica promoted when its master fails, CLUSTERDOWN when no one is
 // left; and, over random op sequences, no key is ever lost and step back is exact.
-#include "core/rng.h"
-#include "core/timeline.h"
-#include "redis/cluster.h"
-#include "redis/key_slot.h"
+#include "engines/core/rng.h"
+#include "engines/core/timeline.h"
+#include "engines/redis/cluster.h"
+#include "engines/redis/key_slot.h"
 
 #include <QTest>
 #include <set>

@@ -1,10 +1,10 @@
 // Key slots and slot ownership exactly as Redis computes them: the CRC16 check value, the slots
 // published in Redis's docs and tests, hash-tag rules, and redis-cli's split for 3..10 masters.
-#include "cli/commands.h"
-#include "cli/key_input.h"
-#include "redis/crc16.h"
-#include "redis/key_slot.h"
-#include "redis/slot_ranges.h"
+#include "engines/cli/commands.h"
+#include "engines/cli/key_input.h"
+#include "engines/redis/crc16.h"
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
 
 #include <QTest>
 #include <sstream>

@@ -1,6 +1,6 @@
 // The quiz card parser accepts the documented format and refuses, with the JSON path, a card
 // that a student could not answer: no right choice or two, too few choices, a missing question.
-#include "study/quiz.h"
+#include "engines/study/quiz.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Spaced review as a student meets it: new cards are due at once; a right answer comes back
 // later and later (1, 3, 7, 14 days); a wrong one drops to box 1 and returns in the same session
 // after the other due cards; the order is the same every time; the state survives JSON.
-#include "study/review.h"
+#include "engines/study/review.h"
 
 #include <QTest>
 #include <string>

@@ -1,8 +1,8 @@
 // Epoch-aligned buckets (TimescaleDB's integer time_bucket vectors, negative timestamps), the
 // CSV reader's errors by line, and `fieldguide downsample` end to end.
-#include "cli/commands.h"
-#include "timeseries/bucket.h"
-#include "timeseries/downsample.h"
+#include "engines/cli/commands.h"
+#include "engines/timeseries/bucket.h"
+#include "engines/timeseries/downsample.h"
 
 #include <QTest>
 #include <sstream>

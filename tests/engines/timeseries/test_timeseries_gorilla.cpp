@@ -1,10 +1,10 @@
 // Gorilla exactly as the contract fixes it: the paper's Figure 2 example (167 bits), the value
 // windows and the delta-of-delta ranges, a regular series at 380 bits, and exact round trips; and
 // the delta and run-length encodings of the seed's table, with their decoders.
-#include "cli/commands.h"
-#include "core/rng.h"
-#include "timeseries/gorilla.h"
-#include "timeseries/simple_encodings.h"
+#include "engines/cli/commands.h"
+#include "engines/core/rng.h"
+#include "engines/timeseries/gorilla.h"
+#include "engines/timeseries/simple_encodings.h"
 
 #include <QTest>
 #include <cmath>

@@ -1,9 +1,9 @@
 // The tiered store: rollups agree with `fieldguide downsample`, retention drops whole blocks (and
 // counts the tombstones Cassandra would have written), a query uses the finest tier that still
 // covers its range and reads only overlapping blocks, and step back is exact.
-#include "core/timeline.h"
-#include "timeseries/downsample.h"
-#include "timeseries/tiered_store.h"
+#include "engines/core/timeline.h"
+#include "engines/timeseries/downsample.h"
+#include "engines/timeseries/tiered_store.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Shared by the live-diagram tests: step back must redraw exactly the frame shown before.
 #pragma once
 
-#include "diagram/diagram_canvas.h"
+#include "widgets/canvas/diagram_canvas.h"
 
 #include <QTest>
 #include <vector>

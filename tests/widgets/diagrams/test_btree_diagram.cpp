@@ -1,8 +1,8 @@
 // The live B-Tree: what is drawn matches the engine's tree (a box per node, a cell per key, an
 // edge per child), a split's median slides into its parent, and stepping back redraws the earlier
 // frame exactly. FG_SAVE_FIGURES=<dir> writes frames for a look.
-#include "diagram/diagram_canvas.h"
-#include "diagrams/btree_diagram.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/diagrams/btree_diagram.h"
 
 #include <QDir>
 #include <QTest>

@@ -1,7 +1,7 @@
 // BTreeView as a student uses it: typing a key and pressing Enter inserts it and plays the steps;
 // a new order rebuilds the same keys; junk in the key box gets a plain message, never a crash.
-#include "diagrams/btree_diagram.h"
-#include "diagrams/btree_view.h"
+#include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/btree_view.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,7 +1,7 @@
 // B-Tree vs LSM-tree on one workload: the B-Tree writes far more bytes (a page per insert) and the
 // LSM-tree looks in more places per lookup than one, while the B-Tree reads its height in pages;
 // the view draws both as QCustomPlot charts.
-#include "diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
 
 #include <QTest>
 #include <qcustomplot.h>

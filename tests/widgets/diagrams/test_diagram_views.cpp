@@ -3,14 +3,14 @@
 // refused with a message naming the problem and changes nothing; 10,000 steps back and forth
 // leave no more live objects than before; the charts show the engine's numbers for the step on
 // screen.
-#include "diagram/diagram_view.h"
-#include "diagrams/btree_view.h"
-#include "diagrams/downsample_view.h"
-#include "diagrams/hashslot_diagram.h"
-#include "diagrams/hashslot_view.h"
-#include "diagrams/kafka_view.h"
-#include "diagrams/lsm_diagram.h"
-#include "diagrams/lsm_view.h"
+#include "widgets/diagrams/btree_view.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/diagrams/downsample_view.h"
+#include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/hashslot_view.h"
+#include "widgets/diagrams/kafka_view.h"
+#include "widgets/diagrams/lsm_diagram.h"
+#include "widgets/diagrams/lsm_view.h"
 
 #include <QApplication>
 #include <QFile>

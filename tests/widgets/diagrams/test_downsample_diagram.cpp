@@ -1,9 +1,9 @@
 // The live time-series store: every raw block the engine holds is drawn, a query lights the
 // blocks it reads and names its tier, the QCustomPlot chart shows raw points and each rollup's
 // average with its min-max band, and step back is pixel-exact.
-#include "diagram_test_support.h"
-#include "diagrams/downsample_diagram.h"
-#include "diagrams/downsample_view.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/diagrams/downsample_diagram.h"
+#include "widgets/diagrams/downsample_view.h"
 
 #include <QTest>
 #include <qcustomplot.h>

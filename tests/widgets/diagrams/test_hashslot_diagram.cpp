@@ -1,10 +1,10 @@
 // The live Redis Cluster: the slot bar covers all 16,384 slots with one segment per owner run,
 // every node of the engine's state is drawn, a routed key's marker sits on its slot, a redirect
 // is drawn with its name, and stepping back redraws the earlier frame exactly.
-#include "diagram_test_support.h"
-#include "diagrams/hashslot_diagram.h"
-#include "diagrams/hashslot_view.h"
-#include "redis/key_slot.h"
+#include "engines/redis/key_slot.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/hashslot_view.h"
 
 #include <QLineEdit>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The live Kafka diagram: every record of the engine's logs (up to the shown window) is a cell
 // with its offset, a produced record is lit where it landed, each assigned partition has a line
 // to its consumer, and stepping back redraws the earlier frame exactly.
-#include "diagram_test_support.h"
-#include "diagrams/kafka_diagram.h"
-#include "diagrams/kafka_view.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/diagrams/kafka_diagram.h"
+#include "widgets/diagrams/kafka_view.h"
 
 #include <QComboBox>
 #include <QTest>

@@ -1,8 +1,8 @@
 // The live LSM-tree: a box for every SSTable of the engine's state at every step, a word on every
 // table a get looked at (matching the engine's probes), and step back pixel-exact.
-#include "diagram_test_support.h"
-#include "diagrams/lsm_diagram.h"
-#include "diagrams/lsm_view.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/diagrams/lsm_diagram.h"
+#include "widgets/diagrams/lsm_view.h"
 
 #include <QComboBox>
 #include <QTest>

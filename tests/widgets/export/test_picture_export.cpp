@@ -1,8 +1,8 @@
 // Picture export: PNG has the asked size times the scale (and a transparent background when
 // asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
 // cannot be written gives a plain error and leaves nothing behind.
-#include "export/picture_export.h"
-#include "figure/figure_renderer.h"
+#include "widgets/export/picture_export.h"
+#include "widgets/figure/figure_renderer.h"
 
 #include <QFile>
 #include <QImage>

@@ -1,8 +1,8 @@
 // FigureLayout: a figure's data becomes a scene that stays inside its width, draws every string of
 // the data, draws one arrow per flow edge and the shape each node asks for, and never overlaps
 // nodes. Set FG_SAVE_FIGURES=<dir> to write the rendered PNGs for a look.
-#include "figure/figure_renderer.h"
-#include "figure/figure_scene.h"
+#include "widgets/figure/figure_renderer.h"
+#include "widgets/figure/figure_scene.h"
 
 #include <QDir>
 #include <QFile>

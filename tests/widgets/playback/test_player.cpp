@@ -1,6 +1,6 @@
 // Player: the cursor moves one step at a time, jumps back exactly, clamps at both ends, keeps its
 // place when the timeline is rebuilt, and plays to the end by itself at any speed.
-#include "playback/player.h"
+#include "widgets/playback/player.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -1,14 +1,14 @@
 // The concept simulators' views, offscreen: every id builds a view, each chart shows the engine's
 // numbers for the settings on screen, and changing a setting redraws. With FG_SAVE_FIGURES set to
 // a folder, each view is saved there as a PNG for a person to look at.
-#include "concepts/cache_patterns.h"
-#include "concepts/lifecycle_cost.h"
-#include "concepts/quorum.h"
-#include "simulators/cache_view.h"
-#include "simulators/lifecycle_view.h"
-#include "simulators/quorum_view.h"
-#include "simulators/simulators.h"
-#include "simulators/storage_view.h"
+#include "engines/concepts/cache_patterns.h"
+#include "engines/concepts/lifecycle_cost.h"
+#include "engines/concepts/quorum.h"
+#include "widgets/simulators/cache_view.h"
+#include "widgets/simulators/lifecycle_view.h"
+#include "widgets/simulators/quorum_view.h"
+#include "widgets/simulators/simulators.h"
+#include "widgets/simulators/storage_view.h"
 
 #include <QApplication>
 #include <QDir>

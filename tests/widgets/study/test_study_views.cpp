@@ -3,11 +3,11 @@
 // model answers are revealed and self-graded with 1-3; the link names the section to read; the
 // progress view shows what was read, the score, bookmarks and notes, and a damaged file's message.
 // FG_SAVE_FIGURES=<dir> saves screenshots of both views.
-#include "course/content_loader.h"
-#include "study/progress_store.h"
-#include "study/progress_view.h"
-#include "study/quiz_deck.h"
-#include "study/quiz_view.h"
+#include "models/course/content_loader.h"
+#include "models/study/progress_store.h"
+#include "models/study/quiz_deck.h"
+#include "widgets/study/progress_view.h"
+#include "widgets/study/quiz_view.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,0 +1,29 @@
+// ContentLoader: reads the course: index.json, then chapters/<id>.json for each id, validating
+// each (ContentValidator), then checking what spans files: every chapter: link resolves to a
+// chapter (and section) and every figure id is unique. A file that cannot be read or parsed, or
+// that fails validation, becomes a chapter with errors; the others load as usual.
+#pragma once
+
+#include "models/course/course.h"
+
+#include <QByteArray>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fg {
+
+// ":/content" (compiled into the binary), or the directory in FIELDGUIDE_CONTENT_DIR when set
+// (for authors editing the JSON without rebuilding).
+QString defaultContentRoot();
+
+Course loadCourse(const QString& root = defaultContentRoot());
+
+// The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
+// the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On
+// failure records the error (a syntax error, a too deep nesting or a number out of range, with its
+// line and column) and returns false; it never throws. loadCourse reads every file through it; the
+// content fuzz target (fuzz/fuzz_content.cpp) feeds it bytes directly.
+bool parseContentJson(const QByteArray& bytes, const QString& name, nlohmann::json& out,
+                      std::vector<ContentError>& errors);
+
+} // namespace fg

@@ -1,0 +1,75 @@
+#include "models/course/course.h"
+
+#include <QCoreApplication>
+
+namespace fg {
+
+QString ContentError::toString() const {
+    return path.isEmpty() ? QStringLiteral("%1: %2").arg(file, message)
+                          : QStringLiteral("%1: %2: %3").arg(file, path, message);
+}
+
+const Section* Chapter::section(const QString& sid) const {
+    for (const auto& s : sections) {
+        if (s.id == sid) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+QStringList Chapter::diagramIds() const {
+    QStringList ids;
+    for (const auto& s : sections) {
+        for (const auto& b : s.blocks) {
+            if (b.value("type", std::string()) == "diagram") {
+                ids << QString::fromStdString(b.value("id", std::string()));
+            }
+        }
+    }
+    return ids;
+}
+
+const Chapter* Course::chapter(const QString& cid) const {
+    const int i = indexOf(cid);
+    return i < 0 ? nullptr : &chapters[static_cast<std::size_t>(i)];
+}
+
+int Course::indexOf(const QString& cid) const {
+    for (std::size_t i = 0; i < chapters.size(); ++i) {
+        if (chapters[i].id == cid) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+const std::vector<DiagramInfo>& liveDiagrams() {
+    static const std::vector<DiagramInfo> all = {
+        {QStringLiteral("btree"),
+         QCoreApplication::translate("fg",
+                                     "B-Tree: inserts, splits, search and range (PostgreSQL)")},
+        {QStringLiteral("lsm"),
+         QCoreApplication::translate("fg",
+                                     "LSM-tree: memtable, flushes and compaction (Cassandra)")},
+        {QStringLiteral("btree-vs-lsm"),
+         QCoreApplication::translate("fg", "B-Tree vs LSM-tree on one workload")},
+        {QStringLiteral("hashslot"), QCoreApplication::translate("fg", "Redis Cluster hash slots")},
+        {QStringLiteral("kafka"),
+         QCoreApplication::translate("fg", "Kafka partitions and consumer groups")},
+        {QStringLiteral("downsample"),
+         QCoreApplication::translate("fg", "Time-series downsampling, retention and compression")},
+    };
+    return all;
+}
+
+const DiagramInfo* liveDiagram(const QString& id) {
+    for (const auto& d : liveDiagrams()) {
+        if (d.id == id) {
+            return &d;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace fg

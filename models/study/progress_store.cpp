@@ -1,0 +1,331 @@
+#include "models/study/progress_store.h"
+
+#include "engines/scenario/json_text.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <exception>
+
+namespace fg {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr const char* kFormat = "fieldguide-progress";
+constexpr int kVersion = 1;
+constexpr qint64 kMaxBytes = 64 * 1024 * 1024;
+
+QString str(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// Reads an array of non-empty strings; anything else is a problem and is skipped.
+QStringList stringList(const json& v, const QString& where, QStringList& problems) {
+    QStringList out;
+    if (!v.is_array()) {
+        problems << QStringLiteral("%1 is not a list").arg(where);
+        return out;
+    }
+    for (const auto& s : v) {
+        if (s.is_string() && !s.get_ref<const std::string&>().empty()) {
+            const QString q = str(s.get<std::string>());
+            if (!out.contains(q)) {
+                out << q;
+            }
+        } else {
+            problems << QStringLiteral("%1 holds something that is not a section id").arg(where);
+        }
+    }
+    return out;
+}
+
+QMap<QString, QString> stringMap(const json& v, const QString& where, QStringList& problems,
+                                 const QStringList& allowed = {}) {
+    QMap<QString, QString> out;
+    if (!v.is_object()) {
+        problems << QStringLiteral("%1 is not an object").arg(where);
+        return out;
+    }
+    for (const auto& [key, value] : v.items()) {
+        const QString val = value.is_string() ? str(value.get<std::string>()) : QString();
+        if (key.empty() || val.isEmpty() || (!allowed.isEmpty() && !allowed.contains(val))) {
+            problems << QStringLiteral("%1/%2 is not valid").arg(where, str(key));
+            continue;
+        }
+        out.insert(str(key), val);
+    }
+    return out;
+}
+
+} // namespace
+
+QString ProgressStore::defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/progress.json");
+}
+
+ProgressStore::ProgressStore(QString path) : path_(std::move(path)) {}
+
+QString ProgressStore::gradeName(study::Grade grade) {
+    switch (grade) {
+    case study::Grade::Right:
+        return QStringLiteral("right");
+    case study::Grade::Partly:
+        return QStringLiteral("partly");
+    case study::Grade::Wrong:
+        break;
+    }
+    return QStringLiteral("wrong");
+}
+
+void ProgressStore::setDamaged(const QString& what) {
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString backup = path_ + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(backup); ++n) {
+        backup = path_ + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    }
+    if (QFile::rename(path_, backup)) {
+        backupPath_ = backup;
+        error_ =
+            QStringLiteral("Your progress file is damaged (%1). It was "
+                           "kept as %2; what could be read from it is loaded and will be saved "
+                           "to a new progress file.")
+                .arg(what, QDir::toNativeSeparators(backup));
+    } else {
+        canSave_ = false;
+        error_ = QStringLiteral("Your progress file could not be read (%1) and could not be moved "
+                                "aside, so progress will not be saved until %2 is fixed or "
+                                "removed.")
+                     .arg(what, QDir::toNativeSeparators(path_));
+    }
+}
+
+bool ProgressStore::load() {
+    chapters_.clear();
+    review_ = study::Review();
+    error_.clear();
+    backupPath_.clear();
+    canSave_ = true;
+    dirty_ = false;
+    try {
+        const QFileInfo info(path_);
+        if (!info.exists() && !info.isSymLink()) {
+            return true; // a fresh start
+        }
+        QFile f(path_);
+        if (!info.isFile() || !f.open(QIODevice::ReadOnly)) {
+            setDamaged(info.isFile()
+                           ? QStringLiteral("it cannot be opened: %1").arg(f.errorString())
+                           : QStringLiteral("it is not a file"));
+            return false;
+        }
+        if (f.size() > kMaxBytes) {
+            f.close();
+            setDamaged(QStringLiteral("it is %1 MB, far more than progress can take")
+                           .arg(f.size() / (1024 * 1024)));
+            return false;
+        }
+        const QByteArray bytes = f.readAll();
+        f.close();
+        json j;
+        const Status parsed = parseJsonText(bytes.toStdString(), "progress.json", j);
+        if (!parsed) {
+            setDamaged(QStringLiteral("it is not valid JSON: %1").arg(str(parsed.message())));
+            return false;
+        }
+        if (!j.is_object() || j.value("format", json()) != kFormat) {
+            setDamaged(QStringLiteral("it is not a Field Guide progress file"));
+            return false;
+        }
+        const json version = j.value("version", json());
+        if (version.is_number_integer() && version.get<long long>() > kVersion) {
+            canSave_ = false;
+            error_ = QStringLiteral("Your progress file was written by a newer version of Field "
+                                    "Guide. It is left as it is, and progress will not be saved "
+                                    "by this version.");
+            return false;
+        }
+        QStringList problems;
+        if (!version.is_number_integer() || version.get<long long>() != kVersion) {
+            problems << QStringLiteral("the version is missing or not valid");
+        }
+        if (j.contains("chapters")) {
+            const json& chapters = j.at("chapters");
+            if (!chapters.is_object()) {
+                problems << QStringLiteral("chapters is not an object");
+            } else {
+                for (const auto& [id, c] : chapters.items()) {
+                    const QString where = QStringLiteral("chapters/") + str(id);
+                    if (id.empty() || !c.is_object()) {
+                        problems << QStringLiteral("%1 is not valid").arg(where);
+                        continue;
+                    }
+                    ChapterProgress p;
+                    if (c.contains("read")) {
+                        p.sectionsRead = stringList(c.at("read"), where + "/read", problems);
+                    }
+                    if (c.contains("quiz")) {
+                        p.quiz = stringMap(c.at("quiz"), where + "/quiz", problems,
+                                           {QStringLiteral("right"), QStringLiteral("partly"),
+                                            QStringLiteral("wrong")});
+                    }
+                    if (c.contains("bookmarks")) {
+                        p.bookmarks = stringList(c.at("bookmarks"), where + "/bookmarks", problems);
+                    }
+                    if (c.contains("notes")) {
+                        p.notes = stringMap(c.at("notes"), where + "/notes", problems);
+                    }
+                    if (!p.isEmpty()) {
+                        chapters_.insert(str(id), p);
+                    }
+                }
+            }
+        }
+        if (j.contains("review")) {
+            std::vector<std::string> reviewProblems;
+            review_ = study::Review::fromJson(j.at("review"), &reviewProblems);
+            for (const auto& p : reviewProblems) {
+                problems << str(p);
+            }
+        }
+        if (!problems.isEmpty()) {
+            setDamaged(problems.size() == 1 ? problems.front()
+                                            : QStringLiteral("%1, and %2 more problems")
+                                                  .arg(problems.front())
+                                                  .arg(problems.size() - 1));
+            dirty_ = canSave_;
+            return false;
+        }
+        return true;
+    } catch (const std::exception& e) {
+        chapters_.clear();
+        review_ = study::Review();
+        setDamaged(
+            QStringLiteral("it could not be read: %1").arg(QString::fromLocal8Bit(e.what())));
+        return false;
+    }
+}
+
+bool ProgressStore::save() {
+    if (!canSave_) {
+        if (error_.isEmpty()) {
+            error_ = QStringLiteral("Progress is not saved.");
+        }
+        return false;
+    }
+    json chapters = json::object();
+    for (auto it = chapters_.cbegin(); it != chapters_.cend(); ++it) {
+        const ChapterProgress& p = it.value();
+        json c = json::object();
+        json read = json::array();
+        for (const auto& s : p.sectionsRead) {
+            read.push_back(s.toStdString());
+        }
+        c["read"] = read;
+        json quiz = json::object();
+        for (auto q = p.quiz.cbegin(); q != p.quiz.cend(); ++q) {
+            quiz[q.key().toStdString()] = q.value().toStdString();
+        }
+        c["quiz"] = quiz;
+        json bookmarks = json::array();
+        for (const auto& s : p.bookmarks) {
+            bookmarks.push_back(s.toStdString());
+        }
+        c["bookmarks"] = bookmarks;
+        json notes = json::object();
+        for (auto n = p.notes.cbegin(); n != p.notes.cend(); ++n) {
+            notes[n.key().toStdString()] = n.value().toStdString();
+        }
+        c["notes"] = notes;
+        chapters[it.key().toStdString()] = c;
+    }
+    const json doc = {{"format", kFormat},
+                      {"version", kVersion},
+                      {"chapters", chapters},
+                      {"review", review_.toJson()}};
+    const QByteArray bytes = QByteArray::fromStdString(doc.dump(2)) + '\n';
+
+    const QFileInfo info(path_);
+    if (!QDir().mkpath(info.absolutePath())) {
+        error_ = QStringLiteral("Progress could not be saved: the folder %1 cannot be made.")
+                     .arg(QDir::toNativeSeparators(info.absolutePath()));
+        return false;
+    }
+    QSaveFile f(path_);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+        error_ = QStringLiteral("Progress could not be saved to %1: %2")
+                     .arg(QDir::toNativeSeparators(path_), f.errorString());
+        return false;
+    }
+    error_.clear();
+    dirty_ = false;
+    return true;
+}
+
+void ProgressStore::prune(const QString& chapterId) {
+    if (chapters_.value(chapterId).isEmpty()) {
+        chapters_.remove(chapterId);
+    }
+}
+
+void ProgressStore::setMember(const QString& chapterId, QStringList ChapterProgress::*list,
+                              const QString& sectionId, bool on) {
+    QStringList& ids = chapters_[chapterId].*list;
+    if (on && !ids.contains(sectionId)) {
+        ids << sectionId;
+        dirty_ = true;
+    } else if (!on && ids.removeAll(sectionId) > 0) {
+        dirty_ = true;
+    }
+    prune(chapterId);
+}
+
+void ProgressStore::setSectionRead(const QString& chapterId, const QString& sectionId, bool read) {
+    setMember(chapterId, &ChapterProgress::sectionsRead, sectionId, read);
+}
+
+bool ProgressStore::isSectionRead(const QString& chapterId, const QString& sectionId) const {
+    return chapters_.value(chapterId).sectionsRead.contains(sectionId);
+}
+
+void ProgressStore::setQuizResult(const QString& chapterId, const QString& cardId,
+                                  study::Grade grade) {
+    chapters_[chapterId].quiz.insert(cardId, gradeName(grade));
+    dirty_ = true;
+}
+
+QString ProgressStore::quizResult(const QString& chapterId, const QString& cardId) const {
+    return chapters_.value(chapterId).quiz.value(cardId);
+}
+
+void ProgressStore::setBookmark(const QString& chapterId, const QString& sectionId, bool on) {
+    setMember(chapterId, &ChapterProgress::bookmarks, sectionId, on);
+}
+
+bool ProgressStore::isBookmarked(const QString& chapterId, const QString& sectionId) const {
+    return chapters_.value(chapterId).bookmarks.contains(sectionId);
+}
+
+void ProgressStore::setNote(const QString& chapterId, const QString& sectionId,
+                            const QString& text) {
+    ChapterProgress& p = chapters_[chapterId];
+    if (text.trimmed().isEmpty()) {
+        dirty_ = p.notes.remove(sectionId) > 0 || dirty_;
+    } else {
+        p.notes.insert(sectionId, text);
+        dirty_ = true;
+    }
+    prune(chapterId);
+}
+
+QString ProgressStore::note(const QString& chapterId, const QString& sectionId) const {
+    return chapters_.value(chapterId).notes.value(sectionId);
+}
+
+} // namespace fg

@@ -1,0 +1,88 @@
+#include "models/study/quiz_deck.h"
+
+#include "engines/scenario/json_text.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSet>
+
+namespace fg {
+
+const study::QuizCard* QuizDeck::card(const QString& id) const {
+    const std::string key = id.toStdString();
+    for (const auto& c : cards) {
+        if (c.id == key) {
+            return &c;
+        }
+    }
+    return nullptr;
+}
+
+std::vector<const study::QuizCard*> QuizDeck::fromChapter(const QString& chapterId) const {
+    std::vector<const study::QuizCard*> out;
+    const std::string key = chapterId.toStdString();
+    for (const auto& c : cards) {
+        if (c.from.chapter == key) {
+            out.push_back(&c);
+        }
+    }
+    return out;
+}
+
+QuizDeck loadQuizDeck(const QString& contentRoot) {
+    QuizDeck deck;
+    const QDir dir(contentRoot + QStringLiteral("/quizzes"));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly)) {
+            deck.errors << QStringLiteral("%1: cannot be read: %2").arg(name, f.errorString());
+            continue;
+        }
+        nlohmann::json j;
+        const Status s = parseJsonText(f.readAll().toStdString(), name.toStdString(), j);
+        if (!s) {
+            deck.errors << QString::fromStdString(s.message());
+            continue;
+        }
+        std::vector<study::QuizProblem> problems;
+        auto cards = study::parseQuizFile(j, name.toStdString(), problems);
+        for (const auto& p : problems) {
+            deck.errors << QString::fromStdString(p.path + ": " + p.message);
+        }
+        for (auto& c : cards) {
+            deck.cards.push_back(std::move(c));
+        }
+    }
+    return deck;
+}
+
+QStringList checkQuizReferences(const QuizDeck& deck, const Course& course) {
+    QStringList problems;
+    QSet<QString> ids;
+    auto check = [&](const study::QuizCard& c, const study::SectionRef& r, const char* what) {
+        const QString chapter = QString::fromStdString(r.chapter);
+        const QString section = QString::fromStdString(r.section);
+        const Chapter* ch = course.chapter(chapter);
+        if (!ch) {
+            problems << QStringLiteral("card %1: %2 chapter \"%3\" does not exist")
+                            .arg(QString::fromStdString(c.id), QLatin1String(what), chapter);
+        } else if (!ch->section(section)) {
+            problems << QStringLiteral("card %1: %2 section \"%3#%4\" does not exist")
+                            .arg(QString::fromStdString(c.id), QLatin1String(what), chapter,
+                                 section);
+        }
+    };
+    for (const auto& c : deck.cards) {
+        const QString id = QString::fromStdString(c.id);
+        if (ids.contains(id)) {
+            problems << QStringLiteral("card id \"%1\" is used twice").arg(id);
+        }
+        ids.insert(id);
+        check(c, c.from, "from");
+        check(c, c.see, "see");
+    }
+    return problems;
+}
+
+} // namespace fg

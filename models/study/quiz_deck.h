@@ -1,0 +1,30 @@
+// QuizDeck: every quiz card of the course, read from <content root>/quizzes/*.json (compiled in
+// as :/content/quizzes/...). A file that cannot be read or parsed, or a card that breaks the
+// format (content/SCHEMA.md, "Quiz cards"), is reported and left out; the other cards load.
+#pragma once
+
+#include "engines/study/quiz.h"
+#include "models/course/course.h"
+
+#include <QString>
+#include <QStringList>
+#include <vector>
+
+namespace fg {
+
+struct QuizDeck {
+    std::vector<study::QuizCard> cards; // files in name order, cards in file order
+    QStringList errors;                 // "<file>:<json path>: what is wrong"
+
+    const study::QuizCard* card(const QString& id) const;
+    // The cards whose question comes from `chapterId`.
+    std::vector<const study::QuizCard*> fromChapter(const QString& chapterId) const;
+};
+
+QuizDeck loadQuizDeck(const QString& contentRoot);
+
+// Problems between the deck and the course: a `from` or `see` reference to a chapter or section
+// that does not exist, or an id used twice. Empty when all is well.
+QStringList checkQuizReferences(const QuizDeck& deck, const Course& course);
+
+} // namespace fg

@@ -1,0 +1,80 @@
+// Every content file that ships is valid, every chapter of the index opens, every live diagram
+// the contract names is placed in a chapter, and every figure lays out inside its width in every
+// theme. A broken shipped file fails here, naming the file and the JSON path.
+#include "models/course/content_loader.h"
+#include "widgets/figure/figure_renderer.h"
+#include "widgets/figure/figure_scene.h"
+
+#include <QDir>
+#include <QTest>
+
+class TestShippedContent : public QObject {
+    Q_OBJECT
+private slots:
+    void everyShippedFileIsValid() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        QStringList errors;
+        for (const auto& e : c.errors) {
+            errors << e.toString();
+        }
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        // Every chapter file in the resources is in the index (nothing ships unread).
+        const QStringList files = QDir(QStringLiteral(":/content/chapters")).entryList({"*.json"});
+        QCOMPARE(files.size(), int(c.chapters.size()));
+        for (const auto& ch : c.chapters) {
+            QVERIFY2(ch.loaded(), qPrintable(ch.id));
+            QVERIFY(!ch.sections.empty());
+        }
+    }
+
+    void theLevelIsAllThere() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        QStringList ids;
+        for (const auto& ch : c.chapters) {
+            ids << ch.id;
+        }
+        QCOMPARE(ids, (QStringList{"overview", "database-types", "relational", "cassandra", "redis",
+                                   "kafka", "time-series", "oltp-olap", "object-storage",
+                                   "decision-matrix", "interview-checklist", "common-mistakes"}));
+        QStringList placed;
+        for (const auto& ch : c.chapters) {
+            placed << ch.diagramIds();
+        }
+        for (const auto& d : fg::liveDiagrams()) {
+            QVERIFY2(placed.contains(d.id), qPrintable(d.id + " is not placed in any chapter"));
+        }
+    }
+
+    void everyFigureFitsItsWidth() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        int figures = 0;
+        for (const auto& ch : c.chapters) {
+            for (const auto& s : ch.sections) {
+                for (const auto& b : s.blocks) {
+                    if (b.value("type", std::string()) != "figure") {
+                        continue;
+                    }
+                    ++figures;
+                    for (const char* theme : {"light", "dark", "projector"}) {
+                        for (qreal w : {480.0, 1100.0}) {
+                            const fg::FigureRenderer r(b, fg::Theme::byName(theme), w, 17);
+                            const QRectF bounds(QPointF(-0.5, -0.5), r.size() + QSizeF(1, 1));
+                            for (const auto& box : r.scene().boxes) {
+                                QVERIFY2(bounds.contains(box.rect),
+                                         qPrintable(QStringLiteral("%1 (%2, %3 px): a box leaves "
+                                                                   "the figure")
+                                                        .arg(QString::fromStdString(b["id"]))
+                                                        .arg(theme)
+                                                        .arg(w)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(figures >= 40); // the seed's drawings, each a figure
+    }
+};
+
+QTEST_MAIN(TestShippedContent)
+#include "test_shipped_content.moc"

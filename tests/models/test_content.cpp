@@ -1,0 +1,102 @@
+// Content loading: a good course loads whole; in a broken one each problem is reported with its
+// file, JSON path and what was expected, and every other chapter still opens.
+#include "models/course/content_loader.h"
+
+#include <QTest>
+
+namespace {
+
+const fg::ContentError* findError(const fg::Course& c, const QString& file, const QString& path) {
+    for (const auto& e : c.errors) {
+        if (e.file == file && e.path == path) {
+            return &e;
+        }
+    }
+    return nullptr;
+}
+
+QString allErrors(const fg::Course& c) {
+    QStringList l;
+    for (const auto& e : c.errors) {
+        l << e.toString();
+    }
+    return l.join('\n');
+}
+
+} // namespace
+
+class TestContent : public QObject {
+    Q_OBJECT
+private slots:
+    void aGoodCourseLoadsWhole() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/good"));
+        QVERIFY2(c.errors.empty(), qPrintable(allErrors(c)));
+        QCOMPARE(c.title, QStringLiteral("Test course"));
+        QCOMPARE(int(c.chapters.size()), 2);
+        const fg::Chapter* a = c.chapter("alpha");
+        QVERIFY(a && a->loaded());
+        QCOMPARE(a->number, QStringLiteral("1"));
+        QCOMPARE(int(a->sections.size()), 2);
+        QCOMPARE(a->diagramIds(), QStringList{"btree"});
+        QVERIFY(a->section("details"));
+    }
+
+    void eachProblemNamesItsFileAndPath_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("syntax") << "chapters/syntax.json"
+                                << "line 2, column 58"
+                                << "invalid JSON";
+        QTest::newRow("missing field") << "chapters/missing-field.json"
+                                       << "/summary"
+                                       << "missing";
+        QTest::newRow("wrong type") << "chapters/wrong-type.json"
+                                    << "/sections/0/blocks/0/text"
+                                    << "expected a text";
+        QTest::newRow("row length") << "chapters/row-mismatch.json"
+                                    << "/sections/0/blocks/0/rows/4"
+                                    << "expected 2 cells";
+        QTest::newRow("unknown block") << "chapters/unknown-block.json"
+                                       << "/sections/0/blocks/1/type"
+                                       << "unknown block type";
+        QTest::newRow("broken link") << "chapters/good.json"
+                                     << "/sections/0/blocks/0/text"
+                                     << "no such chapter";
+        QTest::newRow("duplicate figure") << "chapters/dup-figure.json"
+                                          << "/sections/0/blocks/0/id"
+                                          << "already used";
+        QTest::newRow("absent file") << "chapters/absent.json"
+                                     << ""
+                                     << "cannot be read";
+    }
+    void eachProblemNamesItsFileAndPath() {
+        QFETCH(QString, file);
+        QFETCH(QString, path);
+        QFETCH(QString, expected);
+        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/broken"));
+        const fg::ContentError* e = findError(c, file, path);
+        QVERIFY2(e, qPrintable(allErrors(c)));
+        QVERIFY2(e->message.contains(expected), qPrintable(e->message));
+    }
+
+    void theOtherChaptersStillOpen() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/broken"));
+        QCOMPARE(int(c.chapters.size()), 8);
+        QVERIFY(c.chapter("good")->loaded()); // a bad link is reported; the chapter still opens
+        for (const char* broken :
+             {"syntax", "missing-field", "wrong-type", "row-mismatch", "unknown-block", "absent"}) {
+            QVERIFY2(!c.chapter(broken)->loaded(), broken);
+            QVERIFY(c.chapter(broken)->sections.empty());
+        }
+    }
+
+    void aMissingIndexIsReported() {
+        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/nowhere"));
+        QVERIFY(c.chapters.empty());
+        QVERIFY(findError(c, "index.json", ""));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestContent)
+#include "test_content.moc"

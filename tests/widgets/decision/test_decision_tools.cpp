@@ -1,0 +1,205 @@
+// The decision tools against the course: the wizard reaches every leaf of the seed's flowchart
+// and every result it lists, answers by click or key and goes back exactly; a broken wizard file
+// is reported with what is wrong; the matrix reads its marks from the course's table, explains
+// every cell, and tells which stores fit the ticked needs; results export as vector pictures.
+#include "models/course/content_loader.h"
+#include "widgets/decision/architecture.h"
+#include "widgets/decision/decision_views.h"
+#include "widgets/playback/player.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+namespace {
+
+const char* kWizard = ":/content/tools/wizard.json";
+const char* kMatrix = ":/content/tools/matrix.json";
+
+bool write(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+} // namespace
+
+class TestDecisionTools : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { course_ = fg::loadCourse(); }
+
+    void wizardCoversEveryLeafOfTheFlowchart() {
+        QStringList errors;
+        const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const auto paths = tree.paths();
+        std::set<QString> reached, stores;
+        for (const auto& p : paths) {
+            reached.insert(p.result);
+            for (const QString& s : tree.result(p.result)->stores) {
+                stores.insert(s);
+            }
+        }
+        QCOMPARE(reached.size(), tree.results.size());
+        // The seed's flowchart leaves (chapter 1): each family's products are recommended.
+        for (const char* s :
+             {"PostgreSQL", "MySQL", "CockroachDB", "Spanner", "Redis", "DynamoDB", "MongoDB",
+              "Couchbase", "Cassandra", "InfluxDB", "Neo4j", "Neptune", "Elasticsearch"}) {
+            QVERIFY2(stores.count(s), s);
+        }
+        for (const auto& [id, r] : tree.results) {
+            QVERIFY(!r.cap.isEmpty() && !r.tradeoffs.isEmpty() && !r.links.empty());
+        }
+    }
+
+    void everyPathCanBeWalkedAndWalkedBack() {
+        QStringList errors;
+        const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
+        fg::WizardView view(tree);
+        for (const auto& p : tree.paths()) {
+            view.restart();
+            std::vector<QString> questions;
+            for (int a : p.answers) {
+                questions.push_back(view.currentQuestion());
+                view.answer(a);
+            }
+            QVERIFY(view.atResult());
+            QCOMPARE(view.resultId(), p.result);
+            QCOMPARE(view.trail().size(), qsizetype(p.answers.size()));
+            // Back retraces the same questions.
+            for (auto it = questions.rbegin(); it != questions.rend(); ++it) {
+                view.back();
+                QCOMPARE(view.currentQuestion(), *it);
+            }
+        }
+        // Keys: 1 answers the first choice, Backspace goes back.
+        view.restart();
+        const QString first = view.currentQuestion();
+        QTest::keyClick(&view, Qt::Key_1);
+        QVERIFY(view.currentQuestion() != first);
+        QTest::keyClick(&view, Qt::Key_Backspace);
+        QCOMPARE(view.currentQuestion(), first);
+    }
+
+    void resultLinksOpenChaptersAndExportAsVectors() {
+        QStringList errors;
+        fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
+        view.answer(0); // joins: yes
+        view.answer(0); // one primary
+        QCOMPARE(view.resultId(), QString("relational"));
+        QVERIFY(view.resultHtml().contains("PC/EC"));
+        QVERIFY(view.resultHtml().contains("chapter:relational#core-identity"));
+        QTemporaryDir dir;
+        fg::PictureOptions o;
+        o.size = QSizeF(1240, 1754);
+        const QString svg = dir.filePath("r.svg"), pdf = dir.filePath("r.pdf");
+        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Svg, svg, o),
+                 QString());
+        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, pdf, o),
+                 QString());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray s = f.readAll();
+        QVERIFY(s.contains("<svg") && !s.contains("<image"));
+    }
+
+    void brokenWizardFilesAreReported() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("w.json");
+        QVERIFY(write(path, R"({"start": "a", "questions": {"a": {"text": "Q?", "answers": [
+            {"label": "x", "next": "nowhere"}, {"label": "y", "next": "r"}]}},
+            "results": {"r": {"title": "T", "stores": ["S"], "why": "w", "tradeoffs": "t",
+            "cap": "c", "links": [["no-chapter", "x"]]}, "lost": {"title": "L", "stores": ["S"],
+            "why": "w", "tradeoffs": "t", "cap": "c"}}})"));
+        QStringList errors;
+        fg::DecisionTree::load(path, course_, errors);
+        const QString all = errors.join('\n');
+        QVERIFY2(all.contains("nowhere"), qPrintable(all));
+        QVERIFY2(all.contains("no-chapter#x"), qPrintable(all));
+        QVERIFY2(all.contains("\"lost\" cannot be reached"), qPrintable(all));
+        errors.clear();
+        QVERIFY(write(path, "{ not json"));
+        fg::DecisionTree::load(path, course_, errors);
+        QCOMPARE(errors.size(), 1);
+    }
+
+    void matrixTellsWhichStoresFit() {
+        QStringList errors;
+        const auto m = fg::DecisionMatrix::load(kMatrix, course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QCOMPARE(m.stores.size(), 5);
+        QCOMPARE(m.requirements.size(), 10);
+        fg::MatrixView view(m);
+        for (int r = 0; r < view.table()->rowCount(); ++r) {
+            for (int c = 1; c < view.table()->columnCount(); ++c) {
+                QVERIFY(!view.table()->item(r, c)->toolTip().isEmpty());
+            }
+        }
+        const int acid = int(m.requirements.indexOf("ACID Transactions"));
+        const int replay = int(m.requirements.indexOf("Message Replay"));
+        QVERIFY(acid >= 0 && replay >= 0);
+        view.setTicked(acid, true);
+        QVERIFY2(view.verdict().startsWith("Fits every need: PostgreSQL."),
+                 qPrintable(view.verdict()));
+        view.setTicked(replay, true);
+        QVERIFY2(view.verdict().contains("polyglot"), qPrintable(view.verdict()));
+        view.setTicked(acid, false);
+        QVERIFY2(view.verdict().startsWith("Fits every need: Kafka."), qPrintable(view.verdict()));
+        QSignalSpy link(&view, &fg::MatrixView::chapterLinkActivated);
+        emit view.table()->cellDoubleClicked(0, 1);
+        QCOMPARE(link.count(), 1);
+        QCOMPARE(link.at(0).at(0).toString(), QString("relational"));
+    }
+
+    void scenarioExplorerPlaysFlowsAndExplainsComponents() {
+        QStringList errors;
+        auto archs = fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QCOMPARE(int(archs.size()), 6); // the polyglot example and the five scenarios
+        // The polyglot example's change data capture: PostgreSQL -> Kafka -> Elasticsearch.
+        bool cdc = false;
+        for (std::size_t i = 1; i < archs[0].flows.size(); ++i) {
+            cdc = cdc || (archs[0].flows[i - 1].from == "pg" &&
+                          archs[0].flows[i - 1].to == "kafka" && archs[0].flows[i].to == "es");
+        }
+        QVERIFY(cdc);
+        fg::ArchitectureView view(archs);
+        view.resize(1300, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        fg::Player* player = view.panel()->player();
+        QCOMPARE(player->stepCount(), int(archs[0].flows.size()));
+        player->seek(1);
+        QVERIFY(view.panel()->narration().contains("ACID"));
+        // The request of step 1 grows out of its sender.
+        const auto* src =
+            static_cast<const fg::ArchitectureSource*>(view.panel()->canvas()->source());
+        const fg::Frame fr = src->frame(1, fg::Theme::light());
+        const fg::FrameItem* req = fr.find("request:1");
+        QVERIFY(req && req->origin == "comp:app");
+        // Clicking the PostgreSQL box says why, with a link to its chapter.
+        fg::DiagramCanvas* canvas = view.panel()->canvas();
+        QPoint hit(-1, -1);
+        for (int y = 0; y < canvas->height() && hit.x() < 0; y += 6) {
+            for (int x = 0; x < canvas->width(); x += 6) {
+                if (canvas->itemAt(QPointF(x, y)) == "comp:pg") {
+                    hit = QPoint(x, y);
+                    break;
+                }
+            }
+        }
+        QVERIFY(hit.x() >= 0);
+        QTest::mouseClick(canvas, Qt::LeftButton, {}, hit);
+        QVERIFY2(view.explanation().contains("ACID"), qPrintable(view.explanation()));
+        QVERIFY(view.explanation().contains("chapter:relational"));
+    }
+
+private:
+    fg::Course course_;
+};
+
+QTEST_MAIN(TestDecisionTools)
+#include "test_decision_tools.moc"

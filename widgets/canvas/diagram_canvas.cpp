@@ -1,0 +1,140 @@
+#include "widgets/canvas/diagram_canvas.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+#include <algorithm>
+
+namespace fg {
+
+DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Diagram"));
+    setMinimumSize(320, 200);
+    connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);
+    connect(&player_, &Player::progressChanged, this, [this] { update(); });
+}
+
+void DiagramCanvas::setSource(const DiagramSource* source) {
+    source_ = source;
+    player_.setStepCount(source_ ? source_->stepCount() : 0);
+    onPositionChanged(player_.position(), player_.position());
+}
+
+void DiagramCanvas::setTheme(const Theme& theme) {
+    theme_ = theme;
+    onPositionChanged(player_.position(), player_.position());
+}
+
+void DiagramCanvas::onPositionChanged(int position, int previous) {
+    if (!source_) {
+        from_ = to_ = Frame();
+        update();
+        return;
+    }
+    // Moving one step forward reuses the frame on screen as the start of the transition.
+    from_ =
+        previous == position - 1 && previous != position ? to_ : source_->frame(previous, theme_);
+    to_ = source_->frame(position, theme_);
+    if (previous == position) {
+        from_ = to_;
+    }
+    emit narrationChanged(source_->narration(position));
+    update();
+}
+
+Frame DiagramCanvas::currentFrame() const {
+    return tween(from_, to_, player_.progress());
+}
+
+QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
+    // The frame's own size (tweened during a transition), so a frame at rest is fitted the same
+    // way whichever step came before it.
+    content = content.isEmpty() ? QSizeF(1, 1) : content;
+    const qreal margin = 16;
+    const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
+                               (viewport.height() - 2 * margin) / content.height());
+    // A small diagram is not blown up past 1.6x: big enough for a projector, not cartoonish.
+    const qreal scale = std::clamp<qreal>(fit, 0.0002, 1.6) * zoom_;
+    QTransform t;
+    t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
+    t.scale(scale, scale);
+    t.translate(-content.width() / 2, -content.height() / 2);
+    return t;
+}
+
+void DiagramCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.fillRect(rect(), theme_.background);
+    const Frame frame = currentFrame();
+    p.setTransform(viewTransform(size(), frame.size));
+    paintFrame(p, frame);
+}
+
+QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
+    QImage img(size * dpr, QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    img.fill(theme_.background);
+    QPainter p(&img);
+    const Frame frame = currentFrame();
+    p.setTransform(viewTransform(size, frame.size), true);
+    paintFrame(p, frame);
+    return img;
+}
+
+QString DiagramCanvas::itemAt(QPointF pos) const {
+    const Frame frame = currentFrame();
+    const QPointF at = viewTransform(size(), frame.size).inverted().map(pos);
+    const FrameItem* best = nullptr;
+    for (const auto& it : frame.items) {
+        if (it.kind == FrameItem::Kind::Box && it.opacity > 0.5 && it.rect.contains(at) &&
+            (!best || it.z >= best->z)) {
+            best = &it;
+        }
+    }
+    return best ? best->id : QString();
+}
+
+void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton &&
+        (e->position().toPoint() - dragStart_).manhattanLength() < 5) {
+        if (const QString id = itemAt(e->position()); !id.isEmpty()) {
+            emit itemClicked(id);
+        }
+    }
+    QWidget::mouseReleaseEvent(e);
+}
+
+void DiagramCanvas::zoomBy(qreal factor) {
+    zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
+    update();
+}
+
+void DiagramCanvas::fitToView() {
+    zoom_ = 1.0;
+    pan_ = QPointF();
+    update();
+}
+
+void DiagramCanvas::wheelEvent(QWheelEvent* e) {
+    if (e->modifiers() & Qt::ControlModifier) {
+        zoomBy(e->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
+        e->accept();
+        return;
+    }
+    QWidget::wheelEvent(e);
+}
+
+void DiagramCanvas::mousePressEvent(QMouseEvent* e) {
+    dragStart_ = e->position().toPoint();
+    panStart_ = pan_;
+}
+
+void DiagramCanvas::mouseMoveEvent(QMouseEvent* e) {
+    if (e->buttons() & Qt::LeftButton) {
+        pan_ = panStart_ + (e->position() - QPointF(dragStart_));
+        update();
+    }
+}
+
+} // namespace fg

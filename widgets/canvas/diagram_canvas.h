@@ -1,0 +1,64 @@
+// DiagramCanvas: draws a DiagramSource's frames and the transitions between them, fitted to the
+// widget, with zoom (Ctrl+wheel, +/- on the view) and pan (drag). It owns the Player that moves
+// through the steps, and lays out each frame once when the step changes: paint events only tween
+// the two cached frames, so a transition costs one tween and one paint per display frame.
+#pragma once
+
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_source.h"
+#include "widgets/playback/player.h"
+
+#include <QWidget>
+
+namespace fg {
+
+class DiagramCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit DiagramCanvas(QWidget* parent = nullptr);
+
+    // The canvas does not own the source; it must outlive the canvas or be replaced first.
+    void setSource(const DiagramSource* source);
+    const DiagramSource* source() const { return source_; }
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return theme_; }
+    Player* player() { return &player_; }
+
+    // The frame on screen right now (the tween at the player's progress).
+    Frame currentFrame() const;
+    // Renders what is on screen into an image of `size` pixels (for tests and quick exports).
+    QImage grabFrame(QSize size, qreal dpr = 1.0) const;
+
+    // The id of the topmost box under `pos` (widget coordinates), or empty.
+    QString itemAt(QPointF pos) const;
+
+    void zoomBy(qreal factor);
+    void fitToView();
+
+signals:
+    void narrationChanged(const QString& text);
+    // A click (not a drag) on a box of the diagram.
+    void itemClicked(const QString& id);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+
+private:
+    void onPositionChanged(int position, int previous);
+    QTransform viewTransform(QSizeF viewport, QSizeF content) const;
+
+    const DiagramSource* source_ = nullptr;
+    Theme theme_ = Theme::light();
+    Player player_;
+    Frame from_, to_;
+    qreal zoom_ = 1.0;
+    QPointF pan_;
+    QPoint dragStart_;
+    QPointF panStart_;
+};
+
+} // namespace fg

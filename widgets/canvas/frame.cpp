@@ -1,0 +1,287 @@
+#include "widgets/canvas/frame.h"
+
+#include <QFont>
+#include <QHash>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace fg {
+
+const FrameItem* Frame::find(const QString& id) const {
+    for (const auto& it : items) {
+        if (it.id == id) {
+            return &it;
+        }
+    }
+    return nullptr;
+}
+
+QRectF Frame::bounds() const {
+    QRectF r;
+    for (const auto& it : items) {
+        r = r.united(it.kind == FrameItem::Kind::Line
+                         ? QRectF(it.line.p1(), it.line.p2()).normalized().adjusted(-1, -1, 1, 1)
+                         : it.rect);
+    }
+    return r;
+}
+
+namespace {
+
+qreal lerp(qreal a, qreal b, qreal t) {
+    return a + (b - a) * t;
+}
+
+QColor lerp(const QColor& a, const QColor& b, qreal t) {
+    if (!a.isValid()) {
+        return b;
+    }
+    if (!b.isValid()) {
+        return a;
+    }
+    return QColor::fromRgbF(static_cast<float>(lerp(a.redF(), b.redF(), t)),
+                            static_cast<float>(lerp(a.greenF(), b.greenF(), t)),
+                            static_cast<float>(lerp(a.blueF(), b.blueF(), t)),
+                            static_cast<float>(lerp(a.alphaF(), b.alphaF(), t)));
+}
+
+QRectF lerp(const QRectF& a, const QRectF& b, qreal t) {
+    return QRectF(lerp(a.x(), b.x(), t), lerp(a.y(), b.y(), t), lerp(a.width(), b.width(), t),
+                  lerp(a.height(), b.height(), t));
+}
+
+QLineF lerp(const QLineF& a, const QLineF& b, qreal t) {
+    return QLineF(lerp(a.x1(), b.x1(), t), lerp(a.y1(), b.y1(), t), lerp(a.x2(), b.x2(), t),
+                  lerp(a.y2(), b.y2(), t));
+}
+
+FrameItem blend(const FrameItem& a, const FrameItem& b, qreal t) {
+    FrameItem r = t < 0.5 ? a : b; // discrete fields switch half way
+    r.rect = lerp(a.rect, b.rect, t);
+    r.line = lerp(a.line, b.line, t);
+    r.fill = lerp(a.fill, b.fill, t);
+    r.stroke = lerp(a.stroke, b.stroke, t);
+    r.textColor = lerp(a.textColor, b.textColor, t);
+    r.strokeWidth = lerp(a.strokeWidth, b.strokeWidth, t);
+    r.fontPx = lerp(a.fontPx, b.fontPx, t);
+    r.opacity = lerp(a.opacity, b.opacity, t);
+    r.z = b.z;
+    return r;
+}
+
+} // namespace
+
+Frame tween(const Frame& from, const Frame& to, qreal t) {
+    if (t >= 1) {
+        return to;
+    }
+    if (t <= 0) {
+        Frame f = from;
+        f.size = to.size.expandedTo(from.size);
+        return f;
+    }
+    QHash<QString, const FrameItem*> before;
+    for (const auto& it : from.items) {
+        before.insert(it.id, &it);
+    }
+    Frame out;
+    out.size = QSizeF(lerp(from.size.width(), to.size.width(), t),
+                      lerp(from.size.height(), to.size.height(), t));
+    QHash<QString, bool> kept;
+    for (const auto& b : to.items) {
+        if (const auto a = before.find(b.id); a != before.end()) {
+            out.items.push_back(blend(**a, b, t));
+            kept.insert(b.id, true);
+            continue;
+        }
+        FrameItem start = b; // appearing: from its origin's place, or in place, transparent
+        if (const auto o = before.find(b.origin); !b.origin.isEmpty() && o != before.end()) {
+            start.rect = QRectF(QPointF(0, 0), b.rect.size());
+            start.rect.moveCenter((*o)->rect.center());
+            start.line = QLineF((*o)->rect.center(), (*o)->rect.center());
+        }
+        start.opacity = 0;
+        out.items.push_back(blend(start, b, t));
+    }
+    for (const auto& a : from.items) {
+        if (!kept.contains(a.id)) { // going away: fade where it stands
+            FrameItem end = a;
+            end.opacity = 0;
+            out.items.push_back(blend(a, end, t));
+        }
+    }
+    std::stable_sort(out.items.begin(), out.items.end(),
+                     [](const FrameItem& x, const FrameItem& y) { return x.z < y.z; });
+    return out;
+}
+
+namespace {
+
+void drawArrowhead(QPainter& p, const QLineF& l, qreal width, const QColor& color) {
+    const qreal len = 6 + 2.5 * width;
+    const qreal angle = std::atan2(l.dy(), l.dx());
+    const QPointF tip = l.p2();
+    QPolygonF head;
+    head << tip << tip - QPointF(std::cos(angle - 0.45) * len, std::sin(angle - 0.45) * len)
+         << tip - QPointF(std::cos(angle + 0.45) * len, std::sin(angle + 0.45) * len);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPolygon(head);
+}
+
+// The part of `l` inside `r` (Liang-Barsky); false when none is.
+bool clipLine(QLineF& l, const QRectF& r) {
+    qreal t0 = 0, t1 = 1;
+    const qreal dx = l.dx(), dy = l.dy();
+    const qreal p[4] = {-dx, dx, -dy, dy};
+    const qreal q[4] = {l.x1() - r.left(), r.right() - l.x1(), l.y1() - r.top(),
+                        r.bottom() - l.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0) {
+                return false;
+            }
+            continue;
+        }
+        const qreal t = q[i] / p[i];
+        if (p[i] < 0) {
+            t0 = std::max(t0, t);
+        } else {
+            t1 = std::min(t1, t);
+        }
+        if (t0 > t1) {
+            return false;
+        }
+    }
+    l = QLineF(l.pointAt(t0), l.pointAt(t1));
+    return true;
+}
+
+} // namespace
+
+void thickenLines(Frame& frame, const Theme& theme) {
+    const qreal k = theme.lineWidth / 1.5;
+    if (std::abs(k - 1) < 1e-9) {
+        return;
+    }
+    for (auto& it : frame.items) {
+        it.strokeWidth *= k;
+    }
+}
+
+namespace {
+// Above this size on the device, Qt draws glyphs as outlines instead of from its glyph cache.
+constexpr qreal kLargeTextPx = 64;
+} // namespace
+
+void paintFrame(QPainter& p, const Frame& frame) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setRenderHint(QPainter::TextAntialiasing);
+    // Level of detail: what lies outside the painted area is not drawn, text too small to read
+    // (under 3.5 device pixels) is left out, and boxes under 3 pixels are drawn as plain squares.
+    // A diagram of thousands of nodes then costs what is visible, at any zoom.
+    const QTransform toDevice = p.combinedTransform();
+    const qreal scale = std::sqrt(std::abs(toDevice.determinant()));
+    const qreal slack = 24 / std::max<qreal>(scale, 1e-6); // strokes and arrowheads overhang
+    const QRectF visible =
+        toDevice.inverted().mapRect(QRectF(p.viewport())).adjusted(-slack, -slack, slack, slack);
+    std::vector<const FrameItem*> order;
+    order.reserve(frame.items.size());
+    for (const auto& it : frame.items) {
+        // (a straight line's box has no width or height: pad it so that it can intersect)
+        const QRectF area =
+            (it.kind == FrameItem::Kind::Line ? QRectF(it.line.p1(), it.line.p2()).normalized()
+                                              : it.rect)
+                .adjusted(-0.5, -0.5, 0.5, 0.5);
+        if (area.intersects(visible)) {
+            order.push_back(&it);
+        }
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [](const FrameItem* a, const FrameItem* b) { return a->z < b->z; });
+    QFont font(QStringLiteral("DejaVu Sans"));
+    for (const FrameItem* it : order) {
+        if (it->opacity <= 0.001) {
+            continue;
+        }
+        p.setOpacity(std::clamp<qreal>(it->opacity, 0, 1));
+        switch (it->kind) {
+        case FrameItem::Kind::Line: {
+            p.setPen(QPen(it->stroke, it->strokeWidth, Qt::SolidLine, Qt::RoundCap));
+            QLineF l = it->line;
+            // Zoomed in far, a link runs far off screen and its thick stroke would be outlined
+            // and filled whole (a 100,000-key tree at 40x: 200 ms a frame); only the part on
+            // screen (with a margin wider than the stroke and arrowhead) is drawn.
+            const qreal margin = 8 + 4 * it->strokeWidth;
+            const QRectF keep = visible.adjusted(-margin, -margin, margin, margin);
+            if (!keep.contains(l.p1()) || !keep.contains(l.p2())) {
+                const QPointF end = l.p2();
+                if (!clipLine(l, keep)) {
+                    break;
+                }
+                if (l.p2() != end) {
+                    p.drawLine(l); // the arrowhead is off screen
+                    break;
+                }
+            }
+            if (it->arrow && l.length() > 1) {
+                const qreal cut = std::min(l.length(), 4 + 1.5 * it->strokeWidth);
+                QLineF shaft = l;
+                shaft.setLength(l.length() - cut);
+                p.drawLine(shaft);
+                drawArrowhead(p, l, it->strokeWidth, it->stroke);
+            } else {
+                p.drawLine(l);
+            }
+            break;
+        }
+        case FrameItem::Kind::Box:
+            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth) : QPen(Qt::NoPen));
+            p.setBrush(it->fill.isValid() ? QBrush(it->fill) : QBrush(Qt::NoBrush));
+            if (std::min(it->rect.width(), it->rect.height()) * scale < 3) {
+                p.drawRect(it->rect);
+            } else {
+                // A box far larger than the screen is drawn cut to the screen plus a margin:
+                // the cut edges (and their corners) lie outside what is painted.
+                const qreal margin = 8 + 4 * it->strokeWidth + it->radius;
+                const QRectF shown =
+                    it->rect.intersected(visible.adjusted(-margin, -margin, margin, margin));
+                p.drawRoundedRect(shown, it->radius, it->radius);
+            }
+            [[fallthrough]];
+        case FrameItem::Kind::Text:
+            if (!it->text.isEmpty() && it->fontPx * scale >= 3.5) {
+                font.setFamilies(it->mono ? QStringList{QStringLiteral("DejaVu Sans Mono")}
+                                          : QStringList{QStringLiteral("DejaVu Sans")});
+                font.setBold(it->bold);
+                p.setPen(it->textColor);
+                const qreal pad = it->kind == FrameItem::Kind::Box ? 4 : 0;
+                const QRectF box = it->rect.adjusted(pad, 0, -pad, 0);
+                const QTransform world = p.worldTransform();
+                if (it->fontPx * scale > kLargeTextPx && world.type() <= QTransform::TxScale) {
+                    // Large text (zoomed in far): Qt draws glyphs this big as outlines, and
+                    // filling them under a scaling transform costs about 4x what the same
+                    // outlines cost at their size on the device (a 7-digit key at 233 px: 5.9
+                    // ms against 1.4 ms). So it is drawn untransformed, with the font at its
+                    // size on screen; the view transform (if any) still applies.
+                    const qreal k = std::sqrt(std::abs(world.determinant()));
+                    font.setPixelSize(std::max(1, qRound(it->fontPx * k)));
+                    p.setFont(font);
+                    p.setWorldTransform(QTransform());
+                    p.drawText(world.mapRect(box), static_cast<int>(it->align), it->text);
+                    p.setWorldTransform(world);
+                } else {
+                    font.setPixelSize(std::max(1, qRound(it->fontPx)));
+                    p.setFont(font);
+                    p.drawText(box, static_cast<int>(it->align), it->text);
+                }
+            }
+            break;
+        }
+    }
+    p.restore();
+}
+
+} // namespace fg

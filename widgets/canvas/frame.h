@@ -1,0 +1,61 @@
+// Frame: one picture of a live diagram, as a list of items with stable ids (a B-Tree node is
+// "node:7", its key 20 is "node:7/key:20"). A diagram lays out one Frame per step; tween() blends
+// two frames so that an item keeping its id moves and recolours smoothly, an item that appears
+// grows out of its `origin` item (the new sibling slides out of the node that split), and an item
+// that goes away fades. paintFrame() draws any frame on any QPainter (screen, PNG, SVG, PDF).
+#pragma once
+
+#include "models/theme/theme.h"
+
+#include <QColor>
+#include <QLineF>
+#include <QPainter>
+#include <QRectF>
+#include <QString>
+#include <vector>
+
+namespace fg {
+
+struct FrameItem {
+    enum class Kind { Box, Text, Line };
+
+    QString id;
+    Kind kind = Kind::Box;
+    QRectF rect;      // Box and Text: the area; the text is centred in it unless `align` says
+    QLineF line;      // Line: from p1 to p2
+    QColor fill;      // Box: invalid for none
+    QColor stroke;    // Box border, Line colour
+    QColor textColor; // Box and Text
+    qreal strokeWidth = 1.5;
+    qreal radius = 4;
+    qreal fontPx = 14;
+    bool bold = false;
+    bool mono = false;
+    bool arrow = false; // Line: an arrowhead at p2
+    Qt::Alignment align = Qt::AlignCenter;
+    QString text;
+    qreal opacity = 1;
+    int z = 0;      // higher draws later
+    QString origin; // an item of the previous frame this one grows out of when it appears
+};
+
+struct Frame {
+    std::vector<FrameItem> items;
+    QSizeF size; // the diagram's extent, for fitting it to a view or an export page
+
+    const FrameItem* find(const QString& id) const;
+    // The union of every item's area (a fit-to-view target).
+    QRectF bounds() const;
+};
+
+// Blends `from` into `to`. REQUIRES: 0 <= t <= 1. tween(a, b, 1) draws exactly like b, and
+// tween(a, b, 0) exactly like a (items only in b are invisible at 0).
+Frame tween(const Frame& from, const Frame& to, qreal t);
+
+void paintFrame(QPainter& painter, const Frame& frame);
+
+// Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
+// lines are twice as thick).
+void thickenLines(Frame& frame, const Theme& theme);
+
+} // namespace fg
