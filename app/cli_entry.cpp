@@ -3,6 +3,7 @@
 #include "app/cli_export.h"
 #include "engines/cli/commands.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -40,12 +41,12 @@ const char* const kHelp =
     "2 bad usage or bad input.\n";
 
 int list() {
-    const Course course = loadCourse();
+    const Course course = loadCourse(diagramLinks());
     std::string out;
     for (const auto& ch : course.chapters) {
         out += ch.id.toStdString() + "\t" + ch.title.toStdString() + "\n";
         for (const QString& d : ch.diagramIds()) {
-            const DiagramInfo* info = liveDiagram(d);
+            const LiveDiagram* info = liveDiagram(d);
             out += "  " + d.toStdString() + "\t" + (info ? info->title : d).toStdString() + "\n";
         }
     }

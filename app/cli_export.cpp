@@ -4,8 +4,8 @@
 #include "engines/cli/key_input.h"
 #include "engines/scenario/scenario.h"
 #include "models/course/content_loader.h"
-#include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/diagram_picture.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
@@ -42,7 +42,7 @@ struct ChapterPicture {
 };
 
 int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
-    const Course course = loadCourse();
+    const Course course = loadCourse(diagramLinks());
     const Chapter* chapter = nullptr;
     QStringList ids;
     for (const auto& ch : course.chapters) {
@@ -60,33 +60,19 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
     }
     const QSizeF size(static_cast<qreal>(a.width), static_cast<qreal>(a.height));
     std::vector<ChapterPicture> pictures;
-    // Live diagrams in their default scenarios, at their last step.
+    // Live diagrams as their registry rows draw them (a diagram with steps: its default scenario
+    // at its last step).
     for (const QString& id : chapter->diagramIds()) {
-        if (id == QLatin1String("btree-vs-lsm")) {
-            auto view = std::make_shared<BTreeVsLsmView>();
-            view->setTheme(theme);
-            pictures.push_back({id, size,
-                                [view](QPainter& p, QSizeF s) { view->paintCharts(p, s); },
-                                QStringLiteral("B-Tree vs LSM-tree")});
-            continue;
+        const LiveDiagram* diagram = liveDiagram(id);
+        if (!diagram) { // the loader refuses a chapter naming another id
+            return fail(cli::kRuntime, id.toStdString() + ": no such live diagram");
         }
         Status st;
-        const nlohmann::json scenario = defaultScenario(id, st);
-        std::shared_ptr<DiagramSource> source;
-        if (st) {
-            source = makeDiagramSource(scenario, st);
-        }
-        if (!source) {
+        PaintFunction paint = defaultPicture(*diagram, theme, st);
+        if (!paint) {
             return fail(cli::kRuntime, id.toStdString() + ": " + st.message());
         }
-        const int last = source->stepCount() - 1;
-        const Frame frame = source->frame(last, theme);
-        const QString caption = source->narration(last);
-        pictures.push_back({id, size,
-                            [frame, caption, theme](QPainter& p, QSizeF s) {
-                                paintDiagramPicture(p, s, frame, caption, theme);
-                            },
-                            diagramTitle(id.toStdString())});
+        pictures.push_back({id, size, std::move(paint), diagram->pictureTitle});
     }
     // Figures drawn from the course's data, at a page-like width.
     for (const auto& section : chapter->sections) {

@@ -1,8 +1,7 @@
 #include "app/export_actions.h"
 
 #include "app/reader/chapter_html.h"
-#include "widgets/diagrams/btree_vs_lsm_view.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
 #include "widgets/figure/figure_renderer.h"
@@ -33,29 +32,6 @@
 #include <QUrl>
 
 namespace fg {
-
-std::optional<Exportable> exportableOf(QWidget* tab) {
-    if (auto* view = qobject_cast<DiagramView*>(tab)) {
-        Exportable e;
-        e.picture = [view](const Theme& t) { return view->picture(t); };
-        e.screenSize = view->panel()->canvas()->size();
-        e.baseName = QStringLiteral("%1-step-%2")
-                         .arg(QLatin1String(view->engineName()))
-                         .arg(view->panel()->player()->position() + 1);
-        e.source = view->panel()->canvas()->source();
-        return e;
-    }
-    if (auto* charts = qobject_cast<BTreeVsLsmView*>(tab)) {
-        Exportable e;
-        e.picture = [charts](const Theme&) {
-            return [charts](QPainter& p, QSizeF s) { charts->paintCharts(p, s); };
-        };
-        e.screenSize = charts->size();
-        e.baseName = QStringLiteral("btree-vs-lsm");
-        return e;
-    }
-    return std::nullopt;
-}
 
 void exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme) {
     ExportDialog dialog(what.screenSize, screenTheme, what.baseName, parent);
@@ -172,7 +148,7 @@ QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize:
     const QRectF text = layout.paintRect(QPageLayout::Point);
     doc.setPageSize(text.size());
     const qreal bodyPx = 14;
-    doc.setHtml(chapterHtml(chapter, paper, bodyPx));
+    doc.setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {
             if (b.value("type", std::string()) != "figure") {

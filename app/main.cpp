@@ -2,6 +2,7 @@
 #include "app/main_window.h"
 #include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -65,7 +66,7 @@ int main(int argc, char** argv) {
     parser.addOptions({chapter, theme, diagram});
     parser.process(app);
 
-    fg::MainWindow window(fg::loadCourse());
+    fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
     if (parser.isSet(theme)) {
         window.setThemeChoice(fg::themeChoiceFromName(parser.value(theme)));
     }

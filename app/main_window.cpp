@@ -1,6 +1,5 @@
 #include "app/main_window.h"
 
-#include "app/diagram_tabs.h"
 #include "app/export_actions.h"
 #include "app/presentation/presentation.h"
 #include "app/reader/chapter_tree.h"
@@ -9,6 +8,8 @@
 #include "models/course/content_loader.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/simulators/simulators.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
@@ -42,7 +43,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
-    tabs_->addTab(reader_, tr("Reader"));
+    tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (i > 0) {
@@ -146,7 +147,7 @@ void MainWindow::buildMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     action(edit, tr("&Copy diagram as image"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
            [this] {
-               if (const auto e = exportableOf(tabs_->currentWidget())) {
+               if (const auto e = currentExportable()) {
                    copyDiagramToClipboard(*e, theme_);
                    statusBar()->showMessage(tr("Diagram copied as an image."), 3000);
                } else {
@@ -206,10 +207,6 @@ void MainWindow::buildMenus() {
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
     for (const auto& d : liveDiagrams()) {
         QAction* a = diagrams->addAction(d.title);
-        a->setEnabled(diagramAvailable(d.id));
-        if (!a->isEnabled()) {
-            a->setToolTip(tr("This live diagram is not in this version yet."));
-        }
         connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
     }
     diagrams->setToolTipsVisible(true);
@@ -293,15 +290,14 @@ void MainWindow::openDiagram(const QString& id) {
             return;
         }
     }
-    QWidget* view = createDiagramView(id, theme_, tabs_);
+    QWidget* view = createDiagramPage(id, theme_, tabs_);
     if (!view) {
         statusBar()->showMessage(
             tr("The live diagram \u201c%1\u201d is not in this version yet.").arg(id), 5000);
         return;
     }
     view->setProperty("diagramId", id);
-    const DiagramInfo* info = liveDiagram(id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, info ? info->title : id));
+    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
     view->setFocus();
 }
 
@@ -312,8 +308,13 @@ const Chapter* MainWindow::currentChapter() const {
                : &course_.chapters[static_cast<std::size_t>(i)];
 }
 
+std::optional<Exportable> MainWindow::currentExportable() const {
+    Page* page = pageOf(tabs_->currentWidget());
+    return page ? page->exportable() : std::nullopt;
+}
+
 void MainWindow::exportDiagram() {
-    if (const auto e = exportableOf(tabs_->currentWidget())) {
+    if (const auto e = currentExportable()) {
         exportDiagramInteractive(this, *e, theme_);
     } else {
         statusBar()->showMessage(
@@ -324,7 +325,7 @@ void MainWindow::exportDiagram() {
 }
 
 void MainWindow::exportAnimation() {
-    if (const auto e = exportableOf(tabs_->currentWidget())) {
+    if (const auto e = currentExportable()) {
         exportAnimationInteractive(this, *e, theme_);
     } else {
         statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
@@ -389,7 +390,6 @@ void MainWindow::openTool(const QString& id) {
         }
     }
     QWidget* view = nullptr;
-    QString title;
     QStringList errors;
     auto openChapter = [this](const QString& chapter, const QString& section) {
         showSection(course_.indexOf(chapter), section);
@@ -398,27 +398,21 @@ void MainWindow::openTool(const QString& id) {
         auto* w = new WizardView(
             DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
             tabs_);
-        w->setTheme(theme_);
         connect(w, &WizardView::chapterLinkActivated, this, openChapter);
         view = w;
-        title = tr("Decision wizard");
     } else if (id == QLatin1String("matrix")) {
         auto* m = new MatrixView(
             DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"), course_, errors),
             tabs_);
-        m->setTheme(theme_);
         connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
         view = m;
-        title = tr("Decision matrix");
     } else if (id == QLatin1String("scenarios")) {
         auto* a = new ArchitectureView(
             loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
                               errors),
             tabs_);
-        a->setTheme(theme_);
         connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
         view = a;
-        title = tr("Scenario explorer");
     } else if (id == QLatin1String("quiz")) {
         auto* q = new QuizView(tabs_);
         QHash<QString, QString> titles;
@@ -434,21 +428,16 @@ void MainWindow::openTool(const QString& id) {
         connect(q, &QuizView::answered, this, [this] { progress_->save(); });
         errors << deck_.errors;
         view = q;
-        title = tr("Quiz");
     } else if (id == QLatin1String("progress")) {
         auto* p = new ProgressView(tabs_);
         p->setData(&course_, &deck_, progress_.get());
         connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
         view = p;
-        title = tr("My progress");
     }
-    if (!view) {
-        for (const auto& sim : simulators()) {
-            if (sim.id == id) {
-                view = createSimulatorView(id, theme_, tabs_);
-                title = sim.title;
-            }
-        }
+    if (view) {
+        pageOf(view)->setTheme(theme_);
+    } else {
+        view = createSimulatorView(id, theme_, tabs_); // themed; null for an unknown id
     }
     if (!view) {
         return;
@@ -459,24 +448,16 @@ void MainWindow::openTool(const QString& id) {
             15000);
     }
     view->setProperty("toolId", id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, title));
+    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
     view->setFocus();
 }
 
 void MainWindow::setThemeChoice(ThemeChoice choice) {
     themeChoice_ = choice;
     theme_ = appTheme_.apply(choice);
-    reader_->setTheme(theme_);
-    for (int i = 1; i < tabs_->count(); ++i) {
-        applyDiagramTheme(tabs_->widget(i), theme_);
-        if (auto* w = qobject_cast<WizardView*>(tabs_->widget(i))) {
-            w->setTheme(theme_);
-        } else if (auto* m = qobject_cast<MatrixView*>(tabs_->widget(i))) {
-            m->setTheme(theme_);
-        } else if (auto* a = qobject_cast<ArchitectureView*>(tabs_->widget(i))) {
-            a->setTheme(theme_);
-        } else if (!tabs_->widget(i)->property("toolId").toString().isEmpty()) {
-            applySimulatorTheme(tabs_->widget(i), theme_);
+    for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened
+        if (Page* page = pageOf(tabs_->widget(i))) {
+            page->setTheme(theme_);
         }
     }
     for (QAction* a : themeGroup_->actions()) {

@@ -8,10 +8,12 @@
 #include "models/course/course.h"
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
+#include "widgets/canvas/page.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <memory>
+#include <optional>
 
 class QDockWidget;
 class QTabWidget;
@@ -65,6 +67,8 @@ private:
     void showAbout();
     void toggleFullScreen();
     QString currentChapterId() const;
+    // What the current tab's page exports, if anything.
+    std::optional<Exportable> currentExportable() const;
 
     Course course_;
     AppTheme appTheme_;

@@ -1,7 +1,8 @@
 #include "app/presentation/presentation.h"
 
-#include "app/diagram_tabs.h"
 #include "app/reader/chapter_html.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/figure/figure_renderer.h"
 
@@ -32,7 +33,7 @@ std::vector<Slide> slidesOf(const Chapter& chapter) {
         for (const auto& b : s.blocks) {
             if (b.value("type", std::string()) == "diagram") {
                 const QString id = QString::fromStdString(b.value("id", std::string()));
-                if (diagramAvailable(id)) {
+                if (liveDiagram(id)) {
                     out.push_back({Slide::Kind::Diagram, i, id, s.title});
                 }
             }
@@ -242,7 +243,7 @@ void PresentationWindow::showSlide() {
             stack_->removeWidget(diagram_);
             diagram_->deleteLater();
         }
-        diagram_ = qobject_cast<DiagramView*>(createDiagramView(s.diagramId, theme_, stack_));
+        diagram_ = qobject_cast<DiagramView*>(createDiagramPage(s.diagramId, theme_, stack_));
         if (diagram_) {
             diagram_->setPresenting(true, qRound(bodyPx() * 0.9));
             stack_->addWidget(diagram_);
@@ -261,7 +262,7 @@ void PresentationWindow::showSlide() {
                        .arg(chapter_.title.toHtmlEscaped(), inlineHtml(chapter_.summary, theme_));
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
-            html = sectionHtml(sec, theme_, px);
+            html = sectionHtml(sec, theme_, px, diagramLinks());
             // Figures fill the text column: the window less the document's margins.
             const qreal margin = std::max<qreal>(24, this->width() * 0.05);
             const qreal width = std::max<qreal>(400, this->width() - 2 * margin - 48);

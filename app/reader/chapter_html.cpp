@@ -137,7 +137,7 @@ QString aside(const QColor& bar, const QColor& fill, const QString& inner) {
         .arg(css(bar), css(fill), inner);
 }
 
-QString blockHtml(const json& b, const Theme& t) {
+QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
     const std::string type = b.value("type", std::string());
     if (type == "paragraph") {
         return QStringLiteral("<p>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</p>");
@@ -189,7 +189,7 @@ QString blockHtml(const json& b, const Theme& t) {
     }
     if (type == "diagram") {
         const QString id = qs(b, "id");
-        const DiagramInfo* d = liveDiagram(id);
+        const DiagramLink* d = findDiagramLink(diagrams, id);
         QString inner =
             QStringLiteral("<b>\u25B6&nbsp;%1</b>").arg((d ? d->title : id).toHtmlEscaped());
         if (b.contains("caption")) {
@@ -205,7 +205,7 @@ QString blockHtml(const json& b, const Theme& t) {
 
 } // namespace
 
-QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx) {
+QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
@@ -213,12 +213,12 @@ QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx) {
              .arg(qRound(bodyPx * 1.6))
              .arg(s.title.toHtmlEscaped());
     for (const auto& b : s.blocks) {
-        h += blockHtml(b, t);
+        h += blockHtml(b, t, diagrams);
     }
     return h + QStringLiteral("</body></html>");
 }
 
-QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx) {
+QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
@@ -244,7 +244,7 @@ QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx) {
         h +=
             QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
         for (const auto& b : s.blocks) {
-            h += blockHtml(b, t);
+            h += blockHtml(b, t, diagrams);
         }
     }
     return h + QStringLiteral("</body></html>");

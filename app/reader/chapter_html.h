@@ -14,11 +14,15 @@ namespace fg {
 // Inline markup (content/SCHEMA.md) to HTML: escaped text, <b>, <i>, <code>, links, marks.
 QString inlineHtml(const QString& source, const Theme& theme);
 
-// The whole chapter. `bodyPx` is the body font size; figures are referenced, not embedded.
-QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx);
+// The whole chapter. `bodyPx` is the body font size; figures are referenced, not embedded. A
+// live-diagram card shows its title from `diagrams` (the app passes the diagram registry's
+// diagramLinks()), or its id when it is not there.
+QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx,
+                    const DiagramLinks& diagrams);
 
 // One section alone, its title as the heading (a presentation slide).
-QString sectionHtml(const Section& section, const Theme& theme, qreal bodyPx);
+QString sectionHtml(const Section& section, const Theme& theme, qreal bodyPx,
+                    const DiagramLinks& diagrams);
 
 // Plain text of inline markup (for search): markup removed, marks as their glyphs.
 QString inlinePlain(const QString& source);

@@ -1,6 +1,7 @@
 #include "app/reader/reader_view.h"
 
 #include "app/reader/chapter_html.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -79,7 +80,7 @@ void ReaderView::render() {
     updateMargins();
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
-    setHtml(chapterHtml(ch, theme_, bodyPx()));
+    setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
     updateMargins(); // setHtml resets the root frame
     sectionPos_.clear();
     for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
@@ -201,6 +202,10 @@ QString ReaderView::sectionAtScrollTop() const {
         }
     }
     return first;
+}
+
+QString ReaderView::pageTitle() const {
+    return tr("Reader");
 }
 
 void ReaderView::setTheme(const Theme& theme) {

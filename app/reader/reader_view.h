@@ -1,11 +1,13 @@
 // ReaderView: shows one chapter of the course: its text as rich text, its figures drawn by
 // FigureRenderer at the view's width and zoom (sharp at the screen's device pixel ratio), its
 // live-diagram cards. It knows where each section starts, follows the scroll to tell which
-// section is on screen, and highlights search hits.
+// section is on screen, and highlights search hits. It is the first tab's page (Reader); it exports
+// nothing (File > Export chapter as handout PDF does).
 #pragma once
 
 #include "models/course/course.h"
 #include "models/theme/theme.h"
+#include "widgets/canvas/page.h"
 
 #include <QHash>
 #include <QTextBrowser>
@@ -13,7 +15,7 @@
 
 namespace fg {
 
-class ReaderView : public QTextBrowser {
+class ReaderView : public QTextBrowser, public Page {
     Q_OBJECT
 public:
     explicit ReaderView(QWidget* parent = nullptr);
@@ -25,7 +27,8 @@ public:
     QString currentSection() const;
     void scrollToSection(const QString& sectionId);
 
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
     // Zoom steps: 0 is the default body size; each step is 10% larger or smaller.
     void setZoom(int step);
     int zoom() const { return zoom_; }

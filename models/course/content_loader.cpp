@@ -109,7 +109,7 @@ QString defaultContentRoot() {
     return dir.isEmpty() ? QStringLiteral(":/content") : QString::fromLocal8Bit(dir);
 }
 
-Course loadCourse(const QString& root) {
+Course loadCourse(const DiagramLinks& diagrams, const QString& root) {
     Course course;
     nlohmann::json index;
     if (!readJson(root + QStringLiteral("/index.json"), QStringLiteral("index.json"), index,
@@ -130,7 +130,7 @@ Course loadCourse(const QString& root) {
         ch.id = id;
         nlohmann::json j;
         if (readJson(root + QLatin1Char('/') + name, name, j, ch.errors)) {
-            ContentValidator v(name);
+            ContentValidator v(name, &diagrams);
             v.chapter(j, id, ch);
             ch.errors = v.errors();
             for (const auto& l : v.links()) {

@@ -16,7 +16,10 @@ namespace fg {
 // (for authors editing the JSON without rebuilding).
 QString defaultContentRoot();
 
-Course loadCourse(const QString& root = defaultContentRoot());
+// `diagrams`: the live diagrams a chapter may place, in the order an error lists them (the app
+// passes the diagram registry's, fg::diagramLinks() in widgets/diagrams/diagram_registry.h); a
+// "diagram" block naming another id is an error of its chapter.
+Course loadCourse(const DiagramLinks& diagrams, const QString& root = defaultContentRoot());
 
 // The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
 // the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On

@@ -261,9 +261,9 @@ void ContentValidator::block(const json& b, const std::string& path) {
         }
     } else if (t == "diagram") {
         const QString id = string(b, "id", path);
-        if (!id.isEmpty() && !liveDiagram(id)) {
+        if (!id.isEmpty() && diagrams_ && !findDiagramLink(*diagrams_, id)) {
             QStringList known;
-            for (const auto& d : liveDiagrams()) {
+            for (const auto& d : *diagrams_) {
                 known << d.id;
             }
             error(at(path, "id"), QStringLiteral("unknown live diagram \"%1\": expected one of: %2")

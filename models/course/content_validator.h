@@ -25,7 +25,11 @@ struct ContentFigureId {
 
 class ContentValidator {
 public:
-    explicit ContentValidator(QString file) : file_(std::move(file)) {}
+    // `diagrams`: the live diagrams a "diagram" block may name (loadCourse passes the registry's);
+    // null accepts any id (the content fuzz target, which is built without the diagrams' views).
+    // When given, it must outlive the validator.
+    explicit ContentValidator(QString file, const DiagramLinks* diagrams = nullptr)
+        : file_(std::move(file)), diagrams_(diagrams) {}
 
     // Validates a chapter; on success (no errors) fills `out` with its structure.
     void chapter(const nlohmann::json& j, const QString& expectedId, Chapter& out);
@@ -55,6 +59,7 @@ private:
     void mark(const json& obj, const std::string& path, bool required);
 
     QString file_;
+    const DiagramLinks* diagrams_;
     std::vector<ContentError> errors_;
     std::vector<ContentLink> links_;
     std::vector<ContentFigureId> figures_;

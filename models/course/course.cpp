@@ -1,7 +1,5 @@
 #include "models/course/course.h"
 
-#include <QCoreApplication>
-
 namespace fg {
 
 QString ContentError::toString() const {
@@ -44,27 +42,8 @@ int Course::indexOf(const QString& cid) const {
     return -1;
 }
 
-const std::vector<DiagramInfo>& liveDiagrams() {
-    static const std::vector<DiagramInfo> all = {
-        {QStringLiteral("btree"),
-         QCoreApplication::translate("fg",
-                                     "B-Tree: inserts, splits, search and range (PostgreSQL)")},
-        {QStringLiteral("lsm"),
-         QCoreApplication::translate("fg",
-                                     "LSM-tree: memtable, flushes and compaction (Cassandra)")},
-        {QStringLiteral("btree-vs-lsm"),
-         QCoreApplication::translate("fg", "B-Tree vs LSM-tree on one workload")},
-        {QStringLiteral("hashslot"), QCoreApplication::translate("fg", "Redis Cluster hash slots")},
-        {QStringLiteral("kafka"),
-         QCoreApplication::translate("fg", "Kafka partitions and consumer groups")},
-        {QStringLiteral("downsample"),
-         QCoreApplication::translate("fg", "Time-series downsampling, retention and compression")},
-    };
-    return all;
-}
-
-const DiagramInfo* liveDiagram(const QString& id) {
-    for (const auto& d : liveDiagrams()) {
+const DiagramLink* findDiagramLink(const DiagramLinks& links, const QString& id) {
+    for (const auto& d : links) {
         if (d.id == id) {
             return &d;
         }

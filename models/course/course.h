@@ -50,12 +50,18 @@ struct Course {
     int indexOf(const QString& chapterId) const;
 };
 
-// The live diagrams the app knows (content/SCHEMA.md), with their titles.
-struct DiagramInfo {
+// A live diagram as the course links to it: the id a chapter's "diagram" block names, and the
+// title its card (and the Diagrams menu, its tab, `fieldguide list`) shows. The list is not the
+// course's own: the diagram registry (widgets/diagrams/diagram_registry.h, diagramLinks()) owns
+// it, since models do not know the views that draw diagrams; loadCourse checks blocks against it
+// and the reader draws cards from it.
+struct DiagramLink {
     QString id;
     QString title;
 };
-const std::vector<DiagramInfo>& liveDiagrams();
-const DiagramInfo* liveDiagram(const QString& id);
+using DiagramLinks = std::vector<DiagramLink>;
+
+// The link with `id` in `links`, or null.
+const DiagramLink* findDiagramLink(const DiagramLinks& links, const QString& id);
 
 } // namespace fg

@@ -8,6 +8,7 @@
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/lsm_view.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
@@ -208,7 +209,7 @@ private slots:
     }
 
     void handoutIsPaginatedOnTheChosenPaper() {
-        const fg::Course course = fg::loadCourse();
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         const fg::Chapter* ch = chapter(course, "time-series");
         QVERIFY(ch);
         QTemporaryDir dir;
@@ -229,7 +230,7 @@ private slots:
     void copyPutsAnImageAndSvgOnTheClipboard() {
         fg::BTreeView view;
         view.resize(900, 600);
-        const auto e = fg::exportableOf(&view);
+        const auto e = view.exportable();
         QVERIFY(e);
         fg::copyDiagramToClipboard(*e, fg::Theme::light());
         const QMimeData* mime = QApplication::clipboard()->mimeData();
@@ -239,7 +240,7 @@ private slots:
     }
 
     void presentationKeysAsAClickerSendsThem() {
-        const fg::Course course = fg::loadCourse();
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         const fg::Chapter* ch = chapter(course, "relational");
         QVERIFY(ch);
         const auto slides = fg::slidesOf(*ch);
@@ -304,7 +305,7 @@ private slots:
 
     void notesAndBookmarksOutliveTheWindow() {
         {
-            fg::MainWindow window(fg::loadCourse());
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
             window.setSectionNote("kafka", "architecture", "  ISR = replicas caught up  ");
             QCOMPARE(window.progress()->note("kafka", "architecture"),
                      QString("ISR = replicas caught up"));
@@ -313,7 +314,7 @@ private slots:
         QVERIFY(again.load());
         QCOMPARE(again.note("kafka", "architecture"), QString("ISR = replicas caught up"));
         {
-            fg::MainWindow window(fg::loadCourse());
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
             window.setSectionNote("kafka", "architecture", "");
         }
         fg::ProgressStore cleared;
@@ -322,7 +323,7 @@ private slots:
     }
 
     void f5StartsPresentationFromTheMainWindow() {
-        fg::MainWindow window(fg::loadCourse());
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_F5);

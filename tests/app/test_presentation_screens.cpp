@@ -3,6 +3,7 @@
 // stays on the first.
 #include "app/presentation/presentation.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QGuiApplication>
 #include <QScreen>
@@ -13,7 +14,7 @@ class TestPresentationScreens : public QObject {
 private slots:
     void slidesGoToTheSecondScreen() {
         QCOMPARE(QGuiApplication::screens().size(), qsizetype(2));
-        const fg::Course course = fg::loadCourse();
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         const fg::Chapter& ch = course.chapters.front();
         auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
         w->start();

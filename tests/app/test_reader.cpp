@@ -6,6 +6,7 @@
 #include "app/reader/reader_view.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QDockWidget>
 #include <QLineEdit>
@@ -18,7 +19,7 @@
 namespace {
 
 fg::Course course(const char* which) {
-    return fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/") + which);
+    return fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/") + which);
 }
 
 void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {

@@ -2,6 +2,7 @@
 // the contract names is placed in a chapter, and every figure lays out inside its width in every
 // theme. A broken shipped file fails here, naming the file and the JSON path.
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
 
@@ -12,7 +13,7 @@ class TestShippedContent : public QObject {
     Q_OBJECT
 private slots:
     void everyShippedFileIsValid() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         QStringList errors;
         for (const auto& e : c.errors) {
             errors << e.toString();
@@ -28,7 +29,7 @@ private slots:
     }
 
     void theLevelIsAllThere() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         QStringList ids;
         for (const auto& ch : c.chapters) {
             ids << ch.id;
@@ -46,7 +47,7 @@ private slots:
     }
 
     void everyFigureFitsItsWidth() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         int figures = 0;
         for (const auto& ch : c.chapters) {
             for (const auto& s : ch.sections) {

@@ -6,6 +6,9 @@
 
 namespace {
 
+// The live diagrams the test chapters may place (the app passes its diagram registry's).
+const fg::DiagramLinks kDiagrams = {{"btree", "B-Tree"}, {"lsm", "LSM-tree"}};
+
 const fg::ContentError* findError(const fg::Course& c, const QString& file, const QString& path) {
     for (const auto& e : c.errors) {
         if (e.file == file && e.path == path) {
@@ -29,7 +32,7 @@ class TestContent : public QObject {
     Q_OBJECT
 private slots:
     void aGoodCourseLoadsWhole() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/good"));
+        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/good"));
         QVERIFY2(c.errors.empty(), qPrintable(allErrors(c)));
         QCOMPARE(c.title, QStringLiteral("Test course"));
         QCOMPARE(int(c.chapters.size()), 2);
@@ -74,14 +77,14 @@ private slots:
         QFETCH(QString, file);
         QFETCH(QString, path);
         QFETCH(QString, expected);
-        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/broken"));
+        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/broken"));
         const fg::ContentError* e = findError(c, file, path);
         QVERIFY2(e, qPrintable(allErrors(c)));
         QVERIFY2(e->message.contains(expected), qPrintable(e->message));
     }
 
     void theOtherChaptersStillOpen() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/broken"));
+        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/broken"));
         QCOMPARE(int(c.chapters.size()), 8);
         QVERIFY(c.chapter("good")->loaded()); // a bad link is reported; the chapter still opens
         for (const char* broken :
@@ -91,8 +94,21 @@ private slots:
         }
     }
 
+    // The live diagrams a chapter may place are the loader's argument: a diagram block naming
+    // another id breaks its chapter, and the error lists the ids it could have named.
+    void aDiagramNotInTheListIsReported() {
+        const fg::Course c =
+            fg::loadCourse({{"lsm", "LSM-tree"}, {"kafka", "Kafka"}}, TEST_DATA_DIR "/good");
+        const fg::ContentError* e = findError(c, "chapters/alpha.json", "/sections/0/blocks/2/id");
+        QVERIFY2(e, qPrintable(allErrors(c)));
+        QCOMPARE(e->message,
+                 QStringLiteral("unknown live diagram \"btree\": expected one of: lsm, kafka"));
+        QVERIFY(!c.chapter("alpha")->loaded());
+        QVERIFY(c.chapter("beta")->loaded());
+    }
+
     void aMissingIndexIsReported() {
-        const fg::Course c = fg::loadCourse(QStringLiteral(TEST_DATA_DIR "/nowhere"));
+        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/nowhere"));
         QVERIFY(c.chapters.empty());
         QVERIFY(findError(c, "index.json", ""));
     }

@@ -1,11 +1,12 @@
-// Export times of every live diagram (a benchmark, not a test): each default scenario's last step
-// written as a 3840x2160 PNG, an SVG and a one-page PDF through the same code as File > Export
-// diagram and `fieldguide export`, best of 5 runs each.
+// Export times of every live diagram of the registry (a benchmark, not a test): each diagram's
+// default picture (a default scenario's last step; B-Tree vs LSM's charts) written as a 3840x2160
+// PNG, an SVG and a one-page PDF through the same code as `fieldguide export --chapter`, best of 5
+// runs each.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_export
 #include "tools/bench/bench_table.h"
 #include "widgets/diagrams/diagram_factory.h"
-#include "widgets/export/diagram_picture.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/picture_export.h"
 
 #include <QApplication>
@@ -18,19 +19,14 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QTemporaryDir dir;
     const fg::Theme theme = fg::Theme::light();
-    for (const char* id : {"btree", "lsm", "hashslot", "kafka", "downsample"}) {
+    for (const auto& diagram : fg::liveDiagrams()) {
+        const std::string id = diagram.id.toStdString();
         fg::Status st;
-        const auto source = fg::makeDiagramSource(fg::defaultScenario(id, st), st);
-        if (!source) {
-            std::fprintf(stderr, "%s: %s\n", id, st.message().c_str());
+        const fg::PaintFunction paint = fg::defaultPicture(diagram, theme, st);
+        if (!paint) {
+            std::fprintf(stderr, "%s: %s\n", id.c_str(), st.message().c_str());
             return 1;
         }
-        const int last = source->stepCount() - 1;
-        const fg::Frame frame = source->frame(last, theme);
-        const QString caption = source->narration(last);
-        const fg::PaintFunction paint = [&](QPainter& p, QSizeF size) {
-            fg::paintDiagramPicture(p, size, frame, caption, theme);
-        };
         double ms[3];
         int i = 0;
         for (auto [format, ext] :
@@ -44,7 +40,7 @@ int main(int argc, char** argv) {
                 QElapsedTimer t;
                 t.start();
                 const QString error = fg::exportPicture(
-                    paint, format, dir.filePath(QString("%1.%2").arg(id, ext)), o);
+                    paint, format, dir.filePath(QString("%1.%2").arg(diagram.id, ext)), o);
                 best = std::min(best, double(t.nsecsElapsed()) / 1e6);
                 if (!error.isEmpty()) {
                     std::fprintf(stderr, "%s\n", qPrintable(error));
@@ -53,7 +49,7 @@ int main(int argc, char** argv) {
             }
             ms[i++] = best;
         }
-        fg::bench::row("export", std::string(id) + ": PNG 3840x2160 / SVG / PDF (best of 5)",
+        fg::bench::row("export", id + ": PNG 3840x2160 / SVG / PDF (best of 5)",
                        fg::bench::ms(ms[0], 0) + " / " + fg::bench::ms(ms[1]) + " / " +
                            fg::bench::ms(ms[2]));
     }

@@ -1,22 +1,18 @@
-// Soak (a long run, not a test): each live diagram's page, shown as the app shows it, steps
-// through its default scenario STEPS times (default 200,000): forward to the last step with
-// every step animated, then back to the first, again and again. Animations run on a virtual
-// clock (a QAnimationDriver), so each step's transition is drawn at mid-way and at its end
+// Soak (a long run, not a test): each live diagram's page of the registry, shown as the app
+// shows it, steps through its default scenario STEPS times (default 200,000): forward to the last
+// step with every step animated, then back to the first, again and again. Animations run on a
+// virtual clock (a QAnimationDriver), so each step's transition is drawn at mid-way and at its end
 // without waiting for real time. Resident memory (from /proc/self/statm) and live QObjects are
 // read after a warm-up pass and at the end; the growth must stay under 5 MB and 0 objects.
-// The B-Tree vs LSM page has no steps: it is soaked by rerunning its workload STEPS / 10 times
+// A page without steps (B-Tree vs LSM) is soaked by rerunning its workload STEPS / 10 times
 // (1,000 random inserts, the B-Tree order switching between 4 and 64; both engines run and both
-// charts replot each time).
+// charts replot each time) through its controls: the spin box "B-Tree order", the other spin box
+// (inserts) and the button "Run the workload". A page without steps or such controls fails.
 // Run: cmake --build build --target bench_ui_soak && QT_QPA_PLATFORM=offscreen
-//      build/tools/bench_ui_soak [STEPS] [btree|lsm|hashslot|kafka|downsample|btree-vs-lsm ...]
+//      build/tools/bench_ui_soak [STEPS] [DIAGRAM-ID ...]
 // Exit status 1 when a diagram breaks a bound.
-#include "widgets/diagrams/btree_view.h"
-#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
-#include "widgets/diagrams/downsample_view.h"
-#include "widgets/diagrams/hashslot_view.h"
-#include "widgets/diagrams/kafka_view.h"
-#include "widgets/diagrams/lsm_view.h"
 #include "widgets/playback/player.h"
 
 #include <QAnimationDriver>
@@ -24,10 +20,12 @@
 #include <QElapsedTimer>
 #include <QPushButton>
 #include <QSpinBox>
+#include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <memory>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -85,10 +83,53 @@ struct Walk {
     }
 };
 
-struct Row {
-    const char* name;
-    std::function<std::unique_ptr<fg::DiagramView>()> make;
-};
+// A page without steps: its workload rerun `steps` / 10 times through its controls. False when
+// the page has no such controls; `ok` turns false when the page breaks a bound.
+bool soakWorkload(const std::string& name, QWidget* page, long steps, bool& ok) {
+    QSpinBox* inserts = nullptr;
+    QSpinBox* order = nullptr;
+    QPushButton* run = nullptr;
+    for (auto* box : page->findChildren<QSpinBox*>()) {
+        (box->accessibleName() == "B-Tree order" ? order : inserts) = box;
+    }
+    for (auto* button : page->findChildren<QPushButton*>()) {
+        run = button->accessibleName() == "Run the workload" ? button : run;
+    }
+    if (!inserts || !order || !run) {
+        std::fprintf(stderr, "bench_ui_soak: the %s page has no steps and no workload controls\n",
+                     name.c_str());
+        return false;
+    }
+    inserts->setValue(1000);
+    const long runs = std::max(1L, steps / 10);
+    auto rerun = [&](long i) {
+        order->setValue(i % 2 ? 4 : 64);
+        run->click();
+        QCoreApplication::processEvents();
+    };
+    for (long i = 0; i < 20; ++i) {
+        rerun(i);
+    }
+    const double rssBefore = residentMb();
+    const int objectsBefore = liveObjects();
+    QElapsedTimer timer;
+    timer.start();
+    for (long i = 0; i < runs; ++i) {
+        rerun(i);
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    const double growth = residentMb() - rssBefore;
+    const int objectsAfter = liveObjects();
+    const bool good = growth < 5.0 && objectsAfter <= objectsBefore;
+    ok = ok && good;
+    std::printf("%-11s %7ld %6s %9.1f %10.0f %8.1f MB %5.1f MB %6.2f MB %4d -> %d%s  (workload "
+                "reruns)\n",
+                name.c_str(), runs, "-", seconds, double(runs) / seconds, rssBefore,
+                rssBefore + growth, growth, objectsBefore, objectsAfter,
+                good ? "" : "  OVER THE BOUND");
+    std::fflush(stdout);
+    return true;
+}
 
 } // namespace
 
@@ -107,23 +148,24 @@ int main(int argc, char** argv) {
             only.emplace_back(argv[i]);
         }
     }
-    const Row rows[] = {
-        {"btree", [] { return std::make_unique<fg::BTreeView>(); }},
-        {"lsm", [] { return std::make_unique<fg::LsmView>(); }},
-        {"hashslot", [] { return std::make_unique<fg::HashslotView>(); }},
-        {"kafka", [] { return std::make_unique<fg::KafkaView>(); }},
-        {"downsample", [] { return std::make_unique<fg::DownsampleView>(); }},
-    };
     std::printf("%-11s %7s %6s %9s %10s %10s %8s %9s %9s\n", "diagram", "steps", "scen.", "seconds",
                 "steps/s", "RSS start", "RSS end", "growth", "QObjects");
     bool ok = true;
-    for (const Row& row : rows) {
-        if (!only.empty() && std::find(only.begin(), only.end(), row.name) == only.end()) {
+    for (const fg::LiveDiagram& diagram : fg::liveDiagrams()) {
+        const std::string name = diagram.id.toStdString();
+        if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) {
             continue;
         }
-        auto view = row.make();
-        view->resize(1280, 800);
-        view->show();
+        std::unique_ptr<QWidget> page(diagram.makePage(nullptr));
+        page->resize(1280, 800);
+        page->show();
+        auto* view = qobject_cast<fg::DiagramView*>(page.get());
+        if (!view) {
+            if (!soakWorkload(name, page.get(), steps, ok)) {
+                return 1;
+            }
+            continue;
+        }
         QCoreApplication::processEvents();
         Walk walk{view->panel()->player(), &clock};
         walk.player->toStart();
@@ -145,56 +187,10 @@ int main(int argc, char** argv) {
         const bool good = growth < 5.0 && objectsAfter <= objectsBefore;
         ok = ok && good;
         std::printf("%-11s %7ld %6d %9.1f %10.0f %8.1f MB %5.1f MB %6.2f MB %4d -> %d%s\n",
-                    row.name, steps, walk.player->stepCount(), seconds, double(steps) / seconds,
+                    name.c_str(), steps, walk.player->stepCount(), seconds, double(steps) / seconds,
                     rssBefore, rssAfter, growth, objectsBefore, objectsAfter,
                     good ? "" : "  OVER THE BOUND");
         std::fflush(stdout);
-    }
-    if (only.empty() || std::find(only.begin(), only.end(), "btree-vs-lsm") != only.end()) {
-        fg::BTreeVsLsmView view;
-        view.resize(1280, 800);
-        view.show();
-        QSpinBox* inserts = nullptr;
-        QSpinBox* order = nullptr;
-        QPushButton* run = nullptr;
-        for (auto* box : view.findChildren<QSpinBox*>()) {
-            (box->accessibleName() == "B-Tree order" ? order : inserts) = box;
-        }
-        for (auto* button : view.findChildren<QPushButton*>()) {
-            run = button->accessibleName() == "Run the workload" ? button : run;
-        }
-        if (!inserts || !order || !run) {
-            std::fprintf(stderr,
-                         "bench_ui_soak: the B-Tree vs LSM page's controls were not found\n");
-            return 1;
-        }
-        inserts->setValue(1000);
-        const long runs = std::max(1L, steps / 10);
-        auto rerun = [&](long i) {
-            order->setValue(i % 2 ? 4 : 64);
-            run->click();
-            QCoreApplication::processEvents();
-        };
-        for (long i = 0; i < 20; ++i) {
-            rerun(i);
-        }
-        const double rssBefore = residentMb();
-        const int objectsBefore = liveObjects();
-        QElapsedTimer timer;
-        timer.start();
-        for (long i = 0; i < runs; ++i) {
-            rerun(i);
-        }
-        const double seconds = double(timer.nsecsElapsed()) / 1e9;
-        const double growth = residentMb() - rssBefore;
-        const int objectsAfter = liveObjects();
-        const bool good = growth < 5.0 && objectsAfter <= objectsBefore;
-        ok = ok && good;
-        std::printf("%-11s %7ld %6s %9.1f %10.0f %8.1f MB %5.1f MB %6.2f MB %4d -> %d%s  (workload "
-                    "reruns)\n",
-                    "btree-vs-lsm", runs, "-", seconds, double(runs) / seconds, rssBefore,
-                    rssBefore + growth, growth, objectsBefore, objectsAfter,
-                    good ? "" : "  OVER THE BOUND");
     }
     clock.uninstall();
     return ok ? 0 : 1;

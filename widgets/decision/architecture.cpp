@@ -201,6 +201,10 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
     }
 }
 
+QString ArchitectureView::pageTitle() const {
+    return tr("Scenario explorer");
+}
+
 void ArchitectureView::setTheme(const Theme& theme) {
     panel_->setTheme(theme);
 }

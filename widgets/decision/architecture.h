@@ -9,6 +9,7 @@
 #include "models/theme/theme.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/canvas/diagram_source.h"
+#include "widgets/canvas/page.h"
 
 #include <QWidget>
 #include <vector>
@@ -50,11 +51,12 @@ private:
     Architecture arch_;
 };
 
-class ArchitectureView : public QWidget {
+class ArchitectureView : public QWidget, public Page {
     Q_OBJECT
 public:
     ArchitectureView(std::vector<Architecture> archs, QWidget* parent = nullptr);
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
     void showArchitecture(int index);
     // What a click on component `id` shows (why it was chosen, and a link to its chapter).
     void selectComponent(const QString& id);

@@ -76,6 +76,10 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     restart();
 }
 
+QString WizardView::pageTitle() const {
+    return tr("Decision wizard");
+}
+
 void WizardView::setTheme(const Theme& theme) {
     theme_ = theme;
     show(resultId_.isEmpty() ? current_ : resultId_);
@@ -293,6 +297,10 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
         }
     });
     refresh();
+}
+
+QString MatrixView::pageTitle() const {
+    return tr("Decision matrix");
 }
 
 void MatrixView::setTheme(const Theme& theme) {

@@ -8,6 +8,7 @@
 
 #include "models/decision/decision_tools.h"
 #include "models/theme/theme.h"
+#include "widgets/canvas/page.h"
 #include "widgets/export/picture_export.h"
 
 #include <QWidget>
@@ -20,12 +21,13 @@ class QVBoxLayout;
 
 namespace fg {
 
-class WizardView : public QWidget {
+class WizardView : public QWidget, public Page {
     Q_OBJECT
 public:
     WizardView(DecisionTree tree, QWidget* parent = nullptr);
 
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
     // Takes answer `index` of the current question. REQUIRES: a question is on screen.
     void answer(int index);
     void back();
@@ -62,12 +64,13 @@ private:
     QPushButton* export_;
 };
 
-class MatrixView : public QWidget {
+class MatrixView : public QWidget, public Page {
     Q_OBJECT
 public:
     MatrixView(DecisionMatrix matrix, QWidget* parent = nullptr);
 
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
     void setTicked(int requirement, bool on);
     QString verdict() const; // the summary line under the table
     QTableWidget* table() const { return table_; }

@@ -6,6 +6,8 @@
 // read per lookup as the workload grows.
 #pragma once
 
+#include "widgets/canvas/page.h"
+
 #include <QColor>
 #include <QWidget>
 #include <cstdint>
@@ -27,13 +29,16 @@ struct WorkloadResult {
 // REQUIRES: inserts >= 1.
 WorkloadResult runWorkload(int inserts, int lookups, int order, int memtable, std::uint64_t seed);
 
-class BTreeVsLsmView : public QWidget {
+class BTreeVsLsmView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit BTreeVsLsmView(QWidget* parent = nullptr);
     QCustomPlot* writesChart() { return writes_; }
     QCustomPlot* readsChart() { return reads_; }
-    void setTheme(const class Theme& theme);
+    void setTheme(const Theme& theme) override;
+    // The registry's title, and the charts as paintCharts() draws them (diagram_pages.cpp).
+    QString pageTitle() const override;
+    std::optional<Exportable> exportable() override;
     // Both charts side by side in `size`, as vector drawing (for exports: SVG and PDF stay
     // vector), with the summary line under them.
     void paintCharts(QPainter& painter, QSizeF size) const;

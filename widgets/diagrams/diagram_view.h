@@ -8,6 +8,7 @@
 
 #include "engines/core/status.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/canvas/page.h"
 #include "widgets/export/picture_export.h"
 
 #include <QWidget>
@@ -24,7 +25,7 @@ class QSplitter;
 
 namespace fg {
 
-class DiagramView : public QWidget {
+class DiagramView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit DiagramView(QWidget* parent = nullptr);
@@ -32,7 +33,12 @@ public:
 
     DiagramPanel* panel() { return panel_; }
     const Theme& theme() const { return theme_; }
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    // The registry's title of the diagram (diagram_pages.cpp).
+    QString pageTitle() const override;
+    // The step on screen (picture()), the canvas's size, "ENGINE-step-N" and the source
+    // (diagram_pages.cpp).
+    std::optional<Exportable> exportable() override;
     // The engine name scenarios of this diagram carry ("btree", "lsm"...).
     virtual const char* engineName() const = 0;
     // What is on screen as a scenario, and loading one (which replaces everything on success).

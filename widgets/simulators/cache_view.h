@@ -16,6 +16,7 @@ class CacheView : public SimulatorView {
     Q_OBJECT
 public:
     explicit CacheView(QWidget* parent = nullptr);
+    const char* simulatorId() const override { return "cache"; }
 
     concepts::CacheParams params() const;
     void setParams(const concepts::CacheParams& p);

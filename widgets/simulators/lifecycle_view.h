@@ -15,6 +15,7 @@ class LifecycleView : public SimulatorView {
     Q_OBJECT
 public:
     explicit LifecycleView(QWidget* parent = nullptr);
+    const char* simulatorId() const override { return "lifecycle"; }
 
     concepts::LifecycleParams params() const;
     void setParams(const concepts::LifecycleParams& p);

@@ -20,6 +20,7 @@ class QuorumView : public SimulatorView {
     Q_OBJECT
 public:
     explicit QuorumView(QWidget* parent = nullptr);
+    const char* simulatorId() const override { return "quorum"; }
 
     concepts::QuorumParams params() const;
     void setParams(int n, int r, int w, std::vector<bool> failed = {});

@@ -1,6 +1,7 @@
 #include "widgets/simulators/simulator_view.h"
 
 #include "widgets/canvas/chart_style.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -33,6 +34,16 @@ void SimulatorView::setTheme(const Theme& theme) {
     theme_ = theme;
     styleChart(chart_, theme_);
     refresh();
+}
+
+QString SimulatorView::pageTitle() const {
+    const QString id = QLatin1String(simulatorId());
+    for (const auto& sim : simulators()) {
+        if (sim.id == id) {
+            return sim.title;
+        }
+    }
+    return id;
 }
 
 QString SimulatorView::summaryText() const {

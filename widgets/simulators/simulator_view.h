@@ -1,9 +1,11 @@
 // SimulatorView: what the concept simulators share: a line saying what the simulator shows (with
 // its words defined), a row of controls, a summary in words of the numbers on screen, and one
 // QCustomPlot chart coloured by the theme. A subclass fills the controls and redraws in refresh().
+// As a page its title is its row's in simulators() (by simulatorId()); it exports nothing.
 #pragma once
 
 #include "models/theme/theme.h"
+#include "widgets/canvas/page.h"
 
 #include <QWidget>
 
@@ -14,12 +16,15 @@ class QVBoxLayout;
 
 namespace fg {
 
-class SimulatorView : public QWidget {
+class SimulatorView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit SimulatorView(const QString& intro, QWidget* parent = nullptr);
 
-    void setTheme(const Theme& theme);
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
+    // Its id in simulators() ("quorum", "cache"...).
+    virtual const char* simulatorId() const = 0;
     const Theme& theme() const { return theme_; }
     QCustomPlot* chart() const { return chart_; }
     QString summaryText() const;

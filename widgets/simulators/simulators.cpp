@@ -9,58 +9,46 @@
 
 namespace fg {
 
+namespace {
+
+template <class View>
+std::function<SimulatorView*(QWidget*)> make() {
+    return [](QWidget* parent) -> SimulatorView* { return new View(parent); };
+}
+
+} // namespace
+
 const std::vector<SimulatorInfo>& simulators() {
     static const std::vector<SimulatorInfo> list{
         {QStringLiteral("quorum"),
          QCoreApplication::translate("fg::Simulators",
-                                     "Quorums: when does a read see the last write?")},
+                                     "Quorums: when does a read see the last write?"),
+         make<QuorumView>()},
         {QStringLiteral("cache"),
          QCoreApplication::translate("fg::Simulators",
-                                     "Cache patterns: hits, stale reads, database writes")},
+                                     "Cache patterns: hits, stale reads, database writes"),
+         make<CacheView>()},
         {QStringLiteral("row-column"),
          QCoreApplication::translate("fg::Simulators",
-                                     "Row or column storage: pages a query reads")},
+                                     "Row or column storage: pages a query reads"),
+         make<StorageView>()},
         {QStringLiteral("lifecycle"),
          QCoreApplication::translate("fg::Simulators",
-                                     "Object storage: what a lifecycle rule saves")},
+                                     "Object storage: what a lifecycle rule saves"),
+         make<LifecycleView>()},
     };
     return list;
 }
 
 QWidget* createSimulatorView(const QString& id, const Theme& theme, QWidget* parent) {
-    SimulatorView* view = nullptr;
-    if (id == QLatin1String("quorum")) {
-        view = new QuorumView(parent);
+    for (const auto& sim : simulators()) {
+        if (sim.id == id) {
+            SimulatorView* view = sim.make(parent);
+            view->setTheme(theme);
+            return view;
+        }
     }
-    if (id == QLatin1String("cache")) {
-        view = new CacheView(parent);
-    }
-    if (id == QLatin1String("row-column")) {
-        view = new StorageView(parent);
-    }
-    if (id == QLatin1String("lifecycle")) {
-        view = new LifecycleView(parent);
-    }
-    if (view) {
-        view->setTheme(theme);
-    }
-    return view;
-}
-
-} // namespace fg
-
-namespace fg {
-
-void applySimulatorTheme(QWidget* view, const Theme& theme) {
-    if (auto* q = qobject_cast<QuorumView*>(view)) {
-        q->setTheme(theme);
-    } else if (auto* c = qobject_cast<CacheView*>(view)) {
-        c->setTheme(theme);
-    } else if (auto* s = qobject_cast<StorageView*>(view)) {
-        s->setTheme(theme);
-    } else if (auto* l = qobject_cast<LifecycleView*>(view)) {
-        l->setTheme(theme);
-    }
+    return nullptr;
 }
 
 } // namespace fg

@@ -16,6 +16,7 @@ class StorageView : public SimulatorView {
     Q_OBJECT
 public:
     explicit StorageView(QWidget* parent = nullptr);
+    const char* simulatorId() const override { return "row-column"; }
 
     concepts::StorageTable table() const;
     int sumColumn() const;

@@ -23,6 +23,10 @@ QString sectionTitle(const Chapter& ch, const QString& id) {
 
 } // namespace
 
+QString ProgressView::pageTitle() const {
+    return tr("My progress");
+}
+
 ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
     auto* v = new QVBoxLayout(this);
     error_ = new QLabel(this);

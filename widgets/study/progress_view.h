@@ -4,6 +4,8 @@
 // top. Activating a bookmark or note emits chapterLinkActivated for its section.
 #pragma once
 
+#include "widgets/canvas/page.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -16,10 +18,14 @@ struct Course;
 struct QuizDeck;
 class ProgressStore;
 
-class ProgressView : public QWidget {
+class ProgressView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit ProgressView(QWidget* parent = nullptr);
+
+    // The view follows the application's palette: a theme changes nothing of its own.
+    void setTheme(const Theme&) override {}
+    QString pageTitle() const override;
 
     // All three must outlive the view (the deck may be null). Calls refresh().
     void setData(const Course* course, const QuizDeck* deck, const ProgressStore* store);

@@ -33,6 +33,10 @@ QString q(const std::string& s) {
 
 } // namespace
 
+QString QuizView::pageTitle() const {
+    return tr("Quiz");
+}
+
 QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     today_ = static_cast<long>(QDate::currentDate().toJulianDay());
 

@@ -11,6 +11,7 @@
 
 #include "engines/study/review.h"
 #include "models/study/quiz_deck.h"
+#include "widgets/canvas/page.h"
 
 #include <QHash>
 #include <QWidget>
@@ -25,10 +26,14 @@ namespace fg {
 
 class ProgressStore;
 
-class QuizView : public QWidget {
+class QuizView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit QuizView(QWidget* parent = nullptr);
+
+    // The quiz follows the application's palette: a theme changes nothing of its own.
+    void setTheme(const Theme&) override {}
+    QString pageTitle() const override;
 
     // The deck and the store must outlive the view. Without a store the view keeps its review
     // state in memory. Cards of the deck not yet in the review are added, due today.

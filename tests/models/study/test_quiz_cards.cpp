@@ -3,6 +3,7 @@
 // of the interview checklist and every common mistake has its card (counted from the chapters).
 #include "models/course/content_loader.h"
 #include "models/study/quiz_deck.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QDir>
 #include <QSet>
@@ -54,7 +55,7 @@ private slots:
     }
 
     void everyCardReferencesAnExistingSection() {
-        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         QVERIFY(course.errors.empty());
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
         const QStringList problems = fg::checkQuizReferences(deck, course);
@@ -82,7 +83,7 @@ private slots:
         QFETCH(QString, chapter);
         QFETCH(QString, section);
         QFETCH(QString, blockType);
-        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         const int items = countItems(course, chapter, section, blockType.toStdString());
         QVERIFY(items > 0);
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));

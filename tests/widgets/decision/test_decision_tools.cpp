@@ -5,6 +5,7 @@
 #include "models/course/content_loader.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/playback/player.h"
 
 #include <QFile>
@@ -29,7 +30,7 @@ bool write(const QString& path, const QByteArray& bytes) {
 class TestDecisionTools : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { course_ = fg::loadCourse(); }
+    void initTestCase() { course_ = fg::loadCourse(fg::diagramLinks()); }
 
     void wizardCoversEveryLeafOfTheFlowchart() {
         QStringList errors;

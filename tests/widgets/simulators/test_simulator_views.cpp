@@ -57,6 +57,9 @@ private slots:
                 fg::createSimulatorView(info.id, fg::Theme::dark(), nullptr));
             QVERIFY2(view, qPrintable(info.id));
             QVERIFY(!info.title.isEmpty());
+            // A page titled as the Study menu lists it.
+            QVERIFY(fg::pageOf(view.get()));
+            QCOMPARE(fg::pageOf(view.get())->pageTitle(), info.title);
             QVERIFY(view->findChild<QCustomPlot*>());
             maybeSave(view.get(), info.id);
         }

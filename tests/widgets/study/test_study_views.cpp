@@ -6,6 +6,7 @@
 #include "models/course/content_loader.h"
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
 
@@ -196,7 +197,7 @@ private slots:
     }
 
     void theShippedDeckRunsInTheViewWithAScreenshot() {
-        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
         QHash<QString, QString> titles;
         for (const auto& ch : course.chapters) {
@@ -237,7 +238,7 @@ private slots:
     }
 
     void progressViewShowsReadScoreBookmarksNotesAndProblems() {
-        const fg::Course course = fg::loadCourse(QStringLiteral(":/content"));
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
         QTemporaryDir dir;
         const QString path = dir.filePath("progress.json");

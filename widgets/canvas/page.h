@@ -1,0 +1,46 @@
+// Page: what the main window asks of every kind of tab, whatever it holds (the reader, a live
+// diagram, B-Tree vs LSM, a simulator, the decision wizard, matrix and scenario explorer, the quiz
+// and progress views): follow a theme, say what it can export, and give its title. A page is a
+// QWidget that also derives from Page (the reader is a QTextBrowser, so Page is an interface, not
+// a widget); pageOf() finds the Page of a tab's widget, so the window never tries type after type.
+#pragma once
+
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_source.h"
+#include "widgets/export/picture_export.h"
+
+#include <QSize>
+#include <QString>
+#include <functional>
+#include <optional>
+
+class QWidget;
+
+namespace fg {
+
+// What a page can export (File > Export diagram, Export animation, Edit > Copy diagram as image):
+// its picture in any theme, its size on screen, a file name to suggest, and (for the step-by-step
+// diagrams) the source an animation is made from.
+struct Exportable {
+    std::function<PaintFunction(const Theme&)> picture;
+    QSize screenSize;
+    QString baseName;
+    const DiagramSource* source = nullptr;
+};
+
+class Page {
+public:
+    virtual ~Page() = default;
+
+    // Redraws the page in `theme` (a page that follows the application's palette does nothing).
+    virtual void setTheme(const Theme& theme) = 0;
+    // The page's title: its tab's text.
+    virtual QString pageTitle() const = 0;
+    // What can be exported from the page as it is on screen; none by default.
+    virtual std::optional<Exportable> exportable() { return std::nullopt; }
+};
+
+// The Page of `widget`, or null when it is not one (or is null).
+Page* pageOf(QWidget* widget);
+
+} // namespace fg

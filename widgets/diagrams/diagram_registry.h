@@ -1,0 +1,64 @@
+// The diagram registry: every live diagram, one row each (the idea of KDE Step's worldfactory.cc:
+// one row registers a type). A row says what the diagram is called, which engine it draws, the
+// scenario it opens on, how to build its step-by-step source from a scenario and how to build its
+// page. Everything that lists live diagrams reads these rows: the factories over them
+// (diagram_factory.h: sources from scenarios, titles, default scenarios, default pictures, pages),
+// the course (its "diagram" blocks are checked against diagramLinks(), and cards drawn from it),
+// the Diagrams menu, presentation slides, `fieldguide list` and `fieldguide export`, the tests and
+// the benchmarks. Adding a diagram is one row in diagram_registry.cpp plus the diagram's own files
+// (README.md, "Layout").
+#pragma once
+
+#include "engines/core/status.h"
+#include "models/course/course.h"
+#include "widgets/canvas/diagram_source.h"
+
+#include <QString>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+class QWidget;
+
+namespace fg {
+
+// Builds the step-by-step source a scenario describes; null with `status` naming the problem (a
+// JSON path and what was expected).
+using SourceFactory =
+    std::function<std::unique_ptr<DiagramSource>(const nlohmann::json& scenario, Status& status)>;
+// Builds the diagram's page (a QWidget that is a Page, see widgets/canvas/page.h), not yet themed.
+using PageFactory = std::function<QWidget*(QWidget* parent)>;
+
+struct LiveDiagram {
+    // What chapters ("diagram" blocks), `--diagram` and the soak call it. For a diagram with
+    // steps it is also its engine's name (the page knows itself by DiagramView::engineName()).
+    QString id;
+    // The scenario engine it draws (one of scenario::engineNames()); empty when it has no steps.
+    std::string engine;
+    // Its name in the Diagrams menu, on its tab, on its card in a chapter and in `fieldguide list`.
+    QString title;
+    // The short title over its exported pictures ("B-Tree").
+    QString pictureTitle;
+    // The resource holding the scenario it opens on (":/content/scenarios/btree.json"); empty
+    // when it has no steps.
+    QString defaultScenario;
+    // Null when it has no steps (B-Tree vs LSM draws charts of a workload, not a timeline).
+    SourceFactory makeSource;
+    PageFactory makePage;
+
+    bool hasSteps() const { return static_cast<bool>(makeSource); }
+};
+
+// Every live diagram, in the order the Diagrams menu lists them.
+const std::vector<LiveDiagram>& liveDiagrams();
+// The row with `id`, or null.
+const LiveDiagram* liveDiagram(const QString& id);
+// The row that draws scenarios of `engine`, or null.
+const LiveDiagram* liveDiagramOfEngine(std::string_view engine);
+// The rows as the course links to them (id and title), for loadCourse and the reader's cards.
+const DiagramLinks& diagramLinks();
+
+} // namespace fg
