@@ -291,6 +291,64 @@ private slots:
         QVERIFY2(d.err.contains("b\xc3\xa4um"), d.err.constData());
     }
 
+    void everyEngineRefusesAScenarioOverItsBudgetBeforeRunning() {
+        // A few hundred bytes asking for millions of narrated steps (each kept in the result) ran
+        // for minutes and took gigabytes: now the whole scenario's work is counted as it is read
+        // and refused at once, with the limit and how far over it is.
+        const struct {
+            const char* scenario;
+            const char* says;
+        } cases[] = {
+            {R"({"engine": "kafka", "params": {"topics": {"t": 3}},
+                 "ops": [{"op": "produce", "topic": "t", "count": 10000000}]})",
+             "/ops/0: the scenario asks for at least 10,000,000 keys, records or ops in all, 1000 "
+             "times the most a narrated scenario may ask for (10,000)"},
+            {R"({"engine": "btree", "params": {"order": 4},
+                 "ops": [{"op": "insert-random", "count": 10000, "seed": 1},
+                         {"op": "insert-random", "count": 10000, "seed": 2}]})",
+             "/ops/1: the scenario asks for 20,000 keys, records or ops in all, 2 times the most a "
+             "narrated scenario may ask for (10,000): set \"narrate\": false"},
+            {R"({"engine": "btree", "narrate": false, "params": {"order": 64},
+                 "ops": [{"op": "insert-random", "count": 10000000, "seed": 1},
+                         {"op": "insert-random", "count": 10000000, "seed": 2}]})",
+             "/ops/1: the scenario asks for 20,000,000 keys, records or ops in all, 2 times the "
+             "most a scenario may ask for (10,000,000)"},
+            {R"({"engine": "lsm", "ops": [{"op": "put-random", "count": 6000},
+                                          {"op": "put-random", "count": 6000}]})",
+             "/ops/1: the scenario asks for 12,000 keys"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runTool({"run", "-"}, c.scenario);
+            QVERIFY2(r.exit == 2, r.err.constData());
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+        // Ops of any engine count one each: 10,001 narrated ops are one too many.
+        const auto many = [](const char* engine, const char* params, const char* op) {
+            QByteArray ops;
+            for (int i = 0; i < 10'001; ++i) {
+                ops += (i ? "," : "") + QByteArray(op);
+            }
+            return "{\"engine\": \"" + QByteArray(engine) + "\", \"params\": " + params +
+                   ", \"ops\": [" + ops + "]}";
+        };
+        const QByteArray scenarios[] = {
+            many("btree", R"({"order": 4})", R"({"op": "search", "key": 1})"),
+            many("lsm", "{}", R"({"op": "get", "key": "k"})"),
+            many("hashslot", "{}", R"({"op": "route", "key": "k"})"),
+            many("kafka", R"({"topics": {"t": 1}})", R"({"op": "produce", "topic": "t"})"),
+            many("downsample", "{}", R"({"op": "advance", "by_s": 1})"),
+        };
+        for (const QByteArray& s : scenarios) {
+            const Result r = runTool({"run", "-"}, s);
+            QVERIFY2(r.exit == 2, r.err.constData());
+            QVERIFY2(
+                r.err.contains("/ops/10000: the scenario asks for 10,001 keys, records or ops "
+                               "in all, 1 over the most a narrated scenario may ask for (10,000)"),
+                r.err.constData());
+        }
+    }
+
     void compressCountsTheGorillaBits() {
         // The Gorilla paper's Figure 2 series: 167 bits (engine reference, section 5.5).
         const QByteArray csv = "1427162462000,12\n1427162522000,12\n1427162582000,24\n";
