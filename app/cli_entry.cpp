@@ -2,12 +2,15 @@
 
 #include "app/cli_export.h"
 #include "engines/cli/commands.h"
+#include "engines/cli/terminal_text.h"
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace fg::app {
@@ -40,6 +43,19 @@ const char* const kHelp =
     "Exit status: 0 success, 1 a runtime failure (e.g. a file cannot be written),\n"
     "2 bad usage or bad input.\n";
 
+// Flushes standard output: exit status 0, or 1 with a message when it could not be written (a full
+// disk, a closed file), as every command does.
+int finishStdout(const char* command) {
+    errno = 0;
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout)) {
+        return fg::cli::kOk;
+    }
+    const int error = errno;
+    std::fprintf(stderr, "fieldguide%s%s: could not write the output: %s\n", *command ? " " : "",
+                 command, error ? std::strerror(error) : "write error");
+    return fg::cli::kRuntime;
+}
+
 int list() {
     const Course course = loadCourse(diagramLinks());
     std::string out;
@@ -51,10 +67,13 @@ int list() {
         }
     }
     std::fwrite(out.data(), 1, out.size(), stdout);
-    std::fflush(stdout);
+    if (const int written = finishStdout("list"); written != fg::cli::kOk) {
+        return written;
+    }
     if (!course.errors.empty()) {
         for (const auto& e : course.errors) {
-            std::fprintf(stderr, "fieldguide list: %s\n", qPrintable(e.toString()));
+            std::fprintf(stderr, "fieldguide list: %s\n",
+                         fg::cli::printable(e.toString().toStdString()).c_str());
         }
         return fg::cli::kUsage;
     }
@@ -71,24 +90,26 @@ int runCommandLine(int argc, char** argv) {
     fg::cli::Args args(argv + 2, argv + argc);
     {
         std::ios::sync_with_stdio(false);
-        const int engine = fg::cli::dispatch(name, args, {std::cin, std::cout, std::cerr});
+        fg::cli::PrintableStream err(
+            std::cerr); // input quoted in a message cannot drive the terminal
+        const int engine = fg::cli::dispatch(name, args, {std::cin, std::cout, err});
         if (engine >= 0) {
             return engine;
         }
     }
     if (name == "-h" || name == "--help" || name == "help") {
         std::fputs(kHelp, stdout);
-        return fg::cli::kOk;
+        return finishStdout("");
     }
     if (name == "--version") {
         std::printf("fieldguide %s\n", FIELDGUIDE_VERSION);
-        return fg::cli::kOk;
+        return finishStdout("");
     }
     if (name == "list") {
         QCoreApplication app(argc, argv);
         if (!args.empty()) {
             std::fprintf(stderr, "fieldguide list: takes no arguments (got \"%s\")\n",
-                         args[0].c_str());
+                         fg::cli::printable(args[0]).c_str());
             return fg::cli::kUsage;
         }
         return list();
@@ -106,7 +127,7 @@ int runCommandLine(int argc, char** argv) {
     if (name.rfind("--", 0) == 0 || name.rfind('-', 0) != 0) {
         std::fprintf(stderr,
                      "fieldguide: unknown command or option \"%s\" (see fieldguide --help)\n",
-                     name.c_str());
+                     fg::cli::printable(name).c_str());
         return fg::cli::kUsage;
     }
     return -1; // a single-dash option for Qt itself, such as -platform offscreen

@@ -2,6 +2,7 @@
 
 #include "engines/cli/commands.h"
 #include "engines/cli/key_input.h"
+#include "engines/cli/terminal_text.h"
 #include "engines/scenario/scenario.h"
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -15,7 +16,7 @@
 #include <QPainter>
 #include <QString>
 #include <cstdio>
-#include <fstream>
+#include <iostream>
 #include <iterator>
 
 namespace fg::app {
@@ -23,7 +24,7 @@ namespace fg::app {
 namespace {
 
 int fail(int code, const std::string& message) {
-    std::fprintf(stderr, "fieldguide export: %s\n", message.c_str());
+    std::fprintf(stderr, "fieldguide export: %s\n", cli::printable(message).c_str());
     return code;
 }
 
@@ -178,17 +179,9 @@ int exportCommand(const std::vector<std::string>& args) {
     if (!chapter.empty()) {
         return exportChapter(x, *fmt, t);
     }
-    std::ifstream f(scenarioPath, std::ios::binary);
-    if (!f) {
-        return fail(cli::kUsage, "cannot read " + scenarioPath + ": no such file, or not readable");
-    }
-    std::string text;
-    if (const Status s = scenario::readText(f, scenarioPath, text); !s) {
-        return fail(cli::kUsage, s.message());
-    }
     nlohmann::json scenario;
-    if (const Status s = scenario::parse(text, scenarioPath, scenario); !s) {
-        return fail(cli::kUsage, s.message());
+    if (const Status s = scenario::readFile(scenarioPath, std::cin, scenario); !s) {
+        return fail(cli::exitFor(s), s.message());
     }
     Status st;
     const auto diagram = makeDiagramSource(scenario, st);

@@ -3,6 +3,8 @@
 // contract's exit status. A failure prints one line on `err` naming the problem.
 #pragma once
 
+#include "engines/core/status.h"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -24,6 +26,14 @@ int partition(const Args& args, Io io);  // fieldguide partition --partitions N 
 int run(const Args& args, Io io);        // fieldguide run [SCENARIO.json | -]
 int downsample(const Args& args, Io io); // fieldguide downsample --step S [--agg LIST] [FILE|-]
 int compress(const Args& args, Io io);   // fieldguide compress [FILE.csv | -]
+
+// Flushes io.out. When the output could not be written (a full disk, a closed file), prints one
+// line for `command` on io.err naming the reason and returns kRuntime; else kOk.
+int finishOutput(const std::string& command, Io io);
+
+// The exit status of a failed Status: kRuntime when the system failed (Status::failure), kUsage
+// for bad input.
+int exitFor(const Status& s);
 
 // Runs `name` if it is one of the commands above; returns -1 when it is not.
 int dispatch(const std::string& name, const Args& args, Io io);

@@ -22,8 +22,8 @@ int compress(const Args& args, Io io) {
         path = a;
     }
     std::vector<timeseries::Point> points;
-    if (!readSeries("compress", path, io, points)) {
-        return kUsage;
+    if (const int read = readSeries("compress", path, io, points); read != kOk) {
+        return read;
     }
     timeseries::GorillaBlock block;
     if (const Status s = timeseries::gorillaEncode(points, block); !s) {
@@ -58,7 +58,7 @@ int compress(const Args& args, Io io) {
                                     {"gorilla", perPoint(bits)}};
     io.out << j.dump(2) << "\n";
     io.out.flush();
-    return io.out ? kOk : kRuntime;
+    return finishOutput("compress", io);
 }
 
 } // namespace fg::cli

@@ -51,8 +51,8 @@ int downsample(const Args& args, Io io) {
         return kUsage;
     }
     std::vector<timeseries::Point> points;
-    if (!readSeries("downsample", path, io, points)) {
-        return kUsage;
+    if (const int read = readSeries("downsample", path, io, points); read != kOk) {
+        return read;
     }
     const auto buckets = timeseries::downsample(points, step * 1000);
     OutBuffer out(io.out);
@@ -79,7 +79,7 @@ int downsample(const Args& args, Io io) {
     }
     out.flush();
     io.out.flush();
-    return io.out ? kOk : kRuntime;
+    return finishOutput("downsample", io);
 }
 
 } // namespace fg::cli

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engines/cli/commands.h"
+#include "engines/core/read_blocks.h"
 
 #include <istream>
 #include <ostream>
@@ -62,19 +63,19 @@ private:
 // memory runs out.
 inline constexpr std::size_t kMaxKeyBytes = std::size_t{512} << 20;
 
-// Calls f(key) for each key: the arguments when there are any, else each line of `in`. Returns
-// false, with `error` naming the key, when a key is longer than `maxKeyBytes`; the keys before it
-// have been passed to f.
+// Calls f(key) for each key: the arguments when there are any, else each line of `in`. Fails, with
+// the Status naming the key, when a key is longer than `maxKeyBytes` (bad input), or when `in`
+// cannot be read (Status::failure); the keys before it have been passed to f.
 template <class F>
-bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, std::string& error,
-                std::size_t maxKeyBytes = kMaxKeyBytes) {
-    const auto tooLong = [&error, maxKeyBytes](const std::string& where) {
+Status forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f,
+                  std::size_t maxKeyBytes = kMaxKeyBytes) {
+    const auto tooLong = [maxKeyBytes](const std::string& where) {
         const std::string most = maxKeyBytes % (std::size_t{1} << 20) == 0
                                      ? std::to_string(maxKeyBytes >> 20) + " MB"
                                      : std::to_string(maxKeyBytes) + " bytes";
-        error = where + " is longer than " + most +
-                ", the most a key may be (Redis's limit): " + "is this the right input?";
-        return false;
+        return Status::error("", where + " is longer than " + most +
+                                     ", the most a key may be (Redis's limit): is this the "
+                                     "right input?");
     };
     if (!keys.empty()) {
         for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -83,47 +84,42 @@ bool forEachKey(const std::vector<std::string>& keys, std::istream& in, F&& f, s
             }
             f(std::string_view(keys[i]));
         }
-        return true;
+        return Status::ok();
     }
-    // 64 KiB blocks: as fast as larger ones, and small enough to stay off mmap for each call.
-    constexpr std::size_t kBlock = std::size_t{1} << 16;
     std::string carry;
-    std::vector<char> block(kBlock);
     std::size_t line = 0;
-    while (in) {
-        in.read(block.data(), static_cast<std::streamsize>(kBlock));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0) {
-            break;
-        }
+    const Status read = readBlocks(in, "standard input", [&](std::string_view block) {
         std::size_t start = 0;
-        for (std::size_t i = 0; i < got; ++i) {
+        for (std::size_t i = 0; i < block.size(); ++i) {
             if (block[i] != '\n') {
                 continue;
             }
             ++line;
-            const std::size_t length = carry.size() + (i - start);
-            if (length > maxKeyBytes) {
+            if (carry.size() + (i - start) > maxKeyBytes) {
                 return tooLong("line " + std::to_string(line));
             }
             if (carry.empty()) {
-                f(std::string_view(block.data() + start, i - start));
+                f(block.substr(start, i - start));
             } else {
-                carry.append(block.data() + start, i - start);
+                carry.append(block.substr(start, i - start));
                 f(std::string_view(carry));
                 carry.clear();
             }
             start = i + 1;
         }
-        if (carry.size() + (got - start) > maxKeyBytes) {
+        if (carry.size() + (block.size() - start) > maxKeyBytes) {
             return tooLong("line " + std::to_string(line + 1));
         }
-        carry.append(block.data() + start, got - start);
+        carry.append(block.substr(start));
+        return Status::ok();
+    });
+    if (!read) {
+        return read;
     }
     if (!carry.empty()) {
         f(std::string_view(carry)); // a last line without a newline
     }
-    return true;
+    return Status::ok();
 }
 
 // Parses a whole decimal number in [lo, hi]; false for anything else.

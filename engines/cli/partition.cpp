@@ -35,21 +35,16 @@ int partition(const Args& args, Io io) {
     }
     const int n = static_cast<int>(partitions);
     OutBuffer out(io.out);
-    std::string error;
-    const bool read = forEachKey(
-        keys, io.in,
-        [&](std::string_view key) {
-            out.appendInt(kafka::partitionForKey(key, n));
-            out.push('\n');
-        },
-        error);
+    const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
+        out.appendInt(kafka::partitionForKey(key, n));
+        out.push('\n');
+    });
     out.flush();
-    io.out.flush();
     if (!read) {
-        io.err << "fieldguide partition: " << error << "\n";
-        return kUsage;
+        io.err << "fieldguide partition: " << read.message() << "\n";
+        return exitFor(read);
     }
-    return io.out ? kOk : kRuntime;
+    return finishOutput("partition", io);
 }
 
 } // namespace fg::cli

@@ -5,8 +5,8 @@
 
 namespace fg::cli {
 
-bool readSeries(const std::string& command, const std::string& path, Io io,
-                std::vector<timeseries::Point>& out) {
+int readSeries(const std::string& command, const std::string& path, Io io,
+               std::vector<timeseries::Point>& out) {
     Status s;
     if (path.empty() || path == "-") {
         s = timeseries::readSeriesCsv(io.in, "<stdin>", out);
@@ -15,15 +15,15 @@ bool readSeries(const std::string& command, const std::string& path, Io io,
         if (!f) {
             io.err << "fieldguide " << command << ": cannot read " << path
                    << ": no such file, or not readable\n";
-            return false;
+            return kUsage;
         }
         s = timeseries::readSeriesCsv(f, path, out);
     }
     if (!s) {
         io.err << "fieldguide " << command << ": " << s.message() << "\n";
-        return false;
+        return exitFor(s);
     }
-    return true;
+    return kOk;
 }
 
 void appendDouble(std::string& out, double v) {

@@ -10,9 +10,10 @@
 
 namespace fg::cli {
 
-// Reads the series; on failure prints one line for `command` on io.err and returns false.
-bool readSeries(const std::string& command, const std::string& path, Io io,
-                std::vector<timeseries::Point>& out);
+// Reads the series. On failure prints one line for `command` on io.err and returns the exit
+// status (kUsage for bad input, kRuntime for a read error); kOk otherwise.
+int readSeries(const std::string& command, const std::string& path, Io io,
+               std::vector<timeseries::Point>& out);
 
 // Shortest text that reads back as the same double ("0.1", "45.2", "1e+100").
 void appendDouble(std::string& out, double v);

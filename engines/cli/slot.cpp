@@ -33,26 +33,21 @@ int slot(const Args& args, Io io) {
     const std::vector<int> owner =
         nodes > 0 ? redis::clusterCreateOwners(static_cast<int>(nodes)) : std::vector<int>();
     OutBuffer out(io.out);
-    std::string error;
-    const bool read = forEachKey(
-        keys, io.in,
-        [&](std::string_view key) {
-            const int s = redis::keySlot(key);
-            out.appendInt(s);
-            if (!owner.empty()) {
-                out.push('\t');
-                out.appendInt(owner[static_cast<std::size_t>(s)]);
-            }
-            out.push('\n');
-        },
-        error);
+    const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
+        const int s = redis::keySlot(key);
+        out.appendInt(s);
+        if (!owner.empty()) {
+            out.push('\t');
+            out.appendInt(owner[static_cast<std::size_t>(s)]);
+        }
+        out.push('\n');
+    });
     out.flush();
-    io.out.flush();
     if (!read) {
-        io.err << "fieldguide slot: " << error << "\n";
-        return kUsage;
+        io.err << "fieldguide slot: " << read.message() << "\n";
+        return exitFor(read);
     }
-    return io.out ? kOk : kRuntime;
+    return finishOutput("slot", io);
 }
 
 } // namespace fg::cli

@@ -1,6 +1,7 @@
 #include "engines/scenario/btree_scenario.h"
 
 #include "engines/core/timeline.h"
+#include "engines/scenario/scenario_reader.h"
 
 #include <cstdint>
 #include <limits>
@@ -301,13 +302,21 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
     if (ops == scenario.end() || !ops->is_array()) {
         return Status::error("/ops", "expected an array of ops");
     }
+    WorkBudget budget(sc.narrate);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         Op op;
-        st = parseOp((*ops)[i], "/ops/" + std::to_string(i), sc.narrate, op);
+        const std::string path = "/ops/" + std::to_string(i);
+        st = parseOp((*ops)[i], path, sc.narrate, op);
+        if (st) {
+            st = budget.add(op.kind == btree::OpKind::kInsertRandom ? op.count : 1, path);
+        }
         if (!st) {
             return st;
         }
         sc.ops.push_back(op);
+    }
+    if (st = budget.finish(); !st) {
+        return st;
     }
     out = std::move(sc);
     return Status::ok();

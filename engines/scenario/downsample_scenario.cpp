@@ -86,6 +86,7 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
         return s;
     }
     std::int64_t total = 0;
+    WorkBudget budget(out.narrate);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -192,9 +193,12 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
             return Status::error(path + "/op",
                                  "unknown op \"" + name + "\": expected ingest, advance or query");
         }
+        if (Status s = budget.add(1, path); !s) {
+            return s;
+        }
         out.ops.push_back(std::move(op));
     }
-    return Status::ok();
+    return budget.finish();
 }
 
 json downsampleStepJson(const timeseries::TieredStep& st) {

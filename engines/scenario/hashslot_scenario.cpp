@@ -32,6 +32,7 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
         return s;
     }
     std::int64_t nodeIds = masters * (1 + replicas); // ids handed out so far
+    WorkBudget budget(out.narrate);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -78,9 +79,12 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
                                                    "\": expected route, add-node, remove-node, "
                                                    "migrate or fail-node");
         }
+        if (Status s = budget.add(1, path); !s) {
+            return s;
+        }
         out.ops.push_back(std::move(op));
     }
-    return Status::ok();
+    return budget.finish();
 }
 
 json hashslotStepJson(const redis::ClusterStep& st) {

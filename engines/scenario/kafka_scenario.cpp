@@ -96,6 +96,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     if (Status s = R::ops(scenario, ops); !s) {
         return s;
     }
+    WorkBudget budget(out.narrate);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -171,9 +172,13 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
                                                    "\": expected produce, join, leave, "
                                                    "fail-broker or consume");
         }
+        if (Status s = budget.add(op.kind == kafka::KafkaOp::Kind::Produce ? op.count : 1, path);
+            !s) {
+            return s;
+        }
         out.ops.push_back(std::move(op));
     }
-    return Status::ok();
+    return budget.finish();
 }
 
 namespace {

@@ -70,7 +70,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
     if (Status s = R::ops(scenario, ops); !s) {
         return s;
     }
-    std::int64_t total = 0;
+    WorkBudget budget(out.narrate);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -91,10 +91,15 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
                 }
                 op.value = value.value_or("v");
             }
+            if (Status s = budget.add(1, path); !s) {
+                return s;
+            }
             out.ops.push_back(std::move(op));
-            ++total;
         } else if (name == "flush" || name == "compact") {
             op.kind = name == "flush" ? Kind::Flush : Kind::Compact;
+            if (Status s = budget.add(1, path); !s) {
+                return s;
+            }
             out.ops.push_back(std::move(op));
         } else if (name == "put-random") {
             std::int64_t count = 0, seed = 1, lo = 1, hi = 0;
@@ -114,10 +119,8 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
                 !s) {
                 return s;
             }
-            total += count;
-            if (total > 10'000'000) {
-                return Status::error(path + "/count",
-                                     "more than 10,000,000 writes in one scenario");
+            if (Status s = budget.add(count, path); !s) {
+                return s;
             }
             Rng rng(static_cast<std::uint64_t>(seed));
             for (std::int64_t k = 0; k < count; ++k) {
@@ -133,7 +136,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
                                      "\": expected put, delete, get, flush, compact or put-random");
         }
     }
-    return Status::ok();
+    return budget.finish();
 }
 
 json lsmStepJson(const lsm::LsmStep& st) {

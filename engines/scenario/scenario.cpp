@@ -1,5 +1,6 @@
 #include "engines/scenario/scenario.h"
 
+#include "engines/core/read_blocks.h"
 #include "engines/scenario/btree_scenario.h"
 #include "engines/scenario/downsample_scenario.h"
 #include "engines/scenario/hashslot_scenario.h"
@@ -7,6 +8,7 @@
 #include "engines/scenario/kafka_scenario.h"
 #include "engines/scenario/lsm_scenario.h"
 
+#include <fstream>
 #include <istream>
 
 namespace fg::scenario {
@@ -72,18 +74,36 @@ Status run(const nlohmann::json& scenario, nlohmann::json& result) {
 
 Status readText(std::istream& in, const std::string& source, std::string& text) {
     text.clear();
-    std::vector<char> block(std::size_t{1} << 16);
-    while (in) {
-        in.read(block.data(), static_cast<std::streamsize>(block.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (text.size() + got > kMaxScenarioBytes) {
-            text.clear();
-            return Status::error(source, "more than 64 MB: a scenario holds at most 64 MB (is this "
-                                         "the right file?)");
+    const Status read = readBlocks(in, source, [&](std::string_view block) {
+        if (text.size() + block.size() > kMaxScenarioBytes) {
+            return Status::error(source, "more than 64 MB: a scenario holds at most 64 MB (is "
+                                         "this the right file?)");
         }
-        text.append(block.data(), got);
+        text.append(block);
+        return Status::ok();
+    });
+    if (!read) {
+        text.clear();
     }
-    return Status::ok();
+    return read;
+}
+
+Status readFile(const std::string& path, std::istream& standardInput, nlohmann::json& out) {
+    std::string text;
+    Status read;
+    if (path == "-") {
+        read = readText(standardInput, "<stdin>", text);
+    } else {
+        std::ifstream f(path, std::ios::binary);
+        if (!f) {
+            return Status::error(path, "cannot be read: no such file, or not readable");
+        }
+        read = readText(f, path, text);
+    }
+    if (!read) {
+        return read;
+    }
+    return parse(text, path == "-" ? "<stdin>" : path, out);
 }
 
 Status parse(const std::string& text, const std::string& source, nlohmann::json& out) {

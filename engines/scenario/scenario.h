@@ -31,6 +31,12 @@ const std::vector<std::string>& engineNames();
 // engine's result; on failure the Status names the JSON path and what was expected.
 Status run(const nlohmann::json& scenario, nlohmann::json& result);
 
+// Reads and parses the scenario file at `path` ("-": `standardInput`): the one reader of scenario
+// files, used by `run`, `export` and the app. Fails naming the file when it cannot be opened, is
+// larger than kMaxScenarioBytes, or is not JSON (with the line and column); a read error is a
+// Status::failure.
+Status readFile(const std::string& path, std::istream& standardInput, nlohmann::json& out);
+
 // Parses scenario text; a syntax error names the line and column.
 Status parse(const std::string& text, const std::string& source, nlohmann::json& out);
 

@@ -114,4 +114,60 @@ Status ScenarioReader::opName(const json& op, const std::string& path, std::stri
     return requiredString(op, path, "op", out);
 }
 
+namespace {
+
+// 12345678 -> "12,345,678"
+std::string grouped(std::int64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) {
+            out.push_back(',');
+        }
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
+} // namespace
+
+Status WorkBudget::add(std::int64_t items, const std::string& path) {
+    const std::int64_t most = narrate_ ? kMaxNarratedWork : kMaxBulkWork;
+    total_ = items > INT64_MAX - total_ ? INT64_MAX : total_ + items;
+    if (total_ > most && firstOver_.empty()) {
+        firstOver_ = path;
+    }
+    // Far past the limit, counting on is pointless: the message says "at least".
+    if (total_ > most * 100) {
+        return finish();
+    }
+    return Status::ok();
+}
+
+Status WorkBudget::finish() const {
+    const std::int64_t most = narrate_ ? kMaxNarratedWork : kMaxBulkWork;
+    if (total_ <= most) {
+        return Status::ok();
+    }
+    const std::int64_t times = total_ / most;
+    // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on long chains of +.
+    std::string what = "the scenario asks for ";
+    what += total_ > most * 100 ? "at least " : "";
+    what += grouped(total_);
+    what += " keys, records or ops in all, ";
+    what += times >= 2 ? std::to_string(times) + " times the most"
+                       : grouped(total_ - most) + " over the most";
+    what += " a ";
+    what += narrate_ ? "narrated " : "";
+    what += "scenario may ask for (";
+    what += grouped(most);
+    what += ")";
+    if (narrate_) {
+        what += ": set \"narrate\": false to run up to ";
+        what += grouped(kMaxBulkWork);
+        what += " in bulk, without the step-by-step story";
+    }
+    return Status::error(firstOver_, what);
+}
+
 } // namespace fg

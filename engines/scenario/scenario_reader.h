@@ -12,6 +12,29 @@
 
 namespace fg {
 
+// The work a whole scenario may ask for, counted op by op as it is read, before anything runs:
+// each op counts 1, an op with a count (insert-random, put-random, produce) its count. A narrated
+// scenario keeps every step of the run (several per key or record), so it may ask for far less
+// than a bulk one ("narrate": false), which keeps only the final state.
+inline constexpr std::int64_t kMaxNarratedWork = 10'000;
+inline constexpr std::int64_t kMaxBulkWork = 10'000'000;
+
+class WorkBudget {
+public:
+    explicit WorkBudget(bool narrate) : narrate_(narrate) {}
+    // Adds the work of the op at `path`. Fails once the scenario's total passes its limit, naming
+    // the limit and how far over the scenario is (what it asks for is counted to the end of the
+    // op list, so the message says the whole amount).
+    Status add(std::int64_t items, const std::string& path);
+    // After the last op: the Status of the whole scenario (ok, or the first op past the limit).
+    Status finish() const;
+
+private:
+    bool narrate_;
+    std::int64_t total_ = 0;
+    std::string firstOver_;
+};
+
 class ScenarioReader {
 public:
     using json = nlohmann::json;

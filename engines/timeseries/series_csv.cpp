@@ -1,5 +1,7 @@
 #include "engines/timeseries/series_csv.h"
 
+#include "engines/core/read_blocks.h"
+
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -68,9 +70,7 @@ Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Po
     // 64 KiB blocks (as fast as larger ones and light per call); a line is at most 64 KiB: a
     // "timestamp_ms,value" line is a few dozen bytes, so a longer one is the wrong input (a binary
     // file, /dev/zero), refused at once instead of read without end.
-    constexpr std::size_t kBlock = std::size_t{1} << 16;
     constexpr std::size_t kMaxLine = std::size_t{1} << 16;
-    std::vector<char> block(kBlock);
     std::string carry;
     std::int64_t lineNo = 0;
     bool first = true;
@@ -99,22 +99,17 @@ Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Po
         out.push_back(p);
         return Status::ok();
     };
-    while (in) {
-        in.read(block.data(), static_cast<std::streamsize>(kBlock));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got == 0) {
-            break;
-        }
+    const Status read = readBlocks(in, source, [&](std::string_view block) {
         std::size_t start = 0;
-        for (std::size_t i = 0; i < got; ++i) {
+        for (std::size_t i = 0; i < block.size(); ++i) {
             if (block[i] != '\n') {
                 continue;
             }
             Status s;
             if (carry.empty()) {
-                s = handle(std::string_view(block.data() + start, i - start));
+                s = handle(block.substr(start, i - start));
             } else {
-                carry.append(block.data() + start, i - start);
+                carry.append(block.substr(start, i - start));
                 s = handle(carry);
                 carry.clear();
             }
@@ -123,11 +118,15 @@ Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Po
             }
             start = i + 1;
         }
-        carry.append(block.data() + start, got - start);
+        carry.append(block.substr(start));
         if (carry.size() > kMaxLine) {
             return Status::error(source + ":" + std::to_string(lineNo + 1),
                                  "a line longer than 64 KiB: this is not a timestamp_ms,value CSV");
         }
+        return Status::ok();
+    });
+    if (!read) {
+        return read;
     }
     if (!carry.empty()) {
         return handle(carry);

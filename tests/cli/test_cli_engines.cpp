@@ -42,6 +42,25 @@ Result runOnEndlessZeros(const QStringList& args) {
             p.readAllStandardError()};
 }
 
+// Runs the tool with standard input and output taken from files (empty: not redirected).
+Result runWithFiles(const QStringList& args, const QString& in, const QString& out) {
+    QProcess p;
+    if (!in.isEmpty()) {
+        p.setStandardInputFile(in);
+    }
+    if (!out.isEmpty()) {
+        p.setStandardOutputFile(out);
+    }
+    p.start(QStringLiteral(FIELDGUIDE_BIN), args);
+    if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
 } // namespace
 
 class TestCliEngines : public QObject {
@@ -189,6 +208,144 @@ private slots:
                      qPrintable(c.args.join(' ') + " exit " + QString::number(r.exit)));
             QVERIFY2(r.err.contains(c.says), r.err.constData());
             QCOMPARE(r.err.count('\n'), 1);
+        }
+    }
+
+    void aReadErrorIsAFailureNotTheEndOfTheInput() {
+        // A directory opens for reading but every read fails (EISDIR): that is not an empty
+        // input. Exit 1 (the system failed), one line naming the reason, nothing printed.
+        QTemporaryDir dir;
+        const QString d = dir.path();
+        const struct {
+            QStringList args;
+            bool stdinIsTheDirectory;
+        } cases[] = {
+            {{"slot"}, true},
+            {{"partition", "--partitions", "4"}, true},
+            {{"downsample", "--step", "60", "-"}, true},
+            {{"compress", "-"}, true},
+            {{"run", "-"}, true},
+            {{"downsample", "--step", "60", d}, false},
+            {{"compress", d}, false},
+            {{"run", d}, false},
+        };
+        for (const auto& c : cases) {
+            const Result r = runWithFiles(c.args, c.stdinIsTheDirectory ? d : QString(), {});
+            const QString what = c.args.join(' ') + ": exit " + QString::number(r.exit) + ", " +
+                                 QString::fromUtf8(r.err);
+            QVERIFY2(r.exit == 1, qPrintable(what));
+            QVERIFY2(r.err.contains("could not be read: Is a directory"), qPrintable(what));
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY(r.out.isEmpty());
+        }
+    }
+
+    void aFullOutputIsAFailureWithAMessage() {
+        // /dev/full takes nothing (ENOSPC): every command says so and exits 1, none reports
+        // success over output that was lost.
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("s.csv"));
+        const QString scenario = dir.filePath(QStringLiteral("s.json"));
+        QFile c(csv), s(scenario);
+        QVERIFY(c.open(QIODevice::WriteOnly) && s.open(QIODevice::WriteOnly));
+        c.write("1000,1\n2000,2\n");
+        s.write(
+            R"({"engine": "btree", "params": {"order": 3}, "ops": [{"op": "insert", "key": 1}]})");
+        c.close();
+        s.close();
+        const QStringList cases[] = {
+            {"slot", "a", "b"}, {"partition", "--partitions", "3", "k"},
+            {"run", scenario},  {"downsample", "--step", "60", csv},
+            {"compress", csv},  {"list"},
+            {"--help"},         {"--version"},
+        };
+        for (const QStringList& args : cases) {
+            const Result r = runWithFiles(args, {}, QStringLiteral("/dev/full"));
+            const QString what = args.join(' ') + ": exit " + QString::number(r.exit) + ", " +
+                                 QString::fromUtf8(r.err);
+            QVERIFY2(r.exit == 1, qPrintable(what));
+            QVERIFY2(r.err.contains("could not write the output: No space left on device"),
+                     qPrintable(what));
+        }
+    }
+
+    void inputQuotedInAMessageCannotDriveTheTerminal() {
+        // An engine name, an option, a key: whatever of the input a message quotes reaches the
+        // terminal with its control bytes (ESC, BEL, NUL) and invalid UTF-8 escaped.
+        const QByteArray hostile = "\x1b]0;owned\x07\x1b[2J\xff";
+        const Result a = runTool({"run", "-"}, "{\"engine\": \"\\u001b]0;owned\\u0007\\u0000\"}");
+        QCOMPARE(a.exit, 2);
+        const Result b = runTool({"slot", QString::fromLatin1("--") + QString::fromUtf8(hostile)});
+        QCOMPARE(b.exit, 2);
+        const Result c = runTool({QString::fromUtf8("--\x1b[31mred")});
+        QCOMPARE(c.exit, 2);
+        for (const Result* r : {&a, &b, &c}) {
+            QVERIFY2(r->err.contains("\\x1b"), r->err.constData());
+            for (const char bad : {'\x1b', '\x07', '\0'}) {
+                QVERIFY2(!r->err.contains(bad), r->err.toPercentEncoding().constData());
+            }
+        }
+        QVERIFY(!b.err.contains('\xff'));
+        // Text that is plain UTF-8 is left as it is.
+        const Result d = runTool({"run", "-"}, "{\"engine\": \"b\u00e4um\"}");
+        QVERIFY2(d.err.contains("b\xc3\xa4um"), d.err.constData());
+    }
+
+    void everyEngineRefusesAScenarioOverItsBudgetBeforeRunning() {
+        // A few hundred bytes asking for millions of narrated steps (each kept in the result) ran
+        // for minutes and took gigabytes: now the whole scenario's work is counted as it is read
+        // and refused at once, with the limit and how far over it is.
+        const struct {
+            const char* scenario;
+            const char* says;
+        } cases[] = {
+            {R"({"engine": "kafka", "params": {"topics": {"t": 3}},
+                 "ops": [{"op": "produce", "topic": "t", "count": 10000000}]})",
+             "/ops/0: the scenario asks for at least 10,000,000 keys, records or ops in all, 1000 "
+             "times the most a narrated scenario may ask for (10,000)"},
+            {R"({"engine": "btree", "params": {"order": 4},
+                 "ops": [{"op": "insert-random", "count": 10000, "seed": 1},
+                         {"op": "insert-random", "count": 10000, "seed": 2}]})",
+             "/ops/1: the scenario asks for 20,000 keys, records or ops in all, 2 times the most a "
+             "narrated scenario may ask for (10,000): set \"narrate\": false"},
+            {R"({"engine": "btree", "narrate": false, "params": {"order": 64},
+                 "ops": [{"op": "insert-random", "count": 10000000, "seed": 1},
+                         {"op": "insert-random", "count": 10000000, "seed": 2}]})",
+             "/ops/1: the scenario asks for 20,000,000 keys, records or ops in all, 2 times the "
+             "most a scenario may ask for (10,000,000)"},
+            {R"({"engine": "lsm", "ops": [{"op": "put-random", "count": 6000},
+                                          {"op": "put-random", "count": 6000}]})",
+             "/ops/1: the scenario asks for 12,000 keys"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runTool({"run", "-"}, c.scenario);
+            QVERIFY2(r.exit == 2, r.err.constData());
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+        }
+        // Ops of any engine count one each: 10,001 narrated ops are one too many.
+        const auto many = [](const char* engine, const char* params, const char* op) {
+            QByteArray ops;
+            for (int i = 0; i < 10'001; ++i) {
+                ops += (i ? "," : "") + QByteArray(op);
+            }
+            return "{\"engine\": \"" + QByteArray(engine) + "\", \"params\": " + params +
+                   ", \"ops\": [" + ops + "]}";
+        };
+        const QByteArray scenarios[] = {
+            many("btree", R"({"order": 4})", R"({"op": "search", "key": 1})"),
+            many("lsm", "{}", R"({"op": "get", "key": "k"})"),
+            many("hashslot", "{}", R"({"op": "route", "key": "k"})"),
+            many("kafka", R"({"topics": {"t": 1}})", R"({"op": "produce", "topic": "t"})"),
+            many("downsample", "{}", R"({"op": "advance", "by_s": 1})"),
+        };
+        for (const QByteArray& s : scenarios) {
+            const Result r = runTool({"run", "-"}, s);
+            QVERIFY2(r.exit == 2, r.err.constData());
+            QVERIFY2(
+                r.err.contains("/ops/10000: the scenario asks for 10,001 keys, records or ops "
+                               "in all, 1 over the most a narrated scenario may ask for (10,000)"),
+                r.err.constData());
         }
     }
 

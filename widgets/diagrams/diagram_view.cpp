@@ -19,15 +19,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+#include <sstream>
 
 namespace fg {
-
-namespace {
-
-// A scenario is a page of ops, not a data dump: anything larger is refused before it is read.
-constexpr auto kMaxScenarioBytes = static_cast<qint64>(scenario::kMaxScenarioBytes);
-
-} // namespace
 
 DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
@@ -193,21 +187,12 @@ void DiagramView::openDefaultScenario() {
 }
 
 bool DiagramView::openScenarioFile(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Could not open %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (file.size() > kMaxScenarioBytes) {
-        *error = tr("%1 is %2 MB: a scenario file holds at most 64 MB.")
-                     .arg(path)
-                     .arg(file.size() / (1024 * 1024));
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
+    // The one reader of scenario files (size limit, read errors, JSON errors with line and column),
+    // the same as `fieldguide run` and `fieldguide export`; "-" would mean standard input there.
+    const QString file = path == QLatin1String("-") ? QStringLiteral("./-") : path;
     nlohmann::json json;
-    const std::string name = QFileInfo(path).fileName().toStdString();
-    Status st = scenario::parse(bytes.toStdString(), name, json);
+    std::istringstream noStandardInput;
+    Status st = scenario::readFile(QFile::encodeName(file).toStdString(), noStandardInput, json);
     if (st) {
         st = loadScenario(json);
     }

@@ -124,25 +124,28 @@ private slots:
     void aKeyOverTheLimitIsNamedAndStopsTheInput() {
         // The limit is Redis's 512 MB; the same rule is checked here with a limit of 8 bytes.
         std::vector<std::string> seen;
-        std::string error;
         auto collect = [&](std::string_view k) { seen.emplace_back(k); };
         std::istringstream in("short\n12345678\nnine-long\nafter\n");
-        QVERIFY(!fg::cli::forEachKey({}, in, collect, error, 8));
+        fg::Status s = fg::cli::forEachKey({}, in, collect, 8);
+        QVERIFY(!s);
+        QVERIFY(!s.isFailure()); // bad input, not a failing system
         QCOMPARE(seen, (std::vector<std::string>{"short", "12345678"}));
-        QCOMPARE(error, std::string("line 3 is longer than 8 bytes, the most a key may be "
-                                    "(Redis's limit): is this the right input?"));
+        QCOMPARE(s.message(), std::string("line 3 is longer than 8 bytes, the most a key may be "
+                                          "(Redis's limit): is this the right input?"));
         // A long line that spans reads, with no newline at all (like /dev/zero).
         std::istringstream endless(std::string(200'000, '\0'));
         seen.clear();
-        QVERIFY(!fg::cli::forEachKey({}, endless, collect, error, 100'000));
+        s = fg::cli::forEachKey({}, endless, collect, 100'000);
+        QVERIFY(!s);
         QVERIFY(seen.empty());
-        QVERIFY(error.rfind("line 1 is longer than 100000 bytes", 0) == 0);
+        QVERIFY(s.message().rfind("line 1 is longer than 100000 bytes", 0) == 0);
         // Arguments are held to the same limit, named by position.
-        QVERIFY(!fg::cli::forEachKey({"ok", "much-too-long"}, in, collect, error, 8));
-        QVERIFY(error.rfind("argument 2 is longer than 8 bytes", 0) == 0);
+        s = fg::cli::forEachKey({"ok", "much-too-long"}, in, collect, 8);
+        QVERIFY(!s);
+        QVERIFY(s.message().rfind("argument 2 is longer than 8 bytes", 0) == 0);
         std::istringstream exact("12345678");
         seen.clear();
-        QVERIFY(fg::cli::forEachKey({}, exact, collect, error, 8)); // exactly the limit is a key
+        QVERIFY(fg::cli::forEachKey({}, exact, collect, 8)); // exactly the limit is a key
         QCOMPARE(seen, (std::vector<std::string>{"12345678"}));
     }
 };
