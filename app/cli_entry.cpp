@@ -43,6 +43,18 @@ const char* const kHelp =
     "Exit status: 0 success, 1 a runtime failure (e.g. a file cannot be written),\n"
     "2 bad usage or bad input.\n";
 
+// Qt's offscreen platform warns that XDG_RUNTIME_DIR is not set when run as a plain command (in a
+// script, a CI job, a container): nothing a user of `export` can act on. That one message is
+// dropped; every other goes to Qt's own handler.
+QtMessageHandler qtHandler = nullptr;
+void quietHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type == QtWarningMsg &&
+        message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR"))) {
+        return;
+    }
+    qtHandler(type, context, message);
+}
+
 // Flushes standard output: exit status 0, or 1 with a message when it could not be written (a full
 // disk, a closed file), as every command does.
 int finishStdout(const char* command) {
@@ -115,9 +127,11 @@ int runCommandLine(int argc, char** argv) {
         return list();
     }
     if (name == "export") {
-        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-            qputenv("QT_QPA_PLATFORM", "offscreen"); // headless: no display needed
-        }
+        // Headless, always: an export draws offscreen whatever display there is, so a
+        // QT_QPA_PLATFORM that cannot start here (xcb without a display, a wrong name) does not
+        // abort it.
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+        qtHandler = qInstallMessageHandler(quietHandler);
         QApplication app(argc, argv); // QCustomPlot charts are widgets
         return exportCommand(args);
     }

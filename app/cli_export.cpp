@@ -92,6 +92,10 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
                                 QString::fromStdString(block.value("title", std::string()))});
         }
     }
+    if (pictures.empty()) {
+        return fail(cli::kUsage,
+                    "the chapter " + a.chapter + " has no live diagram and no figure to export");
+    }
     const QString dir = QString::fromStdString(a.out);
     if (!QDir().mkpath(dir) || !QFileInfo(dir).isWritable()) {
         return fail(cli::kRuntime, "cannot write into " + a.out + ": not a writable directory");
@@ -125,6 +129,12 @@ int exportCommand(const std::vector<std::string>& args) {
         auto intArg = [&](long long lo, long long hi, long long& v) {
             return hasValue && cli::parseIntArg(args[++i], lo, hi, v);
         };
+        static const char* const kValued[] = {"--out",    "--format", "--theme", "--width",
+                                              "--height", "--step",   "--scale", "--chapter"};
+        if (!hasValue &&
+            std::find(std::begin(kValued), std::end(kValued), a) != std::end(kValued)) {
+            return fail(cli::kUsage, a + " needs a value (see fieldguide export --help)");
+        }
         if (a == "--out" && hasValue) {
             out = args[++i];
         } else if (a == "--format" && hasValue) {
@@ -141,17 +151,17 @@ int exportCommand(const std::vector<std::string>& args) {
             }
         } else if (a == "--step") {
             if (!intArg(0, 100'000'000, step)) {
-                return fail(cli::kUsage, "--step needs a step number, 0 or more");
+                return fail(cli::kUsage, "--step needs a step number from 0 to 100000000");
             }
         } else if (a == "--scale" && hasValue) {
             bool ok = false;
             scale = QString::fromStdString(args[++i]).toDouble(&ok);
-            if (!ok || scale <= 0 || scale > 8) {
+            if (!ok || !(scale > 0 && scale <= 8)) { // also refuses nan
                 return fail(cli::kUsage, "--scale needs a number above 0 and at most 8");
             }
         } else if (a == "--chapter" && hasValue) {
             chapter = args[++i];
-        } else if (!a.empty() && a[0] == '-') {
+        } else if (a.size() > 1 && a[0] == '-') { // "-" alone is standard input
             return fail(cli::kUsage, "unknown option " + a + " (see fieldguide --help)");
         } else if (scenarioPath.empty()) {
             scenarioPath = a;
@@ -167,10 +177,29 @@ int exportCommand(const std::vector<std::string>& args) {
     if (!chapter.empty() && format.empty()) {
         format = "png";
     }
+    if (!chapter.empty() && step >= 0) {
+        return fail(cli::kUsage, "--step is for one scenario, not --chapter (a chapter's diagrams "
+                                 "are drawn at their last step)");
+    }
     const auto fmt = pictureFormatFromName(QString::fromStdString(format.empty() ? out : format));
     if (!fmt) {
         return fail(cli::kUsage, "cannot tell the format of " + (format.empty() ? out : format) +
                                      ": use --format png, svg or pdf, or a file ending in one");
+    }
+    // The picture's size in pixels is checked here, before anything is drawn: a size no picture
+    // can have is bad usage (exit 2), not a failure of the export.
+    const double pixelsWide = static_cast<double>(width) * scale;
+    const double pixelsHigh = static_cast<double>(height) * scale;
+    if (pixelsWide < 1 || pixelsHigh < 1) {
+        return fail(cli::kUsage,
+                    "--scale " + std::to_string(scale) + " leaves less than one pixel");
+    }
+    if (*fmt == PictureFormat::Png &&
+        (pixelsWide > 32768 || pixelsHigh > 32768 || pixelsWide * pixelsHigh > 400e6)) {
+        return fail(cli::kUsage, std::to_string(static_cast<long long>(pixelsWide)) + " x " +
+                                     std::to_string(static_cast<long long>(pixelsHigh)) +
+                                     " pixels is too large for a PNG (at most 32768 on a side and "
+                                     "400 million pixels): lower --width, --height or --scale");
     }
     if (theme != "light" && theme != "dark" && theme != "projector") {
         return fail(cli::kUsage, "--theme is light, dark or projector, not " + theme);

@@ -1,6 +1,9 @@
 #include "engines/scenario/json_text.h"
 
 #include <algorithm>
+#include <functional>
+#include <set>
+#include <vector>
 
 namespace fg {
 
@@ -25,9 +28,72 @@ std::string placeOf(const std::string& text, std::size_t at, const std::string& 
 
 } // namespace
 
+// Finds the first key given twice in one object, as the parser reports keys and values: a file
+// means one thing, and nlohmann would silently keep the last of two values.
+class DuplicateKeys {
+public:
+    bool operator()(int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        using E = nlohmann::json::parse_event_t;
+        switch (event) {
+        case E::object_start:
+        case E::array_start:
+            frames_.push_back({event == E::object_start, {}, {}, 0});
+            break;
+        case E::key:
+            if (!frames_.empty()) {
+                Frame& top = frames_.back();
+                top.key = parsed.get<std::string>();
+                if (!top.keys.insert(top.key).second && found_.empty()) {
+                    found_ = pathTo(frames_.size());
+                    found_ += "/" + top.key;
+                }
+            }
+            break;
+        case E::object_end:
+        case E::array_end:
+            frames_.pop_back();
+            [[fallthrough]];
+        case E::value:
+            if (!frames_.empty() && !frames_.back().object) {
+                ++frames_.back().index;
+            }
+            break;
+        }
+        return true;
+    }
+    // The JSON path of the first key given twice ("/params/order"), or "" when there is none.
+    const std::string& found() const { return found_; }
+
+private:
+    struct Frame {
+        bool object;
+        std::set<std::string> keys;
+        std::string key;
+        std::size_t index;
+    };
+    // The path of the container at depth `depth` (frames_[depth - 1]).
+    std::string pathTo(std::size_t depth) const {
+        std::string path;
+        for (std::size_t i = 0; i + 1 < depth; ++i) {
+            path += "/";
+            path += frames_[i].object ? frames_[i].key : std::to_string(frames_[i].index);
+        }
+        return path;
+    }
+    std::vector<Frame> frames_;
+    std::string found_;
+};
+
 Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out) {
     try {
-        out = nlohmann::json::parse(text);
+        DuplicateKeys duplicates;
+        out = nlohmann::json::parse(text, std::ref(duplicates));
+        if (!duplicates.found().empty()) {
+            out = nullptr;
+            return Status::error(source + ": " + duplicates.found(),
+                                 "this key is given twice in one object: a file means one thing, "
+                                 "so each key may appear once");
+        }
         return Status::ok();
     } catch (const nlohmann::json::parse_error& e) {
         // nlohmann reports the byte after the offending one; count lines and columns up to it.

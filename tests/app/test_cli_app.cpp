@@ -15,16 +15,24 @@ struct Result {
     QByteArray out, err;
 };
 
-Result runTool(const QStringList& args, const QString& contentDir = {}) {
+Result runTool(const QStringList& args, const QString& contentDir = {},
+               const QStringList& extraEnv = {}, const QByteArray& input = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove("DISPLAY");
     env.remove("WAYLAND_DISPLAY");
+    env.remove("XDG_RUNTIME_DIR");
     if (!contentDir.isEmpty()) {
         env.insert("FIELDGUIDE_CONTENT_DIR", contentDir);
     }
+    for (const QString& kv : extraEnv) {
+        env.insert(kv.section('=', 0, 0), kv.section('=', 1));
+    }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FIELDGUIDE_BIN), args);
+    p.waitForStarted(10000);
+    p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(60000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
             p.readAllStandardError()};
@@ -139,6 +147,80 @@ private slots:
         QVERIFY(r.err.contains("[8/8]"));
         QCOMPARE(runTool({"export", "--chapter", "no-such", "--out", out}).exit, 2);
         QCOMPARE(runTool({"export", "--chapter", "redis", "--out", "/proc/no/dir"}).exit, 1);
+    }
+
+    void exportRefusesNumbersAndOptionsItCannotUse() {
+        QTemporaryDir dir;
+        const QString btree = QStringLiteral(FG_SOURCE_DIR "/content/scenarios/btree.json");
+        const QString png = dir.filePath(QStringLiteral("x.png"));
+        const struct {
+            QStringList args;
+            const char* says;
+        } cases[] = {
+            {{"export", btree, "--out", png, "--scale", "nan"}, "--scale needs a number"},
+            {{"export", btree, "--out", png, "--scale", "1e-5"}, "leaves less than one pixel"},
+            {{"export", btree, "--out", png, "--width", "16384", "--height", "16384", "--scale",
+              "8"},
+             "131072 x 131072 pixels is too large for a PNG"},
+            {{"export", btree, "--out", png, "--step", "100000000000000"},
+             "--step needs a step number from 0 to 100000000"},
+            {{"export", btree, "--out", png, "--format"}, "--format needs a value"},
+            {{"export", "--chapter", "cassandra", "--out", dir.path(), "--step", "2"},
+             "--step is for one scenario, not --chapter"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runTool(c.args);
+            QVERIFY2(r.exit == 2, qPrintable(c.args.join(' ') + ": " + r.err));
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QVERIFY(!QFile::exists(png));
+        }
+    }
+
+    void exportReadsStandardInputAndRefusesDuplicateKeys() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("x.png"));
+        QFile f(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/btree.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const Result r = runTool({"export", "-", "--out", png}, {}, {}, f.readAll());
+        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY(!QImage(png).isNull());
+        // A key given twice would silently mean its last value: refused, named by its path.
+        const Result d =
+            runTool({"export", "-", "--out", dir.filePath(QStringLiteral("d.png"))}, {}, {},
+                    R"({"engine": "btree", "params": {"order": 4, "order": 5}, "ops": []})");
+        QCOMPARE(d.exit, 2);
+        QVERIFY2(d.err.contains("<stdin>: /params/order: this key is given twice in one object"),
+                 d.err.constData());
+        const Result e = runTool({"run", "-"}, {}, {},
+                                 R"({"engine": "lsm", "ops": [{"op": "put", "key": "a"},
+                                     {"op": "get", "key": "a", "key": "b"}]})");
+        QCOMPARE(e.exit, 2);
+        QVERIFY2(e.err.contains("/ops/1/key: this key is given twice"), e.err.constData());
+    }
+
+    void exportOfAChapterWithNothingToDrawSaysSo() {
+        QTemporaryDir dir;
+        const Result r = runTool({"export", "--chapter", "beta", "--out", dir.path()},
+                                 QStringLiteral(TEST_DATA_DIR "/good"));
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("the chapter beta has no live diagram and no figure to export"),
+                 r.err.constData());
+    }
+
+    void exportDrawsWhateverQtPlatformIsSet() {
+        // The export always draws offscreen: a platform that cannot start here (xcb without a
+        // display, a wrong name) used to abort it (exit 134). No XDG_RUNTIME_DIR noise either.
+        QTemporaryDir dir;
+        for (const char* platform : {"xcb", "no-such-platform"}) {
+            const QString png = dir.filePath(QString::fromLatin1(platform) + ".png");
+            const Result r =
+                runTool({"export", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/lsm.json"),
+                         "--out", png},
+                        {}, {QStringLiteral("QT_QPA_PLATFORM=") + platform});
+            QVERIFY2(r.exit == 0, r.err.constData());
+            QVERIFY(!QImage(png).isNull());
+            QVERIFY2(!r.err.contains("XDG_RUNTIME_DIR"), r.err.constData());
+        }
     }
 
     void badCommandsExitWithTwo() {
