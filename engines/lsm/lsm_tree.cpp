@@ -109,6 +109,44 @@ const LsmTableIndex& indexOf(const LsmState& s, LsmTableIndex& scratch) {
 
 } // namespace
 
+std::string_view kindName(StepKind kind) {
+    switch (kind) {
+    case StepKind::kPut:
+        return "put";
+    case StepKind::kDelete:
+        return "delete";
+    case StepKind::kGet:
+        return "get";
+    case StepKind::kFlush:
+        return "flush";
+    case StepKind::kCompactionStart:
+        return "compaction-start";
+    case StepKind::kCompactionDone:
+        return "compaction-done";
+    }
+    return "?";
+}
+
+bool isCompaction(StepKind kind) {
+    return kind == StepKind::kCompactionStart || kind == StepKind::kCompactionDone;
+}
+
+std::string_view resultName(ProbeResult result) {
+    switch (result) {
+    case ProbeResult::kHit:
+        return "hit";
+    case ProbeResult::kMiss:
+        return "miss";
+    case ProbeResult::kSkippedRange:
+        return "skipped-range";
+    case ProbeResult::kSkippedBloom:
+        return "skipped-bloom";
+    case ProbeResult::kFalsePositive:
+        return "false-positive";
+    }
+    return "?";
+}
+
 bool KeyLess::operator()(const std::string& a, const std::string& b) const {
     // Fast path: plain non-negative numbers without leading zeros compare by length, then digits.
     auto plain = [](const std::string& s) {
@@ -225,7 +263,7 @@ void LsmEngine::write(State& s, const std::string& key, std::optional<std::strin
     s.memtable[key] = e;
     if (sink.narrate()) {
         Step st;
-        st.kind = tomb ? "delete" : "put";
+        st.kind = tomb ? StepKind::kDelete : StepKind::kPut;
         st.key = key;
         st.value = e.value;
         st.text = tomb
@@ -267,7 +305,7 @@ void LsmEngine::flush(State& s, StepSink<Step, State>& sink) const {
     s.index.appended(s.tables);
     if (sink.narrate()) {
         Step st;
-        st.kind = "flush";
+        st.kind = StepKind::kFlush;
         st.outputs = {id};
         st.text = "The memtable holds " + std::to_string(n) +
                   " entries: it is written to disk in one "
@@ -362,7 +400,7 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
     std::sort(inputIds.begin(), inputIds.end());
     if (sink.narrate()) {
         Step st;
-        st.kind = "compaction-start";
+        st.kind = StepKind::kCompactionStart;
         st.inputs = inputIds;
         st.level = outLevel;
         st.text = "Compaction merges SSTables " + ids(inputIds) + " into level " +
@@ -433,7 +471,7 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
     s.stats.tombstonesDropped += dropped;
     if (sink.narrate()) {
         Step st;
-        st.kind = "compaction-done";
+        st.kind = StepKind::kCompactionDone;
         st.inputs = inputIds;
         st.outputs = outs;
         st.level = outLevel;
@@ -464,16 +502,16 @@ void LsmEngine::compactAll(State& s, StepSink<Step, State>& sink) const {
 void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sink) const {
     ++s.stats.gets;
     Step st;
-    st.kind = "get";
+    st.kind = StepKind::kGet;
     st.key = key;
     bool done = false;
     if (const auto it = s.memtable.find(key); it != s.memtable.end()) {
-        st.probed.push_back({"memtable", 0, 0, "hit"});
+        st.probed.push_back({Probe::Where::kMemtable, 0, 0, ProbeResult::kHit});
         st.found = it->second.value.has_value();
         st.value = it->second.value;
         done = true;
     } else {
-        st.probed.push_back({"memtable", 0, 0, "miss"});
+        st.probed.push_back({Probe::Where::kMemtable, 0, 0, ProbeResult::kMiss});
     }
     if (!done) {
         if (!s.index.covers(s.tables)) {
@@ -485,14 +523,15 @@ void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sin
             if (!t.bloom.mayContain(key)) {
                 ++s.stats.bloomSkips;
                 if (narrate) {
-                    st.probed.push_back({"table", t.id, t.level, "skipped-bloom"});
+                    st.probed.push_back(
+                        {Probe::Where::kTable, t.id, t.level, ProbeResult::kSkippedBloom});
                 }
                 return false;
             }
             ++s.stats.tablesRead;
             if (const Entry* e = findIn(t, key)) {
                 if (narrate) {
-                    st.probed.push_back({"table", t.id, t.level, "hit"});
+                    st.probed.push_back({Probe::Where::kTable, t.id, t.level, ProbeResult::kHit});
                 }
                 st.found = e->value.has_value();
                 st.value = e->value;
@@ -501,14 +540,16 @@ void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sin
             }
             ++s.stats.bloomFalsePositives;
             if (narrate) {
-                st.probed.push_back({"table", t.id, t.level, "false-positive"});
+                st.probed.push_back(
+                    {Probe::Where::kTable, t.id, t.level, ProbeResult::kFalsePositive});
             }
             return false;
         };
         const auto skip = [&](const SSTable* t, std::int64_t n) {
             s.stats.rangeSkips += n;
             if (t) {
-                st.probed.push_back({"table", t->id, t->level, "skipped-range"});
+                st.probed.push_back(
+                    {Probe::Where::kTable, t->id, t->level, ProbeResult::kSkippedRange});
             }
         };
         walk(s, s.index, key, p_.tiered, narrate, probe, skip);
@@ -516,8 +557,10 @@ void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sin
     if (sink.narrate()) {
         int read = 0, skipped = 0;
         for (const auto& p : st.probed) {
-            read += p.where == "table" && (p.result == "hit" || p.result == "false-positive");
-            skipped += p.result.rfind("skipped", 0) == 0;
+            read += p.where == Probe::Where::kTable &&
+                    (p.result == ProbeResult::kHit || p.result == ProbeResult::kFalsePositive);
+            skipped +=
+                p.result == ProbeResult::kSkippedRange || p.result == ProbeResult::kSkippedBloom;
         }
         st.text = "GET " + key + ": " +
                   (st.found ? "found \"" + *st.value + "\""
