@@ -199,14 +199,19 @@ public:
     static std::optional<std::string> lookup(const State& s, const std::string& key, bool tiered);
 
 private:
+    // The write path (lsm_write.cpp): an entry into the memtable; a full memtable flushed into
+    // a level-0 table.
     void write(State& s, const std::string& key, std::optional<std::string> value,
                StepSink<Step, State>& sink) const;
     void flush(State& s, StepSink<Step, State>& sink) const;
+    // Compaction (lsm_compaction.cpp): while a level or tier is over its limit, merge tables
+    // into the next; `compact` merges everything.
     void maybeCompact(State& s, StepSink<Step, State>& sink) const;
     void merge(State& s, std::vector<int> inputIds, int outLevel,
                StepSink<Step, State>& sink) const;
-    void get(State& s, const std::string& key, StepSink<Step, State>& sink) const;
     void compactAll(State& s, StepSink<Step, State>& sink) const;
+    // The read path (lsm_read.cpp): memtable, then tables newest first.
+    void get(State& s, const std::string& key, StepSink<Step, State>& sink) const;
 
     LsmParams p_;
 };
