@@ -6,6 +6,34 @@
 
 namespace fg::kafka {
 
+std::string_view kindName(StepKind kind) {
+    switch (kind) {
+    case StepKind::kProduce:
+        return "produce";
+    case StepKind::kProduceRejected:
+        return "produce-rejected";
+    case StepKind::kRebalance:
+        return "rebalance";
+    case StepKind::kRevoke:
+        return "revoke";
+    case StepKind::kAssign:
+        return "assign";
+    case StepKind::kConsume:
+        return "consume";
+    case StepKind::kFailBroker:
+        return "fail-broker";
+    case StepKind::kLeaderElection:
+        return "leader-election";
+    case StepKind::kPartitionOffline:
+        return "partition-offline";
+    }
+    return "?";
+}
+
+bool isRebalance(StepKind kind) {
+    return kind == StepKind::kRebalance || kind == StepKind::kRevoke || kind == StepKind::kAssign;
+}
+
 std::string partitionerName(Partitioner p) {
     switch (p) {
     case Partitioner::Keyed:
@@ -173,7 +201,7 @@ void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) c
     const auto topicIt = p_.topics.find(op.topic);
     const int n = topicIt == p_.topics.end() ? 0 : topicIt->second;
     Step st;
-    st.kind = "produce";
+    st.kind = StepKind::kProduce;
     st.topic = op.topic;
     st.key = op.key;
     std::string why;
@@ -181,7 +209,7 @@ void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) c
     if (n == 0) {
         ++s.stats.rejected;
         if (sink.narrate()) {
-            st.kind = "produce-rejected";
+            st.kind = StepKind::kProduceRejected;
             st.text = "There is no topic " + op.topic + ".";
             sink.report(std::move(st), s);
         }
@@ -245,7 +273,7 @@ void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) c
     if (!ps || ps->leader < 0) {
         ++s.stats.rejected;
         if (sink.narrate()) {
-            st.kind = "produce-rejected";
+            st.kind = StepKind::kProduceRejected;
             st.text = why + " Partition " + std::to_string(partition) +
                       " has no leader (no in-sync replica is alive): the write fails and the "
                       "producer retries.";
@@ -303,7 +331,7 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
         ++g.generation;
         if (sink.narrate()) {
             Step st;
-            st.kind = "revoke";
+            st.kind = StepKind::kRevoke;
             st.group = group;
             st.assignment = g.assignment;
             st.count = moved;
@@ -320,16 +348,18 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
     ++g.generation;
     if (sink.narrate()) {
         Step st;
-        st.kind =
-            p_.assignor == AssignorKind::CooperativeSticky && moved > 0 ? "assign" : "rebalance";
+        st.kind = p_.assignor == AssignorKind::CooperativeSticky && moved > 0
+                      ? StepKind::kAssign
+                      : StepKind::kRebalance;
         st.group = group;
         st.assignment = target;
         st.count = moved;
-        st.text = (st.kind == "assign" ? "Second rebalance: the revoked partitions go to their "
-                                         "new owners. "
-                                       : why + ": group " + group + " rebalances with the " +
-                                             assignorName(p_.assignor) + " assignor. ") +
-                  assignmentText(target) + ".";
+        st.text =
+            (st.kind == StepKind::kAssign ? "Second rebalance: the revoked partitions go to their "
+                                            "new owners. "
+                                          : why + ": group " + group + " rebalances with the " +
+                                                assignorName(p_.assignor) + " assignor. ") +
+            assignmentText(target) + ".";
         sink.report(std::move(st), s);
     }
 }
@@ -363,7 +393,7 @@ void KafkaEngine::consume(State& s, const Op& op, StepSink<Step, State>& sink) c
             s.stats.consumed += take;
             if (sink.narrate()) {
                 Step st;
-                st.kind = "consume";
+                st.kind = StepKind::kConsume;
                 st.group = op.group;
                 st.consumer = member;
                 st.topic = tp.topic;
@@ -389,7 +419,7 @@ void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) 
     s.brokerAlive[static_cast<std::size_t>(broker)] = false;
     if (sink.narrate()) {
         Step st;
-        st.kind = "fail-broker";
+        st.kind = StepKind::kFailBroker;
         st.broker = broker;
         st.text =
             b(broker) + " fails. Partitions it led need a new leader from their in-sync replicas.";
@@ -411,7 +441,7 @@ void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) 
         ++s.stats.elections;
         if (sink.narrate()) {
             Step st;
-            st.kind = p.leader >= 0 ? "leader-election" : "partition-offline";
+            st.kind = p.leader >= 0 ? StepKind::kLeaderElection : StepKind::kPartitionOffline;
             st.topic = p.topic;
             st.partition = p.partition;
             st.broker = p.leader;

@@ -19,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::kafka {
@@ -94,11 +95,83 @@ struct KafkaOp {
     std::vector<std::string> topics; // join: subscription (empty: every topic)
     int broker = -1;                 // fail-broker
     int max = -1;                    // consume: at most this many records per partition
+
+    // `count` records to `topic` (valued value-0, value-1... when more than one), with `key` or
+    // without (then the partitioner picks).
+    static KafkaOp produce(std::string topic, std::optional<std::string> key, std::string value,
+                           int count = 1) {
+        KafkaOp op;
+        op.topic = std::move(topic);
+        op.key = std::move(key);
+        op.value = std::move(value);
+        op.count = count;
+        return op;
+    }
+    // `consumer` joins `group`, subscribed to `topics` (empty: every topic).
+    static KafkaOp join(std::string group, std::string consumer,
+                        std::vector<std::string> topics = {}) {
+        KafkaOp op = member(Kind::Join, std::move(group), std::move(consumer));
+        op.topics = std::move(topics);
+        return op;
+    }
+    static KafkaOp leave(std::string group, std::string consumer) {
+        return member(Kind::Leave, std::move(group), std::move(consumer));
+    }
+    // `consumer` (empty: every member of `group`) reads up to `max` records per partition (-1:
+    // all) and commits.
+    static KafkaOp consume(std::string group, std::string consumer = {}, int max = -1) {
+        KafkaOp op = member(Kind::Consume, std::move(group), std::move(consumer));
+        op.max = max;
+        return op;
+    }
+    static KafkaOp failBroker(int broker) {
+        KafkaOp op;
+        op.kind = Kind::FailBroker;
+        op.broker = broker;
+        return op;
+    }
+
+private:
+    static KafkaOp member(Kind kind, std::string group, std::string consumer) {
+        KafkaOp op;
+        op.kind = kind;
+        op.group = std::move(group);
+        op.consumer = std::move(consumer);
+        return op;
+    }
 };
 
+// What a step reports. Per kind (fields not listed keep their defaults):
+//   produce            topic, partition, offset, broker (the leader that appended); key and hash
+//                      (murmur2) when the record has a key.
+//   produce-rejected   topic, key, hash; partition when one was chosen: no such topic, or the
+//                      partition has no leader.
+//   rebalance          group, assignment (after), count: partitions that changed owner.
+//   revoke             as rebalance: the cooperative first round (members keep what stays).
+//   assign             as rebalance: the cooperative second round.
+//   consume            group, consumer, topic, partition, offset (committed after), count (read).
+//   fail-broker        broker.
+//   leader-election    topic, partition, broker: the new leader.
+//   partition-offline  topic, partition, broker -1: no in-sync replica left.
+enum class StepKind {
+    kProduce,
+    kProduceRejected,
+    kRebalance,
+    kRevoke,
+    kAssign,
+    kConsume,
+    kFailBroker,
+    kLeaderElection,
+    kPartitionOffline,
+};
+
+// The kind's name in scenario JSON: "produce", "produce-rejected", "leader-election", ...
+std::string_view kindName(StepKind kind);
+// rebalance, revoke and assign: the steps that carry a group's assignment.
+bool isRebalance(StepKind kind);
+
 struct KafkaStep {
-    std::string kind; // produce, produce-rejected, rebalance, revoke, assign, consume, fail-broker,
-                      // leader-election, partition-offline
+    StepKind kind = StepKind::kProduce;
     std::string text;
     std::string topic;
     int partition = -1;

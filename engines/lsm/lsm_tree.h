@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::lsm {
@@ -107,16 +108,73 @@ struct LsmOp {
     Kind kind = Kind::Put;
     std::string key;
     std::string value;
+
+    static LsmOp put(std::string key, std::string value) {
+        return withKey(Kind::Put, std::move(key), std::move(value));
+    }
+    // DELETE: writes a tombstone for `key`.
+    static LsmOp remove(std::string key) { return withKey(Kind::Delete, std::move(key), {}); }
+    static LsmOp get(std::string key) { return withKey(Kind::Get, std::move(key), {}); }
+    // Writes the memtable out now (then compacts if a level is full).
+    static LsmOp flush() { return withKey(Kind::Flush, {}, {}); }
+    // Merges every table into one level.
+    static LsmOp compact() { return withKey(Kind::Compact, {}, {}); }
+
+private:
+    static LsmOp withKey(Kind kind, std::string key, std::string value) {
+        LsmOp op;
+        op.kind = kind;
+        op.key = std::move(key);
+        op.value = std::move(value);
+        return op;
+    }
 };
+
+// What a get found at one place it looked.
+enum class ProbeResult {
+    kHit,          // the key is here (a value or a tombstone)
+    kMiss,         // the memtable does not hold it
+    kSkippedRange, // the table's key range cannot hold it: not read
+    kSkippedBloom, // the table's bloom filter says no: not read
+    kFalsePositive // the bloom filter said maybe, the table was read, the key is not there
+};
+
+// The result's name in scenario JSON: "hit", "miss", "skipped-range", "skipped-bloom",
+// "false-positive".
+std::string_view resultName(ProbeResult result);
 
 struct Probe {
-    std::string where; // "memtable" or "table"
-    int table = 0, level = 0;
-    std::string result; // hit, miss, skipped-range, skipped-bloom, false-positive
+    enum class Where { kMemtable, kTable };
+    Where where = Where::kMemtable;
+    int table = 0, level = 0; // kTable: which table, at which level
+    ProbeResult result = ProbeResult::kMiss;
+    bool operator==(const Probe&) const = default;
 };
 
+// What a step reports. Per kind (fields not listed keep their defaults):
+//   put               key, value: the entry written into the memtable.
+//   delete            key: the tombstone written into the memtable.
+//   get               key; found, value (when found); probed: every place looked, in order.
+//   flush             outputs: the new level-0 table.
+//   compaction-start  inputs: the tables merged; level: where the result goes.
+//   compaction-done   inputs, outputs (may be empty), level, tombstonesDropped.
+enum class StepKind {
+    kPut,
+    kDelete,
+    kGet,
+    kFlush,
+    kCompactionStart,
+    kCompactionDone,
+};
+
+// The kind's name in scenario JSON: "put", "delete", "get", "flush", "compaction-start",
+// "compaction-done".
+std::string_view kindName(StepKind kind);
+// compaction-start and compaction-done.
+bool isCompaction(StepKind kind);
+
 struct LsmStep {
-    std::string kind; // put, delete, get, memtable-full, flush, compaction-start, compaction-done
+    StepKind kind = StepKind::kPut;
     std::string text;
     std::string key;
     std::optional<std::string> value;
@@ -141,14 +199,19 @@ public:
     static std::optional<std::string> lookup(const State& s, const std::string& key, bool tiered);
 
 private:
+    // The write path (lsm_write.cpp): an entry into the memtable; a full memtable flushed into
+    // a level-0 table.
     void write(State& s, const std::string& key, std::optional<std::string> value,
                StepSink<Step, State>& sink) const;
     void flush(State& s, StepSink<Step, State>& sink) const;
+    // Compaction (lsm_compaction.cpp): while a level or tier is over its limit, merge tables
+    // into the next; `compact` merges everything.
     void maybeCompact(State& s, StepSink<Step, State>& sink) const;
     void merge(State& s, std::vector<int> inputIds, int outLevel,
                StepSink<Step, State>& sink) const;
-    void get(State& s, const std::string& key, StepSink<Step, State>& sink) const;
     void compactAll(State& s, StepSink<Step, State>& sink) const;
+    // The read path (lsm_read.cpp): memtable, then tables newest first.
+    void get(State& s, const std::string& key, StepSink<Step, State>& sink) const;
 
     LsmParams p_;
 };

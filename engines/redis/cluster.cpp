@@ -52,6 +52,53 @@ bool usable(const ClusterState& s, int id) {
 
 } // namespace
 
+std::string_view kindName(StepKind kind) {
+    switch (kind) {
+    case StepKind::kRoute:
+        return "route";
+    case StepKind::kClusterDown:
+        return "clusterdown";
+    case StepKind::kError:
+        return "error";
+    case StepKind::kMigrateStart:
+        return "migrate-start";
+    case StepKind::kMigrateKeys:
+        return "migrate-keys";
+    case StepKind::kMigrateDone:
+        return "migrate-done";
+    case StepKind::kMigrateRange:
+        return "migrate-range";
+    case StepKind::kAddNode:
+        return "add-node";
+    case StepKind::kRemoveNode:
+        return "remove-node";
+    case StepKind::kFailNode:
+        return "fail-node";
+    case StepKind::kPromote:
+        return "promote";
+    }
+    return "?";
+}
+
+bool isMigration(StepKind kind) {
+    return kind == StepKind::kMigrateStart || kind == StepKind::kMigrateKeys ||
+           kind == StepKind::kMigrateDone || kind == StepKind::kMigrateRange;
+}
+
+std::string_view redirectName(Redirect redirect) {
+    switch (redirect) {
+    case Redirect::kNone:
+        return "";
+    case Redirect::kMoved:
+        return "MOVED";
+    case Redirect::kAsk:
+        return "ASK";
+    case Redirect::kClusterDown:
+        return "CLUSTERDOWN";
+    }
+    return "";
+}
+
 int ClusterState::masters() const {
     return static_cast<int>(std::count_if(nodes.begin(), nodes.end(), [](const ClusterNode& c) {
         return c.replicaOf < 0 && c.alive && !c.removed;
@@ -92,7 +139,7 @@ void ClusterEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) c
     auto error = [&](const std::string& text) {
         if (sink.narrate()) {
             Step st;
-            st.kind = "error";
+            st.kind = StepKind::kError;
             st.text = text;
             sink.report(std::move(st), s);
         }
@@ -138,7 +185,8 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
     const int slot = keySlot(op.key);
     int node = s.clientOwner[static_cast<std::size_t>(slot)];
     const int first = node;
-    std::string redirect, hops;
+    Redirect redirect = Redirect::kNone;
+    std::string hops;
     bool asking = false, down = false, refreshed = false;
     for (int hop = 0; hop < 6; ++hop) {
         if (!usable(s, node)) {
@@ -166,7 +214,7 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
                     break;
                 }
                 ++s.stats.ask;
-                redirect = "ASK";
+                redirect = Redirect::kAsk;
                 node = s.migration->to;
                 asking = true;
                 if (sink.narrate()) {
@@ -183,7 +231,7 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
             break; // an importing node serves a command that follows ASKING
         }
         ++s.stats.moved;
-        redirect = "MOVED";
+        redirect = Redirect::kMoved;
         s.clientOwner[static_cast<std::size_t>(slot)] = realOwner;
         if (sink.narrate()) {
             hops += " It replies MOVED " + std::to_string(slot) + " " + n(realOwner) +
@@ -204,13 +252,13 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
         return;
     }
     Step st;
-    st.kind = down ? "clusterdown" : "route";
+    st.kind = down ? StepKind::kClusterDown : StepKind::kRoute;
     st.key = op.key;
     st.crc16 = crc16(hashedPart(op.key));
     st.slot = slot;
     st.node = down ? -1 : node;
     st.first = first;
-    st.redirect = down ? "CLUSTERDOWN" : redirect;
+    st.redirect = down ? Redirect::kClusterDown : redirect;
     if (hasHashTag(op.key)) {
         st.hashTag = std::string(hashedPart(op.key));
     }
@@ -223,7 +271,7 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
               " mod 16384); the client asks " + n(first) + "." + hops;
     if (down) {
         st.text += " No live node serves slot " + std::to_string(slot) + ": CLUSTERDOWN.";
-    } else if (redirect.empty() && !refreshed) {
+    } else if (redirect == Redirect::kNone && !refreshed) {
         st.text +=
             " It owns the slot and " + std::string(op.value ? "stores" : "serves") + " the key.";
     } else {
@@ -242,7 +290,7 @@ void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,
         if (from == to) {
             if (sink.narrate()) {
                 Step st;
-                st.kind = "error";
+                st.kind = StepKind::kError;
                 st.text = n(to) + " already owns slot " + std::to_string(slot) + ".";
                 sink.report(std::move(st), s);
             }
@@ -251,7 +299,7 @@ void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,
         s.migration = Migration{slot, from, to};
         if (sink.narrate()) {
             Step st;
-            st.kind = "migrate-start";
+            st.kind = StepKind::kMigrateStart;
             st.slot = slot;
             st.from = from;
             st.to = to;
@@ -275,7 +323,7 @@ void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,
     s.stats.keysMigrated += static_cast<std::int64_t>(count);
     if (sink.narrate() && (count > 0 || batch >= 0)) {
         Step st;
-        st.kind = "migrate-keys";
+        st.kind = StepKind::kMigrateKeys;
         st.slot = slot;
         st.from = s.migration->from;
         st.to = s.migration->to;
@@ -296,7 +344,7 @@ void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,
     s.migration.reset();
     if (sink.narrate()) {
         Step st;
-        st.kind = "migrate-done";
+        st.kind = StepKind::kMigrateDone;
         st.slot = slot;
         st.from = done.from;
         st.to = done.to;
@@ -328,7 +376,7 @@ void ClusterEngine::moveSlots(State& s, int from, int to, const std::vector<int>
     s.stats.keysMigrated += keys;
     if (sink.narrate()) {
         Step st;
-        st.kind = "migrate-range";
+        st.kind = StepKind::kMigrateRange;
         st.from = from;
         st.to = to;
         st.ranges = toRanges(slots);
@@ -348,7 +396,7 @@ void ClusterEngine::addNode(State& s, StepSink<Step, State>& sink) const {
     s.nodes.push_back({id, -1, true, false});
     if (sink.narrate()) {
         Step st;
-        st.kind = "add-node";
+        st.kind = StepKind::kAddNode;
         st.node = id;
         st.text = n(id) + " joins the cluster as an empty master; a rebalance gives it slots.";
         sink.report(std::move(st), s);
@@ -433,7 +481,7 @@ void ClusterEngine::removeNode(State& s, int node, StepSink<Step, State>& sink) 
     s.nodes[static_cast<std::size_t>(node)].removed = true;
     if (sink.narrate()) {
         Step st;
-        st.kind = "remove-node";
+        st.kind = StepKind::kRemoveNode;
         st.node = node;
         st.text = n(node) + " leaves the cluster (CLUSTER FORGET on every node)" +
                   std::string(s.nodes[static_cast<std::size_t>(node)].replicaOf < 0
@@ -457,7 +505,7 @@ void ClusterEngine::failNode(State& s, int node, StepSink<Step, State>& sink) co
     }
     if (sink.narrate()) {
         Step st;
-        st.kind = "fail-node";
+        st.kind = StepKind::kFailNode;
         st.node = node;
         st.text = n(node) + " fails." +
                   (failed.replicaOf >= 0 ? " It was a replica: nothing else changes."
@@ -495,7 +543,7 @@ void ClusterEngine::failNode(State& s, int node, StepSink<Step, State>& sink) co
     ++s.stats.failovers;
     if (sink.narrate()) {
         Step st;
-        st.kind = "promote";
+        st.kind = StepKind::kPromote;
         st.node = promoted;
         st.from = node;
         st.text = "Its replica, " + n(promoted) + ", is promoted to master and serves " + n(node) +

@@ -19,6 +19,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fg::redis {
@@ -67,19 +69,85 @@ struct ClusterOp {
     int node = -1;                    // remove-node, fail-node
     int slot = -1, to = -1;           // migrate
     int batch = -1;                   // migrate: move only this many keys now (-1: all)
+
+    // A GET of `key`, or a SET when `value` is given.
+    static ClusterOp route(std::string key, std::optional<std::string> value = std::nullopt) {
+        ClusterOp op;
+        op.key = std::move(key);
+        op.value = std::move(value);
+        return op;
+    }
+    static ClusterOp addNode() { return withNode(Kind::AddNode, -1); }
+    static ClusterOp removeNode(int node) { return withNode(Kind::RemoveNode, node); }
+    static ClusterOp failNode(int node) { return withNode(Kind::FailNode, node); }
+    // Moves `slot` to master `to`: all its keys, or only `batch` of them (the slot then stays
+    // MIGRATING until the rest follow).
+    static ClusterOp migrate(int slot, int to, int batch = -1) {
+        ClusterOp op;
+        op.kind = Kind::Migrate;
+        op.slot = slot;
+        op.to = to;
+        op.batch = batch;
+        return op;
+    }
+
+private:
+    static ClusterOp withNode(Kind kind, int node) {
+        ClusterOp op;
+        op.kind = kind;
+        op.node = node;
+        return op;
+    }
 };
 
+// What a step reports. Per kind (fields not listed keep their defaults):
+//   route          key, crc16, slot, hashTag; first: the node the client asked; node: the one that
+//                  served it; redirect: the last redirect on the way (kNone: none).
+//   clusterdown    as route, node -1 and redirect kClusterDown: no live node serves the slot.
+//   error          text only: the op named a missing or dead node, or a bad slot; nothing changed.
+//   migrate-start  slot, from, to: the slot is MIGRATING on `from`, IMPORTING on `to`.
+//   migrate-keys   slot, from, to, keysMoved: a batch of the slot's keys moved.
+//   migrate-done   slot, from, to: `to` owns the slot.
+//   migrate-range  from, to, ranges, keysMoved: slots handed over whole (add or remove a node).
+//   add-node       node: the new, empty master.
+//   remove-node    node: the node that left (a master takes its replicas with it).
+//   fail-node      node: the node that failed.
+//   promote        node: the replica promoted to master; from: the failed master.
+enum class StepKind {
+    kRoute,
+    kClusterDown,
+    kError,
+    kMigrateStart,
+    kMigrateKeys,
+    kMigrateDone,
+    kMigrateRange,
+    kAddNode,
+    kRemoveNode,
+    kFailNode,
+    kPromote,
+};
+
+// The kind's name in scenario JSON: "route", "clusterdown", "migrate-start", ...
+std::string_view kindName(StepKind kind);
+// The migrate-* kinds: a slot, or some of its keys, moving between masters.
+bool isMigration(StepKind kind);
+
+// How a route was redirected before it was served.
+enum class Redirect { kNone, kMoved, kAsk, kClusterDown };
+
+// The reply's name as Redis writes it: "MOVED", "ASK", "CLUSTERDOWN" ("" for kNone).
+std::string_view redirectName(Redirect redirect);
+
 struct ClusterStep {
-    std::string kind; // route, moved, ask, clusterdown, add-node, migrate-start, migrate-keys,
-                      // migrate-done, remove-node, fail-node, promote
+    StepKind kind = StepKind::kRoute;
     std::string text;
     std::string key;
     int crc16 = -1;
     int slot = -1;
-    int node = -1;        // the node that served the route, or that the step is about
-    int first = -1;       // route: the node the client asked first
-    std::string redirect; // "MOVED", "ASK" or "CLUSTERDOWN" when the route was redirected
-    std::string hashTag;  // the tag hashed, when the key has one
+    int node = -1;  // the node that served the route, or that the step is about
+    int first = -1; // route: the node the client asked first
+    Redirect redirect = Redirect::kNone;
+    std::string hashTag; // the tag hashed, when the key has one
     int from = -1, to = -1;
     std::vector<std::pair<int, int>> ranges; // slot ranges moved
     int keysMoved = 0;

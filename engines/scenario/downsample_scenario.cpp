@@ -202,17 +202,17 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
 }
 
 json downsampleStepJson(const timeseries::TieredStep& st) {
-    json j = {{"kind", st.kind}, {"text", st.text}};
+    json j = {{"kind", std::string(timeseries::kindName(st.kind))}, {"text", st.text}};
     if (!st.tier.empty()) {
         j["tier"] = st.tier;
     }
-    if (st.kind == "ingest") {
+    if (st.kind == timeseries::StepKind::kIngest) {
         j["points"] = st.points;
-    } else if (st.kind == "retention-drop") {
+    } else if (st.kind == timeseries::StepKind::kRetentionDrop) {
         j["block"] = {st.blockStart, st.blockEnd};
         j["rows"] = st.rows;
         j["cassandra_tombstones"] = st.rows;
-    } else if (st.kind == "query-result") {
+    } else if (st.kind == timeseries::StepKind::kQueryResult) {
         j["rows_scanned"] = st.query.rowsScanned;
         j["partitions_read"] = st.query.partitionsRead;
         j["partitions_skipped"] = st.query.partitionsSkipped;

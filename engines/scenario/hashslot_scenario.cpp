@@ -88,15 +88,16 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
 }
 
 json hashslotStepJson(const redis::ClusterStep& st) {
-    json j = {{"kind", st.kind}, {"text", st.text}};
-    if (!st.key.empty() || st.kind == "route" || st.kind == "clusterdown") {
+    json j = {{"kind", std::string(redis::kindName(st.kind))}, {"text", st.text}};
+    if (!st.key.empty() || st.kind == redis::StepKind::kRoute ||
+        st.kind == redis::StepKind::kClusterDown) {
         j["key"] = st.key;
         j["slot"] = st.slot;
         j["crc16"] = st.crc16;
         j["node"] = st.node;
         j["first"] = st.first;
-        if (!st.redirect.empty()) {
-            j["redirect"] = st.redirect;
+        if (st.redirect != redis::Redirect::kNone) {
+            j["redirect"] = std::string(redis::redirectName(st.redirect));
         }
         if (!st.hashTag.empty()) {
             j["hash_tag"] = st.hashTag;
@@ -122,7 +123,7 @@ json hashslotStepJson(const redis::ClusterStep& st) {
         }
         j["slots"] = r;
     }
-    if (st.kind.rfind("migrate", 0) == 0) {
+    if (redis::isMigration(st.kind)) {
         j["keys_moved"] = st.keysMoved;
     }
     return j;

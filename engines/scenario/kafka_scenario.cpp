@@ -198,7 +198,7 @@ json assignmentJson(const kafka::Assignment& a) {
 } // namespace
 
 json kafkaStepJson(const kafka::KafkaStep& st) {
-    json j = {{"kind", st.kind}, {"text", st.text}};
+    json j = {{"kind", std::string(kafka::kindName(st.kind))}, {"text", st.text}};
     if (!st.topic.empty()) {
         j["topic"] = st.topic;
     }
@@ -212,7 +212,8 @@ json kafkaStepJson(const kafka::KafkaStep& st) {
         j["key"] = *st.key;
         j["murmur2"] = st.hash;
     }
-    if (st.broker >= 0 || st.kind == "leader-election" || st.kind == "fail-broker") {
+    if (st.broker >= 0 || st.kind == kafka::StepKind::kLeaderElection ||
+        st.kind == kafka::StepKind::kFailBroker) {
         j["broker"] = st.broker;
     }
     if (!st.group.empty()) {
@@ -221,11 +222,11 @@ json kafkaStepJson(const kafka::KafkaStep& st) {
     if (!st.consumer.empty()) {
         j["consumer"] = st.consumer;
     }
-    if (st.kind == "rebalance" || st.kind == "revoke" || st.kind == "assign") {
+    if (kafka::isRebalance(st.kind)) {
         j["assignment"] = assignmentJson(st.assignment);
         j["moved"] = st.count;
     }
-    if (st.kind == "consume") {
+    if (st.kind == kafka::StepKind::kConsume) {
         j["records"] = st.count;
     }
     return j;

@@ -140,19 +140,19 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
 }
 
 json lsmStepJson(const lsm::LsmStep& st) {
-    json j = {{"kind", st.kind}, {"text", st.text}};
+    json j = {{"kind", std::string(lsm::kindName(st.kind))}, {"text", st.text}};
     if (!st.key.empty()) {
         j["key"] = st.key;
     }
-    if (st.kind == "get") {
+    if (st.kind == lsm::StepKind::kGet) {
         j["found"] = st.found;
         if (st.found) {
             j["value"] = *st.value;
         }
         json probed = json::array();
         for (const auto& p : st.probed) {
-            json pj = {{"result", p.result}};
-            if (p.where == "memtable") {
+            json pj = {{"result", std::string(lsm::resultName(p.result))}};
+            if (p.where == lsm::Probe::Where::kMemtable) {
                 pj["table"] = "memtable";
             } else {
                 pj["table"] = p.table;
@@ -165,13 +165,13 @@ json lsmStepJson(const lsm::LsmStep& st) {
     if (!st.inputs.empty()) {
         j["inputs"] = st.inputs;
     }
-    if (!st.outputs.empty() || st.kind == "compaction-done") {
+    if (!st.outputs.empty() || st.kind == lsm::StepKind::kCompactionDone) {
         j["outputs"] = st.outputs;
     }
-    if (st.kind.rfind("compaction", 0) == 0) {
+    if (lsm::isCompaction(st.kind)) {
         j["level"] = st.level;
     }
-    if (st.kind == "compaction-done") {
+    if (st.kind == lsm::StepKind::kCompactionDone) {
         j["tombstones_dropped"] = st.tombstonesDropped;
     }
     return j;

@@ -35,6 +35,20 @@ std::string clock(std::int64_t ms) {
 
 } // namespace
 
+std::string_view kindName(StepKind kind) {
+    switch (kind) {
+    case StepKind::kIngest:
+        return "ingest";
+    case StepKind::kRetentionDrop:
+        return "retention-drop";
+    case StepKind::kQueryPlan:
+        return "query-plan";
+    case StepKind::kQueryResult:
+        return "query-result";
+    }
+    return "?";
+}
+
 std::vector<Tier> TieredStore::defaultTiers() {
     return {{"raw", 1000, 2 * 3600'000LL, 1800'000LL, true},
             {"1m", 60'000, 86'400'000LL, 6 * 3600'000LL, false},
@@ -98,7 +112,7 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
         }
         if (sink.narrate()) {
             Step st;
-            st.kind = "ingest";
+            st.kind = StepKind::kIngest;
             st.points = static_cast<std::int64_t>(pts.size());
             std::string tiers;
             for (std::size_t i = 1; i < tiers_.size(); ++i) {
@@ -124,7 +138,7 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
         s.stats.partitionsSkipped += r.partitionsSkipped;
         if (sink.narrate()) {
             Step plan;
-            plan.kind = "query-plan";
+            plan.kind = StepKind::kQueryPlan;
             plan.tier = r.tier;
             plan.text =
                 "Query " + clock(op.from) + " to " + clock(op.to) + " UTC: " +
@@ -133,7 +147,7 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
                                   " answers for what it keeps.");
             sink.report(std::move(plan), s);
             Step res;
-            res.kind = "query-result";
+            res.kind = StepKind::kQueryResult;
             res.tier = r.tier;
             res.query = r;
             res.from = op.from;
@@ -164,7 +178,7 @@ void TieredStore::advance(State& s, std::int64_t to, StepSink<Step, State>& sink
             s.stats.rowsDropped += rows;
             Step st;
             if (sink.narrate()) {
-                st.kind = "retention-drop";
+                st.kind = StepKind::kRetentionDrop;
                 st.tier = tiers_[i].name;
                 st.blockStart = it->second.start;
                 st.blockEnd = it->second.end;

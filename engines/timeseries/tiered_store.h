@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fg::timeseries {
@@ -70,6 +71,39 @@ struct TieredOp {
     std::optional<std::int64_t> toMs;  // ...or to this time
     std::int64_t from = 0, to = 0;     // query: [from, to)
     AggKind agg = AggKind::Avg;
+
+    static TieredOp ingest(std::vector<Point> points) {
+        TieredOp op;
+        op.points = std::move(points);
+        return op;
+    }
+    // Ingests the points `generator` draws.
+    static TieredOp ingest(Generator generator) {
+        TieredOp op;
+        op.generate = std::move(generator);
+        return op;
+    }
+    static TieredOp advanceBy(std::int64_t ms) {
+        TieredOp op;
+        op.kind = Kind::Advance;
+        op.byMs = ms;
+        return op;
+    }
+    static TieredOp advanceTo(std::int64_t ms) {
+        TieredOp op;
+        op.kind = Kind::Advance;
+        op.toMs = ms;
+        return op;
+    }
+    // The `agg` of every bucket in [from, to), from the finest tier that still holds it.
+    static TieredOp query(std::int64_t from, std::int64_t to, AggKind agg = AggKind::Avg) {
+        TieredOp op;
+        op.kind = Kind::Query;
+        op.from = from;
+        op.to = to;
+        op.agg = agg;
+        return op;
+    }
 };
 
 struct QueryResult {
@@ -79,13 +113,28 @@ struct QueryResult {
     std::vector<Point> series;
 };
 
+// What a step reports. Per kind (fields not listed keep their defaults):
+//   ingest          points: how many arrived.
+//   retention-drop  tier, blockStart, blockEnd, rows: a whole block past its tier's retention.
+//   query-plan      tier: the tier that answers.
+//   query-result    tier, from, to (the range asked for), query: what was read and returned.
+enum class StepKind {
+    kIngest,
+    kRetentionDrop,
+    kQueryPlan,
+    kQueryResult,
+};
+
+// The kind's name in scenario JSON: "ingest", "retention-drop", "query-plan", "query-result".
+std::string_view kindName(StepKind kind);
+
 struct TieredStep {
-    std::string kind; // ingest, retention-drop, query-plan, query-result
+    StepKind kind = StepKind::kIngest;
     std::string text;
     std::string tier;
     std::int64_t blockStart = 0, blockEnd = 0, rows = 0;
     std::int64_t points = 0;
-    std::int64_t from = 0, to = 0; // query-plan and query-result: the range asked for
+    std::int64_t from = 0, to = 0; // query-result: the range asked for
     QueryResult query;
 };
 

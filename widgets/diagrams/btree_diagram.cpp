@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -192,22 +193,28 @@ private:
     std::unordered_map<NodeId, qreal> width_;
 };
 
-} // namespace
+// How wide a key cell must be, and whether the tree needs level of detail.
+struct KeyCensus {
+    int digits = 2; // the longest key's length in characters (at least 2)
+    std::size_t total = 0;
+};
 
-Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, const Theme& theme) {
-    const auto& ns = state.nodes;
-    // Key cells wide enough for the longest key in the tree.
-    int digits = 2;
-    std::size_t totalKeys = 0;
+KeyCensus countKeys(const btree::NodeStore& ns) {
+    KeyCensus c;
     for (std::size_t id = 0; id < ns.idsIssued(); ++id) {
         if (!ns.live(static_cast<NodeId>(id))) {
             continue;
         }
         for (Key k : ns.keys(static_cast<NodeId>(id))) {
-            digits = std::max(digits, static_cast<int>(std::to_string(k).size()));
-            ++totalKeys;
+            c.digits = std::max(c.digits, static_cast<int>(std::to_string(k).size()));
+            ++c.total;
         }
     }
+    return c;
+}
+
+// Cells wide enough for keys of `digits` characters, in the theme's type size.
+Geometry geometryFor(int digits, const Theme& theme) {
     Geometry g;
     g.fontPx = 15 * theme.fontScale;
     g.cellW = std::max(2.4, 0.66 * digits + 1.0) * g.fontPx;
@@ -215,67 +222,210 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     g.pad = 0.25 * g.fontPx;
     g.gap = 0.9 * g.fontPx;
     g.levelH = g.cellH + 2 * g.pad + 2.4 * g.fontPx;
+    return g;
+}
 
-    // What this step is about.
-    std::unordered_set<NodeId> path, lit;
-    std::unordered_set<Key> litKeys, goodKeys;
-    NodeId newNode = btree::kNoNode, grewFrom = btree::kNoNode;
-    bool warnNode = false;
-    if (step) {
-        path.insert(step->path.begin(), step->path.end());
-        if (step->node != btree::kNoNode) {
-            lit.insert(step->node);
+// What a step is about, as the drawing shows it.
+struct Highlights {
+    std::unordered_set<NodeId> path;  // nodes read on the way: accent outline and edges
+    std::unordered_set<NodeId> lit;   // nodes the step acts on: thick accent outline
+    std::unordered_set<Key> litKeys;  // the key that moves: highlighted cell
+    std::unordered_set<Key> goodKeys; // keys found, inserted, removed or returned: good tone
+    NodeId newNode = btree::kNoNode;  // a node the step made...
+    NodeId grewFrom = btree::kNoNode; // ...grows out of this one
+    NodeId warnNode = btree::kNoNode; // overflowing or underflowing: warn tone
+};
+
+Highlights highlightsOf(const btree::Step* step) {
+    Highlights h;
+    if (!step) {
+        return h;
+    }
+    h.path.insert(step->path.begin(), step->path.end());
+    if (step->node != btree::kNoNode) {
+        h.lit.insert(step->node);
+    }
+    if (step->moved) {
+        h.litKeys.insert(*step->moved);
+    }
+    switch (step->kind) {
+    case StepKind::kOverflow:
+    case StepKind::kUnderflow:
+        h.warnNode = step->node;
+        break;
+    case StepKind::kSplit:
+        h.newNode = step->other;
+        h.grewFrom = step->node;
+        h.lit.insert(step->other);
+        break;
+    case StepKind::kNewRoot:
+        h.newNode = step->node;
+        h.grewFrom = step->other;
+        break;
+    case StepKind::kFound:
+    case StepKind::kInsertLeaf:
+    case StepKind::kDuplicate:
+    case StepKind::kRemoveLeaf:
+        h.goodKeys.insert(step->key);
+        break;
+    case StepKind::kRangeVisit:
+    case StepKind::kRangeDone:
+        h.goodKeys.insert(step->keys.begin(), step->keys.end());
+        break;
+    case StepKind::kDescend:
+        if (step->other != btree::kNoNode) {
+            h.lit.insert(step->other);
         }
-        if (step->moved) {
-            litKeys.insert(*step->moved);
+        break;
+    default:
+        break;
+    }
+    return h;
+}
+
+// The sets level of detail keeps whole (Geometry points into them).
+struct Detail {
+    std::unordered_set<NodeId> expanded;
+    std::unordered_set<Key> marked;
+};
+
+// Level of detail for big trees: the nodes the step is about keep their keys, and so do the keys
+// it lights; the other nodes shrink to boxes naming their range.
+void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digits,
+                      const btree::Step* step) {
+    detail.expanded.insert(h.path.begin(), h.path.end());
+    detail.expanded.insert(h.lit.begin(), h.lit.end());
+    detail.marked = h.litKeys;
+    detail.marked.insert(h.goodKeys.begin(), h.goodKeys.end());
+    g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.8;
+    g.expanded = &detail.expanded;
+    g.marked = &detail.marked;
+    if (step && step->kind != StepKind::kRandomKeys) {
+        g.focusKey = step->key;
+    }
+}
+
+// The edge into a placed node (or mark) from its parent, which sits at `parentRect`: from the key
+// boundary the child hangs under to the child's top; accent along the step's path.
+FrameItem edgeItem(const Placed& p, const QRectF& parentRect, const TreePlacer& placer,
+                   const Highlights& h, const Theme& theme) {
+    const bool onPath = p.id != btree::kNoNode && h.path.count(p.parent) &&
+                        (h.path.count(p.id) || h.lit.count(p.id));
+    FrameItem edge;
+    edge.kind = FrameItem::Kind::Line;
+    edge.id = p.id == btree::kNoNode
+                  ? QStringLiteral("edge:%1-more%2").arg(p.parent).arg(p.childIndex)
+                  : QStringLiteral("edge:%1-%2").arg(p.parent).arg(p.id);
+    edge.line = QLineF(parentRect.left() + placer.boundaryX(p.parent, p.childIndex),
+                       parentRect.bottom(), p.rect.center().x(), p.rect.top());
+    edge.stroke = onPath ? theme.accent : theme.line;
+    edge.strokeWidth = onPath ? 2.5 * theme.lineWidth : theme.lineWidth;
+    edge.arrow = p.id != btree::kNoNode;
+    edge.z = 0;
+    return edge;
+}
+
+// "... n more": the siblings a mark stands for.
+FrameItem moreItem(const Placed& p, const Geometry& g, const Theme& theme) {
+    FrameItem more;
+    more.kind = FrameItem::Kind::Text;
+    more.id = QStringLiteral("more:%1:%2").arg(p.parent).arg(p.childIndex);
+    more.rect = p.rect;
+    more.text = QStringLiteral("\u2026 %1 more").arg(p.count);
+    more.textColor = theme.mutedText;
+    more.fontPx = g.fontPx * 0.8;
+    more.z = 1;
+    return more;
+}
+
+// A node's box; a compact node (level of detail) names its key range in it instead of cells.
+FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact, const Highlights& h,
+                   const Geometry& g, const Theme& theme) {
+    const qreal line = theme.lineWidth;
+    const bool isLit = h.lit.count(p.id) > 0;
+    const bool warn = p.id == h.warnNode;
+    FrameItem node;
+    node.id = QStringLiteral("node:%1").arg(p.id);
+    node.rect = p.rect;
+    node.fill = warn ? theme.toneFill(QStringLiteral("warn")) : theme.surface;
+    node.stroke = warn ? theme.warn : isLit || h.path.count(p.id) ? theme.accent : theme.line;
+    node.strokeWidth = isLit ? 2.5 * line : line;
+    node.radius = 5;
+    node.z = 1;
+    if (p.id == h.newNode && h.grewFrom != btree::kNoNode) {
+        node.origin = QStringLiteral("node:%1").arg(h.grewFrom);
+    }
+    if (isCompact && !keys.empty()) {
+        // Its key range, and a mark when its subtree is not drawn.
+        node.text = QStringLiteral("%1\u2013%2%3")
+                        .arg(keys.front())
+                        .arg(keys.back())
+                        .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
+        node.textColor = theme.mutedText;
+        node.fontPx = g.fontPx * 0.8;
+        node.mono = true;
+    }
+    return node;
+}
+
+// The key cells of an expanded node, along `cellPlan` (see TreePlacer::cells): one cell per key
+// (named by its key, so a key that moves slides), a counted gap for keys left out.
+void addKeyCells(Frame& f, const Placed& p, std::span<const Key> keys,
+                 const std::vector<int>& cellPlan, const Highlights& h, const Geometry& g,
+                 const Theme& theme) {
+    const qreal line = theme.lineWidth;
+    for (int j = 0; j < static_cast<int>(cellPlan.size()); ++j) {
+        const QRectF slot =
+            QRectF(p.rect.left() + g.pad + j * g.cellW, p.rect.top() + g.pad, g.cellW, g.cellH)
+                .adjusted(1, 1, -1, -1);
+        if (cellPlan[std::size_t(j)] < 0) { // keys left out, counted
+            FrameItem gap;
+            gap.kind = FrameItem::Kind::Text;
+            gap.id = QStringLiteral("gap:%1:%2").arg(p.id).arg(j);
+            gap.rect = slot;
+            gap.text = QStringLiteral("\u2026%1").arg(-cellPlan[std::size_t(j)]);
+            gap.textColor = theme.mutedText;
+            gap.fontPx = g.fontPx * 0.8;
+            gap.z = 2;
+            f.items.push_back(gap);
+            continue;
         }
-        switch (step->kind) {
-        case StepKind::kOverflow:
-        case StepKind::kUnderflow:
-            warnNode = true;
-            break;
-        case StepKind::kSplit:
-            newNode = step->other;
-            grewFrom = step->node;
-            lit.insert(step->other);
-            break;
-        case StepKind::kNewRoot:
-            newNode = step->node;
-            grewFrom = step->other;
-            break;
-        case StepKind::kFound:
-        case StepKind::kInsertLeaf:
-        case StepKind::kDuplicate:
-        case StepKind::kRemoveLeaf:
-            goodKeys.insert(step->key);
-            break;
-        case StepKind::kRangeVisit:
-        case StepKind::kRangeDone:
-            goodKeys.insert(step->keys.begin(), step->keys.end());
-            break;
-        case StepKind::kDescend:
-            if (step->other != btree::kNoNode) {
-                lit.insert(step->other);
-            }
-            break;
-        default:
-            break;
-        }
+        const Key k = keys[static_cast<std::size_t>(cellPlan[std::size_t(j)])];
+        const bool lit = h.litKeys.count(k) > 0;
+        const bool good = h.goodKeys.count(k) > 0;
+        FrameItem cell;
+        cell.id = QStringLiteral("key:%1").arg(k);
+        cell.rect = slot;
+        cell.fill = lit    ? theme.highlight
+                    : good ? theme.toneFill(QStringLiteral("good"))
+                           : theme.toneFill(QStringLiteral("a"));
+        cell.stroke = good ? theme.good : theme.toneStroke(QStringLiteral("a"));
+        cell.strokeWidth = good || lit ? 2 * line : 1;
+        cell.text = QString::number(k);
+        cell.textColor = theme.text;
+        cell.fontPx = g.fontPx;
+        cell.bold = lit || good;
+        cell.radius = 3;
+        cell.z = 2;
+        f.items.push_back(cell);
+    }
+}
+
+} // namespace
+
+// Named steps: count the keys (cell width, level of detail), size the cells, read what the step
+// is about, place the tree (subtree widths, then positions), then draw each placed node: the edge
+// from its parent, its box, its key cells.
+Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, const Theme& theme) {
+    const auto& ns = state.nodes;
+    const KeyCensus census = countKeys(ns);
+    Geometry g = geometryFor(census.digits, theme);
+    const Highlights h = highlightsOf(step);
+    Detail detail;
+    if (census.total > kDetailKeys) {
+        useLevelOfDetail(g, detail, h, census.digits, step);
     }
 
-    // Level of detail for big trees: the nodes the step is about keep their keys.
-    std::unordered_set<NodeId> expanded(path.begin(), path.end());
-    expanded.insert(lit.begin(), lit.end());
-    std::unordered_set<Key> marked = litKeys;
-    marked.insert(goodKeys.begin(), goodKeys.end());
-    if (totalKeys > kDetailKeys) {
-        g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.8;
-        g.expanded = &expanded;
-        g.marked = &marked;
-        if (step && step->kind != StepKind::kRandomKeys) {
-            g.focusKey = step->key;
-        }
-    }
     TreePlacer placer(ns, g);
     const qreal total = placer.measure(state.root);
     std::vector<Placed> placed;
@@ -292,101 +442,18 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     Frame f;
     f.size = QSizeF(std::max<qreal>(total, 4 * g.cellW),
                     height * g.levelH - (g.levelH - g.cellH - 2 * g.pad));
-    const qreal line = theme.lineWidth;
     for (const auto& p : placed) {
-        // The edge from the parent: from the key boundary the child hangs under.
         if (p.parent != btree::kNoNode) {
-            const QRectF pr = rectOf[p.parent];
-            const bool onPath = p.id != btree::kNoNode && path.count(p.parent) &&
-                                (path.count(p.id) || lit.count(p.id));
-            FrameItem edge;
-            edge.kind = FrameItem::Kind::Line;
-            edge.id = p.id == btree::kNoNode
-                          ? QStringLiteral("edge:%1-more%2").arg(p.parent).arg(p.childIndex)
-                          : QStringLiteral("edge:%1-%2").arg(p.parent).arg(p.id);
-            edge.line = QLineF(pr.left() + placer.boundaryX(p.parent, p.childIndex), pr.bottom(),
-                               p.rect.center().x(), p.rect.top());
-            edge.stroke = onPath ? theme.accent : theme.line;
-            edge.strokeWidth = onPath ? 2.5 * line : line;
-            edge.arrow = p.id != btree::kNoNode;
-            edge.z = 0;
-            f.items.push_back(edge);
+            f.items.push_back(edgeItem(p, rectOf[p.parent], placer, h, theme));
         }
         if (p.id == btree::kNoNode) {
-            FrameItem more;
-            more.kind = FrameItem::Kind::Text;
-            more.id = QStringLiteral("more:%1:%2").arg(p.parent).arg(p.childIndex);
-            more.rect = p.rect;
-            more.text = QStringLiteral("\u2026 %1 more").arg(p.count);
-            more.textColor = theme.mutedText;
-            more.fontPx = g.fontPx * 0.8;
-            more.z = 1;
-            f.items.push_back(more);
+            f.items.push_back(moreItem(p, g, theme));
             continue;
-        }
-        const bool isLit = lit.count(p.id) > 0;
-        FrameItem node;
-        node.id = QStringLiteral("node:%1").arg(p.id);
-        node.rect = p.rect;
-        node.fill =
-            warnNode && p.id == step->node ? theme.toneFill(QStringLiteral("warn")) : theme.surface;
-        node.stroke = warnNode && p.id == step->node ? theme.warn
-                      : isLit || path.count(p.id)    ? theme.accent
-                                                     : theme.line;
-        node.strokeWidth = isLit ? 2.5 * line : line;
-        node.radius = 5;
-        node.z = 1;
-        if (p.id == newNode && grewFrom != btree::kNoNode) {
-            node.origin = QStringLiteral("node:%1").arg(grewFrom);
         }
         const auto keys = ns.keys(p.id);
         const bool isCompact = placer.compact(p.id);
-        if (isCompact && !keys.empty()) {
-            // Its key range, and a mark when its subtree is not drawn.
-            node.text = QStringLiteral("%1\u2013%2%3")
-                            .arg(keys.front())
-                            .arg(keys.back())
-                            .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
-            node.textColor = theme.mutedText;
-            node.fontPx = g.fontPx * 0.8;
-            node.mono = true;
-        }
-        f.items.push_back(node);
-        const std::vector<int> cellPlan = isCompact ? std::vector<int>() : placer.cells(p.id);
-        for (int j = 0; j < static_cast<int>(cellPlan.size()); ++j) {
-            const QRectF slot =
-                QRectF(p.rect.left() + g.pad + j * g.cellW, p.rect.top() + g.pad, g.cellW, g.cellH)
-                    .adjusted(1, 1, -1, -1);
-            if (cellPlan[std::size_t(j)] < 0) { // keys left out, counted
-                FrameItem gap;
-                gap.kind = FrameItem::Kind::Text;
-                gap.id = QStringLiteral("gap:%1:%2").arg(p.id).arg(j);
-                gap.rect = slot;
-                gap.text = QStringLiteral("\u2026%1").arg(-cellPlan[std::size_t(j)]);
-                gap.textColor = theme.mutedText;
-                gap.fontPx = g.fontPx * 0.8;
-                gap.z = 2;
-                f.items.push_back(gap);
-                continue;
-            }
-            const int i = cellPlan[std::size_t(j)];
-            FrameItem cell;
-            cell.id = QStringLiteral("key:%1").arg(keys[static_cast<std::size_t>(i)]);
-            cell.rect = slot;
-            const Key k = keys[static_cast<std::size_t>(i)];
-            cell.fill = litKeys.count(k)    ? theme.highlight
-                        : goodKeys.count(k) ? theme.toneFill(QStringLiteral("good"))
-                                            : theme.toneFill(QStringLiteral("a"));
-            cell.stroke = goodKeys.count(k) ? theme.good : theme.toneStroke(QStringLiteral("a"));
-            cell.strokeWidth = goodKeys.count(k) || litKeys.count(k) ? 2 * line : 1;
-            cell.text = QString::number(k);
-            cell.textColor = theme.text;
-            cell.fontPx = g.fontPx;
-            cell.bold = litKeys.count(k) || goodKeys.count(k);
-            cell.radius = 3;
-            cell.z = 2;
-            f.items.push_back(cell);
-        }
+        f.items.push_back(nodeItem(p, keys, isCompact, h, g, theme));
+        addKeyCells(f, p, keys, isCompact ? std::vector<int>() : placer.cells(p.id), h, g, theme);
     }
     return f;
 }

@@ -1,7 +1,6 @@
 #include "widgets/diagrams/btree_view.h"
 
 #include "engines/scenario/scenario_writer.h"
-#include "widgets/diagrams/btree_diagram.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,13 +11,25 @@ namespace fg {
 
 using btree::Op;
 
-BTreeView::BTreeView(QWidget* parent) : DiagramView(parent) {
-    auto* ops = controls();
+Status BTreeViewTraits::parse(const nlohmann::json& json, Scenario& out) {
+    return parseBtreeScenario(json, out);
+}
+
+nlohmann::json BTreeViewTraits::write(const Scenario& scenario) {
+    return writeBtreeScenario(scenario);
+}
+
+std::unique_ptr<BTreeDiagram> BTreeViewTraits::diagram(const Scenario& scenario) {
+    return std::make_unique<BTreeDiagram>(scenario.params, scenario.ops);
+}
+
+BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrder(4), {}, true}) {
+    auto* row = controls();
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaximumWidth(140);
-    ops->addWidget(key_);
+    row->addWidget(key_);
     addButton(tr("Insert"), [this] {
         if (btree::Key k; readKey(k)) {
             addOp(Op::insert(k));
@@ -48,9 +59,9 @@ BTreeView::BTreeView(QWidget* parent) : DiagramView(parent) {
     rangeTo_->setPlaceholderText(tr("to"));
     rangeTo_->setAccessibleName(tr("Range end"));
     rangeTo_->setMaximumWidth(90);
-    ops->addWidget(rangeTo_);
+    row->addWidget(rangeTo_);
     addButton(tr("Add 10 random"), [this] {
-        addOp(Op::insertRandom(10, static_cast<std::uint64_t>(ops_.size()) + 1, 1, 999));
+        addOp(Op::insertRandom(10, static_cast<std::uint64_t>(ops().size()) + 1, 1, 999));
     });
 
     addPreset(tr("Sequential inserts (10 to 200)"), [this] {
@@ -58,10 +69,10 @@ BTreeView::BTreeView(QWidget* parent) : DiagramView(parent) {
         for (int k = 10; k <= 200; k += 10) {
             seq.push_back(Op::insert(k));
         }
-        setScenario(params_, seq);
+        setScenario(params(), seq);
     });
     addPreset(tr("30 random keys"),
-              [this] { setScenario(params_, {Op::insertRandom(30, 7, 1, 999)}); });
+              [this] { setScenario(params(), {Op::insertRandom(30, 7, 1, 999)}); });
     addPreset(tr("Build, then delete (borrow and merge)"), [this] {
         std::vector<Op> seq;
         for (int k = 1; k <= 15; ++k) {
@@ -70,7 +81,7 @@ BTreeView::BTreeView(QWidget* parent) : DiagramView(parent) {
         for (int k : {60, 70, 80, 10, 20}) {
             seq.push_back(Op::remove(k));
         }
-        setScenario(params_, seq);
+        setScenario(params(), seq);
     });
     addPreset(tr("A real index: 100,000 random keys at order 64, then a search"), [this] {
         setScenario(btree::Params::withOrder(64),
@@ -79,19 +90,18 @@ BTreeView::BTreeView(QWidget* parent) : DiagramView(parent) {
     });
     finishControls();
 
-    ops->addStretch(1);
+    row->addStretch(1);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);
-    ops->addWidget(orderLabel);
+    row->addWidget(orderLabel);
     order_ = new QSpinBox(this);
     order_->setRange(btree::Params::kMinOrder, btree::Params::kMaxOrder);
-    order_->setValue(params_.order);
+    order_->setValue(params().order);
     order_->setAccessibleName(tr("Order"));
     orderLabel->setBuddy(order_);
     connect(order_, &QSpinBox::valueChanged, this, [this](int m) {
-        params_ = btree::Params::withOrder(m);
-        rebuild(-2); // same keys, new rule: show the result
+        changeParams([m](Scenario& s) { s.params = btree::Params::withOrder(m); });
     });
-    ops->addWidget(order_);
+    row->addWidget(order_);
     connect(key_, &QLineEdit::returnPressed, this, [this] {
         if (btree::Key k; readKey(k)) {
             addOp(Op::insert(k));
@@ -117,44 +127,20 @@ bool BTreeView::readKey(btree::Key& out) {
 }
 
 void BTreeView::setScenario(btree::Params params, std::vector<Op> ops) {
-    params_ = params;
-    ops_ = std::move(ops);
+    setScenario({params, std::move(ops), true});
+}
+
+void BTreeView::showParams(const Scenario& scenario) {
     const QSignalBlocker block(order_);
-    order_->setValue(params_.order);
-    rebuild(-1);
-}
-
-void BTreeView::addOp(const Op& op) {
-    const int firstNew = diagram_ ? diagram_->stepCount() : 0;
-    ops_.push_back(op);
-    rebuild(firstNew - 1);
-    panel()->player()->play();
-}
-
-void BTreeView::rebuild(int keepPosition) {
-    auto d = std::make_unique<BTreeDiagram>(params_, ops_);
-    diagram_ = d.get();
-    showSource(std::move(d), keepPosition);
-}
-
-nlohmann::json BTreeView::scenarioJson() const {
-    return writeBtreeScenario({params_, ops_, true});
-}
-
-Status BTreeView::applyScenario(const nlohmann::json& scenario) {
-    BtreeScenario s;
-    if (Status st = parseBtreeScenario(scenario, s); !st) {
-        return st;
-    }
-    setScenario(s.params, std::move(s.ops));
-    return Status::ok();
+    order_->setValue(scenario.params.order);
 }
 
 void BTreeView::refresh() {
-    if (!diagram_) {
+    const btree::State* shown = stateOnScreen();
+    if (!shown) {
         return;
     }
-    const auto& s = diagram_->stateAt(panel()->player()->position());
+    const auto& s = *shown;
     setCounters(tr("Height: %1 levels   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
                    "Page writes: %6   Page reads: %7")
                     .arg(s.stats.height)

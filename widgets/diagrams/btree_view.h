@@ -6,7 +6,9 @@
 #pragma once
 
 #include "engines/btree/btree.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "engines/scenario/btree_scenario.h"
+#include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/step_view.h"
 
 #include <vector>
 
@@ -15,32 +17,32 @@ class QSpinBox;
 
 namespace fg {
 
-class BTreeDiagram;
+struct BTreeViewTraits {
+    using Scenario = BtreeScenario;
+    using Diagram = BTreeDiagram;
+    static constexpr const char* kEngine = "btree";
+    static Status parse(const nlohmann::json& json, Scenario& out);
+    static nlohmann::json write(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+};
 
-class BTreeView : public DiagramView {
+class BTreeView : public StepView<BTreeViewTraits> {
     Q_OBJECT
 public:
     explicit BTreeView(QWidget* parent = nullptr);
 
+    using StepView::setScenario;
     // Replaces everything: a scenario opened, or a preset.
     void setScenario(btree::Params params, std::vector<btree::Op> ops);
-    void addOp(const btree::Op& op);
-    const std::vector<btree::Op>& ops() const { return ops_; }
-    const btree::Params& params() const { return params_; }
-    const char* engineName() const override { return "btree"; }
-    nlohmann::json scenarioJson() const override;
+    const btree::Params& params() const { return scenario().params; }
 
 protected:
-    Status applyScenario(const nlohmann::json& scenario) override;
+    void showParams(const Scenario& scenario) override;
     void refresh() override;
 
 private:
-    void rebuild(int keepPosition);
     bool readKey(btree::Key& out);
 
-    btree::Params params_ = btree::Params::withOrder(4);
-    std::vector<btree::Op> ops_;
-    const BTreeDiagram* diagram_ = nullptr;
     QLineEdit* key_;
     QLineEdit* rangeTo_;
     QSpinBox* order_;

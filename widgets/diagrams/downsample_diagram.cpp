@@ -52,7 +52,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
     auto xOf = [&](std::int64_t ms) {
         return x0 + w * static_cast<qreal>(ms - tmin_) / static_cast<qreal>(tmax_ - tmin_);
     };
-    const bool query = step && step->kind == "query-result";
+    const bool query = step && step->kind == timeseries::StepKind::kQueryResult;
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         const auto& tier = tiers[i];
         const qreal y = top + static_cast<qreal>(i) * rowH;

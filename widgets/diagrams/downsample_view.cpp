@@ -1,69 +1,61 @@
 #include "widgets/diagrams/downsample_view.h"
 
 #include "engines/scenario/scenario_writer.h"
-#include "widgets/diagrams/downsample_diagram.h"
 
 #include <QHBoxLayout>
 #include <qcustomplot.h>
 
 namespace fg {
 
-using Kind = timeseries::TieredOp::Kind;
+using timeseries::TieredOp;
 
 namespace {
 
 constexpr std::int64_t kHour = 3'600'000;
 
-timeseries::TieredOp ingestHours(std::int64_t fromMs, int hours, std::uint64_t seed) {
-    timeseries::TieredOp op;
-    op.kind = Kind::Ingest;
-    op.generate = timeseries::Generator{fromMs, fromMs + hours * kHour, 5000, seed, "sine"};
-    return op;
+TieredOp ingestHours(std::int64_t fromMs, int hours, std::uint64_t seed) {
+    return TieredOp::ingest(
+        timeseries::Generator{fromMs, fromMs + hours * kHour, 5000, seed, "sine"});
 }
 
-timeseries::TieredOp advanceHours(int hours) {
-    timeseries::TieredOp op;
-    op.kind = Kind::Advance;
-    op.byMs = hours * kHour;
-    return op;
+TieredOp advanceHours(int hours) {
+    return TieredOp::advanceBy(hours * kHour);
 }
 
 } // namespace
 
-DownsampleView::DownsampleView(QWidget* parent) : DiagramView(parent) {
+Status DownsampleViewTraits::parse(const nlohmann::json& json, Scenario& out) {
+    return parseDownsampleScenario(json, out);
+}
+
+nlohmann::json DownsampleViewTraits::write(const Scenario& scenario) {
+    return writeDownsampleScenario(scenario);
+}
+
+std::unique_ptr<DownsampleDiagram> DownsampleViewTraits::diagram(const Scenario& scenario) {
+    return std::make_unique<DownsampleDiagram>(scenario.tiers, scenario.ops);
+}
+
+DownsampleView::DownsampleView(QWidget* parent)
+    : StepView(parent, {timeseries::TieredStore::defaultTiers(), {}, true}) {
     addButton(tr("Ingest 3 more hours"), [this] {
         const auto s =
-            diagram_ ? diagram_->stateAt(diagram_->stepCount() - 1) : timeseries::TieredState{};
-        addOp(ingestHours(s.started ? s.now + 5000 : 0, 3, ops_.size() + 1));
+            diagram() ? diagram()->stateAt(diagram()->stepCount() - 1) : timeseries::TieredState{};
+        addOp(ingestHours(s.started ? s.now + 5000 : 0, 3, ops().size() + 1));
     });
     addButton(tr("Let 1 hour pass"), [this] { addOp(advanceHours(1)); });
     addButton(tr("Let 6 hours pass"), [this] { addOp(advanceHours(6)); });
     addButton(tr("Query the last 30 minutes"), [this] {
-        const auto s = diagram_->stateAt(diagram_->stepCount() - 1);
-        timeseries::TieredOp q;
-        q.kind = Kind::Query;
-        q.from = s.now - kHour / 2;
-        q.to = s.now;
-        addOp(q);
+        const auto s = diagram()->stateAt(diagram()->stepCount() - 1);
+        addOp(TieredOp::query(s.now - kHour / 2, s.now));
     });
-    addButton(tr("Query the first hour"), [this] {
-        timeseries::TieredOp q;
-        q.kind = Kind::Query;
-        q.from = 0;
-        q.to = kHour;
-        addOp(q);
-    });
+    addButton(tr("Query the first hour"), [this] { addOp(TieredOp::query(0, kHour)); });
     addPreset(tr("A day at 5-second resolution: raw data expires, rollups stay"), [this] {
         setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
     });
     addPreset(tr("Queries pick the finest tier that still holds their range"), [this] {
-        timeseries::TieredOp recent, old;
-        recent.kind = old.kind = Kind::Query;
-        recent.from = 11 * kHour + kHour / 2;
-        recent.to = 12 * kHour;
-        old.from = 0;
-        old.to = 6 * kHour;
-        setScenario({ingestHours(0, 12, 3), recent, old});
+        setScenario({ingestHours(0, 12, 3), TieredOp::query(11 * kHour + kHour / 2, 12 * kHour),
+                     TieredOp::query(0, 6 * kHour)});
     });
     finishControls();
     controls()->addStretch(1);
@@ -72,49 +64,21 @@ DownsampleView::DownsampleView(QWidget* parent) : DiagramView(parent) {
     openDefaultScenario();
 }
 
-void DownsampleView::setScenario(std::vector<timeseries::TieredOp> ops) {
+void DownsampleView::setScenario(std::vector<TieredOp> ops) {
     setScenario(timeseries::TieredStore::defaultTiers(), std::move(ops));
 }
 
-void DownsampleView::setScenario(std::vector<timeseries::Tier> tiers,
-                                 std::vector<timeseries::TieredOp> ops) {
-    tiers_ = std::move(tiers);
-    ops_ = std::move(ops);
-    rebuild(-1);
-}
-
-nlohmann::json DownsampleView::scenarioJson() const {
-    return writeDownsampleScenario({tiers_, ops_, true});
-}
-
-Status DownsampleView::applyScenario(const nlohmann::json& scenario) {
-    DownsampleScenario s;
-    if (Status st = parseDownsampleScenario(scenario, s); !st) {
-        return st;
-    }
-    setScenario(std::move(s.tiers), std::move(s.ops));
-    return Status::ok();
-}
-
-void DownsampleView::addOp(const timeseries::TieredOp& op) {
-    const int firstNew = diagram_ ? diagram_->stepCount() : 0;
-    ops_.push_back(op);
-    rebuild(firstNew - 1);
-    panel()->player()->play();
-}
-
-void DownsampleView::rebuild(int position) {
-    auto d = std::make_unique<DownsampleDiagram>(tiers_, ops_);
-    diagram_ = d.get();
-    showSource(std::move(d), position);
+void DownsampleView::setScenario(std::vector<timeseries::Tier> tiers, std::vector<TieredOp> ops) {
+    setScenario({std::move(tiers), std::move(ops), true});
 }
 
 void DownsampleView::refresh() {
-    if (!diagram_) {
+    const timeseries::TieredState* shown = stateOnScreen();
+    if (!shown) {
         return;
     }
-    const auto& s = diagram_->stateAt(panel()->player()->position());
-    const auto& tiers = diagram_->timeline().engine().tiers();
+    const auto& s = *shown;
+    const auto& tiers = diagram()->timeline().engine().tiers();
     QCustomPlot* chart_ = chart();
     const Theme& theme_ = theme();
     chart_->clearGraphs();

@@ -5,35 +5,34 @@
 // which tier answers.
 #pragma once
 
+#include "engines/scenario/downsample_scenario.h"
 #include "engines/timeseries/tiered_store.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "widgets/diagrams/downsample_diagram.h"
+#include "widgets/diagrams/step_view.h"
 
 namespace fg {
 
-class DownsampleDiagram;
+struct DownsampleViewTraits {
+    using Scenario = DownsampleScenario;
+    using Diagram = DownsampleDiagram;
+    static constexpr const char* kEngine = "downsample";
+    static Status parse(const nlohmann::json& json, Scenario& out);
+    static nlohmann::json write(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+};
 
-class DownsampleView : public DiagramView {
+class DownsampleView : public StepView<DownsampleViewTraits> {
     Q_OBJECT
 public:
     explicit DownsampleView(QWidget* parent = nullptr);
 
+    using StepView::setScenario;
+    // The default tiers.
     void setScenario(std::vector<timeseries::TieredOp> ops);
     void setScenario(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops);
-    void addOp(const timeseries::TieredOp& op);
-    const std::vector<timeseries::TieredOp>& ops() const { return ops_; }
-    const char* engineName() const override { return "downsample"; }
-    nlohmann::json scenarioJson() const override;
 
 protected:
-    Status applyScenario(const nlohmann::json& scenario) override;
     void refresh() override;
-
-private:
-    void rebuild(int position);
-
-    std::vector<timeseries::Tier> tiers_ = timeseries::TieredStore::defaultTiers();
-    std::vector<timeseries::TieredOp> ops_;
-    const DownsampleDiagram* diagram_ = nullptr;
 };
 
 } // namespace fg

@@ -163,7 +163,8 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         }
     }
     // The routed key, its slot on the bar, and the client's path.
-    if (step && (step->kind == "route" || step->kind == "clusterdown")) {
+    if (step &&
+        (step->kind == redis::StepKind::kRoute || step->kind == redis::StepKind::kClusterDown)) {
         const QString key = QString::fromStdString(step->key);
         const QString tag =
             step->hashTag.empty()
@@ -187,8 +188,8 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         f.items.push_back(mark);
         if (step->node >= 0 && nodeRect.count(step->node)) {
             const QRectF target = nodeRect[step->node];
-            if (!step->redirect.empty() && step->first >= 0 && step->first != step->node &&
-                nodeRect.count(step->first)) {
+            if (step->redirect != redis::Redirect::kNone && step->first >= 0 &&
+                step->first != step->node && nodeRect.count(step->first)) {
                 const QRectF first = nodeRect[step->first];
                 f.items.push_back(arrow(QStringLiteral("route-first"),
                                         QPointF(x, barTop + barH + 2),
@@ -204,7 +205,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
                 f.items.push_back(
                     text(QStringLiteral("route-redirect-label"),
                          QRectF(redirect.line.center() - QPointF(60, 36), QSizeF(120, 24)),
-                         QString::fromStdString(step->redirect), t, fs, true));
+                         QString::fromUtf8(redis::redirectName(step->redirect)), t, fs, true));
             } else {
                 f.items.push_back(arrow(QStringLiteral("route-arrow"),
                                         QPointF(x, barTop + barH + 2),

@@ -2,7 +2,6 @@
 
 #include "engines/redis/key_slot.h"
 #include "engines/scenario/scenario_writer.h"
-#include "widgets/diagrams/hashslot_diagram.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -12,106 +11,91 @@
 
 namespace fg {
 
-using Kind = redis::ClusterOp::Kind;
+using redis::ClusterOp;
 
-namespace {
-
-redis::ClusterOp route(const std::string& key, std::optional<std::string> value) {
-    redis::ClusterOp op;
-    op.kind = Kind::Route;
-    op.key = key;
-    op.value = std::move(value);
-    return op;
+Status HashslotViewTraits::parse(const nlohmann::json& json, Scenario& out) {
+    return parseHashslotScenario(json, out);
 }
 
-redis::ClusterOp nodeOp(Kind k, int node = -1) {
-    redis::ClusterOp op;
-    op.kind = k;
-    op.node = node;
-    return op;
+nlohmann::json HashslotViewTraits::write(const Scenario& scenario) {
+    return writeHashslotScenario(scenario);
 }
 
-redis::ClusterOp migrate(int slot, int to, int batch) {
-    redis::ClusterOp op;
-    op.kind = Kind::Migrate;
-    op.slot = slot;
-    op.to = to;
-    op.batch = batch;
-    return op;
+std::unique_ptr<HashslotDiagram> HashslotViewTraits::diagram(const Scenario& scenario) {
+    return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas, scenario.ops);
 }
 
-} // namespace
-
-HashslotView::HashslotView(QWidget* parent) : DiagramView(parent) {
-    auto* ops = controls();
+HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true}) {
+    auto* row = controls();
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. user:{42}:cart"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
-    ops->addWidget(key_, 1);
+    row->addWidget(key_, 1);
     auto keyOp = [this](std::optional<std::string> value) {
         if (key_->text().isEmpty()) {
             showMessage(tr("Type a key first."));
             return;
         }
         showMessage({});
-        addOp(route(key_->text().toStdString(), std::move(value)));
+        addOp(ClusterOp::route(key_->text().toStdString(), std::move(value)));
     };
     addButton(tr("SET"), [keyOp] { keyOp(std::string("value")); });
     addButton(tr("GET"), [keyOp] { keyOp(std::nullopt); });
-    addButton(tr("Add node"), [this] { addOp(nodeOp(Kind::AddNode)); });
-    ops->addWidget(new QLabel(tr("Node:"), this));
+    addButton(tr("Add node"), [this] { addOp(ClusterOp::addNode()); });
+    row->addWidget(new QLabel(tr("Node:"), this));
     node_ = new QSpinBox(this);
     node_->setRange(0, 99);
     node_->setAccessibleName(tr("Node"));
-    ops->addWidget(node_);
-    addButton(tr("Fail node"), [this] { addOp(nodeOp(Kind::FailNode, node_->value())); });
-    addButton(tr("Remove node"), [this] { addOp(nodeOp(Kind::RemoveNode, node_->value())); });
-    ops->addWidget(new QLabel(tr("Slot:"), this));
+    row->addWidget(node_);
+    addButton(tr("Fail node"), [this] { addOp(ClusterOp::failNode(node_->value())); });
+    addButton(tr("Remove node"), [this] { addOp(ClusterOp::removeNode(node_->value())); });
+    row->addWidget(new QLabel(tr("Slot:"), this));
     slot_ = new QSpinBox(this);
     slot_->setRange(0, redis::kSlots - 1);
     slot_->setAccessibleName(tr("Slot"));
-    ops->addWidget(slot_);
+    row->addWidget(slot_);
     addButton(tr("Move slot to node"),
-              [this] { addOp(migrate(slot_->value(), node_->value(), -1)); });
-    addButton(tr("Move one key"), [this] { addOp(migrate(slot_->value(), node_->value(), 1)); });
+              [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value())); });
+    addButton(tr("Move one key"),
+              [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value(), 1)); });
 
     addPreset(tr("Hash tags keep a user's keys together"), [this] {
-        setScenario(
-            3, 1,
-            {route("user:1000", std::string("a")), route("{user:1000}.name", std::string("b")),
-             route("{user:1000}.cart", std::string("c")), route("user:1001", std::string("d"))});
+        setScenario(3, 1,
+                    {ClusterOp::route("user:1000", "a"), ClusterOp::route("{user:1000}.name", "b"),
+                     ClusterOp::route("{user:1000}.cart", "c"),
+                     ClusterOp::route("user:1001", "d")});
     });
     addPreset(tr("Add a node: stale clients get MOVED"), [this] {
-        std::vector<redis::ClusterOp> seq;
+        std::vector<ClusterOp> seq;
         for (const char* k : {"user:1000", "order:10086", "foo", "somekey", "key1", "key2"}) {
-            seq.push_back(route(k, std::string("v")));
+            seq.push_back(ClusterOp::route(k, "v"));
         }
-        seq.push_back(nodeOp(Kind::AddNode));
+        seq.push_back(ClusterOp::addNode());
         for (const char* k : {"user:1000", "order:10086", "foo", "somekey", "key1", "key2"}) {
-            seq.push_back(route(k, std::nullopt));
+            seq.push_back(ClusterOp::route(k));
         }
         setScenario(3, 1, seq);
     });
     addPreset(tr("Resharding a slot key by key: ASK"), [this] {
         const int slot = redis::keySlot("u");
         setScenario(3, 1,
-                    {route("{u}:a", std::string("1")), route("{u}:b", std::string("2")),
-                     migrate(slot, 2, 1), route("{u}:a", std::nullopt),
-                     route("{u}:b", std::nullopt), migrate(slot, 2, -1),
-                     route("{u}:b", std::nullopt)});
+                    {ClusterOp::route("{u}:a", "1"), ClusterOp::route("{u}:b", "2"),
+                     ClusterOp::migrate(slot, 2, 1), ClusterOp::route("{u}:a"),
+                     ClusterOp::route("{u}:b"), ClusterOp::migrate(slot, 2),
+                     ClusterOp::route("{u}:b")});
     });
     addPreset(tr("A master fails: its replica takes over"), [this] {
         setScenario(3, 1,
-                    {route("user:1000", std::string("v")), nodeOp(Kind::FailNode, 0),
-                     route("user:1000", std::nullopt)});
+                    {ClusterOp::route("user:1000", "v"), ClusterOp::failNode(0),
+                     ClusterOp::route("user:1000")});
     });
     addPreset(tr("300 keys spread over the masters, then a fourth master"), [this] {
-        std::vector<redis::ClusterOp> seq;
+        std::vector<ClusterOp> seq;
         for (int i = 0; i < 300; ++i) {
-            seq.push_back(route("user:" + std::to_string(i), std::string("v")));
+            seq.push_back(ClusterOp::route("user:" + std::to_string(i), "v"));
         }
-        seq.push_back(nodeOp(Kind::AddNode));
+        seq.push_back(ClusterOp::addNode());
         setScenario(3, 1, seq);
     });
     finishControls();
@@ -124,44 +108,16 @@ HashslotView::HashslotView(QWidget* parent) : DiagramView(parent) {
     openDefaultScenario();
 }
 
-void HashslotView::setScenario(int masters, int replicas, std::vector<redis::ClusterOp> ops) {
-    masters_ = masters;
-    replicas_ = replicas;
-    ops_ = std::move(ops);
-    rebuild(-1);
-}
-
-void HashslotView::addOp(const redis::ClusterOp& op) {
-    const int firstNew = diagram_ ? diagram_->stepCount() : 0;
-    ops_.push_back(op);
-    rebuild(firstNew - 1);
-    panel()->player()->play();
-}
-
-void HashslotView::rebuild(int position) {
-    auto d = std::make_unique<HashslotDiagram>(masters_, replicas_, ops_);
-    diagram_ = d.get();
-    showSource(std::move(d), position);
-}
-
-nlohmann::json HashslotView::scenarioJson() const {
-    return writeHashslotScenario({masters_, replicas_, ops_, true});
-}
-
-Status HashslotView::applyScenario(const nlohmann::json& scenario) {
-    HashslotScenario s;
-    if (Status st = parseHashslotScenario(scenario, s); !st) {
-        return st;
-    }
-    setScenario(s.masters, s.replicas, std::move(s.ops));
-    return Status::ok();
+void HashslotView::setScenario(int masters, int replicas, std::vector<ClusterOp> ops) {
+    setScenario({masters, replicas, std::move(ops), true});
 }
 
 void HashslotView::refresh() {
-    if (!diagram_) {
+    const redis::ClusterState* shown = stateOnScreen();
+    if (!shown) {
         return;
     }
-    const auto& s = diagram_->stateAt(panel()->player()->position());
+    const auto& s = *shown;
     QStringList perNode;
     QVector<double> x, keys;
     QVector<QString> labels;

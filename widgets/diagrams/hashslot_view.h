@@ -5,36 +5,36 @@
 #pragma once
 
 #include "engines/redis/cluster.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "engines/scenario/hashslot_scenario.h"
+#include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/step_view.h"
 
 class QLineEdit;
 class QSpinBox;
 
 namespace fg {
 
-class HashslotDiagram;
+struct HashslotViewTraits {
+    using Scenario = HashslotScenario;
+    using Diagram = HashslotDiagram;
+    static constexpr const char* kEngine = "hashslot";
+    static Status parse(const nlohmann::json& json, Scenario& out);
+    static nlohmann::json write(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+};
 
-class HashslotView : public DiagramView {
+class HashslotView : public StepView<HashslotViewTraits> {
     Q_OBJECT
 public:
     explicit HashslotView(QWidget* parent = nullptr);
 
+    using StepView::setScenario;
     void setScenario(int masters, int replicas, std::vector<redis::ClusterOp> ops);
-    void addOp(const redis::ClusterOp& op);
-    const std::vector<redis::ClusterOp>& ops() const { return ops_; }
-    const char* engineName() const override { return "hashslot"; }
-    nlohmann::json scenarioJson() const override;
 
 protected:
-    Status applyScenario(const nlohmann::json& scenario) override;
     void refresh() override;
 
 private:
-    void rebuild(int position);
-
-    int masters_ = 3, replicas_ = 1;
-    std::vector<redis::ClusterOp> ops_;
-    const HashslotDiagram* diagram_ = nullptr;
     QLineEdit* key_;
     QSpinBox* node_;
     QSpinBox* slot_;

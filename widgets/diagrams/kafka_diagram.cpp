@@ -76,7 +76,8 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         const QString qtp = QString::fromStdString(tp);
         const bool offline = p.leader < 0;
         const bool lit = step && step->partition == p.partition && step->topic == p.topic &&
-                         (step->kind == "leader-election" || step->kind == "partition-offline");
+                         (step->kind == kafka::StepKind::kLeaderElection ||
+                          step->kind == kafka::StepKind::kPartitionOffline);
         f.items.push_back(box(QStringLiteral("part:") + qtp, QRectF(40, y, labelW, rowH - 6),
                               offline ? t.toneFill(QStringLiteral("bad")) : t.surface,
                               lit ? t.warn : (offline ? t.bad : t.line), lit ? 3 : 1.2,
@@ -106,8 +107,9 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
             const QString tone =
                 r.key ? QString(QChar('a' + kafka::toPositive(kafka::murmur2(*r.key)) % 7))
                       : QStringLiteral("muted");
-            const bool isNew = step && step->kind == "produce" && step->topic == p.topic &&
-                               step->partition == p.partition && step->offset == r.offset;
+            const bool isNew = step && step->kind == kafka::StepKind::kProduce &&
+                               step->topic == p.topic && step->partition == p.partition &&
+                               step->offset == r.offset;
             const QString label =
                 r.key ? QString::fromStdString(*r.key).left(7) : QStringLiteral("\u2014");
             auto cell = box(QStringLiteral("rec:%1:%2").arg(qtp).arg(r.offset),
@@ -131,7 +133,8 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
     const qreal bx = logX + static_cast<qreal>(longest) * (cellW + 2) + 30;
     for (std::size_t b = 0; b < s.brokerAlive.size(); ++b) {
         const bool alive = s.brokerAlive[b];
-        const bool lit = step && step->kind == "fail-broker" && step->broker == static_cast<int>(b);
+        const bool lit = step && step->kind == kafka::StepKind::kFailBroker &&
+                         step->broker == static_cast<int>(b);
         f.items.push_back(
             box(QStringLiteral("broker:%1").arg(b),
                 QRectF(bx, top + static_cast<qreal>(b) * 50 * k, 120 * k, 40 * k),
@@ -165,9 +168,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         title.align = Qt::AlignLeft | Qt::AlignVCenter;
         title.z = 3;
         f.items.push_back(title);
-        const bool rebalanced =
-            step && step->group == name &&
-            (step->kind == "rebalance" || step->kind == "revoke" || step->kind == "assign");
+        const bool rebalanced = step && step->group == name && kafka::isRebalance(step->kind);
         qreal cx = gx + 10;
         for (const auto& m : g.members) {
             const QString qc = QString::fromStdString(m.id);

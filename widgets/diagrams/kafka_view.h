@@ -4,7 +4,9 @@
 #pragma once
 
 #include "engines/kafka/kafka_cluster.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "engines/scenario/kafka_scenario.h"
+#include "widgets/diagrams/kafka_diagram.h"
+#include "widgets/diagrams/step_view.h"
 
 class QComboBox;
 class QLineEdit;
@@ -12,30 +14,29 @@ class QSpinBox;
 
 namespace fg {
 
-class KafkaDiagram;
+struct KafkaViewTraits {
+    using Scenario = KafkaScenario;
+    using Diagram = KafkaDiagram;
+    static constexpr const char* kEngine = "kafka";
+    static Status parse(const nlohmann::json& json, Scenario& out);
+    static nlohmann::json write(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+};
 
-class KafkaView : public DiagramView {
+class KafkaView : public StepView<KafkaViewTraits> {
     Q_OBJECT
 public:
     explicit KafkaView(QWidget* parent = nullptr);
 
+    using StepView::setScenario;
     void setScenario(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops);
-    void addOp(const kafka::KafkaOp& op);
-    const std::vector<kafka::KafkaOp>& ops() const { return ops_; }
-    const kafka::KafkaParams& params() const { return params_; }
-    const char* engineName() const override { return "kafka"; }
-    nlohmann::json scenarioJson() const override;
+    const kafka::KafkaParams& params() const { return scenario().params; }
 
 protected:
-    Status applyScenario(const nlohmann::json& scenario) override;
+    void showParams(const Scenario& scenario) override;
     void refresh() override;
 
 private:
-    void rebuild(int position);
-
-    kafka::KafkaParams params_;
-    std::vector<kafka::KafkaOp> ops_;
-    const KafkaDiagram* diagram_ = nullptr;
     QLineEdit* key_;
     QLineEdit* consumer_;
     QSpinBox* broker_;

@@ -1,6 +1,7 @@
 #include "widgets/diagrams/lsm_diagram.h"
 
 #include <map>
+#include <optional>
 
 namespace fg {
 
@@ -22,17 +23,18 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     const qreal x0 = 40, tableW = 150 * k, tableH = 62 * k, gap = 12 * k, levelH = tableH + 44 * k;
     const qreal top = 40 + 70 * k;
     // What this step is about.
-    std::map<int, std::string> probe; // table id -> result
-    std::string memProbe;
-    if (step && step->kind == "get") {
+    std::map<int, lsm::ProbeResult> probe; // table id -> result
+    std::optional<lsm::ProbeResult> memProbe;
+    if (step && step->kind == lsm::StepKind::kGet) {
         for (const auto& pr : step->probed) {
-            if (pr.where == "memtable") {
+            if (pr.where == lsm::Probe::Where::kMemtable) {
                 memProbe = pr.result;
             } else {
                 probe[pr.table] = pr.result;
             }
         }
     }
+    const bool memHit = memProbe == lsm::ProbeResult::kHit;
     auto has = [](const std::vector<int>& v, int id) {
         return std::find(v.begin(), v.end(), id) != v.end();
     };
@@ -42,8 +44,8 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     mem.id = QStringLiteral("memtable");
     mem.rect = QRectF(x0, 10, 520 * k, 70 * k);
     mem.fill = t.toneFill(QStringLiteral("accent"));
-    mem.stroke = memProbe == "hit" ? t.good : t.accent;
-    mem.strokeWidth = memProbe == "hit" ? 3 : 1.5;
+    mem.stroke = memHit ? t.good : t.accent;
+    mem.strokeWidth = memHit ? 3 : 1.5;
     mem.radius = 8;
     mem.z = 1;
     QStringList keys;
@@ -59,14 +61,13 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     mem.textColor = t.text;
     mem.fontPx = fs * 0.85;
     f.items.push_back(mem);
-    if (!memProbe.empty()) {
+    if (memProbe) {
         FrameItem tag;
         tag.id = QStringLiteral("probe:memtable");
         tag.kind = FrameItem::Kind::Text;
         tag.rect = QRectF(x0 + 530 * k, 10, 200 * k, 70 * k);
-        tag.text =
-            memProbe == "hit" ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
-        tag.textColor = memProbe == "hit" ? t.good : t.mutedText;
+        tag.text = memHit ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
+        tag.textColor = memHit ? t.good : t.mutedText;
         tag.fontPx = fs;
         tag.bold = true;
         tag.align = Qt::AlignLeft | Qt::AlignVCenter;
@@ -91,19 +92,20 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         qreal x = x0;
         for (const lsm::SSTable* tab : s.level(l)) {
             const bool input =
-                step && step->kind == "compaction-start" && has(step->inputs, tab->id);
+                step && step->kind == lsm::StepKind::kCompactionStart && has(step->inputs, tab->id);
             const bool output = step &&
-                                (step->kind == "compaction-done" || step->kind == "flush") &&
+                                (step->kind == lsm::StepKind::kCompactionDone ||
+                                 step->kind == lsm::StepKind::kFlush) &&
                                 has(step->outputs, tab->id);
             const auto pr = probe.find(tab->id);
             FrameItem box;
             box.id = QStringLiteral("table:%1").arg(tab->id);
             box.rect = QRectF(x, y, tableW, tableH);
             box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
-            box.stroke = input                                        ? t.warn
-                         : output                                     ? t.good
-                         : (pr != probe.end() && pr->second == "hit") ? t.good
-                                                                      : t.line;
+            box.stroke = input                                                         ? t.warn
+                         : output                                                      ? t.good
+                         : (pr != probe.end() && pr->second == lsm::ProbeResult::kHit) ? t.good
+                                                                                       : t.line;
             box.strokeWidth = input || output ? 3 : 1.3;
             box.radius = 5;
             box.z = 2;
@@ -117,9 +119,10 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                                            : QString());
             box.textColor = t.text;
             box.fontPx = fs * 0.78;
-            if (step && step->kind == "flush") {
+            if (step && step->kind == lsm::StepKind::kFlush) {
                 box.origin = QStringLiteral("memtable");
-            } else if (step && step->kind == "compaction-done" && !step->inputs.empty()) {
+            } else if (step && step->kind == lsm::StepKind::kCompactionDone &&
+                       !step->inputs.empty()) {
                 box.origin = QStringLiteral("table:%1").arg(step->inputs.front());
             }
             f.items.push_back(box);
@@ -128,14 +131,18 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                 tag.id = QStringLiteral("probe:%1").arg(tab->id);
                 tag.kind = FrameItem::Kind::Text;
                 tag.rect = QRectF(x - gap / 2, y + tableH + 2, tableW + gap, 18 * k);
-                const std::string& r = pr->second;
-                tag.text = r == "hit"              ? QStringLiteral("\u2714 read: found")
-                           : r == "false-positive" ? QStringLiteral("\u26A0 read: bloom lied")
-                           : r == "skipped-bloom"  ? QStringLiteral("skipped: bloom says no")
-                                                   : QStringLiteral("skipped: key range");
-                tag.textColor = r == "hit" ? t.good : r == "false-positive" ? t.warn : t.mutedText;
+                using lsm::ProbeResult;
+                const ProbeResult r = pr->second;
+                tag.text =
+                    r == ProbeResult::kHit             ? QStringLiteral("\u2714 read: found")
+                    : r == ProbeResult::kFalsePositive ? QStringLiteral("\u26A0 read: bloom lied")
+                    : r == ProbeResult::kSkippedBloom  ? QStringLiteral("skipped: bloom says no")
+                                                       : QStringLiteral("skipped: key range");
+                tag.textColor = r == ProbeResult::kHit             ? t.good
+                                : r == ProbeResult::kFalsePositive ? t.warn
+                                                                   : t.mutedText;
                 tag.fontPx = fs * 0.75;
-                tag.bold = r == "hit" || r == "false-positive";
+                tag.bold = r == ProbeResult::kHit || r == ProbeResult::kFalsePositive;
                 tag.z = 5;
                 f.items.push_back(tag);
             }

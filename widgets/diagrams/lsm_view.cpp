@@ -2,7 +2,6 @@
 
 #include "engines/core/rng.h"
 #include "engines/scenario/scenario_writer.h"
-#include "widgets/diagrams/lsm_diagram.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -13,42 +12,55 @@
 
 namespace fg {
 
-using Kind = lsm::LsmOp::Kind;
+using lsm::LsmOp;
 
 namespace {
 
-std::vector<lsm::LsmOp> randomPuts(int count, std::uint64_t seed) {
+std::vector<LsmOp> randomPuts(int count, std::uint64_t seed) {
     Rng rng(seed);
-    std::vector<lsm::LsmOp> ops;
+    std::vector<LsmOp> ops;
     for (int i = 0; i < count; ++i) {
-        ops.push_back({Kind::Put, std::to_string(rng.uniform(1, 99)), "v" + std::to_string(i)});
+        ops.push_back(LsmOp::put(std::to_string(rng.uniform(1, 99)), "v" + std::to_string(i)));
     }
     return ops;
 }
 
 } // namespace
 
-LsmView::LsmView(QWidget* parent) : DiagramView(parent) {
+Status LsmViewTraits::parse(const nlohmann::json& json, Scenario& out) {
+    return parseLsmScenario(json, out);
+}
+
+nlohmann::json LsmViewTraits::write(const Scenario& scenario) {
+    return writeLsmScenario(scenario);
+}
+
+std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario) {
+    return std::make_unique<LsmDiagram>(scenario.params, scenario.ops);
+}
+
+LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
     row->addWidget(key_, 1);
-    auto keyOp = [this](Kind k) {
+    // The key typed, with a value named after the op's place ("v12") for puts.
+    auto keyOp = [this](LsmOp::Kind k) {
         if (key_->text().isEmpty()) {
             showMessage(tr("Type a key first."));
             return;
         }
         showMessage({});
-        addOps({{k, key_->text().toStdString(), "v" + std::to_string(ops_.size())}});
+        addOp({k, key_->text().toStdString(), "v" + std::to_string(ops().size())});
     };
-    addButton(tr("Put"), [keyOp] { keyOp(Kind::Put); });
-    addButton(tr("Delete"), [keyOp] { keyOp(Kind::Delete); });
-    addButton(tr("Get"), [keyOp] { keyOp(Kind::Get); });
-    addButton(tr("Flush"), [this] { addOps({{Kind::Flush, {}, {}}}); });
-    addButton(tr("Compact"), [this] { addOps({{Kind::Compact, {}, {}}}); });
-    addButton(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops_.size() + 1)); });
+    addButton(tr("Put"), [keyOp] { keyOp(LsmOp::Kind::Put); });
+    addButton(tr("Delete"), [keyOp] { keyOp(LsmOp::Kind::Delete); });
+    addButton(tr("Get"), [keyOp] { keyOp(LsmOp::Kind::Get); });
+    addButton(tr("Flush"), [this] { addOp(LsmOp::flush()); });
+    addButton(tr("Compact"), [this] { addOp(LsmOp::compact()); });
+    addButton(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops().size() + 1)); });
     strategy_ = new QComboBox(this);
     strategy_->setAccessibleName(tr("Compaction strategy"));
     strategy_->addItem(tr("leveled (LevelDB, RocksDB, Cassandra LCS)"), false);
@@ -58,102 +70,79 @@ LsmView::LsmView(QWidget* parent) : DiagramView(parent) {
     row->addWidget(memLabel);
     memtable_ = new QSpinBox(this);
     memtable_->setRange(1, 64);
-    memtable_->setValue(params_.memtableEntries);
+    memtable_->setValue(params().memtableEntries);
     memtable_->setAccessibleName(tr("Memtable entries"));
     memLabel->setBuddy(memtable_);
     row->addWidget(memtable_);
     auto reparam = [this] {
-        params_.tiered = strategy_->currentData().toBool();
-        params_.memtableEntries = memtable_->value();
-        rebuild(-2); // the same writes under the new setting
+        changeParams([this](Scenario& s) { // the same writes under the new setting
+            s.params.tiered = strategy_->currentData().toBool();
+            s.params.memtableEntries = memtable_->value();
+        });
     };
     connect(strategy_, &QComboBox::currentIndexChanged, this, reparam);
     connect(memtable_, &QSpinBox::valueChanged, this, reparam);
 
     addPreset(tr("Writes fill the memtable and flush"),
-              [this] { setScenario(params_, randomPuts(12, 3)); });
+              [this] { setScenario(params(), randomPuts(12, 3)); });
     addPreset(tr("A delete is a tombstone until compaction"), [this] {
         auto ops = randomPuts(9, 5);
-        ops.push_back({Kind::Put, "42", "answer"});
-        ops.push_back({Kind::Delete, "42", {}});
-        ops.push_back({Kind::Get, "42", {}});
-        ops.push_back({Kind::Compact, {}, {}});
-        ops.push_back({Kind::Get, "42", {}});
-        setScenario(params_, ops);
+        ops.push_back(LsmOp::put("42", "answer"));
+        ops.push_back(LsmOp::remove("42"));
+        ops.push_back(LsmOp::get("42"));
+        ops.push_back(LsmOp::compact());
+        ops.push_back(LsmOp::get("42"));
+        setScenario(params(), ops);
     });
     addPreset(tr("Gets skip tables by range and bloom filter"), [this] {
         auto ops = randomPuts(18, 8);
         for (const char* k : {"7", "50", "120"}) {
-            ops.push_back({Kind::Get, k, {}});
+            ops.push_back(LsmOp::get(k));
         }
-        setScenario(params_, ops);
+        setScenario(params(), ops);
     });
     addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
-              [this] { setScenario(params_, randomPuts(200, 21)); });
+              [this] { setScenario(params(), randomPuts(200, 21)); });
     finishControls();
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
     plot->yAxis->setLabel(tr("amplification (x)"));
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(Kind::Put); });
+    connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(LsmOp::Kind::Put); });
     openDefaultScenario();
 }
 
-void LsmView::setScenario(lsm::LsmParams params, std::vector<lsm::LsmOp> ops) {
-    params_ = params;
-    ops_ = std::move(ops);
+void LsmView::setScenario(lsm::LsmParams params, std::vector<LsmOp> ops) {
+    setScenario({params, std::move(ops), true});
+}
+
+void LsmView::showParams(const Scenario& scenario) {
     const QSignalBlocker b1(strategy_), b2(memtable_);
-    strategy_->setCurrentIndex(params_.tiered ? 1 : 0);
-    memtable_->setValue(params_.memtableEntries);
-    rebuild(-1);
+    strategy_->setCurrentIndex(scenario.params.tiered ? 1 : 0);
+    memtable_->setValue(scenario.params.memtableEntries);
 }
 
-void LsmView::addOps(const std::vector<lsm::LsmOp>& ops) {
-    const int firstNew = diagram_ ? diagram_->stepCount() : 0;
-    ops_.insert(ops_.end(), ops.begin(), ops.end());
-    rebuild(firstNew - 1);
-    panel()->player()->play();
-}
-
-void LsmView::rebuild(int position) {
-    auto d = std::make_unique<LsmDiagram>(params_, ops_);
-    diagram_ = d.get();
-    computeSeries();
-    showSource(std::move(d), position);
-}
-
-void LsmView::computeSeries() {
+void LsmView::diagramBuilt() {
     steps_.clear();
     writeAmp_.clear();
     readAmp_.clear();
-    diagram_->timeline().replay([this](std::size_t i, const lsm::LsmStep&, const lsm::LsmState& s) {
-        const auto& st = s.stats;
-        steps_ << double(i + 1);
-        writeAmp_ << (st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0);
-        readAmp_ << (st.gets ? double(st.tablesRead) / double(st.gets) : 0.0);
-    });
-}
-
-nlohmann::json LsmView::scenarioJson() const {
-    return writeLsmScenario({params_, ops_, true});
-}
-
-Status LsmView::applyScenario(const nlohmann::json& scenario) {
-    LsmScenario s;
-    if (Status st = parseLsmScenario(scenario, s); !st) {
-        return st;
-    }
-    setScenario(s.params, std::move(s.ops));
-    return Status::ok();
+    diagram()->timeline().replay(
+        [this](std::size_t i, const lsm::LsmStep&, const lsm::LsmState& s) {
+            const auto& st = s.stats;
+            steps_ << double(i + 1);
+            writeAmp_ << (st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0);
+            readAmp_ << (st.gets ? double(st.tablesRead) / double(st.gets) : 0.0);
+        });
 }
 
 void LsmView::refresh() {
-    if (!diagram_) {
+    const lsm::LsmState* shown = stateOnScreen();
+    if (!shown) {
         return;
     }
     const int pos = panel()->player()->position();
-    const auto& s = diagram_->stateAt(pos);
+    const auto& s = *shown;
     const auto& st = s.stats;
     const double live = static_cast<double>(s.liveBytes());
     setCounters(

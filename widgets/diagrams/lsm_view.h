@@ -6,7 +6,9 @@
 #pragma once
 
 #include "engines/lsm/lsm_tree.h"
-#include "widgets/diagrams/diagram_view.h"
+#include "engines/scenario/lsm_scenario.h"
+#include "widgets/diagrams/lsm_diagram.h"
+#include "widgets/diagrams/step_view.h"
 
 class QComboBox;
 class QLineEdit;
@@ -14,31 +16,30 @@ class QSpinBox;
 
 namespace fg {
 
-class LsmDiagram;
+struct LsmViewTraits {
+    using Scenario = LsmScenario;
+    using Diagram = LsmDiagram;
+    static constexpr const char* kEngine = "lsm";
+    static Status parse(const nlohmann::json& json, Scenario& out);
+    static nlohmann::json write(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+};
 
-class LsmView : public DiagramView {
+class LsmView : public StepView<LsmViewTraits> {
     Q_OBJECT
 public:
     explicit LsmView(QWidget* parent = nullptr);
 
+    using StepView::setScenario;
     void setScenario(lsm::LsmParams params, std::vector<lsm::LsmOp> ops);
-    void addOps(const std::vector<lsm::LsmOp>& ops);
-    const std::vector<lsm::LsmOp>& ops() const { return ops_; }
-    const lsm::LsmParams& params() const { return params_; }
-    const char* engineName() const override { return "lsm"; }
-    nlohmann::json scenarioJson() const override;
+    const lsm::LsmParams& params() const { return scenario().params; }
 
 protected:
-    Status applyScenario(const nlohmann::json& scenario) override;
+    void showParams(const Scenario& scenario) override;
+    void diagramBuilt() override;
     void refresh() override;
 
 private:
-    void rebuild(int position);
-    void computeSeries();
-
-    lsm::LsmParams params_{3, 3, 3, 10, false};
-    std::vector<lsm::LsmOp> ops_;
-    const LsmDiagram* diagram_ = nullptr;
     // Write and read amplification after every step of the timeline (computed once per rebuild).
     QVector<double> steps_, writeAmp_, readAmp_;
     QLineEdit* key_;

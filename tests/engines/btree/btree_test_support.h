@@ -3,6 +3,7 @@
 
 #include "engines/btree/btree.h"
 #include "engines/btree/btree_invariants.h"
+#include "engines/core/recording_sink.h"
 
 #include <initializer_list>
 #include <string>
@@ -10,23 +11,8 @@
 
 namespace fg::btree::test {
 
-// Records every step and, when `snapshots`, a copy of the state right after it.
-class Recorder final : public StepSink<Step, State> {
-public:
-    explicit Recorder(bool snapshots = true) : snapshots_(snapshots) {}
-    bool narrate() const override { return true; }
-    void report(Step step, const State& after) override {
-        steps.push_back(std::move(step));
-        if (snapshots_) {
-            states.push_back(after);
-        }
-    }
-    std::vector<Step> steps;
-    std::vector<State> states;
-
-private:
-    bool snapshots_;
-};
+// Records every step and, unless made with `false`, a copy of the state right after it.
+using Recorder = RecordingSink<Step, State>;
 
 // The tree after inserting `keys` in order, in bulk mode.
 inline State insertAll(const Params& p, const std::vector<Key>& keys) {

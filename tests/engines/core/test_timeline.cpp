@@ -1,5 +1,6 @@
 // The timeline's contract: steps recorded in order, the state after any step reproduced exactly by
 // a jump (checkpoint + replay), including random choices.
+#include "engines/core/recording_sink.h"
 #include "engines/core/rng.h"
 #include "engines/core/timeline.h"
 
@@ -58,23 +59,14 @@ private slots:
         }
         fg::Timeline<ToyEngine> t(ToyEngine{}, {}, ops, 8);
         // Reference: run once, snapshotting after every step.
-        std::vector<std::set<long>> expected;
-        struct Collect : fg::StepSink<ToyEngine::Step, ToyEngine::State> {
-            std::vector<std::set<long>>* out;
-            bool narrate() const override { return true; }
-            void report(ToyEngine::Step, const ToyEngine::State& s) override {
-                out->push_back(s.values);
-            }
-        } collect;
-        collect.out = &expected;
+        fg::RecordingSinkFor<ToyEngine> expected;
         ToyEngine::State s;
-        for (const auto& op : ops) {
-            ToyEngine{}.apply(s, op, collect);
-        }
-        QCOMPARE(t.size(), expected.size());
+        expected.run(ToyEngine{}, s, ops);
+        QCOMPARE(t.size(), expected.states.size());
         // Jump backwards through every step: each frame is the one shown on the way forward.
         for (std::size_t i = t.size(); i-- > 0;) {
-            QVERIFY(t.stateAfter(i).values == expected[i]);
+            QVERIFY(t.stateAfter(i).values == expected.states[i].values);
+            QCOMPARE(t.step(i).value, expected.steps[i].value);
         }
         QVERIFY(t.finalState().values == s.values);
         QCOMPARE(t.opOfStep(0), std::size_t{0});

@@ -1,40 +1,19 @@
 // Producing, replicas and leaders, consumer lag, fan-out groups and step back: Kafka's documented
 // behaviour for the legacy round-robin partitioner (DefaultPartitionerTest) and the KIP-480 sticky
 // partitioner, replica placement as AdminUtils places it, and leader election from the ISR.
+#include "engines/core/recording_sink.h"
 #include "engines/core/timeline.h"
 #include "engines/kafka/kafka_cluster.h"
 
 #include <QTest>
 
 using namespace fg::kafka;
-using Kind = KafkaOp::Kind;
 
 namespace {
 
 KafkaOp produce(const std::string& topic, std::optional<std::string> key = std::nullopt,
                 int count = 1) {
-    KafkaOp op;
-    op.kind = Kind::Produce;
-    op.topic = topic;
-    op.key = std::move(key);
-    op.value = "v";
-    op.count = count;
-    return op;
-}
-
-KafkaOp member(Kind k, const std::string& group, const std::string& consumer) {
-    KafkaOp op;
-    op.kind = k;
-    op.group = group;
-    op.consumer = consumer;
-    return op;
-}
-
-KafkaOp failBroker(int b) {
-    KafkaOp op;
-    op.kind = Kind::FailBroker;
-    op.broker = b;
-    return op;
+    return KafkaOp::produce(topic, std::move(key), "v", count);
 }
 
 std::vector<std::size_t> sizes(const KafkaState& s) {
@@ -84,7 +63,7 @@ private slots:
         p.replication = 1;
         const KafkaEngine e(p);
         auto s = e.initialState();
-        run(e, s, {failBroker(1), produce("orders", std::nullopt, 100)});
+        run(e, s, {KafkaOp::failBroker(1), produce("orders", std::nullopt, 100)});
         QCOMPARE(s.partitions[1].leader, -1);
         QVERIFY((sizes(s) == std::vector<std::size_t>{50, 0, 50}));
     }
@@ -123,11 +102,11 @@ private slots:
     void aFailedLeaderIsReplacedFromTheIsr() {
         const KafkaEngine e(KafkaParams{});
         auto s = e.initialState();
-        run(e, s, {produce("orders", "k", 3), failBroker(0)});
+        run(e, s, {produce("orders", "k", 3), KafkaOp::failBroker(0)});
         QCOMPARE(s.partitions[0].leader, 1); // replicas [0, 1]
         QVERIFY((s.partitions[0].isr == std::vector<int>{1}));
         QCOMPARE(s.partitions[2].leader, 2);
-        run(e, s, {failBroker(1)}); // partition 0 has no in-sync replica left
+        run(e, s, {KafkaOp::failBroker(1)}); // partition 0 has no in-sync replica left
         QCOMPARE(s.partitions[0].leader, -1);
         const auto before = s.stats.rejected;
         run(e, s, {produce("orders", "user-1")}); // to partition 2, led by broker 2: fine
@@ -137,12 +116,9 @@ private slots:
     void groupsFanOutAndTrackLag() {
         const KafkaEngine e(KafkaParams{});
         auto s = e.initialState();
-        KafkaOp consume;
-        consume.kind = Kind::Consume;
-        consume.group = "analytics";
         run(e, s,
-            {produce("orders", std::nullopt, 12), member(Kind::Join, "analytics", "A"),
-             member(Kind::Join, "emails", "E"), consume});
+            {produce("orders", std::nullopt, 12), KafkaOp::join("analytics", "A"),
+             KafkaOp::join("emails", "E"), KafkaOp::consume("analytics")});
         for (const auto& p : s.partitions) {
             QCOMPARE(s.lag("analytics", p), std::int64_t(0));
             QCOMPARE(s.lag("emails", p), std::int64_t(p.log.size())); // reads independently
@@ -154,13 +130,14 @@ private slots:
         KafkaParams p;
         p.assignor = AssignorKind::CooperativeSticky;
         const KafkaEngine e(p);
-        const fg::Timeline<KafkaEngine> t(
-            e, e.initialState(), {member(Kind::Join, "g", "C0"), member(Kind::Join, "g", "C1")});
-        std::vector<std::string> kinds;
+        const fg::Timeline<KafkaEngine> t(e, e.initialState(),
+                                          {KafkaOp::join("g", "C0"), KafkaOp::join("g", "C1")});
+        std::vector<StepKind> kinds;
         for (const auto& st : t.steps()) {
             kinds.push_back(st.kind);
         }
-        QVERIFY((kinds == std::vector<std::string>{"rebalance", "revoke", "assign"}));
+        QVERIFY((kinds == std::vector<StepKind>{StepKind::kRebalance, StepKind::kRevoke,
+                                                StepKind::kAssign}));
         QVERIFY(t.step(1).assignment.at("C1").empty()); // nothing handed over in round one
         QCOMPARE(t.finalState().groups.at("g").assignment.at("C1").size(), std::size_t(1));
     }
@@ -170,22 +147,16 @@ private slots:
         p.assignor = AssignorKind::Sticky;
         const KafkaEngine e(p);
         std::vector<KafkaOp> ops = {produce("orders", std::nullopt, 9),
-                                    member(Kind::Join, "g", "C0"),
+                                    KafkaOp::join("g", "C0"),
                                     produce("orders", "x", 2),
-                                    member(Kind::Join, "g", "C1"),
-                                    failBroker(2),
+                                    KafkaOp::join("g", "C1"),
+                                    KafkaOp::failBroker(2),
                                     produce("orders", std::nullopt, 7),
-                                    member(Kind::Leave, "g", "C0")};
+                                    KafkaOp::leave("g", "C0")};
         const fg::Timeline<KafkaEngine> t(e, e.initialState(), ops, 2);
-        struct Collect : fg::StepSink<KafkaStep, KafkaState> {
-            std::vector<KafkaState> states;
-            bool narrate() const override { return true; }
-            void report(KafkaStep, const KafkaState& s) override { states.push_back(s); }
-        } c;
+        fg::RecordingSinkFor<KafkaEngine> c;
         auto s = e.initialState();
-        for (const auto& op : ops) {
-            e.apply(s, op, c);
-        }
+        c.run(e, s, ops);
         QCOMPARE(c.states.size(), t.size());
         for (std::size_t i = t.size(); i-- > 0;) {
             QVERIFY(t.stateAfter(i) == c.states[i]);

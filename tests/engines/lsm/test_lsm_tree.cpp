@@ -2,6 +2,7 @@
 // both strategies: every get agrees with the map, leveled levels never overlap, tombstones
 // shadow older values until nothing older is left; a get says exactly what a scan of every table
 // in probe order says; and step back is exact.
+#include "engines/core/recording_sink.h"
 #include "engines/core/rng.h"
 #include "engines/core/timeline.h"
 #include "engines/lsm/lsm_tree.h"
@@ -15,15 +16,8 @@ using Kind = LsmOp::Kind;
 
 namespace {
 
-struct Collect : fg::StepSink<LsmStep, LsmState> {
-    std::vector<LsmStep> steps;
-    std::vector<LsmState> states;
-    bool narrate() const override { return true; }
-    void report(LsmStep st, const LsmState& s) override {
-        steps.push_back(std::move(st));
-        states.push_back(s);
-    }
-};
+using Collect = fg::RecordingSinkFor<LsmEngine>;
+using Where = Probe::Where;
 
 LsmOp op(Kind k, std::string key = {}, std::string value = {}) {
     return {k, std::move(key), std::move(value)};
@@ -62,11 +56,11 @@ Reference referenceGet(const LsmState& s, const std::string& key, bool tiered, b
         r.value = v;
     };
     if (const auto it = s.memtable.find(key); it != s.memtable.end()) {
-        r.probed.push_back({"memtable", 0, 0, "hit"});
+        r.probed.push_back({Where::kMemtable, 0, 0, ProbeResult::kHit});
         found(it->second.value);
         return r;
     }
-    r.probed.push_back({"memtable", 0, 0, "miss"});
+    r.probed.push_back({Where::kMemtable, 0, 0, ProbeResult::kMiss});
     std::vector<const SSTable*> order;
     for (const auto& t : s.tables) {
         order.push_back(&t);
@@ -81,24 +75,24 @@ Reference referenceGet(const LsmState& s, const std::string& key, bool tiered, b
     for (const SSTable* t : order) {
         if (less(key, t->minKey()) || less(t->maxKey(), key)) {
             ++r.stats.rangeSkips;
-            r.probed.push_back({"table", t->id, t->level, "skipped-range"});
+            r.probed.push_back({Where::kTable, t->id, t->level, ProbeResult::kSkippedRange});
             continue;
         }
         if (bloom && !t->bloom.mayContain(key)) {
             ++r.stats.bloomSkips;
-            r.probed.push_back({"table", t->id, t->level, "skipped-bloom"});
+            r.probed.push_back({Where::kTable, t->id, t->level, ProbeResult::kSkippedBloom});
             continue;
         }
         ++r.stats.tablesRead;
         const auto e = std::find_if(t->entries.begin(), t->entries.end(),
                                     [&](const Entry& x) { return x.key == key; });
         if (e != t->entries.end()) {
-            r.probed.push_back({"table", t->id, t->level, "hit"});
+            r.probed.push_back({Where::kTable, t->id, t->level, ProbeResult::kHit});
             found(e->value);
             return r;
         }
         ++r.stats.bloomFalsePositives;
-        r.probed.push_back({"table", t->id, t->level, "false-positive"});
+        r.probed.push_back({Where::kTable, t->id, t->level, ProbeResult::kFalsePositive});
     }
     return r;
 }
@@ -125,7 +119,7 @@ private slots:
         e.apply(s, op(Kind::Put, "c", "3"), c);
         QCOMPARE(s.tables.size(), std::size_t(1));
         QVERIFY(s.memtable.empty());
-        QCOMPARE(c.steps.back().kind, std::string("flush"));
+        QCOMPARE(c.steps.back().kind, StepKind::kFlush);
     }
 
     void aGetProbesNewestFirstAndSkipsByRangeAndBloom() {
@@ -140,13 +134,13 @@ private slots:
         const LsmStep& g = c.steps.back();
         QVERIFY(g.found);
         QCOMPARE(*g.value, std::string("newer")); // the memtable has the newest version
-        QCOMPARE(g.probed.front().result, std::string("hit"));
+        QCOMPARE(g.probed.front().result, ProbeResult::kHit);
         e.apply(s, op(Kind::Get, "c"), c);
         const LsmStep& h = c.steps.back();
         // memtable miss, table [x y] skipped by range, [c d] hit, [a b] never looked at
         QCOMPARE(h.probed.size(), std::size_t(3));
-        QCOMPARE(h.probed[1].result, std::string("skipped-range"));
-        QCOMPARE(h.probed[2].result, std::string("hit"));
+        QCOMPARE(h.probed[1].result, ProbeResult::kSkippedRange);
+        QCOMPARE(h.probed[2].result, ProbeResult::kHit);
     }
 
     void aTombstoneShadowsUntilNothingOlderIsLeft() {
@@ -305,9 +299,7 @@ private slots:
         const fg::Timeline<LsmEngine> t(e, e.initialState(), ops, 4);
         Collect c;
         auto s = e.initialState();
-        for (const auto& o : ops) {
-            e.apply(s, o, c);
-        }
+        c.run(e, s, ops);
         QCOMPARE(c.states.size(), t.size());
         for (std::size_t i = 0; i < t.size(); ++i) {
             QVERIFY(t.stateAfter(i) == c.states[i]);

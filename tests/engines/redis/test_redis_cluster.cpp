@@ -1,6 +1,7 @@
 // The cluster as a client meets it: MOVED after the slot map changes, ASK while a slot migrates
 // and its key has moved, a replica promoted when its master fails, CLUSTERDOWN when no one is
 // left; and, over random op sequences, no key is ever lost and step back is exact.
+#include "engines/core/recording_sink.h"
 #include "engines/core/rng.h"
 #include "engines/core/timeline.h"
 #include "engines/redis/cluster.h"
@@ -11,33 +12,23 @@
 
 using fg::redis::ClusterEngine;
 using fg::redis::ClusterOp;
-using Kind = fg::redis::ClusterOp::Kind;
 
 namespace {
 
-struct Collect : fg::StepSink<fg::redis::ClusterStep, fg::redis::ClusterState> {
-    std::vector<fg::redis::ClusterStep> steps;
-    std::vector<fg::redis::ClusterState> states;
-    bool narrate() const override { return true; }
-    void report(fg::redis::ClusterStep st, const fg::redis::ClusterState& s) override {
-        steps.push_back(std::move(st));
-        states.push_back(s);
-    }
-};
+using Collect = fg::RecordingSinkFor<ClusterEngine>;
+using fg::redis::Redirect;
+using fg::redis::StepKind;
 
 ClusterOp set(const std::string& key) {
-    return {Kind::Route, key, std::string("v"), -1, -1, -1, -1};
+    return ClusterOp::route(key, std::string("v"));
 }
 ClusterOp get(const std::string& key) {
-    return {Kind::Route, key, std::nullopt, -1, -1, -1, -1};
-}
-ClusterOp op(Kind k, int node = -1, int slot = -1, int to = -1, int batch = -1) {
-    return {k, {}, std::nullopt, node, slot, to, batch};
+    return ClusterOp::route(key);
 }
 
 const fg::redis::ClusterStep& lastRoute(const Collect& c) {
     for (auto it = c.steps.rbegin(); it != c.steps.rend(); ++it) {
-        if (it->kind == "route" || it->kind == "clusterdown") {
+        if (it->kind == StepKind::kRoute || it->kind == StepKind::kClusterDown) {
             return *it;
         }
     }
@@ -58,7 +49,7 @@ private slots:
         QCOMPARE(r.slot, 1649);
         QCOMPARE(r.crc16 & 16383, 1649);
         QCOMPARE(r.node, 0);
-        QVERIFY(r.redirect.empty());
+        QCOMPARE(r.redirect, Redirect::kNone);
         QCOMPARE(s.keyNode.at("user:1000"), 0);
     }
 
@@ -67,15 +58,15 @@ private slots:
         auto s = e.initialState();
         Collect c;
         e.apply(s, set("user:1000"), c); // slot 1649, node 0
-        e.apply(s, op(Kind::Migrate, -1, 1649, 2), c);
+        e.apply(s, ClusterOp::migrate(1649, 2), c);
         QCOMPARE(s.owner[1649], 2);
         QCOMPARE(s.keyNode.at("user:1000"), 2); // the key moved with its slot
         e.apply(s, get("user:1000"), c);
-        QCOMPARE(lastRoute(c).redirect, std::string("MOVED"));
+        QCOMPARE(lastRoute(c).redirect, Redirect::kMoved);
         QCOMPARE(lastRoute(c).first, 0);
         QCOMPARE(lastRoute(c).node, 2);
         e.apply(s, get("user:1000"), c); // the client updated its map
-        QVERIFY(lastRoute(c).redirect.empty());
+        QCOMPARE(lastRoute(c).redirect, Redirect::kNone);
         QCOMPARE(lastRoute(c).first, 2);
         QCOMPARE(s.stats.moved, 1);
     }
@@ -90,21 +81,21 @@ private slots:
         const int slot = fg::redis::keySlot("u");
         const int from = s.owner[static_cast<std::size_t>(slot)];
         const int to = (from + 1) % 3;
-        e.apply(s, op(Kind::Migrate, -1, slot, to, 1), c); // move one key of two
+        e.apply(s, ClusterOp::migrate(slot, to, 1), c); // move one key of two
         QVERIFY(s.migration.has_value());
         QCOMPARE(s.keysOn(to), 1);
         e.apply(s, get("{u}a"), c); // {u}a moved first (key order)
-        QCOMPARE(lastRoute(c).redirect, std::string("ASK"));
+        QCOMPARE(lastRoute(c).redirect, Redirect::kAsk);
         QCOMPARE(lastRoute(c).node, to);
         QCOMPARE(s.clientOwner[static_cast<std::size_t>(slot)], from); // ASK does not update
         e.apply(s, get("{u}b"), c);                                    // still on the source
-        QVERIFY(lastRoute(c).redirect.empty());
+        QCOMPARE(lastRoute(c).redirect, Redirect::kNone);
         QCOMPARE(lastRoute(c).node, from);
-        e.apply(s, op(Kind::Migrate, -1, slot, to), c); // finish
+        e.apply(s, ClusterOp::migrate(slot, to), c); // finish
         QVERIFY(!s.migration.has_value());
         QCOMPARE(s.owner[static_cast<std::size_t>(slot)], to);
         e.apply(s, get("{u}b"), c);
-        QCOMPARE(lastRoute(c).redirect, std::string("MOVED"));
+        QCOMPARE(lastRoute(c).redirect, Redirect::kMoved);
     }
 
     void addingANodeRebalancesWithinOneSlot() {
@@ -114,7 +105,7 @@ private slots:
         for (int i = 0; i < 200; ++i) {
             e.apply(s, set("key:" + std::to_string(i)), c);
         }
-        e.apply(s, op(Kind::AddNode), c);
+        e.apply(s, ClusterOp::addNode(), c);
         std::vector<std::size_t> counts;
         for (int m = 0; m < 4; ++m) {
             counts.push_back(s.slotsOf(m).size());
@@ -136,16 +127,16 @@ private slots:
         auto s = e.initialState();
         Collect c;
         e.apply(s, set("user:1000"), c); // node 0
-        e.apply(s, op(Kind::FailNode, 0), c);
+        e.apply(s, ClusterOp::failNode(0), c);
         QCOMPARE(s.owner[1649], 3);
         QCOMPARE(s.nodes[3].replicaOf, -1);
         e.apply(s, get("user:1000"), c);
         QCOMPARE(lastRoute(c).node, 3);
         QCOMPARE(s.keyNode.at("user:1000"), 3);
-        e.apply(s, op(Kind::FailNode, 3), c); // no replica left for these slots
+        e.apply(s, ClusterOp::failNode(3), c); // no replica left for these slots
         e.apply(s, get("user:1000"), c);
-        QCOMPARE(lastRoute(c).kind, std::string("clusterdown"));
-        QCOMPARE(lastRoute(c).redirect, std::string("CLUSTERDOWN"));
+        QCOMPARE(lastRoute(c).kind, StepKind::kClusterDown);
+        QCOMPARE(lastRoute(c).redirect, Redirect::kClusterDown);
     }
 
     void randomOpsNeverLoseAKeyAndStepBackIsExact() {
@@ -161,12 +152,11 @@ private slots:
                     ops.push_back(set(key));
                     written.insert(key);
                 } else if (r < 8) {
-                    ops.push_back(op(Kind::Migrate, -1,
-                                     fg::redis::keySlot("k" + std::to_string(rng.uniform(0, 40))),
-                                     static_cast<int>(rng.uniform(0, 2)),
-                                     static_cast<int>(rng.uniform(-1, 1))));
+                    ops.push_back(ClusterOp::migrate(
+                        fg::redis::keySlot("k" + std::to_string(rng.uniform(0, 40))),
+                        static_cast<int>(rng.uniform(0, 2)), static_cast<int>(rng.uniform(-1, 1))));
                 } else if (r == 8) {
-                    ops.push_back(op(Kind::AddNode));
+                    ops.push_back(ClusterOp::addNode());
                 } else {
                     ops.push_back(get("k" + std::to_string(rng.uniform(0, 40))));
                 }
@@ -182,9 +172,7 @@ private slots:
             // Every step's state, replayed from a checkpoint, equals a fresh narrated run.
             Collect c;
             auto s = e.initialState();
-            for (const auto& o : ops) {
-                e.apply(s, o, c);
-            }
+            c.run(e, s, ops);
             QCOMPARE(c.states.size(), t.size());
             for (std::size_t i = 0; i < t.size(); i += 3) {
                 QVERIFY(t.stateAfter(i) == c.states[i]);

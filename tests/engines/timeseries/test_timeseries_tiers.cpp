@@ -1,6 +1,7 @@
 // The tiered store: rollups agree with `fieldguide downsample`, retention drops whole blocks (and
 // counts the tombstones Cassandra would have written), a query uses the finest tier that still
 // covers its range and reads only overlapping blocks, and step back is exact.
+#include "engines/core/recording_sink.h"
 #include "engines/core/timeline.h"
 #include "engines/timeseries/downsample.h"
 #include "engines/timeseries/tiered_store.h"
@@ -8,22 +9,11 @@
 #include <QTest>
 
 using namespace fg::timeseries;
-using Kind = TieredOp::Kind;
 
 namespace {
 
 TieredOp ingest(std::int64_t from, std::int64_t to, std::uint64_t seed = 3) {
-    TieredOp op;
-    op.kind = Kind::Ingest;
-    op.generate = Generator{from, to, 1000, seed, "random-walk"};
-    return op;
-}
-
-TieredOp advanceBy(std::int64_t ms) {
-    TieredOp op;
-    op.kind = Kind::Advance;
-    op.byMs = ms;
-    return op;
+    return TieredOp::ingest(Generator{from, to, 1000, seed, "random-walk"});
 }
 
 void run(const TieredStore& st, TieredState& s, const std::vector<TieredOp>& ops) {
@@ -59,7 +49,8 @@ private slots:
         auto s = st.initialState();
         run(st, s, {ingest(0, 3 * 3600'000)});
         QCOMPARE(s.tiers[0].blocks.size(), std::size_t(6));
-        run(st, s, {advanceBy(3600'000)}); // now = 4 h - 1 s: blocks ending by 2 h - 1 s go
+        run(st, s,
+            {TieredOp::advanceBy(3600'000)}); // now = 4 h - 1 s: blocks ending by 2 h - 1 s go
         for (const auto& [start, b] : s.tiers[0].blocks) {
             QVERIFY(b.end > s.now - 2 * 3600'000);
             QCOMPARE(b.rows(), std::int64_t(1800)); // whole blocks: never a partial one
@@ -72,7 +63,7 @@ private slots:
     void aQueryUsesTheFinestTierThatCoversIt() {
         const TieredStore st(TieredStore::defaultTiers());
         auto s = st.initialState();
-        run(st, s, {ingest(0, 3 * 3600'000), advanceBy(3600'000)});
+        run(st, s, {ingest(0, 3 * 3600'000), TieredOp::advanceBy(3600'000)});
         const auto recent = st.query(s, 3 * 3600'000 - 600'000, 3 * 3600'000, AggKind::Avg);
         QCOMPARE(recent.tier, std::string("raw"));
         QCOMPARE(recent.rowsScanned, std::int64_t(600));
@@ -86,22 +77,14 @@ private slots:
 
     void stepBackIsExact() {
         const TieredStore st(TieredStore::defaultTiers());
-        TieredOp q;
-        q.kind = Kind::Query;
-        q.from = 0;
-        q.to = 600'000;
-        const std::vector<TieredOp> ops = {ingest(0, 3600'000), q, advanceBy(3 * 3600'000), q,
+        const TieredOp q = TieredOp::query(0, 600'000);
+        const std::vector<TieredOp> ops = {ingest(0, 3600'000), q,
+                                           TieredOp::advanceBy(3 * 3600'000), q,
                                            ingest(4 * 3600'000, 5 * 3600'000, 9)};
         const fg::Timeline<TieredStore> t(st, st.initialState(), ops, 2);
-        struct Collect : fg::StepSink<TieredStep, TieredState> {
-            std::vector<TieredState> states;
-            bool narrate() const override { return true; }
-            void report(TieredStep, const TieredState& s) override { states.push_back(s); }
-        } c;
+        fg::RecordingSinkFor<TieredStore> c;
         auto s = st.initialState();
-        for (const auto& op : ops) {
-            st.apply(s, op, c);
-        }
+        c.run(st, s, ops);
         QCOMPARE(c.states.size(), t.size());
         for (std::size_t i = 0; i < t.size(); ++i) {
             QVERIFY(t.stateAfter(i) == c.states[i]);

@@ -41,7 +41,7 @@ private slots:
             }
         }
         const int last = d.stepCount() - 1;
-        QCOMPARE(d.timeline().step(std::size_t(last)).kind, std::string("query-result"));
+        QCOMPARE(d.timeline().step(std::size_t(last)).kind, fg::timeseries::StepKind::kQueryResult);
         const fg::Frame f = d.frame(last, fg::Theme::light());
         QVERIFY(f.find("query-result")->text.contains("raw"));
         int lit = 0;

@@ -63,7 +63,7 @@ private slots:
         // Step 3 (0-based) routes user:1000 after the new node took its slot: MOVED.
         int moved = -1;
         for (int i = 0; i < d.stepCount(); ++i) {
-            if (d.timeline().step(std::size_t(i)).redirect == "MOVED") {
+            if (d.timeline().step(std::size_t(i)).redirect == fg::redis::Redirect::kMoved) {
                 moved = i;
                 break;
             }

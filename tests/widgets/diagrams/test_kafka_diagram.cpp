@@ -70,7 +70,7 @@ private slots:
     void aProducedRecordIsLitWhereItLanded() {
         const fg::KafkaDiagram d({}, scenario());
         const auto& st = d.timeline().step(5); // the first keyed record (user-1 -> partition 2)
-        QCOMPARE(st.kind, std::string("produce"));
+        QCOMPARE(st.kind, fg::kafka::StepKind::kProduce);
         const fg::Frame f = d.frame(5, fg::Theme::light());
         const auto* cell =
             f.find(QStringLiteral("rec:orders-%1:%2").arg(st.partition).arg(st.offset));

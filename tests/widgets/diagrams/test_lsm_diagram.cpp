@@ -43,7 +43,7 @@ private slots:
             const auto& st = d.timeline().step(std::size_t(i));
             int expected = 0;
             for (const auto& pr : st.probed) {
-                expected += pr.where == "table" ? 1 : 0;
+                expected += pr.where == fg::lsm::Probe::Where::kTable ? 1 : 0;
             }
             QCOMPARE(probes, expected);
         }
