@@ -1,4 +1,4 @@
-// The command line of ../shared/cli.md. Engine subcommands (slot, partition, run, downsample,
+// The command line of docs/cli.md. Engine subcommands (slot, partition, run, downsample,
 // compress) run without any Qt application object, so a million keys from stdin start at once;
 // the others (list, export, --help, --version) need the content and the renderers.
 #pragma once

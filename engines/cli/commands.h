@@ -1,4 +1,4 @@
-// The headless subcommands of ../shared/cli.md that need no display and no Qt: each reads its
+// The headless subcommands of docs/cli.md that need no display and no Qt: each reads its
 // arguments (those after the subcommand name) and streams, prints its output, and returns the
 // contract's exit status. A failure prints one line on `err` naming the problem.
 #pragma once

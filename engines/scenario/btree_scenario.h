@@ -1,4 +1,4 @@
-// The btree engine at the JSON edge (../shared/cli.md, engine `btree`).
+// The btree engine at the JSON edge (docs/cli.md, engine `btree`).
 //
 // A scenario names params (`order` 3..64, or `min_degree` 2..32 with "split": "preemptive") and a
 // list of ops (insert, search, delete, range, insert-random). Parsing reports the first problem as

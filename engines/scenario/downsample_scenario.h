@@ -1,4 +1,4 @@
-// The downsample engine at the JSON edge (../shared/cli.md, engine `downsample`): params `tiers`
+// The downsample engine at the JSON edge (docs/cli.md, engine `downsample`): params `tiers`
 // ([{ "name", "resolution_s", "retention_s", "block_s" }, ...], the first raw at 1 s; default:
 // raw kept 2 hours in 30-minute blocks, 1m kept 1 day in 6-hour blocks, 1h kept 30 days in 7-day
 // blocks); ops `ingest` (`points`: [[timestamp_ms, value], ...], or `generate`: { "from", "to"

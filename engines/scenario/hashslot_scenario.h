@@ -1,4 +1,4 @@
-// The hashslot engine at the JSON edge (../shared/cli.md, engine `hashslot`): params `nodes`
+// The hashslot engine at the JSON edge (docs/cli.md, engine `hashslot`): params `nodes`
 // (masters, 1..1000, default 3) and `replicas` (per master, 0..5, default 0); ops `route` (`key`,
 // optional `value`), `add-node`, `remove-node` (`node`), `migrate` (`slot`, `to`, optional `keys`:
 // how many keys to move now, leaving the slot MIGRATING), `fail-node` (`node`).

@@ -1,4 +1,4 @@
-// The kafka engine at the JSON edge (../shared/cli.md, engine `kafka`): params `topics`
+// The kafka engine at the JSON edge (docs/cli.md, engine `kafka`): params `topics`
 // ({"orders": 3}), `brokers` (1..50, default 3), `replication` (1..brokers, default 2 or fewer),
 // `partitioner` (keyed, round-robin, sticky; default sticky), `assignor` (range, roundrobin,
 // sticky, cooperative-sticky; default range), optional `batch_records` (default 4) and `seed`.

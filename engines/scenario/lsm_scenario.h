@@ -1,4 +1,4 @@
-// The lsm engine at the JSON edge (../shared/cli.md, engine `lsm`): params `memtable_entries`
+// The lsm engine at the JSON edge (docs/cli.md, engine `lsm`): params `memtable_entries`
 // (default 4), `l0_trigger` (4), `level_ratio` (10), `bloom_bits_per_key` (10), `strategy`
 // (leveled or tiered; leveled). Ops: `put` (`key`, `value`), `delete` (`key`), `get` (`key`),
 // `flush`, `compact`, and `put-random` (`count`, `seed`, optional `min`, `max`: whole-number keys).

@@ -1,5 +1,5 @@
 // Scenario: the JSON a teacher prepares, a student saves from the app and a test feeds in
-// (../shared/cli.md, "Scenarios"). run() reads `engine`, hands the scenario to that engine's
+// (docs/cli.md, "Scenarios"). run() reads `engine`, hands the scenario to that engine's
 // reader, and returns the result JSON { engine, steps, state, stats }. The table behind run() and
 // engineNames() (scenario.cpp) is the one list of engines: an engine is added there. The live
 // diagrams do not list engines again: each row of the diagram registry

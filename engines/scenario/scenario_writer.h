@@ -1,4 +1,4 @@
-// Writing scenarios back as the contract's JSON (../shared/cli.md, "Scenarios"), so the app can
+// Writing scenarios back as the contract's JSON (docs/cli.md, "Scenarios"), so the app can
 // save what a student built and a teacher can hand it on. Reading what is written gives the same
 // scenario: the same ops, so the same run (tests check both).
 #pragma once

@@ -124,7 +124,8 @@ Review Review::fromJson(const nlohmann::json& j, std::vector<std::string>* probl
         return r;
     }
     for (const auto& [id, v] : j.at("cards").items()) {
-        auto number = [&v](const char* key, long& out) {
+        // [&v = v]: clang 14 cannot capture a structured binding by name.
+        auto number = [&v = v](const char* key, long& out) {
             if (!v.contains(key) || !v.at(key).is_number_integer()) {
                 return false;
             }

@@ -1,5 +1,5 @@
 // Gorilla compression (Pelkonen et al., "Gorilla: A Fast, Scalable, In-Memory Time Series
-// Database", VLDB 2015), exactly as ../shared/cli.md fixes it: timestamps in seconds
+// Database", VLDB 2015), exactly as docs/cli.md fixes it: timestamps in seconds
 // (floor(ms / 1000)); a 64-bit header holding t0 aligned down to a 7200 s block; t0 as a 14-bit
 // delta from the header; v0 raw in 64 bits; then per point the delta-of-delta D of the timestamps
 // ('0'; '10'+7 bits for -63..64; '110'+9 bits for -255..256; '1110'+12 bits for -2047..2048;

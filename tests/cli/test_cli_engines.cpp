@@ -1,4 +1,4 @@
-// The headless engine subcommands of ../shared/cli.md, run as a user runs them: the real
+// The headless engine subcommands of docs/cli.md, run as a user runs them: the real
 // `fieldguide` binary through QProcess, with published vectors and the contract's exit codes.
 #include <QFile>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // its own. A row of controls on top (the diagram's buttons, then its presets and the Scenario
 // menu), the diagram panel (canvas, narration, playback), an optional chart under it, and a line
 // of counters that follows the step on screen. Scenarios open and save as the command line's JSON
-// (../shared/cli.md, "Scenarios"): opening a broken file says what is wrong and changes nothing;
+// (docs/cli.md, "Scenarios"): opening a broken file says what is wrong and changes nothing;
 // saving goes through QSaveFile, so a failed save leaves the old file whole.
 #pragma once
 
