@@ -21,7 +21,8 @@ std::vector<lsm::LsmOp> randomPuts(int count, std::uint64_t seed) {
     Rng rng(seed);
     std::vector<lsm::LsmOp> ops;
     for (int i = 0; i < count; ++i) {
-        ops.push_back({Kind::Put, std::to_string(rng.uniform(1, 99)), "v" + std::to_string(i)});
+        ops.push_back({Kind::Put, std::to_string(rng.uniform(1, 99)),
+                       std::string("v").append(std::to_string(i))});
     }
     return ops;
 }
@@ -41,7 +42,8 @@ LsmView::LsmView(QWidget* parent) : DiagramView(parent) {
             return;
         }
         showMessage({});
-        addOps({{k, key_->text().toStdString(), "v" + std::to_string(ops_.size())}});
+        addOps({{k, key_->text().toStdString(),
+                 std::string("v").append(std::to_string(ops_.size()))}});
     };
     addButton(tr("Put"), [keyOp] { keyOp(Kind::Put); });
     addButton(tr("Delete"), [keyOp] { keyOp(Kind::Delete); });
