@@ -127,7 +127,8 @@ std::string shapeOf(const State& state) {
             out += j > 0 ? " [" : "[";
             const auto ks = ns.keys(level[j]);
             for (std::size_t i = 0; i < ks.size(); ++i) {
-                out += (i > 0 ? "," : "") + std::to_string(ks[i]);
+                out += i > 0 ? "," : "";
+                out += std::to_string(ks[i]);
             }
             out += "]";
             const auto cs = ns.children(level[j]);

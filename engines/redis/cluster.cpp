@@ -24,8 +24,12 @@ std::string n(int id) {
 std::string rangesText(const std::vector<std::pair<int, int>>& r) {
     std::string out;
     for (std::size_t i = 0; i < r.size() && i < 4; ++i) {
-        out += (i ? ", " : "") + std::to_string(r[i].first) +
-               (r[i].second != r[i].first ? "-" + std::to_string(r[i].second) : "");
+        out += i ? ", " : "";
+        out += std::to_string(r[i].first);
+        if (r[i].second != r[i].first) {
+            out += '-';
+            out += std::to_string(r[i].second);
+        }
     }
     if (r.size() > 4) {
         out += " and " + std::to_string(r.size() - 4) + " more ranges";

@@ -127,7 +127,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
                 lsm::LsmOp put;
                 put.kind = Kind::Put;
                 put.key = std::to_string(rng.uniform(lo, hi));
-                put.value = "v" + std::to_string(k);
+                put.value = std::string("v").append(std::to_string(k));
                 out.ops.push_back(std::move(put));
             }
         } else {

@@ -20,7 +20,8 @@ std::vector<LsmOp> randomPuts(int count, std::uint64_t seed) {
     Rng rng(seed);
     std::vector<LsmOp> ops;
     for (int i = 0; i < count; ++i) {
-        ops.push_back(LsmOp::put(std::to_string(rng.uniform(1, 99)), "v" + std::to_string(i)));
+        ops.push_back(LsmOp::put(std::to_string(rng.uniform(1, 99)),
+                                 std::string("v").append(std::to_string(i))));
     }
     return ops;
 }
@@ -53,7 +54,8 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
             return;
         }
         showMessage({});
-        addOp({k, key_->text().toStdString(), "v" + std::to_string(ops().size())});
+        addOp(
+            {k, key_->text().toStdString(), std::string("v").append(std::to_string(ops().size()))});
     };
     addButton(tr("Put"), [keyOp] { keyOp(LsmOp::Kind::Put); });
     addButton(tr("Delete"), [keyOp] { keyOp(LsmOp::Kind::Delete); });

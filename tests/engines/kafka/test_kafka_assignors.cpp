@@ -116,7 +116,8 @@ private slots:
             for (int round = 0; round < 12; ++round) {
                 const bool join = group.empty() || (group.size() < 8 && rng.uniform(0, 2) > 0);
                 if (join) {
-                    group.push_back({"m" + std::to_string(rng.uniform(0, 99)), {"a", "b"}});
+                    group.push_back(
+                        {std::string("m").append(std::to_string(rng.uniform(0, 99))), {"a", "b"}});
                 } else {
                     group.erase(group.begin() + rng.uniform(0, std::int64_t(group.size()) - 1));
                 }

@@ -180,7 +180,7 @@ private slots:
                 const std::string key = std::to_string(rng.uniform(0, 60));
                 const auto r = rng.uniform(0, 99);
                 if (r < 55) {
-                    const std::string v = "v" + std::to_string(i);
+                    const std::string v = std::string("v").append(std::to_string(i));
                     e.apply(s, op(Kind::Put, key, v), silent);
                     oracle[key] = v;
                 } else if (r < 75) {
@@ -238,13 +238,15 @@ private slots:
                 const auto n = rng.uniform(0, span);
                 const auto shape = rng.uniform(0, 9);
                 return shape < 7   ? std::to_string(n)
-                       : shape < 8 ? "0" + std::to_string(n)
-                                   : "k" + std::to_string(n);
+                       : shape < 8 ? std::string("0").append(std::to_string(n))
+                                   : std::string("k").append(std::to_string(n));
             };
             for (int i = 0; i < 600; ++i) {
                 const auto r = rng.uniform(0, 99);
                 if (r < 50) {
-                    e.apply(s, op(Kind::Put, randomKey(80), "v" + std::to_string(i)), silent);
+                    e.apply(
+                        s, op(Kind::Put, randomKey(80), std::string("v").append(std::to_string(i))),
+                        silent);
                 } else if (r < 62) {
                     e.apply(s, op(Kind::Delete, randomKey(80)), silent);
                 } else if (r < 95) {
@@ -294,7 +296,8 @@ private slots:
             ops.push_back(op(i % 7 == 3   ? Kind::Delete
                              : i % 5 == 0 ? Kind::Get
                                           : Kind::Put,
-                             std::to_string(rng.uniform(0, 20)), "v" + std::to_string(i)));
+                             std::to_string(rng.uniform(0, 20)),
+                             std::string("v").append(std::to_string(i))));
         }
         const fg::Timeline<LsmEngine> t(e, e.initialState(), ops, 4);
         Collect c;

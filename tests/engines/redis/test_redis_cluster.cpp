@@ -148,17 +148,19 @@ private slots:
             for (int i = 0; i < 60; ++i) {
                 const auto r = rng.uniform(0, 9);
                 if (r < 6) {
-                    const std::string key = "k" + std::to_string(rng.uniform(0, 40));
+                    const std::string key =
+                        std::string("k").append(std::to_string(rng.uniform(0, 40)));
                     ops.push_back(set(key));
                     written.insert(key);
                 } else if (r < 8) {
-                    ops.push_back(ClusterOp::migrate(
-                        fg::redis::keySlot("k" + std::to_string(rng.uniform(0, 40))),
-                        static_cast<int>(rng.uniform(0, 2)), static_cast<int>(rng.uniform(-1, 1))));
+                    ops.push_back(ClusterOp::migrate(fg::redis::keySlot(std::string("k").append(
+                                                         std::to_string(rng.uniform(0, 40)))),
+                                                     static_cast<int>(rng.uniform(0, 2)),
+                                                     static_cast<int>(rng.uniform(-1, 1))));
                 } else if (r == 8) {
                     ops.push_back(ClusterOp::addNode());
                 } else {
-                    ops.push_back(get("k" + std::to_string(rng.uniform(0, 40))));
+                    ops.push_back(get(std::string("k").append(std::to_string(rng.uniform(0, 40)))));
                 }
             }
             const fg::Timeline<ClusterEngine> t(e, e.initialState(), ops, 8);
