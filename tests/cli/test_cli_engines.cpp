@@ -28,20 +28,6 @@ Result runTool(const QStringList& args, const QByteArray& input = {}) {
             p.readAllStandardError()};
 }
 
-// Runs the tool with /dev/zero on standard input: bytes without end and without a newline.
-Result runOnEndlessZeros(const QStringList& args) {
-    QProcess p;
-    p.setStandardInputFile(QStringLiteral("/dev/zero"));
-    p.start(QStringLiteral(FIELDGUIDE_BIN), args);
-    if (!p.waitForStarted(10000) || !p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
 // Runs the tool with standard input and output taken from files (empty: not redirected).
 Result runWithFiles(const QStringList& args, const QString& in, const QString& out) {
     QProcess p;
@@ -59,6 +45,11 @@ Result runWithFiles(const QStringList& args, const QString& in, const QString& o
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+// Runs the tool with /dev/zero on standard input: bytes without end and without a newline.
+Result runOnEndlessZeros(const QStringList& args) {
+    return runWithFiles(args, QStringLiteral("/dev/zero"), {});
 }
 
 } // namespace
