@@ -28,6 +28,15 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
+// A failed write: the app's sentence ("Could not write PATH: REASON") after the command's name.
+int failWrite(const QString& error) {
+    QString clause = error;
+    if (clause.startsWith(QLatin1String("Could not"))) {
+        clause[0] = clause[0].toLower();
+    }
+    return fail(cli::kRuntime, clause.toStdString());
+}
+
 struct ExportArgs {
     std::string scenarioPath, chapter, out, format, theme = "light";
     long long width = 1920, height = 1080, step = -1;
@@ -112,7 +121,7 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
         std::fprintf(stderr, "[%d/%zu] %s\n", ++done, pictures.size(),
                      path.toLocal8Bit().constData());
         if (const QString error = exportPicture(pic.paint, fmt, path, o); !error.isEmpty()) {
-            return fail(cli::kRuntime, error.toStdString());
+            return failWrite(error);
         }
     }
     return cli::kOk;
@@ -236,7 +245,7 @@ int exportCommand(const std::vector<std::string>& args) {
         [&](QPainter& p, QSizeF size) { paintDiagramPicture(p, size, frame, narration, t); }, *fmt,
         QString::fromStdString(out), o);
     if (!error.isEmpty()) {
-        return fail(cli::kRuntime, error.toStdString());
+        return failWrite(error);
     }
     return cli::kOk;
 }

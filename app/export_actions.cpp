@@ -1,6 +1,7 @@
 #include "app/export_actions.h"
 
 #include "app/reader/chapter_html.h"
+#include "models/io/atomic_file.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
@@ -23,7 +24,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QProgressDialog>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -161,19 +161,19 @@ QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize:
                             r.toImage(3));
         }
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return AtomicFile::describe(s);
     }
     {
-        QPdfWriter writer(&file);
+        QPdfWriter writer(file.device());
         writer.setPageLayout(layout);
         writer.setTitle(chapter.title);
         writer.setCreator(QStringLiteral("fieldguide"));
         doc.print(&writer);
     }
-    if (!file.commit()) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    if (const Status s = file.commit(); !s) {
+        return AtomicFile::describe(s);
     }
     return {};
 }

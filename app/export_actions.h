@@ -1,6 +1,6 @@
 // The app's export commands: File > Export diagram (Ctrl+E), Export animation, Export chapter as
 // handout PDF, and Edit > Copy diagram as image (Ctrl+Shift+C). They draw with the same painter
-// as the screen (DiagramView::picture, paintDiagramPicture) and write through QSaveFile, so a
+// as the screen (DiagramView::picture, paintDiagramPicture) and write through AtomicFile, so a
 // failed export leaves no partial file and says what went wrong. What a tab exports is its page's
 // Exportable (widgets/canvas/page.h).
 #pragma once

@@ -1,12 +1,12 @@
 #include "models/study/progress_store.h"
 
 #include "engines/scenario/json_text.h"
+#include "models/io/atomic_file.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <exception>
 
@@ -257,10 +257,16 @@ bool ProgressStore::save() {
                      .arg(QDir::toNativeSeparators(info.absolutePath()));
         return false;
     }
-    QSaveFile f(path_);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
+    // The student may keep progress.json as a link (in a synced folder, say): it is followed.
+    AtomicFile f(path_, AtomicFile::Links::Follow);
+    Status st = f.open();
+    if (st) {
+        f.write(bytes);
+        st = f.commit();
+    }
+    if (!st) {
         error_ = QStringLiteral("Progress could not be saved to %1: %2")
-                     .arg(QDir::toNativeSeparators(path_), f.errorString());
+                     .arg(QDir::toNativeSeparators(path_), QString::fromStdString(st.what()));
         return false;
     }
     error_.clear();

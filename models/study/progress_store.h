@@ -1,7 +1,7 @@
 // ProgressStore: what the student has done, per chapter: the sections read, the last result of
 // each quiz card, bookmarks and notes per section; and the spaced-review state of every card.
 // Kept as JSON in progress.json under QStandardPaths::AppDataLocation, written atomically
-// (QSaveFile: a new file renamed over the old one), so a crash or power cut mid-save leaves the
+// (AtomicFile: a new file renamed over the old one), so a crash or power cut mid-save leaves the
 // last saved file whole.
 //
 // A file that cannot be read, is not JSON, or holds anything unexpected is never overwritten in

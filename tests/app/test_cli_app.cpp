@@ -1,7 +1,10 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
+#include "../full_disk.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -147,6 +150,84 @@ private slots:
         QVERIFY(r.err.contains("[8/8]"));
         QCOMPARE(runTool({"export", "--chapter", "no-such", "--out", out}).exit, 2);
         QCOMPARE(runTool({"export", "--chapter", "redis", "--out", "/proc/no/dir"}).exit, 1);
+    }
+
+    // Issue 14, item 3: on a really full disk every format exits 1, names the file and the
+    // system's reason, and leaves no file (or the old one, whole) at the target.
+    void exportOnAFullDiskExitsOneAndLeavesNoFile() {
+        FullDisk disk(8192); // two pages free: less than any of these pictures
+        if (!disk.available()) {
+            QSKIP(disk.skipReason());
+        }
+        QTemporaryDir dir;
+        const QString scenario = dir.filePath("s.json");
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"engine":"btree","params":{"order":4},"ops":[{"op":"insert-random","count":40,"seed":3}]})");
+        f.close();
+        QFile old(disk.path("old.svg"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        QCOMPARE(old.write("old"), qint64(3));
+        old.close();
+        for (const QString ext : {"png", "svg", "pdf"}) {
+            // The same picture on a disk with room is larger than the room left.
+            const QString roomy = dir.filePath("a." + ext);
+            QCOMPARE(runTool({"export", scenario, "--out", roomy}).exit, 0);
+            QVERIFY2(QFileInfo(roomy).size() > 8192, qPrintable(ext));
+            const QString target = disk.path("a." + ext);
+            const Result r = runTool({"export", scenario, "--out", target});
+            QVERIFY2(r.exit == 1, qPrintable(ext + ": " + r.err));
+            QVERIFY2(r.err.contains(target.toUtf8()) && r.err.contains("No space left on device"),
+                     r.err.constData());
+            QVERIFY2(!QFile::exists(target), qPrintable(target));
+            QCOMPARE(disk.files(), QStringList{"old.svg"});
+        }
+        QCOMPARE(runTool({"export", scenario, "--out", disk.path("old.svg")}).exit, 1);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old"));
+        old.close();
+        // A chapter's folder: it stops at the first file that does not fit, and every file left
+        // there is whole.
+        const QString folder = disk.path("ch");
+        const Result ch =
+            runTool({"export", "--chapter", "cassandra", "--out", folder, "--format", "svg"});
+        QCOMPARE(ch.exit, 1);
+        QVERIFY2(ch.err.contains("No space left on device"), ch.err.constData());
+        for (const QString& name : QDir(folder).entryList(QDir::Files | QDir::Hidden)) {
+            QFile svg(QDir(folder).filePath(name));
+            QVERIFY(svg.open(QIODevice::ReadOnly));
+            QVERIFY2(svg.readAll().trimmed().endsWith("</svg>"), qPrintable(name));
+        }
+    }
+
+    // Issue 14, item 9: an output that is a symbolic link is refused, and the file it points to
+    // is never replaced; in a chapter's folder a link is not followed out of it.
+    void exportNeverWritesThroughALink() {
+        QTemporaryDir dir, elsewhere;
+        const QString precious = elsewhere.filePath("precious.txt");
+        QFile p(precious);
+        QVERIFY(p.open(QIODevice::WriteOnly));
+        p.write("precious");
+        p.close();
+        const QString scenario = QStringLiteral(FG_SOURCE_DIR "/content/scenarios/btree.json");
+        const QString link = dir.filePath("out.png");
+        QVERIFY(QFile::link(precious, link));
+        const Result r = runTool({"export", scenario, "--out", link});
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(link.toUtf8()) && r.err.contains("symbolic link"),
+                 r.err.constData());
+        const QString folder = dir.filePath("ch");
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::link(precious, QDir(folder).filePath("lsm.svg")));
+        const Result ch =
+            runTool({"export", "--chapter", "cassandra", "--out", folder, "--format", "svg"});
+        QCOMPARE(ch.exit, 1);
+        QVERIFY2(ch.err.contains("lsm.svg") && ch.err.contains("symbolic link"),
+                 ch.err.constData());
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QCOMPARE(p.readAll(), QByteArray("precious"));
+        QVERIFY(QFileInfo(link).isSymLink());
     }
 
     void exportRefusesNumbersAndOptionsItCannotUse() {

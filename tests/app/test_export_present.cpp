@@ -2,10 +2,12 @@
 // of a live diagram at slide sizes (PNG pixels, SVG and PDF as vectors), projector contrast
 // measured on the rendered image, animations (GIF through giflib, PNG frames) with cancel and no
 // partial file, a chapter as a paginated handout, copy as image, and presentation mode's keys.
+#include "../full_disk.h"
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/presentation/presentation.h"
 #include "models/course/content_loader.h"
+#include "models/io/atomic_file.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -225,6 +227,75 @@ private slots:
         if (const QByteArray out = qgetenv("FG_SAVE_FIGURES"); !out.isEmpty()) {
             QFile::copy(a4, QString::fromLocal8Bit(out) + "/handout-a4.pdf");
         }
+    }
+
+    // Issue 14, item 3: a disk that fills up after 2000 bytes (injected in the one file writer)
+    // fails the GIF, the frames, the handout and a saved scenario, and leaves nothing behind.
+    void everyFileFailsWholeWhenTheDiskFillsUp() {
+        QTemporaryDir dir;
+        fg::AtomicFile::setWriteLimitForTesting(2000);
+        const auto source = defaultSource("btree");
+        fg::AnimationOptions o;
+        o.size = QSize(320, 180);
+        o.to = 1;
+        const QString gif = fg::exportGif(*source, fg::Theme::light(), dir.filePath("a.gif"), o);
+        const QString frames =
+            fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "f", o);
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const QString pdf = fg::exportHandoutPdf(*chapter(course, "time-series"),
+                                                 dir.filePath("h.pdf"), QPageSize::A4);
+        fg::AtomicFile::setWriteLimitForTesting(0);
+        fg::BTreeView view;
+        QString scenario;
+        const bool saved = view.saveScenarioFile(dir.filePath("s.json"), &scenario);
+        fg::AtomicFile::setWriteLimitForTesting(-1);
+        QVERIFY(!saved);
+        for (const QString& error : {gif, frames, pdf, scenario}) {
+            QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        }
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
+    }
+
+    // Issue 14, item 3: a really full disk fails every kind of file the app writes, with the
+    // system's reason, and leaves nothing (no cut-off file, no temporary file) behind.
+    void everyFileFailsWholeOnAFullDisk() {
+        FullDisk disk(4096);
+        if (!disk.available()) {
+            QSKIP(disk.skipReason());
+        }
+        const auto source = defaultSource("btree");
+        QVERIFY(source);
+        fg::AnimationOptions o;
+        o.size = QSize(480, 270);
+        o.to = 2;
+        const QString gif = disk.path("a.gif");
+        QString error = fg::exportGif(*source, fg::Theme::light(), gif, o);
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        QVERIFY(error.contains(gif));
+        QCOMPARE(disk.files(), QStringList());
+
+        error = fg::exportFrameSequence(*source, fg::Theme::light(), disk.path(""), "f", o);
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        QCOMPARE(disk.files(), QStringList());
+
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Chapter* ch = chapter(course, "time-series");
+        QVERIFY(ch);
+        const QString pdf = disk.path("h.pdf");
+        error = fg::exportHandoutPdf(*ch, pdf, QPageSize::A4);
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        QCOMPARE(disk.files(), QStringList());
+
+        fg::BTreeView view;
+        const QString scenario = disk.path("s.json");
+        QFile filler(disk.path("more"));
+        QVERIFY(filler.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+        while (filler.write(QByteArray(4096, 'x')) > 0) { // no room at all now
+        }
+        filler.close();
+        QVERIFY(!view.saveScenarioFile(scenario, &error));
+        QVERIFY2(error.contains("No space left on device"), qPrintable(error));
+        QCOMPARE(disk.files(), QStringList{"more"});
     }
 
     void copyPutsAnImageAndSvgOnTheClipboard() {

@@ -1,6 +1,7 @@
 #include "widgets/diagrams/diagram_view.h"
 
 #include "engines/scenario/scenario.h"
+#include "models/io/atomic_file.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
@@ -13,7 +14,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QToolButton>
@@ -205,16 +205,14 @@ bool DiagramView::openScenarioFile(const QString& path, QString* error) {
 }
 
 bool DiagramView::saveScenarioFile(const QString& path, QString* error) const {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Could not write %1: %2").arg(path, file.errorString());
-        return false;
+    AtomicFile file(path);
+    Status st = file.open();
+    if (st) {
+        file.write(QByteArray::fromStdString(scenarioJson().dump(2) + "\n"));
+        st = file.commit();
     }
-    const std::string text = scenarioJson().dump(2) + "\n";
-    if (file.write(text.data(), static_cast<qint64>(text.size())) !=
-            static_cast<qint64>(text.size()) ||
-        !file.commit()) {
-        *error = tr("Could not write %1: %2").arg(path, file.errorString());
+    if (!st) {
+        *error = AtomicFile::describe(st);
         return false;
     }
     return true;

@@ -3,7 +3,7 @@
 // menu), the diagram panel (canvas, narration, playback), an optional chart under it, and a line
 // of counters that follows the step on screen. Scenarios open and save as the command line's JSON
 // (docs/cli.md, "Scenarios"): opening a broken file says what is wrong and changes nothing;
-// saving goes through QSaveFile, so a failed save leaves the old file whole.
+// saving goes through AtomicFile, so a failed save leaves the old file whole.
 #pragma once
 
 #include "engines/core/status.h"

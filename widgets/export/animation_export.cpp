@@ -1,12 +1,13 @@
 #include "widgets/export/animation_export.h"
 
+#include "models/io/atomic_file.h"
 #include "widgets/export/diagram_picture.h"
 
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QImageWriter>
 #include <QPainter>
-#include <QSaveFile>
 #include <algorithm>
 #include <cmath>
 #include <gif_lib.h>
@@ -78,9 +79,9 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
     return {};
 }
 
-int writeToSaveFile(GifFileType* gif, const GifByteType* data, int length) {
-    auto* file = static_cast<QSaveFile*>(gif->UserData);
-    return static_cast<int>(file->write(reinterpret_cast<const char*>(data), length));
+int writeToFile(GifFileType* gif, const GifByteType* data, int length) {
+    auto* file = static_cast<AtomicFile*>(gif->UserData);
+    return static_cast<int>(file->device()->write(reinterpret_cast<const char*>(data), length));
 }
 
 } // namespace
@@ -91,12 +92,12 @@ int animationFrameCount(const DiagramSource& source, const AnimationOptions& opt
 
 QString exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
                   const AnimationOptions& o, const AnimationProgress& progress) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return AtomicFile::describe(s);
     }
     int error = 0;
-    GifFileType* gif = EGifOpen(&file, writeToSaveFile, &error);
+    GifFileType* gif = EGifOpen(&file, writeToFile, &error);
     if (!gif) {
         return QObject::tr("Could not start the GIF %1: %2")
             .arg(path, QString::fromLatin1(GifErrorString(error)));
@@ -144,18 +145,29 @@ QString exportGif(const DiagramSource& source, const Theme& theme, const QString
             for (int y = 0; ok && y < h; ++y) {
                 if (EGifPutLine(gif, const_cast<GifPixelType*>(indexed.constScanLine(y)), w) ==
                     GIF_ERROR) {
-                    return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+                    return file.status() ? QObject::tr("Could not write %1 (a GIF line)").arg(path)
+                                         : AtomicFile::describe(file.status());
                 }
+            }
+            if (!file.status()) { // giflib does not check every write (the extensions)
+                return AtomicFile::describe(file.status());
             }
             return ok ? QString() : QObject::tr("Could not write %1 (a GIF frame)").arg(path);
         });
     const bool closed = EGifCloseFile(gif, &error) != GIF_ERROR;
     if (!result.isEmpty()) {
-        file.cancelWriting();
+        file.cancel();
         return result;
     }
-    if (!closed || !file.commit()) {
-        return QObject::tr("Could not write %1: %2").arg(path, file.errorString());
+    if (!closed) {
+        const Status s = file.status();
+        file.cancel();
+        return s ? QObject::tr("Could not write %1: %2")
+                       .arg(path, QString::fromLatin1(GifErrorString(error)))
+                 : AtomicFile::describe(s);
+    }
+    if (const Status s = file.commit(); !s) {
+        return AtomicFile::describe(s);
     }
     return {};
 }
@@ -173,9 +185,22 @@ QString exportFrameSequence(const DiagramSource& source, const Theme& theme, con
             for (int i = 0; i < frames; ++i) {
                 const QString path = QDir(dir).filePath(
                     QStringLiteral("%1-%2.png").arg(baseName).arg(++n, 4, 10, QLatin1Char('0')));
-                QSaveFile f(path);
-                if (!f.open(QIODevice::WriteOnly) || !img.save(&f, "PNG") || !f.commit()) {
-                    return QObject::tr("Could not write %1: %2").arg(path, f.errorString());
+                AtomicFile f(path);
+                Status s = f.open();
+                if (s) {
+                    QImageWriter writer(f.device(), "png");
+                    const bool wrote = writer.write(img);
+                    s = f.status();
+                    if (s && !wrote) {
+                        return QObject::tr("Could not write %1: %2")
+                            .arg(path, writer.errorString());
+                    }
+                }
+                if (s) {
+                    s = f.commit();
+                }
+                if (!s) {
+                    return AtomicFile::describe(s);
                 }
                 written << path;
             }

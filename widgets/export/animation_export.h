@@ -1,7 +1,7 @@
 // Animation export: a scenario's steps as an animated GIF (written with giflib, the library
 // Debian ships; Qt writes no GIF) or as a numbered PNG frame sequence, drawn by the same painter
 // as the screen and every picture export (frame, tween, caption). Each step is its eased
-// transition followed by a hold, so a class can follow it. The GIF goes through QSaveFile (no
+// transition followed by a hold, so a class can follow it. Every file goes through AtomicFile (no
 // partial file); progress is reported per frame and the export can be cancelled.
 #pragma once
 

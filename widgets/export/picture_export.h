@@ -2,7 +2,8 @@
 // as PNG (pixels: size x scale, optionally transparent), SVG (vector: paths and text, never an
 // embedded bitmap) or PDF (one vector page of the same proportions). The same paint function
 // draws the screen, so an export always looks like what is shown. Files are written through
-// QSaveFile: a failure leaves no partial file behind, and an existing file is kept intact.
+// AtomicFile: a failure (a full disk too) leaves no partial file behind, and an existing file is
+// kept intact.
 #pragma once
 
 #include <QColor>

@@ -2,6 +2,7 @@
 // unreadable file is reported, kept aside byte for byte and never overwritten; no input makes
 // loading crash; and killing the app (SIGKILL) in the middle of saving, many times over, never
 // loses anything that was saved before.
+#include "../../full_disk.h"
 #include "engines/core/rng.h"
 #include "models/study/progress_store.h"
 
@@ -180,6 +181,28 @@ private slots:
         QVERIFY(s.isSectionRead("kafka", "architecture"));
         QVERIFY(s.isBookmarked("kafka", "consumer-groups"));
         QVERIFY(QFile::exists(s.backupPath()));
+    }
+
+    // Issue 14, item 3: a save on a really full disk fails and keeps the last saved file whole.
+    void aSaveOnAFullDiskFailsAndKeepsTheLastFile() {
+        FullDisk disk(4096);
+        if (!disk.available()) {
+            QSKIP(disk.skipReason());
+        }
+        const QString path = disk.path("progress.json");
+        ProgressStore s(path);
+        QVERIFY(s.load());
+        s.setSectionRead("kafka", "architecture");
+        QVERIFY2(s.save(), qPrintable(s.error()));
+        const QByteArray saved = readFile(path);
+        for (int i = 0; i < 400; ++i) {
+            s.setNote("kafka", QStringLiteral("s%1").arg(i), QString(40, QLatin1Char('n')));
+        }
+        QVERIFY(!s.save());
+        QVERIFY2(s.error().contains("No space left on device"), qPrintable(s.error()));
+        QVERIFY(s.isDirty()); // kept in memory, saved at the next chance
+        QCOMPARE(readFile(path), saved);
+        QCOMPARE(disk.files(), QStringList{"progress.json"});
     }
 
     void twoDamagedFilesInTheSameSecondGetTwoBackups() {

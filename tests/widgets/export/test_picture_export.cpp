@@ -1,10 +1,13 @@
 // Picture export: PNG has the asked size times the scale (and a transparent background when
 // asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
 // cannot be written gives a plain error and leaves nothing behind.
+#include "models/io/atomic_file.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +102,34 @@ private slots:
         huge.size = QSizeF(40000, 40000);
         QVERIFY(!fg::exportPicture(paintSample, fg::PictureFormat::Png, keep, huge).isEmpty());
         QCOMPARE(readAll(keep), QByteArray("old"));
+    }
+
+    // Issue 14, item 3: a disk that fills up after N bytes (injected in the one file writer)
+    // fails every format with the path and the reason, and the old file stays whole.
+    void aDiskThatFillsUpFailsEveryFormatAndKeepsTheOldFile() {
+        QTemporaryDir dir;
+        for (const auto format :
+             {fg::PictureFormat::Png, fg::PictureFormat::Svg, fg::PictureFormat::Pdf}) {
+            const QString whole = dir.filePath("whole.out");
+            QCOMPARE(fg::exportPicture(paintSample, format, whole, {}), QString());
+            QVERIFY(QFileInfo(whole).size() > 1000); // more than the disk will take below
+            QVERIFY(QFile::remove(whole));
+            for (const qint64 limit : {0, 100, 1000}) {
+                const QString path = dir.filePath("a.out");
+                QFile old(path);
+                QVERIFY(old.open(QIODevice::WriteOnly));
+                old.write("old");
+                old.close();
+                fg::AtomicFile::setWriteLimitForTesting(limit);
+                const QString error = fg::exportPicture(paintSample, format, path, {});
+                fg::AtomicFile::setWriteLimitForTesting(-1);
+                QVERIFY2(error.contains(path) && error.contains("No space left on device"),
+                         qPrintable(QString::number(int(format)) + ": " + error));
+                QCOMPARE(readAll(path), QByteArray("old"));
+                QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                         QStringList{"a.out"});
+            }
+        }
     }
 };
 
