@@ -222,7 +222,9 @@ int exportCommand(const std::vector<std::string>& args) {
         return fail(cli::exitFor(s), s.message());
     }
     Status st;
-    const auto diagram = makeDiagramSource(scenario, st);
+    // One picture: the source keeps the state at that step alone, not every step of the run.
+    const auto diagram = makeDiagramSource(
+        scenario, st, KeepOnly{step < 0 ? KeepOnly::kLast : static_cast<int>(step)});
     if (!diagram) {
         return fail(cli::kUsage, scenarioPath + ": " + st.message());
     }

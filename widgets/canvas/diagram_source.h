@@ -12,6 +12,14 @@
 
 namespace fg {
 
+// What a source built for one picture keeps: the position it will draw (kLast: the last step),
+// and nothing else: not every step, not the checkpoints the app needs to step back and forth. An
+// export of a million-key scenario then holds one state, not the whole run (issue 14, item 2).
+struct KeepOnly {
+    static constexpr int kLast = -2;
+    int position = kLast;
+};
+
 class DiagramSource {
 public:
     virtual ~DiagramSource() = default;

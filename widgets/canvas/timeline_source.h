@@ -2,6 +2,11 @@
 // Timeline, narrates each step from the step's own text, and keeps the state of the last position
 // asked for, so the frame of a step and the counters shown beside it replay the engine once, not
 // twice. A diagram only says how to lay out one state (layoutState).
+//
+// Built with KeepOnly (an export draws one picture) it keeps no Timeline of the run: it runs the
+// ops once counting the steps, and keeps the step and the state at that one position (for the
+// last step it counts first, then runs again to it: two runs, one state in memory). Only that
+// position, and -1 (before the first step), can then be drawn.
 #pragma once
 
 #include "engines/core/timeline.h"
@@ -9,6 +14,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 namespace fg {
@@ -20,16 +26,37 @@ public:
     using Step = typename Engine::Step;
     using Op = typename Engine::Op;
 
-    TimelineSource(Engine engine, State initial, std::vector<Op> ops)
-        : timeline_(std::move(engine), std::move(initial), std::move(ops)) {}
+    TimelineSource(Engine engine, State initial, std::vector<Op> ops,
+                   std::optional<KeepOnly> only = std::nullopt)
+        : timeline_(std::move(engine), std::move(initial),
+                    only ? std::vector<Op>() : std::move(ops)) {
+        if (only) {
+            keepOnly(std::move(ops), only->position);
+        }
+    }
 
-    int stepCount() const override { return static_cast<int>(timeline_.size()); }
+    int stepCount() const override {
+        return one_ ? static_cast<int>(one_->count) : static_cast<int>(timeline_.size());
+    }
 
     QString narration(int position) const override {
-        if (position < 0 || position >= stepCount()) {
-            return {};
+        const Step* step = position < 0 || position >= stepCount() ? nullptr : stepAt(position);
+        return step ? QString::fromStdString(step->text) : QString();
+    }
+
+    // Runs every op once more from the start, calling visit(i, step, state after step i): the
+    // Timeline's replay, also when only one position is kept.
+    template <class Visit>
+    void replay(Visit&& visit) const {
+        if (!one_) {
+            timeline_.replay(std::forward<Visit>(visit));
+            return;
         }
-        return QString::fromStdString(timeline_.step(static_cast<std::size_t>(position)).text);
+        State s = timeline_.initialState();
+        Each<Visit> each(visit);
+        for (const auto& op : one_->ops) {
+            timeline_.engine().apply(s, op, each);
+        }
     }
 
     Frame frame(int position, const Theme& theme) const override {
@@ -42,6 +69,9 @@ public:
     // The reference stays valid until the next call.
     const State& stateAt(int position) const {
         const int pos = clamp(position);
+        if (one_ && pos >= 0) {
+            return *one_->at(pos).state;
+        }
         if (!cached_ || cachedPos_ != pos) {
             cached_ = pos < 0 ? timeline_.initialState()
                               : timeline_.stateAfter(static_cast<std::size_t>(pos));
@@ -53,6 +83,9 @@ public:
     // The step at `position`, or null before the first step.
     const Step* stepAt(int position) const {
         const int pos = clamp(position);
+        if (one_ && pos >= 0) {
+            return &*one_->at(pos).step;
+        }
         return pos < 0 ? nullptr : &timeline_.step(static_cast<std::size_t>(pos));
     }
 
@@ -61,10 +94,59 @@ protected:
 
 private:
     int clamp(int position) const {
-        return timeline_.size() == 0 ? -1 : std::min(position, stepCount() - 1);
+        return stepCount() == 0 ? -1 : std::min(position, stepCount() - 1);
+    }
+
+    // The one kept position (KeepOnly): its step and state, and how many steps the run has.
+    struct One {
+        std::vector<Op> ops;
+        std::size_t count = 0;
+        int index = -1;
+        std::optional<Step> step;
+        std::optional<State> state;
+        // Throws for any other position: the source was not built to draw it.
+        const One& at(int position) const {
+            if (position != index || !state) {
+                throw std::out_of_range("a source kept for one picture draws only that position");
+            }
+            return *this;
+        }
+    };
+
+    template <class Visit>
+    class Each final : public StepSink<Step, State> {
+    public:
+        explicit Each(Visit& visit) : visit_(visit) {}
+        bool narrate() const override { return true; }
+        void report(Step step, const State& after) override { visit_(i_++, step, after); }
+
+    private:
+        Visit& visit_;
+        std::size_t i_ = 0;
+    };
+
+    void keepOnly(std::vector<Op> ops, int position) {
+        one_.emplace();
+        one_->ops = std::move(ops);
+        if (position == KeepOnly::kLast) { // count first: the last step is not known before
+            std::size_t n = 0;
+            replay([&](std::size_t, const Step&, const State&) { ++n; });
+            position = static_cast<int>(n) - 1;
+        }
+        std::size_t n = 0;
+        replay([&](std::size_t i, const Step& step, const State& after) {
+            if (static_cast<int>(i) == position) {
+                one_->index = position;
+                one_->step = step;
+                one_->state = after;
+            }
+            ++n;
+        });
+        one_->count = n;
     }
 
     Timeline<Engine> timeline_;
+    std::optional<One> one_;
     mutable std::optional<State> cached_;
     mutable int cachedPos_ = -2;
 };

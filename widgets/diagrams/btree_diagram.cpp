@@ -13,9 +13,10 @@ using btree::Key;
 using btree::NodeId;
 using btree::StepKind;
 
-BTreeDiagram::BTreeDiagram(btree::Params params, std::vector<btree::Op> ops)
+BTreeDiagram::BTreeDiagram(btree::Params params, std::vector<btree::Op> ops,
+                           std::optional<KeepOnly> only)
     : TimelineSource(btree::BTreeEngine(params), btree::BTreeEngine(params).emptyState(),
-                     std::move(ops)) {}
+                     std::move(ops), only) {}
 
 Frame BTreeDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     return layout(state, step, theme);

@@ -10,7 +10,8 @@
 
 namespace fg {
 
-std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario, Status& status) {
+std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario, Status& status,
+                                                 std::optional<KeepOnly> only) {
     status = Status::ok();
     if (!scenario.is_object() || !scenario.contains("engine") || !scenario["engine"].is_string()) {
         std::string engines;
@@ -24,7 +25,7 @@ std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario,
     }
     const auto engine = scenario["engine"].get<std::string>();
     if (const LiveDiagram* d = liveDiagramOfEngine(engine); d && d->hasSteps()) {
-        return d->makeSource(scenario, status);
+        return d->makeSource(scenario, status, only);
     }
     nlohmann::json ignored;
     status = scenario::run(scenario, ignored); // names the problem of an unknown engine
@@ -73,7 +74,7 @@ PaintFunction defaultPicture(const LiveDiagram& diagram, const Theme& theme, Sta
         const nlohmann::json scenario = defaultScenario(diagram.id, status);
         std::unique_ptr<DiagramSource> source;
         if (status) {
-            source = diagram.makeSource(scenario, status);
+            source = diagram.makeSource(scenario, status, KeepOnly{});
         }
         if (!source) {
             return {};

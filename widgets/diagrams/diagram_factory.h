@@ -20,7 +20,9 @@ struct LiveDiagram;
 
 // REQUIRES: nothing of `scenario`. Returns null with `status` naming the problem (a JSON path and
 // what was expected, or an engine without a step-by-step diagram).
-std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario, Status& status);
+// With `only`, the source keeps that one position (an export): see DiagramSource's KeepOnly.
+std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario, Status& status,
+                                                 std::optional<KeepOnly> only = std::nullopt);
 
 // A short title for pictures of the diagram of `engine` ("B-Tree", "LSM-tree"...).
 QString diagramTitle(const std::string& engine);

@@ -29,11 +29,11 @@ namespace {
 // diagram from what was read.
 template <class Scenario, class Build>
 SourceFactory readThen(Status (*read)(const nlohmann::json&, Scenario&), Build build) {
-    return [read, build](const nlohmann::json& scenario,
-                         Status& status) -> std::unique_ptr<DiagramSource> {
+    return [read, build](const nlohmann::json& scenario, Status& status,
+                         std::optional<KeepOnly> only) -> std::unique_ptr<DiagramSource> {
         Scenario s;
         if ((status = read(scenario, s))) {
-            return build(s);
+            return build(s, only);
         }
         return nullptr;
     };
@@ -58,9 +58,9 @@ const std::vector<LiveDiagram>& liveDiagrams() {
             .pictureTitle = QStringLiteral("B-Tree"),
             .defaultScenario = QStringLiteral(":/content/scenarios/btree.json"),
             .makeSource = readThen(parseBtreeScenario,
-                                   [](BtreeScenario& s) {
-                                       return std::make_unique<BTreeDiagram>(s.params,
-                                                                             std::move(s.ops));
+                                   [](BtreeScenario& s, std::optional<KeepOnly> only) {
+                                       return std::make_unique<BTreeDiagram>(
+                                           s.params, std::move(s.ops), only);
                                    }),
             .makePage = pageOfType<BTreeView>(),
         },
@@ -72,9 +72,9 @@ const std::vector<LiveDiagram>& liveDiagrams() {
             .pictureTitle = QStringLiteral("LSM-tree"),
             .defaultScenario = QStringLiteral(":/content/scenarios/lsm.json"),
             .makeSource = readThen(parseLsmScenario,
-                                   [](LsmScenario& s) {
+                                   [](LsmScenario& s, std::optional<KeepOnly> only) {
                                        return std::make_unique<LsmDiagram>(s.params,
-                                                                           std::move(s.ops));
+                                                                           std::move(s.ops), only);
                                    }),
             .makePage = pageOfType<LsmView>(),
         },
@@ -94,9 +94,9 @@ const std::vector<LiveDiagram>& liveDiagrams() {
             .pictureTitle = QStringLiteral("Redis Cluster hash slots"),
             .defaultScenario = QStringLiteral(":/content/scenarios/hashslot.json"),
             .makeSource = readThen(parseHashslotScenario,
-                                   [](HashslotScenario& s) {
+                                   [](HashslotScenario& s, std::optional<KeepOnly> only) {
                                        return std::make_unique<HashslotDiagram>(
-                                           s.masters, s.replicas, std::move(s.ops));
+                                           s.masters, s.replicas, std::move(s.ops), only);
                                    }),
             .makePage = pageOfType<HashslotView>(),
         },
@@ -107,9 +107,9 @@ const std::vector<LiveDiagram>& liveDiagrams() {
             .pictureTitle = QStringLiteral("Kafka partitions"),
             .defaultScenario = QStringLiteral(":/content/scenarios/kafka.json"),
             .makeSource = readThen(parseKafkaScenario,
-                                   [](KafkaScenario& s) {
-                                       return std::make_unique<KafkaDiagram>(std::move(s.params),
-                                                                             std::move(s.ops));
+                                   [](KafkaScenario& s, std::optional<KeepOnly> only) {
+                                       return std::make_unique<KafkaDiagram>(
+                                           std::move(s.params), std::move(s.ops), only);
                                    }),
             .makePage = pageOfType<KafkaView>(),
         },
@@ -121,9 +121,9 @@ const std::vector<LiveDiagram>& liveDiagrams() {
             .pictureTitle = QStringLiteral("Time-series tiers"),
             .defaultScenario = QStringLiteral(":/content/scenarios/downsample.json"),
             .makeSource = readThen(parseDownsampleScenario,
-                                   [](DownsampleScenario& s) {
+                                   [](DownsampleScenario& s, std::optional<KeepOnly> only) {
                                        return std::make_unique<DownsampleDiagram>(
-                                           std::move(s.tiers), std::move(s.ops));
+                                           std::move(s.tiers), std::move(s.ops), only);
                                    }),
             .makePage = pageOfType<DownsampleView>(),
         },

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,8 +28,10 @@ namespace fg {
 
 // Builds the step-by-step source a scenario describes; null with `status` naming the problem (a
 // JSON path and what was expected).
-using SourceFactory =
-    std::function<std::unique_ptr<DiagramSource>(const nlohmann::json& scenario, Status& status)>;
+// With `only`, the source is for one picture: it keeps that position alone (DiagramSource's
+// KeepOnly), not the whole run.
+using SourceFactory = std::function<std::unique_ptr<DiagramSource>(
+    const nlohmann::json& scenario, Status& status, std::optional<KeepOnly> only)>;
 // Builds the diagram's page (a QWidget that is a Page, see widgets/canvas/page.h), not yet themed.
 using PageFactory = std::function<QWidget*(QWidget* parent)>;
 

@@ -5,14 +5,15 @@
 namespace fg {
 
 DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
-                                     std::vector<timeseries::TieredOp> ops)
+                                     std::vector<timeseries::TieredOp> ops,
+                                     std::optional<KeepOnly> only)
     : TimelineSource(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
-                     std::move(ops)) {
+                     std::move(ops), only) {
     // One time axis for every frame: from the first point to a little past the last clock
     // (long rollup blocks are cut at the edges, so hours of raw data stay readable).
     // (one pass over the timeline, not a replay per step)
     bool any = false;
-    timeline().replay([&](std::size_t, const Step&, const State& s) {
+    replay([&](std::size_t, const Step&, const State& s) {
         const auto& raw = s.tiers.front().blocks;
         if (!raw.empty()) {
             tmin_ = any ? std::min(tmin_, raw.begin()->second.start) : raw.begin()->second.start;

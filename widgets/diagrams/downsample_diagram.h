@@ -11,7 +11,8 @@ namespace fg {
 
 class DownsampleDiagram : public TimelineSource<timeseries::TieredStore> {
 public:
-    DownsampleDiagram(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops);
+    DownsampleDiagram(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops,
+                      std::optional<KeepOnly> only = std::nullopt);
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;

@@ -6,9 +6,11 @@
 
 namespace fg {
 
-HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops)
+HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
+                                 std::optional<KeepOnly> only)
     : TimelineSource(redis::ClusterEngine(masters, replicas),
-                     redis::ClusterEngine(masters, replicas).initialState(), std::move(ops)) {}
+                     redis::ClusterEngine(masters, replicas).initialState(), std::move(ops), only) {
+}
 
 Frame HashslotDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     Frame f = layout(state, step, theme);

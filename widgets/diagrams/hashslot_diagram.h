@@ -12,7 +12,8 @@ namespace fg {
 
 class HashslotDiagram : public TimelineSource<redis::ClusterEngine> {
 public:
-    HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops);
+    HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
+                    std::optional<KeepOnly> only = std::nullopt);
 
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
                         const Theme& theme);

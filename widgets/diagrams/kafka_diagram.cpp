@@ -6,9 +6,10 @@
 
 namespace fg {
 
-KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops)
+KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
+                           std::optional<KeepOnly> only)
     : TimelineSource(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
-                     std::move(ops)) {}
+                     std::move(ops), only) {}
 
 Frame KafkaDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     Frame f = layout(state, step, timeline().engine().params(), theme);

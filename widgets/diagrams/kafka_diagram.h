@@ -12,7 +12,8 @@ namespace fg {
 
 class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {
 public:
-    KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops);
+    KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
+                 std::optional<KeepOnly> only = std::nullopt);
 
     static Frame layout(const kafka::KafkaState& state, const kafka::KafkaStep* step,
                         const kafka::KafkaParams& params, const Theme& theme);

@@ -5,8 +5,9 @@
 
 namespace fg {
 
-LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops)
-    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops)) {}
+LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
+                       std::optional<KeepOnly> only)
+    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {}
 
 Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     Frame f = layout(state, step, timeline().engine().params(), theme);

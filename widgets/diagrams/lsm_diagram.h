@@ -12,7 +12,8 @@ namespace fg {
 
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {
 public:
-    LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops);
+    LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
+               std::optional<KeepOnly> only = std::nullopt);
 
     static Frame layout(const lsm::LsmState& state, const lsm::LsmStep* step,
                         const lsm::LsmParams& params, const Theme& theme);

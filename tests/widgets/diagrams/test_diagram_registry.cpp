@@ -8,6 +8,7 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/export/diagram_picture.h"
 #include "widgets/playback/player.h"
 
 #include <QImage>
@@ -16,6 +17,7 @@
 #include <QTest>
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 
 class TestDiagramRegistry : public QObject {
     Q_OBJECT
@@ -71,7 +73,7 @@ private slots:
             const nlohmann::json scenario = fg::defaultScenario(d.id, st);
             QVERIFY2(st, qPrintable(id + ": " + QString::fromStdString(st.message())));
             QCOMPARE(scenario.value("engine", std::string()), d.engine);
-            const auto source = d.makeSource(scenario, st);
+            const auto source = d.makeSource(scenario, st, std::nullopt);
             QVERIFY2(source && st, qPrintable(id + ": " + QString::fromStdString(st.message())));
             QVERIFY2(source->stepCount() > 0, id);
             // makeDiagramSource finds the same row by the scenario's engine.
@@ -79,6 +81,43 @@ private slots:
             QVERIFY2(again && st, id);
             QCOMPARE(again->stepCount(), source->stepCount());
             QCOMPARE(fg::diagramTitle(d.engine), d.pictureTitle);
+        }
+    }
+
+    // Issue 14, item 2: a source built for one picture (an export) draws that position exactly as
+    // the whole timeline does, for every diagram, at the last step and at a step on the way.
+    void aSourceKeptForOnePictureDrawsTheSame() {
+        for (const auto& d : fg::liveDiagrams()) {
+            if (!d.hasSteps()) {
+                continue;
+            }
+            const QByteArray id = d.id.toUtf8();
+            fg::Status st;
+            const nlohmann::json scenario = fg::defaultScenario(d.id, st);
+            const auto all = d.makeSource(scenario, st, std::nullopt);
+            QVERIFY2(all && st, id);
+            const int last = all->stepCount() - 1;
+            for (const int position : {fg::KeepOnly::kLast, last / 2, 0}) {
+                const auto one = d.makeSource(scenario, st, fg::KeepOnly{position});
+                QVERIFY2(one && st, id);
+                QCOMPARE(one->stepCount(), all->stepCount());
+                const int at = position == fg::KeepOnly::kLast ? last : position;
+                QCOMPARE(one->narration(at), all->narration(at));
+                const fg::Theme theme = fg::Theme::light();
+                auto draw = [&](const fg::DiagramSource& source) {
+                    QImage img(640, 360, QImage::Format_ARGB32_Premultiplied);
+                    img.fill(Qt::white);
+                    QPainter p(&img);
+                    fg::paintDiagramPicture(p, QSizeF(640, 360), source.frame(at, theme),
+                                            source.narration(at), theme);
+                    return img;
+                };
+                QVERIFY2(draw(*one) == draw(*all), qPrintable(id + " at " + QString::number(at)));
+                // It kept that one position: another one is refused, not drawn wrong.
+                if (at > 0) {
+                    QVERIFY_THROWS_EXCEPTION(std::out_of_range, one->frame(at - 1, theme));
+                }
+            }
         }
     }
 
