@@ -18,18 +18,71 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFrame>
+#include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
+
+namespace {
+
+// A bar across the top of the window that stays until it is closed or no longer true: a warning
+// icon, the message (selectable, wrapped to the window's width), an optional action button and
+// Close. The message is in a QLabel named "text".
+QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
+    auto* bar = new QFrame(parent);
+    bar->setObjectName(name);
+    bar->setFrameShape(QFrame::StyledPanel);
+    bar->setAutoFillBackground(true);
+    QPalette pal = bar->palette();
+    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale amber, dark text on it
+    pal.setColor(QPalette::WindowText, QColor(0x33, 0x2b, 0x00));
+    bar->setPalette(pal);
+    auto* row = new QHBoxLayout(bar);
+    auto* icon = new QLabel(bar);
+    const int px = bar->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(bar->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+    row->addWidget(icon, 0, Qt::AlignTop);
+    auto* text = new QLabel(bar);
+    text->setObjectName(QStringLiteral("text"));
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(text, 1);
+    auto* action = new QPushButton(bar);
+    action->setObjectName(QStringLiteral("action"));
+    action->hide();
+    row->addWidget(action, 0, Qt::AlignTop);
+    auto* close = new QPushButton(QObject::tr("Close"), bar);
+    close->setObjectName(QStringLiteral("close"));
+    QObject::connect(close, &QPushButton::clicked, bar, &QWidget::hide);
+    row->addWidget(close, 0, Qt::AlignTop);
+    bar->hide();
+    return bar;
+}
+
+void showNotice(QWidget* bar, const QString& text) {
+    bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
+    bar->setAccessibleDescription(text);
+    bar->show();
+}
+
+} // namespace
 
 MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
@@ -59,7 +112,21 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     split->addWidget(tabs_);
     split->setStretchFactor(1, 1);
     split->setSizes({300, 1300});
-    setCentralWidget(split);
+    // The notice bars sit above the chapter list and the reader, in the window's width.
+    damageNotice_ = makeNoticeBar(this, QStringLiteral("damageNotice"));
+    saveNotice_ = makeNoticeBar(this, QStringLiteral("saveNotice"));
+    auto* retry = saveNotice_->findChild<QPushButton*>(QStringLiteral("action"));
+    retry->setText(tr("Try again"));
+    retry->show();
+    connect(retry, &QPushButton::clicked, this, [this] { saveProgress(); });
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(damageNotice_);
+    column->addWidget(saveNotice_);
+    column->addWidget(split, 1);
+    setCentralWidget(central);
 
     search_ = new SearchPanel(this);
     search_->setCourse(course_);
@@ -96,15 +163,18 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         statusBar()->addPermanentWidget(warning);
     }
     // Progress (sections read, quiz results, bookmarks): a damaged file is kept aside and said.
+    // It stays on top of the window until closed: a status-bar message went by in 20 seconds,
+    // cut off at the window's edge.
     progress_ = std::make_unique<ProgressStore>();
     if (!progress_->load() || !progress_->error().isEmpty()) {
-        statusBar()->showMessage(progress_->error(), 20000);
+        showNotice(damageNotice_, progress_->error());
     }
     deck_ = loadQuizDeck(defaultContentRoot());
     connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& section) {
         const QString chapter = currentChapterId();
         if (!chapter.isEmpty() && !section.isEmpty()) {
             progress_->setSectionRead(chapter, section);
+            saveProgress();
         }
     });
     buildMenus();
@@ -225,15 +295,8 @@ void MainWindow::buildMenus() {
     action(study, tr("&Quiz: checklist questions and common mistakes"), {},
            [this] { openTool(QStringLiteral("quiz")); });
     action(study, tr("My &progress"), {}, [this] { openTool(QStringLiteral("progress")); });
-    action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] {
-        const QString chapter = currentChapterId(), section = reader_->currentSection();
-        if (chapter.isEmpty() || section.isEmpty()) {
-            return;
-        }
-        const bool on = !progress_->isBookmarked(chapter, section);
-        progress_->setBookmark(chapter, section, on);
-        statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
-    });
+    action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
+           [this] { toggleBookmark(); });
     action(study, tr("&Note on this section\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
     studyMenu_ = study;
@@ -371,11 +434,64 @@ void MainWindow::editSectionNote() {
     }
 }
 
+void MainWindow::toggleBookmark() {
+    const QString chapter = currentChapterId(), section = reader_->currentSection();
+    if (chapter.isEmpty() || section.isEmpty()) {
+        return;
+    }
+    const bool on = !progress_->isBookmarked(chapter, section);
+    progress_->setBookmark(chapter, section, on);
+    if (saveProgress()) {
+        statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
+    }
+}
+
+bool MainWindow::saveProgress() {
+    if (!progress_->isDirty() || progress_->save()) {
+        saveNotice_->hide();
+        return true;
+    }
+    // Saving is off (a damaged file that could not be moved aside, a newer version's file): the
+    // damage notice already says why; trying again cannot help.
+    saveNotice_->findChild<QPushButton*>(QStringLiteral("action"))
+        ->setVisible(progress_->canSave());
+    showNotice(saveNotice_,
+               progress_->canSave()
+                   ? tr("%1 What you did is kept while Field Guide stays open, and saving is tried "
+                        "again at your next change.")
+                         .arg(progress_->error())
+                   : progress_->error());
+    return false;
+}
+
+bool MainWindow::confirmProgressSaved() {
+    while (!saveProgress()) {
+        QMessageBox box(QMessageBox::Warning, tr("Progress not saved"),
+                        tr("Your progress could not be saved, so what you did since the last "
+                           "save would be lost if you quit now."),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(progress_->error());
+        QPushButton* retry = progress_->canSave()
+                                 ? box.addButton(tr("Try again"), QMessageBox::AcceptRole)
+                                 : nullptr;
+        QPushButton* quit = box.addButton(tr("Quit anyway"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(retry ? retry : quit);
+        box.exec();
+        if (box.clickedButton() == quit) {
+            return true;
+        }
+        if (!retry || box.clickedButton() != retry) {
+            return false; // Cancel: back to the window, nothing lost yet
+        }
+    }
+    return true;
+}
+
 void MainWindow::setSectionNote(const QString& chapter, const QString& section,
                                 const QString& text) {
     progress_->setNote(chapter, section, text.trimmed());
-    if (!progress_->save()) {
-        statusBar()->showMessage(progress_->error(), 15000);
+    if (!saveProgress()) {
         return;
     }
     statusBar()->showMessage(text.trimmed().isEmpty() ? tr("Note removed.") : tr("Note saved."),
@@ -425,7 +541,7 @@ void MainWindow::openTool(const QString& id) {
         q->setTitles(titles);
         q->setDeck(&deck_, progress_.get());
         connect(q, &QuizView::chapterLinkActivated, this, openChapter);
-        connect(q, &QuizView::answered, this, [this] { progress_->save(); });
+        connect(q, &QuizView::answered, this, [this] { saveProgress(); });
         errors << deck_.errors;
         view = q;
     } else if (id == QLatin1String("progress")) {
@@ -502,6 +618,10 @@ void MainWindow::restoreSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmProgressSaved()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     event->accept();
 }

@@ -55,6 +55,17 @@ public:
     PresentationWindow* presentation() const { return presentation_; }
     const Chapter* currentChapter() const;
     ProgressStore* progress() { return progress_.get(); }
+    // Study > Bookmark this section (Ctrl+D): on or off, saved at once.
+    void toggleBookmark();
+    // Saves the progress if anything changed; on failure the save notice stays on top of the
+    // window (the change is kept in memory and saving is tried again at the next change).
+    bool saveProgress();
+    // The bars on top of the window: a damaged progress file (what was kept, where the damaged
+    // copy is) and a progress save that failed. Hidden when there is nothing to say.
+    QWidget* damageNotice() const { return damageNotice_; }
+    QWidget* saveNotice() const { return saveNotice_; }
+    // Before quitting: true when the progress is saved, or the student chose to quit anyway.
+    bool confirmProgressSaved();
     const QuizDeck& quizDeck() const { return deck_; }
 
 protected:
@@ -83,6 +94,8 @@ private:
     QPointer<PresentationWindow> presentation_;
     QMenu* studyMenu_ = nullptr;
     std::unique_ptr<ProgressStore> progress_;
+    QWidget* damageNotice_ = nullptr;
+    QWidget* saveNotice_ = nullptr;
     QuizDeck deck_;
 };
 

@@ -92,11 +92,30 @@ void ProgressStore::setDamaged(const QString& what) {
     }
     if (QFile::rename(path_, backup)) {
         backupPath_ = backup;
-        error_ =
-            QStringLiteral("Your progress file is damaged (%1). It was "
-                           "kept as %2; what could be read from it is loaded and will be saved "
-                           "to a new progress file.")
-                .arg(what, QDir::toNativeSeparators(backup));
+        // What was kept, counted: "what could be read" said nothing when nothing could.
+        int read = 0, answers = 0, bookmarks = 0, notes = 0;
+        for (const ChapterProgress& p : chapters_) {
+            read += static_cast<int>(p.sectionsRead.size());
+            answers += static_cast<int>(p.quiz.size());
+            bookmarks += static_cast<int>(p.bookmarks.size());
+            notes += static_cast<int>(p.notes.size());
+        }
+        const int cards = static_cast<int>(review_.size());
+        auto count = [](int n, const char* one, const char* many) {
+            return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+        };
+        const QString kept =
+            read + answers + bookmarks + notes + cards == 0
+                ? QStringLiteral("Nothing could be read from it, so your progress starts afresh.")
+                : QStringLiteral("Kept from it: %1, %2, %3, %4 and %5; they will be saved to a "
+                                 "new progress file.")
+                      .arg(count(read, "section read", "sections read"),
+                           count(answers, "quiz answer", "quiz answers"),
+                           count(bookmarks, "bookmark", "bookmarks"), count(notes, "note", "notes"),
+                           count(cards, "review card", "review cards"));
+        error_ = QStringLiteral("Your progress file is damaged (%1). The damaged file was kept as "
+                                "%2. %3")
+                     .arg(what, QDir::toNativeSeparators(backup), kept);
     } else {
         canSave_ = false;
         error_ = QStringLiteral("Your progress file could not be read (%1) and could not be moved "

@@ -19,7 +19,10 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,6 +30,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <cmath>
 #include <gif_lib.h>
 
@@ -391,6 +395,103 @@ private slots:
         fg::ProgressStore cleared;
         QVERIFY(cleared.load());
         QVERIFY(cleared.note("kafka", "architecture").isEmpty());
+    }
+
+    // Issue 14, item 6: a bookmark and a section read are on disk at once, not at quit or at the
+    // next quiz answer (a crash or a kill loses nothing).
+    void aBookmarkIsOnDiskWithoutQuitting() {
+        QFile::remove(fg::ProgressStore::defaultPath());
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.showSection(window.course().indexOf("kafka"), "architecture");
+        QAction* bookmark = nullptr;
+        for (QAction* a : window.actions()) {
+            bookmark = a->text() == "&Bookmark this section" ? a : bookmark;
+        }
+        QVERIFY(bookmark);
+        bookmark->trigger();
+        QVERIFY(window.progress()->isBookmarked("kafka", "architecture"));
+        fg::ProgressStore onDisk; // read while the window is still open, as after a kill
+        QVERIFY(onDisk.load());
+        QVERIFY(onDisk.isBookmarked("kafka", "architecture"));
+        QVERIFY(onDisk.isSectionRead("kafka", "architecture"));
+    }
+
+    // Issue 14, item 5: a save that fails is said at once in a bar that stays, the change is
+    // kept, the bar's Try again saves it; quitting with unsaved progress asks first.
+    void aFailedProgressSaveIsShownUntilItSucceeds() {
+        QFile::remove(fg::ProgressStore::defaultPath());
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* notice = window.findChild<QWidget*>("saveNotice");
+        QVERIFY(notice);
+        QVERIFY(!notice->isVisible());
+        fg::AtomicFile::setWriteLimitForTesting(0); // the disk is full from now on
+        window.showSection(window.course().indexOf("kafka"), "architecture");
+        window.setSectionNote("kafka", "architecture", "leaders and followers");
+        QVERIFY(notice->isVisible());
+        const QString text = notice->findChild<QLabel*>("text")->text();
+        QVERIFY2(text.contains("No space left on device") && text.contains("tried again"),
+                 qPrintable(text));
+        QTest::qWait(4000); // not a status-bar message that goes by
+        QVERIFY(notice->isVisible());
+        QCOMPARE(window.progress()->note("kafka", "architecture"),
+                 QString("leaders and followers"));
+
+        // Quitting asks: Cancel keeps the window open.
+        auto answer = [](const QString& button) {
+            QTimer::singleShot(50, [button] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QVERIFY(box->informativeText().contains("No space left on device"));
+                for (QAbstractButton* b : box->buttons()) {
+                    if (b->text() == button) {
+                        b->click();
+                        return;
+                    }
+                }
+                QFAIL(qPrintable("no button " + button));
+            });
+        };
+        answer("Cancel");
+        QVERIFY(!window.close());
+        QVERIFY(window.isVisible());
+
+        fg::AtomicFile::setWriteLimitForTesting(-1);        // room again
+        notice->findChild<QPushButton*>("action")->click(); // Try again
+        QVERIFY(!notice->isVisible());
+        fg::ProgressStore onDisk;
+        QVERIFY(onDisk.load());
+        QCOMPARE(onDisk.note("kafka", "architecture"), QString("leaders and followers"));
+        QVERIFY(window.close()); // saved: no question
+    }
+
+    // Issue 14, item 12: a damaged progress file is said in a bar that stays until closed,
+    // with what was kept and where the damaged copy is.
+    void aDamagedProgressFileIsSaidInABarThatStays() {
+        const QString path = fg::ProgressStore::defaultPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json at all");
+        f.close();
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* notice = window.findChild<QWidget*>("damageNotice");
+        QVERIFY(notice);
+        QVERIFY(notice->isVisible());
+        const QString text = notice->findChild<QLabel*>("text")->text();
+        QVERIFY2(text.contains("Nothing could be read") && text.contains(".corrupt-"),
+                 qPrintable(text));
+        QVERIFY(notice->width() <= window.width()); // wrapped, not cut off at the edge
+        notice->findChild<QPushButton*>("close")->click();
+        QVERIFY(!notice->isVisible());
+        const QStringList backups =
+            QDir(QFileInfo(path).absolutePath()).entryList({"progress.json.corrupt-*"});
+        for (const QString& b : backups) {
+            QFile::remove(QFileInfo(path).absolutePath() + "/" + b);
+        }
     }
 
     void f5StartsPresentationFromTheMainWindow() {

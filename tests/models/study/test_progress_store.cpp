@@ -183,6 +183,29 @@ private slots:
         QVERIFY(QFile::exists(s.backupPath()));
     }
 
+    // Issue 14, item 12: the notice says exactly what was kept, in counts, and where the damaged
+    // copy is; "what could be read is loaded" was said even when nothing could be read.
+    void theDamageNoticeCountsWhatWasKept() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("progress.json");
+        QVERIFY(writeFile(path, R"({"format":"fieldguide-progress","version":1,"chapters":{
+            "kafka":{"read":["architecture", 7],"bookmarks":["consumer-groups"],
+                     "quiz":{"c1":"right","c2":"wrong"}},
+            "redis":"nonsense"}})"));
+        ProgressStore s(path);
+        QVERIFY(!s.load());
+        QVERIFY2(s.error().contains("Kept from it: 1 section read, 2 quiz answers, 1 bookmark, "
+                                    "0 notes and 0 review cards"),
+                 qPrintable(s.error()));
+        QVERIFY(s.error().contains(QDir::toNativeSeparators(s.backupPath())));
+        QVERIFY(writeFile(path, "not json"));
+        ProgressStore none(path);
+        QVERIFY(!none.load());
+        QVERIFY2(none.error().contains("Nothing could be read from it"), qPrintable(none.error()));
+        QVERIFY(!none.error().contains("Kept from it"));
+        QVERIFY(!none.error().contains("what could be read"));
+    }
+
     // Issue 14, item 3: a save on a really full disk fails and keeps the last saved file whole.
     void aSaveOnAFullDiskFailsAndKeepsTheLastFile() {
         FullDisk disk(4096);
