@@ -494,6 +494,46 @@ private slots:
         }
     }
 
+    // Issue 14, item 11: a window geometry too small (or off every screen) is not used, and a
+    // damaged settings file is said once, its junk dropped at the next save.
+    void aDamagedSettingsFileIsSaidOnceAndCleaned() {
+        QSettings().clear();
+        {
+            QWidget tiny;
+            tiny.resize(201, 117);
+            QSettings().setValue("window/geometry", tiny.saveGeometry());
+        }
+        {
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            QVERIFY2(window.width() >= 800 && window.height() >= 500,
+                     qPrintable(QString("%1 x %2").arg(window.width()).arg(window.height())));
+            auto* notice = window.findChild<QWidget*>("damageNotice");
+            QVERIFY(notice);
+            QVERIFY(!notice->isVisibleTo(&window)); // a small window is no damage to report
+        }
+        const QString file = QSettings().fileName();
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("\n[junk]\nzzzjunk1=1\nzzzjunk2=\x01\x02\x03\n\xff\xfe garbage\n");
+        }
+        {
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            auto* notice = window.findChild<QWidget*>("damageNotice");
+            QVERIFY(notice);
+            QVERIFY(notice->isVisibleTo(&window));
+            const QString text = notice->findChild<QLabel*>("text")->text();
+            QVERIFY2(text.contains(QDir::toNativeSeparators(file)), qPrintable(text));
+        } // closing saves the settings without the junk
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray saved = f.readAll();
+        QVERIFY2(!saved.contains("zzzjunk") && !saved.contains("garbage"), saved.constData());
+        QVERIFY(saved.contains("reader"));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(!again.findChild<QWidget*>("damageNotice")->isVisibleTo(&again)); // said once
+    }
+
     void f5StartsPresentationFromTheMainWindow() {
         fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
         window.show();
