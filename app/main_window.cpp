@@ -455,12 +455,15 @@ bool MainWindow::saveProgress() {
     // damage notice already says why; trying again cannot help.
     saveNotice_->findChild<QPushButton*>(QStringLiteral("action"))
         ->setVisible(progress_->canSave());
-    showNotice(saveNotice_,
-               progress_->canSave()
-                   ? tr("%1 What you did is kept while Field Guide stays open, and saving is tried "
-                        "again at your next change.")
-                         .arg(progress_->error())
-                   : progress_->error());
+    QString error = progress_->error();
+    if (!error.endsWith(QLatin1Char('.'))) {
+        error += QLatin1Char('.');
+    }
+    showNotice(saveNotice_, progress_->canSave()
+                                ? tr("%1 What you did is kept while Field Guide stays open, and "
+                                     "saving is tried again at your next change.")
+                                      .arg(error)
+                                : error);
     return false;
 }
 
