@@ -67,12 +67,16 @@ bool writeFile(const QString& path, const QByteArray& bytes) {
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
 }
 
-// What a preset must make the same whatever came before it: the scenario, its steps, the step on
-// screen and its narration, the zoom and pan, and what the controls show of the params.
-QString fingerprint(fg::DiagramView& view) {
+// What a preset must make the same whatever came before it: the scenario (its params, then its
+// ops), its steps, the step on screen and its narration, the zoom and pan, and what the controls
+// show of the params; one line each, so a failure shows the first that differs.
+QStringList fingerprint(fg::DiagramView& view) {
     fg::DiagramCanvas* canvas = view.panel()->canvas();
+    nlohmann::json scenario = view.scenarioJson();
+    const nlohmann::json ops = scenario["ops"];
+    scenario.erase("ops");
     QStringList out;
-    out << QString::fromStdString(view.scenarioJson().dump())
+    out << QString::fromStdString(scenario.dump()) << QString::fromStdString(ops.dump())
         << QString::number(view.panel()->player()->stepCount())
         << QString::number(view.panel()->player()->position())
         << QStringLiteral("narration: ") + view.panel()->narration()
@@ -89,7 +93,7 @@ QString fingerprint(fg::DiagramView& view) {
             out << spin->accessibleName() + QLatin1Char('=') + QString::number(spin->value());
         }
     }
-    return out.join(QLatin1Char('\n'));
+    return out;
 }
 
 // Everything a student may have changed on screen: the zoom and pan, and every setting of the
@@ -153,7 +157,7 @@ private slots:
         QFETCH(Factory, make);
         const int presets = make()->presetActions().size();
         QVERIFY(presets >= 2);
-        std::vector<QString> fresh;
+        std::vector<QStringList> fresh;
         for (int b = 0; b < presets; ++b) {
             auto view = make();
             view->resize(1280, 800);
@@ -176,7 +180,7 @@ private slots:
     void resetGoesBackToTheDefaultScenario_data() { addViews(); }
     void resetGoesBackToTheDefaultScenario() {
         QFETCH(Factory, make);
-        const QString opened = fingerprint(*make());
+        const QStringList opened = fingerprint(*make());
         auto view = make();
         view->presetActions().back()->trigger();
         meddle(*view);
