@@ -23,6 +23,12 @@ std::unique_ptr<BTreeDiagram> BTreeViewTraits::diagram(const Scenario& scenario)
     return std::make_unique<BTreeDiagram>(scenario.params, scenario.ops);
 }
 
+bool BTreeViewTraits::keyEvent(const BTreeDiagram::Step& step) {
+    // A node splits, borrows or merges: what the diagram is about.
+    return step.kind == btree::StepKind::kSplit || step.kind == btree::StepKind::kBorrow ||
+           step.kind == btree::StepKind::kMerge;
+}
+
 BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrder(4), {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);

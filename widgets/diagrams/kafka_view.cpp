@@ -39,6 +39,12 @@ std::unique_ptr<KafkaDiagram> KafkaViewTraits::diagram(const Scenario& scenario)
     return std::make_unique<KafkaDiagram>(scenario.params, scenario.ops);
 }
 
+bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {
+    // The group rebalances; a partition gets a new leader.
+    return step.kind == kafka::StepKind::kRebalance ||
+           step.kind == kafka::StepKind::kLeaderElection;
+}
+
 KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     auto* row = controls();
     key_ = new QLineEdit(this);

@@ -40,6 +40,11 @@ std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario) {
     return std::make_unique<LsmDiagram>(scenario.params, scenario.ops);
 }
 
+bool LsmViewTraits::keyEvent(const LsmDiagram::Step& step) {
+    // A flush writes a table; a compaction rewrites them.
+    return step.kind == lsm::StepKind::kFlush || step.kind == lsm::StepKind::kCompactionDone;
+}
+
 LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);

@@ -14,6 +14,7 @@
 //   static Status parse(const nlohmann::json&, Scenario&);
 //   static nlohmann::json write(const Scenario&);
 //   static std::unique_ptr<Diagram> diagram(const Scenario&);
+//   static bool keyEvent(const Diagram::Step&); // a split, a flush, MOVED...: held longer
 #pragma once
 
 #include "engines/core/status.h"
@@ -76,7 +77,17 @@ public:
 protected:
     // `initial`: what the page holds until its default scenario loads (and when that fails).
     explicit StepView(QWidget* parent, Scenario initial = {})
-        : DiagramView(parent), initial_(initial), scenario_(std::move(initial)) {}
+        : DiagramView(parent), initial_(initial), scenario_(std::move(initial)) {
+        // Playing, a frame holds while its narration is read, and a key event (a split, a flush,
+        // MOVED, a rebalance) kKeyEventMs more: the moment to look, or for a teacher to pause.
+        panel()->player()->setHoldFunction([this](int position) {
+            const int read = Player::readingMs(panel()->canvas()->narrationAt(position).size());
+            const auto* step = diagram_ ? diagram_->stepAt(position) : nullptr;
+            return step && Traits::keyEvent(*step) ? read + kKeyEventMs : read;
+        });
+    }
+
+    static constexpr int kKeyEventMs = 1500;
 
     // The page's defaults: a preset's params start from these.
     const Scenario& defaults() const { return initial_; }

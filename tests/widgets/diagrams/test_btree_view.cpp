@@ -29,6 +29,9 @@ private slots:
         v.resize(1200, 700);
         v.show();
         QVERIFY(QTest::qWaitForWindowExposed(&v));
+        // At 1x each step now holds while its sentence is read (2 to 3.5 s here): 4x plays the
+        // same steps in the time the old 1x took.
+        v.panel()->player()->setSpeed(4);
         const auto before = keysShown(v);
         auto* key = v.findChild<QLineEdit*>();
         QVERIFY(key);

@@ -177,6 +177,33 @@ private slots:
         }
     }
 
+    void keyEventsHoldLonger_data() { addViews(); }
+    void keyEventsHoldLonger() {
+        // Issue 13, item 7: a split, a flush, MOVED, a rebalance or a retention drop stays on
+        // screen longer than its sentence alone would, the other steps as long as their sentence.
+        QFETCH(Factory, make);
+        auto view = make();
+        fg::Player* player = view->panel()->player();
+        int longer = 0, plain = 0;
+        auto look = [&] {
+            for (int pos = 0; pos < player->stepCount(); ++pos) {
+                const int read =
+                    fg::Player::readingMs(view->panel()->canvas()->narrationAt(pos).size());
+                QVERIFY(player->holdMs(pos) >= read);
+                (player->holdMs(pos) > read ? longer : plain) += 1;
+            }
+        };
+        look();
+        for (QAction* preset : view->presetActions()) {
+            if (!preset->text().contains("100,000")) {
+                preset->trigger();
+                look();
+            }
+        }
+        QVERIFY(longer > 0);
+        QVERIFY(plain > 0);
+    }
+
     void resetGoesBackToTheDefaultScenario_data() { addViews(); }
     void resetGoesBackToTheDefaultScenario() {
         QFETCH(Factory, make);
