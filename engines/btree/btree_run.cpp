@@ -7,14 +7,26 @@ std::string str(Key k) {
 }
 
 std::string Run::show(std::span<const Key> keys) {
+    // A long node (order 64 holds up to 63 keys) is summarised, or the sentence is a wall of
+    // numbers: its first keys, its last, and how many.
+    constexpr std::size_t kWhole = 8, kFirst = 3;
+    const bool summary = keys.size() > kWhole;
     std::string out = "[";
     for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (summary && i == kFirst) {
+            out += " ...";
+            i = keys.size() - 1;
+        }
         if (i > 0) {
             out += ' ';
         }
         out += str(keys[i]);
     }
-    return out + "]";
+    out += "]";
+    if (summary) {
+        out += " (" + std::to_string(keys.size()) + " keys)";
+    }
+    return out;
 }
 
 std::string Run::named(NodeId id) const {
@@ -25,6 +37,10 @@ std::string Run::named(NodeId id) const {
 }
 
 std::string Run::list(std::span<const Key> keys) {
+    if (keys.size() > 8) { // as show(): the first keys, the last, and how many
+        return str(keys[0]) + ", " + str(keys[1]) + ", " + str(keys[2]) + " ... " +
+               str(keys.back()) + " (" + std::to_string(keys.size()) + " keys)";
+    }
     std::string out;
     for (std::size_t i = 0; i < keys.size(); ++i) {
         if (i > 0) {

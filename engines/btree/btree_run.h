@@ -62,12 +62,12 @@ public:
         const auto ks = ns.keys(id);
         return {ks.begin(), ks.end()};
     }
-    // "[10 20 30]"
+    // "[10 20 30]"; more than 8 keys are summarised: "[10 20 30 ... 990] (99 keys)".
     std::string show(NodeId id) const { return show(ns.keys(id)); }
     static std::string show(std::span<const Key> keys);
     // "leaf [10 20]", "the root [10 20]" or "node [10 20]".
     std::string named(NodeId id) const;
-    // "10", "10 and 20", "10, 20 and 30".
+    // "10", "10 and 20", "10, 20 and 30"; more than 8: "10, 20, 30 ... 990 (99 keys)".
     static std::string list(std::span<const Key> keys);
 
 private:

@@ -1,5 +1,6 @@
 #include "widgets/canvas/diagram_canvas.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QWheelEvent>
@@ -13,6 +14,22 @@ DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     setMinimumSize(320, 200);
     connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);
     connect(&player_, &Player::progressChanged, this, [this] { update(); });
+    player_.setHoldFunction(
+        [this](int position) { return Player::readingMs(narrationAt(position).size()); });
+}
+
+void DiagramCanvas::setOpening(const QString& text) {
+    opening_ = text;
+    if (player_.position() < 0) {
+        emit narrationChanged(narrationAt(-1));
+    }
+}
+
+QString DiagramCanvas::narrationAt(int position) const {
+    if (position < 0) {
+        return opening_;
+    }
+    return source_ ? source_->narration(position) : QString();
 }
 
 void DiagramCanvas::setSource(const DiagramSource* source) {
@@ -39,7 +56,7 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     if (previous == position) {
         from_ = to_;
     }
-    emit narrationChanged(source_->narration(position));
+    emit narrationChanged(narrationAt(position));
     update();
 }
 
@@ -110,10 +127,65 @@ void DiagramCanvas::zoomBy(qreal factor) {
     update();
 }
 
+void DiagramCanvas::zoomIn() {
+    zoomBy(1.25);
+}
+
+void DiagramCanvas::zoomOut() {
+    zoomBy(1 / 1.25);
+}
+
 void DiagramCanvas::fitToView() {
     zoom_ = 1.0;
     pan_ = QPointF();
     update();
+}
+
+void DiagramCanvas::handleZoomKeys(QWidget* scope) {
+    scope->installEventFilter(this);
+}
+
+namespace {
+
+enum class ZoomKey { None, In, Out, Fit };
+
+ZoomKey zoomKeyOf(const QKeyEvent* e) {
+    const Qt::KeyboardModifiers mods = e->modifiers() & ~Qt::KeypadModifier;
+    if (!(mods & Qt::ControlModifier) || (mods & (Qt::AltModifier | Qt::MetaModifier))) {
+        return ZoomKey::None;
+    }
+    const bool shift = mods & Qt::ShiftModifier;
+    switch (e->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        return ZoomKey::In; // Ctrl++ is Ctrl+Shift+= on most keyboards
+    case Qt::Key_Minus:
+        return shift ? ZoomKey::None : ZoomKey::Out;
+    case Qt::Key_0:
+        return shift ? ZoomKey::None : ZoomKey::Fit;
+    default:
+        return ZoomKey::None;
+    }
+}
+
+} // namespace
+
+bool DiagramCanvas::eventFilter(QObject* watched, QEvent* event) {
+    // A key goes first to the focused widget, then up through its parents: the ShortcutOverride
+    // accepted here keeps the window's shortcuts for the same keys (the reader's zoom) from
+    // taking it, and the key press that follows it arrives here too.
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const ZoomKey z = zoomKeyOf(key);
+        if (z != ZoomKey::None) {
+            key->accept();
+            if (event->type() == QEvent::KeyPress) {
+                z == ZoomKey::In ? zoomIn() : z == ZoomKey::Out ? zoomOut() : fitToView();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void DiagramCanvas::wheelEvent(QWheelEvent* e) {

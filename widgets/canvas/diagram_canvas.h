@@ -1,7 +1,10 @@
 // DiagramCanvas: draws a DiagramSource's frames and the transitions between them, fitted to the
-// widget, with zoom (Ctrl+wheel, +/- on the view) and pan (drag). It owns the Player that moves
-// through the steps, and lays out each frame once when the step changes: paint events only tween
-// the two cached frames, so a transition costs one tween and one paint per display frame.
+// widget, with zoom (Ctrl+wheel; Ctrl++, Ctrl+- and Ctrl+0 to fit, in any widget given to
+// handleZoomKeys) and pan (drag). It owns the Player that moves through the steps, and lays out
+// each frame once when the step changes: paint events only tween the two cached frames, so a
+// transition costs one tween and one paint per display frame. Before the first step it shows an
+// opening sentence (setOpening) as the narration, and the player holds each frame for the reading
+// time of its narration.
 #pragma once
 
 #include "models/theme/theme.h"
@@ -32,8 +35,21 @@ public:
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
 
+    // The narration before the first step (position -1): what the scenario will show.
+    void setOpening(const QString& text);
+    // The narration of `position`: the opening sentence at -1, else the source's sentence.
+    QString narrationAt(int position) const;
+
+    // Zoom on top of the fit (1: the whole diagram fits the widget) and pan, in pixels.
+    qreal zoom() const { return zoom_; }
+    QPointF pan() const { return pan_; }
     void zoomBy(qreal factor);
+    void zoomIn();
+    void zoomOut();
     void fitToView();
+    // Ctrl++ (and Ctrl+=), Ctrl+- and Ctrl+0 zoom this canvas while the focus is anywhere in
+    // `scope`, before any shortcut of the window with the same keys (a reader's zoom).
+    void handleZoomKeys(QWidget* scope);
 
 signals:
     void narrationChanged(const QString& text);
@@ -41,6 +57,7 @@ signals:
     void itemClicked(const QString& id);
 
 protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
@@ -55,6 +72,7 @@ private:
     Theme theme_ = Theme::light();
     Player player_;
     Frame from_, to_;
+    QString opening_;
     qreal zoom_ = 1.0;
     QPointF pan_;
     QPoint dragStart_;

@@ -2,7 +2,9 @@
 
 #include "widgets/playback/playback_bar.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -20,9 +22,28 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     narration_->setFont(f);
     narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 8);
     column->addWidget(narration_);
+    auto* row = new QHBoxLayout;
     bar_ = new PlaybackBar(canvas_->player(), this);
-    column->addWidget(bar_);
+    row->addWidget(bar_, 1);
+    // Zoom in plain words, each with its key in the tooltip.
+    const auto zoomButton = [&](const QString& text, const QString& tip,
+                                void (DiagramCanvas::*slot)()) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setAccessibleName(text);
+        b->setToolTip(tip);
+        b->setFocusPolicy(Qt::NoFocus); // the keys stay with the diagram
+        connect(b, &QToolButton::clicked, canvas_, slot);
+        row->addWidget(b);
+    };
+    zoomButton(tr("Fit"), tr("Fit the whole diagram in the window (Ctrl+0)"),
+               &DiagramCanvas::fitToView);
+    zoomButton(tr("Zoom out"), tr("Zoom out (Ctrl+-)"), &DiagramCanvas::zoomOut);
+    zoomButton(tr("Zoom in"), tr("Zoom in (Ctrl++); drag the diagram to move it"),
+               &DiagramCanvas::zoomIn);
+    column->addLayout(row);
     bar_->installKeys(this);
+    canvas_->handleZoomKeys(this);
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
 }
 

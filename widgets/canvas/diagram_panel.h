@@ -1,5 +1,6 @@
 // DiagramPanel: a live diagram as a student uses it: the canvas, the narration of the current
-// step in large type, and the playback bar, with the playback keys active anywhere in the panel.
+// step in large type, and the playback bar with Fit, Zoom out and Zoom in beside it, with the
+// playback and zoom keys active anywhere in the panel.
 // It owns its source; replacing the source (a new scenario, or the same ops under a new
 // parameter) keeps the student's step where it still exists.
 #pragma once

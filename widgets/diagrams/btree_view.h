@@ -24,6 +24,7 @@ struct BTreeViewTraits {
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
     static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+    static bool keyEvent(const Diagram::Step& step);
 };
 
 class BTreeView : public StepView<BTreeViewTraits> {

@@ -6,11 +6,13 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
 
+#include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -43,6 +45,18 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     counters_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(counters_);
     connect(panel_->player(), &Player::positionChanged, this, [this] { refresh(); });
+    // The zoom keys work wherever the focus is on the page (the key box too), not only in the
+    // panel; Ctrl+Z likewise, except in a text box, where it takes back typing.
+    panel_->canvas()->handleZoomKeys(this);
+    auto* undoKey = new QAction(tr("Undo the last operation"), this);
+    undoKey->setShortcut(QKeySequence::Undo);
+    undoKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undoKey, &QAction::triggered, this, [this] {
+        if (canUndo()) {
+            undo();
+        }
+    });
+    addAction(undoKey);
 }
 
 DiagramView::~DiagramView() = default;
@@ -68,10 +82,16 @@ void DiagramView::addPreset(const QString& text, std::function<void()> load) {
     if (!presets_) {
         presets_ = new QMenu(this);
     }
-    presets_->addAction(text, this, [this, load = std::move(load)] {
+    presets_->addAction(text, this, [this, text, load = std::move(load)] {
+        nextTitle_ = text;
         load();
+        nextTitle_.clear();
         panel_->player()->play();
     });
+}
+
+QList<QAction*> DiagramView::presetActions() const {
+    return presets_ ? presets_->actions() : QList<QAction*>();
 }
 
 void DiagramView::finishControls() {
@@ -95,7 +115,62 @@ void DiagramView::finishControls() {
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
     controls_->addWidget(scenario);
+    undo_ = addButton(tr("Undo"), [this] {
+        if (canUndo()) {
+            undo();
+        }
+    });
+    undo_->setToolTip(tr("Take back the last operation you added with the buttons (Ctrl+Z)"));
+    undo_->setEnabled(canUndo());
+    auto* reset = addButton(tr("Reset"), [this] { openDefaultScenario(); });
+    reset->setToolTip(tr("Start again from this diagram's first scenario, with its usual "
+                         "settings (the operations you added are dropped)"));
 }
+
+void DiagramView::newScenario() {
+    title_ = nextTitle_;
+    panel_->canvas()->fitToView(); // a zoom chosen for another drawing would not fit this one
+    undoChanged();
+}
+
+void DiagramView::scenarioEdited() {
+    title_.clear(); // the title was about the scenario as it was loaded
+    undoChanged();
+}
+
+void DiagramView::undoChanged() {
+    if (undo_) {
+        undo_->setEnabled(canUndo());
+    }
+}
+
+QString DiagramView::opening() const {
+    return panel_->canvas()->narrationAt(-1);
+}
+
+namespace {
+
+// The sentence before the first step: what is coming, and how to see it.
+QString openingSentence(QString title, int steps) {
+    if (steps <= 0) {
+        return DiagramView::tr("Nothing to play yet: add operations with the buttons above.");
+    }
+    const QString count =
+        steps == 1 ? DiagramView::tr("1 step") : DiagramView::tr("%L1 steps").arg(steps);
+    const QString how = DiagramView::tr("Press Play (Space) to watch its %1, or the Right arrow "
+                                        "key for one step at a time.")
+                            .arg(count);
+    title = title.trimmed();
+    if (title.isEmpty()) {
+        return DiagramView::tr("The starting point, before the first step. %1").arg(how);
+    }
+    if (!title.endsWith(QLatin1Char('.')) && !title.endsWith(QLatin1Char('?'))) {
+        title += QLatin1Char('.');
+    }
+    return DiagramView::tr("Coming up: %1 %2").arg(title, how);
+}
+
+} // namespace
 
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
@@ -110,6 +185,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
 }
 
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
+    panel_->canvas()->setOpening(openingSentence(title_, source ? source->stepCount() : 0));
     panel_->setSource(std::move(source));
     if (position == -2) {
         panel_->player()->toEnd();
@@ -135,7 +211,7 @@ PaintFunction DiagramView::picture(const Theme& theme) {
     }
     const int pos = panel_->canvas()->player()->position();
     const Frame frame = source->frame(pos, theme);
-    const QString caption = source->narration(pos);
+    const QString caption = panel_->canvas()->narrationAt(pos);
     return [frame, caption, theme](QPainter& p, QSizeF size) {
         paintDiagramPicture(p, size, frame, caption, theme);
     };
@@ -156,7 +232,12 @@ Status DiagramView::loadScenario(const nlohmann::json& scenario) {
                                             "\" scenario; this diagram opens \"" + engineName() +
                                             "\" scenarios");
     }
+    const auto title = scenario.find("title");
+    nextTitle_ = title != scenario.end() && title->is_string()
+                     ? QString::fromStdString(title->get<std::string>())
+                     : QString();
     Status st = applyScenario(scenario);
+    nextTitle_.clear();
     if (st) {
         refresh();
     }
@@ -182,8 +263,10 @@ void DiagramView::openDefaultScenario() {
         showMessage(tr("The diagram's first scenario did not load (%1): start with the buttons "
                        "above.")
                         .arg(QString::fromStdString(st.message())));
+    } else {
+        showMessage({});
     }
-    panel_->player()->toEnd(); // open on the result; step back or press Home to replay it
+    // Shown before its first step, under its opening sentence: Play (Space) runs it.
 }
 
 bool DiagramView::openScenarioFile(const QString& path, QString* error) {

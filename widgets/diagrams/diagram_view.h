@@ -1,9 +1,13 @@
 // DiagramView: what every live diagram's page has in common, so each diagram only says what is
-// its own. A row of controls on top (the diagram's buttons, then its presets and the Scenario
-// menu), the diagram panel (canvas, narration, playback), an optional chart under it, and a line
-// of counters that follows the step on screen. Scenarios open and save as the command line's JSON
-// (docs/cli.md, "Scenarios"): opening a broken file says what is wrong and changes nothing;
-// saving goes through AtomicFile, so a failed save leaves the old file whole.
+// its own. A row of controls on top (the diagram's buttons, then its presets, the Scenario menu,
+// Undo and Reset), the diagram panel (canvas, narration, playback, zoom), an optional chart under
+// it, and a line of counters that follows the step on screen. Scenarios open and save as the
+// command line's JSON (docs/cli.md, "Scenarios"): opening a broken file says what is wrong and
+// changes nothing; saving goes through AtomicFile, so a failed save leaves the old file whole.
+// A new scenario (opened, a preset, Reset) is shown before its first step with an opening
+// sentence (its title, or what it holds) and the whole drawing fitted to the window; Ctrl+0,
+// Ctrl++ and Ctrl+- zoom the diagram wherever the focus is on the page, Ctrl+Z undoes the last
+// operation added from the controls.
 #pragma once
 
 #include "engines/core/status.h"
@@ -19,6 +23,7 @@
 class QCustomPlot;
 class QHBoxLayout;
 class QLabel;
+class QAction;
 class QMenu;
 class QPushButton;
 class QSplitter;
@@ -48,8 +53,17 @@ public:
     // For a projector: the controls row is hidden and the narration is `narrationPx` high.
     void setPresenting(bool on, int narrationPx = 0);
 
-    // The diagram's default scenario (content/scenarios/ENGINE.json), shown at its last step.
+    // The diagram's default scenario (content/scenarios/ENGINE.json), shown before its first
+    // step. Reset does this.
     void openDefaultScenario();
+    // The presets' menu entries, in order (empty when the diagram has none).
+    QList<QAction*> presetActions() const;
+    // Takes back the last operation added from the controls (a key inserted, a node added...),
+    // and shows where the operations before it end. False when there is none to take back.
+    virtual bool canUndo() const { return false; }
+    virtual void undo() {}
+    // The sentence shown before the first step of the scenario on screen.
+    QString opening() const;
 
     // REQUIRES: nothing. On failure `error` names the file and the problem.
     bool openScenarioFile(const QString& path, QString* error);
@@ -64,14 +78,22 @@ public:
 protected:
     QHBoxLayout* controls() { return controls_; }
     QPushButton* addButton(const QString& text, std::function<void()> onClick);
-    // A preset replaces the scenario (`load`) and plays it from the start.
+    // A preset replaces the scenario (`load`, with every param named: the page's defaults for
+    // those it does not set) and plays it from the start; its text is the opening sentence.
     void addPreset(const QString& text, std::function<void()> load);
-    // Ends the row of controls: presets, then the Scenario menu (open, save).
+    // Ends the row of controls: presets, then the Scenario menu (open, save), Undo and Reset.
     void finishControls();
     // A chart under the diagram, coloured by the theme; the view fills it in refresh().
     QCustomPlot* addChart(const QString& accessibleName);
     // Shows `source` at `position` (-1: before the first step; -2: the last step).
     void showSource(std::unique_ptr<DiagramSource> source, int position);
+    // A new scenario came in whole (its title, if any, is the preset's or the file's): nothing to
+    // undo, and the drawing fitted to the window.
+    void newScenario();
+    // The operations changed from the controls: the scenario is the student's own now.
+    void scenarioEdited();
+    // Undo is available or not any more.
+    void undoChanged();
 
     virtual Status applyScenario(const nlohmann::json& scenario) = 0;
     // Counters (and chart) for the step on screen.
@@ -92,6 +114,9 @@ private:
     QCustomPlot* chart_ = nullptr;
     QLabel* message_;
     QLabel* counters_;
+    QPushButton* undo_ = nullptr;
+    QString title_;     // of the scenario on screen, as it was loaded
+    QString nextTitle_; // the title for the scenario being loaded
 };
 
 } // namespace fg

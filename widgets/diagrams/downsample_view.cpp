@@ -36,6 +36,11 @@ std::unique_ptr<DownsampleDiagram> DownsampleViewTraits::diagram(const Scenario&
     return std::make_unique<DownsampleDiagram>(scenario.tiers, scenario.ops);
 }
 
+bool DownsampleViewTraits::keyEvent(const DownsampleDiagram::Step& step) {
+    // Retention drops whole blocks.
+    return step.kind == timeseries::StepKind::kRetentionDrop;
+}
+
 DownsampleView::DownsampleView(QWidget* parent)
     : StepView(parent, {timeseries::TieredStore::defaultTiers(), {}, true}) {
     addButton(tr("Ingest 3 more hours"), [this] {

@@ -19,6 +19,7 @@ struct DownsampleViewTraits {
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
     static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+    static bool keyEvent(const Diagram::Step& step);
 };
 
 class DownsampleView : public StepView<DownsampleViewTraits> {

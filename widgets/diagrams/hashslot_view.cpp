@@ -25,6 +25,11 @@ std::unique_ptr<HashslotDiagram> HashslotViewTraits::diagram(const Scenario& sce
     return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas, scenario.ops);
 }
 
+bool HashslotViewTraits::keyEvent(const HashslotDiagram::Step& step) {
+    // A client is redirected (MOVED, ASK) or refused; a replica takes over.
+    return step.redirect != redis::Redirect::kNone || step.kind == redis::StepKind::kPromote;
+}
+
 HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);

@@ -39,6 +39,12 @@ std::unique_ptr<KafkaDiagram> KafkaViewTraits::diagram(const Scenario& scenario)
     return std::make_unique<KafkaDiagram>(scenario.params, scenario.ops);
 }
 
+bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {
+    // The group rebalances; a partition gets a new leader.
+    return step.kind == kafka::StepKind::kRebalance ||
+           step.kind == kafka::StepKind::kLeaderElection;
+}
+
 KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     auto* row = controls();
     key_ = new QLineEdit(this);
@@ -85,24 +91,26 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     connect(assignor_, &QComboBox::currentIndexChanged, this, reparam);
 
     addPreset(tr("Same key, same partition, in order"), [this] {
-        setScenario(params(), {produce("user-1"), produce("user-2"), produce("user-1"),
-                               produce("hello"), produce("user-1")});
+        setScenario(defaults().params, {produce("user-1"), produce("user-2"), produce("user-1"),
+                                        produce("hello"), produce("user-1")});
     });
     addPreset(tr("Keyless records: sticky batches"),
-              [this] { setScenario(params(), {produce(std::nullopt, 12)}); });
+              [this] { setScenario(defaults().params, {produce(std::nullopt, 12)}); });
     addPreset(tr("A consumer group grows, then one leaves"), [this] {
-        setScenario(params(), {produce(std::nullopt, 6), KafkaOp::join("orders-app", "C0"),
-                               KafkaOp::join("orders-app", "C1"), KafkaOp::join("orders-app", "C2"),
-                               KafkaOp::consume("orders-app"), KafkaOp::leave("orders-app", "C1")});
+        setScenario(defaults().params,
+                    {produce(std::nullopt, 6), KafkaOp::join("orders-app", "C0"),
+                     KafkaOp::join("orders-app", "C1"), KafkaOp::join("orders-app", "C2"),
+                     KafkaOp::consume("orders-app"), KafkaOp::leave("orders-app", "C1")});
     });
     addPreset(tr("Two groups read the same topic (fan-out)"), [this] {
-        setScenario(params(), {produce(std::nullopt, 6), KafkaOp::join("analytics", "A0"),
-                               KafkaOp::join("emails", "E0"), KafkaOp::join("emails", "E1"),
-                               KafkaOp::consume("analytics")});
+        setScenario(defaults().params,
+                    {produce(std::nullopt, 6), KafkaOp::join("analytics", "A0"),
+                     KafkaOp::join("emails", "E0"), KafkaOp::join("emails", "E1"),
+                     KafkaOp::consume("analytics")});
     });
     addPreset(tr("A broker fails: a new leader from the ISR"), [this] {
-        setScenario(params(), {produce("user-1", 3), produce(std::nullopt, 4),
-                               KafkaOp::failBroker(0), produce(std::nullopt, 4)});
+        setScenario(defaults().params, {produce("user-1", 3), produce(std::nullopt, 4),
+                                        KafkaOp::failBroker(0), produce(std::nullopt, 4)});
     });
     finishControls();
     connect(key_, &QLineEdit::returnPressed, this, [this] { addOp(produce(keyOf(key_))); });

@@ -21,6 +21,7 @@ struct KafkaViewTraits {
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
     static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+    static bool keyEvent(const Diagram::Step& step);
 };
 
 class KafkaView : public StepView<KafkaViewTraits> {

@@ -40,6 +40,11 @@ std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario) {
     return std::make_unique<LsmDiagram>(scenario.params, scenario.ops);
 }
 
+bool LsmViewTraits::keyEvent(const LsmDiagram::Step& step) {
+    // A flush writes a table; a compaction rewrites them.
+    return step.kind == lsm::StepKind::kFlush || step.kind == lsm::StepKind::kCompactionDone;
+}
+
 LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);
@@ -86,7 +91,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     connect(memtable_, &QSpinBox::valueChanged, this, reparam);
 
     addPreset(tr("Writes fill the memtable and flush"),
-              [this] { setScenario(params(), randomPuts(12, 3)); });
+              [this] { setScenario(defaults().params, randomPuts(12, 3)); });
     addPreset(tr("A delete is a tombstone until compaction"), [this] {
         auto ops = randomPuts(9, 5);
         ops.push_back(LsmOp::put("42", "answer"));
@@ -94,17 +99,17 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
         ops.push_back(LsmOp::get("42"));
         ops.push_back(LsmOp::compact());
         ops.push_back(LsmOp::get("42"));
-        setScenario(params(), ops);
+        setScenario(defaults().params, ops);
     });
     addPreset(tr("Gets skip tables by range and bloom filter"), [this] {
         auto ops = randomPuts(18, 8);
         for (const char* k : {"7", "50", "120"}) {
             ops.push_back(LsmOp::get(k));
         }
-        setScenario(params(), ops);
+        setScenario(defaults().params, ops);
     });
     addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
-              [this] { setScenario(params(), randomPuts(200, 21)); });
+              [this] { setScenario(defaults().params, randomPuts(200, 21)); });
     finishControls();
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));

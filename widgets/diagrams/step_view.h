@@ -1,9 +1,11 @@
 // StepView: a DiagramView over one engine's scenario, written once for every engine. It owns the
 // scenario (the engine's params and the ops so far, as the command line's JSON has them) and the
 // diagram built from it, and does what every engine's page does with them: add ops and play their
-// steps, replace the scenario (a preset, a file), run the same ops again under new params, and read
-// and write the scenario as JSON. A view keeps only what is its own: its controls, how they show
-// the params (showParams), and its counters and chart (refresh).
+// steps, take back the last ops added, replace the scenario (a preset, a file), run the same ops
+// again under new params, and read and write the scenario as JSON. A view keeps only what is its
+// own: its controls, how they show the params (showParams), and its counters and chart (refresh).
+// Its defaults (`initial`, the same params as its default scenario's) are what a preset gets for
+// every param it does not name, whatever the controls were set to before.
 //
 // `Traits`, one small struct per engine beside its view, says which scenario and diagram:
 //   using Scenario = ...;               // the JSON edge's scenario: params, `ops`, `narrate`
@@ -12,6 +14,7 @@
 //   static Status parse(const nlohmann::json&, Scenario&);
 //   static nlohmann::json write(const Scenario&);
 //   static std::unique_ptr<Diagram> diagram(const Scenario&);
+//   static bool keyEvent(const Diagram::Step&); // a split, a flush, MOVED...: held longer
 #pragma once
 
 #include "engines/core/status.h"
@@ -34,21 +37,39 @@ public:
     const char* engineName() const override { return Traits::kEngine; }
     nlohmann::json scenarioJson() const override { return Traits::write(scenario_); }
 
-    // Replaces everything (a scenario opened, or a preset) and shows it before its first step.
+    // Replaces everything (a scenario opened, or a preset) and shows it before its first step,
+    // fitted to the window.
     void setScenario(Scenario scenario) {
         scenario_ = std::move(scenario);
         scenario_.narrate = true; // the page plays every step
+        undo_.clear();
+        newScenario();
         showParams(scenario_);
         rebuild(-1);
     }
-    // Appends `ops` and plays their steps.
+    // Appends `ops` (one operation of the controls: one Undo takes them all back) and plays their
+    // steps.
     void addOps(const std::vector<Op>& ops) {
         const int firstNew = diagram_ ? diagram_->stepCount() : 0;
+        undo_.push_back(scenario_.ops.size());
         scenario_.ops.insert(scenario_.ops.end(), ops.begin(), ops.end());
+        scenarioEdited();
         rebuild(firstNew - 1);
-        panel()->player()->play();
+        panel()->player()->playOn();
     }
     void addOp(const Op& op) { addOps({op}); }
+
+    bool canUndo() const override { return !undo_.empty(); }
+    void undo() override {
+        if (undo_.empty()) {
+            return;
+        }
+        const auto keep = static_cast<std::ptrdiff_t>(undo_.back());
+        undo_.pop_back();
+        scenario_.ops.erase(scenario_.ops.begin() + keep, scenario_.ops.end());
+        scenarioEdited();
+        rebuild(-2);
+    }
 
     const Scenario& scenario() const { return scenario_; }
     const std::vector<Op>& ops() const { return scenario_.ops; }
@@ -56,7 +77,20 @@ public:
 protected:
     // `initial`: what the page holds until its default scenario loads (and when that fails).
     explicit StepView(QWidget* parent, Scenario initial = {})
-        : DiagramView(parent), scenario_(std::move(initial)) {}
+        : DiagramView(parent), initial_(initial), scenario_(std::move(initial)) {
+        // Playing, a frame holds while its narration is read, and a key event (a split, a flush,
+        // MOVED, a rebalance) kKeyEventMs more: the moment to look, or for a teacher to pause.
+        panel()->player()->setHoldFunction([this](int position) {
+            const int read = Player::readingMs(panel()->canvas()->narrationAt(position).size());
+            const auto* step = diagram_ ? diagram_->stepAt(position) : nullptr;
+            return step && Traits::keyEvent(*step) ? read + kKeyEventMs : read;
+        });
+    }
+
+    static constexpr int kKeyEventMs = 1500;
+
+    // The page's defaults: a preset's params start from these.
+    const Scenario& defaults() const { return initial_; }
 
     Status applyScenario(const nlohmann::json& json) override {
         Scenario s;
@@ -72,6 +106,7 @@ protected:
     template <class Edit>
     void changeParams(Edit&& edit) {
         edit(scenario_);
+        scenarioEdited();
         rebuild(-2);
     }
 
@@ -98,7 +133,9 @@ private:
         showSource(std::move(d), position);
     }
 
+    const Scenario initial_;
     Scenario scenario_;
+    std::vector<std::size_t> undo_;    // the number of ops before each addOps
     const Diagram* diagram_ = nullptr; // owned by the panel
 };
 

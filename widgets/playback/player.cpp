@@ -16,6 +16,13 @@ Player::Player(QObject* parent) : QObject(parent) {
         emit progressChanged(progress_);
     });
     connect(&animation_, &QVariantAnimation::finished, this, &Player::onFinished);
+    hold_.setSingleShot(true);
+    connect(&hold_, &QTimer::timeout, this, &Player::advance);
+    shown_.start();
+}
+
+int Player::readingMs(qsizetype characters) {
+    return static_cast<int>(std::clamp<qsizetype>(500 + 20 * characters, kHoldMs, kMaxHoldMs));
 }
 
 void Player::setStepCount(int count) {
@@ -37,11 +44,26 @@ void Player::play() {
     playing_ = true;
     emit playingChanged(true);
     if (animation_.state() != QAbstractAnimation::Running) {
-        animateTo(position_ + 1);
+        // Only what is left of the frame's reading time: it may have been on screen a while.
+        hold_.start(
+            static_cast<int>(std::max<qint64>(0, scaled(holdMs(position_)) - shown_.elapsed())));
     }
 }
 
+void Player::playOn() {
+    if (count_ == 0 || atEnd()) {
+        return;
+    }
+    if (!playing_) {
+        playing_ = true;
+        emit playingChanged(true);
+    }
+    hold_.stop();
+    animateTo(position_ + 1);
+}
+
 void Player::pause() {
+    hold_.stop();
     if (!playing_) {
         return;
     }
@@ -109,6 +131,9 @@ void Player::setSpeed(double wanted) {
 void Player::jump(int position) {
     animation_.stop();
     const int previous = position_;
+    if (position != previous || progress_ < 1.0) {
+        shown_.restart(); // the same frame again (a rebuilt timeline) keeps its time on screen
+    }
     position_ = position;
     progress_ = 1.0;
     emit positionChanged(position_, previous);
@@ -128,6 +153,7 @@ void Player::animateTo(int position) {
 
 void Player::onFinished() {
     progress_ = 1.0;
+    shown_.restart();
     if (!playing_) {
         return;
     }
@@ -135,14 +161,19 @@ void Player::onFinished() {
         pause();
         return;
     }
-    // A short dwell on each frame so the eye can read it before the next step moves.
-    QTimer::singleShot(static_cast<int>(kStepMs / 2 / speed()), this, [this] {
-        if (playing_ && animation_.state() != QAbstractAnimation::Running && !atEnd()) {
-            animateTo(position_ + 1);
-        } else if (playing_ && atEnd()) {
-            pause();
-        }
-    });
+    // The frame holds still while its narration is read, then the next step moves.
+    hold_.start(scaled(holdMs(position_)));
+}
+
+void Player::advance() {
+    if (!playing_ || animation_.state() == QAbstractAnimation::Running) {
+        return;
+    }
+    if (atEnd()) {
+        pause();
+    } else {
+        animateTo(position_ + 1);
+    }
 }
 
 } // namespace fg

@@ -4,22 +4,40 @@
 // (progress 1, no animation), so going back shows exactly the frame that was shown before.
 //
 // Position -1 is the initial state (before the first step); positions run to stepCount() - 1.
-// One step takes 300 ms at 1x (eased); speeds run from 0.25x to 8x.
+// Playing, one step is a 450 ms transition at 1x (eased), then the frame holds still while its
+// narration is read (holdMs: about 1.2 to 6 s at 1x, longer for a longer sentence), so a class
+// can read every sentence; speeds run from 0.25x to 8x and scale both. Play waits only for what is
+// left of the reading time of the frame on screen: pressing Play on a frame read long ago moves at
+// once, a preset that starts playing holds its opening sentence first.
 #pragma once
 
+#include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 #include <QVariantAnimation>
 #include <array>
+#include <functional>
 
 namespace fg {
 
 class Player : public QObject {
     Q_OBJECT
 public:
-    static constexpr int kStepMs = 300;
+    static constexpr int kStepMs = 450;     // a transition at 1x
+    static constexpr int kHoldMs = 1200;    // the hold at 1x of a frame without narration
+    static constexpr int kMaxHoldMs = 6000; // however long the sentence
     static constexpr std::array<double, 6> kSpeeds = {0.25, 0.5, 1.0, 2.0, 4.0, 8.0};
 
     explicit Player(QObject* parent = nullptr);
+
+    // How long (ms at 1x) a frame holds for a narration of `characters` characters: 20 ms a
+    // character (a slow reader's 50 characters a second, a sentence read twice over) plus 500 ms
+    // to find it, within kHoldMs..kMaxHoldMs.
+    static int readingMs(qsizetype characters);
+    // What the hold of each position is (ms at 1x); unset, every frame holds kHoldMs. The canvas
+    // sets it to the reading time of the position's narration.
+    void setHoldFunction(std::function<int(int position)> holdMs) { holdMs_ = std::move(holdMs); }
+    int holdMs(int position) const { return holdMs_ ? holdMs_(position) : kHoldMs; }
 
     // A new timeline: the position is clamped into it (kept where it still exists, so changing a
     // parameter keeps the student's place) and playing stops.
@@ -35,6 +53,9 @@ public:
 
 public slots:
     void play();
+    // Plays on from the next step at once, with no hold first: a step the student has just asked
+    // for (an operation added from the controls).
+    void playOn();
     void pause();
     void togglePlay();
     void stepForward();      // animated
@@ -56,8 +77,13 @@ private:
     void jump(int position);
     void animateTo(int position);
     void onFinished();
+    void advance();
+    int scaled(int ms) const { return static_cast<int>(ms / speed()); }
 
     QVariantAnimation animation_;
+    QTimer hold_;         // the hold of the frame on screen while playing
+    QElapsedTimer shown_; // since the frame on screen came to rest
+    std::function<int(int)> holdMs_;
     int count_ = 0;
     int position_ = -1;
     double progress_ = 1.0;

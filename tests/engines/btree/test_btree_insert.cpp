@@ -47,6 +47,26 @@ private slots:
                  std::string("[10] / [6] [20] / [5] [7] [12,17] [30]"));
     }
 
+    void aFullOrder64NodeIsSummarisedNotListed() {
+        // The order-64 leaf holds 63 keys when the 64th arrives: the sentence names its first
+        // keys, its last and how many, not 63 numbers (issue 13: a wall of numbers on screen).
+        const Params p = Params::withOrder(64);
+        State s = insertAll(p, iota(1, 63));
+        const auto steps = stepsOf(p, s, Op::insert(64));
+        QVERIFY(kindsOf(steps) == (std::vector{StepKind::kInsertLeaf, StepKind::kOverflow,
+                                               StepKind::kSplit, StepKind::kNewRoot}));
+        for (const Step& st : steps) {
+            QVERIFY2(st.text.size() < 200, st.text.c_str());
+            QVERIFY2(st.text.find(" 40 ") == std::string::npos, st.text.c_str());
+        }
+        QVERIFY2(steps[0].text.find("[1 2 3 ... 63] (63 keys)") != std::string::npos,
+                 steps[0].text.c_str());
+        // A short node is still listed whole.
+        State small = insertAll(Params::withOrder(4), {10, 20});
+        const auto few = stepsOf(Params::withOrder(4), small, Op::insert(30));
+        QVERIFY2(few.back().text.find("[10 20 30]") != std::string::npos, few.back().text.c_str());
+    }
+
     void duplicateInsertChangesNothing() {
         const Params p = Params::withOrder(4);
         State s = insertAll(p, iota(1, 10));

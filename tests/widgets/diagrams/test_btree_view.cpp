@@ -1,10 +1,14 @@
 // BTreeView as a student uses it: typing a key and pressing Enter inserts it and plays the steps;
-// a new order rebuilds the same keys; junk in the key box gets a plain message, never a crash.
+// Undo (and Ctrl+Z) takes back the last key added; a new order rebuilds the same keys; junk in the
+// key box gets a plain message, never a crash; the big preset says how many keys it holds.
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/btree_view.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTest>
 
@@ -25,6 +29,9 @@ private slots:
         v.resize(1200, 700);
         v.show();
         QVERIFY(QTest::qWaitForWindowExposed(&v));
+        // At 1x each step now holds while its sentence is read (2 to 3.5 s here): 4x plays the
+        // same steps in the time the old 1x took.
+        v.panel()->player()->setSpeed(4);
         const auto before = keysShown(v);
         auto* key = v.findChild<QLineEdit*>();
         QVERIFY(key);
@@ -36,6 +43,58 @@ private slots:
         if (const QByteArray dir = qgetenv("FG_SAVE_FIGURES"); !dir.isEmpty()) {
             v.grab().save(QString::fromLocal8Bit(dir) + "/btree-view.png");
         }
+    }
+
+    void undoTakesBackTheLastKeyAdded() {
+        fg::BTreeView v;
+        v.resize(1200, 700);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const auto opened = v.scenarioJson();
+        QPushButton* undo = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            undo = b->text() == "Undo" ? b : undo;
+        }
+        QVERIFY(undo);
+        QVERIFY(undo->toolTip().contains("Ctrl+Z"));
+        QVERIFY(!undo->isEnabled()); // nothing added yet
+        auto* key = v.findChild<QLineEdit*>();
+        key->setText("55");
+        QTest::keyClick(key, Qt::Key_Return);
+        const auto oneKey = v.scenarioJson();
+        key->setText("77");
+        QTest::keyClick(key, Qt::Key_Return);
+        QCOMPARE(v.ops().size(), opened["ops"].size() + 2);
+        QVERIFY(undo->isEnabled());
+        undo->click();
+        QVERIFY(v.scenarioJson() == oneKey);
+        QVERIFY(v.panel()->player()->atEnd()); // where the ops before it end
+        v.panel()->canvas()->setFocus();
+        QTest::keyClick(v.panel()->canvas(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(v.scenarioJson() == opened);
+        QVERIFY(!undo->isEnabled());
+        QTest::keyClick(v.panel()->canvas(), Qt::Key_Z, Qt::ControlModifier); // nothing left
+        QVERIFY(v.scenarioJson() == opened);
+        // A preset is a new scenario: nothing of the old one to take back.
+        key->setText("5");
+        QTest::keyClick(key, Qt::Key_Return);
+        v.presetActions().front()->trigger();
+        QVERIFY(!undo->isEnabled());
+    }
+
+    void theBigPresetSaysHowManyDistinctKeys() {
+        // Issue 13: "100,000 keys" held 99,485 (random draws collide).
+        fg::BTreeView v;
+        QAction* big = nullptr;
+        for (QAction* a : v.presetActions()) {
+            big = a->text().contains("100,000") ? a : big;
+        }
+        QVERIFY(big);
+        const auto m = QRegularExpression("\\(([\\d,]+) distinct keys\\)").match(big->text());
+        QVERIFY2(m.hasMatch(), qPrintable(big->text()));
+        big->trigger();
+        QCOMPARE(keysShown(v), QString(m.captured(1)).remove(',').toLongLong());
+        QCOMPARE(v.params().order, 64);
     }
 
     void aNewOrderRebuildsTheSameKeys() {

@@ -58,6 +58,7 @@ private slots:
 
     void theChartShowsRawAndEachRollupWithItsBand() {
         fg::DownsampleView v;
+        v.panel()->player()->toEnd(); // the page opens before the first point is ingested
         // raw: 1 graph; each rollup: a low and a high graph for the band, and its average.
         QCOMPARE(v.chart()->graphCount(), 1 + 2 * 3);
         QVERIFY(v.chart()->graph(0)->dataCount() > 0);

@@ -1,7 +1,9 @@
 // Player: the cursor moves one step at a time, jumps back exactly, clamps at both ends, keeps its
-// place when the timeline is rebuilt, and plays to the end by itself at any speed.
+// place when the timeline is rebuilt, plays to the end by itself at any speed, and at 1x holds
+// each frame long enough to read its narration.
 #include "widgets/playback/player.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -71,6 +73,43 @@ private slots:
         QCOMPARE(playing.count(), 2);
         p.play(); // from the end: starts over
         QVERIFY(p.position() <= 0);
+        p.pause();
+    }
+
+    void oneTimesGivesTimeToReadEachSentence() {
+        // Issue 13: 1x ran ~2.2 steps a second, a sentence on screen under half a second. A
+        // typical narration (60 characters) now stays 1.5 to 2.5 s a step, a longer one longer.
+        QVERIFY(fg::Player::readingMs(60) + fg::Player::kStepMs >= 1500);
+        QVERIFY(fg::Player::readingMs(60) + fg::Player::kStepMs <= 2500);
+        QVERIFY(fg::Player::readingMs(200) > fg::Player::readingMs(60));
+        QVERIFY(fg::Player::readingMs(100000) <= fg::Player::kMaxHoldMs);
+        fg::Player p;
+        p.setStepCount(3);
+        p.setHoldFunction([](int) { return fg::Player::readingMs(60); });
+        p.seek(0);
+        QTest::qWait(fg::Player::readingMs(60)); // step 0 has been read: Play moves at once
+        QElapsedTimer clock;
+        std::vector<qint64> at;
+        connect(&p, &fg::Player::positionChanged, &p, [&] { at.push_back(clock.elapsed()); });
+        clock.start();
+        p.play();
+        QTRY_VERIFY_WITH_TIMEOUT(!p.isPlaying(), 10000);
+        QCOMPARE(at.size(), std::size_t{2});
+        QVERIFY2(at[0] < 200, qPrintable(QString::number(at[0])));
+        const qint64 step = at[1] - at[0];
+        QVERIFY2(step >= 1500 && step <= 3000, qPrintable(QString::number(step)));
+    }
+
+    void playFromTheStartHoldsTheOpeningSentenceFirst() {
+        fg::Player p;
+        p.setStepCount(3);
+        p.setHoldFunction([](int pos) { return pos < 0 ? 1500 : 100; });
+        p.seek(-1); // a new scenario: its opening sentence has just appeared
+        QElapsedTimer clock;
+        clock.start();
+        p.play();
+        QTRY_VERIFY_WITH_TIMEOUT(p.position() == 0, 5000);
+        QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
         p.pause();
     }
 
