@@ -128,7 +128,7 @@ void DownsampleView::refresh() {
                                 : tr("%1 average").arg(QString::fromStdString(tiers[i].name)));
     }
     chart_->rescaleAxes();
-    chart_->replot();
+    chart_->replot(QCustomPlot::rpQueuedReplot);
     setCounters(
         tr("Points ingested: %1   Blocks dropped: %2 (%3 rows, %3 Cassandra tombstones avoided)   "
            "Queries: %4   Rows scanned: %5   Blocks read / skipped: %6 / %7")

@@ -163,7 +163,7 @@ void HashslotView::refresh() {
         top = std::max(top, k);
     }
     plot->yAxis->setRange(0, top * 1.15);
-    plot->replot();
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace fg

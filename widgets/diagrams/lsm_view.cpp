@@ -181,7 +181,7 @@ void LsmView::refresh() {
         top = std::max({top, writeAmp_[i], readAmp_[i]});
     }
     plot->yAxis->setRange(0, top * 1.1);
-    plot->replot();
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace fg
