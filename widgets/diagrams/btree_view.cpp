@@ -1,6 +1,7 @@
 #include "widgets/diagrams/btree_view.h"
 
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -141,9 +142,9 @@ void BTreeView::refresh() {
         return;
     }
     const auto& s = *shown;
-    setCounters(tr("Height: %1 levels   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
+    setCounters(tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
                    "Page writes: %6   Page reads: %7")
-                    .arg(s.stats.height)
+                    .arg(counted(s.stats.height, tr("level"), tr("levels")))
                     .arg(s.stats.nodes)
                     .arg(s.stats.keys)
                     .arg(s.stats.splits)

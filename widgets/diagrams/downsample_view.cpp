@@ -1,6 +1,7 @@
 #include "widgets/diagrams/downsample_view.h"
 
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <qcustomplot.h>
@@ -124,16 +125,17 @@ void DownsampleView::refresh() {
     }
     chart_->rescaleAxes();
     chart_->replot();
-    setCounters(
-        tr("Points ingested: %1   Blocks dropped: %2 (%3 rows, %3 Cassandra tombstones avoided)   "
-           "Queries: %4   Rows scanned: %5   Blocks read / skipped: %6 / %7")
-            .arg(s.stats.ingested)
-            .arg(s.stats.blocksDropped)
-            .arg(s.stats.rowsDropped)
-            .arg(s.stats.queries)
-            .arg(s.stats.rowsScanned)
-            .arg(s.stats.partitionsRead)
-            .arg(s.stats.partitionsSkipped));
+    setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
+                   "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
+                    .arg(s.stats.ingested)
+                    .arg(s.stats.blocksDropped)
+                    .arg(counted(s.stats.rowsDropped, tr("row"), tr("rows")),
+                         counted(s.stats.rowsDropped, tr("Cassandra tombstone"),
+                                 tr("Cassandra tombstones")))
+                    .arg(s.stats.queries)
+                    .arg(s.stats.rowsScanned)
+                    .arg(s.stats.partitionsRead)
+                    .arg(s.stats.partitionsSkipped));
 }
 
 } // namespace fg

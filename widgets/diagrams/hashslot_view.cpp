@@ -2,6 +2,7 @@
 
 #include "engines/redis/key_slot.h"
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -127,7 +128,9 @@ void HashslotView::refresh() {
             perNode << tr("node %1: %2").arg(n.id).arg(k);
             x << double(x.size());
             keys << double(k);
-            labels << tr("node %1\n%2 slots").arg(n.id).arg(s.slotsOf(n.id).size());
+            labels << tr("node %1\n%2")
+                          .arg(n.id)
+                          .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
         }
     }
     setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")
