@@ -4,11 +4,16 @@
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/export_dialog.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -86,6 +91,29 @@ private slots:
                 QVERIFY(checked > 20);
             }
         }
+    }
+
+    void everyDiagramControlHasATooltip() {
+        int checked = 0;
+        for (const auto& d : fg::liveDiagrams()) {
+            std::unique_ptr<QWidget> page(fg::createDiagramPage(d.id, fg::Theme::light(), nullptr));
+            QVERIFY2(page, qPrintable(d.id));
+            for (QWidget* c : page->findChildren<QWidget*>()) {
+                if (qobject_cast<QAbstractSpinBox*>(c->parentWidget()) ||
+                    qobject_cast<QComboBox*>(c->parentWidget())) {
+                    continue; // the editor inside a spin box: the box has the tooltip
+                }
+                if (qobject_cast<QAbstractButton*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
+                    qobject_cast<QLineEdit*>(c) || qobject_cast<QComboBox*>(c)) {
+                    ++checked;
+                    QVERIFY2(!c->toolTip().isEmpty(),
+                             qPrintable(QStringLiteral("%1: %2 \"%3\" has no tooltip")
+                                            .arg(d.id, c->metaObject()->className(),
+                                                 c->accessibleName())));
+                }
+            }
+        }
+        QVERIFY(checked > 40);
     }
 };
 

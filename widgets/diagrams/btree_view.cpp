@@ -90,6 +90,18 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
         panel()->player()->seek(panel()->player()->stepCount() - 4);
     });
     finishControls();
+    setToolTips({
+        {tr("Key"), tr("A whole number to insert, search for or delete (Enter inserts)")},
+        {tr("Insert"), tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
+                          "middle key up")},
+        {tr("Search"), tr("Follow the key from the root down to the leaf that holds it, or would")},
+        {tr("Delete"),
+         tr("Remove the key: a node left too empty borrows from a sibling or merges with it")},
+        {tr("Range scan"),
+         tr("Find the first key, then walk the leaves in order up to the range end")},
+        {tr("Range end"), tr("The last key of the range scan")},
+        {tr("Add 10 random"), tr("Insert ten random keys, one after the other")},
+    });
 
     row->addStretch(1);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);
@@ -98,6 +110,7 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     order_->setRange(btree::Params::kMinOrder, btree::Params::kMaxOrder);
     order_->setValue(params().order);
     order_->setAccessibleName(tr("Order"));
+    order_->setToolTip(tr("The most children a node may have; a node holds one key fewer"));
     orderLabel->setBuddy(order_);
     connect(order_, &QSpinBox::valueChanged, this, [this](int m) {
         changeParams([m](Scenario& s) { s.params = btree::Params::withOrder(m); });

@@ -97,6 +97,17 @@ void DiagramView::finishControls() {
     controls_->addWidget(scenario);
 }
 
+void DiagramView::setToolTips(const QList<std::pair<QString, QString>>& tips) {
+    const QList<QWidget*> all = findChildren<QWidget*>();
+    for (const auto& [name, tip] : tips) {
+        for (QWidget* w : all) {
+            if (w->accessibleName() == name) {
+                w->setToolTip(tip);
+            }
+        }
+    }
+}
+
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);

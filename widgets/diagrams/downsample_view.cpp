@@ -59,6 +59,17 @@ DownsampleView::DownsampleView(QWidget* parent)
                      TieredOp::query(0, 6 * kHour)});
     });
     finishControls();
+    setToolTips({
+        {tr("Ingest 3 more hours"), tr("Write three more hours of points at 5-second resolution")},
+        {tr("Let 1 hour pass"),
+         tr("Move the clock on one hour: rollups run, expired raw blocks are dropped")},
+        {tr("Let 6 hours pass"),
+         tr("Move the clock on six hours: rollups run, expired blocks are dropped")},
+        {tr("Query the last 30 minutes"),
+         tr("Read the last half hour from the finest tier that still holds it")},
+        {tr("Query the first hour"),
+         tr("Read the first hour: raw points if kept, else a coarser rollup")},
+    });
     controls()->addStretch(1);
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
