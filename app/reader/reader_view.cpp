@@ -7,6 +7,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -156,6 +157,16 @@ void ReaderView::updateMargins() {
         root.setLeftMargin(side);
         root.setRightMargin(side);
         document()->rootFrame()->setFrameFormat(root);
+    }
+}
+
+void ReaderView::changeEvent(QEvent* event) {
+    QTextBrowser::changeEvent(event);
+    // QTextEdit gives the document the widget's font when that changes (the projector theme
+    // enlarges the application's font): the chapter's own body size must come back.
+    if (event->type() == QEvent::FontChange && course_ && chapter_ >= 0 &&
+        document()->defaultFont().pixelSize() != qRound(bodyPx())) {
+        rerenderKeepingPlace();
     }
 }
 

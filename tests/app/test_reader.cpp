@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -189,6 +190,8 @@ private slots:
         QCoreApplication::processEvents(); // the application's font reaches widgets by events
         const qreal k = fg::Theme::projector().fontScale;
         QVERIFY(qAbs(w.reader()->bodyPx() - body * k) < 0.01);
+        // The chapter keeps its body size when the widget's font changes under it.
+        QCOMPARE(w.reader()->document()->defaultFont().pixelSize(), qRound(w.reader()->bodyPx()));
         QVERIFY(qAbs(QApplication::font().pointSizeF() - app * k) < 0.01);
         QVERIFY(qAbs(w.tree()->font().pointSizeF() - tree * k) < 0.01);
         QVERIFY(qAbs(w.search()->findChild<QLineEdit*>()->font().pointSizeF() - search * k) < 0.01);
@@ -198,6 +201,27 @@ private slots:
         QVERIFY(qAbs(w.reader()->bodyPx() - body) < 0.01);
         QVERIFY(qAbs(w.tree()->font().pointSizeF() - tree) < 0.01);
         QVERIFY(qAbs(QApplication::font().pointSizeF() - app) < 0.01);
+    }
+
+    void noChapterScrollsSideways() {
+        // The shipped course at 1920 x 1080, each chapter top to bottom: the text column and the
+        // figures fit the view, so there is no horizontal scroll bar.
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int c = 0; c < int(w.course().chapters.size()); ++c) {
+            w.showSection(c, {});
+            QTest::qWait(250); // the figures drawn again at the view's width
+            auto* bar = w.reader()->horizontalScrollBar();
+            QVERIFY2(bar->maximum() == 0,
+                     qPrintable(QStringLiteral("%1: %2 px too wide (document %3, view %4)")
+                                    .arg(w.course().chapters[std::size_t(c)].id)
+                                    .arg(bar->maximum())
+                                    .arg(w.reader()->document()->size().width())
+                                    .arg(w.reader()->viewport()->width())));
+        }
     }
 
     void zoomKeysChangeTheTextSize() {
