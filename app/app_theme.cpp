@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QWidget>
 
 namespace fg {
 
@@ -33,26 +34,28 @@ QString themeChoiceName(ThemeChoice choice) {
     return QStringLiteral("system");
 }
 
-AppTheme::AppTheme() : startPalette_(QApplication::palette()) {}
+AppTheme::AppTheme() : startPalette_(QApplication::palette()), startFont_(QApplication::font()) {}
 
 bool AppTheme::systemIsDark() const {
     return startPalette_.color(QPalette::Window).lightness() <
            startPalette_.color(QPalette::WindowText).lightness();
 }
 
-Theme AppTheme::apply(ThemeChoice choice) {
+Theme AppTheme::themeFor(ThemeChoice choice) const {
+    if (choice == ThemeChoice::Projector) {
+        return Theme::projector();
+    }
     const bool dark =
         choice == ThemeChoice::Dark || (choice == ThemeChoice::System && systemIsDark());
-    const Theme t = choice == ThemeChoice::Projector ? Theme::projector()
-                    : dark                           ? Theme::dark()
-                                                     : Theme::light();
-    if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"))) {
-        QApplication::setStyle(fusion);
-    }
+    return dark ? Theme::dark() : Theme::light();
+}
+
+QPalette AppTheme::paletteFor(ThemeChoice choice) const {
     if (choice == ThemeChoice::System) {
-        QApplication::setPalette(startPalette_);
-        return t;
+        return startPalette_;
     }
+    const Theme t = themeFor(choice);
+    const bool dark = t.kind == Theme::Kind::Dark;
     QPalette p;
     const QColor window = dark                               ? QColor::fromRgb(0x25292eu)
                           : choice == ThemeChoice::Projector ? QColor(Qt::white)
@@ -73,8 +76,42 @@ Theme AppTheme::apply(ThemeChoice choice) {
     p.setColor(QPalette::Disabled, QPalette::Text, t.mutedText);
     p.setColor(QPalette::Disabled, QPalette::WindowText, t.mutedText);
     p.setColor(QPalette::Disabled, QPalette::ButtonText, t.mutedText);
-    QApplication::setPalette(p);
-    return t;
+    return p;
+}
+
+QFont AppTheme::fontFor(ThemeChoice choice) const {
+    const qreal scale = themeFor(choice).fontScale;
+    QFont f = startFont_;
+    if (f.pointSizeF() > 0) {
+        f.setPointSizeF(startFont_.pointSizeF() * scale);
+    } else if (f.pixelSize() > 0) {
+        f.setPixelSize(qRound(startFont_.pixelSize() * scale));
+    }
+    return f;
+}
+
+Theme AppTheme::apply(ThemeChoice choice) {
+    // The style once, before any palette. Setting it again on every switch re-polished the
+    // widgets that have a style sheet (the sidebar) with the palette still in force, the previous
+    // theme's, and they kept it: the sidebar stayed one theme behind.
+    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0) {
+        if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"))) {
+            QApplication::setStyle(fusion);
+        }
+    }
+    QApplication::setPalette(paletteFor(choice));
+    // A widget with a style sheet keeps the palette it was polished with: polish it again (it and
+    // its children) so that it takes the new one.
+    const QWidgetList all = QApplication::allWidgets();
+    for (QWidget* w : all) {
+        if (!w->styleSheet().isEmpty()) {
+            w->setStyleSheet(w->styleSheet());
+        }
+    }
+    if (const QFont f = fontFor(choice); f != QApplication::font()) {
+        QApplication::setFont(f);
+    }
+    return themeFor(choice);
 }
 
 } // namespace fg

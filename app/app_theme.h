@@ -7,6 +7,7 @@
 
 #include "models/theme/theme.h"
 
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -19,14 +20,21 @@ QString themeChoiceName(ThemeChoice choice);
 
 class AppTheme {
 public:
-    // Remembers the palette the desktop gave the app, for "System".
+    // Remembers the palette and font the desktop gave the app, for "System" (and the size the
+    // projector's larger type is scaled from).
     AppTheme();
-    // Applies the choice to the application and returns the diagram/reader theme to use.
+    // Applies the choice to the application (its palette, and its font: the projector's is
+    // Theme::fontScale times larger) and returns the diagram/reader theme to use.
     Theme apply(ThemeChoice choice);
     bool systemIsDark() const;
+    // The theme and the application palette a choice stands for (apply() installs them).
+    Theme themeFor(ThemeChoice choice) const;
+    QPalette paletteFor(ThemeChoice choice) const;
+    QFont fontFor(ThemeChoice choice) const;
 
 private:
     QPalette startPalette_;
+    QFont startFont_;
 };
 
 } // namespace fg

@@ -18,7 +18,8 @@ namespace fg::app {
 namespace {
 
 const char* const kHelp =
-    "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark] [--diagram ID]\n"
+    "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark|projector]\n"
+    "                  [--diagram ID]\n"
     "       fieldguide COMMAND [ARGS...]\n"
     "\n"
     "With no command, opens the desktop app (at a chapter, when --chapter is given).\n"
@@ -37,7 +38,7 @@ const char* const kHelp =
     "  list                              chapters and their live diagrams\n"
     "\n"
     "Options:\n"
-    "  -h, --help     show this help\n"
+    "  -h, --help     show this help (COMMAND --help: that command's own)\n"
     "  --version      show the version\n"
     "\n"
     "Exit status: 0 success, 1 a runtime failure (e.g. a file cannot be written),\n"
@@ -116,6 +117,10 @@ int runCommandLine(int argc, char** argv) {
     if (name == "--version") {
         std::printf("fieldguide %s\n", FIELDGUIDE_VERSION);
         return finishStdout("");
+    }
+    if ((name == "list" || name == "export") && fg::cli::asksForHelp(args)) {
+        std::fputs(fg::cli::usageOf(name).c_str(), stdout);
+        return finishStdout(name.c_str());
     }
     if (name == "list") {
         QCoreApplication app(argc, argv);

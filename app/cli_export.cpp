@@ -171,7 +171,7 @@ int exportCommand(const std::vector<std::string>& args) {
         } else if (a == "--chapter" && hasValue) {
             chapter = args[++i];
         } else if (a.size() > 1 && a[0] == '-') { // "-" alone is standard input
-            return fail(cli::kUsage, "unknown option " + a + " (see fieldguide --help)");
+            return fail(cli::kUsage, "unknown option " + a + " (see fieldguide export --help)");
         } else if (scenarioPath.empty()) {
             scenarioPath = a;
         } else {

@@ -35,15 +35,11 @@ namespace fg {
 
 void exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme) {
     ExportDialog dialog(what.screenSize, screenTheme, what.baseName, parent);
-    if (dialog.exec() != QDialog::Accepted) {
-        return;
-    }
-    const Theme theme = dialog.theme();
-    const QString error =
-        exportPicture(what.picture(theme), dialog.format(), dialog.path(), dialog.options());
-    if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Export diagram"), error);
-    }
+    // The file is written while the dialog is open: a failure shows there, the settings kept.
+    dialog.setWriter([&what](const ExportDialog& d) {
+        return exportPicture(what.picture(d.theme()), d.format(), d.path(), d.options());
+    });
+    dialog.exec();
 }
 
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {

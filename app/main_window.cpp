@@ -37,6 +37,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 
 namespace fg {
 
@@ -86,12 +87,11 @@ void showNotice(QWidget* bar, const QString& text) {
 
 MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
-    setWindowTitle(course_.title.isEmpty() ? tr("fieldguide")
-                                           : tr("%1 \u2014 fieldguide").arg(course_.title));
     tree_ = new ChapterTree(this);
     tree_->setCourse(course_);
     reader_ = new ReaderView(this);
     reader_->setCourse(&course_);
+    updateWindowTitle();
     tabs_ = new QTabWidget(this);
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
@@ -148,7 +148,16 @@ MainWindow::MainWindow(Course course, QWidget* parent)
                 reader_->showChapter(chapter, section);
                 reader_->highlight(query, section);
                 tree_->select(chapter, reader_->currentSection());
+                updateWindowTitle();
             });
+    // F3 and Shift+F3 in the reader move the panel's current result along with them.
+    connect(reader_, &ReaderView::hitChanged, this, [this](const QString& section) {
+        search_->followHit(reader_->chapterIndex(), section);
+    });
+    connect(search_, &SearchPanel::closeRequested, this, [this] {
+        searchDock_->hide();
+        reader_->setFocus(Qt::OtherFocusReason);
+    });
 
     if (!course_.errors.empty()) {
         auto* warning = new QLabel(
@@ -188,7 +197,15 @@ MainWindow::~MainWindow() {
 void MainWindow::buildMenus() {
     auto action = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot) {
         auto* a = menu->addAction(text);
-        a->setShortcuts(keys);
+        // A key listed twice (a platform's standard key that is also written out, as Ctrl+Q for
+        // Quit on X11) would be an ambiguous shortcut that does nothing.
+        QList<QKeySequence> once;
+        for (const QKeySequence& k : keys) {
+            if (!k.isEmpty() && !once.contains(k)) {
+                once << k;
+            }
+        }
+        a->setShortcuts(once);
         connect(a, &QAction::triggered, this, slot);
         addAction(a); // shortcuts work in full screen, with the menu bar hidden
         return a;
@@ -200,7 +217,9 @@ void MainWindow::buildMenus() {
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, [this] { exportAnimation(); });
     action(file, tr("Export chapter as &handout PDF\u2026"), {}, [this] {
         if (const Chapter* ch = currentChapter()) {
+            const QPointer<QWidget> focus = QApplication::focusWidget();
             exportHandoutInteractive(this, *ch);
+            afterDialog(focus);
         }
     });
     file->addSeparator();
@@ -229,9 +248,9 @@ void MainWindow::buildMenus() {
         searchDock_->show();
         search_->focusQuery();
     });
-    action(edit, tr("Find &next"), {QKeySequence(Qt::Key_F3)}, [this] { reader_->nextHit(); });
+    action(edit, tr("Find &next"), {QKeySequence(Qt::Key_F3)}, [this] { findNext(false); });
     action(edit, tr("Find &previous"), {QKeySequence(Qt::SHIFT | Qt::Key_F3)},
-           [this] { reader_->nextHit(true); });
+           [this] { findNext(true); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     action(view, tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
@@ -314,6 +333,46 @@ void MainWindow::showSection(int chapter, const QString& sectionId) {
     tabs_->setCurrentWidget(reader_);
     reader_->showChapter(chapter, sectionId);
     tree_->select(chapter, sectionId.isEmpty() ? reader_->currentSection() : sectionId);
+    updateWindowTitle();
+}
+
+void MainWindow::updateWindowTitle() {
+    // "<chapter> - fieldguide", so the task bar and window list say what is being read.
+    const Chapter* ch = currentChapter();
+    const QString what = ch ? ch->title : course_.title;
+    setWindowTitle(what.isEmpty() ? tr("fieldguide") : tr("%1 \u2014 fieldguide").arg(what));
+}
+
+void MainWindow::findNext(bool backward) {
+    if (reader_->hitCount() == 0) {
+        statusBar()->showMessage(
+            tr("Nothing to go to: search first (Ctrl+F), then F3 goes to the next hit."), 5000);
+        return;
+    }
+    tabs_->setCurrentWidget(reader_);
+    reader_->nextHit(backward);
+    const bool wrapped = reader_->lastMoveWrapped();
+    const QString where =
+        tr("Hit %1 of %2").arg(reader_->currentHit() + 1).arg(reader_->hitCount());
+    if (wrapped) {
+        statusBar()->showMessage(backward ? tr("Search wrapped to the bottom. %1").arg(where)
+                                          : tr("Search wrapped to the top. %1").arg(where),
+                                 5000);
+    } else {
+        statusBar()->showMessage(where, 3000);
+    }
+}
+
+void MainWindow::afterDialog(QWidget* focus) {
+    // A closed dialog does not always give the keyboard back (no window manager, or one that
+    // activates nothing): without this, Ctrl+E and the other keys do nothing until a click.
+    activateWindow();
+    raise();
+    if (focus && focus->isVisible() && focus->window() == this) {
+        focus->setFocus(Qt::ActiveWindowFocusReason);
+    } else if (QWidget* page = tabs_->currentWidget()) {
+        page->setFocus(Qt::ActiveWindowFocusReason);
+    }
 }
 
 void MainWindow::goSection(int delta) {
@@ -378,7 +437,9 @@ std::optional<Exportable> MainWindow::currentExportable() const {
 
 void MainWindow::exportDiagram() {
     if (const auto e = currentExportable()) {
+        const QPointer<QWidget> focus = QApplication::focusWidget();
         exportDiagramInteractive(this, *e, theme_);
+        afterDialog(focus);
     } else {
         statusBar()->showMessage(
             tr("Open a live diagram (Diagrams menu) to export it; File > Export chapter as "
@@ -389,7 +450,9 @@ void MainWindow::exportDiagram() {
 
 void MainWindow::exportAnimation() {
     if (const auto e = currentExportable()) {
+        const QPointer<QWidget> focus = QApplication::focusWidget();
         exportAnimationInteractive(this, *e, theme_);
+        afterDialog(focus);
     } else {
         statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
     }
@@ -425,10 +488,12 @@ void MainWindow::editSectionNote() {
         return;
     }
     bool ok = false;
+    const QPointer<QWidget> focus = QApplication::focusWidget();
     const QString text =
         QInputDialog::getMultiLineText(this, tr("Note on this section"),
                                        tr("Your note (kept with your progress; empty removes it):"),
                                        progress_->note(chapter, section), &ok);
+    afterDialog(focus);
     if (ok) {
         setSectionNote(chapter, section, text);
     }
@@ -573,7 +638,26 @@ void MainWindow::openTool(const QString& id) {
 
 void MainWindow::setThemeChoice(ThemeChoice choice) {
     themeChoice_ = choice;
+    const qreal oldScale = theme_.fontScale;
     theme_ = appTheme_.apply(choice);
+    // Widgets that set a font of their own (a larger question, the narration, the sidebar) do not
+    // follow the application's font: scale them by the change of the theme's type scale.
+    if (const qreal ratio = theme_.fontScale / oldScale; std::abs(ratio - 1) > 1e-6) {
+        QList<QWidget*> all = findChildren<QWidget*>();
+        all << this;
+        for (QWidget* w : std::as_const(all)) {
+            if (!w->testAttribute(Qt::WA_SetFont)) {
+                continue;
+            }
+            QFont f = w->font();
+            if (f.pixelSize() > 0) {
+                f.setPixelSize(std::max(1, qRound(f.pixelSize() * ratio)));
+            } else {
+                f.setPointSizeF(f.pointSizeF() * ratio);
+            }
+            w->setFont(f);
+        }
+    }
     for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened
         if (Page* page = pageOf(tabs_->widget(i))) {
             page->setTheme(theme_);
@@ -685,35 +769,45 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::showKeyboardHelp() {
+    const QPointer<QWidget> focus = QApplication::focusWidget();
     QMessageBox::information(
         this, tr("Keyboard shortcuts"),
         tr("<table cellpadding=4>"
            "<tr><td><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
            "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
-           "<tr><td><b>Ctrl+F</b></td><td>Search every chapter</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>Search every chapter (Esc closes the search)</td></tr>"
            "<tr><td><b>F3 / Shift+F3</b></td><td>Next / previous search hit</td></tr>"
            "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
            "text</td></tr>"
+           "<tr><td><b>Ctrl+D</b></td><td>Bookmark this section (again: remove the "
+           "bookmark)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
            "<tr><td><b>F5</b></td><td>Presentation mode (Esc leaves; PgDn/PgUp, B blank, "
            "L spotlight, Z zoom, T timer)</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
+           "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
            "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
            "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
            "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
            "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
            "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
-           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr></table>"));
+           "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
+           "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
+    afterDialog(focus);
 }
 
 void MainWindow::showAbout() {
+    const QPointer<QWidget> focus = QApplication::focusWidget();
     QMessageBox::about(this, tr("About fieldguide"),
                        tr("<b>fieldguide %1</b><p>A field guide to choosing a database, with live "
                           "diagrams of the real algorithms.</p><p>Licensed under the GNU GPL, "
                           "version 3 or later.</p>")
                            .arg(QStringLiteral(FIELDGUIDE_VERSION)));
+    afterDialog(focus);
 }
 
 } // namespace fg

@@ -77,6 +77,11 @@ private:
     void showKeyboardHelp();
     void showAbout();
     void toggleFullScreen();
+    void updateWindowTitle();
+    // F3 / Shift+F3: the next or previous search hit, saying when the search wraps around.
+    void findNext(bool backward);
+    // After a dialog: the window active again and the keyboard back where it was.
+    void afterDialog(QWidget* focus);
     QString currentChapterId() const;
     // What the current tab's page exports, if anything.
     std::optional<Exportable> currentExportable() const;

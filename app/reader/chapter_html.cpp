@@ -103,7 +103,7 @@ QString listHtml(const json& items, const Theme& t, bool ordered) {
 
 QString tableHtml(const json& b, const Theme& t) {
     QString h =
-        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
+        QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
                        "style=\"border-color:%1; border-style:solid; margin-top:6px; "
                        "margin-bottom:12px\">")
             .arg(css(t.mutedText));
@@ -128,9 +128,11 @@ QString tableHtml(const json& b, const Theme& t) {
     return h;
 }
 
-// A tinted box with a coloured bar on its left: notes, callouts, diagram cards.
+// A tinted box with a coloured bar on its left: notes, callouts, diagram cards. Tables are 99% of
+// the column wide: at 100% a table with borders came out 1 px wider than the view (chapter 9's),
+// and the reader scrolled sideways for it.
 QString aside(const QColor& bar, const QColor& fill, const QString& inner) {
-    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"10\" "
+    return QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"10\" "
                           "style=\"margin-top:8px; margin-bottom:14px\"><tr>"
                           "<td width=\"6\" style=\"background-color:%1\"></td>"
                           "<td style=\"background-color:%2\">%3</td></tr></table>")
@@ -165,7 +167,7 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
     }
     if (type == "code") {
         return QStringLiteral(
-                   "<table width=\"100%\" cellpadding=\"10\" style=\"margin-bottom:12px\">"
+                   "<table width=\"99%\" cellpadding=\"10\" style=\"margin-bottom:12px\">"
                    "<tr><td style=\"background-color:%1\"><pre>%2</pre></td></tr></table>")
             .arg(css(t.codeBackground), qs(b, "text").toHtmlEscaped());
     }

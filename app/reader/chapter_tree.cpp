@@ -32,10 +32,13 @@ void ChapterTree::setCourse(const Course& course) {
     for (std::size_t c = 0; c < course.chapters.size(); ++c) {
         const Chapter& ch = course.chapters[c];
         auto* top = new QTreeWidgetItem(this);
-        top->setText(0,
-                     ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
+        const QString title =
+            ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title;
+        top->setText(0, title);
         top->setData(0, kChapterRole, static_cast<int>(c));
-        top->setToolTip(0, ch.summary);
+        // The whole title too: a narrow sidebar cuts it off.
+        top->setToolTip(0,
+                        ch.summary.isEmpty() ? title : title + QStringLiteral("\n\n") + ch.summary);
         if (!ch.loaded()) {
             top->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
             QStringList why;
@@ -47,6 +50,7 @@ void ChapterTree::setCourse(const Course& course) {
         for (const auto& s : ch.sections) {
             auto* item = new QTreeWidgetItem(top);
             item->setText(0, s.title);
+            item->setToolTip(0, s.title);
             item->setData(0, kChapterRole, static_cast<int>(c));
             item->setData(0, kSectionRole, s.id);
         }

@@ -3,13 +3,16 @@
 #include "app/reader/chapter_html.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
+#include "widgets/figure/figure_scene.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <algorithm>
 #include <cmath>
 
 namespace fg {
@@ -52,7 +55,7 @@ void ReaderView::setCourse(const Course* course) {
 }
 
 qreal ReaderView::bodyPx() const {
-    return 19.0 * std::pow(1.1, zoom_);
+    return 19.0 * std::pow(1.1, zoom_) * theme_.fontScale; // the projector's type is larger
 }
 
 void ReaderView::showChapter(int index, const QString& sectionId) {
@@ -68,6 +71,9 @@ void ReaderView::showChapter(int index, const QString& sectionId) {
 
 void ReaderView::render() {
     hits_.clear();
+    allHits_.clear();
+    figureHits_.clear();
+    query_.clear();
     currentHit_ = -1;
     setExtraSelections({});
     if (!course_ || chapter_ < 0) {
@@ -107,22 +113,38 @@ void ReaderView::renderFigures() {
         return;
     }
     renderedWidth_ = width;
-    const qreal dpr = devicePixelRatioF();
     const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
     for (const auto& s : ch.sections) {
         for (const auto& b : s.blocks) {
-            if (b.value("type", std::string()) != "figure") {
-                continue;
+            if (b.value("type", std::string()) == "figure") {
+                renderFigure(b, width);
             }
-            const FigureRenderer r(b, theme_, std::min<qreal>(width, 1400), bodyPx() * 0.9);
-            document()->addResource(QTextDocument::ImageResource,
-                                    QUrl(QStringLiteral("figure:") +
-                                         QString::fromStdString(b.value("id", std::string()))),
-                                    r.toImage(dpr));
         }
     }
     // Re-layout so the images' new sizes take effect.
     document()->markContentsDirty(0, document()->characterCount());
+}
+
+void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
+    const QString id = QString::fromStdString(block.value("id", std::string()));
+    // FigureLayout applies the theme's fontScale itself.
+    const FigureRenderer r(block, theme_, std::min<qreal>(width, 1400),
+                           bodyPx() / theme_.fontScale * 0.9);
+    SceneHighlight marks;
+    const bool marked = !query_.isEmpty() && figureHits_.value(id) > 0;
+    if (marked) {
+        marks.query = query_;
+        marks.fill = theme_.highlight;
+        marks.text = theme_.kind == Theme::Kind::Dark ? QColor(Qt::white) : QColor(Qt::black);
+        marks.currentFill = theme_.accent; // the hit F3 is on stands out from the others
+        marks.currentText = theme_.background;
+        if (currentHit_ >= 0 && currentHit_ < hitCount() &&
+            allHits_[static_cast<std::size_t>(currentHit_)].figure == id) {
+            marks.current = allHits_[static_cast<std::size_t>(currentHit_)].index;
+        }
+    }
+    document()->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("figure:") + id),
+                            r.toImage(devicePixelRatioF(), marked ? &marks : nullptr));
 }
 
 void ReaderView::updateMargins() {
@@ -135,6 +157,16 @@ void ReaderView::updateMargins() {
         root.setLeftMargin(side);
         root.setRightMargin(side);
         document()->rootFrame()->setFrameFormat(root);
+    }
+}
+
+void ReaderView::changeEvent(QEvent* event) {
+    QTextBrowser::changeEvent(event);
+    // QTextEdit gives the document the widget's font when that changes (the projector theme
+    // enlarges the application's font): the chapter's own body size must come back.
+    if (event->type() == QEvent::FontChange && course_ && chapter_ >= 0 &&
+        document()->defaultFont().pixelSize() != qRound(bodyPx())) {
+        rerenderKeepingPlace();
     }
 }
 
@@ -236,43 +268,136 @@ void ReaderView::rerenderKeepingPlace() {
 }
 
 int ReaderView::highlight(const QString& query, const QString& sectionId) {
+    const bool hadFigureHits = !figureHits_.isEmpty();
     hits_.clear();
+    allHits_.clear();
+    figureHits_.clear();
     currentHit_ = -1;
-    if (!query.isEmpty()) {
+    query_ = query;
+    if (!query.isEmpty() && course_ && chapter_ >= 0) {
         QTextCharFormat fmt;
         fmt.setBackground(theme_.highlight);
         fmt.setForeground(theme_.kind == Theme::Kind::Dark ? QColor(Qt::white) : QColor(Qt::black));
         for (QTextCursor c = document()->find(query); !c.isNull(); c = document()->find(query, c)) {
+            allHits_.push_back({c.selectionStart(), QString(), static_cast<int>(hits_.size())});
             hits_.append({c, fmt});
         }
+        // The figures' labels: the search panel counts them, so F3 goes to them too.
+        const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
+        QHash<QString, int> counts;
+        for (const auto& s : ch.sections) {
+            for (const auto& b : s.blocks) {
+                if (b.value("type", std::string()) == "figure") {
+                    const FigureRenderer r(b, theme_, std::max<qreal>(renderedWidth_, 320),
+                                           bodyPx() / theme_.fontScale * 0.9);
+                    if (const int n = highlightCount(r.scene(), query); n > 0) {
+                        counts.insert(QString::fromStdString(b.value("id", std::string())), n);
+                    }
+                }
+            }
+        }
+        for (QTextBlock b = document()->begin(); b.isValid() && !counts.isEmpty(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextCharFormat f = it.fragment().charFormat();
+                if (!f.isImageFormat()) {
+                    continue;
+                }
+                const QString name = f.toImageFormat().name();
+                if (!name.startsWith(QLatin1String("figure:"))) {
+                    continue;
+                }
+                const QString id = name.mid(7);
+                for (int k = 0; k < counts.value(id); ++k) {
+                    allHits_.push_back({it.fragment().position(), id, k});
+                }
+                figureHits_.insert(id, counts.value(id));
+            }
+        }
+        std::stable_sort(allHits_.begin(), allHits_.end(),
+                         [](const Hit& a, const Hit& b) { return a.position < b.position; });
     }
     setExtraSelections(hits_);
-    if (hits_.isEmpty()) {
+    if (allHits_.empty()) {
+        if (hadFigureHits) { // take the old marks off the figures
+            renderedWidth_ = 0;
+            renderFigures();
+        }
         scrollToSection(sectionId);
         return 0;
     }
     const int start = sectionPos_.value(sectionId, 0);
-    currentHit_ = 0;
-    for (int i = 0; i < hits_.size(); ++i) {
-        if (hits_[i].cursor.position() >= start) {
-            currentHit_ = i;
+    int first = 0;
+    for (int i = 0; i < hitCount(); ++i) {
+        if (allHits_[static_cast<std::size_t>(i)].position >= start) {
+            first = i;
             break;
         }
     }
-    setTextCursor(hits_[currentHit_].cursor);
-    ensureCursorVisible();
-    return static_cast<int>(hits_.size());
+    renderedWidth_ = 0; // every figure again: marks on, or off
+    renderFigures();
+    goToHit(first);
+    return hitCount();
 }
 
 bool ReaderView::nextHit(bool backward) {
-    if (hits_.isEmpty()) {
+    wrapped_ = false;
+    if (allHits_.empty()) {
         return false;
     }
-    const int n = static_cast<int>(hits_.size());
-    currentHit_ = ((currentHit_ + (backward ? -1 : 1)) % n + n) % n;
-    setTextCursor(hits_[currentHit_].cursor);
-    ensureCursorVisible();
+    const int n = hitCount();
+    const int next = currentHit_ + (backward ? -1 : 1);
+    wrapped_ = next < 0 || next >= n;
+    goToHit((next % n + n) % n);
     return true;
+}
+
+QString ReaderView::hitSection() const {
+    return currentHit_ < 0 || currentHit_ >= hitCount()
+               ? QString()
+               : sectionAt(allHits_[static_cast<std::size_t>(currentHit_)].position);
+}
+
+void ReaderView::goToHit(int index) {
+    const int previous = currentHit_;
+    currentHit_ = index;
+    const Hit& h = allHits_[static_cast<std::size_t>(index)];
+    // Re-mark the figures the current hit leaves and enters.
+    const QString left =
+        previous >= 0 && previous < hitCount() ? allHits_[std::size_t(previous)].figure : QString();
+    if (!left.isEmpty() || !h.figure.isEmpty()) {
+        const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
+        for (const auto& s : ch.sections) {
+            for (const auto& b : s.blocks) {
+                const QString id = QString::fromStdString(b.value("id", std::string()));
+                if (b.value("type", std::string()) == "figure" && !id.isEmpty() &&
+                    (id == left || id == h.figure)) {
+                    renderFigure(b, renderedWidth_);
+                }
+            }
+        }
+        viewport()->update();
+    }
+    if (h.figure.isEmpty()) {
+        setTextCursor(hits_[h.index].cursor);
+    } else {
+        QTextCursor c(document());
+        c.setPosition(h.position);
+        setTextCursor(c);
+    }
+    ensureCursorVisible();
+    emit hitChanged(sectionAt(h.position));
+}
+
+QString ReaderView::sectionAt(int position) const {
+    QString best = sectionAtScrollTop();
+    int bestPos = -1;
+    for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
+        if (it.value() <= position && it.value() > bestPos) {
+            bestPos = it.value();
+            best = it.key();
+        }
+    }
+    return best;
 }
 
 void ReaderView::onAnchor(const QUrl& url) {

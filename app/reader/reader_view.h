@@ -32,22 +32,32 @@ public:
     // Zoom steps: 0 is the default body size; each step is 10% larger or smaller.
     void setZoom(int step);
     int zoom() const { return zoom_; }
+    // The body text size: 19 px, 10% more or less a zoom step, times the theme's fontScale.
     qreal bodyPx() const;
 
-    // Highlights every occurrence of `query` (case-insensitive) and scrolls to the first one in
-    // `sectionId` (or the first anywhere). Returns the number of hits in the chapter's text.
+    // Highlights every occurrence of `query` (case-insensitive), in the text and in the figures'
+    // labels, and scrolls to the first one in `sectionId` (or the first anywhere). Returns the
+    // number of hits in the chapter (text and figures).
     int highlight(const QString& query, const QString& sectionId = {});
-    // Moves to the next (or previous) highlighted hit; false when there is none.
+    // Moves to the next (or previous) hit, in reading order, figures included, going round from
+    // the last to the first (lastMoveWrapped() then says so); false when there is none.
     bool nextHit(bool backward = false);
-    int hitCount() const { return static_cast<int>(hits_.size()); }
+    bool lastMoveWrapped() const { return wrapped_; }
+    int hitCount() const { return static_cast<int>(allHits_.size()); }
+    int currentHit() const { return currentHit_; }
+    // The section the current hit is in.
+    QString hitSection() const;
 
 signals:
     void sectionChanged(const QString& sectionId);
     void chapterLinkActivated(const QString& chapterId, const QString& sectionId);
     void diagramRequested(const QString& diagramId);
+    // The current search hit moved (F3) to a hit in `sectionId`.
+    void hitChanged(const QString& sectionId);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void render();
@@ -56,6 +66,10 @@ private:
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();
     void renderFigures();
+    // Draws one figure block into the document's image resource, its search hits marked.
+    void renderFigure(const nlohmann::json& block, qreal width);
+    void goToHit(int index);
+    QString sectionAt(int position) const;
     void onAnchor(const QUrl& url);
 
     const Course* course_ = nullptr;
@@ -63,9 +77,18 @@ private:
     Theme theme_ = Theme::light();
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
-    QHash<QString, int> sectionPos_; // section id -> document position of its heading
-    QList<QTextEdit::ExtraSelection> hits_;
+    QHash<QString, int> sectionPos_;        // section id -> document position of its heading
+    QList<QTextEdit::ExtraSelection> hits_; // in the text
+    struct Hit {
+        int position;   // in the document (a figure's: its image's)
+        QString figure; // empty: in the text (hits_[textIndex])
+        int index;      // in hits_, or the n-th in the figure
+    };
+    std::vector<Hit> allHits_; // in reading order
+    QString query_;
+    QHash<QString, int> figureHits_; // figure id -> hits in its labels
     int currentHit_ = -1;
+    bool wrapped_ = false;
     QString lastSection_;
     bool scrolling_ = false;
     QTimer resizeTimer_;

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -34,6 +35,19 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
             [this](QListWidgetItem* item) { activate(results_->row(item)); });
     connect(results_, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { activate(results_->row(item)); });
+    auto* close = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    close->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(close, &QShortcut::activated, this, &SearchPanel::closeRequested);
+}
+
+void SearchPanel::followHit(int chapter, const QString& sectionId) {
+    for (std::size_t i = 0; i < found_.size(); ++i) {
+        if (found_[i].chapter == chapter && found_[i].sectionId == sectionId) {
+            results_->setCurrentRow(static_cast<int>(i));
+            results_->scrollToItem(results_->currentItem());
+            return;
+        }
+    }
 }
 
 void SearchPanel::setCourse(const Course& course) {

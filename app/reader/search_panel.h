@@ -1,5 +1,6 @@
 // SearchPanel: a search box and its results across every chapter ("Chapter > Section" and the
-// words around the hit). Enter or a click on a result asks the window to show it.
+// words around the hit). Enter or a click on a result asks the window to show it; Esc asks it to
+// close the panel.
 #pragma once
 
 #include "app/reader/search_index.h"
@@ -23,9 +24,12 @@ public:
     QString query() const;
     int resultCount() const;
     QListWidget* results() { return results_; }
+    // Makes the result for (chapter, section) the current one, as F3 moves through the hits.
+    void followHit(int chapter, const QString& sectionId);
 
 signals:
     void resultActivated(int chapter, const QString& sectionId, const QString& query);
+    void closeRequested();
 
 private:
     void runSearch();

@@ -35,7 +35,15 @@ int finishOutput(const std::string& command, Io io);
 // for bad input.
 int exitFor(const Status& s);
 
-// Runs `name` if it is one of the commands above; returns -1 when it is not.
+// The usage of a command (one of the above, "export" or "list"), as `fieldguide COMMAND --help`
+// prints it; empty for another name.
+std::string usageOf(const std::string& name);
+// Whether the arguments ask for the usage: a --help or -h before any "--" (after "--", "--help"
+// is a key).
+bool asksForHelp(const Args& args);
+
+// Runs `name` if it is one of the commands above (`name --help` prints its usage on io.out);
+// returns -1 when it is not.
 int dispatch(const std::string& name, const Args& args, Io io);
 
 } // namespace fg::cli

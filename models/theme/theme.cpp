@@ -1,5 +1,8 @@
 #include "models/theme/theme.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace fg {
 
 namespace {
@@ -33,11 +36,13 @@ Theme Theme::light() {
     t.text = QColor::fromRgb(0x1b1f23u);
     t.mutedText = QColor::fromRgb(0x57606au);
     t.line = QColor::fromRgb(0x57606au);
-    t.accent = QColor::fromRgb(0x0072B2u);
-    t.good = QColor::fromRgb(0x007a5au);
-    t.bad = QColor::fromRgb(0xb84a00u);
-    t.warn = QColor::fromRgb(0x9a6700u);
-    t.tip = QColor::fromRgb(0x0072B2u);
+    // Marks and links sit on the tinted fills of callouts and panels too: these are dark enough
+    // for 4.5:1 on every toneFill (tests/app/test_contrast.cpp).
+    t.accent = QColor::fromRgb(0x006ba7u);
+    t.good = QColor::fromRgb(0x007456u);
+    t.bad = QColor::fromRgb(0xad4600u);
+    t.warn = QColor::fromRgb(0x8b5d00u);
+    t.tip = QColor::fromRgb(0x006ba7u);
     t.codeBackground = QColor::fromRgb(0xf0f2f4u);
     t.highlight = QColor::fromRgb(0xffd33du);
     t.categorical = okabeIto();
@@ -52,13 +57,13 @@ Theme Theme::dark() {
     t.text = QColor::fromRgb(0xe6e8ebu);
     t.mutedText = QColor::fromRgb(0xa8b0b9u);
     t.line = QColor::fromRgb(0xa8b0b9u);
-    t.accent = QColor::fromRgb(0x56B4E9u);
+    t.accent = QColor::fromRgb(0x5ab6eau);
     t.good = QColor::fromRgb(0x3fc59au);
-    t.bad = QColor::fromRgb(0xff8a4cu);
+    t.bad = QColor::fromRgb(0xff8e51u);
     t.warn = QColor::fromRgb(0xf0c040u);
-    t.tip = QColor::fromRgb(0x56B4E9u);
+    t.tip = QColor::fromRgb(0x5ab6eau);
     t.codeBackground = QColor::fromRgb(0x262b31u);
-    t.highlight = QColor::fromRgb(0x8a6d00u);
+    t.highlight = QColor::fromRgb(0x7a6000u); // light text on it at 4.5:1 (a highlighted row)
     t.categorical = okabeIto();
     return t;
 }
@@ -132,8 +137,47 @@ QColor Theme::toneFill(const QString& tone) const {
     if (tone.isEmpty() || tone == QLatin1String("neutral")) {
         return surface;
     }
-    const qreal strength = kind == Kind::Dark ? 0.28 : (kind == Kind::Projector ? 0.10 : 0.14);
+    // Light enough tints that text, marks and links on them keep their contrast.
+    const qreal strength = kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
     return mix(background, toneStroke(tone), strength);
+}
+
+QColor Theme::toneText(const QString& tone) const {
+    return readableOn(toneStroke(tone), toneFill(tone));
+}
+
+QColor Theme::readableOn(const QColor& color, const QColor& background) const {
+    const qreal need = minTextContrast() + 0.05; // a margin for rounding to 8-bit channels
+    if (!color.isValid() || !background.isValid() || contrastRatio(color, background) >= need) {
+        return color;
+    }
+    // Towards whichever of black and white contrasts more with the background. One of the two
+    // reaches 4.58:1 against any colour; on a mid-grey neither may reach 7:1, and the better one
+    // is the best there is.
+    const QColor black(Qt::black), white(Qt::white);
+    const QColor target =
+        contrastRatio(black, background) >= contrastRatio(white, background) ? black : white;
+    for (int step = 1; step <= 20; ++step) {
+        const QColor c = mix(color, target, step / 20.0);
+        if (contrastRatio(c, background) >= need) {
+            return c;
+        }
+    }
+    return target;
+}
+
+qreal relativeLuminance(const QColor& c) {
+    auto channel = [](qreal v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    const QColor rgb = c.toRgb();
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) +
+           0.0722 * channel(rgb.blueF());
+}
+
+qreal contrastRatio(const QColor& a, const QColor& b) {
+    const qreal la = relativeLuminance(a), lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 } // namespace fg

@@ -38,8 +38,22 @@ struct Theme {
 
     // A fill for a figure tone ("neutral", "accent", "good", "bad", "warn", "muted", "a".."h").
     QColor toneFill(const QString& tone) const;
-    // The border/text colour that goes with toneFill.
+    // The border colour that goes with toneFill (the categorical tones are too light for text).
     QColor toneStroke(const QString& tone) const;
+    // The colour of text in a tone: toneStroke made readable on toneFill (see readableOn).
+    QColor toneText(const QString& tone) const;
+
+    // The least contrast ratio text must have against what it is drawn on: 4.5:1 (WCAG AA) in
+    // light and dark, 7:1 (WCAG AAA) in projector.
+    qreal minTextContrast() const { return kind == Kind::Projector ? 7.0 : 4.5; }
+    // `color` if it reaches minTextContrast() against `background`; else the same hue moved
+    // towards black (or white, on a dark background) just far enough that it does.
+    QColor readableOn(const QColor& color, const QColor& background) const;
 };
+
+// WCAG 2 relative luminance of a colour (0 black .. 1 white), alpha ignored.
+qreal relativeLuminance(const QColor& c);
+// WCAG 2 contrast ratio of two colours: 1 (the same) .. 21 (black on white).
+qreal contrastRatio(const QColor& a, const QColor& b);
 
 } // namespace fg

@@ -58,6 +58,31 @@ private slots:
         }
     }
 
+    void everyCommandAnswersHelpWithItsOwnUsage() {
+        for (const char* cmd :
+             {"slot", "partition", "run", "export", "downsample", "compress", "list"}) {
+            for (const char* help : {"--help", "-h"}) {
+                const Result r = runTool({cmd, help});
+                const QByteArray what = QByteArray(cmd) + " " + help + ": " + r.err;
+                QVERIFY2(r.exit == 0, what.constData());
+                const QByteArray usage = QByteArray("Usage: fieldguide ") + cmd;
+                QVERIFY2(r.out.startsWith(usage + " ") || r.out.startsWith(usage + "\n"),
+                         what.constData());
+                QVERIFY2(r.out.contains("--help"), what.constData());
+                QVERIFY2(r.err.isEmpty(), what.constData());
+            }
+        }
+        // Anywhere before "--", even after other options; after it, "--help" is a key.
+        const Result late = runTool({"export", "--out", "x.png", "--help"});
+        QCOMPARE(late.exit, 0);
+        QVERIFY(late.out.startsWith("Usage: fieldguide export "));
+        const Result key = runTool({"slot", "--", "--help"});
+        QCOMPARE(key.exit, 0);
+        QVERIFY(!key.out.contains("Usage"));
+        // The summary names every theme the app has.
+        QVERIFY(runTool({"--help"}).out.contains("system|light|dark|projector"));
+    }
+
     void listNamesChaptersThenTheirDiagrams() {
         const Result r = runTool({"list"}, QStringLiteral(TEST_DATA_DIR "/good"));
         QCOMPARE(r.exit, 0);

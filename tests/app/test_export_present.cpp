@@ -108,6 +108,49 @@ private slots:
         QCOMPARE(d.theme().kind, fg::Theme::Kind::Dark); // "as on screen"
     }
 
+    void dialogLabelsShowNoLiteralAmpersand() {
+        // A label's "&" marks its shortcut only when the label has a buddy to give focus to;
+        // without one Qt shows the "&" itself ("Custom &width").
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "x");
+        int checked = 0;
+        for (const QLabel* label : d.findChildren<QLabel*>()) {
+            if (label->text().remove(QStringLiteral("&&")).contains(QLatin1Char('&'))) {
+                ++checked;
+                QVERIFY2(label->buddy(), qPrintable(label->text()));
+            }
+        }
+        QVERIFY(checked >= 5);
+    }
+
+    void aFailedWriteKeepsTheDialogOpenWithItsSettings() {
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "x");
+        int writes = 0;
+        QString answer = QStringLiteral("cannot write /nope/x.svg: Permission denied");
+        d.setWriter([&](const fg::ExportDialog&) {
+            ++writes;
+            return answer;
+        });
+        d.setFormat(fg::PictureFormat::Svg);
+        d.setSizeChoice(3);
+        d.setCustomSize(QSize(1234, 567));
+        d.setPath(QStringLiteral("/nope/x.svg"));
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.accept();
+        QCOMPARE(writes, 1);
+        QVERIFY(d.isVisible()); // still open, nothing chosen lost
+        QCOMPARE(d.result(), int(QDialog::Rejected));
+        QCOMPARE(d.error(), QStringLiteral("Cannot write /nope/x.svg: Permission denied."));
+        QCOMPARE(d.format(), fg::PictureFormat::Svg);
+        QCOMPARE(d.options().size, QSizeF(1234, 567));
+        QCOMPARE(d.path(), QStringLiteral("/nope/x.svg"));
+        answer.clear(); // the next try works: the dialog closes
+        d.accept();
+        QCOMPARE(writes, 2);
+        QVERIFY(!d.isVisible());
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+    }
+
     void pictureOfADiagramAtSlideSizes() {
         fg::LsmView view;
         view.resize(1200, 800);

@@ -8,13 +8,18 @@
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/diagram_registry.h"
 
+#include <QApplication>
 #include <QDockWidget>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextDocument>
 
 namespace {
 
@@ -92,6 +97,131 @@ private slots:
         QTest::keyClicks(box, "Leader: B1");
         QCOMPARE(w.search()->resultCount(), 1);
         QVERIFY(w.search()->results()->item(0)->text().contains("Details"));
+    }
+
+    void f3ReachesFigureHitsAndSaysWhenItWraps() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        QTest::qWait(300); // the figures drawn at the view's width, the search open beside it
+        const auto figure = [&w] {
+            return w.reader()
+                ->document()
+                ->resource(QTextDocument::ImageResource, QUrl("figure:alpha-cluster"))
+                .value<QImage>();
+        };
+        const QImage plain = figure();
+        QVERIFY(!plain.isNull());
+        QTest::keyClicks(box, "Leader"); // only in the figure's label
+        QCOMPARE(w.search()->resultCount(), 1);
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("details"));
+        QVERIFY(figure() != plain); // marked in the figure
+        key(&w, Qt::Key_F3);
+        QVERIFY2(w.statusBar()->currentMessage().contains("Search wrapped to the top"),
+                 qPrintable(w.statusBar()->currentMessage()));
+        key(&w, Qt::Key_F3, Qt::ShiftModifier);
+        QVERIFY(w.statusBar()->currentMessage().contains("Search wrapped to the bottom"));
+        // A new search without figure hits takes the marks off.
+        box->setFocus();
+        box->clear();
+        QTest::keyClicks(box, "Keyless");
+        key(box, Qt::Key_Return);
+        QCOMPARE(figure(), plain);
+    }
+
+    void theResultListFollowsF3AndEscClosesTheSearch() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        QTest::keyClicks(box, "key"); // "Insert keys" in the intro, "Keyless" in the details
+        QCOMPARE(w.search()->resultCount(), 2);
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->hitCount(), 2);
+        QCOMPARE(w.search()->results()->currentRow(), 0);
+        key(&w, Qt::Key_F3);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("details"));
+        QCOMPARE(w.search()->results()->currentRow(), 1);
+        key(&w, Qt::Key_F3);
+        QCOMPARE(w.search()->results()->currentRow(), 0);
+        QVERIFY(w.statusBar()->currentMessage().contains("wrapped"));
+        box->setFocus();
+        QTRY_VERIFY(box->hasFocus());
+        key(box, Qt::Key_Escape);
+        QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+    }
+
+    void ctrlQQuitsAndTheTitleNamesTheChapter() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Alpha stores \u2014 fieldguide"));
+        w.showSection(1, {});
+        QCOMPARE(w.windowTitle(), QStringLiteral("Beta stores \u2014 fieldguide"));
+        // Every key is bound once: a key bound twice is ambiguous and does nothing.
+        QList<QKeySequence> keys;
+        for (const QAction* a : w.actions()) {
+            for (const QKeySequence& k : a->shortcuts()) {
+                QVERIFY2(!keys.contains(k), qPrintable(k.toString()));
+                keys << k;
+            }
+        }
+        key(&w, Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!w.isVisible());
+    }
+
+    void theProjectorEnlargesTheTextEverywhere() {
+        fg::MainWindow w(course("good"));
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const qreal body = w.reader()->bodyPx();
+        const qreal app = QApplication::font().pointSizeF();
+        const qreal tree = w.tree()->font().pointSizeF();
+        const qreal search = w.search()->findChild<QLineEdit*>()->font().pointSizeF();
+        w.setThemeChoice(fg::ThemeChoice::Projector);
+        QCoreApplication::processEvents(); // the application's font reaches widgets by events
+        const qreal k = fg::Theme::projector().fontScale;
+        QVERIFY(qAbs(w.reader()->bodyPx() - body * k) < 0.01);
+        // The chapter keeps its body size when the widget's font changes under it.
+        QCOMPARE(w.reader()->document()->defaultFont().pixelSize(), qRound(w.reader()->bodyPx()));
+        QVERIFY(qAbs(QApplication::font().pointSizeF() - app * k) < 0.01);
+        QVERIFY(qAbs(w.tree()->font().pointSizeF() - tree * k) < 0.01);
+        QVERIFY(qAbs(w.search()->findChild<QLineEdit*>()->font().pointSizeF() - search * k) < 0.01);
+        w.setThemeChoice(fg::ThemeChoice::Dark); // and back
+        QCoreApplication::processEvents();
+        QVERIFY(qAbs(w.search()->findChild<QLineEdit*>()->font().pointSizeF() - search) < 0.01);
+        QVERIFY(qAbs(w.reader()->bodyPx() - body) < 0.01);
+        QVERIFY(qAbs(w.tree()->font().pointSizeF() - tree) < 0.01);
+        QVERIFY(qAbs(QApplication::font().pointSizeF() - app) < 0.01);
+    }
+
+    void noChapterScrollsSideways() {
+        // The shipped course at 1920 x 1080, each chapter top to bottom: the text column and the
+        // figures fit the view, so there is no horizontal scroll bar.
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int c = 0; c < int(w.course().chapters.size()); ++c) {
+            w.showSection(c, {});
+            QTest::qWait(250); // the figures drawn again at the view's width
+            auto* bar = w.reader()->horizontalScrollBar();
+            QVERIFY2(bar->maximum() == 0,
+                     qPrintable(QStringLiteral("%1: %2 px too wide (document %3, view %4)")
+                                    .arg(w.course().chapters[std::size_t(c)].id)
+                                    .arg(bar->maximum())
+                                    .arg(w.reader()->document()->size().width())
+                                    .arg(w.reader()->viewport()->width())));
+        }
     }
 
     void zoomKeysChangeTheTextSize() {

@@ -1,5 +1,7 @@
 #include "widgets/canvas/chart_style.h"
 
+#include <QFontMetrics>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -19,6 +21,22 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         axis->setLabelFont(font);
         axis->grid()->setPen(
             QPen(theme.surface.darker(theme.kind == Theme::Kind::Dark ? 60 : 110)));
+    }
+    // As many labels on a vertical axis as fit its height: with the projector's larger type the
+    // default five (or more) overlap in a short chart. Counted again before every replot, as
+    // the chart is resized.
+    if (!chart->property("fgTicksFit").toBool()) {
+        chart->setProperty("fgTicksFit", true);
+        QObject::connect(chart, &QCustomPlot::beforeReplot, chart, [chart] {
+            for (QCPAxis* axis : {chart->yAxis, chart->yAxis2}) {
+                if (!axis || !axis->ticker()) {
+                    continue;
+                }
+                const int line = QFontMetrics(axis->tickLabelFont()).height();
+                const int room = axis->axisRect() ? axis->axisRect()->height() : chart->height();
+                axis->ticker()->setTickCount(std::clamp(room / std::max(1, 3 * line), 2, 5));
+            }
+        });
     }
     chart->legend->setFont(font);
     chart->legend->setBrush(theme.surface);

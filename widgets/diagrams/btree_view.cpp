@@ -1,6 +1,7 @@
 #include "widgets/diagrams/btree_view.h"
 
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -99,6 +100,18 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
                   panel()->player()->seek(panel()->player()->stepCount() - 4);
               });
     finishControls();
+    setToolTips({
+        {tr("Key"), tr("A whole number to insert, search for or delete (Enter inserts)")},
+        {tr("Insert"), tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
+                          "middle key up")},
+        {tr("Search"), tr("Follow the key from the root down to the leaf that holds it, or would")},
+        {tr("Delete"),
+         tr("Remove the key: a node left too empty borrows from a sibling or merges with it")},
+        {tr("Range scan"),
+         tr("Find the first key, then walk the leaves in order up to the range end")},
+        {tr("Range end"), tr("The last key of the range scan")},
+        {tr("Add 10 random"), tr("Insert ten random keys, one after the other")},
+    });
 
     row->addStretch(1);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);
@@ -107,6 +120,7 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     order_->setRange(btree::Params::kMinOrder, btree::Params::kMaxOrder);
     order_->setValue(params().order);
     order_->setAccessibleName(tr("Order"));
+    order_->setToolTip(tr("The most children a node may have; a node holds one key fewer"));
     orderLabel->setBuddy(order_);
     connect(order_, &QSpinBox::valueChanged, this, [this](int m) {
         changeParams([m](Scenario& s) { s.params = btree::Params::withOrder(m); });
@@ -151,9 +165,9 @@ void BTreeView::refresh() {
         return;
     }
     const auto& s = *shown;
-    setCounters(tr("Height: %1 levels   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
+    setCounters(tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
                    "Page writes: %6   Page reads: %7")
-                    .arg(s.stats.height)
+                    .arg(counted(s.stats.height, tr("level"), tr("levels")))
                     .arg(s.stats.nodes)
                     .arg(s.stats.keys)
                     .arg(s.stats.splits)

@@ -69,15 +69,19 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     inserts_->setSingleStep(10'000);
     inserts_->setValue(50'000);
     inserts_->setAccessibleName(tr("Random inserts"));
+    inserts_->setToolTip(tr("How many random keys both engines insert"));
     row->addWidget(inserts_);
     row->addWidget(new QLabel(tr("B-Tree order:"), this));
     order_ = new QSpinBox(this);
     order_->setRange(3, 64);
     order_->setValue(64);
     order_->setAccessibleName(tr("B-Tree order"));
+    order_->setToolTip(tr("The most children a B-Tree node may have"));
     row->addWidget(order_);
     auto* go = new QPushButton(tr("Run the workload"), this);
     go->setAccessibleName(tr("Run the workload"));
+    go->setToolTip(tr("Insert the keys into a B-Tree and an LSM-tree; compare bytes written and "
+                      "reads per lookup"));
     connect(go, &QPushButton::clicked, this, &BTreeVsLsmView::run);
     row->addWidget(go);
     row->addStretch(1);

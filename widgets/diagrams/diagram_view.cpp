@@ -172,6 +172,17 @@ QString openingSentence(QString title, int steps) {
 
 } // namespace
 
+void DiagramView::setToolTips(const QList<std::pair<QString, QString>>& tips) {
+    const QList<QWidget*> all = findChildren<QWidget*>();
+    for (const auto& [name, tip] : tips) {
+        for (QWidget* w : all) {
+            if (w->accessibleName() == name) {
+                w->setToolTip(tip);
+            }
+        }
+    }
+}
+
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);

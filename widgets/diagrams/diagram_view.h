@@ -83,6 +83,8 @@ protected:
     void addPreset(const QString& text, std::function<void()> load);
     // Ends the row of controls: presets, then the Scenario menu (open, save), Undo and Reset.
     void finishControls();
+    // Tooltips for the controls, each found by the accessible name it was given.
+    void setToolTips(const QList<std::pair<QString, QString>>& tips);
     // A chart under the diagram, coloured by the theme; the view fills it in refresh().
     QCustomPlot* addChart(const QString& accessibleName);
     // Shows `source` at `position` (-1: before the first step; -2: the last step).

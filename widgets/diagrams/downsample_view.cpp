@@ -1,6 +1,7 @@
 #include "widgets/diagrams/downsample_view.h"
 
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <qcustomplot.h>
@@ -63,6 +64,17 @@ DownsampleView::DownsampleView(QWidget* parent)
                      TieredOp::query(0, 6 * kHour)});
     });
     finishControls();
+    setToolTips({
+        {tr("Ingest 3 more hours"), tr("Write three more hours of points at 5-second resolution")},
+        {tr("Let 1 hour pass"),
+         tr("Move the clock on one hour: rollups run, expired raw blocks are dropped")},
+        {tr("Let 6 hours pass"),
+         tr("Move the clock on six hours: rollups run, expired blocks are dropped")},
+        {tr("Query the last 30 minutes"),
+         tr("Read the last half hour from the finest tier that still holds it")},
+        {tr("Query the first hour"),
+         tr("Read the first hour: raw points if kept, else a coarser rollup")},
+    });
     controls()->addStretch(1);
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
@@ -129,16 +141,17 @@ void DownsampleView::refresh() {
     }
     chart_->rescaleAxes();
     chart_->replot(QCustomPlot::rpQueuedReplot);
-    setCounters(
-        tr("Points ingested: %1   Blocks dropped: %2 (%3 rows, %3 Cassandra tombstones avoided)   "
-           "Queries: %4   Rows scanned: %5   Blocks read / skipped: %6 / %7")
-            .arg(s.stats.ingested)
-            .arg(s.stats.blocksDropped)
-            .arg(s.stats.rowsDropped)
-            .arg(s.stats.queries)
-            .arg(s.stats.rowsScanned)
-            .arg(s.stats.partitionsRead)
-            .arg(s.stats.partitionsSkipped));
+    setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
+                   "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
+                    .arg(s.stats.ingested)
+                    .arg(s.stats.blocksDropped)
+                    .arg(counted(s.stats.rowsDropped, tr("row"), tr("rows")),
+                         counted(s.stats.rowsDropped, tr("Cassandra tombstone"),
+                                 tr("Cassandra tombstones")))
+                    .arg(s.stats.queries)
+                    .arg(s.stats.rowsScanned)
+                    .arg(s.stats.partitionsRead)
+                    .arg(s.stats.partitionsSkipped));
 }
 
 } // namespace fg

@@ -1,6 +1,7 @@
 #include "widgets/diagrams/hashslot_diagram.h"
 
 #include "engines/redis/key_slot.h"
+#include "widgets/canvas/counted.h"
 
 #include <map>
 
@@ -116,11 +117,13 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.strokeWidth = 2.5;
         box.radius = 8;
         box.z = 2;
-        box.text = QStringLiteral("%1node %2 (master)\n%3 slots · %4 keys")
+        box.text = QStringLiteral("%1node %2 (master)\n%3 · %4")
                        .arg(n.alive ? QString() : QStringLiteral("\u2718 failed: "))
                        .arg(n.id)
-                       .arg(s.slotsOf(n.id).size())
-                       .arg(s.keysOn(n.id));
+                       .arg(counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
+                                    QStringLiteral("slots")),
+                            counted(qint64(s.keysOn(n.id)), QStringLiteral("key"),
+                                    QStringLiteral("keys")));
         box.textColor = t.text;
         box.fontPx = fs * 0.85;
         f.items.push_back(box);

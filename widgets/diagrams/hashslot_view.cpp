@@ -2,6 +2,7 @@
 
 #include "engines/redis/key_slot.h"
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -104,6 +105,22 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
         setScenario(3, 1, seq);
     });
     finishControls();
+    setToolTips({
+        {tr("Key"),
+         tr("A key: its hash slot is CRC16 of the key (or of its {hash tag}) modulo 16384")},
+        {tr("SET"),
+         tr("Write the key: the client goes to the node that owns its slot (Enter too)")},
+        {tr("GET"), tr("Read the key from the node that owns its slot")},
+        {tr("Add node"), tr("Add an empty master; slots move to it with Move slot to node")},
+        {tr("Node"), tr("The node that Fail node, Remove node and Move slot to node act on")},
+        {tr("Fail node"), tr("Stop the node: its replica takes over its slots")},
+        {tr("Remove node"),
+         tr("Take the node out of the cluster (its slots must have moved away)")},
+        {tr("Slot"), tr("A hash slot, 0 to 16383")},
+        {tr("Move slot to node"), tr("Reshard: migrate the slot and its keys to the chosen node")},
+        {tr("Move one key"),
+         tr("Migrate one key of the slot: clients asking for it meanwhile get ASK")},
+    });
 
     auto* plot = addChart(tr("Histogram of keys per master"));
     plot->xAxis->setLabel(tr("master node"));
@@ -132,7 +149,9 @@ void HashslotView::refresh() {
             perNode << tr("node %1: %2").arg(n.id).arg(k);
             x << double(x.size());
             keys << double(k);
-            labels << tr("node %1\n%2 slots").arg(n.id).arg(s.slotsOf(n.id).size());
+            labels << tr("node %1\n%2")
+                          .arg(n.id)
+                          .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
         }
     }
     setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")

@@ -113,6 +113,23 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                                         KafkaOp::failBroker(0), produce(std::nullopt, 4)});
     });
     finishControls();
+    setToolTips({
+        {tr("Record key"),
+         tr("The record's key: records with the same key go to the same partition")},
+        {tr("Produce"), tr("Send one record with this key")},
+        {tr("Produce 8 without key"),
+         tr("Send eight records without a key: the keyless partitioner places them")},
+        {tr("Consumer"), tr("The name of a consumer in the group orders-app")},
+        {tr("Join"), tr("The consumer joins the group: partitions are assigned again")},
+        {tr("Leave"), tr("The consumer leaves the group: its partitions go to the others")},
+        {tr("Consume"),
+         tr("Every consumer of the group reads its partitions and commits its offsets")},
+        {tr("Broker"), tr("The broker that Fail broker stops")},
+        {tr("Fail broker"),
+         tr("Stop the broker: a follower in sync becomes leader of its partitions")},
+        {tr("Keyless partitioner"), tr("How records without a key are spread over partitions")},
+        {tr("Assignor"), tr("How the group's partitions are shared out among its consumers")},
+    });
     connect(key_, &QLineEdit::returnPressed, this, [this] { addOp(produce(keyOf(key_))); });
     openDefaultScenario();
 }

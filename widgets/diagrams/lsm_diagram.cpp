@@ -1,5 +1,7 @@
 #include "widgets/diagrams/lsm_diagram.h"
 
+#include "widgets/canvas/counted.h"
+
 #include <map>
 #include <optional>
 
@@ -111,11 +113,12 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
             box.radius = 5;
             box.z = 2;
             box.text =
-                QStringLiteral("SSTable #%1\n%2 .. %3\n%4 entries%5")
+                QStringLiteral("SSTable #%1\n%2 .. %3\n%4%5")
                     .arg(tab->id)
                     .arg(QString::fromStdString(tab->minKey()).left(8),
                          QString::fromStdString(tab->maxKey()).left(8))
-                    .arg(tab->entries.size())
+                    .arg(counted(qint64(tab->entries.size()), QStringLiteral("entry"),
+                                 QStringLiteral("entries")))
                     .arg(tab->tombstones() ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
                                            : QString());
             box.textColor = t.text;

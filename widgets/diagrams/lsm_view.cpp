@@ -111,6 +111,20 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
               [this] { setScenario(defaults().params, randomPuts(200, 21)); });
     finishControls();
+    setToolTips({
+        {tr("Key"), tr("A key to put, delete or get")},
+        {tr("Put"), tr("Write the key: into the write-ahead log and the memtable")},
+        {tr("Delete"), tr("Write a tombstone for the key (the old values go at compaction)")},
+        {tr("Get"),
+         tr("Read the key: memtable first, then SSTables newest first, Bloom filters skipping")},
+        {tr("Flush"), tr("Write the memtable out as a new sorted SSTable")},
+        {tr("Compact"),
+         tr("Merge SSTables into one, dropping overwritten values and old tombstones")},
+        {tr("Put 10 random"), tr("Put ten random keys")},
+        {tr("Compaction strategy"), tr("Size-tiered merges tables of similar size; leveled keeps "
+                                       "levels of non-overlapping tables")},
+        {tr("Memtable entries"), tr("How many entries the memtable holds before it is flushed")},
+    });
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));

@@ -8,8 +8,8 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -56,7 +56,11 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     height_->setAccessibleName(tr("Height"));
     width_->setValue(1600);
     height_->setValue(900);
-    form->addRow(tr("Custom &width, height:"), custom);
+    // A row whose field is a layout gets a label without a buddy, which would show its "&"
+    // literally: the label names the field its shortcut goes to.
+    auto* customLabel = new QLabel(tr("Custom &width, height:"), this);
+    customLabel->setBuddy(width_);
+    form->addRow(customLabel, custom);
 
     theme_ = new QComboBox(this);
     theme_->addItem(tr("As on screen"), screenTheme_.name());
@@ -74,7 +78,19 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     auto* browse = new QPushButton(tr("&Browse\u2026"), this);
     fileRow->addWidget(path_, 1);
     fileRow->addWidget(browse);
-    form->addRow(tr("F&ile:"), fileRow);
+    auto* fileLabel = new QLabel(tr("F&ile:"), this);
+    fileLabel->setBuddy(path_);
+    form->addRow(fileLabel, fileRow);
+    error_ = new QLabel(this);
+    error_->setAccessibleName(tr("Export problem"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette warn = error_->palette();
+    warn.setColor(QPalette::WindowText,
+                  screenTheme_.readableOn(screenTheme_.bad, palette().color(QPalette::Window)));
+    error_->setPalette(warn);
+    error_->hide();
+    form->addRow(error_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
     form->addRow(buttons);
@@ -175,9 +191,22 @@ void ExportDialog::browse() {
     }
 }
 
+void ExportDialog::setWriter(Writer writer) {
+    writer_ = std::move(writer);
+}
+
+QString ExportDialog::error() const {
+    return error_->isHidden() ? QString() : error_->text();
+}
+
 void ExportDialog::accept() {
+    auto showError = [this](const QString& message) {
+        error_->setText(dialogSentence(message));
+        error_->show();
+    };
     if (path().isEmpty()) {
-        QMessageBox::warning(this, windowTitle(), tr("Choose a file to export to."));
+        showError(tr("Choose a file to export to."));
+        path_->setFocus();
         return;
     }
     QSettings s;
@@ -187,7 +216,29 @@ void ExportDialog::accept() {
     s.setValue("export/height", height_->value());
     s.setValue("export/transparent", transparent_->isChecked());
     s.setValue("export/dir", QFileInfo(path()).absolutePath());
+    if (writer_) {
+        if (const QString problem = writer_(*this); !problem.isEmpty()) {
+            showError(problem); // stay open: fix the path (or the size) and export again
+            path_->setFocus();
+            return;
+        }
+    }
+    error_->hide();
+    error_->clear();
     QDialog::accept();
+}
+
+QString dialogSentence(const QString& message) {
+    QString m = message.trimmed();
+    if (m.isEmpty()) {
+        return m;
+    }
+    m[0] = m[0].toUpper();
+    if (!m.endsWith(QLatin1Char('.')) && !m.endsWith(QLatin1Char('?')) &&
+        !m.endsWith(QLatin1Char('!'))) {
+        m += QLatin1Char('.');
+    }
+    return m;
 }
 
 } // namespace fg

@@ -1,15 +1,18 @@
 // ExportDialog: File > Export diagram (Ctrl+E). The format (PNG, SVG or PDF), the size (the
 // diagram's size on screen, 1920x1080, 3840x2160 or a custom size), a transparent background
 // for PNG, the theme the picture is drawn in, and the file. Whatever is chosen is remembered for
-// the next export (QSettings).
+// the next export (QSettings). With a writer set, Export writes the file while the dialog is open:
+// when that fails the dialog stays, every setting kept, with the reason shown under them.
 #pragma once
 
 #include "models/theme/theme.h"
 #include "widgets/export/picture_export.h"
 
 #include <QDialog>
+#include <functional>
 
 class QCheckBox;
+class QLabel;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -33,6 +36,12 @@ public:
     void setSizeChoice(int index); // 0 screen, 1 1920x1080, 2 3840x2160, 3 custom
     void setCustomSize(QSize size);
 
+    // Writes the chosen file; returns an error message, or an empty string on success.
+    using Writer = std::function<QString(const ExportDialog&)>;
+    void setWriter(Writer writer);
+    // The error shown in the dialog (empty when none).
+    QString error() const;
+
     void accept() override;
 
 private:
@@ -48,6 +57,12 @@ private:
     QComboBox* theme_;
     QCheckBox* transparent_;
     QLineEdit* path_;
+    QLabel* error_;
+    Writer writer_;
 };
+
+// A message for a dialog: a sentence that starts with a capital letter and ends with a full stop
+// ("cannot write x: denied" becomes "Cannot write x: denied.").
+QString dialogSentence(const QString& message);
 
 } // namespace fg

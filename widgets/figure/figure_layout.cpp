@@ -506,7 +506,7 @@ qreal FigureLayout::panel(const json& p, qreal x, qreal y, qreal w, qreal minHei
         const TextBlock t = text(p["title"], bold_, w - 2 * pad);
         put(t, QPointF(x + pad, y + used),
             tone.isEmpty() || tone == QLatin1String("neutral") ? theme_.text
-                                                               : theme_.toneStroke(tone));
+                                                               : theme_.toneText(tone));
         used += t.size.height() + u_;
     }
     used += parts(arr(p, "parts"), x + pad, y + used, w - 2 * pad) + pad;

@@ -24,17 +24,17 @@ const FigureScene& FigureRenderer::scene() const {
     return *scene_;
 }
 
-void FigureRenderer::paint(QPainter& painter) const {
-    paintScene(painter, *scene_);
+void FigureRenderer::paint(QPainter& painter, const SceneHighlight* highlight) const {
+    paintScene(painter, *scene_, highlight);
 }
 
-QImage FigureRenderer::toImage(qreal dpr) const {
+QImage FigureRenderer::toImage(qreal dpr, const SceneHighlight* highlight) const {
     const QSize px = (scene_->size * dpr).toSize();
     QImage img(px, QImage::Format_ARGB32_Premultiplied);
     img.setDevicePixelRatio(dpr);
     img.fill(theme_.background);
     QPainter p(&img);
-    paint(p);
+    paint(p, highlight);
     return img;
 }
 

@@ -15,6 +15,7 @@
 namespace fg {
 
 struct FigureScene;
+struct SceneHighlight;
 
 class FigureRenderer {
 public:
@@ -28,10 +29,11 @@ public:
     QSizeF size() const;
     // The laid-out primitives (for tests that check what is drawn).
     const FigureScene& scene() const;
-    // Paints with the figure's top-left corner at (0, 0) of the painter's coordinates.
-    void paint(QPainter& painter) const;
+    // Paints with the figure's top-left corner at (0, 0) of the painter's coordinates, with
+    // search hits marked when `highlight` is given.
+    void paint(QPainter& painter, const SceneHighlight* highlight = nullptr) const;
     // The figure as an image of size() * dpr pixels (devicePixelRatio set to dpr).
-    QImage toImage(qreal dpr) const;
+    QImage toImage(qreal dpr, const SceneHighlight* highlight = nullptr) const;
 
 private:
     Theme theme_;

@@ -2,6 +2,7 @@
 
 #include <QPainterPath>
 #include <QtMath>
+#include <vector>
 
 namespace fg {
 
@@ -56,9 +57,43 @@ void drawArrowhead(QPainter& p, QPointF from, QPointF tip, qreal width, const QC
     p.drawPolygon(QPolygonF() << tip << a << b);
 }
 
+// The occurrences of `query` in a laid-out text, as [start, length) in the layout's string. The
+// layout's string may hold word joiners (inline_text.cpp keeps "I/O" on one line with one): a
+// match looks through them, so "I/O" is found in "I/\u2060O".
+std::vector<std::pair<int, int>> matches(const QString& laid, const QString& query) {
+    std::vector<std::pair<int, int>> out;
+    if (query.isEmpty()) {
+        return out;
+    }
+    QString plain;
+    std::vector<int> at; // index in `laid` of each character of `plain`
+    plain.reserve(laid.size());
+    for (qsizetype i = 0; i < laid.size(); ++i) {
+        if (laid[i] != QChar(0x2060)) {
+            plain += laid[i];
+            at.push_back(static_cast<int>(i));
+        }
+    }
+    for (qsizetype i = plain.indexOf(query, 0, Qt::CaseInsensitive); i >= 0;
+         i = plain.indexOf(query, i + query.size(), Qt::CaseInsensitive)) {
+        const int start = at[static_cast<std::size_t>(i)];
+        const int end = at[static_cast<std::size_t>(i + query.size() - 1)] + 1;
+        out.emplace_back(start, end - start);
+    }
+    return out;
+}
+
 } // namespace
 
-void paintScene(QPainter& p, const FigureScene& scene) {
+int highlightCount(const FigureScene& scene, const QString& query) {
+    int n = 0;
+    for (const auto& t : scene.texts) {
+        n += static_cast<int>(matches(t.block.layout->text(), query).size());
+    }
+    return n;
+}
+
+void paintScene(QPainter& p, const FigureScene& scene, const SceneHighlight* highlight) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
@@ -88,6 +123,7 @@ void paintScene(QPainter& p, const FigureScene& scene) {
             drawArrowhead(p, l.points[l.points.size() - 2], l.points.last(), l.width, l.color);
         }
     }
+    int hit = 0;
     for (const auto& t : scene.texts) {
         if (t.background.isValid()) {
             p.setPen(Qt::NoPen);
@@ -95,7 +131,19 @@ void paintScene(QPainter& p, const FigureScene& scene) {
             p.drawRoundedRect(QRectF(t.pos, t.block.size).adjusted(-3, -1, 3, 1), 3, 3);
         }
         p.setPen(t.color);
-        t.block.layout->draw(&p, t.pos);
+        QList<QTextLayout::FormatRange> marks;
+        if (highlight) {
+            for (const auto& [start, length] : matches(t.block.layout->text(), highlight->query)) {
+                const bool current = hit++ == highlight->current;
+                QTextLayout::FormatRange r;
+                r.start = start;
+                r.length = length;
+                r.format.setBackground(current ? highlight->currentFill : highlight->fill);
+                r.format.setForeground(current ? highlight->currentText : highlight->text);
+                marks << r;
+            }
+        }
+        t.block.layout->draw(&p, t.pos, marks);
     }
     p.restore();
 }

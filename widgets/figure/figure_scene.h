@@ -47,6 +47,19 @@ struct FigureScene {
     std::size_t boxCount() const { return boxes.size(); }
 };
 
-void paintScene(QPainter& painter, const FigureScene& scene);
+// Search hits to mark in a figure's text: every occurrence of `query` (case-insensitive) gets
+// `fill` behind it, and the `current`-th (counted in the order of scene.texts) `currentFill`.
+struct SceneHighlight {
+    QString query;
+    QColor fill, text;
+    QColor currentFill, currentText;
+    int current = -1;
+};
+
+// How many times `query` occurs in the figure's text (case-insensitive; 0 for an empty query).
+int highlightCount(const FigureScene& scene, const QString& query);
+
+void paintScene(QPainter& painter, const FigureScene& scene,
+                const SceneHighlight* highlight = nullptr);
 
 } // namespace fg

@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QTextOption>
 #include <algorithm>
+#include <vector>
 
 namespace fg {
 
@@ -140,7 +141,46 @@ InlineText parseInline(const QString& src, const Theme& theme, const QFont& base
     return out;
 }
 
-TextBlock layoutText(const InlineText& text, const QFont& font, qreal width, Qt::Alignment align) {
+namespace {
+
+// Unicode line breaking (UAX #14) allows a break after "/", which splits "I/O" and "PC/EC" over
+// two lines. A slash with a non-space on both sides is part of a word: a word joiner (U+2060,
+// drawn as nothing) after it takes that break away. "A / B" still breaks at its spaces.
+InlineText joinSlashes(const InlineText& in) {
+    const QString& t = in.text;
+    const qsizetype n = t.size();
+    std::vector<int> shift(static_cast<std::size_t>(n) + 1, 0); // joiners before each index
+    QString out;
+    out.reserve(n + 8);
+    int added = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        shift[static_cast<std::size_t>(i)] = added;
+        out += t[i];
+        if (t[i] == QLatin1Char('/') && i > 0 && i + 1 < n && !t[i - 1].isSpace() &&
+            !t[i + 1].isSpace() && t[i + 1] != QChar(0x2060)) {
+            out += QChar(0x2060);
+            ++added;
+        }
+    }
+    shift[static_cast<std::size_t>(n)] = added;
+    if (added == 0) {
+        return in;
+    }
+    InlineText result{out, in.formats};
+    for (auto& r : result.formats) {
+        const auto start = static_cast<std::size_t>(std::clamp<qsizetype>(r.start, 0, n));
+        const auto end = static_cast<std::size_t>(std::clamp<qsizetype>(r.start + r.length, 0, n));
+        r.start += shift[start];
+        r.length += shift[end] - shift[start];
+    }
+    return result;
+}
+
+} // namespace
+
+TextBlock layoutText(const InlineText& source, const QFont& font, qreal width,
+                     Qt::Alignment align) {
+    const InlineText text = joinSlashes(source);
     TextBlock b;
     b.layout = std::make_shared<QTextLayout>(text.text, font);
     b.layout->setFormats(text.formats);

@@ -33,7 +33,9 @@ struct TextBlock {
     QSizeF size; // width actually used (the longest line) and height
 };
 
-// Lays out `text` wrapped at `width` (words, or anywhere for a word longer than the width).
+// Lays out `text` wrapped at `width` (words, or anywhere for a word longer than the width). A
+// slash inside a word ("I/O", "PC/EC") does not end a line: the layout's string has a word joiner
+// (U+2060) after it.
 TextBlock layoutText(const InlineText& text, const QFont& font, qreal width,
                      Qt::Alignment align = Qt::AlignLeft);
 

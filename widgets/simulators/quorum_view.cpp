@@ -1,5 +1,7 @@
 #include "widgets/simulators/quorum_view.h"
 
+#include "widgets/canvas/counted.h"
+
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QPainter>
@@ -203,18 +205,18 @@ void QuorumView::refresh() {
     };
     QString text;
     if (!result_.writeAvailable) {
-        text += tr("The write is refused (unavailable): only %1 of %2 replicas are up, and W = "
+        text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
                    "%3 must store it. ")
                     .arg(result_.alive)
-                    .arg(p.n)
+                    .arg(counted(p.n, tr("replica is"), tr("replicas are")))
                     .arg(p.w);
     } else {
         text += tr("The write stored v2 on replicas %1. ").arg(list(result_.writeSet));
     }
     if (!result_.readAvailable) {
-        text += tr("The read is refused (unavailable): only %1 replicas are up, and R = %2 must "
+        text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
                    "answer. ")
-                    .arg(result_.alive)
+                    .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
                     .arg(p.r);
     } else {
         text +=

@@ -3,6 +3,7 @@
 #include "models/course/course.h"
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
+#include "widgets/canvas/counted.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -89,9 +90,11 @@ void ProgressView::refresh() {
         item->setText(0,
                       ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
         item->setData(0, kChapterRole, ch.id);
-        item->setText(1, read == total && total > 0 ? tr("read")
-                         : read == 0                ? tr("not yet")
-                                                    : tr("%1 of %2 sections").arg(read).arg(total));
+        item->setText(
+            1, read == total && total > 0 ? tr("read")
+               : read == 0
+                   ? tr("not yet")
+                   : tr("%1 of %2").arg(read).arg(counted(total, tr("section"), tr("sections"))));
         if (deck_) {
             const auto cards = deck_->fromChapter(ch.id);
             int right = 0;

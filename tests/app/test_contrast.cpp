@@ -1,0 +1,180 @@
+// Every text colour the course and the themes use is readable against what it is drawn on: WCAG
+// contrast at least 4.5:1 in Light and Dark and 7:1 in Projector, computed from the colours. It
+// covers the window's palette, the reader's text of every chapter (headings, callouts, notes,
+// links, marks, tables, diagram cards) and every figure of every chapter (titles, panels,
+// callouts, marks, labels), each text against the box or page under it.
+#include "app/app_theme.h"
+#include "app/reader/chapter_html.h"
+#include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/figure/figure_layout.h"
+
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextTable>
+
+namespace {
+
+struct Check {
+    QStringList failures;
+    int pairs = 0;
+
+    void pair(const fg::Theme& t, const QColor& fg, const QColor& bg, const QString& where) {
+        ++pairs;
+        const qreal ratio = fg::contrastRatio(fg, bg);
+        if (ratio + 1e-9 < t.minTextContrast()) {
+            failures << QStringLiteral("%1: %2 on %3 is %4:1 (needs %5:1): %6")
+                            .arg(t.name(), fg.name(), bg.name())
+                            .arg(ratio, 0, 'f', 2)
+                            .arg(t.minTextContrast())
+                            .arg(where);
+        }
+    }
+    QString report() const {
+        return QStringLiteral("%1 of %2 text colours too faint:\n")
+                   .arg(failures.size())
+                   .arg(pairs) +
+               failures.mid(0, 25).join(QLatin1Char('\n'));
+    }
+};
+
+const fg::Theme kThemes[] = {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()};
+
+QString snippet(const QString& s) {
+    QString t = s.simplified();
+    return t.size() > 60 ? t.left(57) + QStringLiteral("...") : t;
+}
+
+} // namespace
+
+class TestContrast : public QObject {
+    Q_OBJECT
+private slots:
+    void theRatioIsWcags() {
+        QCOMPARE(qRound(fg::contrastRatio(Qt::black, Qt::white) * 100), 2100);
+        QCOMPARE(fg::contrastRatio(QColor(0x77, 0x77, 0x77), QColor(0x77, 0x77, 0x77)), 1.0);
+        // #767676 on white is the classic "just 4.5:1" grey.
+        QVERIFY(qAbs(fg::contrastRatio(QColor(0x76, 0x76, 0x76), Qt::white) - 4.54) < 0.01);
+    }
+
+    void theWindowPaletteIsReadable() {
+        const fg::AppTheme app;
+        Check c;
+        for (fg::ThemeChoice choice :
+             {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            const fg::Theme t = app.themeFor(choice);
+            const QPalette p = app.paletteFor(choice);
+            using P = QPalette;
+            const std::pair<P::ColorRole, P::ColorRole> roles[] = {
+                {P::WindowText, P::Window},       {P::Text, P::Base},
+                {P::Text, P::AlternateBase},      {P::ButtonText, P::Button},
+                {P::ToolTipText, P::ToolTipBase}, {P::HighlightedText, P::Highlight},
+                {P::PlaceholderText, P::Base},    {P::Link, P::Base}};
+            for (const auto& [text, back] : roles) {
+                c.pair(t, p.color(text), p.color(back),
+                       QStringLiteral("palette role %1 on %2").arg(text).arg(back));
+            }
+        }
+        QVERIFY2(c.failures.isEmpty(), qPrintable(c.report()));
+    }
+
+    void everyChaptersTextIsReadable() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QVERIFY(course.chapters.size() >= 10);
+        Check c;
+        for (const fg::Theme& t : kThemes) {
+            for (const fg::Chapter& ch : course.chapters) {
+                QTextDocument doc;
+                doc.setHtml(fg::chapterHtml(ch, t, 19, fg::diagramLinks()));
+                for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                    QColor cell;
+                    if (QTextTable* table = QTextCursor(b).currentTable()) {
+                        const QBrush brush = table->cellAt(b.position()).format().background();
+                        if (brush.style() != Qt::NoBrush) {
+                            cell = brush.color();
+                        }
+                    }
+                    for (auto it = b.begin(); !it.atEnd(); ++it) {
+                        const QTextFragment f = it.fragment();
+                        if (f.text().trimmed().isEmpty() ||
+                            f.text().contains(QChar::ObjectReplacementCharacter)) {
+                            continue; // spaces and figures (checked below)
+                        }
+                        const QTextCharFormat fmt = f.charFormat();
+                        const QColor fg = fmt.foreground().style() != Qt::NoBrush
+                                              ? fmt.foreground().color()
+                                              : t.text;
+                        const QColor bg = fmt.background().style() != Qt::NoBrush
+                                              ? fmt.background().color()
+                                          : b.blockFormat().background().style() != Qt::NoBrush
+                                              ? b.blockFormat().background().color()
+                                          : cell.isValid() ? cell
+                                                           : t.background;
+                        c.pair(t, fg, bg,
+                               QStringLiteral("reader, %1: \"%2\"").arg(ch.id, snippet(f.text())));
+                    }
+                }
+            }
+        }
+        QVERIFY2(c.failures.isEmpty(), qPrintable(c.report()));
+        QVERIFY(c.pairs > 1000);
+    }
+
+    void everyFiguresTextIsReadable() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        Check c;
+        int figures = 0;
+        for (const fg::Theme& t : kThemes) {
+            for (const fg::Chapter& ch : course.chapters) {
+                for (const fg::Section& s : ch.sections) {
+                    for (const auto& block : s.blocks) {
+                        if (block.value("type", std::string()) != "figure") {
+                            continue;
+                        }
+                        ++figures;
+                        const QString id = QString::fromStdString(block.value("id", std::string()));
+                        fg::FigureScene scene;
+                        fg::FigureLayout(t, 19, scene).layoutFigure(block, 1000);
+                        for (const auto& text : scene.texts) {
+                            const QRectF r(text.pos, text.block.size);
+                            // What is under the text: its own background, else the topmost
+                            // filled box under its middle, else the figure's page.
+                            QColor under = scene.background;
+                            for (const auto& box : scene.boxes) {
+                                if (box.fill.isValid() && box.fill.alpha() > 0 &&
+                                    box.rect.contains(r.center())) {
+                                    under = box.fill;
+                                }
+                            }
+                            if (text.background.isValid()) {
+                                under = text.background;
+                            }
+                            const QString words = text.block.layout->text();
+                            const QString where =
+                                QStringLiteral("figure %1: \"%2\"").arg(id, snippet(words));
+                            c.pair(t, text.color, under, where);
+                            for (const auto& range : text.block.layout->formats()) {
+                                const QColor fg = range.format.foreground().style() != Qt::NoBrush
+                                                      ? range.format.foreground().color()
+                                                      : text.color;
+                                const QColor bg = range.format.background().style() != Qt::NoBrush
+                                                      ? range.format.background().color()
+                                                      : under;
+                                c.pair(t, fg, bg,
+                                       QStringLiteral("figure %1: \"%2\"")
+                                           .arg(id, snippet(words.mid(range.start, range.length))));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(figures > 30);
+        QVERIFY2(c.failures.isEmpty(), qPrintable(c.report()));
+    }
+};
+
+QTEST_MAIN(TestContrast)
+#include "test_contrast.moc"
