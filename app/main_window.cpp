@@ -796,6 +796,9 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
            "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
            "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
+           "<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>Zoom the drawing in / out / fit "
+           "it to the window</td></tr>"
+           "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added</td></tr>"
            "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
     afterDialog(focus);
 }
