@@ -73,6 +73,9 @@ void DiagramView::setTheme(const Theme& theme) {
 QPushButton* DiagramView::addButton(const QString& text, std::function<void()> onClick) {
     auto* b = new QPushButton(text, this);
     b->setAccessibleName(text);
+    // Reached with Tab, but a click leaves the focus where it was: Space then still plays
+    // (a clicked button kept the focus, and Space pressed it again).
+    b->setFocusPolicy(Qt::TabFocus);
     connect(b, &QPushButton::clicked, this, std::move(onClick));
     controls_->addWidget(b);
     return b;
@@ -101,6 +104,7 @@ void DiagramView::finishControls() {
         b->setAccessibleName(tr("Presets"));
         b->setToolTip(tr("Ready-made scenarios that show one idea each"));
         b->setPopupMode(QToolButton::InstantPopup);
+        b->setFocusPolicy(Qt::TabFocus);
         b->setMenu(presets_);
         controls_->addWidget(b);
     }
@@ -110,6 +114,7 @@ void DiagramView::finishControls() {
     scenario->setToolTip(tr("Open or save what this diagram shows as a scenario file (JSON), "
                             "the same file the command line runs"));
     scenario->setPopupMode(QToolButton::InstantPopup);
+    scenario->setFocusPolicy(Qt::TabFocus);
     auto* menu = new QMenu(scenario);
     menu->addAction(tr("Open scenario\u2026"), this, &DiagramView::openScenarioDialog);
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);

@@ -221,6 +221,37 @@ private slots:
         QCOMPARE(fingerprint(*view), opened);
     }
 
+    void spaceAfterClickingAButtonStillPlays_data() { addViews(); }
+    void spaceAfterClickingAButtonStillPlays() {
+        // A tester clicked Reset (or Put) and pressed Space, as the opening sentence says: the
+        // button took the focus on the click, and Space pressed it again instead of playing.
+        QFETCH(Factory, make);
+        auto view = make();
+        view->resize(1280, 800);
+        view->show();
+        view->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+        view->panel()->canvas()->setFocus();
+        QPushButton* reset = nullptr;
+        for (auto* b : view->findChildren<QPushButton*>()) {
+            reset = b->text() == "Reset" ? b : reset;
+        }
+        QVERIFY(reset);
+        int resets = 0;
+        connect(reset, &QPushButton::clicked, this, [&] { ++resets; });
+        QTest::mouseClick(reset, Qt::LeftButton);
+        QCOMPARE(resets, 1);
+        fg::Player* player = view->panel()->player();
+        QVERIFY(!player->isPlaying());
+        QWidget* focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keyClick(focus, Qt::Key_Space);
+        QCOMPARE(resets, 1);
+        QVERIFY(player->isPlaying());
+        // The buttons are still reached with Tab, for the keyboard alone.
+        QCOMPARE(reset->focusPolicy(), Qt::TabFocus);
+    }
+
     void zoomKeysZoomTheDiagramNotTheWindow_data() { addViews(); }
     void zoomKeysZoomTheDiagramNotTheWindow() {
         // Issue 13: Ctrl+0 reset only the reader's zoom (a shortcut of the window), wherever the
