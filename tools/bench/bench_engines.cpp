@@ -2,11 +2,13 @@
 // million keys through `slot` and `partition` (against a plain loop that splits the same lines
 // and prints a number), a month of one-second points through `downsample` (against reading the
 // CSV alone), Gorilla encode and decode (against copying the raw points), an LSM tree under a
-// million puts and gets (against std::map), and the sticky assignor at scale (against range).
+// million puts and gets (against std::map), the sticky assignor at scale (against range), and
+// the B-Tree vs LSM-tree workload (against the five separate runs it used to make).
 // Prints rows of the benchmark table (bench_table.h).
 // Run: cmake --build build --target bench_engines && build/tools/bench_engines
 #include "engines/cli/commands.h"
 #include "engines/cli/key_input.h"
+#include "engines/concepts/workload_compare.h"
 #include "engines/core/rng.h"
 #include "engines/kafka/assignors.h"
 #include "engines/lsm/lsm_tree.h"
@@ -181,5 +183,21 @@ int main() {
                    "Kafka sticky assignor: 100 consumers, 1,000 partitions; again after one leaves",
                    fg::bench::ms(sticky, 2) + " / " + fg::bench::ms(again, 2),
                    "range assignor: " + fg::bench::ms(range, 2));
+
+    // B-Tree vs LSM-tree (the comparison diagram): 200,000 random inserts, 5 points of 2,000
+    // lookups, one pass; against the five separate runs (of 40,000 ... 200,000) it replaced.
+    fg::concepts::WorkloadParams w;
+    w.inserts = 200'000;
+    const double curve = bestMs(1, [&] { (void)fg::concepts::runWorkloadCurve(w); });
+    const double separate = bestMs(1, [&] {
+        for (int i = 1; i <= 5; ++i) {
+            fg::concepts::WorkloadParams one = w;
+            one.inserts = w.inserts * i / 5;
+            one.points = 1;
+            (void)fg::concepts::runWorkloadCurve(one);
+        }
+    });
+    fg::bench::row("engines", "B-Tree vs LSM-tree: 200,000 random inserts, 5 points (one pass)",
+                   fg::bench::ms(curve, 0), "five separate runs: " + fg::bench::ms(separate, 0));
     return 0;
 }

@@ -1,64 +1,67 @@
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
-#include "engines/btree/btree.h"
-#include "engines/core/rng.h"
-#include "engines/lsm/lsm_tree.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/chart_style.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPicture>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <atomic>
 #include <qcustomplot.h>
 
 namespace fg {
 
-namespace {
-constexpr double kPageBytes = 8192; // PostgreSQL's page size
-constexpr double kEntryBytes = 24;  // an 8-byte key, an 8-byte value, 8 bytes of overhead
-} // namespace
-
 WorkloadResult runWorkload(int inserts, int lookups, int order, int memtable, std::uint64_t seed) {
-    WorkloadResult r;
-    const btree::BTreeEngine bt(btree::Params::withOrder(order));
-    auto bs = bt.emptyState();
-    const lsm::LsmEngine lt({memtable, 4, 10, 10, false});
-    lsm::LsmState ls;
-    SilentSink<btree::Step, btree::State> bsilent;
-    SilentSink<lsm::LsmStep, lsm::LsmState> lsilent;
-    Rng rng(seed);
-    std::vector<std::int64_t> inserted;
-    inserted.reserve(static_cast<std::size_t>(inserts));
-    for (int i = 0; i < inserts; ++i) {
-        const auto k = rng.uniform(0, 99'999'999);
-        inserted.push_back(k);
-        bt.apply(bs, btree::Op::insert(k), bsilent);
-        char key[12];
-        std::snprintf(key, sizeof key, "%08lld", static_cast<long long>(k));
-        lt.apply(ls, {lsm::LsmOp::Kind::Put, key, "vvvvvvvv"}, lsilent);
-    }
-    const auto writesBefore = bs.stats.pageReads;
-    const auto readsBefore = ls.stats.tablesRead;
-    for (int i = 0; i < lookups; ++i) { // lookups of keys that exist
-        const auto k = inserted[static_cast<std::size_t>(rng.uniform(0, inserts - 1))];
-        bt.apply(bs, btree::Op::search(k), bsilent);
-        char key[12];
-        std::snprintf(key, sizeof key, "%08lld", static_cast<long long>(k));
-        lt.apply(ls, {lsm::LsmOp::Kind::Get, key, {}}, lsilent);
-    }
-    r.btreeBytesWritten = static_cast<double>(bs.stats.pageWrites) * kPageBytes;
-    r.lsmBytesWritten = static_cast<double>(ls.stats.diskBytesWritten);
-    r.userBytes = static_cast<double>(inserts) * kEntryBytes;
-    r.btreeReadsPerLookup =
-        lookups ? static_cast<double>(bs.stats.pageReads - writesBefore) / lookups : 0;
-    // Every table actually read (bloom false positives included), plus the memtable check.
-    r.lsmTablesPerLookup =
-        lookups ? static_cast<double>(ls.stats.tablesRead - readsBefore) / lookups : 0;
-    return r;
+    concepts::WorkloadParams p;
+    p.inserts = inserts;
+    p.lookups = lookups;
+    p.order = order;
+    p.memtable = memtable;
+    p.seed = seed;
+    p.points = 1;
+    const auto points = concepts::runWorkloadCurve(p);
+    return points && !points->empty() ? points->back() : WorkloadResult{};
 }
+
+// A run in progress, shared by the view and its worker thread. The worker writes `result` and
+// then sets `done` (release); the view reads `result` only after joining the thread.
+struct BTreeVsLsmView::Job {
+    concepts::WorkloadParams params;
+    std::atomic<bool> cancel{false};
+    std::atomic<bool> done{false};
+    std::atomic<int> permille{0};
+    std::optional<std::vector<WorkloadResult>> result;
+};
+
+namespace {
+
+constexpr int kLookups = 2000;
+constexpr int kMemtable = 1000;
+constexpr std::uint64_t kSeed = 42;
+constexpr int kPoints = 5;
+constexpr int kPollMs = 30;
+
+// The legend goes under the chart, in its own row of the layout, so it never covers a point.
+void legendBelow(QCustomPlot* chart) {
+    chart->legend->setVisible(true);
+    chart->axisRect()->insetLayout()->take(chart->legend);
+    chart->plotLayout()->addElement(1, 0, chart->legend);
+    chart->plotLayout()->setRowStretchFactor(1, 0.001);
+    chart->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+    chart->legend->setMargins(QMargins(6, 4, 6, 4));
+}
+
+QString thousands(std::int64_t n) {
+    return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
+}
+
+} // namespace
 
 BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
@@ -68,6 +71,7 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     inserts_->setRange(1000, 200'000);
     inserts_->setSingleStep(10'000);
     inserts_->setValue(50'000);
+    inserts_->setGroupSeparatorShown(true);
     inserts_->setAccessibleName(tr("Random inserts"));
     inserts_->setToolTip(tr("How many random keys both engines insert"));
     row->addWidget(inserts_);
@@ -78,12 +82,23 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     order_->setAccessibleName(tr("B-Tree order"));
     order_->setToolTip(tr("The most children a B-Tree node may have"));
     row->addWidget(order_);
-    auto* go = new QPushButton(tr("Run the workload"), this);
-    go->setAccessibleName(tr("Run the workload"));
-    go->setToolTip(tr("Insert the keys into a B-Tree and an LSM-tree; compare bytes written and "
-                      "reads per lookup"));
-    connect(go, &QPushButton::clicked, this, &BTreeVsLsmView::run);
-    row->addWidget(go);
+    go_ = new QPushButton(tr("Run the workload"), this);
+    go_->setAccessibleName(tr("Run the workload"));
+    go_->setToolTip(tr("Insert the keys into a B-Tree and an LSM-tree; compare bytes written and "
+                       "reads per lookup"));
+    connect(go_, &QPushButton::clicked, this, &BTreeVsLsmView::runOrCancel);
+    row->addWidget(go_);
+    progress_ = new QProgressBar(this);
+    progress_->setRange(0, 1000);
+    progress_->setFormat(tr("%p% done"));
+    progress_->setAccessibleName(tr("Progress of the run"));
+    progress_->setMinimumWidth(160);
+    // Keeps its place in the row when hidden, so the row does not jump when a run starts.
+    QSizePolicy keep = progress_->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    progress_->setSizePolicy(keep);
+    progress_->hide();
+    row->addWidget(progress_);
     row->addStretch(1);
     column->addLayout(row);
     auto* charts = new QHBoxLayout;
@@ -91,22 +106,42 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     writes_->setAccessibleName(tr("Bytes written to disk"));
     reads_ = new QCustomPlot(this);
     reads_->setAccessibleName(tr("Reads per lookup"));
-    charts->addWidget(writes_);
-    charts->addWidget(reads_);
+    for (QCustomPlot* chart : {writes_, reads_}) {
+        legendBelow(chart);
+        charts->addWidget(chart);
+    }
     column->addLayout(charts, 1);
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
     summary_->setAccessibleName(tr("Summary"));
+    summary_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     column->addWidget(summary_);
+    poll_ = new QTimer(this);
+    poll_->setInterval(kPollMs);
+    connect(poll_, &QTimer::timeout, this, &BTreeVsLsmView::poll);
     setTheme(Theme::light());
-    run();
+    start();
+}
+
+BTreeVsLsmView::~BTreeVsLsmView() {
+    if (job_) {
+        job_->cancel.store(true);
+        worker_.join();
+    }
+}
+
+QString BTreeVsLsmView::summaryText() const {
+    return summary_->text();
 }
 
 void BTreeVsLsmView::setTheme(const Theme& t) {
     text_ = t.text;
+    // Three lines whatever the text says, so the charts keep their size (and are not redrawn)
+    // when the summary changes between "Running...", "Cancelled" and a result.
+    summary_->setMinimumHeight(3 * summary_->fontMetrics().lineSpacing() + 4);
     for (QCustomPlot* p : {writes_, reads_}) {
         styleChart(p, t);
-        p->replot();
+        p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
@@ -135,21 +170,109 @@ void BTreeVsLsmView::paintCharts(QPainter& p, QSizeF size) const {
     p.restore();
 }
 
-void BTreeVsLsmView::run() {
-    const int n = inserts_->value();
-    std::vector<WorkloadResult> points;
-    QVector<double> xs;
-    for (int step = 1; step <= 5; ++step) {
-        xs << double(n * step / 5);
-        points.push_back(runWorkload(n * step / 5, 2000, order_->value(), 1000, 42));
+void BTreeVsLsmView::runOrCancel() {
+    if (job_) {
+        cancel();
+    } else {
+        start();
     }
+}
+
+void BTreeVsLsmView::start() {
+    if (job_) {
+        return;
+    }
+    auto job = std::make_shared<Job>();
+    job->params.inserts = inserts_->value();
+    job->params.lookups = kLookups;
+    job->params.order = order_->value();
+    job->params.memtable = kMemtable;
+    job->params.seed = kSeed;
+    job->params.points = kPoints;
+    worker_ = std::thread([job] {
+        job->result = concepts::runWorkloadCurve(job->params, &job->cancel, [&job](double f) {
+            job->permille.store(static_cast<int>(f * 1000), std::memory_order_relaxed);
+        });
+        job->done.store(true, std::memory_order_release);
+    });
+    job_ = std::move(job);
+    setRunning(true);
+    summary_->setText(
+        shownInserts_ > 0
+            ? tr("Running %1 random inserts through both engines. The charts show the last "
+                 "complete run (%2 inserts) until this one ends.")
+                  .arg(thousands(job_->params.inserts), thousands(shownInserts_))
+            : tr("Running %1 random inserts through both engines.")
+                  .arg(thousands(job_->params.inserts)));
+}
+
+void BTreeVsLsmView::cancel() {
+    if (!job_) {
+        return;
+    }
+    job_->cancel.store(true);
+    finish();
+}
+
+void BTreeVsLsmView::poll() {
+    if (!job_) {
+        return;
+    }
+    progress_->setValue(job_->permille.load(std::memory_order_relaxed));
+    if (job_->done.load(std::memory_order_acquire)) {
+        finish();
+    }
+}
+
+void BTreeVsLsmView::waitForRun() {
+    if (job_) {
+        finish();
+    }
+}
+
+void BTreeVsLsmView::finish() {
+    worker_.join();
+    const std::shared_ptr<Job> job = std::move(job_);
+    setRunning(false);
+    if (job->result && !job->result->empty()) {
+        showResult(*job->result);
+        return;
+    }
+    summary_->setText(shownInserts_ > 0
+                          ? tr("Cancelled. The charts still show the run of %1 inserts.")
+                                .arg(thousands(shownInserts_))
+                          : tr("Cancelled. Press \"Run the workload\" to run it again."));
+}
+
+void BTreeVsLsmView::setRunning(bool running) {
+    go_->setText(running ? tr("Cancel") : tr("Run the workload"));
+    go_->setToolTip(running ? tr("Stop the run; the charts keep the last complete result")
+                            : tr("Insert the keys into a B-Tree and an LSM-tree; compare bytes "
+                                 "written and reads per lookup"));
+    progress_->setValue(0);
+    progress_->setVisible(running);
+    if (running) {
+        poll_->start();
+    } else {
+        poll_->stop();
+    }
+}
+
+void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
+    QVector<double> xs;
+    for (const auto& r : points) {
+        xs << double(r.inserts);
+    }
+    const double lastX = xs.isEmpty() ? 1 : xs.back();
     auto plot = [&](QCustomPlot* p, const QString& yLabel, auto btree, auto lsm,
                     const QString& bName, const QString& lName) {
         p->clearGraphs();
         QVector<double> b, l;
+        double top = 0;
         for (const auto& r : points) {
             b << btree(r);
             l << lsm(r);
+            top = std::max({top, b.back(), l.back()});
         }
         const Theme t = Theme::light();
         QCPGraph* gb = p->addGraph();
@@ -164,10 +287,10 @@ void BTreeVsLsmView::run() {
         gl->setName(lName);
         p->xAxis->setLabel(tr("keys inserted"));
         p->yAxis->setLabel(yLabel);
-        p->legend->setVisible(true);
-        p->rescaleAxes();
-        p->yAxis->setRangeLower(0);
-        p->replot();
+        // Headroom: the highest point and the last one sit inside the frame, markers whole.
+        p->xAxis->setRange(0, lastX * 1.05);
+        p->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+        p->replot(QCustomPlot::rpQueuedReplot);
     };
     plot(
         writes_, tr("MB written to disk"),
@@ -180,12 +303,13 @@ void BTreeVsLsmView::run() {
         [](const WorkloadResult& r) { return r.lsmTablesPerLookup; }, tr("B-Tree: pages read"),
         tr("LSM-tree: tables read (after bloom filters)"));
     const auto& r = points.back();
+    shownInserts_ = static_cast<int>(r.inserts);
     summary_->setText(
         tr("For %1 random inserts of %2 bytes (%3 MB of data): the B-Tree wrote %4 MB (each "
            "insert rewrites its 8 KB page), the LSM-tree %5 MB (write amplification %6x). "
            "A lookup read %7 pages in the B-Tree and %8 tables in the LSM-tree.")
-            .arg(n)
-            .arg(kEntryBytes)
+            .arg(thousands(r.inserts))
+            .arg(concepts::kEntryBytes)
             .arg(r.userBytes / 1e6, 0, 'f', 1)
             .arg(r.btreeBytesWritten / 1e6, 0, 'f', 0)
             .arg(r.lsmBytesWritten / 1e6, 0, 'f', 1)

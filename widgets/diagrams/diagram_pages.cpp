@@ -37,6 +37,7 @@ QString BTreeVsLsmView::pageTitle() const {
 }
 
 std::optional<Exportable> BTreeVsLsmView::exportable() {
+    waitForRun(); // an export shows a complete run, never a half-drawn one
     Exportable e;
     e.picture = [this](const Theme&) -> PaintFunction {
         return [this](QPainter& p, QSizeF s) { paintCharts(p, s); };

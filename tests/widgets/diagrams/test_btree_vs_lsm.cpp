@@ -1,10 +1,40 @@
 // B-Tree vs LSM-tree on one workload: the B-Tree writes far more bytes (a page per insert) and the
 // LSM-tree looks in more places per lookup than one, while the B-Tree reads its height in pages;
-// the view draws both as QCustomPlot charts.
+// the view draws both as QCustomPlot charts. A long run (200,000 inserts) happens off the UI
+// thread: the event loop keeps answering, and Cancel stops it at once and keeps the last result.
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
+#include <QElapsedTimer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
+#include <QTimer>
 #include <qcustomplot.h>
+
+namespace {
+
+// Runs the event loop until `done` or `ms` pass; returns the longest time, in ms, the loop did
+// not answer a 5 ms timer (what a user feels as a frozen window).
+template <class Done>
+qint64 longestStall(Done done, int ms) {
+    QElapsedTimer clock, sinceTick;
+    clock.start();
+    sinceTick.start();
+    qint64 worst = 0;
+    QTimer tick;
+    tick.setInterval(5);
+    QObject::connect(&tick, &QTimer::timeout,
+                     [&] { worst = std::max(worst, sinceTick.restart()); });
+    tick.start();
+    while (!done() && clock.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        worst = std::max(worst, sinceTick.elapsed());
+    }
+    return worst;
+}
+
+} // namespace
 
 class TestBTreeVsLsm : public QObject {
     Q_OBJECT
@@ -17,11 +47,129 @@ private slots:
         QVERIFY(r.lsmTablesPerLookup >= 1.0); // a present key is in at least one table
     }
 
+    // The points of one pass are the results of separate runs of that size: the lookups between
+    // points do not change which keys are inserted, nor what is written.
+    void aCurveIsOnePassOfTheSameRuns() {
+        fg::concepts::WorkloadParams p;
+        p.inserts = 20000;
+        p.seed = 7;
+        p.points = 4;
+        const auto curve = fg::concepts::runWorkloadCurve(p);
+        QVERIFY(curve);
+        QCOMPARE(curve->size(), std::size_t(4));
+        for (int i = 0; i < 4; ++i) {
+            const auto& point = (*curve)[static_cast<std::size_t>(i)];
+            const fg::WorkloadResult alone = fg::runWorkload(5000 * (i + 1), 2000, 64, 1000, 7);
+            QCOMPARE(point.inserts, std::int64_t{5000} * (i + 1));
+            QCOMPARE(point.btreeBytesWritten, alone.btreeBytesWritten);
+            QCOMPARE(point.lsmBytesWritten, alone.lsmBytesWritten);
+        }
+    }
+
+    void refusedParametersAreNamed() {
+        fg::concepts::WorkloadParams p;
+        p.inserts = fg::concepts::kMaxWorkloadInserts + 1;
+        QVERIFY(QString::fromUtf8(fg::concepts::workloadProblem(p)).contains("1,000,000"));
+        QVERIFY(fg::concepts::runWorkloadCurve(p)->empty());
+        p.inserts = 10;
+        p.points = 11;
+        QVERIFY(*fg::concepts::workloadProblem(p) != '\0');
+    }
+
+    void cancelFromAnotherThreadStopsTheRun() {
+        fg::concepts::WorkloadParams p;
+        p.inserts = 200'000;
+        std::atomic<bool> cancel{false};
+        int calls = 0;
+        const auto r = fg::concepts::runWorkloadCurve(p, &cancel, [&](double) {
+            if (++calls == 3) {
+                cancel = true;
+            }
+        });
+        QVERIFY(!r);
+        QCOMPARE(calls, 3);
+    }
+
     void theViewChartsBothEngines() {
         fg::BTreeVsLsmView v;
+        v.waitForRun();
         QCOMPARE(v.writesChart()->graphCount(), 2);
         QCOMPARE(v.readsChart()->graphCount(), 2);
         QCOMPARE(v.writesChart()->graph(0)->dataCount(), 5);
+        QVERIFY(v.summaryText().contains("50,000"));
+    }
+
+    // Issue 13 item 6: 200,000 inserts take seconds; the window must keep answering (within
+    // 100 ms), show progress, and show the new result when it is done.
+    void aLongRunKeepsTheWindowAnswering() {
+        fg::BTreeVsLsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.waitForRun();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        longestStall([] { return false; }, 300); // the first paint of the window and its charts
+        v.insertsBox()->setValue(200'000);
+        QElapsedTimer took;
+        took.start();
+        QTest::mouseClick(v.runButton(), Qt::LeftButton); // the click itself must not block
+        const qint64 click = took.elapsed();
+        QVERIFY2(click < 100, qPrintable(QString("the click blocked for %1 ms").arg(click)));
+        QVERIFY(v.running());
+        QCOMPARE(v.runButton()->text(), QStringLiteral("Cancel"));
+        QVERIFY(v.progressBar()->isVisible());
+        const qint64 stall = longestStall([&] { return !v.running(); }, 120'000);
+        qInfo("200,000 inserts: %lld ms, longest stall of the event loop %lld ms", took.elapsed(),
+              stall);
+        QVERIFY(!v.running());
+        QVERIFY2(stall < 100, qPrintable(QString("the window froze for %1 ms").arg(stall)));
+        QCOMPARE(v.runButton()->text(), QStringLiteral("Run the workload"));
+        QVERIFY(!v.progressBar()->isVisible());
+        QCOMPARE(v.writesChart()->graph(0)->data()->at(4)->key, 200'000.0);
+        QVERIFY(v.summaryText().contains("200,000"));
+    }
+
+    void cancelStopsAtOnceAndKeepsTheLastResult() {
+        fg::BTreeVsLsmView v;
+        v.waitForRun();
+        v.insertsBox()->setValue(200'000);
+        QTest::mouseClick(v.runButton(), Qt::LeftButton);
+        longestStall([] { return false; }, 50);
+        QVERIFY(v.running());
+        QElapsedTimer took;
+        took.start();
+        QTest::mouseClick(v.runButton(), Qt::LeftButton); // "Cancel"
+        QVERIFY(!v.running());
+        QVERIFY2(took.elapsed() < 100,
+                 qPrintable(QString("cancel took %1 ms").arg(took.elapsed())));
+        QCOMPARE(v.writesChart()->graph(0)->data()->at(4)->key, 50'000.0);
+        QVERIFY(v.summaryText().startsWith("Cancelled"));
+        QVERIFY(v.summaryText().contains("50,000"));
+    }
+
+    // Issue 13 item 11: every point lies inside the plot with its marker whole, and the legends
+    // cover no data (they sit under the plot).
+    void pointsHaveHeadroomAndLegendsCoverNothing() {
+        fg::BTreeVsLsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.waitForRun();
+        for (QCustomPlot* chart : {v.writesChart(), v.readsChart()}) {
+            chart->replot();
+            const QRect plot = chart->axisRect()->rect();
+            QVERIFY(!chart->legend->outerRect().intersects(plot));
+            for (int g = 0; g < chart->graphCount(); ++g) {
+                const auto* data = chart->graph(g)->data().data();
+                for (auto it = data->constBegin(); it != data->constEnd(); ++it) {
+                    const double x = chart->xAxis->coordToPixel(it->key);
+                    const double y = chart->yAxis->coordToPixel(it->value);
+                    QVERIFY2(y - 4 > plot.top() && x + 4 < plot.right(),
+                             qPrintable(QString("%1: point (%2, %3) touches the frame")
+                                            .arg(chart->accessibleName())
+                                            .arg(it->key)
+                                            .arg(it->value)));
+                }
+            }
+        }
     }
 };
 
