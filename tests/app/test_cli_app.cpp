@@ -252,7 +252,13 @@ private slots:
         const qsizetype at = err.lastIndexOf("maxrss ");
         QVERIFY2(at >= 0, err.constData());
         const long long kb = err.mid(at + 7).trimmed().toLongLong();
+#ifndef __SANITIZE_ADDRESS__
         QVERIFY2(kb > 0 && kb < 200 * 1024, qPrintable(QString("%1 KB").arg(kb)));
+#else
+        // AddressSanitizer's shadow memory and its quarantine of freed blocks (256 MB) are not
+        // the program's memory: the bound is checked in the normal build (67 MB there).
+        QVERIFY(kb > 0);
+#endif
         QCOMPARE(QImage(dir.filePath("a.png")).size(), QSize(1920, 1080));
     }
 
