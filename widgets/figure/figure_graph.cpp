@@ -389,9 +389,45 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             const qreal my =
                 rowBottom[a->second] + std::min<qreal>((1 + 0.6 * busSlot[a->second]) * u_,
                                                        (rb.top() - rowBottom[a->second]) / 3);
-            pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
-                << QPointF(rb.center().x(), my) << QPointF(rb.center().x(), rb.top());
-            labelAt = QPointF(rb.center().x(), (my + rb.top()) / 2);
+            // A drop that would pass through another node (the target is in a wrapped second
+            // row of its layer, or further down) goes down a free gap beside the nodes instead,
+            // then across just above its target, where its label sits.
+            auto blocked = [&](qreal gx, qreal y0, qreal y1) {
+                for (std::size_t v = 0; v < n; ++v) {
+                    if (v != b->second && rect[v].top() < y1 && rect[v].bottom() > y0 &&
+                        gx > rect[v].left() - 0.4 * u_ && gx < rect[v].right() + 0.4 * u_) {
+                        return true;
+                    }
+                }
+                return false;
+            };
+            const qreal cx = rb.center().x();
+            const qreal labelH = e.contains("label") ? 2 * QFontMetricsF(small_).height() : 0;
+            const qreal turn = std::max(my + u_, rb.top() - labelH - 1.5 * u_);
+            if (blocked(cx, my, rb.top())) {
+                std::vector<qreal> gaps = {x - 0.5 * u_, x + w + 0.5 * u_};
+                for (std::size_t v = 0; v < n; ++v) {
+                    gaps.push_back(rect[v].left() - 0.75 * u_);
+                    gaps.push_back(rect[v].right() + 0.75 * u_);
+                }
+                std::sort(gaps.begin(), gaps.end(), [&](qreal g1, qreal g2) {
+                    return std::abs(g1 - cx) < std::abs(g2 - cx);
+                });
+                for (qreal g : gaps) {
+                    if (!blocked(g, my, turn) && !blocked(cx, turn, rb.top())) {
+                        pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
+                            << QPointF(g, my) << QPointF(g, turn) << QPointF(cx, turn)
+                            << QPointF(cx, rb.top());
+                        labelAt = QPointF(cx, (turn + rb.top()) / 2);
+                        break;
+                    }
+                }
+            }
+            if (pts.isEmpty()) {
+                pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
+                    << QPointF(cx, my) << QPointF(cx, rb.top());
+                labelAt = QPointF(cx, (my + rb.top()) / 2);
+            }
         } else if (right && rb.right() < ra.left()) {
             // A back edge (a reply): under both nodes, so it never hides a forward arrow.
             const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;

@@ -3,10 +3,15 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <algorithm>
+#include <numeric>
 
 namespace fg {
 
 namespace {
+
+// The smallest a table's text is set (relative to its font) to keep its longest words whole:
+// smaller than other text (0.7, FigureLayout::text), as its columns share one row.
+constexpr qreal kLeastTableScale = 0.55;
 
 QString str(const nlohmann::json& v, const char* key) {
     return v.contains(key) && v[key].is_string() ? QString::fromStdString(v[key].get<std::string>())
@@ -42,9 +47,24 @@ InlineText FigureLayout::inl(const json& v) const {
     return parseInline(s, theme_, font_);
 }
 
-TextBlock FigureLayout::text(const json& v, const QFont& font, qreal w, Qt::Alignment align) const {
+TextBlock FigureLayout::text(const json& v, const QFont& font, qreal w, Qt::Alignment align,
+                             qreal leastScale) const {
     const QString s = v.is_string() ? QString::fromStdString(v.get<std::string>()) : QString();
-    return layoutText(parseInline(s, theme_, font), font, w, align);
+    const InlineText t = parseInline(s, theme_, font);
+    // A word wider than the room would be cut in two ("Elasticsearc|h"): set the text smaller,
+    // down to `leastScale` of its size, so that the word fits whole. A word with slashes that
+    // still does not fit may then break after a slash ("users/123/" | "resume.pdf"); only a word
+    // that fits in none of these ways is cut.
+    const qreal word = longestWordWidth(t, font);
+    if (w <= 0 || word <= w) {
+        return layoutText(t, font, w, align);
+    }
+    const bool keepSlashWords = word * leastScale <= w;
+    const qreal least = keepSlashWords ? word : longestWordWidth(t, font, false);
+    const qreal scale = std::clamp(0.98 * w / least, leastScale, 1.0);
+    QFont smaller = font;
+    smaller.setPixelSize(std::max(1, static_cast<int>(font.pixelSize() * scale)));
+    return layoutText(parseInline(s, theme_, smaller), smaller, w, align, keepSlashWords);
 }
 
 void FigureLayout::put(const TextBlock& b, QPointF pos, const QColor& color, const QColor& bg) {
@@ -187,7 +207,7 @@ qreal FigureLayout::bullets(const json& items, qreal x, qreal y, qreal w, int de
                 s = s.mid(name.size() + 2).trimmed();
             }
         }
-        const TextBlock b = layoutText(parseInline(s, theme_, font_), font_, w - indent);
+        const TextBlock b = text(json(s.toStdString()), font_, w - indent);
         InlineText bullet;
         bullet.text = !mark.isEmpty() ? markGlyph(mark)
                       : depth == 0    ? QStringLiteral("\u2022")
@@ -206,13 +226,24 @@ qreal FigureLayout::bullets(const json& items, qreal x, qreal y, qreal w, int de
 
 qreal FigureLayout::keyValues(const json& p, qreal x, qreal y, qreal w) {
     const json& items = arr(p, "items");
-    qreal keyW = 0;
+    // The key column: its natural width up to 38% of the row, but never narrower than its
+    // longest word (a key like "users/123/profile.jpg" stays whole), up to 60%.
+    qreal keyW = 0, keyWord = 0;
     for (const auto& row : items) {
         if (row.is_array() && !row.empty()) {
             keyW = std::max(keyW, naturalWidth(inl(row[0]), bold_));
+            keyWord = std::max(keyWord, longestWordWidth(inl(row[0]), bold_));
         }
     }
-    keyW = std::min(keyW, w * 0.38);
+    if (keyWord > w * 0.6) { // a path that must break at its slashes anyway: its parts count
+        keyWord = 0;
+        for (const auto& row : items) {
+            if (row.is_array() && !row.empty()) {
+                keyWord = std::max(keyWord, longestWordWidth(inl(row[0]), bold_, false));
+            }
+        }
+    }
+    keyW = std::min(std::max(std::min(keyW, w * 0.38), keyWord), w * 0.6);
     qreal used = 0;
     for (const auto& row : items) {
         if (!row.is_array() || row.size() < 2) {
@@ -235,32 +266,50 @@ qreal FigureLayout::table(const json& p, qreal x, qreal y, qreal w) {
         return 0;
     }
     const qreal cp = 0.8 * u_; // cell padding
-    std::vector<qreal> natural(n, 0);
-    for (std::size_t c = 0; c < n; ++c) {
-        natural[c] = naturalWidth(inl(cols[c]), bold_);
-        for (const auto& r : rows) {
-            if (r.is_array() && c < r.size()) {
-                natural[c] = std::max(natural[c], naturalWidth(inl(r[c]), font_));
+    // Column widths as a browser sets an automatic table: each column between its least width
+    // (its longest word) and its natural width (its longest line). When even the least widths
+    // do not fit, the table's text is set smaller (down to kLeastTableScale) until they do.
+    QFont cellFont = font_, headFont = bold_;
+    std::vector<qreal> natural(n), least(n);
+    auto measure = [&] {
+        for (std::size_t c = 0; c < n; ++c) {
+            natural[c] = naturalWidth(inl(cols[c]), headFont);
+            least[c] = longestWordWidth(inl(cols[c]), headFont);
+            for (const auto& r : rows) {
+                if (r.is_array() && c < r.size()) {
+                    natural[c] = std::max(natural[c], naturalWidth(inl(r[c]), cellFont));
+                    least[c] = std::max(least[c], longestWordWidth(inl(r[c]), cellFont));
+                }
             }
+            natural[c] += 2 * cp + 1;
+            least[c] += 2 * cp + 1;
         }
-        natural[c] += 2 * cp;
-    }
-    qreal total = 0;
-    for (qreal v : natural) {
-        total += v;
+    };
+    auto total = [](const std::vector<qreal>& v) {
+        return std::accumulate(v.begin(), v.end(), 0.0);
+    };
+    measure();
+    if (total(least) > w) {
+        const qreal text = total(least) - static_cast<qreal>(n) * (2 * cp + 1);
+        const qreal room = w - static_cast<qreal>(n) * (2 * cp + 1);
+        const qreal scale = std::max(kLeastTableScale, room > 0 ? 0.98 * room / text : 0.0);
+        cellFont.setPixelSize(std::max(1, static_cast<int>(font_.pixelSize() * scale)));
+        headFont.setPixelSize(std::max(1, static_cast<int>(bold_.pixelSize() * scale)));
+        measure();
     }
     std::vector<qreal> width(n);
-    for (std::size_t c = 0; c < n; ++c) { // shrink proportionally when too wide
-        width[c] = total <= w ? natural[c] : std::max(natural[c] * w / total, 3 * body_);
+    const qreal naturalSum = total(natural), leastSum = total(least);
+    for (std::size_t c = 0; c < n; ++c) {
+        if (naturalSum <= w) {
+            width[c] = natural[c];
+        } else if (leastSum < w) { // share what is left above the least widths
+            width[c] =
+                least[c] + (natural[c] - least[c]) * (w - leastSum) / (naturalSum - leastSum);
+        } else { // a word too long even in the smallest text: it will be broken
+            width[c] = least[c] * w / leastSum;
+        }
     }
-    qreal sum = 0;
-    for (qreal v : width) {
-        sum += v;
-    }
-    if (sum > w) { // minimums overflowed: share evenly
-        std::fill(width.begin(), width.end(), w / static_cast<qreal>(n));
-        sum = w;
-    }
+    const qreal sum = std::min(total(width), w);
     std::vector<std::size_t> highlight;
     for (const auto& h : arr(p, "highlight")) {
         if (h.is_number_unsigned()) {
@@ -274,7 +323,8 @@ qreal FigureLayout::table(const json& p, qreal x, qreal y, qreal w) {
         qreal h = 0;
         for (std::size_t c = 0; c < n; ++c) {
             const json& cell = c < cells.size() ? cells[c] : json("");
-            blocks.push_back(text(cell, header ? bold_ : font_, width[c] - 2 * cp));
+            blocks.push_back(text(cell, header ? headFont : cellFont, width[c] - 2 * cp,
+                                  Qt::AlignLeft, kLeastTableScale));
             h = std::max(h, blocks.back().size.height());
         }
         h += 2 * cp;
@@ -329,26 +379,41 @@ qreal FigureLayout::storeInset() const {
 
 FigureLayout::Card FigureLayout::measureCard(const json& title, const json& lines, qreal w,
                                              bool center, FigureScene::Shape shape) const {
-    Card c;
     const Qt::Alignment a = center ? Qt::AlignHCenter : Qt::AlignLeft;
-    const qreal inner = w - 2 * u_;
-    qreal h = u_;
-    if (title.is_string() && !title.get<std::string>().empty()) {
-        c.title = text(title, bold_, inner, a);
-        h += c.title.size.height();
-    }
-    if (lines.is_array()) {
-        for (const auto& l : lines) {
-            c.lines.push_back(text(l, small_, inner, a));
-            h += c.lines.back().size.height() + 0.2 * u_;
+    auto measure = [&](qreal inner) {
+        Card c;
+        c.inner = inner;
+        qreal h = u_;
+        if (title.is_string() && !title.get<std::string>().empty()) {
+            c.title = text(title, bold_, inner, a);
+            h += c.title.size.height();
         }
-        if (!c.lines.empty() && c.title.layout) {
-            h += 0.3 * u_;
+        if (lines.is_array()) {
+            for (const auto& l : lines) {
+                c.lines.push_back(text(l, small_, inner, a));
+                h += c.lines.back().size.height() + 0.2 * u_;
+            }
+            if (!c.lines.empty() && c.title.layout) {
+                h += 0.3 * u_;
+            }
         }
-    }
-    c.size = QSizeF(w, h + u_);
-    if (shape == FigureScene::Shape::Store) {
-        c.size.rheight() += 2 * storeInset();
+        c.size = QSizeF(w, h + u_);
+        if (shape == FigureScene::Shape::Store) {
+            c.size.rheight() += 2 * storeInset();
+        }
+        return c;
+    };
+    Card c = measure(w - 2 * u_);
+    if (shape == FigureScene::Shape::Decision) {
+        // A hexagon's pointed ends (figure_scene.cpp: d = min(h/2, 0.15 w)) slant inwards: the
+        // text's top corners, (text height)/2 above the middle, need d * text/h from each end.
+        const qreal textH = c.size.height() - 2 * u_;
+        const qreal d = std::min(c.size.height() * 0.5, w * 0.15);
+        const qreal slant = d * textH / c.size.height() + 0.25 * u_;
+        if (slant > u_) {
+            c = measure(w - 2 * slant);
+            c.size.setHeight(std::max(c.size.height(), textH + 2 * u_));
+        }
     }
     return c;
 }
@@ -375,12 +440,13 @@ void FigureLayout::placeCard(const Card& c, QPointF pos, qreal w, const QString&
     // Shapes with pointed or curved ends need room at the sides or the top.
     const qreal inset = shape == FigureScene::Shape::Store ? storeInset() : 0;
     qreal y = pos.y() + u_ + inset;
+    const qreal left = pos.x() + (w - c.inner) / 2;
     if (c.title.layout) {
-        put(c.title, QPointF(pos.x() + u_, y), theme_.text);
+        put(c.title, QPointF(left, y), theme_.text);
         y += c.title.size.height() + (c.lines.empty() ? 0 : 0.3 * u_);
     }
     for (const auto& l : c.lines) {
-        put(l, QPointF(pos.x() + u_, y), theme_.text);
+        put(l, QPointF(left, y), theme_.text);
         y += l.size.height() + 0.2 * u_;
     }
 }

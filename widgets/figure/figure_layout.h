@@ -44,8 +44,10 @@ private:
 
     // Shared pieces.
     InlineText inl(const json& v) const;
-    TextBlock text(const json& v, const QFont& font, qreal w,
-                   Qt::Alignment align = Qt::AlignLeft) const;
+    // `v` laid out at width `w`; a word wider than `w` gets the text set smaller, down to
+    // `leastScale` of `font` (see figure_layout.cpp).
+    TextBlock text(const json& v, const QFont& font, qreal w, Qt::Alignment align = Qt::AlignLeft,
+                   qreal leastScale = 0.7) const;
     void put(const TextBlock& b, QPointF pos, const QColor& color, const QColor& bg = {});
     std::size_t reserveBox();
     void setBox(std::size_t index, const QRectF& r, const QColor& fill, const QColor& stroke,
@@ -56,6 +58,7 @@ private:
         TextBlock title;
         std::vector<TextBlock> lines;
         QSizeF size;
+        qreal inner = 0; // the width the text is laid out in, centred in the card
     };
     Card measureCard(const json& title, const json& lines, qreal w, bool center,
                      FigureScene::Shape shape = FigureScene::Shape::Rounded) const;

@@ -178,9 +178,9 @@ InlineText joinSlashes(const InlineText& in) {
 
 } // namespace
 
-TextBlock layoutText(const InlineText& source, const QFont& font, qreal width,
-                     Qt::Alignment align) {
-    const InlineText text = joinSlashes(source);
+TextBlock layoutText(const InlineText& source, const QFont& font, qreal width, Qt::Alignment align,
+                     bool keepSlashWords) {
+    const InlineText text = keepSlashWords ? joinSlashes(source) : source;
     TextBlock b;
     b.layout = std::make_shared<QTextLayout>(text.text, font);
     b.layout->setFormats(text.formats);
@@ -206,6 +206,23 @@ TextBlock layoutText(const InlineText& source, const QFont& font, qreal width,
 qreal naturalWidth(const InlineText& text, const QFont& font) {
     const TextBlock b = layoutText(text, font, 1e6);
     return b.size.width();
+}
+
+qreal longestWordWidth(const InlineText& source, const QFont& font, bool keepSlashWords) {
+    const InlineText text = keepSlashWords ? joinSlashes(source) : source;
+    QTextLayout layout(text.text, font);
+    layout.setFormats(text.formats);
+    QTextOption opt;
+    opt.setWrapMode(QTextOption::WordWrap); // never inside a word: each line is one word
+    layout.setTextOption(opt);
+    qreal widest = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(1);
+        widest = std::max(widest, line.naturalTextWidth());
+    }
+    layout.endLayout();
+    return widest;
 }
 
 } // namespace fg

@@ -35,11 +35,16 @@ struct TextBlock {
 
 // Lays out `text` wrapped at `width` (words, or anywhere for a word longer than the width). A
 // slash inside a word ("I/O", "PC/EC") does not end a line: the layout's string has a word joiner
-// (U+2060) after it.
+// (U+2060) after it; with `keepSlashWords` false a line may end after such a slash (for a path
+// like "logs/2024/01/app.log" that is wider than its box: better than cutting a word).
 TextBlock layoutText(const InlineText& text, const QFont& font, qreal width,
-                     Qt::Alignment align = Qt::AlignLeft);
+                     Qt::Alignment align = Qt::AlignLeft, bool keepSlashWords = true);
 
 // The natural (unwrapped) width of inline text: its longest line.
 qreal naturalWidth(const InlineText& text, const QFont& font);
+
+// The width of its widest word (what cannot be broken without cutting a word; "I/O" and
+// "users/123/a.jpg" are one word): the least width the text fits in whole.
+qreal longestWordWidth(const InlineText& text, const QFont& font, bool keepSlashWords = true);
 
 } // namespace fg
