@@ -1,8 +1,7 @@
 // Issue 13, "Clipping": every text of every figure of the course, in every theme and at the
 // widths the reader gives figures at 1280x800 and 1920x1080 (and the command line's export
 // width), fits the box it is drawn in: no word cut in two because it was wider than its box, no
-// text outside its box (a question's text inside its hexagon), and
-// nothing outside the figure.
+// text outside its box (a question's text inside its hexagon), and nothing outside the figure.
 #include "app/reader/chapter_html.h"
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/diagram_registry.h"
