@@ -427,12 +427,6 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     const auto layOut = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
-        QTextFrameFormat root = doc->rootFrame()->frameFormat();
-        root.setLeftMargin(side);
-        root.setRightMargin(side);
-        root.setTopMargin(std::max<qreal>(16, height() * 0.03));
-        root.setBottomMargin(8);
-        doc->rootFrame()->setFrameFormat(root);
         QString html;
         if (s.kind == Slide::Kind::Title) {
             html = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">"
@@ -464,6 +458,13 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             }
         }
         doc->setHtml(html);
+        // The margins after the HTML, which sets the root frame's format of its own.
+        QTextFrameFormat root = doc->rootFrame()->frameFormat();
+        root.setLeftMargin(side);
+        root.setRightMargin(side);
+        root.setTopMargin(std::max<qreal>(16, height() * 0.03));
+        root.setBottomMargin(8);
+        doc->rootFrame()->setFrameFormat(root);
         keepTogether(*doc);
         return doc->pageCount();
     };

@@ -68,6 +68,9 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
     // The frame's own size (tweened during a transition), so a frame at rest is fitted the same
     // way whichever step came before it.
     content = content.isEmpty() ? QSizeF(1, 1) : content;
+    // With a camera, its size sets the scale and where the top is; the frame is centred across
+    // (a B-Tree's root stays over the middle of the slide while the tree grows under it).
+    const qreal frameWidth = content.width();
     const QPointF origin = camera_.isValid() ? camera_.topLeft() : QPointF();
     content = camera_.isValid() ? camera_.size() : content;
     const qreal margin = 16;
@@ -78,7 +81,8 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
     QTransform t;
     t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
     t.scale(scale, scale);
-    t.translate(-content.width() / 2 - origin.x(), -content.height() / 2 - origin.y());
+    t.translate(camera_.isValid() ? -frameWidth / 2 : -content.width() / 2 - origin.x(),
+                -content.height() / 2 - origin.y());
     return t;
 }
 
