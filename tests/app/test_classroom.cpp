@@ -310,7 +310,7 @@ private slots:
     // no short box is cut in two, and a live diagram's card carries a picture of the diagram.
     void handoutHasPageNumbersKeptHeadingsAndDiagramPictures() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks());
-        int pictures = 0;
+        int pictures = 0, multiPage = 0;
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {
                 continue;
@@ -339,7 +339,10 @@ private slots:
                          qPrintable(ch.id + QStringLiteral(": heading \u201c") + b.text() +
                                     QStringLiteral("\u201d ends a page")));
             }
-            // The footer: "Page N of M" drawn under the text of every page.
+            // The footer: "Page N of M" drawn under the text of every page; the chapter's title
+            // and the rule are the same on every page, so the footers of two pages differ by
+            // their numbers alone.
+            QImage previous;
             for (int p = 0; p < pages; ++p) {
                 QCOMPARE(handout.footerText(p),
                          QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages));
@@ -351,13 +354,17 @@ private slots:
                     painter.scale(2, 2);
                     handout.paintPage(painter, p);
                 }
-                const QImage footer =
-                    img.copy(QRect(int(img.width() * 0.8), int(pageH * 2) + 4,
-                                   int(img.width() * 0.2), img.height() - int(pageH * 2) - 4));
-                QVERIFY2(!inkBox(footer, Qt::white).isEmpty(),
-                         qPrintable(ch.id + QStringLiteral(" page ") + QString::number(p + 1) +
-                                    QStringLiteral(" has no page number")));
+                const int top = int(pageH * 2) + 4;
+                const QImage footer = img.copy(QRect(0, top, img.width(), img.height() - top));
+                const QString where = ch.id + QStringLiteral(" page ") + QString::number(p + 1);
+                QVERIFY2(!inkBox(footer, Qt::white).isEmpty(), qPrintable(where));
+                if (p > 0) {
+                    QVERIFY2(footer != previous,
+                             qPrintable(where + QStringLiteral(" has no page number")));
+                }
+                previous = footer;
             }
+            multiPage += pages > 1 ? 1 : 0;
             for (const QString& id : ch.diagramIds()) {
                 const QVariant picture = doc.resource(
                     QTextDocument::ImageResource, QUrl(QStringLiteral("diagram-picture:") + id));
@@ -371,6 +378,7 @@ private slots:
             }
         }
         QVERIFY(pictures >= 6);
+        QVERIFY(multiPage >= 5);
         // And the PDF has those pages.
         QTemporaryDir dir;
         const fg::Chapter* ch = course.chapter(QStringLiteral("cassandra"));
