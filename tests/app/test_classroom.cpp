@@ -179,8 +179,6 @@ private slots:
                                                  .arg(ink.width())
                                                  .arg(ink.height())));
             // Controls and the step counter at presentation size.
-            auto* counter = view->findChild<QLabel*>(QString(), Qt::FindChildrenRecursively);
-            Q_UNUSED(counter);
             for (QLabel* l : view->findChildren<QLabel*>()) {
                 if (l->accessibleName() == QLatin1String("Step counter")) {
                     QVERIFY2(l->fontInfo().pixelSize() >= 20,
