@@ -2,11 +2,15 @@
 
 #include "app/reader/chapter_html.h"
 #include "models/io/atomic_file.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/export/paged_text.h"
 #include "widgets/figure/figure_renderer.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QBuffer>
 #include <QClipboard>
@@ -28,8 +32,13 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QSvgGenerator>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
 #include <QUrl>
+#include <cmath>
 
 namespace fg {
 
@@ -77,96 +86,193 @@ void exportAnimationInteractive(QWidget* parent, const Exportable& what, const T
                                  QObject::tr("This diagram has no steps to animate."));
         return;
     }
-    QDialog ask(parent);
-    ask.setWindowTitle(QObject::tr("Export animation"));
-    auto* form = new QFormLayout(&ask);
-    auto* kind = new QComboBox(&ask);
-    kind->addItem(QObject::tr("Animated GIF (one file, plays anywhere)"));
-    kind->addItem(QObject::tr("Numbered PNG frames (for video editors)"));
-    form->addRow(QObject::tr("&Kind:"), kind);
-    auto* width = new QSpinBox(&ask);
-    width->setRange(320, 3840);
-    width->setValue(960);
-    width->setSuffix(QObject::tr(" px wide (16:9)"));
-    form->addRow(QObject::tr("&Size:"), width);
-    auto* fps = new QSpinBox(&ask);
-    fps->setRange(4, 30);
-    fps->setValue(12);
-    form->addRow(QObject::tr("&Frames per second:"), fps);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
-    form->addRow(buttons);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
-    if (ask.exec() != QDialog::Accepted) {
-        return;
-    }
-    AnimationOptions o;
-    o.size = QSize(width->value(), width->value() * 9 / 16);
-    o.fps = fps->value();
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const bool gif = kind->currentIndex() == 0;
-    QString target =
-        gif ? QFileDialog::getSaveFileName(parent, QObject::tr("Export animation"),
-                                           QDir(pictures).filePath(what.baseName + ".gif"),
-                                           QObject::tr("GIF animations (*.gif)"))
-            : QFileDialog::getExistingDirectory(parent, QObject::tr("Folder for the frames"),
-                                                pictures);
-    if (target.isEmpty()) {
-        return;
-    }
-    const int total = animationFrameCount(*what.source, o);
-    QProgressDialog progress(QObject::tr("Drawing %1 frames\u2026").arg(total),
-                             QObject::tr("Cancel"), 0, total, parent);
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(300);
-    auto report = [&](int done, int) {
-        progress.setValue(done);
-        return !progress.wasCanceled();
+    AnimationDialog dialog(*what.source, what.baseName, parent);
+    // Written while the dialog is open: a failure shows there with the settings kept; Cancel in
+    // the progress window leaves no file and the dialog as it was.
+    dialog.setWriter([&what, &theme, parent](const AnimationDialog& d) {
+        const AnimationOptions o = d.options();
+        const int total = animationFrameCount(*what.source, o);
+        QProgressDialog progress(QObject::tr("Drawing %L1 frames\u2026").arg(total),
+                                 QObject::tr("Cancel"), 0, total, parent);
+        progress.setWindowModality(Qt::WindowModal);
+        progress.setMinimumDuration(300);
+        auto report = [&](int done, int) {
+            progress.setValue(done);
+            return !progress.wasCanceled();
+        };
+        const QString error =
+            d.gif() ? exportGif(*what.source, theme, d.path(), o, report)
+                    : exportFrameSequence(*what.source, theme, d.path(), what.baseName, o, report);
+        progress.reset();
+        return error;
+    });
+    dialog.exec();
+}
+
+namespace {
+
+// Each live diagram's card gets a picture of the diagram (its first scenario at its last step, as
+// `fieldguide export --chapter` draws it); on paper the card's link says where to find it instead.
+void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width) {
+    struct Link {
+        int position, length;
+        QString id;
     };
-    const QString error =
-        gif ? exportGif(*what.source, theme, target, o, report)
-            : exportFrameSequence(*what.source, theme, target, what.baseName, o, report);
-    progress.reset();
-    if (!error.isEmpty() && error != QLatin1String("cancelled")) {
-        QMessageBox::warning(parent, QObject::tr("Export animation"), error);
+    std::vector<Link> links;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QString href = f.charFormat().anchorHref();
+            if (href.startsWith(QLatin1String("diagram:"))) {
+                links.push_back({f.position(), f.length(), href.mid(8)});
+            }
+        }
+    }
+    // From the end, so the positions before stay right.
+    for (auto l = links.rbegin(); l != links.rend(); ++l) {
+        const LiveDiagram* diagram = liveDiagram(l->id);
+        QTextCursor c(&doc);
+        c.setPosition(l->position);
+        c.setPosition(l->position + l->length, QTextCursor::KeepAnchor);
+        QTextCharFormat plain = c.charFormat();
+        plain.setAnchor(false);
+        plain.setAnchorHref({});
+        plain.setFontUnderline(false);
+        plain.setForeground(QColor(paper.mutedText));
+        const QString title = diagram ? diagram->title : l->id;
+        c.insertText(QObject::tr("Live in fieldguide: Diagrams menu, \u201c%1\u201d. Shown at the "
+                                 "end of its first scenario:")
+                         .arg(title),
+                     plain);
+        Status st;
+        const PaintFunction paint = diagram ? defaultPicture(*diagram, paper, st) : PaintFunction();
+        if (!paint) {
+            continue;
+        }
+        const QSizeF size(width, width * 9 / 16);
+        QImage img((size * 3).toSize(), QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(3);
+        img.fill(paper.background);
+        {
+            QPainter p(&img);
+            p.setRenderHint(QPainter::Antialiasing);
+            paint(p, size);
+        }
+        const QUrl name(QStringLiteral("diagram-picture:") + l->id);
+        doc.addResource(QTextDocument::ImageResource, name, img);
+        QTextImageFormat image;
+        image.setName(name.toString());
+        image.setWidth(size.width());
+        image.setHeight(size.height());
+        c.clearSelection();
+        c.insertBlock();
+        c.insertImage(image);
     }
 }
 
-QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
+} // namespace
+
+namespace {
+
+constexpr qreal kFooter = 28; // points under the text for "Page 2 of 7"
+
+QPageLayout handoutLayout(QPageSize::PageSizeId page) {
+    return QPageLayout(QPageSize(page), QPageLayout::Portrait, QMarginsF(18, 18, 18, 12),
+                       QPageLayout::Millimeter);
+}
+
+} // namespace
+
+Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
+    : title_(chapter.title), doc_(std::make_unique<QTextDocument>()) {
     const Theme paper = Theme::light();
-    QTextDocument doc;
     QFont body(QStringLiteral("DejaVu Serif"));
     body.setPointSizeF(10.5);
-    doc.setDefaultFont(body);
-    // Layout in points on the page: figures are drawn at the text width, twice as sharp.
-    const QPageLayout layout(QPageSize(page), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18),
-                             QPageLayout::Millimeter);
-    const QRectF text = layout.paintRect(QPageLayout::Point);
-    doc.setPageSize(text.size());
+    doc_->setDefaultFont(body);
+    // Layout in points on the page: figures are drawn at the text width, three times as sharp.
+    // The bottom of the text area is kept for the footer.
+    const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
+    size_ = text.size();
+    doc_->setPageSize(QSizeF(text.width(), text.height() - kFooter));
     const qreal bodyPx = 14;
-    doc.setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
+    doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {
             if (b.value("type", std::string()) != "figure") {
                 continue;
             }
             const FigureRenderer r(b, paper, text.width() - 8, bodyPx * 0.85);
-            doc.addResource(QTextDocument::ImageResource,
-                            QUrl(QStringLiteral("figure:") +
-                                 QString::fromStdString(b.value("id", std::string()))),
-                            r.toImage(3));
+            // Never taller than most of a page: a taller figure would be cut at the page's end.
+            QImage img = r.toImage(3);
+            const qreal tallest = doc_->pageSize().height() * 0.85;
+            if (const qreal shown = img.height() / img.devicePixelRatio(); shown > tallest) {
+                img.setDevicePixelRatio(img.devicePixelRatio() * shown / tallest);
+            }
+            doc_->addResource(QTextDocument::ImageResource,
+                              QUrl(QStringLiteral("figure:") +
+                                   QString::fromStdString(b.value("id", std::string()))),
+                              img);
         }
     }
+    addDiagramPictures(*doc_, paper, text.width() - 40);
+    keepTogether(*doc_);
+}
+
+Handout::~Handout() = default;
+
+int Handout::pageCount() const {
+    return doc_->pageCount();
+}
+
+void Handout::paintPage(QPainter& p, int page) const {
+    const Theme paper = Theme::light();
+    fg::paintPage(p, *doc_, page, paper.text);
+    // The footer: the chapter on the left, "Page N of M" on the right, under a thin rule.
+    const QSizeF text = doc_->pageSize();
+    const QRectF foot(0, text.height() + 10, text.width(), kFooter - 10);
+    p.save();
+    p.setPen(QPen(paper.line, 0.5));
+    p.drawLine(QPointF(0, text.height() + 8), QPointF(text.width(), text.height() + 8));
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPixelSize(9);
+    p.setFont(small);
+    p.setPen(paper.mutedText);
+    const QString number = footerText(page);
+    const qreal numberWidth = QFontMetricsF(small).horizontalAdvance(number) + 12;
+    p.drawText(foot.adjusted(0, 0, -numberWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(small).elidedText(title_, Qt::ElideRight, foot.width() - numberWidth));
+    p.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, number);
+    p.restore();
+}
+
+QString Handout::footerText(int page) const {
+    return QObject::tr("Page %1 of %2").arg(page + 1).arg(pageCount());
+}
+
+QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
+    const Handout handout(chapter, page);
+    const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
     AtomicFile file(path);
     if (const Status s = file.open(); !s) {
         return AtomicFile::describe(s);
     }
     {
         QPdfWriter writer(file.device());
-        writer.setPageLayout(layout);
+        writer.setPageLayout(handoutLayout(page));
         writer.setTitle(chapter.title);
         writer.setCreator(QStringLiteral("fieldguide"));
-        doc.print(&writer);
+        QPainter p(&writer);
+        if (!p.isActive()) {
+            file.cancel();
+            return QObject::tr("Could not start the PDF %1").arg(path);
+        }
+        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
+        for (int i = 0; i < handout.pageCount(); ++i) {
+            if (i > 0) {
+                writer.newPage();
+            }
+            handout.paintPage(p, i);
+        }
     }
     if (const Status s = file.commit(); !s) {
         return AtomicFile::describe(s);
@@ -182,13 +288,15 @@ void exportHandoutInteractive(QWidget* parent, const Chapter& chapter) {
     if (!ok) {
         return;
     }
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export handout"),
-                                                      QDir(docs).filePath(chapter.id + ".pdf"),
-                                                      QObject::tr("PDF documents (*.pdf)"));
+    // In the folder of the last export (not the folder the app was started from).
+    const QString path =
+        QFileDialog::getSaveFileName(parent, QObject::tr("Export handout"),
+                                     QDir(lastExportFolder()).filePath(chapter.id + ".pdf"),
+                                     QObject::tr("PDF documents (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
+    rememberExportFolder(QFileInfo(path).absolutePath());
     const QString error =
         exportHandoutPdf(chapter, path, size == sizes[0] ? QPageSize::A4 : QPageSize::Letter);
     if (!error.isEmpty()) {

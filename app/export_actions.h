@@ -11,7 +11,10 @@
 
 #include <QPageSize>
 #include <QString>
+#include <memory>
 
+class QPainter;
+class QTextDocument;
 class QWidget;
 
 namespace fg {
@@ -21,6 +24,28 @@ void exportDiagramInteractive(QWidget* parent, const Exportable& what, const The
 // and as SVG, so both image editors and vector tools can paste it.
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme);
 void exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme);
+
+// A chapter laid out as a printed handout: light theme (paper is white), headings kept with what
+// follows them, short boxes never cut in two, each live diagram's card with a picture of the
+// diagram (its first scenario's last step), and a footer on every page: the chapter's title and
+// "Page N of M". Sizes are in points of the page's text area.
+class Handout {
+public:
+    Handout(const Chapter& chapter, QPageSize::PageSizeId page);
+    ~Handout();
+    int pageCount() const;
+    // The page's text area with the footer under it, in points.
+    QSizeF pageSize() const { return size_; }
+    // Paints page `page` (from 0) and its footer at the painter's origin, in points.
+    void paintPage(QPainter& painter, int page) const;
+    QString footerText(int page) const; // "Page 2 of 7"
+    QTextDocument& document() const { return *doc_; }
+
+private:
+    QString title_;
+    QSizeF size_;
+    std::unique_ptr<QTextDocument> doc_;
+};
 
 // A chapter as a printable handout: headings, text, tables, figures, paginated on `page`, light
 // theme (paper is white). Returns an empty string or the problem.

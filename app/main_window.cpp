@@ -10,6 +10,7 @@
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
 #include "widgets/simulators/simulators.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
@@ -35,6 +36,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -292,6 +294,11 @@ void MainWindow::buildMenus() {
            [this] { goChapter(1); });
     action(go, tr("Previous c&hapter"), {QKeySequence(Qt::ALT | Qt::Key_PageUp)},
            [this] { goChapter(-1); });
+    go->addSeparator();
+    // As in every tabbed program: Ctrl+PgDown / Ctrl+PgUp, round from the last tab to the first.
+    action(go, tr("Next &tab"), {QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, [this] { goTab(1); });
+    action(go, tr("Previous t&ab"), {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+           [this] { goTab(-1); });
 
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
     for (const auto& d : liveDiagrams()) {
@@ -405,6 +412,16 @@ void MainWindow::goChapter(int delta) {
     showSection(next, {});
 }
 
+void MainWindow::goTab(int delta) {
+    const int n = tabs_->count();
+    if (n > 1) {
+        tabs_->setCurrentIndex(((tabs_->currentIndex() + delta) % n + n) % n);
+        if (QWidget* page = tabs_->currentWidget()) {
+            page->setFocus(Qt::TabFocusReason); // the page's keys work at once
+        }
+    }
+}
+
 void MainWindow::openDiagram(const QString& id) {
     for (int i = 1; i < tabs_->count(); ++i) {
         if (tabs_->widget(i)->property("diagramId").toString() == id) {
@@ -459,26 +476,49 @@ void MainWindow::exportAnimation() {
 }
 
 void MainWindow::startPresentation() {
-    const Chapter* ch = currentChapter();
-    if (!ch || !ch->loaded()) {
-        return;
-    }
     if (presentation_) {
         presentation_->activateWindow();
         return;
     }
-    // Start on the slide of the section being read.
-    const auto slides = slidesOf(*ch);
-    int start = 0;
-    for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
-        const Slide& s = slides[std::size_t(i)];
-        if (s.kind == Slide::Kind::Section && s.section >= 0 &&
-            ch->sections[std::size_t(s.section)].id == reader_->currentSection()) {
-            start = i;
-            break;
+    // What is on screen: the live diagram of the tab (its scenario, at its step), or the chapter
+    // being read, from the section on screen.
+    QWidget* tab = tabs_->currentWidget();
+    const QString diagramId = tab ? tab->property("diagramId").toString() : QString();
+    if (!diagramId.isEmpty()) {
+        if (auto* view = qobject_cast<DiagramView*>(tab)) {
+            presentation_ = new PresentationWindow(
+                diagramId, view->scenarioJson(), view->panel()->player()->position(), theme_, this);
+        } else {
+            presentation_ = new PresentationWindow(diagramId, nlohmann::json(), -2, theme_, this);
         }
+    } else if (tab != reader_) {
+        statusBar()->showMessage(tr("Presentation mode shows a chapter or a live diagram: go to "
+                                    "the reader's tab or a diagram's tab, then press F5."),
+                                 8000);
+        return;
+    } else {
+        const Chapter* ch = currentChapter();
+        if (!ch || !ch->loaded()) {
+            return;
+        }
+        // Start on the slide of the section being read.
+        const auto slides = slidesOf(*ch);
+        int start = 0;
+        for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
+            const Slide& s = slides[std::size_t(i)];
+            if (s.kind == Slide::Kind::Section && s.section >= 0 &&
+                ch->sections[std::size_t(s.section)].id == reader_->currentSection()) {
+                start = i;
+                break;
+            }
+        }
+        presentation_ = new PresentationWindow(*ch, theme_, start, this);
     }
-    presentation_ = new PresentationWindow(*ch, theme_, start, this);
+    // Leaving gives the keyboard back to this window, where it was (Ctrl+F and the other keys
+    // work at once, without a click).
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    connect(presentation_, &PresentationWindow::closed, this,
+            [this, focus] { QTimer::singleShot(0, this, [this, focus] { afterDialog(focus); }); });
     presentation_->start();
 }
 
@@ -783,11 +823,13 @@ void MainWindow::showKeyboardHelp() {
            "bookmark)</td></tr>"
            "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
-           "<tr><td><b>F5</b></td><td>Presentation mode (Esc leaves; PgDn/PgUp, B blank, "
-           "L spotlight, Z zoom, T timer)</td></tr>"
+           "<tr><td><b>F5</b></td><td>Present what is on screen: the chapter, or the live "
+           "diagram of the tab (Esc leaves; PgDn/PgUp, B blank, L spotlight, Z zoom, "
+           "T timer)</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
+           "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp</b></td><td>Next / previous tab</td></tr>"
            "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
            "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"

@@ -41,11 +41,15 @@ public:
     void showSection(int chapter, const QString& sectionId);
     void goSection(int delta);
     void goChapter(int delta);
+    // Ctrl+PgDown / Ctrl+PgUp: the next or previous tab, round from the last to the first.
+    void goTab(int delta);
     void openDiagram(const QString& id);
     void setThemeChoice(ThemeChoice choice);
     void saveSettings() const;
     void exportDiagram();
     void exportAnimation();
+    // F5: presents what is on screen: the live diagram of the current tab as it stands, or the
+    // chapter being read from its section on screen.
     void startPresentation();
     // Study tools as tabs: "wizard", "matrix" (and what the Study menu lists).
     void openTool(const QString& id);

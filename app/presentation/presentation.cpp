@@ -4,21 +4,25 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/export/animation_export.h"
+#include "widgets/export/paged_text.h"
 #include "widgets/figure/figure_renderer.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScreen>
-#include <QScrollBar>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTextFrame>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -82,28 +86,48 @@ protected:
             p.fillPath(dim.subtracted(hole), QColor(0, 0, 0, 170));
         }
         if (w_->timerShown_) {
-            QFont f(QStringLiteral("DejaVu Sans"));
-            f.setPixelSize(std::max(14, height() / 45));
-            p.setFont(f);
-            const QString text = QStringLiteral("%1   %2 / %3")
-                                     .arg(w_->elapsedText())
-                                     .arg(w_->current_ + 1)
-                                     .arg(w_->slideCount());
-            const QRect box = QFontMetrics(f).boundingRect(text).adjusted(-10, -6, 10, 6);
-            const QRect placed(width() - box.width() - 12, height() - box.height() - 12,
-                               box.width(), box.height());
+            const QRect placed = w_->timerRect();
+            p.setFont(w_->timerFont());
             p.setPen(Qt::NoPen);
             QColor back = w_->theme_.surface;
             back.setAlpha(220);
             p.setBrush(back);
             p.drawRoundedRect(placed, 6, 6);
             p.setPen(w_->theme_.mutedText);
-            p.drawText(placed, Qt::AlignCenter, text);
+            p.drawText(placed, Qt::AlignCenter, w_->timerText());
         }
     }
 
 private:
     PresentationWindow* w_;
+};
+
+// A text slide: one page of its document, painted like a printed page, so a line is never cut
+// at the bottom of the screen.
+class SlideText : public QWidget {
+public:
+    SlideText(QWidget* parent, const Theme& theme) : QWidget(parent), theme_(theme) {
+        doc_ = new QTextDocument(this);
+        setAutoFillBackground(false);
+        setFocusPolicy(Qt::NoFocus);
+    }
+    QTextDocument* document() const { return doc_; }
+    void setPage(int page) {
+        page_ = page;
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.fillRect(rect(), theme_.background);
+        paintPage(p, *doc_, page_, theme_.text);
+    }
+
+private:
+    Theme theme_;
+    QTextDocument* doc_;
+    int page_ = 0;
 };
 
 // The presenter's view on the laptop while the slides are on the projector.
@@ -158,6 +182,23 @@ PresentationWindow::PresentationWindow(const Chapter& chapter, const Theme& them
                                        QWidget* parent)
     : QWidget(parent, Qt::Window), chapter_(chapter), theme_(theme), slides_(slidesOf(chapter)) {
     setWindowTitle(tr("%1 \u2014 presentation").arg(chapter.title));
+    build();
+    current_ = std::clamp(startSlide, 0, slideCount() - 1);
+    showSlide();
+}
+
+PresentationWindow::PresentationWindow(const QString& diagramId, const nlohmann::json& scenario,
+                                       int position, const Theme& theme, QWidget* parent)
+    : QWidget(parent, Qt::Window), theme_(theme), scenario_(scenario), scenarioPosition_(position) {
+    const LiveDiagram* d = liveDiagram(diagramId);
+    chapter_.title = d ? d->title : diagramId;
+    slides_.push_back({Slide::Kind::Diagram, -1, diagramId, chapter_.title});
+    setWindowTitle(tr("%1 \u2014 presentation").arg(chapter_.title));
+    build();
+    showSlide();
+}
+
+void PresentationWindow::build() {
     setAccessibleName(tr("Presentation"));
     setMouseTracking(true);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -166,18 +207,26 @@ PresentationWindow::PresentationWindow(const Chapter& chapter, const Theme& them
     pal.setColor(QPalette::Base, theme_.background);
     pal.setColor(QPalette::Text, theme_.text);
     pal.setColor(QPalette::WindowText, theme_.text);
+    pal.setColor(QPalette::ButtonText, theme_.text);
     setPalette(pal);
     setAutoFillBackground(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     stack_ = new QStackedWidget(this);
     layout->addWidget(stack_);
-    text_ = new QTextBrowser(stack_);
-    text_->setFrameShape(QFrame::NoFrame);
-    text_->setOpenLinks(false);
-    text_->setFocusPolicy(Qt::NoFocus);
-    text_->setPalette(pal);
+    text_ = new SlideText(stack_, theme_);
     stack_->addWidget(text_);
+    diagramSlide_ = new QWidget(stack_);
+    auto* column = new QVBoxLayout(diagramSlide_);
+    auto* titleRow = new QHBoxLayout;
+    title_ = new QLabel(diagramSlide_);
+    title_->setObjectName(QStringLiteral("slideTitle"));
+    title_->setAccessibleName(tr("Slide title"));
+    title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    titleRow->addWidget(title_, 1);
+    titleRow->addSpacing(0); // room for the timer, set with the type size
+    column->addLayout(titleRow);
+    stack_->addWidget(diagramSlide_);
     overlay_ = new Overlay(this);
     tick_ = new QTimer(this);
     tick_->setInterval(250);
@@ -190,8 +239,6 @@ PresentationWindow::PresentationWindow(const Chapter& chapter, const Theme& them
     clock_.start();
     tick_->start();
     qApp->installEventFilter(this);
-    current_ = std::clamp(startSlide, 0, slideCount() - 1);
-    showSlide();
 }
 
 PresentationWindow::~PresentationWindow() {
@@ -233,24 +280,153 @@ qreal PresentationWindow::bodyPx() const {
     return std::max<qreal>(16, height() * 30.0 / 1080.0);
 }
 
+QFont PresentationWindow::timerFont() const {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(std::max(14, height() / 45));
+    return f;
+}
+
+QString PresentationWindow::timerText() const {
+    QString text =
+        QStringLiteral("%1   %2 / %3").arg(elapsedText()).arg(current_ + 1).arg(slideCount());
+    if (const int pages = pageCount(); pages > 1) {
+        text += tr("   page %1 of %2").arg(currentPage() + 1).arg(pages);
+    }
+    return text;
+}
+
+QRect PresentationWindow::timerRect() const {
+    if (!timerShown_) {
+        return {};
+    }
+    // As wide as the widest it gets ("88:88   88 / 88"), so the room kept for it is enough.
+    const QFontMetrics fm(timerFont());
+    QString widest = QStringLiteral("88:88   %1 / %1").arg(slideCount());
+    if (pageCount() > 1) {
+        widest += tr("   page %1 of %1").arg(pageCount());
+    }
+    const int w = std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(timerText())) + 20;
+    const int h = fm.height() + 12;
+    if (page_ && stack_->currentWidget() == diagramSlide_) {
+        // In the title row, right: clear of the narration, the step counter and the controls.
+        const QRect row = title_->geometry().translated(diagramSlide_->pos());
+        return QRect(width() - w - 12, row.center().y() - h / 2, w, h);
+    }
+    return QRect(width() - w - 12, height() - h - 12, w, h); // under the text's page
+}
+
+int PresentationWindow::pageCount() const {
+    if (page_ || stack_->currentWidget() != text_) {
+        return 1;
+    }
+    return std::max(1, static_cast<SlideText*>(text_)->document()->pageCount());
+}
+
+QTextDocument* PresentationWindow::slideDocument() const {
+    return static_cast<SlideText*>(text_)->document();
+}
+
 void PresentationWindow::showSlide() {
     const Slide& s = slides_[std::size_t(current_)];
-    if (diagram_ && (s.kind != Slide::Kind::Diagram)) {
-        stack_->setCurrentWidget(text_);
-    }
     if (s.kind == Slide::Kind::Diagram) {
-        if (diagram_) {
-            stack_->removeWidget(diagram_);
-            diagram_->deleteLater();
-        }
-        diagram_ = qobject_cast<DiagramView*>(createDiagramPage(s.diagramId, theme_, stack_));
-        if (diagram_) {
-            diagram_->setPresenting(true, qRound(bodyPx() * 0.9));
-            stack_->addWidget(diagram_);
-            stack_->setCurrentWidget(diagram_);
-        }
+        showDiagramSlide(s);
     } else {
-        const qreal px = bodyPx();
+        if (page_) {
+            page_->deleteLater();
+            page_ = nullptr;
+        }
+        showTextSlide(s);
+    }
+    zoomed_ = false;
+    overlay_->raise();
+    overlay_->update();
+    if (presenter_) {
+        presenter_->refresh();
+    }
+    emit slideChanged(current_);
+}
+
+void PresentationWindow::showDiagramSlide(const Slide& s) {
+    const qreal px = bodyPx();
+    auto* column = static_cast<QVBoxLayout*>(diagramSlide_->layout());
+    const int margin = std::max(8, width() / 80);
+    column->setContentsMargins(margin, margin / 2, margin, margin / 2);
+    // The title, large, with the room for the timer kept on its right.
+    QFont titleFont(QStringLiteral("DejaVu Sans"));
+    titleFont.setPixelSize(qRound(px * 1.3));
+    titleFont.setBold(true);
+    title_->setFont(titleFont);
+    title_->setMinimumHeight(QFontMetrics(titleFont).height() + 4);
+    auto* titleRow = static_cast<QHBoxLayout*>(column->itemAt(0)->layout());
+    const int timerRoom =
+        timerShown_
+            ? QFontMetrics(timerFont())
+                      .horizontalAdvance(QStringLiteral("88:88   %1 / %1").arg(slideCount())) +
+                  48
+            : 0;
+    titleRow->itemAt(1)->spacerItem()->changeSize(timerRoom, 0, QSizePolicy::Fixed);
+    titleRow->invalidate();
+    const LiveDiagram* d = liveDiagram(s.diagramId);
+    const QString name = d ? d->title : s.diagramId;
+    const QString full = s.title.isEmpty() || s.title == name
+                             ? name
+                             : QStringLiteral("%1 \u2014 %2").arg(name, s.title);
+    const int titleWidth = std::max(100, width() - 2 * margin - timerRoom);
+    title_->setText(QFontMetrics(titleFont).elidedText(full, Qt::ElideRight, titleWidth));
+    title_->setToolTip(full);
+
+    if (page_) {
+        column->removeWidget(page_);
+        page_->deleteLater();
+    }
+    QWidget* page = createDiagramPage(s.diagramId, theme_, diagramSlide_);
+    page_ = page;
+    diagram_ = qobject_cast<DiagramView*>(page);
+    if (!page) {
+        title_->setText(
+            tr("The live diagram \u201c%1\u201d is not in this version.").arg(s.diagramId));
+        stack_->setCurrentWidget(diagramSlide_);
+        return;
+    }
+    // Controls, step counter, counters and charts at presentation size, not ~12 px.
+    QFont controls(QStringLiteral("DejaVu Sans"));
+    controls.setPixelSize(qRound(px * 0.75));
+    page->setFont(controls);
+    const int icon = qRound(px * 0.9);
+    for (QToolButton* b : page->findChildren<QToolButton*>()) {
+        b->setIconSize(QSize(icon, icon));
+    }
+    if (diagram_) {
+        diagram_->setPresenting(true, qRound(px * 0.9));
+        if (!scenario_.is_null()) {
+            if (const Status st = diagram_->loadScenario(scenario_); !st) {
+                diagram_->openDefaultScenario();
+            }
+            diagram_->panel()->player()->seek(scenarioPosition_ == -2
+                                                  ? diagram_->panel()->player()->stepCount() - 1
+                                                  : scenarioPosition_);
+        }
+        // One camera for every step (the union of the frames), as large as the slide allows:
+        // the drawing grows in place instead of jumping, and is not held to a desk's 1.6x.
+        if (const DiagramSource* source = diagram_->panel()->canvas()->source()) {
+            diagram_->panel()->canvas()->setCamera(framingOf(*source, theme_), 8.0);
+        }
+    }
+    column->addWidget(page, 1);
+    stack_->setCurrentWidget(diagramSlide_);
+}
+
+void PresentationWindow::showTextSlide(const Slide& s) {
+    auto* slide = static_cast<SlideText*>(text_);
+    QTextDocument* doc = slide->document();
+    // The text area: the slide less a band at the bottom for the timer.
+    const QFontMetrics fm(timerFont());
+    const qreal band = timerShown_ ? fm.height() + 36 : 12;
+    const QSizeF pageSize(std::max(400, width()), std::max<qreal>(300, height() - band));
+    const qreal side = std::max<qreal>(24, width() * 0.05);
+    const auto layOut = [&](qreal px) {
+        doc->clear();
+        doc->setPageSize(pageSize);
         QString html;
         if (s.kind == Slide::Kind::Title) {
             html = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">"
@@ -263,31 +439,52 @@ void PresentationWindow::showSlide() {
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
             html = sectionHtml(sec, theme_, px, diagramLinks());
-            // Figures fill the text column: the window less the document's margins.
-            const qreal margin = std::max<qreal>(24, this->width() * 0.05);
-            const qreal width = std::max<qreal>(400, this->width() - 2 * margin - 48);
+            // Figures fill the text column, and are never taller than most of the page.
+            const qreal width = std::max<qreal>(400, pageSize.width() - 2 * side - 8);
+            const qreal tallest = (pageSize.height() - 60) * 0.85;
             for (const auto& b : sec.blocks) {
                 if (b.value("type", std::string()) == "figure") {
                     const FigureRenderer r(b, theme_, std::min<qreal>(width, 2400), px * 0.85);
-                    text_->document()->addResource(
-                        QTextDocument::ImageResource,
-                        QUrl(QStringLiteral("figure:") +
-                             QString::fromStdString(b.value("id", std::string()))),
-                        r.toImage(devicePixelRatioF()));
+                    QImage img = r.toImage(devicePixelRatioF());
+                    const qreal shown = img.height() / img.devicePixelRatio();
+                    if (shown > tallest) {
+                        img.setDevicePixelRatio(img.devicePixelRatio() * shown / tallest);
+                    }
+                    doc->addResource(QTextDocument::ImageResource,
+                                     QUrl(QStringLiteral("figure:") +
+                                          QString::fromStdString(b.value("id", std::string()))),
+                                     img);
                 }
             }
         }
-        text_->document()->setDocumentMargin(std::max<qreal>(24, width() * 0.05));
-        text_->setHtml(html);
-        stack_->setCurrentWidget(text_);
+        doc->setHtml(html);
+        // The margins after the HTML, which sets the root frame's format of its own.
+        QTextFrameFormat root = doc->rootFrame()->frameFormat();
+        root.setLeftMargin(side);
+        root.setRightMargin(side);
+        root.setTopMargin(std::max<qreal>(16, height() * 0.03));
+        root.setBottomMargin(8);
+        doc->rootFrame()->setFrameFormat(root);
+        keepTogether(*doc);
+        return doc->pageCount();
+    };
+    // Set a little smaller when that makes it fit one screen; else a page at a time, full size.
+    const qreal px = bodyPx();
+    if (layOut(px) > 1 && layOut(px * 0.9) > 1 && layOut(px * 0.8) > 1) {
+        layOut(px);
     }
-    zoomed_ = false;
-    overlay_->raise();
+    textPage_ = 0;
+    slide->setPage(0);
+    stack_->setCurrentWidget(text_);
+}
+
+void PresentationWindow::setTextPage(int page) {
+    textPage_ = std::clamp(page, 0, pageCount() - 1);
+    static_cast<SlideText*>(text_)->setPage(textPage_);
     overlay_->update();
     if (presenter_) {
         presenter_->refresh();
     }
-    emit slideChanged(current_);
 }
 
 void PresentationWindow::goTo(int slide) {
@@ -310,8 +507,8 @@ void PresentationWindow::next() {
             player->stepForward();
             return;
         }
-    } else if (QScrollBar* bar = text_->verticalScrollBar(); bar->value() < bar->maximum()) {
-        bar->setValue(bar->value() + bar->pageStep());
+    } else if (!page_ && textPage_ + 1 < pageCount()) {
+        setTextPage(textPage_ + 1); // the next page of a long section
         return;
     }
     if (current_ + 1 < slideCount()) {
@@ -335,8 +532,8 @@ void PresentationWindow::back() {
             player->stepBack();
             return;
         }
-    } else if (QScrollBar* bar = text_->verticalScrollBar(); bar->value() > bar->minimum()) {
-        bar->setValue(bar->value() - bar->pageStep());
+    } else if (!page_ && textPage_ > 0) {
+        setTextPage(textPage_ - 1);
         return;
     }
     if (current_ > 0) {
@@ -344,6 +541,8 @@ void PresentationWindow::back() {
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
             diagram_->panel()->player()->toEnd();
+        } else if (!page_) {
+            setTextPage(pageCount() - 1); // back into a long section from its end
         }
     }
 }
@@ -435,7 +634,16 @@ void PresentationWindow::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     overlay_->setGeometry(rect());
     if (slides_[std::size_t(current_)].kind != Slide::Kind::Diagram) {
+        const int page = textPage_;
         showSlide(); // the type follows the window's size
+        setTextPage(page);
+    } else {
+        // The same step, laid out for the new size.
+        const int position = diagram_ ? diagram_->panel()->player()->position() : -1;
+        showSlide();
+        if (diagram_) {
+            diagram_->panel()->player()->seek(position);
+        }
     }
 }
 

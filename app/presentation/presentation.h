@@ -1,12 +1,17 @@
-// Presentation mode (F5; Esc leaves): the chapter on screen as slides for a classroom. A slide is
-// the chapter's title, one section, or one live diagram of a section. The type scales with the
-// window (body text at least 28 px at 1080p). Next (PageDown, Right, Space, Down: what clicker
-// remotes send) steps a diagram slide's animation to its end, scrolls a long section a screen
-// at a time, then moves to the next slide; back (PageUp, Left, Up, Backspace) undoes the same
-// way. B (or .) blanks the screen, L toggles a spotlight that follows the pointer, Z zooms into
-// the region under the pointer, T shows or hides the timer. With two screens the slides go to
-// the second screen and the presenter's view (this slide, the next one, the timer) stays on the
-// first.
+// Presentation mode (F5; Esc leaves): what is on screen as slides for a classroom: the chapter
+// being read (its title, each section, each live diagram of a section), or the live diagram of
+// the tab on screen as it stands (its scenario and step). The type scales with the window (body
+// text at least 28 px at 1080p). A slide always fits the screen: a section too long for it is
+// set a little smaller, and if it still does not fit it is shown a screen-sized page at a time,
+// cut between paragraphs, never through a line. A diagram slide has a title, the diagram fitted
+// to the space left (one camera for all its steps, so it grows in place), its narration and
+// controls at presentation size, and the timer in the title row, clear of them. Next (PageDown,
+// Right, Space, Down: what clicker remotes send) steps a diagram slide's animation to its end,
+// goes to a long section's next page, then moves to the next slide; back (PageUp, Left, Up,
+// Backspace) undoes the same way. B (or .) blanks the screen, L toggles a spotlight that follows
+// the pointer, Z zooms into the region under the pointer, T shows or hides the timer. With two
+// screens the slides go to the second screen and the presenter's view (this slide, the next one,
+// the timer) stays on the first.
 #pragma once
 
 #include "models/course/course.h"
@@ -18,10 +23,11 @@
 #include <QPointer>
 #include <QWidget>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 class QLabel;
 class QStackedWidget;
-class QTextBrowser;
+class QTextDocument;
 class QTimer;
 
 namespace fg {
@@ -44,6 +50,10 @@ class PresentationWindow : public QWidget {
 public:
     PresentationWindow(const Chapter& chapter, const Theme& theme, int startSlide = 0,
                        QWidget* parent = nullptr);
+    // One live diagram as it stands in its tab: `scenario` (null: its first scenario) at
+    // `position` (-1: before the first step, -2: the last step).
+    PresentationWindow(const QString& diagramId, const nlohmann::json& scenario, int position,
+                       const Theme& theme, QWidget* parent = nullptr);
     ~PresentationWindow() override;
 
     // Shows the slides full screen (on the second screen when there is one, with the presenter's
@@ -61,7 +71,18 @@ public:
     // The body text size of text slides, in pixels.
     qreal bodyPx() const;
     DiagramView* diagramView() const { return diagram_; }
-    QTextBrowser* textView() const { return text_; }
+    // The page of a diagram slide (a DiagramView, or a page without steps such as B-Tree vs
+    // LSM), or null on a text slide.
+    QWidget* diagramPage() const { return page_; }
+    // The title over a diagram slide.
+    QLabel* slideTitle() const { return title_; }
+    // Where the timer and slide number are drawn (empty when hidden).
+    QRect timerRect() const;
+    // A text slide's pages (1 when it fits the screen), the one shown, and its document (laid
+    // out in pages of the text area's size).
+    int pageCount() const;
+    int currentPage() const { return page_ ? 0 : textPage_; }
+    QTextDocument* slideDocument() const;
     // The presenter's view (two screens only), or null.
     QWidget* presenterView() const;
 
@@ -81,16 +102,28 @@ protected:
 
 private:
     friend class Overlay;
+    void build();
+    QFont timerFont() const;
+    QString timerText() const;
     void showSlide();
+    void showDiagramSlide(const Slide& s);
+    void showTextSlide(const Slide& s);
+    void setTextPage(int page);
     bool handleKey(int key);
 
-    const Chapter& chapter_;
+    Chapter chapter_;
     Theme theme_;
     std::vector<Slide> slides_;
     int current_ = 0;
     QStackedWidget* stack_;
-    QTextBrowser* text_;
+    QWidget* text_;         // paints one page of the text slide's document
+    QWidget* diagramSlide_; // the title row over the diagram's page
+    QLabel* title_;
+    QPointer<QWidget> page_;
     QPointer<DiagramView> diagram_;
+    int textPage_ = 0;
+    nlohmann::json scenario_; // the diagram presented from its tab (null: a chapter's)
+    int scenarioPosition_ = -1;
     QWidget* overlay_;
     QTimer* tick_;
     QElapsedTimer clock_;

@@ -68,15 +68,21 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
     // The frame's own size (tweened during a transition), so a frame at rest is fitted the same
     // way whichever step came before it.
     content = content.isEmpty() ? QSizeF(1, 1) : content;
+    // With a camera, its size sets the scale and where the top is; the frame is centred across
+    // (a B-Tree's root stays over the middle of the slide while the tree grows under it).
+    const qreal frameWidth = content.width();
+    const QPointF origin = camera_.isValid() ? camera_.topLeft() : QPointF();
+    content = camera_.isValid() ? camera_.size() : content;
     const qreal margin = 16;
     const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
                                (viewport.height() - 2 * margin) / content.height());
     // A small diagram is not blown up past 1.6x: big enough for a projector, not cartoonish.
-    const qreal scale = std::clamp<qreal>(fit, 0.0002, 1.6) * zoom_;
+    const qreal scale = std::clamp<qreal>(fit, 0.0002, maxScale_) * zoom_;
     QTransform t;
     t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
     t.scale(scale, scale);
-    t.translate(-content.width() / 2, -content.height() / 2);
+    t.translate(camera_.isValid() ? -frameWidth / 2 : -content.width() / 2 - origin.x(),
+                -content.height() / 2 - origin.y());
     return t;
 }
 
@@ -133,6 +139,12 @@ void DiagramCanvas::zoomIn() {
 
 void DiagramCanvas::zoomOut() {
     zoomBy(1 / 1.25);
+}
+
+void DiagramCanvas::setCamera(const QRectF& area, qreal maxScale) {
+    camera_ = area;
+    maxScale_ = area.isValid() ? maxScale : 1.6;
+    update();
 }
 
 void DiagramCanvas::fitToView() {

@@ -47,6 +47,11 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
+    // A fixed camera (a presentation slide): every frame is drawn at the scale that fits `area`
+    // (in the frames' coordinates) and with area's top at the same place, instead of being fitted
+    // by its own size, centred across; it may grow up to `maxScale` (not 1.6x). An invalid area
+    // goes back to fitting each frame.
+    void setCamera(const QRectF& area, qreal maxScale);
     // Ctrl++ (and Ctrl+=), Ctrl+- and Ctrl+0 zoom this canvas while the focus is anywhere in
     // `scope`, before any shortcut of the window with the same keys (a reader's zoom).
     void handleZoomKeys(QWidget* scope);
@@ -74,6 +79,8 @@ private:
     Frame from_, to_;
     QString opening_;
     qreal zoom_ = 1.0;
+    QRectF camera_;
+    qreal maxScale_ = 1.6;
     QPointF pan_;
     QPoint dragStart_;
     QPointF panStart_;

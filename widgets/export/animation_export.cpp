@@ -44,12 +44,13 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
                      const AnimationProgress& progress, Sink&& sink) {
     const Plan plan = planFor(source, o);
     const int total = plan.frames();
+    const QRectF camera = framingOf(source, theme, plan.first, plan.last);
     int done = 0;
     QImage img(o.size, QImage::Format_ARGB32_Premultiplied);
     auto draw = [&](const Frame& f, const QString& caption) {
         img.fill(theme.background);
         QPainter p(&img);
-        paintDiagramPicture(p, QSizeF(o.size), f, caption, theme);
+        paintDiagramPicture(p, QSizeF(o.size), f, caption, theme, camera);
     };
     Frame previous = source.frame(plan.first, theme);
     for (int pos = plan.first; pos <= plan.last; ++pos) {
@@ -88,6 +89,24 @@ int writeToFile(GifFileType* gif, const GifByteType* data, int length) {
 
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options) {
     return planFor(source, options).frames();
+}
+
+QRectF framingOf(const DiagramSource& source, const Theme& theme, int first, int last) {
+    last = last == -2 ? source.stepCount() - 1 : last;
+    QRectF all;
+    for (int pos = std::max(-1, first); pos <= last; ++pos) {
+        const Frame f = source.frame(pos, theme);
+        QRectF extent = f.size.isEmpty() ? QRectF() : QRectF(QPointF(0, 0), f.size);
+        all = all.united(extent.united(f.bounds()));
+    }
+    return all.isValid() ? all : QRectF(0, 0, 1, 1);
+}
+
+void setStepRange(AnimationOptions& options, int firstStep, int lastStep, int stepCount) {
+    const int last = std::clamp(lastStep, 1, std::max(1, stepCount));
+    const int first = std::clamp(firstStep, 1, last);
+    options.from = first - 2; // the state before the first step shown (-1: the start)
+    options.to = last - 1;
 }
 
 QString exportGif(const DiagramSource& source, const Theme& theme, const QString& path,

@@ -8,18 +8,20 @@
 namespace fg {
 
 void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QString& caption,
-                         const Theme& theme) {
+                         const Theme& theme, const QRectF& camera) {
     const qreal margin = 0.04 * std::min(size.width(), size.height());
     const qreal captionH =
         caption.isEmpty() ? 0 : std::min(0.16, 0.08 * theme.fontScale) * size.height();
     const QRectF area(margin, margin, size.width() - 2 * margin,
                       size.height() - 2 * margin - captionH);
-    const QSizeF content = frame.size.isEmpty() ? QSizeF(1, 1) : frame.size;
-    const qreal k =
-        std::min({area.width() / content.width(), area.height() / content.height(), 3.0});
+    const QRectF view = camera.isValid()       ? camera
+                        : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
+                                               : QRectF(QPointF(0, 0), frame.size);
+    const qreal k = std::min({area.width() / view.width(), area.height() / view.height(), 3.0});
     p.save();
-    p.translate(area.center() - QPointF(content.width() * k / 2, content.height() * k / 2));
+    p.translate(area.center() - QPointF(view.width() * k / 2, view.height() * k / 2));
     p.scale(k, k);
+    p.translate(-view.topLeft());
     paintFrame(p, frame);
     p.restore();
     if (!caption.isEmpty()) {

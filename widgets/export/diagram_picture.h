@@ -6,6 +6,7 @@
 #include "models/theme/theme.h"
 #include "widgets/canvas/frame.h"
 
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 
@@ -13,7 +14,10 @@ class QPainter;
 
 namespace fg {
 
+// `camera`: the area of the frame's coordinates fitted to the picture; by default the frame's own
+// extent (0, 0, frame.size). An animation gives every frame the same camera, so the drawing does
+// not jump or change scale from one frame to the next.
 void paintDiagramPicture(QPainter& painter, QSizeF size, const Frame& frame, const QString& caption,
-                         const Theme& theme);
+                         const Theme& theme, const QRectF& camera = QRectF());
 
 } // namespace fg

@@ -1,5 +1,7 @@
 #include "widgets/export/export_dialog.h"
 
+#include "widgets/export/animation_dialog.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -106,10 +108,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     width_->setValue(s.value("export/width", 1600).toInt());
     height_->setValue(s.value("export/height", 900).toInt());
     transparent_->setChecked(s.value("export/transparent", false).toBool());
-    QString dir = s.value("export/dir").toString();
-    if (dir.isEmpty()) {
-        dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    }
+    // The folder of the last export (any kind), never the folder the app was started from.
+    const QString dir = lastExportFolder();
     path_->setText(
         QDir(dir).filePath(baseName + QLatin1Char('.') + QLatin1String(extensionOf(format()))));
     syncControls();

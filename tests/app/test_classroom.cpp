@@ -1,0 +1,439 @@
+// The classroom, as a teacher meets it (issue 13, items 12 to 14): presentation slides at 1920x1080
+// (every live diagram large on its slide, with a title, and nothing drawn over anything; every
+// slide's content on the screen whole), F5 presenting what is on screen and giving the keyboard
+// back, Ctrl+PgDown / Ctrl+PgUp between tabs, handouts with page numbers and pictures of the live
+// diagrams, and animations over a range of steps with one camera for every frame.
+#include "app/export_actions.h"
+#include "app/main_window.h"
+#include "app/presentation/presentation.h"
+#include "app/reader/search_panel.h"
+#include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/export/animation_dialog.h"
+#include "widgets/export/animation_export.h"
+#include "widgets/export/paged_text.h"
+
+#include <QAbstractButton>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QSettings>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFrame>
+
+namespace {
+
+// Ten steps; a red marker square that stays at (0, 0) while a blue bar beside it grows, so the
+// frame's own size changes at every step.
+class GrowingSource : public fg::DiagramSource {
+public:
+    int stepCount() const override { return 10; }
+    fg::Frame frame(int position, const fg::Theme&) const override {
+        fg::Frame f;
+        fg::FrameItem marker;
+        marker.id = QStringLiteral("marker");
+        marker.rect = QRectF(0, 0, 20, 20);
+        marker.fill = QColor(255, 0, 0);
+        marker.stroke = QColor(255, 0, 0);
+        marker.radius = 0;
+        f.items.push_back(marker);
+        fg::FrameItem bar;
+        bar.id = QStringLiteral("bar");
+        bar.rect = QRectF(40, 0, 30.0 * (position + 2), 20);
+        bar.fill = QColor(0, 0, 255);
+        bar.stroke = QColor(0, 0, 255);
+        f.items.push_back(bar);
+        f.size = QSizeF(60 + 30.0 * (position + 2), 40);
+        return f;
+    }
+    QString narration(int) const override { return {}; }
+};
+
+// Where the pure red marker is in the picture.
+QRect redBox(const QImage& img) {
+    QRect box;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x) {
+            const QColor c = img.pixelColor(x, y);
+            if (c.red() > 200 && c.green() < 60 && c.blue() < 60) {
+                box = box.united(QRect(x, y, 1, 1));
+            }
+        }
+    }
+    return box;
+}
+
+// The pixels that are not the background.
+QRect inkBox(const QImage& img, QColor background) {
+    QRect box;
+    for (int y = 0; y < img.height(); ++y) {
+        for (int x = 0; x < img.width(); ++x) {
+            const QColor c = img.pixelColor(x, y);
+            if (std::abs(c.red() - background.red()) + std::abs(c.green() - background.green()) +
+                    std::abs(c.blue() - background.blue()) >
+                60) {
+                box = box.united(QRect(x, y, 1, 1));
+            }
+        }
+    }
+    return box;
+}
+
+const fg::Chapter* chapterWith(const fg::Course& course, const QString& diagram) {
+    for (const auto& ch : course.chapters) {
+        if (ch.loaded() && ch.diagramIds().contains(diagram)) {
+            return &ch;
+        }
+    }
+    return nullptr;
+}
+
+// Every widget of the slide a teacher reads or clicks (leaf labels, buttons, sliders), in the
+// window's coordinates, with a name for the message.
+QList<std::pair<QString, QRect>> slideParts(fg::PresentationWindow* w) {
+    QList<std::pair<QString, QRect>> parts;
+    QWidget* page = w->diagramPage();
+    for (QWidget* c : page->findChildren<QWidget*>()) {
+        const bool part = qobject_cast<QAbstractButton*>(c) || qobject_cast<QSlider*>(c) ||
+                          (qobject_cast<QLabel*>(c) && !static_cast<QLabel*>(c)->text().isEmpty());
+        if (part && c->isVisibleTo(w)) {
+            parts.append({c->accessibleName().isEmpty()
+                              ? QString::fromLatin1(c->metaObject()->className())
+                              : c->accessibleName(),
+                          QRect(c->mapTo(w, QPoint(0, 0)), c->size())});
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
+class TestClassroom : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("fieldguide-test");
+        QCoreApplication::setApplicationName("fieldguide-test-classroom");
+        QSettings().clear();
+    }
+
+    // Item 12: at 1920x1080 every live diagram is large on its slide, under a title, and the
+    // timer, the title, the step counter and the controls are each clear of the others.
+    void everyDiagramSlideIsLargeTitledAndUncovered_data() {
+        QTest::addColumn<QString>("id");
+        for (const auto& d : fg::liveDiagrams()) {
+            QTest::newRow(qPrintable(d.id)) << d.id;
+        }
+    }
+    void everyDiagramSlideIsLargeTitledAndUncovered() {
+        QFETCH(QString, id);
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Chapter* ch = chapterWith(course, id);
+        QVERIFY2(ch, "every live diagram is in a chapter");
+        int slide = -1;
+        const auto slides = fg::slidesOf(*ch);
+        for (int i = 0; i < int(slides.size()); ++i) {
+            if (slides[std::size_t(i)].diagramId == id) {
+                slide = i;
+            }
+        }
+        const fg::Theme theme = fg::Theme::projector();
+        auto* w = new fg::PresentationWindow(*ch, theme, slide);
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QCOMPARE(w->currentSlide(), slide);
+        QVERIFY(w->diagramPage());
+        // A title over the slide.
+        QLabel* title = w->findChild<QLabel*>("slideTitle");
+        QVERIFY(title && title->isVisible() && !title->text().isEmpty());
+        const QRect titleRect(title->mapTo(w, QPoint(0, 0)), title->size());
+        QVERIFY2(title->font().pixelSize() >= 28 || title->fontInfo().pixelSize() >= 28,
+                 "the title is large");
+        if (fg::DiagramView* view = w->diagramView()) {
+            fg::Player* player = view->panel()->player();
+            player->toEnd();
+            QTRY_COMPARE(player->progress(), 1.0);
+            // The drawing at its last step uses at least 60% of what its shape allows on the
+            // slide (the width for a wide drawing, the height for a tall one).
+            fg::DiagramCanvas* canvas = view->panel()->canvas();
+            const QImage shot = canvas->grab().toImage();
+            const QRect ink = inkBox(shot, theme.background);
+            QVERIFY(!ink.isEmpty());
+            const qreal aspect = qreal(ink.width()) / ink.height();
+            const qreal used =
+                aspect >= 1920.0 / 1080 ? ink.width() / 1920.0 : ink.height() / 1080.0;
+            QVERIFY2(used >= 0.6, qPrintable(QStringLiteral("%1 uses %2% (%3x%4 px)")
+                                                 .arg(id)
+                                                 .arg(used * 100, 0, 'f', 0)
+                                                 .arg(ink.width())
+                                                 .arg(ink.height())));
+            // Controls and the step counter at presentation size.
+            for (QLabel* l : view->findChildren<QLabel*>()) {
+                if (l->accessibleName() == QLatin1String("Step counter")) {
+                    QVERIFY2(l->fontInfo().pixelSize() >= 20,
+                             qPrintable(QString::number(l->fontInfo().pixelSize())));
+                }
+            }
+        }
+        // Nothing covers anything, and all of it is on the screen.
+        QList<std::pair<QString, QRect>> parts = slideParts(w);
+        parts.append({QStringLiteral("title"), titleRect});
+        if (!w->timerRect().isEmpty()) {
+            parts.append({QStringLiteral("timer and slide number"), w->timerRect()});
+        }
+        for (int i = 0; i < parts.size(); ++i) {
+            QVERIFY2(QRect(0, 0, 1920, 1080).contains(parts[i].second),
+                     qPrintable(parts[i].first + QStringLiteral(" is cut off")));
+            for (int j = i + 1; j < parts.size(); ++j) {
+                QVERIFY2(!parts[i].second.intersects(parts[j].second),
+                         qPrintable(parts[i].first + QStringLiteral(" covers ") + parts[j].first));
+            }
+        }
+        w->close();
+    }
+
+    // Item 12: every slide of every chapter is on the screen whole: a long section goes a page at
+    // a time, cut between paragraphs (never through a line or a box), and Right goes through its
+    // pages to the next slide.
+    void everyTextSlideFitsTheScreen() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        for (const auto& ch : course.chapters) {
+            if (!ch.loaded()) {
+                continue;
+            }
+            auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
+            w->resize(1920, 1080);
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            for (int i = 0; i < w->slideCount(); ++i) {
+                w->goTo(i);
+                if (w->slide(i).kind == fg::Slide::Kind::Diagram) {
+                    continue;
+                }
+                QTextDocument* doc = w->slideDocument();
+                QVERIFY(doc);
+                const QString where = ch.id + QStringLiteral(" slide ") + QString::number(i);
+                QVERIFY2(doc->pageSize().height() <= 1080, qPrintable(where));
+                QVERIFY2(
+                    !w->timerRect().intersects(QRect(0, 0, 1920, int(doc->pageSize().height()))),
+                    qPrintable(where + QStringLiteral(": the timer covers the text")));
+                QVERIFY2(fg::everythingFitsItsPage(*doc), qPrintable(where));
+                QCOMPARE(w->pageCount(), doc->pageCount());
+                for (int p = 1; p < w->pageCount(); ++p) {
+                    w->next();
+                    QCOMPARE(w->currentSlide(), i);
+                    QCOMPARE(w->currentPage(), p);
+                }
+                if (i + 1 < w->slideCount()) {
+                    w->next();
+                    QCOMPARE(w->currentSlide(), i + 1);
+                }
+            }
+            w->close();
+            QTest::qWait(0);
+        }
+    }
+
+    // Item 12: F5 on a diagram's tab presents that diagram as it stands; Esc gives the keyboard
+    // back to the window (Ctrl+F works at once, without a click).
+    void f5PresentsTheDiagramOnScreenAndGivesTheKeysBack() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openDiagram(QStringLiteral("hashslot"));
+        auto* tab = qobject_cast<fg::DiagramView*>(window.tabs()->currentWidget());
+        QVERIFY(tab);
+        tab->panel()->player()->seek(2);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window,
+                        Qt::Key_F5);
+        QVERIFY(window.presentation());
+        fg::PresentationWindow* w = window.presentation();
+        QCOMPARE(w->slideCount(), 1);
+        QCOMPARE(w->slide(0).diagramId, QStringLiteral("hashslot"));
+        QVERIFY(w->diagramView());
+        QCOMPARE(w->diagramView()->panel()->player()->position(), 2);
+        QVERIFY(w->diagramView()->scenarioJson() == tab->scenarioJson());
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QTRY_VERIFY(window.isActiveWindow());
+        QTRY_VERIFY(QApplication::focusWidget() &&
+                    QApplication::focusWidget()->window() == &window);
+        QDockWidget* dock = window.findChild<QDockWidget*>("searchDock");
+        QVERIFY(dock && !dock->isVisible());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(dock->isVisible());
+    }
+
+    void ctrlPageDownAndUpSwitchTabs() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openDiagram(QStringLiteral("btree"));
+        window.openDiagram(QStringLiteral("lsm"));
+        QTabWidget* tabs = window.tabs();
+        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->currentIndex(), 2);
+        auto press = [&](Qt::Key key) {
+            QWidget* at = QApplication::focusWidget() ? QApplication::focusWidget() : &window;
+            QTest::keyClick(at, key, Qt::ControlModifier);
+        };
+        press(Qt::Key_PageUp);
+        QCOMPARE(tabs->currentIndex(), 1);
+        press(Qt::Key_PageUp);
+        QCOMPARE(tabs->currentIndex(), 0); // the reader
+        press(Qt::Key_PageUp);
+        QCOMPARE(tabs->currentIndex(), 2); // round to the last
+        press(Qt::Key_PageDown);
+        QCOMPARE(tabs->currentIndex(), 0); // round to the first
+        press(Qt::Key_PageDown);
+        QCOMPARE(tabs->currentIndex(), 1);
+    }
+
+    // Item 13: every page has its number ("Page N of M") in a footer, a heading never ends a page,
+    // no short box is cut in two, and a live diagram's card carries a picture of the diagram.
+    void handoutHasPageNumbersKeptHeadingsAndDiagramPictures() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        int pictures = 0, multiPage = 0;
+        for (const auto& ch : course.chapters) {
+            if (!ch.loaded()) {
+                continue;
+            }
+            const fg::Handout handout(ch, QPageSize::A4);
+            const int pages = handout.pageCount();
+            QVERIFY(pages >= 1);
+            QTextDocument& doc = handout.document();
+            const qreal pageH = doc.pageSize().height();
+            QVERIFY2(fg::everythingFitsItsPage(doc), qPrintable(ch.id));
+            // A heading is followed on its page by what it heads.
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                if (b.blockFormat().headingLevel() == 0 || b.text().trimmed().isEmpty()) {
+                    continue;
+                }
+                const QRectF r = doc.documentLayout()->blockBoundingRect(b);
+                QTextBlock after = b.next();
+                while (after.isValid() && after.text().trimmed().isEmpty()) {
+                    after = after.next();
+                }
+                if (!after.isValid()) {
+                    continue;
+                }
+                const QRectF next = doc.documentLayout()->blockBoundingRect(after);
+                QVERIFY2(int(r.top() / pageH) == int((next.top() + 1) / pageH),
+                         qPrintable(ch.id + QStringLiteral(": heading \u201c") + b.text() +
+                                    QStringLiteral("\u201d ends a page")));
+            }
+            // The footer: "Page N of M" drawn under the text of every page; the chapter's title
+            // and the rule are the same on every page, so the footers of two pages differ by
+            // their numbers alone.
+            QImage previous;
+            for (int p = 0; p < pages; ++p) {
+                QCOMPARE(handout.footerText(p),
+                         QStringLiteral("Page %1 of %2").arg(p + 1).arg(pages));
+                const QSizeF size = handout.pageSize();
+                QImage img((size * 2).toSize(), QImage::Format_RGB32);
+                img.fill(Qt::white);
+                {
+                    QPainter painter(&img);
+                    painter.scale(2, 2);
+                    handout.paintPage(painter, p);
+                }
+                const int top = int(pageH * 2) + 4;
+                const QImage footer = img.copy(QRect(0, top, img.width(), img.height() - top));
+                const QString where = ch.id + QStringLiteral(" page ") + QString::number(p + 1);
+                QVERIFY2(!inkBox(footer, Qt::white).isEmpty(), qPrintable(where));
+                if (p > 0) {
+                    QVERIFY2(footer != previous,
+                             qPrintable(where + QStringLiteral(" has no page number")));
+                }
+                previous = footer;
+            }
+            multiPage += pages > 1 ? 1 : 0;
+            for (const QString& id : ch.diagramIds()) {
+                const QVariant picture = doc.resource(
+                    QTextDocument::ImageResource, QUrl(QStringLiteral("diagram-picture:") + id));
+                QVERIFY2(picture.isValid() && !picture.value<QImage>().isNull(),
+                         qPrintable(ch.id + QStringLiteral(": no picture of ") + id));
+                const QImage img = picture.value<QImage>();
+                QVERIFY(inkBox(img.scaled(img.width() / 4, img.height() / 4), Qt::white).width() >
+                        img.width() / 4 / 3);
+                ++pictures;
+                QVERIFY(!doc.toPlainText().contains(QStringLiteral("Open the live diagram")));
+            }
+        }
+        QVERIFY(pictures >= 6);
+        QVERIFY(multiPage >= 5);
+        // And the PDF has those pages.
+        QTemporaryDir dir;
+        const fg::Chapter* ch = course.chapter(QStringLiteral("cassandra"));
+        QVERIFY(ch);
+        const QString pdf = dir.filePath("h.pdf");
+        QCOMPARE(fg::exportHandoutPdf(*ch, pdf, QPageSize::A4), QString());
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QCOMPARE(int(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") +
+                     bytes.count("/Type /Page/") + bytes.count("/Type /Page>")),
+                 fg::Handout(*ch, QPageSize::A4).pageCount());
+    }
+
+    // Item 14: an animation of steps 3 to 5 holds those steps' frames alone, and the drawing has
+    // one camera: the marker that stays put in the diagram stays put, at one size, in every frame.
+    void animationOfAStepRangeHasOneCamera() {
+        const GrowingSource source;
+        fg::AnimationOptions o;
+        o.size = QSize(320, 180);
+        o.fps = 4;  // 2 frames of transition, 3 of hold a step
+        o.from = 1; // before step 3
+        o.to = 4;   // after step 5
+        QTemporaryDir dir;
+        QCOMPARE(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "g", o),
+                 QString());
+        const QStringList files = QDir(dir.path()).entryList({"g-*.png"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 3 * (2 + 3) + 3);
+        QCOMPARE(fg::animationFrameCount(source, o), files.size());
+        const QRect first = redBox(QImage(dir.filePath(files.first())));
+        QVERIFY(!first.isEmpty());
+        for (const QString& file : files) {
+            QCOMPARE(redBox(QImage(dir.filePath(file))), first);
+        }
+    }
+
+    // Item 14: the dialog offers the range as the diagram numbers its steps, says what it makes,
+    // and opens in the folder of the last export.
+    void animationDialogOffersARangeAndTheLastFolder() {
+        QTemporaryDir last;
+        QSettings().setValue("export/dir", last.path());
+        const GrowingSource source;
+        fg::AnimationDialog d(source, "btree-step-3");
+        QCOMPARE(d.firstStep(), 1);
+        QCOMPARE(d.lastStep(), 10);
+        QCOMPARE(QFileInfo(d.path()).absolutePath(), QDir(last.path()).absolutePath());
+        QVERIFY(d.path().endsWith("btree-step-3.gif"));
+        d.setStepRange(3, 5);
+        const fg::AnimationOptions o = d.options();
+        QCOMPARE(o.from, 1);
+        QCOMPARE(o.to, 4);
+        QVERIFY2(d.summary().startsWith("3 steps: "), qPrintable(d.summary()));
+        d.setGif(false);
+        QCOMPARE(QFileInfo(d.path()).absolutePath(), QDir(last.path()).absolutePath());
+        QCOMPARE(fg::lastExportFolder(), last.path());
+    }
+};
+
+QTEST_MAIN(TestClassroom)
+#include "test_classroom.moc"

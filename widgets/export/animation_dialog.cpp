@@ -1,0 +1,242 @@
+#include "widgets/export/animation_dialog.h"
+
+#include "widgets/export/export_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+
+namespace fg {
+
+QString lastExportFolder() {
+    const QString remembered = QSettings().value(QStringLiteral("export/dir")).toString();
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir()) {
+        return remembered;
+    }
+    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (!pictures.isEmpty() && QFileInfo(pictures).isDir()) {
+        return pictures;
+    }
+    return QDir::homePath();
+}
+
+void rememberExportFolder(const QString& folder) {
+    if (!folder.isEmpty()) {
+        QSettings().setValue(QStringLiteral("export/dir"), QDir(folder).absolutePath());
+    }
+}
+
+AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& baseName,
+                                 QWidget* parent)
+    : QDialog(parent), source_(source), baseName_(baseName) {
+    setWindowTitle(tr("Export animation"));
+    auto* form = new QFormLayout(this);
+    kind_ = new QComboBox(this);
+    kind_->addItem(tr("Animated GIF (one file, plays anywhere)"));
+    kind_->addItem(tr("Numbered PNG frames (for video editors)"));
+    kind_->setAccessibleName(tr("Kind"));
+    form->addRow(tr("&Kind:"), kind_);
+
+    const int steps = std::max(1, source_.stepCount());
+    auto* range = new QHBoxLayout;
+    from_ = new QSpinBox(this);
+    to_ = new QSpinBox(this);
+    from_->setAccessibleName(tr("From step"));
+    to_->setAccessibleName(tr("To step"));
+    for (QSpinBox* s : {from_, to_}) {
+        s->setRange(1, steps);
+    }
+    from_->setValue(1);
+    to_->setValue(steps);
+    range->addWidget(from_);
+    range->addWidget(new QLabel(tr("to"), this));
+    range->addWidget(to_);
+    range->addWidget(new QLabel(tr("of %L1 steps").arg(steps), this));
+    range->addStretch(1);
+    auto* rangeLabel = new QLabel(tr("S&teps from:"), this);
+    rangeLabel->setBuddy(from_);
+    form->addRow(rangeLabel, range);
+
+    width_ = new QSpinBox(this);
+    width_->setRange(320, 3840);
+    width_->setSuffix(tr(" px wide (16:9)"));
+    width_->setAccessibleName(tr("Width"));
+    form->addRow(tr("&Size:"), width_);
+    fps_ = new QSpinBox(this);
+    fps_->setRange(4, 30);
+    fps_->setAccessibleName(tr("Frames per second"));
+    form->addRow(tr("&Frames per second:"), fps_);
+    summary_ = new QLabel(this);
+    summary_->setAccessibleName(tr("What the export makes"));
+    form->addRow(QString(), summary_);
+
+    auto* fileRow = new QHBoxLayout;
+    path_ = new QLineEdit(this);
+    path_->setAccessibleName(tr("File or folder"));
+    auto* browse = new QPushButton(tr("&Browse\u2026"), this);
+    fileRow->addWidget(path_, 1);
+    fileRow->addWidget(browse);
+    auto* fileLabel = new QLabel(tr("Sa&ve to:"), this);
+    fileLabel->setBuddy(path_);
+    form->addRow(fileLabel, fileRow);
+    error_ = new QLabel(this);
+    error_->setAccessibleName(tr("Export problem"));
+    error_->setWordWrap(true);
+    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    error_->hide();
+    form->addRow(error_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &AnimationDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &AnimationDialog::reject);
+    connect(browse, &QPushButton::clicked, this, &AnimationDialog::browse);
+
+    QSettings s;
+    kind_->setCurrentIndex(std::clamp(s.value("export/animation-kind", 0).toInt(), 0, 1));
+    width_->setValue(s.value("export/animation-width", 960).toInt());
+    fps_->setValue(s.value("export/animation-fps", 12).toInt());
+    path_->setText(QDir(lastExportFolder())
+                       .filePath(gif() ? baseName_ + QStringLiteral(".gif")
+                                       : baseName_ + QStringLiteral("-frames")));
+    connect(kind_, &QComboBox::currentIndexChanged, this, &AnimationDialog::kindChanged);
+    for (QSpinBox* box : {from_, to_, width_, fps_}) {
+        connect(box, &QSpinBox::valueChanged, this, &AnimationDialog::update);
+    }
+    // The range stays a range: moving one end past the other takes it along.
+    connect(from_, &QSpinBox::valueChanged, this, [this](int v) {
+        if (to_->value() < v) {
+            to_->setValue(v);
+        }
+    });
+    connect(to_, &QSpinBox::valueChanged, this, [this](int v) {
+        if (from_->value() > v) {
+            from_->setValue(v);
+        }
+    });
+    update();
+}
+
+bool AnimationDialog::gif() const {
+    return kind_->currentIndex() == 0;
+}
+
+void AnimationDialog::setGif(bool gif) {
+    kind_->setCurrentIndex(gif ? 0 : 1);
+}
+
+int AnimationDialog::firstStep() const {
+    return from_->value();
+}
+
+int AnimationDialog::lastStep() const {
+    return to_->value();
+}
+
+void AnimationDialog::setStepRange(int firstStep, int lastStep) {
+    to_->setValue(lastStep);
+    from_->setValue(firstStep);
+}
+
+AnimationOptions AnimationDialog::options() const {
+    AnimationOptions o;
+    o.size = QSize(width_->value(), width_->value() * 9 / 16);
+    o.fps = fps_->value();
+    fg::setStepRange(o, from_->value(), to_->value(), source_.stepCount());
+    return o;
+}
+
+QString AnimationDialog::path() const {
+    return path_->text().trimmed();
+}
+
+void AnimationDialog::setPath(const QString& path) {
+    path_->setText(path);
+}
+
+QString AnimationDialog::summary() const {
+    const AnimationOptions o = options();
+    const int frames = animationFrameCount(source_, o);
+    const int steps = to_->value() - from_->value() + 1;
+    const QString stepText = steps == 1 ? tr("1 step") : tr("%L1 steps").arg(steps);
+    return tr("%1: %L2 frames, %3 seconds")
+        .arg(stepText)
+        .arg(frames)
+        .arg(QLocale().toString(double(frames) / std::max(1, o.fps), 'f', 1));
+}
+
+void AnimationDialog::kindChanged() {
+    // The file follows the kind: a .gif file, or a folder for the frames, in the same place.
+    const QString p = path();
+    const QString dir = p.isEmpty() ? lastExportFolder() : QFileInfo(p).absolutePath();
+    path_->setText(QDir(dir).filePath(gif() ? baseName_ + QStringLiteral(".gif")
+                                            : baseName_ + QStringLiteral("-frames")));
+    update();
+}
+
+void AnimationDialog::update() {
+    summary_->setText(summary());
+}
+
+void AnimationDialog::browse() {
+    const QString chosen =
+        gif() ? QFileDialog::getSaveFileName(this, tr("Export animation"), path(),
+                                             tr("GIF animations (*.gif)"))
+              : QFileDialog::getExistingDirectory(this, tr("Folder for the frames"),
+                                                  QFileInfo(path()).absolutePath());
+    if (!chosen.isEmpty()) {
+        path_->setText(chosen);
+    }
+}
+
+void AnimationDialog::setWriter(Writer writer) {
+    writer_ = std::move(writer);
+}
+
+QString AnimationDialog::error() const {
+    return error_->isHidden() ? QString() : error_->text();
+}
+
+void AnimationDialog::accept() {
+    if (path().isEmpty()) {
+        error_->setText(gif() ? tr("Choose a file to export to.")
+                              : tr("Choose a folder for the frames."));
+        error_->show();
+        path_->setFocus();
+        return;
+    }
+    QSettings s;
+    s.setValue("export/animation-kind", kind_->currentIndex());
+    s.setValue("export/animation-width", width_->value());
+    s.setValue("export/animation-fps", fps_->value());
+    rememberExportFolder(QFileInfo(path()).absolutePath()); // a GIF's folder, or the frames'
+                                                            // folder's parent
+    if (writer_) {
+        const QString problem = writer_(*this);
+        if (problem == QLatin1String("cancelled")) {
+            return; // stopped on purpose: the dialog stays, as it was
+        }
+        if (!problem.isEmpty()) {
+            error_->setText(dialogSentence(problem));
+            error_->show();
+            path_->setFocus();
+            return;
+        }
+    }
+    error_->hide();
+    error_->clear();
+    QDialog::accept();
+}
+
+} // namespace fg

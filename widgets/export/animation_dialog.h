@@ -1,0 +1,71 @@
+// AnimationDialog: File > Export animation (Ctrl+Shift+E). What to make (an animated GIF or
+// numbered PNG frames), which steps (from, to: as the diagram numbers them, "Step N of M"), the
+// width, the frames per second and the file (or folder), with what that makes said as it is
+// chosen ("3 steps: 42 frames, 3.5 seconds"). It opens in the folder of the last export (the
+// export/dir setting every export shares) and remembers its choices. With a writer set, Export
+// writes while the dialog is open: a failure shows under the settings, every setting kept.
+#pragma once
+
+#include "widgets/export/animation_export.h"
+
+#include <QDialog>
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace fg {
+
+class AnimationDialog : public QDialog {
+    Q_OBJECT
+public:
+    // `source`: the diagram's steps (it must outlive the dialog); `baseName`: a file name to
+    // suggest, without extension.
+    AnimationDialog(const DiagramSource& source, const QString& baseName,
+                    QWidget* parent = nullptr);
+
+    bool gif() const; // else PNG frames
+    void setGif(bool gif);
+    int firstStep() const; // 1..stepCount, as the diagram numbers its steps
+    int lastStep() const;
+    void setStepRange(int firstStep, int lastStep);
+    AnimationOptions options() const; // size, fps and the range as positions
+    QString path() const;             // the GIF file, or the folder for the frames
+    void setPath(const QString& path);
+    // What the choices make, as the dialog says it: "3 steps: 42 frames, 3.5 seconds".
+    QString summary() const;
+
+    // Writes the animation; returns an error message, an empty string on success, or
+    // "cancelled" (the dialog then stays open, nothing said).
+    using Writer = std::function<QString(const AnimationDialog&)>;
+    void setWriter(Writer writer);
+    QString error() const;
+
+    void accept() override;
+
+private:
+    void kindChanged();
+    void update();
+    void browse();
+
+    const DiagramSource& source_;
+    QString baseName_;
+    QComboBox* kind_;
+    QSpinBox* from_;
+    QSpinBox* to_;
+    QSpinBox* width_;
+    QSpinBox* fps_;
+    QLineEdit* path_;
+    QLabel* summary_;
+    QLabel* error_;
+    Writer writer_;
+};
+
+// The folder exports open in: the one the last export went to (export/dir), else the Pictures
+// folder when it exists, else the home folder (never the folder the app was started from).
+QString lastExportFolder();
+void rememberExportFolder(const QString& folder);
+
+} // namespace fg

@@ -1,0 +1,145 @@
+#include "widgets/export/paged_text.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextLayout>
+#include <QTextTable>
+#include <cmath>
+#include <vector>
+
+namespace fg {
+
+namespace {
+
+// One thing the handout's text flows through: a paragraph or heading, or a box (a table, a note, a
+// callout, a diagram card), with where the layout put it.
+struct Flow {
+    QTextBlock block;
+    QTextFrame* frame = nullptr;
+    QRectF rect;
+};
+
+std::vector<Flow> flowOf(QTextDocument& doc) {
+    std::vector<Flow> out;
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
+        if (QTextFrame* f = it.currentFrame()) {
+            out.push_back({{}, f, layout->frameBoundingRect(f)});
+        } else if (it.currentBlock().isValid() && !it.currentBlock().text().trimmed().isEmpty()) {
+            out.push_back(
+                {it.currentBlock(), nullptr, layout->blockBoundingRect(it.currentBlock())});
+        }
+    }
+    return out;
+}
+
+bool breaksBefore(const Flow& f) {
+    const auto policy = f.frame ? f.frame->frameFormat().pageBreakPolicy()
+                                : f.block.blockFormat().pageBreakPolicy();
+    return policy & QTextFormat::PageBreak_AlwaysBefore;
+}
+
+// False when `f` already starts a page of its own: moving it again would change nothing.
+bool breakBefore(const Flow& f) {
+    if (breaksBefore(f)) {
+        return false;
+    }
+    if (auto* table = qobject_cast<QTextTable*>(f.frame)) {
+        QTextTableFormat t = table->format();
+        t.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        table->setFormat(t);
+    } else if (f.frame) {
+        QTextFrameFormat t = f.frame->frameFormat();
+        t.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        f.frame->setFrameFormat(t);
+    } else {
+        QTextBlockFormat b = f.block.blockFormat();
+        b.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(f.block).setBlockFormat(b);
+    }
+    return true;
+}
+
+} // namespace
+
+// What a printed book does: a heading is never the last line of a page (it moves to the next page
+// with the first lines of what it heads), and a box shorter than half a page (a note, a callout
+// with its heading, a diagram card with its picture) is not cut in two.
+void keepTogether(QTextDocument& doc) {
+    const qreal pageHeight = doc.pageSize().height();
+    const auto page = [pageHeight](qreal y) {
+        return static_cast<int>(std::floor(y / pageHeight));
+    };
+    const auto atPageTop = [pageHeight](qreal y) {
+        return std::fmod(y, pageHeight) < 2 || pageHeight - std::fmod(y, pageHeight) < 2;
+    };
+    for (int pass = 0; pass < 1000; ++pass) {
+        doc.pageCount(); // lays the document out
+        const std::vector<Flow> flow = flowOf(doc);
+        bool moved = false;
+        for (std::size_t i = 0; i < flow.size() && !moved; ++i) {
+            const Flow& f = flow[i];
+            const bool heading = !f.frame && f.block.blockFormat().headingLevel() > 0;
+            const bool afterHeading =
+                i > 0 && !flow[i - 1].frame && flow[i - 1].block.blockFormat().headingLevel() > 0;
+            if (heading && i + 1 < flow.size() && !atPageTop(f.rect.top())) {
+                // The heading and about three lines of what follows it.
+                const Flow& next = flow[i + 1];
+                const qreal lines = std::min(next.rect.height(), f.rect.height() * 2.5);
+                if (page(f.rect.top()) != page(next.rect.top() + lines - 1)) {
+                    moved = breakBefore(f);
+                }
+            } else if (!heading && page(f.rect.top()) != page(f.rect.bottom() - 1) &&
+                       !atPageTop(f.rect.top())) {
+                // A box that fits a page, or a paragraph of up to three lines, is not cut in two:
+                // it goes to the next page, with the heading right above it.
+                const bool whole = f.frame ? f.rect.height() <= pageHeight * 0.9
+                                           : f.block.layout() && f.block.layout()->lineCount() <= 3;
+                if (whole) {
+                    const bool withHeading =
+                        afterHeading && !atPageTop(flow[i - 1].rect.top()) &&
+                        f.rect.bottom() - flow[i - 1].rect.top() <= pageHeight * 0.95;
+                    moved = breakBefore(withHeading ? flow[i - 1] : f) ||
+                            (withHeading && breakBefore(f));
+                }
+            }
+        }
+        if (!moved) {
+            return;
+        }
+    }
+}
+
+void paintPage(QPainter& p, const QTextDocument& doc, int page, const QColor& text) {
+    const QSizeF size = doc.pageSize();
+    p.save();
+    const QRectF view(0, page * size.height(), size.width(), size.height());
+    p.translate(0, -view.top());
+    p.setClipRect(view, Qt::IntersectClip);
+    QAbstractTextDocumentLayout::PaintContext ctx;
+    ctx.clip = view;
+    ctx.palette.setColor(QPalette::Text, text);
+    doc.documentLayout()->draw(&p, ctx);
+    p.restore();
+}
+
+bool everythingFitsItsPage(QTextDocument& doc) {
+    const qreal h = doc.pageSize().height();
+    doc.pageCount();
+    for (const Flow& f : flowOf(doc)) {
+        if (f.frame && std::floor(f.rect.top() / h) != std::floor((f.rect.bottom() - 1) / h) &&
+            f.rect.height() <= h * 0.9) {
+            return false; // a short box cut in two
+        }
+        if (!f.frame && f.rect.height() > h) {
+            return false; // a picture taller than the page (long tables break between rows)
+        }
+    }
+    return true;
+}
+
+} // namespace fg
