@@ -8,7 +8,10 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/playback/player.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -23,6 +26,24 @@ const char* kMatrix = ":/content/tools/matrix.json";
 bool write(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QWidget* named(QWidget* in, const QString& name) {
+    for (auto* w : in->findChildren<QWidget*>()) {
+        if (w->accessibleName() == name && w->isVisible()) {
+            return w;
+        }
+    }
+    return nullptr;
+}
+
+QPushButton* buttonWithText(QWidget* in, const QString& text) {
+    for (auto* b : in->findChildren<QPushButton*>()) {
+        if (b->text().contains(text)) {
+            return b;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -83,6 +104,73 @@ private slots:
         QVERIFY(view.currentQuestion() != first);
         QTest::keyClick(&view, Qt::Key_Backspace);
         QCOMPARE(view.currentQuestion(), first);
+    }
+
+    // Issue 13 (15): the question, its explanation and the answers were spread over the whole
+    // height with ~150 px bands between them, and "Export the result" was offered before there
+    // was a result.
+    void wizardIsTopAlignedAndExportsOnlyAResult() {
+        QStringList errors;
+        const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const QFont appFont = QApplication::font();
+        // The tab beside the sidebar at 1920x1080 and at 1280x800; the projector's larger type.
+        for (const qreal scale : {1.0, 1.35}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * scale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                const QString where = QStringLiteral("%1x%2 at %3x type")
+                                          .arg(size.width())
+                                          .arg(size.height())
+                                          .arg(scale);
+                fg::WizardView view(tree);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QVERIFY2(!view.canExport(), qPrintable(where));
+                QVERIFY(!buttonWithText(&view, "Export the result")->isVisible());
+                const int line = QFontMetrics(view.font()).height();
+                for (int step = 0; step < 2; ++step) {
+                    // Each part follows the one above it with about a line of space at most.
+                    std::vector<QWidget*> parts{named(&view, "About the wizard")};
+                    if (QWidget* trail = named(&view, "Your answers so far")) {
+                        parts.push_back(trail);
+                    }
+                    parts.push_back(named(&view, "Question"));
+                    parts.push_back(named(&view, "What the question means"));
+                    for (auto* b : view.findChildren<QPushButton*>()) {
+                        if (b->isVisible() && b->text().startsWith('&')) {
+                            parts.push_back(b); // the answers, "&1  ...", in order
+                        }
+                    }
+                    QVERIFY(parts.size() >= 5);
+                    for (std::size_t i = 1; i < parts.size(); ++i) {
+                        QVERIFY(parts[i - 1] && parts[i]);
+                        const int bottom =
+                            parts[i - 1]->mapTo(&view, QPoint(0, 0)).y() + parts[i - 1]->height();
+                        const int gap = parts[i]->mapTo(&view, QPoint(0, 0)).y() - bottom;
+                        QVERIFY2(gap >= 0 && gap <= line,
+                                 qPrintable(QStringLiteral("%1, step %2: %3 px above part %4")
+                                                .arg(where)
+                                                .arg(step)
+                                                .arg(gap)
+                                                .arg(i)));
+                    }
+                    view.answer(0);
+                    QApplication::processEvents(); // the new answers are shown, the old deleted
+                }
+                // At a result the export is offered; going back to a question takes it away.
+                while (!view.atResult()) {
+                    view.answer(0);
+                }
+                QVERIFY(view.canExport());
+                QVERIFY(buttonWithText(&view, "Export the result")->isVisible());
+                view.back();
+                QVERIFY(!view.canExport());
+            }
+        }
+        QApplication::setFont(appFont);
     }
 
     void resultLinksOpenChaptersAndExportAsVectors() {
