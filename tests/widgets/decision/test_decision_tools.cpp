@@ -11,8 +11,10 @@
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -284,6 +286,85 @@ private slots:
         QTest::mouseClick(canvas, Qt::LeftButton, {}, hit);
         QVERIFY2(view.explanation().contains("ACID"), qPrintable(view.explanation()));
         QVERIFY(view.explanation().contains("chapter:relational"));
+    }
+
+    // Issue 13 (16): the explorer cut its boxes' text ("sers, orders, payment", "change events
+    // (CDC") and its list of scenarios. Every text of every box of every architecture at every
+    // step fits its box (font metrics of the font it is painted with), and every title of the
+    // list is whole, in every theme (the projector's type is 1.35x) in the tab beside the
+    // sidebar at 1920x1080 and 1280x800.
+    void scenarioExplorerCutsNoText() {
+        QStringList errors;
+        const auto archs =
+            fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const QFont appFont = QApplication::font();
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            int boxes = 0;
+            for (const auto& a : archs) {
+                const fg::ArchitectureSource src(a);
+                for (int step = -1; step < src.stepCount(); ++step) {
+                    const fg::Frame frame = src.frame(step, theme);
+                    for (const auto& it : frame.items) {
+                        if (it.kind == fg::FrameItem::Kind::Line || it.text.isEmpty()) {
+                            continue;
+                        }
+                        QFont font(QStringLiteral("DejaVu Sans"));
+                        font.setPixelSize(std::max(1, qRound(it.fontPx)));
+                        font.setBold(it.bold);
+                        const QRectF inner = it.rect.adjusted(4, 0, -4, 0); // paintFrame's pad
+                        const QRectF need = QFontMetricsF(font).boundingRect(
+                            inner, static_cast<int>(it.align), it.text);
+                        QVERIFY2(need.width() <= inner.width() && need.height() <= inner.height(),
+                                 qPrintable(QStringLiteral("%1, %2, step %3: \"%4\" needs "
+                                                           "%5x%6, has %7x%8")
+                                                .arg(theme.name(), a.id)
+                                                .arg(step)
+                                                .arg(it.text)
+                                                .arg(need.width())
+                                                .arg(need.height())
+                                                .arg(inner.width())
+                                                .arg(inner.height())));
+                        ++boxes;
+                    }
+                }
+            }
+            QVERIFY(boxes > 100);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                fg::ArchitectureView view(archs);
+                view.setTheme(theme);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QListWidget* list = view.list();
+                const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+                for (int i = 0; i < list->count(); ++i) {
+                    const QString title = list->item(i)->text();
+                    const QRect r = list->visualItemRect(list->item(i));
+                    const QRect need = list->fontMetrics().boundingRect(
+                        QRect(0, 0, r.width() - 2 * margin, 100000), Qt::TextWordWrap, title);
+                    QVERIFY2(r.left() >= 0 && r.right() < list->viewport()->width() &&
+                                 need.width() <= r.width() - 2 * margin &&
+                                 need.height() <= r.height(),
+                             qPrintable(QStringLiteral("%1 at %2x%3: \"%4\" needs %5x%6, has "
+                                                       "%7x%8 in a list %9 wide")
+                                            .arg(theme.name())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(title)
+                                            .arg(need.width())
+                                            .arg(need.height())
+                                            .arg(r.width())
+                                            .arg(r.height())
+                                            .arg(list->viewport()->width())));
+                }
+            }
+        }
+        QApplication::setFont(appFont);
     }
 
 private:
