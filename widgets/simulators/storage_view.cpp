@@ -38,6 +38,10 @@ StorageView::StorageView(QWidget* parent)
     columns_->setAccessibleName(tr("Columns of the table"));
     columns_->setHorizontalHeaderLabels(
         {tr("column"), tr("width (bytes)"), tr("compression in the column store (x)")});
+    // The first two columns as wide as their titles and cells (the projector's larger type
+    // cut "width (bytes)" at the default 100 px); the last takes the rest.
+    columns_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    columns_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     columns_->horizontalHeader()->setStretchLastSection(true);
     columns_->setMaximumHeight(190);
     body()->addWidget(columns_);
