@@ -96,7 +96,10 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
+    // Many pages open: titles are cut with "..." (each tab's tooltip has the whole title).
+    tabs_->setElideMode(Qt::ElideRight);
     tabs_->addTab(reader_, reader_->pageTitle());
+    tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (i > 0) {
@@ -419,7 +422,9 @@ void MainWindow::openDiagram(const QString& id) {
         return;
     }
     view->setProperty("diagramId", id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
+    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
+    tabs_->setCurrentIndex(tab);
     view->setFocus();
 }
 
@@ -632,7 +637,9 @@ void MainWindow::openTool(const QString& id) {
             15000);
     }
     view->setProperty("toolId", id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
+    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
+    tabs_->setCurrentIndex(tab);
     view->setFocus();
 }
 
