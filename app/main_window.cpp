@@ -96,8 +96,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
-    // Many pages open: titles are cut with "..." (each tab's tooltip has the whole title).
-    tabs_->setElideMode(Qt::ElideRight);
+    // A tab cut at the edge of the bar (many pages open) has its whole title as its tooltip.
     tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays

@@ -243,8 +243,8 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
 }
 
 void ArchitectureView::fitListToFont() {
-    // About 26 characters wide: most titles on one line, the longest on two.
-    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 26 + 2 * list_->frameWidth() +
+    // About 30 characters wide: most titles on one line, the longest on two.
+    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 30 + 2 * list_->frameWidth() +
                          list_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
 

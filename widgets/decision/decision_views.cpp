@@ -34,11 +34,11 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     auto* content = new QWidget(this);
     content->setObjectName(QStringLiteral("wizardColumn"));
     content_ = content;
-    fitColumnToFont();
     outer->addWidget(content, 1);
     outer->addStretch(0);
     column_ = new QVBoxLayout(content);
     column_->setContentsMargins(0, 0, 0, 0);
+    fitColumnToFont();
     auto* column = column_;
     auto* title = new QLabel(
         QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tree_.title), esc(tree_.intro)), content);
@@ -101,8 +101,12 @@ bool WizardView::canExport() const {
 }
 
 void WizardView::fitColumnToFont() {
+    if (!content_ || !column_) {
+        return; // a font change while the view is being built
+    }
     // About 110 characters a line: long enough for the answers, short enough to read.
     content_->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
+    column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
 }
 
 void WizardView::changeEvent(QEvent* event) {

@@ -61,8 +61,8 @@ private:
     QLabel* trail_;
     QLabel* question_;
     QLabel* help_;
-    QWidget* content_;
-    QVBoxLayout* column_;
+    QWidget* content_ = nullptr;
+    QVBoxLayout* column_ = nullptr;
     QWidget* answers_;
     QVBoxLayout* answersLayout_;
     QTextBrowser* result_;
