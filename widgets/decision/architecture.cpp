@@ -243,8 +243,9 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
 }
 
 void ArchitectureView::fitListToFont() {
-    // About 30 characters wide: most titles on one line, the longest on two.
-    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 30 + 2 * list_->frameWidth() +
+    // About 22 characters wide: a title longer than that on two lines, so that the diagram keeps
+    // the width.
+    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 22 + 2 * list_->frameWidth() +
                          list_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
 
