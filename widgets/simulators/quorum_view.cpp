@@ -209,7 +209,6 @@ QuorumView::QuorumView(QWidget* parent)
     plot->setAccessibleName(tr("Chart of stale read sets for each read quorum R"));
     plot->xAxis->setLabel(tr("read quorum R (replicas a read asks)"));
     plot->yAxis->setLabel(tr("stale read sets")); // short: it runs up the chart's height
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     const auto changed = [this] {
         r_->setMaximum(n_->value());

@@ -111,7 +111,7 @@ QStringList cutTexts(QWidget* view) {
             }
         } else if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
             plot->replot();
-            const QRectF area = plot->axisRect()->rect();
+            const QRectF area = plot->rect();
             if (plot->legend->visible()) {
                 if (!area.contains(QRectF(plot->legend->outerRect()))) {
                     report(QStringLiteral("legend"), plot->accessibleName(),
@@ -119,6 +119,9 @@ QStringList cutTexts(QWidget* view) {
                 }
                 for (int i = 0; i < plot->legend->itemCount(); ++i) {
                     QCPAbstractLegendItem* item = plot->legend->item(i);
+                    if (!item) {
+                        continue; // an empty cell of the legend's grid
+                    }
                     const QSize need = item->minimumOuterSizeHint();
                     if (item->outerRect().width() < need.width() ||
                         item->outerRect().height() < need.height()) {
@@ -157,6 +160,45 @@ QStringList cutTexts(QWidget* view) {
             if (need.width() > d.box.width() || need.height() > d.box.height() + 0.01 ||
                 !QRectF(ring->rect()).contains(d.box)) {
                 report(QStringLiteral("ring text"), d.text, need, d.box.size());
+            }
+        }
+    }
+    return out;
+}
+
+// The data a legend covers: bars that intersect it and points of lines inside it.
+QStringList dataUnderTheLegend(QCustomPlot* plot) {
+    QStringList out;
+    plot->replot();
+    if (!plot->legend->visible()) {
+        return out;
+    }
+    const QRectF legend = plot->legend->outerRect();
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* p = plot->plottable(i);
+        QCPAxis* key = p->keyAxis();
+        QCPAxis* value = p->valueAxis();
+        if (auto* bars = qobject_cast<QCPBars*>(p)) {
+            for (int k = 0; k < bars->dataCount(); ++k) {
+                // The top centre of the bar (a group's offset included), its width, its foot.
+                const QPointF top = bars->dataPixelPosition(k);
+                const double keyAt = bars->data()->at(k)->key;
+                const double half = std::abs(key->coordToPixel(keyAt + bars->width() / 2) -
+                                             key->coordToPixel(keyAt - bars->width() / 2)) /
+                                    2;
+                const QRectF bar(QPointF(top.x() - half, top.y()),
+                                 QPointF(top.x() + half, value->coordToPixel(0)));
+                if (bar.normalized().intersects(legend)) {
+                    out << QStringLiteral("%1: the bar at %2").arg(p->name()).arg(keyAt);
+                }
+            }
+        } else if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                const QPointF at(key->coordToPixel(it->key), value->coordToPixel(it->value));
+                if (legend.contains(at)) {
+                    out << QStringLiteral("%1: the point at %2").arg(p->name()).arg(it->key);
+                    break;
+                }
             }
         }
     }
@@ -288,6 +330,38 @@ private slots:
         }
         QApplication::setFont(appFont);
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join('\n')));
+    }
+
+    // Issue 13 (legends never cover data, here for the simulators' charts): the storage
+    // chart's legend hid the top of the row store's tallest bar. In every theme, at both window
+    // sizes, no bar and no point of a line lies under a legend.
+    void noLegendCoversData() {
+        const QFont appFont = QApplication::font();
+        QStringList covered;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                for (const auto& info : fg::simulators()) {
+                    std::unique_ptr<QWidget> view(fg::createSimulatorView(info.id, theme, nullptr));
+                    view->resize(size);
+                    view->show();
+                    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+                    QApplication::processEvents();
+                    for (const QString& c : dataUnderTheLegend(view->findChild<QCustomPlot*>())) {
+                        covered << QStringLiteral("%1 %2 %3x%4: %5")
+                                       .arg(info.id, theme.name())
+                                       .arg(size.width())
+                                       .arg(size.height())
+                                       .arg(c);
+                    }
+                }
+            }
+        }
+        QApplication::setFont(appFont);
+        QVERIFY2(covered.isEmpty(), qPrintable(covered.join('\n')));
     }
 
     void cacheChartHasTheEnginesNumbers() {
