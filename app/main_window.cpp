@@ -98,7 +98,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
+    // A tab cut at the edge of the bar (many pages open) has its whole title as its tooltip.
     tabs_->addTab(reader_, reader_->pageTitle());
+    tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
     connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) {
         if (i > 0) {
@@ -436,7 +438,9 @@ void MainWindow::openDiagram(const QString& id) {
         return;
     }
     view->setProperty("diagramId", id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
+    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
+    tabs_->setCurrentIndex(tab);
     view->setFocus();
 }
 
@@ -672,7 +676,9 @@ void MainWindow::openTool(const QString& id) {
             15000);
     }
     view->setProperty("toolId", id);
-    tabs_->setCurrentIndex(tabs_->addTab(view, pageOf(view)->pageTitle()));
+    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
+    tabs_->setCurrentIndex(tab);
     view->setFocus();
 }
 

@@ -1,5 +1,6 @@
 #include "app/reader/chapter_tree.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QStyle>
 
@@ -19,12 +20,27 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     f.setPointSizeF(f.pointSizeF() * 1.2); // readable from the back of a classroom
     setFont(f);
     setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
+    fitToFont();
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!syncing_ && item) {
             emit chapterSectionActivated(item->data(0, kChapterRole).toInt(),
                                          item->data(0, kSectionRole).toString());
         }
     });
+}
+
+void ChapterTree::fitToFont() {
+    // About 20 characters: a chapter's number and the start of its title stay readable when
+    // the search panel or a wide page takes the window's width (it was squeezed to ~50 px);
+    // a longer title is cut with "..." and its tooltip has the whole of it.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 20 + 2 * frameWidth() + indentation());
+}
+
+void ChapterTree::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        fitToFont();
+    }
+    QTreeWidget::changeEvent(event);
 }
 
 void ChapterTree::setCourse(const Course& course) {

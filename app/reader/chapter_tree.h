@@ -20,7 +20,12 @@ public:
 signals:
     void chapterSectionActivated(int chapter, const QString& sectionId);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitToFont();
+
     bool syncing_ = false;
 };
 

@@ -58,9 +58,18 @@ QuorumResult simulateQuorum(const QuorumParams& p) {
     res.writeAvailable = res.alive >= p.w;
     res.readAvailable = res.alive >= p.r;
 
+    // A down node cannot coordinate: the first replica up from the preferred one takes it.
+    const int preferred = ((p.coordinator % p.n) + p.n) % p.n;
+    for (int k = 0; k < p.n; ++k) {
+        if (!down((preferred + k) % p.n)) {
+            res.coordinator = (preferred + k) % p.n;
+            break;
+        }
+    }
+
     // The write: the first W replicas up, in ring order from the coordinator.
     if (res.writeAvailable) {
-        const int start = ((p.coordinator % p.n) + p.n) % p.n;
+        const int start = res.coordinator;
         for (int k = 0; k < p.n && int(res.writeSet.size()) < p.w; ++k) {
             const int i = (start + k) % p.n;
             if (!down(i)) {

@@ -5,11 +5,14 @@
 // read always meets the newest write; when R + W <= N some read sets miss it and return the old
 // (stale) value. This engine computes that by enumeration instead of stating it.
 //
-// The model: replicas 0..N-1 sit on a ring. A write of version 2 (every replica holds version 1
-// before it) reaches the first W replicas that are up, walking the ring from the coordinator (the
-// node that takes the request); the others keep version 1, as if the write had not reached them
-// yet. The read asks R replicas that are up, chosen with a seeded random generator. With fewer
-// than W (or R) replicas up, the write (or the read) is refused: unavailable.
+// The model: replicas 0..N-1 sit on a ring. The coordinator (the node that takes the request) is
+// a replica that is up: the client's driver skips nodes it knows are down, as Cassandra's drivers
+// do, so it is the first replica up walking the ring from the preferred one (replica 0); with no
+// replica up no node can take the request and it fails. A write of version 2 (every replica holds
+// version 1 before it) reaches the first W replicas that are up, walking the ring from the
+// coordinator; the others keep version 1, as if the write had not reached them yet. The read asks R
+// replicas that are up, chosen with a seeded random generator. With fewer than W (or R) replicas
+// up, the write (or the read) is refused: unavailable.
 #pragma once
 
 #include <cstdint>
@@ -22,7 +25,7 @@ struct QuorumParams {
     int r = 2;                // read quorum, 1..n
     int w = 2;                // write quorum, 1..n
     std::vector<bool> failed; // failed[i]: replica i is down (missing entries: up)
-    int coordinator = 0;      // the write walks the ring from here
+    int coordinator = 0;      // the preferred coordinator; a live one is picked from here
     std::uint64_t seed = 1;   // picks which R replicas the read asks
 };
 
@@ -31,6 +34,9 @@ enum class ReplicaState { Fresh, Stale, Failed }; // Fresh: holds the new versio
 struct QuorumResult {
     bool valid = true; // false when n < 1 or r, w outside 1..n
     int alive = 0;
+    // The replica that coordinates: the first one up from QuorumParams::coordinator round the
+    // ring; -1 when every replica is down (the request fails: no node can take it).
+    int coordinator = -1;
     bool writeAvailable = false; // at least W replicas up
     bool readAvailable = false;  // at least R replicas up
     std::vector<ReplicaState> replicas;

@@ -1,5 +1,6 @@
 #include "models/study/quiz_deck.h"
 
+#include "engines/core/rng.h"
 #include "engines/scenario/json_text.h"
 
 #include <QDir>
@@ -51,10 +52,26 @@ QuizDeck loadQuizDeck(const QString& contentRoot) {
             deck.errors << QString::fromStdString(p.path + ": " + p.message);
         }
         for (auto& c : cards) {
+            shuffleChoices(c);
             deck.cards.push_back(std::move(c));
         }
     }
     return deck;
+}
+
+void shuffleChoices(study::QuizCard& card) {
+    if (card.choices.size() < 2) {
+        return;
+    }
+    std::uint64_t seed = 0xcbf29ce484222325ULL; // FNV-1a of the id
+    for (const unsigned char ch : card.id) {
+        seed = (seed ^ ch) * 0x100000001b3ULL;
+    }
+    Rng rng(seed);
+    for (std::size_t i = card.choices.size() - 1; i > 0; --i) { // Fisher-Yates
+        const auto j = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(i)));
+        std::swap(card.choices[i], card.choices[j]);
+    }
 }
 
 QStringList checkQuizReferences(const QuizDeck& deck, const Course& course) {

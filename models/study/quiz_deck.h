@@ -21,7 +21,14 @@ struct QuizDeck {
     std::vector<const study::QuizCard*> fromChapter(const QString& chapterId) const;
 };
 
+// Loads every card, its choices in the order shuffleChoices() gives.
 QuizDeck loadQuizDeck(const QString& contentRoot);
+
+// Puts a multiple-choice card's choices in the order the quiz shows them: a shuffle seeded by
+// the card's id (a hash that is the same on every machine), so a card reads the same at every
+// review while the right choice lands in different places from card to card (the files tend to
+// list it first). Model-answer cards are left as they are.
+void shuffleChoices(study::QuizCard& card);
 
 // Problems between the deck and the course: a `from` or `see` reference to a chapter or section
 // that does not exist, or an id used twice. Empty when all is well.

@@ -203,6 +203,46 @@ private slots:
         QVERIFY(qAbs(QApplication::font().pointSizeF() - app) < 0.01);
     }
 
+    // Issue 13: opening the search panel squeezed the sidebar to ~50 px (~90 px in Projector)
+    // and tab titles were cut with no way to read them. With the search open and several pages
+    // open, at 1280x800 and 1920x1080 in Light and Projector, the sidebar keeps at least 18
+    // average characters of its font, and every page's tab has its whole title as a tooltip.
+    void theSidebarKeepsItsWidthAndTabsTheirTitles() {
+        for (const fg::ThemeChoice choice : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.setThemeChoice(choice);
+                w.resize(size);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                for (const char* tool : {"wizard", "scenarios", "quorum", "cache", "quiz"}) {
+                    w.openTool(QString::fromLatin1(tool));
+                }
+                w.openDiagram(QStringLiteral("btree"));
+                w.findChild<QDockWidget*>("searchDock")->show();
+                QCoreApplication::processEvents();
+                const QString where = QStringLiteral("%1 at %2x%3")
+                                          .arg(fg::themeChoiceName(choice))
+                                          .arg(size.width())
+                                          .arg(size.height());
+                const int want = w.tree()->fontMetrics().averageCharWidth() * 18;
+                QVERIFY2(w.tree()->width() >= want,
+                         qPrintable(QStringLiteral("%1: the sidebar is %2 px wide, under %3")
+                                        .arg(where)
+                                        .arg(w.tree()->width())
+                                        .arg(want)));
+                QTabWidget* tabs = w.tabs();
+                QVERIFY(tabs->count() >= 7);
+                for (int i = 0; i < tabs->count(); ++i) {
+                    QVERIFY2(tabs->tabToolTip(i) == tabs->tabText(i),
+                             qPrintable(QStringLiteral("%1: tab \"%2\" has the tooltip \"%3\"")
+                                            .arg(where, tabs->tabText(i), tabs->tabToolTip(i))));
+                }
+                w.setThemeChoice(fg::ThemeChoice::Light);
+            }
+        }
+    }
+
     void noChapterScrollsSideways() {
         // The shipped course at 1920 x 1080, each chapter top to bottom: the text column and the
         // figures fit the view, so there is no horizontal scroll bar.

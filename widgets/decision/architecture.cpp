@@ -2,9 +2,12 @@
 
 #include "models/decision/json_fields.h"
 
+#include <QEvent>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QStyle>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 
@@ -15,9 +18,39 @@ namespace {
 using nlohmann::json;
 
 constexpr qreal kW = 220, kH = 70, kGapX = 40, kGapY = 60;
+constexpr qreal kPad = 4; // paintFrame() keeps this much clear inside a box's sides
 
-QRectF cellRect(const ArchComponent& c) {
-    return QRectF(20 + c.col * (kW + kGapX), 20 + c.row * (kH + kGapY), kW, kH);
+// The font paintFrame() draws a box's text with (bold: the boxes of a flow on screen are).
+QFont boxFont(qreal px) {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPixelSize(std::max(1, qRound(px)));
+    f.setBold(true);
+    return f;
+}
+
+QString boxText(const ArchComponent& c) {
+    return c.role.isEmpty() ? c.label : c.label + QLatin1Char('\n') + c.role;
+}
+
+// One size for every box of an architecture, grown to the longest line and the most lines at
+// the theme's type size (the projector's is larger), never smaller than 220 x 70.
+QSizeF boxSize(const Architecture& arch, qreal px) {
+    const QFontMetricsF fm(boxFont(px));
+    qreal w = kW, h = kH;
+    for (const auto& c : arch.components) {
+        const QStringList lines = boxText(c).split(QLatin1Char('\n'));
+        for (const QString& line : lines) {
+            w = std::max(
+                w, std::ceil(fm.horizontalAdvance(line) + 2 * kPad + 2 * fm.averageCharWidth()));
+        }
+        h = std::max(h, std::ceil(lines.size() * fm.lineSpacing() + fm.height()));
+    }
+    return {w, h};
+}
+
+QRectF cellRect(const ArchComponent& c, QSizeF box) {
+    return QRectF(20 + c.col * (box.width() + kGapX), 20 + c.row * (box.height() + kGapY),
+                  box.width(), box.height());
 }
 
 // A tone per store family, so the same database has the same colour in every scenario.
@@ -100,6 +133,8 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
     const ArchFlow* flow =
         position >= 0 && position < stepCount() ? &arch_.flows[std::size_t(position)] : nullptr;
     const qreal fs = 14 * t.fontScale;
+    const QSizeF size = boxSize(arch_, fs);
+    const auto cellRect = [size](const ArchComponent& c) { return fg::cellRect(c, size); };
     QRectF bounds;
     for (const auto& c : arch_.components) {
         const bool lit = flow && (flow->from == c.id || flow->to == c.id);
@@ -111,7 +146,7 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
         box.stroke = lit ? t.accent : t.toneStroke(tone);
         box.strokeWidth = (lit ? 3.5 : 1.5) * t.lineWidth / 1.5;
         box.radius = 8;
-        box.text = c.role.isEmpty() ? c.label : c.label + QLatin1Char('\n') + c.role;
+        box.text = boxText(c);
         box.textColor = t.text;
         box.fontPx = fs;
         box.bold = lit;
@@ -171,9 +206,15 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
     auto* row = new QHBoxLayout(this);
     list_ = new QListWidget(this);
     list_->setAccessibleName(tr("Scenarios"));
-    list_->setMaximumWidth(320);
+    // A title longer than the list is wide wraps onto a second line: none is cut off.
+    list_->setWordWrap(true);
+    list_->setTextElideMode(Qt::ElideNone);
+    list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list_->setResizeMode(QListView::Adjust);
+    fitListToFont();
     for (const auto& a : archs_) {
-        list_->addItem(a.title);
+        auto* item = new QListWidgetItem(a.title, list_);
+        item->setToolTip(a.title);
     }
     row->addWidget(list_);
     auto* column = new QVBoxLayout;
@@ -199,6 +240,20 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
     if (!archs_.empty()) {
         list_->setCurrentRow(0);
     }
+}
+
+void ArchitectureView::fitListToFont() {
+    // About 22 characters wide: a title longer than that on two lines, so that the diagram keeps
+    // the width.
+    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 22 + 2 * list_->frameWidth() +
+                         list_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+}
+
+void ArchitectureView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        fitListToFont();
+    }
+    QWidget::changeEvent(event);
 }
 
 QString ArchitectureView::pageTitle() const {

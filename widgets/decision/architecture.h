@@ -64,10 +64,17 @@ public:
     DiagramPanel* panel() { return panel_; }
     int count() const { return static_cast<int>(archs_.size()); }
 
+    QListWidget* list() const { return list_; }
+
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void fitListToFont();
+
     std::vector<Architecture> archs_;
     int current_ = -1;
     QListWidget* list_;

@@ -27,16 +27,29 @@ QString esc(const QString& s) {
 
 WizardView::WizardView(DecisionTree tree, QWidget* parent)
     : QWidget(parent), tree_(std::move(tree)) {
-    auto* column = new QVBoxLayout(this);
+    // One column, top-aligned and no wider than reads well: the title, the answers so far, the
+    // question, its explanation and the answers follow each other with the usual spacing, and
+    // what is left of the height stays empty under them (the result takes it when there is one).
+    auto* outer = new QHBoxLayout(this);
+    auto* content = new QWidget(this);
+    content->setObjectName(QStringLiteral("wizardColumn"));
+    content_ = content;
+    outer->addWidget(content, 1);
+    outer->addStretch(0);
+    column_ = new QVBoxLayout(content);
+    column_->setContentsMargins(0, 0, 0, 0);
+    fitColumnToFont();
+    auto* column = column_;
     auto* title = new QLabel(
-        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tree_.title), esc(tree_.intro)), this);
+        QStringLiteral("<h2>%1</h2><p>%2</p>").arg(esc(tree_.title), esc(tree_.intro)), content);
     title->setWordWrap(true);
+    title->setAccessibleName(tr("About the wizard"));
     column->addWidget(title);
-    trail_ = new QLabel(this);
+    trail_ = new QLabel(content);
     trail_->setWordWrap(true);
     trail_->setAccessibleName(tr("Your answers so far"));
     column->addWidget(trail_);
-    question_ = new QLabel(this);
+    question_ = new QLabel(content);
     question_->setWordWrap(true);
     QFont big = question_->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
@@ -44,14 +57,15 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     question_->setFont(big);
     question_->setAccessibleName(tr("Question"));
     column->addWidget(question_);
-    help_ = new QLabel(this);
+    help_ = new QLabel(content);
     help_->setWordWrap(true);
+    help_->setAccessibleName(tr("What the question means"));
     column->addWidget(help_);
-    answers_ = new QWidget(this);
+    answers_ = new QWidget(content);
     answersLayout_ = new QVBoxLayout(answers_);
     answersLayout_->setContentsMargins(0, 0, 0, 0);
     column->addWidget(answers_);
-    result_ = new QTextBrowser(this);
+    result_ = new QTextBrowser(content);
     result_->setOpenLinks(false);
     result_->setAccessibleName(tr("Recommendation"));
     connect(result_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
@@ -60,15 +74,17 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     });
     column->addWidget(result_, 1);
     auto* buttons = new QHBoxLayout;
-    back_ = new QPushButton(tr("\u2190 Back"), this);
+    back_ = new QPushButton(tr("\u2190 Back"), content);
     back_->setAccessibleName(tr("Back"));
-    auto* again = new QPushButton(tr("Start over"), this);
-    export_ = new QPushButton(tr("Export the result\u2026"), this);
+    auto* again = new QPushButton(tr("Start over"), content);
+    export_ = new QPushButton(tr("Export the result\u2026"), content);
     buttons->addWidget(back_);
     buttons->addWidget(again);
     buttons->addStretch(1);
     buttons->addWidget(export_);
     column->addLayout(buttons);
+    // The empty space under a question (given to the result when it is on screen).
+    column->addStretch(1);
     connect(back_, &QPushButton::clicked, this, &WizardView::back);
     connect(again, &QPushButton::clicked, this, &WizardView::restart);
     connect(export_, &QPushButton::clicked, this, &WizardView::exportResult);
@@ -80,14 +96,34 @@ QString WizardView::pageTitle() const {
     return tr("Decision wizard");
 }
 
+bool WizardView::canExport() const {
+    return export_->isVisibleTo(this);
+}
+
+void WizardView::fitColumnToFont() {
+    if (!content_ || !column_) {
+        return; // a font change while the view is being built
+    }
+    // About 110 characters a line: long enough for the answers, short enough to read.
+    content_->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
+    column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
+}
+
+void WizardView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        fitColumnToFont();
+    }
+    QWidget::changeEvent(event);
+}
+
 void WizardView::setTheme(const Theme& theme) {
     theme_ = theme;
-    show(resultId_.isEmpty() ? current_ : resultId_);
+    showStep(resultId_.isEmpty() ? current_ : resultId_);
 }
 
 void WizardView::restart() {
     taken_.clear();
-    show(tree_.start);
+    showStep(tree_.start);
 }
 
 void WizardView::answer(int index) {
@@ -96,7 +132,7 @@ void WizardView::answer(int index) {
         return;
     }
     taken_.emplace_back(current_, index);
-    show(q->answers[std::size_t(index)].next);
+    showStep(q->answers[std::size_t(index)].next);
 }
 
 void WizardView::back() {
@@ -105,7 +141,7 @@ void WizardView::back() {
     }
     const QString previous = taken_.back().first;
     taken_.pop_back();
-    show(previous);
+    showStep(previous);
 }
 
 QStringList WizardView::trail() const {
@@ -140,7 +176,7 @@ QString WizardView::resultHtml() const {
              tr("Your answers:"), path, tr("Read more:"), links);
 }
 
-void WizardView::show(const QString& id) {
+void WizardView::showStep(const QString& id) {
     // Clear the answer buttons of the previous question.
     // (deleted later: the button that was clicked is still delivering its signal)
     while (QLayoutItem* item = answersLayout_->takeAt(0)) {
@@ -154,7 +190,8 @@ void WizardView::show(const QString& id) {
     for (const QString& s : trail()) {
         steps << esc(s);
     }
-    trail_->setText(steps.isEmpty() ? QString() : steps.join(QStringLiteral(" \u2192 ")));
+    trail_->setText(steps.join(QStringLiteral(" \u2192 ")));
+    trail_->setVisible(!steps.isEmpty());
     back_->setEnabled(!taken_.empty());
     if (const WizardResult* r = tree_.result(id)) {
         resultId_ = r->id;
@@ -163,13 +200,15 @@ void WizardView::show(const QString& id) {
         help_->clear();
         result_->setHtml(resultHtml());
         result_->show();
-        export_->setEnabled(true);
+        column_->setStretch(column_->count() - 1, 0);
+        export_->show(); // only a result can be exported
         return;
     }
     resultId_.clear();
     current_ = id;
     result_->hide();
-    export_->setEnabled(false);
+    column_->setStretch(column_->count() - 1, 1);
+    export_->hide();
     const WizardQuestion* q = tree_.question(id);
     if (!q) {
         question_->setText(tr("This question is missing from the wizard's file."));

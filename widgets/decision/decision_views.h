@@ -33,6 +33,8 @@ public:
     void back();
     void restart();
     bool atResult() const { return !resultId_.isEmpty(); }
+    // "Export the result..." is on screen only at a result.
+    bool canExport() const;
     QString resultId() const { return resultId_; }
     QString currentQuestion() const { return current_; }
     QStringList trail() const; // "question: answer" for each step taken
@@ -45,9 +47,11 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
-    void show(const QString& id);
+    void showStep(const QString& id);
+    void fitColumnToFont();
     void exportResult();
 
     DecisionTree tree_;
@@ -57,6 +61,8 @@ private:
     QLabel* trail_;
     QLabel* question_;
     QLabel* help_;
+    QWidget* content_ = nullptr;
+    QVBoxLayout* column_ = nullptr;
     QWidget* answers_;
     QVBoxLayout* answersLayout_;
     QTextBrowser* result_;

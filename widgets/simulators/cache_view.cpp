@@ -75,7 +75,6 @@ CacheView::CacheView(QWidget* parent)
     plot->yAxis->setLabel(tr("share of reads so far"));
     plot->yAxis2->setVisible(true);
     plot->yAxis2->setLabel(tr("database writes per tick (average)"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     refresh();
 }
 

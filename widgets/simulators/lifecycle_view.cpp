@@ -77,7 +77,6 @@ LifecycleView::LifecycleView(QWidget* parent)
     plot->setAccessibleName(tr("Chart of the monthly bill with and without the lifecycle rule"));
     plot->xAxis->setLabel(tr("month"));
     plot->yAxis->setLabel(tr("bill for the month ($)"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     refresh();
 }
 

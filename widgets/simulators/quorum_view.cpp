@@ -21,82 +21,142 @@ class QuorumRing : public QWidget {
 public:
     QuorumRing(const QuorumView* view, QWidget* parent) : QWidget(parent), view_(view) {
         setMinimumHeight(240);
+        fitToFont();
         setAccessibleName(tr("Ring of replicas"));
     }
 
-protected:
-    void paintEvent(QPaintEvent*) override {
+    struct Node {
+        QPointF centre;
+        double radius = 0;
+        QColor fill;
+        bool down = false, read = false;
+    };
+
+    // Where everything goes at the present size: the nodes, and every text with its box.
+    void layout(std::vector<Node>& nodes, std::vector<DrawnText>& texts, QPointF& centre,
+                double& radius) const {
         const Theme& t = view_->theme();
         const auto& res = view_->result();
-        QPainter p(this);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.fillRect(rect(), t.background);
         const int n = static_cast<int>(res.replicas.size());
-        if (n == 0) {
-            return;
-        }
-        QFont font = p.font();
+        QFont font = this->font();
         font.setPointSizeF(9 * t.fontScale);
-        p.setFont(font);
         const QFontMetricsF fm(font);
         const double lineH = fm.height();
-        const QPointF centre(width() / 2.0, height() / 2.0);
-        const double radius =
-            std::max(20.0, std::min(width() / 2.0 - 90, height() / 2.0 - 3.2 * lineH - 20));
-        const double node = std::clamp(
-            radius * (n > 1 ? 0.8 * std::sin(std::numbers::pi / n) : 0.5), 12.0, 3 * lineH);
-        p.setPen(QPen(t.line, t.lineWidth, Qt::DotLine));
-        p.setBrush(Qt::NoBrush);
-        p.drawEllipse(centre, radius, radius);
+        // A label box as wide as the widest label that can appear ("coordinator"...), so none
+        // is cut; the ring keeps half of that clear on each side.
+        double labelW = 0;
+        for (const QString& s :
+             {tr("new (v2)"), tr("old (v1)"), tr("down"), tr("read"), tr("coordinator")}) {
+            labelW = std::max(labelW, fm.horizontalAdvance(s));
+        }
+        labelW += 2 * fm.averageCharWidth();
+        centre = QPointF(width() / 2.0, height() / 2.0);
+        const auto nodeFor = [&](double r) {
+            return std::clamp(r * (n > 1 ? 0.8 * std::sin(std::numbers::pi / n) : 0.5), 12.0,
+                              3 * lineH);
+        };
+        // Room under the lowest node for three lines of labels, and above the highest for the
+        // read ring: the ring shrinks until both fit in the height.
+        const auto overhang = [&](double node) {
+            return node + 4 * t.lineWidth + 2 + 3 * lineH + 2;
+        };
+        radius = std::max(20.0, width() / 2.0 - labelW / 2 - 10);
+        for (int k = 0; k < 3; ++k) {
+            radius = std::max(20.0, std::min(radius, height() / 2.0 - overhang(nodeFor(radius))));
+        }
+        const double node = nodeFor(radius);
         const auto contains = [](const std::vector<int>& v, int i) {
             return std::find(v.begin(), v.end(), i) != v.end();
         };
         for (int i = 0; i < n; ++i) {
             const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n;
-            const QPointF c = centre + QPointF(radius * std::cos(a), radius * std::sin(a));
-            QColor fill;
+            Node nd;
+            nd.centre = centre + QPointF(radius * std::cos(a), radius * std::sin(a));
+            nd.radius = node;
             QString state;
             switch (res.replicas[std::size_t(i)]) {
             case ReplicaState::Fresh:
-                fill = t.toneFill("good");
+                nd.fill = t.toneFill("good");
                 state = tr("new (v2)");
                 break;
             case ReplicaState::Stale:
-                fill = t.toneFill("warn");
+                nd.fill = t.toneFill("warn");
                 state = tr("old (v1)");
                 break;
             case ReplicaState::Failed:
-                fill = t.toneFill("muted");
+                nd.fill = t.toneFill("muted");
+                nd.down = true;
                 state = tr("down");
                 break;
             }
-            const bool read = contains(res.readSet, i);
-            p.setBrush(fill);
-            p.setPen(QPen(t.line, t.lineWidth,
-                          res.replicas[std::size_t(i)] == ReplicaState::Failed ? Qt::DashLine
-                                                                               : Qt::SolidLine));
-            p.drawEllipse(c, node, node);
-            if (read) {
-                p.setBrush(Qt::NoBrush);
-                p.setPen(QPen(t.accent, 2.5 * t.lineWidth));
-                p.drawEllipse(c, node + 4 * t.lineWidth, node + 4 * t.lineWidth);
-            }
-            p.setPen(t.text);
-            p.drawText(QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), Qt::AlignCenter,
-                       QString::number(i));
+            nd.read = contains(res.readSet, i);
+            const QPointF c = nd.centre;
+            texts.push_back(
+                {QString::number(i), QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), font});
             // State and role under the circle (outside the ring for the lower half).
             QStringList lines{state};
-            if (read) {
+            if (nd.read) {
                 lines << tr("read");
             }
-            if (i == 0) {
+            if (i == res.coordinator) { // never a down node: the driver picks one that is up
                 lines << tr("coordinator");
             }
             const double top = c.y() + node + 4 * t.lineWidth + 2;
             for (int k = 0; k < lines.size(); ++k) {
-                p.drawText(QRectF(c.x() - 80, top + k * lineH, 160, lineH), Qt::AlignCenter,
-                           lines[k]);
+                texts.push_back(
+                    {lines[k], QRectF(c.x() - labelW / 2, top + k * lineH, labelW, lineH), font});
             }
+            nodes.push_back(nd);
+        }
+    }
+
+    // Tall enough for the smallest ring and its labels at the theme's type size.
+    void fitToFont() {
+        QFont font = this->font();
+        font.setPointSizeF(9 * view_->theme().fontScale);
+        setMinimumHeight(std::max(240, qCeil(QFontMetricsF(font).height() * 14)));
+    }
+
+    std::vector<DrawnText> texts() const {
+        std::vector<Node> nodes;
+        std::vector<DrawnText> out;
+        QPointF centre;
+        double radius = 0;
+        layout(nodes, out, centre, radius);
+        return out;
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        const Theme& t = view_->theme();
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.fillRect(rect(), t.background);
+        std::vector<Node> nodes;
+        std::vector<DrawnText> texts;
+        QPointF centre;
+        double radius = 0;
+        layout(nodes, texts, centre, radius);
+        if (nodes.empty()) {
+            return;
+        }
+        p.setPen(QPen(t.line, t.lineWidth, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(centre, radius, radius);
+        for (const Node& nd : nodes) {
+            p.setBrush(nd.fill);
+            p.setPen(QPen(t.line, t.lineWidth, nd.down ? Qt::DashLine : Qt::SolidLine));
+            p.drawEllipse(nd.centre, nd.radius, nd.radius);
+            if (nd.read) {
+                p.setBrush(Qt::NoBrush);
+                p.setPen(QPen(t.accent, 2.5 * t.lineWidth));
+                p.drawEllipse(nd.centre, nd.radius + 4 * t.lineWidth, nd.radius + 4 * t.lineWidth);
+            }
+        }
+        p.setPen(t.text);
+        for (const DrawnText& d : texts) {
+            p.setFont(d.font);
+            p.drawText(d.box, Qt::AlignCenter, d.text);
         }
     }
 
@@ -110,9 +170,11 @@ QuorumView::QuorumView(QWidget* parent)
              "many replicas must answer: a write counts as done once W replicas have stored it, "
              "and a read asks R replicas and keeps the newest answer. Here a new version (v2) is "
              "written over the old one (v1); the write reaches the first W replicas that are up, "
-             "going round the ring from the coordinator (the node that takes the request), and "
-             "the read asks R replicas that are up, picked at random. A read is stale when it "
-             "returns the old version."),
+             "going round the ring from the coordinator (the node that takes the request: the "
+             "client's driver sends it to replica 0, or, when that one is down, to the next "
+             "replica round the ring that is up, as Cassandra's drivers skip nodes that are "
+             "down), and the read asks R replicas that are up, picked at random. A read is stale "
+             "when it returns the old version."),
           parent) {
     auto* row = addRow();
     n_ = new QSpinBox(this);
@@ -146,8 +208,7 @@ QuorumView::QuorumView(QWidget* parent)
     auto* plot = chart();
     plot->setAccessibleName(tr("Chart of stale read sets for each read quorum R"));
     plot->xAxis->setLabel(tr("read quorum R (replicas a read asks)"));
-    plot->yAxis->setLabel(tr("read sets that miss the write"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot->yAxis->setLabel(tr("stale read sets")); // short: it runs up the chart's height
 
     const auto changed = [this] {
         r_->setMaximum(n_->value());
@@ -162,6 +223,10 @@ QuorumView::QuorumView(QWidget* parent)
         refresh();
     });
     refresh();
+}
+
+std::vector<DrawnText> QuorumView::ringTexts() const {
+    return ring_->texts();
 }
 
 concepts::QuorumParams QuorumView::params() const {
@@ -204,26 +269,41 @@ void QuorumView::refresh() {
         return s.isEmpty() ? tr("none") : s.join(QStringLiteral(", "));
     };
     QString text;
-    if (!result_.writeAvailable) {
-        text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
-                   "%3 must store it. ")
-                    .arg(result_.alive)
-                    .arg(counted(p.n, tr("replica is"), tr("replicas are")))
-                    .arg(p.w);
+    // Who takes the request: a down node cannot.
+    if (result_.coordinator < 0) {
+        text += tr("Every replica is down, so no node can take the request: the client's driver "
+                   "finds none up and the write and the read both fail. ");
+    } else if (result_.coordinator != p.coordinator) {
+        text += tr("Replica %1 is down and cannot take the request: the client's driver sends "
+                   "it to replica %2, the next one up, which coordinates. ")
+                    .arg(p.coordinator)
+                    .arg(result_.coordinator);
     } else {
-        text += tr("The write stored v2 on replicas %1. ").arg(list(result_.writeSet));
+        text += tr("Replica %1 coordinates (takes the request). ").arg(result_.coordinator);
     }
-    if (!result_.readAvailable) {
-        text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
-                   "answer. ")
-                    .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
-                    .arg(p.r);
-    } else {
-        text +=
-            tr("The read asked replicas %1; in common with the write: %2, so it returned %3. ")
-                .arg(list(result_.readSet), list(result_.overlap),
-                     result_.readStale || !result_.writeAvailable ? tr("the old version (stale)")
-                                                                  : tr("the new version"));
+    if (result_.coordinator >= 0) { // with no coordinator neither the write nor the read ran
+        if (!result_.writeAvailable) {
+            text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
+                       "%3 must store it. ")
+                        .arg(result_.alive)
+                        .arg(counted(p.n, tr("replica is"), tr("replicas are")))
+                        .arg(p.w);
+        } else {
+            text += tr("The write stored v2 on replicas %1. ").arg(list(result_.writeSet));
+        }
+        if (!result_.readAvailable) {
+            text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
+                       "answer. ")
+                        .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
+                        .arg(p.r);
+        } else {
+            text += tr("The read asked replicas %1; in common with the write: %2, so it "
+                       "returned %3. ")
+                        .arg(list(result_.readSet), list(result_.overlap),
+                             result_.readStale || !result_.writeAvailable
+                                 ? tr("the old version (stale)")
+                                 : tr("the new version"));
+        }
     }
     text += tr("Of all %1 possible sets of R = %2 replicas, %3 miss the write (%4 of them with "
                "every replica up, so a read can really get them). ")
@@ -243,6 +323,7 @@ void QuorumView::refresh() {
                       .arg(p.n)
                       .arg(disjoint);
     setSummary(text);
+    ring_->fitToFont();
     ring_->update();
 
     // Stale read sets for every R, all replicas up.

@@ -25,6 +25,9 @@ public:
     concepts::QuorumParams params() const;
     void setParams(int n, int r, int w, std::vector<bool> failed = {});
     const concepts::QuorumResult& result() const { return result_; }
+    // Every text the ring draws (the replica numbers, and under each its state, "read",
+    // "coordinator"), in the ring's coordinates, with the box it must fit.
+    std::vector<DrawnText> ringTexts() const;
 
 protected:
     void refresh() override;

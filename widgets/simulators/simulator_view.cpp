@@ -24,6 +24,13 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     chart_ = new QCustomPlot(this);
     chart_->setMinimumHeight(220);
     chart_->legend->setVisible(true);
+    // The legend in a row of its own above the chart (two entries a line): it never covers the
+    // data, whatever the numbers (inside the chart it hid the tallest bars).
+    chart_->plotLayout()->insertRow(0);
+    chart_->plotLayout()->addElement(0, 0, chart_->legend);
+    chart_->plotLayout()->setRowStretchFactor(0, 0.001);
+    chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    chart_->legend->setWrap(2);
     column_->addLayout(body_, 1);
     column_->addWidget(summary_);
     column_->addWidget(chart_, 1);

@@ -7,6 +7,8 @@
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
 
+#include <QFont>
+#include <QRectF>
 #include <QWidget>
 
 class QCustomPlot;
@@ -15,6 +17,14 @@ class QLabel;
 class QVBoxLayout;
 
 namespace fg {
+
+// A text a simulator paints itself, the box it is drawn in and its font: what a check needs to
+// know that it fits.
+struct DrawnText {
+    QString text;
+    QRectF box;
+    QFont font;
+};
 
 class SimulatorView : public QWidget, public Page {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "widgets/simulators/storage_view.h"
 
+#include "widgets/canvas/counted.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -38,6 +40,10 @@ StorageView::StorageView(QWidget* parent)
     columns_->setAccessibleName(tr("Columns of the table"));
     columns_->setHorizontalHeaderLabels(
         {tr("column"), tr("width (bytes)"), tr("compression in the column store (x)")});
+    // The first two columns as wide as their titles and cells (the projector's larger type
+    // cut "width (bytes)" at the default 100 px); the last takes the rest.
+    columns_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    columns_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     columns_->horizontalHeader()->setStretchLastSection(true);
     columns_->setMaximumHeight(190);
     body()->addWidget(columns_);
@@ -61,7 +67,6 @@ StorageView::StorageView(QWidget* parent)
     plot->setAccessibleName(tr("Chart of pages read by each query in a row store and a column "
                                "store"));
     plot->yAxis->setLabel(tr("pages read"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     setTable(concepts::salesTable(), 4);
 }
 
@@ -127,7 +132,7 @@ void StorageView::refresh() {
         tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
            "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
            "(%10), column store %11 pages (%12). One whole row (found by an index): row store "
-           "%13 page(s), column store %14 pages, one from each column.")
+           "%13, column store %14, one from each column.")
             .arg(costs_.rowBytes)
             .arg(costs_.rowsPerPage)
             .arg(n(costs_.rowSelectAll.pages), mb(costs_.rowSelectAll.bytes),
@@ -135,8 +140,8 @@ void StorageView::refresh() {
                  mb(costs_.neededBytes), n(costs_.rowSum.pages), mb(costs_.rowSum.bytes),
                  n(costs_.columnSum.pages))
             .arg(mb(costs_.columnSum.bytes))
-            .arg(costs_.rowOne.pages)
-            .arg(costs_.columnOne.pages));
+            .arg(counted(costs_.rowOne.pages, tr("page"), tr("pages")),
+                 counted(costs_.columnOne.pages, tr("page"), tr("pages"))));
 
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTick(1, tr("SELECT * (every row)"));

@@ -126,7 +126,30 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
         }
     });
     setFocusPolicy(Qt::StrongFocus);
+    setTheme(Theme::light());
     showNext();
+}
+
+void QuizView::setTheme(const Theme& theme) {
+    // A circle as tall as about 0.8 of a line, its ring in the muted text colour (at least
+    // 3:1 against the page in every theme, WCAG's contrast for a control) and a dot in the
+    // accent colour when chosen.
+    const int d = std::max(12, qRound(choicesBox_->fontMetrics().height() * 0.8));
+    const int border = std::max(2, qRound(d / 7.0));
+    choicesBox_->setStyleSheet(
+        QStringLiteral(
+            "QRadioButton::indicator { width: %1px; height: %1px; border: %2px solid %3;"
+            " border-radius: %4px; background: %5; }"
+            "QRadioButton::indicator:hover { border-color: %6; }"
+            "QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,"
+            " radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 %6, stop: 0.5 %6, stop: 0.6 %5,"
+            " stop: 1 %5); }")
+            .arg(d)
+            .arg(border)
+            .arg(theme.mutedText.name())
+            .arg((d + 2 * border) / 2)
+            .arg(theme.background.name())
+            .arg(theme.accent.name()));
 }
 
 study::Review& QuizView::review() {

@@ -31,8 +31,10 @@ class QuizView : public QWidget, public Page {
 public:
     explicit QuizView(QWidget* parent = nullptr);
 
-    // The quiz follows the application's palette: a theme changes nothing of its own.
-    void setTheme(const Theme&) override {}
+    // The quiz follows the application's palette and font; the theme gives its choices' radio
+    // circles their colours (the style's own circle is drawn in the window colour darkened,
+    // nearly invisible on a dark page).
+    void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
 
     // The deck and the store must outlive the view. Without a store the view keeps its review

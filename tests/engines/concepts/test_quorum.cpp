@@ -81,6 +81,39 @@ private slots:
         QVERIFY(!res.readStale);
     }
 
+    // Issue 13 (17): with replica 0 down, replica 0 was still called the coordinator. A down
+    // node cannot take a request: the client's driver sends it to a replica that is up (the
+    // first one round the ring from the preferred one); with none up, there is no coordinator.
+    void aDownNodeNeverCoordinates() {
+        QCOMPARE(simulateQuorum(params(3, 2, 2)).coordinator, 0);
+        const auto zeroDown = simulateQuorum(params(3, 2, 2, {true, false, false}));
+        QCOMPARE(zeroDown.coordinator, 1);
+        QCOMPARE(zeroDown.writeSet, std::vector<int>({1, 2}));
+        QCOMPARE(simulateQuorum(params(5, 1, 1, {true, true, false, true})).coordinator, 2);
+        auto fromThree = params(5, 1, 1, {false, false, false, true, true});
+        fromThree.coordinator = 3;
+        QCOMPARE(simulateQuorum(fromThree).coordinator, 0); // round the ring past the end
+        const auto allDown = simulateQuorum(params(3, 1, 1, {true, true, true}));
+        QCOMPARE(allDown.coordinator, -1);
+        QVERIFY(!allDown.writeAvailable && !allDown.readAvailable);
+        // Whatever is down, the coordinator is up (every pattern of N = 1..6).
+        for (int n = 1; n <= 6; ++n) {
+            for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+                std::vector<bool> failed;
+                for (int i = 0; i < n; ++i) {
+                    failed.push_back(((mask >> i) & 1u) != 0);
+                }
+                const auto res = simulateQuorum(params(n, 1, 1, failed));
+                if (res.alive == 0) {
+                    QCOMPARE(res.coordinator, -1);
+                } else {
+                    QVERIFY(res.coordinator >= 0 && res.coordinator < n);
+                    QVERIFY(!failed[std::size_t(res.coordinator)]);
+                }
+            }
+        }
+    }
+
     void tooFewReplicasUpIsUnavailable() {
         const auto res = simulateQuorum(params(3, 2, 2, {true, true, false}));
         QVERIFY(!res.writeAvailable);

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QSet>
 #include <QTest>
+#include <map>
 
 namespace {
 
@@ -98,6 +99,101 @@ private slots:
             QVERIFY2(covered.contains(i),
                      qPrintable(QStringLiteral("%1 item %2 has no card").arg(chapter).arg(i)));
         }
+    }
+
+    // Issue 13: the right answer was option 1 and the longest sentence on card after card, so a
+    // student could score by picking the first or the longest. Over the whole deck as the quiz
+    // shows it, the right answer is in more than one place, in no place on more than half of the
+    // cards, and the longest (or the shortest) option on no more cards than chance gives plus a
+    // margin: the expected count when lengths say nothing (the sum of 1/n over the cards, n the
+    // options of a card) plus 15% of the cards, about one standard deviation of that count for a
+    // deck of this size (sqrt(p(1 - p)/cards) with p = 1/4 and 9 cards is 0.14). And on no card
+    // is the right answer more than a quarter longer than every wrong one.
+    void theRightAnswerIsNotGivenAwayByItsPlaceOrItsLength() {
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        int cards = 0, longest = 0, shortest = 0;
+        double expected = 0;
+        std::map<int, int> at;
+        QStringList givenAway;
+        for (const auto& c : deck.cards) {
+            if (c.kind != fg::study::QuizCard::Kind::Choice) {
+                continue;
+            }
+            ++cards;
+            expected += 1.0 / double(c.choices.size());
+            const int right = c.rightChoice();
+            ++at[right];
+            qsizetype rightLength = 0, longestWrong = 0, shortestWrong = 1 << 30;
+            for (int i = 0; i < int(c.choices.size()); ++i) {
+                const qsizetype n = QString::fromStdString(c.choices[std::size_t(i)].text).size();
+                if (i == right) {
+                    rightLength = n;
+                } else {
+                    longestWrong = std::max(longestWrong, n);
+                    shortestWrong = std::min(shortestWrong, n);
+                }
+            }
+            longest += rightLength >= longestWrong ? 1 : 0;
+            shortest += rightLength <= shortestWrong ? 1 : 0;
+            if (double(rightLength) > 1.25 * double(longestWrong)) {
+                givenAway << QStringLiteral("%1 (%2 characters against at most %3)")
+                                 .arg(QString::fromStdString(c.id))
+                                 .arg(rightLength)
+                                 .arg(longestWrong);
+            }
+        }
+        QVERIFY(cards >= 8);
+        const double allowed = expected + 0.15 * cards;
+        QVERIFY2(longest <= allowed, qPrintable(QStringLiteral("the right answer is the longest "
+                                                               "on %1 of %2 cards (at most %3)")
+                                                    .arg(longest)
+                                                    .arg(cards)
+                                                    .arg(allowed)));
+        QVERIFY2(shortest <= allowed, qPrintable(QStringLiteral("the right answer is the shortest "
+                                                                "on %1 of %2 cards (at most %3)")
+                                                     .arg(shortest)
+                                                     .arg(cards)
+                                                     .arg(allowed)));
+        QVERIFY2(givenAway.isEmpty(), qPrintable(givenAway.join('\n')));
+        QVERIFY(at.size() >= 2);
+        for (const auto& [place, n] : at) {
+            QVERIFY2(2 * n <= cards, qPrintable(QStringLiteral("the right answer is choice %1 on "
+                                                               "%2 of %3 cards")
+                                                    .arg(place + 1)
+                                                    .arg(n)
+                                                    .arg(cards)));
+        }
+    }
+
+    // The order is fixed per card (seeded by its id): a card reads the same at every review, in
+    // any deck, and the shuffle keeps every choice and which one is right.
+    void aCardsOrderIsTheSameEachTime() {
+        const fg::QuizDeck a = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck b = fg::loadQuizDeck(QStringLiteral(":/content"));
+        QCOMPARE(a.cards.size(), b.cards.size());
+        for (std::size_t i = 0; i < a.cards.size(); ++i) {
+            QCOMPARE(a.cards[i].choices.size(), b.cards[i].choices.size());
+            for (std::size_t k = 0; k < a.cards[i].choices.size(); ++k) {
+                QCOMPARE(a.cards[i].choices[k].text, b.cards[i].choices[k].text);
+            }
+        }
+        fg::study::QuizCard card;
+        card.id = "some-card";
+        card.kind = fg::study::QuizCard::Kind::Choice;
+        card.choices = {{"a", true}, {"b", false}, {"c", false}, {"d", false}};
+        fg::study::QuizCard copy = card;
+        fg::shuffleChoices(card);
+        fg::shuffleChoices(copy);
+        QStringList order, again;
+        for (std::size_t k = 0; k < card.choices.size(); ++k) {
+            order << QString::fromStdString(card.choices[k].text);
+            again << QString::fromStdString(copy.choices[k].text);
+        }
+        QCOMPARE(order, again);
+        QStringList sorted = order;
+        sorted.sort();
+        QCOMPARE(sorted, QStringList({"a", "b", "c", "d"}));
+        QCOMPARE(card.choices[std::size_t(card.rightChoice())].text, std::string("a"));
     }
 };
 

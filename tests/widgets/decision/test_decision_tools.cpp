@@ -8,8 +8,13 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/playback/player.h"
 
+#include <QApplication>
 #include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,6 +28,24 @@ const char* kMatrix = ":/content/tools/matrix.json";
 bool write(const QString& path, const QByteArray& bytes) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+QWidget* named(QWidget* in, const QString& name) {
+    for (auto* w : in->findChildren<QWidget*>()) {
+        if (w->accessibleName() == name && w->isVisible()) {
+            return w;
+        }
+    }
+    return nullptr;
+}
+
+QPushButton* buttonWithText(QWidget* in, const QString& text) {
+    for (auto* b : in->findChildren<QPushButton*>()) {
+        if (b->text().contains(text)) {
+            return b;
+        }
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -83,6 +106,73 @@ private slots:
         QVERIFY(view.currentQuestion() != first);
         QTest::keyClick(&view, Qt::Key_Backspace);
         QCOMPARE(view.currentQuestion(), first);
+    }
+
+    // Issue 13 (15): the question, its explanation and the answers were spread over the whole
+    // height with ~150 px bands between them, and "Export the result" was offered before there
+    // was a result.
+    void wizardIsTopAlignedAndExportsOnlyAResult() {
+        QStringList errors;
+        const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const QFont appFont = QApplication::font();
+        // The tab beside the sidebar at 1920x1080 and at 1280x800; the projector's larger type.
+        for (const qreal scale : {1.0, 1.35}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * scale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                const QString where = QStringLiteral("%1x%2 at %3x type")
+                                          .arg(size.width())
+                                          .arg(size.height())
+                                          .arg(scale);
+                fg::WizardView view(tree);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QVERIFY2(!view.canExport(), qPrintable(where));
+                QVERIFY(!buttonWithText(&view, "Export the result")->isVisible());
+                const int line = QFontMetrics(view.font()).height();
+                for (int step = 0; step < 2; ++step) {
+                    // Each part follows the one above it with about a line of space at most.
+                    std::vector<QWidget*> parts{named(&view, "About the wizard")};
+                    if (QWidget* trail = named(&view, "Your answers so far")) {
+                        parts.push_back(trail);
+                    }
+                    parts.push_back(named(&view, "Question"));
+                    parts.push_back(named(&view, "What the question means"));
+                    for (auto* b : view.findChildren<QPushButton*>()) {
+                        if (b->isVisible() && b->text().startsWith('&')) {
+                            parts.push_back(b); // the answers, "&1  ...", in order
+                        }
+                    }
+                    QVERIFY(parts.size() >= 5);
+                    for (std::size_t i = 1; i < parts.size(); ++i) {
+                        QVERIFY(parts[i - 1] && parts[i]);
+                        const int bottom =
+                            parts[i - 1]->mapTo(&view, QPoint(0, 0)).y() + parts[i - 1]->height();
+                        const int gap = parts[i]->mapTo(&view, QPoint(0, 0)).y() - bottom;
+                        QVERIFY2(gap >= 0 && gap <= line,
+                                 qPrintable(QStringLiteral("%1, step %2: %3 px above part %4")
+                                                .arg(where)
+                                                .arg(step)
+                                                .arg(gap)
+                                                .arg(i)));
+                    }
+                    view.answer(0);
+                    QApplication::processEvents(); // the new answers are shown, the old deleted
+                }
+                // At a result the export is offered; going back to a question takes it away.
+                while (!view.atResult()) {
+                    view.answer(0);
+                }
+                QVERIFY(view.canExport());
+                QVERIFY(buttonWithText(&view, "Export the result")->isVisible());
+                view.back();
+                QVERIFY(!view.canExport());
+            }
+        }
+        QApplication::setFont(appFont);
     }
 
     void resultLinksOpenChaptersAndExportAsVectors() {
@@ -196,6 +286,85 @@ private slots:
         QTest::mouseClick(canvas, Qt::LeftButton, {}, hit);
         QVERIFY2(view.explanation().contains("ACID"), qPrintable(view.explanation()));
         QVERIFY(view.explanation().contains("chapter:relational"));
+    }
+
+    // Issue 13 (16): the explorer cut its boxes' text ("sers, orders, payment", "change events
+    // (CDC") and its list of scenarios. Every text of every box of every architecture at every
+    // step fits its box (font metrics of the font it is painted with), and every title of the
+    // list is whole, in every theme (the projector's type is 1.35x) in the tab beside the
+    // sidebar at 1920x1080 and 1280x800.
+    void scenarioExplorerCutsNoText() {
+        QStringList errors;
+        const auto archs =
+            fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const QFont appFont = QApplication::font();
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            int boxes = 0;
+            for (const auto& a : archs) {
+                const fg::ArchitectureSource src(a);
+                for (int step = -1; step < src.stepCount(); ++step) {
+                    const fg::Frame frame = src.frame(step, theme);
+                    for (const auto& it : frame.items) {
+                        if (it.kind == fg::FrameItem::Kind::Line || it.text.isEmpty()) {
+                            continue;
+                        }
+                        QFont font(QStringLiteral("DejaVu Sans"));
+                        font.setPixelSize(std::max(1, qRound(it.fontPx)));
+                        font.setBold(it.bold);
+                        const QRectF inner = it.rect.adjusted(4, 0, -4, 0); // paintFrame's pad
+                        const QRectF need = QFontMetricsF(font).boundingRect(
+                            inner, static_cast<int>(it.align), it.text);
+                        QVERIFY2(need.width() <= inner.width() && need.height() <= inner.height(),
+                                 qPrintable(QStringLiteral("%1, %2, step %3: \"%4\" needs "
+                                                           "%5x%6, has %7x%8")
+                                                .arg(theme.name(), a.id)
+                                                .arg(step)
+                                                .arg(it.text)
+                                                .arg(need.width())
+                                                .arg(need.height())
+                                                .arg(inner.width())
+                                                .arg(inner.height())));
+                        ++boxes;
+                    }
+                }
+            }
+            QVERIFY(boxes > 100);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                fg::ArchitectureView view(archs);
+                view.setTheme(theme);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QListWidget* list = view.list();
+                const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+                for (int i = 0; i < list->count(); ++i) {
+                    const QString title = list->item(i)->text();
+                    const QRect r = list->visualItemRect(list->item(i));
+                    const QRect need = list->fontMetrics().boundingRect(
+                        QRect(0, 0, r.width() - 2 * margin, 100000), Qt::TextWordWrap, title);
+                    QVERIFY2(r.left() >= 0 && r.right() < list->viewport()->width() &&
+                                 need.width() <= r.width() - 2 * margin &&
+                                 need.height() <= r.height(),
+                             qPrintable(QStringLiteral("%1 at %2x%3: \"%4\" needs %5x%6, has "
+                                                       "%7x%8 in a list %9 wide")
+                                            .arg(theme.name())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(title)
+                                            .arg(need.width())
+                                            .arg(need.height())
+                                            .arg(r.width())
+                                            .arg(r.height())
+                                            .arg(list->viewport()->width())));
+                }
+            }
+        }
+        QApplication::setFont(appFont);
     }
 
 private:

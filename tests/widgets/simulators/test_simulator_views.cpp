@@ -10,8 +10,14 @@
 #include "widgets/simulators/simulators.h"
 #include "widgets/simulators/storage_view.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
 #include <QTest>
 #include <memory>
 #include <qcustomplot.h>
@@ -42,6 +48,160 @@ std::vector<std::pair<double, double>> bars(QCustomPlot* plot) {
         }
     }
     std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Every text a simulator shows that does not fit where it is drawn, as "what: needs, has". A
+// text may be cut on purpose only when its whole is in a tooltip (elided with a tooltip).
+QStringList cutTexts(QWidget* view) {
+    QStringList out;
+    const auto report = [&out](const QString& what, const QString& text, QSizeF need, QSizeF has) {
+        out << QStringLiteral("%1 \"%2\": needs %3x%4, has %5x%6")
+                   .arg(what, text.left(40))
+                   .arg(need.width())
+                   .arg(need.height())
+                   .arg(has.width())
+                   .arg(has.height());
+    };
+    for (QWidget* w : view->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(view)) {
+            continue;
+        }
+        if (auto* l = qobject_cast<QLabel*>(w)) {
+            if (l->text().isEmpty()) {
+                continue;
+            }
+            const QSize need =
+                l->wordWrap() ? QSize(0, l->heightForWidth(l->width())) : l->minimumSizeHint();
+            if (l->width() < need.width() || l->height() < need.height()) {
+                report(QStringLiteral("label"), l->text(), need, l->size());
+            }
+        } else if (auto* b = qobject_cast<QAbstractButton*>(w)) {
+            if (!b->text().isEmpty() && b->toolTip().isEmpty() &&
+                b->width() < b->sizeHint().width()) {
+                report(QStringLiteral("button"), b->text(), b->sizeHint(), b->size());
+            }
+        } else if (qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w)) {
+            if (w->width() < w->sizeHint().width()) {
+                report(QStringLiteral("field"), w->accessibleName(), w->sizeHint(), w->size());
+            }
+        } else if (auto* t = qobject_cast<QTableWidget*>(w)) {
+            const int pad = 2 * (t->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+            for (int c = 0; c < t->columnCount(); ++c) {
+                if (QTableWidgetItem* h = t->horizontalHeaderItem(c)) {
+                    const int need =
+                        t->horizontalHeader()->fontMetrics().horizontalAdvance(h->text()) +
+                        2 * t->style()->pixelMetric(QStyle::PM_HeaderMargin);
+                    if (t->columnWidth(c) < need && h->toolTip().isEmpty()) {
+                        report(QStringLiteral("column title"), h->text(), QSize(need, 0),
+                               QSize(t->columnWidth(c), 0));
+                    }
+                }
+                for (int r = 0; r < t->rowCount(); ++r) {
+                    QTableWidgetItem* it = t->item(r, c);
+                    if (!it || it->text().isEmpty() || !it->toolTip().isEmpty()) {
+                        continue;
+                    }
+                    const int need = t->fontMetrics().horizontalAdvance(it->text()) + pad;
+                    if (t->columnWidth(c) < need) {
+                        report(QStringLiteral("cell"), it->text(), QSize(need, 0),
+                               QSize(t->columnWidth(c), 0));
+                    }
+                }
+            }
+        } else if (auto* plot = qobject_cast<QCustomPlot*>(w)) {
+            plot->replot();
+            const QRectF area = plot->rect();
+            if (plot->legend->visible()) {
+                if (!area.contains(QRectF(plot->legend->outerRect()))) {
+                    report(QStringLiteral("legend"), plot->accessibleName(),
+                           plot->legend->outerRect().size(), area.size());
+                }
+                for (int i = 0; i < plot->legend->itemCount(); ++i) {
+                    QCPAbstractLegendItem* item = plot->legend->item(i);
+                    if (!item) {
+                        continue; // an empty cell of the legend's grid
+                    }
+                    const QSize need = item->minimumOuterSizeHint();
+                    if (item->outerRect().width() < need.width() ||
+                        item->outerRect().height() < need.height()) {
+                        auto* pl = qobject_cast<QCPPlottableLegendItem*>(item);
+                        report(QStringLiteral("legend item"),
+                               pl ? pl->plottable()->name() : QString(), need,
+                               item->outerRect().size());
+                    }
+                }
+            }
+            for (QCPAxis* axis : plot->axisRect()->axes()) {
+                if (!axis->visible() || axis->label().isEmpty()) {
+                    continue;
+                }
+                const qreal need =
+                    QFontMetricsF(axis->labelFont()).horizontalAdvance(axis->label());
+                const qreal has =
+                    axis->orientation() == Qt::Horizontal ? plot->width() : plot->height();
+                if (need > has) {
+                    report(QStringLiteral("axis title"), axis->label(), QSizeF(need, 0),
+                           QSizeF(has, 0));
+                }
+            }
+        }
+    }
+    if (auto* quorum = qobject_cast<fg::QuorumView*>(view)) {
+        QWidget* ring = nullptr;
+        for (QWidget* w : view->findChildren<QWidget*>()) {
+            if (w->accessibleName() == QLatin1String("Ring of replicas")) {
+                ring = w;
+            }
+        }
+        for (const fg::DrawnText& d : quorum->ringTexts()) {
+            const QFontMetricsF fm(d.font);
+            const QSizeF need(fm.horizontalAdvance(d.text), fm.height());
+            if (need.width() > d.box.width() || need.height() > d.box.height() + 0.01 ||
+                !QRectF(ring->rect()).contains(d.box)) {
+                report(QStringLiteral("ring text"), d.text, need, d.box.size());
+            }
+        }
+    }
+    return out;
+}
+
+// The data a legend covers: bars that intersect it and points of lines inside it.
+QStringList dataUnderTheLegend(QCustomPlot* plot) {
+    QStringList out;
+    plot->replot();
+    if (!plot->legend->visible()) {
+        return out;
+    }
+    const QRectF legend = plot->legend->outerRect();
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* p = plot->plottable(i);
+        QCPAxis* key = p->keyAxis();
+        QCPAxis* value = p->valueAxis();
+        if (auto* bars = qobject_cast<QCPBars*>(p)) {
+            for (int k = 0; k < bars->dataCount(); ++k) {
+                // The top centre of the bar (a group's offset included), its width, its foot.
+                const QPointF top = bars->dataPixelPosition(k);
+                const double keyAt = bars->data()->at(k)->key;
+                const double half = std::abs(key->coordToPixel(keyAt + bars->width() / 2) -
+                                             key->coordToPixel(keyAt - bars->width() / 2)) /
+                                    2;
+                const QRectF bar(QPointF(top.x() - half, top.y()),
+                                 QPointF(top.x() + half, value->coordToPixel(0)));
+                if (bar.normalized().intersects(legend)) {
+                    out << QStringLiteral("%1: the bar at %2").arg(p->name()).arg(keyAt);
+                }
+            }
+        } else if (auto* graph = qobject_cast<QCPGraph*>(p)) {
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                const QPointF at(key->coordToPixel(it->key), value->coordToPixel(it->value));
+                if (legend.contains(at)) {
+                    out << QStringLiteral("%1: the point at %2").arg(p->name()).arg(it->key);
+                    break;
+                }
+            }
+        }
+    }
     return out;
 }
 
@@ -85,6 +245,123 @@ private slots:
         QVERIFY(view.summaryText().contains("unavailable"));
         view.setParams(5, 1, 1, {false, true});
         maybeSave(&view, "quorum-5-1-1-one-down");
+    }
+
+    // Issue 13 (17): with replica 0 down, replica 0 was still labelled the coordinator. A down
+    // node cannot take a request: the ring and the summary name the live replica that does, and
+    // with every replica down the summary says the request fails and why.
+    void aDownReplicaIsNeverTheCoordinator() {
+        fg::QuorumView view;
+        view.resize(1000, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto coordinatorUnder = [&view]() {
+            // The replica number drawn straight above the "coordinator" label.
+            QStringList under;
+            const auto texts = view.ringTexts();
+            for (const auto& label : texts) {
+                if (label.text != "coordinator") {
+                    continue;
+                }
+                for (const auto& number : texts) {
+                    if (std::abs(number.box.center().x() - label.box.center().x()) < 1 &&
+                        number.box.bottom() < label.box.top() && !number.text.isEmpty() &&
+                        number.text.at(0).isDigit()) {
+                        under << number.text;
+                    }
+                }
+            }
+            return under;
+        };
+        QCOMPARE(coordinatorUnder(), QStringList({"0"}));
+        view.setParams(3, 2, 2, {true, false, false});
+        QCOMPARE(view.result().coordinator, 1);
+        QCOMPARE(coordinatorUnder(), QStringList({"1"}));
+        QVERIFY2(view.summaryText().contains("Replica 0 is down") &&
+                     view.summaryText().contains("replica 1"),
+                 qPrintable(view.summaryText()));
+        view.setParams(3, 1, 1, {true, true, true});
+        QCOMPARE(coordinatorUnder(), QStringList());
+        QVERIFY2(view.summaryText().contains("no node can take the request") &&
+                     view.summaryText().contains("fail"),
+                 qPrintable(view.summaryText()));
+        maybeSave(&view, "quorum-all-down");
+    }
+
+    // Issue 13 (clipping): every text of every simulator (labels, buttons, fields, table cells,
+    // chart legends and axis titles, the quorum ring's labels) fits where it is drawn, in every
+    // theme (the projector's type is 1.35x) in the tab beside the sidebar at 1920x1080 and
+    // 1280x800, and with replicas down (the ring's longest labels).
+    void noSimulatorCutsText() {
+        const QFont appFont = QApplication::font();
+        QStringList cut;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                for (const auto& info : fg::simulators()) {
+                    std::unique_ptr<QWidget> view(fg::createSimulatorView(info.id, theme, nullptr));
+                    view->resize(size);
+                    view->show();
+                    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+                    QApplication::processEvents();
+                    const QString where = QStringLiteral("%1 %2 %3x%4: ")
+                                              .arg(info.id, theme.name())
+                                              .arg(size.width())
+                                              .arg(size.height());
+                    for (const QString& c : cutTexts(view.get())) {
+                        cut << where + c;
+                    }
+                    if (auto* q = qobject_cast<fg::QuorumView*>(view.get())) {
+                        for (auto [n, failed] :
+                             {std::pair{3, std::vector<bool>{true}},
+                              std::pair{9, std::vector<bool>{true, false, true}}}) {
+                            q->setParams(n, 1, 1, failed);
+                            QApplication::processEvents();
+                            for (const QString& c : cutTexts(view.get())) {
+                                cut << where + QStringLiteral("N=%1: ").arg(n) + c;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        QApplication::setFont(appFont);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join('\n')));
+    }
+
+    // Issue 13 (legends never cover data, here for the simulators' charts): the storage
+    // chart's legend hid the top of the row store's tallest bar. In every theme, at both window
+    // sizes, no bar and no point of a line lies under a legend.
+    void noLegendCoversData() {
+        const QFont appFont = QApplication::font();
+        QStringList covered;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
+                for (const auto& info : fg::simulators()) {
+                    std::unique_ptr<QWidget> view(fg::createSimulatorView(info.id, theme, nullptr));
+                    view->resize(size);
+                    view->show();
+                    QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+                    QApplication::processEvents();
+                    for (const QString& c : dataUnderTheLegend(view->findChild<QCustomPlot*>())) {
+                        covered << QStringLiteral("%1 %2 %3x%4: %5")
+                                       .arg(info.id, theme.name())
+                                       .arg(size.width())
+                                       .arg(size.height())
+                                       .arg(c);
+                    }
+                }
+            }
+        }
+        QApplication::setFont(appFont);
+        QVERIFY2(covered.isEmpty(), qPrintable(covered.join('\n')));
     }
 
     void cacheChartHasTheEnginesNumbers() {
