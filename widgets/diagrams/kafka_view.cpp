@@ -51,6 +51,8 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     key_->setPlaceholderText(tr("Key (empty: no key)"));
     key_->setAccessibleName(tr("Record key"));
     key_->setMaxLength(4096);
+    // Room for a key of about 12 characters, however crowded the row (it shrank to "K...").
+    key_->setMinimumWidth(key_->fontMetrics().averageCharWidth() * 12 + 16);
     row->addWidget(key_, 1);
     addButton(tr("Produce"), [this] { addOp(produce(keyOf(key_))); });
     addButton(tr("Produce 8 without key"), [this] { addOp(produce(std::nullopt, 8)); });
