@@ -99,7 +99,7 @@ void DownsampleView::refresh() {
     QCustomPlot* chart_ = chart();
     const Theme& theme_ = theme();
     chart_->clearGraphs();
-    chart_->xAxis->setLabel(tr("time (hours since the first point)"));
+    chart_->xAxis->setLabel(tr("time (hours, on the same axis as the diagram above)"));
     chart_->yAxis->setLabel(tr("value"));
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         QVector<double> x, avg, lo, hi;
@@ -139,7 +139,23 @@ void DownsampleView::refresh() {
         g->setName(tiers[i].raw ? tr("raw")
                                 : tr("%1 average").arg(QString::fromStdString(tiers[i].name)));
     }
-    chart_->rescaleAxes();
+    // The diagram's time axis (the same hours line up), and room above and below the data.
+    chart_->xAxis->setRange(double(diagram()->axisStart()) / double(kHour),
+                            double(diagram()->axisEnd()) / double(kHour));
+    bool found = false;
+    const QCPRange values =
+        chart_->graphCount() ? chart_->graph(0)->getValueRange(found) : QCPRange(0, 1);
+    QCPRange all = found ? values : QCPRange(0, 1);
+    for (int g = 1; g < chart_->graphCount(); ++g) {
+        bool ok = false;
+        const QCPRange r = chart_->graph(g)->getValueRange(ok);
+        if (ok) {
+            all.expand(r);
+            found = true;
+        }
+    }
+    const double pad = std::max(1.0, all.size() * 0.12);
+    chart_->yAxis->setRange(all.lower - pad, all.upper + pad);
     chart_->replot(QCustomPlot::rpQueuedReplot);
     setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
                    "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
