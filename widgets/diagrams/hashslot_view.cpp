@@ -37,6 +37,8 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     key_->setPlaceholderText(tr("Key, e.g. user:{42}:cart"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
+    // Room for a key of about 12 characters, however crowded the row (it shrank to "K...").
+    key_->setMinimumWidth(key_->fontMetrics().averageCharWidth() * 12 + 16);
     row->addWidget(key_, 1);
     auto keyOp = [this](std::optional<std::string> value) {
         if (key_->text().isEmpty()) {
@@ -143,12 +145,14 @@ void HashslotView::refresh() {
     QStringList perNode;
     QVector<double> x, keys;
     QVector<QString> labels;
+    QVector<int> ids;
     for (const auto& n : s.nodes) {
         if (!n.removed && n.replicaOf < 0) {
             const auto k = s.keysOn(n.id);
             perNode << tr("node %1: %2").arg(n.id).arg(k);
             x << double(x.size());
             keys << double(k);
+            ids << n.id;
             labels << tr("node %1\n%2")
                           .arg(n.id)
                           .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
@@ -162,12 +166,13 @@ void HashslotView::refresh() {
                     .arg(perNode.join(QStringLiteral(", "))));
     QCustomPlot* plot = chart();
     plot->clearPlottables();
-    // One bar per master, in the colour the diagram gives that node.
+    // One bar per master, in the colour the diagram gives that node (by its id: a node added
+    // later keeps its colour in both).
     for (int i = 0; i < x.size(); ++i) {
         auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
         bars->setData({x[i]}, {keys[i]}, true);
         bars->setWidth(0.6);
-        const QColor c = theme().categorical[std::size_t(i) % theme().categorical.size()];
+        const QColor c = HashslotDiagram::nodeColor(theme(), ids[i]);
         bars->setPen(QPen(c.darker(130), theme().lineWidth));
         QColor fill = c;
         fill.setAlpha(170);
