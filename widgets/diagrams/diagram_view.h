@@ -101,10 +101,13 @@ protected:
     // Counters (and chart) for the step on screen.
     virtual void refresh() = 0;
     void setCounters(const QString& text);
-    // A line under the controls for what the student typed wrong (empty: hidden).
+    // A note over the top of the drawing for what the student typed wrong (empty: hidden). It
+    // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void placeMessage();
     void openScenarioDialog();
     void saveScenarioDialog();
 
