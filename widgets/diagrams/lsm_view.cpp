@@ -51,6 +51,8 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setMaxLength(4096);
+    // Room for a key of about 12 characters, however crowded the row (it shrank to "K...").
+    key_->setMinimumWidth(key_->fontMetrics().averageCharWidth() * 12 + 16);
     row->addWidget(key_, 1);
     // The key typed, with a value named after the op's place ("v12") for puts.
     auto keyOp = [this](LsmOp::Kind k) {
@@ -128,8 +130,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
-    plot->yAxis->setLabel(tr("amplification (x)"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->yAxis->setLabel(tr("times (x)"));
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(LsmOp::Kind::Put); });
     openDefaultScenario();
 }
@@ -186,15 +187,16 @@ void LsmView::refresh() {
         g->setPen(QPen(theme().categorical[std::size_t(tone)], 2 * theme().lineWidth, style));
         g->setName(name);
     };
-    add(writeAmp_, tr("write amplification (bytes written to disk / bytes written by the user)"), 0,
-        Qt::SolidLine);
+    add(writeAmp_, tr("write amplification (disk bytes written / user bytes)"), 0, Qt::SolidLine);
     add(readAmp_, tr("read amplification (tables read per get)"), 1, Qt::DashLine);
-    plot->xAxis->setRange(0, std::max<double>(1, steps_.size()));
+    // Headroom on both axes: the last step and the highest point stay off the frame.
+    const double steps = std::max<double>(1, steps_.size());
+    plot->xAxis->setRange(0, steps + std::max(0.5, steps * 0.03));
     double top = 1;
     for (int i = 0; i < n; ++i) {
         top = std::max({top, writeAmp_[i], readAmp_[i]});
     }
-    plot->yAxis->setRange(0, top * 1.1);
+    plot->yAxis->setRange(0, top * 1.15);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
