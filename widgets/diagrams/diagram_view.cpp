@@ -77,9 +77,11 @@ void DiagramView::setTheme(const Theme& theme) {
     refresh();
 }
 
-QPushButton* DiagramView::addButton(const QString& text, std::function<void()> onClick) {
+QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
+                                    std::function<void()> onClick) {
     auto* b = new QPushButton(text, this);
     b->setAccessibleName(text);
+    b->setToolTip(tip);
     // Reached with Tab, but a click leaves the focus where it was: Space then still plays
     // (a clicked button kept the focus, and Space pressed it again).
     b->setFocusPolicy(Qt::TabFocus);
@@ -131,16 +133,17 @@ void DiagramView::finishControls() {
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
     controls_->addWidget(scenario);
-    undo_ = addButton(tr("Undo"), [this] {
-        if (canUndo()) {
-            undo();
-        }
-    });
-    undo_->setToolTip(tr("Take back the last operation you added with the buttons (Ctrl+Z)"));
+    undo_ = addButton(
+        tr("Undo"), tr("Take back the last operation you added with the buttons (Ctrl+Z)"), [this] {
+            if (canUndo()) {
+                undo();
+            }
+        });
     undo_->setEnabled(canUndo());
-    auto* reset = addButton(tr("Reset"), [this] { openDefaultScenario(); });
-    reset->setToolTip(tr("Start again from this diagram's first scenario, with its usual "
-                         "settings (the operations you added are dropped)"));
+    addButton(tr("Reset"),
+              tr("Start again from this diagram's first scenario, with its usual settings (the "
+                 "operations you added are dropped)"),
+              [this] { openDefaultScenario(); });
 }
 
 void DiagramView::newScenario() {
@@ -160,10 +163,6 @@ void DiagramView::undoChanged() {
     if (undo_) {
         undo_->setEnabled(canUndo());
     }
-}
-
-QString DiagramView::opening() const {
-    return panel_->canvas()->narrationAt(-1);
 }
 
 namespace {
@@ -190,17 +189,6 @@ QString openingSentence(QString title, int steps) {
 
 } // namespace
 
-void DiagramView::setToolTips(const QList<std::pair<QString, QString>>& tips) {
-    const QList<QWidget*> all = findChildren<QWidget*>();
-    for (const auto& [name, tip] : tips) {
-        for (QWidget* w : all) {
-            if (w->accessibleName() == name) {
-                w->setToolTip(tip);
-            }
-        }
-    }
-}
-
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);
@@ -211,7 +199,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->plotLayout()->addElement(0, 0, chart_->legend);
     chart_->plotLayout()->setRowStretchFactor(0, 0.001);
     chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    chart_->legend->setWrap(3);
+    chart_->legend->setWrap(0); // one row
     chart_->legend->setMargins(QMargins(4, 2, 4, 2));
     split_->addWidget(chart_);
     split_->setStretchFactor(0, 3);
@@ -255,9 +243,22 @@ void DiagramView::placeMessage() {
     message_->move(8, 8);
 }
 
+void DiagramView::keepRoomFor(QWidget* box, int chars) {
+    box->setProperty("fgChars", chars);
+    box->setMinimumWidth(box->fontMetrics().averageCharWidth() * chars + 16);
+    box->installEventFilter(this);
+}
+
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
     if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
         placeMessage();
+    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        if (auto* box = qobject_cast<QWidget*>(watched);
+            box && box->property("fgChars").isValid()) {
+            box->setMinimumWidth(
+                box->fontMetrics().averageCharWidth() * box->property("fgChars").toInt() + 16);
+        }
     }
     return QWidget::eventFilter(watched, event);
 }

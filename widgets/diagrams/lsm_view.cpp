@@ -50,9 +50,9 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
+    key_->setToolTip(tr("A key to put, delete or get"));
     key_->setMaxLength(4096);
-    // Room for a key of about 12 characters, however crowded the row (it shrank to "K...").
-    key_->setMinimumWidth(key_->fontMetrics().averageCharWidth() * 12 + 16);
+    keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     // The key typed, with a value named after the op's place ("v12") for puts.
     auto keyOp = [this](LsmOp::Kind k) {
@@ -64,14 +64,25 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
         addOp(
             {k, key_->text().toStdString(), std::string("v").append(std::to_string(ops().size()))});
     };
-    addButton(tr("Put"), [keyOp] { keyOp(LsmOp::Kind::Put); });
-    addButton(tr("Delete"), [keyOp] { keyOp(LsmOp::Kind::Delete); });
-    addButton(tr("Get"), [keyOp] { keyOp(LsmOp::Kind::Get); });
-    addButton(tr("Flush"), [this] { addOp(LsmOp::flush()); });
-    addButton(tr("Compact"), [this] { addOp(LsmOp::compact()); });
-    addButton(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops().size() + 1)); });
+    addButton(tr("Put"), tr("Write the key: into the write-ahead log and the memtable"),
+              [keyOp] { keyOp(LsmOp::Kind::Put); });
+    addButton(tr("Delete"), tr("Write a tombstone for the key (the old values go at compaction)"),
+              [keyOp] { keyOp(LsmOp::Kind::Delete); });
+    addButton(
+        tr("Get"),
+        tr("Read the key: memtable first, then SSTables newest first, Bloom filters skipping"),
+        [keyOp] { keyOp(LsmOp::Kind::Get); });
+    addButton(tr("Flush"), tr("Write the memtable out as a new sorted SSTable"),
+              [this] { addOp(LsmOp::flush()); });
+    addButton(tr("Compact"),
+              tr("Merge SSTables into one, dropping overwritten values and old tombstones"),
+              [this] { addOp(LsmOp::compact()); });
+    addButton(tr("Put 10 random"), tr("Put ten random keys"),
+              [this] { addOps(randomPuts(10, ops().size() + 1)); });
     strategy_ = new QComboBox(this);
     strategy_->setAccessibleName(tr("Compaction strategy"));
+    strategy_->setToolTip(tr("Size-tiered merges tables of similar size; leveled keeps "
+                             "levels of non-overlapping tables"));
     strategy_->addItem(tr("leveled (LevelDB, RocksDB, Cassandra LCS)"), false);
     strategy_->addItem(tr("size-tiered (Cassandra STCS)"), true);
     row->addWidget(strategy_);
@@ -81,6 +92,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     memtable_->setRange(1, 64);
     memtable_->setValue(params().memtableEntries);
     memtable_->setAccessibleName(tr("Memtable entries"));
+    memtable_->setToolTip(tr("How many entries the memtable holds before it is flushed"));
     memLabel->setBuddy(memtable_);
     row->addWidget(memtable_);
     auto reparam = [this] {
@@ -113,20 +125,6 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
               [this] { setScenario(defaults().params, randomPuts(200, 21)); });
     finishControls();
-    setToolTips({
-        {tr("Key"), tr("A key to put, delete or get")},
-        {tr("Put"), tr("Write the key: into the write-ahead log and the memtable")},
-        {tr("Delete"), tr("Write a tombstone for the key (the old values go at compaction)")},
-        {tr("Get"),
-         tr("Read the key: memtable first, then SSTables newest first, Bloom filters skipping")},
-        {tr("Flush"), tr("Write the memtable out as a new sorted SSTable")},
-        {tr("Compact"),
-         tr("Merge SSTables into one, dropping overwritten values and old tombstones")},
-        {tr("Put 10 random"), tr("Put ten random keys")},
-        {tr("Compaction strategy"), tr("Size-tiered merges tables of similar size; leveled keeps "
-                                       "levels of non-overlapping tables")},
-        {tr("Memtable entries"), tr("How many entries the memtable holds before it is flushed")},
-    });
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
