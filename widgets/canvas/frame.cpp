@@ -1,6 +1,7 @@
 #include "widgets/canvas/frame.h"
 
 #include <QFont>
+#include <QFontMetricsF>
 #include <QHash>
 #include <QPainterPath>
 #include <algorithm>
@@ -174,6 +175,25 @@ namespace {
 // Above this size on the device, Qt draws glyphs as outlines instead of from its glyph cache.
 constexpr qreal kLargeTextPx = 64;
 } // namespace
+
+QFont frameFont(const FrameItem& item) {
+    QFont font(item.mono ? QStringLiteral("DejaVu Sans Mono") : QStringLiteral("DejaVu Sans"));
+    font.setBold(item.bold);
+    font.setPixelSize(std::max(1, qRound(item.fontPx)));
+    return font;
+}
+
+QSizeF frameTextSize(const FrameItem& item) {
+    if (item.text.isEmpty()) {
+        return {};
+    }
+    return QFontMetricsF(frameFont(item)).size(0, item.text);
+}
+
+QRectF frameTextRoom(const FrameItem& item) {
+    const qreal pad = item.kind == FrameItem::Kind::Box ? 4 : 0;
+    return item.rect.adjusted(pad, 0, -pad, 0);
+}
 
 void paintFrame(QPainter& p, const Frame& frame) {
     p.save();

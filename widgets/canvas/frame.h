@@ -8,6 +8,7 @@
 #include "models/theme/theme.h"
 
 #include <QColor>
+#include <QFont>
 #include <QLineF>
 #include <QPainter>
 #include <QRectF>
@@ -53,6 +54,14 @@ struct Frame {
 Frame tween(const Frame& from, const Frame& to, qreal t);
 
 void paintFrame(QPainter& painter, const Frame& frame);
+
+// The font paintFrame draws `item`'s text in (at its size in frame units), and the area its text
+// takes there (every line), for layouts that size a box to its text and for checks that the text
+// fits its box.
+QFont frameFont(const FrameItem& item);
+QSizeF frameTextSize(const FrameItem& item);
+// The room paintFrame leaves for `item`'s text: its rect, less a box's side padding.
+QRectF frameTextRoom(const FrameItem& item);
 
 // Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
 // lines are twice as thick).

@@ -35,39 +35,48 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
+    key_->setToolTip(tr("A whole number to insert, search for or delete (Enter inserts)"));
     key_->setMaximumWidth(140);
     row->addWidget(key_);
-    addButton(tr("Insert"), [this] {
-        if (btree::Key k; readKey(k)) {
-            addOp(Op::insert(k));
-        }
-    });
-    addButton(tr("Search"), [this] {
-        if (btree::Key k; readKey(k)) {
-            addOp(Op::search(k));
-        }
-    });
-    addButton(tr("Delete"), [this] {
-        if (btree::Key k; readKey(k)) {
-            addOp(Op::remove(k));
-        }
-    });
-    addButton(tr("Range scan"), [this] {
-        btree::Key from = 0;
-        bool ok = false;
-        const btree::Key to = rangeTo_->text().trimmed().toLongLong(&ok);
-        if (readKey(from) && ok) {
-            addOp(Op::range(std::min(from, to), std::max(from, to)));
-        } else if (!ok) {
-            showMessage(tr("Type the range's last key in the \"to\" box."));
-        }
-    });
+    addButton(tr("Insert"),
+              tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
+                 "middle key up"),
+              [this] {
+                  if (btree::Key k; readKey(k)) {
+                      addOp(Op::insert(k));
+                  }
+              });
+    addButton(tr("Search"),
+              tr("Follow the key from the root down to the leaf that holds it, or would"), [this] {
+                  if (btree::Key k; readKey(k)) {
+                      addOp(Op::search(k));
+                  }
+              });
+    addButton(tr("Delete"),
+              tr("Remove the key: a node left too empty borrows from a sibling or merges with it"),
+              [this] {
+                  if (btree::Key k; readKey(k)) {
+                      addOp(Op::remove(k));
+                  }
+              });
+    addButton(tr("Range scan"),
+              tr("Find the first key, then walk the leaves in order up to the range end"), [this] {
+                  btree::Key from = 0;
+                  bool ok = false;
+                  const btree::Key to = rangeTo_->text().trimmed().toLongLong(&ok);
+                  if (readKey(from) && ok) {
+                      addOp(Op::range(std::min(from, to), std::max(from, to)));
+                  } else if (!ok) {
+                      showMessage(tr("Type the range's last key in the \"to\" box."));
+                  }
+              });
     rangeTo_ = new QLineEdit(this);
     rangeTo_->setPlaceholderText(tr("to"));
     rangeTo_->setAccessibleName(tr("Range end"));
+    rangeTo_->setToolTip(tr("The last key of the range scan"));
     rangeTo_->setMaximumWidth(90);
     row->addWidget(rangeTo_);
-    addButton(tr("Add 10 random"), [this] {
+    addButton(tr("Add 10 random"), tr("Insert ten random keys, one after the other"), [this] {
         addOp(Op::insertRandom(10, static_cast<std::uint64_t>(ops().size()) + 1, 1, 999));
     });
 
@@ -100,18 +109,6 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
                   panel()->player()->seek(panel()->player()->stepCount() - 4);
               });
     finishControls();
-    setToolTips({
-        {tr("Key"), tr("A whole number to insert, search for or delete (Enter inserts)")},
-        {tr("Insert"), tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
-                          "middle key up")},
-        {tr("Search"), tr("Follow the key from the root down to the leaf that holds it, or would")},
-        {tr("Delete"),
-         tr("Remove the key: a node left too empty borrows from a sibling or merges with it")},
-        {tr("Range scan"),
-         tr("Find the first key, then walk the leaves in order up to the range end")},
-        {tr("Range end"), tr("The last key of the range scan")},
-        {tr("Add 10 random"), tr("Insert ten random keys, one after the other")},
-    });
 
     row->addStretch(1);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);

@@ -7,6 +7,7 @@
 #include "widgets/export/diagram_picture.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -29,14 +30,16 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
     controls_ = new QHBoxLayout;
     column->addLayout(controls_);
-    message_ = new QLabel(this);
-    message_->setAccessibleName(tr("Message"));
-    message_->setWordWrap(true);
-    message_->hide();
-    column->addWidget(message_);
     split_ = new QSplitter(Qt::Vertical, this);
     split_->setChildrenCollapsible(false);
     panel_ = new DiagramPanel(split_);
+    // A message floats over the top of the drawing: showing it does not push the drawing down.
+    message_ = new QLabel(panel_->canvas());
+    message_->setAccessibleName(tr("Message"));
+    message_->setWordWrap(true);
+    message_->setAutoFillBackground(true);
+    message_->setMargin(6);
+    message_->hide();
     split_->addWidget(panel_);
     column->addWidget(split_, 1);
     counters_ = new QLabel(this);
@@ -45,6 +48,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     counters_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(counters_);
     connect(panel_->player(), &Player::positionChanged, this, [this] { refresh(); });
+    panel_->canvas()->installEventFilter(this);
     // The zoom keys work wherever the focus is on the page (the key box too), not only in the
     // panel; Ctrl+Z likewise, except in a text box, where it takes back typing.
     panel_->canvas()->handleZoomKeys(this);
@@ -63,20 +67,29 @@ DiagramView::~DiagramView() = default;
 
 void DiagramView::setTheme(const Theme& theme) {
     theme_ = theme;
+    showMessage({}); // a message is about the action before; a theme change is a new one
     panel_->setTheme(theme);
     if (chart_) {
         styleChart(chart_, theme);
+        // Room for the vertical axis title in the theme's type (the projector's was clipped).
+        chart_->setMinimumHeight(qRound(160 * std::max<qreal>(1, theme.fontScale)));
     }
     refresh();
 }
 
-QPushButton* DiagramView::addButton(const QString& text, std::function<void()> onClick) {
+QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
+                                    std::function<void()> onClick) {
     auto* b = new QPushButton(text, this);
     b->setAccessibleName(text);
+    b->setToolTip(tip);
     // Reached with Tab, but a click leaves the focus where it was: Space then still plays
     // (a clicked button kept the focus, and Space pressed it again).
     b->setFocusPolicy(Qt::TabFocus);
-    connect(b, &QPushButton::clicked, this, std::move(onClick));
+    // The next action clears what the last one said (the action may say something new).
+    connect(b, &QPushButton::clicked, this, [this, onClick = std::move(onClick)] {
+        showMessage({});
+        onClick();
+    });
     controls_->addWidget(b);
     return b;
 }
@@ -120,25 +133,28 @@ void DiagramView::finishControls() {
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
     controls_->addWidget(scenario);
-    undo_ = addButton(tr("Undo"), [this] {
-        if (canUndo()) {
-            undo();
-        }
-    });
-    undo_->setToolTip(tr("Take back the last operation you added with the buttons (Ctrl+Z)"));
+    undo_ = addButton(
+        tr("Undo"), tr("Take back the last operation you added with the buttons (Ctrl+Z)"), [this] {
+            if (canUndo()) {
+                undo();
+            }
+        });
     undo_->setEnabled(canUndo());
-    auto* reset = addButton(tr("Reset"), [this] { openDefaultScenario(); });
-    reset->setToolTip(tr("Start again from this diagram's first scenario, with its usual "
-                         "settings (the operations you added are dropped)"));
+    addButton(tr("Reset"),
+              tr("Start again from this diagram's first scenario, with its usual settings (the "
+                 "operations you added are dropped)"),
+              [this] { openDefaultScenario(); });
 }
 
 void DiagramView::newScenario() {
+    showMessage({});
     title_ = nextTitle_;
     panel_->canvas()->fitToView(); // a zoom chosen for another drawing would not fit this one
     undoChanged();
 }
 
 void DiagramView::scenarioEdited() {
+    showMessage({});
     title_.clear(); // the title was about the scenario as it was loaded
     undoChanged();
 }
@@ -147,10 +163,6 @@ void DiagramView::undoChanged() {
     if (undo_) {
         undo_->setEnabled(canUndo());
     }
-}
-
-QString DiagramView::opening() const {
-    return panel_->canvas()->narrationAt(-1);
 }
 
 namespace {
@@ -177,22 +189,18 @@ QString openingSentence(QString title, int steps) {
 
 } // namespace
 
-void DiagramView::setToolTips(const QList<std::pair<QString, QString>>& tips) {
-    const QList<QWidget*> all = findChildren<QWidget*>();
-    for (const auto& [name, tip] : tips) {
-        for (QWidget* w : all) {
-            if (w->accessibleName() == name) {
-                w->setToolTip(tip);
-            }
-        }
-    }
-}
-
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);
     chart_->setMinimumHeight(160);
     chart_->legend->setVisible(true);
+    // The legend has a row of its own above the plot: inside it, it covered the data.
+    chart_->plotLayout()->insertRow(0);
+    chart_->plotLayout()->addElement(0, 0, chart_->legend);
+    chart_->plotLayout()->setRowStretchFactor(0, 0.001);
+    chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    chart_->legend->setWrap(0); // one row
+    chart_->legend->setMargins(QMargins(4, 2, 4, 2));
     split_->addWidget(chart_);
     split_->setStretchFactor(0, 3);
     split_->setStretchFactor(1, 1);
@@ -217,7 +225,42 @@ void DiagramView::setCounters(const QString& text) {
 
 void DiagramView::showMessage(const QString& text) {
     message_->setText(text);
+    QPalette pal = message_->palette();
+    pal.setColor(QPalette::Window, theme_.surface);
+    pal.setColor(QPalette::WindowText, theme_.text);
+    message_->setPalette(pal);
+    placeMessage();
     message_->setVisible(!text.isEmpty());
+    message_->raise();
+}
+
+void DiagramView::placeMessage() {
+    const QWidget* canvas = panel_->canvas();
+    const int width = std::max(120, std::min(canvas->width() - 16, 720));
+    message_->setFixedWidth(width);
+    message_->setFixedHeight(
+        std::max(message_->heightForWidth(width), message_->sizeHint().height()));
+    message_->move(8, 8);
+}
+
+void DiagramView::keepRoomFor(QWidget* box, int chars) {
+    box->setProperty("fgChars", chars);
+    box->setMinimumWidth(box->fontMetrics().averageCharWidth() * chars + 16);
+    box->installEventFilter(this);
+}
+
+bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
+        placeMessage();
+    }
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        if (auto* box = qobject_cast<QWidget*>(watched);
+            box && box->property("fgChars").isValid()) {
+            box->setMinimumWidth(
+                box->fontMetrics().averageCharWidth() * box->property("fgChars").toInt() + 16);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 PaintFunction DiagramView::picture(const Theme& theme) {

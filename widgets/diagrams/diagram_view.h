@@ -62,8 +62,6 @@ public:
     // and shows where the operations before it end. False when there is none to take back.
     virtual bool canUndo() const { return false; }
     virtual void undo() {}
-    // The sentence shown before the first step of the scenario on screen.
-    QString opening() const;
 
     // REQUIRES: nothing. On failure `error` names the file and the problem.
     bool openScenarioFile(const QString& path, QString* error);
@@ -77,14 +75,16 @@ public:
 
 protected:
     QHBoxLayout* controls() { return controls_; }
-    QPushButton* addButton(const QString& text, std::function<void()> onClick);
+    // A button of the controls row with its tooltip (what it does, in a sentence).
+    QPushButton* addButton(const QString& text, const QString& tip, std::function<void()> onClick);
+    // Keeps `box` at least `chars` characters wide in its font, whatever the font becomes (a
+    // crowded row shrank the key box to "K...").
+    void keepRoomFor(QWidget* box, int chars);
     // A preset replaces the scenario (`load`, with every param named: the page's defaults for
     // those it does not set) and plays it from the start; its text is the opening sentence.
     void addPreset(const QString& text, std::function<void()> load);
     // Ends the row of controls: presets, then the Scenario menu (open, save), Undo and Reset.
     void finishControls();
-    // Tooltips for the controls, each found by the accessible name it was given.
-    void setToolTips(const QList<std::pair<QString, QString>>& tips);
     // A chart under the diagram, coloured by the theme; the view fills it in refresh().
     QCustomPlot* addChart(const QString& accessibleName);
     // Shows `source` at `position` (-1: before the first step; -2: the last step).
@@ -101,10 +101,13 @@ protected:
     // Counters (and chart) for the step on screen.
     virtual void refresh() = 0;
     void setCounters(const QString& text);
-    // A line under the controls for what the student typed wrong (empty: hidden).
+    // A note over the top of the drawing for what the student typed wrong (empty: hidden). It
+    // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void placeMessage();
     void openScenarioDialog();
     void saveScenarioDialog();
 

@@ -1,33 +1,14 @@
 #include "widgets/diagrams/downsample_diagram.h"
 
 #include <QDateTime>
+#include <algorithm>
+#include <iterator>
 
 namespace fg {
 
-DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
-                                     std::vector<timeseries::TieredOp> ops,
-                                     std::optional<KeepOnly> only)
-    : TimelineSource(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
-                     std::move(ops), only) {
-    // One time axis for every frame: from the first point to a little past the last clock
-    // (long rollup blocks are cut at the edges, so hours of raw data stay readable).
-    // (one pass over the timeline, not a replay per step)
-    bool any = false;
-    replay([&](std::size_t, const Step&, const State& s) {
-        const auto& raw = s.tiers.front().blocks;
-        if (!raw.empty()) {
-            tmin_ = any ? std::min(tmin_, raw.begin()->second.start) : raw.begin()->second.start;
-            any = true;
-        }
-        tmax_ = std::max(tmax_, s.now);
-    });
-    tmax_ += std::max<std::int64_t>((tmax_ - tmin_) / 10, 60'000);
-    if (tmax_ <= tmin_) {
-        tmax_ = tmin_ + 1;
-    }
-}
-
 namespace {
+
+constexpr std::int64_t kMinute = 60'000, kHour = 60 * kMinute, kDay = 24 * kHour;
 
 QString duration(std::int64_t ms) {
     const std::int64_t s = ms / 1000;
@@ -40,71 +21,224 @@ QString duration(std::int64_t ms) {
     if (s % 60 == 0 && s >= 60) {
         return QStringLiteral("%1 min").arg(s / 60);
     }
+    if (ms % 1000 != 0) {
+        return QStringLiteral("%1 ms").arg(ms);
+    }
     return QStringLiteral("%1 s").arg(s);
 }
 
+std::int64_t floorTo(std::int64_t t, std::int64_t step) {
+    const std::int64_t r = t % step;
+    return r < 0 ? t - r - step : t - r;
+}
+
+// A time on the axis: the time of day, or the date at midnight and for ticks a day or more apart.
+QString tickLabel(std::int64_t ms, std::int64_t tick) {
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    if (tick >= kDay || at.time().msecsSinceStartOfDay() == 0) {
+        return at.toString(QStringLiteral("MMM d"));
+    }
+    return at.toString(QStringLiteral("HH:mm"));
+}
+
 } // namespace
+
+DownsampleDiagram::Spacing
+DownsampleDiagram::spacingOf(const std::vector<timeseries::TieredOp>& ops) {
+    Spacing sp;
+    const auto note = [&](std::int64_t gap) {
+        if (gap > 0) {
+            sp.least = sp.least ? std::min(sp.least, gap) : gap;
+            sp.most = std::max(sp.most, gap);
+        }
+    };
+    for (const auto& op : ops) {
+        if (op.kind != timeseries::TieredOp::Kind::Ingest) {
+            continue;
+        }
+        if (op.generate) {
+            if (op.generate->to > op.generate->from) {
+                note(op.generate->everyMs);
+            }
+            continue;
+        }
+        std::vector<std::int64_t> ts;
+        for (const auto& p : op.points) {
+            ts.push_back(p.t);
+        }
+        std::sort(ts.begin(), ts.end());
+        for (std::size_t i = 1; i < ts.size(); ++i) {
+            note(ts[i] - ts[i - 1]);
+        }
+    }
+    return sp;
+}
+
+DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
+                                     std::vector<timeseries::TieredOp> ops,
+                                     std::optional<KeepOnly> only)
+    : DownsampleDiagram(tiers, ops, only, spacingOf(ops)) {}
+
+DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
+                                     std::vector<timeseries::TieredOp> ops,
+                                     std::optional<KeepOnly> only, Spacing spacing)
+    : TimelineSource(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
+                     std::move(ops), only) {
+    rawEveryMs_ = spacing.least;
+    if (spacing.least > 0) {
+        rawInterval_ =
+            spacing.least == spacing.most
+                ? duration(spacing.least)
+                : QStringLiteral("%1 to %2").arg(duration(spacing.least), duration(spacing.most));
+    }
+    // One time axis for every frame (one pass over the timeline, not a replay per step): from
+    // the first data any tier holds to a round span past the last clock, so that "now" moves
+    // right as time passes and the axis changes only when the run outgrows it.
+    bool any = false;
+    std::int64_t first = 0, last = 0;
+    replay([&](std::size_t, const Step&, const State& s) {
+        for (const auto& tier : s.tiers) {
+            if (!tier.blocks.empty()) {
+                const auto& b = tier.blocks.begin()->second;
+                const std::int64_t t = !b.points.empty()    ? b.points.front().t
+                                       : !b.buckets.empty() ? b.buckets.begin()->first
+                                                            : b.start;
+                first = any ? std::min(first, t) : t;
+                any = true;
+            }
+        }
+        last = std::max(last, s.now);
+    });
+    static constexpr std::int64_t kSpans[] = {
+        kHour,    2 * kHour, 3 * kHour, 6 * kHour, 12 * kHour, kDay,      2 * kDay,
+        3 * kDay, 7 * kDay,  14 * kDay, 30 * kDay, 60 * kDay,  90 * kDay, 180 * kDay};
+    static constexpr std::int64_t kTicks[] = {
+        10 * kMinute, 15 * kMinute, 30 * kMinute, kHour,    2 * kHour, 3 * kHour, 6 * kHour,
+        12 * kHour,   kDay,         2 * kDay,     5 * kDay, 10 * kDay, 15 * kDay, 30 * kDay};
+    // The start on a whole hour, then the smallest span that holds the run with some room.
+    tmin_ = floorTo(any ? first : 0, kHour);
+    last = std::max(last, tmin_);
+    const std::int64_t need = std::max<std::int64_t>(last - tmin_ + (last - tmin_) / 12, 1);
+    std::size_t i = 0;
+    while (i + 1 < std::size(kSpans) && kSpans[i] < need) {
+        ++i;
+    }
+    std::int64_t span = kSpans[i];
+    tick_ = kTicks[i];
+    while (span < need) {
+        span *= 2;
+        tick_ *= 2;
+    }
+    tmax_ = tmin_ + span;
+}
 
 Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
     Frame f;
     const auto& tiers = timeline().engine().tiers();
     const qreal fs = 14 * t.fontScale;
-    const qreal labelW = 230, x0 = 30 + labelW, w = 860, rowH = 60, top = 40;
+    const qreal k = t.fontScale;
+    const qreal labelW = 230 * k, x0 = 30 + labelW, w = 860, rowH = 60 * k, top = 40 * k;
+    const qreal lanesBottom = top + static_cast<qreal>(tiers.size()) * rowH;
     auto xOf = [&](std::int64_t ms) {
         return x0 + w * static_cast<qreal>(ms - tmin_) / static_cast<qreal>(tmax_ - tmin_);
     };
+    // The shared time axis: a line per tick through every lane, its time under the lanes.
+    for (std::int64_t tick = tmin_; tick <= tmax_; tick += tick_) {
+        const qreal x = xOf(tick);
+        FrameItem grid;
+        grid.id = QStringLiteral("tick:%1").arg(tick);
+        grid.kind = FrameItem::Kind::Line;
+        grid.line = QLineF(x, top - 6, x, lanesBottom - 8);
+        grid.stroke = t.line;
+        grid.strokeWidth = 1;
+        grid.opacity = 0.35;
+        grid.z = 0;
+        f.items.push_back(grid);
+        FrameItem label;
+        label.id = QStringLiteral("tick-label:%1").arg(tick);
+        label.kind = FrameItem::Kind::Text;
+        label.rect = QRectF(x - 50 * k, lanesBottom - 4, 100 * k, 20 * k);
+        label.text = tickLabel(tick, tick_);
+        label.textColor = t.mutedText;
+        label.fontPx = fs * 0.75;
+        label.z = 1;
+        f.items.push_back(label);
+    }
     const bool query = step && step->kind == timeseries::StepKind::kQueryResult;
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         const auto& tier = tiers[i];
         const qreal y = top + static_cast<qreal>(i) * rowH;
+        const qreal h = rowH - 14 * k;
         const bool answering = query && step->tier == tier.name;
         FrameItem label;
         label.id = QStringLiteral("tier:%1").arg(i);
         label.kind = FrameItem::Kind::Text;
-        label.rect = QRectF(20, y, labelW - 10, rowH - 14);
-        label.text = QStringLiteral("%1%2 · every %3\nkept %4")
+        label.rect = QRectF(20, y, labelW - 10, h);
+        const QString every =
+            !tier.raw                ? QStringLiteral("every %1").arg(duration(tier.resolutionMs))
+            : rawInterval_.isEmpty() ? QStringLiteral("points as written")
+                                     : QStringLiteral("a point every %1").arg(rawInterval_);
+        label.text = QStringLiteral("%1%2 · %3\nkept %4")
                          .arg(answering ? QStringLiteral("\u25B6 ") : QString(),
-                              QString::fromStdString(tier.name), duration(tier.resolutionMs),
-                              duration(tier.retentionMs));
+                              QString::fromStdString(tier.name), every, duration(tier.retentionMs));
         label.textColor = answering ? t.accent : t.text;
         label.bold = answering;
         label.fontPx = fs * 0.85;
         label.align = Qt::AlignLeft | Qt::AlignVCenter;
         f.items.push_back(label);
+        const QString tone = QString(QChar('a' + static_cast<int>(i) % 7));
         for (const auto& [start, b] : s.tiers[i].blocks) {
             const bool read = answering && b.end > step->from && b.start < step->to;
-            FrameItem box;
-            box.id = QStringLiteral("block:%1:%2").arg(i).arg(b.start);
+            // The block's time (an outline), and its data (filled): the time its points or
+            // buckets cover, so the same hours line up in every lane.
             const qreal left = std::max(xOf(b.start), x0), right = std::min(xOf(b.end), x0 + w);
             if (right <= x0 || left >= x0 + w) {
                 continue; // outside the window shown
             }
-            box.rect = QRectF(left + 1, y, std::max<qreal>(right - left - 2, 3), rowH - 14);
-            const QString tone = QString(QChar('a' + static_cast<int>(i) % 7));
+            FrameItem span;
+            span.id = QStringLiteral("span:%1:%2").arg(i).arg(b.start);
+            span.rect = QRectF(left + 1, y, std::max<qreal>(right - left - 2, 3), h);
+            span.stroke = t.toneStroke(tone);
+            span.strokeWidth = 1;
+            span.opacity = 0.45;
+            span.radius = 3;
+            span.z = 1;
+            f.items.push_back(span);
+            std::int64_t from = b.start, to = b.end;
+            if (!b.points.empty()) {
+                from = b.points.front().t;
+                to = b.points.back().t + std::max<std::int64_t>(rawEveryMs_, 1000);
+            } else if (!b.buckets.empty()) {
+                from = b.buckets.begin()->first;
+                to = b.buckets.rbegin()->first + tier.resolutionMs;
+            }
+            const qreal dl = std::clamp(xOf(from), left, right);
+            const qreal dr = std::clamp(xOf(to), left, right);
+            FrameItem box;
+            box.id = QStringLiteral("block:%1:%2").arg(i).arg(b.start);
+            box.rect = QRectF(dl + 1, y, std::max<qreal>(dr - dl - 2, 3), h);
             box.fill = read ? t.highlight : t.toneFill(tone);
             box.stroke = read ? t.text : t.toneStroke(tone);
             box.strokeWidth = read ? 2.5 : 1;
             box.radius = 3;
             box.z = 2;
-            if (answering && !read && box.rect.width() > 46) {
-                box.text = QStringLiteral("skipped");
-                box.textColor = t.mutedText;
-                box.fontPx = fs * 0.72;
-            } else if (box.rect.width() > 46) {
-                box.text = QString::number(b.rows());
-                box.textColor = t.text;
-                box.fontPx = fs * 0.72;
+            box.textColor = answering && !read ? t.mutedText : t.text;
+            box.fontPx = fs * 0.72;
+            box.text = answering && !read ? QStringLiteral("skipped") : QString::number(b.rows());
+            if (frameTextSize(box).width() + 8 > box.rect.width()) {
+                box.text.clear(); // too narrow for its count
             }
             f.items.push_back(box);
         }
     }
+    const qreal width = x0 + w + 60 * k;
     // The clock.
     if (s.started) {
+        const qreal x = xOf(s.now);
         FrameItem now;
         now.id = QStringLiteral("now");
         now.kind = FrameItem::Kind::Line;
-        now.line =
-            QLineF(xOf(s.now), top - 20, xOf(s.now), top + static_cast<qreal>(tiers.size()) * rowH);
+        now.line = QLineF(x, top - 12 * k, x, lanesBottom - 8);
         now.stroke = t.bad;
         now.strokeWidth = 2;
         now.z = 4;
@@ -112,19 +246,21 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         FrameItem nowLabel;
         nowLabel.id = QStringLiteral("now-label");
         nowLabel.kind = FrameItem::Kind::Text;
-        nowLabel.rect = QRectF(xOf(s.now) - 120, 2, 240, 18);
         nowLabel.text = QStringLiteral("now: ") + QDateTime::fromMSecsSinceEpoch(s.now, Qt::UTC)
                                                       .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         nowLabel.textColor = t.bad;
         nowLabel.fontPx = fs * 0.8;
         nowLabel.z = 5;
+        const qreal lw = frameTextSize(nowLabel).width() + 8;
+        nowLabel.rect = QRectF(std::clamp(x - lw / 2, 0.0, width - lw), 2, lw, top - 16 * k);
         f.items.push_back(nowLabel);
     }
+    const qreal below = lanesBottom + 20 * k;
     if (query) {
         FrameItem q;
         q.id = QStringLiteral("query-result");
         q.kind = FrameItem::Kind::Text;
-        q.rect = QRectF(x0, top + static_cast<qreal>(tiers.size()) * rowH + 4, w, 22);
+        q.rect = QRectF(x0, below + 4, w, 22 * k);
         q.text = QStringLiteral("answered from %1: %2 block(s) read, %3 skipped, %4 rows scanned")
                      .arg(QString::fromStdString(step->query.tier))
                      .arg(step->query.partitionsRead)
@@ -136,7 +272,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         q.z = 5;
         f.items.push_back(q);
     }
-    f.size = QSizeF(x0 + w + 20, top + static_cast<qreal>(tiers.size()) * rowH + 30);
+    f.size = QSizeF(width, below + 30 * k);
     thickenLines(f, t);
     return f;
 }

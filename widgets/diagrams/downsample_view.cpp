@@ -44,18 +44,26 @@ bool DownsampleViewTraits::keyEvent(const DownsampleDiagram::Step& step) {
 
 DownsampleView::DownsampleView(QWidget* parent)
     : StepView(parent, {timeseries::TieredStore::defaultTiers(), {}, true}) {
-    addButton(tr("Ingest 3 more hours"), [this] {
-        const auto s =
-            diagram() ? diagram()->stateAt(diagram()->stepCount() - 1) : timeseries::TieredState{};
-        addOp(ingestHours(s.started ? s.now + 5000 : 0, 3, ops().size() + 1));
-    });
-    addButton(tr("Let 1 hour pass"), [this] { addOp(advanceHours(1)); });
-    addButton(tr("Let 6 hours pass"), [this] { addOp(advanceHours(6)); });
-    addButton(tr("Query the last 30 minutes"), [this] {
-        const auto s = diagram()->stateAt(diagram()->stepCount() - 1);
-        addOp(TieredOp::query(s.now - kHour / 2, s.now));
-    });
-    addButton(tr("Query the first hour"), [this] { addOp(TieredOp::query(0, kHour)); });
+    addButton(tr("Ingest 3 more hours"),
+              tr("Write three more hours of points at 5-second resolution"), [this] {
+                  const auto s = diagram() ? diagram()->stateAt(diagram()->stepCount() - 1)
+                                           : timeseries::TieredState{};
+                  addOp(ingestHours(s.started ? s.now + 5000 : 0, 3, ops().size() + 1));
+              });
+    addButton(tr("Let 1 hour pass"),
+              tr("Move the clock on one hour: rollups run, expired raw blocks are dropped"),
+              [this] { addOp(advanceHours(1)); });
+    addButton(tr("Let 6 hours pass"),
+              tr("Move the clock on six hours: rollups run, expired blocks are dropped"),
+              [this] { addOp(advanceHours(6)); });
+    addButton(tr("Query the last 30 minutes"),
+              tr("Read the last half hour from the finest tier that still holds it"), [this] {
+                  const auto s = diagram()->stateAt(diagram()->stepCount() - 1);
+                  addOp(TieredOp::query(s.now - kHour / 2, s.now));
+              });
+    addButton(tr("Query the first hour"),
+              tr("Read the first hour: raw points if kept, else a coarser rollup"),
+              [this] { addOp(TieredOp::query(0, kHour)); });
     addPreset(tr("A day at 5-second resolution: raw data expires, rollups stay"), [this] {
         setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
     });
@@ -64,17 +72,6 @@ DownsampleView::DownsampleView(QWidget* parent)
                      TieredOp::query(0, 6 * kHour)});
     });
     finishControls();
-    setToolTips({
-        {tr("Ingest 3 more hours"), tr("Write three more hours of points at 5-second resolution")},
-        {tr("Let 1 hour pass"),
-         tr("Move the clock on one hour: rollups run, expired raw blocks are dropped")},
-        {tr("Let 6 hours pass"),
-         tr("Move the clock on six hours: rollups run, expired blocks are dropped")},
-        {tr("Query the last 30 minutes"),
-         tr("Read the last half hour from the finest tier that still holds it")},
-        {tr("Query the first hour"),
-         tr("Read the first hour: raw points if kept, else a coarser rollup")},
-    });
     controls()->addStretch(1);
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
@@ -99,7 +96,7 @@ void DownsampleView::refresh() {
     QCustomPlot* chart_ = chart();
     const Theme& theme_ = theme();
     chart_->clearGraphs();
-    chart_->xAxis->setLabel(tr("time (hours since the first point)"));
+    chart_->xAxis->setLabel(tr("time (hours, on the same axis as the diagram above)"));
     chart_->yAxis->setLabel(tr("value"));
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         QVector<double> x, avg, lo, hi;
@@ -139,7 +136,21 @@ void DownsampleView::refresh() {
         g->setName(tiers[i].raw ? tr("raw")
                                 : tr("%1 average").arg(QString::fromStdString(tiers[i].name)));
     }
-    chart_->rescaleAxes();
+    // The diagram's time axis (the same hours line up), and room above and below the data.
+    chart_->xAxis->setRange(double(diagram()->axisStart()) / double(kHour),
+                            double(diagram()->axisEnd()) / double(kHour));
+    bool found = false;
+    QCPRange all(0, 1);
+    for (int g = 0; g < chart_->graphCount(); ++g) {
+        bool ok = false;
+        const QCPRange r = chart_->graph(g)->getValueRange(ok);
+        if (ok) {
+            all = found ? QCPRange(std::min(all.lower, r.lower), std::max(all.upper, r.upper)) : r;
+            found = true;
+        }
+    }
+    const double pad = std::max(1.0, all.size() * 0.12);
+    chart_->yAxis->setRange(all.lower - pad, all.upper + pad);
     chart_->replot(QCustomPlot::rpQueuedReplot);
     setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
                    "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")

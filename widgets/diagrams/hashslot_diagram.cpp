@@ -19,11 +19,11 @@ Frame HashslotDiagram::layoutState(const State& state, const Step* step, const T
     return f;
 }
 
-namespace {
-
-QColor nodeColor(const Theme& t, int id) {
+QColor HashslotDiagram::nodeColor(const Theme& t, int id) {
     return t.categorical[static_cast<std::size_t>(id % 7)];
 }
+
+namespace {
 
 FrameItem text(const QString& id, QRectF r, const QString& s, const Theme& t, qreal px,
                bool bold = false) {
@@ -57,12 +57,13 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
                               const Theme& t) {
     Frame f;
     const qreal fs = 15 * t.fontScale;
-    const qreal width = 1100, barTop = 110, barH = 46;
+    const qreal k = t.fontScale;
+    const qreal width = 1100, barTop = 110 * k, barH = 46 * k;
     const qreal x0 = 40, barW = width - 2 * x0;
     auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
 
     // The slot bar: one segment per contiguous run of one owner.
-    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30, barW, 24),
+    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30 * k, barW, 24 * k),
                            QStringLiteral("16,384 hash slots"), t, fs, true));
     int start = 0;
     for (int sl = 1; sl <= redis::kSlots; ++sl) {
@@ -102,11 +103,11 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         }
     }
     std::map<int, QRectF> nodeRect;
-    const qreal nodeTop = barTop + barH + 130, nodeH = 78;
+    const qreal nodeTop = barTop + barH + 130 * k, nodeH = 78 * k;
     const qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
     for (std::size_t i = 0; i < masters.size(); ++i) {
         const auto& n = *masters[i];
-        const qreal w = std::min<qreal>(190, slotW - 16);
+        const qreal w = std::min<qreal>(190 * k, slotW - 16);
         const QRectF r(x0 + slotW * static_cast<qreal>(i) + (slotW - w) / 2, nodeTop, w, nodeH);
         nodeRect[n.id] = r;
         FrameItem box;
@@ -127,11 +128,11 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.textColor = t.text;
         box.fontPx = fs * 0.85;
         f.items.push_back(box);
-        qreal ry = nodeTop + nodeH + 18;
+        qreal ry = nodeTop + nodeH + 18 * k;
         for (const auto* rep : replicasOf[n.id]) {
             FrameItem rb;
             rb.id = QStringLiteral("node:%1").arg(rep->id);
-            rb.rect = QRectF(r.left() + 14, ry, r.width() - 28, 40);
+            rb.rect = QRectF(r.left() + 14, ry, r.width() - 28, 40 * k);
             rb.fill = t.surface;
             rb.stroke = rep->alive ? nodeColor(t, n.id) : t.bad;
             rb.strokeWidth = 1.5;
@@ -147,7 +148,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             f.items.push_back(arrow(QStringLiteral("repl:%1").arg(rep->id),
                                     QPointF(r.center().x(), r.bottom()),
                                     QPointF(r.center().x(), ry), t.mutedText, 1));
-            ry += 50;
+            ry += 50 * k;
         }
     }
     // An open migration: the slot is MIGRATING on its owner and IMPORTING on the target.
@@ -175,16 +176,18 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             step->hashTag.empty()
                 ? QString()
                 : QStringLiteral(" (hash tag {%1})").arg(QString::fromStdString(step->hashTag));
-        f.items.push_back(text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40),
+        f.items.push_back(text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
                                QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
                                    .arg(key, tag)
                                    .arg(step->crc16, 4, 16, QChar('0'))
                                    .arg(step->slot),
                                t, fs * 1.1, true));
         const qreal x = slotX(step->slot);
+        // The marker hangs under the bar, pointing up at the slot: over the bar it would hide
+        // the range's label ("5461" read "?461").
         FrameItem mark;
         mark.id = QStringLiteral("slot-marker");
-        mark.rect = QRectF(x - 4, barTop - 10, 8, barH + 20);
+        mark.rect = QRectF(x - 4, barTop + barH + 1, 8, 22 * k);
         mark.fill = t.highlight;
         mark.stroke = t.text;
         mark.strokeWidth = 1.5;
@@ -197,7 +200,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
                 step->first != step->node && nodeRect.count(step->first)) {
                 const QRectF first = nodeRect[step->first];
                 f.items.push_back(arrow(QStringLiteral("route-first"),
-                                        QPointF(x, barTop + barH + 2),
+                                        QPointF(x, barTop + barH + 2 + 22 * k),
                                         QPointF(first.center().x(), first.top()), t.mutedText, 2));
                 auto redirect = arrow(QStringLiteral("route-redirect"),
                                       QPointF(first.right(), first.center().y() - 12),
@@ -213,7 +216,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
                          QString::fromUtf8(redis::redirectName(step->redirect)), t, fs, true));
             } else {
                 f.items.push_back(arrow(QStringLiteral("route-arrow"),
-                                        QPointF(x, barTop + barH + 2),
+                                        QPointF(x, barTop + barH + 2 + 22 * k),
                                         QPointF(target.center().x(), target.top()), t.accent, 3));
             }
         }

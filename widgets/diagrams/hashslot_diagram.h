@@ -1,8 +1,9 @@
 // HashslotDiagram: the live Redis Cluster of the Redis chapter. The 16,384 hash slots are a bar
 // split into each master's ranges (one colour per node, with its name, so colour is never the
 // only cue); the nodes stand below with their slot and key counts, replicas under their masters.
-// A routed key shows its CRC16 and slot, a marker on the bar, and the path the client took: an
-// arrow to the node that served it, and the MOVED or ASK redirect when its map was stale.
+// A routed key shows its CRC16 and slot, a marker under the bar (never over a range's label), and
+// the path the client took: an arrow to the node that served it, and the MOVED or ASK redirect when
+// its map was stale.
 #pragma once
 
 #include "engines/redis/cluster.h"
@@ -17,6 +18,8 @@ public:
 
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
                         const Theme& theme);
+    // The colour of node `id` everywhere it is drawn (the diagram, the histogram of keys).
+    static QColor nodeColor(const Theme& theme, int id);
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;

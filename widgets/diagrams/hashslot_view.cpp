@@ -36,7 +36,10 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. user:{42}:cart"));
     key_->setAccessibleName(tr("Key"));
+    key_->setToolTip(
+        tr("A key: its hash slot is CRC16 of the key (or of its {hash tag}) modulo 16384"));
     key_->setMaxLength(4096);
+    keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     auto keyOp = [this](std::optional<std::string> value) {
         if (key_->text().isEmpty()) {
@@ -46,24 +49,35 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
         showMessage({});
         addOp(ClusterOp::route(key_->text().toStdString(), std::move(value)));
     };
-    addButton(tr("SET"), [keyOp] { keyOp(std::string("value")); });
-    addButton(tr("GET"), [keyOp] { keyOp(std::nullopt); });
-    addButton(tr("Add node"), [this] { addOp(ClusterOp::addNode()); });
+    addButton(tr("SET"),
+              tr("Write the key: the client goes to the node that owns its slot (Enter too)"),
+              [keyOp] { keyOp(std::string("value")); });
+    addButton(tr("GET"), tr("Read the key from the node that owns its slot"),
+              [keyOp] { keyOp(std::nullopt); });
+    addButton(tr("Add node"), tr("Add an empty master; slots move to it with Move slot to node"),
+              [this] { addOp(ClusterOp::addNode()); });
     row->addWidget(new QLabel(tr("Node:"), this));
     node_ = new QSpinBox(this);
     node_->setRange(0, 99);
     node_->setAccessibleName(tr("Node"));
+    node_->setToolTip(tr("The node that Fail node, Remove node and Move slot to node act on"));
     row->addWidget(node_);
-    addButton(tr("Fail node"), [this] { addOp(ClusterOp::failNode(node_->value())); });
-    addButton(tr("Remove node"), [this] { addOp(ClusterOp::removeNode(node_->value())); });
+    addButton(tr("Fail node"), tr("Stop the node: its replica takes over its slots"),
+              [this] { addOp(ClusterOp::failNode(node_->value())); });
+    addButton(tr("Remove node"),
+              tr("Take the node out of the cluster (its slots must have moved away)"),
+              [this] { addOp(ClusterOp::removeNode(node_->value())); });
     row->addWidget(new QLabel(tr("Slot:"), this));
     slot_ = new QSpinBox(this);
     slot_->setRange(0, redis::kSlots - 1);
     slot_->setAccessibleName(tr("Slot"));
+    slot_->setToolTip(tr("A hash slot, 0 to 16383"));
     row->addWidget(slot_);
     addButton(tr("Move slot to node"),
+              tr("Reshard: migrate the slot and its keys to the chosen node"),
               [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value())); });
     addButton(tr("Move one key"),
+              tr("Migrate one key of the slot: clients asking for it meanwhile get ASK"),
               [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value(), 1)); });
 
     addPreset(tr("Hash tags keep a user's keys together"), [this] {
@@ -105,22 +119,6 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
         setScenario(3, 1, seq);
     });
     finishControls();
-    setToolTips({
-        {tr("Key"),
-         tr("A key: its hash slot is CRC16 of the key (or of its {hash tag}) modulo 16384")},
-        {tr("SET"),
-         tr("Write the key: the client goes to the node that owns its slot (Enter too)")},
-        {tr("GET"), tr("Read the key from the node that owns its slot")},
-        {tr("Add node"), tr("Add an empty master; slots move to it with Move slot to node")},
-        {tr("Node"), tr("The node that Fail node, Remove node and Move slot to node act on")},
-        {tr("Fail node"), tr("Stop the node: its replica takes over its slots")},
-        {tr("Remove node"),
-         tr("Take the node out of the cluster (its slots must have moved away)")},
-        {tr("Slot"), tr("A hash slot, 0 to 16383")},
-        {tr("Move slot to node"), tr("Reshard: migrate the slot and its keys to the chosen node")},
-        {tr("Move one key"),
-         tr("Migrate one key of the slot: clients asking for it meanwhile get ASK")},
-    });
 
     auto* plot = addChart(tr("Histogram of keys per master"));
     plot->xAxis->setLabel(tr("master node"));
@@ -143,12 +141,14 @@ void HashslotView::refresh() {
     QStringList perNode;
     QVector<double> x, keys;
     QVector<QString> labels;
+    QVector<int> ids;
     for (const auto& n : s.nodes) {
         if (!n.removed && n.replicaOf < 0) {
             const auto k = s.keysOn(n.id);
             perNode << tr("node %1: %2").arg(n.id).arg(k);
             x << double(x.size());
             keys << double(k);
+            ids << n.id;
             labels << tr("node %1\n%2")
                           .arg(n.id)
                           .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
@@ -162,12 +162,13 @@ void HashslotView::refresh() {
                     .arg(perNode.join(QStringLiteral(", "))));
     QCustomPlot* plot = chart();
     plot->clearPlottables();
-    // One bar per master, in the colour the diagram gives that node.
+    // One bar per master, in the colour the diagram gives that node (by its id: a node added
+    // later keeps its colour in both).
     for (int i = 0; i < x.size(); ++i) {
         auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
         bars->setData({x[i]}, {keys[i]}, true);
         bars->setWidth(0.6);
-        const QColor c = theme().categorical[std::size_t(i) % theme().categorical.size()];
+        const QColor c = HashslotDiagram::nodeColor(theme(), ids[i]);
         bars->setPen(QPen(c.darker(130), theme().lineWidth));
         QColor fill = c;
         fill.setAlpha(170);

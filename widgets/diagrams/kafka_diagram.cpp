@@ -2,17 +2,46 @@
 
 #include "engines/kafka/murmur2.h"
 
+#include <algorithm>
 #include <map>
 
 namespace fg {
 
+namespace {
+constexpr std::size_t kMaxCells = 12; // records shown per log (the newest)
+} // namespace
+
 KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
                            std::optional<KeepOnly> only)
     : TimelineSource(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
-                     std::move(ops), only) {}
+                     std::move(ops), only) {
+    // One pass over the run: what every frame makes room for.
+    const auto note = [this](const State& s) {
+        for (const auto& p : s.partitions) {
+            extent_.longest =
+                std::max(extent_.longest, std::min<std::size_t>(p.log.size(), kMaxCells));
+        }
+        for (const auto& [name, g] : s.groups) {
+            if (std::find(extent_.groups.begin(), extent_.groups.end(), name) ==
+                extent_.groups.end()) {
+                extent_.groups.push_back(name);
+            }
+            extent_.members = std::max(extent_.members, g.members.size());
+            for (const auto& m : g.members) {
+                const std::string id = name + "/" + m.id;
+                if (std::find(extent_.consumers.begin(), extent_.consumers.end(), id) ==
+                    extent_.consumers.end()) {
+                    extent_.consumers.push_back(id);
+                }
+            }
+        }
+    };
+    note(timeline().initialState());
+    replay([&](std::size_t, const Step&, const State& s) { note(s); });
+}
 
 Frame KafkaDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    Frame f = layout(state, step, timeline().engine().params(), theme);
+    Frame f = layout(state, step, timeline().engine().params(), theme, extent_);
     thickenLines(f, theme);
     return f;
 }
@@ -58,19 +87,63 @@ QString brokers(const std::vector<int>& ids) {
 } // namespace
 
 Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* step,
-                           const kafka::KafkaParams& params, const Theme& t) {
+                           const kafka::KafkaParams& params, const Theme& t,
+                           const KafkaExtent& extent) {
     Frame f;
     const qreal fs = 14 * t.fontScale;
     const qreal k = t.fontScale; // boxes grow with the theme's type
-    const qreal rowH = 44 * k, labelW = 230 * k, cellW = 54 * k, maxCells = 12;
+    const qreal rowH = 44 * k, labelW = 230 * k, cellW = 54 * k;
     const qreal logX = 40 + labelW + 12, top = 70 * k;
+    // Room for the longest log shown over the run (at least 6 records), then one column per
+    // group: who reads each partition, its committed offset and lag.
+    std::size_t longest = extent.longest;
+    std::vector<std::string> groups = extent.groups;
+    std::size_t members = extent.members;
+    std::vector<std::string> consumers = extent.consumers;
+    for (const auto& p : s.partitions) {
+        longest = std::max(longest, std::min<std::size_t>(p.log.size(), kMaxCells));
+    }
+    for (const auto& [name, g] : s.groups) {
+        if (std::find(groups.begin(), groups.end(), name) == groups.end()) {
+            groups.push_back(name);
+        }
+        members = std::max(members, g.members.size());
+        for (const auto& m : g.members) {
+            if (std::find(consumers.begin(), consumers.end(), name + "/" + m.id) ==
+                consumers.end()) {
+                consumers.push_back(name + "/" + m.id);
+            }
+        }
+    }
+    // One tone per consumer for the whole run: its box and its marks on the partitions.
+    const auto toneOf = [&](const std::string& group, const std::string& consumer) {
+        const auto i = std::find(consumers.begin(), consumers.end(), group + "/" + consumer);
+        return QString(QChar('a' + static_cast<int>(i - consumers.begin()) % 7));
+    };
+    const qreal colX = logX + static_cast<qreal>(longest) * (cellW + 2) + 24 * k;
+    const qreal tagW = 200 * k;
+    const auto groupColumn = [&](const std::string& name) {
+        const auto i = std::find(groups.begin(), groups.end(), name) - groups.begin();
+        return colX + static_cast<qreal>(i) * (tagW + 10 * k);
+    };
     const QString partitioner = QString::fromStdString(kafka::partitionerName(params.partitioner));
     f.items.push_back(
         box(QStringLiteral("producer"), QRectF(40, 10, 420 * k, 40 * k),
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
             QStringLiteral("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
             fs * 0.9, 3));
-    std::map<std::string, QRectF> rowRect;
+    for (const auto& [name, g] : s.groups) {
+        FrameItem head;
+        head.id = QStringLiteral("group-head:") + QString::fromStdString(name);
+        head.kind = FrameItem::Kind::Text;
+        head.rect = QRectF(groupColumn(name), top - 22 * k, tagW, 20 * k);
+        head.text = QStringLiteral("group %1").arg(QString::fromStdString(name));
+        head.textColor = t.text;
+        head.fontPx = fs * 0.8;
+        head.bold = true;
+        head.z = 3;
+        f.items.push_back(head);
+    }
     qreal y = top;
     for (const auto& p : s.partitions) {
         const std::string tp = p.topic + "-" + std::to_string(p.partition);
@@ -88,23 +161,25 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                                                : QStringLiteral("B%1").arg(p.leader),
                                        brokers(p.isr)),
                               t, fs * 0.8));
-        rowRect[tp] = QRectF(40, y, labelW, rowH - 6);
         // The log: the newest records, oldest at the left.
         const std::size_t n = p.log.size();
-        const std::size_t first = n > maxCells ? n - static_cast<std::size_t>(maxCells) : 0;
+        const std::size_t first = n > kMaxCells ? n - kMaxCells : 0;
         if (first > 0) {
             FrameItem more;
             more.id = QStringLiteral("more:") + qtp;
             more.kind = FrameItem::Kind::Text;
-            more.rect = QRectF(logX - 4, y, 0, rowH - 6);
+            more.rect = QRectF(logX - 12, y, 12, rowH - 6);
             more.text = QStringLiteral("\u2026");
             more.textColor = t.mutedText;
-            more.fontPx = fs;
+            more.fontPx = fs * 0.7;
             f.items.push_back(more);
         }
+        const auto cellX = [&](std::size_t i) {
+            return logX + static_cast<qreal>(i - first) * (cellW + 2);
+        };
         for (std::size_t i = first; i < n; ++i) {
             const auto& r = p.log[i];
-            const qreal x = logX + static_cast<qreal>(i - first) * (cellW + 2);
+            const qreal x = cellX(i);
             const QString tone =
                 r.key ? QString(QChar('a' + kafka::toPositive(kafka::murmur2(*r.key)) % 7))
                       : QStringLiteral("muted");
@@ -120,18 +195,68 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
             cell.origin = QStringLiteral("producer");
             f.items.push_back(cell);
             if (isNew) {
-                f.items.push_back(line(QStringLiteral("produce-arrow"), QPointF(250, 50),
-                                       QPointF(x + cellW / 2, y), t.accent, 2.5, true));
+                // From the producer round the right of every log and into the new record's
+                // right side (it is the newest, so nothing stands there): never behind a box.
+                const qreal laneX = logX + static_cast<qreal>(longest) * (cellW + 2) + 8 * k;
+                const qreal startY = 10 + 20 * k;
+                const qreal midY = y + (rowH - 6) / 2;
+                f.items.push_back(line(QStringLiteral("produce-arrow:out"),
+                                       QPointF(40 + 420 * k, startY), QPointF(laneX, startY),
+                                       t.accent, 2.5, false));
+                f.items.push_back(line(QStringLiteral("produce-arrow:down"), QPointF(laneX, startY),
+                                       QPointF(laneX, midY), t.accent, 2.5, false));
+                f.items.push_back(line(QStringLiteral("produce-arrow"), QPointF(laneX, midY),
+                                       QPointF(x + cellW, midY), t.accent, 2.5, true));
             }
+        }
+        // Each group: who reads this partition, where it is (committed offset) and how far
+        // behind (lag), with its committed offset marked on the log.
+        int gi = 0;
+        for (const auto& [name, g] : s.groups) {
+            const QString qg = QString::fromStdString(name);
+            const auto c = g.committed.find(tp);
+            const std::int64_t committed = c == g.committed.end() ? 0 : c->second;
+            const std::int64_t lag = s.lag(name, p);
+            std::string reader;
+            for (const auto& [member, tps] : g.assignment) {
+                for (const auto& a : tps) {
+                    if (a.name() == tp) {
+                        reader = member;
+                    }
+                }
+            }
+            const QString tone = reader.empty() ? QStringLiteral("muted") : toneOf(name, reader);
+            auto tag =
+                box(QStringLiteral("assign:%1:%2").arg(qg, qtp),
+                    QRectF(groupColumn(name), y, tagW, rowH - 6), t.toneFill(tone),
+                    t.toneStroke(tone), reader.empty() ? 1 : 2,
+                    QStringLiteral("%1\ncommitted %2 · lag %3")
+                        .arg(reader.empty()
+                                 ? QStringLiteral("nobody reads it")
+                                 : QStringLiteral("read by %1").arg(QString::fromStdString(reader)))
+                        .arg(committed)
+                        .arg(lag),
+                    t, fs * 0.72, 3);
+            if (reader.empty()) {
+                tag.id = QStringLiteral("unassigned:%1:%2").arg(qg, qtp);
+                tag.textColor = t.mutedText;
+            }
+            f.items.push_back(tag);
+            if (committed >= static_cast<std::int64_t>(first) &&
+                committed <= static_cast<std::int64_t>(n) && !reader.empty()) {
+                const qreal x =
+                    cellX(static_cast<std::size_t>(committed)) - 1 + static_cast<qreal>(gi) * 3;
+                auto mark = line(QStringLiteral("committed:%1:%2").arg(qg, qtp), QPointF(x, y - 4),
+                                 QPointF(x, y + rowH - 2), t.toneStroke(tone), 3, false);
+                mark.z = 4;
+                f.items.push_back(mark);
+            }
+            ++gi;
         }
         y += rowH;
     }
-    // Brokers, right of the longest log shown (room for at least 6 records, so they seldom move).
-    std::size_t longest = 6;
-    for (const auto& p : s.partitions) {
-        longest = std::max(longest, std::min(p.log.size(), static_cast<std::size_t>(maxCells)));
-    }
-    const qreal bx = logX + static_cast<qreal>(longest) * (cellW + 2) + 30;
+    // Brokers, right of the group columns.
+    const qreal bx = colX + static_cast<qreal>(groups.size()) * (tagW + 10 * k) + 20 * k;
     for (std::size_t b = 0; b < s.brokerAlive.size(); ++b) {
         const bool alive = s.brokerAlive[b];
         const bool lit = step && step->kind == kafka::StepKind::kFailBroker &&
@@ -145,59 +270,66 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                       : QStringLiteral("\u2718 B%1 failed").arg(b),
                 t, fs * 0.85));
     }
-    // Consumer groups below the partitions.
-    qreal gy = std::max(y, top + static_cast<qreal>(s.brokerAlive.size()) * 50 * k) + 30 * k;
+    // Consumer groups below the partitions, each consumer in its colour.
+    const qreal gy = std::max(y, top + static_cast<qreal>(s.brokerAlive.size()) * 50 * k) + 30 * k;
+    const qreal consW = 150 * k;
+    // A group's box: room for its title (at least 380 units) and for the most members it has.
+    const auto groupWidth = [&](std::size_t n) {
+        return std::max<qreal>(380 * k, static_cast<qreal>(n) * (consW + 10) + 10);
+    };
     qreal gx = 40;
     for (const auto& [name, g] : s.groups) {
         const QString qg = QString::fromStdString(name);
-        const qreal groupW =
-            std::max<qreal>(200 * k, static_cast<qreal>(g.members.size()) * 130 * k + 20);
         std::int64_t lag = 0;
         for (const auto& p : s.partitions) {
             lag += s.lag(name, p);
         }
-        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k),
-                              t.surface, t.line, 1.2, QString(), t, fs));
         FrameItem title;
         title.id = QStringLiteral("group-title:") + qg;
         title.kind = FrameItem::Kind::Text;
-        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22 * k);
-        title.text = QStringLiteral("group %1 · lag %2").arg(qg).arg(lag);
+        title.text = QStringLiteral("group %1 · lag %2 (records not read yet)").arg(qg).arg(lag);
         title.textColor = t.text;
         title.fontPx = fs * 0.85;
         title.bold = true;
         title.align = Qt::AlignLeft | Qt::AlignVCenter;
         title.z = 3;
+        const qreal groupW =
+            std::max<qreal>({groupWidth(members), frameTextSize(title).width() + 24,
+                             static_cast<qreal>(g.members.size()) * (consW + 10) + 10});
+        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22 * k);
+        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k),
+                              t.surface, t.line, 1.2, QString(), t, fs));
         f.items.push_back(title);
         const bool rebalanced = step && step->group == name && kafka::isRebalance(step->kind);
         qreal cx = gx + 10;
         for (const auto& m : g.members) {
             const QString qc = QString::fromStdString(m.id);
-            const QRectF cr(cx, gy + 34 * k, 120 * k, 54 * k);
+            const QString tone = toneOf(name, m.id);
+            const QRectF cr(cx, gy + 34 * k, consW, 54 * k);
             const auto it = g.assignment.find(m.id);
-            const std::size_t count = it == g.assignment.end() ? 0 : it->second.size();
-            f.items.push_back(box(QStringLiteral("cons:%1:%2").arg(qg, qc), cr, t.background,
-                                  rebalanced ? t.accent : t.line, rebalanced ? 2.5 : 1.2,
-                                  QStringLiteral("%1\n%2 partition(s)").arg(qc).arg(count), t,
-                                  fs * 0.8, 3));
+            QStringList parts;
             if (it != g.assignment.end()) {
                 for (const auto& tp : it->second) {
-                    const auto rr = rowRect.find(tp.name());
-                    if (rr == rowRect.end()) {
-                        continue;
-                    }
-                    f.items.push_back(line(
-                        QStringLiteral("assign:%1:%2").arg(qg, QString::fromStdString(tp.name())),
-                        QPointF(rr->second.left() + 12, rr->second.bottom()),
-                        QPointF(cr.center().x(), cr.top()), rebalanced ? t.accent : t.mutedText,
-                        rebalanced ? 2 : 1, true));
+                    parts << QString::number(tp.partition);
                 }
             }
-            cx += 130 * k;
+            f.items.push_back(box(
+                QStringLiteral("cons:%1:%2").arg(qg, qc), cr, t.toneFill(tone),
+                rebalanced ? t.accent : t.toneStroke(tone), rebalanced ? 3 : 2,
+                QStringLiteral("%1\n%2").arg(
+                    qc,
+                    parts.isEmpty() ? QStringLiteral("no partition")
+                    : parts.size() == 1
+                        ? QStringLiteral("partition %1").arg(parts.front())
+                        : QStringLiteral("partitions %1").arg(parts.join(QStringLiteral(", ")))),
+                t, fs * 0.8, 3));
+            cx += consW + 10;
         }
         gx += groupW + 20;
     }
-    f.size = QSizeF(std::max<qreal>(bx + 140 * k, gx), gy + 120 * k);
+    // Every group of the run has its place, so the drawing keeps its size as groups come.
+    const qreal groupsW = 40 + static_cast<qreal>(groups.size()) * (groupWidth(members) + 20);
+    f.size = QSizeF(std::max({bx + 140 * k, gx, groupsW}), gy + 120 * k);
     return f;
 }
 

@@ -1,8 +1,12 @@
 // KafkaDiagram: the live Kafka cluster of the Kafka chapter. Each partition is a row: its leader
 // and in-sync replicas, then its log of records (the newest at the right, each showing its offset
 // and key; records with the same key share a colour AND show the key, so order per key is seen).
-// Brokers stand at the right; consumer groups below, with a line from each partition to the
-// consumer that reads it and the group's lag. The step's record, rebalance or failure is lit.
+// Beside each log, one column per consumer group says who reads the partition (the consumer's
+// name on its colour, the same colour as its box in the group below), the group's committed
+// offset (the next offset it will read, also marked on the log) and its lag (records not read
+// yet: log end offset - committed offset), the engine's numbers. Brokers stand at the right;
+// consumer groups below. The step's record, rebalance or failure is lit. The drawing keeps one
+// size over the whole run (the longest log shown, every group), so it does not move as it plays.
 #pragma once
 
 #include "engines/kafka/kafka_cluster.h"
@@ -10,16 +14,29 @@
 
 namespace fg {
 
+// What the layout makes room for, whatever the step: the most records a log shows and the
+// consumer groups, over the whole run.
+struct KafkaExtent {
+    std::size_t longest = 6;
+    std::vector<std::string> groups;
+    std::size_t members = 0;            // the most members a group has
+    std::vector<std::string> consumers; // "group/consumer", in order of first joining
+};
+
 class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {
 public:
     KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
                  std::optional<KeepOnly> only = std::nullopt);
 
     static Frame layout(const kafka::KafkaState& state, const kafka::KafkaStep* step,
-                        const kafka::KafkaParams& params, const Theme& theme);
+                        const kafka::KafkaParams& params, const Theme& theme,
+                        const KafkaExtent& extent = {});
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
+
+private:
+    KafkaExtent extent_;
 };
 
 } // namespace fg

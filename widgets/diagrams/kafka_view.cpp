@@ -50,31 +50,44 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key (empty: no key)"));
     key_->setAccessibleName(tr("Record key"));
+    key_->setToolTip(tr("The record's key: records with the same key go to the same partition"));
     key_->setMaxLength(4096);
+    keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
-    addButton(tr("Produce"), [this] { addOp(produce(keyOf(key_))); });
-    addButton(tr("Produce 8 without key"), [this] { addOp(produce(std::nullopt, 8)); });
+    addButton(tr("Produce"), tr("Send one record with this key"),
+              [this] { addOp(produce(keyOf(key_))); });
+    addButton(tr("Produce 8 without key"),
+              tr("Send eight records without a key: the keyless partitioner places them"),
+              [this] { addOp(produce(std::nullopt, 8)); });
     consumer_ = new QLineEdit(QStringLiteral("C0"), this);
     consumer_->setAccessibleName(tr("Consumer"));
+    consumer_->setToolTip(tr("The name of a consumer in the group orders-app"));
     consumer_->setMaximumWidth(90);
     row->addWidget(consumer_);
-    addButton(tr("Join"),
+    addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
               [this] { addOp(KafkaOp::join("orders-app", consumer_->text().toStdString())); });
-    addButton(tr("Leave"),
+    addButton(tr("Leave"), tr("The consumer leaves the group: its partitions go to the others"),
               [this] { addOp(KafkaOp::leave("orders-app", consumer_->text().toStdString())); });
-    addButton(tr("Consume"), [this] { addOp(KafkaOp::consume("orders-app")); });
+    addButton(tr("Consume"),
+              tr("Every consumer of the group reads its partitions and commits its offsets"),
+              [this] { addOp(KafkaOp::consume("orders-app")); });
     broker_ = new QSpinBox(this);
     broker_->setRange(0, 2);
     broker_->setAccessibleName(tr("Broker"));
+    broker_->setToolTip(tr("The broker that Fail broker stops"));
     row->addWidget(broker_);
-    addButton(tr("Fail broker"), [this] { addOp(KafkaOp::failBroker(broker_->value())); });
+    addButton(tr("Fail broker"),
+              tr("Stop the broker: a follower in sync becomes leader of its partitions"),
+              [this] { addOp(KafkaOp::failBroker(broker_->value())); });
     partitioner_ = new QComboBox(this);
     partitioner_->setAccessibleName(tr("Keyless partitioner"));
+    partitioner_->setToolTip(tr("How records without a key are spread over partitions"));
     partitioner_->addItem(tr("sticky (Kafka 2.4+)"), int(kafka::Partitioner::Sticky));
     partitioner_->addItem(tr("round-robin (up to 2.3)"), int(kafka::Partitioner::RoundRobin));
     row->addWidget(partitioner_);
     assignor_ = new QComboBox(this);
     assignor_->setAccessibleName(tr("Assignor"));
+    assignor_->setToolTip(tr("How the group's partitions are shared out among its consumers"));
     for (auto a : {kafka::AssignorKind::Range, kafka::AssignorKind::RoundRobin,
                    kafka::AssignorKind::Sticky, kafka::AssignorKind::CooperativeSticky}) {
         assignor_->addItem(QString::fromStdString(kafka::assignorName(a)), int(a));
@@ -113,23 +126,6 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                                         KafkaOp::failBroker(0), produce(std::nullopt, 4)});
     });
     finishControls();
-    setToolTips({
-        {tr("Record key"),
-         tr("The record's key: records with the same key go to the same partition")},
-        {tr("Produce"), tr("Send one record with this key")},
-        {tr("Produce 8 without key"),
-         tr("Send eight records without a key: the keyless partitioner places them")},
-        {tr("Consumer"), tr("The name of a consumer in the group orders-app")},
-        {tr("Join"), tr("The consumer joins the group: partitions are assigned again")},
-        {tr("Leave"), tr("The consumer leaves the group: its partitions go to the others")},
-        {tr("Consume"),
-         tr("Every consumer of the group reads its partitions and commits its offsets")},
-        {tr("Broker"), tr("The broker that Fail broker stops")},
-        {tr("Fail broker"),
-         tr("Stop the broker: a follower in sync becomes leader of its partitions")},
-        {tr("Keyless partitioner"), tr("How records without a key are spread over partitions")},
-        {tr("Assignor"), tr("How the group's partitions are shared out among its consumers")},
-    });
     connect(key_, &QLineEdit::returnPressed, this, [this] { addOp(produce(keyOf(key_))); });
     openDefaultScenario();
 }

@@ -2,6 +2,7 @@
 
 #include "widgets/canvas/counted.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -9,16 +10,23 @@ namespace fg {
 
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
                        std::optional<KeepOnly> only)
-    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {}
+    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
+    replay([this](std::size_t, const Step&, const State& s) {
+        extent_.levels = std::max(extent_.levels, s.levels());
+        for (int l = 0; l < s.levels(); ++l) {
+            extent_.tables = std::max(extent_.tables, s.level(l).size());
+        }
+    });
+}
 
 Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    Frame f = layout(state, step, timeline().engine().params(), theme);
+    Frame f = layout(state, step, timeline().engine().params(), theme, extent_);
     thickenLines(f, theme);
     return f;
 }
 
 Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
-                         const Theme& t) {
+                         const Theme& t, const LsmExtent& extent) {
     Frame f;
     const qreal fs = 14 * t.fontScale;
     // Geometry grows with the theme's type (the projector theme's larger letters still fit).
@@ -53,16 +61,26 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     mem.z = 1;
     QStringList keys;
     for (const auto& [k, e] : s.memtable) {
-        keys << (e.value ? QString::fromStdString(k)
-                         : QStringLiteral("%1 \u2020").arg(QString::fromStdString(k)));
+        const QString key = QString::fromStdString(k).left(8); // as the tables show keys
+        keys << (e.value ? key : QStringLiteral("%1 \u2020").arg(key));
     }
-    mem.text = QStringLiteral("memtable (RAM, sorted) %1/%2: %3")
-                   .arg(s.memtable.size())
-                   .arg(p.memtableEntries)
-                   .arg(keys.isEmpty() ? QStringLiteral("empty")
-                                       : keys.mid(0, 12).join(QStringLiteral("  ")));
     mem.textColor = t.text;
     mem.fontPx = fs * 0.85;
+    const QString head = QStringLiteral("memtable (RAM, sorted) %1/%2: ")
+                             .arg(s.memtable.size())
+                             .arg(p.memtableEntries);
+    if (keys.isEmpty()) {
+        mem.text = head + QStringLiteral("empty");
+    } else {
+        // As many keys as fit the box, then an ellipsis (the counters give the number).
+        for (qsizetype n = keys.size(); n >= 1; --n) {
+            mem.text = head + keys.mid(0, n).join(QStringLiteral("  ")) +
+                       (n < keys.size() ? QStringLiteral("  \u2026") : QString());
+            if (frameTextSize(mem).width() <= frameTextRoom(mem).width()) {
+                break;
+            }
+        }
+    }
     f.items.push_back(mem);
     if (memProbe) {
         FrameItem tag;
@@ -154,7 +172,9 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         }
         maxX = std::max(maxX, x);
     }
-    f.size = QSizeF(maxX + 20, top + levels * levelH);
+    // The run's most tables in a level, and its most levels: the same size at every step.
+    maxX = std::max(maxX, x0 + static_cast<qreal>(extent.tables) * (tableW + gap));
+    f.size = QSizeF(maxX + 20, top + std::max(levels, extent.levels) * levelH);
     return f;
 }
 

@@ -50,7 +50,9 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     key_ = new QLineEdit(this);
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
+    key_->setToolTip(tr("A key to put, delete or get"));
     key_->setMaxLength(4096);
+    keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     // The key typed, with a value named after the op's place ("v12") for puts.
     auto keyOp = [this](LsmOp::Kind k) {
@@ -62,14 +64,25 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
         addOp(
             {k, key_->text().toStdString(), std::string("v").append(std::to_string(ops().size()))});
     };
-    addButton(tr("Put"), [keyOp] { keyOp(LsmOp::Kind::Put); });
-    addButton(tr("Delete"), [keyOp] { keyOp(LsmOp::Kind::Delete); });
-    addButton(tr("Get"), [keyOp] { keyOp(LsmOp::Kind::Get); });
-    addButton(tr("Flush"), [this] { addOp(LsmOp::flush()); });
-    addButton(tr("Compact"), [this] { addOp(LsmOp::compact()); });
-    addButton(tr("Put 10 random"), [this] { addOps(randomPuts(10, ops().size() + 1)); });
+    addButton(tr("Put"), tr("Write the key: into the write-ahead log and the memtable"),
+              [keyOp] { keyOp(LsmOp::Kind::Put); });
+    addButton(tr("Delete"), tr("Write a tombstone for the key (the old values go at compaction)"),
+              [keyOp] { keyOp(LsmOp::Kind::Delete); });
+    addButton(
+        tr("Get"),
+        tr("Read the key: memtable first, then SSTables newest first, Bloom filters skipping"),
+        [keyOp] { keyOp(LsmOp::Kind::Get); });
+    addButton(tr("Flush"), tr("Write the memtable out as a new sorted SSTable"),
+              [this] { addOp(LsmOp::flush()); });
+    addButton(tr("Compact"),
+              tr("Merge SSTables into one, dropping overwritten values and old tombstones"),
+              [this] { addOp(LsmOp::compact()); });
+    addButton(tr("Put 10 random"), tr("Put ten random keys"),
+              [this] { addOps(randomPuts(10, ops().size() + 1)); });
     strategy_ = new QComboBox(this);
     strategy_->setAccessibleName(tr("Compaction strategy"));
+    strategy_->setToolTip(tr("Size-tiered merges tables of similar size; leveled keeps "
+                             "levels of non-overlapping tables"));
     strategy_->addItem(tr("leveled (LevelDB, RocksDB, Cassandra LCS)"), false);
     strategy_->addItem(tr("size-tiered (Cassandra STCS)"), true);
     row->addWidget(strategy_);
@@ -79,6 +92,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     memtable_->setRange(1, 64);
     memtable_->setValue(params().memtableEntries);
     memtable_->setAccessibleName(tr("Memtable entries"));
+    memtable_->setToolTip(tr("How many entries the memtable holds before it is flushed"));
     memLabel->setBuddy(memtable_);
     row->addWidget(memtable_);
     auto reparam = [this] {
@@ -111,25 +125,10 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     addPreset(tr("Write amplification: 200 writes, leveled against size-tiered"),
               [this] { setScenario(defaults().params, randomPuts(200, 21)); });
     finishControls();
-    setToolTips({
-        {tr("Key"), tr("A key to put, delete or get")},
-        {tr("Put"), tr("Write the key: into the write-ahead log and the memtable")},
-        {tr("Delete"), tr("Write a tombstone for the key (the old values go at compaction)")},
-        {tr("Get"),
-         tr("Read the key: memtable first, then SSTables newest first, Bloom filters skipping")},
-        {tr("Flush"), tr("Write the memtable out as a new sorted SSTable")},
-        {tr("Compact"),
-         tr("Merge SSTables into one, dropping overwritten values and old tombstones")},
-        {tr("Put 10 random"), tr("Put ten random keys")},
-        {tr("Compaction strategy"), tr("Size-tiered merges tables of similar size; leveled keeps "
-                                       "levels of non-overlapping tables")},
-        {tr("Memtable entries"), tr("How many entries the memtable holds before it is flushed")},
-    });
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
-    plot->yAxis->setLabel(tr("amplification (x)"));
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot->yAxis->setLabel(tr("times (x)"));
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(LsmOp::Kind::Put); });
     openDefaultScenario();
 }
@@ -186,15 +185,16 @@ void LsmView::refresh() {
         g->setPen(QPen(theme().categorical[std::size_t(tone)], 2 * theme().lineWidth, style));
         g->setName(name);
     };
-    add(writeAmp_, tr("write amplification (bytes written to disk / bytes written by the user)"), 0,
-        Qt::SolidLine);
+    add(writeAmp_, tr("write amplification (disk bytes written / user bytes)"), 0, Qt::SolidLine);
     add(readAmp_, tr("read amplification (tables read per get)"), 1, Qt::DashLine);
-    plot->xAxis->setRange(0, std::max<double>(1, steps_.size()));
+    // Headroom on both axes: the last step and the highest point stay off the frame.
+    const double steps = std::max<double>(1, steps_.size());
+    plot->xAxis->setRange(0, steps + std::max(0.5, steps * 0.03));
     double top = 1;
     for (int i = 0; i < n; ++i) {
         top = std::max({top, writeAmp_[i], readAmp_[i]});
     }
-    plot->yAxis->setRange(0, top * 1.1);
+    plot->yAxis->setRange(0, top * 1.15);
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

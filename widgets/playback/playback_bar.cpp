@@ -4,6 +4,8 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
+#include <QPixmap>
 #include <QSlider>
 #include <QStyle>
 #include <QToolButton>
@@ -54,12 +56,12 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     connect(player_, &Player::positionChanged, this, &PlaybackBar::refresh);
     connect(player_, &Player::playingChanged, this, &PlaybackBar::refresh);
     connect(player_, &Player::speedChanged, this, &PlaybackBar::refresh);
-    refresh();
+    tintIcons();
 }
 
 QToolButton* PlaybackBar::button(const QString& name, int icon, void (Player::*slot)()) {
     auto* b = new QToolButton(this);
-    b->setIcon(style()->standardIcon(static_cast<QStyle::StandardPixmap>(icon)));
+    iconButtons_.emplace_back(b, icon);
     b->setAccessibleName(name);
     b->setToolTip(name);
     b->setFocusPolicy(Qt::NoFocus);
@@ -86,20 +88,51 @@ void PlaybackBar::installKeys(QWidget* scope) {
 
 void PlaybackBar::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
-    if (event->type() == QEvent::StyleChange) {
-        iconShown_ = -1;
-        refresh();
+    if (event->type() == QEvent::StyleChange || event->type() == QEvent::PaletteChange) {
+        tintIcons();
     }
+}
+
+QIcon PlaybackBar::tinted(int icon) const {
+    const QIcon source = style()->standardIcon(static_cast<QStyle::StandardPixmap>(icon));
+    QIcon out;
+    for (const auto& [mode, group] : {std::pair{QIcon::Normal, QPalette::Active},
+                                      std::pair{QIcon::Disabled, QPalette::Disabled}}) {
+        const QColor colour = palette().color(group, QPalette::ButtonText);
+        for (int side : {16, 24, 32, 48}) {
+            QPixmap pm = source.pixmap(QSize(side, side));
+            if (pm.isNull()) {
+                continue;
+            }
+            QPainter p(&pm);
+            p.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            p.fillRect(pm.rect(), colour); // the icon's shape, in the text colour
+            p.end();
+            out.addPixmap(pm, mode);
+        }
+    }
+    return out;
+}
+
+void PlaybackBar::tintIcons() {
+    for (const auto& [b, icon] : iconButtons_) {
+        if (b != playButton_) {
+            b->setIcon(tinted(icon));
+        }
+    }
+    playIcon_ = tinted(QStyle::SP_MediaPlay);
+    pauseIcon_ = tinted(QStyle::SP_MediaPause);
+    iconShown_ = -1;
+    refresh();
 }
 
 void PlaybackBar::refresh() {
     const bool playing = player_->isPlaying();
-    // Each standardIcon call loads the icon's images again (the soak saw ~1 KB a step kept in
-    // the pixmap cache), so only a change of play/pause (or of style) makes a new one.
+    // The icons are made once per palette or style (tintIcons): each standardIcon call loads
+    // the icon's images again (the soak saw ~1 KB a step kept in the pixmap cache).
     if (iconShown_ != int(playing)) {
         iconShown_ = int(playing);
-        playButton_->setIcon(
-            style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+        playButton_->setIcon(playing ? pauseIcon_ : playIcon_);
         playButton_->setAccessibleName(playing ? tr("Pause (Space)") : tr("Play (Space)"));
         playButton_->setToolTip(playButton_->accessibleName());
     }

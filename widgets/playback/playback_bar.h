@@ -6,7 +6,10 @@
 
 #include "widgets/playback/player.h"
 
+#include <QIcon>
 #include <QWidget>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QSlider;
@@ -28,13 +31,20 @@ protected:
 private:
     void refresh();
     QToolButton* button(const QString& name, int icon, void (Player::*slot)());
+    // The standard media icon `icon`, drawn in the palette's button text colour (Qt's own are
+    // dark grey whatever the palette: nearly invisible on the dark theme's buttons).
+    QIcon tinted(int icon) const;
+    // Makes every button's icon again in the palette's colours (a theme or style change).
+    void tintIcons();
 
     Player* player_;
     QToolButton* playButton_ = nullptr;
     QSlider* scrubber_ = nullptr;
     QLabel* stepLabel_ = nullptr;
     QLabel* speedLabel_ = nullptr;
-    int iconShown_ = -1; // 1 pause, 0 play, -1 none yet: the icon is made only when it changes
+    std::vector<std::pair<QToolButton*, int>> iconButtons_; // each button and its icon
+    QIcon playIcon_, pauseIcon_;
+    int iconShown_ = -1; // 1 pause, 0 play, -1 none yet: the icon is set only when it changes
 };
 
 } // namespace fg

@@ -26,6 +26,20 @@ std::vector<fg::timeseries::TieredOp> scenario() {
     return {ingest, advance, query};
 }
 
+fg::timeseries::TieredOp ingestHours(int hours) {
+    fg::timeseries::TieredOp ingest;
+    ingest.kind = Kind::Ingest;
+    ingest.generate = fg::timeseries::Generator{0, hours * 3600'000LL, 5'000, 1, "sine"};
+    return ingest;
+}
+
+fg::timeseries::TieredOp advanceHours(int hours) {
+    fg::timeseries::TieredOp advance;
+    advance.kind = Kind::Advance;
+    advance.byMs = hours * 3600'000LL;
+    return advance;
+}
+
 } // namespace
 
 class TestDownsampleDiagram : public QObject {
@@ -54,6 +68,62 @@ private slots:
     void stepBackRedrawsTheEarlierFrame() {
         const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(), scenario());
         expectStepBackExact(d, QSize(900, 400));
+    }
+
+    void theDefaultScenarioWritesWholeHoursAsTheEngineCountsThem() {
+        // Issue 13: after "03:00 to 04:00" the raw blocks read 359 and 1, the 1m row 241, the 1h
+        // row 5: the second batch was one point late (03:00:05 to 04:00:00). The engine's rule
+        // is the real systems' (buckets and generator ranges are [from, to), as InfluxDB's
+        // GROUP BY time() and Thanos's windows); the scenario now writes [03:00, 04:00).
+        fg::DownsampleView v;
+        v.panel()->player()->toEnd();
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        const auto& s = d->stateAt(d->stepCount() - 1);
+        for (const auto& [start, b] : s.tiers[0].blocks) {
+            QCOMPARE(b.rows(), std::int64_t(360)); // 30 minutes of 5-second points
+        }
+        for (const auto& [start, b] : s.tiers[1].blocks) {
+            QCOMPARE(b.rows(), std::int64_t(240)); // 4 hours of minutes
+            for (const auto& [bucket, a] : b.buckets) {
+                QCOMPARE(a.count, std::int64_t(12));
+            }
+        }
+        QCOMPARE(s.tiers[2].blocks.begin()->second.rows(), std::int64_t(4));
+    }
+
+    void lanesShareOneTimeAxisWithTimesAndTheScenariosInterval() {
+        // Issue 13: after "Let 6 hours pass" the 1m bar over 0-4 h was half as long as the 1h bar
+        // over the same data; the lanes had no times; the raw lane said "every 1 s" for 5 s.
+        fg::DownsampleView v;
+        v.setScenario({ingestHours(4), advanceHours(6)});
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        const fg::Frame f = d->frame(d->stepCount() - 1, fg::Theme::light());
+        const auto* minutes = f.find("block:1:0");
+        const auto* hours = f.find("block:2:0");
+        QVERIFY(minutes && hours);
+        QVERIFY(std::abs(minutes->rect.left() - hours->rect.left()) < 0.5);
+        QVERIFY(std::abs(minutes->rect.right() - hours->rect.right()) < 0.5);
+        int labels = 0;
+        for (const auto& it : f.items) {
+            labels += it.id.startsWith("tick-label:") && !it.text.isEmpty() ? 1 : 0;
+        }
+        QVERIFY(labels >= 3);
+        QVERIFY2(f.find("tier:0")->text.contains("every 5 s"), qPrintable(f.find("tier:0")->text));
+    }
+
+    void nowMovesRightAsTimePasses() {
+        // Issue 13: the "now" line stayed put: the axis ended a tenth past the last clock.
+        fg::DownsampleView v;
+        v.setScenario({ingestHours(3), advanceHours(1)});
+        const auto nowX = [&v] {
+            const auto* d =
+                static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+            return d->frame(d->stepCount() - 1, fg::Theme::light()).find("now")->line.x1();
+        };
+        const qreal before = nowX();
+        v.setScenario({ingestHours(3), advanceHours(1), advanceHours(1)});
+        QVERIFY2(nowX() > before + 20,
+                 qPrintable(QStringLiteral("%1 then %2").arg(before).arg(nowX())));
     }
 
     void theChartShowsRawAndEachRollupWithItsBand() {

@@ -8,6 +8,7 @@
 
 #include <QLineEdit>
 #include <QTest>
+#include <qcustomplot.h>
 
 using Kind = fg::redis::ClusterOp::Kind;
 
@@ -28,6 +29,12 @@ std::vector<fg::redis::ClusterOp> scenario() {
     add.kind = Kind::AddNode;
     return {route("user:1000", true), route("foo", true), add, route("user:1000", false),
             route("foo", false)};
+}
+
+// The state on screen of `v`.
+const fg::redis::ClusterState& d_state(fg::HashslotView& v) {
+    const auto* d = static_cast<const fg::HashslotDiagram*>(v.panel()->canvas()->source());
+    return d->stateAt(v.panel()->player()->position());
 }
 
 } // namespace
@@ -77,6 +84,53 @@ private slots:
         const auto* label = f.find("route-redirect-label");
         QVERIFY(label);
         QCOMPARE(label->text, QStringLiteral("MOVED"));
+    }
+
+    void theMarkerLeavesTheRangeLabelsReadable() {
+        // Issue 13: the marker stood over the bar and hid the range's label ("5461" read
+        // "?461"). It hangs under the bar now, at the slot.
+        const fg::HashslotDiagram d(3, 1, scenario());
+        for (int i = 0; i < d.stepCount(); ++i) {
+            const fg::Frame f = d.frame(i, fg::Theme::projector());
+            const auto* marker = f.find("slot-marker");
+            if (!marker) {
+                continue;
+            }
+            for (const auto& it : f.items) {
+                if (it.id.startsWith("seg:")) {
+                    QVERIFY2(!it.rect.adjusted(0, 0, 0, -1).intersects(marker->rect),
+                             qPrintable(it.id));
+                }
+            }
+        }
+    }
+
+    void aNewNodeHasOneColourInTheDiagramAndTheHistogram() {
+        // Issue 13: node 6 (added to 3 masters with a replica each) was drawn in one colour and
+        // its histogram bar in another.
+        fg::HashslotView v;
+        v.setScenario(3, 1, scenario());
+        v.panel()->player()->toEnd();
+        const fg::Frame f = v.panel()->canvas()->currentFrame();
+        int bars = 0;
+        for (int i = 0; i < v.chart()->plottableCount(); ++i) {
+            auto* bar = qobject_cast<QCPBars*>(v.chart()->plottable(i));
+            QVERIFY(bar);
+            const double x = bar->data()->constBegin()->key;
+            // The bars stand in the order of the masters in the state.
+            std::vector<int> masters;
+            for (const auto& n : d_state(v).nodes) {
+                if (!n.removed && n.replicaOf < 0) {
+                    masters.push_back(n.id);
+                }
+            }
+            const int id = masters.at(std::size_t(x));
+            const auto* box = f.find(QStringLiteral("node:%1").arg(id));
+            QVERIFY(box);
+            QCOMPARE(bar->brush().color().rgb(), box->stroke.rgb());
+            ++bars;
+        }
+        QCOMPARE(bars, 4);
     }
 
     void stepBackRedrawsTheEarlierFrame() {

@@ -1,11 +1,13 @@
 // The live Kafka diagram: every record of the engine's logs (up to the shown window) is a cell
-// with its offset, a produced record is lit where it landed, each assigned partition has a line
-// to its consumer, and stepping back redraws the earlier frame exactly.
+// with its offset, a produced record is lit where it landed, each assigned partition names its
+// consumer (in the consumer's colour) with the group's committed offset and lag, and stepping back
+// redraws the earlier frame exactly.
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/kafka_view.h"
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QTest>
 
 using Kind = fg::kafka::KafkaOp::Kind;
@@ -82,6 +84,55 @@ private slots:
     void stepBackRedrawsTheEarlierFrame() {
         const fg::KafkaDiagram d({}, scenario());
         expectStepBackExact(d, QSize(900, 500));
+    }
+
+    void eachPartitionNamesItsReaderCommittedOffsetAndLag() {
+        // Issue 13: the assignment lines started at the group box and ran behind the partition
+        // boxes; nobody could see who reads which partition, nor how far it has read.
+        auto ops = scenario();
+        fg::kafka::KafkaOp consume;
+        consume.kind = Kind::Consume;
+        consume.group = "g";
+        consume.max = 1;
+        ops.push_back(consume);
+        const fg::KafkaDiagram d({}, ops);
+        const auto& s = d.timeline().finalState();
+        const auto& g = s.groups.at("g");
+        const fg::Theme theme = fg::Theme::light();
+        const fg::Frame f = d.frame(d.stepCount() - 1, theme);
+        int assigned = 0;
+        for (const auto& [member, tps] : g.assignment) {
+            const auto* consumer = f.find(QStringLiteral("cons:g:%1").arg(member.c_str()));
+            QVERIFY(consumer);
+            for (const auto& tp : tps) {
+                ++assigned;
+                const auto* p = s.find(tp.topic, tp.partition);
+                QVERIFY(p);
+                const auto* tag = f.find(QStringLiteral("assign:g:%1").arg(tp.name().c_str()));
+                QVERIFY(tag);
+                const std::int64_t committed =
+                    g.committed.count(tp.name()) ? g.committed.at(tp.name()) : 0;
+                QVERIFY2(tag->text.contains(QStringLiteral("read by %1").arg(member.c_str())),
+                         qPrintable(tag->text));
+                QVERIFY2(
+                    tag->text.contains(
+                        QStringLiteral("committed %1 · lag %2").arg(committed).arg(s.lag("g", *p))),
+                    qPrintable(tag->text));
+                QCOMPARE(std::int64_t(p->log.size()) - committed, s.lag("g", *p));
+                // The consumer's colour on its partitions, the same as its box.
+                QCOMPARE(tag->fill, consumer->fill);
+            }
+        }
+        QVERIFY(assigned > 0);
+    }
+
+    void theKeyBoxHasRoomForAKey() {
+        fg::KafkaView v;
+        v.resize(1280, 800);
+        v.show();
+        auto* key = v.findChild<QLineEdit*>();
+        QVERIFY(key);
+        QVERIFY(key->width() >= key->fontMetrics().averageCharWidth() * 12);
     }
 
     void switchingTheAssignorKeepsTheOps() {

@@ -5,6 +5,9 @@
 #include "widgets/diagrams/lsm_view.h"
 
 #include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTest>
 
 using Kind = fg::lsm::LsmOp::Kind;
@@ -52,6 +55,61 @@ private slots:
     void stepBackRedrawsTheEarlierFrame() {
         const fg::LsmDiagram d({3, 2, 3, 10, true}, scenario());
         expectStepBackExact(d, QSize(900, 500));
+    }
+
+    void theDrawingKeepsItsSizeAtEveryStep() {
+        // Issue 13: the drawing jumped ~80 px up and down between steps (the frame grew with the
+        // levels and tables, and the canvas centres it): one size for the whole run.
+        const fg::LsmDiagram d({}, scenario());
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            const QSizeF size = d.frame(-1, theme).size;
+            for (int i = 0; i < d.stepCount(); ++i) {
+                QCOMPARE(d.frame(i, theme).size, size);
+            }
+        }
+    }
+
+    void aMessageDoesNotMoveTheDrawingAndTheNextActionClearsIt() {
+        // Issue 13: "Type a key first." pushed the canvas down and stayed after a theme change.
+        fg::LsmView v;
+        v.resize(1280, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const QRect before = v.panel()->canvas()->geometry();
+        QPushButton* put = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            put = b->text() == "Put" ? b : put;
+        }
+        QVERIFY(put);
+        put->click(); // no key typed
+        QLabel* message = nullptr;
+        for (auto* l : v.findChildren<QLabel*>()) {
+            message = l->accessibleName() == "Message" ? l : message;
+        }
+        QVERIFY(message && message->isVisible());
+        QVERIFY(message->text().contains("key"));
+        QCoreApplication::processEvents();
+        QCOMPARE(v.panel()->canvas()->geometry(), before);
+        v.setTheme(fg::Theme::dark());
+        QVERIFY(message->isHidden());
+        put->click();
+        QVERIFY(message->isVisible());
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            if (b->text() == "Flush") {
+                b->click();
+            }
+        }
+        QVERIFY(message->isHidden());
+    }
+
+    void theKeyBoxHasRoomForAKey() {
+        // Issue 13: the key box shrank to ~25 px ("K...") in a crowded row.
+        fg::LsmView v;
+        v.resize(1280, 800);
+        v.show();
+        auto* key = v.findChild<QLineEdit*>();
+        QVERIFY(key);
+        QVERIFY(key->width() >= key->fontMetrics().averageCharWidth() * 12);
     }
 
     void switchingTheStrategyKeepsTheWrites() {

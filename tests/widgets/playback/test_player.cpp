@@ -1,11 +1,14 @@
 // Player: the cursor moves one step at a time, jumps back exactly, clamps at both ends, keeps its
 // place when the timeline is rebuilt, plays to the end by itself at any speed, and at 1x holds
 // each frame long enough to read its narration.
+#include "models/theme/theme.h"
+#include "widgets/playback/playback_bar.h"
 #include "widgets/playback/player.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 
 class TestPlayer : public QObject {
     Q_OBJECT
@@ -113,6 +116,53 @@ private slots:
         p.pause();
     }
 
+    void theButtonsIconsFollowThePalettesTextColour() {
+        // A later tester: in the dark theme Qt's standard media icons (dark grey) were nearly
+        // invisible on the dark buttons. Each icon is drawn in the palette's button text colour,
+        // in every theme, and again when the palette changes.
+        fg::Player player;
+        fg::PlaybackBar bar(&player);
+        const auto check = [&bar](const QColor& text, const QColor& button) {
+            QPalette pal = bar.palette();
+            pal.setColor(QPalette::ButtonText, text);
+            pal.setColor(QPalette::Button, button);
+            bar.setPalette(pal);
+            const auto buttons = bar.findChildren<QToolButton*>();
+            int checked = 0;
+            for (auto* b : buttons) {
+                if (b->icon().isNull()) {
+                    continue; // the speed buttons are text
+                }
+                const QImage img = b->icon()
+                                       .pixmap(QSize(16, 16))
+                                       .toImage()
+                                       .convertToFormat(QImage::Format_ARGB32);
+                double r = 0, g = 0, bl = 0, n = 0;
+                for (int y = 0; y < img.height(); ++y) {
+                    for (int x = 0; x < img.width(); ++x) {
+                        const QColor c = img.pixelColor(x, y);
+                        if (c.alpha() > 200) {
+                            r += c.redF(), g += c.greenF(), bl += c.blueF(), ++n;
+                        }
+                    }
+                }
+                QVERIFY2(n > 0, qPrintable(b->accessibleName()));
+                const QColor mean = QColor::fromRgbF(float(r / n), float(g / n), float(bl / n));
+                QVERIFY2(fg::contrastRatio(mean, button) >= 4.5,
+                         qPrintable(QStringLiteral("%1: %2 on %3")
+                                        .arg(b->accessibleName(), mean.name(), button.name())));
+                ++checked;
+            }
+            QCOMPARE(checked, 5);
+        };
+        check(QColor(0xe8, 0xea, 0xed), QColor(0x2b, 0x2f, 0x36)); // dark
+        check(QColor(0x1a, 0x1a, 0x1a), QColor(0xf3, 0xf4, 0xf6)); // light
+        check(Qt::black, Qt::white);                               // projector
+        player.setStepCount(3);
+        player.play(); // the pause icon too
+        check(QColor(0xe8, 0xea, 0xed), QColor(0x2b, 0x2f, 0x36));
+    }
+
     void speedsRunFromAQuarterToEight() {
         fg::Player p;
         QCOMPARE(p.speed(), 1.0);
@@ -129,5 +179,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestPlayer)
+QTEST_MAIN(TestPlayer)
 #include "test_player.moc"
