@@ -47,12 +47,14 @@ constexpr std::uint64_t kSeed = 42;
 constexpr int kPoints = 5;
 constexpr int kPollMs = 30;
 
-// The legend goes under the chart, in its own row of the layout, so it never covers a point.
-void legendBelow(QCustomPlot* chart) {
+// The legend has a row of its own above the plot (as the diagrams' charts, diagram_view.cpp), so
+// it never covers a point; its two entries stacked, as their names are long.
+void legendAbove(QCustomPlot* chart) {
     chart->legend->setVisible(true);
     chart->axisRect()->insetLayout()->take(chart->legend);
-    chart->plotLayout()->addElement(1, 0, chart->legend);
-    chart->plotLayout()->setRowStretchFactor(1, 0.001);
+    chart->plotLayout()->insertRow(0);
+    chart->plotLayout()->addElement(0, 0, chart->legend);
+    chart->plotLayout()->setRowStretchFactor(0, 0.001);
     chart->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     chart->legend->setMargins(QMargins(6, 4, 6, 4));
 }
@@ -107,7 +109,7 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     reads_ = new QCustomPlot(this);
     reads_->setAccessibleName(tr("Reads per lookup"));
     for (QCustomPlot* chart : {writes_, reads_}) {
-        legendBelow(chart);
+        legendAbove(chart);
         charts->addWidget(chart);
     }
     column->addLayout(charts, 1);

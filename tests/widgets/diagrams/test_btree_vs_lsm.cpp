@@ -147,7 +147,7 @@ private slots:
     }
 
     // Issue 13 item 11: every point lies inside the plot with its marker whole, and the legends
-    // cover no data (they sit under the plot).
+    // cover no data (they sit above the plot).
     void pointsHaveHeadroomAndLegendsCoverNothing() {
         fg::BTreeVsLsmView v;
         v.resize(1280, 800);
