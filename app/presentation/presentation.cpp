@@ -409,7 +409,17 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
         // One camera for every step (the union of the frames), as large as the slide allows:
         // the drawing grows in place instead of jumping, and is not held to a desk's 1.6x.
         if (const DiagramSource* source = diagram_->panel()->canvas()->source()) {
-            diagram_->panel()->canvas()->setCamera(framingOf(*source, theme_), 8.0);
+            const QRectF camera = framingOf(*source, theme_);
+            diagram_->panel()->canvas()->setCamera(camera, 8.0);
+            // A chart takes about a quarter of the room under the drawing or beside it (the
+            // split's 3:1): beside it when that leaves the drawing larger (a drawing limited by
+            // its height), under it otherwise (a wide one).
+            if (diagram_->chart() && !camera.isEmpty()) {
+                const qreal w = width(), h = 0.75 * height(); // the slide's room for the page
+                const qreal under = std::min(w / camera.width(), 0.75 * h / camera.height());
+                const qreal beside = std::min(0.75 * w / camera.width(), h / camera.height());
+                diagram_->setChartBeside(beside > under);
+            }
         }
     }
     column->addWidget(page, 1);

@@ -310,6 +310,16 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
         }
     }
     panel_->setNarrationPixelSize(on ? narrationPx : 0);
+    if (!on) {
+        setChartBeside(false);
+    }
+}
+
+void DiagramView::setChartBeside(bool beside) {
+    split_->setOrientation(beside ? Qt::Horizontal : Qt::Vertical);
+    if (chart_) {
+        chart_->setMinimumWidth(beside ? 320 : 0);
+    }
 }
 
 void DiagramView::openDefaultScenario() {

@@ -52,6 +52,9 @@ public:
 
     // For a projector: the controls row is hidden and the narration is `narrationPx` high.
     void setPresenting(bool on, int narrationPx = 0);
+    // The chart (if any) beside the drawing instead of under it: on a wide slide, a drawing
+    // limited by its height gets the whole height (presentation.cpp chooses).
+    void setChartBeside(bool beside);
 
     // The diagram's default scenario (content/scenarios/ENGINE.json), shown before its first
     // step. Reset does this.
