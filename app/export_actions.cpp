@@ -8,6 +8,7 @@
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
 #include "widgets/export/paged_text.h"
+#include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -54,14 +55,7 @@ void exportDiagramInteractive(QWidget* parent, const Exportable& what, const The
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
     const PaintFunction paint = what.picture(theme);
     const QSizeF size = what.screenSize.isEmpty() ? QSizeF(1280, 720) : QSizeF(what.screenSize);
-    QImage img((size * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-    img.setDevicePixelRatio(2);
-    img.fill(theme.background);
-    {
-        QPainter p(&img);
-        p.setRenderHint(QPainter::Antialiasing);
-        paint(p, size);
-    }
+    const QImage img = paintToImage(paint, size, 2, theme.background);
     QByteArray svg;
     {
         QBuffer buffer(&svg);
@@ -150,14 +144,7 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width) {
             continue;
         }
         const QSizeF size(width, width * 9 / 16);
-        QImage img((size * 3).toSize(), QImage::Format_ARGB32_Premultiplied);
-        img.setDevicePixelRatio(3);
-        img.fill(paper.background);
-        {
-            QPainter p(&img);
-            p.setRenderHint(QPainter::Antialiasing);
-            paint(p, size);
-        }
+        const QImage img = paintToImage(paint, size, 3, paper.background);
         const QUrl name(QStringLiteral("diagram-picture:") + l->id);
         doc.addResource(QTextDocument::ImageResource, name, img);
         QTextImageFormat image;

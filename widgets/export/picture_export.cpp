@@ -28,6 +28,19 @@ std::optional<PictureFormat> pictureFormatFromName(const QString& nameOrPath) {
     return std::nullopt;
 }
 
+QImage paintToImage(const PaintFunction& paint, QSizeF size, qreal dpr, const QColor& background) {
+    QImage img((size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    if (img.isNull()) {
+        return img;
+    }
+    img.setDevicePixelRatio(dpr);
+    img.fill(background);
+    QPainter p(&img);
+    p.setRenderHint(QPainter::Antialiasing);
+    paint(p, size);
+    return img;
+}
+
 QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
                       const PictureOptions& options) {
     if (options.size.width() < 1 || options.size.height() < 1 || options.scale <= 0) {

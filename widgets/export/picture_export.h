@@ -7,6 +7,7 @@
 #pragma once
 
 #include <QColor>
+#include <QImage>
 #include <QSizeF>
 #include <QString>
 #include <functional>
@@ -31,6 +32,11 @@ struct PictureOptions {
 
 // Paints the picture into the logical rectangle (0, 0, size).
 using PaintFunction = std::function<void(QPainter&, QSizeF size)>;
+
+// `paint` drawn at `size` (device-independent pixels) on a `background` image of size * dpr
+// pixels, antialiased: the clipboard's and the handout's pictures. A null image when memory runs
+// out.
+QImage paintToImage(const PaintFunction& paint, QSizeF size, qreal dpr, const QColor& background);
 
 // Returns an empty string on success, or a plain sentence naming the problem (the path, and why).
 QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
