@@ -1,5 +1,6 @@
 #include "engines/kafka/kafka_cluster.h"
 
+#include "engines/core/counted.h"
 #include "engines/kafka/murmur2.h"
 
 #include <algorithm>
@@ -338,7 +339,8 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
             st.text = why + ": first rebalance of group " + group +
                       " (cooperative): members keep "
                       "reading what stays theirs and revoke the " +
-                      std::to_string(moved) + " partition(s) that move. " +
+                      (moved == 1 ? std::string("1 partition that moves. ")
+                                  : counted(moved, "partition", "partitions") + " that move. ") +
                       assignmentText(g.assignment) + ".";
             sink.report(std::move(st), s);
         }

@@ -237,14 +237,17 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
         st.outputs = outs;
         st.level = outLevel;
         st.tombstonesDropped = dropped;
-        st.text = "Compaction wrote " +
-                  (outs.empty() ? std::string("no table (everything was deleted)")
-                                : "SSTable(s) " + ids(outs)) +
-                  " to level " + std::to_string(outLevel) +
-                  ", keeping only the newest version of each key" +
-                  (dropped ? "; " + std::to_string(dropped) +
-                                 " tombstone(s) had nothing older left to shadow and are dropped."
-                           : ".");
+        st.text =
+            "Compaction wrote " +
+            (outs.empty() ? std::string("no table (everything was deleted)")
+                          : (outs.size() == 1 ? "SSTable " : "SSTables ") + ids(outs)) +
+            " to level " + std::to_string(outLevel) +
+            ", keeping only the newest version of each key" +
+            (dropped == 1
+                 ? std::string("; 1 tombstone had nothing older left to shadow and is dropped.")
+             : dropped ? "; " + std::to_string(dropped) +
+                             " tombstones had nothing older left to shadow and are dropped."
+                       : ".");
         sink.report(std::move(st), s);
     }
 }

@@ -1,6 +1,7 @@
 // The LSM read path (lsm_tree.h): a get probes the memtable, then the tables newest first,
 // skipping a table by its key range, then by its bloom filter, and stops at the first version
 // found; lookup does the same silently, for tests.
+#include "engines/core/counted.h"
 #include "engines/lsm/lsm_detail.h"
 #include "engines/lsm/lsm_tree.h"
 
@@ -155,7 +156,7 @@ void LsmEngine::get(State& s, const std::string& key, StepSink<Step, State>& sin
                   (st.found ? "found \"" + *st.value + "\""
                    : done   ? "found a tombstone, so the key is deleted"
                             : "not found") +
-                  " after reading " + std::to_string(read) + " table(s); " +
+                  " after reading " + counted(read, "table", "tables") + "; " +
                   std::to_string(skipped) + " skipped by key range or bloom filter.";
         sink.report(std::move(st), s);
     }

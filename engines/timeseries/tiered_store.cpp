@@ -1,5 +1,6 @@
 #include "engines/timeseries/tiered_store.h"
 
+#include "engines/core/counted.h"
 #include "engines/timeseries/bucket.h"
 
 #include <algorithm>
@@ -152,9 +153,9 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
             res.query = r;
             res.from = op.from;
             res.to = op.to;
-            res.text = "It reads " + std::to_string(r.partitionsRead) +
-                       " time block(s) and skips " + std::to_string(r.partitionsSkipped) +
-                       ", scanning " + std::to_string(r.rowsScanned) + " rows for " +
+            res.text = "It reads " + counted(r.partitionsRead, "time block", "time blocks") +
+                       " and skips " + std::to_string(r.partitionsSkipped) + ", scanning " +
+                       std::to_string(r.rowsScanned) + " rows for " +
                        std::to_string(r.series.size()) + " result points.";
             sink.report(std::move(res), s);
         }
