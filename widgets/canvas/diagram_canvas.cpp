@@ -105,6 +105,10 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     return img;
 }
 
+QTransform DiagramCanvas::transformOnScreen() const {
+    return viewTransform(size(), currentFrame().size);
+}
+
 QString DiagramCanvas::itemAt(QPointF pos) const {
     const Frame frame = currentFrame();
     const QPointF at = viewTransform(size(), frame.size).inverted().map(pos);

@@ -32,6 +32,9 @@ public:
     // Renders what is on screen into an image of `size` pixels (for tests and quick exports).
     QImage grabFrame(QSize size, qreal dpr = 1.0) const;
 
+    // Where the frame on screen is drawn: its coordinates to the widget's pixels.
+    QTransform transformOnScreen() const;
+
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
 

@@ -26,6 +26,8 @@ namespace {
 
 struct Geometry {
     qreal cellW, cellH, pad, gap, levelH, fontPx;
+    // A cell's width: a key's, or a counted gap's (narrower: "...34" is shorter than a key).
+    qreal widthOf(int cell) const { return cell < 0 ? std::min(cellW, 3.0 * fontPx) : cellW; }
     qreal compactW = 0; // > 0: level of detail; nodes not in `expanded` are one box this wide
     const std::unordered_set<NodeId>* expanded = nullptr;
     const std::unordered_set<Key>* marked = nullptr; // keys the step lights: never left out
@@ -35,10 +37,11 @@ struct Geometry {
 // Past this many keys a tree is drawn with level of detail (focus and context): the nodes the
 // step is about keep their key cells; the other nodes are one box naming their key range and
 // hide their subtrees; under a node in focus at most kWindow siblings on each side of the focus
-// are drawn and the rest are counted in a "... n more" mark. A 100,000-key tree is then about a
-// hundred items whatever the step, and stays readable when fitted to the view.
+// are drawn and the rest are counted in a "... n more" mark. A 100,000-key tree is then a few
+// dozen items whatever the step, and its keys stay readable when fitted to a desk's view (with
+// six siblings each side, the 100,000-key tree at order 64 drew its keys 3 pixels high).
 constexpr std::size_t kDetailKeys = 1500;
-constexpr int kWindow = 6;
+constexpr int kWindow = 1;
 
 // A node in the drawing, or (id == kNoNode) a mark for `count` siblings left out.
 struct Placed {
@@ -68,7 +71,7 @@ public:
         const auto keys = ns_.keys(id);
         const int n = static_cast<int>(keys.size());
         std::vector<int> out;
-        if (!lod() || n <= 9) {
+        if (!lod() || n <= 5) {
             for (int i = 0; i < n; ++i) {
                 out.push_back(i);
             }
@@ -84,8 +87,11 @@ public:
                                      keys.begin());
         }
         focus = focus < 0 ? n / 2 : focus;
+        // The first and last keys (the node's range), and the keys around the focus: the two
+        // either side of the edge into the child in focus, or a leaf's key and its neighbours.
+        const int after = ch.empty() ? 1 : 0;
         for (int i = 0; i < n; ++i) {
-            const bool keep = i < 2 || i >= n - 2 || (i >= focus - 2 && i <= focus + 1) ||
+            const bool keep = i == 0 || i == n - 1 || (i >= focus - 1 && i <= focus + after) ||
                               g_.marked->count(keys[std::size_t(i)]);
             if (keep) {
                 out.push_back(i);
@@ -104,16 +110,22 @@ public:
         for (int cell : cells(id)) {
             const int len = cell < 0 ? -cell : 1;
             if (index < k + len || (cell >= 0 && index <= k)) {
-                return x + (cell < 0 ? g_.cellW * 0.5 : 0);
+                return x + (cell < 0 ? g_.widthOf(cell) * 0.5 : 0);
             }
             k += len;
-            x += g_.cellW;
+            x += g_.widthOf(cell);
         }
         return x;
     }
     qreal nodeWidth(NodeId id) const {
-        return compact(id) ? g_.compactW
-                           : std::max<std::size_t>(1, cells(id).size()) * g_.cellW + 2 * g_.pad;
+        if (compact(id)) {
+            return g_.compactW;
+        }
+        qreal w = 0;
+        for (int cell : cells(id)) {
+            w += g_.widthOf(cell);
+        }
+        return std::max(w, g_.cellW) + 2 * g_.pad;
     }
     qreal slotWidth(const Slot& s) const {
         return s.id == btree::kNoNode ? g_.compactW * 0.8 : width_.at(s.id);
@@ -298,7 +310,7 @@ void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digi
     detail.expanded.insert(h.lit.begin(), h.lit.end());
     detail.marked = h.litKeys;
     detail.marked.insert(h.goodKeys.begin(), h.goodKeys.end());
-    g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.8;
+    g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.9;
     g.expanded = &detail.expanded;
     g.marked = &detail.marked;
     if (step && step->kind != StepKind::kRandomKeys) {
@@ -334,7 +346,7 @@ FrameItem moreItem(const Placed& p, const Geometry& g, const Theme& theme) {
     more.rect = p.rect;
     more.text = QStringLiteral("\u2026 %1 more").arg(p.count);
     more.textColor = theme.mutedText;
-    more.fontPx = g.fontPx * 0.8;
+    more.fontPx = g.fontPx * 0.9;
     more.z = 1;
     return more;
 }
@@ -363,7 +375,7 @@ FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact, c
                         .arg(keys.back())
                         .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
         node.textColor = theme.mutedText;
-        node.fontPx = g.fontPx * 0.8;
+        node.fontPx = g.fontPx * 0.9;
         node.mono = true;
     }
     return node;
@@ -375,10 +387,11 @@ void addKeyCells(Frame& f, const Placed& p, std::span<const Key> keys,
                  const std::vector<int>& cellPlan, const Highlights& h, const Geometry& g,
                  const Theme& theme) {
     const qreal line = theme.lineWidth;
+    qreal x = p.rect.left() + g.pad;
     for (int j = 0; j < static_cast<int>(cellPlan.size()); ++j) {
-        const QRectF slot =
-            QRectF(p.rect.left() + g.pad + j * g.cellW, p.rect.top() + g.pad, g.cellW, g.cellH)
-                .adjusted(1, 1, -1, -1);
+        const qreal w = g.widthOf(cellPlan[std::size_t(j)]);
+        const QRectF slot = QRectF(x, p.rect.top() + g.pad, w, g.cellH).adjusted(1, 1, -1, -1);
+        x += w;
         if (cellPlan[std::size_t(j)] < 0) { // keys left out, counted
             FrameItem gap;
             gap.kind = FrameItem::Kind::Text;
@@ -386,7 +399,7 @@ void addKeyCells(Frame& f, const Placed& p, std::span<const Key> keys,
             gap.rect = slot;
             gap.text = QStringLiteral("\u2026%1").arg(-cellPlan[std::size_t(j)]);
             gap.textColor = theme.mutedText;
-            gap.fontPx = g.fontPx * 0.8;
+            gap.fontPx = g.fontPx * 0.9;
             gap.z = 2;
             f.items.push_back(gap);
             continue;
@@ -429,8 +442,9 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
 
     TreePlacer placer(ns, g);
     const qreal total = placer.measure(state.root);
+    const qreal width = std::max<qreal>(total, 4 * g.cellW); // an empty tree keeps some room...
     std::vector<Placed> placed;
-    placer.place(state.root, 0, 0, btree::kNoNode, 0, placed);
+    placer.place(state.root, (width - total) / 2, 0, btree::kNoNode, 0, placed); // ...centred
     std::unordered_map<NodeId, QRectF> rectOf;
     int height = 0;
     for (const auto& p : placed) {
@@ -441,8 +455,7 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     }
 
     Frame f;
-    f.size = QSizeF(std::max<qreal>(total, 4 * g.cellW),
-                    height * g.levelH - (g.levelH - g.cellH - 2 * g.pad));
+    f.size = QSizeF(width, height * g.levelH - (g.levelH - g.cellH - 2 * g.pad));
     for (const auto& p : placed) {
         if (p.parent != btree::kNoNode) {
             f.items.push_back(edgeItem(p, rectOf[p.parent], placer, h, theme));

@@ -17,6 +17,19 @@ LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
             extent_.tables = std::max(extent_.tables, s.level(l).size());
         }
     });
+    // A run with a level longer than a row draws dense: its levels wrap, each line as tall as
+    // one line of text; the lines each level needs at most keep the levels in place.
+    extent_.dense = extent_.tables > LsmExtent::kTablesPerRow;
+    if (extent_.dense) {
+        extent_.rows.assign(static_cast<std::size_t>(extent_.levels), 1);
+        replay([this](std::size_t, const Step&, const State& s) {
+            for (int l = 0; l < s.levels(); ++l) {
+                auto& rows = extent_.rows[static_cast<std::size_t>(l)];
+                rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
+            }
+        });
+        extent_.tables = LsmExtent::kTablesPerRow;
+    }
 }
 
 Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
@@ -31,8 +44,17 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     const qreal fs = 14 * t.fontScale;
     // Geometry grows with the theme's type (the projector theme's larger letters still fit).
     const qreal k = t.fontScale;
-    const qreal x0 = 40, tableW = 150 * k, tableH = 62 * k, gap = 12 * k, levelH = tableH + 44 * k;
-    const qreal top = 40 + 70 * k;
+    // Dense (a run with a level longer than a row, the 200-write preset): each level's name
+    // stands left of its tables, a table shows its key range on one line, and a level wraps
+    // after kTablesPerRow tables; fitted to a desk's view, 14 tables in one row of three-line
+    // boxes drew their text 5 pixels high.
+    const bool dense = extent.dense;
+    const qreal labelW = dense ? 80 * k : 0;
+    const qreal x0 = 40 + labelW, tableW = 150 * k, tableH = (dense ? 30 : 62) * k, gap = 12 * k;
+    // Each line keeps room below for a get's marks; a level's name above it when not dense.
+    const qreal lineH = tableH + 24 * k, labelH = dense ? 4 * k : 20 * k;
+    const qreal memH = (dense ? 40 : 52) * k;
+    const qreal top = 10 + memH + (dense ? 24 * k : 30 + 18 * k);
     // What this step is about.
     std::map<int, lsm::ProbeResult> probe; // table id -> result
     std::optional<lsm::ProbeResult> memProbe;
@@ -53,7 +75,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     // The memtable.
     FrameItem mem;
     mem.id = QStringLiteral("memtable");
-    mem.rect = QRectF(x0, 10, 520 * k, 70 * k);
+    mem.rect = QRectF(x0 - labelW, 10, 520 * k, memH);
     mem.fill = t.toneFill(QStringLiteral("accent"));
     mem.stroke = memHit ? t.good : t.accent;
     mem.strokeWidth = memHit ? 3 : 1.5;
@@ -86,7 +108,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         FrameItem tag;
         tag.id = QStringLiteral("probe:memtable");
         tag.kind = FrameItem::Kind::Text;
-        tag.rect = QRectF(x0 + 530 * k, 10, 200 * k, 70 * k);
+        tag.rect = QRectF(x0 - labelW + 530 * k, 10, 200 * k, memH);
         tag.text = memHit ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
         tag.textColor = memHit ? t.good : t.mutedText;
         tag.fontPx = fs;
@@ -97,21 +119,49 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     }
     qreal maxX = x0 + 760 * k;
     const int levels = std::max(s.levels(), 1);
+    // A level's lines: what it needs now, or the most it needs in the run (then the levels below
+    // keep their place from step to step).
+    auto linesOf = [&](int l) {
+        const std::size_t now = l < s.levels() ? s.level(l).size() : 0;
+        const std::size_t kept = static_cast<std::size_t>(l) < extent.rows.size()
+                                     ? extent.rows[static_cast<std::size_t>(l)]
+                                     : 1;
+        return std::max(LsmExtent::rowsFor(now), kept);
+    };
+    qreal y = top;
     for (int l = 0; l < levels; ++l) {
-        const qreal y = top + l * levelH;
+        if (l > 0) {
+            y += static_cast<qreal>(linesOf(l - 1)) * lineH + labelH;
+        }
         FrameItem label;
         label.id = QStringLiteral("level:%1").arg(l);
         label.kind = FrameItem::Kind::Text;
-        label.rect = QRectF(x0, y - 22 * k, 400 * k, 20 * k);
-        label.text = p.tiered ? QStringLiteral("tier %1").arg(l)
-                              : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
-                                        : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
+        const std::size_t count = l < s.levels() ? s.level(l).size() : 0;
+        if (dense) { // its name and how many tables it holds, left of them
+            label.rect = QRectF(x0 - labelW, y, labelW - 8 * k, tableH + 18 * k);
+            label.text =
+                QStringLiteral("%1 %2\n%3")
+                    .arg(p.tiered ? QStringLiteral("tier") : QStringLiteral("level"))
+                    .arg(l)
+                    .arg(counted(qint64(count), QStringLiteral("table"), QStringLiteral("tables")));
+            label.align = Qt::AlignLeft | Qt::AlignTop;
+        } else {
+            label.rect = QRectF(x0, y - 22 * k, 400 * k, 20 * k);
+            label.text = p.tiered
+                             ? QStringLiteral("tier %1").arg(l)
+                             : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
+                                       : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
+            label.align = Qt::AlignLeft | Qt::AlignVCenter;
+        }
         label.textColor = t.mutedText;
         label.fontPx = fs * 0.85;
-        label.align = Qt::AlignLeft | Qt::AlignVCenter;
         f.items.push_back(label);
-        qreal x = x0;
+        std::size_t index = 0;
         for (const lsm::SSTable* tab : s.level(l)) {
+            const qreal x =
+                x0 + static_cast<qreal>(index % LsmExtent::kTablesPerRow) * (tableW + gap);
+            const qreal ty = y + static_cast<qreal>(index / LsmExtent::kTablesPerRow) * lineH;
+            ++index;
             const bool input =
                 step && step->kind == lsm::StepKind::kCompactionStart && has(step->inputs, tab->id);
             const bool output = step &&
@@ -121,7 +171,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
             const auto pr = probe.find(tab->id);
             FrameItem box;
             box.id = QStringLiteral("table:%1").arg(tab->id);
-            box.rect = QRectF(x, y, tableW, tableH);
+            box.rect = QRectF(x, ty, tableW, tableH);
             box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
             box.stroke = input                                                         ? t.warn
                          : output                                                      ? t.good
@@ -130,15 +180,19 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
             box.strokeWidth = input || output ? 3 : 1.3;
             box.radius = 5;
             box.z = 2;
-            box.text =
-                QStringLiteral("SSTable #%1\n%2 .. %3\n%4%5")
-                    .arg(tab->id)
-                    .arg(QString::fromStdString(tab->minKey()).left(8),
-                         QString::fromStdString(tab->maxKey()).left(8))
-                    .arg(counted(qint64(tab->entries.size()), QStringLiteral("entry"),
-                                 QStringLiteral("entries")))
-                    .arg(tab->tombstones() ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
-                                           : QString());
+            const QString range = QStringLiteral("%1 .. %2")
+                                      .arg(QString::fromStdString(tab->minKey()).left(8),
+                                           QString::fromStdString(tab->maxKey()).left(8));
+            const QString dead = tab->tombstones()
+                                     ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
+                                     : QString();
+            box.text = dense ? range + dead
+                             : QStringLiteral("SSTable #%1\n%2\n%3%4")
+                                   .arg(tab->id)
+                                   .arg(range)
+                                   .arg(counted(qint64(tab->entries.size()),
+                                                QStringLiteral("entry"), QStringLiteral("entries")))
+                                   .arg(dead);
             box.textColor = t.text;
             box.fontPx = fs * 0.78;
             if (step && step->kind == lsm::StepKind::kFlush) {
@@ -152,7 +206,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                 FrameItem tag;
                 tag.id = QStringLiteral("probe:%1").arg(tab->id);
                 tag.kind = FrameItem::Kind::Text;
-                tag.rect = QRectF(x - gap / 2, y + tableH + 2, tableW + gap, 18 * k);
+                tag.rect = QRectF(x - gap / 2, ty + tableH + 2, tableW + gap, 18 * k);
                 using lsm::ProbeResult;
                 const ProbeResult r = pr->second;
                 tag.text =
@@ -163,18 +217,22 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                 tag.textColor = r == ProbeResult::kHit             ? t.good
                                 : r == ProbeResult::kFalsePositive ? t.warn
                                                                    : t.mutedText;
-                tag.fontPx = fs * 0.75;
+                tag.fontPx = fs * 0.8;
                 tag.bold = r == ProbeResult::kHit || r == ProbeResult::kFalsePositive;
                 tag.z = 5;
                 f.items.push_back(tag);
             }
-            x += tableW + gap;
+            maxX = std::max(maxX, x + tableW + gap);
         }
-        maxX = std::max(maxX, x);
     }
-    // The run's most tables in a level, and its most levels: the same size at every step.
+    // The run's widest line and its most levels and lines: the same size at every step.
     maxX = std::max(maxX, x0 + static_cast<qreal>(extent.tables) * (tableW + gap));
-    f.size = QSizeF(maxX + 20, top + std::max(levels, extent.levels) * levelH);
+    for (int l = levels; l < extent.levels; ++l) {
+        y += static_cast<qreal>(linesOf(l - 1)) * lineH + labelH;
+    }
+    f.size = QSizeF(maxX + 20,
+                    y + static_cast<qreal>(linesOf(std::max(levels, extent.levels) - 1)) * lineH +
+                        8 * k);
     return f;
 }
 

@@ -12,9 +12,17 @@ namespace fg {
 
 // What the layout makes room for, whatever the step: the most levels and the most tables in one
 // level over the whole run, so the drawing keeps its size and place as it plays.
+// A run with a level of more than kTablesPerRow tables is drawn dense: every level wraps after
+// that many tables onto further lines, and keeps room for the most lines it needs in the run.
 struct LsmExtent {
+    static constexpr std::size_t kTablesPerRow = 8;
+    static std::size_t rowsFor(std::size_t tables) {
+        return tables == 0 ? 1 : (tables + kTablesPerRow - 1) / kTablesPerRow;
+    }
     int levels = 1;
-    std::size_t tables = 0;
+    std::size_t tables = 0; // the widest line's tables
+    bool dense = false;
+    std::vector<std::size_t> rows; // dense: per level, its most lines
 };
 
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {

@@ -53,6 +53,26 @@ private slots:
         }
     }
 
+    void aSmallTreeStandsInTheMiddle() {
+        // A tester: the empty tree's root stood at the left of a drawing four cells wide. The
+        // root of a tree narrower than the drawing is centred in it, and so is the tree.
+        for (int n : {0, 1, 2}) {
+            const fg::BTreeDiagram d(fg::btree::Params::withOrder(4), inserts(n));
+            const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
+            const fg::FrameItem* root = nullptr;
+            for (const auto& it : f.items) {
+                root = !root && it.id.startsWith(QLatin1String("node:")) ? &it : root;
+            }
+            QVERIFY(root);
+            QVERIFY2(root->rect.width() < f.size.width(), "the test needs a narrow tree");
+            QVERIFY2(qAbs(root->rect.center().x() - f.size.width() / 2) < 0.5,
+                     qPrintable(QStringLiteral("%1 keys: the root's middle at %2 of %3")
+                                    .arg(n)
+                                    .arg(root->rect.center().x())
+                                    .arg(f.size.width())));
+        }
+    }
+
     void theMedianRisesIntoTheParent() {
         // Order 4: inserting 10, 20, 30, 40 overflows the leaf; 20 (index (4-1)/2 = 1) goes up.
         const fg::BTreeDiagram d(fg::btree::Params::withOrder(4), inserts(4));

@@ -8,6 +8,7 @@
 //   the partition boxes: nobody could see who reads which partition);
 // and, at 1280x800 and 1920x1080, for the charts under the diagrams: no legend covers a plotted
 // point, the highest and the last points keep off the frame, and the vertical axis title fits.
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/frame.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -244,6 +245,63 @@ private slots:
             }
         }
         faults.removeDuplicates();
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    void everyPresetIsReadableOnTheDesk_data() { addViews(); }
+    void everyPresetIsReadableOnTheDesk() {
+        // A tester's "Write amplification: 200 writes" preset: the LSM-tree fitted to its widest
+        // level (14 tables in a row) drew its labels 4-5 pixels high. Every preset, at its first, a
+        // middle and its last step, fitted on the page of a 1280x800 window (no zoom), draws every
+        // text at least kMinPx pixels high. FG_SAVE_SHOTS=<dir> saves each preset's last step.
+        constexpr qreal kMinPx = 8.0;
+        QFETCH(Factory, make);
+        auto view = make();
+        view->resize(QSize(1280, 800) - QSize(240, 80));
+        view->show();
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        QStringList faults;
+        for (const fg::Theme& theme : themes()) {
+            view->setTheme(theme);
+            for (QAction* preset : view->presetActions()) {
+                preset->trigger();
+                for (int step : stepsOf(*view)) {
+                    view->panel()->player()->seek(step);
+                    QCoreApplication::processEvents();
+                    const qreal scale = canvas->transformOnScreen().m11();
+                    const fg::Frame frame = canvas->currentFrame();
+                    qreal smallest = 1e9;
+                    QString which;
+                    for (const fg::FrameItem& it : frame.items) {
+                        if (!it.text.isEmpty() && it.opacity >= 0.5 &&
+                            it.fontPx * scale < smallest) {
+                            smallest = it.fontPx * scale;
+                            which = it.id;
+                        }
+                    }
+                    qInfo("%s", qPrintable(QStringLiteral("%1 / %2 / step %3: %4 px (%5)")
+                                               .arg(theme.name(), preset->text())
+                                               .arg(step)
+                                               .arg(smallest, 0, 'f', 1)
+                                               .arg(which)));
+                    if (const QString dir = qEnvironmentVariable("FG_SAVE_SHOTS");
+                        !dir.isEmpty() && step == stepsOf(*view).back()) { // to look at
+                        view->grab().save(QStringLiteral("%1/%2-%3-%4.png")
+                                              .arg(dir,
+                                                   QString::fromLatin1(QTest::currentDataTag()),
+                                                   theme.name())
+                                              .arg(view->presetActions().indexOf(preset)));
+                    }
+                    if (smallest < kMinPx) {
+                        faults << QStringLiteral("%1, \"%2\", step %3: \"%4\" is %5 px high")
+                                      .arg(theme.name(), preset->text())
+                                      .arg(step)
+                                      .arg(which)
+                                      .arg(smallest, 0, 'f', 1);
+                    }
+                }
+            }
+        }
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 };
