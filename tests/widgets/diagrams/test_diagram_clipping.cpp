@@ -8,14 +8,10 @@
 //   the partition boxes: nobody could see who reads which partition);
 // and, at 1280x800 and 1920x1080, for the charts under the diagrams: no legend covers a plotted
 // point, the highest and the last points keep off the frame, and the vertical axis title fits.
+#include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/frame.h"
-#include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_view.h"
-#include "widgets/diagrams/downsample_view.h"
-#include "widgets/diagrams/hashslot_view.h"
-#include "widgets/diagrams/kafka_view.h"
-#include "widgets/diagrams/lsm_view.h"
 
 #include <QFontMetricsF>
 #include <QTest>
@@ -24,17 +20,6 @@
 #include <qcustomplot.h>
 
 namespace {
-
-using Factory = std::function<std::unique_ptr<fg::DiagramView>()>;
-
-void addViews() {
-    QTest::addColumn<Factory>("make");
-    QTest::newRow("btree") << Factory([] { return std::make_unique<fg::BTreeView>(); });
-    QTest::newRow("lsm") << Factory([] { return std::make_unique<fg::LsmView>(); });
-    QTest::newRow("hashslot") << Factory([] { return std::make_unique<fg::HashslotView>(); });
-    QTest::newRow("kafka") << Factory([] { return std::make_unique<fg::KafkaView>(); });
-    QTest::newRow("downsample") << Factory([] { return std::make_unique<fg::DownsampleView>(); });
-}
 
 const std::vector<fg::Theme>& themes() {
     static const std::vector<fg::Theme> all{fg::Theme::light(), fg::Theme::dark(),
@@ -169,14 +154,12 @@ QList<QPointF> plottedPoints(QCustomPlot* chart) {
 
 } // namespace
 
-Q_DECLARE_METATYPE(Factory)
-
 class TestDiagramClipping : public QObject {
     Q_OBJECT
 private slots:
-    void everyTextFitsAndNothingHidesIt_data() { addViews(); }
+    void everyTextFitsAndNothingHidesIt_data() { addDiagramViews(); }
     void everyTextFitsAndNothingHidesIt() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         QStringList faults;
         for (const fg::Theme& theme : themes()) {
@@ -194,9 +177,9 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 
-    void chartsKeepLegendsOffTheDataAndPointsOffTheFrame_data() { addViews(); }
+    void chartsKeepLegendsOffTheDataAndPointsOffTheFrame_data() { addDiagramViews(); }
     void chartsKeepLegendsOffTheDataAndPointsOffTheFrame() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         QCustomPlot* chart = view->chart();
         if (!chart) {
@@ -248,14 +231,14 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 
-    void everyPresetIsReadableOnTheDesk_data() { addViews(); }
+    void everyPresetIsReadableOnTheDesk_data() { addDiagramViews(); }
     void everyPresetIsReadableOnTheDesk() {
         // A tester's "Write amplification: 200 writes" preset: the LSM-tree fitted to its widest
         // level (14 tables in a row) drew its labels 4-5 pixels high. Every preset, at its first, a
         // middle and its last step, fitted on the page of a 1280x800 window (no zoom), draws every
         // text at least kMinPx pixels high. FG_SAVE_SHOTS=<dir> saves each preset's last step.
         constexpr qreal kMinPx = 8.0;
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         view->resize(QSize(1280, 800) - QSize(240, 80));
         view->show();

@@ -5,13 +5,11 @@
 // before it; Reset goes back to the default scenario; Ctrl+0 and the zoom keys zoom the diagram,
 // not the window's reader; 10,000 steps back and forth leave no more live objects than before;
 // the charts show the engine's numbers for the step on screen.
-#include "widgets/diagrams/btree_view.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_view.h"
-#include "widgets/diagrams/downsample_view.h"
 #include "widgets/diagrams/hashslot_diagram.h"
 #include "widgets/diagrams/hashslot_view.h"
-#include "widgets/diagrams/kafka_view.h"
 #include "widgets/diagrams/lsm_diagram.h"
 #include "widgets/diagrams/lsm_view.h"
 
@@ -35,17 +33,6 @@
 #include <unistd.h>
 
 namespace {
-
-using Factory = std::function<std::unique_ptr<fg::DiagramView>()>;
-
-void addViews() {
-    QTest::addColumn<Factory>("make");
-    QTest::newRow("btree") << Factory([] { return std::make_unique<fg::BTreeView>(); });
-    QTest::newRow("lsm") << Factory([] { return std::make_unique<fg::LsmView>(); });
-    QTest::newRow("hashslot") << Factory([] { return std::make_unique<fg::HashslotView>(); });
-    QTest::newRow("kafka") << Factory([] { return std::make_unique<fg::KafkaView>(); });
-    QTest::newRow("downsample") << Factory([] { return std::make_unique<fg::DownsampleView>(); });
-}
 
 int liveObjects(QObject* root) {
     return static_cast<int>(root->findChildren<QObject*>().size() +
@@ -118,14 +105,12 @@ void meddle(fg::DiagramView& view) {
 
 } // namespace
 
-Q_DECLARE_METATYPE(Factory)
-
 class TestDiagramViews : public QObject {
     Q_OBJECT
 private slots:
-    void eachOpensOnItsDefaultScenario_data() { addViews(); }
+    void eachOpensOnItsDefaultScenario_data() { addDiagramViews(); }
     void eachOpensOnItsDefaultScenario() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         auto* message = view->findChild<QLabel*>();
         for (auto* l : view->findChildren<QLabel*>()) {
@@ -148,13 +133,13 @@ private slots:
         QVERIFY(!view->countersText().isEmpty());
     }
 
-    void presetsAreTheSameWhateverCameBefore_data() { addViews(); }
+    void presetsAreTheSameWhateverCameBefore_data() { addDiagramViews(); }
     void presetsAreTheSameWhateverCameBefore() {
         // Issue 13: after the 100,000-key preset (order 64), "Sequential inserts" ran at order 64;
         // the tombstone preset kept size-tiered compaction; a zoom stuck. Every ordered pair of
         // presets, with the zoom, pan and settings changed in between, against the preset on a
         // page just opened.
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         const int presets = make()->presetActions().size();
         QVERIFY(presets >= 2);
         std::vector<QStringList> fresh;
@@ -177,11 +162,11 @@ private slots:
         }
     }
 
-    void keyEventsHoldLonger_data() { addViews(); }
+    void keyEventsHoldLonger_data() { addDiagramViews(); }
     void keyEventsHoldLonger() {
         // Issue 13, item 7: a split, a flush, MOVED, a rebalance or a retention drop stays on
         // screen longer than its sentence alone would, the other steps as long as their sentence.
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         fg::Player* player = view->panel()->player();
         int longer = 0, plain = 0;
@@ -204,9 +189,9 @@ private slots:
         QVERIFY(plain > 0);
     }
 
-    void resetGoesBackToTheDefaultScenario_data() { addViews(); }
+    void resetGoesBackToTheDefaultScenario_data() { addDiagramViews(); }
     void resetGoesBackToTheDefaultScenario() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         const QStringList opened = fingerprint(*make());
         auto view = make();
         view->presetActions().back()->trigger();
@@ -221,11 +206,11 @@ private slots:
         QCOMPARE(fingerprint(*view), opened);
     }
 
-    void spaceAfterClickingAButtonStillPlays_data() { addViews(); }
+    void spaceAfterClickingAButtonStillPlays_data() { addDiagramViews(); }
     void spaceAfterClickingAButtonStillPlays() {
         // A tester clicked Reset (or Put) and pressed Space, as the opening sentence says: the
         // button took the focus on the click, and Space pressed it again instead of playing.
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         view->resize(1280, 800);
         view->show();
@@ -252,11 +237,11 @@ private slots:
         QCOMPARE(reset->focusPolicy(), Qt::TabFocus);
     }
 
-    void zoomKeysZoomTheDiagramNotTheWindow_data() { addViews(); }
+    void zoomKeysZoomTheDiagramNotTheWindow_data() { addDiagramViews(); }
     void zoomKeysZoomTheDiagramNotTheWindow() {
         // Issue 13: Ctrl+0 reset only the reader's zoom (a shortcut of the window), wherever the
         // focus was. On a diagram page it fits the diagram, from the canvas or the key box.
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         QMainWindow window;
         int readerZooms = 0;
         QMenu* viewMenu = window.menuBar()->addMenu("View");
@@ -305,9 +290,9 @@ private slots:
         QCOMPARE(readerZooms, 1);
     }
 
-    void scenarioSavesAndOpensAsTheSame_data() { addViews(); }
+    void scenarioSavesAndOpensAsTheSame_data() { addDiagramViews(); }
     void scenarioSavesAndOpensAsTheSame() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         QTemporaryDir dir;
         const QString path = dir.filePath("s.json");
@@ -325,9 +310,9 @@ private slots:
         QCOMPARE(other->panel()->player()->position(), -1);
     }
 
-    void badFilesAreRefusedAndChangeNothing_data() { addViews(); }
+    void badFilesAreRefusedAndChangeNothing_data() { addDiagramViews(); }
     void badFilesAreRefusedAndChangeNothing() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         const nlohmann::json before = view->scenarioJson();
         const int steps = view->panel()->player()->stepCount();
@@ -361,18 +346,18 @@ private slots:
         QCOMPARE(view->panel()->player()->stepCount(), steps);
     }
 
-    void saveToAnUnwritablePlaceKeepsTheOldFile_data() { addViews(); }
+    void saveToAnUnwritablePlaceKeepsTheOldFile_data() { addDiagramViews(); }
     void saveToAnUnwritablePlaceKeepsTheOldFile() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         QString error;
         QVERIFY(!view->saveScenarioFile("/proc/fieldguide/none.json", &error));
         QVERIFY2(error.contains("/proc/fieldguide/none.json"), qPrintable(error));
     }
 
-    void tenThousandStepsLeaveNoObjectsBehind_data() { addViews(); }
+    void tenThousandStepsLeaveNoObjectsBehind_data() { addDiagramViews(); }
     void tenThousandStepsLeaveNoObjectsBehind() {
-        QFETCH(Factory, make);
+        QFETCH(ViewFactory, make);
         auto view = make();
         view->resize(1280, 800);
         view->show();
