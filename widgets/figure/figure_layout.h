@@ -24,12 +24,14 @@ private:
     // Each part function lays out at (x, y) within width w and returns the height it used.
     qreal parts(const json& list, qreal x, qreal y, qreal w);
     qreal part(const json& p, qreal x, qreal y, qreal w);
+    // figure_text_parts.cpp
     qreal heading(const json& p, qreal x, qreal y, qreal w);
     qreal paragraph(const json& p, qreal x, qreal y, qreal w);
     qreal bullets(const json& items, qreal x, qreal y, qreal w, int depth);
     qreal keyValues(const json& p, qreal x, qreal y, qreal w);
     qreal table(const json& p, qreal x, qreal y, qreal w);
     qreal code(const json& p, qreal x, qreal y, qreal w);
+    // figure_layout.cpp
     qreal boxes(const json& p, qreal x, qreal y, qreal w);
     qreal record(const json& p, qreal x, qreal y, qreal w);
     qreal bars(const json& p, qreal x, qreal y, qreal w);
