@@ -351,6 +351,31 @@ bool ReaderView::nextHit(bool backward) {
     return true;
 }
 
+void ReaderView::showHit(int index) {
+    if (index >= 0 && index < hitCount()) {
+        wrapped_ = false;
+        goToHit(index);
+    }
+}
+
+void ReaderView::clearHighlights() {
+    const bool hadFigureHits = !figureHits_.isEmpty();
+    hits_.clear();
+    allHits_.clear();
+    figureHits_.clear();
+    query_.clear();
+    currentHit_ = -1;
+    wrapped_ = false;
+    setExtraSelections({});
+    QTextCursor c = textCursor();
+    c.clearSelection(); // the current hit was selected
+    setTextCursor(c);
+    if (hadFigureHits) { // take the marks off the figures
+        renderedWidth_ = 0;
+        renderFigures();
+    }
+}
+
 QString ReaderView::hitSection() const {
     return currentHit_ < 0 || currentHit_ >= hitCount()
                ? QString()

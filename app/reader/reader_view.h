@@ -47,6 +47,12 @@ public:
     int currentHit() const { return currentHit_; }
     // The section the current hit is in.
     QString hitSection() const;
+    // The query highlighted (empty: none).
+    QString query() const { return query_; }
+    // Goes to hit `index` (0 .. hitCount() - 1) of this chapter.
+    void showHit(int index);
+    // Takes every highlight off (text and figures), leaving the view where it is.
+    void clearHighlights();
 
 signals:
     void sectionChanged(const QString& sectionId);
