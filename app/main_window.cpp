@@ -107,8 +107,9 @@ private:
             return;
         }
         const int total = now[0] + now[1];
-        const int side =
-            std::clamp(wanted_, widget(0)->minimumSizeHint().width(), std::max(1, total - 100));
+        // Not under the sidebar's own minimum; the page keeps 100 px at least.
+        const int least = std::max(widget(0)->minimumSizeHint().width(), widget(0)->minimumWidth());
+        const int side = std::max(least, std::min(wanted_, total - 100));
         if (total > 0 && now[0] != side) {
             setSizes({side, total - side});
         }

@@ -30,10 +30,10 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
 }
 
 void ChapterTree::fitToFont() {
-    // About 14 characters: a chapter's number and the start of its title stay readable when
+    // About 20 characters: a chapter's number and the start of its title stay readable when
     // the search panel or a wide page takes the window's width (it was squeezed to ~50 px);
     // a longer title is cut with "..." and its tooltip has the whole of it.
-    setMinimumWidth(fontMetrics().averageCharWidth() * 14 + 2 * frameWidth() + indentation());
+    setMinimumWidth(fontMetrics().averageCharWidth() * 20 + 2 * frameWidth() + indentation());
 }
 
 void ChapterTree::changeEvent(QEvent* event) {

@@ -158,6 +158,53 @@ private slots:
         QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
     }
 
+    void f3GoesOnToTheNextChapterAndEscClearsTheHighlights() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        // "LSM" is in the first chapter's introduction and in the second chapter's checklist.
+        QTest::keyClicks(box, "LSM");
+        QCOMPARE(w.search()->resultCount(), 2);
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        key(&w, Qt::Key_F3); // past the chapter's last hit: on to the next chapter's first
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("more"));
+        QCOMPARE(w.search()->results()->currentRow(), 1);
+        QVERIFY(!w.statusBar()->currentMessage().contains("wrapped"));
+        key(&w, Qt::Key_F3); // the course's last hit: round to its first, and said
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("intro"));
+        QVERIFY2(w.statusBar()->currentMessage().contains("wrapped to the top: back to the "
+                                                          "first hit"),
+                 qPrintable(w.statusBar()->currentMessage()));
+        key(&w, Qt::Key_F3, Qt::ShiftModifier); // and back, round the other way
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QVERIFY(w.statusBar()->currentMessage().contains("back to the last hit"));
+        // Esc, from the reader: the panel closes and no highlight stays.
+        w.reader()->setFocus();
+        QTRY_VERIFY(w.reader()->hasFocus());
+        key(w.reader(), Qt::Key_Escape);
+        QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+        QCOMPARE(w.reader()->hitCount(), 0);
+        QVERIFY(w.reader()->extraSelections().isEmpty());
+        QVERIFY(!w.reader()->textCursor().hasSelection());
+        // Esc from the panel too.
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(box->hasFocus());
+        key(box, Qt::Key_Return);
+        QVERIFY(w.reader()->hitCount() > 0);
+        key(box, Qt::Key_Escape);
+        QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+        QCOMPARE(w.reader()->hitCount(), 0);
+        QVERIFY(w.reader()->extraSelections().isEmpty());
+    }
+
     void ctrlQQuitsAndTheTitleNamesTheChapter() {
         fg::MainWindow w(course("good"));
         w.show();
