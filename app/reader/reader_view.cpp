@@ -8,6 +8,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -148,9 +149,12 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
 }
 
 void ReaderView::updateMargins() {
-    // A readable measure: the text column is at most about 52 em wide, centred in the view (side
-    // margins only: the top stays close to the chapter's title).
-    const qreal maxColumn = bodyPx() * 52;
+    // A readable measure: the text column is at most about 75 characters of the body's type,
+    // centred in the view (side margins only: the top stays close to the chapter's title). It
+    // was 52 em, wider than the window in the Projector's type: no margins at all there.
+    QFont body = font();
+    body.setPixelSize(qRound(bodyPx()));
+    const qreal maxColumn = QFontMetricsF(body).averageCharWidth() * kMeasureChars;
     const qreal side = std::max<qreal>(0, (viewport()->width() - 56 - maxColumn) / 2);
     QTextFrameFormat root = document()->rootFrame()->frameFormat();
     if (std::abs(root.leftMargin() - side) >= 1) {

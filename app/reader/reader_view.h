@@ -34,6 +34,8 @@ public:
     int zoom() const { return zoom_; }
     // The body text size: 19 px, 10% more or less a zoom step, times the theme's fontScale.
     qreal bodyPx() const;
+    // The text column's widest measure, in average characters of the body's type.
+    static constexpr int kMeasureChars = 75;
 
     // Highlights every occurrence of `query` (case-insensitive), in the text and in the figures'
     // labels, and scrolls to the first one in `sectionId` (or the first anywhere). Returns the

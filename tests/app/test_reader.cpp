@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +21,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextFrame>
 
 namespace {
 
@@ -203,6 +205,41 @@ private slots:
         QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
         QCOMPARE(w.reader()->hitCount(), 0);
         QVERIFY(w.reader()->extraSelections().isEmpty());
+    }
+
+    // Issue 13: in the Projector theme the text ran from one edge of the window to the other.
+    // In every theme, at 1280x800 and 1920x1080, a line holds at most ~75 characters of the
+    // body's type, and the column is centred.
+    void theTextHasAReadableMeasureInEveryTheme() {
+        for (const fg::ThemeChoice choice :
+             {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.setThemeChoice(choice);
+                w.resize(size);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                QCoreApplication::processEvents();
+                fg::ReaderView* r = w.reader();
+                const QTextFrameFormat root = r->document()->rootFrame()->frameFormat();
+                const qreal column = r->viewport()->width() - 2 * r->document()->documentMargin() -
+                                     root.leftMargin() - root.rightMargin();
+                QFont body = r->document()->defaultFont();
+                const qreal chars = column / QFontMetricsF(body).averageCharWidth();
+                const QString where = QStringLiteral("%1 at %2x%3")
+                                          .arg(fg::themeChoiceName(choice))
+                                          .arg(size.width())
+                                          .arg(size.height());
+                QVERIFY2(chars <= 80, qPrintable(QStringLiteral("%1: lines of %2 characters")
+                                                     .arg(where)
+                                                     .arg(chars, 0, 'f', 0)));
+                QVERIFY2(chars >= 40, qPrintable(QStringLiteral("%1: lines of %2 characters")
+                                                     .arg(where)
+                                                     .arg(chars, 0, 'f', 0)));
+                QCOMPARE(root.leftMargin(), root.rightMargin());
+                w.setThemeChoice(fg::ThemeChoice::Light);
+            }
+        }
     }
 
     void ctrlQQuitsAndTheTitleNamesTheChapter() {
