@@ -155,7 +155,11 @@ void ReaderView::updateMargins() {
     QFont body = font();
     body.setPixelSize(qRound(bodyPx()));
     const qreal maxColumn = QFontMetricsF(body).averageCharWidth() * kMeasureChars;
-    const qreal side = std::max<qreal>(0, (viewport()->width() - 56 - maxColumn) / 2);
+    // The root frame's left and right margins replace the document's margin on those sides: a
+    // side of 0 put the text against the window's edge (the Projector's reader beside the
+    // search). At least the document's margin, or one character of the body's type.
+    const qreal gutter = std::max(document()->documentMargin(), bodyPx());
+    const qreal side = std::max(gutter, (viewport()->width() - maxColumn) / 2);
     QTextFrameFormat root = document()->rootFrame()->frameFormat();
     if (std::abs(root.leftMargin() - side) >= 1) {
         root.setLeftMargin(side);

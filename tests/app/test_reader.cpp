@@ -222,8 +222,9 @@ private slots:
                 QCoreApplication::processEvents();
                 fg::ReaderView* r = w.reader();
                 const QTextFrameFormat root = r->document()->rootFrame()->frameFormat();
-                const qreal column = r->viewport()->width() - 2 * r->document()->documentMargin() -
-                                     root.leftMargin() - root.rightMargin();
+                // The root frame's side margins are the text's (they replace the document's).
+                const qreal column =
+                    r->viewport()->width() - root.leftMargin() - root.rightMargin();
                 QFont body = r->document()->defaultFont();
                 const qreal chars = column / QFontMetricsF(body).averageCharWidth();
                 const QString where = QStringLiteral("%1 at %2x%3")
@@ -237,6 +238,17 @@ private slots:
                                                      .arg(where)
                                                      .arg(chars, 0, 'f', 0)));
                 QCOMPARE(root.leftMargin(), root.rightMargin());
+                QVERIFY2(
+                    root.leftMargin() >= 19,
+                    qPrintable(
+                        QStringLiteral("%1: a margin of %2").arg(where).arg(root.leftMargin())));
+                // Narrow, with the search beside it: still a margin, not the window's edge.
+                w.findChild<QDockWidget*>("searchDock")->show();
+                w.resize(1000, 700);
+                QTest::qWait(50);
+                QVERIFY2(r->document()->rootFrame()->frameFormat().leftMargin() >= 19,
+                         qPrintable(where + QStringLiteral(", 1000x700 and the search open")));
+                w.findChild<QDockWidget*>("searchDock")->hide();
                 w.setThemeChoice(fg::ThemeChoice::Light);
             }
         }
