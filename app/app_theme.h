@@ -15,6 +15,10 @@ namespace fg {
 
 enum class ThemeChoice { System, Light, Dark, Projector };
 
+// The border the app draws around text boxes, spin boxes and combo boxes in `palette`: at least
+// 3:1 against both the window and the field's background.
+QColor inputBorder(const QPalette& palette);
+
 ThemeChoice themeChoiceFromName(const QString& name); // "system", "light", "dark", "projector"
 QString themeChoiceName(ThemeChoice choice);
 

@@ -90,9 +90,12 @@ void exportAnimationInteractive(QWidget* parent, const Exportable& what, const T
                                  QObject::tr("Cancel"), 0, total, parent);
         progress.setWindowModality(Qt::WindowModal);
         progress.setMinimumDuration(300);
+        // Esc is Cancel: it rejected the progress window, which only hid it (Qt 6.4 does not
+        // turn that into cancel()), and the export went on. Esc in the export dialog too.
+        QObject::connect(&progress, &QDialog::rejected, &progress, &QProgressDialog::cancel);
         auto report = [&](int done, int) {
             progress.setValue(done);
-            return !progress.wasCanceled();
+            return !progress.wasCanceled() && !d.cancelRequested();
         };
         const QString error =
             d.gif() ? exportGif(*what.source, theme, d.path(), o, report)

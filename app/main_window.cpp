@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
@@ -79,6 +80,43 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
     return bar;
 }
 
+// The splitter between the sidebar and the pages. The sidebar keeps the width it has (a new tab,
+// the search panel, a theme, a resized window: the page beside it takes the change); the
+// student's own drag of the handle is what changes it.
+class SidebarSplitter : public QSplitter {
+public:
+    explicit SidebarSplitter(QWidget* parent) : QSplitter(parent) {
+        connect(this, &QSplitter::splitterMoved, this, [this] { wanted_ = sizes().value(0); });
+    }
+    int sidebar() const { return wanted_ > 0 ? wanted_ : sizes().value(0); }
+    void setSidebar(int width) {
+        wanted_ = width;
+        keep();
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QSplitter::resizeEvent(event);
+        keep();
+    }
+
+private:
+    void keep() {
+        const QList<int> now = sizes();
+        if (wanted_ <= 0 || now.size() != 2) {
+            return;
+        }
+        const int total = now[0] + now[1];
+        // Not under the sidebar's own minimum; the page keeps 100 px at least.
+        const int least = std::max(widget(0)->minimumSizeHint().width(), widget(0)->minimumWidth());
+        const int side = std::max(least, std::min(wanted_, total - 100));
+        if (total > 0 && now[0] != side) {
+            setSizes({side, total - side});
+        }
+    }
+    int wanted_ = 0;
+};
+
 void showNotice(QWidget* bar, const QString& text) {
     bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
     bar->setAccessibleDescription(text);
@@ -110,12 +148,18 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
 
-    auto* split = new QSplitter(this);
+    auto* split = new SidebarSplitter(this);
+    split_ = split;
     split->setObjectName(QStringLiteral("mainSplitter"));
     split->addWidget(tree_);
     split->addWidget(tabs_);
+    // The sidebar keeps its width (a resized window, a new tab, a theme: the page takes the
+    // change); only the student's own drag of the splitter changes it, and it is remembered.
+    split->setChildrenCollapsible(false);
+    split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setSizes({300, 1300});
+    split->setSidebar(300); // until the student drags it (remembered: restoreSettings)
     // The notice bars sit above the chapter list and the reader, in the window's width.
     damageNotice_ = makeNoticeBar(this, QStringLiteral("damageNotice"));
     saveNotice_ = makeNoticeBar(this, QStringLiteral("saveNotice"));
@@ -139,6 +183,15 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     searchDock_->setWidget(search_);
     addDockWidget(Qt::RightDockWidgetArea, searchDock_);
     searchDock_->hide();
+    // About 32 characters wide the first time it opens (its own size hint took ~400 px from the
+    // page and the sidebar); after that, the width the student leaves it at.
+    connect(searchDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !searchDockSized_) {
+            searchDockSized_ = true;
+            resizeDocks({searchDock_}, {search_->fontMetrics().averageCharWidth() * 32 + 24},
+                        Qt::Horizontal);
+        }
+    });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
     connect(reader_, &ReaderView::sectionChanged, this,
@@ -150,6 +203,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
             [this](int chapter, const QString& section, const QString& query) {
                 tabs_->setCurrentWidget(reader_);
                 reader_->showChapter(chapter, section);
+                lastQuery_ = query; // F3 goes on with it, across the chapters
                 reader_->highlight(query, section);
                 tree_->select(chapter, reader_->currentSection());
                 updateWindowTitle();
@@ -158,9 +212,14 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     connect(reader_, &ReaderView::hitChanged, this, [this](const QString& section) {
         search_->followHit(reader_->chapterIndex(), section);
     });
-    connect(search_, &SearchPanel::closeRequested, this, [this] {
-        searchDock_->hide();
-        reader_->setFocus(Qt::OtherFocusReason);
+    // Esc closes the search and takes its highlights off, from the panel or from the reader.
+    connect(search_, &SearchPanel::closeRequested, this, &MainWindow::closeSearch);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), reader_);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (searchDock_->isVisible() || !reader_->query().isEmpty()) {
+            closeSearch();
+        }
     });
 
     if (!course_.errors.empty()) {
@@ -353,23 +412,80 @@ void MainWindow::updateWindowTitle() {
 }
 
 void MainWindow::findNext(bool backward) {
-    if (reader_->hitCount() == 0) {
+    if (lastQuery_.isEmpty()) {
         statusBar()->showMessage(
             tr("Nothing to go to: search first (Ctrl+F), then F3 goes to the next hit."), 5000);
         return;
     }
     tabs_->setCurrentWidget(reader_);
-    reader_->nextHit(backward);
-    const bool wrapped = reader_->lastMoveWrapped();
+    // Highlights taken off (Esc) or another chapter opened since: the hits of this chapter
+    // again, from the section being read.
+    if (reader_->query() != lastQuery_) {
+        reader_->highlight(lastQuery_, reader_->currentSection());
+        if (reader_->hitCount() > 0) {
+            statusBar()->showMessage(tr("Hit %1 of %2 in this chapter")
+                                         .arg(reader_->currentHit() + 1)
+                                         .arg(reader_->hitCount()),
+                                     3000);
+            return;
+        }
+    }
+    const int n = reader_->hitCount();
+    const int next = reader_->currentHit() + (backward ? -1 : 1);
+    bool wrapped = false;
+    if (n == 0 || next < 0 || next >= n) {
+        // Past this chapter's last (or first) hit: on to the next (previous) chapter with hits,
+        // round from the course's last one to its first, as a browser's find does.
+        const QList<int> chapters = search_->chaptersWithHits(lastQuery_);
+        if (chapters.isEmpty()) {
+            statusBar()->showMessage(tr("No section mentions \u201c%1\u201d.").arg(lastQuery_),
+                                     5000);
+            return;
+        }
+        const int here = reader_->chapterIndex();
+        int target = -1;
+        for (int i = 0; i < chapters.size(); ++i) {
+            const int c = backward ? chapters[chapters.size() - 1 - i] : chapters[i];
+            if (backward ? c < here : c > here) {
+                target = c;
+                break;
+            }
+        }
+        if (target < 0) {
+            wrapped = true;
+            target = backward ? chapters.last() : chapters.first();
+        }
+        if (target != here) {
+            showSection(target, {});
+        }
+        reader_->highlight(lastQuery_);
+        if (reader_->hitCount() == 0) {
+            statusBar()->showMessage(
+                tr("No hit for \u201c%1\u201d in this chapter.").arg(lastQuery_), 5000);
+            return;
+        }
+        reader_->showHit(backward ? reader_->hitCount() - 1 : 0);
+        tree_->select(reader_->chapterIndex(), reader_->hitSection());
+        updateWindowTitle();
+    } else {
+        reader_->nextHit(backward);
+    }
     const QString where =
-        tr("Hit %1 of %2").arg(reader_->currentHit() + 1).arg(reader_->hitCount());
+        tr("Hit %1 of %2 in this chapter").arg(reader_->currentHit() + 1).arg(reader_->hitCount());
     if (wrapped) {
-        statusBar()->showMessage(backward ? tr("Search wrapped to the bottom. %1").arg(where)
-                                          : tr("Search wrapped to the top. %1").arg(where),
-                                 5000);
+        statusBar()->showMessage(
+            backward ? tr("Search wrapped to the bottom: back to the last hit. %1").arg(where)
+                     : tr("Search wrapped to the top: back to the first hit. %1").arg(where),
+            5000);
     } else {
         statusBar()->showMessage(where, 3000);
     }
+}
+
+void MainWindow::closeSearch() {
+    searchDock_->hide();
+    reader_->clearHighlights();
+    reader_->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::afterDialog(QWidget* focus) {
@@ -758,6 +874,7 @@ void MainWindow::saveSettings() const {
     s.setValue("view/theme", themeChoiceName(themeChoice_));
     s.setValue("window/geometry", saveGeometry());
     s.setValue("window/state", saveState());
+    s.setValue("window/sidebar", static_cast<SidebarSplitter*>(split_)->sidebar());
 }
 
 void MainWindow::restoreSettings() {
@@ -799,10 +916,20 @@ void MainWindow::restoreSettings() {
         resize(1600, 1000);
     }
     restoreState(s.value("window/state").toByteArray());
+    // The sidebar's width the student chose, set once the window has its size (showEvent).
+    sidebarWidth_ = std::max(0, s.value("window/sidebar", 0).toInt());
     setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (sidebarWidth_ > 0) {
+        static_cast<SidebarSplitter*>(split_)->setSidebar(sidebarWidth_);
+        sidebarWidth_ = 0;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

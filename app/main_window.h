@@ -19,6 +19,7 @@ class QDockWidget;
 class QTabWidget;
 class QActionGroup;
 class QMenu;
+class QSplitter;
 
 namespace fg {
 
@@ -74,6 +75,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void buildMenus();
@@ -83,7 +85,10 @@ private:
     void toggleFullScreen();
     void updateWindowTitle();
     // F3 / Shift+F3: the next or previous search hit, saying when the search wraps around.
+    // Across the chapters: past the last hit of a chapter, the first of the next one with hits.
     void findNext(bool backward);
+    // Esc: the search panel closed and its highlights taken off.
+    void closeSearch();
     // After a dialog: the window active again and the keyboard back where it was.
     void afterDialog(QWidget* focus);
     QString currentChapterId() const;
@@ -106,6 +111,10 @@ private:
     QWidget* damageNotice_ = nullptr;
     QWidget* saveNotice_ = nullptr;
     QuizDeck deck_;
+    QString lastQuery_; // the search F3 goes through
+    QSplitter* split_ = nullptr;
+    bool searchDockSized_ = false;
+    int sidebarWidth_ = 0; // a remembered sidebar width still to set (0: none)
 };
 
 } // namespace fg

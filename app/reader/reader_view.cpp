@@ -8,6 +8,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDesktopServices>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -148,10 +149,17 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
 }
 
 void ReaderView::updateMargins() {
-    // A readable measure: the text column is at most about 52 em wide, centred in the view (side
-    // margins only: the top stays close to the chapter's title).
-    const qreal maxColumn = bodyPx() * 52;
-    const qreal side = std::max<qreal>(0, (viewport()->width() - 56 - maxColumn) / 2);
+    // A readable measure: the text column is at most about 75 characters of the body's type,
+    // centred in the view (side margins only: the top stays close to the chapter's title). It
+    // was 52 em, wider than the window in the Projector's type: no margins at all there.
+    QFont body = font();
+    body.setPixelSize(qRound(bodyPx()));
+    const qreal maxColumn = QFontMetricsF(body).averageCharWidth() * kMeasureChars;
+    // The root frame's left and right margins replace the document's margin on those sides: a
+    // side of 0 put the text against the window's edge (the Projector's reader beside the
+    // search). At least the document's margin, or one character of the body's type.
+    const qreal gutter = std::max(document()->documentMargin(), bodyPx());
+    const qreal side = std::max(gutter, (viewport()->width() - maxColumn) / 2);
     QTextFrameFormat root = document()->rootFrame()->frameFormat();
     if (std::abs(root.leftMargin() - side) >= 1) {
         root.setLeftMargin(side);
@@ -349,6 +357,31 @@ bool ReaderView::nextHit(bool backward) {
     wrapped_ = next < 0 || next >= n;
     goToHit((next % n + n) % n);
     return true;
+}
+
+void ReaderView::showHit(int index) {
+    if (index >= 0 && index < hitCount()) {
+        wrapped_ = false;
+        goToHit(index);
+    }
+}
+
+void ReaderView::clearHighlights() {
+    const bool hadFigureHits = !figureHits_.isEmpty();
+    hits_.clear();
+    allHits_.clear();
+    figureHits_.clear();
+    query_.clear();
+    currentHit_ = -1;
+    wrapped_ = false;
+    setExtraSelections({});
+    QTextCursor c = textCursor();
+    c.clearSelection(); // the current hit was selected
+    setTextCursor(c);
+    if (hadFigureHits) { // take the marks off the figures
+        renderedWidth_ = 0;
+        renderFigures();
+    }
 }
 
 QString ReaderView::hitSection() const {

@@ -34,6 +34,8 @@ public:
     int zoom() const { return zoom_; }
     // The body text size: 19 px, 10% more or less a zoom step, times the theme's fontScale.
     qreal bodyPx() const;
+    // The text column's widest measure, in average characters of the body's type.
+    static constexpr int kMeasureChars = 75;
 
     // Highlights every occurrence of `query` (case-insensitive), in the text and in the figures'
     // labels, and scrolls to the first one in `sectionId` (or the first anywhere). Returns the
@@ -47,6 +49,12 @@ public:
     int currentHit() const { return currentHit_; }
     // The section the current hit is in.
     QString hitSection() const;
+    // The query highlighted (empty: none).
+    QString query() const { return query_; }
+    // Goes to hit `index` (0 .. hitCount() - 1) of this chapter.
+    void showHit(int index);
+    // Takes every highlight off (text and figures), leaving the view where it is.
+    void clearHighlights();
 
 signals:
     void sectionChanged(const QString& sectionId);

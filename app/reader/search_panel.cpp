@@ -50,6 +50,18 @@ void SearchPanel::followHit(int chapter, const QString& sectionId) {
     }
 }
 
+QList<int> SearchPanel::chaptersWithHits(const QString& query) const {
+    QList<int> chapters;
+    if (index_) {
+        for (const SearchResult& r : index_->search(query, 100000)) {
+            if (!chapters.contains(r.chapter)) {
+                chapters << r.chapter;
+            }
+        }
+    }
+    return chapters;
+}
+
 void SearchPanel::setCourse(const Course& course) {
     index_ = std::make_unique<SearchIndex>(course);
     runSearch();

@@ -26,6 +26,8 @@ public:
     QListWidget* results() { return results_; }
     // Makes the result for (chapter, section) the current one, as F3 moves through the hits.
     void followHit(int chapter, const QString& sectionId);
+    // The chapters with a hit for `query`, in reading order (F3 goes on to them).
+    QList<int> chaptersWithHits(const QString& query) const;
 
 signals:
     void resultActivated(int chapter, const QString& sectionId, const QString& query);

@@ -9,6 +9,10 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_layout.h"
 
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QSpinBox>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -78,6 +82,51 @@ private slots:
             }
         }
         QVERIFY2(c.failures.isEmpty(), qPrintable(c.report()));
+    }
+
+    // The border of a text box, spin box and combo box, as drawn on screen, stands out 3:1
+    // from the window around it and from the field inside it, in every theme (WCAG's contrast
+    // for the parts of a control): the Dark theme's fields had no visible border.
+    void inputBordersCanBeSeen() {
+        fg::AppTheme app;
+        QStringList failures;
+        int checked = 0;
+        for (fg::ThemeChoice choice : {fg::ThemeChoice::System, fg::ThemeChoice::Light,
+                                       fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            app.apply(choice);
+            const QPalette p = QApplication::palette();
+            QLineEdit edit;
+            QSpinBox spin;
+            QComboBox combo;
+            combo.addItem(QStringLiteral("leveled"));
+            QComboBox editable;
+            editable.setEditable(true);
+            for (QWidget* w : std::initializer_list<QWidget*>{&edit, &spin, &combo, &editable}) {
+                w->resize(160, w->sizeHint().height());
+                const QImage img = w->grab().toImage();
+                // The left edge at mid height: the strongest of the first two columns.
+                qreal best = 0, bestBase = 0;
+                for (int x = 0; x < 2; ++x) {
+                    const QColor px = img.pixelColor(x, img.height() / 2);
+                    const qreal r = fg::contrastRatio(px, p.color(QPalette::Window));
+                    if (r > best) {
+                        best = r;
+                        bestBase = fg::contrastRatio(px, p.color(QPalette::Base));
+                    }
+                }
+                ++checked;
+                if (best + 1e-9 < 3 || bestBase + 1e-9 < 3) {
+                    failures << QStringLiteral("%1: %2's border is %3:1 on the window, %4:1 on "
+                                               "the field (needs 3:1)")
+                                    .arg(fg::themeChoiceName(choice),
+                                         QString::fromLatin1(w->metaObject()->className()))
+                                    .arg(best, 0, 'f', 2)
+                                    .arg(bestBase, 0, 'f', 2);
+                }
+            }
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
+        QCOMPARE(checked, 16);
     }
 
     void everyChaptersTextIsReadable() {

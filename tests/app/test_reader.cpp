@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QDockWidget>
+#include <QFontMetricsF>
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +21,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextDocument>
+#include <QTextFrame>
 
 namespace {
 
@@ -156,6 +158,100 @@ private slots:
         QTRY_VERIFY(box->hasFocus());
         key(box, Qt::Key_Escape);
         QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+    }
+
+    void f3GoesOnToTheNextChapterAndEscClearsTheHighlights() {
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        // "LSM" is in the first chapter's introduction and in the second chapter's checklist.
+        QTest::keyClicks(box, "LSM");
+        QCOMPARE(w.search()->resultCount(), 2);
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        key(&w, Qt::Key_F3); // past the chapter's last hit: on to the next chapter's first
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QCOMPARE(w.reader()->hitCount(), 1);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("more"));
+        QCOMPARE(w.search()->results()->currentRow(), 1);
+        QVERIFY(!w.statusBar()->currentMessage().contains("wrapped"));
+        key(&w, Qt::Key_F3); // the course's last hit: round to its first, and said
+        QCOMPARE(w.reader()->chapterIndex(), 0);
+        QCOMPARE(w.reader()->hitSection(), QStringLiteral("intro"));
+        QVERIFY2(w.statusBar()->currentMessage().contains("wrapped to the top: back to the "
+                                                          "first hit"),
+                 qPrintable(w.statusBar()->currentMessage()));
+        key(&w, Qt::Key_F3, Qt::ShiftModifier); // and back, round the other way
+        QCOMPARE(w.reader()->chapterIndex(), 1);
+        QVERIFY(w.statusBar()->currentMessage().contains("back to the last hit"));
+        // Esc, from the reader: the panel closes and no highlight stays.
+        w.reader()->setFocus();
+        QTRY_VERIFY(w.reader()->hasFocus());
+        key(w.reader(), Qt::Key_Escape);
+        QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+        QCOMPARE(w.reader()->hitCount(), 0);
+        QVERIFY(w.reader()->extraSelections().isEmpty());
+        QVERIFY(!w.reader()->textCursor().hasSelection());
+        // Esc from the panel too.
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(box->hasFocus());
+        key(box, Qt::Key_Return);
+        QVERIFY(w.reader()->hitCount() > 0);
+        key(box, Qt::Key_Escape);
+        QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+        QCOMPARE(w.reader()->hitCount(), 0);
+        QVERIFY(w.reader()->extraSelections().isEmpty());
+    }
+
+    // Issue 13: in the Projector theme the text ran from one edge of the window to the other.
+    // In every theme, at 1280x800 and 1920x1080, a line holds at most ~75 characters of the
+    // body's type, and the column is centred.
+    void theTextHasAReadableMeasureInEveryTheme() {
+        for (const fg::ThemeChoice choice :
+             {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.setThemeChoice(choice);
+                w.resize(size);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                QCoreApplication::processEvents();
+                fg::ReaderView* r = w.reader();
+                const QTextFrameFormat root = r->document()->rootFrame()->frameFormat();
+                // The root frame's side margins are the text's (they replace the document's).
+                const qreal column =
+                    r->viewport()->width() - root.leftMargin() - root.rightMargin();
+                QFont body = r->document()->defaultFont();
+                const qreal chars = column / QFontMetricsF(body).averageCharWidth();
+                const QString where = QStringLiteral("%1 at %2x%3")
+                                          .arg(fg::themeChoiceName(choice))
+                                          .arg(size.width())
+                                          .arg(size.height());
+                QVERIFY2(chars <= 80, qPrintable(QStringLiteral("%1: lines of %2 characters")
+                                                     .arg(where)
+                                                     .arg(chars, 0, 'f', 0)));
+                QVERIFY2(chars >= 40, qPrintable(QStringLiteral("%1: lines of %2 characters")
+                                                     .arg(where)
+                                                     .arg(chars, 0, 'f', 0)));
+                QCOMPARE(root.leftMargin(), root.rightMargin());
+                QVERIFY2(
+                    root.leftMargin() >= 19,
+                    qPrintable(
+                        QStringLiteral("%1: a margin of %2").arg(where).arg(root.leftMargin())));
+                // Narrow, with the search beside it: still a margin, not the window's edge.
+                w.findChild<QDockWidget*>("searchDock")->show();
+                w.resize(1000, 700);
+                QTest::qWait(50);
+                QVERIFY2(r->document()->rootFrame()->frameFormat().leftMargin() >= 19,
+                         qPrintable(where + QStringLiteral(", 1000x700 and the search open")));
+                w.findChild<QDockWidget*>("searchDock")->hide();
+                w.setThemeChoice(fg::ThemeChoice::Light);
+            }
+        }
     }
 
     void ctrlQQuitsAndTheTitleNamesTheChapter() {

@@ -172,9 +172,11 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
         edge.id = QStringLiteral("flow:%1").arg(i);
         edge.line = l;
         const bool now = i == position;
-        edge.stroke = now ? t.accent : t.line;
-        edge.strokeWidth = (now ? 3.5 : 1) * t.lineWidth / 1.5;
-        edge.opacity = now ? 1 : 0.45;
+        // The other flows are quieter but can be seen: the muted text colour, at least 3:1 on
+        // the page (the line colour at 45% opacity was about 1.5:1).
+        edge.stroke = now ? t.accent : t.mutedText;
+        edge.strokeWidth = (now ? 3.5 : 1.25) * t.lineWidth / 1.5;
+        edge.opacity = 1;
         edge.arrow = true;
         edge.z = now ? 3 : 1;
         f.items.push_back(edge);
@@ -211,6 +213,8 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
     list_->setTextElideMode(Qt::ElideNone);
     list_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     list_->setResizeMode(QListView::Adjust);
+    // Room above and below each title: they ran into each other.
+    list_->setStyleSheet(QStringLiteral("QListView::item { padding: 4px 0px; }"));
     fitListToFont();
     for (const auto& a : archs_) {
         auto* item = new QListWidgetItem(a.title, list_);
@@ -243,9 +247,9 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
 }
 
 void ArchitectureView::fitListToFont() {
-    // About 22 characters wide: a title longer than that on two lines, so that the diagram keeps
-    // the width.
-    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 22 + 2 * list_->frameWidth() +
+    // About 26 characters wide: a title longer than that on two lines, so that the diagram keeps
+    // the width (22 was cramped).
+    list_->setFixedWidth(list_->fontMetrics().averageCharWidth() * 26 + 2 * list_->frameWidth() +
                          list_->style()->pixelMetric(QStyle::PM_ScrollBarExtent));
 }
 

@@ -36,8 +36,9 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setToolTip(tr("A whole number to insert, search for or delete (Enter inserts)"));
-    key_->setMaximumWidth(140);
-    row->addWidget(key_);
+    key_->setMaximumWidth(220);
+    keepRoomFor(key_, 12); // its hint whole, however narrow the page (it was ~50 px)
+    row->addWidget(key_, 1);
     addButton(tr("Insert"),
               tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
                  "middle key up"),
@@ -74,7 +75,8 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     rangeTo_->setPlaceholderText(tr("to"));
     rangeTo_->setAccessibleName(tr("Range end"));
     rangeTo_->setToolTip(tr("The last key of the range scan"));
-    rangeTo_->setMaximumWidth(90);
+    rangeTo_->setMaximumWidth(140);
+    keepRoomFor(rangeTo_, 8); // room for a key of several digits (it was a sliver)
     row->addWidget(rangeTo_);
     addButton(tr("Add 10 random"), tr("Insert ten random keys, one after the other"), [this] {
         addOp(Op::insertRandom(10, static_cast<std::uint64_t>(ops().size()) + 1, 1, 999));

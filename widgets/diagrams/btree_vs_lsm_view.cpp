@@ -2,9 +2,11 @@
 
 #include "models/theme/theme.h"
 #include "widgets/canvas/chart_style.h"
+#include "widgets/diagrams/flow_layout.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPicture>
 #include <QProgressBar>
@@ -12,7 +14,9 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <atomic>
+#include <functional>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -63,22 +67,67 @@ QString thousands(std::int64_t n) {
     return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
 }
 
+// A spin box that takes a number out of its range as typed (it refused the keys, or clamped it
+// silently on leaving the box): leaving the box brings it into the range and tells `outOfRange`
+// what was typed, so the page can say what happened.
+class RangeSpinBox : public QSpinBox {
+public:
+    using QSpinBox::QSpinBox;
+    std::function<void(qlonglong typed)> outOfRange;
+
+protected:
+    QValidator::State validate(QString& text, int& pos) const override {
+        const QValidator::State st = QSpinBox::validate(text, pos);
+        bool ok = false;
+        number(text, &ok);
+        return st == QValidator::Invalid && ok ? QValidator::Intermediate : st;
+    }
+    void fixup(QString& text) const override {
+        bool ok = false;
+        const qlonglong typed = number(text, &ok);
+        if (ok && (typed > maximum() || typed < minimum())) {
+            text =
+                textFromValue(static_cast<int>(std::clamp<qlonglong>(typed, minimum(), maximum())));
+            if (outOfRange) {
+                outOfRange(typed);
+            }
+            return;
+        }
+        QSpinBox::fixup(text);
+    }
+
+private:
+    qlonglong number(QString text, bool* ok) const {
+        text.remove(locale().groupSeparator()).remove(QLatin1Char(',')).remove(QLatin1Char(' '));
+        return text.trimmed().toLongLong(ok);
+    }
+};
+
 } // namespace
 
 BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
-    auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Random inserts:"), this));
-    inserts_ = new QSpinBox(this);
+    // The controls wrap onto a second line on a narrow page instead of widening the window.
+    auto* row = new FlowLayout;
+    column->addLayout(row);
+    auto* insertsLabel = new QLabel(tr("Random inserts:"), this);
+    row->addWidget(insertsLabel);
+    auto* inserts = new RangeSpinBox(this);
+    inserts_ = inserts;
+    insertsLabel->setBuddy(inserts_);
     inserts_->setRange(1000, 200'000);
     inserts_->setSingleStep(10'000);
     inserts_->setValue(50'000);
     inserts_->setGroupSeparatorShown(true);
     inserts_->setAccessibleName(tr("Random inserts"));
-    inserts_->setToolTip(tr("How many random keys both engines insert"));
+    inserts_->setToolTip(tr("How many random keys both engines insert: from %1 to %2 (a larger "
+                            "run would take minutes)")
+                             .arg(thousands(inserts_->minimum()), thousands(inserts_->maximum())));
     row->addWidget(inserts_);
-    row->addWidget(new QLabel(tr("B-Tree order:"), this));
+    auto* orderLabel = new QLabel(tr("B-Tree order:"), this);
+    row->addWidget(orderLabel);
     order_ = new QSpinBox(this);
+    orderLabel->setBuddy(order_);
     order_->setRange(3, 64);
     order_->setValue(64);
     order_->setAccessibleName(tr("B-Tree order"));
@@ -102,7 +151,23 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     progress_->hide();
     row->addWidget(progress_);
     row->addStretch(1);
-    column->addLayout(row);
+    // What happened to a number out of the range: said under the controls until the next run.
+    rangeNote_ = new QLabel(this);
+    rangeNote_->setObjectName(QStringLiteral("rangeNote"));
+    rangeNote_->setAccessibleName(tr("Inserts out of range"));
+    rangeNote_->setWordWrap(true);
+    rangeNote_->hide();
+    column->addWidget(rangeNote_);
+    inserts->outOfRange = [this](qlonglong typed) {
+        const qlonglong used =
+            std::clamp<qlonglong>(typed, inserts_->minimum(), inserts_->maximum());
+        rangeNote_->setText(
+            tr("%1 inserts is out of the range this page runs (%2 to %3): it runs %4 instead.")
+                .arg(QLocale(QLocale::English).toString(typed), thousands(inserts_->minimum()),
+                     thousands(inserts_->maximum()), thousands(used)));
+        rangeNote_->show();
+    };
+    connect(inserts_->findChild<QLineEdit*>(), &QLineEdit::textEdited, rangeNote_, &QLabel::hide);
     auto* charts = new QHBoxLayout;
     writes_ = new QCustomPlot(this);
     writes_->setAccessibleName(tr("Bytes written to disk"));

@@ -43,6 +43,8 @@ public:
     QCustomPlot* writesChart() { return writes_; }
     QCustomPlot* readsChart() { return reads_; }
     QSpinBox* insertsBox() { return inserts_; }
+    // Says the allowed range when a number typed in the inserts box was out of it (hidden else).
+    QLabel* rangeNote() { return rangeNote_; }
     QPushButton* runButton() { return go_; }
     QProgressBar* progressBar() { return progress_; }
     QString summaryText() const;
@@ -74,6 +76,7 @@ private:
     QCustomPlot* writes_;
     QCustomPlot* reads_;
     QLabel* summary_;
+    QLabel* rangeNote_;
     QTimer* poll_;
     QColor text_ = Qt::black;
     std::shared_ptr<Job> job_; // the run in progress, shared with its thread

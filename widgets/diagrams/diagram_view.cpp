@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -28,7 +29,7 @@ namespace fg {
 
 DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
-    controls_ = new QHBoxLayout;
+    controls_ = new FlowLayout;
     column->addLayout(controls_);
     split_ = new QSplitter(Qt::Vertical, this);
     split_->setChildrenCollapsible(false);
@@ -47,7 +48,10 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     counters_->setWordWrap(true);
     counters_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(counters_);
-    connect(panel_->player(), &Player::positionChanged, this, [this] { refresh(); });
+    connect(panel_->player(), &Player::positionChanged, this, [this] {
+        refresh();
+        fitLegend(); // the step may have brought a series (and its legend entry)
+    });
     panel_->canvas()->installEventFilter(this);
     // The zoom keys work wherever the focus is on the page (the key box too), not only in the
     // panel; Ctrl+Z likewise, except in a text box, where it takes back typing.
@@ -75,6 +79,7 @@ void DiagramView::setTheme(const Theme& theme) {
         chart_->setMinimumHeight(qRound(160 * std::max<qreal>(1, theme.fontScale)));
     }
     refresh();
+    fitLegend(); // the theme's type changes the legend's width
 }
 
 QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
@@ -199,8 +204,12 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->plotLayout()->addElement(0, 0, chart_->legend);
     chart_->plotLayout()->setRowStretchFactor(0, 0.001);
     chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    chart_->legend->setWrap(0); // one row
+    chart_->legend->setWrap(0); // one row, if the chart is wide enough (fitLegend)
     chart_->legend->setMargins(QMargins(4, 2, 4, 2));
+    // The legend in one row was 820 px wide, and the chart's minimum width with it: the window
+    // widened to make room. The legend wraps onto more rows instead (fitLegend).
+    chart_->setMinimumWidth(240);
+    chart_->installEventFilter(this);
     split_->addWidget(chart_);
     split_->setStretchFactor(0, 3);
     split_->setStretchFactor(1, 1);
@@ -243,21 +252,55 @@ void DiagramView::placeMessage() {
     message_->move(8, 8);
 }
 
+namespace {
+
+// `chars` average characters, and the whole of a text box's hint, in the box's font.
+int roomFor(const QWidget* box, int chars) {
+    int text = box->fontMetrics().averageCharWidth() * chars;
+    if (const auto* edit = qobject_cast<const QLineEdit*>(box)) {
+        text = std::max(text, box->fontMetrics().horizontalAdvance(edit->placeholderText()));
+    }
+    return text + 16;
+}
+
+} // namespace
+
 void DiagramView::keepRoomFor(QWidget* box, int chars) {
     box->setProperty("fgChars", chars);
-    box->setMinimumWidth(box->fontMetrics().averageCharWidth() * chars + 16);
+    box->setMinimumWidth(roomFor(box, chars));
     box->installEventFilter(this);
 }
 
+void DiagramView::fitLegend() {
+    QCPLegend* legend = chart_ ? chart_->legend : nullptr;
+    if (!legend || legend->itemCount() == 0 || chart_->width() <= 0) {
+        return;
+    }
+    const int room = chart_->width() - 8;
+    int columns = legend->itemCount();
+    for (; columns > 1; --columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+        if (legend->minimumOuterSizeHint().width() <= room) {
+            break;
+        }
+    }
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    chart_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
+    if (chart_ && watched == chart_ && event->type() == QEvent::Resize) {
+        fitLegend();
+    }
     if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
         placeMessage();
     }
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         if (auto* box = qobject_cast<QWidget*>(watched);
             box && box->property("fgChars").isValid()) {
-            box->setMinimumWidth(
-                box->fontMetrics().averageCharWidth() * box->property("fgChars").toInt() + 16);
+            box->setMinimumWidth(roomFor(box, box->property("fgChars").toInt()));
         }
     }
     return QWidget::eventFilter(watched, event);

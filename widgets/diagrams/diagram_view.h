@@ -13,6 +13,7 @@
 #include "engines/core/status.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/canvas/page.h"
+#include "widgets/diagrams/flow_layout.h"
 #include "widgets/export/picture_export.h"
 
 #include <QWidget>
@@ -21,7 +22,6 @@
 #include <nlohmann/json.hpp>
 
 class QCustomPlot;
-class QHBoxLayout;
 class QLabel;
 class QAction;
 class QMenu;
@@ -77,7 +77,8 @@ public:
     PaintFunction picture(const Theme& theme);
 
 protected:
-    QHBoxLayout* controls() { return controls_; }
+    // The row of controls: it wraps onto more lines when the page is narrow (FlowLayout).
+    FlowLayout* controls() { return controls_; }
     // A button of the controls row with its tooltip (what it does, in a sentence).
     QPushButton* addButton(const QString& text, const QString& tip, std::function<void()> onClick);
     // Keeps `box` at least `chars` characters wide in its font, whatever the font becomes (a
@@ -111,11 +112,13 @@ protected:
 
 private:
     void placeMessage();
+    // The chart's legend in as many rows as its width needs.
+    void fitLegend();
     void openScenarioDialog();
     void saveScenarioDialog();
 
     Theme theme_ = Theme::light();
-    QHBoxLayout* controls_;
+    FlowLayout* controls_;
     QMenu* presets_ = nullptr;
     QSplitter* split_;
     DiagramPanel* panel_;

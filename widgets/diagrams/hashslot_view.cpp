@@ -56,8 +56,10 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
               [keyOp] { keyOp(std::nullopt); });
     addButton(tr("Add node"), tr("Add an empty master; slots move to it with Move slot to node"),
               [this] { addOp(ClusterOp::addNode()); });
-    row->addWidget(new QLabel(tr("Node:"), this));
+    auto* nodeLabel = new QLabel(tr("Node:"), this);
+    row->addWidget(nodeLabel);
     node_ = new QSpinBox(this);
+    nodeLabel->setBuddy(node_); // the label stays on the line of its box when the row wraps
     node_->setRange(0, 99);
     node_->setAccessibleName(tr("Node"));
     node_->setToolTip(tr("The node that Fail node, Remove node and Move slot to node act on"));
@@ -67,8 +69,10 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     addButton(tr("Remove node"),
               tr("Take the node out of the cluster (its slots must have moved away)"),
               [this] { addOp(ClusterOp::removeNode(node_->value())); });
-    row->addWidget(new QLabel(tr("Slot:"), this));
+    auto* slotLabel = new QLabel(tr("Slot:"), this);
+    row->addWidget(slotLabel);
     slot_ = new QSpinBox(this);
+    slotLabel->setBuddy(slot_);
     slot_->setRange(0, redis::kSlots - 1);
     slot_->setAccessibleName(tr("Slot"));
     slot_->setToolTip(tr("A hash slot, 0 to 16383"));

@@ -48,9 +48,11 @@ bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {
 KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     auto* row = controls();
     key_ = new QLineEdit(this);
-    key_->setPlaceholderText(tr("Key (empty: no key)"));
+    // A short hint that fits the box ("Key (empty..." was cut); the tooltip says the rest.
+    key_->setPlaceholderText(tr("Key"));
     key_->setAccessibleName(tr("Record key"));
-    key_->setToolTip(tr("The record's key: records with the same key go to the same partition"));
+    key_->setToolTip(tr("The record's key: records with the same key go to the same partition. "
+                        "Leave it empty to send a record without a key."));
     key_->setMaxLength(4096);
     keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
@@ -62,7 +64,8 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     consumer_ = new QLineEdit(QStringLiteral("C0"), this);
     consumer_->setAccessibleName(tr("Consumer"));
     consumer_->setToolTip(tr("The name of a consumer in the group orders-app"));
-    consumer_->setMaximumWidth(90);
+    consumer_->setMaximumWidth(140);
+    keepRoomFor(consumer_, 6);
     row->addWidget(consumer_);
     addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
               [this] { addOp(KafkaOp::join("orders-app", consumer_->text().toStdString())); });

@@ -223,7 +223,10 @@ void AnimationDialog::accept() {
     rememberExportFolder(QFileInfo(path()).absolutePath()); // a GIF's folder, or the frames'
                                                             // folder's parent
     if (writer_) {
+        writing_ = true;
+        cancelRequested_ = false;
         const QString problem = writer_(*this);
+        writing_ = false;
         if (problem == QLatin1String("cancelled")) {
             return; // stopped on purpose: the dialog stays, as it was
         }
@@ -237,6 +240,14 @@ void AnimationDialog::accept() {
     error_->hide();
     error_->clear();
     QDialog::accept();
+}
+
+void AnimationDialog::reject() {
+    if (writing_) {
+        cancelRequested_ = true; // the writer stops at its next frame and says "cancelled"
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace fg

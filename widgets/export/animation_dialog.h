@@ -44,6 +44,10 @@ public:
     QString error() const;
 
     void accept() override;
+    // Esc (or anything else that rejects the dialog) while the writer runs asks it to stop, as
+    // the progress window's Cancel does; the dialog then stays open, as it was.
+    void reject() override;
+    bool cancelRequested() const { return cancelRequested_; }
 
 private:
     void kindChanged();
@@ -61,6 +65,8 @@ private:
     QLabel* summary_;
     QLabel* error_;
     Writer writer_;
+    bool writing_ = false;
+    bool cancelRequested_ = false;
 };
 
 // The folder exports open in: the one the last export went to (export/dir), else the Pictures

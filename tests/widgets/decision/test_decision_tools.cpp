@@ -367,6 +367,69 @@ private slots:
         QApplication::setFont(appFont);
     }
 
+    // Issue 13: the explorer's arrows were faint (the line colour at 45%) and its list cramped.
+    // Every flow's line is at least 3:1 on the page in every theme; the list's titles have room
+    // above and below them and the list is at least 24 characters wide, at 1280x800 and 1920x1080.
+    void scenarioExplorerArrowsCanBeSeenAndItsListHasRoom() {
+        QStringList errors;
+        const auto archs =
+            fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY(!archs.empty());
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            int lines = 0;
+            for (const auto& a : archs) {
+                const fg::ArchitectureSource src(a);
+                for (int step = -1; step < src.stepCount(); ++step) {
+                    for (const auto& it : src.frame(step, theme).items) {
+                        if (it.kind != fg::FrameItem::Kind::Line) {
+                            continue;
+                        }
+                        ++lines;
+                        const QColor bg = theme.background;
+                        const qreal o = it.opacity;
+                        const QColor seen =
+                            QColor::fromRgbF(it.stroke.redF() * o + bg.redF() * (1 - o),
+                                             it.stroke.greenF() * o + bg.greenF() * (1 - o),
+                                             it.stroke.blueF() * o + bg.blueF() * (1 - o));
+                        const qreal ratio = fg::contrastRatio(seen, bg);
+                        QVERIFY2(ratio >= 3, qPrintable(QStringLiteral("%1, %2, step %3: %4 is "
+                                                                       "%5:1 on the page")
+                                                            .arg(theme.name(), a.id)
+                                                            .arg(step)
+                                                            .arg(it.id)
+                                                            .arg(ratio, 0, 'f', 2)));
+                    }
+                }
+            }
+            QVERIFY(lines > 20);
+            for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+                fg::ArchitectureView view(archs);
+                view.setTheme(theme);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QListWidget* list = view.list();
+                QVERIFY(list->width() >= list->fontMetrics().averageCharWidth() * 24);
+                for (int i = 0; i < list->count(); ++i) {
+                    const QRect r = list->visualItemRect(list->item(i));
+                    const QRect need =
+                        list->fontMetrics().boundingRect(QRect(0, 0, r.width() - 8, 100000),
+                                                         Qt::TextWordWrap, list->item(i)->text());
+                    QVERIFY2(r.height() - need.height() >= 6,
+                             qPrintable(QStringLiteral("%1 at %2x%3: \"%4\" is %5 px high in a "
+                                                       "row of %6")
+                                            .arg(theme.name())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(list->item(i)->text())
+                                            .arg(need.height())
+                                            .arg(r.height())));
+                }
+            }
+        }
+    }
+
 private:
     fg::Course course_;
 };

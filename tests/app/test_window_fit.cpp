@@ -1,0 +1,268 @@
+// What a student meets on a laptop (1280x800) and a desk screen (1920x1080): the window never
+// changes size by itself (a theme switch, the search panel, a diagram's tab all fit inside it),
+// the sidebar keeps its width, and every diagram's controls are whole in every theme: each at
+// least as wide as its text needs (its size hint, a text box's hint text) and inside the page.
+#include "app/main_window.h"
+#include "app/reader/chapter_tree.h"
+#include "models/course/content_loader.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_registry.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+namespace {
+
+const fg::ThemeChoice kAll[] = {fg::ThemeChoice::System, fg::ThemeChoice::Light,
+                                fg::ThemeChoice::Dark, fg::ThemeChoice::Projector};
+
+const QSize kScreens[] = {QSize(1280, 800), QSize(1920, 1080)};
+
+QString sizeText(QSize s) {
+    return QStringLiteral("%1x%2").arg(s.width()).arg(s.height());
+}
+
+// Until the layouts have done their work (a dock shown takes a few rounds).
+void settle() {
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::processEvents();
+        QTest::qWait(10);
+    }
+}
+
+// The controls of a diagram's page: its buttons, boxes and labels above the drawing.
+QList<QWidget*> controlsOf(QWidget* page) {
+    QList<QWidget*> out;
+    for (QWidget* c : page->findChildren<QWidget*>()) {
+        if (!c->isVisible() || qobject_cast<QAbstractSpinBox*>(c->parentWidget()) ||
+            qobject_cast<QComboBox*>(c->parentWidget())) {
+            continue;
+        }
+        if (qobject_cast<QAbstractButton*>(c) || qobject_cast<QAbstractSpinBox*>(c) ||
+            qobject_cast<QLineEdit*>(c) || qobject_cast<QComboBox*>(c)) {
+            out << c;
+        } else if (auto* l = qobject_cast<QLabel*>(c); l && l->buddy()) {
+            out << c; // a control's name
+        }
+    }
+    return out;
+}
+
+// What is wrong with the control's width, or empty.
+QString cut(QWidget* c, QWidget* window) {
+    const int has = c->width();
+    int needs = std::max(c->minimumSizeHint().width(), c->sizeHint().width());
+    if (auto* edit = qobject_cast<QLineEdit*>(c)) {
+        // A text box needs its hint text whole, with its frame and margins; its size hint is a
+        // fixed guess, not a need.
+        needs = edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 12;
+        needs = std::max(needs, edit->fontMetrics().averageCharWidth() * 4 + 12);
+    }
+    QString what =
+        QStringLiteral("%1 \"%2\"")
+            .arg(QString::fromLatin1(c->metaObject()->className()),
+                 c->accessibleName().isEmpty()
+                     ? (qobject_cast<QLabel*>(c) ? qobject_cast<QLabel*>(c)->text() : QString())
+                     : c->accessibleName());
+    if (has < needs) {
+        return QStringLiteral("%1 is %2 px wide, its text needs %3").arg(what).arg(has).arg(needs);
+    }
+    const QRect inWindow(c->mapTo(window, QPoint(0, 0)), c->size());
+    if (!window->rect().contains(inWindow)) {
+        return QStringLiteral("%1 at %2,%3 %4x%5 is outside the window")
+            .arg(what)
+            .arg(inWindow.x())
+            .arg(inWindow.y())
+            .arg(inWindow.width())
+            .arg(inWindow.height());
+    }
+    return {};
+}
+
+} // namespace
+
+class TestWindowFit : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName("fieldguide-test");
+        QCoreApplication::setApplicationName("fieldguide-test");
+        startFont_ = QApplication::font();
+        startPalette_ = QApplication::palette();
+    }
+    void init() { QSettings().clear(); }
+    // Each test starts from the desktop's type and colours (a window's theme is the whole
+    // application's, and the next window would take the projector's type as the system's).
+    void cleanup() {
+        QApplication::setFont(startFont_);
+        QApplication::setPalette(startPalette_);
+    }
+
+    void theWindowNeverChangesSizeByItself_data() {
+        QTest::addColumn<QSize>("screen");
+        for (QSize s : kScreens) {
+            QTest::newRow(qPrintable(sizeText(s))) << s;
+        }
+    }
+    void theWindowNeverChangesSizeByItself() {
+        QFETCH(QSize, screen);
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(screen);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        settle();
+        QCOMPARE(w.size(), screen);
+        auto* dock = w.findChild<QDockWidget*>("searchDock");
+        const auto check = [&](const QString& step) {
+            settle();
+            QVERIFY2(w.size() == screen,
+                     qPrintable(QStringLiteral("%1: the window is %2, it was %3")
+                                    .arg(step, sizeText(w.size()), sizeText(screen))));
+        };
+        for (fg::ThemeChoice from : kAll) {
+            for (fg::ThemeChoice to : kAll) {
+                w.setThemeChoice(from);
+                w.setThemeChoice(to);
+                check(fg::themeChoiceName(from) + " -> " + fg::themeChoiceName(to));
+                dock->show();
+                check(QStringLiteral("search opened in ") + fg::themeChoiceName(to));
+                dock->hide();
+                check(QStringLiteral("search closed in ") + fg::themeChoiceName(to));
+            }
+        }
+        // Every diagram's tab, with the search open, in the largest type.
+        w.setThemeChoice(fg::ThemeChoice::Projector);
+        dock->show();
+        for (const auto& d : fg::liveDiagrams()) {
+            w.openDiagram(d.id);
+            check(QStringLiteral("the %1 tab (projector, search open)").arg(d.id));
+        }
+        for (fg::ThemeChoice t : kAll) {
+            w.setThemeChoice(t);
+            check(QStringLiteral("every tab open, search open, ") + fg::themeChoiceName(t));
+        }
+    }
+
+    void theSidebarKeepsItsWidth() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        settle();
+        auto* split = w.findChild<QSplitter*>("mainSplitter");
+        QVERIFY(split);
+        const int width = w.tree()->width();
+        QVERIFY(width > 100);
+        const auto check = [&](const QString& step) {
+            settle();
+            QVERIFY2(qAbs(w.tree()->width() - width) <= 1,
+                     qPrintable(QStringLiteral("%1: the sidebar is %2 px, it was %3")
+                                    .arg(step)
+                                    .arg(w.tree()->width())
+                                    .arg(width)));
+        };
+        for (fg::ThemeChoice t : kAll) {
+            w.setThemeChoice(t);
+            check(QStringLiteral("the theme ") + fg::themeChoiceName(t));
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+                check(QStringLiteral("the %1 tab in %2").arg(d.id, fg::themeChoiceName(t)));
+            }
+            // The search beside them, where the pages' minimum widths leave it room (the
+            // projector's diagram panel is 780 px at least: at 1280 px something must give).
+            if (t != fg::ThemeChoice::Projector) {
+                w.findChild<QDockWidget*>("searchDock")->show();
+                check(QStringLiteral("search opened in ") + fg::themeChoiceName(t));
+                w.findChild<QDockWidget*>("searchDock")->hide();
+                check(QStringLiteral("search closed in ") + fg::themeChoiceName(t));
+            }
+        }
+        // The student's own drag is the one change, and it is remembered.
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        QWidget* handle = split->handle(1);
+        const QPoint grip(handle->width() / 2, handle->height() / 2);
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        QTest::mouseMove(handle, grip + QPoint(60, 0));
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip + QPoint(60, 0));
+        settle();
+        const int chosen = w.tree()->width();
+        QVERIFY2(chosen > width + 10, qPrintable(QString::number(chosen)));
+        w.saveSettings();
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        settle();
+        QCOMPARE(again.tree()->width(), chosen);
+    }
+
+    void everyDiagramsControlsAreWholeAt1280x800() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList problems;
+        int checked = 0;
+        for (fg::ThemeChoice t : kAll) {
+            w.setThemeChoice(t);
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+                settle();
+                QWidget* page = w.tabs()->currentWidget();
+                QCOMPARE(page->property("diagramId").toString(), d.id);
+                const QList<QWidget*> controls = controlsOf(page);
+                QVERIFY2(controls.size() >= 3, qPrintable(d.id));
+                for (QWidget* c : controls) {
+                    ++checked;
+                    if (const QString why = cut(c, &w); !why.isEmpty()) {
+                        problems
+                            << QStringLiteral("%1, %2: %3").arg(fg::themeChoiceName(t), d.id, why);
+                    }
+                }
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 of %2 controls cut:\n%3")
+                                                    .arg(problems.size())
+                                                    .arg(checked)
+                                                    .arg(problems.mid(0, 30).join('\n'))));
+        QVERIFY(checked > 100);
+    }
+
+    void tooManyInsertsSaysTheRange() {
+        fg::BTreeVsLsmView view;
+        view.waitForRun();
+        QSpinBox* box = view.insertsBox();
+        QVERIFY(box->toolTip().contains(QStringLiteral("200,000")));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        box->setFocus();
+        QLineEdit* edit = box->findChild<QLineEdit*>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("1000000"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(box->value(), 200'000);
+        QVERIFY(view.rangeNote()->isVisible());
+        QVERIFY2(view.rangeNote()->text().contains(QStringLiteral("1,000,000")) &&
+                     view.rangeNote()->text().contains(QStringLiteral("200,000")),
+                 qPrintable(view.rangeNote()->text()));
+        view.waitForRun();
+    }
+
+private:
+    QFont startFont_;
+    QPalette startPalette_;
+};
+
+QTEST_MAIN(TestWindowFit)
+#include "test_window_fit.moc"
