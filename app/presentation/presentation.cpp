@@ -346,6 +346,22 @@ void PresentationWindow::showSlide() {
     emit slideChanged(current_);
 }
 
+namespace {
+
+// The largest scale a slide draws `source` at: its largest letters (at the last step) at most
+// 2.6 times the slide's body text, about 80 px on a 1080p projector.
+qreal readableScale(const DiagramSource& source, const Theme& theme, qreal bodyPx) {
+    qreal largest = 0;
+    for (const FrameItem& it : source.frame(source.stepCount() - 1, theme).items) {
+        if (!it.text.isEmpty()) {
+            largest = std::max(largest, it.fontPx);
+        }
+    }
+    return largest > 0 ? 2.6 * bodyPx / largest : 4.0;
+}
+
+} // namespace
+
 void PresentationWindow::showDiagramSlide(const Slide& s) {
     const qreal px = bodyPx();
     auto* column = static_cast<QVBoxLayout*>(diagramSlide_->layout());
@@ -406,11 +422,13 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
                                                   ? diagram_->panel()->player()->stepCount() - 1
                                                   : scenarioPosition_);
         }
-        // One camera for every step (the union of the frames), as large as the slide allows:
-        // the drawing grows in place instead of jumping, and is not held to a desk's 1.6x.
-        if (const DiagramSource* source = diagram_->panel()->canvas()->source()) {
-            const QRectF camera = framingOf(*source, theme_);
-            diagram_->panel()->canvas()->setCamera(camera, 8.0);
+        // One camera for every step (what the run draws), as large as the slide allows with a
+        // margin, up to a readable maximum: the drawing grows in place instead of jumping, and
+        // is not held to a desk's 1.6x, nor blown up into a few giant glyphs.
+        DiagramCanvas* canvas = diagram_->panel()->canvas();
+        if (const DiagramSource* source = canvas->source()) {
+            canvas->setSlideFraming(true, readableScale(*source, theme_, px));
+            const QRectF camera = canvas->runCamera();
             // A chart takes about a quarter of the room under the drawing or beside it (the
             // split's 3:1): beside it when that leaves the drawing larger (a drawing limited by
             // its height), under it otherwise (a wide one).

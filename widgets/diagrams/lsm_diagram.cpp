@@ -10,23 +10,16 @@ namespace fg {
 
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
                        std::optional<KeepOnly> only)
-    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
-    replay([this](std::size_t, const Step&, const State& s) {
-        extent_.levels = std::max(extent_.levels, s.levels());
-        for (int l = 0; l < s.levels(); ++l) {
-            extent_.tables = std::max(extent_.tables, s.level(l).size());
-        }
-    });
-}
+    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {}
 
 Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
-    Frame f = layout(state, step, timeline().engine().params(), theme, extent_);
+    Frame f = layout(state, step, timeline().engine().params(), theme);
     thickenLines(f, theme);
     return f;
 }
 
 Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
-                         const Theme& t, const LsmExtent& extent) {
+                         const Theme& t) {
     Frame f;
     const qreal fs = 14 * t.fontScale;
     // Geometry grows with the theme's type (the projector theme's larger letters still fit).
@@ -172,9 +165,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         }
         maxX = std::max(maxX, x);
     }
-    // The run's most tables in a level, and its most levels: the same size at every step.
-    maxX = std::max(maxX, x0 + static_cast<qreal>(extent.tables) * (tableW + gap));
-    f.size = QSizeF(maxX + 20, top + std::max(levels, extent.levels) * levelH);
+    f.size = QSizeF(maxX + 20, top + levels * levelH);
     return f;
 }
 

@@ -10,27 +10,19 @@
 
 namespace fg {
 
-// What the layout makes room for, whatever the step: the most levels and the most tables in one
-// level over the whole run, so the drawing keeps its size and place as it plays.
-struct LsmExtent {
-    int levels = 1;
-    std::size_t tables = 0;
-};
-
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {
 public:
     LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
                std::optional<KeepOnly> only = std::nullopt);
 
     static Frame layout(const lsm::LsmState& state, const lsm::LsmStep* step,
-                        const lsm::LsmParams& params, const Theme& theme,
-                        const LsmExtent& extent = {});
+                        const lsm::LsmParams& params, const Theme& theme);
+    // The levels fill up in place: the canvas keeps the room of the run's largest step at every
+    // step (DiagramCanvas::runCamera), so the drawing does not move between steps.
+    bool holdsItsPlace() const override { return true; }
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
-
-private:
-    LsmExtent extent_;
 };
 
 } // namespace fg
