@@ -373,6 +373,85 @@ private slots:
         QTRY_VERIFY(dock->isVisible());
     }
 
+    // Issue 13 (second look), item 3: on a diagram slide Right steps the diagram and, at its last
+    // step, goes to the next slide; PageDown and PageUp (what a clicker sends) change the slide
+    // whatever the step.
+    void clickerKeysChangeTheSlideAndArrowsStepTheDiagram() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Chapter* ch = chapterWith(course, QStringLiteral("btree"));
+        QVERIFY(ch);
+        const auto slides = fg::slidesOf(*ch);
+        int slide = -1;
+        for (int i = 0; i < int(slides.size()); ++i) {
+            if (slides[std::size_t(i)].diagramId == QLatin1String("btree")) {
+                slide = i;
+            }
+        }
+        QVERIFY(slide > 0 && slide + 1 < int(slides.size()));
+        auto* w = new fg::PresentationWindow(*ch, fg::Theme::projector(), slide);
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        // The keys as a keyboard or a clicker sends them: to the widget with the focus, here the
+        // drawing the teacher clicked (where the diagram's own shortcuts live).
+        const auto press = [](Qt::Key key) { QTest::keyClick(QApplication::focusWidget(), key); };
+        fg::Player* player = w->diagramView()->panel()->player();
+        w->diagramView()->panel()->canvas()->setFocus();
+        QTRY_VERIFY(QApplication::focusWidget() == w->diagramView()->panel()->canvas());
+        player->toStart();
+        press(Qt::Key_Right);
+        QCOMPARE(w->currentSlide(), slide);
+        QCOMPARE(player->position(), 0);
+        press(Qt::Key_PageDown); // at step 1 of many
+        QCOMPARE(w->currentSlide(), slide + 1);
+        press(Qt::Key_PageUp);
+        QCOMPARE(w->currentSlide(), slide);
+        press(Qt::Key_PageUp);
+        QCOMPARE(w->currentSlide(), slide - 1);
+        w->goTo(slide);
+        player = w->diagramView()->panel()->player();
+        w->diagramView()->panel()->canvas()->setFocus();
+        QTRY_VERIFY(QApplication::focusWidget() == w->diagramView()->panel()->canvas());
+        player->seek(player->stepCount() - 1);
+        press(Qt::Key_Right); // the last step: on to the next slide
+        QCOMPARE(w->currentSlide(), slide + 1);
+        w->close();
+    }
+
+    // Issue 13 (second look), item 4: F5 on a diagram's tab presents it at its step and speed, and
+    // after Esc the tab's diagram is where the presentation left it.
+    void presentingADiagramKeepsItsStepAndSpeed() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.openDiagram(QStringLiteral("btree"));
+        auto* tab = qobject_cast<fg::DiagramView*>(window.tabs()->currentWidget());
+        QVERIFY(tab);
+        fg::Player* desk = tab->panel()->player();
+        desk->seek(2);
+        desk->setSpeed(0.5);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : &window,
+                        Qt::Key_F5);
+        fg::PresentationWindow* w = window.presentation();
+        QVERIFY(w && w->diagramView());
+        fg::Player* shown = w->diagramView()->panel()->player();
+        QCOMPARE(shown->position(), 2);
+        QCOMPARE(shown->speed(), 0.5);
+        QTest::keyClick(w, Qt::Key_Right);
+        QTest::keyClick(w, Qt::Key_Right);
+        QTRY_COMPARE(shown->position(), 4);
+        shown->setSpeed(2.0);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QCOMPARE(desk->position(), 4);
+        QCOMPARE(desk->speed(), 2.0);
+        QVERIFY(!desk->isPlaying());
+    }
+
     void ctrlPageDownAndUpSwitchTabs() {
         fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
         window.show();
