@@ -8,11 +8,13 @@
 #include "app/presentation/presentation.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/paged_text.h"
+#include "widgets/export/picture_export.h"
 
 #include <QAbstractButton>
 #include <QAbstractTextDocumentLayout>
@@ -564,6 +566,48 @@ private slots:
         QCOMPARE(int(bytes.count("/Type /Page\n") + bytes.count("/Type /Page ") +
                      bytes.count("/Type /Page/") + bytes.count("/Type /Page>")),
                  fg::Handout(*ch, QPageSize::A4).pageCount());
+    }
+
+    // Issue 13 (second look), item 6: a small export (`fieldguide export --width 640 --height
+    // 360 --theme projector`, the handout's and the chapter export's pictures) keeps a margin
+    // proportional to its size: nothing is drawn within 3% of the shorter side of any edge (the
+    // projector's thick strokes and a highlighted node touched the edges).
+    void smallExportsKeepAMargin_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QString>("theme");
+        QTest::addColumn<QSize>("size");
+        for (const auto& d : fg::liveDiagrams()) {
+            if (!d.hasSteps()) {
+                continue;
+            }
+            for (const char* theme : {"light", "projector"}) {
+                for (const QSize size : {QSize(640, 360), QSize(320, 180), QSize(360, 640)}) {
+                    QTest::addRow("%s %s %dx%d", qPrintable(d.id), theme, size.width(),
+                                  size.height())
+                        << d.id << QString::fromLatin1(theme) << size;
+                }
+            }
+        }
+    }
+    void smallExportsKeepAMargin() {
+        QFETCH(QString, id);
+        QFETCH(QString, theme);
+        QFETCH(QSize, size);
+        const fg::Theme t = fg::Theme::byName(theme);
+        fg::Status st;
+        const fg::PaintFunction paint = fg::defaultPicture(*fg::liveDiagram(id), t, st);
+        QVERIFY2(paint, st.message().c_str());
+        const QImage img = fg::paintToImage(paint, QSizeF(size), 1.0, t.background);
+        QVERIFY(!img.isNull());
+        const QRect ink = inkBox(img, t.background);
+        const int margin = int(0.03 * std::min(size.width(), size.height()));
+        QVERIFY2(img.rect().adjusted(margin, margin, -margin, -margin).contains(ink),
+                 qPrintable(QStringLiteral("ink %1,%2 %3x%4 within %5 px of an edge")
+                                .arg(ink.x())
+                                .arg(ink.y())
+                                .arg(ink.width())
+                                .arg(ink.height())
+                                .arg(margin)));
     }
 
     // Item 14: an animation of steps 3 to 5 holds those steps' frames alone, and the drawing has
