@@ -6,6 +6,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
+#include "widgets/export/diagram_picture.h"
 #include "widgets/export/export_dialog.h"
 #include "widgets/export/paged_text.h"
 #include "widgets/export/picture_export.h"
@@ -28,6 +29,7 @@
 #include <QMimeData>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSpinBox>
@@ -110,7 +112,87 @@ namespace {
 
 // Each live diagram's card gets a picture of the diagram (its first scenario at its last step, as
 // `fieldguide export --chapter` draws it); on paper the card's link says where to find it instead.
-void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width) {
+// The size of a chart's letters on paper, in points: styleChart's 9 pt (light theme), recorded
+// in a QPicture at its resolution and replayed in the handout's picture one unit to a point.
+qreal chartTextPt(const Theme& paper) {
+    const QPicture picture;
+    return 9 * paper.fontScale * picture.logicalDpiY() / 72.0;
+}
+
+// The picture of `diagram`'s default scenario at its last step, in points: `width` wide and as
+// tall as the drawing needs at that width (a chart: two charts one above the other). When that
+// sets the drawing's smallest letters under 8 pt, the picture is turned a quarter to use the
+// page's height (up to `pageHeight`) as its width.
+HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, qreal width,
+                            qreal pageHeight) {
+    HandoutPicture out;
+    out.id = diagram.id;
+    out.size = QSizeF(width, width * 9 / 16);
+    if (!diagram.hasSteps()) {
+        out.size = QSizeF(width, width * 1.05); // the charts one above the other
+        out.smallestTextPt = chartTextPt(paper);
+        return out;
+    }
+    Status st;
+    const nlohmann::json scenario = defaultScenario(diagram.id, st);
+    const std::unique_ptr<DiagramSource> source =
+        st ? diagram.makeSource(scenario, st, KeepOnly{}) : nullptr;
+    if (!source) {
+        return out;
+    }
+    const Frame frame = source->frame(source->stepCount() - 1, paper);
+    qreal smallest = 0;
+    for (const FrameItem& it : frame.items) {
+        if (!it.text.isEmpty() && it.opacity > 0.5) {
+            smallest = smallest > 0 ? std::min(smallest, it.fontPx) : it.fontPx;
+        }
+    }
+    const QRectF view = frame.bounds().isValid() ? frame.bounds() : QRectF(0, 0, 1, 1);
+    // The scale paintDiagramPicture draws at in a picture of `size` (its margin and caption).
+    bool withCaption = true;
+    const auto scaleIn = [&](QSizeF size) {
+        const qreal margin = 0.05 * std::min(size.width(), size.height());
+        const qreal caption = withCaption ? 0.08 * paper.fontScale * size.height() : 0;
+        return std::min({(size.width() - 2 * margin) / view.width(),
+                         (size.height() - 2 * margin - caption) / view.height(), 3.0});
+    };
+    // The least height at which the width sets the scale.
+    const auto fitted = [&](qreal w, qreal tallest) {
+        QSizeF size(w, tallest);
+        const qreal full = scaleIn(size);
+        for (qreal h = w * 0.25; h < tallest; h += 4) {
+            if (scaleIn(QSizeF(w, h)) >= full * 0.99) {
+                size.setHeight(h);
+                break;
+            }
+        }
+        return size;
+    };
+    out.size = fitted(width, pageHeight * 0.8);
+    out.smallestTextPt = smallest * scaleIn(out.size);
+    if (smallest > 0 && out.smallestTextPt < 8) {
+        const QSizeF turned = fitted(pageHeight * 0.95, width);
+        if (const qreal pt = smallest * scaleIn(turned); pt > out.smallestTextPt) {
+            out.size = turned;
+            out.smallestTextPt = pt;
+            out.turned = true;
+        }
+    }
+    if (smallest > 0 && out.smallestTextPt < 8) {
+        // Still small: the step's sentence goes under the picture as text, and the drawing takes
+        // the room its caption had.
+        withCaption = false;
+        out.size = out.turned ? fitted(pageHeight * 0.95, width) : fitted(width, pageHeight * 0.8);
+        out.smallestTextPt = smallest * scaleIn(out.size);
+        out.captionAsText = source->narration(source->stepCount() - 1);
+    }
+    out.frame = frame;
+    out.caption = withCaption ? source->narration(source->stepCount() - 1) : QString();
+    return out;
+}
+
+void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width, qreal pageHeight,
+                        std::vector<HandoutPicture>& pictures) {
     struct Link {
         int position, length;
         QString id;
@@ -126,6 +208,7 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width) {
         }
     }
     // From the end, so the positions before stay right.
+    std::vector<HandoutPicture> placedFromTheEnd;
     for (auto l = links.rbegin(); l != links.rend(); ++l) {
         const LiveDiagram* diagram = liveDiagram(l->id);
         QTextCursor c(&doc);
@@ -142,21 +225,77 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper, qreal width) {
                          .arg(title),
                      plain);
         Status st;
-        const PaintFunction paint = diagram ? defaultPicture(*diagram, paper, st) : PaintFunction();
+        PaintFunction paint = diagram ? defaultPicture(*diagram, paper, st) : PaintFunction();
         if (!paint) {
             continue;
         }
-        const QSizeF size(width, width * 9 / 16);
-        const QImage img = paintToImage(paint, size, 3, paper.background);
+        const HandoutPicture placed = placePicture(*diagram, paper, width, pageHeight);
+        if (!placed.frame.items.empty()) {
+            paint = [frame = placed.frame, caption = placed.caption, paper](QPainter& p, QSizeF s) {
+                paintDiagramPicture(p, s, frame, caption, paper);
+            };
+        }
+        placedFromTheEnd.push_back(placed);
+        const QImage drawn = paintToImage(paint, placed.size, 3, paper.background);
+        // Turned a quarter on its own page (read with the page turned) when the page's width
+        // would set its letters under 8 pt.
+        const QImage img =
+            placed.turned ? drawn.transformed(QTransform().rotate(90), Qt::SmoothTransformation)
+                          : drawn;
         const QUrl name(QStringLiteral("diagram-picture:") + l->id);
         doc.addResource(QTextDocument::ImageResource, name, img);
         QTextImageFormat image;
         image.setName(name.toString());
-        image.setWidth(size.width());
-        image.setHeight(size.height());
+        image.setWidth(placed.turned ? placed.size.height() : placed.size.width());
+        image.setHeight(placed.turned ? placed.size.width() : placed.size.height());
         c.clearSelection();
         c.insertBlock();
+        if (placed.turned) {
+            QTextBlockFormat own = c.blockFormat();
+            own.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore |
+                                   QTextFormat::PageBreak_AlwaysAfter);
+            c.setBlockFormat(own);
+        }
         c.insertImage(image);
+        if (!placed.captionAsText.isEmpty()) {
+            c.insertBlock();
+            c.insertText(placed.captionAsText, plain);
+        }
+    }
+    pictures.assign(placedFromTheEnd.rbegin(), placedFromTheEnd.rend());
+}
+
+// One family for the body (DejaVu Serif) and one for headings (DejaVu Sans) on paper: a
+// callout's title and notes came in the reader's sans beside the serif body. Code keeps its
+// fixed-pitch face.
+void useHandoutFamilies(QTextDocument& doc) {
+    struct Run {
+        int position, length;
+        bool heading;
+    };
+    std::vector<Run> runs;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        const bool heading = b.blockFormat().headingLevel() > 0;
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QTextCharFormat cf = f.charFormat();
+            const QString family = cf.fontFamilies().toStringList().value(0);
+            if (cf.isImageFormat() || cf.fontFixedPitch() ||
+                family.contains(QLatin1String("Mono"), Qt::CaseInsensitive) ||
+                family.compare(QLatin1String("monospace"), Qt::CaseInsensitive) == 0) {
+                continue;
+            }
+            runs.push_back({f.position(), f.length(), heading});
+        }
+    }
+    for (const Run& r : runs) {
+        QTextCursor c(&doc);
+        c.setPosition(r.position);
+        c.setPosition(r.position + r.length, QTextCursor::KeepAnchor);
+        QTextCharFormat family;
+        family.setFontFamilies(
+            {r.heading ? QStringLiteral("DejaVu Sans") : QStringLiteral("DejaVu Serif")});
+        c.mergeCharFormat(family);
     }
 }
 
@@ -186,6 +325,7 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     doc_->setPageSize(QSizeF(text.width(), text.height() - kFooter));
     const qreal bodyPx = 14;
     doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
+    useHandoutFamilies(*doc_);
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {
             if (b.value("type", std::string()) != "figure") {
@@ -204,7 +344,7 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
                               img);
         }
     }
-    addDiagramPictures(*doc_, paper, text.width() - 40);
+    addDiagramPictures(*doc_, paper, text.width() - 40, doc_->pageSize().height(), pictures_);
     keepTogether(*doc_);
 }
 

@@ -7,11 +7,13 @@
 
 #include "models/course/course.h"
 #include "models/theme/theme.h"
+#include "widgets/canvas/frame.h"
 #include "widgets/canvas/page.h"
 
 #include <QPageSize>
 #include <QString>
 #include <memory>
+#include <vector>
 
 class QPainter;
 class QTextDocument;
@@ -24,6 +26,19 @@ void exportDiagramInteractive(QWidget* parent, const Exportable& what, const The
 // and as SVG, so both image editors and vector tools can paste it.
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme);
 void exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme);
+
+// A picture of a live diagram in a handout: its size on paper in points, whether it is turned a
+// quarter on a page of its own (a wide drawing whose letters would be under 8 pt across the
+// page), and the size of its smallest letters on paper, in points.
+struct HandoutPicture {
+    QString id;
+    QSizeF size;
+    bool turned = false;
+    qreal smallestTextPt = 0;
+    QString captionAsText; // the step's sentence set as text under the picture (not in it)
+    Frame frame;           // what is drawn (a diagram with steps; empty for a chart)
+    QString caption;       // drawn under it in the picture
+};
 
 // A chapter laid out as a printed handout: light theme (paper is white), headings kept with what
 // follows them, short boxes never cut in two, each live diagram's card with a picture of the
@@ -40,8 +55,11 @@ public:
     void paintPage(QPainter& painter, int page) const;
     QString footerText(int page) const; // "Page 2 of 7"
     QTextDocument& document() const { return *doc_; }
+    // The live diagrams' pictures, in the order of the chapter.
+    const std::vector<HandoutPicture>& pictures() const { return pictures_; }
 
 private:
+    std::vector<HandoutPicture> pictures_;
     QString title_;
     QSizeF size_;
     std::unique_ptr<QTextDocument> doc_;

@@ -606,8 +606,7 @@ void MainWindow::startPresentation() {
     const QString diagramId = tab ? tab->property("diagramId").toString() : QString();
     if (!diagramId.isEmpty()) {
         if (auto* view = qobject_cast<DiagramView*>(tab)) {
-            presentation_ = new PresentationWindow(
-                diagramId, view->scenarioJson(), view->panel()->player()->position(), theme_, this);
+            presentation_ = new PresentationWindow(view, diagramId, theme_, this);
         } else {
             presentation_ = new PresentationWindow(diagramId, nlohmann::json(), -2, theme_, this);
         }
@@ -957,8 +956,9 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
            "<tr><td><b>F5</b></td><td>Present what is on screen: the chapter, or the live "
-           "diagram of the tab (Esc leaves; PgDn/PgUp, B blank, L spotlight, Z zoom, "
-           "T timer)</td></tr>"
+           "diagram of the tab (Esc leaves). There, Right / Left step a diagram, then go to the "
+           "next / previous slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
+           "B blank, L spotlight, Z zoom, T timer</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"

@@ -146,9 +146,11 @@ public:
         column->addWidget(clock_);
         column->addWidget(now_);
         column->addWidget(next_);
-        column->addWidget(new QLabel(tr("Next: PageDown, Right or Space.  Back: PageUp or Left.  "
-                                        "B blank, L spotlight, Z zoom, Esc ends."),
-                                     this));
+        column->addWidget(
+            new QLabel(tr("Right or Space: the diagram's next step, then the next slide.  Left: "
+                          "back.  PageDown / PageUp (a clicker): next / previous slide.  B blank, "
+                          "L spotlight, Z zoom, Esc ends."),
+                       this));
         column->addStretch(1);
         refresh();
     }
@@ -196,6 +198,18 @@ PresentationWindow::PresentationWindow(const QString& diagramId, const nlohmann:
     setWindowTitle(tr("%1 \u2014 presentation").arg(chapter_.title));
     build();
     showSlide();
+}
+
+PresentationWindow::PresentationWindow(DiagramView* desk, const QString& diagramId,
+                                       const Theme& theme, QWidget* parent)
+    : PresentationWindow(diagramId, desk->scenarioJson(), desk->panel()->player()->position(),
+                         theme, parent) {
+    desk_ = desk;
+    desk->panel()->player()->pause(); // one diagram plays at a time: the one on the slide
+    speed_ = desk->panel()->player()->speed();
+    if (diagram_) {
+        diagram_->panel()->player()->setSpeed(speed_);
+    }
 }
 
 void PresentationWindow::build() {
@@ -346,6 +360,22 @@ void PresentationWindow::showSlide() {
     emit slideChanged(current_);
 }
 
+namespace {
+
+// The largest scale a slide draws `source` at: its largest letters (at the last step) at most
+// 2.6 times the slide's body text, about 80 px on a 1080p projector.
+qreal readableScale(const DiagramSource& source, const Theme& theme, qreal bodyPx) {
+    qreal largest = 0;
+    for (const FrameItem& it : source.frame(source.stepCount() - 1, theme).items) {
+        if (!it.text.isEmpty()) {
+            largest = std::max(largest, it.fontPx);
+        }
+    }
+    return largest > 0 ? 2.6 * bodyPx / largest : 4.0;
+}
+
+} // namespace
+
 void PresentationWindow::showDiagramSlide(const Slide& s) {
     const qreal px = bodyPx();
     auto* column = static_cast<QVBoxLayout*>(diagramSlide_->layout());
@@ -376,6 +406,9 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     title_->setToolTip(full);
 
     if (page_) {
+        if (diagram_) {
+            speed_ = diagram_->panel()->player()->speed(); // kept from slide to slide
+        }
         column->removeWidget(page_);
         page_->deleteLater();
     }
@@ -398,6 +431,9 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     }
     if (diagram_) {
         diagram_->setPresenting(true, qRound(px * 0.9));
+        if (speed_ > 0) {
+            diagram_->panel()->player()->setSpeed(speed_);
+        }
         if (!scenario_.is_null()) {
             if (const Status st = diagram_->loadScenario(scenario_); !st) {
                 diagram_->openDefaultScenario();
@@ -406,11 +442,13 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
                                                   ? diagram_->panel()->player()->stepCount() - 1
                                                   : scenarioPosition_);
         }
-        // One camera for every step (the union of the frames), as large as the slide allows:
-        // the drawing grows in place instead of jumping, and is not held to a desk's 1.6x.
-        if (const DiagramSource* source = diagram_->panel()->canvas()->source()) {
-            const QRectF camera = framingOf(*source, theme_);
-            diagram_->panel()->canvas()->setCamera(camera, 8.0);
+        // One camera for every step (what the run draws), as large as the slide allows with a
+        // margin, up to a readable maximum: the drawing grows in place instead of jumping, and
+        // is not held to a desk's 1.6x, nor blown up into a few giant glyphs.
+        DiagramCanvas* canvas = diagram_->panel()->canvas();
+        if (const DiagramSource* source = canvas->source()) {
+            canvas->setSlideFraming(true, readableScale(*source, theme_, px));
+            const QRectF camera = canvas->runCamera();
             // A chart takes about a quarter of the room under the drawing or beside it (the
             // split's 3:1): beside it when that leaves the drawing larger (a drawing limited by
             // its height), under it otherwise (a wide one).
@@ -557,9 +595,70 @@ void PresentationWindow::back() {
     }
 }
 
-bool PresentationWindow::handleKey(int key) {
+void PresentationWindow::nextScreen() {
+    if (blank_) {
+        blank_ = false;
+        overlay_->update();
+    } else if (!page_ && textPage_ + 1 < pageCount()) {
+        setTextPage(textPage_ + 1);
+    } else if (current_ + 1 < slideCount()) {
+        ++current_;
+        showSlide();
+        if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
+            diagram_->panel()->player()->toStart(); // the steps unfold with Right or Space
+        }
+    }
+}
+
+void PresentationWindow::previousScreen() {
+    if (blank_) {
+        blank_ = false;
+        overlay_->update();
+    } else if (!page_ && textPage_ > 0) {
+        setTextPage(textPage_ - 1);
+    } else if (current_ > 0) {
+        --current_;
+        showSlide();
+        if (!page_) {
+            setTextPage(pageCount() - 1); // back into a long section from its end
+        }
+    }
+}
+
+bool PresentationWindow::isSlideKey(int key) {
     switch (key) {
     case Qt::Key_PageDown:
+    case Qt::Key_PageUp:
+    case Qt::Key_Right:
+    case Qt::Key_Down:
+    case Qt::Key_Space:
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Left:
+    case Qt::Key_Up:
+    case Qt::Key_Backspace:
+    case Qt::Key_Home:
+    case Qt::Key_End:
+    case Qt::Key_B:
+    case Qt::Key_Period:
+    case Qt::Key_L:
+    case Qt::Key_Z:
+    case Qt::Key_T:
+    case Qt::Key_Escape:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool PresentationWindow::handleKey(int key) {
+    switch (key) {
+    case Qt::Key_PageDown: // what a clicker sends: a whole screen, never a diagram's step
+        nextScreen();
+        return true;
+    case Qt::Key_PageUp:
+        previousScreen();
+        return true;
     case Qt::Key_Right:
     case Qt::Key_Down:
     case Qt::Key_Space:
@@ -567,7 +666,6 @@ bool PresentationWindow::handleKey(int key) {
     case Qt::Key_Enter:
         next();
         return true;
-    case Qt::Key_PageUp:
     case Qt::Key_Left:
     case Qt::Key_Up:
     case Qt::Key_Backspace:
@@ -626,15 +724,24 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
 }
 
 bool PresentationWindow::eventFilter(QObject* watched, QEvent* event) {
-    // Slide keys win over the diagram's own controls, except while typing in a text box.
-    if (event->type() == QEvent::KeyPress &&
+    // Slide keys win over the diagram's own controls, except while typing in a text box: also
+    // when the focus is in the diagram (a click on it), where its playback shortcuts (Right,
+    // Left, Space, Home, End) would take the key first; their ShortcutOverride is accepted here,
+    // so the key comes as a key press.
+    if ((event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride) &&
         (isActiveWindow() || (presenter_ && presenter_->isActiveWindow()))) {
         QWidget* focus = QApplication::focusWidget();
         const bool typing = qobject_cast<QLineEdit*>(focus) || qobject_cast<QSpinBox*>(focus);
         auto* key = static_cast<QKeyEvent*>(event);
-        if ((!typing || key->key() == Qt::Key_Escape) && key->modifiers() == Qt::NoModifier &&
-            handleKey(key->key())) {
-            return true;
+        if ((!typing || key->key() == Qt::Key_Escape) && key->modifiers() == Qt::NoModifier) {
+            if (event->type() == QEvent::ShortcutOverride) {
+                if (isSlideKey(key->key())) {
+                    event->accept();
+                    return true;
+                }
+            } else if (handleKey(key->key())) {
+                return true;
+            }
         }
     }
     return QWidget::eventFilter(watched, event);
@@ -659,6 +766,14 @@ void PresentationWindow::resizeEvent(QResizeEvent* event) {
 
 void PresentationWindow::closeEvent(QCloseEvent* event) {
     qApp->removeEventFilter(this);
+    if (desk_ && diagram_) {
+        // The desk's diagram goes on from where the presentation left it.
+        Player* shown = diagram_->panel()->player();
+        Player* desk = desk_->panel()->player();
+        shown->pause();
+        desk->setSpeed(shown->speed());
+        desk->seek(shown->position());
+    }
     if (presenter_) {
         presenter_->hide();
     }

@@ -5,13 +5,15 @@
 // set a little smaller, and if it still does not fit it is shown a screen-sized page at a time,
 // cut between paragraphs, never through a line. A diagram slide has a title, the diagram fitted
 // to the space left (one camera for all its steps, so it grows in place), its narration and
-// controls at presentation size, and the timer in the title row, clear of them. Next (PageDown,
-// Right, Space, Down: what clicker remotes send) steps a diagram slide's animation to its end,
-// goes to a long section's next page, then moves to the next slide; back (PageUp, Left, Up,
-// Backspace) undoes the same way. B (or .) blanks the screen, L toggles a spotlight that follows
-// the pointer, Z zooms into the region under the pointer, T shows or hides the timer. With two
-// screens the slides go to the second screen and the presenter's view (this slide, the next one,
-// the timer) stays on the first.
+// controls at presentation size, and the timer in the title row, clear of them. Next (Right,
+// Space, Down, Enter) steps a diagram slide's animation to its end, goes to a long section's next
+// page, then moves to the next slide; back (Left, Up, Backspace) undoes the same way, as in
+// Keynote or PowerPoint with builds and VisuAlgo's steps. PageDown and PageUp (what a clicker
+// remote sends) move a whole screen: the next or previous page of a long section, else the next
+// or previous slide, without stepping through a diagram. B (or .) blanks the screen, L toggles a
+// spotlight that follows the pointer, Z zooms into the region under the pointer, T shows or hides
+// the timer. With two screens the slides go to the second screen and the presenter's view (this
+// slide, the next one, the timer) stays on the first.
 #pragma once
 
 #include "models/course/course.h"
@@ -54,6 +56,11 @@ public:
     // `position` (-1: before the first step, -2: the last step).
     PresentationWindow(const QString& diagramId, const nlohmann::json& scenario, int position,
                        const Theme& theme, QWidget* parent = nullptr);
+    // The live diagram of a desk's tab (F5 on it): presented at its scenario, step and speed, and
+    // when the presentation ends the desk's diagram is where the presentation left it (the same
+    // step, the same speed).
+    PresentationWindow(DiagramView* desk, const QString& diagramId, const Theme& theme,
+                       QWidget* parent = nullptr);
     ~PresentationWindow() override;
 
     // Shows the slides full screen (on the second screen when there is one, with the presenter's
@@ -86,8 +93,14 @@ public:
     // The presenter's view (two screens only), or null.
     QWidget* presenterView() const;
 
+    // Right / Left: a diagram's next (previous) step, a long section's next (previous) page, else
+    // the next (previous) slide.
     void next();
     void back();
+    // PageDown / PageUp: the next (previous) page of a long section, else the next (previous)
+    // slide; a diagram slide is left as it stands.
+    void nextScreen();
+    void previousScreen();
     void goTo(int slide);
 
 signals:
@@ -110,6 +123,8 @@ private:
     void showTextSlide(const Slide& s);
     void setTextPage(int page);
     bool handleKey(int key);
+    // The keys handleKey takes.
+    static bool isSlideKey(int key);
 
     Chapter chapter_;
     Theme theme_;
@@ -124,6 +139,8 @@ private:
     int textPage_ = 0;
     nlohmann::json scenario_; // the diagram presented from its tab (null: a chapter's)
     int scenarioPosition_ = -1;
+    QPointer<DiagramView> desk_; // the tab presented, given its step and speed back at the end
+    double speed_ = 0;           // the diagrams' playback speed (0: the player's own)
     QWidget* overlay_;
     QTimer* tick_;
     QElapsedTimer clock_;

@@ -34,12 +34,14 @@ QString DiagramCanvas::narrationAt(int position) const {
 
 void DiagramCanvas::setSource(const DiagramSource* source) {
     source_ = source;
+    runCamera_ = QRectF();
     player_.setStepCount(source_ ? source_->stepCount() : 0);
     onPositionChanged(player_.position(), player_.position());
 }
 
 void DiagramCanvas::setTheme(const Theme& theme) {
     theme_ = theme;
+    runCamera_ = QRectF();
     onPositionChanged(player_.position(), player_.position());
 }
 
@@ -64,25 +66,50 @@ Frame DiagramCanvas::currentFrame() const {
     return tween(from_, to_, player_.progress());
 }
 
-QTransform DiagramCanvas::viewTransform(QSizeF viewport, QSizeF content) const {
-    // The frame's own size (tweened during a transition), so a frame at rest is fitted the same
-    // way whichever step came before it.
-    content = content.isEmpty() ? QSizeF(1, 1) : content;
-    // With a camera, its size sets the scale and where the top is; the frame is centred across
-    // (a B-Tree's root stays over the middle of the slide while the tree grows under it).
-    const qreal frameWidth = content.width();
-    const QPointF origin = camera_.isValid() ? camera_.topLeft() : QPointF();
-    content = camera_.isValid() ? camera_.size() : content;
-    const qreal margin = 16;
-    const qreal fit = std::min((viewport.width() - 2 * margin) / content.width(),
-                               (viewport.height() - 2 * margin) / content.height());
-    // A small diagram is not blown up past 1.6x: big enough for a projector, not cartoonish.
+QRectF runBounds(const DiagramSource& source, const Theme& theme, int first, int last) {
+    last = last == -2 ? source.stepCount() - 1 : last;
+    QRectF all;
+    for (int pos = std::max(-1, first); pos <= last; ++pos) {
+        all = all.united(source.frame(pos, theme).bounds());
+    }
+    return all.isValid() ? all : QRectF(0, 0, 1, 1);
+}
+
+QRectF DiagramCanvas::runCamera() const {
+    if (!runCamera_.isValid()) {
+        runCamera_ = source_ ? runBounds(*source_, theme_) : QRectF(0, 0, 1, 1);
+    }
+    return runCamera_;
+}
+
+QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) const {
+    // The desk fits each step by the frame's own size (tweened during a transition), so a frame
+    // at rest is fitted the same way whichever step came before it; a source that holds its
+    // place, and a slide, frame the whole run: one scale and place for every step.
+    const bool holds = source_ && source_->holdsItsPlace();
+    const QRectF view = slide_ || holds        ? runCamera()
+                        : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
+                                               : QRectF(QPointF(0, 0), frame.size);
+    // A margin that grows with the widget: a drawing never touches the edges (or the title over
+    // a slide).
+    const qreal margin = std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
+    const qreal fit = std::min((viewport.width() - 2 * margin) / view.width(),
+                               (viewport.height() - 2 * margin) / view.height());
+    // A small diagram is not blown up past maxScale_ (1.6x at the desk): big enough for a
+    // projector, not cartoonish.
     const qreal scale = std::clamp<qreal>(fit, 0.0002, maxScale_) * zoom_;
+    QPointF centre = view.center();
+    if (slide_ && !holds) {
+        // Each step centred across within the run's camera (a B-Tree's first node over the
+        // middle of the slide, not at the left of where the last step's tree will be).
+        if (const QRectF drawn = frame.bounds(); drawn.isValid()) {
+            centre.setX(drawn.center().x());
+        }
+    }
     QTransform t;
     t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
     t.scale(scale, scale);
-    t.translate(camera_.isValid() ? -frameWidth / 2 : -content.width() / 2 - origin.x(),
-                -content.height() / 2 - origin.y());
+    t.translate(-centre.x(), -centre.y());
     return t;
 }
 
@@ -90,7 +117,7 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), theme_.background);
     const Frame frame = currentFrame();
-    p.setTransform(viewTransform(size(), frame.size));
+    p.setTransform(viewTransform(size(), frame));
     paintFrame(p, frame);
 }
 
@@ -100,18 +127,24 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     img.fill(theme_.background);
     QPainter p(&img);
     const Frame frame = currentFrame();
-    p.setTransform(viewTransform(size, frame.size), true);
+    p.setTransform(viewTransform(size, frame), true);
     paintFrame(p, frame);
     return img;
 }
 
 QTransform DiagramCanvas::transformOnScreen() const {
-    return viewTransform(size(), currentFrame().size);
+    return viewTransform(size(), currentFrame());
+}
+
+QRectF DiagramCanvas::itemRect(const QString& id) const {
+    const Frame frame = currentFrame();
+    const FrameItem* it = frame.find(id);
+    return it ? viewTransform(size(), frame).mapRect(it->rect) : QRectF();
 }
 
 QString DiagramCanvas::itemAt(QPointF pos) const {
     const Frame frame = currentFrame();
-    const QPointF at = viewTransform(size(), frame.size).inverted().map(pos);
+    const QPointF at = viewTransform(size(), frame).inverted().map(pos);
     const FrameItem* best = nullptr;
     for (const auto& it : frame.items) {
         if (it.kind == FrameItem::Kind::Box && it.opacity > 0.5 && it.rect.contains(at) &&
@@ -145,9 +178,9 @@ void DiagramCanvas::zoomOut() {
     zoomBy(1 / 1.25);
 }
 
-void DiagramCanvas::setCamera(const QRectF& area, qreal maxScale) {
-    camera_ = area;
-    maxScale_ = area.isValid() ? maxScale : 1.6;
+void DiagramCanvas::setSlideFraming(bool on, qreal maxScale) {
+    slide_ = on;
+    maxScale_ = on ? maxScale : 1.6;
     update();
 }
 

@@ -34,7 +34,9 @@ public:
 
     // Where the frame on screen is drawn: its coordinates to the widget's pixels.
     QTransform transformOnScreen() const;
-
+    // Where the item `id` of the frame on screen is drawn, in widget coordinates (empty when the
+    // frame has no such item).
+    QRectF itemRect(const QString& id) const;
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
 
@@ -50,11 +52,15 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
-    // A fixed camera (a presentation slide): every frame is drawn at the scale that fits `area`
-    // (in the frames' coordinates) and with area's top at the same place, instead of being fitted
-    // by its own size, centred across; it may grow up to `maxScale` (not 1.6x). An invalid area
-    // goes back to fitting each frame.
-    void setCamera(const QRectF& area, qreal maxScale);
+    // The camera over the run: what all of the source's steps draw together (runBounds), computed
+    // once for a source and a theme. The desk frames it at every step when the source holds its
+    // place; a slide always does.
+    QRectF runCamera() const;
+    // A presentation slide: every step at the one scale that fits the run's camera in the widget
+    // (with a margin), up to `maxScale` (not the desk's 1.6x), the run centred; a step is centred
+    // across within it unless the source holds its place. Off: the desk's framing.
+    void setSlideFraming(bool on, qreal maxScale = 1.6);
+    bool slideFraming() const { return slide_; }
     // Ctrl++ (and Ctrl+=), Ctrl+- and Ctrl+0 zoom this canvas while the focus is anywhere in
     // `scope`, before any shortcut of the window with the same keys (a reader's zoom).
     void handleZoomKeys(QWidget* scope);
@@ -74,7 +80,7 @@ protected:
 
 private:
     void onPositionChanged(int position, int previous);
-    QTransform viewTransform(QSizeF viewport, QSizeF content) const;
+    QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
 
     const DiagramSource* source_ = nullptr;
     Theme theme_ = Theme::light();
@@ -82,8 +88,9 @@ private:
     Frame from_, to_;
     QString opening_;
     qreal zoom_ = 1.0;
-    QRectF camera_;
+    bool slide_ = false;
     qreal maxScale_ = 1.6;
+    mutable QRectF runCamera_; // invalid: not computed for this source and theme yet
     QPointF pan_;
     QPoint dragStart_;
     QPointF panStart_;

@@ -27,6 +27,15 @@ public:
     virtual Frame frame(int position, const Theme& theme) const = 0;
     // The one-sentence narration of the step at `position` (empty at -1).
     virtual QString narration(int position) const = 0;
+    // True when the drawing keeps its place from step to step at the desk too: the canvas then
+    // frames the whole run (runBounds) at every step, as a slide does (the LSM-tree's levels fill
+    // up in place instead of the drawing moving up and down). Otherwise the desk fits each step.
+    virtual bool holdsItsPlace() const { return false; }
 };
+
+// What positions first..last (-2: the last step) draw, together: the union of their frames'
+// drawn areas (Frame::bounds), or (0, 0, 1, 1) when nothing is drawn. The one camera over a run
+// that the desk canvas, presentation slides and animations frame.
+QRectF runBounds(const DiagramSource& source, const Theme& theme, int first = -1, int last = -2);
 
 } // namespace fg

@@ -21,9 +21,30 @@ const FrameItem* Frame::find(const QString& id) const {
 QRectF Frame::bounds() const {
     QRectF r;
     for (const auto& it : items) {
-        r = r.united(it.kind == FrameItem::Kind::Line
-                         ? QRectF(it.line.p1(), it.line.p2()).normalized().adjusted(-1, -1, 1, 1)
-                         : it.rect);
+        // What is drawn: half of a stroke lies outside a box's rect and around a line, and an
+        // arrowhead reaches past its line's width.
+        const qreal stroke = it.kind == FrameItem::Kind::Text ? 0 : it.strokeWidth / 2;
+        const qreal pad = it.kind == FrameItem::Kind::Line
+                              ? std::max<qreal>(1, it.arrow ? 6 + 2.5 * it.strokeWidth : stroke)
+                              : stroke;
+        QRectF area = it.kind == FrameItem::Kind::Line
+                          ? QRectF(it.line.p1(), it.line.p2()).normalized()
+                          : it.rect;
+        if (it.kind == FrameItem::Kind::Text) {
+            // A text item's rect is the room it may use: what is drawn is its text, placed in
+            // it as its alignment says.
+            const QSizeF text = frameTextSize(it).boundedTo(it.rect.size());
+            const qreal x = it.align & Qt::AlignLeft    ? it.rect.left()
+                            : it.align & Qt::AlignRight ? it.rect.right() - text.width()
+                                                        : it.rect.center().x() - text.width() / 2;
+            const qreal y = it.align & Qt::AlignTop      ? it.rect.top()
+                            : it.align & Qt::AlignBottom ? it.rect.bottom() - text.height()
+                                                         : it.rect.center().y() - text.height() / 2;
+            area = text.isEmpty() ? QRectF() : QRectF(QPointF(x, y), text);
+        }
+        if (area.isValid() || it.kind == FrameItem::Kind::Line) {
+            r = r.united(area.adjusted(-pad, -pad, pad, pad));
+        }
     }
     return r;
 }

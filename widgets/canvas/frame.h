@@ -45,7 +45,8 @@ struct Frame {
     QSizeF size; // the diagram's extent, for fitting it to a view or an export page
 
     const FrameItem* find(const QString& id) const;
-    // The union of every item's area (a fit-to-view target).
+    // The union of every item's drawn area, strokes and arrowheads included (a fit-to-view
+    // target).
     QRectF bounds() const;
 };
 

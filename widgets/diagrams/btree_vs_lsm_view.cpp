@@ -4,6 +4,7 @@
 #include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/flow_layout.h"
 
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -214,26 +215,48 @@ void BTreeVsLsmView::setTheme(const Theme& t) {
 
 void BTreeVsLsmView::paintCharts(QPainter& p, QSizeF size) const {
     const qreal margin = 0.03 * std::min(size.width(), size.height());
-    const qreal summaryH = 0.1 * size.height();
-    const qreal w = (size.width() - 3 * margin) / 2, h = size.height() - 2 * margin - summaryH;
+    // The summary under the charts, wrapped, in a band as tall as its lines (it was cut at the
+    // bottom of a narrow picture).
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(10, qRound(std::min(size.width(), size.height()) * 0.03)));
+    const int flags = Qt::AlignCenter | Qt::TextWordWrap;
+    const qreal summaryH = QFontMetricsF(font)
+                               .boundingRect(QRectF(0, 0, size.width() - 2 * margin, size.height()),
+                                             flags, summary_->text())
+                               .height() +
+                           margin;
+    // Side by side in a wide picture; one above the other in a narrow one (a handout's column),
+    // so that each chart has the width its axis labels and legend need.
+    const bool stacked = size.width() < 1.2 * size.height();
+    const qreal room = size.height() - 2 * margin - summaryH;
+    const qreal w = stacked ? size.width() - 2 * margin : (size.width() - 3 * margin) / 2;
+    const qreal h = stacked ? (room - margin) / 2 : room;
     int i = 0;
     for (QCustomPlot* chart : {writes_, reads_}) {
         // QCustomPlot draws itself on a QCPPainter; recording that into a QPicture and replaying
         // it keeps every line and letter a vector on any device.
+        // The legend in one row when it fits the width, else one item a row (it was cut).
+        qreal legendW = 0;
+        for (int k = 0; k < chart->legend->itemCount(); ++k) {
+            legendW += chart->legend->item(k)->minimumOuterSizeHint().width();
+        }
+        chart->legend->setWrap(legendW > w - 16 ? 1 : 0);
         QPicture picture;
         QCPPainter painter(&picture);
         chart->toPainter(&painter, qRound(w), qRound(h));
         painter.end();
-        p.drawPicture(QPointF(margin + i++ * (w + margin), margin), picture);
+        chart->legend->setWrap(0); // the page's own: one row
+        p.drawPicture(stacked ? QPointF(margin, margin + i * (h + margin))
+                              : QPointF(margin + i * (w + margin), margin),
+                      picture);
+        ++i;
     }
     p.save();
     p.setPen(text_);
-    QFont font(QStringLiteral("DejaVu Sans"));
-    font.setPixelSize(std::max(10, qRound(summaryH * 0.3)));
     p.setFont(font);
     p.drawText(
         QRectF(margin, size.height() - margin - summaryH, size.width() - 2 * margin, summaryH),
-        Qt::AlignCenter | Qt::TextWordWrap, summary_->text());
+        flags, summary_->text());
     p.restore();
 }
 

@@ -55,8 +55,9 @@ public:
     // The registry's title, and the charts as paintCharts() draws them (diagram_pages.cpp).
     QString pageTitle() const override;
     std::optional<Exportable> exportable() override;
-    // Both charts side by side in `size`, as vector drawing (for exports: SVG and PDF stay
-    // vector), with the summary line under them.
+    // Both charts in `size` (side by side, or one above the other in a narrow picture such as a
+    // handout's column), as vector drawing (for exports: SVG and PDF stay vector), with the
+    // summary, wrapped, under them.
     void paintCharts(QPainter& painter, QSizeF size) const;
 
 private:

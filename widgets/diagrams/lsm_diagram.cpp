@@ -11,24 +11,24 @@ namespace fg {
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
                        std::optional<KeepOnly> only)
     : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
-    replay([this](std::size_t, const Step&, const State& s) {
-        extent_.levels = std::max(extent_.levels, s.levels());
+    // A run with a level longer than a row draws dense: its levels wrap, each line as tall as
+    // one line of text, and each level keeps the most lines it needs in the run, so the levels
+    // under it keep their place (the canvas keeps the room of the largest step: runCamera).
+    std::size_t most = 0;
+    replay([&most](std::size_t, const Step&, const State& s) {
         for (int l = 0; l < s.levels(); ++l) {
-            extent_.tables = std::max(extent_.tables, s.level(l).size());
+            most = std::max(most, s.level(l).size());
         }
     });
-    // A run with a level longer than a row draws dense: its levels wrap, each line as tall as
-    // one line of text; the lines each level needs at most keep the levels in place.
-    extent_.dense = extent_.tables > LsmExtent::kTablesPerRow;
+    extent_.dense = most > LsmExtent::kTablesPerRow;
     if (extent_.dense) {
-        extent_.rows.assign(static_cast<std::size_t>(extent_.levels), 1);
         replay([this](std::size_t, const Step&, const State& s) {
+            extent_.rows.resize(std::max(extent_.rows.size(), std::size_t(s.levels())), 1);
             for (int l = 0; l < s.levels(); ++l) {
                 auto& rows = extent_.rows[static_cast<std::size_t>(l)];
                 rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
             }
         });
-        extent_.tables = LsmExtent::kTablesPerRow;
     }
 }
 
@@ -225,14 +225,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
             maxX = std::max(maxX, x + tableW + gap);
         }
     }
-    // The run's widest line and its most levels and lines: the same size at every step.
-    maxX = std::max(maxX, x0 + static_cast<qreal>(extent.tables) * (tableW + gap));
-    for (int l = levels; l < extent.levels; ++l) {
-        y += static_cast<qreal>(linesOf(l - 1)) * lineH + labelH;
-    }
-    f.size = QSizeF(maxX + 20,
-                    y + static_cast<qreal>(linesOf(std::max(levels, extent.levels) - 1)) * lineH +
-                        8 * k);
+    f.size = QSizeF(maxX + 20, y + static_cast<qreal>(linesOf(levels - 1)) * lineH + 8 * k);
     return f;
 }
 

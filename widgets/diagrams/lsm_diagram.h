@@ -10,8 +10,6 @@
 
 namespace fg {
 
-// What the layout makes room for, whatever the step: the most levels and the most tables in one
-// level over the whole run, so the drawing keeps its size and place as it plays.
 // A run with a level of more than kTablesPerRow tables is drawn dense: every level wraps after
 // that many tables onto further lines, and keeps room for the most lines it needs in the run.
 struct LsmExtent {
@@ -19,8 +17,6 @@ struct LsmExtent {
     static std::size_t rowsFor(std::size_t tables) {
         return tables == 0 ? 1 : (tables + kTablesPerRow - 1) / kTablesPerRow;
     }
-    int levels = 1;
-    std::size_t tables = 0; // the widest line's tables
     bool dense = false;
     std::vector<std::size_t> rows; // dense: per level, its most lines
 };
@@ -33,6 +29,9 @@ public:
     static Frame layout(const lsm::LsmState& state, const lsm::LsmStep* step,
                         const lsm::LsmParams& params, const Theme& theme,
                         const LsmExtent& extent = {});
+    // The levels fill up in place: the canvas keeps the room of the run's largest step at every
+    // step (DiagramCanvas::runCamera), so the drawing does not move between steps.
+    bool holdsItsPlace() const override { return true; }
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;

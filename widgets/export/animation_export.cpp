@@ -92,14 +92,7 @@ int animationFrameCount(const DiagramSource& source, const AnimationOptions& opt
 }
 
 QRectF framingOf(const DiagramSource& source, const Theme& theme, int first, int last) {
-    last = last == -2 ? source.stepCount() - 1 : last;
-    QRectF all;
-    for (int pos = std::max(-1, first); pos <= last; ++pos) {
-        const Frame f = source.frame(pos, theme);
-        QRectF extent = f.size.isEmpty() ? QRectF() : QRectF(QPointF(0, 0), f.size);
-        all = all.united(extent.united(f.bounds()));
-    }
-    return all.isValid() ? all : QRectF(0, 0, 1, 1);
+    return runBounds(source, theme, first, last);
 }
 
 void setStepRange(AnimationOptions& options, int firstStep, int lastStep, int stepCount) {

@@ -2,7 +2,7 @@
 // Debian ships; Qt writes no GIF) or as a numbered PNG frame sequence, drawn by the same painter
 // as the screen and every picture export (frame, tween, caption). Each step is its eased
 // transition followed by a hold, so a class can follow it. The whole animation has one camera
-// (the union of its frames' extents): the drawing never jumps or rescales between frames. Every
+// (what its frames draw, together): the drawing never jumps or rescales between frames. Every
 // file goes through AtomicFile (no partial file); progress is reported per frame and the export can
 // be cancelled.
 #pragma once
@@ -32,9 +32,9 @@ using AnimationProgress = std::function<bool(int done, int total)>;
 // How many frames the animation of `source` has under `options`.
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options);
 
-// One camera for positions first..last (-2: the last step): the union of every frame's extent,
-// so the drawing keeps its place and scale from one frame to the next (fitting each frame on its
-// own made the picture jump and zoom at every step). Animations and presentation slides use it.
+// One camera for positions first..last (-2: the last step): what every frame draws, together
+// (runBounds, the canvas's camera over a run), so the drawing keeps its place and scale from one
+// frame to the next (fitting each frame on its own made the picture jump and zoom at every step).
 QRectF framingOf(const DiagramSource& source, const Theme& theme, int first = -1, int last = -2);
 
 // The positions a range of steps as the app numbers them (step 1 is position 0) covers: from the

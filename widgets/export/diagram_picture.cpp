@@ -9,12 +9,17 @@ namespace fg {
 
 void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QString& caption,
                          const Theme& theme, const QRectF& camera) {
-    const qreal margin = 0.04 * std::min(size.width(), size.height());
+    // A margin proportional to the picture, all round, and the drawing framed by what it draws
+    // (strokes and highlights included), not by its nominal size: the projector's thick strokes
+    // and a highlighted node reached the edges of a small export.
+    const qreal margin = 0.05 * std::min(size.width(), size.height());
     const qreal captionH =
         caption.isEmpty() ? 0 : std::min(0.16, 0.08 * theme.fontScale) * size.height();
     const QRectF area(margin, margin, size.width() - 2 * margin,
                       size.height() - 2 * margin - captionH);
+    const QRectF drawn = frame.bounds();
     const QRectF view = camera.isValid()       ? camera
+                        : drawn.isValid()      ? drawn
                         : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
                                                : QRectF(QPointF(0, 0), frame.size);
     const qreal k = std::min({area.width() / view.width(), area.height() / view.height(), 3.0});

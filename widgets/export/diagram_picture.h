@@ -14,9 +14,10 @@ class QPainter;
 
 namespace fg {
 
-// `camera`: the area of the frame's coordinates fitted to the picture; by default the frame's own
-// extent (0, 0, frame.size). An animation gives every frame the same camera, so the drawing does
-// not jump or change scale from one frame to the next.
+// `camera`: the area of the frame's coordinates fitted to the picture, inside a margin of 5% of
+// the picture's shorter side; by default what the frame draws (Frame::bounds). An animation gives
+// every frame the same camera (runBounds), so the drawing does not jump or change scale from one
+// frame to the next.
 void paintDiagramPicture(QPainter& painter, QSizeF size, const Frame& frame, const QString& caption,
                          const Theme& theme, const QRectF& camera = QRectF());
 
