@@ -128,7 +128,7 @@ public:
         return std::max(w, g_.cellW) + 2 * g_.pad;
     }
     qreal slotWidth(const Slot& s) const {
-        return s.id == btree::kNoNode ? g_.compactW * 0.8 : width_.at(s.id);
+        return s.id == btree::kNoNode ? g_.compactW * 0.6 : width_.at(s.id); // "... 23 more"
     }
     std::vector<Slot> shown(NodeId id) const {
         const auto ch = ns_.children(id);

@@ -27,8 +27,13 @@ LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
             for (int l = 0; l < s.levels(); ++l) {
                 auto& rows = extent_.rows[static_cast<std::size_t>(l)];
                 rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
+                for (const lsm::SSTable* tab : s.level(l)) { // the boxes fit the longest keys
+                    extent_.keyChars =
+                        std::max({extent_.keyChars, tab->minKey().size(), tab->maxKey().size()});
+                }
             }
         });
+        extent_.keyChars = std::min<std::size_t>(extent_.keyChars, 8); // as the boxes cut keys
     }
 }
 
@@ -49,10 +54,14 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     // after kTablesPerRow tables; fitted to a desk's view, 14 tables in one row of three-line
     // boxes drew their text 5 pixels high.
     const bool dense = extent.dense;
-    const qreal labelW = dense ? 80 * k : 0;
-    const qreal x0 = 40 + labelW, tableW = 150 * k, tableH = (dense ? 30 : 62) * k, gap = 12 * k;
+    const qreal labelW = dense ? 72 * k : 0;
+    // Dense boxes are as wide as the run's longest range ("key .. key") needs.
+    const qreal denseW =
+        std::max<qreal>(64 * k, (2.0 * qreal(extent.keyChars) + 4) * 0.62 * fs * 0.78 + 14 * k);
+    const qreal x0 = 40 + labelW, tableW = dense ? denseW : 150 * k, tableH = (dense ? 26 : 62) * k,
+                gap = 12 * k;
     // Each line keeps room below for a get's marks; a level's name above it when not dense.
-    const qreal lineH = tableH + 24 * k, labelH = dense ? 4 * k : 20 * k;
+    const qreal lineH = tableH + (dense ? 18 : 24) * k, labelH = dense ? 4 * k : 20 * k;
     const qreal memH = (dense ? 40 : 52) * k;
     const qreal top = 10 + memH + (dense ? 24 * k : 30 + 18 * k);
     // What this step is about.

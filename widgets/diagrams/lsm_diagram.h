@@ -19,6 +19,7 @@ struct LsmExtent {
     }
     bool dense = false;
     std::vector<std::size_t> rows; // dense: per level, its most lines
+    std::size_t keyChars = 2;      // dense: the run's longest key, in characters (at most 8)
 };
 
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {
