@@ -8,6 +8,7 @@
 #include "app/presentation/presentation.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -126,9 +127,7 @@ class TestClassroom : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test-classroom");
+        useOwnTestSettings("classroom");
         QSettings().clear();
     }
 

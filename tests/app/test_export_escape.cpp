@@ -2,6 +2,7 @@
 // progress window or in the export dialog, the export stops, no file is left, and the dialog
 // stays open as it was. Before, Esc only hid the progress window and the export went on.
 #include "app/export_actions.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/animation_dialog.h"
@@ -36,9 +37,7 @@ class TestExportEscape : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test");
+        useOwnTestSettings("export-escape");
         QSettings().clear();
     }
 

@@ -8,6 +8,7 @@
 #include "app/presentation/presentation.h"
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -86,9 +87,7 @@ class TestExportPresent : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test-export");
+        useOwnTestSettings("export");
         QSettings().clear();
     }
 

@@ -6,6 +6,7 @@
 #include "app/reader/reader_view.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QApplication>
@@ -38,11 +39,7 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 class TestReader : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test");
-    }
+    void initTestCase() { useOwnTestSettings("reader"); }
     void init() { QSettings().clear(); }
 
     void keysMoveBetweenSectionsAndChapters() {

@@ -4,6 +4,7 @@
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/export_dialog.h"
@@ -37,9 +38,7 @@ class TestThemeChrome : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test");
+        useOwnTestSettings("theme-chrome");
         QSettings().clear();
     }
 

@@ -5,6 +5,7 @@
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 
@@ -96,9 +97,7 @@ class TestWindowFit : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName("fieldguide-test");
-        QCoreApplication::setApplicationName("fieldguide-test");
+        useOwnTestSettings("window-fit");
         startFont_ = QApplication::font();
         startPalette_ = QApplication::palette();
     }
