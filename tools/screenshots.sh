@@ -81,11 +81,12 @@ EOF
     echo "$out/btree-100k-lod.png"
 }
 
-want() { [ "$#" -eq 0 ] || [[ " ${names[*]} " == *" $1 "* ]]; }
+want() { [ "${#names[@]}" -eq 0 ] || [[ " ${names[*]} " == *" $1 "* ]]; }
 names=("$@")
 want reader-light && shot reader-light "--chapter relational --theme light"
 want reader-dark && shot reader-dark "--chapter cassandra --theme dark"
-want figure-flowchart && shot figure-flowchart "--chapter decision-matrix --theme light"
+want matrix-table && shot matrix-table "--chapter decision-matrix --theme light"
+want figure-flowchart && shot figure-flowchart "--chapter database-types#when-to-use-what-decision-flowchart --theme light"
 for d in btree lsm hashslot kafka downsample; do
     # End: the last step of the default scenario.
     want "$d-diagram" && shot "$d-diagram" "--diagram $d --theme light" click:800,400 End

@@ -13,6 +13,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextTable>
 #include <algorithm>
 #include <cmath>
 
@@ -88,7 +89,9 @@ void ReaderView::render() {
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
+    tablesNeed_ = widestTableNeed();
     updateMargins(); // setHtml resets the root frame
+    renderFigures(); // at the column's width, if a table widened it
     sectionPos_.clear();
     for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it) {
@@ -154,7 +157,10 @@ void ReaderView::updateMargins() {
     // was 52 em, wider than the window in the Projector's type: no margins at all there.
     QFont body = font();
     body.setPixelSize(qRound(bodyPx()));
-    const qreal maxColumn = QFontMetricsF(body).averageCharWidth() * kMeasureChars;
+    // A table may widen the column up to the window: a 7-column table in 75 characters broke
+    // words in two ("Cassandr|a").
+    const qreal maxColumn =
+        std::max(QFontMetricsF(body).averageCharWidth() * kMeasureChars, tablesNeed_);
     // The root frame's left and right margins replace the document's margin on those sides: a
     // side of 0 put the text against the window's edge (the Projector's reader beside the
     // search). At least the document's margin, or one character of the body's type.
@@ -166,6 +172,52 @@ void ReaderView::updateMargins() {
         root.setRightMargin(side);
         document()->rootFrame()->setFrameFormat(root);
     }
+}
+
+qreal ReaderView::widestTableNeed() const {
+    // Qt shares a table's width out by its columns' widest content, not only their longest word:
+    // at exactly the words' sum a column of long lines still takes room from one of short words.
+    constexpr qreal kTableSlack = 1.3;
+    qreal widest = 0;
+    std::vector<QTextFrame*> frames{document()->rootFrame()};
+    while (!frames.empty()) {
+        QTextFrame* frame = frames.back();
+        frames.pop_back();
+        const auto children = frame->childFrames();
+        frames.insert(frames.end(), children.begin(), children.end());
+        auto* table = qobject_cast<QTextTable*>(frame);
+        if (!table) {
+            continue;
+        }
+        // Per column, the longest word of its cells.
+        std::vector<qreal> longest(static_cast<std::size_t>(table->columns()), 0);
+        for (int r = 0; r < table->rows(); ++r) {
+            for (int c = 0; c < table->columns(); ++c) {
+                const QTextTableCell cell = table->cellAt(r, c);
+                const int end = cell.lastCursorPosition().position();
+                for (QTextBlock b = cell.firstCursorPosition().block();
+                     b.isValid() && b.position() <= end; b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it) {
+                        const QFont font =
+                            it.fragment().charFormat().font().resolve(document()->defaultFont());
+                        const QFontMetricsF fm(font);
+                        for (const QString& word :
+                             it.fragment().text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                            auto& l = longest[static_cast<std::size_t>(c)];
+                            l = std::max(l, fm.horizontalAdvance(word));
+                        }
+                    }
+                }
+            }
+        }
+        const QTextTableFormat f = table->format();
+        qreal need = (table->columns() + 1) * f.cellSpacing() + 2 * f.border();
+        for (qreal l : longest) {
+            need += l + 2 * f.cellPadding() + 2 * f.border() + 4;
+        }
+        widest = std::max(widest, need * kTableSlack);
+    }
+    return widest;
 }
 
 void ReaderView::changeEvent(QEvent* event) {

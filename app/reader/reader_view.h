@@ -73,6 +73,9 @@ private:
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();
+    // The width the chapter's widest table needs to keep every word whole (each column its
+    // longest word, with the cells' padding and borders).
+    qreal widestTableNeed() const;
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
@@ -85,6 +88,7 @@ private:
     Theme theme_ = Theme::light();
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
+    qreal tablesNeed_ = 0;                  // widestTableNeed() of the chapter on screen
     QHash<QString, int> sectionPos_;        // section id -> document position of its heading
     QList<QTextEdit::ExtraSelection> hits_; // in the text
     struct Hit {
