@@ -8,6 +8,7 @@
 #include "tests/app/app_test_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -236,6 +237,32 @@ private slots:
                                                     .arg(checked)
                                                     .arg(problems.mid(0, 30).join('\n'))));
         QVERIFY(checked > 100);
+    }
+
+    void aNewDiagramTabTakesTheKeys() {
+        // A tester opened the B-Tree from the Diagrams menu and pressed Space and Right, as its
+        // opening sentence says: nothing happened until a click on the drawing.
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        for (const fg::LiveDiagram& d : fg::liveDiagrams()) {
+            if (!d.hasSteps()) {
+                continue;
+            }
+            w.openDiagram(d.id);
+            auto* tabs = w.findChild<QTabWidget*>();
+            QVERIFY(tabs);
+            auto* page = qobject_cast<fg::DiagramView*>(tabs->currentWidget());
+            QVERIFY(page);
+            fg::Player* player = page->panel()->player();
+            const int before = player->position();
+            QWidget* focus = QApplication::focusWidget();
+            QVERIFY2(focus && page->isAncestorOf(focus), qPrintable(d.id));
+            QTest::keyClick(focus, Qt::Key_Right);
+            QTRY_COMPARE(player->position(), before + 1);
+        }
     }
 
     void tooManyInsertsSaysTheRange() {

@@ -34,6 +34,9 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     split_ = new QSplitter(Qt::Vertical, this);
     split_->setChildrenCollapsible(false);
     panel_ = new DiagramPanel(split_);
+    // Focusing the page (a new tab) gives the keys to the drawing: Space plays, Right steps, as
+    // the opening sentence says (a tester's new tab took no key until a click on the drawing).
+    setFocusProxy(panel_->canvas());
     // A message floats over the top of the drawing: showing it does not push the drawing down.
     message_ = new QLabel(panel_->canvas());
     message_->setAccessibleName(tr("Message"));
