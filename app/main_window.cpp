@@ -638,6 +638,11 @@ void MainWindow::startPresentation() {
     const QPointer<QWidget> focus = QApplication::focusWidget();
     connect(presentation_, &PresentationWindow::closed, this,
             [this, focus] { QTimer::singleShot(0, this, [this, focus] { afterDialog(focus); }); });
+    // Until the slides' window is active, a key would still go to this window's focus (a
+    // diagram's drawing, whose shortcuts take Right and Space): nothing here holds it meanwhile.
+    if (focus && isAncestorOf(focus)) {
+        focus->clearFocus();
+    }
     presentation_->start();
 }
 
