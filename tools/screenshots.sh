@@ -84,15 +84,17 @@ EOF
 want() { [ "${#names[@]}" -eq 0 ] || [[ " ${names[*]} " == *" $1 "* ]]; }
 names=("$@")
 want reader-light && shot reader-light "--chapter relational --theme light"
-want reader-dark && shot reader-dark "--chapter cassandra --theme dark"
+want reader-dark && shot reader-dark "--chapter kafka#architecture --theme dark"
 want matrix-table && shot matrix-table "--chapter decision-matrix --theme light"
 want figure-flowchart && shot figure-flowchart "--chapter database-types#when-to-use-what-decision-flowchart --theme light"
 for d in btree lsm hashslot kafka downsample; do
     # End: the last step of the default scenario.
-    want "$d-diagram" && shot "$d-diagram" "--diagram $d --theme light" click:800,400 End
+    theme=light
+    [ "$d" = kafka ] && theme=dark # the README shows one diagram in the dark theme
+    want "$d-diagram" && shot "$d-diagram" "--diagram $d --theme $theme" End
 done
 want btree-vs-lsm && shot btree-vs-lsm "--diagram btree-vs-lsm --theme light"
-want presentation-diagram && shot presentation-diagram "--diagram btree --theme projector" click:800,400 F5 End
+want presentation-diagram && shot presentation-diagram "--diagram btree --theme projector" End F5
 want presentation-section && shot presentation-section "--chapter kafka --theme projector" F5
 # The Study menu's tools, by their menu letters.
 want decision-wizard && shot decision-wizard "--theme light" alt+s w
