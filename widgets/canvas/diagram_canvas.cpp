@@ -76,8 +76,13 @@ QRectF runBounds(const DiagramSource& source, const Theme& theme, int first, int
 }
 
 QRectF DiagramCanvas::runCamera() const {
+    // Past kRunCameraSteps the union would lay out every frame on the UI thread (the 100,000-key
+    // B-Tree preset has 304,051 steps): each step is then fitted by itself (an empty camera).
+    if (!source_ || source_->stepCount() > kRunCameraSteps) {
+        return {};
+    }
     if (!runCamera_.isValid()) {
-        runCamera_ = source_ ? runBounds(*source_, theme_) : QRectF(0, 0, 1, 1);
+        runCamera_ = runBounds(*source_, theme_);
     }
     return runCamera_;
 }
@@ -87,7 +92,8 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) con
     // at rest is fitted the same way whichever step came before it; a source that holds its
     // place, and a slide, frame the whole run: one scale and place for every step.
     const bool holds = source_ && source_->holdsItsPlace();
-    const QRectF view = slide_ || holds        ? runCamera()
+    const QRectF run = slide_ || holds ? runCamera() : QRectF();
+    const QRectF view = !run.isEmpty()         ? run
                         : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
                                                : QRectF(QPointF(0, 0), frame.size);
     // A margin that grows with the widget: a drawing never touches the edges (or the title over

@@ -54,7 +54,9 @@ public:
     void fitToView();
     // The camera over the run: what all of the source's steps draw together (runBounds), computed
     // once for a source and a theme. The desk frames it at every step when the source holds its
-    // place; a slide always does.
+    // place; a slide always does. Empty past kRunCameraSteps steps (each step is then fitted by
+    // itself): the union lays out every frame.
+    static constexpr int kRunCameraSteps = 20'000;
     QRectF runCamera() const;
     // A presentation slide: every step at the one scale that fits the run's camera in the widget
     // (with a margin), up to `maxScale` (not the desk's 1.6x), the run centred; a step is centred

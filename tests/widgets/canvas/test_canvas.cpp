@@ -6,9 +6,56 @@
 #include <QSignalSpy>
 #include <QTest>
 
+namespace {
+
+// A run of `steps` steps that holds its place, counting the frames laid out.
+class LongRun : public fg::DiagramSource {
+public:
+    explicit LongRun(int steps) : steps_(steps) {}
+    int stepCount() const override { return steps_; }
+    fg::Frame frame(int position, const fg::Theme&) const override {
+        ++laidOut;
+        fg::Frame f;
+        f.size = QSizeF(200, 100);
+        fg::FrameItem it;
+        it.id = QStringLiteral("box");
+        it.rect = QRectF(10 + (position % 7), 10, 50, 30);
+        f.items.push_back(it);
+        return f;
+    }
+    QString narration(int) const override { return {}; }
+    bool holdsItsPlace() const override { return true; }
+    mutable int laidOut = 0;
+
+private:
+    int steps_;
+};
+
+} // namespace
+
 class TestCanvas : public QObject {
     Q_OBJECT
 private slots:
+    void theRunCameraDoesNotLayOutAHugeRun() {
+        // The camera over a run laid out every frame on the UI thread: presenting the 100,000-key
+        // B-Tree (304,051 steps) would have laid out 304,051 trees. Past kRunCameraSteps each
+        // step is fitted by itself; below, the camera is still the union of the run.
+        LongRun small(50), huge(fg::DiagramCanvas::kRunCameraSteps + 1);
+        fg::DiagramCanvas canvas;
+        canvas.resize(640, 240);
+        canvas.setSource(&small);
+        canvas.grabFrame(QSize(640, 240));
+        QVERIFY(small.laidOut >= 51);
+        QVERIFY(!canvas.runCamera().isEmpty());
+        canvas.setSource(&huge);
+        canvas.grabFrame(QSize(640, 240));
+        canvas.setSlideFraming(true, 4.0);
+        canvas.grabFrame(QSize(640, 240));
+        QVERIFY2(huge.laidOut < 100, qPrintable(QString::number(huge.laidOut)));
+        QVERIFY(canvas.runCamera().isEmpty());
+        canvas.setSource(nullptr);
+    }
+
     void stepBackShowsExactlyTheEarlierFrame() {
         ToySource source;
         fg::DiagramCanvas canvas;
