@@ -485,6 +485,7 @@ void MainWindow::findNext(bool backward) {
 void MainWindow::closeSearch() {
     searchDock_->hide();
     reader_->clearHighlights();
+    statusBar()->clearMessage(); // "Hit 3 of 5" stayed after the hits were gone
     reader_->setFocus(Qt::OtherFocusReason);
 }
 
@@ -970,6 +971,8 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp</b></td><td>Next / previous tab</td></tr>"
            "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+           "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "
+           "export or a B-Tree vs LSM run, leave the presentation</td></tr>"
            "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
            "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
            "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"

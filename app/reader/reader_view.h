@@ -76,6 +76,9 @@ private:
     // The width the chapter's widest table needs to keep every word whole (each column its
     // longest word, with the cells' padding and borders).
     qreal widestTableNeed() const;
+    // Each table's columns (and, when even that is too narrow, its type), so that no word
+    // breaks in a column `column` pixels wide.
+    void fitTables(qreal column, bool mayScale = true);
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);

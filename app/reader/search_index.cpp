@@ -1,42 +1,68 @@
 #include "app/reader/search_index.h"
 
 #include "app/reader/chapter_html.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/figure/figure_renderer.h"
+#include "widgets/figure/figure_scene.h"
 
-#include <set>
+#include <QHash>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 
 namespace fg {
 
 namespace {
 
-// Every string a reader can see in a block (texts, cells, items, figure labels), skipping ids,
-// kinds and tones.
-void collect(const nlohmann::json& v, const std::string& key, QStringList& out) {
-    static const std::set<std::string> skip = {"type",  "kind",     "id",     "tone",
-                                               "shape", "language", "layout", "direction",
-                                               "from",  "to",       "mark"};
-    if (v.is_string()) {
-        if (!skip.count(key)) {
-            out << inlinePlain(QString::fromStdString(v.get<std::string>()));
-        }
-    } else if (v.is_array()) {
-        for (const auto& e : v) {
-            collect(e, key, out);
-        }
-    } else if (v.is_object()) {
-        for (auto it = v.begin(); it != v.end(); ++it) {
-            collect(it.value(), it.key(), out);
-        }
-    }
+// A text as search sees it: no-break spaces as spaces (QTextDocument::find reads them so) and
+// the figures' word joiners ("I/\u2060O") left out, as the figures' own highlighting does.
+QString searchable(QString text) {
+    text.replace(QChar::Nbsp, u' ');
+    text.remove(QChar(0x2060));
+    text.replace(QChar::ObjectReplacementCharacter, u'\n'); // a figure's place in the text
+    return text;
 }
 
 } // namespace
 
+// The text of each section is the text the reader shows, read off the same HTML (headings, the
+// cards' and callouts' own words, table cells), plus the labels the section's figures draw: the
+// panel's counts are then the hits F3 goes through in the reader ("3 hits" in the panel read
+// "Hit 3 of 5" in the reader when the index read the JSON instead). The chapter's title and
+// summary count for its first section.
 SearchIndex::SearchIndex(const Course& course) {
+    const Theme theme = Theme::light(); // the words are the same in every theme
+    constexpr qreal kBodyPx = 16;
     for (std::size_t c = 0; c < course.chapters.size(); ++c) {
         const Chapter& ch = course.chapters[c];
+        if (ch.sections.empty()) {
+            continue;
+        }
+        QTextDocument doc;
+        doc.setHtml(chapterHtml(ch, theme, kBodyPx, diagramLinks()));
+        QHash<QString, QStringList> textOf; // by section id
+        QString section = ch.sections.front().id;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                for (const QString& name : it.fragment().charFormat().anchorNames()) {
+                    if (name.startsWith(QLatin1String("sec-"))) {
+                        section = name.mid(4);
+                    }
+                }
+            }
+            textOf[section] << searchable(b.text());
+        }
         for (const auto& s : ch.sections) {
-            QStringList parts{s.title};
-            collect(s.blocks, "", parts);
+            QStringList parts = textOf.value(s.id);
+            for (const auto& b : s.blocks) {
+                if (b.value("type", std::string()) != "figure") {
+                    continue;
+                }
+                const FigureRenderer figure(b, theme, 800, kBodyPx * 0.9);
+                for (const auto& t : figure.scene().texts) {
+                    parts << searchable(t.block.layout->text());
+                }
+            }
             entries_.push_back({static_cast<int>(c), s.id, ch.title, s.title, parts.join(u'\n')});
         }
     }

@@ -1,5 +1,7 @@
-// SearchIndex: the plain text of every section of every chapter (figures included), searched
-// case-insensitively. A result names the chapter and section and shows a snippet around the hit.
+// SearchIndex: the text of every section of every chapter as the reader shows it (the chapter's
+// HTML, figure labels included), searched case-insensitively as QTextDocument::find does, so a
+// section's hits are the ones the reader highlights. A result names the chapter and section and
+// shows a snippet around the hit.
 #pragma once
 
 #include "models/course/course.h"

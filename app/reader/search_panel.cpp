@@ -1,5 +1,7 @@
 #include "app/reader/search_panel.h"
 
+#include "widgets/canvas/counted.h"
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,8 +54,8 @@ void SearchPanel::followHit(int chapter, const QString& sectionId) {
 
 QList<int> SearchPanel::chaptersWithHits(const QString& query) const {
     QList<int> chapters;
-    if (index_) {
-        for (const SearchResult& r : index_->search(query, 100000)) {
+    if (const SearchIndex* index = this->index()) {
+        for (const SearchResult& r : index->search(query, 100000)) {
             if (!chapters.contains(r.chapter)) {
                 chapters << r.chapter;
             }
@@ -63,8 +65,16 @@ QList<int> SearchPanel::chaptersWithHits(const QString& query) const {
 }
 
 void SearchPanel::setCourse(const Course& course) {
-    index_ = std::make_unique<SearchIndex>(course);
+    course_ = &course;
+    index_.reset();
     runSearch();
+}
+
+const SearchIndex* SearchPanel::index() const {
+    if (!index_ && course_) {
+        index_ = std::make_unique<SearchIndex>(*course_);
+    }
+    return index_.get();
 }
 
 void SearchPanel::focusQuery() {
@@ -82,7 +92,8 @@ int SearchPanel::resultCount() const {
 
 void SearchPanel::runSearch() {
     results_->clear();
-    found_ = index_ ? index_->search(query_->text()) : std::vector<SearchResult>();
+    const bool asked = query_->text().trimmed().size() >= 2; // the index waits for a question
+    found_ = asked && index() ? index()->search(query_->text()) : std::vector<SearchResult>();
     int hits = 0;
     for (const auto& r : found_) {
         hits += r.hits;
@@ -96,8 +107,9 @@ void SearchPanel::runSearch() {
     } else if (found_.empty()) {
         status_->setText(tr("No section mentions \u201c%1\u201d.").arg(query_->text().trimmed()));
     } else {
-        status_->setText(tr("%n section(s)", "", static_cast<int>(found_.size())) +
-                         tr(", %n hit(s)", "", hits));
+        status_->setText(tr("%1, %2").arg(
+            counted(static_cast<qint64>(found_.size()), tr("section"), tr("sections")),
+            counted(hits, tr("hit"), tr("hits"))));
     }
     if (results_->count() > 0) {
         results_->setCurrentRow(0);

@@ -19,6 +19,8 @@ class SearchPanel : public QWidget {
 public:
     explicit SearchPanel(QWidget* parent = nullptr);
 
+    // The course must outlive the panel; its index is made at the first search (it lays out
+    // every chapter: ~0.1 s that start-up need not pay).
     void setCourse(const Course& course);
     void focusQuery(); // selects the query text, ready to type
     QString query() const;
@@ -37,7 +39,10 @@ private:
     void runSearch();
     void activate(int row);
 
-    std::unique_ptr<SearchIndex> index_;
+    const SearchIndex* index() const; // null before setCourse
+
+    const Course* course_ = nullptr;
+    mutable std::unique_ptr<SearchIndex> index_;
     std::vector<SearchResult> found_;
     QLineEdit* query_;
     QLabel* status_;
