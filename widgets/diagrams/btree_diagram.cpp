@@ -305,7 +305,10 @@ struct Detail {
 // Level of detail for big trees: the nodes the step is about keep their keys, and so do the keys
 // it lights; the other nodes shrink to boxes naming their range.
 void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digits,
-                      const btree::Step* step) {
+                      const btree::Step* step, NodeId root) {
+    // The root always shows its keys and children: a step about no node in particular (the bulk
+    // insert) drew the whole tree as one box naming its range, a lone chip in the view.
+    detail.expanded.insert(root);
     detail.expanded.insert(h.path.begin(), h.path.end());
     detail.expanded.insert(h.lit.begin(), h.lit.end());
     detail.marked = h.litKeys;
@@ -437,7 +440,7 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     const Highlights h = highlightsOf(step);
     Detail detail;
     if (census.total > kDetailKeys) {
-        useLevelOfDetail(g, detail, h, census.digits, step);
+        useLevelOfDetail(g, detail, h, census.digits, step, state.root);
     }
 
     TreePlacer placer(ns, g);

@@ -97,6 +97,42 @@ private slots:
         QCOMPARE(v.params().order, 64);
     }
 
+    // A tester saw the 100,000-key preset as one chip naming the root's range ("148016-9845145")
+    // at the step of the bulk insert, which is about no node in particular: the root always shows
+    // its keys and some of its children, at every step of the preset.
+    void theBigTreeNeverShrinksToOneChip() {
+        fg::BTreeView v;
+        QAction* big = nullptr;
+        for (QAction* a : v.presetActions()) {
+            big = a->text().contains("100,000") ? a : big;
+        }
+        QVERIFY(big);
+        big->trigger();
+        const auto* source = static_cast<const fg::BTreeDiagram*>(v.panel()->canvas()->source());
+        const int last = source->stepCount() - 1;
+        int checked = 0;
+        for (int k = 0; k <= 40; ++k) { // 41 steps spread over the run, the last among them
+            const int position = static_cast<int>(std::int64_t(last) * k / 40);
+            if (source->stateAt(position).stats.keys < 2000) {
+                continue; // a small tree shows every key anyway
+            }
+            ++checked;
+            const fg::Frame f = source->frame(position, fg::Theme::light());
+            int nodes = 0, keys = 0;
+            for (const auto& item : f.items) {
+                nodes += item.id.startsWith("node:") ? 1 : 0;
+                keys += item.id.startsWith("key:") ? 1 : 0;
+            }
+            QVERIFY2(nodes >= 3 && keys >= 2,
+                     qPrintable(QString("step %1 (%2): %3 nodes, %4 keys drawn")
+                                    .arg(position)
+                                    .arg(source->narration(position))
+                                    .arg(nodes)
+                                    .arg(keys)));
+        }
+        QVERIFY(checked > 30);
+    }
+
     void aNewOrderRebuildsTheSameKeys() {
         fg::BTreeView v;
         const auto keys = keysShown(v);
