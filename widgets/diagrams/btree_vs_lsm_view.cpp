@@ -12,6 +12,7 @@
 #include <QPicture>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -140,6 +141,12 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
                        "reads per lookup"));
     connect(go_, &QPushButton::clicked, this, &BTreeVsLsmView::runOrCancel);
     row->addWidget(go_);
+    // Esc stops a run, as it stops every long job in the app; enabled only while one runs, so
+    // that it never takes Esc from anything else.
+    escape_ = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape_->setContext(Qt::WidgetWithChildrenShortcut);
+    escape_->setEnabled(false);
+    connect(escape_, &QShortcut::activated, this, &BTreeVsLsmView::cancel);
     progress_ = new QProgressBar(this);
     progress_->setRange(0, 1000);
     progress_->setFormat(tr("%p% done"));
@@ -341,6 +348,7 @@ void BTreeVsLsmView::setRunning(bool running) {
                                  "written and reads per lookup"));
     progress_->setValue(0);
     progress_->setVisible(running);
+    escape_->setEnabled(running);
     if (running) {
         poll_->start();
     } else {

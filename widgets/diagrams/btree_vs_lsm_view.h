@@ -23,6 +23,7 @@ class QPainter;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QShortcut;
 class QSpinBox;
 class QTimer;
 
@@ -73,6 +74,7 @@ private:
     QSpinBox* inserts_;
     QSpinBox* order_;
     QPushButton* go_;
+    QShortcut* escape_ = nullptr;
     QProgressBar* progress_;
     QCustomPlot* writes_;
     QCustomPlot* reads_;

@@ -146,6 +146,24 @@ private slots:
         QVERIFY(v.summaryText().contains("50,000"));
     }
 
+    // Esc stops a run as it stops every long job (a tester pressed Esc and the run went on).
+    void escapeCancelsTheRun() {
+        fg::BTreeVsLsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&v));
+        v.waitForRun();
+        v.insertsBox()->setValue(200'000);
+        QTest::mouseClick(v.runButton(), Qt::LeftButton);
+        QVERIFY(v.running());
+        v.insertsBox()->setFocus();
+        QTest::keyClick(v.insertsBox(), Qt::Key_Escape);
+        QVERIFY(!v.running());
+        QVERIFY(v.summaryText().startsWith("Cancelled"));
+        QVERIFY(v.summaryText().contains("50,000"));
+    }
+
     // Issue 13 item 11: every point lies inside the plot with its marker whole, and the legends
     // cover no data (they sit above the plot).
     void pointsHaveHeadroomAndLegendsCoverNothing() {
