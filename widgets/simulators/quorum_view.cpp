@@ -305,12 +305,25 @@ void QuorumView::refresh() {
                                  : tr("the new version"));
         }
     }
-    text += tr("Of all %1 possible sets of R = %2 replicas, %3 miss the write (%4 of them with "
-               "every replica up, so a read can really get them). ")
-                .arg(result_.readSets)
-                .arg(p.r)
-                .arg(result_.staleReadSets)
-                .arg(result_.staleAliveReadSets);
+    // "Of all 1 possible sets" read oddly: with R = N the only read set is every replica.
+    if (result_.readSets == 1) {
+        text += tr("With R = %1 = N the only read set is every replica: it %2. ")
+                    .arg(p.r)
+                    .arg(result_.staleReadSets == 0 ? tr("never misses the write")
+                                                    : tr("misses the write"));
+    } else if (result_.staleReadSets == 0) {
+        text += tr("None of the %1 possible sets of R = %2 replicas misses the write. ")
+                    .arg(result_.readSets)
+                    .arg(p.r);
+    } else {
+        text += tr("Of the %1 possible sets of R = %2 replicas, %3 the write (%4 with every "
+                   "replica up, so a read can really get them). ")
+                    .arg(result_.readSets)
+                    .arg(p.r)
+                    .arg(result_.staleReadSets == 1 ? tr("1 misses")
+                                                    : tr("%1 miss").arg(result_.staleReadSets))
+                    .arg(result_.staleAliveReadSets);
+    }
     const std::int64_t disjoint = concepts::disjointQuorumPairs(p.n, p.r, p.w);
     text += p.r + p.w > p.n
                 ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
@@ -343,7 +356,10 @@ void QuorumView::refresh() {
     others->setBrush(theme().categorical[0]);
     others->setWidth(0.6);
     auto* chosen = new QCPBars(plot->xAxis, plot->yAxis);
-    chosen->setName(tr("the R chosen above (hatched)"));
+    // A zero bar draws nothing: the legend then says so instead of promising a hatched bar.
+    chosen->setName(cy.value(0) > 0
+                        ? tr("the R chosen above (hatched)")
+                        : tr("the R chosen above (R = %1): no stale read set").arg(p.r));
     chosen->setData(cx, cy, true);
     chosen->setPen(QPen(theme().line, theme().lineWidth));
     chosen->setBrush(QBrush(theme().categorical[1], Qt::BDiagPattern));

@@ -247,6 +247,31 @@ private slots:
         maybeSave(&view, "quorum-5-1-1-one-down");
     }
 
+    // A tester read "Of all 1 possible sets" (R = N) and a legend promising a hatched bar when
+    // the chosen bar was zero high (nothing hatched to see).
+    void quorumSentencesFitTheirNumbers() {
+        fg::QuorumView view;
+        view.setParams(3, 3, 1);
+        QVERIFY2(!view.summaryText().contains("all 1 possible"), qPrintable(view.summaryText()));
+        QVERIFY2(view.summaryText().contains("the only read set is every replica"),
+                 qPrintable(view.summaryText()));
+        view.setParams(3, 2, 2);
+        QVERIFY2(view.summaryText().contains("None of the 3 possible sets"),
+                 qPrintable(view.summaryText()));
+        for (int i = 0; i < view.chart()->plottableCount(); ++i) {
+            QVERIFY2(!view.chart()->plottable(i)->name().contains("hatched"),
+                     qPrintable(view.chart()->plottable(i)->name()));
+        }
+        view.setParams(3, 1, 1);
+        QVERIFY2(view.summaryText().contains("Of the 3 possible sets of R = 1 replicas, 2 miss"),
+                 qPrintable(view.summaryText()));
+        bool hatched = false;
+        for (int i = 0; i < view.chart()->plottableCount(); ++i) {
+            hatched = hatched || view.chart()->plottable(i)->name().contains("hatched");
+        }
+        QVERIFY(hatched);
+    }
+
     // Issue 13 (17): with replica 0 down, replica 0 was still labelled the coordinator. A down
     // node cannot take a request: the ring and the summary name the live replica that does, and
     // with every replica down the summary says the request fails and why.
