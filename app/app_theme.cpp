@@ -131,7 +131,10 @@ QPalette AppTheme::paletteFor(ThemeChoice choice) const {
     p.setColor(QPalette::ButtonText, t.text);
     p.setColor(QPalette::ToolTipBase, t.surface);
     p.setColor(QPalette::ToolTipText, t.text);
-    p.setColor(QPalette::PlaceholderText, t.mutedText);
+    // A hint in an empty field must not pass for typed text: the Projector theme's muted text is
+    // near black (#222), so its hints take a lighter grey that still keeps 7:1 on white.
+    p.setColor(QPalette::PlaceholderText,
+               choice == ThemeChoice::Projector ? QColor::fromRgb(0x555555u) : t.mutedText);
     p.setColor(QPalette::Highlight, t.accent);
     p.setColor(QPalette::HighlightedText, dark ? QColor(Qt::black) : QColor(Qt::white));
     p.setColor(QPalette::Link, t.accent);

@@ -80,6 +80,14 @@ private slots:
                 c.pair(t, p.color(text), p.color(back),
                        QStringLiteral("palette role %1 on %2").arg(text).arg(back));
             }
+            // A hint in an empty field must not pass for typed text (the Projector theme's hints
+            // were #222 beside black text: 1.3:1, "they look typed").
+            const qreal apart = fg::contrastRatio(p.color(P::PlaceholderText), p.color(P::Text));
+            if (apart < 1.5) {
+                c.failures << QStringLiteral("%1: hints are %2:1 from typed text (needs 1.5)")
+                                  .arg(t.name())
+                                  .arg(apart, 0, 'f', 2);
+            }
         }
         QVERIFY2(c.failures.isEmpty(), qPrintable(c.report()));
     }
