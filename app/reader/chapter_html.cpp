@@ -174,7 +174,8 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
     if (type == "note") {
         QString head = QStringLiteral("<b>%1</b>").arg(inlineHtml(qs(b, "title"), t));
         if (b.contains("since")) {
-            head += QStringLiteral(" <span style=\"color:%1\">(since %2)</span>")
+            // "· since", not "(since ...)": the versions often hold parentheses themselves.
+            head += QStringLiteral(" <span style=\"color:%1\">\u00B7 since %2</span>")
                         .arg(css(t.mutedText), inlineHtml(qs(b, "since"), t));
         }
         return aside(t.warn, t.toneFill(QStringLiteral("warn")),

@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSplitter>
 #include <QToolButton>
@@ -232,7 +233,14 @@ void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position
 }
 
 void DiagramView::setCounters(const QString& text) {
-    counters_->setText(text);
+    // The counters are "Name: value" pieces three spaces apart: a line may break only between
+    // two of them ("Page" at the end of one line and "reads: 0" on the next read as two things).
+    static const QRegularExpression apart(QStringLiteral(" {3,}"));
+    QStringList pieces = text.split(apart, Qt::SkipEmptyParts);
+    for (QString& piece : pieces) {
+        piece.replace(QLatin1Char(' '), QChar::Nbsp);
+    }
+    counters_->setText(pieces.join(QStringLiteral("   ")));
 }
 
 void DiagramView::showMessage(const QString& text) {

@@ -131,6 +131,10 @@ private slots:
                  qPrintable(view->panel()->narration()));
         QVERIFY(view->panel()->narration().contains("Play"));
         QVERIFY(!view->countersText().isEmpty());
+        // A counter wraps whole: "Page" / "reads: 0" on two lines read as two things.
+        for (const QString& piece : view->countersText().split(QStringLiteral("   "))) {
+            QVERIFY2(!piece.trimmed().contains(QLatin1Char(' ')), qPrintable(piece));
+        }
     }
 
     void presetsAreTheSameWhateverCameBefore_data() { addDiagramViews(); }
