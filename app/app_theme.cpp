@@ -25,6 +25,11 @@ public:
         if (element == PE_FrameLineEdit && !(option->state & State_HasFocus)) {
             border(option, painter);
         }
+        // A box to tick, on its own or in a list or table (Fusion draws an item view's check
+        // through this one): its outline vanished in the Dark theme (the decision matrix).
+        if (element == PE_IndicatorCheckBox) {
+            border(option, painter);
+        }
     }
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option,
                             QPainter* painter, const QWidget* widget) const override {

@@ -10,6 +10,7 @@
 #include "widgets/figure/figure_layout.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -109,7 +110,9 @@ private slots:
             combo.addItem(QStringLiteral("leveled"));
             QComboBox editable;
             editable.setEditable(true);
-            for (QWidget* w : std::initializer_list<QWidget*>{&edit, &spin, &combo, &editable}) {
+            QCheckBox box; // its indicator sits at its left edge (the decision matrix's ticks)
+            for (QWidget* w :
+                 std::initializer_list<QWidget*>{&edit, &spin, &combo, &editable, &box}) {
                 w->resize(160, w->sizeHint().height());
                 const QImage img = w->grab().toImage();
                 // The left edge at mid height: the strongest of the first two columns.
@@ -134,7 +137,7 @@ private slots:
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
-        QCOMPARE(checked, 16);
+        QCOMPARE(checked, 20); // 4 themes x 5 controls
     }
 
     void everyChaptersTextIsReadable() {

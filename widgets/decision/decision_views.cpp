@@ -316,7 +316,16 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
         }
     }
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // Rows as high as their text at the columns' width of the moment: sized once, while the
+    // table was still narrow, they stood three lines high around one line at 1920 px.
+    // Room around each line, and every other row tinted: the grid's lines are faint in the
+    // Dark theme, and 18-pixel rows read as one block.
+    table_->verticalHeader()->setMinimumSectionSize(
+        qRound(table_->fontMetrics().lineSpacing() * 1.9));
+    table_->setAlternatingRowColors(true);
     table_->resizeRowsToContents();
+    connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
+            &QTableWidget::resizeRowsToContents);
     column->addWidget(table_, 1);
     verdict_ = new QLabel(this);
     verdict_->setWordWrap(true);

@@ -245,6 +245,35 @@ private slots:
         QCOMPARE(link.at(0).at(0).toString(), QString("relational"));
     }
 
+    // The rows were sized once, when the table was still narrow: at 1920 px some rows stood
+    // three lines high around one line of text. A row is as high as its text at the width shown.
+    void matrixRowsFitTheirTextAtTheWidthShown() {
+        QStringList errors;
+        fg::MatrixView view(fg::DecisionMatrix::load(kMatrix, course_, errors));
+        view.resize(1600, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCoreApplication::processEvents();
+        QTableWidget* t = view.table();
+        const int line = t->fontMetrics().lineSpacing();
+        for (int r = 0; r < t->rowCount(); ++r) {
+            // At 1600 px every cell holds its text on one line.
+            QVERIFY2(t->rowHeight(r) < 2 * line + 4,
+                     qPrintable(QString("row %1 (%2) is %3 px for %4-px lines")
+                                    .arg(r)
+                                    .arg(t->item(r, 0)->text())
+                                    .arg(t->rowHeight(r))
+                                    .arg(line)));
+        }
+        view.resize(700, 900); // narrower: the rows grow so that nothing is cut
+        QCoreApplication::processEvents();
+        int tallest = 0;
+        for (int r = 0; r < t->rowCount(); ++r) {
+            tallest = std::max(tallest, t->rowHeight(r));
+        }
+        QVERIFY(tallest >= 2 * line);
+    }
+
     void scenarioExplorerPlaysFlowsAndExplainsComponents() {
         QStringList errors;
         auto archs = fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
