@@ -477,7 +477,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             // the page is cut between its parts into pieces that each fit a page (the
             // document pages between them), and only a single part still too tall is shrunk.
             const qreal width = std::max<qreal>(400, pageSize.width() - 2 * side - 8);
-            const qreal tallest = (pageSize.height() - 60) * 0.85;
+            const qreal tallest = (pageSize.height() - 60) * 0.95;
             for (const auto& b : sec.blocks) {
                 if (b.value("type", std::string()) != "figure") {
                     continue;
