@@ -90,6 +90,12 @@ void DiagramView::setTheme(const Theme& theme) {
 void DiagramView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     placeChart();
+    if (chart_ && presenting_ && split_->orientation() == Qt::Horizontal) {
+        // On a slide the chart beside the drawing has its quarter of the width (the drawing's
+        // long narration took it, and the histogram's labels ran into each other).
+        const int w = split_->width();
+        split_->setSizes({w - w / 4, w / 4});
+    }
 }
 
 void DiagramView::placeChart() {
