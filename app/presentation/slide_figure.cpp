@@ -42,6 +42,10 @@ std::vector<QImage> slideFigure(const nlohmann::json& figure, const Theme& theme
         while (to < parts.size() && fits(piece(from, to + 1))) {
             ++to;
         }
+        // A heading goes with what it heads, not at the bottom of a piece.
+        if (to < parts.size() && to - from > 1 && parts[to - 1].value("kind", "") == "heading") {
+            --to;
+        }
         out.push_back(picture(piece(from, to)));
         from = to;
     }

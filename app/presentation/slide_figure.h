@@ -15,8 +15,8 @@ namespace fg {
 // `figure` (a course figure block) laid out `width` wide with `px` body text, as pictures no
 // taller than `tallest` (device-independent pixels; each image at `dpr`): the whole figure when
 // it fits; else its parts in order, as many to a picture as fit (the first under the figure's
-// title, the others under "title (continued)"); only a single part taller than `tallest` is
-// shrunk to it.
+// title, the others under "title (continued)"; a heading part never ends one); only a single part
+// taller than `tallest` is shrunk to it.
 std::vector<QImage> slideFigure(const nlohmann::json& figure, const Theme& theme, qreal width,
                                 qreal px, qreal tallest, qreal dpr);
 
