@@ -1,5 +1,6 @@
 #include "widgets/canvas/diagram_canvas.h"
 
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -92,8 +93,9 @@ qreal largestFontOf(const Frame& frame) {
 
 void DiagramCanvas::computeRunCamera() const {
     const int steps = source_->stepCount();
-    // Every step of a run up to kRunCameraSteps; past it kRunCameraSamples steps spread evenly
-    // and the last: the union of a huge run would lay out every frame on the UI thread.
+    // Every step of a run up to kRunCameraSteps; past it the ends and kRunCameraSamples steps
+    // spread evenly, within a time budget: the union of a huge run would lay out every frame on
+    // the UI thread.
     std::vector<int> positions;
     cameraSampled_ = steps > kRunCameraSteps;
     if (!cameraSampled_) {
@@ -101,16 +103,29 @@ void DiagramCanvas::computeRunCamera() const {
             positions.push_back(pos);
         }
     } else {
-        positions.push_back(-1);
-        for (int i = 0; i < kRunCameraSamples; ++i) {
-            positions.push_back(int(qint64(steps - 1) * i / kRunCameraSamples));
-        }
+        // The ends first, then the samples in an order whose every prefix is spread over the
+        // run (the middle, the quarters, the eighths...), so that stopping early still sees all
+        // of it.
         positions.push_back(steps - 1);
+        positions.push_back(-1);
+        for (int stride = kRunCameraSamples; stride >= 2; stride /= 2) {
+            for (int i = stride / 2; i < kRunCameraSamples; i += stride) {
+                positions.push_back(int(qint64(steps - 1) * i / kRunCameraSamples));
+            }
+        }
+        positions.push_back(0);
     }
     QRectF all;
     runLargestFont_ = 0;
-    for (const int pos : positions) {
-        const Frame f = source_->frame(pos, theme_);
+    QElapsedTimer clock;
+    clock.start();
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        // A sampled run stops after kRunCameraBudgetMs (the ends always): the 100,000-key
+        // B-Tree's trees take a fifth of a second each to lay out.
+        if (cameraSampled_ && i >= 2 && clock.elapsed() > kRunCameraBudgetMs) {
+            break;
+        }
+        const Frame f = source_->frame(positions[i], theme_);
         all = all.united(f.bounds());
         runLargestFont_ = std::max(runLargestFont_, largestFontOf(f));
     }

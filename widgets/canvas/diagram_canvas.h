@@ -58,11 +58,12 @@ public:
     // The camera over the run: what all of the source's steps draw together, computed once for
     // a source and a theme. The desk frames it at every step when the source holds its place; a
     // slide always does. Up to kRunCameraSteps steps it is the union of every step (runBounds);
-    // past it, of kRunCameraSamples steps spread evenly over the run and the last (bounded work:
-    // the 100,000-key B-Tree preset has 304,051 steps), and a step the sample missed that draws
-    // outside it is framed together with it.
+    // past it, of the run's ends and up to kRunCameraSamples steps spread evenly over it, within
+    // kRunCameraBudgetMs (bounded work: the 100,000-key B-Tree preset has 304,051 steps), and a
+    // step the sample missed that draws outside it is framed together with it.
     static constexpr int kRunCameraSteps = 20'000;
     static constexpr int kRunCameraSamples = 64;
+    static constexpr int kRunCameraBudgetMs = 300; // a sample's time, the run's ends always
     QRectF runCamera() const;
     // The largest scale a fitted drawing is shown at, whatever the room: its largest letters
     // (over the run's camera, else in `frame`) at most largestTextPx() pixels high, so a small
