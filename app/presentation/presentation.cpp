@@ -1,5 +1,6 @@
 #include "app/presentation/presentation.h"
 
+#include "app/presentation/slide_figure.h"
 #include "app/reader/chapter_html.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -360,22 +361,6 @@ void PresentationWindow::showSlide() {
     emit slideChanged(current_);
 }
 
-namespace {
-
-// The largest scale a slide draws `source` at: its largest letters (at the last step) at most
-// 2.6 times the slide's body text, about 80 px on a 1080p projector.
-qreal readableScale(const DiagramSource& source, const Theme& theme, qreal bodyPx) {
-    qreal largest = 0;
-    for (const FrameItem& it : source.frame(source.stepCount() - 1, theme).items) {
-        if (!it.text.isEmpty()) {
-            largest = std::max(largest, it.fontPx);
-        }
-    }
-    return largest > 0 ? 2.6 * bodyPx / largest : 4.0;
-}
-
-} // namespace
-
 void PresentationWindow::showDiagramSlide(const Slide& s) {
     const qreal px = bodyPx();
     auto* column = static_cast<QVBoxLayout*>(diagramSlide_->layout());
@@ -443,11 +428,12 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
                                                   : scenarioPosition_);
         }
         // One camera for every step (what the run draws), as large as the slide allows with a
-        // margin, up to a readable maximum: the drawing grows in place instead of jumping, and
-        // is not held to a desk's 1.6x, nor blown up into a few giant glyphs.
+        // margin, its largest letters at most 2.6 times the body text (about 80 px at 1080p):
+        // the drawing grows in place instead of jumping, and is not held to the desk's largest
+        // letters, nor blown up into a few giant glyphs.
         DiagramCanvas* canvas = diagram_->panel()->canvas();
-        if (const DiagramSource* source = canvas->source()) {
-            canvas->setSlideFraming(true, readableScale(*source, theme_, px));
+        if (canvas->source()) {
+            canvas->setSlideFraming(true, 2.6 * px);
             const QRectF camera = canvas->runCamera();
             // A chart takes about a quarter of the room under the drawing or beside it (the
             // split's 3:1): beside it when that leaves the drawing larger (a drawing limited by
@@ -487,22 +473,28 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
             html = sectionHtml(sec, theme_, px, diagramLinks());
-            // Figures fill the text column, and are never taller than most of the page.
+            // Figures fill the text column at a readable size: a figure taller than most of
+            // the page is cut between its parts into pieces that each fit a page (the
+            // document pages between them), and only a single part still too tall is shrunk.
             const qreal width = std::max<qreal>(400, pageSize.width() - 2 * side - 8);
-            const qreal tallest = (pageSize.height() - 60) * 0.85;
+            const qreal tallest = (pageSize.height() - 60) * 0.95;
             for (const auto& b : sec.blocks) {
-                if (b.value("type", std::string()) == "figure") {
-                    const FigureRenderer r(b, theme_, std::min<qreal>(width, 2400), px * 0.85);
-                    QImage img = r.toImage(devicePixelRatioF());
-                    const qreal shown = img.height() / img.devicePixelRatio();
-                    if (shown > tallest) {
-                        img.setDevicePixelRatio(img.devicePixelRatio() * shown / tallest);
-                    }
-                    doc->addResource(QTextDocument::ImageResource,
-                                     QUrl(QStringLiteral("figure:") +
-                                          QString::fromStdString(b.value("id", std::string()))),
-                                     img);
+                if (b.value("type", std::string()) != "figure") {
+                    continue;
                 }
+                const QString id = QString::fromStdString(b.value("id", std::string()));
+                const std::vector<QImage> pieces =
+                    slideFigure(b, theme_, std::min<qreal>(width, 2400), px * 0.85, tallest,
+                                devicePixelRatioF());
+                QString imgs;
+                for (std::size_t i = 0; i < pieces.size(); ++i) {
+                    const QString name = QStringLiteral("figure:%1/%2").arg(id).arg(i);
+                    doc->addResource(QTextDocument::ImageResource, QUrl(name), pieces[i]);
+                    imgs += QStringLiteral("<p align=\"center\"><img src=\"%1\"></p>").arg(name);
+                }
+                html.replace(
+                    QStringLiteral("<p align=\"center\"><img src=\"figure:%1\"></p>").arg(id),
+                    imgs);
             }
         }
         doc->setHtml(html);

@@ -1,8 +1,10 @@
 #include "widgets/canvas/diagram_canvas.h"
 
+#include <QElapsedTimer>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QWheelEvent>
 #include <algorithm>
 
@@ -75,35 +77,113 @@ QRectF runBounds(const DiagramSource& source, const Theme& theme, int first, int
     return all.isValid() ? all : QRectF(0, 0, 1, 1);
 }
 
+namespace {
+
+qreal largestFontOf(const Frame& frame) {
+    qreal largest = 0;
+    for (const FrameItem& it : frame.items) {
+        if (!it.text.isEmpty() && it.opacity > 0) {
+            largest = std::max(largest, it.fontPx);
+        }
+    }
+    return largest;
+}
+
+} // namespace
+
+void DiagramCanvas::computeRunCamera() const {
+    const int steps = source_->stepCount();
+    // Every step of a run up to kRunCameraSteps; past it the ends and kRunCameraSamples steps
+    // spread evenly, within a time budget: the union of a huge run would lay out every frame on
+    // the UI thread.
+    std::vector<int> positions;
+    cameraSampled_ = steps > kRunCameraSteps;
+    if (!cameraSampled_) {
+        for (int pos = -1; pos < steps; ++pos) {
+            positions.push_back(pos);
+        }
+    } else {
+        // The ends first, then the samples in an order whose every prefix is spread over the
+        // run (the middle, the quarters, the eighths...), so that stopping early still sees all
+        // of it.
+        positions.push_back(steps - 1);
+        positions.push_back(-1);
+        for (int stride = kRunCameraSamples; stride >= 2; stride /= 2) {
+            for (int i = stride / 2; i < kRunCameraSamples; i += stride) {
+                positions.push_back(int(qint64(steps - 1) * i / kRunCameraSamples));
+            }
+        }
+        positions.push_back(0);
+    }
+    QRectF all;
+    runLargestFont_ = 0;
+    QElapsedTimer clock;
+    clock.start();
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        // A sampled run stops after kRunCameraBudgetMs (the ends always): the 100,000-key
+        // B-Tree's trees take a fifth of a second each to lay out.
+        if (cameraSampled_ && i >= 2 && clock.elapsed() > kRunCameraBudgetMs) {
+            break;
+        }
+        const Frame f = source_->frame(positions[i], theme_);
+        all = all.united(f.bounds());
+        runLargestFont_ = std::max(runLargestFont_, largestFontOf(f));
+    }
+    runCamera_ = all.isValid() ? all : QRectF(0, 0, 1, 1);
+}
+
 QRectF DiagramCanvas::runCamera() const {
-    // Past kRunCameraSteps the union would lay out every frame on the UI thread (the 100,000-key
-    // B-Tree preset has 304,051 steps): each step is then fitted by itself (an empty camera).
-    if (!source_ || source_->stepCount() > kRunCameraSteps) {
+    if (!source_) {
         return {};
     }
     if (!runCamera_.isValid()) {
-        runCamera_ = runBounds(*source_, theme_);
+        computeRunCamera();
     }
     return runCamera_;
 }
 
-QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) const {
+qreal DiagramCanvas::largestTextPx() const {
+    return slide_ && slideTextPx_ > 0 ? slideTextPx_ : kDeskLargestTextPx * theme_.fontScale;
+}
+
+qreal DiagramCanvas::largestReadableScale(const Frame& frame) const {
+    const bool camera = source_ && (slide_ || source_->holdsItsPlace());
+    if (camera) {
+        runCamera();
+    }
+    const qreal largest = std::max(camera ? runLargestFont_ : 0, largestFontOf(frame));
+    // A drawing without text: as if its letters were the usual 15 units high.
+    return largestTextPx() / (largest > 0 ? largest : 15 * theme_.fontScale);
+}
+
+QRectF DiagramCanvas::viewOf(const Frame& frame) const {
     // The desk fits each step by the frame's own size (tweened during a transition), so a frame
     // at rest is fitted the same way whichever step came before it; a source that holds its
     // place, and a slide, frame the whole run: one scale and place for every step.
     const bool holds = source_ && source_->holdsItsPlace();
-    const QRectF run = slide_ || holds ? runCamera() : QRectF();
-    const QRectF view = !run.isEmpty()         ? run
-                        : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
-                                               : QRectF(QPointF(0, 0), frame.size);
+    QRectF run = slide_ || holds ? runCamera() : QRectF();
+    if (!run.isEmpty() && cameraSampled_) {
+        run = run.united(frame.bounds()); // a step the sample missed: framed with it
+    }
+    return !run.isEmpty()         ? run
+           : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
+                                  : QRectF(QPointF(0, 0), frame.size);
+}
+
+qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
+    const QRectF view = viewOf(frame);
     // A margin that grows with the widget: a drawing never touches the edges (or the title over
     // a slide).
     const qreal margin = std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
     const qreal fit = std::min((viewport.width() - 2 * margin) / view.width(),
                                (viewport.height() - 2 * margin) / view.height());
-    // A small diagram is not blown up past maxScale_ (1.6x at the desk): big enough for a
-    // projector, not cartoonish.
-    const qreal scale = std::clamp<qreal>(fit, 0.0002, maxScale_) * zoom_;
+    return std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame)));
+}
+
+QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) const {
+    const bool holds = source_ && source_->holdsItsPlace();
+    const QRectF view = viewOf(frame);
+    const qreal scale = fitScale(viewport, frame) * zoom_;
     QPointF centre = view.center();
     if (slide_ && !holds) {
         // Each step centred across within the run's camera (a B-Tree's first node over the
@@ -117,6 +197,20 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) con
     t.scale(scale, scale);
     t.translate(-centre.x(), -centre.y());
     return t;
+}
+
+void DiagramCanvas::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // A fitted drawing fits the new size at the next paint; a zoomed one keeps the size it is
+    // shown at (its zoom is on top of the fit, which changes with the widget).
+    if (!fitted() && source_ && event->oldSize().isValid() && !event->oldSize().isEmpty()) {
+        const Frame frame = currentFrame();
+        const qreal before = fitScale(event->oldSize(), frame);
+        const qreal after = fitScale(event->size(), frame);
+        if (before > 0 && after > 0) {
+            zoom_ = std::clamp(zoom_ * before / after, 0.1, 400.0);
+        }
+    }
 }
 
 void DiagramCanvas::paintEvent(QPaintEvent*) {
@@ -184,9 +278,9 @@ void DiagramCanvas::zoomOut() {
     zoomBy(1 / 1.25);
 }
 
-void DiagramCanvas::setSlideFraming(bool on, qreal maxScale) {
+void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
     slide_ = on;
-    maxScale_ = on ? maxScale : 1.6;
+    slideTextPx_ = on ? largestTextPx : 0;
     update();
 }
 

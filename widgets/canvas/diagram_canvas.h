@@ -52,16 +52,31 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
-    // The camera over the run: what all of the source's steps draw together (runBounds), computed
-    // once for a source and a theme. The desk frames it at every step when the source holds its
-    // place; a slide always does. Empty past kRunCameraSteps steps (each step is then fitted by
-    // itself): the union lays out every frame.
+    // True until the student zooms or drags the drawing: a fitted drawing fits the widget again
+    // when the widget is resized, a zoomed one keeps the size it is shown at.
+    bool fitted() const { return zoom_ == 1.0 && pan_.isNull(); }
+    // The camera over the run: what all of the source's steps draw together, computed once for
+    // a source and a theme. The desk frames it at every step when the source holds its place; a
+    // slide always does. Up to kRunCameraSteps steps it is the union of every step (runBounds);
+    // past it, of the run's ends and up to kRunCameraSamples steps spread evenly over it, within
+    // kRunCameraBudgetMs (bounded work: the 100,000-key B-Tree preset has 304,051 steps), and a
+    // step the sample missed that draws outside it is framed together with it.
     static constexpr int kRunCameraSteps = 20'000;
+    static constexpr int kRunCameraSamples = 64;
+    static constexpr int kRunCameraBudgetMs = 300; // a sample's time, the run's ends always
     QRectF runCamera() const;
+    // The largest scale a fitted drawing is shown at, whatever the room: its largest letters
+    // (over the run's camera, else in `frame`) at most largestTextPx() pixels high, so a small
+    // diagram is not blown up into a few giant glyphs. The one cap of the desk and of a slide.
+    qreal largestReadableScale(const Frame& frame) const;
+    // The desk's: kDeskLargestTextPx times the theme's type scale (the projector's larger type
+    // is allowed larger letters); a slide's is given with setSlideFraming.
+    static constexpr qreal kDeskLargestTextPx = 24;
+    qreal largestTextPx() const;
     // A presentation slide: every step at the one scale that fits the run's camera in the widget
-    // (with a margin), up to `maxScale` (not the desk's 1.6x), the run centred; a step is centred
-    // across within it unless the source holds its place. Off: the desk's framing.
-    void setSlideFraming(bool on, qreal maxScale = 1.6);
+    // (with a margin), its largest letters at most `largestTextPx` high, the run centred; a step
+    // is centred across within it unless the source holds its place. Off: the desk's framing.
+    void setSlideFraming(bool on, qreal largestTextPx = 0);
     bool slideFraming() const { return slide_; }
     // Ctrl++ (and Ctrl+=), Ctrl+- and Ctrl+0 zoom this canvas while the focus is anywhere in
     // `scope`, before any shortcut of the window with the same keys (a reader's zoom).
@@ -79,10 +94,16 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void onPositionChanged(int position, int previous);
     QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
+    // What `frame` is fitted by (the run's camera, or the frame's own size) and the scale that
+    // fits it in `viewport` before the student's zoom.
+    QRectF viewOf(const Frame& frame) const;
+    qreal fitScale(QSizeF viewport, const Frame& frame) const;
+    void computeRunCamera() const;
 
     const DiagramSource* source_ = nullptr;
     Theme theme_ = Theme::light();
@@ -91,8 +112,10 @@ private:
     QString opening_;
     qreal zoom_ = 1.0;
     bool slide_ = false;
-    qreal maxScale_ = 1.6;
+    qreal slideTextPx_ = 0;
     mutable QRectF runCamera_; // invalid: not computed for this source and theme yet
+    mutable bool cameraSampled_ = false;
+    mutable qreal runLargestFont_ = 0; // the largest letters of the camera's frames
     QPointF pan_;
     QPoint dragStart_;
     QPointF panStart_;

@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
 #include <QToolButton>
@@ -83,7 +84,50 @@ void DiagramView::setTheme(const Theme& theme) {
         chart_->setMinimumHeight(qRound(160 * std::max<qreal>(1, theme.fontScale)));
     }
     refresh();
+    placeChart();
     fitLegend(); // the theme's type changes the legend's width
+}
+
+void DiagramView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    placeChart();
+    if (chart_ && presenting_ && split_->orientation() == Qt::Horizontal) {
+        // On a slide the chart beside the drawing has its quarter of the width (the drawing's
+        // long narration took it, and the histogram's labels ran into each other).
+        const int w = split_->width();
+        split_->setSizes({w - w / 4, w / 4});
+    }
+}
+
+void DiagramView::placeChart() {
+    if (!chart_ || presenting_) {
+        return;
+    }
+    bool beside = false;
+    const DiagramCanvas* canvas = panel_->canvas();
+    if (const DiagramSource* source = canvas->source();
+        source && theme_.kind == Theme::Kind::Projector && width() > 0 && height() > 0) {
+        // The drawing at its largest (the run's camera, or the last step), in the room the
+        // canvas would have under either: the split less the chart (a quarter of it, at least
+        // its minimum) and less the narration and playback under the canvas.
+        const QSizeF drawing = source->holdsItsPlace()
+                                   ? canvas->runCamera().size()
+                                   : source->frame(source->stepCount() - 1, theme_).size;
+        const QSizeF split = split_->size();
+        const qreal chrome = panel_->height() - canvas->height();
+        if (!drawing.isEmpty() && !split.isEmpty()) {
+            const qreal chartH = std::max<qreal>(chart_->minimumHeight(), 0.25 * split.height());
+            const qreal chartW = std::max<qreal>(320, 0.25 * split.width());
+            const qreal under = std::min(split.width() / drawing.width(),
+                                         (split.height() - chartH - chrome) / drawing.height());
+            const qreal aside = std::min((split.width() - chartW) / drawing.width(),
+                                         (split.height() - chrome) / drawing.height());
+            beside = aside > 1.1 * under;
+        }
+    }
+    if (beside != (split_->orientation() == Qt::Horizontal)) {
+        setChartBeside(beside);
+    }
 }
 
 QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
@@ -224,6 +268,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
     panel_->canvas()->setOpening(openingSentence(title_, source ? source->stepCount() : 0));
     panel_->setSource(std::move(source));
+    placeChart();
     if (position == -2) {
         panel_->player()->toEnd();
     } else {
@@ -307,6 +352,7 @@ bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
         placeMessage();
+        placeChart(); // the page's first layout, once shown
     }
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         if (auto* box = qobject_cast<QWidget*>(watched);
@@ -358,6 +404,7 @@ Status DiagramView::loadScenario(const nlohmann::json& scenario) {
 }
 
 void DiagramView::setPresenting(bool on, int narrationPx) {
+    presenting_ = on;
     for (int i = 0; i < controls_->count(); ++i) {
         if (QWidget* w = controls_->itemAt(i)->widget()) {
             w->setVisible(!on);
@@ -365,7 +412,7 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
     }
     panel_->setNarrationPixelSize(on ? narrationPx : 0);
     if (!on) {
-        setChartBeside(false);
+        placeChart();
     }
 }
 

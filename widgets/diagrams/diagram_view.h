@@ -109,9 +109,14 @@ protected:
     // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void placeMessage();
+    // At the desk in the projector theme (a room reads the drawing) the chart goes beside the
+    // drawing when that leaves the drawing larger, as on a slide; else, and in the other themes,
+    // under it.
+    void placeChart();
     // The chart's legend in as many rows as its width needs.
     void fitLegend();
     void openScenarioDialog();
@@ -128,6 +133,7 @@ private:
     QPushButton* undo_ = nullptr;
     QString title_;     // of the scenario on screen, as it was loaded
     QString nextTitle_; // the title for the scenario being loaded
+    bool presenting_ = false;
 };
 
 } // namespace fg

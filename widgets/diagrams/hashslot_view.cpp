@@ -127,9 +127,49 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     auto* plot = addChart(tr("Histogram of keys per master"));
     plot->xAxis->setLabel(tr("master node"));
     plot->yAxis->setLabel(tr("keys"));
+    // Keys are counted: whole numbers on the axis ("0.25 keys" was nonsense).
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->yAxis->setTicker(counts);
+    plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot->yAxis->setNumberPrecision(0);
     plot->legend->setVisible(false);
+    connect(plot, &QCustomPlot::beforeReplot, this, &HashslotView::fitNodeLabels);
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(std::string("value")); });
     openDefaultScenario();
+}
+
+void HashslotView::fitNodeLabels() {
+    QCustomPlot* plot = chart();
+    if (!plot || ticks_.isEmpty()) {
+        return;
+    }
+    // The room of one bar, less a gap between two labels. Before a replot the axis rect still
+    // has the last layout's size: the plot's width now, less the margins it kept for its axes.
+    const QCPAxisRect* rect = plot->axisRect();
+    const int axes = rect->outerRect().width() - rect->width();
+    const int width = plot->viewport().width() - std::max(0, axes);
+    const QFontMetrics fm(plot->xAxis->tickLabelFont());
+    const int room = width / int(ticks_.size()) - fm.averageCharWidth();
+    std::size_t form = 0;
+    for (; form + 1 < labels_.size(); ++form) {
+        int widest = 0;
+        for (const QString& label : labels_[form]) {
+            for (const QString& line : label.split(QLatin1Char('\n'))) {
+                widest = std::max(widest, fm.horizontalAdvance(line));
+            }
+        }
+        if (widest <= room) {
+            break;
+        }
+    }
+    auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(plot->xAxis->ticker());
+    if (!ticker) {
+        ticker = QSharedPointer<QCPAxisTickerText>::create();
+        plot->xAxis->setTicker(ticker);
+    }
+    ticker->setTicks(ticks_, labels_[form]);
 }
 
 void HashslotView::setScenario(int masters, int replicas, std::vector<ClusterOp> ops) {
@@ -144,7 +184,7 @@ void HashslotView::refresh() {
     const auto& s = *shown;
     QStringList perNode;
     QVector<double> x, keys;
-    QVector<QString> labels;
+    std::array<QVector<QString>, 3> labels;
     QVector<int> ids;
     for (const auto& n : s.nodes) {
         if (!n.removed && n.replicaOf < 0) {
@@ -153,9 +193,11 @@ void HashslotView::refresh() {
             x << double(x.size());
             keys << double(k);
             ids << n.id;
-            labels << tr("node %1\n%2")
-                          .arg(n.id)
-                          .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
+            labels[0] << tr("node %1\n%2")
+                             .arg(n.id)
+                             .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
+            labels[1] << tr("node %1").arg(n.id);
+            labels[2] << QString::number(n.id);
         }
     }
     setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")
@@ -178,9 +220,9 @@ void HashslotView::refresh() {
         fill.setAlpha(170);
         bars->setBrush(fill);
     }
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    ticker->addTicks(x, labels);
-    plot->xAxis->setTicker(ticker);
+    ticks_ = x;
+    labels_ = labels;
+    fitNodeLabels();
     plot->xAxis->setRange(-0.6, std::max<double>(1, x.size()) - 0.4);
     double top = 1;
     for (double k : keys) {

@@ -9,6 +9,8 @@
 #include "widgets/diagrams/hashslot_diagram.h"
 #include "widgets/diagrams/step_view.h"
 
+#include <array>
+
 class QLineEdit;
 class QSpinBox;
 
@@ -36,6 +38,12 @@ protected:
     void refresh() override;
 
 private:
+    // The masters' names under their bars, as long as the chart's width allows them without
+    // overlapping: "node 0" over its slot count, else "node 0", else "0".
+    void fitNodeLabels();
+
+    QVector<double> ticks_;
+    std::array<QVector<QString>, 3> labels_; // the long, shorter and shortest forms
     QLineEdit* key_;
     QSpinBox* node_;
     QSpinBox* slot_;

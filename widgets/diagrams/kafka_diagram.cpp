@@ -171,7 +171,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
             more.rect = QRectF(logX - 12, y, 12, rowH - 6);
             more.text = QStringLiteral("\u2026");
             more.textColor = t.mutedText;
-            more.fontPx = fs * 0.7;
+            more.fontPx = fs * 0.75;
             f.items.push_back(more);
         }
         const auto cellX = [&](std::size_t i) {
@@ -191,7 +191,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
             auto cell = box(QStringLiteral("rec:%1:%2").arg(qtp).arg(r.offset),
                             QRectF(x, y, cellW, rowH - 6), isNew ? t.highlight : t.toneFill(tone),
                             isNew ? t.text : t.toneStroke(tone), isNew ? 2.5 : 1,
-                            QStringLiteral("%1\n%2").arg(r.offset).arg(label), t, fs * 0.72);
+                            QStringLiteral("%1\n%2").arg(r.offset).arg(label), t, fs * 0.75);
             cell.origin = QStringLiteral("producer");
             f.items.push_back(cell);
             if (isNew) {
@@ -236,7 +236,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                                  : QStringLiteral("read by %1").arg(QString::fromStdString(reader)))
                         .arg(committed)
                         .arg(lag),
-                    t, fs * 0.72, 3);
+                    t, fs * 0.75, 3);
             if (reader.empty()) {
                 tag.id = QStringLiteral("unassigned:%1:%2").arg(qg, qtp);
                 tag.textColor = t.mutedText;

@@ -13,26 +13,25 @@ LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
     : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
     // A run with a level longer than a row draws dense: its levels wrap, each line as tall as
     // one line of text, and each level keeps the most lines it needs in the run, so the levels
-    // under it keep their place (the canvas keeps the room of the largest step: runCamera).
+    // under it keep their place (the canvas keeps the room of the largest step: runCamera). One
+    // replay measures all of it: the longest level, each level's most lines, the longest key.
     std::size_t most = 0;
-    replay([&most](std::size_t, const Step&, const State& s) {
+    LsmExtent seen;
+    replay([&most, &seen](std::size_t, const Step&, const State& s) {
+        seen.rows.resize(std::max(seen.rows.size(), std::size_t(s.levels())), 1);
         for (int l = 0; l < s.levels(); ++l) {
             most = std::max(most, s.level(l).size());
+            auto& rows = seen.rows[static_cast<std::size_t>(l)];
+            rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
+            for (const lsm::SSTable* tab : s.level(l)) { // the boxes fit the longest keys
+                seen.keyChars =
+                    std::max({seen.keyChars, tab->minKey().size(), tab->maxKey().size()});
+            }
         }
     });
-    extent_.dense = most > LsmExtent::kTablesPerRow;
-    if (extent_.dense) {
-        replay([this](std::size_t, const Step&, const State& s) {
-            extent_.rows.resize(std::max(extent_.rows.size(), std::size_t(s.levels())), 1);
-            for (int l = 0; l < s.levels(); ++l) {
-                auto& rows = extent_.rows[static_cast<std::size_t>(l)];
-                rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
-                for (const lsm::SSTable* tab : s.level(l)) { // the boxes fit the longest keys
-                    extent_.keyChars =
-                        std::max({extent_.keyChars, tab->minKey().size(), tab->maxKey().size()});
-                }
-            }
-        });
+    if (most > LsmExtent::kTablesPerRow) {
+        extent_ = std::move(seen);
+        extent_.dense = true;
         extent_.keyChars = std::min<std::size_t>(extent_.keyChars, 8); // as the boxes cut keys
     }
 }

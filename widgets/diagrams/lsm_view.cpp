@@ -4,6 +4,8 @@
 #include "engines/scenario/scenario_writer.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -133,6 +135,33 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     openDefaultScenario();
 }
 
+void LsmView::nameCurves() {
+    QCustomPlot* plot = chart();
+    if (!plot || plot->graphCount() < 2) {
+        return;
+    }
+    const QString full[] = {tr("write amplification (disk bytes written / user bytes)"),
+                            tr("read amplification (tables read per get)")};
+    const QString brief[] = {tr("write amplification"), tr("read amplification")};
+    // One legend entry: its line sample, the gap, the name, and the legend's padding.
+    const QFontMetrics fm(plot->legend->font());
+    const int room =
+        plot->width() - 8 - plot->legend->iconSize().width() - plot->legend->iconTextPadding() - 24;
+    const bool fits =
+        std::max(fm.horizontalAdvance(full[0]), fm.horizontalAdvance(full[1])) <= room;
+    for (int i = 0; i < 2; ++i) {
+        plot->graph(i)->setName(fits ? full[i] : brief[i]);
+    }
+}
+
+bool LsmView::eventFilter(QObject* watched, QEvent* event) {
+    // Named for the new width before the page fits the legend's rows to it.
+    if (watched == chart() && event->type() == QEvent::Resize) {
+        nameCurves();
+    }
+    return StepView::eventFilter(watched, event);
+}
+
 void LsmView::setScenario(lsm::LsmParams params, std::vector<LsmOp> ops) {
     setScenario({params, std::move(ops), true});
 }
@@ -185,8 +214,9 @@ void LsmView::refresh() {
         g->setPen(QPen(theme().categorical[std::size_t(tone)], 2 * theme().lineWidth, style));
         g->setName(name);
     };
-    add(writeAmp_, tr("write amplification (disk bytes written / user bytes)"), 0, Qt::SolidLine);
-    add(readAmp_, tr("read amplification (tables read per get)"), 1, Qt::DashLine);
+    add(writeAmp_, QString(), 0, Qt::SolidLine);
+    add(readAmp_, QString(), 1, Qt::DashLine);
+    nameCurves();
     // Headroom on both axes: the last step and the highest point stay off the frame.
     const double steps = std::max<double>(1, steps_.size());
     plot->xAxis->setRange(0, steps + std::max(0.5, steps * 0.03));

@@ -39,8 +39,12 @@ protected:
     void showParams(const Scenario& scenario) override;
     void diagramBuilt() override;
     void refresh() override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The curves' names in the legend: with what they measure when the chart is wide enough for
+    // it, else the short name (beside a slide's drawing the long one was cut).
+    void nameCurves();
     // Write and read amplification after every step of the timeline (computed once per rebuild).
     QVector<double> steps_, writeAmp_, readAmp_;
     QLineEdit* key_;

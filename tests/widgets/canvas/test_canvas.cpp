@@ -5,6 +5,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <optional>
 
 namespace {
 
@@ -31,6 +32,47 @@ private:
     int steps_;
 };
 
+// A run that holds its place and grows: step i draws a bar i/100 units longer.
+class GrowingRun : public fg::DiagramSource {
+public:
+    explicit GrowingRun(int steps) : steps_(steps) {}
+    int stepCount() const override { return steps_; }
+    fg::Frame frame(int position, const fg::Theme&) const override {
+        ++laidOut;
+        fg::Frame f;
+        fg::FrameItem it;
+        it.id = QStringLiteral("bar");
+        it.rect = QRectF(0, 0, 100 + (position + 1) / 100.0, 40);
+        f.items.push_back(it);
+        f.size = it.rect.size();
+        return f;
+    }
+    QString narration(int) const override { return {}; }
+    bool holdsItsPlace() const override { return true; }
+    mutable int laidOut = 0;
+
+private:
+    int steps_;
+};
+
+// One small box with a label `fontPx` units high.
+class OneLabel : public fg::DiagramSource {
+public:
+    int stepCount() const override { return 1; }
+    fg::Frame frame(int, const fg::Theme& theme) const override {
+        fg::Frame f;
+        fg::FrameItem it;
+        it.id = QStringLiteral("label");
+        it.rect = QRectF(0, 0, 100, 40);
+        it.text = QStringLiteral("key");
+        it.fontPx = 10 * theme.fontScale;
+        f.items.push_back(it);
+        f.size = QSizeF(100, 40);
+        return f;
+    }
+    QString narration(int) const override { return {}; }
+};
+
 } // namespace
 
 class TestCanvas : public QObject {
@@ -49,10 +91,91 @@ private slots:
         QVERIFY(!canvas.runCamera().isEmpty());
         canvas.setSource(&huge);
         canvas.grabFrame(QSize(640, 240));
-        canvas.setSlideFraming(true, 4.0);
+        canvas.setSlideFraming(true, 60);
         canvas.grabFrame(QSize(640, 240));
         QVERIFY2(huge.laidOut < 100, qPrintable(QString::number(huge.laidOut)));
-        QVERIFY(canvas.runCamera().isEmpty());
+        canvas.setSource(nullptr);
+    }
+
+    void aHugeRunKeepsOneCamera() {
+        // Past kRunCameraSteps each step was fitted by itself: a huge LSM run moved and changed
+        // size between steps at the desk. The camera is now the union of a sample of the run
+        // (bounded work), so every step is drawn at one scale and place.
+        GrowingRun huge(fg::DiagramCanvas::kRunCameraSteps * 3);
+        fg::DiagramCanvas canvas;
+        canvas.resize(800, 300);
+        canvas.setSource(&huge);
+        QVERIFY(!canvas.runCamera().isEmpty());
+        std::optional<QTransform> first;
+        for (const int pos : {0, huge.stepCount() / 3, huge.stepCount() - 1}) {
+            canvas.player()->seek(pos);
+            const QTransform t = canvas.transformOnScreen();
+            if (!first) {
+                first = t;
+            }
+            QVERIFY2(qFuzzyCompare(t.m11(), first->m11()) && qFuzzyCompare(t.dx(), first->dx()),
+                     qPrintable(QStringLiteral("step %1: scale %2, first %3")
+                                    .arg(pos)
+                                    .arg(t.m11())
+                                    .arg(first->m11())));
+            // And the step is whole in the widget.
+            QVERIFY(QRectF(canvas.rect()).contains(canvas.itemRect(QStringLiteral("bar"))));
+        }
+        QVERIFY2(huge.laidOut < 100, qPrintable(QString::number(huge.laidOut)));
+        canvas.setSource(nullptr);
+    }
+
+    void oneLargestReadableScaleForTheDeskAndTheSlide() {
+        // The desk capped a small drawing at 1.6x and a slide at a scale the presentation
+        // computed from the last frame's fonts; both now cap the largest letters on screen:
+        // 24 px at the desk (times the theme's type scale: the projector's are larger) and the
+        // slide's own size.
+        OneLabel source;
+        fg::DiagramCanvas canvas;
+        canvas.resize(1000, 400);
+        canvas.setSource(&source);
+        const auto letters = [&] {
+            return canvas.transformOnScreen().m11() *
+                   source.frame(0, canvas.theme()).items[0].fontPx;
+        };
+        QVERIFY2(std::abs(letters() - 24) < 0.5, qPrintable(QString::number(letters())));
+        canvas.setTheme(fg::Theme::projector());
+        QVERIFY2(std::abs(letters() - 24 * 1.35) < 0.5, qPrintable(QString::number(letters())));
+        canvas.setSlideFraming(true, 60);
+        QVERIFY2(std::abs(letters() - 60) < 0.5, qPrintable(QString::number(letters())));
+        canvas.setSlideFraming(false);
+        QVERIFY2(std::abs(letters() - 24 * 1.35) < 0.5, qPrintable(QString::number(letters())));
+        canvas.setSource(nullptr);
+    }
+
+    void aFittedDrawingRefitsAndAZoomedOneKeepsItsSize() {
+        // Resizing the window: a drawing the student has not zoomed fits the new size; a zoomed
+        // one stays the size it was (its zoom was on top of the fit, which changed with it).
+        ToySource source;
+        fg::DiagramCanvas canvas;
+        canvas.resize(400, 200);
+        canvas.show();
+        canvas.setSource(&source);
+        canvas.player()->seek(source.stepCount() - 1);
+        QVERIFY(canvas.fitted());
+        const qreal small = canvas.transformOnScreen().m11();
+        canvas.resize(800, 400);
+        QCoreApplication::processEvents();
+        const qreal large = canvas.transformOnScreen().m11();
+        QVERIFY2(large > 1.6 * small,
+                 qPrintable(QStringLiteral("%1 then %2").arg(small).arg(large)));
+        canvas.zoomIn();
+        QVERIFY(!canvas.fitted());
+        const qreal zoomed = canvas.transformOnScreen().m11();
+        canvas.resize(400, 200);
+        QCoreApplication::processEvents();
+        QVERIFY2(
+            qFuzzyCompare(canvas.transformOnScreen().m11(), zoomed),
+            qPrintable(
+                QStringLiteral("%1 then %2").arg(zoomed).arg(canvas.transformOnScreen().m11())));
+        canvas.fitToView();
+        QVERIFY(canvas.fitted());
+        QVERIFY(qFuzzyCompare(canvas.transformOnScreen().m11(), small));
         canvas.setSource(nullptr);
     }
 

@@ -238,19 +238,6 @@ private slots:
         // middle and its last step, fitted on the page of a 1280x800 window (no zoom), draws every
         // text at least kMinPx pixels high. FG_SAVE_SHOTS=<dir> saves each preset's last step.
         constexpr qreal kMinPx = 8.0;
-        // Known shortfalls, listed in issue 13's note: the size each is drawn at now is its
-        // floor, so it cannot get worse; the fix raises it to kMinPx and removes its row. (An
-        // empty theme or preset matches any.)
-        struct Known {
-            QString diagram, theme, preset;
-            qreal floorPx;
-        };
-        const std::vector<Known> known{
-            {"hashslot", "projector", "", 7.4}, // the slot bar's range labels, every preset
-            {"kafka", "", "Two groups read the same topic (fan-out)", 7.9},
-            {"lsm", "projector", "Gets skip tables by range and bloom filter", 7.6},
-        };
-        const QString diagram = QString::fromLatin1(QTest::currentDataTag());
         QFETCH(ViewFactory, make);
         auto view = make();
         view->resize(QSize(1280, 800) - QSize(240, 80));
@@ -288,15 +275,7 @@ private slots:
                                                    theme.name())
                                               .arg(view->presetActions().indexOf(preset)));
                     }
-                    qreal least = kMinPx;
-                    for (const Known& k : known) {
-                        if (k.diagram == diagram &&
-                            (k.theme.isEmpty() || k.theme == theme.name()) &&
-                            (k.preset.isEmpty() || k.preset == preset->text())) {
-                            least = k.floorPx;
-                        }
-                    }
-                    if (smallest < least) {
+                    if (smallest < kMinPx) {
                         faults << QStringLiteral("%1, \"%2\", step %3: \"%4\" is %5 px high")
                                       .arg(theme.name(), preset->text())
                                       .arg(step)

@@ -1,0 +1,203 @@
+// Presentation slides as a teacher projects them at 1920x1080, in every theme (a fresh tester's
+// findings): a chapter's figures use the slide, at a readable size, a tall one cut between its
+// parts instead of shrunk to 40% of the width; a chart beside a diagram keeps its labels apart,
+// counts keys in whole numbers, and shows its legend whole.
+#include "app/presentation/presentation.h"
+#include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QSettings>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextImageFormat>
+#include <cmath>
+#include <qcustomplot.h>
+
+namespace {
+
+const std::vector<fg::Theme>& themes() {
+    static const std::vector<fg::Theme> all{fg::Theme::light(), fg::Theme::dark(),
+                                            fg::Theme::projector()};
+    return all;
+}
+
+struct Picture {
+    QString name;
+    QSizeF size;  // on the slide
+    qreal shrunk; // how much smaller than laid out (1: not at all)
+};
+
+// Every picture of `doc` on a screen of `dpr`.
+QList<Picture> picturesOf(QTextDocument& doc, qreal dpr) {
+    QList<Picture> out;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (!f.isImageFormat()) {
+                continue;
+            }
+            const QString name = f.toImageFormat().name();
+            const QImage img =
+                doc.resource(QTextDocument::ImageResource, QUrl(name)).value<QImage>();
+            out.append(
+                {name, QSizeF(img.size()) / img.devicePixelRatio(), img.devicePixelRatio() / dpr});
+        }
+    }
+    return out;
+}
+
+// Where two of the axis's tick labels overlap, in words ("" when none).
+QString overlappingLabels(QCPAxis* axis) {
+    const QVector<double> ticks = axis->tickVector();
+    const QVector<QString> labels = axis->tickVectorLabels();
+    const QFontMetrics fm(axis->tickLabelFont());
+    QList<std::pair<qreal, qreal>> spans; // left, right in pixels
+    for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+        const qreal x = axis->coordToPixel(ticks[i]);
+        if (x < axis->axisRect()->left() - 1 || x > axis->axisRect()->right() + 1) {
+            continue;
+        }
+        int w = 0;
+        for (const QString& line : labels[i].split(QLatin1Char('\n'))) {
+            w = std::max(w, fm.horizontalAdvance(line));
+        }
+        spans.append({x - w / 2.0, x + w / 2.0});
+    }
+    for (int i = 1; i < spans.size(); ++i) {
+        if (spans[i].first < spans[i - 1].second + 2) {
+            return QStringLiteral("\"%1\" and \"%2\" overlap")
+                .arg(labels[i - 1], labels[i])
+                .replace(QLatin1Char('\n'), QLatin1Char(' '));
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+class TestSlides : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        useOwnTestSettings("slides");
+        QSettings().clear();
+    }
+
+    // A figure on a text slide uses at least 60% of the width or the height its shape allows,
+    // and is shown at no less than 80% of the size it was laid out at, in the slide's type,
+    // unless one part of it alone is taller than the page (then it takes the page's height).
+    // The Kafka cluster and the ways to scale Redis were shrunk to 60% of the width and less,
+    // their text 11 to 14 px high: a tall figure is now cut between its parts.
+    void everyFigureUsesTheSlide() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QStringList faults;
+        int figures = 0;
+        for (const fg::Theme& theme : themes()) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                auto* w = new fg::PresentationWindow(ch, theme);
+                w->resize(1920, 1080);
+                w->show();
+                QVERIFY(QTest::qWaitForWindowExposed(w));
+                for (int i = 0; i < w->slideCount(); ++i) {
+                    w->goTo(i);
+                    if (w->slide(i).kind != fg::Slide::Kind::Section) {
+                        continue;
+                    }
+                    for (const Picture& p :
+                         picturesOf(*w->slideDocument(), w->devicePixelRatioF())) {
+                        ++figures;
+                        const qreal used = std::max(p.size.width() / 1920, p.size.height() / 1080);
+                        // Shrunk only when a part of it alone is taller than the page.
+                        const qreal page = w->slideDocument()->pageSize().height();
+                        if (used < 0.6 || (p.shrunk > 1.25 && p.size.height() < 0.85 * page)) {
+                            faults << QStringLiteral("%1, %2: %3 is %4x%5 (%6%), shrunk %7x")
+                                          .arg(theme.name(), ch.id, p.name)
+                                          .arg(p.size.width(), 0, 'f', 0)
+                                          .arg(p.size.height(), 0, 'f', 0)
+                                          .arg(used * 100, 0, 'f', 0)
+                                          .arg(p.shrunk, 0, 'f', 2);
+                        }
+                    }
+                }
+                w->close();
+                QTest::qWait(0);
+            }
+        }
+        QVERIFY(figures > 10);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    // The chart of a diagram slide (beside the drawing or under it): its horizontal labels never
+    // overlap, the Redis histogram counts keys in whole numbers (it read "0.25 keys"), and the
+    // legend is whole in the chart (the LSM-tree's was cut beside the drawing).
+    void chartsOnSlidesKeepTheirLabels() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QStringList faults;
+        int charts = 0;
+        for (const fg::Theme& theme : themes()) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                auto* w = new fg::PresentationWindow(ch, theme);
+                w->resize(1920, 1080);
+                w->show();
+                QVERIFY(QTest::qWaitForWindowExposed(w));
+                for (int i = 0; i < w->slideCount(); ++i) {
+                    if (w->slide(i).kind != fg::Slide::Kind::Diagram) {
+                        continue;
+                    }
+                    w->goTo(i);
+                    fg::DiagramView* view = w->diagramView();
+                    QCustomPlot* chart = view ? view->chart() : nullptr;
+                    if (!chart) {
+                        continue;
+                    }
+                    ++charts;
+                    fg::Player* player = view->panel()->player();
+                    for (const int pos : {0, player->stepCount() - 1}) {
+                        player->seek(pos);
+                        QCoreApplication::processEvents();
+                        chart->replot(QCustomPlot::rpImmediateRefresh);
+                        const QString where = QStringLiteral("%1, %2 step %3: ")
+                                                  .arg(theme.name(), w->slide(i).diagramId)
+                                                  .arg(pos);
+                        if (const QString o = overlappingLabels(chart->xAxis); !o.isEmpty()) {
+                            faults << where + o;
+                        }
+                        if (w->slide(i).diagramId == QLatin1String("hashslot")) {
+                            for (const double v : chart->yAxis->tickVector()) {
+                                if (std::abs(v - std::round(v)) > 1e-9) {
+                                    faults << where + QStringLiteral("a tick at %1 keys").arg(v);
+                                }
+                            }
+                        }
+                        if (chart->legend->visible() && chart->legend->itemCount() > 0) {
+                            const QRect legend = chart->legend->outerRect();
+                            if (!chart->rect().contains(legend) ||
+                                chart->legend->minimumOuterSizeHint().width() >
+                                    legend.width() + 1) {
+                                faults << where + QStringLiteral("the legend is cut");
+                            }
+                        }
+                    }
+                }
+                w->close();
+                QTest::qWait(0);
+            }
+        }
+        QVERIFY(charts >= 3);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_MAIN(TestSlides)
+#include "test_slides.moc"
