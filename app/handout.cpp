@@ -81,9 +81,10 @@ void raiseSmallText(Frame& frame, qreal px) {
 // they have room), else turned; if need be with the diagram laid out for larger type (the
 // theme's type scale, as the projector's, with paper's colours); as tall as the drawing needs at
 // its width. When the letters are still small the step's sentence goes under the picture as
-// text, and the drawing takes the room its caption had.
+// text, and the drawing takes the room its caption had. A turned picture's sentence goes beside
+// it with the card's text when `sentenceBeside` (else under the drawing, in the picture).
 HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSizeF upright,
-                            QSizeF turned) {
+                            QSizeF turned, bool sentenceBeside) {
     HandoutPicture out;
     out.id = diagram.id;
     out.size = QSizeF(upright.width(), std::min(upright.width() * 9 / 16, upright.height()));
@@ -101,7 +102,10 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
         return out;
     }
     const int last = source->stepCount() - 1;
-    const auto place = [&](QSizeF box, bool turn, bool caption, qreal typeScale) {
+    const auto place = [&](QSizeF box, bool turn, bool captionBelow, qreal typeScale) {
+        // A turned picture's sentence goes beside it, with the card's text, where it reads
+        // upright and whole (a turned picture is short: its band cut a long sentence).
+        const bool caption = captionBelow && !(turn && sentenceBeside);
         Theme type = paper;
         type.fontScale = paper.fontScale * typeScale;
         HandoutPicture p = out;
@@ -152,6 +156,7 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
 struct CardRoom {
     qreal height = 0; // the card's height on the page, in points
     qreal width = 0;  // the width of its text
+    qreal above = 0;  // of that height, a heading above the card that goes with it
 };
 
 CardRoom cardRoom(QTextDocument& doc, int position) {
@@ -170,6 +175,7 @@ CardRoom cardRoom(QTextDocument& doc, int position) {
         }
         if (before.isValid() && before.blockFormat().headingLevel() > 0) {
             room.height = card.bottom() - layout->blockBoundingRect(before).top();
+            room.above = room.height - card.height();
         }
     }
     room.width = layout->blockBoundingRect(c.block()).width() - 2;
@@ -225,10 +231,11 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
         const CardRoom room = cardRoom(doc, at);
         qreal left = pageRoom - room.height;
         qreal high = pageRoom - 2 * kCardPadding - 4;
+        bool sentenceBeside = true;
         HandoutPicture placed;
         for (int attempt = 0; attempt < 4; ++attempt) {
             placed = placePicture(*diagram, paper, QSizeF(room.width, left),
-                                  QSizeF(high, room.width - kTextBeside));
+                                  QSizeF(high, room.width - kTextBeside), sentenceBeside);
             if (!placed.frame.items.empty()) {
                 paint = [placed, paper](QPainter& p, QSizeF s) {
                     paintDiagramPicture(p, s, placed.frame, placed.caption, paper, placed.view,
@@ -280,13 +287,20 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
                 }
             }
             // The whole card on one page: a picture that made it taller gives up the excess.
-            const qreal over = cardRoom(doc, at).height - pageRoom;
+            const CardRoom now = cardRoom(doc, at);
+            const qreal over = now.height - pageRoom;
             if (over <= 0 || attempt == 3) {
                 break;
             }
             if (placed.turned && table) {
                 table->removeColumns(table->columns() - 1, 1);
-                high -= over + 2;
+                // The text beside much too long for the page (not just a heading above the
+                // card): the sentence goes into the picture; else the picture gives up height.
+                if (sentenceBeside && !placed.captionAsText.isEmpty() && over > now.above + 30) {
+                    sentenceBeside = false;
+                } else {
+                    high -= over + 2;
+                }
             } else {
                 left -= over + 2;
             }
