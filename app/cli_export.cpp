@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <iostream>
 #include <iterator>
+#include <memory>
 
 namespace fg::app {
 
@@ -50,6 +51,44 @@ struct ChapterPicture {
     PaintFunction paint;
     QString title;
 };
+
+// A figure of the course as a picture of `size`: laid out at the width among a few that sets its
+// type largest once the figure is fitted inside the picture's margin (5% of the shorter side, as
+// a diagram's), then drawn scaled and centred. A wide slide takes a wide layout, a tall page a
+// narrow one (a tree goes indented when narrow).
+PaintFunction figurePicture(const nlohmann::json& block, const Theme& theme, QSizeF size) {
+    constexpr qreal kBodyPx = 18;
+    const qreal margin = 0.05 * std::min(size.width(), size.height());
+    const QSizeF area(size.width() - 2 * margin, size.height() - 2 * margin);
+    std::shared_ptr<FigureRenderer> best;
+    qreal bestScale = 0;
+    for (const qreal width : {area.width(), 1600.0, 1200.0, 960.0, 720.0, 540.0}) {
+        if (width > area.width() + 0.5 && best) {
+            continue; // a layout wider than the picture only shrinks
+        }
+        auto fig = std::make_shared<FigureRenderer>(block, theme, std::max(width, 320.0), kBodyPx);
+        const QSizeF s = fig->size();
+        if (s.isEmpty()) {
+            continue;
+        }
+        const qreal k = std::min({area.width() / s.width(), area.height() / s.height(), 3.0});
+        if (k > bestScale * 1.02) {
+            best = std::move(fig);
+            bestScale = k;
+        }
+    }
+    if (!best) {
+        return [](QPainter&, QSizeF) {};
+    }
+    return [best, bestScale](QPainter& p, QSizeF s) {
+        const QSizeF drawn = best->size() * bestScale;
+        p.save();
+        p.translate((s.width() - drawn.width()) / 2, (s.height() - drawn.height()) / 2);
+        p.scale(bestScale, bestScale);
+        best->paint(p);
+        p.restore();
+    };
+}
 
 int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
     const Course course = loadCourse(diagramLinks());
@@ -84,20 +123,14 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
         }
         pictures.push_back({id, size, std::move(paint), diagram->pictureTitle});
     }
-    // Figures drawn from the course's data, at a page-like width.
+    // Figures drawn from the course's data, at W x H like the diagrams, laid out to fill it.
     for (const auto& section : chapter->sections) {
         for (const auto& block : section.blocks) {
             if (block.value("type", std::string()) != "figure") {
                 continue;
             }
-            auto fig = std::make_shared<FigureRenderer>(block, theme, 1200.0, 18.0);
-            const QSizeF figSize = fig->size() + QSizeF(48, 48);
             pictures.push_back({QString::fromStdString(block.value("id", std::string("figure"))),
-                                figSize,
-                                [fig](QPainter& p, QSizeF) {
-                                    p.translate(24, 24);
-                                    fig->paint(p);
-                                },
+                                size, figurePicture(block, theme, size),
                                 QString::fromStdString(block.value("title", std::string()))});
         }
     }
@@ -160,7 +193,8 @@ int exportCommand(const std::vector<std::string>& args) {
             }
         } else if (a == "--step") {
             if (!intArg(0, 100'000'000, step)) {
-                return fail(cli::kUsage, "--step needs a step number from 0 to 100000000");
+                return fail(cli::kUsage, "--step needs a step number from 0 to 100000000 (0 is "
+                                         "the start, before any step)");
             }
         } else if (a == "--scale" && hasValue) {
             bool ok = false;
@@ -222,26 +256,30 @@ int exportCommand(const std::vector<std::string>& args) {
         return fail(cli::exitFor(s), s.message());
     }
     Status st;
-    // One picture: the source keeps the state at that step alone, not every step of the run.
-    const auto diagram = makeDiagramSource(
-        scenario, st, KeepOnly{step < 0 ? KeepOnly::kLast : static_cast<int>(step)});
+    // Steps are numbered as the app numbers them ("Step 3 of 112"): --step 3 is the state after
+    // the third step (position 2), --step 0 the start, before any step (position -1). One
+    // picture: the source keeps the state at that step alone, not every step of the run.
+    const int wanted = step < 0 ? KeepOnly::kLast : static_cast<int>(step) - 1;
+    const auto diagram = makeDiagramSource(scenario, st, KeepOnly{wanted});
     if (!diagram) {
         return fail(cli::kUsage, scenarioPath + ": " + st.message());
     }
-    if (step >= diagram->stepCount()) {
+    if (step > diagram->stepCount()) {
         return fail(cli::kUsage, "--step " + std::to_string(step) + ": the scenario has " +
-                                     std::to_string(diagram->stepCount()) + " steps (0 to " +
-                                     std::to_string(diagram->stepCount() - 1) + ")");
+                                     std::to_string(diagram->stepCount()) +
+                                     " steps (--step 0 is the start, --step " +
+                                     std::to_string(diagram->stepCount()) + " the last step)");
     }
-    const int position = step < 0 ? diagram->stepCount() - 1 : static_cast<int>(step);
+    const int position = step < 0 ? diagram->stepCount() - 1 : wanted;
     const Frame frame = diagram->frame(position, t);
     PictureOptions o;
     o.size = QSizeF(static_cast<qreal>(width), static_cast<qreal>(height));
     o.scale = scale;
     o.background = t.background;
-    o.title = QStringLiteral("%1, step %2")
+    o.title = QStringLiteral("%1, step %2 of %3")
                   .arg(diagramTitle(scenario["engine"].get<std::string>()))
-                  .arg(position + 1);
+                  .arg(position + 1)
+                  .arg(diagram->stepCount());
     const QString narration = diagram->narration(position);
     const QString error = exportPicture(
         [&](QPainter& p, QSizeF size) { paintDiagramPicture(p, size, frame, narration, t); }, *fmt,

@@ -279,11 +279,12 @@ void MainWindow::buildMenus() {
     action(file, tr("Export &animation (GIF or frames)\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, [this] { exportAnimation(); });
     action(file, tr("Export chapter as &handout PDF\u2026"), {}, [this] {
-        if (const Chapter* ch = currentChapter()) {
-            const QPointer<QWidget> focus = QApplication::focusWidget();
-            exportHandoutInteractive(this, *ch);
-            afterDialog(focus);
-        }
+        // The chapter the user is looking at: a diagram tab's own chapter, else the reader's.
+        const QWidget* tab = tabs_->currentWidget();
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        exportHandoutInteractive(this, course_, reader_->chapterIndex(),
+                                 tab ? tab->property("diagramId").toString() : QString());
+        afterDialog(focus);
     });
     file->addSeparator();
     action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {

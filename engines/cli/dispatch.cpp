@@ -93,8 +93,9 @@ std::string usageOf(const std::string& name) {
                "                                 1080)\n"
                "  --scale S                      multiplies a PNG's size, above 0, at most 8\n"
                "  --theme light|dark|projector   the colours (default light)\n"
-               "  --step N                       the scenario after step N, from 0 (default: the\n"
-               "                                 last step)\n"
+               "  --step N                       the scenario after step N, as the app numbers\n"
+               "                                 its steps (\"Step N of M\"); 0 is the start,\n"
+               "                                 before any step (default: the last step)\n"
                "  --help                         show this help\n";
     }
     if (name == "list") {

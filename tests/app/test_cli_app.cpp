@@ -10,6 +10,8 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <cstdlib>
 
 namespace {
 
@@ -47,6 +49,34 @@ Result runTool(const QStringList& args, const QString& contentDir = {},
     p.waitForFinished(kWaitMs);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+// The area of `img` that differs from its top-left pixel (the background).
+QRect inkBox(const QImage& img) {
+    const QColor bg = img.pixelColor(0, 0);
+    QRect box;
+    for (int y = 0; y < img.height(); y += 2) {
+        for (int x = 0; x < img.width(); x += 2) {
+            const QColor c = img.pixelColor(x, y);
+            if (std::abs(c.red() - bg.red()) + std::abs(c.green() - bg.green()) +
+                    std::abs(c.blue() - bg.blue()) >
+                60) {
+                box = box.united(QRect(x, y, 2, 2));
+            }
+        }
+    }
+    return box;
+}
+
+// A B-Tree scenario of three keys: three steps.
+QString smallTree(const QTemporaryDir& dir) {
+    const QString path = dir.filePath("small.json");
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(R"({"engine":"btree","params":{"order":4},"ops":[{"op":"insert","key":10},)"
+                R"({"op":"insert","key":20},{"op":"insert","key":30}]})");
+    }
+    return path;
 }
 
 } // namespace
@@ -370,6 +400,87 @@ private slots:
             QVERIFY2(r.exit == 0, r.err.constData());
             QVERIFY(!QImage(png).isNull());
             QVERIFY2(!r.err.contains("XDG_RUNTIME_DIR"), r.err.constData());
+        }
+    }
+
+    // Item 8: --step numbers the steps as the app does ("Step N of M"): --step 0 is the start,
+    // before any step, which the app shows and the command line could not draw; --step 3 of a
+    // three-step scenario is its last step (it was refused: steps were counted from 0).
+    void exportCountsStepsAsTheAppDoes() {
+        QTemporaryDir dir;
+        const QString scenario = smallTree(dir);
+        const auto draw = [&](const QString& name, const QStringList& step) {
+            const Result r = runTool(QStringList{"export", scenario, "--out", dir.filePath(name),
+                                                 "--width", "640", "--height", "360"} +
+                                     step);
+            return r.exit == 0 ? QImage(dir.filePath(name)) : QImage();
+        };
+        const QImage last = draw("last.png", {});
+        const QImage start = draw("start.png", {"--step", "0"});
+        const QImage first = draw("first.png", {"--step", "1"});
+        const QImage third = draw("third.png", {"--step", "3"});
+        QVERIFY(!last.isNull() && !start.isNull() && !first.isNull());
+        QVERIFY2(!third.isNull(), "--step 3 of three steps was refused");
+        QCOMPARE(third, last);
+        QVERIFY(start != first);
+        QVERIFY(first != third);
+        // The start holds no key and no narration: less ink than after the first insert.
+        QVERIFY(inkBox(start).width() * inkBox(start).height() <
+                inkBox(first).width() * inkBox(first).height());
+        const Result past =
+            runTool({"export", scenario, "--out", dir.filePath("x.png"), "--step", "4"});
+        QCOMPARE(past.exit, 2);
+        QVERIFY2(past.err.contains("has 3 steps (--step 0 is the start, --step 3 the last step)"),
+                 past.err.constData());
+        QVERIFY(!QFile::exists(dir.filePath("x.png")));
+        // The help says so.
+        const Result help = runTool({"export", "--help"});
+        QVERIFY2(help.out.contains("0 is the start"), help.out.constData());
+    }
+
+    // Item 7: a small tree (three keys) fills the picture as a slide wants it: the drawing, above
+    // the narration, spans more than half the width of a 1920 x 1080 PNG (it spanned 18%: its
+    // scale stopped at 3 whatever the picture's size), and still keeps its margin.
+    void exportFillsThePictureWithASmallTree() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("small.png");
+        const Result r = runTool({"export", smallTree(dir), "--out", png});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        const QImage img(png);
+        QCOMPARE(img.size(), QSize(1920, 1080));
+        const QRect drawing = inkBox(img.copy(0, 0, 1920, 1080 * 3 / 4));
+        QVERIFY2(drawing.width() >= 1920 / 2,
+                 qPrintable(QStringLiteral("the tree spans %1 px of 1920").arg(drawing.width())));
+        QVERIFY(QRect(54, 54, 1920 - 108, 1080 - 108).contains(inkBox(img)));
+    }
+
+    // Item 6: every file of a chapter's export is --width x --height, as --help says (1920 x 1080
+    // by default); the figures (1248 px wide before, whatever was asked) fill it as diagrams do.
+    void chapterExportIsTheSizeAsked() {
+        QTemporaryDir dir;
+        for (const QSize size : {QSize(1920, 1080), QSize(800, 1000)}) {
+            const QString out = dir.filePath(QStringLiteral("redis-%1").arg(size.width()));
+            QStringList args{"export", "--chapter", "redis", "--out", out};
+            if (size != QSize(1920, 1080)) {
+                args << "--width" << QString::number(size.width()) << "--height"
+                     << QString::number(size.height());
+            }
+            const Result r = runTool(args);
+            QVERIFY2(r.exit == 0, r.err.constData());
+            const QStringList files = QDir(out).entryList({"*.png"}, QDir::Files);
+            QVERIFY(files.size() >= 3);
+            for (const QString& file : files) {
+                const QImage img(QDir(out).filePath(file));
+                QCOMPARE(img.size(), size);
+                const QRect ink = inkBox(img);
+                const qreal used = std::max(qreal(ink.width()) / size.width(),
+                                            qreal(ink.height()) / size.height());
+                QVERIFY2(used >= 0.8, qPrintable(QStringLiteral("%1 at %2x%3 uses %4%")
+                                                     .arg(file)
+                                                     .arg(size.width())
+                                                     .arg(size.height())
+                                                     .arg(used * 100, 0, 'f', 0)));
+            }
         }
     }
 

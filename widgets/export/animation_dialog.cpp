@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -39,7 +40,13 @@ void rememberExportFolder(const QString& folder) {
 
 AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& baseName,
                                  QWidget* parent)
-    : QDialog(parent), source_(source), baseName_(baseName) {
+    : QDialog(parent), source_(source), name_(baseName) {
+    // "btree-step-110" names one step; an animation names its range instead.
+    static const QRegularExpression step(QStringLiteral("-step-\\d+$"));
+    name_.remove(step);
+    if (name_.isEmpty()) {
+        name_ = QStringLiteral("animation");
+    }
     setWindowTitle(tr("Export animation"));
     auto* form = new QFormLayout(this);
     kind_ = new QComboBox(this);
@@ -107,9 +114,7 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     kind_->setCurrentIndex(std::clamp(s.value("export/animation-kind", 0).toInt(), 0, 1));
     width_->setValue(s.value("export/animation-width", 960).toInt());
     fps_->setValue(s.value("export/animation-fps", 12).toInt());
-    path_->setText(QDir(lastExportFolder())
-                       .filePath(gif() ? baseName_ + QStringLiteral(".gif")
-                                       : baseName_ + QStringLiteral("-frames")));
+    suggestPath(lastExportFolder());
     connect(kind_, &QComboBox::currentIndexChanged, this, &AnimationDialog::kindChanged);
     for (QSpinBox* box : {from_, to_, width_, fps_}) {
         connect(box, &QSpinBox::valueChanged, this, &AnimationDialog::update);
@@ -176,16 +181,31 @@ QString AnimationDialog::summary() const {
         .arg(QLocale().toString(double(frames) / std::max(1, o.fps), 'f', 1));
 }
 
+QString AnimationDialog::suggestedName() const {
+    const int from = from_->value(), to = to_->value();
+    const QString steps = from == to
+                              ? QStringLiteral("%1-step-%2").arg(name_).arg(from)
+                              : QStringLiteral("%1-steps-%2-%3").arg(name_).arg(from).arg(to);
+    return steps + (gif() ? QStringLiteral(".gif") : QStringLiteral("-frames"));
+}
+
+void AnimationDialog::suggestPath(const QString& folder) {
+    suggested_ = suggestedName();
+    path_->setText(QDir(folder).filePath(suggested_));
+}
+
 void AnimationDialog::kindChanged() {
     // The file follows the kind: a .gif file, or a folder for the frames, in the same place.
     const QString p = path();
-    const QString dir = p.isEmpty() ? lastExportFolder() : QFileInfo(p).absolutePath();
-    path_->setText(QDir(dir).filePath(gif() ? baseName_ + QStringLiteral(".gif")
-                                            : baseName_ + QStringLiteral("-frames")));
+    suggestPath(p.isEmpty() ? lastExportFolder() : QFileInfo(p).absolutePath());
     update();
 }
 
 void AnimationDialog::update() {
+    // The suggested name follows the range, until the user has typed a name of their own.
+    if (const QFileInfo p(path()); !path().isEmpty() && p.fileName() == suggested_) {
+        suggestPath(p.absolutePath());
+    }
     summary_->setText(summary());
 }
 

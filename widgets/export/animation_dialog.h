@@ -2,7 +2,9 @@
 // numbered PNG frames), which steps (from, to: as the diagram numbers them, "Step N of M"), the
 // width, the frames per second and the file (or folder), with what that makes said as it is
 // chosen ("3 steps: 42 frames, 3.5 seconds"). It opens in the folder of the last export (the
-// export/dir setting every export shares) and remembers its choices. With a writer set, Export
+// export/dir setting every export shares) and remembers its choices. The file it suggests names
+// the diagram and the steps chosen ("btree-steps-1-112.gif"), and follows the range until the
+// user types a name of their own. With a writer set, Export
 // writes while the dialog is open: a failure shows under the settings, every setting kept.
 #pragma once
 
@@ -21,8 +23,9 @@ namespace fg {
 class AnimationDialog : public QDialog {
     Q_OBJECT
 public:
-    // `source`: the diagram's steps (it must outlive the dialog); `baseName`: a file name to
-    // suggest, without extension.
+    // `source`: the diagram's steps (it must outlive the dialog); `baseName`: the diagram's file
+    // name, without extension; a step in it ("btree-step-110", what File > Export diagram
+    // suggests) is left out, as the range chosen names the steps.
     AnimationDialog(const DiagramSource& source, const QString& baseName,
                     QWidget* parent = nullptr);
 
@@ -34,6 +37,11 @@ public:
     AnimationOptions options() const; // size, fps and the range as positions
     QString path() const;             // the GIF file, or the folder for the frames
     void setPath(const QString& path);
+    // The file name suggested for the choices, without folder: "btree-steps-3-5.gif",
+    // "btree-step-4.gif" for one step, "btree-steps-1-112-frames" for PNG frames.
+    QString suggestedName() const;
+    // The frames' names in their folder start with this: "btree" ("btree-0001.png").
+    QString frameBaseName() const { return name_; }
     // What the choices make, as the dialog says it: "3 steps: 42 frames, 3.5 seconds".
     QString summary() const;
 
@@ -53,9 +61,11 @@ private:
     void kindChanged();
     void update();
     void browse();
+    void suggestPath(const QString& folder);
 
     const DiagramSource& source_;
-    QString baseName_;
+    QString name_;      // the diagram's file name, without a step
+    QString suggested_; // the file name last suggested (kept up to date until the user types)
     QComboBox* kind_;
     QSpinBox* from_;
     QSpinBox* to_;

@@ -7,14 +7,47 @@
 
 namespace fg {
 
+namespace {
+
+// A margin proportional to the picture, all round (unless one is given).
+qreal marginOf(QSizeF size, qreal margin) {
+    return margin >= 0 ? margin : 0.05 * std::min(size.width(), size.height());
+}
+
+qreal captionHeight(QSizeF size, bool withCaption, const Theme& theme) {
+    return withCaption ? std::min(0.16, 0.08 * theme.fontScale) * size.height() : 0;
+}
+
+} // namespace
+
+qreal diagramPictureScale(QSizeF size, const QRectF& view, bool withCaption, const Theme& theme,
+                          qreal margin, qreal largestTextPx) {
+    const qreal m = marginOf(size, margin);
+    const qreal w = std::max<qreal>(view.width(), 1e-6), h = std::max<qreal>(view.height(), 1e-6);
+    // A small drawing (a tree of three keys) grows to fill the picture, until its largest letters
+    // are a seventh of the picture's height (a slide's headline and more); at least 3 times.
+    const qreal most = largestTextPx > 0 ? std::max(3.0, size.height() / 7 / largestTextPx) : 3.0;
+    return std::min({(size.width() - 2 * m) / w,
+                     (size.height() - 2 * m - captionHeight(size, withCaption, theme)) / h, most});
+}
+
+qreal largestText(const Frame& frame) {
+    qreal largest = 0;
+    for (const FrameItem& it : frame.items) {
+        if (!it.text.isEmpty()) {
+            largest = std::max(largest, it.fontPx);
+        }
+    }
+    return largest;
+}
+
 void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QString& caption,
-                         const Theme& theme, const QRectF& camera) {
-    // A margin proportional to the picture, all round, and the drawing framed by what it draws
-    // (strokes and highlights included), not by its nominal size: the projector's thick strokes
-    // and a highlighted node reached the edges of a small export.
-    const qreal margin = 0.05 * std::min(size.width(), size.height());
-    const qreal captionH =
-        caption.isEmpty() ? 0 : std::min(0.16, 0.08 * theme.fontScale) * size.height();
+                         const Theme& theme, const QRectF& camera, qreal marginGiven) {
+    // The drawing framed by what it draws (strokes and highlights included), not by its nominal
+    // size: the projector's thick strokes and a highlighted node reached the edges of a small
+    // export.
+    const qreal margin = marginOf(size, marginGiven);
+    const qreal captionH = captionHeight(size, !caption.isEmpty(), theme);
     const QRectF area(margin, margin, size.width() - 2 * margin,
                       size.height() - 2 * margin - captionH);
     const QRectF drawn = frame.bounds();
@@ -22,7 +55,8 @@ void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QSt
                         : drawn.isValid()      ? drawn
                         : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
                                                : QRectF(QPointF(0, 0), frame.size);
-    const qreal k = std::min({area.width() / view.width(), area.height() / view.height(), 3.0});
+    const qreal k =
+        diagramPictureScale(size, view, !caption.isEmpty(), theme, margin, largestText(frame));
     p.save();
     p.translate(area.center() - QPointF(view.width() * k / 2, view.height() * k / 2));
     p.scale(k, k);

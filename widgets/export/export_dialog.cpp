@@ -54,10 +54,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
         s->setSuffix(tr(" px"));
         custom->addWidget(s);
     }
-    width_->setAccessibleName(tr("Width"));
-    height_->setAccessibleName(tr("Height"));
-    width_->setValue(1600);
-    height_->setValue(900);
+    width_->setAccessibleName(tr("Custom width"));
+    height_->setAccessibleName(tr("Custom height"));
     // A row whose field is a layout gets a label without a buddy, which would show its "&"
     // literally: the label names the field its shortcut goes to.
     auto* customLabel = new QLabel(tr("Custom &width, height:"), this);
@@ -105,8 +103,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     QSettings s;
     format_->setCurrentIndex(std::clamp(s.value("export/format", 0).toInt(), 0, 2));
     size_->setCurrentIndex(std::clamp(s.value("export/size", 1).toInt(), 0, 3));
-    width_->setValue(s.value("export/width", 1600).toInt());
-    height_->setValue(s.value("export/height", 900).toInt());
+    customSize_ = QSize(std::clamp(s.value("export/width", 1600).toInt(), 16, 16384),
+                        std::clamp(s.value("export/height", 900).toInt(), 16, 16384));
     transparent_->setChecked(s.value("export/transparent", false).toBool());
     // The folder of the last export (any kind), never the folder the app was started from.
     const QString dir = lastExportFolder();
@@ -128,8 +126,8 @@ void ExportDialog::setSizeChoice(int index) {
 }
 
 void ExportDialog::setCustomSize(QSize size) {
-    width_->setValue(size.width());
-    height_->setValue(size.height());
+    customSize_ = size;
+    syncControls();
 }
 
 Theme ExportDialog::theme() const {
@@ -158,7 +156,7 @@ PictureOptions ExportDialog::options() const {
         o.size = QSizeF(3840, 2160);
         break;
     default:
-        o.size = QSizeF(width_->value(), height_->value());
+        o.size = QSizeF(customSize_);
         break;
     }
     o.transparent = format() == PictureFormat::Png && transparent_->isChecked();
@@ -167,9 +165,21 @@ PictureOptions ExportDialog::options() const {
 }
 
 void ExportDialog::syncControls() {
+    // The fields show the size that will be written: the preset's, greyed, or the custom one to
+    // edit (what was typed there is kept while a preset is chosen).
     const bool custom = size_->currentIndex() == 3;
-    width_->setEnabled(custom);
-    height_->setEnabled(custom);
+    for (QSpinBox* box : {width_, height_}) {
+        box->disconnect(this);
+        box->setEnabled(custom);
+    }
+    const QSize shown = custom ? customSize_ : options().size.toSize();
+    width_->setValue(shown.width());
+    height_->setValue(shown.height());
+    if (custom) {
+        connect(width_, &QSpinBox::valueChanged, this, [this](int w) { customSize_.setWidth(w); });
+        connect(height_, &QSpinBox::valueChanged, this,
+                [this](int h) { customSize_.setHeight(h); });
+    }
     transparent_->setEnabled(format() == PictureFormat::Png);
     // The file's extension follows the format.
     QString p = path();
@@ -212,8 +222,8 @@ void ExportDialog::accept() {
     QSettings s;
     s.setValue("export/format", format_->currentIndex());
     s.setValue("export/size", size_->currentIndex());
-    s.setValue("export/width", width_->value());
-    s.setValue("export/height", height_->value());
+    s.setValue("export/width", customSize_.width());
+    s.setValue("export/height", customSize_.height());
     s.setValue("export/transparent", transparent_->isChecked());
     s.setValue("export/dir", QFileInfo(path()).absolutePath());
     if (writer_) {

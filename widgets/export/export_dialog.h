@@ -1,8 +1,10 @@
 // ExportDialog: File > Export diagram (Ctrl+E). The format (PNG, SVG or PDF), the size (the
 // diagram's size on screen, 1920x1080, 3840x2160 or a custom size), a transparent background
-// for PNG, the theme the picture is drawn in, and the file. Whatever is chosen is remembered for
-// the next export (QSettings). With a writer set, Export writes the file while the dialog is open:
-// when that fails the dialog stays, every setting kept, with the reason shown under them.
+// for PNG, the theme the picture is drawn in, and the file. The width and height fields can be
+// edited for "Custom size" alone; with a preset chosen they show the preset's size, greyed.
+// Whatever is chosen is remembered for the next export (QSettings). With a writer set, Export
+// writes the file while the dialog is open: when that fails the dialog stays, every setting kept,
+// with the reason shown under them.
 #pragma once
 
 #include "models/theme/theme.h"
@@ -49,6 +51,7 @@ private:
     void browse();
 
     QSize screenSize_;
+    QSize customSize_{1600, 900}; // what "Custom size" sets, whatever a preset shows meanwhile
     Theme screenTheme_;
     QComboBox* format_;
     QComboBox* size_;

@@ -9,6 +9,7 @@
 #include <QTextLayout>
 #include <QTextTable>
 #include <cmath>
+#include <map>
 #include <vector>
 
 namespace fg {
@@ -66,9 +67,33 @@ bool breakBefore(const Flow& f) {
 
 } // namespace
 
+constexpr qreal kBoxTop = 24;
+
+std::map<const QTextFrame*, qreal> naturalHeights(QTextDocument& doc) {
+    // Laid out on one endless page: a box cut by a page's end is as tall as its content, not
+    // stretched by the rest of the page it leaves empty.
+    const QSizeF page = doc.pageSize();
+    doc.setPageSize(QSizeF(page.width(), 1e7));
+    std::map<const QTextFrame*, qreal> heights;
+    for (const Flow& f : flowOf(doc)) {
+        if (f.frame) {
+            heights[f.frame] = f.rect.height();
+        }
+    }
+    doc.setPageSize(page);
+    return heights;
+}
+
+bool fitsAPage(const QTextDocument& doc, qreal height) {
+    // A box moved to a page's top starts under the document's margin and its own (a table's
+    // margin and spacing: about 22 points for the course's boxes).
+    return height <= doc.pageSize().height() - 2 * doc.documentMargin() - kBoxTop;
+}
+
 // What a printed book does: a heading is never the last line of a page (it moves to the next page
 // with the first lines of what it heads), and a box shorter than half a page (a note, a callout
 // with its heading, a diagram card with its picture) is not cut in two.
+// Any box that fits a page moves whole (a card of a turned picture fills most of a page).
 void keepTogether(QTextDocument& doc) {
     const qreal pageHeight = doc.pageSize().height();
     const auto page = [pageHeight](qreal y) {
@@ -76,6 +101,11 @@ void keepTogether(QTextDocument& doc) {
     };
     const auto atPageTop = [pageHeight](qreal y) {
         return std::fmod(y, pageHeight) < 2 || pageHeight - std::fmod(y, pageHeight) < 2;
+    };
+    const std::map<const QTextFrame*, qreal> natural = naturalHeights(doc);
+    const auto heightOf = [&natural](const Flow& f) {
+        const auto it = natural.find(f.frame);
+        return it == natural.end() ? f.rect.height() : it->second;
     };
     for (int pass = 0; pass < 1000; ++pass) {
         doc.pageCount(); // lays the document out
@@ -97,12 +127,12 @@ void keepTogether(QTextDocument& doc) {
                        !atPageTop(f.rect.top())) {
                 // A box that fits a page, or a paragraph of up to three lines, is not cut in two:
                 // it goes to the next page, with the heading right above it.
-                const bool whole = f.frame ? f.rect.height() <= pageHeight * 0.9
+                const bool whole = f.frame ? fitsAPage(doc, heightOf(f))
                                            : f.block.layout() && f.block.layout()->lineCount() <= 3;
                 if (whole) {
                     const bool withHeading =
                         afterHeading && !atPageTop(flow[i - 1].rect.top()) &&
-                        f.rect.bottom() - flow[i - 1].rect.top() <= pageHeight * 0.95;
+                        fitsAPage(doc, f.rect.top() - flow[i - 1].rect.top() + heightOf(f));
                     moved = breakBefore(withHeading ? flow[i - 1] : f) ||
                             (withHeading && breakBefore(f));
                 }
@@ -129,11 +159,12 @@ void paintPage(QPainter& p, const QTextDocument& doc, int page, const QColor& te
 
 bool everythingFitsItsPage(QTextDocument& doc) {
     const qreal h = doc.pageSize().height();
+    const std::map<const QTextFrame*, qreal> natural = naturalHeights(doc);
     doc.pageCount();
     for (const Flow& f : flowOf(doc)) {
         if (f.frame && std::floor(f.rect.top() / h) != std::floor((f.rect.bottom() - 1) / h) &&
-            f.rect.height() <= h * 0.9) {
-            return false; // a short box cut in two
+            fitsAPage(doc, natural.count(f.frame) ? natural.at(f.frame) : f.rect.height())) {
+            return false; // a box that fits a page cut in two
         }
         if (!f.frame && f.rect.height() > h) {
             return false; // a picture taller than the page (long tables break between rows)

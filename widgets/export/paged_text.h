@@ -3,16 +3,18 @@
 #pragma once
 
 #include <QColor>
+#include <map>
 
 class QPainter;
 class QTextDocument;
+class QTextFrame;
 
 namespace fg {
 
 // REQUIRES: `doc` has its page size set. Moves a heading that would end a page, with the first
 // lines of what it heads, to the next page; and a box (a table, a note, a callout, a diagram
-// card) that fits a page, or a paragraph of up to three lines, that would be cut in two, with the
-// heading right above it.
+// card) that fits a page (fitsAPage), or a paragraph of up to three lines, that would be cut in
+// two, with the heading right above it.
 void keepTogether(QTextDocument& doc);
 
 // Paints page `page` (from 0) of `doc` at the painter's origin, clipped to the page, in `text`
@@ -21,5 +23,13 @@ void paintPage(QPainter& painter, const QTextDocument& doc, int page, const QCol
 
 // True when no box that fits a page is cut in two, and no line (a picture) is taller than a page.
 bool everythingFitsItsPage(QTextDocument& doc);
+
+// True when a box `height` points tall fits one page of `doc` (its margins at the top and bottom
+// of a page, and a box's own margin above it, left out).
+bool fitsAPage(const QTextDocument& doc, qreal height);
+
+// The height of each box of `doc` (a table, a note, a card: a frame of its root frame) as its
+// content makes it, with no page's end cutting it (which stretches it by what it leaves empty).
+std::map<const QTextFrame*, qreal> naturalHeights(QTextDocument& doc);
 
 } // namespace fg

@@ -167,7 +167,11 @@ qreal FigureLayout::part(const json& p, qreal x, qreal y, qreal w) {
 }
 
 qreal FigureLayout::storeInset() const {
-    return std::min(1.4 * u_, 10.0);
+    // A cylinder's top is an ellipse up to 10 units deep (figure_scene.cpp: e = min(0.18 h, 10)),
+    // whose front reaches 2 e below the box's top: the text starts a quarter unit under it. At
+    // small type (a handout's) the top line ran through the first line of text ("Replica").
+    constexpr qreal kCapDepth = 10;
+    return std::max(std::min(1.4 * u_, kCapDepth), 2 * kCapDepth + 0.25 * u_ - u_);
 }
 
 FigureLayout::Card FigureLayout::measureCard(const json& title, const json& lines, qreal w,

@@ -1,0 +1,469 @@
+#include "app/handout.h"
+
+#include "app/reader/chapter_html.h"
+#include "models/io/atomic_file.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/export/diagram_picture.h"
+#include "widgets/export/paged_text.h"
+#include "widgets/export/picture_export.h"
+#include "widgets/figure/figure_renderer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QImage>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPicture>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QTextTable>
+#include <QUrl>
+#include <cmath>
+
+namespace fg {
+
+namespace {
+
+// Each live diagram's card gets a picture of the diagram (its first scenario at its last step, as
+// `fieldguide export --chapter` draws it); on paper the card's link says where to find it instead.
+
+constexpr qreal kLeastPt = 8;       // the least size of letters on paper, in points
+constexpr qreal kPictureMargin = 4; // inside the card, which pads the picture too
+constexpr qreal kMostRaise = 1.5;   // letters are set at most this much larger than on screen
+constexpr qreal kCardPadding = 10;  // a card's cell padding (chapter_html.cpp's aside)
+constexpr qreal kTextBeside = 170;  // the card's text beside a turned picture keeps this width
+
+// The size of a chart's letters on paper, in points: styleChart's 9 pt (light theme), recorded
+// in a QPicture at its resolution and replayed in the handout's picture one unit to a point.
+qreal chartTextPt(const Theme& paper) {
+    const QPicture picture;
+    return 9 * paper.fontScale * picture.logicalDpiY() / 72.0;
+}
+
+// The smallest letters `frame` draws, in its units (0: none).
+qreal smallestText(const Frame& frame) {
+    qreal smallest = 0;
+    for (const FrameItem& it : frame.items) {
+        if (!it.text.isEmpty() && it.opacity > 0.5) {
+            smallest = smallest > 0 ? std::min(smallest, it.fontPx) : it.fontPx;
+        }
+    }
+    return smallest;
+}
+
+// Print's least size of type: each text of `frame` under `px` (in the frame's units) is set
+// larger, up to `px` and at most kMostRaise times its size, as far as it still fits the room its
+// box or area gives it. Nothing moves; a text with no room to grow keeps its size.
+void raiseSmallText(Frame& frame, qreal px) {
+    for (FrameItem& it : frame.items) {
+        if (it.text.isEmpty() || it.fontPx >= px) {
+            continue;
+        }
+        const QRectF room = frameTextRoom(it);
+        const qreal original = it.fontPx;
+        for (qreal size = std::min(px, original * kMostRaise); size > original; size -= 0.2) {
+            it.fontPx = size;
+            const QSizeF need = frameTextSize(it);
+            if (need.width() <= room.width() && need.height() <= room.height() + 1) {
+                break;
+            }
+            it.fontPx = original;
+        }
+    }
+}
+
+// The picture of `diagram`'s default scenario at its last step, in points, in the room a card
+// gives it: `upright` (the card's width, and the height left on a page under the card's text),
+// or, turned a quarter, `turned` (a page's height as its width, the room beside the card's text
+// as its height). Upright when its letters reach kLeastPt there (small letters set larger where
+// they have room), else turned; if need be with the diagram laid out for larger type (the
+// theme's type scale, as the projector's, with paper's colours); as tall as the drawing needs at
+// its width. When the letters are still small the step's sentence goes under the picture as
+// text, and the drawing takes the room its caption had. A turned picture's sentence goes beside
+// it with the card's text when `sentenceBeside` (else under the drawing, in the picture).
+HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSizeF upright,
+                            QSizeF turned, bool sentenceBeside) {
+    HandoutPicture out;
+    out.id = diagram.id;
+    out.size = QSizeF(upright.width(), std::min(upright.width() * 9 / 16, upright.height()));
+    if (!diagram.hasSteps()) {
+        // The charts one above the other.
+        out.size = QSizeF(upright.width(), std::min(upright.width() * 1.05, upright.height()));
+        out.smallestTextPt = chartTextPt(paper);
+        return out;
+    }
+    Status st;
+    const nlohmann::json scenario = defaultScenario(diagram.id, st);
+    const std::unique_ptr<DiagramSource> source =
+        st ? diagram.makeSource(scenario, st, KeepOnly{}) : nullptr;
+    if (!source) {
+        return out;
+    }
+    const int last = source->stepCount() - 1;
+    const auto place = [&](QSizeF box, bool turn, bool captionBelow, qreal typeScale) {
+        // A turned picture's sentence goes beside it, with the card's text, where it reads
+        // upright and whole (a turned picture is short: its band cut a long sentence).
+        const bool caption = captionBelow && !(turn && sentenceBeside);
+        Theme type = paper;
+        type.fontScale = paper.fontScale * typeScale;
+        HandoutPicture p = out;
+        p.frame = source->frame(last, type);
+        const qreal smallest = smallestText(p.frame), largest = largestText(p.frame);
+        const QRectF bounds = p.frame.bounds();
+        p.view = bounds.isValid() ? bounds : QRectF(0, 0, 1, 1);
+        // The least height at which the width sets the scale.
+        const auto scale = [&](QSizeF size) {
+            return diagramPictureScale(size, p.view, caption, paper, kPictureMargin, largest);
+        };
+        const qreal full = scale(box);
+        p.size = box;
+        for (qreal h = box.width() * 0.2; h < box.height(); h += 2) {
+            if (scale(QSizeF(box.width(), h)) >= full * 0.99) {
+                p.size.setHeight(h);
+                break;
+            }
+        }
+        const qreal k = scale(p.size);
+        if (smallest > 0 && smallest * k < kLeastPt) {
+            raiseSmallText(p.frame, kLeastPt / k + 0.01);
+        }
+        p.smallestTextPt = smallest > 0 ? smallestText(p.frame) * k : kLeastPt;
+        p.turned = turn;
+        p.caption = caption ? source->narration(last) : QString();
+        p.captionAsText = caption ? QString() : source->narration(last);
+        return p;
+    };
+    HandoutPicture best;
+    for (const bool caption : {true, false}) {
+        for (const qreal typeScale : {1.0, 1.2, 1.35, 1.5}) {
+            for (const bool turn : {false, true}) {
+                const HandoutPicture p = place(turn ? turned : upright, turn, caption, typeScale);
+                if (p.smallestTextPt >= kLeastPt) {
+                    return p;
+                }
+                if (p.smallestTextPt > best.smallestTextPt + 0.05) {
+                    best = p;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+// Where the card around `position` is, and the width its text has, once laid out.
+struct CardRoom {
+    qreal height = 0; // the card's height on the page, in points
+    qreal width = 0;  // the width of its text
+    qreal above = 0;  // of that height, a heading above the card that goes with it
+};
+
+CardRoom cardRoom(QTextDocument& doc, int position) {
+    doc.pageCount(); // lays the document out
+    QTextCursor c(&doc);
+    c.setPosition(position);
+    CardRoom room;
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    if (QTextTable* table = c.currentTable()) {
+        const QRectF card = layout->frameBoundingRect(table);
+        room.height = card.height();
+        // A heading right above the card goes to the card's page with it (keepTogether).
+        QTextBlock before = doc.findBlock(table->firstPosition() - 1);
+        while (before.isValid() && before.text().trimmed().isEmpty()) {
+            before = before.previous();
+        }
+        if (before.isValid() && before.blockFormat().headingLevel() > 0) {
+            room.height = card.bottom() - layout->blockBoundingRect(before).top();
+            room.above = room.height - card.height();
+        }
+    }
+    room.width = layout->blockBoundingRect(c.block()).width() - 2;
+    return room;
+}
+
+void addDiagramPictures(QTextDocument& doc, const Theme& paper,
+                        std::vector<HandoutPicture>& pictures) {
+    struct Link {
+        int position, length;
+        QString id;
+    };
+    std::vector<Link> links;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QString href = f.charFormat().anchorHref();
+            if (href.startsWith(QLatin1String("diagram:"))) {
+                links.push_back({f.position(), f.length(), href.mid(8)});
+            }
+        }
+    }
+    // The height a card may take: a page, less the document's margin at its top and bottom.
+    const QSizeF page = doc.pageSize();
+    const qreal pageRoom = page.height() - 2 * doc.documentMargin() - 28;
+    // Cards are measured on one endless page: a page's end cutting a card stretches it.
+    doc.setPageSize(QSizeF(page.width(), 1e7));
+    // From the end, so the positions before stay right.
+    std::vector<HandoutPicture> placedFromTheEnd;
+    for (auto l = links.rbegin(); l != links.rend(); ++l) {
+        const LiveDiagram* diagram = liveDiagram(l->id);
+        QTextCursor c(&doc);
+        c.setPosition(l->position);
+        c.setPosition(l->position + l->length, QTextCursor::KeepAnchor);
+        QTextCharFormat plain = c.charFormat();
+        plain.setAnchor(false);
+        plain.setAnchorHref({});
+        plain.setFontUnderline(false);
+        plain.setForeground(QColor(paper.mutedText));
+        const QString title = diagram ? diagram->title : l->id;
+        c.insertText(QObject::tr("Live in fieldguide: Diagrams menu, \u201c%1\u201d. Shown at the "
+                                 "end of its first scenario:")
+                         .arg(title),
+                     plain);
+        Status st;
+        PaintFunction paint = diagram ? defaultPicture(*diagram, paper, st) : PaintFunction();
+        if (!paint) {
+            continue;
+        }
+        // The picture and the card's text share a page: upright, the picture gets the height the
+        // text leaves under it; turned, it stands beside the text, a page high.
+        const int at = c.position();
+        const CardRoom room = cardRoom(doc, at);
+        qreal left = pageRoom - room.height;
+        qreal high = pageRoom - 2 * kCardPadding - 4;
+        bool sentenceBeside = true;
+        HandoutPicture placed;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            placed = placePicture(*diagram, paper, QSizeF(room.width, left),
+                                  QSizeF(high, room.width - kTextBeside), sentenceBeside);
+            if (!placed.frame.items.empty()) {
+                paint = [placed, paper](QPainter& p, QSizeF s) {
+                    paintDiagramPicture(p, s, placed.frame, placed.caption, paper, placed.view,
+                                        kPictureMargin);
+                };
+            }
+            const QImage drawn = paintToImage(paint, placed.size, 3, paper.background);
+            // Turned a quarter (read with the page turned) when the page's width would set its
+            // letters under 8 pt.
+            const QImage img =
+                placed.turned ? drawn.transformed(QTransform().rotate(90), Qt::SmoothTransformation)
+                              : drawn;
+            const QUrl name(QStringLiteral("diagram-picture:") + l->id);
+            doc.addResource(QTextDocument::ImageResource, name, img);
+            QTextImageFormat image;
+            image.setName(name.toString());
+            image.setWidth(placed.turned ? placed.size.height() : placed.size.width());
+            image.setHeight(placed.turned ? placed.size.width() : placed.size.height());
+            QTextCursor in(&doc);
+            in.setPosition(at);
+            QTextTable* table = in.currentTable();
+            if (placed.turned && table) {
+                // A column of its own beside the card's text, in the text's colours.
+                const QTextTableCell text = table->cellAt(in);
+                table->appendColumns(1);
+                QTextTableFormat f = table->format();
+                QList<QTextLength> widths = f.columnWidthConstraints();
+                while (widths.size() < table->columns()) {
+                    widths << QTextLength();
+                }
+                widths.back() =
+                    QTextLength(QTextLength::FixedLength, image.width() + 2 * f.cellPadding());
+                f.setColumnWidthConstraints(widths);
+                table->setFormat(f);
+                QTextTableCell cell = table->cellAt(text.row(), table->columns() - 1);
+                cell.setFormat(text.format());
+                QTextCursor pic = cell.firstCursorPosition();
+                pic.insertImage(image);
+                if (!placed.captionAsText.isEmpty()) {
+                    in.insertBlock();
+                    in.insertText(placed.captionAsText, plain);
+                }
+            } else {
+                in.insertBlock();
+                in.insertImage(image);
+                if (!placed.captionAsText.isEmpty()) {
+                    in.insertBlock();
+                    in.insertText(placed.captionAsText, plain);
+                }
+            }
+            // The whole card on one page: a picture that made it taller gives up the excess.
+            const CardRoom now = cardRoom(doc, at);
+            const qreal over = now.height - pageRoom;
+            if (over <= 0 || attempt == 3) {
+                break;
+            }
+            if (placed.turned && table) {
+                table->removeColumns(table->columns() - 1, 1);
+                // The text beside much too long for the page (not just a heading above the
+                // card): the sentence goes into the picture; else the picture gives up height.
+                if (sentenceBeside && !placed.captionAsText.isEmpty() && over > now.above + 30) {
+                    sentenceBeside = false;
+                } else {
+                    high -= over + 2;
+                }
+            } else {
+                left -= over + 2;
+            }
+            if (!placed.captionAsText.isEmpty() || !placed.turned || !table) {
+                QTextCursor undo(&doc);
+                undo.setPosition(at);
+                undo.setPosition(in.position(), QTextCursor::KeepAnchor);
+                undo.removeSelectedText();
+            }
+        }
+        placedFromTheEnd.push_back(placed);
+    }
+    doc.setPageSize(page);
+    pictures.assign(placedFromTheEnd.rbegin(), placedFromTheEnd.rend());
+}
+
+} // namespace
+
+namespace {
+
+// One family for the body (DejaVu Serif) and one for headings (DejaVu Sans) on paper: a
+// callout's title and notes came in the reader's sans beside the serif body. Code keeps its
+// fixed-pitch face.
+void useHandoutFamilies(QTextDocument& doc) {
+    struct Run {
+        int position, length;
+        bool heading;
+    };
+    std::vector<Run> runs;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        const bool heading = b.blockFormat().headingLevel() > 0;
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const QTextCharFormat cf = f.charFormat();
+            const QString family = cf.fontFamilies().toStringList().value(0);
+            if (cf.isImageFormat() || cf.fontFixedPitch() ||
+                family.contains(QLatin1String("Mono"), Qt::CaseInsensitive) ||
+                family.compare(QLatin1String("monospace"), Qt::CaseInsensitive) == 0) {
+                continue;
+            }
+            runs.push_back({f.position(), f.length(), heading});
+        }
+    }
+    for (const Run& r : runs) {
+        QTextCursor c(&doc);
+        c.setPosition(r.position);
+        c.setPosition(r.position + r.length, QTextCursor::KeepAnchor);
+        QTextCharFormat family;
+        family.setFontFamilies(
+            {r.heading ? QStringLiteral("DejaVu Sans") : QStringLiteral("DejaVu Serif")});
+        c.mergeCharFormat(family);
+    }
+}
+
+} // namespace
+
+namespace {
+
+constexpr qreal kFooter = 28; // points under the text for "Page 2 of 7"
+
+QPageLayout handoutLayout(QPageSize::PageSizeId page) {
+    return QPageLayout(QPageSize(page), QPageLayout::Portrait, QMarginsF(18, 18, 18, 12),
+                       QPageLayout::Millimeter);
+}
+
+} // namespace
+
+Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
+    : title_(chapter.title), doc_(std::make_unique<QTextDocument>()) {
+    const Theme paper = Theme::light();
+    QFont body(QStringLiteral("DejaVu Serif"));
+    body.setPointSizeF(10.5);
+    doc_->setDefaultFont(body);
+    // Layout in points on the page: figures are drawn at the text width, three times as sharp.
+    // The bottom of the text area is kept for the footer.
+    const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
+    size_ = text.size();
+    doc_->setPageSize(QSizeF(text.width(), text.height() - kFooter));
+    const qreal bodyPx = 14;
+    doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
+    useHandoutFamilies(*doc_);
+    for (const auto& s : chapter.sections) {
+        for (const auto& b : s.blocks) {
+            if (b.value("type", std::string()) != "figure") {
+                continue;
+            }
+            const FigureRenderer r(b, paper, text.width() - 8, bodyPx * 0.85);
+            // Never taller than most of a page: a taller figure would be cut at the page's end.
+            QImage img = r.toImage(3);
+            const qreal tallest = doc_->pageSize().height() * 0.85;
+            if (const qreal shown = img.height() / img.devicePixelRatio(); shown > tallest) {
+                img.setDevicePixelRatio(img.devicePixelRatio() * shown / tallest);
+            }
+            doc_->addResource(QTextDocument::ImageResource,
+                              QUrl(QStringLiteral("figure:") +
+                                   QString::fromStdString(b.value("id", std::string()))),
+                              img);
+        }
+    }
+    addDiagramPictures(*doc_, paper, pictures_);
+    keepTogether(*doc_);
+}
+
+Handout::~Handout() = default;
+
+int Handout::pageCount() const {
+    return doc_->pageCount();
+}
+
+void Handout::paintPage(QPainter& p, int page) const {
+    const Theme paper = Theme::light();
+    fg::paintPage(p, *doc_, page, paper.text);
+    // The footer: the chapter on the left, "Page N of M" on the right, under a thin rule.
+    const QSizeF text = doc_->pageSize();
+    const QRectF foot(0, text.height() + 10, text.width(), kFooter - 10);
+    p.save();
+    p.setPen(QPen(paper.line, 0.5));
+    p.drawLine(QPointF(0, text.height() + 8), QPointF(text.width(), text.height() + 8));
+    QFont small(QStringLiteral("DejaVu Sans"));
+    small.setPixelSize(9);
+    p.setFont(small);
+    p.setPen(paper.mutedText);
+    const QString number = footerText(page);
+    const qreal numberWidth = QFontMetricsF(small).horizontalAdvance(number) + 12;
+    p.drawText(foot.adjusted(0, 0, -numberWidth, 0), Qt::AlignLeft | Qt::AlignVCenter,
+               QFontMetricsF(small).elidedText(title_, Qt::ElideRight, foot.width() - numberWidth));
+    p.drawText(foot, Qt::AlignRight | Qt::AlignVCenter, number);
+    p.restore();
+}
+
+QString Handout::footerText(int page) const {
+    return QObject::tr("Page %1 of %2").arg(page + 1).arg(pageCount());
+}
+
+QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
+    const Handout handout(chapter, page);
+    const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return AtomicFile::describe(s);
+    }
+    {
+        QPdfWriter writer(file.device());
+        writer.setPageLayout(handoutLayout(page));
+        writer.setTitle(chapter.title);
+        writer.setCreator(QStringLiteral("fieldguide"));
+        QPainter p(&writer);
+        if (!p.isActive()) {
+            file.cancel();
+            return QObject::tr("Could not start the PDF %1").arg(path);
+        }
+        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
+        for (int i = 0; i < handout.pageCount(); ++i) {
+            if (i > 0) {
+                writer.newPage();
+            }
+            handout.paintPage(p, i);
+        }
+    }
+    if (const Status s = file.commit(); !s) {
+        return AtomicFile::describe(s);
+    }
+    return {};
+}
+
+} // namespace fg

@@ -1,0 +1,68 @@
+// A chapter as a printed handout (File > Export chapter as handout PDF): the chapter's text on
+// paper (light theme), paginated as a book is, with a picture of each live diagram in its card and
+// a footer on every page. See Handout.
+#pragma once
+
+#include "models/course/course.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/frame.h"
+
+#include <QPageSize>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+#include <memory>
+#include <vector>
+
+class QPainter;
+class QTextDocument;
+
+namespace fg {
+
+// A picture of a live diagram in a handout: its size on paper in points, whether it is turned a
+// quarter (a wide drawing whose letters would be under 8 pt across the page; it then takes the
+// page's height left under its card's text), and the size of its smallest letters on paper, in
+// points.
+struct HandoutPicture {
+    QString id;
+    QSizeF size;
+    bool turned = false;
+    qreal smallestTextPt = 0;
+    QString captionAsText; // the step's sentence set as text under the picture (not in it)
+    Frame frame;           // what is drawn (a diagram with steps; empty for a chart), with
+                           // letters under 8 pt set larger where they have room
+    QRectF view;           // the area of the frame the picture shows
+    QString caption;       // drawn under it in the picture
+};
+
+// A chapter laid out as a printed handout: light theme (paper is white), headings kept with what
+// follows them, boxes that fit a page never cut in two, each live diagram's card with a picture
+// of the diagram (its first scenario's last step) inside it, the whole card on one page (moved
+// whole to the next page when the rest of a page is too short), and a footer on every page: the
+// chapter's title and "Page N of M". Sizes are in points of the page's text area.
+class Handout {
+public:
+    Handout(const Chapter& chapter, QPageSize::PageSizeId page);
+    ~Handout();
+    int pageCount() const;
+    // The page's text area with the footer under it, in points.
+    QSizeF pageSize() const { return size_; }
+    // Paints page `page` (from 0) and its footer at the painter's origin, in points.
+    void paintPage(QPainter& painter, int page) const;
+    QString footerText(int page) const; // "Page 2 of 7"
+    QTextDocument& document() const { return *doc_; }
+    // The live diagrams' pictures, in the order of the chapter.
+    const std::vector<HandoutPicture>& pictures() const { return pictures_; }
+
+private:
+    std::vector<HandoutPicture> pictures_;
+    QString title_;
+    QSizeF size_;
+    std::unique_ptr<QTextDocument> doc_;
+};
+
+// A chapter as a printable handout: headings, text, tables, figures, paginated on `page`, light
+// theme (paper is white). Returns an empty string or the problem.
+QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page);
+
+} // namespace fg

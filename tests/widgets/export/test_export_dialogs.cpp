@@ -1,0 +1,90 @@
+// The export dialogs' choices as a teacher meets them: File > Export diagram's size fields are
+// for "Custom size" alone (a preset shows its own size, greyed), and File > Export animation
+// suggests a file named after the steps chosen, following the range until a name is typed.
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/export/animation_dialog.h"
+#include "widgets/export/export_dialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+std::unique_ptr<fg::DiagramSource> defaultSource(const char* id) {
+    fg::Status st;
+    const auto scenario = fg::defaultScenario(QString::fromLatin1(id), st);
+    return fg::makeDiagramSource(scenario, st);
+}
+
+} // namespace
+
+class TestExportDialogs : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("fieldguide-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("fieldguide-test-export-dialogs"));
+        QSettings().clear();
+    }
+
+    // Item 5: the width and height fields can be edited for "Custom size" alone; with a preset
+    // chosen they are greyed and show the preset's size, and the custom size typed before comes
+    // back with "Custom size".
+    void customSizeFieldsAreForCustomAlone() {
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "btree-step-3");
+        QSpinBox* w = nullptr;
+        QSpinBox* h = nullptr;
+        for (QSpinBox* box : d.findChildren<QSpinBox*>()) {
+            (box->accessibleName().contains("idth") ? w : h) = box;
+        }
+        QVERIFY(w && h);
+        d.setSizeChoice(3);
+        d.setCustomSize(QSize(1234, 567));
+        QVERIFY(w->isEnabled() && h->isEnabled());
+        const QSize presets[] = {QSize(1000, 600), QSize(1920, 1080), QSize(3840, 2160)};
+        for (int choice = 0; choice < 3; ++choice) {
+            d.setSizeChoice(choice);
+            QVERIFY2(!w->isEnabled() && !h->isEnabled(), qPrintable(QString::number(choice)));
+            QCOMPARE(QSize(w->value(), h->value()), presets[choice]);
+            QCOMPARE(d.options().size, QSizeF(presets[choice]));
+        }
+        d.setSizeChoice(3);
+        QVERIFY(w->isEnabled() && h->isEnabled());
+        QCOMPARE(QSize(w->value(), h->value()), QSize(1234, 567));
+        w->setValue(800);
+        QCOMPARE(d.options().size, QSizeF(800, 567));
+    }
+
+    // Item 5: an animation's suggested file names its range (it suggested "btree-step-110.gif",
+    // the step on screen, for steps 1 to 112), and follows the range until the user types a name.
+    void animationNameFollowsTheRange() {
+        QTemporaryDir last;
+        QSettings().setValue("export/dir", last.path());
+        const auto source = defaultSource("btree");
+        const int steps = source->stepCount();
+        fg::AnimationDialog d(*source, "btree-step-110");
+        d.setGif(true);
+        QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("btree-steps-1-%1.gif").arg(steps));
+        d.setStepRange(3, 5);
+        QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("btree-steps-3-5.gif"));
+        d.setStepRange(4, 4);
+        QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("btree-step-4.gif"));
+        d.setGif(false);
+        QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("btree-step-4-frames"));
+        QCOMPARE(d.frameBaseName(), QStringLiteral("btree"));
+        d.setGif(true);
+        d.setPath(QDir(last.path()).filePath("my-class.gif"));
+        d.setStepRange(1, 2);
+        QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("my-class.gif"));
+    }
+};
+
+QTEST_MAIN(TestExportDialogs)
+#include "test_export_dialogs.moc"
