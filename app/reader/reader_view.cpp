@@ -179,6 +179,21 @@ namespace {
 
 constexpr int kTableTypeScale = QTextFormat::UserProperty + 1; // a table's shrunk type
 
+// Calls visit(column, block) for every block of text in every cell of `table`.
+template <class Visit>
+void forEachCellBlock(const QTextTable* table, Visit&& visit) {
+    for (int r = 0; r < table->rows(); ++r) {
+        for (int c = 0; c < table->columns(); ++c) {
+            const QTextTableCell cell = table->cellAt(r, c);
+            const int end = cell.lastCursorPosition().position();
+            for (QTextBlock b = cell.firstCursorPosition().block();
+                 b.isValid() && b.position() <= end; b = b.next()) {
+                visit(c, b);
+            }
+        }
+    }
+}
+
 // A table's columns as its words need them: per column the longest word (narrower, a word
 // breaks) and the longest line (wider, nothing wraps), in the cells' own fonts.
 struct TableColumns {
@@ -204,29 +219,21 @@ std::vector<TableColumns> measureTables(QTextDocument* doc) {
         const auto n = static_cast<std::size_t>(table->columns());
         t.least.assign(n, 0);
         t.most.assign(n, 0);
-        for (int r = 0; r < table->rows(); ++r) {
-            for (int c = 0; c < table->columns(); ++c) {
-                const QTextTableCell cell = table->cellAt(r, c);
-                const int end = cell.lastCursorPosition().position();
-                for (QTextBlock b = cell.firstCursorPosition().block();
-                     b.isValid() && b.position() <= end; b = b.next()) {
-                    qreal line = 0;
-                    for (auto it = b.begin(); !it.atEnd(); ++it) {
-                        const QFont font =
-                            it.fragment().charFormat().font().resolve(doc->defaultFont());
-                        const QFontMetricsF fm(font);
-                        line += fm.horizontalAdvance(it.fragment().text());
-                        for (const QString& word :
-                             it.fragment().text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                            auto& l = t.least[static_cast<std::size_t>(c)];
-                            l = std::max(l, fm.horizontalAdvance(word) + 4);
-                        }
-                    }
-                    auto& m = t.most[static_cast<std::size_t>(c)];
-                    m = std::max(m, line + 4);
+        forEachCellBlock(table, [&](int c, const QTextBlock& b) {
+            qreal line = 0;
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QFont font = it.fragment().charFormat().font().resolve(doc->defaultFont());
+                const QFontMetricsF fm(font);
+                line += fm.horizontalAdvance(it.fragment().text());
+                for (const QString& word :
+                     it.fragment().text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                    auto& l = t.least[static_cast<std::size_t>(c)];
+                    l = std::max(l, fm.horizontalAdvance(word) + 4);
                 }
             }
-        }
+            auto& m = t.most[static_cast<std::size_t>(c)];
+            m = std::max(m, line + 4);
+        });
         const QTextTableFormat f = table->format();
         t.overhead = (table->columns() + 1) * f.cellSpacing() + 2 * f.border() +
                      table->columns() * (2 * f.cellPadding() + 2 * f.border());
@@ -263,23 +270,16 @@ void scaleTableType(QTextTable* table, qreal scale) {
         int from, to, ownPx;
     };
     std::vector<Piece> pieces;
-    for (int r = 0; r < table->rows(); ++r) {
-        for (int c = 0; c < table->columns(); ++c) {
-            const QTextTableCell cell = table->cellAt(r, c);
-            const int end = cell.lastCursorPosition().position();
-            for (QTextBlock b = cell.firstCursorPosition().block();
-                 b.isValid() && b.position() <= end; b = b.next()) {
-                for (auto it = b.begin(); !it.atEnd(); ++it) {
-                    const QTextFragment frag = it.fragment();
-                    const QTextCharFormat cf = frag.charFormat();
-                    const int own = cf.hasProperty(kOwnPx)
-                                        ? cf.intProperty(kOwnPx)
-                                        : cf.font().resolve(doc->defaultFont()).pixelSize();
-                    pieces.push_back({frag.position(), frag.position() + frag.length(), own});
-                }
-            }
+    forEachCellBlock(table, [&](int, const QTextBlock& b) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment frag = it.fragment();
+            const QTextCharFormat cf = frag.charFormat();
+            const int own = cf.hasProperty(kOwnPx)
+                                ? cf.intProperty(kOwnPx)
+                                : cf.font().resolve(doc->defaultFont()).pixelSize();
+            pieces.push_back({frag.position(), frag.position() + frag.length(), own});
         }
-    }
+    });
     for (const Piece& p : pieces) {
         if (p.ownPx <= 0) {
             continue;
