@@ -64,7 +64,8 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     for (QSpinBox* s : {from_, to_}) {
         s->setRange(1, steps);
     }
-    from_->setValue(1);
+    // A run longer than an animation holds opens on its last kMaxAnimationSteps steps.
+    from_->setValue(std::max(1, steps - kMaxAnimationSteps + 1));
     to_->setValue(steps);
     range->addWidget(from_);
     range->addWidget(new QLabel(tr("to"), this));
@@ -104,7 +105,8 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     error_->hide();
     form->addRow(error_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
+    exportButton_ = buttons->button(QDialogButtonBox::Ok);
+    exportButton_->setText(tr("&Export"));
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &AnimationDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AnimationDialog::reject);
@@ -175,6 +177,11 @@ QString AnimationDialog::summary() const {
     const int frames = animationFrameCount(source_, o);
     const int steps = to_->value() - from_->value() + 1;
     const QString stepText = steps == 1 ? tr("1 step") : tr("%L1 steps").arg(steps);
+    if (steps > kMaxAnimationSteps) {
+        return tr("%1: too long, an animation holds at most %L2 steps. Choose a shorter range.")
+            .arg(stepText)
+            .arg(kMaxAnimationSteps);
+    }
     return tr("%1: %L2 frames, %3 seconds")
         .arg(stepText)
         .arg(frames)
@@ -206,6 +213,7 @@ void AnimationDialog::update() {
     if (const QFileInfo p(path()); !path().isEmpty() && p.fileName() == suggested_) {
         suggestPath(p.absolutePath());
     }
+    exportButton_->setEnabled(to_->value() - from_->value() + 1 <= kMaxAnimationSteps);
     summary_->setText(summary());
 }
 

@@ -15,6 +15,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QSpinBox;
 
@@ -74,6 +75,7 @@ private:
     QLineEdit* path_;
     QLabel* summary_;
     QLabel* error_;
+    QPushButton* exportButton_ = nullptr;
     Writer writer_;
     bool writing_ = false;
     bool cancelRequested_ = false;

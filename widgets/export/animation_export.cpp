@@ -43,6 +43,12 @@ template <class Sink>
 QString renderFrames(const DiagramSource& source, const Theme& theme, const AnimationOptions& o,
                      const AnimationProgress& progress, Sink&& sink) {
     const Plan plan = planFor(source, o);
+    if (const int steps = plan.last - plan.first; steps > kMaxAnimationSteps) {
+        return QObject::tr("An animation holds at most %L1 steps, and this range has %L2: choose "
+                           "a shorter range.")
+            .arg(kMaxAnimationSteps)
+            .arg(steps);
+    }
     const int total = plan.frames();
     const QRectF camera = framingOf(source, theme, plan.first, plan.last);
     int done = 0;

@@ -3,11 +3,14 @@
 // suggests a file named after the steps chosen, following the range until a name is typed.
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/animation_dialog.h"
+#include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -83,6 +86,42 @@ private slots:
         d.setPath(QDir(last.path()).filePath("my-class.gif"));
         d.setStepRange(1, 2);
         QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("my-class.gif"));
+    }
+
+    // A tester exported the 100,000-key B-Tree's 304,051 steps (4,256,722 frames, 98 hours):
+    // the app froze. An animation holds at most kMaxAnimationSteps steps: the dialog opens on
+    // the run's last ones, greys Export past the limit and says why, and the export itself
+    // refuses a longer range before any work, leaving no file.
+    void aLongRunIsCutToWhatAnAnimationHolds() {
+        fg::Status st;
+        const auto source = fg::makeDiagramSource(
+            nlohmann::json::parse(R"({"engine": "btree", "title": "many", "params": {"order": 4},
+                "ops": [{"op": "insert-random", "count": 300, "seed": 7}]})"),
+            st);
+        QVERIFY2(st, st.message().c_str());
+        const int steps = source->stepCount();
+        QVERIFY(steps > fg::kMaxAnimationSteps);
+        fg::AnimationDialog d(*source, "btree");
+        QCOMPARE(d.lastStep(), steps);
+        QCOMPARE(d.firstStep(), steps - fg::kMaxAnimationSteps + 1);
+        QPushButton* exportButton = nullptr;
+        for (QPushButton* b : d.findChildren<QPushButton*>()) {
+            exportButton = b->text().contains("Export") ? b : exportButton;
+        }
+        QVERIFY(exportButton && exportButton->isEnabled());
+        d.setStepRange(1, steps);
+        QVERIFY(!exportButton->isEnabled());
+        QVERIFY(d.summary().contains("at most"));
+        QTemporaryDir dir;
+        const QString gif = dir.filePath("long.gif");
+        fg::AnimationOptions o;
+        fg::setStepRange(o, 1, steps, steps);
+        QElapsedTimer took;
+        took.start();
+        const QString problem = fg::exportGif(*source, fg::Theme::light(), gif, o);
+        QVERIFY2(problem.contains("at most"), qPrintable(problem));
+        QVERIFY(took.elapsed() < 1000);
+        QVERIFY(!QFileInfo::exists(gif));
     }
 };
 
