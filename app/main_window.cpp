@@ -245,7 +245,12 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& section) {
         const QString chapter = currentChapterId();
         if (!chapter.isEmpty() && !section.isEmpty()) {
+            // The one being read, and every other whose heading is on screen: a short chapter
+            // that fits the window, or a short last section, was never "the current one".
             progress_->setSectionRead(chapter, section);
+            for (const QString& s : reader_->sectionsInView()) {
+                progress_->setSectionRead(chapter, s);
+            }
             saveProgress();
         }
     });

@@ -72,6 +72,17 @@ void ReaderView::showChapter(int index, const QString& sectionId) {
 }
 
 void ReaderView::render() {
+    // The old chapter's section places must not answer while the new text comes in: setHtml
+    // moves the scroll bar, and the section "at the scroll" was then the old chapter's, filed by
+    // the progress under the new chapter ("overview" held OLTP's sections).
+    sectionPos_.clear();
+    const bool wasScrolling = scrolling_;
+    scrolling_ = true;
+    renderChapter();
+    scrolling_ = wasScrolling;
+}
+
+void ReaderView::renderChapter() {
     hits_.clear();
     allHits_.clear();
     figureHits_.clear();
@@ -384,12 +395,31 @@ QString ReaderView::currentSection() const {
     return lastSection_;
 }
 
+QStringList ReaderView::sectionsInView() const {
+    QStringList out;
+    for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
+        QTextCursor c(document());
+        c.setPosition(it.value());
+        const QRect r = cursorRect(c);
+        if (r.bottom() >= 0 && r.top() < viewport()->height()) {
+            out << it.key();
+        }
+    }
+    return out;
+}
+
 QString ReaderView::sectionAtScroll() const {
     if (sectionPos_.isEmpty()) {
         return {};
     }
-    // The last section whose heading is above a line a quarter down the view.
-    const int probe = cursorForPosition(QPoint(0, viewport()->height() / 4)).position();
+    // The last section whose heading is above a line a quarter down the view; at the end of
+    // the text, the last whose heading is in view (a short last section never reached the
+    // quarter line, so a chapter could never be read to the end).
+    const QScrollBar* bar = verticalScrollBar();
+    const bool atEnd = bar->maximum() > 0 && bar->value() >= bar->maximum();
+    const int probe =
+        cursorForPosition(QPoint(0, atEnd ? viewport()->height() - 1 : viewport()->height() / 4))
+            .position();
     QString best;
     int bestPos = -1;
     for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {

@@ -25,6 +25,8 @@ public:
     void showChapter(int index, const QString& sectionId = {});
     int chapterIndex() const { return chapter_; }
     QString currentSection() const;
+    // The sections whose heading is on screen now (a chapter that fits the view: all of them).
+    QStringList sectionsInView() const;
     void scrollToSection(const QString& sectionId);
 
     void setTheme(const Theme& theme) override;
@@ -69,6 +71,7 @@ protected:
 
 private:
     void render();
+    void renderChapter(); // render() without telling a section change
     void rerenderKeepingPlace();
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QLineEdit>
@@ -427,6 +428,48 @@ private slots:
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
+    }
+
+    // A tester's progress: a chapter read to its end stayed at "5 of 6" (the short last section
+    // never reached the line a quarter down the view), and going to another chapter filed the
+    // old chapter's section under the new one ("overview" held OLTP's sections).
+    void readingToTheEndCountsEverySectionInItsOwnChapter() {
+        QFile::remove(fg::ProgressStore::defaultPath()); // no reading from an earlier run
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto& chapters = w.course().chapters;
+        for (int c = 0; c < int(chapters.size()); ++c) {
+            w.showSection(c, {});
+            QTest::qWait(250); // the figures drawn again at the view's width
+            auto* bar = w.reader()->verticalScrollBar();
+            for (int v = 0; v <= bar->maximum(); v += std::max(1, bar->pageStep() / 2)) {
+                bar->setValue(v);
+            }
+            bar->setValue(bar->maximum());
+            const fg::Chapter& ch = chapters[std::size_t(c)];
+            if (bar->maximum() > 0) { // else the chapter fits the view: nothing to scroll
+                QCOMPARE(w.reader()->currentSection(), ch.sections.back().id);
+            }
+        }
+        QStringList misfiled, unread;
+        for (const fg::Chapter& ch : chapters) {
+            QStringList own;
+            for (const auto& s : ch.sections) {
+                own << s.id;
+                if (!w.progress()->isSectionRead(ch.id, s.id)) {
+                    unread << ch.id + "#" + s.id;
+                }
+            }
+            for (const QString& s : w.progress()->chapter(ch.id).sectionsRead) {
+                if (!own.contains(s)) {
+                    misfiled << ch.id + " holds " + s;
+                }
+            }
+        }
+        QVERIFY2(misfiled.isEmpty(), qPrintable(misfiled.join('\n')));
+        QVERIFY2(unread.isEmpty(), qPrintable(unread.join('\n')));
     }
 
     void noChapterScrollsSideways() {

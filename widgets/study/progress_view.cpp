@@ -66,6 +66,13 @@ QString ProgressView::summaryText() const {
     return summary_->text();
 }
 
+void ProgressView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (store_) {
+        refresh();
+    }
+}
+
 void ProgressView::refresh() {
     tree_->clear();
     error_->setVisible(store_ && !store_->error().isEmpty());

@@ -38,6 +38,11 @@ public:
 signals:
     void chapterLinkActivated(QString chapterId, QString sectionId);
 
+protected:
+    // Shown again (its tab chosen, the window restored): what was read meanwhile counts. The
+    // view went on showing the reading of the session's start until the app was restarted.
+    void showEvent(QShowEvent* event) override;
+
 private:
     const Course* course_ = nullptr;
     const QuizDeck* deck_ = nullptr;
