@@ -242,6 +242,50 @@ private slots:
         QVERIFY(!fg::exportGif(*source, fg::Theme::light(), "/proc/no/a.gif", o).isEmpty());
     }
 
+    // A tester saw a hash-slot GIF's pale fills come out bright cyan and yellow (Qt's fixed web
+    // palette): a GIF frame keeps the colours of the same frame as a PNG.
+    void gifKeepsTheDiagramsColours() {
+        const auto source = defaultSource("hashslot");
+        fg::AnimationOptions o;
+        o.size = QSize(480, 270);
+        o.fps = 5;
+        o.from = -1;
+        o.to = -1; // the start alone: one image
+        QTemporaryDir dir;
+        const QString gif = dir.filePath("hs.gif");
+        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), gif, o), QString());
+        QCOMPARE(fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "hs", o),
+                 QString());
+        const QImage png =
+            QImage(dir.filePath("hs-0001.png")).convertToFormat(QImage::Format_RGB32);
+        int error = 0;
+        GifFileType* g = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
+        QVERIFY(g);
+        QCOMPARE(DGifSlurp(g), GIF_OK);
+        const SavedImage& first = g->SavedImages[0];
+        const ColorMapObject* map =
+            first.ImageDesc.ColorMap ? first.ImageDesc.ColorMap : g->SColorMap;
+        QVERIFY(map);
+        QCOMPARE(first.ImageDesc.Width, png.width());
+        qint64 off = 0, exact = 0, pixels = 0;
+        for (int y = 0; y < png.height(); ++y) {
+            for (int x = 0; x < png.width(); ++x) {
+                const GifColorType c = map->Colors[first.RasterBits[y * png.width() + x]];
+                const QRgb want = png.pixel(x, y);
+                const int d = std::abs(c.Red - qRed(want)) + std::abs(c.Green - qGreen(want)) +
+                              std::abs(c.Blue - qBlue(want));
+                off += d;
+                exact += d == 0 ? 1 : 0;
+                ++pixels;
+            }
+        }
+        DGifCloseFile(g, &error);
+        QVERIFY2(
+            exact * 100 >= pixels * 95,
+            qPrintable(QString("%1% of the pixels keep their colour").arg(exact * 100 / pixels)));
+        QVERIFY2(off < pixels * 3, qPrintable(QString("mean error %1").arg(double(off) / pixels)));
+    }
+
     void frameSequenceIsNumberedAndComplete() {
         const auto source = defaultSource("hashslot");
         fg::AnimationOptions o;

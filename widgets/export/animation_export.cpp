@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QImage>
 #include <QImageWriter>
 #include <QPainter>
@@ -31,6 +32,35 @@ Plan planFor(const DiagramSource& source, const AnimationOptions& o) {
     p.perTransition = std::max(1, static_cast<int>(std::lround(o.transitionSeconds * fps)));
     p.perHold = std::max(1, static_cast<int>(std::lround(o.holdSeconds * fps)));
     return p;
+}
+
+// A frame's own colours for its GIF palette: the 256 most frequent (a diagram is flat fills,
+// lines and text; the rest is their antialiasing, mapped to the nearest). Without a palette Qt
+// used a fixed web palette: the pale fills came out bright cyan and yellow.
+QList<QRgb> paletteOf(const QImage& img) {
+    const QImage rgb = img.convertToFormat(QImage::Format_RGB32);
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            ++counts[line[x] | 0xff000000u];
+        }
+    }
+    std::vector<std::pair<int, QRgb>> byCount;
+    byCount.reserve(static_cast<std::size_t>(counts.size()));
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        byCount.emplace_back(it.value(), it.key());
+    }
+    const std::size_t keep = std::min<std::size_t>(256, byCount.size());
+    std::partial_sort(byCount.begin(), byCount.begin() + static_cast<std::ptrdiff_t>(keep),
+                      byCount.end(), [](const auto& a, const auto& b) {
+                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    QList<QRgb> palette;
+    for (std::size_t i = 0; i < keep; ++i) {
+        palette << byCount[i].second;
+    }
+    return palette;
 }
 
 qreal ease(qreal t) {
@@ -126,9 +156,8 @@ QString exportGif(const DiagramSource& source, const Theme& theme, const QString
     const int fps = std::clamp(o.fps, 1, 60);
     const QString result =
         renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> QString {
-            // Qt's own quantizer picks a 256-colour palette for each frame.
-            const QImage indexed =
-                img.convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
+            const QImage indexed = img.convertToFormat(QImage::Format_Indexed8, paletteOf(img),
+                                                       Qt::ThresholdDither | Qt::AvoidDither);
             const QList<QRgb> table = indexed.colorTable();
             std::vector<GifColorType> colors(256);
             for (int i = 0; i < table.size() && i < 256; ++i) {
