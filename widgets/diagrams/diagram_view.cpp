@@ -282,8 +282,16 @@ void DiagramView::setCounters(const QString& text) {
     // two of them ("Page" at the end of one line and "reads: 0" on the next read as two things).
     static const QRegularExpression apart(QStringLiteral(" {3,}"));
     QStringList pieces = text.split(apart, Qt::SkipEmptyParts);
+    // Each piece's "Name: value" holds together; a note after it ("(0 rows, 0 Cassandra
+    // tombstones avoided)") may wrap, else one long piece set the panel's least width.
     for (QString& piece : pieces) {
-        piece.replace(QLatin1Char(' '), QChar::Nbsp);
+        const qsizetype colon = piece.indexOf(QStringLiteral(": "));
+        const qsizetype end = colon < 0 ? piece.size() : piece.indexOf(QLatin1Char(' '), colon + 2);
+        for (qsizetype i = 0; i < (end < 0 ? piece.size() : end); ++i) {
+            if (piece[i] == QLatin1Char(' ')) {
+                piece[i] = QChar::Nbsp;
+            }
+        }
     }
     counters_->setText(pieces.join(QStringLiteral("   ")));
 }
