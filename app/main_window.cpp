@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
@@ -242,18 +243,32 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         showNotice(damageNotice_, progress_->error());
     }
     deck_ = loadQuizDeck(defaultContentRoot());
-    connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& section) {
+    // Read: the section being read, and every other whose heading comes on screen, however the
+    // student scrolls (a page at a time passes short sections by; a short chapter that fits the
+    // window, or a short last section, was never "the current one"). Saved when something is new.
+    const auto markRead = [this](const QString& current) {
         const QString chapter = currentChapterId();
-        if (!chapter.isEmpty() && !section.isEmpty()) {
-            // The one being read, and every other whose heading is on screen: a short chapter
-            // that fits the window, or a short last section, was never "the current one".
-            progress_->setSectionRead(chapter, section);
-            for (const QString& s : reader_->sectionsInView()) {
+        if (chapter.isEmpty()) {
+            return;
+        }
+        QStringList seen = reader_->sectionsInView();
+        if (!current.isEmpty()) {
+            seen << current;
+        }
+        bool changed = false;
+        for (const QString& s : seen) {
+            if (!progress_->isSectionRead(chapter, s)) {
                 progress_->setSectionRead(chapter, s);
+                changed = true;
             }
+        }
+        if (changed) {
             saveProgress();
         }
-    });
+    };
+    connect(reader_, &ReaderView::sectionChanged, this, markRead);
+    connect(reader_->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [markRead] { markRead({}); });
     buildMenus();
     restoreSettings();
 }

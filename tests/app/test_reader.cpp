@@ -444,7 +444,7 @@ private slots:
             w.showSection(c, {});
             QTest::qWait(250); // the figures drawn again at the view's width
             auto* bar = w.reader()->verticalScrollBar();
-            for (int v = 0; v <= bar->maximum(); v += std::max(1, bar->pageStep() / 2)) {
+            for (int v = 0; v <= bar->maximum(); v += std::max(1, bar->pageStep())) { // PgDn
                 bar->setValue(v);
             }
             bar->setValue(bar->maximum());
