@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -59,7 +60,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     });
     panel_->canvas()->installEventFilter(this);
     // The zoom keys work wherever the focus is on the page (the key box too), not only in the
-    // panel; Ctrl+Z likewise, except in a text box, where it takes back typing.
+    // panel; Ctrl+Z likewise (in a key box it first takes back typing not yet entered).
     panel_->canvas()->handleZoomKeys(this);
     auto* undoKey = new QAction(tr("Undo the last operation"), this);
     undoKey->setShortcut(QKeySequence::Undo);
@@ -209,6 +210,15 @@ void DiagramView::newScenario() {
 void DiagramView::scenarioEdited() {
     showMessage({});
     title_.clear(); // the title was about the scenario as it was loaded
+    // The typing that made this operation is done with: Ctrl+Z in the box now takes back the
+    // operation (it emptied the box and left the key in the tree). setText keeps the text and
+    // forgets the box's own undo history.
+    for (QLineEdit* box : findChildren<QLineEdit*>()) {
+        if (box->property("fgChars").isValid() && box->isUndoAvailable()) {
+            const QString text = box->text();
+            box->setText(text);
+        }
+    }
     undoChanged();
 }
 
@@ -355,6 +365,16 @@ void DiagramView::fitLegend() {
 }
 
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
+    // Ctrl+Z in a key box takes back typing while there is typing to take back, else the last
+    // operation (the page's Undo shortcut): a line edit claims Ctrl+Z whatever its history.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* box = qobject_cast<QLineEdit*>(watched);
+        if (box && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Undo) &&
+            !box->isUndoAvailable()) {
+            event->ignore();
+            return true;
+        }
+    }
     if (chart_ && watched == chart_ && event->type() == QEvent::Resize) {
         fitLegend();
     }

@@ -82,6 +82,29 @@ private slots:
         QVERIFY(!undo->isEnabled());
     }
 
+    // A tester typed 25, pressed Enter, then Ctrl+Z in the key box: the box emptied and 25 stayed
+    // in the tree. Once the key is in, Ctrl+Z in the box takes back the insert; typing not yet
+    // entered is still taken back first.
+    void ctrlZInTheKeyBoxTakesBackTheInsert() {
+        fg::BTreeView v;
+        v.resize(1200, 700);
+        v.show();
+        v.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&v));
+        const auto opened = v.scenarioJson();
+        auto* key = v.findChild<QLineEdit*>();
+        key->setFocus();
+        QTest::keyClicks(key, "25");
+        QTest::keyClick(key, Qt::Key_Return);
+        QCOMPARE(v.ops().size(), opened["ops"].size() + 1);
+        QTest::keyClick(key, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(v.scenarioJson() == opened);
+        QTest::keyClicks(key, "7");
+        QTest::keyClick(key, Qt::Key_Z, Qt::ControlModifier); // typing first
+        QVERIFY(v.scenarioJson() == opened);
+        QCOMPARE(key->text(), QStringLiteral("25"));
+    }
+
     void theBigPresetSaysHowManyDistinctKeys() {
         // Issue 13: "100,000 keys" held 99,485 (random draws collide).
         fg::BTreeView v;
