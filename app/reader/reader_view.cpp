@@ -14,6 +14,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextTable>
+#include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
 
@@ -482,6 +483,20 @@ void ReaderView::setTheme(const Theme& theme) {
     p.setColor(QPalette::Highlight, theme.highlight);
     setPalette(p);
     rerenderKeepingPlace();
+}
+
+void ReaderView::wheelEvent(QWheelEvent* event) {
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QTextBrowser::wheelEvent(event);
+        return;
+    }
+    wheelNotches_ += event->angleDelta().y();
+    const int notches = wheelNotches_ / 120; // a touchpad sends small steps: whole notches only
+    wheelNotches_ -= notches * 120;
+    if (notches != 0) {
+        setZoom(zoom_ + notches);
+    }
+    event->accept();
 }
 
 void ReaderView::setZoom(int step) {

@@ -67,6 +67,9 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    // Ctrl+wheel: larger / smaller text, a step a notch, as Ctrl++ / Ctrl+- (and as a diagram
+    // zooms); it scrolled the chapter instead.
+    void wheelEvent(QWheelEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
@@ -92,6 +95,7 @@ private:
     const Course* course_ = nullptr;
     int chapter_ = -1;
     Theme theme_ = Theme::light();
+    int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
     qreal tablesNeed_ = 0;                  // widestTableNeed() of the chapter on screen

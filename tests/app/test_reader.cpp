@@ -31,6 +31,7 @@
 #include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
+#include <QWheelEvent>
 
 namespace {
 
@@ -491,6 +492,32 @@ private slots:
                                     .arg(w.reader()->document()->size().width())
                                     .arg(w.reader()->viewport()->width())));
         }
+    }
+
+    // Ctrl+wheel in the reader scrolled the chapter; it zooms the text, as Ctrl++ and as a
+    // diagram does. A plain wheel still scrolls.
+    void ctrlWheelZoomsTheText() {
+        fg::MainWindow w(course("good"));
+        w.resize(1000, 400);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QWidget* vp = w.reader()->viewport();
+        const QPoint at(vp->width() / 2, vp->height() / 2);
+        const auto wheel = [&](int dy, Qt::KeyboardModifiers m) {
+            QWheelEvent e(at, vp->mapToGlobal(at), QPoint(), QPoint(0, dy), Qt::NoButton, m,
+                          Qt::NoScrollPhase, false);
+            QApplication::sendEvent(vp, &e);
+        };
+        const int scroll = w.reader()->verticalScrollBar()->value();
+        wheel(120, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), 1);
+        QCOMPARE(w.reader()->verticalScrollBar()->value(), scroll);
+        wheel(-240, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), -1);
+        wheel(60, Qt::ControlModifier); // half a notch: nothing yet
+        QCOMPARE(w.reader()->zoom(), -1);
+        wheel(60, Qt::ControlModifier);
+        QCOMPARE(w.reader()->zoom(), 0);
     }
 
     void zoomKeysChangeTheTextSize() {
