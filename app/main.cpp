@@ -66,7 +66,35 @@ int main(int argc, char** argv) {
     parser.addOptions({chapter, theme, diagram});
     parser.process(app);
 
-    fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+    // A mistyped option is said and refused (exit 2, as the commands do), before any window:
+    // "--chapter nope" opened the app at its start without a word.
+    fg::Course course = fg::loadCourse(fg::diagramLinks());
+    const auto refuse = [](const QString& why) {
+        std::fprintf(stderr, "fieldguide: %s\n", qPrintable(why));
+        return 2;
+    };
+    if (parser.isSet(theme) &&
+        !QStringList{"system", "light", "dark", "projector"}.contains(parser.value(theme))) {
+        return refuse(QStringLiteral("unknown theme \"%1\": use system, light, dark or projector.")
+                          .arg(parser.value(theme)));
+    }
+    if (parser.isSet(chapter) &&
+        course.indexOf(parser.value(chapter).section(QLatin1Char('#'), 0, 0)) < 0) {
+        return refuse(QStringLiteral("no chapter \"%1\" (`fieldguide list` shows the chapters).")
+                          .arg(parser.value(chapter)));
+    }
+    if (parser.isSet(diagram)) {
+        bool known = false;
+        for (const auto& d : fg::liveDiagrams()) {
+            known = known || d.id == parser.value(diagram);
+        }
+        if (!known) {
+            return refuse(QStringLiteral("no live diagram \"%1\" (`fieldguide list` shows them).")
+                              .arg(parser.value(diagram)));
+        }
+    }
+
+    fg::MainWindow window(std::move(course));
     if (parser.isSet(theme)) {
         window.setThemeChoice(fg::themeChoiceFromName(parser.value(theme)));
     }

@@ -493,6 +493,20 @@ private slots:
             QVERIFY(r.err.startsWith("fieldguide"));
         }
     }
+
+    // The desktop app's own options: a mistyped one opened the app at its start without a word
+    // (a tester's "--chapter nope", "--diagram nope", "--theme neon"). Each is said and refused
+    // with exit 2 before any window.
+    void aMistypedAppOptionIsRefused() {
+        for (const QStringList& args :
+             {QStringList{"--theme", "neon"}, QStringList{"--chapter", "nope"},
+              QStringList{"--chapter", "nope#intro"}, QStringList{"--diagram", "nope"}}) {
+            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains("fieldguide: ") && r.err.contains("\"" + args[1].toUtf8()),
+                     r.err.constData());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliApp)
