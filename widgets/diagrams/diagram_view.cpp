@@ -65,11 +65,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* undoKey = new QAction(tr("Undo the last operation"), this);
     undoKey->setShortcut(QKeySequence::Undo);
     undoKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(undoKey, &QAction::triggered, this, [this] {
-        if (canUndo()) {
-            undo();
-        }
-    });
+    connect(undoKey, &QAction::triggered, this, &DiagramView::takeBack);
     addAction(undoKey);
 }
 
@@ -187,20 +183,36 @@ void DiagramView::finishControls() {
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
     controls_->addWidget(scenario);
-    undo_ = addButton(
-        tr("Undo"), tr("Take back the last operation you added with the buttons (Ctrl+Z)"), [this] {
-            if (canUndo()) {
-                undo();
-            }
-        });
-    undo_->setEnabled(canUndo());
+    undo_ = addButton(tr("Undo"),
+                      tr("Take back the last operation you added with the buttons, or a Reset "
+                         "(Ctrl+Z)"),
+                      [this] { takeBack(); });
+    undo_->setEnabled(canTakeBack());
     addButton(tr("Reset"),
-              tr("Start again from this diagram's first scenario, with its usual settings (the "
-                 "operations you added are dropped)"),
-              [this] { openDefaultScenario(); });
+              tr("Start again from this diagram's first scenario, with its usual settings "
+                 "(Undo brings back what you had)"),
+              [this] {
+                  nlohmann::json before = scenarioJson();
+                  openDefaultScenario();
+                  beforeReset_ = std::move(before);
+                  undoChanged();
+              });
+}
+
+void DiagramView::takeBack() {
+    if (canUndo()) {
+        undo();
+    } else if (beforeReset_) {
+        const nlohmann::json before = std::move(*beforeReset_);
+        beforeReset_.reset();
+        loadScenario(before);
+        panel_->player()->toEnd(); // where the student was: the end of what they had built
+        undoChanged();
+    }
 }
 
 void DiagramView::newScenario() {
+    beforeReset_.reset();
     showMessage({});
     title_ = nextTitle_;
     panel_->canvas()->fitToView(); // a zoom chosen for another drawing would not fit this one
@@ -208,6 +220,7 @@ void DiagramView::newScenario() {
 }
 
 void DiagramView::scenarioEdited() {
+    beforeReset_.reset();
     showMessage({});
     title_.clear(); // the title was about the scenario as it was loaded
     // The typing that made this operation is done with: Ctrl+Z in the box now takes back the
@@ -224,7 +237,7 @@ void DiagramView::scenarioEdited() {
 
 void DiagramView::undoChanged() {
     if (undo_) {
-        undo_->setEnabled(canUndo());
+        undo_->setEnabled(canTakeBack());
     }
 }
 

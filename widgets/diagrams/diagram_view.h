@@ -20,6 +20,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 class QCustomPlot;
 class QLabel;
@@ -65,6 +66,9 @@ public:
     // and shows where the operations before it end. False when there is none to take back.
     virtual bool canUndo() const { return false; }
     virtual void undo() {}
+    // Undo as the button and Ctrl+Z do it: the last operation, or else a Reset.
+    bool canTakeBack() const { return canUndo() || beforeReset_.has_value(); }
+    void takeBack();
 
     // REQUIRES: nothing. On failure `error` names the file and the problem.
     bool openScenarioFile(const QString& path, QString* error);
@@ -133,6 +137,9 @@ private:
     QPushButton* undo_ = nullptr;
     QString title_;     // of the scenario on screen, as it was loaded
     QString nextTitle_; // the title for the scenario being loaded
+    // What Reset replaced, for Undo to bring back (a tester lost a built-up tree to one click):
+    // kept until the next operation or scenario.
+    std::optional<nlohmann::json> beforeReset_;
     bool presenting_ = false;
 };
 

@@ -105,6 +105,37 @@ private slots:
         QCOMPARE(key->text(), QStringLiteral("25"));
     }
 
+    // Reset dropped a built-up tree for good (no question, Undo greyed): Undo brings it back.
+    void undoBringsBackWhatResetDropped() {
+        fg::BTreeView v;
+        const auto opened = v.scenarioJson();
+        auto* key = v.findChild<QLineEdit*>();
+        for (const char* k : {"55", "77"}) {
+            key->setText(k);
+            QTest::keyClick(key, Qt::Key_Return);
+        }
+        const auto built = v.scenarioJson();
+        QPushButton *undo = nullptr, *reset = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            undo = b->text() == "Undo" ? b : undo;
+            reset = b->text() == "Reset" ? b : reset;
+        }
+        QVERIFY(undo && reset);
+        reset->click();
+        QVERIFY(v.scenarioJson() == opened);
+        QVERIFY(undo->isEnabled());
+        undo->click();
+        QVERIFY(v.scenarioJson() == built);
+        QVERIFY(!undo->isEnabled()); // the reset is taken back; nothing more
+        // An operation after a Reset: Undo takes back that operation, not the Reset.
+        reset->click();
+        key->setText("5");
+        QTest::keyClick(key, Qt::Key_Return);
+        undo->click();
+        QVERIFY(v.scenarioJson() == opened);
+        QVERIFY(!undo->isEnabled());
+    }
+
     void theBigPresetSaysHowManyDistinctKeys() {
         // Issue 13: "100,000 keys" held 99,485 (random draws collide).
         fg::BTreeView v;
