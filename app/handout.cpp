@@ -110,7 +110,7 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
         type.fontScale = paper.fontScale * typeScale;
         HandoutPicture p = out;
         p.frame = source->frame(last, type);
-        const qreal smallest = smallestText(p.frame), largest = largestText(p.frame);
+        const qreal smallest = smallestText(p.frame), largest = p.frame.largestTextPx();
         const QRectF bounds = p.frame.bounds();
         p.view = bounds.isValid() ? bounds : QRectF(0, 0, 1, 1);
         // The least height at which the width sets the scale.

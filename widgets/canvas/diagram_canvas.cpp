@@ -77,20 +77,6 @@ QRectF runBounds(const DiagramSource& source, const Theme& theme, int first, int
     return all.isValid() ? all : QRectF(0, 0, 1, 1);
 }
 
-namespace {
-
-qreal largestFontOf(const Frame& frame) {
-    qreal largest = 0;
-    for (const FrameItem& it : frame.items) {
-        if (!it.text.isEmpty() && it.opacity > 0) {
-            largest = std::max(largest, it.fontPx);
-        }
-    }
-    return largest;
-}
-
-} // namespace
-
 void DiagramCanvas::computeRunCamera() const {
     const int steps = source_->stepCount();
     // Every step of a run up to kRunCameraSteps; past it the ends and kRunCameraSamples steps
@@ -127,7 +113,7 @@ void DiagramCanvas::computeRunCamera() const {
         }
         const Frame f = source_->frame(positions[i], theme_);
         all = all.united(f.bounds());
-        runLargestFont_ = std::max(runLargestFont_, largestFontOf(f));
+        runLargestFont_ = std::max(runLargestFont_, f.largestTextPx());
     }
     runCamera_ = all.isValid() ? all : QRectF(0, 0, 1, 1);
 }
@@ -151,7 +137,7 @@ qreal DiagramCanvas::largestReadableScale(const Frame& frame) const {
     if (camera) {
         runCamera();
     }
-    const qreal largest = std::max(camera ? runLargestFont_ : 0, largestFontOf(frame));
+    const qreal largest = std::max(camera ? runLargestFont_ : 0, frame.largestTextPx());
     // A drawing without text: as if its letters were the usual 15 units high.
     return largestTextPx() / (largest > 0 ? largest : 15 * theme_.fontScale);
 }

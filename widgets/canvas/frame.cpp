@@ -18,6 +18,16 @@ const FrameItem* Frame::find(const QString& id) const {
     return nullptr;
 }
 
+qreal Frame::largestTextPx() const {
+    qreal largest = 0;
+    for (const FrameItem& it : items) {
+        if (!it.text.isEmpty() && it.opacity > 0) {
+            largest = std::max(largest, it.fontPx);
+        }
+    }
+    return largest;
+}
+
 QRectF Frame::bounds() const {
     QRectF r;
     for (const auto& it : items) {

@@ -48,6 +48,9 @@ struct Frame {
     // The union of every item's drawn area, strokes and arrowheads included (a fit-to-view
     // target).
     QRectF bounds() const;
+    // The largest letters a visible text item draws, in the frame's units (0: none). The
+    // canvas, the slides and every picture export cap their scale by it.
+    qreal largestTextPx() const;
 };
 
 // Blends `from` into `to`. REQUIRES: 0 <= t <= 1. tween(a, b, 1) draws exactly like b, and

@@ -31,16 +31,6 @@ qreal diagramPictureScale(QSizeF size, const QRectF& view, bool withCaption, con
                      (size.height() - 2 * m - captionHeight(size, withCaption, theme)) / h, most});
 }
 
-qreal largestText(const Frame& frame) {
-    qreal largest = 0;
-    for (const FrameItem& it : frame.items) {
-        if (!it.text.isEmpty()) {
-            largest = std::max(largest, it.fontPx);
-        }
-    }
-    return largest;
-}
-
 void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QString& caption,
                          const Theme& theme, const QRectF& camera, qreal marginGiven) {
     // The drawing framed by what it draws (strokes and highlights included), not by its nominal
@@ -56,7 +46,7 @@ void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QSt
                         : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
                                                : QRectF(QPointF(0, 0), frame.size);
     const qreal k =
-        diagramPictureScale(size, view, !caption.isEmpty(), theme, margin, largestText(frame));
+        diagramPictureScale(size, view, !caption.isEmpty(), theme, margin, frame.largestTextPx());
     p.save();
     p.translate(area.center() - QPointF(view.width() * k / 2, view.height() * k / 2));
     p.scale(k, k);

@@ -26,10 +26,8 @@ void paintDiagramPicture(QPainter& painter, QSizeF size, const Frame& frame, con
 // The scale paintDiagramPicture draws `view` at in a picture of `size` (with a caption band under
 // the drawing when `withCaption`), for layouts that size a picture to its drawing: the drawing
 // as large as the picture allows inside its margin, a small one (a tree of three keys) until its
-// largest letters (`largestTextPx`, largestText) are a seventh of the picture's height.
+// largest letters (`largestTextPx`, Frame::largestTextPx) are a seventh of the picture's height.
 qreal diagramPictureScale(QSizeF size, const QRectF& view, bool withCaption, const Theme& theme,
                           qreal margin = -1, qreal largestTextPx = 0);
-// The largest letters `frame` draws, in its units (0: none).
-qreal largestText(const Frame& frame);
 
 } // namespace fg
