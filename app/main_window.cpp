@@ -6,6 +6,7 @@
 #include "app/reader/reader_view.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -834,7 +835,8 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
         QList<QWidget*> all = findChildren<QWidget*>();
         all << this;
         for (QWidget* w : std::as_const(all)) {
-            if (!w->testAttribute(Qt::WA_SetFont)) {
+            if (!w->testAttribute(Qt::WA_SetFont) ||
+                w->property(DiagramPanel::kFontFollowsParent).toBool()) {
                 continue;
             }
             QFont f = w->font();

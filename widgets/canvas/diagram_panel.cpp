@@ -2,10 +2,13 @@
 
 #include "widgets/playback/playback_bar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
 
@@ -17,45 +20,98 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     narration_->setWordWrap(true);
     narration_->setAccessibleName(tr("Narration"));
     narration_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont f = narration_->font();
-    f.setPointSizeF(f.pointSizeF() * 1.25);
-    narration_->setFont(f);
-    narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 8);
+    narration_->setProperty(kFontFollowsParent, true);
+    applyNarrationFont();
     column->addWidget(narration_);
     auto* row = new QHBoxLayout;
     bar_ = new PlaybackBar(canvas_->player(), this);
     row->addWidget(bar_, 1);
-    // Zoom in plain words, each with its key in the tooltip.
+    // Zoom in plain words, each with its key in the tooltip. In a narrow panel (the projector's
+    // type with the search open at 1280 px) they go on a line of their own under the playback
+    // bar, rather than widen the page and squeeze the sidebar.
+    zoom_ = new QWidget(this);
+    auto* zoomRow = new QHBoxLayout(zoom_);
+    zoomRow->setContentsMargins(0, 0, 0, 0);
     const auto zoomButton = [&](const QString& text, const QString& tip,
                                 void (DiagramCanvas::*slot)()) {
-        auto* b = new QToolButton(this);
+        auto* b = new QToolButton(zoom_);
         b->setText(text);
         b->setAccessibleName(text);
         b->setToolTip(tip);
         b->setFocusPolicy(Qt::NoFocus); // the keys stay with the diagram
         connect(b, &QToolButton::clicked, canvas_, slot);
-        row->addWidget(b);
+        zoomRow->addWidget(b);
     };
     zoomButton(tr("Fit"), tr("Fit the whole diagram in the window (Ctrl+0)"),
                &DiagramCanvas::fitToView);
     zoomButton(tr("Zoom out"), tr("Zoom out (Ctrl+-)"), &DiagramCanvas::zoomOut);
     zoomButton(tr("Zoom in"), tr("Zoom in (Ctrl++); drag the diagram to move it"),
                &DiagramCanvas::zoomIn);
+    row->addWidget(zoom_);
     column->addLayout(row);
+    row_ = row;
+    under_ = new QHBoxLayout;
+    under_->addStretch(1);
+    column->addLayout(under_);
     bar_->installKeys(this);
     canvas_->handleZoomKeys(this);
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
 }
 
 void DiagramPanel::setNarrationPixelSize(int px) {
+    narrationPx_ = px;
+    applyNarrationFont();
+}
+
+void DiagramPanel::applyNarrationFont() {
+    // From the panel's font as it is now: a font taken once at construction kept the type of
+    // the theme before (the Projector's narration stayed Light's size).
     QFont f = font();
-    if (px > 0) {
-        f.setPixelSize(px);
-    } else {
+    if (narrationPx_ > 0) {
+        f.setPixelSize(narrationPx_);
+    } else if (f.pointSizeF() > 0) {
         f.setPointSizeF(f.pointSizeF() * 1.25);
+    } else {
+        f.setPixelSize(qRound(f.pixelSize() * 1.25));
     }
     narration_->setFont(f);
     narration_->setMinimumHeight(narration_->fontMetrics().lineSpacing() * 2 + 8);
+}
+
+QSize DiagramPanel::minimumSizeHint() const {
+    // As narrow as the playback bar, or the zoom buttons, whichever is wider: the buttons take
+    // a line of their own when both do not fit on one.
+    QSize s = QWidget::minimumSizeHint();
+    const QMargins m = layout()->contentsMargins();
+    s.setWidth(std::max({canvas_->minimumSizeHint().width(), canvas_->minimumWidth(),
+                         bar_->minimumSizeHint().width(), zoom_->minimumSizeHint().width()}) +
+               m.left() + m.right());
+    return s;
+}
+
+void DiagramPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    const QMargins m = layout()->contentsMargins();
+    const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
+                        zoom_->minimumSizeHint().width() + m.left() + m.right();
+    const bool narrow = width() < oneLine;
+    if (narrow == (under_->indexOf(zoom_) >= 0)) {
+        return;
+    }
+    if (narrow) {
+        row_->removeWidget(zoom_);
+        under_->addWidget(zoom_);
+    } else {
+        under_->removeWidget(zoom_);
+        row_->addWidget(zoom_);
+    }
+}
+
+void DiagramPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        applyNarrationFont();
+    }
 }
 
 DiagramPanel::~DiagramPanel() {

@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <memory>
 
+class QHBoxLayout;
 class QLabel;
 
 namespace fg {
@@ -27,14 +28,30 @@ public:
     Player* player() { return canvas_->player(); }
     QString narration() const;
     void setTheme(const Theme& theme);
-    // Larger narration for a projector (0: the normal size).
+    // Larger narration for a projector (0: the normal size, a quarter larger than the panel's
+    // type, following it when the theme changes the application's type).
     void setNarrationPixelSize(int px);
+    // Set on a label whose font is derived from its parent's: a theme switch that scales the
+    // fonts widgets set themselves leaves it alone (it follows its parent already).
+    static constexpr const char* kFontFollowsParent = "fgFontFollowsParent";
+
+    QSize minimumSizeHint() const override;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void applyNarrationFont();
+
+    int narrationPx_ = 0;
     std::unique_ptr<DiagramSource> source_;
     DiagramCanvas* canvas_;
     QLabel* narration_;
     PlaybackBar* bar_;
+    QWidget* zoom_;                // Fit, Zoom out, Zoom in
+    QHBoxLayout* row_ = nullptr;   // the playback bar, and the zoom buttons when they fit
+    QHBoxLayout* under_ = nullptr; // the zoom buttons, in a narrow panel
 };
 
 } // namespace fg
