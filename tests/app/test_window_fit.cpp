@@ -6,6 +6,7 @@
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -180,16 +182,11 @@ private slots:
                 w.openDiagram(d.id);
                 check(QStringLiteral("the %1 tab in %2").arg(d.id, fg::themeChoiceName(t)));
             }
-            // The search beside them, where the pages' minimum widths leave it room. KNOWN GAP
-            // (issue 13 note): in Projector at 1280 px the time-series tab's page needs 646 px
-            // (its playback row with Fit / Zoom out / Zoom in in large type) and the sidebar
-            // gives way (300 -> 234 px); the case held before this session's last merge.
-            if (t != fg::ThemeChoice::Projector) {
-                w.findChild<QDockWidget*>("searchDock")->show();
-                check(QStringLiteral("search opened in ") + fg::themeChoiceName(t));
-                w.findChild<QDockWidget*>("searchDock")->hide();
-                check(QStringLiteral("search closed in ") + fg::themeChoiceName(t));
-            }
+            // The search beside them.
+            w.findChild<QDockWidget*>("searchDock")->show();
+            check(QStringLiteral("search opened in ") + fg::themeChoiceName(t));
+            w.findChild<QDockWidget*>("searchDock")->hide();
+            check(QStringLiteral("search closed in ") + fg::themeChoiceName(t));
         }
         // The student's own drag is the one change, and it is remembered.
         w.setThemeChoice(fg::ThemeChoice::Light);
@@ -239,6 +236,84 @@ private slots:
                                                     .arg(checked)
                                                     .arg(problems.mid(0, 30).join('\n'))));
         QVERIFY(checked > 100);
+    }
+
+    // The projector's type reaches the diagrams too, not only the chrome. Its narration is a
+    // quarter larger than the Projector's own type, as Light's is of Light's (it kept the size of
+    // the theme it was made in: Light's on a projector). A fitted drawing is as large as its
+    // window lets it be; in the same window the Projector's drawing must not come out smaller
+    // than Light's: its gaps do not grow with its type and the chart under it takes no more
+    // than it needs (it was 0.72x Light's for the LSM-tree and 0.82x for the hash slots at
+    // 1280x800).
+    void theProjectorsDiagramTypeIsNotSmaller() {
+        QStringList problems;
+        for (QSize screen : kScreens) {
+            for (const auto& d : fg::liveDiagrams()) {
+                if (d.id == QLatin1String("btree-vs-lsm")) {
+                    continue; // charts, not a drawing (test_slides and test_contrast read them)
+                }
+                qreal median[2] = {0, 0};
+                qreal narration[2] = {0, 0};
+                int which = 0;
+                for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+                    fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                    w.resize(screen);
+                    w.show();
+                    QVERIFY(QTest::qWaitForWindowExposed(&w));
+                    // From the other theme, so that the page is made in one and shown in the other.
+                    w.setThemeChoice(t == fg::ThemeChoice::Light ? fg::ThemeChoice::Projector
+                                                                 : fg::ThemeChoice::Light);
+                    w.setThemeChoice(t);
+                    w.openDiagram(d.id);
+                    settle();
+                    auto* canvas = w.tabs()->currentWidget()->findChild<fg::DiagramCanvas*>();
+                    QVERIFY2(canvas, qPrintable(d.id));
+                    canvas->player()->toEnd();
+                    settle();
+                    const qreal scale = canvas->transformOnScreen().m11();
+                    std::vector<qreal> px;
+                    for (const auto& it : canvas->currentFrame().items) {
+                        if (!it.text.isEmpty() && it.opacity > 0.5) {
+                            px.push_back(it.fontPx * scale);
+                        }
+                    }
+                    QVERIFY2(!px.empty(), qPrintable(d.id));
+                    std::nth_element(px.begin(), px.begin() + px.size() / 2, px.end());
+                    median[which] = px[px.size() / 2];
+                    for (auto* l : w.tabs()->currentWidget()->findChildren<QLabel*>()) {
+                        if (l->accessibleName() == QLatin1String("Narration")) {
+                            narration[which] = QFontInfo(l->font()).pixelSize();
+                        }
+                    }
+                    ++which;
+                    cleanup();
+                }
+                qInfo("%s %s: median letters %.1f px in Light, %.1f px in Projector (%.2fx)",
+                      qPrintable(sizeText(screen)), qPrintable(d.id), median[0], median[1],
+                      median[1] / median[0]);
+                if (narration[1] < 1.3 * narration[0]) {
+                    problems << QStringLiteral("%1 at %2: the narration is %3 px in Light, %4 px "
+                                               "in Projector")
+                                    .arg(d.id, sizeText(screen))
+                                    .arg(narration[0])
+                                    .arg(narration[1]);
+                }
+                const bool knownGap = d.id == QLatin1String("lsm") && screen.width() == 1280;
+                if (knownGap) {
+                    // KNOWN GAP (issue 13 note): at 1280x800 the LSM-tree's run needs more height
+                    // than the Projector's taller chrome and chart leave (0.89x Light's).
+                    QEXPECT_FAIL("", "LSM-tree in Projector at 1280x800", Continue);
+                    QVERIFY(median[1] >= median[0]);
+                } else if (median[1] < median[0]) {
+                    problems << QStringLiteral("%1 at %2: letters %3 px in Light, %4 px in "
+                                               "Projector")
+                                    .arg(d.id, sizeText(screen))
+                                    .arg(median[0], 0, 'f', 1)
+                                    .arg(median[1], 0, 'f', 1);
+                }
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
     }
 
     void aNewDiagramTabTakesTheKeys() {

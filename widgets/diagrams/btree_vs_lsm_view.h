@@ -18,6 +18,8 @@
 #include <memory>
 #include <thread>
 
+class QBoxLayout;
+class QLayout;
 class QCustomPlot;
 class QPainter;
 class QLabel;
@@ -60,6 +62,11 @@ public:
     // handout's column), as vector drawing (for exports: SVG and PDF stay vector), with the
     // summary, wrapped, under them.
     void paintCharts(QPainter& painter, QSizeF size) const;
+    // As narrow as one chart: on a narrow page the charts stand one above the other.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Job;
@@ -76,6 +83,8 @@ private:
     QPushButton* go_;
     QShortcut* escape_ = nullptr;
     QProgressBar* progress_;
+    QLayout* row_;       // the controls (a flow layout)
+    QBoxLayout* charts_; // side by side, or one above the other on a narrow page
     QCustomPlot* writes_;
     QCustomPlot* reads_;
     QLabel* summary_;

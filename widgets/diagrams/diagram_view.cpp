@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -77,8 +78,6 @@ void DiagramView::setTheme(const Theme& theme) {
     panel_->setTheme(theme);
     if (chart_) {
         styleChart(chart_, theme);
-        // Room for the vertical axis title in the theme's type (the projector's was clipped).
-        chart_->setMinimumHeight(qRound(160 * std::max<qreal>(1, theme.fontScale)));
     }
     refresh();
     placeChart();
@@ -124,6 +123,17 @@ void DiagramView::placeChart() {
     }
     if (beside != (split_->orientation() == Qt::Horizontal)) {
         setChartBeside(beside);
+    }
+    if (!beside && !chartSizedByUser_ && split_->height() > 0) {
+        // Under the drawing the chart has a quarter of the height, or what it needs whole if
+        // that is more; the drawing the rest. (The stretch factors alone gave the chart 30-40%
+        // in a short window, and the drawing's letters shrank with its room.) Once the student
+        // drags the divider, the sizes are theirs.
+        const int h = split_->height();
+        const int chartH = std::min(h / 2, std::max(chart_->minimumHeight(), h / 4));
+        if (split_->sizes().value(1) != chartH) {
+            split_->setSizes({h - chartH, chartH});
+        }
     }
 }
 
@@ -284,6 +294,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     split_->addWidget(chart_);
     split_->setStretchFactor(0, 3);
     split_->setStretchFactor(1, 1);
+    connect(split_, &QSplitter::splitterMoved, this, [this] { chartSizedByUser_ = true; });
     styleChart(chart_, theme_);
     return chart_;
 }
@@ -374,7 +385,18 @@ void DiagramView::fitLegend() {
     }
     legend->setWrap(columns);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true);
-    chart_->replot(QCustomPlot::rpQueuedReplot);
+    chart_->replot(); // now, not queued: the least height below reads the laid-out margins
+    // Room for what the chart must show whole, in its type and at its width: the legend's rows,
+    // the axes' tick labels and titles, and along the vertical axis its title. No more: the
+    // drawing above takes the rest (160 x the type scale left the projector's drawing a third
+    // smaller than Light's at 1280x800).
+    const QFontMetricsF title(chart_->yAxis->labelFont());
+    const QFontMetricsF ticks(chart_->yAxis->tickLabelFont());
+    const QMargins around = chart_->axisRect()->margins();
+    const qreal along = title.horizontalAdvance(chart_->yAxis->label()) + 2 * ticks.height();
+    const qreal needs = legend->outerRect().height() + around.top() + around.bottom() +
+                        std::max(along, 3 * ticks.height());
+    chart_->setMinimumHeight(qRound(std::max<qreal>(120, needs)));
 }
 
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
@@ -460,7 +482,10 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
 void DiagramView::setChartBeside(bool beside) {
     split_->setOrientation(beside ? Qt::Horizontal : Qt::Vertical);
     if (chart_) {
-        chart_->setMinimumWidth(beside ? 320 : 0);
+        // Under the drawing, 240 as when it was made: 0 let the chart's own hint (its legend
+        // on one row, 652 px in the projector's type) set the page's least width, and the
+        // sidebar gave way when the search opened at 1280 px.
+        chart_->setMinimumWidth(beside ? 320 : 240);
     }
 }
 

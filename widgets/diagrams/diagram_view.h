@@ -141,6 +141,7 @@ private:
     // kept until the next operation or scenario.
     std::optional<nlohmann::json> beforeReset_;
     bool presenting_ = false;
+    bool chartSizedByUser_ = false; // the student dragged the divider under the drawing
 };
 
 } // namespace fg

@@ -58,7 +58,11 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     Frame f;
     const qreal fs = 15 * t.fontScale;
     const qreal k = t.fontScale;
-    const qreal width = 1100, barTop = 110 * k, barH = 46 * k;
+    // Letters and the boxes that hold them grow with the theme's type; the gaps between them do
+    // not (grown too, they took the projector's larger type back: fitted to the same window,
+    // its drawing came out no larger than Light's). Above the bar: the routed key's line, then
+    // the bar's title.
+    const qreal width = 1100, barTop = 24 + 62 * k, barH = 46 * k;
     const qreal x0 = 40, barW = width - 2 * x0;
     auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
 
@@ -103,7 +107,8 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         }
     }
     std::map<int, QRectF> nodeRect;
-    const qreal nodeTop = barTop + barH + 130 * k, nodeH = 78 * k;
+    // Under the bar: the slot marker, then room for the route's arrows to reach the nodes.
+    const qreal nodeTop = barTop + barH + 22 * k + 72, nodeH = 78 * k;
     const qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
     for (std::size_t i = 0; i < masters.size(); ++i) {
         const auto& n = *masters[i];
@@ -128,7 +133,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.textColor = t.text;
         box.fontPx = fs * 0.85;
         f.items.push_back(box);
-        qreal ry = nodeTop + nodeH + 18 * k;
+        qreal ry = nodeTop + nodeH + 16;
         for (const auto* rep : replicasOf[n.id]) {
             FrameItem rb;
             rb.id = QStringLiteral("node:%1").arg(rep->id);
@@ -148,7 +153,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             f.items.push_back(arrow(QStringLiteral("repl:%1").arg(rep->id),
                                     QPointF(r.center().x(), r.bottom()),
                                     QPointF(r.center().x(), ry), t.mutedText, 1));
-            ry += 50 * k;
+            ry += 40 * k + 10;
         }
     }
     // An open migration: the slot is MIGRATING on its owner and IMPORTING on the target.

@@ -57,11 +57,15 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     // Dense boxes are as wide as the run's longest range ("key .. key") needs.
     const qreal denseW =
         std::max<qreal>(64 * k, (2.0 * qreal(extent.keyChars) + 4) * 0.62 * fs * 0.78 + 14 * k);
-    const qreal x0 = 40 + labelW, tableW = dense ? denseW : 150 * k, tableH = (dense ? 26 : 62) * k,
-                gap = 12 * k;
+    // A three-line table and the one-line memtable are as tall as their lines in the theme's
+    // type plus a padding that does not grow with it (grown too, the projector's drawing came
+    // out no larger than Light's in the same window).
+    const qreal x0 = 40 + labelW, tableW = dense ? denseW : 150 * k,
+                tableH = dense ? 26 * k : 3 * 1.25 * fs * 0.78 + 14, gap = 12 * k;
     // Each line keeps room below for a get's marks; a level's name above it when not dense.
-    const qreal lineH = tableH + (dense ? 18 : 24) * k, labelH = dense ? 4 * k : 20 * k;
-    const qreal memH = (dense ? 40 : 52) * k;
+    const qreal lineH = dense ? tableH + 18 * k : tableH + 18 * k + 6,
+                labelH = dense ? 4 * k : 20 * k;
+    const qreal memH = dense ? 40 * k : 1.25 * fs * 0.85 + 30;
     const qreal top = 10 + memH + (dense ? 24 * k : 30 + 18 * k);
     // What this step is about.
     std::map<int, lsm::ProbeResult> probe; // table id -> result
