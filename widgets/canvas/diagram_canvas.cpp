@@ -68,13 +68,32 @@ Frame DiagramCanvas::currentFrame() const {
     return tween(from_, to_, player_.progress());
 }
 
+RunExtent runExtent(const DiagramSource& source, const Theme& theme,
+                    const std::vector<int>& positions, int budgetMs) {
+    RunExtent run;
+    QElapsedTimer clock;
+    clock.start();
+    for (std::size_t i = 0; i < positions.size(); ++i) {
+        if (budgetMs > 0 && i >= 2 && clock.elapsed() > budgetMs) {
+            break;
+        }
+        const Frame f = source.frame(positions[i], theme);
+        run.bounds = run.bounds.united(f.bounds());
+        run.largestTextPx = std::max(run.largestTextPx, f.largestTextPx());
+    }
+    if (!run.bounds.isValid()) {
+        run.bounds = QRectF(0, 0, 1, 1);
+    }
+    return run;
+}
+
 QRectF runBounds(const DiagramSource& source, const Theme& theme, int first, int last) {
     last = last == -2 ? source.stepCount() - 1 : last;
-    QRectF all;
+    std::vector<int> positions;
     for (int pos = std::max(-1, first); pos <= last; ++pos) {
-        all = all.united(source.frame(pos, theme).bounds());
+        positions.push_back(pos);
     }
-    return all.isValid() ? all : QRectF(0, 0, 1, 1);
+    return runExtent(source, theme, positions).bounds;
 }
 
 void DiagramCanvas::computeRunCamera() const {
@@ -101,21 +120,12 @@ void DiagramCanvas::computeRunCamera() const {
         }
         positions.push_back(0);
     }
-    QRectF all;
-    runLargestFont_ = 0;
-    QElapsedTimer clock;
-    clock.start();
-    for (std::size_t i = 0; i < positions.size(); ++i) {
-        // A sampled run stops after kRunCameraBudgetMs (the ends always): the 100,000-key
-        // B-Tree's trees take a fifth of a second each to lay out.
-        if (cameraSampled_ && i >= 2 && clock.elapsed() > kRunCameraBudgetMs) {
-            break;
-        }
-        const Frame f = source_->frame(positions[i], theme_);
-        all = all.united(f.bounds());
-        runLargestFont_ = std::max(runLargestFont_, f.largestTextPx());
-    }
-    runCamera_ = all.isValid() ? all : QRectF(0, 0, 1, 1);
+    // A sampled run stops after kRunCameraBudgetMs (the ends always): the 100,000-key B-Tree's
+    // trees take a fifth of a second each to lay out.
+    const RunExtent run =
+        runExtent(*source_, theme_, positions, cameraSampled_ ? kRunCameraBudgetMs : 0);
+    runCamera_ = run.bounds;
+    runLargestFont_ = run.largestTextPx;
 }
 
 QRectF DiagramCanvas::runCamera() const {

@@ -9,6 +9,7 @@
 #include "widgets/canvas/frame.h"
 
 #include <QString>
+#include <vector>
 
 namespace fg {
 
@@ -33,9 +34,18 @@ public:
     virtual bool holdsItsPlace() const { return false; }
 };
 
-// What positions first..last (-2: the last step) draw, together: the union of their frames'
-// drawn areas (Frame::bounds), or (0, 0, 1, 1) when nothing is drawn. The one camera over a run
-// that the desk canvas, presentation slides and animations frame.
+// What the frames at `positions` draw together: the union of their drawn areas (Frame::bounds),
+// or (0, 0, 1, 1) when nothing is drawn, and their largest letters (Frame::largestTextPx). With a
+// budget (ms, 0: none) it stops once the budget is spent, after the first two positions: put the
+// ones that must count first. The one camera over a run that the desk canvas, presentation
+// slides and animations frame.
+struct RunExtent {
+    QRectF bounds;
+    qreal largestTextPx = 0;
+};
+RunExtent runExtent(const DiagramSource& source, const Theme& theme,
+                    const std::vector<int>& positions, int budgetMs = 0);
+// runExtent's bounds over every position first..last (-2: the last step).
 QRectF runBounds(const DiagramSource& source, const Theme& theme, int first = -1, int last = -2);
 
 } // namespace fg
