@@ -845,6 +845,7 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
             }
             w->setFont(f);
         }
+        AppTheme::repolishStyleSheets(); // their style-sheet children take the new fonts
     }
     for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened
         if (Page* page = pageOf(tabs_->widget(i))) {
