@@ -6,6 +6,7 @@
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/presentation/presentation.h"
+#include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
@@ -25,6 +26,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -79,6 +81,16 @@ const fg::Chapter* chapter(const fg::Course& c, const char* id) {
         }
     }
     return nullptr;
+}
+
+// A chapter of the shipped course with at least five sections, long enough to scroll (its index).
+int longChapter(const fg::Course& c) {
+    for (std::size_t i = 0; i < c.chapters.size(); ++i) {
+        if (c.chapters[i].loaded() && c.chapters[i].sections.size() >= 5) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
 }
 
 } // namespace
@@ -629,6 +641,86 @@ private slots:
         QVERIFY(window.presentation()->isVisible());
         QTest::keyClick(window.presentation(), Qt::Key_Escape);
         QTRY_VERIFY(!window.presentation());
+    }
+
+    // A fresh tester: F5 on a chapter started on its second slide (the section at the top of the
+    // reader), not its first. F5 presents from the first slide, the chapter's title, wherever
+    // the reader is; Shift+F5 from the slide of the section being read (PowerPoint's and
+    // Keynote's keys).
+    void f5StartsAtTheFirstSlideAndShiftF5AtTheSectionRead() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int ch = longChapter(window.course());
+        QVERIFY(ch >= 0);
+        const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
+        const auto present = [&](Qt::KeyboardModifiers modifiers) {
+            QTest::keyClick(&window, Qt::Key_F5, modifiers);
+            return window.presentation();
+        };
+        const auto leave = [&] {
+            QTest::keyClick(window.presentation(), Qt::Key_Escape);
+            return QTest::qWaitFor([&] { return !window.presentation(); });
+        };
+        window.showSection(ch, QString()); // the chapter's top
+        fg::PresentationWindow* w = present(Qt::NoModifier);
+        QVERIFY(w);
+        QCOMPARE(w->currentSlide(), 0);
+        QCOMPARE(w->slide(0).kind, fg::Slide::Kind::Title);
+        QVERIFY(leave());
+        const QString third = chapter.sections[2].id;
+        window.showSection(ch, third);
+        QCOMPARE(window.reader()->currentSection(), third);
+        w = present(Qt::NoModifier);
+        QVERIFY(w);
+        QCOMPARE(w->currentSlide(), 0); // from the beginning, wherever the reader is
+        QVERIFY(leave());
+        window.showSection(ch, third);
+        w = present(Qt::ShiftModifier);
+        QVERIFY(w);
+        const fg::Slide& shown = w->slide(w->currentSlide());
+        QCOMPARE(shown.kind, fg::Slide::Kind::Section);
+        QCOMPARE(shown.section, 2);
+        QVERIFY(leave());
+    }
+
+    // A fresh tester: Esc from the slides left the reader at the chapter's top, where F5 was
+    // pressed. Leaving, the reader shows the section of the slide on screen (its top for the
+    // title slide), as Keynote and PowerPoint leave the document at the slide shown.
+    void leavingTheSlidesShowsTheSectionOfTheSlideShown() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int ch = longChapter(window.course());
+        QVERIFY(ch >= 0);
+        const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
+        window.showSection(ch, QString());
+        QCOMPARE(window.reader()->verticalScrollBar()->value(), 0);
+        QTest::keyClick(&window, Qt::Key_F5);
+        fg::PresentationWindow* w = window.presentation();
+        QVERIFY(w);
+        int third = -1;
+        for (int i = 0; i < w->slideCount() && third < 0; ++i) {
+            third = w->slide(i).section == 2 ? i : -1;
+        }
+        QVERIFY(third > 0);
+        w->goTo(third);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QCOMPARE(window.tabs()->currentWidget(), window.reader());
+        QCOMPARE(window.reader()->currentSection(), chapter.sections[2].id);
+        QVERIFY(window.reader()->sectionsInView().contains(chapter.sections[2].id));
+        QVERIFY(window.reader()->verticalScrollBar()->value() > 0);
+        // The title slide: the chapter's top.
+        QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
+        w = window.presentation();
+        QVERIFY(w && w->currentSlide() > 0);
+        w->goTo(0);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QCOMPARE(window.reader()->verticalScrollBar()->value(), 0);
     }
 };
 
