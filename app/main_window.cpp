@@ -21,6 +21,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -302,9 +303,11 @@ void MainWindow::buildMenus() {
         // The chapter the user is looking at: a diagram tab's own chapter, else the reader's.
         const QWidget* tab = tabs_->currentWidget();
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportHandoutInteractive(this, course_, reader_->chapterIndex(),
-                                 tab ? tab->property("diagramId").toString() : QString());
+        const QString saved =
+            exportHandoutInteractive(this, course_, reader_->chapterIndex(),
+                                     tab ? tab->property("diagramId").toString() : QString());
         afterDialog(focus);
+        saySaved(tr("Handout saved as %1."), saved);
     });
     file->addSeparator();
     action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {
@@ -601,8 +604,9 @@ std::optional<Exportable> MainWindow::currentExportable() const {
 void MainWindow::exportDiagram() {
     if (const auto e = currentExportable()) {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportDiagramInteractive(this, *e, theme_);
+        const QString saved = exportDiagramInteractive(this, *e, theme_);
         afterDialog(focus);
+        saySaved(tr("Diagram saved as %1."), saved);
     } else {
         statusBar()->showMessage(
             tr("Open a live diagram (Diagrams menu) to export it; File > Export chapter as "
@@ -614,10 +618,19 @@ void MainWindow::exportDiagram() {
 void MainWindow::exportAnimation() {
     if (const auto e = currentExportable()) {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportAnimationInteractive(this, *e, theme_);
+        const QString saved = exportAnimationInteractive(this, *e, theme_);
         afterDialog(focus);
+        saySaved(QFileInfo(saved).isDir() ? tr("Animation frames saved in %1.")
+                                          : tr("Animation saved as %1."),
+                 saved);
     } else {
         statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
+    }
+}
+
+void MainWindow::saySaved(const QString& sentence, const QString& path) {
+    if (!path.isEmpty()) {
+        statusBar()->showMessage(sentence.arg(QDir::toNativeSeparators(path)), 10000);
     }
 }
 
@@ -785,6 +798,8 @@ void MainWindow::openTool(const QString& id) {
             DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
             tabs_);
         connect(w, &WizardView::chapterLinkActivated, this, openChapter);
+        connect(w, &WizardView::resultExported, this,
+                [this](const QString& path) { saySaved(tr("Recommendation saved as %1."), path); });
         view = w;
     } else if (id == QLatin1String("matrix")) {
         auto* m = new MatrixView(

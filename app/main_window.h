@@ -91,6 +91,9 @@ private:
     void findNext(bool backward);
     // Esc: the search panel closed and its highlights taken off.
     void closeSearch();
+    // After an export: `sentence` ("Diagram saved as %1.") naming the file written, in the status
+    // bar; nothing when `path` is empty (nothing was written).
+    void saySaved(const QString& sentence, const QString& path);
     // After a dialog: the window active again and the keyboard back where it was.
     void afterDialog(QWidget* focus);
     QString currentChapterId() const;

@@ -10,18 +10,23 @@
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/lsm_view.h"
+#include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/export/handout_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -30,6 +35,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -721,6 +727,93 @@ private slots:
         QTest::keyClick(w, Qt::Key_Escape);
         QTRY_VERIFY(!window.presentation());
         QCOMPARE(window.reader()->verticalScrollBar()->value(), 0);
+    }
+
+    // A fresh tester: after writing a handout or a PNG the app said nothing (copying said
+    // "Diagram copied as an image."). Every export from the window says, in the status bar,
+    // the file it wrote: a diagram's picture, an animation, a handout, the wizard's result.
+    void everyExportNamesTheFileItWrote() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto says = [&](const QString& path) {
+            const QString message = window.statusBar()->currentMessage();
+            return QFile::exists(path) && message.contains(QDir::toNativeSeparators(path))
+                       ? QString()
+                       : QStringLiteral("the status bar says \"%1\" after writing %2 (%3)")
+                             .arg(message, path, QFile::exists(path) ? "written" : "not written");
+        };
+        // The file dialog of a handout or of the wizard's result: the file typed, then Save.
+        const auto saveAs = [this](const QString& path) {
+            QTimer::singleShot(100, this, [path] {
+                auto* files = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(files);
+                auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                QVERIFY(name);
+                name->setText(path);
+                static_cast<QDialog*>(files)->accept(); // QFileDialog::accept: Save
+            });
+        };
+
+        window.openDiagram(QStringLiteral("btree"));
+        const QString png = dir.filePath(QStringLiteral("tree.png"));
+        QTimer::singleShot(0, this, [png] {
+            auto* d = qobject_cast<fg::ExportDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->setFormat(fg::PictureFormat::Png);
+            d->setPath(png);
+            d->accept();
+        });
+        window.exportDiagram();
+        QVERIFY2(says(png).isEmpty(), qPrintable(says(png)));
+
+        const QString gif = dir.filePath(QStringLiteral("tree.gif"));
+        QTimer::singleShot(0, this, [gif] {
+            auto* d = qobject_cast<fg::AnimationDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->setGif(true);
+            d->setStepRange(1, 3);
+            d->setPath(gif);
+            d->accept();
+        });
+        window.exportAnimation();
+        QVERIFY2(says(gif).isEmpty(), qPrintable(says(gif)));
+
+        window.statusBar()->clearMessage();
+        const QString pdf = dir.filePath(QStringLiteral("handout.pdf"));
+        QTimer::singleShot(0, this, [&] {
+            auto* d = qobject_cast<fg::HandoutDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            saveAs(pdf);
+            d->accept();
+        });
+        QAction* handout = nullptr;
+        for (QAction* a : window.findChildren<QAction*>()) {
+            handout = a->text().contains(QStringLiteral("handout")) ? a : handout;
+        }
+        QVERIFY(handout);
+        handout->trigger();
+        QVERIFY2(says(pdf).isEmpty(), qPrintable(says(pdf)));
+
+        window.openTool(QStringLiteral("wizard"));
+        auto* wizard = qobject_cast<fg::WizardView*>(window.tabs()->currentWidget());
+        QVERIFY(wizard);
+        for (int i = 0; i < 20 && !wizard->atResult(); ++i) {
+            wizard->answer(0);
+        }
+        QVERIFY(wizard->atResult());
+        QPushButton* exportResult = nullptr;
+        for (QPushButton* b : wizard->findChildren<QPushButton*>()) {
+            exportResult = b->text().startsWith(QStringLiteral("Export")) ? b : exportResult;
+        }
+        QVERIFY(exportResult);
+        const QString result = dir.filePath(QStringLiteral("result.png"));
+        saveAs(result);
+        exportResult->click();
+        QVERIFY2(says(result).isEmpty(), qPrintable(says(result)));
     }
 };
 
