@@ -87,7 +87,8 @@ QString exportAnimationInteractive(QWidget* parent, const Exportable& what, cons
     // Written while the dialog is open: a failure shows there with the settings kept; Cancel in
     // the progress window leaves no file and the dialog as it was.
     dialog.setWriter([&what, &theme, parent](const AnimationDialog& d) {
-        const AnimationOptions o = d.options();
+        AnimationOptions o = d.options();
+        o.opening = what.opening;
         const int total = animationFrameCount(*what.source, o);
         QProgressDialog progress(QObject::tr("Drawing %L1 frames\u2026").arg(total),
                                  QObject::tr("Cancel"), 0, total, parent);
