@@ -123,7 +123,10 @@ QPalette AppTheme::paletteFor(ThemeChoice choice) const {
     }
     const Theme t = themeFor(choice);
     const bool dark = t.kind == Theme::Kind::Dark;
-    QPalette p;
+    // From the desktop's palette with nothing marked as set (QPalette() would copy the palette in
+    // force, the previous theme's): the roles set below are the theme's, the others the style's.
+    QPalette p = startPalette_;
+    p.setResolveMask(0);
     const QColor window = dark                               ? QColor::fromRgb(0x25292eu)
                           : choice == ThemeChoice::Projector ? QColor(Qt::white)
                                                              : QColor::fromRgb(0xeef0f2u);
@@ -168,18 +171,33 @@ Theme AppTheme::apply(ThemeChoice choice) {
         QApplication::setStyle(new FieldStyle); // Fusion, with borders that can be seen
     }
     QApplication::setPalette(paletteFor(choice));
-    // A widget with a style sheet keeps the palette it was polished with: polish it again (it and
-    // its children) so that it takes the new one.
+    if (const QFont f = fontFor(choice); f != QApplication::font()) {
+        QApplication::setFont(f);
+    }
+    // Qt hands the new palette and font to the windows' widgets later, in an event it posts: the
+    // pages themed next (the wizard builds its answers again) took the previous theme's font, and
+    // kept it. Now, so that what is built or polished from here on takes the new ones.
+    for (QWidget* window : QApplication::topLevelWidgets()) {
+        QEvent palette(QEvent::ApplicationPaletteChange), font(QEvent::ApplicationFontChange);
+        QCoreApplication::sendEvent(window, &palette);
+        QCoreApplication::sendEvent(window, &font);
+    }
+    repolishStyleSheets();
+    return themeFor(choice);
+}
+
+void AppTheme::repolishStyleSheets() {
+    // A widget with a style sheet keeps the palette and the font it was polished with (Qt's
+    // style-sheet style copies its parent's font into it, as if set on it): polish it again, it
+    // and its children, once the new palette and every new font are in place. Polished before
+    // the font, the wizard's answers, the quiz and the scenario list kept the projector's large
+    // type after Projector -> Light.
     const QWidgetList all = QApplication::allWidgets();
     for (QWidget* w : all) {
         if (!w->styleSheet().isEmpty()) {
             w->setStyleSheet(w->styleSheet());
         }
     }
-    if (const QFont f = fontFor(choice); f != QApplication::font()) {
-        QApplication::setFont(f);
-    }
-    return themeFor(choice);
 }
 
 } // namespace fg

@@ -35,6 +35,9 @@ public:
     Theme themeFor(ThemeChoice choice) const;
     QPalette paletteFor(ThemeChoice choice) const;
     QFont fontFor(ThemeChoice choice) const;
+    // Polishes every widget that has a style sheet again, so that it takes the palette and the
+    // fonts in force (apply() does; call it again after changing widgets' own fonts).
+    static void repolishStyleSheets();
 
 private:
     QPalette startPalette_;

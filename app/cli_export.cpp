@@ -5,6 +5,7 @@
 #include "engines/cli/terminal_text.h"
 #include "engines/scenario/scenario.h"
 #include "models/course/content_loader.h"
+#include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/diagram_picture.h"
@@ -280,7 +281,14 @@ int exportCommand(const std::vector<std::string>& args) {
                   .arg(diagramTitle(scenario["engine"].get<std::string>()))
                   .arg(position + 1)
                   .arg(diagram->stepCount());
-    const QString narration = diagram->narration(position);
+    // Before the first step (--step 0), the sentence the app shows there, as a picture says it.
+    const auto title = scenario.find("title");
+    const QString narration =
+        position < 0 ? openingSentence(title != scenario.end() && title->is_string()
+                                           ? QString::fromStdString(title->get<std::string>())
+                                           : QString(),
+                                       diagram->stepCount(), OpeningFor::Picture)
+                     : diagram->narration(position);
     const QString error = exportPicture(
         [&](QPainter& p, QSizeF size) { paintDiagramPicture(p, size, frame, narration, t); }, *fmt,
         QString::fromStdString(out), o);

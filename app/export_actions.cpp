@@ -45,13 +45,14 @@
 
 namespace fg {
 
-void exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme) {
+QString exportDiagramInteractive(QWidget* parent, const Exportable& what,
+                                 const Theme& screenTheme) {
     ExportDialog dialog(what.screenSize, screenTheme, what.baseName, parent);
     // The file is written while the dialog is open: a failure shows there, the settings kept.
     dialog.setWriter([&what](const ExportDialog& d) {
         return exportPicture(what.picture(d.theme()), d.format(), d.path(), d.options());
     });
-    dialog.exec();
+    return dialog.exec() == QDialog::Accepted ? dialog.path() : QString();
 }
 
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
@@ -76,17 +77,18 @@ void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
     QApplication::clipboard()->setMimeData(mime);
 }
 
-void exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme) {
+QString exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme) {
     if (!what.source || what.source->stepCount() == 0) {
         QMessageBox::information(parent, QObject::tr("Export animation"),
                                  QObject::tr("This diagram has no steps to animate."));
-        return;
+        return {};
     }
     AnimationDialog dialog(*what.source, what.baseName, parent);
     // Written while the dialog is open: a failure shows there with the settings kept; Cancel in
     // the progress window leaves no file and the dialog as it was.
     dialog.setWriter([&what, &theme, parent](const AnimationDialog& d) {
-        const AnimationOptions o = d.options();
+        AnimationOptions o = d.options();
+        o.opening = what.opening;
         const int total = animationFrameCount(*what.source, o);
         QProgressDialog progress(QObject::tr("Drawing %L1 frames\u2026").arg(total),
                                  QObject::tr("Cancel"), 0, total, parent);
@@ -105,7 +107,7 @@ void exportAnimationInteractive(QWidget* parent, const Exportable& what, const T
         progress.reset();
         return error;
     });
-    dialog.exec();
+    return dialog.exec() == QDialog::Accepted ? dialog.path() : QString();
 }
 
 int handoutChapter(const Course& course, int readerChapter, const QString& diagramId) {
@@ -124,8 +126,8 @@ int handoutChapter(const Course& course, int readerChapter, const QString& diagr
     return readerChapter >= 0 && readerChapter < count ? readerChapter : -1;
 }
 
-void exportHandoutInteractive(QWidget* parent, const Course& course, int readerChapter,
-                              const QString& diagramId) {
+QString exportHandoutInteractive(QWidget* parent, const Course& course, int readerChapter,
+                                 const QString& diagramId) {
     // The chapters a handout can be made of (those that loaded), as the reader lists them.
     std::vector<const Chapter*> chapters;
     QStringList names;
@@ -144,7 +146,7 @@ void exportHandoutInteractive(QWidget* parent, const Course& course, int readerC
     if (chapters.empty()) {
         QMessageBox::information(parent, QObject::tr("Export handout"),
                                  QObject::tr("No chapter of the course could be loaded."));
-        return;
+        return {};
     }
     const LiveDiagram* diagram = diagramId.isEmpty() ? nullptr : liveDiagram(diagramId);
     const QString why =
@@ -158,7 +160,7 @@ void exportHandoutInteractive(QWidget* parent, const Course& course, int readerC
                   : QObject::tr("The chapter open in the reader.");
     HandoutDialog dialog(names, chosen, why, parent);
     if (dialog.exec() != QDialog::Accepted) {
-        return;
+        return {};
     }
     const Chapter& chapter = *chapters[static_cast<std::size_t>(dialog.chapter())];
     // In the folder of the last export (not the folder the app was started from).
@@ -167,13 +169,15 @@ void exportHandoutInteractive(QWidget* parent, const Course& course, int readerC
         QDir(lastExportFolder()).filePath(chapter.id + ".pdf"),
         QObject::tr("PDF documents (*.pdf)"));
     if (path.isEmpty()) {
-        return;
+        return {};
     }
     rememberExportFolder(QFileInfo(path).absolutePath());
     const QString error = exportHandoutPdf(chapter, path, dialog.paper());
     if (!error.isEmpty()) {
         QMessageBox::warning(parent, QObject::tr("Export handout"), error);
+        return {};
     }
+    return path;
 }
 
 } // namespace fg

@@ -22,11 +22,13 @@ class QWidget;
 
 namespace fg {
 
-void exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme);
+// The interactive exports return the file they wrote (a frame sequence: its folder), or an
+// empty string when nothing was written (cancelled), so that the window can say where it went.
+QString exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme);
 // Puts the picture on the clipboard as an image (at twice the screen size, for sharp slides)
 // and as SVG, so both image editors and vector tools can paste it.
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme);
-void exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme);
+QString exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme);
 
 // The chapter a handout exports from the tab on screen: with a live diagram on screen
 // (`diagramId`), the chapter that diagram belongs to (the reader's chapter when it holds that
@@ -35,7 +37,7 @@ void exportAnimationInteractive(QWidget* parent, const Exportable& what, const T
 int handoutChapter(const Course& course, int readerChapter, const QString& diagramId);
 // File > Export chapter as handout PDF: a dialog that names the chapter it will export (chosen
 // by handoutChapter, and why; the user may pick another) and the paper, then the file.
-void exportHandoutInteractive(QWidget* parent, const Course& course, int readerChapter,
-                              const QString& diagramId);
+QString exportHandoutInteractive(QWidget* parent, const Course& course, int readerChapter,
+                                 const QString& diagramId);
 
 } // namespace fg

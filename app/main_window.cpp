@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -303,9 +304,11 @@ void MainWindow::buildMenus() {
         // The chapter the user is looking at: a diagram tab's own chapter, else the reader's.
         const QWidget* tab = tabs_->currentWidget();
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportHandoutInteractive(this, course_, reader_->chapterIndex(),
-                                 tab ? tab->property("diagramId").toString() : QString());
+        const QString saved =
+            exportHandoutInteractive(this, course_, reader_->chapterIndex(),
+                                     tab ? tab->property("diagramId").toString() : QString());
         afterDialog(focus);
+        saySaved(tr("Handout saved as %1."), saved);
     });
     file->addSeparator();
     action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {
@@ -365,8 +368,12 @@ void MainWindow::buildMenus() {
     }
     view->addSeparator();
     action(view, tr("&Full screen"), fullKeys, [this] { toggleFullScreen(); });
+    // As in PowerPoint and Keynote: F5 presents the chapter from its first slide, Shift+F5 from
+    // the slide of the section being read.
     action(view, tr("&Presentation mode"), {QKeySequence(Qt::Key_F5)},
            [this] { startPresentation(); });
+    action(view, tr("Present from this &section"), {QKeySequence(Qt::SHIFT | Qt::Key_F5)},
+           [this] { startPresentation(true); });
 
     QMenu* go = menuBar()->addMenu(tr("&Go"));
     action(go, tr("&Next section"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
@@ -598,8 +605,9 @@ std::optional<Exportable> MainWindow::currentExportable() const {
 void MainWindow::exportDiagram() {
     if (const auto e = currentExportable()) {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportDiagramInteractive(this, *e, theme_);
+        const QString saved = exportDiagramInteractive(this, *e, theme_);
         afterDialog(focus);
+        saySaved(tr("Diagram saved as %1."), saved);
     } else {
         statusBar()->showMessage(
             tr("Open a live diagram (Diagrams menu) to export it; File > Export chapter as "
@@ -611,14 +619,23 @@ void MainWindow::exportDiagram() {
 void MainWindow::exportAnimation() {
     if (const auto e = currentExportable()) {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        exportAnimationInteractive(this, *e, theme_);
+        const QString saved = exportAnimationInteractive(this, *e, theme_);
         afterDialog(focus);
+        saySaved(QFileInfo(saved).isDir() ? tr("Animation frames saved in %1.")
+                                          : tr("Animation saved as %1."),
+                 saved);
     } else {
         statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
     }
 }
 
-void MainWindow::startPresentation() {
+void MainWindow::saySaved(const QString& sentence, const QString& path) {
+    if (!path.isEmpty()) {
+        statusBar()->showMessage(sentence.arg(QDir::toNativeSeparators(path)), 10000);
+    }
+}
+
+void MainWindow::startPresentation(bool fromSection) {
     if (presentation_) {
         presentation_->activateWindow();
         return;
@@ -643,10 +660,10 @@ void MainWindow::startPresentation() {
         if (!ch || !ch->loaded()) {
             return;
         }
-        // Start on the slide of the section being read.
+        // The first slide (the chapter's title), or the slide of the section being read.
         const auto slides = slidesOf(*ch);
         int start = 0;
-        for (int i = 0; i < static_cast<int>(slides.size()); ++i) {
+        for (int i = 0; fromSection && i < static_cast<int>(slides.size()); ++i) {
             const Slide& s = slides[std::size_t(i)];
             if (s.kind == Slide::Kind::Section && s.section >= 0 &&
                 ch->sections[std::size_t(s.section)].id == reader_->currentSection()) {
@@ -655,6 +672,18 @@ void MainWindow::startPresentation() {
             }
         }
         presentation_ = new PresentationWindow(*ch, theme_, start, this);
+        // Leaving, the reader is where the presentation was (as Keynote and PowerPoint leave
+        // the document at the slide shown): the section of the slide on screen, the chapter's
+        // top for its title slide. It stayed where F5 was pressed.
+        const int chapter = reader_->chapterIndex();
+        PresentationWindow* shown = presentation_;
+        connect(presentation_, &PresentationWindow::closed, this, [this, chapter, shown] {
+            const Slide& s = shown->slide(shown->currentSlide());
+            const Chapter& c = course_.chapters[std::size_t(chapter)];
+            showSection(chapter, s.section >= 0 && s.section < int(c.sections.size())
+                                     ? c.sections[std::size_t(s.section)].id
+                                     : QString());
+        });
     }
     // Leaving gives the keyboard back to this window, where it was (Ctrl+F and the other keys
     // work at once, without a click).
@@ -770,6 +799,8 @@ void MainWindow::openTool(const QString& id) {
             DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
             tabs_);
         connect(w, &WizardView::chapterLinkActivated, this, openChapter);
+        connect(w, &WizardView::resultExported, this,
+                [this](const QString& path) { saySaved(tr("Recommendation saved as %1."), path); });
         view = w;
     } else if (id == QLatin1String("matrix")) {
         auto* m = new MatrixView(
@@ -847,6 +878,7 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
             }
             w->setFont(f);
         }
+        AppTheme::repolishStyleSheets(); // their style-sheet children take the new fonts
     }
     for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened
         if (Page* page = pageOf(tabs_->widget(i))) {
@@ -984,8 +1016,10 @@ void MainWindow::showKeyboardHelp() {
            "bookmark)</td></tr>"
            "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
-           "<tr><td><b>F5</b></td><td>Present what is on screen: the chapter, or the live "
-           "diagram of the tab (Esc leaves). There, Right / Left step a diagram, then go to the "
+           "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
+           "its first slide / from the section being read, or the live diagram of the tab (Esc "
+           "leaves, the reader then at the slide's section). There, Right / Left step a "
+           "diagram, then go to the "
            "next / previous slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
            "B blank, L spotlight, Z zoom, T timer</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"

@@ -50,8 +50,10 @@ public:
     void exportDiagram();
     void exportAnimation();
     // F5: presents what is on screen: the live diagram of the current tab as it stands, or the
-    // chapter being read from its section on screen.
-    void startPresentation();
+    // chapter being read from its first slide (`fromSection`, Shift+F5: from the slide of the
+    // section on screen). Leaving a chapter's slides, the reader shows the section of the slide
+    // shown last.
+    void startPresentation(bool fromSection = false);
     // Study tools as tabs: "wizard", "matrix" (and what the Study menu lists).
     void openTool(const QString& id);
     // Study > Note on this section (Ctrl+Shift+N); setSectionNote saves at once.
@@ -89,6 +91,9 @@ private:
     void findNext(bool backward);
     // Esc: the search panel closed and its highlights taken off.
     void closeSearch();
+    // After an export: `sentence` ("Diagram saved as %1.") naming the file written, in the status
+    // bar; nothing when `path` is empty (nothing was written).
+    void saySaved(const QString& sentence, const QString& path);
     // After a dialog: the window active again and the keyboard back where it was.
     void afterDialog(QWidget* focus);
     QString currentChapterId() const;

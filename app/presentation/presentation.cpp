@@ -367,11 +367,6 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     const int margin = std::max(8, width() / 80);
     column->setContentsMargins(margin, margin / 2, margin, margin / 2);
     // The title, large, with the room for the timer kept on its right.
-    QFont titleFont(QStringLiteral("DejaVu Sans"));
-    titleFont.setPixelSize(qRound(px * 1.3));
-    titleFont.setBold(true);
-    title_->setFont(titleFont);
-    title_->setMinimumHeight(QFontMetrics(titleFont).height() + 4);
     auto* titleRow = static_cast<QHBoxLayout*>(column->itemAt(0)->layout());
     const int timerRoom =
         timerShown_
@@ -386,9 +381,27 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     const QString full = s.title.isEmpty() || s.title == name
                              ? name
                              : QStringLiteral("%1 \u2014 %2").arg(name, s.title);
-    const int titleWidth = std::max(100, width() - 2 * margin - timerRoom);
-    title_->setText(QFontMetrics(titleFont).elidedText(full, Qt::ElideRight, titleWidth));
+    // The title whole, never cut ("B-Tree: inserts, splits, search and range (PostgreSQL) \u2014
+    // Core Ide..." at 1280 px): a little smaller (down to the body size) if that keeps it on one
+    // line, else on two lines. (The label's room: the row less the timer's and the spacing.)
+    const int titleWidth = std::max(100, width() - 2 * margin - timerRoom - 24);
+    QFont titleFont(QStringLiteral("DejaVu Sans"));
+    titleFont.setBold(true);
+    qreal titlePx = px * 1.3;
+    titleFont.setPixelSize(qRound(titlePx));
+    while (titlePx > px && QFontMetrics(titleFont).horizontalAdvance(full) > titleWidth) {
+        titlePx -= px * 0.05;
+        titleFont.setPixelSize(qRound(titlePx));
+    }
+    title_->setFont(titleFont);
+    title_->setWordWrap(true);
+    title_->setText(full);
     title_->setToolTip(full);
+    title_->setMinimumHeight(
+        QFontMetrics(titleFont)
+            .boundingRect(QRect(0, 0, titleWidth, 100000), Qt::TextWordWrap, full)
+            .height() +
+        4);
 
     if (page_) {
         if (diagram_) {

@@ -2,10 +2,10 @@
 
 #include "engines/core/counted.h"
 #include "engines/timeseries/bucket.h"
+#include "engines/timeseries/clock_text.h"
 
 #include <algorithm>
 #include <cmath>
-#include <ctime>
 
 namespace fg::timeseries {
 
@@ -23,15 +23,6 @@ std::string duration(std::int64_t ms) {
         return std::to_string(s / 60) + (s == 60 ? " minute" : " minutes");
     }
     return std::to_string(s) + (s == 1 ? " second" : " seconds");
-}
-
-std::string clock(std::int64_t ms) {
-    const std::time_t t = static_cast<std::time_t>(std::floor(static_cast<double>(ms) / 1000.0));
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-    return buf;
 }
 
 } // namespace
@@ -119,11 +110,12 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
             for (std::size_t i = 1; i < tiers_.size(); ++i) {
                 tiers += (i > 1 ? " and " : "") + tiers_[i].name;
             }
-            st.text = std::to_string(pts.size()) + " points arrive" +
-                      (pts.empty() ? "."
-                                   : " (" + clock(pts.front().t) + " to " + clock(pts.back().t) +
-                                         " UTC): raw rows go into their time blocks, and the " +
-                                         tiers + " rollups update their buckets as they come.");
+            st.text =
+                std::to_string(pts.size()) + " points arrive" +
+                (pts.empty() ? "."
+                             : " (" + clockText(pts.front().t) + " to " + clockText(pts.back().t) +
+                                   "): raw rows go into their time blocks, and the " + tiers +
+                                   " rollups update their buckets as they come.");
             sink.report(std::move(st), s);
         }
         return;
@@ -142,7 +134,7 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
             plan.kind = StepKind::kQueryPlan;
             plan.tier = r.tier;
             plan.text =
-                "Query " + clock(op.from) + " to " + clock(op.to) + " UTC: " +
+                "Query " + clockText(op.from) + " to " + clockText(op.to) + ": " +
                 (r.complete ? "the finest tier that still covers the whole range is " + r.tier + "."
                             : "no tier still covers the whole range; " + r.tier +
                                   " answers for what it keeps.");
@@ -184,8 +176,8 @@ void TieredStore::advance(State& s, std::int64_t to, StepSink<Step, State>& sink
                 st.blockStart = it->second.start;
                 st.blockEnd = it->second.end;
                 st.rows = rows;
-                st.text = "The " + tiers_[i].name + " block " + clock(it->second.start) + " to " +
-                          clock(it->second.end) + " is older than the " +
+                st.text = "The " + tiers_[i].name + " block " + clockText(it->second.start) +
+                          " to " + clockText(it->second.end) + " is older than the " +
                           duration(tiers_[i].retentionMs) +
                           " this tier keeps: it is dropped whole (" + std::to_string(rows) +
                           " rows, one delete). Cassandra with a TTL would " + "write " +

@@ -42,6 +42,14 @@ int Course::indexOf(const QString& cid) const {
     return -1;
 }
 
+QString sectionPath(const QString& chapterTitle, const QString& sectionTitle) {
+    const QString section = sectionTitle.trimmed();
+    if (section.isEmpty() || section.compare(chapterTitle.trimmed(), Qt::CaseInsensitive) == 0) {
+        return chapterTitle;
+    }
+    return chapterTitle + QStringLiteral(" \u203A ") + section;
+}
+
 const DiagramLink* findDiagramLink(const DiagramLinks& links, const QString& id) {
     for (const auto& d : links) {
         if (d.id == id) {

@@ -50,6 +50,11 @@ struct Course {
     int indexOf(const QString& chapterId) const;
 };
 
+// A place in the course as links, search results and the quiz name it: "Chapter › Section", or
+// the chapter's title alone when the section has none or the chapter's own title (the quiz's
+// link read "Common Mistakes › Common Mistakes").
+QString sectionPath(const QString& chapterTitle, const QString& sectionTitle);
+
 // A live diagram as the course links to it: the id a chapter's "diagram" block names, and the
 // title its card (and the Diagrams menu, its tab, `fieldguide list`) shows. The list is not the
 // course's own: the diagram registry (widgets/diagrams/diagram_registry.h, diagramLinks()) owns

@@ -89,7 +89,7 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
                 if (const int ci = course.indexOf(l.chapter); ci >= 0) {
                     const Chapter& ch = course.chapters[std::size_t(ci)];
                     const Section* s = ch.section(l.section);
-                    l.title = s ? ch.title + QStringLiteral(" \u203A ") + s->title : ch.title;
+                    l.title = sectionPath(ch.title, s ? s->title : QString());
                 }
                 if (!hasSection(course, l.chapter, l.section)) {
                     errors << QStringLiteral("%1: result \"%2\" links to %3#%4, which is not in "

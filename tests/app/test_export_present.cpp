@@ -6,28 +6,36 @@
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/presentation/presentation.h"
+#include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/lsm_view.h"
+#include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/export/handout_dialog.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -79,6 +87,16 @@ const fg::Chapter* chapter(const fg::Course& c, const char* id) {
         }
     }
     return nullptr;
+}
+
+// A chapter of the shipped course with at least five sections, long enough to scroll (its index).
+int longChapter(const fg::Course& c) {
+    for (std::size_t i = 0; i < c.chapters.size(); ++i) {
+        if (c.chapters[i].loaded() && c.chapters[i].sections.size() >= 5) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
 }
 
 } // namespace
@@ -629,6 +647,173 @@ private slots:
         QVERIFY(window.presentation()->isVisible());
         QTest::keyClick(window.presentation(), Qt::Key_Escape);
         QTRY_VERIFY(!window.presentation());
+    }
+
+    // A fresh tester: F5 on a chapter started on its second slide (the section at the top of the
+    // reader), not its first. F5 presents from the first slide, the chapter's title, wherever
+    // the reader is; Shift+F5 from the slide of the section being read (PowerPoint's and
+    // Keynote's keys).
+    void f5StartsAtTheFirstSlideAndShiftF5AtTheSectionRead() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int ch = longChapter(window.course());
+        QVERIFY(ch >= 0);
+        const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
+        const auto present = [&](Qt::KeyboardModifiers modifiers) {
+            QTest::keyClick(&window, Qt::Key_F5, modifiers);
+            return window.presentation();
+        };
+        const auto leave = [&] {
+            QTest::keyClick(window.presentation(), Qt::Key_Escape);
+            return QTest::qWaitFor([&] { return !window.presentation(); });
+        };
+        window.showSection(ch, QString()); // the chapter's top
+        fg::PresentationWindow* w = present(Qt::NoModifier);
+        QVERIFY(w);
+        QCOMPARE(w->currentSlide(), 0);
+        QCOMPARE(w->slide(0).kind, fg::Slide::Kind::Title);
+        QVERIFY(leave());
+        const QString third = chapter.sections[2].id;
+        window.showSection(ch, third);
+        QCOMPARE(window.reader()->currentSection(), third);
+        w = present(Qt::NoModifier);
+        QVERIFY(w);
+        QCOMPARE(w->currentSlide(), 0); // from the beginning, wherever the reader is
+        QVERIFY(leave());
+        window.showSection(ch, third);
+        w = present(Qt::ShiftModifier);
+        QVERIFY(w);
+        const fg::Slide& shown = w->slide(w->currentSlide());
+        QCOMPARE(shown.kind, fg::Slide::Kind::Section);
+        QCOMPARE(shown.section, 2);
+        QVERIFY(leave());
+    }
+
+    // A fresh tester: Esc from the slides left the reader at the chapter's top, where F5 was
+    // pressed. Leaving, the reader shows the section of the slide on screen (its top for the
+    // title slide), as Keynote and PowerPoint leave the document at the slide shown.
+    void leavingTheSlidesShowsTheSectionOfTheSlideShown() {
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const int ch = longChapter(window.course());
+        QVERIFY(ch >= 0);
+        const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
+        window.showSection(ch, QString());
+        QCOMPARE(window.reader()->verticalScrollBar()->value(), 0);
+        QTest::keyClick(&window, Qt::Key_F5);
+        fg::PresentationWindow* w = window.presentation();
+        QVERIFY(w);
+        int third = -1;
+        for (int i = 0; i < w->slideCount() && third < 0; ++i) {
+            third = w->slide(i).section == 2 ? i : -1;
+        }
+        QVERIFY(third > 0);
+        w->goTo(third);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QCOMPARE(window.tabs()->currentWidget(), window.reader());
+        QCOMPARE(window.reader()->currentSection(), chapter.sections[2].id);
+        QVERIFY(window.reader()->sectionsInView().contains(chapter.sections[2].id));
+        QVERIFY(window.reader()->verticalScrollBar()->value() > 0);
+        // The title slide: the chapter's top.
+        QTest::keyClick(&window, Qt::Key_F5, Qt::ShiftModifier);
+        w = window.presentation();
+        QVERIFY(w && w->currentSlide() > 0);
+        w->goTo(0);
+        QTest::keyClick(w, Qt::Key_Escape);
+        QTRY_VERIFY(!window.presentation());
+        QCOMPARE(window.reader()->verticalScrollBar()->value(), 0);
+    }
+
+    // A fresh tester: after writing a handout or a PNG the app said nothing (copying said
+    // "Diagram copied as an image."). Every export from the window says, in the status bar,
+    // the file it wrote: a diagram's picture, an animation, a handout, the wizard's result.
+    void everyExportNamesTheFileItWrote() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto says = [&](const QString& path) {
+            const QString message = window.statusBar()->currentMessage();
+            return QFile::exists(path) && message.contains(QDir::toNativeSeparators(path))
+                       ? QString()
+                       : QStringLiteral("the status bar says \"%1\" after writing %2 (%3)")
+                             .arg(message, path, QFile::exists(path) ? "written" : "not written");
+        };
+        // The file dialog of a handout or of the wizard's result: the file typed, then Save.
+        const auto saveAs = [this](const QString& path) {
+            QTimer::singleShot(100, this, [path] {
+                auto* files = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+                QVERIFY(files);
+                auto* name = files->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                QVERIFY(name);
+                name->setText(path);
+                static_cast<QDialog*>(files)->accept(); // QFileDialog::accept: Save
+            });
+        };
+
+        window.openDiagram(QStringLiteral("btree"));
+        const QString png = dir.filePath(QStringLiteral("tree.png"));
+        QTimer::singleShot(0, this, [png] {
+            auto* d = qobject_cast<fg::ExportDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->setFormat(fg::PictureFormat::Png);
+            d->setPath(png);
+            d->accept();
+        });
+        window.exportDiagram();
+        QVERIFY2(says(png).isEmpty(), qPrintable(says(png)));
+
+        const QString gif = dir.filePath(QStringLiteral("tree.gif"));
+        QTimer::singleShot(0, this, [gif] {
+            auto* d = qobject_cast<fg::AnimationDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->setGif(true);
+            d->setStepRange(1, 3);
+            d->setPath(gif);
+            d->accept();
+        });
+        window.exportAnimation();
+        QVERIFY2(says(gif).isEmpty(), qPrintable(says(gif)));
+
+        window.statusBar()->clearMessage();
+        const QString pdf = dir.filePath(QStringLiteral("handout.pdf"));
+        QTimer::singleShot(0, this, [&] {
+            auto* d = qobject_cast<fg::HandoutDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            saveAs(pdf);
+            d->accept();
+        });
+        QAction* handout = nullptr;
+        for (QAction* a : window.findChildren<QAction*>()) {
+            handout = a->text().contains(QStringLiteral("handout")) ? a : handout;
+        }
+        QVERIFY(handout);
+        handout->trigger();
+        QVERIFY2(says(pdf).isEmpty(), qPrintable(says(pdf)));
+
+        window.openTool(QStringLiteral("wizard"));
+        auto* wizard = qobject_cast<fg::WizardView*>(window.tabs()->currentWidget());
+        QVERIFY(wizard);
+        for (int i = 0; i < 20 && !wizard->atResult(); ++i) {
+            wizard->answer(0);
+        }
+        QVERIFY(wizard->atResult());
+        QPushButton* exportResult = nullptr;
+        for (QPushButton* b : wizard->findChildren<QPushButton*>()) {
+            exportResult = b->text().startsWith(QStringLiteral("Export")) ? b : exportResult;
+        }
+        QVERIFY(exportResult);
+        const QString result = dir.filePath(QStringLiteral("result.png"));
+        saveAs(result);
+        exportResult->click();
+        QVERIFY2(says(result).isEmpty(), qPrintable(says(result)));
     }
 };
 

@@ -9,6 +9,7 @@
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QLabel>
 #include <QSettings>
 #include <QTest>
 #include <QTextBlock>
@@ -132,6 +133,67 @@ private slots:
             }
         }
         QVERIFY(figures > 10);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    // A fresh tester read slide titles that began with " \u2014 Core Identity": the diagram's name
+    // was cut off. On every diagram slide, at 1280x800 and 1920x1080 in every theme, the title
+    // says the diagram's whole name and the section's, cut nowhere, and all of it fits its label.
+    void everyDiagramSlideTitleIsWhole() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QStringList faults;
+        int titles = 0;
+        for (const QSize screen : {QSize(1280, 800), QSize(1920, 1080)}) {
+            for (const fg::Theme& theme : themes()) {
+                for (const auto& ch : course.chapters) {
+                    if (!ch.loaded() || ch.diagramIds().isEmpty()) {
+                        continue;
+                    }
+                    auto* w = new fg::PresentationWindow(ch, theme);
+                    w->resize(screen);
+                    w->show();
+                    QVERIFY(QTest::qWaitForWindowExposed(w));
+                    for (int i = 0; i < w->slideCount(); ++i) {
+                        const fg::Slide& slide = w->slide(i);
+                        if (slide.kind != fg::Slide::Kind::Diagram) {
+                            continue;
+                        }
+                        w->goTo(i);
+                        QCoreApplication::processEvents();
+                        ++titles;
+                        const QLabel* title = w->slideTitle();
+                        const QString name = fg::liveDiagram(slide.diagramId)->title;
+                        const QString where = QStringLiteral("%1x%2 %3, %4 slide %5")
+                                                  .arg(screen.width())
+                                                  .arg(screen.height())
+                                                  .arg(theme.name(), ch.id)
+                                                  .arg(i + 1);
+                        const QString text = title->text();
+                        if (!text.startsWith(name) || !text.contains(slide.title) ||
+                            text.contains(QChar(0x2026))) {
+                            faults << QStringLiteral("%1: the title reads \"%2\"").arg(where, text);
+                            continue;
+                        }
+                        const QRect needs = title->fontMetrics().boundingRect(
+                            title->contentsRect(), Qt::TextWordWrap | int(title->alignment()),
+                            text);
+                        if (!title->contentsRect().contains(needs) ||
+                            title->geometry().right() > w->timerRect().left()) {
+                            faults << QStringLiteral("%1: \"%2\" needs %3x%4 px, its label is "
+                                                     "%5x%6")
+                                          .arg(where, text)
+                                          .arg(needs.width())
+                                          .arg(needs.height())
+                                          .arg(title->contentsRect().width())
+                                          .arg(title->contentsRect().height());
+                        }
+                    }
+                    w->close();
+                    QTest::qWait(0);
+                }
+            }
+        }
+        QVERIFY(titles >= 30);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 

@@ -8,12 +8,14 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHash>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
@@ -88,6 +90,126 @@ private slots:
                     }
                 }
                 QVERIFY(checked > 20);
+            }
+        }
+    }
+
+    // A fresh tester: the selection colours in Light after Projector were not those of Light
+    // after System. A theme looks the same whatever the theme before it: the application and
+    // every widget (the reader, a diagram, every study tool and simulator, the search) have the
+    // same palette, every colour role of every colour group, and the same font.
+    void aThemeLooksTheSameWhateverTheThemeBefore() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/good")));
+        w.resize(1400, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.findChild<QDockWidget*>("searchDock")->show();
+        w.openDiagram(QStringLiteral("btree"));
+        for (const char* tool : {"wizard", "matrix", "scenarios", "quiz", "progress"}) {
+            w.openTool(QString::fromLatin1(tool));
+        }
+        for (const auto& sim : fg::simulators()) {
+            w.openTool(sim.id);
+        }
+        QVERIFY(w.tabs()->count() > 8);
+        w.tabs()->setCurrentIndex(0);
+        struct Look {
+            QPalette palette;
+            QFont font;
+        };
+        // Every visible widget of the window by its place in it (a page may build its widgets
+        // again on a theme switch, as the wizard does its answers): its class and rank among its
+        // siblings, up to the window.
+        const auto looks = [&w] {
+            QHash<QString, Look> out;
+            for (int tab = 0; tab < w.tabs()->count(); ++tab) {
+                w.tabs()->setCurrentIndex(tab);
+                QCoreApplication::processEvents();
+                QList<QWidget*> all = w.findChildren<QWidget*>();
+                all << &w;
+                for (QWidget* x : std::as_const(all)) {
+                    if (!x->isVisible()) {
+                        continue; // (the wizard's answers of before are hidden, deleted later)
+                    }
+                    QString place = QStringLiteral("tab %1: ").arg(tab);
+                    QString path;
+                    for (QWidget* at = x; at && at != &w; at = at->parentWidget()) {
+                        int rank = 0;
+                        for (const QObject* sibling : at->parentWidget()->children()) {
+                            if (sibling == at) {
+                                break;
+                            }
+                            const auto* other = qobject_cast<const QWidget*>(sibling);
+                            rank += other && other->isVisible() &&
+                                            other->metaObject() == at->metaObject()
+                                        ? 1
+                                        : 0;
+                        }
+                        path = QStringLiteral("/%1[%2]%3")
+                                   .arg(QString::fromLatin1(at->metaObject()->className()))
+                                   .arg(rank)
+                                   .arg(path);
+                    }
+                    out.insert(place + path, {x->palette(), x->font()});
+                }
+            }
+            w.tabs()->setCurrentIndex(0);
+            return out;
+        };
+        const auto sameLook = [](const Look& a, const Look& b) {
+            for (int g = 0; g < QPalette::NColorGroups; ++g) {
+                for (int r = 0; r < QPalette::NColorRoles; ++r) {
+                    const auto group = QPalette::ColorGroup(g);
+                    const auto role = QPalette::ColorRole(r);
+                    if (a.palette.color(group, role) != b.palette.color(group, role)) {
+                        return QStringLiteral("colour role %1 of group %2 is %3, was %4")
+                            .arg(r)
+                            .arg(g)
+                            .arg(a.palette.color(group, role).name(QColor::HexArgb),
+                                 b.palette.color(group, role).name(QColor::HexArgb));
+                    }
+                }
+            }
+            if (a.font != b.font) {
+                return QStringLiteral("the font is %1, was %2")
+                    .arg(a.font.toString(), b.font.toString());
+            }
+            return QString();
+        };
+        for (fg::ThemeChoice to : kAll) {
+            // The look of `to` reached from System, then from every other theme.
+            Look app;
+            QHash<QString, Look> first;
+            for (fg::ThemeChoice from : kAll) {
+                w.setThemeChoice(from);
+                QCoreApplication::processEvents();
+                w.setThemeChoice(to);
+                const QHash<QString, Look> now = looks();
+                if (from == fg::ThemeChoice::System) {
+                    app = {QApplication::palette(), QApplication::font()};
+                    first = now;
+                    continue;
+                }
+                const QString step = QStringLiteral("%1 -> %2 (not from system)")
+                                         .arg(fg::themeChoiceName(from), fg::themeChoiceName(to));
+                if (const QString d =
+                        sameLook({QApplication::palette(), QApplication::font()}, app);
+                    !d.isEmpty()) {
+                    QFAIL(qPrintable(QStringLiteral("%1: the application's %2").arg(step, d)));
+                }
+                // (A combo box makes its list when first needed: a widget made since is left out.)
+                int compared = 0;
+                for (auto it = now.cbegin(); it != now.cend(); ++it) {
+                    if (!first.contains(it.key())) {
+                        continue;
+                    }
+                    ++compared;
+                    if (const QString d = sameLook(it.value(), first.value(it.key()));
+                        !d.isEmpty()) {
+                        QFAIL(qPrintable(QStringLiteral("%1: %2's %3").arg(step, it.key(), d)));
+                    }
+                }
+                QVERIFY(compared > 500);
             }
         }
     }

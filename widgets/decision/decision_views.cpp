@@ -280,7 +280,9 @@ void WizardView::exportResult() {
     o.title = tree_.result(resultId_)->title;
     if (const QString error = exportPicture(resultPicture(), *format, path, o); !error.isEmpty()) {
         QMessageBox::warning(this, tr("Export the result"), error);
+        return;
     }
+    emit resultExported(path);
 }
 
 MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)

@@ -44,6 +44,8 @@ public:
 
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
+    // Export the result wrote `path` (the window says so).
+    void resultExported(const QString& path);
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

@@ -1,6 +1,7 @@
 // The two kinds of live diagram page as pages (widgets/canvas/page.h): a diagram with steps
 // (DiagramView, whatever its engine) and the B-Tree vs LSM charts. Their titles are their rows'
 // in the diagram registry; what they export is what File > Export diagram writes.
+#include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -22,6 +23,7 @@ std::optional<Exportable> DiagramView::exportable() {
                      .arg(QLatin1String(engineName()))
                      .arg(panel()->player()->position() + 1);
     e.source = panel()->canvas()->source();
+    e.opening = openingSentence(title_, e.source ? e.source->stepCount() : 0, OpeningFor::Picture);
     return e;
 }
 

@@ -3,6 +3,7 @@
 #include "engines/scenario/scenario.h"
 #include "models/io/atomic_file.h"
 #include "widgets/canvas/chart_style.h"
+#include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
 
@@ -251,30 +252,6 @@ void DiagramView::undoChanged() {
     }
 }
 
-namespace {
-
-// The sentence before the first step: what is coming, and how to see it.
-QString openingSentence(QString title, int steps) {
-    if (steps <= 0) {
-        return DiagramView::tr("Nothing to play yet: add operations with the buttons above.");
-    }
-    const QString count =
-        steps == 1 ? DiagramView::tr("1 step") : DiagramView::tr("%L1 steps").arg(steps);
-    const QString how = DiagramView::tr("Press Play (Space) to watch its %1, or the Right arrow "
-                                        "key for one step at a time.")
-                            .arg(count);
-    title = title.trimmed();
-    if (title.isEmpty()) {
-        return DiagramView::tr("The starting point, before the first step. %1").arg(how);
-    }
-    if (!title.endsWith(QLatin1Char('.')) && !title.endsWith(QLatin1Char('?'))) {
-        title += QLatin1Char('.');
-    }
-    return DiagramView::tr("Coming up: %1 %2").arg(title, how);
-}
-
-} // namespace
-
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);
@@ -300,7 +277,8 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
 }
 
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
-    panel_->canvas()->setOpening(openingSentence(title_, source ? source->stepCount() : 0));
+    panel_->canvas()->setOpening(
+        openingSentence(title_, source ? source->stepCount() : 0, OpeningFor::Screen));
     panel_->setSource(std::move(source));
     placeChart();
     if (position == -2) {
@@ -440,7 +418,10 @@ PaintFunction DiagramView::picture(const Theme& theme) {
     }
     const int pos = panel_->canvas()->player()->position();
     const Frame frame = source->frame(pos, theme);
-    const QString caption = panel_->canvas()->narrationAt(pos);
+    // Before the first step, the opening as a picture says it (no keys to press on paper).
+    const QString caption = pos < 0
+                                ? openingSentence(title_, source->stepCount(), OpeningFor::Picture)
+                                : panel_->canvas()->narrationAt(pos);
     return [frame, caption, theme](QPainter& p, QSizeF size) {
         paintDiagramPicture(p, size, frame, caption, theme);
     };

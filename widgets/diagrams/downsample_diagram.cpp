@@ -1,6 +1,7 @@
 #include "widgets/diagrams/downsample_diagram.h"
 
-#include <QDateTime>
+#include "engines/timeseries/clock_text.h"
+
 #include <algorithm>
 #include <iterator>
 
@@ -32,13 +33,13 @@ std::int64_t floorTo(std::int64_t t, std::int64_t step) {
     return r < 0 ? t - r - step : t - r;
 }
 
-// A time on the axis: the time of day, or the date at midnight and for ticks a day or more apart.
+// A time on the axis: the time of day, or the day for ticks a day or more apart and where a new
+// day begins ("day 2" on a scenario's own clock, "Mar 1" for a real date: never a made-up
+// "Jan 1"); the scenario's start is 00:00.
 QString tickLabel(std::int64_t ms, std::int64_t tick) {
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    if (tick >= kDay || at.time().msecsSinceStartOfDay() == 0) {
-        return at.toString(QStringLiteral("MMM d"));
-    }
-    return at.toString(QStringLiteral("HH:mm"));
+    const bool newDay = ((ms % kDay) + kDay) % kDay == 0 && (timeseries::isRealDate(ms) || ms > 0);
+    return QString::fromStdString(tick >= kDay || newDay ? timeseries::dayText(ms)
+                                                         : timeseries::timeOfDayText(ms));
 }
 
 } // namespace
@@ -246,8 +247,8 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         FrameItem nowLabel;
         nowLabel.id = QStringLiteral("now-label");
         nowLabel.kind = FrameItem::Kind::Text;
-        nowLabel.text = QStringLiteral("now: ") + QDateTime::fromMSecsSinceEpoch(s.now, Qt::UTC)
-                                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        nowLabel.text =
+            QStringLiteral("now: ") + QString::fromStdString(timeseries::clockText(s.now));
         nowLabel.textColor = t.bad;
         nowLabel.fontPx = fs * 0.8;
         nowLabel.z = 5;

@@ -91,7 +91,7 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
     Frame previous = source.frame(plan.first, theme);
     for (int pos = plan.first; pos <= plan.last; ++pos) {
         const Frame target = source.frame(pos, theme);
-        const QString caption = source.narration(pos);
+        const QString caption = pos < 0 ? o.opening : source.narration(pos);
         if (pos > plan.first) {
             for (int i = 1; i <= plan.perTransition; ++i) {
                 draw(tween(previous, target, ease(qreal(i) / plan.perTransition)), caption);

@@ -24,6 +24,7 @@ struct AnimationOptions {
     double holdSeconds = 0.7;       // then the step stays on screen
     int from = -1;                  // the first position shown (-1: before the first step)
     int to = -2;                    // the last position (-2: the last step)
+    QString opening;                // the caption before the first step (the opening sentence)
 };
 
 // The most steps one animation holds: each step is a dozen frames, and the 100,000-key B-Tree's

@@ -1,5 +1,6 @@
 #include "widgets/study/quiz_view.h"
 
+#include "models/course/course.h"
 #include "models/study/progress_store.h"
 
 #include <QButtonGroup>
@@ -248,9 +249,9 @@ void QuizView::showCard() {
     const QString seeKey = q(card_->see.chapter) + QLatin1Char('#') + q(card_->see.section);
     source_->setText(tr("From: %1").arg(titles_.value(chapter, chapter)));
     question_->setText(q(card_->question));
-    link_->setText(tr("Read about it: %1 › %2")
-                       .arg(titles_.value(q(card_->see.chapter), q(card_->see.chapter)),
-                            titles_.value(seeKey, q(card_->see.section))));
+    link_->setText(tr("Read about it: %1")
+                       .arg(sectionPath(titles_.value(q(card_->see.chapter), q(card_->see.chapter)),
+                                        titles_.value(seeKey, q(card_->see.section)))));
 
     const bool checked = stage_ == Stage::Checked;
     for (std::size_t i = 0; i < radios_.size(); ++i) {

@@ -3,6 +3,7 @@
 // covers its range and reads only overlapping blocks, and step back is exact.
 #include "engines/core/recording_sink.h"
 #include "engines/core/timeline.h"
+#include "engines/timeseries/clock_text.h"
 #include "engines/timeseries/downsample.h"
 #include "engines/timeseries/tiered_store.h"
 
@@ -89,6 +90,28 @@ private slots:
         for (std::size_t i = 0; i < t.size(); ++i) {
             QVERIFY(t.stateAfter(i) == c.states[i]);
         }
+    }
+
+    // A scenario's times are its own clock (0 is 00:00 of its first day), said without a made-up
+    // date of 1970; a time from 2000 on is a real date and is said as one.
+    void timesAreSaidAsTheScenariosClockOrAsRealDates() {
+        QCOMPARE(clockText(0), std::string("00:00"));
+        QCOMPARE(clockText(3 * 3600'000 + 59 * 60'000 + 55'000), std::string("03:59"));
+        QCOMPARE(clockText(kMsPerDay + 3600'000), std::string("day 2, 01:00"));
+        QCOMPARE(dayText(2 * kMsPerDay), std::string("day 3"));
+        QCOMPARE(clockText(1'709'301'900'000), std::string("2024-03-01 14:05 UTC"));
+        QCOMPARE(dayText(1'709'301'900'000), std::string("Mar 1"));
+        const TieredStore st(TieredStore::defaultTiers());
+        fg::RecordingSink<TieredStep, TieredState> rec(false);
+        auto s = st.initialState();
+        rec.run(st, s,
+                std::vector<TieredOp>{ingest(0, 3 * 3600'000), TieredOp::advanceBy(3600'000)});
+        QVERIFY(rec.steps.size() >= 2);
+        for (const auto& step : rec.steps) {
+            QVERIFY2(step.text.find("1970") == std::string::npos, step.text.c_str());
+        }
+        QVERIFY2(rec.steps.front().text.find("(00:00 to 02:59)") != std::string::npos,
+                 rec.steps.front().text.c_str());
     }
 };
 

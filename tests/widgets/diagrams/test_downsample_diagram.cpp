@@ -126,6 +126,40 @@ private slots:
                  qPrintable(QStringLiteral("%1 then %2").arg(before).arg(nowX())));
     }
 
+    // A fresh tester: the diagram and its exports said "now: 1970-01-01 03:59" and "Jan 1", a date
+    // no one meant (a scenario counts its time from its own start). Every time on every frame
+    // and in every sentence is a clock time from the scenario's start, with its day after the
+    // first: the default scenario's axis starts at 00:00, its clock reads 03:59; two days in,
+    // the axis says "day 2".
+    void timesAreTheScenariosClockNotADateOf1970() {
+        fg::DownsampleView v;
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        const auto noDate = [](const QString& text) {
+            return !text.contains(QLatin1String("1970")) && !text.contains(QLatin1String("Jan "));
+        };
+        const auto check = [&](const fg::DownsampleDiagram* diagram) {
+            for (int i = -1; i < diagram->stepCount(); ++i) {
+                QVERIFY2(noDate(diagram->narration(i)), qPrintable(diagram->narration(i)));
+                for (const auto& it : diagram->frame(i, fg::Theme::light()).items) {
+                    QVERIFY2(noDate(it.text), qPrintable(it.id + QLatin1String(": ") + it.text));
+                }
+            }
+        };
+        check(d);
+        const fg::Frame last = d->frame(d->stepCount() - 1, fg::Theme::light());
+        QCOMPARE(last.find("tick-label:0")->text, QStringLiteral("00:00"));
+        QCOMPARE(last.find("now-label")->text, QStringLiteral("now: 03:59"));
+        QVERIFY2(d->narration(0).contains(QLatin1String("(00:00 to 02:59)")),
+                 qPrintable(d->narration(0)));
+        v.setScenario({ingestHours(4), advanceHours(48)});
+        d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        check(d);
+        const fg::Frame later = d->frame(d->stepCount() - 1, fg::Theme::light());
+        QCOMPARE(later.find(QStringLiteral("tick-label:%1").arg(86'400'000))->text,
+                 QStringLiteral("day 2"));
+        QCOMPARE(later.find("now-label")->text, QStringLiteral("now: day 3, 03:59"));
+    }
+
     void theChartShowsRawAndEachRollupWithItsBand() {
         fg::DownsampleView v;
         v.panel()->player()->toEnd(); // the page opens before the first point is ingested

@@ -257,6 +257,24 @@ private slots:
         QCOMPARE(link.at(0).at(1).toString(), QString("ideal-use-cases"));
     }
 
+    // A fresh tester read "Read about it: Common Mistakes › Common Mistakes": a section titled as
+    // its chapter is named once.
+    void theLinkNamesASectionTitledAsItsChapterOnce() {
+        fg::QuizDeck deck = smallDeck();
+        for (auto& c : deck.cards) {
+            c.see = {"common-mistakes", "common-mistakes"};
+        }
+        fg::QuizView view;
+        view.setDeck(&deck);
+        view.setTitles({{"common-mistakes", "Common Mistakes"},
+                        {"common-mistakes#common-mistakes", "Common Mistakes"}});
+        QPushButton* b = button(&view, "Read about it");
+        QVERIFY(b);
+        QCOMPARE(b->text(), QStringLiteral("Read about it: Common Mistakes"));
+        QCOMPARE(fg::sectionPath(QStringLiteral("Kafka"), QStringLiteral("Ideal Use Cases")),
+                 QStringLiteral("Kafka \u203A Ideal Use Cases"));
+    }
+
     void theShippedDeckRunsInTheViewWithAScreenshot() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));

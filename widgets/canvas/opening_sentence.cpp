@@ -1,0 +1,37 @@
+#include "widgets/canvas/opening_sentence.h"
+
+#include <QCoreApplication>
+
+namespace fg {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("fg::DiagramView", text);
+}
+
+} // namespace
+
+QString openingSentence(QString title, int steps, OpeningFor where) {
+    const bool screen = where == OpeningFor::Screen;
+    if (steps <= 0) {
+        return screen ? tr("Nothing to play yet: add operations with the buttons above.")
+                      : tr("The starting point: no operation yet.");
+    }
+    const QString count = steps == 1 ? tr("1 step") : tr("%L1 steps").arg(steps);
+    const QString then = screen ? tr("Press Play (Space) to watch its %1, or the Right arrow key "
+                                     "for one step at a time.")
+                                      .arg(count)
+                         : steps == 1 ? tr("1 step follows.")
+                                      : tr("%L1 steps follow.").arg(steps);
+    title = title.trimmed();
+    if (title.isEmpty()) {
+        return tr("The starting point, before the first step. %1").arg(then);
+    }
+    if (!title.endsWith(QLatin1Char('.')) && !title.endsWith(QLatin1Char('?'))) {
+        title += QLatin1Char('.');
+    }
+    return tr("Coming up: %1 %2").arg(title, then);
+}
+
+} // namespace fg
