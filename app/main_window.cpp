@@ -186,12 +186,13 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     searchDock_->setWidget(search_);
     addDockWidget(Qt::RightDockWidgetArea, searchDock_);
     searchDock_->hide();
-    // About 32 characters wide the first time it opens (its own size hint took ~400 px from the
-    // page and the sidebar); after that, the width the student leaves it at.
+    // About 40 characters wide the first time it opens, room for a result's place and words
+    // (its own size hint took ~400 px from the page and the sidebar; 32 characters was a cramped
+    // column); after that, the width the student leaves it at.
     connect(searchDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible && !searchDockSized_) {
             searchDockSized_ = true;
-            resizeDocks({searchDock_}, {search_->fontMetrics().averageCharWidth() * 32 + 24},
+            resizeDocks({searchDock_}, {search_->fontMetrics().averageCharWidth() * 40 + 40},
                         Qt::Horizontal);
         }
     });

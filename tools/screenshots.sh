@@ -17,7 +17,7 @@ done
 [ -x "$app" ] || { echo "screenshots: no app at $app (build first)" >&2; exit 1; }
 
 work="$(mktemp -d)"
-display=":$((50 + RANDOM % 40))"
+display=":${SCREENSHOT_DISPLAY:-$((50 + RANDOM % 40))}" # SCREENSHOT_DISPLAY=N: display :N
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null; rm -rf "$work"' EXIT
@@ -95,7 +95,7 @@ for d in btree lsm hashslot kafka downsample; do
 done
 want btree-vs-lsm && shot btree-vs-lsm "--diagram btree-vs-lsm --theme light"
 want presentation-diagram && shot presentation-diagram "--diagram btree --theme projector" End F5
-want presentation-section && shot presentation-section "--chapter kafka --theme projector" F5
+want presentation-section && shot presentation-section "--chapter kafka --theme projector" shift+F5
 # The Study menu's tools, by their menu letters.
 want decision-wizard && shot decision-wizard "--theme light" alt+s w
 want scenario-explorer && shot scenario-explorer "--theme light" alt+s s

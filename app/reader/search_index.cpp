@@ -84,12 +84,21 @@ std::vector<SearchResult> SearchIndex::search(const QString& query, int limit) c
              at = e.text.indexOf(q, at + q.size(), Qt::CaseInsensitive)) {
             ++hits;
         }
-        const qsizetype from = std::max<qsizetype>(0, first - 40);
-        QString snippet = e.text.mid(from, q.size() + 80).simplified();
+        // About 40 characters before the hit and 80 after it, cut between words ("...uential
+        // writes" read as a word of its own).
+        qsizetype from = std::max<qsizetype>(0, first - 40);
+        while (from > 0 && from < first && !e.text.at(from - 1).isSpace()) {
+            ++from;
+        }
+        qsizetype to = std::min<qsizetype>(e.text.size(), first + q.size() + 80);
+        while (to < e.text.size() && to > first + q.size() && !e.text.at(to).isSpace()) {
+            --to;
+        }
+        QString snippet = e.text.mid(from, to - from).simplified();
         if (from > 0) {
             snippet.prepend(QStringLiteral("\u2026"));
         }
-        if (from + q.size() + 80 < e.text.size()) {
+        if (to < e.text.size()) {
             snippet.append(QStringLiteral("\u2026"));
         }
         out.push_back({e.chapter, e.sectionId, e.chapterTitle, e.sectionTitle, snippet, hits});

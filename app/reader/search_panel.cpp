@@ -1,5 +1,6 @@
 #include "app/reader/search_panel.h"
 
+#include "app/reader/search_result_delegate.h"
 #include "widgets/canvas/counted.h"
 
 #include <QKeyEvent>
@@ -26,6 +27,13 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
     results_->setAccessibleName(tr("Search results"));
     results_->setWordWrap(true);
     results_->setUniformItemSizes(false);
+    // Each result apart from the next, with room to read (SearchResultDelegate), laid out again
+    // at the panel's new width.
+    delegate_ = new SearchResultDelegate(results_);
+    results_->setItemDelegate(delegate_);
+    results_->setResizeMode(QListView::Adjust);
+    results_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    results_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     column->addWidget(results_, 1);
     connect(query_, &QLineEdit::textChanged, this, &SearchPanel::runSearch);
     connect(query_, &QLineEdit::returnPressed, this, [this] {
@@ -95,11 +103,13 @@ void SearchPanel::runSearch() {
     const bool asked = query_->text().trimmed().size() >= 2; // the index waits for a question
     found_ = asked && index() ? index()->search(query_->text()) : std::vector<SearchResult>();
     int hits = 0;
+    delegate_->setQuery(query_->text());
     for (const auto& r : found_) {
         hits += r.hits;
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1 \u203A %2\n%3").arg(r.chapterTitle, r.sectionTitle, r.snippet),
-            results_);
+        const QString where = sectionPath(r.chapterTitle, r.sectionTitle);
+        auto* item = new QListWidgetItem(where + QLatin1Char('\n') + r.snippet, results_);
+        item->setData(SearchResultDelegate::kHeadingRole, where);
+        item->setData(SearchResultDelegate::kSnippetRole, r.snippet);
         item->setToolTip(r.snippet);
     }
     if (query_->text().trimmed().size() < 2) {

@@ -1,6 +1,6 @@
-// SearchPanel: a search box and its results across every chapter ("Chapter > Section" and the
-// words around the hit). Enter or a click on a result asks the window to show it; Esc asks it to
-// close the panel.
+// SearchPanel: a search box and its results across every chapter ("Chapter › Section" and the
+// words around the hit, each with room around it: SearchResultDelegate). Enter or a click on a
+// result asks the window to show it; Esc asks it to close the panel.
 #pragma once
 
 #include "app/reader/search_index.h"
@@ -13,6 +13,8 @@ class QLineEdit;
 class QListWidget;
 
 namespace fg {
+
+class SearchResultDelegate;
 
 class SearchPanel : public QWidget {
     Q_OBJECT
@@ -47,6 +49,7 @@ private:
     QLineEdit* query_;
     QLabel* status_;
     QListWidget* results_;
+    SearchResultDelegate* delegate_;
 };
 
 } // namespace fg

@@ -395,6 +395,74 @@ private slots:
         }
     }
 
+    // A fresh tester found the search results cramped: each ran into the next, the place and the
+    // words around the hit one block of small text in a narrow column. At 1280x800 and 1920x1080
+    // in every theme, the list is at least 30 characters wide, and every result shown holds its
+    // place (in bold, on as many lines as it takes) and up to three lines of its words with room
+    // above and below them, apart from the next result.
+    void searchResultsHaveRoomToRead() {
+        for (const QSize screen : {QSize(1280, 800), QSize(1920, 1080)}) {
+            for (const fg::ThemeChoice choice :
+                 {fg::ThemeChoice::System, fg::ThemeChoice::Light, fg::ThemeChoice::Dark,
+                  fg::ThemeChoice::Projector}) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.setThemeChoice(choice);
+                w.resize(screen);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.findChild<QDockWidget*>("searchDock")->show();
+                w.search()->findChild<QLineEdit*>()->setText(QStringLiteral("partition"));
+                QTest::qWait(50);
+                const QString where = QStringLiteral("%1 at %2x%3")
+                                          .arg(fg::themeChoiceName(choice))
+                                          .arg(screen.width())
+                                          .arg(screen.height());
+                QListWidget* list = w.search()->results();
+                QVERIFY(list->count() >= 5);
+                const QFontMetrics fm(list->font());
+                QFont bold = list->font();
+                bold.setBold(true);
+                const int chars = list->viewport()->width() / fm.averageCharWidth();
+                QVERIFY2(chars >= 30, qPrintable(QStringLiteral("%1: the list is %2 characters "
+                                                                "wide")
+                                                     .arg(where)
+                                                     .arg(chars)));
+                QRect previous;
+                int shown = 0;
+                for (int i = 0; i < list->count(); ++i) {
+                    const QRect r = list->visualItemRect(list->item(i));
+                    if (r.bottom() > list->viewport()->height()) {
+                        break;
+                    }
+                    ++shown;
+                    const QString text = list->item(i)->text();
+                    const QRect page(0, 0, r.width(), 100000);
+                    const int place =
+                        QFontMetrics(bold)
+                            .boundingRect(page, Qt::TextWordWrap, text.section('\n', 0, 0))
+                            .height();
+                    const int lines = std::clamp(
+                        fm.boundingRect(page, Qt::TextWordWrap, text.section('\n', 1)).height() /
+                            fm.lineSpacing(),
+                        1, 3);
+                    const int needs = place + lines * fm.lineSpacing();
+                    QVERIFY2(r.height() >= needs + 16,
+                             qPrintable(QStringLiteral("%1: result %2 is %3 px high for %4 px of "
+                                                       "text: \"%5\"")
+                                            .arg(where)
+                                            .arg(i + 1)
+                                            .arg(r.height())
+                                            .arg(needs)
+                                            .arg(text)));
+                    QVERIFY(previous.isNull() || r.top() > previous.bottom());
+                    previous = r;
+                }
+                QVERIFY2(shown >= 2, qPrintable(where));
+                w.setThemeChoice(fg::ThemeChoice::System);
+            }
+        }
+    }
+
     // The search panel's count and F3's "Hit n of m" must agree: a tester read "3 hits" in the
     // panel and then "Hit 3 of 5 in this chapter". For words of every kind (plain, in figures,
     // in tables, in the app's own card texts), each chapter's hits by the panel are the ones F3
