@@ -1,5 +1,7 @@
 #include "app/handout.h"
 
+#include "app/handout_asides.h"
+#include "app/handout_figures.h"
 #include "app/reader/chapter_html.h"
 #include "models/io/atomic_file.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -7,7 +9,6 @@
 #include "widgets/export/diagram_picture.h"
 #include "widgets/export/paged_text.h"
 #include "widgets/export/picture_export.h"
-#include "widgets/figure/figure_renderer.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QImage>
@@ -33,13 +34,15 @@ constexpr qreal kLeastPt = 8;       // the least size of letters on paper, in po
 constexpr qreal kPictureMargin = 4; // inside the card, which pads the picture too
 constexpr qreal kMostRaise = 1.5;   // letters are set at most this much larger than on screen
 constexpr qreal kCardPadding = 10;  // a card's cell padding (chapter_html.cpp's aside)
+constexpr qreal kCardMargins = 22;  // and its margins above and under it
 constexpr qreal kTextBeside = 170;  // the card's text beside a turned picture keeps this width
 
-// The size of a chart's letters on paper, in points: styleChart's 9 pt (light theme), recorded
-// in a QPicture at its resolution and replayed in the handout's picture one unit to a point.
-qreal chartTextPt(const Theme& paper) {
+// The size of a chart's letters on paper, in points: styleChart's 9 pt in `theme`'s type,
+// recorded in a QPicture at its resolution and replayed in the handout's picture one unit to a
+// point.
+qreal chartTextPt(const Theme& theme) {
     const QPicture picture;
-    return 9 * paper.fontScale * picture.logicalDpiY() / 72.0;
+    return 9 * theme.fontScale * picture.logicalDpiY() / 72.0;
 }
 
 // The smallest letters `frame` draws, in its units (0: none).
@@ -77,21 +80,21 @@ void raiseSmallText(Frame& frame, qreal px) {
 // The picture of `diagram`'s default scenario at its last step, in points, in the room a card
 // gives it: `upright` (the card's width, and the height left on a page under the card's text),
 // or, turned a quarter, `turned` (a page's height as its width, the room beside the card's text
-// as its height). Upright when its letters reach kLeastPt there (small letters set larger where
-// they have room), else turned; if need be with the diagram laid out for larger type (the
-// theme's type scale, as the projector's, with paper's colours); as tall as the drawing needs at
-// its width. When the letters are still small the step's sentence goes under the picture as
-// text, and the drawing takes the room its caption had. A turned picture's sentence goes beside
-// it with the card's text when `sentenceBeside` (else under the drawing, in the picture).
+// as its height). Upright when its letters reach kLeastPt there at some type size (small letters
+// set larger where they have room; the diagram laid out for larger type as for the projector,
+// with paper's colours), else turned; as tall as the drawing needs at its width. The step's
+// sentence is not in the picture: the card sets it as text, whole (a picture's caption band cut
+// a long sentence).
 HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSizeF upright,
-                            QSizeF turned, bool sentenceBeside) {
+                            QSizeF turned) {
     HandoutPicture out;
     out.id = diagram.id;
     out.size = QSizeF(upright.width(), std::min(upright.width() * 9 / 16, upright.height()));
     if (!diagram.hasSteps()) {
-        // The charts one above the other.
-        out.size = QSizeF(upright.width(), std::min(upright.width() * 1.05, upright.height()));
-        out.smallestTextPt = chartTextPt(paper);
+        // The charts one above the other, as tall as the page lets them be up to a little
+        // wider than high each (they were squeezed into slivers, their labels run together).
+        out.size = QSizeF(upright.width(), std::min(upright.width() * 1.5, upright.height()));
+        out.smallestTextPt = chartTextPt(handoutChartTheme());
         return out;
     }
     Status st;
@@ -102,10 +105,7 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
         return out;
     }
     const int last = source->stepCount() - 1;
-    const auto place = [&](QSizeF box, bool turn, bool captionBelow, qreal typeScale) {
-        // A turned picture's sentence goes beside it, with the card's text, where it reads
-        // upright and whole (a turned picture is short: its band cut a long sentence).
-        const bool caption = captionBelow && !(turn && sentenceBeside);
+    const auto place = [&](QSizeF box, bool turn, qreal typeScale) {
         Theme type = paper;
         type.fontScale = paper.fontScale * typeScale;
         HandoutPicture p = out;
@@ -115,7 +115,7 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
         p.view = bounds.isValid() ? bounds : QRectF(0, 0, 1, 1);
         // The least height at which the width sets the scale.
         const auto scale = [&](QSizeF size) {
-            return diagramPictureScale(size, p.view, caption, paper, kPictureMargin, largest);
+            return diagramPictureScale(size, p.view, false, paper, kPictureMargin, largest);
         };
         const qreal full = scale(box);
         p.size = box;
@@ -131,21 +131,20 @@ HandoutPicture placePicture(const LiveDiagram& diagram, const Theme& paper, QSiz
         }
         p.smallestTextPt = smallest > 0 ? smallestText(p.frame) * k : kLeastPt;
         p.turned = turn;
-        p.caption = caption ? source->narration(last) : QString();
-        p.captionAsText = caption ? QString() : source->narration(last);
+        p.sentence = source->narration(last);
         return p;
     };
+    // Upright if it can be, at any type size, before turned: a turned picture is read with the
+    // page turned.
     HandoutPicture best;
-    for (const bool caption : {true, false}) {
-        for (const qreal typeScale : {1.0, 1.2, 1.35, 1.5}) {
-            for (const bool turn : {false, true}) {
-                const HandoutPicture p = place(turn ? turned : upright, turn, caption, typeScale);
-                if (p.smallestTextPt >= kLeastPt) {
-                    return p;
-                }
-                if (p.smallestTextPt > best.smallestTextPt + 0.05) {
-                    best = p;
-                }
+    for (const bool turn : {false, true}) {
+        for (const qreal typeScale : {1.0, 1.2, 1.35, 1.5, 1.75, 2.0}) {
+            const HandoutPicture p = place(turn ? turned : upright, turn, typeScale);
+            if (p.smallestTextPt >= kLeastPt) {
+                return p;
+            }
+            if (p.smallestTextPt > best.smallestTextPt + 0.05) {
+                best = p;
             }
         }
     }
@@ -221,7 +220,10 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
                          .arg(title),
                      plain);
         Status st;
-        PaintFunction paint = diagram ? defaultPicture(*diagram, paper, st) : PaintFunction();
+        PaintFunction paint =
+            diagram
+                ? defaultPicture(*diagram, diagram->hasSteps() ? paper : handoutChartTheme(), st)
+                : PaintFunction();
         if (!paint) {
             continue;
         }
@@ -230,15 +232,17 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
         const int at = c.position();
         const CardRoom room = cardRoom(doc, at);
         qreal left = pageRoom - room.height;
-        qreal high = pageRoom - 2 * kCardPadding - 4;
+        qreal high = pageRoom - 2 * kCardPadding - kCardMargins - 2;
+        // A turned picture's sentence goes beside it, with the card's text; when that text is
+        // too long for the page, in a row of its own under the text and the picture.
         bool sentenceBeside = true;
         HandoutPicture placed;
         for (int attempt = 0; attempt < 4; ++attempt) {
             placed = placePicture(*diagram, paper, QSizeF(room.width, left),
-                                  QSizeF(high, room.width - kTextBeside), sentenceBeside);
+                                  QSizeF(high, room.width - kTextBeside));
             if (!placed.frame.items.empty()) {
                 paint = [placed, paper](QPainter& p, QSizeF s) {
-                    paintDiagramPicture(p, s, placed.frame, placed.caption, paper, placed.view,
+                    paintDiagramPicture(p, s, placed.frame, QString(), paper, placed.view,
                                         kPictureMargin);
                 };
             }
@@ -257,7 +261,8 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
             QTextCursor in(&doc);
             in.setPosition(at);
             QTextTable* table = in.currentTable();
-            if (placed.turned && table) {
+            const bool besideText = placed.turned && table;
+            if (besideText) {
                 // A column of its own beside the card's text, in the text's colours.
                 const QTextTableCell text = table->cellAt(in);
                 table->appendColumns(1);
@@ -272,18 +277,32 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
                 table->setFormat(f);
                 QTextTableCell cell = table->cellAt(text.row(), table->columns() - 1);
                 cell.setFormat(text.format());
-                QTextCursor pic = cell.firstCursorPosition();
-                pic.insertImage(image);
-                if (!placed.captionAsText.isEmpty()) {
+                cell.firstCursorPosition().insertImage(image);
+                if (!placed.sentence.isEmpty() && sentenceBeside) {
+                    // At the end of the text's cell (`in` may stand where the new cell starts).
+                    in = table->cellAt(text.row(), text.column()).lastCursorPosition();
                     in.insertBlock();
-                    in.insertText(placed.captionAsText, plain);
+                    in.insertText(placed.sentence, plain);
+                } else if (!placed.sentence.isEmpty()) {
+                    // Under the text and the picture, the card's bar along both rows.
+                    table->appendRows(1);
+                    const int under = table->rows() - 1;
+                    for (int col = 0; col < table->columns(); ++col) {
+                        QTextTableCell c = table->cellAt(under, col);
+                        c.setFormat(table->cellAt(text.row(), col).format());
+                    }
+                    table->mergeCells(text.row(), 0, 2, 1);
+                    table->mergeCells(under, text.column(), 1, table->columns() - text.column());
+                    table->cellAt(under, text.column())
+                        .firstCursorPosition()
+                        .insertText(placed.sentence, plain);
                 }
             } else {
                 in.insertBlock();
                 in.insertImage(image);
-                if (!placed.captionAsText.isEmpty()) {
+                if (!placed.sentence.isEmpty()) {
                     in.insertBlock();
-                    in.insertText(placed.captionAsText, plain);
+                    in.insertText(placed.sentence, plain);
                 }
             }
             // The whole card on one page: a picture that made it taller gives up the excess.
@@ -292,11 +311,14 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
             if (over <= 0 || attempt == 3) {
                 break;
             }
-            if (placed.turned && table) {
+            if (besideText) {
+                if (table->rows() > 1) {
+                    table->removeRows(table->rows() - 1, 1);
+                }
                 table->removeColumns(table->columns() - 1, 1);
                 // The text beside much too long for the page (not just a heading above the
-                // card): the sentence goes into the picture; else the picture gives up height.
-                if (sentenceBeside && !placed.captionAsText.isEmpty() && over > now.above + 30) {
+                // card): the sentence goes under it; else the picture gives up height.
+                if (sentenceBeside && !placed.sentence.isEmpty() && over > now.above + 30) {
                     sentenceBeside = false;
                 } else {
                     high -= over + 2;
@@ -304,12 +326,10 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
             } else {
                 left -= over + 2;
             }
-            if (!placed.captionAsText.isEmpty() || !placed.turned || !table) {
-                QTextCursor undo(&doc);
-                undo.setPosition(at);
-                undo.setPosition(in.position(), QTextCursor::KeepAnchor);
-                undo.removeSelectedText();
-            }
+            QTextCursor undo(&doc);
+            undo.setPosition(at);
+            undo.setPosition(in.position(), QTextCursor::KeepAnchor);
+            undo.removeSelectedText();
         }
         placedFromTheEnd.push_back(placed);
     }
@@ -368,6 +388,14 @@ QPageLayout handoutLayout(QPageSize::PageSizeId page) {
 
 } // namespace
 
+Theme handoutChartTheme() {
+    // Points of paper: a chart's picture is replayed one unit to a point, and its type set at
+    // the picture's resolution would come out a third larger than 9 pt.
+    Theme paper = Theme::light();
+    paper.fontScale = 72.0 / QPicture().logicalDpiY();
+    return paper;
+}
+
 Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     : title_(chapter.title), doc_(std::make_unique<QTextDocument>()) {
     const Theme paper = Theme::light();
@@ -382,26 +410,24 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     const qreal bodyPx = 14;
     doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
     useHandoutFamilies(*doc_);
+    std::vector<nlohmann::json> figures;
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {
-            if (b.value("type", std::string()) != "figure") {
-                continue;
+            if (b.value("type", std::string()) == "figure") {
+                figures.push_back(b);
             }
-            const FigureRenderer r(b, paper, text.width() - 8, bodyPx * 0.85);
-            // Never taller than most of a page: a taller figure would be cut at the page's end.
-            QImage img = r.toImage(3);
-            const qreal tallest = doc_->pageSize().height() * 0.85;
-            if (const qreal shown = img.height() / img.devicePixelRatio(); shown > tallest) {
-                img.setDevicePixelRatio(img.devicePixelRatio() * shown / tallest);
-            }
-            doc_->addResource(QTextDocument::ImageResource,
-                              QUrl(QStringLiteral("figure:") +
-                                   QString::fromStdString(b.value("id", std::string()))),
-                              img);
         }
     }
+    HandoutFigures placed(*doc_, figures, paper, text.width() - 8, bodyPx * 0.85);
     addDiagramPictures(*doc_, paper, pictures_);
-    keepTogether(*doc_);
+    // Paginated as a book is; then a figure that left a page mostly empty fills it, and the
+    // pages are made again; then a side box fills the room a figure or a card left on a page.
+    for (keepTogether(*doc_); placed.fillAnEmptyRoom(); keepTogether(*doc_)) {
+        releasePageBreaks(*doc_);
+    }
+    for (int moves = 0; moves < 20 && moveAnAsideIntoAnEmptyRoom(*doc_); ++moves) {
+    }
+    figures_ = placed.figures();
 }
 
 Handout::~Handout() = default;

@@ -3,6 +3,7 @@
 // a footer on every page. See Handout.
 #pragma once
 
+#include "app/handout_figures.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/frame.h"
@@ -28,11 +29,10 @@ struct HandoutPicture {
     QSizeF size;
     bool turned = false;
     qreal smallestTextPt = 0;
-    QString captionAsText; // the step's sentence set as text under the picture (not in it)
-    Frame frame;           // what is drawn (a diagram with steps; empty for a chart), with
-                           // letters under 8 pt set larger where they have room
-    QRectF view;           // the area of the frame the picture shows
-    QString caption;       // drawn under it in the picture
+    QString sentence; // the step's sentence, set whole as text in the card (not in the picture)
+    Frame frame;      // what is drawn (a diagram with steps; empty for a chart), with letters
+                      // under 8 pt set larger where they have room
+    QRectF view;      // the area of the frame the picture shows
 };
 
 // A chapter laid out as a printed handout: light theme (paper is white), headings kept with what
@@ -53,13 +53,20 @@ public:
     QTextDocument& document() const { return *doc_; }
     // The live diagrams' pictures, in the order of the chapter.
     const std::vector<HandoutPicture>& pictures() const { return pictures_; }
+    // The chapter's figures (a figure cut between its parts: each piece), in its order.
+    const std::vector<HandoutFigure>& figures() const { return figures_; }
 
 private:
     std::vector<HandoutPicture> pictures_;
+    std::vector<HandoutFigure> figures_;
     QString title_;
     QSizeF size_;
     std::unique_ptr<QTextDocument> doc_;
 };
+
+// The theme a handout draws its charts in (B-Tree vs LSM-tree's): paper's, their type 9 pt on
+// paper.
+Theme handoutChartTheme();
 
 // A chapter as a printable handout: headings, text, tables, figures, paginated on `page`, light
 // theme (paper is white). Returns an empty string or the problem.

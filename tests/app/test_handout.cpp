@@ -7,9 +7,12 @@
 #include "app/main_window.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/handout_dialog.h"
 #include "widgets/export/paged_text.h"
+#include "widgets/figure/figure_pieces.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
 
@@ -18,6 +21,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPicture>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTest>
@@ -29,6 +34,7 @@
 #include <QTimer>
 #include <cmath>
 #include <map>
+#include <qcustomplot.h>
 #include <set>
 
 namespace {
@@ -216,6 +222,242 @@ private slots:
             }
         }
         QVERIFY(pictures >= 6);
+    }
+
+    // B-Tree vs LSM-tree's charts as the Cassandra chapter's handout draws them, on A4 and
+    // Letter: the labels of each vertical axis stand apart (they were drawn on top of one
+    // another, "400 300 200 100 0" in a sliver), and each axis title is whole along its axis.
+    void handoutChartsKeepTheirAxisLabelsApart() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        fg::BTreeVsLsmView view;
+        view.waitForRun();
+        view.setTheme(fg::handoutChartTheme());
+        for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
+            const fg::Handout handout(*course.chapter(QStringLiteral("cassandra")),
+                                      QPageSize::PageSizeId(paper));
+            QSizeF size;
+            for (const fg::HandoutPicture& p : handout.pictures()) {
+                if (p.id == QLatin1String("btree-vs-lsm")) {
+                    size = p.size;
+                }
+            }
+            QVERIFY(!size.isEmpty());
+            QPicture picture;
+            {
+                QPainter p(&picture);
+                view.paintCharts(p, size);
+            }
+            for (QCustomPlot* chart : {view.writesChart(), view.readsChart()}) {
+                // Laid out as it was drawn: at its size in the handout's picture.
+                QCPAxis* y = chart->yAxis;
+                const QString where =
+                    QStringLiteral("%1, %2 at %3x%4 pt: ")
+                        .arg(paper == QPageSize::A4 ? "A4" : "Letter", y->label().simplified())
+                        .arg(size.width())
+                        .arg(size.height());
+                QVERIFY2(y->tickVector().size() >= 2, qPrintable(where));
+                const qreal line = QFontMetricsF(y->tickLabelFont()).height();
+                qreal previous = -1e9;
+                for (const double v : y->tickVector()) {
+                    const qreal at = y->coordToPixel(v);
+                    if (previous > -1e9) {
+                        QVERIFY2(std::abs(at - previous) >= line,
+                                 qPrintable(where + QStringLiteral("labels %1 pt apart, %2 pt "
+                                                                   "tall")
+                                                        .arg(std::abs(at - previous), 0, 'f', 1)
+                                                        .arg(line, 0, 'f', 1)));
+                    }
+                    previous = at;
+                }
+                // The title is centred along the axis: whole when it stays within the chart.
+                const QFontMetricsF fm(y->labelFont());
+                const qreal centre = y->axisRect()->center().y();
+                const QRect drawn =
+                    chart->axisRect()->outerRect().united(chart->legend->outerRect());
+                for (const QString& part : y->label().split(QLatin1Char('\n'))) {
+                    const qreal half = fm.horizontalAdvance(part) / 2;
+                    QVERIFY2(centre - half >= drawn.top() && centre + half <= drawn.bottom() + 1,
+                             qPrintable(where + QStringLiteral("\u201c%1\u201d reaches past the "
+                                                               "chart's edge")
+                                                    .arg(part)));
+                }
+            }
+        }
+    }
+
+    // Every chapter, on A4 and Letter: no page is left more than half empty in front of a tall
+    // figure or a live diagram's card that went to the next page (Redis on A4: a page held a
+    // note alone before the ways to scale Redis, and another before the hash slots' card). The
+    // figure is set smaller if its letters stay at 8 pt, or cut between its parts, or the note
+    // goes past the card.
+    void noPageIsLeftHalfEmptyBeforeAFigure() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QStringList faults;
+        for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                const fg::Handout handout(ch, QPageSize::PageSizeId(paper));
+                QTextDocument& doc = handout.document();
+                doc.pageCount();
+                const qreal pageH = doc.pageSize().height();
+                std::map<int, qreal> filled;          // how far down each page holds something
+                std::map<int, const fg::Flow*> first; // what each page starts with
+                const std::vector<fg::Flow> flow = fg::flowOf(doc);
+                for (const fg::Flow& f : flow) {
+                    const int top = int(std::floor(f.rect.top() / pageH));
+                    const int bottom = int(std::floor((f.rect.bottom() - 1) / pageH));
+                    for (int p = top; p <= bottom; ++p) {
+                        filled[p] =
+                            p < bottom ? pageH : std::max(filled[p], f.rect.bottom() - p * pageH);
+                        if (!first.count(p)) {
+                            first[p] = &f;
+                        }
+                    }
+                }
+                for (int p = 0; p + 1 < doc.pageCount(); ++p) {
+                    const fg::Flow* next = first.count(p + 1) ? first[p + 1] : nullptr;
+                    if (!next || filled[p] >= pageH / 2) {
+                        continue;
+                    }
+                    // A heading goes with what it heads: look past it.
+                    if (!next->frame && next->block.blockFormat().headingLevel() > 0 &&
+                        next + 1 != flow.data() + flow.size()) {
+                        next = next + 1;
+                    }
+                    const bool card = next->frame && cardsOf(doc).count(next->frame);
+                    const bool figure =
+                        !next->frame &&
+                        next->block.text().trimmed() == QString(QChar::ObjectReplacementCharacter);
+                    if (card || figure) {
+                        faults << QStringLiteral("%1 on %2: page %3 is %4% full before %5")
+                                      .arg(ch.id, paper == QPageSize::A4 ? "A4" : "Letter")
+                                      .arg(p + 1)
+                                      .arg(int(100 * filled[p] / pageH))
+                                      .arg(card ? "a card" : "a figure");
+                    }
+                }
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+    // Every chapter, on A4 and Letter: the sentence of each live diagram's shown step is whole,
+    // as text in its card (the time-series picture, turned, cut it to "and the 1m and..." in a
+    // caption band inside the picture; so did Redis's on Letter).
+    void everyPicturesSentenceIsWholeInItsCard() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        int sentences = 0;
+        for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                const fg::Handout handout(ch, QPageSize::PageSizeId(paper));
+                QTextDocument& doc = handout.document();
+                for (const QString& id : ch.diagramIds()) {
+                    const fg::LiveDiagram* d = fg::liveDiagram(id);
+                    if (!d || !d->hasSteps()) {
+                        continue;
+                    }
+                    fg::Status st;
+                    const auto source =
+                        d->makeSource(fg::defaultScenario(id, st), st, fg::KeepOnly{});
+                    QVERIFY2(source, st.message().c_str());
+                    const QString sentence = source->narration(source->stepCount() - 1);
+                    QVERIFY(!sentence.isEmpty());
+                    // The card: the box that holds the diagram's picture.
+                    QTextFrame* card = nullptr;
+                    for (QTextBlock b = doc.begin(); b.isValid() && !card; b = b.next()) {
+                        for (auto it = b.begin(); !it.atEnd(); ++it) {
+                            const QTextCharFormat f = it.fragment().charFormat();
+                            if (f.isImageFormat() &&
+                                f.toImageFormat().name() == "diagram-picture:" + id) {
+                                QTextCursor c(&doc);
+                                c.setPosition(it.fragment().position());
+                                card = c.currentFrame();
+                            }
+                        }
+                    }
+                    QVERIFY2(card && card != doc.rootFrame(), qPrintable(id));
+                    QTextCursor all(&doc);
+                    all.setPosition(card->firstPosition());
+                    all.setPosition(card->lastPosition(), QTextCursor::KeepAnchor);
+                    QVERIFY2(all.selectedText().contains(sentence),
+                             qPrintable(
+                                 QStringLiteral("%1 on %2: \u201c%3\u201d is not whole in "
+                                                "its card")
+                                     .arg(id, paper == QPageSize::A4 ? "A4" : "Letter", sentence)));
+                    ++sentences;
+                }
+            }
+        }
+        QVERIFY(sentences >= 10);
+    }
+
+    // Every figure of every chapter, on A4 and Letter, sets its smallest letters at 8 pt or more
+    // on paper (the decision flowchart of "Database Types" was shrunk to fit a page, its letters
+    // 7.5 pt on Letter): measured from the figure laid out at the text's width and the size the
+    // document shows it at. Every figure (or each piece of one cut between its parts) is there.
+    void everyFigureIsReadable() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        int figures = 0;
+        qreal least = 1e9;
+        for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                const fg::Handout handout(ch, QPageSize::PageSizeId(paper));
+                QTextDocument& doc = handout.document();
+                std::map<QString, QSizeF> inDocument; // each figure's size as the page shows it
+                for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                    for (auto it = b.begin(); !it.atEnd(); ++it) {
+                        const QTextCharFormat f = it.fragment().charFormat();
+                        if (f.isImageFormat() &&
+                            f.toImageFormat().name().startsWith(QLatin1String("figure:"))) {
+                            const QTextImageFormat image = f.toImageFormat();
+                            const QImage img =
+                                doc.resource(QTextDocument::ImageResource, QUrl(image.name()))
+                                    .value<QImage>();
+                            inDocument[image.name()] =
+                                image.height() > 0 ? QSizeF(image.width(), image.height())
+                                                   : QSizeF(img.size()) / img.devicePixelRatio();
+                        }
+                    }
+                }
+                std::set<std::string> ids;
+                for (const fg::HandoutFigure& f : handout.figures()) {
+                    ids.insert(f.figure.value("id", std::string()));
+                    QVERIFY2(inDocument.count(f.name), qPrintable(f.name));
+                    const fg::FigureRenderer r(f.figure, fg::Theme::light(),
+                                               doc.pageSize().width() - 8, 14 * 0.85);
+                    const qreal k = inDocument[f.name].height() / r.size().height();
+                    const qreal pt = fg::smallestTextPx(r.scene()) * k;
+                    least = std::min(least, pt);
+                    QVERIFY2(pt >= 8, qPrintable(QStringLiteral("%1 on %2: %3 has letters of %4 "
+                                                                "pt (shown at %5%)")
+                                                     .arg(ch.id)
+                                                     .arg(paper == QPageSize::A4 ? "A4" : "Letter")
+                                                     .arg(f.name)
+                                                     .arg(pt, 0, 'f', 2)
+                                                     .arg(k * 100, 0, 'f', 0)));
+                    ++figures;
+                }
+                QCOMPARE(int(inDocument.size()), int(handout.figures().size()));
+                for (const auto& s : ch.sections) {
+                    for (const auto& b : s.blocks) {
+                        if (b.value("type", std::string()) == "figure") {
+                            QVERIFY2(ids.count(b.value("id", std::string())),
+                                     b.value("id", std::string()).c_str());
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(figures >= 30);
+        qInfo("the smallest letters of a figure on paper: %.2f pt", least);
     }
 
     // Item 4: a cylinder's top (a database in a figure) never runs through its text: in every

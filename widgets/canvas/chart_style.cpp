@@ -6,10 +6,95 @@
 
 namespace fg {
 
+namespace {
+
+// Lays `chart` out at `size`, as a replot or toPainter does.
+void layOut(QCustomPlot* chart, QSize size) {
+    chart->setViewport(QRect(QPoint(0, 0), size));
+    for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                             QCPLayoutElement::upLayout}) {
+        chart->plotLayout()->update(phase);
+    }
+}
+
+} // namespace
+
+void fitTicks(QCustomPlot* chart, QSize size) {
+    const QRect own = chart->viewport();
+    layOut(chart, size);
+    chart->setViewport(own);
+    for (QCPAxis* axis : {chart->yAxis, chart->yAxis2}) {
+        if (!axis || !axis->ticker()) {
+            continue;
+        }
+        const QFontMetrics fm(axis->tickLabelFont());
+        const int room = axis->axisRect() ? axis->axisRect()->height() : chart->height();
+        axis->ticker()->setTickCount(std::clamp(room / std::max(1, 3 * fm.height()), 2, 5));
+        // The title, centred along the axis, on two lines when it would reach past the chart's
+        // edges (it was cut: "ads per lookup (not the same"), broken at the space nearest its
+        // middle.
+        if (axis->label() != axis->property("fgShown").toString()) {
+            axis->setProperty("fgTitle", axis->label());
+        }
+        QString title = axis->property("fgTitle").toString();
+        const QFontMetrics titleFm(axis->labelFont());
+        const int centre = axis->axisRect() ? axis->axisRect()->center().y() : size.height() / 2;
+        const int along = 2 * std::min(centre, size.height() - centre) - 4;
+        if (titleFm.horizontalAdvance(title) > along && !title.contains(QLatin1Char('\n'))) {
+            int best = -1;
+            for (int i = 0; i < title.size(); ++i) {
+                if (title[i] == QLatin1Char(' ') &&
+                    (best < 0 ||
+                     std::abs(i - title.size() / 2) < std::abs(best - title.size() / 2))) {
+                    best = i;
+                }
+            }
+            if (best > 0) {
+                title[best] = QLatin1Char('\n');
+            }
+        }
+        axis->setProperty("fgShown", title);
+        axis->setLabel(title);
+    }
+}
+
+int chartHeightFor(QCustomPlot* chart, int width, int plotHeight) {
+    // What the chart sets around its plot at a tall size, which does not change with the height.
+    const QRect own = chart->viewport();
+    constexpr int kTall = 2000;
+    layOut(chart, QSize(width, kTall));
+    const int around = kTall - chart->axisRect()->height();
+    layOut(chart, own.size());
+    chart->setViewport(own);
+    return around + plotHeight;
+}
+
+void paintChart(QCustomPlot* chart, QCPPainter& painter, QSize size) {
+    fitTicks(chart, size);
+    chart->toPainter(&painter, size.width(), size.height());
+}
+
+void setChartTextPx(QCustomPlot* chart, int px) {
+    chart->setProperty("fgTextPx", px);
+    const auto sized = [px](QFont font) {
+        font.setPixelSize(px);
+        return font;
+    };
+    for (QCPAxis* axis : {chart->xAxis, chart->yAxis, chart->xAxis2, chart->yAxis2}) {
+        axis->setTickLabelFont(sized(axis->tickLabelFont()));
+        axis->setLabelFont(sized(axis->labelFont()));
+    }
+    chart->legend->setFont(sized(chart->legend->font()));
+}
+
 void styleChart(QCustomPlot* chart, const Theme& theme) {
     chart->setBackground(theme.background);
     QFont font = chart->font();
-    font.setPointSizeF(9 * theme.fontScale);
+    if (const int px = chart->property("fgTextPx").toInt(); px > 0) {
+        font.setPixelSize(px);
+    } else {
+        font.setPointSizeF(9 * theme.fontScale);
+    }
     for (QCPAxis* axis : {chart->xAxis, chart->yAxis, chart->xAxis2, chart->yAxis2}) {
         const QPen pen(theme.line, theme.lineWidth / 1.5);
         axis->setBasePen(pen);
@@ -22,21 +107,11 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         axis->grid()->setPen(
             QPen(theme.surface.darker(theme.kind == Theme::Kind::Dark ? 60 : 110)));
     }
-    // As many labels on a vertical axis as fit its height: with the projector's larger type the
-    // default five (or more) overlap in a short chart. Counted again before every replot, as
-    // the chart is resized.
+    // The labels counted again before every replot, as the chart is resized.
     if (!chart->property("fgTicksFit").toBool()) {
         chart->setProperty("fgTicksFit", true);
-        QObject::connect(chart, &QCustomPlot::beforeReplot, chart, [chart] {
-            for (QCPAxis* axis : {chart->yAxis, chart->yAxis2}) {
-                if (!axis || !axis->ticker()) {
-                    continue;
-                }
-                const int line = QFontMetrics(axis->tickLabelFont()).height();
-                const int room = axis->axisRect() ? axis->axisRect()->height() : chart->height();
-                axis->ticker()->setTickCount(std::clamp(room / std::max(1, 3 * line), 2, 5));
-            }
-        });
+        QObject::connect(chart, &QCustomPlot::beforeReplot, chart,
+                         [chart] { fitTicks(chart, chart->viewport().size()); });
     }
     chart->legend->setFont(font);
     chart->legend->setBrush(theme.surface);

@@ -4,10 +4,31 @@
 
 #include "models/theme/theme.h"
 
+#include <QSize>
+
 class QCustomPlot;
+class QCPPainter;
 
 namespace fg {
 
 void styleChart(QCustomPlot* chart, const Theme& theme);
+
+// REQUIRES: px > 0. Sets every letter of `chart` (tick labels, axis titles, legend) `px` pixels
+// high from now on, whatever the theme's type (a presentation's slide: its body text's size).
+void setChartTextPx(QCustomPlot* chart, int px);
+
+// As many labels on each vertical axis of `chart` as fit its height laid out at `size`: three
+// lines of its type a label, two to five labels (the default five overlapped in a short chart);
+// and its title on two lines when it is longer than the axis. styleChart has every replot fit
+// them again at the widget's size.
+void fitTicks(QCustomPlot* chart, QSize size);
+
+// The height `chart` needs, `width` wide, for a plot `plotHeight` high: that and its legend, its
+// axes' labels and titles around the plot.
+int chartHeightFor(QCustomPlot* chart, int width, int plotHeight);
+
+// Draws `chart` on `painter` at `size` (a picture, a page: not its widget's size), the labels of
+// its vertical axes fitted to that size. Its layout is left at that size, as toPainter leaves it.
+void paintChart(QCustomPlot* chart, QCPPainter& painter, QSize size);
 
 } // namespace fg

@@ -278,7 +278,7 @@ void BTreeVsLsmView::paintCharts(QPainter& p, QSizeF size) const {
         chart->legend->setWrap(legendW > w - 16 ? 1 : 0);
         QPicture picture;
         QCPPainter painter(&picture);
-        chart->toPainter(&painter, qRound(w), qRound(h));
+        paintChart(chart, painter, QSize(qRound(w), qRound(h)));
         painter.end();
         chart->legend->setWrap(0); // the page's own: one row
         p.drawPicture(stacked ? QPointF(margin, margin + i * (h + margin))

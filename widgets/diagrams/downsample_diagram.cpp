@@ -252,8 +252,15 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         nowLabel.textColor = t.bad;
         nowLabel.fontPx = fs * 0.8;
         nowLabel.z = 5;
-        const qreal lw = frameTextSize(nowLabel).width() + 8;
-        nowLabel.rect = QRectF(std::clamp(x - lw / 2, 0.0, width - lw), 2, lw, top - 16 * k);
+        // Over the line, in the frame; its area half as wide again as its text, on the side
+        // the text may grow (printed type is set larger where it has room), the text aligned
+        // where it stands when the line is near an end.
+        const qreal lw = std::min(1.5 * (frameTextSize(nowLabel).width() + 8), width);
+        const qreal left = std::clamp(x - lw / 2, 0.0, width - lw);
+        nowLabel.rect = QRectF(left, 2, lw, top - 16 * k);
+        nowLabel.align = Qt::AlignVCenter | (left <= 0            ? Qt::AlignLeft
+                                             : left >= width - lw ? Qt::AlignRight
+                                                                  : Qt::AlignHCenter);
         f.items.push_back(nowLabel);
     }
     const qreal below = lanesBottom + 20 * k;

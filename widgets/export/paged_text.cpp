@@ -14,16 +14,6 @@
 
 namespace fg {
 
-namespace {
-
-// One thing the handout's text flows through: a paragraph or heading, or a box (a table, a note, a
-// callout, a diagram card), with where the layout put it.
-struct Flow {
-    QTextBlock block;
-    QTextFrame* frame = nullptr;
-    QRectF rect;
-};
-
 std::vector<Flow> flowOf(QTextDocument& doc) {
     std::vector<Flow> out;
     QAbstractTextDocumentLayout* layout = doc.documentLayout();
@@ -38,10 +28,28 @@ std::vector<Flow> flowOf(QTextDocument& doc) {
     return out;
 }
 
+namespace {
+
 bool breaksBefore(const Flow& f) {
     const auto policy = f.frame ? f.frame->frameFormat().pageBreakPolicy()
                                 : f.block.blockFormat().pageBreakPolicy();
     return policy & QTextFormat::PageBreak_AlwaysBefore;
+}
+
+void setBreak(const Flow& f, QTextFormat::PageBreakFlags policy) {
+    if (auto* table = qobject_cast<QTextTable*>(f.frame)) {
+        QTextTableFormat t = table->format();
+        t.setPageBreakPolicy(policy);
+        table->setFormat(t);
+    } else if (f.frame) {
+        QTextFrameFormat t = f.frame->frameFormat();
+        t.setPageBreakPolicy(policy);
+        f.frame->setFrameFormat(t);
+    } else {
+        QTextBlockFormat b = f.block.blockFormat();
+        b.setPageBreakPolicy(policy);
+        QTextCursor(f.block).setBlockFormat(b);
+    }
 }
 
 // False when `f` already starts a page of its own: moving it again would change nothing.
@@ -49,19 +57,7 @@ bool breakBefore(const Flow& f) {
     if (breaksBefore(f)) {
         return false;
     }
-    if (auto* table = qobject_cast<QTextTable*>(f.frame)) {
-        QTextTableFormat t = table->format();
-        t.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        table->setFormat(t);
-    } else if (f.frame) {
-        QTextFrameFormat t = f.frame->frameFormat();
-        t.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        f.frame->setFrameFormat(t);
-    } else {
-        QTextBlockFormat b = f.block.blockFormat();
-        b.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
-        QTextCursor(f.block).setBlockFormat(b);
-    }
+    setBreak(f, QTextFormat::PageBreak_AlwaysBefore);
     return true;
 }
 
@@ -130,9 +126,13 @@ void keepTogether(QTextDocument& doc) {
                 const bool whole = f.frame ? fitsAPage(doc, heightOf(f))
                                            : f.block.layout() && f.block.layout()->lineCount() <= 3;
                 if (whole) {
+                    // A paragraph or a picture always takes its heading along (a picture made to
+                    // fit a page under its heading was moved alone, its heading left at the
+                    // bottom of the page before); a box when the two fit a page.
                     const bool withHeading =
                         afterHeading && !atPageTop(flow[i - 1].rect.top()) &&
-                        fitsAPage(doc, f.rect.top() - flow[i - 1].rect.top() + heightOf(f));
+                        (!f.frame ||
+                         fitsAPage(doc, f.rect.top() - flow[i - 1].rect.top() + heightOf(f)));
                     moved = breakBefore(withHeading ? flow[i - 1] : f) ||
                             (withHeading && breakBefore(f));
                 }
@@ -140,6 +140,14 @@ void keepTogether(QTextDocument& doc) {
         }
         if (!moved) {
             return;
+        }
+    }
+}
+
+void releasePageBreaks(QTextDocument& doc) {
+    for (const Flow& f : flowOf(doc)) {
+        if (breaksBefore(f)) {
+            setBreak(f, QTextFormat::PageBreak_Auto);
         }
     }
 }

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <QColor>
+#include <QRectF>
+#include <QTextBlock>
 #include <map>
+#include <vector>
 
 class QPainter;
 class QTextDocument;
@@ -11,11 +14,26 @@ class QTextFrame;
 
 namespace fg {
 
+// One thing the text of a document flows through: a paragraph or heading (`block`), or a box (a
+// table, a note, a callout, a diagram card: `frame`), with where the layout put it.
+struct Flow {
+    QTextBlock block;
+    QTextFrame* frame = nullptr;
+    QRectF rect;
+};
+
+// What the root frame of `doc` holds, in order, as laid out now (blank paragraphs left out).
+std::vector<Flow> flowOf(QTextDocument& doc);
+
 // REQUIRES: `doc` has its page size set. Moves a heading that would end a page, with the first
 // lines of what it heads, to the next page; and a box (a table, a note, a callout, a diagram
 // card) that fits a page (fitsAPage), or a paragraph of up to three lines, that would be cut in
 // two, with the heading right above it.
 void keepTogether(QTextDocument& doc);
+
+// Takes away every page break keepTogether set (the course's HTML sets none of its own), to
+// paginate `doc` again after a change.
+void releasePageBreaks(QTextDocument& doc);
 
 // Paints page `page` (from 0) of `doc` at the painter's origin, clipped to the page, in `text`
 // colour where the document sets none.

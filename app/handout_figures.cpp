@@ -1,0 +1,242 @@
+#include "app/handout_figures.h"
+
+#include "widgets/export/paged_text.h"
+#include "widgets/figure/figure_pieces.h"
+#include "widgets/figure/figure_renderer.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QUrl>
+#include <algorithm>
+#include <cmath>
+
+namespace fg {
+
+namespace {
+
+constexpr qreal kLeastPt = 8;      // the least size of letters on paper, in points
+constexpr qreal kEmptyRoom = 0.25; // of a page: a room left empty that a figure fills
+constexpr qreal kDpr = 3;          // figures are drawn three times as sharp as a point
+
+// Where the picture named `name` is in `doc` (-1: nowhere).
+int positionOf(const QTextDocument& doc, const QString& name) {
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat() && f.toImageFormat().name() == name) {
+                return it.fragment().position();
+            }
+        }
+    }
+    return -1;
+}
+
+// Where the first line of `b` (a picture's paragraph: its picture) is laid out, in the document.
+qreal pictureTop(QTextDocument& doc, const QTextBlock& b) {
+    const QTextLayout* layout = b.layout();
+    const qreal block = doc.documentLayout()->blockBoundingRect(b).top();
+    if (!layout || layout->lineCount() == 0) {
+        return block;
+    }
+    return block - layout->boundingRect().top() + layout->lineAt(0).y();
+}
+
+bool isHeading(const Flow& f) {
+    return !f.frame && f.block.blockFormat().headingLevel() > 0;
+}
+
+} // namespace
+
+HandoutFigures::HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::json>& figures,
+                               const Theme& paper, qreal width, qreal bodyPx)
+    : doc_(doc), paper_(paper), width_(width), bodyPx_(bodyPx) {
+    for (const nlohmann::json& figure : figures) {
+        const QString name =
+            QStringLiteral("figure:") + QString::fromStdString(figure.value("id", std::string()));
+        if (positionOf(doc_, name) < 0) {
+            continue;
+        }
+        // As large as laid out when it fits a page with the heading above it; else a little
+        // smaller if its letters stay at 8 pt or more; else cut between its parts.
+        const qreal room = roomOnAPage(name);
+        Shown whole = lay(figure, 0, 0, room);
+        whole.figure.name = name;
+        shown_.push_back(whole);
+        const std::size_t parts = figurePartCount(figure);
+        if (whole.naturalHeight <= room ||
+            whole.smallestPx * room / whole.naturalHeight >= kLeastPt || parts < 2) {
+            show(name, {whole});
+            continue;
+        }
+        std::vector<Shown> pieces;
+        for (std::size_t from = 0; from < parts;) {
+            const qreal r = from == 0 ? room : fullPage();
+            const std::size_t to = pieceEnd(figure, from, [&](const nlohmann::json& piece) {
+                return FigureRenderer(piece, paper_, width_, bodyPx_).size().height() <= r;
+            });
+            pieces.push_back(lay(figure, from, to, r));
+            from = to;
+        }
+        show(name, pieces);
+    }
+}
+
+std::vector<HandoutFigure> HandoutFigures::figures() const {
+    std::vector<HandoutFigure> out;
+    for (const Shown& s : shown_) {
+        out.push_back(s.figure);
+    }
+    return out;
+}
+
+HandoutFigures::Shown HandoutFigures::lay(const nlohmann::json& whole, std::size_t from,
+                                          std::size_t to, qreal room, bool draw) {
+    Shown s;
+    s.whole = whole;
+    s.from = from;
+    s.to = to;
+    s.figure.figure = to > 0 ? figurePiece(whole, from, to) : whole;
+    const FigureRenderer r(s.figure.figure, paper_, width_, bodyPx_);
+    s.naturalHeight = std::max<qreal>(1, r.size().height());
+    s.smallestPx = smallestTextPx(r.scene());
+    const qreal k = std::min<qreal>(1, room / s.naturalHeight);
+    s.figure.size = r.size() * k;
+    s.figure.smallestTextPt = s.smallestPx * k;
+    if (draw) {
+        s.image = r.toImage(kDpr);
+    }
+    return s;
+}
+
+void HandoutFigures::show(const QString& name, std::vector<Shown> pieces) {
+    QTextCursor c(&doc_);
+    const int at = positionOf(doc_, name);
+    c.setPosition(at);
+    c.setPosition(at + 1, QTextCursor::KeepAnchor);
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        HandoutFigure& f = pieces[i].figure;
+        f.name = pieces.size() == 1 ? name
+                                    : name.section(QLatin1Char('/'), 0, 0) +
+                                          QStringLiteral("/%1").arg(nextPiece_++);
+        if (!pieces[i].image.isNull()) {
+            doc_.addResource(QTextDocument::ImageResource, QUrl(f.name), pieces[i].image);
+            pieces[i].image = QImage();
+        }
+        QTextImageFormat image;
+        image.setName(f.name);
+        image.setWidth(f.size.width());
+        image.setHeight(f.size.height());
+        if (i > 0) {
+            c.insertBlock();
+        }
+        c.insertImage(image);
+    }
+    auto where = std::find_if(shown_.begin(), shown_.end(),
+                              [&name](const Shown& s) { return s.figure.name == name; });
+    where = shown_.erase(where);
+    shown_.insert(where, pieces.begin(), pieces.end());
+}
+
+qreal HandoutFigures::fullPage() const {
+    return doc_.pageSize().height() - 2 * doc_.documentMargin() - 28;
+}
+
+qreal HandoutFigures::roomOnAPage(const QString& name) {
+    // The picture's paragraph, with the heading right above it (which goes to its page with it),
+    // at the top of a page: the page's height under what comes above the picture there.
+    QTextCursor c(&doc_);
+    c.setPosition(positionOf(doc_, name));
+    const QTextBlock b = c.block();
+    QTextBlock first = b, before = b.previous();
+    while (before.isValid() && before.text().trimmed().isEmpty()) {
+        before = before.previous();
+    }
+    if (before.isValid() && before.blockFormat().headingLevel() > 0) {
+        first = before;
+    }
+    const QTextBlockFormat was = first.blockFormat();
+    QTextBlockFormat breaking = was;
+    breaking.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+    QTextCursor(first).setBlockFormat(breaking);
+    doc_.pageCount(); // lays the document out
+    const qreal pageH = doc_.pageSize().height();
+    const qreal top = pictureTop(doc_, b);
+    const qreal above = top - std::floor(top / pageH) * pageH;
+    QTextCursor(first).setBlockFormat(was);
+    // A line fits a page when it ends above the page's bottom margin.
+    return pageH - doc_.documentMargin() - above - 1;
+}
+
+bool HandoutFigures::fillAnEmptyRoom() {
+    doc_.pageCount(); // lays the document out
+    const qreal pageH = doc_.pageSize().height(), margin = doc_.documentMargin();
+    const std::vector<Flow> flow = flowOf(doc_);
+    for (Shown& s : shown_) {
+        if (s.settled) {
+            continue;
+        }
+        s.settled = true;
+        QTextCursor c(&doc_);
+        c.setPosition(positionOf(doc_, s.figure.name));
+        const QTextBlock b = c.block();
+        const auto i = std::find_if(flow.begin(), flow.end(),
+                                    [&b](const Flow& x) { return !x.frame && x.block == b; });
+        if (i == flow.end() || !b.layout() || b.layout()->lineCount() == 0) {
+            continue;
+        }
+        const qreal top = pictureTop(doc_, b);
+        const int page = int(std::floor(top / pageH));
+        auto unit = i; // the picture, with the heading right above it on its page
+        if (unit != flow.begin() && isHeading(*(unit - 1)) &&
+            int(std::floor((unit - 1)->rect.top() / pageH)) == page) {
+            --unit;
+        }
+        if (unit == flow.begin()) {
+            continue;
+        }
+        const qreal before = (unit - 1)->rect.bottom();
+        if (int(std::floor((before - 1) / pageH)) != page - 1) {
+            continue; // not moved to the next page: what is before it is on its page
+        }
+        const qreal room = page * pageH - margin - before;
+        if (room < kEmptyRoom * pageH) {
+            continue;
+        }
+        // The height the picture may take there: the room less the heading and the margins
+        // above it on its page, and its paragraph's margin under it.
+        const qreal height =
+            room - (top - page * pageH - margin) - b.blockFormat().bottomMargin() - 4;
+        const QString name = s.figure.name;
+        if (s.smallestPx * height / s.naturalHeight >= kLeastPt) {
+            Shown smaller = lay(s.whole, s.from, s.to, height, false);
+            smaller.settled = true;
+            show(name, {smaller});
+            return true;
+        }
+        // Else its first parts fill the room, and the rest follows on the next page.
+        const nlohmann::json& whole = s.whole;
+        const std::size_t from = s.from, to = s.to > 0 ? s.to : figurePartCount(whole);
+        if (to - from < 2) {
+            continue;
+        }
+        const auto fits = [&](const nlohmann::json& piece) {
+            return FigureRenderer(piece, paper_, width_, bodyPx_).size().height() <= height;
+        };
+        const std::size_t end = pieceEnd(whole, from, fits);
+        Shown first = lay(whole, from, end, height, false);
+        if (end >= to || first.naturalHeight > height || first.naturalHeight < height / 2) {
+            continue; // no piece that fits, or one that leaves most of the room empty
+        }
+        first = lay(whole, from, end, height);
+        Shown rest = lay(whole, end, to, fullPage());
+        first.settled = true;
+        show(name, {first, rest});
+        return true;
+    }
+    return false;
+}
+
+} // namespace fg
