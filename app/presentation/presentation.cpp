@@ -2,6 +2,7 @@
 
 #include "app/presentation/slide_figure.h"
 #include "app/reader/chapter_html.h"
+#include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -26,8 +27,16 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <qcustomplot.h>
 
 namespace fg {
+
+namespace {
+
+// The charts' type on a diagram slide, of the body's.
+constexpr qreal kChartText = 0.8;
+
+} // namespace
 
 std::vector<Slide> slidesOf(const Chapter& chapter) {
     std::vector<Slide> out;
@@ -427,6 +436,11 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     for (QToolButton* b : page->findChildren<QToolButton*>()) {
         b->setIconSize(QSize(icon, icon));
     }
+    // Charts in type the back of the room reads (their ticks and titles were the desk's 12 px):
+    // the body's 30 px at 1080p.
+    for (QCustomPlot* chart : page->findChildren<QCustomPlot*>()) {
+        setChartTextPx(chart, qRound(px * kChartText));
+    }
     if (diagram_) {
         diagram_->setPresenting(true, qRound(px * 0.9));
         if (speed_ > 0) {
@@ -447,16 +461,6 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
         DiagramCanvas* canvas = diagram_->panel()->canvas();
         if (canvas->source()) {
             canvas->setSlideFraming(true, 2.6 * px);
-            const QRectF camera = canvas->runCamera();
-            // A chart takes about a quarter of the room under the drawing or beside it (the
-            // split's 3:1): beside it when that leaves the drawing larger (a drawing limited by
-            // its height), under it otherwise (a wide one).
-            if (diagram_->chart() && !camera.isEmpty()) {
-                const qreal w = width(), h = 0.75 * height(); // the slide's room for the page
-                const qreal under = std::min(w / camera.width(), 0.75 * h / camera.height());
-                const qreal beside = std::min(0.75 * w / camera.width(), h / camera.height());
-                diagram_->setChartBeside(beside > under);
-            }
         }
     }
     column->addWidget(page, 1);

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -27,6 +28,7 @@
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 #include <sstream>
 
@@ -88,12 +90,52 @@ void DiagramView::setTheme(const Theme& theme) {
 void DiagramView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     placeChart();
-    if (chart_ && presenting_ && split_->orientation() == Qt::Horizontal) {
-        // On a slide the chart beside the drawing has its quarter of the width (the drawing's
-        // long narration took it, and the histogram's labels ran into each other).
-        const int w = split_->width();
-        split_->setSizes({w - w / 4, w / 4});
+    if (chart_ && presenting_) {
+        placeChartOnSlide();
     }
+}
+
+void DiagramView::placeChartOnSlide() {
+    // Under the drawing, the slide's width, as tall as its type needs (its legend, labels and
+    // titles) with the tallest plot, four lines of that type down to two and a half (two labels
+    // up the axis), that leaves the drawing 60% of the slide's width or height its shape allows
+    // (the course's rule for a slide); beside it, a third of the width, when no plot does (a
+    // drawing limited by its height: the hash slots'). Beside it a quarter wide, the LSM-tree's
+    // chart was a thin column.
+    const QSize split = split_->size();
+    if (split.isEmpty()) {
+        return;
+    }
+    chart_->setMinimumSize(0, 0);
+    chart_->replot(QCustomPlot::rpImmediateRefresh); // its labels chosen for its width
+    const int line = QFontMetrics(chart_->yAxis->tickLabelFont()).height();
+    const DiagramCanvas* canvas = panel_->canvas();
+    const QSizeF drawing = canvas->source() ? canvas->runCamera().size() : QSizeF();
+    // How much of the slide the drawing uses over a chart `chartH` high. The canvas is over the
+    // drawing's narration and controls (the panel less its canvas, at their least: the panel is
+    // not laid out yet), less its margin all round (diagram_canvas.cpp).
+    const int chrome = panel_->minimumSizeHint().height() - canvas->minimumSize().height();
+    const auto used = [&](int chartH) {
+        const QSizeF room(split.width(), split.height() - chartH - chrome);
+        const qreal margin = std::max<qreal>(16, 0.03 * std::min(room.width(), room.height()));
+        const qreal k = std::min((room.width() - 2 * margin) / drawing.width(),
+                                 (room.height() - 2 * margin) / drawing.height());
+        const QSizeF slide = window()->size();
+        const bool wide = drawing.width() / drawing.height() >= slide.width() / slide.height();
+        return wide ? k * drawing.width() / slide.width() : k * drawing.height() / slide.height();
+    };
+    int under = 0;
+    for (const int halfLines : {8, 7, 6, 5}) {
+        const int chartH = std::min(chartHeightFor(chart_, split.width(), halfLines * line / 2),
+                                    split.height() / 2);
+        if (drawing.isEmpty() || used(chartH) >= 0.64) {
+            under = chartH;
+            break;
+        }
+    }
+    split_->setOrientation(under > 0 ? Qt::Vertical : Qt::Horizontal);
+    split_->setSizes(under > 0 ? QList<int>{split.height() - under, under}
+                               : QList<int>{split.width() - split.width() / 3, split.width() / 3});
 }
 
 void DiagramView::placeChart() {

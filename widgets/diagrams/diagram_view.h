@@ -121,6 +121,7 @@ private:
     // drawing when that leaves the drawing larger, as on a slide; else, and in the other themes,
     // under it.
     void placeChart();
+    void placeChartOnSlide();
     // The chart's legend in as many rows as its width needs.
     void fitLegend();
     void openScenarioDialog();

@@ -170,6 +170,9 @@ void HashslotView::fitNodeLabels() {
         plot->xAxis->setTicker(ticker);
     }
     ticker->setTicks(ticks_, labels_[form]);
+    // The axis's title only when the labels do not say what they count (a slide's chart needs
+    // the line for the drawing).
+    plot->xAxis->setLabel(form == 0 ? QString() : tr("master node"));
 }
 
 void HashslotView::setScenario(int masters, int replicas, std::vector<ClusterOp> ops) {
@@ -184,7 +187,7 @@ void HashslotView::refresh() {
     const auto& s = *shown;
     QStringList perNode;
     QVector<double> x, keys;
-    std::array<QVector<QString>, 3> labels;
+    std::array<QVector<QString>, 4> labels;
     QVector<int> ids;
     for (const auto& n : s.nodes) {
         if (!n.removed && n.replicaOf < 0) {
@@ -193,11 +196,11 @@ void HashslotView::refresh() {
             x << double(x.size());
             keys << double(k);
             ids << n.id;
-            labels[0] << tr("node %1\n%2")
-                             .arg(n.id)
-                             .arg(counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots")));
-            labels[1] << tr("node %1").arg(n.id);
-            labels[2] << QString::number(n.id);
+            const QString owned = counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots"));
+            labels[0] << tr("master node %1 \u00B7 %2").arg(n.id).arg(owned); // one line
+            labels[1] << tr("node %1\n%2").arg(n.id).arg(owned);
+            labels[2] << tr("node %1").arg(n.id);
+            labels[3] << QString::number(n.id);
         }
     }
     setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")

@@ -43,7 +43,8 @@ private:
     void fitNodeLabels();
 
     QVector<double> ticks_;
-    std::array<QVector<QString>, 3> labels_; // the long, shorter and shortest forms
+    std::array<QVector<QString>, 4> labels_; // the long (one line, then two), shorter and
+                                             // shortest forms
     QLineEdit* key_;
     QSpinBox* node_;
     QSpinBox* slot_;
