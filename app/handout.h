@@ -4,12 +4,11 @@
 #pragma once
 
 #include "app/handout_figures.h"
+#include "app/handout_pictures.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
-#include "widgets/canvas/frame.h"
 
 #include <QPageSize>
-#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <memory>
@@ -19,21 +18,6 @@ class QPainter;
 class QTextDocument;
 
 namespace fg {
-
-// A picture of a live diagram in a handout: its size on paper in points, whether it is turned a
-// quarter (a wide drawing whose letters would be under 8 pt across the page; it then takes the
-// page's height left under its card's text), and the size of its smallest letters on paper, in
-// points.
-struct HandoutPicture {
-    QString id;
-    QSizeF size;
-    bool turned = false;
-    qreal smallestTextPt = 0;
-    QString sentence; // the step's sentence, set whole as text in the card (not in the picture)
-    Frame frame;      // what is drawn (a diagram with steps; empty for a chart), with letters
-                      // under 8 pt set larger where they have room
-    QRectF view;      // the area of the frame the picture shows
-};
 
 // A chapter laid out as a printed handout: light theme (paper is white), headings kept with what
 // follows them, boxes that fit a page never cut in two, each live diagram's card with a picture
@@ -63,10 +47,6 @@ private:
     QSizeF size_;
     std::unique_ptr<QTextDocument> doc_;
 };
-
-// The theme a handout draws its charts in (B-Tree vs LSM-tree's): paper's, their type 9 pt on
-// paper.
-Theme handoutChartTheme();
 
 // A chapter as a printable handout: headings, text, tables, figures, paginated on `page`, light
 // theme (paper is white). Returns an empty string or the problem.
