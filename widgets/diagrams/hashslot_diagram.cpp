@@ -85,10 +85,18 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         seg.strokeWidth = 1.5;
         seg.radius = 2;
         seg.z = 1;
-        if (seg.rect.width() > 70) {
-            seg.text = QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner);
-            seg.textColor = t.text;
-            seg.fontPx = fs * 0.8;
+        // The range and its owner when they fit the segment whole, else the range alone, else
+        // nothing (the projector's larger type cut "5461-6826" to "5461-682" in a narrow one).
+        seg.textColor = t.text;
+        seg.fontPx = fs * 0.8;
+        for (const QString& label :
+             {QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner),
+              QStringLiteral("%1-%2").arg(start).arg(sl - 1)}) {
+            seg.text = label;
+            if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
+                break;
+            }
+            seg.text.clear();
         }
         f.items.push_back(seg);
         start = sl;

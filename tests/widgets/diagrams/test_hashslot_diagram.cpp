@@ -105,6 +105,36 @@ private slots:
         }
     }
 
+    // A slot range's label is whole or not drawn: in the projector's type a narrow segment cut
+    // "5461-6826" to "5461-682" (the fourth master's preset), a different number from afar.
+    void everyRangeLabelIsWholeInEveryTheme() {
+        fg::HashslotView view;
+        int checked = 0;
+        for (QAction* preset : view.presetActions()) {
+            preset->trigger();
+            const auto* d =
+                static_cast<const fg::HashslotDiagram*>(view.panel()->canvas()->source());
+            for (const fg::Theme& theme :
+                 {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+                for (int i = -1; i < d->stepCount(); ++i) {
+                    for (const auto& it : d->frame(i, theme).items) {
+                        if (!it.id.startsWith("seg:") || it.text.isEmpty()) {
+                            continue;
+                        }
+                        ++checked;
+                        QVERIFY2(fg::frameTextSize(it).width() <= fg::frameTextRoom(it).width(),
+                                 qPrintable(QStringLiteral("%1, step %2: \"%3\" in %4 units")
+                                                .arg(preset->text())
+                                                .arg(i)
+                                                .arg(it.text)
+                                                .arg(it.rect.width())));
+                    }
+                }
+            }
+        }
+        QVERIFY(checked > 0);
+    }
+
     void aNewNodeHasOneColourInTheDiagramAndTheHistogram() {
         // Issue 13: node 6 (added to 3 masters with a replica each) was drawn in one colour and
         // its histogram bar in another.
