@@ -99,6 +99,14 @@ int longChapter(const fg::Course& c) {
     return -1;
 }
 
+// The window at 1280x800, and the index of a chapter with sections enough to present (-1 if
+// the window did not show or no chapter has them).
+int showOnALongChapter(fg::MainWindow& window) {
+    window.resize(1280, 800);
+    window.show();
+    return QTest::qWaitForWindowExposed(&window) ? longChapter(window.course()) : -1;
+}
+
 } // namespace
 
 class TestExportPresent : public QObject {
@@ -655,10 +663,7 @@ private slots:
     // Keynote's keys).
     void f5StartsAtTheFirstSlideAndShiftF5AtTheSectionRead() {
         fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const int ch = longChapter(window.course());
+        const int ch = showOnALongChapter(window);
         QVERIFY(ch >= 0);
         const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
         const auto present = [&](Qt::KeyboardModifiers modifiers) {
@@ -696,10 +701,7 @@ private slots:
     // title slide), as Keynote and PowerPoint leave the document at the slide shown.
     void leavingTheSlidesShowsTheSectionOfTheSlideShown() {
         fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const int ch = longChapter(window.course());
+        const int ch = showOnALongChapter(window);
         QVERIFY(ch >= 0);
         const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
         window.showSection(ch, QString());

@@ -38,6 +38,19 @@ QString describe(const QWidget* w) {
 
 class TestThemeChrome : public QObject {
     Q_OBJECT
+    // The window at 1400x900 with the search panel open and the B-Tree's tab: chrome of every
+    // kind to compare.
+    static bool showWithSearchAndADiagram(fg::MainWindow& w) {
+        w.resize(1400, 900);
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w)) {
+            return false;
+        }
+        w.findChild<QDockWidget*>("searchDock")->show();
+        w.openDiagram(QStringLiteral("btree"));
+        return true;
+    }
+
 private slots:
     void initTestCase() {
         useOwnTestSettings("theme-chrome");
@@ -46,11 +59,7 @@ private slots:
 
     void everyVisibleWidgetFollowsEverySwitch() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/good")));
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.findChild<QDockWidget*>("searchDock")->show();
-        w.openDiagram(QStringLiteral("btree"));
+        QVERIFY(showWithSearchAndADiagram(w));
         w.tabs()->setCurrentIndex(0);
         w.statusBar()->showMessage(QStringLiteral("status"));
         fg::ExportDialog dialog(QSize(800, 600), fg::Theme::light(), QStringLiteral("x"), &w);
@@ -100,11 +109,7 @@ private slots:
     // same palette, every colour role of every colour group, and the same font.
     void aThemeLooksTheSameWhateverTheThemeBefore() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/good")));
-        w.resize(1400, 900);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.findChild<QDockWidget*>("searchDock")->show();
-        w.openDiagram(QStringLiteral("btree"));
+        QVERIFY(showWithSearchAndADiagram(w));
         for (const char* tool : {"wizard", "matrix", "scenarios", "quiz", "progress"}) {
             w.openTool(QString::fromLatin1(tool));
         }
