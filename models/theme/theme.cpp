@@ -26,6 +26,27 @@ QColor mix(const QColor& a, const QColor& b, qreal t) {
                             a.blueF() * (1 - t) + b.blueF() * t);
 }
 
+// `color` if it reaches `least` against `background`; else the same hue moved towards black (or
+// white, on a dark background) just far enough that it does. One of the two reaches 4.58:1
+// against any colour; on a mid-grey neither may reach 7:1, and the better one is the best there
+// is.
+QColor withContrast(const QColor& color, const QColor& background, qreal least) {
+    const qreal need = least + 0.05; // a margin for rounding to 8-bit channels
+    if (!color.isValid() || !background.isValid() || contrastRatio(color, background) >= need) {
+        return color;
+    }
+    const QColor black(Qt::black), white(Qt::white);
+    const QColor target =
+        contrastRatio(black, background) >= contrastRatio(white, background) ? black : white;
+    for (int step = 1; step <= 20; ++step) {
+        const QColor c = mix(color, target, step / 20.0);
+        if (contrastRatio(c, background) >= need) {
+            return c;
+        }
+    }
+    return target;
+}
+
 } // namespace
 
 Theme Theme::light() {
@@ -111,7 +132,7 @@ QString Theme::name() const {
     return QStringLiteral("light");
 }
 
-QColor Theme::toneStroke(const QString& tone) const {
+QColor Theme::toneColor(const QString& tone) const {
     if (tone.size() == 1 && tone[0] >= QLatin1Char('a') && tone[0] <= QLatin1Char('h')) {
         return categorical[static_cast<std::size_t>(tone[0].unicode() - 'a')];
     }
@@ -133,13 +154,17 @@ QColor Theme::toneStroke(const QString& tone) const {
     return line;
 }
 
+QColor Theme::toneStroke(const QString& tone) const {
+    return withContrast(toneColor(tone), background, kMinGraphicContrast);
+}
+
 QColor Theme::toneFill(const QString& tone) const {
     if (tone.isEmpty() || tone == QLatin1String("neutral")) {
         return surface;
     }
     // Light enough tints that text, marks and links on them keep their contrast.
     const qreal strength = kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
-    return mix(background, toneStroke(tone), strength);
+    return mix(background, toneColor(tone), strength);
 }
 
 QColor Theme::toneText(const QString& tone) const {
@@ -147,23 +172,7 @@ QColor Theme::toneText(const QString& tone) const {
 }
 
 QColor Theme::readableOn(const QColor& color, const QColor& background) const {
-    const qreal need = minTextContrast() + 0.05; // a margin for rounding to 8-bit channels
-    if (!color.isValid() || !background.isValid() || contrastRatio(color, background) >= need) {
-        return color;
-    }
-    // Towards whichever of black and white contrasts more with the background. One of the two
-    // reaches 4.58:1 against any colour; on a mid-grey neither may reach 7:1, and the better one
-    // is the best there is.
-    const QColor black(Qt::black), white(Qt::white);
-    const QColor target =
-        contrastRatio(black, background) >= contrastRatio(white, background) ? black : white;
-    for (int step = 1; step <= 20; ++step) {
-        const QColor c = mix(color, target, step / 20.0);
-        if (contrastRatio(c, background) >= need) {
-            return c;
-        }
-    }
-    return target;
+    return withContrast(color, background, minTextContrast());
 }
 
 qreal relativeLuminance(const QColor& c) {

@@ -38,8 +38,12 @@ struct Theme {
 
     // A fill for a figure tone ("neutral", "accent", "good", "bad", "warn", "muted", "a".."h").
     QColor toneFill(const QString& tone) const;
-    // The border colour that goes with toneFill (the categorical tones are too light for text).
+    // The border colour that goes with toneFill (the categorical tones are too light for text):
+    // the tone, moved just far enough to stand 3:1 against the background (WCAG's least for the
+    // parts of a graphic; Okabe-Ito's yellow outline was 1.2:1 on white).
     QColor toneStroke(const QString& tone) const;
+    // The least contrast the lines and outlines of a drawing have against the background.
+    static constexpr qreal kMinGraphicContrast = 3.0;
     // The colour of text in a tone: toneStroke made readable on toneFill (see readableOn).
     QColor toneText(const QString& tone) const;
 
@@ -49,6 +53,10 @@ struct Theme {
     // `color` if it reaches minTextContrast() against `background`; else the same hue moved
     // towards black (or white, on a dark background) just far enough that it does.
     QColor readableOn(const QColor& color, const QColor& background) const;
+
+private:
+    // The tone's own colour, as the palette has it.
+    QColor toneColor(const QString& tone) const;
 };
 
 // WCAG 2 relative luminance of a colour (0 black .. 1 white), alpha ignored.

@@ -20,7 +20,7 @@ Frame HashslotDiagram::layoutState(const State& state, const Step* step, const T
 }
 
 QColor HashslotDiagram::nodeColor(const Theme& t, int id) {
-    return t.categorical[static_cast<std::size_t>(id % 7)];
+    return t.toneStroke(QString(QChar('a' + id % 7))); // its fill's tone, seen on the ground
 }
 
 namespace {

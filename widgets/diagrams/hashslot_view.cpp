@@ -134,7 +134,12 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     plot->yAxis->setTicker(counts);
     plot->yAxis->setNumberFormat(QStringLiteral("f"));
     plot->yAxis->setNumberPrecision(0);
+    // No legend (each bar is named on the axis): out of the layout too, where its empty row left
+    // a band over the plot.
     plot->legend->setVisible(false);
+    if (plot->plotLayout()->take(plot->legend)) {
+        plot->plotLayout()->simplify();
+    }
     connect(plot, &QCustomPlot::beforeReplot, this, &HashslotView::fitNodeLabels);
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(std::string("value")); });
     openDefaultScenario();

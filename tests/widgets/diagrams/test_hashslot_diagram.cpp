@@ -163,6 +163,24 @@ private slots:
         QCOMPARE(bars, 4);
     }
 
+    // A fresh tester: an empty band of ~60 px between the playback row and the histogram, the
+    // row of a legend the histogram does not show. The plot starts at the chart's top, less the
+    // half line its top tick label needs.
+    void theHistogramHasNoEmptyBandAboveIt() {
+        fg::HashslotView v;
+        v.resize(1200, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.panel()->player()->toEnd();
+        v.chart()->replot();
+        const int top = v.chart()->axisRect()->rect().top();
+        const int halfLine = QFontMetrics(v.chart()->yAxis->tickLabelFont()).height() / 2;
+        QVERIFY2(top <= halfLine + 8, qPrintable(QStringLiteral("the plot starts %1 px down, "
+                                                                "its top label needs %2")
+                                                     .arg(top)
+                                                     .arg(halfLine)));
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::HashslotDiagram d(3, 1, scenario());
         expectStepBackExact(d, QSize(900, 500));
