@@ -216,8 +216,10 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
         st.kind = StepKind::kCompactionStart;
         st.inputs = inputIds;
         st.level = outLevel;
-        st.text = "Compaction merges SSTables " + ids(inputIds) + " into level " +
-                  std::to_string(outLevel) +
+        // One table is not merged with anything: it is rewritten a level down.
+        st.text = (inputIds.size() == 1 ? "Compaction rewrites SSTable "
+                                        : "Compaction merges SSTables ") +
+                  ids(inputIds) + " into level " + std::to_string(outLevel) +
                   (p_.tiered ? " (size-tiered: a tier is full)." : " (leveled).");
         sink.report(std::move(st), s);
     }
