@@ -1,6 +1,10 @@
 #include "widgets/decision/decision_views.h"
 
+#include "widgets/export/animation_dialog.h"
+
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -259,11 +263,14 @@ PaintFunction WizardView::resultPicture() const {
     };
 }
 
+QString WizardView::suggestedResultPath() const {
+    return QDir(lastExportFolder())
+        .filePath(QStringLiteral("recommendation-%1.pdf").arg(resultId_));
+}
+
 void WizardView::exportResult() {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the result"),
-                                     dir + QStringLiteral("/recommendation-%1.pdf").arg(resultId_),
+        QFileDialog::getSaveFileName(this, tr("Export the result"), suggestedResultPath(),
                                      tr("PDF (*.pdf);;PNG picture (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty()) {
         return;
@@ -282,6 +289,7 @@ void WizardView::exportResult() {
         QMessageBox::warning(this, tr("Export the result"), error);
         return;
     }
+    rememberExportFolder(QFileInfo(path).absolutePath());
     emit resultExported(path);
 }
 

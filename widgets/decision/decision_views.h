@@ -41,6 +41,9 @@ public:
     // The result as a picture (the same text as on screen), for Export.
     PaintFunction resultPicture() const;
     QString resultHtml() const;
+    // Where Export offers to save the result: the folder of the last export (as every export
+    // dialog), named after the result.
+    QString suggestedResultPath() const;
 
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);

@@ -9,11 +9,15 @@
 #include "widgets/playback/player.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -53,7 +57,13 @@ QPushButton* buttonWithText(QWidget* in, const QString& text) {
 class TestDecisionTools : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { course_ = fg::loadCourse(fg::diagramLinks()); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("fieldguide-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("fieldguide-test-decision-tools"));
+        QSettings().clear();
+        course_ = fg::loadCourse(fg::diagramLinks());
+    }
 
     void wizardCoversEveryLeafOfTheFlowchart() {
         QStringList errors;
@@ -195,6 +205,12 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray s = f.readAll();
         QVERIFY(s.contains("<svg") && !s.contains("<image"));
+        // A fresh tester: its save dialog opened in Documents, not where the last export went.
+        QSettings().setValue("export/dir", dir.path());
+        QCOMPARE(QFileInfo(view.suggestedResultPath()).absolutePath(),
+                 QDir(dir.path()).absolutePath());
+        QCOMPARE(QFileInfo(view.suggestedResultPath()).fileName(),
+                 QStringLiteral("recommendation-relational.pdf"));
     }
 
     void brokenWizardFilesAreReported() {
