@@ -62,6 +62,7 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     }
     emit narrationChanged(narrationAt(position));
     update();
+    emit viewChanged();
 }
 
 Frame DiagramCanvas::currentFrame() const {
@@ -207,6 +208,7 @@ void DiagramCanvas::resizeEvent(QResizeEvent* event) {
             zoom_ = std::clamp(zoom_ * before / after, 0.1, 400.0);
         }
     }
+    emit viewChanged();
 }
 
 void DiagramCanvas::paintEvent(QPaintEvent*) {
@@ -230,6 +232,10 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
 
 QTransform DiagramCanvas::transformOnScreen() const {
     return viewTransform(size(), currentFrame());
+}
+
+QTransform DiagramCanvas::transformAtRest() const {
+    return viewTransform(size(), to_);
 }
 
 QRectF DiagramCanvas::itemRect(const QString& id) const {
@@ -264,6 +270,7 @@ void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
 void DiagramCanvas::zoomBy(qreal factor) {
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
     update();
+    emit viewChanged();
 }
 
 void DiagramCanvas::zoomIn() {
@@ -278,12 +285,14 @@ void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
     slide_ = on;
     slideTextPx_ = on ? largestTextPx : 0;
     update();
+    emit viewChanged();
 }
 
 void DiagramCanvas::fitToView() {
     zoom_ = 1.0;
     pan_ = QPointF();
     update();
+    emit viewChanged();
 }
 
 void DiagramCanvas::handleZoomKeys(QWidget* scope) {
@@ -351,6 +360,7 @@ void DiagramCanvas::mouseMoveEvent(QMouseEvent* e) {
     if (e->buttons() & Qt::LeftButton) {
         pan_ = panStart_ + (e->position() - QPointF(dragStart_));
         update();
+        emit viewChanged();
     }
 }
 

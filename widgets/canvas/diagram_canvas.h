@@ -34,6 +34,8 @@ public:
 
     // Where the frame on screen is drawn: its coordinates to the widget's pixels.
     QTransform transformOnScreen() const;
+    // Where the frame of the step on screen is drawn once its transition ends.
+    QTransform transformAtRest() const;
     // Where the item `id` of the frame on screen is drawn, in widget coordinates (empty when the
     // frame has no such item).
     QRectF itemRect(const QString& id) const;
@@ -84,6 +86,9 @@ public:
 
 signals:
     void narrationChanged(const QString& text);
+    // Where the drawing is shown may have changed: the widget's size, the zoom or pan, the
+    // framing, or the frame (what lines up with the drawing follows it: the time-series chart).
+    void viewChanged();
     // A click (not a drag) on a box of the diagram.
     void itemClicked(const QString& id);
 

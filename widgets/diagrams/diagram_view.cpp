@@ -155,7 +155,15 @@ void DiagramView::placeChart() {
         const QSizeF split = split_->size();
         const qreal chrome = panel_->height() - canvas->height();
         if (!drawing.isEmpty() && !split.isEmpty()) {
-            const qreal chartH = std::max<qreal>(chart_->minimumHeight(), 0.25 * split.height());
+            // Under the drawing the chart is the split's width: what it needs there, whichever
+            // way it is shown now (its height beside, its legend wrapped onto more rows, kept the
+            // drawing beside: the choice depended on the one before).
+            int needs = chart_->minimumHeight();
+            if (chart_->legend->itemCount() > 0) {
+                needs = chartNeedsAt(qRound(split.width()));
+                chartNeedsAt(chart_->width()); // the legend as it is shown
+            }
+            const qreal chartH = std::max<qreal>(needs, 0.25 * split.height());
             const qreal chartW = std::max<qreal>(320, 0.25 * split.width());
             const qreal under = std::min(split.width() / drawing.width(),
                                          (split.height() - chartH - chrome) / drawing.height());
@@ -331,6 +339,10 @@ void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position
     refresh();
 }
 
+bool DiagramView::chartUnderDrawing() const {
+    return chart_ && split_->orientation() == Qt::Vertical;
+}
+
 void DiagramView::setCounters(const QString& text) {
     // The counters are "Name: value" pieces three spaces apart: a line may break only between
     // two of them ("Page" at the end of one line and "reads: 0" on the next read as two things).
@@ -394,7 +406,13 @@ void DiagramView::fitLegend() {
     if (!legend || legend->itemCount() == 0 || chart_->width() <= 0) {
         return;
     }
-    const int room = chart_->width() - 8;
+    chart_->setMinimumHeight(chartNeedsAt(chart_->width()));
+    chart_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int DiagramView::chartNeedsAt(int width) {
+    QCPLegend* legend = chart_->legend;
+    const int room = width - 8;
     int columns = legend->itemCount();
     for (; columns > 1; --columns) {
         legend->setWrap(columns);
@@ -412,7 +430,6 @@ void DiagramView::fitLegend() {
                              QCPLayoutElement::upLayout}) {
         chart_->plotLayout()->update(phase);
     }
-    chart_->replot(QCustomPlot::rpQueuedReplot);
     // Room for what the chart must show whole, in its type and at its width: the legend's rows,
     // the axes' tick labels and titles, and along the vertical axis its title. No more: the
     // drawing above takes the rest (160 x the type scale left the projector's drawing a third
@@ -423,7 +440,7 @@ void DiagramView::fitLegend() {
     const qreal along = title.horizontalAdvance(chart_->yAxis->label()) + 2 * ticks.height();
     const qreal needs = legend->outerRect().height() + around.top() + around.bottom() +
                         std::max(along, 3 * ticks.height());
-    chart_->setMinimumHeight(qRound(std::max<qreal>(120, needs)));
+    return qRound(std::max<qreal>(120, needs));
 }
 
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
@@ -439,6 +456,7 @@ bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
     }
     if (chart_ && watched == chart_ && event->type() == QEvent::Resize) {
         fitLegend();
+        chartPlaced();
     }
     if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
         placeMessage();
@@ -516,6 +534,7 @@ void DiagramView::setChartBeside(bool beside) {
         // on one row, 652 px in the projector's type) set the page's least width, and the
         // sidebar gave way when the search opened at 1280 px.
         chart_->setMinimumWidth(beside ? 320 : 240);
+        chartPlaced();
     }
 }
 

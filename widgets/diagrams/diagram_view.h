@@ -109,6 +109,10 @@ protected:
     // Counters (and chart) for the step on screen.
     virtual void refresh() = 0;
     void setCounters(const QString& text);
+    // True when the chart is under the drawing (false: beside it, or no chart).
+    bool chartUnderDrawing() const;
+    // The chart was resized or moved beside or under the drawing.
+    virtual void chartPlaced() {}
     // A note over the top of the drawing for what the student typed wrong (empty: hidden). It
     // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
@@ -122,8 +126,12 @@ private:
     // under it.
     void placeChart();
     void placeChartOnSlide();
-    // The chart's legend in as many rows as its width needs.
+    // The chart's legend in as many rows as its width needs, and the chart at least as high as
+    // it needs whole.
     void fitLegend();
+    // The least height the chart needs whole at `width`: its legend in as many rows as that width
+    // needs (it is left so), its axes' labels and titles. REQUIRES: a chart.
+    int chartNeedsAt(int width);
     void openScenarioDialog();
     void saveScenarioDialog();
 

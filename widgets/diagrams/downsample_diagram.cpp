@@ -1,6 +1,7 @@
 #include "widgets/diagrams/downsample_diagram.h"
 
 #include "engines/timeseries/clock_text.h"
+#include "widgets/canvas/counted.h"
 
 #include <algorithm>
 #include <iterator>
@@ -133,18 +134,32 @@ DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
     tmax_ = tmin_ + span;
 }
 
+std::pair<qreal, qreal> DownsampleDiagram::axisX(const Theme& theme) const {
+    const qreal x0 = 30 + 230 * theme.fontScale; // right of the tiers' labels
+    return {x0, x0 + 860};
+}
+
+std::vector<std::pair<std::int64_t, QString>> DownsampleDiagram::axisTicks() const {
+    std::vector<std::pair<std::int64_t, QString>> ticks;
+    for (std::int64_t tick = tmin_; tick <= tmax_; tick += tick_) {
+        ticks.emplace_back(tick, tickLabel(tick, tick_));
+    }
+    return ticks;
+}
+
 Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
     Frame f;
     const auto& tiers = timeline().engine().tiers();
     const qreal fs = 14 * t.fontScale;
     const qreal k = t.fontScale;
-    const qreal labelW = 230 * k, x0 = 30 + labelW, w = 860, rowH = 60 * k, top = 40 * k;
+    const auto [x0, x1] = axisX(t);
+    const qreal labelW = x0 - 30, w = x1 - x0, rowH = 60 * k, top = 40 * k;
     const qreal lanesBottom = top + static_cast<qreal>(tiers.size()) * rowH;
     auto xOf = [&](std::int64_t ms) {
         return x0 + w * static_cast<qreal>(ms - tmin_) / static_cast<qreal>(tmax_ - tmin_);
     };
     // The shared time axis: a line per tick through every lane, its time under the lanes.
-    for (std::int64_t tick = tmin_; tick <= tmax_; tick += tick_) {
+    for (const auto& [tick, tickText] : axisTicks()) {
         const qreal x = xOf(tick);
         FrameItem grid;
         grid.id = QStringLiteral("tick:%1").arg(tick);
@@ -159,7 +174,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         label.id = QStringLiteral("tick-label:%1").arg(tick);
         label.kind = FrameItem::Kind::Text;
         label.rect = QRectF(x - 50 * k, lanesBottom - 4, 100 * k, 20 * k);
-        label.text = tickLabel(tick, tick_);
+        label.text = tickText;
         label.textColor = t.mutedText;
         label.fontPx = fs * 0.75;
         label.z = 1;
@@ -201,7 +216,8 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
             span.rect = QRectF(left + 1, y, std::max<qreal>(right - left - 2, 3), h);
             span.stroke = t.toneStroke(tone);
             span.strokeWidth = 1;
-            span.opacity = 0.45;
+            // Lighter than the data's box, yet seen: at 0.45 on Dark the outline all but vanished.
+            span.opacity = t.background.lightnessF() < 0.5 ? 0.8 : 0.55;
             span.radius = 3;
             span.z = 1;
             f.items.push_back(span);
@@ -269,11 +285,13 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         q.id = QStringLiteral("query-result");
         q.kind = FrameItem::Kind::Text;
         q.rect = QRectF(x0, below + 4, w, 22 * k);
-        q.text = QStringLiteral("answered from %1: %2 block(s) read, %3 skipped, %4 rows scanned")
-                     .arg(QString::fromStdString(step->query.tier))
-                     .arg(step->query.partitionsRead)
+        q.text = QStringLiteral("answered from %1: %2 read, %3 skipped, %4 scanned")
+                     .arg(QString::fromStdString(step->query.tier),
+                          counted(step->query.partitionsRead, QStringLiteral("block"),
+                                  QStringLiteral("blocks")))
                      .arg(step->query.partitionsSkipped)
-                     .arg(step->query.rowsScanned);
+                     .arg(counted(step->query.rowsScanned, QStringLiteral("row"),
+                                  QStringLiteral("rows")));
         q.textColor = t.accent;
         q.fontPx = fs * 0.85;
         q.bold = true;

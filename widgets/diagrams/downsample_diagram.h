@@ -21,6 +21,12 @@ public:
     // The time axis every frame (and the chart under it) shares: [axisStart, axisEnd) in ms.
     std::int64_t axisStart() const { return tmin_; }
     std::int64_t axisEnd() const { return tmax_; }
+    // Where a frame in `theme` draws the axis: the x of axisStart() and of axisEnd(), in the
+    // frame's coordinates (the chart under the drawing lines its hours up with them).
+    std::pair<qreal, qreal> axisX(const Theme& theme) const;
+    // The axis's ticks as the frames label them: each tick's time (ms) and its label ("03:00",
+    // "day 2").
+    std::vector<std::pair<std::int64_t, QString>> axisTicks() const;
     // How often the scenario writes raw points ("5 s"), or empty before any point.
     QString rawInterval() const { return rawInterval_; }
 

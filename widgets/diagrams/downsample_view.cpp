@@ -2,6 +2,7 @@
 
 #include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/canvas/diagram_canvas.h"
 
 #include <QHBoxLayout>
 #include <qcustomplot.h>
@@ -64,9 +65,10 @@ DownsampleView::DownsampleView(QWidget* parent)
     addButton(tr("Query the first hour"),
               tr("Read the first hour: raw points if kept, else a coarser rollup"),
               [this] { addOp(TieredOp::query(0, kHour)); });
-    addPreset(tr("A day at 5-second resolution: raw data expires, rollups stay"), [this] {
-        setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
-    });
+    addPreset(tr("A day of 5-second points, then a day passes: raw data expires, rollups stay"),
+              [this] {
+                  setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
+              });
     addPreset(tr("Queries pick the finest tier that still holds their range"), [this] {
         setScenario({ingestHours(0, 12, 3), TieredOp::query(11 * kHour + kHour / 2, 12 * kHour),
                      TieredOp::query(0, 6 * kHour)});
@@ -75,6 +77,7 @@ DownsampleView::DownsampleView(QWidget* parent)
     controls()->addStretch(1);
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
+    connect(panel()->canvas(), &DiagramCanvas::viewChanged, this, &DownsampleView::lineUpTimeAxis);
     openDefaultScenario();
 }
 
@@ -96,7 +99,6 @@ void DownsampleView::refresh() {
     QCustomPlot* chart_ = chart();
     const Theme& theme_ = theme();
     chart_->clearGraphs();
-    chart_->xAxis->setLabel(tr("time (hours, on the same axis as the diagram above)"));
     chart_->yAxis->setLabel(tr("value"));
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         QVector<double> x, avg, lo, hi;
@@ -115,16 +117,23 @@ void DownsampleView::refresh() {
                 }
             }
         }
-        const QColor c = theme_.categorical[i % 7];
+        // The lane's tone, as the diagram draws it: seen on the ground (3:1; Okabe-Ito's blue
+        // raw line was faint on Dark).
+        const QColor c = theme_.toneStroke(QString(QChar('a' + static_cast<int>(i % 7))));
         if (!tiers[i].raw) { // the min-max band first, under the average
             QCPGraph* low = chart_->addGraph();
             QCPGraph* high = chart_->addGraph();
             low->setData(x, lo, true);
             high->setData(x, hi, true);
+            // The band a see-through fill with its edges drawn (the legend's swatch is the
+            // same): a fill alone at 50/255 all but vanished on Dark and in the legend.
+            const bool darkGround = theme_.background.lightnessF() < 0.5;
             QColor band = c;
-            band.setAlpha(50);
-            low->setPen(Qt::NoPen);
-            high->setPen(Qt::NoPen);
+            band.setAlpha(darkGround ? 90 : 60);
+            QColor edge = c;
+            edge.setAlpha(darkGround ? 200 : 150);
+            low->setPen(QPen(edge, 1));
+            high->setPen(QPen(edge, 1));
             high->setBrush(band);
             high->setChannelFillGraph(low);
             low->removeFromLegend();
@@ -136,9 +145,13 @@ void DownsampleView::refresh() {
         g->setName(tiers[i].raw ? tr("raw")
                                 : tr("%1 average").arg(QString::fromStdString(tiers[i].name)));
     }
-    // The diagram's time axis (the same hours line up), and room above and below the data.
-    chart_->xAxis->setRange(double(diagram()->axisStart()) / double(kHour),
-                            double(diagram()->axisEnd()) / double(kHour));
+    // The diagram's ticks and labels, on the diagram's axis (lineUpTimeAxis), and room above
+    // and below the data.
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (const auto& [ms, label] : diagram()->axisTicks()) {
+        ticker->addTick(double(ms) / double(kHour), label);
+    }
+    chart_->xAxis->setTicker(ticker);
     bool found = false;
     QCPRange all(0, 1);
     for (int g = 0; g < chart_->graphCount(); ++g) {
@@ -151,7 +164,7 @@ void DownsampleView::refresh() {
     }
     const double pad = std::max(1.0, all.size() * 0.12);
     chart_->yAxis->setRange(all.lower - pad, all.upper + pad);
-    chart_->replot(QCustomPlot::rpQueuedReplot);
+    lineUpTimeAxis();
     setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
                    "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
                     .arg(s.stats.ingested)
@@ -163,6 +176,42 @@ void DownsampleView::refresh() {
                     .arg(s.stats.rowsScanned)
                     .arg(s.stats.partitionsRead)
                     .arg(s.stats.partitionsSkipped));
+}
+
+void DownsampleView::lineUpTimeAxis() {
+    QCustomPlot* plot = chart();
+    const DownsampleDiagram* d = diagram();
+    if (!plot || !d) {
+        return;
+    }
+    const double start = double(d->axisStart()) / double(kHour);
+    const double end = double(d->axisEnd()) / double(kHour);
+    // Where the plot will be drawn (the layout a replot does first: the margins follow the
+    // vertical axis's labels), and where the drawing's axis is, both in the chart's pixels.
+    for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                             QCPLayoutElement::upLayout}) {
+        plot->plotLayout()->update(phase);
+    }
+    const QRect plotArea = plot->axisRect()->rect();
+    const DiagramCanvas* canvas = panel()->canvas();
+    const auto [from, to] = d->axisX(theme());
+    const QTransform shown = canvas->transformAtRest();
+    const qreal origin = plot->mapFrom(this, canvas->mapTo(this, QPoint(0, 0))).x();
+    const qreal x0 = origin + shown.map(QPointF(from, 0)).x();
+    const qreal x1 = origin + shown.map(QPointF(to, 0)).x();
+    const bool under = chartUnderDrawing() && canvas->source() && x1 - x0 >= 40 &&
+                       plotArea.width() > 0 && x0 < plotArea.right() && x1 > plotArea.left();
+    if (under) {
+        // The hours at the plot's left and right edges, read off the drawing's axis.
+        const double perPixel = (end - start) / (x1 - x0);
+        plot->xAxis->setRange(start + (plotArea.left() - x0) * perPixel,
+                              start + (plotArea.left() + plotArea.width() - x0) * perPixel);
+        plot->xAxis->setLabel(tr("time, lined up with the diagram above"));
+    } else {
+        plot->xAxis->setRange(start, end);
+        plot->xAxis->setLabel(tr("time"));
+    }
+    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace fg

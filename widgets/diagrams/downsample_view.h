@@ -34,6 +34,13 @@ public:
 
 protected:
     void refresh() override;
+    void chartPlaced() override { lineUpTimeAxis(); }
+
+private:
+    // Under the drawing the chart's time axis is the drawing's: an hour is as wide, at the same
+    // place, as in the diagram above (at any zoom or pan), with the diagram's tick labels;
+    // beside it, the chart shows the diagram's axis whole.
+    void lineUpTimeAxis();
 };
 
 } // namespace fg

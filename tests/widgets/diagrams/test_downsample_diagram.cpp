@@ -167,6 +167,74 @@ private slots:
         QCOMPARE(v.chart()->graphCount(), 1 + 2 * 3);
         QVERIFY(v.chart()->graph(0)->dataCount() > 0);
     }
+
+    // A fresh tester: the chart's title said its hours were "on the same axis as the diagram
+    // above", yet its 3 h was about 110 px left of the diagram's 03:00 (the chart used its own
+    // margins). Under the drawing each of the diagram's ticks is at the same x in the chart, with
+    // the same label, in every theme, zoomed in and panned too; beside it, the axis is whole.
+    void theChartsHoursLineUpWithTheDiagramsAtAnyZoom() {
+        fg::DownsampleView v;
+        v.resize(1280, 760);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.panel()->player()->toEnd();
+        fg::DiagramCanvas* canvas = v.panel()->canvas();
+        QCustomPlot* chart = v.chart();
+        const auto check = [&](const QString& when) {
+            QCoreApplication::processEvents();
+            chart->replot(); // what the queued replot draws
+            const auto* d = static_cast<const fg::DownsampleDiagram*>(canvas->source());
+            const fg::Frame f = d->frame(canvas->player()->position(), v.theme());
+            const bool under = chart->mapTo(&v, QPoint(0, 0)).y() >=
+                               canvas->mapTo(&v, QPoint(0, 0)).y() + canvas->height();
+            const auto ticks = d->axisTicks();
+            QVERIFY(ticks.size() >= 3);
+            auto* labels = dynamic_cast<QCPAxisTickerText*>(chart->xAxis->ticker().data());
+            QVERIFY2(labels, qPrintable(when));
+            if (!under) { // beside the drawing: the diagram's axis whole
+                QCOMPARE(chart->xAxis->range().lower, double(d->axisStart()) / 3600'000.0);
+                QCOMPARE(chart->xAxis->range().upper, double(d->axisEnd()) / 3600'000.0);
+                return;
+            }
+            int seen = 0;
+            for (const auto& [ms, label] : ticks) {
+                const double hour = double(ms) / 3600'000.0;
+                QCOMPARE(labels->ticks().value(hour), label);
+                if (!chart->xAxis->range().contains(hour)) {
+                    continue; // zoomed in: past the chart's edges
+                }
+                const auto* line = f.find(QStringLiteral("tick:%1").arg(ms));
+                QVERIFY(line);
+                const qreal inDiagram =
+                    canvas->mapTo(&v, canvas->transformAtRest().map(line->line.p1())).x();
+                const qreal inChart =
+                    chart->mapTo(&v, QPointF(chart->xAxis->coordToPixel(hour), 0)).x();
+                QVERIFY2(std::abs(inDiagram - inChart) <= 1.5,
+                         qPrintable(QStringLiteral("%1, %2: diagram x %3, chart x %4")
+                                        .arg(when, label)
+                                        .arg(inDiagram)
+                                        .arg(inChart)));
+                ++seen;
+            }
+            QVERIFY2(seen >= 2, qPrintable(when));
+            QVERIFY(chart->xAxis->label().contains(QLatin1String("lined up")));
+        };
+        for (const auto& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector(), fg::Theme::light()}) {
+            v.setTheme(theme);
+            check(theme.name() + QLatin1String(", fitted"));
+        }
+        canvas->zoomBy(2.0);
+        check(QStringLiteral("zoomed in"));
+        const QPoint middle = canvas->rect().center();
+        QTest::mousePress(canvas, Qt::LeftButton, {}, middle);
+        QTest::mouseMove(canvas, middle + QPoint(-120, 0));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, middle + QPoint(-120, 0));
+        QVERIFY(canvas->pan().x() < -100);
+        check(QStringLiteral("zoomed in and panned"));
+        v.resize(1000, 700);
+        check(QStringLiteral("resized"));
+    }
 };
 
 QTEST_MAIN(TestDownsampleDiagram)
