@@ -4,7 +4,9 @@
 #include "app/presentation/presentation.h"
 #include "app/reader/chapter_tree.h"
 #include "app/reader/reader_view.h"
+#include "app/reader/search_dock.h"
 #include "app/reader/search_panel.h"
+#include "app/window_keys.h"
 #include "models/course/content_loader.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/decision/architecture.h"
@@ -181,20 +183,12 @@ MainWindow::MainWindow(Course course, QWidget* parent)
 
     search_ = new SearchPanel(this);
     search_->setCourse(course_);
-    searchDock_ = new QDockWidget(tr("Search"), this);
-    searchDock_->setObjectName(QStringLiteral("searchDock"));
-    searchDock_->setWidget(search_);
-    addDockWidget(Qt::RightDockWidgetArea, searchDock_);
-    searchDock_->hide();
-    // About 40 characters wide the first time it opens, room for a result's place and words
-    // (its own size hint took ~400 px from the page and the sidebar; 32 characters was a cramped
-    // column); after that, the width the student leaves it at.
-    connect(searchDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        if (visible && !searchDockSized_) {
-            searchDockSized_ = true;
-            resizeDocks({searchDock_}, {search_->fontMetrics().averageCharWidth() * 40 + 40},
-                        Qt::Horizontal);
-        }
+    searchDock_ = new SearchDock(search_, tabs_, this);
+    qApp->installEventFilter(new WindowKeysInLineEdits(this));
+    connect(searchDock_, &SearchDock::steppedAsideForPage, this, [this] {
+        statusBar()->showMessage(tr("The search stepped aside to leave this page room: it is "
+                                    "back on the Reader tab (Ctrl+F shows it here)."),
+                                 8000);
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
@@ -334,7 +328,7 @@ void MainWindow::buildMenus() {
            });
     edit->addSeparator();
     action(edit, tr("&Find in all chapters\u2026"), {QKeySequence::Find}, [this] {
-        searchDock_->show();
+        searchDock_->open();
         search_->focusQuery();
     });
     action(edit, tr("Find &next"), {QKeySequence(Qt::Key_F3)}, [this] { findNext(false); });
@@ -513,7 +507,7 @@ void MainWindow::findNext(bool backward) {
 }
 
 void MainWindow::closeSearch() {
-    searchDock_->hide();
+    searchDock_->dismiss();
     reader_->clearHighlights();
     statusBar()->clearMessage(); // "Hit 3 of 5" stayed after the hits were gone
     reader_->setFocus(Qt::OtherFocusReason);

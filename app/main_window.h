@@ -25,6 +25,7 @@ namespace fg {
 
 class ChapterTree;
 class ReaderView;
+class SearchDock;
 class SearchPanel;
 
 class MainWindow : public QMainWindow {
@@ -108,7 +109,7 @@ private:
     ReaderView* reader_;
     QTabWidget* tabs_;
     SearchPanel* search_;
-    QDockWidget* searchDock_;
+    SearchDock* searchDock_;
     QActionGroup* themeGroup_ = nullptr;
     QPointer<PresentationWindow> presentation_;
     QMenu* studyMenu_ = nullptr;
@@ -118,7 +119,6 @@ private:
     QuizDeck deck_;
     QString lastQuery_; // the search F3 goes through
     QSplitter* split_ = nullptr;
-    bool searchDockSized_ = false;
     int sidebarWidth_ = 0; // a remembered sidebar width still to set (0: none)
 };
 

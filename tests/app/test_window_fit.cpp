@@ -4,6 +4,8 @@
 // least as wide as its text needs (its size hint, a text box's hint text) and inside the page.
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
+#include "app/reader/search_dock.h"
+#include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
@@ -23,6 +25,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -92,6 +95,22 @@ QString cut(QWidget* c, QWidget* window) {
             .arg(inWindow.height());
     }
     return {};
+}
+
+// The median height of the letters on screen, in pixels (0: no text).
+qreal medianLetters(const fg::DiagramCanvas& canvas) {
+    const qreal scale = canvas.transformOnScreen().m11();
+    std::vector<qreal> px;
+    for (const auto& it : canvas.currentFrame().items) {
+        if (!it.text.isEmpty() && it.opacity > 0.5) {
+            px.push_back(it.fontPx * scale);
+        }
+    }
+    if (px.empty()) {
+        return 0;
+    }
+    std::nth_element(px.begin(), px.begin() + px.size() / 2, px.end());
+    return px[px.size() / 2];
 }
 
 } // namespace
@@ -270,16 +289,8 @@ private slots:
                     QVERIFY2(canvas, qPrintable(d.id));
                     canvas->player()->toEnd();
                     settle();
-                    const qreal scale = canvas->transformOnScreen().m11();
-                    std::vector<qreal> px;
-                    for (const auto& it : canvas->currentFrame().items) {
-                        if (!it.text.isEmpty() && it.opacity > 0.5) {
-                            px.push_back(it.fontPx * scale);
-                        }
-                    }
-                    QVERIFY2(!px.empty(), qPrintable(d.id));
-                    std::nth_element(px.begin(), px.begin() + px.size() / 2, px.end());
-                    median[which] = px[px.size() / 2];
+                    median[which] = medianLetters(*canvas);
+                    QVERIFY2(median[which] > 0, qPrintable(d.id));
                     for (auto* l : w.tabs()->currentWidget()->findChildren<QLabel*>()) {
                         if (l->accessibleName() == QLatin1String("Narration")) {
                             narration[which] = QFontInfo(l->font()).pixelSize();
@@ -314,6 +325,93 @@ private slots:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+    }
+
+    // A fresh tester, at 1280x800 with the search open: the diagrams' letters dropped to 6-9 px
+    // (the page beside the sidebar and the search was ~650 px wide). On a diagram's tab in a
+    // window too narrow for both, the search steps aside: the letters are as large as with no
+    // search, and the search is back, with its words, on the Reader tab. Ctrl+F shows it on a
+    // diagram's tab all the same; Esc closes it for good. At 1920x1080 it stays beside the
+    // diagram, which keeps the least width the search promises a page.
+    void theSearchLeavesADiagramItsRoom() {
+        for (QSize screen : kScreens) {
+            for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.resize(screen);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.setThemeChoice(t);
+                auto* dock = w.findChild<QDockWidget*>("searchDock");
+                auto* query = w.search()->findChild<QLineEdit*>();
+                QVERIFY(dock && query);
+                const bool narrow = screen.width() < 1600;
+                const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
+                for (const auto& d : fg::liveDiagrams()) {
+                    if (d.id == QLatin1String("btree-vs-lsm")) {
+                        continue; // charts, not a drawing
+                    }
+                    const QString what = where + QLatin1Char(' ') + d.id;
+                    w.openDiagram(d.id);
+                    settle();
+                    auto* canvas = w.tabs()->currentWidget()->findChild<fg::DiagramCanvas*>();
+                    QVERIFY2(canvas, qPrintable(what));
+                    canvas->player()->toEnd();
+                    settle();
+                    const qreal alone = medianLetters(*canvas);
+                    const QSize aloneSize = canvas->size();
+                    // The student searches in the reader, then goes back to the diagram.
+                    w.tabs()->setCurrentIndex(0);
+                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                    settle();
+                    QVERIFY2(dock->isVisible(), qPrintable(what));
+                    query->setText(QStringLiteral("partition"));
+                    w.openDiagram(d.id);
+                    settle();
+                    QVERIFY2(dock->isVisible() == !narrow, qPrintable(what));
+                    if (narrow) {
+                        // The page keeps its width; its height may differ by the few pixels
+                        // the chart's first layout gives it (151 then 158 px in one case).
+                        QVERIFY2(std::abs(canvas->width() - aloneSize.width()) <= 1,
+                                 qPrintable(QStringLiteral("%1: the drawing is %2 px wide, %3 px "
+                                                           "without the search")
+                                                .arg(what)
+                                                .arg(canvas->width())
+                                                .arg(aloneSize.width())));
+                        const qreal beside = medianLetters(*canvas);
+                        QVERIFY2(
+                            beside >= 0.95 * alone,
+                            qPrintable(QStringLiteral("%1: letters %2 px with the search "
+                                                      "open, %3 px without (%4 then %5)")
+                                           .arg(what)
+                                           .arg(beside, 0, 'f', 1)
+                                           .arg(alone, 0, 'f', 1)
+                                           .arg(sizeText(canvas->size()), sizeText(aloneSize))));
+                    } else {
+                        QVERIFY2(w.tabs()->width() >= fg::SearchDock::kLeastPageWidth,
+                                 qPrintable(QStringLiteral("%1: the page is %2 px wide")
+                                                .arg(what)
+                                                .arg(w.tabs()->width())));
+                    }
+                    w.tabs()->setCurrentIndex(0);
+                    settle();
+                    QVERIFY2(dock->isVisible(), qPrintable(what + QLatin1String(", reader")));
+                    QCOMPARE(query->text(), QStringLiteral("partition"));
+                    // Asked for on the diagram's tab, it is shown there.
+                    w.openDiagram(d.id);
+                    settle();
+                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                    settle();
+                    QVERIFY2(dock->isVisible(), qPrintable(what + QLatin1String(", Ctrl+F")));
+                    // Closed, it stays closed.
+                    QTest::keyClick(query, Qt::Key_Escape);
+                    settle();
+                    w.tabs()->setCurrentIndex(0);
+                    settle();
+                    QVERIFY2(!dock->isVisible(), qPrintable(what + QLatin1String(", Esc")));
+                }
+                cleanup();
+            }
+        }
     }
 
     void aNewDiagramTabTakesTheKeys() {

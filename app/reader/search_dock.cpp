@@ -1,0 +1,101 @@
+#include "app/reader/search_dock.h"
+
+#include "app/reader/search_panel.h"
+
+#include <QMainWindow>
+#include <QResizeEvent>
+#include <QTabWidget>
+
+namespace fg {
+
+SearchDock::SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* window)
+    : QDockWidget(tr("Search"), window), panel_(panel), pages_(pages), window_(window) {
+    setObjectName(QStringLiteral("searchDock"));
+    setWidget(panel);
+    window->addDockWidget(Qt::RightDockWidgetArea, this);
+    hide();
+    connect(this, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (placing_) {
+            return;
+        }
+        // Shown or closed by the student (Ctrl+F, the View menu, its close button).
+        wanted_ = visible;
+        if (!visible) {
+            lastWidth_ = width();
+        }
+        if (visible && !sized_) {
+            // About 40 characters the first time (its own size hint took ~400 px from the page
+            // and the sidebar; 32 characters was a cramped column).
+            sized_ = true;
+            window_->resizeDocks({this}, {panel_->fontMetrics().averageCharWidth() * 40 + 40},
+                                 Qt::Horizontal);
+        }
+    });
+    connect(pages_, &QTabWidget::currentChanged, this, [this] { place(); });
+    window_->installEventFilter(this);
+}
+
+int SearchDock::openWidth() const {
+    if (isVisible()) {
+        return width();
+    }
+    return lastWidth_ > 0 ? lastWidth_ : panel_->fontMetrics().averageCharWidth() * 40 + 40;
+}
+
+void SearchDock::open() {
+    if (!isVisible()) {
+        show();
+    }
+    wanted_ = true;
+}
+
+void SearchDock::dismiss() {
+    wanted_ = false;
+    if (isVisible()) {
+        placing_ = true;
+        hide();
+        placing_ = false;
+    }
+}
+
+void SearchDock::setShown(bool shown) {
+    if (shown == isVisible()) {
+        return;
+    }
+    if (!shown) {
+        lastWidth_ = width();
+    }
+    placing_ = true;
+    setVisible(shown);
+    if (shown && lastWidth_ > 0) {
+        window_->resizeDocks({this}, {lastWidth_}, Qt::Horizontal);
+    }
+    placing_ = false;
+}
+
+void SearchDock::place(int widened) {
+    if (!wanted_ || window_->isMinimized()) {
+        return;
+    }
+    const bool reader = pages_->currentIndex() == 0;
+    // The page's width with the search beside it: the room the pages and the search share
+    // (`widened` more once the window's new width is laid out), less the search at its width.
+    const int room = pages_->width() + (isVisible() ? width() : 0) + widened;
+    const bool show = reader || room - openWidth() >= kLeastPageWidth;
+    const bool wasShown = isVisible();
+    setShown(show);
+    if (wasShown && !show) {
+        emit steppedAsideForPage();
+    }
+}
+
+bool SearchDock::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == window_ && event->type() == QEvent::Resize) {
+        const auto* resize = static_cast<QResizeEvent*>(event);
+        const bool laidOut = resize->oldSize().isValid() && pages_->width() > 0;
+        place(laidOut ? resize->size().width() - resize->oldSize().width() : 0);
+    }
+    return QDockWidget::eventFilter(watched, event);
+}
+
+} // namespace fg

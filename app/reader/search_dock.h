@@ -1,0 +1,57 @@
+// SearchDock: the search panel's dock, beside the pages on the right. It opens about 40
+// characters wide the first time, then at the width the student leaves it. The search is of the
+// chapters and its results open in the reader: on another tab (a live diagram, a tool) in a
+// window too narrow for both, it steps aside when that tab is shown, so the diagram keeps the
+// room its letters need (at 1280 px with the search beside it a diagram's letters were 6-9 px
+// high), and comes back on the reader's tab or when the window is widened. Ctrl+F shows it on any
+// tab; Esc (dismiss) closes it until the next search.
+#pragma once
+
+#include <QDockWidget>
+
+class QMainWindow;
+class QTabWidget;
+
+namespace fg {
+
+class SearchPanel;
+
+class SearchDock : public QDockWidget {
+    Q_OBJECT
+public:
+    // `pages`: the window's tabs, the reader first.
+    SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* window);
+
+    // Shows the search on the tab on screen, whatever the room (Ctrl+F).
+    void open();
+    // Closes it until the student searches again (Esc, or its close button).
+    void dismiss();
+    // True while the student has the search open but it stepped aside for the tab on screen.
+    bool steppedAside() const { return wanted_ && !isVisible(); }
+    // The least width a page other than the reader keeps beside the search.
+    static constexpr int kLeastPageWidth = 960;
+
+signals:
+    // The search stepped aside for the tab on screen (the window says where it went).
+    void steppedAsideForPage();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    // Shown or stepped aside, as the tab on screen and the room say (the window `widened` by
+    // that many pixels that its pages do not have yet).
+    void place(int widened = 0);
+    void setShown(bool shown);
+    int openWidth() const;
+
+    SearchPanel* panel_;
+    QTabWidget* pages_;
+    QMainWindow* window_;
+    bool wanted_ = false;  // open, as far as the student is concerned
+    bool placing_ = false; // the dock's own show or hide: not the student's
+    bool sized_ = false;   // opened at its first width once
+    int lastWidth_ = 0;    // its width when it was last shown
+};
+
+} // namespace fg
