@@ -115,12 +115,65 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         }
     }
     std::map<int, QRectF> nodeRect;
+    // A master's box says who it is, its slots and its keys: on two lines when the box is wide
+    // enough, else on three or four (with eight masters in the projector's type, two lines were
+    // cut at both ends: "ode 0 (maste"); the boxes are as tall as the most lines any of them
+    // takes. Only when four lines do not fit either does the row of boxes grow wider than the
+    // bar (and the whole drawing with it).
+    const auto textsOf = [&](const redis::ClusterNode& n) {
+        const QString failed = n.alive ? QString() : QStringLiteral("\u2718 failed: ");
+        const QString slotText = counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
+                                         QStringLiteral("slots"));
+        const QString keyText =
+            counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
+        const QString name = QStringLiteral("%1node %2").arg(failed).arg(n.id);
+        return QStringList{QStringLiteral("%1 (master)\n%2 \u00b7 %3").arg(name, slotText, keyText),
+                           QStringLiteral("%1 (master)\n%2\n%3").arg(name, slotText, keyText),
+                           QStringLiteral("%1\nmaster\n%2\n%3").arg(name, slotText, keyText)};
+    };
+    FrameItem sample; // a master's box, for measuring its text
+    sample.fontPx = fs * 0.85;
+    const auto textSize = [&sample](const QString& text) {
+        sample.text = text;
+        return frameTextSize(sample);
+    };
+    const qreal pad = 16; // a box's side padding (frameTextRoom) and a little air
+    qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
+    const auto replicaText = [](const redis::ClusterNode& r) {
+        return QStringLiteral("%1replica %2")
+            .arg(r.alive ? QString() : QStringLiteral("\u2718 "))
+            .arg(r.id);
+    };
+    for (const auto* n : masters) {
+        slotW = std::max(slotW, textSize(textsOf(*n).back()).width() + pad + 16);
+        for (const auto* rep : replicasOf[n->id]) {
+            sample.fontPx = fs * 0.8; // a replica's box: 14 in from its master's on each side
+            slotW = std::max(slotW, textSize(replicaText(*rep)).width() + pad + 28 + 16);
+            sample.fontPx = fs * 0.85;
+        }
+    }
+    const qreal rowW = slotW * static_cast<qreal>(masters.size()); // the bar's width, or more
+    const qreal boxW = std::min<qreal>(190 * k, slotW - 16);
+    std::vector<QString> chosen;
+    qreal tallest = 0;
+    for (const auto* n : masters) {
+        const QStringList texts = textsOf(*n);
+        QString pick = texts.back();
+        for (const QString& text : texts) {
+            if (textSize(text).width() + pad <= boxW) {
+                pick = text;
+                break;
+            }
+        }
+        chosen.push_back(pick);
+        tallest = std::max(tallest, textSize(pick).height());
+    }
     // Under the bar: the slot marker, then room for the route's arrows to reach the nodes.
-    const qreal nodeTop = barTop + barH + 22 * k + 72, nodeH = 78 * k;
-    const qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
+    const qreal nodeTop = barTop + barH + 22 * k + 72;
+    const qreal nodeH = std::max<qreal>(78 * k, tallest + 20 * k);
     for (std::size_t i = 0; i < masters.size(); ++i) {
         const auto& n = *masters[i];
-        const qreal w = std::min<qreal>(190 * k, slotW - 16);
+        const qreal w = boxW;
         const QRectF r(x0 + slotW * static_cast<qreal>(i) + (slotW - w) / 2, nodeTop, w, nodeH);
         nodeRect[n.id] = r;
         FrameItem box;
@@ -131,13 +184,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.strokeWidth = 2.5;
         box.radius = 8;
         box.z = 2;
-        box.text = QStringLiteral("%1node %2 (master)\n%3 · %4")
-                       .arg(n.alive ? QString() : QStringLiteral("\u2718 failed: "))
-                       .arg(n.id)
-                       .arg(counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
-                                    QStringLiteral("slots")),
-                            counted(qint64(s.keysOn(n.id)), QStringLiteral("key"),
-                                    QStringLiteral("keys")));
+        box.text = chosen[i];
         box.textColor = t.text;
         box.fontPx = fs * 0.85;
         f.items.push_back(box);
@@ -151,9 +198,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             rb.strokeWidth = 1.5;
             rb.radius = 6;
             rb.z = 2;
-            rb.text = QStringLiteral("%1replica %2")
-                          .arg(rep->alive ? QString() : QStringLiteral("\u2718 "))
-                          .arg(rep->id);
+            rb.text = replicaText(*rep);
             rb.textColor = t.mutedText;
             rb.fontPx = fs * 0.8;
             nodeRect[rep->id] = rb.rect;
@@ -238,7 +283,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     for (const auto& [id, r] : nodeRect) {
         bottom = std::max(bottom, r.bottom());
     }
-    f.size = QSizeF(width, bottom + 20);
+    f.size = QSizeF(std::max(width, rowW + 2 * x0), bottom + 20);
     return f;
 }
 

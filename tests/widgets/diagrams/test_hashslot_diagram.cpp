@@ -3,6 +3,7 @@
 // is drawn with its name, and stepping back redraws the earlier frame exactly.
 #include "engines/redis/key_slot.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/hashslot_diagram.h"
 #include "widgets/diagrams/hashslot_view.h"
 
@@ -179,6 +180,55 @@ private slots:
                                                                 "its top label needs %2")
                                                      .arg(top)
                                                      .arg(halfLine)));
+    }
+
+    // A fresh tester added five masters in the projector's type: each master's box was cut at
+    // both ends ("ode 0 (maste", "48 slots · 0 k"). From 1 to 40 masters, in every theme, every
+    // box's text fits it whole, and the boxes stay apart.
+    void everyMastersBoxHoldsItsTextWhole() {
+        QStringList faults;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            for (int masters : {1, 3, 6, 8, 12, 16, 24, 40}) {
+                fg::Status st;
+                const auto source =
+                    fg::makeDiagramSource({{"engine", "hashslot"},
+                                           {"params", {{"nodes", masters}, {"replicas", 1}}},
+                                           {"ops", {{{"op", "route"}, {"key", "user:1"}}}}},
+                                          st, std::nullopt);
+                QVERIFY2(source, st.message().c_str());
+                const fg::Frame f = source->frame(source->stepCount() - 1, theme);
+                std::vector<QRectF> boxes;
+                for (const auto& it : f.items) {
+                    if (it.kind != fg::FrameItem::Kind::Box || !it.id.startsWith("node:")) {
+                        continue;
+                    }
+                    const QSizeF need = fg::frameTextSize(it);
+                    const QRectF room = fg::frameTextRoom(it);
+                    if (need.width() > room.width() + 0.5 || need.height() > room.height() + 0.5 ||
+                        !QRectF(QPointF(0, 0), f.size).contains(it.rect)) {
+                        faults << QStringLiteral("%1, %2 masters, %3: \"%4\" needs %5x%6 in %7x%8")
+                                      .arg(theme.name())
+                                      .arg(masters)
+                                      .arg(it.id, QString(it.text).replace('\n', " / "))
+                                      .arg(need.width(), 0, 'f', 0)
+                                      .arg(need.height(), 0, 'f', 0)
+                                      .arg(room.width(), 0, 'f', 0)
+                                      .arg(room.height(), 0, 'f', 0);
+                    }
+                    for (const QRectF& other : boxes) {
+                        if (other.intersects(it.rect)) {
+                            faults << QStringLiteral("%1, %2 masters: %3 overlaps another box")
+                                          .arg(theme.name())
+                                          .arg(masters)
+                                          .arg(it.id);
+                        }
+                    }
+                    boxes.push_back(it.rect);
+                }
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join('\n')));
     }
 
     void stepBackRedrawsTheEarlierFrame() {
