@@ -1,9 +1,9 @@
 // TieredStore: how a time-series database keeps years of data cheaply. Raw points and each
 // rollup tier (avg/min/max/sum/count per bucket, computed exactly as `fieldguide downsample`) live
-// in time blocks (partitions). As the clock advances, retention drops whole blocks older than the
-// tier keeps, one delete per block, where Cassandra with a TTL would write a tombstone per row.
-// A query is answered from the finest tier that still covers its whole range, reading only the
-// blocks that overlap it.
+// in time blocks (partitions). As the clock advances (time passes, or newer points arrive and move
+// it), retention drops whole blocks older than the tier keeps, one delete per block, where
+// Cassandra with a TTL would write a tombstone per row. A query is answered from the finest tier
+// that still covers its whole range, reading only the blocks that overlap it.
 #pragma once
 
 #include "engines/core/rng.h"

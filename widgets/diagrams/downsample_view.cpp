@@ -65,7 +65,8 @@ DownsampleView::DownsampleView(QWidget* parent)
     addButton(tr("Query the first hour"),
               tr("Read the first hour: raw points if kept, else a coarser rollup"),
               [this] { addOp(TieredOp::query(0, kHour)); });
-    addPreset(tr("A day of 5-second points, then a day passes: raw data expires, rollups stay"),
+    addPreset(tr("A day of 5-second points, then a day passes: raw and minute data expire, "
+                 "hourly rollups stay"),
               [this] {
                   setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
               });
@@ -109,11 +110,16 @@ void DownsampleView::refresh() {
                     avg << p.v;
                 }
             } else {
+                // A bucket holds its value over the time it covers, start to end: drawn at its
+                // start alone, the newest bucket was a lone end point (the 1h band stopped an
+                // hour early).
                 for (const auto& [bs, a] : b.buckets) {
-                    x << double(bs) / double(kHour);
-                    avg << a.avg();
-                    lo << a.min;
-                    hi << a.max;
+                    for (const std::int64_t at : {bs, bs + tiers[i].resolutionMs}) {
+                        x << double(at) / double(kHour);
+                        avg << a.avg();
+                        lo << a.min;
+                        hi << a.max;
+                    }
                 }
             }
         }

@@ -49,7 +49,9 @@ private slots:
         const TieredStore st(TieredStore::defaultTiers()); // raw: 2 h in 30-minute blocks
         auto s = st.initialState();
         run(st, s, {ingest(0, 3 * 3600'000)});
-        QCOMPARE(s.tiers[0].blocks.size(), std::size_t(6));
+        // The points moved the clock to 2:59:59: the first half hour ended 2 h before it.
+        QCOMPARE(s.tiers[0].blocks.size(), std::size_t(5));
+        QCOMPARE(s.stats.blocksDropped, std::int64_t(1));
         run(st, s,
             {TieredOp::advanceBy(3600'000)}); // now = 4 h - 1 s: blocks ending by 2 h - 1 s go
         for (const auto& [start, b] : s.tiers[0].blocks) {
@@ -59,6 +61,31 @@ private slots:
         QCOMPARE(s.stats.blocksDropped, std::int64_t(3));
         QCOMPARE(s.stats.rowsDropped, std::int64_t(3 * 1800)); // = tombstones Cassandra would write
         QCOMPARE(s.tiers[1].blocks.size(), std::size_t(1));    // 1m rollups are kept a day
+    }
+
+    // A fresh tester: after ingesting twelve hours the raw tier said 'kept 2 h' over twelve hours
+    // of raw blocks, none dropped, and a query skipped raw blocks that were still drawn. Points
+    // that move the clock expire what is older than each tier keeps, as time passing does, with a
+    // step for each block dropped.
+    void newPointsMoveTheClockAndRetentionFollows() {
+        const TieredStore st(TieredStore::defaultTiers());
+        fg::RecordingSink<TieredStep, TieredState> rec(true);
+        auto s = st.initialState();
+        rec.run(st, s, std::vector<TieredOp>{ingest(0, 12 * 3600'000)});
+        QCOMPARE(s.now, 12 * 3600'000LL - 1000);
+        for (std::size_t i = 0; i < s.tiers.size(); ++i) {
+            for (const auto& [start, b] : s.tiers[i].blocks) {
+                QVERIFY(b.end > s.now - TieredStore::defaultTiers()[i].retentionMs);
+            }
+        }
+        QCOMPARE(s.tiers[0].blocks.size(), std::size_t(5)); // 10:00 on, the last 2 h and a bit
+        QCOMPARE(s.stats.blocksDropped, std::int64_t(19));
+        int drops = 0;
+        for (const auto& step : rec.steps) {
+            drops += step.kind == StepKind::kRetentionDrop ? 1 : 0;
+        }
+        QCOMPARE(drops, 19);
+        QCOMPARE(rec.steps.front().kind, StepKind::kIngest);
     }
 
     void aQueryUsesTheFinestTierThatCoversIt() {

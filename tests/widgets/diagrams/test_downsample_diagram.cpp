@@ -166,6 +166,27 @@ private slots:
         // raw: 1 graph; each rollup: a low and a high graph for the band, and its average.
         QCOMPARE(v.chart()->graphCount(), 1 + 2 * 3);
         QVERIFY(v.chart()->graph(0)->dataCount() > 0);
+        // A fresh tester: the 1h band and average stopped an hour early (each bucket drawn at its
+        // start alone). Each rollup's line and band reach the end of its newest bucket.
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        const auto& s = d->stateAt(d->stepCount() - 1);
+        const auto& tiers = d->timeline().engine().tiers();
+        for (std::size_t i = 1; i < tiers.size(); ++i) {
+            const auto& newest = s.tiers[i].blocks.rbegin()->second.buckets.rbegin()->first;
+            const double end = double(newest + tiers[i].resolutionMs) / 3600'000.0;
+            const QString name = QString::fromStdString(tiers[i].name);
+            int found = 0;
+            for (int g = 0; g < v.chart()->graphCount(); ++g) {
+                QCPGraph* graph = v.chart()->graph(g);
+                if (graph->name() == name + QLatin1String(" average") ||
+                    graph->name() == name + QLatin1String(" min-max")) {
+                    bool ok = false;
+                    QCOMPARE(graph->getKeyRange(ok).upper, end);
+                    ++found;
+                }
+            }
+            QCOMPARE(found, 2);
+        }
     }
 
     // A fresh tester: the chart's title said its hours were "on the same axis as the diagram
