@@ -185,10 +185,15 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     search_->setCourse(course_);
     searchDock_ = new SearchDock(search_, tabs_, this);
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
-    connect(searchDock_, &SearchDock::steppedAsideForPage, this, [this] {
-        statusBar()->showMessage(tr("The search stepped aside to leave this page room: it is "
-                                    "back on the Reader tab (Ctrl+F shows it here)."),
-                                 8000);
+    const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
+                                 "on the Reader tab (Ctrl+F shows it here).");
+    connect(searchDock_, &SearchDock::steppedAsideForPage, this,
+            [this, asideNote] { statusBar()->showMessage(asideNote, 8000); });
+    // Shown again, the note that it stepped aside is over (it stayed after Ctrl+F showed it).
+    connect(searchDock_, &QDockWidget::visibilityChanged, this, [this, asideNote](bool shown) {
+        if (shown && statusBar()->currentMessage() == asideNote) {
+            statusBar()->clearMessage();
+        }
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);

@@ -369,6 +369,9 @@ private slots:
                     settle();
                     QVERIFY2(dock->isVisible() == !narrow, qPrintable(what));
                     if (narrow) {
+                        // The status bar says where the search went.
+                        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("aside")),
+                                 qPrintable(what));
                         // The page keeps its width; its height may differ by the few pixels
                         // the chart's first layout gives it (151 then 158 px in one case).
                         QVERIFY2(std::abs(canvas->width() - aloneSize.width()) <= 1,
@@ -402,6 +405,9 @@ private slots:
                     QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
                     settle();
                     QVERIFY2(dock->isVisible(), qPrintable(what + QLatin1String(", Ctrl+F")));
+                    // The note that it stepped aside goes with it (it stayed after Ctrl+F).
+                    QVERIFY2(!w.statusBar()->currentMessage().contains(QLatin1String("aside")),
+                             qPrintable(w.statusBar()->currentMessage()));
                     // Closed, it stays closed.
                     QTest::keyClick(query, Qt::Key_Escape);
                     settle();
