@@ -478,6 +478,12 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     const auto layOut = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
+        // The document's own type is the body's: a heading is sized from it (an <h3> is 1.2
+        // times it), and on the app's smaller type "1. Cache-aside" came out half the size of
+        // the text under it.
+        QFont type = doc->defaultFont();
+        type.setPointSizeF(px * 72.0 / logicalDpiY());
+        doc->setDefaultFont(type);
         QString html;
         if (s.kind == Slide::Kind::Title) {
             html = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">"

@@ -141,6 +141,53 @@ private slots:
     // A fresh tester read slide titles that began with " \u2014 Core Identity": the diagram's name
     // was cut off. On every diagram slide, at 1280x800 and 1920x1080 in every theme, the title
     // says the diagram's whole name and the section's, cut nowhere, and all of it fits its label.
+    // A fresh tester: on the Key Patterns slide "1. Cache-aside (lazy loading)" was small bold
+    // text over body text twice its size. On every section slide of every chapter, in every
+    // theme, a heading's letters are larger than the body's.
+    void headingsOnSlidesAreLargerThanTheirText() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QStringList faults;
+        int headings = 0;
+        for (const fg::Theme& theme : themes()) {
+            for (const auto& ch : course.chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                auto* w = new fg::PresentationWindow(ch, theme);
+                w->resize(1920, 1080);
+                w->show();
+                QVERIFY(QTest::qWaitForWindowExposed(w));
+                for (int i = 0; i < w->slideCount(); ++i) {
+                    if (w->slide(i).kind != fg::Slide::Kind::Section) {
+                        continue;
+                    }
+                    w->goTo(i);
+                    const QTextDocument* doc = w->slideDocument();
+                    const qreal body = w->bodyPx() * 0.8; // the least a slide sets it at
+                    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                        if (b.blockFormat().headingLevel() != 3) {
+                            continue;
+                        }
+                        ++headings;
+                        const QFont f = b.begin().fragment().charFormat().font();
+                        const qreal px = f.pixelSize() > 0 ? f.pixelSize()
+                                                           : f.pointSizeF() * w->logicalDpiY() / 72;
+                        if (px <= body) {
+                            faults << QStringLiteral("%1, %2: \"%3\" is %4 px, the text %5 px")
+                                          .arg(theme.name(), ch.id, b.text())
+                                          .arg(px)
+                                          .arg(w->bodyPx());
+                        }
+                    }
+                }
+                w->close();
+                QTest::qWait(0);
+            }
+        }
+        QVERIFY(headings > 5);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
     void everyDiagramSlideTitleIsWhole() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks());
         QStringList faults;
