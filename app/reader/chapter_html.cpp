@@ -85,8 +85,26 @@ QString inlinePlain(const QString& src) {
 
 namespace {
 
+// True when every item of `items` starts with a mark (":yes:", ":no:", ":warn:"): the mark is
+// its bullet.
+bool everyItemMarked(const json& items) {
+    bool any = false;
+    for (const auto& it : items) {
+        const QString text = (it.is_object() ? qs(it, "text") : qs(it)).trimmed();
+        if (!text.startsWith(QLatin1String(":yes:")) && !text.startsWith(QLatin1String(":no:")) &&
+            !text.startsWith(QLatin1String(":warn:"))) {
+            return false;
+        }
+        any = true;
+    }
+    return any;
+}
+
 QString listHtml(const json& items, const Theme& t, bool ordered) {
-    QString h = ordered ? QStringLiteral("<ol>") : QStringLiteral("<ul>");
+    // A list of ticks and crosses has them for bullets (a bullet before each read "• ✔").
+    QString h = ordered                  ? QStringLiteral("<ol>")
+                : everyItemMarked(items) ? QStringLiteral("<ul style=\"list-style-type:none\">")
+                                         : QStringLiteral("<ul>");
     for (const auto& it : items) {
         if (it.is_object()) {
             h += QStringLiteral("<li>") + inlineHtml(qs(it, "text"), t);

@@ -2,6 +2,7 @@
 // across chapters that jumps to and highlights the hit, zoom keys, links, live-diagram links, and
 // the place, zoom and theme remembered across restarts.
 #include "app/main_window.h"
+#include "app/reader/chapter_html.h"
 #include "app/reader/chapter_tree.h"
 #include "app/reader/reader_view.h"
 #include "app/reader/search_index.h"
@@ -30,6 +31,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTextLayout>
+#include <QTextList>
 #include <QTextTable>
 #include <QWheelEvent>
 
@@ -356,6 +358,54 @@ private slots:
         // Typing is still typing.
         QTest::keyClicks(query, QStringLiteral("de"));
         QCOMPARE(query->text(), QStringLiteral("de"));
+    }
+
+    // A fresh tester: ticked and crossed lists had a bullet before each mark ("• ✔") in the
+    // reader, on slides and in the handout. A list whose every item starts with a mark has no
+    // bullet (every such list of the course, and one made here); a plain list and a list with
+    // one unmarked item keep their bullets.
+    void aListOfMarksHasThemForBullets() {
+        // Each list's items, and whether they have bullets, in one section's document.
+        const auto bulletsOf = [](const fg::Section& s) {
+            QTextDocument doc;
+            doc.setHtml(fg::sectionHtml(s, fg::Theme::light(), 16, fg::diagramLinks()));
+            std::vector<std::pair<QString, bool>> out;
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                if (const QTextList* list = b.textList();
+                    list && list->format().style() != QTextListFormat::ListDecimal) {
+                    out.emplace_back(b.text(),
+                                     list->format().style() != QTextListFormat::ListStyleUndefined);
+                }
+            }
+            return out;
+        };
+        const auto marked = [](const QString& text) {
+            return !text.isEmpty() &&
+                   (text.front() == QChar(0x2714) || text.front() == QChar(0x2718) ||
+                    text.front() == QChar(0x26A0));
+        };
+        int inCourse = 0;
+        for (const fg::Chapter& ch : fg::loadCourse(fg::diagramLinks()).chapters) {
+            for (const fg::Section& s : ch.sections) {
+                for (const auto& [text, bullet] : bulletsOf(s)) {
+                    if (marked(text)) {
+                        QVERIFY2(!bullet, qPrintable(ch.id + QLatin1String(": ") + text));
+                        ++inCourse;
+                    }
+                }
+            }
+        }
+        QVERIFY(inCourse >= 5);
+        fg::Section made;
+        made.blocks = nlohmann::json::parse(R"([
+            {"type": "list", "items": [":yes: fast", ":no: big", ":warn: careful"]},
+            {"type": "list", "items": ["plain", "words"]},
+            {"type": "list", "items": [":yes: fast", "and plain"]}])");
+        const auto items = bulletsOf(made);
+        QCOMPARE(int(items.size()), 7);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            QVERIFY2(items[i].second == (i >= 3), qPrintable(items[i].first));
+        }
     }
 
     void theProjectorEnlargesTheTextEverywhere() {
