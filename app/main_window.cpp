@@ -153,6 +153,8 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
 
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateWindowTitle(); });
+
     auto* split = new SidebarSplitter(this);
     split_ = split;
     split->setObjectName(QStringLiteral("mainSplitter"));
@@ -434,9 +436,14 @@ void MainWindow::showSection(int chapter, const QString& sectionId) {
 }
 
 void MainWindow::updateWindowTitle() {
-    // "<chapter> - fieldguide", so the task bar and window list say what is being read.
+    // "<chapter> - fieldguide", so the task bar and window list say what is being read; on
+    // another tab, that tab's page ("Redis Cluster hash slots - fieldguide"), not the chapter
+    // last read.
     const Chapter* ch = currentChapter();
-    const QString what = ch ? ch->title : course_.title;
+    QString what = ch ? ch->title : course_.title;
+    if (tabs_ && tabs_->currentIndex() > 0) {
+        what = tabs_->tabText(tabs_->currentIndex());
+    }
     setWindowTitle(what.isEmpty() ? tr("fieldguide") : tr("%1 \u2014 fieldguide").arg(what));
 }
 

@@ -105,11 +105,11 @@ private:
     AppTheme appTheme_;
     ThemeChoice themeChoice_ = ThemeChoice::System;
     Theme theme_;
-    ChapterTree* tree_;
-    ReaderView* reader_;
-    QTabWidget* tabs_;
-    SearchPanel* search_;
-    SearchDock* searchDock_;
+    ChapterTree* tree_ = nullptr;
+    ReaderView* reader_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    SearchPanel* search_ = nullptr;
+    SearchDock* searchDock_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
     QPointer<PresentationWindow> presentation_;
     QMenu* studyMenu_ = nullptr;

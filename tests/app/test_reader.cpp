@@ -319,6 +319,12 @@ private slots:
         QCOMPARE(w.windowTitle(), QStringLiteral("Alpha stores \u2014 fieldguide"));
         w.showSection(1, {});
         QCOMPARE(w.windowTitle(), QStringLiteral("Beta stores \u2014 fieldguide"));
+        // On a diagram's tab the title names the diagram, not the chapter last read (a fresh
+        // tester's Redis tab was titled "Cassandra (Wide-Column)").
+        w.openDiagram(QStringLiteral("hashslot"));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Redis Cluster hash slots \u2014 fieldguide"));
+        w.tabs()->setCurrentIndex(0);
+        QCOMPARE(w.windowTitle(), QStringLiteral("Beta stores \u2014 fieldguide"));
         // Every key is bound once: a key bound twice is ambiguous and does nothing.
         QList<QKeySequence> keys;
         for (const QAction* a : w.actions()) {
