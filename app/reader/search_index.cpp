@@ -68,22 +68,47 @@ SearchIndex::SearchIndex(const Course& course) {
     }
 }
 
+namespace {
+
+// True when the `n` characters at `at` are a word of their own in `text`, not inside another
+// ("CAP" in "landscape").
+bool wholeWord(const QString& text, qsizetype at, qsizetype n) {
+    const auto inWord = [&text](qsizetype i) {
+        return i >= 0 && i < text.size() && text.at(i).isLetterOrNumber();
+    };
+    return !inWord(at - 1) && !inWord(at + n);
+}
+
+} // namespace
+
 std::vector<SearchResult> SearchIndex::search(const QString& query, int limit) const {
     std::vector<SearchResult> out;
     const QString q = query.trimmed();
     if (q.size() < 2) {
         return out;
     }
+    // Sections whose title has the words first, then those where they are words of their own,
+    // then those where they are only inside other words; in reading order within each.
+    std::vector<int> rank;
     for (const auto& e : entries_) {
-        const qsizetype first = e.text.indexOf(q, 0, Qt::CaseInsensitive);
+        qsizetype first = e.text.indexOf(q, 0, Qt::CaseInsensitive);
         if (first < 0) {
             continue;
         }
         int hits = 0;
+        qsizetype firstWord = -1;
         for (qsizetype at = first; at >= 0;
              at = e.text.indexOf(q, at + q.size(), Qt::CaseInsensitive)) {
             ++hits;
+            if (firstWord < 0 && wholeWord(e.text, at, q.size())) {
+                firstWord = at;
+            }
         }
+        const qsizetype inTitle = e.sectionTitle.indexOf(q, 0, Qt::CaseInsensitive);
+        rank.push_back(inTitle >= 0 && wholeWord(e.sectionTitle, inTitle, q.size()) ? 0
+                       : firstWord >= 0                                             ? 1
+                                                                                    : 2);
+        first = firstWord >= 0 ? firstWord : first; // the words around a whole-word hit
         // About 40 characters before the hit and 80 after it, cut between words ("...uential
         // writes" read as a word of its own).
         qsizetype from = std::max<qsizetype>(0, first - 40);
@@ -102,11 +127,18 @@ std::vector<SearchResult> SearchIndex::search(const QString& query, int limit) c
             snippet.append(QStringLiteral("\u2026"));
         }
         out.push_back({e.chapter, e.sectionId, e.chapterTitle, e.sectionTitle, snippet, hits});
-        if (static_cast<int>(out.size()) >= limit) {
-            break;
-        }
     }
-    return out;
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&rank](std::size_t a, std::size_t b) { return rank[a] < rank[b]; });
+    std::vector<SearchResult> ranked;
+    for (std::size_t i = 0; i < order.size() && static_cast<int>(ranked.size()) < limit; ++i) {
+        ranked.push_back(std::move(out[order[i]]));
+    }
+    return ranked;
 }
 
 } // namespace fg

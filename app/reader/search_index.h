@@ -24,7 +24,10 @@ struct SearchResult {
 class SearchIndex {
 public:
     explicit SearchIndex(const Course& course);
-    // At most `limit` results, in reading order. Queries under 2 characters find nothing.
+    // At most `limit` results: sections whose title has the query as a word of its own first,
+    // then sections where it is a word of its own, then those where it is only inside other
+    // words ("CAP" in "landscape"); in reading order within each. Each snippet is around the
+    // first whole-word hit if there is one. Queries under 2 characters find nothing.
     std::vector<SearchResult> search(const QString& query, int limit = 500) const;
 
 private:

@@ -69,6 +69,7 @@ QList<int> SearchPanel::chaptersWithHits(const QString& query) const {
             }
         }
     }
+    std::sort(chapters.begin(), chapters.end()); // reading order (the results are ranked)
     return chapters;
 }
 

@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -412,6 +413,30 @@ private slots:
         for (std::size_t i = 0; i < items.size(); ++i) {
             QVERIFY2(items[i].second == (i >= 3), qPrintable(items[i].first));
         }
+    }
+
+    // A fresh tester searched "CAP": the first results were "landscape" inside other words, the
+    // CAP/PACELC sections further down. Sections titled with the word come first, then those
+    // with it as a word of its own, then those with it only inside other words.
+    void searchPutsWholeWordsFirst() {
+        const fg::SearchIndex index(fg::loadCourse(fg::diagramLinks()));
+        const auto results = index.search(QStringLiteral("CAP"));
+        QVERIFY(results.size() > 5);
+        const QRegularExpression word(QStringLiteral("\\bCAP\\b"),
+                                      QRegularExpression::CaseInsensitiveOption);
+        QVERIFY2(results.front().sectionTitle.contains(word),
+                 qPrintable(results.front().sectionTitle));
+        int stage = 0; // 0: titled, 1: a word in the text, 2: inside words only
+        int insideOnly = 0;
+        for (const auto& r : results) {
+            const int here = r.sectionTitle.contains(word) ? 0 : r.snippet.contains(word) ? 1 : 2;
+            QVERIFY2(
+                here >= stage,
+                qPrintable(QStringLiteral("%1 after a lower-ranked result").arg(r.sectionTitle)));
+            stage = here;
+            insideOnly += here == 2 ? 1 : 0;
+        }
+        QVERIFY(insideOnly > 0); // "landscape" is still found, last
     }
 
     void theProjectorEnlargesTheTextEverywhere() {
