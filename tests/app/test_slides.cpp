@@ -81,6 +81,32 @@ QString overlappingLabels(QCPAxis* axis) {
     return {};
 }
 
+// Shows every slide of `kind` of every chapter, in every theme, on a 1920x1080 presentation
+// window, and calls `visit(window, theme, slide index)` with it on screen.
+template <class Visit>
+void forEverySlide(fg::Slide::Kind kind, Visit visit) {
+    const fg::Course course = fg::loadCourse(fg::diagramLinks());
+    for (const fg::Theme& theme : themes()) {
+        for (const auto& ch : course.chapters) {
+            if (!ch.loaded()) {
+                continue;
+            }
+            auto* w = new fg::PresentationWindow(ch, theme);
+            w->resize(1920, 1080);
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            for (int i = 0; i < w->slideCount(); ++i) {
+                if (w->slide(i).kind == kind) {
+                    w->goTo(i);
+                    visit(w, theme, i);
+                }
+            }
+            w->close();
+            QTest::qWait(0);
+        }
+    }
+}
+
 } // namespace
 
 class TestSlides : public QObject {
@@ -97,97 +123,62 @@ private slots:
     // The Kafka cluster and the ways to scale Redis were shrunk to 60% of the width and less,
     // their text 11 to 14 px high: a tall figure is now cut between its parts.
     void everyFigureUsesTheSlide() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         QStringList faults;
         int figures = 0;
-        for (const fg::Theme& theme : themes()) {
-            for (const auto& ch : course.chapters) {
-                if (!ch.loaded()) {
-                    continue;
+        forEverySlide(
+            fg::Slide::Kind::Section, [&](fg::PresentationWindow* w, const fg::Theme& theme, int) {
+                for (const Picture& p : picturesOf(*w->slideDocument(), w->devicePixelRatioF())) {
+                    ++figures;
+                    const qreal used = std::max(p.size.width() / 1920, p.size.height() / 1080);
+                    // Shrunk only when a part of it alone is taller than the page.
+                    const qreal page = w->slideDocument()->pageSize().height();
+                    if (used < 0.6 || (p.shrunk > 1.25 && p.size.height() < 0.85 * page)) {
+                        faults << QStringLiteral("%1, %2: %3 is %4x%5 (%6%), shrunk %7x")
+                                      .arg(theme.name(), w->windowTitle(), p.name)
+                                      .arg(p.size.width(), 0, 'f', 0)
+                                      .arg(p.size.height(), 0, 'f', 0)
+                                      .arg(used * 100, 0, 'f', 0)
+                                      .arg(p.shrunk, 0, 'f', 2);
+                    }
                 }
-                auto* w = new fg::PresentationWindow(ch, theme);
-                w->resize(1920, 1080);
-                w->show();
-                QVERIFY(QTest::qWaitForWindowExposed(w));
-                for (int i = 0; i < w->slideCount(); ++i) {
-                    w->goTo(i);
-                    if (w->slide(i).kind != fg::Slide::Kind::Section) {
+            });
+        QVERIFY(figures > 10);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    // A fresh tester: on the Key Patterns slide "1. Cache-aside (lazy loading)" was small bold
+    // text over body text twice its size. On every section slide of every chapter, in every
+    // theme, a heading's letters are larger than the body's.
+    void headingsOnSlidesAreLargerThanTheirText() {
+        QStringList faults;
+        int headings = 0;
+        forEverySlide(
+            fg::Slide::Kind::Section, [&](fg::PresentationWindow* w, const fg::Theme& theme, int) {
+                const QTextDocument* doc = w->slideDocument();
+                const qreal body = w->bodyPx() * 0.8; // the least a slide sets it at
+                for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                    if (b.blockFormat().headingLevel() != 3) {
                         continue;
                     }
-                    for (const Picture& p :
-                         picturesOf(*w->slideDocument(), w->devicePixelRatioF())) {
-                        ++figures;
-                        const qreal used = std::max(p.size.width() / 1920, p.size.height() / 1080);
-                        // Shrunk only when a part of it alone is taller than the page.
-                        const qreal page = w->slideDocument()->pageSize().height();
-                        if (used < 0.6 || (p.shrunk > 1.25 && p.size.height() < 0.85 * page)) {
-                            faults << QStringLiteral("%1, %2: %3 is %4x%5 (%6%), shrunk %7x")
-                                          .arg(theme.name(), ch.id, p.name)
-                                          .arg(p.size.width(), 0, 'f', 0)
-                                          .arg(p.size.height(), 0, 'f', 0)
-                                          .arg(used * 100, 0, 'f', 0)
-                                          .arg(p.shrunk, 0, 'f', 2);
-                        }
+                    ++headings;
+                    const QFont f = b.begin().fragment().charFormat().font();
+                    const qreal px =
+                        f.pixelSize() > 0 ? f.pixelSize() : f.pointSizeF() * w->logicalDpiY() / 72;
+                    if (px <= body) {
+                        faults << QStringLiteral("%1, %2: \"%3\" is %4 px, the text %5 px")
+                                      .arg(theme.name(), w->windowTitle(), b.text())
+                                      .arg(px)
+                                      .arg(w->bodyPx());
                     }
                 }
-                w->close();
-                QTest::qWait(0);
-            }
-        }
-        QVERIFY(figures > 10);
+            });
+        QVERIFY(headings > 5);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 
     // A fresh tester read slide titles that began with " \u2014 Core Identity": the diagram's name
     // was cut off. On every diagram slide, at 1280x800 and 1920x1080 in every theme, the title
     // says the diagram's whole name and the section's, cut nowhere, and all of it fits its label.
-    // A fresh tester: on the Key Patterns slide "1. Cache-aside (lazy loading)" was small bold
-    // text over body text twice its size. On every section slide of every chapter, in every
-    // theme, a heading's letters are larger than the body's.
-    void headingsOnSlidesAreLargerThanTheirText() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
-        QStringList faults;
-        int headings = 0;
-        for (const fg::Theme& theme : themes()) {
-            for (const auto& ch : course.chapters) {
-                if (!ch.loaded()) {
-                    continue;
-                }
-                auto* w = new fg::PresentationWindow(ch, theme);
-                w->resize(1920, 1080);
-                w->show();
-                QVERIFY(QTest::qWaitForWindowExposed(w));
-                for (int i = 0; i < w->slideCount(); ++i) {
-                    if (w->slide(i).kind != fg::Slide::Kind::Section) {
-                        continue;
-                    }
-                    w->goTo(i);
-                    const QTextDocument* doc = w->slideDocument();
-                    const qreal body = w->bodyPx() * 0.8; // the least a slide sets it at
-                    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
-                        if (b.blockFormat().headingLevel() != 3) {
-                            continue;
-                        }
-                        ++headings;
-                        const QFont f = b.begin().fragment().charFormat().font();
-                        const qreal px = f.pixelSize() > 0 ? f.pixelSize()
-                                                           : f.pointSizeF() * w->logicalDpiY() / 72;
-                        if (px <= body) {
-                            faults << QStringLiteral("%1, %2: \"%3\" is %4 px, the text %5 px")
-                                          .arg(theme.name(), ch.id, b.text())
-                                          .arg(px)
-                                          .arg(w->bodyPx());
-                        }
-                    }
-                }
-                w->close();
-                QTest::qWait(0);
-            }
-        }
-        QVERIFY(headings > 5);
-        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
-    }
-
     void everyDiagramSlideTitleIsWhole() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks());
         QStringList faults;
@@ -336,61 +327,43 @@ private slots:
     // overlap, the Redis histogram counts keys in whole numbers (it read "0.25 keys"), and the
     // legend is whole in the chart (the LSM-tree's was cut beside the drawing).
     void chartsOnSlidesKeepTheirLabels() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         QStringList faults;
         int charts = 0;
-        for (const fg::Theme& theme : themes()) {
-            for (const auto& ch : course.chapters) {
-                if (!ch.loaded()) {
-                    continue;
-                }
-                auto* w = new fg::PresentationWindow(ch, theme);
-                w->resize(1920, 1080);
-                w->show();
-                QVERIFY(QTest::qWaitForWindowExposed(w));
-                for (int i = 0; i < w->slideCount(); ++i) {
-                    if (w->slide(i).kind != fg::Slide::Kind::Diagram) {
-                        continue;
-                    }
-                    w->goTo(i);
-                    fg::DiagramView* view = w->diagramView();
-                    QCustomPlot* chart = view ? view->chart() : nullptr;
-                    if (!chart) {
-                        continue;
-                    }
-                    ++charts;
-                    fg::Player* player = view->panel()->player();
-                    for (const int pos : {0, player->stepCount() - 1}) {
-                        player->seek(pos);
-                        QCoreApplication::processEvents();
-                        chart->replot(QCustomPlot::rpImmediateRefresh);
-                        const QString where = QStringLiteral("%1, %2 step %3: ")
-                                                  .arg(theme.name(), w->slide(i).diagramId)
-                                                  .arg(pos);
-                        if (const QString o = overlappingLabels(chart->xAxis); !o.isEmpty()) {
-                            faults << where + o;
-                        }
-                        if (w->slide(i).diagramId == QLatin1String("hashslot")) {
-                            for (const double v : chart->yAxis->tickVector()) {
-                                if (std::abs(v - std::round(v)) > 1e-9) {
-                                    faults << where + QStringLiteral("a tick at %1 keys").arg(v);
-                                }
-                            }
-                        }
-                        if (chart->legend->visible() && chart->legend->itemCount() > 0) {
-                            const QRect legend = chart->legend->outerRect();
-                            if (!chart->rect().contains(legend) ||
-                                chart->legend->minimumOuterSizeHint().width() >
-                                    legend.width() + 1) {
-                                faults << where + QStringLiteral("the legend is cut");
-                            }
-                        }
-                    }
-                }
-                w->close();
-                QTest::qWait(0);
+        forEverySlide(fg::Slide::Kind::Diagram, [&](fg::PresentationWindow* w,
+                                                    const fg::Theme& theme, int i) {
+            fg::DiagramView* view = w->diagramView();
+            QCustomPlot* chart = view ? view->chart() : nullptr;
+            if (!chart) {
+                return;
             }
-        }
+            ++charts;
+            fg::Player* player = view->panel()->player();
+            for (const int pos : {0, player->stepCount() - 1}) {
+                player->seek(pos);
+                QCoreApplication::processEvents();
+                chart->replot(QCustomPlot::rpImmediateRefresh);
+                const QString where = QStringLiteral("%1, %2 step %3: ")
+                                          .arg(theme.name(), w->slide(i).diagramId)
+                                          .arg(pos);
+                if (const QString o = overlappingLabels(chart->xAxis); !o.isEmpty()) {
+                    faults << where + o;
+                }
+                if (w->slide(i).diagramId == QLatin1String("hashslot")) {
+                    for (const double v : chart->yAxis->tickVector()) {
+                        if (std::abs(v - std::round(v)) > 1e-9) {
+                            faults << where + QStringLiteral("a tick at %1 keys").arg(v);
+                        }
+                    }
+                }
+                if (chart->legend->visible() && chart->legend->itemCount() > 0) {
+                    const QRect legend = chart->legend->outerRect();
+                    if (!chart->rect().contains(legend) ||
+                        chart->legend->minimumOuterSizeHint().width() > legend.width() + 1) {
+                        faults << where + QStringLiteral("the legend is cut");
+                    }
+                }
+            }
+        });
         QVERIFY(charts >= 3);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
