@@ -27,8 +27,7 @@ SearchDock::SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* windo
             // About 40 characters the first time (its own size hint took ~400 px from the page
             // and the sidebar; 32 characters was a cramped column).
             sized_ = true;
-            window_->resizeDocks({this}, {panel_->fontMetrics().averageCharWidth() * 40 + 40},
-                                 Qt::Horizontal);
+            window_->resizeDocks({this}, {firstWidth()}, Qt::Horizontal);
         }
     });
     connect(pages_, &QTabWidget::currentChanged, this, [this] { place(); });
@@ -39,7 +38,11 @@ int SearchDock::openWidth() const {
     if (isVisible()) {
         return width();
     }
-    return lastWidth_ > 0 ? lastWidth_ : panel_->fontMetrics().averageCharWidth() * 40 + 40;
+    return lastWidth_ > 0 ? lastWidth_ : firstWidth();
+}
+
+int SearchDock::firstWidth() const {
+    return panel_->fontMetrics().averageCharWidth() * 40 + 40;
 }
 
 void SearchDock::open() {

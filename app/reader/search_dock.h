@@ -43,7 +43,8 @@ private:
     // that many pixels that its pages do not have yet).
     void place(int widened = 0);
     void setShown(bool shown);
-    int openWidth() const;
+    int openWidth() const;  // its width, or the one it will open at
+    int firstWidth() const; // about 40 characters of the panel's type
 
     SearchPanel* panel_;
     QTabWidget* pages_;

@@ -62,7 +62,8 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     }
     emit narrationChanged(narrationAt(position));
     update();
-    emit viewChanged();
+    // No viewChanged here: the page refreshes what follows the step (its chart) itself, and a
+    // second alignment per step was a second chart layout pass per step.
 }
 
 Frame DiagramCanvas::currentFrame() const {

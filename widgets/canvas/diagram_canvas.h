@@ -86,8 +86,9 @@ public:
 
 signals:
     void narrationChanged(const QString& text);
-    // Where the drawing is shown may have changed: the widget's size, the zoom or pan, the
-    // framing, or the frame (what lines up with the drawing follows it: the time-series chart).
+    // Where the drawing is shown may have changed: the widget's size, the zoom or pan, or the
+    // framing (what lines up with the drawing follows it: the time-series chart). A new step does
+    // not emit it: the page refreshes its chart for the step anyway.
     void viewChanged();
     // A click (not a drag) on a box of the diagram.
     void itemClicked(const QString& id);
