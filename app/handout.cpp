@@ -1,7 +1,6 @@
 #include "app/handout.h"
 
 #include "app/handout_asides.h"
-#include "app/handout_figures.h"
 #include "app/handout_pictures.h"
 #include "app/reader/chapter_html.h"
 #include "models/io/atomic_file.h"
@@ -87,7 +86,11 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
             }
         }
     }
-    HandoutFigures placed(*doc_, figures, paper, text.width() - 8, bodyPx * 0.85);
+    // Figures as wide as the text, their letters never under 8 pt on paper, drawn three times
+    // as sharp as a point.
+    PagedFigures placed(
+        *doc_, figures, paper,
+        {.width = text.width() - 8, .bodyPx = bodyPx * 0.85, .leastText = 8, .dpr = 3});
     addDiagramPictures(*doc_, paper, pictures_);
     // Paginated as a book is; then a figure that left a page mostly empty fills it, and the
     // pages are made again; then a side box fills the room a figure or a card left on a page.

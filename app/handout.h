@@ -3,10 +3,10 @@
 // a footer on every page. See Handout.
 #pragma once
 
-#include "app/handout_figures.h"
 #include "app/handout_pictures.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
+#include "widgets/export/paged_figures.h"
 
 #include <QPageSize>
 #include <QSizeF>
@@ -38,11 +38,11 @@ public:
     // The live diagrams' pictures, in the order of the chapter.
     const std::vector<HandoutPicture>& pictures() const { return pictures_; }
     // The chapter's figures (a figure cut between its parts: each piece), in its order.
-    const std::vector<HandoutFigure>& figures() const { return figures_; }
+    const std::vector<PagedFigure>& figures() const { return figures_; }
 
 private:
     std::vector<HandoutPicture> pictures_;
-    std::vector<HandoutFigure> figures_;
+    std::vector<PagedFigure> figures_;
     QString title_;
     QSizeF size_;
     std::unique_ptr<QTextDocument> doc_;

@@ -1,12 +1,12 @@
 #include "app/presentation/presentation.h"
 
-#include "app/presentation/slide_figure.h"
 #include "app/reader/chapter_html.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/export/animation_export.h"
+#include "widgets/export/paged_figures.h"
 #include "widgets/export/paged_text.h"
 #include "widgets/figure/figure_renderer.h"
 
@@ -496,29 +496,6 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
             html = sectionHtml(sec, theme_, px, diagramLinks());
-            // Figures fill the text column at a readable size: a figure taller than most of
-            // the page is cut between its parts into pieces that each fit a page (the
-            // document pages between them), and only a single part still too tall is shrunk.
-            const qreal width = std::max<qreal>(400, pageSize.width() - 2 * side - 8);
-            const qreal tallest = (pageSize.height() - 60) * 0.95;
-            for (const auto& b : sec.blocks) {
-                if (b.value("type", std::string()) != "figure") {
-                    continue;
-                }
-                const QString id = QString::fromStdString(b.value("id", std::string()));
-                const std::vector<QImage> pieces =
-                    slideFigure(b, theme_, std::min<qreal>(width, 2400), px * 0.85, tallest,
-                                devicePixelRatioF());
-                QString imgs;
-                for (std::size_t i = 0; i < pieces.size(); ++i) {
-                    const QString name = QStringLiteral("figure:%1/%2").arg(id).arg(i);
-                    doc->addResource(QTextDocument::ImageResource, QUrl(name), pieces[i]);
-                    imgs += QStringLiteral("<p align=\"center\"><img src=\"%1\"></p>").arg(name);
-                }
-                html.replace(
-                    QStringLiteral("<p align=\"center\"><img src=\"figure:%1\"></p>").arg(id),
-                    imgs);
-            }
         }
         doc->setHtml(html);
         // The margins after the HTML, which sets the root frame's format of its own.
@@ -528,13 +505,47 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         root.setTopMargin(std::max<qreal>(16, height() * 0.03));
         root.setBottomMargin(8);
         doc->rootFrame()->setFrameFormat(root);
-        keepTogether(*doc);
+        if (s.kind == Slide::Kind::Title) {
+            return doc->pageCount();
+        }
+        // Figures fill the text column in the slide's type, as a book sets them (PagedFigures):
+        // a figure taller than a page is cut between its parts, and one that would leave a page
+        // half empty behind it fills that room, set a little smaller (never under 80% of its
+        // size, nor its letters under 0.6 of the body's) or cut. It was cut into pieces of a
+        // page each, the next figure starting a page of its own: pages a third full.
+        std::vector<nlohmann::json> figures;
+        for (const auto& b : chapter_.sections[std::size_t(s.section)].blocks) {
+            if (b.value("type", std::string()) == "figure") {
+                figures.push_back(b);
+            }
+        }
+        PagedFigures placed(
+            *doc, figures, theme_,
+            {.width = std::min<qreal>(std::max<qreal>(400, pageSize.width() - 2 * side - 8), 2400),
+             .bodyPx = px * 0.85,
+             .leastText = bodyPx() * 0.6,
+             .leastScale = 0.8,
+             .dpr = devicePixelRatioF()});
+        for (keepTogether(*doc); placed.fillAnEmptyRoom(); keepTogether(*doc)) {
+            releasePageBreaks(*doc);
+        }
         return doc->pageCount();
     };
-    // Set a little smaller when that makes it fit one screen; else a page at a time, full size.
+    // Set a little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page:
+    // one screen instead of two, or four pages instead of five.
     const qreal px = bodyPx();
-    if (layOut(px) > 1 && layOut(px * 0.9) > 1 && layOut(px * 0.8) > 1) {
-        layOut(px);
+    int pages = layOut(px);
+    qreal best = px;
+    for (const qreal smaller : {px * 0.9, px * 0.8}) {
+        if (pages > 1) {
+            if (const int n = layOut(smaller); n < pages) {
+                pages = n;
+                best = smaller;
+            }
+        }
+    }
+    if (best != px * 0.8 && pages > 1) {
+        layOut(best); // the last one laid out was not the one kept
     }
     textPage_ = 0;
     slide->setPage(0);

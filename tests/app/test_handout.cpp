@@ -428,7 +428,7 @@ private slots:
                     }
                 }
                 std::set<std::string> ids;
-                for (const fg::HandoutFigure& f : handout.figures()) {
+                for (const fg::PagedFigure& f : handout.figures()) {
                     ids.insert(f.figure.value("id", std::string()));
                     QVERIFY2(inDocument.count(f.name), qPrintable(f.name));
                     const fg::FigureRenderer r(f.figure, fg::Theme::light(),

@@ -1,4 +1,4 @@
-#include "app/handout_figures.h"
+#include "widgets/export/paged_figures.h"
 
 #include "widgets/export/paged_text.h"
 #include "widgets/figure/figure_pieces.h"
@@ -8,6 +8,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextLayout>
 #include <QUrl>
 #include <algorithm>
@@ -17,9 +18,7 @@ namespace fg {
 
 namespace {
 
-constexpr qreal kLeastPt = 8;      // the least size of letters on paper, in points
 constexpr qreal kEmptyRoom = 0.25; // of a page: a room left empty that a figure fills
-constexpr qreal kDpr = 3;          // figures are drawn three times as sharp as a point
 
 // Where the picture named `name` is in `doc` (-1: nowhere).
 int positionOf(const QTextDocument& doc, const QString& name) {
@@ -50,9 +49,9 @@ bool isHeading(const Flow& f) {
 
 } // namespace
 
-HandoutFigures::HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::json>& figures,
-                               const Theme& paper, qreal width, qreal bodyPx)
-    : doc_(doc), paper_(paper), width_(width), bodyPx_(bodyPx) {
+PagedFigures::PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>& figures,
+                           const Theme& theme, const FigureType& type)
+    : doc_(doc), theme_(theme), type_(type) {
     for (const nlohmann::json& figure : figures) {
         const QString name =
             QStringLiteral("figure:") + QString::fromStdString(figure.value("id", std::string()));
@@ -60,14 +59,13 @@ HandoutFigures::HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::j
             continue;
         }
         // As large as laid out when it fits a page with the heading above it; else a little
-        // smaller if its letters stay at 8 pt or more; else cut between its parts.
+        // smaller if its letters stay at the least size or more; else cut between its parts.
         const qreal room = roomOnAPage(name);
         Shown whole = lay(figure, 0, 0, room);
         whole.figure.name = name;
         shown_.push_back(whole);
         const std::size_t parts = figurePartCount(figure);
-        if (whole.naturalHeight <= room ||
-            whole.smallestPx * room / whole.naturalHeight >= kLeastPt || parts < 2) {
+        if (whole.naturalHeight <= room || readableAt(whole, room) || parts < 2) {
             show(name, {whole});
             continue;
         }
@@ -75,7 +73,8 @@ HandoutFigures::HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::j
         for (std::size_t from = 0; from < parts;) {
             const qreal r = from == 0 ? room : fullPage();
             const std::size_t to = pieceEnd(figure, from, [&](const nlohmann::json& piece) {
-                return FigureRenderer(piece, paper_, width_, bodyPx_).size().height() <= r;
+                return FigureRenderer(piece, theme_, type_.width, type_.bodyPx).size().height() <=
+                       r;
             });
             pieces.push_back(lay(figure, from, to, r));
             from = to;
@@ -84,40 +83,40 @@ HandoutFigures::HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::j
     }
 }
 
-std::vector<HandoutFigure> HandoutFigures::figures() const {
-    std::vector<HandoutFigure> out;
+std::vector<PagedFigure> PagedFigures::figures() const {
+    std::vector<PagedFigure> out;
     for (const Shown& s : shown_) {
         out.push_back(s.figure);
     }
     return out;
 }
 
-HandoutFigures::Shown HandoutFigures::lay(const nlohmann::json& whole, std::size_t from,
-                                          std::size_t to, qreal room, bool draw) {
+PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t from, std::size_t to,
+                                      qreal room, bool draw) {
     Shown s;
     s.whole = whole;
     s.from = from;
     s.to = to;
     s.figure.figure = to > 0 ? figurePiece(whole, from, to) : whole;
-    const FigureRenderer r(s.figure.figure, paper_, width_, bodyPx_);
+    const FigureRenderer r(s.figure.figure, theme_, type_.width, type_.bodyPx);
     s.naturalHeight = std::max<qreal>(1, r.size().height());
     s.smallestPx = smallestTextPx(r.scene());
     const qreal k = std::min<qreal>(1, room / s.naturalHeight);
     s.figure.size = r.size() * k;
-    s.figure.smallestTextPt = s.smallestPx * k;
+    s.figure.smallestText = s.smallestPx * k;
     if (draw) {
-        s.image = r.toImage(kDpr);
+        s.image = r.toImage(type_.dpr);
     }
     return s;
 }
 
-void HandoutFigures::show(const QString& name, std::vector<Shown> pieces) {
+void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
     QTextCursor c(&doc_);
     const int at = positionOf(doc_, name);
     c.setPosition(at);
     c.setPosition(at + 1, QTextCursor::KeepAnchor);
     for (std::size_t i = 0; i < pieces.size(); ++i) {
-        HandoutFigure& f = pieces[i].figure;
+        PagedFigure& f = pieces[i].figure;
         f.name = pieces.size() == 1 ? name
                                     : name.section(QLatin1Char('/'), 0, 0) +
                                           QStringLiteral("/%1").arg(nextPiece_++);
@@ -140,11 +139,24 @@ void HandoutFigures::show(const QString& name, std::vector<Shown> pieces) {
     shown_.insert(where, pieces.begin(), pieces.end());
 }
 
-qreal HandoutFigures::fullPage() const {
-    return doc_.pageSize().height() - 2 * doc_.documentMargin() - 28;
+bool PagedFigures::readableAt(const Shown& s, qreal height) const {
+    const qreal k = height / s.naturalHeight;
+    return k >= type_.leastScale && s.smallestPx * k >= type_.leastText;
 }
 
-qreal HandoutFigures::roomOnAPage(const QString& name) {
+qreal PagedFigures::fullPage() const {
+    return doc_.pageSize().height() - topMargin() - bottomMargin() - 28;
+}
+
+qreal PagedFigures::topMargin() const {
+    return doc_.rootFrame()->frameFormat().topMargin();
+}
+
+qreal PagedFigures::bottomMargin() const {
+    return doc_.rootFrame()->frameFormat().bottomMargin();
+}
+
+qreal PagedFigures::roomOnAPage(const QString& name) {
     // The picture's paragraph, with the heading right above it (which goes to its page with it),
     // at the top of a page: the page's height under what comes above the picture there.
     QTextCursor c(&doc_);
@@ -167,12 +179,12 @@ qreal HandoutFigures::roomOnAPage(const QString& name) {
     const qreal above = top - std::floor(top / pageH) * pageH;
     QTextCursor(first).setBlockFormat(was);
     // A line fits a page when it ends above the page's bottom margin.
-    return pageH - doc_.documentMargin() - above - 1;
+    return pageH - bottomMargin() - above - 1;
 }
 
-bool HandoutFigures::fillAnEmptyRoom() {
+bool PagedFigures::fillAnEmptyRoom() {
     doc_.pageCount(); // lays the document out
-    const qreal pageH = doc_.pageSize().height(), margin = doc_.documentMargin();
+    const qreal pageH = doc_.pageSize().height(), margin = bottomMargin();
     const std::vector<Flow> flow = flowOf(doc_);
     for (Shown& s : shown_) {
         if (s.settled) {
@@ -208,9 +220,9 @@ bool HandoutFigures::fillAnEmptyRoom() {
         // The height the picture may take there: the room less the heading and the margins
         // above it on its page, and its paragraph's margin under it.
         const qreal height =
-            room - (top - page * pageH - margin) - b.blockFormat().bottomMargin() - 4;
+            room - (top - page * pageH - topMargin()) - b.blockFormat().bottomMargin() - 4;
         const QString name = s.figure.name;
-        if (s.smallestPx * height / s.naturalHeight >= kLeastPt) {
+        if (readableAt(s, height)) {
             Shown smaller = lay(s.whole, s.from, s.to, height, false);
             smaller.settled = true;
             show(name, {smaller});
@@ -223,7 +235,8 @@ bool HandoutFigures::fillAnEmptyRoom() {
             continue;
         }
         const auto fits = [&](const nlohmann::json& piece) {
-            return FigureRenderer(piece, paper_, width_, bodyPx_).size().height() <= height;
+            return FigureRenderer(piece, theme_, type_.width, type_.bodyPx).size().height() <=
+                   height;
         };
         const std::size_t end = pieceEnd(whole, from, fits);
         Shown first = lay(whole, from, end, height, false);

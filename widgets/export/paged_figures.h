@@ -1,10 +1,11 @@
-// A chapter's figures on a handout's pages (see Handout): each as wide as the text, its letters
-// never under 8 pt on paper, and no page left mostly empty in front of one. A figure too tall for
-// a page (with the heading above it) is set a little smaller when its letters stay at 8 pt or
-// more, else cut between its parts into pieces that each fit a page ("title (continued)"); a
-// figure that goes to the next page and leaves a quarter of a page or more empty behind it is set
-// smaller to fit that room when its letters stay at 8 pt or more, else its first parts fill that
-// room (half of it at least) and the rest follows on the next page.
+// A chapter's figures on pages (a printed handout, a presentation's text slides): each as wide as
+// the text, its letters never under the least size the pages allow (8 pt on paper), and no page
+// left mostly empty in front of one. A figure too tall for a page (with the heading above it) is
+// set a little smaller when its letters stay at the least size or more, else cut between its parts
+// into pieces that each fit a page ("title (continued)"); a figure that goes to the next page and
+// leaves a quarter of a page or more empty behind it is set smaller to fit that room when its
+// letters stay at the least size or more, else its first parts fill that room (half of it at
+// least) and the rest follows on the next page.
 #pragma once
 
 #include "models/theme/theme.h"
@@ -19,38 +20,48 @@ class QTextDocument;
 
 namespace fg {
 
-// A figure on paper: the figure block it shows (a piece of a figure cut between its parts is a
-// figure block of its own), its size on paper in points, and the size of its smallest letters
-// there.
-struct HandoutFigure {
+// A figure on a page: the figure block it shows (a piece of a figure cut between its parts is a
+// figure block of its own), its size on the page in the document's units, and the size of its
+// smallest letters there.
+struct PagedFigure {
     QString name; // the picture's name in the document: "figure:ID", a piece's "figure:ID/2"
     nlohmann::json figure;
     QSizeF size;
-    qreal smallestTextPt = 0;
+    qreal smallestText = 0;
 };
 
-class HandoutFigures {
+// How figures are drawn on the pages, in the document's units (points on paper, pixels on a
+// slide).
+struct FigureType {
+    qreal width = 0;      // as wide as the text
+    qreal bodyPx = 0;     // the figure's body text, as it is laid out
+    qreal leastText = 0;  // its letters are never set smaller than this
+    qreal leastScale = 0; // nor is it set smaller than this share of its laid-out size
+    qreal dpr = 1;        // pictures are drawn this many times as sharp as the unit
+};
+
+class PagedFigures {
 public:
     // REQUIRES: `doc` holds the chapter's HTML (chapterHtml: a figure is an image "figure:ID"
-    // alone in its paragraph), its page size set. Puts each figure of `figures` (course figure
-    // blocks) in place, laid out `width` points wide with `bodyPx` body text.
-    HandoutFigures(QTextDocument& doc, const std::vector<nlohmann::json>& figures,
-                   const Theme& paper, qreal width, qreal bodyPx);
+    // alone in its paragraph), its page size and margins set. Puts each figure of `figures`
+    // (course figure blocks) in place, in `theme`, as `type` says.
+    PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>& figures, const Theme& theme,
+                 const FigureType& type);
     // REQUIRES: `doc` laid out as it is printed (keepTogether). Fills the first room of a quarter
     // page or more that a figure leaves empty on the page before it, by setting it smaller or
     // cutting it; returns false when there is none it can fill. Each picture is looked at once,
     // where it first lands. Paginate the document again after a change.
     bool fillAnEmptyRoom();
     // The figures as they are on paper, in the order of the chapter.
-    std::vector<HandoutFigure> figures() const;
+    std::vector<PagedFigure> figures() const;
 
 private:
     // A figure, or a piece of it: parts [from, to) of `whole` (all of them: to is 0).
     struct Shown {
-        HandoutFigure figure;
+        PagedFigure figure;
         nlohmann::json whole;
         std::size_t from = 0, to = 0;
-        qreal naturalHeight = 0; // laid out at the text's width, in points
+        qreal naturalHeight = 0; // laid out at the text's width
         qreal smallestPx = 0;    // its smallest letters at that size
         bool settled = false;    // looked at where it landed
         QImage image;            // drawn, to be put in the document (null: it is there)
@@ -59,12 +70,16 @@ private:
               bool draw = true);
     // Puts `pieces` where the picture `name` is (as many paragraphs).
     void show(const QString& name, std::vector<Shown> pieces);
+    // True when `s` is still read at `height` (its letters, its scale: see FigureType).
+    bool readableAt(const Shown& s, qreal height) const;
     qreal roomOnAPage(const QString& name);
     qreal fullPage() const;
+    qreal topMargin() const;    // the document's at the top of a page
+    qreal bottomMargin() const; // at the bottom
 
     QTextDocument& doc_;
-    Theme paper_;
-    qreal width_, bodyPx_;
+    Theme theme_;
+    FigureType type_;
     int nextPiece_ = 1;
     std::vector<Shown> shown_;
 };

@@ -33,9 +33,11 @@ std::size_t pieceEnd(const nlohmann::json& figure, std::size_t from,
     while (to < count && fits(figurePiece(figure, from, to + 1))) {
         ++to;
     }
-    if (to < count && to - from > 1 &&
-        figure["parts"][to - 1].value("kind", std::string()) == "heading") {
-        --to;
+    if (to < count && figure["parts"][to - 1].value("kind", std::string()) == "heading") {
+        // A heading goes with what it heads: the piece ends before it, or, when it is the
+        // piece's only part, takes the next part along (too tall for `fits`, but never a
+        // heading alone at the foot of a page).
+        return to - from > 1 ? to - 1 : to + 1;
     }
     return to;
 }

@@ -21,7 +21,8 @@ nlohmann::json figurePiece(const nlohmann::json& figure, std::size_t from, std::
 
 // REQUIRES: from < figurePartCount(figure). Where the piece that starts at part `from` ends: as
 // many parts as `fits` accepts (at least one, even one it refuses), and never on a heading part
-// when more parts follow it (a heading goes with what it heads).
+// when more parts follow it (a heading goes with what it heads: a piece that would be a heading
+// alone takes the part after it too, even if `fits` refuses the two).
 std::size_t pieceEnd(const nlohmann::json& figure, std::size_t from,
                      const std::function<bool(const nlohmann::json&)>& fits);
 

@@ -1,6 +1,7 @@
 // FigureLayout: a figure's data becomes a scene that stays inside its width, draws every string of
 // the data, draws one arrow per flow edge and the shape each node asks for, and never overlaps
 // nodes. Set FG_SAVE_FIGURES=<dir> to write the rendered PNGs for a look.
+#include "widgets/figure/figure_pieces.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
 #include "widgets/figure/inline_text.h"
@@ -207,6 +208,26 @@ private slots:
         const fg::FigureRenderer narrow(fig, fg::Theme::light(), 500, 16);
         QVERIFY(narrow.size().height() > wide.size().height());
         QCOMPARE(narrow.size().width(), 500.0);
+    }
+
+    // A figure cut between its parts (slides, handouts): a heading never ends a piece when
+    // parts follow it, not even a piece of one part (a slide showed "3. Columnar storage" alone
+    // at the foot of a page, its table on the next).
+    void aHeadingNeverEndsAPiece() {
+        nlohmann::json figure = {
+            {"type", "figure"}, {"title", "T"}, {"parts", nlohmann::json::array()}};
+        for (const char* kind : {"heading", "bullets", "heading", "table", "bars"}) {
+            figure["parts"].push_back({{"kind", kind}});
+        }
+        const auto upTo = [](std::size_t n) {
+            return [n](const nlohmann::json& piece) { return piece["parts"].size() <= n; };
+        };
+        QCOMPARE(fg::pieceEnd(figure, 0, upTo(3)), std::size_t(2)); // not on "heading" (part 2)
+        QCOMPARE(fg::pieceEnd(figure, 2, upTo(1)), std::size_t(4)); // the heading with its table
+        QCOMPARE(fg::pieceEnd(figure, 2, upTo(2)), std::size_t(4));
+        QCOMPARE(fg::pieceEnd(figure, 3, upTo(1)), std::size_t(4));
+        QCOMPARE(fg::pieceEnd(figure, 0, upTo(9)), std::size_t(5));
+        QVERIFY(fg::figurePiece(figure, 2, 4)["title"] == "T (continued)");
     }
 
     void imageIsSharpAtTheDevicePixelRatio() {
