@@ -289,7 +289,8 @@ void paintFrame(QPainter& p, const Frame& frame) {
             break;
         }
         case FrameItem::Kind::Box:
-            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth) : QPen(Qt::NoPen));
+            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth, it->penStyle)
+                                          : QPen(Qt::NoPen));
             p.setBrush(it->fill.isValid() ? QBrush(it->fill) : QBrush(Qt::NoBrush));
             if (std::min(it->rect.width(), it->rect.height()) * scale < 3) {
                 p.drawRect(it->rect);

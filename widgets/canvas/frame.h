@@ -28,6 +28,7 @@ struct FrameItem {
     QColor stroke;    // Box border, Line colour
     QColor textColor; // Box and Text
     qreal strokeWidth = 1.5;
+    Qt::PenStyle penStyle = Qt::SolidLine; // Box border
     qreal radius = 4;
     qreal fontPx = 14;
     bool bold = false;

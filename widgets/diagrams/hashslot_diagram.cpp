@@ -3,9 +3,22 @@
 #include "engines/redis/key_slot.h"
 #include "widgets/canvas/counted.h"
 
+#include <array>
 #include <map>
 
 namespace fg {
+
+namespace {
+
+// The categorical tones a node is drawn in ("a".."g": the eighth, black, is no tone on the
+// dark themes).
+constexpr int kTones = 7;
+
+QString toneOf(int id) {
+    return QString(QChar('a' + id % kTones));
+}
+
+} // namespace
 
 HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
                                  std::optional<KeepOnly> only)
@@ -20,7 +33,12 @@ Frame HashslotDiagram::layoutState(const State& state, const Step* step, const T
 }
 
 QColor HashslotDiagram::nodeColor(const Theme& t, int id) {
-    return t.toneStroke(QString(QChar('a' + id % 7))); // its fill's tone, seen on the ground
+    return t.toneStroke(toneOf(id)); // its fill's tone, seen on the ground
+}
+
+Qt::PenStyle HashslotDiagram::nodeBorder(int id) {
+    static constexpr std::array<Qt::PenStyle, 3> kBorders{Qt::SolidLine, Qt::DashLine, Qt::DotLine};
+    return kBorders[std::size_t(id / kTones) % kBorders.size()];
 }
 
 namespace {
@@ -63,44 +81,8 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // its drawing came out no larger than Light's). Above the bar: the routed key's line, then
     // the bar's title.
     const qreal width = 1100, barTop = 24 + 62 * k, barH = 46 * k;
-    const qreal x0 = 40, barW = width - 2 * x0;
-    auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
+    const qreal x0 = 40;
 
-    // The slot bar: one segment per contiguous run of one owner.
-    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30 * k, barW, 24 * k),
-                           QStringLiteral("16,384 hash slots"), t, fs, true));
-    int start = 0;
-    for (int sl = 1; sl <= redis::kSlots; ++sl) {
-        if (sl < redis::kSlots &&
-            s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
-            continue;
-        }
-        const int owner = s.owner[static_cast<std::size_t>(start)];
-        FrameItem seg;
-        seg.id = QStringLiteral("seg:%1").arg(start);
-        seg.rect = QRectF(slotX(start), barTop, slotX(sl) - slotX(start), barH);
-        const bool alive = owner >= 0 && s.nodes[static_cast<std::size_t>(owner)].alive;
-        seg.fill = alive ? t.toneFill(QString(QChar('a' + owner % 7))) : t.surface;
-        seg.stroke = alive ? nodeColor(t, owner) : t.bad;
-        seg.strokeWidth = 1.5;
-        seg.radius = 2;
-        seg.z = 1;
-        // The range and its owner when they fit the segment whole, else the range alone, else
-        // nothing (the projector's larger type cut "5461-6826" to "5461-682" in a narrow one).
-        seg.textColor = t.text;
-        seg.fontPx = fs * 0.8;
-        for (const QString& label :
-             {QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner),
-              QStringLiteral("%1-%2").arg(start).arg(sl - 1)}) {
-            seg.text = label;
-            if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
-                break;
-            }
-            seg.text.clear();
-        }
-        f.items.push_back(seg);
-        start = sl;
-    }
     // Nodes: masters in a row, replicas under them.
     std::vector<const redis::ClusterNode*> masters;
     std::map<int, std::vector<const redis::ClusterNode*>> replicasOf;
@@ -118,8 +100,8 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // A master's box says who it is, its slots and its keys: on two lines when the box is wide
     // enough, else on three or four (with eight masters in the projector's type, two lines were
     // cut at both ends: "ode 0 (maste"); the boxes are as tall as the most lines any of them
-    // takes. Only when four lines do not fit either does the row of boxes grow wider than the
-    // bar (and the whole drawing with it).
+    // takes. Only when four lines do not fit either does the row of boxes grow wider than 1020
+    // (and the bar and the whole drawing with it).
     const auto textsOf = [&](const redis::ClusterNode& n) {
         const QString failed = n.alive ? QString() : QStringLiteral("\u2718 failed: ");
         const QString slotText = counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
@@ -138,7 +120,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         return frameTextSize(sample);
     };
     const qreal pad = 16; // a box's side padding (frameTextRoom) and a little air
-    qreal slotW = barW / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
+    qreal slotW = (width - 2 * x0) / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
     const auto replicaText = [](const redis::ClusterNode& r) {
         return QStringLiteral("%1replica %2")
             .arg(r.alive ? QString() : QStringLiteral("\u2718 "))
@@ -152,7 +134,50 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             sample.fontPx = fs * 0.85;
         }
     }
-    const qreal rowW = slotW * static_cast<qreal>(masters.size()); // the bar's width, or more
+    // The row of masters: the bar's width, or wider when their text needs it; the bar is as
+    // wide as the row (it stopped short of the last boxes).
+    const qreal rowW = slotW * static_cast<qreal>(masters.size());
+    const qreal barW = std::max(width - 2 * x0, rowW);
+    auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
+
+    // The slot bar: one segment per contiguous run of one owner.
+    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30 * k, barW, 24 * k),
+                           QStringLiteral("16,384 hash slots"), t, fs, true));
+    int start = 0;
+    for (int sl = 1; sl <= redis::kSlots; ++sl) {
+        if (sl < redis::kSlots &&
+            s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
+            continue;
+        }
+        const int owner = s.owner[static_cast<std::size_t>(start)];
+        FrameItem seg;
+        seg.id = QStringLiteral("seg:%1").arg(start);
+        seg.rect = QRectF(slotX(start), barTop, slotX(sl) - slotX(start), barH);
+        const bool alive = owner >= 0 && s.nodes[static_cast<std::size_t>(owner)].alive;
+        seg.fill = alive ? t.toneFill(toneOf(owner)) : t.surface;
+        seg.stroke = alive ? nodeColor(t, owner) : t.bad;
+        seg.penStyle = nodeBorder(owner);
+        seg.strokeWidth = 1.5;
+        seg.radius = 2;
+        seg.z = 1;
+        // The range and its owner when they fit the segment whole, else the owner alone
+        // ("node 4", else "4"), else nothing: never a label cut ("5461-6826" read "5461-682"),
+        // and the owner before the range (a range alone named no one, and with more masters
+        // than tones the colour does not either).
+        seg.textColor = t.text;
+        seg.fontPx = fs * 0.8;
+        for (const QString& label :
+             {QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner),
+              QStringLiteral("node %1").arg(owner), QString::number(owner)}) {
+            seg.text = label;
+            if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
+                break;
+            }
+            seg.text.clear();
+        }
+        f.items.push_back(seg);
+        start = sl;
+    }
     const qreal boxW = std::min<qreal>(190 * k, slotW - 16);
     std::vector<QString> chosen;
     qreal tallest = 0;
@@ -179,8 +204,9 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         FrameItem box;
         box.id = QStringLiteral("node:%1").arg(n.id);
         box.rect = r;
-        box.fill = n.alive ? t.toneFill(QString(QChar('a' + n.id % 7))) : t.surface;
+        box.fill = n.alive ? t.toneFill(toneOf(n.id)) : t.surface;
         box.stroke = n.alive ? nodeColor(t, n.id) : t.bad;
+        box.penStyle = nodeBorder(n.id);
         box.strokeWidth = 2.5;
         box.radius = 8;
         box.z = 2;
@@ -195,6 +221,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             rb.rect = QRectF(r.left() + 14, ry, r.width() - 28, 40 * k);
             rb.fill = t.surface;
             rb.stroke = rep->alive ? nodeColor(t, n.id) : t.bad;
+            rb.penStyle = nodeBorder(n.id);
             rb.strokeWidth = 1.5;
             rb.radius = 6;
             rb.z = 2;
@@ -260,17 +287,26 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
                 f.items.push_back(arrow(QStringLiteral("route-first"),
                                         QPointF(x, barTop + barH + 2 + 22 * k),
                                         QPointF(first.center().x(), first.top()), t.mutedText, 2));
-                auto redirect = arrow(QStringLiteral("route-redirect"),
-                                      QPointF(first.right(), first.center().y() - 12),
-                                      QPointF(target.left(), target.center().y() - 12), t.bad, 3);
-                if (first.center().x() > target.center().x()) {
-                    redirect.line = QLineF(QPointF(first.left(), first.center().y() - 12),
-                                           QPointF(target.right(), target.center().y() - 12));
-                }
-                f.items.push_back(redirect);
+                // The redirect: up out of the first node, across above the row, down into
+                // the node that serves the key (straight across, it ran through the boxes
+                // between the two and their text); its name over the crossing.
+                const qreal toward = target.center().x() > first.center().x() ? 1 : -1;
+                const qreal lane = nodeTop - 22;
+                const QPointF from(first.center().x() + toward * first.width() / 4, first.top());
+                const QPointF to(target.center().x() - toward * target.width() / 4, target.top());
+                auto up = arrow(QStringLiteral("route-redirect-up"), from, QPointF(from.x(), lane),
+                                t.bad, 3);
+                up.arrow = false;
+                auto across = arrow(QStringLiteral("route-redirect-across"),
+                                    QPointF(from.x(), lane), QPointF(to.x(), lane), t.bad, 3);
+                across.arrow = false;
+                f.items.push_back(up);
+                f.items.push_back(across);
+                f.items.push_back(
+                    arrow(QStringLiteral("route-redirect"), QPointF(to.x(), lane), to, t.bad, 3));
                 f.items.push_back(
                     text(QStringLiteral("route-redirect-label"),
-                         QRectF(redirect.line.center() - QPointF(60, 36), QSizeF(120, 24)),
+                         QRectF(across.line.center().x() - 60, lane - 4 - 24 * k, 120, 24 * k),
                          QString::fromUtf8(redis::redirectName(step->redirect)), t, fs, true));
             } else {
                 f.items.push_back(arrow(QStringLiteral("route-arrow"),

@@ -18,8 +18,12 @@ public:
 
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
                         const Theme& theme);
-    // The colour of node `id` everywhere it is drawn (the diagram, the histogram of keys).
+    // The colour of node `id` everywhere it is drawn (the diagram, the histogram of keys): one
+    // of seven tones, so the 8th node has the 1st's colour...
     static QColor nodeColor(const Theme& theme, int id);
+    // ...and a border that tells them apart: solid for nodes 0-6, dashed for 7-13, dotted for
+    // 14-20, solid again from 21 (every box and segment also names its node).
+    static Qt::PenStyle nodeBorder(int id);
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;

@@ -223,7 +223,7 @@ void HashslotView::refresh() {
         bars->setData({x[i]}, {keys[i]}, true);
         bars->setWidth(0.6);
         const QColor c = HashslotDiagram::nodeColor(theme(), ids[i]);
-        bars->setPen(QPen(c.darker(130), theme().lineWidth));
+        bars->setPen(QPen(c.darker(130), theme().lineWidth, HashslotDiagram::nodeBorder(ids[i])));
         QColor fill = c;
         fill.setAlpha(170);
         bars->setBrush(fill);

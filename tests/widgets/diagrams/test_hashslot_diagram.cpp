@@ -9,7 +9,9 @@
 
 #include <QLineEdit>
 #include <QTest>
+#include <map>
 #include <qcustomplot.h>
+#include <set>
 
 using Kind = fg::redis::ClusterOp::Kind;
 
@@ -229,6 +231,118 @@ private slots:
             }
         }
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join('\n')));
+    }
+
+    // A fresh tester (issue 13): with more masters than tones, two nodes looked the same, and
+    // most segments of the bar said nothing (a range too wide for them, so no label at all).
+    // Every segment wide enough for its owner's number names its owner; and two masters drawn
+    // in one tone differ in their border (solid, dashed, dotted), in every theme.
+    void everySegmentNamesItsOwner() {
+        QStringList faults;
+        int named = 0;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            for (int masters : {3, 8, 12, 16}) {
+                fg::redis::ClusterOp add;
+                add.kind = Kind::AddNode;
+                const fg::HashslotDiagram d(masters, 0, {add, add, route("user:1000", false)});
+                const auto s = d.timeline().stateAfter(std::size_t(d.stepCount() - 1));
+                const fg::Frame f = d.frame(d.stepCount() - 1, theme);
+                for (const auto& it : f.items) {
+                    if (!it.id.startsWith("seg:")) {
+                        continue;
+                    }
+                    const int owner = s.owner[std::size_t(it.id.mid(4).toInt())];
+                    fg::FrameItem number = it;
+                    number.text = QString::number(owner);
+                    if (fg::frameTextSize(number).width() > fg::frameTextRoom(number).width()) {
+                        continue; // too narrow for any text
+                    }
+                    ++named;
+                    const QString last = it.text.section('\n', -1).section(' ', -1);
+                    if (last != QString::number(owner)) {
+                        faults << QStringLiteral("%1, %2 masters: %3 (%4 units, node %5) says "
+                                                 "\"%6\"")
+                                      .arg(theme.name())
+                                      .arg(masters)
+                                      .arg(it.id)
+                                      .arg(it.rect.width(), 0, 'f', 0)
+                                      .arg(owner)
+                                      .arg(QString(it.text).replace('\n', " / "));
+                    }
+                }
+                std::map<QRgb, std::set<int>> styles; // a tone: the borders drawn in it
+                std::map<QRgb, int> boxes;
+                for (const auto& it : f.items) {
+                    if (it.id.startsWith("node:") && it.kind == fg::FrameItem::Kind::Box) {
+                        styles[it.stroke.rgb()].insert(int(it.penStyle));
+                        ++boxes[it.stroke.rgb()];
+                    }
+                }
+                for (const auto& [tone, n] : boxes) {
+                    if (n <= 3 && int(styles[tone].size()) != n) {
+                        faults << QStringLiteral("%1, %2 masters: %3 boxes in %4, %5 borders")
+                                      .arg(theme.name())
+                                      .arg(masters)
+                                      .arg(n)
+                                      .arg(QColor(tone).name())
+                                      .arg(styles[tone].size());
+                    }
+                }
+            }
+        }
+        QVERIFY(named > 50);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join('\n')));
+    }
+
+    // A fresh tester: the MOVED arrow ran straight across the boxes between the two nodes,
+    // through their text. A redirect's path (and its name) crosses no other node's box.
+    void aRedirectGoesRoundTheOtherNodes() {
+        int redirects = 0;
+        for (int masters : {3, 5, 8}) {
+            fg::redis::ClusterOp add;
+            add.kind = Kind::AddNode;
+            std::vector<fg::redis::ClusterOp> ops;
+            for (int k = 0; k < 40; ++k) {
+                ops.push_back(route("user:" + std::to_string(k), true));
+            }
+            ops.push_back(add);
+            for (int k = 0; k < 40; ++k) {
+                ops.push_back(route("user:" + std::to_string(k), false));
+            }
+            const fg::HashslotDiagram d(masters, 1, ops);
+            for (int i = 0; i < d.stepCount(); ++i) {
+                const auto& step = d.timeline().step(std::size_t(i));
+                if (step.redirect == fg::redis::Redirect::kNone) {
+                    continue;
+                }
+                const fg::Frame f = d.frame(i, fg::Theme::projector());
+                QVERIFY(f.find("route-redirect") && f.find("route-redirect-label"));
+                ++redirects;
+                for (const auto& box : f.items) {
+                    if (!box.id.startsWith("node:") || box.kind != fg::FrameItem::Kind::Box ||
+                        box.id == QStringLiteral("node:%1").arg(step.first) ||
+                        box.id == QStringLiteral("node:%1").arg(step.node)) {
+                        continue;
+                    }
+                    for (const auto& it : f.items) {
+                        const bool path = it.id.startsWith("route-redirect");
+                        const bool crosses =
+                            it.kind == fg::FrameItem::Kind::Line
+                                ? box.rect.intersects(QRectF(it.line.p1(), it.line.p2())
+                                                          .normalized()
+                                                          .adjusted(-1, -1, 1, 1))
+                                : box.rect.intersects(it.rect);
+                        QVERIFY2(!path || !crosses,
+                                 qPrintable(QStringLiteral("%1 masters, step %2: %3 crosses %4")
+                                                .arg(masters)
+                                                .arg(i)
+                                                .arg(it.id, box.id)));
+                    }
+                }
+            }
+        }
+        QVERIFY(redirects >= 3);
     }
 
     void stepBackRedrawsTheEarlierFrame() {
