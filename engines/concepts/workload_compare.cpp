@@ -84,6 +84,7 @@ runWorkloadCurve(const WorkloadParams& p, const std::atomic<bool>* cancel,
         }
         const auto pagesBefore = bs.stats.pageReads;
         const auto tablesBefore = ls.stats.tablesRead;
+        const auto checkedBefore = ls.stats.tablesRead + ls.stats.bloomSkips;
         for (int i = 0; i < p.lookups; ++i) { // lookups of keys that exist
             const auto k = inserted[static_cast<std::size_t>(
                 lookups.uniform(0, static_cast<std::int64_t>(inserted.size()) - 1))];
@@ -105,6 +106,9 @@ runWorkloadCurve(const WorkloadParams& p, const std::atomic<bool>* cancel,
             // Every table actually read (bloom false positives included).
             r.lsmTablesPerLookup =
                 static_cast<double>(ls.stats.tablesRead - tablesBefore) / p.lookups;
+            r.lsmTablesCheckedPerLookup =
+                static_cast<double>(ls.stats.tablesRead + ls.stats.bloomSkips - checkedBefore) /
+                p.lookups;
         }
         out.push_back(r);
     }

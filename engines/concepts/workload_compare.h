@@ -37,6 +37,9 @@ struct WorkloadResult {
     double btreeBytesWritten = 0, lsmBytesWritten = 0, userBytes = 0;
     double btreeReadsPerLookup = 0; // pages read per lookup
     double lsmTablesPerLookup = 0;  // tables read per lookup (bloom-filter false positives too)
+    // Tables whose key range holds the key, looked at newest first until it is found: each a
+    // bloom-filter check (without bloom filters, each a table read). At least lsmTablesPerLookup.
+    double lsmTablesCheckedPerLookup = 0;
 };
 
 // Empty when `p` is outside the ranges above (see workloadProblem()).
