@@ -106,7 +106,7 @@ int content(const std::uint8_t* data, std::size_t size) {
     }
     Course course;
     course.chapters.push_back(chapter);
-    const SearchIndex search(course);
+    const SearchIndex search(course, kNoDiagramLinks);
     (void)search.search(QStringLiteral("the"));
     (void)search.search(chapter.title.left(8));
     for (const Section& section : chapter.sections) {

@@ -1,7 +1,6 @@
 #include "app/reader/search_index.h"
 
 #include "app/reader/chapter_html.h"
-#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
 
@@ -30,7 +29,7 @@ QString searchable(QString text) {
 // panel's counts are then the hits F3 goes through in the reader ("3 hits" in the panel read
 // "Hit 3 of 5" in the reader when the index read the JSON instead). The chapter's title and
 // summary count for its first section.
-SearchIndex::SearchIndex(const Course& course) {
+SearchIndex::SearchIndex(const Course& course, const DiagramLinks& links) {
     const Theme theme = Theme::light(); // the words are the same in every theme
     constexpr qreal kBodyPx = 16;
     for (std::size_t c = 0; c < course.chapters.size(); ++c) {
@@ -39,7 +38,7 @@ SearchIndex::SearchIndex(const Course& course) {
             continue;
         }
         QTextDocument doc;
-        doc.setHtml(chapterHtml(ch, theme, kBodyPx, diagramLinks()));
+        doc.setHtml(chapterHtml(ch, theme, kBodyPx, links));
         QHash<QString, QStringList> textOf; // by section id
         QString section = ch.sections.front().id;
         for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {

@@ -23,7 +23,9 @@ struct SearchResult {
 
 class SearchIndex {
 public:
-    explicit SearchIndex(const Course& course);
+    // The words as the reader shows them, the diagram cards' titles from `links` (the
+    // registry's, diagramLinks()).
+    SearchIndex(const Course& course, const DiagramLinks& links);
     // At most `limit` results: sections whose title has the query as a word of its own first,
     // then sections where it is a word of its own, then those where it is only inside other
     // words ("CAP" in "landscape"); in reading order within each. Each snippet is around the

@@ -2,6 +2,7 @@
 
 #include "app/reader/search_result_delegate.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/diagrams/diagram_registry.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -81,7 +82,7 @@ void SearchPanel::setCourse(const Course& course) {
 
 const SearchIndex* SearchPanel::index() const {
     if (!index_ && course_) {
-        index_ = std::make_unique<SearchIndex>(*course_);
+        index_ = std::make_unique<SearchIndex>(*course_, diagramLinks());
     }
     return index_.get();
 }

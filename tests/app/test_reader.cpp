@@ -419,7 +419,7 @@ private slots:
     // CAP/PACELC sections further down. Sections titled with the word come first, then those
     // with it as a word of its own, then those with it only inside other words.
     void searchPutsWholeWordsFirst() {
-        const fg::SearchIndex index(fg::loadCourse(fg::diagramLinks()));
+        const fg::SearchIndex index(fg::loadCourse(fg::diagramLinks()), fg::diagramLinks());
         const auto results = index.search(QStringLiteral("CAP"));
         QVERIFY(results.size() > 5);
         const QRegularExpression word(QStringLiteral("\\bCAP\\b"),
@@ -584,7 +584,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QElapsedTimer took;
         took.start();
-        const fg::SearchIndex index(w.course());
+        const fg::SearchIndex index(w.course(), fg::diagramLinks());
         qInfo("the search index of the course took %lld ms", took.elapsed());
         QStringList failures;
         for (const char* q : {"kafka", "partition", "replica", "open the live", "diagram",
