@@ -2,22 +2,27 @@
 // at 1920x1080 into an offscreen image, as the screen draws it (tween + paint), with the median
 // and 99th percentile per diagram, fitted to the image as the screen fits it, and once more for a
 // 100,000-key B-Tree (level of detail: whole nodes as boxes, the searched path with its keys),
-// fitted and zoomed in 40x.
+// fitted and zoomed in 40x. Last, the time-series page at play: a step of its "A day of 5-second
+// points" preset (17,280 points) as the page takes it (the state, the chart's data and replot,
+// the drawing), step after step.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_frames
 #include "tools/bench/bench_table.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/downsample_diagram.h"
+#include "widgets/diagrams/downsample_view.h"
 #include "widgets/diagrams/hashslot_diagram.h"
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/lsm_diagram.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <qcustomplot.h>
 
 namespace {
 
@@ -53,6 +58,48 @@ void measure(const char* name, const fg::DiagramSource& source, qreal zoom = 1) 
                    fg::bench::ms(ms[300], 2) + " / " + fg::bench::ms(ms[594], 2) +
                        " (layout of two steps " + fg::bench::ms(layoutMs) + ")",
                    "16.7 ms a frame at 60 fps");
+}
+
+// The time-series page playing its first preset at 1920x1080: what one step costs the page (the
+// player's step, the page's refresh with the chart's data, the chart's replot and the canvas's
+// paint), each step once, forwards.
+void measurePage() {
+    fg::DownsampleView view;
+    view.resize(1920, 1080);
+    view.show();
+    QCoreApplication::processEvents();
+    view.presetActions().front()->trigger();
+    QCoreApplication::processEvents();
+    fg::Player* player = view.panel()->player();
+    std::vector<double> ms;
+    for (int i = 0; i < player->stepCount(); ++i) {
+        QElapsedTimer t;
+        t.start();
+        player->seek(i);
+        view.chart()->replot(QCustomPlot::rpImmediateRefresh);
+        view.panel()->canvas()->repaint();
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+    }
+    // Played at 8x from the start for 4 s: the steps it makes, against what the player's own
+    // timing allows (a transition and the narration's reading time, each an eighth).
+    player->seek(-1);
+    player->setSpeed(8);
+    QElapsedTimer clock;
+    clock.start();
+    player->play();
+    while (clock.elapsed() < 4000 && !player->atEnd()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    const double played = double(player->position() + 1) / (double(clock.elapsed()) / 1000);
+    player->pause();
+    std::sort(ms.begin(), ms.end());
+    fg::bench::row("frames", "time-series page at 8x: steps a second",
+                   std::to_string(played).substr(0, 4), "");
+    fg::bench::row("frames",
+                   "time-series page, \"A day of 5-second points\" (" +
+                       std::to_string(ms.size()) + " steps): a step, median / worst",
+                   fg::bench::ms(ms[ms.size() / 2], 1) + " / " + fg::bench::ms(ms.back(), 1),
+                   "125 ms a step at 8x");
 }
 
 } // namespace
@@ -115,5 +162,6 @@ int main(int argc, char** argv) {
                    fg::bench::ms(double(build.nsecsElapsed()) / 1e6, 0));
     measure("btree (100,000 keys, fit)", big);
     measure("btree (100,000 keys, 40x)", big, 40);
+    measurePage();
     return 0;
 }

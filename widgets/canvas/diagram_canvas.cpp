@@ -216,8 +216,10 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     p.fillRect(rect(), theme_.background);
     const Frame frame = currentFrame();
-    p.setTransform(viewTransform(size(), frame));
+    const QTransform t = viewTransform(size(), frame);
+    p.setTransform(t);
     paintFrame(p, frame);
+    paintPinned(p, frame, t, pinnedShift(frame, t, kPinnedMargin), theme_.background);
 }
 
 QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
@@ -226,8 +228,10 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     img.fill(theme_.background);
     QPainter p(&img);
     const Frame frame = currentFrame();
-    p.setTransform(viewTransform(size, frame), true);
+    const QTransform t = viewTransform(size, frame);
+    p.setTransform(t, true);
     paintFrame(p, frame);
+    paintPinned(p, frame, t, pinnedShift(frame, t, kPinnedMargin), theme_.background);
     return img;
 }
 
@@ -242,7 +246,12 @@ QTransform DiagramCanvas::transformAtRest() const {
 QRectF DiagramCanvas::itemRect(const QString& id) const {
     const Frame frame = currentFrame();
     const FrameItem* it = frame.find(id);
-    return it ? viewTransform(size(), frame).mapRect(it->rect) : QRectF();
+    if (!it) {
+        return {};
+    }
+    const QTransform t = viewTransform(size(), frame);
+    const qreal shift = it->pinLeft ? pinnedShift(frame, t, kPinnedMargin) : 0;
+    return t.mapRect(it->rect).translated(std::max<qreal>(0, shift), 0);
 }
 
 QString DiagramCanvas::itemAt(QPointF pos) const {
@@ -270,6 +279,12 @@ void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
 
 void DiagramCanvas::zoomBy(qreal factor) {
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
+    update();
+    emit viewChanged();
+}
+
+void DiagramCanvas::panBy(QPointF delta) {
+    pan_ += delta;
     update();
     emit viewChanged();
 }

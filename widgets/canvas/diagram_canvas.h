@@ -37,8 +37,10 @@ public:
     // Where the frame of the step on screen is drawn once its transition ends.
     QTransform transformAtRest() const;
     // Where the item `id` of the frame on screen is drawn, in widget coordinates (empty when the
-    // frame has no such item).
+    // frame has no such item). An item pinned to the left (FrameItem::pinLeft) that the zoom or
+    // pan took past the left edge is drawn kPinnedMargin pixels in from it.
     QRectF itemRect(const QString& id) const;
+    static constexpr qreal kPinnedMargin = 6;
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
 
@@ -51,6 +53,8 @@ public:
     qreal zoom() const { return zoom_; }
     QPointF pan() const { return pan_; }
     void zoomBy(qreal factor);
+    // Moves the drawing by `delta` pixels, as a drag does.
+    void panBy(QPointF delta);
     void zoomIn();
     void zoomOut();
     void fitToView();

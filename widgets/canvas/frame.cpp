@@ -336,4 +336,37 @@ void paintFrame(QPainter& p, const Frame& frame) {
     p.restore();
 }
 
+qreal pinnedShift(const Frame& frame, const QTransform& toDevice, qreal margin) {
+    qreal shift = 0;
+    for (const FrameItem& it : frame.items) {
+        if (it.pinLeft && it.opacity > 0) {
+            shift = std::max(shift, margin - toDevice.mapRect(it.rect).left());
+        }
+    }
+    return shift;
+}
+
+void paintPinned(QPainter& p, const Frame& frame, const QTransform& toDevice, qreal shift,
+                 const QColor& background) {
+    if (shift <= 0) {
+        return;
+    }
+    Frame pinned;
+    QRectF strip;
+    for (const FrameItem& it : frame.items) {
+        if (it.pinLeft) {
+            pinned.items.push_back(it);
+            strip |= toDevice.mapRect(it.rect).translated(shift, 0);
+        }
+    }
+    p.save();
+    p.resetTransform();
+    strip.setLeft(0);
+    strip.adjust(0, -4, 8, 4);
+    p.fillRect(strip, background); // opaque: what is under it showed through as ghost text
+    p.setTransform(toDevice * QTransform::fromTranslate(shift, 0));
+    paintFrame(p, pinned);
+    p.restore();
+}
+
 } // namespace fg

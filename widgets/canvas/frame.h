@@ -37,6 +37,9 @@ struct FrameItem {
     Qt::Alignment align = Qt::AlignCenter;
     QString text;
     qreal opacity = 1;
+    // Kept in view at the left edge when the zoom or a pan takes the drawing past it, as a
+    // spreadsheet keeps its first column (a time-series lane's name).
+    bool pinLeft = false;
     int z = 0;      // higher draws later
     QString origin; // an item of the previous frame this one grows out of when it appears
 };
@@ -59,6 +62,14 @@ struct Frame {
 Frame tween(const Frame& from, const Frame& to, qreal t);
 
 void paintFrame(QPainter& painter, const Frame& frame);
+
+// How far right the items pinned to the left (pinLeft) of `frame`, drawn with `toDevice`, move
+// so that the leftmost starts `margin` device pixels in from x = 0 (0 when they are in view).
+qreal pinnedShift(const Frame& frame, const QTransform& toDevice, qreal margin);
+// Draws the pinned items again `shift` device pixels to the right (pinnedShift), over a strip of
+// `background` so that what the drawing has under them does not show through.
+void paintPinned(QPainter& painter, const Frame& frame, const QTransform& toDevice, qreal shift,
+                 const QColor& background);
 
 // The font paintFrame draws `item`'s text in (at its size in frame units), and the area its text
 // takes there (every line), for layouts that size a box to its text and for checks that the text

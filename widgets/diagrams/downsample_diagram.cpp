@@ -201,6 +201,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         label.bold = answering;
         label.fontPx = fs * 0.85;
         label.align = Qt::AlignLeft | Qt::AlignVCenter;
+        label.pinLeft = true; // zoomed in on the blocks, the lanes keep their names in view
         f.items.push_back(label);
         const QString tone = QString(QChar('a' + static_cast<int>(i) % 7));
         for (const auto& [start, b] : s.tiers[i].blocks) {

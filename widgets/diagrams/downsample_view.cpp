@@ -5,6 +5,8 @@
 #include "widgets/canvas/diagram_canvas.h"
 
 #include <QHBoxLayout>
+#include <QMouseEvent>
+#include <QWheelEvent>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -79,7 +81,40 @@ DownsampleView::DownsampleView(QWidget* parent)
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
     connect(panel()->canvas(), &DiagramCanvas::viewChanged, this, &DownsampleView::lineUpTimeAxis);
+    plot->setToolTip(tr("Drag or Ctrl+wheel here to pan or zoom the time axis with the drawing"));
     openDefaultScenario();
+}
+
+bool DownsampleView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != chart()) { // the chart's filter is the page (addChart)
+        return StepView::eventFilter(watched, event);
+    }
+    DiagramCanvas* canvas = panel()->canvas();
+    switch (event->type()) {
+    case QEvent::Wheel:
+        if (auto* e = static_cast<QWheelEvent*>(event); e->modifiers() & Qt::ControlModifier) {
+            canvas->zoomBy(e->angleDelta().y() > 0 ? 1.15 : 1 / 1.15);
+            return true;
+        }
+        break;
+    case QEvent::MouseButtonPress:
+        if (auto* e = static_cast<QMouseEvent*>(event); e->button() == Qt::LeftButton) {
+            dragFrom_ = e->position();
+            return true;
+        }
+        break;
+    case QEvent::MouseMove:
+        if (auto* e = static_cast<QMouseEvent*>(event); e->buttons() & Qt::LeftButton) {
+            // Across only: the chart's time runs left to right, as the drawing's does.
+            canvas->panBy(QPointF(e->position().x() - dragFrom_.x(), 0));
+            dragFrom_ = e->position();
+            return true;
+        }
+        break;
+    default:
+        break;
+    }
+    return StepView::eventFilter(watched, event);
 }
 
 void DownsampleView::setScenario(std::vector<TieredOp> ops) {

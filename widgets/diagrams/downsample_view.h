@@ -35,12 +35,16 @@ public:
 protected:
     void refresh() override;
     void chartPlaced() override { lineUpTimeAxis(); }
+    // Ctrl+wheel and a drag across the chart zoom and pan the drawing, which the chart's time
+    // axis follows (they did nothing there).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     // Under the drawing the chart's time axis is the drawing's: an hour is as wide, at the same
     // place, as in the diagram above (at any zoom or pan), with the diagram's tick labels;
     // beside it, the chart shows the diagram's axis whole.
     void lineUpTimeAxis();
+    QPointF dragFrom_; // where the last drag event over the chart was, in its pixels
 };
 
 } // namespace fg

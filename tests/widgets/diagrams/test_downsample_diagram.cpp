@@ -6,6 +6,7 @@
 #include "widgets/diagrams/downsample_view.h"
 
 #include <QTest>
+#include <QWheelEvent>
 #include <qcustomplot.h>
 
 using Kind = fg::timeseries::TieredOp::Kind;
@@ -255,6 +256,50 @@ private slots:
         check(QStringLiteral("zoomed in and panned"));
         v.resize(1000, 700);
         check(QStringLiteral("resized"));
+    }
+
+    // A fresh tester (issue 13): zoomed in on the blocks, the lanes' names went off the left
+    // edge (which lane is raw, which 1h?), and Ctrl+wheel or a drag on the chart did nothing.
+    // The names stay in view at the left edge however the drawing is zoomed and panned, and the
+    // chart zooms and pans the drawing (its time axis following).
+    void theLanesKeepTheirNamesAndTheChartMovesTheDrawing() {
+        fg::DownsampleView v;
+        v.resize(1280, 760);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.panel()->player()->toEnd();
+        fg::DiagramCanvas* canvas = v.panel()->canvas();
+        QCustomPlot* chart = v.chart();
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(canvas->source());
+        const auto tiers = d->timeline().engine().tiers().size();
+        const auto namesInView = [&](const QString& when) {
+            for (std::size_t i = 0; i < tiers; ++i) {
+                const QRectF r = canvas->itemRect(QStringLiteral("tier:%1").arg(i));
+                QVERIFY2(r.left() >= 0 && r.left() < canvas->width() / 2,
+                         qPrintable(QStringLiteral("%1: lane %2's name at x %3")
+                                        .arg(when)
+                                        .arg(i)
+                                        .arg(r.left())));
+            }
+        };
+        namesInView(QStringLiteral("fitted"));
+        // Ctrl+wheel on the chart zooms the drawing in.
+        const QPoint onChart = chart->rect().center();
+        for (int i = 0; i < 8; ++i) {
+            QWheelEvent wheel(onChart, chart->mapToGlobal(onChart), QPoint(), QPoint(0, 120),
+                              Qt::NoButton, Qt::ControlModifier, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(chart, &wheel);
+        }
+        QVERIFY2(canvas->zoom() > 2.5, qPrintable(QString::number(canvas->zoom())));
+        const double before = chart->xAxis->range().lower;
+        // A drag to the left across the chart moves the drawing left: later hours come in.
+        QTest::mousePress(chart, Qt::LeftButton, {}, onChart);
+        QTest::mouseMove(chart, onChart + QPoint(-200, 0));
+        QTest::mouseRelease(chart, Qt::LeftButton, {}, onChart + QPoint(-200, 0));
+        QVERIFY2(canvas->pan().x() < -150, qPrintable(QString::number(canvas->pan().x())));
+        QCoreApplication::processEvents();
+        QVERIFY(chart->xAxis->range().lower > before);
+        namesInView(QStringLiteral("zoomed in and panned"));
     }
 };
 
