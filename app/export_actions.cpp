@@ -67,6 +67,7 @@ void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
         gen.setOutputDevice(&buffer);
         gen.setSize(size.toSize());
         gen.setViewBox(QRectF(QPointF(0, 0), size));
+        gen.setResolution(96); // CSS pixels, as picture_export.cpp writes them
         QPainter p(&gen);
         p.fillRect(QRectF(QPointF(0, 0), size), theme.background);
         paint(p, size);

@@ -2,6 +2,8 @@
 
 #include "widgets/figure/inline_text.h"
 
+#include <QObject>
+
 namespace fg {
 
 namespace {
@@ -190,15 +192,16 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
             .arg(css(t.codeBackground), qs(b, "text").toHtmlEscaped());
     }
     if (type == "note") {
-        QString head = QStringLiteral("<b>%1</b>").arg(inlineHtml(qs(b, "title"), t));
+        // "Note:" says what the box is (an "\u2139" before the title printed as a stray "i").
+        QString head =
+            QStringLiteral("<b>%1 %2</b>").arg(QObject::tr("Note:"), inlineHtml(qs(b, "title"), t));
         if (b.contains("since")) {
             // "· since", not "(since ...)": the versions often hold parentheses themselves.
             head += QStringLiteral(" <span style=\"color:%1\">\u00B7 since %2</span>")
                         .arg(css(t.mutedText), inlineHtml(qs(b, "since"), t));
         }
         return aside(t.warn, t.toneFill(QStringLiteral("warn")),
-                     QStringLiteral("\u2139&nbsp;") + head + QStringLiteral("<br>") +
-                         inlineHtml(qs(b, "text"), t));
+                     head + QStringLiteral("<br>") + inlineHtml(qs(b, "text"), t));
     }
     if (type == "callout") {
         const QString mark = qs(b, "mark");

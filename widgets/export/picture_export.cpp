@@ -94,6 +94,9 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
         svg.setOutputDevice(file.device());
         svg.setSize(options.size.toSize());
         svg.setViewBox(QRectF(QPointF(0, 0), options.size));
+        // A CSS pixel is 1/96 inch: a 1920-pixel picture is 508 mm wide, and 1920 px in
+        // Inkscape or a browser (at the generator's 72 dpi it said 677 mm).
+        svg.setResolution(96);
         svg.setTitle(options.title);
         svg.setDescription(QStringLiteral("Made with fieldguide"));
         QPainter p(&svg);

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +74,23 @@ private slots:
         QVERIFY(svg.contains("<path"));
         QVERIFY(svg.contains("Partition 0"));
         QVERIFY(!svg.contains("<image"));
+    }
+
+    // A fresh tester opened a 1920x1080 SVG in a drawing program: its page was 677x381 mm (the
+    // generator's 72 dpi), 2560 pixels wide where a pixel is 1/96 inch (CSS, Inkscape, browsers).
+    // The page says 508x286 mm: the picture's own pixels.
+    void svgPageIsThePicturesPixels() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.svg");
+        fg::PictureOptions o;
+        o.size = QSizeF(1920, 1080);
+        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Svg, path, o), QString());
+        const QByteArray svg = readAll(path);
+        const QRegularExpression width(QStringLiteral("width=\"([0-9.]+)mm\""));
+        const QRegularExpressionMatch m = width.match(QString::fromUtf8(svg));
+        QVERIFY2(m.hasMatch(), svg.left(400).constData());
+        const double mm = m.captured(1).toDouble();
+        QVERIFY2(std::abs(mm - 1920 * 25.4 / 96) < 1, qPrintable(QString::number(mm)));
     }
 
     void pdfIsOnePage() {
