@@ -37,8 +37,11 @@ std::int64_t floorTo(std::int64_t t, std::int64_t step) {
 // A time on the axis: the time of day, or the day for ticks a day or more apart and where a new
 // day begins ("day 2" on a scenario's own clock, "Mar 1" for a real date: never a made-up
 // "Jan 1"); the scenario's start is 00:00.
-QString tickLabel(std::int64_t ms, std::int64_t tick) {
-    const bool newDay = ((ms % kDay) + kDay) % kDay == 0 && (timeseries::isRealDate(ms) || ms > 0);
+// An axis over several days names its first midnight too ("day 1", then "day 2": a fresh tester
+// read "00:00 ... day 2" and asked where day 1 began); within one day it starts at "00:00".
+QString tickLabel(std::int64_t ms, std::int64_t tick, bool severalDays) {
+    const bool newDay = ((ms % kDay) + kDay) % kDay == 0 &&
+                        (timeseries::isRealDate(ms) || ms > 0 || (ms == 0 && severalDays));
     return QString::fromStdString(tick >= kDay || newDay ? timeseries::dayText(ms)
                                                          : timeseries::timeOfDayText(ms));
 }
@@ -142,7 +145,7 @@ std::pair<qreal, qreal> DownsampleDiagram::axisX(const Theme& theme) const {
 std::vector<std::pair<std::int64_t, QString>> DownsampleDiagram::axisTicks() const {
     std::vector<std::pair<std::int64_t, QString>> ticks;
     for (std::int64_t tick = tmin_; tick <= tmax_; tick += tick_) {
-        ticks.emplace_back(tick, tickLabel(tick, tick_));
+        ticks.emplace_back(tick, tickLabel(tick, tick_, tmax_ - tmin_ > kDay));
     }
     return ticks;
 }

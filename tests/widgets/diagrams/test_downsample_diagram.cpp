@@ -131,7 +131,7 @@ private slots:
     // no one meant (a scenario counts its time from its own start). Every time on every frame
     // and in every sentence is a clock time from the scenario's start, with its day after the
     // first: the default scenario's axis starts at 00:00, its clock reads 03:59; two days in,
-    // the axis says "day 2".
+    // the axis says "day 1" and "day 2".
     void timesAreTheScenariosClockNotADateOf1970() {
         fg::DownsampleView v;
         const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
@@ -158,6 +158,8 @@ private slots:
         const fg::Frame later = d->frame(d->stepCount() - 1, fg::Theme::light());
         QCOMPARE(later.find(QStringLiteral("tick-label:%1").arg(86'400'000))->text,
                  QStringLiteral("day 2"));
+        // Over several days the first midnight is named as the next ones are (it read 00:00).
+        QCOMPARE(later.find("tick-label:0")->text, QStringLiteral("day 1"));
         QCOMPARE(later.find("now-label")->text, QStringLiteral("now: day 3, 03:59"));
     }
 
