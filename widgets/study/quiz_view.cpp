@@ -151,6 +151,9 @@ void QuizView::setTheme(const Theme& theme) {
             .arg((d + 2 * border) / 2)
             .arg(theme.background.name())
             .arg(theme.accent.name()));
+    right_ = theme.readableOn(theme.good, theme.background);
+    wrong_ = theme.readableOn(theme.bad, theme.background);
+    showCard();
 }
 
 study::Review& QuizView::review() {
@@ -231,7 +234,8 @@ void QuizView::showCard() {
     const bool has = card_ != nullptr;
     const bool choice = has && card_->kind == study::QuizCard::Kind::Choice;
     source_->setVisible(has);
-    link_->setVisible(has);
+    // Where to read about it once answered: before, it pointed at the answer.
+    link_->setVisible(has && stage_ != Stage::Asking);
     choicesBox_->setVisible(choice);
     if (!has) {
         question_->setText(deck_ && !deck_->cards.empty()
@@ -260,13 +264,19 @@ void QuizView::showCard() {
         choiceTexts_[i]->setVisible(used);
         radios_[i]->setEnabled(!checked);
         if (used) {
+            // Checked, the right answer is marked and coloured (and a wrong pick too): a mark
+            // and words, so that colour is never the only cue.
             QString text = q(card_->choices[i].text);
+            QString style;
             if (checked && card_->choices[i].right) {
-                text = tr("%1   (right answer)").arg(text);
+                text = tr("\u2713 %1   (right answer)").arg(text);
+                style = QStringLiteral("color: %1; font-weight: bold;").arg(right_.name());
             } else if (checked && radios_[i]->isChecked()) {
-                text = tr("%1   (your answer)").arg(text);
+                text = tr("\u2717 %1   (your answer)").arg(text);
+                style = QStringLiteral("color: %1;").arg(wrong_.name());
             }
             choiceTexts_[i]->setText(text);
+            choiceTexts_[i]->setStyleSheet(style);
         }
     }
     answer_->setVisible(stage_ == Stage::Revealed);

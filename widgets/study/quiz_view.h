@@ -78,6 +78,7 @@ private:
     long today_ = 0;
     const study::QuizCard* card_ = nullptr;
     Stage stage_ = Stage::Empty;
+    QColor right_, wrong_; // a checked card's right answer and a wrong pick, readable (setTheme)
 
     QLabel* counter_;
     QLabel* source_;

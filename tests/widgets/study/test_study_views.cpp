@@ -126,6 +126,38 @@ private slots:
         QVERIFY(!view.findChildren<QRadioButton*>().at(1)->isChecked());
     }
 
+    // A fresh tester: "Read about it" named the section that holds the answer before it was
+    // given, and once checked the right answer was told only by the words after it. The link
+    // shows once the card is answered; the right answer is marked and in the theme's "good"
+    // colour, a wrong pick marked and in its "bad" colour, each readable on the page.
+    void answersAreMarkedOnceCheckedAndTheLinkWaits() {
+        const fg::QuizDeck deck = smallDeck();
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            fg::QuizView view;
+            view.setTheme(theme);
+            view.setDeck(&deck);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QVERIFY(!button(&view, "Read about it")->isVisible());
+            QTest::keyClick(&view, Qt::Key_1); // choice0's right answer is 2
+            QTest::keyClick(&view, Qt::Key_Return);
+            QVERIFY(button(&view, "Read about it")->isVisible());
+            QLabel* right = label(&view, "Choice 2 text");
+            QLabel* mine = label(&view, "Choice 1 text");
+            QVERIFY2(right->text().startsWith(QChar(0x2713)), qPrintable(right->text()));
+            QVERIFY2(mine->text().startsWith(QChar(0x2717)), qPrintable(mine->text()));
+            const QColor good = theme.readableOn(theme.good, theme.background);
+            const QColor bad = theme.readableOn(theme.bad, theme.background);
+            QVERIFY2(right->styleSheet().contains(good.name()), qPrintable(right->styleSheet()));
+            QVERIFY2(mine->styleSheet().contains(bad.name()), qPrintable(mine->styleSheet()));
+            QVERIFY(fg::contrastRatio(good, theme.background) >= theme.minTextContrast() - 0.01);
+            QTest::keyClick(&view, Qt::Key_Return); // the next card: plain again
+            QVERIFY(!label(&view, "Choice 2 text")->text().startsWith(QChar(0x2713)));
+            QVERIFY(label(&view, "Choice 2 text")->styleSheet().isEmpty());
+        }
+    }
+
     void aMissedCardComesBackAfterTheOthers() {
         const fg::QuizDeck deck = smallDeck();
         fg::QuizView view;
