@@ -141,7 +141,10 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
-    // A tab cut at the edge of the bar (many pages open) has its whole title as its tooltip.
+    // With many pages open the tabs' titles are elided and the bar keeps every tab in view (it
+    // scrolled the Reader tab away at 1280x800); each tab has its whole title as its tooltip.
+    tabs_->setElideMode(Qt::ElideRight);
+    tabs_->setUsesScrollButtons(false);
     tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
@@ -442,7 +445,7 @@ void MainWindow::updateWindowTitle() {
     const Chapter* ch = currentChapter();
     QString what = ch ? ch->title : course_.title;
     if (tabs_ && tabs_->currentIndex() > 0) {
-        what = tabs_->tabText(tabs_->currentIndex());
+        what = tabs_->tabToolTip(tabs_->currentIndex()); // the page's whole title
     }
     setWindowTitle(what.isEmpty() ? tr("fieldguide") : tr("%1 \u2014 fieldguide").arg(what));
 }
@@ -591,7 +594,10 @@ void MainWindow::openDiagram(const QString& id) {
         return;
     }
     view->setProperty("diagramId", id);
-    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    // The tab says the diagram's short name ("B-Tree"), its tooltip the page's whole title:
+    // with several open, the long titles were elided to "B-..." and "R...".
+    const LiveDiagram* row = liveDiagram(id);
+    const int tab = tabs_->addTab(view, row ? row->pictureTitle : pageOf(view)->pageTitle());
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
     view->setFocus();

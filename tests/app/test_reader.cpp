@@ -9,6 +9,7 @@
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -496,7 +497,9 @@ private slots:
                 QTabWidget* tabs = w.tabs();
                 QVERIFY(tabs->count() >= 7);
                 for (int i = 0; i < tabs->count(); ++i) {
-                    QVERIFY2(tabs->tabToolTip(i) == tabs->tabText(i),
+                    const auto* page = dynamic_cast<const fg::Page*>(tabs->widget(i));
+                    QVERIFY(page);
+                    QVERIFY2(tabs->tabToolTip(i) == page->pageTitle(),
                              qPrintable(QStringLiteral("%1: tab \"%2\" has the tooltip \"%3\"")
                                             .arg(where, tabs->tabText(i), tabs->tabToolTip(i))));
                 }

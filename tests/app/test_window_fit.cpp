@@ -26,6 +26,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -173,6 +174,38 @@ private slots:
         for (fg::ThemeChoice t : kAll) {
             w.setThemeChoice(t);
             check(QStringLiteral("every tab open, search open, ") + fg::themeChoiceName(t));
+        }
+    }
+
+    // A fresh tester at 1280x800 in the Projector theme, two diagrams open: the Reader tab had
+    // scrolled out of the tab bar (arrows to find it). With every diagram open, in every theme,
+    // every tab is in the bar, its title elided (whole in its tooltip) rather than scrolled
+    // away.
+    void everyTabStaysInTheTabBar() {
+        for (QSize screen : kScreens) {
+            for (fg::ThemeChoice t : kAll) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.resize(screen);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.setThemeChoice(t);
+                for (const auto& d : fg::liveDiagrams()) {
+                    w.openDiagram(d.id);
+                }
+                settle();
+                QTabBar* bar = w.tabs()->tabBar();
+                for (int i = 0; i < bar->count(); ++i) {
+                    QVERIFY2(bar->rect().contains(bar->tabRect(i)),
+                             qPrintable(QStringLiteral("%1, %2: tab %3 (%4) at %5..%6 of 0..%7")
+                                            .arg(sizeText(screen), fg::themeChoiceName(t))
+                                            .arg(i)
+                                            .arg(bar->tabToolTip(i))
+                                            .arg(bar->tabRect(i).left())
+                                            .arg(bar->tabRect(i).right())
+                                            .arg(bar->width())));
+                }
+                cleanup();
+            }
         }
     }
 

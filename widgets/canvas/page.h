@@ -37,7 +37,8 @@ public:
 
     // Redraws the page in `theme` (a page that follows the application's palette does nothing).
     virtual void setTheme(const Theme& theme) = 0;
-    // The page's title: its tab's text.
+    // The page's whole title: its tab's tooltip and the window's title (a live diagram's tab
+    // says its short name, LiveDiagram::pictureTitle).
     virtual QString pageTitle() const = 0;
     // What can be exported from the page as it is on screen; none by default.
     virtual std::optional<Exportable> exportable() { return std::nullopt; }
