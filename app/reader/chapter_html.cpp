@@ -186,9 +186,12 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
         return tableHtml(b, t);
     }
     if (type == "code") {
+        // Lines kept as written, and wrapped where the column is narrower than one (a Redis
+        // command widened the chapter past the view at 1280x800 with the search open).
         return QStringLiteral(
                    "<table width=\"99%\" cellpadding=\"10\" style=\"margin-bottom:12px\">"
-                   "<tr><td style=\"background-color:%1\"><pre>%2</pre></td></tr></table>")
+                   "<tr><td style=\"background-color:%1\"><pre style=\"white-space:pre-wrap\">"
+                   "%2</pre></td></tr></table>")
             .arg(css(t.codeBackground), qs(b, "text").toHtmlEscaped());
     }
     if (type == "note") {

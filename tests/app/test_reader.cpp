@@ -52,8 +52,19 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 class TestReader : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() { useOwnTestSettings("reader"); }
+    void initTestCase() {
+        useOwnTestSettings("reader");
+        startFont_ = QApplication::font();
+        startPalette_ = QApplication::palette();
+    }
     void init() { QSettings().clear(); }
+    // Each test starts from the desktop's type and colours: a window's theme is the whole
+    // application's, and the next window took the Projector's type as the system's (its search
+    // panel came out 640 px wide at 1280x800).
+    void cleanup() {
+        QApplication::setFont(startFont_);
+        QApplication::setPalette(startPalette_);
+    }
 
     void keysMoveBetweenSectionsAndChapters() {
         fg::MainWindow w(course("good"));
@@ -655,23 +666,43 @@ private slots:
     }
 
     void noChapterScrollsSideways() {
-        // The shipped course at 1920 x 1080, each chapter top to bottom: the text column and the
-        // figures fit the view, so there is no horizontal scroll bar.
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-        w.setThemeChoice(fg::ThemeChoice::Light);
-        w.resize(1920, 1080);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        for (int c = 0; c < int(w.course().chapters.size()); ++c) {
-            w.showSection(c, {});
-            QTest::qWait(250); // the figures drawn again at the view's width
-            auto* bar = w.reader()->horizontalScrollBar();
-            QVERIFY2(bar->maximum() == 0,
-                     qPrintable(QStringLiteral("%1: %2 px too wide (document %3, view %4)")
-                                    .arg(w.course().chapters[std::size_t(c)].id)
-                                    .arg(bar->maximum())
-                                    .arg(w.reader()->document()->size().width())
-                                    .arg(w.reader()->viewport()->width())));
+        // The shipped course, each chapter top to bottom: the text column and the figures fit
+        // the view, so there is no horizontal scroll bar; at 1920x1080 and, in Light and in the
+        // Projector's larger type, at 1280x800, with the search beside it or not (a fresh tester
+        // saw one there in Projector).
+        struct Case {
+            QSize size;
+            fg::ThemeChoice theme;
+            bool search;
+        };
+        for (const auto& [size, theme, search] :
+             {Case{QSize(1920, 1080), fg::ThemeChoice::Light, false},
+              Case{QSize(1280, 800), fg::ThemeChoice::Light, true},
+              Case{QSize(1280, 800), fg::ThemeChoice::Projector, false},
+              Case{QSize(1280, 800), fg::ThemeChoice::Projector, true}}) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.setThemeChoice(theme);
+            w.resize(size);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.findChild<QDockWidget*>("searchDock")->setVisible(search);
+            for (int c = 0; c < int(w.course().chapters.size()); ++c) {
+                w.showSection(c, {});
+                QTest::qWait(250); // the figures drawn again at the view's width
+                auto* bar = w.reader()->horizontalScrollBar();
+                QVERIFY2(bar->maximum() == 0,
+                         qPrintable(QStringLiteral("%1 at %2x%3, search %4, %5: %6 px too wide "
+                                                   "(document %7, view %8)")
+                                        .arg(fg::themeChoiceName(theme))
+                                        .arg(size.width())
+                                        .arg(size.height())
+                                        .arg(search ? "open" : "closed")
+                                        .arg(w.course().chapters[std::size_t(c)].id)
+                                        .arg(bar->maximum())
+                                        .arg(w.reader()->document()->size().width())
+                                        .arg(w.reader()->viewport()->width())));
+            }
+            w.setThemeChoice(fg::ThemeChoice::Light);
         }
     }
 
@@ -763,6 +794,10 @@ private slots:
         w.showSection(w.course().indexOf("good"), {}); // and the others open
         QVERIFY(w.reader()->toPlainText().contains("Alpha uses a B-Tree"));
     }
+
+private:
+    QFont startFont_;
+    QPalette startPalette_;
 };
 
 QTEST_MAIN(TestReader)
