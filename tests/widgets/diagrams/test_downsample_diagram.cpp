@@ -41,6 +41,15 @@ fg::timeseries::TieredOp advanceHours(int hours) {
     return advance;
 }
 
+// Shows `v` at 1280x760 at its last step; false when the window was not shown.
+bool shownAtTheEnd(fg::DownsampleView& v) {
+    v.resize(1280, 760);
+    v.show();
+    const bool shown = QTest::qWaitForWindowExposed(&v);
+    v.panel()->player()->toEnd();
+    return shown;
+}
+
 } // namespace
 
 class TestDownsampleDiagram : public QObject {
@@ -198,10 +207,7 @@ private slots:
     // the same label, in every theme, zoomed in and panned too; beside it, the axis is whole.
     void theChartsHoursLineUpWithTheDiagramsAtAnyZoom() {
         fg::DownsampleView v;
-        v.resize(1280, 760);
-        v.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&v));
-        v.panel()->player()->toEnd();
+        QVERIFY(shownAtTheEnd(v));
         fg::DiagramCanvas* canvas = v.panel()->canvas();
         QCustomPlot* chart = v.chart();
         const auto check = [&](const QString& when) {
@@ -266,10 +272,7 @@ private slots:
     // chart zooms and pans the drawing (its time axis following).
     void theLanesKeepTheirNamesAndTheChartMovesTheDrawing() {
         fg::DownsampleView v;
-        v.resize(1280, 760);
-        v.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&v));
-        v.panel()->player()->toEnd();
+        QVERIFY(shownAtTheEnd(v));
         fg::DiagramCanvas* canvas = v.panel()->canvas();
         QCustomPlot* chart = v.chart();
         const auto* d = static_cast<const fg::DownsampleDiagram*>(canvas->source());
