@@ -219,7 +219,7 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
     const QTransform t = viewTransform(size(), frame);
     p.setTransform(t);
     paintFrame(p, frame);
-    paintPinned(p, frame, t, pinnedShift(frame, t, kPinnedMargin), theme_.background);
+    paintPinned(p, frame, t, kPinnedMargin, fitScale(size(), frame), theme_.background);
 }
 
 QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
@@ -231,7 +231,7 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     const QTransform t = viewTransform(size, frame);
     p.setTransform(t, true);
     paintFrame(p, frame);
-    paintPinned(p, frame, t, pinnedShift(frame, t, kPinnedMargin), theme_.background);
+    paintPinned(p, frame, t, kPinnedMargin, fitScale(size, frame), theme_.background);
     return img;
 }
 
@@ -250,8 +250,9 @@ QRectF DiagramCanvas::itemRect(const QString& id) const {
         return {};
     }
     const QTransform t = viewTransform(size(), frame);
-    const qreal shift = it->pinLeft ? pinnedShift(frame, t, kPinnedMargin) : 0;
-    return t.mapRect(it->rect).translated(std::max<qreal>(0, shift), 0);
+    return it->pinLeft && pinnedAtTheEdge(frame, t, kPinnedMargin)
+               ? pinnedRect(*it, t, kPinnedMargin, fitScale(size(), frame))
+               : t.mapRect(it->rect);
 }
 
 QString DiagramCanvas::itemAt(QPointF pos) const {

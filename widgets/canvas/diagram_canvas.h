@@ -38,7 +38,8 @@ public:
     QTransform transformAtRest() const;
     // Where the item `id` of the frame on screen is drawn, in widget coordinates (empty when the
     // frame has no such item). An item pinned to the left (FrameItem::pinLeft) that the zoom or
-    // pan took past the left edge is drawn kPinnedMargin pixels in from it.
+    // pan took past the left edge is drawn kPinnedMargin pixels in from it, no larger than when
+    // the drawing is fitted.
     QRectF itemRect(const QString& id) const;
     static constexpr qreal kPinnedMargin = 6;
     // The id of the topmost box under `pos` (widget coordinates), or empty.

@@ -336,36 +336,61 @@ void paintFrame(QPainter& p, const Frame& frame) {
     p.restore();
 }
 
-qreal pinnedShift(const Frame& frame, const QTransform& toDevice, qreal margin) {
-    qreal shift = 0;
-    for (const FrameItem& it : frame.items) {
-        if (it.pinLeft && it.opacity > 0) {
-            shift = std::max(shift, margin - toDevice.mapRect(it.rect).left());
-        }
-    }
-    return shift;
+bool pinnedAtTheEdge(const Frame& frame, const QTransform& toDevice, qreal margin) {
+    return std::any_of(frame.items.begin(), frame.items.end(), [&](const FrameItem& it) {
+        return it.pinLeft && it.opacity > 0 && toDevice.mapRect(it.rect).left() < margin;
+    });
 }
 
-void paintPinned(QPainter& p, const Frame& frame, const QTransform& toDevice, qreal shift,
-                 const QColor& background) {
-    if (shift <= 0) {
-        return;
+namespace {
+
+// The drawing's transform for the pinned item `it` at the edge (see pinnedRect).
+QTransform pinnedTransform(const FrameItem& it, const QTransform& toDevice, qreal margin,
+                           qreal largestScale) {
+    const qreal scale = std::hypot(toDevice.m11(), toDevice.m12());
+    const qreal k = largestScale > 0 ? std::min(scale, largestScale) : scale;
+    QTransform t;
+    t.translate(margin, toDevice.map(it.rect.center()).y());
+    t.scale(k, k);
+    t.translate(-it.rect.left(), -it.rect.center().y());
+    return t;
+}
+
+} // namespace
+
+QRectF pinnedRect(const FrameItem& it, const QTransform& toDevice, qreal margin,
+                  qreal largestScale) {
+    // As wide as its text (with the room's padding): the item's rect ran on far past it.
+    QRectF r = it.rect;
+    if (!it.text.isEmpty()) {
+        const qreal pad = it.rect.width() - frameTextRoom(it).width();
+        r.setWidth(std::min(r.width(), frameTextSize(it).width() + pad + 4));
     }
-    Frame pinned;
-    QRectF strip;
-    for (const FrameItem& it : frame.items) {
-        if (it.pinLeft) {
-            pinned.items.push_back(it);
-            strip |= toDevice.mapRect(it.rect).translated(shift, 0);
-        }
+    return pinnedTransform(it, toDevice, margin, largestScale).mapRect(r);
+}
+
+void paintPinned(QPainter& p, const Frame& frame, const QTransform& toDevice, qreal margin,
+                 qreal largestScale, const QColor& background) {
+    if (!pinnedAtTheEdge(frame, toDevice, margin)) {
+        return;
     }
     p.save();
     p.resetTransform();
-    strip.setLeft(0);
-    strip.adjust(0, -4, 8, 4);
-    p.fillRect(strip, background); // opaque: what is under it showed through as ghost text
-    p.setTransform(toDevice * QTransform::fromTranslate(shift, 0));
-    paintFrame(p, pinned);
+    for (const FrameItem& it : frame.items) {
+        if (it.pinLeft) {
+            // Opaque: what is under a name showed through as ghost text.
+            p.fillRect(pinnedRect(it, toDevice, margin, largestScale).adjusted(-margin, -2, 4, 2),
+                       background);
+        }
+    }
+    for (const FrameItem& it : frame.items) {
+        if (it.pinLeft) {
+            Frame one;
+            one.items.push_back(it);
+            p.setTransform(pinnedTransform(it, toDevice, margin, largestScale));
+            paintFrame(p, one);
+        }
+    }
     p.restore();
 }
 

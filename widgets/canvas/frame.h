@@ -63,13 +63,18 @@ Frame tween(const Frame& from, const Frame& to, qreal t);
 
 void paintFrame(QPainter& painter, const Frame& frame);
 
-// How far right the items pinned to the left (pinLeft) of `frame`, drawn with `toDevice`, move
-// so that the leftmost starts `margin` device pixels in from x = 0 (0 when they are in view).
-qreal pinnedShift(const Frame& frame, const QTransform& toDevice, qreal margin);
-// Draws the pinned items again `shift` device pixels to the right (pinnedShift), over a strip of
-// `background` so that what the drawing has under them does not show through.
-void paintPinned(QPainter& painter, const Frame& frame, const QTransform& toDevice, qreal shift,
-                 const QColor& background);
+// True when an item pinned to the left (pinLeft) of `frame`, drawn with `toDevice`, starts
+// less than `margin` device pixels in from x = 0: the pinned items are then drawn at the edge.
+bool pinnedAtTheEdge(const Frame& frame, const QTransform& toDevice, qreal margin);
+// Where the pinned item `it` is drawn at the edge (device pixels): `margin` in from x = 0, its
+// middle level with where the drawing has it, and no larger than at `largestScale` (zoomed in,
+// a lane's name grew with the drawing and covered half of it).
+QRectF pinnedRect(const FrameItem& it, const QTransform& toDevice, qreal margin,
+                  qreal largestScale);
+// Draws the pinned items at the edge (pinnedRect), each over a patch of `background` so that what
+// the drawing has under them does not show through.
+void paintPinned(QPainter& painter, const Frame& frame, const QTransform& toDevice, qreal margin,
+                 qreal largestScale, const QColor& background);
 
 // The font paintFrame draws `item`'s text in (at its size in frame units), and the area its text
 // takes there (every line), for layouts that size a box to its text and for checks that the text

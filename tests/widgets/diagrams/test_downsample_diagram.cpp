@@ -268,8 +268,8 @@ private slots:
 
     // A fresh tester (issue 13): zoomed in on the blocks, the lanes' names went off the left
     // edge (which lane is raw, which 1h?), and Ctrl+wheel or a drag on the chart did nothing.
-    // The names stay in view at the left edge however the drawing is zoomed and panned, and the
-    // chart zooms and pans the drawing (its time axis following).
+    // The names stay in view at the left edge however the drawing is zoomed and panned, no larger
+    // than fitted, and the chart zooms and pans the drawing (its time axis following).
     void theLanesKeepTheirNamesAndTheChartMovesTheDrawing() {
         fg::DownsampleView v;
         QVERIFY(shownAtTheEnd(v));
@@ -277,9 +277,21 @@ private slots:
         QCustomPlot* chart = v.chart();
         const auto* d = static_cast<const fg::DownsampleDiagram*>(canvas->source());
         const auto tiers = d->timeline().engine().tiers().size();
+        std::vector<qreal> fittedHeight(tiers, 0);
         const auto namesInView = [&](const QString& when) {
             for (std::size_t i = 0; i < tiers; ++i) {
                 const QRectF r = canvas->itemRect(QStringLiteral("tier:%1").arg(i));
+                if (fittedHeight[i] == 0) {
+                    fittedHeight[i] = r.height();
+                }
+                // No larger than fitted: zoomed in, the names grew to ~40 px letters and hid
+                // half the blocks (a fresh tester).
+                QVERIFY2(r.height() <= fittedHeight[i] + 0.5,
+                         qPrintable(QStringLiteral("%1: lane %2's name %3 px high, fitted %4")
+                                        .arg(when)
+                                        .arg(i)
+                                        .arg(r.height())
+                                        .arg(fittedHeight[i])));
                 QVERIFY2(r.left() >= 0 && r.left() < canvas->width() / 2,
                          qPrintable(QStringLiteral("%1: lane %2's name at x %3")
                                         .arg(when)
