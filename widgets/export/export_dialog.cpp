@@ -219,6 +219,11 @@ void ExportDialog::accept() {
         path_->setFocus();
         return;
     }
+    // A name typed with another format's extension ("slide.svg" with PNG chosen) means that
+    // format, as on the command line: a .svg file held PNG data.
+    if (const auto typed = pictureFormatFromName(path()); typed && *typed != format()) {
+        setFormat(*typed);
+    }
     QSettings s;
     s.setValue("export/format", format_->currentIndex());
     s.setValue("export/size", size_->currentIndex());

@@ -65,6 +65,25 @@ private slots:
         QCOMPARE(d.options().size, QSizeF(800, 567));
     }
 
+    // A fresh tester left the format at PNG and typed "redis.svg": the .svg file held PNG data.
+    // A name with another format's extension means that format, as on the command line.
+    void aTypedExtensionChoosesTheFormat() {
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "redis");
+        d.setFormat(fg::PictureFormat::Png);
+        QTemporaryDir dir;
+        d.setPath(dir.filePath("redis.svg"));
+        fg::PictureFormat written = fg::PictureFormat::Png;
+        QString path;
+        d.setWriter([&](const fg::ExportDialog& dialog) {
+            written = dialog.format();
+            path = dialog.path();
+            return QString();
+        });
+        d.accept();
+        QCOMPARE(int(written), int(fg::PictureFormat::Svg));
+        QVERIFY2(path.endsWith(".svg"), qPrintable(path));
+    }
+
     // Item 5: an animation's suggested file names its range (it suggested "btree-step-110.gif",
     // the step on screen, for steps 1 to 112), and follows the range until the user types a name.
     void animationNameFollowsTheRange() {
