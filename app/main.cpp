@@ -64,7 +64,11 @@ int main(int argc, char** argv) {
                                QStringLiteral("Open this live diagram (e.g. btree)."),
                                QStringLiteral("ID"));
     parser.addOptions({chapter, theme, diagram});
-    parser.process(app);
+    // Bad usage exits 2, as the commands do (QCommandLineParser::process exits 1).
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "fieldguide: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
 
     // A mistyped option is said and refused (exit 2, as the commands do), before any window:
     // "--chapter nope" opened the app at its start without a word.

@@ -533,6 +533,13 @@ private slots:
             QVERIFY2(r.err.contains("fieldguide: ") && r.err.contains("\"" + args[1].toUtf8()),
                      r.err.constData());
         }
+        // An option without its value, or one the app does not know: the same exit 2 (it was
+        // Qt's exit 1, against the help's "bad usage exits 2").
+        for (const QStringList& args : {QStringList{"--chapter"}, QStringList{"--themes", "x"}}) {
+            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
+            QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit)));
+            QVERIFY2(r.err.contains("fieldguide: "), r.err.constData());
+        }
     }
 };
 
