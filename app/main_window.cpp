@@ -22,6 +22,8 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -42,6 +44,7 @@
 #include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -1015,9 +1018,17 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::showKeyboardHelp() {
+    // A dialog of its own, not a message box: in the Projector's type the sheet was taller than a
+    // 1080-pixel screen, cut at the bottom with no scroll bar ("In a live diagram" lost). Its text
+    // scrolls, and the dialog is at most 85% of the screen high.
     const QPointer<QWidget> focus = QApplication::focusWidget();
-    QMessageBox::information(
-        this, tr("Keyboard shortcuts"),
+    QDialog sheet(this);
+    sheet.setObjectName(QStringLiteral("keyboardHelp"));
+    sheet.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* text = new QTextBrowser(&sheet);
+    text->setAccessibleName(tr("Keyboard shortcuts"));
+    text->setFrameShape(QFrame::NoFrame);
+    text->setHtml(
         tr("<table cellpadding=4>"
            "<tr><td><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
            "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
@@ -1053,6 +1064,21 @@ void MainWindow::showKeyboardHelp() {
            "it to the window</td></tr>"
            "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added</td></tr>"
            "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
+    connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);
+    auto* column = new QVBoxLayout(&sheet);
+    column->addWidget(text);
+    column->addWidget(close);
+    // As wide as 60 characters of its type, as tall as its text, within 85% of the screen.
+    const QFontMetrics fm(text->font());
+    const QRect screen =
+        this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int w = std::min(fm.averageCharWidth() * 70, int(screen.width() * 0.9));
+    text->document()->setTextWidth(w);
+    const int h = std::min(int(text->document()->size().height()) + 4 * fm.height(),
+                           int(screen.height() * 0.85));
+    sheet.resize(w + 24, h);
+    sheet.exec();
     afterDialog(focus);
 }
 

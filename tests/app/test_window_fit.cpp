@@ -17,10 +17,13 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -29,6 +32,10 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextCursor>
+#include <QTimer>
 
 namespace {
 
@@ -204,6 +211,46 @@ private slots:
                                             .arg(bar->tabRect(i).right())
                                             .arg(bar->width())));
                 }
+                cleanup();
+            }
+        }
+    }
+
+    // A fresh tester pressed F1 in the Projector theme at 1920x1080: the sheet was taller than
+    // the screen, "In a live diagram" cut off, no scroll bar. At every size in every theme the
+    // sheet fits the screen, and its text scrolls to its last line.
+    void theShortcutSheetFitsTheScreen() {
+        for (QSize screen : kScreens) {
+            for (fg::ThemeChoice t : kAll) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.resize(screen);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.setThemeChoice(t);
+                bool seen = false;
+                QTimer::singleShot(0, &w, [&] {
+                    auto* sheet = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+                    QVERIFY(sheet);
+                    seen = true;
+                    const QRect room = w.screen()->availableGeometry();
+                    auto* text = sheet->findChild<QTextBrowser*>();
+                    QVERIFY(text);
+                    QVERIFY2(sheet->height() <= room.height() && sheet->width() <= room.width(),
+                             qPrintable(QStringLiteral("%1, %2: %3x%4 on %5x%6")
+                                            .arg(sizeText(screen), fg::themeChoiceName(t))
+                                            .arg(sheet->width())
+                                            .arg(sheet->height())
+                                            .arg(room.width())
+                                            .arg(room.height())));
+                    text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
+                    QVERIFY(text->toPlainText().contains(QLatin1String("Move (pan) the drawing")));
+                    // The last line is in view once scrolled to the end.
+                    const QRect last = text->cursorRect(QTextCursor(text->document()->lastBlock()));
+                    QVERIFY(text->viewport()->rect().intersects(last));
+                    sheet->reject();
+                });
+                QTest::keyClick(&w, Qt::Key_F1); // Help > Keyboard shortcuts
+                QVERIFY(seen);
                 cleanup();
             }
         }
