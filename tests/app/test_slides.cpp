@@ -304,79 +304,60 @@ private slots:
     // beside it, a third of the slide wide (30% and more) and its whole height. Also saved to look
     // at when FG_SLIDE_DIR names a folder.
     void chartsOnSlidesAreReadFromTheBackOfTheRoom() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
         const QString keep = qEnvironmentVariable("FG_SLIDE_DIR");
         QStringList faults;
         int charts = 0;
-        for (const fg::Theme& theme : themes()) {
-            for (const auto& ch : course.chapters) {
-                if (!ch.loaded() || ch.diagramIds().empty()) {
-                    continue;
-                }
-                auto* w = new fg::PresentationWindow(ch, theme);
-                w->resize(1920, 1080);
-                w->show();
-                QVERIFY(QTest::qWaitForWindowExposed(w));
-                for (int i = 0; i < w->slideCount(); ++i) {
-                    if (w->slide(i).kind != fg::Slide::Kind::Diagram) {
-                        continue;
-                    }
-                    w->goTo(i);
-                    if (auto* page = qobject_cast<fg::BTreeVsLsmView*>(w->diagramPage())) {
-                        page->waitForRun(); // its charts hold the run's curves
-                    }
-                    if (fg::DiagramView* view = w->diagramView()) {
-                        view->panel()->player()->seek(view->panel()->player()->stepCount() - 1);
-                    }
-                    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-                    QTest::qWait(50);
-                    const QString id = w->slide(i).diagramId;
-                    const QList<QCustomPlot*> plots =
-                        w->diagramPage()->findChildren<QCustomPlot*>();
-                    QRect span;
-                    for (QCustomPlot* chart : plots) {
-                        ++charts;
-                        chart->replot(QCustomPlot::rpImmediateRefresh);
-                        span |= QRect(chart->mapTo(w, QPoint(0, 0)), chart->size());
-                        const QString where = QStringLiteral("%1, %2: ").arg(theme.name(), id);
-                        for (QCPAxis* axis : {chart->xAxis, chart->yAxis}) {
-                            const int ticks = QFontInfo(axis->tickLabelFont()).pixelSize();
-                            const int title = QFontInfo(axis->labelFont()).pixelSize();
-                            if (std::min(ticks, title) < 0.8 * w->bodyPx() - 0.5) {
-                                faults << where + QStringLiteral("an axis's labels %1 px, its "
-                                                                 "title %2 px, the body %3 px")
-                                                      .arg(ticks)
-                                                      .arg(title)
-                                                      .arg(w->bodyPx());
-                            }
-                        }
-                        if (QFontInfo(chart->legend->font()).pixelSize() <
-                            0.8 * w->bodyPx() - 0.5) {
-                            faults << where + QStringLiteral("the legend is small");
-                        }
-                        if (const QString o = overlappingLabels(chart->xAxis); !o.isEmpty()) {
-                            faults << where + o;
-                        }
-                    }
-                    const bool beside = span.height() > 0.6 * w->height();
-                    if (!plots.isEmpty() && (beside ? span.width() < 0.3 * w->width()
-                                                    : span.width() < 0.9 * w->width())) {
-                        faults << QStringLiteral("%1, %2: the charts are %3x%4 px on the "
-                                                 "slide's %5x%6")
-                                      .arg(theme.name(), id)
-                                      .arg(span.width())
-                                      .arg(span.height())
-                                      .arg(w->width())
-                                      .arg(w->height());
-                    }
-                    if (!keep.isEmpty()) {
-                        w->grab().save(QStringLiteral("%1/%2-%3.png").arg(keep, theme.name(), id));
-                    }
-                }
-                w->close();
-                QTest::qWait(0);
+        forEverySlide(fg::Slide::Kind::Diagram, [&](fg::PresentationWindow* w,
+                                                    const fg::Theme& theme, int i) {
+            if (auto* page = qobject_cast<fg::BTreeVsLsmView*>(w->diagramPage())) {
+                page->waitForRun(); // its charts hold the run's curves
             }
-        }
+            if (fg::DiagramView* view = w->diagramView()) {
+                view->panel()->player()->seek(view->panel()->player()->stepCount() - 1);
+            }
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            QTest::qWait(50);
+            const QString id = w->slide(i).diagramId;
+            const QList<QCustomPlot*> plots = w->diagramPage()->findChildren<QCustomPlot*>();
+            QRect span;
+            for (QCustomPlot* chart : plots) {
+                ++charts;
+                chart->replot(QCustomPlot::rpImmediateRefresh);
+                span |= QRect(chart->mapTo(w, QPoint(0, 0)), chart->size());
+                const QString where = QStringLiteral("%1, %2: ").arg(theme.name(), id);
+                for (QCPAxis* axis : {chart->xAxis, chart->yAxis}) {
+                    const int ticks = QFontInfo(axis->tickLabelFont()).pixelSize();
+                    const int title = QFontInfo(axis->labelFont()).pixelSize();
+                    if (std::min(ticks, title) < 0.8 * w->bodyPx() - 0.5) {
+                        faults << where + QStringLiteral("an axis's labels %1 px, its "
+                                                         "title %2 px, the body %3 px")
+                                              .arg(ticks)
+                                              .arg(title)
+                                              .arg(w->bodyPx());
+                    }
+                }
+                if (QFontInfo(chart->legend->font()).pixelSize() < 0.8 * w->bodyPx() - 0.5) {
+                    faults << where + QStringLiteral("the legend is small");
+                }
+                if (const QString o = overlappingLabels(chart->xAxis); !o.isEmpty()) {
+                    faults << where + o;
+                }
+            }
+            const bool beside = span.height() > 0.6 * w->height();
+            if (!plots.isEmpty() &&
+                (beside ? span.width() < 0.3 * w->width() : span.width() < 0.9 * w->width())) {
+                faults << QStringLiteral("%1, %2: the charts are %3x%4 px on the "
+                                         "slide's %5x%6")
+                              .arg(theme.name(), id)
+                              .arg(span.width())
+                              .arg(span.height())
+                              .arg(w->width())
+                              .arg(w->height());
+            }
+            if (!keep.isEmpty()) {
+                w->grab().save(QStringLiteral("%1/%2-%3.png").arg(keep, theme.name(), id));
+            }
+        });
         QVERIFY(charts >= 5);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }

@@ -189,71 +189,55 @@ private slots:
     // every tab is in the bar, its title elided (whole in its tooltip) rather than scrolled
     // away.
     void everyTabStaysInTheTabBar() {
-        for (QSize screen : kScreens) {
-            for (fg::ThemeChoice t : kAll) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-                w.resize(screen);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&w));
-                w.setThemeChoice(t);
-                for (const auto& d : fg::liveDiagrams()) {
-                    w.openDiagram(d.id);
-                }
-                settle();
-                QTabBar* bar = w.tabs()->tabBar();
-                for (int i = 0; i < bar->count(); ++i) {
-                    QVERIFY2(bar->rect().contains(bar->tabRect(i)),
-                             qPrintable(QStringLiteral("%1, %2: tab %3 (%4) at %5..%6 of 0..%7")
-                                            .arg(sizeText(screen), fg::themeChoiceName(t))
-                                            .arg(i)
-                                            .arg(bar->tabToolTip(i))
-                                            .arg(bar->tabRect(i).left())
-                                            .arg(bar->tabRect(i).right())
-                                            .arg(bar->width())));
-                }
-                cleanup();
+        forEveryWindow([&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
             }
-        }
+            settle();
+            QTabBar* bar = w.tabs()->tabBar();
+            for (int i = 0; i < bar->count(); ++i) {
+                QVERIFY2(bar->rect().contains(bar->tabRect(i)),
+                         qPrintable(QStringLiteral("%1, %2: tab %3 (%4) at %5..%6 of 0..%7")
+                                        .arg(sizeText(screen), fg::themeChoiceName(t))
+                                        .arg(i)
+                                        .arg(bar->tabToolTip(i))
+                                        .arg(bar->tabRect(i).left())
+                                        .arg(bar->tabRect(i).right())
+                                        .arg(bar->width())));
+            }
+        });
     }
 
     // A fresh tester pressed F1 in the Projector theme at 1920x1080: the sheet was taller than
     // the screen, "In a live diagram" cut off, no scroll bar. At every size in every theme the
     // sheet fits the screen, and its text scrolls to its last line.
     void theShortcutSheetFitsTheScreen() {
-        for (QSize screen : kScreens) {
-            for (fg::ThemeChoice t : kAll) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-                w.resize(screen);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&w));
-                w.setThemeChoice(t);
-                bool seen = false;
-                QTimer::singleShot(0, &w, [&] {
-                    auto* sheet = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-                    QVERIFY(sheet);
-                    seen = true;
-                    const QRect room = w.screen()->availableGeometry();
-                    auto* text = sheet->findChild<QTextBrowser*>();
-                    QVERIFY(text);
-                    QVERIFY2(sheet->height() <= room.height() && sheet->width() <= room.width(),
-                             qPrintable(QStringLiteral("%1, %2: %3x%4 on %5x%6")
-                                            .arg(sizeText(screen), fg::themeChoiceName(t))
-                                            .arg(sheet->width())
-                                            .arg(sheet->height())
-                                            .arg(room.width())
-                                            .arg(room.height())));
-                    text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
-                    QVERIFY(text->toPlainText().contains(QLatin1String("Move (pan) the drawing")));
-                    // The last line is in view once scrolled to the end.
-                    const QRect last = text->cursorRect(QTextCursor(text->document()->lastBlock()));
-                    QVERIFY(text->viewport()->rect().intersects(last));
-                    sheet->reject();
-                });
-                QTest::keyClick(&w, Qt::Key_F1); // Help > Keyboard shortcuts
-                QVERIFY(seen);
-                cleanup();
-            }
-        }
+        forEveryWindow([&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            bool seen = false;
+            QTimer::singleShot(0, &w, [&] {
+                auto* sheet = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+                QVERIFY(sheet);
+                seen = true;
+                const QRect room = w.screen()->availableGeometry();
+                auto* text = sheet->findChild<QTextBrowser*>();
+                QVERIFY(text);
+                QVERIFY2(sheet->height() <= room.height() && sheet->width() <= room.width(),
+                         qPrintable(QStringLiteral("%1, %2: %3x%4 on %5x%6")
+                                        .arg(sizeText(screen), fg::themeChoiceName(t))
+                                        .arg(sheet->width())
+                                        .arg(sheet->height())
+                                        .arg(room.width())
+                                        .arg(room.height())));
+                text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
+                QVERIFY(text->toPlainText().contains(QLatin1String("Move (pan) the drawing")));
+                // The last line is in view once scrolled to the end.
+                const QRect last = text->cursorRect(QTextCursor(text->document()->lastBlock()));
+                QVERIFY(text->viewport()->rect().intersects(last));
+                sheet->reject();
+            });
+            QTest::keyClick(&w, Qt::Key_F1); // Help > Keyboard shortcuts
+            QVERIFY(seen);
+        });
     }
 
     void theSidebarKeepsItsWidth() {
@@ -547,6 +531,23 @@ private slots:
     }
 
 private:
+    // Calls visit(window, screen, theme) with a fresh main window shown at each of kScreens in
+    // each theme, and starts the next from the desktop's type and colours (cleanup).
+    template <class Visit>
+    void forEveryWindow(Visit visit) {
+        for (QSize screen : kScreens) {
+            for (fg::ThemeChoice t : kAll) {
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.resize(screen);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.setThemeChoice(t);
+                visit(w, screen, t);
+                cleanup();
+            }
+        }
+    }
+
     QFont startFont_;
     QPalette startPalette_;
 };

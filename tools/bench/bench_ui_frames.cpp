@@ -96,8 +96,8 @@ void measurePage() {
     fg::bench::row("frames", "time-series page at 8x: steps a second",
                    std::to_string(played).substr(0, 4), "");
     fg::bench::row("frames",
-                   "time-series page, \"A day of 5-second points\" (" +
-                       std::to_string(ms.size()) + " steps): a step, median / worst",
+                   "time-series page, \"A day of 5-second points\" (" + std::to_string(ms.size()) +
+                       " steps): a step, median / worst",
                    fg::bench::ms(ms[ms.size() / 2], 1) + " / " + fg::bench::ms(ms.back(), 1),
                    "125 ms a step at 8x");
 }

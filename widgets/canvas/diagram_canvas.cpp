@@ -219,7 +219,9 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
     const QTransform t = viewTransform(size(), frame);
     p.setTransform(t);
     paintFrame(p, frame);
-    paintPinned(p, frame, t, kPinnedMargin, fitScale(size(), frame), theme_.background);
+    if (pinnedAtTheEdge(frame, t, kPinnedMargin)) { // the fit's scale only then: not every paint
+        paintPinned(p, frame, t, kPinnedMargin, fitScale(size(), frame), theme_.background);
+    }
 }
 
 QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
@@ -231,7 +233,9 @@ QImage DiagramCanvas::grabFrame(QSize size, qreal dpr) const {
     const QTransform t = viewTransform(size, frame);
     p.setTransform(t, true);
     paintFrame(p, frame);
-    paintPinned(p, frame, t, kPinnedMargin, fitScale(size, frame), theme_.background);
+    if (pinnedAtTheEdge(frame, t, kPinnedMargin)) {
+        paintPinned(p, frame, t, kPinnedMargin, fitScale(size, frame), theme_.background);
+    }
     return img;
 }
 

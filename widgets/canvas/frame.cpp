@@ -371,9 +371,6 @@ QRectF pinnedRect(const FrameItem& it, const QTransform& toDevice, qreal margin,
 
 void paintPinned(QPainter& p, const Frame& frame, const QTransform& toDevice, qreal margin,
                  qreal largestScale, const QColor& background) {
-    if (!pinnedAtTheEdge(frame, toDevice, margin)) {
-        return;
-    }
     p.save();
     p.resetTransform();
     for (const FrameItem& it : frame.items) {

@@ -71,8 +71,8 @@ bool pinnedAtTheEdge(const Frame& frame, const QTransform& toDevice, qreal margi
 // a lane's name grew with the drawing and covered half of it).
 QRectF pinnedRect(const FrameItem& it, const QTransform& toDevice, qreal margin,
                   qreal largestScale);
-// Draws the pinned items at the edge (pinnedRect), each over a patch of `background` so that what
-// the drawing has under them does not show through.
+// REQUIRES: pinnedAtTheEdge. Draws the pinned items at the edge (pinnedRect), each over a patch
+// of `background` so that what the drawing has under them does not show through.
 void paintPinned(QPainter& painter, const Frame& frame, const QTransform& toDevice, qreal margin,
                  qreal largestScale, const QColor& background);
 
