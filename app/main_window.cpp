@@ -6,6 +6,7 @@
 #include "app/reader/reader_view.h"
 #include "app/reader/search_dock.h"
 #include "app/reader/search_panel.h"
+#include "app/sidebar_splitter.h"
 #include "app/window_keys.h"
 #include "models/course/content_loader.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -88,43 +89,6 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
     return bar;
 }
 
-// The splitter between the sidebar and the pages. The sidebar keeps the width it has (a new tab,
-// the search panel, a theme, a resized window: the page beside it takes the change); the
-// student's own drag of the handle is what changes it.
-class SidebarSplitter : public QSplitter {
-public:
-    explicit SidebarSplitter(QWidget* parent) : QSplitter(parent) {
-        connect(this, &QSplitter::splitterMoved, this, [this] { wanted_ = sizes().value(0); });
-    }
-    int sidebar() const { return wanted_ > 0 ? wanted_ : sizes().value(0); }
-    void setSidebar(int width) {
-        wanted_ = width;
-        keep();
-    }
-
-protected:
-    void resizeEvent(QResizeEvent* event) override {
-        QSplitter::resizeEvent(event);
-        keep();
-    }
-
-private:
-    void keep() {
-        const QList<int> now = sizes();
-        if (wanted_ <= 0 || now.size() != 2) {
-            return;
-        }
-        const int total = now[0] + now[1];
-        // Not under the sidebar's own minimum; the page keeps 100 px at least.
-        const int least = std::max(widget(0)->minimumSizeHint().width(), widget(0)->minimumWidth());
-        const int side = std::max(least, std::min(wanted_, total - 100));
-        if (total > 0 && now[0] != side) {
-            setSizes({side, total - side});
-        }
-    }
-    int wanted_ = 0;
-};
-
 void showNotice(QWidget* bar, const QString& text) {
     bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
     bar->setAccessibleDescription(text);
@@ -161,18 +125,20 @@ MainWindow::MainWindow(Course course, QWidget* parent)
 
     connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateWindowTitle(); });
 
-    auto* split = new SidebarSplitter(this);
+    auto* split = new SidebarSplitter(tree_, tabs_, this);
     split_ = split;
     split->setObjectName(QStringLiteral("mainSplitter"));
-    split->addWidget(tree_);
-    split->addWidget(tabs_);
-    // The sidebar keeps its width (a resized window, a new tab, a theme: the page takes the
-    // change); only the student's own drag of the splitter changes it, and it is remembered.
-    split->setChildrenCollapsible(false);
-    split->setStretchFactor(0, 0);
-    split->setStretchFactor(1, 1);
     split->setSizes({300, 1300});
     split->setSidebar(300); // until the student drags it (remembered: restoreSettings)
+    const QString listAside = tr("The chapter list stepped aside to give this page room: it is "
+                                 "back on the Reader tab (F9 shows it here).");
+    connect(split, &SidebarSplitter::steppedAsideForPage, this,
+            [this, listAside] { statusBar()->showMessage(listAside, 8000); });
+    connect(split, &SidebarSplitter::shownAgain, this, [this, listAside] {
+        if (statusBar()->currentMessage() == listAside) {
+            statusBar()->clearMessage();
+        }
+    });
     // The notice bars sit above the chapter list and the reader, in the window's width.
     damageNotice_ = makeNoticeBar(this, QStringLiteral("damageNotice"));
     saveNotice_ = makeNoticeBar(this, QStringLiteral("saveNotice"));
@@ -197,6 +163,12 @@ MainWindow::MainWindow(Course course, QWidget* parent)
                                  "on the Reader tab (Ctrl+F shows it here).");
     connect(searchDock_, &SearchDock::steppedAsideForPage, this,
             [this, asideNote] { statusBar()->showMessage(asideNote, 8000); });
+    // The chapter list back beside a page at its least width: the search gives it the room.
+    connect(split_, &SidebarSplitter::wantsRoom, this, [this](int pixels) {
+        if (searchDock_->isVisible() && searchDock_->width() - pixels > 200) {
+            resizeDocks({searchDock_}, {searchDock_->width() - pixels}, Qt::Horizontal);
+        }
+    });
     // Shown again, the note that it stepped aside is over (it stayed after Ctrl+F showed it).
     connect(searchDock_, &QDockWidget::visibilityChanged, this, [this, asideNote](bool shown) {
         if (shown && statusBar()->currentMessage() == asideNote) {
@@ -356,6 +328,9 @@ void MainWindow::buildMenus() {
     action(view, tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
            [this] { reader_->setZoom(0); });
     view->addSeparator();
+    // F9, as a file manager's sidebar: the chapter list hidden, or shown on any tab.
+    action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)},
+           [this] { split_->toggle(); });
     QMenu* themes = view->addMenu(tr("&Theme"));
     themeGroup_ = new QActionGroup(this);
     for (ThemeChoice c :
@@ -950,7 +925,8 @@ void MainWindow::saveSettings() const {
     s.setValue("view/theme", themeChoiceName(themeChoice_));
     s.setValue("window/geometry", saveGeometry());
     s.setValue("window/state", saveState());
-    s.setValue("window/sidebar", static_cast<SidebarSplitter*>(split_)->sidebar());
+    s.setValue("window/sidebar", split_->sidebar());
+    s.setValue("window/chapterList", split_->wanted());
 }
 
 void MainWindow::restoreSettings() {
@@ -994,6 +970,7 @@ void MainWindow::restoreSettings() {
     restoreState(s.value("window/state").toByteArray());
     // The sidebar's width the student chose, set once the window has its size (showEvent).
     sidebarWidth_ = std::max(0, s.value("window/sidebar", 0).toInt());
+    split_->setWanted(s.value("window/chapterList", true).toBool());
     setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
@@ -1003,7 +980,7 @@ void MainWindow::restoreSettings() {
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
     if (sidebarWidth_ > 0) {
-        static_cast<SidebarSplitter*>(split_)->setSidebar(sidebarWidth_);
+        split_->setSidebar(sidebarWidth_);
         sidebarWidth_ = 0;
     }
 }
@@ -1039,6 +1016,8 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Ctrl+D</b></td><td>Bookmark this section (again: remove the "
            "bookmark)</td></tr>"
            "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
+           "<tr><td><b>F9</b></td><td>Show or hide the chapter list (in a narrow window it "
+           "steps aside on a diagram's tab)</td></tr>"
            "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
            "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
            "its first slide / from the section being read, or the live diagram of the tab (Esc "

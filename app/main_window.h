@@ -27,6 +27,7 @@ class ChapterTree;
 class ReaderView;
 class SearchDock;
 class SearchPanel;
+class SidebarSplitter;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -118,7 +119,7 @@ private:
     QWidget* saveNotice_ = nullptr;
     QuizDeck deck_;
     QString lastQuery_; // the search F3 goes through
-    QSplitter* split_ = nullptr;
+    SidebarSplitter* split_ = nullptr;
     int sidebarWidth_ = 0; // a remembered sidebar width still to set (0: none)
 };
 

@@ -1,0 +1,110 @@
+#include "app/sidebar_splitter.h"
+
+#include <QResizeEvent>
+#include <QTabWidget>
+#include <algorithm>
+
+namespace fg {
+
+SidebarSplitter::SidebarSplitter(QWidget* sidebar, QTabWidget* pages, QWidget* parent)
+    : QSplitter(parent), pages_(pages) {
+    addWidget(sidebar);
+    addWidget(pages);
+    setChildrenCollapsible(false);
+    setStretchFactor(0, 0);
+    setStretchFactor(1, 1);
+    connect(this, &QSplitter::splitterMoved, this, [this] { wanted_width_ = sizes().value(0); });
+    connect(pages_, &QTabWidget::currentChanged, this, [this] {
+        forced_ = false;
+        place();
+    });
+}
+
+int SidebarSplitter::sidebar() const {
+    if (wanted_width_ > 0) {
+        return wanted_width_;
+    }
+    return widget(0)->isHidden() ? widget(0)->width() : sizes().value(0);
+}
+
+void SidebarSplitter::setSidebar(int width) {
+    wanted_width_ = width;
+    keepWidth();
+}
+
+void SidebarSplitter::setWanted(bool wanted) {
+    wanted_ = wanted;
+    forced_ = false;
+    place();
+}
+
+bool SidebarSplitter::steppedAside() const {
+    return wanted_ && widget(0)->isHidden();
+}
+
+void SidebarSplitter::toggle() {
+    if (widget(0)->isHidden()) {
+        wanted_ = true;
+        forced_ = true;
+    } else {
+        wanted_ = false;
+        forced_ = false;
+    }
+    place();
+}
+
+void SidebarSplitter::resizeEvent(QResizeEvent* event) {
+    QSplitter::resizeEvent(event);
+    if (event->oldSize().width() != width()) {
+        forced_ = false; // a new width: the room decides again
+    }
+    place();
+}
+
+bool SidebarSplitter::event(QEvent* event) {
+    const bool done = QSplitter::event(event);
+    if (event->type() == QEvent::LayoutRequest) {
+        keepWidth(); // the list shown again: the splitter laid it out at a width of its own
+    }
+    return done;
+}
+
+void SidebarSplitter::place() {
+    QWidget* list = widget(0);
+    bool show = wanted_;
+    if (show && !forced_ && pages_->currentIndex() > 0) {
+        const int room = width() - handleWidth();
+        show = room - sidebar() >= kLeastPageWidth;
+    }
+    const bool wasShown = !list->isHidden();
+    if (show != wasShown) {
+        list->setVisible(show);
+        if (!show && wanted_ && pages_->currentIndex() > 0) {
+            emit steppedAsideForPage();
+        } else if (show) {
+            emit shownAgain();
+        }
+    }
+    keepWidth();
+}
+
+void SidebarSplitter::keepWidth() {
+    const QList<int> now = sizes();
+    if (wanted_width_ <= 0 || now.size() != 2 || widget(0)->isHidden()) {
+        return;
+    }
+    const int total = now[0] + now[1];
+    // Not under the list's own minimum; the page keeps 100 px at least.
+    const int least = std::max(widget(0)->minimumSizeHint().width(), widget(0)->minimumWidth());
+    const int side = std::max(least, std::min(wanted_width_, total - 100));
+    if (total > 0 && now[0] != side) {
+        setSizes({side, total - side});
+        // The page at its least width: the list is short of its width by what the window's
+        // other panels (the search) would have to give.
+        if (const int short_ = side - sizes().value(0); short_ > 1) {
+            emit wantsRoom(short_);
+        }
+    }
+}
+
+} // namespace fg
