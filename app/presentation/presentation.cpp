@@ -569,6 +569,13 @@ void PresentationWindow::goTo(int slide) {
     }
 }
 
+Player* PresentationWindow::slideDiagramPlayer() const {
+    if (!diagram_ || slides_[std::size_t(current_)].kind != Slide::Kind::Diagram) {
+        return nullptr;
+    }
+    return diagram_->panel()->player();
+}
+
 void PresentationWindow::next() {
     if (blank_) {
         blank_ = false; // the first press after a blank brings the slide back
@@ -697,11 +704,20 @@ bool PresentationWindow::handleKey(int key) {
     case Qt::Key_Backspace:
         back();
         return true;
+    // On a diagram's slide, as Right and Left: its first (last) step, then the first (last) slide.
     case Qt::Key_Home:
-        goTo(0);
+        if (Player* player = slideDiagramPlayer(); player && !player->atStart()) {
+            player->toStart();
+        } else {
+            goTo(0);
+        }
         return true;
     case Qt::Key_End:
-        goTo(slideCount() - 1);
+        if (Player* player = slideDiagramPlayer(); player && !player->atEnd()) {
+            player->toEnd();
+        } else {
+            goTo(slideCount() - 1);
+        }
         return true;
     case Qt::Key_B:
     case Qt::Key_Period:

@@ -46,6 +46,7 @@ struct Slide {
 std::vector<Slide> slidesOf(const Chapter& chapter);
 
 class PresenterView;
+class Player;
 
 class PresentationWindow : public QWidget {
     Q_OBJECT
@@ -123,6 +124,8 @@ private:
     void showTextSlide(const Slide& s);
     void setTextPage(int page);
     bool handleKey(int key);
+    // The player of the diagram on the slide on screen, or null (a text slide).
+    Player* slideDiagramPlayer() const;
     // The keys handleKey takes.
     static bool isSlideKey(int key);
 

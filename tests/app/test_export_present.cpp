@@ -10,6 +10,7 @@
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -488,6 +489,56 @@ private slots:
         QSignalSpy closed(w, &fg::PresentationWindow::closed);
         QTest::keyClick(w, Qt::Key_Escape);
         QCOMPARE(closed.count(), 1);
+    }
+
+    // A tester on a diagram's slide read "Press Play (Space)" and pressed Space: one step, as
+    // Space goes on in a presentation. The slide says its own keys; Home and End go to the
+    // diagram's first and last step before the first and last slide, as Left and Right do.
+    void aDiagramSlideSaysItsKeysAndHomeEndStepIt() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Chapter* ch = chapter(course, "relational");
+        QVERIFY(ch);
+        auto* w = new fg::PresentationWindow(*ch, fg::Theme::projector());
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        int diagramSlide = -1;
+        for (int i = 0; i < w->slideCount() && diagramSlide < 0; ++i) {
+            diagramSlide = w->slide(i).kind == fg::Slide::Kind::Diagram ? i : -1;
+        }
+        QVERIFY(diagramSlide > 0 && diagramSlide + 1 < w->slideCount());
+        w->goTo(diagramSlide - 1);
+        QTest::keyClick(w, Qt::Key_PageDown);
+        QCOMPARE(w->currentSlide(), diagramSlide);
+        QVERIFY(w->diagramView());
+        fg::DiagramCanvas* canvas = w->diagramView()->panel()->canvas();
+        fg::Player* player = w->diagramView()->panel()->player();
+        const QString opening = canvas->narrationAt(-1);
+        QVERIFY2(opening.contains(QLatin1String("Right or Space")) &&
+                     !opening.contains(QLatin1String("Play")),
+                 qPrintable(opening));
+        player->toStart();
+        QTest::keyClick(w, Qt::Key_End);
+        QCOMPARE(w->currentSlide(), diagramSlide);
+        QVERIFY(player->atEnd());
+        QTest::keyClick(w, Qt::Key_Home);
+        QCOMPARE(w->currentSlide(), diagramSlide);
+        QVERIFY(player->atStart());
+        QTest::keyClick(w, Qt::Key_Home);
+        QCOMPARE(w->currentSlide(), 0);
+        w->goTo(diagramSlide);
+        player = w->diagramView()->panel()->player();
+        player->toEnd();
+        QTest::keyClick(w, Qt::Key_End);
+        QCOMPARE(w->currentSlide(), w->slideCount() - 1);
+        w->close(); // deletes itself
+        // The same diagram in a window says Play (Space).
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        window.openDiagram(QStringLiteral("btree"));
+        auto* view = qobject_cast<fg::DiagramView*>(window.tabs()->currentWidget());
+        QVERIFY(view);
+        QVERIFY2(view->panel()->canvas()->narrationAt(-1).contains(QLatin1String("Play (Space)")),
+                 qPrintable(view->panel()->canvas()->narrationAt(-1)));
     }
 
     void notesAndBookmarksOutliveTheWindow() {

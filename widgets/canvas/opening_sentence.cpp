@@ -19,11 +19,21 @@ QString openingSentence(QString title, int steps, OpeningFor where) {
                       : tr("The starting point: no operation yet.");
     }
     const QString count = steps == 1 ? tr("1 step") : tr("%L1 steps").arg(steps);
-    const QString then = screen ? tr("Press Play (Space) to watch its %1, or the Right arrow key "
-                                     "for one step at a time.")
-                                      .arg(count)
-                         : steps == 1 ? tr("1 step follows.")
-                                      : tr("%L1 steps follow.").arg(steps);
+    QString then;
+    switch (where) {
+    case OpeningFor::Screen:
+        then = tr("Press Play (Space) to watch its %1, or the Right arrow key for one step at a "
+                  "time.")
+                   .arg(count);
+        break;
+    case OpeningFor::Slide:
+        then = steps == 1 ? tr("Press Right or Space for its step.")
+                          : tr("Press Right or Space for each of its %1.").arg(count);
+        break;
+    case OpeningFor::Picture:
+        then = steps == 1 ? tr("1 step follows.") : tr("%L1 steps follow.").arg(steps);
+        break;
+    }
     title = title.trimmed();
     if (title.isEmpty()) {
         return tr("The starting point, before the first step. %1").arg(then);

@@ -328,7 +328,8 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
 
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
     panel_->canvas()->setOpening(
-        openingSentence(title_, source ? source->stepCount() : 0, OpeningFor::Screen));
+        openingSentence(title_, source ? source->stepCount() : 0,
+                        presenting_ ? OpeningFor::Slide : OpeningFor::Screen));
     panel_->setSource(std::move(source));
     placeChart();
     if (position == -2) {
@@ -522,6 +523,8 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
         }
     }
     panel_->setNarrationPixelSize(on ? narrationPx : 0);
+    panel_->canvas()->setOpening(openingSentence(title_, panel_->player()->stepCount(),
+                                                 on ? OpeningFor::Slide : OpeningFor::Screen));
     if (!on) {
         placeChart();
     }
