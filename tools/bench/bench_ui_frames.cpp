@@ -2,9 +2,9 @@
 // at 1920x1080 into an offscreen image, as the screen draws it (tween + paint), with the median
 // and 99th percentile per diagram, fitted to the image as the screen fits it, and once more for a
 // 100,000-key B-Tree (level of detail: whole nodes as boxes, the searched path with its keys),
-// fitted and zoomed in 40x. Last, the time-series page at play: a step of its "A day of 5-second
-// points" preset (17,280 points) as the page takes it (the state, the chart's data and replot,
-// the drawing), step after step.
+// fitted and zoomed in 40x. Last, two pages at play: a step of the time series' "A day of 5-second
+// points" preset (17,280 points) and of Redis's "300 keys" preset as the page takes it (the
+// state, the chart's data and replot, the drawing), step after step, and the steps a second at 8x.
 // Run: cmake --build build --target benchmarks && QT_QPA_PLATFORM=offscreen
 // build/tools/bench_ui_frames
 #include "tools/bench/bench_table.h"
@@ -13,6 +13,7 @@
 #include "widgets/diagrams/downsample_diagram.h"
 #include "widgets/diagrams/downsample_view.h"
 #include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/hashslot_view.h"
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/lsm_diagram.h"
 
@@ -60,15 +61,14 @@ void measure(const char* name, const fg::DiagramSource& source, qreal zoom = 1) 
                    "16.7 ms a frame at 60 fps");
 }
 
-// The time-series page playing its first preset at 1920x1080: what one step costs the page (the
-// player's step, the page's refresh with the chart's data, the chart's replot and the canvas's
-// paint), each step once, forwards.
-void measurePage() {
-    fg::DownsampleView view;
+// A page playing one of its presets at 1920x1080: what one step costs the page (the player's
+// step, the page's refresh with the chart's data, the chart's replot and the canvas's paint),
+// each step once, forwards; then how many steps a second it plays at 8x.
+void measurePage(fg::DiagramView& view, int preset, const std::string& name) {
     view.resize(1920, 1080);
     view.show();
     QCoreApplication::processEvents();
-    view.presetActions().front()->trigger();
+    view.presetActions().at(preset)->trigger();
     QCoreApplication::processEvents();
     fg::Player* player = view.panel()->player();
     std::vector<double> ms;
@@ -76,7 +76,9 @@ void measurePage() {
         QElapsedTimer t;
         t.start();
         player->seek(i);
-        view.chart()->replot(QCustomPlot::rpImmediateRefresh);
+        if (view.chart()) {
+            view.chart()->replot(QCustomPlot::rpImmediateRefresh);
+        }
         view.panel()->canvas()->repaint();
         ms.push_back(double(t.nsecsElapsed()) / 1e6);
     }
@@ -91,13 +93,23 @@ void measurePage() {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     }
     const double played = double(player->position() + 1) / (double(clock.elapsed()) / 1000);
+    // What the player's timing alone allows over those steps: the transition and each step's
+    // reading time, at 8x.
+    double timed = 0;
+    for (int i = 0; i <= player->position(); ++i) {
+        timed += (fg::Player::kStepMs +
+                  fg::Player::readingMs(view.panel()->canvas()->narrationAt(i).size())) /
+                 8.0;
+    }
     player->pause();
     std::sort(ms.begin(), ms.end());
-    fg::bench::row("frames", "time-series page at 8x: steps a second",
-                   std::to_string(played).substr(0, 4), "");
+    fg::bench::row(
+        "frames", name + " at 8x: steps a second (the player's timing alone)",
+        std::to_string(played).substr(0, 4) + " (" +
+            std::to_string(double(player->position() + 1) / (timed / 1000)).substr(0, 4) + ")",
+        "");
     fg::bench::row("frames",
-                   "time-series page, \"A day of 5-second points\" (" + std::to_string(ms.size()) +
-                       " steps): a step, median / worst",
+                   name + " (" + std::to_string(ms.size()) + " steps): a step, median / worst",
                    fg::bench::ms(ms[ms.size() / 2], 1) + " / " + fg::bench::ms(ms.back(), 1),
                    "125 ms a step at 8x");
 }
@@ -162,6 +174,14 @@ int main(int argc, char** argv) {
                    fg::bench::ms(double(build.nsecsElapsed()) / 1e6, 0));
     measure("btree (100,000 keys, fit)", big);
     measure("btree (100,000 keys, 40x)", big, 40);
-    measurePage();
+    {
+        fg::DownsampleView view;
+        measurePage(view, 0, "time-series page, \"A day of 5-second points\"");
+    }
+    {
+        fg::HashslotView view;
+        const int last = int(view.presetActions().size()) - 1;
+        measurePage(view, last, "Redis page, \"300 keys ... then a fourth master\"");
+    }
     return 0;
 }
