@@ -10,6 +10,7 @@
 #include "widgets/export/paged_text.h"
 #include "widgets/figure/figure_renderer.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -467,6 +468,52 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     stack_->setCurrentWidget(diagramSlide_);
 }
 
+// The chapter's opening slide: its title, its summary in a larger type than the body, and what
+// the chapter holds, a line a section, those with a live diagram said so (the summary alone left
+// four fifths of the slide empty, its type the body's).
+QString PresentationWindow::titleSlideHtml(qreal px) const {
+    QString outline;
+    for (const Section& sec : chapter_.sections) {
+        QString diagrams;
+        QStringList names;
+        for (const auto& b : sec.blocks) {
+            if (b.value("type", std::string()) == "diagram") {
+                if (const LiveDiagram* d =
+                        liveDiagram(QString::fromStdString(b.value("id", std::string())))) {
+                    names << d->pictureTitle;
+                }
+            }
+        }
+        if (!names.isEmpty()) {
+            diagrams =
+                QStringLiteral(" <span style=\"color:%1\">\u2014 %2</span>")
+                    .arg(theme_.mutedText.name(),
+                         (names.size() == 1 ? tr("live diagram: %1") : tr("live diagrams: %1"))
+                             .arg(names.join(QStringLiteral(", ")))
+                             .toHtmlEscaped());
+        }
+        outline += QStringLiteral("<li style=\"margin-bottom:%1px\">%2%3</li>")
+                       .arg(qRound(px * 0.3))
+                       .arg(sec.title.toHtmlEscaped(), diagrams);
+    }
+    return QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">"
+                          "<p style=\"font-size:%3px; margin-bottom:%4px\"><b>%5</b></p>"
+                          "<p style=\"font-size:%6px\">%7</p>"
+                          "<p style=\"margin-top:%8px; color:%9\"><b>%10</b></p>"
+                          "<ol style=\"margin-top:0\">%11</ol></body></html>")
+        .arg(qRound(px))
+        .arg(theme_.text.name())
+        .arg(qRound(px * 2.2))
+        .arg(qRound(px * 0.5))
+        .arg(chapter_.title.toHtmlEscaped())
+        .arg(qRound(px * 1.2))
+        .arg(inlineHtml(chapter_.summary, theme_))
+        .arg(qRound(px * 0.8))
+        .arg(theme_.mutedText.name())
+        .arg(tr("In this chapter"))
+        .arg(outline);
+}
+
 void PresentationWindow::showTextSlide(const Slide& s) {
     auto* slide = static_cast<SlideText*>(text_);
     QTextDocument* doc = slide->document();
@@ -486,13 +533,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         doc->setDefaultFont(type);
         QString html;
         if (s.kind == Slide::Kind::Title) {
-            html = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">"
-                                  "<p style=\"font-size:%3px\"><br><br><b>%4</b></p><p>%5</p>"
-                                  "</body></html>")
-                       .arg(qRound(px))
-                       .arg(theme_.text.name())
-                       .arg(qRound(px * 2.2))
-                       .arg(chapter_.title.toHtmlEscaped(), inlineHtml(chapter_.summary, theme_));
+            html = titleSlideHtml(px);
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
             html = sectionHtml(sec, theme_, px, diagramLinks());
@@ -506,6 +547,12 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         root.setBottomMargin(8);
         doc->rootFrame()->setFrameFormat(root);
         if (s.kind == Slide::Kind::Title) {
+            // Held a third of the way down the room it leaves (it sat on the top edge).
+            const qreal used = doc->documentLayout()->blockBoundingRect(doc->lastBlock()).bottom();
+            if (doc->pageCount() == 1 && used < pageSize.height()) {
+                root.setTopMargin(root.topMargin() + (pageSize.height() - used) / 3);
+                doc->rootFrame()->setFrameFormat(root);
+            }
             return doc->pageCount();
         }
         // Figures fill the text column in the slide's type, as a book sets them (PagedFigures):

@@ -69,6 +69,7 @@ public:
     void start();
 
     int slideCount() const { return static_cast<int>(slides_.size()); }
+    const Chapter& chapter() const { return chapter_; }
     int currentSlide() const { return current_; }
     const Slide& slide(int i) const { return slides_[std::size_t(i)]; }
     bool blanked() const { return blank_; }
@@ -122,6 +123,7 @@ private:
     void showSlide();
     void showDiagramSlide(const Slide& s);
     void showTextSlide(const Slide& s);
+    QString titleSlideHtml(qreal px) const;
     void setTextPage(int page);
     bool handleKey(int key);
     // The player of the diagram on the slide on screen, or null (a text slide).

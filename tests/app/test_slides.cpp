@@ -204,6 +204,58 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 20).join(QLatin1Char('\n'))));
     }
 
+    // A fresh tester: a chapter's title slide was its title and its summary in the body's type
+    // on the top fifth, the rest blank. On every chapter's title slide, in every theme, the
+    // summary is larger than the body, every section is listed (its live diagrams named), all
+    // on one page, and the whole is held down from the top edge.
+    void theTitleSlideSaysWhatTheChapterHolds() {
+        QStringList faults;
+        int slides = 0;
+        forEverySlide(fg::Slide::Kind::Title, [&](fg::PresentationWindow* w, const fg::Theme& theme,
+                                                  int) {
+            ++slides;
+            QTextDocument* doc = w->slideDocument();
+            const fg::Chapter& ch = w->chapter();
+            const QString where = theme.name() + QStringLiteral(", ") + ch.title;
+            const QString text = doc->toPlainText();
+            for (const fg::Section& s : ch.sections) {
+                if (!text.contains(s.title)) {
+                    faults << where + QStringLiteral(": no \"%1\"").arg(s.title);
+                }
+                for (const auto& b : s.blocks) {
+                    const auto* d =
+                        b.value("type", std::string()) == "diagram"
+                            ? fg::liveDiagram(QString::fromStdString(b.value("id", std::string())))
+                            : nullptr;
+                    if (d && !text.contains(d->pictureTitle)) {
+                        faults << where + QStringLiteral(": no \"%1\"").arg(d->pictureTitle);
+                    }
+                }
+            }
+            if (doc->pageCount() != 1) {
+                faults << where + QStringLiteral(": %1 pages").arg(doc->pageCount());
+            }
+            for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                if (b.text().startsWith(ch.summary.left(20))) {
+                    const QFont f = b.begin().fragment().charFormat().font();
+                    const qreal px =
+                        f.pixelSize() > 0 ? f.pixelSize() : f.pointSizeF() * w->logicalDpiY() / 72;
+                    if (px < 1.15 * w->bodyPx()) {
+                        faults << where + QStringLiteral(": the summary is %1 px, the body %2")
+                                              .arg(px)
+                                              .arg(w->bodyPx());
+                    }
+                }
+            }
+            const qreal top = doc->documentLayout()->blockBoundingRect(doc->begin()).top();
+            if (top < 0.08 * doc->pageSize().height()) {
+                faults << where + QStringLiteral(": the title is %1 px from the top").arg(top);
+            }
+        });
+        QCOMPARE(slides, 3 * 12);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 20).join(QLatin1Char('\n'))));
+    }
+
     // A fresh tester: on the Key Patterns slide "1. Cache-aside (lazy loading)" was small bold
     // text over body text twice its size. On every section slide of every chapter, in every
     // theme, a heading's letters are larger than the body's.
