@@ -16,12 +16,18 @@ DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     setMinimumSize(320, 200);
     connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);
     connect(&player_, &Player::progressChanged, this, [this] { update(); });
+    connect(&player_, &Player::playingChanged, this, [this] {
+        if (player_.position() < 0 && !openingWhilePlaying_.isEmpty()) {
+            emit narrationChanged(narrationAt(-1));
+        }
+    });
     player_.setHoldFunction(
         [this](int position) { return Player::readingMs(narrationAt(position).size()); });
 }
 
-void DiagramCanvas::setOpening(const QString& text) {
+void DiagramCanvas::setOpening(const QString& text, const QString& whilePlaying) {
     opening_ = text;
+    openingWhilePlaying_ = whilePlaying;
     if (player_.position() < 0) {
         emit narrationChanged(narrationAt(-1));
     }
@@ -29,7 +35,8 @@ void DiagramCanvas::setOpening(const QString& text) {
 
 QString DiagramCanvas::narrationAt(int position) const {
     if (position < 0) {
-        return opening_;
+        return player_.isPlaying() && !openingWhilePlaying_.isEmpty() ? openingWhilePlaying_
+                                                                      : opening_;
     }
     return source_ ? source_->narration(position) : QString();
 }

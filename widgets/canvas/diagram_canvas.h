@@ -45,8 +45,10 @@ public:
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
 
-    // The narration before the first step (position -1): what the scenario will show.
-    void setOpening(const QString& text);
+    // The narration before the first step (position -1): what the scenario will show, and
+    // what it says instead while playing (a preset starts playing: "Press Play" was on screen
+    // while it played); empty: the same.
+    void setOpening(const QString& text, const QString& whilePlaying = {});
     // The narration of `position`: the opening sentence at -1, else the source's sentence.
     QString narrationAt(int position) const;
 
@@ -121,6 +123,7 @@ private:
     Player player_;
     Frame from_, to_;
     QString opening_;
+    QString openingWhilePlaying_;
     qreal zoom_ = 1.0;
     bool slide_ = false;
     qreal slideTextPx_ = 0;

@@ -327,9 +327,10 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
 }
 
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
+    const int steps = source ? source->stepCount() : 0;
     panel_->canvas()->setOpening(
-        openingSentence(title_, source ? source->stepCount() : 0,
-                        presenting_ ? OpeningFor::Slide : OpeningFor::Screen));
+        openingSentence(title_, steps, presenting_ ? OpeningFor::Slide : OpeningFor::Screen),
+        openingSentence(title_, steps, OpeningFor::Picture));
     panel_->setSource(std::move(source));
     placeChart();
     if (position == -2) {
@@ -523,8 +524,10 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
         }
     }
     panel_->setNarrationPixelSize(on ? narrationPx : 0);
-    panel_->canvas()->setOpening(openingSentence(title_, panel_->player()->stepCount(),
-                                                 on ? OpeningFor::Slide : OpeningFor::Screen));
+    const int steps = panel_->player()->stepCount();
+    panel_->canvas()->setOpening(
+        openingSentence(title_, steps, on ? OpeningFor::Slide : OpeningFor::Screen),
+        openingSentence(title_, steps, OpeningFor::Picture));
     if (!on) {
         placeChart();
     }

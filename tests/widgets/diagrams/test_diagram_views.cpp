@@ -168,6 +168,25 @@ private slots:
         }
     }
 
+    void aPlayingPresetSaysWhatFollowsNotPressPlay_data() { addDiagramViews(); }
+    void aPlayingPresetSaysWhatFollowsNotPressPlay() {
+        // A tester: a preset starts playing under "Press Play (Space) to watch its 30 steps".
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        fg::Player* player = view->panel()->player();
+        view->presetActions().front()->trigger();
+        QVERIFY(player->isPlaying());
+        QCOMPARE(player->position(), -1);
+        const QString playing = view->panel()->narration();
+        QVERIFY2(playing.startsWith(QLatin1String("Coming up: ")) &&
+                     !playing.contains(QLatin1String("Play")) &&
+                     playing.contains(QLatin1String("follow")),
+                 qPrintable(playing));
+        player->pause();
+        QVERIFY2(view->panel()->narration().contains(QLatin1String("Press Play (Space)")),
+                 qPrintable(view->panel()->narration()));
+    }
+
     void keyEventsHoldLonger_data() { addDiagramViews(); }
     void keyEventsHoldLonger() {
         // Issue 13, item 7: a split, a flush, MOVED, a rebalance or a retention drop stays on
