@@ -345,6 +345,10 @@ bool DiagramView::chartUnderDrawing() const {
     return chart_ && split_->orientation() == Qt::Vertical;
 }
 
+void DiagramView::setCountersToolTip(const QString& text) {
+    counters_->setToolTip(text);
+}
+
 void DiagramView::setCounters(const QString& text) {
     // The counters are "Name: value" pieces three spaces apart: a line may break only between
     // two of them ("Page" at the end of one line and "reads: 0" on the next read as two things).

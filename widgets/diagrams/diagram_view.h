@@ -109,6 +109,8 @@ protected:
     // Counters (and chart) for the step on screen.
     virtual void refresh() = 0;
     void setCounters(const QString& text);
+    // What the counters mean, shown when the pointer rests on them.
+    void setCountersToolTip(const QString& text);
     // True when the chart is under the drawing (false: beside it, or no chart).
     bool chartUnderDrawing() const;
     // The chart was resized or moved beside or under the drawing.

@@ -53,6 +53,14 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     key_->setPlaceholderText(tr("Key, e.g. 42"));
     key_->setAccessibleName(tr("Key"));
     key_->setToolTip(tr("A key to put, delete or get"));
+    setCountersToolTip(
+        tr("Write amplification: bytes written to disk (flushes and compactions) for each byte "
+           "you wrote. It is under 1x while some of your writes are still only in the memtable "
+           "(in memory), and each compaction, which rewrites tables, raises it.\n"
+           "Read amplification: tables read for each get.\n"
+           "Space amplification: bytes on disk for each byte of live data (old versions and "
+           "tombstones wait there for a compaction).\n"
+           "Bloom false positives: tables a bloom filter let through that did not hold the key."));
     key_->setMaxLength(4096);
     keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
@@ -194,14 +202,20 @@ void LsmView::refresh() {
     const auto& s = *shown;
     const auto& st = s.stats;
     const double live = static_cast<double>(s.liveBytes());
+    // A ratio with nothing under it yet (no byte on disk, no get) says so: "0.00x" before the
+    // first flush read as a measurement.
+    const auto ratio = [](double over, double under, const QString& unit) {
+        return over > 0 && under > 0 ? QString::number(over / under, 'f', 2) + unit
+                                     : tr("none yet");
+    };
     setCounters(
-        tr("Flushes: %1   Compactions: %2   Write amplification: %3x   Read amplification: %4 "
-           "tables/get   Space amplification: %5x   Bloom false positives: %6")
+        tr("Flushes: %1   Compactions: %2   Write amplification: %3   Read "
+           "amplification: %4   Space amplification: %5   Bloom false positives: %6")
             .arg(st.flushes)
             .arg(st.compactions)
-            .arg(st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0, 0, 'f', 2)
-            .arg(st.gets ? double(st.tablesRead) / double(st.gets) : 0.0, 0, 'f', 2)
-            .arg(live > 0 ? double(s.diskBytes()) / live : 0.0, 0, 'f', 2)
+            .arg(ratio(double(st.diskBytesWritten), double(st.userBytes), QStringLiteral("x")),
+                 ratio(double(st.tablesRead), double(st.gets), tr(" tables/get")),
+                 ratio(double(s.diskBytes()), live, QStringLiteral("x")))
             .arg(st.bloomFalsePositives));
     // The amplification curves up to the step on screen.
     QCustomPlot* plot = chart();
