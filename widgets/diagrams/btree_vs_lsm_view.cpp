@@ -399,15 +399,22 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
         Qt::PenStyle line;
         QCPScatterStyle::ScatterShape marker;
     };
-    auto plot = [&](QCustomPlot* p, const QString& yLabel, const std::vector<Series>& series) {
+    // `logY`: a scale of powers of ten, for measures a hundred times apart (the LSM-tree's line
+    // lay flat on zero under the B-Tree's on a linear scale).
+    auto plot = [&](QCustomPlot* p, const QString& yLabel, const std::vector<Series>& series,
+                    bool logY) {
         p->clearGraphs();
         double top = 0;
+        double least = 0;
         const Theme t = Theme::light();
         for (const Series& s : series) {
             QVector<double> ys;
             for (const auto& r : points) {
                 ys << s.value(r);
                 top = std::max(top, ys.back());
+                if (ys.back() > 0) {
+                    least = least > 0 ? std::min(least, ys.back()) : ys.back();
+                }
             }
             QCPGraph* g = p->addGraph();
             g->setData(xs, ys);
@@ -419,16 +426,31 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
         p->yAxis->setLabel(yLabel);
         // Headroom: the highest point and the last one sit inside the frame, markers whole.
         p->xAxis->setRange(0, lastX * 1.05);
-        p->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+        if (logY && least > 0) {
+            if (p->yAxis->scaleType() != QCPAxis::stLogarithmic) {
+                p->yAxis->setScaleType(QCPAxis::stLogarithmic);
+                p->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>::create());
+                p->yAxis->setNumberFormat(QStringLiteral("g"));
+            }
+            // Headroom on a log scale is a factor: half a power of ten above and below.
+            p->yAxis->setRange(least / 3, top * 3);
+        } else {
+            if (p->yAxis->scaleType() != QCPAxis::stLinear) {
+                p->yAxis->setScaleType(QCPAxis::stLinear);
+                p->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+            }
+            p->yAxis->setRange(0, top > 0 ? top * 1.15 : 1);
+        }
         p->replot(QCustomPlot::rpQueuedReplot);
     };
-    plot(writes_, tr("MB written to disk"),
+    plot(writes_, tr("MB written to disk (log scale)"),
          {{tr("B-Tree (8 KB pages)"),
            [](const WorkloadResult& r) { return r.btreeBytesWritten / 1e6; }, 0, Qt::SolidLine,
            QCPScatterStyle::ssSquare},
           {tr("LSM-tree (flush + compaction)"),
            [](const WorkloadResult& r) { return r.lsmBytesWritten / 1e6; }, 1, Qt::DashLine,
-           QCPScatterStyle::ssCircle}});
+           QCPScatterStyle::ssCircle}},
+         true);
     // Reads: what a lookup looks at in each, counted the same way (one place = one page or one
     // table). A fresh tester read "LSM-tree: fewer reads" off the old chart (tables read after
     // the bloom filters, about one) under a summary saying reads are the B-Tree's strength: the
@@ -443,7 +465,8 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
            QCPScatterStyle::ssCircle},
           {tr("LSM-tree: tables read past the filters"),
            [](const WorkloadResult& r) { return r.lsmTablesPerLookup; }, 2, Qt::DotLine,
-           QCPScatterStyle::ssTriangle}});
+           QCPScatterStyle::ssTriangle}},
+         false);
     const auto& r = points.back();
     shownInserts_ = static_cast<int>(r.inserts);
     summary_->setText(
