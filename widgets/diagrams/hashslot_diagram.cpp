@@ -103,15 +103,19 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // takes. Only when four lines do not fit either does the row of boxes grow wider than 1020
     // (and the bar and the whole drawing with it).
     const auto textsOf = [&](const redis::ClusterNode& n) {
-        const QString failed = n.alive ? QString() : QStringLiteral("\u2718 failed: ");
+        // A failed node is no master any more (its replica took its slots, or no one serves
+        // them): "failed" where "master" was (a tester read "failed: node 0 (master)").
+        const QString role = n.alive ? QStringLiteral("master") : QStringLiteral("failed");
+        const QString mark = n.alive ? QString() : QStringLiteral("\u2718 ");
         const QString slotText = counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
                                          QStringLiteral("slots"));
         const QString keyText =
             counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
-        const QString name = QStringLiteral("%1node %2").arg(failed).arg(n.id);
-        return QStringList{QStringLiteral("%1 (master)\n%2 \u00b7 %3").arg(name, slotText, keyText),
-                           QStringLiteral("%1 (master)\n%2\n%3").arg(name, slotText, keyText),
-                           QStringLiteral("%1\nmaster\n%2\n%3").arg(name, slotText, keyText)};
+        const QString name = QStringLiteral("%1node %2").arg(mark).arg(n.id);
+        return QStringList{
+            QStringLiteral("%1 (%2)\n%3 \u00b7 %4").arg(name, role, slotText, keyText),
+            QStringLiteral("%1 (%2)\n%3\n%4").arg(name, role, slotText, keyText),
+            QStringLiteral("%1\n%2\n%3\n%4").arg(name, role, slotText, keyText)};
     };
     FrameItem sample; // a master's box, for measuring its text
     sample.fontPx = fs * 0.85;

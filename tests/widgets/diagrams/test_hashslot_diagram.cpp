@@ -345,6 +345,32 @@ private slots:
         QVERIFY(redirects >= 3);
     }
 
+    // A tester, after a failover: the failed node still read "failed: node 0 (master)". A failed
+    // master's box says it failed, not that it is a master; its promoted replica is a master.
+    void aFailedMasterIsNoLongerCalledAMaster() {
+        fg::redis::ClusterOp fail;
+        fail.kind = Kind::FailNode;
+        fail.node = 0;
+        const fg::HashslotDiagram d(3, 1, {route("foo", true), fail, route("foo", false)});
+        const fg::redis::ClusterState& s = d.timeline().stateAfter(std::size_t(d.stepCount() - 1));
+        const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
+        int promoted = -1;
+        for (const auto& n : s.nodes) {
+            promoted = n.replicaOf < 0 && n.id != 0 && n.id >= 3 ? n.id : promoted;
+        }
+        QVERIFY(promoted >= 3);
+        for (const auto& it : f.items) {
+            if (it.id == QLatin1String("node:0")) {
+                QVERIFY2(it.text.contains(QLatin1String("failed")) &&
+                             !it.text.contains(QLatin1String("master")),
+                         qPrintable(it.text));
+            }
+            if (it.id == QStringLiteral("node:%1").arg(promoted)) {
+                QVERIFY2(it.text.contains(QLatin1String("master")), qPrintable(it.text));
+            }
+        }
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::HashslotDiagram d(3, 1, scenario());
         expectStepBackExact(d, QSize(900, 500));
