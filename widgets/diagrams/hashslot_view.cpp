@@ -202,10 +202,19 @@ void HashslotView::refresh() {
             keys << double(k);
             ids << n.id;
             const QString owned = counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots"));
-            labels[0] << tr("master node %1 \u00B7 %2").arg(n.id).arg(owned); // one line
-            labels[1] << tr("node %1\n%2").arg(n.id).arg(owned);
-            labels[2] << tr("node %1").arg(n.id);
-            labels[3] << QString::number(n.id);
+            // A failed master is no master any more (its replica took its slots): said so, as
+            // its box in the drawing says it.
+            if (n.alive) {
+                labels[0] << tr("master node %1 \u00B7 %2").arg(n.id).arg(owned); // one line
+                labels[1] << tr("node %1\n%2").arg(n.id).arg(owned);
+                labels[2] << tr("node %1").arg(n.id);
+                labels[3] << QString::number(n.id);
+            } else {
+                labels[0] << tr("failed node %1 \u00B7 %2").arg(n.id).arg(owned);
+                labels[1] << tr("failed node %1\n%2").arg(n.id).arg(owned);
+                labels[2] << tr("\u2718 node %1").arg(n.id);
+                labels[3] << tr("\u2718%1").arg(n.id);
+            }
         }
     }
     setCounters(tr("Routes: %1   MOVED: %2   ASK: %3   CLUSTERDOWN: %4   Keys per node: %5")

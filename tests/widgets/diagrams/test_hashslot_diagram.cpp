@@ -369,6 +369,27 @@ private slots:
                 QVERIFY2(it.text.contains(QLatin1String("master")), qPrintable(it.text));
             }
         }
+        // The histogram under the drawing says it too.
+        fg::HashslotView v;
+        v.resize(1920, 1080);
+        v.show();
+        for (QAction* preset : v.presetActions()) {
+            if (preset->text().contains(QLatin1String("fails"))) {
+                preset->trigger();
+            }
+        }
+        v.panel()->player()->toEnd();
+        v.chart()->replot();
+        const auto ticker =
+            qSharedPointerDynamicCast<QCPAxisTickerText>(v.chart()->xAxis->ticker());
+        QVERIFY(ticker);
+        bool failedNamed = false;
+        for (const QString& label : ticker->ticks()) {
+            QVERIFY2(!label.contains(QLatin1String("master node 0")), qPrintable(label));
+            failedNamed = failedNamed || (label.contains(QLatin1String("node 0")) &&
+                                          label.contains(QLatin1String("failed")));
+        }
+        QVERIFY2(failedNamed, qPrintable(QStringList(ticker->ticks().values()).join(" | ")));
     }
 
     void stepBackRedrawsTheEarlierFrame() {
