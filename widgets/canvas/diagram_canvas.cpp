@@ -1,10 +1,12 @@
 #include "widgets/canvas/diagram_canvas.h"
 
 #include <QElapsedTimer>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
 
@@ -277,6 +279,33 @@ QString DiagramCanvas::itemAt(QPointF pos) const {
         }
     }
     return best ? best->id : QString();
+}
+
+QString DiagramCanvas::toolTipAt(QPointF pos) const {
+    const Frame frame = currentFrame();
+    const QPointF at = viewTransform(size(), frame).inverted().map(pos);
+    const FrameItem* best = nullptr;
+    for (const auto& it : frame.items) {
+        if (it.kind == FrameItem::Kind::Box && !it.toolTip.isEmpty() && it.opacity > 0.5 &&
+            it.rect.contains(at) && (!best || it.z >= best->z)) {
+            best = &it;
+        }
+    }
+    return best ? best->toolTip : QString();
+}
+
+bool DiagramCanvas::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(e);
+        if (const QString tip = toolTipAt(help->pos()); !tip.isEmpty()) {
+            QToolTip::showText(help->globalPos(), tip, this);
+        } else {
+            QToolTip::hideText();
+            e->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(e);
 }
 
 void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {

@@ -44,6 +44,8 @@ public:
     static constexpr qreal kPinnedMargin = 6;
     // The id of the topmost box under `pos` (widget coordinates), or empty.
     QString itemAt(QPointF pos) const;
+    // The tooltip of the topmost box under `pos` that has one, or empty.
+    QString toolTipAt(QPointF pos) const;
 
     // The narration before the first step (position -1): what the scenario will show, and
     // what it says instead while playing (a preset starts playing: "Press Play" was on screen
@@ -102,6 +104,7 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    bool event(QEvent* event) override; // a box's tooltip
     void paintEvent(QPaintEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;

@@ -40,6 +40,9 @@ struct FrameItem {
     // Kept in view at the left edge when the zoom or a pan takes the drawing past it, as a
     // spreadsheet keeps its first column (a time-series lane's name).
     bool pinLeft = false;
+    // Shown when the pointer rests on the box on screen (a segment too narrow for its label
+    // says there whose it is); never drawn.
+    QString toolTip;
     int z = 0;      // higher draws later
     QString origin; // an item of the previous frame this one grows out of when it appears
 };

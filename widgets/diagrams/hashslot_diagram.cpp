@@ -179,6 +179,13 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             }
             seg.text.clear();
         }
+        seg.toolTip =
+            QStringLiteral("Slots %1-%2 (%3): node %4%5")
+                .arg(start)
+                .arg(sl - 1)
+                .arg(counted(qint64(sl - start), QStringLiteral("slot"), QStringLiteral("slots")))
+                .arg(owner)
+                .arg(alive ? QString() : QStringLiteral(", failed: no live owner"));
         f.items.push_back(seg);
         start = sl;
     }

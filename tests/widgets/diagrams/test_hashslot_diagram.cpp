@@ -295,6 +295,41 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join('\n')));
     }
 
+    // A fresh tester with 12 masters: many slivers of the bar said nothing, and with more masters
+    // than tones the colour did not say whose they were. Every segment, named or not, says its
+    // range and its owner when the pointer rests on it.
+    void theBarSaysWhoseEverySliverIsUnderThePointer() {
+        fg::redis::ClusterOp add;
+        add.kind = Kind::AddNode;
+        fg::HashslotView v;
+        v.resize(1280, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.setScenario(10, 0, {add, add, route("user:1000", false)});
+        fg::Player* player = v.panel()->player();
+        player->toEnd();
+        const auto* d = static_cast<const fg::HashslotDiagram*>(v.panel()->canvas()->source());
+        const auto& s = d->stateAt(player->position());
+        const fg::Frame f = d->frame(player->position(), v.theme());
+        int slivers = 0, segments = 0;
+        for (const auto& it : f.items) {
+            if (!it.id.startsWith("seg:")) {
+                continue;
+            }
+            ++segments;
+            slivers += it.text.isEmpty() ? 1 : 0;
+            const int first = it.id.mid(4).toInt();
+            const int owner = s.owner[std::size_t(first)];
+            QVERIFY2(it.toolTip.startsWith(QStringLiteral("Slots %1-").arg(first)) &&
+                         it.toolTip.endsWith(QStringLiteral("node %1").arg(owner)),
+                     qPrintable(it.id + ": " + it.toolTip));
+            const QRectF r = v.panel()->canvas()->itemRect(it.id);
+            QCOMPARE(v.panel()->canvas()->toolTipAt(r.center()), it.toolTip);
+        }
+        QVERIFY2(slivers > 0 && segments > 12,
+                 qPrintable(QStringLiteral("%1 slivers of %2").arg(slivers).arg(segments)));
+    }
+
     // A fresh tester: the MOVED arrow ran straight across the boxes between the two nodes,
     // through their text. A redirect's path (and its name) crosses no other node's box.
     void aRedirectGoesRoundTheOtherNodes() {
