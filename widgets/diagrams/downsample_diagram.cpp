@@ -224,6 +224,15 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
             span.opacity = t.background.lightnessF() < 0.5 ? 0.8 : 0.55;
             span.radius = 3;
             span.z = 1;
+            const QString blockTime =
+                QStringLiteral("%1 to %2")
+                    .arg(QString::fromStdString(timeseries::clockText(b.start)),
+                         QString::fromStdString(timeseries::clockText(b.end)));
+            span.toolTip =
+                QStringLiteral("A %1 block: the time from %2 (the outline). It fills as the "
+                               "clock reaches it, and is dropped whole once all of it is older "
+                               "than %3.")
+                    .arg(QString::fromStdString(tier.name), blockTime, duration(tier.retentionMs));
             f.items.push_back(span);
             std::int64_t from = b.start, to = b.end;
             if (!b.points.empty()) {
@@ -249,6 +258,12 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
             if (frameTextSize(box).width() + 8 > box.rect.width()) {
                 box.text.clear(); // too narrow for its count
             }
+            box.toolTip = QStringLiteral("A %1 block (%2): %3 %4 so far, from %5 to %6.")
+                              .arg(QString::fromStdString(tier.name), blockTime)
+                              .arg(b.rows())
+                              .arg(tier.raw ? QStringLiteral("points") : QStringLiteral("buckets"))
+                              .arg(QString::fromStdString(timeseries::clockText(from)),
+                                   QString::fromStdString(timeseries::clockText(to)));
             f.items.push_back(box);
         }
     }
@@ -301,6 +316,18 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         q.bold = true;
         q.z = 5;
         f.items.push_back(q);
+    } else {
+        // What the two looks of a block mean (a tester asked what the outlines past "now" were).
+        FrameItem key;
+        key.id = QStringLiteral("key");
+        key.kind = FrameItem::Kind::Text;
+        key.rect = QRectF(x0, below + 4, w, 22 * k);
+        key.text = QStringLiteral("Outline: the time a block covers \u00B7 filled: the data it "
+                                  "holds so far");
+        key.textColor = t.mutedText;
+        key.fontPx = fs * 0.72;
+        key.z = 1;
+        f.items.push_back(key);
     }
     f.size = QSizeF(width, below + 30 * k);
     thickenLines(f, t);

@@ -136,6 +136,38 @@ private slots:
                  qPrintable(QStringLiteral("%1 then %2").arg(before).arg(nowX())));
     }
 
+    // A fresh tester: outlined boxes ran past "now" and nothing said what they were. A line
+    // under the lanes says what an outline and a filled box are (at every step but a query's,
+    // which says what it read there), and each block says, under the pointer, the time it
+    // covers and the data it holds.
+    void theDrawingSaysWhatAnOutlineAndAFilledBlockAre() {
+        fg::DownsampleView v;
+        QVERIFY(shownAtTheEnd(v));
+        fg::Player* player = v.panel()->player();
+        player->seek(0);
+        QTest::qWait(20);
+        const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
+        const fg::Frame f = d->frame(0, v.theme());
+        const fg::FrameItem* key = f.find("key");
+        QVERIFY(key && key->text.contains(QLatin1String("Outline")) &&
+                key->text.contains(QLatin1String("filled")));
+        int spans = 0, blocks = 0;
+        for (const auto& it : f.items) {
+            if (it.id.startsWith("span:")) {
+                ++spans;
+                QVERIFY2(it.toolTip.contains(QLatin1String(" to ")) &&
+                             it.toolTip.contains(QLatin1String("dropped")),
+                         qPrintable(it.toolTip));
+            } else if (it.id.startsWith("block:")) {
+                ++blocks;
+                QVERIFY2(it.toolTip.contains(QLatin1String("so far")), qPrintable(it.toolTip));
+                const QRectF r = v.panel()->canvas()->itemRect(it.id);
+                QCOMPARE(v.panel()->canvas()->toolTipAt(r.center()), it.toolTip);
+            }
+        }
+        QVERIFY(spans > 0 && blocks > 0);
+    }
+
     // A fresh tester: the diagram and its exports said "now: 1970-01-01 03:59" and "Jan 1", a date
     // no one meant (a scenario counts its time from its own start). Every time on every frame
     // and in every sentence is a clock time from the scenario's start, with its day after the
