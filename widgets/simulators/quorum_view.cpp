@@ -32,89 +32,187 @@ public:
         bool down = false, read = false;
     };
 
-    // Where everything goes at the present size: the nodes, and every text with its box.
+    // Where everything goes at the present size: the nodes, and every text with its box. Each
+    // node's labels stand outside the ring in the node's direction (above the top node, beside
+    // a side one, below a lower one), clear of their circle; the ring is as large as the widget
+    // lets the whole, labels included, be, and centred on it. Should the labels of neighbours
+    // still meet (nine replicas in a short page), their type is set smaller, down to 0.7.
+    // (Labels under every node put the top node's "coordinator" across the two below it.)
     void layout(std::vector<Node>& nodes, std::vector<DrawnText>& texts, QPointF& centre,
                 double& radius) const {
         const Theme& t = view_->theme();
         const auto& res = view_->result();
         const int n = static_cast<int>(res.replicas.size());
-        QFont font = this->font();
-        font.setPointSizeF(9 * t.fontScale);
-        const QFontMetricsF fm(font);
-        const double lineH = fm.height();
-        // A label box as wide as the widest label that can appear ("coordinator"...), so none
-        // is cut; the ring keeps half of that clear on each side.
-        double labelW = 0;
-        for (const QString& s :
-             {tr("new (v2)"), tr("old (v1)"), tr("down"), tr("read"), tr("coordinator")}) {
-            labelW = std::max(labelW, fm.horizontalAdvance(s));
-        }
-        labelW += 2 * fm.averageCharWidth();
-        centre = QPointF(width() / 2.0, height() / 2.0);
-        const auto nodeFor = [&](double r) {
-            return std::clamp(r * (n > 1 ? 0.8 * std::sin(std::numbers::pi / n) : 0.5), 12.0,
-                              3 * lineH);
-        };
-        // Room under the lowest node for three lines of labels, and above the highest for the
-        // read ring: the ring shrinks until both fit in the height.
-        const auto overhang = [&](double node) {
-            return node + 4 * t.lineWidth + 2 + 3 * lineH + 2;
-        };
-        radius = std::max(20.0, width() / 2.0 - labelW / 2 - 10);
-        for (int k = 0; k < 3; ++k) {
-            radius = std::max(20.0, std::min(radius, height() / 2.0 - overhang(nodeFor(radius))));
-        }
-        const double node = nodeFor(radius);
         const auto contains = [](const std::vector<int>& v, int i) {
             return std::find(v.begin(), v.end(), i) != v.end();
         };
+        // Each node's lines: its state, then whether the read asked it and whether it took the
+        // request.
+        std::vector<QStringList> lines(std::size_t(std::max(n, 0)));
         for (int i = 0; i < n; ++i) {
-            const double a = -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n;
+            auto& l = lines[std::size_t(i)];
+            switch (res.replicas[std::size_t(i)]) {
+            case ReplicaState::Fresh:
+                l << tr("new (v2)");
+                break;
+            case ReplicaState::Stale:
+                l << tr("old (v1)");
+                break;
+            case ReplicaState::Failed:
+                l << tr("down");
+                break;
+            }
+            if (contains(res.readSet, i)) {
+                l << tr("read");
+            }
+            if (i == res.coordinator) { // never a down node: the driver picks one that is up
+                l << tr("coordinator");
+            }
+        }
+        const auto angle = [n](int i) {
+            return -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n;
+        };
+        const double gap = 4 * t.lineWidth + 4; // the read ring's room, and a little more
+        const QSizeF room(width() - 16.0, height() - 8.0);
+        QFont font = this->font();
+        std::vector<QRectF> boxes(std::size_t(std::max(n, 0)));
+        double lineH = 0, labelW = 0, node = 0;
+        for (double scale = 1.0;; scale -= 0.1) {
+            font.setPointSizeF(9 * t.fontScale * scale);
+            const QFontMetricsF fm(font);
+            lineH = fm.height();
+            // A label box as wide as the widest label that can appear, so none is cut.
+            labelW = 0;
+            for (const QString& s :
+                 {tr("new (v2)"), tr("old (v1)"), tr("down"), tr("read"), tr("coordinator")}) {
+                labelW = std::max(labelW, fm.horizontalAdvance(s));
+            }
+            labelW += 2 * fm.averageCharWidth();
+            // Circles apart from each other: a node's radius is under half the chord to the
+            // next.
+            const auto nodeFor = [&](double r) {
+                const double half = n > 1 ? r * std::sin(std::numbers::pi / n) - gap : r / 2;
+                return std::clamp(half, 0.6 * lineH, 3 * lineH);
+            };
+            // Node i's labels for a ring of radius r about the origin: the box set off from the
+            // circle in the node's direction, then moved out until it is clear of the circle.
+            const auto labelBox = [&](int i, double r) {
+                const double a = angle(i), nd = nodeFor(r);
+                const QPointF u(std::cos(a), std::sin(a));
+                const QPointF c = r * u;
+                const double h = lineH * double(lines[std::size_t(i)].size());
+                QRectF b(0, 0, labelW, h);
+                const auto clear = [&](const QRectF& box) {
+                    const QPointF p(std::clamp(c.x(), box.left(), box.right()),
+                                    std::clamp(c.y(), box.top(), box.bottom()));
+                    return std::hypot(p.x() - c.x(), p.y() - c.y()) >= nd + gap;
+                };
+                for (double out = nd + gap;; out += 2) {
+                    const QPointF anchor = c + out * u;
+                    b.moveCenter(anchor + QPointF(u.x() * labelW / 2, u.y() * h / 2));
+                    if (clear(b) || out > nd + gap + labelW + h) {
+                        return b;
+                    }
+                }
+            };
+            const auto extent = [&](double r) {
+                QRectF all;
+                const double nd = nodeFor(r) + gap;
+                for (int i = 0; i < n; ++i) {
+                    const QPointF c(r * std::cos(angle(i)), r * std::sin(angle(i)));
+                    all |= QRectF(c.x() - nd, c.y() - nd, 2 * nd, 2 * nd);
+                    all |= labelBox(i, r);
+                }
+                return all;
+            };
+            const auto fits = [&](double r) {
+                const QRectF e = extent(r);
+                return e.width() <= room.width() && e.height() <= room.height();
+            };
+            double lo = 20, hi = std::max(20.0, std::min(room.width(), room.height()));
+            if (fits(hi)) {
+                lo = hi;
+            }
+            for (int k = 0; k < 30 && hi - lo > 0.5; ++k) {
+                const double mid = (lo + hi) / 2;
+                (fits(mid) ? lo : hi) = mid;
+            }
+            radius = lo;
+            node = nodeFor(radius);
+            // Clear of each other: no label on another node's circle or another label.
+            bool apart = true;
+            for (int i = 0; i < n; ++i) {
+                boxes[std::size_t(i)] = labelBox(i, radius);
+            }
+            for (int i = 0; i < n && apart; ++i) {
+                for (int j = 0; j < n && apart; ++j) {
+                    if (i == j) {
+                        continue;
+                    }
+                    const QPointF c = radius * QPointF(std::cos(angle(j)), std::sin(angle(j)));
+                    const QRectF& b = boxes[std::size_t(i)];
+                    const QPointF p(std::clamp(c.x(), b.left(), b.right()),
+                                    std::clamp(c.y(), b.top(), b.bottom()));
+                    apart = std::hypot(p.x() - c.x(), p.y() - c.y()) >= node + gap &&
+                            !b.intersects(boxes[std::size_t(j)]);
+                }
+            }
+            if (apart || scale < 0.75) {
+                break;
+            }
+        }
+        // The whole centred on the widget (the labels above and below differ in height).
+        QRectF e;
+        for (int i = 0; i < n; ++i) {
+            const QPointF c = radius * QPointF(std::cos(angle(i)), std::sin(angle(i)));
+            e |= QRectF(c.x() - node - gap, c.y() - node - gap, 2 * (node + gap), 2 * (node + gap));
+            e |= boxes[std::size_t(i)];
+        }
+        centre = QPointF(width() / 2.0, height() / 2.0) - e.center();
+        for (int i = 0; i < n; ++i) {
+            const double a = angle(i);
             Node nd;
             nd.centre = centre + QPointF(radius * std::cos(a), radius * std::sin(a));
             nd.radius = node;
-            QString state;
             switch (res.replicas[std::size_t(i)]) {
             case ReplicaState::Fresh:
                 nd.fill = t.toneFill("good");
-                state = tr("new (v2)");
                 break;
             case ReplicaState::Stale:
                 nd.fill = t.toneFill("warn");
-                state = tr("old (v1)");
                 break;
             case ReplicaState::Failed:
                 nd.fill = t.toneFill("muted");
                 nd.down = true;
-                state = tr("down");
                 break;
             }
             nd.read = contains(res.readSet, i);
             const QPointF c = nd.centre;
             texts.push_back(
                 {QString::number(i), QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), font});
-            // State and role under the circle (outside the ring for the lower half).
-            QStringList lines{state};
-            if (nd.read) {
-                lines << tr("read");
-            }
-            if (i == res.coordinator) { // never a down node: the driver picks one that is up
-                lines << tr("coordinator");
-            }
-            const double top = c.y() + node + 4 * t.lineWidth + 2;
-            for (int k = 0; k < lines.size(); ++k) {
+            const QRectF box = boxes[std::size_t(i)].translated(centre);
+            const QStringList& l = lines[std::size_t(i)];
+            for (int k = 0; k < l.size(); ++k) {
                 texts.push_back(
-                    {lines[k], QRectF(c.x() - labelW / 2, top + k * lineH, labelW, lineH), font});
+                    {l[k], QRectF(box.left(), box.top() + k * lineH, labelW, lineH), font});
             }
             nodes.push_back(nd);
         }
     }
 
     // Tall enough for the smallest ring and its labels at the theme's type size.
+    // With many replicas, tall enough for circles apart that hold their numbers.
     void fitToFont() {
+        const Theme& t = view_->theme();
         QFont font = this->font();
-        font.setPointSizeF(9 * view_->theme().fontScale);
-        setMinimumHeight(std::max(240, qCeil(QFontMetricsF(font).height() * 14)));
+        font.setPointSizeF(9 * t.fontScale);
+        const double lineH = QFontMetricsF(font).height();
+        const int n = std::max<int>(3, int(view_->result().replicas.size()));
+        const double gap = 4 * t.lineWidth + 4;
+        // The ring's radius at which neighbours' circles, a number high, just clear each other.
+        const double ring = (0.6 * lineH + gap) / std::sin(std::numbers::pi / n);
+        const double need = 2 * ring + 2 * (0.6 * lineH + gap) + 6 * lineH + 8;
+        setMinimumHeight(std::max({240, qCeil(lineH * 14), qCeil(need)}));
     }
 
     std::vector<DrawnText> texts() const {

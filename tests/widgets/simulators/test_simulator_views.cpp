@@ -272,6 +272,90 @@ private slots:
         QVERIFY(hatched);
     }
 
+    // A fresh tester in the Projector theme, and at 1280x800 in every theme: the ring of
+    // replicas collapsed into a blob, circles on each other and "new (v2) read coordinator"
+    // written across them. For every number of replicas, in every theme, in a tall and a short
+    // page: no two circles (read rings included) overlap, no label crosses a circle or another
+    // label, and all of it is inside the ring's widget.
+    void theRingsCirclesAndLabelsStandApart() {
+        QStringList faults;
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            for (QSize size : {QSize(1000, 800), QSize(1000, 560)}) {
+                fg::QuorumView view;
+                view.setTheme(theme);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                for (int n = 1; n <= 9; ++n) {
+                    view.setParams(n, std::min(n, 2), std::min(n, 2),
+                                   std::vector<bool>(std::size_t(n), false));
+                    QTest::qWait(0);
+                    if (const QString keep = qEnvironmentVariable("FG_SAVE_FIGURES");
+                        !keep.isEmpty() && (n == 3 || n == 9)) {
+                        view.grab().save(QStringLiteral("%1/quorum-%2-%3-%4.png")
+                                             .arg(keep, theme.name())
+                                             .arg(size.height())
+                                             .arg(n));
+                    }
+                    const auto texts = view.ringTexts();
+                    QWidget* ring = nullptr;
+                    for (QWidget* w : view.findChildren<QWidget*>()) {
+                        ring = w->accessibleName() == QLatin1String("Ring of replicas") ? w : ring;
+                    }
+                    QVERIFY(ring);
+                    const QString where = QStringLiteral("%1, %2x%3, N=%4")
+                                              .arg(theme.name())
+                                              .arg(size.width())
+                                              .arg(size.height())
+                                              .arg(n);
+                    std::vector<QRectF> circles, labels;
+                    for (const auto& d : texts) {
+                        const bool number = !d.text.isEmpty() && d.text.at(0).isDigit();
+                        // A circle with its read ring (4 line widths out).
+                        const qreal out = 4 * theme.lineWidth;
+                        (number ? circles : labels)
+                            .push_back(number ? d.box.adjusted(-out, -out, out, out) : d.box);
+                        if (!QRectF(ring->rect()).contains(d.box)) {
+                            faults << where + QStringLiteral(": \"%1\" outside").arg(d.text);
+                        }
+                    }
+                    for (std::size_t a = 0; a < circles.size(); ++a) {
+                        for (std::size_t b = a + 1; b < circles.size(); ++b) {
+                            const qreal r = circles[a].width() / 2 + circles[b].width() / 2;
+                            const QPointF d = circles[a].center() - circles[b].center();
+                            if (std::hypot(d.x(), d.y()) < r) {
+                                faults << where + QStringLiteral(": circles %1 and %2 overlap")
+                                                      .arg(a)
+                                                      .arg(b);
+                            }
+                        }
+                        for (const QRectF& l : labels) {
+                            // The label's nearest point to the circle's centre.
+                            const QPointF c = circles[a].center();
+                            const QPointF p(std::clamp(c.x(), l.left(), l.right()),
+                                            std::clamp(c.y(), l.top(), l.bottom()));
+                            if (std::hypot(p.x() - c.x(), p.y() - c.y()) <
+                                circles[a].width() / 2 - 0.5) {
+                                faults
+                                    << where + QStringLiteral(": a label crosses circle %1").arg(a);
+                            }
+                        }
+                    }
+                    for (std::size_t a = 0; a < labels.size(); ++a) {
+                        for (std::size_t b = a + 1; b < labels.size(); ++b) {
+                            if (labels[a].intersected(labels[b]).height() > 0.5 &&
+                                labels[a].intersected(labels[b]).width() > 0.5) {
+                                faults << where + QStringLiteral(": two labels overlap");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 20).join('\n')));
+    }
+
     // Issue 13 (17): with replica 0 down, replica 0 was still labelled the coordinator. A down
     // node cannot take a request: the ring and the summary name the live replica that does, and
     // with every replica down the summary says the request fails and why.
@@ -281,19 +365,27 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const auto coordinatorUnder = [&view]() {
-            // The replica number drawn straight above the "coordinator" label.
+            // The replica whose number is drawn nearest the "coordinator" label (the labels
+            // stand outside the ring, beside their node).
             QStringList under;
             const auto texts = view.ringTexts();
             for (const auto& label : texts) {
                 if (label.text != "coordinator") {
                     continue;
                 }
+                const fg::DrawnText* nearest = nullptr;
                 for (const auto& number : texts) {
-                    if (std::abs(number.box.center().x() - label.box.center().x()) < 1 &&
-                        number.box.bottom() < label.box.top() && !number.text.isEmpty() &&
-                        number.text.at(0).isDigit()) {
-                        under << number.text;
+                    const QPointF d = number.box.center() - label.box.center();
+                    if (!number.text.isEmpty() && number.text.at(0).isDigit() &&
+                        (!nearest ||
+                         QPointF::dotProduct(d, d) <
+                             QPointF::dotProduct(nearest->box.center() - label.box.center(),
+                                                 nearest->box.center() - label.box.center()))) {
+                        nearest = &number;
                     }
+                }
+                if (nearest) {
+                    under << nearest->text;
                 }
             }
             return under;
