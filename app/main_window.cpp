@@ -108,10 +108,13 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->setDocumentMode(true);
     tabs_->setTabsClosable(true);
-    // With many pages open the tabs' titles are elided and the bar keeps every tab in view (it
-    // scrolled the Reader tab away at 1280x800); each tab has its whole title as its tooltip.
+    // With many pages open the tabs' titles are elided first, so the bar keeps every tab in
+    // view (without elision it scrolled the Reader tab away at 1280x800); each tab has its
+    // whole title as its tooltip. Past what elided tabs can fit it scrolls: without scroll
+    // buttons its least width was every tab's, and sixteen open tabs held the window at
+    // 1545 px, the page on screen cut at the right.
     tabs_->setElideMode(Qt::ElideRight);
-    tabs_->setUsesScrollButtons(false);
+    tabs_->setUsesScrollButtons(true);
     tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays

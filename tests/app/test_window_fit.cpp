@@ -12,6 +12,7 @@
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
@@ -182,6 +183,49 @@ private slots:
             w.setThemeChoice(t);
             check(QStringLiteral("every tab open, search open, ") + fg::themeChoiceName(t));
         }
+    }
+
+    // A fresh tester with sixteen tabs open (every diagram and tool), then at 1280x800: the
+    // window's least width had stayed 1545 px in Projector, 1345 in Light (the tab bar's: every
+    // tab at its least, as it could not scroll), so the page on screen was cut at the right
+    // ("Zoom i"). With every diagram and tool open, in every theme, the window's least width is
+    // no more than 1280 px and the window stays 1280x800 whichever tab is on screen.
+    void manyTabsDoNotWidenTheWindow() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
+                          QStringLiteral("scenarios"), QStringLiteral("quiz"),
+                          QStringLiteral("progress")};
+        for (const auto& sim : fg::simulators()) {
+            tools << sim.id;
+        }
+        QStringList problems;
+        for (fg::ThemeChoice t : kAll) {
+            w.setThemeChoice(t);
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+            }
+            for (const QString& tool : tools) {
+                w.openTool(tool);
+            }
+            settle();
+            for (int i = 0; i < w.tabs()->count(); ++i) {
+                w.tabs()->setCurrentIndex(i);
+                settle();
+                const QString what =
+                    fg::themeChoiceName(t) + QLatin1Char(' ') + w.tabs()->tabToolTip(i);
+                if (w.size() != QSize(1280, 800) || w.minimumSizeHint().width() > 1280) {
+                    problems << QStringLiteral("%1: the window is %2, its least width %3")
+                                    .arg(what, sizeText(w.size()))
+                                    .arg(w.minimumSizeHint().width());
+                    w.resize(1280, 800);
+                }
+            }
+        }
+        QVERIFY(w.tabs()->count() > 12);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join('\n')));
     }
 
     // A fresh tester at 1280x800 in the Projector theme, two diagrams open: the Reader tab had
