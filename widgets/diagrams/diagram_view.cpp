@@ -26,6 +26,7 @@
 #include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -222,6 +223,13 @@ QList<QAction*> DiagramView::presetActions() const {
 }
 
 void DiagramView::finishControls() {
+    // A list picked with the mouse leaves the keys with the drawing, as the buttons do (a
+    // tester picked a compaction strategy, then Left and Right stepped nothing and Home and End
+    // switched the strategy); Tab still reaches it.
+    for (auto* box : findChildren<QComboBox*>()) {
+        box->setFocusPolicy(Qt::TabFocus);
+        box->installEventFilter(this); // its list, once closed, hands the focus back
+    }
     if (presets_) {
         auto* b = new QToolButton(this);
         b->setText(tr("Presets"));
@@ -458,6 +466,21 @@ bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
             !box->isUndoAvailable()) {
             event->ignore();
             return true;
+        }
+    }
+    // A list opened with the mouse while the drawing had the keys: closed, the keys go back to
+    // the drawing (Qt hands them to the list, where Left and Right stepped nothing and Home and
+    // End changed the choice). Reached with Tab, it keeps them.
+    if (auto* list = qobject_cast<QComboBox*>(watched)) {
+        if (event->type() == QEvent::MouseButtonPress) {
+            list->setProperty("fgHadKeys", list->hasFocus());
+        } else if (event->type() == QEvent::FocusIn &&
+                   static_cast<QFocusEvent*>(event)->reason() != Qt::TabFocusReason &&
+                   static_cast<QFocusEvent*>(event)->reason() != Qt::BacktabFocusReason &&
+                   !list->property("fgHadKeys").toBool()) {
+            QTimer::singleShot(0, panel_->canvas(), [canvas = panel_->canvas()] {
+                canvas->setFocus(Qt::OtherFocusReason);
+            });
         }
     }
     if (chart_ && watched == chart_ && event->type() == QEvent::Resize) {
