@@ -42,17 +42,6 @@ int main(int argc, char** argv) {
     if (const int status = fg::app::runCommandLine(argc, argv); status >= 0) {
         return status;
     }
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("fieldguide"));
-    QApplication::setApplicationName(QStringLiteral("fieldguide"));
-    QApplication::setApplicationVersion(QStringLiteral(FIELDGUIDE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.fieldguide.fieldguide"));
-    QApplication::setWindowIcon(
-        QIcon(QStringLiteral(":/icons/io.github.fieldguide.fieldguide.svg")));
-    if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
-        app.installEventFilter(new FirstPaintProbe(&app));
-    }
-
     QCommandLineParser parser;
     QCommandLineOption chapter(QStringLiteral("chapter"),
                                QStringLiteral("Open at this chapter (ID or ID#SECTION)."),
@@ -65,13 +54,28 @@ int main(int argc, char** argv) {
                                QStringLiteral("ID"));
     parser.addOptions({chapter, theme, diagram});
     // Bad usage exits 2, as the commands do (QCommandLineParser::process exits 1).
-    if (!parser.parse(QApplication::arguments())) {
+    // Read before the application exists, so Qt's own single-dash options (-platform offscreen,
+    // -style fusion: QApplication takes them) are left out here, with their value.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i) {
+        const QString a = QString::fromLocal8Bit(argv[i]);
+        if (i > 0 && a.size() > 1 && a[0] == QLatin1Char('-') && a[1] != QLatin1Char('-')) {
+            if (i + 1 < argc && argv[i + 1][0] != '-') {
+                ++i; // its value
+            }
+            continue;
+        }
+        arguments << a;
+    }
+    if (!parser.parse(arguments)) {
         std::fprintf(stderr, "fieldguide: %s\n", qPrintable(parser.errorText()));
         return 2;
     }
 
-    // A mistyped option is said and refused (exit 2, as the commands do), before any window:
-    // "--chapter nope" opened the app at its start without a word.
+    // A mistyped option is said and refused (exit 2, as the commands do), before any window and
+    // before the display is reached: "--chapter nope" opened the app at its start without a
+    // word, and with no display "--theme bogus" ended in Qt's "could not connect to display"
+    // abort (exit 134) instead of the usage message.
     fg::Course course = fg::loadCourse(fg::diagramLinks());
     const auto refuse = [](const QString& why) {
         std::fprintf(stderr, "fieldguide: %s\n", qPrintable(why));
@@ -96,6 +100,17 @@ int main(int argc, char** argv) {
             return refuse(QStringLiteral("no live diagram \"%1\" (`fieldguide list` shows them).")
                               .arg(parser.value(diagram)));
         }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("fieldguide"));
+    QApplication::setApplicationName(QStringLiteral("fieldguide"));
+    QApplication::setApplicationVersion(QStringLiteral(FIELDGUIDE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.fieldguide.fieldguide"));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/icons/io.github.fieldguide.fieldguide.svg")));
+    if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
+        app.installEventFilter(new FirstPaintProbe(&app));
     }
 
     fg::MainWindow window(std::move(course));

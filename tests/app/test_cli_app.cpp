@@ -540,6 +540,18 @@ private slots:
             QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit)));
             QVERIFY2(r.err.contains("fieldguide: "), r.err.constData());
         }
+        // With no display at all (a tester's ssh session): the same message and exit 2, not
+        // Qt's "could not connect to display" abort (exit 134); Qt's own single-dash options
+        // (-platform, documented in the manual page) are left to Qt.
+        for (const QStringList& args : {QStringList{"--theme", "neon"}, QStringList{"--chapter"},
+                                        QStringList{"-platform", "xcb", "--diagram", "nope"},
+                                        QStringList{"-reverse", "--chapter", "nope"}}) {
+            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=xcb"});
+            QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit) + " " +
+                                             QString::fromLocal8Bit(r.err)));
+            QVERIFY2(r.err.startsWith("fieldguide: ") && !r.err.contains("display"),
+                     r.err.constData());
+        }
     }
 };
 
