@@ -18,11 +18,11 @@ void LsmEngine::write(State& s, const std::string& key, std::optional<std::strin
         st.kind = tomb ? StepKind::kDelete : StepKind::kPut;
         st.key = key;
         st.value = e.value;
-        st.text = tomb
-                      ? "DELETE " + key + " writes a tombstone (sequence " + std::to_string(e.seq) +
-                            ") into the memtable: the key is not removed yet, only shadowed."
-                      : "PUT " + key + " goes into the memtable in RAM (sequence " +
-                            std::to_string(e.seq) + "): no disk read, no random write.";
+        st.text = tomb ? "DELETE " + key + " writes a tombstone (drawn \u2020, sequence " +
+                             std::to_string(e.seq) +
+                             ") into the memtable: the key is not removed yet, only shadowed."
+                       : "PUT " + key + " goes into the memtable in RAM (sequence " +
+                             std::to_string(e.seq) + "): no disk read, no random write.";
         sink.report(std::move(st), s);
     }
     if (static_cast<int>(s.memtable.size()) >= p_.memtableEntries) {

@@ -272,12 +272,14 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             step->hashTag.empty()
                 ? QString()
                 : QStringLiteral(" (hash tag {%1})").arg(QString::fromStdString(step->hashTag));
-        f.items.push_back(text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
-                               QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
-                                   .arg(key, tag)
-                                   .arg(step->crc16, 4, 16, QChar('0'))
-                                   .arg(step->slot),
-                               t, fs * 1.1, true));
+        f.items.push_back(
+            text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
+                 QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
+                     .arg(key, tag)
+                     // upper case, as the narration writes it ("0x1D0D")
+                     .arg(QStringLiteral("%1").arg(step->crc16, 4, 16, QChar('0')).toUpper())
+                     .arg(step->slot),
+                 t, fs * 1.1, true));
         const qreal x = slotX(step->slot);
         // The marker hangs under the bar, pointing up at the slot: over the bar it would hide
         // the range's label ("5461" read "?461").

@@ -207,6 +207,20 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
                                    .arg(dead);
             box.textColor = t.text;
             box.fontPx = fs * 0.78;
+            // Whole under the pointer, what a dense box shortens, and what its dagger means.
+            box.toolTip =
+                QStringLiteral("SSTable #%1: keys %2 .. %3, %4")
+                    .arg(tab->id)
+                    .arg(QString::fromStdString(tab->minKey()),
+                         QString::fromStdString(tab->maxKey()))
+                    .arg(counted(qint64(tab->entries.size()), QStringLiteral("entry"),
+                                 QStringLiteral("entries"))) +
+                (tab->tombstones()
+                     ? QStringLiteral(", %1 (\u2020: a delete, kept until a compaction finds "
+                                      "nothing older left for it to hide)")
+                           .arg(counted(qint64(tab->tombstones()), QStringLiteral("tombstone"),
+                                        QStringLiteral("tombstones")))
+                     : QString());
             if (step && step->kind == lsm::StepKind::kFlush) {
                 box.origin = QStringLiteral("memtable");
             } else if (step && step->kind == lsm::StepKind::kCompactionDone &&

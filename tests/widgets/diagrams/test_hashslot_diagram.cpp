@@ -427,6 +427,16 @@ private slots:
         QVERIFY2(failedNamed, qPrintable(QStringList(ticker->ticks().values()).join(" | ")));
     }
 
+    // A tester read "CRC16 0x1d0d" over the drawing and "0x1D0D" in the sentence under it.
+    void theCrcIsWrittenAlikeInTheDrawingAndTheSentence() {
+        const fg::HashslotDiagram d(3, 0, {route("user:1000", true)});
+        const fg::FrameItem* label = d.frame(0, fg::Theme::light()).find("route-label");
+        QVERIFY(label);
+        const QString hex = label->text.section(QStringLiteral("CRC16 "), 1).section(' ', 0, 0);
+        QVERIFY2(hex.startsWith(QLatin1String("0x")) && hex.size() == 6, qPrintable(label->text));
+        QVERIFY2(d.narration(0).contains(hex), qPrintable(hex + " / " + d.narration(0)));
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::HashslotDiagram d(3, 1, scenario());
         expectStepBackExact(d, QSize(900, 500));
