@@ -884,9 +884,10 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     }
 }
 
+// The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was
+// the only way back (a tester). Presentation mode (F5) is the screen without them.
 void MainWindow::toggleFullScreen() {
     setWindowState(windowState() ^ Qt::WindowFullScreen);
-    menuBar()->setVisible(!isFullScreen());
 }
 
 QString MainWindow::currentChapterId() const {

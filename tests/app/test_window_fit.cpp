@@ -23,6 +23,7 @@
 #include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSettings>
@@ -610,6 +611,22 @@ private slots:
                 cleanup();
             }
         }
+    }
+
+    // A tester pressed F11: the menu bar went, Alt+V did nothing, and F11 was the only way back.
+    // In full screen the menus stay and their keys work.
+    void fullScreenKeepsTheMenus() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(&w, Qt::Key_F11);
+        QTRY_VERIFY(w.isFullScreen());
+        QVERIFY(w.menuBar()->isVisible());
+        QTest::keyClick(&w, Qt::Key_F11);
+        QTRY_VERIFY(!w.isFullScreen());
+        QVERIFY(w.menuBar()->isVisible());
     }
 
     void aNewDiagramTabTakesTheKeys() {
