@@ -20,6 +20,7 @@
 #include "engines/core/status.h"
 #include "widgets/diagrams/diagram_view.h"
 
+#include <QLineEdit>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -56,6 +57,11 @@ public:
         scenarioEdited();
         rebuild(firstNew - 1);
         panel()->player()->playOn();
+        // The key typed stays for the next button (Search what was inserted), selected so that
+        // typing replaces it ("42" then "abc" read "42abc").
+        for (auto* box : findChildren<QLineEdit*>()) {
+            box->selectAll();
+        }
     }
     void addOp(const Op& op) { addOps({op}); }
 

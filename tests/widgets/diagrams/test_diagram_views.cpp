@@ -285,6 +285,30 @@ private slots:
         }
     }
 
+    void theNextKeyTypedReplacesTheLast_data() { addDiagramViews(); }
+    void theNextKeyTypedReplacesTheLast() {
+        // A tester inserted 42, typed "abc" and read "42abc": the key stays (for Search or Delete
+        // of the same key), selected, so that typing replaces it.
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->resize(1280, 800);
+        view->show();
+        view->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+        auto* key = view->findChild<QLineEdit*>();
+        if (!key) {
+            return; // no key box on this page
+        }
+        key->setFocus();
+        key->setText(QStringLiteral("42"));
+        const auto before = view->panel()->player()->stepCount();
+        QTest::keyClick(key, Qt::Key_Return);
+        QVERIFY(view->panel()->player()->stepCount() > before);
+        QCOMPARE(key->selectedText(), QStringLiteral("42"));
+        QTest::keyClicks(key, QStringLiteral("7"));
+        QCOMPARE(key->text(), QStringLiteral("7"));
+    }
+
     void zoomKeysZoomTheDiagramNotTheWindow_data() { addDiagramViews(); }
     void zoomKeysZoomTheDiagramNotTheWindow() {
         // Issue 13: Ctrl+0 reset only the reader's zoom (a shortcut of the window), wherever the
