@@ -244,6 +244,21 @@ void AnimationDialog::accept() {
         path_->setFocus();
         return;
     }
+    // Frames go into a folder: a typed picture's name would have made a folder of that name
+    // ("bt.png/").
+    static const QStringList pictures{QStringLiteral("png"), QStringLiteral("gif"),
+                                      QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                      QStringLiteral("svg"), QStringLiteral("pdf")};
+    if (const QString suffix = QFileInfo(path()).suffix().toLower();
+        !gif() && pictures.contains(suffix)) {
+        error_->setText(
+            tr("The frames go into a folder, one numbered PNG each: type a folder's "
+               "name, not a .%1 file's (for example \"%2\").")
+                .arg(suffix, QFileInfo(path()).completeBaseName() + QStringLiteral("-frames")));
+        error_->show();
+        path_->setFocus();
+        return;
+    }
     QSettings s;
     s.setValue("export/animation-kind", kind_->currentIndex());
     s.setValue("export/animation-width", width_->value());

@@ -107,6 +107,31 @@ private slots:
         QCOMPARE(QFileInfo(d.path()).fileName(), QStringLiteral("my-class.gif"));
     }
 
+    // A tester chose PNG frames and typed ".../bt.png": a folder named bt.png was made. A
+    // picture's name for the frames is refused, saying that they go into a folder, and nothing
+    // is written.
+    void framesAreRefusedAPicturesName() {
+        QTemporaryDir dir;
+        const auto source = defaultSource("btree");
+        fg::AnimationDialog d(*source, "btree");
+        d.setGif(false);
+        int writes = 0;
+        d.setWriter([&writes](const fg::AnimationDialog&) {
+            ++writes;
+            return QString();
+        });
+        d.setPath(QDir(dir.path()).filePath("bt.png"));
+        d.accept();
+        QCOMPARE(writes, 0);
+        QVERIFY2(d.error().contains(QLatin1String("folder")) &&
+                     d.error().contains(QLatin1String("bt-frames")),
+                 qPrintable(d.error()));
+        QVERIFY(!QFileInfo::exists(QDir(dir.path()).filePath("bt.png")));
+        d.setPath(QDir(dir.path()).filePath("bt-frames"));
+        d.accept();
+        QCOMPARE(writes, 1);
+    }
+
     // A tester exported the 100,000-key B-Tree's 304,051 steps (4,256,722 frames, 98 hours):
     // the app froze. An animation holds at most kMaxAnimationSteps steps: the dialog opens on
     // the run's last ones, greys Export past the limit and says why, and the export itself
