@@ -12,6 +12,7 @@
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QAbstractButton>
@@ -217,6 +218,25 @@ private slots:
                 settle();
                 const QString what =
                     fg::themeChoiceName(t) + QLatin1Char(' ') + w.tabs()->tabToolTip(i);
+                // A tool's parts are not squeezed over each other either (the quorum ring's
+                // widget was drawn over the sentence under it in Projector).
+                if (auto* tool = qobject_cast<fg::SimulatorView*>(w.tabs()->currentWidget())) {
+                    QList<QWidget*> parts;
+                    for (QWidget* c : tool->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+                        if (c->isVisible()) {
+                            parts << c;
+                        }
+                    }
+                    for (int a = 0; a < parts.size(); ++a) {
+                        for (int b = a + 1; b < parts.size(); ++b) {
+                            if (parts[a]->geometry().intersects(parts[b]->geometry())) {
+                                problems << QStringLiteral("%1: \"%2\" and \"%3\" overlap")
+                                                .arg(what, parts[a]->accessibleName(),
+                                                     parts[b]->accessibleName());
+                            }
+                        }
+                    }
+                }
                 if (w.size() != QSize(1280, 800) || w.minimumSizeHint().width() > 1280) {
                     problems << QStringLiteral("%1: the window is %2, its least width %3")
                                     .arg(what, sizeText(w.size()))

@@ -72,7 +72,7 @@ public:
         const auto angle = [n](int i) {
             return -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n;
         };
-        const double gap = 4 * t.lineWidth + 4; // the read ring's room, and a little more
+        const double gap = 6 * t.lineWidth + 4; // the read ring and its pen, and air
         const QSizeF room(width() - 16.0, height() - 8.0);
         QFont font = this->font();
         std::vector<QRectF> boxes(std::size_t(std::max(n, 0)));
@@ -157,7 +157,7 @@ public:
                             !b.intersects(boxes[std::size_t(j)]);
                 }
             }
-            if (apart || scale < 0.75) {
+            if ((apart && fits(radius)) || scale < 0.75) {
                 break;
             }
         }
@@ -208,11 +208,11 @@ public:
         font.setPointSizeF(9 * t.fontScale);
         const double lineH = QFontMetricsF(font).height();
         const int n = std::max<int>(3, int(view_->result().replicas.size()));
-        const double gap = 4 * t.lineWidth + 4;
+        const double gap = 6 * t.lineWidth + 4;
         // The ring's radius at which neighbours' circles, a number high, just clear each other.
         const double ring = (0.6 * lineH + gap) / std::sin(std::numbers::pi / n);
         const double need = 2 * ring + 2 * (0.6 * lineH + gap) + 6 * lineH + 8;
-        setMinimumHeight(std::max({240, qCeil(lineH * 14), qCeil(need)}));
+        setMinimumHeight(std::max({200, qCeil(lineH * 9), qCeil(need)}));
     }
 
     std::vector<DrawnText> texts() const {

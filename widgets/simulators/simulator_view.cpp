@@ -22,7 +22,7 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     summary_->setAccessibleName(tr("Summary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     chart_ = new QCustomPlot(this);
-    chart_->setMinimumHeight(220);
+    chart_->setMinimumHeight(180);
     chart_->legend->setVisible(true);
     // The legend in a row of its own above the chart (two entries a line): it never covers the
     // data, whatever the numbers (inside the chart it hid the tallest bars).
