@@ -555,13 +555,8 @@ private slots:
     // steps aside (said in the status bar) and the drawing has the window's width; the list is
     // back on the Reader tab. F9 shows it on any tab, or hides it for good. At 1920 px it stays.
     void theChapterListStepsAsideForADiagram() {
-        for (QSize screen : kScreens) {
-            for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-                w.resize(screen);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&w));
-                w.setThemeChoice(t);
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
                 settle();
                 const bool narrow = screen.width() < 1600;
                 const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
@@ -628,9 +623,8 @@ private slots:
                 QTest::keyClick(&w, Qt::Key_F9);
                 settle();
                 QVERIFY2(w.tree()->isVisible(), qPrintable(where + QLatin1String(", F9 again")));
-                cleanup();
-            }
-        }
+            },
+            {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
     }
 
     // A tester pressed F11: the menu bar went, Alt+V did nothing, and F11 was the only way back.
@@ -699,9 +693,10 @@ private:
     // Calls visit(window, screen, theme) with a fresh main window shown at each of kScreens in
     // each theme, and starts the next from the desktop's type and colours (cleanup).
     template <class Visit>
-    void forEveryWindow(Visit visit) {
+    void forEveryWindow(Visit visit, const std::vector<fg::ThemeChoice>& themes = {
+                                         std::begin(kAll), std::end(kAll)}) {
         for (QSize screen : kScreens) {
-            for (fg::ThemeChoice t : kAll) {
+            for (fg::ThemeChoice t : themes) {
                 fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
                 w.resize(screen);
                 w.show();

@@ -103,6 +103,14 @@ void meddle(fg::DiagramView& view) {
     }
 }
 
+// Shows `view` at 1280x800 as the active window, the keys going to it; false if it was not.
+bool shownActive(QWidget& view) {
+    view.resize(1280, 800);
+    view.show();
+    view.activateWindow();
+    return QTest::qWaitForWindowActive(&view);
+}
+
 } // namespace
 
 class TestDiagramViews : public QObject {
@@ -237,10 +245,7 @@ private slots:
         // button took the focus on the click, and Space pressed it again instead of playing.
         QFETCH(ViewFactory, make);
         auto view = make();
-        view->resize(1280, 800);
-        view->show();
-        view->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+        QVERIFY(shownActive(*view));
         view->panel()->canvas()->setFocus();
         QPushButton* reset = nullptr;
         for (auto* b : view->findChildren<QPushButton*>()) {
@@ -291,10 +296,7 @@ private slots:
         // of the same key), selected, so that typing replaces it.
         QFETCH(ViewFactory, make);
         auto view = make();
-        view->resize(1280, 800);
-        view->show();
-        view->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(view.get()));
+        QVERIFY(shownActive(*view));
         auto* key = view->findChild<QLineEdit*>();
         if (!key) {
             return; // no key box on this page
