@@ -126,7 +126,10 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
 
-    connect(tabs_, &QTabWidget::currentChanged, this, [this] { updateWindowTitle(); });
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        updateWindowTitle();
+        followTabInSidebar();
+    });
 
     auto* split = new SidebarSplitter(tree_, tabs_, this);
     split_ = split;
@@ -888,6 +891,32 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
 // the only way back (a tester). Presentation mode (F5) is the screen without them.
 void MainWindow::toggleFullScreen() {
     setWindowState(windowState() ^ Qt::WindowFullScreen);
+}
+
+// The chapter list shows where the tab on screen belongs: the reader's section, or the first
+// section that has the diagram on screen (it stayed on the section read last: "Common Mistakes"
+// beside the B-Tree).
+void MainWindow::followTabInSidebar() {
+    const QWidget* page = tabs_->currentWidget();
+    if (page == reader_) {
+        tree_->select(reader_->chapterIndex(), reader_->currentSection());
+        return;
+    }
+    const QString id = page ? page->property("diagramId").toString() : QString();
+    if (id.isEmpty()) {
+        return;
+    }
+    for (std::size_t c = 0; c < course_.chapters.size(); ++c) {
+        for (const Section& s : course_.chapters[c].sections) {
+            for (const auto& b : s.blocks) {
+                if (b.value("type", std::string()) == "diagram" &&
+                    QString::fromStdString(b.value("id", std::string())) == id) {
+                    tree_->select(static_cast<int>(c), s.id);
+                    return;
+                }
+            }
+        }
+    }
 }
 
 QString MainWindow::currentChapterId() const {

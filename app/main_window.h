@@ -88,6 +88,7 @@ private:
     void showAbout();
     void toggleFullScreen();
     void updateWindowTitle();
+    void followTabInSidebar();
     // F3 / Shift+F3: the next or previous search hit, saying when the search wraps around.
     // Across the chapters: past the last hit of a chapter, the first of the next one with hits.
     void findNext(bool backward);

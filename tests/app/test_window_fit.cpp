@@ -39,6 +39,7 @@
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTimer>
+#include <QTreeWidget>
 
 namespace {
 
@@ -625,6 +626,41 @@ private slots:
                 QVERIFY2(w.tree()->isVisible(), qPrintable(where + QLatin1String(", F9 again")));
             },
             {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
+    }
+
+    // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
+    // read last. The list marks the section the diagram on screen belongs to, and the reader's
+    // section again on the Reader tab.
+    void theChapterListFollowsTheTabOnScreen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const fg::Course& course = w.course();
+        const int last = int(course.chapters.size()) - 1;
+        w.showSection(last, {});
+        settle();
+        const QString readerItem = w.tree()->currentItem()->text(0);
+        for (const auto& d : fg::liveDiagrams()) {
+            QString section; // the first section that has the diagram
+            for (const auto& ch : course.chapters) {
+                for (const auto& sec : ch.sections) {
+                    for (const auto& b : sec.blocks) {
+                        if (section.isEmpty() && b.value("type", std::string()) == "diagram" &&
+                            QString::fromStdString(b.value("id", std::string())) == d.id) {
+                            section = sec.title;
+                        }
+                    }
+                }
+            }
+            QVERIFY2(!section.isEmpty(), qPrintable(d.id));
+            w.openDiagram(d.id);
+            settle();
+            QCOMPARE(w.tree()->currentItem()->text(0), section);
+            w.tabs()->setCurrentIndex(0);
+            settle();
+            QCOMPARE(w.tree()->currentItem()->text(0), readerItem);
+        }
     }
 
     // A tester pressed F11: the menu bar went, Alt+V did nothing, and F11 was the only way back.
