@@ -116,7 +116,7 @@ public:
                 }
             };
             const auto extent = [&](double r) {
-                QRectF all;
+                QRectF all(-r, -r, 2 * r, 2 * r); // the dotted ring itself (its bottom was cut)
                 const double nd = nodeFor(r) + gap;
                 for (int i = 0; i < n; ++i) {
                     const QPointF c(r * std::cos(angle(i)), r * std::sin(angle(i)));
@@ -162,7 +162,7 @@ public:
             }
         }
         // The whole centred on the widget (the labels above and below differ in height).
-        QRectF e;
+        QRectF e(-radius, -radius, 2 * radius, 2 * radius);
         for (int i = 0; i < n; ++i) {
             const QPointF c = radius * QPointF(std::cos(angle(i)), std::sin(angle(i)));
             e |= QRectF(c.x() - node - gap, c.y() - node - gap, 2 * (node + gap), 2 * (node + gap));

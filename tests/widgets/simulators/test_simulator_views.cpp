@@ -281,7 +281,7 @@ private slots:
         QStringList faults;
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
-            for (QSize size : {QSize(1000, 800), QSize(1000, 560)}) {
+            for (QSize size : {QSize(1000, 800), QSize(1000, 560), QSize(1690, 1000)}) {
                 fg::QuorumView view;
                 view.setTheme(theme);
                 view.resize(size);
@@ -309,6 +309,26 @@ private slots:
                                               .arg(size.width())
                                               .arg(size.height())
                                               .arg(n);
+                    // The dotted ring through the nodes' centres, whole in the widget (its
+                    // bottom was cut at 1920x1080 in Light).
+                    QPointF mid;
+                    QList<QPointF> centres;
+                    for (const auto& d : texts) {
+                        if (!d.text.isEmpty() && d.text.at(0).isDigit()) {
+                            centres << d.box.center();
+                            mid += d.box.center();
+                        }
+                    }
+                    if (centres.size() >= 3) {
+                        mid /= qreal(centres.size());
+                        const QPointF to = centres.front() - mid;
+                        const qreal r = std::hypot(to.x(), to.y());
+                        if (!QRectF(ring->rect())
+                                 .adjusted(-1, -1, 1, 1)
+                                 .contains(QRectF(mid.x() - r, mid.y() - r, 2 * r, 2 * r))) {
+                            faults << where + QStringLiteral(": the ring is cut");
+                        }
+                    }
                     std::vector<QRectF> circles, labels;
                     for (const auto& d : texts) {
                         const bool number = !d.text.isEmpty() && d.text.at(0).isDigit();
