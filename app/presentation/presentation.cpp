@@ -719,6 +719,9 @@ bool PresentationWindow::isSlideKey(int key) {
     case Qt::Key_Backspace:
     case Qt::Key_Home:
     case Qt::Key_End:
+    case Qt::Key_Minus:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
     case Qt::Key_B:
     case Qt::Key_Period:
     case Qt::Key_L:
@@ -764,6 +767,19 @@ bool PresentationWindow::handleKey(int key) {
             player->toEnd();
         } else {
             goTo(slideCount() - 1);
+        }
+        return true;
+    // - / +: a diagram's speed, as on its page (the F1 sheet says so); kept slide to slide.
+    case Qt::Key_Minus:
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+        if (Player* player = slideDiagramPlayer()) {
+            if (key == Qt::Key_Minus) {
+                player->slower();
+            } else {
+                player->faster();
+            }
+            speed_ = player->speed();
         }
         return true;
     case Qt::Key_B:

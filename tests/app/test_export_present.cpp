@@ -517,6 +517,15 @@ private slots:
         QVERIFY2(opening.contains(QLatin1String("Right or Space")) &&
                      !opening.contains(QLatin1String("Play")),
                  qPrintable(opening));
+        // - / + change its speed, as on its page (they did nothing on a slide).
+        const double speed = player->speed();
+        QTest::keyClick(w, Qt::Key_Plus);
+        QVERIFY2(player->speed() > speed, qPrintable(QString::number(player->speed())));
+        QTest::keyClick(w, Qt::Key_Minus);
+        QCOMPARE(player->speed(), speed);
+        QTest::keyClick(w, Qt::Key_Minus);
+        QVERIFY(player->speed() < speed);
+        QCOMPARE(w->currentSlide(), diagramSlide);
         player->toStart();
         QTest::keyClick(w, Qt::Key_End);
         QCOMPARE(w->currentSlide(), diagramSlide);
