@@ -31,6 +31,18 @@ public:
             border(option, painter);
         }
     }
+    // Radio circles and tick boxes as large as the type beside them: Fusion's are 14 px whatever
+    // the type, small beside the projector's or a zoomed tool's text.
+    int pixelMetric(PixelMetric metric, const QStyleOption* option,
+                    const QWidget* widget) const override {
+        const int base = QProxyStyle::pixelMetric(metric, option, widget);
+        if (widget &&
+            (metric == PM_ExclusiveIndicatorWidth || metric == PM_ExclusiveIndicatorHeight ||
+             metric == PM_IndicatorWidth || metric == PM_IndicatorHeight)) {
+            return std::max(base, widget->fontMetrics().height()); // 14 at 9 pt, as Fusion
+        }
+        return base;
+    }
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option,
                             QPainter* painter, const QWidget* widget) const override {
         QProxyStyle::drawComplexControl(control, option, painter, widget);

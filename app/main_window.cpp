@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/export_actions.h"
+#include "app/page_zoom.h"
 #include "app/presentation/presentation.h"
 #include "app/reader/chapter_tree.h"
 #include "app/reader/reader_view.h"
@@ -327,12 +328,12 @@ void MainWindow::buildMenus() {
            [this] { findNext(true); });
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    // On the tab on screen: the reader's text, a diagram's drawing, a tool's type.
     action(view, tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
-           [this] { reader_->setZoom(reader_->zoom() + 1); });
-    action(view, tr("Zoom &out"), {QKeySequence::ZoomOut},
-           [this] { reader_->setZoom(reader_->zoom() - 1); });
+           [this] { zoomCurrentPage(1); });
+    action(view, tr("Zoom &out"), {QKeySequence::ZoomOut}, [this] { zoomCurrentPage(-1); });
     action(view, tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
-           [this] { reader_->setZoom(0); });
+           [this] { zoomCurrentPage(0); });
     view->addSeparator();
     // F9, as a file manager's sidebar: the chapter list hidden, or shown on any tab.
     action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)},
@@ -578,6 +579,7 @@ void MainWindow::openDiagram(const QString& id) {
         return;
     }
     view->setProperty("diagramId", id);
+    setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // B-Tree vs LSM-tree's type
     // The tab says the diagram's short name ("B-Tree"), its tooltip the page's whole title:
     // with several open, the long titles were elided to "B-..." and "R...".
     const LiveDiagram* row = liveDiagram(id);
@@ -847,6 +849,7 @@ void MainWindow::openTool(const QString& id) {
             15000);
     }
     view->setProperty("toolId", id);
+    setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
     const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
@@ -860,21 +863,7 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     // Widgets that set a font of their own (a larger question, the narration, the sidebar) do not
     // follow the application's font: scale them by the change of the theme's type scale.
     if (const qreal ratio = theme_.fontScale / oldScale; std::abs(ratio - 1) > 1e-6) {
-        QList<QWidget*> all = findChildren<QWidget*>();
-        all << this;
-        for (QWidget* w : std::as_const(all)) {
-            if (!w->testAttribute(Qt::WA_SetFont) ||
-                w->property(DiagramPanel::kFontFollowsParent).toBool()) {
-                continue;
-            }
-            QFont f = w->font();
-            if (f.pixelSize() > 0) {
-                f.setPixelSize(std::max(1, qRound(f.pixelSize() * ratio)));
-            } else {
-                f.setPointSizeF(f.pointSizeF() * ratio);
-            }
-            w->setFont(f);
-        }
+        scaleOwnFonts(this, ratio);
         AppTheme::repolishStyleSheets(); // their style-sheet children take the new fonts
     }
     for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened
@@ -885,6 +874,23 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     for (QAction* a : themeGroup_->actions()) {
         a->setChecked(a->data().toString() == themeChoiceName(choice));
     }
+}
+
+// Each kind of tool page keeps its own type zoom (the wizard read from afar, the matrix close).
+QString MainWindow::typeZoomKey(const QWidget* page) {
+    const QString tool = page->property("toolId").toString();
+    return QStringLiteral("view/zoom/") +
+           (tool.isEmpty() ? page->property("diagramId").toString() : tool);
+}
+
+void MainWindow::zoomCurrentPage(int direction) {
+    QWidget* w = tabs_->currentWidget();
+    Page* page = pageOf(w);
+    if (!page || page->zoomPage(direction)) {
+        return;
+    }
+    setTypeZoom(w, direction == 0 ? 0 : typeZoom(w) + direction);
+    QSettings().setValue(typeZoomKey(w), typeZoom(w));
 }
 
 // The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was

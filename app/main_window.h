@@ -89,6 +89,10 @@ private:
     void toggleFullScreen();
     void updateWindowTitle();
     void followTabInSidebar();
+    // View > Zoom in (+1), out (-1) or reset (0) on the tab on screen: the page's own zoom (the
+    // reader, a diagram) or its type (a tool, kept per kind in the settings).
+    void zoomCurrentPage(int direction);
+    static QString typeZoomKey(const QWidget* page);
     // F3 / Shift+F3: the next or previous search hit, saying when the search wraps around.
     // Across the chapters: past the last hit of a chapter, the first of the next one with hits.
     void findNext(bool backward);

@@ -504,6 +504,11 @@ void ReaderView::setZoom(int step) {
     rerenderKeepingPlace();
 }
 
+bool ReaderView::zoomPage(int direction) {
+    setZoom(direction == 0 ? 0 : zoom_ + direction);
+    return true;
+}
+
 void ReaderView::rerenderKeepingPlace() {
     const bool atTop = verticalScrollBar()->value() == 0;
     const QString keep = currentSection();

@@ -33,6 +33,8 @@ public:
     QString pageTitle() const override;
     // Zoom steps: 0 is the default body size; each step is 10% larger or smaller.
     void setZoom(int step);
+    // View > Zoom: one step larger (+1) or smaller (-1), or back to 0.
+    bool zoomPage(int direction) override;
     int zoom() const { return zoom_; }
     // The body text size: 19 px, 10% more or less a zoom step, times the theme's fontScale.
     qreal bodyPx() const;

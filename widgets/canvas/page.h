@@ -42,6 +42,13 @@ public:
     virtual QString pageTitle() const = 0;
     // What can be exported from the page as it is on screen; none by default.
     virtual std::optional<Exportable> exportable() { return std::nullopt; }
+    // View > Zoom in (+1), Zoom out (-1) and Reset zoom (0) on a page with a zoom of its own (the
+    // reader's text, a diagram's drawing): true when it zoomed. A page without one returns false,
+    // and the window scales its type instead (app/page_zoom.h).
+    virtual bool zoomPage(int direction) {
+        (void)direction;
+        return false;
+    }
 };
 
 // The Page of `widget`, or null when it is not one (or is null).

@@ -1,5 +1,6 @@
 #include "widgets/decision/decision_views.h"
 
+#include "widgets/canvas/reading_column.h"
 #include "widgets/export/animation_dialog.h"
 
 #include <QDir>
@@ -31,17 +32,13 @@ QString esc(const QString& s) {
 
 WizardView::WizardView(DecisionTree tree, QWidget* parent)
     : QWidget(parent), tree_(std::move(tree)) {
-    // One column, top-aligned and no wider than reads well: the title, the answers so far, the
-    // question, its explanation and the answers follow each other with the usual spacing, and
-    // what is left of the height stays empty under them (the result takes it when there is one).
-    auto* outer = new QHBoxLayout(this);
-    auto* content = new QWidget(this);
+    // One column, top-aligned, centred and no wider than reads well (about 110 characters: long
+    // enough for the answers): the title, the answers so far, the question, its explanation and
+    // the answers follow each other with the usual spacing, and what is left of the height stays
+    // empty under them (the result takes it when there is one).
+    auto* content = new ReadingColumn(110, this);
     content->setObjectName(QStringLiteral("wizardColumn"));
-    content_ = content;
-    outer->addWidget(content, 1);
-    outer->addStretch(0);
-    column_ = new QVBoxLayout(content);
-    column_->setContentsMargins(0, 0, 0, 0);
+    column_ = content->column();
     fitColumnToFont();
     auto* column = column_;
     auto* title = new QLabel(
@@ -105,11 +102,9 @@ bool WizardView::canExport() const {
 }
 
 void WizardView::fitColumnToFont() {
-    if (!content_ || !column_) {
+    if (!column_) {
         return; // a font change while the view is being built
     }
-    // About 110 characters a line: long enough for the answers, short enough to read.
-    content_->setMaximumWidth(fontMetrics().averageCharWidth() * 110);
     column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
 }
 

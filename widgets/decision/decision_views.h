@@ -66,7 +66,6 @@ private:
     QLabel* trail_;
     QLabel* question_;
     QLabel* help_;
-    QWidget* content_ = nullptr;
     QVBoxLayout* column_ = nullptr;
     QWidget* answers_;
     QVBoxLayout* answersLayout_;

@@ -1,6 +1,8 @@
 // The two kinds of live diagram page as pages (widgets/canvas/page.h): a diagram with steps
 // (DiagramView, whatever its engine) and the B-Tree vs LSM charts. Their titles are their rows'
 // in the diagram registry; what they export is what File > Export diagram writes.
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -25,6 +27,18 @@ std::optional<Exportable> DiagramView::exportable() {
     e.source = panel()->canvas()->source();
     e.opening = openingSentence(title_, e.source ? e.source->stepCount() : 0, OpeningFor::Picture);
     return e;
+}
+
+bool DiagramView::zoomPage(int direction) {
+    DiagramCanvas* canvas = panel()->canvas();
+    if (direction > 0) {
+        canvas->zoomIn();
+    } else if (direction < 0) {
+        canvas->zoomOut();
+    } else {
+        canvas->fitToView();
+    }
+    return true;
 }
 
 namespace {

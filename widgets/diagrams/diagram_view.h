@@ -45,6 +45,8 @@ public:
     // The step on screen (picture()), the canvas's size, "ENGINE-step-N" and the source
     // (diagram_pages.cpp).
     std::optional<Exportable> exportable() override;
+    // View > Zoom zooms the drawing (as Ctrl+wheel and the Fit / Zoom buttons do); Reset fits it.
+    bool zoomPage(int direction) override;
     // The engine name scenarios of this diagram carry ("btree", "lsm"...).
     virtual const char* engineName() const = 0;
     // What is on screen as a scenario, and loading one (which replaces everything on success).

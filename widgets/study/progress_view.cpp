@@ -4,6 +4,7 @@
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/canvas/reading_column.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -29,7 +30,10 @@ QString ProgressView::pageTitle() const {
 }
 
 ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
-    auto* v = new QVBoxLayout(this);
+    // One centred column as wide as reads well: the Read and Quiz columns stand near the
+    // chapter names (they were at the far right of a wide page).
+    auto* column = new ReadingColumn(100, this);
+    auto* v = column->column();
     error_ = new QLabel(this);
     error_->setWordWrap(true);
     error_->setTextFormat(Qt::PlainText);
@@ -42,6 +46,10 @@ ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
     tree_->setColumnCount(3);
     tree_->setHeaderLabels({tr("Chapter"), tr("Read"), tr("Quiz")});
     tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    // Read and Quiz as wide as their words, whatever the type becomes (a zoom or the projector
+    // theme left them at their first width: "not ...").
+    tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
     tree_->setAccessibleName(QStringLiteral("Progress by chapter"));
     v->addWidget(error_);
@@ -137,8 +145,6 @@ void ProgressView::refresh() {
         }
         item->setExpanded(true);
     }
-    tree_->resizeColumnToContents(1);
-    tree_->resizeColumnToContents(2);
     summary_->setText(tr("%1 of %2 chapters read. Quiz: %3 of %4 cards right.")
                           .arg(chaptersRead)
                           .arg(course_->chapters.size())

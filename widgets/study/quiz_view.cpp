@@ -2,6 +2,7 @@
 
 #include "models/course/course.h"
 #include "models/study/progress_store.h"
+#include "widgets/canvas/reading_column.h"
 
 #include <QButtonGroup>
 #include <QDate>
@@ -41,19 +42,22 @@ QString QuizView::pageTitle() const {
 QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     today_ = static_cast<long>(QDate::currentDate().toJulianDay());
 
+    // One centred column, no wider than reads well, that scrolls as a whole: the count, the
+    // card, and its buttons right under the answers (they stood at the far right of the page).
     auto* outer = new QVBoxLayout(this);
-    counter_ = new QLabel(this);
-    counter_->setAccessibleName(QStringLiteral("Due cards"));
-    outer->addWidget(counter_);
-
+    outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus);
     auto* page = new QWidget(scroll);
-    auto* v = new QVBoxLayout(page);
-    source_ = wrapped(QStringLiteral("From"), page);
-    question_ = wrapped(QStringLiteral("Question"), page);
+    auto* column = new ReadingColumn(100, page);
+    auto* v = column->column();
+    counter_ = new QLabel(column);
+    counter_->setAccessibleName(QStringLiteral("Due cards"));
+    v->addWidget(counter_);
+    source_ = wrapped(QStringLiteral("From"), column);
+    question_ = wrapped(QStringLiteral("Question"), column);
     QFont big = question_->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
@@ -61,7 +65,7 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     v->addWidget(source_);
     v->addWidget(question_);
 
-    choicesBox_ = new QWidget(page);
+    choicesBox_ = new QWidget(column);
     auto* grid = new QGridLayout(choicesBox_);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setColumnStretch(1, 1);
@@ -80,27 +84,24 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     }
     v->addWidget(choicesBox_);
 
-    feedback_ = wrapped(QStringLiteral("Result"), page);
+    feedback_ = wrapped(QStringLiteral("Result"), column);
     QFont bold = feedback_->font();
     bold.setBold(true);
     feedback_->setFont(bold);
-    answer_ = wrapped(QStringLiteral("Model answer"), page);
-    explanation_ = wrapped(QStringLiteral("Explanation"), page);
+    answer_ = wrapped(QStringLiteral("Model answer"), column);
+    explanation_ = wrapped(QStringLiteral("Explanation"), column);
     v->addWidget(feedback_);
     v->addWidget(answer_);
     v->addWidget(explanation_);
-    link_ = new QPushButton(page);
+    link_ = new QPushButton(column);
     link_->setFlat(true);
     link_->setCursor(Qt::PointingHandCursor);
     link_->setAccessibleName(QStringLiteral("Read about it"));
     link_->setStyleSheet(QStringLiteral("text-align: left; text-decoration: underline;"));
     v->addWidget(link_, 0, Qt::AlignLeft);
-    v->addStretch(1);
-    scroll->setWidget(page);
-    outer->addWidget(scroll, 1);
 
     auto* buttons = new QHBoxLayout;
-    gradeBox_ = new QWidget(this);
+    gradeBox_ = new QWidget(column);
     auto* gradeRow = new QHBoxLayout(gradeBox_);
     gradeRow->setContentsMargins(0, 0, 0, 0);
     const std::pair<const char*, study::Grade> grades[] = {{"1  I knew it", study::Grade::Right},
@@ -113,12 +114,15 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
         gradeRow->addWidget(b);
         gradeButtons_.push_back(b);
     }
-    primary_ = new QPushButton(this);
+    primary_ = new QPushButton(column);
     primary_->setAccessibleName(QStringLiteral("Check or next"));
     buttons->addWidget(gradeBox_);
-    buttons->addStretch(1);
     buttons->addWidget(primary_);
-    outer->addLayout(buttons);
+    buttons->addStretch(1);
+    v->addLayout(buttons);
+    v->addStretch(1);
+    scroll->setWidget(page);
+    outer->addWidget(scroll, 1);
 
     connect(primary_, &QPushButton::clicked, this, &QuizView::activate);
     connect(link_, &QPushButton::clicked, this, [this] {
@@ -132,6 +136,22 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
 }
 
 void QuizView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    styleChoices();
+    right_ = theme.readableOn(theme.good, theme.background);
+    wrong_ = theme.readableOn(theme.bad, theme.background);
+    showCard();
+}
+
+void QuizView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && choicesBox_) {
+        styleChoices();
+    }
+}
+
+void QuizView::styleChoices() {
+    const Theme& theme = theme_;
     // A circle as tall as about 0.8 of a line, its ring in the muted text colour (at least
     // 3:1 against the page in every theme, WCAG's contrast for a control) and a dot in the
     // accent colour when chosen.
@@ -151,9 +171,6 @@ void QuizView::setTheme(const Theme& theme) {
             .arg((d + 2 * border) / 2)
             .arg(theme.background.name())
             .arg(theme.accent.name()));
-    right_ = theme.readableOn(theme.good, theme.background);
-    wrong_ = theme.readableOn(theme.bad, theme.background);
-    showCard();
 }
 
 study::Review& QuizView::review() {

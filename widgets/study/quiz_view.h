@@ -61,15 +61,19 @@ signals:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    // The radio circles are sized from the type: a zoom or a theme's type sizes them again.
+    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     enum class Stage { Asking, Checked, Revealed, Empty };
     study::Review& review();
+    void styleChoices();
     void showNext();
     void showCard();
     void record(study::Grade grade);
     void updateCounter();
+    Theme theme_ = Theme::light();
 
     const QuizDeck* deck_ = nullptr;
     ProgressStore* store_ = nullptr;
@@ -83,7 +87,7 @@ private:
     QLabel* counter_;
     QLabel* source_;
     QLabel* question_;
-    QWidget* choicesBox_;
+    QWidget* choicesBox_ = nullptr;
     QButtonGroup* group_;
     std::vector<QRadioButton*> radios_;
     std::vector<QLabel*> choiceTexts_;

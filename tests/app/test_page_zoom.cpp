@@ -1,0 +1,311 @@
+// View > Zoom in, Zoom out and Reset zoom act on the tab on screen: the reader's text, a live
+// diagram's drawing, and a tool's type (the study tools and simulators stayed at 11-12 px while
+// Ctrl++ enlarged a reader nobody could see). A tool's zoom is kept per kind of tool; the study
+// tools stand in a centred column with their buttons by their content at 1920x1080.
+#include "app/main_window.h"
+#include "app/reader/reader_view.h"
+#include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
+#include "widgets/simulators/simulators.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
+#include <QFontInfo>
+#include <QLabel>
+#include <QSettings>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+namespace {
+
+void settle() {
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::processEvents();
+        QTest::qWait(10);
+    }
+}
+
+QStringList allTools() {
+    QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
+                      QStringLiteral("scenarios"), QStringLiteral("quiz"),
+                      QStringLiteral("progress")};
+    for (const auto& sim : fg::simulators()) {
+        tools << sim.id;
+    }
+    return tools;
+}
+
+// The window's View menu entry with this text ("Zoom &in").
+QAction* viewAction(fg::MainWindow& w, const QString& text) {
+    for (QAction* a : w.findChildren<QAction*>()) {
+        if (a->text() == text) {
+            return a;
+        }
+    }
+    return nullptr;
+}
+
+// The type size of every visible label and button of `page` that shows text, by widget.
+QHash<const QWidget*, int> typeSizes(QWidget* page) {
+    QHash<const QWidget*, int> px;
+    for (QWidget* c : page->findChildren<QWidget*>()) {
+        const auto* label = qobject_cast<QLabel*>(c);
+        const auto* button = qobject_cast<QAbstractButton*>(c);
+        if (c->isVisible() &&
+            ((label && !label->text().isEmpty()) || (button && !button->text().isEmpty()))) {
+            px.insert(c, QFontInfo(c->font()).pixelSize());
+        }
+    }
+    return px;
+}
+
+} // namespace
+
+class TestPageZoom : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        useOwnTestSettings("page-zoom");
+        startFont_ = QApplication::font();
+        startPalette_ = QApplication::palette();
+    }
+    void init() { QSettings().clear(); }
+    void cleanup() {
+        QApplication::setFont(startFont_);
+        QApplication::setPalette(startPalette_);
+    }
+
+    // Every tool's text grows with Zoom in (three steps: 1.33 times), the reader's zoom stays
+    // where it was, and Reset zoom brings back the very sizes it had.
+    void zoomScalesAToolsType() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        QAction* in = viewAction(w, QStringLiteral("Zoom &in"));
+        QAction* reset = viewAction(w, QStringLiteral("&Reset zoom"));
+        QVERIFY(in && reset);
+        QStringList problems;
+        QStringList pages = allTools();
+        pages << QStringLiteral("btree-vs-lsm");
+        for (const QString& id : pages) {
+            if (id == QLatin1String("btree-vs-lsm")) {
+                w.openDiagram(id);
+            } else {
+                w.openTool(id);
+            }
+            settle();
+            QWidget* page = w.tabs()->currentWidget();
+            const auto before = typeSizes(page);
+            // Radio circles and tick boxes grow with the type (the quiz's are sized in its style
+            // sheet from the type, and stayed small beside large answers).
+            QHash<QWidget*, int> marks;
+            for (QAbstractButton* b : page->findChildren<QAbstractButton*>()) {
+                if (b->isVisible() && b->isCheckable() && !b->inherits("QPushButton")) {
+                    marks.insert(b, b->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorHeight,
+                                                            nullptr, b));
+                }
+            }
+            if (before.isEmpty()) {
+                problems << id + QStringLiteral(": no text found");
+                continue;
+            }
+            for (int i = 0; i < 3; ++i) {
+                in->trigger();
+            }
+            settle();
+            const auto zoomed = typeSizes(page);
+            for (auto it = before.cbegin(); it != before.cend(); ++it) {
+                const int now = zoomed.value(it.key(), QFontInfo(it.key()->font()).pixelSize());
+                if (now < it.value() * 1.25) {
+                    problems << QStringLiteral("%1: \"%2\" %3 px after three zoom steps, was %4")
+                                    .arg(id, it.key()->accessibleName().isEmpty()
+                                                 ? QString::fromLatin1(
+                                                       it.key()->metaObject()->className())
+                                                 : it.key()->accessibleName())
+                                    .arg(now)
+                                    .arg(it.value());
+                }
+            }
+            // A table's short columns stay as wide as their words (progress: "not ..." read).
+            for (QTreeWidget* tree : page->findChildren<QTreeWidget*>()) {
+                for (int i = 0; tree->isVisible() && i < tree->topLevelItemCount(); ++i) {
+                    const QTreeWidgetItem* item = tree->topLevelItem(i);
+                    for (int c = 1; c < tree->columnCount(); ++c) {
+                        const int need = tree->fontMetrics().horizontalAdvance(item->text(c));
+                        if (need > tree->columnWidth(c)) {
+                            problems << QStringLiteral("%1: \"%2\" needs %3 px in a column %4 "
+                                                       "wide")
+                                            .arg(id, item->text(c))
+                                            .arg(need)
+                                            .arg(tree->columnWidth(c));
+                        }
+                    }
+                }
+            }
+            for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
+                const int now = it.key()->style()->pixelMetric(QStyle::PM_ExclusiveIndicatorHeight,
+                                                               nullptr, it.key());
+                if (now < it.value() * 1.2) {
+                    problems << QStringLiteral("%1: a choice's circle %2 px after three zoom "
+                                               "steps, was %3")
+                                    .arg(id)
+                                    .arg(now)
+                                    .arg(it.value());
+                }
+            }
+            reset->trigger();
+            settle();
+            for (auto it = before.cbegin(); it != before.cend(); ++it) {
+                if (const int now = QFontInfo(it.key()->font()).pixelSize(); now != it.value()) {
+                    problems << QStringLiteral("%1: %2 px after Reset zoom, was %3")
+                                    .arg(id)
+                                    .arg(now)
+                                    .arg(it.value());
+                }
+            }
+        }
+        QCOMPARE(w.reader()->zoom(), 0);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join('\n')));
+    }
+
+    // A tool's zoom is its kind's: the wizard opened again is as large as it was left, a matrix
+    // opened after it is not; the keys (Ctrl++) do it as the menu does; and a theme switch keeps
+    // the zoomed size (the projector's larger type times the zoom, back to the same size after).
+    void aToolsZoomIsKeptAndFollowsTheTheme() {
+        int zoomedPx = 0;
+        int plainPx = 0;
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(fg::ThemeChoice::Light);
+            w.openTool(QStringLiteral("wizard"));
+            QWidget* wizard = w.tabs()->currentWidget();
+            plainPx = QFontInfo(wizard->font()).pixelSize();
+            wizard->setFocus();
+            for (int i = 0; i < 4; ++i) {
+                QTest::keyClick(wizard, Qt::Key_Equal, Qt::ControlModifier);
+            }
+            zoomedPx = QFontInfo(wizard->font()).pixelSize();
+            QVERIFY2(zoomedPx >= plainPx * 1.4,
+                     qPrintable(QStringLiteral("%1 -> %2 px").arg(plainPx).arg(zoomedPx)));
+            // The next question's answers, made after the zoom, are as large as the first's.
+            QAbstractButton* answer = nullptr;
+            for (auto* b : wizard->findChildren<QAbstractButton*>()) {
+                if (b->isVisible() && b->accessibleName().startsWith(QLatin1String("Yes"))) {
+                    answer = b;
+                }
+            }
+            QVERIFY(answer);
+            answer->click();
+            settle();
+            int answers = 0;
+            for (auto* b : wizard->findChildren<QAbstractButton*>()) {
+                if (b->isVisible() && b->text().startsWith(QLatin1Char('&'))) {
+                    ++answers;
+                    QVERIFY2(QFontInfo(b->font()).pixelSize() >= zoomedPx, qPrintable(b->text()));
+                }
+            }
+            QVERIFY(answers >= 2);
+            w.setThemeChoice(fg::ThemeChoice::Projector);
+            QVERIFY(QFontInfo(wizard->font()).pixelSize() > zoomedPx);
+            w.setThemeChoice(fg::ThemeChoice::Light);
+            QVERIFY(std::abs(QFontInfo(wizard->font()).pixelSize() - zoomedPx) <= 1);
+        }
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        again.openTool(QStringLiteral("wizard"));
+        QCOMPARE(QFontInfo(again.tabs()->currentWidget()->font()).pixelSize(), zoomedPx);
+        again.openTool(QStringLiteral("matrix"));
+        QCOMPARE(QFontInfo(again.tabs()->currentWidget()->font()).pixelSize(), plainPx);
+    }
+
+    // On a diagram's tab the menu's Zoom in zooms the drawing (it enlarged the hidden reader),
+    // and Reset zoom fits it again.
+    void zoomOnADiagramZoomsTheDrawing() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDiagram(QStringLiteral("btree"));
+        settle();
+        auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+        QVERIFY(view);
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        QVERIFY(canvas->fitted());
+        viewAction(w, QStringLiteral("Zoom &in"))->trigger();
+        QVERIFY(canvas->zoom() > 1.0);
+        QCOMPARE(w.reader()->zoom(), 0);
+        viewAction(w, QStringLiteral("&Reset zoom"))->trigger();
+        QVERIFY(canvas->fitted());
+    }
+
+    // At 1920x1080 the study tools read as a column in the middle of the page, not a band at
+    // its left; the quiz's Check button is under its answers, not at the far right.
+    void theStudyToolsStandInACentredColumn() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (const QString& id :
+             {QStringLiteral("wizard"), QStringLiteral("quiz"), QStringLiteral("progress")}) {
+            w.openTool(id);
+            settle();
+            QWidget* page = w.tabs()->currentWidget();
+            // The widest child laid out directly in the page (or in its scroll area's page).
+            QWidget* column = nullptr;
+            for (QWidget* c : page->findChildren<QWidget*>()) {
+                if (c->isVisible() && c->maximumWidth() < QWIDGETSIZE_MAX &&
+                    c->maximumWidth() > 300 && (!column || c->width() > column->width())) {
+                    column = c;
+                }
+            }
+            QVERIFY2(column, qPrintable(id));
+            const QRect r(column->mapTo(page, QPoint(0, 0)), column->size());
+            const int left = r.left();
+            const int right = page->width() - r.right() - 1;
+            QVERIFY2(std::abs(left - right) <= 30 && left > 100,
+                     qPrintable(QStringLiteral("%1: margins %2 and %3 on a page %4 wide")
+                                    .arg(id)
+                                    .arg(left)
+                                    .arg(right)
+                                    .arg(page->width())));
+        }
+        w.openTool(QStringLiteral("quiz"));
+        settle();
+        QWidget* quiz = w.tabs()->currentWidget();
+        QAbstractButton* check = nullptr;
+        QWidget* lastChoice = nullptr;
+        for (QWidget* c : quiz->findChildren<QWidget*>()) {
+            if (c->accessibleName() == QLatin1String("Check or next")) {
+                check = qobject_cast<QAbstractButton*>(c);
+            } else if (c->accessibleName() == QLatin1String("Choice 4 text")) {
+                lastChoice = c;
+            }
+        }
+        QVERIFY(check && lastChoice && check->isVisible());
+        const int gap = check->mapTo(quiz, QPoint(0, 0)).y() -
+                        (lastChoice->mapTo(quiz, QPoint(0, 0)).y() + lastChoice->height());
+        QVERIFY2(
+            gap >= 0 && gap < 4 * check->fontMetrics().height(),
+            qPrintable(QStringLiteral("the Check button is %1 px under the answers").arg(gap)));
+        QVERIFY(check->mapTo(quiz, QPoint(0, 0)).x() < quiz->width() / 2);
+    }
+
+private:
+    QFont startFont_;
+    QPalette startPalette_;
+};
+
+QTEST_MAIN(TestPageZoom)
+#include "test_page_zoom.moc"
