@@ -1,6 +1,7 @@
 #include "app/main_window.h"
 
 #include "app/export_actions.h"
+#include "app/page_tabs.h"
 #include "app/page_zoom.h"
 #include "app/presentation/presentation.h"
 #include "app/reader/chapter_tree.h"
@@ -105,17 +106,8 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     reader_ = new ReaderView(this);
     reader_->setCourse(&course_);
     updateWindowTitle();
-    tabs_ = new QTabWidget(this);
+    tabs_ = new PageTabs(this);
     tabs_->setAccessibleName(tr("Reader and diagrams"));
-    tabs_->setDocumentMode(true);
-    tabs_->setTabsClosable(true);
-    // With many pages open the tabs' titles are elided first, so the bar keeps every tab in
-    // view (without elision it scrolled the Reader tab away at 1280x800); each tab has its
-    // whole title as its tooltip. Past what elided tabs can fit it scrolls: without scroll
-    // buttons its least width was every tab's, and sixteen open tabs held the window at
-    // 1545 px, the page on screen cut at the right.
-    tabs_->setElideMode(Qt::ElideRight);
-    tabs_->setUsesScrollButtons(true);
     tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
@@ -850,7 +842,20 @@ void MainWindow::openTool(const QString& id) {
     }
     view->setProperty("toolId", id);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
-    const int tab = tabs_->addTab(view, pageOf(view)->pageTitle());
+    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
+    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
+    QString name = id == QLatin1String("wizard")      ? tr("Wizard")
+                   : id == QLatin1String("matrix")    ? tr("Matrix")
+                   : id == QLatin1String("scenarios") ? tr("Scenarios")
+                   : id == QLatin1String("quiz")      ? tr("Quiz")
+                   : id == QLatin1String("progress")  ? tr("Progress")
+                                                      : QString();
+    for (const auto& sim : simulators()) {
+        if (sim.id == id) {
+            name = sim.tabName;
+        }
+    }
+    const int tab = tabs_->addTab(view, name.isEmpty() ? pageOf(view)->pageTitle() : name);
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
     view->setFocus();

@@ -245,6 +245,24 @@ private slots:
                     w.resize(1280, 800);
                 }
             }
+            // Every tab says enough to be found: its whole name, or eight characters of it
+            // (a dozen tabs were "R...", "B-...", "De..." beside long tool titles); a tool's
+            // tab has a short name, its tooltip the whole title.
+            QTabBar* bar = w.tabs()->tabBar();
+            for (int i = 0; i < bar->count(); ++i) {
+                const QString name = bar->tabText(i);
+                const QFontMetrics fm = bar->fontMetrics();
+                const QWidget* close = bar->tabButton(i, QTabBar::RightSide);
+                const int room = bar->tabRect(i).width() - (close ? close->width() : 0);
+                const int need = std::min(fm.horizontalAdvance(name),
+                                          fm.horizontalAdvance(name.left(8) + QChar(0x2026)));
+                if (room < need || name.size() > 24) {
+                    problems << QStringLiteral("%1: tab \"%2\" %3 px wide, %4 px for its text")
+                                    .arg(fg::themeChoiceName(t), name)
+                                    .arg(bar->tabRect(i).width())
+                                    .arg(need);
+                }
+            }
         }
         QVERIFY(w.tabs()->count() > 12);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join('\n')));

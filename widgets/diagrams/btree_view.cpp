@@ -6,7 +6,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QSpinBox>
+#include <limits>
 
 namespace fg {
 
@@ -139,10 +141,19 @@ bool BTreeView::readKey(btree::Key& out) {
     const QString text = key_->text().trimmed();
     out = text.toLongLong(&ok);
     if (!ok) {
-        showMessage(text.isEmpty() ? tr("Type a whole number as the key first.")
-                                   : tr("\"%1\" is not a whole number: keys here are "
-                                        "integers, like PostgreSQL's bigint.")
-                                         .arg(text.left(40)));
+        // Digits that do not fit are a whole number all the same: say what is wrong with it.
+        static const QRegularExpression digits(QStringLiteral("^[+-]?[0-9]+$"));
+        showMessage(
+            text.isEmpty() ? tr("Type a whole number as the key first.")
+            : digits.match(text).hasMatch()
+                ? tr("%1 is too large: keys here are integers from %2 to %3, like "
+                     "PostgreSQL's bigint.")
+                      .arg(text.size() > 40 ? text.left(40) + QStringLiteral("\u2026") : text)
+                      .arg(std::numeric_limits<qlonglong>::min())
+                      .arg(std::numeric_limits<qlonglong>::max())
+                : tr("\"%1\" is not a whole number: keys here are integers, like "
+                     "PostgreSQL's bigint.")
+                      .arg(text.left(40)));
         return false;
     }
     showMessage({});

@@ -23,19 +23,19 @@ const std::vector<SimulatorInfo>& simulators() {
         {QStringLiteral("quorum"),
          QCoreApplication::translate("fg::Simulators",
                                      "Quorums: when does a read see the last write?"),
-         make<QuorumView>()},
+         QCoreApplication::translate("fg::Simulators", "Quorums"), make<QuorumView>()},
         {QStringLiteral("cache"),
          QCoreApplication::translate("fg::Simulators",
                                      "Cache patterns: hits, stale reads, database writes"),
-         make<CacheView>()},
+         QCoreApplication::translate("fg::Simulators", "Cache patterns"), make<CacheView>()},
         {QStringLiteral("row-column"),
          QCoreApplication::translate("fg::Simulators",
                                      "Row or column storage: pages a query reads"),
-         make<StorageView>()},
+         QCoreApplication::translate("fg::Simulators", "Row or column"), make<StorageView>()},
         {QStringLiteral("lifecycle"),
          QCoreApplication::translate("fg::Simulators",
                                      "Object storage: what a lifecycle rule saves"),
-         make<LifecycleView>()},
+         QCoreApplication::translate("fg::Simulators", "Lifecycle rule"), make<LifecycleView>()},
     };
     return list;
 }

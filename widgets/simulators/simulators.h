@@ -17,6 +17,7 @@ class SimulatorView;
 
 struct SimulatorInfo {
     QString id, title;
+    QString tabName; // short, for its tab ("Quorums"); the title is the tab's tooltip
     std::function<SimulatorView*(QWidget* parent)> make; // not yet themed
 };
 

@@ -211,6 +211,32 @@ private slots:
         }
         QVERIFY(explained);
     }
+
+    // Twenty nines are a whole number, only too large for a bigint: the message says so and
+    // gives the range (it said "not a whole number").
+    void aKeyTooLargeSaysTheRange() {
+        fg::BTreeView v;
+        const auto ops = v.ops().size();
+        auto* key = v.findChild<QLineEdit*>();
+        for (const QString& text :
+             {QStringLiteral("99999999999999999999"), QStringLiteral("-9223372036854775809")}) {
+            key->setText(text);
+            QTest::keyClick(key, Qt::Key_Return);
+            QCOMPARE(v.ops().size(), ops);
+            QString said;
+            for (auto* l : v.findChildren<QLabel*>()) {
+                if (l->isVisibleTo(&v) && l->text().contains(text)) {
+                    said = l->text();
+                }
+            }
+            QVERIFY2(said.contains("too large") && said.contains("9223372036854775807") &&
+                         !said.contains("not a whole number"),
+                     qPrintable(said));
+        }
+        key->setText(QStringLiteral("9223372036854775807")); // the largest is a key
+        QTest::keyClick(key, Qt::Key_Return);
+        QCOMPARE(v.ops().size(), ops + 1);
+    }
 };
 
 QTEST_MAIN(TestBTreeView)

@@ -1,0 +1,37 @@
+#include "app/page_tabs.h"
+
+#include <QTabBar>
+#include <algorithm>
+
+namespace fg {
+
+namespace {
+
+class PageTabBar : public QTabBar {
+public:
+    using QTabBar::QTabBar;
+
+protected:
+    // Qt elides a name down to three characters ("R...") before it scrolls: eight more.
+    QSize minimumTabSizeHint(int index) const override {
+        const QSize least = QTabBar::minimumTabSizeHint(index);
+        const QSize whole = tabSizeHint(index);
+        return {std::min(whole.width(), least.width() + fontMetrics().averageCharWidth() * 8),
+                least.height()};
+    }
+};
+
+} // namespace
+
+PageTabs::PageTabs(QWidget* parent) : QTabWidget(parent) {
+    setTabBar(new PageTabBar(this));
+    setDocumentMode(true);
+    setTabsClosable(true);
+    // Without elision the bar scrolled the Reader tab away at 1280x800; without scroll buttons
+    // its least width was every tab's, and sixteen open tabs held the window at 1545 px, the
+    // page on screen cut at the right.
+    setElideMode(Qt::ElideRight);
+    setUsesScrollButtons(true);
+}
+
+} // namespace fg
