@@ -340,8 +340,12 @@ FrameItem edgeItem(const Placed& p, const QRectF& parentRect, const TreePlacer& 
     edge.id = p.id == btree::kNoNode
                   ? QStringLiteral("edge:%1-more%2").arg(p.parent).arg(p.childIndex)
                   : QStringLiteral("edge:%1-%2").arg(p.parent).arg(p.id);
+    // The arrow's tip on the outside of the child's outline (as wide as nodeItem draws it): the
+    // child is drawn over its edge, and the half of its border outside the box hid the head.
+    const qreal childOutline =
+        p.id == btree::kNoNode ? 0 : (h.lit.count(p.id) ? 2.5 : 1.0) * theme.lineWidth / 2;
     edge.line = QLineF(parentRect.left() + placer.boundaryX(p.parent, p.childIndex),
-                       parentRect.bottom(), p.rect.center().x(), p.rect.top());
+                       parentRect.bottom(), p.rect.center().x(), p.rect.top() - childOutline);
     edge.stroke = onPath ? theme.accent : theme.line;
     edge.strokeWidth = onPath ? 2.5 * theme.lineWidth : theme.lineWidth;
     edge.arrow = p.id != btree::kNoNode;

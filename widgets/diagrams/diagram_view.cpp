@@ -257,15 +257,32 @@ void DiagramView::finishControls() {
                          "(Ctrl+Z)"),
                       [this] { takeBack(); });
     undo_->setEnabled(canTakeBack());
-    addButton(tr("Reset"),
-              tr("Start again from this diagram's first scenario, with its usual settings "
+    // Two ways to start again, each taken back by Undo. Reset alone read as "clear", but
+    // showed the example's first step, and a key typed next landed after its sixteen steps.
+    addButton(tr("Clear"),
+              tr("Empty: no operation, the same settings, to build your own step by step "
                  "(Undo brings back what you had)"),
-              [this] {
-                  nlohmann::json before = scenarioJson();
-                  openDefaultScenario();
-                  beforeReset_ = std::move(before);
-                  undoChanged();
-              });
+              [this] { replaceUndoably([this] { clearScenario(); }); });
+    addButton(tr("Reset"),
+              tr("Back to this diagram's example scenario, before its first step, with its "
+                 "usual settings (Undo brings back what you had)"),
+              [this] { replaceUndoably([this] { openDefaultScenario(); }); });
+}
+
+void DiagramView::replaceUndoably(const std::function<void()>& replace) {
+    nlohmann::json before = scenarioJson();
+    replace();
+    beforeReset_ = std::move(before);
+    undoChanged();
+}
+
+void DiagramView::clearScenario() {
+    nlohmann::json empty = scenarioJson();
+    empty["ops"] = nlohmann::json::array();
+    empty.erase("title"); // the example's title is not the empty one's
+    if (const Status st = loadScenario(empty); !st) {
+        showMessage(QString::fromStdString(st.message()));
+    }
 }
 
 void DiagramView::takeBack() {

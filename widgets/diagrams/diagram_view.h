@@ -62,6 +62,8 @@ public:
     // The diagram's default scenario (content/scenarios/ENGINE.json), shown before its first
     // step. Reset does this.
     void openDefaultScenario();
+    // No operation, the same settings (params): an empty structure to build on. Clear does this.
+    void clearScenario();
     // The presets' menu entries, in order (empty when the diagram has none).
     QList<QAction*> presetActions() const;
     // Takes back the last operation added from the controls (a key inserted, a node added...),
@@ -136,6 +138,8 @@ private:
     // The least height the chart needs whole at `width`: its legend in as many rows as that width
     // needs (it is left so), its axes' labels and titles. REQUIRES: a chart.
     int chartNeedsAt(int width);
+    // Replaces the scenario by `replace` (Clear, Reset) so that Undo brings back the one before.
+    void replaceUndoably(const std::function<void()>& replace);
     void openScenarioDialog();
     void saveScenarioDialog();
 

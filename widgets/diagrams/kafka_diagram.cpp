@@ -205,8 +205,11 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                                        t.accent, 2.5, false));
                 f.items.push_back(line(QStringLiteral("produce-arrow:down"), QPointF(laneX, startY),
                                        QPointF(laneX, midY), t.accent, 2.5, false));
+                // Its tip on the outside of the record's 2.5-wide outline (as thickenLines
+                // makes it in this theme), not under it.
+                const qreal outline = 2.5 * t.lineWidth / 1.5 / 2;
                 f.items.push_back(line(QStringLiteral("produce-arrow"), QPointF(laneX, midY),
-                                       QPointF(x + cellW, midY), t.accent, 2.5, true));
+                                       QPointF(x + cellW + outline, midY), t.accent, 2.5, true));
             }
         }
         // Each group: who reads this partition, where it is (committed offset) and how far

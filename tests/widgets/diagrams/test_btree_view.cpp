@@ -136,6 +136,24 @@ private slots:
         QVERIFY(!undo->isEnabled());
     }
 
+    // After Clear a key typed is the tree's only key (after Reset it landed after the
+    // example's sixteen steps, and the tree was full).
+    void aKeyAfterClearIsTheOnlyKey() {
+        fg::BTreeView v;
+        QPushButton* clear = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            clear = b->text() == "Clear" ? b : clear;
+        }
+        QVERIFY(clear);
+        clear->click();
+        QCOMPARE(v.ops().size(), std::size_t{0});
+        auto* key = v.findChild<QLineEdit*>();
+        key->setText("42");
+        QTest::keyClick(key, Qt::Key_Return);
+        QCOMPARE(keysShown(v), std::int64_t{1});
+        QCOMPARE(v.params().order, fg::BTreeView().params().order);
+    }
+
     void theBigPresetSaysHowManyDistinctKeys() {
         // Issue 13: "100,000 keys" held 99,485 (random draws collide).
         fg::BTreeView v;
