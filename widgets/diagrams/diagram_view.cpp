@@ -176,6 +176,16 @@ void DiagramView::placeChart() {
     if (beside != (split_->orientation() == Qt::Horizontal)) {
         setChartBeside(beside);
     }
+    if (beside && !chartSizedByUser_ && split_->width() > 0) {
+        // Beside the drawing the chart is a quarter of the width, at least 320 px, as weighed
+        // above: left to the splitter, its width depended on the sizes before (the drawing was
+        // 796 px wide, then 821 after a visit to another tab).
+        const int w = split_->width();
+        const int chartW = std::min(w / 2, std::max(320, w / 4));
+        if (split_->sizes().value(1) != chartW) {
+            split_->setSizes({w - chartW, chartW});
+        }
+    }
     if (!beside && !chartSizedByUser_ && split_->height() > 0) {
         // Under the drawing the chart has a quarter of the height, or what it needs whole if
         // that is more; the drawing the rest. (The stretch factors alone gave the chart 30-40%
