@@ -15,7 +15,6 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
-#include <QBuffer>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
@@ -34,7 +33,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QSvgGenerator>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -59,19 +57,7 @@ void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
     const PaintFunction paint = what.picture(theme);
     const QSizeF size = what.screenSize.isEmpty() ? QSizeF(1280, 720) : QSizeF(what.screenSize);
     const QImage img = paintToImage(paint, size, 2, theme.background);
-    QByteArray svg;
-    {
-        QBuffer buffer(&svg);
-        buffer.open(QIODevice::WriteOnly);
-        QSvgGenerator gen;
-        gen.setOutputDevice(&buffer);
-        gen.setSize(size.toSize());
-        gen.setViewBox(QRectF(QPointF(0, 0), size));
-        gen.setResolution(96); // CSS pixels, as picture_export.cpp writes them
-        QPainter p(&gen);
-        p.fillRect(QRectF(QPointF(0, 0), size), theme.background);
-        paint(p, size);
-    }
+    const QByteArray svg = svgPicture(paint, size, theme.background);
     auto* mime = new QMimeData;
     mime->setImageData(img);
     mime->setData(QStringLiteral("image/svg+xml"), svg);

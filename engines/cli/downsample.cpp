@@ -13,10 +13,20 @@ int downsample(const Args& args, Io io) {
         const std::string& a = args[i];
         if (a == "--step") {
             if (i + 1 >= args.size() || !parseIntArg(args[i + 1], 1, 9'223'372'036'854LL, step)) {
-                io.err
-                    << "fieldguide downsample: --step needs a whole number of seconds, at least 1"
-                    << (i + 1 < args.size() ? " (got \"" + args[i + 1] + "\")" : std::string())
-                    << "\n";
+                // The app writes tiers as "1m" and "1h": say what that is in seconds.
+                std::string got;
+                if (i + 1 < args.size()) {
+                    const std::string& v = args[i + 1];
+                    const char unit = v.empty() ? '\0' : v.back();
+                    const char* seconds = unit == 'm'   ? "; a minute is 60"
+                                          : unit == 'h' ? "; an hour is 3600"
+                                          : unit == 'd' ? "; a day is 86400"
+                                                        : "";
+                    got = " (got \"" + v + "\"" + seconds + ")";
+                }
+                io.err << "fieldguide downsample: --step needs a whole number of seconds, at "
+                          "least 1"
+                       << got << "\n";
                 return kUsage;
             }
             ++i;

@@ -180,6 +180,19 @@ private slots:
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.png"))));
     }
 
+    // `run --help` said "a JSON file: an engine, its parameters and operations" and no more: it
+    // shows a scenario and names every engine's operations.
+    void runHelpDescribesTheScenarioFormat() {
+        const Result r = runTool({"run", "--help"});
+        QCOMPARE(r.exit, 0);
+        for (const char* says :
+             {"\"engine\": \"btree\"", "\"ops\"", "btree ", "lsm ", "hashslot ", "kafka ",
+              "downsample ", "insert-random", "put-random", "fail-node", "fail-broker", "advance",
+              "\"narrate\": false", "cli.md"}) {
+            QVERIFY2(r.out.contains(says), says);
+        }
+    }
+
     void endlessInputIsRefusedWithAClearMessage() {
         // /dev/zero never ends: every command that reads standard input stops on its own limit
         // (a key, a CSV line, a scenario) and says which, instead of reading until memory runs out.

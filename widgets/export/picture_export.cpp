@@ -2,6 +2,7 @@
 
 #include "models/io/atomic_file.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
@@ -39,6 +40,39 @@ QImage paintToImage(const PaintFunction& paint, QSizeF size, qreal dpr, const QC
     p.setRenderHint(QPainter::Antialiasing);
     paint(p, size);
     return img;
+}
+
+QByteArray svgPicture(const PaintFunction& paint, QSizeF size, const QColor& background,
+                      const QString& title) {
+    QByteArray out;
+    {
+        QBuffer buffer(&out);
+        buffer.open(QIODevice::WriteOnly);
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(size.toSize());
+        svg.setViewBox(QRectF(QPointF(0, 0), size));
+        // A CSS pixel is 1/96 inch: a 1920-pixel picture is 508 mm wide, and 1920 px in
+        // Inkscape or a browser (at the generator's 72 dpi it said 677 mm).
+        svg.setResolution(96);
+        svg.setTitle(title);
+        svg.setDescription(QStringLiteral("Made with fieldguide"));
+        QPainter p(&svg);
+        p.fillRect(QRectF(QPointF(0, 0), size), background);
+        paint(p, size);
+    }
+    // The longest name first: "DejaVu Sans" is the start of "DejaVu Sans Mono".
+    const std::pair<const char*, const char*> fallbacks[] = {
+        {"font-family=\"DejaVu Sans Mono\"",
+         "font-family=\"'DejaVu Sans Mono', Consolas, 'Courier New', monospace\""},
+        {"font-family=\"DejaVu Sans\"",
+         "font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\""},
+        {"font-family=\"Sans Serif\"", "font-family=\"sans-serif\""},
+    };
+    for (const auto& [from, to] : fallbacks) {
+        out.replace(from, to);
+    }
+    return out;
 }
 
 QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
@@ -89,22 +123,9 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
         }
         break;
     }
-    case PictureFormat::Svg: {
-        QSvgGenerator svg;
-        svg.setOutputDevice(file.device());
-        svg.setSize(options.size.toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), options.size));
-        // A CSS pixel is 1/96 inch: a 1920-pixel picture is 508 mm wide, and 1920 px in
-        // Inkscape or a browser (at the generator's 72 dpi it said 677 mm).
-        svg.setResolution(96);
-        svg.setTitle(options.title);
-        svg.setDescription(QStringLiteral("Made with fieldguide"));
-        QPainter p(&svg);
-        p.fillRect(QRectF(QPointF(0, 0), options.size), options.background);
-        paint(p, options.size);
-        p.end();
+    case PictureFormat::Svg:
+        file.device()->write(svgPicture(paint, options.size, options.background, options.title));
         break;
-    }
     case PictureFormat::Pdf: {
         QPdfWriter pdf(file.device());
         pdf.setTitle(options.title);

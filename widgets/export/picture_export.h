@@ -6,6 +6,7 @@
 // kept intact.
 #pragma once
 
+#include <QByteArray>
 #include <QColor>
 #include <QImage>
 #include <QSizeF>
@@ -37,6 +38,13 @@ using PaintFunction = std::function<void(QPainter&, QSizeF size)>;
 // pixels, antialiased: the clipboard's and the handout's pictures. A null image when memory runs
 // out.
 QImage paintToImage(const PaintFunction& paint, QSizeF size, qreal dpr, const QColor& background);
+
+// `paint` as an SVG document at `size` in CSS pixels (1/96 inch), `background` behind it. Each
+// font family named in it is followed by fallbacks of its kind ("'DejaVu Sans', Verdana, Arial,
+// sans-serif"): Qt names only the family it drew with, and a slide program without DejaVu set
+// the labels in a serif font.
+QByteArray svgPicture(const PaintFunction& paint, QSizeF size, const QColor& background,
+                      const QString& title = {});
 
 // Returns an empty string on success, or a plain sentence naming the problem (the path, and why).
 QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,

@@ -6,6 +6,7 @@
 
 #include <QTest>
 #include <sstream>
+#include <utility>
 
 using fg::timeseries::bucketStart;
 
@@ -53,6 +54,21 @@ private slots:
         QCOMPARE(
             out,
             std::string("bucket_start_ms,avg,min,max,count\n1000,0.15000000000000002,0.1,0.2,2\n"));
+    }
+
+    // The app names its tiers "1m" and "1h"; the command line takes seconds, and says so in
+    // the unit the student typed.
+    void aStepWithAUnitSaysItInSeconds() {
+        for (const auto& [step, says] :
+             {std::pair{"1m", "a minute is 60"}, std::pair{"1h", "an hour is 3600"},
+              std::pair{"1d", "a day is 86400"}}) {
+            std::string out, err;
+            QCOMPARE(runDownsample({"--step", step}, "1000,1\n", out, err), 2);
+            QVERIFY2(err.find("whole number of seconds") != std::string::npos &&
+                         err.find(says) != std::string::npos,
+                     err.c_str());
+            QVERIFY(out.empty());
+        }
     }
 
     void junkIsReportedByLine_data() {

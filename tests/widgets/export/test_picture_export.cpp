@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QRegularExpression>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -74,6 +75,20 @@ private slots:
         QVERIFY(svg.contains("<path"));
         QVERIFY(svg.contains("Partition 0"));
         QVERIFY(!svg.contains("<image"));
+        // Every font family is followed by fallbacks ending in a generic family: without DejaVu
+        // a slide program set the labels in a serif font.
+        const QRegularExpression family(QStringLiteral("font-family=\"([^\"]*)\""));
+        int families = 0;
+        for (auto it = family.globalMatch(QString::fromUtf8(svg)); it.hasNext();) {
+            const QString value = it.next().captured(1);
+            ++families;
+            QVERIFY2(value.endsWith(QLatin1String("sans-serif")) ||
+                         value.endsWith(QLatin1String("monospace")),
+                     qPrintable(value));
+        }
+        QVERIFY(families > 0);
+        QVERIFY(svg.contains("font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\""));
+        QVERIFY(QSvgRenderer(svg).isValid()); // still a well-formed document
     }
 
     // A fresh tester opened a 1920x1080 SVG in a drawing program: its page was 677x381 mm (the
