@@ -21,6 +21,14 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     setFont(f);
     setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
     fitToFont();
+    // A chapter the student closes or opens is theirs: select() leaves it as they put it.
+    const auto theirs = [this](QTreeWidgetItem* item) {
+        if (!syncing_ && item == openedBySelect_) {
+            openedBySelect_ = nullptr;
+        }
+    };
+    connect(this, &QTreeWidget::itemExpanded, this, theirs);
+    connect(this, &QTreeWidget::itemCollapsed, this, theirs);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!syncing_ && item) {
             emit chapterSectionActivated(item->data(0, kChapterRole).toInt(),
@@ -44,6 +52,7 @@ void ChapterTree::changeEvent(QEvent* event) {
 }
 
 void ChapterTree::setCourse(const Course& course) {
+    openedBySelect_ = nullptr;
     clear();
     for (std::size_t c = 0; c < course.chapters.size(); ++c) {
         const Chapter& ch = course.chapters[c];
@@ -85,6 +94,12 @@ void ChapterTree::select(int chapter, const QString& sectionId) {
         }
     }
     syncing_ = true;
+    if (openedBySelect_ && openedBySelect_ != top) {
+        openedBySelect_->setExpanded(false);
+    }
+    if (openedBySelect_ != top) {
+        openedBySelect_ = top->isExpanded() ? nullptr : top;
+    }
     top->setExpanded(true);
     setCurrentItem(target);
     scrollToItem(target);

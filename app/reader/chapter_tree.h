@@ -14,7 +14,9 @@ public:
     explicit ChapterTree(QWidget* parent = nullptr);
 
     void setCourse(const Course& course);
-    // Marks the item of (chapter, section) current without emitting `activated`.
+    // Marks the item of (chapter, section) current without emitting `activated`, its chapter
+    // opened; the chapter opened for the last one closes again unless the student opened it
+    // (Alt+PgDown through the course left every chapter open).
     void select(int chapter, const QString& sectionId);
 
 signals:
@@ -27,6 +29,7 @@ private:
     void fitToFont();
 
     bool syncing_ = false;
+    QTreeWidgetItem* openedBySelect_ = nullptr; // the chapter select() opened, if still so
 };
 
 } // namespace fg

@@ -89,6 +89,38 @@ private slots:
         QCOMPARE(w.tree()->currentItem()->parent()->text(0), QStringLiteral("1. Alpha stores"));
     }
 
+    // Alt+PgDown through the course opened every chapter in the sidebar, and left them open:
+    // the chapter reached is open, the one left closes again, unless the student opened it.
+    void nextChapterLeavesOneChapterOpen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto open = [&] {
+            QStringList names;
+            for (int i = 0; i < w.tree()->topLevelItemCount(); ++i) {
+                if (w.tree()->topLevelItem(i)->isExpanded()) {
+                    names << w.tree()->topLevelItem(i)->text(0);
+                }
+            }
+            return names;
+        };
+        const int chapters = w.tree()->topLevelItemCount();
+        QVERIFY(chapters > 5);
+        for (int i = 0; i < chapters; ++i) {
+            key(&w, Qt::Key_PageDown, Qt::AltModifier);
+        }
+        QCOMPARE(open(), QStringList{w.tree()->topLevelItem(w.reader()->chapterIndex())->text(0)});
+        // A chapter the student opens stays open when the next one is reached.
+        QTreeWidgetItem* mine = w.tree()->topLevelItem(2);
+        w.tree()->collapseItem(mine);
+        w.tree()->expandItem(mine);
+        w.showSection(3, {});
+        w.showSection(4, {});
+        QVERIFY(mine->isExpanded());
+        QVERIFY(!w.tree()->topLevelItem(3)->isExpanded());
+        QVERIFY(w.tree()->topLevelItem(4)->isExpanded());
+    }
+
     void theSidebarOpensWhatIsPicked() {
         fg::MainWindow w(course("good"));
         w.show();
