@@ -38,10 +38,6 @@ void SidebarSplitter::setWanted(bool wanted) {
     place();
 }
 
-bool SidebarSplitter::steppedAside() const {
-    return wanted_ && widget(0)->isHidden();
-}
-
 void SidebarSplitter::toggle() {
     if (widget(0)->isHidden()) {
         wanted_ = true;

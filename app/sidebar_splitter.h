@@ -30,8 +30,6 @@ public:
     // The student's choice (remembered): false after F9 hid it.
     bool wanted() const { return wanted_; }
     void setWanted(bool wanted);
-    // True while the student wants the list but it stepped aside for the tab on screen.
-    bool steppedAside() const;
 
     // The least width a page other than the reader keeps beside the list.
     static constexpr int kLeastPageWidth = 1200;

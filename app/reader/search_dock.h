@@ -26,8 +26,6 @@ public:
     void open();
     // Closes it until the student searches again (Esc, or its close button).
     void dismiss();
-    // True while the student has the search open but it stepped aside for the tab on screen.
-    bool steppedAside() const { return wanted_ && !isVisible(); }
     // The least width a page other than the reader keeps beside the search.
     static constexpr int kLeastPageWidth = 960;
 
