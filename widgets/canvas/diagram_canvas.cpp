@@ -268,30 +268,37 @@ QRectF DiagramCanvas::itemRect(const QString& id) const {
                : t.mapRect(it->rect);
 }
 
-QString DiagramCanvas::itemAt(QPointF pos) const {
-    const Frame frame = currentFrame();
-    const QPointF at = viewTransform(size(), frame).inverted().map(pos);
+namespace {
+
+// The topmost box of `frame` at `at` (frame coordinates) that is shown (more than half opaque)
+// and passes `wanted`, or null.
+template <class Wanted>
+const FrameItem* topBoxAt(const Frame& frame, QPointF at, Wanted wanted) {
     const FrameItem* best = nullptr;
     for (const auto& it : frame.items) {
         if (it.kind == FrameItem::Kind::Box && it.opacity > 0.5 && it.rect.contains(at) &&
-            (!best || it.z >= best->z)) {
+            wanted(it) && (!best || it.z >= best->z)) {
             best = &it;
         }
     }
-    return best ? best->id : QString();
+    return best;
+}
+
+} // namespace
+
+QString DiagramCanvas::itemAt(QPointF pos) const {
+    const Frame frame = currentFrame();
+    const QPointF at = viewTransform(size(), frame).inverted().map(pos);
+    const FrameItem* box = topBoxAt(frame, at, [](const FrameItem&) { return true; });
+    return box ? box->id : QString();
 }
 
 QString DiagramCanvas::toolTipAt(QPointF pos) const {
     const Frame frame = currentFrame();
     const QPointF at = viewTransform(size(), frame).inverted().map(pos);
-    const FrameItem* best = nullptr;
-    for (const auto& it : frame.items) {
-        if (it.kind == FrameItem::Kind::Box && !it.toolTip.isEmpty() && it.opacity > 0.5 &&
-            it.rect.contains(at) && (!best || it.z >= best->z)) {
-            best = &it;
-        }
-    }
-    return best ? best->toolTip : QString();
+    const FrameItem* box =
+        topBoxAt(frame, at, [](const FrameItem& it) { return !it.toolTip.isEmpty(); });
+    return box ? box->toolTip : QString();
 }
 
 bool DiagramCanvas::event(QEvent* e) {
