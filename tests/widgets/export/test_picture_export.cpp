@@ -61,6 +61,28 @@ private slots:
         QCOMPARE(QImage(path).pixelColor(2, 2).alpha(), 0);
     }
 
+    // `--scale 0.5` gave the top-left quarter of the picture at full size: a scale below 1
+    // shrinks the whole picture, as one above 1 enlarges it.
+    void aScaleBelowOneShrinksTheWholePicture() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("half.png");
+        fg::PictureOptions o;
+        o.size = QSizeF(400, 200);
+        // The bottom-right quarter is red, the rest white.
+        const auto quarter = [](QPainter& p, QSizeF s) {
+            p.fillRect(QRectF(s.width() / 2, s.height() / 2, s.width() / 2, s.height() / 2),
+                       Qt::red);
+        };
+        for (qreal scale : {0.5, 0.25, 1.5}) {
+            o.scale = scale;
+            QCOMPARE(fg::exportPicture(quarter, fg::PictureFormat::Png, path, o), QString());
+            const QImage img(path);
+            QCOMPARE(img.size(), (o.size * scale).toSize());
+            QCOMPARE(img.pixelColor(img.width() * 3 / 4, img.height() * 3 / 4), QColor(Qt::red));
+            QCOMPARE(img.pixelColor(img.width() / 4, img.height() / 4), QColor(Qt::white));
+        }
+    }
+
     void svgIsVector() {
         QTemporaryDir dir;
         const QString path = dir.filePath("a.svg");
