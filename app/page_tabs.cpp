@@ -1,6 +1,8 @@
 #include "app/page_tabs.h"
 
+#include <QSizePolicy>
 #include <QTabBar>
+#include <QVariant>
 #include <algorithm>
 
 namespace fg {
@@ -32,6 +34,25 @@ PageTabs::PageTabs(QWidget* parent) : QTabWidget(parent) {
     // page on screen cut at the right.
     setElideMode(Qt::ElideRight);
     setUsesScrollButtons(true);
+    connect(this, &QTabWidget::currentChanged, this, &PageTabs::sizeToPageOnScreen);
+}
+
+void PageTabs::tabInserted(int index) {
+    QTabWidget::tabInserted(index);
+    sizeToPageOnScreen();
+}
+
+void PageTabs::sizeToPageOnScreen() {
+    static constexpr const char* kOwnPolicy = "fgOwnSizePolicy";
+    for (int i = 0; i < count(); ++i) {
+        QWidget* page = widget(i);
+        if (!page->property(kOwnPolicy).isValid()) {
+            page->setProperty(kOwnPolicy, QVariant::fromValue(page->sizePolicy()));
+        }
+        page->setSizePolicy(i == currentIndex()
+                                ? page->property(kOwnPolicy).value<QSizePolicy>()
+                                : QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored));
+    }
 }
 
 } // namespace fg

@@ -9,9 +9,11 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/playback/playback_bar.h"
 #include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
 
@@ -474,6 +476,104 @@ private slots:
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+    }
+
+    // A fresh tester at 1280x800 in Projector pressed F9 on the Redis tab (the chapter list
+    // shown beside the diagram): the narration and the playback bar were drawn over the
+    // drawing, the bar cut after "Step 0 of 3". With the list shown on every diagram's tab, in
+    // every theme, the drawing, the narration and the bar stand one under the other, whole.
+    void theChapterListBesideADiagramKeepsItWhole() {
+        for (fg::ThemeChoice t : kAll) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            QStringList problems;
+            for (const auto& d : fg::liveDiagrams()) {
+                if (!d.hasSteps()) {
+                    continue;
+                }
+                w.openDiagram(d.id);
+                settle();
+                QTest::keyClick(&w, Qt::Key_F9); // the list beside the diagram
+                settle();
+                auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+                QVERIFY(view);
+                const QString what = fg::themeChoiceName(t) + QLatin1Char(' ') + d.id;
+                QWidget* panel = view->panel();
+                QWidget* canvas = view->panel()->canvas();
+                QWidget* bar = panel->findChild<fg::PlaybackBar*>();
+                QLabel* narration = nullptr;
+                for (auto* l : panel->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
+                    narration = l->accessibleName() == QLatin1String("Narration") ? l : narration;
+                }
+                QVERIFY2(bar && narration, qPrintable(what));
+                const auto rect = [&](QWidget* c) {
+                    return QRect(c->mapTo(panel, QPoint(0, 0)), c->size());
+                };
+                // (The window kept its size: the tabs' least width was the widest page's, and
+                // the list beside it pushed the window past a 1280-px screen, cut at its edge.)
+                if (w.width() != 1280 || w.minimumSizeHint().width() > 1280 ||
+                    rect(canvas).bottom() >= rect(narration).top() ||
+                    rect(narration).bottom() >= rect(bar).top() ||
+                    rect(bar).right() >= panel->width() || rect(bar).bottom() >= panel->height() ||
+                    bar->width() < bar->minimumSizeHint().width()) {
+                    problems << QStringLiteral("%1: window %8 px (least %9), drawing %2, "
+                                               "narration %3, bar %4 (least %5) in a panel "
+                                               "%6x%7")
+                                    .arg(what)
+                                    .arg(QStringLiteral("%1..%2")
+                                             .arg(rect(canvas).top())
+                                             .arg(rect(canvas).bottom()))
+                                    .arg(QStringLiteral("%1..%2")
+                                             .arg(rect(narration).top())
+                                             .arg(rect(narration).bottom()))
+                                    .arg(QStringLiteral("%1..%2 x..%3")
+                                             .arg(rect(bar).top())
+                                             .arg(rect(bar).bottom())
+                                             .arg(rect(bar).right()))
+                                    .arg(bar->minimumSizeHint().width())
+                                    .arg(panel->width())
+                                    .arg(panel->height())
+                                    .arg(w.width())
+                                    .arg(w.minimumSizeHint().width());
+                    w.resize(1280, 800);
+                }
+                QTest::keyClick(&w, Qt::Key_F9); // and away again
+                settle();
+            }
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        }
+    }
+
+    // A fresh tester at 1280x800 with a dozen tabs open opened the search (Ctrl+F) on the
+    // reader: the window's least width grew to 1380 px (1416 in Projector), the search panel
+    // half off a 1280-px screen: the tabs' least width was their widest page's, a diagram's,
+    // not the reader's. In every theme the reader, the chapter list and the search fit 1280 px.
+    void theSearchFitsBesideTheReaderAt1280() {
+        for (fg::ThemeChoice t : kAll) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            for (const auto& d : fg::liveDiagrams()) { // and many tabs open, as the tester had
+                w.openDiagram(d.id);
+            }
+            for (const char* tool : {"wizard", "matrix", "scenarios", "quorum", "cache"}) {
+                w.openTool(QString::fromLatin1(tool));
+            }
+            w.tabs()->setCurrentIndex(0);
+            settle();
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+            settle();
+            QVERIFY2(w.minimumSizeHint().width() <= 1280 && w.width() == 1280,
+                     qPrintable(QStringLiteral("%1: the window is %2 px wide, at least %3")
+                                    .arg(fg::themeChoiceName(t))
+                                    .arg(w.width())
+                                    .arg(w.minimumSizeHint().width())));
+        }
     }
 
     // A fresh tester, at 1280x800 with the search open: the diagrams' letters dropped to 6-9 px
