@@ -52,6 +52,13 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     message_->setAutoFillBackground(true);
     message_->setMargin(6);
     message_->hide();
+    // A step the student takes (a key, the slider) is an action too: the note about what they
+    // typed goes (it stayed over the drawing step after step). Playing on, it stays to be read.
+    connect(panel_->player(), &Player::positionChanged, this, [this] {
+        if (!message_->isHidden() && !panel_->player()->isPlaying()) {
+            showMessage({});
+        }
+    });
     split_->addWidget(panel_);
     column->addWidget(split_, 1);
     counters_ = new QLabel(this);

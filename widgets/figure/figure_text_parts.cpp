@@ -49,15 +49,19 @@ qreal FigureLayout::bullets(const json& items, qreal x, qreal y, qreal w, int de
                 s = s.mid(name.size() + 2).trimmed();
             }
         }
-        const TextBlock b = text(json(s.toStdString()), font_, w - indent);
         InlineText bullet;
         bullet.text = !mark.isEmpty() ? markGlyph(mark)
                       : depth == 0    ? QStringLiteral("\u2022")
                                       : QStringLiteral("\u2013");
-        const TextBlock dot = layoutText(bullet, mark.isEmpty() ? font_ : bold_, indent);
+        const TextBlock dot = layoutText(bullet, mark.isEmpty() ? font_ : bold_, 2 * indent);
+        // The text a space after its bullet: a bold tick is wider than a dot, and touched the
+        // text ("✔Every system design question!").
+        const qreal at = std::max(indent, 0.4 * u_ + dot.size.width() +
+                                              QFontMetricsF(font_).horizontalAdvance(u' '));
+        const TextBlock b = text(json(s.toStdString()), font_, w - at);
         put(dot, QPointF(x + 0.4 * u_, y + used),
             mark.isEmpty() ? theme_.accent : markColor(theme_, mark));
-        put(b, QPointF(x + indent, y + used), theme_.text);
+        put(b, QPointF(x + at, y + used), theme_.text);
         used += b.size.height() + 0.4 * u_;
         if (item.is_object() && item.contains("items")) {
             used += bullets(item["items"], x + indent, y + used, w - indent, depth + 1);

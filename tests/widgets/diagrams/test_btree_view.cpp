@@ -230,6 +230,22 @@ private slots:
         QVERIFY(explained);
     }
 
+    // The note about a key typed wrong went with the next button, preset or theme, but stayed
+    // over the drawing while the student stepped: a step clears it too.
+    void aStepClearsTheNoteAboutAKey() {
+        fg::BTreeView v;
+        auto* key = v.findChild<QLineEdit*>();
+        key->setText(QStringLiteral("abc"));
+        QTest::keyClick(key, Qt::Key_Return);
+        QLabel* note = nullptr;
+        for (auto* l : v.findChildren<QLabel*>()) {
+            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+        }
+        QVERIFY(note && !note->isHidden());
+        v.panel()->player()->seek(3); // as Right, Left or the slider do
+        QVERIFY(note->isHidden());
+    }
+
     // Twenty nines are a whole number, only too large for a bigint: the message says so and
     // gives the range (it said "not a whole number").
     void aKeyTooLargeSaysTheRange() {

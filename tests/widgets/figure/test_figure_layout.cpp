@@ -160,6 +160,37 @@ private slots:
         }
     }
 
+    // A list whose bullets are ticks: the text stands a space after its tick (a bold tick is
+    // wider than a dot, and touched the text: "✔Every system design question!").
+    void aTickStandsASpaceBeforeItsText() {
+        const json fig = json::parse(R"({"type": "figure", "id": "ticks", "title": "Ticks",
+            "parts": [{"kind": "bullets", "items": [":yes: Every system design question!",
+                                                    ":no: Not this one", ":warn: Careful"]}]})");
+        for (const char* theme : {"light", "projector"}) {
+            const fg::FigureRenderer r(fig, fg::Theme::byName(theme), 700, 16);
+            int pairs = 0;
+            for (const auto& glyph : r.scene().texts) {
+                const QString g = glyph.block.layout->text();
+                if (g.size() != 1 || g[0].unicode() < 0x2000) {
+                    continue;
+                }
+                for (const auto& text : r.scene().texts) {
+                    if (text.block.layout->text().size() > 3 &&
+                        std::abs(text.pos.y() - glyph.pos.y()) < 1) {
+                        ++pairs;
+                        const qreal gap = text.pos.x() - (glyph.pos.x() + glyph.block.size.width());
+                        QVERIFY2(gap >= 4, qPrintable(QStringLiteral("%1: %2 px between %3 and "
+                                                                     "\"%4\"")
+                                                          .arg(QLatin1String(theme))
+                                                          .arg(gap)
+                                                          .arg(g, text.block.layout->text())));
+                    }
+                }
+            }
+            QCOMPARE(pairs, 3);
+        }
+    }
+
     void aSlashInsideAWordNeverEndsALine() {
         // "I/O", "PC/EC", "TCP/IP" stay whole at every width where the line could end there;
         // "A / B" breaks at its spaces only.
