@@ -447,8 +447,22 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             const qreal maxW =
                 right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_);
             const TextBlock lb = text(e["label"], small_, maxW);
-            put(lb, labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2), theme_.text,
-                theme_.background);
+            QPointF at = labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2);
+            // Halfway down a long drop the label may stand beside other nodes, wider than the gap
+            // the drop runs in (a flowchart's "Full-text search needed?" lay over two shapes
+            // in the projector theme at 1280x800), or reach into its target (three lines where
+            // two were planned): then it sits just above its target.
+            if (!right) {
+                const QRectF mine(at, lb.size);
+                bool crowded = mine.bottom() > rb.top() - 0.25 * u_;
+                for (std::size_t v = 0; v < n && !crowded; ++v) {
+                    crowded = v != b->second && rect[v].intersects(mine);
+                }
+                if (crowded) {
+                    at.setY(rb.top() - lb.size.height() - 0.5 * u_);
+                }
+            }
+            put(lb, at, theme_.text, theme_.background);
         }
     }
     return used;
