@@ -3,6 +3,7 @@
 #include "app/handout_asides.h"
 #include "app/handout_pictures.h"
 #include "app/reader/chapter_html.h"
+#include "app/reader/table_fit.h"
 #include "models/io/atomic_file.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/paged_text.h"
@@ -12,6 +13,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
 
 namespace fg {
 
@@ -78,6 +80,19 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     const qreal bodyPx = 14;
     doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
     useHandoutFamilies(*doc_);
+    // Columns as the words need them ("Postgre SQL" and "Require ment" broke in equal columns):
+    // on paper a table of five columns of long words fits with less padding and, as a
+    // footnote's, type down to 0.7 of the text's.
+    for (QTextBlock b = doc_->begin(); b.isValid(); b = b.next()) {
+        if (QTextTable* table = QTextCursor(b).currentTable();
+            table && table->format().headerRowCount() > 0 && table->format().cellPadding() > 4) {
+            QTextTableFormat f = table->format();
+            f.setCellPadding(4);
+            table->setFormat(f);
+        }
+    }
+    fitTables(doc_.get(), text.width() - 2 * doc_->documentMargin(),
+              {.dataTablesOnly = true, .leastTypeScale = 0.7});
     std::vector<nlohmann::json> figures;
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {

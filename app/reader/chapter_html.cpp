@@ -127,12 +127,13 @@ QString tableHtml(const json& b, const Theme& t) {
                        "style=\"border-color:%1; border-style:solid; margin-top:6px; "
                        "margin-bottom:12px\">")
             .arg(css(t.mutedText));
-    h += QStringLiteral("<tr>");
+    // The header row in <thead>: a table that runs onto the next page repeats it there.
+    h += QStringLiteral("<thead><tr>");
     for (const auto& c : b["columns"]) {
         h += QStringLiteral("<th align=\"left\" style=\"background-color:%1\">%2</th>")
                  .arg(css(t.toneFill(QStringLiteral("accent"))), inlineHtml(qs(c), t));
     }
-    h += QStringLiteral("</tr>");
+    h += QStringLiteral("</tr></thead>");
     for (const auto& row : b["rows"]) {
         h += QStringLiteral("<tr>");
         for (const auto& cell : row) {

@@ -1,6 +1,7 @@
 #include "app/reader/reader_view.h"
 
 #include "app/reader/chapter_html.h"
+#include "app/reader/table_fit.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -101,7 +102,7 @@ void ReaderView::renderChapter() {
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
-    tablesNeed_ = widestTableNeed();
+    tablesNeed_ = widestTableNeed(document());
     updateMargins(); // setHtml resets the root frame
     renderFigures(); // at the column's width, if a table widened it
     sectionPos_.clear();
@@ -184,196 +185,7 @@ void ReaderView::updateMargins() {
         root.setRightMargin(side);
         document()->rootFrame()->setFrameFormat(root);
     }
-    fitTables(viewport()->width() - 2 * side);
-}
-
-namespace {
-
-constexpr int kTableTypeScale = QTextFormat::UserProperty + 1; // a table's shrunk type
-
-// Calls visit(column, block) for every block of text in every cell of `table`.
-template <class Visit>
-void forEachCellBlock(const QTextTable* table, Visit&& visit) {
-    for (int r = 0; r < table->rows(); ++r) {
-        for (int c = 0; c < table->columns(); ++c) {
-            const QTextTableCell cell = table->cellAt(r, c);
-            const int end = cell.lastCursorPosition().position();
-            for (QTextBlock b = cell.firstCursorPosition().block();
-                 b.isValid() && b.position() <= end; b = b.next()) {
-                visit(c, b);
-            }
-        }
-    }
-}
-
-// A table's columns as its words need them: per column the longest word (narrower, a word
-// breaks) and the longest line (wider, nothing wraps), in the cells' own fonts.
-struct TableColumns {
-    QTextTable* table = nullptr;
-    std::vector<qreal> least, most;
-    qreal overhead = 0; // borders, spacing and padding around and between the cells
-};
-
-std::vector<TableColumns> measureTables(QTextDocument* doc) {
-    std::vector<TableColumns> out;
-    std::vector<QTextFrame*> frames{doc->rootFrame()};
-    while (!frames.empty()) {
-        QTextFrame* frame = frames.back();
-        frames.pop_back();
-        const auto children = frame->childFrames();
-        frames.insert(frames.end(), children.begin(), children.end());
-        auto* table = qobject_cast<QTextTable*>(frame);
-        if (!table) {
-            continue;
-        }
-        TableColumns t;
-        t.table = table;
-        const auto n = static_cast<std::size_t>(table->columns());
-        t.least.assign(n, 0);
-        t.most.assign(n, 0);
-        forEachCellBlock(table, [&](int c, const QTextBlock& b) {
-            qreal line = 0;
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QFont font = it.fragment().charFormat().font().resolve(doc->defaultFont());
-                const QFontMetricsF fm(font);
-                line += fm.horizontalAdvance(it.fragment().text());
-                for (const QString& word :
-                     it.fragment().text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                    auto& l = t.least[static_cast<std::size_t>(c)];
-                    l = std::max(l, fm.horizontalAdvance(word) + 4);
-                }
-            }
-            auto& m = t.most[static_cast<std::size_t>(c)];
-            m = std::max(m, line + 4);
-        });
-        const QTextTableFormat f = table->format();
-        t.overhead = (table->columns() + 1) * f.cellSpacing() + 2 * f.border() +
-                     table->columns() * (2 * f.cellPadding() + 2 * f.border());
-        out.push_back(std::move(t));
-    }
-    return out;
-}
-
-} // namespace
-
-qreal ReaderView::widestTableNeed() const {
-    // Room for every column's longest word, and some over: fitTables() then shares the column
-    // out so that no word breaks.
-    constexpr qreal kTableSlack = 1.3;
-    qreal widest = 0;
-    for (const TableColumns& t : measureTables(document())) {
-        qreal need = t.overhead;
-        for (qreal l : t.least) {
-            need += l;
-        }
-        widest = std::max(widest, need * kTableSlack);
-    }
-    return widest;
-}
-
-namespace {
-
-// Sets a table's type to `scale` times its own size (kept in each piece of text's format, so
-// that shrinking again starts from the size the chapter gave it).
-void scaleTableType(QTextTable* table, qreal scale) {
-    constexpr int kOwnPx = QTextFormat::UserProperty + 2;
-    QTextDocument* doc = table->document();
-    struct Piece {
-        int from, to, ownPx;
-    };
-    std::vector<Piece> pieces;
-    forEachCellBlock(table, [&](int, const QTextBlock& b) {
-        for (auto it = b.begin(); !it.atEnd(); ++it) {
-            const QTextFragment frag = it.fragment();
-            const QTextCharFormat cf = frag.charFormat();
-            const int own = cf.hasProperty(kOwnPx)
-                                ? cf.intProperty(kOwnPx)
-                                : cf.font().resolve(doc->defaultFont()).pixelSize();
-            pieces.push_back({frag.position(), frag.position() + frag.length(), own});
-        }
-    });
-    for (const Piece& p : pieces) {
-        if (p.ownPx <= 0) {
-            continue;
-        }
-        QTextCursor cursor(doc);
-        cursor.setPosition(p.from);
-        cursor.setPosition(p.to, QTextCursor::KeepAnchor);
-        QTextCharFormat cf;
-        cf.setProperty(kOwnPx, p.ownPx);
-        cf.setProperty(QTextFormat::FontPixelSize, std::max(1, qRound(p.ownPx * scale)));
-        cursor.mergeCharFormat(cf);
-    }
-    QTextTableFormat f = table->format();
-    f.setProperty(kTableTypeScale, scale);
-    table->setFormat(f);
-}
-
-} // namespace
-
-void ReaderView::fitTables(qreal column, bool mayScale) {
-    // Qt shares a table's width out by its columns' longest lines: a column of long sentences
-    // took the room of a column of long words, which then broke ("recommendatio|ns" in a
-    // 5-column table at 1280x800). Here each column gets its longest word first, and what is
-    // left goes to the columns whose lines would still wrap, in proportion to what they lack.
-    bool rescaled = false;
-    for (const TableColumns& t : measureTables(document())) {
-        const std::size_t n = t.least.size();
-        if (n == 0) {
-            continue;
-        }
-        const qreal room = column * 0.99 - t.overhead; // the tables are 99% wide
-        // Words too long for the room even one column each (the Projector's type in a
-        // 1280-pixel window): the table's type shrinks, to 75% at most, before words break;
-        // it grows back when the room comes back (a margin keeps it from going to and fro).
-        if (mayScale) {
-            qreal words = 0;
-            for (qreal l : t.least) {
-                words += l;
-            }
-            const qreal applied = t.table->format().hasProperty(kTableTypeScale)
-                                      ? t.table->format().doubleProperty(kTableTypeScale)
-                                      : 1.0;
-            const qreal fits = std::floor(applied * room / words * 40) / 40;
-            const qreal scale = words > room                            ? std::max(0.75, fits)
-                                : applied < 1 && fits >= applied + 0.05 ? std::min(1.0, fits)
-                                                                        : applied;
-            if (scale != applied) {
-                scaleTableType(t.table, scale);
-                rescaled = true;
-            }
-        }
-        std::vector<qreal> width = t.least;
-        qreal used = 0, lack = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            used += width[i];
-            lack += std::max<qreal>(0, t.most[i] - t.least[i]);
-        }
-        const qreal spare = room - used;
-        for (std::size_t i = 0; i < n && spare > 0; ++i) {
-            const qreal wants = std::max<qreal>(0, t.most[i] - t.least[i]);
-            width[i] += lack > spare ? spare * wants / lack : wants;
-        }
-        // A percentage is of the cells' width, padding and borders included.
-        QTextTableFormat f = t.table->format();
-        const qreal cellFrame = 2 * f.cellPadding() + 2 * f.border();
-        qreal total = 0;
-        for (qreal w : width) {
-            total += w + cellFrame;
-        }
-        QVector<QTextLength> constraints;
-        for (qreal w : width) {
-            constraints << QTextLength(QTextLength::PercentageLength,
-                                       100 * (w + cellFrame) / total);
-        }
-        if (f.columnWidthConstraints() != constraints) {
-            f.setColumnWidthConstraints(constraints);
-            t.table->setFormat(f);
-        }
-    }
-    if (rescaled) {
-        fitTables(column, false); // the columns again, measured in the new type
-    }
+    fitTables(document(), viewport()->width() - 2 * side);
 }
 
 void ReaderView::changeEvent(QEvent* event) {

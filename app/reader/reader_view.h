@@ -81,12 +81,6 @@ private:
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();
-    // The width the chapter's widest table needs to keep every word whole (each column its
-    // longest word, with the cells' padding and borders).
-    qreal widestTableNeed() const;
-    // Each table's columns (and, when even that is too narrow, its type), so that no word
-    // breaks in a column `column` pixels wide.
-    void fitTables(qreal column, bool mayScale = true);
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
@@ -100,8 +94,8 @@ private:
     int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
-    qreal tablesNeed_ = 0;                  // widestTableNeed() of the chapter on screen
-    QHash<QString, int> sectionPos_;        // section id -> document position of its heading
+    qreal tablesNeed_ = 0;           // widestTableNeed() of the chapter on screen (table_fit.h)
+    QHash<QString, int> sectionPos_; // section id -> document position of its heading
     QList<QTextEdit::ExtraSelection> hits_; // in the text
     struct Hit {
         int position;   // in the document (a figure's: its image's)

@@ -1,10 +1,19 @@
 // Shared by the app's tests: settings of their own, never the user's and never another suite's.
 #pragma once
 
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
 #include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QString>
+#include <QStringList>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextLayout>
 
 // Test-mode paths (~/.qttest/...) under an application name of this suite's own: CTest runs
 // suites in parallel, and two suites sharing one settings file cleared and wrote it under each
@@ -14,4 +23,40 @@ inline void useOwnTestSettings(const char* suite) {
     QCoreApplication::setOrganizationName(QStringLiteral("fieldguide-test"));
     QCoreApplication::setApplicationName(QStringLiteral("fieldguide-test-") +
                                          QString::fromLatin1(suite));
+}
+
+// The desktop's type and colours, as they were when it was made (a suite's member, made after
+// QApplication): a window's theme is the whole application's, so each test restores them in
+// cleanup() and the next window does not take the Projector's type as the system's.
+struct DesktopLook {
+    QFont font = QApplication::font();
+    QPalette palette = QApplication::palette();
+    void restore() const {
+        QApplication::setFont(font);
+        QApplication::setPalette(palette);
+    }
+};
+
+// Every place where a line of a table cell of `doc` ends inside a word ("Postgre|SQL"), as
+// "Postgre|SQL", after laying the document out.
+inline QStringList wordsBrokenInTables(QTextDocument& doc) {
+    doc.documentLayout()->documentSize(); // lays it all out
+    QStringList broken;
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (!QTextCursor(b).currentTable()) {
+            continue;
+        }
+        const QString text = b.text();
+        const QTextLayout* layout = b.layout();
+        for (int i = 0; i + 1 < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const int end = line.textStart() + line.textLength();
+            if (end > 0 && end < text.size() && !text[end - 1].isSpace() && !text[end].isSpace() &&
+                text[end - 1].isLetterOrNumber() && text[end].isLetterOrNumber()) {
+                broken << text.left(end).section(QLatin1Char(' '), -1) + QLatin1Char('|') +
+                              text.mid(end).section(QLatin1Char(' '), 0, 0);
+            }
+        }
+    }
+    return broken;
 }

@@ -224,6 +224,92 @@ private slots:
         QVERIFY(pictures >= 6);
     }
 
+    // A fresh tester's handout: tables came in equal columns that broke words ("Postgre SQL",
+    // "Require ment") and a table that ran onto the next page went on without its header row.
+    // Every chapter, on A4 and Letter: no line of a table cell ends inside a word, every table
+    // of data repeats its header row, and a row that starts a new page stands under it.
+    void tablesKeepTheirWordsWholeAndRepeatTheirHeader() {
+        std::vector<fg::Chapter> chapters = fg::loadCourse(fg::diagramLinks()).chapters;
+        // And a table as long as the tester's, which no chapter of the course has: 60 rows of
+        // short names beside a column of sentences.
+        fg::Chapter big;
+        big.id = QStringLiteral("big");
+        big.title = QStringLiteral("A long table");
+        nlohmann::json rows = nlohmann::json::array();
+        for (int i = 0; i < 60; ++i) {
+            rows.push_back({"PostgreSQL " + std::to_string(i), "Requirement",
+                            "Strong consistency with multi-row transactions, joins and a "
+                            "schema the database enforces on every write",
+                            "OLTP"});
+        }
+        big.sections.push_back(
+            {QStringLiteral("s"), QStringLiteral("Systems"),
+             nlohmann::json::array({{{"type", "table"},
+                                     {"columns", {"Database", "Need", "Why", "Kind"}},
+                                     {"rows", rows}}})});
+        chapters.push_back(big);
+        QStringList problems;
+        int continued = 0, tables = 0;
+        for (const auto page : {QPageSize::A4, QPageSize::Letter}) {
+            for (const auto& ch : chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                const fg::Handout handout(ch, page);
+                QTextDocument& doc = handout.document();
+                for (const QString& word : wordsBrokenInTables(doc)) {
+                    problems << QStringLiteral("%1: \"%2\"").arg(ch.id, word);
+                }
+                const qreal pageH = doc.pageSize().height();
+                const auto top = [&](const QTextTable* t, int row) {
+                    const QTextBlock b = t->cellAt(row, 0).firstCursorPosition().block();
+                    return doc.documentLayout()->blockBoundingRect(b).top();
+                };
+                std::vector<QTextFrame*> frames{doc.rootFrame()};
+                while (!frames.empty()) {
+                    QTextFrame* f = frames.back();
+                    frames.pop_back();
+                    for (QTextFrame* c : f->childFrames()) {
+                        frames.push_back(c);
+                    }
+                    const auto* t = qobject_cast<QTextTable*>(f);
+                    if (!t || t->rows() < 2 || t->columns() < 2) {
+                        continue; // a side box is a table of one row
+                    }
+                    ++tables;
+                    if (t->format().headerRowCount() != 1) {
+                        problems << QStringLiteral("%1: a table of %2 rows repeats %3 header rows")
+                                        .arg(ch.id)
+                                        .arg(t->rows())
+                                        .arg(t->format().headerRowCount());
+                        continue;
+                    }
+                    const qreal header = top(t, 1) - top(t, 0);
+                    for (int r = 2; r < t->rows(); ++r) {
+                        const int was = int(std::floor(top(t, r - 1) / pageH));
+                        const int is = int(std::floor(top(t, r) / pageH));
+                        if (is > was) {
+                            ++continued;
+                            const qreal below = top(t, r) - is * pageH;
+                            if (below < header) {
+                                problems << QStringLiteral("%1: row %2 starts page %3 %4 pt "
+                                                           "down, no header over it (%5 pt)")
+                                                .arg(ch.id)
+                                                .arg(r)
+                                                .arg(is + 1)
+                                                .arg(below, 0, 'f', 0)
+                                                .arg(header, 0, 'f', 0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        QVERIFY(tables > 20);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(QLatin1Char('\n'))));
+        QVERIFY2(continued > 0, "no table runs onto a second page: the check saw nothing");
+    }
+
     // B-Tree vs LSM-tree's charts as the Cassandra chapter's handout draws them, on A4 and
     // Letter: the labels of each vertical axis stand apart (they were drawn on top of one
     // another, "400 300 200 100 0" in a sliver), and each axis title is whole along its axis.

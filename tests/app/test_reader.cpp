@@ -52,19 +52,12 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 class TestReader : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        useOwnTestSettings("reader");
-        startFont_ = QApplication::font();
-        startPalette_ = QApplication::palette();
-    }
+    void initTestCase() { useOwnTestSettings("reader"); }
     void init() { QSettings().clear(); }
     // Each test starts from the desktop's type and colours: a window's theme is the whole
     // application's, and the next window took the Projector's type as the system's (its search
     // panel came out 640 px wide at 1280x800).
-    void cleanup() {
-        QApplication::setFont(startFont_);
-        QApplication::setPalette(startPalette_);
-    }
+    void cleanup() { desktop_.restore(); }
 
     void keysMoveBetweenSectionsAndChapters() {
         fg::MainWindow w(course("good"));
@@ -283,27 +276,11 @@ private slots:
             for (int c = 0; c < chapters; ++c) {
                 r->showChapter(c);
                 QCoreApplication::processEvents();
-                QTextDocument* doc = r->document();
-                doc->documentLayout()->documentSize(); // lays it all out
-                for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
-                    if (!QTextCursor(b).currentTable()) {
-                        continue;
-                    }
-                    const QString text = b.text();
-                    QTextLayout* layout = b.layout();
-                    for (int i = 0; i + 1 < layout->lineCount(); ++i) {
-                        const QTextLine line = layout->lineAt(i);
-                        const int end = line.textStart() + line.textLength();
-                        if (end > 0 && end < text.size() && !text[end - 1].isSpace() &&
-                            !text[end].isSpace() && text[end - 1].isLetterOrNumber() &&
-                            text[end].isLetterOrNumber()) {
-                            broken << QStringLiteral("%1, chapter %2: \"%3|%4\"")
-                                          .arg(fg::themeChoiceName(choice))
-                                          .arg(c)
-                                          .arg(text.left(end).section(QLatin1Char(' '), -1),
-                                               text.mid(end).section(QLatin1Char(' '), 0, 0));
-                        }
-                    }
+                for (const QString& word : wordsBrokenInTables(*r->document())) {
+                    broken << QStringLiteral("%1, chapter %2: \"%3\"")
+                                  .arg(fg::themeChoiceName(choice))
+                                  .arg(c)
+                                  .arg(word);
                 }
             }
             QVERIFY2(broken.isEmpty(), qPrintable(broken.mid(0, 10).join(QLatin1Char('\n'))));
@@ -828,8 +805,7 @@ private slots:
     }
 
 private:
-    QFont startFont_;
-    QPalette startPalette_;
+    const DesktopLook desktop_;
 };
 
 QTEST_MAIN(TestReader)

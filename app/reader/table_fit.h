@@ -1,0 +1,33 @@
+// Tables whose words stay whole: Qt shares a table's width out by its columns' longest lines, and
+// a column of long sentences took the room of a column of long words, which then broke
+// ("recommendatio|ns", "Postgre|SQL"). The reader on screen and the handout on paper both fit
+// their tables here.
+#pragma once
+
+#include <QtGlobal>
+
+class QTextDocument;
+
+namespace fg {
+
+// The width the widest table of `doc` needs to keep every word whole (each column its longest
+// word, with the cells' padding and borders), with some room over.
+qreal widestTableNeed(QTextDocument* doc);
+
+// How fitTables goes about it.
+struct TableFitting {
+    // The tables of data alone (those with a header row), not the side boxes and cards, whose
+    // pictures are laid out at their own width.
+    bool dataTablesOnly = false;
+    // How small a table's type may get, against its own, before words break.
+    qreal leastTypeScale = 0.75;
+};
+
+// Sets each table's column widths so that no word breaks in a text column `column` pixels (or
+// points) wide: each column gets its longest word, and what is left goes to the columns whose
+// lines would still wrap, in proportion to what they lack. A table whose words cannot fit even so
+// has its type shrunk first (down to how.leastTypeScale), and grown back when the room comes
+// back.
+void fitTables(QTextDocument* doc, qreal column, const TableFitting& how = {});
+
+} // namespace fg
