@@ -71,16 +71,9 @@ QHash<const QWidget*, int> typeSizes(QWidget* page) {
 class TestPageZoom : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        useOwnTestSettings("page-zoom");
-        startFont_ = QApplication::font();
-        startPalette_ = QApplication::palette();
-    }
+    void initTestCase() { useOwnTestSettings("page-zoom"); }
     void init() { QSettings().clear(); }
-    void cleanup() {
-        QApplication::setFont(startFont_);
-        QApplication::setPalette(startPalette_);
-    }
+    void cleanup() { desktop_.restore(); }
 
     // Every tool's text grows with Zoom in (three steps: 1.33 times), the reader's zoom stays
     // where it was, and Reset zoom brings back the very sizes it had.
@@ -303,8 +296,7 @@ private slots:
     }
 
 private:
-    QFont startFont_;
-    QPalette startPalette_;
+    const DesktopLook desktop_;
 };
 
 QTEST_MAIN(TestPageZoom)

@@ -14,6 +14,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/playback_bar.h"
+#include "widgets/simulators/quorum_view.h"
 #include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
 
@@ -132,18 +133,11 @@ qreal medianLetters(const fg::DiagramCanvas& canvas) {
 class TestWindowFit : public QObject {
     Q_OBJECT
 private slots:
-    void initTestCase() {
-        useOwnTestSettings("window-fit");
-        startFont_ = QApplication::font();
-        startPalette_ = QApplication::palette();
-    }
+    void initTestCase() { useOwnTestSettings("window-fit"); }
     void init() { QSettings().clear(); }
     // Each test starts from the desktop's type and colours (a window's theme is the whole
     // application's, and the next window would take the projector's type as the system's).
-    void cleanup() {
-        QApplication::setFont(startFont_);
-        QApplication::setPalette(startPalette_);
-    }
+    void cleanup() { desktop_.restore(); }
 
     void theWindowNeverChangesSizeByItself_data() {
         QTest::addColumn<QSize>("screen");
@@ -222,22 +216,37 @@ private slots:
                 const QString what =
                     fg::themeChoiceName(t) + QLatin1Char(' ') + w.tabs()->tabToolTip(i);
                 // A tool's parts are not squeezed over each other either (the quorum ring's
-                // widget was drawn over the sentence under it in Projector).
+                // widget was drawn over the sentence under it in Projector, and at 1280x800 in
+                // Light with seven replicas): with any number of replicas the page scrolls.
                 if (auto* tool = qobject_cast<fg::SimulatorView*>(w.tabs()->currentWidget())) {
-                    QList<QWidget*> parts;
-                    for (QWidget* c : tool->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
-                        if (c->isVisible()) {
-                            parts << c;
+                    auto* quorum = qobject_cast<fg::QuorumView*>(tool);
+                    for (int n = quorum ? 1 : 0; n <= (quorum ? 9 : 0); ++n) {
+                        if (quorum) {
+                            quorum->setParams(n, std::min(n, 2), std::min(n, 2), {});
+                            settle();
                         }
-                    }
-                    for (int a = 0; a < parts.size(); ++a) {
-                        for (int b = a + 1; b < parts.size(); ++b) {
-                            if (parts[a]->geometry().intersects(parts[b]->geometry())) {
-                                problems << QStringLiteral("%1: \"%2\" and \"%3\" overlap")
-                                                .arg(what, parts[a]->accessibleName(),
-                                                     parts[b]->accessibleName());
+                        QList<QWidget*> parts;
+                        for (QWidget* c :
+                             tool->content()->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+                            if (c->isVisible()) {
+                                parts << c;
                             }
                         }
+                        for (int a = 0; a < parts.size(); ++a) {
+                            for (int b = a + 1; b < parts.size(); ++b) {
+                                if (parts[a]->geometry().intersects(parts[b]->geometry())) {
+                                    problems
+                                        << QStringLiteral("%1 (N=%2): \"%3\" and \"%4\" overlap")
+                                               .arg(what)
+                                               .arg(n)
+                                               .arg(parts[a]->accessibleName(),
+                                                    parts[b]->accessibleName());
+                                }
+                            }
+                        }
+                    }
+                    if (quorum) {
+                        quorum->setParams(3, 2, 2, {});
                     }
                 }
                 if (w.size() != QSize(1280, 800) || w.minimumSizeHint().width() > 1280) {
@@ -483,68 +492,67 @@ private slots:
     // drawing, the bar cut after "Step 0 of 3". With the list shown on every diagram's tab, in
     // every theme, the drawing, the narration and the bar stand one under the other, whole.
     void theChapterListBesideADiagramKeepsItWhole() {
-        for (fg::ThemeChoice t : kAll) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-            w.resize(1280, 800);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            w.setThemeChoice(t);
-            QStringList problems;
-            for (const auto& d : fg::liveDiagrams()) {
-                if (!d.hasSteps()) {
-                    continue;
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize, fg::ThemeChoice t) {
+                QStringList problems;
+                for (const auto& d : fg::liveDiagrams()) {
+                    if (!d.hasSteps()) {
+                        continue;
+                    }
+                    w.openDiagram(d.id);
+                    settle();
+                    QTest::keyClick(&w, Qt::Key_F9); // the list beside the diagram
+                    settle();
+                    auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+                    QVERIFY(view);
+                    const QString what = fg::themeChoiceName(t) + QLatin1Char(' ') + d.id;
+                    QWidget* panel = view->panel();
+                    QWidget* canvas = view->panel()->canvas();
+                    QWidget* bar = panel->findChild<fg::PlaybackBar*>();
+                    QLabel* narration = nullptr;
+                    for (auto* l : panel->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
+                        narration =
+                            l->accessibleName() == QLatin1String("Narration") ? l : narration;
+                    }
+                    QVERIFY2(bar && narration, qPrintable(what));
+                    const auto rect = [&](QWidget* c) {
+                        return QRect(c->mapTo(panel, QPoint(0, 0)), c->size());
+                    };
+                    // (The window kept its size: the tabs' least width was the widest page's, and
+                    // the list beside it pushed the window past a 1280-px screen, cut at its edge.)
+                    if (w.width() != 1280 || w.minimumSizeHint().width() > 1280 ||
+                        rect(canvas).bottom() >= rect(narration).top() ||
+                        rect(narration).bottom() >= rect(bar).top() ||
+                        rect(bar).right() >= panel->width() ||
+                        rect(bar).bottom() >= panel->height() ||
+                        bar->width() < bar->minimumSizeHint().width()) {
+                        problems << QStringLiteral("%1: window %8 px (least %9), drawing %2, "
+                                                   "narration %3, bar %4 (least %5) in a panel "
+                                                   "%6x%7")
+                                        .arg(what)
+                                        .arg(QStringLiteral("%1..%2")
+                                                 .arg(rect(canvas).top())
+                                                 .arg(rect(canvas).bottom()))
+                                        .arg(QStringLiteral("%1..%2")
+                                                 .arg(rect(narration).top())
+                                                 .arg(rect(narration).bottom()))
+                                        .arg(QStringLiteral("%1..%2 x..%3")
+                                                 .arg(rect(bar).top())
+                                                 .arg(rect(bar).bottom())
+                                                 .arg(rect(bar).right()))
+                                        .arg(bar->minimumSizeHint().width())
+                                        .arg(panel->width())
+                                        .arg(panel->height())
+                                        .arg(w.width())
+                                        .arg(w.minimumSizeHint().width());
+                        w.resize(1280, 800);
+                    }
+                    QTest::keyClick(&w, Qt::Key_F9); // and away again
+                    settle();
                 }
-                w.openDiagram(d.id);
-                settle();
-                QTest::keyClick(&w, Qt::Key_F9); // the list beside the diagram
-                settle();
-                auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
-                QVERIFY(view);
-                const QString what = fg::themeChoiceName(t) + QLatin1Char(' ') + d.id;
-                QWidget* panel = view->panel();
-                QWidget* canvas = view->panel()->canvas();
-                QWidget* bar = panel->findChild<fg::PlaybackBar*>();
-                QLabel* narration = nullptr;
-                for (auto* l : panel->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
-                    narration = l->accessibleName() == QLatin1String("Narration") ? l : narration;
-                }
-                QVERIFY2(bar && narration, qPrintable(what));
-                const auto rect = [&](QWidget* c) {
-                    return QRect(c->mapTo(panel, QPoint(0, 0)), c->size());
-                };
-                // (The window kept its size: the tabs' least width was the widest page's, and
-                // the list beside it pushed the window past a 1280-px screen, cut at its edge.)
-                if (w.width() != 1280 || w.minimumSizeHint().width() > 1280 ||
-                    rect(canvas).bottom() >= rect(narration).top() ||
-                    rect(narration).bottom() >= rect(bar).top() ||
-                    rect(bar).right() >= panel->width() || rect(bar).bottom() >= panel->height() ||
-                    bar->width() < bar->minimumSizeHint().width()) {
-                    problems << QStringLiteral("%1: window %8 px (least %9), drawing %2, "
-                                               "narration %3, bar %4 (least %5) in a panel "
-                                               "%6x%7")
-                                    .arg(what)
-                                    .arg(QStringLiteral("%1..%2")
-                                             .arg(rect(canvas).top())
-                                             .arg(rect(canvas).bottom()))
-                                    .arg(QStringLiteral("%1..%2")
-                                             .arg(rect(narration).top())
-                                             .arg(rect(narration).bottom()))
-                                    .arg(QStringLiteral("%1..%2 x..%3")
-                                             .arg(rect(bar).top())
-                                             .arg(rect(bar).bottom())
-                                             .arg(rect(bar).right()))
-                                    .arg(bar->minimumSizeHint().width())
-                                    .arg(panel->width())
-                                    .arg(panel->height())
-                                    .arg(w.width())
-                                    .arg(w.minimumSizeHint().width());
-                    w.resize(1280, 800);
-                }
-                QTest::keyClick(&w, Qt::Key_F9); // and away again
-                settle();
-            }
-            QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
-        }
+                QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+            },
+            {std::begin(kAll), std::end(kAll)}, {QSize(1280, 800)});
     }
 
     // A fresh tester at 1280x800 with a dozen tabs open opened the search (Ctrl+F) on the
@@ -552,28 +560,25 @@ private slots:
     // half off a 1280-px screen: the tabs' least width was their widest page's, a diagram's,
     // not the reader's. In every theme the reader, the chapter list and the search fit 1280 px.
     void theSearchFitsBesideTheReaderAt1280() {
-        for (fg::ThemeChoice t : kAll) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-            w.resize(1280, 800);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            w.setThemeChoice(t);
-            for (const auto& d : fg::liveDiagrams()) { // and many tabs open, as the tester had
-                w.openDiagram(d.id);
-            }
-            for (const char* tool : {"wizard", "matrix", "scenarios", "quorum", "cache"}) {
-                w.openTool(QString::fromLatin1(tool));
-            }
-            w.tabs()->setCurrentIndex(0);
-            settle();
-            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-            settle();
-            QVERIFY2(w.minimumSizeHint().width() <= 1280 && w.width() == 1280,
-                     qPrintable(QStringLiteral("%1: the window is %2 px wide, at least %3")
-                                    .arg(fg::themeChoiceName(t))
-                                    .arg(w.width())
-                                    .arg(w.minimumSizeHint().width())));
-        }
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize, fg::ThemeChoice t) {
+                for (const auto& d : fg::liveDiagrams()) { // and many tabs open, as the tester had
+                    w.openDiagram(d.id);
+                }
+                for (const char* tool : {"wizard", "matrix", "scenarios", "quorum", "cache"}) {
+                    w.openTool(QString::fromLatin1(tool));
+                }
+                w.tabs()->setCurrentIndex(0);
+                settle();
+                QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                settle();
+                QVERIFY2(w.minimumSizeHint().width() <= 1280 && w.width() == 1280,
+                         qPrintable(QStringLiteral("%1: the window is %2 px wide, at least %3")
+                                        .arg(fg::themeChoiceName(t))
+                                        .arg(w.width())
+                                        .arg(w.minimumSizeHint().width())));
+            },
+            {std::begin(kAll), std::end(kAll)}, {QSize(1280, 800)});
     }
 
     // A fresh tester, at 1280x800 with the search open: the diagrams' letters dropped to 6-9 px
@@ -844,12 +849,14 @@ private slots:
     }
 
 private:
-    // Calls visit(window, screen, theme) with a fresh main window shown at each of kScreens in
-    // each theme, and starts the next from the desktop's type and colours (cleanup).
+    // Calls visit(window, screen, theme) with a fresh main window shown at each of `screens` in
+    // each of `themes`, and starts the next from the desktop's type and colours (cleanup).
     template <class Visit>
-    void forEveryWindow(Visit visit, const std::vector<fg::ThemeChoice>& themes = {
-                                         std::begin(kAll), std::end(kAll)}) {
-        for (QSize screen : kScreens) {
+    void
+    forEveryWindow(Visit visit,
+                   const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
+                   const std::vector<QSize>& screens = {std::begin(kScreens), std::end(kScreens)}) {
+        for (QSize screen : screens) {
             for (fg::ThemeChoice t : themes) {
                 fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
                 w.resize(screen);
@@ -862,8 +869,7 @@ private:
         }
     }
 
-    QFont startFont_;
-    QPalette startPalette_;
+    const DesktopLook desktop_;
 };
 
 QTEST_MAIN(TestWindowFit)

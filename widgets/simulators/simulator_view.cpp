@@ -5,13 +5,23 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace fg {
 
 SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(parent) {
-    column_ = new QVBoxLayout(this);
+    auto* page = new QVBoxLayout(this);
+    page->setContentsMargins(0, 0, 0, 0);
+    scroll_ = new QScrollArea(this);
+    scroll_->setFrameShape(QFrame::NoFrame);
+    scroll_->setWidgetResizable(true);
+    scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    page->addWidget(scroll_);
+    content_ = new QWidget(scroll_);
+    column_ = new QVBoxLayout(content_);
     auto* introLabel = new QLabel(intro, this);
     introLabel->setWordWrap(true);
     introLabel->setAccessibleName(tr("What this simulator shows"));
@@ -34,7 +44,14 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     column_->addLayout(body_, 1);
     column_->addWidget(summary_);
     column_->addWidget(chart_, 1);
+    scroll_->setWidget(content_);
     styleChart(chart_, theme_);
+}
+
+QSize SimulatorView::minimumSizeHint() const {
+    const int least =
+        content_->minimumSizeHint().width() + scroll_->verticalScrollBar()->sizeHint().width();
+    return {least, QWidget::minimumSizeHint().height()};
 }
 
 void SimulatorView::setTheme(const Theme& theme) {

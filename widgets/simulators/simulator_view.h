@@ -2,6 +2,8 @@
 // its words defined), a row of controls, a summary in words of the numbers on screen, and one
 // QCustomPlot chart coloured by the theme. A subclass fills the controls and redraws in refresh().
 // As a page its title is its row's in simulators() (by simulatorId()); it exports nothing.
+// The parts stand in a column that scrolls when the page is shorter than they need (nine
+// replicas at 1280x800, the type zoomed): Qt's layout drew them over each other otherwise.
 #pragma once
 
 #include "models/theme/theme.h"
@@ -14,6 +16,7 @@
 class QCustomPlot;
 class QHBoxLayout;
 class QLabel;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace fg {
@@ -38,6 +41,10 @@ public:
     const Theme& theme() const { return theme_; }
     QCustomPlot* chart() const { return chart_; }
     QString summaryText() const;
+    // The column that holds the intro, the controls, the drawing, the summary and the chart.
+    QWidget* content() const { return content_; }
+    // As wide as the column's least width: its controls are never cut (it scrolls only down).
+    QSize minimumSizeHint() const override;
 
 protected:
     virtual void refresh() = 0;
@@ -51,6 +58,8 @@ protected:
 
 private:
     Theme theme_ = Theme::light();
+    QScrollArea* scroll_;
+    QWidget* content_;
     QVBoxLayout* column_;
     QVBoxLayout* body_;
     QLabel* summary_;
