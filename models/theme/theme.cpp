@@ -67,6 +67,7 @@ Theme Theme::light() {
     t.codeBackground = QColor::fromRgb(0xf0f2f4u);
     t.highlight = QColor::fromRgb(0xffd33du);
     t.categorical = okabeIto();
+    t.series = {QColor::fromRgb(0x0072b2u), QColor::fromRgb(0xb35900u), QColor::fromRgb(0x0b3b2eu)};
     return t;
 }
 
@@ -86,6 +87,7 @@ Theme Theme::dark() {
     t.codeBackground = QColor::fromRgb(0x262b31u);
     t.highlight = QColor::fromRgb(0x7a6000u); // light text on it at 4.5:1 (a highlighted row)
     t.categorical = okabeIto();
+    t.series = {QColor::fromRgb(0x56b4e9u), QColor::fromRgb(0xe69f00u), QColor::fromRgb(0xb8f0c8u)};
     return t;
 }
 
@@ -105,6 +107,7 @@ Theme Theme::projector() {
     t.codeBackground = QColor::fromRgb(0xf2f2f2u);
     t.highlight = QColor::fromRgb(0xffe14du);
     t.categorical = okabeIto();
+    t.series = {QColor::fromRgb(0x005a8cu), QColor::fromRgb(0x9a4a00u), QColor::fromRgb(0x002c20u)};
     t.lineWidth = 3.0;
     t.fontScale = 1.35;
     return t;

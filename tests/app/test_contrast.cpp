@@ -6,9 +6,12 @@
 #include "app/app_theme.h"
 #include "app/reader/chapter_html.h"
 #include "models/course/content_loader.h"
+#include "widgets/canvas/page.h"
+#include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_layout.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -20,6 +23,10 @@
 #include <QTextDocument>
 #include <QTextFragment>
 #include <QTextTable>
+#include <array>
+#include <cmath>
+#include <memory>
+#include <qcustomplot.h>
 
 namespace {
 
@@ -47,6 +54,43 @@ struct Check {
 };
 
 const fg::Theme kThemes[] = {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()};
+
+// A colour as a reader with a colour-vision deficiency sees it: Machado, Oliveira & Fernandes
+// (2009), "A Physiologically-based Model for Simulation of Color Vision Deficiency", severity 1,
+// applied to linear RGB; then CIELAB (D65), where a distance of ~2 is just noticeable and 40 is
+// plainly another colour.
+enum class Vision { Normal, Protanopia, Deuteranopia };
+
+std::array<double, 3> lab(const QColor& c, Vision v) {
+    const auto linear = [](double x) {
+        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+    };
+    std::array<double, 3> rgb = {linear(c.redF()), linear(c.greenF()), linear(c.blueF())};
+    static constexpr double kProtan[3][3] = {{0.152286, 1.052583, -0.204868},
+                                             {0.114503, 0.786281, 0.099216},
+                                             {-0.003882, -0.048116, 1.051998}};
+    static constexpr double kDeutan[3][3] = {{0.367322, 0.860646, -0.227968},
+                                             {0.280085, 0.672501, 0.047413},
+                                             {-0.011820, 0.042940, 0.968881}};
+    if (v != Vision::Normal) {
+        const auto& m = v == Vision::Protanopia ? kProtan : kDeutan;
+        std::array<double, 3> seen{};
+        for (int i = 0; i < 3; ++i) {
+            seen[i] = std::clamp(m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2], 0.0, 1.0);
+        }
+        rgb = seen;
+    }
+    const double x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047;
+    const double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    const double z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883;
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+    return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+}
+
+double colourDistance(const QColor& a, const QColor& b, Vision v) {
+    const auto p = lab(a, v), q = lab(b, v);
+    return std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+}
 
 QString snippet(const QString& s) {
     QString t = s.simplified();
@@ -294,6 +338,74 @@ private slots:
                                                     .arg(failures.size())
                                                     .arg(outlines) +
                                                 failures.mid(0, 25).join(QLatin1Char('\n'))));
+    }
+
+    // Charts: every series of every chart of every live diagram and simulator stands out from
+    // the chart's ground, a line 4.5:1 and a bar's fill 3:1, in every theme, switched to from
+    // Light (a result drawn before keeps its colours otherwise); and the series of one chart
+    // stay apart, also for the red-green colour blind (a CIELAB distance of 40 under simulated
+    // protanopia and deuteranopia). Okabe-Ito's raw orange was 2.25:1 on white, its blue 3.08:1
+    // on Dark's ground, and B-Tree vs LSM-tree drew Light's colours in every theme.
+    void everyChartsSeriesStandsOut() {
+        QStringList failures;
+        int series = 0;
+        std::vector<std::unique_ptr<QWidget>> pages;
+        for (const auto& d : fg::liveDiagrams()) {
+            pages.emplace_back(fg::createDiagramPage(d.id, fg::Theme::light(), nullptr));
+        }
+        for (const auto& s : fg::simulators()) {
+            pages.emplace_back(fg::createSimulatorView(s.id, fg::Theme::light(), nullptr));
+        }
+        for (const auto& page : pages) {
+            QVERIFY(page);
+            if (auto* compare = qobject_cast<fg::BTreeVsLsmView*>(page.get())) {
+                compare->waitForRun();
+            }
+        }
+        for (const fg::Theme& t : kThemes) {
+            for (const auto& page : pages) {
+                dynamic_cast<fg::Page*>(page.get())->setTheme(t);
+                for (QCustomPlot* chart : page->findChildren<QCustomPlot*>()) {
+                    const QString where = QStringLiteral("%1, %2 chart %3")
+                                              .arg(t.name(), page->metaObject()->className(),
+                                                   chart->accessibleName());
+                    std::vector<QColor> colours;
+                    for (int i = 0; i < chart->plottableCount(); ++i) {
+                        QCPAbstractPlottable* p = chart->plottable(i);
+                        if (!p->interface1D() || p->interface1D()->dataCount() == 0) {
+                            continue;
+                        }
+                        ++series;
+                        const bool bar = qobject_cast<QCPBars*>(p) != nullptr;
+                        const QColor c = bar ? p->brush().color() : p->pen().color();
+                        const qreal need = bar ? 3.0 : 4.5;
+                        const qreal ratio = fg::contrastRatio(c, t.background);
+                        if (ratio < need) {
+                            failures << QStringLiteral("%1: '%2' is %3 on %4, %5:1 (needs %6)")
+                                            .arg(where, p->name(), c.name(), t.background.name())
+                                            .arg(ratio, 0, 'f', 2)
+                                            .arg(need);
+                        }
+                        for (const QColor& other : colours) {
+                            for (Vision v :
+                                 {Vision::Normal, Vision::Protanopia, Vision::Deuteranopia}) {
+                                const double d = colourDistance(c, other, v);
+                                if (other != c && d < 40) {
+                                    failures << QStringLiteral("%1: %2 and %3 %4 apart (vision %5)")
+                                                    .arg(where, c.name(), other.name())
+                                                    .arg(d, 0, 'f', 0)
+                                                    .arg(int(v));
+                                }
+                            }
+                        }
+                        colours.push_back(c);
+                    }
+                }
+            }
+        }
+        QVERIFY2(series > 20, qPrintable(QString::number(series)));
+        failures.removeDuplicates();
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.mid(0, 25).join(QLatin1Char('\n'))));
     }
 };
 

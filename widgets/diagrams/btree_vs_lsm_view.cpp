@@ -239,11 +239,18 @@ QString BTreeVsLsmView::summaryText() const {
 
 void BTreeVsLsmView::setTheme(const Theme& t) {
     text_ = t.text;
+    series_ = t.series;
     // Three lines whatever the text says, so the charts keep their size (and are not redrawn)
     // when the summary changes between "Running...", "Cancelled" and a result.
     summary_->setMinimumHeight(3 * summary_->fontMetrics().lineSpacing() + 4);
     for (QCustomPlot* p : {writes_, reads_}) {
         styleChart(p, t);
+        // The lines of a result already drawn take the theme's colours (graph i is tone i).
+        for (int i = 0; i < p->graphCount() && i < int(series_.size()); ++i) {
+            QPen pen = p->graph(i)->pen();
+            pen.setColor(series_[std::size_t(i)]);
+            p->graph(i)->setPen(pen);
+        }
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -406,7 +413,6 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
         p->clearGraphs();
         double top = 0;
         double least = 0;
-        const Theme t = Theme::light();
         for (const Series& s : series) {
             QVector<double> ys;
             for (const auto& r : points) {
@@ -418,7 +424,7 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
             }
             QCPGraph* g = p->addGraph();
             g->setData(xs, ys);
-            g->setPen(QPen(t.categorical[std::size_t(s.tone)], 3, s.line));
+            g->setPen(QPen(series_[std::size_t(s.tone)], 3, s.line));
             g->setScatterStyle(QCPScatterStyle(s.marker, 8));
             g->setName(s.name);
         }

@@ -11,10 +11,12 @@
 #pragma once
 
 #include "engines/concepts/workload_compare.h"
+#include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
 
 #include <QColor>
 #include <QWidget>
+#include <array>
 #include <memory>
 #include <thread>
 
@@ -91,6 +93,7 @@ private:
     QLabel* rangeNote_;
     QTimer* poll_;
     QColor text_ = Qt::black;
+    std::array<QColor, 3> series_ = Theme::light().series; // the charts' lines, by tone
     std::shared_ptr<Job> job_; // the run in progress, shared with its thread
     std::thread worker_;
     int shownInserts_ = 0; // the inserts of the run on the charts (0: none yet)

@@ -152,7 +152,7 @@ void CacheView::refresh() {
                          Qt::PenStyle style, double width) {
         QCPGraph* g = plot->addGraph(plot->xAxis, y);
         g->setData(x, ys, true);
-        g->setPen(QPen(theme().categorical[std::size_t(tone)], width * theme().lineWidth, style));
+        g->setPen(QPen(theme().series[std::size_t(tone)], width * theme().lineWidth, style));
         g->setName(name);
     };
     add(plot->yAxis2, writes, tr("database writes per tick, average so far (right axis)"), 2,

@@ -146,7 +146,7 @@ void LifecycleView::refresh() {
                          Qt::PenStyle style, QCPScatterStyle::ScatterShape shape) {
         QCPGraph* g = plot->addGraph();
         g->setData(x, ys, true);
-        g->setPen(QPen(theme().categorical[std::size_t(tone)], 2 * theme().lineWidth, style));
+        g->setPen(QPen(theme().series[std::size_t(tone)], 2 * theme().lineWidth, style));
         g->setScatterStyle(QCPScatterStyle(shape, 6 * theme().fontScale));
         g->setName(name);
     };

@@ -451,7 +451,7 @@ void QuorumView::refresh() {
     others->setName(tr("stale read sets (every replica up, W = %1)").arg(p.w));
     others->setData(xs, ys, true);
     others->setPen(QPen(theme().line, theme().lineWidth));
-    others->setBrush(theme().categorical[0]);
+    others->setBrush(theme().series[0]);
     others->setWidth(0.6);
     auto* chosen = new QCPBars(plot->xAxis, plot->yAxis);
     // A zero bar draws nothing: the legend then says so instead of promising a hatched bar.
@@ -460,7 +460,7 @@ void QuorumView::refresh() {
                         : tr("the R chosen above (R = %1): no stale read set").arg(p.r));
     chosen->setData(cx, cy, true);
     chosen->setPen(QPen(theme().line, theme().lineWidth));
-    chosen->setBrush(QBrush(theme().categorical[1], Qt::BDiagPattern));
+    chosen->setBrush(QBrush(theme().series[1], Qt::BDiagPattern));
     chosen->setWidth(0.6);
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
     ticker->setTickStep(1);

@@ -159,9 +159,9 @@ void StorageView::refresh() {
         bars->setBarsGroup(group);
     };
     add(tr("row store"), double(costs_.rowSelectAll.pages), double(costs_.rowSum.pages),
-        theme().categorical[0]);
+        theme().series[0]);
     add(tr("column store (hatched)"), double(costs_.columnSelectAll.pages),
-        double(costs_.columnSum.pages), QBrush(theme().categorical[1], Qt::FDiagPattern));
+        double(costs_.columnSum.pages), QBrush(theme().series[1], Qt::FDiagPattern));
     const double top =
         double(std::max({costs_.rowSelectAll.pages, costs_.columnSelectAll.pages,
                          costs_.rowSum.pages, costs_.columnSum.pages, std::int64_t(1)}));
