@@ -227,7 +227,17 @@ int exportCommand(const std::vector<std::string>& args) {
     }
     const auto fmt = pictureFormatFromName(QString::fromStdString(format.empty() ? out : format));
     if (!fmt) {
-        return fail(cli::kUsage, "cannot tell the format of " + (format.empty() ? out : format) +
+        const std::string named = format.empty() ? out : format;
+        // An animation is a film of the steps, made in the app (File > Export animation), not
+        // a picture: say so rather than "cannot tell the format".
+        const QString lower = QString::fromStdString(named).toLower();
+        if (lower == QLatin1String("gif") || lower == QLatin1String("webp") ||
+            lower.endsWith(QLatin1String(".gif")) || lower.endsWith(QLatin1String(".webp"))) {
+            return fail(cli::kUsage, named + ": the command line exports pictures (png, svg or "
+                                             "pdf); animations are made in the app, with File > "
+                                             "Export animation");
+        }
+        return fail(cli::kUsage, "cannot tell the format of " + named +
                                      ": use --format png, svg or pdf, or a file ending in one");
     }
     // The picture's size in pixels is checked here, before anything is drawn: a size no picture

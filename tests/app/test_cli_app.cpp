@@ -139,6 +139,23 @@ private slots:
                  r.err.constData());
     }
 
+    // A fresh tester asked for a GIF on the command line and read "cannot tell the format of
+    // gif". An animation (GIF, WebP) is refused with a pointer to where the app makes one, exit
+    // 2, and no file is left.
+    void anAnimationOnTheCommandLineSaysWhereToMakeIt() {
+        QTemporaryDir dir;
+        const QString scenario = smallTree(dir);
+        for (const QStringList& how :
+             {QStringList{"--out", dir.filePath("a.gif")},
+              QStringList{"--out", dir.filePath("a.webp")},
+              QStringList{"--out", dir.filePath("b"), "--format", "GIF"}}) {
+            const Result r = runTool(QStringList{"export", scenario} + how);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains("File > Export animation"), r.err.constData());
+        }
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot).size(), 1);
+    }
+
     void exportDrawsTheBTreeInEveryFormat() {
         QTemporaryDir dir;
         const QString scenario = dir.filePath("s.json");

@@ -71,6 +71,11 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     form->addRow(tr("&Theme:"), theme_);
     transparent_ = new QCheckBox(tr("Transparent background (PNG)"), this);
     form->addRow(QString(), transparent_);
+    note_ = new QLabel(this);
+    note_->setAccessibleName(tr("About these choices"));
+    note_->setWordWrap(true);
+    note_->hide();
+    form->addRow(QString(), note_);
 
     auto* fileRow = new QHBoxLayout;
     path_ = new QLineEdit(this);
@@ -99,6 +104,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
     connect(size_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+    connect(theme_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+    connect(transparent_, &QCheckBox::toggled, this, &ExportDialog::syncControls);
 
     QSettings s;
     format_->setCurrentIndex(std::clamp(s.value("export/format", 0).toInt(), 0, 2));
@@ -181,6 +188,20 @@ void ExportDialog::syncControls() {
                 [this](int h) { customSize_.setHeight(h); });
     }
     transparent_->setEnabled(format() == PictureFormat::Png);
+    // Two choices that surprised a tester: a PDF page as large as the picture (a slide, not a
+    // sheet of A4), and Dark's near-white letters on a transparent ground pasted onto a white
+    // slide.
+    QString note;
+    if (format() == PictureFormat::Pdf) {
+        note = tr("The PDF page is the picture's size, a slide, not a sheet of paper: to print "
+                  "a chapter on A4 or Letter, use File > Export chapter as handout "
+                  "PDF.");
+    } else if (options().transparent && theme().kind == Theme::Kind::Dark) {
+        note = tr("Dark draws light letters: on a transparent background they are meant for a "
+                  "dark slide, and vanish on a white one (choose Light for that).");
+    }
+    note_->setText(note);
+    note_->setVisible(!note.isEmpty());
     // The file's extension follows the format.
     QString p = path();
     if (!p.isEmpty()) {
@@ -203,6 +224,10 @@ void ExportDialog::browse() {
 
 void ExportDialog::setWriter(Writer writer) {
     writer_ = std::move(writer);
+}
+
+QString ExportDialog::note() const {
+    return note_->isHidden() ? QString() : note_->text();
 }
 
 QString ExportDialog::error() const {

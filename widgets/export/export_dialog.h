@@ -43,6 +43,9 @@ public:
     void setWriter(Writer writer);
     // The error shown in the dialog (empty when none).
     QString error() const;
+    // What the dialog says about the choices made (a PDF page's size, a transparent picture in
+    // Dark's light type), or empty.
+    QString note() const;
 
     void accept() override;
 
@@ -60,6 +63,7 @@ private:
     QComboBox* theme_;
     QCheckBox* transparent_;
     QLineEdit* path_;
+    QLabel* note_;
     QLabel* error_;
     Writer writer_;
 };

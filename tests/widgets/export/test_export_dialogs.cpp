@@ -7,6 +7,7 @@
 #include "widgets/export/export_dialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -63,6 +64,30 @@ private slots:
         QCOMPARE(QSize(w->value(), h->value()), QSize(1234, 567));
         w->setValue(800);
         QCOMPARE(d.options().size, QSizeF(800, 567));
+    }
+
+    // A fresh tester: a PDF's page came out 1920x1080 points (a slide) where a sheet was
+    // expected, and a transparent PNG in Dark had near-white letters for a white slide. The
+    // dialog says what each choice gives; Transparent is for PNG alone.
+    void theDialogSaysWhatAPdfPageAndADarkTransparentPictureAre() {
+        QSettings().clear();
+        fg::ExportDialog dark(QSize(1000, 600), fg::Theme::dark(), "redis");
+        auto* transparent = dark.findChild<QCheckBox*>();
+        QVERIFY(transparent);
+        dark.setFormat(fg::PictureFormat::Png);
+        QVERIFY(dark.note().isEmpty());
+        transparent->setChecked(true);
+        QVERIFY2(dark.note().contains("dark slide"), qPrintable(dark.note()));
+        dark.setFormat(fg::PictureFormat::Pdf);
+        QVERIFY(!transparent->isEnabled() && !dark.options().transparent);
+        QVERIFY2(dark.note().contains("handout"), qPrintable(dark.note()));
+        dark.setFormat(fg::PictureFormat::Svg);
+        QVERIFY(dark.note().isEmpty());
+        fg::ExportDialog light(QSize(1000, 600), fg::Theme::light(), "redis");
+        light.findChild<QCheckBox*>()->setChecked(true);
+        light.setFormat(fg::PictureFormat::Png);
+        QVERIFY2(light.note().isEmpty(), qPrintable(light.note()));
+        QSettings().clear();
     }
 
     // A fresh tester left the format at PNG and typed "redis.svg": the .svg file held PNG data.
