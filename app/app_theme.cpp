@@ -198,13 +198,16 @@ Theme AppTheme::apply(ThemeChoice choice) {
     return themeFor(choice);
 }
 
-void AppTheme::repolishStyleSheets() {
+void AppTheme::repolishStyleSheets(QWidget* root) {
     // A widget with a style sheet keeps the palette and the font it was polished with (Qt's
     // style-sheet style copies its parent's font into it, as if set on it): polish it again, it
     // and its children, once the new palette and every new font are in place. Polished before
     // the font, the wizard's answers, the quiz and the scenario list kept the projector's large
     // type after Projector -> Light.
-    const QWidgetList all = QApplication::allWidgets();
+    QWidgetList all = root ? root->findChildren<QWidget*>() : QApplication::allWidgets();
+    if (root) {
+        all.prepend(root);
+    }
     for (QWidget* w : all) {
         if (!w->styleSheet().isEmpty()) {
             w->setStyleSheet(w->styleSheet());

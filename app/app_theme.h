@@ -11,6 +11,8 @@
 #include <QPalette>
 #include <QString>
 
+class QWidget;
+
 namespace fg {
 
 enum class ThemeChoice { System, Light, Dark, Projector };
@@ -35,9 +37,10 @@ public:
     Theme themeFor(ThemeChoice choice) const;
     QPalette paletteFor(ThemeChoice choice) const;
     QFont fontFor(ThemeChoice choice) const;
-    // Polishes every widget that has a style sheet again, so that it takes the palette and the
-    // fonts in force (apply() does; call it again after changing widgets' own fonts).
-    static void repolishStyleSheets();
+    // Polishes every widget that has a style sheet again (or only `root` and those under it), so
+    // that it takes the palette and the fonts in force (apply() does; call it again after
+    // changing widgets' own fonts).
+    static void repolishStyleSheets(QWidget* root = nullptr);
 
 private:
     QPalette startPalette_;

@@ -781,6 +781,9 @@ void MainWindow::openTool(const QString& id) {
         }
     }
     QWidget* view = nullptr;
+    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
+    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
+    QString name;
     QStringList errors;
     auto openChapter = [this](const QString& chapter, const QString& section) {
         showSection(course_.indexOf(chapter), section);
@@ -793,12 +796,14 @@ void MainWindow::openTool(const QString& id) {
         connect(w, &WizardView::resultExported, this,
                 [this](const QString& path) { saySaved(tr("Recommendation saved as %1."), path); });
         view = w;
+        name = tr("Wizard");
     } else if (id == QLatin1String("matrix")) {
         auto* m = new MatrixView(
             DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"), course_, errors),
             tabs_);
         connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
         view = m;
+        name = tr("Matrix");
     } else if (id == QLatin1String("scenarios")) {
         auto* a = new ArchitectureView(
             loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
@@ -806,6 +811,7 @@ void MainWindow::openTool(const QString& id) {
             tabs_);
         connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
         view = a;
+        name = tr("Scenarios");
     } else if (id == QLatin1String("quiz")) {
         auto* q = new QuizView(tabs_);
         QHash<QString, QString> titles;
@@ -821,16 +827,23 @@ void MainWindow::openTool(const QString& id) {
         connect(q, &QuizView::answered, this, [this] { saveProgress(); });
         errors << deck_.errors;
         view = q;
+        name = tr("Quiz");
     } else if (id == QLatin1String("progress")) {
         auto* p = new ProgressView(tabs_);
         p->setData(&course_, &deck_, progress_.get());
         connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
         view = p;
+        name = tr("Progress");
     }
     if (view) {
         pageOf(view)->setTheme(theme_);
     } else {
-        view = createSimulatorView(id, theme_, tabs_); // themed; null for an unknown id
+        for (const auto& sim : simulators()) {
+            if (sim.id == id) {
+                view = createSimulatorView(id, theme_, tabs_); // themed
+                name = sim.tabName;
+            }
+        }
     }
     if (!view) {
         return;
@@ -842,19 +855,6 @@ void MainWindow::openTool(const QString& id) {
     }
     view->setProperty("toolId", id);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
-    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
-    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
-    QString name = id == QLatin1String("wizard")      ? tr("Wizard")
-                   : id == QLatin1String("matrix")    ? tr("Matrix")
-                   : id == QLatin1String("scenarios") ? tr("Scenarios")
-                   : id == QLatin1String("quiz")      ? tr("Quiz")
-                   : id == QLatin1String("progress")  ? tr("Progress")
-                                                      : QString();
-    for (const auto& sim : simulators()) {
-        if (sim.id == id) {
-            name = sim.tabName;
-        }
-    }
     const int tab = tabs_->addTab(view, name.isEmpty() ? pageOf(view)->pageTitle() : name);
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);

@@ -1,5 +1,6 @@
 #include "app/page_zoom.h"
 
+#include "app/app_theme.h"
 #include "widgets/canvas/diagram_panel.h"
 
 #include <QFont>
@@ -55,11 +56,7 @@ void setTypeZoom(QWidget* page, int step) {
     for (auto it = fonts.crbegin(); it != fonts.crend(); ++it) {
         it->first->setFont(it->second);
     }
-    for (QWidget* w : under) {
-        if (!w->styleSheet().isEmpty()) {
-            w->setStyleSheet(w->styleSheet());
-        }
-    }
+    AppTheme::repolishStyleSheets(page);
 }
 
 void scaleOwnFonts(QWidget* root, qreal ratio) {

@@ -192,8 +192,12 @@ bool clipLine(QLineF& l, const QRectF& r) {
 
 } // namespace
 
+qreal strokeScale(const Theme& theme) {
+    return theme.lineWidth / 1.5;
+}
+
 void thickenLines(Frame& frame, const Theme& theme) {
-    const qreal k = theme.lineWidth / 1.5;
+    const qreal k = strokeScale(theme);
     if (std::abs(k - 1) < 1e-9) {
         return;
     }

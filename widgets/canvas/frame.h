@@ -88,7 +88,9 @@ QSizeF frameTextSize(const FrameItem& item);
 QRectF frameTextRoom(const FrameItem& item);
 
 // Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
-// lines are twice as thick).
+// lines are twice as thick): every stroke width times strokeScale(theme).
 void thickenLines(Frame& frame, const Theme& theme);
+// What thickenLines multiplies a stroke width by in `theme` (1 in Light).
+qreal strokeScale(const Theme& theme);
 
 } // namespace fg

@@ -207,7 +207,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                                        QPointF(laneX, midY), t.accent, 2.5, false));
                 // Its tip on the outside of the record's 2.5-wide outline (as thickenLines
                 // makes it in this theme), not under it.
-                const qreal outline = 2.5 * t.lineWidth / 1.5 / 2;
+                const qreal outline = 2.5 * strokeScale(t) / 2;
                 f.items.push_back(line(QStringLiteral("produce-arrow"), QPointF(laneX, midY),
                                        QPointF(x + cellW + outline, midY), t.accent, 2.5, true));
             }
