@@ -482,6 +482,14 @@ private slots:
                                     .arg(median[0], 0, 'f', 1)
                                     .arg(median[1], 0, 'f', 1);
                 }
+                // And large enough to read from the back of a room in a 1280x800 window (a
+                // tester read 11-13 px: the hash slots' boxes held small type in room to spare,
+                // the time-series tiers' counts and ticks were 0.72-0.75 of the type).
+                if (median[1] < 13) {
+                    problems << QStringLiteral("%1 at %2: letters %3 px in Projector (13 at least)")
+                                    .arg(d.id, sizeText(screen))
+                                    .arg(median[1], 0, 'f', 1);
+                }
             }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));

@@ -179,7 +179,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         label.rect = QRectF(x - 50 * k, lanesBottom - 4, 100 * k, 20 * k);
         label.text = tickText;
         label.textColor = t.mutedText;
-        label.fontPx = fs * 0.75;
+        label.fontPx = fs * 0.9;
         label.z = 1;
         f.items.push_back(label);
     }
@@ -202,7 +202,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
                               QString::fromStdString(tier.name), every, duration(tier.retentionMs));
         label.textColor = answering ? t.accent : t.text;
         label.bold = answering;
-        label.fontPx = fs * 0.85;
+        label.fontPx = fs * 0.95;
         label.align = Qt::AlignLeft | Qt::AlignVCenter;
         label.pinLeft = true; // zoomed in on the blocks, the lanes keep their names in view
         f.items.push_back(label);
@@ -253,7 +253,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
             box.radius = 3;
             box.z = 2;
             box.textColor = answering && !read ? t.mutedText : t.text;
-            box.fontPx = fs * 0.72;
+            box.fontPx = fs * 0.85;
             box.text = answering && !read ? QStringLiteral("skipped") : QString::number(b.rows());
             if (frameTextSize(box).width() + 8 > box.rect.width()) {
                 box.text.clear(); // too narrow for its count
@@ -285,7 +285,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         nowLabel.text =
             QStringLiteral("now: ") + QString::fromStdString(timeseries::clockText(s.now));
         nowLabel.textColor = t.bad;
-        nowLabel.fontPx = fs * 0.8;
+        nowLabel.fontPx = fs * 0.85;
         nowLabel.z = 5;
         // Over the line, in the frame; its area half as wide again as its text, on the side
         // the text may grow (printed type is set larger where it has room), the text aligned
@@ -325,7 +325,7 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         key.text = QStringLiteral("Outline: the time a block covers \u00B7 filled: the data it "
                                   "holds so far");
         key.textColor = t.mutedText;
-        key.fontPx = fs * 0.72;
+        key.fontPx = fs * 0.8;
         key.z = 1;
         f.items.push_back(key);
     }

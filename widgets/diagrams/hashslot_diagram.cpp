@@ -81,6 +81,9 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // its drawing came out no larger than Light's). Above the bar: the routed key's line, then
     // the bar's title.
     const qreal width = 1100, barTop = 24 + 62 * k, barH = 46 * k;
+    // The type of the masters' boxes, and of the bar's ranges and the replicas: as large as
+    // the boxes hold on two lines (at 0.85 and 0.8 they read 11-13 px in a 1280-px window).
+    const qreal boxType = fs, smallType = fs * 0.92;
     const qreal x0 = 40;
 
     // Nodes: masters in a row, replicas under them.
@@ -118,7 +121,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             QStringLiteral("%1\n%2\n%3\n%4").arg(name, role, slotText, keyText)};
     };
     FrameItem sample; // a master's box, for measuring its text
-    sample.fontPx = fs * 0.85;
+    sample.fontPx = boxType;
     const auto textSize = [&sample](const QString& text) {
         sample.text = text;
         return frameTextSize(sample);
@@ -133,9 +136,9 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     for (const auto* n : masters) {
         slotW = std::max(slotW, textSize(textsOf(*n).back()).width() + pad + 16);
         for (const auto* rep : replicasOf[n->id]) {
-            sample.fontPx = fs * 0.8; // a replica's box: 14 in from its master's on each side
+            sample.fontPx = smallType; // a replica's box: 14 in from its master's on each side
             slotW = std::max(slotW, textSize(replicaText(*rep)).width() + pad + 28 + 16);
-            sample.fontPx = fs * 0.85;
+            sample.fontPx = boxType;
         }
     }
     // The row of masters: the bar's width, or wider when their text needs it; the bar is as
@@ -169,7 +172,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         // and the owner before the range (a range alone named no one, and with more masters
         // than tones the colour does not either).
         seg.textColor = t.text;
-        seg.fontPx = fs * 0.8;
+        seg.fontPx = smallType;
         for (const QString& label :
              {QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner),
               QStringLiteral("node %1").arg(owner), QString::number(owner)}) {
@@ -223,7 +226,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
         box.z = 2;
         box.text = chosen[i];
         box.textColor = t.text;
-        box.fontPx = fs * 0.85;
+        box.fontPx = boxType;
         f.items.push_back(box);
         qreal ry = nodeTop + nodeH + 16;
         for (const auto* rep : replicasOf[n.id]) {
@@ -238,7 +241,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
             rb.z = 2;
             rb.text = replicaText(*rep);
             rb.textColor = t.mutedText;
-            rb.fontPx = fs * 0.8;
+            rb.fontPx = smallType;
             nodeRect[rep->id] = rb.rect;
             f.items.push_back(rb);
             f.items.push_back(arrow(QStringLiteral("repl:%1").arg(rep->id),
