@@ -1,13 +1,15 @@
 // What a student meets on a laptop (1280x800) and a desk screen (1920x1080): the window never
-// changes size by itself (a theme switch, the search panel, a diagram's tab all fit inside it),
-// the sidebar keeps its width, and every diagram's controls are whole in every theme: each at
-// least as wide as its text needs (its size hint, a text box's hint text) and inside the page.
+// changes size by itself (a theme switch, many tabs, a diagram's tab all fit inside it), and
+// every diagram's controls are whole in every theme: each at least as wide as its text needs
+// (its size hint, a text box's hint text) and inside the page. The chapter list and the search
+// beside the pages: test_window_sidebar.
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
 #include "app/reader/search_dock.h"
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/window_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
@@ -45,23 +47,6 @@
 #include <QTreeWidget>
 
 namespace {
-
-const fg::ThemeChoice kAll[] = {fg::ThemeChoice::System, fg::ThemeChoice::Light,
-                                fg::ThemeChoice::Dark, fg::ThemeChoice::Projector};
-
-const QSize kScreens[] = {QSize(1280, 800), QSize(1920, 1080)};
-
-QString sizeText(QSize s) {
-    return QStringLiteral("%1x%2").arg(s.width()).arg(s.height());
-}
-
-// Until the layouts have done their work (a dock shown takes a few rounds).
-void settle() {
-    for (int i = 0; i < 3; ++i) {
-        QCoreApplication::processEvents();
-        QTest::qWait(10);
-    }
-}
 
 // The controls of a diagram's page: its buttons, boxes and labels above the drawing.
 QList<QWidget*> controlsOf(QWidget* page) {
@@ -110,22 +95,6 @@ QString cut(QWidget* c, QWidget* window) {
             .arg(inWindow.height());
     }
     return {};
-}
-
-// The median height of the letters on screen, in pixels (0: no text).
-qreal medianLetters(const fg::DiagramCanvas& canvas) {
-    const qreal scale = canvas.transformOnScreen().m11();
-    std::vector<qreal> px;
-    for (const auto& it : canvas.currentFrame().items) {
-        if (!it.text.isEmpty() && it.opacity > 0.5) {
-            px.push_back(it.fontPx * scale);
-        }
-    }
-    if (px.empty()) {
-        return 0;
-    }
-    std::nth_element(px.begin(), px.begin() + px.size() / 2, px.end());
-    return px[px.size() / 2];
 }
 
 } // namespace
@@ -335,62 +304,6 @@ private slots:
         });
     }
 
-    void theSidebarKeepsItsWidth() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        settle();
-        auto* split = w.findChild<QSplitter*>("mainSplitter");
-        QVERIFY(split);
-        const int width = w.tree()->width();
-        QVERIFY(width > 100);
-        const auto check = [&](const QString& step) {
-            settle();
-            if (w.tree()->isHidden()) {
-                // Stepped aside on a diagram's tab at 1280 px: the width it comes back at.
-                QVERIFY2(w.tabs()->currentIndex() > 0, qPrintable(step));
-                w.tabs()->setCurrentIndex(0);
-                settle();
-                QVERIFY2(w.tree()->isVisible(), qPrintable(step));
-            }
-            QVERIFY2(qAbs(w.tree()->width() - width) <= 1,
-                     qPrintable(QStringLiteral("%1: the sidebar is %2 px, it was %3")
-                                    .arg(step)
-                                    .arg(w.tree()->width())
-                                    .arg(width)));
-        };
-        for (fg::ThemeChoice t : kAll) {
-            w.setThemeChoice(t);
-            check(QStringLiteral("the theme ") + fg::themeChoiceName(t));
-            for (const auto& d : fg::liveDiagrams()) {
-                w.openDiagram(d.id);
-                check(QStringLiteral("the %1 tab in %2").arg(d.id, fg::themeChoiceName(t)));
-            }
-            // The search beside them.
-            w.findChild<QDockWidget*>("searchDock")->show();
-            check(QStringLiteral("search opened in ") + fg::themeChoiceName(t));
-            w.findChild<QDockWidget*>("searchDock")->hide();
-            check(QStringLiteral("search closed in ") + fg::themeChoiceName(t));
-        }
-        // The student's own drag is the one change, and it is remembered.
-        w.setThemeChoice(fg::ThemeChoice::Light);
-        QWidget* handle = split->handle(1);
-        const QPoint grip(handle->width() / 2, handle->height() / 2);
-        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
-        QTest::mouseMove(handle, grip + QPoint(60, 0));
-        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip + QPoint(60, 0));
-        settle();
-        const int chosen = w.tree()->width();
-        QVERIFY2(chosen > width + 10, qPrintable(QString::number(chosen)));
-        w.saveSettings();
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
-        again.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&again));
-        settle();
-        QCOMPARE(again.tree()->width(), chosen);
-    }
-
     void everyDiagramsControlsAreWholeAt1280x800() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
         w.resize(1280, 800);
@@ -495,305 +408,6 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
     }
 
-    // A fresh tester at 1280x800 in Projector pressed F9 on the Redis tab (the chapter list
-    // shown beside the diagram): the narration and the playback bar were drawn over the
-    // drawing, the bar cut after "Step 0 of 3". With the list shown on every diagram's tab, in
-    // every theme, the drawing, the narration and the bar stand one under the other, whole.
-    void theChapterListBesideADiagramKeepsItWhole() {
-        forEveryWindow(
-            [&](fg::MainWindow& w, QSize, fg::ThemeChoice t) {
-                QStringList problems;
-                for (const auto& d : fg::liveDiagrams()) {
-                    if (!d.hasSteps()) {
-                        continue;
-                    }
-                    w.openDiagram(d.id);
-                    settle();
-                    QTest::keyClick(&w, Qt::Key_F9); // the list beside the diagram
-                    settle();
-                    auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
-                    QVERIFY(view);
-                    const QString what = fg::themeChoiceName(t) + QLatin1Char(' ') + d.id;
-                    QWidget* panel = view->panel();
-                    QWidget* canvas = view->panel()->canvas();
-                    QWidget* bar = panel->findChild<fg::PlaybackBar*>();
-                    QLabel* narration = nullptr;
-                    for (auto* l : panel->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
-                        narration =
-                            l->accessibleName() == QLatin1String("Narration") ? l : narration;
-                    }
-                    QVERIFY2(bar && narration, qPrintable(what));
-                    const auto rect = [&](QWidget* c) {
-                        return QRect(c->mapTo(panel, QPoint(0, 0)), c->size());
-                    };
-                    // (The window kept its size: the tabs' least width was the widest page's, and
-                    // the list beside it pushed the window past a 1280-px screen, cut at its edge.)
-                    if (w.width() != 1280 || w.minimumSizeHint().width() > 1280 ||
-                        rect(canvas).bottom() >= rect(narration).top() ||
-                        rect(narration).bottom() >= rect(bar).top() ||
-                        rect(bar).right() >= panel->width() ||
-                        rect(bar).bottom() >= panel->height() ||
-                        bar->width() < bar->minimumSizeHint().width()) {
-                        problems << QStringLiteral("%1: window %8 px (least %9), drawing %2, "
-                                                   "narration %3, bar %4 (least %5) in a panel "
-                                                   "%6x%7")
-                                        .arg(what)
-                                        .arg(QStringLiteral("%1..%2")
-                                                 .arg(rect(canvas).top())
-                                                 .arg(rect(canvas).bottom()))
-                                        .arg(QStringLiteral("%1..%2")
-                                                 .arg(rect(narration).top())
-                                                 .arg(rect(narration).bottom()))
-                                        .arg(QStringLiteral("%1..%2 x..%3")
-                                                 .arg(rect(bar).top())
-                                                 .arg(rect(bar).bottom())
-                                                 .arg(rect(bar).right()))
-                                        .arg(bar->minimumSizeHint().width())
-                                        .arg(panel->width())
-                                        .arg(panel->height())
-                                        .arg(w.width())
-                                        .arg(w.minimumSizeHint().width());
-                        w.resize(1280, 800);
-                    }
-                    QTest::keyClick(&w, Qt::Key_F9); // and away again
-                    settle();
-                }
-                QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
-            },
-            {std::begin(kAll), std::end(kAll)}, {QSize(1280, 800)});
-    }
-
-    // A fresh tester at 1280x800 with a dozen tabs open opened the search (Ctrl+F) on the
-    // reader: the window's least width grew to 1380 px (1416 in Projector), the search panel
-    // half off a 1280-px screen: the tabs' least width was their widest page's, a diagram's,
-    // not the reader's. In every theme the reader, the chapter list and the search fit 1280 px.
-    void theSearchFitsBesideTheReaderAt1280() {
-        forEveryWindow(
-            [&](fg::MainWindow& w, QSize, fg::ThemeChoice t) {
-                for (const auto& d : fg::liveDiagrams()) { // and many tabs open, as the tester had
-                    w.openDiagram(d.id);
-                }
-                for (const char* tool : {"wizard", "matrix", "scenarios", "quorum", "cache"}) {
-                    w.openTool(QString::fromLatin1(tool));
-                }
-                w.tabs()->setCurrentIndex(0);
-                settle();
-                QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-                settle();
-                QVERIFY2(w.minimumSizeHint().width() <= 1280 && w.width() == 1280,
-                         qPrintable(QStringLiteral("%1: the window is %2 px wide, at least %3")
-                                        .arg(fg::themeChoiceName(t))
-                                        .arg(w.width())
-                                        .arg(w.minimumSizeHint().width())));
-            },
-            {std::begin(kAll), std::end(kAll)}, {QSize(1280, 800)});
-    }
-
-    // A fresh tester, at 1280x800 with the search open: the diagrams' letters dropped to 6-9 px
-    // (the page beside the sidebar and the search was ~650 px wide). On a diagram's tab in a
-    // window too narrow for both, the search steps aside: the letters are as large as with no
-    // search, and the search is back, with its words, on the Reader tab. Ctrl+F shows it on a
-    // diagram's tab all the same; Esc closes it for good. At 1920x1080 it stays beside the
-    // diagram, which keeps the least width the search promises a page.
-    void theSearchLeavesADiagramItsRoom() {
-        for (QSize screen : kScreens) {
-            for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-                w.resize(screen);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&w));
-                w.setThemeChoice(t);
-                auto* dock = w.findChild<QDockWidget*>("searchDock");
-                auto* query = w.search()->findChild<QLineEdit*>();
-                QVERIFY(dock && query);
-                const bool narrow = screen.width() < 1600;
-                const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
-                for (const auto& d : fg::liveDiagrams()) {
-                    if (d.id == QLatin1String("btree-vs-lsm")) {
-                        continue; // charts, not a drawing
-                    }
-                    const QString what = where + QLatin1Char(' ') + d.id;
-                    w.openDiagram(d.id);
-                    settle();
-                    auto* canvas = w.tabs()->currentWidget()->findChild<fg::DiagramCanvas*>();
-                    QVERIFY2(canvas, qPrintable(what));
-                    canvas->player()->toEnd();
-                    settle();
-                    const qreal alone = medianLetters(*canvas);
-                    const QSize aloneSize = canvas->size();
-                    // The student searches in the reader, then goes back to the diagram.
-                    w.tabs()->setCurrentIndex(0);
-                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-                    settle();
-                    QVERIFY2(dock->isVisible(), qPrintable(what));
-                    query->setText(QStringLiteral("partition"));
-                    w.openDiagram(d.id);
-                    settle();
-                    QVERIFY2(dock->isVisible() == !narrow, qPrintable(what));
-                    if (narrow) {
-                        // The status bar says where the search went.
-                        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("aside")),
-                                 qPrintable(what));
-                        // The page keeps its width; its height may differ by the few pixels
-                        // the chart's first layout gives it (151 then 158 px in one case).
-                        QVERIFY2(std::abs(canvas->width() - aloneSize.width()) <= 1,
-                                 qPrintable(QStringLiteral("%1: the drawing is %2 px wide, %3 px "
-                                                           "without the search")
-                                                .arg(what)
-                                                .arg(canvas->width())
-                                                .arg(aloneSize.width())));
-                        const qreal beside = medianLetters(*canvas);
-                        QVERIFY2(
-                            beside >= 0.95 * alone,
-                            qPrintable(QStringLiteral("%1: letters %2 px with the search "
-                                                      "open, %3 px without (%4 then %5)")
-                                           .arg(what)
-                                           .arg(beside, 0, 'f', 1)
-                                           .arg(alone, 0, 'f', 1)
-                                           .arg(sizeText(canvas->size()), sizeText(aloneSize))));
-                    } else {
-                        QVERIFY2(w.tabs()->width() >= fg::SearchDock::kLeastPageWidth,
-                                 qPrintable(QStringLiteral("%1: the page is %2 px wide")
-                                                .arg(what)
-                                                .arg(w.tabs()->width())));
-                    }
-                    w.tabs()->setCurrentIndex(0);
-                    settle();
-                    QVERIFY2(dock->isVisible(), qPrintable(what + QLatin1String(", reader")));
-                    QCOMPARE(query->text(), QStringLiteral("partition"));
-                    // Asked for on the diagram's tab, it is shown there.
-                    w.openDiagram(d.id);
-                    settle();
-                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-                    settle();
-                    QVERIFY2(dock->isVisible(), qPrintable(what + QLatin1String(", Ctrl+F")));
-                    // The note that it stepped aside goes with it (it stayed after Ctrl+F).
-                    QVERIFY2(!w.statusBar()->currentMessage().contains(QLatin1String("aside")),
-                             qPrintable(w.statusBar()->currentMessage()));
-                    // Closed, it stays closed.
-                    QTest::keyClick(query, Qt::Key_Escape);
-                    settle();
-                    w.tabs()->setCurrentIndex(0);
-                    settle();
-                    QVERIFY2(!dock->isVisible(), qPrintable(what + QLatin1String(", Esc")));
-                }
-                cleanup();
-            }
-        }
-    }
-
-    // A fresh tester projecting at 1280x800: beside the chapter list, the Kafka and Redis
-    // drawings' letters were 9-11 px. On a diagram's tab in a window too narrow for both, the list
-    // steps aside (said in the status bar) and the drawing has the window's width; the list is
-    // back on the Reader tab. F9 shows it on any tab, or hides it for good. At 1920 px it stays.
-    void theChapterListStepsAsideForADiagram() {
-        forEveryWindow(
-            [&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
-                settle();
-                const bool narrow = screen.width() < 1600;
-                const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
-                QVERIFY2(w.tree()->isVisible(), qPrintable(where));
-                QStringList grew;
-                for (const auto& d : fg::liveDiagrams()) {
-                    const QString what = where + QLatin1Char(' ') + d.id;
-                    w.openDiagram(d.id);
-                    settle();
-                    QVERIFY2(w.tree()->isVisible() == !narrow, qPrintable(what));
-                    if (!narrow) {
-                        continue;
-                    }
-                    QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("aside")),
-                             qPrintable(what));
-                    QVERIFY2(w.tabs()->width() >= w.width() - 20,
-                             qPrintable(QStringLiteral("%1: the page is %2 px of %3")
-                                            .arg(what)
-                                            .arg(w.tabs()->width())
-                                            .arg(w.width())));
-                    auto* canvas = w.tabs()->currentWidget()->findChild<fg::DiagramCanvas*>();
-                    if (!canvas) {
-                        continue; // charts, not a drawing
-                    }
-                    canvas->player()->toEnd();
-                    settle();
-                    const qreal alone = medianLetters(*canvas);
-                    // F9 brings the list back here; the drawing is smaller beside it.
-                    QTest::keyClick(&w, Qt::Key_F9);
-                    settle();
-                    QVERIFY2(w.tree()->isVisible(), qPrintable(what + QLatin1String(", F9")));
-                    const qreal beside = medianLetters(*canvas);
-                    if (alone > beside + 0.5) {
-                        grew << d.id;
-                    }
-                    QVERIFY2(alone >= beside,
-                             qPrintable(QStringLiteral("%1: letters %2 px alone, %3 px beside "
-                                                       "the list")
-                                            .arg(what)
-                                            .arg(alone, 0, 'f', 1)
-                                            .arg(beside, 0, 'f', 1)));
-                    w.tabs()->setCurrentIndex(0);
-                    settle();
-                    QVERIFY2(w.tree()->isVisible(), qPrintable(what + QLatin1String(", reader")));
-                }
-                // The drawings bound by the width grow (the B-Tree's letters are at their
-                // largest beside the list already).
-                if (narrow) {
-                    QVERIFY2(grew.contains(QLatin1String("kafka")) &&
-                                 grew.contains(QLatin1String("hashslot")),
-                             qPrintable(where + QLatin1String(": grew ") + grew.join(", ")));
-                }
-                // F9 hides it for good, on the reader too, until F9 again.
-                w.tabs()->setCurrentIndex(0);
-                settle();
-                QTest::keyClick(&w, Qt::Key_F9);
-                settle();
-                QVERIFY2(w.tree()->isHidden(), qPrintable(where));
-                w.openDiagram(QStringLiteral("btree"));
-                w.tabs()->setCurrentIndex(0);
-                settle();
-                QVERIFY2(w.tree()->isHidden(), qPrintable(where + QLatin1String(", hidden")));
-                QVERIFY(!w.statusBar()->currentMessage().contains(QLatin1String("aside")));
-                QTest::keyClick(&w, Qt::Key_F9);
-                settle();
-                QVERIFY2(w.tree()->isVisible(), qPrintable(where + QLatin1String(", F9 again")));
-            },
-            {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
-    }
-
-    // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
-    // read last. The list marks the section the diagram on screen belongs to, and the reader's
-    // section again on the Reader tab.
-    void theChapterListFollowsTheTabOnScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-        w.resize(1920, 1080);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const fg::Course& course = w.course();
-        const int last = int(course.chapters.size()) - 1;
-        w.showSection(last, {});
-        settle();
-        const QString readerItem = w.tree()->currentItem()->text(0);
-        for (const auto& d : fg::liveDiagrams()) {
-            QString section; // the first section that has the diagram
-            for (const auto& ch : course.chapters) {
-                for (const auto& sec : ch.sections) {
-                    for (const auto& b : sec.blocks) {
-                        if (section.isEmpty() && b.value("type", std::string()) == "diagram" &&
-                            QString::fromStdString(b.value("id", std::string())) == d.id) {
-                            section = sec.title;
-                        }
-                    }
-                }
-            }
-            QVERIFY2(!section.isEmpty(), qPrintable(d.id));
-            w.openDiagram(d.id);
-            settle();
-            QCOMPARE(w.tree()->currentItem()->text(0), section);
-            w.tabs()->setCurrentIndex(0);
-            settle();
-            QCOMPARE(w.tree()->currentItem()->text(0), readerItem);
-        }
-    }
-
     // A tester pressed F11: the menu bar went, Alt+V did nothing, and F11 was the only way back.
     // In full screen the menus stay and their keys work.
     void fullScreenKeepsTheMenus() {
@@ -857,24 +471,13 @@ private slots:
     }
 
 private:
-    // Calls visit(window, screen, theme) with a fresh main window shown at each of `screens` in
-    // each of `themes`, and starts the next from the desktop's type and colours (cleanup).
     template <class Visit>
     void
     forEveryWindow(Visit visit,
                    const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
                    const std::vector<QSize>& screens = {std::begin(kScreens), std::end(kScreens)}) {
-        for (QSize screen : screens) {
-            for (fg::ThemeChoice t : themes) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-                w.resize(screen);
-                w.show();
-                QVERIFY(QTest::qWaitForWindowExposed(&w));
-                w.setThemeChoice(t);
-                visit(w, screen, t);
-                cleanup();
-            }
-        }
+        ::forEveryWindow(
+            visit, [this] { cleanup(); }, themes, screens);
     }
 
     const DesktopLook desktop_;

@@ -1,0 +1,71 @@
+// Shared by the tests of the main window's fit (test_window_fit, test_window_sidebar): the
+// themes and screens they walk, a fresh window in each, and what they measure.
+#pragma once
+
+#include "app/main_window.h"
+#include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/diagrams/diagram_registry.h"
+
+#include <QCoreApplication>
+#include <QSize>
+#include <QString>
+#include <QTest>
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
+inline const fg::ThemeChoice kAll[] = {fg::ThemeChoice::System, fg::ThemeChoice::Light,
+                                       fg::ThemeChoice::Dark, fg::ThemeChoice::Projector};
+
+inline const QSize kScreens[] = {QSize(1280, 800), QSize(1920, 1080)};
+
+inline QString sizeText(QSize s) {
+    return QStringLiteral("%1x%2").arg(s.width()).arg(s.height());
+}
+
+// Until the layouts have done their work (a dock shown takes a few rounds).
+inline void settle() {
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::processEvents();
+        QTest::qWait(10);
+    }
+}
+
+// The median height of the letters on screen, in pixels (0: no text).
+inline qreal medianLetters(const fg::DiagramCanvas& canvas) {
+    const qreal scale = canvas.transformOnScreen().m11();
+    std::vector<qreal> px;
+    for (const auto& it : canvas.currentFrame().items) {
+        if (!it.text.isEmpty() && it.opacity > 0.5) {
+            px.push_back(it.fontPx * scale);
+        }
+    }
+    if (px.empty()) {
+        return 0;
+    }
+    std::nth_element(px.begin(), px.begin() + px.size() / 2, px.end());
+    return px[px.size() / 2];
+}
+
+// Calls visit(window, screen, theme) with a fresh main window shown at each of `screens` in
+// each of `themes`, and calls done() after each (the suite's cleanup(): the next starts from
+// the desktop's type and colours).
+template <class Visit, class Done>
+void forEveryWindow(Visit visit, Done done,
+                    const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
+                    const std::vector<QSize>& screens = {std::begin(kScreens),
+                                                         std::end(kScreens)}) {
+    for (QSize screen : screens) {
+        for (fg::ThemeChoice t : themes) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(screen);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            visit(w, screen, t);
+            done();
+        }
+    }
+}
