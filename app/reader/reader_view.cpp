@@ -14,6 +14,7 @@
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QTextTable>
 #include <QWheelEvent>
 #include <algorithm>
@@ -210,9 +211,18 @@ QString ReaderView::currentSection() const {
 
 QStringList ReaderView::sectionsInView() const {
     QStringList out;
+    // Nothing is in view of a reader not on screen, nor is a heading not laid out yet: opened on
+    // a chapter before the window was shown (--chapter, or the chapter restored at start), every
+    // heading stood at the top of an unlaid document and the whole chapter was counted as read.
+    if (!isVisible()) {
+        return out;
+    }
     for (auto it = sectionPos_.cbegin(); it != sectionPos_.cend(); ++it) {
         QTextCursor c(document());
         c.setPosition(it.value());
+        if (const QTextLayout* layout = c.block().layout(); !layout || layout->lineCount() == 0) {
+            continue;
+        }
         const QRect r = cursorRect(c);
         if (r.bottom() >= 0 && r.top() < viewport()->height()) {
             out << it.key();

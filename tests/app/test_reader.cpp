@@ -632,6 +632,32 @@ private slots:
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
     }
 
+    // A fresh tester started the app on a chapter (--chapter time-series, or the chapter
+    // restored at start) and closed it: all eight sections were filed as read, the window
+    // never scrolled. Opened on a chapter before the window is shown, only the sections whose
+    // headings come on screen are read.
+    void openingOnAChapterReadsOnlyWhatIsOnScreen() {
+        QFile::remove(fg::ProgressStore::defaultPath());
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        const int chapter = w.course().indexOf(QStringLiteral("time-series"));
+        QVERIFY(chapter >= 0);
+        w.showSection(chapter, {}); // as main() does for --chapter, before show()
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::qWait(300);
+        const fg::Chapter& ch = w.course().chapters[std::size_t(chapter)];
+        QStringList onScreen = w.reader()->sectionsInView();
+        onScreen << w.reader()->currentSection();
+        const QStringList read = w.progress()->chapter(ch.id).sectionsRead;
+        QVERIFY(!read.isEmpty());
+        for (const QString& s : read) {
+            QVERIFY2(onScreen.contains(s), qPrintable(s + " filed as read, on screen: " +
+                                                      onScreen.join(QLatin1Char(' '))));
+        }
+        QVERIFY2(read.size() < int(ch.sections.size()), qPrintable(read.join(' ')));
+    }
+
     // A tester's progress: a chapter read to its end stayed at "5 of 6" (the short last section
     // never reached the line a quarter down the view), and going to another chapter filed the
     // old chapter's section under the new one ("overview" held OLTP's sections).
