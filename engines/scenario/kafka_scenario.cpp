@@ -128,10 +128,10 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
             op.count = static_cast<int>(v);
         } else if (name == "join" || name == "leave") {
             op.kind = name == "join" ? Kind::Join : Kind::Leave;
-            if (Status s = R::requiredString(o, path, "group", op.group); !s) {
+            if (Status s = R::requiredName(o, path, "group", op.group); !s) {
                 return s;
             }
-            if (Status s = R::requiredString(o, path, "consumer", op.consumer); !s) {
+            if (Status s = R::requiredName(o, path, "consumer", op.consumer); !s) {
                 return s;
             }
             if (o.contains("topics")) {
@@ -155,7 +155,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
             op.broker = static_cast<int>(v);
         } else if (name == "consume") {
             op.kind = Kind::Consume;
-            if (Status s = R::requiredString(o, path, "group", op.group); !s) {
+            if (Status s = R::requiredName(o, path, "group", op.group); !s) {
                 return s;
             }
             std::optional<std::string> consumer;

@@ -68,6 +68,17 @@ Status ScenarioReader::requiredString(const json& obj, const std::string& path, 
     return Status::ok();
 }
 
+Status ScenarioReader::requiredName(const json& obj, const std::string& path, const char* key,
+                                    std::string& out) {
+    if (Status s = requiredString(obj, path, key, out); !s) {
+        return s;
+    }
+    if (out.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return Status::error(at(path, key), "expected a name: an empty one names no one");
+    }
+    return Status::ok();
+}
+
 Status ScenarioReader::optionalString(const json& obj, const std::string& path, const char* key,
                                       std::optional<std::string>& out) {
     const auto it = obj.find(key);

@@ -53,6 +53,9 @@ public:
     // A required string field (any text, may be empty).
     static Status requiredString(const json& obj, const std::string& path, const char* key,
                                  std::string& out);
+    // A required name (a consumer's, a group's): a text with something in it but spaces.
+    static Status requiredName(const json& obj, const std::string& path, const char* key,
+                               std::string& out);
     // An optional string field; absent: nullopt.
     static Status optionalString(const json& obj, const std::string& path, const char* key,
                                  std::optional<std::string>& out);

@@ -142,6 +142,18 @@ private slots:
         QCOMPARE(key.exit, 2);
         QVERIFY2(key.err.contains("/ops/0/key"), key.err.constData());
         QCOMPARE(runTool({"run", "/nonexistent/scenario.json"}).exit, 2);
+        // A fresh tester: a consumer named "" joined (exit 0, " joins: ..."), a member no one
+        // can name; a group or a consumer of spaces alike.
+        for (const char* op : {R"({ "op": "join", "group": "g", "consumer": "" })",
+                               R"({ "op": "join", "group": " ", "consumer": "C0" })",
+                               R"({ "op": "leave", "group": "g", "consumer": "  " })"}) {
+            const Result empty =
+                runTool({"run", "-"},
+                        QByteArray(R"({ "engine": "kafka", "ops": [ )") + op + QByteArray(" ] }"));
+            QCOMPARE(empty.exit, 2);
+            QVERIFY2(empty.err.contains("/ops/0/") && empty.err.contains("empty"),
+                     empty.err.constData());
+        }
     }
 
     void downsampleBucketsAlignToTheEpochAlsoBefore1970() {

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <optional>
 
 namespace fg {
 
@@ -67,10 +68,31 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     consumer_->setMaximumWidth(140);
     keepRoomFor(consumer_, 6);
     row->addWidget(consumer_);
+    // A consumer is known by its name: an empty one (a tester's) drew a nameless box holding a
+    // partition the group said nobody read.
+    const auto named = [this]() -> std::optional<std::string> {
+        const QString name = consumer_->text().trimmed();
+        if (name.isEmpty()) {
+            showMessage(tr("Type the consumer's name first (C0, C1...): the group knows its "
+                           "members by name."));
+            consumer_->setFocus();
+            return std::nullopt;
+        }
+        showMessage({});
+        return name.toStdString();
+    };
     addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
-              [this] { addOp(KafkaOp::join("orders-app", consumer_->text().toStdString())); });
+              [this, named] {
+                  if (const auto name = named()) {
+                      addOp(KafkaOp::join("orders-app", *name));
+                  }
+              });
     addButton(tr("Leave"), tr("The consumer leaves the group: its partitions go to the others"),
-              [this] { addOp(KafkaOp::leave("orders-app", consumer_->text().toStdString())); });
+              [this, named] {
+                  if (const auto name = named()) {
+                      addOp(KafkaOp::leave("orders-app", *name));
+                  }
+              });
     addButton(tr("Consume"),
               tr("Every consumer of the group reads its partitions and commits its offsets"),
               [this] { addOp(KafkaOp::consume("orders-app")); });

@@ -6,7 +6,9 @@
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/kafka_view.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTest>
 
@@ -133,6 +135,45 @@ private slots:
         auto* key = v.findChild<QLineEdit*>();
         QVERIFY(key);
         QVERIFY(key->width() >= key->fontMetrics().averageCharWidth() * 12);
+    }
+
+    // A fresh tester cleared the consumer's name and pressed Join: a nameless box took
+    // partition 0 while the group said nobody read it. An empty (or blank) name adds nothing and
+    // says what to type; a name joins.
+    void aConsumerWithoutANameCannotJoinOrLeave() {
+        fg::KafkaView v;
+        const auto ops = v.ops().size();
+        QLineEdit* consumer = nullptr;
+        for (auto* e : v.findChildren<QLineEdit*>()) {
+            consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
+        }
+        QLabel* note = nullptr;
+        for (auto* l : v.findChildren<QLabel*>()) {
+            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+        }
+        QVERIFY(consumer && note);
+        const auto press = [&](const QString& text) {
+            for (auto* b : v.findChildren<QAbstractButton*>()) {
+                if (b->text() == text) {
+                    b->click();
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (const QString& name : {QString(), QStringLiteral("   ")}) {
+            consumer->setText(name);
+            QVERIFY(press(QStringLiteral("Join")));
+            QCOMPARE(v.ops().size(), ops);
+            QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("name")),
+                     qPrintable(note->text()));
+            QVERIFY(press(QStringLiteral("Leave")));
+            QCOMPARE(v.ops().size(), ops);
+        }
+        consumer->setText(QStringLiteral("C9"));
+        QVERIFY(press(QStringLiteral("Join")));
+        QCOMPARE(v.ops().size(), ops + 1);
+        QVERIFY(note->isHidden());
     }
 
     void switchingTheAssignorKeepsTheOps() {
