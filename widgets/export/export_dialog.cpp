@@ -202,6 +202,16 @@ void ExportDialog::syncControls() {
     }
     note_->setText(note);
     note_->setVisible(!note.isEmpty());
+    // Taller by the note's lines when it appears in the open dialog (a wrapped label's height
+    // is not among the layout's least sizes: the note was cut to a sliver).
+    if (isVisible()) {
+        layout()->activate();
+        const int need = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                       : sizeHint().height();
+        if (need > height()) {
+            resize(width(), need);
+        }
+    }
     // The file's extension follows the format.
     QString p = path();
     if (!p.isEmpty()) {

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -83,6 +84,23 @@ private slots:
         QVERIFY2(dark.note().contains("handout"), qPrintable(dark.note()));
         dark.setFormat(fg::PictureFormat::Svg);
         QVERIFY(dark.note().isEmpty());
+        // Shown in the open dialog, the note is whole: as tall as its lines need, inside the
+        // dialog (it was cut to a sliver).
+        dark.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dark));
+        dark.setFormat(fg::PictureFormat::Pdf);
+        QCoreApplication::processEvents();
+        QLabel* shown = nullptr;
+        for (auto* l : dark.findChildren<QLabel*>()) {
+            shown = l->text() == dark.note() ? l : shown;
+        }
+        QVERIFY(shown && shown->isVisible());
+        QVERIFY2(shown->height() >= shown->heightForWidth(shown->width()),
+                 qPrintable(QStringLiteral("%1 px high, its lines need %2")
+                                .arg(shown->height())
+                                .arg(shown->heightForWidth(shown->width()))));
+        QVERIFY(dark.rect().contains(QRect(shown->mapTo(&dark, QPoint(0, 0)), shown->size())));
+        dark.hide();
         fg::ExportDialog light(QSize(1000, 600), fg::Theme::light(), "redis");
         light.findChild<QCheckBox*>()->setChecked(true);
         light.setFormat(fg::PictureFormat::Png);
