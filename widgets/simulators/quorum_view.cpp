@@ -403,8 +403,19 @@ void QuorumView::refresh() {
                                  : tr("the new version"));
         }
     }
-    // "Of all 1 possible sets" read oddly: with R = N the only read set is every replica.
-    if (result_.readSets == 1) {
+    // "Of all 1 possible sets" read oddly: with R = N the only read set is every replica. With
+    // no write stored, every set misses it: said so, not "3 miss the write" beside "R + W > N:
+    // none miss each other" (a tester read that as a contradiction).
+    const bool stored = result_.coordinator >= 0 && result_.writeAvailable;
+    if (!stored) {
+        text += tr("No replica stored v2, so every read returns v1, whatever R. With every "
+                   "replica up, %1 of the %2 possible sets of R = %3 replicas would miss a write "
+                   "of W = %4. ")
+                    .arg(concepts::staleReadSetsByR(p.n, p.w)[std::size_t(p.r - 1)])
+                    .arg(result_.readSets)
+                    .arg(p.r)
+                    .arg(p.w);
+    } else if (result_.readSets == 1) {
         text += tr("With R = %1 = N the only read set is every replica: it %2. ")
                     .arg(p.r)
                     .arg(result_.staleReadSets == 0 ? tr("never misses the write")
@@ -423,16 +434,17 @@ void QuorumView::refresh() {
                     .arg(result_.staleAliveReadSets);
     }
     const std::int64_t disjoint = concepts::disjointQuorumPairs(p.n, p.r, p.w);
-    text += p.r + p.w > p.n
-                ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
-                     "each other.")
-                      .arg(p.r + p.w)
-                      .arg(p.n)
-                : tr("R + W = %1 <= N = %2: %3 pairs of a write set and a read set share no "
-                     "replica.")
-                      .arg(p.r + p.w)
-                      .arg(p.n)
-                      .arg(disjoint);
+    text += (stored ? QString() : tr("In general: ")) +
+            (p.r + p.w > p.n
+                 ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
+                      "each other.")
+                       .arg(p.r + p.w)
+                       .arg(p.n)
+                 : tr("R + W = %1 <= N = %2: %3 pairs of a write set and a read set share no "
+                      "replica.")
+                       .arg(p.r + p.w)
+                       .arg(p.n)
+                       .arg(disjoint));
     setSummary(text);
     ring_->fitToFont();
     ring_->update();

@@ -425,6 +425,24 @@ private slots:
         maybeSave(&view, "quorum-all-down");
     }
 
+    // A fresh tester, two replicas down (the write refused) and then all three: "Of the 3
+    // possible sets of R = 2 replicas, 3 miss the write (0 with every replica up ...). R + W =
+    // 4 > N = 3: ... none miss each other": a contradiction on its face. With no write stored,
+    // the summary says every read returns v1, and what R and W give with every replica up.
+    void aRefusedWriteIsNotCountedAsMissedSets() {
+        fg::QuorumView view;
+        for (const std::vector<bool>& down :
+             {std::vector<bool>{false, true, true}, std::vector<bool>{true, true, true}}) {
+            view.setParams(3, 2, 2, down);
+            const QString text = view.summaryText();
+            QVERIFY2(!text.contains("miss the write") && text.contains("every read returns v1") &&
+                         text.contains("With every replica up, 0 of the 3 possible sets"),
+                     qPrintable(text));
+        }
+        view.setParams(3, 1, 1, {});
+        QVERIFY2(view.summaryText().contains("2 miss the write"), qPrintable(view.summaryText()));
+    }
+
     // Issue 13 (clipping): every text of every simulator (labels, buttons, fields, table cells,
     // chart legends and axis titles, the quorum ring's labels) fits where it is drawn, in every
     // theme (the projector's type is 1.35x) in the tab beside the sidebar at 1920x1080 and
