@@ -5,6 +5,7 @@
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "widgets/decision/architecture.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/export_dialog.h"
@@ -16,6 +17,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHash>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
@@ -220,6 +222,47 @@ private slots:
                 }
                 QVERIFY2(compared > 500, qPrintable(QString::number(compared)));
             }
+        }
+    }
+
+    // A fresh tester clicked a box in the scenario explorer, then switched to Dark: the
+    // explanation's "Open its chapter" link kept Light's dark blue, on Dark's grey. After every
+    // switch, the link is drawn in the new theme's link colour.
+    void theExplorersLinkFollowsTheTheme() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setThemeChoice(fg::ThemeChoice::Light);
+        w.openTool(QStringLiteral("scenarios"));
+        auto* view = qobject_cast<fg::ArchitectureView*>(w.tabs()->currentWidget());
+        QVERIFY(view);
+        view->selectComponent(QStringLiteral("pg"));
+        QCoreApplication::processEvents();
+        QLabel* why = nullptr;
+        for (auto* l : view->findChildren<QLabel*>()) {
+            why = l->text() == view->explanation() ? l : why;
+        }
+        QVERIFY(why && why->text().contains(QLatin1String("href")));
+        for (fg::ThemeChoice t : {fg::ThemeChoice::Dark, fg::ThemeChoice::Light,
+                                  fg::ThemeChoice::Projector, fg::ThemeChoice::Dark}) {
+            w.setThemeChoice(t);
+            QCoreApplication::processEvents();
+            const QColor link = QApplication::palette().color(QPalette::Link);
+            const QImage shot = why->grab().toImage();
+            int near = 0;
+            for (int y = 0; y < shot.height(); ++y) {
+                for (int x = 0; x < shot.width(); ++x) {
+                    const QColor c = shot.pixelColor(x, y);
+                    near += std::abs(c.red() - link.red()) + std::abs(c.green() - link.green()) +
+                                std::abs(c.blue() - link.blue()) <
+                            24;
+                }
+            }
+            QVERIFY2(near > 20, qPrintable(QStringLiteral("%1: %2 pixels of the link colour %3")
+                                               .arg(fg::themeChoiceName(t))
+                                               .arg(near)
+                                               .arg(link.name())));
         }
     }
 

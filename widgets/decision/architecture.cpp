@@ -266,6 +266,11 @@ QString ArchitectureView::pageTitle() const {
 
 void ArchitectureView::setTheme(const Theme& theme) {
     panel_->setTheme(theme);
+    // A label's rich text keeps the link colour of the palette it was set in: set again, the
+    // "Open its chapter" link takes the new theme's (it stayed dark blue on Dark's grey).
+    const QString shown = why_->text();
+    why_->clear();
+    why_->setText(shown);
 }
 
 void ArchitectureView::showArchitecture(int index) {
