@@ -99,7 +99,7 @@ QString cut(QWidget* c, QWidget* window) {
 
 } // namespace
 
-class TestWindowFit : public QObject {
+class TestWindowFit : public WindowSuite {
     Q_OBJECT
 private slots:
     void initTestCase() { useOwnTestSettings("window-fit"); }
@@ -469,18 +469,6 @@ private slots:
                  qPrintable(view.rangeNote()->text()));
         view.waitForRun();
     }
-
-private:
-    template <class Visit>
-    void
-    forEveryWindow(Visit visit,
-                   const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
-                   const std::vector<QSize>& screens = {std::begin(kScreens), std::end(kScreens)}) {
-        ::forEveryWindow(
-            visit, [this] { cleanup(); }, themes, screens);
-    }
-
-    const DesktopLook desktop_;
 };
 
 QTEST_MAIN(TestWindowFit)

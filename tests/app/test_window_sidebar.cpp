@@ -44,7 +44,7 @@
 #include <QTimer>
 #include <QTreeWidget>
 
-class TestWindowSidebar : public QObject {
+class TestWindowSidebar : public WindowSuite {
     Q_OBJECT
 private slots:
     void initTestCase() { useOwnTestSettings("window-sidebar"); }
@@ -407,18 +407,6 @@ private slots:
             QCOMPARE(w.tree()->currentItem()->text(0), readerItem);
         }
     }
-
-private:
-    template <class Visit>
-    void
-    forEveryWindow(Visit visit,
-                   const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
-                   const std::vector<QSize>& screens = {std::begin(kScreens), std::end(kScreens)}) {
-        ::forEveryWindow(
-            visit, [this] { cleanup(); }, themes, screens);
-    }
-
-    const DesktopLook desktop_;
 };
 
 QTEST_MAIN(TestWindowSidebar)

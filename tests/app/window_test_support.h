@@ -9,6 +9,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QCoreApplication>
+#include <QObject>
 #include <QSize>
 #include <QString>
 #include <QTest>
@@ -69,3 +70,19 @@ void forEveryWindow(Visit visit, Done done,
         }
     }
 }
+
+// A suite of window tests: a fresh window per screen and theme, each started from the desktop's
+// type and colours (the suite's cleanup() calls desktop_.restore() too).
+class WindowSuite : public QObject {
+protected:
+    template <class Visit>
+    void
+    forEveryWindow(Visit visit,
+                   const std::vector<fg::ThemeChoice>& themes = {std::begin(kAll), std::end(kAll)},
+                   const std::vector<QSize>& screens = {std::begin(kScreens), std::end(kScreens)}) {
+        ::forEveryWindow(
+            visit, [this] { desktop_.restore(); }, themes, screens);
+    }
+
+    const DesktopLook desktop_;
+};
