@@ -50,7 +50,31 @@ StorageView::StorageView(QWidget* parent)
     connect(rows_, &QSpinBox::valueChanged, this, [this] { refresh(); });
     connect(pageKb_, &QSpinBox::valueChanged, this, [this] { refresh(); });
     connect(sum_, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
-    connect(columns_, &QTableWidget::cellChanged, this, [this](int, int c) {
+    connect(columns_, &QTableWidget::cellChanged, this, [this](int r, int c) {
+        // A width is a whole number of bytes, 1 to 1 MB; a compression a number from 1 to
+        // 1,000. Anything else is put back as it was, and the summary says why (a tester's
+        // "abc" and 0 emptied the chart and piled its labels up).
+        refused_.clear();
+        if (QTableWidgetItem* item = columns_->item(r, c); item && c > 0) {
+            bool ok = false;
+            const QString typed = item->text().trimmed();
+            const double value = c == 1 ? double(typed.toLongLong(&ok)) : typed.toDouble(&ok);
+            const bool fits =
+                ok && (c == 1 ? value >= 1 && value <= 1024 * 1024 : value >= 1 && value <= 1000);
+            if (fits) {
+                item->setData(Qt::UserRole, typed);
+            } else {
+                const QString kept = item->data(Qt::UserRole).toString();
+                refused_ = (c == 1 ? tr("\"%1\" is not a width: a width is a whole number of "
+                                        "bytes from 1 to 1,048,576 (kept %2).")
+                                   : tr("\"%1\" is not a compression: it is a number from 1 "
+                                        "(none) to 1,000 (kept %2)."))
+                               .arg(typed.left(40), kept) +
+                           QLatin1Char(' ');
+                const QSignalBlocker b(columns_);
+                item->setText(kept);
+            }
+        }
         if (c == 0) { // a renamed column renames the SUM choice
             const int keep = sum_->currentIndex();
             const QSignalBlocker b(sum_);
@@ -102,8 +126,13 @@ void StorageView::setTable(const concepts::StorageTable& t, int sumColumn) {
         for (int r = 0; r < int(t.columns.size()); ++r) {
             const auto& col = t.columns[std::size_t(r)];
             columns_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(col.name)));
-            columns_->setItem(r, 1, new QTableWidgetItem(QString::number(col.width)));
-            columns_->setItem(r, 2, new QTableWidgetItem(QString::number(col.compression)));
+            for (int c : {1, 2}) {
+                const QString text =
+                    c == 1 ? QString::number(col.width) : QString::number(col.compression);
+                auto* item = new QTableWidgetItem(text);
+                item->setData(Qt::UserRole, text); // the last good value (see cellChanged)
+                columns_->setItem(r, c, item);
+            }
             sum_->addItem(QString::fromStdString(col.name));
         }
         sum_->setCurrentIndex(sumColumn);
@@ -117,7 +146,8 @@ void StorageView::refresh() {
     QCustomPlot* plot = chart();
     plot->clearPlottables();
     if (!costs_.valid) {
-        setSummary(tr("Every column needs a width of at least 1 byte, and a column must be "
+        setSummary(refused_ +
+                   tr("Every column needs a width of at least 1 byte, and a column must be "
                       "chosen for SUM."));
         plot->replot();
         return;
@@ -129,6 +159,7 @@ void StorageView::refresh() {
     };
     const QString col = sum_->currentText();
     setSummary(
+        refused_ +
         tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
            "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
            "(%10), column store %11 pages (%12). One whole row (found by an index): row store "

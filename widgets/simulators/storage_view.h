@@ -32,6 +32,7 @@ private:
     QSpinBox* pageKb_;
     QComboBox* sum_;
     concepts::StorageCosts costs_;
+    QString refused_; // what the last edit of a cell was, and why it was put back (or empty)
 };
 
 } // namespace fg

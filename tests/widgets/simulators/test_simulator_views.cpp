@@ -563,6 +563,38 @@ private slots:
         maybeSave(&view, "row-column-compressed");
     }
 
+    // A fresh tester typed "abc" as a width and 0 as another: the table took them and the chart
+    // emptied, its labels piled up. A cell that is no width (or no compression) is put back as
+    // it was, the summary says why, and the chart keeps its bars.
+    void aBadCellIsPutBackAndSaidSo() {
+        fg::StorageView view;
+        view.setTable(fg::concepts::salesTable(), 4);
+        auto* table = view.findChild<QTableWidget*>();
+        QVERIFY(table);
+        const auto before = bars(view.chart());
+        QCOMPARE(before.size(), std::size_t(4));
+        const struct {
+            int column;
+            QString typed;
+        } bad[] = {{1, QStringLiteral("abc")},
+                   {1, QStringLiteral("0")},
+                   {1, QStringLiteral("99999999999999")},
+                   {2, QStringLiteral("x")},
+                   {2, QStringLiteral("0.5")}};
+        for (const auto& b : bad) {
+            const QString kept = table->item(0, b.column)->text();
+            table->item(0, b.column)->setText(b.typed);
+            QCOMPARE(table->item(0, b.column)->text(), kept);
+            QVERIFY2(view.summaryText().contains(b.typed) && view.summaryText().contains(kept),
+                     qPrintable(view.summaryText()));
+            QCOMPARE(bars(view.chart()), before);
+        }
+        table->item(0, 1)->setText(QStringLiteral("16")); // a good width is taken
+        QCOMPARE(table->item(0, 1)->text(), QStringLiteral("16"));
+        QVERIFY(!view.summaryText().contains(QStringLiteral("is not a")));
+        QVERIFY(bars(view.chart()) != before);
+    }
+
     void lifecycleChartHasTheEnginesNumbers() {
         fg::LifecycleView view;
         QCOMPARE(view.params().standardPrice, 0.023); // the course's prices
