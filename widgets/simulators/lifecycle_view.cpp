@@ -119,10 +119,30 @@ void LifecycleView::refresh() {
     run_ = concepts::simulateLifecycle(p);
     const QLocale loc;
     const auto dollars = [&](double v) { return QStringLiteral("$") + loc.toString(v, 'f', 2); };
+    // A rule S3 would refuse (a tester's IA after 200 days, Glacier after 30, delete after 10
+    // passed without a word): transitions go Standard -> IA -> Glacier in rising days, and a
+    // delete comes after every transition that is set.
+    const auto set = [](int d) { return d > 0; };
+    const bool glacierBeforeIa =
+        set(p.daysToIa) && set(p.daysToGlacier) && p.daysToGlacier <= p.daysToIa;
+    const bool deleteTooSoon =
+        set(p.daysToDelete) && ((set(p.daysToIa) && p.daysToDelete <= p.daysToIa) ||
+                                (set(p.daysToGlacier) && p.daysToDelete <= p.daysToGlacier));
+    const QString order =
+        glacierBeforeIa || deleteTooSoon
+            ? tr("This rule is out of order: S3 refuses a rule whose %1, so a real bucket "
+                 "would not take it. ")
+                  .arg(glacierBeforeIa && deleteTooSoon
+                           ? tr("Glacier move comes before its IA move and whose delete comes "
+                                "before a move")
+                       : glacierBeforeIa ? tr("Glacier move comes before its IA move")
+                                         : tr("delete comes before a move"))
+            : QString();
     if (!run_.months.empty()) {
         const auto& last = run_.months.back();
         const double saved = run_.totalWithoutRule - run_.totalWithRule;
-        setSummary(tr("Over %1 months: %2 with the rule, %3 without it (%4 %5). In the last month "
+        setSummary(order +
+                   tr("Over %1 months: %2 with the rule, %3 without it (%4 %5). In the last month "
                       "the rule keeps %6 GB in Standard, %7 GB in IA and %8 GB in Glacier, for %9 "
                       "against %10.")
                        .arg(p.months)

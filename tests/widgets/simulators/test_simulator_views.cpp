@@ -595,6 +595,28 @@ private slots:
         QVERIFY(bars(view.chart()) != before);
     }
 
+    // A fresh tester set IA after 200 days, Glacier after 30 and delete after 10: no word,
+    // though S3 refuses such a rule. The summary says the rule is out of order, and only then.
+    void aRuleOutOfOrderIsSaidToBe() {
+        fg::LifecycleView view;
+        QVERIFY(!view.summaryText().contains(QStringLiteral("out of order")));
+        auto p = view.params();
+        const struct {
+            int ia, glacier, del;
+            bool wrong;
+        } rules[] = {{200, 30, 10, true},  {30, 90, 10, true},  {90, 30, 0, true},
+                     {30, 90, 365, false}, {0, 90, 365, false}, {30, 0, 0, false}};
+        for (const auto& r : rules) {
+            p.daysToIa = r.ia;
+            p.daysToGlacier = r.glacier;
+            p.daysToDelete = r.del;
+            view.setParams(p);
+            QVERIFY2(view.summaryText().contains(QStringLiteral("out of order")) == r.wrong,
+                     qPrintable(QStringLiteral("%1/%2/%3: ").arg(r.ia).arg(r.glacier).arg(r.del) +
+                                view.summaryText()));
+        }
+    }
+
     void lifecycleChartHasTheEnginesNumbers() {
         fg::LifecycleView view;
         QCOMPARE(view.params().standardPrice, 0.023); // the course's prices
