@@ -138,6 +138,11 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
 
     auto* plot = addChart(tr("Chart of write and read amplification over the steps"));
     plot->xAxis->setLabel(tr("step"));
+    // Steps are whole: ticks at whole steps only (a tester read 2.5, 7.5 and 12.5).
+    QSharedPointer<QCPAxisTickerFixed> whole(new QCPAxisTickerFixed);
+    whole->setTickStep(1);
+    whole->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->xAxis->setTicker(whole);
     plot->yAxis->setLabel(tr("times (x)"));
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(LsmOp::Kind::Put); });
     openDefaultScenario();
@@ -215,6 +220,10 @@ void LsmView::refresh() {
     if (st.diskBytesWritten > 0 && st.diskBytesWritten < st.userBytes) {
         writeAmp += tr(" (some writes are still only in memory)");
     }
+    QString spaceAmp = ratio(double(s.diskBytes()), live, QStringLiteral("x"));
+    if (s.diskBytes() > 0 && double(s.diskBytes()) < live) {
+        spaceAmp += tr(" (some live data is still only in memory)");
+    }
     std::int64_t tombstones = 0;
     for (const auto& table : s.tables) {
         tombstones += table.tombstones();
@@ -225,7 +234,7 @@ void LsmView::refresh() {
                     .arg(st.flushes)
                     .arg(st.compactions)
                     .arg(writeAmp, ratio(double(st.tablesRead), double(st.gets), tr(" tables/get")),
-                         ratio(double(s.diskBytes()), live, QStringLiteral("x")))
+                         spaceAmp)
                     .arg(st.bloomFalsePositives)
                     .arg(tombstones));
     // The amplification curves up to the step on screen.

@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
+#include <cmath>
+#include <qcustomplot.h>
 
 using Kind = fg::lsm::LsmOp::Kind;
 
@@ -160,7 +162,7 @@ private slots:
                  qPrintable(counters->toolTip()));
         // A fresh tester still read 0.67x as a fault: a ratio under 1x says why on the line, and
         // the tables' dagger is named beside the counts.
-        int under = 0;
+        int under = 0, spaceUnder = 0;
         for (int pos = 0; pos < player->stepCount(); ++pos) {
             player->seek(pos);
             const QString text = v.countersText().replace(QChar(0x00A0), QLatin1Char(' '));
@@ -169,14 +171,42 @@ private slots:
                     .match(text);
             QVERIFY2(text.contains(QStringLiteral("Tombstones on disk (\u2020): ")),
                      qPrintable(text));
+            const QString writes = QStringLiteral("some writes are still only in memory");
             if (m.hasMatch() && m.captured(1).toDouble() < 1) {
                 ++under;
-                QVERIFY2(text.contains(QStringLiteral("still only in memory")), qPrintable(text));
+                QVERIFY2(text.contains(writes), qPrintable(text));
             } else {
-                QVERIFY2(!text.contains(QStringLiteral("still only in memory")), qPrintable(text));
+                QVERIFY2(!text.contains(writes), qPrintable(text));
+            }
+            // Space amplification alike (a tester read 0.82x without a word).
+            const QRegularExpressionMatch space =
+                QRegularExpression(QStringLiteral("Space amplification: (\\d+\\.\\d\\d)x"))
+                    .match(text);
+            const QString data = QStringLiteral("some live data is still only in memory");
+            if (space.hasMatch() && space.captured(1).toDouble() < 1) {
+                ++spaceUnder;
+                QVERIFY2(text.contains(data), qPrintable(text));
+            } else {
+                QVERIFY2(!text.contains(data), qPrintable(text));
             }
         }
         QVERIFY(under > 0);
+        QVERIFY(spaceUnder > 0);
+        // The chart's steps are whole: no tick at 2.5 (a tester's memtable of 9).
+        QCustomPlot* plot = v.findChild<QCustomPlot*>();
+        QVERIFY(plot);
+        for (int memtable : {3, 9}) {
+            auto params = v.params();
+            params.memtableEntries = memtable;
+            v.setScenario(params, v.ops());
+            player->toEnd();
+            plot->replot();
+            const QVector<double> ticks = plot->xAxis->tickVector();
+            QVERIFY(ticks.size() >= 2);
+            for (double t : ticks) {
+                QVERIFY2(t == std::floor(t), qPrintable(QString::number(t)));
+            }
+        }
     }
 
     // A tester: "1 \u2020" on a table was never explained. The delete's sentence names the mark,
