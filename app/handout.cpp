@@ -13,7 +13,6 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QTextTable>
 
 namespace fg {
 
@@ -83,16 +82,8 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     // Columns as the words need them ("Postgre SQL" and "Require ment" broke in equal columns):
     // on paper a table of five columns of long words fits with less padding and, as a
     // footnote's, type down to 0.7 of the text's.
-    for (QTextBlock b = doc_->begin(); b.isValid(); b = b.next()) {
-        if (QTextTable* table = QTextCursor(b).currentTable();
-            table && table->format().headerRowCount() > 0 && table->format().cellPadding() > 4) {
-            QTextTableFormat f = table->format();
-            f.setCellPadding(4);
-            table->setFormat(f);
-        }
-    }
     fitTables(doc_.get(), text.width() - 2 * doc_->documentMargin(),
-              {.dataTablesOnly = true, .leastTypeScale = 0.7});
+              {.dataTablesOnly = true, .leastTypeScale = 0.7, .cellPadding = 4});
     std::vector<nlohmann::json> figures;
     for (const auto& s : chapter.sections) {
         for (const auto& b : s.blocks) {

@@ -39,7 +39,7 @@ struct TableColumns {
     qreal overhead = 0; // borders, spacing and padding around and between the cells
 };
 
-std::vector<TableColumns> measureTables(QTextDocument* doc, bool dataOnly) {
+std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& how) {
     std::vector<TableColumns> out;
     std::vector<QTextFrame*> frames{doc->rootFrame()};
     while (!frames.empty()) {
@@ -48,8 +48,13 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, bool dataOnly) {
         const auto children = frame->childFrames();
         frames.insert(frames.end(), children.begin(), children.end());
         auto* table = qobject_cast<QTextTable*>(frame);
-        if (!table || (dataOnly && table->format().headerRowCount() == 0)) {
+        if (!table || (how.dataTablesOnly && table->format().headerRowCount() == 0)) {
             continue;
+        }
+        if (QTextTableFormat f = table->format();
+            how.cellPadding >= 0 && f.cellPadding() != how.cellPadding) {
+            f.setCellPadding(how.cellPadding);
+            table->setFormat(f);
         }
         TableColumns t;
         t.table = table;
@@ -86,7 +91,7 @@ qreal widestTableNeed(QTextDocument* doc) {
     // out so that no word breaks.
     constexpr qreal kTableSlack = 1.3;
     qreal widest = 0;
-    for (const TableColumns& t : measureTables(doc, false)) {
+    for (const TableColumns& t : measureTables(doc, TableFitting{})) {
         qreal need = t.overhead;
         for (qreal l : t.least) {
             need += l;
@@ -144,7 +149,7 @@ void fitTablesIn(QTextDocument* doc, qreal column, const TableFitting& how, bool
     // 5-column table at 1280x800). Here each column gets its longest word first, and what is
     // left goes to the columns whose lines would still wrap, in proportion to what they lack.
     bool rescaled = false;
-    for (const TableColumns& t : measureTables(doc, how.dataTablesOnly)) {
+    for (const TableColumns& t : measureTables(doc, how)) {
         const std::size_t n = t.least.size();
         if (n == 0) {
             continue;

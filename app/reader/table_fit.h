@@ -21,6 +21,9 @@ struct TableFitting {
     bool dataTablesOnly = false;
     // How small a table's type may get, against its own, before words break.
     qreal leastTypeScale = 0.75;
+    // The padding in the cells of the tables it fits (paper needs less than a screen), or -1:
+    // as the tables have it.
+    qreal cellPadding = -1;
 };
 
 // Sets each table's column widths so that no word breaks in a text column `column` pixels (or

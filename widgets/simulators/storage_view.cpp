@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
+#include <utility>
 
 namespace fg {
 
@@ -54,7 +55,6 @@ StorageView::StorageView(QWidget* parent)
         // A width is a whole number of bytes, 1 to 1 MB; a compression a number from 1 to
         // 1,000. Anything else is put back as it was, and the summary says why (a tester's
         // "abc" and 0 emptied the chart and piled its labels up).
-        refused_.clear();
         if (QTableWidgetItem* item = columns_->item(r, c); item && c > 0) {
             bool ok = false;
             const QString typed = item->text().trimmed();
@@ -141,12 +141,14 @@ void StorageView::setTable(const concepts::StorageTable& t, int sumColumn) {
 }
 
 void StorageView::refresh() {
+    // Said once, beside the numbers of the edit it refused (not again after the next change).
+    const QString refused = std::exchange(refused_, QString());
     const auto t = table();
     costs_ = concepts::storageCosts(t, sumColumn());
     QCustomPlot* plot = chart();
     plot->clearPlottables();
     if (!costs_.valid) {
-        setSummary(refused_ +
+        setSummary(refused +
                    tr("Every column needs a width of at least 1 byte, and a column must be "
                       "chosen for SUM."));
         plot->replot();
@@ -159,7 +161,7 @@ void StorageView::refresh() {
     };
     const QString col = sum_->currentText();
     setSummary(
-        refused_ +
+        refused +
         tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
            "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
            "(%10), column store %11 pages (%12). One whole row (found by an index): row store "
