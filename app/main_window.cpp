@@ -327,9 +327,14 @@ void MainWindow::buildMenus() {
     action(view, tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
            [this] { zoomCurrentPage(0); });
     view->addSeparator();
-    // F9, as a file manager's sidebar: the chapter list hidden, or shown on any tab.
-    action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)},
-           [this] { split_->toggle(); });
+    // F9, as a file manager's sidebar: the chapter list hidden, or shown on any tab. Asked for
+    // last, it has the room: the search steps aside if the page beside both would be narrow.
+    action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)}, [this] {
+        split_->toggle();
+        if (!tree_->isHidden()) {
+            searchDock_->leaveRoom(split_->width() - split_->handleWidth() - split_->sidebar());
+        }
+    });
     QMenu* themes = view->addMenu(tr("&Theme"));
     themeGroup_ = new QActionGroup(this);
     for (ThemeChoice c :

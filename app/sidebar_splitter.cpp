@@ -51,8 +51,8 @@ void SidebarSplitter::toggle() {
 
 void SidebarSplitter::resizeEvent(QResizeEvent* event) {
     QSplitter::resizeEvent(event);
-    if (event->oldSize().width() != width()) {
-        forced_ = false; // a new width: the room decides again
+    if (width() < event->oldSize().width()) {
+        forced_ = false; // less room: it decides again (the search opened, the window narrowed)
     }
     place();
 }

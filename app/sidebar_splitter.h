@@ -5,8 +5,9 @@
 // On a tab other than the reader (a live diagram, a study tool) in a window too narrow for both,
 // the list steps aside, as the search does, so that the page has the window's width: at 1280 px
 // beside the list a diagram's letters were 9-11 px high, too small on a projector. It is back on
-// the reader's tab or when the window is widened. F9 (View > Chapter list) shows it on any tab,
-// or hides it for good until F9 again.
+// the reader's tab or when the window is widened. F9 (View > Chapter list) shows it on any tab
+// until there is less room (the search opened there, the window narrowed), or hides it for good
+// until F9 again.
 #pragma once
 
 #include <QSplitter>

@@ -61,6 +61,13 @@ void SearchDock::dismiss() {
     }
 }
 
+void SearchDock::leaveRoom(int pageWidth) {
+    if (isVisible() && pages_->currentIndex() > 0 && pageWidth < kLeastPageWidth) {
+        setShown(false);
+        emit steppedAsideForPage();
+    }
+}
+
 void SearchDock::setShown(bool shown) {
     if (shown == isVisible()) {
         return;

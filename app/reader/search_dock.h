@@ -4,7 +4,8 @@
 // window too narrow for both, it steps aside when that tab is shown, so the diagram keeps the
 // room its letters need (at 1280 px with the search beside it a diagram's letters were 6-9 px
 // high), and comes back on the reader's tab or when the window is widened. Ctrl+F shows it on any
-// tab; Esc (dismiss) closes it until the next search.
+// tab; Esc (dismiss) closes it until the next search. Of it and the chapter list, the one asked
+// for last has a narrow window's room.
 #pragma once
 
 #include <QDockWidget>
@@ -26,6 +27,10 @@ public:
     void open();
     // Closes it until the student searches again (Esc, or its close button).
     void dismiss();
+    // Something else asked for last (F9's chapter list) leaves the page beside the search
+    // `pageWidth` wide: on a tab other than the reader, under the least width, the search steps
+    // aside (back on the Reader tab or in a wider window).
+    void leaveRoom(int pageWidth);
     // The least width a page other than the reader keeps beside the search.
     static constexpr int kLeastPageWidth = 960;
 

@@ -373,6 +373,93 @@ private slots:
             {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
     }
 
+    // A fresh tester at 1280x800 on the Kafka tab pressed Ctrl+F, then F9: the list and the
+    // search both beside the diagram left it ~650 px, its letters ~7 px. In a window too narrow
+    // for both, the one asked for last is shown, the other steps aside (said in the status bar),
+    // and the drawing's letters are as large as beside that one alone; both are back on the
+    // Reader tab. At 1920 px both stay and the page keeps the least width the search promises.
+    void aDiagramNeverSharesItsTabWithBothPanels() {
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+                settle();
+                const bool narrow = screen.width() < 1600;
+                const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
+                auto* dock = w.findChild<QDockWidget*>("searchDock");
+                auto* query = w.search()->findChild<QLineEdit*>();
+                QVERIFY(dock && query);
+                for (const auto& d : fg::liveDiagrams()) {
+                    const QString what = where + QLatin1Char(' ') + d.id;
+                    w.openDiagram(d.id);
+                    settle();
+                    auto* canvas = w.tabs()->currentWidget()->findChild<fg::DiagramCanvas*>();
+                    const auto letters = [&] {
+                        if (!canvas) {
+                            return 0.0; // charts, not a drawing
+                        }
+                        canvas->player()->toEnd();
+                        settle();
+                        return medianLetters(*canvas);
+                    };
+                    // `list` and `search` shown as asked, the status bar saying which stepped
+                    // aside, the page as wide as the search promises beside both.
+                    const auto expect = [&](const char* how, bool list, bool search) {
+                        const QString at = what + QLatin1String(", ") + QLatin1String(how);
+                        QVERIFY2(w.tree()->isVisible() == list && dock->isVisible() == search,
+                                 qPrintable(QStringLiteral("%1: list %2, search %3")
+                                                .arg(at)
+                                                .arg(w.tree()->isVisible())
+                                                .arg(dock->isVisible())));
+                        QVERIFY2(!narrow || w.statusBar()->currentMessage().contains(
+                                                QLatin1String("aside")),
+                                 qPrintable(at));
+                        QVERIFY2(narrow || w.tabs()->width() >= fg::SearchDock::kLeastPageWidth,
+                                 qPrintable(QStringLiteral("%1: the page is %2 px wide")
+                                                .arg(at)
+                                                .arg(w.tabs()->width())));
+                    };
+                    const auto asLarge = [&](const char* how, qreal both, qreal alone) {
+                        QVERIFY2(both >= 0.95 * alone,
+                                 qPrintable(QStringLiteral("%1, %2: letters %3 px, %4 px beside "
+                                                           "that panel alone")
+                                                .arg(what, QLatin1String(how))
+                                                .arg(both, 0, 'f', 1)
+                                                .arg(alone, 0, 'f', 1)));
+                    };
+                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                    settle();
+                    const qreal searchAlone = letters();
+                    if (w.tree()->isHidden()) {
+                        QTest::keyClick(&w, Qt::Key_F9);
+                        settle();
+                    }
+                    expect("Ctrl+F then F9", true, !narrow);
+                    const qreal listLast = letters();
+                    QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                    settle();
+                    expect("F9 then Ctrl+F", !narrow, true);
+                    asLarge("F9 then Ctrl+F", letters(), searchAlone);
+                    if (narrow) {
+                        QTest::keyClick(&w, Qt::Key_F9);
+                        settle();
+                        expect("and F9 again", true, false);
+                        // The list beside the drawing, the search closed.
+                        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                        QTest::keyClick(query, Qt::Key_Escape);
+                        QTest::keyClick(&w, Qt::Key_F9);
+                        settle();
+                        QVERIFY2(w.tree()->isVisible() && dock->isHidden(), qPrintable(what));
+                        asLarge("Ctrl+F then F9", listLast, letters());
+                    }
+                    w.tabs()->setCurrentIndex(0);
+                    settle();
+                    QVERIFY2(w.tree()->isVisible(), qPrintable(what + QLatin1String(", reader")));
+                    QTest::keyClick(query, Qt::Key_Escape);
+                    settle();
+                }
+            },
+            {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
+    }
+
     // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
     // read last. The list marks the section the diagram on screen belongs to, and the reader's
     // section again on the Reader tab.
