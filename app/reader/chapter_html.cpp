@@ -121,6 +121,26 @@ QString listHtml(const json& items, const Theme& t, bool ordered) {
     return h + (ordered ? QStringLiteral("</ol>") : QStringLiteral("</ul>"));
 }
 
+// A tinted box with a coloured bar on its left: notes, callouts, diagram cards. Tables are 99% of
+// the column wide: at 100% a table with borders came out 1 px wider than the view (chapter 9's),
+// and the reader scrolled sideways for it.
+QString aside(const QColor& bar, const QColor& fill, const QString& inner) {
+    return QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"10\" "
+                          "style=\"margin-top:8px; margin-bottom:14px\"><tr>"
+                          "<td width=\"6\" style=\"background-color:%1\"></td>"
+                          "<td style=\"background-color:%2\">%3</td></tr></table>")
+        .arg(css(bar), css(fill), inner);
+}
+
+QString tableCaptionHtml(const json& b, const Theme& t) {
+    QString h;
+    if (b.contains("caption")) {
+        h += QStringLiteral("<p style=\"color:%1\"><i>%2</i></p>")
+                 .arg(css(t.mutedText), inlineHtml(qs(b, "caption"), t));
+    }
+    return h;
+}
+
 QString tableHtml(const json& b, const Theme& t) {
     QString h =
         QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
@@ -142,25 +162,32 @@ QString tableHtml(const json& b, const Theme& t) {
         h += QStringLiteral("</tr>");
     }
     h += QStringLiteral("</table>");
-    if (b.contains("caption")) {
-        h += QStringLiteral("<p style=\"color:%1\"><i>%2</i></p>")
-                 .arg(css(t.mutedText), inlineHtml(qs(b, "caption"), t));
+    return h + tableCaptionHtml(b, t);
+}
+
+// A table for a column too narrow for its words (table_fit.h): each row a box of its own, the
+// first cell its heading, the others under it, each named by its column.
+QString stackedTableHtml(const json& b, const Theme& t) {
+    QString h;
+    const json& columns = b["columns"];
+    for (const auto& row : b["rows"]) {
+        QString inner;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (i == 0) {
+                inner += QStringLiteral("<p><b>%1</b></p>").arg(inlineHtml(qs(row[i]), t));
+                continue;
+            }
+            const QString name = i < columns.size() ? inlineHtml(qs(columns[i]), t) : QString();
+            inner += QStringLiteral("<p><span style=\"color:%1\">%2:</span> %3</p>")
+                         .arg(css(t.mutedText), name, inlineHtml(qs(row[i]), t));
+        }
+        h += aside(t.mutedText, t.surface, inner);
     }
-    return h;
+    return h + tableCaptionHtml(b, t);
 }
 
-// A tinted box with a coloured bar on its left: notes, callouts, diagram cards. Tables are 99% of
-// the column wide: at 100% a table with borders came out 1 px wider than the view (chapter 9's),
-// and the reader scrolled sideways for it.
-QString aside(const QColor& bar, const QColor& fill, const QString& inner) {
-    return QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"10\" "
-                          "style=\"margin-top:8px; margin-bottom:14px\"><tr>"
-                          "<td width=\"6\" style=\"background-color:%1\"></td>"
-                          "<td style=\"background-color:%2\">%3</td></tr></table>")
-        .arg(css(bar), css(fill), inner);
-}
-
-QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
+QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
+                  ChapterTables tables) {
     const std::string type = b.value("type", std::string());
     if (type == "paragraph") {
         return QStringLiteral("<p>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</p>");
@@ -184,7 +211,7 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams) {
         return h;
     }
     if (type == "table") {
-        return tableHtml(b, t);
+        return tables == ChapterTables::Stacked ? stackedTableHtml(b, t) : tableHtml(b, t);
     }
     if (type == "code") {
         // Lines kept as written, and wrapped where the column is narrower than one (a Redis
@@ -241,12 +268,13 @@ QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const Diagra
              .arg(qRound(bodyPx * 1.6))
              .arg(s.title.toHtmlEscaped());
     for (const auto& b : s.blocks) {
-        h += blockHtml(b, t, diagrams);
+        h += blockHtml(b, t, diagrams, ChapterTables::Grid);
     }
     return h + QStringLiteral("</body></html>");
 }
 
-QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams) {
+QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams,
+                    ChapterTables tables) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
@@ -272,7 +300,7 @@ QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const Diagr
         h +=
             QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
         for (const auto& b : s.blocks) {
-            h += blockHtml(b, t, diagrams);
+            h += blockHtml(b, t, diagrams, tables);
         }
     }
     return h + QStringLiteral("</body></html>");

@@ -30,20 +30,27 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
     resizeTimer_.setSingleShot(true);
     resizeTimer_.setInterval(120);
     connect(&resizeTimer_, &QTimer::timeout, this, [this] {
-        const bool atTop = verticalScrollBar()->value() == 0;
-        const QString keep = currentSection();
+        const QString keep = resizeKeep_;
+        if (course_ && chapter_ >= 0 && tablesStack() != stacked_) {
+            // The tables as grids, or stacked, for the new width.
+            rerenderKeepingPlace(keep, resizeAtTop_);
+            return;
+        }
         renderFigures();
         // At the top, stay there (the chapter's title and summary stay in view), unless a later
         // section was asked for before the view had its size.
-        if (!atTop || (!keep.isEmpty() && keep != sectionAtScrollTop())) {
+        if (!resizeAtTop_ || (!keep.isEmpty() && keep != sectionAtScrollTop())) {
             document()->documentLayout()->documentSize(); // lay out before measuring positions
             scrollToSection(keep);
         }
     });
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchor);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
-        if (scrolling_) {
-            return; // our own jump: the section was set by scrollToSection
+        if (scrolling_ || reflowing_) {
+            // Our own jump (the section was set by scrollToSection), or the text reflowing in a
+            // new width: the section read is the one before (at 500x400 and back, the scroll
+            // bar's end clamped the view to the chapter's last section).
+            return;
         }
         const QString s = sectionAtScroll();
         if (s != lastSection_) {
@@ -104,6 +111,11 @@ void ReaderView::renderChapter() {
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
     tablesNeed_ = widestTableNeed(document());
+    gridColumn_ = leastTableColumn(document(), TableFitting{}.leastTypeScale);
+    stacked_ = tablesStack();
+    if (stacked_) {
+        setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks(), ChapterTables::Stacked));
+    }
     updateMargins(); // setHtml resets the root frame
     renderFigures(); // at the column's width, if a table widened it
     sectionPos_.clear();
@@ -178,8 +190,7 @@ void ReaderView::updateMargins() {
     // The root frame's left and right margins replace the document's margin on those sides: a
     // side of 0 put the text against the window's edge (the Projector's reader beside the
     // search). At least the document's margin, or one character of the body's type.
-    const qreal gutter = std::max(document()->documentMargin(), bodyPx());
-    const qreal side = std::max(gutter, (viewport()->width() - maxColumn) / 2);
+    const qreal side = std::max(gutter(), (viewport()->width() - maxColumn) / 2);
     QTextFrameFormat root = document()->rootFrame()->frameFormat();
     if (std::abs(root.leftMargin() - side) >= 1) {
         root.setLeftMargin(side);
@@ -187,6 +198,18 @@ void ReaderView::updateMargins() {
         document()->rootFrame()->setFrameFormat(root);
     }
     fitTables(document(), viewport()->width() - 2 * side);
+}
+
+qreal ReaderView::gutter() const {
+    return std::max(document()->documentMargin(), bodyPx());
+}
+
+bool ReaderView::tablesStack() const {
+    // Back to grids with some room over, so that a column about as wide as they need does not
+    // go to and fro.
+    constexpr qreal kBackToGrids = 24;
+    const qreal widest = viewport()->width() - 2 * gutter();
+    return gridColumn_ > 0 && widest < gridColumn_ + (stacked_ ? kBackToGrids : 0);
 }
 
 void ReaderView::changeEvent(QEvent* event) {
@@ -200,9 +223,16 @@ void ReaderView::changeEvent(QEvent* event) {
 }
 
 void ReaderView::resizeEvent(QResizeEvent* event) {
+    if (!resizeTimer_.isActive()) {
+        // The place before a run of resizes (the text reflows under the scroll bar meanwhile).
+        resizeAtTop_ = verticalScrollBar()->value() == 0;
+        resizeKeep_ = currentSection();
+    }
+    resizeTimer_.start();
+    reflowing_ = true;
     QTextBrowser::resizeEvent(event);
     updateMargins();
-    resizeTimer_.start();
+    reflowing_ = false;
 }
 
 QString ReaderView::currentSection() const {
@@ -278,6 +308,7 @@ void ReaderView::scrollToSection(const QString& sectionId) {
     }
     scrolling_ = false;
     lastSection_ = target;
+    resizeKeep_ = target; // asked for during a run of resizes: the place to keep after it
     emit sectionChanged(target);
 }
 
@@ -332,10 +363,15 @@ bool ReaderView::zoomPage(int direction) {
 }
 
 void ReaderView::rerenderKeepingPlace() {
-    const bool atTop = verticalScrollBar()->value() == 0;
-    const QString keep = currentSection();
+    rerenderKeepingPlace(currentSection(), verticalScrollBar()->value() == 0);
+}
+
+void ReaderView::rerenderKeepingPlace(const QString& keep, bool atTop) {
+    const QString query = query_;
     render();
-    if (atTop) {
+    if (!query.isEmpty()) {
+        highlight(query, keep); // the search's marks back, from the section read on
+    } else if (atTop) {
         verticalScrollBar()->setValue(0);
         lastSection_ = keep;
     } else {

@@ -78,9 +78,14 @@ private:
     void render();
     void renderChapter(); // render() without telling a section change
     void rerenderKeepingPlace();
+    // At `keep`, or at the top; the search's marks (if any) put back.
+    void rerenderKeepingPlace(const QString& keep, bool atTop);
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();
+    qreal gutter() const; // the least side margin of the text column
+    // Whether the chapter's tables are to be stacked at the view's width now.
+    bool tablesStack() const;
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
@@ -94,8 +99,15 @@ private:
     int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
-    qreal tablesNeed_ = 0;           // widestTableNeed() of the chapter on screen (table_fit.h)
-    QHash<QString, int> sectionPos_; // section id -> document position of its heading
+    qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
+    // The narrowest column the chapter's tables keep their words whole in, as grids
+    // (leastTableColumn); in a narrower one they are stacked (ChapterTables).
+    qreal gridColumn_ = 0;
+    bool stacked_ = false;
+    bool resizeAtTop_ = false;              // at the top of the text when a run of resizes began
+    QString resizeKeep_;                    // the section read when it began
+    bool reflowing_ = false;                // in resizeEvent: the scroll bar moves with the text
+    QHash<QString, int> sectionPos_;        // section id -> document position of its heading
     QList<QTextEdit::ExtraSelection> hits_; // in the text
     struct Hit {
         int position;   // in the document (a figure's: its image's)

@@ -5,6 +5,7 @@
 #include <QMainWindow>
 #include <QResizeEvent>
 #include <QTabWidget>
+#include <QTimer>
 
 namespace fg {
 
@@ -27,7 +28,8 @@ SearchDock::SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* windo
             // About 40 characters the first time (its own size hint took ~400 px from the page
             // and the sidebar; 32 characters was a cramped column).
             sized_ = true;
-            window_->resizeDocks({this}, {firstWidth()}, Qt::Horizontal);
+            studentWidth_ = firstWidth();
+            window_->resizeDocks({this}, {studentWidth_}, Qt::Horizontal);
         }
     });
     connect(pages_, &QTabWidget::currentChanged, this, [this] { place(); });
@@ -104,6 +106,19 @@ bool SearchDock::eventFilter(QObject* watched, QEvent* event) {
         const auto* resize = static_cast<QResizeEvent*>(event);
         const bool laidOut = resize->oldSize().isValid() && pages_->width() > 0;
         place(laidOut ? resize->size().width() - resize->oldSize().width() : 0);
+        // A narrower window squeezed the search (to ~180 px at 500x400); widened again, it is
+        // back at the student's width once the window is laid out.
+        if (laidOut && resize->size().width() > resize->oldSize().width()) {
+            QTimer::singleShot(0, this, [this] {
+                if (isVisible() && studentWidth_ > width()) {
+                    window_->resizeDocks({this}, {studentWidth_}, Qt::Horizontal);
+                }
+            });
+        }
+    }
+    // The student's own drag of the separator between the search and the pages ends there.
+    if (watched == window_ && event->type() == QEvent::MouseButtonRelease && isVisible()) {
+        studentWidth_ = width();
     }
     return QDockWidget::eventFilter(watched, event);
 }

@@ -56,6 +56,7 @@ private:
     bool placing_ = false; // the dock's own show or hide: not the student's
     bool sized_ = false;   // opened at its first width once
     int lastWidth_ = 0;    // its width when it was last shown
+    int studentWidth_ = 0; // its first width, or the one the student dragged it to
 };
 
 } // namespace fg

@@ -101,6 +101,22 @@ qreal widestTableNeed(QTextDocument* doc) {
     return widest;
 }
 
+qreal leastTableColumn(QTextDocument* doc, qreal leastTypeScale) {
+    qreal least = 0;
+    for (const TableColumns& t : measureTables(doc, TableFitting{})) {
+        qreal words = 0;
+        for (qreal l : t.least) {
+            words += l;
+        }
+        // Measured in the type the table has now; the tables are 99% of the column wide.
+        const qreal applied = t.table->format().hasProperty(kTableTypeScale)
+                                  ? t.table->format().doubleProperty(kTableTypeScale)
+                                  : 1.0;
+        least = std::max(least, (words * leastTypeScale / applied + t.overhead) / 0.99);
+    }
+    return least;
+}
+
 namespace {
 
 // Sets a table's type to `scale` times its own size (kept in each piece of text's format, so

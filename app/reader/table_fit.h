@@ -14,6 +14,10 @@ namespace fg {
 // word, with the cells' padding and borders), with some room over.
 qreal widestTableNeed(QTextDocument* doc);
 
+// The narrowest column (pixels or points) in which every table of `doc` keeps its words whole,
+// its type shrunk to `leastTypeScale` at most (fitTables): under it, words break.
+qreal leastTableColumn(QTextDocument* doc, qreal leastTypeScale);
+
 // How fitTables goes about it.
 struct TableFitting {
     // The tables of data alone (those with a header row), not the side boxes and cards, whose
