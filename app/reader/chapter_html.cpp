@@ -186,8 +186,9 @@ QString stackedTableHtml(const json& b, const Theme& t) {
     return h + tableCaptionHtml(b, t);
 }
 
+// `stackTable`: a table block as stacked rows, not a grid.
 QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
-                  ChapterTables tables) {
+                  bool stackTable = false) {
     const std::string type = b.value("type", std::string());
     if (type == "paragraph") {
         return QStringLiteral("<p>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</p>");
@@ -211,7 +212,7 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
         return h;
     }
     if (type == "table") {
-        return tables == ChapterTables::Stacked ? stackedTableHtml(b, t) : tableHtml(b, t);
+        return stackTable ? stackedTableHtml(b, t) : tableHtml(b, t);
     }
     if (type == "code") {
         // Lines kept as written, and wrapped where the column is narrower than one (a Redis
@@ -268,13 +269,13 @@ QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const Diagra
              .arg(qRound(bodyPx * 1.6))
              .arg(s.title.toHtmlEscaped());
     for (const auto& b : s.blocks) {
-        h += blockHtml(b, t, diagrams, ChapterTables::Grid);
+        h += blockHtml(b, t, diagrams);
     }
     return h + QStringLiteral("</body></html>");
 }
 
 QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams,
-                    ChapterTables tables) {
+                    const std::vector<bool>& stacked) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
@@ -296,11 +297,17 @@ QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const Diagr
              .arg(css(t.mutedText))
              .arg(qRound(bodyPx * 1.08))
              .arg(inlineHtml(ch.summary, t));
+    std::size_t table = 0; // the chapter's tables, in order
     for (const auto& s : ch.sections) {
         h +=
             QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
         for (const auto& b : s.blocks) {
-            h += blockHtml(b, t, diagrams, tables);
+            bool stack = false;
+            if (b.value("type", std::string()) == "table") {
+                stack = table < stacked.size() && stacked[table];
+                ++table;
+            }
+            h += blockHtml(b, t, diagrams, stack);
         }
     }
     return h + QStringLiteral("</body></html>");

@@ -8,22 +8,21 @@
 #include "models/theme/theme.h"
 
 #include <QString>
+#include <vector>
 
 namespace fg {
 
 // Inline markup (content/SCHEMA.md) to HTML: escaped text, <b>, <i>, <code>, links, marks.
 QString inlineHtml(const QString& source, const Theme& theme);
 
-// How a chapter's tables are laid out: as grids, or, for a column too narrow for a grid's words
-// (the Projector's type beside the chapter list and the search at 1280 px), each row a box of
-// its own with its cells one under the other, each named by its column.
-enum class ChapterTables { Grid, Stacked };
-
 // The whole chapter. `bodyPx` is the body font size; figures are referenced, not embedded. A
 // live-diagram card shows its title from `diagrams` (the app passes the diagram registry's
-// diagramLinks()), or its id when it is not there.
+// diagramLinks()), or its id when it is not there. The chapter's n-th table is stacked if
+// `stacked[n]` (for a column too narrow for its words as a grid: the Projector's type beside the
+// chapter list and the search at 1280 px): each row a box of its own, its cells one under the
+// other, each named by its column.
 QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx,
-                    const DiagramLinks& diagrams, ChapterTables tables = ChapterTables::Grid);
+                    const DiagramLinks& diagrams, const std::vector<bool>& stacked = {});
 
 // One section alone, its title as the heading (a presentation slide).
 QString sectionHtml(const Section& section, const Theme& theme, qreal bodyPx,

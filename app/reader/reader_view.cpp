@@ -31,7 +31,7 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
     resizeTimer_.setInterval(120);
     connect(&resizeTimer_, &QTimer::timeout, this, [this] {
         const QString keep = resizeKeep_;
-        if (course_ && chapter_ >= 0 && tablesStack() != stacked_) {
+        if (course_ && chapter_ >= 0 && tablesStacked() != stacked_) {
             // The tables as grids, or stacked, for the new width.
             rerenderKeepingPlace(keep, resizeAtTop_);
             return;
@@ -111,10 +111,11 @@ void ReaderView::renderChapter() {
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
     tablesNeed_ = widestTableNeed(document());
-    gridColumn_ = leastTableColumn(document(), TableFitting{}.leastTypeScale);
-    stacked_ = tablesStack();
-    if (stacked_) {
-        setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks(), ChapterTables::Stacked));
+    gridColumns_ = leastTableColumns(document(), TableFitting{}.leastTypeScale);
+    stacked_.clear(); // decided afresh, without the margin that keeps a table from going to and fro
+    stacked_ = tablesStacked();
+    if (std::find(stacked_.begin(), stacked_.end(), true) != stacked_.end()) {
+        setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks(), stacked_));
     }
     updateMargins(); // setHtml resets the root frame
     renderFigures(); // at the column's width, if a table widened it
@@ -204,12 +205,18 @@ qreal ReaderView::gutter() const {
     return std::max(document()->documentMargin(), bodyPx());
 }
 
-bool ReaderView::tablesStack() const {
-    // Back to grids with some room over, so that a column about as wide as they need does not
-    // go to and fro.
-    constexpr qreal kBackToGrids = 24;
+std::vector<bool> ReaderView::tablesStacked() const {
+    // Back to a grid with some room over (the scroll bar coming and going changes the width by
+    // its own), so that a table about as wide as the column does not go to and fro. A reader not
+    // laid out yet (the window not shown) has no width to decide by: grids.
+    constexpr qreal kBackToGrid = 24;
     const qreal widest = viewport()->width() - 2 * gutter();
-    return gridColumn_ > 0 && widest < gridColumn_ + (stacked_ ? kBackToGrids : 0);
+    std::vector<bool> out(gridColumns_.size(), false);
+    for (std::size_t i = 0; i < out.size() && isVisible(); ++i) {
+        const bool was = i < stacked_.size() && stacked_[i];
+        out[i] = widest < gridColumns_[i] + (was ? kBackToGrid : 0);
+    }
+    return out;
 }
 
 void ReaderView::changeEvent(QEvent* event) {

@@ -84,8 +84,8 @@ private:
     QString sectionAtScrollTop() const; // the first section
     void updateMargins();
     qreal gutter() const; // the least side margin of the text column
-    // Whether the chapter's tables are to be stacked at the view's width now.
-    bool tablesStack() const;
+    // Which of the chapter's tables are to be stacked at the view's width now.
+    std::vector<bool> tablesStacked() const;
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
@@ -100,10 +100,10 @@ private:
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
     qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
-    // The narrowest column the chapter's tables keep their words whole in, as grids
-    // (leastTableColumn); in a narrower one they are stacked (ChapterTables).
-    qreal gridColumn_ = 0;
-    bool stacked_ = false;
+    // Per table of the chapter: the narrowest column it keeps its words whole in as a grid
+    // (leastTableColumns); in a narrower one it is stacked (chapterHtml).
+    std::vector<qreal> gridColumns_;
+    std::vector<bool> stacked_;
     bool resizeAtTop_ = false;              // at the top of the text when a run of resizes began
     QString resizeKeep_;                    // the section read when it began
     bool reflowing_ = false;                // in resizeEvent: the scroll bar moves with the text

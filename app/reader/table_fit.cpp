@@ -101,9 +101,13 @@ qreal widestTableNeed(QTextDocument* doc) {
     return widest;
 }
 
-qreal leastTableColumn(QTextDocument* doc, qreal leastTypeScale) {
-    qreal least = 0;
-    for (const TableColumns& t : measureTables(doc, TableFitting{})) {
+std::vector<qreal> leastTableColumns(QTextDocument* doc, qreal leastTypeScale) {
+    std::vector<TableColumns> tables = measureTables(doc, TableFitting{.dataTablesOnly = true});
+    std::sort(tables.begin(), tables.end(), [](const TableColumns& a, const TableColumns& b) {
+        return a.table->firstPosition() < b.table->firstPosition();
+    });
+    std::vector<qreal> out;
+    for (const TableColumns& t : tables) {
         qreal words = 0;
         for (qreal l : t.least) {
             words += l;
@@ -112,9 +116,9 @@ qreal leastTableColumn(QTextDocument* doc, qreal leastTypeScale) {
         const qreal applied = t.table->format().hasProperty(kTableTypeScale)
                                   ? t.table->format().doubleProperty(kTableTypeScale)
                                   : 1.0;
-        least = std::max(least, (words * leastTypeScale / applied + t.overhead) / 0.99);
+        out.push_back((words * leastTypeScale / applied + t.overhead) / 0.99);
     }
-    return least;
+    return out;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QtGlobal>
+#include <vector>
 
 class QTextDocument;
 
@@ -14,9 +15,10 @@ namespace fg {
 // word, with the cells' padding and borders), with some room over.
 qreal widestTableNeed(QTextDocument* doc);
 
-// The narrowest column (pixels or points) in which every table of `doc` keeps its words whole,
-// its type shrunk to `leastTypeScale` at most (fitTables): under it, words break.
-qreal leastTableColumn(QTextDocument* doc, qreal leastTypeScale);
+// Per table of data (those with a header row), in the document's order: the narrowest column
+// (pixels or points) in which it keeps its words whole, its type shrunk to `leastTypeScale` at
+// most (fitTables). In a narrower one, its words break.
+std::vector<qreal> leastTableColumns(QTextDocument* doc, qreal leastTypeScale);
 
 // How fitTables goes about it.
 struct TableFitting {

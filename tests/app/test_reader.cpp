@@ -50,6 +50,23 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 
 } // namespace
 
+// The tables of data laid out as grids (a header row over the others), not stacked.
+static int gridTables(QTextDocument& doc) {
+    int n = 0;
+    std::vector<QTextFrame*> frames{doc.rootFrame()};
+    while (!frames.empty()) {
+        QTextFrame* f = frames.back();
+        frames.pop_back();
+        for (QTextFrame* c : f->childFrames()) {
+            frames.push_back(c);
+        }
+        if (auto* t = qobject_cast<QTextTable*>(f); t && t->format().headerRowCount() == 1) {
+            ++n;
+        }
+    }
+    return n;
+}
+
 class TestReader : public QObject {
     Q_OBJECT
 private slots:
@@ -295,6 +312,20 @@ private slots:
                                   .arg(c)
                                   .arg(word);
                 }
+                // With room, every table is a grid (one too wide for a column is stacked alone).
+                int tables = 0;
+                for (const auto& sec : w.course().chapters[std::size_t(c)].sections) {
+                    for (const auto& b : sec.blocks) {
+                        tables += b.value("type", std::string()) == "table" ? 1 : 0;
+                    }
+                }
+                if (size.width() >= 1920 && gridTables(*r->document()) != tables) {
+                    broken << QStringLiteral("%1, chapter %2: %3 of %4 tables stacked")
+                                  .arg(fg::themeChoiceName(choice))
+                                  .arg(c)
+                                  .arg(tables - gridTables(*r->document()))
+                                  .arg(tables);
+                }
             }
             QVERIFY2(broken.isEmpty(), qPrintable(broken.mid(0, 10).join(QLatin1Char('\n'))));
         }
@@ -309,22 +340,7 @@ private slots:
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const auto grids = [&] {
-            int n = 0;
-            std::vector<QTextFrame*> frames{w.reader()->document()->rootFrame()};
-            while (!frames.empty()) {
-                QTextFrame* f = frames.back();
-                frames.pop_back();
-                for (QTextFrame* c : f->childFrames()) {
-                    frames.push_back(c);
-                }
-                if (auto* t = qobject_cast<QTextTable*>(f);
-                    t && t->format().headerRowCount() == 1) {
-                    ++n;
-                }
-            }
-            return n;
-        };
+        const auto grids = [&] { return gridTables(*w.reader()->document()); };
         const auto& chapter = w.course().chapters[1];
         QString section;
         for (const auto& sec : chapter.sections) {
