@@ -842,6 +842,11 @@ void MainWindow::openTool(const QString& id) {
     }
     if (view) {
         pageOf(view)->setTheme(theme_);
+        // Pages read as a whole; not the matrix, whose table fills the window's width (in the
+        // Projector's type at 1280 px, larger type cut its last column).
+        if (id != QLatin1String("matrix")) {
+            useStudyType(view, theme_.fontScale);
+        }
     } else {
         for (const auto& sim : simulators()) {
             if (sim.id == id) {

@@ -4,6 +4,7 @@
 #include "widgets/canvas/diagram_panel.h"
 
 #include <QFont>
+#include <QFontInfo>
 #include <QVariant>
 #include <QWidget>
 #include <algorithm>
@@ -22,6 +23,22 @@ QFont scaled(QFont f, qreal ratio) {
         f.setPointSizeF(f.pointSizeF() * ratio);
     }
     return f;
+}
+
+void scaleEveryFont(QWidget* page, qreal ratio) {
+    const QList<QWidget*> under = page->findChildren<QWidget*>();
+    QList<std::pair<QWidget*, QFont>> fonts{{page, scaled(page->font(), ratio)}};
+    for (QWidget* w : under) {
+        if (!w->property(DiagramPanel::kFontFollowsParent).toBool()) {
+            fonts.append({w, scaled(w->font(), ratio)});
+        }
+    }
+    // The page last: its own font change then sees its children at their new sizes (the quiz
+    // sizes its radio circles from them).
+    for (auto it = fonts.crbegin(); it != fonts.crend(); ++it) {
+        it->first->setFont(it->second);
+    }
+    AppTheme::repolishStyleSheets(page);
 }
 
 } // namespace
@@ -43,20 +60,14 @@ void setTypeZoom(QWidget* page, int step) {
     // size through a theme switch too (scaleOwnFonts); widgets made later take their parent's.
     // Every new size from the sizes before any is set: a child that still inherits its size
     // would take the page's new one first, and be scaled twice.
-    const qreal ratio = std::pow(1.1, step - old);
-    const QList<QWidget*> under = page->findChildren<QWidget*>();
-    QList<std::pair<QWidget*, QFont>> fonts{{page, scaled(page->font(), ratio)}};
-    for (QWidget* w : under) {
-        if (!w->property(DiagramPanel::kFontFollowsParent).toBool()) {
-            fonts.append({w, scaled(w->font(), ratio)});
-        }
+    scaleEveryFont(page, std::pow(1.1, step - old));
+}
+
+void useStudyType(QWidget* page, qreal themeScale) {
+    const qreal ratio = kStudyBodyPx * themeScale / QFontInfo(page->font()).pixelSize();
+    if (ratio > 1.02) {
+        scaleEveryFont(page, ratio);
     }
-    // The page last: its own font change then sees its children at their new sizes (the quiz
-    // sizes its radio circles from them).
-    for (auto it = fonts.crbegin(); it != fonts.crend(); ++it) {
-        it->first->setFont(it->second);
-    }
-    AppTheme::repolishStyleSheets(page);
 }
 
 void scaleOwnFonts(QWidget* root, qreal ratio) {

@@ -17,6 +17,15 @@ inline constexpr int kMostTypeZoom = 12;
 int typeZoom(const QWidget* page);
 // Scales the page's type to `step` (clamped to the range above) from the step it is at.
 void setTypeZoom(QWidget* page, int step);
+
+// A study page's body type at zoom step 0, before the theme's scale: the application's type is
+// a desktop's (12-13 px), small for a page read as a whole (a tester at 1920x1080: the quiz, the
+// wizard and the progress at ~11 px beside a reader at 19 px).
+inline constexpr qreal kStudyBodyPx = 16;
+// Brings a study page just made to kStudyBodyPx times `themeScale` (never smaller than the
+// application's type): every widget of it, as a zoom step does. A theme switch then scales it
+// as it scales every font of the window.
+void useStudyType(QWidget* page, qreal themeScale);
 // Scales the font of `root` and of every widget under it that has a font of its own by `ratio`
 // (a widget that follows its parent's font, DiagramPanel::kFontFollowsParent, is left to follow
 // it); a theme's larger type does this after changing the application's font. Style sheets must

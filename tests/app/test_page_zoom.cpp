@@ -3,6 +3,7 @@
 // Ctrl++ enlarged a reader nobody could see). A tool's zoom is kept per kind of tool; the study
 // tools stand in a centred column with their buttons by their content at 1920x1080.
 #include "app/main_window.h"
+#include "app/page_zoom.h"
 #include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
@@ -170,6 +171,40 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join('\n')));
     }
 
+    // A fresh tester at 1920x1080 in Light: the quiz, the wizard and the progress in the
+    // desktop's type, ~11-13 px high, beside a reader at 19 px. The study pages read as a whole
+    // open in a reading type: their body text (the median of their labels and buttons) at least
+    // fg::kStudyBodyPx times the theme's scale. (Not the matrix, whose table fills the window.)
+    void theStudyPagesOpenInAReadingType() {
+        for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1920, 1080);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            const qreal scale = t == fg::ThemeChoice::Projector ? fg::Theme::projector().fontScale
+                                                                : fg::Theme::light().fontScale;
+            const qreal least = std::floor(fg::kStudyBodyPx * scale);
+            for (const char* id : {"wizard", "scenarios", "quiz", "progress"}) {
+                w.openTool(QString::fromLatin1(id));
+                settle();
+                std::vector<int> sizes;
+                for (int px : typeSizes(w.tabs()->currentWidget())) {
+                    sizes.push_back(px);
+                }
+                QVERIFY2(!sizes.empty(), id);
+                std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
+                const int median = sizes[sizes.size() / 2];
+                QVERIFY2(median >= least,
+                         qPrintable(QStringLiteral("%1 in %2: body type %3 px, want %4")
+                                        .arg(QLatin1String(id), fg::themeChoiceName(t))
+                                        .arg(median)
+                                        .arg(least)));
+            }
+            desktop_.restore();
+        }
+    }
+
     // A tool's zoom is its kind's: the wizard opened again is as large as it was left, a matrix
     // opened after it is not; the keys (Ctrl++) do it as the menu does; and a theme switch keeps
     // the zoomed size (the projector's larger type times the zoom, back to the same size after).
@@ -219,8 +254,11 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         again.openTool(QStringLiteral("wizard"));
         QCOMPARE(QFontInfo(again.tabs()->currentWidget()->font()).pixelSize(), zoomedPx);
+        // The matrix in the application's type (not in the study pages' reading type: its
+        // table fills the window), not zoomed.
         again.openTool(QStringLiteral("matrix"));
-        QCOMPARE(QFontInfo(again.tabs()->currentWidget()->font()).pixelSize(), plainPx);
+        QCOMPARE(QFontInfo(again.tabs()->currentWidget()->font()).pixelSize(),
+                 QFontInfo(again.font()).pixelSize());
     }
 
     // On a diagram's tab the menu's Zoom in zooms the drawing (it enlarged the hidden reader),
