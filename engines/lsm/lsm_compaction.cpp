@@ -219,7 +219,8 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
         // One table is not merged with anything: it is rewritten a level down.
         st.text = (inputIds.size() == 1 ? "Compaction rewrites SSTable "
                                         : "Compaction merges SSTables ") +
-                  ids(inputIds) + " into level " + std::to_string(outLevel) +
+                  ids(inputIds) + (p_.tiered ? " into tier " : " into level ") +
+                  std::to_string(outLevel) +
                   (p_.tiered ? " (size-tiered: a tier is full)." : " (leveled).");
         sink.report(std::move(st), s);
     }
@@ -243,7 +244,7 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
             "Compaction wrote " +
             (outs.empty() ? std::string("no table (everything was deleted)")
                           : (outs.size() == 1 ? "SSTable " : "SSTables ") + ids(outs)) +
-            " to level " + std::to_string(outLevel) +
+            (p_.tiered ? " to tier " : " to level ") + std::to_string(outLevel) +
             ", keeping only the newest version of each key" +
             (dropped == 1
                  ? std::string("; 1 tombstone had nothing older left to shadow and is dropped.")

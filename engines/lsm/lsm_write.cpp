@@ -62,8 +62,8 @@ void LsmEngine::flush(State& s, StepSink<Step, State>& sink) const {
         st.text = "The memtable holds " + std::to_string(n) +
                   " entries: it is written to disk in one "
                   "sequential pass as SSTable #" +
-                  std::to_string(id) + " in level 0 (" + std::to_string(bytes) +
-                  " bytes, with its bloom filter).";
+                  std::to_string(id) + (p_.tiered ? " in tier 0 (" : " in level 0 (") +
+                  std::to_string(bytes) + " bytes, with its bloom filter).";
         sink.report(std::move(st), s);
     }
 }

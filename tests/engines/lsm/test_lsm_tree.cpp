@@ -232,6 +232,10 @@ private slots:
                     e.apply(s, op(Kind::Put, std::to_string(rng.uniform(0, 200)), "v"), c);
                 }
                 for (const auto& st : c.steps) {
+                    // Size-tiered has tiers, leveled has levels (a tester read "level 0" in a
+                    // size-tiered run's narration under a drawing of tiers).
+                    const std::string other = tiered ? " level " : " tier ";
+                    QVERIFY2(st.text.find(other) == std::string::npos, st.text.c_str());
                     if (st.kind != StepKind::kCompactionStart) {
                         continue;
                     }
