@@ -57,6 +57,37 @@ namespace fg {
 
 namespace {
 
+// `title` as an entry of `menu` with an access key of its own (Alt+letter with the menu open):
+// the first letter of one of its words not taken by an entry before it nor in `later` (the keys of
+// entries still to come), else any such letter. The course's titles (the diagrams, the
+// simulators) have none of their own.
+QString withAccessKey(const QString& title, const QMenu* menu, const QString& later = {}) {
+    QString taken = later;
+    for (const QAction* a : menu->actions()) {
+        const QString t = a->text();
+        for (int i = 0; i + 1 < t.size(); ++i) {
+            if (t[i] == QLatin1Char('&') && t[i + 1] != QLatin1Char('&')) {
+                taken += t[i + 1].toLower();
+                break;
+            }
+            i += t[i] == QLatin1Char('&') ? 1 : 0; // "&&" is a "&"
+        }
+    }
+    QString escaped = title;
+    escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
+    int pick = -1;
+    for (bool wordStart : {true, false}) {
+        for (int i = 0; i < escaped.size() && pick < 0; ++i) {
+            const QChar c = escaped[i];
+            const bool starts = i == 0 || !escaped[i - 1].isLetterOrNumber();
+            if (c.isLetter() && (starts || !wordStart) && !taken.contains(c.toLower())) {
+                pick = i;
+            }
+        }
+    }
+    return pick < 0 ? escaped : escaped.insert(pick, QLatin1Char('&'));
+}
+
 // A bar across the top of the window that stays until it is closed or no longer true: a warning
 // icon, the message (selectable, wrapped to the window's width), an optional action button and
 // Close. The message is in a QLabel named "text".
@@ -379,7 +410,7 @@ void MainWindow::buildMenus() {
 
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
     for (const auto& d : liveDiagrams()) {
-        QAction* a = diagrams->addAction(d.title);
+        QAction* a = diagrams->addAction(withAccessKey(d.title, diagrams));
         connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
     }
     diagrams->setToolTipsVisible(true);
@@ -392,7 +423,9 @@ void MainWindow::buildMenus() {
            [this] { openTool(QStringLiteral("scenarios")); });
     study->addSeparator();
     for (const auto& sim : simulators()) {
-        action(study, sim.title, {}, [this, id = sim.id] { openTool(id); });
+        // Not the keys of the entries under them: Quiz, Progress, Bookmark, Note.
+        action(study, withAccessKey(sim.title, study, QStringLiteral("qpbn")), {},
+               [this, id = sim.id] { openTool(id); });
     }
     study->addSeparator();
     action(study, tr("&Quiz: checklist questions and common mistakes"), {},
@@ -699,12 +732,21 @@ void MainWindow::editSectionNote() {
     if (chapter.isEmpty() || section.isEmpty()) {
         return;
     }
+    // The section named (a tester could not tell which section the note was for).
+    QString where = section;
+    if (const Chapter* ch = course_.chapter(chapter)) {
+        for (const auto& s : ch->sections) {
+            if (s.id == section) {
+                where = sectionPath(ch->title, s.title);
+            }
+        }
+    }
     bool ok = false;
     const QPointer<QWidget> focus = QApplication::focusWidget();
-    const QString text =
-        QInputDialog::getMultiLineText(this, tr("Note on this section"),
-                                       tr("Your note (kept with your progress; empty removes it):"),
-                                       progress_->note(chapter, section), &ok);
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Note on this section"),
+        tr("Your note on %1 (kept with your progress; empty removes it):").arg(where),
+        progress_->note(chapter, section), &ok);
     afterDialog(focus);
     if (ok) {
         setSectionNote(chapter, section, text);

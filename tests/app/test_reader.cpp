@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
@@ -36,6 +37,7 @@
 #include <QTextLayout>
 #include <QTextList>
 #include <QTextTable>
+#include <QTimer>
 #include <QWheelEvent>
 
 namespace {
@@ -406,6 +408,26 @@ private slots:
                                     .arg(dock->width())
                                     .arg(searchWidth)));
         }
+    }
+
+    // A tester could not tell which section Ctrl+Shift+N's note was for: the dialog names it.
+    void theNoteDialogNamesItsSection() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto& section = w.course().chapters[2].sections[1];
+        w.showSection(2, section.id);
+        QTest::qWait(200);
+        QString label;
+        QTimer::singleShot(300, &w, [&] {
+            if (auto* d = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                label = d->labelText();
+                d->reject();
+            }
+        });
+        QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY2(label.contains(section.title), qPrintable(label));
     }
 
     // Issue 13: in the Projector theme the text ran from one edge of the window to the other.

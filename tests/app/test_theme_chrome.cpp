@@ -19,6 +19,7 @@
 #include <QHash>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -264,6 +265,55 @@ private slots:
                                                .arg(near)
                                                .arg(link.name())));
         }
+    }
+
+    // A fresh tester: the Diagrams menu's and the simulators' entries had no access key (Alt+D
+    // then a letter did nothing). Every entry of every menu has one, of its own in its menu.
+    void everyMenuEntryHasItsOwnAccessKey() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QStringList problems;
+        std::vector<QMenu*> menus;
+        for (QAction* top : w.menuBar()->actions()) {
+            if (top->menu()) {
+                menus.push_back(top->menu());
+            }
+        }
+        while (!menus.empty()) {
+            QMenu* menu = menus.back();
+            menus.pop_back();
+            QHash<QChar, QString> keys;
+            for (QAction* a : menu->actions()) {
+                if (a->isSeparator() || !a->isVisible()) {
+                    continue;
+                }
+                if (a->menu()) {
+                    menus.push_back(a->menu());
+                }
+                const QString text = a->text();
+                int at = -1;
+                for (int i = 0; i + 1 < text.size(); ++i) {
+                    if (text[i] == QLatin1Char('&')) {
+                        if (text[i + 1] != QLatin1Char('&')) {
+                            at = i + 1;
+                            break;
+                        }
+                        ++i; // "&&" is a "&"
+                    }
+                }
+                if (at < 0) {
+                    problems
+                        << QStringLiteral("%1: \"%2\" has no access key").arg(menu->title(), text);
+                    continue;
+                }
+                const QChar key = text[at].toLower();
+                if (keys.contains(key)) {
+                    problems << QStringLiteral("%1: \"%2\" and \"%3\" share Alt+%4")
+                                    .arg(menu->title(), keys.value(key), text, key);
+                }
+                keys.insert(key, text);
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
     }
 
     void everyDiagramControlHasATooltip() {
