@@ -75,7 +75,7 @@ QString exportAnimationInteractive(QWidget* parent, const Exportable& what, cons
     // the progress window leaves no file and the dialog as it was.
     dialog.setWriter([&what, &theme, parent](const AnimationDialog& d) {
         AnimationOptions o = d.options();
-        o.opening = what.opening;
+        o.scenarioTitle = what.scenarioTitle;
         const int total = animationFrameCount(*what.source, o);
         QProgressDialog progress(QObject::tr("Drawing %L1 frames\u2026").arg(total),
                                  QObject::tr("Cancel"), 0, total, parent);

@@ -724,6 +724,23 @@ private slots:
         }
     }
 
+    // A fresh tester exported steps 1-16 of 103 as an animation: its first frame said "103
+    // steps follow". It says how many the animation shows, and the whole run's when it is whole.
+    void anAnimationsFirstFrameCountsItsOwnSteps() {
+        const GrowingSource source;
+        QVERIFY(source.stepCount() > 3);
+        fg::AnimationOptions o;
+        o.scenarioTitle = QStringLiteral("Keys in order");
+        fg::setStepRange(o, 1, 3, source.stepCount());
+        const QString range = fg::animationOpening(source, o);
+        QVERIFY2(range.contains(QLatin1String("3 steps follow")), qPrintable(range));
+        QVERIFY2(range.contains(QLatin1String("Keys in order")), qPrintable(range));
+        fg::setStepRange(o, 1, source.stepCount(), source.stepCount());
+        const QString whole = fg::animationOpening(source, o);
+        QVERIFY2(whole.contains(QStringLiteral("%1 steps follow").arg(source.stepCount())),
+                 qPrintable(whole));
+    }
+
     // Item 14: the dialog offers the range as the diagram numbers its steps, says what it makes,
     // and opens in the folder of the last export.
     void animationDialogOffersARangeAndTheLastFolder() {

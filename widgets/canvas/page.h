@@ -26,9 +26,9 @@ struct Exportable {
     QSize screenSize;
     QString baseName;
     const DiagramSource* source = nullptr;
-    // The caption before the first step on a picture (an animation's first frame): the opening
-    // sentence (widgets/canvas/opening_sentence.h).
-    QString opening;
+    // The scenario's title, for the caption before the first step of an animation (the opening
+    // sentence, widgets/canvas/opening_sentence.h, with the steps the animation shows).
+    QString scenarioTitle;
 };
 
 class Page {

@@ -3,7 +3,6 @@
 // in the diagram registry; what they export is what File > Export diagram writes.
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
-#include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -25,7 +24,7 @@ std::optional<Exportable> DiagramView::exportable() {
                      .arg(QLatin1String(engineName()))
                      .arg(panel()->player()->position() + 1);
     e.source = panel()->canvas()->source();
-    e.opening = openingSentence(title_, e.source ? e.source->stepCount() : 0, OpeningFor::Picture);
+    e.scenarioTitle = title_;
     return e;
 }
 

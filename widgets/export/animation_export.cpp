@@ -1,6 +1,7 @@
 #include "widgets/export/animation_export.h"
 
 #include "models/io/atomic_file.h"
+#include "widgets/canvas/opening_sentence.h"
 #include "widgets/export/diagram_picture.h"
 
 #include <QDir>
@@ -91,7 +92,7 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
     Frame previous = source.frame(plan.first, theme);
     for (int pos = plan.first; pos <= plan.last; ++pos) {
         const Frame target = source.frame(pos, theme);
-        const QString caption = pos < 0 ? o.opening : source.narration(pos);
+        const QString caption = pos < 0 ? animationOpening(source, o) : source.narration(pos);
         if (pos > plan.first) {
             for (int i = 1; i <= plan.perTransition; ++i) {
                 draw(tween(previous, target, ease(qreal(i) / plan.perTransition)), caption);
@@ -125,6 +126,11 @@ int writeToFile(GifFileType* gif, const GifByteType* data, int length) {
 
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options) {
     return planFor(source, options).frames();
+}
+
+QString animationOpening(const DiagramSource& source, const AnimationOptions& options) {
+    const Plan plan = planFor(source, options);
+    return openingSentence(options.scenarioTitle, plan.last - plan.first, OpeningFor::Picture);
 }
 
 QRectF framingOf(const DiagramSource& source, const Theme& theme, int first, int last) {

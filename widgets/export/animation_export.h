@@ -24,7 +24,9 @@ struct AnimationOptions {
     double holdSeconds = 0.7;       // then the step stays on screen
     int from = -1;                  // the first position shown (-1: before the first step)
     int to = -2;                    // the last position (-2: the last step)
-    QString opening;                // the caption before the first step (the opening sentence)
+    // The scenario's title: the first frame, before the first step, says what is coming and
+    // how many steps the animation shows (openingSentence; it said all 103 of a 16-step range).
+    QString scenarioTitle;
 };
 
 // The most steps one animation holds: each step is a dozen frames, and the 100,000-key B-Tree's
@@ -37,6 +39,10 @@ using AnimationProgress = std::function<bool(int done, int total)>;
 
 // How many frames the animation of `source` has under `options`.
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options);
+
+// The caption of an animation's first frame when it starts before the first step: what is
+// coming and how many steps the animation shows (not the whole run's when it shows a range).
+QString animationOpening(const DiagramSource& source, const AnimationOptions& options);
 
 // One camera for positions first..last (-2: the last step): what every frame draws, together
 // (runBounds, the canvas's camera over a run), so the drawing keeps its place and scale from one
