@@ -195,6 +195,20 @@ private slots:
                 QVERIFY2(!sizes.empty(), id);
                 std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2, sizes.end());
                 const int median = sizes[sizes.size() / 2];
+                // The progress's short columns: their words and a gap (they ran together).
+                for (QTreeWidget* tree : w.tabs()->currentWidget()->findChildren<QTreeWidget*>()) {
+                    const int gap = tree->fontMetrics().averageCharWidth();
+                    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                        for (int c = 1; c < tree->columnCount(); ++c) {
+                            const QString text = tree->topLevelItem(i)->text(c);
+                            QVERIFY2(tree->fontMetrics().horizontalAdvance(text) + gap <=
+                                         tree->columnWidth(c),
+                                     qPrintable(QStringLiteral("%1: \"%2\" in %3 px")
+                                                    .arg(QLatin1String(id), text)
+                                                    .arg(tree->columnWidth(c))));
+                        }
+                    }
+                }
                 QVERIFY2(median >= least,
                          qPrintable(QStringLiteral("%1 in %2: body type %3 px, want %4")
                                         .arg(QLatin1String(id), fg::themeChoiceName(t))

@@ -8,6 +8,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +23,18 @@ QString sectionTitle(const Chapter& ch, const QString& id) {
     const Section* s = ch.section(id);
     return s ? s->title : id;
 }
+
+// Cells with two characters of room after their words: the Read and Quiz columns, as wide as
+// their words, ran together ("not yet not tried").
+class RoomyCells : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.rwidth() += 2 * option.fontMetrics.averageCharWidth();
+        return s;
+    }
+};
 
 } // namespace
 
@@ -51,6 +64,7 @@ ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
     tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
+    tree_->setItemDelegate(new RoomyCells(tree_));
     tree_->setAccessibleName(QStringLiteral("Progress by chapter"));
     v->addWidget(error_);
     v->addWidget(summary_);
