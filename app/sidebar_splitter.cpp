@@ -1,5 +1,7 @@
 #include "app/sidebar_splitter.h"
 
+#include "app/reader/search_dock.h"
+
 #include <QResizeEvent>
 #include <QTabWidget>
 #include <algorithm>
@@ -68,9 +70,10 @@ bool SidebarSplitter::event(QEvent* event) {
 void SidebarSplitter::place() {
     QWidget* list = widget(0);
     bool show = wanted_;
-    if (show && !forced_ && pages_->currentIndex() > 0) {
+    if (show && !forced_) {
         const int room = width() - handleWidth();
-        show = room - sidebar() >= kLeastPageWidth;
+        show = room - sidebar() >=
+               (pages_->currentIndex() > 0 ? kLeastPageWidth : SearchDock::kLeastReaderWidth);
     }
     const bool wasShown = !list->isHidden();
     if (show != wasShown) {

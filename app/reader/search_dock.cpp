@@ -93,10 +93,10 @@ void SearchDock::place(int widened) {
     // The page's width with the search beside it: the room the pages and the search share
     // (`widened` more once the window's new width is laid out), less the search at its width.
     const int room = pages_->width() + (isVisible() ? width() : 0) + widened;
-    const bool show = reader || room - openWidth() >= kLeastPageWidth;
+    const bool show = room - openWidth() >= (reader ? kLeastReaderWidth : kLeastPageWidth);
     const bool wasShown = isVisible();
     setShown(show);
-    if (wasShown && !show) {
+    if (wasShown && !show && !reader) {
         emit steppedAsideForPage();
     }
 }

@@ -33,6 +33,9 @@ public:
     void leaveRoom(int pageWidth);
     // The least width a page other than the reader keeps beside the search.
     static constexpr int kLeastPageWidth = 960;
+    // The least width the reader keeps beside it (at 500x400 the reader beside the list and the
+    // search was ~110 px: a heading broke letter by letter).
+    static constexpr int kLeastReaderWidth = 420;
 
 signals:
     // The search stepped aside for the tab on screen (the window says where it went).

@@ -460,6 +460,36 @@ private slots:
             {fg::ThemeChoice::Light, fg::ThemeChoice::Projector});
     }
 
+    // A fresh tester made the window 500x400 with the chapter list and the search beside the
+    // reader: it was left ~110 px, a heading broken letter by letter. In a window too narrow
+    // for them, they give the reader its least width, and are back when the window is wide.
+    void aTinyWindowGivesTheReaderItsRoom() {
+        for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            auto* dock = w.findChild<QDockWidget*>("searchDock");
+            QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+            settle();
+            QVERIFY(dock->isVisible() && w.tree()->isVisible());
+            w.resize(500, 400);
+            settle();
+            QVERIFY2(w.tabs()->width() >=
+                         std::min(fg::SearchDock::kLeastReaderWidth, w.width() - 20),
+                     qPrintable(QStringLiteral("%1: the reader %2 px of a %3 px window")
+                                    .arg(fg::themeChoiceName(t))
+                                    .arg(w.tabs()->width())
+                                    .arg(w.width())));
+            w.resize(1280, 800);
+            settle();
+            QVERIFY2(dock->isVisible() && w.tree()->isVisible(),
+                     qPrintable(fg::themeChoiceName(t)));
+            cleanup();
+        }
+    }
+
     // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
     // read last. The list marks the section the diagram on screen belongs to, and the reader's
     // section again on the Reader tab.
