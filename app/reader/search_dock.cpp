@@ -6,6 +6,7 @@
 #include <QResizeEvent>
 #include <QTabWidget>
 #include <QTimer>
+#include <algorithm>
 
 namespace fg {
 
@@ -29,7 +30,7 @@ SearchDock::SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* windo
             // and the sidebar; 32 characters was a cramped column).
             sized_ = true;
             studentWidth_ = firstWidth();
-            window_->resizeDocks({this}, {studentWidth_}, Qt::Horizontal);
+            window_->resizeDocks({this}, {roomyWidth(studentWidth_)}, Qt::Horizontal);
         }
     });
     connect(pages_, &QTabWidget::currentChanged, this, [this] { place(); });
@@ -41,6 +42,12 @@ int SearchDock::openWidth() const {
         return width();
     }
     return lastWidth_ > 0 ? lastWidth_ : firstWidth();
+}
+
+int SearchDock::roomyWidth(int width) const {
+    // In a narrow window, the reader keeps its least width (opened at 500 px, the search took
+    // 280 and left the reader 200: its heading broke inside words); 200 px at least.
+    return std::max(200, std::min(width, window_->width() - kLeastReaderWidth));
 }
 
 int SearchDock::firstWidth() const {
@@ -80,7 +87,7 @@ void SearchDock::setShown(bool shown) {
     placing_ = true;
     setVisible(shown);
     if (shown && lastWidth_ > 0) {
-        window_->resizeDocks({this}, {lastWidth_}, Qt::Horizontal);
+        window_->resizeDocks({this}, {roomyWidth(lastWidth_)}, Qt::Horizontal);
     }
     placing_ = false;
 }
@@ -111,7 +118,7 @@ bool SearchDock::eventFilter(QObject* watched, QEvent* event) {
         if (laidOut && resize->size().width() > resize->oldSize().width()) {
             QTimer::singleShot(0, this, [this] {
                 if (isVisible() && studentWidth_ > width()) {
-                    window_->resizeDocks({this}, {studentWidth_}, Qt::Horizontal);
+                    window_->resizeDocks({this}, {roomyWidth(studentWidth_)}, Qt::Horizontal);
                 }
             });
         }

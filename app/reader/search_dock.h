@@ -49,8 +49,9 @@ private:
     // that many pixels that its pages do not have yet).
     void place(int widened = 0);
     void setShown(bool shown);
-    int openWidth() const;  // its width, or the one it will open at
-    int firstWidth() const; // about 40 characters of the panel's type
+    int openWidth() const;           // its width, or the one it will open at
+    int firstWidth() const;          // about 40 characters of the panel's type
+    int roomyWidth(int width) const; // `width`, less what the reader's least width needs
 
     SearchPanel* panel_;
     QTabWidget* pages_;

@@ -488,6 +488,20 @@ private slots:
                      qPrintable(fg::themeChoiceName(t)));
             cleanup();
         }
+        // Opened in a narrow window, the search leaves the reader its least width too (it took
+        // 280 of 500 px), or keeps 200 px itself (and its frame and handle).
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(500, 400);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+        settle();
+        auto* dock = w.findChild<QDockWidget*>("searchDock");
+        QVERIFY(dock->isVisible());
+        QVERIFY2(w.tabs()->width() >= std::min(fg::SearchDock::kLeastReaderWidth, w.width() - 240),
+                 qPrintable(QStringLiteral("the reader %1 px of a %2 px window")
+                                .arg(w.tabs()->width())
+                                .arg(w.width())));
     }
 
     // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
