@@ -1061,7 +1061,12 @@ void MainWindow::restoreSettings() {
     }
     if (!fits) { // the default, as on a first start
         setWindowState(Qt::WindowNoState);
-        resize(1600, 1000);
+        // 1600x1000, or 90% of a smaller screen (a 1280x800 screen got a window past its edges).
+        QSize size(1600, 1000);
+        if (const QScreen* on = screen()) {
+            size = size.boundedTo(on->availableGeometry().size() * 0.9);
+        }
+        resize(size.expandedTo(kMinimumWindow));
     }
     restoreState(s.value("window/state").toByteArray());
     // The sidebar's width the student chose, set once the window has its size (showEvent).

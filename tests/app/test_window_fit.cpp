@@ -27,6 +27,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QFontInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -107,6 +108,20 @@ private slots:
     // Each test starts from the desktop's type and colours (a window's theme is the whole
     // application's, and the next window would take the projector's type as the system's).
     void cleanup() { desktop_.restore(); }
+
+    // A fresh tester started the app on a 1280x800 screen: its first window was 1600x1000, past
+    // the screen's edges. On a first start the window fits the screen (at least the minimum).
+    void theFirstWindowFitsTheScreen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        const QSize screen = QGuiApplication::primaryScreen()->availableGeometry().size();
+        QVERIFY2(w.width() <= std::max(screen.width(), 800) &&
+                     w.height() <= std::max(screen.height(), 500),
+                 qPrintable(QStringLiteral("a %1x%2 window on a %3x%4 screen")
+                                .arg(w.width())
+                                .arg(w.height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+    }
 
     void theWindowNeverChangesSizeByItself_data() {
         QTest::addColumn<QSize>("screen");
