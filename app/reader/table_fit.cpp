@@ -37,6 +37,15 @@ struct TableColumns {
     QTextTable* table = nullptr;
     std::vector<qreal> least, most;
     qreal overhead = 0; // borders, spacing and padding around and between the cells
+    qreal applied = 1;  // the type scale the table has (scaleTableType), which they are in
+
+    qreal words() const { // every column's longest word, side by side
+        qreal sum = 0;
+        for (qreal l : least) {
+            sum += l;
+        }
+        return sum;
+    }
 };
 
 std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& how) {
@@ -58,6 +67,9 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
         }
         TableColumns t;
         t.table = table;
+        t.applied = table->format().hasProperty(kTableTypeScale)
+                        ? table->format().doubleProperty(kTableTypeScale)
+                        : 1.0;
         const auto n = static_cast<std::size_t>(table->columns());
         t.least.assign(n, 0);
         t.most.assign(n, 0);
@@ -92,11 +104,7 @@ qreal widestTableNeed(QTextDocument* doc) {
     constexpr qreal kTableSlack = 1.3;
     qreal widest = 0;
     for (const TableColumns& t : measureTables(doc, TableFitting{})) {
-        qreal need = t.overhead;
-        for (qreal l : t.least) {
-            need += l;
-        }
-        widest = std::max(widest, need * kTableSlack);
+        widest = std::max(widest, (t.overhead + t.words()) * kTableSlack);
     }
     return widest;
 }
@@ -108,15 +116,8 @@ std::vector<qreal> leastTableColumns(QTextDocument* doc, qreal leastTypeScale) {
     });
     std::vector<qreal> out;
     for (const TableColumns& t : tables) {
-        qreal words = 0;
-        for (qreal l : t.least) {
-            words += l;
-        }
         // Measured in the type the table has now; the tables are 99% of the column wide.
-        const qreal applied = t.table->format().hasProperty(kTableTypeScale)
-                                  ? t.table->format().doubleProperty(kTableTypeScale)
-                                  : 1.0;
-        out.push_back((words * leastTypeScale / applied + t.overhead) / 0.99);
+        out.push_back((t.words() * leastTypeScale / t.applied + t.overhead) / 0.99);
     }
     return out;
 }
@@ -180,13 +181,7 @@ void fitTablesIn(QTextDocument* doc, qreal column, const TableFitting& how, bool
         // before words break;
         // it grows back when the room comes back (a margin keeps it from going to and fro).
         if (mayScale) {
-            qreal words = 0;
-            for (qreal l : t.least) {
-                words += l;
-            }
-            const qreal applied = t.table->format().hasProperty(kTableTypeScale)
-                                      ? t.table->format().doubleProperty(kTableTypeScale)
-                                      : 1.0;
+            const qreal words = t.words(), applied = t.applied;
             const qreal fits = std::floor(applied * room / words * 40) / 40;
             const qreal scale = words > room ? std::max(how.leastTypeScale, fits)
                                 : applied < 1 && fits >= applied + 0.05 ? std::min(1.0, fits)

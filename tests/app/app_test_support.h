@@ -13,7 +13,10 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextFrame>
 #include <QTextLayout>
+#include <QTextTable>
+#include <vector>
 
 // Test-mode paths (~/.qttest/...) under an application name of this suite's own: CTest runs
 // suites in parallel, and two suites sharing one settings file cleared and wrote it under each
@@ -39,6 +42,23 @@ struct DesktopLook {
 
 // Every place where a line of a table cell of `doc` ends inside a word ("Postgre|SQL"), as
 // "Postgre|SQL", after laying the document out.
+// Every table of `doc`, nested ones too (side boxes are tables of one row).
+inline std::vector<QTextTable*> tablesOf(QTextDocument& doc) {
+    std::vector<QTextTable*> out;
+    std::vector<QTextFrame*> frames{doc.rootFrame()};
+    while (!frames.empty()) {
+        QTextFrame* f = frames.back();
+        frames.pop_back();
+        for (QTextFrame* c : f->childFrames()) {
+            frames.push_back(c);
+        }
+        if (auto* t = qobject_cast<QTextTable*>(f)) {
+            out.push_back(t);
+        }
+    }
+    return out;
+}
+
 inline QStringList wordsBrokenInTables(QTextDocument& doc) {
     doc.documentLayout()->documentSize(); // lays it all out
     QStringList broken;

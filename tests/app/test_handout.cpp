@@ -265,15 +265,8 @@ private slots:
                     const QTextBlock b = t->cellAt(row, 0).firstCursorPosition().block();
                     return doc.documentLayout()->blockBoundingRect(b).top();
                 };
-                std::vector<QTextFrame*> frames{doc.rootFrame()};
-                while (!frames.empty()) {
-                    QTextFrame* f = frames.back();
-                    frames.pop_back();
-                    for (QTextFrame* c : f->childFrames()) {
-                        frames.push_back(c);
-                    }
-                    const auto* t = qobject_cast<QTextTable*>(f);
-                    if (!t || t->rows() < 2 || t->columns() < 2) {
+                for (const QTextTable* t : tablesOf(doc)) {
+                    if (t->rows() < 2 || t->columns() < 2) {
                         continue; // a side box is a table of one row
                     }
                     ++tables;

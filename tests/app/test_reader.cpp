@@ -55,16 +55,8 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
 // The tables of data laid out as grids (a header row over the others), not stacked.
 static int gridTables(QTextDocument& doc) {
     int n = 0;
-    std::vector<QTextFrame*> frames{doc.rootFrame()};
-    while (!frames.empty()) {
-        QTextFrame* f = frames.back();
-        frames.pop_back();
-        for (QTextFrame* c : f->childFrames()) {
-            frames.push_back(c);
-        }
-        if (auto* t = qobject_cast<QTextTable*>(f); t && t->format().headerRowCount() == 1) {
-            ++n;
-        }
+    for (const QTextTable* t : tablesOf(doc)) {
+        n += t->format().headerRowCount() == 1 ? 1 : 0;
     }
     return n;
 }
