@@ -57,35 +57,51 @@ namespace fg {
 
 namespace {
 
-// `title` as an entry of `menu` with an access key of its own (Alt+letter with the menu open):
-// the first letter of one of its words not taken by an entry before it nor in `later` (the keys of
-// entries still to come), else any such letter. The course's titles (the diagrams, the
-// simulators) have none of their own.
-QString withAccessKey(const QString& title, const QMenu* menu, const QString& later = {}) {
-    QString taken = later;
+// The access key of a menu entry's text (the letter after a single "&"), or a null QChar (a "&"
+// before a space is no key: a title's own "&", written as is).
+QChar accessKeyOf(const QString& text) {
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&')) {
+            if (text[i + 1].isLetterOrNumber()) {
+                return text[i + 1].toLower();
+            }
+            ++i; // "&&" is a "&"
+        }
+    }
+    return {};
+}
+
+// Gives every entry of `menu` without an access key (Alt+letter with the menu open) one of its
+// own: the first letter of one of its words no other entry has, else any such letter. The
+// course's titles (the diagrams, the simulators) come without; a "&" in them stays a "&".
+void giveAccessKeys(QMenu* menu) {
+    QString taken;
     for (const QAction* a : menu->actions()) {
-        const QString t = a->text();
-        for (int i = 0; i + 1 < t.size(); ++i) {
-            if (t[i] == QLatin1Char('&') && t[i + 1] != QLatin1Char('&')) {
-                taken += t[i + 1].toLower();
-                break;
-            }
-            i += t[i] == QLatin1Char('&') ? 1 : 0; // "&&" is a "&"
+        if (const QChar key = accessKeyOf(a->text()); !key.isNull()) {
+            taken += key;
         }
     }
-    QString escaped = title;
-    escaped.replace(QLatin1Char('&'), QLatin1String("&&"));
-    int pick = -1;
-    for (bool wordStart : {true, false}) {
-        for (int i = 0; i < escaped.size() && pick < 0; ++i) {
-            const QChar c = escaped[i];
-            const bool starts = i == 0 || !escaped[i - 1].isLetterOrNumber();
-            if (c.isLetter() && (starts || !wordStart) && !taken.contains(c.toLower())) {
-                pick = i;
+    for (QAction* a : menu->actions()) {
+        if (a->isSeparator() || !accessKeyOf(a->text()).isNull()) {
+            continue;
+        }
+        QString text = a->text();
+        text.replace(QLatin1Char('&'), QLatin1String("&&"));
+        int pick = -1;
+        for (bool wordStart : {true, false}) {
+            for (int i = 0; i < text.size() && pick < 0; ++i) {
+                const QChar c = text[i];
+                const bool starts = i == 0 || !text[i - 1].isLetterOrNumber();
+                if (c.isLetter() && (starts || !wordStart) && !taken.contains(c.toLower())) {
+                    pick = i;
+                }
             }
         }
+        if (pick >= 0) {
+            taken += text[pick].toLower();
+            a->setText(text.insert(pick, QLatin1Char('&')));
+        }
     }
-    return pick < 0 ? escaped : escaped.insert(pick, QLatin1Char('&'));
 }
 
 // A bar across the top of the window that stays until it is closed or no longer true: a warning
@@ -410,10 +426,11 @@ void MainWindow::buildMenus() {
 
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
     for (const auto& d : liveDiagrams()) {
-        QAction* a = diagrams->addAction(withAccessKey(d.title, diagrams));
+        QAction* a = diagrams->addAction(d.title);
         connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
     }
     diagrams->setToolTipsVisible(true);
+    giveAccessKeys(diagrams);
 
     QMenu* study = menuBar()->addMenu(tr("&Study"));
     action(study, tr("Decision &wizard: which database?"), {},
@@ -423,9 +440,7 @@ void MainWindow::buildMenus() {
            [this] { openTool(QStringLiteral("scenarios")); });
     study->addSeparator();
     for (const auto& sim : simulators()) {
-        // Not the keys of the entries under them: Quiz, Progress, Bookmark, Note.
-        action(study, withAccessKey(sim.title, study, QStringLiteral("qpbn")), {},
-               [this, id = sim.id] { openTool(id); });
+        action(study, sim.title, {}, [this, id = sim.id] { openTool(id); });
     }
     study->addSeparator();
     action(study, tr("&Quiz: checklist questions and common mistakes"), {},
@@ -435,6 +450,7 @@ void MainWindow::buildMenus() {
            [this] { toggleBookmark(); });
     action(study, tr("&Note on this section\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
+    giveAccessKeys(study);
     studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -210,9 +210,12 @@ std::vector<bool> ReaderView::tablesStacked() const {
     // its own), so that a table about as wide as the column does not go to and fro. A reader not
     // laid out yet (the window not shown) has no width to decide by: grids.
     constexpr qreal kBackToGrid = 24;
-    const qreal widest = viewport()->width() - 2 * gutter();
     std::vector<bool> out(gridColumns_.size(), false);
-    for (std::size_t i = 0; i < out.size() && isVisible(); ++i) {
+    if (!isVisible()) {
+        return out;
+    }
+    const qreal widest = viewport()->width() - 2 * gutter();
+    for (std::size_t i = 0; i < out.size(); ++i) {
         const bool was = i < stacked_.size() && stacked_[i];
         out[i] = widest < gridColumns_[i] + (was ? kBackToGrid : 0);
     }

@@ -22,13 +22,9 @@ SearchDock::SearchDock(SearchPanel* panel, QTabWidget* pages, QMainWindow* windo
         }
         // Shown or closed by the student (Ctrl+F, the View menu, its close button).
         wanted_ = visible;
-        if (!visible) {
-            lastWidth_ = width();
-        }
-        if (visible && !sized_) {
+        if (visible && studentWidth_ == 0) {
             // About 40 characters the first time (its own size hint took ~400 px from the page
             // and the sidebar; 32 characters was a cramped column).
-            sized_ = true;
             studentWidth_ = firstWidth();
             window_->resizeDocks({this}, {roomyWidth(studentWidth_)}, Qt::Horizontal);
         }
@@ -41,7 +37,7 @@ int SearchDock::openWidth() const {
     if (isVisible()) {
         return width();
     }
-    return lastWidth_ > 0 ? lastWidth_ : firstWidth();
+    return studentWidth_ > 0 ? roomyWidth(studentWidth_) : firstWidth();
 }
 
 int SearchDock::roomyWidth(int width) const {
@@ -81,13 +77,10 @@ void SearchDock::setShown(bool shown) {
     if (shown == isVisible()) {
         return;
     }
-    if (!shown) {
-        lastWidth_ = width();
-    }
     placing_ = true;
     setVisible(shown);
-    if (shown && lastWidth_ > 0) {
-        window_->resizeDocks({this}, {roomyWidth(lastWidth_)}, Qt::Horizontal);
+    if (shown && studentWidth_ > 0) {
+        window_->resizeDocks({this}, {roomyWidth(studentWidth_)}, Qt::Horizontal);
     }
     placing_ = false;
 }

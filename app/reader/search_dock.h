@@ -58,9 +58,9 @@ private:
     QMainWindow* window_;
     bool wanted_ = false;  // open, as far as the student is concerned
     bool placing_ = false; // the dock's own show or hide: not the student's
-    bool sized_ = false;   // opened at its first width once
-    int lastWidth_ = 0;    // its width when it was last shown
-    int studentWidth_ = 0; // its first width, or the one the student dragged it to
+    // Its first width, or the one the student dragged it to (0: never opened); a narrow window
+    // squeezes it, and it is back at this width, as far as the reader's least width allows.
+    int studentWidth_ = 0;
 };
 
 } // namespace fg
