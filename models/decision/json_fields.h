@@ -31,4 +31,18 @@ inline QString jsonText(const nlohmann::json& j, const char* key) {
                                             : QString();
 }
 
+// The whole number at `key`: `missing` when there is none, -1 when it is not a whole number
+// (a text, a fraction) or does not fit an int.
+inline int jsonIndex(const nlohmann::json& j, const char* key, int missing) {
+    const auto it = j.find(key);
+    if (it == j.end()) {
+        return missing;
+    }
+    if (!it->is_number_integer()) {
+        return -1;
+    }
+    const auto v = it->get<long long>();
+    return v < 0 || v > 1'000'000 ? -1 : static_cast<int>(v);
+}
+
 } // namespace fg

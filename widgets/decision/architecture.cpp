@@ -17,8 +17,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr qreal kW = 220, kH = 70, kGapX = 40, kGapY = 60;
-constexpr qreal kPad = 4; // paintFrame() keeps this much clear inside a box's sides
+constexpr qreal kGapX = 24, kGapY = 56;
+constexpr int kMostRowsOrColumns = 12; // a grid place past it is refused when the file is read
+constexpr qreal kPad = 4;              // paintFrame() keeps this much clear inside a box's sides
+// A box's name and role wrap at this many characters (or the longest word): a long name
+// ("Prometheus / InfluxDB") made every box of its architecture as wide.
+constexpr int kLeastWrapChars = 15;
 
 // The font paintFrame() draws a box's text with (bold: the boxes of a flow on screen are).
 QFont boxFont(qreal px) {
@@ -28,30 +32,75 @@ QFont boxFont(qreal px) {
     return f;
 }
 
-QString boxText(const ArchComponent& c) {
-    return c.role.isEmpty() ? c.label : c.label + QLatin1Char('\n') + c.role;
-}
-
-// One size for every box of an architecture, grown to the longest line and the most lines at
-// the theme's type size (the projector's is larger), never smaller than 220 x 70.
-QSizeF boxSize(const Architecture& arch, qreal px) {
-    const QFontMetricsF fm(boxFont(px));
-    qreal w = kW, h = kH;
-    for (const auto& c : arch.components) {
-        const QStringList lines = boxText(c).split(QLatin1Char('\n'));
-        for (const QString& line : lines) {
-            w = std::max(
-                w, std::ceil(fm.horizontalAdvance(line) + 2 * kPad + 2 * fm.averageCharWidth()));
+// The lines of `text` broken between words so that each is at most `width` wide (a word wider
+// than that alone on its line).
+QStringList wrapped(const QString& text, const QFontMetricsF& fm, qreal width) {
+    QStringList lines;
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (!lines.isEmpty() &&
+            fm.horizontalAdvance(lines.back() + QLatin1Char(' ') + word) <= width) {
+            lines.back() += QLatin1Char(' ') + word;
+        } else {
+            lines << word;
         }
-        h = std::max(h, std::ceil(lines.size() * fm.lineSpacing() + fm.height()));
     }
-    return {w, h};
+    return lines;
 }
 
-QRectF cellRect(const ArchComponent& c, QSizeF box) {
-    return QRectF(20 + c.col * (box.width() + kGapX), 20 + c.row * (box.height() + kGapY),
-                  box.width(), box.height());
-}
+// How an architecture's boxes are laid out at a type size: one size for every box, its name
+// and role wrapped at about kLeastWrapChars characters, so that five stores side by side fit a
+// projector's width at a size that can be read (one line each, the boxes were 220 units wide
+// at least and the whole drawing was shrunk to letters of 9-10 px at 1280x800). A row no box
+// is in (room for arrows between two rows) is a gap, not a box's height.
+struct BoxLayout {
+    qreal wrapWidth = 0;
+    QSizeF box;
+    std::vector<qreal> rowTop; // by row index
+
+    BoxLayout(const Architecture& arch, qreal px) {
+        const QFontMetricsF fm(boxFont(px));
+        wrapWidth = fm.averageCharWidth() * kLeastWrapChars;
+        int rows = 0;
+        for (const auto& c : arch.components) {
+            for (const QString& word :
+                 (c.label + QLatin1Char(' ') + c.role).split(QLatin1Char(' '))) {
+                wrapWidth = std::max(wrapWidth, fm.horizontalAdvance(word));
+            }
+            rows = std::max(rows, c.row + 1);
+        }
+        qreal w = 0;
+        int most = 1;
+        for (const auto& c : arch.components) {
+            const QStringList lines = text(c, fm).split(QLatin1Char('\n'));
+            for (const QString& line : lines) {
+                w = std::max(w, fm.horizontalAdvance(line));
+            }
+            most = std::max(most, int(lines.size()));
+        }
+        box = QSizeF(std::ceil(w + 2 * kPad + 2 * fm.averageCharWidth()),
+                     std::ceil(std::max(2, most) * fm.lineSpacing() + fm.height()));
+        std::vector<bool> used(std::size_t(rows), false);
+        for (const auto& c : arch.components) {
+            used[std::size_t(c.row)] = true;
+        }
+        qreal y = 20;
+        for (int r = 0; r < rows; ++r) {
+            rowTop.push_back(y);
+            y += (used[std::size_t(r)] ? box.height() : 0) + kGapY;
+        }
+    }
+
+    QString text(const ArchComponent& c, const QFontMetricsF& fm) const {
+        QStringList lines = wrapped(c.label, fm, wrapWidth);
+        lines << wrapped(c.role, fm, wrapWidth);
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    QRectF cell(const ArchComponent& c) const {
+        return QRectF(20 + c.col * (box.width() + kGapX), rowTop[std::size_t(c.row)], box.width(),
+                      box.height());
+    }
+};
 
 // A tone per store family, so the same database has the same colour in every scenario.
 QString toneOf(const ArchComponent& c) {
@@ -90,10 +139,20 @@ std::vector<Architecture> loadArchitectures(const QString& path, const Course& c
         Architecture arch;
         arch.id = jsonText(a, "id");
         arch.title = jsonText(a, "title");
+        if (!a.is_object()) {
+            errors << QStringLiteral("%1: an architecture is not a JSON object").arg(path);
+            continue;
+        }
         for (const auto& c : a.value("components", json::array())) {
-            ArchComponent comp{jsonText(c, "id"),  jsonText(c, "label"),   jsonText(c, "role"),
-                               jsonText(c, "why"), jsonText(c, "chapter"), jsonText(c, "section"),
-                               c.value("row", 0),  c.value("col", 0)};
+            if (!c.is_object()) {
+                errors << QStringLiteral("%1: %2: a component is not a JSON object")
+                              .arg(path, arch.id);
+                continue;
+            }
+            ArchComponent comp{jsonText(c, "id"),      jsonText(c, "label"),
+                               jsonText(c, "role"),    jsonText(c, "why"),
+                               jsonText(c, "chapter"), jsonText(c, "section"),
+                               jsonIndex(c, "row", 0), jsonIndex(c, "col", 0)};
             if (!comp.chapter.isEmpty()) {
                 const int ci = course.indexOf(comp.chapter);
                 if (ci < 0 || (!comp.section.isEmpty() &&
@@ -101,6 +160,16 @@ std::vector<Architecture> loadArchitectures(const QString& path, const Course& c
                     errors << QStringLiteral("%1: %2 / %3 links to %4#%5, not in the course")
                                   .arg(path, arch.id, comp.id, comp.chapter, comp.section);
                 }
+            }
+            if (comp.row < 0 || comp.row >= kMostRowsOrColumns || comp.col < 0 ||
+                comp.col >= kMostRowsOrColumns) {
+                errors << QStringLiteral("%1: %2 / %3 is at row %4, column %5: both must be "
+                                         "from 0 to %6")
+                              .arg(path, arch.id, comp.id)
+                              .arg(comp.row)
+                              .arg(comp.col)
+                              .arg(kMostRowsOrColumns - 1);
+                continue;
             }
             if (comp.why.isEmpty()) {
                 errors << QStringLiteral("%1: %2 / %3 says not why it is there")
@@ -133,8 +202,9 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
     const ArchFlow* flow =
         position >= 0 && position < stepCount() ? &arch_.flows[std::size_t(position)] : nullptr;
     const qreal fs = 14 * t.fontScale;
-    const QSizeF size = boxSize(arch_, fs);
-    const auto cellRect = [size](const ArchComponent& c) { return fg::cellRect(c, size); };
+    const BoxLayout layout(arch_, fs);
+    const QFontMetricsF fm(boxFont(fs));
+    const auto cellRect = [&layout](const ArchComponent& c) { return layout.cell(c); };
     QRectF bounds;
     for (const auto& c : arch_.components) {
         const bool lit = flow && (flow->from == c.id || flow->to == c.id);
@@ -146,7 +216,7 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
         box.stroke = lit ? t.accent : t.toneStroke(tone);
         box.strokeWidth = (lit ? 3.5 : 1.5) * t.lineWidth / 1.5;
         box.radius = 8;
-        box.text = boxText(c);
+        box.text = layout.text(c, fm);
         box.textColor = t.text;
         box.fontPx = fs;
         box.bold = lit;

@@ -475,6 +475,74 @@ private slots:
         }
     }
 
+    // Issue 13 (a tester's HIGH): the projector's type did not reach the explorer's drawing.
+    // Its five stores side by side, each box at least 220 units wide, were shrunk to fit the
+    // width: letters of 9-10 px at 1280x800 in every theme, the projector's 1.35x taken back by
+    // the fit. In the window's tab (the chapter list aside: 1280x740, 1920x1020) every
+    // architecture's letters are at least 12 px times the theme's type scale on screen.
+    void scenarioExplorerLettersGrowWithTheProjectorsType() {
+        QStringList errors;
+        const auto archs =
+            fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        const QFont appFont = QApplication::font();
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            QFont f = appFont;
+            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
+            QApplication::setFont(f);
+            for (const QSize size : {QSize(1280, 740), QSize(1920, 1020)}) {
+                fg::ArchitectureView view(archs);
+                view.setTheme(theme);
+                view.resize(size);
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                for (int i = 0; i < view.count(); ++i) {
+                    view.showArchitecture(i);
+                    fg::DiagramCanvas* canvas = view.panel()->canvas();
+                    const qreal scale = canvas->transformAtRest().m11();
+                    qreal least = 1e9;
+                    for (const auto& it : canvas->currentFrame().items) {
+                        if (it.id.startsWith(QLatin1String("comp:"))) {
+                            least = std::min(least, it.fontPx * scale);
+                        }
+                    }
+                    QVERIFY2(least >= 12 * theme.fontScale,
+                             qPrintable(QStringLiteral("%1 at %2x%3, %4: letters of %5 px")
+                                            .arg(theme.name())
+                                            .arg(size.width())
+                                            .arg(size.height())
+                                            .arg(archs[std::size_t(i)].id)
+                                            .arg(least, 0, 'f', 1)));
+                }
+            }
+        }
+        QApplication::setFont(appFont);
+    }
+
+    // A broken place in the file is named and the component left out, not drawn at row -1.
+    void scenarioExplorerRefusesPlacesOffItsGrid() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("architectures.json");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"architectures": [{"id": "x", "title": "X", "components": [
+            {"id": "a", "label": "A", "why": "w", "row": -1, "col": 0},
+            {"id": "b", "label": "B", "why": "w", "row": "two", "col": 0},
+            {"id": "c", "label": "C", "why": "w", "row": 1, "col": 99999999999},
+            {"id": "d", "label": "D", "why": "w", "row": 1, "col": 2},
+            7], "flows": []}, "no"]})");
+        file.close();
+        QStringList errors;
+        const auto archs = fg::loadArchitectures(path, course_, errors);
+        QCOMPARE(int(archs.size()), 1);
+        QCOMPARE(int(archs[0].components.size()), 1); // d
+        QCOMPARE(errors.size(), 5);
+        QVERIFY2(errors[0].contains("x / a is at row -1, column 0"), qPrintable(errors[0]));
+        const fg::Frame frame = fg::ArchitectureSource(archs[0]).frame(-1, fg::Theme::light());
+        QVERIFY(frame.find("comp:d"));
+    }
+
 private:
     fg::Course course_;
 };
