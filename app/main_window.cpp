@@ -204,6 +204,10 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     search_ = new SearchPanel(this);
     search_->setCourse(course_);
     searchDock_ = new SearchDock(search_, tabs_, this);
+    searchDock_->setPageRoom([this] {
+        return split_->width() - split_->handleWidth() -
+               (tree_->isHidden() ? 0 : split_->sidebar());
+    });
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
     const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
                                  "on the Reader tab (Ctrl+F shows it here).");

@@ -92,7 +92,8 @@ void SearchDock::place(int widened) {
     const bool reader = pages_->currentIndex() == 0;
     // The page's width with the search beside it: the room the pages and the search share
     // (`widened` more once the window's new width is laid out), less the search at its width.
-    const int room = pages_->width() + (isVisible() ? width() : 0) + widened;
+    const int room =
+        (pageRoom_ ? pageRoom_() : pages_->width()) + (isVisible() ? width() : 0) + widened;
     const bool show = room - openWidth() >= (reader ? kLeastReaderWidth : kLeastPageWidth);
     const bool wasShown = isVisible();
     setShown(show);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <QDockWidget>
+#include <functional>
 
 class QMainWindow;
 class QTabWidget;
@@ -31,8 +32,15 @@ public:
     // `pageWidth` wide: on a tab other than the reader, under the least width, the search steps
     // aside (back on the Reader tab or in a wider window).
     void leaveRoom(int pageWidth);
-    // The least width a page other than the reader keeps beside the search.
-    static constexpr int kLeastPageWidth = 960;
+    // The width the pages have beside the panels shown now, the search aside: the window
+    // tells, so that a chapter list that stepped aside for the same tab is counted as room
+    // (the pages are not laid out again yet when the tab changes: reached from the Reader, a
+    // diagram lost the search, reached from another diagram it kept it). Unset: the pages' width.
+    void setPageRoom(std::function<int()> room) { pageRoom_ = std::move(room); }
+    // The least width a page other than the reader keeps beside the search: more than a
+    // 1280-px window leaves beside a search at its least width (200 px), so that on a laptop a
+    // diagram's letters are as large with the search open as without it.
+    static constexpr int kLeastPageWidth = 1100;
     // The least width the reader keeps beside it (at 500x400 the reader beside the list and the
     // search was ~110 px: a heading broke letter by letter).
     static constexpr int kLeastReaderWidth = 420;
@@ -55,6 +63,7 @@ private:
 
     SearchPanel* panel_;
     QTabWidget* pages_;
+    std::function<int()> pageRoom_;
     QMainWindow* window_;
     bool wanted_ = false;  // open, as far as the student is concerned
     bool placing_ = false; // the dock's own show or hide: not the student's

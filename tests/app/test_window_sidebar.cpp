@@ -504,6 +504,59 @@ private slots:
                                 .arg(w.width())));
     }
 
+    // A tester: a diagram's tab reached from the Reader lost the search, the same tab reached
+    // from another diagram kept it (the pages' width was read before the chapter list that
+    // stepped aside for the tab gave its room back). However a diagram is reached, it has the
+    // same panels beside it, and the search is shown exactly when the page keeps its least width
+    // beside it; in windows where the list steps aside and the search may stay (1440-1700 px).
+    void aDiagramHasTheSamePanelsHoweverItIsReached() {
+        for (const QSize size : {QSize(1440, 900), QSize(1600, 1000), QSize(1700, 1000)}) {
+            for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+                const QString where = sizeText(size) + QLatin1Char(' ') + fg::themeChoiceName(t);
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                w.resize(size);
+                w.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&w));
+                w.setThemeChoice(t);
+                auto* dock = w.findChild<QDockWidget*>("searchDock");
+                QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
+                settle();
+                QVERIFY2(dock->isVisible() && w.tree()->isVisible(), qPrintable(where));
+                const int searchWidth = dock->width();
+                w.openDiagram(QStringLiteral("kafka"));
+                settle();
+                const int kafka = w.tabs()->currentIndex();
+                const bool fromReader = dock->isVisible();
+                const bool listFromReader = w.tree()->isVisible();
+                w.openDiagram(QStringLiteral("btree"));
+                settle();
+                w.tabs()->setCurrentIndex(kafka);
+                settle();
+                QVERIFY2(dock->isVisible() == fromReader && w.tree()->isVisible() == listFromReader,
+                         qPrintable(QStringLiteral("%1: from the Reader search %2, list %3; from "
+                                                   "a diagram search %4, list %5")
+                                        .arg(where)
+                                        .arg(fromReader)
+                                        .arg(listFromReader)
+                                        .arg(dock->isVisible())
+                                        .arg(w.tree()->isVisible())));
+                // The page beside the search keeps its least width, and the search is not
+                // sent aside when it would.
+                const int pages = w.tabs()->width();
+                const int alone = pages + (dock->isVisible() ? searchWidth : 0);
+                QVERIFY2(dock->isVisible() ==
+                             (alone - searchWidth >= fg::SearchDock::kLeastPageWidth),
+                         qPrintable(QStringLiteral("%1: search %2, the page %3 px, %4 px with the "
+                                                   "search aside")
+                                        .arg(where)
+                                        .arg(dock->isVisible())
+                                        .arg(pages)
+                                        .arg(alone)));
+                cleanup();
+            }
+        }
+    }
+
     // A tester on the B-Tree's tab saw "Common Mistakes" marked in the chapter list, the section
     // read last. The list marks the section the diagram on screen belongs to, and the reader's
     // section again on the Reader tab.
