@@ -4,12 +4,39 @@
 
 #include <QResizeEvent>
 #include <QTabWidget>
+#include <QToolButton>
 #include <algorithm>
 
 namespace fg {
 
+namespace {
+
+// The tab widget lays its corner out at its size hint: the list's width, not the text's.
+class PlaceHolder : public QToolButton {
+public:
+    explicit PlaceHolder(QWidget* parent) : QToolButton(parent) {}
+    void setWidth(int width) {
+        width_ = width;
+        setFixedWidth(width);
+    }
+    QSize sizeHint() const override { return {width_, QToolButton::sizeHint().height()}; }
+
+private:
+    int width_ = 0;
+};
+
+} // namespace
+
 SidebarSplitter::SidebarSplitter(QWidget* sidebar, QTabWidget* pages, QWidget* parent)
-    : QSplitter(parent), pages_(pages) {
+    : QSplitter(parent), pages_(pages), placeHolder_(new PlaceHolder(pages)) {
+    placeHolder_->setObjectName(QStringLiteral("chapterListPlaceHolder"));
+    placeHolder_->setText(tr("\u2630 Chapter list (F9)"));
+    placeHolder_->setToolTip(tr("The chapter list stepped aside to give this page room. Click "
+                                "or press F9 to show it here."));
+    placeHolder_->setAutoRaise(true);
+    placeHolder_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    placeHolder_->hide();
+    connect(placeHolder_, &QToolButton::clicked, this, [this] { toggle(); });
     addWidget(sidebar);
     addWidget(pages);
     setChildrenCollapsible(false);
@@ -75,6 +102,7 @@ void SidebarSplitter::place() {
         show = room - sidebar() >=
                (pages_->currentIndex() > 0 ? kLeastPageWidth : SearchDock::kLeastReaderWidth);
     }
+    showPlaceHolder(wanted_ && !show);
     const bool wasShown = !list->isHidden();
     if (show != wasShown) {
         list->setVisible(show);
@@ -85,6 +113,22 @@ void SidebarSplitter::place() {
         }
     }
     keepWidth();
+}
+
+void SidebarSplitter::showPlaceHolder(bool shown) {
+    // The tab bar starts where it starts beside the list: the list and the handle's width.
+    const int width = sidebar() + handleWidth();
+    if (shown == (pages_->cornerWidget(Qt::TopLeftCorner) != nullptr) &&
+        (!shown || placeHolder_->width() == width)) {
+        return;
+    }
+    if (shown) {
+        static_cast<PlaceHolder*>(placeHolder_)->setWidth(width);
+        pages_->setCornerWidget(placeHolder_, Qt::TopLeftCorner);
+        placeHolder_->show();
+    } else {
+        pages_->setCornerWidget(nullptr, Qt::TopLeftCorner); // hides it
+    }
 }
 
 void SidebarSplitter::keepWidth() {

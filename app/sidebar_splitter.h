@@ -7,12 +7,15 @@
 // beside the list a diagram's letters were 9-11 px high, too small on a projector. It is back on
 // the reader's tab or when the window is widened. F9 (View > Chapter list) shows it on any tab
 // until there is less room (the search opened there, the window narrowed), or hides it for good
-// until F9 again.
+// until F9 again. Where it stepped aside, a button in its place at the left of the tab bar says
+// so and shows it (F9): the tabs stay where they were under the mouse (they moved ~300 px to the
+// left when the list stepped aside, and a second click opened another tab).
 #pragma once
 
 #include <QSplitter>
 
 class QTabWidget;
+class QToolButton;
 
 namespace fg {
 
@@ -31,6 +34,9 @@ public:
     // The student's choice (remembered): false after F9 hid it.
     bool wanted() const { return wanted_; }
     void setWanted(bool wanted);
+
+    // The button in the list's place when it stepped aside (hidden otherwise).
+    QToolButton* placeHolder() const { return placeHolder_; }
 
     // The least width a page other than the reader keeps beside the list.
     static constexpr int kLeastPageWidth = 1200;
@@ -51,8 +57,10 @@ private:
     // Shown or stepped aside, as the student's choice, the tab on screen and the room say.
     void place();
     void keepWidth();
+    void showPlaceHolder(bool shown);
 
     QTabWidget* pages_;
+    QToolButton* placeHolder_;
     int wanted_width_ = 0;
     bool wanted_ = true;
     bool forced_ = false; // F9 showed it on this tab, at this width, whatever the room

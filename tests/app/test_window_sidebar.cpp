@@ -504,6 +504,64 @@ private slots:
                                 .arg(w.width())));
     }
 
+    // A tester: the list stepping aside for a diagram's tab moved the tab bar ~300 px to the
+    // left under the mouse, and a second click opened another tab. The tabs stay where they are
+    // on screen; a button in the list's place says where it went and shows it again.
+    void theTabsStayUnderTheMouseWhenTheListStepsAside() {
+        for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
+            QSettings().clear(); // the list was hidden for good (F9) in the last window
+            const QString where = fg::themeChoiceName(t);
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.setThemeChoice(t);
+            w.openDiagram(QStringLiteral("btree"));
+            w.openDiagram(QStringLiteral("kafka"));
+            w.tabs()->setCurrentIndex(0);
+            settle();
+            QTabBar* bar = w.tabs()->tabBar();
+            const auto tabsOnScreen = [&] {
+                QList<int> xs;
+                for (int i = 0; i < bar->count(); ++i) {
+                    xs << bar->mapTo(&w, bar->tabRect(i).topLeft()).x();
+                }
+                return xs;
+            };
+            QVERIFY2(w.tree()->isVisible(), qPrintable(where));
+            const QList<int> beside = tabsOnScreen();
+            auto* placeHolder = w.findChild<QAbstractButton*>("chapterListPlaceHolder");
+            QVERIFY(placeHolder && placeHolder->isHidden());
+            QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(1).center());
+            settle();
+            QCOMPARE(w.tabs()->currentIndex(), 1);
+            QVERIFY2(w.tree()->isHidden(), qPrintable(where)); // stepped aside
+            QVERIFY2(placeHolder->isVisible(), qPrintable(where));
+            QCOMPARE(tabsOnScreen(), beside);
+            // A second click where the next tab was opens that tab.
+            QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(2).center());
+            settle();
+            QCOMPARE(w.tabs()->currentIndex(), 2);
+            QCOMPARE(tabsOnScreen(), beside);
+            // The page has the window's width below the bar.
+            QVERIFY2(w.tabs()->currentWidget()->width() > 1200,
+                     qPrintable(QString::number(w.tabs()->currentWidget()->width())));
+            // Its button shows the list here (as F9 does), and the tabs stay.
+            QTest::mouseClick(placeHolder, Qt::LeftButton);
+            settle();
+            QVERIFY2(w.tree()->isVisible() && placeHolder->isHidden(), qPrintable(where));
+            QCOMPARE(tabsOnScreen(), beside);
+            // Hidden for good (F9), the list leaves no button behind.
+            QTest::keyClick(&w, Qt::Key_F9);
+            settle();
+            QVERIFY2(w.tree()->isHidden() && placeHolder->isHidden(), qPrintable(where));
+            w.tabs()->setCurrentIndex(0);
+            settle();
+            QVERIFY2(w.tree()->isHidden() && placeHolder->isHidden(), qPrintable(where));
+            cleanup();
+        }
+    }
+
     // A tester: a diagram's tab reached from the Reader lost the search, the same tab reached
     // from another diagram kept it (the pages' width was read before the chapter list that
     // stepped aside for the tab gave its room back). However a diagram is reached, it has the
