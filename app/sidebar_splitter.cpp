@@ -97,12 +97,15 @@ bool SidebarSplitter::event(QEvent* event) {
 void SidebarSplitter::place() {
     QWidget* list = widget(0);
     bool show = wanted_;
+    const int room = width() - handleWidth() - sidebar();
     if (show && !forced_) {
-        const int room = width() - handleWidth();
-        show = room - sidebar() >=
-               (pages_->currentIndex() > 0 ? kLeastPageWidth : SearchDock::kLeastReaderWidth);
+        show =
+            room >= (pages_->currentIndex() > 0 ? kLeastPageWidth : SearchDock::kLeastReaderWidth);
     }
-    showPlaceHolder(wanted_ && !show);
+    // Only where the list is beside the reader and steps aside for this tab: in a window too
+    // narrow for it on any tab, the tabs do not move, and a list's width of empty bar would
+    // squeeze them (300 of 500 px).
+    showPlaceHolder(wanted_ && !show && room >= SearchDock::kLeastReaderWidth);
     const bool wasShown = !list->isHidden();
     if (show != wasShown) {
         list->setVisible(show);

@@ -546,6 +546,15 @@ private slots:
             // The page has the window's width below the bar.
             QVERIFY2(w.tabs()->currentWidget()->width() > 1200,
                      qPrintable(QString::number(w.tabs()->currentWidget()->width())));
+            // In a window too narrow for the list on any tab the tabs do not move: no list's
+            // width of empty bar (it squeezed the tabs into 200 of 500 px).
+            w.resize(500, 400);
+            settle();
+            QVERIFY2(w.tree()->isHidden() && placeHolder->isHidden(), qPrintable(where));
+            w.resize(1280, 800);
+            settle();
+            QVERIFY2(w.tree()->isHidden() && placeHolder->isVisible(), qPrintable(where));
+            QCOMPARE(tabsOnScreen(), beside);
             // Its button shows the list here (as F9 does), and the tabs stay.
             QTest::mouseClick(placeHolder, Qt::LeftButton);
             settle();
