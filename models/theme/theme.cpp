@@ -170,6 +170,17 @@ QColor Theme::toneFill(const QString& tone) const {
     return mix(background, toneColor(tone), strength);
 }
 
+QColor Theme::markFill(const QString& tone) const {
+    // The least tint of the tone that stands kMarkContrast against the page (in steps of 2%),
+    // and no less than toneFill's.
+    const qreal least = kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
+    QColor fill = mix(background, toneColor(tone), least);
+    for (qreal s = least; s <= 0.6 && contrastRatio(fill, background) < kMarkContrast; s += 0.02) {
+        fill = mix(background, toneColor(tone), s);
+    }
+    return fill;
+}
+
 QColor Theme::toneText(const QString& tone) const {
     return readableOn(toneStroke(tone), toneFill(tone));
 }

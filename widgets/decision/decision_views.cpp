@@ -387,9 +387,9 @@ void MatrixView::refresh() {
             const Fit cell = matrix_.cells[std::size_t(r)][std::size_t(s)].fit;
             // Ticked rows are coloured (with the words yes / partly / no in the cell as well).
             item->setBackground(!ticked[std::size_t(r)] ? QBrush()
-                                : cell == Fit::Yes      ? QBrush(theme_.toneFill("good"))
-                                : cell == Fit::Partly   ? QBrush(theme_.toneFill("warn"))
-                                                        : QBrush(theme_.toneFill("bad")));
+                                : cell == Fit::Yes      ? QBrush(theme_.markFill("good"))
+                                : cell == Fit::Partly   ? QBrush(theme_.markFill("warn"))
+                                                        : QBrush(theme_.markFill("bad")));
             item->setForeground(QBrush(theme_.text));
         }
         const QString mark = f == Fit::Yes      ? QStringLiteral("\u2714 ")

@@ -261,6 +261,38 @@ private slots:
         QCOMPARE(link.at(0).at(0).toString(), QString("relational"));
     }
 
+    // A tester projecting: the matrix's fit and rule-out tints were nearly invisible in the
+    // Projector theme (10% of the tone on white, ~1.2:1), Dark showed them. In every theme a
+    // ticked row's cells stand at least 1.4:1 against the page, and their text keeps the
+    // theme's text contrast on them.
+    void matrixMarksCanBeSeenOnAProjector() {
+        QStringList errors;
+        const auto m = fg::DecisionMatrix::load(kMatrix, course_, errors);
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            fg::MatrixView view(m);
+            view.setTheme(theme);
+            view.setTicked(0, true);
+            std::set<QRgb> tints;
+            for (int c = 1; c < view.table()->columnCount(); ++c) {
+                const QTableWidgetItem* item = view.table()->item(0, c);
+                const QColor fill = item->background().color();
+                const QColor text = item->foreground().color();
+                tints.insert(fill.rgb());
+                const qreal seen = fg::contrastRatio(fill, theme.background);
+                const qreal read = fg::contrastRatio(text, fill);
+                QVERIFY2(seen >= fg::Theme::kMarkContrast && read >= theme.minTextContrast(),
+                         qPrintable(QStringLiteral("%1, %2: the mark %3:1 on the page, its text "
+                                                   "%4:1 on it")
+                                        .arg(theme.name(), item->text())
+                                        .arg(seen, 0, 'f', 2)
+                                        .arg(read, 0, 'f', 2)));
+            }
+            QVERIFY(tints.size() >= 2); // a fit and a rule-out differ
+        }
+    }
+
     // The rows were sized once, when the table was still narrow: at 1920 px some rows stood
     // three lines high around one line of text. A row is as high as its text at the width shown.
     void matrixRowsFitTheirTextAtTheWidthShown() {
