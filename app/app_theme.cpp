@@ -158,9 +158,16 @@ QPalette AppTheme::paletteFor(ThemeChoice choice) const {
     p.setColor(QPalette::Highlight, t.accent);
     p.setColor(QPalette::HighlightedText, dark ? QColor(Qt::black) : QColor(Qt::white));
     p.setColor(QPalette::Link, t.accent);
-    p.setColor(QPalette::Disabled, QPalette::Text, t.mutedText);
-    p.setColor(QPalette::Disabled, QPalette::WindowText, t.mutedText);
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, t.mutedText);
+    // What cannot be used now (the wizard's Back at its first question, Undo with nothing to
+    // undo) must look so: twice as faint as the text at least. The Projector theme's muted text
+    // is near black (#222 beside #000): its disabled buttons looked enabled. WCAG asks no
+    // contrast of inactive controls; these keep 4.5:1 on the page all the same.
+    const QColor disabled = dark                               ? QColor::fromRgb(0x8b949eu)
+                            : choice == ThemeChoice::Projector ? QColor::fromRgb(0x767676u)
+                                                               : t.mutedText;
+    p.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
     return p;
 }
 

@@ -267,6 +267,42 @@ private slots:
         }
     }
 
+    // A tester: in the Projector theme the wizard's Back button, disabled at the first
+    // question, looked like the others (its text #222 beside #000). In each theme a disabled
+    // button's text is at least 2:1 from an enabled one's, and 4.5:1 on the window.
+    void aDisabledButtonLooksDisabled() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDiagram(QStringLiteral("btree"));
+        QAbstractButton* off = nullptr;
+        QAbstractButton* on = nullptr;
+        for (auto* b : w.tabs()->currentWidget()->findChildren<QAbstractButton*>()) {
+            (b->isEnabled() ? on : off) = b;
+        }
+        QVERIFY(off && on); // Undo, with nothing to undo yet; Insert
+        // The app's themes (System is the desktop's own palette, its disabled grey too).
+        for (fg::ThemeChoice t :
+             {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            w.setThemeChoice(t);
+            QCoreApplication::processEvents();
+            const QColor disabled = off->palette().color(QPalette::Disabled, QPalette::ButtonText);
+            const QColor enabled = on->palette().color(QPalette::Active, QPalette::ButtonText);
+            const QColor page = off->palette().color(QPalette::Window);
+            const qreal apart = fg::contrastRatio(disabled, enabled);
+            const qreal read = fg::contrastRatio(disabled, page);
+            QVERIFY2(apart >= 2.0 && read >= 4.5,
+                     qPrintable(QStringLiteral("%1: disabled %2 is %3:1 from enabled %4, %5:1 on "
+                                               "the window")
+                                    .arg(fg::themeChoiceName(t), disabled.name())
+                                    .arg(apart, 0, 'f', 2)
+                                    .arg(enabled.name())
+                                    .arg(read, 0, 'f', 2)));
+        }
+        w.setThemeChoice(fg::ThemeChoice::System); // the desktop's look for the next test
+    }
+
     // A fresh tester: the Diagrams menu's and the simulators' entries had no access key (Alt+D
     // then a letter did nothing). Every entry of every menu has one, of its own in its menu.
     void everyMenuEntryHasItsOwnAccessKey() {
