@@ -423,9 +423,16 @@ void MainWindow::buildMenus() {
     action(go, tr("Previous c&hapter"), {QKeySequence(Qt::ALT | Qt::Key_PageUp)},
            [this] { goChapter(-1); });
     go->addSeparator();
-    // As in every tabbed program: Ctrl+PgDown / Ctrl+PgUp, round from the last tab to the first.
-    action(go, tr("Next &tab"), {QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, [this] { goTab(1); });
-    action(go, tr("Previous t&ab"), {QKeySequence(Qt::CTRL | Qt::Key_PageUp)},
+    // As in every tabbed program: Ctrl+PgDown / Ctrl+PgUp, round from the last tab to the first,
+    // and Ctrl+Tab / Ctrl+Shift+Tab wherever the focus is (the matrix's table took Ctrl+Tab to
+    // move between its cells: the tabs could not be left from there).
+    action(go, tr("Next &tab"),
+           {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)},
+           [this] { goTab(1); });
+    action(go, tr("Previous t&ab"),
+           {QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)},
            [this] { goTab(-1); });
 
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
@@ -1150,7 +1157,8 @@ void MainWindow::showKeyboardHelp() {
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
-           "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp</b></td><td>Next / previous tab</td></tr>"
+           "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp, Ctrl+Tab / Ctrl+Shift+Tab</b></td><td>Next / "
+           "previous tab</td></tr>"
            "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
            "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
            "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "

@@ -28,6 +28,7 @@
 #include <QSlider>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -480,6 +481,23 @@ private slots:
         QCOMPARE(tabs->currentIndex(), 0); // round to the first
         press(Qt::Key_PageDown);
         QCOMPARE(tabs->currentIndex(), 1);
+        // A tester: Ctrl+Tab in the decision matrix's table moved between its cells, and the
+        // tabs could not be left from there. Ctrl+Tab and Ctrl+Shift+Tab change the tab wherever
+        // the focus is.
+        window.openTool(QStringLiteral("matrix"));
+        auto* table = tabs->currentWidget()->findChild<QTableWidget*>();
+        QVERIFY(table);
+        const int matrix = tabs->currentIndex();
+        table->setFocus();
+        table->setCurrentCell(0, 1);
+        QTest::keyClick(table, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), (matrix + 1) % tabs->count());
+        tabs->setCurrentIndex(matrix);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(tabs->currentIndex(), matrix - 1);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(tabs->currentIndex(), matrix);
     }
 
     // Item 13: every page has its number ("Page N of M") in a footer, a heading never ends a page,
