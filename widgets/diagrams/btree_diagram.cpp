@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <span>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -26,8 +27,16 @@ namespace {
 
 struct Geometry {
     qreal cellW, cellH, pad, gap, levelH, fontPx;
-    // A cell's width: a key's, or a counted gap's (narrower: "...34" is shorter than a key).
-    qreal widthOf(int cell) const { return cell < 0 ? std::min(cellW, 3.0 * fontPx) : cellW; }
+    // A key's cell: as wide as the key's own digits (one 19-digit key made every cell of the
+    // tree that wide, and the tree was shrunk to fit), at least 2.4 letters.
+    qreal keyWidth(Key key) const {
+        return std::max(2.4, 0.66 * static_cast<int>(std::to_string(key).size()) + 1.0) * fontPx;
+    }
+    // A cell's width: key `cell` of `keys`, or a counted gap's (narrower: "...34" is shorter
+    // than a key).
+    qreal widthOf(std::span<const Key> keys, int cell) const {
+        return cell < 0 ? std::min(cellW, 3.0 * fontPx) : keyWidth(keys[std::size_t(cell)]);
+    }
     qreal compactW = 0; // > 0: level of detail; nodes not in `expanded` are one box this wide
     const std::unordered_set<NodeId>* expanded = nullptr;
     const std::unordered_set<Key>* marked = nullptr; // keys the step lights: never left out
@@ -105,15 +114,16 @@ public:
     }
     // Where the boundary before key `index` of an expanded node lies, from the node's left.
     qreal boundaryX(NodeId id, qreal index) const {
+        const auto keys = ns_.keys(id);
         qreal x = g_.pad;
         int k = 0; // key index at the current cell
         for (int cell : cells(id)) {
             const int len = cell < 0 ? -cell : 1;
             if (index < k + len || (cell >= 0 && index <= k)) {
-                return x + (cell < 0 ? g_.widthOf(cell) * 0.5 : 0);
+                return x + (cell < 0 ? g_.widthOf(keys, cell) * 0.5 : 0);
             }
             k += len;
-            x += g_.widthOf(cell);
+            x += g_.widthOf(keys, cell);
         }
         return x;
     }
@@ -121,11 +131,12 @@ public:
         if (compact(id)) {
             return g_.compactW;
         }
+        const auto keys = ns_.keys(id);
         qreal w = 0;
         for (int cell : cells(id)) {
-            w += g_.widthOf(cell);
+            w += g_.widthOf(keys, cell);
         }
-        return std::max(w, g_.cellW) + 2 * g_.pad;
+        return std::max(w, g_.keyWidth(0)) + 2 * g_.pad;
     }
     qreal slotWidth(const Slot& s) const {
         return s.id == btree::kNoNode ? g_.compactW * 0.6 : width_.at(s.id); // "... 23 more"
@@ -404,7 +415,7 @@ void addKeyCells(Frame& f, const Placed& p, std::span<const Key> keys,
     const qreal line = theme.lineWidth;
     qreal x = p.rect.left() + g.pad;
     for (int j = 0; j < static_cast<int>(cellPlan.size()); ++j) {
-        const qreal w = g.widthOf(cellPlan[std::size_t(j)]);
+        const qreal w = g.widthOf(keys, cellPlan[std::size_t(j)]);
         const QRectF slot = QRectF(x, p.rect.top() + g.pad, w, g.cellH).adjusted(1, 1, -1, -1);
         x += w;
         if (cellPlan[std::size_t(j)] < 0) { // keys left out, counted

@@ -53,6 +53,30 @@ private slots:
         }
     }
 
+    // A tester: one 19-digit key made every key cell of the tree as wide, and the whole tree
+    // was shrunk to fit. A key's cell is as wide as its own digits: the short keys' cells are
+    // as wide with the long key in the tree as without it, and the tree grows by about the long
+    // key's own width only.
+    void aLongKeyWidensOnlyItsOwnCell() {
+        std::vector<Op> ops = inserts(30);
+        const fg::BTreeDiagram plain(fg::btree::Params::withOrder(4), ops);
+        ops.push_back(Op::insert(1234567890123456789LL));
+        const fg::BTreeDiagram longKey(fg::btree::Params::withOrder(4), ops);
+        const fg::Frame a = plain.frame(plain.stepCount() - 1, fg::Theme::light());
+        const fg::Frame b = longKey.frame(longKey.stepCount() - 1, fg::Theme::light());
+        const fg::FrameItem* shortA = a.find(QStringLiteral("key:50"));
+        const fg::FrameItem* shortB = b.find(QStringLiteral("key:50"));
+        const fg::FrameItem* big = b.find(QStringLiteral("key:1234567890123456789"));
+        QVERIFY(shortA && shortB && big);
+        QCOMPARE(shortB->rect.width(), shortA->rect.width());
+        QVERIFY2(big->rect.width() > 3 * shortB->rect.width(),
+                 qPrintable(QString::number(big->rect.width())));
+        QVERIFY2(b.size.width() < a.size.width() + 2 * big->rect.width(),
+                 qPrintable(QStringLiteral("%1 wide, %2 without the long key")
+                                .arg(b.size.width())
+                                .arg(a.size.width())));
+    }
+
     void aSmallTreeStandsInTheMiddle() {
         // A tester: the empty tree's root stood at the left of a drawing four cells wide. The
         // root of a tree narrower than the drawing is centred in it, and so is the tree.
