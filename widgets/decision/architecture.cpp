@@ -213,8 +213,9 @@ Frame ArchitectureSource::frame(int position, const Theme& t) const {
         box.rect = cellRect(c);
         const QString tone = toneOf(c);
         box.fill = t.toneFill(tone);
-        box.stroke = lit ? t.accent : t.toneStroke(tone);
-        box.strokeWidth = (lit ? 3.5 : 1.5) * t.lineWidth / 1.5;
+        const bool selected = c.id == selected_;
+        box.stroke = selected ? t.text : lit ? t.accent : t.toneStroke(tone);
+        box.strokeWidth = (selected ? 5 : lit ? 3.5 : 1.5) * t.lineWidth / 1.5;
         box.radius = 8;
         box.text = layout.text(c, fm);
         box.textColor = t.text;
@@ -351,7 +352,9 @@ void ArchitectureView::showArchitecture(int index) {
     if (list_->currentRow() != index) {
         list_->setCurrentRow(index);
     }
-    panel_->setSource(std::make_unique<ArchitectureSource>(archs_[std::size_t(index)]));
+    auto source = std::make_unique<ArchitectureSource>(archs_[std::size_t(index)]);
+    source_ = source.get();
+    panel_->setSource(std::move(source));
     panel_->player()->toStart();
     why_->setText(tr("Press Space to play the request through the system, or Right to step. "
                      "Click a component to see why it was chosen."));
@@ -376,6 +379,9 @@ void ArchitectureView::selectComponent(const QString& id) {
                     .arg(c->chapter, c->section, tr("Open its chapter"));
     }
     why_->setText(text);
+    // The box clicked is marked in the drawing (the text below said why, but of which box?).
+    source_->setSelected(id);
+    panel_->canvas()->setTheme(panel_->canvas()->theme()); // lays the frames out again
 }
 
 QString ArchitectureView::explanation() const {

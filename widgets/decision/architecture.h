@@ -46,9 +46,13 @@ public:
     Frame frame(int position, const Theme& theme) const override;
     QString narration(int position) const override;
     const Architecture& architecture() const { return arch_; }
+    // The component clicked last (its box drawn with a heavy outline in the text's colour, apart
+    // from the accent of the flow on screen); empty: none.
+    void setSelected(const QString& id) { selected_ = id; }
 
 private:
     Architecture arch_;
+    QString selected_;
 };
 
 class ArchitectureView : public QWidget, public Page {
@@ -77,6 +81,7 @@ private:
 
     std::vector<Architecture> archs_;
     int current_ = -1;
+    ArchitectureSource* source_ = nullptr; // the one on screen (the panel owns it)
     QListWidget* list_;
     DiagramPanel* panel_;
     QLabel* why_;

@@ -363,6 +363,16 @@ private slots:
         QTest::mouseClick(canvas, Qt::LeftButton, {}, hit);
         QVERIFY2(view.explanation().contains("ACID"), qPrintable(view.explanation()));
         QVERIFY(view.explanation().contains("chapter:relational"));
+        // The box clicked is marked in the drawing (the text said why, not of which box), and
+        // only that one.
+        const fg::Frame shown = canvas->currentFrame();
+        const fg::FrameItem* pg = shown.find("comp:pg");
+        QVERIFY(pg);
+        for (const auto& it : shown.items) {
+            if (it.id.startsWith(QLatin1String("comp:")) && it.id != QLatin1String("comp:pg")) {
+                QVERIFY2(it.strokeWidth < pg->strokeWidth, qPrintable(it.id));
+            }
+        }
     }
 
     // Issue 13 (16): the explorer cut its boxes' text ("sers, orders, payment", "change events
