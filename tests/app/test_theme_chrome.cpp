@@ -267,6 +267,34 @@ private slots:
         }
     }
 
+    // A tester: three fields of the B-Tree's page showed a selection at once (the order's number
+    // stayed selected after the focus left it): which one would typing change? A number box
+    // gives up its selection when the focus leaves it, as a text box does.
+    void onlyTheFieldWithTheFocusShowsASelection() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDiagram(QStringLiteral("btree"));
+        QWidget* page = w.tabs()->currentWidget();
+        auto* order = page->findChild<QAbstractSpinBox*>();
+        QVERIFY(order);
+        auto* number = order->findChild<QLineEdit*>();
+        QLineEdit* key = nullptr;
+        for (auto* e : page->findChildren<QLineEdit*>()) {
+            if (e != number && e->isVisible() && !key) {
+                key = e;
+            }
+        }
+        QVERIFY(number && key);
+        key->setFocus(Qt::MouseFocusReason);
+        QTest::keyClicks(key, "42");
+        QTest::keyClick(key, Qt::Key_Return); // Insert
+        QCoreApplication::processEvents();
+        QCOMPARE(key->selectedText(), QStringLiteral("42")); // typing replaces it
+        QVERIFY2(!number->hasSelectedText(), qPrintable(number->selectedText()));
+    }
+
     // A tester: in the Projector theme the wizard's Back button, disabled at the first
     // question, looked like the others (its text #222 beside #000). In each theme a disabled
     // button's text is at least 2:1 from an enabled one's, and 4.5:1 on the window.

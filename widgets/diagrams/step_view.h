@@ -20,6 +20,7 @@
 #include "engines/core/status.h"
 #include "widgets/diagrams/diagram_view.h"
 
+#include <QAbstractSpinBox>
 #include <QLineEdit>
 #include <memory>
 #include <utility>
@@ -58,9 +59,12 @@ public:
         rebuild(firstNew - 1);
         panel()->player()->playOn();
         // The key typed stays for the next button (Search what was inserted), selected so that
-        // typing replaces it ("42" then "abc" read "42abc").
+        // typing replaces it ("42" then "abc" read "42abc"). Not a number box's text (the
+        // B-Tree's order): it was drawn selected too, and three fields looked selected at once.
         for (auto* box : findChildren<QLineEdit*>()) {
-            box->selectAll();
+            if (!qobject_cast<QAbstractSpinBox*>(box->parentWidget())) {
+                box->selectAll();
+            }
         }
     }
     void addOp(const Op& op) { addOps({op}); }
