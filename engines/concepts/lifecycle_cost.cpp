@@ -9,18 +9,26 @@ LifecycleRun simulateLifecycle(const LifecycleParams& p) {
         LifecycleMonth month;
         double allGb = 0;
         for (int batch = 0; batch <= m; ++batch) {
-            const int age = (m - batch) * 30; // days, at the start of month m
             allGb += p.gbPerMonth;
-            if (reached(age, p.daysToDelete)) {
-                continue;
+            // Day by day over the month: the class the batch is in that day (billed per day, as
+            // S3 bills storage by the hour; a batch deleted after 5 days is billed 5 days).
+            int standard = 0, ia = 0, glacier = 0;
+            for (int day = 0; day < kDaysPerMonth; ++day) {
+                const int age = (m - batch) * kDaysPerMonth + day;
+                if (reached(age, p.daysToDelete)) {
+                    break; // gone for good
+                }
+                if (reached(age, p.daysToGlacier)) {
+                    ++glacier;
+                } else if (reached(age, p.daysToIa)) {
+                    ++ia;
+                } else {
+                    ++standard;
+                }
             }
-            if (reached(age, p.daysToGlacier)) {
-                month.glacierGb += p.gbPerMonth;
-            } else if (reached(age, p.daysToIa)) {
-                month.iaGb += p.gbPerMonth;
-            } else {
-                month.standardGb += p.gbPerMonth;
-            }
+            month.standardGb += p.gbPerMonth * standard / kDaysPerMonth;
+            month.iaGb += p.gbPerMonth * ia / kDaysPerMonth;
+            month.glacierGb += p.gbPerMonth * glacier / kDaysPerMonth;
         }
         month.costWithRule = month.standardGb * p.standardPrice + month.iaGb * p.iaPrice +
                              month.glacierGb * p.glacierPrice +

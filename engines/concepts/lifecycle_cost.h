@@ -2,9 +2,12 @@
 // cheaper storage classes as it ages (the course: S3 Standard $0.023 per GB-month, Infrequent
 // Access $0.0125 after 30 days, Glacier $0.004 after 90 days; optionally deleted after a year).
 // The course gives no retrieval prices, so they default to 0 and are for the user to fill in.
-// Months are 30 days; data added in a month is billed for that whole month; a batch's class for a
-// month is set by its age at the start of that month. Without the rule everything stays in
-// Standard and nothing is deleted. Minimum storage durations and request fees are left out.
+// Months are 30 days; a month's data arrives at its start; storage is billed by the day (S3 bills
+// by the hour): a batch pays each class for the days it spends there, and nothing after it is
+// deleted (a rule that deletes after 5 days pays 5/30 of a month; billing whole months charged
+// the full month). A month's GB in each class are its GB-months: the average kept. Without the
+// rule everything stays in Standard and nothing is deleted. Minimum storage durations and
+// request fees are left out.
 #pragma once
 
 #include <vector>
@@ -25,10 +28,12 @@ struct LifecycleParams {
     int months = 36;
 };
 
+inline constexpr int kDaysPerMonth = 30;
+
 struct LifecycleMonth {
-    double standardGb = 0, iaGb = 0, glacierGb = 0;
-    double costWithRule = 0;    // storage + retrieval, $
-    double costWithoutRule = 0; // everything in Standard, $
+    double standardGb = 0, iaGb = 0, glacierGb = 0; // GB-months (the average kept)
+    double costWithRule = 0;                        // storage + retrieval, $
+    double costWithoutRule = 0;                     // everything in Standard, $
 };
 
 struct LifecycleRun {

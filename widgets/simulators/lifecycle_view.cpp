@@ -16,7 +16,9 @@ LifecycleView::LifecycleView(QWidget* parent)
              "(archive) cheapest to keep, slow and charged to read. A lifecycle rule moves data "
              "to a cheaper class when it reaches an age, and can delete it. Prices are the "
              "course's (S3, per GB-month); the course gives no retrieval prices, so they start at "
-             "0: fill in your provider's. A month is 30 days; 0 days means never."),
+             "0: fill in your provider's. A month is 30 days, billed by the day (deleted after 5 "
+             "days, "
+             "data pays 5 days); 0 days means never."),
           parent) {
     const auto money = [this](double value) {
         auto* s = new QDoubleSpinBox(this);

@@ -36,14 +36,38 @@ private slots:
         QVERIFY(run.totalWithRule < run.totalWithoutRule);
     }
 
-    // Deleted after 365 days: from month 14 on, 12 batches are kept (ages 0..330 days).
+    // Deleted after 365 days: from month 13 on, 12 batches are kept all month (ages 0..330
+    // days at its start) and the 13th for its first 5 days (days 360 to 364).
     void deletionCapsTheData() {
         LifecycleParams p;
         p.daysToDelete = 365;
         const auto run = simulateLifecycle(p);
         const auto& m = run.months[20];
-        QCOMPARE(m.standardGb + m.iaGb + m.glacierGb, 13 * 1024.0); // ages 0..360
+        QCOMPARE(m.standardGb + m.iaGb + m.glacierGb, 12 * 1024.0 + 1024.0 * 5 / 30);
+        QCOMPARE(m.glacierGb, 9 * 1024.0 + 1024.0 * 5 / 30); // ages 90..330, and 360
         QCOMPARE(run.months[35].costWithRule, run.months[20].costWithRule);
+    }
+
+    // A tester: deleted after 5 days, a month's data was billed the whole month in Standard.
+    // Storage is billed by the day: 5 days of 30, and the GB kept is that month's average.
+    void deletionIsBilledByTheDay() {
+        LifecycleParams p;
+        p.daysToDelete = 5;
+        p.months = 3;
+        const auto run = simulateLifecycle(p);
+        for (const auto& m : run.months) {
+            QCOMPARE(m.standardGb, 1024.0 * 5 / 30);
+            QCOMPARE(m.costWithRule, 1024 * 0.023 * 5 / 30);
+            QCOMPARE(m.iaGb + m.glacierGb, 0.0);
+        }
+        // Moved mid-month: 45 days to IA is 15 days of Standard and 15 of IA in month 1.
+        p = LifecycleParams();
+        p.daysToIa = 45;
+        p.daysToGlacier = 0;
+        p.months = 2;
+        const auto moved = simulateLifecycle(p);
+        QCOMPARE(moved.months[1].iaGb, 1024.0 * 15 / 30);
+        QCOMPARE(moved.months[1].standardGb, 1024.0 + 1024.0 * 15 / 30);
     }
 
     // Retrieval: reading back 10 % a month at $0.01 / GB from IA and $0.03 / GB from Glacier.
