@@ -51,6 +51,14 @@ void ChapterTree::changeEvent(QEvent* event) {
     QTreeWidget::changeEvent(event);
 }
 
+void ChapterTree::mouseReleaseEvent(QMouseEvent* event) {
+    QTreeWidget::mouseReleaseEvent(event);
+    if (QTreeWidgetItem* shown = currentItem(); shown && !shown->isSelected()) {
+        clearSelection();
+        shown->setSelected(true);
+    }
+}
+
 void ChapterTree::setCourse(const Course& course) {
     openedBySelect_ = nullptr;
     clear();

@@ -24,6 +24,10 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // The row marked is the one the reader shows: a click on a chapter opens it and closes the
+    // one opened before, the rows slide, and the button's release marked the row that slid under
+    // the pointer ("Caching Patterns" for a click on "4. Redis").
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
     void fitToFont();

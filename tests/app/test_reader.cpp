@@ -126,6 +126,31 @@ private slots:
         QVERIFY(w.tree()->topLevelItem(4)->isExpanded());
     }
 
+    // A tester, every time: with chapter 2 open, a click on "4. Redis" showed Redis but the list
+    // marked "Caching Patterns", the row that slid under the pointer when chapter 2 closed. A
+    // click marks the chapter's section the reader shows, whatever slides under the pointer.
+    void aClickedChapterIsMarkedNotTheRowThatSlidUnderThePointer() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        fg::ChapterTree* tree = w.tree();
+        w.showSection(2, {}); // chapter 2 open
+        QCoreApplication::processEvents();
+        QTreeWidgetItem* redis = tree->topLevelItem(4);
+        QVERIFY(redis && tree->topLevelItem(2)->isExpanded());
+        const QPoint at = tree->visualItemRect(redis).center();
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, at);
+        QCoreApplication::processEvents();
+        QCOMPARE(w.reader()->chapterIndex(), 4);
+        const QList<QTreeWidgetItem*> marked = tree->selectedItems();
+        QVERIFY2(marked.size() == 1 && marked.front() == tree->currentItem() &&
+                     marked.front()->data(0, Qt::UserRole).toInt() == 4,
+                 qPrintable(QStringLiteral("marked: %1, current: %2")
+                                .arg(marked.isEmpty() ? QString() : marked.front()->text(0),
+                                     tree->currentItem()->text(0))));
+    }
+
     void theSidebarOpensWhatIsPicked() {
         fg::MainWindow w(course("good"));
         w.show();
