@@ -17,6 +17,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QScreen>
@@ -28,6 +29,7 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <functional>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -127,6 +129,8 @@ public:
         page_ = page;
         update();
     }
+    // What a click on a link of the slide does (its href): "Open the live diagram" did nothing.
+    std::function<void(const QString&)> onLink;
 
 protected:
     void paintEvent(QPaintEvent*) override {
@@ -134,8 +138,22 @@ protected:
         p.fillRect(rect(), theme_.background);
         paintPage(p, *doc_, page_, theme_.text);
     }
+    void mouseMoveEvent(QMouseEvent* event) override {
+        setCursor(linkAt(event->position()).isEmpty() ? Qt::ArrowCursor : Qt::PointingHandCursor);
+    }
+    void mouseReleaseEvent(QMouseEvent* event) override {
+        const QString link = linkAt(event->position());
+        if (event->button() == Qt::LeftButton && !link.isEmpty() && onLink) {
+            onLink(link);
+        }
+    }
 
 private:
+    QString linkAt(QPointF pos) const {
+        const QPointF inDoc(pos.x(), pos.y() + page_ * doc_->pageSize().height());
+        return doc_->documentLayout()->anchorAt(inDoc);
+    }
+
     Theme theme_;
     QTextDocument* doc_;
     int page_ = 0;
@@ -239,7 +257,26 @@ void PresentationWindow::build() {
     layout->setContentsMargins(0, 0, 0, 0);
     stack_ = new QStackedWidget(this);
     layout->addWidget(stack_);
-    text_ = new SlideText(stack_, theme_);
+    auto* text = new SlideText(stack_, theme_);
+    text->setMouseTracking(true);
+    // A section's "Open the live diagram": that diagram's slide (after the section's text).
+    text->onLink = [this](const QString& href) {
+        if (!href.startsWith(QLatin1String("diagram:"))) {
+            return;
+        }
+        const QString id = href.mid(8);
+        // The first such slide after this one, else the first of the chapter.
+        for (const int from : {current_ + 1, 0}) {
+            for (int i = from; i < slideCount(); ++i) {
+                const Slide& s = slides_[std::size_t(i)];
+                if (s.kind == Slide::Kind::Diagram && s.diagramId == id) {
+                    goTo(i);
+                    return;
+                }
+            }
+        }
+    };
+    text_ = text;
     stack_->addWidget(text_);
     diagramSlide_ = new QWidget(stack_);
     auto* column = new QVBoxLayout(diagramSlide_);

@@ -21,6 +21,7 @@
 #include "widgets/export/export_dialog.h"
 #include "widgets/export/handout_dialog.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
@@ -35,11 +36,14 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextLayout>
 #include <QTimer>
 #include <cmath>
 #include <gif_lib.h>
@@ -489,6 +493,52 @@ private slots:
         QSignalSpy closed(w, &fg::PresentationWindow::closed);
         QTest::keyClick(w, Qt::Key_Escape);
         QCOMPARE(closed.count(), 1);
+    }
+
+    // A tester: a section slide's "Open the live diagram" link did nothing when clicked. It
+    // goes to that diagram's slide.
+    void aSlidesDiagramLinkGoesToTheDiagramsSlide() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Chapter* ch = chapter(course, "relational");
+        QVERIFY(ch);
+        auto* w = new fg::PresentationWindow(*ch, fg::Theme::light());
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        int diagramSlide = -1;
+        for (int i = 0; i < w->slideCount() && diagramSlide < 0; ++i) {
+            diagramSlide = w->slide(i).kind == fg::Slide::Kind::Diagram ? i : -1;
+        }
+        QVERIFY(diagramSlide > 1);
+        // The section slide before it, and its link on the page it is on.
+        w->goTo(diagramSlide - 1);
+        QTextDocument* doc = w->slideDocument();
+        QPointF link(-1, -1);
+        for (QTextBlock b = doc->begin(); b.isValid() && link.x() < 0; b = b.next()) {
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                const QTextFragment f = it.fragment();
+                if (f.charFormat().anchorHref().startsWith(QLatin1String("diagram:"))) {
+                    const int at = f.position() - b.position() + f.length() / 2;
+                    const QTextLine line = b.layout()->lineForTextPosition(at);
+                    link = doc->documentLayout()->blockBoundingRect(b).topLeft() +
+                           QPointF(line.cursorToX(at), line.y() + line.height() / 2);
+                    break;
+                }
+            }
+        }
+        QVERIFY(link.x() >= 0);
+        const qreal pageH = doc->pageSize().height();
+        for (int i = 0; i < 20 && w->currentPage() < int(link.y() / pageH); ++i) {
+            QTest::keyClick(w, Qt::Key_Right);
+        }
+        QCOMPARE(w->currentSlide(), diagramSlide - 1);
+        QWidget* text = w->findChild<QStackedWidget*>()->currentWidget();
+        const QPoint on(qRound(link.x()), qRound(link.y() - w->currentPage() * pageH));
+        QTest::mouseClick(text, Qt::LeftButton, {}, on);
+        QCOMPARE(w->currentSlide(), diagramSlide);
+        QVERIFY(w->diagramView());
+        w->close();
     }
 
     // A tester on a diagram's slide read "Press Play (Space)" and pressed Space: one step, as
