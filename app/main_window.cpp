@@ -465,8 +465,9 @@ void MainWindow::buildMenus() {
     studyMenu_ = study;
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // Over the slides while presenting (from there F1 did nothing).
     action(help, tr("&Keyboard shortcuts"), {QKeySequence::HelpContents},
-           [this] { showKeyboardHelp(); });
+           [this] { showKeyboardHelp(presentation_ ? presentation_.data() : nullptr); });
     action(help, tr("&About fieldguide"), {}, [this] { showAbout(); });
 }
 
@@ -746,6 +747,8 @@ void MainWindow::startPresentation(bool fromSection) {
     const QPointer<QWidget> focus = QApplication::focusWidget();
     connect(presentation_, &PresentationWindow::closed, this,
             [this, focus] { QTimer::singleShot(0, this, [this, focus] { afterDialog(focus); }); });
+    connect(presentation_, &PresentationWindow::helpRequested, this,
+            [this] { showKeyboardHelp(presentation_); });
     // Until the slides' window is active, a key would still go to this window's focus (a
     // diagram's drawing, whose shortcuts take Right and Space): nothing here holds it meanwhile.
     if (focus && isAncestorOf(focus)) {
@@ -1122,12 +1125,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
-void MainWindow::showKeyboardHelp() {
+void MainWindow::showKeyboardHelp(QWidget* over) {
     // A dialog of its own, not a message box: in the Projector's type the sheet was taller than a
     // 1080-pixel screen, cut at the bottom with no scroll bar ("In a live diagram" lost). Its text
     // scrolls, and the dialog is at most 85% of the screen high.
     const QPointer<QWidget> focus = QApplication::focusWidget();
-    QDialog sheet(this);
+    QDialog sheet(over ? over : this);
     sheet.setObjectName(QStringLiteral("keyboardHelp"));
     sheet.setWindowTitle(tr("Keyboard shortcuts"));
     auto* text = new QTextBrowser(&sheet);
@@ -1188,7 +1191,12 @@ void MainWindow::showKeyboardHelp() {
                            int(screen.height() * 0.85));
     sheet.resize(w + 24, h);
     sheet.exec();
-    afterDialog(focus);
+    if (over) {
+        over->activateWindow(); // the slides keep the keyboard
+        over->raise();
+    } else {
+        afterDialog(focus);
+    }
 }
 
 void MainWindow::showAbout() {

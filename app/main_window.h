@@ -84,7 +84,8 @@ protected:
 private:
     void buildMenus();
     void restoreSettings();
-    void showKeyboardHelp();
+    // Over `over` (the slides' window), else over this window.
+    void showKeyboardHelp(QWidget* over = nullptr);
     void showAbout();
     void toggleFullScreen();
     void updateWindowTitle();

@@ -744,6 +744,7 @@ void PresentationWindow::previousScreen() {
 
 bool PresentationWindow::isSlideKey(int key) {
     switch (key) {
+    case Qt::Key_F1:
     case Qt::Key_PageDown:
     case Qt::Key_PageUp:
     case Qt::Key_Right:
@@ -845,6 +846,9 @@ bool PresentationWindow::handleKey(int key) {
     case Qt::Key_T:
         timerShown_ = !timerShown_;
         overlay_->update();
+        return true;
+    case Qt::Key_F1: // it did nothing until the slides were left
+        emit helpRequested();
         return true;
     case Qt::Key_Escape:
         if (zoomed_ || spotlight_ || blank_) {

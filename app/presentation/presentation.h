@@ -108,6 +108,8 @@ public:
 signals:
     void slideChanged(int slide);
     void closed();
+    // F1 on a slide: the keyboard sheet, over the slides.
+    void helpRequested();
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

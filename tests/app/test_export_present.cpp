@@ -24,6 +24,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -762,6 +763,21 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_F5);
         QVERIFY(window.presentation());
+        QVERIFY(window.presentation()->isVisible());
+        // A tester: F1 did nothing on the slides. It shows the keyboard sheet over them.
+        window.presentation()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.presentation()));
+        bool sheetOverSlides = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto* sheet = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+            sheetOverSlides = sheet && sheet->objectName() == QLatin1String("keyboardHelp") &&
+                              sheet->parentWidget() == window.presentation();
+            if (sheet) {
+                sheet->reject();
+            }
+        });
+        QTest::keyClick(window.presentation(), Qt::Key_F1);
+        QVERIFY(sheetOverSlides);
         QVERIFY(window.presentation()->isVisible());
         QTest::keyClick(window.presentation(), Qt::Key_Escape);
         QTRY_VERIFY(!window.presentation());
