@@ -150,8 +150,10 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
             res.to = op.to;
             res.text = "It reads " + counted(r.partitionsRead, "time block", "time blocks") +
                        " and skips " + std::to_string(r.partitionsSkipped) + ", scanning " +
-                       std::to_string(r.rowsScanned) + " rows for " +
-                       std::to_string(r.series.size()) + " result points.";
+                       counted(r.rowsScanned, "row", "rows") + " for " +
+                       counted(static_cast<std::int64_t>(r.series.size()), "result point",
+                               "result points") +
+                       ".";
             sink.report(std::move(res), s);
         }
         return;

@@ -103,6 +103,21 @@ private slots:
         QVERIFY(old.complete);
     }
 
+    // A tester read "scanning 1 rows for 1 result points". One is said in the singular.
+    void aQueryOfOnePointSaysItInTheSingular() {
+        const TieredStore st(TieredStore::defaultTiers());
+        fg::RecordingSinkFor<TieredStore> c;
+        auto s = st.initialState();
+        c.run(st, s, std::vector<TieredOp>{ingest(0, 1000), TieredOp::query(0, 500)});
+        QString said;
+        for (const auto& step : c.steps) {
+            const QString text = QString::fromStdString(step.text);
+            said = text.startsWith(QLatin1String("It reads")) ? text : said;
+        }
+        QVERIFY2(said.contains(QLatin1String("scanning 1 row for 1 result point.")),
+                 qPrintable(said));
+    }
+
     void stepBackIsExact() {
         const TieredStore st(TieredStore::defaultTiers());
         const TieredOp q = TieredOp::query(0, 600'000);
