@@ -392,7 +392,10 @@ void MatrixView::refresh() {
                                                         : QBrush(theme_.markFill("bad")));
             item->setForeground(QBrush(theme_.text));
         }
-        const QString mark = f == Fit::Yes      ? QStringLiteral("\u2714 ")
+        // No need ticked yet: no verdict (every store read "fits" before a question was asked).
+        const bool asked = std::any_of(ticked.begin(), ticked.end(), [](bool b) { return b; });
+        const QString mark = !asked             ? QString()
+                             : f == Fit::Yes    ? QStringLiteral("\u2714 ")
                              : f == Fit::Partly ? QStringLiteral("\u26A0 ")
                                                 : QStringLiteral("\u2718 ");
         table_->horizontalHeaderItem(s + 1)->setText(mark + matrix_.stores[s]);
