@@ -204,10 +204,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     search_ = new SearchPanel(this);
     search_->setCourse(course_);
     searchDock_ = new SearchDock(search_, tabs_, this);
-    searchDock_->setPageRoom([this] {
-        return split_->width() - split_->handleWidth() -
-               (tree_->isHidden() ? 0 : split_->sidebar());
-    });
+    searchDock_->setPageRoom([this] { return split_->pageWidth(); });
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
     const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
                                  "on the Reader tab (Ctrl+F shows it here).");
@@ -383,7 +380,7 @@ void MainWindow::buildMenus() {
     action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)}, [this] {
         split_->toggle();
         if (!tree_->isHidden()) {
-            searchDock_->leaveRoom(split_->width() - split_->handleWidth() - split_->sidebar());
+            searchDock_->leaveRoom(split_->pageWidth());
         }
     });
     QMenu* themes = view->addMenu(tr("&Theme"));

@@ -56,6 +56,10 @@ int SidebarSplitter::sidebar() const {
     return widget(0)->isHidden() ? widget(0)->width() : sizes().value(0);
 }
 
+int SidebarSplitter::pageWidth() const {
+    return width() - handleWidth() - (widget(0)->isHidden() ? 0 : sidebar());
+}
+
 void SidebarSplitter::setSidebar(int width) {
     wanted_width_ = width;
     keepWidth();

@@ -35,6 +35,10 @@ public:
     bool wanted() const { return wanted_; }
     void setWanted(bool wanted);
 
+    // The pages' width beside the list as it is now (the whole width when it stepped aside),
+    // before the layout catches up with a list just shown or hidden.
+    int pageWidth() const;
+
     // The button in the list's place when it stepped aside (hidden otherwise).
     QToolButton* placeHolder() const { return placeHolder_; }
 

@@ -165,15 +165,17 @@ QColor Theme::toneFill(const QString& tone) const {
     if (tone.isEmpty() || tone == QLatin1String("neutral")) {
         return surface;
     }
-    // Light enough tints that text, marks and links on them keep their contrast.
-    const qreal strength = kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
-    return mix(background, toneColor(tone), strength);
+    return mix(background, toneColor(tone), toneFillStrength());
+}
+
+qreal Theme::toneFillStrength() const {
+    return kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
 }
 
 QColor Theme::markFill(const QString& tone) const {
     // The least tint of the tone that stands kMarkContrast against the page (in steps of 2%),
     // and no less than toneFill's.
-    const qreal least = kind == Kind::Dark ? 0.18 : (kind == Kind::Projector ? 0.10 : 0.14);
+    const qreal least = toneFillStrength();
     QColor fill = mix(background, toneColor(tone), least);
     for (qreal s = least; s <= 0.6 && contrastRatio(fill, background) < kMarkContrast; s += 0.02) {
         fill = mix(background, toneColor(tone), s);

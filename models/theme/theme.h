@@ -69,6 +69,9 @@ struct Theme {
 private:
     // The tone's own colour, as the palette has it.
     QColor toneColor(const QString& tone) const;
+    // How much of a tone toneFill mixes into the background (light enough that text, marks
+    // and links on it keep their contrast).
+    qreal toneFillStrength() const;
 };
 
 // WCAG 2 relative luminance of a colour (0 black .. 1 white), alpha ignored.

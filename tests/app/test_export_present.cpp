@@ -113,6 +113,16 @@ int showOnALongChapter(fg::MainWindow& window) {
     return QTest::qWaitForWindowExposed(&window) ? longChapter(window.course()) : -1;
 }
 
+// The index of the first live diagram's slide, or -1.
+int firstDiagramSlide(const fg::PresentationWindow& w) {
+    for (int i = 0; i < w.slideCount(); ++i) {
+        if (w.slide(i).kind == fg::Slide::Kind::Diagram) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestExportPresent : public QObject {
@@ -507,10 +517,7 @@ private slots:
         w->resize(1920, 1080);
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w));
-        int diagramSlide = -1;
-        for (int i = 0; i < w->slideCount() && diagramSlide < 0; ++i) {
-            diagramSlide = w->slide(i).kind == fg::Slide::Kind::Diagram ? i : -1;
-        }
+        const int diagramSlide = firstDiagramSlide(*w);
         QVERIFY(diagramSlide > 1);
         // The section slide before it, and its link on the page it is on.
         w->goTo(diagramSlide - 1);
@@ -553,10 +560,7 @@ private slots:
         w->resize(1920, 1080);
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w));
-        int diagramSlide = -1;
-        for (int i = 0; i < w->slideCount() && diagramSlide < 0; ++i) {
-            diagramSlide = w->slide(i).kind == fg::Slide::Kind::Diagram ? i : -1;
-        }
+        const int diagramSlide = firstDiagramSlide(*w);
         QVERIFY(diagramSlide > 0 && diagramSlide + 1 < w->slideCount());
         w->goTo(diagramSlide - 1);
         QTest::keyClick(w, Qt::Key_PageDown);

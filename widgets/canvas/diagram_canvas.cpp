@@ -52,6 +52,10 @@ void DiagramCanvas::setSource(const DiagramSource* source) {
 
 void DiagramCanvas::setTheme(const Theme& theme) {
     theme_ = theme;
+    refreshFrames();
+}
+
+void DiagramCanvas::refreshFrames() {
     runCamera_ = QRectF();
     onPositionChanged(player_.position(), player_.position());
 }

@@ -24,6 +24,9 @@ public:
     void setSource(const DiagramSource* source);
     const DiagramSource* source() const { return source_; }
     void setTheme(const Theme& theme);
+    // The source draws its steps differently now (a box selected), not other steps: the frames
+    // on screen are laid out again.
+    void refreshFrames();
     const Theme& theme() const { return theme_; }
     Player* player() { return &player_; }
 

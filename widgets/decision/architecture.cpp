@@ -381,7 +381,7 @@ void ArchitectureView::selectComponent(const QString& id) {
     why_->setText(text);
     // The box clicked is marked in the drawing (the text below said why, but of which box?).
     source_->setSelected(id);
-    panel_->canvas()->setTheme(panel_->canvas()->theme()); // lays the frames out again
+    panel_->canvas()->refreshFrames();
 }
 
 QString ArchitectureView::explanation() const {

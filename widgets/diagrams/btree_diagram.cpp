@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <optional>
 #include <span>
-#include <string>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -25,13 +24,29 @@ Frame BTreeDiagram::layoutState(const State& state, const Step* step, const Them
 
 namespace {
 
+// A key's length in characters (a minus sign counts), without writing it out: the layout asks
+// it of every cell it places.
+int charactersOf(Key key) {
+    int n = key < 0 ? 2 : 1;
+    // The magnitude as unsigned: -(INT64_MIN) does not fit a signed key.
+    for (std::uint64_t u = key < 0 ? 0 - static_cast<std::uint64_t>(key)
+                                   : static_cast<std::uint64_t>(key);
+         u >= 10; u /= 10) {
+        ++n;
+    }
+    return n;
+}
+
+// A cell wide enough for a key of `characters`, at least 2.4 letters.
+qreal cellWidthFor(int characters, qreal fontPx) {
+    return std::max(2.4, 0.66 * characters + 1.0) * fontPx;
+}
+
 struct Geometry {
     qreal cellW, cellH, pad, gap, levelH, fontPx;
     // A key's cell: as wide as the key's own digits (one 19-digit key made every cell of the
-    // tree that wide, and the tree was shrunk to fit), at least 2.4 letters.
-    qreal keyWidth(Key key) const {
-        return std::max(2.4, 0.66 * static_cast<int>(std::to_string(key).size()) + 1.0) * fontPx;
-    }
+    // tree that wide, and the tree was shrunk to fit).
+    qreal keyWidth(Key key) const { return cellWidthFor(charactersOf(key), fontPx); }
     // A cell's width: key `cell` of `keys`, or a counted gap's (narrower: "...34" is shorter
     // than a key).
     qreal widthOf(std::span<const Key> keys, int cell) const {
@@ -239,7 +254,7 @@ KeyCensus countKeys(const btree::State& state) {
         const auto keys = ns.keys(id);
         if (!keys.empty()) {
             const Key k = right ? keys.back() : keys.front();
-            c.digits = std::max(c.digits, static_cast<int>(std::to_string(k).size()));
+            c.digits = std::max(c.digits, charactersOf(k));
         }
     }
     return c;
@@ -249,7 +264,7 @@ KeyCensus countKeys(const btree::State& state) {
 Geometry geometryFor(int digits, const Theme& theme) {
     Geometry g;
     g.fontPx = 15 * theme.fontScale;
-    g.cellW = std::max(2.4, 0.66 * digits + 1.0) * g.fontPx;
+    g.cellW = cellWidthFor(digits, g.fontPx);
     g.cellH = 1.9 * g.fontPx;
     g.pad = 0.25 * g.fontPx;
     g.gap = 0.9 * g.fontPx;

@@ -52,6 +52,23 @@ QPushButton* buttonWithText(QWidget* in, const QString& text) {
     return nullptr;
 }
 
+// The app's type at `scale` times what it was (as a theme sets it) until the guard goes, also
+// when a check fails and leaves the test early.
+class ScaledAppFont {
+public:
+    explicit ScaledAppFont(qreal scale) : before_(QApplication::font()) {
+        QFont f = before_;
+        f.setPointSizeF(before_.pointSizeF() * scale);
+        QApplication::setFont(f);
+    }
+    ~ScaledAppFont() { QApplication::setFont(before_); }
+    ScaledAppFont(const ScaledAppFont&) = delete;
+    ScaledAppFont& operator=(const ScaledAppFont&) = delete;
+
+private:
+    QFont before_;
+};
+
 } // namespace
 
 class TestDecisionTools : public QObject {
@@ -125,12 +142,9 @@ private slots:
         QStringList errors;
         const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
-        const QFont appFont = QApplication::font();
         // The tab beside the sidebar at 1920x1080 and at 1280x800; the projector's larger type.
         for (const qreal scale : {1.0, 1.35}) {
-            QFont f = appFont;
-            f.setPointSizeF(appFont.pointSizeF() * scale);
-            QApplication::setFont(f);
+            const ScaledAppFont type(scale);
             for (const QSize size : {QSize(1600, 1000), QSize(960, 700)}) {
                 const QString where = QStringLiteral("%1x%2 at %3x type")
                                           .arg(size.width())
@@ -182,7 +196,6 @@ private slots:
                 QVERIFY(!view.canExport());
             }
         }
-        QApplication::setFont(appFont);
     }
 
     void resultLinksOpenChaptersAndExportAsVectors() {
@@ -390,12 +403,9 @@ private slots:
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
-        const QFont appFont = QApplication::font();
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
-            QFont f = appFont;
-            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
-            QApplication::setFont(f);
+            const ScaledAppFont type(theme.fontScale);
             int boxes = 0;
             for (const auto& a : archs) {
                 const fg::ArchitectureSource src(a);
@@ -456,7 +466,6 @@ private slots:
                 }
             }
         }
-        QApplication::setFont(appFont);
     }
 
     // Issue 13: the explorer's arrows were faint (the line colour at 45%) and its list cramped.
@@ -532,12 +541,9 @@ private slots:
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
         QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
-        const QFont appFont = QApplication::font();
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
-            QFont f = appFont;
-            f.setPointSizeF(appFont.pointSizeF() * theme.fontScale);
-            QApplication::setFont(f);
+            const ScaledAppFont type(theme.fontScale);
             for (const QSize size : {QSize(1280, 740), QSize(1920, 1020)}) {
                 fg::ArchitectureView view(archs);
                 view.setTheme(theme);
@@ -564,7 +570,6 @@ private slots:
                 }
             }
         }
-        QApplication::setFont(appFont);
     }
 
     // A broken place in the file is named and the component left out, not drawn at row -1.

@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QTest>
+#include <cstdint>
+#include <limits>
 
 using fg::btree::Op;
 
@@ -71,6 +73,20 @@ private slots:
         QCOMPARE(shortB->rect.width(), shortA->rect.width());
         QVERIFY2(big->rect.width() > 3 * shortB->rect.width(),
                  qPrintable(QString::number(big->rect.width())));
+        // A key's width is its characters': "-10" as wide as "100", "-9" as "10".
+        const fg::BTreeDiagram signs(fg::btree::Params::withOrder(8),
+                                     {Op::insert(-10), Op::insert(100), Op::insert(-9),
+                                      Op::insert(10),
+                                      Op::insert(std::numeric_limits<std::int64_t>::min())});
+        const fg::Frame c = signs.frame(signs.stepCount() - 1, fg::Theme::light());
+        const auto widthOf = [&](const char* key) {
+            const fg::FrameItem* it = c.find(QStringLiteral("key:%1").arg(key));
+            return it ? it->rect.width() : -1.0;
+        };
+        QCOMPARE(widthOf("-10"), widthOf("100"));
+        QVERIFY(widthOf("-10") > widthOf("10"));
+        QCOMPARE(widthOf("-9"), widthOf("10"));
+        QVERIFY(widthOf("-9223372036854775808") > widthOf("-10")); // 20 characters
         QVERIFY2(b.size.width() < a.size.width() + 2 * big->rect.width(),
                  qPrintable(QStringLiteral("%1 wide, %2 without the long key")
                                 .arg(b.size.width())
