@@ -20,10 +20,11 @@ LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
     replay([&most, &seen](std::size_t, const Step&, const State& s) {
         seen.rows.resize(std::max(seen.rows.size(), std::size_t(s.levels())), 1);
         for (int l = 0; l < s.levels(); ++l) {
-            most = std::max(most, s.level(l).size());
+            const auto level = s.level(l);
+            most = std::max(most, level.size());
             auto& rows = seen.rows[static_cast<std::size_t>(l)];
-            rows = std::max(rows, LsmExtent::rowsFor(s.level(l).size()));
-            for (const lsm::SSTable* tab : s.level(l)) { // the boxes fit the longest keys
+            rows = std::max(rows, LsmExtent::rowsFor(level.size()));
+            for (const lsm::SSTable* tab : level) { // the boxes fit the longest keys
                 seen.keyChars =
                     std::max({seen.keyChars, tab->minKey().size(), tab->maxKey().size()});
             }
