@@ -318,6 +318,7 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
     if (st = budget.finish(); !st) {
         return st;
     }
+    sc.work = budget.total();
     out = std::move(sc);
     return Status::ok();
 }

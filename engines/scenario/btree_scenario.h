@@ -10,6 +10,7 @@
 #include "engines/btree/btree.h"
 #include "engines/core/status.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct BtreeScenario {
     btree::Params params;
     std::vector<btree::Op> ops;
     bool narrate = true;
+    std::int64_t work = 0; // keys, records or ops it asks for in all (WorkBudget)
 };
 
 // Fills `out` from a scenario, or returns the first problem found.

@@ -198,6 +198,7 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
         }
         out.ops.push_back(std::move(op));
     }
+    out.work = budget.total();
     return budget.finish();
 }
 

@@ -9,6 +9,7 @@
 #include "engines/core/status.h"
 #include "engines/timeseries/tiered_store.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -17,6 +18,7 @@ struct DownsampleScenario {
     std::vector<timeseries::Tier> tiers;
     std::vector<timeseries::TieredOp> ops;
     bool narrate = true;
+    std::int64_t work = 0; // keys, records or ops it asks for in all (WorkBudget)
 };
 
 Status parseDownsampleScenario(const nlohmann::json& scenario, DownsampleScenario& out);

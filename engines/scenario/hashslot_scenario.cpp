@@ -84,6 +84,7 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
         }
         out.ops.push_back(std::move(op));
     }
+    out.work = budget.total();
     return budget.finish();
 }
 

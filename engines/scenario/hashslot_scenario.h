@@ -7,6 +7,7 @@
 #include "engines/core/status.h"
 #include "engines/redis/cluster.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -16,6 +17,7 @@ struct HashslotScenario {
     int replicas = 0;
     std::vector<redis::ClusterOp> ops;
     bool narrate = true;
+    std::int64_t work = 0; // keys, records or ops it asks for in all (WorkBudget)
 };
 
 Status parseHashslotScenario(const nlohmann::json& scenario, HashslotScenario& out);

@@ -178,6 +178,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
         }
         out.ops.push_back(std::move(op));
     }
+    out.work = budget.total();
     return budget.finish();
 }
 

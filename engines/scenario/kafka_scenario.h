@@ -10,6 +10,7 @@
 #include "engines/core/status.h"
 #include "engines/kafka/kafka_cluster.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -18,6 +19,7 @@ struct KafkaScenario {
     kafka::KafkaParams params;
     std::vector<kafka::KafkaOp> ops;
     bool narrate = true;
+    std::int64_t work = 0; // keys, records or ops it asks for in all (WorkBudget)
 };
 
 Status parseKafkaScenario(const nlohmann::json& scenario, KafkaScenario& out);

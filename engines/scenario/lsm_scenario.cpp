@@ -30,6 +30,50 @@ Status readKey(const json& o, const std::string& path, std::string& out) {
     return Status::ok();
 }
 
+// An LSM run's time grows with its flushes (each merge finds again where every table stands)
+// and its writes, faster than either: within these limits a run takes seconds (10,000 puts
+// into 4-entry memtables 0.5 s; 500,000 into 200-entry ones 5 s, into one memtable 3 s and
+// 570 MB), past them minutes to hours (100,000 into 4-entry memtables: 129 s), so the scenario
+// is refused before it runs.
+constexpr std::int64_t kMaxLsmFlushes = 2'500;
+constexpr std::int64_t kMaxLsmWrites = 500'000;
+
+// Counts the writes and flushes a scenario asks for as it is read.
+class FlushBudget {
+public:
+    explicit FlushBudget(std::int64_t memtable) : memtable_(memtable) {}
+    Status writes(std::int64_t n, const std::string& path) { return add(n, 0, path); }
+    Status flush(const std::string& path) { return add(0, 1, path); }
+
+private:
+    Status add(std::int64_t writes, std::int64_t flushes, const std::string& path) {
+        writes_ += writes;
+        flushes_ += flushes;
+        const std::int64_t made = writes_ / memtable_ + flushes_;
+        if (writes_ > kMaxLsmWrites) {
+            return Status::error(path, "the scenario writes " + grouped(writes_) +
+                                           " keys; an LSM run may write at most " +
+                                           grouped(kMaxLsmWrites));
+        }
+        if (made > kMaxLsmFlushes) {
+            std::string what =
+                "the scenario writes " + grouped(writes_) + " keys into a memtable of ";
+            what += grouped(memtable_);
+            what += memtable_ == 1 ? " entry" : " entries";
+            what += ", about " + grouped(made) + " flushes, over the ";
+            what += grouped(kMaxLsmFlushes);
+            what += " an LSM run may make (more would take minutes): set a larger ";
+            what += "\"memtable_entries\" or write fewer keys";
+            return Status::error(path, what);
+        }
+        return Status::ok();
+    }
+
+    std::int64_t memtable_;
+    std::int64_t writes_ = 0;
+    std::int64_t flushes_ = 0;
+};
+
 } // namespace
 
 Status parseLsmScenario(const json& scenario, LsmScenario& out) {
@@ -71,6 +115,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
         return s;
     }
     WorkBudget budget(out.narrate);
+    FlushBudget flushes(p.memtableEntries);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -94,10 +139,18 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(1, path); !s) {
                 return s;
             }
+            if (Status s = flushes.writes(op.kind == Kind::Get ? 0 : 1, path);
+                !s && !budget.over()) {
+                return s;
+            }
             out.ops.push_back(std::move(op));
         } else if (name == "flush" || name == "compact") {
             op.kind = name == "flush" ? Kind::Flush : Kind::Compact;
             if (Status s = budget.add(1, path); !s) {
+                return s;
+            }
+            if (Status s = op.kind == Kind::Flush ? flushes.flush(path) : Status::ok();
+                !s && !budget.over()) {
                 return s;
             }
             out.ops.push_back(std::move(op));
@@ -122,6 +175,10 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(count, path); !s) {
                 return s;
             }
+            // Over the work budget too: that is the one said (at the end).
+            if (Status s = flushes.writes(count, path); !s && !budget.over()) {
+                return s;
+            }
             Rng rng(static_cast<std::uint64_t>(seed));
             for (std::int64_t k = 0; k < count; ++k) {
                 lsm::LsmOp put;
@@ -136,6 +193,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
                                      "\": expected put, delete, get, flush, compact or put-random");
         }
     }
+    out.work = budget.total();
     return budget.finish();
 }
 

@@ -8,6 +8,7 @@
 #include "engines/core/status.h"
 #include "engines/lsm/lsm_tree.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -16,6 +17,7 @@ struct LsmScenario {
     lsm::LsmParams params;
     std::vector<lsm::LsmOp> ops;
     bool narrate = true;
+    std::int64_t work = 0; // keys, records or ops it asks for in all (WorkBudget)
 };
 
 Status parseLsmScenario(const nlohmann::json& scenario, LsmScenario& out);

@@ -125,9 +125,6 @@ Status ScenarioReader::opName(const json& op, const std::string& path, std::stri
     return requiredString(op, path, "op", out);
 }
 
-namespace {
-
-// 12345678 -> "12,345,678"
 std::string grouped(std::int64_t n) {
     const std::string digits = std::to_string(n);
     std::string out;
@@ -139,8 +136,6 @@ std::string grouped(std::int64_t n) {
     }
     return out;
 }
-
-} // namespace
 
 Status WorkBudget::add(std::int64_t items, const std::string& path) {
     const std::int64_t most = narrate_ ? kMaxNarratedWork : kMaxBulkWork;
@@ -179,6 +174,20 @@ Status WorkBudget::finish() const {
         what += " in bulk, without the step-by-step story";
     }
     return Status::error(firstOver_, what);
+}
+
+Status playableOnAPage(std::int64_t work) {
+    if (work <= kMaxPlayedWork) {
+        return Status::ok();
+    }
+    std::string what = "the scenario asks for ";
+    what += grouped(work);
+    what += " keys, records or ops in all; a diagram plays at most ";
+    what += grouped(kMaxPlayedWork);
+    what += " step by step (fieldguide run gives the end state of up to ";
+    what += grouped(kMaxBulkWork);
+    what += ")";
+    return Status::error("/ops", what);
 }
 
 } // namespace fg

@@ -18,6 +18,17 @@ namespace fg {
 // than a bulk one ("narrate": false), which keeps only the final state.
 inline constexpr std::int64_t kMaxNarratedWork = 10'000;
 inline constexpr std::int64_t kMaxBulkWork = 10'000'000;
+// Most keys, records or ops a page of the app plays step by step, whatever the file's "narrate"
+// (a page keeps every step: the 100,000-key index takes about a second and 300 MB; a million
+// took 13 s and 3 GB).
+inline constexpr std::int64_t kMaxPlayedWork = 150'000;
+
+// 12345678 -> "12,345,678" (the numbers of the budgets' messages).
+std::string grouped(std::int64_t n);
+
+// Ok when a page can play a scenario asking for `work` keys, records or ops step by step; else
+// why not, and that `fieldguide run` gives its end state.
+Status playableOnAPage(std::int64_t work);
 
 class WorkBudget {
 public:
@@ -28,6 +39,10 @@ public:
     Status add(std::int64_t items, const std::string& path);
     // After the last op: the Status of the whole scenario (ok, or the first op past the limit).
     Status finish() const;
+    // What the ops added so far ask for in all.
+    std::int64_t total() const { return total_; }
+    // Past its limit already (finish() will say so).
+    bool over() const { return total_ > (narrate_ ? kMaxNarratedWork : kMaxBulkWork); }
 
 private:
     bool narrate_;
