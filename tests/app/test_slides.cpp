@@ -5,7 +5,9 @@
 #include "app/presentation/presentation.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/window_test_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
+#include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/export/paged_text.h"
@@ -412,6 +414,98 @@ private slots:
         });
         QVERIFY(charts >= 5);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    // A tester at the back of the room: the Kafka cluster's labels were ~13 px on a 1920x1080
+    // slide beside its 26 px caption, half the slide empty (the drawing three and a half times
+    // as wide as high). Every live diagram presented from its tab (F5) in every theme, with its
+    // scenario, each preset, and for Kafka the tester's run (every log full, two groups, a
+    // broker down): at its first and last step, the median letters of the drawing are at least
+    // 0.55 of the slide's body text (16.5 px at 1080p, 0.6 of the caption under it).
+    void everyDrawingOnASlideIsReadFromTheBackOfTheRoom() {
+        const QString keep = qEnvironmentVariable("FG_SLIDE_DIR");
+        const nlohmann::json fullKafka = nlohmann::json::parse(R"({"engine": "kafka",
+            "params": {"topics": {"orders": 3}, "brokers": 3, "replication": 2,
+                       "partitioner": "sticky", "assignor": "range"},
+            "ops": [{"op": "produce", "topic": "orders", "key": "user-1", "value": "v"},
+                    {"op": "produce", "topic": "orders", "value": "v", "count": 40},
+                    {"op": "join", "group": "orders-app", "consumer": "C0"},
+                    {"op": "join", "group": "orders-app", "consumer": "C1"},
+                    {"op": "join", "group": "analytics", "consumer": "A0"},
+                    {"op": "fail-broker", "broker": 1},
+                    {"op": "produce", "topic": "orders", "value": "v", "count": 14}]})");
+        QStringList faults, known;
+        int runs = 0;
+        for (const fg::Theme& theme : themes()) {
+            for (const fg::LiveDiagram& d : fg::liveDiagrams()) {
+                if (!d.makeSource) {
+                    continue; // B-Tree vs LSM: charts, measured above
+                }
+                std::unique_ptr<QWidget> page(fg::createDiagramPage(d.id, theme, nullptr));
+                auto* desk = qobject_cast<fg::DiagramView*>(page.get());
+                QVERIFY(desk);
+                // Its scenario (-1), each preset, then Kafka's full run.
+                const QList<QAction*> presets = desk->presetActions();
+                for (int run = -1; run <= presets.size(); ++run) {
+                    QString name = QStringLiteral("its scenario");
+                    if (run >= 0 && run < presets.size()) {
+                        presets[run]->trigger();
+                        name = presets[run]->text();
+                        {
+                            const fg::Status st = desk->loadScenario(desk->scenarioJson());
+                            qInfo("DEBUG %s: %s", qPrintable(name), st.message().c_str());
+                        }
+                    } else if (run == presets.size()) {
+                        if (d.id != QLatin1String("kafka")) {
+                            continue;
+                        }
+                        QVERIFY(desk->loadScenario(fullKafka));
+                        name = QStringLiteral("every log full");
+                    }
+                    ++runs;
+                    auto* w = new fg::PresentationWindow(desk, d.id, theme);
+                    w->resize(1920, 1080);
+                    w->show();
+                    QVERIFY(QTest::qWaitForWindowExposed(w));
+                    fg::DiagramView* view = w->diagramView();
+                    QVERIFY(view);
+                    fg::Player* player = view->panel()->player();
+                    for (const int step : {0, player->stepCount() - 1}) {
+                        player->seek(step);
+                        QTest::qWait(20);
+                        const qreal letters = medianLetters(*view->panel()->canvas());
+                        if (!keep.isEmpty()) {
+                            w->grab().save(QStringLiteral("%1/%2-%3-%4-%5.png")
+                                               .arg(keep, theme.name(), d.id)
+                                               .arg(run + 1)
+                                               .arg(step));
+                        }
+                        // Known: the 100,000-key index is a tidy tree whose context (a
+                        // neighbour and "... n more" each side, level under level) is as wide
+                        // as the slide; its letters are ~15 px (see the end).
+                        QStringList& list =
+                            name.contains(QLatin1String("100,000")) ? known : faults;
+                        if (letters > 0 && letters < 0.55 * w->bodyPx()) {
+                            list << QStringLiteral("%1, %2 (%3) at step %4: letters %5 px, "
+                                                   "the body %6 px")
+                                        .arg(theme.name(), d.id, name)
+                                        .arg(step)
+                                        .arg(letters, 0, 'f', 1)
+                                        .arg(w->bodyPx());
+                        }
+                    }
+                    w->close(); // deletes itself
+                    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+                }
+            }
+        }
+        QVERIFY(runs >= 3 * 20);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+        // Open (issue 13): packing the tree's rows (a sibling beside the row under it, as
+        // Reingold-Tilford does) would make it narrower. When that lands this passes: remove
+        // the exception.
+        QEXPECT_FAIL("", "the 100,000-key B-Tree's letters are ~15 px on a slide", Continue);
+        QVERIFY2(known.isEmpty(), qPrintable(known.join(QLatin1Char('\n'))));
     }
 
     // The chart of a diagram slide (beside the drawing or under it): its horizontal labels never

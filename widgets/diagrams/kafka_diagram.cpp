@@ -8,7 +8,68 @@
 namespace fg {
 
 namespace {
-constexpr std::size_t kMaxCells = 12; // records shown per log (the newest)
+constexpr std::size_t kMaxCells = 10; // records shown per log (the newest)
+
+QString brokers(const std::vector<int>& ids) {
+    QStringList l;
+    for (int b : ids) {
+        l << QStringLiteral("B%1").arg(b);
+    }
+    return l.join(QLatin1Char(','));
+}
+
+// A partition's label: its name, then its leader and in-sync replicas.
+QString partitionText(const kafka::PartitionState& p) {
+    return QStringLiteral("%1-%2\nleader %3 · ISR %4")
+        .arg(QString::fromStdString(p.topic))
+        .arg(p.partition)
+        .arg(p.leader < 0 ? QStringLiteral("none (offline)") : QStringLiteral("B%1").arg(p.leader),
+             brokers(p.isr));
+}
+
+// Who in `group` reads `tp` ("" when nobody).
+std::string readerOf(const kafka::GroupState& g, const std::string& tp) {
+    for (const auto& [member, tps] : g.assignment) {
+        for (const auto& a : tps) {
+            if (a.name() == tp) {
+                return member;
+            }
+        }
+    }
+    return {};
+}
+
+// A group's tag on a partition: who reads it, its committed offset and lag.
+QString tagText(const std::string& reader, std::int64_t committed, std::int64_t lag) {
+    return QStringLiteral("%1\ncommitted %2 · lag %3")
+        .arg(reader.empty() ? QStringLiteral("nobody reads it")
+                            : QStringLiteral("read by %1").arg(QString::fromStdString(reader)))
+        .arg(committed)
+        .arg(lag);
+}
+
+std::int64_t committedOf(const kafka::GroupState& g, const std::string& tp) {
+    const auto c = g.committed.find(tp);
+    return c == g.committed.end() ? 0 : c->second;
+}
+
+// Keeps in `widest` the longer (in characters) of it and each line of `text`.
+void keepWidest(std::string& widest, const QString& text) {
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (line.size() > QString::fromStdString(widest).size()) {
+            widest = line.toStdString();
+        }
+    }
+}
+
+// The width `line` takes in type `px`, padded as a box's text is.
+qreal widthOf(const std::string& line, qreal px) {
+    FrameItem probe;
+    probe.text = QString::fromStdString(line);
+    probe.fontPx = px;
+    return frameTextSize(probe).width() + 16;
+}
+
 } // namespace
 
 KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
@@ -33,6 +94,14 @@ KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp
                     extent_.consumers.end()) {
                     extent_.consumers.push_back(id);
                 }
+            }
+        }
+        for (const auto& p : s.partitions) {
+            keepWidest(extent_.partitionLine, partitionText(p));
+            const std::string tp = p.topic + "-" + std::to_string(p.partition);
+            for (const auto& [name, g] : s.groups) {
+                keepWidest(extent_.tagLine,
+                           tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
             }
         }
     };
@@ -76,14 +145,6 @@ FrameItem line(const QString& id, QPointF a, QPointF b, const QColor& c, qreal w
     return it;
 }
 
-QString brokers(const std::vector<int>& ids) {
-    QStringList l;
-    for (int b : ids) {
-        l << QStringLiteral("B%1").arg(b);
-    }
-    return l.join(QLatin1Char(','));
-}
-
 } // namespace
 
 Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* step,
@@ -92,8 +153,23 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
     Frame f;
     const qreal fs = 14 * t.fontScale;
     const qreal k = t.fontScale; // boxes grow with the theme's type
-    const qreal rowH = 44 * k, labelW = 230 * k, cellW = 54 * k;
-    const qreal logX = 40 + labelW + 12, top = 70 * k;
+    // ... across as much as the type; down less (their lines need less than their padding):
+    // drawn taller than wide for its room, the projector's letters were smaller than Light's
+    // in a 1280x800 window (its narration and controls leave the drawing less height).
+    const qreal kv = (1 + k) / 2;
+    const qreal rowH = 44 * kv, cellW = 54 * k;
+    // The labels' and tags' columns as wide as their longest line over the run needs.
+    std::string partitionLine = extent.partitionLine, tagLine = extent.tagLine;
+    for (const auto& p : s.partitions) {
+        keepWidest(partitionLine, partitionText(p));
+        const std::string tp = p.topic + "-" + std::to_string(p.partition);
+        for (const auto& [name, g] : s.groups) {
+            keepWidest(tagLine, tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
+        }
+    }
+    const qreal labelW = std::max(150 * k, widthOf(partitionLine, fs * 0.8));
+    const qreal tagW = std::max(150 * k, widthOf(tagLine, fs * 0.75));
+    const qreal logX = 40 + labelW + 12, top = 70 * kv;
     // Room for the longest log shown over the run (at least 6 records), then one column per
     // group: who reads each partition, its committed offset and lag.
     std::size_t longest = extent.longest;
@@ -121,14 +197,13 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         return QString(QChar('a' + static_cast<int>(i - consumers.begin()) % 7));
     };
     const qreal colX = logX + static_cast<qreal>(longest) * (cellW + 2) + 24 * k;
-    const qreal tagW = 200 * k;
     const auto groupColumn = [&](const std::string& name) {
         const auto i = std::find(groups.begin(), groups.end(), name) - groups.begin();
         return colX + static_cast<qreal>(i) * (tagW + 10 * k);
     };
     const QString partitioner = QString::fromStdString(kafka::partitionerName(params.partitioner));
     f.items.push_back(
-        box(QStringLiteral("producer"), QRectF(40, 10, 420 * k, 40 * k),
+        box(QStringLiteral("producer"), QRectF(40, 10, 420 * k, 40 * kv),
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
             QStringLiteral("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
             fs * 0.9, 3));
@@ -136,7 +211,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         FrameItem head;
         head.id = QStringLiteral("group-head:") + QString::fromStdString(name);
         head.kind = FrameItem::Kind::Text;
-        head.rect = QRectF(groupColumn(name), top - 22 * k, tagW, 20 * k);
+        head.rect = QRectF(groupColumn(name), top - 22 * kv, tagW, 20 * kv);
         head.text = QStringLiteral("group %1").arg(QString::fromStdString(name));
         head.textColor = t.text;
         head.fontPx = fs * 0.8;
@@ -155,12 +230,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         f.items.push_back(box(QStringLiteral("part:") + qtp, QRectF(40, y, labelW, rowH - 6),
                               offline ? t.toneFill(QStringLiteral("bad")) : t.surface,
                               lit ? t.warn : (offline ? t.bad : t.line), lit ? 3 : 1.2,
-                              QStringLiteral("%1\nleader %2 · ISR %3")
-                                  .arg(qtp,
-                                       offline ? QStringLiteral("none (offline)")
-                                               : QStringLiteral("B%1").arg(p.leader),
-                                       brokers(p.isr)),
-                              t, fs * 0.8));
+                              partitionText(p), t, fs * 0.8));
         // The log: the newest records, oldest at the left.
         const std::size_t n = p.log.size();
         const std::size_t first = n > kMaxCells ? n - kMaxCells : 0;
@@ -198,7 +268,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                 // From the producer round the right of every log and into the new record's
                 // right side (it is the newest, so nothing stands there): never behind a box.
                 const qreal laneX = logX + static_cast<qreal>(longest) * (cellW + 2) + 8 * k;
-                const qreal startY = 10 + 20 * k;
+                const qreal startY = 10 + 20 * kv;
                 const qreal midY = y + (rowH - 6) / 2;
                 f.items.push_back(line(QStringLiteral("produce-arrow:out"),
                                        QPointF(40 + 420 * k, startY), QPointF(laneX, startY),
@@ -217,29 +287,14 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         int gi = 0;
         for (const auto& [name, g] : s.groups) {
             const QString qg = QString::fromStdString(name);
-            const auto c = g.committed.find(tp);
-            const std::int64_t committed = c == g.committed.end() ? 0 : c->second;
+            const std::int64_t committed = committedOf(g, tp);
             const std::int64_t lag = s.lag(name, p);
-            std::string reader;
-            for (const auto& [member, tps] : g.assignment) {
-                for (const auto& a : tps) {
-                    if (a.name() == tp) {
-                        reader = member;
-                    }
-                }
-            }
+            const std::string reader = readerOf(g, tp);
             const QString tone = reader.empty() ? QStringLiteral("muted") : toneOf(name, reader);
-            auto tag =
-                box(QStringLiteral("assign:%1:%2").arg(qg, qtp),
-                    QRectF(groupColumn(name), y, tagW, rowH - 6), t.toneFill(tone),
-                    t.toneStroke(tone), reader.empty() ? 1 : 2,
-                    QStringLiteral("%1\ncommitted %2 · lag %3")
-                        .arg(reader.empty()
-                                 ? QStringLiteral("nobody reads it")
-                                 : QStringLiteral("read by %1").arg(QString::fromStdString(reader)))
-                        .arg(committed)
-                        .arg(lag),
-                    t, fs * 0.75, 3);
+            auto tag = box(QStringLiteral("assign:%1:%2").arg(qg, qtp),
+                           QRectF(groupColumn(name), y, tagW, rowH - 6), t.toneFill(tone),
+                           t.toneStroke(tone), reader.empty() ? 1 : 2,
+                           tagText(reader, committed, lag), t, fs * 0.75, 3);
             if (reader.empty()) {
                 tag.id = QStringLiteral("unassigned:%1:%2").arg(qg, qtp);
                 tag.textColor = t.mutedText;
@@ -258,30 +313,21 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         }
         y += rowH;
     }
-    // Brokers, right of the group columns.
-    const qreal bx = colX + static_cast<qreal>(groups.size()) * (tagW + 10 * k) + 20 * k;
-    for (std::size_t b = 0; b < s.brokerAlive.size(); ++b) {
-        const bool alive = s.brokerAlive[b];
-        const bool lit = step && step->kind == kafka::StepKind::kFailBroker &&
-                         step->broker == static_cast<int>(b);
-        f.items.push_back(
-            box(QStringLiteral("broker:%1").arg(b),
-                QRectF(bx, top + static_cast<qreal>(b) * 50 * k, 120 * k, 40 * k),
-                alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
-                lit ? t.bad : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
-                alive ? QStringLiteral("Broker B%1").arg(b)
-                      : QStringLiteral("\u2718 B%1 failed").arg(b),
-                t, fs * 0.85));
-    }
     // Consumer groups below the partitions, each consumer in its colour.
-    const qreal gy = std::max(y, top + static_cast<qreal>(s.brokerAlive.size()) * 50 * k) + 30 * k;
+    const qreal gy = y + 30 * kv;
     const qreal consW = 150 * k;
     // A group's box: room for its title (at least 380 units) and for the most members it has.
     const auto groupWidth = [&](std::size_t n) {
         return std::max<qreal>(380 * k, static_cast<qreal>(n) * (consW + 10) + 10);
     };
     qreal gx = 40;
-    for (const auto& [name, g] : s.groups) {
+    // In the order of the columns above (the order they first joined), not by name.
+    for (const std::string& name : groups) {
+        const auto found = s.groups.find(name);
+        if (found == s.groups.end()) {
+            continue;
+        }
+        const kafka::GroupState& g = found->second;
         const QString qg = QString::fromStdString(name);
         std::int64_t lag = 0;
         for (const auto& p : s.partitions) {
@@ -299,8 +345,8 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         const qreal groupW =
             std::max<qreal>({groupWidth(members), frameTextSize(title).width() + 24,
                              static_cast<qreal>(g.members.size()) * (consW + 10) + 10});
-        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22 * k);
-        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * k),
+        title.rect = QRectF(gx + 8, gy + 4, groupW - 16, 22 * kv);
+        f.items.push_back(box(QStringLiteral("group:") + qg, QRectF(gx, gy, groupW, 100 * kv),
                               t.surface, t.line, 1.2, QString(), t, fs));
         f.items.push_back(title);
         const bool rebalanced = step && step->group == name && kafka::isRebalance(step->kind);
@@ -308,7 +354,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         for (const auto& m : g.members) {
             const QString qc = QString::fromStdString(m.id);
             const QString tone = toneOf(name, m.id);
-            const QRectF cr(cx, gy + 34 * k, consW, 54 * k);
+            const QRectF cr(cx, gy + 34 * kv, consW, 54 * kv);
             const auto it = g.assignment.find(m.id);
             QStringList parts;
             if (it != g.assignment.end()) {
@@ -332,7 +378,33 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
     }
     // Every group of the run has its place, so the drawing keeps its size as groups come.
     const qreal groupsW = 40 + static_cast<qreal>(groups.size()) * (groupWidth(members) + 20);
-    f.size = QSizeF(std::max({bx + 140 * k, gx, groupsW}), gy + 120 * k);
+    // The brokers beside the groups, in as many columns as the logs' width leaves them (at
+    // least one), row under row.
+    const qreal columnsEnd = colX + static_cast<qreal>(groups.size()) * (tagW + 10 * k);
+    const qreal bx = std::max(gx, groupsW);
+    const qreal brokerW = 120 * k, brokerStep = 130 * k;
+    const std::size_t brokerCount = s.brokerAlive.size();
+    const auto perRow = std::clamp<std::size_t>(
+        static_cast<std::size_t>(std::max<qreal>(0, columnsEnd - bx + 10 * k) / brokerStep), 1,
+        std::max<std::size_t>(brokerCount, 1));
+    for (std::size_t b = 0; b < brokerCount; ++b) {
+        const bool alive = s.brokerAlive[b];
+        const bool lit = step && step->kind == kafka::StepKind::kFailBroker &&
+                         step->broker == static_cast<int>(b);
+        const QRectF r(bx + static_cast<qreal>(b % perRow) * brokerStep,
+                       gy + static_cast<qreal>(b / perRow) * 50 * kv, brokerW, 40 * kv);
+        f.items.push_back(
+            box(QStringLiteral("broker:%1").arg(b), r,
+                alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
+                lit ? t.bad : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
+                alive ? QStringLiteral("Broker B%1").arg(b)
+                      : QStringLiteral("\u2718 B%1 failed").arg(b),
+                t, fs * 0.85));
+    }
+    const std::size_t brokerRows = (brokerCount + perRow - 1) / perRow;
+    const qreal brokersEnd = bx + static_cast<qreal>(std::min(perRow, brokerCount)) * brokerStep;
+    f.size = QSizeF(std::max({columnsEnd + 10 * k, brokersEnd, gx, groupsW}),
+                    gy + std::max(100 * kv, static_cast<qreal>(brokerRows) * 50 * kv - 10 * kv));
     return f;
 }
 

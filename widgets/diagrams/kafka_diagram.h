@@ -4,9 +4,11 @@
 // Beside each log, one column per consumer group says who reads the partition (the consumer's
 // name on its colour, the same colour as its box in the group below), the group's committed
 // offset (the next offset it will read, also marked on the log) and its lag (records not read
-// yet: log end offset - committed offset), the engine's numbers. Brokers stand at the right;
-// consumer groups below. The step's record, rebalance or failure is lit. The drawing keeps one
-// size over the whole run (the longest log shown, every group), so it does not move as it plays.
+// yet: log end offset - committed offset), the engine's numbers. Consumer groups below, the
+// brokers beside them (a column of brokers at the right made the drawing three and a half times
+// as wide as high, its letters ~13 px on a 1920x1080 slide). The step's record, rebalance or
+// failure is lit. The drawing keeps one size over the whole run (the longest log shown, every
+// group), so it does not move as it plays.
 #pragma once
 
 #include "engines/kafka/kafka_cluster.h"
@@ -21,6 +23,10 @@ struct KafkaExtent {
     std::vector<std::string> groups;
     std::size_t members = 0;            // the most members a group has
     std::vector<std::string> consumers; // "group/consumer", in order of first joining
+    // The longest lines a partition's label and a group's tag hold over the run (by
+    // characters): the columns are as wide as these need, measured in the theme's type.
+    std::string partitionLine;
+    std::string tagLine;
 };
 
 class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {

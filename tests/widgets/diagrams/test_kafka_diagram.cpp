@@ -71,6 +71,43 @@ private slots:
         QVERIFY(f.find("broker:1")->text.contains("failed"));
     }
 
+    void theGroupsBoxesStandInTheOrderOfTheirColumns() {
+        // A tester saw "group analytics" first under the logs and last in the columns beside
+        // them (the boxes went by name, the columns by who joined first). Both go by who joined
+        // first; the brokers stand beside the boxes, under the logs, none over another.
+        std::vector<fg::kafka::KafkaOp> ops = scenario();
+        for (const char* g : {"orders-app", "analytics"}) {
+            fg::kafka::KafkaOp j;
+            j.kind = Kind::Join;
+            j.group = g;
+            j.consumer = "X";
+            ops.push_back(j);
+        }
+        const fg::KafkaDiagram d({}, ops);
+        const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
+        const auto x = [&](const QString& id) {
+            const fg::FrameItem* it = f.find(id);
+            return it ? it->rect.x() : -1.0;
+        };
+        QVERIFY(x("group-head:g") < x("group-head:orders-app"));
+        QVERIFY(x("group-head:orders-app") < x("group-head:analytics"));
+        QVERIFY(x("group:g") < x("group:orders-app"));
+        QVERIFY2(x("group:orders-app") < x("group:analytics"),
+                 qPrintable(
+                     QStringLiteral("%1 %2").arg(x("group:orders-app")).arg(x("group:analytics"))));
+        const QRectF logs = f.find("part:orders-0")->rect;
+        for (int b = 0; b < 3; ++b) {
+            const QRectF broker = f.find(QStringLiteral("broker:%1").arg(b))->rect;
+            QVERIFY(broker.top() > logs.bottom());
+            for (const auto& it : f.items) {
+                if (it.kind == fg::FrameItem::Kind::Box &&
+                    it.id != QStringLiteral("broker:%1").arg(b)) {
+                    QVERIFY2(!it.rect.intersects(broker), qPrintable(it.id));
+                }
+            }
+        }
+    }
+
     void aProducedRecordIsLitWhereItLanded() {
         const fg::KafkaDiagram d({}, scenario());
         const auto& st = d.timeline().step(5); // the first keyed record (user-1 -> partition 2)
