@@ -1,7 +1,9 @@
 #include "app/page_tabs.h"
 
+#include <QMenu>
 #include <QSizePolicy>
 #include <QTabBar>
+#include <QToolButton>
 #include <QVariant>
 #include <algorithm>
 
@@ -35,6 +37,33 @@ PageTabs::PageTabs(QWidget* parent) : QTabWidget(parent) {
     setElideMode(Qt::ElideRight);
     setUsesScrollButtons(true);
     connect(this, &QTabWidget::currentChanged, this, &PageTabs::sizeToPageOnScreen);
+    allTabs_ = new QToolButton(this);
+    allTabs_->setText(tr("All tabs"));
+    allTabs_->setAccessibleName(tr("All tabs"));
+    allTabs_->setToolTip(tr("Every open page by its whole title: pick one to go to it"));
+    allTabs_->setPopupMode(QToolButton::InstantPopup);
+    allTabs_->setAutoRaise(true);
+    auto* menu = new QMenu(allTabs_);
+    allTabs_->setMenu(menu);
+    connect(menu, &QMenu::aboutToShow, this, &PageTabs::fillAllTabsMenu);
+    setCornerWidget(allTabs_, Qt::TopRightCorner);
+}
+
+void PageTabs::fillAllTabsMenu() {
+    QMenu* menu = allTabs_->menu();
+    menu->clear();
+    for (int i = 0; i < count(); ++i) {
+        // The whole title: the tooltip holds it where the tab's text is short ("Reader").
+        const QString whole = tabToolTip(i).isEmpty() ? tabText(i) : tabToolTip(i);
+        QAction* a = menu->addAction(QString(whole).replace(QLatin1Char('&'), QLatin1String("&&")));
+        a->setCheckable(true);
+        a->setChecked(i == currentIndex());
+        connect(a, &QAction::triggered, this, [this, page = widget(i)] {
+            if (const int at = indexOf(page); at >= 0) {
+                setCurrentIndex(at);
+            }
+        });
+    }
 }
 
 void PageTabs::tabInserted(int index) {

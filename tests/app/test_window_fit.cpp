@@ -30,6 +30,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
@@ -45,6 +46,7 @@
 #include <QTextBrowser>
 #include <QTextCursor>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 
 namespace {
@@ -166,6 +168,42 @@ private slots:
             w.setThemeChoice(t);
             check(QStringLiteral("every tab open, search open, ") + fg::themeChoiceName(t));
         }
+    }
+
+    // A fresh tester with a dozen tabs open at 1920x1080 in Projector: the Reader's tab had
+    // scrolled out of sight and the others read "B-Tree vs ...", "Redis Clus...". "All tabs" at
+    // the bar's right lists every page by its whole title, the one on screen checked, and goes
+    // to the one picked.
+    void allTabsListsEveryPageByItsWholeTitle() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setThemeChoice(fg::ThemeChoice::Projector);
+        for (const auto& d : fg::liveDiagrams()) {
+            w.openDiagram(d.id);
+        }
+        for (const QString& tool : {QStringLiteral("wizard"), QStringLiteral("matrix")}) {
+            w.openTool(tool);
+        }
+        settle();
+        auto* button = qobject_cast<QToolButton*>(w.tabs()->cornerWidget(Qt::TopRightCorner));
+        QVERIFY(button);
+        QVERIFY(button->isVisible());
+        QMenu* menu = button->menu();
+        emit menu->aboutToShow();
+        const QList<QAction*> pages = menu->actions();
+        QCOMPARE(pages.size(), w.tabs()->count());
+        for (int i = 0; i < pages.size(); ++i) {
+            const QString whole =
+                w.tabs()->tabToolTip(i).isEmpty() ? w.tabs()->tabText(i) : w.tabs()->tabToolTip(i);
+            QCOMPARE(pages[i]->text(), whole);
+            QCOMPARE(pages[i]->isChecked(), i == w.tabs()->currentIndex());
+            QVERIFY(!pages[i]->text().contains(QChar(0x2026)));
+        }
+        QVERIFY(w.tabs()->currentIndex() > 0);
+        pages.front()->trigger();
+        QCOMPARE(w.tabs()->currentIndex(), 0);
     }
 
     // A fresh tester with sixteen tabs open (every diagram and tool), then at 1280x800: the
