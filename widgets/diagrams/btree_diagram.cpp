@@ -2,6 +2,7 @@
 
 #include <QFontMetricsF>
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -186,6 +187,9 @@ public:
         return out;
     }
     qreal measure(NodeId id) {
+        if (lod()) {
+            return pack(id).width;
+        }
         qreal kids = 0;
         const auto row = shown(id);
         for (const Slot& s : row) {
@@ -200,6 +204,10 @@ public:
     }
     void place(NodeId id, qreal left, int depth, NodeId parent, qreal childIndex,
                std::vector<Placed>& out) {
+        if (lod()) {
+            placePacked(id, left, depth, parent, childIndex, out);
+            return;
+        }
         const auto row = shown(id);
         qreal kids = 0;
         for (const Slot& s : row) {
@@ -227,9 +235,94 @@ public:
     }
 
 private:
+    // With level of detail, the siblings beside the path are one box with nothing under them:
+    // side by side with whole subtree widths, each row's "... n more" and neighbours stood as far
+    // out as the widest row under them, and the 100,000-key tree was as wide as a slide (its
+    // letters ~15 px on a 1920x1080 slide). Packed, a subtree is the left and right edges of each
+    // of its rows, and a sibling stands as close as every row they share allows (Reingold and
+    // Tilford's contours, without their re-centring).
+    struct Packed {
+        qreal width = 0;
+        qreal nodeX = 0;                           // the node's left, from the subtree's left
+        std::vector<qreal> slotX;                  // each slot's left, from the subtree's left
+        std::vector<std::pair<qreal, qreal>> rows; // per depth: left and right edges
+    };
+    const Packed& pack(NodeId id) {
+        if (const auto it = packed_.find(id); it != packed_.end()) {
+            return it->second;
+        }
+        Packed p;
+        std::vector<std::pair<qreal, qreal>> kids; // the children's rows, merged
+        for (const Slot& s : shown(id)) {
+            std::vector<std::pair<qreal, qreal>> rows;
+            if (s.id == btree::kNoNode) {
+                rows = {{0, slotWidth(s)}};
+            } else {
+                rows = pack(s.id).rows;
+            }
+            qreal x = 0;
+            if (!kids.empty()) {
+                x = -std::numeric_limits<qreal>::infinity();
+                for (std::size_t d = 0; d < std::min(kids.size(), rows.size()); ++d) {
+                    x = std::max(x, kids[d].second + g_.gap - rows[d].first);
+                }
+            }
+            for (std::size_t d = 0; d < rows.size(); ++d) {
+                const std::pair<qreal, qreal> at{x + rows[d].first, x + rows[d].second};
+                if (d < kids.size()) {
+                    kids[d] = {std::min(kids[d].first, at.first),
+                               std::max(kids[d].second, at.second)};
+                } else {
+                    kids.push_back(at);
+                }
+            }
+            p.slotX.push_back(x);
+        }
+        const qreal w = nodeWidth(id);
+        p.nodeX = kids.empty() ? 0 : (kids[0].first + kids[0].second - w) / 2;
+        p.rows.push_back({p.nodeX, p.nodeX + w});
+        p.rows.insert(p.rows.end(), kids.begin(), kids.end());
+        qreal least = std::numeric_limits<qreal>::infinity(), most = -least;
+        for (const auto& [l, r] : p.rows) {
+            least = std::min(least, l);
+            most = std::max(most, r);
+        }
+        p.nodeX -= least;
+        for (qreal& x : p.slotX) {
+            x -= least;
+        }
+        for (auto& [l, r] : p.rows) {
+            l -= least;
+            r -= least;
+        }
+        p.width = most - least;
+        return packed_.emplace(id, std::move(p)).first->second;
+    }
+    void placePacked(NodeId id, qreal left, int depth, NodeId parent, qreal childIndex,
+                     std::vector<Placed>& out) {
+        const Packed& p = pack(id);
+        const qreal h = g_.cellH + 2 * g_.pad;
+        out.push_back({id, depth, QRectF(left + p.nodeX, depth * g_.levelH, nodeWidth(id), h),
+                       parent, childIndex,
+                       compact(id) ? static_cast<int>(ns_.children(id).size()) : 0});
+        const auto row = shown(id);
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            const Slot& s = row[i];
+            const qreal x = left + p.slotX[i];
+            if (s.id == btree::kNoNode) {
+                out.push_back({btree::kNoNode, depth + 1,
+                               QRectF(x, (depth + 1) * g_.levelH, slotWidth(s), h), id,
+                               s.first + (s.count - 1) / 2.0, s.count});
+            } else {
+                placePacked(s.id, x, depth + 1, id, s.first, out);
+            }
+        }
+    }
+
     const btree::NodeStore& ns_;
     const Geometry& g_;
     std::unordered_map<NodeId, qreal> width_;
+    std::unordered_map<NodeId, Packed> packed_;
 };
 
 // How wide a key cell must be, and whether the tree needs level of detail.

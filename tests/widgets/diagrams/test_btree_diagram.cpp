@@ -6,8 +6,10 @@
 
 #include <QDir>
 #include <QTest>
+#include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 
 using fg::btree::Op;
 
@@ -110,6 +112,58 @@ private slots:
                                     .arg(n)
                                     .arg(root->rect.center().x())
                                     .arg(f.size.width())));
+        }
+    }
+
+    void aLargeTreesRowsArePackedWithoutOverlap() {
+        // With level of detail (past 1,500 keys) the siblings beside the path are one box each:
+        // they stand beside the row under them as close as each row allows (the 100,000-key
+        // tree was as wide as a slide, its letters ~15 px there). Nodes and "... n more" marks
+        // of a row never overlap and keep their order; the drawing is no wider than its widest
+        // row and the marks beside it, and no row has a hole wider than twice its least.
+        const fg::BTreeDiagram d(fg::btree::Params::withOrder(6),
+                                 {Op::insertRandom(4000, 3, 1, 99'999), Op::search(50'000)});
+        for (const int step : {d.stepCount() / 2, d.stepCount() - 1}) {
+            const fg::Frame f = d.frame(step, fg::Theme::light());
+            std::map<int, std::vector<QRectF>> rows; // by top
+            for (const auto& it : f.items) {
+                if (it.id.startsWith(QLatin1String("node:")) ||
+                    it.id.startsWith(QLatin1String("more:"))) {
+                    rows[qRound(it.rect.top())].push_back(it.rect);
+                }
+            }
+            QVERIFY(rows.size() >= 3);
+            qreal widest = 0;
+            for (auto& [top, rects] : rows) {
+                std::sort(rects.begin(), rects.end(),
+                          [](const QRectF& a, const QRectF& b) { return a.left() < b.left(); });
+                for (std::size_t i = 1; i < rects.size(); ++i) {
+                    QVERIFY2(rects[i].left() >= rects[i - 1].right() - 0.01,
+                             qPrintable(QStringLiteral("step %1, row at %2: %3 and %4 overlap")
+                                            .arg(step)
+                                            .arg(top)
+                                            .arg(rects[i - 1].right())
+                                            .arg(rects[i].left())));
+                }
+                widest = std::max(widest, rects.back().right() - rects.front().left());
+                // Side by side with whole subtree widths, a neighbour stood a whole leaf row
+                // away from the path: the holes in a row are alike.
+                qreal least = std::numeric_limits<qreal>::max(), most = 0;
+                for (std::size_t i = 1; i < rects.size(); ++i) {
+                    least = std::min(least, rects[i].left() - rects[i - 1].right());
+                    most = std::max(most, rects[i].left() - rects[i - 1].right());
+                }
+                QVERIFY2(rects.size() < 2 || most <= 2 * least + 1,
+                         qPrintable(QStringLiteral("step %1, row at %2: holes of %3 to %4")
+                                        .arg(step)
+                                        .arg(top)
+                                        .arg(least)
+                                        .arg(most)));
+            }
+            QVERIFY2(
+                f.size.width() <= 1.5 * widest,
+                qPrintable(
+                    QStringLiteral("%1 wide, its widest row %2").arg(f.size.width()).arg(widest)));
         }
     }
 
