@@ -223,15 +223,19 @@ public:
                        compact(id) ? static_cast<int>(ns_.children(id).size()) : 0});
         qreal x = left + (width_[id] - kids) / 2;
         for (const Slot& s : row) {
-            if (s.id == btree::kNoNode) {
-                out.push_back({btree::kNoNode, depth + 1,
-                               QRectF(x, (depth + 1) * g_.levelH, slotWidth(s), h), id,
-                               s.first + (s.count - 1) / 2.0, s.count});
-            } else {
-                place(s.id, x, depth + 1, id, s.first, out);
-            }
+            placeSlot(s, x, depth + 1, id, out);
             x += slotWidth(s) + g_.gap;
         }
+    }
+    // A child of `parent` at `left`: its subtree, or a mark for the siblings left out.
+    void placeSlot(const Slot& s, qreal left, int depth, NodeId parent, std::vector<Placed>& out) {
+        if (s.id != btree::kNoNode) {
+            place(s.id, left, depth, parent, s.first, out);
+            return;
+        }
+        out.push_back({btree::kNoNode, depth,
+                       QRectF(left, depth * g_.levelH, slotWidth(s), g_.cellH + 2 * g_.pad), parent,
+                       s.first + (s.count - 1) / 2.0, s.count});
     }
 
 private:
@@ -307,15 +311,7 @@ private:
                        compact(id) ? static_cast<int>(ns_.children(id).size()) : 0});
         const auto row = shown(id);
         for (std::size_t i = 0; i < row.size(); ++i) {
-            const Slot& s = row[i];
-            const qreal x = left + p.slotX[i];
-            if (s.id == btree::kNoNode) {
-                out.push_back({btree::kNoNode, depth + 1,
-                               QRectF(x, (depth + 1) * g_.levelH, slotWidth(s), h), id,
-                               s.first + (s.count - 1) / 2.0, s.count});
-            } else {
-                placePacked(s.id, x, depth + 1, id, s.first, out);
-            }
+            placeSlot(row[i], left + p.slotX[i], depth + 1, id, out);
         }
     }
 
