@@ -96,7 +96,12 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     addButton(tr("Consume"),
               tr("Every consumer of the group reads its partitions and commits its offsets"),
               [this] { addOp(KafkaOp::consume("orders-app")); });
+    // Named on screen, as the Redis page's node box is (a lone "0" beside Fail broker said
+    // nothing to a tester).
+    auto* brokerLabel = new QLabel(tr("Broker:"), this);
+    row->addWidget(brokerLabel);
     broker_ = new QSpinBox(this);
+    brokerLabel->setBuddy(broker_); // the label stays on the line of its box when the row wraps
     broker_->setRange(0, 2);
     broker_->setAccessibleName(tr("Broker"));
     broker_->setToolTip(tr("The broker that Fail broker stops"));

@@ -179,6 +179,21 @@ private slots:
         }
     }
 
+    void everyNumberBoxIsNamedOnScreen_data() { addDiagramViews(); }
+    void everyNumberBoxIsNamedOnScreen() {
+        // A tester: a lone "0" beside Kafka's Fail broker said nothing. Every number box of a
+        // diagram's controls has a label on screen that names it (its buddy).
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        const QList<QLabel*> labels = view->findChildren<QLabel*>();
+        for (QSpinBox* box : view->findChildren<QSpinBox*>()) {
+            const bool named = std::any_of(labels.begin(), labels.end(), [box](QLabel* l) {
+                return l->buddy() == box && !l->text().isEmpty();
+            });
+            QVERIFY2(named, qPrintable(box->accessibleName()));
+        }
+    }
+
     void everyPresetSavedOpensAgain_data() { addDiagramViews(); }
     void everyPresetSavedOpensAgain() {
         // A tester pressed F5 on the 100,000-key index and the slide showed the default
