@@ -273,13 +273,18 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
     }
     st.text = what + " hashes to slot " + std::to_string(slot) + " (CRC16 " + hex4(st.crc16) +
               " mod 16384); the client asks " + n(first) + "." + hops;
+    // What the node does: a SET stores the key; a GET returns its value, or nil when no SET
+    // made it (a tester read "serves the key" for a key that was never set).
+    const std::string answer = op.value ? "stores the key"
+                               : s.keyNode.count(op.key)
+                                   ? "returns its value"
+                                   : "replies (nil): the key does not exist (no SET made it)";
     if (down) {
         st.text += " No live node serves slot " + std::to_string(slot) + ": CLUSTERDOWN.";
     } else if (redirect == Redirect::kNone && !refreshed) {
-        st.text +=
-            " It owns the slot and " + std::string(op.value ? "stores" : "serves") + " the key.";
+        st.text += " It owns the slot and " + answer + ".";
     } else {
-        st.text += " " + n(node) + " " + (op.value ? "stores" : "serves") + " the key.";
+        st.text += " " + n(node) + " " + answer + ".";
     }
     sink.report(std::move(st), s);
 }

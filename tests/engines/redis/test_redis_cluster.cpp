@@ -53,6 +53,22 @@ private slots:
         QCOMPARE(s.keyNode.at("user:1000"), 0);
     }
 
+    void aGetSaysWhetherTheKeyExists() {
+        // A tester's GET of a key never set read "It owns the slot and serves the key." A GET
+        // of a missing key replies nil; of a key set before, its value; a SET stores it.
+        const ClusterEngine e(3, 0);
+        auto s = e.initialState();
+        Collect c;
+        e.apply(s, get("user:1000"), c);
+        QVERIFY2(lastRoute(c).text.find("(nil)") != std::string::npos, lastRoute(c).text.c_str());
+        e.apply(s, set("user:1000"), c);
+        QVERIFY2(lastRoute(c).text.find("stores the key") != std::string::npos,
+                 lastRoute(c).text.c_str());
+        e.apply(s, get("user:1000"), c);
+        QVERIFY2(lastRoute(c).text.find("returns its value") != std::string::npos,
+                 lastRoute(c).text.c_str());
+    }
+
     void aStaleClientIsMovedAndLearns() {
         const ClusterEngine e(3, 0);
         auto s = e.initialState();
