@@ -254,6 +254,32 @@ private slots:
                                 parts << c;
                             }
                         }
+                        // And none past the page's right edge (nine "replica N down" boxes on
+                        // one line ran 136 px past it in Projector: the page scrolled sideways,
+                        // and the window grew to 1416 px where it could).
+                        const int room = tool->content()->parentWidget()->width();
+                        for (QWidget* part : parts) {
+                            if (part->geometry().right() > room) {
+                                problems << QStringLiteral("%1 (N=%2): \"%3\" ends at %4 px, "
+                                                           "the page is %5 px wide")
+                                                .arg(what)
+                                                .arg(n)
+                                                .arg(part->accessibleName())
+                                                .arg(part->geometry().right())
+                                                .arg(room);
+                            }
+                            for (QWidget* c : part->findChildren<QWidget*>()) {
+                                if (c->isVisible() &&
+                                    c->mapTo(tool->content(), QPoint(c->width(), 0)).x() > room) {
+                                    problems << QStringLiteral("%1 (N=%2): \"%3\" ends past "
+                                                               "the page's %4 px")
+                                                    .arg(what)
+                                                    .arg(n)
+                                                    .arg(c->accessibleName())
+                                                    .arg(room);
+                                }
+                            }
+                        }
                         for (int a = 0; a < parts.size(); ++a) {
                             for (int b = a + 1; b < parts.size(); ++b) {
                                 if (parts[a]->geometry().intersects(parts[b]->geometry())) {

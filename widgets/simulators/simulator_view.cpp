@@ -74,14 +74,14 @@ QString SimulatorView::summaryText() const {
     return summary_->text();
 }
 
-QHBoxLayout* SimulatorView::addRow() {
-    auto* row = new QHBoxLayout;
+FlowLayout* SimulatorView::addRow() {
+    auto* row = new FlowLayout;
     // Rows sit above the body, in the order they are added.
     column_->insertLayout(column_->indexOf(body_), row);
     return row;
 }
 
-void SimulatorView::addLabelled(QHBoxLayout* row, const QString& label, QWidget* control) {
+void SimulatorView::addLabelled(FlowLayout* row, const QString& label, QWidget* control) {
     auto* l = new QLabel(label, this);
     l->setBuddy(control);
     control->setAccessibleName(QString(label).remove(QLatin1Char(':')).remove(QLatin1Char('&')));

@@ -8,6 +8,7 @@
 
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
+#include "widgets/diagrams/flow_layout.h"
 
 #include <QFont>
 #include <QRectF>
@@ -48,10 +49,12 @@ public:
 
 protected:
     virtual void refresh() = 0;
-    // Controls go in rows under the intro; addRow() starts a new row.
-    QHBoxLayout* addRow();
+    // Controls go in rows under the intro; addRow() starts a new row. A row wraps onto more
+    // lines when the page is narrow (the quorum's nine "replica N down" boxes on one line held
+    // the window at 1416 px in Projector, cut on a 1280 px screen).
+    FlowLayout* addRow();
     // A label, then the control, with the label as its buddy and the control's accessible name.
-    void addLabelled(QHBoxLayout* row, const QString& label, QWidget* control);
+    void addLabelled(FlowLayout* row, const QString& label, QWidget* control);
     // Where a subclass puts a drawing between the controls and the chart.
     QVBoxLayout* body() const { return body_; }
     void setSummary(const QString& text);
