@@ -182,7 +182,15 @@ void DownsampleView::refresh() {
         }
         QCPGraph* g = chart_->addGraph();
         g->setData(x, avg, true);
-        g->setPen(QPen(c, tiers[i].raw ? 1 : 2.5 * theme_.lineWidth / 1.5));
+        g->setPen(QPen(c, tiers[i].raw ? theme_.lineWidth : 2.5 * theme_.lineWidth / 1.5));
+        if (tiers[i].raw) {
+            // Over the rollups' bands (drawn after it, they hid the 1 px raw line on Dark).
+            if (!chart_->layer(QStringLiteral("raw"))) {
+                chart_->addLayer(QStringLiteral("raw"), chart_->layer(QStringLiteral("main")),
+                                 QCustomPlot::limAbove);
+            }
+            g->setLayer(QStringLiteral("raw"));
+        }
         g->setName(tiers[i].raw ? tr("raw")
                                 : tr("%1 average").arg(QString::fromStdString(tiers[i].name)));
     }

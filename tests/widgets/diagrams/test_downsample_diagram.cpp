@@ -210,6 +210,19 @@ private slots:
         // raw: 1 graph; each rollup: a low and a high graph for the band, and its average.
         QCOMPARE(v.chart()->graphCount(), 1 + 2 * 3);
         QVERIFY(v.chart()->graph(0)->dataCount() > 0);
+        // A tester on Dark: the raw line, 1 px under the rollups' bands, all but vanished. It
+        // is drawn over every band, as thick as the theme's lines.
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            v.setTheme(theme);
+            QCPGraph* raw = v.chart()->graph(0);
+            QCOMPARE(raw->name(), QStringLiteral("raw"));
+            QVERIFY(raw->pen().widthF() >= theme.lineWidth);
+            for (int g = 1; g < v.chart()->graphCount(); ++g) {
+                QVERIFY2(raw->layer()->index() > v.chart()->graph(g)->layer()->index(),
+                         qPrintable(v.chart()->graph(g)->name()));
+            }
+        }
         // A fresh tester: the 1h band and average stopped an hour early (each bucket drawn at its
         // start alone). Each rollup's line and band reach the end of its newest bucket.
         const auto* d = static_cast<const fg::DownsampleDiagram*>(v.panel()->canvas()->source());
