@@ -63,6 +63,10 @@ void DiagramPanel::setNarrationPixelSize(int px) {
     applyNarrationFont();
 }
 
+QFont DiagramPanel::narrationFont() const {
+    return narration_->font();
+}
+
 void DiagramPanel::applyNarrationFont() {
     // From the panel's font as it is now: a font taken once at construction kept the type of
     // the theme before (the Projector's narration stayed Light's size).

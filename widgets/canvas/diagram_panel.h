@@ -27,6 +27,8 @@ public:
     DiagramCanvas* canvas() { return canvas_; }
     Player* player() { return canvas_->player(); }
     QString narration() const;
+    // The narration's type (a note over the drawing, a bad key's message, is read as it is).
+    QFont narrationFont() const;
     void setTheme(const Theme& theme);
     // Larger narration for a projector (0: the normal size, a quarter larger than the panel's
     // type, following it when the theme changes the application's type).

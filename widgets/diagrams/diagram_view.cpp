@@ -411,6 +411,9 @@ void DiagramView::setCounters(const QString& text) {
 }
 
 void DiagramView::showMessage(const QString& text) {
+    // In the narration's type: a tester read "... is too large" at 12 px over the drawing,
+    // smaller than everything round it on a projector.
+    message_->setFont(panel_->narrationFont());
     message_->setText(text);
     QPalette pal = message_->palette();
     pal.setColor(QPalette::Window, theme_.surface);

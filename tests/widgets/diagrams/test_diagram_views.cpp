@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -176,6 +177,28 @@ private slots:
                 view->presetActions()[b]->trigger();
                 QCOMPARE(fingerprint(*view), fresh[std::size_t(b)]);
             }
+        }
+    }
+
+    void aMessageIsInTheNarrationsType() {
+        // A tester: "... is too large" over the drawing was ~12 px, smaller than the rest on a
+        // projector. A message is in the narration's type, in every theme.
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
+                fg::createDiagramPage(QStringLiteral("btree"), theme, nullptr)));
+            QVERIFY(view);
+            view->setTheme(theme);
+            auto* key = view->findChild<QLineEdit*>();
+            key->setText(QStringLiteral("99999999999999999999"));
+            QTest::keyClick(key, Qt::Key_Return);
+            QLabel* message = nullptr;
+            for (auto* l : view->findChildren<QLabel*>()) {
+                message = l->accessibleName() == "Message" ? l : message;
+            }
+            QVERIFY(message && !message->isHidden());
+            QCOMPARE(QFontInfo(message->font()).pixelSize(),
+                     QFontInfo(view->panel()->narrationFont()).pixelSize());
+            QVERIFY(QFontInfo(message->font()).pixelSize() > QFontInfo(view->font()).pixelSize());
         }
     }
 
