@@ -71,6 +71,42 @@ private slots:
     // panel came out 640 px wide at 1280x800).
     void cleanup() { desktop_.restore(); }
 
+    // A tester: the Kafka figure teaches round-robin for keyless records, and its correction
+    // came after the figure (in the reader), two pages later (on slides), or not at all (the
+    // figure exported alone). A figure that says round-robin marks it out of date inside
+    // itself, with the version, at each place it says it.
+    void aFigureThatTeachesRoundRobinSaysWhereItIsOutOfDate() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        int figures = 0;
+        for (const auto& ch : course.chapters) {
+            for (const auto& sec : ch.sections) {
+                for (const auto& b : sec.blocks) {
+                    if (b.value("type", std::string()) != "figure") {
+                        continue;
+                    }
+                    bool teaches = false, marked = false;
+                    for (const auto& part : b["parts"]) {
+                        const std::string all = part.dump();
+                        const bool says = all.find("round-robin") != std::string::npos &&
+                                          all.find("no key") != std::string::npos;
+                        const bool corrects = all.find("Kafka 2.4") != std::string::npos;
+                        teaches |= says;
+                        marked |= part.value("kind", std::string()) == "callout" &&
+                                  part.value("mark", std::string()) == "warn" && corrects;
+                        QVERIFY2(!says || corrects || part.value("kind", std::string()) == "text",
+                                 qPrintable(QString::fromStdString(all)));
+                    }
+                    if (teaches) {
+                        ++figures;
+                        QVERIFY2(marked,
+                                 qPrintable(QString::fromStdString(b.value("id", std::string()))));
+                    }
+                }
+            }
+        }
+        QVERIFY(figures >= 1);
+    }
+
     void keysMoveBetweenSectionsAndChapters() {
         fg::MainWindow w(course("good"));
         w.show();
