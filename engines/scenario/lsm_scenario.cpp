@@ -38,10 +38,11 @@ Status readKey(const json& o, const std::string& path, std::string& out) {
 constexpr std::int64_t kMaxLsmFlushes = 2'500;
 constexpr std::int64_t kMaxLsmWrites = 500'000;
 
-// Counts the writes and flushes a scenario asks for as it is read.
+// Counts the writes and flushes a scenario asks for as it is read, beside its work budget: a
+// scenario over that one too is told about that one (at the end, as every engine's).
 class FlushBudget {
 public:
-    explicit FlushBudget(std::int64_t memtable) : memtable_(memtable) {}
+    FlushBudget(std::int64_t memtable, const WorkBudget& work) : memtable_(memtable), work_(work) {}
     Status writes(std::int64_t n, const std::string& path) { return add(n, 0, path); }
     Status flush(const std::string& path) { return add(0, 1, path); }
 
@@ -50,6 +51,9 @@ private:
         writes_ += writes;
         flushes_ += flushes;
         const std::int64_t made = writes_ / memtable_ + flushes_;
+        if (work_.over()) {
+            return Status::ok();
+        }
         if (writes_ > kMaxLsmWrites) {
             return Status::error(path, "the scenario writes " + grouped(writes_) +
                                            " keys; an LSM run may write at most " +
@@ -70,6 +74,7 @@ private:
     }
 
     std::int64_t memtable_;
+    const WorkBudget& work_;
     std::int64_t writes_ = 0;
     std::int64_t flushes_ = 0;
 };
@@ -115,7 +120,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
         return s;
     }
     WorkBudget budget(out.narrate);
-    FlushBudget flushes(p.memtableEntries);
+    FlushBudget flushes(p.memtableEntries, budget);
     for (std::size_t i = 0; i < ops->size(); ++i) {
         const std::string path = "/ops/" + std::to_string(i);
         const json& o = (*ops)[i];
@@ -139,8 +144,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(1, path); !s) {
                 return s;
             }
-            if (Status s = flushes.writes(op.kind == Kind::Get ? 0 : 1, path);
-                !s && !budget.over()) {
+            if (Status s = flushes.writes(op.kind == Kind::Get ? 0 : 1, path); !s) {
                 return s;
             }
             out.ops.push_back(std::move(op));
@@ -149,8 +153,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(1, path); !s) {
                 return s;
             }
-            if (Status s = op.kind == Kind::Flush ? flushes.flush(path) : Status::ok();
-                !s && !budget.over()) {
+            if (Status s = op.kind == Kind::Flush ? flushes.flush(path) : Status::ok(); !s) {
                 return s;
             }
             out.ops.push_back(std::move(op));
@@ -175,8 +178,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(count, path); !s) {
                 return s;
             }
-            // Over the work budget too: that is the one said (at the end).
-            if (Status s = flushes.writes(count, path); !s && !budget.over()) {
+            if (Status s = flushes.writes(count, path); !s) {
                 return s;
             }
             Rng rng(static_cast<std::uint64_t>(seed));

@@ -54,18 +54,18 @@ std::int64_t committedOf(const kafka::GroupState& g, const std::string& tp) {
 }
 
 // Keeps in `widest` the longer (in characters) of it and each line of `text`.
-void keepWidest(std::string& widest, const QString& text) {
+void keepWidest(QString& widest, const QString& text) {
     for (const QString& line : text.split(QLatin1Char('\n'))) {
-        if (line.size() > QString::fromStdString(widest).size()) {
-            widest = line.toStdString();
+        if (line.size() > widest.size()) {
+            widest = line;
         }
     }
 }
 
 // The width `line` takes in type `px`, padded as a box's text is.
-qreal widthOf(const std::string& line, qreal px) {
+qreal widthOf(const QString& line, qreal px) {
     FrameItem probe;
-    probe.text = QString::fromStdString(line);
+    probe.text = line;
     probe.fontPx = px;
     return frameTextSize(probe).width() + 16;
 }
@@ -77,36 +77,31 @@ KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp
     : TimelineSource(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
                      std::move(ops), only) {
     // One pass over the run: what every frame makes room for.
-    const auto note = [this](const State& s) {
-        for (const auto& p : s.partitions) {
-            extent_.longest =
-                std::max(extent_.longest, std::min<std::size_t>(p.log.size(), kMaxCells));
-        }
+    extent_.note(timeline().initialState());
+    replay([this](std::size_t, const Step&, const State& s) { extent_.note(s); });
+}
+
+void KafkaExtent::note(const kafka::KafkaState& s) {
+    for (const auto& p : s.partitions) {
+        longest = std::max(longest, std::min<std::size_t>(p.log.size(), kMaxCells));
+        keepWidest(partitionLine, partitionText(p));
+        const std::string tp = p.topic + "-" + std::to_string(p.partition);
         for (const auto& [name, g] : s.groups) {
-            if (std::find(extent_.groups.begin(), extent_.groups.end(), name) ==
-                extent_.groups.end()) {
-                extent_.groups.push_back(name);
-            }
-            extent_.members = std::max(extent_.members, g.members.size());
-            for (const auto& m : g.members) {
-                const std::string id = name + "/" + m.id;
-                if (std::find(extent_.consumers.begin(), extent_.consumers.end(), id) ==
-                    extent_.consumers.end()) {
-                    extent_.consumers.push_back(id);
-                }
+            keepWidest(tagLine, tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
+        }
+    }
+    for (const auto& [name, g] : s.groups) {
+        if (std::find(groups.begin(), groups.end(), name) == groups.end()) {
+            groups.push_back(name);
+        }
+        members = std::max(members, g.members.size());
+        for (const auto& m : g.members) {
+            const std::string id = name + "/" + m.id;
+            if (std::find(consumers.begin(), consumers.end(), id) == consumers.end()) {
+                consumers.push_back(id);
             }
         }
-        for (const auto& p : s.partitions) {
-            keepWidest(extent_.partitionLine, partitionText(p));
-            const std::string tp = p.topic + "-" + std::to_string(p.partition);
-            for (const auto& [name, g] : s.groups) {
-                keepWidest(extent_.tagLine,
-                           tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
-            }
-        }
-    };
-    note(timeline().initialState());
-    replay([&](std::size_t, const Step&, const State& s) { note(s); });
+    }
 }
 
 Frame KafkaDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
@@ -158,39 +153,19 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
     // in a 1280x800 window (its narration and controls leave the drawing less height).
     const qreal kv = (1 + k) / 2;
     const qreal rowH = 44 * kv, cellW = 54 * k;
-    // The labels' and tags' columns as wide as their longest line over the run needs.
-    std::string partitionLine = extent.partitionLine, tagLine = extent.tagLine;
-    for (const auto& p : s.partitions) {
-        keepWidest(partitionLine, partitionText(p));
-        const std::string tp = p.topic + "-" + std::to_string(p.partition);
-        for (const auto& [name, g] : s.groups) {
-            keepWidest(tagLine, tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
-        }
-    }
-    const qreal labelW = std::max(150 * k, widthOf(partitionLine, fs * 0.8));
-    const qreal tagW = std::max(150 * k, widthOf(tagLine, fs * 0.75));
+    // What the run makes room for, and this state (a layout without a run has only it). The
+    // labels' and tags' columns are as wide as their longest line needs.
+    KafkaExtent room = extent;
+    room.note(s);
+    const qreal labelW = std::max(150 * k, widthOf(room.partitionLine, fs * 0.8));
+    const qreal tagW = std::max(150 * k, widthOf(room.tagLine, fs * 0.75));
     const qreal logX = 40 + labelW + 12, top = 70 * kv;
     // Room for the longest log shown over the run (at least 6 records), then one column per
     // group: who reads each partition, its committed offset and lag.
-    std::size_t longest = extent.longest;
-    std::vector<std::string> groups = extent.groups;
-    std::size_t members = extent.members;
-    std::vector<std::string> consumers = extent.consumers;
-    for (const auto& p : s.partitions) {
-        longest = std::max(longest, std::min<std::size_t>(p.log.size(), kMaxCells));
-    }
-    for (const auto& [name, g] : s.groups) {
-        if (std::find(groups.begin(), groups.end(), name) == groups.end()) {
-            groups.push_back(name);
-        }
-        members = std::max(members, g.members.size());
-        for (const auto& m : g.members) {
-            if (std::find(consumers.begin(), consumers.end(), name + "/" + m.id) ==
-                consumers.end()) {
-                consumers.push_back(name + "/" + m.id);
-            }
-        }
-    }
+    const std::size_t longest = room.longest;
+    const std::vector<std::string>& groups = room.groups;
+    const std::size_t members = room.members;
+    const std::vector<std::string>& consumers = room.consumers;
     // One tone per consumer for the whole run: its box and its marks on the partitions.
     const auto toneOf = [&](const std::string& group, const std::string& consumer) {
         const auto i = std::find(consumers.begin(), consumers.end(), group + "/" + consumer);

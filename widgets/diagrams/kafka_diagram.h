@@ -25,8 +25,12 @@ struct KafkaExtent {
     std::vector<std::string> consumers; // "group/consumer", in order of first joining
     // The longest lines a partition's label and a group's tag hold over the run (by
     // characters): the columns are as wide as these need, measured in the theme's type.
-    std::string partitionLine;
-    std::string tagLine;
+    QString partitionLine;
+    QString tagLine;
+
+    // Makes room for what `state` shows too (the constructor notes every state of the run; a
+    // layout without a run notes the state it draws).
+    void note(const kafka::KafkaState& state);
 };
 
 class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {
