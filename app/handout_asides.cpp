@@ -106,18 +106,14 @@ bool moveAnAsideIntoAnEmptyRoom(QTextDocument& doc) {
         if (room < kEmptyRoom * pageH) {
             continue;
         }
-        const Flow& before = flow[first - 1];
-        const bool beforeAlone = first == i && first >= 2 && isAside(before.frame) &&
-                                 !isHeading(flow[first - 2]) &&
-                                 room + before.rect.height() >= tall.rect.height();
-        const qreal heading = first < i ? flow[first].rect.height() + 16 : 0;
-        const bool afterFits = i + 1 < flow.size() && isAside(flow[i + 1].frame) &&
-                               heading + flow[i + 1].rect.height() <= room;
-        if (!beforeAlone && !afterFits) {
+        // The box right before the tall thing goes past it, when the tall thing then fits where
+        // the box was. (A box right after it stays there: it is read after what it speaks of, as
+        // the B-Tree card's "What PostgreSQL really uses".)
+        const Flow& box = flow[first - 1];
+        if (first != i || first < 2 || !isAside(box.frame) || isHeading(flow[first - 2]) ||
+            room + box.rect.height() < tall.rect.height()) {
             continue;
         }
-        // The box before goes past the tall thing, or the box after goes before it.
-        const Flow& box = beforeAlone ? before : flow[i + 1];
         QTextFrame* tallFrame = tall.frame;
         const QTextBlock tallBlock = tall.block;
         const auto tallStart = [&] {
@@ -127,19 +123,18 @@ bool moveAnAsideIntoAnEmptyRoom(QTextDocument& doc) {
             return tallFrame ? tallFrame->lastPosition() + 1
                              : tallBlock.position() + tallBlock.length();
         };
-        QTextFrame* moved = moveBox(doc, box.frame, beforeAlone ? tallEnd() : tallStart());
+        QTextFrame* moved = moveBox(doc, box.frame, tallEnd());
         releasePageBreaks(doc);
         keepTogether(doc);
         QAbstractTextDocumentLayout* layout = doc.documentLayout();
-        const qreal top = beforeAlone ? (tallFrame ? layout->frameBoundingRect(tallFrame).top()
-                                                   : layout->blockBoundingRect(tallBlock).top())
-                                      : layout->frameBoundingRect(moved).top();
+        const qreal top = tallFrame ? layout->frameBoundingRect(tallFrame).top()
+                                    : layout->blockBoundingRect(tallBlock).top();
         const bool filled = pageOf(top) == page - 1;
         if (filled) {
             return true;
         }
         // The room is not filled after all: the box goes back (a new box: its frame is new).
-        moveBox(doc, moved, beforeAlone ? tallStart() : tallEnd());
+        moveBox(doc, moved, tallStart());
         releasePageBreaks(doc);
         keepTogether(doc);
         flow = flowOf(doc);

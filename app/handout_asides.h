@@ -1,9 +1,9 @@
 // A handout's boxes at the side of the text (notes, callouts, quotes) around a tall figure or a
 // live diagram's card that went whole to the next page, leaving a quarter of a page or more
-// empty: the box right before it goes after it when it then fits where the box was (the Redis
-// chapter's "Exactly which bytes are hashed" before the hash slots' card); else the box right
-// after it goes before it, into the empty room (and the figure's heading with it). As a print
-// layout moves a side note past a figure rather than leave half a page empty.
+// empty: the box right before it goes after it when the tall thing then fits where the box was
+// (the Redis chapter's "Exactly which bytes are hashed" before the hash slots' card), as a print
+// layout moves a side note past a figure rather than leave half a page empty. A box right after
+// a tall thing stays after it: it speaks of what it follows.
 #pragma once
 
 class QTextDocument;
