@@ -542,7 +542,7 @@ private slots:
         QTest::keyClicks(edit, QStringLiteral("1000000"));
         QTest::keyClick(edit, Qt::Key_Return);
         QCOMPARE(box->value(), 200'000);
-        QVERIFY(view.rangeNote()->isVisible());
+        QTRY_VERIFY(view.rangeNote()->isVisible()); // said once the number is set
         QVERIFY2(view.rangeNote()->text().contains(QStringLiteral("1,000,000")) &&
                      view.rangeNote()->text().contains(QStringLiteral("200,000")),
                  qPrintable(view.rangeNote()->text()));

@@ -2,6 +2,7 @@
 
 #include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/controls/range_box.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -117,7 +118,7 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     row->addStretch(1);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);
     row->addWidget(orderLabel);
-    order_ = new QSpinBox(this);
+    order_ = new RangeSpinBox(this);
     order_->setRange(btree::Params::kMinOrder, btree::Params::kMaxOrder);
     order_->setValue(params().order);
     order_->setAccessibleName(tr("Order"));

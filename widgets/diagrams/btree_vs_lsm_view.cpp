@@ -2,6 +2,7 @@
 
 #include "models/theme/theme.h"
 #include "widgets/canvas/chart_style.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/diagrams/flow_layout.h"
 
 #include <QFontMetricsF>
@@ -70,42 +71,6 @@ QString thousands(std::int64_t n) {
     return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
 }
 
-// A spin box that takes a number out of its range as typed (it refused the keys, or clamped it
-// silently on leaving the box): leaving the box brings it into the range and tells `outOfRange`
-// what was typed, so the page can say what happened.
-class RangeSpinBox : public QSpinBox {
-public:
-    using QSpinBox::QSpinBox;
-    std::function<void(qlonglong typed)> outOfRange;
-
-protected:
-    QValidator::State validate(QString& text, int& pos) const override {
-        const QValidator::State st = QSpinBox::validate(text, pos);
-        bool ok = false;
-        number(text, &ok);
-        return st == QValidator::Invalid && ok ? QValidator::Intermediate : st;
-    }
-    void fixup(QString& text) const override {
-        bool ok = false;
-        const qlonglong typed = number(text, &ok);
-        if (ok && (typed > maximum() || typed < minimum())) {
-            text =
-                textFromValue(static_cast<int>(std::clamp<qlonglong>(typed, minimum(), maximum())));
-            if (outOfRange) {
-                outOfRange(typed);
-            }
-            return;
-        }
-        QSpinBox::fixup(text);
-    }
-
-private:
-    qlonglong number(QString text, bool* ok) const {
-        text.remove(locale().groupSeparator()).remove(QLatin1Char(',')).remove(QLatin1Char(' '));
-        return text.trimmed().toLongLong(ok);
-    }
-};
-
 } // namespace
 
 BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
@@ -115,8 +80,7 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     column->addLayout(row);
     auto* insertsLabel = new QLabel(tr("Random inserts:"), this);
     row->addWidget(insertsLabel);
-    auto* inserts = new RangeSpinBox(this);
-    inserts_ = inserts;
+    inserts_ = new RangeSpinBox(this);
     insertsLabel->setBuddy(inserts_);
     inserts_->setRange(1000, 200'000);
     inserts_->setSingleStep(10'000);
@@ -129,7 +93,7 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     row->addWidget(inserts_);
     auto* orderLabel = new QLabel(tr("B-Tree order:"), this);
     row->addWidget(orderLabel);
-    order_ = new QSpinBox(this);
+    order_ = new RangeSpinBox(this);
     orderLabel->setBuddy(order_);
     order_->setRange(3, 64);
     order_->setValue(64);
@@ -160,23 +124,10 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     progress_->hide();
     row->addWidget(progress_);
     row->addStretch(1);
-    // What happened to a number out of the range: said under the controls until the next run.
-    rangeNote_ = new QLabel(this);
-    rangeNote_->setObjectName(QStringLiteral("rangeNote"));
-    rangeNote_->setAccessibleName(tr("Inserts out of range"));
-    rangeNote_->setWordWrap(true);
-    rangeNote_->hide();
+    // What happened to a number typed out of a box's range: said under the controls until that
+    // box is typed in again.
+    rangeNote_ = new RangeNoteLabel(this);
     column->addWidget(rangeNote_);
-    inserts->outOfRange = [this](qlonglong typed) {
-        const qlonglong used =
-            std::clamp<qlonglong>(typed, inserts_->minimum(), inserts_->maximum());
-        rangeNote_->setText(
-            tr("%1 inserts is out of the range this page runs (%2 to %3): it runs %4 instead.")
-                .arg(QLocale(QLocale::English).toString(typed), thousands(inserts_->minimum()),
-                     thousands(inserts_->maximum()), thousands(used)));
-        rangeNote_->show();
-    };
-    connect(inserts_->findChild<QLineEdit*>(), &QLineEdit::textEdited, rangeNote_, &QLabel::hide);
     // Side by side; one above the other on a page narrower than both (in the projector's type
     // with the search open at 1280 px their legends asked 816 px and squeezed the sidebar).
     auto* charts = new QBoxLayout(QBoxLayout::LeftToRight);
@@ -201,6 +152,14 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     connect(poll_, &QTimer::timeout, this, &BTreeVsLsmView::poll);
     setTheme(Theme::light());
     start();
+}
+
+QLabel* BTreeVsLsmView::rangeNote() {
+    return rangeNote_;
+}
+
+void BTreeVsLsmView::sayOutOfRange(const QString& text) {
+    rangeNote_->say(text);
 }
 
 BTreeVsLsmView::~BTreeVsLsmView() {

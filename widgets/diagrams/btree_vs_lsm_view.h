@@ -13,6 +13,7 @@
 #include "engines/concepts/workload_compare.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/range_box.h"
 
 #include <QColor>
 #include <QWidget>
@@ -40,7 +41,7 @@ using concepts::WorkloadResult;
 // of runWorkloadCurve. REQUIRES: 1 <= inserts <= concepts::kMaxWorkloadInserts.
 WorkloadResult runWorkload(int inserts, int lookups, int order, int memtable, std::uint64_t seed);
 
-class BTreeVsLsmView : public QWidget, public Page {
+class BTreeVsLsmView : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
     explicit BTreeVsLsmView(QWidget* parent = nullptr);
@@ -49,7 +50,9 @@ public:
     QCustomPlot* readsChart() { return reads_; }
     QSpinBox* insertsBox() { return inserts_; }
     // Says the allowed range when a number typed in the inserts box was out of it (hidden else).
-    QLabel* rangeNote() { return rangeNote_; }
+    QLabel* rangeNote();
+    // A number typed out of a box's range: said under the controls until it is typed in again.
+    void sayOutOfRange(const QString& text) override;
     QPushButton* runButton() { return go_; }
     QProgressBar* progressBar() { return progress_; }
     QString summaryText() const;
@@ -90,7 +93,7 @@ private:
     QCustomPlot* writes_;
     QCustomPlot* reads_;
     QLabel* summary_;
-    QLabel* rangeNote_;
+    RangeNoteLabel* rangeNote_;
     QTimer* poll_;
     QColor text_ = Qt::black;
     std::array<QColor, 3> series_ = Theme::light().series; // the charts' lines, by tone

@@ -13,6 +13,7 @@
 #include "engines/core/status.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/diagrams/flow_layout.h"
 #include "widgets/export/picture_export.h"
 
@@ -31,7 +32,7 @@ class QSplitter;
 
 namespace fg {
 
-class DiagramView : public QWidget, public Page {
+class DiagramView : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
     explicit DiagramView(QWidget* parent = nullptr);
@@ -122,6 +123,8 @@ protected:
     // A note over the top of the drawing for what the student typed wrong (empty: hidden). It
     // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
+    // A number typed out of a box's range says so the same way.
+    void sayOutOfRange(const QString& text) override { showMessage(text); }
     bool eventFilter(QObject* watched, QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
 

@@ -3,6 +3,7 @@
 #include "engines/redis/key_slot.h"
 #include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/controls/range_box.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -58,7 +59,7 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
               [this] { addOp(ClusterOp::addNode()); });
     auto* nodeLabel = new QLabel(tr("Node:"), this);
     row->addWidget(nodeLabel);
-    node_ = new QSpinBox(this);
+    node_ = new RangeSpinBox(this);
     nodeLabel->setBuddy(node_); // the label stays on the line of its box when the row wraps
     node_->setRange(0, 99);
     node_->setAccessibleName(tr("Node"));
@@ -71,7 +72,7 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
               [this] { addOp(ClusterOp::removeNode(node_->value())); });
     auto* slotLabel = new QLabel(tr("Slot:"), this);
     row->addWidget(slotLabel);
-    slot_ = new QSpinBox(this);
+    slot_ = new RangeSpinBox(this);
     slotLabel->setBuddy(slot_);
     slot_->setRange(0, redis::kSlots - 1);
     slot_->setAccessibleName(tr("Slot"));

@@ -1,6 +1,7 @@
 #include "widgets/diagrams/kafka_view.h"
 
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/controls/range_box.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -100,7 +101,7 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     // nothing to a tester).
     auto* brokerLabel = new QLabel(tr("Broker:"), this);
     row->addWidget(brokerLabel);
-    broker_ = new QSpinBox(this);
+    broker_ = new RangeSpinBox(this);
     brokerLabel->setBuddy(broker_); // the label stays on the line of its box when the row wraps
     broker_->setRange(0, 2);
     broker_->setAccessibleName(tr("Broker"));

@@ -2,6 +2,7 @@
 
 #include "engines/core/rng.h"
 #include "engines/scenario/scenario_writer.h"
+#include "widgets/controls/range_box.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -98,7 +99,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     row->addWidget(strategy_);
     auto* memLabel = new QLabel(tr("Memtable entries:"), this);
     row->addWidget(memLabel);
-    memtable_ = new QSpinBox(this);
+    memtable_ = new RangeSpinBox(this);
     memtable_->setRange(1, 64);
     memtable_->setValue(params().memtableEntries);
     memtable_->setAccessibleName(tr("Memtable entries"));

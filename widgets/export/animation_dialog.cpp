@@ -1,5 +1,6 @@
 #include "widgets/export/animation_dialog.h"
 
+#include "widgets/controls/range_box.h"
 #include "widgets/export/export_dialog.h"
 
 #include <QComboBox>
@@ -57,8 +58,8 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
 
     const int steps = std::max(1, source_.stepCount());
     auto* range = new QHBoxLayout;
-    from_ = new QSpinBox(this);
-    to_ = new QSpinBox(this);
+    from_ = new RangeSpinBox(this);
+    to_ = new RangeSpinBox(this);
     from_->setAccessibleName(tr("From step"));
     to_->setAccessibleName(tr("To step"));
     for (QSpinBox* s : {from_, to_}) {
@@ -76,12 +77,12 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     rangeLabel->setBuddy(from_);
     form->addRow(rangeLabel, range);
 
-    width_ = new QSpinBox(this);
+    width_ = new RangeSpinBox(this);
     width_->setRange(320, 3840);
     width_->setSuffix(tr(" px wide (16:9)"));
     width_->setAccessibleName(tr("Width"));
     form->addRow(tr("&Size:"), width_);
-    fps_ = new QSpinBox(this);
+    fps_ = new RangeSpinBox(this);
     fps_->setRange(4, 30);
     fps_->setAccessibleName(tr("Frames per second"));
     form->addRow(tr("&Frames per second:"), fps_);
@@ -98,6 +99,8 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     auto* fileLabel = new QLabel(tr("Sa&ve to:"), this);
     fileLabel->setBuddy(path_);
     form->addRow(fileLabel, fileRow);
+    rangeNote_ = new RangeNoteLabel(this);
+    form->addRow(rangeNote_);
     error_ = new QLabel(this);
     error_->setAccessibleName(tr("Export problem"));
     error_->setWordWrap(true);
@@ -291,6 +294,10 @@ void AnimationDialog::reject() {
         return;
     }
     QDialog::reject();
+}
+
+void AnimationDialog::sayOutOfRange(const QString& text) {
+    rangeNote_->say(text);
 }
 
 } // namespace fg

@@ -8,6 +8,7 @@
 // writes while the dialog is open: a failure shows under the settings, every setting kept.
 #pragma once
 
+#include "widgets/controls/range_box.h"
 #include "widgets/export/animation_export.h"
 
 #include <QDialog>
@@ -21,9 +22,11 @@ class QSpinBox;
 
 namespace fg {
 
-class AnimationDialog : public QDialog {
+class AnimationDialog : public QDialog, public RangeNotes {
     Q_OBJECT
 public:
+    // A number typed out of a box's range: said on a line above the buttons.
+    void sayOutOfRange(const QString& text) override;
     // `source`: the diagram's steps (it must outlive the dialog); `baseName`: the diagram's file
     // name, without extension; a step in it ("btree-step-110", what File > Export diagram
     // suggests) is left out, as the range chosen names the steps.
@@ -74,6 +77,7 @@ private:
     QSpinBox* fps_;
     QLineEdit* path_;
     QLabel* summary_;
+    RangeNoteLabel* rangeNote_;
     QLabel* error_;
     QPushButton* exportButton_ = nullptr;
     Writer writer_;

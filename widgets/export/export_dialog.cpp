@@ -1,5 +1,6 @@
 #include "widgets/export/export_dialog.h"
 
+#include "widgets/controls/range_box.h"
 #include "widgets/export/animation_dialog.h"
 
 #include <QCheckBox>
@@ -47,8 +48,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     size_->setAccessibleName(tr("Size"));
     form->addRow(tr("&Size:"), size_);
     auto* custom = new QHBoxLayout;
-    width_ = new QSpinBox(this);
-    height_ = new QSpinBox(this);
+    width_ = new RangeSpinBox(this);
+    height_ = new RangeSpinBox(this);
     for (QSpinBox* s : {width_, height_}) {
         s->setRange(16, 16384);
         s->setSuffix(tr(" px"));
@@ -86,6 +87,8 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     auto* fileLabel = new QLabel(tr("F&ile:"), this);
     fileLabel->setBuddy(path_);
     form->addRow(fileLabel, fileRow);
+    rangeNote_ = new RangeNoteLabel(this);
+    form->addRow(rangeNote_);
     error_ = new QLabel(this);
     error_->setAccessibleName(tr("Export problem"));
     error_->setWordWrap(true);
@@ -289,6 +292,10 @@ QString dialogSentence(const QString& message) {
         m += QLatin1Char('.');
     }
     return m;
+}
+
+void ExportDialog::sayOutOfRange(const QString& text) {
+    rangeNote_->say(text);
 }
 
 } // namespace fg

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "models/theme/theme.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/export/picture_export.h"
 
 #include <QDialog>
@@ -21,9 +22,11 @@ class QSpinBox;
 
 namespace fg {
 
-class ExportDialog : public QDialog {
+class ExportDialog : public QDialog, public RangeNotes {
     Q_OBJECT
 public:
+    // A number typed out of a box's range: said on a line above the buttons.
+    void sayOutOfRange(const QString& text) override;
     // `screenSize`: the diagram's size on screen; `theme`: the theme on screen; `baseName`: a
     // file name to suggest, without extension.
     ExportDialog(QSize screenSize, const Theme& theme, const QString& baseName,
@@ -64,6 +67,7 @@ private:
     QCheckBox* transparent_;
     QLineEdit* path_;
     QLabel* note_;
+    RangeNoteLabel* rangeNote_;
     QLabel* error_;
     Writer writer_;
 };

@@ -1,5 +1,7 @@
 #include "widgets/simulators/cache_view.h"
 
+#include "widgets/controls/range_box.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -32,7 +34,7 @@ CacheView::CacheView(QWidget* parent)
     pattern_->addItem(tr("write-behind"), int(CachePattern::WriteBehind));
     addLabelled(row, tr("Pattern:"), pattern_);
     const auto spin = [this](int lo, int hi, int value) {
-        auto* s = new QSpinBox(this);
+        auto* s = new RangeSpinBox(this);
         s->setRange(lo, hi);
         s->setValue(value);
         connect(s, &QSpinBox::valueChanged, this, [this] { refresh(); });
@@ -40,7 +42,7 @@ CacheView::CacheView(QWidget* parent)
     };
     keys_ = spin(1, 10000, 100);
     addLabelled(row, tr("Keys:"), keys_);
-    zipf_ = new QDoubleSpinBox(this);
+    zipf_ = new RangeDoubleSpinBox(this);
     zipf_->setRange(0, 3);
     zipf_->setSingleStep(0.1);
     zipf_->setValue(1.0);

@@ -1,5 +1,7 @@
 #include "widgets/simulators/lifecycle_view.h"
 
+#include "widgets/controls/range_box.h"
+
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLocale>
@@ -21,7 +23,7 @@ LifecycleView::LifecycleView(QWidget* parent)
              "data pays 5 days); 0 days means never."),
           parent) {
     const auto money = [this](double value) {
-        auto* s = new QDoubleSpinBox(this);
+        auto* s = new RangeDoubleSpinBox(this);
         s->setDecimals(4);
         s->setRange(0, 10);
         s->setSingleStep(0.001);
@@ -31,7 +33,7 @@ LifecycleView::LifecycleView(QWidget* parent)
         return s;
     };
     const auto days = [this](int value) {
-        auto* s = new QSpinBox(this);
+        auto* s = new RangeSpinBox(this);
         s->setRange(0, 3650);
         s->setValue(value);
         s->setSuffix(tr(" days"));
@@ -55,7 +57,7 @@ LifecycleView::LifecycleView(QWidget* parent)
     addLabelled(row2, tr("To IA after:"), daysToIa_);
     addLabelled(row2, tr("To Glacier after:"), daysToGlacier_);
     addLabelled(row2, tr("Delete after:"), daysToDelete_);
-    gbPerMonth_ = new QDoubleSpinBox(this);
+    gbPerMonth_ = new RangeDoubleSpinBox(this);
     gbPerMonth_->setRange(0, 1e9);
     gbPerMonth_->setDecimals(0);
     gbPerMonth_->setSuffix(tr(" GB"));
@@ -68,7 +70,7 @@ LifecycleView::LifecycleView(QWidget* parent)
     glacierRetrieval_ = money(d.glacierRetrievalPrice);
     addLabelled(row3, tr("IA retrieval per GB:"), iaRetrieval_);
     addLabelled(row3, tr("Glacier retrieval per GB:"), glacierRetrieval_);
-    retrievedPercent_ = new QSpinBox(this);
+    retrievedPercent_ = new RangeSpinBox(this);
     retrievedPercent_->setRange(0, 100);
     retrievedPercent_->setSuffix(tr(" %"));
     connect(retrievedPercent_, &QSpinBox::valueChanged, this, [this] { refresh(); });

@@ -1,6 +1,7 @@
 #include "widgets/simulators/quorum_view.h"
 
 #include "widgets/canvas/counted.h"
+#include "widgets/controls/range_box.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -275,13 +276,13 @@ QuorumView::QuorumView(QWidget* parent)
              "when it returns the old version."),
           parent) {
     auto* row = addRow();
-    n_ = new QSpinBox(this);
+    n_ = new RangeSpinBox(this);
     n_->setRange(1, 9);
     n_->setValue(3);
-    r_ = new QSpinBox(this);
+    r_ = new RangeSpinBox(this);
     r_->setRange(1, 3);
     r_->setValue(2);
-    w_ = new QSpinBox(this);
+    w_ = new RangeSpinBox(this);
     w_->setRange(1, 3);
     w_->setValue(2);
     addLabelled(row, tr("Replicas N:"), n_);

@@ -41,6 +41,8 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     chart_->plotLayout()->setRowStretchFactor(0, 0.001);
     chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     chart_->legend->setWrap(2);
+    rangeNote_ = new RangeNoteLabel(this);
+    column_->addWidget(rangeNote_);
     column_->addLayout(body_, 1);
     column_->addWidget(summary_);
     column_->addWidget(chart_, 1);
@@ -76,8 +78,8 @@ QString SimulatorView::summaryText() const {
 
 FlowLayout* SimulatorView::addRow() {
     auto* row = new FlowLayout;
-    // Rows sit above the body, in the order they are added.
-    column_->insertLayout(column_->indexOf(body_), row);
+    // Rows sit above the out-of-range note and the body, in the order they are added.
+    column_->insertLayout(column_->indexOf(rangeNote_), row);
     return row;
 }
 
@@ -87,6 +89,14 @@ void SimulatorView::addLabelled(FlowLayout* row, const QString& label, QWidget* 
     control->setAccessibleName(QString(label).remove(QLatin1Char(':')).remove(QLatin1Char('&')));
     row->addWidget(l);
     row->addWidget(control);
+}
+
+void SimulatorView::sayOutOfRange(const QString& text) {
+    rangeNote_->say(text);
+}
+
+QLabel* SimulatorView::rangeNote() const {
+    return rangeNote_;
 }
 
 void SimulatorView::setSummary(const QString& text) {

@@ -8,6 +8,7 @@
 
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/diagrams/flow_layout.h"
 
 #include <QFont>
@@ -30,7 +31,7 @@ struct DrawnText {
     QFont font;
 };
 
-class SimulatorView : public QWidget, public Page {
+class SimulatorView : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
     explicit SimulatorView(const QString& intro, QWidget* parent = nullptr);
@@ -46,6 +47,10 @@ public:
     QWidget* content() const { return content_; }
     // As wide as the column's least width: its controls are never cut (it scrolls only down).
     QSize minimumSizeHint() const override;
+    // A number typed out of a box's range: said on a line under the controls until that box is
+    // typed in again.
+    void sayOutOfRange(const QString& text) override;
+    QLabel* rangeNote() const;
 
 protected:
     virtual void refresh() = 0;
@@ -66,6 +71,7 @@ private:
     QVBoxLayout* column_;
     QVBoxLayout* body_;
     QLabel* summary_;
+    RangeNoteLabel* rangeNote_;
     QCustomPlot* chart_;
 };
 

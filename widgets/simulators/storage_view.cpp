@@ -1,6 +1,7 @@
 #include "widgets/simulators/storage_view.h"
 
 #include "widgets/canvas/counted.h"
+#include "widgets/controls/range_box.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -24,12 +25,12 @@ StorageView::StorageView(QWidget* parent)
              "quarter of the bytes). Edit the widths and compression in the table."),
           parent) {
     auto* row = addRow();
-    rows_ = new QSpinBox(this);
+    rows_ = new RangeSpinBox(this);
     rows_->setRange(0, 2'000'000'000);
     rows_->setGroupSeparatorShown(true);
     rows_->setValue(1'000'000);
     addLabelled(row, tr("Rows:"), rows_);
-    pageKb_ = new QSpinBox(this);
+    pageKb_ = new RangeSpinBox(this);
     pageKb_->setRange(1, 1024);
     pageKb_->setValue(8);
     pageKb_->setSuffix(tr(" KB"));
