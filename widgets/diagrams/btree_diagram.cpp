@@ -426,9 +426,10 @@ struct Detail {
 };
 
 // Level of detail for big trees: the nodes the step is about keep their keys, and so do the keys
-// it lights; the other nodes shrink to boxes naming their range.
+// it lights, and the nodes on the way from the root to its key; the other nodes shrink to boxes
+// naming their range.
 void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digits,
-                      const btree::Step* step, NodeId root) {
+                      const btree::Step* step, const btree::NodeStore& ns, NodeId root) {
     // The root always shows its keys and children: a step about no node in particular (the bulk
     // insert) drew the whole tree as one box naming its range, a lone chip in the view.
     detail.expanded.insert(root);
@@ -441,6 +442,17 @@ void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digi
     g.marked = &detail.marked;
     if (step && step->kind != StepKind::kRandomKeys) {
         g.focusKey = step->key;
+        // The way down to the step's key: an insert lit its leaf alone, and the leaf stayed
+        // hidden under its parent's range box (the 100,000-key tree's "Insert 7000560 into leaf
+        // [...]" showed the root and two boxes).
+        for (NodeId x = root;;) {
+            detail.expanded.insert(x);
+            const int i = ns.lowerBound(x, step->key);
+            if (ns.leaf(x) || (i < ns.size(x) && ns.key(x, i) == step->key)) {
+                break;
+            }
+            x = ns.child(x, i);
+        }
     }
 }
 
@@ -567,7 +579,7 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     const Highlights h = highlightsOf(step);
     Detail detail;
     if (census.total > kDetailKeys) {
-        useLevelOfDetail(g, detail, h, census.digits, step, state.root);
+        useLevelOfDetail(g, detail, h, census.digits, step, ns, state.root);
     }
 
     TreePlacer placer(ns, g);

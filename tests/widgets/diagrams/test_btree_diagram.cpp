@@ -167,6 +167,37 @@ private slots:
         }
     }
 
+    // With level of detail, a step about a key shows the key: the nodes on the way from the root
+    // to it keep their keys. An insert lit its leaf alone, hidden under its parent's range box:
+    // the 100,000-key tree's "Insert 7000560 into leaf [...]" showed the root and two boxes.
+    void aStepAboutAKeyShowsTheKeyInALargeTree() {
+        const std::vector<fg::btree::Key> keys{77'777, 12'345, 98'765};
+        std::vector<Op> ops{Op::insertRandom(4000, 3, 1, 99'999)};
+        for (const auto k : keys) {
+            ops.push_back(Op::insert(k));
+        }
+        const fg::BTreeDiagram d(fg::btree::Params::withOrder(6), ops);
+        int checked = 0;
+        for (int i = 0; i < d.stepCount(); ++i) {
+            const auto& step = d.timeline().step(static_cast<std::size_t>(i));
+            if (step.kind != fg::btree::StepKind::kInsertLeaf ||
+                std::find(keys.begin(), keys.end(), step.key) == keys.end()) {
+                continue;
+            }
+            const fg::Frame f = d.frame(i, fg::Theme::light());
+            const QString text = QString::number(step.key);
+            const bool shown = std::any_of(f.items.begin(), f.items.end(), [&](const auto& it) {
+                return it.text == text && it.opacity > 0.5;
+            });
+            QVERIFY2(
+                shown,
+                qPrintable(
+                    QStringLiteral("step %1: %2").arg(i).arg(QString::fromStdString(step.text))));
+            ++checked;
+        }
+        QCOMPARE(checked, int(keys.size()));
+    }
+
     void theMedianRisesIntoTheParent() {
         // Order 4: inserting 10, 20, 30, 40 overflows the leaf; 20 (index (4-1)/2 = 1) goes up.
         const fg::BTreeDiagram d(fg::btree::Params::withOrder(4), inserts(4));
