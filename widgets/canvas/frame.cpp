@@ -128,19 +128,26 @@ Frame tween(const Frame& from, const Frame& to, qreal t) {
             continue;
         }
         FrameItem start = b; // appearing: from its origin's place, or in place, transparent
+        start.opacity = 0;
         if (const auto o = before.find(b.origin); !b.origin.isEmpty() && o != before.end()) {
             start.rect = QRectF(QPointF(0, 0), b.rect.size());
             start.rect.moveCenter((*o)->rect.center());
             start.line = QLineF((*o)->rect.center(), (*o)->rect.center());
+            out.items.push_back(blend(start, b, t));
+            continue;
         }
-        start.opacity = 0;
-        out.items.push_back(blend(start, b, t));
+        // In place: in the second half, once what goes away has gone (a cross-fade drew the
+        // 100,000-key tree's old and new "2607379-2611352" boxes over each other, both half
+        // there).
+        FrameItem r = blend(start, b, t);
+        r.opacity = b.opacity * std::max<qreal>(0, 2 * t - 1);
+        out.items.push_back(r);
     }
     for (const auto& a : from.items) {
-        if (!kept.contains(a.id)) { // going away: fade where it stands
-            FrameItem end = a;
-            end.opacity = 0;
-            out.items.push_back(blend(a, end, t));
+        if (!kept.contains(a.id)) { // going away: fades where it stands, in the first half
+            FrameItem r = a;
+            r.opacity = a.opacity * std::max<qreal>(0, 1 - 2 * t);
+            out.items.push_back(r);
         }
     }
     std::stable_sort(out.items.begin(), out.items.end(),

@@ -61,7 +61,10 @@ struct Frame {
 };
 
 // Blends `from` into `to`. REQUIRES: 0 <= t <= 1. tween(a, b, 1) draws exactly like b, and
-// tween(a, b, 0) exactly like a (items only in b are invisible at 0).
+// tween(a, b, 0) exactly like a (items only in b are invisible at 0). Kept items move and change
+// colour along the whole transition; items only in `a` fade out where they stand in its first
+// half, items only in `b` with an origin in `a` grow out of it along the whole transition, the
+// others fade in where they stand in its second half: nothing fades in over what fades out.
 Frame tween(const Frame& from, const Frame& to, qreal t);
 
 void paintFrame(QPainter& painter, const Frame& frame);

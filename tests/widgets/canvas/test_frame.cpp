@@ -78,13 +78,23 @@ private slots:
         QVERIFY(sibling->opacity < 0.01);
     }
 
-    void removedItemsFadeWhereTheyStand() {
-        const fg::Frame mid = fg::tween(before(), after(), 0.5);
-        const fg::FrameItem* gone = mid.find("gone");
+    // Items going away fade where they stand in the first half of the transition; items that
+    // appear in place (no origin) fade in during the second: nothing fades in over what fades
+    // out (the 100,000-key B-Tree's old and new range boxes were drawn over each other).
+    void removedItemsFadeWhereTheyStandBeforeNewOnesAppear() {
+        const fg::Frame quarter = fg::tween(before(), after(), 0.25);
+        const fg::FrameItem* gone = quarter.find("gone");
         QVERIFY(gone);
         QCOMPARE(gone->opacity, 0.5);
         QCOMPARE(gone->rect, QRectF(200, 150, 40, 20));
+        QCOMPARE(fg::tween(before(), after(), 0.5).find("gone")->opacity, 0.0);
         QVERIFY(!fg::tween(before(), after(), 1.0).find("gone"));
+        fg::Frame later = after();
+        later.items.push_back(box("new", QRectF(200, 150, 40, 20), "y"));
+        for (const qreal t : {0.1, 0.3, 0.5}) {
+            QCOMPARE(fg::tween(before(), later, t).find("new")->opacity, 0.0);
+        }
+        QCOMPARE(fg::tween(before(), later, 0.75).find("new")->opacity, 0.5);
     }
 
     void boundsCoverEveryItem() {
