@@ -65,6 +65,33 @@ public:
     QString narration(int) const override { return {}; }
 };
 
+// Six steps; a red square over a blue bar, both of one size, a step further right each step
+// (as the 100,000-key B-Tree shows the branch each step walks, now here, now there).
+class WanderingSource : public fg::DiagramSource {
+public:
+    int stepCount() const override { return 6; }
+    fg::Frame frame(int position, const fg::Theme&) const override {
+        const qreal x = 300.0 * (position + 1);
+        fg::Frame f;
+        fg::FrameItem marker;
+        marker.id = QStringLiteral("marker");
+        marker.rect = QRectF(x + 40, 0, 40, 40);
+        marker.fill = marker.stroke = QColor(255, 0, 0);
+        marker.radius = 0;
+        fg::FrameItem bar;
+        bar.id = QStringLiteral("bar");
+        bar.rect = QRectF(x, 50, 120, 20);
+        bar.fill = bar.stroke = QColor(0, 0, 255);
+        f.items = {marker, bar};
+        f.size = QSizeF(x + 120, 70);
+        return f;
+    }
+    // A caption under every frame, as every diagram has (the opening frame has one too).
+    QString narration(int position) const override {
+        return QStringLiteral("Step %1").arg(position + 1);
+    }
+};
+
 // Where the pure red marker is in the picture.
 QRect redBox(const QImage& img) {
     QRect box;
@@ -739,6 +766,41 @@ private slots:
         QVERIFY(!first.isEmpty());
         for (const QString& file : files) {
             QCOMPARE(redBox(QImage(dir.filePath(file))), first);
+        }
+    }
+
+    // A drawing that wanders (the 100,000-key B-Tree's branch): every frame shows it at one
+    // size, and every step's hold centres it. One camera over the union drew the tree 250 px wide
+    // in the top-left corner of a 960 px GIF, at 7 px letters.
+    void anAnimationFollowsADrawingThatWanders() {
+        const WanderingSource source;
+        fg::AnimationOptions o;
+        o.size = QSize(320, 180);
+        o.fps = 4; // 2 frames of transition, 3 of hold a step
+        QTemporaryDir dir;
+        QCOMPARE(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "w", o),
+                 QString());
+        const QStringList files = QDir(dir.path()).entryList({"w-*.png"}, QDir::Files, QDir::Name);
+        QCOMPARE(files.size(), 6 * (2 + 3) + 3);
+        const QRect first = redBox(QImage(dir.filePath(files.first())));
+        // As large as the frame allows: the marker is a third of the drawing's width.
+        QVERIFY2(first.width() >= 320 / 3 / 2, qPrintable(QString::number(first.width())));
+        for (int i = 0; i < files.size(); ++i) {
+            const QImage img(dir.filePath(files[i]));
+            const QRect red = redBox(img);
+            QVERIFY2(std::abs(red.width() - first.width()) <= 1,
+                     qPrintable(QStringLiteral("%1: %2 px wide, the first %3")
+                                    .arg(files[i])
+                                    .arg(red.width())
+                                    .arg(first.width())));
+            const QRect ink = inkBox(img, fg::Theme::light().background);
+            if (i % 5 <= 2) { // a hold
+                QVERIFY2(std::abs(ink.center().x() - img.width() / 2) <= 2,
+                         qPrintable(QStringLiteral("%1: drawing centred at %2 of %3")
+                                        .arg(files[i])
+                                        .arg(ink.center().x())
+                                        .arg(img.width())));
+            }
         }
     }
 

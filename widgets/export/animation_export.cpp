@@ -81,10 +81,10 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
             .arg(steps);
     }
     const int total = plan.frames();
-    const QRectF camera = framingOf(source, theme, plan.first, plan.last);
+    const std::vector<QRectF> cameras = framingOf(source, theme, plan.first, plan.last);
     int done = 0;
     QImage img(o.size, QImage::Format_ARGB32_Premultiplied);
-    auto draw = [&](const Frame& f, const QString& caption) {
+    auto draw = [&](const Frame& f, const QString& caption, const QRectF& camera) {
         img.fill(theme.background);
         QPainter p(&img);
         paintDiagramPicture(p, QSizeF(o.size), f, caption, theme, camera);
@@ -93,9 +93,14 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
     for (int pos = plan.first; pos <= plan.last; ++pos) {
         const Frame target = source.frame(pos, theme);
         const QString caption = pos < 0 ? animationOpening(source, o) : source.narration(pos);
+        const QRectF& camera = cameras[std::size_t(pos - plan.first)];
         if (pos > plan.first) {
+            const QRectF& from = cameras[std::size_t(pos - 1 - plan.first)];
             for (int i = 1; i <= plan.perTransition; ++i) {
-                draw(tween(previous, target, ease(qreal(i) / plan.perTransition)), caption);
+                const qreal t = ease(qreal(i) / plan.perTransition);
+                draw(tween(previous, target, t), caption,
+                     QRectF(from.topLeft() + (camera.topLeft() - from.topLeft()) * t,
+                            from.size() + (camera.size() - from.size()) * t));
                 if (QString e = sink(img, 1); !e.isEmpty()) {
                     return e;
                 }
@@ -104,7 +109,7 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
                 }
             }
         }
-        draw(target, caption);
+        draw(target, caption, camera);
         if (QString e = sink(img, plan.perHold); !e.isEmpty()) {
             return e;
         }
@@ -133,8 +138,33 @@ QString animationOpening(const DiagramSource& source, const AnimationOptions& op
     return openingSentence(options.scenarioTitle, plan.last - plan.first, OpeningFor::Picture);
 }
 
-QRectF framingOf(const DiagramSource& source, const Theme& theme, int first, int last) {
-    return runBounds(source, theme, first, last);
+std::vector<QRectF> framingOf(const DiagramSource& source, const Theme& theme, int first,
+                              int last) {
+    last = last == -2 ? source.stepCount() - 1 : last;
+    first = std::max(-1, first);
+    std::vector<QRectF> own;
+    QRectF all;
+    QSizeF largest;
+    for (int pos = first; pos <= last; ++pos) {
+        QRectF b = source.frame(pos, theme).bounds();
+        if (!b.isValid()) {
+            b = QRectF(0, 0, 1, 1);
+        }
+        own.push_back(b);
+        all = all.united(b);
+        largest = largest.expandedTo(b.size());
+    }
+    // Up to a quarter more than the largest frame each way, the drawing stays in place.
+    constexpr qreal kWander = 1.25;
+    if (all.width() <= kWander * largest.width() && all.height() <= kWander * largest.height()) {
+        return std::vector<QRectF>(own.size(), all);
+    }
+    for (QRectF& camera : own) {
+        const QPointF centre = camera.center();
+        camera.setSize(largest);
+        camera.moveCenter(centre);
+    }
+    return own;
 }
 
 void setStepRange(AnimationOptions& options, int firstStep, int lastStep, int stepCount) {

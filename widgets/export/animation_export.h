@@ -14,6 +14,7 @@
 #include <QSize>
 #include <QString>
 #include <functional>
+#include <vector>
 
 namespace fg {
 
@@ -44,10 +45,16 @@ int animationFrameCount(const DiagramSource& source, const AnimationOptions& opt
 // coming and how many steps the animation shows (not the whole run's when it shows a range).
 QString animationOpening(const DiagramSource& source, const AnimationOptions& options);
 
-// One camera for positions first..last (-2: the last step): what every frame draws, together
-// (runBounds, the canvas's camera over a run), so the drawing keeps its place and scale from one
-// frame to the next (fitting each frame on its own made the picture jump and zoom at every step).
-QRectF framingOf(const DiagramSource& source, const Theme& theme, int first = -1, int last = -2);
+// What each position first..last (-2: the last step) frames, in order. One camera for all when
+// the drawing stays in place (runBounds, the canvas's camera over a run), so it keeps its place
+// and scale from one frame to the next (fitting each frame on its own made the picture jump and
+// zoom at every step). When the drawing wanders further than a quarter of its own size (the
+// 100,000-key B-Tree shows the branch each step walks: the union of every branch was three
+// times as wide as any frame, and drew each tree 250 px wide in the top-left corner of 960), a
+// camera of one size, as large as the largest frame, centred on each frame: the scale never
+// changes and the camera glides from one step's drawing to the next during the transition.
+std::vector<QRectF> framingOf(const DiagramSource& source, const Theme& theme, int first = -1,
+                              int last = -2);
 
 // The positions a range of steps as the app numbers them (step 1 is position 0) covers: from the
 // state before `firstStep` to the state after `lastStep`. Steps outside 1..stepCount are clamped.
