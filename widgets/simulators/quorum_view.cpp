@@ -76,10 +76,11 @@ public:
         const double gap = 6 * t.lineWidth + 4; // the read ring and its pen, and air
         const QSizeF room(width() - 16.0, height() - 8.0);
         QFont font = this->font();
+        const qreal bodyPt = labelPointSize();
         std::vector<QRectF> boxes(std::size_t(std::max(n, 0)));
         double lineH = 0, labelW = 0, node = 0;
         for (double scale = 1.0;; scale -= 0.1) {
-            font.setPointSizeF(9 * t.fontScale * scale);
+            font.setPointSizeF(bodyPt * scale);
             const QFontMetricsF fm(font);
             lineH = fm.height();
             // A label box as wide as the widest label that can appear, so none is cut.
@@ -170,6 +171,12 @@ public:
             e |= boxes[std::size_t(i)];
         }
         centre = QPointF(width() / 2.0, height() / 2.0) - e.center();
+        // The replica's number as large as its circle holds (it was the labels' 11 px in a
+        // circle of 60).
+        QFont numberFont = font;
+        numberFont.setBold(true);
+        numberFont.setPixelSize(std::max(QFontInfo(font).pixelSize(), int(node * 0.9)));
+        const QFontMetricsF labelMetrics(font);
         for (int i = 0; i < n; ++i) {
             const double a = angle(i);
             Node nd;
@@ -189,13 +196,20 @@ public:
             }
             nd.read = contains(res.readSet, i);
             const QPointF c = nd.centre;
-            texts.push_back(
-                {QString::number(i), QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), font});
+            texts.push_back({QString::number(i),
+                             QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), numberFont});
+            // Each line against the side of its box nearest the node (a label box is as wide as
+            // the widest label: centred in it, "new (v2)" stood a word away from its node).
             const QRectF box = boxes[std::size_t(i)].translated(centre);
             const QStringList& l = lines[std::size_t(i)];
+            const double ux = std::cos(a);
             for (int k = 0; k < l.size(); ++k) {
-                texts.push_back(
-                    {l[k], QRectF(box.left(), box.top() + k * lineH, labelW, lineH), font});
+                const double w = std::min(labelW, labelMetrics.horizontalAdvance(l[k]) +
+                                                      labelMetrics.averageCharWidth());
+                const double left = ux > 0.35    ? box.left()
+                                    : ux < -0.35 ? box.right() - w
+                                                 : box.center().x() - w / 2;
+                texts.push_back({l[k], QRectF(left, box.top() + k * lineH, w, lineH), font});
             }
             nodes.push_back(nd);
         }
@@ -206,7 +220,7 @@ public:
     void fitToFont() {
         const Theme& t = view_->theme();
         QFont font = this->font();
-        font.setPointSizeF(9 * t.fontScale);
+        font.setPointSizeF(labelPointSize());
         const double lineH = QFontMetricsF(font).height();
         const int n = std::max<int>(3, int(view_->result().replicas.size()));
         const double gap = 6 * t.lineWidth + 4;
@@ -260,6 +274,13 @@ protected:
     }
 
 private:
+    // The labels in the page's own type (the theme sets the application's font): they were 9 pt
+    // whatever the theme, under the page's 10 or 11.
+    qreal labelPointSize() const {
+        const qreal pt = font().pointSizeF();
+        return pt > 0 ? pt : 9 * view_->theme().fontScale;
+    }
+
     const QuorumView* view_;
 };
 
@@ -303,6 +324,9 @@ QuorumView::QuorumView(QWidget* parent)
     downRow->addStretch(1);
     ring_ = new QuorumRing(this, this);
     body()->addWidget(ring_, 1);
+    // The ring is what the page teaches; the chart sums it up: two thirds of the height to the
+    // ring (at 1280x800 in the projector's type it was 120 px across, the chart 300 px high).
+    setBodyStretch(2);
 
     auto* plot = chart();
     plot->setAccessibleName(tr("Chart of stale read sets for each read quorum R"));

@@ -99,6 +99,10 @@ QLabel* SimulatorView::rangeNote() const {
     return rangeNote_;
 }
 
+void SimulatorView::setBodyStretch(int stretch) {
+    column_->setStretchFactor(body_, stretch);
+}
+
 void SimulatorView::setSummary(const QString& text) {
     summary_->setText(text);
 }

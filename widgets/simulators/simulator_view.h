@@ -62,6 +62,8 @@ protected:
     void addLabelled(FlowLayout* row, const QString& label, QWidget* control);
     // Where a subclass puts a drawing between the controls and the chart.
     QVBoxLayout* body() const { return body_; }
+    // How much of the page's height the drawing takes against the chart's 1 (1 by default).
+    void setBodyStretch(int stretch);
     void setSummary(const QString& text);
 
 private:

@@ -19,6 +19,7 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QTest>
+#include <map>
 #include <memory>
 #include <qcustomplot.h>
 
@@ -423,6 +424,70 @@ private slots:
                      view.summaryText().contains("fail"),
                  qPrintable(view.summaryText()));
         maybeSave(&view, "quorum-all-down");
+    }
+
+    // A tester read the replica numbers at 11 px in circles 60 px across, and "new (v2)" a
+    // word away from its node (centred in a box as wide as "coordinator"). A number fills its
+    // circle; each label's text starts within a letter of its node's circle and its read ring.
+    void theRingsNumbersFillTheirCirclesAndLabelsStandByTheirNode() {
+        fg::QuorumView view;
+        view.resize(1600, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        for (const int n : {3, 5, 9}) {
+            view.setParams(n, 2, 2, {});
+            std::vector<fg::DrawnText> numbers, labels;
+            for (const auto& d : view.ringTexts()) {
+                (d.text.at(0).isDigit() ? numbers : labels).push_back(d);
+            }
+            QCOMPARE(int(numbers.size()), n);
+            for (const auto& num : numbers) {
+                const qreal px = QFontInfo(num.font).pixelSize();
+                QVERIFY2(px >= 0.4 * num.box.height(),
+                         qPrintable(QStringLiteral("N=%1: replica %2's number %3 px in a circle "
+                                                   "%4 px across")
+                                        .arg(n)
+                                        .arg(num.text)
+                                        .arg(px)
+                                        .arg(num.box.height())));
+            }
+            // Each node's nearest label line, from the circle's edge.
+            std::map<QString, qreal> nearestLine;
+            qreal charW = 0;
+            for (const auto& label : labels) {
+                const QFontMetricsF fm(label.font);
+                charW = fm.averageCharWidth();
+                const qreal textW = fm.horizontalAdvance(label.text);
+                // The text as painted: centred in its box.
+                const QRectF text(label.box.center().x() - textW / 2, label.box.top(), textW,
+                                  label.box.height());
+                const fg::DrawnText* node = nullptr;
+                qreal gap = 1e9;
+                for (const auto& num : numbers) {
+                    const QPointF c = num.box.center();
+                    const QPointF p(std::clamp(c.x(), text.left(), text.right()),
+                                    std::clamp(c.y(), text.top(), text.bottom()));
+                    if (const qreal g = QLineF(p, c).length() - num.box.height() / 2; g < gap) {
+                        gap = g;
+                        node = &num;
+                    }
+                }
+                auto [it, fresh] = nearestLine.emplace(node->text, gap);
+                it->second = std::min(it->second, gap);
+            }
+            // The read ring and its pen (6 line widths and 4 px, as the ring leaves), then at most
+            // two letters of air.
+            const qreal allowed = 6 * view.theme().lineWidth + 4 + 2 * charW;
+            for (const auto& [node, gap] : nearestLine) {
+                QVERIFY2(gap <= allowed,
+                         qPrintable(QStringLiteral("N=%1: replica %2's label %3 px from its "
+                                                   "circle (at most %4)")
+                                        .arg(n)
+                                        .arg(node)
+                                        .arg(gap)
+                                        .arg(allowed)));
+            }
+        }
     }
 
     // A fresh tester, two replicas down (the write refused) and then all three: "Of the 3
