@@ -25,6 +25,11 @@ int compress(const Args& args, Io io) {
     if (const int read = readSeries("compress", path, io, points); read != kOk) {
         return read;
     }
+    if (points.empty()) {
+        // A block starts with its first point's time: with none there is nothing to encode.
+        io.err << "fieldguide compress: the series has no points (a row is timestamp_ms,value)\n";
+        return kUsage;
+    }
     timeseries::GorillaBlock block;
     if (const Status s = timeseries::gorillaEncode(points, block); !s) {
         io.err << "fieldguide compress: " << s.message() << "\n";
@@ -34,7 +39,7 @@ int compress(const Args& args, Io io) {
     const std::int64_t bits = static_cast<std::int64_t>(block.bits.bits());
     const auto delta = timeseries::deltaSize(points);
     const auto rle = timeseries::runLengthSize(points);
-    auto perPoint = [&](std::int64_t b) { return n > 0 ? static_cast<double>(b) / 8.0 / n : 0.0; };
+    auto perPoint = [&](std::int64_t b) { return static_cast<double>(b) / 8.0 / n; };
     nlohmann::ordered_json j;
     j["points"] = points.size();
     j["encoded_bits"] = bits;
@@ -52,7 +57,7 @@ int compress(const Args& args, Io io) {
                             {"1111", block.tsCases[4]}};
     j["value_cases"] = {
         {"0", block.valueCases[0]}, {"10", block.valueCases[1]}, {"11", block.valueCases[2]}};
-    j["compare_bytes_per_point"] = {{"raw", points.empty() ? 0.0 : 16.0},
+    j["compare_bytes_per_point"] = {{"raw", 16.0},
                                     {"delta", perPoint(delta.bits())},
                                     {"run_length", perPoint(rle.bits())},
                                     {"gorilla", perPoint(bits)}};

@@ -384,6 +384,19 @@ private slots:
         QCOMPARE(o.value("encoded_bits").toInt(), 167);
         QCOMPARE(o.value("points").toInt(), 3);
     }
+
+    // A series with no points has no Gorilla block to count (it has no first timestamp for the
+    // header): it printed a block of 0 bits, "bytes_per_point": 0.0, and exit 0. Now it is bad
+    // input, said in one line, nothing on standard output; a file of blank lines too.
+    void compressingNoPointsIsRefused() {
+        for (const QByteArray& csv : {QByteArray(), QByteArray("\n\n")}) {
+            const Result r = runTool({"compress", "-"}, csv);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains("no points"), r.err.constData());
+            QCOMPARE(r.err.count('\n'), 1);
+            QVERIFY(r.out.isEmpty());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliEngines)
