@@ -199,6 +199,8 @@ void WizardView::showStep(const QString& id) {
         help_->clear();
         result_->setHtml(resultHtml());
         result_->show();
+        trail_->hide(); // the result lists the answers ("Your answers"): not twice
+
         column_->setStretch(column_->count() - 1, 0);
         export_->show(); // only a result can be exported
         return;

@@ -192,8 +192,12 @@ private slots:
                 }
                 QVERIFY(view.canExport());
                 QVERIFY(buttonWithText(&view, "Export the result")->isVisible());
+                // The answers are listed once, in the result ("Your answers"): the trail of
+                // questions above it said them all a second time.
+                QVERIFY2(!named(&view, "Your answers so far"), qPrintable(where));
                 view.back();
                 QVERIFY(!view.canExport());
+                QVERIFY(named(&view, "Your answers so far"));
             }
         }
     }
