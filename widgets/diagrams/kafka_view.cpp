@@ -63,7 +63,10 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     addButton(tr("Produce 8 without key"),
               tr("Send eight records without a key: the keyless partitioner places them"),
               [this] { addOp(produce(std::nullopt, 8)); });
+    auto* consumerLabel = new QLabel(tr("Consumer:"), this);
+    row->addWidget(consumerLabel);
     consumer_ = new QLineEdit(QStringLiteral("C0"), this);
+    consumerLabel->setBuddy(consumer_);
     consumer_->setAccessibleName(tr("Consumer"));
     consumer_->setToolTip(tr("The name of a consumer in the group orders-app"));
     consumer_->setMaximumWidth(140);

@@ -215,6 +215,18 @@ private slots:
             });
             QVERIFY2(named, qPrintable(box->accessibleName()));
         }
+        // A text box likewise, or by the hint it shows while empty (Kafka's "C0" stood alone
+        // in the row: a tester could not tell it named a consumer).
+        for (QLineEdit* edit : view->findChildren<QLineEdit*>()) {
+            if (qobject_cast<QAbstractSpinBox*>(edit->parentWidget())) {
+                continue;
+            }
+            const bool named = std::any_of(labels.begin(), labels.end(), [edit](QLabel* l) {
+                return l->buddy() == edit && !l->text().isEmpty();
+            });
+            const bool hinted = !edit->placeholderText().isEmpty() && edit->text().isEmpty();
+            QVERIFY2(named || hinted, qPrintable(edit->accessibleName()));
+        }
     }
 
     void everyPresetSavedOpensAgain_data() { addDiagramViews(); }
