@@ -74,7 +74,9 @@ bool KeyLess::operator()(const std::string& a, const std::string& b) const {
     long long x = 0, y = 0;
     const bool na = asNumber(a, x), nb = asNumber(b, y);
     if (na && nb) {
-        return x < y;
+        // Two spellings of one number ("07" and "7") are two keys, in text order: a real store
+        // compares the bytes, and a key is never another key.
+        return x != y ? x < y : a < b;
     }
     if (na != nb) {
         return na; // numbers first

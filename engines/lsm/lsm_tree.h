@@ -26,6 +26,7 @@
 namespace fg::lsm {
 
 // Keys sort as numbers when both are whole numbers ("9" < "10"), else as text; numbers first.
+// Only the same text is the same key ("07" sorts after "7", before "8").
 struct KeyLess {
     bool operator()(const std::string& a, const std::string& b) const;
 };
