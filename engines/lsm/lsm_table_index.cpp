@@ -26,6 +26,12 @@ void LsmTableIndex::rebuild(const std::vector<SSTable>& tables) {
     }
     const KeyLess less;
     std::vector<std::uint32_t> rankOf(count);
+    std::vector<KeyLess::Read> first(count); // each table's first key, read once
+    for (std::size_t i = 0; i < count; ++i) {
+        if (tables[i].level > 0) {
+            first[i] = KeyLess::read(tables[i].minKey());
+        }
+    }
     for (std::size_t l = 1; l < levels.size(); ++l) {
         Level& lv = levels[l];
         for (std::size_t r = 0; r < lv.newest.size(); ++r) {
@@ -33,7 +39,7 @@ void LsmTableIndex::rebuild(const std::vector<SSTable>& tables) {
         }
         lv.byKey = lv.newest;
         std::stable_sort(lv.byKey.begin(), lv.byKey.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return less(tables[a].minKey(), tables[b].minKey());
+            return less(first[a], first[b]);
         });
         lv.rank.clear();
         for (std::size_t k = 0; k < lv.byKey.size(); ++k) {

@@ -55,6 +55,13 @@ std::string_view resultName(ProbeResult result) {
     return "?";
 }
 
+KeyLess::Read KeyLess::read(const std::string& key) {
+    Read r;
+    r.text = &key;
+    r.number = asNumber(key, r.value);
+    return r;
+}
+
 bool KeyLess::operator()(const std::string& a, const std::string& b) const {
     // Fast path: plain non-negative numbers without leading zeros compare by length, then digits.
     auto plain = [](const std::string& s) {

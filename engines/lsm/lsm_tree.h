@@ -29,6 +29,20 @@ namespace fg::lsm {
 // Only the same text is the same key ("07" sorts after "7", before "8").
 struct KeyLess {
     bool operator()(const std::string& a, const std::string& b) const;
+    // A key read once, to sort many by it: compares as the keys compare (a sort of the tables by
+    // their first keys read each key as a number at every comparison).
+    struct Read {
+        bool number = false;
+        long long value = 0;
+        const std::string* text = nullptr;
+    };
+    static Read read(const std::string& key);
+    bool operator()(const Read& a, const Read& b) const {
+        if (a.number && b.number) {
+            return a.value != b.value ? a.value < b.value : *a.text < *b.text;
+        }
+        return a.number != b.number ? a.number : *a.text < *b.text;
+    }
 };
 
 struct Entry {
