@@ -1,6 +1,9 @@
 // MainWindow: the course on screen: the chapter tree on the left, the reader (and any live
 // diagrams opened from it, as tabs) in the middle, search on the right. It owns the menus and
 // keyboard shortcuts, the theme and zoom, and remembers where the student was (QSettings).
+// main_window.cpp builds the window and moves about the course; main_window_menus.cpp the menus,
+// main_window_study.cpp notes, bookmarks, progress and the study tools, main_window_settings.cpp
+// what is remembered, main_window_help.cpp the keyboard sheet and About.
 #pragma once
 
 #include "app/app_theme.h"

@@ -1,0 +1,101 @@
+// MainWindow (main_window.h): Help > Keyboard shortcuts and About.
+#include "app/export_actions.h"
+#include "app/main_window.h"
+
+#include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFrame>
+#include <QMessageBox>
+#include <QScreen>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <algorithm>
+
+namespace fg {
+
+void MainWindow::showKeyboardHelp(QWidget* over) {
+    // A dialog of its own, not a message box: in the Projector's type the sheet was taller than a
+    // 1080-pixel screen, cut at the bottom with no scroll bar ("In a live diagram" lost). Its text
+    // scrolls, and the dialog is at most 85% of the screen high.
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    QDialog sheet(over ? over : this);
+    sheet.setObjectName(QStringLiteral("keyboardHelp"));
+    sheet.setWindowTitle(tr("Keyboard shortcuts"));
+    auto* text = new QTextBrowser(&sheet);
+    text->setAccessibleName(tr("Keyboard shortcuts"));
+    text->setFrameShape(QFrame::NoFrame);
+    text->setHtml(
+        tr("<table cellpadding=4>"
+           "<tr><td><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
+           "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
+           "<tr><td><b>Ctrl+F</b></td><td>Search every chapter (Esc closes the search)</td></tr>"
+           "<tr><td><b>F3 / Shift+F3</b></td><td>Next / previous search hit</td></tr>"
+           "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
+           "text</td></tr>"
+           "<tr><td><b>Ctrl+D</b></td><td>Bookmark this section (again: remove the "
+           "bookmark)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
+           "<tr><td><b>F9</b></td><td>Show or hide the chapter list (in a narrow window it "
+           "steps aside on a diagram's tab)</td></tr>"
+           "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
+           "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
+           "its first slide / from the section being read, or the live diagram of the tab (Esc "
+           "leaves, the reader then at the slide's section). There, Right / Left step a "
+           "diagram, then go to the "
+           "next / previous slide; Home / End its first / last step, then the first / last "
+           "slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
+           "B blank, L spotlight, Z zoom, T timer</td></tr>"
+           "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
+           "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
+           "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp, Ctrl+Tab / Ctrl+Shift+Tab</b></td><td>Next / "
+           "previous tab</td></tr>"
+           "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
+           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+           "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "
+           "export or a B-Tree vs LSM run, leave the presentation</td></tr>"
+           "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
+           "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
+           "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
+           "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
+           "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
+           "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
+           "<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>Zoom the drawing in / out / fit "
+           "it to the window</td></tr>"
+           "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added</td></tr>"
+           "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
+    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
+    connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);
+    auto* column = new QVBoxLayout(&sheet);
+    column->addWidget(text);
+    column->addWidget(close);
+    // As wide as 60 characters of its type, as tall as its text, within 85% of the screen.
+    const QFontMetrics fm(text->font());
+    const QRect screen =
+        this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    const int w = std::min(fm.averageCharWidth() * 70, int(screen.width() * 0.9));
+    text->document()->setTextWidth(w);
+    const int h = std::min(int(text->document()->size().height()) + 4 * fm.height(),
+                           int(screen.height() * 0.85));
+    sheet.resize(w + 24, h);
+    sheet.exec();
+    if (over) {
+        over->activateWindow(); // the slides keep the keyboard
+        over->raise();
+    } else {
+        afterDialog(focus);
+    }
+}
+
+void MainWindow::showAbout() {
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    QMessageBox::about(this, tr("About fieldguide"),
+                       tr("<b>fieldguide %1</b><p>A field guide to choosing a database, with live "
+                          "diagrams of the real algorithms.</p><p>Licensed under the GNU GPL, "
+                          "version 3 or later.</p>")
+                           .arg(QStringLiteral(FIELDGUIDE_VERSION)));
+    afterDialog(focus);
+}
+
+} // namespace fg

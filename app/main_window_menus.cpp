@@ -1,0 +1,235 @@
+// MainWindow (main_window.h): its menus, their shortcuts and access keys.
+#include "app/export_actions.h"
+#include "app/main_window.h"
+#include "app/presentation/presentation.h"
+#include "app/reader/chapter_tree.h"
+#include "app/reader/reader_view.h"
+#include "app/reader/search_dock.h"
+#include "app/reader/search_panel.h"
+#include "app/sidebar_splitter.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/simulators/simulators.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenu>
+#include <QMenuBar>
+#include <QStatusBar>
+
+namespace fg {
+
+namespace {
+
+// The access key of a menu entry's text (the letter after a single "&"), or a null QChar (a "&"
+// before a space is no key: a title's own "&", written as is).
+QChar accessKeyOf(const QString& text) {
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&')) {
+            if (text[i + 1].isLetterOrNumber()) {
+                return text[i + 1].toLower();
+            }
+            ++i; // "&&" is a "&"
+        }
+    }
+    return {};
+}
+
+// Gives every entry of `menu` without an access key (Alt+letter with the menu open) one of its
+// own: the first letter of one of its words no other entry has, else any such letter. The
+// course's titles (the diagrams, the simulators) come without; a "&" in them stays a "&".
+void giveAccessKeys(QMenu* menu) {
+    QString taken;
+    for (const QAction* a : menu->actions()) {
+        if (const QChar key = accessKeyOf(a->text()); !key.isNull()) {
+            taken += key;
+        }
+    }
+    for (QAction* a : menu->actions()) {
+        if (a->isSeparator() || !accessKeyOf(a->text()).isNull()) {
+            continue;
+        }
+        QString text = a->text();
+        text.replace(QLatin1Char('&'), QLatin1String("&&"));
+        int pick = -1;
+        for (bool wordStart : {true, false}) {
+            for (int i = 0; i < text.size() && pick < 0; ++i) {
+                const QChar c = text[i];
+                const bool starts = i == 0 || !text[i - 1].isLetterOrNumber();
+                if (c.isLetter() && (starts || !wordStart) && !taken.contains(c.toLower())) {
+                    pick = i;
+                }
+            }
+        }
+        if (pick >= 0) {
+            taken += text[pick].toLower();
+            a->setText(text.insert(pick, QLatin1Char('&')));
+        }
+    }
+}
+
+} // namespace
+
+void MainWindow::buildMenus() {
+    auto action = [this](QMenu* menu, const QString& text, QList<QKeySequence> keys, auto slot) {
+        auto* a = menu->addAction(text);
+        // A key listed twice (a platform's standard key that is also written out, as Ctrl+Q for
+        // Quit on X11) would be an ambiguous shortcut that does nothing.
+        QList<QKeySequence> once;
+        for (const QKeySequence& k : keys) {
+            if (!k.isEmpty() && !once.contains(k)) {
+                once << k;
+            }
+        }
+        a->setShortcuts(once);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work in full screen, with the menu bar hidden
+        return a;
+    };
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    action(file, tr("&Export diagram\u2026"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
+           [this] { exportDiagram(); });
+    action(file, tr("Export &animation (GIF or frames)\u2026"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)}, [this] { exportAnimation(); });
+    action(file, tr("Export chapter as &handout PDF\u2026"), {}, [this] {
+        // The chapter the user is looking at: a diagram tab's own chapter, else the reader's.
+        const QWidget* tab = tabs_->currentWidget();
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        const QString saved =
+            exportHandoutInteractive(this, course_, reader_->chapterIndex(),
+                                     tab ? tab->property("diagramId").toString() : QString());
+        afterDialog(focus);
+        saySaved(tr("Handout saved as %1."), saved);
+    });
+    file->addSeparator();
+    action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {
+        if (const int i = tabs_->currentIndex(); i > 0) { // the reader stays
+            QWidget* w = tabs_->widget(i);
+            tabs_->removeTab(i);
+            w->deleteLater();
+        }
+    });
+    action(file, tr("&Quit"), {QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)},
+           [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    action(edit, tr("&Copy diagram as image"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)},
+           [this] {
+               if (const auto e = currentExportable()) {
+                   copyDiagramToClipboard(*e, theme_);
+                   statusBar()->showMessage(tr("Diagram copied as an image."), 3000);
+               } else {
+                   statusBar()->showMessage(tr("Open a live diagram to copy it."), 5000);
+               }
+           });
+    edit->addSeparator();
+    action(edit, tr("&Find in all chapters\u2026"), {QKeySequence::Find}, [this] {
+        searchDock_->open();
+        search_->focusQuery();
+    });
+    action(edit, tr("Find &next"), {QKeySequence(Qt::Key_F3)}, [this] { findNext(false); });
+    action(edit, tr("Find &previous"), {QKeySequence(Qt::SHIFT | Qt::Key_F3)},
+           [this] { findNext(true); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    // On the tab on screen: the reader's text, a diagram's drawing, a tool's type.
+    action(view, tr("Zoom &in"), {QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)},
+           [this] { zoomCurrentPage(1); });
+    action(view, tr("Zoom &out"), {QKeySequence::ZoomOut}, [this] { zoomCurrentPage(-1); });
+    action(view, tr("&Reset zoom"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+           [this] { zoomCurrentPage(0); });
+    view->addSeparator();
+    // F9, as a file manager's sidebar: the chapter list hidden, or shown on any tab. Asked for
+    // last, it has the room: the search steps aside if the page beside both would be narrow.
+    action(view, tr("Show or hide the &chapter list"), {QKeySequence(Qt::Key_F9)}, [this] {
+        split_->toggle();
+        if (!tree_->isHidden()) {
+            searchDock_->leaveRoom(split_->pageWidth());
+        }
+    });
+    QMenu* themes = view->addMenu(tr("&Theme"));
+    themeGroup_ = new QActionGroup(this);
+    for (ThemeChoice c :
+         {ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark, ThemeChoice::Projector}) {
+        const QString label = c == ThemeChoice::System  ? tr("Follow the &system")
+                              : c == ThemeChoice::Light ? tr("&Light")
+                              : c == ThemeChoice::Dark  ? tr("&Dark")
+                                                        : tr("&Projector (high contrast, large)");
+        QAction* a = themes->addAction(label);
+        a->setCheckable(true);
+        a->setData(themeChoiceName(c));
+        themeGroup_->addAction(a);
+        connect(a, &QAction::triggered, this, [this, c] { setThemeChoice(c); });
+    }
+    QList<QKeySequence> fullKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
+    if (!fullKeys.contains(QKeySequence(Qt::Key_F11))) {
+        fullKeys << QKeySequence(Qt::Key_F11); // plain X11 binds nothing to full screen
+    }
+    view->addSeparator();
+    action(view, tr("&Full screen"), fullKeys, [this] { toggleFullScreen(); });
+    // As in PowerPoint and Keynote: F5 presents the chapter from its first slide, Shift+F5 from
+    // the slide of the section being read.
+    action(view, tr("&Presentation mode"), {QKeySequence(Qt::Key_F5)},
+           [this] { startPresentation(); });
+    action(view, tr("Present from this &section"), {QKeySequence(Qt::SHIFT | Qt::Key_F5)},
+           [this] { startPresentation(true); });
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    action(go, tr("&Next section"), {QKeySequence(Qt::ALT | Qt::Key_Down)},
+           [this] { goSection(1); });
+    action(go, tr("&Previous section"), {QKeySequence(Qt::ALT | Qt::Key_Up)},
+           [this] { goSection(-1); });
+    action(go, tr("Next &chapter"), {QKeySequence(Qt::ALT | Qt::Key_PageDown)},
+           [this] { goChapter(1); });
+    action(go, tr("Previous c&hapter"), {QKeySequence(Qt::ALT | Qt::Key_PageUp)},
+           [this] { goChapter(-1); });
+    go->addSeparator();
+    // As in every tabbed program: Ctrl+PgDown / Ctrl+PgUp, round from the last tab to the first,
+    // and Ctrl+Tab / Ctrl+Shift+Tab wherever the focus is (the matrix's table took Ctrl+Tab to
+    // move between its cells: the tabs could not be left from there).
+    action(go, tr("Next &tab"),
+           {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)},
+           [this] { goTab(1); });
+    action(go, tr("Previous t&ab"),
+           {QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab),
+            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)},
+           [this] { goTab(-1); });
+
+    QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
+    for (const auto& d : liveDiagrams()) {
+        QAction* a = diagrams->addAction(d.title);
+        connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
+    }
+    diagrams->setToolTipsVisible(true);
+    giveAccessKeys(diagrams);
+
+    QMenu* study = menuBar()->addMenu(tr("&Study"));
+    action(study, tr("Decision &wizard: which database?"), {},
+           [this] { openTool(QStringLiteral("wizard")); });
+    action(study, tr("Decision &matrix"), {}, [this] { openTool(QStringLiteral("matrix")); });
+    action(study, tr("&Scenario explorer: architectures"), {},
+           [this] { openTool(QStringLiteral("scenarios")); });
+    study->addSeparator();
+    for (const auto& sim : simulators()) {
+        action(study, sim.title, {}, [this, id = sim.id] { openTool(id); });
+    }
+    study->addSeparator();
+    action(study, tr("&Quiz: checklist questions and common mistakes"), {},
+           [this] { openTool(QStringLiteral("quiz")); });
+    action(study, tr("My &progress"), {}, [this] { openTool(QStringLiteral("progress")); });
+    action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
+           [this] { toggleBookmark(); });
+    action(study, tr("&Note on this section\u2026"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
+    giveAccessKeys(study);
+    studyMenu_ = study;
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    // Over the slides while presenting (from there F1 did nothing).
+    action(help, tr("&Keyboard shortcuts"), {QKeySequence::HelpContents},
+           [this] { showKeyboardHelp(presentation_ ? presentation_.data() : nullptr); });
+    action(help, tr("&About fieldguide"), {}, [this] { showAbout(); });
+}
+
+} // namespace fg

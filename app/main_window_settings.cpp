@@ -1,0 +1,108 @@
+// MainWindow (main_window.h): what it remembers between runs (QSettings), read and written.
+#include "app/export_actions.h"
+#include "app/main_window.h"
+#include "app/notice_bar.h"
+#include "app/reader/reader_view.h"
+#include "app/sidebar_splitter.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QScreen>
+#include <QSettings>
+#include <algorithm>
+
+namespace fg {
+
+namespace {
+
+// The groups of keys the app writes to its settings file: reader/ and view/ and window/ (this
+// window), export/ (the export dialog), scenarios/ (the Scenario menu). A key outside them came
+// from elsewhere (a damaged or foreign file): it is ignored, and dropped when the settings are
+// saved, so junk is not carried from save to save. A new group of settings is added here.
+bool knownSettingsKey(const QString& key) {
+    static const QStringList groups = {QStringLiteral("reader/"), QStringLiteral("view/"),
+                                       QStringLiteral("window/"), QStringLiteral("export/"),
+                                       QStringLiteral("scenarios/")};
+    return std::any_of(groups.begin(), groups.end(),
+                       [&](const QString& g) { return key.startsWith(g); });
+}
+
+constexpr QSize kMinimumWindow(800, 500);
+
+} // namespace
+
+void MainWindow::saveSettings() const {
+    if (progress_ && progress_->isDirty()) {
+        progress_->save();
+    }
+    QSettings s;
+    for (const QString& key : s.allKeys()) {
+        if (!knownSettingsKey(key)) {
+            s.remove(key);
+        }
+    }
+    s.setValue("reader/chapter", currentChapterId());
+    s.setValue("reader/section", reader_->currentSection());
+    s.setValue("reader/zoom", reader_->zoom());
+    s.setValue("view/theme", themeChoiceName(themeChoice_));
+    s.setValue("window/geometry", saveGeometry());
+    s.setValue("window/state", saveState());
+    s.setValue("window/sidebar", split_->sidebar());
+    s.setValue("window/chapterList", split_->wanted());
+}
+
+void MainWindow::restoreSettings() {
+    QSettings s;
+    // A settings file that is not ours (junk, or unreadable) is said once: its unknown keys are
+    // dropped at the next save, so the next start finds a clean file.
+    int unknown = 0;
+    for (const QString& key : s.allKeys()) {
+        unknown += knownSettingsKey(key) ? 0 : 1;
+    }
+    if (s.status() != QSettings::NoError || unknown > 0) {
+        showNotice(damageNotice_,
+                   (damageNotice_->isVisible()
+                        ? damageNotice_->findChild<QLabel*>(QStringLiteral("text"))->text() +
+                              QStringLiteral("\n")
+                        : QString()) +
+                       tr("Your settings file %1 is damaged or holds settings Field Guide does "
+                          "not know (%n unknown entries); they are ignored and will be removed "
+                          "when Field Guide closes. Settings that were not valid are back to "
+                          "their defaults.",
+                          "", unknown)
+                           .arg(QDir::toNativeSeparators(s.fileName())));
+    }
+    // A geometry is used only if it is at least the minimum size and mostly on a screen: a
+    // damaged one opened a window of 201 x 117 pixels.
+    const bool restored =
+        s.contains("window/geometry") && restoreGeometry(s.value("window/geometry").toByteArray());
+    bool fits = false;
+    if (restored) {
+        const QRect g = geometry();
+        for (const QScreen* screen : QGuiApplication::screens()) {
+            const QRect on = screen->availableGeometry().intersected(g);
+            fits = fits || (qint64(on.width()) * on.height() * 2 >= qint64(g.width()) * g.height());
+        }
+        fits = fits && g.width() >= kMinimumWindow.width() && g.height() >= kMinimumWindow.height();
+    }
+    if (!fits) { // the default, as on a first start
+        setWindowState(Qt::WindowNoState);
+        // 1600x1000, or 90% of a smaller screen (a 1280x800 screen got a window past its edges).
+        QSize size(1600, 1000);
+        if (const QScreen* on = screen()) {
+            size = size.boundedTo(on->availableGeometry().size() * 0.9);
+        }
+        resize(size.expandedTo(kMinimumWindow));
+    }
+    restoreState(s.value("window/state").toByteArray());
+    // The sidebar's width the student chose, set once the window has its size (showEvent).
+    sidebarWidth_ = std::max(0, s.value("window/sidebar", 0).toInt());
+    split_->setWanted(s.value("window/chapterList", true).toBool());
+    setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
+    reader_->setZoom(s.value("reader/zoom", 0).toInt());
+    const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
+    showSection(chapter, s.value("reader/section").toString());
+}
+
+} // namespace fg

@@ -1,0 +1,208 @@
+// MainWindow (main_window.h): the study aids: notes and bookmarks on sections, saving progress,
+// and the study tools as tabs.
+#include "app/main_window.h"
+#include "app/notice_bar.h"
+#include "app/page_zoom.h"
+#include "app/reader/reader_view.h"
+#include "widgets/decision/architecture.h"
+#include "widgets/decision/decision_views.h"
+#include "widgets/simulators/simulators.h"
+#include "widgets/study/progress_view.h"
+#include "widgets/study/quiz_view.h"
+
+#include <QApplication>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+
+namespace fg {
+
+void MainWindow::editSectionNote() {
+    const QString chapter = currentChapterId(), section = reader_->currentSection();
+    if (chapter.isEmpty() || section.isEmpty()) {
+        return;
+    }
+    // The section named (a tester could not tell which section the note was for).
+    QString where = section;
+    if (const Chapter* ch = course_.chapter(chapter)) {
+        for (const auto& s : ch->sections) {
+            if (s.id == section) {
+                where = sectionPath(ch->title, s.title);
+            }
+        }
+    }
+    bool ok = false;
+    const QPointer<QWidget> focus = QApplication::focusWidget();
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Note on this section"),
+        tr("Your note on %1 (kept with your progress; empty removes it):").arg(where),
+        progress_->note(chapter, section), &ok);
+    afterDialog(focus);
+    if (ok) {
+        setSectionNote(chapter, section, text);
+    }
+}
+
+void MainWindow::toggleBookmark() {
+    const QString chapter = currentChapterId(), section = reader_->currentSection();
+    if (chapter.isEmpty() || section.isEmpty()) {
+        return;
+    }
+    const bool on = !progress_->isBookmarked(chapter, section);
+    progress_->setBookmark(chapter, section, on);
+    if (saveProgress()) {
+        statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
+    }
+}
+
+bool MainWindow::saveProgress() {
+    if (!progress_->isDirty() || progress_->save()) {
+        saveNotice_->hide();
+        return true;
+    }
+    // Saving is off (a damaged file that could not be moved aside, a newer version's file): the
+    // damage notice already says why; trying again cannot help.
+    saveNotice_->findChild<QPushButton*>(QStringLiteral("action"))
+        ->setVisible(progress_->canSave());
+    QString error = progress_->error();
+    if (!error.endsWith(QLatin1Char('.'))) {
+        error += QLatin1Char('.');
+    }
+    showNotice(saveNotice_, progress_->canSave()
+                                ? tr("%1 What you did is kept while Field Guide stays open, and "
+                                     "saving is tried again at your next change.")
+                                      .arg(error)
+                                : error);
+    return false;
+}
+
+bool MainWindow::confirmProgressSaved() {
+    while (!saveProgress()) {
+        QMessageBox box(QMessageBox::Warning, tr("Progress not saved"),
+                        tr("Your progress could not be saved, so what you did since the last "
+                           "save would be lost if you quit now."),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(progress_->error());
+        QPushButton* retry = progress_->canSave()
+                                 ? box.addButton(tr("Try again"), QMessageBox::AcceptRole)
+                                 : nullptr;
+        QPushButton* quit = box.addButton(tr("Quit anyway"), QMessageBox::DestructiveRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(retry ? retry : quit);
+        box.exec();
+        if (box.clickedButton() == quit) {
+            return true;
+        }
+        if (!retry || box.clickedButton() != retry) {
+            return false; // Cancel: back to the window, nothing lost yet
+        }
+    }
+    return true;
+}
+
+void MainWindow::setSectionNote(const QString& chapter, const QString& section,
+                                const QString& text) {
+    progress_->setNote(chapter, section, text.trimmed());
+    if (!saveProgress()) {
+        return;
+    }
+    statusBar()->showMessage(text.trimmed().isEmpty() ? tr("Note removed.") : tr("Note saved."),
+                             3000);
+}
+
+void MainWindow::openTool(const QString& id) {
+    for (int i = 1; i < tabs_->count(); ++i) {
+        if (tabs_->widget(i)->property("toolId").toString() == id) {
+            tabs_->setCurrentIndex(i);
+            return;
+        }
+    }
+    QWidget* view = nullptr;
+    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
+    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
+    QString name;
+    QStringList errors;
+    auto openChapter = [this](const QString& chapter, const QString& section) {
+        showSection(course_.indexOf(chapter), section);
+    };
+    if (id == QLatin1String("wizard")) {
+        auto* w = new WizardView(
+            DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
+            tabs_);
+        connect(w, &WizardView::chapterLinkActivated, this, openChapter);
+        connect(w, &WizardView::resultExported, this,
+                [this](const QString& path) { saySaved(tr("Recommendation saved as %1."), path); });
+        view = w;
+        name = tr("Wizard");
+    } else if (id == QLatin1String("matrix")) {
+        auto* m = new MatrixView(
+            DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"), course_, errors),
+            tabs_);
+        connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
+        view = m;
+        name = tr("Matrix");
+    } else if (id == QLatin1String("scenarios")) {
+        auto* a = new ArchitectureView(
+            loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
+                              errors),
+            tabs_);
+        connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
+        view = a;
+        name = tr("Scenarios");
+    } else if (id == QLatin1String("quiz")) {
+        auto* q = new QuizView(tabs_);
+        QHash<QString, QString> titles;
+        for (const auto& ch : course_.chapters) {
+            titles.insert(ch.id, ch.title);
+            for (const auto& s : ch.sections) {
+                titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
+            }
+        }
+        q->setTitles(titles);
+        q->setDeck(&deck_, progress_.get());
+        connect(q, &QuizView::chapterLinkActivated, this, openChapter);
+        connect(q, &QuizView::answered, this, [this] { saveProgress(); });
+        errors << deck_.errors;
+        view = q;
+        name = tr("Quiz");
+    } else if (id == QLatin1String("progress")) {
+        auto* p = new ProgressView(tabs_);
+        p->setData(&course_, &deck_, progress_.get());
+        connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
+        view = p;
+        name = tr("Progress");
+    }
+    if (view) {
+        pageOf(view)->setTheme(theme_);
+        // Pages read as a whole; not the matrix, whose table fills the window's width (in the
+        // Projector's type at 1280 px, larger type cut its last column).
+        if (id != QLatin1String("matrix")) {
+            useStudyType(view, theme_.fontScale);
+        }
+    } else {
+        for (const auto& sim : simulators()) {
+            if (sim.id == id) {
+                view = createSimulatorView(id, theme_, tabs_); // themed
+                name = sim.tabName;
+            }
+        }
+    }
+    if (!view) {
+        return;
+    }
+    if (!errors.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Problems in the course's tool files: %1").arg(errors.join(QStringLiteral("; "))),
+            15000);
+    }
+    view->setProperty("toolId", id);
+    setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
+    const int tab = tabs_->addTab(view, name.isEmpty() ? pageOf(view)->pageTitle() : name);
+    tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
+    tabs_->setCurrentIndex(tab);
+    view->setFocus();
+}
+
+} // namespace fg

@@ -1,0 +1,48 @@
+#include "app/notice_bar.h"
+
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+
+namespace fg {
+
+QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
+    auto* bar = new QFrame(parent);
+    bar->setObjectName(name);
+    bar->setFrameShape(QFrame::StyledPanel);
+    bar->setAutoFillBackground(true);
+    QPalette pal = bar->palette();
+    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale amber, dark text on it
+    pal.setColor(QPalette::WindowText, QColor(0x33, 0x2b, 0x00));
+    bar->setPalette(pal);
+    auto* row = new QHBoxLayout(bar);
+    auto* icon = new QLabel(bar);
+    const int px = bar->style()->pixelMetric(QStyle::PM_SmallIconSize);
+    icon->setPixmap(bar->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+    row->addWidget(icon, 0, Qt::AlignTop);
+    auto* text = new QLabel(bar);
+    text->setObjectName(QStringLiteral("text"));
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    row->addWidget(text, 1);
+    auto* action = new QPushButton(bar);
+    action->setObjectName(QStringLiteral("action"));
+    action->hide();
+    row->addWidget(action, 0, Qt::AlignTop);
+    auto* close = new QPushButton(QObject::tr("Close"), bar);
+    close->setObjectName(QStringLiteral("close"));
+    QObject::connect(close, &QPushButton::clicked, bar, &QWidget::hide);
+    row->addWidget(close, 0, Qt::AlignTop);
+    bar->hide();
+    return bar;
+}
+
+void showNotice(QWidget* bar, const QString& text) {
+    bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
+    bar->setAccessibleDescription(text);
+    bar->show();
+}
+
+} // namespace fg
