@@ -1,0 +1,121 @@
+// DiagramView (diagram_view.h): scenarios opened and saved as the command line's JSON, and the
+// default one.
+#include "engines/scenario/scenario.h"
+#include "models/io/atomic_file.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_view.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QSettings>
+#include <algorithm>
+#include <sstream>
+
+namespace fg {
+
+Status DiagramView::loadScenario(const nlohmann::json& scenario) {
+    if (!scenario.is_object() || !scenario.contains("engine") || !scenario["engine"].is_string()) {
+        return Status::error("/engine", "a scenario names its engine, e.g. \"engine\": \"" +
+                                            std::string(engineName()) + "\"");
+    }
+    const auto engine = scenario["engine"].get<std::string>();
+    if (engine != engineName()) {
+        return Status::error("/engine", "this is a \"" + engine +
+                                            "\" scenario; this diagram opens \"" + engineName() +
+                                            "\" scenarios");
+    }
+    const auto title = scenario.find("title");
+    nextTitle_ = title != scenario.end() && title->is_string()
+                     ? QString::fromStdString(title->get<std::string>())
+                     : QString();
+    Status st = applyScenario(scenario);
+    nextTitle_.clear();
+    if (st) {
+        refresh();
+    }
+    return st;
+}
+
+void DiagramView::openDefaultScenario() {
+    Status st;
+    const nlohmann::json scenario = defaultScenario(QString::fromLatin1(engineName()), st);
+    if (st) {
+        st = loadScenario(scenario);
+    }
+    if (!st) {
+        showMessage(tr("The diagram's first scenario did not load (%1): start with the buttons "
+                       "above.")
+                        .arg(QString::fromStdString(st.message())));
+    } else {
+        showMessage({});
+    }
+    // Shown before its first step, under its opening sentence: Play (Space) runs it.
+}
+
+bool DiagramView::openScenarioFile(const QString& path, QString* error) {
+    // The one reader of scenario files (size limit, read errors, JSON errors with line and column),
+    // the same as `fieldguide run` and `fieldguide export`; "-" would mean standard input there.
+    const QString file = path == QLatin1String("-") ? QStringLiteral("./-") : path;
+    nlohmann::json json;
+    std::istringstream noStandardInput;
+    Status st = scenario::readFile(QFile::encodeName(file).toStdString(), noStandardInput, json);
+    if (st) {
+        st = loadScenario(json);
+    }
+    if (!st) {
+        *error = tr("%1 was not opened: %2")
+                     .arg(QFileInfo(path).fileName(), QString::fromStdString(st.message()));
+        return false;
+    }
+    return true;
+}
+
+bool DiagramView::saveScenarioFile(const QString& path, QString* error) const {
+    AtomicFile file(path);
+    Status st = file.open();
+    if (st) {
+        file.write(QByteArray::fromStdString(scenarioJson().dump(2) + "\n"));
+        st = file.commit();
+    }
+    if (!st) {
+        *error = AtomicFile::describe(st);
+        return false;
+    }
+    return true;
+}
+
+void DiagramView::openScenarioDialog() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("scenarios/dir")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), dir,
+                                                      tr("Scenarios (*.json);;All files (*)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!openScenarioFile(path, &error)) {
+        QMessageBox::warning(this, tr("Open scenario"), error);
+    }
+}
+
+void DiagramView::saveScenarioDialog() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("scenarios/dir")).toString();
+    const QString suggested = (dir.isEmpty() ? QString() : dir + QLatin1Char('/')) +
+                              QLatin1String(engineName()) + QStringLiteral("-scenario.json");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested,
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
+    QString error;
+    if (!saveScenarioFile(path, &error)) {
+        QMessageBox::warning(this, tr("Save scenario"), error);
+    }
+}
+
+} // namespace fg
