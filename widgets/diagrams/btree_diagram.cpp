@@ -440,19 +440,48 @@ void useLevelOfDetail(Geometry& g, Detail& detail, const Highlights& h, int digi
     g.compactW = 2 * (0.62 * digits + 1.2) * g.fontPx * 0.9;
     g.expanded = &detail.expanded;
     g.marked = &detail.marked;
-    if (step && step->kind != StepKind::kRandomKeys) {
-        g.focusKey = step->key;
-        // The way down to the step's key: an insert lit its leaf alone, and the leaf stayed
-        // hidden under its parent's range box (the 100,000-key tree's "Insert 7000560 into leaf
-        // [...]" showed the root and two boxes).
+    if (!step || step->kind == StepKind::kRandomKeys) {
+        return;
+    }
+    // The way down from the root to `k`, every node on it with its keys: an insert lit its leaf
+    // alone, and the leaf stayed hidden under its parent's range box (the 100,000-key tree's
+    // "Insert 7000560 into leaf [...]" showed the root and two boxes).
+    const auto openWayTo = [&](Key k) {
         for (NodeId x = root;;) {
             detail.expanded.insert(x);
-            const int i = ns.lowerBound(x, step->key);
-            if (ns.leaf(x) || (i < ns.size(x) && ns.key(x, i) == step->key)) {
-                break;
+            const int i = ns.lowerBound(x, k);
+            if (ns.leaf(x) || (i < ns.size(x) && ns.key(x, i) == k)) {
+                return;
             }
             x = ns.child(x, i);
         }
+    };
+    switch (step->kind) {
+    case StepKind::kOverflow:
+    case StepKind::kSplit:
+    case StepKind::kPromote:
+    case StepKind::kNewRoot:
+    case StepKind::kUnderflow:
+    case StepKind::kBorrow:
+    case StepKind::kMerge:
+    case StepKind::kShrink:
+        // About nodes, not a key (its key is unset: the way to key 0 drew the leftmost branch
+        // at every split): the way to each node it names, by the node's first key.
+        for (const std::vector<Key>* keys : {&step->keys, &step->otherKeys}) {
+            if (!keys->empty()) {
+                openWayTo(keys->front());
+            }
+        }
+        if (step->moved) {
+            g.focusKey = *step->moved;
+        } else if (!step->keys.empty()) {
+            g.focusKey = step->keys[step->keys.size() / 2];
+        }
+        break;
+    default:
+        g.focusKey = step->key;
+        openWayTo(step->key);
+        break;
     }
 }
 

@@ -171,7 +171,12 @@ private slots:
     // to it keep their keys. An insert lit its leaf alone, hidden under its parent's range box:
     // the 100,000-key tree's "Insert 7000560 into leaf [...]" showed the root and two boxes.
     void aStepAboutAKeyShowsTheKeyInALargeTree() {
-        const std::vector<fg::btree::Key> keys{77'777, 12'345, 98'765};
+        // Three keys here and there, then thirty past the largest: the rightmost leaf splits
+        // again and again.
+        std::vector<fg::btree::Key> keys{77'777, 12'345, 98'765};
+        for (fg::btree::Key k = 200'001; k <= 200'030; ++k) {
+            keys.push_back(k);
+        }
         std::vector<Op> ops{Op::insertRandom(4000, 3, 1, 99'999)};
         for (const auto k : keys) {
             ops.push_back(Op::insert(k));
@@ -196,6 +201,34 @@ private slots:
             ++checked;
         }
         QCOMPARE(checked, int(keys.size()));
+        // A split and what follows it show the nodes they name, with their keys (a tester saw
+        // the leftmost branch at every overflow, split and promotion: their key was unset).
+        int splits = 0;
+        int ours = 0; // the first step of the inserts after the random ones
+        while (d.timeline().step(static_cast<std::size_t>(ours)).key != keys.front()) {
+            ++ours;
+        }
+        for (int i = ours; i < d.stepCount(); ++i) {
+            const auto& step = d.timeline().step(static_cast<std::size_t>(i));
+            using K = fg::btree::StepKind;
+            if (step.kind != K::kOverflow && step.kind != K::kSplit && step.kind != K::kPromote &&
+                step.kind != K::kNewRoot) {
+                continue;
+            }
+            const fg::Frame f = d.frame(i, fg::Theme::light());
+            for (const std::vector<fg::btree::Key>* named : {&step.keys, &step.otherKeys}) {
+                if (named->empty()) {
+                    continue;
+                }
+                QVERIFY2(f.find(QStringLiteral("key:%1").arg(named->front())),
+                         qPrintable(QStringLiteral("step %1: %2 (key %3 not drawn)")
+                                        .arg(i)
+                                        .arg(QString::fromStdString(step.text))
+                                        .arg(named->front())));
+            }
+            ++splits;
+        }
+        QVERIFY2(splits >= 6, qPrintable(QString::number(splits)));
     }
 
     void theMedianRisesIntoTheParent() {
