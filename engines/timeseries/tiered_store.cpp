@@ -31,6 +31,8 @@ std::string_view kindName(StepKind kind) {
     switch (kind) {
     case StepKind::kIngest:
         return "ingest";
+    case StepKind::kAdvance:
+        return "advance";
     case StepKind::kRetentionDrop:
         return "retention-drop";
     case StepKind::kQueryPlan:
@@ -123,9 +125,34 @@ void TieredStore::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
         advance(s, s.now, sink);
         return;
     }
-    case Op::Kind::Advance:
-        advance(s, op.toMs ? *op.toMs : s.now + op.byMs, sink);
+    case Op::Kind::Advance: {
+        const std::int64_t to = std::max(s.now, op.toMs ? *op.toMs : s.now + op.byMs);
+        if (sink.narrate()) {
+            // A step of its own, the clock moved: when nothing was old enough to drop, time
+            // passing left no step, the now line stayed put, and the page's "Ingest 3 more
+            // hours" wrote from the clock of the last step (hours in the past).
+            int expiring = 0;
+            for (std::size_t i = 0; i < tiers_.size(); ++i) {
+                for (const auto& [start, b] : s.tiers[i].blocks) {
+                    expiring += b.end <= to - tiers_[i].retentionMs ? 1 : 0;
+                }
+            }
+            const std::int64_t moved = to - s.now;
+            s.now = to;
+            s.started = true;
+            Step st;
+            st.kind = StepKind::kAdvance;
+            st.text = "Time passes" + (moved > 0 ? " (" + duration(moved) + ")" : std::string()) +
+                      ": it is now " + clockText(to) +
+                      (expiring == 0   ? "; no block is old enough to drop yet."
+                       : expiring == 1 ? "; 1 block is now older than its tier keeps."
+                                       : "; " + std::to_string(expiring) +
+                                             " blocks are now older than their tiers keep.");
+            sink.report(std::move(st), s);
+        }
+        advance(s, to, sink);
         return;
+    }
     case Op::Kind::Query: {
         ++s.stats.queries;
         const QueryResult r = query(s, op.from, op.to, op.agg);

@@ -120,12 +120,14 @@ struct QueryResult {
 //   query-result    tier, from, to (the range asked for), query: what was read and returned.
 enum class StepKind {
     kIngest,
+    kAdvance, // the clock moves on (time passes), before what it expires is dropped
     kRetentionDrop,
     kQueryPlan,
     kQueryResult,
 };
 
-// The kind's name in scenario JSON: "ingest", "retention-drop", "query-plan", "query-result".
+// The kind's name in scenario JSON: "ingest", "advance", "retention-drop", "query-plan",
+// "query-result".
 std::string_view kindName(StepKind kind);
 
 struct TieredStep {

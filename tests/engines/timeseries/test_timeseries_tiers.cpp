@@ -88,6 +88,32 @@ private slots:
         QCOMPARE(rec.steps.front().kind, StepKind::kIngest);
     }
 
+    // A tester let six hours pass eight times: once every block had gone, time passing left no
+    // step, the drawing's clock stayed put and the page's "Ingest 3 more hours" wrote from the
+    // clock of the last step, a day in the past. Every advance is a step of its own, at the new
+    // time, with or without blocks to drop.
+    void timePassingIsAStepEvenWithNothingToDrop() {
+        const TieredStore st(TieredStore::defaultTiers());
+        fg::RecordingSink<TieredStep, TieredState> rec(true);
+        auto s = st.initialState();
+        rec.run(st, s, std::vector<TieredOp>{ingest(0, 3 * 3600'000)});
+        std::int64_t clock = s.now;
+        for (int i = 0; i < 8; ++i) {
+            const std::size_t before = rec.steps.size();
+            rec.run(st, s, std::vector<TieredOp>{TieredOp::advanceBy(6 * 3600'000)});
+            clock += 6 * 3600'000;
+            QVERIFY2(rec.steps.size() > before, qPrintable(QString::number(i)));
+            QCOMPARE(rec.steps[before].kind, StepKind::kAdvance);
+            QCOMPARE(rec.states[before].now, clock);
+            QCOMPARE(rec.states.back().now, clock);
+            QVERIFY2(QString::fromStdString(rec.steps[before].text).contains("6 hours"),
+                     rec.steps[before].text.c_str());
+        }
+        // The last advances had nothing left to drop, and said so.
+        QVERIFY2(QString::fromStdString(rec.steps.back().text).contains("no block is old enough"),
+                 rec.steps.back().text.c_str());
+    }
+
     void aQueryUsesTheFinestTierThatCoversIt() {
         const TieredStore st(TieredStore::defaultTiers());
         auto s = st.initialState();
