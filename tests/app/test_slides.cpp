@@ -452,10 +452,6 @@ private slots:
                     if (run >= 0 && run < presets.size()) {
                         presets[run]->trigger();
                         name = presets[run]->text();
-                        {
-                            const fg::Status st = desk->loadScenario(desk->scenarioJson());
-                            qInfo("DEBUG %s: %s", qPrintable(name), st.message().c_str());
-                        }
                     } else if (run == presets.size()) {
                         if (d.id != QLatin1String("kafka")) {
                             continue;
@@ -497,6 +493,58 @@ private slots:
         }
         QVERIFY(runs >= 3 * 20);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
+    }
+
+    // A tester at 1280x800: the 30-key B-Tree's keys were smaller on the slide (F5) than on the
+    // page at the desk (the page's margins inside the slide's: 15.9 px against 16.3). At the
+    // same size, every diagram without a chart, its scenario and every preset, at its last step,
+    // is drawn as large on the slide, but for the slide's own margin (2%). (With a chart, the
+    // LSM-tree's, the slide's larger narration and chart leave the drawing 0.83 of the desk's:
+    // open, issue 13's note.)
+    void aDiagramOnASlideIsAtLeastAsLargeAsAtTheDesk() {
+        QStringList faults;
+        for (const fg::LiveDiagram& d : fg::liveDiagrams()) {
+            if (!d.makeSource) {
+                continue;
+            }
+            std::unique_ptr<QWidget> page(fg::createDiagramPage(d.id, fg::Theme::light(), nullptr));
+            auto* desk = qobject_cast<fg::DiagramView*>(page.get());
+            QVERIFY(desk);
+            desk->resize(1280, 800);
+            desk->show();
+            QVERIFY(QTest::qWaitForWindowExposed(desk));
+            const QList<QAction*> presets = desk->presetActions();
+            for (int run = -1; run < presets.size(); ++run) {
+                if (run >= 0) {
+                    presets[run]->trigger();
+                }
+                fg::Player* player = desk->panel()->player();
+                player->seek(player->stepCount() - 1);
+                QTest::qWait(20);
+                if (desk->chart()) {
+                    break;
+                }
+                const qreal atDesk = medianLetters(*desk->panel()->canvas());
+                auto* w = new fg::PresentationWindow(desk, d.id, fg::Theme::light());
+                w->resize(1280, 800);
+                w->show();
+                QVERIFY(QTest::qWaitForWindowExposed(w));
+                fg::DiagramView* view = w->diagramView();
+                view->panel()->player()->seek(view->panel()->player()->stepCount() - 1);
+                QTest::qWait(20);
+                const qreal onSlide = medianLetters(*view->panel()->canvas());
+                if (onSlide < 0.98 * atDesk) {
+                    faults << QStringLiteral("%1, %2: %3 px on the slide, %4 px at the desk")
+                                  .arg(d.id, run < 0 ? QStringLiteral("its scenario")
+                                                     : presets[run]->text())
+                                  .arg(onSlide, 0, 'f', 2)
+                                  .arg(atDesk, 0, 'f', 2);
+                }
+                w->close(); // deletes itself
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
     }
 
     // The chart of a diagram slide (beside the drawing or under it): its horizontal labels never

@@ -392,6 +392,12 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
         }
     }
     panel_->setNarrationPixelSize(on ? narrationPx : 0);
+    // On a slide the slide's own margin is the page's: the page's margin inside it made the
+    // drawing smaller on the projector than at the desk (a tester: a 30-key B-Tree at 1280x800).
+    if (!margins_) {
+        margins_ = layout()->contentsMargins();
+    }
+    layout()->setContentsMargins(on ? QMargins() : *margins_);
     const int steps = panel_->player()->stepCount();
     panel_->canvas()->setOpening(
         openingSentence(title_, steps, on ? OpeningFor::Slide : OpeningFor::Screen),

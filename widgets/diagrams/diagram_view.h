@@ -130,6 +130,7 @@ protected:
 
 private:
     void placeMessage();
+    std::optional<QMargins> margins_; // the page's own, at the desk
     // At the desk in the projector theme (a room reads the drawing) the chart goes beside the
     // drawing when that leaves the drawing larger, as on a slide; else, and in the other themes,
     // under it.
