@@ -5,6 +5,7 @@
 #include "app/main_window.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/window_test_support.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_dialog.h"
@@ -116,18 +117,7 @@ private slots:
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
-                          QStringLiteral("scenarios"), QStringLiteral("quiz"),
-                          QStringLiteral("progress")};
-        for (const auto& sim : fg::simulators()) {
-            tools << sim.id;
-        }
-        for (const auto& d : fg::liveDiagrams()) {
-            w.openDiagram(d.id);
-        }
-        for (const QString& tool : tools) {
-            w.openTool(tool);
-        }
+        openEveryPage(w);
         QStringList problems;
         int boxes = 0;
         for (int i = 0; i < w.tabs()->count(); ++i) {
@@ -158,6 +148,30 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&animation));
         problems << checkBoxes(&animation, QStringLiteral("Export animation"), true);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // A tester typed 99999 as the order of the 100,000-key B-Tree: the tree was rebuilt at order
+    // 9 at the first key typed, before the number was whole. A number counts once it is entered.
+    void aNumberCountsOnceItIsEntered() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDiagram(QStringLiteral("btree"));
+        QWidget* page = w.tabs()->currentWidget();
+        for (QAbstractSpinBox* box : page->findChildren<QAbstractSpinBox*>()) {
+            auto* order = qobject_cast<QSpinBox*>(box);
+            QVERIFY(order);
+            int changes = 0;
+            connect(order, &QSpinBox::valueChanged, page, [&changes] { ++changes; });
+            order->setFocus();
+            order->findChild<QLineEdit*>()->selectAll();
+            QTest::keyClicks(order->findChild<QLineEdit*>(), QStringLiteral("12"));
+            QCOMPARE(changes, 0); // not 1, then 12
+            QTest::keyClick(order->findChild<QLineEdit*>(), Qt::Key_Return);
+            QCOMPARE(changes, 1);
+            QCOMPARE(order->value(), 12);
+        }
     }
 
     // Digits beyond any 64-bit number are still a number too large, said as typed.

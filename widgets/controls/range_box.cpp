@@ -87,7 +87,8 @@ void tell(QAbstractSpinBox* box, const QString& text) {
         tellNow(box, text);
         return;
     }
-    QMetaObject::invokeMethod(box, [box, text] { tellNow(box, text); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        box, [box, text] { tellNow(box, text); }, Qt::QueuedConnection);
 }
 
 QString nameOf(const QAbstractSpinBox* box) {
@@ -124,6 +125,9 @@ void RangeNoteLabel::say(const QString& text) {
 
 RangeSpinBox::RangeSpinBox(QWidget* parent) : QSpinBox(parent) {
     forgetOnTyping(this, lineEdit());
+    // The number counts once it is entered (Enter, Tab, the arrows): typing 99999 as a B-Tree's
+    // order applied 9 at the first key, and rebuilt a 100,000-key tree at order 9.
+    setKeyboardTracking(false);
 }
 
 QValidator::State RangeSpinBox::validate(QString& text, int& pos) const {
@@ -149,6 +153,7 @@ void RangeSpinBox::fixup(QString& text) const {
 
 RangeDoubleSpinBox::RangeDoubleSpinBox(QWidget* parent) : QDoubleSpinBox(parent) {
     forgetOnTyping(this, lineEdit());
+    setKeyboardTracking(false);
 }
 
 QValidator::State RangeDoubleSpinBox::validate(QString& text, int& pos) const {
