@@ -7,6 +7,7 @@
 #include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/window_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -25,23 +26,6 @@
 #include <QTreeWidget>
 
 namespace {
-
-void settle() {
-    for (int i = 0; i < 3; ++i) {
-        QCoreApplication::processEvents();
-        QTest::qWait(10);
-    }
-}
-
-QStringList allTools() {
-    QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
-                      QStringLiteral("scenarios"), QStringLiteral("quiz"),
-                      QStringLiteral("progress")};
-    for (const auto& sim : fg::simulators()) {
-        tools << sim.id;
-    }
-    return tools;
-}
 
 // The window's View menu entry with this text ("Zoom &in").
 QAction* viewAction(fg::MainWindow& w, const QString& text) {

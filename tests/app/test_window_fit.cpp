@@ -216,21 +216,10 @@ private slots:
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
-                          QStringLiteral("scenarios"), QStringLiteral("quiz"),
-                          QStringLiteral("progress")};
-        for (const auto& sim : fg::simulators()) {
-            tools << sim.id;
-        }
         QStringList problems;
         for (fg::ThemeChoice t : kAll) {
             w.setThemeChoice(t);
-            for (const auto& d : fg::liveDiagrams()) {
-                w.openDiagram(d.id);
-            }
-            for (const QString& tool : tools) {
-                w.openTool(tool);
-            }
+            openEveryPage(w);
             settle();
             for (int i = 0; i < w.tabs()->count(); ++i) {
                 w.tabs()->setCurrentIndex(i);

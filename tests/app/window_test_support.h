@@ -7,11 +7,13 @@
 #include "tests/app/app_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QCoreApplication>
 #include <QObject>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 #include <algorithm>
 #include <iterator>
@@ -31,6 +33,27 @@ inline void settle() {
     for (int i = 0; i < 3; ++i) {
         QCoreApplication::processEvents();
         QTest::qWait(10);
+    }
+}
+
+// Every study tool and simulator the window opens as a tab (MainWindow::openTool).
+inline QStringList allTools() {
+    QStringList tools{QStringLiteral("wizard"), QStringLiteral("matrix"),
+                      QStringLiteral("scenarios"), QStringLiteral("quiz"),
+                      QStringLiteral("progress")};
+    for (const auto& sim : fg::simulators()) {
+        tools << sim.id;
+    }
+    return tools;
+}
+
+// Opens every live diagram and every tool in `w`, each in a tab of its own.
+inline void openEveryPage(fg::MainWindow& w) {
+    for (const auto& d : fg::liveDiagrams()) {
+        w.openDiagram(d.id);
+    }
+    for (const QString& tool : allTools()) {
+        w.openTool(tool);
     }
 }
 
