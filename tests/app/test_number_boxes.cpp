@@ -102,6 +102,22 @@ QStringList checkBoxes(QWidget* where, const QString& place, bool inDialog) {
     return problems;
 }
 
+// The order box of the B-Tree's page, opened in `w` shown at 1280x800.
+QSpinBox* bTreeOrder(fg::MainWindow& w) {
+    w.resize(1280, 800);
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w)) {
+        return nullptr;
+    }
+    w.openDiagram(QStringLiteral("btree"));
+    for (QSpinBox* box : w.tabs()->currentWidget()->findChildren<QSpinBox*>()) {
+        if (box->accessibleName() == QStringLiteral("Order")) {
+            return box;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestNumberBoxes : public QObject {
@@ -154,14 +170,10 @@ private slots:
     // 9 at the first key typed, before the number was whole. A number counts once it is entered.
     void aNumberCountsOnceItIsEntered() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.openDiagram(QStringLiteral("btree"));
+        QSpinBox* order = bTreeOrder(w);
+        QVERIFY(order);
         QWidget* page = w.tabs()->currentWidget();
-        for (QAbstractSpinBox* box : page->findChildren<QAbstractSpinBox*>()) {
-            auto* order = qobject_cast<QSpinBox*>(box);
-            QVERIFY(order);
+        {
             int changes = 0;
             connect(order, &QSpinBox::valueChanged, page, [&changes] { ++changes; });
             order->setFocus();
@@ -177,18 +189,9 @@ private slots:
     // Digits beyond any 64-bit number are still a number too large, said as typed.
     void digitsBeyondAnyNumberAreTooLarge() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.openDiagram(QStringLiteral("btree"));
-        QWidget* page = w.tabs()->currentWidget();
-        QSpinBox* order = nullptr;
-        for (QSpinBox* box : page->findChildren<QSpinBox*>()) {
-            if (box->accessibleName() == QStringLiteral("Order")) {
-                order = box;
-            }
-        }
+        QSpinBox* order = bTreeOrder(w);
         QVERIFY(order);
+        QWidget* page = w.tabs()->currentWidget();
         const QString typed(30, QLatin1Char('9'));
         typeOver(order, typed, false);
         QCOMPARE(order->value(), order->maximum());
