@@ -45,7 +45,7 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
            "diagram, then go to the "
            "next / previous slide; Home / End its first / last step, then the first / last "
            "slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
-           "B blank, L spotlight, Z zoom, T timer</td></tr>"
+           "B blank, L spotlight, Z zoom, T timer, C a diagram's chart (shown or hidden)</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"

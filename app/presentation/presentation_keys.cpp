@@ -33,6 +33,7 @@ bool PresentationWindow::isSlideKey(int key) {
     case Qt::Key_L:
     case Qt::Key_Z:
     case Qt::Key_T:
+    case Qt::Key_C:
     case Qt::Key_Escape:
         return true;
     default:
@@ -115,6 +116,8 @@ bool PresentationWindow::handleKey(int key) {
         timerShown_ = !timerShown_;
         overlay_->update();
         return true;
+    case Qt::Key_C: // a diagram's chart, hidden on a slide when it left the drawing too little room
+        return diagram_ && diagram_->toggleChartOnSlide();
     case Qt::Key_F1: // it did nothing until the slides were left
         emit helpRequested();
         return true;

@@ -403,6 +403,11 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
         openingSentence(title_, steps, on ? OpeningFor::Slide : OpeningFor::Screen),
         openingSentence(title_, steps, OpeningFor::Picture));
     if (!on) {
+        slideChart_ = SlideChart::Auto; // the next slide chooses again
+        if (chart_) {
+            chart_->show();
+            chartHint_->hide();
+        }
         placeChart();
     }
 }

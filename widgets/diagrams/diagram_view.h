@@ -59,6 +59,11 @@ public:
     // The chart (if any) beside the drawing instead of under it: on a wide slide, a drawing
     // limited by its height gets the whole height (presentation.cpp chooses).
     void setChartBeside(bool beside);
+    // On a slide: shows the chart if it is hidden, hides it if it is shown (the slide's C key).
+    // False when the diagram has no chart.
+    bool toggleChartOnSlide();
+    // True when the diagram has a chart and it is on screen (on a slide it may be hidden).
+    bool chartShown() const;
 
     // The diagram's default scenario (content/scenarios/ENGINE.json), shown before its first
     // step. Reset does this.
@@ -162,6 +167,11 @@ private:
     // kept until the next operation or scenario.
     std::optional<nlohmann::json> beforeReset_;
     bool presenting_ = false;
+    // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C
+    // key last asked.
+    enum class SlideChart { Auto, Shown, Hidden };
+    SlideChart slideChart_ = SlideChart::Auto;
+    QLabel* chartHint_ = nullptr; // on a slide, under the counters: the chart is hidden, C shows it
     bool chartSizedByUser_ = false; // the student dragged the divider under the drawing
 };
 

@@ -5,6 +5,8 @@
 
 #include <QFontMetrics>
 #include <QFontMetricsF>
+#include <QLabel>
+#include <QLayout>
 #include <QSplitter>
 #include <algorithm>
 #include <qcustomplot.h>
@@ -12,12 +14,14 @@
 namespace fg {
 
 void DiagramView::placeChartOnSlide() {
-    // Under the drawing, the slide's width, as tall as its type needs (its legend, labels and
-    // titles) with the tallest plot, four lines of that type down to two and a half (two labels
-    // up the axis), that leaves the drawing 60% of the slide's width or height its shape allows
-    // (the course's rule for a slide); beside it, a third of the width, when no plot does (a
-    // drawing limited by its height: the hash slots'). Beside it a quarter wide, the LSM-tree's
-    // chart was a thin column.
+    // The drawing comes first on a slide. The chart goes under it, the slide's width, as tall as
+    // its type needs (its legend, labels and titles) with the tallest plot, four lines of that
+    // type down to two and a half (two labels up the axis), that leaves the drawing 85% of the
+    // size it has alone, or 3/4 of the slide's width or height its shape allows; else beside it,
+    // a third of the width, if that does (a drawing limited by its height); else the chart is hidden and a line under the counters says
+    // that C shows it. (Under it at 60% of the slide, the LSM-tree's letters were 0.83 of the
+    // desk's at 1280x800, a tester; beside it a quarter wide, its chart was a thin column.) C
+    // shows it, where it fits best, or hides it.
     const QSize split = split_->size();
     if (split.isEmpty()) {
         return;
@@ -27,12 +31,13 @@ void DiagramView::placeChartOnSlide() {
     const int line = QFontMetrics(chart_->yAxis->tickLabelFont()).height();
     const DiagramCanvas* canvas = panel_->canvas();
     const QSizeF drawing = canvas->source() ? canvas->runCamera().size() : QSizeF();
-    // How much of the slide the drawing uses over a chart `chartH` high. The canvas is over the
-    // drawing's narration and controls (the panel less its canvas, at their least: the panel is
-    // not laid out yet), less its margin all round (diagram_canvas.cpp).
+    // How much of the slide the drawing uses in a room of the split less `chartW` x `chartH`.
+    // The canvas is over the drawing's narration and controls (the panel less its canvas, at
+    // their least: the panel is not laid out yet), less its margin all round
+    // (diagram_canvas.cpp).
     const int chrome = panel_->minimumSizeHint().height() - canvas->minimumSize().height();
-    const auto used = [&](int chartH) {
-        const QSizeF room(split.width(), split.height() - chartH - chrome);
+    const auto used = [&](int chartW, int chartH) {
+        const QSizeF room(split.width() - chartW, split.height() - chartH - chrome);
         const qreal margin = std::max<qreal>(16, 0.03 * std::min(room.width(), room.height()));
         const qreal k = std::min((room.width() - 2 * margin) / drawing.width(),
                                  (room.height() - 2 * margin) / drawing.height());
@@ -40,18 +45,50 @@ void DiagramView::placeChartOnSlide() {
         const bool wide = drawing.width() / drawing.height() >= slide.width() / slide.height();
         return wide ? k * drawing.width() / slide.width() : k * drawing.height() / slide.height();
     };
+    const qreal alone = drawing.isEmpty() ? 0 : used(0, 0);
+    const qreal enough = std::min(0.75, 0.85 * alone);
+    const int besideW = split.width() / 3;
+    // Under the drawing the chart is at least what it needs whole at the split's width.
+    const int least = chartNeedsAt(split.width());
     int under = 0;
+    int fallback = 0; // the shortest under it, when C asks for the chart and nothing fits
     for (const int halfLines : {8, 7, 6, 5}) {
-        const int chartH = std::min(chartHeightFor(chart_, split.width(), halfLines * line / 2),
-                                    split.height() / 2);
-        if (drawing.isEmpty() || used(chartH) >= 0.64) {
+        const int chartH =
+            std::min(std::max(chartHeightFor(chart_, split.width(), halfLines * line / 2), least),
+                     split.height() / 2);
+        fallback = chartH;
+        if (drawing.isEmpty() || used(0, chartH) >= enough) {
             under = chartH;
             break;
         }
     }
+    const bool besideFits = !drawing.isEmpty() && used(besideW, 0) >= enough;
+    const bool show = slideChart_ == SlideChart::Shown ||
+                      (slideChart_ == SlideChart::Auto && (under > 0 || besideFits));
+    chart_->setVisible(show);
+    chartHint_->setVisible(!show);
+    if (!show) {
+        return;
+    }
+    if (under == 0 && !besideFits) { // asked for: where it leaves the drawing larger
+        under = used(0, fallback) >= used(besideW, 0) ? fallback : 0;
+    }
     split_->setOrientation(under > 0 ? Qt::Vertical : Qt::Horizontal);
     split_->setSizes(under > 0 ? QList<int>{split.height() - under, under}
-                               : QList<int>{split.width() - split.width() / 3, split.width() / 3});
+                               : QList<int>{split.width() - besideW, besideW});
+}
+
+bool DiagramView::toggleChartOnSlide() {
+    if (!chart_ || !presenting_) {
+        return false;
+    }
+    slideChart_ = !chart_->isHidden() ? SlideChart::Hidden : SlideChart::Shown;
+    placeChartOnSlide();
+    return true;
+}
+
+bool DiagramView::chartShown() const {
+    return chart_ && !chart_->isHidden();
 }
 
 void DiagramView::placeChart() {
@@ -131,6 +168,10 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->setMinimumWidth(240);
     chart_->installEventFilter(this);
     split_->addWidget(chart_);
+    chartHint_ = new QLabel(tr("The chart is hidden to leave the drawing room: C shows it."), this);
+    chartHint_->setAccessibleName(tr("Chart hidden"));
+    chartHint_->hide();
+    layout()->addWidget(chartHint_);
     split_->setStretchFactor(0, 3);
     split_->setStretchFactor(1, 1);
     connect(split_, &QSplitter::splitterMoved, this, [this] { chartSizedByUser_ = true; });
