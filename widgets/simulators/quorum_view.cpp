@@ -326,6 +326,7 @@ QuorumView::QuorumView(QWidget* parent)
     body()->addWidget(ring_, 1);
     // The ring is what the page teaches; the chart sums it up: two thirds of the height to the
     // ring (at 1280x800 in the projector's type it was 120 px across, the chart 300 px high).
+    setChartBesideWhenWide();
     setBodyStretch(2);
 
     auto* plot = chart();

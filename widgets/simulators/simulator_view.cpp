@@ -3,11 +3,13 @@
 #include "widgets/canvas/chart_style.h"
 #include "widgets/simulators/simulators.h"
 
+#include <QBoxLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -60,6 +62,7 @@ void SimulatorView::setTheme(const Theme& theme) {
     theme_ = theme;
     styleChart(chart_, theme_);
     refresh();
+    arrange(); // the theme's type changes the legend's width
 }
 
 QString SimulatorView::pageTitle() const {
@@ -100,7 +103,97 @@ QLabel* SimulatorView::rangeNote() const {
 }
 
 void SimulatorView::setBodyStretch(int stretch) {
-    column_->setStretchFactor(body_, stretch);
+    if (pair_) {
+        pair_->setStretch(0, stretch);
+    } else {
+        column_->setStretchFactor(body_, stretch);
+    }
+}
+
+void SimulatorView::setChartBesideWhenWide() {
+    if (pair_) {
+        return;
+    }
+    // The drawing over its summary, then the chart: under them, or beside (arrange()).
+    const int stretch = column_->stretch(column_->indexOf(body_));
+    column_->removeItem(body_);
+    body_->setParent(nullptr);
+    column_->removeWidget(summary_);
+    column_->removeWidget(chart_);
+    auto* drawing = new QVBoxLayout;
+    drawing->addLayout(body_, 1);
+    drawing->addWidget(summary_);
+    pair_ = new QBoxLayout(QBoxLayout::TopToBottom);
+    pair_->addLayout(drawing, stretch);
+    pair_->addWidget(chart_, 1);
+    column_->addLayout(pair_, 1);
+    arrange();
+}
+
+void SimulatorView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrange();
+}
+
+void SimulatorView::arrange() {
+    if (!pair_) {
+        return;
+    }
+    // The room under the controls, and the side of the largest square the drawing gets in it:
+    // under the drawing the chart takes its share of the height (and the summary a line or
+    // more), beside it a third of the width (at least its least width).
+    // The page's size (the scroll area's viewport is sized after this page's resize event),
+    // less a scroll bar on screen.
+    const QMargins margins = column_->contentsMargins();
+    const QScrollBar* bar = scroll_->verticalScrollBar();
+    const int width =
+        this->width() - (bar->isVisible() ? bar->width() : 0) - margins.left() - margins.right();
+    // What stands above at this width (the intro, the rows of controls, a note), as the column
+    // will lay it out.
+    int top = margins.top();
+    for (int i = 0; i < column_->indexOf(pair_); ++i) {
+        const QLayoutItem* item = column_->itemAt(i);
+        if (!item->isEmpty()) {
+            top += (item->hasHeightForWidth() ? item->heightForWidth(width)
+                                              : item->sizeHint().height()) +
+                   column_->spacing();
+        }
+    }
+    const int height = this->height() - top - margins.bottom();
+    if (width <= 0 || height <= 0) {
+        return;
+    }
+    // Beside the drawing the legend has an entry a line (two a line were cut at a third of
+    // 1280 px in the projector's type), and the chart is as wide as the widest, up to half.
+    chart_->legend->setWrap(1);
+    const int legendW = chart_->legend->minimumOuterSizeHint().width() + 16;
+    chart_->legend->setWrap(2);
+    const int chartW =
+        std::clamp(std::max(legendW, chart_->minimumWidth()), width / 3, std::max(1, width / 2));
+    const int share = std::max(1, pair_->stretch(0));
+    const auto summaryAt = [this](int w) {
+        return summary_->hasHeightForWidth() ? summary_->heightForWidth(w)
+                                             : summary_->sizeHint().height();
+    };
+    const double under = std::min<double>(
+        width, double(height - std::max(chart_->minimumHeight(), height / (share + 1))) -
+                   summaryAt(width));
+    const double beside = std::min<double>(width - chartW, height - summaryAt(width - chartW));
+    const bool wantBeside = beside > 1.1 * under;
+    const auto direction = wantBeside ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (pair_->direction() != direction) {
+        pair_->setDirection(direction);
+    }
+    chart_->legend->setWrap(wantBeside ? 1 : 2);
+    if (wantBeside) {
+        pair_->setStretch(1, 0);
+        chart_->setFixedWidth(chartW);
+    } else {
+        pair_->setStretch(1, 1);
+        chart_->setMinimumWidth(0);
+        chart_->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
+    chart_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SimulatorView::setSummary(const QString& text) {

@@ -16,6 +16,7 @@
 #include <QWidget>
 
 class QCustomPlot;
+class QBoxLayout;
 class QHBoxLayout;
 class QLabel;
 class QScrollArea;
@@ -64,6 +65,11 @@ protected:
     QVBoxLayout* body() const { return body_; }
     // How much of the page's height the drawing takes against the chart's 1 (1 by default).
     void setBodyStretch(int stretch);
+    // The chart beside the drawing (and the summary under the drawing) when that leaves the
+    // drawing a larger square than under it: on a wide page, a drawing that is as tall as it is
+    // wide (the quorum's ring) is otherwise limited by a share of the height.
+    void setChartBesideWhenWide();
+    void resizeEvent(QResizeEvent* event) override;
     void setSummary(const QString& text);
 
 private:
@@ -72,6 +78,11 @@ private:
     QWidget* content_;
     QVBoxLayout* column_;
     QVBoxLayout* body_;
+    // The drawing (over the summary) and the chart, in a column or a row; null until
+    // setChartBesideWhenWide().
+    QBoxLayout* pair_ = nullptr;
+    // Chooses the column or the row (setChartBesideWhenWide).
+    void arrange();
     QLabel* summary_;
     RangeNoteLabel* rangeNote_;
     QCustomPlot* chart_;

@@ -429,6 +429,50 @@ private slots:
     // A tester read the replica numbers at 11 px in circles 60 px across, and "new (v2)" a
     // word away from its node (centred in a box as wide as "coordinator"). A number fills its
     // circle; each label's text starts within a letter of its node's circle and its read ring.
+    // A tester at 1280x800 in the projector theme: the ring was 200 px across over a chart 80
+    // px high, its circles touching, the chart's title cut. On a page wider than tall the chart
+    // stands beside the ring, which then takes most of the height; at 960x700 the chart is
+    // under it (beside, the ring would be smaller).
+    void onAWidePageTheChartStandsBesideTheRing() {
+        fg::QuorumView view;
+        view.setTheme(fg::Theme::projector());
+        for (const QSize size : {QSize(1280, 740), QSize(1920, 1000), QSize(700, 900)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QCoreApplication::processEvents();
+            QRectF ring;
+            for (const auto& d : view.ringTexts()) {
+                if (d.text.at(0).isDigit()) {
+                    ring |= d.box;
+                }
+            }
+            const QRect chart(view.chart()->mapTo(&view, QPoint(0, 0)), view.chart()->size());
+            const QWidget* ringWidget = nullptr;
+            for (const QWidget* w : view.findChildren<QWidget*>()) {
+                if (w->accessibleName() == QLatin1String("Ring of replicas")) {
+                    ringWidget = w;
+                }
+            }
+            QVERIFY(ringWidget);
+            const QRectF ringOnPage = ring.translated(ringWidget->mapTo(&view, QPoint(0, 0)));
+            const QString where = QStringLiteral("%1x%2: ring %3 px high, chart at %4,%5 %6x%7")
+                                      .arg(size.width())
+                                      .arg(size.height())
+                                      .arg(ring.height())
+                                      .arg(chart.x())
+                                      .arg(chart.y())
+                                      .arg(chart.width())
+                                      .arg(chart.height());
+            if (size.width() > size.height()) {
+                QVERIFY2(chart.left() >= ringOnPage.right(), qPrintable(where));
+                QVERIFY2(ring.height() >= 0.45 * size.height(), qPrintable(where));
+            } else {
+                QVERIFY2(chart.top() >= ringOnPage.bottom(), qPrintable(where));
+            }
+        }
+    }
+
     void theRingsNumbersFillTheirCirclesAndLabelsStandByTheirNode() {
         fg::QuorumView view;
         view.resize(1600, 900);
