@@ -1,5 +1,6 @@
 #include "widgets/canvas/diagram_panel.h"
 
+#include "widgets/canvas/long_words.h"
 #include "widgets/playback/playback_bar.h"
 
 #include <QEvent>
@@ -55,7 +56,12 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     column->addLayout(under_);
     bar_->installKeys(this);
     canvas_->handleZoomKeys(this);
-    connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
+    // A long word (a student's 300-character key) shortened: it ran past both edges unbroken.
+    connect(canvas_, &DiagramCanvas::narrationChanged, narration_, [this](const QString& text) {
+        const QString shown = shortWords(text);
+        narration_->setText(shown);
+        narration_->setToolTip(shown == text ? QString() : text);
+    });
 }
 
 void DiagramPanel::setNarrationPixelSize(int px) {

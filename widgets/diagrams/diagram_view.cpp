@@ -295,11 +295,44 @@ void DiagramView::showMessage(const QString& text) {
 
 void DiagramView::placeMessage() {
     const QWidget* canvas = panel_->canvas();
-    const int width = std::max(120, std::min(canvas->width() - 16, 720));
+    // As wide as its text, up to 720 px (a short note across 720 px covered more of the drawing
+    // than it needed).
+    const int natural = message_->fontMetrics().horizontalAdvance(message_->text()) +
+                        2 * message_->margin() + 2 * message_->frameWidth() + 4;
+    const int width = std::max(120, std::min({canvas->width() - 16, 720, natural}));
     message_->setFixedWidth(width);
-    message_->setFixedHeight(
-        std::max(message_->heightForWidth(width), message_->sizeHint().height()));
-    message_->move(8, 8);
+    const int height = std::max(message_->heightForWidth(width), message_->sizeHint().height());
+    message_->setFixedHeight(height);
+    // In the corner where it covers least of the drawing: top left, else top right, bottom left,
+    // bottom right (over the top of a tree 14 levels high it hid the root, a tester).
+    const Frame frame = panel_->canvas()->currentFrame();
+    const QTransform toScreen = panel_->canvas()->transformOnScreen();
+    std::vector<QRectF> drawn;
+    drawn.reserve(frame.items.size());
+    for (const FrameItem& item : frame.items) {
+        drawn.push_back(toScreen.mapRect(item.rect));
+    }
+    const int right = canvas->width() - 8 - width;
+    const int bottom = canvas->height() - 8 - height;
+    QPoint best(8, 8);
+    qreal least = -1;
+    for (const QPoint at :
+         {QPoint(8, 8), QPoint(right, 8), QPoint(8, bottom), QPoint(right, bottom)}) {
+        const QRectF box(at, QSizeF(width, height));
+        qreal covered = 0;
+        for (const QRectF& r : drawn) {
+            const QRectF both = r.intersected(box);
+            covered += both.width() * both.height();
+        }
+        if (least < 0 || covered < least) {
+            least = covered;
+            best = at;
+        }
+        if (covered == 0) {
+            break;
+        }
+    }
+    message_->move(best);
 }
 
 namespace {

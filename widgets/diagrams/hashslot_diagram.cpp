@@ -2,6 +2,7 @@
 
 #include "engines/redis/key_slot.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/canvas/long_words.h"
 
 #include <array>
 #include <map>
@@ -270,7 +271,7 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // The routed key, its slot on the bar, and the client's path.
     if (step &&
         (step->kind == redis::StepKind::kRoute || step->kind == redis::StepKind::kClusterDown)) {
-        const QString key = QString::fromStdString(step->key);
+        const QString key = shortWord(QString::fromStdString(step->key));
         const QString tag =
             step->hashTag.empty()
                 ? QString()

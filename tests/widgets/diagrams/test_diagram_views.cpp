@@ -5,6 +5,7 @@
 // before it; Reset goes back to the default scenario; Ctrl+0 and the zoom keys zoom the diagram,
 // not the window's reader; 10,000 steps back and forth leave no more live objects than before;
 // the charts show the engine's numbers for the step on screen.
+#include "engines/redis/key_slot.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -199,6 +200,72 @@ private slots:
             QCOMPARE(QFontInfo(message->font()).pixelSize(),
                      QFontInfo(view->panel()->narrationFont()).pixelSize());
             QVERIFY(QFontInfo(message->font()).pixelSize() > QFontInfo(view->font()).pixelSize());
+        }
+    }
+
+    // A tester: the note about a number typed out of range hid the root of a tall tree (720 px
+    // wide at the top left, whatever its text). It is as wide as its text and stands in the
+    // corner of the drawing's area where it covers least of the drawing.
+    void aMessageStandsWhereItCoversLeastOfTheDrawing() {
+        // The 40-key B-Tree at its last step (the tree across the page), and the LSM-tree before
+        // its first step (its memtable across the top, room for the levels under it).
+        for (const char* id : {"btree", "lsm"}) {
+            std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
+                fg::createDiagramPage(QString::fromLatin1(id), fg::Theme::light(), nullptr)));
+            QVERIFY(view);
+            view->resize(1280, 800);
+            view->show();
+            QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+            fg::Player* player = view->panel()->player();
+            if (QLatin1String(id) == QLatin1String("btree")) {
+                nlohmann::json ops = nlohmann::json::array();
+                for (int k = 1; k <= 40; ++k) {
+                    ops.push_back({{"op", "insert"}, {"key", k}});
+                }
+                const fg::Status st = view->loadScenario(
+                    {{"engine", "btree"}, {"params", {{"order", 3}}}, {"ops", ops}});
+                QVERIFY2(st.isOk(), st.message().c_str());
+                player->seek(player->stepCount() - 1);
+            } else {
+                player->seek(-1);
+            }
+            QTest::qWait(20);
+            static_cast<fg::RangeNotes*>(view.get())
+                ->sayOutOfRange(QStringLiteral("99 is too large for Memtable size (it takes 1 to "
+                                               "64): 64 is used instead."));
+            QLabel* message = nullptr;
+            for (auto* l : view->findChildren<QLabel*>()) {
+                message = l->accessibleName() == "Message" ? l : message;
+            }
+            QVERIFY(message && !message->isHidden());
+            QVERIFY(message->width() <=
+                    message->fontMetrics().horizontalAdvance(message->text()) + 40);
+            const fg::DiagramCanvas* canvas = view->panel()->canvas();
+            const QTransform toScreen = canvas->transformOnScreen();
+            const fg::Frame frame = canvas->currentFrame();
+            const auto covered = [&](const QRectF& box) {
+                qreal area = 0;
+                for (const fg::FrameItem& item : frame.items) {
+                    const QRectF both = toScreen.mapRect(item.rect).intersected(box);
+                    area += both.width() * both.height();
+                }
+                return area;
+            };
+            const QSizeF size = message->size();
+            qreal least = 1e18;
+            for (const QPointF at : {QPointF(8, 8), QPointF(canvas->width() - 8 - size.width(), 8),
+                                     QPointF(8, canvas->height() - 8 - size.height()),
+                                     QPointF(canvas->width() - 8 - size.width(),
+                                             canvas->height() - 8 - size.height())}) {
+                least = std::min(least, covered(QRectF(at, size)));
+            }
+            const qreal here = covered(QRectF(message->geometry()));
+            QVERIFY2(here <= least + 1,
+                     qPrintable(QStringLiteral("%1: %2 px² of the drawing under the message, %3 "
+                                               "in the best corner")
+                                    .arg(QLatin1String(id))
+                                    .arg(here)
+                                    .arg(least)));
         }
     }
 
@@ -712,6 +779,52 @@ private slots:
         }
         QCOMPARE(int(shown.size()), masters);
         QVERIFY(total > 0);
+    }
+
+    // A tester's 300-character key ran past both edges of the drawing's line and of the
+    // narration (a word a label cannot break): both are shortened to fit, the narration's
+    // tooltip says it whole, and the key is routed whole (its slot, the engine's).
+    void aLongKeyStaysWithinThePage() {
+        fg::HashslotView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QString key = QStringLiteral("k").repeated(300);
+        const fg::Status st = view.loadScenario(nlohmann::json::parse(
+            R"({"engine":"hashslot","params":{"nodes":3,"replicas":0},"ops":[{"op":"route","key":")" +
+            key.toStdString() + R"(","value":"v"}]})"));
+        QVERIFY2(st.isOk(), st.message().c_str());
+        fg::Player* player = view.panel()->player();
+        player->seek(player->stepCount() - 1);
+        QCoreApplication::processEvents();
+        const QLabel* narration = nullptr;
+        for (const QLabel* l : view.findChildren<QLabel*>()) {
+            if (l->accessibleName() == QLatin1String("Narration")) {
+                narration = l;
+            }
+        }
+        QVERIFY(narration);
+        QVERIFY(narration->text().contains(QStringLiteral("(300 characters)")));
+        QVERIFY(narration->toolTip().contains(key));
+        QVERIFY2(narration->sizeHint().width() <= view.width(),
+                 qPrintable(QString::number(narration->sizeHint().width())));
+        const auto* source = view.panel()->canvas()->source();
+        const fg::Frame f = source->frame(player->position(), view.theme());
+        bool seen = false;
+        for (const fg::FrameItem& item : f.items) {
+            if (item.id == QLatin1String("route-label")) {
+                seen = true;
+                QFont font;
+                font.setPixelSize(qRound(item.fontPx));
+                font.setBold(item.bold);
+                const qreal w = QFontMetricsF(font).horizontalAdvance(item.text);
+                QVERIFY2(w <= item.rect.width(),
+                         qPrintable(QStringLiteral("%1 px in %2").arg(w).arg(item.rect.width())));
+                QVERIFY(item.text.contains(
+                    QStringLiteral("slot %1").arg(fg::redis::keySlot(key.toStdString()))));
+            }
+        }
+        QVERIFY(seen);
     }
 
     void lsmChartFollowsTheStepOnScreen() {

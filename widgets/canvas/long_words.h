@@ -1,0 +1,19 @@
+// A word too long for a line (a 300-character key typed by a student) shortened for the screen:
+// its first and last characters around an ellipsis, and how long it is, so the narration and the
+// drawing wrap within the page instead of running past both edges. What is stored and exported
+// as data (scenarios, `fieldguide run`) keeps the word whole.
+#pragma once
+
+#include <QString>
+
+namespace fg {
+
+// `word` when it has at most `most` characters; else its first most - 12 characters, "…", its
+// last 8 and "(N characters)".
+QString shortWord(const QString& word, int most = 40);
+
+// `text` with every run of characters without a space longer than `most` shortened by
+// shortWord().
+QString shortWords(const QString& text, int most = 40);
+
+} // namespace fg
