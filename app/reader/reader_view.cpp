@@ -22,6 +22,18 @@
 
 namespace fg {
 
+namespace {
+
+// Black or white, whichever reads better on `background`.
+QColor textOn(const QColor& background) {
+    return contrastRatio(QColor(Qt::black), background) >=
+                   contrastRatio(QColor(Qt::white), background)
+               ? QColor(Qt::black)
+               : QColor(Qt::white);
+}
+
+} // namespace
+
 ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
     setOpenLinks(false);
     setAccessibleName(tr("Chapter text"));
@@ -344,6 +356,9 @@ void ReaderView::setTheme(const Theme& theme) {
     p.setColor(QPalette::Base, theme.background);
     p.setColor(QPalette::Text, theme.text);
     p.setColor(QPalette::Highlight, theme.highlight);
+    // The search hit in focus is the text cursor's selection: its text black or white, whichever
+    // reads on the highlight (the style's white on Light's yellow read 1.4:1, a tester).
+    p.setColor(QPalette::HighlightedText, textOn(theme.highlight));
     setPalette(p);
     rerenderKeepingPlace();
 }
@@ -399,7 +414,7 @@ int ReaderView::highlight(const QString& query, const QString& sectionId) {
     if (!query.isEmpty() && course_ && chapter_ >= 0) {
         QTextCharFormat fmt;
         fmt.setBackground(theme_.highlight);
-        fmt.setForeground(theme_.kind == Theme::Kind::Dark ? QColor(Qt::white) : QColor(Qt::black));
+        fmt.setForeground(textOn(theme_.highlight));
         for (QTextCursor c = document()->find(query); !c.isNull(); c = document()->find(query, c)) {
             allHits_.push_back({c.selectionStart(), QString(), static_cast<int>(hits_.size())});
             hits_.append({c, fmt});

@@ -220,6 +220,33 @@ private slots:
         QVERIFY(w.search()->results()->item(0)->text().contains("Details"));
     }
 
+    // The hit in focus is the reader's selection: a tester read it white on Light's yellow
+    // (1.4:1). In every theme its text and the other hits' reach the theme's text contrast.
+    void theHitInFocusIsReadableInEveryTheme() {
+        for (const fg::Theme& theme :
+             {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
+            fg::ReaderView reader;
+            reader.setTheme(theme);
+            const QPalette p = reader.palette();
+            const qreal focus =
+                fg::contrastRatio(p.color(QPalette::Active, QPalette::HighlightedText),
+                                  p.color(QPalette::Active, QPalette::Highlight));
+            QVERIFY2(focus >= theme.minTextContrast(),
+                     qPrintable(QStringLiteral("%1: %2:1").arg(theme.name()).arg(focus)));
+        }
+        fg::MainWindow w(course("good"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        key(&w, Qt::Key_F, Qt::ControlModifier);
+        auto* box = w.search()->findChild<QLineEdit*>();
+        QTRY_VERIFY(box->hasFocus());
+        QTest::keyClicks(box, "Zanzibar");
+        key(box, Qt::Key_Return);
+        QCOMPARE(w.reader()->extraSelections().size(), 1);
+        const QTextCharFormat f = w.reader()->extraSelections().first().format;
+        QVERIFY(fg::contrastRatio(f.foreground().color(), f.background().color()) >= 4.5);
+    }
+
     void f3ReachesFigureHitsAndSaysWhenItWraps() {
         fg::MainWindow w(course("good"));
         w.show();
