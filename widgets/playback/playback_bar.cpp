@@ -4,11 +4,14 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QPixmap>
 #include <QSlider>
 #include <QStyle>
+#include <QStyleOptionSlider>
 #include <QToolButton>
+#include <algorithm>
 
 namespace fg {
 
@@ -28,6 +31,7 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     scrubber_->setToolTip(tr("Drag to jump to any step"));
     scrubber_->setFocusPolicy(Qt::NoFocus); // keep Left/Right for stepping
     connect(scrubber_, &QSlider::sliderMoved, player_, [this](int v) { player_->seek(v - 1); });
+    scrubber_->installEventFilter(this);
     row->addWidget(scrubber_, 1);
 
     stepLabel_ = new QLabel(this);
@@ -56,6 +60,7 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     connect(player_, &Player::positionChanged, this, &PlaybackBar::refresh);
     connect(player_, &Player::playingChanged, this, &PlaybackBar::refresh);
     connect(player_, &Player::speedChanged, this, &PlaybackBar::refresh);
+    connect(player_, &Player::stepCountChanged, this, &PlaybackBar::refresh);
     tintIcons();
 }
 
@@ -140,6 +145,33 @@ void PlaybackBar::refresh() {
     scrubber_->setValue(player_->position() + 1);
     stepLabel_->setText(tr("Step %1 of %2").arg(player_->position() + 1).arg(player_->stepCount()));
     speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
+}
+
+bool PlaybackBar::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == scrubber_ && event->type() == QEvent::MouseButtonPress) {
+        auto* press = static_cast<QMouseEvent*>(event);
+        QStyleOptionSlider opt;
+        opt.initFrom(scrubber_);
+        opt.orientation = scrubber_->orientation();
+        opt.minimum = scrubber_->minimum();
+        opt.maximum = scrubber_->maximum();
+        opt.sliderPosition = scrubber_->sliderPosition();
+        opt.sliderValue = scrubber_->value();
+        opt.upsideDown = scrubber_->invertedAppearance();
+        const QRect handle = scrubber_->style()->subControlRect(QStyle::CC_Slider, &opt,
+                                                                QStyle::SC_SliderHandle, scrubber_);
+        const QRect groove = scrubber_->style()->subControlRect(QStyle::CC_Slider, &opt,
+                                                                QStyle::SC_SliderGroove, scrubber_);
+        if (press->button() == Qt::LeftButton && !handle.contains(press->position().toPoint())) {
+            const int span = std::max(1, groove.width() - handle.width());
+            const int x = qRound(press->position().x()) - groove.left() - handle.width() / 2;
+            const int value = QStyle::sliderValueFromPosition(
+                scrubber_->minimum(), scrubber_->maximum(), std::clamp(x, 0, span), span);
+            player_->seek(value - 1);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace fg

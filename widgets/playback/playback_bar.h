@@ -27,6 +27,9 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // A click on the timeline's track jumps to the step under the pointer (Qt's slider paged by
+    // a tenth, a tester clicked and nothing seemed to follow).
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void refresh();

@@ -27,10 +27,14 @@ int Player::readingMs(qsizetype characters) {
 
 void Player::setStepCount(int count) {
     pause();
+    const int before = count_;
     count_ = std::max(0, count);
     const int clamped = std::clamp(position_, -1, count_ - 1);
     if (clamped != position_) {
         jump(clamped);
+    }
+    if (count_ != before) {
+        emit stepCountChanged(count_);
     }
 }
 

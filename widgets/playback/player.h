@@ -72,6 +72,8 @@ signals:
     void progressChanged(double t);
     void playingChanged(bool playing);
     void speedChanged(double speed);
+    // The run has a new number of steps (the position may stay: a new source of the same run).
+    void stepCountChanged(int count);
 
 private:
     void jump(int position);

@@ -4,6 +4,7 @@
 #include "widgets/canvas/diagram_panel.h"
 
 #include <QAbstractButton>
+#include <QSlider>
 #include <QTest>
 
 class TestPanel : public QObject {
@@ -45,6 +46,31 @@ private slots:
                 w->inherits("QLabel") || w->inherits("fg::DiagramCanvas")) {
                 QVERIFY2(!w->accessibleName().isEmpty(), w->metaObject()->className());
             }
+        }
+    }
+
+    // A tester clicked the timeline's track and the step moved by a page, not to the click: a
+    // click at a quarter of the track goes to the step a quarter of the way; on the handle it
+    // is a drag as before.
+    void aClickOnTheTimelineJumpsThere() {
+        fg::DiagramPanel panel;
+        panel.setSource(std::make_unique<ToySource>());
+        panel.resize(900, 400);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSlider* timeline = panel.findChild<QSlider*>();
+        QVERIFY(timeline);
+        const int steps = panel.player()->stepCount();
+        for (const double at : {0.25, 0.8, 0.5}) {
+            const QPoint where(qRound(at * timeline->width()), timeline->height() / 2);
+            QTest::mouseClick(timeline, Qt::LeftButton, Qt::NoModifier, where);
+            // The slider's value v is step v - 1 (0: before the first step).
+            const int expected = qRound(at * steps) - 1;
+            QVERIFY2(std::abs(panel.player()->position() - expected) <= 1,
+                     qPrintable(QStringLiteral("clicked at %1 of the track: step %2, expected %3")
+                                    .arg(at)
+                                    .arg(panel.player()->position())
+                                    .arg(expected)));
         }
     }
 
