@@ -24,7 +24,7 @@ QString partitionText(const kafka::PartitionState& p) {
         .arg(QString::fromStdString(p.topic))
         .arg(p.partition)
         .arg(p.leader < 0 ? QStringLiteral("none (offline)") : QStringLiteral("B%1").arg(p.leader),
-             brokers(p.isr));
+             p.isr.empty() ? QStringLiteral("none") : brokers(p.isr));
 }
 
 // Who in `group` reads `tp` ("" when nobody).

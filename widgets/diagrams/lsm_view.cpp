@@ -51,7 +51,7 @@ bool LsmViewTraits::keyEvent(const LsmDiagram::Step& step) {
 LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, true}) {
     auto* row = controls();
     key_ = new QLineEdit(this);
-    key_->setPlaceholderText(tr("Key, e.g. 42"));
+    key_->setPlaceholderText(tr("Key, e.g. 42 or user7"));
     key_->setAccessibleName(tr("Key"));
     key_->setToolTip(tr("A key to put, delete or get"));
     setCountersToolTip(
