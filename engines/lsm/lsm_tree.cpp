@@ -78,17 +78,8 @@ bool KeyLess::operator()(const std::string& a, const std::string& b) const {
     if (plain(a) && plain(b)) {
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     }
-    long long x = 0, y = 0;
-    const bool na = asNumber(a, x), nb = asNumber(b, y);
-    if (na && nb) {
-        // Two spellings of one number ("07" and "7") are two keys, in text order: a real store
-        // compares the bytes, and a key is never another key.
-        return x != y ? x < y : a < b;
-    }
-    if (na != nb) {
-        return na; // numbers first
-    }
-    return a < b;
+    // Else the order of two keys read (KeyLess::Read): one definition for both.
+    return (*this)(read(a), read(b));
 }
 
 std::int64_t Entry::bytes() const {

@@ -37,6 +37,9 @@ struct KeyLess {
         const std::string* text = nullptr;
     };
     static Read read(const std::string& key);
+    // The order itself: numbers first, by value; two spellings of one number ("07" and "7") are
+    // two keys, in text order (a real store compares the bytes, and a key is never another
+    // key); then text, byte by byte.
     bool operator()(const Read& a, const Read& b) const {
         if (a.number && b.number) {
             return a.value != b.value ? a.value < b.value : *a.text < *b.text;
