@@ -7,6 +7,7 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QEvent>
 #include <QFile>
@@ -112,8 +113,14 @@ QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
     // (a clicked button kept the focus, and Space pressed it again).
     b->setFocusPolicy(Qt::TabFocus);
     // The next action clears what the last one said (the action may say something new).
+    // A number typed in a box counts once entered, and a click on a button enters it: the
+    // button acts on the number on screen (a tester typed broker 1, clicked Fail broker, and
+    // broker 2, the box's last value, failed; the click leaves the focus in the box).
     connect(b, &QPushButton::clicked, this, [this, onClick = std::move(onClick)] {
         showMessage({});
+        for (QAbstractSpinBox* box : findChildren<QAbstractSpinBox*>()) {
+            box->interpretText();
+        }
         onClick();
     });
     controls_->addWidget(b);

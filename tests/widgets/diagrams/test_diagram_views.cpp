@@ -269,6 +269,37 @@ private slots:
         }
     }
 
+    // A tester typed 1 as the broker and clicked Fail broker: broker 2, the box's last value,
+    // failed (the number counts once entered, and the click left the focus in the box). A
+    // button acts on the number on screen.
+    void aButtonUsesTheNumberTypedBesideIt() {
+        std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
+            fg::createDiagramPage(QStringLiteral("kafka"), fg::Theme::light(), nullptr)));
+        QVERIFY(view);
+        view->resize(1280, 800);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QSpinBox* broker = nullptr;
+        QPushButton* fail = nullptr;
+        for (QSpinBox* b : view->findChildren<QSpinBox*>()) {
+            broker = b->accessibleName() == QLatin1String("Broker") ? b : broker;
+        }
+        for (QPushButton* b : view->findChildren<QPushButton*>()) {
+            fail = b->text() == QLatin1String("Fail broker") ? b : fail;
+        }
+        QVERIFY(broker && fail);
+        broker->setValue(2);
+        broker->setFocus();
+        QLineEdit* edit = broker->findChild<QLineEdit*>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("1"));
+        QTest::mouseClick(fail, Qt::LeftButton);
+        QCOMPARE(broker->value(), 1);
+        const QString said = view->panel()->narration();
+        QVERIFY2(said.contains(QStringLiteral("B1")) || said.contains(QStringLiteral("broker 1")),
+                 qPrintable(said));
+    }
+
     void everyNumberBoxIsNamedOnScreen_data() { addDiagramViews(); }
     void everyNumberBoxIsNamedOnScreen() {
         // A tester: a lone "0" beside Kafka's Fail broker said nothing. Every number box of a
