@@ -183,7 +183,16 @@ void KafkaEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) con
         return;
     }
     case Op::Kind::Leave: {
-        auto& g = s.groups[op.group];
+        // A consumer that is not a member has nothing to leave: the coordinator answers
+        // UNKNOWN_MEMBER_ID and the group does not rebalance (a tester's C9, never joined,
+        // "left" and moved partitions).
+        const auto g0 = s.groups.find(op.group);
+        if (g0 == s.groups.end() ||
+            std::none_of(g0->second.members.begin(), g0->second.members.end(),
+                         [&](const Member& m) { return m.id == op.consumer; })) {
+            return;
+        }
+        auto& g = g0->second;
         std::erase_if(g.members, [&](const Member& m) { return m.id == op.consumer; });
         g.assignment.erase(op.consumer);
         rebalance(s, op.group, op.consumer + " leaves", sink);

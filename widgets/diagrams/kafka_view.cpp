@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <optional>
+#include <set>
 
 namespace fg {
 
@@ -93,9 +94,27 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
               });
     addButton(tr("Leave"), tr("The consumer leaves the group: its partitions go to the others"),
               [this, named] {
-                  if (const auto name = named()) {
-                      addOp(KafkaOp::leave("orders-app", *name));
+                  const auto name = named();
+                  if (!name) {
+                      return;
                   }
+                  // Who is in the group after the operations so far (joins and leaves).
+                  std::set<std::string> members;
+                  for (const KafkaOp& op : ops()) {
+                      if (op.group == "orders-app" && op.kind == KafkaOp::Kind::Join) {
+                          members.insert(op.consumer);
+                      } else if (op.group == "orders-app" && op.kind == KafkaOp::Kind::Leave) {
+                          members.erase(op.consumer);
+                      }
+                  }
+                  if (!members.count(*name)) {
+                      showMessage(tr("%1 is not in the group orders-app, so it has nothing to "
+                                     "leave (Kafka answers UNKNOWN_MEMBER_ID and nothing moves). "
+                                     "Join it first.")
+                                      .arg(QString::fromStdString(*name)));
+                      return;
+                  }
+                  addOp(KafkaOp::leave("orders-app", *name));
               });
     addButton(tr("Consume"),
               tr("Every consumer of the group reads its partitions and commits its offsets"),

@@ -142,6 +142,27 @@ private slots:
         QCOMPARE(t.finalState().groups.at("g").assignment.at("C1").size(), std::size_t(1));
     }
 
+    // A consumer that never joined has nothing to leave: Kafka's coordinator answers
+    // UNKNOWN_MEMBER_ID and the group keeps its assignment (a tester's C9 "left" and the group
+    // rebalanced). A member's leave still rebalances.
+    void aNonMemberLeavingChangesNothing() {
+        const KafkaEngine e(KafkaParams{});
+        const std::vector<KafkaOp> joined{KafkaOp::join("g", "C0"), KafkaOp::join("g", "C1")};
+        std::vector<KafkaOp> ops = joined;
+        ops.push_back(KafkaOp::leave("g", "C9"));
+        ops.push_back(KafkaOp::leave("other", "C0"));
+        const fg::Timeline<KafkaEngine> before(e, e.initialState(), joined);
+        const fg::Timeline<KafkaEngine> after(e, e.initialState(), ops);
+        QCOMPARE(after.size(), before.size());
+        QCOMPARE(after.finalState().stats.rebalances, before.finalState().stats.rebalances);
+        QVERIFY(after.finalState().groups.at("g").assignment ==
+                before.finalState().groups.at("g").assignment);
+        ops.push_back(KafkaOp::leave("g", "C1"));
+        const fg::Timeline<KafkaEngine> left(e, e.initialState(), ops);
+        QCOMPARE(left.finalState().stats.rebalances, before.finalState().stats.rebalances + 1);
+        QVERIFY(!left.finalState().groups.at("g").assignment.count("C1"));
+    }
+
     void stepBackIsExact() {
         KafkaParams p;
         p.assignor = AssignorKind::Sticky;
