@@ -8,6 +8,17 @@
 
 namespace fg {
 
+namespace {
+
+// A key as the memtable and the tables show it: at most 8 characters, an ellipsis where it is
+// cut (cut bare, a 21-digit text key read as the number -9999999).
+QString shownKey(const std::string& key) {
+    const QString k = QString::fromStdString(key);
+    return k.size() <= 8 ? k : k.left(7) + QChar(0x2026);
+}
+
+} // namespace
+
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
                        std::optional<KeepOnly> only)
     : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
@@ -96,7 +107,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     mem.z = 1;
     QStringList keys;
     for (const auto& [k, e] : s.memtable) {
-        const QString key = QString::fromStdString(k).left(8); // as the tables show keys
+        const QString key = shownKey(k); // as the tables show keys
         keys << (e.value ? key : QStringLiteral("%1 \u2020").arg(key));
     }
     mem.textColor = t.text;
@@ -193,9 +204,8 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
             box.strokeWidth = input || output ? 3 : 1.3;
             box.radius = 5;
             box.z = 2;
-            const QString range = QStringLiteral("%1 .. %2")
-                                      .arg(QString::fromStdString(tab->minKey()).left(8),
-                                           QString::fromStdString(tab->maxKey()).left(8));
+            const QString range =
+                QStringLiteral("%1 .. %2").arg(shownKey(tab->minKey()), shownKey(tab->maxKey()));
             const QString dead = tab->tombstones()
                                      ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
                                      : QString();
