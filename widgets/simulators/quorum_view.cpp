@@ -413,7 +413,9 @@ void QuorumView::refresh() {
                         .arg(counted(p.n, tr("replica is"), tr("replicas are")))
                         .arg(p.w);
         } else {
-            text += tr("The write stored v2 on replicas %1. ").arg(list(result_.writeSet));
+            text += (result_.writeSet.size() == 1 ? tr("The write stored v2 on replica %1. ")
+                                                  : tr("The write stored v2 on replicas %1. "))
+                        .arg(list(result_.writeSet));
         }
         if (!result_.readAvailable) {
             text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
@@ -434,9 +436,13 @@ void QuorumView::refresh() {
     // none miss each other" (a tester read that as a contradiction).
     const bool stored = result_.coordinator >= 0 && result_.writeAvailable;
     if (!stored) {
-        text += tr("No replica stored v2, so every read returns v1, whatever R. With every "
-                   "replica up, %1 of the %2 possible sets of R = %3 replicas would miss a write "
-                   "of W = %4. ")
+        // With no read running (every replica down, or too few for R), "every read returns v1"
+        // contradicted "the read fails" (a tester).
+        const bool reads = result_.coordinator >= 0 && result_.readAvailable;
+        text += (reads ? tr("No replica stored v2, so every read returns v1, whatever R. ")
+                       : tr("No replica stored v2, and no read can run now. ")) +
+                tr("With every replica up, %1 of the %2 possible sets of R = %3 replicas would "
+                   "miss a write of W = %4. ")
                     .arg(concepts::staleReadSetsByR(p.n, p.w)[std::size_t(p.r - 1)])
                     .arg(result_.readSets)
                     .arg(p.r)
