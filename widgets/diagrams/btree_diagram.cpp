@@ -523,8 +523,9 @@ FrameItem moreItem(const Placed& p, const Geometry& g, const Theme& theme) {
 }
 
 // A node's box; a compact node (level of detail) names its key range in it instead of cells.
-FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact, const Highlights& h,
-                   const Geometry& g, const Theme& theme) {
+FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact,
+                   std::pair<Key, Key> range, const Highlights& h, const Geometry& g,
+                   const Theme& theme) {
     const qreal line = theme.lineWidth;
     const bool isLit = h.lit.count(p.id) > 0;
     const bool warn = p.id == h.warnNode;
@@ -540,11 +541,20 @@ FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact, c
         node.origin = QStringLiteral("node:%1").arg(h.grewFrom);
     }
     if (isCompact && !keys.empty()) {
-        // Its key range, and a mark when its subtree is not drawn.
+        // The range of keys under it (its subtree's, not its own keys: the root's right child,
+        // one key, read "8260620-8260620" over half the tree, a tester), and a mark when its
+        // subtree is not drawn.
         node.text = QStringLiteral("%1\u2013%2%3")
-                        .arg(keys.front())
-                        .arg(keys.back())
+                        .arg(range.first)
+                        .arg(range.second)
                         .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
+        node.toolTip =
+            p.count > 0
+                ? QStringLiteral("Keys %1 to %2 are in this node and the nodes under it, not "
+                                 "drawn at this size: zoom in, or step to a key there.")
+                      .arg(range.first)
+                      .arg(range.second)
+                : QStringLiteral("Keys %1 to %2").arg(range.first).arg(range.second);
         node.textColor = theme.mutedText;
         node.fontPx = g.fontPx * 0.9;
         node.mono = true;
@@ -637,7 +647,19 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
         }
         const auto keys = ns.keys(p.id);
         const bool isCompact = placer.compact(p.id);
-        f.items.push_back(nodeItem(p, keys, isCompact, h, g, theme));
+        // The keys under a compact node: its leftmost leaf's first to its rightmost's last.
+        std::pair<Key, Key> range;
+        if (isCompact && !keys.empty()) {
+            NodeId lo = p.id, hi = p.id;
+            while (!ns.leaf(lo)) {
+                lo = ns.children(lo).front();
+            }
+            while (!ns.leaf(hi)) {
+                hi = ns.children(hi).back();
+            }
+            range = {ns.keys(lo).front(), ns.keys(hi).back()};
+        }
+        f.items.push_back(nodeItem(p, keys, isCompact, range, h, g, theme));
         addKeyCells(f, p, keys, isCompact ? std::vector<int>() : placer.cells(p.id), h, g, theme);
     }
     return f;

@@ -8,6 +8,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <map>
 
@@ -170,6 +171,41 @@ private slots:
     // With level of detail, a step about a key shows the key: the nodes on the way from the root
     // to it keep their keys. An insert lit its leaf alone, hidden under its parent's range box:
     // the 100,000-key tree's "Insert 7000560 into leaf [...]" showed the root and two boxes.
+    // A node drawn compact over hidden nodes names the keys of its whole subtree (a tester read
+    // "8260620-8260620", the node's one key, over half of a 100,000-key tree), and its tooltip
+    // says what the mark means.
+    void aCompactNodeNamesTheKeysUnderIt() {
+        const fg::BTreeDiagram d(fg::btree::Params::withOrder(3),
+                                 {Op::insertRandom(3000, 5, 1, 999'999)});
+        const int last = d.stepCount() - 1;
+        const fg::Frame f = d.frame(last, fg::Theme::light());
+        const auto& ns = d.timeline().finalState().nodes;
+        const std::function<std::pair<fg::btree::Key, fg::btree::Key>(fg::btree::NodeId)> span =
+            [&](fg::btree::NodeId id) {
+                std::pair<fg::btree::Key, fg::btree::Key> r{ns.keys(id).front(),
+                                                            ns.keys(id).back()};
+                if (!ns.leaf(id)) {
+                    for (const auto ch : ns.children(id)) {
+                        const auto c = span(ch);
+                        r = {std::min(r.first, c.first), std::max(r.second, c.second)};
+                    }
+                }
+                return r;
+            };
+        int compact = 0;
+        for (const fg::FrameItem& item : f.items) {
+            if (!item.id.startsWith(QLatin1String("node:")) || !item.text.contains(QChar(0x25BE))) {
+                continue;
+            }
+            ++compact;
+            const auto id = static_cast<fg::btree::NodeId>(item.id.mid(5).toLongLong());
+            const auto [lo, hi] = span(id);
+            QCOMPARE(item.text, QStringLiteral("%1\u2013%2 \u25BE").arg(lo).arg(hi));
+            QVERIFY(item.toolTip.contains(QStringLiteral("not drawn")));
+        }
+        QVERIFY(compact >= 3);
+    }
+
     void aStepAboutAKeyShowsTheKeyInALargeTree() {
         // Three keys here and there, then thirty past the largest: the rightmost leaf splits
         // again and again.
