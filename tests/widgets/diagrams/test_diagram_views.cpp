@@ -341,6 +341,44 @@ private slots:
         QVERIFY(shown);
     }
 
+    // A tester at step 9 of 16 inserted 25: keys 60 and 70 of the scenario's later steps
+    // appeared with it, nothing said. What is added goes after the last step, and the page says
+    // the diagram went there first; at the last step it says nothing.
+    void addingInTheMiddleSaysItWentToTheEnd() {
+        std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
+            fg::createDiagramPage(QStringLiteral("btree"), fg::Theme::light(), nullptr)));
+        QVERIFY(view);
+        view->resize(1280, 800);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        fg::Player* player = view->panel()->player();
+        const int steps = player->stepCount();
+        QVERIFY(steps > 4);
+        QPushButton* insert = nullptr;
+        for (QPushButton* b : view->findChildren<QPushButton*>()) {
+            insert = b->text() == QLatin1String("Insert") ? b : insert;
+        }
+        auto* key = view->findChild<QLineEdit*>();
+        QVERIFY(insert && key);
+        QLabel* message = nullptr;
+        for (auto* l : view->findChildren<QLabel*>()) {
+            message = l->accessibleName() == "Message" ? l : message;
+        }
+        QVERIFY(message);
+        player->seek(steps / 2);
+        key->setText(QStringLiteral("4242"));
+        QTest::mouseClick(insert, Qt::LeftButton);
+        QVERIFY(!message->isHidden());
+        QVERIFY2(message->text().contains(
+                     QStringLiteral("from step %1 to step %2").arg(steps / 2 + 1).arg(steps)),
+                 qPrintable(message->text()));
+        player->pause();
+        player->toEnd();
+        key->setText(QStringLiteral("4343"));
+        QTest::mouseClick(insert, Qt::LeftButton);
+        QVERIFY2(message->isHidden(), qPrintable(message->text()));
+    }
+
     void everyNumberBoxIsNamedOnScreen_data() { addDiagramViews(); }
     void everyNumberBoxIsNamedOnScreen() {
         // A tester: a lone "0" beside Kafka's Fail broker said nothing. Every number box of a
