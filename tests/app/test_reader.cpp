@@ -50,6 +50,18 @@ void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
     QTest::keyClick(w, static_cast<Qt::Key>(k), m);
 }
 
+// Shows `w`, opens the search (Ctrl+F) and returns its box once it has the keys (null if the
+// window was not shown or the box never took the focus).
+QLineEdit* openSearch(fg::MainWindow& w) {
+    w.show();
+    if (!QTest::qWaitForWindowExposed(&w)) {
+        return nullptr;
+    }
+    key(&w, Qt::Key_F, Qt::ControlModifier);
+    auto* box = w.search()->findChild<QLineEdit*>();
+    return box && QTest::qWaitFor([box] { return box->hasFocus(); }) ? box : nullptr;
+}
+
 } // namespace
 
 // The tables of data laid out as grids (a header row over the others), not stacked.
@@ -235,11 +247,8 @@ private slots:
                      qPrintable(QStringLiteral("%1: %2:1").arg(theme.name()).arg(focus)));
         }
         fg::MainWindow w(course("good"));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        key(&w, Qt::Key_F, Qt::ControlModifier);
-        auto* box = w.search()->findChild<QLineEdit*>();
-        QTRY_VERIFY(box->hasFocus());
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
         QTest::keyClicks(box, "Zanzibar");
         key(box, Qt::Key_Return);
         QCOMPARE(w.reader()->extraSelections().size(), 1);
@@ -249,11 +258,8 @@ private slots:
 
     void f3ReachesFigureHitsAndSaysWhenItWraps() {
         fg::MainWindow w(course("good"));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        key(&w, Qt::Key_F, Qt::ControlModifier);
-        auto* box = w.search()->findChild<QLineEdit*>();
-        QTRY_VERIFY(box->hasFocus());
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
         QTest::qWait(300); // the figures drawn at the view's width, the search open beside it
         const auto figure = [&w] {
             return w.reader()
@@ -284,11 +290,8 @@ private slots:
 
     void theResultListFollowsF3AndEscClosesTheSearch() {
         fg::MainWindow w(course("good"));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        key(&w, Qt::Key_F, Qt::ControlModifier);
-        auto* box = w.search()->findChild<QLineEdit*>();
-        QTRY_VERIFY(box->hasFocus());
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
         QTest::keyClicks(box, "key"); // "Insert keys" in the intro, "Keyless" in the details
         QCOMPARE(w.search()->resultCount(), 2);
         key(box, Qt::Key_Return);
@@ -308,11 +311,8 @@ private slots:
 
     void f3GoesOnToTheNextChapterAndEscClearsTheHighlights() {
         fg::MainWindow w(course("good"));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        key(&w, Qt::Key_F, Qt::ControlModifier);
-        auto* box = w.search()->findChild<QLineEdit*>();
-        QTRY_VERIFY(box->hasFocus());
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
         // "LSM" is in the first chapter's introduction and in the second chapter's checklist.
         QTest::keyClicks(box, "LSM");
         QCOMPARE(w.search()->resultCount(), 2);

@@ -116,6 +116,39 @@ bool shownActive(QWidget& view) {
     return QTest::qWaitForWindowActive(&view);
 }
 
+// The diagram page `id` in Light, shown at 1280x800 (null if it could not be made or shown).
+std::unique_ptr<fg::DiagramView> shownPage(const QString& id) {
+    std::unique_ptr<fg::DiagramView> view(
+        qobject_cast<fg::DiagramView*>(fg::createDiagramPage(id, fg::Theme::light(), nullptr)));
+    if (view) {
+        view->resize(1280, 800);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get())) {
+            view.reset();
+        }
+    }
+    return view;
+}
+
+// The note that floats over a page's drawing (null if none).
+QLabel* messageOf(QWidget* page) {
+    QLabel* message = nullptr;
+    for (auto* l : page->findChildren<QLabel*>()) {
+        message = l->accessibleName() == QLatin1String("Message") ? l : message;
+    }
+    return message;
+}
+
+// The page's button reading `text` (null if none).
+QPushButton* buttonOf(QWidget* page, const QString& text) {
+    for (QPushButton* b : page->findChildren<QPushButton*>()) {
+        if (b->text() == text) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestDiagramViews : public QObject {
@@ -210,12 +243,8 @@ private slots:
         // The 40-key B-Tree at its last step (the tree across the page), and the LSM-tree before
         // its first step (its memtable across the top, room for the levels under it).
         for (const char* id : {"btree", "lsm"}) {
-            std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
-                fg::createDiagramPage(QString::fromLatin1(id), fg::Theme::light(), nullptr)));
+            const std::unique_ptr<fg::DiagramView> view = shownPage(QString::fromLatin1(id));
             QVERIFY(view);
-            view->resize(1280, 800);
-            view->show();
-            QVERIFY(QTest::qWaitForWindowExposed(view.get()));
             fg::Player* player = view->panel()->player();
             if (QLatin1String(id) == QLatin1String("btree")) {
                 nlohmann::json ops = nlohmann::json::array();
@@ -233,10 +262,7 @@ private slots:
             static_cast<fg::RangeNotes*>(view.get())
                 ->sayOutOfRange(QStringLiteral("99 is too large for Memtable size (it takes 1 to "
                                                "64): 64 is used instead."));
-            QLabel* message = nullptr;
-            for (auto* l : view->findChildren<QLabel*>()) {
-                message = l->accessibleName() == "Message" ? l : message;
-            }
+            QLabel* message = messageOf(view.get());
             QVERIFY(message && !message->isHidden());
             QVERIFY(message->width() <=
                     message->fontMetrics().horizontalAdvance(message->text()) + 40);
@@ -273,20 +299,13 @@ private slots:
     // failed (the number counts once entered, and the click left the focus in the box). A
     // button acts on the number on screen.
     void aButtonUsesTheNumberTypedBesideIt() {
-        std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
-            fg::createDiagramPage(QStringLiteral("kafka"), fg::Theme::light(), nullptr)));
+        const std::unique_ptr<fg::DiagramView> view = shownPage(QStringLiteral("kafka"));
         QVERIFY(view);
-        view->resize(1280, 800);
-        view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         QSpinBox* broker = nullptr;
-        QPushButton* fail = nullptr;
         for (QSpinBox* b : view->findChildren<QSpinBox*>()) {
             broker = b->accessibleName() == QLatin1String("Broker") ? b : broker;
         }
-        for (QPushButton* b : view->findChildren<QPushButton*>()) {
-            fail = b->text() == QLatin1String("Fail broker") ? b : fail;
-        }
+        QPushButton* fail = buttonOf(view.get(), QStringLiteral("Fail broker"));
         QVERIFY(broker && fail);
         broker->setValue(2);
         broker->setFocus();
@@ -313,19 +332,13 @@ private slots:
         for (QLineEdit* e : view.findChildren<QLineEdit*>()) {
             key = e->accessibleName() == QLatin1String("Key") ? e : key;
         }
-        QPushButton* put = nullptr;
-        for (QPushButton* b : view.findChildren<QPushButton*>()) {
-            put = b->text() == QLatin1String("Put") ? b : put;
-        }
+        QPushButton* put = buttonOf(&view, QStringLiteral("Put"));
         QVERIFY(key && put);
         const std::size_t before = view.ops().size();
         key->setText(QStringLiteral("-99999999999999999999"));
         QTest::mouseClick(put, Qt::LeftButton);
         QCOMPARE(view.ops().size(), before);
-        QLabel* message = nullptr;
-        for (auto* l : view.findChildren<QLabel*>()) {
-            message = l->accessibleName() == "Message" ? l : message;
-        }
+        QLabel* message = messageOf(&view);
         QVERIFY(message && !message->isHidden() && message->text().contains("beyond"));
         key->setText(QStringLiteral("customer-000042"));
         QTest::mouseClick(put, Qt::LeftButton);
@@ -345,26 +358,15 @@ private slots:
     // appeared with it, nothing said. What is added goes after the last step, and the page says
     // the diagram went there first; at the last step it says nothing.
     void addingInTheMiddleSaysItWentToTheEnd() {
-        std::unique_ptr<fg::DiagramView> view(qobject_cast<fg::DiagramView*>(
-            fg::createDiagramPage(QStringLiteral("btree"), fg::Theme::light(), nullptr)));
+        const std::unique_ptr<fg::DiagramView> view = shownPage(QStringLiteral("btree"));
         QVERIFY(view);
-        view->resize(1280, 800);
-        view->show();
-        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
         fg::Player* player = view->panel()->player();
         const int steps = player->stepCount();
         QVERIFY(steps > 4);
-        QPushButton* insert = nullptr;
-        for (QPushButton* b : view->findChildren<QPushButton*>()) {
-            insert = b->text() == QLatin1String("Insert") ? b : insert;
-        }
+        QPushButton* insert = buttonOf(view.get(), QStringLiteral("Insert"));
         auto* key = view->findChild<QLineEdit*>();
-        QVERIFY(insert && key);
-        QLabel* message = nullptr;
-        for (auto* l : view->findChildren<QLabel*>()) {
-            message = l->accessibleName() == "Message" ? l : message;
-        }
-        QVERIFY(message);
+        QLabel* message = messageOf(view.get());
+        QVERIFY(insert && key && message);
         player->seek(steps / 2);
         key->setText(QStringLiteral("4242"));
         QTest::mouseClick(insert, Qt::LeftButton);
