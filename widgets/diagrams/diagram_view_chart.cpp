@@ -18,10 +18,10 @@ void DiagramView::placeChartOnSlide() {
     // its type needs (its legend, labels and titles) with the tallest plot, four lines of that
     // type down to two and a half (two labels up the axis), that leaves the drawing 85% of the
     // size it has alone, or 3/4 of the slide's width or height its shape allows; else beside it,
-    // a third of the width, if that does (a drawing limited by its height); else the chart is hidden and a line under the counters says
-    // that C shows it. (Under it at 60% of the slide, the LSM-tree's letters were 0.83 of the
-    // desk's at 1280x800, a tester; beside it a quarter wide, its chart was a thin column.) C
-    // shows it, where it fits best, or hides it.
+    // a third of the width, if that does (a drawing limited by its height); else the chart is
+    // hidden and a line under the counters says that C shows it. (Under it at 60% of the slide, the
+    // LSM-tree's letters were 0.83 of the desk's at 1280x800, a tester; beside it a quarter wide,
+    // its chart was a thin column.) C shows it, where it fits best, or hides it.
     const QSize split = split_->size();
     if (split.isEmpty()) {
         return;

@@ -8,8 +8,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <algorithm>
 #include <optional>
-#include <set>
 
 namespace fg {
 
@@ -98,16 +98,16 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                   if (!name) {
                       return;
                   }
-                  // Who is in the group after the operations so far (joins and leaves).
-                  std::set<std::string> members;
-                  for (const KafkaOp& op : ops()) {
-                      if (op.group == "orders-app" && op.kind == KafkaOp::Kind::Join) {
-                          members.insert(op.consumer);
-                      } else if (op.group == "orders-app" && op.kind == KafkaOp::Kind::Leave) {
-                          members.erase(op.consumer);
+                  // Who is in the group after the operations so far: the engine's last state.
+                  bool member = false;
+                  if (diagram()) {
+                      const auto& groups = diagram()->timeline().finalState().groups;
+                      if (const auto g = groups.find("orders-app"); g != groups.end()) {
+                          member = std::any_of(g->second.members.begin(), g->second.members.end(),
+                                               [&](const auto& m) { return m.id == *name; });
                       }
                   }
-                  if (!members.count(*name)) {
+                  if (!member) {
                       showMessage(tr("%1 is not in the group orders-app, so it has nothing to "
                                      "leave (Kafka answers UNKNOWN_MEMBER_ID and nothing moves). "
                                      "Join it first.")

@@ -211,6 +211,15 @@ private slots:
         QVERIFY(press(QStringLiteral("Join")));
         QCOMPARE(v.ops().size(), ops + 1);
         QVERIFY(note->isHidden());
+        // One that never joined has nothing to leave (Kafka: UNKNOWN_MEMBER_ID): said, not added.
+        consumer->setText(QStringLiteral("C7"));
+        QVERIFY(press(QStringLiteral("Leave")));
+        QCOMPARE(v.ops().size(), ops + 1);
+        QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("not in the group")),
+                 qPrintable(note->text()));
+        consumer->setText(QStringLiteral("C9"));
+        QVERIFY(press(QStringLiteral("Leave")));
+        QCOMPARE(v.ops().size(), ops + 2);
     }
 
     void switchingTheAssignorKeepsTheOps() {
