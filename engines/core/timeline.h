@@ -10,7 +10,9 @@
 // stays at (ops / K) states; K = 32 keeps a jump under a millisecond for teaching-sized scenarios.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -36,6 +38,19 @@ public:
     void report(Step, const State&) override {}
 };
 
+// Watches a Timeline built on another thread (a page's 100,000-key tree): once `cancel` is set,
+// the build stops at its next step and the constructor throws BuildCancelled; `steps` counts the
+// steps recorded so far, for a progress line.
+struct BuildWatch {
+    std::atomic<bool> cancel{false};
+    std::atomic<std::size_t> steps{0};
+};
+
+class BuildCancelled final : public std::exception {
+public:
+    const char* what() const noexcept override { return "the build was cancelled"; }
+};
+
 // Engine requirements:
 //   typename Engine::State (copyable), Engine::Op, Engine::Step;
 //   void Engine::apply(State&, const Op&, StepSink<Step, State>&) const;
@@ -46,10 +61,12 @@ public:
     using Op = typename Engine::Op;
     using Step = typename Engine::Step;
 
-    Timeline(Engine engine, State initial, std::vector<Op> ops, std::size_t checkpointEvery = 32)
+    // `watch` (when given) may stop the build from another thread: see BuildWatch.
+    Timeline(Engine engine, State initial, std::vector<Op> ops, std::size_t checkpointEvery = 32,
+             BuildWatch* watch = nullptr)
         : engine_(std::move(engine)), ops_(std::move(ops)),
           every_(checkpointEvery == 0 ? 1 : checkpointEvery), final_(initial) {
-        Recorder rec(*this);
+        Recorder rec(*this, watch);
         for (std::size_t j = 0; j < ops_.size(); ++j) {
             if (j % every_ == 0) {
                 checkpoints_.push_back(final_);
@@ -87,8 +104,13 @@ public:
         for (std::size_t k = (j / every_) * every_; k < j; ++k) {
             engine_.apply(s, ops_[k], silent);
         }
+        // The op stops once step i is captured: a step early in a long op (the first of
+        // 100,000 random inserts) costs its own place in the op, not the whole op.
         Capture cap(i - opBegin_[j]);
-        engine_.apply(s, ops_[j], cap);
+        try {
+            engine_.apply(s, ops_[j], cap);
+        } catch (const Captured&) {
+        }
         return cap.captured ? std::move(*cap.captured) : s;
     }
 
@@ -118,13 +140,25 @@ private:
 
     class Recorder final : public StepSink<Step, State> {
     public:
-        explicit Recorder(Timeline& t) : t_(t) {}
+        Recorder(Timeline& t, BuildWatch* watch) : t_(t), watch_(watch) {}
         bool narrate() const override { return true; }
-        void report(Step step, const State&) override { t_.steps_.push_back(std::move(step)); }
+        void report(Step step, const State&) override {
+            t_.steps_.push_back(std::move(step));
+            if (watch_) {
+                if (watch_->cancel.load(std::memory_order_relaxed)) {
+                    throw BuildCancelled();
+                }
+                watch_->steps.store(t_.steps_.size(), std::memory_order_relaxed);
+            }
+        }
 
     private:
         Timeline& t_;
+        BuildWatch* watch_;
     };
+
+    // Thrown by Capture once it holds its step: the rest of the op is not needed.
+    struct Captured {};
 
     class Capture final : public StepSink<Step, State> {
     public:
@@ -133,6 +167,7 @@ private:
         void report(Step, const State& after) override {
             if (seen_++ == wanted_) {
                 captured = after;
+                throw Captured();
             }
         }
         std::optional<State> captured;

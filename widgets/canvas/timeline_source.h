@@ -13,6 +13,8 @@
 #include "widgets/canvas/diagram_source.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -26,10 +28,12 @@ public:
     using Step = typename Engine::Step;
     using Op = typename Engine::Op;
 
+    // `watch` (when given) may stop a long build from another thread (BuildWatch): the
+    // constructor then throws BuildCancelled.
     TimelineSource(Engine engine, State initial, std::vector<Op> ops,
-                   std::optional<KeepOnly> only = std::nullopt)
+                   std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr)
         : timeline_(std::move(engine), std::move(initial),
-                    only ? std::vector<Op>() : std::move(ops)) {
+                    only ? std::vector<Op>() : std::move(ops), kCheckpointEvery, watch) {
         if (only) {
             keepOnly(std::move(ops), only->position);
         }
@@ -72,12 +76,20 @@ public:
         if (one_ && pos >= 0) {
             return *one_->at(pos).state;
         }
-        if (!cached_ || cachedPos_ != pos) {
-            cached_ = pos < 0 ? timeline_.initialState()
-                              : timeline_.stateAfter(static_cast<std::size_t>(pos));
-            cachedPos_ = pos;
+        // Two states are kept: a move shows the step before and the step after (a frame each),
+        // and in a long op (100,000 random inserts) each is a replay of the op.
+        for (Cached& c : cached_) {
+            if (c.state && c.position == pos) {
+                c.used = ++uses_;
+                return *c.state;
+            }
         }
-        return *cached_;
+        Cached& older = cached_[0].used <= cached_[1].used ? cached_[0] : cached_[1];
+        older.state = pos < 0 ? timeline_.initialState()
+                              : timeline_.stateAfter(static_cast<std::size_t>(pos));
+        older.position = pos;
+        older.used = ++uses_;
+        return *older.state;
     }
 
     // The step at `position`, or null before the first step.
@@ -93,6 +105,8 @@ protected:
     virtual Frame layoutState(const State& state, const Step* step, const Theme& theme) const = 0;
 
 private:
+    static constexpr std::size_t kCheckpointEvery = 32; // the Timeline's own default
+
     int clamp(int position) const {
         return stepCount() == 0 ? -1 : std::min(position, stepCount() - 1);
     }
@@ -147,8 +161,13 @@ private:
 
     Timeline<Engine> timeline_;
     std::optional<One> one_;
-    mutable std::optional<State> cached_;
-    mutable int cachedPos_ = -2;
+    struct Cached {
+        std::optional<State> state;
+        int position = -2;
+        std::uint64_t used = 0; // when last asked for (uses_ then)
+    };
+    mutable std::array<Cached, 2> cached_;
+    mutable std::uint64_t uses_ = 0;
 };
 
 } // namespace fg

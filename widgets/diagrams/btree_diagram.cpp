@@ -15,9 +15,9 @@ using btree::NodeId;
 using btree::StepKind;
 
 BTreeDiagram::BTreeDiagram(btree::Params params, std::vector<btree::Op> ops,
-                           std::optional<KeepOnly> only)
+                           std::optional<KeepOnly> only, BuildWatch* watch)
     : TimelineSource(btree::BTreeEngine(params), btree::BTreeEngine(params).emptyState(),
-                     std::move(ops), only) {}
+                     std::move(ops), only, watch) {}
 
 Frame BTreeDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     return layout(state, step, theme);

@@ -15,7 +15,7 @@ namespace fg {
 class BTreeDiagram : public TimelineSource<btree::BTreeEngine> {
 public:
     BTreeDiagram(btree::Params params, std::vector<btree::Op> ops,
-                 std::optional<KeepOnly> only = std::nullopt);
+                 std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
     // Lays out `state` with the highlights of `step` (null: none). Exposed for tests.
     static Frame layout(const btree::State& state, const btree::Step* step, const Theme& theme);

@@ -23,8 +23,9 @@ nlohmann::json BTreeViewTraits::write(const Scenario& scenario) {
     return writeBtreeScenario(scenario);
 }
 
-std::unique_ptr<BTreeDiagram> BTreeViewTraits::diagram(const Scenario& scenario) {
-    return std::make_unique<BTreeDiagram>(scenario.params, scenario.ops);
+std::unique_ptr<BTreeDiagram> BTreeViewTraits::diagram(const Scenario& scenario,
+                                                       BuildWatch* watch) {
+    return std::make_unique<BTreeDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
 }
 
 bool BTreeViewTraits::keyEvent(const BTreeDiagram::Step& step) {
@@ -110,8 +111,8 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
                  "a search"),
               [this] {
                   setScenario(btree::Params::withOrder(64),
-                              {Op::insertRandom(100'000, 64, 1, 9'999'999), Op::search(4'242'424)});
-                  panel()->player()->seek(panel()->player()->stepCount() - 4);
+                              {Op::insertRandom(100'000, 64, 1, 9'999'999), Op::search(4'242'424)},
+                              stepsBeforeLast(3));
               });
     finishControls();
 
@@ -161,8 +162,8 @@ bool BTreeView::readKey(btree::Key& out) {
     return true;
 }
 
-void BTreeView::setScenario(btree::Params params, std::vector<Op> ops) {
-    setScenario({params, std::move(ops), true});
+void BTreeView::setScenario(btree::Params params, std::vector<Op> ops, int position) {
+    setScenario({params, std::move(ops), true}, position);
 }
 
 void BTreeView::showParams(const Scenario& scenario) {

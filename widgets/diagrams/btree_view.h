@@ -23,7 +23,7 @@ struct BTreeViewTraits {
     static constexpr const char* kEngine = "btree";
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
-    static std::unique_ptr<Diagram> diagram(const Scenario& scenario);
+    static std::unique_ptr<Diagram> diagram(const Scenario& scenario, BuildWatch* watch);
     static bool keyEvent(const Diagram::Step& step);
 };
 
@@ -34,7 +34,7 @@ public:
 
     using StepView::setScenario;
     // Replaces everything: a scenario opened, or a preset.
-    void setScenario(btree::Params params, std::vector<btree::Op> ops);
+    void setScenario(btree::Params params, std::vector<btree::Op> ops, int position = -1);
     const btree::Params& params() const { return scenario().params; }
 
 protected:

@@ -53,6 +53,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     message_->setAutoFillBackground(true);
     message_->setMargin(6);
     message_->hide();
+    makeBuildingLine();
     // A step the student takes (a key, the slider) is an action too: the note about what they
     // typed goes (it stayed over the drawing step after step). Playing on, it stays to be read.
     connect(panel_->player(), &Player::positionChanged, this, [this] {
@@ -135,7 +136,7 @@ void DiagramView::addPreset(const QString& text, std::function<void()> load) {
         nextTitle_ = text;
         load();
         nextTitle_.clear();
-        panel_->player()->play();
+        afterBuild([this] { panel_->player()->play(); });
     });
 }
 
@@ -159,6 +160,7 @@ void DiagramView::finishControls() {
         b->setPopupMode(QToolButton::InstantPopup);
         b->setFocusPolicy(Qt::TabFocus);
         b->setMenu(presets_);
+        b->setProperty(kReplacesWhole, true);
         controls_->addWidget(b);
     }
     auto* scenario = new QToolButton(this);
@@ -172,6 +174,7 @@ void DiagramView::finishControls() {
     menu->addAction(tr("Open scenario\u2026"), this, &DiagramView::openScenarioDialog);
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
+    scenario->setProperty(kReplacesWhole, true);
     controls_->addWidget(scenario);
     undo_ = addButton(tr("Undo"),
                       tr("Take back the last operation you added with the buttons, or a Reset "
@@ -180,14 +183,19 @@ void DiagramView::finishControls() {
     undo_->setEnabled(canTakeBack());
     // Two ways to start again, each taken back by Undo. Reset alone read as "clear", but
     // showed the example's first step, and a key typed next landed after its sixteen steps.
-    addButton(tr("Clear"),
-              tr("Empty: no operation, the same settings, to build your own step by step "
-                 "(Undo brings back what you had)"),
-              [this] { replaceUndoably([this] { clearScenario(); }); });
-    addButton(tr("Reset"),
-              tr("Back to this diagram's example scenario, before its first step, with its "
-                 "usual settings (Undo brings back what you had)"),
-              [this] { replaceUndoably([this] { openDefaultScenario(); }); });
+    QPushButton* clear =
+        addButton(tr("Clear"),
+                  tr("Empty: no operation, the same settings, to build your own step by step "
+                     "(Undo brings back what you had)"),
+                  [this] { replaceUndoably([this] { clearScenario(); }); });
+    QPushButton* reset =
+        addButton(tr("Reset"),
+                  tr("Back to this diagram's example scenario, before its first step, with its "
+                     "usual settings (Undo brings back what you had)"),
+                  [this] { replaceUndoably([this] { openDefaultScenario(); }); });
+    for (QPushButton* w : {undo_, clear, reset}) {
+        w->setProperty(kReplacesWhole, true);
+    }
 }
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
@@ -213,7 +221,8 @@ void DiagramView::takeBack() {
         const nlohmann::json before = std::move(*beforeReset_);
         beforeReset_.reset();
         loadScenario(before);
-        panel_->player()->toEnd(); // where the student was: the end of what they had built
+        // Where the student was: the end of what they had built.
+        afterBuild([this] { panel_->player()->toEnd(); });
         undoChanged();
     }
 }
@@ -253,12 +262,13 @@ void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position
     panel_->canvas()->setOpening(
         openingSentence(title_, steps, presenting_ ? OpeningFor::Slide : OpeningFor::Screen),
         openingSentence(title_, steps, OpeningFor::Picture));
+    shownTitle_ = title_;
     panel_->setSource(std::move(source));
     placeChart();
     if (position == -2) {
         panel_->player()->toEnd();
     } else {
-        panel_->player()->seek(position);
+        panel_->player()->seek(resolvePosition(position, steps));
     }
     refresh();
 }
@@ -393,6 +403,7 @@ bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == panel_->canvas() && event->type() == QEvent::Resize) {
         placeMessage();
+        placeBuildingLine();
         placeChart(); // the page's first layout, once shown
     }
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {

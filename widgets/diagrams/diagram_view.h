@@ -17,14 +17,19 @@
 #include "widgets/diagrams/flow_layout.h"
 #include "widgets/export/picture_export.h"
 
+#include <QPointer>
 #include <QWidget>
+#include <algorithm>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
+class QFrame;
 class QLabel;
+class QTimer;
 class QAction;
 class QMenu;
 class QPushButton;
@@ -80,6 +85,20 @@ public:
     bool canTakeBack() const { return canUndo() || beforeReset_.has_value(); }
     void takeBack();
 
+    // A scenario asking for much work builds on another thread (StepView): meanwhile the drawing
+    // on screen stays, a line over it counts the steps built, with a Cancel button (Esc too), and
+    // the controls wait. True while a build is under way.
+    virtual bool building() const { return false; }
+    // Stops the build under way: the page keeps what it shows, and the settings it was built with.
+    virtual void cancelBuild() {}
+    // Blocks until the build under way (if any) is on screen.
+    virtual void waitForBuild() {}
+    // Runs `then` once the diagram being built is on screen (at once when none is being built);
+    // dropped if the build is cancelled, fails or is replaced by another.
+    void afterBuild(std::function<void()> then);
+    // The line over the drawing while a build is under way (hidden else).
+    QWidget* buildingLine() const { return building_; }
+
     // REQUIRES: nothing. On failure `error` names the file and the problem.
     bool openScenarioFile(const QString& path, QString* error);
     bool saveScenarioFile(const QString& path, QString* error) const;
@@ -105,8 +124,14 @@ protected:
     void finishControls();
     // A chart under the diagram, coloured by the theme; the view fills it in refresh().
     QCustomPlot* addChart(const QString& accessibleName);
-    // Shows `source` at `position` (-1: before the first step; -2: the last step).
+    // Shows `source` at `position` (-1: before the first step; -2: the last step; below -2, a
+    // step before the last: stepsBeforeLast(n)).
     void showSource(std::unique_ptr<DiagramSource> source, int position);
+    static constexpr int stepsBeforeLast(int n) { return -2 - n; }
+    // The step `position` (as showSource takes it) is in a run of `steps` steps.
+    static int resolvePosition(int position, int steps) {
+        return position >= -1 ? position : std::max(-1, steps + 1 + position);
+    }
     // A new scenario came in whole (its title, if any, is the preset's or the file's): nothing to
     // undo, and the drawing fitted to the window.
     void newScenario();
@@ -116,6 +141,15 @@ protected:
     void undoChanged();
 
     virtual Status applyScenario(const nlohmann::json& scenario) = 0;
+    // A build is under way, `steps` built so far: the line over the drawing says so, the
+    // controls wait, and pollBuild() is called every 50 ms until buildEnded().
+    void showBuilding(std::size_t steps);
+    enum class BuildEnd { Shown, Replaced, Cancelled, Failed };
+    // The build ended: on screen (what waited for it runs), replaced by a newer one, cancelled
+    // (the scenario's title comes back with the drawing's), or failed.
+    void buildEnded(BuildEnd how);
+    // Called every 50 ms while a build is under way.
+    virtual void pollBuild() {}
     // Counters (and chart) for the step on screen.
     virtual void refresh() = 0;
     void setCounters(const QString& text);
@@ -135,6 +169,11 @@ protected:
 
 private:
     void placeMessage();
+    void makeBuildingLine(); // diagram_view_build.cpp, as the rest of the build's line
+    // A control that replaces the scenario whole (Presets, Scenario, Undo, Clear, Reset) stays
+    // usable while a build runs: it replaces the build too. The others wait.
+    static constexpr const char* kReplacesWhole = "fgReplacesWhole";
+    void placeBuildingLine();
     std::optional<QMargins> margins_; // the page's own, at the desk
     // At the desk in the projector theme (a room reads the drawing) the chart goes beside the
     // drawing when that leaves the drawing larger, as on a slide; else, and in the other themes,
@@ -161,8 +200,15 @@ private:
     QLabel* message_;
     QLabel* counters_;
     QPushButton* undo_ = nullptr;
-    QString title_;     // of the scenario on screen, as it was loaded
-    QString nextTitle_; // the title for the scenario being loaded
+    QFrame* building_; // over the drawing while a build is under way
+    QLabel* buildingText_;
+    QTimer* buildPoll_;
+    QAction* buildEscape_;
+    std::vector<std::function<void()>> afterBuild_;
+    std::vector<QPointer<QWidget>> waiting_; // the controls a build disabled
+    QString shownTitle_; // the title of the drawing on screen (a cancelled build's comes back)
+    QString title_;      // of the scenario on screen, as it was loaded
+    QString nextTitle_;  // the title for the scenario being loaded
     // What Reset replaced, for Undo to bring back (a tester lost a built-up tree to one click):
     // kept until the next operation or scenario.
     std::optional<nlohmann::json> beforeReset_;

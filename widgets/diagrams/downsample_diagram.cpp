@@ -81,14 +81,15 @@ DownsampleDiagram::spacingOf(const std::vector<timeseries::TieredOp>& ops) {
 
 DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
                                      std::vector<timeseries::TieredOp> ops,
-                                     std::optional<KeepOnly> only)
-    : DownsampleDiagram(tiers, ops, only, spacingOf(ops)) {}
+                                     std::optional<KeepOnly> only, BuildWatch* watch)
+    : DownsampleDiagram(tiers, ops, only, spacingOf(ops), watch) {}
 
 DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
                                      std::vector<timeseries::TieredOp> ops,
-                                     std::optional<KeepOnly> only, Spacing spacing)
+                                     std::optional<KeepOnly> only, Spacing spacing,
+                                     BuildWatch* watch)
     : TimelineSource(timeseries::TieredStore(tiers), timeseries::TieredStore(tiers).initialState(),
-                     std::move(ops), only) {
+                     std::move(ops), only, watch) {
     rawEveryMs_ = spacing.least;
     if (spacing.least > 0) {
         rawInterval_ =

@@ -16,7 +16,7 @@ namespace fg {
 class DownsampleDiagram : public TimelineSource<timeseries::TieredStore> {
 public:
     DownsampleDiagram(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops,
-                      std::optional<KeepOnly> only = std::nullopt);
+                      std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
     // The time axis every frame (and the chart under it) shares: [axisStart, axisEnd) in ms.
     std::int64_t axisStart() const { return tmin_; }
@@ -40,7 +40,7 @@ private:
     };
     static Spacing spacingOf(const std::vector<timeseries::TieredOp>& ops);
     DownsampleDiagram(std::vector<timeseries::Tier> tiers, std::vector<timeseries::TieredOp> ops,
-                      std::optional<KeepOnly> only, Spacing spacing);
+                      std::optional<KeepOnly> only, Spacing spacing, BuildWatch* watch);
 
     std::int64_t tmin_ = 0, tmax_ = 1, tick_ = 1;
     std::int64_t rawEveryMs_ = 0; // the commonest spacing of raw points (0: none yet)

@@ -36,8 +36,9 @@ nlohmann::json DownsampleViewTraits::write(const Scenario& scenario) {
     return writeDownsampleScenario(scenario);
 }
 
-std::unique_ptr<DownsampleDiagram> DownsampleViewTraits::diagram(const Scenario& scenario) {
-    return std::make_unique<DownsampleDiagram>(scenario.tiers, scenario.ops);
+std::unique_ptr<DownsampleDiagram> DownsampleViewTraits::diagram(const Scenario& scenario,
+                                                                 BuildWatch* watch) {
+    return std::make_unique<DownsampleDiagram>(scenario.tiers, scenario.ops, std::nullopt, watch);
 }
 
 bool DownsampleViewTraits::keyEvent(const DownsampleDiagram::Step& step) {

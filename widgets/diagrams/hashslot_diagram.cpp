@@ -22,10 +22,10 @@ QString toneOf(int id) {
 } // namespace
 
 HashslotDiagram::HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
-                                 std::optional<KeepOnly> only)
+                                 std::optional<KeepOnly> only, BuildWatch* watch)
     : TimelineSource(redis::ClusterEngine(masters, replicas),
-                     redis::ClusterEngine(masters, replicas).initialState(), std::move(ops), only) {
-}
+                     redis::ClusterEngine(masters, replicas).initialState(), std::move(ops), only,
+                     watch) {}
 
 Frame HashslotDiagram::layoutState(const State& state, const Step* step, const Theme& theme) const {
     Frame f = layout(state, step, theme);

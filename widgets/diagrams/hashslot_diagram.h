@@ -14,7 +14,7 @@ namespace fg {
 class HashslotDiagram : public TimelineSource<redis::ClusterEngine> {
 public:
     HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
-                    std::optional<KeepOnly> only = std::nullopt);
+                    std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
                         const Theme& theme);

@@ -23,8 +23,10 @@ nlohmann::json HashslotViewTraits::write(const Scenario& scenario) {
     return writeHashslotScenario(scenario);
 }
 
-std::unique_ptr<HashslotDiagram> HashslotViewTraits::diagram(const Scenario& scenario) {
-    return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas, scenario.ops);
+std::unique_ptr<HashslotDiagram> HashslotViewTraits::diagram(const Scenario& scenario,
+                                                             BuildWatch* watch) {
+    return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas, scenario.ops,
+                                             std::nullopt, watch);
 }
 
 bool HashslotViewTraits::keyEvent(const HashslotDiagram::Step& step) {

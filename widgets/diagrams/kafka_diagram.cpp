@@ -73,9 +73,9 @@ qreal widthOf(const QString& line, qreal px) {
 } // namespace
 
 KafkaDiagram::KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
-                           std::optional<KeepOnly> only)
+                           std::optional<KeepOnly> only, BuildWatch* watch)
     : TimelineSource(kafka::KafkaEngine(params), kafka::KafkaEngine(params).initialState(),
-                     std::move(ops), only) {
+                     std::move(ops), only, watch) {
     // One pass over the run: what every frame makes room for.
     extent_.note(timeline().initialState());
     replay([this](std::size_t, const Step&, const State& s) { extent_.note(s); });

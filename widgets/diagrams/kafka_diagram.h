@@ -36,7 +36,7 @@ struct KafkaExtent {
 class KafkaDiagram : public TimelineSource<kafka::KafkaEngine> {
 public:
     KafkaDiagram(kafka::KafkaParams params, std::vector<kafka::KafkaOp> ops,
-                 std::optional<KeepOnly> only = std::nullopt);
+                 std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
     static Frame layout(const kafka::KafkaState& state, const kafka::KafkaStep* step,
                         const kafka::KafkaParams& params, const Theme& theme,

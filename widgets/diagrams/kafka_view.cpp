@@ -38,8 +38,9 @@ nlohmann::json KafkaViewTraits::write(const Scenario& scenario) {
     return writeKafkaScenario(scenario);
 }
 
-std::unique_ptr<KafkaDiagram> KafkaViewTraits::diagram(const Scenario& scenario) {
-    return std::make_unique<KafkaDiagram>(scenario.params, scenario.ops);
+std::unique_ptr<KafkaDiagram> KafkaViewTraits::diagram(const Scenario& scenario,
+                                                       BuildWatch* watch) {
+    return std::make_unique<KafkaDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
 }
 
 bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {

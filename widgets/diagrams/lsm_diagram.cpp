@@ -20,8 +20,8 @@ QString shownKey(const std::string& key) {
 } // namespace
 
 LsmDiagram::LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
-                       std::optional<KeepOnly> only)
-    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only) {
+                       std::optional<KeepOnly> only, BuildWatch* watch)
+    : TimelineSource(lsm::LsmEngine(params), lsm::LsmState{}, std::move(ops), only, watch) {
     // A run with a level longer than a row draws dense: its levels wrap, each line as tall as
     // one line of text, and each level keeps the most lines it needs in the run, so the levels
     // under it keep their place (the canvas keeps the room of the largest step: runCamera). One

@@ -25,7 +25,7 @@ struct LsmExtent {
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {
 public:
     LsmDiagram(lsm::LsmParams params, std::vector<lsm::LsmOp> ops,
-               std::optional<KeepOnly> only = std::nullopt);
+               std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
     static Frame layout(const lsm::LsmState& state, const lsm::LsmStep* step,
                         const lsm::LsmParams& params, const Theme& theme,

@@ -42,8 +42,8 @@ nlohmann::json LsmViewTraits::write(const Scenario& scenario) {
     return writeLsmScenario(scenario);
 }
 
-std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario) {
-    return std::make_unique<LsmDiagram>(scenario.params, scenario.ops);
+std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario, BuildWatch* watch) {
+    return std::make_unique<LsmDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
 }
 
 bool LsmViewTraits::keyEvent(const LsmDiagram::Step& step) {

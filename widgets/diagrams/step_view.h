@@ -7,13 +7,18 @@
 // Its defaults (`initial`, the same params as its default scenario's) are what a preset gets for
 // every param it does not name, whatever the controls were set to before.
 //
+// A scenario asking for kBackgroundWork keys, records or ops or more builds on a worker thread
+// (the 100,000-key index took 1.4 s at order 64 and seconds more at order 3, the window frozen):
+// the drawing on screen stays until the new one is complete, a line over it counts the steps
+// built, and Cancel (or Esc) brings back the scenario and settings of the drawing on screen.
+//
 // `Traits`, one small struct per engine beside its view, says which scenario and diagram:
 //   using Scenario = ...;               // the JSON edge's scenario: params, `ops`, `narrate`
 //   using Diagram = ...;                // a TimelineSource over the engine
 //   static constexpr const char* kEngine = "...";
 //   static Status parse(const nlohmann::json&, Scenario&);
 //   static nlohmann::json write(const Scenario&);
-//   static std::unique_ptr<Diagram> diagram(const Scenario&);
+//   static std::unique_ptr<Diagram> diagram(const Scenario&, BuildWatch*); // watch may be null
 //   static bool keyEvent(const Diagram::Step&); // a split, a flush, MOVED...: held longer
 #pragma once
 
@@ -23,11 +28,19 @@
 
 #include <QAbstractSpinBox>
 #include <QLineEdit>
+#include <atomic>
+#include <cstdint>
+#include <exception>
 #include <memory>
+#include <thread>
 #include <utility>
 #include <vector>
 
 namespace fg {
+
+// Work (keys, records or ops, as WorkBudget counts it) from which a page builds its diagram on a
+// worker thread: about 0.1 s of the B-Tree's inserts.
+inline constexpr std::int64_t kBackgroundWork = 5'000;
 
 template <class Traits>
 class StepView : public DiagramView {
@@ -52,36 +65,39 @@ public:
         return json;
     }
 
-    // Replaces everything (a scenario opened, or a preset) and shows it before its first step,
-    // fitted to the window.
-    void setScenario(Scenario scenario) {
+    // Replaces everything (a scenario opened, or a preset) and shows it before its first step
+    // (or at `position`, as showSource takes it), fitted to the window.
+    void setScenario(Scenario scenario, int position = -1) {
         scenario_ = std::move(scenario);
         scenario_.narrate = true; // the page plays every step
         undo_.clear();
         newScenario();
         showParams(scenario_);
-        rebuild(-1);
+        rebuild(position);
     }
     // Appends `ops` (one operation of the controls: one Undo takes them all back) and plays their
     // steps.
     void addOps(const std::vector<Op>& ops) {
+        waitForBuild(); // its controls wait for a build; this waits too, whoever calls it
         const int firstNew = diagram_ ? diagram_->stepCount() : 0;
         const int was = panel()->player()->position();
         undo_.push_back(scenario_.ops.size());
         scenario_.ops.insert(scenario_.ops.end(), ops.begin(), ops.end());
         scenarioEdited();
         rebuild(firstNew - 1);
-        panel()->player()->playOn();
-        // What is added goes after the last step: from the middle of the scenario the drawing
-        // jumps there first, and says so (a tester at step 9 of 16 inserted 25 and saw keys 60
-        // and 70 appear with it, nothing said). Not from the opening, before the first step:
-        // the scenario is not under way there.
-        if (was >= 0 && was < firstNew - 1) {
-            showMessage(tr("Added after the scenario's last step: the diagram went from step %1 "
-                           "to step %2 first, then plays what you added.")
-                            .arg(was + 1)
-                            .arg(firstNew));
-        }
+        afterBuild([this, was, firstNew] {
+            panel()->player()->playOn();
+            // What is added goes after the last step: from the middle of the scenario the
+            // drawing jumps there first, and says so (a tester at step 9 of 16 inserted 25 and
+            // saw keys 60 and 70 appear with it, nothing said). Not from the opening, before the
+            // first step: the scenario is not under way there.
+            if (was >= 0 && was < firstNew - 1) {
+                showMessage(tr("Added after the scenario's last step: the diagram went from step "
+                               "%1 to step %2 first, then plays what you added.")
+                                .arg(was + 1)
+                                .arg(firstNew));
+            }
+        });
         // The key typed stays for the next button (Search what was inserted), selected so that
         // typing replaces it ("42" then "abc" read "42abc"). Not a number box's text (the
         // B-Tree's order): it was drawn selected too, and three fields looked selected at once.
@@ -107,6 +123,42 @@ public:
 
     const Scenario& scenario() const { return scenario_; }
     const std::vector<Op>& ops() const { return scenario_.ops; }
+
+    bool building() const override { return build_ != nullptr; }
+    void cancelBuild() override {
+        if (!build_) {
+            return;
+        }
+        stopBuild();
+        scenario_ = shown_;
+        undo_ = shownUndo_;
+        showParams(scenario_);
+        buildEnded(BuildEnd::Cancelled);
+    }
+    void waitForBuild() override {
+        if (build_) {
+            worker_.join();
+            finishBuild();
+        }
+    }
+
+    // The keys, records or ops `scenario` asks for, as WorkBudget counts them: an op with a
+    // count (insert-random, produce) its count, any other op one.
+    static std::int64_t workOf(const Scenario& scenario) {
+        std::int64_t work = 0;
+        for (const Op& op : scenario.ops) {
+            if constexpr (requires { op.count; }) {
+                work += std::max<std::int64_t>(1, op.count);
+            } else {
+                work += 1;
+            }
+        }
+        return work;
+    }
+
+    ~StepView() override { stopBuild(); }
+    StepView(const StepView&) = delete;
+    StepView& operator=(const StepView&) = delete;
 
 protected:
     // `initial`: what the page holds until its default scenario loads (and when that fails).
@@ -162,19 +214,106 @@ protected:
     // depends on the whole timeline.
     virtual void diagramBuilt() {}
 
+    void pollBuild() override {
+        if (!build_) {
+            return;
+        }
+        if (build_->done.load(std::memory_order_acquire)) {
+            worker_.join();
+            finishBuild();
+        } else {
+            showBuilding(build_->watch.steps.load(std::memory_order_relaxed));
+        }
+    }
+
 private:
-    // Runs the scenario into a new diagram and shows `position` (see showSource).
+    // A diagram being built on the worker thread, shared with it.
+    struct Build {
+        Scenario scenario;
+        BuildWatch watch;
+        std::unique_ptr<Diagram> diagram; // null when cancelled or failed
+        std::string error;                // why it failed
+        std::atomic<bool> done{false};
+    };
+
+    // Runs the scenario into a new diagram and shows `position` (see showSource): at once, or
+    // on the worker thread when the scenario asks for much work.
     void rebuild(int position) {
-        std::unique_ptr<Diagram> d = Traits::diagram(scenario_);
+        if (build_) { // a newer scenario replaces the one being built
+            stopBuild();
+            buildEnded(BuildEnd::Replaced);
+        }
+        if (workOf(scenario_) < kBackgroundWork) {
+            install(Traits::diagram(scenario_, nullptr), position);
+            return;
+        }
+        auto job = std::make_shared<Build>();
+        job->scenario = scenario_;
+        build_ = job;
+        buildPosition_ = position;
+        worker_ = std::thread([job, position] {
+            try {
+                job->diagram = Traits::diagram(job->scenario, &job->watch);
+                // The state shown first is computed here too (in a long op it is a replay of
+                // the op, ~0.1 s for the 100,000-key insert).
+                const int first = resolvePosition(position, job->diagram->stepCount());
+                if (first >= 0) {
+                    job->diagram->stateAt(first);
+                }
+            } catch (const BuildCancelled&) {
+            } catch (const std::exception& e) { // std::bad_alloc, above all
+                job->error = e.what();
+            }
+            job->done.store(true, std::memory_order_release);
+        });
+        showBuilding(0);
+    }
+
+    void install(std::unique_ptr<Diagram> d, int position) {
         diagram_ = d.get();
+        shown_ = scenario_;
+        shownUndo_ = undo_;
         diagramBuilt();
         showSource(std::move(d), position);
+    }
+
+    // The worker is done (joined): its diagram goes on screen, or the page says why not.
+    void finishBuild() {
+        std::shared_ptr<Build> job = std::move(build_);
+        if (!job->diagram) {
+            scenario_ = shown_;
+            undo_ = shownUndo_;
+            showParams(scenario_);
+            buildEnded(BuildEnd::Failed);
+            showMessage(tr("The diagram could not be built (%1): it stays as it was.")
+                            .arg(QString::fromStdString(job->error)));
+            return;
+        }
+        install(std::move(job->diagram), buildPosition_);
+        buildEnded(BuildEnd::Shown);
+    }
+
+    // Stops the worker (if any) and forgets its build.
+    void stopBuild() {
+        if (build_) {
+            build_->watch.cancel.store(true);
+        }
+        if (worker_.joinable()) {
+            worker_.join();
+        }
+        build_.reset();
     }
 
     const Scenario initial_;
     Scenario scenario_;
     std::vector<std::size_t> undo_;    // the number of ops before each addOps
     const Diagram* diagram_ = nullptr; // owned by the panel
+    // What the diagram on screen was built from: a cancelled build brings it back.
+    Scenario shown_;
+    std::vector<std::size_t> shownUndo_;
+    std::shared_ptr<Build> build_; // the build under way, if any
+    std::thread worker_;
+    int buildPosition_ = -1; // where the build under way is shown (see showSource)
 };
 
 } // namespace fg

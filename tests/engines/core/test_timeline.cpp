@@ -5,6 +5,7 @@
 #include "engines/core/timeline.h"
 
 #include <QTest>
+#include <atomic>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,33 @@ struct ToyEngine {
             if (sink.narrate()) {
                 sink.report({"add", v}, s);
             }
+        }
+    }
+};
+
+// Counts the steps it makes (a long op), and may set a build's cancel flag at one of them, as
+// another thread would.
+struct CountingEngine {
+    struct State {
+        long sum = 0;
+    };
+    struct Op {
+        long count;
+    };
+    struct Step {
+        long value;
+    };
+    long* made = nullptr;                // steps made, over every apply
+    std::atomic<bool>* cancel = nullptr; // set when step `cancelAt` is made
+    long cancelAt = -1;
+    void apply(State& s, const Op& op, fg::StepSink<Step, State>& sink) const {
+        for (long i = 0; i < op.count; ++i) {
+            if (cancel && i == cancelAt) {
+                cancel->store(true);
+            }
+            s.sum += i;
+            ++*made;
+            sink.report({i}, s);
         }
     }
 };
@@ -72,6 +100,42 @@ private slots:
         QCOMPARE(t.opOfStep(0), std::size_t{0});
         QCOMPARE(t.opOfStep(1), std::size_t{1}); // op 0 has one step, op 1 two
         QCOMPARE(t.opOfStep(2), std::size_t{1});
+    }
+
+    // A page builds a long scenario on a worker thread: the watch counts the steps recorded,
+    // and a cancel set from elsewhere stops the build at the next step.
+    void aWatchedBuildCountsItsStepsAndStopsWhenCancelled() {
+        long made = 0;
+        fg::BuildWatch whole;
+        const fg::Timeline<CountingEngine> t(CountingEngine{&made}, {}, {{1000}}, 32, &whole);
+        QCOMPARE(whole.steps.load(), std::size_t{1000});
+        QCOMPARE(t.size(), std::size_t{1000});
+
+        fg::BuildWatch watch;
+        made = 0;
+        bool stopped = false;
+        try {
+            const fg::Timeline<CountingEngine> c(CountingEngine{&made, &watch.cancel, 400}, {},
+                                                 {{1000}, {1000}}, 32, &watch);
+        } catch (const fg::BuildCancelled&) {
+            stopped = true;
+        }
+        QVERIFY(stopped);
+        QCOMPARE(made, 401L);                           // not the 2,000 steps of the two ops
+        QCOMPARE(watch.steps.load(), std::size_t{400}); // the steps recorded before it
+    }
+
+    // One op of many steps (100,000 random inserts): the state after one of its early steps
+    // replays the op up to that step only, and is the state a fresh run has there.
+    void aStepEarlyInALongOpReplaysOnlyUpToIt() {
+        long made = 0;
+        const fg::Timeline<CountingEngine> t(CountingEngine{&made}, {}, {{100'000}});
+        made = 0;
+        QCOMPARE(t.stateAfter(10).sum, 55L); // 0 + 1 + ... + 10
+        QCOMPARE(made, 11L);
+        made = 0;
+        QCOMPARE(t.stateAfter(99'999).sum, 99'999L * 100'000L / 2);
+        QCOMPARE(made, 100'000L);
     }
 
     void replayVisitsEveryStepWithItsState() {

@@ -1,10 +1,13 @@
 // BTreeView as a student uses it: typing a key and pressing Enter inserts it and plays the steps;
 // Undo (and Ctrl+Z) takes back the last key added; a new order rebuilds the same keys; junk in the
-// key box gets a plain message, never a crash; the big preset says how many keys it holds.
+// key box gets a plain message, never a crash; the big preset says how many keys it holds, and
+// builds on a worker thread (the window answers; Cancel and Esc keep what was on screen).
+#include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/btree_view.h"
 
 #include <QAction>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,6 +16,15 @@
 #include <QTest>
 
 namespace {
+
+QAction* bigPreset(fg::BTreeView& v) {
+    for (QAction* a : v.presetActions()) {
+        if (a->text().contains("100,000")) {
+            return a;
+        }
+    }
+    return nullptr;
+}
 
 std::int64_t keysShown(fg::BTreeView& v) {
     const auto& t = static_cast<const fg::BTreeDiagram*>(v.panel()->canvas()->source())->timeline();
@@ -157,14 +169,12 @@ private slots:
     void theBigPresetSaysHowManyDistinctKeys() {
         // Issue 13: "100,000 keys" held 99,485 (random draws collide).
         fg::BTreeView v;
-        QAction* big = nullptr;
-        for (QAction* a : v.presetActions()) {
-            big = a->text().contains("100,000") ? a : big;
-        }
+        QAction* big = bigPreset(v);
         QVERIFY(big);
         const auto m = QRegularExpression("\\(([\\d,]+) distinct keys\\)").match(big->text());
         QVERIFY2(m.hasMatch(), qPrintable(big->text()));
         big->trigger();
+        v.waitForBuild();
         QCOMPARE(keysShown(v), QString(m.captured(1)).remove(',').toLongLong());
         QCOMPARE(v.params().order, 64);
     }
@@ -174,12 +184,10 @@ private slots:
     // its keys and some of its children, at every step of the preset.
     void theBigTreeNeverShrinksToOneChip() {
         fg::BTreeView v;
-        QAction* big = nullptr;
-        for (QAction* a : v.presetActions()) {
-            big = a->text().contains("100,000") ? a : big;
-        }
+        QAction* big = bigPreset(v);
         QVERIFY(big);
         big->trigger();
+        v.waitForBuild();
         const auto* source = static_cast<const fg::BTreeDiagram*>(v.panel()->canvas()->source());
         const int last = source->stepCount() - 1;
         int checked = 0;
@@ -214,6 +222,77 @@ private slots:
         QCOMPARE(keysShown(v), keys);
         QVERIFY(v.ops() == ops);
         QVERIFY(v.panel()->player()->atEnd());
+    }
+
+    // Issue 13: the 100,000-key preset froze the window for seconds (its Presets menu stayed drawn
+    // open). It builds on a worker: the drawing on screen stays, a line over it counts the steps
+    // with a Cancel button, the controls wait, and the preset starts where it says once built.
+    void theBigPresetBuildsWhileTheWindowAnswers() {
+        fg::BTreeView v;
+        v.resize(1280, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const auto smallKeys = keysShown(v);
+        auto* order = v.findChild<QSpinBox*>();
+        bigPreset(v)->trigger();
+        QVERIFY(v.building());
+        QVERIFY(v.buildingLine()->isVisible());
+        QVERIFY(!order->isEnabled());
+        QCOMPARE(keysShown(v), smallKeys); // the old drawing stays until the new one is whole
+        const qint64 stall = longestStall([&] { return !v.building(); }, 60'000);
+        qInfo("100,000-key preset: longest stall of the event loop %lld ms", stall);
+        QVERIFY(!v.building());
+        QVERIFY2(stall < 100, qPrintable(QString("the window froze for %1 ms").arg(stall)));
+        QVERIFY(!v.buildingLine()->isVisible());
+        QVERIFY(order->isEnabled());
+        QCOMPARE(order->value(), 64);
+        QVERIFY(keysShown(v) > 99'000);
+        // What waited for the build: the preset's own start, four steps from the end, playing.
+        QVERIFY(v.panel()->player()->isPlaying());
+        QVERIFY(v.panel()->player()->position() >= v.panel()->player()->stepCount() - 4);
+    }
+
+    // A tester typed order 3 for the 100,000-key tree and read "nothing happens" for seconds:
+    // the rebuild runs on the worker, and Cancel (or Esc) keeps the tree and its order as they
+    // were, at once.
+    void aNewOrderOfTheBigTreeCanBeCancelled() {
+        fg::BTreeView v;
+        v.resize(1280, 800);
+        v.show();
+        v.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&v));
+        bigPreset(v)->trigger();
+        v.waitForBuild();
+        const auto keys = keysShown(v);
+        const int steps = v.panel()->player()->stepCount();
+        auto* order = v.findChild<QSpinBox*>();
+        order->setValue(3);
+        QVERIFY(v.building());
+        QCOMPARE(v.params().order, 3);
+        longestStall([] { return false; }, 50);
+        QVERIFY(v.building()); // order 3 takes seconds
+        QElapsedTimer took;
+        took.start();
+        QTest::keyClick(v.panel()->canvas(), Qt::Key_Escape);
+        QVERIFY(!v.building());
+        QVERIFY2(took.elapsed() < 100,
+                 qPrintable(QString("cancel took %1 ms").arg(took.elapsed())));
+        QCOMPARE(v.params().order, 64);
+        QCOMPARE(order->value(), 64);
+        QCOMPARE(keysShown(v), keys);
+        QCOMPARE(v.panel()->player()->stepCount(), steps);
+        QVERIFY(order->isEnabled());
+        bool said = false;
+        for (QLabel* l : v.findChildren<QLabel*>()) {
+            said = said || (l->isVisible() && l->text().startsWith("Cancelled"));
+        }
+        QVERIFY(said);
+        // The same order again builds it for real.
+        order->setValue(3);
+        v.waitForBuild();
+        QCOMPARE(v.params().order, 3);
+        QCOMPARE(keysShown(v), keys);
+        QVERIFY(v.panel()->player()->stepCount() > steps);
     }
 
     void junkInTheKeyBoxIsExplained() {

@@ -2,6 +2,7 @@
 // LSM-tree looks in more places per lookup than one, while the B-Tree reads its height in pages;
 // the view draws both as QCustomPlot charts. A long run (200,000 inserts) happens off the UI
 // thread: the event loop keeps answering, and Cancel stops it at once and keeps the last result.
+#include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
 #include <QElapsedTimer>
@@ -11,30 +12,6 @@
 #include <QTest>
 #include <QTimer>
 #include <qcustomplot.h>
-
-namespace {
-
-// Runs the event loop until `done` or `ms` pass; returns the longest time, in ms, the loop did
-// not answer a 5 ms timer (what a user feels as a frozen window).
-template <class Done>
-qint64 longestStall(Done done, int ms) {
-    QElapsedTimer clock, sinceTick;
-    clock.start();
-    sinceTick.start();
-    qint64 worst = 0;
-    QTimer tick;
-    tick.setInterval(5);
-    QObject::connect(&tick, &QTimer::timeout,
-                     [&] { worst = std::max(worst, sinceTick.restart()); });
-    tick.start();
-    while (!done() && clock.elapsed() < ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        worst = std::max(worst, sinceTick.elapsed());
-    }
-    return worst;
-}
-
-} // namespace
 
 class TestBTreeVsLsm : public QObject {
     Q_OBJECT

@@ -199,6 +199,7 @@ private slots:
             auto view = make();
             view->resize(1280, 800);
             view->presetActions()[b]->trigger();
+            view->waitForBuild(); // the 100,000-key B-Tree builds on a worker
             fresh.push_back(fingerprint(*view));
             QCOMPARE(view->panel()->canvas()->zoom(), 1.0);
         }
@@ -206,9 +207,12 @@ private slots:
         view->resize(1280, 800);
         for (int a = 0; a < presets; ++a) {
             for (int b = 0; b < presets; ++b) {
+                // Preset a may still be building when the settings change and preset b
+                // replaces it: b is the same all the same.
                 view->presetActions()[a]->trigger();
                 meddle(*view);
                 view->presetActions()[b]->trigger();
+                view->waitForBuild();
                 QCOMPARE(fingerprint(*view), fresh[std::size_t(b)]);
             }
         }
@@ -479,6 +483,7 @@ private slots:
                 const fg::Status fits = view->loadScenario(
                     nlohmann::json::parse(QString::fromLatin1(c.text).arg(c.opens).toStdString()));
                 QVERIFY2(fits, fits.message().c_str());
+                view->waitForBuild();
                 QVERIFY(view->panel()->player()->stepCount() >= c.opens);
             }
         }
