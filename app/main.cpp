@@ -36,6 +36,36 @@ private:
     bool fired_ = false;
 };
 
+// Why the window cannot open here (empty: it can, as far as can be told before Qt tries): the
+// platform asked for (-platform, else QT_QPA_PLATFORM, else the desktop's) needs a display that
+// is not set.
+QString noDisplay(int argc, char** argv) {
+    QString platform = qEnvironmentVariable("QT_QPA_PLATFORM");
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (qstrcmp(argv[i], "-platform") == 0) {
+            platform = QString::fromLocal8Bit(argv[i + 1]);
+        }
+    }
+    platform = platform.section(QLatin1Char(':'), 0, 0).section(QLatin1Char(';'), 0, 0);
+    const bool x11 = !qEnvironmentVariableIsEmpty("DISPLAY");
+    const bool wayland = !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    const bool missing = platform.isEmpty()                     ? !x11 && !wayland
+                         : platform == QLatin1String("xcb")     ? !x11
+                         : platform == QLatin1String("wayland") ? !wayland
+                                                                : false;
+    if (!missing) {
+        return {};
+    }
+    const QString unset = platform == QLatin1String("wayland")
+                              ? QStringLiteral("WAYLAND_DISPLAY is not set")
+                          : platform == QLatin1String("xcb")
+                              ? QStringLiteral("DISPLAY is not set")
+                              : QStringLiteral("neither DISPLAY nor WAYLAND_DISPLAY is set");
+    return QStringLiteral("no display to open the window on (%1): start it from a desktop "
+                          "session. The commands work without one: fieldguide --help")
+        .arg(unset);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -91,6 +121,19 @@ int main(int argc, char** argv) {
         return refuse(QStringLiteral("no chapter \"%1\" (`fieldguide list` shows the chapters).")
                           .arg(parser.value(chapter)));
     }
+    if (parser.isSet(chapter) && parser.value(chapter).contains(QLatin1Char('#'))) {
+        const QString id = parser.value(chapter).section(QLatin1Char('#'), 0, 0);
+        const QString section = parser.value(chapter).section(QLatin1Char('#'), 1);
+        const fg::Chapter& ch = course.chapters[static_cast<std::size_t>(course.indexOf(id))];
+        QStringList sections;
+        for (const fg::Section& s : ch.sections) {
+            sections << s.id;
+        }
+        if (!sections.contains(section)) {
+            return refuse(QStringLiteral("chapter \"%1\" has no section \"%2\"; its sections: %3.")
+                              .arg(id, section, sections.join(QStringLiteral(", "))));
+        }
+    }
     if (parser.isSet(diagram)) {
         bool known = false;
         for (const auto& d : fg::liveDiagrams()) {
@@ -100,6 +143,14 @@ int main(int argc, char** argv) {
             return refuse(QStringLiteral("no live diagram \"%1\" (`fieldguide list` shows them).")
                               .arg(parser.value(diagram)));
         }
+    }
+
+    // No display to open the window on (an ssh session): said in a sentence, exit 1, instead of
+    // Qt's "could not connect to display" abort (exit 134). Other platforms (offscreen, vnc...)
+    // are Qt's to start.
+    if (const QString why = noDisplay(argc, argv); !why.isEmpty()) {
+        std::fprintf(stderr, "fieldguide: %s\n", qPrintable(why));
+        return 1;
     }
 
     QApplication app(argc, argv);

@@ -557,6 +557,16 @@ private slots:
             QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit)));
             QVERIFY2(r.err.contains("fieldguide: "), r.err.constData());
         }
+        // A section the chapter does not have: said with the ones it has (it opened the chapter
+        // at its start without a word).
+        {
+            const Result r =
+                runTool({"--chapter", "redis#nope"}, {}, {"QT_QPA_PLATFORM=offscreen"});
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.startsWith("fieldguide: ") && r.err.contains("\"nope\"") &&
+                         r.err.contains("\"redis\"") && r.err.contains("its sections: "),
+                     r.err.constData());
+        }
         // With no display at all (a tester's ssh session): the same message and exit 2, not
         // Qt's "could not connect to display" abort (exit 134); Qt's own single-dash options
         // (-platform, documented in the manual page) are left to Qt.
@@ -567,6 +577,15 @@ private slots:
             QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit) + " " +
                                              QString::fromLocal8Bit(r.err)));
             QVERIFY2(r.err.startsWith("fieldguide: ") && !r.err.contains("display"),
+                     r.err.constData());
+        }
+        // Good options with no display: a sentence and exit 1, not Qt's abort (exit 134).
+        for (const QString& platform :
+             {QString(), QStringLiteral("xcb"), QStringLiteral("wayland")}) {
+            const Result r = runTool({"--chapter", "redis"}, {}, {"QT_QPA_PLATFORM=" + platform});
+            QVERIFY2(r.exit == 1, qPrintable(platform + ": " + QString::number(r.exit) + " " +
+                                             QString::fromLocal8Bit(r.err)));
+            QVERIFY2(r.err.startsWith("fieldguide: no display") && r.err.contains("--help"),
                      r.err.constData());
         }
     }
