@@ -66,13 +66,23 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
               });
     addButton(tr("Range scan"),
               tr("Find the first key, then walk the leaves in order up to the range end"), [this] {
-                  btree::Key from = 0;
-                  bool ok = false;
-                  const btree::Key to = rangeTo_->text().trimmed().toLongLong(&ok);
-                  if (readKey(from) && ok) {
-                      addOp(Op::range(std::min(from, to), std::max(from, to)));
-                  } else if (!ok) {
+                  btree::Key from = 0, to = 0;
+                  if (!readKey(from)) {
+                      return;
+                  }
+                  if (rangeTo_->text().trimmed().isEmpty()) {
                       showMessage(tr("Type the range's last key in the \"to\" box."));
+                      return;
+                  }
+                  if (!readKey(rangeTo_, to)) {
+                      return;
+                  }
+                  addOp(Op::range(std::min(from, to), std::max(from, to)));
+                  if (from > to) { // said, not swapped silently
+                      showMessage(tr("A range scan walks the leaves from its smaller key: "
+                                     "%1 to %2 is scanned as %2 to %1.")
+                                      .arg(from)
+                                      .arg(to));
                   }
               });
     rangeTo_ = new QLineEdit(this);
@@ -139,8 +149,12 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
 }
 
 bool BTreeView::readKey(btree::Key& out) {
+    return readKey(key_, out);
+}
+
+bool BTreeView::readKey(const QLineEdit* box, btree::Key& out) {
     bool ok = false;
-    const QString text = key_->text().trimmed();
+    const QString text = box->text().trimmed();
     out = text.toLongLong(&ok);
     if (!ok) {
         // Digits that do not fit are a whole number all the same: say what is wrong with it.

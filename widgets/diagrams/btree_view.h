@@ -42,7 +42,9 @@ protected:
     void refresh() override;
 
 private:
+    // The key in the key box (or `box`), or false after a message saying what is wrong with it.
     bool readKey(btree::Key& out);
+    bool readKey(const QLineEdit* box, btree::Key& out);
 
     QLineEdit* key_;
     QLineEdit* rangeTo_;

@@ -350,6 +350,46 @@ private slots:
         QTest::keyClick(key, Qt::Key_Return);
         QCOMPARE(v.ops().size(), ops + 1);
     }
+
+    // A tester typed "abc" as the range's end and read "Type the range's last key in the "to"
+    // box" (it was typed); from 80 to 20 was scanned as 20 to 80 without a word.
+    void aRangeScanSaysWhatIsWrongWithItsEnd() {
+        fg::BTreeView v;
+        auto* key = v.findChild<QLineEdit*>();
+        QLineEdit* to = nullptr;
+        QPushButton* scan = nullptr;
+        for (auto* e : v.findChildren<QLineEdit*>()) {
+            to = e->accessibleName() == "Range end" ? e : to;
+        }
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            scan = b->text() == "Range scan" ? b : scan;
+        }
+        QVERIFY(to && scan);
+        const auto said = [&v] {
+            for (auto* l : v.findChildren<QLabel*>()) {
+                if (l->accessibleName() == QLatin1String("Message") && !l->isHidden()) {
+                    return l->text();
+                }
+            }
+            return QString();
+        };
+        const auto ops = v.ops().size();
+        key->setText("20");
+        to->setText("abc");
+        scan->click();
+        QCOMPARE(v.ops().size(), ops);
+        QVERIFY2(said().contains("\"abc\" is not a whole number"), qPrintable(said()));
+        to->clear();
+        scan->click();
+        QVERIFY2(said().contains("\"to\" box"), qPrintable(said()));
+        key->setText("80");
+        to->setText("20");
+        scan->click();
+        QCOMPARE(v.ops().size(), ops + 1);
+        QCOMPARE(v.ops().back().from, 20);
+        QCOMPARE(v.ops().back().to, 80);
+        QVERIFY2(said().contains("80 to 20 is scanned as 20 to 80"), qPrintable(said()));
+    }
 };
 
 QTEST_MAIN(TestBTreeView)
