@@ -10,9 +10,11 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_dialog.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/simulators/quorum_view.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QAbstractSpinBox>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -164,6 +166,35 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&animation));
         problems << checkBoxes(&animation, QStringLiteral("Export animation"), true);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // A fresh tester: "0 is too small for Write quorum W" stayed under the controls through
+    // every later change. The note is about the action that said it: the next one takes it.
+    void aNoteGoesWithTheNextAction() {
+        fg::QuorumView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSpinBox *w = nullptr, *n = nullptr;
+        for (QSpinBox* box : view.findChildren<QSpinBox*>()) {
+            w = box->accessibleName().startsWith("Write quorum") ? box : w;
+            n = box->accessibleName().startsWith("Replicas") ? box : n;
+        }
+        QVERIFY(w && n);
+        typeOver(w, QStringLiteral("0"), false);
+        QVERIFY(
+            !saidOn(&view, QStringLiteral("0 is too small"), QStringLiteral("Write")).isEmpty());
+        QVERIFY(view.rangeNote()->isVisible());
+        // A later change, not typed (typing in a box took the note already): a replica down.
+        QCheckBox* down = view.findChild<QCheckBox*>();
+        QVERIFY(down);
+        QTest::qWait(20); // a user's next click comes after the event loop has run
+        down->click();
+        QCoreApplication::processEvents();
+        QVERIFY2(!view.rangeNote()->isVisible(), qPrintable(view.rangeNote()->text()));
+        typeOver(n, QStringLiteral("0"), false); // and a new note is said again
+        QVERIFY(
+            !saidOn(&view, QStringLiteral("0 is too small"), QStringLiteral("Replicas")).isEmpty());
     }
 
     // A tester typed 99999 as the order of the 100,000-key B-Tree: the tree was rebuilt at order

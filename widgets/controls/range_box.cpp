@@ -3,6 +3,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QToolTip>
 #include <algorithm>
 #include <limits>
@@ -121,6 +122,16 @@ RangeNoteLabel::RangeNoteLabel(QWidget* parent) : QLabel(parent) {
 void RangeNoteLabel::say(const QString& text) {
     setText(text);
     setVisible(!text.isEmpty());
+    if (!text.isEmpty() && !fresh_) {
+        fresh_ = true;
+        QTimer::singleShot(0, this, [this] { fresh_ = false; });
+    }
+}
+
+void RangeNoteLabel::nextAction() {
+    if (!fresh_) {
+        say({});
+    }
 }
 
 RangeSpinBox::RangeSpinBox(QWidget* parent) : QSpinBox(parent) {

@@ -28,6 +28,13 @@ class RangeNoteLabel : public QLabel {
 public:
     explicit RangeNoteLabel(QWidget* parent = nullptr);
     void say(const QString& text);
+    // The next action: a note said before this one goes (it stayed under the controls, "0 is
+    // too small for Write quorum W", through every later change). A note said in this action,
+    // before the event loop came back, stays.
+    void nextAction();
+
+private:
+    bool fresh_ = false; // said in the action under way
 };
 
 class RangeSpinBox : public QSpinBox {

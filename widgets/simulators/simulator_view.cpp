@@ -198,6 +198,7 @@ void SimulatorView::arrange() {
 
 void SimulatorView::setSummary(const QString& text) {
     summary_->setText(text);
+    rangeNote_->nextAction(); // every action ends here
 }
 
 } // namespace fg

@@ -161,21 +161,25 @@ void StorageView::refresh() {
         return loc.toString(double(bytes) / 1e6, 'f', 1) + tr(" MB");
     };
     const QString col = sum_->currentText();
+    // With no rows there is no row to find (it said "0 pages, one from each column").
+    const QString oneRow =
+        t.rows == 0 ? tr("With no rows, there is no whole row to find.")
+                    : tr("One whole row (found by an index): row store %1, column store %2, one "
+                         "from each column.")
+                          .arg(counted(costs_.rowOne.pages, tr("page"), tr("pages")),
+                               counted(costs_.columnOne.pages, tr("page"), tr("pages")));
     setSummary(
         refused +
         tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
            "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
-           "(%10), column store %11 pages (%12). One whole row (found by an index): row store "
-           "%13, column store %14, one from each column.")
+           "(%10), column store %11 pages (%12). %13")
             .arg(costs_.rowBytes)
             .arg(costs_.rowsPerPage)
             .arg(n(costs_.rowSelectAll.pages), mb(costs_.rowSelectAll.bytes),
                  n(costs_.columnSelectAll.pages), mb(costs_.columnSelectAll.bytes), col,
                  mb(costs_.neededBytes), n(costs_.rowSum.pages), mb(costs_.rowSum.bytes),
                  n(costs_.columnSum.pages))
-            .arg(mb(costs_.columnSum.bytes))
-            .arg(counted(costs_.rowOne.pages, tr("page"), tr("pages")),
-                 counted(costs_.columnOne.pages, tr("page"), tr("pages"))));
+            .arg(mb(costs_.columnSum.bytes), oneRow));
 
     QSharedPointer<QCPAxisTickerText> ticker(new QCPAxisTickerText);
     ticker->addTick(1, tr("SELECT * (every row)"));

@@ -675,7 +675,14 @@ private slots:
         QCOMPARE(std::min(shown[2].second, shown[3].second), double(c.columnSum.pages));
         QCOMPARE(std::max(shown[2].second, shown[3].second), double(c.rowSum.pages));
         QVERIFY(view.summaryText().contains(QLocale().toString(5377)));
+        QVERIFY(view.summaryText().contains("one from each column"));
         maybeSave(&view, "row-column-compressed");
+        // No rows: no whole row to find (it said "0 pages, one from each column").
+        t.rows = 0;
+        view.setTable(t, 4);
+        QVERIFY2(!view.summaryText().contains("one from each column") &&
+                     view.summaryText().contains("no whole row to find"),
+                 qPrintable(view.summaryText()));
     }
 
     // A fresh tester typed "abc" as a width and 0 as another: the table took them and the chart
