@@ -7,10 +7,13 @@ namespace fg::btree::detail {
 namespace {
 
 void narrateInsertLeaf(Run& r, NodeId leaf, Key k, const std::vector<Key>& before) {
-    Step st =
-        r.about(StepKind::kInsertLeaf, leaf,
-                "Insert " + str(k) + " into " + (leaf == r.s.root ? "the root leaf " : "leaf ") +
-                    Run::show(before) + ", making " + r.show(leaf) + ".");
+    // An empty tree's root is said to be empty ("into the root leaf [], making [10]" read as
+    // a typo).
+    const std::string into =
+        before.empty() ? (leaf == r.s.root ? "the empty root leaf" : "an empty leaf")
+                       : (leaf == r.s.root ? "the root leaf " : "leaf ") + Run::show(before);
+    Step st = r.about(StepKind::kInsertLeaf, leaf,
+                      "Insert " + str(k) + " into " + into + ", making " + r.show(leaf) + ".");
     st.key = k;
     r.report(std::move(st));
 }

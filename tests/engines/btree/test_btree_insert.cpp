@@ -67,6 +67,17 @@ private slots:
         QVERIFY2(few.back().text.find("[10 20 30]") != std::string::npos, few.back().text.c_str());
     }
 
+    // The first key of an empty tree: "into the root leaf [], making [10]" read as a typo.
+    void theFirstKeyGoesIntoTheEmptyRoot() {
+        State empty = insertAll(Params::withOrder(4), {});
+        const auto steps = stepsOf(Params::withOrder(4), empty, Op::insert(10));
+        QCOMPARE(steps.front().text,
+                 std::string("Insert 10 into the empty root leaf, making [10]."));
+        State one = insertAll(Params::withOrder(4), {10});
+        QCOMPARE(stepsOf(Params::withOrder(4), one, Op::insert(20)).front().text,
+                 std::string("Insert 20 into the root leaf [10], making [10 20]."));
+    }
+
     void duplicateInsertChangesNothing() {
         const Params p = Params::withOrder(4);
         State s = insertAll(p, iota(1, 10));
