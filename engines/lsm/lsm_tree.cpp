@@ -17,6 +17,18 @@ bool asNumber(const std::string& s, long long& v) {
 
 } // namespace
 
+bool tooLargeForANumber(const std::string& key) {
+    const std::size_t sign = !key.empty() && (key[0] == '+' || key[0] == '-') ? 1 : 0;
+    if (key.size() == sign ||
+        !std::all_of(key.begin() + static_cast<std::ptrdiff_t>(sign), key.end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+    }
+    long long v = 0;
+    const char* from = key.data() + (key[0] == '+' ? 1 : 0);
+    return std::from_chars(from, key.data() + key.size(), v).ec == std::errc::result_out_of_range;
+}
+
 std::string_view kindName(StepKind kind) {
     switch (kind) {
     case StepKind::kPut:

@@ -27,6 +27,11 @@ namespace fg::lsm {
 
 // Keys sort as numbers when both are whole numbers ("9" < "10"), else as text; numbers first.
 // Only the same text is the same key ("07" sorts after "7", before "8").
+// True for digits (an optional sign before them) beyond a 64-bit number: such a key sorts as
+// text, after every number, which reads as a mistake ("-99999999999999999999" at the end of a
+// sorted memtable); the page refuses it.
+bool tooLargeForANumber(const std::string& key);
+
 struct KeyLess {
     bool operator()(const std::string& a, const std::string& b) const;
     // A key read once, to sort many by it: compares as the keys compare (a sort of the tables by

@@ -11,9 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QSpinBox>
-#include <charconv>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -77,11 +75,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
         // Digits beyond a 64-bit number would be a text key, sorted after every number: the
         // memtable, "sorted", showed 36 47 -99999999999999999999 (a tester). Said, not taken.
         const std::string key = key_->text().toStdString();
-        static const QRegularExpression digits(QStringLiteral("^[+-]?[0-9]+$"));
-        long long value = 0;
-        const auto [end, ec] =
-            std::from_chars(key.data() + (key[0] == '+' ? 1 : 0), key.data() + key.size(), value);
-        if (digits.match(key_->text()).hasMatch() && ec == std::errc::result_out_of_range) {
+        if (lsm::tooLargeForANumber(key)) {
             showMessage(tr("%1 is beyond the whole numbers the LSM-tree sorts by value "
                            "(-9,223,372,036,854,775,808 to 9,223,372,036,854,775,807): type a "
                            "smaller number, or a key with a letter in it (text keys sort after "

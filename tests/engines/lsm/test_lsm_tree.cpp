@@ -143,6 +143,25 @@ private slots:
         QCOMPARE(h.probed[2].result, ProbeResult::kHit);
     }
 
+    // Digits beyond a 64-bit number sort as text (after every number): the page refuses them.
+    // Only digits, with a sign or not, past the range; a number in range or a word is a key.
+    void digitsBeyondA64BitNumberAreTooLarge() {
+        for (const char* big :
+             {"9223372036854775808", "-9223372036854775809", "+99999999999999999999",
+              "00000000000000000000000000099999999999999999999"}) {
+            QVERIFY2(fg::lsm::tooLargeForANumber(big), big);
+        }
+        for (const char* fine :
+             {"9223372036854775807", "-9223372036854775808", "42", "-7", "+5", "", "-", "+",
+              "user99999999999999999999", "9999999999999999999x"}) {
+            QVERIFY2(!fg::lsm::tooLargeForANumber(fine), fine);
+        }
+        // The engine sorts such a key as text: after every number.
+        const fg::lsm::KeyLess less;
+        QVERIFY(less("5", "99999999999999999999"));
+        QVERIFY(!less("99999999999999999999", "5"));
+    }
+
     void aTombstoneShadowsUntilNothingOlderIsLeft() {
         const LsmEngine e({2, 2, 10, 10, false});
         auto s = e.initialState();
