@@ -2,6 +2,7 @@
 
 #include "app/reader/search_result_delegate.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/canvas/long_words.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QKeyEvent>
@@ -23,6 +24,9 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
     column->addWidget(query_);
     status_ = new QLabel(this);
     status_->setAccessibleName(tr("Search status"));
+    // A long query is said wrapped, its long words shortened: 1,000 characters typed made the
+    // line as wide, and the window grew past the screen (a tester).
+    status_->setWordWrap(true);
     column->addWidget(status_);
     results_ = new QListWidget(this);
     results_->setAccessibleName(tr("Search results"));
@@ -117,7 +121,8 @@ void SearchPanel::runSearch() {
     if (query_->text().trimmed().size() < 2) {
         status_->setText(tr("Type at least two letters."));
     } else if (found_.empty()) {
-        status_->setText(tr("No section mentions \u201c%1\u201d.").arg(query_->text().trimmed()));
+        const QString asked = query_->text().trimmed();
+        status_->setText(tr("No section mentions \u201c%1\u201d.").arg(shortWords(asked)));
     } else {
         status_->setText(tr("%1, %2").arg(
             counted(static_cast<qint64>(found_.size()), tr("section"), tr("sections")),

@@ -21,6 +21,7 @@
 #include <QFontMetricsF>
 #include <QImage>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
@@ -254,6 +255,42 @@ private slots:
         QCOMPARE(w.reader()->extraSelections().size(), 1);
         const QTextCharFormat f = w.reader()->extraSelections().first().format;
         QVERIFY(fg::contrastRatio(f.foreground().color(), f.background().color()) >= 4.5);
+    }
+
+    // A tester typed 1,000 sevens in the search: "No section mentions ..." was as wide as the
+    // query, the window grew to 2,166 px and stayed so (the chapter list gone, the reader a
+    // strip) until a restart. The line wraps and shortens the long word; the window keeps its
+    // width, and a search after it is as before.
+    void aLongQueryLeavesTheWindowAsItWas() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1920, 1080);
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
+        QTest::qWait(100);
+        const int width = w.width();
+        const int reader = w.reader()->width();
+        box->setText(QString(1000, QLatin1Char('7')));
+        QTest::qWait(100);
+        QLabel* status = nullptr;
+        for (QLabel* l : w.search()->findChildren<QLabel*>()) {
+            status = l->accessibleName() == QStringLiteral("Search status") ? l : status;
+        }
+        QVERIFY(status);
+        QVERIFY2(status->text().startsWith(QStringLiteral("No section mentions")) &&
+                     status->text().size() < 120,
+                 qPrintable(status->text()));
+        QCOMPARE(w.width(), width);
+        QVERIFY2(w.search()->width() < 700, qPrintable(QString::number(w.search()->width())));
+        box->setText(QString(200, QLatin1Char('x')).replace(QRegularExpression("(.{9})"), "\\1 "));
+        QTest::qWait(100);
+        QCOMPARE(w.width(), width); // a long query of many words wraps
+        box->setText(QStringLiteral("quorum"));
+        QTest::qWait(100);
+        QCOMPARE(w.width(), width);
+        QVERIFY2(qAbs(w.reader()->width() - reader) <= 1,
+                 qPrintable(QStringLiteral("the reader is %1 px, it was %2")
+                                .arg(w.reader()->width())
+                                .arg(reader)));
     }
 
     void f3ReachesFigureHitsAndSaysWhenItWraps() {
