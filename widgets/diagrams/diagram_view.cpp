@@ -177,8 +177,8 @@ void DiagramView::finishControls() {
     scenario->setProperty(kReplacesWhole, true);
     controls_->addWidget(scenario);
     undo_ = addButton(tr("Undo"),
-                      tr("Take back the last operation you added with the buttons, or a Reset "
-                         "(Ctrl+Z)"),
+                      tr("Take back the last operation you added with the buttons, a setting "
+                         "you changed, or a Reset (Ctrl+Z)"),
                       [this] { takeBack(); });
     undo_->setEnabled(canTakeBack());
     // Two ways to start again, each taken back by Undo. Reset alone read as "clear", but

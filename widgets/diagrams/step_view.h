@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <exception>
 #include <memory>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -81,7 +82,7 @@ public:
         waitForBuild(); // its controls wait for a build; this waits too, whoever calls it
         const int firstNew = diagram_ ? diagram_->stepCount() : 0;
         const int was = panel()->player()->position();
-        undo_.push_back(scenario_.ops.size());
+        undo_.push_back({scenario_.ops.size(), std::nullopt});
         scenario_.ops.insert(scenario_.ops.end(), ops.begin(), ops.end());
         scenarioEdited();
         rebuild(firstNew - 1);
@@ -114,9 +115,15 @@ public:
         if (undo_.empty()) {
             return;
         }
-        const auto keep = static_cast<std::ptrdiff_t>(undo_.back());
+        UndoEntry last = std::move(undo_.back());
         undo_.pop_back();
-        scenario_.ops.erase(scenario_.ops.begin() + keep, scenario_.ops.end());
+        if (last.before) { // a setting changed: the scenario as it was, settings and all
+            scenario_ = std::move(*last.before);
+            showParams(scenario_);
+        } else {
+            scenario_.ops.erase(scenario_.ops.begin() + static_cast<std::ptrdiff_t>(last.ops),
+                                scenario_.ops.end());
+        }
         scenarioEdited();
         rebuild(-2);
     }
@@ -193,9 +200,12 @@ protected:
 
     // A control changed the params (`edit` changes them in the scenario): the same ops run again
     // under the new rule, and the page shows where they end.
+    // Undo brings the settings back (a tester changed the order, pressed Undo and lost a key).
     template <class Edit>
     void changeParams(Edit&& edit) {
+        Scenario before = scenario_;
         edit(scenario_);
+        undo_.push_back({0, std::move(before)});
         scenarioEdited();
         rebuild(-2);
     }
@@ -306,11 +316,17 @@ private:
 
     const Scenario initial_;
     Scenario scenario_;
-    std::vector<std::size_t> undo_;    // the number of ops before each addOps
+    // What Undo takes back, the last first: the ops an addOps added (the number of ops before
+    // it), or a change of settings (the scenario before it).
+    struct UndoEntry {
+        std::size_t ops = 0;
+        std::optional<Scenario> before;
+    };
+    std::vector<UndoEntry> undo_;
     const Diagram* diagram_ = nullptr; // owned by the panel
     // What the diagram on screen was built from: a cancelled build brings it back.
     Scenario shown_;
-    std::vector<std::size_t> shownUndo_;
+    std::vector<UndoEntry> shownUndo_;
     std::shared_ptr<Build> build_; // the build under way, if any
     std::thread worker_;
     int buildPosition_ = -1; // where the build under way is shown (see showSource)

@@ -97,6 +97,33 @@ private slots:
     // A tester typed 25, pressed Enter, then Ctrl+Z in the key box: the box emptied and 25 stayed
     // in the tree. Once the key is in, Ctrl+Z in the box takes back the insert; typing not yet
     // entered is still taken back first.
+    // A tester inserted 5 and 7, changed the order from 4 to 5 and pressed Undo: 7 went, the
+    // order stayed 5. Undo takes back the last change, a setting too, then the keys.
+    void undoTakesBackASettingChanged() {
+        fg::BTreeView v;
+        v.clearScenario();
+        auto* key = v.findChild<QLineEdit*>();
+        for (const char* k : {"5", "7"}) {
+            key->setText(k);
+            QTest::keyClick(key, Qt::Key_Return);
+        }
+        auto* order = v.findChild<QSpinBox*>();
+        QCOMPARE(order->value(), 4);
+        order->setValue(5);
+        QCOMPARE(v.params().order, 5);
+        QVERIFY(v.canUndo());
+        v.undo();
+        QCOMPARE(v.params().order, 4);
+        QCOMPARE(order->value(), 4);
+        QCOMPARE(keysShown(v), 2);
+        QCOMPARE(v.ops().size(), std::size_t(2));
+        v.undo();
+        QCOMPARE(keysShown(v), 1);
+        v.undo();
+        QCOMPARE(keysShown(v), 0);
+        QVERIFY(!v.canUndo());
+    }
+
     void ctrlZInTheKeyBoxTakesBackTheInsert() {
         fg::BTreeView v;
         v.resize(1200, 700);
