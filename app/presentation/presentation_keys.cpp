@@ -34,6 +34,7 @@ bool PresentationWindow::isSlideKey(int key) {
     case Qt::Key_Z:
     case Qt::Key_T:
     case Qt::Key_C:
+    case Qt::Key_P:
     case Qt::Key_Escape:
         return true;
     default:
@@ -115,6 +116,13 @@ bool PresentationWindow::handleKey(int key) {
     case Qt::Key_T:
         timerShown_ = !timerShown_;
         overlay_->update();
+        return true;
+    // P plays or pauses a diagram's steps on its slide (Space goes forward, as in Keynote; a
+    // teacher wanting it to play by itself pressed Space and got one step).
+    case Qt::Key_P:
+        if (Player* player = slideDiagramPlayer()) {
+            player->togglePlay();
+        }
         return true;
     case Qt::Key_C: // a diagram's chart, hidden on a slide when it left the drawing too little room
         return diagram_ && diagram_->toggleChartOnSlide();

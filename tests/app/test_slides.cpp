@@ -590,6 +590,36 @@ private slots:
         QVERIFY(desk->chartShown() && desk->chart()->isVisible());
     }
 
+    // A teacher pressed Space on a diagram's slide to watch it play and got one step (Space goes
+    // forward there, as in Keynote). P plays and pauses it, and the slide's opening says so.
+    void pPlaysADiagramOnASlide() {
+        std::unique_ptr<QWidget> page(fg::createDiagramPage("btree", fg::Theme::light(), nullptr));
+        auto* desk = qobject_cast<fg::DiagramView*>(page.get());
+        QVERIFY(desk);
+        desk->resize(1280, 800);
+        desk->show();
+        QVERIFY(QTest::qWaitForWindowExposed(desk));
+        auto* w = new fg::PresentationWindow(desk, "btree", fg::Theme::light());
+        QPointer<fg::PresentationWindow> alive(w);
+        w->resize(1280, 800);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        fg::DiagramView* view = w->diagramView();
+        QVERIFY(view);
+        fg::Player* player = view->panel()->player();
+        QTest::keyClick(w, Qt::Key_Home);
+        player->pause();
+        QVERIFY2(view->panel()->narration().contains("P to play"),
+                 qPrintable(view->panel()->narration()));
+        QTest::keyClick(w, Qt::Key_P);
+        QVERIFY(player->isPlaying());
+        QTest::keyClick(w, Qt::Key_P);
+        QVERIFY(!player->isPlaying());
+        w->close(); // deletes itself
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(!alive);
+    }
+
     // The chart of a diagram slide (beside the drawing or under it): its horizontal labels never
     // overlap, the Redis histogram counts keys in whole numbers (it read "0.25 keys"), and the
     // legend is whole in the chart (the LSM-tree's was cut beside the drawing).

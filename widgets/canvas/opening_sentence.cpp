@@ -27,8 +27,9 @@ QString openingSentence(QString title, int steps, OpeningFor where) {
                    .arg(count);
         break;
     case OpeningFor::Slide:
-        then = steps == 1 ? tr("Press Right or Space for its step.")
-                          : tr("Press Right or Space for each of its %1.").arg(count);
+        then = steps == 1
+                   ? tr("Press Right or Space for its step.")
+                   : tr("Press Right or Space for each of its %1, or P to play them.").arg(count);
         break;
     case OpeningFor::Picture:
         then = steps == 1 ? tr("1 step follows.") : tr("%L1 steps follow.").arg(steps);
