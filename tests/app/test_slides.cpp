@@ -124,6 +124,39 @@ void forEverySlide(fg::Slide::Kind kind, Visit visit) {
     }
 }
 
+// A diagram's page at a 1280x800 desk in the light theme, and the slides presenting it.
+struct Presented {
+    std::unique_ptr<QWidget> page;
+    fg::DiagramView* desk = nullptr;
+    QPointer<fg::PresentationWindow> slides; // they delete themselves when closed
+    fg::DiagramView* view() const { return slides ? slides->diagramView() : nullptr; }
+};
+
+// Opens diagram `id` at the desk and presents it; false when a window did not show.
+bool present(const char* id, Presented& out) {
+    out.page.reset(fg::createDiagramPage(id, fg::Theme::light(), nullptr));
+    out.desk = qobject_cast<fg::DiagramView*>(out.page.get());
+    if (!out.desk) {
+        return false;
+    }
+    out.desk->resize(1280, 800);
+    out.desk->show();
+    if (!QTest::qWaitForWindowExposed(out.desk)) {
+        return false;
+    }
+    out.slides = new fg::PresentationWindow(out.desk, id, fg::Theme::light());
+    out.slides->resize(1280, 800);
+    out.slides->show();
+    return QTest::qWaitForWindowExposed(out.slides) && out.view();
+}
+
+// Leaves the slides; true once they are gone.
+bool leave(Presented& p) {
+    p.slides->close();
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return !p.slides;
+}
+
 } // namespace
 
 class TestSlides : public QObject {
@@ -550,19 +583,12 @@ private slots:
     // hidden, a line says that C shows it; C shows it and hides it again; back at the desk it is
     // there.
     void cShowsAChartTheSlideHid() {
-        std::unique_ptr<QWidget> page(fg::createDiagramPage("lsm", fg::Theme::light(), nullptr));
-        auto* desk = qobject_cast<fg::DiagramView*>(page.get());
-        QVERIFY(desk && desk->chart());
-        desk->resize(1280, 800);
-        desk->show();
-        QVERIFY(QTest::qWaitForWindowExposed(desk));
-        auto* w = new fg::PresentationWindow(desk, "lsm", fg::Theme::light());
-        QPointer<fg::PresentationWindow> alive(w);
-        w->resize(1280, 800);
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w));
-        fg::DiagramView* view = w->diagramView();
-        QVERIFY(view);
+        Presented p;
+        QVERIFY(present("lsm", p));
+        fg::DiagramView* desk = p.desk;
+        QVERIFY(desk->chart());
+        fg::PresentationWindow* w = p.slides;
+        fg::DiagramView* view = p.view();
         const auto hint = [view] {
             for (const QLabel* l : view->findChildren<QLabel*>()) {
                 if (l->accessibleName() == QLatin1String("Chart hidden")) {
@@ -584,28 +610,17 @@ private slots:
         QTest::qWait(20);
         QVERIFY(!view->chartShown());
         QVERIFY(hint());
-        w->close(); // deletes itself
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QVERIFY(!alive);
+        QVERIFY(leave(p));
         QVERIFY(desk->chartShown() && desk->chart()->isVisible());
     }
 
     // A teacher pressed Space on a diagram's slide to watch it play and got one step (Space goes
     // forward there, as in Keynote). P plays and pauses it, and the slide's opening says so.
     void pPlaysADiagramOnASlide() {
-        std::unique_ptr<QWidget> page(fg::createDiagramPage("btree", fg::Theme::light(), nullptr));
-        auto* desk = qobject_cast<fg::DiagramView*>(page.get());
-        QVERIFY(desk);
-        desk->resize(1280, 800);
-        desk->show();
-        QVERIFY(QTest::qWaitForWindowExposed(desk));
-        auto* w = new fg::PresentationWindow(desk, "btree", fg::Theme::light());
-        QPointer<fg::PresentationWindow> alive(w);
-        w->resize(1280, 800);
-        w->show();
-        QVERIFY(QTest::qWaitForWindowExposed(w));
-        fg::DiagramView* view = w->diagramView();
-        QVERIFY(view);
+        Presented p;
+        QVERIFY(present("btree", p));
+        fg::PresentationWindow* w = p.slides;
+        fg::DiagramView* view = p.view();
         fg::Player* player = view->panel()->player();
         QTest::keyClick(w, Qt::Key_Home);
         player->pause();
@@ -615,9 +630,7 @@ private slots:
         QVERIFY(player->isPlaying());
         QTest::keyClick(w, Qt::Key_P);
         QVERIFY(!player->isPlaying());
-        w->close(); // deletes itself
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        QVERIFY(!alive);
+        QVERIFY(leave(p));
     }
 
     // The chart of a diagram slide (beside the drawing or under it): its horizontal labels never

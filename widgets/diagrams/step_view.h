@@ -137,9 +137,7 @@ public:
             return;
         }
         stopBuild();
-        scenario_ = shown_;
-        undo_ = shownUndo_;
-        showParams(scenario_);
+        restoreShown();
         buildEnded(BuildEnd::Cancelled);
     }
     void waitForBuild() override {
@@ -291,9 +289,7 @@ private:
     void finishBuild() {
         std::shared_ptr<Build> job = std::move(build_);
         if (!job->diagram) {
-            scenario_ = shown_;
-            undo_ = shownUndo_;
-            showParams(scenario_);
+            restoreShown();
             buildEnded(BuildEnd::Failed);
             showMessage(tr("The diagram could not be built (%1): it stays as it was.")
                             .arg(QString::fromStdString(job->error)));
@@ -301,6 +297,14 @@ private:
         }
         install(std::move(job->diagram), buildPosition_);
         buildEnded(BuildEnd::Shown);
+    }
+
+    // The scenario, undo steps and controls of the drawing on screen: a build that did not end
+    // on screen leaves the page as it was.
+    void restoreShown() {
+        scenario_ = shown_;
+        undo_ = shownUndo_;
+        showParams(scenario_);
     }
 
     // Stops the worker (if any) and forgets its build.
