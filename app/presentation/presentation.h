@@ -73,6 +73,9 @@ public:
     int currentSlide() const { return current_; }
     const Slide& slide(int i) const { return slides_[std::size_t(i)]; }
     bool blanked() const { return blank_; }
+    // For a moment after B blacks the screen out, a line at its foot says how to bring it back
+    // (a tester pressed B by mistake and saw a black screen with no way out but F1).
+    static constexpr int kBlankHintMs = 3000;
     bool spotlight() const { return spotlight_; }
     bool zoomed() const { return zoomed_; }
     bool timerShown() const { return timerShown_; }
@@ -151,6 +154,7 @@ private:
     QWidget* overlay_;
     QTimer* tick_;
     QElapsedTimer clock_;
+    QElapsedTimer blankedAt_; // when B blacked the screen out (the hint's time)
     bool blank_ = false, spotlight_ = false, zoomed_ = false, timerShown_ = true;
     QPixmap zoomShot_;
     QPoint zoomAt_;

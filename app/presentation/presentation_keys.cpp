@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QTimer>
 
 namespace fg {
 
@@ -93,6 +94,10 @@ bool PresentationWindow::handleKey(int key) {
     case Qt::Key_B:
     case Qt::Key_Period:
         blank_ = !blank_;
+        if (blank_) {
+            blankedAt_.start();
+            QTimer::singleShot(kBlankHintMs + 50, overlay_, [o = overlay_] { o->update(); });
+        }
         overlay_->update();
         return true;
     case Qt::Key_L:

@@ -31,6 +31,17 @@ protected:
         p.setRenderHint(QPainter::Antialiasing);
         if (w_->blank_) {
             p.fillRect(rect(), Qt::black);
+            if (w_->blankedAt_.isValid() &&
+                w_->blankedAt_.elapsed() < PresentationWindow::kBlankHintMs) {
+                QFont f = font();
+                f.setPixelSize(std::max(14, qRound(w_->bodyPx() * 0.6)));
+                p.setFont(f);
+                p.setPen(QColor(0x9a, 0x9a, 0x9a)); // 7.4:1 on black, quieter than the slides
+                p.drawText(rect().adjusted(0, 0, 0, -f.pixelSize()),
+                           Qt::AlignHCenter | Qt::AlignBottom,
+                           PresentationWindow::tr("The screen is black (B). Press B or Right "
+                                                  "to bring the slide back."));
+            }
             return;
         }
         const QPoint cursor = mapFromGlobal(QCursor::pos());

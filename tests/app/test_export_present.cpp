@@ -472,6 +472,21 @@ private slots:
         QVERIFY(w->blanked());
         const QImage blank = w->grab().toImage();
         QCOMPARE(blank.pixelColor(blank.width() / 2, blank.height() / 2), QColor(Qt::black));
+        // For a moment, a line at its foot says how to bring it back; then all is black.
+        const auto footLit = [w] {
+            const QImage shot = w->grab().toImage();
+            for (int y = shot.height() * 4 / 5; y < shot.height(); ++y) {
+                for (int x = 0; x < shot.width(); x += 2) {
+                    if (shot.pixelColor(x, y) != QColor(Qt::black)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+        QVERIFY(footLit());
+        QTRY_VERIFY_WITH_TIMEOUT(!footLit(), fg::PresentationWindow::kBlankHintMs + 2000);
+        QVERIFY(w->blanked());
         QTest::keyClick(w, Qt::Key_B);
         QVERIFY(!w->blanked());
         QTest::keyClick(w, Qt::Key_L);
