@@ -1,6 +1,7 @@
 #include "app/app_theme.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPainter>
 #include <QProxyStyle>
 #include <QStyle>
@@ -43,8 +44,34 @@ public:
         }
         return base;
     }
+    // A button that opens its menu at once (Presets, Scenario, All tabs): Fusion centres its
+    // text on the whole button, sized for the text alone, and draws the menu's arrow over the
+    // last letters ("Scenari" and an arrow; "All tabs" ran past the window's edge). Here the
+    // arrow has a room of its own at the right, and the text is centred in the rest.
+    QSize sizeFromContents(ContentsType type, const QStyleOption* option, const QSize& size,
+                           const QWidget* widget) const override {
+        QSize s = QProxyStyle::sizeFromContents(type, option, size, widget);
+        if (type == CT_ToolButton &&
+            arrowApart(qstyleoption_cast<const QStyleOptionToolButton*>(option))) {
+            s.rwidth() += arrowRoom(option, widget);
+        }
+        return s;
+    }
     void drawComplexControl(ComplexControl control, const QStyleOptionComplex* option,
                             QPainter* painter, const QWidget* widget) const override {
+        if (const auto* b = qstyleoption_cast<const QStyleOptionToolButton*>(option);
+            control == CC_ToolButton && arrowApart(b)) {
+            QStyleOptionToolButton frame = *b; // the button and its arrow, without the text
+            frame.text.clear();
+            frame.icon = QIcon();
+            QProxyStyle::drawComplexControl(control, &frame, painter, widget);
+            QStyleOptionToolButton label = *b;
+            const int fw = proxy()->pixelMetric(PM_DefaultFrameWidth, b, widget);
+            label.rect = visualRect(b->direction, b->rect,
+                                    b->rect.adjusted(fw, fw, -fw - arrowRoom(b, widget), -fw));
+            proxy()->drawControl(CE_ToolButtonLabel, &label, painter, widget);
+            return;
+        }
         QProxyStyle::drawComplexControl(control, option, painter, widget);
         if ((control == CC_SpinBox || control == CC_ComboBox) &&
             !(option->state & State_HasFocus)) {
@@ -57,6 +84,16 @@ public:
     }
 
 private:
+    // A button with text whose menu opens on a click anywhere on it (no split-off arrow part).
+    static bool arrowApart(const QStyleOptionToolButton* b) {
+        return b && (b->features & QStyleOptionToolButton::HasMenu) &&
+               !(b->subControls & SC_ToolButtonMenu) && !b->text.isEmpty() &&
+               b->toolButtonStyle != Qt::ToolButtonIconOnly;
+    }
+    // The room of the arrow Fusion draws in such a button's lower right corner.
+    int arrowRoom(const QStyleOption* option, const QWidget* widget) const {
+        return proxy()->pixelMetric(PM_MenuButtonIndicator, option, widget);
+    }
     static void border(const QStyleOption* option, QPainter* painter) {
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing, false);

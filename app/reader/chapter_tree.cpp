@@ -2,19 +2,54 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QResizeEvent>
 #include <QStyle>
+#include <QStyledItemDelegate>
+#include <algorithm>
 
 namespace fg {
 
 namespace {
 constexpr int kChapterRole = Qt::UserRole;
 constexpr int kSectionRole = Qt::UserRole + 1;
+
+// A title longer than the list is wide goes on over two lines or more, in every theme: the
+// Projector theme's larger type cut "7. OLTP vs OLAP"'s sections and half the chapters' names
+// with "..." at the list's 300 px (a tester, at 1920x1080). Qt's tree measures a row as if its
+// text had no width to keep to: the row's height is measured here at the width it is given.
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* tree) : QStyledItemDelegate(tree), tree_(tree) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QStyleOptionViewItem o = option;
+        o.rect = QRect(0, 0, ChapterTree::textWidth(*tree_, index), 1);
+        return QStyledItemDelegate::sizeHint(o, index);
+    }
+
+private:
+    QTreeView* tree_;
+};
+
 } // namespace
+
+int ChapterTree::textWidth(const QTreeView& tree, const QModelIndex& index) {
+    int depth = tree.rootIsDecorated() ? 1 : 0;
+    for (QModelIndex i = index.parent(); i.isValid(); i = i.parent()) {
+        ++depth;
+    }
+    return std::max(1, tree.viewport()->width() - depth * tree.indentation());
+}
 
 ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     setHeaderHidden(true);
     setAccessibleName(tr("Chapters and sections"));
-    setUniformRowHeights(true);
+    // Rows of one line or more (WrappingDelegate): the heights differ, and nothing is cut.
+    setUniformRowHeights(false);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
+    setItemDelegate(new WrappingDelegate(this));
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setExpandsOnDoubleClick(true);
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.2); // readable from the back of a classroom
@@ -38,9 +73,9 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
 }
 
 void ChapterTree::fitToFont() {
-    // About 20 characters: a chapter's number and the start of its title stay readable when
-    // the search panel or a wide page takes the window's width (it was squeezed to ~50 px);
-    // a longer title is cut with "..." and its tooltip has the whole of it.
+    // About 20 characters: a title's words stay readable when the search panel or a wide page
+    // takes the window's width (it was squeezed to ~50 px); a longer title goes on over more
+    // lines, and its tooltip has the whole of it too.
     setMinimumWidth(fontMetrics().averageCharWidth() * 20 + 2 * frameWidth() + indentation());
 }
 
@@ -49,6 +84,13 @@ void ChapterTree::changeEvent(QEvent* event) {
         fitToFont();
     }
     QTreeWidget::changeEvent(event);
+}
+
+void ChapterTree::resizeEvent(QResizeEvent* event) {
+    QTreeWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) {
+        scheduleDelayedItemsLayout(); // the rows' heights at the new width
+    }
 }
 
 void ChapterTree::mouseReleaseEvent(QMouseEvent* event) {

@@ -1,5 +1,6 @@
 // ChapterTree: the sidebar: chapters and, under each, its sections. Arrow keys move, Enter or a
-// click opens. A chapter that failed to load is marked and its tooltip says why.
+// click opens. A chapter that failed to load is marked and its tooltip says why. A title longer
+// than the list is wide goes on over more lines: none is cut, whatever the theme's type.
 #pragma once
 
 #include "models/course/course.h"
@@ -19,11 +20,15 @@ public:
     // (Alt+PgDown through the course left every chapter open).
     void select(int chapter, const QString& sectionId);
 
+    // The width the text of the row at `index` has in `tree`: the list's, less its indentation.
+    static int textWidth(const QTreeView& tree, const QModelIndex& index);
+
 signals:
     void chapterSectionActivated(int chapter, const QString& sectionId);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     // The row marked is the one the reader shows: a click on a chapter opens it and closes the
     // one opened before, the rows slide, and the button's release marked the row that slid under
     // the pointer ("Caching Patterns" for a click on "4. Redis").

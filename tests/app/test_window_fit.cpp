@@ -34,11 +34,13 @@
 #include <QMenuBar>
 #include <QScreen>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
@@ -48,6 +50,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 
 namespace {
 
@@ -167,6 +170,98 @@ private slots:
         for (fg::ThemeChoice t : kAll) {
             w.setThemeChoice(t);
             check(QStringLiteral("every tab open, search open, ") + fg::themeChoiceName(t));
+        }
+    }
+
+    // A tester: the arrow of "Scenario" ran into its last letters, and "All tabs" was cut at the
+    // window's right edge at 1920x1080. Every button that opens a menu holds its text, a space
+    // of 4 px each side of it, and its arrow, inside the window, in every theme.
+    void menuButtonsHoldTheirTextAndArrow() {
+        forEveryWindow([](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+            }
+            settle();
+            QSet<QString> seen;
+            for (int i = 0; i < w.tabs()->count(); ++i) {
+                w.tabs()->setCurrentIndex(i);
+                settle();
+                for (QToolButton* b : w.findChildren<QToolButton*>()) {
+                    if (!b->isVisible() || !b->menu() || b->text().isEmpty() ||
+                        b->popupMode() != QToolButton::InstantPopup) {
+                        continue;
+                    }
+                    seen.insert(b->text());
+                    const QString what = QStringLiteral("%1 %2, tab %3, \"%4\"")
+                                             .arg(sizeText(screen), fg::themeChoiceName(t))
+                                             .arg(i)
+                                             .arg(b->text());
+                    const int text = b->fontMetrics().horizontalAdvance(b->text());
+                    const int arrow =
+                        b->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, b);
+                    QVERIFY2(b->width() >= text + 2 * 4 + arrow,
+                             qPrintable(QStringLiteral("%1: %2 px wide for %3 px of text and a "
+                                                       "%4 px arrow")
+                                            .arg(what)
+                                            .arg(b->width())
+                                            .arg(text)
+                                            .arg(arrow)));
+                    const QRect inWindow(b->mapTo(&w, QPoint(0, 0)), b->size());
+                    QVERIFY2(w.rect().contains(inWindow),
+                             qPrintable(QStringLiteral("%1: at %2,%3 %4 in a %5 window")
+                                            .arg(what)
+                                            .arg(inWindow.x())
+                                            .arg(inWindow.y())
+                                            .arg(sizeText(inWindow.size()), sizeText(w.size()))));
+                }
+            }
+            const QSet<QString> all{QStringLiteral("Presets"), QStringLiteral("Scenario"),
+                                    QStringLiteral("All tabs")};
+            QVERIFY2(seen.contains(all), qPrintable(QStringList(seen.values()).join(", ")));
+        });
+    }
+
+    // A tester at 1920x1080 in Projector: the chapter list's larger type cut half the chapters'
+    // names and the longer sections' ("Normalized vs Denormalized Sch...") at its 300 px. Every
+    // chapter's and section's title is whole in the list, at its width, in every theme and after
+    // each switch of theme in one window (its words go on over more lines).
+    void everyTitleInTheChapterListIsWhole() {
+        for (QSize screen : kScreens) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(screen);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            fg::ChapterTree* tree = w.tree();
+            QVERIFY(tree);
+            tree->expandAll();
+            for (fg::ThemeChoice t :
+                 {fg::ThemeChoice::Light, fg::ThemeChoice::Projector, fg::ThemeChoice::Dark,
+                  fg::ThemeChoice::Projector, fg::ThemeChoice::System}) {
+                w.setThemeChoice(t);
+                settle();
+                const QString where = sizeText(screen) + QLatin1Char(' ') + fg::themeChoiceName(t);
+                const QFontMetrics fm(tree->font());
+                const int margin = tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1;
+                int rows = 0;
+                for (QTreeWidgetItemIterator it(tree); *it; ++it, ++rows) {
+                    const QString text = (*it)->text(0);
+                    const QRect cell = tree->visualItemRect(*it);
+                    const int width = cell.width() - 2 * margin;
+                    const QRect needs =
+                        fm.boundingRect(QRect(0, 0, width, 100000), Qt::TextWordWrap, text);
+                    QVERIFY2(needs.width() <= width && needs.height() <= cell.height(),
+                             qPrintable(QStringLiteral("%1: \"%2\" needs %3x%4 px, its row is "
+                                                       "%5x%6")
+                                            .arg(where, text)
+                                            .arg(needs.width())
+                                            .arg(needs.height())
+                                            .arg(width)
+                                            .arg(cell.height())));
+                }
+                QVERIFY2(rows > 40, qPrintable(where)); // every chapter and section was seen
+                QCOMPARE(tree->horizontalScrollBar()->isVisible(), false);
+            }
+            desktop_.restore();
         }
     }
 
