@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <deque>
 #include <exception>
 #include <optional>
 #include <utility>
@@ -81,7 +82,7 @@ public:
     const std::vector<Op>& ops() const { return ops_; }
     std::size_t size() const { return steps_.size(); }
     const Step& step(std::size_t i) const { return steps_.at(i); }
-    const std::vector<Step>& steps() const { return steps_; }
+    const std::deque<Step>& steps() const { return steps_; }
     const State& finalState() const { return final_; }
     // The state before any op.
     State initialState() const { return checkpoints_.empty() ? final_ : checkpoints_.front(); }
@@ -143,6 +144,9 @@ private:
         Recorder(Timeline& t, BuildWatch* watch) : t_(t), watch_(watch) {}
         bool narrate() const override { return true; }
         void report(Step step, const State&) override {
+            if constexpr (requires { step.text.shrink_to_fit(); }) {
+                step.text.shrink_to_fit();
+            }
             t_.steps_.push_back(std::move(step));
             if (watch_) {
                 if (watch_->cancel.load(std::memory_order_relaxed)) {
@@ -181,7 +185,7 @@ private:
     std::vector<Op> ops_;
     std::size_t every_;
     State final_;
-    std::vector<Step> steps_;
+    std::deque<Step> steps_;
     std::vector<std::size_t> opBegin_;
     std::vector<State> checkpoints_;
 };

@@ -1,10 +1,13 @@
 // bench_btree: 1,000,000 seeded random inserts into an order-64 B-tree in bulk mode, against
 // std::set on the same keys; then the same million through the scenario path (narrate false).
+// First, what a page keeps of the app's 100,000-key preset (its timeline: every step and sentence),
+// at order 64 and at order 3, the smallest: the time to build it and the memory it holds.
 // The contract: the engine within 3x of std::set. Prints rows of the benchmark table
 // (bench_table.h; best of three runs) and exits 1 when the bound is missed.
 //   build/tools/bench_btree [COUNT]
 #include "engines/btree/btree.h"
 #include "engines/core/rng.h"
+#include "engines/core/timeline.h"
 #include "engines/scenario/btree_scenario.h"
 #include "tools/bench/bench_table.h"
 
@@ -12,8 +15,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <set>
+#include <string>
 #include <vector>
 
 namespace {
@@ -41,6 +49,41 @@ double best(const std::function<std::int64_t()>& run, std::int64_t* out) {
     return fastest;
 }
 
+// The process's resident memory now, in MiB (Linux: /proc/self/status), or -1.
+double residentMiB() {
+#ifdef __GLIBC__
+    malloc_trim(0); // what was freed goes back to the system, not counted as held
+#endif
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);) {
+        if (line.rfind("VmRSS:", 0) == 0) {
+            return std::atof(line.c_str() + 6) / 1024;
+        }
+    }
+    return -1;
+}
+
+// The timeline of the B-Tree page's "A real index" preset at `order`: its build time and the
+// memory it holds once built (the resident growth while it is alive).
+void presetTimeline(int order) {
+    const double before = residentMiB();
+    const auto t0 = std::chrono::steady_clock::now();
+    const fg::Timeline<BTreeEngine> t(
+        BTreeEngine(Params::withOrder(order)), BTreeEngine(Params::withOrder(order)).emptyState(),
+        {Op::insertRandom(100'000, 64, 1, 9'999'999), Op::search(4'242'424)});
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double held = residentMiB() - before;
+    char mib[48];
+    std::snprintf(mib, sizeof mib, "%.0f MiB", held);
+    fg::bench::row(
+        "engines",
+        "B-Tree page, 100,000-key preset at order " + std::to_string(order) + ": " +
+            fg::bench::count(static_cast<long long>(t.size())) + " steps kept",
+        fg::bench::ms(s * 1e3, 0) + " to build, " + mib + " held",
+        std::to_string(static_cast<long long>(held * 1024 * 1024 / static_cast<double>(t.size()))) +
+            " bytes a step");
+}
+
 std::string figure(double seconds, std::int64_t n) {
     return fg::bench::ms(seconds * 1e3, 0) + " (" +
            fg::bench::perItem(seconds * 1e9 / static_cast<double>(n)) + " an insert)";
@@ -50,6 +93,9 @@ std::string figure(double seconds, std::int64_t n) {
 
 int main(int argc, char** argv) {
     const std::int64_t n = argc > 1 ? std::atoll(argv[1]) : 1'000'000;
+    // First, in a fresh heap: memory the runs below freed would be counted as reused.
+    presetTimeline(3);
+    presetTimeline(64);
     std::vector<Key> keys;
     keys.reserve(static_cast<std::size_t>(n));
     fg::Rng rng(kSeed);
