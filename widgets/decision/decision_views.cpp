@@ -13,12 +13,14 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <cmath>
 
 namespace fg {
 
@@ -73,6 +75,10 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
         // chapter:ID#SECTION
         emit chapterLinkActivated(url.path(), url.fragment());
     });
+    // No empty band inside the result's box, nor above it: the box is as tall as its text,
+    // and what is left of the height stays empty under the buttons (at 1280x800 a third of the
+    // box was empty, under a gap the question's hidden parts left above it).
+    result_->installEventFilter(this);
     column->addWidget(result_, 1);
     auto* buttons = new QHBoxLayout;
     back_ = new QPushButton(tr("\u2190 Back"), content);
@@ -106,6 +112,24 @@ void WizardView::fitColumnToFont() {
         return; // a font change while the view is being built
     }
     column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
+}
+
+void WizardView::fitResultToText() {
+    QTextDocument* doc = result_->document();
+    doc->setTextWidth(result_->viewport()->width());
+    const int text = static_cast<int>(std::ceil(doc->size().height())) + 2 * result_->frameWidth();
+    if (result_->maximumHeight() != text) {
+        result_->setMaximumHeight(text);
+    }
+}
+
+bool WizardView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == result_ && event->type() == QEvent::Resize &&
+        static_cast<QResizeEvent*>(event)->size().width() !=
+            static_cast<QResizeEvent*>(event)->oldSize().width()) {
+        fitResultToText(); // the text's height at the box's new width
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void WizardView::changeEvent(QEvent* event) {
@@ -197,17 +221,21 @@ void WizardView::showStep(const QString& id) {
         current_.clear();
         question_->setText(tr("Recommendation"));
         help_->clear();
+        help_->hide();
+        answers_->hide();
         result_->setHtml(resultHtml());
         result_->show();
+        fitResultToText();
         trail_->hide(); // the result lists the answers ("Your answers"): not twice
 
-        column_->setStretch(column_->count() - 1, 0);
-        export_->show(); // only a result can be exported
+        column_->setStretch(column_->count() - 1, 0); // the result first, to its text's height
+        export_->show();                              // only a result can be exported
         return;
     }
     resultId_.clear();
     current_ = id;
     result_->hide();
+    answers_->show();
     column_->setStretch(column_->count() - 1, 1);
     export_->hide();
     const WizardQuestion* q = tree_.question(id);
@@ -217,6 +245,7 @@ void WizardView::showStep(const QString& id) {
     }
     question_->setText(q->text);
     help_->setText(q->help);
+    help_->setVisible(!q->help.isEmpty());
     for (int i = 0; i < static_cast<int>(q->answers.size()); ++i) {
         auto* b = new QPushButton(
             QStringLiteral("&%1  %2").arg(i + 1).arg(q->answers[std::size_t(i)].label), answers_);

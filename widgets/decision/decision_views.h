@@ -53,10 +53,14 @@ signals:
 protected:
     void keyPressEvent(QKeyEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showStep(const QString& id);
     void fitColumnToFont();
+    // The result's box as tall as its text at its width (the page scrolls it only when the
+    // window is shorter than that).
+    void fitResultToText();
     void exportResult();
 
     DecisionTree tree_;

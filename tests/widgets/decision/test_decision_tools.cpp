@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +23,8 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
+#include <QtMath>
 #include <set>
 
 namespace {
@@ -192,6 +195,28 @@ private slots:
                 }
                 QVERIFY(view.canExport());
                 QVERIFY(buttonWithText(&view, "Export the result")->isVisible());
+                QApplication::processEvents();
+                // A tester at 1280x800: a gap under "Recommendation", then a box a third empty.
+                // The result follows the heading with a line of space at most, and its box is as
+                // tall as its text, or as the page's room when that is less.
+                auto* result = qobject_cast<QTextBrowser*>(named(&view, "Recommendation"));
+                QWidget* heading = named(&view, "Question");
+                QVERIFY(result && heading);
+                const int gap = result->mapTo(&view, QPoint(0, 0)).y() -
+                                (heading->mapTo(&view, QPoint(0, 0)).y() + heading->height());
+                QVERIFY2(
+                    gap >= 0 && gap <= line,
+                    qPrintable(QStringLiteral("%1: %2 px above the result").arg(where).arg(gap)));
+                result->document()->setTextWidth(result->viewport()->width());
+                const int text =
+                    qCeil(result->document()->size().height()) + 2 * result->frameWidth();
+                const bool scrolls = result->verticalScrollBar()->maximum() > 0;
+                QVERIFY2(result->height() <= text + 1 && (result->height() >= text - 1 || scrolls),
+                         qPrintable(QStringLiteral("%1: the result's box is %2 px tall for %3 px "
+                                                   "of text")
+                                        .arg(where)
+                                        .arg(result->height())
+                                        .arg(text)));
                 // The answers are listed once, in the result ("Your answers"): the trail of
                 // questions above it said them all a second time.
                 QVERIFY2(!named(&view, "Your answers so far"), qPrintable(where));
