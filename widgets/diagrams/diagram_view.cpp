@@ -95,6 +95,9 @@ void DiagramView::setTheme(const Theme& theme) {
     refresh();
     placeChart();
     fitLegend(); // the theme's type changes the legend's width
+    if (!building_->isHidden()) {
+        styleBuilding();
+    }
 }
 
 void DiagramView::resizeEvent(QResizeEvent* event) {

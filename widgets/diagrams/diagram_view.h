@@ -144,6 +144,9 @@ protected:
     // A build is under way, `steps` built so far: the line over the drawing says so, the
     // controls wait, and pollBuild() is called every 50 ms until buildEnded().
     void showBuilding(std::size_t steps);
+    // The building line in the theme's colours and the narration's type (when shown, and at a
+    // change of theme while it is on screen).
+    void styleBuilding();
     enum class BuildEnd { Shown, Replaced, Cancelled, Failed };
     // The build ended: on screen (what waited for it runs), replaced by a newer one, cancelled
     // (the scenario's title comes back with the drawing's), or failed.

@@ -41,16 +41,20 @@ void DiagramView::makeBuildingLine() {
     addAction(buildEscape_);
 }
 
-void DiagramView::showBuilding(std::size_t steps) {
+void DiagramView::styleBuilding() {
     buildingText_->setFont(panel_->narrationFont());
+    QPalette pal = building_->palette();
+    pal.setColor(QPalette::Window, theme().surface);
+    pal.setColor(QPalette::WindowText, theme().text);
+    building_->setPalette(pal);
+}
+
+void DiagramView::showBuilding(std::size_t steps) {
     buildingText_->setText(steps == 0 ? tr("Building the diagram\u2026")
                                       : tr("Building the diagram: %1 steps so far\u2026")
                                             .arg(QLocale().toString(qulonglong(steps))));
     if (building_->isHidden()) {
-        QPalette pal = building_->palette();
-        pal.setColor(QPalette::Window, theme().surface);
-        pal.setColor(QPalette::WindowText, theme().text);
-        building_->setPalette(pal);
+        styleBuilding();
         // The controls that add to the scenario or change its settings wait: what they add
         // would go after a scenario not built yet. Those that replace it whole (a preset,
         // Reset) stay. The keys go to the drawing on screen (Space still plays it, Esc
