@@ -26,6 +26,10 @@ struct Op {
         return {OpKind::kInsertRandom, 0, 0, 0, count, seed, min, max};
     }
 
+    // The keys it asks for, as a scenario's budget counts them (WorkBudget): its count for
+    // insert-random, else 1.
+    std::int64_t work() const { return kind == OpKind::kInsertRandom ? count : 1; }
+
     bool operator==(const Op&) const = default;
 };
 

@@ -16,6 +16,7 @@
 #include "engines/core/timeline.h"
 #include "engines/kafka/assignors.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -95,6 +96,10 @@ struct KafkaOp {
     std::vector<std::string> topics; // join: subscription (empty: every topic)
     int broker = -1;                 // fail-broker
     int max = -1;                    // consume: at most this many records per partition
+
+    // The records it asks for, as a scenario's budget counts them (WorkBudget): its count for
+    // produce, else 1.
+    std::int64_t work() const { return kind == Kind::Produce ? count : 1; }
 
     // `count` records to `topic` (valued value-0, value-1... when more than one), with `key` or
     // without (then the partitioner picks).

@@ -308,7 +308,7 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
         const std::string path = "/ops/" + std::to_string(i);
         st = parseOp((*ops)[i], path, sc.narrate, op);
         if (st) {
-            st = budget.add(op.kind == btree::OpKind::kInsertRandom ? op.count : 1, path);
+            st = budget.add(op.work(), path);
         }
         if (!st) {
             return st;

@@ -172,8 +172,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
                                                    "\": expected produce, join, leave, "
                                                    "fail-broker or consume");
         }
-        if (Status s = budget.add(op.kind == kafka::KafkaOp::Kind::Produce ? op.count : 1, path);
-            !s) {
+        if (Status s = budget.add(op.work(), path); !s) {
             return s;
         }
         out.ops.push_back(std::move(op));

@@ -152,8 +152,8 @@ public:
     static std::int64_t workOf(const Scenario& scenario) {
         std::int64_t work = 0;
         for (const Op& op : scenario.ops) {
-            if constexpr (requires { op.count; }) {
-                work += std::max<std::int64_t>(1, op.count);
+            if constexpr (requires { op.work(); }) {
+                work += op.work(); // the parser's count (an op that draws keys or records)
             } else {
                 work += 1;
             }
