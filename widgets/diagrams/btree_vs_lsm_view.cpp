@@ -67,6 +67,20 @@ void legendAbove(QCustomPlot* chart) {
     chart->legend->setMargins(QMargins(6, 4, 6, 4));
 }
 
+// Side by side, the two plots start at one height: the legend of two entries takes the room of
+// the one of three (the plots' tops were 15 px apart, on the desk and on a slide).
+void alignPlotTops(QCustomPlot* a, QCustomPlot* b) {
+    int tallest = 0;
+    for (QCustomPlot* c : {a, b}) {
+        c->legend->setMinimumSize(0, 0);
+        tallest = std::max(tallest, c->legend->minimumOuterSizeHint().height());
+    }
+    for (QCustomPlot* c : {a, b}) {
+        const QMargins m = c->legend->margins();
+        c->legend->setMinimumSize(0, tallest - m.top() - m.bottom());
+    }
+}
+
 QString thousands(std::int64_t n) {
     return QLocale(QLocale::English).toString(static_cast<qlonglong>(n));
 }
@@ -210,6 +224,9 @@ void BTreeVsLsmView::setTheme(const Theme& t) {
             pen.setColor(series_[std::size_t(i)]);
             p->graph(i)->setPen(pen);
         }
+    }
+    alignPlotTops(writes_, reads_);
+    for (QCustomPlot* p : {writes_, reads_}) {
         p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
@@ -232,26 +249,32 @@ void BTreeVsLsmView::paintCharts(QPainter& p, QSizeF size) const {
     const qreal room = size.height() - 2 * margin - summaryH;
     const qreal w = stacked ? size.width() - 2 * margin : (size.width() - 3 * margin) / 2;
     const qreal h = stacked ? (room - margin) / 2 : room;
-    int i = 0;
+    // The legend in one row when it fits the width, else one item a row (it was cut).
     for (QCustomPlot* chart : {writes_, reads_}) {
-        // QCustomPlot draws itself on a QCPPainter; recording that into a QPicture and replaying
-        // it keeps every line and letter a vector on any device.
-        // The legend in one row when it fits the width, else one item a row (it was cut).
         qreal legendW = 0;
         for (int k = 0; k < chart->legend->itemCount(); ++k) {
             legendW += chart->legend->item(k)->minimumOuterSizeHint().width();
         }
         chart->legend->setWrap(legendW > w - 16 ? 1 : 0);
+    }
+    alignPlotTops(writes_, reads_);
+    int i = 0;
+    for (QCustomPlot* chart : {writes_, reads_}) {
+        // QCustomPlot draws itself on a QCPPainter; recording that into a QPicture and replaying
+        // it keeps every line and letter a vector on any device.
         QPicture picture;
         QCPPainter painter(&picture);
         paintChart(chart, painter, QSize(qRound(w), qRound(h)));
         painter.end();
-        chart->legend->setWrap(0); // the page's own: one row
         p.drawPicture(stacked ? QPointF(margin, margin + i * (h + margin))
                               : QPointF(margin + i * (w + margin), margin),
                       picture);
         ++i;
     }
+    for (QCustomPlot* chart : {writes_, reads_}) {
+        chart->legend->setWrap(0); // the page's own: one item a row
+    }
+    alignPlotTops(writes_, reads_);
     p.save();
     p.setPen(text_);
     p.setFont(font);
@@ -432,6 +455,7 @@ void BTreeVsLsmView::showResult(const std::vector<WorkloadResult>& points) {
            [](const WorkloadResult& r) { return r.lsmTablesPerLookup; }, 2, Qt::DotLine,
            QCPScatterStyle::ssTriangle}},
          false);
+    alignPlotTops(writes_, reads_); // the legends have their entries now
     const auto& r = points.back();
     shownInserts_ = static_cast<int>(r.inserts);
     summary_->setText(

@@ -2,10 +2,13 @@
 // LSM-tree looks in more places per lookup than one, while the B-Tree reads its height in pages;
 // the view draws both as QCustomPlot charts. A long run (200,000 inserts) happens off the UI
 // thread: the event loop keeps answering, and Cancel stops it at once and keeps the last result.
+#include "models/theme/theme.h"
 #include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
 #include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -197,6 +200,38 @@ private slots:
                                             .arg(it->value)));
                 }
             }
+        }
+    }
+
+    // A tester: side by side, the plot under a legend of three entries started 15 px below the
+    // one under a legend of two, on the desk and on a slide. The two plots' tops are level, in
+    // the desk's type and the projector's, before and after a picture is made of them.
+    void thePlotsTopsAreLevel() {
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            fg::BTreeVsLsmView v;
+            v.setTheme(theme);
+            v.resize(1600, 900);
+            v.show();
+            v.waitForRun();
+            const auto tops = [&v] {
+                for (QCustomPlot* chart : {v.writesChart(), v.readsChart()}) {
+                    chart->replot();
+                }
+                return std::pair(
+                    v.writesChart()->mapTo(&v, v.writesChart()->axisRect()->rect().topLeft()).y(),
+                    v.readsChart()->mapTo(&v, v.readsChart()->axisRect()->rect().topLeft()).y());
+            };
+            const auto [writes, reads] = tops();
+            QVERIFY2(std::abs(writes - reads) <= 1,
+                     qPrintable(
+                         QStringLiteral("the plots start at %1 and %2 px").arg(writes).arg(reads)));
+            QImage picture(1920, 1080, QImage::Format_ARGB32);
+            QPainter p(&picture);
+            v.paintCharts(p, QSizeF(1920, 1080));
+            p.end();
+            const auto [writesAfter, readsAfter] = tops();
+            QCOMPARE(writesAfter, writes);
+            QCOMPARE(readsAfter, reads);
         }
     }
 
