@@ -25,59 +25,60 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
     auto* text = new QTextBrowser(&sheet);
     text->setAccessibleName(tr("Keyboard shortcuts"));
     text->setFrameShape(QFrame::NoFrame);
-    text->setHtml(
-        tr("<table cellpadding=4>"
-           "<tr><td><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
-           "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
-           "<tr><td><b>Ctrl+F</b></td><td>Search every chapter (Esc closes the search)</td></tr>"
-           "<tr><td><b>F3 / Shift+F3</b></td><td>Next / previous search hit</td></tr>"
-           "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
-           "text</td></tr>"
-           "<tr><td><b>Ctrl+D</b></td><td>Bookmark this section (again: remove the "
-           "bookmark)</td></tr>"
-           "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
-           "<tr><td><b>F9</b></td><td>Show or hide the chapter list (in a narrow window it "
-           "steps aside on a diagram's tab)</td></tr>"
-           "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
-           "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
-           "its first slide / from the section being read, or the live diagram of the tab (Esc "
-           "leaves, the reader then at the slide's section). There, Right / Left step a "
-           "diagram, then go to the "
-           "next / previous slide; Home / End its first / last step, then the first / last "
-           "slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
-           "P plays or pauses a diagram, B blank, L spotlight, Z zoom, T timer, C a diagram's "
-           "chart (shown or hidden)</td></tr>"
-           "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
-           "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
-           "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
-           "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp, Ctrl+Tab / Ctrl+Shift+Tab</b></td><td>Next / "
-           "previous tab</td></tr>"
-           "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
-           "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
-           "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "
-           "export, a B-Tree vs LSM run or a large diagram being built, leave the "
-           "presentation</td></tr>"
-           "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
-           "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
-           "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
-           "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
-           "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
-           "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
-           "<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>Zoom the drawing in / out / fit "
-           "it to the window</td></tr>"
-           "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added or setting you "
-           "changed</td></tr>"
-           "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
+    text->setHtml(tr(
+        "<table cellpadding=4 width=\"100%\">"
+        "<tr><td width=\"30%\"><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
+        "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
+        "<tr><td><b>Ctrl+F</b></td><td>Search every chapter (Esc closes the search)</td></tr>"
+        "<tr><td><b>F3 / Shift+F3</b></td><td>Next / previous search hit</td></tr>"
+        "<tr><td><b>Ctrl+= / Ctrl+- / Ctrl+0</b></td><td>Larger / smaller / normal "
+        "text</td></tr>"
+        "<tr><td><b>Ctrl+D</b></td><td>Bookmark this section (again: remove the "
+        "bookmark)</td></tr>"
+        "<tr><td><b>Ctrl+Shift+N</b></td><td>Note on this section</td></tr>"
+        "<tr><td><b>F9</b></td><td>Show or hide the chapter list (in a narrow window it "
+        "steps aside on a diagram's tab)</td></tr>"
+        "<tr><td><b>F11</b></td><td>Full screen</td></tr>"
+        "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
+        "its first slide / from the section being read, or the live diagram of the tab (Esc "
+        "leaves, the reader then at the slide's section). There, Right / Left step a "
+        "diagram, then go to the "
+        "next / previous slide; Home / End its first / last step, then the first / last "
+        "slide; PgDn / PgUp (a clicker) go to the next / previous slide; "
+        "P plays or pauses a diagram, B blank, L spotlight, Z zoom, T timer, C a diagram's "
+        "chart (shown or hidden)</td></tr>"
+        "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
+        "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
+        "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
+        "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp, Ctrl+Tab / Ctrl+Shift+Tab</b></td><td>Next / "
+        "previous tab</td></tr>"
+        "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
+        "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
+        "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "
+        "export, a B-Tree vs LSM run or a large diagram being built, leave the "
+        "presentation</td></tr>"
+        "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
+        "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
+        "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
+        "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
+        "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
+        "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
+        "<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>Zoom the drawing in / out / fit "
+        "it to the window</td></tr>"
+        "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added or setting you "
+        "changed</td></tr>"
+        "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
     connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);
     auto* column = new QVBoxLayout(&sheet);
     column->addWidget(text);
     column->addWidget(close);
-    // As wide as 60 characters of its type, as tall as its text, within 85% of the screen.
+    // As wide as 100 characters of its type (at 70 the F5 line wrapped over 14 lines beside its
+    // key), as tall as its text, within 90% of the screen's width and 85% of its height.
     const QFontMetrics fm(text->font());
     const QRect screen =
         this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1280, 800);
-    const int w = std::min(fm.averageCharWidth() * 70, int(screen.width() * 0.9));
+    const int w = std::min(fm.averageCharWidth() * 100, int(screen.width() * 0.9));
     text->document()->setTextWidth(w);
     const int h = std::min(int(text->document()->size().height()) + 4 * fm.height(),
                            int(screen.height() * 0.85));

@@ -455,6 +455,12 @@ private slots:
                                         .arg(sheet->height())
                                         .arg(room.width())
                                         .arg(room.height())));
+                // It opens at its first line (a tester's opened scrolled to its end).
+                QApplication::processEvents();
+                QVERIFY2(text->verticalScrollBar()->value() == 0,
+                         qPrintable(QStringLiteral("%1, %2: opened scrolled %3 px down")
+                                        .arg(sizeText(screen), fg::themeChoiceName(t))
+                                        .arg(text->verticalScrollBar()->value())));
                 text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
                 QVERIFY(text->toPlainText().contains(QLatin1String("Move (pan) the drawing")));
                 // The last line is in view once scrolled to the end.
