@@ -1,7 +1,6 @@
 #include "engines/scenario/json_text.h"
 
 #include <algorithm>
-#include <functional>
 #include <set>
 #include <vector>
 
@@ -28,39 +27,54 @@ std::string placeOf(const std::string& text, std::size_t at, const std::string& 
 
 } // namespace
 
-// Finds the first key given twice in one object, as the parser reports keys and values: a file
-// means one thing, and nlohmann would silently keep the last of two values.
-class DuplicateKeys {
+// Builds the document as nlohmann's own parser does (its SAX DOM builder) and finds the first key
+// given twice in one object on the way: a file means one thing, and nlohmann would silently keep
+// the last of two values. (nlohmann's parser with a callback, which did this before, searches
+// the whole parent for a discarded value at the end of every object: a file of 500,000 ops took
+// 45 s to read, growing with the square of its size.)
+class DuplicateKeysSax {
 public:
-    bool operator()(int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        using E = nlohmann::json::parse_event_t;
-        switch (event) {
-        case E::object_start:
-        case E::array_start:
-            frames_.push_back({event == E::object_start, {}, {}, 0});
-            break;
-        case E::key:
-            if (!frames_.empty()) {
-                Frame& top = frames_.back();
-                top.key = parsed.get<std::string>();
-                if (!top.keys.insert(top.key).second && found_.empty()) {
-                    found_ = pathTo(frames_.size());
-                    found_ += "/" + top.key;
-                }
-            }
-            break;
-        case E::object_end:
-        case E::array_end:
-            frames_.pop_back();
-            [[fallthrough]];
-        case E::value:
-            if (!frames_.empty() && !frames_.back().object) {
-                ++frames_.back().index;
-            }
-            break;
-        }
-        return true;
+    using json = nlohmann::json;
+    explicit DuplicateKeysSax(json& out) : dom_(out, true) {}
+
+    bool null() { return counted(dom_.null()); }
+    bool boolean(bool v) { return counted(dom_.boolean(v)); }
+    bool number_integer(json::number_integer_t v) { return counted(dom_.number_integer(v)); }
+    bool number_unsigned(json::number_unsigned_t v) { return counted(dom_.number_unsigned(v)); }
+    bool number_float(json::number_float_t v, const json::string_t& s) {
+        return counted(dom_.number_float(v, s));
     }
+    bool string(json::string_t& v) { return counted(dom_.string(v)); }
+    bool binary(json::binary_t& v) { return counted(dom_.binary(v)); }
+    bool start_object(std::size_t n) {
+        frames_.push_back({true, {}, {}, 0});
+        return dom_.start_object(n);
+    }
+    bool key(json::string_t& k) {
+        Frame& top = frames_.back();
+        top.key = k;
+        if (!top.keys.insert(k).second && found_.empty()) {
+            found_ = pathTo(frames_.size()) + "/" + k;
+        }
+        return dom_.key(k);
+    }
+    bool end_object() {
+        frames_.pop_back();
+        return counted(dom_.end_object());
+    }
+    bool start_array(std::size_t n) {
+        frames_.push_back({false, {}, {}, 0});
+        return dom_.start_array(n);
+    }
+    bool end_array() {
+        frames_.pop_back();
+        return counted(dom_.end_array());
+    }
+    template <class Exception>
+    bool parse_error(std::size_t at, const std::string& token, const Exception& e) {
+        return dom_.parse_error(at, token, e); // throws it, as json::parse does
+    }
+
     // The JSON path of the first key given twice ("/params/order"), or "" when there is none.
     const std::string& found() const { return found_; }
 
@@ -71,6 +85,13 @@ private:
         std::string key;
         std::size_t index;
     };
+    // A value ended: the next one in an array has the next index.
+    bool counted(bool ok) {
+        if (!frames_.empty() && !frames_.back().object) {
+            ++frames_.back().index;
+        }
+        return ok;
+    }
     // The path of the container at depth `depth` (frames_[depth - 1]).
     std::string pathTo(std::size_t depth) const {
         std::string path;
@@ -80,20 +101,23 @@ private:
         }
         return path;
     }
+    nlohmann::detail::json_sax_dom_parser<json> dom_;
     std::vector<Frame> frames_;
     std::string found_;
 };
 
 Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out) {
     try {
-        DuplicateKeys duplicates;
-        out = nlohmann::json::parse(text, std::ref(duplicates));
+        nlohmann::json parsed;
+        DuplicateKeysSax duplicates(parsed);
+        nlohmann::json::sax_parse(text, &duplicates);
         if (!duplicates.found().empty()) {
             out = nullptr;
             return Status::error(source + ": " + duplicates.found(),
                                  "this key is given twice in one object: a file means one thing, "
                                  "so each key may appear once");
         }
+        out = std::move(parsed);
         return Status::ok();
     } catch (const nlohmann::json::parse_error& e) {
         // nlohmann reports the byte after the offending one; count lines and columns up to it.
