@@ -173,6 +173,56 @@ private slots:
         }
     }
 
+    // A tester, Projector at 1280x800: a diagram opened from the reader (the chapter list
+    // stepping aside, the chart going beside the drawing) had its narration and playback bar
+    // left where a first layout put them, over the drawing, and the zoom buttons out of sight.
+    // On every diagram's page, in every theme, the narration, the playback bar and the zoom
+    // buttons are inside the panel, clear of the drawing.
+    void theNarrationAndPlaybackAreUnderTheDrawing() {
+        forEveryWindow([](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            for (const auto& d : fg::liveDiagrams()) {
+                if (d.id == QLatin1String("btree-vs-lsm")) {
+                    continue; // charts, no drawing
+                }
+                w.tabs()->setCurrentIndex(0); // from the reader, as the tester did
+                settle();
+                w.openDiagram(d.id);
+                settle();
+                auto* panel = w.tabs()->currentWidget()->findChild<fg::DiagramPanel*>();
+                QVERIFY(panel);
+                const QRect canvas(panel->canvas()->mapTo(panel, QPoint(0, 0)),
+                                   panel->canvas()->size());
+                QList<QWidget*> parts{panel->findChild<fg::PlaybackBar*>()};
+                for (auto* l : panel->findChildren<QLabel*>()) {
+                    if (l->accessibleName() == QLatin1String("Narration")) {
+                        parts << l;
+                    }
+                }
+                for (auto* b : panel->findChildren<QToolButton*>()) {
+                    if (b->text() == QLatin1String("Zoom in")) {
+                        parts << b;
+                    }
+                }
+                QCOMPARE(parts.size(), 3);
+                for (QWidget* part : parts) {
+                    const QRect at(part->mapTo(panel, QPoint(0, 0)), part->size());
+                    QVERIFY2(
+                        panel->rect().contains(at) && !at.intersects(canvas),
+                        qPrintable(QStringLiteral("%1 %2 %3: %4 at %5,%6 %7, the drawing "
+                                                  "%8,%9 %10 in a %11 panel")
+                                       .arg(sizeText(screen), fg::themeChoiceName(t), d.id,
+                                            part->accessibleName())
+                                       .arg(at.x())
+                                       .arg(at.y())
+                                       .arg(sizeText(at.size()))
+                                       .arg(canvas.x())
+                                       .arg(canvas.y())
+                                       .arg(sizeText(canvas.size()), sizeText(panel->size()))));
+                }
+            }
+        });
+    }
+
     // A tester: the arrow of "Scenario" ran into its last letters, and "All tabs" was cut at the
     // window's right edge at 1920x1080. Every button that opens a menu holds its text, a space
     // of 4 px each side of it, and its arrow, inside the window, in every theme.

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QResizeEvent>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -101,6 +102,14 @@ QSize DiagramPanel::minimumSizeHint() const {
 
 void DiagramPanel::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    // Laid out once more when the resizes are over: when the chart moved beside the drawing
+    // while the tab was being opened (Projector at 1280x800, a tester), the canvas took its new
+    // size but the narration and the playback bar kept the places of the size before, over the
+    // drawing, and the zoom buttons were out of sight.
+    QTimer::singleShot(0, this, [this] {
+        layout()->invalidate();
+        layout()->activate();
+    });
     const QMargins m = layout()->contentsMargins();
     const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
                         zoom_->minimumSizeHint().width() + m.left() + m.right();
