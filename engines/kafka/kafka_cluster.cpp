@@ -428,16 +428,22 @@ void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) 
         return;
     }
     s.brokerAlive[static_cast<std::size_t>(broker)] = false;
+    // The controller takes a dead broker out of every partition's in-sync replicas at once
+    // (KRaft: when it fences the broker; ZooKeeper mode: the replica goes offline), not only
+    // those of the partitions it led (a tester saw "ISR B2,B0" after B0 failed).
+    for (auto& p : s.partitions) {
+        std::erase(p.isr, broker);
+    }
     if (sink.narrate()) {
         Step st;
         st.kind = StepKind::kFailBroker;
         st.broker = broker;
-        st.text =
-            b(broker) + " fails. Partitions it led need a new leader from their in-sync replicas.";
+        st.text = b(broker) +
+                  " fails and leaves the in-sync replicas of every partition. Partitions it led "
+                  "need a new leader from their in-sync replicas.";
         sink.report(std::move(st), s);
     }
     for (auto& p : s.partitions) {
-        std::erase(p.isr, broker);
         if (p.leader != broker) {
             continue;
         }

@@ -6,6 +6,7 @@
 #include "engines/kafka/kafka_cluster.h"
 
 #include <QTest>
+#include <algorithm>
 
 using namespace fg::kafka;
 
@@ -106,6 +107,24 @@ private slots:
         QCOMPARE(s.partitions[0].leader, 1); // replicas [0, 1]
         QVERIFY((s.partitions[0].isr == std::vector<int>{1}));
         QCOMPARE(s.partitions[2].leader, 2);
+        // A tester: after broker 0 failed, orders-2 (led by broker 2) still listed it in its
+        // ISR. From the step that says the broker failed, no partition lists it.
+        {
+            auto fresh = e.initialState();
+            run(e, fresh, {produce("orders", "k", 3)});
+            const fg::Timeline<KafkaEngine> t(e, fresh, {KafkaOp::failBroker(0)});
+            QVERIFY(t.size() >= 2);
+            QCOMPARE(t.step(0).kind, StepKind::kFailBroker);
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                for (const auto& p : t.stateAfter(i).partitions) {
+                    QVERIFY2(std::find(p.isr.begin(), p.isr.end(), 0) == p.isr.end(),
+                             qPrintable(QStringLiteral("step %1: %2-%3 lists broker 0")
+                                            .arg(i)
+                                            .arg(QString::fromStdString(p.topic))
+                                            .arg(p.partition)));
+                }
+            }
+        }
         run(e, s, {KafkaOp::failBroker(1)}); // partition 0 has no in-sync replica left
         QCOMPARE(s.partitions[0].leader, -1);
         const auto before = s.stats.rejected;
