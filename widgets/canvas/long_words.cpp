@@ -12,6 +12,33 @@ QString shortWord(const QString& word, int most) {
            QStringLiteral(" (%1 characters)").arg(word.size());
 }
 
+namespace {
+
+// A run of characters without a space in a sentence may hold a word and the quotes around it
+// and the comma after it ("{user:1000}",): the count is the word's, not the run's (a 1,000-
+// character key was said to have 1,001 or 1,003).
+QString shortRun(const QString& run, int most) {
+    if (run.size() <= most) {
+        return run;
+    }
+    static const QString kOpen = QStringLiteral("\"\u201c\u2018'(");
+    static const QString kClose = QStringLiteral("\"\u201d\u2019')");
+    static const QString kAfter = QStringLiteral(",.:;");
+    qsizetype from = 0, to = run.size();
+    while (to > from && kAfter.contains(run.at(to - 1))) {
+        --to;
+    }
+    // An opening quote or bracket, and its closing one at the end of what is left.
+    while (from < to - 1 && kOpen.contains(run.at(from)) &&
+           run.at(to - 1) == kClose.at(kOpen.indexOf(run.at(from)))) {
+        ++from;
+        --to;
+    }
+    return run.left(from) + shortWord(run.mid(from, to - from), most) + run.mid(to);
+}
+
+} // namespace
+
 QString shortWords(const QString& text, int most) {
     QString out;
     out.reserve(std::min<qsizetype>(text.size(), 4096));
@@ -21,7 +48,7 @@ QString shortWords(const QString& text, int most) {
         while (end < text.size() && !text.at(end).isSpace()) {
             ++end;
         }
-        out += shortWord(text.mid(start, end - start), most);
+        out += shortRun(text.mid(start, end - start), most);
         for (; end < text.size() && text.at(end).isSpace(); ++end) {
             out += text.at(end);
         }

@@ -13,7 +13,8 @@ namespace fg {
 QString shortWord(const QString& word, int most = 40);
 
 // `text` with every run of characters without a space longer than `most` shortened by
-// shortWord().
+// shortWord(): the word in it, that is, without the quotes around it and the punctuation after
+// it, which stay as they are.
 QString shortWords(const QString& text, int most = 40);
 
 } // namespace fg

@@ -923,6 +923,24 @@ private slots:
         QVERIFY(narration);
         QVERIFY(narration->text().contains(QStringLiteral("(300 characters)")));
         QVERIFY(narration->toolTip().contains(key));
+        // A tester: a key with a hash tag, quoted in the sentence, was said one character
+        // longer, its tag's text too ("1001 characters" for 1,000). The counts are the key's
+        // and the tag's own.
+        {
+            fg::HashslotView tagged;
+            const QString inner = QStringLiteral("x").repeated(298);
+            const fg::Status s = tagged.loadScenario(nlohmann::json::parse(
+                R"({"engine":"hashslot","params":{"nodes":3,"replicas":0},"ops":[{"op":"route","key":"{)" +
+                inner.toStdString() + R"(}","value":"v"}]})"));
+            QVERIFY2(s.isOk(), s.message().c_str());
+            fg::Player* p = tagged.panel()->player();
+            p->seek(p->stepCount() - 1);
+            QCoreApplication::processEvents();
+            const QString said = tagged.panel()->narration();
+            QVERIFY2(said.contains(QStringLiteral("(300 characters)")) &&
+                         said.contains(QStringLiteral("(298 characters)")),
+                     qPrintable(said));
+        }
         QVERIFY2(narration->sizeHint().width() <= view.width(),
                  qPrintable(QString::number(narration->sizeHint().width())));
         const auto* source = view.panel()->canvas()->source();
