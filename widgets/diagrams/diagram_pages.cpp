@@ -17,6 +17,9 @@ QString DiagramView::pageTitle() const {
 }
 
 std::optional<Exportable> DiagramView::exportable() {
+    // What is exported is the step on screen, named in the file: playing on behind the export
+    // dialog, the picture saved was of a later step than its name said (a tester).
+    panel()->player()->pause();
     Exportable e;
     e.picture = [this](const Theme& t) { return picture(t); };
     e.screenSize = panel()->canvas()->size();

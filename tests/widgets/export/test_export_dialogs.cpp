@@ -1,10 +1,13 @@
 // The export dialogs' choices as a teacher meets them: File > Export diagram's size fields are
 // for "Custom size" alone (a preset shows its own size, greyed), and File > Export animation
 // suggests a file named after the steps chosen, following the range until a name is typed.
+#include "widgets/canvas/diagram_panel.h"
+#include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/animation_dialog.h"
 #include "widgets/export/animation_export.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/playback/player.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -179,6 +182,28 @@ private slots:
     // the app froze. An animation holds at most kMaxAnimationSteps steps: the dialog opens on
     // the run's last ones, greys Export past the limit and says why, and the export itself
     // refuses a longer range before any work, leaving no file.
+    // A tester exported a diagram while it played: the dialog offered "btree-step-47.png" and
+    // the file held step 57 or later. Asked for what to export, the page stops on its step.
+    void anExportStopsThePlayOnTheStepItNames() {
+        fg::BTreeView view;
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        fg::Player* player = view.panel()->player();
+        player->toStart();
+        player->setSpeed(4);
+        player->play();
+        QTRY_VERIFY(player->position() >= 2);
+        const auto e = view.exportable();
+        QVERIFY(e);
+        QVERIFY(!player->isPlaying());
+        const int at = player->position();
+        QVERIFY2(e->baseName == QStringLiteral("btree-step-%1").arg(at + 1),
+                 qPrintable(e->baseName));
+        QTest::qWait(600);
+        QCOMPARE(player->position(), at);
+    }
+
     void aLongRunIsCutToWhatAnAnimationHolds() {
         fg::Status st;
         const auto source = fg::makeDiagramSource(
