@@ -114,6 +114,17 @@ void WizardView::fitColumnToFont() {
     column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
 }
 
+PictureOptions WizardView::resultOptions() const {
+    PictureOptions o;
+    o.size = QSizeF(1240, 1754);           // A4's shape: a PNG at 150 dpi
+    o.pdfPaper = QPageSize(QPageSize::A4); // a PDF on A4 (it was 1240 x 1754 points, 44 cm wide)
+    o.background = theme_.background;
+    if (const WizardResult* r = tree_.result(resultId_)) {
+        o.title = r->title;
+    }
+    return o;
+}
+
 void WizardView::fitResultToText() {
     QTextDocument* doc = result_->document();
     doc->setTextWidth(result_->viewport()->width());
@@ -307,11 +318,8 @@ void WizardView::exportResult() {
                              tr("End the file name in .pdf, .png or .svg."));
         return;
     }
-    PictureOptions o;
-    o.size = QSizeF(1240, 1754); // A4 proportions
-    o.background = theme_.background;
-    o.title = tree_.result(resultId_)->title;
-    if (const QString error = exportPicture(resultPicture(), *format, path, o); !error.isEmpty()) {
+    if (const QString error = exportPicture(resultPicture(), *format, path, resultOptions());
+        !error.isEmpty()) {
         QMessageBox::warning(this, tr("Export the result"), error);
         return;
     }

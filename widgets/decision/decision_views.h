@@ -40,6 +40,8 @@ public:
     QStringList trail() const; // "question: answer" for each step taken
     // The result as a picture (the same text as on screen), for Export.
     PaintFunction resultPicture() const;
+    // How the result is exported: A4's shape, on A4 paper as a PDF, in the theme's background.
+    PictureOptions resultOptions() const;
     QString resultHtml() const;
     // Where Export offers to save the result: the folder of the last export (as every export
     // dialog), named after the result.

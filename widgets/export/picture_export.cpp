@@ -132,12 +132,20 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
         QPdfWriter pdf(file.device());
         pdf.setTitle(options.title);
         pdf.setCreator(QStringLiteral("fieldguide"));
-        pdf.setPageSize(
-            QPageSize(options.size, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        const QPageSize page = options.pdfPaper ? *options.pdfPaper
+                                                : QPageSize(options.size, QPageSize::Point,
+                                                            QString(), QPageSize::ExactMatch);
+        pdf.setPageSize(page);
         pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
         pdf.setResolution(72); // one logical unit = one point
         QPainter p(&pdf);
-        p.fillRect(QRectF(QPointF(0, 0), options.size), options.background);
+        const QSizeF paper = page.size(QPageSize::Point);
+        p.fillRect(QRectF(QPointF(0, 0), paper), options.background);
+        const qreal k =
+            std::min(paper.width() / options.size.width(), paper.height() / options.size.height());
+        p.translate((paper.width() - options.size.width() * k) / 2,
+                    (paper.height() - options.size.height() * k) / 2);
+        p.scale(k, k);
         paint(p, options.size);
         p.end();
         break;

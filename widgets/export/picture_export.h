@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QColor>
 #include <QImage>
+#include <QPageSize>
 #include <QSizeF>
 #include <QString>
 #include <functional>
@@ -29,6 +30,9 @@ struct PictureOptions {
     QColor background = Qt::white; // filled behind the picture
     bool transparent = false;      // PNG only: no background at all
     QString title;                 // SVG and PDF metadata
+    // PDF only: this paper (A4), the picture scaled to fit it and centred; else the page is
+    // `size` in points.
+    std::optional<QPageSize> pdfPaper;
 };
 
 // Paints the picture into the logical rectangle (0, 0, size).

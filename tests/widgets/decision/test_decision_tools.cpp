@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
@@ -247,6 +248,21 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray s = f.readAll();
         QVERIFY(s.contains("<svg") && !s.contains("<image"));
+        // A tester: the PDF the wizard's export wrote was 1240 x 1754 points (44 x 62 cm). It
+        // is an A4 page (595 x 842 points).
+        const QString a4 = dir.filePath("a4.pdf");
+        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, a4,
+                                   view.resultOptions()),
+                 QString());
+        QFile page(a4);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        static const QRegularExpression box(
+            QStringLiteral("/MediaBox \\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
+        const auto m = box.match(QString::fromLatin1(page.readAll()));
+        QVERIFY(m.hasMatch());
+        QVERIFY2(std::abs(m.captured(1).toDouble() - 595.3) < 1 &&
+                     std::abs(m.captured(2).toDouble() - 841.9) < 1,
+                 qPrintable(m.captured(0)));
         // A fresh tester: its save dialog opened in Documents, not where the last export went.
         QSettings().setValue("export/dir", dir.path());
         QCOMPARE(QFileInfo(view.suggestedResultPath()).absolutePath(),
