@@ -37,7 +37,10 @@ void MainWindow::editSectionNote() {
     const QPointer<QWidget> focus = QApplication::focusWidget();
     const QString text = QInputDialog::getMultiLineText(
         this, tr("Note on this section"),
-        tr("Your note on %1 (kept with your progress; empty removes it):").arg(where),
+        // "&" doubled: the label is its box's buddy, and "Key-Value & Caching" lost its "&" to a
+        // keyboard mnemonic ("Key-Value _Caching", a tester).
+        tr("Your note on %1 (kept with your progress; empty removes it):")
+            .arg(QString(where).replace(QLatin1Char('&'), QLatin1String("&&"))),
         progress_->note(chapter, section), &ok);
     afterDialog(focus);
     if (ok) {

@@ -3,6 +3,7 @@
 #include "engines/scenario/scenario.h"
 #include "models/io/atomic_file.h"
 #include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QFile>
@@ -22,9 +23,16 @@ Status DiagramView::loadScenario(const nlohmann::json& scenario) {
     }
     const auto engine = scenario["engine"].get<std::string>();
     if (engine != engineName()) {
-        return Status::error("/engine", "this is a \"" + engine +
-                                            "\" scenario; this diagram opens \"" + engineName() +
-                                            "\" scenarios");
+        // Named by the diagrams' titles ("this is a "lsm" scenario" read as a typo, a tester).
+        const LiveDiagram* theirs = liveDiagramOfEngine(engine);
+        const LiveDiagram* ours = liveDiagramOfEngine(engineName());
+        return Status::error(
+            "/engine",
+            "this file is a scenario for " +
+                (theirs ? "the " + theirs->title.toStdString() + " diagram" : "no diagram") +
+                " (\"engine\": \"" + engine + "\"); this page opens scenarios for " +
+                (ours ? ours->title.toStdString() : std::string(engineName())) +
+                " (\"engine\": \"" + engineName() + "\")");
     }
     const auto title = scenario.find("title");
     nextTitle_ = title != scenario.end() && title->is_string()
