@@ -136,9 +136,13 @@ void DiagramView::addPreset(const QString& text, std::function<void()> load) {
         presets_ = new QMenu(this);
     }
     presets_->addAction(text, this, [this, text, load = std::move(load)] {
-        nextTitle_ = text;
-        load();
-        nextTitle_.clear();
+        // Undo brings back what the student had, as after Clear and Reset (a tester's own keys
+        // were gone after a preset, Undo greyed out).
+        replaceUndoably([&] {
+            nextTitle_ = text;
+            load();
+            nextTitle_.clear();
+        });
         afterBuild([this] { panel_->player()->play(); });
     });
 }
@@ -159,7 +163,8 @@ void DiagramView::finishControls() {
         auto* b = new QToolButton(this);
         b->setText(tr("Presets"));
         b->setAccessibleName(tr("Presets"));
-        b->setToolTip(tr("Ready-made scenarios that show one idea each"));
+        b->setToolTip(
+            tr("Ready-made scenarios that show one idea each (Undo brings back what you had)"));
         b->setPopupMode(QToolButton::InstantPopup);
         b->setFocusPolicy(Qt::TabFocus);
         b->setMenu(presets_);

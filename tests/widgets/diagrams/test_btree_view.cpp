@@ -87,11 +87,13 @@ private slots:
         QVERIFY(!undo->isEnabled());
         QTest::keyClick(v.panel()->canvas(), Qt::Key_Z, Qt::ControlModifier); // nothing left
         QVERIFY(v.scenarioJson() == opened);
-        // A preset is a new scenario: nothing of the old one to take back.
+        // A preset replaces the scenario, and Undo brings back what was there, as after Clear and
+        // Reset (it was greyed out after a preset, and a tester's own keys were lost):
+        // undoTakesBackAPreset.
         key->setText("5");
         QTest::keyClick(key, Qt::Key_Return);
         v.presetActions().front()->trigger();
-        QVERIFY(!undo->isEnabled());
+        QVERIFY(undo->isEnabled());
     }
 
     // A tester typed 25, pressed Enter, then Ctrl+Z in the key box: the box emptied and 25 stayed
@@ -122,6 +124,29 @@ private slots:
         v.undo();
         QCOMPARE(keysShown(v), 0);
         QVERIFY(!v.canUndo());
+    }
+
+    // A tester: after building their own tree, a preset replaced it and Undo was greyed out.
+    // Undo after a preset brings back the student's tree, its ops and title.
+    void undoTakesBackAPreset() {
+        fg::BTreeView v;
+        v.clearScenario();
+        auto* key = v.findChild<QLineEdit*>();
+        for (const char* k : {"5", "7", "9"}) {
+            key->setText(k);
+            QTest::keyClick(key, Qt::Key_Return);
+        }
+        const nlohmann::json mine = v.scenarioJson();
+        const QList<QAction*> presets = v.presetActions();
+        QVERIFY(!presets.isEmpty());
+        presets.front()->trigger();
+        v.waitForBuild();
+        QVERIFY(v.scenarioJson() != mine);
+        QVERIFY(v.canTakeBack());
+        v.takeBack();
+        v.waitForBuild();
+        QVERIFY(v.scenarioJson() == mine);
+        QCOMPARE(keysShown(v), 3);
     }
 
     void ctrlZInTheKeyBoxTakesBackTheInsert() {
