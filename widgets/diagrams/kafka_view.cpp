@@ -117,9 +117,41 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                   }
                   addOp(KafkaOp::leave("orders-app", *name));
               });
+    // The consumer named in the box reads, as a Kafka consumer polls for itself (a tester typed
+    // C3 and saw C0, C1 and C2 read).
     addButton(tr("Consume"),
-              tr("Every consumer of the group reads its partitions and commits its offsets"),
-              [this] { addOp(KafkaOp::consume("orders-app")); });
+              tr("The consumer named in the box reads what its partitions hold and commits its "
+                 "offsets"),
+              [this, named] {
+                  const auto name = named();
+                  if (!name) {
+                      return;
+                  }
+                  const QString who = QString::fromStdString(*name);
+                  if (!diagram()) {
+                      return;
+                  }
+                  const auto& groups = diagram()->timeline().finalState().groups;
+                  const auto g = groups.find("orders-app");
+                  const bool member =
+                      g != groups.end() &&
+                      std::any_of(g->second.members.begin(), g->second.members.end(),
+                                  [&](const auto& m) { return m.id == *name; });
+                  if (!member) {
+                      showMessage(tr("%1 is not in the group orders-app, so it reads nothing. "
+                                     "Join it first.")
+                                      .arg(who));
+                      return;
+                  }
+                  const auto held = g->second.assignment.find(*name);
+                  if (held == g->second.assignment.end() || held->second.empty()) {
+                      showMessage(tr("%1 holds no partition (the group has more consumers than "
+                                     "partitions), so it has nothing to read.")
+                                      .arg(who));
+                      return;
+                  }
+                  addOp(KafkaOp::consume("orders-app", *name));
+              });
     // Named on screen, as the Redis page's node box is (a lone "0" beside Fail broker said
     // nothing to a tester).
     auto* brokerLabel = new QLabel(tr("Broker:"), this);

@@ -222,6 +222,43 @@ private slots:
         QCOMPARE(v.ops().size(), ops + 2);
     }
 
+    // A tester typed C3 in the Consumer box and pressed Consume: C0, C1 and C2 read and
+    // committed. The consumer named reads, alone; one outside the group, or holding no
+    // partition, is told so and nothing is added.
+    void consumeReadsForTheConsumerNamed() {
+        fg::KafkaView v;
+        QLineEdit* consumer = nullptr;
+        for (auto* e : v.findChildren<QLineEdit*>()) {
+            consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
+        }
+        QLabel* note = nullptr;
+        for (auto* l : v.findChildren<QLabel*>()) {
+            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+        }
+        QVERIFY(consumer && note);
+        const auto press = [&](const QString& text) {
+            for (auto* b : v.findChildren<QAbstractButton*>()) {
+                if (b->text() == text) {
+                    b->click();
+                    return true;
+                }
+            }
+            return false;
+        };
+        const auto ops = v.ops().size();
+        consumer->setText(QStringLiteral("C7"));
+        QVERIFY(press(QStringLiteral("Consume")));
+        QCOMPARE(v.ops().size(), ops);
+        QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("not in the group")),
+                 qPrintable(note->text()));
+        const std::string reader = "C0"; // the example's group: C0 and C1, three partitions
+        consumer->setText(QString::fromStdString(reader));
+        QVERIFY(press(QStringLiteral("Consume")));
+        QCOMPARE(v.ops().size(), ops + 1);
+        QCOMPARE(v.ops().back().kind, fg::kafka::KafkaOp::Kind::Consume);
+        QCOMPARE(v.ops().back().consumer, reader);
+    }
+
     void switchingTheAssignorKeepsTheOps() {
         fg::KafkaView v;
         const auto ops = v.ops().size();
