@@ -134,8 +134,14 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
-    connect(reader_, &ReaderView::sectionChanged, this,
-            [this](const QString& s) { tree_->select(reader_->chapterIndex(), s); });
+    // The list marks the reader's section while the reader is on screen; behind a diagram's tab
+    // (the reader laid out again at a switch of theme), the diagram's section stays marked (a
+    // tester saw "Scaling Redis" marked beside the B-Tree).
+    connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& s) {
+        if (tabs_->currentWidget() == reader_) {
+            tree_->select(reader_->chapterIndex(), s);
+        }
+    });
     connect(reader_, &ReaderView::chapterLinkActivated, this,
             [this](const QString& c, const QString& s) { showSection(course_.indexOf(c), s); });
     connect(reader_, &ReaderView::diagramRequested, this, &MainWindow::openDiagram);

@@ -653,6 +653,14 @@ private slots:
             w.openDiagram(d.id);
             settle();
             QCOMPARE(w.tree()->currentItem()->text(0), section);
+            // A switch of theme lays the reader out again behind the tab: the diagram's section
+            // stays marked (the reader's was, a tester).
+            for (fg::ThemeChoice t :
+                 {fg::ThemeChoice::Dark, fg::ThemeChoice::Projector, fg::ThemeChoice::Light}) {
+                w.setThemeChoice(t);
+                settle();
+                QCOMPARE(w.tree()->currentItem()->text(0), section);
+            }
             w.tabs()->setCurrentIndex(0);
             settle();
             QCOMPARE(w.tree()->currentItem()->text(0), readerItem);
