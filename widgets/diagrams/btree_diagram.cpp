@@ -544,16 +544,20 @@ FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact,
         // The range of keys under it (its subtree's, not its own keys: the root's right child,
         // one key, read "8260620-8260620" over half the tree, a tester), and a mark when its
         // subtree is not drawn.
-        node.text = QStringLiteral("%1\u2013%2%3")
-                        .arg(range.first)
-                        .arg(range.second)
-                        .arg(p.count > 0 ? QStringLiteral(" \u25BE") : QString());
+        // One key is said once ("4242650-4242650" read as a range, a tester).
+        const QString keysText =
+            range.first == range.second
+                ? QString::number(range.first)
+                : QStringLiteral("%1\u2013%2").arg(range.first).arg(range.second);
+        node.text = keysText + (p.count > 0 ? QStringLiteral(" \u25BE") : QString());
         node.toolTip =
             p.count > 0
                 ? QStringLiteral("Keys %1 to %2 are in this node and the nodes under it, not "
                                  "drawn at this size: zoom in, or step to a key there.")
                       .arg(range.first)
                       .arg(range.second)
+            : range.first == range.second
+                ? QStringLiteral("Key %1").arg(range.first)
                 : QStringLiteral("Keys %1 to %2").arg(range.first).arg(range.second);
         node.textColor = theme.mutedText;
         node.fontPx = g.fontPx * 0.9;

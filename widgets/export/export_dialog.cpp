@@ -36,7 +36,9 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     format_ = new QComboBox(this);
     format_->addItem(tr("PNG picture (pixels)"), int(PictureFormat::Png));
     format_->addItem(tr("SVG drawing (vector, for slides and the web)"), int(PictureFormat::Svg));
-    format_->addItem(tr("PDF page (vector, for print)"), int(PictureFormat::Pdf));
+    // A page the picture's size, a slide: "for print" made a tester expect A4 (1920 x 1080 points
+    // is 27 x 15 inches); the note under the choice says where A4 and Letter are.
+    format_->addItem(tr("PDF (vector, one slide-sized page)"), int(PictureFormat::Pdf));
     format_->setAccessibleName(tr("Format"));
     form->addRow(tr("&Format:"), format_);
 
