@@ -87,6 +87,20 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
         showMessage({});
         return name.toStdString();
     };
+    // The group orders-app as the operations so far leave it (the engine's last state), or
+    // null; and whether `name` is among its members. Leave and Consume ask it before adding.
+    const auto group = [this]() -> const kafka::GroupState* {
+        if (!diagram()) {
+            return nullptr;
+        }
+        const auto& groups = diagram()->timeline().finalState().groups;
+        const auto g = groups.find("orders-app");
+        return g == groups.end() ? nullptr : &g->second;
+    };
+    const auto memberOf = [](const kafka::GroupState* g, const std::string& name) {
+        return g && std::any_of(g->members.begin(), g->members.end(),
+                                [&](const auto& m) { return m.id == name; });
+    };
     addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
               [this, named] {
                   if (const auto name = named()) {
@@ -94,21 +108,12 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                   }
               });
     addButton(tr("Leave"), tr("The consumer leaves the group: its partitions go to the others"),
-              [this, named] {
+              [this, named, group, memberOf] {
                   const auto name = named();
                   if (!name) {
                       return;
                   }
-                  // Who is in the group after the operations so far: the engine's last state.
-                  bool member = false;
-                  if (diagram()) {
-                      const auto& groups = diagram()->timeline().finalState().groups;
-                      if (const auto g = groups.find("orders-app"); g != groups.end()) {
-                          member = std::any_of(g->second.members.begin(), g->second.members.end(),
-                                               [&](const auto& m) { return m.id == *name; });
-                      }
-                  }
-                  if (!member) {
+                  if (!memberOf(group(), *name)) {
                       showMessage(tr("%1 is not in the group orders-app, so it has nothing to "
                                      "leave (Kafka answers UNKNOWN_MEMBER_ID and nothing moves). "
                                      "Join it first.")
@@ -122,29 +127,21 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     addButton(tr("Consume"),
               tr("The consumer named in the box reads what its partitions hold and commits its "
                  "offsets"),
-              [this, named] {
+              [this, named, group, memberOf] {
                   const auto name = named();
                   if (!name) {
                       return;
                   }
                   const QString who = QString::fromStdString(*name);
-                  if (!diagram()) {
-                      return;
-                  }
-                  const auto& groups = diagram()->timeline().finalState().groups;
-                  const auto g = groups.find("orders-app");
-                  const bool member =
-                      g != groups.end() &&
-                      std::any_of(g->second.members.begin(), g->second.members.end(),
-                                  [&](const auto& m) { return m.id == *name; });
-                  if (!member) {
+                  const kafka::GroupState* g = group();
+                  if (!memberOf(g, *name)) {
                       showMessage(tr("%1 is not in the group orders-app, so it reads nothing. "
                                      "Join it first.")
                                       .arg(who));
                       return;
                   }
-                  const auto held = g->second.assignment.find(*name);
-                  if (held == g->second.assignment.end() || held->second.empty()) {
+                  const auto held = g->assignment.find(*name);
+                  if (held == g->assignment.end() || held->second.empty()) {
                       showMessage(tr("%1 holds no partition (the group has more consumers than "
                                      "partitions), so it has nothing to read.")
                                       .arg(who));

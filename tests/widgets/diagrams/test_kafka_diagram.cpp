@@ -49,6 +49,31 @@ int count(const fg::Frame& f, const QString& prefix) {
     return n;
 }
 
+// The Kafka page's Consumer box, its message line, and its buttons by their text.
+struct Controls {
+    explicit Controls(const fg::KafkaView& v) : view(v) {
+        for (auto* e : v.findChildren<QLineEdit*>()) {
+            consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
+        }
+        for (auto* l : v.findChildren<QLabel*>()) {
+            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+        }
+    }
+    // Clicks the button that reads `text`; false when there is none.
+    bool press(const QString& text) const {
+        for (auto* b : view.findChildren<QAbstractButton*>()) {
+            if (b->text() == text) {
+                b->click();
+                return true;
+            }
+        }
+        return false;
+    }
+    const fg::KafkaView& view;
+    QLineEdit* consumer = nullptr;
+    QLabel* note = nullptr;
+};
+
 } // namespace
 
 class TestKafkaDiagram : public QObject {
@@ -180,24 +205,11 @@ private slots:
     void aConsumerWithoutANameCannotJoinOrLeave() {
         fg::KafkaView v;
         const auto ops = v.ops().size();
-        QLineEdit* consumer = nullptr;
-        for (auto* e : v.findChildren<QLineEdit*>()) {
-            consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
-        }
-        QLabel* note = nullptr;
-        for (auto* l : v.findChildren<QLabel*>()) {
-            note = l->accessibleName() == QLatin1String("Message") ? l : note;
-        }
+        const Controls c(v);
+        QLineEdit* consumer = c.consumer;
+        QLabel* note = c.note;
         QVERIFY(consumer && note);
-        const auto press = [&](const QString& text) {
-            for (auto* b : v.findChildren<QAbstractButton*>()) {
-                if (b->text() == text) {
-                    b->click();
-                    return true;
-                }
-            }
-            return false;
-        };
+        const auto press = [&c](const QString& text) { return c.press(text); };
         for (const QString& name : {QString(), QStringLiteral("   ")}) {
             consumer->setText(name);
             QVERIFY(press(QStringLiteral("Join")));
@@ -227,24 +239,11 @@ private slots:
     // partition, is told so and nothing is added.
     void consumeReadsForTheConsumerNamed() {
         fg::KafkaView v;
-        QLineEdit* consumer = nullptr;
-        for (auto* e : v.findChildren<QLineEdit*>()) {
-            consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
-        }
-        QLabel* note = nullptr;
-        for (auto* l : v.findChildren<QLabel*>()) {
-            note = l->accessibleName() == QLatin1String("Message") ? l : note;
-        }
+        const Controls c(v);
+        QLineEdit* consumer = c.consumer;
+        QLabel* note = c.note;
         QVERIFY(consumer && note);
-        const auto press = [&](const QString& text) {
-            for (auto* b : v.findChildren<QAbstractButton*>()) {
-                if (b->text() == text) {
-                    b->click();
-                    return true;
-                }
-            }
-            return false;
-        };
+        const auto press = [&c](const QString& text) { return c.press(text); };
         const auto ops = v.ops().size();
         consumer->setText(QStringLiteral("C7"));
         QVERIFY(press(QStringLiteral("Consume")));
