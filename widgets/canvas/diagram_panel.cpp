@@ -106,10 +106,14 @@ void DiagramPanel::resizeEvent(QResizeEvent* event) {
     // while the tab was being opened (Projector at 1280x800, a tester), the canvas took its new
     // size but the narration and the playback bar kept the places of the size before, over the
     // drawing, and the zoom buttons were out of sight.
-    QTimer::singleShot(0, this, [this] {
-        layout()->invalidate();
-        layout()->activate();
-    });
+    if (!relayoutPending_) { // once for a run of resizes (a window dragged wider)
+        relayoutPending_ = true;
+        QTimer::singleShot(0, this, [this] {
+            relayoutPending_ = false;
+            layout()->invalidate();
+            layout()->activate();
+        });
+    }
     const QMargins m = layout()->contentsMargins();
     const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
                         zoom_->minimumSizeHint().width() + m.left() + m.right();

@@ -51,6 +51,7 @@ private:
     DiagramCanvas* canvas_;
     QLabel* narration_;
     PlaybackBar* bar_;
+    bool relayoutPending_ = false; // one deferred layout for a run of resizes (resizeEvent)
     QWidget* zoom_;                // Fit, Zoom out, Zoom in
     QHBoxLayout* row_ = nullptr;   // the playback bar, and the zoom buttons when they fit
     QHBoxLayout* under_ = nullptr; // the zoom buttons, in a narrow panel
