@@ -68,13 +68,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tabs_->addTab(reader_, reader_->pageTitle());
     tabs_->setTabToolTip(0, reader_->pageTitle());
     tabs_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr); // the reader stays
-    connect(tabs_, &QTabWidget::tabCloseRequested, this, [this](int i) {
-        if (i > 0) {
-            QWidget* w = tabs_->widget(i);
-            tabs_->removeTab(i);
-            w->deleteLater();
-        }
-    });
+    connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         updateWindowTitle();
@@ -381,6 +375,7 @@ void MainWindow::openDiagram(const QString& id) {
             return;
         }
     }
+    tabs_->forgetClosed("diagramId", id);
     QWidget* view = createDiagramPage(id, theme_, tabs_);
     if (!view) {
         statusBar()->showMessage(

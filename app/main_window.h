@@ -27,6 +27,7 @@ class QSplitter;
 namespace fg {
 
 class ChapterTree;
+class PageTabs;
 class ReaderView;
 class SearchDock;
 class SearchPanel;
@@ -42,7 +43,7 @@ public:
     ReaderView* reader() { return reader_; }
     ChapterTree* tree() { return tree_; }
     SearchPanel* search() { return search_; }
-    QTabWidget* tabs() { return tabs_; }
+    QTabWidget* tabs();
 
     void showSection(int chapter, const QString& sectionId);
     void goSection(int delta);
@@ -50,6 +51,11 @@ public:
     // Ctrl+PgDown / Ctrl+PgUp: the next or previous tab, round from the last to the first.
     void goTab(int delta);
     void openDiagram(const QString& id);
+    // Closes tab `index` (File > Close tab, Ctrl+W, its x), kept for reopenClosedTab(); the
+    // Reader's stays.
+    void closeTab(int index);
+    // File > Reopen closed tab (Ctrl+Shift+T): the page closed last, as it was.
+    void reopenClosedTab();
     void setThemeChoice(ThemeChoice choice);
     void saveSettings() const;
     void exportDiagram();
@@ -117,7 +123,7 @@ private:
     Theme theme_;
     ChapterTree* tree_ = nullptr;
     ReaderView* reader_ = nullptr;
-    QTabWidget* tabs_ = nullptr;
+    PageTabs* tabs_ = nullptr;
     SearchPanel* search_ = nullptr;
     SearchDock* searchDock_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;

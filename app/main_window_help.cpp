@@ -53,6 +53,7 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
         "<tr><td><b>Ctrl+PgDown / Ctrl+PgUp, Ctrl+Tab / Ctrl+Shift+Tab</b></td><td>Next / "
         "previous tab</td></tr>"
         "<tr><td><b>Ctrl+W</b></td><td>Close the tab</td></tr>"
+        "<tr><td><b>Ctrl+Shift+T</b></td><td>Bring back the tab closed last, as it was</td></tr>"
         "<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>"
         "<tr><td><b>Esc</b></td><td>Stop what is going on: close the search, cancel an "
         "export, a B-Tree vs LSM run or a large diagram being built, leave the "

@@ -1,6 +1,7 @@
 // MainWindow (main_window.h): its menus, their shortcuts and access keys.
 #include "app/export_actions.h"
 #include "app/main_window.h"
+#include "app/page_tabs.h"
 #include "app/presentation/presentation.h"
 #include "app/reader/chapter_tree.h"
 #include "app/reader/reader_view.h"
@@ -102,13 +103,11 @@ void MainWindow::buildMenus() {
         saySaved(tr("Handout saved as %1."), saved);
     });
     file->addSeparator();
-    action(file, tr("&Close tab"), {QKeySequence::Close}, [this] {
-        if (const int i = tabs_->currentIndex(); i > 0) { // the reader stays
-            QWidget* w = tabs_->widget(i);
-            tabs_->removeTab(i);
-            w->deleteLater();
-        }
-    });
+    // Ctrl+W written out: the standard Close is Ctrl+F4 alone on some platforms (offscreen's).
+    action(file, tr("&Close tab"), {QKeySequence::Close, QKeySequence(Qt::CTRL | Qt::Key_W)},
+           [this] { closeTab(tabs_->currentIndex()); });
+    action(file, tr("&Reopen closed tab"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T)},
+           [this] { reopenClosedTab(); });
     action(file, tr("&Quit"), {QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)},
            [this] { close(); });
 
@@ -230,6 +229,34 @@ void MainWindow::buildMenus() {
     action(help, tr("&Keyboard shortcuts"), {QKeySequence::HelpContents},
            [this] { showKeyboardHelp(presentation_ ? presentation_.data() : nullptr); });
     action(help, tr("&About fieldguide"), {}, [this] { showAbout(); });
+}
+
+QTabWidget* MainWindow::tabs() {
+    return tabs_;
+}
+
+void MainWindow::closeTab(int index) {
+    const QString name = tabs_->closePage(index);
+    if (!name.isEmpty()) {
+        statusBar()->showMessage(
+            tr("\u201c%1\u201d closed. Ctrl+Shift+T (File > Reopen closed tab) brings it back as "
+               "it was.")
+                .arg(name),
+            8000);
+    }
+}
+
+void MainWindow::reopenClosedTab() {
+    QWidget* page = tabs_->reopenClosedPage();
+    if (!page) {
+        statusBar()->showMessage(tr("No closed tab to bring back."), 5000);
+        return;
+    }
+    if (Page* p = pageOf(page)) {
+        p->setTheme(theme_); // the theme may have changed while it was closed
+    }
+    statusBar()->clearMessage();
+    page->setFocus();
 }
 
 } // namespace fg

@@ -2,6 +2,7 @@
 // and the study tools as tabs.
 #include "app/main_window.h"
 #include "app/notice_bar.h"
+#include "app/page_tabs.h"
 #include "app/page_zoom.h"
 #include "app/reader/reader_view.h"
 #include "widgets/decision/architecture.h"
@@ -122,6 +123,7 @@ void MainWindow::openTool(const QString& id) {
             return;
         }
     }
+    tabs_->forgetClosed("toolId", id);
     QWidget* view = nullptr;
     // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
     // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".

@@ -1,5 +1,7 @@
 #include "app/page_tabs.h"
 
+#include "widgets/playback/player.h"
+
 #include <QMenu>
 #include <QSizePolicy>
 #include <QTabBar>
@@ -64,6 +66,49 @@ void PageTabs::fillAllTabsMenu() {
             }
         });
     }
+}
+
+QString PageTabs::closePage(int index) {
+    if (index <= 0 || index >= count()) {
+        return {};
+    }
+    QWidget* page = widget(index);
+    closed_.push_back({page, tabText(index), tabToolTip(index), index});
+    removeTab(index); // the page stays the stack's child, hidden
+    for (Player* player : page->findChildren<Player*>()) {
+        player->pause(); // a hidden page does not play on
+    }
+    if (closed_.size() > static_cast<std::size_t>(kKeptClosed)) {
+        if (closed_.front().page) {
+            closed_.front().page->deleteLater();
+        }
+        closed_.erase(closed_.begin());
+    }
+    return closed_.back().text;
+}
+
+QWidget* PageTabs::reopenClosedPage() {
+    while (!closed_.empty()) {
+        Closed last = closed_.back();
+        closed_.pop_back();
+        if (last.page) {
+            const int at = insertTab(std::clamp(last.index, 1, count()), last.page, last.text);
+            setTabToolTip(at, last.toolTip);
+            setCurrentIndex(at);
+            return last.page;
+        }
+    }
+    return nullptr;
+}
+
+void PageTabs::forgetClosed(const char* property, const QString& value) {
+    std::erase_if(closed_, [&](const Closed& c) {
+        if (c.page && c.page->property(property).toString() == value) {
+            c.page->deleteLater();
+            return true;
+        }
+        return false;
+    });
 }
 
 void PageTabs::tabInserted(int index) {
