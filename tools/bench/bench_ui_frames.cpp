@@ -47,7 +47,7 @@ void measure(const char* name, const fg::DiagramSource& source, qreal zoom = 1) 
                                  1040 / std::max<qreal>(f.size.height(), 1));
         p.translate(960, 540);
         p.scale(k * zoom, k * zoom);
-        p.translate(-f.size.width() / 2, -f.size.height() / 2);
+        p.translate(-f.extent().center());
         fg::paintFrame(p, f);
         p.end();
         ms.push_back(double(t.nsecsElapsed()) / 1e6);

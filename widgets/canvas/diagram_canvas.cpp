@@ -176,9 +176,7 @@ QRectF DiagramCanvas::viewOf(const Frame& frame) const {
     if (!run.isEmpty() && cameraSampled_) {
         run = run.united(frame.bounds()); // a step the sample missed: framed with it
     }
-    return !run.isEmpty()         ? run
-           : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
-                                  : QRectF(QPointF(0, 0), frame.size);
+    return !run.isEmpty() ? run : frame.size.isEmpty() ? QRectF(0, 0, 1, 1) : frame.extent();
 }
 
 qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {

@@ -110,7 +110,9 @@ Frame tween(const Frame& from, const Frame& to, qreal t) {
     }
     if (t <= 0) {
         Frame f = from;
-        f.size = to.size.expandedTo(from.size);
+        const QRectF both = from.extent().united(to.extent());
+        f.origin = both.topLeft();
+        f.size = both.size();
         return f;
     }
     QHash<QString, const FrameItem*> before;
@@ -120,6 +122,8 @@ Frame tween(const Frame& from, const Frame& to, qreal t) {
     Frame out;
     out.size = QSizeF(lerp(from.size.width(), to.size.width(), t),
                       lerp(from.size.height(), to.size.height(), t));
+    out.origin =
+        QPointF(lerp(from.origin.x(), to.origin.x(), t), lerp(from.origin.y(), to.origin.y(), t));
     QHash<QString, bool> kept;
     for (const auto& b : to.items) {
         if (const auto a = before.find(b.id); a != before.end()) {

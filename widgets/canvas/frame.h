@@ -50,6 +50,10 @@ struct FrameItem {
 struct Frame {
     std::vector<FrameItem> items;
     QSizeF size; // the diagram's extent, for fitting it to a view or an export page
+    // The extent's top-left: (0, 0) but for a drawing laid out around a point of its own (a
+    // B-Tree's root stands at x = 0 in every frame, so a run's frames share one camera).
+    QPointF origin;
+    QRectF extent() const { return {origin, size}; }
 
     const FrameItem* find(const QString& id) const;
     // The union of every item's drawn area, strokes and arrowheads included (a fit-to-view

@@ -630,9 +630,13 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     const qreal width = std::max<qreal>(total, 4 * g.cellW); // an empty tree keeps some room...
     std::vector<Placed> placed;
     placer.place(state.root, (width - total) / 2, 0, btree::kNoNode, 0, placed); // ...centred
+    // The root's middle at x = 0 in every frame: a run's frames share one camera (runBounds), and
+    // a tree laid out from its left edge drew its first small frames in the camera's left third.
+    const qreal shift = placed.empty() ? 0 : -placed.front().rect.center().x();
     std::unordered_map<NodeId, QRectF> rectOf;
     int height = 0;
-    for (const auto& p : placed) {
+    for (auto& p : placed) {
+        p.rect.translate(shift, 0);
         if (p.id != btree::kNoNode) {
             rectOf[p.id] = p.rect;
         }
@@ -641,6 +645,7 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
 
     Frame f;
     f.size = QSizeF(width, height * g.levelH - (g.levelH - g.cellH - 2 * g.pad));
+    f.origin = QPointF(shift, 0);
     for (const auto& p : placed) {
         if (p.parent != btree::kNoNode) {
             f.items.push_back(edgeItem(p, rectOf[p.parent], placer, h, theme));

@@ -44,7 +44,7 @@ void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QSt
     const QRectF view = camera.isValid()       ? camera
                         : drawn.isValid()      ? drawn
                         : frame.size.isEmpty() ? QRectF(0, 0, 1, 1)
-                                               : QRectF(QPointF(0, 0), frame.size);
+                                               : frame.extent();
     const qreal k =
         diagramPictureScale(size, view, !caption.isEmpty(), theme, margin, frame.largestTextPx());
     p.save();

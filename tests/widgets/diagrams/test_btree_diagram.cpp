@@ -108,11 +108,41 @@ private slots:
             }
             QVERIFY(root);
             QVERIFY2(root->rect.width() < f.size.width(), "the test needs a narrow tree");
-            QVERIFY2(qAbs(root->rect.center().x() - f.size.width() / 2) < 0.5,
-                     qPrintable(QStringLiteral("%1 keys: the root's middle at %2 of %3")
+            QVERIFY2(qAbs(root->rect.center().x() - f.extent().center().x()) < 0.5,
+                     qPrintable(QStringLiteral("%1 keys: the root's middle at %2 of %3..%4")
                                     .arg(n)
                                     .arg(root->rect.center().x())
-                                    .arg(f.size.width())));
+                                    .arg(f.extent().left())
+                                    .arg(f.extent().right())));
+        }
+    }
+
+    void theRootStandsStillFromStepToStep() {
+        // A tester: an animation's first frames drew the small tree in the left third of the
+        // picture (one camera frames a whole run, and the tree was laid out from its left
+        // edge). The root's middle is at x = 0 in every frame, however wide the tree grows, and
+        // the frame's extent holds the drawing.
+        const fg::BTreeDiagram d(fg::btree::Params::withOrder(3), inserts(40));
+        for (int pos = -1; pos < d.stepCount(); ++pos) {
+            const fg::Frame f = d.frame(pos, fg::Theme::light());
+            const fg::FrameItem* root = nullptr;
+            for (const auto& it : f.items) {
+                root = !root && it.id.startsWith(QLatin1String("node:")) ? &it : root;
+            }
+            QVERIFY(root);
+            QVERIFY2(qAbs(root->rect.center().x()) < 0.5,
+                     qPrintable(QStringLiteral("step %1: the root's middle at %2")
+                                    .arg(pos)
+                                    .arg(root->rect.center().x())));
+            for (const auto& it : f.items) { // boxes and lines (strokes reach past them)
+                const QRectF room = f.extent().adjusted(-0.5, -0.5, 0.5, 0.5);
+                const bool inside = it.kind == fg::FrameItem::Kind::Line
+                                        ? room.contains(it.line.p1()) && room.contains(it.line.p2())
+                                        : room.contains(it.rect);
+                QVERIFY2(inside,
+                         qPrintable(
+                             QStringLiteral("step %1: %2 outside the extent").arg(pos).arg(it.id)));
+            }
         }
     }
 

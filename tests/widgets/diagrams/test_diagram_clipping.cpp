@@ -59,7 +59,7 @@ bool crosses(const QLineF& l, const QRectF& r) {
 // Every fault of one frame, in words ("" when none).
 QStringList faultsOf(const fg::Frame& f) {
     QStringList faults;
-    const QRectF drawing(QPointF(0, 0), f.size);
+    const QRectF drawing = f.extent();
     // The order paintFrame draws in: by z, then as listed.
     std::vector<std::size_t> order(f.items.size());
     for (std::size_t i = 0; i < order.size(); ++i) {
