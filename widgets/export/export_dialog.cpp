@@ -36,11 +36,17 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     format_ = new QComboBox(this);
     format_->addItem(tr("PNG picture (pixels)"), int(PictureFormat::Png));
     format_->addItem(tr("SVG drawing (vector, for slides and the web)"), int(PictureFormat::Svg));
-    // A page the picture's size, a slide: "for print" made a tester expect A4 (1920 x 1080 points
-    // is 27 x 15 inches); the note under the choice says where A4 and Letter are.
-    format_->addItem(tr("PDF (vector, one slide-sized page)"), int(PictureFormat::Pdf));
+    format_->addItem(tr("PDF (vector, one page)"), int(PictureFormat::Pdf));
     format_->setAccessibleName(tr("Format"));
     form->addRow(tr("&Format:"), format_);
+    // A PDF page the picture's size (a slide) made a tester expect A4: 1920 x 1080 points is
+    // 27 x 15 inches. A sheet of paper is a choice of its own.
+    paper_ = new QComboBox(this);
+    paper_->addItem(tr("The picture's size (a slide)"));
+    paper_->addItem(tr("A4 paper, to print"), int(QPageSize::A4));
+    paper_->addItem(tr("US Letter paper, to print"), int(QPageSize::Letter));
+    paper_->setAccessibleName(tr("PDF page"));
+    form->addRow(tr("PDF &page:"), paper_);
 
     size_ = new QComboBox(this);
     size_->addItem(tr("As on screen (%1 x %2)").arg(screenSize.width()).arg(screenSize.height()));
@@ -109,12 +115,14 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
     connect(size_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
+    connect(paper_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
     connect(theme_, &QComboBox::currentIndexChanged, this, &ExportDialog::syncControls);
     connect(transparent_, &QCheckBox::toggled, this, &ExportDialog::syncControls);
 
     QSettings s;
     format_->setCurrentIndex(std::clamp(s.value("export/format", 0).toInt(), 0, 2));
     size_->setCurrentIndex(std::clamp(s.value("export/size", 1).toInt(), 0, 3));
+    paper_->setCurrentIndex(std::clamp(s.value("export/paper", 0).toInt(), 0, 2));
     customSize_ = QSize(std::clamp(s.value("export/width", 1600).toInt(), 16, 16384),
                         std::clamp(s.value("export/height", 900).toInt(), 16, 16384));
     transparent_->setChecked(s.value("export/transparent", false).toBool());
@@ -131,6 +139,10 @@ PictureFormat ExportDialog::format() const {
 
 void ExportDialog::setFormat(PictureFormat f) {
     format_->setCurrentIndex(format_->findData(int(f)));
+}
+
+void ExportDialog::setPaperChoice(int index) {
+    paper_->setCurrentIndex(index);
 }
 
 void ExportDialog::setSizeChoice(int index) {
@@ -173,6 +185,9 @@ PictureOptions ExportDialog::options() const {
     }
     o.transparent = format() == PictureFormat::Png && transparent_->isChecked();
     o.background = theme().background;
+    if (format() == PictureFormat::Pdf && paper_->currentIndex() > 0) {
+        o.pdfPaper = QPageSize(static_cast<QPageSize::PageSizeId>(paper_->currentData().toInt()));
+    }
     return o;
 }
 
@@ -193,14 +208,22 @@ void ExportDialog::syncControls() {
                 [this](int h) { customSize_.setHeight(h); });
     }
     transparent_->setEnabled(format() == PictureFormat::Png);
+    paper_->setEnabled(format() == PictureFormat::Pdf);
     // Two choices that surprised a tester: a PDF page as large as the picture (a slide, not a
     // sheet of A4), and Dark's near-white letters on a transparent ground pasted onto a white
     // slide.
     QString note;
-    if (format() == PictureFormat::Pdf) {
-        note = tr("The PDF page is the picture's size, a slide, not a sheet of paper: to print "
-                  "a chapter on A4 or Letter, use File > Export chapter as handout "
-                  "PDF.");
+    if (format() == PictureFormat::Pdf && paper_->currentIndex() == 0) {
+        const QSizeF cm = options().size * 2.54 / 72;
+        note = tr("The PDF page is the picture's size (%1 x %2 cm), a slide, not a sheet of "
+                  "paper: to print, choose A4 or US Letter above; for a whole chapter, File > "
+                  "Export chapter as handout PDF.")
+                   .arg(qRound(cm.width()))
+                   .arg(qRound(cm.height()));
+    } else if (format() == PictureFormat::Pdf) {
+        note = tr("The picture is fitted to the sheet inside 1 cm margins, the sheet turned "
+                  "sideways for a picture wider than tall; for a whole chapter, File > Export "
+                  "chapter as handout PDF.");
     } else if (options().transparent && theme().kind == Theme::Kind::Dark) {
         note = tr("Dark draws light letters: on a transparent background they are meant for a "
                   "dark slide, and vanish on a white one (choose Light for that).");
@@ -267,6 +290,7 @@ void ExportDialog::accept() {
     QSettings s;
     s.setValue("export/format", format_->currentIndex());
     s.setValue("export/size", size_->currentIndex());
+    s.setValue("export/paper", paper_->currentIndex());
     s.setValue("export/width", customSize_.width());
     s.setValue("export/height", customSize_.height());
     s.setValue("export/transparent", transparent_->isChecked());

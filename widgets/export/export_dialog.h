@@ -1,4 +1,5 @@
-// ExportDialog: File > Export diagram (Ctrl+E). The format (PNG, SVG or PDF), the size (the
+// ExportDialog: File > Export diagram (Ctrl+E). The format (PNG, SVG or PDF; a PDF's page the
+// picture's size, a slide, or a sheet of A4 or US Letter to print), the size (the
 // diagram's size on screen, 1920x1080, 3840x2160 or a custom size), a transparent background
 // for PNG, the theme the picture is drawn in, and the file. The width and height fields can be
 // edited for "Custom size" alone; with a preset chosen they show the preset's size, greyed.
@@ -38,7 +39,8 @@ public:
     QString path() const;
     void setPath(const QString& path);
     void setFormat(PictureFormat format);
-    void setSizeChoice(int index); // 0 screen, 1 1920x1080, 2 3840x2160, 3 custom
+    void setSizeChoice(int index);  // 0 screen, 1 1920x1080, 2 3840x2160, 3 custom
+    void setPaperChoice(int index); // a PDF's page: 0 the picture's size, 1 A4, 2 US Letter
     void setCustomSize(QSize size);
 
     // Writes the chosen file; returns an error message, or an empty string on success.
@@ -60,6 +62,7 @@ private:
     QSize customSize_{1600, 900}; // what "Custom size" sets, whatever a preset shows meanwhile
     Theme screenTheme_;
     QComboBox* format_;
+    QComboBox* paper_;
     QComboBox* size_;
     QSpinBox* width_;
     QSpinBox* height_;

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QImageWriter>
+#include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -135,14 +136,17 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
         const QPageSize page = options.pdfPaper ? *options.pdfPaper
                                                 : QPageSize(options.size, QPageSize::Point,
                                                             QString(), QPageSize::ExactMatch);
-        pdf.setPageSize(page);
-        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        const bool wide = options.size.width() > options.size.height();
+        pdf.setPageLayout(QPageLayout(
+            page, options.pdfPaper && wide ? QPageLayout::Landscape : QPageLayout::Portrait,
+            QMarginsF(0, 0, 0, 0)));
         pdf.setResolution(72); // one logical unit = one point
         QPainter p(&pdf);
-        const QSizeF paper = page.size(QPageSize::Point);
+        const QSizeF paper = pdf.pageLayout().fullRect(QPageLayout::Point).size();
         p.fillRect(QRectF(QPointF(0, 0), paper), options.background);
-        const qreal k =
-            std::min(paper.width() / options.size.width(), paper.height() / options.size.height());
+        const qreal margin = options.pdfPaper ? PictureOptions::kPaperMarginPt : 0;
+        const qreal k = std::min((paper.width() - 2 * margin) / options.size.width(),
+                                 (paper.height() - 2 * margin) / options.size.height());
         p.translate((paper.width() - options.size.width() * k) / 2,
                     (paper.height() - options.size.height() * k) / 2);
         p.scale(k, k);

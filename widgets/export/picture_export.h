@@ -30,9 +30,11 @@ struct PictureOptions {
     QColor background = Qt::white; // filled behind the picture
     bool transparent = false;      // PNG only: no background at all
     QString title;                 // SVG and PDF metadata
-    // PDF only: this paper (A4), the picture scaled to fit it and centred; else the page is
-    // `size` in points.
+    // PDF only: this paper (A4, Letter), turned to landscape when the picture is wider than
+    // tall, the picture scaled to fit inside kPaperMarginPt and centred; else the page is `size`
+    // in points, edge to edge (a slide).
     std::optional<QPageSize> pdfPaper;
+    static constexpr qreal kPaperMarginPt = 72 / 2.54; // 1 cm: a printer's edge stays blank
 };
 
 // Paints the picture into the logical rectangle (0, 0, size).

@@ -11,6 +11,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -108,6 +109,33 @@ private slots:
         light.findChild<QCheckBox*>()->setChecked(true);
         light.setFormat(fg::PictureFormat::Png);
         QVERIFY2(light.note().isEmpty(), qPrintable(light.note()));
+        QSettings().clear();
+    }
+
+    // A PDF's page is the picture's size (a slide) or a sheet of A4 or US Letter, a choice for
+    // PDF alone; the note says how large the slide-sized page is.
+    void aPdfCanBeOnASheetOfPaper() {
+        QSettings().clear();
+        fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "btree");
+        QComboBox* paper = nullptr;
+        for (auto* box : d.findChildren<QComboBox*>()) {
+            paper = box->accessibleName() == QLatin1String("PDF page") ? box : paper;
+        }
+        QVERIFY(paper);
+        d.setFormat(fg::PictureFormat::Png);
+        d.setPaperChoice(1);
+        QVERIFY(!paper->isEnabled());
+        QVERIFY(!d.options().pdfPaper);
+        d.setFormat(fg::PictureFormat::Pdf);
+        QVERIFY(paper->isEnabled());
+        QCOMPARE(d.options().pdfPaper->id(), QPageSize::A4);
+        QVERIFY2(d.note().contains("1 cm"), qPrintable(d.note()));
+        d.setPaperChoice(2);
+        QCOMPARE(d.options().pdfPaper->id(), QPageSize::Letter);
+        d.setPaperChoice(0);
+        d.setSizeChoice(1);
+        QVERIFY(!d.options().pdfPaper);
+        QVERIFY2(d.note().contains("68 x 38 cm"), qPrintable(d.note())); // 1920 x 1080 points
         QSettings().clear();
     }
 

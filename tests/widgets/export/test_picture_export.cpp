@@ -141,6 +141,71 @@ private slots:
                  1);
     }
 
+    // A diagram's PDF on A4 or Letter (a tester: the only PDF was a 1920 x 1080 point page, 68
+    // cm wide): the sheet is turned sideways for a wide picture and stays upright for a tall
+    // one, and the picture is as large as fits inside 1 cm margins, centred. Without a paper the
+    // page is the picture's size, edge to edge.
+    void aPdfOnPaperFitsTheSheetInsideItsMargins() {
+        struct Case {
+            QSizeF picture;
+            std::optional<QPageSize::PageSizeId> paper;
+        };
+        const Case cases[] = {{{1920, 1080}, QPageSize::A4},
+                              {{600, 1000}, QPageSize::A4},
+                              {{1920, 1080}, QPageSize::Letter},
+                              {{1000, 600}, std::nullopt}};
+        QTemporaryDir dir;
+        for (const Case& c : cases) {
+            QRectF drawn;
+            const auto paint = [&drawn](QPainter& p, QSizeF size) {
+                drawn = p.transform().mapRect(QRectF(QPointF(0, 0), size));
+            };
+            fg::PictureOptions o;
+            o.size = c.picture;
+            if (c.paper) {
+                o.pdfPaper = QPageSize(*c.paper);
+            }
+            const QString path = dir.filePath(QStringLiteral("paper.pdf"));
+            QCOMPARE(fg::exportPicture(paint, fg::PictureFormat::Pdf, path, o), QString());
+            const QRegularExpressionMatch box =
+                QRegularExpression(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"))
+                    .match(QString::fromLatin1(readAll(path)));
+            QVERIFY(box.hasMatch());
+            const QSizeF page(box.captured(1).toDouble(), box.captured(2).toDouble());
+            QSizeF want = c.picture;
+            qreal margin = 0;
+            if (c.paper) {
+                want = QPageSize(*c.paper).size(QPageSize::Point);
+                if (c.picture.width() > c.picture.height()) {
+                    want.transpose();
+                }
+                margin = 72 / 2.54;
+            }
+            const QString where = QStringLiteral("%1x%2 on %3: page %4x%5, picture at %6,%7 %8x%9")
+                                      .arg(c.picture.width())
+                                      .arg(c.picture.height())
+                                      .arg(c.paper ? QPageSize::name(*c.paper) : "its own page")
+                                      .arg(page.width())
+                                      .arg(page.height())
+                                      .arg(drawn.x())
+                                      .arg(drawn.y())
+                                      .arg(drawn.width())
+                                      .arg(drawn.height());
+            QVERIFY2(std::abs(page.width() - want.width()) < 1 &&
+                         std::abs(page.height() - want.height()) < 1,
+                     qPrintable(where));
+            const QRectF inside =
+                QRectF(QPointF(0, 0), page).adjusted(margin, margin, -margin, -margin);
+            QVERIFY2(inside.adjusted(-0.5, -0.5, 0.5, 0.5).contains(drawn), qPrintable(where));
+            // As large as fits: it touches the margins on one side or the other, centred.
+            QVERIFY2(std::abs(drawn.width() - inside.width()) < 0.5 ||
+                         std::abs(drawn.height() - inside.height()) < 0.5,
+                     qPrintable(where));
+            QVERIFY2((drawn.center() - inside.center()).manhattanLength() < 1, qPrintable(where));
+            QCOMPARE(drawn.width() / drawn.height(), c.picture.width() / c.picture.height());
+        }
+    }
+
     void anUnwritablePathLeavesNothingBehind() {
         QTemporaryDir dir;
         const QString path = dir.filePath("no/such/dir/a.png");
