@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(theme)) {
         window.setThemeChoice(fg::themeChoiceFromName(parser.value(theme)));
     }
+    window.restoreSession(); // the tabs open at the last quit; --chapter and --diagram then win
     if (parser.isSet(chapter)) {
         const QString target = parser.value(chapter);
         window.showSection(window.course().indexOf(target.section(QLatin1Char('#'), 0, 0)),

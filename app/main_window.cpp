@@ -591,6 +591,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     saveSettings();
+    saveSession();
     event->accept();
 }
 

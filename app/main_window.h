@@ -58,6 +58,12 @@ public:
     void reopenClosedTab();
     void setThemeChoice(ThemeChoice choice);
     void saveSettings() const;
+    // The tabs open at quit (each diagram's scenario and step, each tool), kept in
+    // sessionPath() when the window closes and opened again by restoreSession() at the next
+    // start (main.cpp; a test's window starts without them).
+    static QString sessionPath();
+    void saveSession() const;
+    void restoreSession();
     void exportDiagram();
     void exportAnimation();
     // F5: presents what is on screen: the live diagram of the current tab as it stands, or the

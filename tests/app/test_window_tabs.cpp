@@ -1,13 +1,18 @@
 // The main window's tabs closed and brought back: Ctrl+W on a B-Tree built key by key threw the
 // student's work away with no prompt and no way back (a tester). A closed tab is kept, paused,
-// and Ctrl+Shift+T brings it back where it was, as it was, as a web browser does.
+// and Ctrl+Shift+T brings it back where it was, as it was, as a web browser does. And the tabs
+// open at quit are open again at the next start (Ctrl+Q had thrown four diagrams away).
 #include "app/main_window.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -159,6 +164,92 @@ private slots:
         reopenKey(w);
         QCOMPARE(tabsOf(w, id), 1);
         QCOMPARE(w.tabs()->count(), 2);
+    }
+
+    // A B-Tree of the student's own (order 3, five keys) at its third step, and the wizard: the
+    // window closes, and a new one opens both again, the B-Tree's scenario and step as they
+    // were, the B-Tree's tab on screen.
+    void theTabsOpenAtQuitAreBackAtTheNextStart() {
+        QFile::remove(fg::MainWindow::sessionPath());
+        const auto scenario = nlohmann::json::parse(R"({"engine": "btree", "params": {"order": 3},
+            "ops": [{"op": "insert", "key": 5}, {"op": "insert", "key": 9},
+                    {"op": "insert", "key": 1}, {"op": "insert", "key": 7},
+                    {"op": "insert", "key": 3}]})");
+        nlohmann::json shown;
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            QVERIFY(showActive(w));
+            w.openDiagram(QStringLiteral("btree"));
+            auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+            QVERIFY(view);
+            QVERIFY(view->loadScenario(scenario));
+            view->waitForBuild();
+            view->panel()->player()->seek(2);
+            shown = view->scenarioJson();
+            w.openTool(QStringLiteral("wizard"));
+            w.tabs()->setCurrentWidget(view);
+            QVERIFY(w.close());
+        }
+        QVERIFY(QFileInfo::exists(fg::MainWindow::sessionPath()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        again.restoreSession();
+        QCOMPARE(again.tabs()->count(), 3);
+        QCOMPARE(again.tabs()->currentIndex(), 1);
+        auto* view = qobject_cast<fg::DiagramView*>(again.tabs()->widget(1));
+        QVERIFY(view);
+        QCOMPARE(view->property("diagramId").toString(), QStringLiteral("btree"));
+        view->waitForBuild();
+        QTRY_COMPARE(view->panel()->player()->position(), 2);
+        QCOMPARE(view->scenarioJson().dump(), shown.dump());
+        QCOMPARE(view->scenarioJson()["params"]["order"].get<int>(), 3);
+        QCOMPARE(again.tabs()->widget(2)->property("toolId").toString(), QStringLiteral("wizard"));
+        // Closed with the Reader alone, the next start opens nothing more.
+        while (again.tabs()->count() > 1) {
+            again.closeTab(1);
+        }
+        QVERIFY(again.close());
+        QVERIFY(!QFileInfo::exists(fg::MainWindow::sessionPath()));
+    }
+
+    // A session file of junk is said in the status bar and set aside (kept, renamed), and the
+    // window opens with the Reader alone; a diagram whose scenario no longer loads is left out
+    // and named, the others open.
+    void aSessionThatCannotBeReadIsSaidAndSetAside() {
+        const QString path = fg::MainWindow::sessionPath();
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        const auto write = [&path](const QByteArray& bytes) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(bytes);
+        };
+        write("{\"tabs\": [ {\"diagram\": \"btree\", junk");
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.restoreSession();
+            QCOMPARE(w.tabs()->count(), 1);
+            const QString said = w.statusBar()->currentMessage();
+            QVERIFY2(said.contains(QStringLiteral("could not be opened again")) &&
+                         said.contains(QStringLiteral(".unreadable-")),
+                     qPrintable(said));
+            QVERIFY(!QFileInfo::exists(path));
+            const QStringList aside = QFileInfo(path).dir().entryList(
+                {QStringLiteral("session.json.unreadable-*")}, QDir::Files);
+            QCOMPARE(aside.size(), 1);
+            QFile::remove(QFileInfo(path).dir().filePath(aside.front()));
+        }
+        write(R"({"version": 1, "current": 2, "tabs": [
+            {"diagram": "btree", "scenario": {"engine": "lsm", "ops": []}},
+            {"diagram": "no-such-diagram"},
+            {"tool": "matrix"}]})");
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.restoreSession();
+        QCOMPARE(w.tabs()->count(), 2);
+        QCOMPARE(w.tabs()->widget(1)->property("toolId").toString(), QStringLiteral("matrix"));
+        const QString said = w.statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("B-Tree")) &&
+                     said.contains(QStringLiteral("no-such-diagram")),
+                 qPrintable(said));
+        QFile::remove(path);
     }
 };
 
