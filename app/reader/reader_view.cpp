@@ -50,10 +50,16 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
         }
         renderFigures();
         // At the top, stay there (the chapter's title and summary stay in view), unless a later
-        // section was asked for before the view had its size.
+        // section was asked for before the view had its size. Else the text read stays where it
+        // was: closing the search put the section's heading at the top, and the hit read (in
+        // that section's middle) out of view (a tester).
         if (!resizeAtTop_ || (!keep.isEmpty() && keep != sectionAtScrollTop())) {
             document()->documentLayout()->documentSize(); // lay out before measuring positions
-            scrollToSection(keep);
+            if (anchor_ >= 0 && keep == lastSection_) {
+                scrollToAnchor();
+            } else {
+                scrollToSection(keep);
+            }
         }
     });
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchor);
@@ -64,6 +70,7 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
             // bar's end clamped the view to the chapter's last section).
             return;
         }
+        anchor_ = -1; // the reader scrolled: the place is taken afresh at the next resize
         const QString s = sectionAtScroll();
         if (s != lastSection_) {
             lastSection_ = s;
@@ -142,6 +149,7 @@ void ReaderView::renderChapter() {
         }
     }
     lastSection_.clear();
+    anchor_ = -1;
 }
 
 void ReaderView::renderFigures() {
@@ -249,6 +257,13 @@ void ReaderView::resizeEvent(QResizeEvent* event) {
         // The place before a run of resizes (the text reflows under the scroll bar meanwhile).
         resizeAtTop_ = verticalScrollBar()->value() == 0;
         resizeKeep_ = currentSection();
+        if (anchor_ < 0 && isVisible()) {
+            // The text at the view's top: a run of resizes that clamps the scroll bar (a short
+            // window at the end of the text) keeps the place the reader chose, not the clamp's.
+            const QTextCursor top = cursorForPosition(QPoint(viewport()->width() / 2, 0));
+            anchor_ = top.position();
+            anchorY_ = cursorRect(top).top();
+        }
     }
     resizeTimer_.start();
     reflowing_ = true;
@@ -314,6 +329,14 @@ QString ReaderView::sectionAtScroll() const {
     return best;
 }
 
+void ReaderView::scrollToAnchor() {
+    QTextCursor c(document());
+    c.setPosition(std::clamp(anchor_, 0, std::max(0, document()->characterCount() - 1)));
+    scrolling_ = true; // the same text in view: the same section read
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + cursorRect(c).top() - anchorY_);
+    scrolling_ = false;
+}
+
 void ReaderView::scrollToSection(const QString& sectionId) {
     // The section asked for is the current one even when the text is too short to scroll its
     // heading to the top (the last sections of a chapter).
@@ -331,6 +354,7 @@ void ReaderView::scrollToSection(const QString& sectionId) {
     scrolling_ = false;
     lastSection_ = target;
     resizeKeep_ = target; // asked for during a run of resizes: the place to keep after it
+    anchor_ = -1;
     emit sectionChanged(target);
 }
 
@@ -546,8 +570,20 @@ void ReaderView::goToHit(int index) {
         c.setPosition(h.position);
         setTextCursor(c);
     }
+    scrolling_ = true;
     ensureCursorVisible();
-    emit hitChanged(sectionAt(h.position));
+    scrolling_ = false;
+    // The hit's section is the one read (the list showed the one whose heading was above the
+    // view's upper quarter, the section before), and the hit stays in view when the view's
+    // width changes (Esc closing the search).
+    anchor_ = h.position;
+    anchorY_ = cursorRect(textCursor()).top();
+    const QString section = sectionAt(h.position);
+    if (section != lastSection_) {
+        lastSection_ = section;
+        emit sectionChanged(section);
+    }
+    emit hitChanged(section);
 }
 
 QString ReaderView::sectionAt(int position) const {

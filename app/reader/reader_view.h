@@ -82,6 +82,8 @@ private:
     void rerenderKeepingPlace(const QString& keep, bool atTop);
     QString sectionAtScroll() const;    // the section a quarter down the view
     QString sectionAtScrollTop() const; // the first section
+    // Scrolls anchor_ back to anchorY_ in the view.
+    void scrollToAnchor();
     void updateMargins();
     qreal gutter() const; // the least side margin of the text column
     // Which of the chapter's tables are to be stacked at the view's width now.
@@ -104,8 +106,13 @@ private:
     // (leastTableColumns); in a narrower one it is stacked (chapterHtml).
     std::vector<qreal> gridColumns_;
     std::vector<bool> stacked_;
-    bool resizeAtTop_ = false;              // at the top of the text when a run of resizes began
-    QString resizeKeep_;                    // the section read when it began
+    bool resizeAtTop_ = false; // at the top of the text when a run of resizes began
+    QString resizeKeep_;       // the section read when it began
+    // The text kept in its place on screen when the view's width changes (the search closed,
+    // the window resized): a document position and its height in the view. Taken when a run of
+    // resizes begins, or at a search hit shown; kept until the reader scrolls (-1: none yet).
+    int anchor_ = -1;
+    int anchorY_ = 0;
     bool reflowing_ = false;                // in resizeEvent: the scroll bar moves with the text
     QHash<QString, int> sectionPos_;        // section id -> document position of its heading
     QList<QTextEdit::ExtraSelection> hits_; // in the text

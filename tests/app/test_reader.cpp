@@ -346,6 +346,62 @@ private slots:
         QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
     }
 
+    // A tester searched "bloom filter" and pressed F3: the reader showed the hit in Cassandra's
+    // "Ideal Use Cases", the chapter list marked the section before it (whose heading was above
+    // the view's upper quarter), and Esc, closing the search, scrolled up to that section's
+    // heading, away from the hit read. At every hit of the chapter, the hit's section is the
+    // one read and marked; after Esc the hit is still in view.
+    void theHitsSectionIsMarkedAndStaysInViewAfterEsc() {
+        for (int hit = 0, screen = 0; screen < 2; ++hit) {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(screen == 0 ? QSize(1920, 1080) : QSize(1280, 800));
+            QLineEdit* box = openSearch(w);
+            QVERIFY(box);
+            QTest::keyClicks(box, "bloom filter");
+            key(box, Qt::Key_Return);
+            QTest::qWait(200);
+            const int hits = w.reader()->hitCount();
+            QVERIFY(hits >= 2);
+            if (hit >= hits) {
+                hit = -1;
+                ++screen;
+                continue;
+            }
+            for (int i = 0; i < hit; ++i) {
+                key(&w, Qt::Key_F3);
+            }
+            QCoreApplication::processEvents();
+            const QString section = w.reader()->hitSection();
+            const QString where = QStringLiteral("%1: hit %2 of %3, in %4")
+                                      .arg(sizeText(w.size()))
+                                      .arg(hit + 1)
+                                      .arg(hits)
+                                      .arg(section);
+            QVERIFY2(
+                w.reader()->currentSection() == section,
+                qPrintable(where + QStringLiteral(": reading ") + w.reader()->currentSection()));
+            const QList<QTreeWidgetItem*> marked = w.tree()->selectedItems();
+            QVERIFY2(marked.size() == 1 &&
+                         marked.front()->data(0, Qt::UserRole + 1).toString() == section,
+                     qPrintable(where));
+            const int at = w.reader()->textCursor().selectionStart();
+            w.reader()->setFocus();
+            QTRY_VERIFY(w.reader()->hasFocus());
+            key(w.reader(), Qt::Key_Escape);
+            QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
+            QTest::qWait(400); // the reader's resize settles (120 ms)
+            QTextCursor c(w.reader()->document());
+            c.setPosition(at);
+            const QRect r = w.reader()->cursorRect(c);
+            QVERIFY2(w.reader()->viewport()->rect().contains(r),
+                     qPrintable(QStringLiteral("%1: after Esc the hit at y %2 of a view %3 high")
+                                    .arg(where)
+                                    .arg(r.top())
+                                    .arg(w.reader()->viewport()->height())));
+            QCOMPARE(w.reader()->currentSection(), section);
+        }
+    }
+
     void f3GoesOnToTheNextChapterAndEscClearsTheHighlights() {
         fg::MainWindow w(course("good"));
         QLineEdit* box = openSearch(w);
