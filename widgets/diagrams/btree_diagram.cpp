@@ -67,6 +67,10 @@ struct Geometry {
 // six siblings each side, the 100,000-key tree at order 64 drew its keys 3 pixels high).
 constexpr std::size_t kDetailKeys = 1500;
 constexpr int kWindow = 1;
+// So is a smaller tree too wide to read whole: more than this many font heights wide, fitted to
+// a 1920-pixel desk its letters would be under 9 pixels high (the order-64 preset's first split
+// drew two 32-key leaves with 5-pixel digits, a tester).
+constexpr qreal kReadableWidthEm = 200;
 
 // A node in the drawing, or (id == kNoNode) a mark for `count` siblings left out.
 struct Placed {
@@ -621,7 +625,8 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     Geometry g = geometryFor(census.digits, theme);
     const Highlights h = highlightsOf(step);
     Detail detail;
-    if (census.total > kDetailKeys) {
+    if (census.total > kDetailKeys ||
+        TreePlacer(ns, g).measure(state.root) > kReadableWidthEm * g.fontPx) {
         useLevelOfDetail(g, detail, h, census.digits, step, ns, state.root);
     }
 

@@ -117,6 +117,40 @@ private slots:
         }
     }
 
+    void aTreeTooWideToReadIsDrawnWithLevelOfDetail() {
+        // A tester: the order-64 preset's first split drew the root and two leaves of 32
+        // seven-digit keys whole, 5,000 units wide, its digits 5 pixels high on a 1920-pixel
+        // desk. A tree wider than 200 font heights is drawn with level of detail (the leaves
+        // out of focus are one box naming their range, a long node keeps the keys around the
+        // focus), however few keys it holds: fitted to 1880 pixels, its letters are at least 9
+        // pixels high. A small tree keeps every key.
+        std::vector<Op> ops;
+        for (int i = 0; i < 73; ++i) {
+            ops.push_back(Op::insert(1'000'000 + (i * 7919) % 9'000'000));
+        }
+        const fg::BTreeDiagram wide(fg::btree::Params::withOrder(64), ops);
+        const fg::Frame f = wide.frame(wide.stepCount() - 1, fg::Theme::light());
+        qreal fontPx = 0;
+        int keyCells = 0;
+        for (const auto& it : f.items) {
+            fontPx = std::max(fontPx, it.id.startsWith(QLatin1String("key:")) ? it.fontPx : 0.0);
+            keyCells += it.id.startsWith(QLatin1String("key:")) ? 1 : 0;
+        }
+        QVERIFY(fontPx > 0);
+        const qreal onScreen = fontPx * std::min<qreal>(1, 1880 / f.bounds().width());
+        QVERIFY2(onScreen >= 9, qPrintable(QStringLiteral("%1 px letters, %2 wide, %3 key cells")
+                                               .arg(onScreen)
+                                               .arg(f.bounds().width())
+                                               .arg(keyCells)));
+        QVERIFY2(keyCells < 73, qPrintable(QString::number(keyCells)));
+        const fg::BTreeDiagram small(fg::btree::Params::withOrder(4), inserts(30));
+        int smallCells = 0;
+        for (const auto& it : small.frame(small.stepCount() - 1, fg::Theme::light()).items) {
+            smallCells += it.id.startsWith(QLatin1String("key:")) ? 1 : 0;
+        }
+        QCOMPARE(smallCells, 30);
+    }
+
     void theRootStandsStillFromStepToStep() {
         // A tester: an animation's first frames drew the small tree in the left third of the
         // picture (one camera frames a whole run, and the tree was laid out from its left
