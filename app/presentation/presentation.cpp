@@ -504,6 +504,26 @@ void PresentationWindow::goTo(int slide) {
     }
 }
 
+void PresentationWindow::setBlank(bool on) {
+    blank_ = on;
+    // The class sees nothing while the screen is black: the diagram waits (it played on, and
+    // the class missed its steps, a tester), and plays on when the slide is back.
+    if (Player* player = slideDiagramPlayer()) {
+        if (on && player->isPlaying()) {
+            player->pause();
+            playAfterBlank_ = true;
+        } else if (!on && playAfterBlank_) {
+            player->play();
+        }
+    }
+    playAfterBlank_ = on && playAfterBlank_;
+    if (on) {
+        blankedAt_.start();
+        QTimer::singleShot(kBlankHintMs + 50, overlay_, [o = overlay_] { o->update(); });
+    }
+    overlay_->update();
+}
+
 Player* PresentationWindow::slideDiagramPlayer() const {
     if (!diagram_ || slides_[std::size_t(current_)].kind != Slide::Kind::Diagram) {
         return nullptr;
@@ -513,8 +533,7 @@ Player* PresentationWindow::slideDiagramPlayer() const {
 
 void PresentationWindow::next() {
     if (blank_) {
-        blank_ = false; // the first press after a blank brings the slide back
-        overlay_->update();
+        setBlank(false); // the first press after a blank brings the slide back
         return;
     }
     if (slides_[std::size_t(current_)].kind == Slide::Kind::Diagram && diagram_) {
@@ -538,8 +557,7 @@ void PresentationWindow::next() {
 
 void PresentationWindow::back() {
     if (blank_) {
-        blank_ = false;
-        overlay_->update();
+        setBlank(false);
         return;
     }
     if (slides_[std::size_t(current_)].kind == Slide::Kind::Diagram && diagram_) {
@@ -565,8 +583,7 @@ void PresentationWindow::back() {
 
 void PresentationWindow::nextScreen() {
     if (blank_) {
-        blank_ = false;
-        overlay_->update();
+        setBlank(false);
     } else if (!page_ && textPage_ + 1 < pageCount()) {
         setTextPage(textPage_ + 1);
     } else if (current_ + 1 < slideCount()) {
@@ -580,8 +597,7 @@ void PresentationWindow::nextScreen() {
 
 void PresentationWindow::previousScreen() {
     if (blank_) {
-        blank_ = false;
-        overlay_->update();
+        setBlank(false);
     } else if (!page_ && textPage_ > 0) {
         setTextPage(textPage_ - 1);
     } else if (current_ > 0) {

@@ -133,6 +133,8 @@ private:
     bool handleKey(int key);
     // The player of the diagram on the slide on screen, or null (a text slide).
     Player* slideDiagramPlayer() const;
+    // B: the screen black (the diagram on the slide paused, playing on when it is back) or not.
+    void setBlank(bool on);
     // The keys handleKey takes.
     static bool isSlideKey(int key);
 
@@ -156,6 +158,7 @@ private:
     QElapsedTimer clock_;
     QElapsedTimer blankedAt_; // when B blacked the screen out (the hint's time)
     bool blank_ = false, spotlight_ = false, zoomed_ = false, timerShown_ = true;
+    bool playAfterBlank_ = false; // the diagram was playing when the screen went black
     QPixmap zoomShot_;
     QPoint zoomAt_;
     std::unique_ptr<PresenterView> presenter_;

@@ -93,12 +93,7 @@ bool PresentationWindow::handleKey(int key) {
         return true;
     case Qt::Key_B:
     case Qt::Key_Period:
-        blank_ = !blank_;
-        if (blank_) {
-            blankedAt_.start();
-            QTimer::singleShot(kBlankHintMs + 50, overlay_, [o = overlay_] { o->update(); });
-        }
-        overlay_->update();
+        setBlank(!blank_);
         return true;
     case Qt::Key_L:
         spotlight_ = !spotlight_;
@@ -136,8 +131,8 @@ bool PresentationWindow::handleKey(int key) {
         return true;
     case Qt::Key_Escape:
         if (zoomed_ || spotlight_ || blank_) {
-            zoomed_ = spotlight_ = blank_ = false; // first Esc clears the effects
-            overlay_->update();
+            zoomed_ = spotlight_ = false; // first Esc clears the effects
+            setBlank(false);
         } else {
             close();
         }

@@ -509,6 +509,23 @@ private slots:
         QTest::keyClick(w, Qt::Key_Space);
         QCOMPARE(w->currentSlide(), diagramSlide);
         QTRY_COMPARE(player->position(), 0);
+        // B on a playing diagram: it waits while the screen is black (it played on, and the
+        // class missed its steps, a tester), and plays on when the slide is back.
+        player->play();
+        QVERIFY(player->isPlaying());
+        QTest::keyClick(w, Qt::Key_B);
+        QVERIFY(w->blanked());
+        QVERIFY(!player->isPlaying());
+        QTest::keyClick(w, Qt::Key_B);
+        QVERIFY(player->isPlaying());
+        QTest::keyClick(w, Qt::Key_B); // a key that brings the slide back does so too
+        QTest::keyClick(w, Qt::Key_Right);
+        QVERIFY(!w->blanked() && player->isPlaying());
+        player->pause();
+        QTest::keyClick(w, Qt::Key_B); // paused before: still paused after
+        QTest::keyClick(w, Qt::Key_B);
+        QVERIFY(!player->isPlaying());
+        player->seek(0);
         if (!saveTo.isEmpty()) {
             QTest::qWait(400);
             QTest::keyClick(w, Qt::Key_L);
