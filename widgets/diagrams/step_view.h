@@ -93,8 +93,8 @@ public:
             // saw keys 60 and 70 appear with it, nothing said). Not from the opening, before the
             // first step: the scenario is not under way there.
             if (was >= 0 && was < firstNew - 1) {
-                showMessage(tr("Added after the scenario's last step: the diagram went from step "
-                               "%1 to step %2 first, then plays what you added.")
+                showMessage(tr("New steps go after the last one: the diagram went from step %1 "
+                               "to step %2 first, then plays what you added.")
                                 .arg(was + 1)
                                 .arg(firstNew));
             }
