@@ -18,6 +18,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace fg {
 
@@ -42,8 +43,9 @@ void rememberExportFolder(const QString& folder) {
 AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& baseName,
                                  QWidget* parent)
     : QDialog(parent), source_(source), name_(baseName) {
-    // "btree-step-110" names one step; an animation names its range instead.
-    static const QRegularExpression step(QStringLiteral("-step-\\d+$"));
+    // "btree-step-110" names the step on screen; an animation names its range instead.
+    static const QRegularExpression step(QStringLiteral("-step-(\\d+)$"));
+    const int onScreen = step.match(name_).captured(1).toInt(); // 0: none named
     name_.remove(step);
     if (name_.isEmpty()) {
         name_ = QStringLiteral("animation");
@@ -65,9 +67,12 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     for (QSpinBox* s : {from_, to_}) {
         s->setRange(1, steps);
     }
-    // A run longer than an animation holds opens on its last kMaxAnimationSteps steps.
-    from_->setValue(std::max(1, steps - kMaxAnimationSteps + 1));
-    to_->setValue(steps);
+    // A run longer than an animation holds opens on kMaxAnimationSteps steps from the step on
+    // screen (at step 14 of 304,051 it offered the last 200, a tester), or on its last ones.
+    const int first =
+        std::clamp(onScreen > 0 ? onScreen : steps, 1, std::max(1, steps - kMaxAnimationSteps + 1));
+    from_->setValue(first);
+    to_->setValue(std::min(steps, first + kMaxAnimationSteps - 1));
     range->addWidget(from_);
     range->addWidget(new QLabel(tr("to"), this));
     range->addWidget(to_);
@@ -92,6 +97,7 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
 
     auto* fileRow = new QHBoxLayout;
     path_ = new QLineEdit(this);
+    givePathRoom(path_);
     path_->setAccessibleName(tr("File or folder"));
     auto* browse = new QPushButton(tr("&Browse\u2026"), this);
     fileRow->addWidget(path_, 1);

@@ -88,6 +88,7 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
 
     auto* fileRow = new QHBoxLayout;
     path_ = new QLineEdit(this);
+    givePathRoom(path_);
     path_->setAccessibleName(tr("File"));
     auto* browse = new QPushButton(tr("&Browse\u2026"), this);
     fileRow->addWidget(path_, 1);
@@ -305,6 +306,10 @@ void ExportDialog::accept() {
     error_->hide();
     error_->clear();
     QDialog::accept();
+}
+
+void givePathRoom(QLineEdit* field) {
+    field->setMinimumWidth(field->fontMetrics().averageCharWidth() * 48);
 }
 
 QString dialogSentence(const QString& message) {

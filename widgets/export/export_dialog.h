@@ -75,6 +75,10 @@ private:
     Writer writer_;
 };
 
+// Makes a dialog's file field wide enough for a path of about 48 characters (a home folder,
+// a folder and a file name): the export dialogs showed "np/fghome/btree-steps-1-16.gif".
+void givePathRoom(QLineEdit* field);
+
 // A message for a dialog: a sentence that starts with a capital letter and ends with a full stop
 // ("cannot write x: denied" becomes "Cannot write x: denied.").
 QString dialogSentence(const QString& message);

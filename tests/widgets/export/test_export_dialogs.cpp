@@ -16,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -137,6 +138,29 @@ private slots:
         QVERIFY(!d.options().pdfPaper);
         QVERIFY2(d.note().contains("68 x 38 cm"), qPrintable(d.note())); // 1920 x 1080 points
         QSettings().clear();
+    }
+
+    // The file field showed "np/fghome/btree-steps-1-16.gif" (a tester): in both dialogs it
+    // holds a path of 43 characters whole.
+    void theFileFieldShowsAWholePath() {
+        const auto source = defaultSource("btree");
+        fg::ExportDialog picture(QSize(1000, 600), fg::Theme::light(), "btree-step-3");
+        fg::AnimationDialog animation(*source, "btree-step-3");
+        for (QDialog* d : {static_cast<QDialog*>(&picture), static_cast<QDialog*>(&animation)}) {
+            d->show();
+            QVERIFY(QTest::qWaitForWindowExposed(d));
+            QLineEdit* field = nullptr;
+            for (auto* e : d->findChildren<QLineEdit*>()) {
+                field = e->accessibleName().startsWith(QLatin1String("File")) ? e : field;
+            }
+            QVERIFY(field);
+            const QString path = QStringLiteral("/home/student/Pictures/btree-steps-1-16.gif");
+            QCOMPARE(path.size(), 43);
+            const int need = field->fontMetrics().horizontalAdvance(path) + 12; // frame, margins
+            QVERIFY2(field->width() >= need,
+                     qPrintable(QStringLiteral("%1 px, %2 needed").arg(field->width()).arg(need)));
+            d->hide();
+        }
     }
 
     // A fresh tester left the format at PNG and typed "redis.svg": the .svg file held PNG data.
@@ -262,6 +286,15 @@ private slots:
         QVERIFY2(problem.contains("at most"), qPrintable(problem));
         QVERIFY(took.elapsed() < 1000);
         QVERIFY(!QFileInfo::exists(gif));
+        // From a step on screen (File > Export animation at step 14 of 304,051 offered the
+        // last 200, a tester), the steps from there; near the end, the last ones.
+        fg::AnimationDialog at14(*source, "btree-step-14");
+        QCOMPARE(at14.firstStep(), 14);
+        QCOMPARE(at14.lastStep(), 14 + fg::kMaxAnimationSteps - 1);
+        QVERIFY(at14.suggestedName().startsWith(QStringLiteral("btree-steps-14-")));
+        fg::AnimationDialog nearEnd(*source, QStringLiteral("btree-step-%1").arg(steps - 3));
+        QCOMPARE(nearEnd.lastStep(), steps);
+        QCOMPARE(nearEnd.firstStep(), steps - fg::kMaxAnimationSteps + 1);
     }
 };
 
