@@ -208,8 +208,10 @@ void DiagramView::finishControls() {
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
     nlohmann::json before = scenarioJson();
+    const int position = panel_->player()->position();
     replace();
     beforeReset_ = std::move(before);
+    positionBeforeReset_ = position;
     undoChanged();
 }
 
@@ -229,8 +231,9 @@ void DiagramView::takeBack() {
         const nlohmann::json before = std::move(*beforeReset_);
         beforeReset_.reset();
         loadScenario(before);
-        // Where the student was: the end of what they had built.
-        afterBuild([this] { panel_->player()->toEnd(); });
+        // Where the student was: the step on screen then (it was the end of the run, and a
+        // tester at step 73 of 304,051 was taken to the last).
+        afterBuild([this, at = positionBeforeReset_] { panel_->player()->seek(at); });
         undoChanged();
     }
 }

@@ -215,6 +215,7 @@ private:
     // What Reset replaced, for Undo to bring back (a tester lost a built-up tree to one click):
     // kept until the next operation or scenario.
     std::optional<nlohmann::json> beforeReset_;
+    int positionBeforeReset_ = -1; // the step on screen then: Undo brings the student back to it
     bool presenting_ = false;
     // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C
     // key last asked.

@@ -5,6 +5,7 @@
 #include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/btree_view.h"
+#include "widgets/playback/player.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -185,11 +186,19 @@ private slots:
             reset = b->text() == "Reset" ? b : reset;
         }
         QVERIFY(undo && reset);
+        // The student was at step 3 of the run: Undo brings them back there (it went to the
+        // last step; a tester at step 73 of 304,051 was taken to the end).
+        v.waitForBuild();
+        fg::Player* player = v.panel()->player();
+        QVERIFY(player->stepCount() > 5);
+        player->seek(2);
         reset->click();
         QVERIFY(v.scenarioJson() == opened);
         QVERIFY(undo->isEnabled());
         undo->click();
         QVERIFY(v.scenarioJson() == built);
+        v.waitForBuild();
+        QTRY_COMPARE(player->position(), 2);
         QVERIFY(!undo->isEnabled()); // the reset is taken back; nothing more
         // An operation after a Reset: Undo takes back that operation, not the Reset.
         reset->click();
