@@ -165,9 +165,15 @@ void SimulatorView::arrange() {
     }
     // Beside the drawing the legend has an entry a line (two a line were cut at a third of
     // 1280 px in the projector's type), and the chart is as wide as the widest, up to half.
-    chart_->legend->setWrap(1);
+    // (QCustomPlot takes a new wrap into account when the entries are laid out again: without
+    // it the legend kept two entries a line beside the drawing, cut at the chart's edge.)
+    const auto legendColumns = [legend = chart_->legend](int columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    };
+    legendColumns(1);
     const int legendW = chart_->legend->minimumOuterSizeHint().width() + 16;
-    chart_->legend->setWrap(2);
+    legendColumns(2);
     const int chartW =
         std::clamp(std::max(legendW, chart_->minimumWidth()), width / 3, std::max(1, width / 2));
     const int share = std::max(1, pair_->stretch(0));
@@ -184,7 +190,7 @@ void SimulatorView::arrange() {
     if (pair_->direction() != direction) {
         pair_->setDirection(direction);
     }
-    chart_->legend->setWrap(wantBeside ? 1 : 2);
+    legendColumns(wantBeside ? 1 : 2);
     if (wantBeside) {
         pair_->setStretch(1, 0);
         chart_->setFixedWidth(chartW);

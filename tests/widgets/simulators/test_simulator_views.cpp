@@ -562,6 +562,49 @@ private slots:
     // chart legends and axis titles, the quorum ring's labels) fits where it is drawn, in every
     // theme (the projector's type is 1.35x) in the tab beside the sidebar at 1920x1080 and
     // 1280x800, and with replicas down (the ring's longest labels).
+    // A tester at 1920x1080: beside the ring, the quorum chart's legend kept two entries a
+    // line, and the second ran into the chart's edge. Beside the drawing the legend has an
+    // entry a line, each whole inside the chart; under it, two a line.
+    void aLegendBesideTheDrawingHasAnEntryALine() {
+        fg::QuorumView view;
+        view.setTheme(fg::Theme::light());
+        // Narrow first (the chart under the ring), a setting changed there (the legend made
+        // again, two entries a line), then wide: the tester's way.
+        for (const QSize size : {QSize(700, 900), QSize(1620, 1000), QSize(1900, 1000)}) {
+            view.resize(size);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            QCoreApplication::processEvents();
+            view.setParams(3, size.width() > 1000 ? 2 : 1, 2, {});
+            QCoreApplication::processEvents();
+            QCustomPlot* plot = view.chart();
+            plot->replot();
+            const QPoint at = plot->mapTo(&view, QPoint(0, 0));
+            const bool beside = at.x() > size.width() / 3;
+            QCPLegend* legend = plot->legend;
+            QVERIFY(legend->itemCount() >= 2);
+            for (int i = 0; i < legend->itemCount(); ++i) {
+                QCPAbstractLegendItem* item = legend->item(i);
+                const QRect r = item->outerRect();
+                const QString where = QStringLiteral("%1x%2, entry %3 at %4,%5 %6x%7 in a chart "
+                                                     "%8 px wide")
+                                          .arg(size.width())
+                                          .arg(size.height())
+                                          .arg(i)
+                                          .arg(r.x())
+                                          .arg(r.y())
+                                          .arg(r.width())
+                                          .arg(r.height())
+                                          .arg(plot->width());
+                QVERIFY2(plot->rect().contains(r), qPrintable(where));
+                QVERIFY2(r.width() >= item->minimumOuterSizeHint().width(), qPrintable(where));
+            }
+            if (beside) {
+                QCOMPARE(legend->columnCount(), 1);
+            }
+        }
+    }
+
     void noSimulatorCutsText() {
         const QFont appFont = QApplication::font();
         QStringList cut;
