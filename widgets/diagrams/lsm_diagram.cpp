@@ -12,9 +12,10 @@ namespace {
 
 // A key as the memtable and the tables show it: at most 8 characters, an ellipsis where it is
 // cut (cut bare, a 21-digit text key read as the number -9999999).
-QString shownKey(const std::string& key) {
+// A key in at most `most` characters (a table's range in its narrow box: 8).
+QString shownKey(const std::string& key, qsizetype most = 8) {
     const QString k = QString::fromStdString(key);
-    return k.size() <= 8 ? k : k.left(7) + QChar(0x2026);
+    return k.size() <= most ? k : k.left(most - 1) + QChar(0x2026);
 }
 
 } // namespace
@@ -107,7 +108,9 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     mem.z = 1;
     QStringList keys;
     for (const auto& [k, e] : s.memtable) {
-        const QString key = shownKey(k); // as the tables show keys
+        // The memtable's box is as wide as the drawing: a key of 24 characters whole (it cut
+        // "user with spaces" to "user wi...", a tester).
+        const QString key = shownKey(k, 24);
         keys << (e.value ? key : QStringLiteral("%1 \u2020").arg(key));
     }
     mem.textColor = t.text;

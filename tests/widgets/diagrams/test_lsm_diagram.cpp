@@ -55,6 +55,18 @@ private slots:
         }
     }
 
+    // A tester's key "user with spaces" read "user wi..." in a memtable box as wide as the
+    // drawing: a key of up to 24 characters is whole there (the tables' narrow boxes keep 8).
+    void theMemtableShowsAKeyWhole() {
+        const fg::LsmDiagram d({3, 2, 3, 10, false},
+                               {{Kind::Put, "user with spaces", "v"}, {Kind::Put, "7", "v"}});
+        const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
+        const fg::FrameItem* mem = f.find(QStringLiteral("memtable"));
+        QVERIFY(mem);
+        QVERIFY2(mem->text.contains(QStringLiteral("user with spaces")), qPrintable(mem->text));
+        QVERIFY(fg::frameTextSize(*mem).width() <= fg::frameTextRoom(*mem).width());
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::LsmDiagram d({3, 2, 3, 10, true}, scenario());
         expectStepBackExact(d, QSize(900, 500));
