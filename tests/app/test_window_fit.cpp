@@ -51,6 +51,7 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
+#include <qcustomplot.h>
 
 namespace {
 
@@ -219,6 +220,30 @@ private slots:
                                        .arg(canvas.y())
                                        .arg(sizeText(canvas.size()), sizeText(panel->size()))));
                 }
+            }
+        });
+    }
+
+    // A tester at 1280x800 in Projector: the time-series chart's curves were 60 px high under
+    // the drawing. Every diagram's chart under its drawing plots at least four tick labels high
+    // (five took the drawing's letters under 13 px: theProjectorsDiagramTypeIsNotSmaller).
+    void aChartUnderTheDrawingHasRoomForItsCurves() {
+        forEveryWindow([](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+                settle();
+                auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+                if (!view || !view->chart() || !view->chart()->isVisible()) {
+                    continue;
+                }
+                QCustomPlot* plot = view->chart();
+                plot->replot();
+                const int need = 4 * QFontMetrics(plot->yAxis->tickLabelFont()).height() - 2;
+                QVERIFY2(plot->axisRect()->height() >= need,
+                         qPrintable(QStringLiteral("%1 %2 %3: the plot %4 px high, %5 needed")
+                                        .arg(sizeText(screen), fg::themeChoiceName(t), d.id)
+                                        .arg(plot->axisRect()->height())
+                                        .arg(need)));
             }
         });
     }

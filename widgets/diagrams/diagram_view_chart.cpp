@@ -220,8 +220,10 @@ int DiagramView::chartNeedsAt(int width) {
     const QFontMetricsF ticks(chart_->yAxis->tickLabelFont());
     const QMargins around = chart_->axisRect()->margins();
     const qreal along = title.horizontalAdvance(chart_->yAxis->label()) + 2 * ticks.height();
-    const qreal needs = legend->outerRect().height() + around.top() + around.bottom() +
-                        std::max(along, 3 * ticks.height());
+    // The plot itself at least four tick labels high: three left the time-series chart's
+    // curves 60 px high at 1280x800 in the projector's type (a tester).
+    const qreal needs = legend->outerRect().height() + chart_->plotLayout()->rowSpacing() +
+                        around.top() + around.bottom() + std::max(along, 4 * ticks.height());
     return qRound(std::max<qreal>(120, needs));
 }
 
