@@ -52,8 +52,11 @@ void removeOnUnderflow(Run& r, Key k) {
         r.path.push_back({x, i});
         x = ns.child(x, i);
     }
+    // The key count changes with the key, before the step that shows it gone is reported: the
+    // counters under the drawing said "Keys: 3" beside [1 3] (a tester).
     if (ns.leaf(x)) {
         ns.eraseAt(x, i);
+        --r.s.stats.keys;
         r.wrote(x);
         if (r.narrate) {
             Step st = r.about(StepKind::kRemoveLeaf, x,
@@ -78,6 +81,7 @@ void removeOnUnderflow(Run& r, Key k) {
         }
         ns.setKey(inner, i, pred);
         ns.eraseAt(x, ns.size(x) - 1);
+        --r.s.stats.keys;
         r.wrote(inner);
         r.wrote(x);
         if (r.narrate) {
@@ -91,7 +95,6 @@ void removeOnUnderflow(Run& r, Key k) {
             r.report(std::move(st));
         }
     }
-    --r.s.stats.keys;
     while (x != r.s.root && ns.size(x) < r.p.minKeys()) {
         if (r.narrate) {
             narrateUnderflow(r, x);

@@ -54,6 +54,36 @@ private slots:
 
     void stepBackIsExactUnderPreemptiveSplit() { checkStepBack(Params::withMinDegree(2)); }
 
+    // A tester: after "Remove 2 from the leaf, leaving [1 3]" the counters said "Keys: 3" (the
+    // count changed after the step was reported). At every step of both delete strategies the
+    // key count is the number of keys in the tree.
+    void theKeyCountIsRightAtEveryStep() {
+        for (const Params& p :
+             {Params::withOrder(3), Params::withOrder(4), Params::withMinDegree(2)}) {
+            const fg::Timeline<BTreeEngine> t = rebuild(smallScenario(), p);
+            for (std::size_t i = 0; i < t.size(); ++i) {
+                const State s = t.stateAfter(i);
+                std::size_t keys = 0;
+                std::vector<NodeId> todo{s.root};
+                while (!todo.empty()) {
+                    const NodeId x = todo.back();
+                    todo.pop_back();
+                    keys += s.nodes.keys(x).size();
+                    if (!s.nodes.leaf(x)) {
+                        const auto ch = s.nodes.children(x);
+                        todo.insert(todo.end(), ch.begin(), ch.end());
+                    }
+                }
+                QVERIFY2(std::size_t(s.stats.keys) == keys,
+                         qPrintable(QStringLiteral("step %1 (%2): %3 keys counted, %4 in the tree")
+                                        .arg(i + 1)
+                                        .arg(QString::fromStdString(t.step(i).text))
+                                        .arg(s.stats.keys)
+                                        .arg(keys)));
+            }
+        }
+    }
+
     void theScenarioExercisesEveryRepair() {
         const fg::Timeline<BTreeEngine> t =
             rebuild(smallScenario(), Params::withOrder(3)); // guards the two tests above
