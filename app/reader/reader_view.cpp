@@ -257,9 +257,11 @@ void ReaderView::resizeEvent(QResizeEvent* event) {
         // The place before a run of resizes (the text reflows under the scroll bar meanwhile).
         resizeAtTop_ = verticalScrollBar()->value() == 0;
         resizeKeep_ = currentSection();
-        if (anchor_ < 0 && isVisible()) {
+        if (anchor_ < 0 && isVisible() && !resizeAtTop_) {
             // The text at the view's top: a run of resizes that clamps the scroll bar (a short
             // window at the end of the text) keeps the place the reader chose, not the clamp's.
+            // Not at the top, where the section asked for before the view had its size is
+            // scrolled to (the section read at the last quit: the reader stayed at the top).
             const QTextCursor top = cursorForPosition(QPoint(viewport()->width() / 2, 0));
             anchor_ = top.position();
             anchorY_ = cursorRect(top).top();

@@ -1134,6 +1134,33 @@ private slots:
         QCOMPARE(again.size(), QSize(1111, 777));
     }
 
+    // A tester clicked Redis > Key Patterns, quit and started again: the list marked Key
+    // Patterns and the reader showed the chapter's top. The section read at the last quit is
+    // on screen at the next start.
+    void theSectionReadAtQuitIsOnScreenAtTheNextStart() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const int redis = course.indexOf(QStringLiteral("redis"));
+        QVERIFY(redis >= 0);
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.resize(1280, 800);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.showSection(redis, QStringLiteral("key-patterns"));
+            QTest::qWait(300);
+            QVERIFY(w.reader()->sectionsInView().contains(QStringLiteral("key-patterns")));
+        } // destroyed: settings saved
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QTest::qWait(400); // the reader's first resizes settle (120 ms)
+        QCOMPARE(again.reader()->chapterIndex(), redis);
+        QCOMPARE(again.reader()->currentSection(), QStringLiteral("key-patterns"));
+        QVERIFY2(again.reader()->sectionsInView().contains(QStringLiteral("key-patterns")),
+                 qPrintable(again.reader()->sectionsInView().join(' ')));
+        QVERIFY(again.reader()->verticalScrollBar()->value() > 0);
+    }
+
     void aBrokenChapterSaysWhatIsWrong() {
         fg::MainWindow w(course("broken"));
         w.show();
