@@ -8,8 +8,12 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QSettings>
+#include <QSocketNotifier>
 #include <QTimer>
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -35,6 +39,47 @@ protected:
 private:
     bool fired_ = false;
 };
+
+// SIGTERM (a logout, a shutdown, `kill`), SIGINT (Ctrl+C in the terminal) and SIGHUP end the app
+// as a quit does, its tabs, settings and progress kept: the tabs built since the last clean quit
+// were lost (a tester). The handler only writes a byte to a socket; the event loop reads it and
+// does the work (Qt's own advice: nothing but async-signal-safe calls in a handler).
+int signalSocket[2] = {-1, -1};
+
+void onQuitSignal(int) {
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalSocket[0], &byte, 1);
+}
+
+// Catches the signals from the start of the desktop app: one that comes while the window is being
+// made waits in the socket until quitCleanlyOnSignals() reads it.
+void catchQuitSignals() {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalSocket) != 0) {
+        return; // the signals keep their default: the app ends as before
+    }
+    struct sigaction action = {};
+    action.sa_handler = onQuitSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int sig : {SIGTERM, SIGINT, SIGHUP}) {
+        sigaction(sig, &action, nullptr);
+    }
+}
+
+void quitCleanlyOnSignals(fg::MainWindow& window) {
+    if (signalSocket[1] < 0) {
+        return;
+    }
+    auto* notifier = new QSocketNotifier(signalSocket[1], QSocketNotifier::Read, &window);
+    QObject::connect(notifier, &QSocketNotifier::activated, &window, [&window, notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(signalSocket[1], &byte, 1);
+        window.saveSettings();
+        window.saveSession();
+        QCoreApplication::exit(0);
+    });
+}
 
 // Why the window cannot open here (empty: it can, as far as can be told before Qt tries): the
 // platform asked for (-platform, else QT_QPA_PLATFORM, else the desktop's) needs a display that
@@ -153,6 +198,7 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    catchQuitSignals();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("fieldguide"));
     QApplication::setApplicationName(QStringLiteral("fieldguide"));
@@ -178,5 +224,6 @@ int main(int argc, char** argv) {
         window.openDiagram(parser.value(diagram));
     }
     window.show();
+    quitCleanlyOnSignals(window);
     return app.exec();
 }

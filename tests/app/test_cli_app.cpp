@@ -340,6 +340,35 @@ private slots:
         QCOMPARE(QImage(dir.filePath("a.png")).size(), QSize(1920, 1080));
     }
 
+    // A tester ended the app with SIGTERM (as a logout does): the tabs built since the last
+    // clean quit were gone at the next start. SIGTERM, SIGINT and SIGHUP end it as a quit does:
+    // exit status 0, the open diagram kept in session.json.
+    void aSignalEndsTheAppAsAQuitDoes() {
+        for (const char* sig : {"TERM", "INT", "HUP"}) {
+            QTemporaryDir home;
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert("HOME", home.path());
+            env.insert("XDG_CONFIG_HOME", home.filePath(".config"));
+            env.insert("XDG_DATA_HOME", home.filePath(".local/share"));
+            env.insert("QT_QPA_PLATFORM", "offscreen");
+            env.remove("XDG_RUNTIME_DIR");
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(FIELDGUIDE_BIN), {"--diagram", "hashslot"});
+            QVERIFY(p.waitForStarted(kWaitMs));
+            QTest::qWait(1000); // past the start of main(): a signal then waits for the window
+            QCOMPARE(p.state(), QProcess::Running);
+            QProcess::execute("kill",
+                              {QStringLiteral("-%1").arg(sig), QString::number(p.processId())});
+            QVERIFY2(p.waitForFinished(kWaitMs), sig);
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+            QFile session(home.filePath(".local/share/fieldguide/fieldguide/session.json"));
+            QVERIFY2(session.open(QIODevice::ReadOnly), sig);
+            QVERIFY2(session.readAll().contains("\"diagram\":\"hashslot\""), sig);
+        }
+    }
+
     // Issue 14, item 9: an output that is a symbolic link is refused, and the file it points to
     // is never replaced; in a chapter's folder a link is not followed out of it.
     void exportNeverWritesThroughALink() {
