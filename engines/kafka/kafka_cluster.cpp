@@ -92,6 +92,11 @@ std::string b(int id) {
     return "broker " + std::to_string(id);
 }
 
+// At the start of a sentence ("Broker 0 fails", not "broker 0 fails").
+std::string B(int id) {
+    return "Broker " + std::to_string(id);
+}
+
 std::string list(const std::vector<TopicPartition>& tps) {
     if (tps.empty()) {
         return "nothing";
@@ -438,7 +443,7 @@ void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) 
         Step st;
         st.kind = StepKind::kFailBroker;
         st.broker = broker;
-        st.text = b(broker) +
+        st.text = B(broker) +
                   " fails and leaves the in-sync replicas of every partition. Partitions it led "
                   "need a new leader from their in-sync replicas.";
         sink.report(std::move(st), s);

@@ -21,6 +21,11 @@ std::string n(int id) {
     return "node " + std::to_string(id);
 }
 
+// At the start of a sentence ("Node 4 returns its value", not "node 4").
+std::string N(int id) {
+    return "Node " + std::to_string(id);
+}
+
 std::string rangesText(const std::vector<std::pair<int, int>>& r) {
     std::string out;
     for (std::size_t i = 0; i < r.size() && i < 4; ++i) {
@@ -284,7 +289,7 @@ void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) c
     } else if (redirect == Redirect::kNone && !refreshed) {
         st.text += " It owns the slot and " + answer + ".";
     } else {
-        st.text += " " + n(node) + " " + answer + ".";
+        st.text += " " + N(node) + " " + answer + ".";
     }
     sink.report(std::move(st), s);
 }
@@ -300,7 +305,7 @@ void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,
             if (sink.narrate()) {
                 Step st;
                 st.kind = StepKind::kError;
-                st.text = n(to) + " already owns slot " + std::to_string(slot) + ".";
+                st.text = N(to) + " already owns slot " + std::to_string(slot) + ".";
                 sink.report(std::move(st), s);
             }
             return;
@@ -390,7 +395,7 @@ void ClusterEngine::moveSlots(State& s, int from, int to, const std::vector<int>
         st.to = to;
         st.ranges = toRanges(slots);
         st.keysMoved = keys;
-        st.text = n(from) + " hands " + std::to_string(slots.size()) + " slots (" +
+        st.text = N(from) + " hands " + std::to_string(slots.size()) + " slots (" +
                   rangesText(st.ranges) + ") and their " + std::to_string(keys) +
                   (keys == 1 ? " key" : " keys") + " to " + n(to) + ".";
         sink.report(std::move(st), s);
@@ -407,7 +412,7 @@ void ClusterEngine::addNode(State& s, StepSink<Step, State>& sink) const {
         Step st;
         st.kind = StepKind::kAddNode;
         st.node = id;
-        st.text = n(id) + " joins the cluster as an empty master; a rebalance gives it slots.";
+        st.text = N(id) + " joins the cluster as an empty master; a rebalance gives it slots.";
         sink.report(std::move(st), s);
     }
     // Targets as even as possible; masters holding the most slots give first, lowest slots first
@@ -492,7 +497,7 @@ void ClusterEngine::removeNode(State& s, int node, StepSink<Step, State>& sink) 
         Step st;
         st.kind = StepKind::kRemoveNode;
         st.node = node;
-        st.text = n(node) + " leaves the cluster (CLUSTER FORGET on every node)" +
+        st.text = N(node) + " leaves the cluster (CLUSTER FORGET on every node)" +
                   std::string(s.nodes[static_cast<std::size_t>(node)].replicaOf < 0
                                   ? ", with its replicas."
                                   : ".");
@@ -516,7 +521,7 @@ void ClusterEngine::failNode(State& s, int node, StepSink<Step, State>& sink) co
         Step st;
         st.kind = StepKind::kFailNode;
         st.node = node;
-        st.text = n(node) + " fails." +
+        st.text = N(node) + " fails." +
                   (failed.replicaOf >= 0 ? " It was a replica: nothing else changes."
                    : promoted < 0
                        ? " It has no replica, so its slots have no live owner: the cluster is down "

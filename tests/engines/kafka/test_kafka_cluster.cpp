@@ -115,6 +115,8 @@ private slots:
             const fg::Timeline<KafkaEngine> t(e, fresh, {KafkaOp::failBroker(0)});
             QVERIFY(t.size() >= 2);
             QCOMPARE(t.step(0).kind, StepKind::kFailBroker);
+            // A sentence's first word has its capital ("broker 0 fails" did not).
+            QVERIFY2(t.step(0).text.rfind("Broker 0 fails", 0) == 0, t.step(0).text.c_str());
             for (std::size_t i = 0; i < t.size(); ++i) {
                 for (const auto& p : t.stateAfter(i).partitions) {
                     QVERIFY2(std::find(p.isr.begin(), p.isr.end(), 0) == p.isr.end(),

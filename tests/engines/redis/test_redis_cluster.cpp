@@ -8,6 +8,7 @@
 #include "engines/redis/key_slot.h"
 
 #include <QTest>
+#include <cctype>
 #include <set>
 
 using fg::redis::ClusterEngine;
@@ -194,6 +195,16 @@ private slots:
             QCOMPARE(c.states.size(), t.size());
             for (std::size_t i = 0; i < t.size(); i += 3) {
                 QVERIFY(t.stateAfter(i) == c.states[i]);
+            }
+            // Every sentence of the narration starts with a capital ("node 4 returns its
+            // value" started one in lower case, a tester).
+            for (const auto& st : c.steps) {
+                for (std::size_t at = 0; at != std::string::npos;) {
+                    QVERIFY2(!std::islower(static_cast<unsigned char>(st.text[at])),
+                             st.text.c_str());
+                    at = st.text.find(". ", at);
+                    at = at == std::string::npos ? at : at + 2;
+                }
             }
         }
     }
