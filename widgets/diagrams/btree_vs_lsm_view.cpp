@@ -296,6 +296,9 @@ void BTreeVsLsmView::start() {
     if (job_) {
         return;
     }
+    // A note about a number typed for an earlier run goes (it stayed through later runs, a
+    // tester); one said in this action (the number that starts this run) stays.
+    rangeNote_->nextAction();
     auto job = std::make_shared<Job>();
     job->params.inserts = inserts_->value();
     job->params.lookups = kLookups;
