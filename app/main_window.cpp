@@ -148,6 +148,13 @@ MainWindow::MainWindow(Course course, QWidget* parent)
                 tree_->select(chapter, reader_->currentSection());
                 updateWindowTitle();
             });
+    // A new query takes the old one's marks off the reader ("VACUUM" stayed marked while the
+    // panel listed "hash slot", a tester); Enter or a result marks the new one.
+    connect(search_, &SearchPanel::queryChanged, this, [this](const QString& query) {
+        if (!reader_->query().isEmpty() && reader_->query() != query) {
+            reader_->clearHighlights();
+        }
+    });
     // F3 and Shift+F3 in the reader move the panel's current result along with them.
     connect(reader_, &ReaderView::hitChanged, this, [this](const QString& section) {
         search_->followHit(reader_->chapterIndex(), section);

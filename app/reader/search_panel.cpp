@@ -105,6 +105,7 @@ int SearchPanel::resultCount() const {
 }
 
 void SearchPanel::runSearch() {
+    emit queryChanged(query_->text());
     results_->clear();
     const bool asked = query_->text().trimmed().size() >= 2; // the index waits for a question
     found_ = asked && index() ? index()->search(query_->text()) : std::vector<SearchResult>();

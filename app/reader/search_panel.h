@@ -35,6 +35,8 @@ public:
 
 signals:
     void resultActivated(int chapter, const QString& sectionId, const QString& query);
+    // The query was changed (typed, pasted, cleared): the reader's marks of the old one go.
+    void queryChanged(const QString& query);
     void closeRequested();
 
 private:

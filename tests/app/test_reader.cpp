@@ -340,8 +340,14 @@ private slots:
         key(&w, Qt::Key_F3);
         QCOMPARE(w.search()->results()->currentRow(), 0);
         QVERIFY(w.statusBar()->currentMessage().contains("wrapped"));
+        // Another query typed: the old one's marks go from the reader (they stayed, a tester).
         box->setFocus();
         QTRY_VERIFY(box->hasFocus());
+        QVERIFY(!w.reader()->extraSelections().isEmpty());
+        box->selectAll();
+        QTest::keyClicks(box, "LSM");
+        QCOMPARE(w.reader()->hitCount(), 0);
+        QVERIFY(w.reader()->extraSelections().isEmpty());
         key(box, Qt::Key_Escape);
         QVERIFY(!w.findChild<QDockWidget*>("searchDock")->isVisible());
     }
