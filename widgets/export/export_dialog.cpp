@@ -231,13 +231,14 @@ void ExportDialog::syncControls() {
     }
     note_->setText(note);
     note_->setVisible(!note.isEmpty());
-    // Taller by the note's lines when it appears in the open dialog (a wrapped label's height
-    // is not among the layout's least sizes: the note was cut to a sliver).
+    // As tall as the note's lines need when it appears in the open dialog (a wrapped label's
+    // height is not among the layout's least sizes: the note was cut to a sliver), and no
+    // taller when it goes (an empty block stayed under the buttons after PDF, then PNG).
     if (isVisible()) {
         layout()->activate();
         const int need = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
                                                        : sizeHint().height();
-        if (need > height()) {
+        if (need != height()) {
             resize(width(), need);
         }
     }

@@ -105,6 +105,17 @@ private slots:
                                 .arg(shown->height())
                                 .arg(shown->heightForWidth(shown->width()))));
         QVERIFY(dark.rect().contains(QRect(shown->mapTo(&dark, QPoint(0, 0)), shown->size())));
+        // The note gone (PNG), the dialog is as short as it was before it (an empty block stayed
+        // under the buttons, a tester).
+        dark.setFormat(fg::PictureFormat::Svg);
+        QCoreApplication::processEvents();
+        const int without = dark.height();
+        dark.setFormat(fg::PictureFormat::Pdf);
+        QCoreApplication::processEvents();
+        QVERIFY(dark.height() > without);
+        dark.setFormat(fg::PictureFormat::Svg);
+        QCoreApplication::processEvents();
+        QCOMPARE(dark.height(), without);
         dark.hide();
         fg::ExportDialog light(QSize(1000, 600), fg::Theme::light(), "redis");
         light.findChild<QCheckBox*>()->setChecked(true);
