@@ -27,10 +27,6 @@ namespace {
 
 constexpr int kSessionVersion = 1;
 
-std::string text(const QString& s) {
-    return s.toStdString();
-}
-
 // Every tab but the Reader's, in order, and which one is on screen (0: the Reader).
 nlohmann::json sessionOf(const QTabWidget* pages) {
     nlohmann::json tabs = nlohmann::json::array();
@@ -41,13 +37,14 @@ nlohmann::json sessionOf(const QTabWidget* pages) {
         const QString tool = page->property("toolId").toString();
         nlohmann::json tab;
         if (auto* view = qobject_cast<DiagramView*>(page); view && !diagram.isEmpty()) {
-            tab["diagram"] = text(diagram);
+            tab["diagram"] = diagram.toStdString();
             tab["scenario"] = view->scenarioJson();
             tab["position"] = view->panel()->player()->position();
         } else if (!diagram.isEmpty()) {
-            tab["diagram"] = text(diagram); // a page of its own (B-Tree vs LSM): reopened fresh
+            tab["diagram"] =
+                diagram.toStdString(); // a page of its own (B-Tree vs LSM): reopened fresh
         } else if (!tool.isEmpty()) {
-            tab["tool"] = text(tool);
+            tab["tool"] = tool.toStdString();
         } else {
             continue;
         }
@@ -97,6 +94,8 @@ void MainWindow::restoreSession() {
     Status st = scenario::readFile(QFile::encodeName(path).toStdString(), noStandardInput, session);
     if (st && (!session.is_object() || !session.contains("tabs") || !session["tabs"].is_array())) {
         st = Status::error("/tabs", "a list of the tabs open at quit");
+    } else if (st && session.value("version", 0) > kSessionVersion) {
+        st = Status::error("/version", "written by a newer fieldguide");
     }
     if (!st) {
         // Set aside, not deleted: the tabs of last time may still be read out of it.

@@ -32,6 +32,7 @@
 #include <QVBoxLayout>
 #include <functional>
 #include <qcustomplot.h>
+#include <utility>
 
 namespace fg {
 
@@ -508,15 +509,15 @@ void PresentationWindow::setBlank(bool on) {
     blank_ = on;
     // The class sees nothing while the screen is black: the diagram waits (it played on, and
     // the class missed its steps, a tester), and plays on when the slide is back.
-    if (Player* player = slideDiagramPlayer()) {
-        if (on && player->isPlaying()) {
+    Player* player = slideDiagramPlayer();
+    if (on) {
+        playAfterBlank_ = player && player->isPlaying();
+        if (playAfterBlank_) {
             player->pause();
-            playAfterBlank_ = true;
-        } else if (!on && playAfterBlank_) {
-            player->play();
         }
+    } else if (std::exchange(playAfterBlank_, false) && player) {
+        player->play();
     }
-    playAfterBlank_ = on && playAfterBlank_;
     if (on) {
         blankedAt_.start();
         QTimer::singleShot(kBlankHintMs + 50, overlay_, [o = overlay_] { o->update(); });

@@ -237,6 +237,19 @@ private slots:
             QCOMPARE(aside.size(), 1);
             QFile::remove(QFileInfo(path).dir().filePath(aside.front()));
         }
+        // One written by a newer fieldguide (a format this one does not know) is set aside too.
+        write(R"({"version": 99, "tabs": [{"tool": "matrix"}]})");
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            w.restoreSession();
+            QCOMPARE(w.tabs()->count(), 1);
+            QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("newer")),
+                     qPrintable(w.statusBar()->currentMessage()));
+            const QStringList aside = QFileInfo(path).dir().entryList(
+                {QStringLiteral("session.json.unreadable-*")}, QDir::Files);
+            QCOMPARE(aside.size(), 1);
+            QFile::remove(QFileInfo(path).dir().filePath(aside.front()));
+        }
         write(R"({"version": 1, "current": 2, "tabs": [
             {"diagram": "btree", "scenario": {"engine": "lsm", "ops": []}},
             {"diagram": "no-such-diagram"},

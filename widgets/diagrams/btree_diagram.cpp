@@ -625,13 +625,20 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
     Geometry g = geometryFor(census.digits, theme);
     const Highlights h = highlightsOf(step);
     Detail detail;
-    if (census.total > kDetailKeys ||
-        TreePlacer(ns, g).measure(state.root) > kReadableWidthEm * g.fontPx) {
-        useLevelOfDetail(g, detail, h, census.digits, step, ns, state.root);
+    // The whole tree measured once: kept when it is narrow enough to read, measured again with
+    // level of detail when not (the placer keeps a reference to `g`, which that changes).
+    std::optional<TreePlacer> placing;
+    qreal total = 0;
+    if (census.total <= kDetailKeys) {
+        placing.emplace(ns, g);
+        total = placing->measure(state.root);
     }
-
-    TreePlacer placer(ns, g);
-    const qreal total = placer.measure(state.root);
+    if (!placing || total > kReadableWidthEm * g.fontPx) {
+        useLevelOfDetail(g, detail, h, census.digits, step, ns, state.root);
+        placing.emplace(ns, g);
+        total = placing->measure(state.root);
+    }
+    TreePlacer& placer = *placing;
     const qreal width = std::max<qreal>(total, 4 * g.cellW); // an empty tree keeps some room...
     std::vector<Placed> placed;
     placer.place(state.root, (width - total) / 2, 0, btree::kNoNode, 0, placed); // ...centred

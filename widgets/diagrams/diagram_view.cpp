@@ -207,11 +207,9 @@ void DiagramView::finishControls() {
 }
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
-    nlohmann::json before = scenarioJson();
-    const int position = panel_->player()->position();
+    Replaced before{scenarioJson(), panel_->player()->position()};
     replace();
     beforeReset_ = std::move(before);
-    positionBeforeReset_ = position;
     undoChanged();
 }
 
@@ -228,12 +226,12 @@ void DiagramView::takeBack() {
     if (canUndo()) {
         undo();
     } else if (beforeReset_) {
-        const nlohmann::json before = std::move(*beforeReset_);
+        const Replaced before = std::move(*beforeReset_);
         beforeReset_.reset();
-        loadScenario(before);
+        loadScenario(before.scenario);
         // Where the student was: the step on screen then (it was the end of the run, and a
         // tester at step 73 of 304,051 was taken to the last).
-        afterBuild([this, at = positionBeforeReset_] { panel_->player()->seek(at); });
+        afterBuild([this, at = before.position] { panel_->player()->seek(at); });
         undoChanged();
     }
 }

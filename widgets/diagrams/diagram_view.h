@@ -214,8 +214,11 @@ private:
     QString nextTitle_;  // the title for the scenario being loaded
     // What Reset replaced, for Undo to bring back (a tester lost a built-up tree to one click):
     // kept until the next operation or scenario.
-    std::optional<nlohmann::json> beforeReset_;
-    int positionBeforeReset_ = -1; // the step on screen then: Undo brings the student back to it
+    struct Replaced {
+        nlohmann::json scenario;
+        int position = -1; // the step on screen then: Undo brings the student back to it
+    };
+    std::optional<Replaced> beforeReset_;
     bool presenting_ = false;
     // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C
     // key last asked.
