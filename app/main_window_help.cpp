@@ -66,8 +66,8 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
         "<tr><td><b>Ctrl+wheel</b></td><td>Zoom the drawing in / out</td></tr>"
         "<tr><td><b>Ctrl++ / Ctrl+- / Ctrl+0</b></td><td>Zoom the drawing in / out / fit "
         "it to the window</td></tr>"
-        "<tr><td><b>Ctrl+Z</b></td><td>Undo the last operation you added or setting you "
-        "changed</td></tr>"
+        "<tr><td><b>Ctrl+Z</b></td><td>Undo the last thing you did to the diagram: an "
+        "operation, a setting, a preset, Clear, Reset</td></tr>"
         "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
     connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);

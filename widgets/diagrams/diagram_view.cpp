@@ -36,6 +36,25 @@
 
 namespace fg {
 
+namespace {
+
+// A button of the controls row as wide as its words and a margin either side. Fusion gives
+// every button with text 80 px at least (a dialog's OK and Cancel), so "Get" was as wide as
+// "Compact", and the Kafka row (nine buttons) wrapped to a second line on a 1920-px screen.
+class RowButton : public QPushButton {
+public:
+    using QPushButton::QPushButton;
+    QSize sizeHint() const override {
+        QSize size = QPushButton::sizeHint();
+        const QFontMetrics fm = fontMetrics();
+        size.setWidth(std::min(size.width(), fm.horizontalAdvance(text()) + 2 * fm.height()));
+        return size;
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+};
+
+} // namespace
+
 DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* column = new QVBoxLayout(this);
     controls_ = new FlowLayout;
@@ -79,7 +98,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     auto* undoKey = new QAction(tr("Undo the last operation"), this);
     undoKey->setShortcut(QKeySequence::Undo);
     undoKey->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(undoKey, &QAction::triggered, this, &DiagramView::takeBack);
+    connect(undoKey, &QAction::triggered, this, &DiagramView::undo);
     addAction(undoKey);
 }
 
@@ -100,6 +119,10 @@ void DiagramView::setTheme(const Theme& theme) {
     }
 }
 
+int DiagramView::controlLines() const {
+    return controls_->lineCount();
+}
+
 void DiagramView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
     placeChart();
@@ -110,7 +133,7 @@ void DiagramView::resizeEvent(QResizeEvent* event) {
 
 QPushButton* DiagramView::addButton(const QString& text, const QString& tip,
                                     std::function<void()> onClick) {
-    auto* b = new QPushButton(text, this);
+    auto* b = new RowButton(text, this);
     b->setAccessibleName(text);
     b->setToolTip(tip);
     // Reached with Tab, but a click leaves the focus where it was: Space then still plays
@@ -186,9 +209,9 @@ void DiagramView::finishControls() {
     controls_->addWidget(scenario);
     undo_ = addButton(tr("Undo"),
                       tr("Take back the last operation you added with the buttons, a setting "
-                         "you changed, or a Reset (Ctrl+Z)"),
-                      [this] { takeBack(); });
-    undo_->setEnabled(canTakeBack());
+                         "you changed, a preset, Clear, Reset or a scenario opened (Ctrl+Z)"),
+                      [this] { undo(); });
+    undo_->setEnabled(canUndo());
     // Two ways to start again, each taken back by Undo. Reset alone read as "clear", but
     // showed the example's first step, and a key typed next landed after its sixteen steps.
     QPushButton* clear =
@@ -207,9 +230,10 @@ void DiagramView::finishControls() {
 }
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
-    Replaced before{scenarioJson(), panel_->player()->position()};
+    // A build under way is not on screen yet: the drawing on screen and its title are.
+    replacing_ = Replacing{panel_->player()->position(), building() ? shownTitle_ : title_};
     replace();
-    beforeReset_ = std::move(before);
+    replacing_.reset();
     undoChanged();
 }
 
@@ -222,30 +246,18 @@ void DiagramView::clearScenario() {
     }
 }
 
-void DiagramView::takeBack() {
-    if (canUndo()) {
-        undo();
-    } else if (beforeReset_) {
-        const Replaced before = std::move(*beforeReset_);
-        beforeReset_.reset();
-        loadScenario(before.scenario);
-        // Where the student was: the step on screen then (it was the end of the run, and a
-        // tester at step 73 of 304,051 was taken to the last).
-        afterBuild([this, at = before.position] { panel_->player()->seek(at); });
-        undoChanged();
-    }
+void DiagramView::newScenario() {
+    scenarioBack(nextTitle_);
 }
 
-void DiagramView::newScenario() {
-    beforeReset_.reset();
+void DiagramView::scenarioBack(const QString& title) {
     showMessage({});
-    title_ = nextTitle_;
+    title_ = title;
     panel_->canvas()->fitToView(); // a zoom chosen for another drawing would not fit this one
     undoChanged();
 }
 
 void DiagramView::scenarioEdited() {
-    beforeReset_.reset();
     showMessage({});
     title_.clear(); // the title was about the scenario as it was loaded
     // The typing that made this operation is done with: Ctrl+Z in the box now takes back the
@@ -262,7 +274,7 @@ void DiagramView::scenarioEdited() {
 
 void DiagramView::undoChanged() {
     if (undo_) {
-        undo_->setEnabled(canTakeBack());
+        undo_->setEnabled(canUndo());
     }
 }
 
@@ -374,9 +386,13 @@ int roomFor(const QWidget* box, int chars) {
 
 } // namespace
 
-void DiagramView::keepRoomFor(QWidget* box, int chars) {
+void DiagramView::keepRoomFor(QWidget* box, int chars, int most) {
     box->setProperty("fgChars", chars);
+    box->setProperty("fgMostChars", most);
     box->setMinimumWidth(roomFor(box, chars));
+    if (most > 0) {
+        box->setMaximumWidth(roomFor(box, most));
+    }
     box->installEventFilter(this);
 }
 
@@ -419,6 +435,9 @@ bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
         if (auto* box = qobject_cast<QWidget*>(watched);
             box && box->property("fgChars").isValid()) {
             box->setMinimumWidth(roomFor(box, box->property("fgChars").toInt()));
+            if (const int most = box->property("fgMostChars").toInt(); most > 0) {
+                box->setMaximumWidth(roomFor(box, most));
+            }
         }
     }
     return QWidget::eventFilter(watched, event);

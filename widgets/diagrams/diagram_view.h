@@ -69,6 +69,8 @@ public:
     bool toggleChartOnSlide();
     // True when the diagram has a chart and it is on screen (on a slide it may be hidden).
     bool chartShown() const;
+    // How many lines the controls above the drawing take at the page's width.
+    int controlLines() const;
 
     // The diagram's default scenario (content/scenarios/ENGINE.json), shown before its first
     // step. Reset does this.
@@ -79,11 +81,10 @@ public:
     QList<QAction*> presetActions() const;
     // Takes back the last operation added from the controls (a key inserted, a node added...),
     // and shows where the operations before it end. False when there is none to take back.
+    // The button and Ctrl+Z take back, the last first, every operation, setting, preset, Clear,
+    // Reset and file opened (StepView keeps the history).
     virtual bool canUndo() const { return false; }
     virtual void undo() {}
-    // Undo as the button and Ctrl+Z do it: the last operation, or else a Reset.
-    bool canTakeBack() const { return canUndo() || beforeReset_.has_value(); }
-    void takeBack();
 
     // A scenario asking for much work builds on another thread (StepView): meanwhile the drawing
     // on screen stays, a line over it counts the steps built, with a Cancel button (Esc too), and
@@ -115,8 +116,8 @@ protected:
     // A button of the controls row with its tooltip (what it does, in a sentence).
     QPushButton* addButton(const QString& text, const QString& tip, std::function<void()> onClick);
     // Keeps `box` at least `chars` characters wide in its font, whatever the font becomes (a
-    // crowded row shrank the key box to "K...").
-    void keepRoomFor(QWidget* box, int chars);
+    // crowded row shrank the key box to "K..."), and at most `most` characters when given.
+    void keepRoomFor(QWidget* box, int chars, int most = 0);
     // A preset replaces the scenario (`load`, with every param named: the page's defaults for
     // those it does not set) and plays it from the start; its text is the opening sentence.
     void addPreset(const QString& text, std::function<void()> load);
@@ -132,9 +133,20 @@ protected:
     static int resolvePosition(int position, int steps) {
         return position >= -1 ? position : std::max(-1, steps + 1 + position);
     }
-    // A new scenario came in whole (its title, if any, is the preset's or the file's): nothing to
-    // undo, and the drawing fitted to the window.
+    // A new scenario came in whole (its title, if any, is the preset's or the file's): the
+    // drawing fitted to the window.
     void newScenario();
+    // Undo brought back a scenario that a control had replaced whole, titled `title`: the drawing
+    // fitted to the window, as a new one.
+    void scenarioBack(const QString& title);
+    // While a control replaces the scenario whole (a preset, Clear, Reset, a file opened), what
+    // was on screen: Undo brings it back there. Empty the rest of the time (a scenario opened at
+    // start, a tab restored: nothing to undo).
+    struct Replacing {
+        int position = -1; // the step on screen
+        QString title;
+    };
+    std::optional<Replacing> replacing() const { return replacing_; }
     // The operations changed from the controls: the scenario is the student's own now.
     void scenarioEdited();
     // Undo is available or not any more.
@@ -189,7 +201,8 @@ private:
     // The least height the chart needs whole at `width`: its legend in as many rows as that width
     // needs (it is left so), its axes' labels and titles. REQUIRES: a chart.
     int chartNeedsAt(int width);
-    // Replaces the scenario by `replace` (Clear, Reset) so that Undo brings back the one before.
+    // Replaces the scenario by `replace` (a preset, Clear, Reset, a file) so that Undo brings
+    // back the one before.
     void replaceUndoably(const std::function<void()>& replace);
     void openScenarioDialog();
     void saveScenarioDialog();
@@ -212,13 +225,7 @@ private:
     QString shownTitle_; // the title of the drawing on screen (a cancelled build's comes back)
     QString title_;      // of the scenario on screen, as it was loaded
     QString nextTitle_;  // the title for the scenario being loaded
-    // What Reset replaced, for Undo to bring back (a tester lost a built-up tree to one click):
-    // kept until the next operation or scenario.
-    struct Replaced {
-        nlohmann::json scenario;
-        int position = -1; // the step on screen then: Undo brings the student back to it
-    };
-    std::optional<Replaced> beforeReset_;
+    std::optional<Replacing> replacing_; // see replacing()
     bool presenting_ = false;
     // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C
     // key last asked.

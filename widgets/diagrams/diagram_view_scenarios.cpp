@@ -104,7 +104,10 @@ void DiagramView::openScenarioDialog() {
     }
     settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
     QString error;
-    if (!openScenarioFile(path, &error)) {
+    bool opened = false;
+    replaceUndoably(
+        [&] { opened = openScenarioFile(path, &error); }); // Undo brings back the one before
+    if (!opened) {
         QMessageBox::warning(this, tr("Open scenario"), error);
     }
 }

@@ -154,6 +154,12 @@ int FlowLayout::doLayout(const QRect& rect, bool apply) const {
             w = std::clamp(e.item->sizeHint().width(), e.item->minimumSize().width(),
                            std::max(e.item->minimumSize().width(), e.item->maximumSize().width()));
             w = std::max(std::min(w, avail), e.item->minimumSize().width());
+            // A stretching control with a least width (a key box's room for its characters)
+            // takes that on its line and grows into the spare room: placed at its wider size
+            // hint, it pushed Clear and Reset to a second line of a 1920-px Kafka page.
+            if (e.stretch > 0 && e.item->minimumSize().width() > 0) {
+                w = std::min(w, e.item->minimumSize().width());
+            }
         }
         // The room this item needs on the line: with the control its label names.
         int need = w;
@@ -230,7 +236,9 @@ int FlowLayout::doLayout(const QRect& rect, bool apply) const {
         }
         y += height + vSpacing();
     }
-    lines_ = count;
+    if (apply) { // heightForWidth() asks about other widths
+        lines_ = count;
+    }
     return count == 0 ? m.top() + m.bottom() : y - vSpacing() - area.top() + m.top() + m.bottom();
 }
 

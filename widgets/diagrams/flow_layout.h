@@ -15,11 +15,12 @@ public:
     explicit FlowLayout(QWidget* parent = nullptr);
     ~FlowLayout() override;
 
-    // As QBoxLayout's: `stretch` > 0 makes the control take a share of its line's spare room.
+    // As QBoxLayout's: `stretch` > 0 makes the control take a share of its line's spare room
+    // (it is placed at its least width, when it has one, and grows from there).
     void addWidget(QWidget* widget, int stretch = 0);
     // Spare room on its line goes here (it pushes the controls after it to the line's end).
     void addStretch(int stretch = 1);
-    // How many lines the controls take at the layout's current width.
+    // How many lines the controls take at the layout's current width (as last laid out).
     int lineCount() const { return lines_; }
 
     void addItem(QLayoutItem* item) override;

@@ -71,8 +71,7 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     consumerLabel->setBuddy(consumer_);
     consumer_->setAccessibleName(tr("Consumer"));
     consumer_->setToolTip(tr("The name of a consumer in the group orders-app"));
-    consumer_->setMaximumWidth(140);
-    keepRoomFor(consumer_, 6);
+    keepRoomFor(consumer_, 6, 10); // names are short: C0, C1
     row->addWidget(consumer_);
     // A consumer is known by its name: an empty one (a tester's) drew a nameless box holding a
     // partition the group said nobody read.

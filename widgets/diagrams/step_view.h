@@ -68,10 +68,25 @@ public:
 
     // Replaces everything (a scenario opened, or a preset) and shows it before its first step
     // (or at `position`, as showSource takes it), fitted to the window.
+    // Replaced from a control (a preset, Clear, Reset, a file opened: replacing()), Undo brings
+    // back the scenario on screen before it, at its step; else the history starts afresh.
     void setScenario(Scenario scenario, int position = -1) {
+        if (const std::optional<Replacing> from = replacing()) {
+            // A build under way is not what the student had: the drawing on screen is.
+            if (build_) {
+                undo_ = shownUndo_;
+            }
+            UndoEntry replaced;
+            replaced.before = std::make_shared<const Scenario>(build_ ? shown_ : scenario_);
+            replaced.whole = true;
+            replaced.position = from->position;
+            replaced.title = from->title;
+            remember(std::move(replaced));
+        } else {
+            undo_.clear();
+        }
         scenario_ = std::move(scenario);
         scenario_.narrate = true; // the page plays every step
-        undo_.clear();
         newScenario();
         showParams(scenario_);
         rebuild(position);
@@ -82,7 +97,9 @@ public:
         waitForBuild(); // its controls wait for a build; this waits too, whoever calls it
         const int firstNew = diagram_ ? diagram_->stepCount() : 0;
         const int was = panel()->player()->position();
-        undo_.push_back({scenario_.ops.size(), std::nullopt});
+        UndoEntry added;
+        added.ops = scenario_.ops.size();
+        remember(std::move(added));
         scenario_.ops.insert(scenario_.ops.end(), ops.begin(), ops.end());
         scenarioEdited();
         rebuild(firstNew - 1);
@@ -117,9 +134,14 @@ public:
         }
         UndoEntry last = std::move(undo_.back());
         undo_.pop_back();
-        if (last.before) { // a setting changed: the scenario as it was, settings and all
-            scenario_ = std::move(*last.before);
+        if (last.before) { // the scenario as it was, settings and all
+            scenario_ = *last.before;
             showParams(scenario_);
+            if (last.whole) { // a preset, Clear, Reset: back where the student was
+                scenarioBack(last.title);
+                rebuild(last.position);
+                return;
+            }
         } else {
             scenario_.ops.erase(scenario_.ops.begin() + static_cast<std::ptrdiff_t>(last.ops),
                                 scenario_.ops.end());
@@ -201,9 +223,10 @@ protected:
     // Undo brings the settings back (a tester changed the order, pressed Undo and lost a key).
     template <class Edit>
     void changeParams(Edit&& edit) {
-        Scenario before = scenario_;
+        UndoEntry setting;
+        setting.before = std::make_shared<const Scenario>(scenario_);
         edit(scenario_);
-        undo_.push_back({0, std::move(before)});
+        remember(std::move(setting));
         scenarioEdited();
         rebuild(-2);
     }
@@ -321,11 +344,23 @@ private:
     const Scenario initial_;
     Scenario scenario_;
     // What Undo takes back, the last first: the ops an addOps added (the number of ops before
-    // it), or a change of settings (the scenario before it).
+    // it), a change of settings (the scenario before it), or a scenario replaced whole (the
+    // scenario before it, the step and title it was shown with).
     struct UndoEntry {
         std::size_t ops = 0;
-        std::optional<Scenario> before;
+        std::shared_ptr<const Scenario> before; // shared: the history is copied at every build
+        bool whole = false;
+        int position = -2;
+        QString title;
     };
+    // Undo goes back kUndoLimit operations; the oldest is forgotten first.
+    static constexpr std::size_t kUndoLimit = 100;
+    void remember(UndoEntry entry) {
+        undo_.push_back(std::move(entry));
+        if (undo_.size() > kUndoLimit) {
+            undo_.erase(undo_.begin());
+        }
+    }
     std::vector<UndoEntry> undo_;
     const Diagram* diagram_ = nullptr; // owned by the panel
     // What the diagram on screen was built from: a cancelled build brings it back.

@@ -143,11 +143,87 @@ private slots:
         presets.front()->trigger();
         v.waitForBuild();
         QVERIFY(v.scenarioJson() != mine);
-        QVERIFY(v.canTakeBack());
-        v.takeBack();
+        QVERIFY(v.canUndo());
+        v.undo();
         v.waitForBuild();
         QVERIFY(v.scenarioJson() == mine);
         QCOMPARE(keysShown(v), 3);
+    }
+
+    // A tester: insert 1, insert 2, Clear, Undo, Undo showed an empty tree, and after a preset
+    // and two orders, Undo stopped at the preset: the history was cut at every Clear, Reset and
+    // preset. Each Undo takes back one thing, through all of them, back to where the student was.
+    void undoGoesBackThroughClearPresetsAndSettings() {
+        fg::BTreeView v;
+        v.clearScenario();
+        QPushButton *undo = nullptr, *clear = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            undo = b->text() == "Undo" ? b : undo;
+            clear = b->text() == "Clear" ? b : clear;
+        }
+        QVERIFY(undo && clear);
+        auto* key = v.findChild<QLineEdit*>();
+        for (const char* k : {"1", "2"}) {
+            key->setText(k);
+            QTest::keyClick(key, Qt::Key_Return);
+        }
+        const auto two = v.scenarioJson();
+        clear->click();
+        QCOMPARE(keysShown(v), 0);
+        undo->click();
+        QVERIFY(v.scenarioJson() == two);
+        undo->click();
+        QCOMPARE(keysShown(v), 1);
+        undo->click();
+        QCOMPARE(keysShown(v), 0);
+        QVERIFY(!undo->isEnabled()); // the history starts at the scenario the page opened with
+
+        for (const char* k : {"5", "7", "9", "11"}) {
+            key->setText(k);
+            QTest::keyClick(key, Qt::Key_Return);
+        }
+        const auto mine = v.scenarioJson();
+        fg::Player* player = v.panel()->player();
+        player->seek(2);
+        const QList<QAction*> presets = v.presetActions();
+        QVERIFY(presets.size() >= 2);
+        presets[0]->trigger();
+        v.waitForBuild();
+        const int presetOrder = v.params().order;
+        auto* order = v.findChild<QSpinBox*>();
+        QVERIFY(order);
+        QVERIFY(presetOrder != 3 && presetOrder != 64);
+        order->setValue(3);
+        order->setValue(64);
+        QCOMPARE(v.params().order, 64);
+        undo->click();
+        QCOMPARE(v.params().order, 3);
+        undo->click();
+        QCOMPARE(v.params().order, presetOrder);
+        undo->click();
+        v.waitForBuild();
+        QVERIFY(v.scenarioJson() == mine);
+        QCOMPARE(player->position(), 2);
+        QCOMPARE(order->value(), v.params().order);
+    }
+
+    // Undo after a second preset brings back the first with its title (its opening sentence
+    // names it), not as the student's own scenario.
+    void undoBringsBackAPresetWithItsTitle() {
+        fg::BTreeView v;
+        const QList<QAction*> presets = v.presetActions();
+        QVERIFY(presets.size() >= 2);
+        presets[0]->trigger();
+        v.waitForBuild();
+        v.panel()->player()->pause(); // a preset plays; its opening is read before that
+        const QString first = v.panel()->canvas()->narrationAt(-1);
+        QVERIFY2(first.startsWith("Coming up: "), qPrintable(first));
+        presets[1]->trigger();
+        v.waitForBuild();
+        QVERIFY(v.panel()->canvas()->narrationAt(-1) != first);
+        v.undo();
+        v.waitForBuild();
+        QCOMPARE(v.panel()->canvas()->narrationAt(-1), first);
     }
 
     void ctrlZInTheKeyBoxTakesBackTheInsert() {
@@ -199,14 +275,22 @@ private slots:
         QVERIFY(v.scenarioJson() == built);
         v.waitForBuild();
         QTRY_COMPARE(player->position(), 2);
-        QVERIFY(!undo->isEnabled()); // the reset is taken back; nothing more
-        // An operation after a Reset: Undo takes back that operation, not the Reset.
+        // Then the two keys, one by one, back to the scenario the page opened with.
+        undo->click();
+        undo->click();
+        QVERIFY(v.scenarioJson() == opened);
+        QVERIFY(!undo->isEnabled());
+        // An operation after a Reset: Undo takes back that operation first, then the Reset.
+        key->setText("55");
+        QTest::keyClick(key, Qt::Key_Return);
+        const auto one = v.scenarioJson();
         reset->click();
         key->setText("5");
         QTest::keyClick(key, Qt::Key_Return);
         undo->click();
         QVERIFY(v.scenarioJson() == opened);
-        QVERIFY(!undo->isEnabled());
+        undo->click();
+        QVERIFY(v.scenarioJson() == one);
     }
 
     // After Clear a key typed is the tree's only key (after Reset it landed after the

@@ -1,0 +1,47 @@
+// The controls above every live diagram take as few lines as they can: each line they take is a
+// line less of the drawing. At 1920x1080 beside the chapter list they take one line in the desk
+// themes (the Kafka page's Clear and Reset wrapped to a second line: Fusion gives every button
+// 80 px, "Get" as wide as "Compact"); on a 1280x800 laptop and in the Projector's larger type
+// no more than two.
+#include "tests/app/window_test_support.h"
+#include "widgets/diagrams/diagram_view.h"
+
+#include <QTabWidget>
+
+class TestControlRows : public WindowSuite {
+    Q_OBJECT
+private slots:
+    void initTestCase() { useOwnTestSettings("control-rows"); }
+    void init() { QSettings().clear(); }
+    void cleanup() { desktop_.restore(); }
+
+    void theControlsTakeFewLines() {
+        QStringList problems;
+        int checked = 0;
+        forEveryWindow([&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            const bool desk = t != fg::ThemeChoice::Projector && screen.width() >= 1920;
+            for (const auto& d : fg::liveDiagrams()) {
+                w.openDiagram(d.id);
+                settle();
+                auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+                if (!view) {
+                    continue; // B-Tree vs LSM has a page of its own
+                }
+                ++checked;
+                const int lines = view->controlLines();
+                qInfo("%s %s %s: %d line(s), %d px wide", qPrintable(sizeText(screen)),
+                      qPrintable(fg::themeChoiceName(t)), qPrintable(d.id), lines, view->width());
+                if (lines > (desk ? 1 : 2)) {
+                    problems << QStringLiteral("%1 %2 %3: %4 lines")
+                                    .arg(sizeText(screen), fg::themeChoiceName(t), d.id)
+                                    .arg(lines);
+                }
+            }
+        });
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        QCOMPARE(checked, 8 * 5);
+    }
+};
+
+QTEST_MAIN(TestControlRows)
+#include "test_control_rows.moc"
