@@ -1,6 +1,7 @@
 #include "engines/scenario/json_text.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <vector>
 
@@ -23,6 +24,32 @@ namespace {
 
 std::string placeOf(const std::string& text, std::size_t at, const std::string& source) {
     return source + ":" + textPlace(text, at);
+}
+
+// Why `text` cannot be a JSON text at all, said plainly (an empty file, a picture or a program
+// opened by mistake, UTF-16), or empty. The parser said "1:1: invalid JSON: invalid literal;
+// last read: '\x89'" of a PNG file.
+std::string notJsonText(const std::string& text) {
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return "it is empty: JSON text was expected (a scenario is an object such as "
+               "{ \"engine\": \"btree\", \"ops\": [] })";
+    }
+    if (text.rfind("\xFF\xFE", 0) == 0 || text.rfind("\xFE\xFF", 0) == 0) {
+        return "this file is UTF-16 text: save it as UTF-8 (JSON text is read as UTF-8)";
+    }
+    // A text starts with a character (or UTF-8's byte order mark) and holds no zero byte.
+    const auto lead = static_cast<unsigned char>(text[first]);
+    const bool utf8Bom = text.rfind("\xEF\xBB\xBF", 0) == 0;
+    const std::size_t bad =
+        lead < 0x20 || lead == 0x7F || (lead >= 0x80 && !utf8Bom) ? first : text.find('\0');
+    if (bad == std::string::npos) {
+        return {};
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[bad]));
+    return "this is not a text file (byte " + std::to_string(bad + 1) + " is " + hex +
+           "): JSON text was expected. Is this the right file?";
 }
 
 } // namespace
@@ -120,6 +147,9 @@ Status parseJsonText(const std::string& text, const std::string& source, nlohman
         out = std::move(parsed);
         return Status::ok();
     } catch (const nlohmann::json::parse_error& e) {
+        if (const std::string why = notJsonText(text); !why.empty()) {
+            return Status::error(source, why);
+        }
         // nlohmann reports the byte after the offending one; count lines and columns up to it.
         const std::size_t at = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
         // Keep the parser's own words ("unexpected ']'; expected '}'"), not its prefix.

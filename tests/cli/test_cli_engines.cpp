@@ -196,6 +196,34 @@ private slots:
         QVERIFY2(r.err.contains("2"), r.err.constData());
     }
 
+    // A tester opened a picture as a scenario and read "1:1: invalid JSON: invalid literal;
+    // last read: '\x89'"; an empty file said "unexpected end of input". What the file is says it.
+    void aFileThatIsNotJsonTextSaysWhatItIs() {
+        const struct {
+            QByteArray input;
+            const char* says;
+        } cases[] = {
+            {"", "<stdin>: it is empty: JSON text was expected"},
+            {" \n\t", "<stdin>: it is empty"},
+            {QByteArray("\x89PNG\r\n\x1a\n\0\0", 10), "not a text file (byte 1 is 0x89)"},
+            {QByteArray("\x7f"
+                        "ELF\x02",
+                        5),
+             "not a text file (byte 1 is 0x7F)"},
+            {QByteArray("{\"engine\": \0}", 13), "not a text file (byte 12 is 0x00)"},
+            {QByteArray("\xff\xfe{\0}\0", 6), "UTF-16 text: save it as UTF-8"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runTool({"run", "-"}, c.input);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+            QVERIFY2(!r.err.contains("invalid JSON"), r.err.constData());
+        }
+        // A text with a mistake in it is still placed at its line and column.
+        const Result r = runTool({"run", "-"}, "{\n \"engine\": btree }");
+        QVERIFY2(r.err.contains("<stdin>:2:12: invalid JSON"), r.err.constData());
+    }
+
     void aNumberTooLargeForADoubleIsBadInputNotACrash() {
         // nlohmann reports it as out_of_range, not a syntax error; it once ended the program.
         const QByteArray scenario = "{\"engine\": \"btree\",\n \"ops\": [{\"op\": \"insert\", "
