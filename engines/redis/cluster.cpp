@@ -153,6 +153,10 @@ void ClusterEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) c
             sink.report(std::move(st), s);
         }
     };
+    if (const std::string why = refusal(s, op); !why.empty()) {
+        error(why);
+        return;
+    }
     switch (op.kind) {
     case Op::Kind::Route:
         route(s, op, sink);
@@ -161,32 +165,42 @@ void ClusterEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) c
         addNode(s, sink);
         return;
     case Op::Kind::RemoveNode:
+        removeNode(s, op.node, sink);
+        return;
+    case Op::Kind::Migrate:
+        migrateSlot(s, op.slot, op.to, op.batch, sink);
+        return;
+    case Op::Kind::FailNode:
+        failNode(s, op.node, sink);
+        return;
+    }
+}
+
+std::string ClusterEngine::refusal(const State& s, const Op& op) {
+    switch (op.kind) {
+    case Op::Kind::Route:
+    case Op::Kind::AddNode:
+        return {};
+    case Op::Kind::RemoveNode:
         if (!usable(s, op.node) && !(op.node >= 0 && op.node < static_cast<int>(s.nodes.size()) &&
                                      !s.nodes[op.node].removed)) {
-            error("There is no " + n(op.node) + " to remove.");
-        } else if (s.nodes[op.node].replicaOf < 0 && s.masters() <= 1) {
-            error("The last master cannot be removed: its slots would have nowhere to go.");
-        } else {
-            removeNode(s, op.node, sink);
+            return "There is no " + n(op.node) + " to remove.";
         }
-        return;
+        if (s.nodes[op.node].replicaOf < 0 && s.masters() <= 1) {
+            return "The last master cannot be removed: its slots would have nowhere to go.";
+        }
+        return {};
     case Op::Kind::Migrate:
         if (op.slot < 0 || op.slot >= kSlots || !usable(s, op.to) ||
             s.nodes[op.to].replicaOf >= 0) {
-            error("A slot migrates to a live master: slot " + std::to_string(op.slot) + " to " +
-                  n(op.to) + " is not possible.");
-        } else {
-            migrateSlot(s, op.slot, op.to, op.batch, sink);
+            return "A slot migrates to a live master: slot " + std::to_string(op.slot) + " to " +
+                   n(op.to) + " is not possible.";
         }
-        return;
+        return {};
     case Op::Kind::FailNode:
-        if (!usable(s, op.node)) {
-            error("There is no live " + n(op.node) + " to fail.");
-        } else {
-            failNode(s, op.node, sink);
-        }
-        return;
+        return usable(s, op.node) ? std::string() : "There is no live " + n(op.node) + " to fail.";
     }
+    return {};
 }
 
 void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) const {

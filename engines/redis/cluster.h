@@ -167,6 +167,9 @@ public:
     // Ops naming missing or dead nodes, or slots out of range, report an "error" step and change
     // nothing (scenario validation rejects them before they get here).
     void apply(State& s, const Op& op, StepSink<Step, State>& sink) const;
+    // Why `op` cannot apply to `s` (the sentence of its "error" step), or empty when it can: a
+    // page asks before it adds an op, and refuses it with this sentence.
+    static std::string refusal(const State& s, const Op& op);
 
 private:
     void route(State& s, const Op& op, StepSink<Step, State>& sink) const;

@@ -271,19 +271,29 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     // The routed key, its slot on the bar, and the client's path.
     if (step &&
         (step->kind == redis::StepKind::kRoute || step->kind == redis::StepKind::kClusterDown)) {
-        const QString key = shortWord(QString::fromStdString(step->key));
-        const QString tag =
-            step->hashTag.empty()
-                ? QString()
-                : QStringLiteral(" (hash tag {%1})").arg(QString::fromStdString(step->hashTag));
-        f.items.push_back(
-            text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
-                 QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
-                     .arg(key, tag)
-                     // upper case, as the narration writes it ("0x1D0D")
-                     .arg(QStringLiteral("%1").arg(step->crc16, 4, 16, QChar('0')).toUpper())
-                     .arg(step->slot),
-                 t, fs * 1.1, true));
+        // The key and its tag as long as the line has room for: a 1,000-character key kept 53
+        // characters and the line, cut at both ends, read "... slot 3" for slot 3195.
+        FrameItem label;
+        for (const int most : {40, 24, 12}) {
+            const QString key = shortWord(QString::fromStdString(step->key), most);
+            const QString tag =
+                step->hashTag.empty()
+                    ? QString()
+                    : QStringLiteral(" (hash tag {%1})")
+                          .arg(shortWord(QString::fromStdString(step->hashTag), most));
+            label =
+                text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
+                     QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
+                         .arg(key, tag)
+                         // upper case, as the narration writes it ("0x1D0D")
+                         .arg(QStringLiteral("%1").arg(step->crc16, 4, 16, QChar('0')).toUpper())
+                         .arg(step->slot),
+                     t, fs * 1.1, true);
+            if (frameTextSize(label).width() <= barW) {
+                break;
+            }
+        }
+        f.items.push_back(label);
         const qreal x = slotX(step->slot);
         // The marker hangs under the bar, pointing up at the slot: over the bar it would hide
         // the range's label ("5461" read "?461").

@@ -57,6 +57,20 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
               [keyOp] { keyOp(std::string("value")); });
     addButton(tr("GET"), tr("Read the key from the node that owns its slot"),
               [keyOp] { keyOp(std::nullopt); });
+    // What the cluster would refuse (a node it never had, one that is down, a replica as a
+    // slot's owner) is said and not added: it was added as a step that changed nothing, and a
+    // saved scenario naming node 99 did not open again (a tester's tab was gone after a restart).
+    const auto addChecked = [this](const ClusterOp& op) {
+        if (diagram()) {
+            const std::string why =
+                redis::ClusterEngine::refusal(diagram()->timeline().finalState(), op);
+            if (!why.empty()) {
+                showMessage(QString::fromStdString(why));
+                return;
+            }
+        }
+        addOp(op);
+    };
     addButton(tr("Add node"), tr("Add an empty master; slots move to it with Move slot to node"),
               [this] { addOp(ClusterOp::addNode()); });
     auto* nodeLabel = new QLabel(tr("Node:"), this);
@@ -68,10 +82,10 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     node_->setToolTip(tr("The node that Fail node, Remove node and Move slot to node act on"));
     row->addWidget(node_);
     addButton(tr("Fail node"), tr("Stop the node: its replica takes over its slots"),
-              [this] { addOp(ClusterOp::failNode(node_->value())); });
+              [this, addChecked] { addChecked(ClusterOp::failNode(node_->value())); });
     addButton(tr("Remove node"),
               tr("Take the node out of the cluster (its slots must have moved away)"),
-              [this] { addOp(ClusterOp::removeNode(node_->value())); });
+              [this, addChecked] { addChecked(ClusterOp::removeNode(node_->value())); });
     auto* slotLabel = new QLabel(tr("Slot:"), this);
     row->addWidget(slotLabel);
     slot_ = new RangeSpinBox(this);
@@ -80,12 +94,13 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     slot_->setAccessibleName(tr("Slot"));
     slot_->setToolTip(tr("A hash slot, 0 to 16383"));
     row->addWidget(slot_);
-    addButton(tr("Move slot to node"),
-              tr("Reshard: migrate the slot and its keys to the chosen node"),
-              [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value())); });
-    addButton(tr("Move one key"),
-              tr("Migrate one key of the slot: clients asking for it meanwhile get ASK"),
-              [this] { addOp(ClusterOp::migrate(slot_->value(), node_->value(), 1)); });
+    addButton(
+        tr("Move slot to node"), tr("Reshard: migrate the slot and its keys to the chosen node"),
+        [this, addChecked] { addChecked(ClusterOp::migrate(slot_->value(), node_->value())); });
+    addButton(
+        tr("Move one key"),
+        tr("Migrate one key of the slot: clients asking for it meanwhile get ASK"),
+        [this, addChecked] { addChecked(ClusterOp::migrate(slot_->value(), node_->value(), 1)); });
 
     addPreset(tr("Hash tags keep a user's keys together"), [this] {
         setScenario(3, 1,

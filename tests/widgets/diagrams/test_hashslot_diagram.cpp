@@ -7,7 +7,10 @@
 #include "widgets/diagrams/hashslot_diagram.h"
 #include "widgets/diagrams/hashslot_view.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 #include <map>
 #include <qcustomplot.h>
@@ -437,6 +440,24 @@ private slots:
         QVERIFY2(d.narration(0).contains(hex), qPrintable(hex + " / " + d.narration(0)));
     }
 
+    // A tester SET a 1,000-character key: the line over the bar, cut at both ends, read
+    // "... slot 3" for slot 3195. The line fits the bar, and ends with the whole slot number.
+    void theRouteLineFitsWithItsSlotWhateverTheKey() {
+        for (const std::string& key :
+             {std::string(1000, 'x'), "{" + std::string(1000, 't') + "}.cart", std::string("k")}) {
+            const fg::HashslotDiagram d(3, 0, {route(key, true)});
+            const fg::FrameItem* label = d.frame(0, fg::Theme::light()).find("route-label");
+            QVERIFY(label);
+            const QString slot = QStringLiteral("slot %1").arg(fg::redis::keySlot(key));
+            QVERIFY2(label->text.endsWith(slot), qPrintable(label->text));
+            QVERIFY2(fg::frameTextSize(*label).width() <= label->rect.width(),
+                     qPrintable(QStringLiteral("%1 px in %2: %3")
+                                    .arg(fg::frameTextSize(*label).width())
+                                    .arg(label->rect.width())
+                                    .arg(label->text)));
+        }
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::HashslotDiagram d(3, 1, scenario());
         expectStepBackExact(d, QSize(900, 500));
@@ -450,6 +471,55 @@ private slots:
         QTest::keyClick(key, Qt::Key_Return);
         QCOMPARE(v.ops().size(), before + 1);
         QCOMPARE(v.ops().back().key, std::string("{user:7}.cart"));
+    }
+
+    // A tester failed node 99: a step was added that changed nothing, Save wrote it, and the
+    // file (and the tab, at the next start) did not open again. What the cluster would refuse is
+    // said and not added; what it accepts is added; the scenario always opens again.
+    void whatTheClusterRefusesIsSaidAndNotAdded() {
+        fg::HashslotView v;
+        v.clearScenario(); // 3 masters and a replica each: nodes 0 to 5
+        QPushButton *fail = nullptr, *move = nullptr, *moveOne = nullptr, *remove = nullptr;
+        for (auto* b : v.findChildren<QPushButton*>()) {
+            fail = b->text() == "Fail node" ? b : fail;
+            move = b->text() == "Move slot to node" ? b : move;
+            moveOne = b->text() == "Move one key" ? b : moveOne;
+            remove = b->text() == "Remove node" ? b : remove;
+        }
+        QVERIFY(fail && move && moveOne && remove);
+        QSpinBox* nodeBox = nullptr;
+        for (auto* box : v.findChildren<QSpinBox*>()) {
+            nodeBox = box->accessibleName() == "Node" ? box : nodeBox;
+        }
+        QVERIFY(nodeBox);
+        const auto said = [&v](const QString& text) {
+            for (auto* l : v.findChildren<QLabel*>()) {
+                if (l->isVisibleTo(&v) && l->text().contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        v.show();
+        nodeBox->setValue(99);
+        for (QPushButton* b : {fail, move, moveOne, remove}) {
+            b->click();
+            QCOMPARE(v.ops().size(), std::size_t{0});
+            QVERIFY2(said("node 99"), qPrintable(b->text()));
+        }
+        nodeBox->setValue(3); // a replica: it fails, but owns no slot
+        move->click();
+        QCOMPARE(v.ops().size(), std::size_t{0});
+        QVERIFY(said("live master"));
+        fail->click();
+        QCOMPARE(v.ops().size(), std::size_t{1});
+        fail->click(); // down already
+        QCOMPARE(v.ops().size(), std::size_t{1});
+        QVERIFY(said("no live node 3"));
+        const nlohmann::json saved = v.scenarioJson();
+        fg::HashslotView again;
+        QVERIFY(again.loadScenario(saved));
+        QCOMPARE(again.ops().size(), std::size_t{1});
     }
 };
 
