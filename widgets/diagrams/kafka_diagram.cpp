@@ -39,11 +39,21 @@ std::string readerOf(const kafka::GroupState& g, const std::string& tp) {
     return {};
 }
 
+// A consumer's or group's name as the drawing shows it: whole up to 16 characters, else its
+// first and last 7 around an ellipsis (the narration under the drawing says it whole, or as
+// shortWord() cuts it). A tester's 300-character consumer name drew a tag 1,000 px wide, and
+// Fit shrank every letter of the drawing to 5 px.
+QString nameShown(const std::string& name) {
+    constexpr int kMost = 16, kEnd = 7;
+    const QString whole = QString::fromStdString(name);
+    return whole.size() <= kMost ? whole : whole.left(kEnd) + QChar(0x2026) + whole.right(kEnd);
+}
+
 // A group's tag on a partition: who reads it, its committed offset and lag.
 QString tagText(const std::string& reader, std::int64_t committed, std::int64_t lag) {
     return QStringLiteral("%1\ncommitted %2 · lag %3")
         .arg(reader.empty() ? QStringLiteral("nobody reads it")
-                            : QStringLiteral("read by %1").arg(QString::fromStdString(reader)))
+                            : QStringLiteral("read by %1").arg(nameShown(reader)))
         .arg(committed)
         .arg(lag);
 }
@@ -187,7 +197,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         head.id = QStringLiteral("group-head:") + QString::fromStdString(name);
         head.kind = FrameItem::Kind::Text;
         head.rect = QRectF(groupColumn(name), top - 22 * kv, tagW, 20 * kv);
-        head.text = QStringLiteral("group %1").arg(QString::fromStdString(name));
+        head.text = QStringLiteral("group %1").arg(nameShown(name));
         head.textColor = t.text;
         head.fontPx = fs * 0.8;
         head.bold = true;
@@ -311,7 +321,9 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         FrameItem title;
         title.id = QStringLiteral("group-title:") + qg;
         title.kind = FrameItem::Kind::Text;
-        title.text = QStringLiteral("group %1 · lag %2 (records not read yet)").arg(qg).arg(lag);
+        title.text = QStringLiteral("group %1 · lag %2 (records not read yet)")
+                         .arg(nameShown(name))
+                         .arg(lag);
         title.textColor = t.text;
         title.fontPx = fs * 0.85;
         title.bold = true;
@@ -341,7 +353,7 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
                 QStringLiteral("cons:%1:%2").arg(qg, qc), cr, t.toneFill(tone),
                 rebalanced ? t.accent : t.toneStroke(tone), rebalanced ? 3 : 2,
                 QStringLiteral("%1\n%2").arg(
-                    qc,
+                    nameShown(m.id),
                     parts.isEmpty() ? QStringLiteral("no partition")
                     : parts.size() == 1
                         ? QStringLiteral("partition %1").arg(parts.front())

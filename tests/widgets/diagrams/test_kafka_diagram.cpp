@@ -190,6 +190,29 @@ private slots:
         QVERIFY(assigned > 0);
     }
 
+    // A tester's consumer named with 300 characters drew a tag 1,000 px wide, and Fit shrank
+    // every letter to 5 px: the drawing names it short, and is as wide as with "C1".
+    void aLongConsumerNameDoesNotWidenTheDrawing() {
+        const auto widthWith = [](const std::string& name, QString* shown) {
+            auto ops = scenario();
+            ops[3].consumer = name; // the second to join
+            const fg::KafkaDiagram d({}, ops);
+            const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
+            for (const auto& it : f.items) {
+                if (it.id.startsWith(QLatin1String("cons:g:")) && !it.id.endsWith(":C0")) {
+                    *shown = it.text.section('\n', 0, 0);
+                }
+            }
+            return f.extent().width();
+        };
+        QString shortShown, longShown;
+        const qreal plain = widthWith("C1", &shortShown);
+        const qreal wide = widthWith(std::string(300, 'C'), &longShown);
+        QCOMPARE(shortShown, QStringLiteral("C1"));
+        QCOMPARE(longShown, QStringLiteral("CCCCCCC\u2026CCCCCCC"));
+        QVERIFY2(wide <= plain * 1.05, qPrintable(QStringLiteral("%1 vs %2").arg(wide).arg(plain)));
+    }
+
     void theKeyBoxHasRoomForAKey() {
         fg::KafkaView v;
         v.resize(1280, 800);
