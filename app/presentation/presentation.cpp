@@ -516,6 +516,7 @@ void PresentationWindow::setBlank(bool on) {
             player->pause();
         }
     } else if (std::exchange(playAfterBlank_, false) && player) {
+        player->holdAfresh(); // the class did not see it: its whole reading time
         player->play();
     }
     if (on) {

@@ -518,6 +518,16 @@ private slots:
         QVERIFY(!player->isPlaying());
         QTest::keyClick(w, Qt::Key_B);
         QVERIFY(player->isPlaying());
+        // The frame the class did not see is held afresh when the slide is back: after a blank
+        // longer than its reading time it stepped on at once (a tester's step 1 became step 2).
+        player->setSpeed(8);
+        QTest::keyClick(w, Qt::Key_B);
+        const int hidden = player->position();
+        QTest::qWait(1500); // several frames' reading time at 8x
+        QTest::keyClick(w, Qt::Key_B);
+        QTest::qWait(60);
+        QCOMPARE(player->position(), hidden);
+        player->setSpeed(1);
         QTest::keyClick(w, Qt::Key_B); // a key that brings the slide back does so too
         QTest::keyClick(w, Qt::Key_Right);
         QVERIFY(!w->blanked() && player->isPlaying());

@@ -66,6 +66,10 @@ void Player::playOn() {
     animateTo(position_ + 1);
 }
 
+void Player::holdAfresh() {
+    shown_.restart();
+}
+
 void Player::pause() {
     hold_.stop();
     if (!playing_) {

@@ -57,6 +57,9 @@ public slots:
     // for (an operation added from the controls).
     void playOn();
     void pause();
+    // The frame on screen counts as shown from now: its whole reading time is still to come
+    // (a blacked-out slide hid it; played on after, it stepped on at once).
+    void holdAfresh();
     void togglePlay();
     void stepForward();      // animated
     void stepBack();         // a jump
