@@ -514,6 +514,47 @@ private slots:
     }
 
     // Issue 13: the explorer's arrows were faint (the line colour at 45%) and its list cramped.
+    // A flow's line runs from its sender to its receiver and through no other box: a tester
+    // read "Trading engine -> Cassandra audit log" as passing through the Redis cache drawn in
+    // its way, and Grafana -> Prometheus crossed Elasticsearch. In every theme (the projector's
+    // boxes are larger).
+    void scenarioExplorerLinesGoThroughNoOtherBox() {
+        QStringList errors;
+        const auto archs =
+            fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
+        QVERIFY(!archs.empty());
+        QStringList crossed;
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            for (const auto& a : archs) {
+                const fg::ArchitectureSource src(a);
+                const fg::Frame frame = src.frame(-1, theme);
+                for (int i = 0; i < src.stepCount(); ++i) {
+                    const fg::ArchFlow& flow = a.flows[std::size_t(i)];
+                    const fg::FrameItem* line = frame.find(QStringLiteral("flow:%1").arg(i));
+                    QVERIFY(line);
+                    for (const auto& c : a.components) {
+                        if (c.id == flow.from || c.id == flow.to) {
+                            continue;
+                        }
+                        const fg::FrameItem* box = frame.find(QStringLiteral("comp:") + c.id);
+                        QVERIFY(box);
+                        const QRectF clear = box->rect.adjusted(-6, -6, 6, 6);
+                        const int n = int(line->line.length() / 2) + 1;
+                        for (int k = 0; k <= n; ++k) {
+                            if (clear.contains(line->line.pointAt(qreal(k) / n))) {
+                                crossed << QStringLiteral("%1, %2: %3 -> %4 crosses %5")
+                                               .arg(theme.name(), a.id, flow.from, flow.to, c.id);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        crossed.removeDuplicates();
+        QVERIFY2(crossed.isEmpty(), qPrintable(crossed.join('\n')));
+    }
+
     // Every flow's line is at least 3:1 on the page in every theme; the list's titles have room
     // above and below them and the list is at least 24 characters wide, at 1280x800 and 1920x1080.
     void scenarioExplorerArrowsCanBeSeenAndItsListHasRoom() {
