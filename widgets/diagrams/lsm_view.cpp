@@ -236,6 +236,12 @@ void LsmView::refresh() {
     if (s.diskBytes() > 0 && double(s.diskBytes()) < live) {
         spaceAmp += tr(" (some live data is still only in memory)");
     }
+    // Once there is a get, it is a measurement even when no table was read (the memtable
+    // answered): "0.00 tables/get", not "none yet" (a tester's GET found its key in memory).
+    const QString readAmp =
+        st.gets > 0
+            ? QString::number(double(st.tablesRead) / double(st.gets), 'f', 2) + tr(" tables/get")
+            : tr("none yet");
     std::int64_t tombstones = 0;
     for (const auto& table : s.tables) {
         tombstones += table.tombstones();
@@ -245,8 +251,7 @@ void LsmView::refresh() {
                    "Tombstones on disk (\u2020): %7")
                     .arg(st.flushes)
                     .arg(st.compactions)
-                    .arg(writeAmp, ratio(double(st.tablesRead), double(st.gets), tr(" tables/get")),
-                         spaceAmp)
+                    .arg(writeAmp, readAmp, spaceAmp)
                     .arg(st.bloomFalsePositives)
                     .arg(tombstones));
     // The amplification curves up to the step on screen.

@@ -215,6 +215,23 @@ private slots:
         }
     }
 
+    // A tester's GET found its key in the memtable and read 0 tables; the counters still said
+    // "Read amplification: none yet". After a get it is a measurement, 0.00 tables/get too.
+    void aGetAnsweredFromMemoryReadsZeroTables() {
+        fg::LsmView v;
+        v.setScenario(v.params(), {fg::lsm::LsmOp::put("k", "v"), fg::lsm::LsmOp::get("k")});
+        v.panel()->player()->toEnd();
+        const QString text = v.countersText().replace(QChar(0x00A0), QLatin1Char(' '));
+        QVERIFY2(text.contains(QStringLiteral("Read amplification: 0.00 tables/get")),
+                 qPrintable(text));
+        v.setScenario(v.params(), {fg::lsm::LsmOp::put("k", "v")});
+        v.panel()->player()->toEnd();
+        QVERIFY2(v.countersText()
+                     .replace(QChar(0x00A0), QLatin1Char(' '))
+                     .contains(QStringLiteral("Read amplification: none yet")),
+                 qPrintable(v.countersText()));
+    }
+
     // A tester: "1 \u2020" on a table was never explained. The delete's sentence names the mark,
     // and a table holding tombstones says, under the pointer, what they are.
     void theTombstoneMarkIsExplained() {
