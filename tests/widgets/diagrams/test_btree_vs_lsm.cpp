@@ -159,6 +159,33 @@ private slots:
         QVERIFY(v.summaryText().contains("50,000"));
     }
 
+    // A tester typed 99,999,999 inserts and clicked Run: the run used 200,000 and nothing said
+    // so (the box's note, said as the click took the focus, went with the click's action).
+    void aNumberTooLargeSaysWhatIsUsedWhenRunIsClicked() {
+        fg::BTreeVsLsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&v));
+        v.waitForRun();
+        QSpinBox* box = v.insertsBox();
+        box->setFocus();
+        box->selectAll();
+        QTest::keyClicks(box, "99999999");
+        // A real click: the press, the event loop, the release.
+        QTest::mousePress(v.runButton(), Qt::LeftButton);
+        QCoreApplication::processEvents();
+        QTest::qWait(20);
+        QTest::mouseRelease(v.runButton(), Qt::LeftButton);
+        QVERIFY(v.running());
+        QCOMPARE(box->value(), 200'000);
+        QTest::qWait(50); // the box says it once the event loop is back
+        QVERIFY2(v.rangeNote()->isVisible() && v.rangeNote()->text().contains("200,000"),
+                 qPrintable(v.rangeNote()->text()));
+        QTest::mouseClick(v.runButton(), Qt::LeftButton); // Cancel
+        QVERIFY(!v.running());
+    }
+
     // Esc stops a run as it stops every long job (a tester pressed Esc and the run went on).
     void escapeCancelsTheRun() {
         fg::BTreeVsLsmView v;
