@@ -141,7 +141,19 @@ int runCommandLine(int argc, char** argv) {
         return exportCommand(args);
     }
     if (name == "--chapter" || name == "--theme" || name == "--diagram") {
-        return -1; // options of the desktop app
+        // Options of the desktop app; --help or --version among them answers as alone ("fieldguide
+        // --theme projector --help" said "Unknown option 'help'").
+        for (const std::string& a : args) {
+            if (a == "-h" || a == "--help") {
+                std::fputs(kHelp, stdout);
+                return finishStdout("");
+            }
+            if (a == "--version") {
+                std::printf("fieldguide %s\n", FIELDGUIDE_VERSION);
+                return finishStdout("");
+            }
+        }
+        return -1;
     }
     if (name.rfind("--", 0) == 0 || name.rfind('-', 0) != 0) {
         std::fprintf(stderr,

@@ -94,6 +94,17 @@ private slots:
              {"slot", "partition", "run", "export", "downsample", "compress", "list"}) {
             QVERIFY2(h.out.contains(QByteArray("  ") + cmd + " "), cmd);
         }
+        // After the desktop app's options too (a tester: "Unknown option 'help'").
+        for (const QStringList& args :
+             {QStringList{"--theme", "projector", "--help"}, QStringList{"--chapter", "x", "-h"},
+              QStringList{"--diagram", "btree", "--theme", "dark", "--help"}}) {
+            const Result r = runTool(args);
+            QCOMPARE(r.exit, 0);
+            QCOMPARE(r.out, h.out);
+        }
+        const Result rv = runTool({"--theme", "dark", "--version"});
+        QCOMPARE(rv.exit, 0);
+        QCOMPARE(rv.out, v.out);
     }
 
     void everyCommandAnswersHelpWithItsOwnUsage() {
