@@ -204,9 +204,15 @@ void ExportDialog::syncControls() {
     width_->setValue(shown.width());
     height_->setValue(shown.height());
     if (custom) {
-        connect(width_, &QSpinBox::valueChanged, this, [this](int w) { customSize_.setWidth(w); });
-        connect(height_, &QSpinBox::valueChanged, this,
-                [this](int h) { customSize_.setHeight(h); });
+        // The note's page size follows what is typed (it said the size before the edit).
+        connect(width_, &QSpinBox::valueChanged, this, [this](int w) {
+            customSize_.setWidth(w);
+            syncControls();
+        });
+        connect(height_, &QSpinBox::valueChanged, this, [this](int h) {
+            customSize_.setHeight(h);
+            syncControls();
+        });
     }
     transparent_->setEnabled(format() == PictureFormat::Png);
     paper_->setEnabled(format() == PictureFormat::Pdf);
@@ -223,8 +229,8 @@ void ExportDialog::syncControls() {
                    .arg(qRound(cm.height()));
     } else if (format() == PictureFormat::Pdf) {
         note = tr("The picture is fitted to the sheet inside 1 cm margins, the sheet turned "
-                  "sideways for a picture wider than tall; for a whole chapter, File > Export "
-                  "chapter as handout PDF.");
+                  "sideways for a picture wider than tall (the size above sets its proportions); "
+                  "for a whole chapter, File > Export chapter as handout PDF.");
     } else if (options().transparent && theme().kind == Theme::Kind::Dark) {
         note = tr("Dark draws light letters: on a transparent background they are meant for a "
                   "dark slide, and vanish on a white one (choose Light for that).");

@@ -70,6 +70,15 @@ private slots:
         QCOMPARE(QSize(w->value(), h->value()), QSize(1234, 567));
         w->setValue(800);
         QCOMPARE(d.options().size, QSizeF(800, 567));
+        // The PDF note's page size follows the fields as they are typed (a tester's note said
+        // 56 x 32 cm, then 578 x 1 cm, for sizes typed since).
+        d.setFormat(fg::PictureFormat::Pdf);
+        QVERIFY2(d.note().contains("(28 x 20 cm)"), qPrintable(d.note()));
+        h->setValue(600);
+        QVERIFY2(d.note().contains("(28 x 21 cm)"), qPrintable(d.note()));
+        w->setValue(1600);
+        QVERIFY2(d.note().contains("(56 x 21 cm)"), qPrintable(d.note()));
+        QCOMPARE(QSize(w->value(), h->value()), QSize(1600, 600));
     }
 
     // A fresh tester: a PDF's page came out 1920x1080 points (a slide) where a sheet was
