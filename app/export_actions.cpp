@@ -43,12 +43,14 @@
 
 namespace fg {
 
-QString exportDiagramInteractive(QWidget* parent, const Exportable& what,
-                                 const Theme& screenTheme) {
+QString exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme,
+                                 const QString& title) {
     ExportDialog dialog(what.screenSize, screenTheme, what.baseName, parent);
     // The file is written while the dialog is open: a failure shows there, the settings kept.
-    dialog.setWriter([&what](const ExportDialog& d) {
-        return exportPicture(what.picture(d.theme()), d.format(), d.path(), d.options());
+    dialog.setWriter([&what, &title](const ExportDialog& d) {
+        PictureOptions options = d.options();
+        options.title = title; // a PDF viewer's window title said nothing (the CLI's said it)
+        return exportPicture(what.picture(d.theme()), d.format(), d.path(), options);
     });
     return dialog.exec() == QDialog::Accepted ? dialog.path() : QString();
 }

@@ -24,7 +24,9 @@ namespace fg {
 
 // The interactive exports return the file they wrote (a frame sequence: its folder), or an
 // empty string when nothing was written (cancelled), so that the window can say where it went.
-QString exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme);
+// `title` is written into the file (a PDF's and an SVG's title, a PNG's Title text).
+QString exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme,
+                                 const QString& title = {});
 // Puts the picture on the clipboard as an image (at twice the screen size, for sharp slides)
 // and as SVG, so both image editors and vector tools can paste it.
 void copyDiagramToClipboard(const Exportable& what, const Theme& theme);

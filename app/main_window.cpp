@@ -415,7 +415,9 @@ std::optional<Exportable> MainWindow::currentExportable() const {
 void MainWindow::exportDiagram() {
     if (const auto e = currentExportable()) {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        const QString saved = exportDiagramInteractive(this, *e, theme_);
+        const Page* page = pageOf(tabs_->currentWidget());
+        const QString saved =
+            exportDiagramInteractive(this, *e, theme_, page ? page->pageTitle() : QString());
         afterDialog(focus);
         saySaved(tr("Diagram saved as %1."), saved);
     } else {

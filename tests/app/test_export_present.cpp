@@ -943,6 +943,20 @@ private slots:
         });
         window.exportDiagram();
         QVERIFY2(says(png).isEmpty(), qPrintable(says(png)));
+        // The file carries the diagram's title (a tester's PDF had an empty Title).
+        const QString svg = dir.filePath(QStringLiteral("tree.svg"));
+        QTimer::singleShot(0, this, [svg] {
+            auto* d = qobject_cast<fg::ExportDialog*>(QApplication::activeModalWidget());
+            QVERIFY(d);
+            d->setFormat(fg::PictureFormat::Svg);
+            d->setPath(svg);
+            d->accept();
+        });
+        window.exportDiagram();
+        QFile svgFile(svg);
+        QVERIFY(svgFile.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svgFile.readAll();
+        QVERIFY2(svgText.contains("<title>B-Tree"), svgText.left(600).constData());
 
         const QString gif = dir.filePath(QStringLiteral("tree.gif"));
         QTimer::singleShot(0, this, [gif] {
