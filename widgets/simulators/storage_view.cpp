@@ -168,13 +168,19 @@ void StorageView::refresh() {
                          "from each column.")
                           .arg(counted(costs_.rowOne.pages, tr("page"), tr("pages")),
                                counted(costs_.columnOne.pages, tr("page"), tr("pages")));
+    // A row wider than a page spans pages (it said "a page holds 0 rows", a tester).
+    const QString perPage =
+        costs_.rowsPerPage > 0
+            ? tr("a page holds %1").arg(counted(costs_.rowsPerPage, tr("row"), tr("rows")))
+            : tr("wider than a page (%1 bytes), it spans %2")
+                  .arg(n(t.pageBytes), counted((costs_.rowBytes + t.pageBytes - 1) / t.pageBytes,
+                                               tr("page"), tr("pages")));
     setSummary(
         refused +
-        tr("A row is %1 bytes; a page holds %2 rows. SELECT * over every row: row store %3 pages "
+        tr("A row is %1 bytes; %2. SELECT * over every row: row store %3 pages "
            "(%4), column store %5 pages (%6). SUM(%7) needs %8 of values: row store %9 pages "
            "(%10), column store %11 pages (%12). %13")
-            .arg(costs_.rowBytes)
-            .arg(costs_.rowsPerPage)
+            .arg(n(costs_.rowBytes), perPage)
             .arg(n(costs_.rowSelectAll.pages), mb(costs_.rowSelectAll.bytes),
                  n(costs_.columnSelectAll.pages), mb(costs_.columnSelectAll.bytes), col,
                  mb(costs_.neededBytes), n(costs_.rowSum.pages), mb(costs_.rowSum.bytes),

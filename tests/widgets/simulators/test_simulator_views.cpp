@@ -726,6 +726,19 @@ private slots:
         QVERIFY2(!view.summaryText().contains("one from each column") &&
                      view.summaryText().contains("no whole row to find"),
                  qPrintable(view.summaryText()));
+        // A row wider than a page spans pages (it said "a page holds 0 rows", a tester).
+        t = fg::concepts::salesTable();
+        t.columns[2].width = 1'048'576;
+        view.setTable(t, 4);
+        const auto wide = fg::concepts::storageCosts(t, 4);
+        QCOMPARE(wide.rowsPerPage, 0);
+        const QString text = view.summaryText();
+        QVERIFY2(text.contains(QStringLiteral("A row is %1 bytes; wider than a page")
+                                   .arg(QLocale().toString(qlonglong(wide.rowBytes)))) &&
+                     text.contains(QStringLiteral("it spans %1 pages")
+                                       .arg((wide.rowBytes + t.pageBytes - 1) / t.pageBytes)) &&
+                     !text.contains(QStringLiteral("0 rows")),
+                 qPrintable(text));
     }
 
     // A fresh tester typed "abc" as a width and 0 as another: the table took them and the chart
