@@ -304,7 +304,11 @@ void paintFrame(QPainter& p, const Frame& frame) {
             break;
         }
         case FrameItem::Kind::Box:
-            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth, it->penStyle)
+            // Round caps and joins: an SVG writes a rounded box as a path that starts and ends
+            // at one point, unclosed, and Qt's square cap drew a stub at that corner (a tester's
+            // slides showed a notch on every node).
+            p.setPen(it->stroke.isValid() ? QPen(it->stroke, it->strokeWidth, it->penStyle,
+                                                 Qt::RoundCap, Qt::RoundJoin)
                                           : QPen(Qt::NoPen));
             p.setBrush(it->fill.isValid() ? QBrush(it->fill) : QBrush(Qt::NoBrush));
             if (std::min(it->rect.width(), it->rect.height()) * scale < 3) {

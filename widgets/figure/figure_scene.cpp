@@ -100,6 +100,8 @@ void paintScene(QPainter& p, const FigureScene& scene, const SceneHighlight* hig
     for (const auto& b : scene.boxes) {
         QPen pen(b.stroke.isValid() ? b.stroke : Qt::transparent, b.strokeWidth);
         pen.setStyle(b.style);
+        pen.setCapStyle(Qt::RoundCap); // no stub where an SVG's unclosed box path starts
+        pen.setJoinStyle(Qt::RoundJoin);
         p.setPen(b.stroke.isValid() ? pen : QPen(Qt::NoPen));
         p.setBrush(b.fill.isValid() ? QBrush(b.fill) : QBrush(Qt::NoBrush));
         p.drawPath(boxPath(b));

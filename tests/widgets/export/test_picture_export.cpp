@@ -2,6 +2,7 @@
 // asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
 // cannot be written gives a plain error and leaves nothing behind.
 #include "models/io/atomic_file.h"
+#include "widgets/canvas/frame.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
 
@@ -111,6 +112,42 @@ private slots:
         QVERIFY(families > 0);
         QVERIFY(svg.contains("font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\""));
         QVERIFY(QSvgRenderer(svg).isValid()); // still a well-formed document
+    }
+
+    // A tester's SVG of a B-Tree showed a square stub at a corner of every node: an SVG writes
+    // a rounded box as a path that starts and ends at one point, unclosed, and the pen's square
+    // cap drew past it. Every stroked path of a diagram frame and of a figure has round caps.
+    void svgBoxesHaveNoSquareCaps() {
+        fg::Frame frame;
+        fg::FrameItem box;
+        box.id = QStringLiteral("node");
+        box.rect = QRectF(20, 20, 120, 50);
+        box.radius = 8;
+        box.fill = Qt::white;
+        box.stroke = Qt::black;
+        box.strokeWidth = 3;
+        frame.items.push_back(box);
+        frame.size = QSizeF(200, 100);
+        const fg::FigureRenderer figure(sampleFigure(), fg::Theme::light(), 800, 16);
+        const std::vector<std::pair<const char*, fg::PaintFunction>> pictures = {
+            {"frame", [&](QPainter& p, QSizeF) { fg::paintFrame(p, frame); }},
+            {"figure", [&](QPainter& p, QSizeF) { figure.paint(p); }}};
+        for (const auto& [name, paint] : pictures) {
+            const QString svg =
+                QString::fromUtf8(fg::svgPicture(paint, QSizeF(800, 400), Qt::white));
+            const QRegularExpression stroked(QStringLiteral("<g ([^>]*)>\\s*<path"));
+            int paths = 0;
+            for (auto it = stroked.globalMatch(svg); it.hasNext();) {
+                const QString group = it.next().captured(1);
+                if (group.contains(QLatin1String("stroke=\"none\""))) {
+                    continue;
+                }
+                ++paths;
+                QVERIFY2(!group.contains(QLatin1String("stroke-linecap=\"square\"")),
+                         qPrintable(QStringLiteral("%1: %2").arg(name, group)));
+            }
+            QVERIFY2(paths > 0, name);
+        }
     }
 
     // A fresh tester opened a 1920x1080 SVG in a drawing program: its page was 677x381 mm (the
