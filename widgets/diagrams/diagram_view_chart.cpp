@@ -154,6 +154,9 @@ void DiagramView::placeChart() {
 QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_ = new QCustomPlot(split_);
     chart_->setAccessibleName(accessibleName);
+    // A click on the chart gives the keys to the drawing: the chart took them, and Space, Home
+    // and the arrows did nothing, nothing showing where they went (a tester).
+    chart_->setFocusProxy(panel_->canvas());
     chart_->setMinimumHeight(160);
     chart_->legend->setVisible(true);
     // The legend has a row of its own above the plot: inside it, it covered the data.

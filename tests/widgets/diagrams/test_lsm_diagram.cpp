@@ -4,6 +4,7 @@
 #include "widgets/diagrams/lsm_diagram.h"
 #include "widgets/diagrams/lsm_view.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -230,6 +231,24 @@ private slots:
                      .replace(QChar(0x00A0), QLatin1Char(' '))
                      .contains(QStringLiteral("Read amplification: none yet")),
                  qPrintable(v.countersText()));
+    }
+
+    // A tester clicked the chart under the drawing, then Home, End and Space did nothing: the
+    // chart had taken the keys. A click there leaves them with the drawing.
+    void thePlaybackKeysWorkAfterAClickOnTheChart() {
+        fg::LsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&v));
+        fg::Player* player = v.panel()->player();
+        player->seek(-1);
+        QVERIFY(v.chart()->isVisible());
+        QTest::mouseClick(v.chart(), Qt::LeftButton, {}, v.chart()->rect().center());
+        QVERIFY(QApplication::focusWidget());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);
+        QVERIFY2(player->atEnd(),
+                 qPrintable(QApplication::focusWidget()->metaObject()->className()));
     }
 
     // A tester: "1 \u2020" on a table was never explained. The delete's sentence names the mark,
