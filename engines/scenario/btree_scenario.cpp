@@ -62,6 +62,10 @@ Status parseParams(const json& scenario, Params& out) {
                                         "\"min_degree\" with \"split\": \"preemptive\"");
     }
     const json& p = *it;
+    if (Status st = ScenarioReader::knownKeys(p, "/params", {"order", "min_degree", "split"});
+        !st) {
+        return st;
+    }
     std::string split = "overflow";
     if (const auto s = p.find("split"); s != p.end()) {
         if (!s->is_string() || (*s != "overflow" && *s != "preemptive")) {

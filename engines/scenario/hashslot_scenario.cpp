@@ -15,6 +15,9 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::knownKeys(params, "/params", {"nodes", "replicas"}); !s) {
+        return s;
+    }
     std::int64_t masters = 0, replicas = 0;
     if (Status s = R::integer(params, "/params", "nodes", 1, 1000, 3, masters); !s) {
         return s;

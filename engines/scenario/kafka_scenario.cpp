@@ -40,6 +40,12 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::knownKeys(params, "/params",
+                                {"topics", "brokers", "replication", "partitioner", "assignor",
+                                 "batch_records", "seed"});
+        !s) {
+        return s;
+    }
     auto& p = out.params;
     if (params.contains("topics")) {
         const json& t = params["topics"];

@@ -86,6 +86,12 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::knownKeys(
+            params, "/params",
+            {"memtable_entries", "l0_trigger", "level_ratio", "bloom_bits_per_key", "strategy"});
+        !s) {
+        return s;
+    }
     std::int64_t v = 0;
     auto& p = out.params;
     if (Status s = R::integer(params, "/params", "memtable_entries", 1, 1'000'000, 4, v); !s) {

@@ -1,5 +1,7 @@
 #include "engines/scenario/scenario_reader.h"
 
+#include <algorithm>
+
 namespace fg {
 
 namespace {
@@ -14,6 +16,25 @@ Status ScenarioReader::params(const json& scenario, json& out) {
     }
     out = scenario.value("params", json::object());
     return object(out, "/params");
+}
+
+Status ScenarioReader::knownKeys(const json& obj, const std::string& path,
+                                 std::initializer_list<std::string_view> known) {
+    if (!obj.is_object()) {
+        return Status::ok(); // the caller says what the object should have been
+    }
+    for (const auto& [key, value] : obj.items()) {
+        if (std::find(known.begin(), known.end(), std::string_view(key)) != known.end()) {
+            continue;
+        }
+        std::string list;
+        for (const std::string_view k : known) {
+            list += (list.empty() ? "" : ", ") + std::string(k);
+        }
+        return Status::error(path + "/" + key, "unknown key: " + (path.empty() ? "/" : path) +
+                                                   " takes " + list + " (is it misspelled?)");
+    }
+    return Status::ok();
 }
 
 Status ScenarioReader::object(const json& v, const std::string& path) {

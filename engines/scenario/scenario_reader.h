@@ -6,9 +6,11 @@
 #include "engines/core/status.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace fg {
 
@@ -56,6 +58,11 @@ public:
 
     // The scenario must be an object; its "params" (an object, or {} when absent) go to `out`.
     static Status params(const json& scenario, json& out);
+    // Every key of the object `obj` (at `path`) is one of `known`: a misspelled or made-up one
+    // ("partitions" for Kafka's "topics") is refused, naming the keys there are, instead of
+    // running on the defaults without a word (a tester's 1,000,000 partitions ran as 3).
+    static Status knownKeys(const json& obj, const std::string& path,
+                            std::initializer_list<std::string_view> known);
     // The object at `path`, or an error if `v` is not an object.
     static Status object(const json& v, const std::string& path);
     // An optional integer field within [lo, hi]; absent: `fallback`.

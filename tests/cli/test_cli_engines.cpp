@@ -224,6 +224,30 @@ private slots:
         QVERIFY2(r.err.contains("<stdin>:2:12: invalid JSON"), r.err.constData());
     }
 
+    // A tester's Kafka scenario asked for "partitions": 1000000 and ran on 3 partitions without
+    // a word (Kafka's are "topics"); "masters" for the Redis cluster likewise. A key the
+    // engine's params do not have is refused, naming the keys there are.
+    void anUnknownParamIsRefusedByName() {
+        const struct {
+            const char* scenario;
+            const char* says;
+        } cases[] = {
+            {R"({"engine":"kafka","params":{"partitions":1000000},"ops":[]})",
+             "/params/partitions: unknown key: /params takes topics, brokers"},
+            {R"({"engine":"hashslot","params":{"masters":16384},"ops":[]})",
+             "/params/masters: unknown key: /params takes nodes, replicas"},
+            {R"({"engine":"btree","params":{"order":4,"oder":5},"ops":[]})",
+             "/params/oder: unknown key"},
+            {R"({"engine":"lsm","params":{"memtable":9},"ops":[]})", "/params/memtable: unknown"},
+            {R"({"engine":"downsample","params":{"tier":[]},"ops":[]})", "/params/tier: unknown"},
+        };
+        for (const auto& c : cases) {
+            const Result r = runTool({"run", "-"}, c.scenario);
+            QCOMPARE(r.exit, 2);
+            QVERIFY2(r.err.contains(c.says), r.err.constData());
+        }
+    }
+
     void aNumberTooLargeForADoubleIsBadInputNotACrash() {
         // nlohmann reports it as out_of_range, not a syntax error; it once ended the program.
         const QByteArray scenario = "{\"engine\": \"btree\",\n \"ops\": [{\"op\": \"insert\", "
