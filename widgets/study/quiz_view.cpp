@@ -270,9 +270,11 @@ void QuizView::showCard() {
     const QString seeKey = q(card_->see.chapter) + QLatin1Char('#') + q(card_->see.section);
     source_->setText(tr("From: %1").arg(titles_.value(chapter, chapter)));
     question_->setText(q(card_->question));
-    link_->setText(tr("Read about it: %1")
-                       .arg(sectionPath(titles_.value(q(card_->see.chapter), q(card_->see.chapter)),
-                                        titles_.value(seeKey, q(card_->see.section)))));
+    // A button's "&" marks its shortcut letter: "Key-Value & Caching" read "Key-Value  Caching".
+    QString path = sectionPath(titles_.value(q(card_->see.chapter), q(card_->see.chapter)),
+                               titles_.value(seeKey, q(card_->see.section)));
+    path.replace(QLatin1Char('&'), QLatin1String("&&"));
+    link_->setText(tr("Read about it: %1").arg(path));
 
     const bool checked = stage_ == Stage::Checked;
     for (std::size_t i = 0; i < radios_.size(); ++i) {

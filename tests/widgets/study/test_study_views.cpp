@@ -307,6 +307,38 @@ private slots:
                  QStringLiteral("Kafka \u203A Ideal Use Cases"));
     }
 
+    // A tester read "Redis (Key-Value  Caching)" on the link: a button takes "&" for the mark
+    // of its shortcut letter and does not draw it. The link shows the title as it is.
+    void theLinkShowsAnAmpersand() {
+        fg::QuizDeck deck = smallDeck();
+        for (auto& c : deck.cards) {
+            c.see = {"redis", "ideal-use-cases"};
+        }
+        fg::QuizView view;
+        view.setDeck(&deck);
+        view.setTitles({{"redis", "Redis (Key-Value & Caching)"},
+                        {"redis#ideal-use-cases", "Ideal Use Cases"}});
+        QPushButton* b = button(&view, "Read about it");
+        QVERIFY(b);
+        // What a button draws of its text: "&&" as "&", a lone "&" not at all.
+        QString drawn;
+        for (qsizetype i = 0; i < b->text().size(); ++i) {
+            if (b->text()[i] == '&') {
+                ++i;
+                if (i < b->text().size() && b->text()[i] == '&') {
+                    drawn += '&';
+                    continue;
+                }
+                if (i >= b->text().size()) {
+                    break;
+                }
+            }
+            drawn += b->text()[i];
+        }
+        QVERIFY2(drawn.contains("Redis (Key-Value & Caching) \u203A Ideal Use Cases"),
+                 qPrintable(drawn));
+    }
+
     void theShippedDeckRunsInTheViewWithAScreenshot() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
