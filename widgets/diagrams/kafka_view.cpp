@@ -146,6 +146,21 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
                                       .arg(who));
                       return;
                   }
+                  // Everything its partitions hold already read: a consume would read nothing
+                  // (a tester's second click did nothing, without a word).
+                  const auto& state = diagram()->timeline().finalState();
+                  std::int64_t behind = 0;
+                  for (const auto& tp : held->second) {
+                      if (const auto* p = state.find(tp.topic, tp.partition)) {
+                          behind += state.lag("orders-app", *p);
+                      }
+                  }
+                  if (behind == 0) {
+                      showMessage(tr("%1 has read everything its partitions hold (lag 0): "
+                                     "produce records first, then consume.")
+                                      .arg(who));
+                      return;
+                  }
                   addOp(KafkaOp::consume("orders-app", *name));
               });
     // Named on screen, as the Redis page's node box is (a lone "0" beside Fail broker said

@@ -279,6 +279,12 @@ private slots:
         QCOMPARE(v.ops().size(), ops + 1);
         QCOMPARE(v.ops().back().kind, fg::kafka::KafkaOp::Kind::Consume);
         QCOMPARE(v.ops().back().consumer, reader);
+        // Read to the end, it has nothing more: Consume says so and adds no step that reads
+        // nothing (a tester's second click did nothing, without a word).
+        QVERIFY(press(QStringLiteral("Consume")));
+        QCOMPARE(v.ops().size(), ops + 1);
+        QVERIFY2(!note->isHidden() && note->text().contains(QStringLiteral("lag 0")),
+                 qPrintable(note->text()));
     }
 
     void switchingTheAssignorKeepsTheOps() {
