@@ -3,6 +3,7 @@
 #include "widgets/canvas/reading_column.h"
 #include "widgets/export/animation_dialog.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -211,6 +212,9 @@ QString WizardView::resultHtml() const {
 }
 
 void WizardView::showStep(const QString& id) {
+    // The keys stay with the wizard: a clicked answer had the focus, and as it went the focus
+    // went to the tab bar (a tester's next "3" did nothing).
+    const bool hadFocus = hasFocus() || isAncestorOf(QApplication::focusWidget());
     // Clear the answer buttons of the previous question.
     // (deleted later: the button that was clicked is still delivering its signal)
     while (QLayoutItem* item = answersLayout_->takeAt(0)) {
@@ -241,6 +245,9 @@ void WizardView::showStep(const QString& id) {
 
         column_->setStretch(column_->count() - 1, 0); // the result first, to its text's height
         export_->show();                              // only a result can be exported
+        if (hadFocus) {
+            setFocus();
+        }
         return;
     }
     resultId_.clear();
@@ -264,6 +271,9 @@ void WizardView::showStep(const QString& id) {
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px;"));
         connect(b, &QPushButton::clicked, this, [this, i] { answer(i); });
         answersLayout_->addWidget(b);
+        if (i == 0 && hadFocus) {
+            b->setFocus();
+        }
     }
 }
 

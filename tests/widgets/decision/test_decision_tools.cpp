@@ -110,6 +110,34 @@ private slots:
         }
     }
 
+    // A tester clicked an answer, then pressed 3 for the next question: nothing, the focus had
+    // gone to the tab bar with the clicked button. The keys keep working after a click.
+    void theNumberKeysWorkAfterAnAnswerClicked() {
+        QStringList errors;
+        fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
+        view.resize(1200, 800);
+        view.show();
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.setFocus();
+        QPushButton* first = nullptr;
+        for (auto* b : view.findChildren<QPushButton*>()) {
+            first = !first && b->isVisible() && b->text().startsWith("&1") ? b : first;
+        }
+        QVERIFY(first);
+        QTest::mouseClick(first, Qt::LeftButton);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.trail().size(), 1);
+        // On the next question's first answer (in the window, it went to the tab bar).
+        auto* focused = qobject_cast<QPushButton*>(QApplication::focusWidget());
+        QVERIFY2(
+            focused && focused->isVisible() && focused->text().startsWith("&1") && focused != first,
+            QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className()
+                                        : "nothing");
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_1);
+        QCOMPARE(view.trail().size(), 2);
+    }
+
     void everyPathCanBeWalkedAndWalkedBack() {
         QStringList errors;
         const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
