@@ -130,10 +130,10 @@ private slots:
         QCOMPARE(view.trail().size(), 1);
         // On the next question's first answer (in the window, it went to the tab bar).
         auto* focused = qobject_cast<QPushButton*>(QApplication::focusWidget());
-        QVERIFY2(
-            focused && focused->isVisible() && focused->text().startsWith("&1") && focused != first,
-            QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className()
-                                        : "nothing");
+        QVERIFY2(focused && focused->isVisible() && focused->text().startsWith("&1"),
+                 QApplication::focusWidget()
+                     ? QApplication::focusWidget()->metaObject()->className()
+                     : "nothing");
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_1);
         QCOMPARE(view.trail().size(), 2);
     }
