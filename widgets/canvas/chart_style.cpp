@@ -87,6 +87,19 @@ void setChartTextPx(QCustomPlot* chart, int px) {
     chart->legend->setFont(sized(chart->legend->font()));
 }
 
+void placeLegendAbove(QCustomPlot* chart) {
+    chart->legend->setVisible(true);
+    if (chart->axisRect()->insetLayout()->elements(false).contains(chart->legend)) {
+        chart->axisRect()->insetLayout()->take(chart->legend);
+    }
+    chart->plotLayout()->insertRow(0);
+    chart->plotLayout()->addElement(0, 0, chart->legend);
+    chart->plotLayout()->setRowStretchFactor(0, 0.001);
+    // A rectangle's frame is drawn one pixel beyond its size: a legend as wide as the chart had
+    // its right edge outside it.
+    chart->plotLayout()->setMargins(QMargins(0, 0, 1, 0));
+}
+
 void styleChart(QCustomPlot* chart, const Theme& theme) {
     chart->setBackground(theme.background);
     QFont font = chart->font();

@@ -13,6 +13,11 @@ namespace fg {
 
 void styleChart(QCustomPlot* chart, const Theme& theme);
 
+// Puts `chart`'s legend (shown) in a row of its own above the plot, where it never covers a
+// point, whole: its frame's right edge lay one pixel outside the widget (a tester saw it cut).
+// The caller sets how its entries fill it.
+void placeLegendAbove(QCustomPlot* chart);
+
 // REQUIRES: px > 0. Sets every letter of `chart` (tick labels, axis titles, legend) `px` pixels
 // high from now on, whatever the theme's type (a presentation's slide: its body text's size).
 void setChartTextPx(QCustomPlot* chart, int px);

@@ -58,11 +58,7 @@ constexpr int kPollMs = 30;
 // The legend has a row of its own above the plot (as the diagrams' charts, diagram_view.cpp), so
 // it never covers a point; its two entries stacked, as their names are long.
 void legendAbove(QCustomPlot* chart) {
-    chart->legend->setVisible(true);
-    chart->axisRect()->insetLayout()->take(chart->legend);
-    chart->plotLayout()->insertRow(0);
-    chart->plotLayout()->addElement(0, 0, chart->legend);
-    chart->plotLayout()->setRowStretchFactor(0, 0.001);
+    placeLegendAbove(chart);
     chart->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
     chart->legend->setMargins(QMargins(6, 4, 6, 4));
 }

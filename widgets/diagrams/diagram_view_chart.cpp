@@ -158,11 +158,8 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     // and the arrows did nothing, nothing showing where they went (a tester).
     chart_->setFocusProxy(panel_->canvas());
     chart_->setMinimumHeight(160);
-    chart_->legend->setVisible(true);
     // The legend has a row of its own above the plot: inside it, it covered the data.
-    chart_->plotLayout()->insertRow(0);
-    chart_->plotLayout()->addElement(0, 0, chart_->legend);
-    chart_->plotLayout()->setRowStretchFactor(0, 0.001);
+    placeLegendAbove(chart_);
     chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     chart_->legend->setWrap(0); // one row, if the chart is wide enough (fitLegend)
     chart_->legend->setMargins(QMargins(4, 2, 4, 2));

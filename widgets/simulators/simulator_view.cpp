@@ -35,12 +35,9 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     chart_ = new QCustomPlot(this);
     chart_->setMinimumHeight(180);
-    chart_->legend->setVisible(true);
     // The legend in a row of its own above the chart (two entries a line): it never covers the
     // data, whatever the numbers (inside the chart it hid the tallest bars).
-    chart_->plotLayout()->insertRow(0);
-    chart_->plotLayout()->addElement(0, 0, chart_->legend);
-    chart_->plotLayout()->setRowStretchFactor(0, 0.001);
+    placeLegendAbove(chart_);
     chart_->legend->setFillOrder(QCPLegend::foColumnsFirst);
     chart_->legend->setWrap(2);
     rangeNote_ = new RangeNoteLabel(this);

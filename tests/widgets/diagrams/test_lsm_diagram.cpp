@@ -251,6 +251,22 @@ private slots:
                  qPrintable(QApplication::focusWidget()->metaObject()->className()));
     }
 
+    // A tester saw the legend's frame cut on its right: a rectangle's frame is drawn one pixel
+    // beyond its size, and the legend was as wide as the chart.
+    void theLegendsFrameIsInsideTheChart() {
+        fg::LsmView v;
+        v.resize(1280, 800);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.chart()->replot();
+        const QRect legend = v.chart()->legend->outerRect();
+        QVERIFY(legend.width() > 100);
+        QVERIFY2(legend.x() + legend.width() < v.chart()->width(),
+                 qPrintable(QStringLiteral("frame at x = %1 in a chart %2 wide")
+                                .arg(legend.x() + legend.width())
+                                .arg(v.chart()->width())));
+    }
+
     // A tester: "1 \u2020" on a table was never explained. The delete's sentence names the mark,
     // and a table holding tombstones says, under the pointer, what they are.
     void theTombstoneMarkIsExplained() {
