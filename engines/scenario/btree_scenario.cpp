@@ -291,6 +291,9 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
     if (const auto e = scenario.find("engine"); e != scenario.end() && *e != "btree") {
         return Status::error("/engine", "expected \"btree\"");
     }
+    if (Status keys = ScenarioReader::scenarioKeys(scenario); !keys) {
+        return keys;
+    }
     BtreeScenario sc;
     if (const auto n = scenario.find("narrate"); n != scenario.end()) {
         if (!n->is_boolean()) {

@@ -75,6 +75,9 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::scenarioKeys(scenario); !s) {
+        return s;
+    }
     if (Status s = R::knownKeys(params, "/params", {"tiers"}); !s) {
         return s;
     }

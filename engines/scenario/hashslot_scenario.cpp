@@ -15,6 +15,9 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::scenarioKeys(scenario); !s) {
+        return s;
+    }
     if (Status s = R::knownKeys(params, "/params", {"nodes", "replicas"}); !s) {
         return s;
     }

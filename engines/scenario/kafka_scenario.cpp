@@ -40,6 +40,9 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::scenarioKeys(scenario); !s) {
+        return s;
+    }
     if (Status s = R::knownKeys(params, "/params",
                                 {"topics", "brokers", "replication", "partitioner", "assignor",
                                  "batch_records", "seed"});

@@ -86,6 +86,9 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
     if (Status s = R::params(scenario, params); !s) {
         return s;
     }
+    if (Status s = R::scenarioKeys(scenario); !s) {
+        return s;
+    }
     if (Status s = R::knownKeys(
             params, "/params",
             {"memtable_entries", "l0_trigger", "level_ratio", "bloom_bits_per_key", "strategy"});

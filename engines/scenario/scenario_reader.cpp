@@ -37,6 +37,10 @@ Status ScenarioReader::knownKeys(const json& obj, const std::string& path,
     return Status::ok();
 }
 
+Status ScenarioReader::scenarioKeys(const json& scenario) {
+    return knownKeys(scenario, "", {"engine", "title", "params", "ops", "narrate"});
+}
+
 Status ScenarioReader::object(const json& v, const std::string& path) {
     return v.is_object()
                ? Status::ok()

@@ -63,6 +63,8 @@ public:
     // running on the defaults without a word (a tester's 1,000,000 partitions ran as 3).
     static Status knownKeys(const json& obj, const std::string& path,
                             std::initializer_list<std::string_view> known);
+    // The scenario's own keys are engine, title, params, ops and narrate (knownKeys).
+    static Status scenarioKeys(const json& scenario);
     // The object at `path`, or an error if `v` is not an object.
     static Status object(const json& v, const std::string& path);
     // An optional integer field within [lo, hi]; absent: `fallback`.

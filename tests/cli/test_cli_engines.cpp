@@ -226,7 +226,7 @@ private slots:
 
     // A tester's Kafka scenario asked for "partitions": 1000000 and ran on 3 partitions without
     // a word (Kafka's are "topics"); "masters" for the Redis cluster likewise. A key the
-    // engine's params do not have is refused, naming the keys there are.
+    // engine's params (or the scenario itself) do not have is refused, naming the keys there are.
     void anUnknownParamIsRefusedByName() {
         const struct {
             const char* scenario;
@@ -240,6 +240,10 @@ private slots:
              "/params/oder: unknown key"},
             {R"({"engine":"lsm","params":{"memtable":9},"ops":[]})", "/params/memtable: unknown"},
             {R"({"engine":"downsample","params":{"tier":[]},"ops":[]})", "/params/tier: unknown"},
+            // The scenario's own keys too: "parms" was read as no params at all.
+            {R"({"engine":"btree","parms":{"order":3},"params":{"order":4},"ops":[]})",
+             "/parms: unknown key: / takes engine, title, params, ops, narrate"},
+            {R"({"engine":"kafka","op":[]})", "/op: unknown key"},
         };
         for (const auto& c : cases) {
             const Result r = runTool({"run", "-"}, c.scenario);
