@@ -51,6 +51,16 @@ bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {
 
 KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     auto* row = controls();
+    // What each count counts (a tester read "Partitions moved: 1" after C1 left and expected 2).
+    setCountersToolTip(
+        tr("Rebalances: the times the group handed its partitions out again (a consumer joined "
+           "or left).\n"
+           "Partitions moved: partitions taken from one consumer and given to another at a "
+           "rebalance, all rebalances counted. A leaving consumer's partitions are handed on, "
+           "not taken from anyone, so they do not count.\n"
+           "Leader elections: partitions that lost their leader with a broker (a new leader was "
+           "chosen, or none was in sync: offline).\n"
+           "Rejected writes: records refused (no such topic, or their partition had no leader)."));
     key_ = new QLineEdit(this);
     // A short hint that fits the box ("Key (empty..." was cut); the tooltip says the rest.
     key_->setPlaceholderText(tr("Key"));
