@@ -41,8 +41,8 @@ nlohmann::json sessionOf(const QTabWidget* pages) {
             tab["scenario"] = view->scenarioJson();
             tab["position"] = view->panel()->player()->position();
         } else if (!diagram.isEmpty()) {
-            tab["diagram"] =
-                diagram.toStdString(); // a page of its own (B-Tree vs LSM): reopened fresh
+            // A page of its own (B-Tree vs LSM): reopened fresh.
+            tab["diagram"] = diagram.toStdString();
         } else if (!tool.isEmpty()) {
             tab["tool"] = tool.toStdString();
         } else {

@@ -12,6 +12,14 @@ QString shortWord(const QString& word, int most) {
            QStringLiteral(" (%1 characters)").arg(word.size());
 }
 
+QString shortName(const QString& name, int most) {
+    if (name.size() <= most) {
+        return name;
+    }
+    const int end = std::max(1, (most - 2) / 2);
+    return name.left(end) + QChar(0x2026) + name.right(end);
+}
+
 namespace {
 
 // A run of characters without a space in a sentence may hold a word and the quotes around it

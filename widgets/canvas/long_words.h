@@ -12,6 +12,11 @@ namespace fg {
 // last 8 and "(N characters)".
 QString shortWord(const QString& word, int most = 40);
 
+// A name inside a drawing's box (a consumer, a group): `name` when it has at most `most`
+// characters, else its first and last (most - 2) / 2 around an ellipsis, with no count (the
+// narration under the drawing says it whole, or as shortWord() cuts it).
+QString shortName(const QString& name, int most = 16);
+
 // `text` with every run of characters without a space longer than `most` shortened by
 // shortWord(): the word in it, that is, without the quotes around it and the punctuation after
 // it, which stay as they are.

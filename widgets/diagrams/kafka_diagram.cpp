@@ -1,6 +1,7 @@
 #include "widgets/diagrams/kafka_diagram.h"
 
 #include "engines/kafka/murmur2.h"
+#include "widgets/canvas/long_words.h"
 
 #include <algorithm>
 #include <map>
@@ -39,14 +40,10 @@ std::string readerOf(const kafka::GroupState& g, const std::string& tp) {
     return {};
 }
 
-// A consumer's or group's name as the drawing shows it: whole up to 16 characters, else its
-// first and last 7 around an ellipsis (the narration under the drawing says it whole, or as
-// shortWord() cuts it). A tester's 300-character consumer name drew a tag 1,000 px wide, and
-// Fit shrank every letter of the drawing to 5 px.
+// A consumer's or group's name as the drawing shows it (shortName: a tester's 300-character
+// consumer drew a tag 1,000 px wide, and Fit shrank every letter of the drawing to 5 px).
 QString nameShown(const std::string& name) {
-    constexpr int kMost = 16, kEnd = 7;
-    const QString whole = QString::fromStdString(name);
-    return whole.size() <= kMost ? whole : whole.left(kEnd) + QChar(0x2026) + whole.right(kEnd);
+    return shortName(QString::fromStdString(name));
 }
 
 // A group's tag on a partition: who reads it, its committed offset and lag.
