@@ -1,5 +1,7 @@
 #include "widgets/export/diagram_picture.h"
 
+#include "widgets/canvas/long_words.h"
+
 #include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
@@ -60,7 +62,9 @@ void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QSt
         const int flags = Qt::AlignCenter | Qt::TextWordWrap;
         QFont font(QStringLiteral("DejaVu Sans"));
         int px = std::max(10, qRound(captionH * 0.38));
-        QString text = caption;
+        // A long word shortened as on screen (a 300-character consumer ran past both edges).
+        const QString shortened = shortWords(caption);
+        QString text = shortened;
         for (;;) {
             font.setPixelSize(px);
             const QFontMetricsF fm(font);
@@ -72,7 +76,7 @@ void paintDiagramPicture(QPainter& p, QSizeF size, const Frame& frame, const QSt
                 continue;
             }
             const int lines = std::max(1, int(band.height() / fm.lineSpacing()));
-            text = fm.elidedText(caption, Qt::ElideRight, band.width() * lines * 0.92);
+            text = fm.elidedText(shortened, Qt::ElideRight, band.width() * lines * 0.92);
             break;
         }
         p.setFont(font);

@@ -195,6 +195,28 @@ private slots:
         QVERIFY(placed > 0);
     }
 
+    // A 300-character consumer's name in a picture's caption ran past both edges of the
+    // picture: a long word is shortened there as under the drawing on screen.
+    void aPicturesCaptionStaysInsideItsMargins() {
+        const QSize size(1280, 720);
+        QImage img(size, QImage::Format_RGB32);
+        img.fill(Qt::white);
+        {
+            QPainter p(&img);
+            fg::paintDiagramPicture(p, QSizeF(size), fg::Frame{},
+                                    QStringLiteral("%1 joins the group.").arg(QString(300, 'C')),
+                                    fg::Theme::light());
+        }
+        // The tenth of the picture at each side stays blank (it was the 300 C's, cut).
+        const int side = size.width() / 10;
+        for (int y = 0; y < size.height(); ++y) {
+            for (int x : {side / 2, side, size.width() - side, size.width() - side / 2}) {
+                QVERIFY2(img.pixel(x, y) == qRgb(255, 255, 255),
+                         qPrintable(QStringLiteral("ink at %1,%2").arg(x).arg(y)));
+            }
+        }
+    }
+
     void aScenarioWithoutAnEngineNamesTheEnginesWithSteps() {
         fg::Status st;
         QVERIFY(!fg::makeDiagramSource(nlohmann::json::object(), st));
