@@ -9,7 +9,7 @@ namespace fg {
 
 using json = nlohmann::json;
 using R = ScenarioReader;
-using Kind = timeseries::TieredOp::Kind;
+using TieredKind = timeseries::TieredOp::Kind;
 
 namespace {
 
@@ -102,7 +102,7 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
         }
         timeseries::TieredOp op;
         if (name == "ingest") {
-            op.kind = Kind::Ingest;
+            op.kind = TieredKind::Ingest;
             if (o.contains("generate")) {
                 const std::string gp = path + "/generate";
                 const json& g = o["generate"];
@@ -162,7 +162,7 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
                 return Status::error(path, "more than 10,000,000 points in one scenario");
             }
         } else if (name == "advance") {
-            op.kind = Kind::Advance;
+            op.kind = TieredKind::Advance;
             if (o.contains("to")) {
                 std::int64_t to = 0;
                 if (Status s = R::requiredInteger(o, path, "to", -kMaxMs, kMaxMs, to); !s) {
@@ -177,7 +177,7 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
                 op.byMs = by * 1000;
             }
         } else if (name == "query") {
-            op.kind = Kind::Query;
+            op.kind = TieredKind::Query;
             if (Status s = R::requiredInteger(o, path, "from", -kMaxMs, kMaxMs, op.from); !s) {
                 return s;
             }

@@ -8,7 +8,7 @@ namespace fg {
 
 using json = nlohmann::json;
 using R = ScenarioReader;
-using Kind = redis::ClusterOp::Kind;
+using ClusterKind = redis::ClusterOp::Kind;
 
 Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     json params;
@@ -48,7 +48,7 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
         }
         redis::ClusterOp op;
         if (name == "route") {
-            op.kind = Kind::Route;
+            op.kind = ClusterKind::Route;
             if (Status s = R::requiredString(o, path, "key", op.key); !s) {
                 return s;
             }
@@ -56,17 +56,17 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
                 return s;
             }
         } else if (name == "add-node") {
-            op.kind = Kind::AddNode;
+            op.kind = ClusterKind::AddNode;
             ++nodeIds;
         } else if (name == "remove-node" || name == "fail-node") {
-            op.kind = name == "remove-node" ? Kind::RemoveNode : Kind::FailNode;
+            op.kind = name == "remove-node" ? ClusterKind::RemoveNode : ClusterKind::FailNode;
             std::int64_t node = 0;
             if (Status s = R::requiredInteger(o, path, "node", 0, nodeIds - 1, node); !s) {
                 return s;
             }
             op.node = static_cast<int>(node);
         } else if (name == "migrate") {
-            op.kind = Kind::Migrate;
+            op.kind = ClusterKind::Migrate;
             std::int64_t slot = 0, to = 0, keys = -1;
             if (Status s = R::requiredInteger(o, path, "slot", 0, redis::kSlots - 1, slot); !s) {
                 return s;

@@ -7,7 +7,7 @@ namespace fg {
 
 using json = nlohmann::json;
 using R = ScenarioReader;
-using Kind = kafka::KafkaOp::Kind;
+using KafkaKind = kafka::KafkaOp::Kind;
 
 namespace {
 
@@ -115,7 +115,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
         }
         kafka::KafkaOp op;
         if (name == "produce") {
-            op.kind = Kind::Produce;
+            op.kind = KafkaKind::Produce;
             if (Status s = R::requiredString(o, path, "topic", op.topic); !s) {
                 return s;
             }
@@ -136,7 +136,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
             }
             op.count = static_cast<int>(v);
         } else if (name == "join" || name == "leave") {
-            op.kind = name == "join" ? Kind::Join : Kind::Leave;
+            op.kind = name == "join" ? KafkaKind::Join : KafkaKind::Leave;
             if (Status s = R::requiredName(o, path, "group", op.group); !s) {
                 return s;
             }
@@ -157,13 +157,13 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
                 }
             }
         } else if (name == "fail-broker") {
-            op.kind = Kind::FailBroker;
+            op.kind = KafkaKind::FailBroker;
             if (Status s = R::requiredInteger(o, path, "broker", 0, p.brokers - 1, v); !s) {
                 return s;
             }
             op.broker = static_cast<int>(v);
         } else if (name == "consume") {
-            op.kind = Kind::Consume;
+            op.kind = KafkaKind::Consume;
             if (Status s = R::requiredName(o, path, "group", op.group); !s) {
                 return s;
             }

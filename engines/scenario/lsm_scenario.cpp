@@ -8,7 +8,7 @@ namespace fg {
 
 using json = nlohmann::json;
 using R = ScenarioReader;
-using Kind = lsm::LsmOp::Kind;
+using LsmKind = lsm::LsmOp::Kind;
 
 namespace {
 
@@ -139,7 +139,9 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
         }
         lsm::LsmOp op;
         if (name == "put" || name == "delete" || name == "get") {
-            op.kind = name == "put" ? Kind::Put : name == "delete" ? Kind::Delete : Kind::Get;
+            op.kind = name == "put"      ? LsmKind::Put
+                      : name == "delete" ? LsmKind::Delete
+                                         : LsmKind::Get;
             if (Status s = readKey(o, path, op.key); !s) {
                 return s;
             }
@@ -153,16 +155,16 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             if (Status s = budget.add(1, path); !s) {
                 return s;
             }
-            if (Status s = flushes.writes(op.kind == Kind::Get ? 0 : 1, path); !s) {
+            if (Status s = flushes.writes(op.kind == LsmKind::Get ? 0 : 1, path); !s) {
                 return s;
             }
             out.ops.push_back(std::move(op));
         } else if (name == "flush" || name == "compact") {
-            op.kind = name == "flush" ? Kind::Flush : Kind::Compact;
+            op.kind = name == "flush" ? LsmKind::Flush : LsmKind::Compact;
             if (Status s = budget.add(1, path); !s) {
                 return s;
             }
-            if (Status s = op.kind == Kind::Flush ? flushes.flush(path) : Status::ok(); !s) {
+            if (Status s = op.kind == LsmKind::Flush ? flushes.flush(path) : Status::ok(); !s) {
                 return s;
             }
             out.ops.push_back(std::move(op));
@@ -193,7 +195,7 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
             Rng rng(static_cast<std::uint64_t>(seed));
             for (std::int64_t k = 0; k < count; ++k) {
                 lsm::LsmOp put;
-                put.kind = Kind::Put;
+                put.kind = LsmKind::Put;
                 put.key = std::to_string(rng.uniform(lo, hi));
                 put.value = std::string("v").append(std::to_string(k));
                 out.ops.push_back(std::move(put));

@@ -15,15 +15,15 @@ using timeseries::TieredOp;
 
 namespace {
 
-constexpr std::int64_t kHour = 3'600'000;
+constexpr std::int64_t kHourMs = 3'600'000;
 
 TieredOp ingestHours(std::int64_t fromMs, int hours, std::uint64_t seed) {
     return TieredOp::ingest(
-        timeseries::Generator{fromMs, fromMs + hours * kHour, 5000, seed, "sine"});
+        timeseries::Generator{fromMs, fromMs + hours * kHourMs, 5000, seed, "sine"});
 }
 
 TieredOp advanceHours(int hours) {
-    return TieredOp::advanceBy(hours * kHour);
+    return TieredOp::advanceBy(hours * kHourMs);
 }
 
 } // namespace
@@ -63,19 +63,20 @@ DownsampleView::DownsampleView(QWidget* parent)
     addButton(tr("Query the last 30 minutes"),
               tr("Read the last half hour from the finest tier that still holds it"), [this] {
                   const auto s = diagram()->stateAt(diagram()->stepCount() - 1);
-                  addOp(TieredOp::query(s.now - kHour / 2, s.now));
+                  addOp(TieredOp::query(s.now - kHourMs / 2, s.now));
               });
     addButton(tr("Query the first hour"),
               tr("Read the first hour: raw points if kept, else a coarser rollup"),
-              [this] { addOp(TieredOp::query(0, kHour)); });
+              [this] { addOp(TieredOp::query(0, kHourMs)); });
     addPreset(tr("A day of 5-second points, then a day passes: raw and minute data expire, "
                  "hourly rollups stay"),
               [this] {
                   setScenario({ingestHours(0, 24, 7), advanceHours(2), advanceHours(22)});
               });
     addPreset(tr("Queries pick the finest tier that still holds their range"), [this] {
-        setScenario({ingestHours(0, 12, 3), TieredOp::query(11 * kHour + kHour / 2, 12 * kHour),
-                     TieredOp::query(0, 6 * kHour)});
+        setScenario({ingestHours(0, 12, 3),
+                     TieredOp::query(11 * kHourMs + kHourMs / 2, 12 * kHourMs),
+                     TieredOp::query(0, 6 * kHourMs)});
     });
     finishControls();
     controls()->addStretch(1);
@@ -142,7 +143,7 @@ void DownsampleView::refresh() {
         for (const auto& [start, b] : s.tiers[i].blocks) {
             if (tiers[i].raw) {
                 for (const auto& p : b.points) {
-                    x << double(p.t) / double(kHour);
+                    x << double(p.t) / double(kHourMs);
                     avg << p.v;
                 }
             } else {
@@ -151,7 +152,7 @@ void DownsampleView::refresh() {
                 // hour early).
                 for (const auto& [bs, a] : b.buckets) {
                     for (const std::int64_t at : {bs, bs + tiers[i].resolutionMs}) {
-                        x << double(at) / double(kHour);
+                        x << double(at) / double(kHourMs);
                         avg << a.avg();
                         lo << a.min;
                         hi << a.max;
@@ -199,7 +200,7 @@ void DownsampleView::refresh() {
     // and below the data.
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (const auto& [ms, label] : diagram()->axisTicks()) {
-        ticker->addTick(double(ms) / double(kHour), label);
+        ticker->addTick(double(ms) / double(kHourMs), label);
     }
     chart_->xAxis->setTicker(ticker);
     bool found = false;
@@ -234,8 +235,8 @@ void DownsampleView::lineUpTimeAxis() {
     if (!plot || !d) {
         return;
     }
-    const double start = double(d->axisStart()) / double(kHour);
-    const double end = double(d->axisEnd()) / double(kHour);
+    const double start = double(d->axisStart()) / double(kHourMs);
+    const double end = double(d->axisEnd()) / double(kHourMs);
     // Where the plot will be drawn (the layout a replot does first: the margins follow the
     // vertical axis's labels), and where the drawing's axis is, both in the chart's pixels.
     for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
