@@ -9,6 +9,7 @@
 #include "app/reader/search_panel.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -843,5 +844,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestClassroom)
+FG_TEST_MAIN(TestClassroom)
 #include "test_classroom.moc"

@@ -1,6 +1,7 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
 #include "../full_disk.h"
+#include "tests/suite_main.h"
 
 #include <QDir>
 #include <QFile>
@@ -631,5 +632,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliApp)
+FG_TEST_GUILESS_MAIN(TestCliApp)
 #include "test_cli_app.moc"

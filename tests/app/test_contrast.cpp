@@ -6,6 +6,7 @@
 #include "app/app_theme.h"
 #include "app/reader/chapter_html.h"
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -409,5 +410,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestContrast)
+FG_TEST_MAIN(TestContrast)
 #include "test_contrast.moc"

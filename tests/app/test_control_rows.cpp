@@ -4,6 +4,7 @@
 // 80 px, "Get" as wide as "Compact"); on a 1280x800 laptop and in the Projector's larger type
 // no more than two.
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QTabWidget>
@@ -43,5 +44,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestControlRows)
+FG_TEST_MAIN(TestControlRows)
 #include "test_control_rows.moc"

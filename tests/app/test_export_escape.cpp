@@ -3,6 +3,7 @@
 // stays open as it was. Before, Esc only hid the progress window and the export went on.
 #include "app/export_actions.h"
 #include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/animation_dialog.h"
@@ -106,5 +107,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExportEscape)
+FG_TEST_MAIN(TestExportEscape)
 #include "test_export_escape.moc"

@@ -10,6 +10,7 @@
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/btree_view.h"
@@ -1005,5 +1006,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExportPresent)
+FG_TEST_MAIN(TestExportPresent)
 #include "test_export_present.moc"

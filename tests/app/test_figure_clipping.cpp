@@ -4,6 +4,7 @@
 // text outside its box (a question's text inside its hexagon), and nothing outside the figure.
 #include "app/reader/chapter_html.h"
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_layout.h"
 #include "widgets/figure/figure_renderer.h"
@@ -173,5 +174,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFigureClipping)
+FG_TEST_MAIN(TestFigureClipping)
 #include "test_figure_clipping.moc"

@@ -7,6 +7,7 @@
 #include "app/main_window.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -713,5 +714,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHandout)
+FG_TEST_MAIN(TestHandout)
 #include "test_handout.moc"

@@ -6,6 +6,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_dialog.h"
@@ -231,5 +232,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestNumberBoxes)
+FG_TEST_MAIN(TestNumberBoxes)
 #include "test_number_boxes.moc"

@@ -8,6 +8,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -335,5 +336,5 @@ private:
     const DesktopLook desktop_;
 };
 
-QTEST_MAIN(TestPageZoom)
+FG_TEST_MAIN(TestPageZoom)
 #include "test_page_zoom.moc"

@@ -3,6 +3,7 @@
 // stays on the first.
 #include "app/presentation/presentation.h"
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QGuiApplication>
@@ -28,5 +29,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPresentationScreens)
+FG_TEST_MAIN(TestPresentationScreens)
 #include "test_presentation_screens.moc"

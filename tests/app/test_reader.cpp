@@ -10,6 +10,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_registry.h"
 
@@ -1183,5 +1184,5 @@ private:
     const DesktopLook desktop_;
 };
 
-QTEST_MAIN(TestReader)
+FG_TEST_MAIN(TestReader)
 #include "test_reader.moc"

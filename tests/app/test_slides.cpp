@@ -6,6 +6,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -682,5 +683,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSlides)
+FG_TEST_MAIN(TestSlides)
 #include "test_slides.moc"

@@ -5,6 +5,8 @@
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -28,9 +30,6 @@
 #include <QTest>
 
 namespace {
-
-const fg::ThemeChoice kAll[] = {fg::ThemeChoice::System, fg::ThemeChoice::Light,
-                                fg::ThemeChoice::Dark, fg::ThemeChoice::Projector};
 
 QString describe(const QWidget* w) {
     return QStringLiteral("%1 \"%2\"")
@@ -404,5 +403,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestThemeChrome)
+FG_TEST_MAIN(TestThemeChrome)
 #include "test_theme_chrome.moc"

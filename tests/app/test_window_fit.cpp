@@ -10,6 +10,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
@@ -727,5 +728,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWindowFit)
+FG_TEST_MAIN(TestWindowFit)
 #include "test_window_fit.moc"

@@ -8,6 +8,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
@@ -668,5 +669,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWindowSidebar)
+FG_TEST_MAIN(TestWindowSidebar)
 #include "test_window_sidebar.moc"

@@ -5,6 +5,7 @@
 #include "app/main_window.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
@@ -266,5 +267,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWindowTabs)
+FG_TEST_MAIN(TestWindowTabs)
 #include "test_window_tabs.moc"

@@ -1,5 +1,7 @@
 // The headless engine subcommands of docs/cli.md, run as a user runs them: the real
 // `fieldguide` binary through QProcess, with published vectors and the contract's exit codes.
+#include "tests/suite_main.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -480,5 +482,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCliEngines)
+FG_TEST_GUILESS_MAIN(TestCliEngines)
 #include "test_cli_engines.moc"

@@ -2,6 +2,7 @@
 // the contract names is placed in a chapter, and every figure lays out inside its width in every
 // theme. A broken shipped file fails here, naming the file and the JSON path.
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -116,5 +117,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestShippedContent)
+FG_TEST_MAIN(TestShippedContent)
 #include "test_shipped_content.moc"

@@ -5,6 +5,7 @@
 #include "fuzz/fuzz_targets.h"
 #include "models/course/content_loader.h"
 #include "models/course/content_validator.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QDir>
@@ -129,5 +130,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFuzzRegressions)
+FG_TEST_MAIN(TestFuzzRegressions)
 #include "test_fuzz_regressions.moc"

@@ -4,6 +4,7 @@
 // symbolic link at the target is refused unless the caller follows links on purpose.
 #include "../full_disk.h"
 #include "models/io/atomic_file.h"
+#include "tests/suite_main.h"
 
 #include <QDir>
 #include <QFile>
@@ -139,5 +140,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAtomicFile)
+FG_TEST_GUILESS_MAIN(TestAtomicFile)
 #include "test_atomic_file.moc"

@@ -1,6 +1,7 @@
 // Content loading: a good course loads whole; in a broken one each problem is reported with its
 // file, JSON path and what was expected, and every other chapter still opens.
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -114,5 +115,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestContent)
+FG_TEST_GUILESS_MAIN(TestContent)
 #include "test_content.moc"

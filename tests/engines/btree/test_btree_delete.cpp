@@ -2,6 +2,7 @@
 // Bottom-up under the insert-then-split rule (hand-checked trees), top-down under the preemptive
 // rule (CLRS 3e Fig. 18.8's deletions of F, M, G, D and B, as recalled in engine-reference.md).
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -179,5 +180,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeDelete)
+FG_TEST_APPLESS_MAIN(TestBtreeDelete)
 #include "test_btree_delete.moc"

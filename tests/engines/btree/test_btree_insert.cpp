@@ -1,6 +1,7 @@
 // Insert under the contract's split rule (insert into the leaf, split at m keys around index
 // (m-1)/2): the reference's worked examples (engine-reference.md 3.4), the steps, and the costs.
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -207,5 +208,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeInsert)
+FG_TEST_APPLESS_MAIN(TestBtreeInsert)
 #include "test_btree_insert.moc"

@@ -1,6 +1,7 @@
 // The CLRS variant (min_degree t, "split": "preemptive"): full nodes split on the way down.
 // Expected trees from engine-reference.md 3.4.
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -82,5 +83,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreePreemptive)
+FG_TEST_APPLESS_MAIN(TestBtreePreemptive)
 #include "test_btree_preemptive.moc"

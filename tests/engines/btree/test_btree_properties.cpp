@@ -3,6 +3,7 @@
 // oracle does, and the bulk run (no narration) holds exactly the same state as the narrated one.
 #include "engines/core/rng.h"
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <set>
@@ -211,5 +212,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeProperties)
+FG_TEST_APPLESS_MAIN(TestBtreeProperties)
 #include "test_btree_properties.moc"

@@ -1,6 +1,7 @@
 // The btree engine through the scenario JSON edge: params, ops, validation with JSON paths, the
 // result's shape, and bulk mode.
 #include "engines/scenario/btree_scenario.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -175,5 +176,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeScenario)
+FG_TEST_APPLESS_MAIN(TestBtreeScenario)
 #include "test_btree_scenario.moc"

@@ -2,6 +2,7 @@
 // it visits and the keys it returns. Tree: order 4 with 1..10,
 // [4] / [2] [6,8] / [1] [3] [5] [7] [9,10].
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -119,5 +120,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeSearchRange)
+FG_TEST_APPLESS_MAIN(TestBtreeSearchRange)
 #include "test_btree_search_range.moc"

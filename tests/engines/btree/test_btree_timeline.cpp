@@ -2,6 +2,7 @@
 // and changing a parameter rebuilds the same keys under the new setting.
 #include "engines/btree/btree_rebuild.h"
 #include "tests/engines/btree/btree_test_support.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <set>
@@ -150,5 +151,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestBtreeTimeline)
+FG_TEST_APPLESS_MAIN(TestBtreeTimeline)
 #include "test_btree_timeline.moc"

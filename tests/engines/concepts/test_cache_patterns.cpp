@@ -3,6 +3,7 @@
 // read 2 (miss, evicts 0, the least recently used), read 0 (miss, evicts 1), read 2 (hit):
 // 6 reads, 2 hits, hit ratio 1/3, 4 database reads.
 #include "engines/concepts/cache_patterns.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -122,5 +123,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestCachePatterns)
+FG_TEST_APPLESS_MAIN(TestCachePatterns)
 #include "test_cache_patterns.moc"

@@ -5,6 +5,7 @@
 //   month 4: batch 1 is 90 days old (Glacier), batches 2-3 in IA, batch 4 Standard:
 //            4.096 + 25.60 + 23.552 = $53.248; without: 4 x 23.552 = $94.208.
 #include "engines/concepts/lifecycle_cost.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -93,5 +94,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLifecycleCost)
+FG_TEST_APPLESS_MAIN(TestLifecycleCost)
 #include "test_lifecycle_cost.moc"

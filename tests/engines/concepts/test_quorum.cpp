@@ -4,6 +4,7 @@
 //   R=1, W=2: write {0, 1}; read set {2} misses it: 1 stale (R + W = 3 = N is not enough).
 // N = 5, W = 2: stale read sets for R = 1..5 are C(3, R) = 3, 3, 1, 0, 0.
 #include "engines/concepts/quorum.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -145,5 +146,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestQuorum)
+FG_TEST_APPLESS_MAIN(TestQuorum)
 #include "test_quorum.moc"

@@ -7,6 +7,7 @@
 //                 SUM(amount) 977 pages.
 //   Compressed 4x, amount needs 2e6 / 8192 = 244.1 -> 245 pages.
 #include "engines/concepts/storage_layout.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -53,5 +54,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestStorageLayout)
+FG_TEST_APPLESS_MAIN(TestStorageLayout)
 #include "test_storage_layout.moc"

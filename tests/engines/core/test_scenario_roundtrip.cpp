@@ -3,6 +3,7 @@
 // names the JSON path of a bad scenario for every engine.
 #include "engines/scenario/scenario.h"
 #include "engines/scenario/scenario_writer.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -104,5 +105,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestScenarioRoundTrip)
+FG_TEST_APPLESS_MAIN(TestScenarioRoundTrip)
 #include "test_scenario_roundtrip.moc"

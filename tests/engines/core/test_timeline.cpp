@@ -3,6 +3,7 @@
 #include "engines/core/recording_sink.h"
 #include "engines/core/rng.h"
 #include "engines/core/timeline.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <atomic>
@@ -155,5 +156,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTimeline)
+FG_TEST_APPLESS_MAIN(TestTimeline)
 #include "test_timeline.moc"

@@ -2,6 +2,7 @@
 // properties: balanced to within one, and no partition moves that did not need to.
 #include "engines/core/rng.h"
 #include "engines/kafka/assignors.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -170,5 +171,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestKafkaAssignors)
+FG_TEST_APPLESS_MAIN(TestKafkaAssignors)
 #include "test_kafka_assignors.moc"

@@ -4,6 +4,7 @@
 #include "engines/core/recording_sink.h"
 #include "engines/core/timeline.h"
 #include "engines/kafka/kafka_cluster.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <algorithm>
@@ -206,5 +207,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestKafkaCluster)
+FG_TEST_APPLESS_MAIN(TestKafkaCluster)
 #include "test_kafka_cluster.moc"

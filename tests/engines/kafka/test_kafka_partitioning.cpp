@@ -2,6 +2,7 @@
 // librdkafka's published vectors, toPositive (not abs), and the partition command.
 #include "engines/cli/commands.h"
 #include "engines/kafka/murmur2.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <sstream>
@@ -100,5 +101,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestKafkaPartitioning)
+FG_TEST_APPLESS_MAIN(TestKafkaPartitioning)
 #include "test_kafka_partitioning.moc"

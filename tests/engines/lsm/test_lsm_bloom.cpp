@@ -1,6 +1,7 @@
 // Bloom filters: never a false "no"; a measured false-positive rate close to (1 - e^(-kn/m))^k,
 // and within LevelDB's own bound (bloom_test.cc: at most 2% at 10 bits per key).
 #include "engines/lsm/bloom_filter.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -55,5 +56,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLsmBloom)
+FG_TEST_APPLESS_MAIN(TestLsmBloom)
 #include "test_lsm_bloom.moc"

@@ -6,6 +6,7 @@
 #include "engines/core/rng.h"
 #include "engines/core/timeline.h"
 #include "engines/lsm/lsm_tree.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <algorithm>
@@ -373,5 +374,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestLsmTree)
+FG_TEST_APPLESS_MAIN(TestLsmTree)
 #include "test_lsm_tree.moc"

@@ -6,6 +6,7 @@
 #include "engines/core/timeline.h"
 #include "engines/redis/cluster.h"
 #include "engines/redis/key_slot.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <cctype>
@@ -210,5 +211,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRedisCluster)
+FG_TEST_APPLESS_MAIN(TestRedisCluster)
 #include "test_redis_cluster.moc"

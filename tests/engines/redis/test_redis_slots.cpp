@@ -5,6 +5,7 @@
 #include "engines/redis/crc16.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <sstream>
@@ -150,5 +151,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestRedisSlots)
+FG_TEST_APPLESS_MAIN(TestRedisSlots)
 #include "test_redis_slots.moc"

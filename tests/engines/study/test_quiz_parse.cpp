@@ -1,6 +1,7 @@
 // The quiz card parser accepts the documented format and refuses, with the JSON path, a card
 // that a student could not answer: no right choice or two, too few choices, a missing question.
 #include "engines/study/quiz.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -104,5 +105,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestQuizParse)
+FG_TEST_APPLESS_MAIN(TestQuizParse)
 #include "test_quiz_parse.moc"

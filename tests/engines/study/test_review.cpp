@@ -2,6 +2,7 @@
 // later and later (1, 3, 7, 14 days); a wrong one drops to box 1 and returns in the same session
 // after the other due cards; the order is the same every time; the state survives JSON.
 #include "engines/study/review.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <string>
@@ -138,5 +139,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestReview)
+FG_TEST_APPLESS_MAIN(TestReview)
 #include "test_review.moc"

@@ -3,6 +3,7 @@
 #include "engines/cli/commands.h"
 #include "engines/timeseries/bucket.h"
 #include "engines/timeseries/downsample.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <sstream>
@@ -121,5 +122,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTimeseriesDownsample)
+FG_TEST_APPLESS_MAIN(TestTimeseriesDownsample)
 #include "test_timeseries_downsample.moc"

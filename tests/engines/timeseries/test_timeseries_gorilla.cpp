@@ -5,6 +5,7 @@
 #include "engines/core/rng.h"
 #include "engines/timeseries/gorilla.h"
 #include "engines/timeseries/simple_encodings.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 #include <cmath>
@@ -199,5 +200,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTimeseriesGorilla)
+FG_TEST_APPLESS_MAIN(TestTimeseriesGorilla)
 #include "test_timeseries_gorilla.moc"

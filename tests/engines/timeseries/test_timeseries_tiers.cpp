@@ -6,6 +6,7 @@
 #include "engines/timeseries/clock_text.h"
 #include "engines/timeseries/downsample.h"
 #include "engines/timeseries/tiered_store.h"
+#include "tests/suite_main.h"
 
 #include <QTest>
 
@@ -183,5 +184,5 @@ private slots:
     }
 };
 
-QTEST_APPLESS_MAIN(TestTimeseriesTiers)
+FG_TEST_APPLESS_MAIN(TestTimeseriesTiers)
 #include "test_timeseries_tiers.moc"

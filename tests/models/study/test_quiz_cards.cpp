@@ -3,6 +3,7 @@
 // of the interview checklist and every common mistake has its card (counted from the chapters).
 #include "models/course/content_loader.h"
 #include "models/study/quiz_deck.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QDir>
@@ -197,5 +198,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestQuizCards)
+FG_TEST_GUILESS_MAIN(TestQuizCards)
 #include "test_quiz_cards.moc"

@@ -1,5 +1,6 @@
 // DiagramCanvas with a toy source: stepping back shows exactly the frame shown before (pixel for
 // pixel), narration follows the step, and many steps leave no QObjects behind.
+#include "tests/suite_main.h"
 #include "tests/widgets/canvas/toy_source.h"
 #include "widgets/canvas/diagram_canvas.h"
 
@@ -218,5 +219,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestCanvas)
+FG_TEST_MAIN(TestCanvas)
 #include "test_canvas.moc"

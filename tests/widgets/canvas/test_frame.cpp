@@ -1,5 +1,6 @@
 // Frame tweening: the ends of a transition are exactly the two frames (pixel for pixel), kept
 // items move along a straight line, new items grow out of their origin, old ones fade.
+#include "tests/suite_main.h"
 #include "widgets/canvas/frame.h"
 
 #include <QImage>
@@ -104,5 +105,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFrame)
+FG_TEST_MAIN(TestFrame)
 #include "test_frame.moc"

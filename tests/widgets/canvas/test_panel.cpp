@@ -1,5 +1,6 @@
 // DiagramPanel: VisuAlgo's keys drive the diagram from anywhere in the panel, the narration and
 // step counter follow, and every control has an accessible name.
+#include "tests/suite_main.h"
 #include "tests/widgets/canvas/toy_source.h"
 #include "widgets/canvas/diagram_panel.h"
 
@@ -83,5 +84,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPanel)
+FG_TEST_MAIN(TestPanel)
 #include "test_panel.moc"

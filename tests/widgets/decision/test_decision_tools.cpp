@@ -3,6 +3,7 @@
 // is reported with what is wrong; the matrix reads its marks from the course's table, explains
 // every cell, and tells which stores fit the ticked needs; results export as vector pictures.
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -713,5 +714,5 @@ private:
     fg::Course course_;
 };
 
-QTEST_MAIN(TestDecisionTools)
+FG_TEST_MAIN(TestDecisionTools)
 #include "test_decision_tools.moc"

@@ -11,6 +11,15 @@
 #include <memory>
 #include <vector>
 
+// How many items of frame `f` have an id starting with `prefix`.
+inline int countItems(const fg::Frame& f, const QString& prefix) {
+    int n = 0;
+    for (const auto& it : f.items) {
+        n += it.id.startsWith(prefix) ? 1 : 0;
+    }
+    return n;
+}
+
 // Makes one live diagram's page.
 using ViewFactory = std::function<std::unique_ptr<fg::DiagramView>()>;
 Q_DECLARE_METATYPE(ViewFactory)

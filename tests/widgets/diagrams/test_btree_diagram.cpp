@@ -1,6 +1,8 @@
 // The live B-Tree: what is drawn matches the engine's tree (a box per node, a cell per key, an
 // edge per child), a split's median slides into its parent, and stepping back redraws the earlier
 // frame exactly. FG_SAVE_FIGURES=<dir> writes frames for a look.
+#include "tests/suite_main.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_diagram.h"
 
@@ -24,14 +26,6 @@ std::vector<Op> inserts(int n) {
     return ops;
 }
 
-int count(const fg::Frame& f, const QString& prefix) {
-    int n = 0;
-    for (const auto& it : f.items) {
-        n += it.id.startsWith(prefix) ? 1 : 0;
-    }
-    return n;
-}
-
 } // namespace
 
 class TestBTreeDiagram : public QObject {
@@ -52,9 +46,9 @@ private slots:
                     edges += static_cast<int>(s.nodes.children(n).size());
                 }
             }
-            QCOMPARE(count(f, "node:"), nodes);
-            QCOMPARE(count(f, "key:"), keys);
-            QCOMPARE(count(f, "edge:"), edges);
+            QCOMPARE(countItems(f, "node:"), nodes);
+            QCOMPARE(countItems(f, "key:"), keys);
+            QCOMPARE(countItems(f, "edge:"), edges);
         }
     }
 
@@ -383,5 +377,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBTreeDiagram)
+FG_TEST_MAIN(TestBTreeDiagram)
 #include "test_btree_diagram.moc"

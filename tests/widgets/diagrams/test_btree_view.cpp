@@ -2,6 +2,7 @@
 // Undo (and Ctrl+Z) takes back the last key added; a new order rebuilds the same keys; junk in the
 // key box gets a plain message, never a crash; the big preset says how many keys it holds, and
 // builds on a worker thread (the window answers; Cancel and Esc keep what was on screen).
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/btree_view.h"
@@ -537,5 +538,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBTreeView)
+FG_TEST_MAIN(TestBTreeView)
 #include "test_btree_view.moc"

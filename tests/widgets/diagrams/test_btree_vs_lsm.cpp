@@ -3,6 +3,7 @@
 // the view draws both as QCustomPlot charts. A long run (200,000 inserts) happens off the UI
 // thread: the event loop keeps answering, and Cancel stops it at once and keeps the last result.
 #include "models/theme/theme.h"
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/event_loop_support.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
@@ -298,5 +299,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBTreeVsLsm)
+FG_TEST_MAIN(TestBTreeVsLsm)
 #include "test_btree_vs_lsm.moc"

@@ -8,6 +8,7 @@
 //   the partition boxes: nobody could see who reads which partition);
 // and, at 1280x800 and 1920x1080, for the charts under the diagrams: no legend covers a plotted
 // point, the highest and the last points keep off the frame, and the vertical axis title fits.
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/frame.h"
@@ -289,5 +290,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDiagramClipping)
+FG_TEST_MAIN(TestDiagramClipping)
 #include "test_diagram_clipping.moc"

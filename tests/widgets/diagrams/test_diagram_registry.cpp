@@ -4,6 +4,7 @@
 // the shipped course places is registered.
 #include "engines/scenario/scenario.h"
 #include "models/course/content_loader.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -231,5 +232,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDiagramRegistry)
+FG_TEST_MAIN(TestDiagramRegistry)
 #include "test_diagram_registry.moc"

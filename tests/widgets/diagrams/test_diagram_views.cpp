@@ -6,6 +6,7 @@
 // not the window's reader; 10,000 steps back and forth leave no more live objects than before;
 // the charts show the engine's numbers for the step on screen.
 #include "engines/redis/key_slot.h"
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -987,5 +988,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDiagramViews)
+FG_TEST_MAIN(TestDiagramViews)
 #include "test_diagram_views.moc"

@@ -1,6 +1,7 @@
 // The live time-series store: every raw block the engine holds is drawn, a query lights the
 // blocks it reads and names its tier, the QCustomPlot chart shows raw points and each rollup's
 // average with its min-max band, and step back is pixel-exact.
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/downsample_diagram.h"
 #include "widgets/diagrams/downsample_view.h"
@@ -9,19 +10,19 @@
 #include <QWheelEvent>
 #include <qcustomplot.h>
 
-using Kind = fg::timeseries::TieredOp::Kind;
+using TieredKind = fg::timeseries::TieredOp::Kind;
 
 namespace {
 
-std::vector<fg::timeseries::TieredOp> scenario() {
+std::vector<fg::timeseries::TieredOp> downsampleScenario() {
     fg::timeseries::TieredOp ingest;
-    ingest.kind = Kind::Ingest;
+    ingest.kind = TieredKind::Ingest;
     ingest.generate = fg::timeseries::Generator{0, 3 * 3600'000, 10'000, 1, "sine"};
     fg::timeseries::TieredOp advance;
-    advance.kind = Kind::Advance;
+    advance.kind = TieredKind::Advance;
     advance.byMs = 3600'000;
     fg::timeseries::TieredOp query;
-    query.kind = Kind::Query;
+    query.kind = TieredKind::Query;
     query.from = 3 * 3600'000 - 600'000;
     query.to = 3 * 3600'000;
     return {ingest, advance, query};
@@ -29,14 +30,14 @@ std::vector<fg::timeseries::TieredOp> scenario() {
 
 fg::timeseries::TieredOp ingestHours(int hours) {
     fg::timeseries::TieredOp ingest;
-    ingest.kind = Kind::Ingest;
+    ingest.kind = TieredKind::Ingest;
     ingest.generate = fg::timeseries::Generator{0, hours * 3600'000LL, 5'000, 1, "sine"};
     return ingest;
 }
 
 fg::timeseries::TieredOp advanceHours(int hours) {
     fg::timeseries::TieredOp advance;
-    advance.kind = Kind::Advance;
+    advance.kind = TieredKind::Advance;
     advance.byMs = hours * 3600'000LL;
     return advance;
 }
@@ -56,7 +57,8 @@ class TestDownsampleDiagram : public QObject {
     Q_OBJECT
 private slots:
     void everyRawBlockIsDrawnAndAQueryLightsWhatItReads() {
-        const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(), scenario());
+        const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(),
+                                      downsampleScenario());
         for (int i = 0; i < d.stepCount(); ++i) {
             const auto s = d.stateAt(i);
             const fg::Frame f = d.frame(i, fg::Theme::light());
@@ -76,7 +78,8 @@ private slots:
     }
 
     void stepBackRedrawsTheEarlierFrame() {
-        const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(), scenario());
+        const fg::DownsampleDiagram d(fg::timeseries::TieredStore::defaultTiers(),
+                                      downsampleScenario());
         expectStepBackExact(d, QSize(900, 400));
     }
 
@@ -365,5 +368,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDownsampleDiagram)
+FG_TEST_MAIN(TestDownsampleDiagram)
 #include "test_downsample_diagram.moc"

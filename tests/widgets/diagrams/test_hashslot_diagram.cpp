@@ -2,6 +2,7 @@
 // every node of the engine's state is drawn, a routed key's marker sits on its slot, a redirect
 // is drawn with its name, and stepping back redraws the earlier frame exactly.
 #include "engines/redis/key_slot.h"
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/hashslot_diagram.h"
@@ -16,13 +17,13 @@
 #include <qcustomplot.h>
 #include <set>
 
-using Kind = fg::redis::ClusterOp::Kind;
+using ClusterKind = fg::redis::ClusterOp::Kind;
 
 namespace {
 
 fg::redis::ClusterOp route(const std::string& key, bool set) {
     fg::redis::ClusterOp op;
-    op.kind = Kind::Route;
+    op.kind = ClusterKind::Route;
     op.key = key;
     if (set) {
         op.value.emplace(1, 'v');
@@ -30,9 +31,9 @@ fg::redis::ClusterOp route(const std::string& key, bool set) {
     return op;
 }
 
-std::vector<fg::redis::ClusterOp> scenario() {
+std::vector<fg::redis::ClusterOp> hashslotScenario() {
     fg::redis::ClusterOp add;
-    add.kind = Kind::AddNode;
+    add.kind = ClusterKind::AddNode;
     return {route("user:1000", true), route("foo", true), add, route("user:1000", false),
             route("foo", false)};
 }
@@ -49,7 +50,7 @@ class TestHashslotDiagram : public QObject {
     Q_OBJECT
 private slots:
     void theBarCoversEverySlotAndEveryNodeIsDrawn() {
-        const fg::HashslotDiagram d(3, 1, scenario());
+        const fg::HashslotDiagram d(3, 1, hashslotScenario());
         for (int i = -1; i < d.stepCount(); ++i) {
             const auto s =
                 i < 0 ? d.timeline().initialState() : d.timeline().stateAfter(std::size_t(i));
@@ -72,7 +73,7 @@ private slots:
     }
 
     void aRouteMarksItsSlotAndItsRedirect() {
-        const fg::HashslotDiagram d(3, 1, scenario());
+        const fg::HashslotDiagram d(3, 1, hashslotScenario());
         // Step 3 (0-based) routes user:1000 after the new node took its slot: MOVED.
         int moved = -1;
         for (int i = 0; i < d.stepCount(); ++i) {
@@ -95,7 +96,7 @@ private slots:
     void theMarkerLeavesTheRangeLabelsReadable() {
         // Issue 13: the marker stood over the bar and hid the range's label ("5461" read
         // "?461"). It hangs under the bar now, at the slot.
-        const fg::HashslotDiagram d(3, 1, scenario());
+        const fg::HashslotDiagram d(3, 1, hashslotScenario());
         for (int i = 0; i < d.stepCount(); ++i) {
             const fg::Frame f = d.frame(i, fg::Theme::projector());
             const auto* marker = f.find("slot-marker");
@@ -145,7 +146,7 @@ private slots:
         // Issue 13: node 6 (added to 3 masters with a replica each) was drawn in one colour and
         // its histogram bar in another.
         fg::HashslotView v;
-        v.setScenario(3, 1, scenario());
+        v.setScenario(3, 1, hashslotScenario());
         v.panel()->player()->toEnd();
         const fg::Frame f = v.panel()->canvas()->currentFrame();
         int bars = 0;
@@ -247,7 +248,7 @@ private slots:
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
             for (int masters : {3, 8, 12, 16}) {
                 fg::redis::ClusterOp add;
-                add.kind = Kind::AddNode;
+                add.kind = ClusterKind::AddNode;
                 const fg::HashslotDiagram d(masters, 0, {add, add, route("user:1000", false)});
                 const auto s = d.timeline().stateAfter(std::size_t(d.stepCount() - 1));
                 const fg::Frame f = d.frame(d.stepCount() - 1, theme);
@@ -303,7 +304,7 @@ private slots:
     // range and its owner when the pointer rests on it.
     void theBarSaysWhoseEverySliverIsUnderThePointer() {
         fg::redis::ClusterOp add;
-        add.kind = Kind::AddNode;
+        add.kind = ClusterKind::AddNode;
         fg::HashslotView v;
         v.resize(1280, 800);
         v.show();
@@ -339,7 +340,7 @@ private slots:
         int redirects = 0;
         for (int masters : {3, 5, 8}) {
             fg::redis::ClusterOp add;
-            add.kind = Kind::AddNode;
+            add.kind = ClusterKind::AddNode;
             std::vector<fg::redis::ClusterOp> ops;
             for (int k = 0; k < 40; ++k) {
                 ops.push_back(route("user:" + std::to_string(k), true));
@@ -387,7 +388,7 @@ private slots:
     // master's box says it failed, not that it is a master; its promoted replica is a master.
     void aFailedMasterIsNoLongerCalledAMaster() {
         fg::redis::ClusterOp fail;
-        fail.kind = Kind::FailNode;
+        fail.kind = ClusterKind::FailNode;
         fail.node = 0;
         const fg::HashslotDiagram d(3, 1, {route("foo", true), fail, route("foo", false)});
         const fg::redis::ClusterState& s = d.timeline().stateAfter(std::size_t(d.stepCount() - 1));
@@ -459,7 +460,7 @@ private slots:
     }
 
     void stepBackRedrawsTheEarlierFrame() {
-        const fg::HashslotDiagram d(3, 1, scenario());
+        const fg::HashslotDiagram d(3, 1, hashslotScenario());
         expectStepBackExact(d, QSize(900, 500));
     }
 
@@ -523,5 +524,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestHashslotDiagram)
+FG_TEST_MAIN(TestHashslotDiagram)
 #include "test_hashslot_diagram.moc"

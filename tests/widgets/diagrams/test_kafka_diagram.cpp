@@ -2,6 +2,7 @@
 // with its offset, a produced record is lit where it landed, each assigned partition names its
 // consumer (in the consumer's colour) with the group's committed offset and lag, and stepping back
 // redraws the earlier frame exactly.
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/kafka_view.h"
@@ -12,14 +13,14 @@
 #include <QLineEdit>
 #include <QTest>
 
-using Kind = fg::kafka::KafkaOp::Kind;
+using KafkaKind = fg::kafka::KafkaOp::Kind;
 
 namespace {
 
-std::vector<fg::kafka::KafkaOp> scenario() {
+std::vector<fg::kafka::KafkaOp> kafkaScenario() {
     std::vector<fg::kafka::KafkaOp> ops;
     fg::kafka::KafkaOp p;
-    p.kind = Kind::Produce;
+    p.kind = KafkaKind::Produce;
     p.topic = "orders";
     p.value = std::string(1, 'v'); // not = "v": GCC 12 -O3 warns falsely (-Wrestrict)
     p.count = 5;
@@ -29,24 +30,16 @@ std::vector<fg::kafka::KafkaOp> scenario() {
     ops.push_back(p);
     for (const char* c : {"C0", "C1"}) {
         fg::kafka::KafkaOp j;
-        j.kind = Kind::Join;
+        j.kind = KafkaKind::Join;
         j.group = "g";
         j.consumer = c;
         ops.push_back(j);
     }
     fg::kafka::KafkaOp fail;
-    fail.kind = Kind::FailBroker;
+    fail.kind = KafkaKind::FailBroker;
     fail.broker = 1;
     ops.push_back(fail);
     return ops;
-}
-
-int count(const fg::Frame& f, const QString& prefix) {
-    int n = 0;
-    for (const auto& it : f.items) {
-        n += it.id.startsWith(prefix) ? 1 : 0;
-    }
-    return n;
 }
 
 // The Kafka page's Consumer box, its message line, and its buttons by their text.
@@ -80,7 +73,7 @@ class TestKafkaDiagram : public QObject {
     Q_OBJECT
 private slots:
     void everyRecordAndAssignmentIsDrawn() {
-        const fg::KafkaDiagram d({}, scenario());
+        const fg::KafkaDiagram d({}, kafkaScenario());
         const auto& s = d.timeline().finalState();
         const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
         std::size_t records = 0, assigned = 0;
@@ -90,9 +83,9 @@ private slots:
         for (const auto& [member, tps] : s.groups.at("g").assignment) {
             assigned += tps.size();
         }
-        QCOMPARE(count(f, "rec:"), int(records));
-        QCOMPARE(count(f, "assign:"), int(assigned));
-        QCOMPARE(count(f, "broker:"), 3);
+        QCOMPARE(countItems(f, "rec:"), int(records));
+        QCOMPARE(countItems(f, "assign:"), int(assigned));
+        QCOMPARE(countItems(f, "broker:"), 3);
         QVERIFY(f.find("broker:1")->text.contains("failed"));
     }
 
@@ -100,10 +93,10 @@ private slots:
         // A tester saw "group analytics" first under the logs and last in the columns beside
         // them (the boxes went by name, the columns by who joined first). Both go by who joined
         // first; the brokers stand beside the boxes, under the logs, none over another.
-        std::vector<fg::kafka::KafkaOp> ops = scenario();
+        std::vector<fg::kafka::KafkaOp> ops = kafkaScenario();
         for (const char* g : {"orders-app", "analytics"}) {
             fg::kafka::KafkaOp j;
-            j.kind = Kind::Join;
+            j.kind = KafkaKind::Join;
             j.group = g;
             j.consumer = "X";
             ops.push_back(j);
@@ -134,7 +127,7 @@ private slots:
     }
 
     void aProducedRecordIsLitWhereItLanded() {
-        const fg::KafkaDiagram d({}, scenario());
+        const fg::KafkaDiagram d({}, kafkaScenario());
         const auto& st = d.timeline().step(5); // the first keyed record (user-1 -> partition 2)
         QCOMPARE(st.kind, fg::kafka::StepKind::kProduce);
         const fg::Frame f = d.frame(5, fg::Theme::light());
@@ -146,16 +139,16 @@ private slots:
     }
 
     void stepBackRedrawsTheEarlierFrame() {
-        const fg::KafkaDiagram d({}, scenario());
+        const fg::KafkaDiagram d({}, kafkaScenario());
         expectStepBackExact(d, QSize(900, 500));
     }
 
     void eachPartitionNamesItsReaderCommittedOffsetAndLag() {
         // Issue 13: the assignment lines started at the group box and ran behind the partition
         // boxes; nobody could see who reads which partition, nor how far it has read.
-        auto ops = scenario();
+        auto ops = kafkaScenario();
         fg::kafka::KafkaOp consume;
-        consume.kind = Kind::Consume;
+        consume.kind = KafkaKind::Consume;
         consume.group = "g";
         consume.max = 1;
         ops.push_back(consume);
@@ -194,7 +187,7 @@ private slots:
     // every letter to 5 px: the drawing names it short, and is as wide as with "C1".
     void aLongConsumerNameDoesNotWidenTheDrawing() {
         const auto widthWith = [](const std::string& name, QString* shown) {
-            auto ops = scenario();
+            auto ops = kafkaScenario();
             ops[3].consumer = name; // the second to join
             const fg::KafkaDiagram d({}, ops);
             const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
@@ -297,5 +290,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestKafkaDiagram)
+FG_TEST_MAIN(TestKafkaDiagram)
 #include "test_kafka_diagram.moc"

@@ -1,5 +1,6 @@
 // The live LSM-tree: a box for every SSTable of the engine's state at every step, a word on every
 // table a get looked at (matching the engine's probes), and step back pixel-exact.
+#include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/diagrams/lsm_diagram.h"
 #include "widgets/diagrams/lsm_view.h"
@@ -14,19 +15,19 @@
 #include <cmath>
 #include <qcustomplot.h>
 
-using Kind = fg::lsm::LsmOp::Kind;
+using LsmKind = fg::lsm::LsmOp::Kind;
 
 namespace {
 
-std::vector<fg::lsm::LsmOp> scenario() {
+std::vector<fg::lsm::LsmOp> lsmScenario() {
     std::vector<fg::lsm::LsmOp> ops;
     for (int k : {5, 17, 3, 40, 22, 9, 31, 12, 8, 27, 44, 1}) {
-        ops.push_back({Kind::Put, std::to_string(k), "v"});
+        ops.push_back({LsmKind::Put, std::to_string(k), "v"});
     }
-    ops.push_back({Kind::Delete, "17", {}});
-    ops.push_back({Kind::Get, "22", {}});
-    ops.push_back({Kind::Get, "17", {}});
-    ops.push_back({Kind::Compact, {}, {}});
+    ops.push_back({LsmKind::Delete, "17", {}});
+    ops.push_back({LsmKind::Get, "22", {}});
+    ops.push_back({LsmKind::Get, "17", {}});
+    ops.push_back({LsmKind::Compact, {}, {}});
     return ops;
 }
 
@@ -37,7 +38,7 @@ class TestLsmDiagram : public QObject {
 private slots:
     void everyTableAndProbeIsDrawn() {
         const fg::lsm::LsmParams p{3, 2, 3, 10, false};
-        const fg::LsmDiagram d(p, scenario());
+        const fg::LsmDiagram d(p, lsmScenario());
         for (int i = 0; i < d.stepCount(); ++i) {
             const auto s = d.timeline().stateAfter(std::size_t(i));
             const fg::Frame f = d.frame(i, fg::Theme::light());
@@ -60,7 +61,7 @@ private slots:
     // drawing: a key of up to 24 characters is whole there (the tables' narrow boxes keep 8).
     void theMemtableShowsAKeyWhole() {
         const fg::LsmDiagram d({3, 2, 3, 10, false},
-                               {{Kind::Put, "user with spaces", "v"}, {Kind::Put, "7", "v"}});
+                               {{LsmKind::Put, "user with spaces", "v"}, {LsmKind::Put, "7", "v"}});
         const fg::Frame f = d.frame(d.stepCount() - 1, fg::Theme::light());
         const fg::FrameItem* mem = f.find(QStringLiteral("memtable"));
         QVERIFY(mem);
@@ -69,7 +70,7 @@ private slots:
     }
 
     void stepBackRedrawsTheEarlierFrame() {
-        const fg::LsmDiagram d({3, 2, 3, 10, true}, scenario());
+        const fg::LsmDiagram d({3, 2, 3, 10, true}, lsmScenario());
         expectStepBackExact(d, QSize(900, 500));
     }
 
@@ -293,5 +294,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLsmDiagram)
+FG_TEST_MAIN(TestLsmDiagram)
 #include "test_lsm_diagram.moc"

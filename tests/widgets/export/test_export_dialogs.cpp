@@ -1,6 +1,7 @@
 // The export dialogs' choices as a teacher meets them: File > Export diagram's size fields are
 // for "Custom size" alone (a preset shows its own size, greyed), and File > Export animation
 // suggests a file named after the steps chosen, following the range until a name is typed.
+#include "tests/suite_main.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -318,5 +319,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExportDialogs)
+FG_TEST_MAIN(TestExportDialogs)
 #include "test_export_dialogs.moc"

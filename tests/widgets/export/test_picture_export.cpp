@@ -2,6 +2,7 @@
 // asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
 // cannot be written gives a plain error and leaves nothing behind.
 #include "models/io/atomic_file.h"
+#include "tests/suite_main.h"
 #include "widgets/canvas/frame.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
@@ -290,5 +291,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPictureExport)
+FG_TEST_MAIN(TestPictureExport)
 #include "test_picture_export.moc"

@@ -1,6 +1,7 @@
 // FigureLayout: a figure's data becomes a scene that stays inside its width, draws every string of
 // the data, draws one arrow per flow edge and the shape each node asks for, and never overlaps
 // nodes. Set FG_SAVE_FIGURES=<dir> to write the rendered PNGs for a look.
+#include "tests/suite_main.h"
 #include "widgets/figure/figure_pieces.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -271,5 +272,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFigureLayout)
+FG_TEST_MAIN(TestFigureLayout)
 #include "test_figure_layout.moc"

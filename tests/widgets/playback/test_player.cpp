@@ -2,6 +2,7 @@
 // place when the timeline is rebuilt, plays to the end by itself at any speed, and at 1x holds
 // each frame long enough to read its narration.
 #include "models/theme/theme.h"
+#include "tests/suite_main.h"
 #include "widgets/playback/playback_bar.h"
 #include "widgets/playback/player.h"
 
@@ -179,5 +180,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPlayer)
+FG_TEST_MAIN(TestPlayer)
 #include "test_player.moc"

@@ -4,6 +4,7 @@
 #include "engines/concepts/cache_patterns.h"
 #include "engines/concepts/lifecycle_cost.h"
 #include "engines/concepts/quorum.h"
+#include "tests/suite_main.h"
 #include "widgets/simulators/cache_view.h"
 #include "widgets/simulators/lifecycle_view.h"
 #include "widgets/simulators/quorum_view.h"
@@ -823,5 +824,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSimulatorViews)
+FG_TEST_MAIN(TestSimulatorViews)
 #include "test_simulator_views.moc"

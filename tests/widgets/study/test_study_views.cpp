@@ -7,6 +7,7 @@
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
 #include "models/theme/theme.h"
+#include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
@@ -449,5 +450,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStudyViews)
+FG_TEST_MAIN(TestStudyViews)
 #include "test_study_views.moc"
