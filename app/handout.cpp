@@ -13,6 +13,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

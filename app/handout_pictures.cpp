@@ -15,6 +15,7 @@
 #include <QTextTable>
 #include <QUrl>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

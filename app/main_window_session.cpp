@@ -19,6 +19,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace fg {

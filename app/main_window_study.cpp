@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

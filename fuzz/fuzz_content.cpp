@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QTextDocument>
+#include <nlohmann/json.hpp>
 
 namespace fg::fuzz {
 

@@ -3,6 +3,7 @@
 #include "engines/cli/commands.h"
 #include "engines/scenario/scenario.h"
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 

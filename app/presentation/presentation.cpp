@@ -31,6 +31,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 #include <utility>
 

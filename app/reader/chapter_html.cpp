@@ -3,6 +3,7 @@
 #include "widgets/figure/inline_text.h"
 
 #include <QObject>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

@@ -19,6 +19,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

@@ -3,6 +3,8 @@
 #include "engines/cli/commands.h"
 #include "engines/scenario/scenario.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fg::cli {
 
 int run(const Args& args, Io io) {

@@ -11,7 +11,7 @@
 #include "engines/core/status.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <vector>
 
 namespace fg {

@@ -4,6 +4,7 @@
 #include "engines/scenario/scenario_reader.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

@@ -10,7 +10,7 @@
 #include "engines/timeseries/tiered_store.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

@@ -8,7 +8,7 @@
 #include "engines/redis/cluster.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

@@ -11,7 +11,7 @@
 #include "engines/kafka/kafka_cluster.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

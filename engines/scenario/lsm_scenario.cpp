@@ -4,6 +4,8 @@
 #include "engines/scenario/run_timeline.h"
 #include "engines/scenario/scenario_reader.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fg {
 
 using json = nlohmann::json;

@@ -9,7 +9,7 @@
 #include "engines/lsm/lsm_tree.h"
 
 #include <cstdint>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

@@ -10,6 +10,7 @@
 
 #include <fstream>
 #include <istream>
+#include <nlohmann/json.hpp>
 
 namespace fg::scenario {
 

@@ -1,6 +1,7 @@
 #include "engines/scenario/scenario_reader.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

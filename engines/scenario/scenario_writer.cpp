@@ -1,5 +1,7 @@
 #include "engines/scenario/scenario_writer.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fg {
 
 using json = nlohmann::json;

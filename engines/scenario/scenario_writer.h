@@ -9,7 +9,7 @@
 #include "engines/scenario/kafka_scenario.h"
 #include "engines/scenario/lsm_scenario.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

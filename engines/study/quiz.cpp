@@ -1,5 +1,7 @@
 #include "engines/study/quiz.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fg::study {
 
 int QuizCard::rightChoice() const {

@@ -3,7 +3,7 @@
 // the student grades herself. Parsing never throws: every problem is reported with its JSON path.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

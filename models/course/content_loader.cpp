@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QHash>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

@@ -7,7 +7,7 @@
 #include "models/course/course.h"
 
 #include <QByteArray>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <vector>
 
 namespace fg {

@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace fg {

@@ -8,7 +8,7 @@
 #include "models/course/course.h"
 
 #include <QString>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <vector>
 
 namespace fg {

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <exception>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

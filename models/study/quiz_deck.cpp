@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

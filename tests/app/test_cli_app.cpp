@@ -1,6 +1,6 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
-#include "../full_disk.h"
+#include "tests/full_disk.h"
 #include "tests/suite_main.h"
 
 #include <QDir>
@@ -13,6 +13,7 @@
 #include <QTest>
 #include <algorithm>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 namespace {
 

@@ -27,6 +27,7 @@
 #include <array>
 #include <cmath>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace {

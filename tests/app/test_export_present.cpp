@@ -2,7 +2,6 @@
 // of a live diagram at slide sizes (PNG pixels, SVG and PDF as vectors), projector contrast
 // measured on the rendered image, animations (GIF through giflib, PNG frames) with cancel and no
 // partial file, a chapter as a paginated handout, copy as image, and presentation mode's keys.
-#include "../full_disk.h"
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/presentation/presentation.h"
@@ -10,6 +9,7 @@
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
 #include "tests/app/app_test_support.h"
+#include "tests/full_disk.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/decision/decision_views.h"
@@ -49,6 +49,7 @@
 #include <QTimer>
 #include <cmath>
 #include <gif_lib.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 

@@ -35,6 +35,7 @@
 #include <QTimer>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 #include <set>
 

@@ -41,6 +41,7 @@
 #include <QTextTable>
 #include <QTimer>
 #include <QWheelEvent>
+#include <nlohmann/json.hpp>
 
 namespace {
 

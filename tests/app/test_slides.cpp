@@ -23,6 +23,7 @@
 #include <QTextFragment>
 #include <QTextImageFormat>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace {

@@ -18,6 +18,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 class TestWindowTabs : public QObject {
     Q_OBJECT

@@ -2,8 +2,8 @@
 // was; a write that fails (a full disk, here injected after N bytes, or a real tiny tmpfs when
 // run as root) is remembered and fails commit() with the path and the system's reason; a
 // symbolic link at the target is refused unless the caller follows links on purpose.
-#include "../full_disk.h"
 #include "models/io/atomic_file.h"
+#include "tests/full_disk.h"
 #include "tests/suite_main.h"
 
 #include <QDir>

@@ -4,6 +4,7 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 namespace {
 

@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <nlohmann/json.hpp>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <limits>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

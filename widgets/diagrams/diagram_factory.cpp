@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QWidget>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

@@ -10,7 +10,7 @@
 
 #include <QString>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 class QWidget;
 

@@ -19,6 +19,7 @@
 #include "widgets/diagrams/lsm_view.h"
 
 #include <QCoreApplication>
+#include <nlohmann/json.hpp>
 #include <type_traits>
 
 namespace fg {

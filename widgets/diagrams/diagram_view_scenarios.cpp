@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace fg {

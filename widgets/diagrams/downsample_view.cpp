@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QMouseEvent>
 #include <QWheelEvent>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace fg {

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace fg {

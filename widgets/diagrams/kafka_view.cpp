@@ -9,6 +9,7 @@
 #include <QLineEdit>
 #include <QSpinBox>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace fg {

@@ -13,6 +13,7 @@
 #include <QUrl>
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

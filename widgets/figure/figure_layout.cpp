@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 namespace fg {

@@ -7,7 +7,7 @@
 #include "models/theme/theme.h"
 #include "widgets/figure/figure_scene.h"
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

@@ -4,6 +4,7 @@
 
 #include <QTextLayout>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 

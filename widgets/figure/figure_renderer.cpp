@@ -3,6 +3,8 @@
 #include "widgets/figure/figure_layout.h"
 #include "widgets/figure/figure_scene.h"
 
+#include <nlohmann/json.hpp>
+
 namespace fg {
 
 FigureRenderer::FigureRenderer(const nlohmann::json& figure, const Theme& theme, qreal width,

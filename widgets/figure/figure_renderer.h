@@ -10,7 +10,7 @@
 #include <QPainter>
 #include <QSizeF>
 #include <memory>
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 

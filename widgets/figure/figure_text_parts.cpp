@@ -6,6 +6,7 @@
 
 #include <QFontMetricsF>
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <numeric>
 
 namespace fg {

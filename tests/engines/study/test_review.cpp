@@ -5,6 +5,7 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

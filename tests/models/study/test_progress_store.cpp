@@ -2,9 +2,9 @@
 // unreadable file is reported, kept aside byte for byte and never overwritten; no input makes
 // loading crash; and killing the app (SIGKILL) in the middle of saving, many times over, never
 // loses anything that was saved before.
-#include "../../full_disk.h"
 #include "engines/core/rng.h"
 #include "models/study/progress_store.h"
+#include "tests/full_disk.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QThread>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 using fg::ProgressStore;

@@ -10,6 +10,7 @@
 #include <QSet>
 #include <QTest>
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace {
 

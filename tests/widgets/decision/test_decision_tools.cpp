@@ -27,6 +27,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QtMath>
+#include <nlohmann/json.hpp>
 #include <set>
 
 namespace {

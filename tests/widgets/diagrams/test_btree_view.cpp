@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 namespace {
 

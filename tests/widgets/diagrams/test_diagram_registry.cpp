@@ -18,6 +18,7 @@
 #include <QTest>
 #include <algorithm>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 class TestDiagramRegistry : public QObject {

@@ -35,6 +35,7 @@
 #include <QTest>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 #include <unistd.h>
 

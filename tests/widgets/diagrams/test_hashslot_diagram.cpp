@@ -14,6 +14,7 @@
 #include <QSpinBox>
 #include <QTest>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 #include <set>
 

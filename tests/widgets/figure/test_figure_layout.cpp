@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QTest>
+#include <nlohmann/json.hpp>
 #include <set>
 
 using nlohmann::json;

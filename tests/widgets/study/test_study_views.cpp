@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <nlohmann/json.hpp>
 
 using fg::study::Grade;
 using fg::study::QuizCard;

@@ -6,6 +6,7 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <nlohmann/json.hpp>
 
 using nlohmann::json;
 
