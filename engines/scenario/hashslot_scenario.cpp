@@ -12,6 +12,54 @@ using json = nlohmann::json;
 using R = ScenarioReader;
 using ClusterKind = redis::ClusterOp::Kind;
 
+namespace {
+
+// One op of a Redis Cluster scenario: its fields, checked; add-node hands out an id (nodeIds).
+Status readClusterOp(const json& o, const std::string& path, const std::string& name,
+                     std::int64_t& nodeIds, redis::ClusterOp& op) {
+    if (name == "route") {
+        op.kind = ClusterKind::Route;
+        if (Status s = R::requiredString(o, path, "key", op.key); !s) {
+            return s;
+        }
+        if (Status s = R::optionalString(o, path, "value", op.value); !s) {
+            return s;
+        }
+    } else if (name == "add-node") {
+        op.kind = ClusterKind::AddNode;
+        ++nodeIds;
+    } else if (name == "remove-node" || name == "fail-node") {
+        op.kind = name == "remove-node" ? ClusterKind::RemoveNode : ClusterKind::FailNode;
+        std::int64_t node = 0;
+        if (Status s = R::requiredInteger(o, path, "node", 0, nodeIds - 1, node); !s) {
+            return s;
+        }
+        op.node = static_cast<int>(node);
+    } else if (name == "migrate") {
+        op.kind = ClusterKind::Migrate;
+        std::int64_t slot = 0, to = 0, keys = -1;
+        if (Status s = R::requiredInteger(o, path, "slot", 0, redis::kSlots - 1, slot); !s) {
+            return s;
+        }
+        if (Status s = R::requiredInteger(o, path, "to", 0, nodeIds - 1, to); !s) {
+            return s;
+        }
+        if (Status s = R::integer(o, path, "keys", 0, 1'000'000'000, -1, keys); !s) {
+            return s;
+        }
+        op.slot = static_cast<int>(slot);
+        op.to = static_cast<int>(to);
+        op.batch = static_cast<int>(keys);
+    } else {
+        return Status::error(path + "/op", "unknown op \"" + name +
+                                               "\": expected route, add-node, remove-node, "
+                                               "migrate or fail-node");
+    }
+    return Status::ok();
+}
+
+} // namespace
+
 Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     json params;
     if (Status s = R::params(scenario, params); !s) {
@@ -35,62 +83,22 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     if (Status s = R::narrate(scenario, out.narrate); !s) {
         return s;
     }
-    const json* ops = nullptr;
-    if (Status s = R::ops(scenario, ops); !s) {
-        return s;
-    }
     std::int64_t nodeIds = masters * (1 + replicas); // ids handed out so far
     WorkBudget budget(out.narrate);
-    for (std::size_t i = 0; i < ops->size(); ++i) {
-        const std::string path = "/ops/" + std::to_string(i);
-        const json& o = (*ops)[i];
-        std::string name;
-        if (Status s = R::opName(o, path, name); !s) {
-            return s;
-        }
-        redis::ClusterOp op;
-        if (name == "route") {
-            op.kind = ClusterKind::Route;
-            if (Status s = R::requiredString(o, path, "key", op.key); !s) {
+    const Status read = R::forEachOp(
+        scenario, [&](const json& o, const std::string& path, const std::string& name) {
+            redis::ClusterOp op;
+            if (Status s = readClusterOp(o, path, name, nodeIds, op); !s) {
                 return s;
             }
-            if (Status s = R::optionalString(o, path, "value", op.value); !s) {
+            if (Status s = budget.add(1, path); !s) {
                 return s;
             }
-        } else if (name == "add-node") {
-            op.kind = ClusterKind::AddNode;
-            ++nodeIds;
-        } else if (name == "remove-node" || name == "fail-node") {
-            op.kind = name == "remove-node" ? ClusterKind::RemoveNode : ClusterKind::FailNode;
-            std::int64_t node = 0;
-            if (Status s = R::requiredInteger(o, path, "node", 0, nodeIds - 1, node); !s) {
-                return s;
-            }
-            op.node = static_cast<int>(node);
-        } else if (name == "migrate") {
-            op.kind = ClusterKind::Migrate;
-            std::int64_t slot = 0, to = 0, keys = -1;
-            if (Status s = R::requiredInteger(o, path, "slot", 0, redis::kSlots - 1, slot); !s) {
-                return s;
-            }
-            if (Status s = R::requiredInteger(o, path, "to", 0, nodeIds - 1, to); !s) {
-                return s;
-            }
-            if (Status s = R::integer(o, path, "keys", 0, 1'000'000'000, -1, keys); !s) {
-                return s;
-            }
-            op.slot = static_cast<int>(slot);
-            op.to = static_cast<int>(to);
-            op.batch = static_cast<int>(keys);
-        } else {
-            return Status::error(path + "/op", "unknown op \"" + name +
-                                                   "\": expected route, add-node, remove-node, "
-                                                   "migrate or fail-node");
-        }
-        if (Status s = budget.add(1, path); !s) {
-            return s;
-        }
-        out.ops.push_back(std::move(op));
+            out.ops.push_back(std::move(op));
+            return Status::ok();
+        });
+    if (!read) {
+        return read;
     }
     out.work = budget.total();
     return budget.finish();

@@ -37,6 +37,84 @@ Status readChoice(const json& obj, const std::string& path, const char* key,
 
 } // namespace
 
+namespace {
+
+// One op of a Kafka scenario: its fields, checked against the topics and brokers of params p.
+Status readKafkaOp(const json& o, const std::string& path, const std::string& name,
+                   const kafka::KafkaParams& p, kafka::KafkaOp& op) {
+    std::int64_t v = 0;
+    if (name == "produce") {
+        op.kind = KafkaKind::Produce;
+        if (Status s = R::requiredString(o, path, "topic", op.topic); !s) {
+            return s;
+        }
+        if (!p.topics.count(op.topic)) {
+            return Status::error(path + "/topic",
+                                 "no topic \"" + op.topic + "\" in /params/topics");
+        }
+        if (Status s = R::optionalString(o, path, "key", op.key); !s) {
+            return s;
+        }
+        std::optional<std::string> value;
+        if (Status s = R::optionalString(o, path, "value", value); !s) {
+            return s;
+        }
+        op.value = value.value_or("record");
+        if (Status s = R::integer(o, path, "count", 1, 10'000'000, 1, v); !s) {
+            return s;
+        }
+        op.count = static_cast<int>(v);
+    } else if (name == "join" || name == "leave") {
+        op.kind = name == "join" ? KafkaKind::Join : KafkaKind::Leave;
+        if (Status s = R::requiredName(o, path, "group", op.group); !s) {
+            return s;
+        }
+        if (Status s = R::requiredName(o, path, "consumer", op.consumer); !s) {
+            return s;
+        }
+        if (o.contains("topics")) {
+            if (!o["topics"].is_array()) {
+                return Status::error(path + "/topics", "expected a list of topic names");
+            }
+            for (std::size_t t = 0; t < o["topics"].size(); ++t) {
+                const json& name2 = o["topics"][t];
+                if (!name2.is_string() || !p.topics.count(name2.get<std::string>())) {
+                    return Status::error(path + "/topics/" + std::to_string(t),
+                                         "expected a topic named in /params/topics");
+                }
+                op.topics.push_back(name2.get<std::string>());
+            }
+        }
+    } else if (name == "fail-broker") {
+        op.kind = KafkaKind::FailBroker;
+        if (Status s = R::requiredInteger(o, path, "broker", 0, p.brokers - 1, v); !s) {
+            return s;
+        }
+        op.broker = static_cast<int>(v);
+    } else if (name == "consume") {
+        op.kind = KafkaKind::Consume;
+        if (Status s = R::requiredName(o, path, "group", op.group); !s) {
+            return s;
+        }
+        std::optional<std::string> consumer;
+        if (Status s = R::optionalString(o, path, "consumer", consumer); !s) {
+            return s;
+        }
+        op.consumer = consumer.value_or("");
+        if (Status s = R::integer(o, path, "max", 0, INT32_MAX, -1, v); !s) {
+            return s;
+        }
+        op.max = static_cast<int>(v);
+    } else {
+        return Status::error(path + "/op", "unknown op \"" + name +
+                                               "\": expected produce, join, leave, "
+                                               "fail-broker or consume");
+    }
+    return Status::ok();
+}
+
+} // namespace
+
 Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     json params;
     if (Status s = R::params(scenario, params); !s) {
@@ -103,90 +181,21 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     if (Status s = R::narrate(scenario, out.narrate); !s) {
         return s;
     }
-    const json* ops = nullptr;
-    if (Status s = R::ops(scenario, ops); !s) {
-        return s;
-    }
     WorkBudget budget(out.narrate);
-    for (std::size_t i = 0; i < ops->size(); ++i) {
-        const std::string path = "/ops/" + std::to_string(i);
-        const json& o = (*ops)[i];
-        std::string name;
-        if (Status s = R::opName(o, path, name); !s) {
-            return s;
-        }
-        kafka::KafkaOp op;
-        if (name == "produce") {
-            op.kind = KafkaKind::Produce;
-            if (Status s = R::requiredString(o, path, "topic", op.topic); !s) {
+    const Status read = R::forEachOp(
+        scenario, [&](const json& o, const std::string& path, const std::string& name) {
+            kafka::KafkaOp op;
+            if (Status s = readKafkaOp(o, path, name, p, op); !s) {
                 return s;
             }
-            if (!p.topics.count(op.topic)) {
-                return Status::error(path + "/topic",
-                                     "no topic \"" + op.topic + "\" in /params/topics");
-            }
-            if (Status s = R::optionalString(o, path, "key", op.key); !s) {
+            if (Status s = budget.add(op.work(), path); !s) {
                 return s;
             }
-            std::optional<std::string> value;
-            if (Status s = R::optionalString(o, path, "value", value); !s) {
-                return s;
-            }
-            op.value = value.value_or("record");
-            if (Status s = R::integer(o, path, "count", 1, 10'000'000, 1, v); !s) {
-                return s;
-            }
-            op.count = static_cast<int>(v);
-        } else if (name == "join" || name == "leave") {
-            op.kind = name == "join" ? KafkaKind::Join : KafkaKind::Leave;
-            if (Status s = R::requiredName(o, path, "group", op.group); !s) {
-                return s;
-            }
-            if (Status s = R::requiredName(o, path, "consumer", op.consumer); !s) {
-                return s;
-            }
-            if (o.contains("topics")) {
-                if (!o["topics"].is_array()) {
-                    return Status::error(path + "/topics", "expected a list of topic names");
-                }
-                for (std::size_t t = 0; t < o["topics"].size(); ++t) {
-                    const json& name2 = o["topics"][t];
-                    if (!name2.is_string() || !p.topics.count(name2.get<std::string>())) {
-                        return Status::error(path + "/topics/" + std::to_string(t),
-                                             "expected a topic named in /params/topics");
-                    }
-                    op.topics.push_back(name2.get<std::string>());
-                }
-            }
-        } else if (name == "fail-broker") {
-            op.kind = KafkaKind::FailBroker;
-            if (Status s = R::requiredInteger(o, path, "broker", 0, p.brokers - 1, v); !s) {
-                return s;
-            }
-            op.broker = static_cast<int>(v);
-        } else if (name == "consume") {
-            op.kind = KafkaKind::Consume;
-            if (Status s = R::requiredName(o, path, "group", op.group); !s) {
-                return s;
-            }
-            std::optional<std::string> consumer;
-            if (Status s = R::optionalString(o, path, "consumer", consumer); !s) {
-                return s;
-            }
-            op.consumer = consumer.value_or("");
-            if (Status s = R::integer(o, path, "max", 0, INT32_MAX, -1, v); !s) {
-                return s;
-            }
-            op.max = static_cast<int>(v);
-        } else {
-            return Status::error(path + "/op", "unknown op \"" + name +
-                                                   "\": expected produce, join, leave, "
-                                                   "fail-broker or consume");
-        }
-        if (Status s = budget.add(op.work(), path); !s) {
-            return s;
-        }
-        out.ops.push_back(std::move(op));
+            out.ops.push_back(std::move(op));
+            return Status::ok();
+        });
+    if (!read) {
+        return read;
     }
     out.work = budget.total();
     return budget.finish();

@@ -83,6 +83,82 @@ private:
 
 } // namespace
 
+namespace {
+
+// One op of an LSM-tree scenario, checked and counted against the budgets, appended to ops:
+// put-random appends its count of puts.
+Status readLsmOps(const json& o, const std::string& path, const std::string& name,
+                  WorkBudget& budget, FlushBudget& flushes, std::vector<lsm::LsmOp>& ops) {
+    lsm::LsmOp op;
+    if (name == "put" || name == "delete" || name == "get") {
+        op.kind = name == "put" ? LsmKind::Put : name == "delete" ? LsmKind::Delete : LsmKind::Get;
+        if (Status s = readKey(o, path, op.key); !s) {
+            return s;
+        }
+        if (name == "put") {
+            std::optional<std::string> value;
+            if (Status s = R::optionalString(o, path, "value", value); !s) {
+                return s;
+            }
+            op.value = value.value_or("v");
+        }
+        if (Status s = budget.add(1, path); !s) {
+            return s;
+        }
+        if (Status s = flushes.writes(op.kind == LsmKind::Get ? 0 : 1, path); !s) {
+            return s;
+        }
+        ops.push_back(std::move(op));
+    } else if (name == "flush" || name == "compact") {
+        op.kind = name == "flush" ? LsmKind::Flush : LsmKind::Compact;
+        if (Status s = budget.add(1, path); !s) {
+            return s;
+        }
+        if (Status s = op.kind == LsmKind::Flush ? flushes.flush(path) : Status::ok(); !s) {
+            return s;
+        }
+        ops.push_back(std::move(op));
+    } else if (name == "put-random") {
+        std::int64_t count = 0, seed = 1, lo = 1, hi = 0;
+        if (Status s = R::requiredInteger(o, path, "count", 0, 10'000'000, count); !s) {
+            return s;
+        }
+        if (Status s = R::integer(o, path, "seed", 0, INT64_MAX, 1, seed); !s) {
+            return s;
+        }
+        if (Status s = R::integer(o, path, "min", -1'000'000'000'000LL, 1'000'000'000'000LL, 1, lo);
+            !s) {
+            return s;
+        }
+        if (Status s = R::integer(o, path, "max", lo, 1'000'000'000'000LL,
+                                  lo + std::max<std::int64_t>(100, count * 10) - 1, hi);
+            !s) {
+            return s;
+        }
+        if (Status s = budget.add(count, path); !s) {
+            return s;
+        }
+        if (Status s = flushes.writes(count, path); !s) {
+            return s;
+        }
+        Rng rng(static_cast<std::uint64_t>(seed));
+        for (std::int64_t k = 0; k < count; ++k) {
+            lsm::LsmOp put;
+            put.kind = LsmKind::Put;
+            put.key = std::to_string(rng.uniform(lo, hi));
+            put.value = std::string("v").append(std::to_string(k));
+            ops.push_back(std::move(put));
+        }
+    } else {
+        return Status::error(path + "/op",
+                             "unknown op \"" + name +
+                                 "\": expected put, delete, get, flush, compact or put-random");
+    }
+    return Status::ok();
+}
+
+} // namespace
+
 Status parseLsmScenario(const json& scenario, LsmScenario& out) {
     json params;
     if (Status s = R::params(scenario, params); !s) {
@@ -126,87 +202,14 @@ Status parseLsmScenario(const json& scenario, LsmScenario& out) {
     if (Status s = R::narrate(scenario, out.narrate); !s) {
         return s;
     }
-    const json* ops = nullptr;
-    if (Status s = R::ops(scenario, ops); !s) {
-        return s;
-    }
     WorkBudget budget(out.narrate);
     FlushBudget flushes(p.memtableEntries, budget);
-    for (std::size_t i = 0; i < ops->size(); ++i) {
-        const std::string path = "/ops/" + std::to_string(i);
-        const json& o = (*ops)[i];
-        std::string name;
-        if (Status s = R::opName(o, path, name); !s) {
-            return s;
-        }
-        lsm::LsmOp op;
-        if (name == "put" || name == "delete" || name == "get") {
-            op.kind = name == "put"      ? LsmKind::Put
-                      : name == "delete" ? LsmKind::Delete
-                                         : LsmKind::Get;
-            if (Status s = readKey(o, path, op.key); !s) {
-                return s;
-            }
-            if (name == "put") {
-                std::optional<std::string> value;
-                if (Status s = R::optionalString(o, path, "value", value); !s) {
-                    return s;
-                }
-                op.value = value.value_or("v");
-            }
-            if (Status s = budget.add(1, path); !s) {
-                return s;
-            }
-            if (Status s = flushes.writes(op.kind == LsmKind::Get ? 0 : 1, path); !s) {
-                return s;
-            }
-            out.ops.push_back(std::move(op));
-        } else if (name == "flush" || name == "compact") {
-            op.kind = name == "flush" ? LsmKind::Flush : LsmKind::Compact;
-            if (Status s = budget.add(1, path); !s) {
-                return s;
-            }
-            if (Status s = op.kind == LsmKind::Flush ? flushes.flush(path) : Status::ok(); !s) {
-                return s;
-            }
-            out.ops.push_back(std::move(op));
-        } else if (name == "put-random") {
-            std::int64_t count = 0, seed = 1, lo = 1, hi = 0;
-            if (Status s = R::requiredInteger(o, path, "count", 0, 10'000'000, count); !s) {
-                return s;
-            }
-            if (Status s = R::integer(o, path, "seed", 0, INT64_MAX, 1, seed); !s) {
-                return s;
-            }
-            if (Status s =
-                    R::integer(o, path, "min", -1'000'000'000'000LL, 1'000'000'000'000LL, 1, lo);
-                !s) {
-                return s;
-            }
-            if (Status s = R::integer(o, path, "max", lo, 1'000'000'000'000LL,
-                                      lo + std::max<std::int64_t>(100, count * 10) - 1, hi);
-                !s) {
-                return s;
-            }
-            if (Status s = budget.add(count, path); !s) {
-                return s;
-            }
-            if (Status s = flushes.writes(count, path); !s) {
-                return s;
-            }
-            Rng rng(static_cast<std::uint64_t>(seed));
-            for (std::int64_t k = 0; k < count; ++k) {
-                lsm::LsmOp put;
-                put.kind = LsmKind::Put;
-                put.key = std::to_string(rng.uniform(lo, hi));
-                put.value = std::string("v").append(std::to_string(k));
-                out.ops.push_back(std::move(put));
-            }
-        } else {
-            return Status::error(path + "/op",
-                                 "unknown op \"" + name +
-                                     "\": expected put, delete, get, flush, compact or put-random");
-        }
+    const Status read = R::forEachOp(
+        scenario, [&](const json& o, const std::string& path, const std::string& name) {
+            return readLsmOps(o, path, name, budget, flushes, out.ops);
+        });
+    if (!read) {
+        return read;
     }
     out.work = budget.total();
     return budget.finish();

@@ -151,6 +151,25 @@ Status ScenarioReader::opName(const json& op, const std::string& path, std::stri
     return requiredString(op, path, "op", out);
 }
 
+Status ScenarioReader::forEachOp(const json& scenario, const OpVisit& visit) {
+    const json* list = nullptr;
+    if (Status s = ops(scenario, list); !s) {
+        return s;
+    }
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const std::string path = "/ops/" + std::to_string(i);
+        const json& op = (*list)[i];
+        std::string name;
+        if (Status s = opName(op, path, name); !s) {
+            return s;
+        }
+        if (Status s = visit(op, path, name); !s) {
+            return s;
+        }
+    }
+    return Status::ok();
+}
+
 std::string grouped(std::int64_t n) {
     const std::string digits = std::to_string(n);
     std::string out;

@@ -6,6 +6,7 @@
 #include "engines/core/status.h"
 
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -89,6 +90,13 @@ public:
     static Status ops(const json& scenario, const json*& out);
     // The op name of ops[i] ("op" field).
     static Status opName(const json& op, const std::string& path, std::string& out);
+
+    // Each op of the scenario's list (ops() and opName() checked), in order: visit(op, path,
+    // name) with the op's object, its JSON path ("/ops/3") and its "op" name. The first failure,
+    // of the list or of a visit, stops the walk and is returned.
+    using OpVisit =
+        std::function<Status(const json& op, const std::string& path, const std::string& name)>;
+    static Status forEachOp(const json& scenario, const OpVisit& visit);
 };
 
 } // namespace fg
