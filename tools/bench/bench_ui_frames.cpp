@@ -1,4 +1,5 @@
-// Frame times of every live diagram (a benchmark, not a test): each drawn mid-animation 600 times
+// Frame times of every live diagram (a benchmark, not a test): each, on the scenario it opens with
+// (every row of the diagram registry) and on a larger workload, drawn mid-animation 600 times
 // at 1920x1080 into an offscreen image, as the screen draws it (tween + paint), with the median
 // and 99th percentile per diagram, fitted to the image as the screen fits it, and once more for a
 // 100,000-key B-Tree (level of detail: whole nodes as boxes, the searched path with its keys),
@@ -10,6 +11,8 @@
 #include "tools/bench/bench_table.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/diagram_factory.h"
+#include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/downsample_diagram.h"
 #include "widgets/diagrams/downsample_view.h"
 #include "widgets/diagrams/hashslot_diagram.h"
@@ -23,6 +26,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace {
@@ -118,6 +122,22 @@ void measurePage(fg::DiagramView& view, int preset, const std::string& name) {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    // Every live diagram of the registry on the scenario it opens with: a diagram added there is
+    // measured here too. Then larger workloads, written out below.
+    for (const fg::LiveDiagram& d : fg::liveDiagrams()) {
+        if (!d.hasSteps()) {
+            continue;
+        }
+        fg::Status status;
+        const nlohmann::json scenario = fg::defaultScenario(d.id, status);
+        const std::unique_ptr<fg::DiagramSource> source =
+            status ? fg::makeDiagramSource(scenario, status) : nullptr;
+        if (!source) {
+            std::fprintf(stderr, "%s: %s\n", qPrintable(d.id), status.message().c_str());
+            return 1;
+        }
+        measure((d.id.toStdString() + " (the scenario it opens with)").c_str(), *source);
+    }
     using BOp = fg::btree::Op;
     std::vector<BOp> ops;
     for (int k = 1; k <= 40; ++k) {
