@@ -32,8 +32,10 @@ inline void useOwnTestSettings(const char* suite) {
 // QApplication): a window's theme is the whole application's, so each test restores them in
 // cleanup() and the next window does not take the Projector's type as the system's.
 struct DesktopLook {
-    QFont font = QApplication::font();
-    QPalette palette = QApplication::palette();
+    // User-provided, so that a suite may hold a const one (clang 14 requires it).
+    DesktopLook() : font(QApplication::font()), palette(QApplication::palette()) {}
+    QFont font;
+    QPalette palette;
     void restore() const {
         QApplication::setFont(font);
         QApplication::setPalette(palette);

@@ -156,7 +156,9 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
     const auto& tiers = timeline().engine().tiers();
     const qreal fs = 14 * t.fontScale;
     const qreal k = t.fontScale;
-    const auto [x0, x1] = axisX(t);
+    // Not a structured binding: the lambdas below use x0, and clang 14 cannot capture one.
+    const std::pair<qreal, qreal> axis = axisX(t);
+    const qreal x0 = axis.first, x1 = axis.second;
     const qreal labelW = x0 - 30, w = x1 - x0, rowH = 60 * k, top = 40 * k;
     const qreal lanesBottom = top + static_cast<qreal>(tiers.size()) * rowH;
     auto xOf = [&](std::int64_t ms) {
