@@ -4,12 +4,13 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
+#include <map>
 #include <vector>
 
 namespace fg::test {
 namespace {
 
+// Every suite of the program by name.
 std::map<std::string, SuiteMain>& registry() {
     static std::map<std::string, SuiteMain> all;
     return all;
@@ -32,14 +33,10 @@ bool addSuite(const char* sourceFile, SuiteMain run) {
     return true;
 }
 
-const std::map<std::string, SuiteMain>& suites() {
-    return registry();
-}
-
 } // namespace fg::test
 
 int main(int argc, char* argv[]) {
-    const auto& all = fg::test::suites();
+    const auto& all = fg::test::registry();
     const auto suite = argc >= 2 ? all.find(argv[1]) : all.end();
     if (suite == all.end()) {
         std::fprintf(stderr, "usage: %s SUITE [Qt Test options], SUITE one of:\n", argv[0]);

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <QtTest/qtest.h>
-#include <map>
 #include <string>
 
 namespace fg::test {
@@ -19,9 +18,6 @@ using SuiteMain = int (*)(int argc, char* argv[]);
 // Registers `run` under the name of `sourceFile` without its folder and extension
 // ("…/test_reader.cpp" -> "test_reader"); two suites of one name stop the program.
 bool addSuite(const char* sourceFile, SuiteMain run);
-
-// Every suite of the program by name.
-const std::map<std::string, SuiteMain>& suites();
 
 } // namespace fg::test
 

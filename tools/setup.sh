@@ -47,13 +47,13 @@ fi
 
 # Configure only a folder that is not configured yet (or, for `test`, was configured without
 # warnings as errors); Ninja re-runs CMake by itself when a CMakeLists.txt changes.
-# Optimized (-O2) with line tables only (-g1): a crash's backtrace names functions, files and
-# lines; full debug information (-g, the "dev" preset) took a third of the compile time.
-configure=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG")
+# The "default" preset of CMakePresets.json (optimized, line tables only: a crash's backtrace names
+# functions, files and lines; unity build), into $build.
+configure=(--preset default)
 [ "$mode" = test ] && configure+=(-DFIELDGUIDE_WERROR=ON)
 if [ ! -f "$build/build.ninja" ] || [ ! -f "$build/CMakeCache.txt" ] ||
     { [ "$mode" = test ] && ! grep -q '^FIELDGUIDE_WERROR:BOOL=ON$' "$build/CMakeCache.txt"; }; then
-    cmake -S . -B "$build" -G Ninja "${configure[@]}"
+    cmake "${configure[@]}" -B "$build"
 fi
 cmake --build "$build" --parallel "$(nproc)"
 

@@ -199,18 +199,10 @@ Status parseDownsampleScenario(const json& scenario, DownsampleScenario& out) {
     }
     std::int64_t total = 0;
     WorkBudget budget(out.narrate);
-    const Status read = R::forEachOp(
-        scenario, [&](const json& o, const std::string& path, const std::string& name) {
-            timeseries::TieredOp op;
-            if (Status s = readTieredOp(o, path, name, total, op); !s) {
-                return s;
-            }
-            if (Status s = budget.add(1, path); !s) {
-                return s;
-            }
-            out.ops.push_back(std::move(op));
-            return Status::ok();
-        });
+    const Status read = R::readOps(
+        scenario, budget, out.ops,
+        [&](const json& o, const std::string& path, const std::string& name,
+            timeseries::TieredOp& op) { return readTieredOp(o, path, name, total, op); });
     if (!read) {
         return read;
     }

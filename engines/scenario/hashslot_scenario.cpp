@@ -85,18 +85,10 @@ Status parseHashslotScenario(const json& scenario, HashslotScenario& out) {
     }
     std::int64_t nodeIds = masters * (1 + replicas); // ids handed out so far
     WorkBudget budget(out.narrate);
-    const Status read = R::forEachOp(
-        scenario, [&](const json& o, const std::string& path, const std::string& name) {
-            redis::ClusterOp op;
-            if (Status s = readClusterOp(o, path, name, nodeIds, op); !s) {
-                return s;
-            }
-            if (Status s = budget.add(1, path); !s) {
-                return s;
-            }
-            out.ops.push_back(std::move(op));
-            return Status::ok();
-        });
+    const Status read =
+        R::readOps(scenario, budget, out.ops,
+                   [&](const json& o, const std::string& path, const std::string& name,
+                       redis::ClusterOp& op) { return readClusterOp(o, path, name, nodeIds, op); });
     if (!read) {
         return read;
     }

@@ -182,18 +182,10 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
         return s;
     }
     WorkBudget budget(out.narrate);
-    const Status read = R::forEachOp(
-        scenario, [&](const json& o, const std::string& path, const std::string& name) {
-            kafka::KafkaOp op;
-            if (Status s = readKafkaOp(o, path, name, p, op); !s) {
-                return s;
-            }
-            if (Status s = budget.add(op.work(), path); !s) {
-                return s;
-            }
-            out.ops.push_back(std::move(op));
-            return Status::ok();
-        });
+    const Status read =
+        R::readOps(scenario, budget, out.ops,
+                   [&](const json& o, const std::string& path, const std::string& name,
+                       kafka::KafkaOp& op) { return readKafkaOp(o, path, name, p, op); });
     if (!read) {
         return read;
     }

@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace fg {
 
@@ -97,6 +99,29 @@ public:
     using OpVisit =
         std::function<Status(const json& op, const std::string& path, const std::string& name)>;
     static Status forEachOp(const json& scenario, const OpVisit& visit);
+
+    // Each op of the scenario (forEachOp) read by readOne(op, path, name, out) into a new Op,
+    // counted against `budget` (its work(), or 1 for an op that has none) and appended to `ops`.
+    template <class Op, class ReadOne>
+    static Status readOps(const json& scenario, WorkBudget& budget, std::vector<Op>& ops,
+                          ReadOne readOne) {
+        return forEachOp(scenario,
+                         [&](const json& o, const std::string& path, const std::string& name) {
+                             Op op;
+                             if (Status s = readOne(o, path, name, op); !s) {
+                                 return s;
+                             }
+                             std::int64_t work = 1;
+                             if constexpr (requires { op.work(); }) {
+                                 work = op.work();
+                             }
+                             if (Status s = budget.add(work, path); !s) {
+                                 return s;
+                             }
+                             ops.push_back(std::move(op));
+                             return Status::ok();
+                         });
+    }
 };
 
 } // namespace fg

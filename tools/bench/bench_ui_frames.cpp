@@ -27,6 +27,7 @@
 #include <cstdio>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <qcustomplot.h>
 
 namespace {
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
         fg::Status status;
         const nlohmann::json scenario = fg::defaultScenario(d.id, status);
         const std::unique_ptr<fg::DiagramSource> source =
-            status ? fg::makeDiagramSource(scenario, status) : nullptr;
+            status ? d.makeSource(scenario, status, std::nullopt) : nullptr;
         if (!source) {
             std::fprintf(stderr, "%s: %s\n", qPrintable(d.id), status.message().c_str());
             return 1;
