@@ -1,4 +1,5 @@
 #include "engines/cli/commands.h"
+#include "engines/scenario/scenario.h"
 
 #include <cerrno>
 #include <cstring>
@@ -65,12 +66,8 @@ std::string usageOf(const std::string& name) {
                "{ \"op\": \"search\", \"key\": 10 } ] }\n"
                "\n"
                "Engines and their operations (their params and fields: \"Scenarios\" in\n"
-               "/usr/share/doc/fieldguide/cli.md, docs/cli.md in the source):\n"
-               "  btree       insert, search, delete, range, insert-random\n"
-               "  lsm         put, delete, get, flush, compact, put-random\n"
-               "  hashslot    route, add-node, remove-node, migrate, fail-node\n"
-               "  kafka       produce, join, leave, fail-broker, consume\n"
-               "  downsample  ingest, advance, query\n"
+               "/usr/share/doc/fieldguide/cli.md, docs/cli.md in the source):\n" +
+               scenario::engineList("  ") +
                "Add \"narrate\": false to print only the state and statistics (bulk runs).\n"
                "\n"
                "  --help   show this help\n";

@@ -365,4 +365,36 @@ Status runBtreeScenario(const json& scenario, json& result) {
     }
 }
 
+json writeBtreeScenario(const BtreeScenario& s) {
+    json params = s.params.preemptive()
+                      ? json{{"min_degree", s.params.minDegree()}, {"split", "preemptive"}}
+                      : json{{"order", s.params.order}};
+    json ops = json::array();
+    using K = btree::OpKind;
+    for (const auto& op : s.ops) {
+        switch (op.kind) {
+        case K::kInsert:
+            ops.push_back({{"op", "insert"}, {"key", op.key}});
+            break;
+        case K::kSearch:
+            ops.push_back({{"op", "search"}, {"key", op.key}});
+            break;
+        case K::kRemove:
+            ops.push_back({{"op", "delete"}, {"key", op.key}});
+            break;
+        case K::kRange:
+            ops.push_back({{"op", "range"}, {"from", op.from}, {"to", op.to}});
+            break;
+        case K::kInsertRandom:
+            ops.push_back({{"op", "insert-random"},
+                           {"count", op.count},
+                           {"seed", op.seed},
+                           {"min", op.min},
+                           {"max", op.max}});
+            break;
+        }
+    }
+    return writeScenarioDocument("btree", params, ops, s.narrate);
+}
+
 } // namespace fg

@@ -37,4 +37,8 @@ nlohmann::json btreeStateJson(const btree::State& state, const btree::Params& pa
                               bool withTree);
 nlohmann::json btreeStatsJson(const btree::Stats& stats);
 
+// The scenario as the contract's JSON again (what the app saves): reading it back gives the same
+// ops, so the same run.
+nlohmann::json writeBtreeScenario(const BtreeScenario& s);
+
 } // namespace fg

@@ -277,4 +277,49 @@ Status runDownsampleScenario(const json& scenario, json& result) {
     return Status::ok();
 }
 
+json writeDownsampleScenario(const DownsampleScenario& s) {
+    json tiers = json::array();
+    for (const auto& t : s.tiers) {
+        tiers.push_back({{"name", t.name},
+                         {"resolution_s", t.resolutionMs / 1000},
+                         {"retention_s", t.retentionMs / 1000},
+                         {"block_s", t.blockMs / 1000}});
+    }
+    json ops = json::array();
+    using K = timeseries::TieredOp::Kind;
+    for (const auto& op : s.ops) {
+        switch (op.kind) {
+        case K::Ingest:
+            if (op.generate) {
+                const auto& g = *op.generate;
+                ops.push_back({{"op", "ingest"},
+                               {"generate",
+                                {{"from", g.from},
+                                 {"to", g.to},
+                                 {"every_s", g.everyMs / 1000},
+                                 {"seed", g.seed},
+                                 {"shape", g.shape}}}});
+            } else {
+                json pts = json::array();
+                for (const auto& p : op.points) {
+                    pts.push_back({p.t, p.v});
+                }
+                ops.push_back({{"op", "ingest"}, {"points", pts}});
+            }
+            break;
+        case K::Advance:
+            ops.push_back(op.toMs ? json{{"op", "advance"}, {"to", *op.toMs}}
+                                  : json{{"op", "advance"}, {"by_s", op.byMs / 1000}});
+            break;
+        case K::Query:
+            ops.push_back({{"op", "query"},
+                           {"from", op.from},
+                           {"to", op.to},
+                           {"agg", timeseries::aggName(op.agg)}});
+            break;
+        }
+    }
+    return writeScenarioDocument("downsample", {{"tiers", tiers}}, ops, s.narrate);
+}
+
 } // namespace fg

@@ -28,4 +28,8 @@ nlohmann::json downsampleStepJson(const timeseries::TieredStep& step);
 nlohmann::json downsampleStateJson(const timeseries::TieredStore& store,
                                    const timeseries::TieredState& state);
 
+// The scenario as the contract's JSON again (what the app saves): reading it back gives the same
+// ops, so the same run.
+nlohmann::json writeDownsampleScenario(const DownsampleScenario& s);
+
 } // namespace fg

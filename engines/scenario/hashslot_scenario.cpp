@@ -212,4 +212,40 @@ Status runHashslotScenario(const json& scenario, json& result) {
     return Status::ok();
 }
 
+json writeHashslotScenario(const HashslotScenario& s) {
+    json ops = json::array();
+    using K = redis::ClusterOp::Kind;
+    for (const auto& op : s.ops) {
+        switch (op.kind) {
+        case K::Route: {
+            json o = {{"op", "route"}, {"key", op.key}};
+            if (op.value) {
+                o["value"] = *op.value;
+            }
+            ops.push_back(o);
+            break;
+        }
+        case K::AddNode:
+            ops.push_back({{"op", "add-node"}});
+            break;
+        case K::RemoveNode:
+            ops.push_back({{"op", "remove-node"}, {"node", op.node}});
+            break;
+        case K::FailNode:
+            ops.push_back({{"op", "fail-node"}, {"node", op.node}});
+            break;
+        case K::Migrate: {
+            json o = {{"op", "migrate"}, {"slot", op.slot}, {"to", op.to}};
+            if (op.batch >= 0) {
+                o["keys"] = op.batch;
+            }
+            ops.push_back(o);
+            break;
+        }
+        }
+    }
+    return writeScenarioDocument("hashslot", {{"nodes", s.masters}, {"replicas", s.replicas}}, ops,
+                                 s.narrate);
+}
+
 } // namespace fg

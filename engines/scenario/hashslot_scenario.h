@@ -27,4 +27,8 @@ nlohmann::json hashslotStepJson(const redis::ClusterStep& step);
 nlohmann::json hashslotStateJson(const redis::ClusterState& state);
 nlohmann::json hashslotStatsJson(const redis::ClusterState& state);
 
+// The scenario as the contract's JSON again (what the app saves): reading it back gives the same
+// ops, so the same run.
+nlohmann::json writeHashslotScenario(const HashslotScenario& s);
+
 } // namespace fg

@@ -319,4 +319,60 @@ Status runKafkaScenario(const json& scenario, json& result) {
     return Status::ok();
 }
 
+json writeKafkaScenario(const KafkaScenario& s) {
+    const auto& p = s.params;
+    json topics = json::object();
+    for (const auto& [t, n] : p.topics) {
+        topics[t] = n;
+    }
+    json params = {{"topics", topics},
+                   {"brokers", p.brokers},
+                   {"replication", p.replication},
+                   {"partitioner", kafka::partitionerName(p.partitioner)},
+                   {"assignor", kafka::assignorName(p.assignor)},
+                   {"batch_records", p.batchRecords},
+                   {"seed", p.seed}};
+    json ops = json::array();
+    using K = kafka::KafkaOp::Kind;
+    for (const auto& op : s.ops) {
+        switch (op.kind) {
+        case K::Produce: {
+            json o = {
+                {"op", "produce"}, {"topic", op.topic}, {"value", op.value}, {"count", op.count}};
+            if (op.key) {
+                o["key"] = *op.key;
+            }
+            ops.push_back(o);
+            break;
+        }
+        case K::Join:
+        case K::Leave: {
+            json o = {{"op", op.kind == K::Join ? "join" : "leave"},
+                      {"group", op.group},
+                      {"consumer", op.consumer}};
+            if (!op.topics.empty()) {
+                o["topics"] = op.topics;
+            }
+            ops.push_back(o);
+            break;
+        }
+        case K::FailBroker:
+            ops.push_back({{"op", "fail-broker"}, {"broker", op.broker}});
+            break;
+        case K::Consume: {
+            json o = {{"op", "consume"}, {"group", op.group}};
+            if (!op.consumer.empty()) {
+                o["consumer"] = op.consumer;
+            }
+            if (op.max >= 0) {
+                o["max"] = op.max;
+            }
+            ops.push_back(o);
+            break;
+        }
+        }
+    }
+    return writeScenarioDocument("kafka", params, ops, s.narrate);
+}
+
 } // namespace fg

@@ -29,4 +29,8 @@ nlohmann::json kafkaStepJson(const kafka::KafkaStep& step);
 nlohmann::json kafkaStateJson(const kafka::KafkaState& state, bool withLogs);
 nlohmann::json kafkaStatsJson(const kafka::KafkaState& state);
 
+// The scenario as the contract's JSON again (what the app saves): reading it back gives the same
+// ops, so the same run.
+nlohmann::json writeKafkaScenario(const KafkaScenario& s);
+
 } // namespace fg

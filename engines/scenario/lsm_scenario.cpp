@@ -316,4 +316,35 @@ Status runLsmScenario(const json& scenario, json& result) {
     return Status::ok();
 }
 
+json writeLsmScenario(const LsmScenario& s) {
+    const auto& p = s.params;
+    json params = {{"memtable_entries", p.memtableEntries},
+                   {"l0_trigger", p.l0Trigger},
+                   {"level_ratio", p.levelRatio},
+                   {"bloom_bits_per_key", p.bloomBitsPerKey},
+                   {"strategy", p.tiered ? "tiered" : "leveled"}};
+    json ops = json::array();
+    using K = lsm::LsmOp::Kind;
+    for (const auto& op : s.ops) {
+        switch (op.kind) {
+        case K::Put:
+            ops.push_back({{"op", "put"}, {"key", op.key}, {"value", op.value}});
+            break;
+        case K::Delete:
+            ops.push_back({{"op", "delete"}, {"key", op.key}});
+            break;
+        case K::Get:
+            ops.push_back({{"op", "get"}, {"key", op.key}});
+            break;
+        case K::Flush:
+            ops.push_back({{"op", "flush"}});
+            break;
+        case K::Compact:
+            ops.push_back({{"op", "compact"}});
+            break;
+        }
+    }
+    return writeScenarioDocument("lsm", params, ops, s.narrate);
+}
+
 } // namespace fg

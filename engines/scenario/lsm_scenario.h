@@ -27,4 +27,8 @@ nlohmann::json lsmStepJson(const lsm::LsmStep& step);
 nlohmann::json lsmStateJson(const lsm::LsmState& state);
 nlohmann::json lsmStatsJson(const lsm::LsmState& state);
 
+// The scenario as the contract's JSON again (what the app saves): reading it back gives the same
+// ops, so the same run.
+nlohmann::json writeLsmScenario(const LsmScenario& s);
+
 } // namespace fg

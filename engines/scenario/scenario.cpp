@@ -8,6 +8,7 @@
 #include "engines/scenario/kafka_scenario.h"
 #include "engines/scenario/lsm_scenario.h"
 
+#include <algorithm>
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -19,13 +20,16 @@ namespace {
 struct EngineEntry {
     const char* name;
     Status (*run)(const nlohmann::json&, nlohmann::json&);
+    const char* ops; // its op names, for `fieldguide run --help`
 };
 
 const std::vector<EngineEntry>& engines() {
     static const std::vector<EngineEntry> all = {
-        {"btree", &runBtreeScenario},           {"lsm", &runLsmScenario},
-        {"hashslot", &runHashslotScenario},     {"kafka", &runKafkaScenario},
-        {"downsample", &runDownsampleScenario},
+        {"btree", &runBtreeScenario, "insert, search, delete, range, insert-random"},
+        {"lsm", &runLsmScenario, "put, delete, get, flush, compact, put-random"},
+        {"hashslot", &runHashslotScenario, "route, add-node, remove-node, migrate, fail-node"},
+        {"kafka", &runKafkaScenario, "produce, join, leave, fail-broker, consume"},
+        {"downsample", &runDownsampleScenario, "ingest, advance, query"},
     };
     return all;
 }
@@ -49,6 +53,16 @@ const std::vector<std::string>& engineNames() {
         return n;
     }();
     return names;
+}
+
+std::string engineList(const std::string& indent) {
+    std::string out;
+    for (const auto& e : engines()) {
+        std::string name = e.name;
+        name.resize(std::max<std::size_t>(name.size() + 2, 12), ' ');
+        out += indent + name + e.ops + "\n";
+    }
+    return out;
 }
 
 Status run(const nlohmann::json& scenario, nlohmann::json& result) {

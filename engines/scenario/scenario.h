@@ -27,6 +27,10 @@ Status readText(std::istream& in, const std::string& source, std::string& text);
 // The engine names a scenario may give, in the contract's order.
 const std::vector<std::string>& engineNames();
 
+// One line per engine, "<indent>name        op, op, ...\n", in the contract's order (the help of
+// `fieldguide run`).
+std::string engineList(const std::string& indent);
+
 // REQUIRES: nothing of `scenario` (any JSON value is checked). On success `result` holds the
 // engine's result; on failure the Status names the JSON path and what was expected.
 Status run(const nlohmann::json& scenario, nlohmann::json& result);

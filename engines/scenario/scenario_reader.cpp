@@ -235,4 +235,13 @@ Status playableOnAPage(std::int64_t work) {
     return Status::error("/ops", what);
 }
 
+nlohmann::json writeScenarioDocument(const char* engine, nlohmann::json params, nlohmann::json ops,
+                                     bool narrate) {
+    nlohmann::json j = {{"engine", engine}, {"params", std::move(params)}, {"ops", std::move(ops)}};
+    if (!narrate) {
+        j["narrate"] = false;
+    }
+    return j;
+}
+
 } // namespace fg

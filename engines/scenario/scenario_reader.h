@@ -124,4 +124,9 @@ public:
     }
 };
 
+// The other direction, shared by every engine's writer (write<Engine>Scenario beside its parser):
+// { "engine", "params", "ops" }, and "narrate": false only when the scenario asks for bulk.
+nlohmann::json writeScenarioDocument(const char* engine, nlohmann::json params, nlohmann::json ops,
+                                     bool narrate);
+
 } // namespace fg

@@ -1,6 +1,5 @@
 #include "widgets/diagrams/btree_view.h"
 
-#include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/controls/range_box.h"
 
@@ -24,9 +23,10 @@ nlohmann::json BTreeViewTraits::write(const Scenario& scenario) {
     return writeBtreeScenario(scenario);
 }
 
-std::unique_ptr<BTreeDiagram> BTreeViewTraits::diagram(const Scenario& scenario,
-                                                       BuildWatch* watch) {
-    return std::make_unique<BTreeDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
+std::unique_ptr<BTreeDiagram>
+BTreeViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only, BuildWatch* watch) {
+    return std::make_unique<BTreeDiagram>(std::move(scenario.params), std::move(scenario.ops), only,
+                                          watch);
 }
 
 bool BTreeViewTraits::keyEvent(const BTreeDiagram::Step& step) {

@@ -23,7 +23,8 @@ struct BTreeViewTraits {
     static constexpr const char* kEngine = "btree";
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
-    static std::unique_ptr<Diagram> diagram(const Scenario& scenario, BuildWatch* watch);
+    static std::unique_ptr<Diagram> diagram(Scenario scenario, std::optional<KeepOnly> only,
+                                            BuildWatch* watch);
     static bool keyEvent(const Diagram::Step& step);
 };
 

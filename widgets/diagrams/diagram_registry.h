@@ -6,7 +6,14 @@
 // the course (its "diagram" blocks are checked against diagramLinks(), and cards drawn from it),
 // the Diagrams menu, presentation slides, `fieldguide list` and `fieldguide export`, the tests and
 // the benchmarks. Adding a diagram is one row in diagram_registry.cpp plus the diagram's own files
-// (README.md, "Layout").
+// (README.md, "Layout"). A diagram with steps is a row made from its page's type (stepDiagram<View>
+// in the .cpp): the engine named by its view's traits gives its id, engine, default scenario and
+// source, so only its titles are written in the row.
+//
+// Which chapters show a diagram is not a field of the row: the chapter says it, with a "diagram"
+// block where the diagram belongs in its text (content/SCHEMA.md). The course is loaded against
+// diagramLinks(), so a block naming no row is reported, and test_diagram_registry checks that
+// every row is placed in some chapter.
 #pragma once
 
 #include "engines/core/status.h"

@@ -1,6 +1,5 @@
 #include "widgets/diagrams/downsample_view.h"
 
-#include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/canvas/diagram_canvas.h"
 
@@ -37,9 +36,10 @@ nlohmann::json DownsampleViewTraits::write(const Scenario& scenario) {
     return writeDownsampleScenario(scenario);
 }
 
-std::unique_ptr<DownsampleDiagram> DownsampleViewTraits::diagram(const Scenario& scenario,
-                                                                 BuildWatch* watch) {
-    return std::make_unique<DownsampleDiagram>(scenario.tiers, scenario.ops, std::nullopt, watch);
+std::unique_ptr<DownsampleDiagram>
+DownsampleViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only, BuildWatch* watch) {
+    return std::make_unique<DownsampleDiagram>(std::move(scenario.tiers), std::move(scenario.ops),
+                                               only, watch);
 }
 
 bool DownsampleViewTraits::keyEvent(const DownsampleDiagram::Step& step) {

@@ -1,7 +1,6 @@
 #include "widgets/diagrams/hashslot_view.h"
 
 #include "engines/redis/key_slot.h"
-#include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/controls/range_box.h"
 
@@ -24,10 +23,10 @@ nlohmann::json HashslotViewTraits::write(const Scenario& scenario) {
     return writeHashslotScenario(scenario);
 }
 
-std::unique_ptr<HashslotDiagram> HashslotViewTraits::diagram(const Scenario& scenario,
-                                                             BuildWatch* watch) {
-    return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas, scenario.ops,
-                                             std::nullopt, watch);
+std::unique_ptr<HashslotDiagram>
+HashslotViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only, BuildWatch* watch) {
+    return std::make_unique<HashslotDiagram>(scenario.masters, scenario.replicas,
+                                             std::move(scenario.ops), only, watch);
 }
 
 bool HashslotViewTraits::keyEvent(const HashslotDiagram::Step& step) {

@@ -22,7 +22,8 @@ struct HashslotViewTraits {
     static constexpr const char* kEngine = "hashslot";
     static Status parse(const nlohmann::json& json, Scenario& out);
     static nlohmann::json write(const Scenario& scenario);
-    static std::unique_ptr<Diagram> diagram(const Scenario& scenario, BuildWatch* watch);
+    static std::unique_ptr<Diagram> diagram(Scenario scenario, std::optional<KeepOnly> only,
+                                            BuildWatch* watch);
     static bool keyEvent(const Diagram::Step& step);
 };
 

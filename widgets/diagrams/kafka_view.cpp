@@ -1,6 +1,5 @@
 #include "widgets/diagrams/kafka_view.h"
 
-#include "engines/scenario/scenario_writer.h"
 #include "widgets/controls/range_box.h"
 
 #include <QComboBox>
@@ -39,9 +38,10 @@ nlohmann::json KafkaViewTraits::write(const Scenario& scenario) {
     return writeKafkaScenario(scenario);
 }
 
-std::unique_ptr<KafkaDiagram> KafkaViewTraits::diagram(const Scenario& scenario,
-                                                       BuildWatch* watch) {
-    return std::make_unique<KafkaDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
+std::unique_ptr<KafkaDiagram>
+KafkaViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only, BuildWatch* watch) {
+    return std::make_unique<KafkaDiagram>(std::move(scenario.params), std::move(scenario.ops), only,
+                                          watch);
 }
 
 bool KafkaViewTraits::keyEvent(const KafkaDiagram::Step& step) {

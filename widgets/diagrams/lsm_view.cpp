@@ -1,7 +1,6 @@
 #include "widgets/diagrams/lsm_view.h"
 
 #include "engines/core/rng.h"
-#include "engines/scenario/scenario_writer.h"
 #include "widgets/canvas/long_words.h"
 #include "widgets/controls/range_box.h"
 
@@ -41,8 +40,10 @@ nlohmann::json LsmViewTraits::write(const Scenario& scenario) {
     return writeLsmScenario(scenario);
 }
 
-std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(const Scenario& scenario, BuildWatch* watch) {
-    return std::make_unique<LsmDiagram>(scenario.params, scenario.ops, std::nullopt, watch);
+std::unique_ptr<LsmDiagram> LsmViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only,
+                                                   BuildWatch* watch) {
+    return std::make_unique<LsmDiagram>(std::move(scenario.params), std::move(scenario.ops), only,
+                                        watch);
 }
 
 bool LsmViewTraits::keyEvent(const LsmDiagram::Step& step) {

@@ -18,7 +18,8 @@
 //   static constexpr const char* kEngine = "...";
 //   static Status parse(const nlohmann::json&, Scenario&);
 //   static nlohmann::json write(const Scenario&);
-//   static std::unique_ptr<Diagram> diagram(const Scenario&, BuildWatch*); // watch may be null
+//   // The diagram of a scenario: `only` one position of it (a picture), or all; watch may be null
+//   static std::unique_ptr<Diagram> diagram(Scenario, std::optional<KeepOnly> only, BuildWatch*);
 //   static bool keyEvent(const Diagram::Step&); // a split, a flush, MOVED...: held longer
 #pragma once
 
@@ -47,6 +48,7 @@ inline constexpr std::int64_t kBackgroundWork = 5'000;
 template <class Traits>
 class StepView : public DiagramView {
 public:
+    using ViewTraits = Traits; // the diagram registry's rows read it
     using Scenario = typename Traits::Scenario;
     using Diagram = typename Traits::Diagram;
     using Op = typename Diagram::Op;
@@ -276,7 +278,7 @@ private:
             buildEnded(BuildEnd::Replaced);
         }
         if (workOf(scenario_) < kBackgroundWork) {
-            install(Traits::diagram(scenario_, nullptr), position);
+            install(Traits::diagram(scenario_, std::nullopt, nullptr), position);
             return;
         }
         auto job = std::make_shared<Build>();
@@ -285,7 +287,7 @@ private:
         buildPosition_ = position;
         worker_ = std::thread([job, position] {
             try {
-                job->diagram = Traits::diagram(job->scenario, &job->watch);
+                job->diagram = Traits::diagram(job->scenario, std::nullopt, &job->watch);
                 // The state shown first is computed here too (in a long op it is a replay of
                 // the op, ~0.1 s for the 100,000-key insert).
                 const int first = resolvePosition(position, job->diagram->stepCount());

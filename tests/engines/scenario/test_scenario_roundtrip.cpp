@@ -1,8 +1,12 @@
 // Scenario JSON round trips: a scenario read, written back and read again runs exactly as the
 // original (same steps, state and stats), and writing is stable; and fieldguide run's dispatcher
 // names the JSON path of a bad scenario for every engine.
+#include "engines/scenario/btree_scenario.h"
+#include "engines/scenario/downsample_scenario.h"
+#include "engines/scenario/hashslot_scenario.h"
+#include "engines/scenario/kafka_scenario.h"
+#include "engines/scenario/lsm_scenario.h"
 #include "engines/scenario/scenario.h"
-#include "engines/scenario/scenario_writer.h"
 #include "tests/suite_main.h"
 
 #include <QTest>
@@ -103,6 +107,37 @@ private slots:
         QVERIFY(!s);
         QCOMPARE(QString::fromStdString(s.where()), path);
         QVERIFY(!s.what().empty());
+    }
+
+    // `fieldguide run --help` lists each engine's ops from the engine table: every op it names is
+    // one its engine reads (a bare op may lack fields, but it is never an unknown op), and an op
+    // it does not name is refused as unknown.
+    void theHelpsOpListsAreTheOpsEachEngineReads() {
+        const QStringList lines =
+            QString::fromStdString(fg::scenario::engineList("")).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), qsizetype(fg::scenario::engineNames().size()));
+        for (const QString& line : lines) {
+            const QString engine = line.section(' ', 0, 0);
+            const QStringList ops = line.section(' ', 1).trimmed().split(", ", Qt::SkipEmptyParts);
+            QVERIFY2(ops.size() >= 3, qPrintable(line));
+            // The engines' defaults stand in for every param but the B-Tree's order.
+            const json params = engine == "btree" ? json{{"order", 4}} : json::object();
+            const auto runOp = [&](const QString& op) {
+                json result;
+                return fg::scenario::run({{"engine", engine.toStdString()},
+                                          {"params", params},
+                                          {"ops", {{{"op", op.toStdString()}}}}},
+                                         result);
+            };
+            for (const QString& op : ops) {
+                const fg::Status s = runOp(op);
+                const bool aFieldOfTheOp = s.where().rfind("/ops/0/", 0) == 0;
+                QVERIFY2(
+                    s || (aFieldOfTheOp && s.where() != "/ops/0/op"),
+                    qPrintable(engine + " " + op + ": " + QString::fromStdString(s.message())));
+            }
+            QCOMPARE(QString::fromStdString(runOp("not-an-op").where()), QString("/ops/0/op"));
+        }
     }
 };
 
