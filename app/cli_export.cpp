@@ -5,6 +5,7 @@
 #include "engines/cli/terminal_text.h"
 #include "engines/scenario/scenario.h"
 #include "models/course/content_loader.h"
+#include "models/io/status_text.h"
 #include "widgets/canvas/opening_sentence.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -31,13 +32,14 @@ int fail(int code, const std::string& message) {
     return code;
 }
 
-// A failed write: the app's sentence ("Could not write PATH: REASON") after the command's name.
-int failWrite(const QString& error) {
-    QString clause = error;
+// A failed export: the app's sentence ("Could not write PATH: REASON") after the command's name,
+// exit status 1 when the system failed (2 for bad input).
+int failWrite(const Status& error) {
+    QString clause = messageOf(error);
     if (clause.startsWith(QLatin1String("Could not"))) {
         clause[0] = clause[0].toLower();
     }
-    return fail(cli::kRuntime, clause.toStdString());
+    return fail(cli::exitFor(error), clause.toStdString());
 }
 
 struct ExportArgs {
@@ -155,7 +157,7 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
         o.title = pic.title;
         std::fprintf(stderr, "[%d/%zu] %s\n", ++done, pictures.size(),
                      path.toLocal8Bit().constData());
-        if (const QString error = exportPicture(pic.paint, fmt, path, o); !error.isEmpty()) {
+        if (const Status error = exportPicture(pic.paint, fmt, path, o); !error) {
             return failWrite(error);
         }
     }
@@ -300,10 +302,10 @@ int exportCommand(const std::vector<std::string>& args) {
                                            : QString(),
                                        diagram->stepCount(), OpeningFor::Picture)
                      : diagram->narration(position);
-    const QString error = exportPicture(
+    const Status error = exportPicture(
         [&](QPainter& p, QSizeF size) { paintDiagramPicture(p, size, frame, narration, t); }, *fmt,
         QString::fromStdString(out), o);
-    if (!error.isEmpty()) {
+    if (!error) {
         return failWrite(error);
     }
     return cli::kOk;

@@ -2,6 +2,7 @@
 
 #include "app/reader/chapter_html.h"
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/animation_dialog.h"
@@ -90,9 +91,9 @@ QString exportAnimationInteractive(QWidget* parent, const Exportable& what, cons
             progress.setValue(done);
             return !progress.wasCanceled() && !d.cancelRequested();
         };
-        const QString error = d.gif() ? exportGif(*what.source, theme, d.path(), o, report)
-                                      : exportFrameSequence(*what.source, theme, d.path(),
-                                                            d.frameBaseName(), o, report);
+        const Status error = d.gif() ? exportGif(*what.source, theme, d.path(), o, report)
+                                     : exportFrameSequence(*what.source, theme, d.path(),
+                                                           d.frameBaseName(), o, report);
         progress.reset();
         return error;
     });
@@ -161,9 +162,9 @@ QString exportHandoutInteractive(QWidget* parent, const Course& course, int read
         return {};
     }
     rememberExportFolder(QFileInfo(path).absolutePath());
-    const QString error = exportHandoutPdf(chapter, path, dialog.paper());
-    if (!error.isEmpty()) {
-        QMessageBox::warning(parent, QObject::tr("Export handout"), error);
+    const Status error = exportHandoutPdf(chapter, path, dialog.paper());
+    if (!error) {
+        QMessageBox::warning(parent, QObject::tr("Export handout"), messageOf(error));
         return {};
     }
     return path;

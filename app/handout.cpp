@@ -5,6 +5,7 @@
 #include "app/reader/chapter_html.h"
 #include "app/reader/table_fit.h"
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/paged_text.h"
 
@@ -140,12 +141,12 @@ QString Handout::footerText(int page) const {
     return QObject::tr("Page %1 of %2").arg(page + 1).arg(pageCount());
 }
 
-QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
+Status exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
     const Handout handout(chapter, page);
     const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
     AtomicFile file(path);
     if (const Status s = file.open(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
     {
         QPdfWriter writer(file.device());
@@ -155,7 +156,7 @@ QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize:
         QPainter p(&writer);
         if (!p.isActive()) {
             file.cancel();
-            return QObject::tr("Could not start the PDF %1").arg(path);
+            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
         }
         p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
         for (int i = 0; i < handout.pageCount(); ++i) {
@@ -166,9 +167,9 @@ QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize:
         }
     }
     if (const Status s = file.commit(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
-    return {};
+    return Status::ok();
 }
 
 } // namespace fg

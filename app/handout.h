@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/handout_pictures.h"
+#include "engines/core/status.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
 #include "widgets/export/paged_figures.h"
@@ -49,7 +50,8 @@ private:
 };
 
 // A chapter as a printable handout: headings, text, tables, figures, paginated on `page`, light
-// theme (paper is white). Returns an empty string or the problem.
-QString exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page);
+// theme (paper is white). Ok, or the problem (the file could not be written: an old file of that
+// name is left as it was).
+Status exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page);
 
 } // namespace fg

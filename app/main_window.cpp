@@ -12,6 +12,7 @@
 #include "app/sidebar_splitter.h"
 #include "app/window_keys.h"
 #include "models/course/content_loader.h"
+#include "models/io/status_text.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
@@ -186,8 +187,8 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     // It stays on top of the window until closed: a status-bar message went by in 20 seconds,
     // cut off at the window's edge.
     progress_ = std::make_unique<ProgressStore>();
-    if (!progress_->load() || !progress_->error().isEmpty()) {
-        showNotice(damageNotice_, progress_->error());
+    if (const Status loaded = progress_->load(); !loaded) {
+        showNotice(damageNotice_, messageOf(loaded));
     }
     deck_ = loadQuizDeck(defaultContentRoot());
     // Read: the section being read, and every other whose heading comes on screen, however the

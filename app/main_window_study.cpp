@@ -5,6 +5,7 @@
 #include "app/page_tabs.h"
 #include "app/page_zoom.h"
 #include "app/reader/reader_view.h"
+#include "models/io/status_text.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/simulators/simulators.h"
@@ -63,7 +64,8 @@ void MainWindow::toggleBookmark() {
 }
 
 bool MainWindow::saveProgress() {
-    if (!progress_->isDirty() || progress_->save()) {
+    const Status saved = progress_->isDirty() ? progress_->save() : Status::ok();
+    if (saved) {
         saveNotice_->hide();
         return true;
     }
@@ -71,7 +73,7 @@ bool MainWindow::saveProgress() {
     // damage notice already says why; trying again cannot help.
     saveNotice_->findChild<QPushButton*>(QStringLiteral("action"))
         ->setVisible(progress_->canSave());
-    QString error = progress_->error();
+    QString error = messageOf(saved);
     if (!error.endsWith(QLatin1Char('.'))) {
         error += QLatin1Char('.');
     }
@@ -129,7 +131,7 @@ void MainWindow::openTool(const QString& id) {
     // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
     // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
     QString name;
-    QStringList errors;
+    std::vector<ContentError> errors;
     auto openChapter = [this](const QString& chapter, const QString& section) {
         showSection(course_.indexOf(chapter), section);
     };
@@ -170,7 +172,7 @@ void MainWindow::openTool(const QString& id) {
         q->setDeck(&deck_, progress_.get());
         connect(q, &QuizView::chapterLinkActivated, this, openChapter);
         connect(q, &QuizView::answered, this, [this] { saveProgress(); });
-        errors << deck_.errors;
+        errors.insert(errors.end(), deck_.errors.begin(), deck_.errors.end());
         view = q;
         name = tr("Quiz");
     } else if (id == QLatin1String("progress")) {
@@ -198,9 +200,9 @@ void MainWindow::openTool(const QString& id) {
     if (!view) {
         return;
     }
-    if (!errors.isEmpty()) {
+    if (!errors.empty()) {
         statusBar()->showMessage(
-            tr("Problems in the course's tool files: %1").arg(errors.join(QStringLiteral("; "))),
+            tr("Problems in the course's tool files: %1").arg(joined(errors, QStringLiteral("; "))),
             15000);
     }
     view->setProperty("toolId", id);

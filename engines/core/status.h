@@ -30,17 +30,27 @@ public:
         return s;
     }
 
+    // The user stopped the work (Cancel in a progress dialog): not a problem to report, and no
+    // output is left behind.
+    static Status cancelled() {
+        Status s = error({}, "cancelled");
+        s.cancelled_ = true;
+        return s;
+    }
+
     bool isOk() const { return ok_; }
     explicit operator bool() const { return ok_; }
     const std::string& where() const { return where_; }
     const std::string& what() const { return what_; }
     bool isFailure() const { return failure_; }
+    bool isCancelled() const { return cancelled_; }
     // "where: what", or "what" when no place is known.
     std::string message() const;
 
 private:
     bool ok_ = true;
     bool failure_ = false;
+    bool cancelled_ = false;
     std::string where_;
     std::string what_;
 };

@@ -7,6 +7,14 @@ QString ContentError::toString() const {
                           : QStringLiteral("%1: %2: %3").arg(file, path, message);
 }
 
+QString joined(const std::vector<ContentError>& errors, const QString& separator) {
+    QStringList all;
+    for (const auto& e : errors) {
+        all << e.toString();
+    }
+    return all.join(separator);
+}
+
 const Section* Chapter::section(const QString& sid) const {
     for (const auto& s : sections) {
         if (s.id == sid) {

@@ -13,12 +13,18 @@ namespace fg {
 
 // A problem in a content file: which file, where in it (a JSON path such as
 // "/sections/3/blocks/2/rows/4", or "line 12, column 5" for a syntax error), and what was expected.
+// Every loader that checks a whole file and reports all it finds (the course, the wizard, the
+// matrix, the architectures, the quiz cards) lists its problems as ContentErrors; a step with one
+// outcome returns a Status (models/io/status_text.h).
 struct ContentError {
     QString file;
-    QString path;
+    QString path; // empty when the problem is the file's as a whole, or the message says where
     QString message;
-    QString toString() const;
+    QString toString() const; // "file: path: message", or "file: message"
 };
+
+// Each problem's toString(), joined by `separator`.
+QString joined(const std::vector<ContentError>& errors, const QString& separator);
 
 struct Section {
     QString id;

@@ -30,7 +30,8 @@ const WizardResult* DecisionTree::result(const QString& id) const {
     return it == results.end() ? nullptr : &it->second;
 }
 
-DecisionTree DecisionTree::load(const QString& path, const Course& course, QStringList& errors) {
+DecisionTree DecisionTree::load(const QString& path, const Course& course,
+                                std::vector<ContentError>& errors) {
     DecisionTree t;
     json j;
     if (!readJsonObject(path, j, errors)) {
@@ -51,8 +52,11 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
                 }
             }
             if (wq.text.isEmpty() || wq.answers.size() < 2) {
-                errors << QStringLiteral("%1: question \"%2\" needs a text and two answers or more")
-                              .arg(path, wq.id);
+                errors.push_back(
+                    {path,
+                     {},
+                     QStringLiteral("question \"%1\" needs a text and two answers or more")
+                         .arg(wq.id)});
             }
             t.questions[wq.id] = wq;
         }
@@ -81,9 +85,11 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
             }
             if (wr.title.isEmpty() || wr.why.isEmpty() || wr.tradeoffs.isEmpty() ||
                 wr.cap.isEmpty() || wr.stores.isEmpty()) {
-                errors << QStringLiteral(
-                              "%1: result \"%2\" needs a title, stores, why, tradeoffs and cap")
-                              .arg(path, wr.id);
+                errors.push_back(
+                    {path,
+                     {},
+                     QStringLiteral("result \"%1\" needs a title, stores, why, tradeoffs and cap")
+                         .arg(wr.id)});
             }
             for (auto& l : wr.links) {
                 if (const int ci = course.indexOf(l.chapter); ci >= 0) {
@@ -92,24 +98,29 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
                     l.title = sectionPath(ch.title, s ? s->title : QString());
                 }
                 if (!hasSection(course, l.chapter, l.section)) {
-                    errors << QStringLiteral("%1: result \"%2\" links to %3#%4, which is not in "
-                                             "the course")
-                                  .arg(path, wr.id, l.chapter, l.section);
+                    errors.push_back(
+                        {path,
+                         {},
+                         QStringLiteral("result \"%1\" links to %2#%3, which is not in "
+                                        "the course")
+                             .arg(wr.id, l.chapter, l.section)});
                 }
             }
             t.results[wr.id] = wr;
         }
     }
     if (!t.question(t.start)) {
-        errors << QStringLiteral("%1: \"start\" must name a question").arg(path);
+        errors.push_back({path, {}, QStringLiteral("\"start\" must name a question")});
         return t;
     }
     for (const auto& [id, q] : t.questions) {
         for (const auto& a : q.answers) {
             if (!t.question(a.next) && !t.result(a.next)) {
-                errors << QStringLiteral("%1: question \"%2\", answer \"%3\" leads to \"%4\", "
-                                         "which is neither a question nor a result")
-                              .arg(path, id, a.label, a.next);
+                errors.push_back({path,
+                                  {},
+                                  QStringLiteral("question \"%1\", answer \"%2\" leads to \"%3\", "
+                                                 "which is neither a question nor a result")
+                                      .arg(id, a.label, a.next)});
             }
         }
     }
@@ -123,7 +134,8 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
             return;
         }
         if (!onPath.insert(id).second) {
-            errors << QStringLiteral("%1: the questions loop back to \"%2\"").arg(path, id);
+            errors.push_back(
+                {path, {}, QStringLiteral("the questions loop back to \"%1\"").arg(id)});
             return;
         }
         for (const auto& a : q->answers) {
@@ -137,12 +149,13 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course, QStri
     walk(t.start, onPath);
     for (const auto& [id, q] : t.questions) {
         if (!seen.count(id)) {
-            errors << QStringLiteral("%1: question \"%2\" cannot be reached").arg(path, id);
+            errors.push_back(
+                {path, {}, QStringLiteral("question \"%1\" cannot be reached").arg(id)});
         }
     }
     for (const auto& [id, r] : t.results) {
         if (!seen.count(id)) {
-            errors << QStringLiteral("%1: result \"%2\" cannot be reached").arg(path, id);
+            errors.push_back({path, {}, QStringLiteral("result \"%1\" cannot be reached").arg(id)});
         }
     }
     return t;
@@ -171,7 +184,7 @@ std::vector<DecisionTree::Path> DecisionTree::paths() const {
 }
 
 DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
-                                    QStringList& errors) {
+                                    std::vector<ContentError>& errors) {
     DecisionMatrix m;
     json j;
     if (!readJsonObject(path, j, errors)) {
@@ -197,8 +210,8 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
         }
     }
     if (!table) {
-        errors << QStringLiteral("%1: \"source\" must name a chapter section holding the table")
-                      .arg(path);
+        errors.push_back(
+            {path, {}, QStringLiteral("\"source\" must name a chapter section holding the table")});
         return m;
     }
     const auto& columns = (*table)["columns"];
@@ -210,7 +223,7 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
     for (const QString& s : m.stores) {
         const QString ch = jsonText(chapters, s.toStdString().c_str());
         if (course.indexOf(ch) < 0) {
-            errors << QStringLiteral("%1: no chapter given for \"%2\"").arg(path, s);
+            errors.push_back({path, {}, QStringLiteral("no chapter given for \"%1\"").arg(s)});
         }
         m.chapterOf[s] = ch;
     }
@@ -233,8 +246,10 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
             cell.explain =
                 r == explain.end() ? QString() : jsonText(*r, store.toStdString().c_str());
             if (cell.explain.isEmpty()) {
-                errors << QStringLiteral("%1: no reason given for \"%2\" / \"%3\"")
-                              .arg(path, req, store);
+                errors.push_back(
+                    {path,
+                     {},
+                     QStringLiteral("no reason given for \"%1\" / \"%2\"").arg(req, store)});
             }
             line.push_back(cell);
         }

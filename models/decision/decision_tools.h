@@ -39,7 +39,8 @@ struct WizardResult {
 class DecisionTree {
 public:
     // Reads and checks the file; `errors` lists every problem (empty when the tree is usable).
-    static DecisionTree load(const QString& path, const Course& course, QStringList& errors);
+    static DecisionTree load(const QString& path, const Course& course,
+                             std::vector<ContentError>& errors);
 
     QString title, intro, start;
     std::map<QString, WizardQuestion> questions;
@@ -66,7 +67,8 @@ struct MatrixCell {
 
 class DecisionMatrix {
 public:
-    static DecisionMatrix load(const QString& path, const Course& course, QStringList& errors);
+    static DecisionMatrix load(const QString& path, const Course& course,
+                               std::vector<ContentError>& errors);
 
     QString title, intro;
     QStringList stores;                         // columns

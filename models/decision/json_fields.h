@@ -2,23 +2,26 @@
 // object from a file with a message naming the file, and to take a text field that may be missing.
 #pragma once
 
+#include "models/course/course.h"
+
 #include <QFile>
 #include <QString>
-#include <QStringList>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 namespace fg {
 
-// False with a message in `errors` when the file cannot be read or is not a JSON object.
-inline bool readJsonObject(const QString& path, nlohmann::json& out, QStringList& errors) {
+// False with a problem added to `errors` when the file cannot be read or is not a JSON object.
+inline bool readJsonObject(const QString& path, nlohmann::json& out,
+                           std::vector<ContentError>& errors) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
-        errors << QStringLiteral("%1: cannot be read (%2)").arg(path, f.errorString());
+        errors.push_back({path, {}, QStringLiteral("cannot be read (%1)").arg(f.errorString())});
         return false;
     }
     out = nlohmann::json::parse(f.readAll().toStdString(), nullptr, false);
     if (out.is_discarded() || !out.is_object()) {
-        errors << QStringLiteral("%1: not a JSON object").arg(path);
+        errors.push_back({path, {}, QStringLiteral("not a JSON object")});
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include "engines/scenario/json_text.h"
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -126,7 +127,7 @@ void ProgressStore::setDamaged(const QString& what) {
     }
 }
 
-bool ProgressStore::load() {
+Status ProgressStore::load() {
     chapters_.clear();
     review_ = study::Review();
     error_.clear();
@@ -136,20 +137,20 @@ bool ProgressStore::load() {
     try {
         const QFileInfo info(path_);
         if (!info.exists() && !info.isSymLink()) {
-            return true; // a fresh start
+            return Status::ok(); // a fresh start
         }
         QFile f(path_);
         if (!info.isFile() || !f.open(QIODevice::ReadOnly)) {
             setDamaged(info.isFile()
                            ? QStringLiteral("it cannot be opened: %1").arg(f.errorString())
                            : QStringLiteral("it is not a file"));
-            return false;
+            return badInput(error_);
         }
         if (f.size() > kMaxBytes) {
             f.close();
             setDamaged(QStringLiteral("it is %1 MB, far more than progress can take")
                            .arg(f.size() / (1024 * 1024)));
-            return false;
+            return badInput(error_);
         }
         const QByteArray bytes = f.readAll();
         f.close();
@@ -157,11 +158,11 @@ bool ProgressStore::load() {
         const Status parsed = parseJsonText(bytes.toStdString(), "progress.json", j);
         if (!parsed) {
             setDamaged(QStringLiteral("it is not valid JSON: %1").arg(str(parsed.message())));
-            return false;
+            return badInput(error_);
         }
         if (!j.is_object() || j.value("format", json()) != kFormat) {
             setDamaged(QStringLiteral("it is not a Field Guide progress file"));
-            return false;
+            return badInput(error_);
         }
         const json version = j.value("version", json());
         if (version.is_number_integer() && version.get<long long>() > kVersion) {
@@ -169,7 +170,7 @@ bool ProgressStore::load() {
             error_ = QStringLiteral("Your progress file was written by a newer version of Field "
                                     "Guide. It is left as it is, and progress will not be saved "
                                     "by this version.");
-            return false;
+            return badInput(error_);
         }
         QStringList problems;
         if (!version.is_number_integer() || version.get<long long>() != kVersion) {
@@ -220,24 +221,24 @@ bool ProgressStore::load() {
                                                   .arg(problems.front())
                                                   .arg(problems.size() - 1));
             dirty_ = canSave_;
-            return false;
+            return badInput(error_);
         }
-        return true;
+        return Status::ok();
     } catch (const std::exception& e) {
         chapters_.clear();
         review_ = study::Review();
         setDamaged(
             QStringLiteral("it could not be read: %1").arg(QString::fromLocal8Bit(e.what())));
-        return false;
+        return badInput(error_);
     }
 }
 
-bool ProgressStore::save() {
+Status ProgressStore::save() {
     if (!canSave_) {
         if (error_.isEmpty()) {
             error_ = QStringLiteral("Progress is not saved.");
         }
-        return false;
+        return systemFailure(error_);
     }
     json chapters = json::object();
     for (auto it = chapters_.cbegin(); it != chapters_.cend(); ++it) {
@@ -275,7 +276,7 @@ bool ProgressStore::save() {
     if (!QDir().mkpath(info.absolutePath())) {
         error_ = QStringLiteral("Progress could not be saved: the folder %1 cannot be made.")
                      .arg(QDir::toNativeSeparators(info.absolutePath()));
-        return false;
+        return systemFailure(error_);
     }
     // The student may keep progress.json as a link (in a synced folder, say): it is followed.
     AtomicFile f(path_, AtomicFile::Links::Follow);
@@ -287,11 +288,11 @@ bool ProgressStore::save() {
     if (!st) {
         error_ = QStringLiteral("Progress could not be saved to %1: %2")
                      .arg(QDir::toNativeSeparators(path_), QString::fromStdString(st.what()));
-        return false;
+        return systemFailure(error_);
     }
     error_.clear();
     dirty_ = false;
-    return true;
+    return Status::ok();
 }
 
 void ProgressStore::prune(const QString& chapterId) {

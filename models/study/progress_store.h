@@ -10,6 +10,7 @@
 // saving is switched off (canSave() is false) so the file stays as it is. load() never throws.
 #pragma once
 
+#include "engines/core/status.h"
 #include "engines/study/review.h"
 
 #include <QMap>
@@ -36,14 +37,16 @@ public:
 
     const QString& path() const { return path_; }
 
-    // Reads the file. A missing file is a fresh start (true, no error). Returns false, with
-    // error() and backupPath() set, when the file was unreadable or damaged.
-    bool load();
-    // Writes the file atomically. False (with error()) when it could not be written or saving is
-    // off because a damaged file could not be moved aside.
-    bool save();
+    // Reads the file. A missing file is a fresh start (ok). Fails, with backupPath() set, when
+    // the file was unreadable or damaged; what could be read from it is kept.
+    Status load();
+    // Writes the file atomically. Fails when it could not be written or saving is off because a
+    // damaged file could not be moved aside.
+    Status save();
 
-    QString error() const { return error_; }           // empty when the last load/save was fine
+    // The message of the last load or save that failed, for the pages that show it (the
+    // progress page's notice); empty when the last one was fine.
+    QString error() const { return error_; }
     QString backupPath() const { return backupPath_; } // where a damaged file was moved, if any
     bool canSave() const { return canSave_; }
     bool isDirty() const { return dirty_; }

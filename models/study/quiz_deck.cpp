@@ -38,19 +38,25 @@ QuizDeck loadQuizDeck(const QString& contentRoot) {
     for (const QString& name : files) {
         QFile f(dir.filePath(name));
         if (!f.open(QIODevice::ReadOnly)) {
-            deck.errors << QStringLiteral("%1: cannot be read: %2").arg(name, f.errorString());
+            deck.errors.push_back(
+                {name, {}, QStringLiteral("cannot be read: %1").arg(f.errorString())});
             continue;
         }
         nlohmann::json j;
         const Status s = parseJsonText(f.readAll().toStdString(), name.toStdString(), j);
         if (!s) {
-            deck.errors << QString::fromStdString(s.message());
+            deck.errors.push_back({name, {}, QString::fromStdString(s.message())});
             continue;
         }
         std::vector<study::QuizProblem> problems;
         auto cards = study::parseQuizFile(j, name.toStdString(), problems);
+        const std::string place = name.toStdString() + ":";
         for (const auto& p : problems) {
-            deck.errors << QString::fromStdString(p.path + ": " + p.message);
+            // the engine names the file before the JSON path: "cards.json:/cards/3"
+            const std::string path =
+                p.path.rfind(place, 0) == 0 ? p.path.substr(place.size()) : p.path;
+            deck.errors.push_back(
+                {name, QString::fromStdString(path), QString::fromStdString(p.message)});
         }
         for (auto& c : cards) {
             shuffleChoices(c);

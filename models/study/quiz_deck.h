@@ -14,7 +14,7 @@ namespace fg {
 
 struct QuizDeck {
     std::vector<study::QuizCard> cards; // files in name order, cards in file order
-    QStringList errors;                 // "<file>:<json path>: what is wrong"
+    std::vector<ContentError> errors;   // what is wrong, in which file and where in it
 
     const study::QuizCard* card(const QString& id) const;
     // The cards whose question comes from `chapterId`.

@@ -10,6 +10,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -606,7 +607,7 @@ private slots:
         const fg::Chapter* ch = course.chapter(QStringLiteral("cassandra"));
         QVERIFY(ch);
         const QString pdf = dir.filePath("h.pdf");
-        QCOMPARE(fg::exportHandoutPdf(*ch, pdf, QPageSize::A4), QString());
+        FG_VERIFY_OK(fg::exportHandoutPdf(*ch, pdf, QPageSize::A4));
         if (const QString keep = qEnvironmentVariable("FG_HANDOUT_PDF"); !keep.isEmpty()) {
             QFile::remove(keep);
             QFile::copy(pdf, keep); // to look at (pdftoppm -png -r 60)
@@ -758,8 +759,7 @@ private slots:
         o.from = 1; // before step 3
         o.to = 4;   // after step 5
         QTemporaryDir dir;
-        QCOMPARE(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "g", o),
-                 QString());
+        FG_VERIFY_OK(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "g", o));
         const QStringList files = QDir(dir.path()).entryList({"g-*.png"}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), 3 * (2 + 3) + 3);
         QCOMPARE(fg::animationFrameCount(source, o), files.size());
@@ -779,8 +779,7 @@ private slots:
         o.size = QSize(320, 180);
         o.fps = 4; // 2 frames of transition, 3 of hold a step
         QTemporaryDir dir;
-        QCOMPARE(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "w", o),
-                 QString());
+        FG_VERIFY_OK(fg::exportFrameSequence(source, fg::Theme::light(), dir.path(), "w", o));
         const QStringList files = QDir(dir.path()).entryList({"w-*.png"}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), 6 * (2 + 3) + 3);
         const QRect first = redBox(QImage(dir.filePath(files.first())));

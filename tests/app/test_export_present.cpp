@@ -8,9 +8,11 @@
 #include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "tests/app/app_test_support.h"
 #include "tests/full_disk.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/btree_view.h"
@@ -168,7 +170,8 @@ private slots:
     void aFailedWriteKeepsTheDialogOpenWithItsSettings() {
         fg::ExportDialog d(QSize(1000, 600), fg::Theme::light(), "x");
         int writes = 0;
-        QString answer = QStringLiteral("cannot write /nope/x.svg: Permission denied");
+        fg::Status answer =
+            fg::systemFailure(QStringLiteral("cannot write /nope/x.svg: Permission denied"));
         d.setWriter([&](const fg::ExportDialog&) {
             ++writes;
             return answer;
@@ -187,7 +190,7 @@ private slots:
         QCOMPARE(d.format(), fg::PictureFormat::Svg);
         QCOMPARE(d.options().size, QSizeF(1234, 567));
         QCOMPARE(d.path(), QStringLiteral("/nope/x.svg"));
-        answer.clear(); // the next try works: the dialog closes
+        answer = fg::Status::ok(); // the next try works: the dialog closes
         d.accept();
         QCOMPARE(writes, 2);
         QVERIFY(!d.isVisible());
@@ -204,16 +207,16 @@ private slots:
         const fg::Theme t = fg::Theme::light();
         o.background = t.background;
         const QString png = dir.filePath("a.png");
-        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Png, png, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(view.picture(t), fg::PictureFormat::Png, png, o));
         QCOMPARE(QImage(png).size(), QSize(3840, 2160));
         const QString svg = dir.filePath("a.svg");
-        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Svg, svg, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(view.picture(t), fg::PictureFormat::Svg, svg, o));
         const QByteArray s = readAll(svg);
         QVERIFY(s.contains("<path") || s.contains("<rect"));
         QVERIFY(s.contains("SSTable")); // text stays text
         QVERIFY(!s.contains("<image")); // never an embedded bitmap
         const QString pdf = dir.filePath("a.pdf");
-        QCOMPARE(fg::exportPicture(view.picture(t), fg::PictureFormat::Pdf, pdf, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(view.picture(t), fg::PictureFormat::Pdf, pdf, o));
         QCOMPARE(pdfPages(readAll(pdf)), 1);
     }
 
@@ -261,12 +264,10 @@ private slots:
         QTemporaryDir dir;
         const QString gif = dir.filePath("a.gif");
         int calls = 0;
-        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), gif, o,
-                               [&](int, int) {
-                                   ++calls;
-                                   return true;
-                               }),
-                 QString());
+        FG_VERIFY_OK(fg::exportGif(*source, fg::Theme::light(), gif, o, [&](int, int) {
+            ++calls;
+            return true;
+        }));
         QVERIFY(readAll(gif).startsWith("GIF89a"));
         int error = 0;
         GifFileType* g = DGifOpenFileName(QFile::encodeName(gif).constData(), &error);
@@ -279,11 +280,11 @@ private slots:
         QCOMPARE(fg::animationFrameCount(*source, o), 4 * 3 + 5 * 5);
 
         const QString cancelled = dir.filePath("b.gif");
-        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), cancelled, o,
-                               [](int done, int) { return done < 5; }),
-                 QString("cancelled"));
+        QVERIFY(fg::exportGif(*source, fg::Theme::light(), cancelled, o, [](int done, int) {
+                    return done < 5;
+                }).isCancelled());
         QVERIFY(!QFile::exists(cancelled));
-        QVERIFY(!fg::exportGif(*source, fg::Theme::light(), "/proc/no/a.gif", o).isEmpty());
+        QVERIFY(!fg::exportGif(*source, fg::Theme::light(), "/proc/no/a.gif", o));
     }
 
     // A tester saw a hash-slot GIF's pale fills come out bright cyan and yellow (Qt's fixed web
@@ -297,9 +298,8 @@ private slots:
         o.to = -1; // the start alone: one image
         QTemporaryDir dir;
         const QString gif = dir.filePath("hs.gif");
-        QCOMPARE(fg::exportGif(*source, fg::Theme::light(), gif, o), QString());
-        QCOMPARE(fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "hs", o),
-                 QString());
+        FG_VERIFY_OK(fg::exportGif(*source, fg::Theme::light(), gif, o));
+        FG_VERIFY_OK(fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "hs", o));
         const QImage png =
             QImage(dir.filePath("hs-0001.png")).convertToFormat(QImage::Format_RGB32);
         int error = 0;
@@ -336,8 +336,7 @@ private slots:
         o.size = QSize(320, 180);
         o.fps = 5;
         QTemporaryDir dir;
-        QCOMPARE(fg::exportFrameSequence(*source, fg::Theme::dark(), dir.path(), "hs", o),
-                 QString());
+        FG_VERIFY_OK(fg::exportFrameSequence(*source, fg::Theme::dark(), dir.path(), "hs", o));
         const QStringList files = QDir(dir.path()).entryList({"hs-*.png"}, QDir::Files, QDir::Name);
         QCOMPARE(files.size(), fg::animationFrameCount(*source, o));
         QCOMPARE(files.first(), QString("hs-0001.png"));
@@ -350,14 +349,14 @@ private slots:
         QVERIFY(ch);
         QTemporaryDir dir;
         const QString a4 = dir.filePath("a4.pdf"), letter = dir.filePath("letter.pdf");
-        QCOMPARE(fg::exportHandoutPdf(*ch, a4, QPageSize::A4), QString());
-        QCOMPARE(fg::exportHandoutPdf(*ch, letter, QPageSize::Letter), QString());
+        FG_VERIFY_OK(fg::exportHandoutPdf(*ch, a4, QPageSize::A4));
+        FG_VERIFY_OK(fg::exportHandoutPdf(*ch, letter, QPageSize::Letter));
         const QByteArray pa = readAll(a4), pl = readAll(letter);
         QVERIFY2(pdfPages(pa) >= 3, qPrintable(QString::number(pdfPages(pa))));
         // Page sizes in points: A4 is 595.3 x 841.9, Letter 612 x 792.
         QCOMPARE(mediaBox(pa).toSize(), QSize(595, 842));
         QCOMPARE(mediaBox(pl).toSize(), QSize(612, 792));
-        QVERIFY(!fg::exportHandoutPdf(*ch, "/proc/no/h.pdf", QPageSize::A4).isEmpty());
+        QVERIFY(!fg::exportHandoutPdf(*ch, "/proc/no/h.pdf", QPageSize::A4));
         if (const QByteArray out = qgetenv("FG_SAVE_FIGURES"); !out.isEmpty()) {
             QFile::copy(a4, QString::fromLocal8Bit(out) + "/handout-a4.pdf");
         }
@@ -372,18 +371,17 @@ private slots:
         fg::AnimationOptions o;
         o.size = QSize(320, 180);
         o.to = 1;
-        const QString gif = fg::exportGif(*source, fg::Theme::light(), dir.filePath("a.gif"), o);
+        const QString gif =
+            fg::messageOf(fg::exportGif(*source, fg::Theme::light(), dir.filePath("a.gif"), o));
         const QString frames =
-            fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "f", o);
+            fg::messageOf(fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "f", o));
         const fg::Course course = fg::loadCourse(fg::diagramLinks());
-        const QString pdf = fg::exportHandoutPdf(*chapter(course, "time-series"),
-                                                 dir.filePath("h.pdf"), QPageSize::A4);
+        const QString pdf = fg::messageOf(fg::exportHandoutPdf(
+            *chapter(course, "time-series"), dir.filePath("h.pdf"), QPageSize::A4));
         fg::AtomicFile::setWriteLimitForTesting(0);
         fg::BTreeView view;
-        QString scenario;
-        const bool saved = view.saveScenarioFile(dir.filePath("s.json"), &scenario);
+        const QString scenario = fg::messageOf(view.saveScenarioFile(dir.filePath("s.json")));
         fg::AtomicFile::setWriteLimitForTesting(-1);
-        QVERIFY(!saved);
         for (const QString& error : {gif, frames, pdf, scenario}) {
             QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         }
@@ -403,12 +401,13 @@ private slots:
         o.size = QSize(480, 270);
         o.to = 2;
         const QString gif = disk.path("a.gif");
-        QString error = fg::exportGif(*source, fg::Theme::light(), gif, o);
+        QString error = fg::messageOf(fg::exportGif(*source, fg::Theme::light(), gif, o));
         QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         QVERIFY(error.contains(gif));
         QCOMPARE(disk.files(), QStringList());
 
-        error = fg::exportFrameSequence(*source, fg::Theme::light(), disk.path(""), "f", o);
+        error = fg::messageOf(
+            fg::exportFrameSequence(*source, fg::Theme::light(), disk.path(""), "f", o));
         QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         QCOMPARE(disk.files(), QStringList());
 
@@ -416,7 +415,7 @@ private slots:
         const fg::Chapter* ch = chapter(course, "time-series");
         QVERIFY(ch);
         const QString pdf = disk.path("h.pdf");
-        error = fg::exportHandoutPdf(*ch, pdf, QPageSize::A4);
+        error = fg::messageOf(fg::exportHandoutPdf(*ch, pdf, QPageSize::A4));
         QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         QCOMPARE(disk.files(), QStringList());
 
@@ -427,7 +426,7 @@ private slots:
         while (filler.write(QByteArray(4096, 'x')) > 0) { // no room at all now
         }
         filler.close();
-        QVERIFY(!view.saveScenarioFile(scenario, &error));
+        error = fg::messageOf(view.saveScenarioFile(scenario));
         QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         QCOMPARE(disk.files(), QStringList{"more"});
     }

@@ -8,6 +8,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -146,13 +147,12 @@ private slots:
         QVERIFY(fg::everythingFitsItsPage(doc));
         if (const QString keep = qEnvironmentVariable("FG_HANDOUT_DIR"); !keep.isEmpty()) {
             // To look at: pdftoppm -png -r 50 DIR/redis-a4.pdf redis
-            QCOMPARE(fg::exportHandoutPdf(*course.chapter(chapter),
-                                          keep + QStringLiteral("/%1-%2.pdf")
-                                                     .arg(chapter, paper == QPageSize::A4
-                                                                       ? QStringLiteral("a4")
-                                                                       : QStringLiteral("letter")),
-                                          QPageSize::PageSizeId(paper)),
-                     QString());
+            FG_VERIFY_OK(fg::exportHandoutPdf(
+                *course.chapter(chapter),
+                keep + QStringLiteral("/%1-%2.pdf")
+                           .arg(chapter, paper == QPageSize::A4 ? QStringLiteral("a4")
+                                                                : QStringLiteral("letter")),
+                QPageSize::PageSizeId(paper)));
         }
         const std::vector<Line> lines = linesOf(doc);
         const std::set<QTextFrame*> cards = cardsOf(doc);

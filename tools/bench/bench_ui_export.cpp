@@ -39,11 +39,11 @@ int main(int argc, char** argv) {
             for (int run = 0; run < 5; ++run) {
                 QElapsedTimer t;
                 t.start();
-                const QString error = fg::exportPicture(
+                const fg::Status error = fg::exportPicture(
                     paint, format, dir.filePath(QString("%1.%2").arg(diagram.id, ext)), o);
                 best = std::min(best, double(t.nsecsElapsed()) / 1e6);
-                if (!error.isEmpty()) {
-                    std::fprintf(stderr, "%s\n", qPrintable(error));
+                if (!error) {
+                    std::fprintf(stderr, "%s\n", error.message().c_str());
                     return 1;
                 }
             }

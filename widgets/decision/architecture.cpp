@@ -125,14 +125,14 @@ const ArchComponent* Architecture::component(const QString& id) const {
 }
 
 std::vector<Architecture> loadArchitectures(const QString& path, const Course& course,
-                                            QStringList& errors) {
+                                            std::vector<ContentError>& errors) {
     std::vector<Architecture> out;
     json j;
     if (!readJsonObject(path, j, errors)) {
         return out;
     }
     if (!j.contains("architectures") || !j["architectures"].is_array()) {
-        errors << QStringLiteral("%1: expected a list \"architectures\"").arg(path);
+        errors.push_back({path, {}, QStringLiteral("expected a list \"architectures\"")});
         return out;
     }
     for (const auto& a : j["architectures"]) {
@@ -140,13 +140,15 @@ std::vector<Architecture> loadArchitectures(const QString& path, const Course& c
         arch.id = jsonText(a, "id");
         arch.title = jsonText(a, "title");
         if (!a.is_object()) {
-            errors << QStringLiteral("%1: an architecture is not a JSON object").arg(path);
+            errors.push_back({path, {}, QStringLiteral("an architecture is not a JSON object")});
             continue;
         }
         for (const auto& c : a.value("components", json::array())) {
             if (!c.is_object()) {
-                errors << QStringLiteral("%1: %2: a component is not a JSON object")
-                              .arg(path, arch.id);
+                errors.push_back(
+                    {path,
+                     {},
+                     QStringLiteral("%1: a component is not a JSON object").arg(arch.id)});
                 continue;
             }
             ArchComponent comp{jsonText(c, "id"),      jsonText(c, "label"),
@@ -157,32 +159,40 @@ std::vector<Architecture> loadArchitectures(const QString& path, const Course& c
                 const int ci = course.indexOf(comp.chapter);
                 if (ci < 0 || (!comp.section.isEmpty() &&
                                !course.chapters[std::size_t(ci)].section(comp.section))) {
-                    errors << QStringLiteral("%1: %2 / %3 links to %4#%5, not in the course")
-                                  .arg(path, arch.id, comp.id, comp.chapter, comp.section);
+                    errors.push_back({path,
+                                      {},
+                                      QStringLiteral("%1 / %2 links to %3#%4, not in the course")
+                                          .arg(arch.id, comp.id, comp.chapter, comp.section)});
                 }
             }
             if (comp.row < 0 || comp.row >= kMostRowsOrColumns || comp.col < 0 ||
                 comp.col >= kMostRowsOrColumns) {
-                errors << QStringLiteral("%1: %2 / %3 is at row %4, column %5: both must be "
-                                         "from 0 to %6")
-                              .arg(path, arch.id, comp.id)
-                              .arg(comp.row)
-                              .arg(comp.col)
-                              .arg(kMostRowsOrColumns - 1);
+                errors.push_back({path,
+                                  {},
+                                  QStringLiteral("%1 / %2 is at row %3, column %4: both must be "
+                                                 "from 0 to %5")
+                                      .arg(arch.id, comp.id)
+                                      .arg(comp.row)
+                                      .arg(comp.col)
+                                      .arg(kMostRowsOrColumns - 1)});
                 continue;
             }
             if (comp.why.isEmpty()) {
-                errors << QStringLiteral("%1: %2 / %3 says not why it is there")
-                              .arg(path, arch.id, comp.id);
+                errors.push_back(
+                    {path,
+                     {},
+                     QStringLiteral("%1 / %2 says not why it is there").arg(arch.id, comp.id)});
             }
             arch.components.push_back(comp);
         }
         for (const auto& fl : a.value("flows", json::array())) {
             ArchFlow flow{jsonText(fl, "from"), jsonText(fl, "to"), jsonText(fl, "text")};
             if (!arch.component(flow.from) || !arch.component(flow.to) || flow.text.isEmpty()) {
-                errors << QStringLiteral("%1: %2: a flow from \"%3\" to \"%4\" needs both "
-                                         "components and a text")
-                              .arg(path, arch.id, flow.from, flow.to);
+                errors.push_back({path,
+                                  {},
+                                  QStringLiteral("%1: a flow from \"%2\" to \"%3\" needs both "
+                                                 "components and a text")
+                                      .arg(arch.id, flow.from, flow.to)});
                 continue;
             }
             arch.flows.push_back(flow);

@@ -37,7 +37,7 @@ struct Architecture {
 
 // Reads and checks the file (components named by flows exist, chapters and sections exist).
 std::vector<Architecture> loadArchitectures(const QString& path, const Course& course,
-                                            QStringList& errors);
+                                            std::vector<ContentError>& errors);
 
 class ArchitectureSource : public DiagramSource {
 public:

@@ -1,5 +1,6 @@
 #include "widgets/decision/decision_views.h"
 
+#include "models/io/status_text.h"
 #include "widgets/canvas/reading_column.h"
 #include "widgets/export/animation_dialog.h"
 
@@ -328,9 +329,9 @@ void WizardView::exportResult() {
                              tr("End the file name in .pdf, .png or .svg."));
         return;
     }
-    if (const QString error = exportPicture(resultPicture(), *format, path, resultOptions());
-        !error.isEmpty()) {
-        QMessageBox::warning(this, tr("Export the result"), error);
+    if (const Status error = exportPicture(resultPicture(), *format, path, resultOptions());
+        !error) {
+        QMessageBox::warning(this, tr("Export the result"), messageOf(error));
         return;
     }
     rememberExportFolder(QFileInfo(path).absolutePath());

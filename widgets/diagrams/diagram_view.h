@@ -100,9 +100,10 @@ public:
     // The line over the drawing while a build is under way (hidden else).
     QWidget* buildingLine() const { return building_; }
 
-    // REQUIRES: nothing. On failure `error` names the file and the problem.
-    bool openScenarioFile(const QString& path, QString* error);
-    bool saveScenarioFile(const QString& path, QString* error) const;
+    // REQUIRES: nothing. Ok, or the problem, naming the file (bad input: not a scenario of this
+    // diagram; a failure: it could not be read or written).
+    Status openScenarioFile(const QString& path);
+    Status saveScenarioFile(const QString& path) const;
     QString countersText() const;
     // The chart under the diagram, or null when it has none.
     QCustomPlot* chart() { return chart_; }

@@ -2,6 +2,7 @@
 // default one.
 #include "engines/scenario/scenario.h"
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -63,7 +64,7 @@ void DiagramView::openDefaultScenario() {
     // Shown before its first step, under its opening sentence: Play (Space) runs it.
 }
 
-bool DiagramView::openScenarioFile(const QString& path, QString* error) {
+Status DiagramView::openScenarioFile(const QString& path) {
     // The one reader of scenario files (size limit, read errors, JSON errors with line and column),
     // the same as `fieldguide run` and `fieldguide export`; "-" would mean standard input there.
     const QString file = path == QLatin1String("-") ? QStringLiteral("./-") : path;
@@ -74,14 +75,14 @@ bool DiagramView::openScenarioFile(const QString& path, QString* error) {
         st = loadScenario(json);
     }
     if (!st) {
-        *error = tr("%1 was not opened: %2")
-                     .arg(QFileInfo(path).fileName(), QString::fromStdString(st.message()));
-        return false;
+        const QString sentence =
+            tr("%1 was not opened: %2").arg(QFileInfo(path).fileName(), messageOf(st));
+        return st.isFailure() ? systemFailure(sentence) : badInput(sentence);
     }
-    return true;
+    return Status::ok();
 }
 
-bool DiagramView::saveScenarioFile(const QString& path, QString* error) const {
+Status DiagramView::saveScenarioFile(const QString& path) const {
     AtomicFile file(path);
     Status st = file.open();
     if (st) {
@@ -89,10 +90,9 @@ bool DiagramView::saveScenarioFile(const QString& path, QString* error) const {
         st = file.commit();
     }
     if (!st) {
-        *error = AtomicFile::describe(st);
-        return false;
+        return systemFailure(AtomicFile::describe(st));
     }
-    return true;
+    return Status::ok();
 }
 
 void DiagramView::openScenarioDialog() {
@@ -104,12 +104,10 @@ void DiagramView::openScenarioDialog() {
         return;
     }
     settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
-    QString error;
-    bool opened = false;
-    replaceUndoably(
-        [&] { opened = openScenarioFile(path, &error); }); // Undo brings back the one before
+    Status opened;
+    replaceUndoably([&] { opened = openScenarioFile(path); }); // Undo brings back the one before
     if (!opened) {
-        QMessageBox::warning(this, tr("Open scenario"), error);
+        QMessageBox::warning(this, tr("Open scenario"), messageOf(opened));
     }
 }
 
@@ -124,9 +122,8 @@ void DiagramView::saveScenarioDialog() {
         return;
     }
     settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
-    QString error;
-    if (!saveScenarioFile(path, &error)) {
-        QMessageBox::warning(this, tr("Save scenario"), error);
+    if (const Status saved = saveScenarioFile(path); !saved) {
+        QMessageBox::warning(this, tr("Save scenario"), messageOf(saved));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "widgets/export/animation_dialog.h"
 
+#include "models/io/status_text.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/export/export_dialog.h"
 
@@ -277,13 +278,13 @@ void AnimationDialog::accept() {
     if (writer_) {
         writing_ = true;
         cancelRequested_ = false;
-        const QString problem = writer_(*this);
+        const Status problem = writer_(*this);
         writing_ = false;
-        if (problem == QLatin1String("cancelled")) {
+        if (problem.isCancelled()) {
             return; // stopped on purpose: the dialog stays, as it was
         }
-        if (!problem.isEmpty()) {
-            error_->setText(dialogSentence(problem));
+        if (!problem) {
+            error_->setText(dialogSentence(messageOf(problem)));
             error_->show();
             path_->setFocus();
             return;
@@ -296,7 +297,7 @@ void AnimationDialog::accept() {
 
 void AnimationDialog::reject() {
     if (writing_) {
-        cancelRequested_ = true; // the writer stops at its next frame and says "cancelled"
+        cancelRequested_ = true; // the writer stops at its next frame: Status::cancelled()
         return;
     }
     QDialog::reject();

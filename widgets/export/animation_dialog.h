@@ -8,6 +8,7 @@
 // writes while the dialog is open: a failure shows under the settings, every setting kept.
 #pragma once
 
+#include "engines/core/status.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/export/animation_export.h"
 
@@ -49,9 +50,9 @@ public:
     // What the choices make, as the dialog says it: "3 steps: 42 frames, 3.5 seconds".
     QString summary() const;
 
-    // Writes the animation; returns an error message, an empty string on success, or
-    // "cancelled" (the dialog then stays open, nothing said).
-    using Writer = std::function<QString(const AnimationDialog&)>;
+    // Writes the animation: ok, the problem (shown in the dialog, which stays open), or
+    // Status::cancelled() (the dialog then stays open, nothing said).
+    using Writer = std::function<Status(const AnimationDialog&)>;
     void setWriter(Writer writer);
     QString error() const;
 

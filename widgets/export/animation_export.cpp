@@ -1,6 +1,7 @@
 #include "widgets/export/animation_export.h"
 
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "widgets/canvas/opening_sentence.h"
 #include "widgets/export/diagram_picture.h"
 
@@ -71,14 +72,14 @@ qreal ease(qreal t) {
 // Renders every frame in order, handing each to `sink` with its duration in frames (a hold is
 // one image shown for perHold frames).
 template <class Sink>
-QString renderFrames(const DiagramSource& source, const Theme& theme, const AnimationOptions& o,
-                     const AnimationProgress& progress, Sink&& sink) {
+Status renderFrames(const DiagramSource& source, const Theme& theme, const AnimationOptions& o,
+                    const AnimationProgress& progress, Sink&& sink) {
     const Plan plan = planFor(source, o);
     if (const int steps = plan.last - plan.first; steps > kMaxAnimationSteps) {
-        return QObject::tr("An animation holds at most %L1 steps, and this range has %L2: choose "
-                           "a shorter range.")
-            .arg(kMaxAnimationSteps)
-            .arg(steps);
+        return badInput(QObject::tr("An animation holds at most %L1 steps, and this range has "
+                                    "%L2: choose a shorter range.")
+                            .arg(kMaxAnimationSteps)
+                            .arg(steps));
     }
     const int total = plan.frames();
     const std::vector<QRectF> cameras = framingOf(source, theme, plan.first, plan.last);
@@ -101,25 +102,25 @@ QString renderFrames(const DiagramSource& source, const Theme& theme, const Anim
                 draw(tween(previous, target, t), caption,
                      QRectF(from.topLeft() + (camera.topLeft() - from.topLeft()) * t,
                             from.size() + (camera.size() - from.size()) * t));
-                if (QString e = sink(img, 1); !e.isEmpty()) {
+                if (Status e = sink(img, 1); !e) {
                     return e;
                 }
                 if (progress && !progress(++done, total)) {
-                    return QStringLiteral("cancelled");
+                    return Status::cancelled();
                 }
             }
         }
         draw(target, caption, camera);
-        if (QString e = sink(img, plan.perHold); !e.isEmpty()) {
+        if (Status e = sink(img, plan.perHold); !e) {
             return e;
         }
         done += plan.perHold;
         if (progress && !progress(done, total)) {
-            return QStringLiteral("cancelled");
+            return Status::cancelled();
         }
         previous = target;
     }
-    return {};
+    return Status::ok();
 }
 
 int writeToFile(GifFileType* gif, const GifByteType* data, int length) {
@@ -174,24 +175,24 @@ void setStepRange(AnimationOptions& options, int firstStep, int lastStep, int st
     options.to = last - 1;
 }
 
-QString exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
-                  const AnimationOptions& o, const AnimationProgress& progress) {
+Status exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
+                 const AnimationOptions& o, const AnimationProgress& progress) {
     AtomicFile file(path);
     if (const Status s = file.open(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
     int error = 0;
     GifFileType* gif = EGifOpen(&file, writeToFile, &error);
     if (!gif) {
-        return QObject::tr("Could not start the GIF %1: %2")
-            .arg(path, QString::fromLatin1(GifErrorString(error)));
+        return systemFailure(QObject::tr("Could not start the GIF %1: %2")
+                                 .arg(path, QString::fromLatin1(GifErrorString(error))));
     }
     const int w = o.size.width(), h = o.size.height();
     EGifSetGifVersion(gif, true); // GIF89a: delays and looping
     bool headerWritten = false;
     const int fps = std::clamp(o.fps, 1, 60);
-    const QString result =
-        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> QString {
+    const Status result =
+        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> Status {
             const QImage indexed = img.convertToFormat(QImage::Format_Indexed8, paletteOf(img),
                                                        Qt::ThresholdDither | Qt::AvoidDither);
             const QList<QRgb> table = indexed.colorTable();
@@ -205,7 +206,7 @@ QString exportGif(const DiagramSource& source, const Theme& theme, const QString
             if (!headerWritten) {
                 if (EGifPutScreenDesc(gif, w, h, 8, 0, map) == GIF_ERROR) {
                     GifFreeMapObject(map);
-                    return QObject::tr("Could not write %1 (GIF header)").arg(path);
+                    return systemFailure(QObject::tr("Could not write %1 (GIF header)").arg(path));
                 }
                 // Loop forever (the NETSCAPE2.0 application extension).
                 const GifByteType app[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
@@ -228,43 +229,45 @@ QString exportGif(const DiagramSource& source, const Theme& theme, const QString
             for (int y = 0; ok && y < h; ++y) {
                 if (EGifPutLine(gif, const_cast<GifPixelType*>(indexed.constScanLine(y)), w) ==
                     GIF_ERROR) {
-                    return file.status() ? QObject::tr("Could not write %1 (a GIF line)").arg(path)
-                                         : AtomicFile::describe(file.status());
+                    return systemFailure(
+                        file.status() ? QObject::tr("Could not write %1 (a GIF line)").arg(path)
+                                      : AtomicFile::describe(file.status()));
                 }
             }
             if (!file.status()) { // giflib does not check every write (the extensions)
-                return AtomicFile::describe(file.status());
+                return systemFailure(AtomicFile::describe(file.status()));
             }
-            return ok ? QString() : QObject::tr("Could not write %1 (a GIF frame)").arg(path);
+            return ok ? Status::ok()
+                      : systemFailure(QObject::tr("Could not write %1 (a GIF frame)").arg(path));
         });
     const bool closed = EGifCloseFile(gif, &error) != GIF_ERROR;
-    if (!result.isEmpty()) {
+    if (!result) {
         file.cancel();
         return result;
     }
     if (!closed) {
         const Status s = file.status();
         file.cancel();
-        return s ? QObject::tr("Could not write %1: %2")
-                       .arg(path, QString::fromLatin1(GifErrorString(error)))
-                 : AtomicFile::describe(s);
+        return systemFailure(s ? QObject::tr("Could not write %1: %2")
+                                     .arg(path, QString::fromLatin1(GifErrorString(error)))
+                               : AtomicFile::describe(s));
     }
     if (const Status s = file.commit(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
-    return {};
+    return Status::ok();
 }
 
-QString exportFrameSequence(const DiagramSource& source, const Theme& theme, const QString& dir,
-                            const QString& baseName, const AnimationOptions& o,
-                            const AnimationProgress& progress) {
+Status exportFrameSequence(const DiagramSource& source, const Theme& theme, const QString& dir,
+                           const QString& baseName, const AnimationOptions& o,
+                           const AnimationProgress& progress) {
     if (!QDir().mkpath(dir)) {
-        return QObject::tr("Could not create the folder %1").arg(dir);
+        return systemFailure(QObject::tr("Could not create the folder %1").arg(dir));
     }
     QStringList written;
     int n = 0;
-    const QString result =
-        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> QString {
+    const Status result =
+        renderFrames(source, theme, o, progress, [&](const QImage& img, int frames) -> Status {
             for (int i = 0; i < frames; ++i) {
                 const QString path = QDir(dir).filePath(
                     QStringLiteral("%1-%2.png").arg(baseName).arg(++n, 4, 10, QLatin1Char('0')));
@@ -275,21 +278,21 @@ QString exportFrameSequence(const DiagramSource& source, const Theme& theme, con
                     const bool wrote = writer.write(img);
                     s = f.status();
                     if (s && !wrote) {
-                        return QObject::tr("Could not write %1: %2")
-                            .arg(path, writer.errorString());
+                        return systemFailure(
+                            QObject::tr("Could not write %1: %2").arg(path, writer.errorString()));
                     }
                 }
                 if (s) {
                     s = f.commit();
                 }
                 if (!s) {
-                    return AtomicFile::describe(s);
+                    return systemFailure(AtomicFile::describe(s));
                 }
                 written << path;
             }
-            return QString();
+            return Status::ok();
         });
-    if (!result.isEmpty()) {
+    if (!result) {
         for (const QString& p : written) {
             QFile::remove(p);
         }

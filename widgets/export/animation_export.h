@@ -7,6 +7,7 @@
 // be cancelled.
 #pragma once
 
+#include "engines/core/status.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/diagram_source.h"
 
@@ -60,15 +61,15 @@ std::vector<QRectF> framingOf(const DiagramSource& source, const Theme& theme, i
 // state before `firstStep` to the state after `lastStep`. Steps outside 1..stepCount are clamped.
 void setStepRange(AnimationOptions& options, int firstStep, int lastStep, int stepCount);
 
-// Returns an empty string on success, or a sentence naming the problem ("cancelled" when the
-// progress callback cancelled; then no file is left behind). A range of more than
-// kMaxAnimationSteps steps is refused before any work.
-QString exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
-                  const AnimationOptions& options, const AnimationProgress& progress = {});
+// Ok, or a Status whose message is a sentence naming the problem; Status::cancelled() when the
+// progress callback cancelled. On failure or cancel no file is left behind (an old file of that
+// name is kept). A range of more than kMaxAnimationSteps steps is refused before any work.
+Status exportGif(const DiagramSource& source, const Theme& theme, const QString& path,
+                 const AnimationOptions& options, const AnimationProgress& progress = {});
 
 // Writes `dir`/`baseName`-0001.png ... ; on failure or cancel the frames written are removed.
-QString exportFrameSequence(const DiagramSource& source, const Theme& theme, const QString& dir,
-                            const QString& baseName, const AnimationOptions& options,
-                            const AnimationProgress& progress = {});
+Status exportFrameSequence(const DiagramSource& source, const Theme& theme, const QString& dir,
+                           const QString& baseName, const AnimationOptions& options,
+                           const AnimationProgress& progress = {});
 
 } // namespace fg

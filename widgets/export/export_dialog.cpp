@@ -1,5 +1,6 @@
 #include "widgets/export/export_dialog.h"
 
+#include "models/io/status_text.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/export/animation_dialog.h"
 
@@ -304,8 +305,8 @@ void ExportDialog::accept() {
     s.setValue("export/transparent", transparent_->isChecked());
     s.setValue("export/dir", QFileInfo(path()).absolutePath());
     if (writer_) {
-        if (const QString problem = writer_(*this); !problem.isEmpty()) {
-            showError(problem); // stay open: fix the path (or the size) and export again
+        if (const Status problem = writer_(*this); !problem) {
+            showError(messageOf(problem)); // stay open: fix the path (or the size) and export again
             path_->setFocus();
             return;
         }

@@ -43,8 +43,8 @@ public:
     void setPaperChoice(int index); // a PDF's page: 0 the picture's size, 1 A4, 2 US Letter
     void setCustomSize(QSize size);
 
-    // Writes the chosen file; returns an error message, or an empty string on success.
-    using Writer = std::function<QString(const ExportDialog&)>;
+    // Writes the chosen file: ok, or the problem, which the dialog shows (and stays open).
+    using Writer = std::function<Status(const ExportDialog&)>;
     void setWriter(Writer writer);
     // The error shown in the dialog (empty when none).
     QString error() const;

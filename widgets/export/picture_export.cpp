@@ -1,6 +1,7 @@
 #include "widgets/export/picture_export.h"
 
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -76,22 +77,23 @@ QByteArray svgPicture(const PaintFunction& paint, QSizeF size, const QColor& bac
     return out;
 }
 
-QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
-                      const PictureOptions& options) {
+Status exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
+                     const PictureOptions& options) {
     if (options.size.width() < 1 || options.size.height() < 1 || options.scale <= 0) {
-        return QStringLiteral("the picture size must be at least 1 x 1 and the scale above 0");
+        return badInput(
+            QStringLiteral("the picture size must be at least 1 x 1 and the scale above 0"));
     }
     const QSize pixels = (options.size * options.scale).toSize();
     if (format == PictureFormat::Png && (pixels.width() > 32768 || pixels.height() > 32768 ||
                                          qint64(pixels.width()) * pixels.height() > 400'000'000)) {
-        return QStringLiteral("%1 x %2 pixels is too large to export (at most 32768 on a side and "
-                              "400 million pixels)")
-            .arg(pixels.width())
-            .arg(pixels.height());
+        return badInput(QStringLiteral("%1 x %2 pixels is too large to export (at most 32768 on a "
+                                       "side and 400 million pixels)")
+                            .arg(pixels.width())
+                            .arg(pixels.height()));
     }
     AtomicFile file(path);
     if (const Status s = file.open(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
     switch (format) {
     case PictureFormat::Png: {
@@ -100,9 +102,9 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
                                                : QImage::Format_RGB32);
         if (img.isNull()) {
             file.cancel();
-            return QStringLiteral("Not enough memory for a %1 x %2 image")
-                .arg(pixels.width())
-                .arg(pixels.height());
+            return systemFailure(QStringLiteral("Not enough memory for a %1 x %2 image")
+                                     .arg(pixels.width())
+                                     .arg(pixels.height()));
         }
         img.fill(options.transparent ? QColor(Qt::transparent) : options.background);
         {
@@ -121,8 +123,9 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
         if (!writer.write(img)) {
             const Status s = file.status();
             file.cancel();
-            return s ? QStringLiteral("Could not write %1: %2").arg(path, writer.errorString())
-                     : AtomicFile::describe(s);
+            return systemFailure(
+                s ? QStringLiteral("Could not write %1: %2").arg(path, writer.errorString())
+                  : AtomicFile::describe(s));
         }
         break;
     }
@@ -158,9 +161,9 @@ QString exportPicture(const PaintFunction& paint, PictureFormat format, const QS
     // Every format's writer ignores some write errors (QSvgGenerator all of them): the file
     // remembers the first, and commit() then keeps the old file and removes the new one.
     if (const Status s = file.commit(); !s) {
-        return AtomicFile::describe(s);
+        return systemFailure(AtomicFile::describe(s));
     }
-    return {};
+    return Status::ok();
 }
 
 } // namespace fg

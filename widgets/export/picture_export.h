@@ -6,6 +6,8 @@
 // kept intact.
 #pragma once
 
+#include "engines/core/status.h"
+
 #include <QByteArray>
 #include <QColor>
 #include <QImage>
@@ -52,8 +54,10 @@ QImage paintToImage(const PaintFunction& paint, QSizeF size, qreal dpr, const QC
 QByteArray svgPicture(const PaintFunction& paint, QSizeF size, const QColor& background,
                       const QString& title = {});
 
-// Returns an empty string on success, or a plain sentence naming the problem (the path, and why).
-QString exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
-                      const PictureOptions& options);
+// Ok, or a Status whose message is a plain sentence naming the problem (the path, and why): bad
+// input (a size too small or too large) or a failure (the file could not be written; the old
+// file, if any, is left as it was).
+Status exportPicture(const PaintFunction& paint, PictureFormat format, const QString& path,
+                     const PictureOptions& options);
 
 } // namespace fg

@@ -324,7 +324,7 @@ private slots:
             }
             QVERIFY(writeFile(path, bytes));
             ProgressStore s(path);
-            const bool ok = s.load();
+            const bool ok = s.load().isOk();
             QCOMPARE(ok, s.error().isEmpty());
             if (!ok) {
                 ++damaged;

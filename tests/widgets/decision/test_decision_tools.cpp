@@ -4,6 +4,7 @@
 // every cell, and tells which stores fit the ticked needs; results export as vector pictures.
 #include "models/course/content_loader.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -89,9 +90,9 @@ private slots:
     }
 
     void wizardCoversEveryLeafOfTheFlowchart() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         const auto paths = tree.paths();
         std::set<QString> reached, stores;
         for (const auto& p : paths) {
@@ -115,7 +116,7 @@ private slots:
     // A tester clicked an answer, then pressed 3 for the next question: nothing, the focus had
     // gone to the tab bar with the clicked button. The keys keep working after a click.
     void theNumberKeysWorkAfterAnAnswerClicked() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
         view.resize(1200, 800);
         view.show();
@@ -141,7 +142,7 @@ private slots:
     }
 
     void everyPathCanBeWalkedAndWalkedBack() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
         fg::WizardView view(tree);
         for (const auto& p : tree.paths()) {
@@ -173,9 +174,9 @@ private slots:
     // height with ~150 px bands between them, and "Export the result" was offered before there
     // was a result.
     void wizardIsTopAlignedAndExportsOnlyAResult() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto tree = fg::DecisionTree::load(kWizard, course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         // The tab beside the sidebar at 1920x1080 and at 1280x800; the projector's larger type.
         for (const qreal scale : {1.0, 1.35}) {
             const ScaledAppFont type(scale);
@@ -259,7 +260,7 @@ private slots:
     }
 
     void resultLinksOpenChaptersAndExportAsVectors() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
         view.answer(0); // joins: yes
         view.answer(0); // one primary
@@ -270,10 +271,8 @@ private slots:
         fg::PictureOptions o;
         o.size = QSizeF(1240, 1754);
         const QString svg = dir.filePath("r.svg"), pdf = dir.filePath("r.pdf");
-        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Svg, svg, o),
-                 QString());
-        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, pdf, o),
-                 QString());
+        FG_VERIFY_OK(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Svg, svg, o));
+        FG_VERIFY_OK(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, pdf, o));
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray s = f.readAll();
@@ -281,9 +280,8 @@ private slots:
         // A tester: the PDF the wizard's export wrote was 1240 x 1754 points (44 x 62 cm). It
         // is an A4 page (595 x 842 points).
         const QString a4 = dir.filePath("a4.pdf");
-        QCOMPARE(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, a4,
-                                   view.resultOptions()),
-                 QString());
+        FG_VERIFY_OK(fg::exportPicture(view.resultPicture(), fg::PictureFormat::Pdf, a4,
+                                       view.resultOptions()));
         QFile page(a4);
         QVERIFY(page.open(QIODevice::ReadOnly));
         static const QRegularExpression box(
@@ -309,22 +307,22 @@ private slots:
             "results": {"r": {"title": "T", "stores": ["S"], "why": "w", "tradeoffs": "t",
             "cap": "c", "links": [["no-chapter", "x"]]}, "lost": {"title": "L", "stores": ["S"],
             "why": "w", "tradeoffs": "t", "cap": "c"}}})"));
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         fg::DecisionTree::load(path, course_, errors);
-        const QString all = errors.join('\n');
+        const QString all = fg::joined(errors, "\n");
         QVERIFY2(all.contains("nowhere"), qPrintable(all));
         QVERIFY2(all.contains("no-chapter#x"), qPrintable(all));
         QVERIFY2(all.contains("\"lost\" cannot be reached"), qPrintable(all));
         errors.clear();
         QVERIFY(write(path, "{ not json"));
         fg::DecisionTree::load(path, course_, errors);
-        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.size(), std::size_t(1));
     }
 
     void matrixTellsWhichStoresFit() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto m = fg::DecisionMatrix::load(kMatrix, course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         QCOMPARE(m.stores.size(), 5);
         QCOMPARE(m.requirements.size(), 10);
         fg::MatrixView view(m);
@@ -359,9 +357,9 @@ private slots:
     // ticked row's cells stand at least 1.4:1 against the page, and their text keeps the
     // theme's text contrast on them.
     void matrixMarksCanBeSeenOnAProjector() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto m = fg::DecisionMatrix::load(kMatrix, course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
             fg::MatrixView view(m);
@@ -389,7 +387,7 @@ private slots:
     // The rows were sized once, when the table was still narrow: at 1920 px some rows stood
     // three lines high around one line of text. A row is as high as its text at the width shown.
     void matrixRowsFitTheirTextAtTheWidthShown() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         fg::MatrixView view(fg::DecisionMatrix::load(kMatrix, course_, errors));
         view.resize(1600, 900);
         view.show();
@@ -416,9 +414,9 @@ private slots:
     }
 
     void scenarioExplorerPlaysFlowsAndExplainsComponents() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         auto archs = fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         QCOMPARE(int(archs.size()), 6); // the polyglot example and the five scenarios
         // The polyglot example's change data capture: PostgreSQL -> Kafka -> Elasticsearch.
         bool cdc = false;
@@ -474,10 +472,10 @@ private slots:
     // list is whole, in every theme (the projector's type is 1.35x) in the tab beside the
     // sidebar at 1920x1080 and 1280x800.
     void scenarioExplorerCutsNoText() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
             const ScaledAppFont type(theme.fontScale);
@@ -549,7 +547,7 @@ private slots:
     // its way, and Grafana -> Prometheus crossed Elasticsearch. In every theme (the projector's
     // boxes are larger).
     void scenarioExplorerLinesGoThroughNoOtherBox() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
         QVERIFY(!archs.empty());
@@ -588,7 +586,7 @@ private slots:
     // Every flow's line is at least 3:1 on the page in every theme; the list's titles have room
     // above and below them and the list is at least 24 characters wide, at 1280x800 and 1920x1080.
     void scenarioExplorerArrowsCanBeSeenAndItsListHasRoom() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
         QVERIFY(!archs.empty());
@@ -653,10 +651,10 @@ private slots:
     // the fit. In the window's tab (the chapter list aside: 1280x740, 1920x1020) every
     // architecture's letters are at least 12 px times the theme's type scale on screen.
     void scenarioExplorerLettersGrowWithTheProjectorsType() {
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto archs =
             fg::loadArchitectures(":/content/tools/architectures.json", course_, errors);
-        QVERIFY2(errors.isEmpty(), qPrintable(errors.join('\n')));
+        QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
         for (const fg::Theme& theme :
              {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()}) {
             const ScaledAppFont type(theme.fontScale);
@@ -701,12 +699,14 @@ private slots:
             {"id": "d", "label": "D", "why": "w", "row": 1, "col": 2},
             7], "flows": []}, "no"]})");
         file.close();
-        QStringList errors;
+        std::vector<fg::ContentError> errors;
         const auto archs = fg::loadArchitectures(path, course_, errors);
         QCOMPARE(int(archs.size()), 1);
         QCOMPARE(int(archs[0].components.size()), 1); // d
-        QCOMPARE(errors.size(), 5);
-        QVERIFY2(errors[0].contains("x / a is at row -1, column 0"), qPrintable(errors[0]));
+        QCOMPARE(errors.size(), std::size_t(5));
+        QCOMPARE(errors[0].file, path);
+        QVERIFY2(errors[0].message.contains("x / a is at row -1, column 0"),
+                 qPrintable(errors[0].toString()));
         const fg::Frame frame = fg::ArchitectureSource(archs[0]).frame(-1, fg::Theme::light());
         QVERIFY(frame.find("comp:d"));
     }

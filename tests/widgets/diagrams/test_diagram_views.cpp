@@ -6,7 +6,9 @@
 // not the window's reader; 10,000 steps back and forth leave no more live objects than before;
 // the charts show the engine's numbers for the step on screen.
 #include "engines/redis/key_slot.h"
+#include "models/io/status_text.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -765,14 +767,13 @@ private slots:
         auto view = make();
         QTemporaryDir dir;
         const QString path = dir.filePath("s.json");
-        QString error;
-        QVERIFY2(view->saveScenarioFile(path, &error), qPrintable(error));
+        FG_VERIFY_OK(view->saveScenarioFile(path));
         const nlohmann::json saved = view->scenarioJson();
         QCOMPARE(QString::fromStdString(saved["engine"].get<std::string>()),
                  QString::fromLatin1(view->engineName()));
         auto other = make();
         other->panel()->player()->toEnd();
-        QVERIFY2(other->openScenarioFile(path, &error), qPrintable(error));
+        FG_VERIFY_OK(other->openScenarioFile(path));
         QVERIFY(other->scenarioJson() == saved);
         QCOMPARE(other->panel()->player()->stepCount(), view->panel()->player()->stepCount());
         // Opening a scenario shows it from the start, ready to play.
@@ -786,29 +787,25 @@ private slots:
         const nlohmann::json before = view->scenarioJson();
         const int steps = view->panel()->player()->stepCount();
         QTemporaryDir dir;
-        QString error;
         const QString broken = dir.filePath("broken.json");
         QVERIFY(writeFile(broken, "{\n  \"engine\": \"btree\",\n  \"ops\": [ {\"op\": \n"));
-        QVERIFY(!view->openScenarioFile(broken, &error));
+        QString error = fg::messageOf(view->openScenarioFile(broken));
         QVERIFY2(error.contains("broken.json") && error.contains(":4"), qPrintable(error));
 
         const QString foreign = dir.filePath("foreign.json");
         const char* other = view->engineName() == std::string("lsm") ? "btree" : "lsm";
         QVERIFY(writeFile(foreign, QByteArray("{\"engine\": \"") + other + "\", \"ops\": []}"));
-        error.clear();
-        QVERIFY(!view->openScenarioFile(foreign, &error));
+        error = fg::messageOf(view->openScenarioFile(foreign));
         QVERIFY2(error.contains(other) && error.contains(view->engineName()), qPrintable(error));
 
         const QString badOp = dir.filePath("bad-op.json");
         nlohmann::json bad = before;
         bad["ops"] = nlohmann::json::array({{{"op", "explode"}}});
         QVERIFY(writeFile(badOp, QByteArray::fromStdString(bad.dump())));
-        error.clear();
-        QVERIFY(!view->openScenarioFile(badOp, &error));
+        error = fg::messageOf(view->openScenarioFile(badOp));
         QVERIFY2(error.contains("/ops/0"), qPrintable(error));
 
-        error.clear();
-        QVERIFY(!view->openScenarioFile(dir.filePath("missing.json"), &error));
+        error = fg::messageOf(view->openScenarioFile(dir.filePath("missing.json")));
         QVERIFY2(error.contains("missing.json"), qPrintable(error));
 
         QVERIFY(view->scenarioJson() == before);
@@ -819,8 +816,7 @@ private slots:
     void saveToAnUnwritablePlaceKeepsTheOldFile() {
         QFETCH(ViewFactory, make);
         auto view = make();
-        QString error;
-        QVERIFY(!view->saveScenarioFile("/proc/fieldguide/none.json", &error));
+        const QString error = fg::messageOf(view->saveScenarioFile("/proc/fieldguide/none.json"));
         QVERIFY2(error.contains("/proc/fieldguide/none.json"), qPrintable(error));
     }
 

@@ -1,7 +1,9 @@
 // The export dialogs' choices as a teacher meets them: File > Export diagram's size fields are
 // for "Custom size" alone (a preset shows its own size, greyed), and File > Export animation
 // suggests a file named after the steps chosen, following the range until a name is typed.
+#include "models/io/status_text.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
@@ -197,7 +199,7 @@ private slots:
         d.setWriter([&](const fg::ExportDialog& dialog) {
             written = dialog.format();
             path = dialog.path();
-            return QString();
+            return fg::Status::ok();
         });
         d.accept();
         QCOMPARE(int(written), int(fg::PictureFormat::Svg));
@@ -238,7 +240,7 @@ private slots:
         int writes = 0;
         d.setWriter([&writes](const fg::AnimationDialog&) {
             ++writes;
-            return QString();
+            return fg::Status::ok();
         });
         d.setPath(QDir(dir.path()).filePath("bt.png"));
         d.accept();
@@ -304,7 +306,7 @@ private slots:
         fg::setStepRange(o, 1, steps, steps);
         QElapsedTimer took;
         took.start();
-        const QString problem = fg::exportGif(*source, fg::Theme::light(), gif, o);
+        const QString problem = fg::messageOf(fg::exportGif(*source, fg::Theme::light(), gif, o));
         QVERIFY2(problem.contains("at most"), qPrintable(problem));
         QVERIFY(took.elapsed() < 1000);
         QVERIFY(!QFileInfo::exists(gif));

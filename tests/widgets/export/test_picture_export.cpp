@@ -2,7 +2,9 @@
 // asked), SVG is vector (paths and text, no embedded bitmap), PDF is one page, and a path that
 // cannot be written gives a plain error and leaves nothing behind.
 #include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "tests/suite_main.h"
+#include "tests/verify_ok.h"
 #include "widgets/canvas/frame.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/figure/figure_renderer.h"
@@ -55,12 +57,12 @@ private slots:
         fg::PictureOptions o;
         o.size = QSizeF(640, 360);
         o.scale = 2;
-        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o));
         const QImage img(path);
         QCOMPARE(img.size(), QSize(1280, 720));
         QCOMPARE(img.pixelColor(2, 2), QColor(Qt::white));
         o.transparent = true;
-        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, o));
         QCOMPARE(QImage(path).pixelColor(2, 2).alpha(), 0);
     }
 
@@ -78,7 +80,7 @@ private slots:
         };
         for (qreal scale : {0.5, 0.25, 1.5}) {
             o.scale = scale;
-            QCOMPARE(fg::exportPicture(quarter, fg::PictureFormat::Png, path, o), QString());
+            FG_VERIFY_OK(fg::exportPicture(quarter, fg::PictureFormat::Png, path, o));
             const QImage img(path);
             QCOMPARE(img.size(), (o.size * scale).toSize());
             QCOMPARE(img.pixelColor(img.width() * 3 / 4, img.height() * 3 / 4), QColor(Qt::red));
@@ -92,9 +94,8 @@ private slots:
         const fg::FigureRenderer r(sampleFigure(), fg::Theme::light(), 800, 16);
         fg::PictureOptions o;
         o.size = r.size();
-        QCOMPARE(fg::exportPicture([&](QPainter& p, QSizeF) { r.paint(p); }, fg::PictureFormat::Svg,
-                                   path, o),
-                 QString());
+        FG_VERIFY_OK(fg::exportPicture([&](QPainter& p, QSizeF) { r.paint(p); },
+                                       fg::PictureFormat::Svg, path, o));
         const QByteArray svg = readAll(path);
         QVERIFY(svg.startsWith("<?xml"));
         QVERIFY(svg.contains("<path"));
@@ -160,7 +161,7 @@ private slots:
         const QString path = dir.filePath("a.svg");
         fg::PictureOptions o;
         o.size = QSizeF(1920, 1080);
-        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Svg, path, o), QString());
+        FG_VERIFY_OK(fg::exportPicture(paintSample, fg::PictureFormat::Svg, path, o));
         const QByteArray svg = readAll(path);
         const QRegularExpression width(QStringLiteral("width=\"([0-9.]+)mm\""));
         const QRegularExpressionMatch m = width.match(QString::fromUtf8(svg));
@@ -172,7 +173,7 @@ private slots:
     void pdfIsOnePage() {
         QTemporaryDir dir;
         const QString path = dir.filePath("a.pdf");
-        QCOMPARE(fg::exportPicture(paintSample, fg::PictureFormat::Pdf, path, {}), QString());
+        FG_VERIFY_OK(fg::exportPicture(paintSample, fg::PictureFormat::Pdf, path, {}));
         const QByteArray pdf = readAll(path);
         QVERIFY(pdf.startsWith("%PDF-"));
         QCOMPARE(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") +
@@ -205,7 +206,7 @@ private slots:
                 o.pdfPaper = QPageSize(*c.paper);
             }
             const QString path = dir.filePath(QStringLiteral("paper.pdf"));
-            QCOMPARE(fg::exportPicture(paint, fg::PictureFormat::Pdf, path, o), QString());
+            FG_VERIFY_OK(fg::exportPicture(paint, fg::PictureFormat::Pdf, path, o));
             const QRegularExpressionMatch box =
                 QRegularExpression(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"))
                     .match(QString::fromLatin1(readAll(path)));
@@ -248,7 +249,8 @@ private slots:
     void anUnwritablePathLeavesNothingBehind() {
         QTemporaryDir dir;
         const QString path = dir.filePath("no/such/dir/a.png");
-        const QString error = fg::exportPicture(paintSample, fg::PictureFormat::Png, path, {});
+        const QString error =
+            fg::messageOf(fg::exportPicture(paintSample, fg::PictureFormat::Png, path, {}));
         QVERIFY(error.contains(path));
         QVERIFY(!QFile::exists(path));
         // An existing file is kept intact when the new one cannot be made.
@@ -259,7 +261,7 @@ private slots:
         f.close();
         fg::PictureOptions huge;
         huge.size = QSizeF(40000, 40000);
-        QVERIFY(!fg::exportPicture(paintSample, fg::PictureFormat::Png, keep, huge).isEmpty());
+        QVERIFY(!fg::exportPicture(paintSample, fg::PictureFormat::Png, keep, huge));
         QCOMPARE(readAll(keep), QByteArray("old"));
     }
 
@@ -270,7 +272,7 @@ private slots:
         for (const auto format :
              {fg::PictureFormat::Png, fg::PictureFormat::Svg, fg::PictureFormat::Pdf}) {
             const QString whole = dir.filePath("whole.out");
-            QCOMPARE(fg::exportPicture(paintSample, format, whole, {}), QString());
+            FG_VERIFY_OK(fg::exportPicture(paintSample, format, whole, {}));
             QVERIFY(QFileInfo(whole).size() > 1000); // more than the disk will take below
             QVERIFY(QFile::remove(whole));
             for (const qint64 limit : {0, 100, 1000}) {
@@ -280,7 +282,8 @@ private slots:
                 old.write("old");
                 old.close();
                 fg::AtomicFile::setWriteLimitForTesting(limit);
-                const QString error = fg::exportPicture(paintSample, format, path, {});
+                const QString error =
+                    fg::messageOf(fg::exportPicture(paintSample, format, path, {}));
                 fg::AtomicFile::setWriteLimitForTesting(-1);
                 QVERIFY2(error.contains(path) && error.contains("No space left on device"),
                          qPrintable(QString::number(int(format)) + ": " + error));
