@@ -15,8 +15,10 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QDockWidget;
 class QTabWidget;
@@ -71,7 +73,8 @@ public:
     // section on screen). Leaving a chapter's slides, the reader shows the section of the slide
     // shown last.
     void startPresentation(bool fromSection = false);
-    // Study tools as tabs: "wizard", "matrix" (and what the Study menu lists).
+    // A study tool as a tab (one of studyTools(): "wizard", "matrix", "quorum", "quiz"...), or
+    // the tab already showing it. An unknown id opens nothing.
     void openTool(const QString& id);
     // Study > Note on this section (Ctrl+Shift+N); setSectionNote saves at once.
     void editSectionNote();
@@ -97,6 +100,18 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // The Study menu's tools, one row each, in the menu's order: the menu, openTool and the
+    // session (which reopens tools by id) read the rows. A new tool is a row here.
+    struct StudyTool {
+        QString id;
+        QString menuText;
+        QString tabName; // short, for its tab; the page's title is the tab's tooltip
+        int group;       // the menu puts a line between groups
+        bool studyType;  // set in the study type, as pages read as a whole
+        // Its page, not yet themed; problems in its content files are added to `errors`.
+        std::function<QWidget*(QWidget* parent, std::vector<ContentError>& errors)> make;
+    };
+    std::vector<StudyTool> studyTools();
     void buildMenus();
     void restoreSettings();
     // Over `over` (the slides' window), else over this window.

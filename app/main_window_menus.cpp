@@ -9,7 +9,6 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "widgets/diagrams/diagram_registry.h"
-#include "widgets/simulators/simulators.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -204,19 +203,14 @@ void MainWindow::buildMenus() {
     giveAccessKeys(diagrams);
 
     QMenu* study = menuBar()->addMenu(tr("&Study"));
-    action(study, tr("Decision &wizard: which database?"), {},
-           [this] { openTool(QStringLiteral("wizard")); });
-    action(study, tr("Decision &matrix"), {}, [this] { openTool(QStringLiteral("matrix")); });
-    action(study, tr("&Scenario explorer: architectures"), {},
-           [this] { openTool(QStringLiteral("scenarios")); });
-    study->addSeparator();
-    for (const auto& sim : simulators()) {
-        action(study, sim.title, {}, [this, id = sim.id] { openTool(id); });
+    int group = 0;
+    for (const StudyTool& tool : studyTools()) {
+        if (tool.group != group) {
+            study->addSeparator();
+            group = tool.group;
+        }
+        action(study, tool.menuText, {}, [this, id = tool.id] { openTool(id); });
     }
-    study->addSeparator();
-    action(study, tr("&Quiz: checklist questions and common mistakes"), {},
-           [this] { openTool(QStringLiteral("quiz")); });
-    action(study, tr("My &progress"), {}, [this] { openTool(QStringLiteral("progress")); });
     action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
            [this] { toggleBookmark(); });
     action(study, tr("&Note on this section\u2026"),

@@ -8,16 +8,19 @@
 #include "models/io/status_text.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
+#include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
 
 #include <QApplication>
+#include <QHash>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -119,6 +122,79 @@ void MainWindow::setSectionNote(const QString& chapter, const QString& section,
                              3000);
 }
 
+std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
+    auto openChapter = [this](const QString& chapter, const QString& section) {
+        showSection(course_.indexOf(chapter), section);
+    };
+    std::vector<StudyTool> tools = {
+        {QStringLiteral("wizard"), tr("Decision &wizard: which database?"), tr("Wizard"), 0, true,
+         [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
+             auto* w = new WizardView(
+                 DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
+                 parent);
+             connect(w, &WizardView::chapterLinkActivated, this, openChapter);
+             connect(w, &WizardView::resultExported, this, [this](const QString& path) {
+                 saySaved(tr("Recommendation saved as %1."), path);
+             });
+             return w;
+         }},
+        // Not in the study type: the matrix's table fills the window's width (in the Projector's
+        // type at 1280 px, larger type cut its last column).
+        {QStringLiteral("matrix"), tr("Decision &matrix"), tr("Matrix"), 0, false,
+         [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
+             auto* m =
+                 new MatrixView(DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"),
+                                                     course_, errors),
+                                parent);
+             connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
+             return m;
+         }},
+        {QStringLiteral("scenarios"), tr("&Scenario explorer: architectures"), tr("Scenarios"), 0,
+         true,
+         [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
+             auto* a = new ArchitectureView(
+                 loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
+                                   errors),
+                 parent);
+             connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
+             return a;
+         }},
+    };
+    for (const auto& sim : simulators()) {
+        tools.push_back(
+            {sim.id, sim.title, sim.tabName, 1, false,
+             [make = sim.make](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                 return make(parent);
+             }});
+    }
+    tools.push_back({QStringLiteral("quiz"), tr("&Quiz: checklist questions and common mistakes"),
+                     tr("Quiz"), 2, true,
+                     [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
+                         auto* q = new QuizView(parent);
+                         QHash<QString, QString> titles;
+                         for (const auto& ch : course_.chapters) {
+                             titles.insert(ch.id, ch.title);
+                             for (const auto& s : ch.sections) {
+                                 titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
+                             }
+                         }
+                         q->setTitles(titles);
+                         q->setDeck(&deck_, progress_.get());
+                         connect(q, &QuizView::chapterLinkActivated, this, openChapter);
+                         connect(q, &QuizView::answered, this, [this] { saveProgress(); });
+                         errors.insert(errors.end(), deck_.errors.begin(), deck_.errors.end());
+                         return q;
+                     }});
+    tools.push_back({QStringLiteral("progress"), tr("My &progress"), tr("Progress"), 2, true,
+                     [this, openChapter](QWidget* parent, std::vector<ContentError>&) {
+                         auto* p = new ProgressView(parent);
+                         p->setData(&course_, &deck_, progress_.get());
+                         connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
+                         return p;
+                     }});
+    return tools;
+}
+
 void MainWindow::openTool(const QString& id) {
     for (int i = 1; i < tabs_->count(); ++i) {
         if (tabs_->widget(i)->property("toolId").toString() == id) {
@@ -127,78 +203,17 @@ void MainWindow::openTool(const QString& id) {
         }
     }
     tabs_->forgetClosed("toolId", id);
-    QWidget* view = nullptr;
-    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
-    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
-    QString name;
-    std::vector<ContentError> errors;
-    auto openChapter = [this](const QString& chapter, const QString& section) {
-        showSection(course_.indexOf(chapter), section);
-    };
-    if (id == QLatin1String("wizard")) {
-        auto* w = new WizardView(
-            DecisionTree::load(QStringLiteral(":/content/tools/wizard.json"), course_, errors),
-            tabs_);
-        connect(w, &WizardView::chapterLinkActivated, this, openChapter);
-        connect(w, &WizardView::resultExported, this,
-                [this](const QString& path) { saySaved(tr("Recommendation saved as %1."), path); });
-        view = w;
-        name = tr("Wizard");
-    } else if (id == QLatin1String("matrix")) {
-        auto* m = new MatrixView(
-            DecisionMatrix::load(QStringLiteral(":/content/tools/matrix.json"), course_, errors),
-            tabs_);
-        connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
-        view = m;
-        name = tr("Matrix");
-    } else if (id == QLatin1String("scenarios")) {
-        auto* a = new ArchitectureView(
-            loadArchitectures(QStringLiteral(":/content/tools/architectures.json"), course_,
-                              errors),
-            tabs_);
-        connect(a, &ArchitectureView::chapterLinkActivated, this, openChapter);
-        view = a;
-        name = tr("Scenarios");
-    } else if (id == QLatin1String("quiz")) {
-        auto* q = new QuizView(tabs_);
-        QHash<QString, QString> titles;
-        for (const auto& ch : course_.chapters) {
-            titles.insert(ch.id, ch.title);
-            for (const auto& s : ch.sections) {
-                titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
-            }
-        }
-        q->setTitles(titles);
-        q->setDeck(&deck_, progress_.get());
-        connect(q, &QuizView::chapterLinkActivated, this, openChapter);
-        connect(q, &QuizView::answered, this, [this] { saveProgress(); });
-        errors.insert(errors.end(), deck_.errors.begin(), deck_.errors.end());
-        view = q;
-        name = tr("Quiz");
-    } else if (id == QLatin1String("progress")) {
-        auto* p = new ProgressView(tabs_);
-        p->setData(&course_, &deck_, progress_.get());
-        connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
-        view = p;
-        name = tr("Progress");
-    }
-    if (view) {
-        pageOf(view)->setTheme(theme_);
-        // Pages read as a whole; not the matrix, whose table fills the window's width (in the
-        // Projector's type at 1280 px, larger type cut its last column).
-        if (id != QLatin1String("matrix")) {
-            useStudyType(view, theme_.fontScale);
-        }
-    } else {
-        for (const auto& sim : simulators()) {
-            if (sim.id == id) {
-                view = createSimulatorView(id, theme_, tabs_); // themed
-                name = sim.tabName;
-            }
-        }
-    }
-    if (!view) {
+    const std::vector<StudyTool> tools = studyTools();
+    const auto tool =
+        std::find_if(tools.begin(), tools.end(), [&](const StudyTool& t) { return t.id == id; });
+    if (tool == tools.end()) {
         return;
+    }
+    std::vector<ContentError> errors;
+    QWidget* view = tool->make(tabs_, errors);
+    pageOf(view)->setTheme(theme_);
+    if (tool->studyType) {
+        useStudyType(view, theme_.fontScale); // pages read as a whole
     }
     if (!errors.empty()) {
         statusBar()->showMessage(
@@ -207,7 +222,9 @@ void MainWindow::openTool(const QString& id) {
     }
     view->setProperty("toolId", id);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
-    const int tab = tabs_->addTab(view, name.isEmpty() ? pageOf(view)->pageTitle() : name);
+    // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
+    // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".
+    const int tab = tabs_->addTab(view, tool->tabName);
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
     view->setFocus();

@@ -9,11 +9,14 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPointer>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -111,6 +114,53 @@ private slots:
         QCOMPARE(w.tabs()->widget(0), reader);
         reopenKey(w);
         QCOMPARE(w.tabs()->count(), 1);
+    }
+
+    // Every tool of the Study menu opens as a tab of its own, once (choosing it again shows the
+    // same tab), with a short name and its title as the tooltip; the menu keeps its three groups
+    // (decision tools, simulators, quiz and progress) apart with lines.
+    void everyStudyMenuToolOpensOnceAsATab() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        QMenu* study = nullptr;
+        for (QAction* a : w.menuBar()->actions()) {
+            if (a->menu() && a->text().remove(QLatin1Char('&')) == QStringLiteral("Study")) {
+                study = a->menu();
+            }
+        }
+        QVERIFY(study);
+        QStringList opened;
+        int separators = 0;
+        for (QAction* a : study->actions()) {
+            if (a->isSeparator()) {
+                ++separators;
+                continue;
+            }
+            if (!a->shortcut().isEmpty()) {
+                break; // Bookmark (Ctrl+D) and Note: actions on the section, not tools
+            }
+            const int before = w.tabs()->count();
+            a->trigger();
+            QCOMPARE(w.tabs()->count(), before + 1);
+            QWidget* page = w.tabs()->currentWidget();
+            const QString id = page->property("toolId").toString();
+            QVERIFY2(!id.isEmpty() && !opened.contains(id), qPrintable(a->text()));
+            opened << id;
+            const int tab = w.tabs()->currentIndex();
+            QVERIFY(!w.tabs()->tabText(tab).isEmpty());
+            QVERIFY(!w.tabs()->tabToolTip(tab).isEmpty());
+            a->trigger(); // again: the same tab, no second one
+            QCOMPARE(w.tabs()->count(), before + 1);
+            QCOMPARE(w.tabs()->currentWidget(), page);
+        }
+        QCOMPARE(separators, 2);
+        QCOMPARE(opened.size(), qsizetype(5 + fg::simulators().size()));
+        for (const char* id : {"wizard", "matrix", "scenarios", "quiz", "progress"}) {
+            QVERIFY2(opened.contains(QLatin1String(id)), id);
+        }
+        const int count = w.tabs()->count();
+        w.openTool(QStringLiteral("no-such-tool"));
+        QCOMPARE(w.tabs()->count(), count);
     }
 
     // The last five closed pages are kept, older ones are let go (a 100,000-key B-Tree holds
