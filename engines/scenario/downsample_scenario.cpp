@@ -19,109 +19,143 @@ constexpr std::int64_t kMaxPoints = 10'000'000;
 
 namespace {
 
+// An ingest's "generate": a generated series, checked; its points are added to total.
+Status readGenerator(const json& g, const std::string& gp, std::int64_t& total,
+                     timeseries::TieredOp& op) {
+    if (Status s = R::object(g, gp); !s) {
+        return s;
+    }
+    timeseries::Generator gen;
+    std::int64_t every = 1, seed = 1;
+    if (Status s = R::requiredInteger(g, gp, "from", -kMaxMs, kMaxMs, gen.from); !s) {
+        return s;
+    }
+    if (Status s = R::requiredInteger(g, gp, "to", gen.from, kMaxMs, gen.to); !s) {
+        return s;
+    }
+    if (Status s = R::integer(g, gp, "every_s", 1, 86'400, 1, every); !s) {
+        return s;
+    }
+    if (Status s = R::integer(g, gp, "seed", 0, INT64_MAX, 1, seed); !s) {
+        return s;
+    }
+    std::optional<std::string> shape;
+    if (Status s = R::optionalString(g, gp, "shape", shape); !s) {
+        return s;
+    }
+    gen.shape = shape.value_or("sine");
+    if (gen.shape != "sine" && gen.shape != "random-walk" && gen.shape != "constant") {
+        return Status::error(gp + "/shape", "expected sine, random-walk or constant");
+    }
+    gen.everyMs = every * 1000;
+    gen.seed = static_cast<std::uint64_t>(seed);
+    total += (gen.to - gen.from) / gen.everyMs;
+    op.generate = gen;
+    return Status::ok();
+}
+
+// An ingest's "points": each [timestamp_ms, value], checked; their number is added to total.
+Status readPoints(const json& pts, const std::string& path, std::int64_t& total,
+                  timeseries::TieredOp& op) {
+    for (std::size_t k = 0; k < pts.size(); ++k) {
+        const json& p = pts[k];
+        if (!p.is_array() || p.size() != 2 || !p[0].is_number_integer() || !p[1].is_number() ||
+            !std::isfinite(p[1].get<double>())) {
+            return Status::error(
+                path + "/points/" + std::to_string(k),
+                "expected [timestamp_ms, value]: a whole number and a finite number");
+        }
+        const std::int64_t t = p[0].get<std::int64_t>();
+        if (t < -kMaxMs || t > kMaxMs) {
+            return Status::error(path + "/points/" + std::to_string(k) + "/0",
+                                 "expected a timestamp between years -5000 and 9999");
+        }
+        op.points.push_back({t, p[1].get<double>()});
+    }
+    total += static_cast<std::int64_t>(pts.size());
+    return Status::ok();
+}
+
+// "ingest": generated or listed points; at most kMaxPoints in the scenario so far.
+Status readIngest(const json& o, const std::string& path, std::int64_t& total,
+                  timeseries::TieredOp& op) {
+    if (o.contains("generate")) {
+        if (Status s = readGenerator(o["generate"], path + "/generate", total, op); !s) {
+            return s;
+        }
+    } else if (o.contains("points") && o["points"].is_array()) {
+        if (Status s = readPoints(o["points"], path, total, op); !s) {
+            return s;
+        }
+    } else {
+        return Status::error(
+            path + "/points",
+            "expected \"points\": [[timestamp_ms, value], ...] or \"generate\": { ... }");
+    }
+    if (total > kMaxPoints) {
+        return Status::error(path, "more than 10,000,000 points in one scenario");
+    }
+    return Status::ok();
+}
+
+// "advance": the clock to a time, or on by some seconds.
+Status readAdvance(const json& o, const std::string& path, timeseries::TieredOp& op) {
+    if (o.contains("to")) {
+        std::int64_t to = 0;
+        if (Status s = R::requiredInteger(o, path, "to", -kMaxMs, kMaxMs, to); !s) {
+            return s;
+        }
+        op.toMs = to;
+    } else {
+        std::int64_t by = 0;
+        if (Status s = R::requiredInteger(o, path, "by_s", 0, 3'153'600'000LL, by); !s) {
+            return s;
+        }
+        op.byMs = by * 1000;
+    }
+    return Status::ok();
+}
+
+// "query": a time range and at most one aggregate (avg when none is named).
+Status readQuery(const json& o, const std::string& path, timeseries::TieredOp& op) {
+    if (Status s = R::requiredInteger(o, path, "from", -kMaxMs, kMaxMs, op.from); !s) {
+        return s;
+    }
+    if (Status s = R::requiredInteger(o, path, "to", op.from, kMaxMs, op.to); !s) {
+        return s;
+    }
+    std::optional<std::string> agg;
+    if (Status s = R::optionalString(o, path, "agg", agg); !s) {
+        return s;
+    }
+    std::vector<timeseries::AggKind> kinds;
+    std::string bad;
+    if (agg && (!timeseries::parseAggList(*agg, kinds, bad) || kinds.size() != 1)) {
+        return Status::error(path + "/agg",
+                             "expected one of avg, min, max, sum, count, first, last");
+    }
+    op.agg = agg ? kinds.front() : timeseries::AggKind::Avg;
+    return Status::ok();
+}
+
 // One op of a time-series scenario: its fields, checked; ingest adds its points to total (at most
 // kMaxPoints in a scenario).
 Status readTieredOp(const json& o, const std::string& path, const std::string& name,
                     std::int64_t& total, timeseries::TieredOp& op) {
     if (name == "ingest") {
         op.kind = TieredKind::Ingest;
-        if (o.contains("generate")) {
-            const std::string gp = path + "/generate";
-            const json& g = o["generate"];
-            if (Status s = R::object(g, gp); !s) {
-                return s;
-            }
-            timeseries::Generator gen;
-            std::int64_t every = 1, seed = 1;
-            if (Status s = R::requiredInteger(g, gp, "from", -kMaxMs, kMaxMs, gen.from); !s) {
-                return s;
-            }
-            if (Status s = R::requiredInteger(g, gp, "to", gen.from, kMaxMs, gen.to); !s) {
-                return s;
-            }
-            if (Status s = R::integer(g, gp, "every_s", 1, 86'400, 1, every); !s) {
-                return s;
-            }
-            if (Status s = R::integer(g, gp, "seed", 0, INT64_MAX, 1, seed); !s) {
-                return s;
-            }
-            std::optional<std::string> shape;
-            if (Status s = R::optionalString(g, gp, "shape", shape); !s) {
-                return s;
-            }
-            gen.shape = shape.value_or("sine");
-            if (gen.shape != "sine" && gen.shape != "random-walk" && gen.shape != "constant") {
-                return Status::error(gp + "/shape", "expected sine, random-walk or constant");
-            }
-            gen.everyMs = every * 1000;
-            gen.seed = static_cast<std::uint64_t>(seed);
-            total += (gen.to - gen.from) / gen.everyMs;
-            op.generate = gen;
-        } else if (o.contains("points") && o["points"].is_array()) {
-            const json& pts = o["points"];
-            for (std::size_t k = 0; k < pts.size(); ++k) {
-                const json& p = pts[k];
-                if (!p.is_array() || p.size() != 2 || !p[0].is_number_integer() ||
-                    !p[1].is_number() || !std::isfinite(p[1].get<double>())) {
-                    return Status::error(
-                        path + "/points/" + std::to_string(k),
-                        "expected [timestamp_ms, value]: a whole number and a finite number");
-                }
-                const std::int64_t t = p[0].get<std::int64_t>();
-                if (t < -kMaxMs || t > kMaxMs) {
-                    return Status::error(path + "/points/" + std::to_string(k) + "/0",
-                                         "expected a timestamp between years -5000 and 9999");
-                }
-                op.points.push_back({t, p[1].get<double>()});
-            }
-            total += static_cast<std::int64_t>(pts.size());
-        } else {
-            return Status::error(
-                path + "/points",
-                "expected \"points\": [[timestamp_ms, value], ...] or \"generate\": { ... }");
-        }
-        if (total > kMaxPoints) {
-            return Status::error(path, "more than 10,000,000 points in one scenario");
-        }
-    } else if (name == "advance") {
-        op.kind = TieredKind::Advance;
-        if (o.contains("to")) {
-            std::int64_t to = 0;
-            if (Status s = R::requiredInteger(o, path, "to", -kMaxMs, kMaxMs, to); !s) {
-                return s;
-            }
-            op.toMs = to;
-        } else {
-            std::int64_t by = 0;
-            if (Status s = R::requiredInteger(o, path, "by_s", 0, 3'153'600'000LL, by); !s) {
-                return s;
-            }
-            op.byMs = by * 1000;
-        }
-    } else if (name == "query") {
-        op.kind = TieredKind::Query;
-        if (Status s = R::requiredInteger(o, path, "from", -kMaxMs, kMaxMs, op.from); !s) {
-            return s;
-        }
-        if (Status s = R::requiredInteger(o, path, "to", op.from, kMaxMs, op.to); !s) {
-            return s;
-        }
-        std::optional<std::string> agg;
-        if (Status s = R::optionalString(o, path, "agg", agg); !s) {
-            return s;
-        }
-        std::vector<timeseries::AggKind> kinds;
-        std::string bad;
-        if (agg && (!timeseries::parseAggList(*agg, kinds, bad) || kinds.size() != 1)) {
-            return Status::error(path + "/agg",
-                                 "expected one of avg, min, max, sum, count, first, last");
-        }
-        op.agg = agg ? kinds.front() : timeseries::AggKind::Avg;
-    } else {
-        return Status::error(path + "/op",
-                             "unknown op \"" + name + "\": expected ingest, advance or query");
+        return readIngest(o, path, total, op);
     }
-    return Status::ok();
+    if (name == "advance") {
+        op.kind = TieredKind::Advance;
+        return readAdvance(o, path, op);
+    }
+    if (name == "query") {
+        op.kind = TieredKind::Query;
+        return readQuery(o, path, op);
+    }
+    return Status::error(path + "/op",
+                         "unknown op \"" + name + "\": expected ingest, advance or query");
 }
 
 } // namespace
