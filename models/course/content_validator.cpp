@@ -306,6 +306,132 @@ void ContentValidator::treeNode(const json& n, const std::string& path, int dept
     }
 }
 
+void ContentValidator::kvPart(const json& p, const std::string& path) {
+    const auto it = p.find("items");
+    if (it == p.end() || !array(*it, at(path, "items"), true)) {
+        if (it == p.end()) {
+            error(at(path, "items"), QStringLiteral("missing: expected [key, value] pairs"));
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& row = (*it)[i];
+        if (!row.is_array() || row.size() != 2) {
+            error(at(at(path, "items"), i), QStringLiteral("expected a [key, value] pair"));
+            continue;
+        }
+        text(row[0], at(at(at(path, "items"), i), 0));
+        text(row[1], at(at(at(path, "items"), i), 1));
+    }
+}
+
+void ContentValidator::objectItems(
+    const json& p, const std::string& path, const char* what,
+    const std::function<void(const json&, const std::string&)>& each) {
+    const auto it = p.find("items");
+    if (it == p.end()) {
+        error(at(path, "items"),
+              QStringLiteral("missing: expected the %1").arg(QLatin1String(what)));
+    } else if (array(*it, at(path, "items"), true)) {
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string ip = at(at(path, "items"), i);
+            if (object((*it)[i], ip)) {
+                each((*it)[i], ip);
+            }
+        }
+    }
+}
+
+void ContentValidator::boxesPart(const json& p, const std::string& path) {
+    objectItems(p, path, "boxes", [this](const json& box, const std::string& ip) {
+        textField(box, "title", ip, false);
+        if (box.contains("lines")) {
+            textList(box["lines"], at(ip, "lines"), false);
+        }
+        tone(box, ip);
+    });
+}
+
+QSet<QString> ContentValidator::flowNodes(const json& nodes, const std::string& path) {
+    QSet<QString> ids;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const std::string np = at(path, i);
+        if (!object(nodes[i], np)) {
+            continue;
+        }
+        const QString id = string(nodes[i], "id", np);
+        if (ids.contains(id)) {
+            error(at(np, "id"), QStringLiteral("the node id \"%1\" is used twice").arg(id));
+        }
+        ids.insert(id);
+        textField(nodes[i], "label", np);
+        if (nodes[i].contains("lines")) {
+            textList(nodes[i]["lines"], at(np, "lines"), false);
+        }
+        tone(nodes[i], np);
+        const QString shape = string(nodes[i], "shape", np, false);
+        if (!shape.isEmpty() && !kShapes.count(shape.toStdString())) {
+            error(at(np, "shape"), QStringLiteral("expected one of: %1").arg(list(kShapes)));
+        }
+    }
+    return ids;
+}
+
+void ContentValidator::flowEdges(const json& edges, const std::string& path,
+                                 const QSet<QString>& ids) {
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const std::string ep = at(path, i);
+        if (!object(edges[i], ep)) {
+            continue;
+        }
+        for (const char* end : {"from", "to"}) {
+            const QString id = string(edges[i], end, ep);
+            if (!id.isEmpty() && !ids.contains(id)) {
+                error(at(ep, end), QStringLiteral("no node has the id \"%1\"").arg(id));
+            }
+        }
+        textField(edges[i], "label", ep, false);
+    }
+}
+
+void ContentValidator::flowPart(const json& p, const std::string& path) {
+    const auto nodes = p.find("nodes");
+    if (nodes == p.end()) {
+        error(at(path, "nodes"), QStringLiteral("missing: expected the nodes"));
+        return;
+    }
+    if (!array(*nodes, at(path, "nodes"), true)) {
+        return;
+    }
+    const QSet<QString> ids = flowNodes(*nodes, at(path, "nodes"));
+    const auto edges = p.find("edges");
+    if (edges != p.end() && array(*edges, at(path, "edges"), false)) {
+        flowEdges(*edges, at(path, "edges"), ids);
+    }
+}
+
+void ContentValidator::barsPart(const json& p, const std::string& path) {
+    textField(p, "unit", path, false);
+    objectItems(p, path, "bars", [this](const json& bar, const std::string& ip) {
+        textField(bar, "label", ip);
+        const auto v = bar.find("value");
+        if (v == bar.end() || !v->is_number() || v->get<double>() < 0) {
+            error(at(ip, "value"), QStringLiteral("expected a number of at least 0"));
+        }
+        tone(bar, ip);
+    });
+}
+
+void ContentValidator::columnsPart(const json& p, const std::string& path) {
+    objectItems(p, path, "columns", [this](const json& column, const std::string& ip) {
+        textField(column, "title", ip, false);
+        tone(column, ip);
+        column.contains("parts")
+            ? parts(column["parts"], at(ip, "parts"))
+            : error(at(ip, "parts"), QStringLiteral("missing: expected parts"));
+    });
+}
+
 void ContentValidator::part(const json& p, const std::string& path) {
     if (!object(p, path)) {
         return;
@@ -326,22 +452,7 @@ void ContentValidator::part(const json& p, const std::string& path) {
         p.contains("items") ? textList(p["items"], at(path, "items"), true)
                             : error(at(path, "items"), QStringLiteral("missing: expected items"));
     } else if (k == "kv") {
-        const auto it = p.find("items");
-        if (it == p.end() || !array(*it, at(path, "items"), true)) {
-            if (it == p.end()) {
-                error(at(path, "items"), QStringLiteral("missing: expected [key, value] pairs"));
-            }
-            return;
-        }
-        for (std::size_t i = 0; i < it->size(); ++i) {
-            const json& row = (*it)[i];
-            if (!row.is_array() || row.size() != 2) {
-                error(at(at(path, "items"), i), QStringLiteral("expected a [key, value] pair"));
-                continue;
-            }
-            text(row[0], at(at(at(path, "items"), i), 0));
-            text(row[1], at(at(at(path, "items"), i), 1));
-        }
+        kvPart(p, path);
     } else if (k == "table") {
         table(p, path, true);
     } else if (k == "code") {
@@ -351,67 +462,9 @@ void ContentValidator::part(const json& p, const std::string& path) {
             ? treeNode(p["root"], at(path, "root"), 0)
             : error(at(path, "root"), QStringLiteral("missing: expected the root node"));
     } else if (k == "boxes") {
-        const auto it = p.find("items");
-        if (it == p.end()) {
-            error(at(path, "items"), QStringLiteral("missing: expected the boxes"));
-        } else if (array(*it, at(path, "items"), true)) {
-            for (std::size_t i = 0; i < it->size(); ++i) {
-                const std::string ip = at(at(path, "items"), i);
-                if (object((*it)[i], ip)) {
-                    textField((*it)[i], "title", ip, false);
-                    if ((*it)[i].contains("lines")) {
-                        textList((*it)[i]["lines"], at(ip, "lines"), false);
-                    }
-                    tone((*it)[i], ip);
-                }
-            }
-        }
+        boxesPart(p, path);
     } else if (k == "flow") {
-        QSet<QString> ids;
-        const auto nodes = p.find("nodes");
-        if (nodes == p.end()) {
-            error(at(path, "nodes"), QStringLiteral("missing: expected the nodes"));
-            return;
-        }
-        if (!array(*nodes, at(path, "nodes"), true)) {
-            return;
-        }
-        for (std::size_t i = 0; i < nodes->size(); ++i) {
-            const std::string np = at(at(path, "nodes"), i);
-            if (!object((*nodes)[i], np)) {
-                continue;
-            }
-            const QString id = string((*nodes)[i], "id", np);
-            if (ids.contains(id)) {
-                error(at(np, "id"), QStringLiteral("the node id \"%1\" is used twice").arg(id));
-            }
-            ids.insert(id);
-            textField((*nodes)[i], "label", np);
-            if ((*nodes)[i].contains("lines")) {
-                textList((*nodes)[i]["lines"], at(np, "lines"), false);
-            }
-            tone((*nodes)[i], np);
-            const QString shape = string((*nodes)[i], "shape", np, false);
-            if (!shape.isEmpty() && !kShapes.count(shape.toStdString())) {
-                error(at(np, "shape"), QStringLiteral("expected one of: %1").arg(list(kShapes)));
-            }
-        }
-        const auto edges = p.find("edges");
-        if (edges != p.end() && array(*edges, at(path, "edges"), false)) {
-            for (std::size_t i = 0; i < edges->size(); ++i) {
-                const std::string ep = at(at(path, "edges"), i);
-                if (!object((*edges)[i], ep)) {
-                    continue;
-                }
-                for (const char* end : {"from", "to"}) {
-                    const QString id = string((*edges)[i], end, ep);
-                    if (!id.isEmpty() && !ids.contains(id)) {
-                        error(at(ep, end), QStringLiteral("no node has the id \"%1\"").arg(id));
-                    }
-                }
-                textField((*edges)[i], "label", ep, false);
-            }
-        }
+        flowPart(p, path);
     } else if (k == "record") {
         textField(p, "key", path);
         p.contains("cells")
@@ -419,44 +472,13 @@ void ContentValidator::part(const json& p, const std::string& path) {
             : error(at(path, "cells"), QStringLiteral("missing: expected the cells"));
         textField(p, "note", path, false);
     } else if (k == "bars") {
-        textField(p, "unit", path, false);
-        const auto it = p.find("items");
-        if (it == p.end()) {
-            error(at(path, "items"), QStringLiteral("missing: expected the bars"));
-        } else if (array(*it, at(path, "items"), true)) {
-            for (std::size_t i = 0; i < it->size(); ++i) {
-                const std::string ip = at(at(path, "items"), i);
-                if (!object((*it)[i], ip)) {
-                    continue;
-                }
-                textField((*it)[i], "label", ip);
-                const auto v = (*it)[i].find("value");
-                if (v == (*it)[i].end() || !v->is_number() || v->get<double>() < 0) {
-                    error(at(ip, "value"), QStringLiteral("expected a number of at least 0"));
-                }
-                tone((*it)[i], ip);
-            }
-        }
+        barsPart(p, path);
     } else if (k == "panel") {
         textField(p, "title", path, false);
         p.contains("parts") ? parts(p["parts"], at(path, "parts"))
                             : error(at(path, "parts"), QStringLiteral("missing: expected parts"));
     } else if (k == "columns") {
-        const auto it = p.find("items");
-        if (it == p.end()) {
-            error(at(path, "items"), QStringLiteral("missing: expected the columns"));
-        } else if (array(*it, at(path, "items"), true)) {
-            for (std::size_t i = 0; i < it->size(); ++i) {
-                const std::string ip = at(at(path, "items"), i);
-                if (object((*it)[i], ip)) {
-                    textField((*it)[i], "title", ip, false);
-                    tone((*it)[i], ip);
-                    (*it)[i].contains("parts")
-                        ? parts((*it)[i]["parts"], at(ip, "parts"))
-                        : error(at(ip, "parts"), QStringLiteral("missing: expected parts"));
-                }
-            }
-        }
+        columnsPart(p, path);
     } else if (k == "callout") {
         mark(p, path, true);
         textField(p, "text", path);

@@ -7,7 +7,9 @@
 
 #include "models/course/course.h"
 
+#include <QSet>
 #include <QString>
+#include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <vector>
 
@@ -53,7 +55,22 @@ private:
     void table(const json& b, const std::string& path, bool inFigure);
     void block(const json& b, const std::string& path);
     void parts(const json& v, const std::string& path);
+    // A figure part (content/SCHEMA.md, "Figure parts"): its kind, its tone and the fields its
+    // kind asks for; the kinds with lists of their own have a function each, below.
     void part(const json& p, const std::string& path);
+    // The part's "items" (missing is an error: "expected the <what>"): each that is an object
+    // goes to `each` with its path.
+    void objectItems(const json& p, const std::string& path, const char* what,
+                     const std::function<void(const json&, const std::string&)>& each);
+    void kvPart(const json& p, const std::string& path);    // [key, value] pairs
+    void boxesPart(const json& p, const std::string& path); // boxes: title, lines, tone
+    void flowPart(const json& p, const std::string& path);  // its nodes, then its edges
+    // A flow's nodes (the array at `path`); returns their ids (an id used twice is an error).
+    QSet<QString> flowNodes(const json& nodes, const std::string& path);
+    // A flow's edges (the array at `path`): both ends must name one of `ids`.
+    void flowEdges(const json& edges, const std::string& path, const QSet<QString>& ids);
+    void barsPart(const json& p, const std::string& path);    // labelled values of at least 0
+    void columnsPart(const json& p, const std::string& path); // titled columns of parts
     void treeNode(const json& n, const std::string& path, int depth);
     void tone(const json& obj, const std::string& path);
     void mark(const json& obj, const std::string& path, bool required);
