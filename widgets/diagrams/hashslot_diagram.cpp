@@ -70,283 +70,374 @@ FrameItem arrow(const QString& id, QPointF a, QPointF b, const QColor& c, qreal 
     return it;
 }
 
-} // namespace
-
-Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::ClusterStep* step,
-                              const Theme& t) {
-    Frame f;
-    const qreal fs = 15 * t.fontScale;
-    const qreal k = t.fontScale;
-    // Letters and the boxes that hold them grow with the theme's type; the gaps between them do
-    // not (grown too, they took the projector's larger type back: fitted to the same window,
-    // its drawing came out no larger than Light's). Above the bar: the routed key's line, then
-    // the bar's title.
-    const qreal width = 1100, barTop = 24 + 62 * k, barH = 46 * k;
-    // The type of the masters' boxes, and of the bar's ranges and the replicas: as large as
-    // the boxes hold on two lines (at 0.85 and 0.8 they read 11-13 px in a 1280-px window).
-    const qreal boxType = fs, smallType = fs * 0.92;
-    const qreal x0 = 40;
-
-    // Nodes: masters in a row, replicas under them.
+// The nodes drawn: masters in a row, replicas under them (removed nodes are not drawn).
+struct ClusterNodes {
     std::vector<const redis::ClusterNode*> masters;
-    std::map<int, std::vector<const redis::ClusterNode*>> replicasOf;
+    std::map<int, std::vector<const redis::ClusterNode*>> replicas;
+    const std::vector<const redis::ClusterNode*>& replicasOf(int master) const {
+        static const std::vector<const redis::ClusterNode*> none;
+        const auto it = replicas.find(master);
+        return it == replicas.end() ? none : it->second;
+    }
+};
+
+ClusterNodes clusterOf(const redis::ClusterState& s) {
+    ClusterNodes c;
     for (const auto& n : s.nodes) {
         if (n.removed) {
             continue;
         }
         if (n.replicaOf < 0) {
-            masters.push_back(&n);
+            c.masters.push_back(&n);
         } else {
-            replicasOf[n.replicaOf].push_back(&n);
+            c.replicas[n.replicaOf].push_back(&n);
         }
     }
-    std::map<int, QRectF> nodeRect;
-    // A master's box says who it is, its slots and its keys: on two lines when the box is wide
-    // enough, else on three or four (with eight masters in the projector's type, two lines were
-    // cut at both ends: "ode 0 (maste"); the boxes are as tall as the most lines any of them
-    // takes. Only when four lines do not fit either does the row of boxes grow wider than 1020
-    // (and the bar and the whole drawing with it).
-    const auto textsOf = [&](const redis::ClusterNode& n) {
-        // A failed node is no master any more (its replica took its slots, or no one serves
-        // them): "failed" where "master" was (a tester read "failed: node 0 (master)").
-        const QString role = n.alive ? QStringLiteral("master") : QStringLiteral("failed");
-        const QString mark = n.alive ? QString() : QStringLiteral("\u2718 ");
-        const QString slotText = counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"),
-                                         QStringLiteral("slots"));
-        const QString keyText =
-            counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
-        const QString name = QStringLiteral("%1node %2").arg(mark).arg(n.id);
-        return QStringList{
-            QStringLiteral("%1 (%2)\n%3 \u00b7 %4").arg(name, role, slotText, keyText),
-            QStringLiteral("%1 (%2)\n%3\n%4").arg(name, role, slotText, keyText),
-            QStringLiteral("%1\n%2\n%3\n%4").arg(name, role, slotText, keyText)};
-    };
-    FrameItem sample; // a master's box, for measuring its text
-    sample.fontPx = boxType;
-    const auto textSize = [&sample](const QString& text) {
-        sample.text = text;
-        return frameTextSize(sample);
-    };
-    const qreal pad = 16; // a box's side padding (frameTextRoom) and a little air
-    qreal slotW = (width - 2 * x0) / static_cast<qreal>(std::max<std::size_t>(masters.size(), 1));
-    const auto replicaText = [](const redis::ClusterNode& r) {
-        return QStringLiteral("%1replica %2")
-            .arg(r.alive ? QString() : QStringLiteral("\u2718 "))
-            .arg(r.id);
-    };
-    for (const auto* n : masters) {
-        slotW = std::max(slotW, textSize(textsOf(*n).back()).width() + pad + 16);
-        for (const auto* rep : replicasOf[n->id]) {
-            sample.fontPx = smallType; // a replica's box: 14 in from its master's on each side
-            slotW = std::max(slotW, textSize(replicaText(*rep)).width() + pad + 28 + 16);
-            sample.fontPx = boxType;
-        }
-    }
-    // The row of masters: the bar's width, or wider when their text needs it; the bar is as
-    // wide as the row (it stopped short of the last boxes).
-    const qreal rowW = slotW * static_cast<qreal>(masters.size());
-    const qreal barW = std::max(width - 2 * x0, rowW);
-    auto slotX = [&](int slot) { return x0 + barW * slot / 16384.0; };
+    return c;
+}
 
-    // The slot bar: one segment per contiguous run of one owner.
-    f.items.push_back(text("bar-title", QRectF(x0, barTop - 30 * k, barW, 24 * k),
-                           QStringLiteral("16,384 hash slots"), t, fs, true));
+// Where everything goes. Letters and the boxes that hold them grow with the theme's type; the
+// gaps between them do not (grown too, they took the projector's larger type back: fitted to the
+// same window, its drawing came out no larger than Light's). Above the bar: the routed key's
+// line, then the bar's title.
+struct SlotGeometry {
+    explicit SlotGeometry(const Theme& t)
+        : fs(15 * t.fontScale), k(t.fontScale), barTop(24 + 62 * k), barH(46 * k), boxType(fs),
+          smallType(fs * 0.92) {}
+    qreal fs, k;
+    qreal width = 1100, barTop, barH;
+    // The type of the masters' boxes, and of the bar's ranges and the replicas: as large as
+    // the boxes hold on two lines (at 0.85 and 0.8 they read 11-13 px in a 1280-px window).
+    qreal boxType, smallType;
+    qreal x0 = 40;
+    qreal pad = 16;               // a box's side padding (frameTextRoom) and a little air
+    qreal slotW = 0;              // each master's column
+    qreal rowW = 0, barW = 0;     // the row of masters, and the bar as wide as it
+    qreal boxW = 0;               // a master's box
+    qreal nodeTop = 0, nodeH = 0; // the masters' row
+    qreal slotX(int slot) const { return x0 + barW * slot / 16384.0; }
+};
+
+// A master's box says who it is, its slots and its keys: on two lines when the box is wide
+// enough, else on three or four (with eight masters in the projector's type, two lines were
+// cut at both ends: "ode 0 (maste"); the boxes are as tall as the most lines any of them
+// takes. Only when four lines do not fit either does the row of boxes grow wider than 1020
+// (and the bar and the whole drawing with it).
+QStringList masterTexts(const redis::ClusterState& s, const redis::ClusterNode& n) {
+    // A failed node is no master any more (its replica took its slots, or no one serves
+    // them): "failed" where "master" was (a tester read "failed: node 0 (master)").
+    const QString role = n.alive ? QStringLiteral("master") : QStringLiteral("failed");
+    const QString mark = n.alive ? QString() : QStringLiteral("\u2718 ");
+    const QString slotText =
+        counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"), QStringLiteral("slots"));
+    const QString keyText =
+        counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
+    const QString name = QStringLiteral("%1node %2").arg(mark).arg(n.id);
+    return QStringList{QStringLiteral("%1 (%2)\n%3 \u00b7 %4").arg(name, role, slotText, keyText),
+                       QStringLiteral("%1 (%2)\n%3\n%4").arg(name, role, slotText, keyText),
+                       QStringLiteral("%1\n%2\n%3\n%4").arg(name, role, slotText, keyText)};
+}
+
+QString replicaText(const redis::ClusterNode& r) {
+    return QStringLiteral("%1replica %2")
+        .arg(r.alive ? QString() : QStringLiteral("\u2718 "))
+        .arg(r.id);
+}
+
+// The size of `text` in a box's type `px`.
+QSizeF textSize(const QString& text, qreal px) {
+    FrameItem sample;
+    sample.fontPx = px;
+    sample.text = text;
+    return frameTextSize(sample);
+}
+
+// Each master's column: an even share of the bar, or wider when a master's or a replica's text
+// needs it (a replica's box: 14 in from its master's on each side); then the row, and the bar as
+// wide as the row (it stopped short of the last boxes).
+void sizeColumns(SlotGeometry& g, const redis::ClusterState& s, const ClusterNodes& c) {
+    g.slotW = (g.width - 2 * g.x0) / static_cast<qreal>(std::max<std::size_t>(c.masters.size(), 1));
+    for (const auto* n : c.masters) {
+        g.slotW =
+            std::max(g.slotW, textSize(masterTexts(s, *n).back(), g.boxType).width() + g.pad + 16);
+        for (const auto* rep : c.replicasOf(n->id)) {
+            g.slotW = std::max(g.slotW,
+                               textSize(replicaText(*rep), g.smallType).width() + g.pad + 28 + 16);
+        }
+    }
+    g.rowW = g.slotW * static_cast<qreal>(c.masters.size());
+    g.barW = std::max(g.width - 2 * g.x0, g.rowW);
+}
+
+// The slot bar's segment for slots [start, end), all of one owner.
+FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const SlotGeometry& g,
+                      const Theme& t) {
+    const int owner = s.owner[static_cast<std::size_t>(start)];
+    FrameItem seg;
+    seg.id = QStringLiteral("seg:%1").arg(start);
+    seg.rect = QRectF(g.slotX(start), g.barTop, g.slotX(end) - g.slotX(start), g.barH);
+    const bool alive = owner >= 0 && s.nodes[static_cast<std::size_t>(owner)].alive;
+    seg.fill = alive ? t.toneFill(toneOf(owner)) : t.surface;
+    seg.stroke = alive ? HashslotDiagram::nodeColor(t, owner) : t.bad;
+    seg.penStyle = HashslotDiagram::nodeBorder(owner);
+    seg.strokeWidth = 1.5;
+    seg.radius = 2;
+    seg.z = 1;
+    // The range and its owner when they fit the segment whole, else the owner alone
+    // ("node 4", else "4"), else nothing: never a label cut ("5461-6826" read "5461-682"),
+    // and the owner before the range (a range alone named no one, and with more masters
+    // than tones the colour does not either).
+    seg.textColor = t.text;
+    seg.fontPx = g.smallType;
+    for (const QString& label :
+         {QStringLiteral("%1-%2\nnode %3").arg(start).arg(end - 1).arg(owner),
+          QStringLiteral("node %1").arg(owner), QString::number(owner)}) {
+        seg.text = label;
+        if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
+            break;
+        }
+        seg.text.clear();
+    }
+    seg.toolTip =
+        QStringLiteral("Slots %1-%2 (%3): node %4%5")
+            .arg(start)
+            .arg(end - 1)
+            .arg(counted(qint64(end - start), QStringLiteral("slot"), QStringLiteral("slots")))
+            .arg(owner)
+            .arg(alive ? QString() : QStringLiteral(", failed: no live owner"));
+    return seg;
+}
+
+// The slot bar under its title: one segment per contiguous run of one owner.
+void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, const Theme& t) {
+    f.items.push_back(text("bar-title", QRectF(g.x0, g.barTop - 30 * g.k, g.barW, 24 * g.k),
+                           QStringLiteral("16,384 hash slots"), t, g.fs, true));
     int start = 0;
     for (int sl = 1; sl <= redis::kSlots; ++sl) {
         if (sl < redis::kSlots &&
             s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
             continue;
         }
-        const int owner = s.owner[static_cast<std::size_t>(start)];
-        FrameItem seg;
-        seg.id = QStringLiteral("seg:%1").arg(start);
-        seg.rect = QRectF(slotX(start), barTop, slotX(sl) - slotX(start), barH);
-        const bool alive = owner >= 0 && s.nodes[static_cast<std::size_t>(owner)].alive;
-        seg.fill = alive ? t.toneFill(toneOf(owner)) : t.surface;
-        seg.stroke = alive ? nodeColor(t, owner) : t.bad;
-        seg.penStyle = nodeBorder(owner);
-        seg.strokeWidth = 1.5;
-        seg.radius = 2;
-        seg.z = 1;
-        // The range and its owner when they fit the segment whole, else the owner alone
-        // ("node 4", else "4"), else nothing: never a label cut ("5461-6826" read "5461-682"),
-        // and the owner before the range (a range alone named no one, and with more masters
-        // than tones the colour does not either).
-        seg.textColor = t.text;
-        seg.fontPx = smallType;
-        for (const QString& label :
-             {QStringLiteral("%1-%2\nnode %3").arg(start).arg(sl - 1).arg(owner),
-              QStringLiteral("node %1").arg(owner), QString::number(owner)}) {
-            seg.text = label;
-            if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
-                break;
-            }
-            seg.text.clear();
-        }
-        seg.toolTip =
-            QStringLiteral("Slots %1-%2 (%3): node %4%5")
-                .arg(start)
-                .arg(sl - 1)
-                .arg(counted(qint64(sl - start), QStringLiteral("slot"), QStringLiteral("slots")))
-                .arg(owner)
-                .arg(alive ? QString() : QStringLiteral(", failed: no live owner"));
-        f.items.push_back(seg);
+        f.items.push_back(slotSegment(s, start, sl, g, t));
         start = sl;
     }
-    const qreal boxW = std::min<qreal>(190 * k, slotW - 16);
+}
+
+// Each master's text, the longest that fits its box; and the masters' row under the bar: the
+// slot marker, then room for the route's arrows to reach the nodes, then boxes as tall as the
+// most lines any master takes.
+std::vector<QString> chooseMasterTexts(SlotGeometry& g, const redis::ClusterState& s,
+                                       const ClusterNodes& c) {
+    g.boxW = std::min<qreal>(190 * g.k, g.slotW - 16);
     std::vector<QString> chosen;
     qreal tallest = 0;
-    for (const auto* n : masters) {
-        const QStringList texts = textsOf(*n);
+    for (const auto* n : c.masters) {
+        const QStringList texts = masterTexts(s, *n);
         QString pick = texts.back();
         for (const QString& text : texts) {
-            if (textSize(text).width() + pad <= boxW) {
+            if (textSize(text, g.boxType).width() + g.pad <= g.boxW) {
                 pick = text;
                 break;
             }
         }
         chosen.push_back(pick);
-        tallest = std::max(tallest, textSize(pick).height());
+        tallest = std::max(tallest, textSize(pick, g.boxType).height());
     }
-    // Under the bar: the slot marker, then room for the route's arrows to reach the nodes.
-    const qreal nodeTop = barTop + barH + 22 * k + 72;
-    const qreal nodeH = std::max<qreal>(78 * k, tallest + 20 * k);
-    for (std::size_t i = 0; i < masters.size(); ++i) {
-        const auto& n = *masters[i];
-        const qreal w = boxW;
-        const QRectF r(x0 + slotW * static_cast<qreal>(i) + (slotW - w) / 2, nodeTop, w, nodeH);
+    g.nodeTop = g.barTop + g.barH + 22 * g.k + 72;
+    g.nodeH = std::max<qreal>(78 * g.k, tallest + 20 * g.k);
+    return chosen;
+}
+
+FrameItem masterBox(const redis::ClusterNode& n, const QRectF& r, const QString& label,
+                    const SlotGeometry& g, const Theme& t) {
+    FrameItem box;
+    box.id = QStringLiteral("node:%1").arg(n.id);
+    box.rect = r;
+    box.fill = n.alive ? t.toneFill(toneOf(n.id)) : t.surface;
+    box.stroke = n.alive ? HashslotDiagram::nodeColor(t, n.id) : t.bad;
+    box.penStyle = HashslotDiagram::nodeBorder(n.id);
+    box.strokeWidth = 2.5;
+    box.radius = 8;
+    box.z = 2;
+    box.text = label;
+    box.textColor = t.text;
+    box.fontPx = g.boxType;
+    return box;
+}
+
+// A replica's box at `y` under its master's box `r`, in its master's colour.
+FrameItem replicaBox(const redis::ClusterNode& rep, int master, const QRectF& r, qreal y,
+                     const SlotGeometry& g, const Theme& t) {
+    FrameItem rb;
+    rb.id = QStringLiteral("node:%1").arg(rep.id);
+    rb.rect = QRectF(r.left() + 14, y, r.width() - 28, 40 * g.k);
+    rb.fill = t.surface;
+    rb.stroke = rep.alive ? HashslotDiagram::nodeColor(t, master) : t.bad;
+    rb.penStyle = HashslotDiagram::nodeBorder(master);
+    rb.strokeWidth = 1.5;
+    rb.radius = 6;
+    rb.z = 2;
+    rb.text = replicaText(rep);
+    rb.textColor = t.mutedText;
+    rb.fontPx = g.smallType;
+    return rb;
+}
+
+// The masters in a row, each with its replicas under it; returns where each node stands.
+std::map<int, QRectF> addNodes(Frame& f, const ClusterNodes& c, const std::vector<QString>& chosen,
+                               const SlotGeometry& g, const Theme& t) {
+    std::map<int, QRectF> nodeRect;
+    for (std::size_t i = 0; i < c.masters.size(); ++i) {
+        const auto& n = *c.masters[i];
+        const qreal w = g.boxW;
+        const QRectF r(g.x0 + g.slotW * static_cast<qreal>(i) + (g.slotW - w) / 2, g.nodeTop, w,
+                       g.nodeH);
         nodeRect[n.id] = r;
-        FrameItem box;
-        box.id = QStringLiteral("node:%1").arg(n.id);
-        box.rect = r;
-        box.fill = n.alive ? t.toneFill(toneOf(n.id)) : t.surface;
-        box.stroke = n.alive ? nodeColor(t, n.id) : t.bad;
-        box.penStyle = nodeBorder(n.id);
-        box.strokeWidth = 2.5;
-        box.radius = 8;
-        box.z = 2;
-        box.text = chosen[i];
-        box.textColor = t.text;
-        box.fontPx = boxType;
-        f.items.push_back(box);
-        qreal ry = nodeTop + nodeH + 16;
-        for (const auto* rep : replicasOf[n.id]) {
-            FrameItem rb;
-            rb.id = QStringLiteral("node:%1").arg(rep->id);
-            rb.rect = QRectF(r.left() + 14, ry, r.width() - 28, 40 * k);
-            rb.fill = t.surface;
-            rb.stroke = rep->alive ? nodeColor(t, n.id) : t.bad;
-            rb.penStyle = nodeBorder(n.id);
-            rb.strokeWidth = 1.5;
-            rb.radius = 6;
-            rb.z = 2;
-            rb.text = replicaText(*rep);
-            rb.textColor = t.mutedText;
-            rb.fontPx = smallType;
+        f.items.push_back(masterBox(n, r, chosen[i], g, t));
+        qreal ry = g.nodeTop + g.nodeH + 16;
+        for (const auto* rep : c.replicasOf(n.id)) {
+            const FrameItem rb = replicaBox(*rep, n.id, r, ry, g, t);
             nodeRect[rep->id] = rb.rect;
             f.items.push_back(rb);
             f.items.push_back(arrow(QStringLiteral("repl:%1").arg(rep->id),
                                     QPointF(r.center().x(), r.bottom()),
                                     QPointF(r.center().x(), ry), t.mutedText, 1));
-            ry += 40 * k + 10;
+            ry += 40 * g.k + 10;
         }
     }
-    // An open migration: the slot is MIGRATING on its owner and IMPORTING on the target.
-    if (s.migration) {
-        const qreal x = slotX(s.migration->slot);
-        FrameItem m;
-        m.id = QStringLiteral("migrating");
-        m.rect = QRectF(x - 3, barTop - 6, 6, barH + 12);
-        m.fill = t.warn;
-        m.z = 3;
-        f.items.push_back(m);
-        if (nodeRect.count(s.migration->from) && nodeRect.count(s.migration->to)) {
-            auto a = arrow(QStringLiteral("migration-arrow"),
-                           nodeRect[s.migration->from].center() + QPointF(0, 8),
-                           nodeRect[s.migration->to].center() + QPointF(0, 8), t.warn, 2.5);
-            a.z = 1;
-            f.items.push_back(a);
-        }
+    return nodeRect;
+}
+
+// An open migration: the slot is MIGRATING on its owner and IMPORTING on the target.
+void addMigration(Frame& f, const redis::Migration& migration,
+                  const std::map<int, QRectF>& nodeRect, const SlotGeometry& g, const Theme& t) {
+    const qreal x = g.slotX(migration.slot);
+    FrameItem m;
+    m.id = QStringLiteral("migrating");
+    m.rect = QRectF(x - 3, g.barTop - 6, 6, g.barH + 12);
+    m.fill = t.warn;
+    m.z = 3;
+    f.items.push_back(m);
+    if (nodeRect.count(migration.from) && nodeRect.count(migration.to)) {
+        auto a = arrow(QStringLiteral("migration-arrow"),
+                       nodeRect.at(migration.from).center() + QPointF(0, 8),
+                       nodeRect.at(migration.to).center() + QPointF(0, 8), t.warn, 2.5);
+        a.z = 1;
+        f.items.push_back(a);
     }
-    // The routed key, its slot on the bar, and the client's path.
-    if (step &&
-        (step->kind == redis::StepKind::kRoute || step->kind == redis::StepKind::kClusterDown)) {
-        // The key and its tag as long as the line has room for: a 1,000-character key kept 53
-        // characters and the line, cut at both ends, read "... slot 3" for slot 3195.
-        FrameItem label;
-        for (const int most : {40, 24, 12}) {
-            const QString key = shortWord(QString::fromStdString(step->key), most);
-            const QString tag =
-                step->hashTag.empty()
-                    ? QString()
-                    : QStringLiteral(" (hash tag {%1})")
-                          .arg(shortWord(QString::fromStdString(step->hashTag), most));
-            label =
-                text(QStringLiteral("route-label"), QRectF(x0, 10, barW, 40 * k),
+}
+
+// The routed key, its tag, CRC16 and slot: the key and its tag as long as the line has room for
+// (a 1,000-character key kept 53 characters and the line, cut at both ends, read "... slot 3"
+// for slot 3195).
+FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, const Theme& t) {
+    FrameItem label;
+    for (const int most : {40, 24, 12}) {
+        const QString key = shortWord(QString::fromStdString(step.key), most);
+        const QString tag = step.hashTag.empty()
+                                ? QString()
+                                : QStringLiteral(" (hash tag {%1})")
+                                      .arg(shortWord(QString::fromStdString(step.hashTag), most));
+        label = text(QStringLiteral("route-label"), QRectF(g.x0, 10, g.barW, 40 * g.k),
                      QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
                          .arg(key, tag)
                          // upper case, as the narration writes it ("0x1D0D")
-                         .arg(QStringLiteral("%1").arg(step->crc16, 4, 16, QChar('0')).toUpper())
-                         .arg(step->slot),
-                     t, fs * 1.1, true);
-            if (frameTextSize(label).width() <= barW) {
-                break;
-            }
-        }
-        f.items.push_back(label);
-        const qreal x = slotX(step->slot);
-        // The marker hangs under the bar, pointing up at the slot: over the bar it would hide
-        // the range's label ("5461" read "?461").
-        FrameItem mark;
-        mark.id = QStringLiteral("slot-marker");
-        mark.rect = QRectF(x - 4, barTop + barH + 1, 8, 22 * k);
-        mark.fill = t.highlight;
-        mark.stroke = t.text;
-        mark.strokeWidth = 1.5;
-        mark.radius = 3;
-        mark.z = 3;
-        f.items.push_back(mark);
-        if (step->node >= 0 && nodeRect.count(step->node)) {
-            const QRectF target = nodeRect[step->node];
-            if (step->redirect != redis::Redirect::kNone && step->first >= 0 &&
-                step->first != step->node && nodeRect.count(step->first)) {
-                const QRectF first = nodeRect[step->first];
-                f.items.push_back(arrow(QStringLiteral("route-first"),
-                                        QPointF(x, barTop + barH + 2 + 22 * k),
-                                        QPointF(first.center().x(), first.top()), t.mutedText, 2));
-                // The redirect: up out of the first node, across above the row, down into
-                // the node that serves the key (straight across, it ran through the boxes
-                // between the two and their text); its name over the crossing.
-                const qreal toward = target.center().x() > first.center().x() ? 1 : -1;
-                const qreal lane = nodeTop - 22;
-                const QPointF from(first.center().x() + toward * first.width() / 4, first.top());
-                const QPointF to(target.center().x() - toward * target.width() / 4, target.top());
-                auto up = arrow(QStringLiteral("route-redirect-up"), from, QPointF(from.x(), lane),
-                                t.bad, 3);
-                up.arrow = false;
-                auto across = arrow(QStringLiteral("route-redirect-across"),
-                                    QPointF(from.x(), lane), QPointF(to.x(), lane), t.bad, 3);
-                across.arrow = false;
-                f.items.push_back(up);
-                f.items.push_back(across);
-                f.items.push_back(
-                    arrow(QStringLiteral("route-redirect"), QPointF(to.x(), lane), to, t.bad, 3));
-                f.items.push_back(
-                    text(QStringLiteral("route-redirect-label"),
-                         QRectF(across.line.center().x() - 60, lane - 4 - 24 * k, 120, 24 * k),
-                         QString::fromUtf8(redis::redirectName(step->redirect)), t, fs, true));
-            } else {
-                f.items.push_back(arrow(QStringLiteral("route-arrow"),
-                                        QPointF(x, barTop + barH + 2 + 22 * k),
-                                        QPointF(target.center().x(), target.top()), t.accent, 3));
-            }
+                         .arg(QStringLiteral("%1").arg(step.crc16, 4, 16, QChar('0')).toUpper())
+                         .arg(step.slot),
+                     t, g.fs * 1.1, true);
+        if (frameTextSize(label).width() <= g.barW) {
+            break;
         }
     }
-    qreal bottom = nodeTop + nodeH;
+    return label;
+}
+
+// The marker under the bar at `x`, pointing up at the slot: over the bar it would hide the
+// range's label ("5461" read "?461").
+FrameItem slotMarker(qreal x, const SlotGeometry& g, const Theme& t) {
+    FrameItem mark;
+    mark.id = QStringLiteral("slot-marker");
+    mark.rect = QRectF(x - 4, g.barTop + g.barH + 1, 8, 22 * g.k);
+    mark.fill = t.highlight;
+    mark.stroke = t.text;
+    mark.strokeWidth = 1.5;
+    mark.radius = 3;
+    mark.z = 3;
+    return mark;
+}
+
+// The redirect: up out of the node the client asked first, across above the row, down into the
+// node that serves the key (straight across, it ran through the boxes between the two and their
+// text); its name over the crossing.
+void addRedirect(Frame& f, const redis::ClusterStep& step, const QRectF& first,
+                 const QRectF& target, const SlotGeometry& g, const Theme& t) {
+    const qreal toward = target.center().x() > first.center().x() ? 1 : -1;
+    const qreal lane = g.nodeTop - 22;
+    const QPointF from(first.center().x() + toward * first.width() / 4, first.top());
+    const QPointF to(target.center().x() - toward * target.width() / 4, target.top());
+    auto up = arrow(QStringLiteral("route-redirect-up"), from, QPointF(from.x(), lane), t.bad, 3);
+    up.arrow = false;
+    auto across = arrow(QStringLiteral("route-redirect-across"), QPointF(from.x(), lane),
+                        QPointF(to.x(), lane), t.bad, 3);
+    across.arrow = false;
+    f.items.push_back(up);
+    f.items.push_back(across);
+    f.items.push_back(arrow(QStringLiteral("route-redirect"), QPointF(to.x(), lane), to, t.bad, 3));
+    f.items.push_back(
+        text(QStringLiteral("route-redirect-label"),
+             QRectF(across.line.center().x() - 60, lane - 4 - 24 * g.k, 120, 24 * g.k),
+             QString::fromUtf8(redis::redirectName(step.redirect)), t, g.fs, true));
+}
+
+// The routed key, its slot on the bar, and the client's path: an arrow to the node that served
+// it, or to the node it asked first and the redirect from there.
+void addRoute(Frame& f, const redis::ClusterStep& step, const std::map<int, QRectF>& nodeRect,
+              const SlotGeometry& g, const Theme& t) {
+    f.items.push_back(routeLabel(step, g, t));
+    const qreal x = g.slotX(step.slot);
+    f.items.push_back(slotMarker(x, g, t));
+    if (step.node < 0 || !nodeRect.count(step.node)) {
+        return;
+    }
+    const QRectF target = nodeRect.at(step.node);
+    const QPointF underSlot(x, g.barTop + g.barH + 2 + 22 * g.k);
+    if (step.redirect != redis::Redirect::kNone && step.first >= 0 && step.first != step.node &&
+        nodeRect.count(step.first)) {
+        const QRectF first = nodeRect.at(step.first);
+        f.items.push_back(arrow(QStringLiteral("route-first"), underSlot,
+                                QPointF(first.center().x(), first.top()), t.mutedText, 2));
+        addRedirect(f, step, first, target, g, t);
+    } else {
+        f.items.push_back(arrow(QStringLiteral("route-arrow"), underSlot,
+                                QPointF(target.center().x(), target.top()), t.accent, 3));
+    }
+}
+
+} // namespace
+
+// Named steps: the nodes to draw, the columns as wide as their text needs, the slot bar, each
+// master's text, the nodes (masters and their replicas), an open migration, and the step's route.
+Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::ClusterStep* step,
+                              const Theme& t) {
+    Frame f;
+    const ClusterNodes cluster = clusterOf(s);
+    SlotGeometry g(t);
+    sizeColumns(g, s, cluster);
+    addSlotBar(f, s, g, t);
+    const std::vector<QString> chosen = chooseMasterTexts(g, s, cluster);
+    const std::map<int, QRectF> nodeRect = addNodes(f, cluster, chosen, g, t);
+    if (s.migration) {
+        addMigration(f, *s.migration, nodeRect, g, t);
+    }
+    if (step &&
+        (step->kind == redis::StepKind::kRoute || step->kind == redis::StepKind::kClusterDown)) {
+        addRoute(f, *step, nodeRect, g, t);
+    }
+    qreal bottom = g.nodeTop + g.nodeH;
     for (const auto& [id, r] : nodeRect) {
         bottom = std::max(bottom, r.bottom());
     }
-    f.size = QSizeF(std::max(width, rowW + 2 * x0), bottom + 20);
+    f.size = QSizeF(std::max(g.width, g.rowW + 2 * g.x0), bottom + 20);
     return f;
 }
 
