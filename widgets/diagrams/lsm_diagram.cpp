@@ -55,52 +55,68 @@ Frame LsmDiagram::layoutState(const State& state, const Step* step, const Theme&
     return f;
 }
 
-Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
-                         const Theme& t, const LsmExtent& extent) {
-    Frame f;
-    const qreal fs = 14 * t.fontScale;
-    // Geometry grows with the theme's type (the projector theme's larger letters still fit).
-    const qreal k = t.fontScale;
+namespace {
+
+// Where everything goes. Geometry grows with the theme's type (the projector theme's larger
+// letters still fit).
+struct LsmGeometry {
+    LsmGeometry(const Theme& t, const LsmExtent& extent)
+        : fs(14 * t.fontScale), k(t.fontScale), dense(extent.dense), labelW(dense ? 72 * k : 0),
+          // Dense boxes are as wide as the run's longest range ("key .. key") needs.
+          denseW(std::max<qreal>(64 * k,
+                                 (2.0 * qreal(extent.keyChars) + 4) * 0.62 * fs * 0.78 + 14 * k)),
+          x0(40 + labelW), tableW(dense ? denseW : 150 * k),
+          tableH(dense ? 26 * k : 3 * 1.25 * fs * 0.78 + 14), gap(12 * k),
+          lineH(dense ? tableH + 18 * k : tableH + 18 * k + 6), labelH(dense ? 4 * k : 20 * k),
+          memH(dense ? 40 * k : 1.25 * fs * 0.85 + 30),
+          top(10 + memH + (dense ? 24 * k : 30 + 18 * k)) {}
+    qreal fs, k;
     // Dense (a run with a level longer than a row, the 200-write preset): each level's name
     // stands left of its tables, a table shows its key range on one line, and a level wraps
     // after kTablesPerRow tables; fitted to a desk's view, 14 tables in one row of three-line
     // boxes drew their text 5 pixels high.
-    const bool dense = extent.dense;
-    const qreal labelW = dense ? 72 * k : 0;
-    // Dense boxes are as wide as the run's longest range ("key .. key") needs.
-    const qreal denseW =
-        std::max<qreal>(64 * k, (2.0 * qreal(extent.keyChars) + 4) * 0.62 * fs * 0.78 + 14 * k);
+    bool dense;
+    qreal labelW, denseW;
     // A three-line table and the one-line memtable are as tall as their lines in the theme's
     // type plus a padding that does not grow with it (grown too, the projector's drawing came
     // out no larger than Light's in the same window).
-    const qreal x0 = 40 + labelW, tableW = dense ? denseW : 150 * k,
-                tableH = dense ? 26 * k : 3 * 1.25 * fs * 0.78 + 14, gap = 12 * k;
+    qreal x0, tableW, tableH, gap;
     // Each line keeps room below for a get's marks; a level's name above it when not dense.
-    const qreal lineH = dense ? tableH + 18 * k : tableH + 18 * k + 6,
-                labelH = dense ? 4 * k : 20 * k;
-    const qreal memH = dense ? 40 * k : 1.25 * fs * 0.85 + 30;
-    const qreal top = 10 + memH + (dense ? 24 * k : 30 + 18 * k);
-    // What this step is about.
-    std::map<int, lsm::ProbeResult> probe; // table id -> result
-    std::optional<lsm::ProbeResult> memProbe;
+    qreal lineH, labelH;
+    qreal memH, top;
+};
+
+// What a get looked at: the memtable, and each table (by id).
+struct Probes {
+    std::map<int, lsm::ProbeResult> tables;
+    std::optional<lsm::ProbeResult> memtable;
+};
+
+Probes probesOf(const lsm::LsmStep* step) {
+    Probes probes;
     if (step && step->kind == lsm::StepKind::kGet) {
         for (const auto& pr : step->probed) {
             if (pr.where == lsm::Probe::Where::kMemtable) {
-                memProbe = pr.result;
+                probes.memtable = pr.result;
             } else {
-                probe[pr.table] = pr.result;
+                probes.tables[pr.table] = pr.result;
             }
         }
     }
-    const bool memHit = memProbe == lsm::ProbeResult::kHit;
-    auto has = [](const std::vector<int>& v, int id) {
-        return std::find(v.begin(), v.end(), id) != v.end();
-    };
+    return probes;
+}
 
-    // The memtable.
+bool listsTable(const std::vector<int>& v, int id) {
+    return std::find(v.begin(), v.end(), id) != v.end();
+}
+
+// The memtable: its keys, as many as fit the box; and what a get found there.
+void addMemtable(Frame& f, const lsm::LsmState& s, const lsm::LsmParams& p, const Probes& probes,
+                 const LsmGeometry& g, const Theme& t) {
+    const bool memHit = probes.memtable == lsm::ProbeResult::kHit;
     FrameItem mem;
     mem.id = QStringLiteral("memtable");
-    mem.rect = QRectF(x0 - labelW, 10, 520 * k, memH);
+    mem.rect = QRectF(g.x0 - g.labelW, 10, 520 * g.k, g.memH);
     mem.fill = t.toneFill(QStringLiteral("accent"));
     mem.stroke = memHit ? t.good : t.accent;
     mem.strokeWidth = memHit ? 3 : 1.5;
@@ -114,7 +130,7 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         keys << (e.value ? key : QStringLiteral("%1 \u2020").arg(key));
     }
     mem.textColor = t.text;
-    mem.fontPx = fs * 0.85;
+    mem.fontPx = g.fs * 0.85;
     const QString head = QStringLiteral("memtable (RAM, sorted) %1/%2: ")
                              .arg(s.memtable.size())
                              .arg(p.memtableEntries);
@@ -131,141 +147,173 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
         }
     }
     f.items.push_back(mem);
-    if (memProbe) {
+    if (probes.memtable) {
         FrameItem tag;
         tag.id = QStringLiteral("probe:memtable");
         tag.kind = FrameItem::Kind::Text;
-        tag.rect = QRectF(x0 - labelW + 530 * k, 10, 200 * k, memH);
+        tag.rect = QRectF(g.x0 - g.labelW + 530 * g.k, 10, 200 * g.k, g.memH);
         tag.text = memHit ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
         tag.textColor = memHit ? t.good : t.mutedText;
-        tag.fontPx = fs;
+        tag.fontPx = g.fs;
         tag.bold = true;
         tag.align = Qt::AlignLeft | Qt::AlignVCenter;
         tag.z = 5;
         f.items.push_back(tag);
     }
-    qreal maxX = x0 + 760 * k;
+}
+
+// A level's name at `y`: dense, with how many tables it holds, left of them; else above them.
+FrameItem levelLabel(int l, std::size_t count, bool tiered, qreal y, const LsmGeometry& g,
+                     const Theme& t) {
+    FrameItem label;
+    label.id = QStringLiteral("level:%1").arg(l);
+    label.kind = FrameItem::Kind::Text;
+    if (g.dense) {
+        label.rect = QRectF(g.x0 - g.labelW, y, g.labelW - 8 * g.k, g.tableH + 18 * g.k);
+        label.text =
+            QStringLiteral("%1 %2\n%3")
+                .arg(tiered ? QStringLiteral("tier") : QStringLiteral("level"))
+                .arg(l)
+                .arg(counted(qint64(count), QStringLiteral("table"), QStringLiteral("tables")));
+        label.align = Qt::AlignLeft | Qt::AlignTop;
+    } else {
+        label.rect = QRectF(g.x0, y - 22 * g.k, 400 * g.k, 20 * g.k);
+        label.text = tiered ? QStringLiteral("tier %1").arg(l)
+                            : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
+                                      : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
+        label.align = Qt::AlignLeft | Qt::AlignVCenter;
+    }
+    label.textColor = t.mutedText;
+    label.fontPx = g.fs * 0.85;
+    return label;
+}
+
+// A table's box at `at`: lit as a compaction's input or a flush's or compaction's output, or
+// found by a get; its key range (dense: on one line) and what its dagger means.
+FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found, QPointF at,
+                   const LsmGeometry& g, const Theme& t) {
+    const bool input =
+        step && step->kind == lsm::StepKind::kCompactionStart && listsTable(step->inputs, tab.id);
+    const bool output =
+        step &&
+        (step->kind == lsm::StepKind::kCompactionDone || step->kind == lsm::StepKind::kFlush) &&
+        listsTable(step->outputs, tab.id);
+    FrameItem box;
+    box.id = QStringLiteral("table:%1").arg(tab.id);
+    box.rect = QRectF(at.x(), at.y(), g.tableW, g.tableH);
+    box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
+    box.stroke = input ? t.warn : output ? t.good : found ? t.good : t.line;
+    box.strokeWidth = input || output ? 3 : 1.3;
+    box.radius = 5;
+    box.z = 2;
+    const QString range =
+        QStringLiteral("%1 .. %2").arg(shownKey(tab.minKey()), shownKey(tab.maxKey()));
+    const QString dead =
+        tab.tombstones() ? QStringLiteral(", %1 \u2020").arg(tab.tombstones()) : QString();
+    box.text = g.dense ? range + dead
+                       : QStringLiteral("SSTable #%1\n%2\n%3%4")
+                             .arg(tab.id)
+                             .arg(range)
+                             .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
+                                          QStringLiteral("entries")))
+                             .arg(dead);
+    box.textColor = t.text;
+    box.fontPx = g.fs * 0.78;
+    // Whole under the pointer, what a dense box shortens, and what its dagger means.
+    box.toolTip =
+        QStringLiteral("SSTable #%1: keys %2 .. %3, %4")
+            .arg(tab.id)
+            .arg(QString::fromStdString(tab.minKey()), QString::fromStdString(tab.maxKey()))
+            .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
+                         QStringLiteral("entries"))) +
+        (tab.tombstones() ? QStringLiteral(", %1 (\u2020: a delete, kept until a compaction finds "
+                                           "nothing older left for it to hide)")
+                                .arg(counted(qint64(tab.tombstones()), QStringLiteral("tombstone"),
+                                             QStringLiteral("tombstones")))
+                          : QString());
+    if (step && step->kind == lsm::StepKind::kFlush) {
+        box.origin = QStringLiteral("memtable");
+    } else if (step && step->kind == lsm::StepKind::kCompactionDone && !step->inputs.empty()) {
+        box.origin = QStringLiteral("table:%1").arg(step->inputs.front());
+    }
+    return box;
+}
+
+// Under the table at `at`: what a get did there, in words (not colour alone).
+FrameItem probeTag(int table, lsm::ProbeResult r, QPointF at, const LsmGeometry& g,
+                   const Theme& t) {
+    using lsm::ProbeResult;
+    FrameItem tag;
+    tag.id = QStringLiteral("probe:%1").arg(table);
+    tag.kind = FrameItem::Kind::Text;
+    tag.rect = QRectF(at.x() - g.gap / 2, at.y() + g.tableH + 2, g.tableW + g.gap, 18 * g.k);
+    tag.text = r == ProbeResult::kHit             ? QStringLiteral("\u2714 read: found")
+               : r == ProbeResult::kFalsePositive ? QStringLiteral("\u26A0 read: bloom lied")
+               : r == ProbeResult::kSkippedBloom  ? QStringLiteral("skipped: bloom says no")
+                                                  : QStringLiteral("skipped: key range");
+    tag.textColor = r == ProbeResult::kHit             ? t.good
+                    : r == ProbeResult::kFalsePositive ? t.warn
+                                                       : t.mutedText;
+    tag.fontPx = g.fs * 0.8;
+    tag.bold = r == ProbeResult::kHit || r == ProbeResult::kFalsePositive;
+    tag.z = 5;
+    return tag;
+}
+
+// Level `l`'s tables from `y`, kTablesPerRow to a line, each with what a get did there; returns
+// the right of the widest line (and `maxX` when wider).
+qreal addTables(Frame& f, const lsm::LsmState& s, int l, const lsm::LsmStep* step,
+                const Probes& probes, qreal y, qreal maxX, const LsmGeometry& g, const Theme& t) {
+    std::size_t index = 0;
+    for (const lsm::SSTable* tab : s.level(l)) {
+        const qreal x =
+            g.x0 + static_cast<qreal>(index % LsmExtent::kTablesPerRow) * (g.tableW + g.gap);
+        const qreal ty = y + static_cast<qreal>(index / LsmExtent::kTablesPerRow) * g.lineH;
+        ++index;
+        const auto pr = probes.tables.find(tab->id);
+        const bool found = pr != probes.tables.end() && pr->second == lsm::ProbeResult::kHit;
+        f.items.push_back(tableBox(*tab, step, found, QPointF(x, ty), g, t));
+        if (pr != probes.tables.end()) {
+            f.items.push_back(probeTag(tab->id, pr->second, QPointF(x, ty), g, t));
+        }
+        maxX = std::max(maxX, x + g.tableW + g.gap);
+    }
+    return maxX;
+}
+
+// A level's lines: what it needs now, or the most it needs in the run (then the levels below
+// keep their place from step to step).
+std::size_t linesOf(const lsm::LsmState& s, const LsmExtent& extent, int l) {
+    const std::size_t now = l < s.levels() ? s.level(l).size() : 0;
+    const std::size_t kept = static_cast<std::size_t>(l) < extent.rows.size()
+                                 ? extent.rows[static_cast<std::size_t>(l)]
+                                 : 1;
+    return std::max(LsmExtent::rowsFor(now), kept);
+}
+
+} // namespace
+
+// Named steps: the geometry (dense or not), what a get probed, the memtable, then each level: its
+// name, its tables and the get's marks under them.
+Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
+                         const Theme& t, const LsmExtent& extent) {
+    Frame f;
+    const LsmGeometry g(t, extent);
+    const Probes probes = probesOf(step);
+    addMemtable(f, s, p, probes, g, t);
+    qreal maxX = g.x0 + 760 * g.k;
     const int levels = std::max(s.levels(), 1);
-    // A level's lines: what it needs now, or the most it needs in the run (then the levels below
-    // keep their place from step to step).
-    auto linesOf = [&](int l) {
-        const std::size_t now = l < s.levels() ? s.level(l).size() : 0;
-        const std::size_t kept = static_cast<std::size_t>(l) < extent.rows.size()
-                                     ? extent.rows[static_cast<std::size_t>(l)]
-                                     : 1;
-        return std::max(LsmExtent::rowsFor(now), kept);
-    };
-    qreal y = top;
+    qreal y = g.top;
     for (int l = 0; l < levels; ++l) {
         if (l > 0) {
-            y += static_cast<qreal>(linesOf(l - 1)) * lineH + labelH;
+            y += static_cast<qreal>(linesOf(s, extent, l - 1)) * g.lineH + g.labelH;
         }
-        FrameItem label;
-        label.id = QStringLiteral("level:%1").arg(l);
-        label.kind = FrameItem::Kind::Text;
         const std::size_t count = l < s.levels() ? s.level(l).size() : 0;
-        if (dense) { // its name and how many tables it holds, left of them
-            label.rect = QRectF(x0 - labelW, y, labelW - 8 * k, tableH + 18 * k);
-            label.text =
-                QStringLiteral("%1 %2\n%3")
-                    .arg(p.tiered ? QStringLiteral("tier") : QStringLiteral("level"))
-                    .arg(l)
-                    .arg(counted(qint64(count), QStringLiteral("table"), QStringLiteral("tables")));
-            label.align = Qt::AlignLeft | Qt::AlignTop;
-        } else {
-            label.rect = QRectF(x0, y - 22 * k, 400 * k, 20 * k);
-            label.text = p.tiered
-                             ? QStringLiteral("tier %1").arg(l)
-                             : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
-                                       : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
-            label.align = Qt::AlignLeft | Qt::AlignVCenter;
-        }
-        label.textColor = t.mutedText;
-        label.fontPx = fs * 0.85;
-        f.items.push_back(label);
-        std::size_t index = 0;
-        for (const lsm::SSTable* tab : s.level(l)) {
-            const qreal x =
-                x0 + static_cast<qreal>(index % LsmExtent::kTablesPerRow) * (tableW + gap);
-            const qreal ty = y + static_cast<qreal>(index / LsmExtent::kTablesPerRow) * lineH;
-            ++index;
-            const bool input =
-                step && step->kind == lsm::StepKind::kCompactionStart && has(step->inputs, tab->id);
-            const bool output = step &&
-                                (step->kind == lsm::StepKind::kCompactionDone ||
-                                 step->kind == lsm::StepKind::kFlush) &&
-                                has(step->outputs, tab->id);
-            const auto pr = probe.find(tab->id);
-            FrameItem box;
-            box.id = QStringLiteral("table:%1").arg(tab->id);
-            box.rect = QRectF(x, ty, tableW, tableH);
-            box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
-            box.stroke = input                                                         ? t.warn
-                         : output                                                      ? t.good
-                         : (pr != probe.end() && pr->second == lsm::ProbeResult::kHit) ? t.good
-                                                                                       : t.line;
-            box.strokeWidth = input || output ? 3 : 1.3;
-            box.radius = 5;
-            box.z = 2;
-            const QString range =
-                QStringLiteral("%1 .. %2").arg(shownKey(tab->minKey()), shownKey(tab->maxKey()));
-            const QString dead = tab->tombstones()
-                                     ? QStringLiteral(", %1 \u2020").arg(tab->tombstones())
-                                     : QString();
-            box.text = dense ? range + dead
-                             : QStringLiteral("SSTable #%1\n%2\n%3%4")
-                                   .arg(tab->id)
-                                   .arg(range)
-                                   .arg(counted(qint64(tab->entries.size()),
-                                                QStringLiteral("entry"), QStringLiteral("entries")))
-                                   .arg(dead);
-            box.textColor = t.text;
-            box.fontPx = fs * 0.78;
-            // Whole under the pointer, what a dense box shortens, and what its dagger means.
-            box.toolTip =
-                QStringLiteral("SSTable #%1: keys %2 .. %3, %4")
-                    .arg(tab->id)
-                    .arg(QString::fromStdString(tab->minKey()),
-                         QString::fromStdString(tab->maxKey()))
-                    .arg(counted(qint64(tab->entries.size()), QStringLiteral("entry"),
-                                 QStringLiteral("entries"))) +
-                (tab->tombstones()
-                     ? QStringLiteral(", %1 (\u2020: a delete, kept until a compaction finds "
-                                      "nothing older left for it to hide)")
-                           .arg(counted(qint64(tab->tombstones()), QStringLiteral("tombstone"),
-                                        QStringLiteral("tombstones")))
-                     : QString());
-            if (step && step->kind == lsm::StepKind::kFlush) {
-                box.origin = QStringLiteral("memtable");
-            } else if (step && step->kind == lsm::StepKind::kCompactionDone &&
-                       !step->inputs.empty()) {
-                box.origin = QStringLiteral("table:%1").arg(step->inputs.front());
-            }
-            f.items.push_back(box);
-            if (pr != probe.end()) {
-                FrameItem tag;
-                tag.id = QStringLiteral("probe:%1").arg(tab->id);
-                tag.kind = FrameItem::Kind::Text;
-                tag.rect = QRectF(x - gap / 2, ty + tableH + 2, tableW + gap, 18 * k);
-                using lsm::ProbeResult;
-                const ProbeResult r = pr->second;
-                tag.text =
-                    r == ProbeResult::kHit             ? QStringLiteral("\u2714 read: found")
-                    : r == ProbeResult::kFalsePositive ? QStringLiteral("\u26A0 read: bloom lied")
-                    : r == ProbeResult::kSkippedBloom  ? QStringLiteral("skipped: bloom says no")
-                                                       : QStringLiteral("skipped: key range");
-                tag.textColor = r == ProbeResult::kHit             ? t.good
-                                : r == ProbeResult::kFalsePositive ? t.warn
-                                                                   : t.mutedText;
-                tag.fontPx = fs * 0.8;
-                tag.bold = r == ProbeResult::kHit || r == ProbeResult::kFalsePositive;
-                tag.z = 5;
-                f.items.push_back(tag);
-            }
-            maxX = std::max(maxX, x + tableW + gap);
-        }
+        f.items.push_back(levelLabel(l, count, p.tiered, y, g, t));
+        maxX = addTables(f, s, l, step, probes, y, maxX, g, t);
     }
-    f.size = QSizeF(maxX + 20, y + static_cast<qreal>(linesOf(levels - 1)) * lineH + 8 * k);
+    f.size = QSizeF(maxX + 20,
+                    y + static_cast<qreal>(linesOf(s, extent, levels - 1)) * g.lineH + 8 * g.k);
     return f;
 }
 
