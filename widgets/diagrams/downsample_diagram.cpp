@@ -151,26 +151,28 @@ std::vector<std::pair<std::int64_t, QString>> DownsampleDiagram::axisTicks() con
     return ticks;
 }
 
-Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
-    Frame f;
-    const auto& tiers = timeline().engine().tiers();
-    const qreal fs = 14 * t.fontScale;
-    const qreal k = t.fontScale;
-    // Not a structured binding: the lambdas below use x0, and clang 14 cannot capture one.
-    const std::pair<qreal, qreal> axis = axisX(t);
-    const qreal x0 = axis.first, x1 = axis.second;
-    const qreal labelW = x0 - 30, w = x1 - x0, rowH = 60 * k, top = 40 * k;
-    const qreal lanesBottom = top + static_cast<qreal>(tiers.size()) * rowH;
-    auto xOf = [&](std::int64_t ms) {
-        return x0 + w * static_cast<qreal>(ms - tmin_) / static_cast<qreal>(tmax_ - tmin_);
-    };
-    // The shared time axis: a line per tick through every lane, its time under the lanes.
-    for (const auto& [tick, tickText] : axisTicks()) {
-        const qreal x = xOf(tick);
+namespace {
+
+// Where everything goes: the lanes, one per tier, over the time axis [tmin, tmax).
+struct LaneGeometry {
+    qreal fs, k;
+    qreal x0, w; // the axis's left and width
+    qreal labelW, rowH, top, lanesBottom;
+    std::int64_t tmin, tmax;
+    qreal xOf(std::int64_t ms) const {
+        return x0 + w * static_cast<qreal>(ms - tmin) / static_cast<qreal>(tmax - tmin);
+    }
+};
+
+// The shared time axis: a line per tick through every lane, its time under the lanes.
+void addTimeAxis(Frame& f, const std::vector<std::pair<std::int64_t, QString>>& ticks,
+                 const LaneGeometry& g, const Theme& t) {
+    for (const auto& [tick, tickText] : ticks) {
+        const qreal x = g.xOf(tick);
         FrameItem grid;
         grid.id = QStringLiteral("tick:%1").arg(tick);
         grid.kind = FrameItem::Kind::Line;
-        grid.line = QLineF(x, top - 6, x, lanesBottom - 8);
+        grid.line = QLineF(x, g.top - 6, x, g.lanesBottom - 8);
         grid.stroke = t.line;
         grid.strokeWidth = 1;
         grid.opacity = 0.35;
@@ -179,160 +181,225 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         FrameItem label;
         label.id = QStringLiteral("tick-label:%1").arg(tick);
         label.kind = FrameItem::Kind::Text;
-        label.rect = QRectF(x - 50 * k, lanesBottom - 4, 100 * k, 20 * k);
+        label.rect = QRectF(x - 50 * g.k, g.lanesBottom - 4, 100 * g.k, 20 * g.k);
         label.text = tickText;
         label.textColor = t.mutedText;
-        label.fontPx = fs * 0.9;
+        label.fontPx = g.fs * 0.9;
         label.z = 1;
         f.items.push_back(label);
     }
-    const bool query = step && step->kind == timeseries::StepKind::kQueryResult;
-    for (std::size_t i = 0; i < tiers.size(); ++i) {
-        const auto& tier = tiers[i];
-        const qreal y = top + static_cast<qreal>(i) * rowH;
-        const qreal h = rowH - 14 * k;
-        const bool answering = query && step->tier == tier.name;
-        FrameItem label;
-        label.id = QStringLiteral("tier:%1").arg(i);
-        label.kind = FrameItem::Kind::Text;
-        label.rect = QRectF(20, y, labelW - 10, h);
-        const QString every =
-            !tier.raw                ? QStringLiteral("every %1").arg(duration(tier.resolutionMs))
-            : rawInterval_.isEmpty() ? QStringLiteral("points as written")
-                                     : QStringLiteral("a point every %1").arg(rawInterval_);
-        label.text = QStringLiteral("%1%2 · %3\nkept %4")
-                         .arg(answering ? QStringLiteral("\u25B6 ") : QString(),
-                              QString::fromStdString(tier.name), every, duration(tier.retentionMs));
-        label.textColor = answering ? t.accent : t.text;
-        label.bold = answering;
-        label.fontPx = fs * 0.95;
-        label.align = Qt::AlignLeft | Qt::AlignVCenter;
-        label.pinLeft = true; // zoomed in on the blocks, the lanes keep their names in view
-        f.items.push_back(label);
-        const QString tone = QString(QChar('a' + static_cast<int>(i) % 7));
-        for (const auto& [start, b] : s.tiers[i].blocks) {
-            const bool read = answering && b.end > step->from && b.start < step->to;
-            // The block's time (an outline), and its data (filled): the time its points or
-            // buckets cover, so the same hours line up in every lane.
-            const qreal left = std::max(xOf(b.start), x0), right = std::min(xOf(b.end), x0 + w);
-            if (right <= x0 || left >= x0 + w) {
-                continue; // outside the window shown
-            }
-            FrameItem span;
-            span.id = QStringLiteral("span:%1:%2").arg(i).arg(b.start);
-            span.rect = QRectF(left + 1, y, std::max<qreal>(right - left - 2, 3), h);
-            span.stroke = t.toneStroke(tone);
-            span.strokeWidth = 1;
-            // Lighter than the data's box, yet seen: at 0.45 on Dark the outline all but vanished.
-            span.opacity = t.background.lightnessF() < 0.5 ? 0.8 : 0.55;
-            span.radius = 3;
-            span.z = 1;
-            const QString blockTime =
-                QStringLiteral("%1 to %2")
-                    .arg(QString::fromStdString(timeseries::clockText(b.start)),
-                         QString::fromStdString(timeseries::clockText(b.end)));
-            span.toolTip =
-                QStringLiteral("A %1 block: the time from %2 (the outline). It fills as the "
-                               "clock reaches it, and is dropped whole once all of it is older "
-                               "than %3.")
-                    .arg(QString::fromStdString(tier.name), blockTime, duration(tier.retentionMs));
-            f.items.push_back(span);
-            std::int64_t from = b.start, to = b.end;
-            if (!b.points.empty()) {
-                from = b.points.front().t;
-                to = b.points.back().t + std::max<std::int64_t>(rawEveryMs_, 1000);
-            } else if (!b.buckets.empty()) {
-                from = b.buckets.begin()->first;
-                to = b.buckets.rbegin()->first + tier.resolutionMs;
-            }
-            const qreal dl = std::clamp(xOf(from), left, right);
-            const qreal dr = std::clamp(xOf(to), left, right);
-            FrameItem box;
-            box.id = QStringLiteral("block:%1:%2").arg(i).arg(b.start);
-            box.rect = QRectF(dl + 1, y, std::max<qreal>(dr - dl - 2, 3), h);
-            box.fill = read ? t.highlight : t.toneFill(tone);
-            box.stroke = read ? t.text : t.toneStroke(tone);
-            box.strokeWidth = read ? 2.5 : 1;
-            box.radius = 3;
-            box.z = 2;
-            box.textColor = answering && !read ? t.mutedText : t.text;
-            box.fontPx = fs * 0.85;
-            box.text = answering && !read ? QStringLiteral("skipped") : QString::number(b.rows());
-            if (frameTextSize(box).width() + 8 > box.rect.width()) {
-                box.text.clear(); // too narrow for its count
-            }
-            box.toolTip = QStringLiteral("A %1 block (%2): %3 %4 so far, from %5 to %6.")
-                              .arg(QString::fromStdString(tier.name), blockTime)
-                              .arg(b.rows())
-                              .arg(tier.raw ? QStringLiteral("points") : QStringLiteral("buckets"))
-                              .arg(QString::fromStdString(timeseries::clockText(from)),
-                                   QString::fromStdString(timeseries::clockText(to)));
-            f.items.push_back(box);
+}
+
+// A lane: tier `index` at `y`, `h` high; `answering` when it answers the step's query.
+struct Lane {
+    std::size_t index;
+    const timeseries::Tier& tier;
+    qreal y, h;
+    bool answering;
+};
+
+// A lane's name left of it: its resolution (raw: how often the scenario writes a point) and how
+// long it keeps data; marked when it answers the query.
+FrameItem tierLabel(const Lane& lane, const QString& rawInterval, const LaneGeometry& g,
+                    const Theme& t) {
+    const auto& tier = lane.tier;
+    FrameItem label;
+    label.id = QStringLiteral("tier:%1").arg(lane.index);
+    label.kind = FrameItem::Kind::Text;
+    label.rect = QRectF(20, lane.y, g.labelW - 10, lane.h);
+    const QString every = !tier.raw ? QStringLiteral("every %1").arg(duration(tier.resolutionMs))
+                          : rawInterval.isEmpty()
+                              ? QStringLiteral("points as written")
+                              : QStringLiteral("a point every %1").arg(rawInterval);
+    label.text = QStringLiteral("%1%2 · %3\nkept %4")
+                     .arg(lane.answering ? QStringLiteral("\u25B6 ") : QString(),
+                          QString::fromStdString(tier.name), every, duration(tier.retentionMs));
+    label.textColor = lane.answering ? t.accent : t.text;
+    label.bold = lane.answering;
+    label.fontPx = g.fs * 0.95;
+    label.align = Qt::AlignLeft | Qt::AlignVCenter;
+    label.pinLeft = true; // zoomed in on the blocks, the lanes keep their names in view
+    return label;
+}
+
+// A block's time, as its tooltips say it.
+QString blockTimeOf(const timeseries::TierBlock& b) {
+    return QStringLiteral("%1 to %2")
+        .arg(QString::fromStdString(timeseries::clockText(b.start)),
+             QString::fromStdString(timeseries::clockText(b.end)));
+}
+
+// The outline over the time block `b` covers, [left, right) on the axis.
+FrameItem blockSpan(const Lane& lane, const timeseries::TierBlock& b, qreal left, qreal right,
+                    const QString& tone, const Theme& t) {
+    FrameItem span;
+    span.id = QStringLiteral("span:%1:%2").arg(lane.index).arg(b.start);
+    span.rect = QRectF(left + 1, lane.y, std::max<qreal>(right - left - 2, 3), lane.h);
+    span.stroke = t.toneStroke(tone);
+    span.strokeWidth = 1;
+    // Lighter than the data's box, yet seen: at 0.45 on Dark the outline all but vanished.
+    span.opacity = t.background.lightnessF() < 0.5 ? 0.8 : 0.55;
+    span.radius = 3;
+    span.z = 1;
+    span.toolTip = QStringLiteral("A %1 block: the time from %2 (the outline). It fills as the "
+                                  "clock reaches it, and is dropped whole once all of it is older "
+                                  "than %3.")
+                       .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b),
+                            duration(lane.tier.retentionMs));
+    return span;
+}
+
+// The box over the time block `b`'s data covers (its points or buckets), within [left, right);
+// lit when the query reads it, "skipped" when the answering tier does not, else its count.
+FrameItem blockData(const Lane& lane, const timeseries::TierBlock& b, qreal left, qreal right,
+                    bool read, std::int64_t rawEveryMs, const QString& tone, const LaneGeometry& g,
+                    const Theme& t) {
+    std::int64_t from = b.start, to = b.end;
+    if (!b.points.empty()) {
+        from = b.points.front().t;
+        to = b.points.back().t + std::max<std::int64_t>(rawEveryMs, 1000);
+    } else if (!b.buckets.empty()) {
+        from = b.buckets.begin()->first;
+        to = b.buckets.rbegin()->first + lane.tier.resolutionMs;
+    }
+    const qreal dl = std::clamp(g.xOf(from), left, right);
+    const qreal dr = std::clamp(g.xOf(to), left, right);
+    const bool skipped = lane.answering && !read;
+    FrameItem box;
+    box.id = QStringLiteral("block:%1:%2").arg(lane.index).arg(b.start);
+    box.rect = QRectF(dl + 1, lane.y, std::max<qreal>(dr - dl - 2, 3), lane.h);
+    box.fill = read ? t.highlight : t.toneFill(tone);
+    box.stroke = read ? t.text : t.toneStroke(tone);
+    box.strokeWidth = read ? 2.5 : 1;
+    box.radius = 3;
+    box.z = 2;
+    box.textColor = skipped ? t.mutedText : t.text;
+    box.fontPx = g.fs * 0.85;
+    box.text = skipped ? QStringLiteral("skipped") : QString::number(b.rows());
+    if (frameTextSize(box).width() + 8 > box.rect.width()) {
+        box.text.clear(); // too narrow for its count
+    }
+    box.toolTip = QStringLiteral("A %1 block (%2): %3 %4 so far, from %5 to %6.")
+                      .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b))
+                      .arg(b.rows())
+                      .arg(lane.tier.raw ? QStringLiteral("points") : QStringLiteral("buckets"))
+                      .arg(QString::fromStdString(timeseries::clockText(from)),
+                           QString::fromStdString(timeseries::clockText(to)));
+    return box;
+}
+
+// A lane's blocks: each the time it covers (an outline) and its data (filled), so the same hours
+// line up in every lane; the blocks outside the window shown are left out.
+void addBlocks(Frame& f, const Lane& lane, const timeseries::TierState& state,
+               const timeseries::TieredStep* step, std::int64_t rawEveryMs, const LaneGeometry& g,
+               const Theme& t) {
+    const QString tone = QString(QChar('a' + static_cast<int>(lane.index) % 7));
+    for (const auto& [start, b] : state.blocks) {
+        const bool read = lane.answering && b.end > step->from && b.start < step->to;
+        const qreal left = std::max(g.xOf(b.start), g.x0),
+                    right = std::min(g.xOf(b.end), g.x0 + g.w);
+        if (right <= g.x0 || left >= g.x0 + g.w) {
+            continue; // outside the window shown
         }
+        f.items.push_back(blockSpan(lane, b, left, right, tone, t));
+        f.items.push_back(blockData(lane, b, left, right, read, rawEveryMs, tone, g, t));
     }
-    const qreal width = x0 + w + 60 * k;
-    // The clock.
-    if (s.started) {
-        const qreal x = xOf(s.now);
-        FrameItem now;
-        now.id = QStringLiteral("now");
-        now.kind = FrameItem::Kind::Line;
-        now.line = QLineF(x, top - 12 * k, x, lanesBottom - 8);
-        now.stroke = t.bad;
-        now.strokeWidth = 2;
-        now.z = 4;
-        f.items.push_back(now);
-        FrameItem nowLabel;
-        nowLabel.id = QStringLiteral("now-label");
-        nowLabel.kind = FrameItem::Kind::Text;
-        nowLabel.text =
-            QStringLiteral("now: ") + QString::fromStdString(timeseries::clockText(s.now));
-        nowLabel.textColor = t.bad;
-        nowLabel.fontPx = fs * 0.85;
-        nowLabel.z = 5;
-        // Over the line, in the frame; its area half as wide again as its text, on the side
-        // the text may grow (printed type is set larger where it has room), the text aligned
-        // where it stands when the line is near an end.
-        const qreal lw = std::min(1.5 * (frameTextSize(nowLabel).width() + 8), width);
-        const qreal left = std::clamp(x - lw / 2, 0.0, width - lw);
-        nowLabel.rect = QRectF(left, 2, lw, top - 16 * k);
-        nowLabel.align = Qt::AlignVCenter | (left <= 0            ? Qt::AlignLeft
-                                             : left >= width - lw ? Qt::AlignRight
-                                                                  : Qt::AlignHCenter);
-        f.items.push_back(nowLabel);
-    }
-    const qreal below = lanesBottom + 20 * k;
+}
+
+// The clock: a line at "now", its time over it in the frame `width` wide; its area half as wide
+// again as its text, on the side the text may grow (printed type is set larger where it has
+// room), the text aligned where it stands when the line is near an end.
+void addClock(Frame& f, std::int64_t now, qreal width, const LaneGeometry& g, const Theme& t) {
+    const qreal x = g.xOf(now);
+    FrameItem line;
+    line.id = QStringLiteral("now");
+    line.kind = FrameItem::Kind::Line;
+    line.line = QLineF(x, g.top - 12 * g.k, x, g.lanesBottom - 8);
+    line.stroke = t.bad;
+    line.strokeWidth = 2;
+    line.z = 4;
+    f.items.push_back(line);
+    FrameItem nowLabel;
+    nowLabel.id = QStringLiteral("now-label");
+    nowLabel.kind = FrameItem::Kind::Text;
+    nowLabel.text = QStringLiteral("now: ") + QString::fromStdString(timeseries::clockText(now));
+    nowLabel.textColor = t.bad;
+    nowLabel.fontPx = g.fs * 0.85;
+    nowLabel.z = 5;
+    const qreal lw = std::min(1.5 * (frameTextSize(nowLabel).width() + 8), width);
+    const qreal left = std::clamp(x - lw / 2, 0.0, width - lw);
+    nowLabel.rect = QRectF(left, 2, lw, g.top - 16 * g.k);
+    nowLabel.align = Qt::AlignVCenter | (left <= 0            ? Qt::AlignLeft
+                                         : left >= width - lw ? Qt::AlignRight
+                                                              : Qt::AlignHCenter);
+    f.items.push_back(nowLabel);
+}
+
+// Under the lanes at `y`: what the query read, or (any other step) what the two looks of a block
+// mean (a tester asked what the outlines past "now" were).
+FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeometry& g,
+                   const Theme& t) {
+    FrameItem q;
+    q.kind = FrameItem::Kind::Text;
+    q.rect = QRectF(g.x0, y + 4, g.w, 22 * g.k);
     if (query) {
-        FrameItem q;
         q.id = QStringLiteral("query-result");
-        q.kind = FrameItem::Kind::Text;
-        q.rect = QRectF(x0, below + 4, w, 22 * k);
         q.text = QStringLiteral("answered from %1: %2 read, %3 skipped, %4 scanned")
-                     .arg(QString::fromStdString(step->query.tier),
-                          counted(step->query.partitionsRead, QStringLiteral("block"),
+                     .arg(QString::fromStdString(query->query.tier),
+                          counted(query->query.partitionsRead, QStringLiteral("block"),
                                   QStringLiteral("blocks")))
-                     .arg(step->query.partitionsSkipped)
-                     .arg(counted(step->query.rowsScanned, QStringLiteral("row"),
+                     .arg(query->query.partitionsSkipped)
+                     .arg(counted(query->query.rowsScanned, QStringLiteral("row"),
                                   QStringLiteral("rows")));
         q.textColor = t.accent;
-        q.fontPx = fs * 0.85;
+        q.fontPx = g.fs * 0.85;
         q.bold = true;
         q.z = 5;
-        f.items.push_back(q);
     } else {
-        // What the two looks of a block mean (a tester asked what the outlines past "now" were).
-        FrameItem key;
-        key.id = QStringLiteral("key");
-        key.kind = FrameItem::Kind::Text;
-        key.rect = QRectF(x0, below + 4, w, 22 * k);
-        key.text = QStringLiteral("Outline: the time a block covers \u00B7 filled: the data it "
-                                  "holds so far");
-        key.textColor = t.mutedText;
-        key.fontPx = fs * 0.8;
-        key.z = 1;
-        f.items.push_back(key);
+        q.id = QStringLiteral("key");
+        q.text = QStringLiteral("Outline: the time a block covers \u00B7 filled: the data it "
+                                "holds so far");
+        q.textColor = t.mutedText;
+        q.fontPx = g.fs * 0.8;
+        q.z = 1;
     }
-    f.size = QSizeF(width, below + 30 * k);
+    return q;
+}
+
+} // namespace
+
+// Named steps: the lanes' geometry, the time axis, each tier's lane (its name, its blocks), the
+// clock, and under the lanes the query's result or the key to a block's two looks.
+Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
+    Frame f;
+    const auto& tiers = timeline().engine().tiers();
+    const std::pair<qreal, qreal> axis = axisX(t);
+    LaneGeometry g;
+    g.fs = 14 * t.fontScale;
+    g.k = t.fontScale;
+    g.x0 = axis.first;
+    g.w = axis.second - axis.first;
+    g.labelW = g.x0 - 30;
+    g.rowH = 60 * g.k;
+    g.top = 40 * g.k;
+    g.lanesBottom = g.top + static_cast<qreal>(tiers.size()) * g.rowH;
+    g.tmin = tmin_;
+    g.tmax = tmax_;
+    addTimeAxis(f, axisTicks(), g, t);
+    const bool query = step && step->kind == timeseries::StepKind::kQueryResult;
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+        const Lane lane{i, tiers[i], g.top + static_cast<qreal>(i) * g.rowH, g.rowH - 14 * g.k,
+                        query && step->tier == tiers[i].name};
+        f.items.push_back(tierLabel(lane, rawInterval_, g, t));
+        addBlocks(f, lane, s.tiers[i], step, rawEveryMs_, g, t);
+    }
+    const qreal width = g.x0 + g.w + 60 * g.k;
+    if (s.started) {
+        addClock(f, s.now, width, g, t);
+    }
+    const qreal below = g.lanesBottom + 20 * g.k;
+    f.items.push_back(footnote(query ? step : nullptr, below, g, t));
+    f.size = QSizeF(width, below + 30 * g.k);
     thickenLines(f, t);
     return f;
 }
