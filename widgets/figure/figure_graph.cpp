@@ -8,6 +8,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <optional>
+#include <span>
 
 namespace fg {
 
@@ -187,27 +189,61 @@ qreal FigureLayout::treeIndented(const json& node, qreal x, qreal y, qreal w, in
 
 // ---- flows -------------------------------------------------------------------------------------
 
-qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
-    const json& nodes = p.contains("nodes") ? p["nodes"] : json::array();
-    const json& edges = p.contains("edges") ? p["edges"] : json::array();
-    const std::size_t n = nodes.size();
-    if (n == 0) {
-        return 0;
-    }
+// A flow's graph: its nodes by id, its edges both ways, each node's rank (the longest path from a
+// source) and the nodes of each rank.
+struct FigureLayout::FlowGraph {
     std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < n; ++i) {
-        index[nodes[i].value("id", std::string())] = i;
-    }
-    std::vector<std::vector<std::size_t>> preds(n), succs(n);
-    for (const auto& e : edges) {
+    std::vector<std::vector<std::size_t>> preds, succs;
+    std::vector<int> rank;
+    std::vector<std::vector<std::size_t>> layers;
+
+    // The nodes an edge joins, or nothing when it names an unknown node or joins a node to
+    // itself.
+    std::optional<std::pair<std::size_t, std::size_t>> ends(const json& e) const {
         const auto a = index.find(e.value("from", std::string()));
         const auto b = index.find(e.value("to", std::string()));
-        if (a != index.end() && b != index.end() && a->second != b->second) {
-            succs[a->second].push_back(b->second);
-            preds[b->second].push_back(a->second);
+        if (a == index.end() || b == index.end() || a->second == b->second) {
+            return std::nullopt;
         }
+        return std::pair(a->second, b->second);
     }
-    // Rank = longest path from a source (Kahn's order; nodes on a cycle keep the rank reached).
+};
+
+// Where a flow's nodes went, and how: rightwards in columns, or downwards in rows.
+struct FigureLayout::FlowPlacement {
+    bool right = true;
+    qreal x = 0, w = 0;
+    qreal gapR = 0, colW = 0;     // right: the gap between columns, and a column's width
+    std::vector<QRectF> rect;     // each node's box
+    std::vector<qreal> rowBottom; // down: the bottom of the row a node stands in
+    std::vector<int> busSlot;     // down: which bus lane below its row a node's edges use
+    std::vector<qreal> order;     // position within the layer, for barycentre ordering
+
+    // Whether a vertical line at `gx` from `y0` to `y1` runs through a node other than `except`.
+    bool blocked(qreal gx, qreal y0, qreal y1, std::size_t except, qreal u) const {
+        for (std::size_t v = 0; v < rect.size(); ++v) {
+            if (v != except && rect[v].top() < y1 && rect[v].bottom() > y0 &&
+                gx > rect[v].left() - 0.4 * u && gx < rect[v].right() + 0.4 * u) {
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+struct FigureLayout::FlowRoute {
+    QPolygonF pts;
+    QPointF labelAt; // the middle of the segment into the target, where a label goes
+};
+
+namespace {
+
+// Rank = longest path from a source (Kahn's order; nodes on a cycle keep the rank reached). A
+// cycle (a reply going back, say) leaves nodes unvisited: the first of them, in the order the data
+// lists them, becomes a source, and the edges into it are drawn as back edges.
+std::vector<int> ranksOf(const std::vector<std::vector<std::size_t>>& preds,
+                         const std::vector<std::vector<std::size_t>>& succs) {
+    const std::size_t n = preds.size();
     std::vector<int> rank(n, 0), indeg(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
         indeg[i] = static_cast<int>(preds[i].size());
@@ -218,8 +254,6 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             queue.push_back(i);
         }
     }
-    // A cycle (a reply going back, say) leaves nodes unvisited: the first of them, in the order
-    // the data lists them, becomes a source, and the edges into it are drawn as back edges.
     std::vector<bool> queued(n, false);
     for (std::size_t v : queue) {
         queued[v] = true;
@@ -245,11 +279,246 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             }
         }
     }
-    const int ranks = *std::max_element(rank.begin(), rank.end()) + 1;
-    std::vector<std::vector<std::size_t>> layers(static_cast<std::size_t>(ranks));
-    for (std::size_t i = 0; i < n; ++i) {
-        layers[static_cast<std::size_t>(rank[i])].push_back(i);
+    return rank;
+}
+
+// Orders a layer by the barycentre of each node's predecessors (a source by its place in the
+// data), to keep edges from crossing; notes each node's position in `order`.
+void sortLayer(std::vector<std::size_t>& layer, const std::vector<std::vector<std::size_t>>& preds,
+               std::vector<qreal>& order) {
+    std::stable_sort(layer.begin(), layer.end(), [&](std::size_t a, std::size_t b) {
+        auto bary = [&](std::size_t v) {
+            if (preds[v].empty()) {
+                return static_cast<qreal>(v);
+            }
+            qreal s = 0;
+            for (std::size_t q : preds[v]) {
+                s += order[q];
+            }
+            return s / static_cast<qreal>(preds[v].size());
+        };
+        return bary(a) < bary(b);
+    });
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+        order[layer[i]] = static_cast<qreal>(i) - static_cast<qreal>(layer.size()) / 2;
     }
+}
+
+} // namespace
+
+FigureLayout::FlowGraph FigureLayout::flowGraph(const json& nodes, const json& edges) {
+    const std::size_t n = nodes.size();
+    FlowGraph g;
+    for (std::size_t i = 0; i < n; ++i) {
+        g.index[nodes[i].value("id", std::string())] = i;
+    }
+    g.preds.resize(n);
+    g.succs.resize(n);
+    for (const auto& e : edges) {
+        if (const auto ends = g.ends(e)) {
+            g.succs[ends->first].push_back(ends->second);
+            g.preds[ends->second].push_back(ends->first);
+        }
+    }
+    g.rank = ranksOf(g.preds, g.succs);
+    const int ranks = *std::max_element(g.rank.begin(), g.rank.end()) + 1;
+    g.layers.resize(static_cast<std::size_t>(ranks));
+    for (std::size_t i = 0; i < n; ++i) {
+        g.layers[static_cast<std::size_t>(g.rank[i])].push_back(i);
+    }
+    return g;
+}
+
+FigureLayout::Card FigureLayout::flowCard(const json& node, qreal most) const {
+    const qreal nw = std::min(
+        most, cardNaturalWidth(node.value("label", json("")), node.value("lines", json::array())) +
+                  (shapeOf(node) == FigureScene::Shape::Decision ? 3 * u_ : 0));
+    return measureCard(node.value("label", json("")), node.value("lines", json::array()), nw, true,
+                       shapeOf(node));
+}
+
+qreal FigureLayout::flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y) {
+    std::vector<std::vector<Card>> cards(g.layers.size());
+    qreal tallest = 0;
+    std::vector<qreal> colH(g.layers.size(), 0);
+    for (std::size_t r = 0; r < g.layers.size(); ++r) {
+        sortLayer(g.layers[r], g.preds, at.order);
+        for (std::size_t v : g.layers[r]) {
+            cards[r].push_back(flowCard(nodes[v], at.colW));
+            colH[r] += cards[r].back().size.height() + 1.5 * u_;
+        }
+        colH[r] -= 1.5 * u_;
+        tallest = std::max(tallest, colH[r]);
+    }
+    for (std::size_t r = 0; r < g.layers.size(); ++r) {
+        qreal cy = y + (tallest - colH[r]) / 2;
+        const qreal cx = at.x + static_cast<qreal>(r) * (at.colW + at.gapR);
+        for (std::size_t k = 0; k < g.layers[r].size(); ++k) {
+            const std::size_t v = g.layers[r][k];
+            const Card& c = cards[r][k];
+            at.rect[v] =
+                QRectF(cx + (at.colW - c.size.width()) / 2, cy, c.size.width(), c.size.height());
+            placeCard(c, at.rect[v].topLeft(), c.size.width(), toneOf(nodes[v]), shapeOf(nodes[v]),
+                      true);
+            cy += c.size.height() + 1.5 * u_;
+        }
+    }
+    return tallest;
+}
+
+qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
+                            FlowPlacement& at, qreal cy) {
+    const auto count = static_cast<qreal>(row.size());
+    const qreal slot = (at.w - (count - 1) * 1.5 * u_) / count;
+    std::vector<Card> cards;
+    qreal rowH = 0;
+    for (std::size_t v : row) {
+        cards.push_back(flowCard(nodes[v], slot));
+        rowH = std::max(rowH, cards.back().size.height());
+    }
+    for (std::size_t k = 0; k < row.size(); ++k) {
+        const std::size_t v = row[k];
+        const Card& c = cards[k];
+        const qreal sx = at.x + static_cast<qreal>(k) * (slot + 1.5 * u_);
+        at.rect[v] = QRectF(sx + (slot - c.size.width()) / 2, cy, c.size.width(), c.size.height());
+        placeCard(c, at.rect[v].topLeft(), c.size.width(), toneOf(nodes[v]), shapeOf(nodes[v]),
+                  true);
+    }
+    int lane = 0;
+    for (std::size_t v : row) {
+        at.rowBottom[v] = cy + rowH;
+        at.busSlot[v] = g.succs[v].empty() ? 0 : lane++;
+    }
+    return rowH;
+}
+
+qreal FigureLayout::flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y,
+                             qreal labelW) {
+    // Room for a bus and a label of up to three lines above each row.
+    const qreal gapD =
+        std::max(4 * u_, QFontMetricsF(small_).height() * (labelW > 0 ? 3 : 1) + 3 * u_);
+    qreal cy = y;
+    for (auto& layer : g.layers) {
+        sortLayer(layer, g.preds, at.order);
+        // Wrap a crowded layer into several rows.
+        const qreal minNode = 7 * body_;
+        const std::size_t perRow = std::max<std::size_t>(
+            1, static_cast<std::size_t>((at.w + 1.5 * u_) / (minNode + 1.5 * u_)));
+        for (std::size_t start = 0; start < layer.size(); start += perRow) {
+            const std::size_t end = std::min(layer.size(), start + perRow);
+            const qreal rowH = flowRow(
+                nodes, g, std::span<const std::size_t>(layer).subspan(start, end - start), at, cy);
+            cy += rowH + gapD;
+        }
+    }
+    return cy - gapD - y;
+}
+
+// The route of an edge from node a down to node b: the bus runs just below the source; labels sit
+// on the drop into each target. A drop that would pass through another node (the target is in a
+// wrapped second row of its layer, or further down) goes down a free gap beside the nodes instead,
+// then across just above its target, where its label sits.
+FigureLayout::FlowRoute FigureLayout::flowRouteDown(const json& e, std::size_t a, std::size_t b,
+                                                    const FlowPlacement& at) const {
+    const QRectF& ra = at.rect[a];
+    const QRectF& rb = at.rect[b];
+    FlowRoute route;
+    const qreal my = at.rowBottom[a] + std::min<qreal>((1 + 0.6 * at.busSlot[a]) * u_,
+                                                       (rb.top() - at.rowBottom[a]) / 3);
+    const qreal cx = rb.center().x();
+    const qreal labelH = e.contains("label") ? 2 * QFontMetricsF(small_).height() : 0;
+    const qreal turn = std::max(my + u_, rb.top() - labelH - 1.5 * u_);
+    if (at.blocked(cx, my, rb.top(), b, u_)) {
+        std::vector<qreal> gaps = {at.x - 0.5 * u_, at.x + at.w + 0.5 * u_};
+        for (const QRectF& r : at.rect) {
+            gaps.push_back(r.left() - 0.75 * u_);
+            gaps.push_back(r.right() + 0.75 * u_);
+        }
+        std::sort(gaps.begin(), gaps.end(),
+                  [&](qreal g1, qreal g2) { return std::abs(g1 - cx) < std::abs(g2 - cx); });
+        for (qreal g : gaps) {
+            if (!at.blocked(g, my, turn, b, u_) && !at.blocked(cx, turn, rb.top(), b, u_)) {
+                route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
+                          << QPointF(g, my) << QPointF(g, turn) << QPointF(cx, turn)
+                          << QPointF(cx, rb.top());
+                route.labelAt = QPointF(cx, (turn + rb.top()) / 2);
+                return route;
+            }
+        }
+    }
+    route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
+              << QPointF(cx, my) << QPointF(cx, rb.top());
+    route.labelAt = QPointF(cx, (my + rb.top()) / 2);
+    return route;
+}
+
+FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, std::size_t b,
+                                                const FlowGraph& g, const FlowPlacement& at,
+                                                qreal y, qreal& used) const {
+    const QRectF& ra = at.rect[a];
+    const QRectF& rb = at.rect[b];
+    FlowRoute route;
+    if (at.right && rb.left() > ra.right()) {
+        // The trunk stands near the source side of the gap before the target's column, so
+        // fan-outs share one trunk and the last segment has room for the label.
+        const qreal colLeft = at.x + static_cast<qreal>(g.rank[b]) * (at.colW + at.gapR);
+        const qreal mx = std::max(ra.right() + u_, colLeft - at.gapR + 1.5 * u_);
+        route.pts << QPointF(ra.right(), ra.center().y()) << QPointF(mx, ra.center().y())
+                  << QPointF(mx, rb.center().y()) << QPointF(rb.left(), rb.center().y());
+        route.labelAt = QPointF((mx + rb.left()) / 2, rb.center().y());
+    } else if (!at.right && rb.top() > ra.bottom()) {
+        route = flowRouteDown(e, a, b, at);
+    } else if (at.right && rb.right() < ra.left()) {
+        // A back edge (a reply): under both nodes, so it never hides a forward arrow.
+        const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
+        route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
+                  << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
+        route.labelAt = QPointF((ra.center().x() + rb.center().x()) / 2, below);
+        used = std::max(used, below + u_ + (e.contains("label") ? 0.6 * body_ : 0) - y);
+    } else { // same rank or backwards: a straight arrow between the nearest sides
+        const QLineF l(ra.center(), rb.center());
+        route.pts << l.pointAt(0.25) << l.pointAt(0.75);
+        route.labelAt = l.center();
+    }
+    return route;
+}
+
+void FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at,
+                                 QPointF labelAt) {
+    const QRectF& rb = at.rect[b];
+    // Downwards, a label sits above its target: no wider than the target's slot, so the
+    // labels of siblings never run into each other.
+    const qreal maxW = at.right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_);
+    const TextBlock lb = text(label, small_, maxW);
+    QPointF pos = labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2);
+    // Halfway down a long drop the label may stand beside other nodes, wider than the gap
+    // the drop runs in (a flowchart's "Full-text search needed?" lay over two shapes
+    // in the projector theme at 1280x800), or reach into its target (three lines where
+    // two were planned): then it sits just above its target.
+    if (!at.right) {
+        const QRectF mine(pos, lb.size);
+        bool crowded = mine.bottom() > rb.top() - 0.25 * u_;
+        for (std::size_t v = 0; v < at.rect.size() && !crowded; ++v) {
+            crowded = v != b && at.rect[v].intersects(mine);
+        }
+        if (crowded) {
+            pos.setY(rb.top() - lb.size.height() - 0.5 * u_);
+        }
+    }
+    put(lb, pos, theme_.text, theme_.background);
+}
+
+// Named steps: the graph (ranks by longest path), the direction (rightwards when the columns are
+// wide enough), the nodes placed in columns or rows, then each edge's route, arrow and label.
+qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
+    const json& nodes = p.contains("nodes") ? p["nodes"] : json::array();
+    const json& edges = p.contains("edges") ? p["edges"] : json::array();
+    const std::size_t n = nodes.size();
+    if (n == 0) {
+        return 0;
+    }
+    FlowGraph g = flowGraph(nodes, edges);
+    const int ranks = static_cast<int>(g.layers.size());
     // Label room between ranks.
     qreal labelW = 0;
     for (const auto& e : edges) {
@@ -257,213 +526,30 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
             labelW = std::max(labelW, std::min(naturalWidth(inl(e["label"]), small_), 10 * body_));
         }
     }
-    bool right = p.value("direction", std::string("right")) == "right";
-    const qreal gapR = std::max(4 * u_, labelW + 3 * u_);
-    qreal colW = (w - gapR * (ranks - 1)) / ranks;
-    if (right && colW < 7 * body_) {
-        right = false; // too many ranks side by side: lay the flow downwards
+    FlowPlacement at;
+    at.right = p.value("direction", std::string("right")) == "right";
+    at.x = x;
+    at.w = w;
+    at.gapR = std::max(4 * u_, labelW + 3 * u_);
+    at.colW = (w - at.gapR * (ranks - 1)) / ranks;
+    if (at.right && at.colW < 7 * body_) {
+        at.right = false; // too many ranks side by side: lay the flow downwards
     }
-    std::vector<QRectF> rect(n);
-    std::vector<qreal> rowBottom(n, 0); // down: the bottom of the row a node stands in
-    std::vector<int> busSlot(n, 0);     // down: which bus lane below its row a node's edges use
-    std::vector<qreal> order(n, 0);     // position within the layer, for barycentre ordering
-    auto sortLayer = [&](std::vector<std::size_t>& layer) {
-        std::stable_sort(layer.begin(), layer.end(), [&](std::size_t a, std::size_t b) {
-            auto bary = [&](std::size_t v) {
-                if (preds[v].empty()) {
-                    return static_cast<qreal>(v);
-                }
-                qreal s = 0;
-                for (std::size_t q : preds[v]) {
-                    s += order[q];
-                }
-                return s / static_cast<qreal>(preds[v].size());
-            };
-            return bary(a) < bary(b);
-        });
-        for (std::size_t i = 0; i < layer.size(); ++i) {
-            order[layer[i]] = static_cast<qreal>(i) - static_cast<qreal>(layer.size()) / 2;
-        }
-    };
-    qreal used = 0;
-    if (right) {
-        std::vector<std::vector<Card>> cards(layers.size());
-        qreal tallest = 0;
-        std::vector<qreal> colH(layers.size(), 0);
-        for (std::size_t r = 0; r < layers.size(); ++r) {
-            sortLayer(layers[r]);
-            for (std::size_t v : layers[r]) {
-                const qreal nw = std::min(
-                    colW, cardNaturalWidth(nodes[v].value("label", json("")),
-                                           nodes[v].value("lines", json::array())) +
-                              (shapeOf(nodes[v]) == FigureScene::Shape::Decision ? 3 * u_ : 0));
-                cards[r].push_back(measureCard(nodes[v].value("label", json("")),
-                                               nodes[v].value("lines", json::array()), nw, true,
-                                               shapeOf(nodes[v])));
-                colH[r] += cards[r].back().size.height() + 1.5 * u_;
-            }
-            colH[r] -= 1.5 * u_;
-            tallest = std::max(tallest, colH[r]);
-        }
-        for (std::size_t r = 0; r < layers.size(); ++r) {
-            qreal cy = y + (tallest - colH[r]) / 2;
-            const qreal cx = x + static_cast<qreal>(r) * (colW + gapR);
-            for (std::size_t k = 0; k < layers[r].size(); ++k) {
-                const std::size_t v = layers[r][k];
-                const Card& c = cards[r][k];
-                rect[v] =
-                    QRectF(cx + (colW - c.size.width()) / 2, cy, c.size.width(), c.size.height());
-                placeCard(c, rect[v].topLeft(), c.size.width(), toneOf(nodes[v]), shapeOf(nodes[v]),
-                          true);
-                cy += c.size.height() + 1.5 * u_;
-            }
-        }
-        used = tallest;
-    } else {
-        // Room for a bus and a label of up to three lines above each row.
-        const qreal gapD =
-            std::max(4 * u_, QFontMetricsF(small_).height() * (labelW > 0 ? 3 : 1) + 3 * u_);
-        qreal cy = y;
-        for (auto& layer : layers) {
-            sortLayer(layer);
-            // Wrap a crowded layer into several rows.
-            const qreal minNode = 7 * body_;
-            const std::size_t perRow = std::max<std::size_t>(
-                1, static_cast<std::size_t>((w + 1.5 * u_) / (minNode + 1.5 * u_)));
-            for (std::size_t start = 0; start < layer.size(); start += perRow) {
-                const std::size_t end = std::min(layer.size(), start + perRow);
-                const auto count = static_cast<qreal>(end - start);
-                const qreal slot = (w - (count - 1) * 1.5 * u_) / count;
-                std::vector<Card> cards;
-                qreal rowH = 0;
-                for (std::size_t k = start; k < end; ++k) {
-                    const std::size_t v = layer[k];
-                    const qreal nw = std::min(
-                        slot, cardNaturalWidth(nodes[v].value("label", json("")),
-                                               nodes[v].value("lines", json::array())) +
-                                  (shapeOf(nodes[v]) == FigureScene::Shape::Decision ? 3 * u_ : 0));
-                    cards.push_back(measureCard(nodes[v].value("label", json("")),
-                                                nodes[v].value("lines", json::array()), nw, true,
-                                                shapeOf(nodes[v])));
-                    rowH = std::max(rowH, cards.back().size.height());
-                }
-                for (std::size_t k = start; k < end; ++k) {
-                    const std::size_t v = layer[k];
-                    const Card& c = cards[k - start];
-                    const qreal sx = x + static_cast<qreal>(k - start) * (slot + 1.5 * u_);
-                    rect[v] = QRectF(sx + (slot - c.size.width()) / 2, cy, c.size.width(),
-                                     c.size.height());
-                    placeCard(c, rect[v].topLeft(), c.size.width(), toneOf(nodes[v]),
-                              shapeOf(nodes[v]), true);
-                }
-                int lane = 0;
-                for (std::size_t k = start; k < end; ++k) {
-                    rowBottom[layer[k]] = cy + rowH;
-                    busSlot[layer[k]] = succs[layer[k]].empty() ? 0 : lane++;
-                }
-                cy += rowH + gapD;
-            }
-        }
-        used = cy - gapD - y;
-    }
+    at.rect.resize(n);
+    at.rowBottom.resize(n, 0);
+    at.busSlot.resize(n, 0);
+    at.order.resize(n, 0);
+    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, g, at, y, labelW);
     // Edges, with labels on the segment that enters the target.
     for (const auto& e : edges) {
-        const auto a = index.find(e.value("from", std::string()));
-        const auto b = index.find(e.value("to", std::string()));
-        if (a == index.end() || b == index.end() || a->second == b->second) {
+        const auto ends = g.ends(e);
+        if (!ends) {
             continue;
         }
-        const QRectF& ra = rect[a->second];
-        const QRectF& rb = rect[b->second];
-        QPolygonF pts;
-        QPointF labelAt;
-        if (right && rb.left() > ra.right()) {
-            // The trunk stands near the source side of the gap before the target's column, so
-            // fan-outs share one trunk and the last segment has room for the label.
-            const qreal colLeft = x + static_cast<qreal>(rank[b->second]) * (colW + gapR);
-            const qreal mx = std::max(ra.right() + u_, colLeft - gapR + 1.5 * u_);
-            pts << QPointF(ra.right(), ra.center().y()) << QPointF(mx, ra.center().y())
-                << QPointF(mx, rb.center().y()) << QPointF(rb.left(), rb.center().y());
-            labelAt = QPointF((mx + rb.left()) / 2, rb.center().y());
-        } else if (!right && rb.top() > ra.bottom()) {
-            // The bus runs just below the source; labels sit on the drop into each target.
-            const qreal my =
-                rowBottom[a->second] + std::min<qreal>((1 + 0.6 * busSlot[a->second]) * u_,
-                                                       (rb.top() - rowBottom[a->second]) / 3);
-            // A drop that would pass through another node (the target is in a wrapped second
-            // row of its layer, or further down) goes down a free gap beside the nodes instead,
-            // then across just above its target, where its label sits.
-            auto blocked = [&](qreal gx, qreal y0, qreal y1) {
-                for (std::size_t v = 0; v < n; ++v) {
-                    if (v != b->second && rect[v].top() < y1 && rect[v].bottom() > y0 &&
-                        gx > rect[v].left() - 0.4 * u_ && gx < rect[v].right() + 0.4 * u_) {
-                        return true;
-                    }
-                }
-                return false;
-            };
-            const qreal cx = rb.center().x();
-            const qreal labelH = e.contains("label") ? 2 * QFontMetricsF(small_).height() : 0;
-            const qreal turn = std::max(my + u_, rb.top() - labelH - 1.5 * u_);
-            if (blocked(cx, my, rb.top())) {
-                std::vector<qreal> gaps = {x - 0.5 * u_, x + w + 0.5 * u_};
-                for (std::size_t v = 0; v < n; ++v) {
-                    gaps.push_back(rect[v].left() - 0.75 * u_);
-                    gaps.push_back(rect[v].right() + 0.75 * u_);
-                }
-                std::sort(gaps.begin(), gaps.end(), [&](qreal g1, qreal g2) {
-                    return std::abs(g1 - cx) < std::abs(g2 - cx);
-                });
-                for (qreal g : gaps) {
-                    if (!blocked(g, my, turn) && !blocked(cx, turn, rb.top())) {
-                        pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
-                            << QPointF(g, my) << QPointF(g, turn) << QPointF(cx, turn)
-                            << QPointF(cx, rb.top());
-                        labelAt = QPointF(cx, (turn + rb.top()) / 2);
-                        break;
-                    }
-                }
-            }
-            if (pts.isEmpty()) {
-                pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
-                    << QPointF(cx, my) << QPointF(cx, rb.top());
-                labelAt = QPointF(cx, (my + rb.top()) / 2);
-            }
-        } else if (right && rb.right() < ra.left()) {
-            // A back edge (a reply): under both nodes, so it never hides a forward arrow.
-            const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
-            pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
-                << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
-            labelAt = QPointF((ra.center().x() + rb.center().x()) / 2, below);
-            used = std::max(used, below + u_ + (e.contains("label") ? 0.6 * body_ : 0) - y);
-        } else { // same rank or backwards: a straight arrow between the nearest sides
-            const QLineF l(ra.center(), rb.center());
-            pts << l.pointAt(0.25) << l.pointAt(0.75);
-            labelAt = l.center();
-        }
-        arrow(pts);
+        const FlowRoute route = flowRoute(e, ends->first, ends->second, g, at, y, used);
+        arrow(route.pts);
         if (e.contains("label")) {
-            // Downwards, a label sits above its target: no wider than the target's slot, so the
-            // labels of siblings never run into each other.
-            const qreal maxW =
-                right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_);
-            const TextBlock lb = text(e["label"], small_, maxW);
-            QPointF at = labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2);
-            // Halfway down a long drop the label may stand beside other nodes, wider than the gap
-            // the drop runs in (a flowchart's "Full-text search needed?" lay over two shapes
-            // in the projector theme at 1280x800), or reach into its target (three lines where
-            // two were planned): then it sits just above its target.
-            if (!right) {
-                const QRectF mine(at, lb.size);
-                bool crowded = mine.bottom() > rb.top() - 0.25 * u_;
-                for (std::size_t v = 0; v < n && !crowded; ++v) {
-                    crowded = v != b->second && rect[v].intersects(mine);
-                }
-                if (crowded) {
-                    at.setY(rb.top() - lb.size.height() - 0.5 * u_);
-                }
-            }
-            put(lb, at, theme_.text, theme_.background);
+            flowEdgeLabel(e["label"], ends->second, at, route.labelAt);
         }
     }
     return used;

@@ -8,6 +8,7 @@
 #include "widgets/figure/figure_scene.h"
 
 #include <nlohmann/json_fwd.hpp>
+#include <span>
 
 namespace fg {
 
@@ -68,6 +69,27 @@ private:
     void placeCard(const Card& c, QPointF pos, qreal w, const QString& tone,
                    FigureScene::Shape shape, bool center);
     qreal cardNaturalWidth(const json& title, const json& lines) const;
+
+    // flow's steps (figure_graph.cpp, where these types are defined): the graph and its ranks;
+    // the nodes placed in columns (rightwards) or in rows (downwards, a crowded layer wrapped);
+    // each edge's route and its label.
+    struct FlowGraph;
+    struct FlowPlacement;
+    struct FlowRoute;
+    static FlowGraph flowGraph(const json& nodes, const json& edges);
+    // A node's card, at its natural width (a decision's a little wider) but at most `most`.
+    Card flowCard(const json& node, qreal most) const;
+    // Each returns the height it used from `y`.
+    qreal flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y);
+    qreal flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y, qreal labelW);
+    qreal flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
+                  FlowPlacement& at, qreal cy);
+    // The route of the edge `e` from node a to node b; a back edge below the nodes grows `used`.
+    FlowRoute flowRoute(const json& e, std::size_t a, std::size_t b, const FlowGraph& g,
+                        const FlowPlacement& at, qreal y, qreal& used) const;
+    FlowRoute flowRouteDown(const json& e, std::size_t a, std::size_t b,
+                            const FlowPlacement& at) const;
+    void flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at, QPointF labelAt);
 
     const Theme& theme_;
     FigureScene& out_;
