@@ -39,179 +39,26 @@ public:
     // lets the whole, labels included, be, and centred on it. Should the labels of neighbours
     // still meet (nine replicas in a short page), their type is set smaller, down to 0.7.
     // (Labels under every node put the top node's "coordinator" across the two below it.)
+    // Named steps: each node's lines, the ring fitted (its type size, radius and label boxes),
+    // the whole centred, then each node placed with its number and its lines.
     void layout(std::vector<Node>& nodes, std::vector<DrawnText>& texts, QPointF& centre,
                 double& radius) const {
-        const Theme& t = view_->theme();
-        const auto& res = view_->result();
-        const int n = static_cast<int>(res.replicas.size());
-        const auto contains = [](const std::vector<int>& v, int i) {
-            return std::find(v.begin(), v.end(), i) != v.end();
-        };
-        // Each node's lines: its state, then whether the read asked it and whether it took the
-        // request.
-        std::vector<QStringList> lines(std::size_t(std::max(n, 0)));
-        for (int i = 0; i < n; ++i) {
-            auto& l = lines[std::size_t(i)];
-            switch (res.replicas[std::size_t(i)]) {
-            case ReplicaState::Fresh:
-                l << tr("new (v2)");
-                break;
-            case ReplicaState::Stale:
-                l << tr("old (v1)");
-                break;
-            case ReplicaState::Failed:
-                l << tr("down");
-                break;
-            }
-            if (contains(res.readSet, i)) {
-                l << tr("read");
-            }
-            if (i == res.coordinator) { // never a down node: the driver picks one that is up
-                l << tr("coordinator");
-            }
-        }
-        const auto angle = [n](int i) {
-            return -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n;
-        };
-        const double gap = 6 * t.lineWidth + 4; // the read ring and its pen, and air
-        const QSizeF room(width() - 16.0, height() - 8.0);
-        QFont font = this->font();
-        const qreal bodyPt = labelPointSize();
-        std::vector<QRectF> boxes(std::size_t(std::max(n, 0)));
-        double lineH = 0, labelW = 0, node = 0;
-        for (double scale = 1.0;; scale -= 0.1) {
-            font.setPointSizeF(bodyPt * scale);
-            const QFontMetricsF fm(font);
-            lineH = fm.height();
-            // A label box as wide as the widest label that can appear, so none is cut.
-            labelW = 0;
-            for (const QString& s :
-                 {tr("new (v2)"), tr("old (v1)"), tr("down"), tr("read"), tr("coordinator")}) {
-                labelW = std::max(labelW, fm.horizontalAdvance(s));
-            }
-            labelW += 2 * fm.averageCharWidth();
-            // Circles apart from each other: a node's radius is under half the chord to the
-            // next.
-            const auto nodeFor = [&](double r) {
-                const double half = n > 1 ? r * std::sin(std::numbers::pi / n) - gap : r / 2;
-                return std::clamp(half, 0.6 * lineH, 3 * lineH);
-            };
-            // Node i's labels for a ring of radius r about the origin: the box set off from the
-            // circle in the node's direction, then moved out until it is clear of the circle.
-            const auto labelBox = [&](int i, double r) {
-                const double a = angle(i), nd = nodeFor(r);
-                const QPointF u(std::cos(a), std::sin(a));
-                const QPointF c = r * u;
-                const double h = lineH * double(lines[std::size_t(i)].size());
-                QRectF b(0, 0, labelW, h);
-                const auto clear = [&](const QRectF& box) {
-                    const QPointF p(std::clamp(c.x(), box.left(), box.right()),
-                                    std::clamp(c.y(), box.top(), box.bottom()));
-                    return std::hypot(p.x() - c.x(), p.y() - c.y()) >= nd + gap;
-                };
-                for (double out = nd + gap;; out += 2) {
-                    const QPointF anchor = c + out * u;
-                    b.moveCenter(anchor + QPointF(u.x() * labelW / 2, u.y() * h / 2));
-                    if (clear(b) || out > nd + gap + labelW + h) {
-                        return b;
-                    }
-                }
-            };
-            const auto extent = [&](double r) {
-                QRectF all(-r, -r, 2 * r, 2 * r); // the dotted ring itself (its bottom was cut)
-                const double nd = nodeFor(r) + gap;
-                for (int i = 0; i < n; ++i) {
-                    const QPointF c(r * std::cos(angle(i)), r * std::sin(angle(i)));
-                    all |= QRectF(c.x() - nd, c.y() - nd, 2 * nd, 2 * nd);
-                    all |= labelBox(i, r);
-                }
-                return all;
-            };
-            const auto fits = [&](double r) {
-                const QRectF e = extent(r);
-                return e.width() <= room.width() && e.height() <= room.height();
-            };
-            double lo = 20, hi = std::max(20.0, std::min(room.width(), room.height()));
-            if (fits(hi)) {
-                lo = hi;
-            }
-            for (int k = 0; k < 30 && hi - lo > 0.5; ++k) {
-                const double mid = (lo + hi) / 2;
-                (fits(mid) ? lo : hi) = mid;
-            }
-            radius = lo;
-            node = nodeFor(radius);
-            // Clear of each other: no label on another node's circle or another label.
-            bool apart = true;
-            for (int i = 0; i < n; ++i) {
-                boxes[std::size_t(i)] = labelBox(i, radius);
-            }
-            for (int i = 0; i < n && apart; ++i) {
-                for (int j = 0; j < n && apart; ++j) {
-                    if (i == j) {
-                        continue;
-                    }
-                    const QPointF c = radius * QPointF(std::cos(angle(j)), std::sin(angle(j)));
-                    const QRectF& b = boxes[std::size_t(i)];
-                    const QPointF p(std::clamp(c.x(), b.left(), b.right()),
-                                    std::clamp(c.y(), b.top(), b.bottom()));
-                    apart = std::hypot(p.x() - c.x(), p.y() - c.y()) >= node + gap &&
-                            !b.intersects(boxes[std::size_t(j)]);
-                }
-            }
-            if ((apart && fits(radius)) || scale < 0.75) {
-                break;
-            }
-        }
-        // The whole centred on the widget (the labels above and below differ in height).
-        QRectF e(-radius, -radius, 2 * radius, 2 * radius);
-        for (int i = 0; i < n; ++i) {
-            const QPointF c = radius * QPointF(std::cos(angle(i)), std::sin(angle(i)));
-            e |= QRectF(c.x() - node - gap, c.y() - node - gap, 2 * (node + gap), 2 * (node + gap));
-            e |= boxes[std::size_t(i)];
-        }
-        centre = QPointF(width() / 2.0, height() / 2.0) - e.center();
+        const std::vector<QStringList> lines = nodeLines();
+        const RingFit fit = fitRing(lines);
+        radius = fit.radius;
+        centre = QPointF(width() / 2.0, height() / 2.0) - wholeExtent(fit).center();
         // The replica's number as large as its circle holds (it was the labels' 11 px in a
         // circle of 60).
-        QFont numberFont = font;
+        QFont numberFont = fit.font;
         numberFont.setBold(true);
-        numberFont.setPixelSize(std::max(QFontInfo(font).pixelSize(), int(node * 0.9)));
-        const QFontMetricsF labelMetrics(font);
-        for (int i = 0; i < n; ++i) {
-            const double a = angle(i);
-            Node nd;
-            nd.centre = centre + QPointF(radius * std::cos(a), radius * std::sin(a));
-            nd.radius = node;
-            switch (res.replicas[std::size_t(i)]) {
-            case ReplicaState::Fresh:
-                nd.fill = t.toneFill("good");
-                break;
-            case ReplicaState::Stale:
-                nd.fill = t.toneFill("warn");
-                break;
-            case ReplicaState::Failed:
-                nd.fill = t.toneFill("muted");
-                nd.down = true;
-                break;
-            }
-            nd.read = contains(res.readSet, i);
-            const QPointF c = nd.centre;
+        numberFont.setPixelSize(std::max(QFontInfo(fit.font).pixelSize(), int(fit.node * 0.9)));
+        for (int i = 0; i < fit.geo.n; ++i) {
+            nodes.push_back(placeNode(i, fit, centre));
+            const QPointF c = nodes.back().centre;
             texts.push_back({QString::number(i),
-                             QRectF(c.x() - node, c.y() - node, 2 * node, 2 * node), numberFont});
-            // Each line against the side of its box nearest the node (a label box is as wide as
-            // the widest label: centred in it, "new (v2)" stood a word away from its node).
-            const QRectF box = boxes[std::size_t(i)].translated(centre);
-            const QStringList& l = lines[std::size_t(i)];
-            const double ux = std::cos(a);
-            for (int k = 0; k < l.size(); ++k) {
-                const double w = std::min(labelW, labelMetrics.horizontalAdvance(l[k]) +
-                                                      labelMetrics.averageCharWidth());
-                const double left = ux > 0.35    ? box.left()
-                                    : ux < -0.35 ? box.right() - w
-                                                 : box.center().x() - w / 2;
-                texts.push_back({l[k], QRectF(left, box.top() + k * lineH, w, lineH), font});
-            }
-            nodes.push_back(nd);
+                             QRectF(c.x() - fit.node, c.y() - fit.node, 2 * fit.node, 2 * fit.node),
+                             numberFont});
+            addLabelLines(texts, i, lines[std::size_t(i)], fit, centre);
         }
     }
 
@@ -274,6 +121,224 @@ protected:
     }
 
 private:
+    // The ring's measures at one type size, and where things go on a ring of radius r about the
+    // origin.
+    struct RingGeometry {
+        int n = 0;
+        double gap = 0;    // the read ring and its pen, and air
+        double lineH = 0;  // a label's line
+        double labelW = 0; // a label box: as wide as the widest label that can appear
+        const std::vector<QStringList>* lines = nullptr;
+
+        double angle(int i) const { return -std::numbers::pi / 2 + 2 * std::numbers::pi * i / n; }
+        // Circles apart from each other: a node's radius is under half the chord to the next.
+        double nodeFor(double r) const {
+            const double half = n > 1 ? r * std::sin(std::numbers::pi / n) - gap : r / 2;
+            return std::clamp(half, 0.6 * lineH, 3 * lineH);
+        }
+        // Node i's labels for a ring of radius r: the box set off from the circle in the node's
+        // direction, then moved out until it is clear of the circle.
+        QRectF labelBox(int i, double r) const {
+            const double a = angle(i), nd = nodeFor(r);
+            const QPointF u(std::cos(a), std::sin(a));
+            const QPointF c = r * u;
+            const double h = lineH * double((*lines)[std::size_t(i)].size());
+            QRectF b(0, 0, labelW, h);
+            const auto clear = [&](const QRectF& box) {
+                const QPointF p(std::clamp(c.x(), box.left(), box.right()),
+                                std::clamp(c.y(), box.top(), box.bottom()));
+                return std::hypot(p.x() - c.x(), p.y() - c.y()) >= nd + gap;
+            };
+            for (double out = nd + gap;; out += 2) {
+                const QPointF anchor = c + out * u;
+                b.moveCenter(anchor + QPointF(u.x() * labelW / 2, u.y() * h / 2));
+                if (clear(b) || out > nd + gap + labelW + h) {
+                    return b;
+                }
+            }
+        }
+        // All a ring of radius r covers: the dotted ring itself (its bottom was cut), the
+        // circles with their read rings, the labels.
+        QRectF extent(double r) const {
+            QRectF all(-r, -r, 2 * r, 2 * r);
+            const double nd = nodeFor(r) + gap;
+            for (int i = 0; i < n; ++i) {
+                const QPointF c(r * std::cos(angle(i)), r * std::sin(angle(i)));
+                all |= QRectF(c.x() - nd, c.y() - nd, 2 * nd, 2 * nd);
+                all |= labelBox(i, r);
+            }
+            return all;
+        }
+        bool fits(double r, QSizeF room) const {
+            const QRectF e = extent(r);
+            return e.width() <= room.width() && e.height() <= room.height();
+        }
+    };
+
+    // The ring as fitted: its type, radius, circles' radius and each node's label box.
+    struct RingFit {
+        RingGeometry geo;
+        QFont font;
+        double radius = 0, node = 0;
+        std::vector<QRectF> boxes;
+    };
+
+    // Each node's lines: its state, then whether the read asked it and whether it took the
+    // request.
+    std::vector<QStringList> nodeLines() const {
+        const auto& res = view_->result();
+        const int n = static_cast<int>(res.replicas.size());
+        std::vector<QStringList> lines(std::size_t(std::max(n, 0)));
+        for (int i = 0; i < n; ++i) {
+            auto& l = lines[std::size_t(i)];
+            switch (res.replicas[std::size_t(i)]) {
+            case ReplicaState::Fresh:
+                l << tr("new (v2)");
+                break;
+            case ReplicaState::Stale:
+                l << tr("old (v1)");
+                break;
+            case ReplicaState::Failed:
+                l << tr("down");
+                break;
+            }
+            if (readAsked(i)) {
+                l << tr("read");
+            }
+            if (i == res.coordinator) { // never a down node: the driver picks one that is up
+                l << tr("coordinator");
+            }
+        }
+        return lines;
+    }
+
+    bool readAsked(int i) const {
+        const auto& v = view_->result().readSet;
+        return std::find(v.begin(), v.end(), i) != v.end();
+    }
+
+    // The largest radius (at least 20) whose whole fits `room`, to half a pixel.
+    static double largestRadius(const RingGeometry& geo, QSizeF room) {
+        double lo = 20, hi = std::max(20.0, std::min(room.width(), room.height()));
+        if (geo.fits(hi, room)) {
+            lo = hi;
+        }
+        for (int k = 0; k < 30 && hi - lo > 0.5; ++k) {
+            const double mid = (lo + hi) / 2;
+            (geo.fits(mid, room) ? lo : hi) = mid;
+        }
+        return lo;
+    }
+
+    // Clear of each other: no label on another node's circle or another label.
+    static bool labelsApart(const RingFit& fit) {
+        const RingGeometry& geo = fit.geo;
+        bool apart = true;
+        for (int i = 0; i < geo.n && apart; ++i) {
+            for (int j = 0; j < geo.n && apart; ++j) {
+                if (i == j) {
+                    continue;
+                }
+                const QPointF c =
+                    fit.radius * QPointF(std::cos(geo.angle(j)), std::sin(geo.angle(j)));
+                const QRectF& b = fit.boxes[std::size_t(i)];
+                const QPointF p(std::clamp(c.x(), b.left(), b.right()),
+                                std::clamp(c.y(), b.top(), b.bottom()));
+                apart = std::hypot(p.x() - c.x(), p.y() - c.y()) >= fit.node + geo.gap &&
+                        !b.intersects(fit.boxes[std::size_t(j)]);
+            }
+        }
+        return apart;
+    }
+
+    // The ring as large as the widget lets it be, its labels in the page's type, set smaller in
+    // steps of 0.1 (down to 0.7) while the labels of neighbours meet.
+    RingFit fitRing(const std::vector<QStringList>& lines) const {
+        RingFit fit;
+        fit.geo.n = static_cast<int>(view_->result().replicas.size());
+        fit.geo.gap = 6 * view_->theme().lineWidth + 4;
+        fit.geo.lines = &lines;
+        fit.font = this->font();
+        fit.boxes.resize(std::size_t(std::max(fit.geo.n, 0)));
+        const QSizeF room(width() - 16.0, height() - 8.0);
+        const qreal bodyPt = labelPointSize();
+        for (double scale = 1.0;; scale -= 0.1) {
+            fit.font.setPointSizeF(bodyPt * scale);
+            const QFontMetricsF fm(fit.font);
+            fit.geo.lineH = fm.height();
+            fit.geo.labelW = 0;
+            for (const QString& s :
+                 {tr("new (v2)"), tr("old (v1)"), tr("down"), tr("read"), tr("coordinator")}) {
+                fit.geo.labelW = std::max(fit.geo.labelW, fm.horizontalAdvance(s));
+            }
+            fit.geo.labelW += 2 * fm.averageCharWidth();
+            fit.radius = largestRadius(fit.geo, room);
+            fit.node = fit.geo.nodeFor(fit.radius);
+            for (int i = 0; i < fit.geo.n; ++i) {
+                fit.boxes[std::size_t(i)] = fit.geo.labelBox(i, fit.radius);
+            }
+            if ((labelsApart(fit) && fit.geo.fits(fit.radius, room)) || scale < 0.75) {
+                return fit;
+            }
+        }
+    }
+
+    // All the fitted ring covers, about its centre (the labels above and below differ in
+    // height, so the whole is centred on the widget, not the ring).
+    static QRectF wholeExtent(const RingFit& fit) {
+        const double radius = fit.radius, node = fit.node, gap = fit.geo.gap;
+        QRectF e(-radius, -radius, 2 * radius, 2 * radius);
+        for (int i = 0; i < fit.geo.n; ++i) {
+            const QPointF c =
+                radius * QPointF(std::cos(fit.geo.angle(i)), std::sin(fit.geo.angle(i)));
+            e |= QRectF(c.x() - node - gap, c.y() - node - gap, 2 * (node + gap), 2 * (node + gap));
+            e |= fit.boxes[std::size_t(i)];
+        }
+        return e;
+    }
+
+    // Node i on the fitted ring about `centre`, in its state's tone.
+    Node placeNode(int i, const RingFit& fit, QPointF centre) const {
+        const Theme& t = view_->theme();
+        const double a = fit.geo.angle(i);
+        Node nd;
+        nd.centre = centre + QPointF(fit.radius * std::cos(a), fit.radius * std::sin(a));
+        nd.radius = fit.node;
+        switch (view_->result().replicas[std::size_t(i)]) {
+        case ReplicaState::Fresh:
+            nd.fill = t.toneFill("good");
+            break;
+        case ReplicaState::Stale:
+            nd.fill = t.toneFill("warn");
+            break;
+        case ReplicaState::Failed:
+            nd.fill = t.toneFill("muted");
+            nd.down = true;
+            break;
+        }
+        nd.read = readAsked(i);
+        return nd;
+    }
+
+    // Node i's lines in its label box: each line against the side of its box nearest the node (a
+    // label box is as wide as the widest label: centred in it, "new (v2)" stood a word away from
+    // its node).
+    static void addLabelLines(std::vector<DrawnText>& texts, int i, const QStringList& l,
+                              const RingFit& fit, QPointF centre) {
+        const QFontMetricsF labelMetrics(fit.font);
+        const QRectF box = fit.boxes[std::size_t(i)].translated(centre);
+        const double ux = std::cos(fit.geo.angle(i));
+        const double labelW = fit.geo.labelW, lineH = fit.geo.lineH;
+        for (int k = 0; k < l.size(); ++k) {
+            const double w = std::min(labelW, labelMetrics.horizontalAdvance(l[k]) +
+                                                  labelMetrics.averageCharWidth());
+            const double left = ux > 0.35    ? box.left()
+                                : ux < -0.35 ? box.right() - w
+                                             : box.center().x() - w / 2;
+            texts.push_back({l[k], QRectF(left, box.top() + k * lineH, w, lineH), fit.font});
+        }
+    }
+
     // The labels in the page's own type (the theme sets the application's font): they were 9 pt
     // whatever the theme, under the page's 10 or 11.
     qreal labelPointSize() const {
@@ -379,19 +444,20 @@ void QuorumView::setParams(int n, int r, int w, std::vector<bool> failed) {
     refresh();
 }
 
-void QuorumView::refresh() {
-    const auto p = params();
-    result_ = concepts::simulateQuorum(p);
-    for (std::size_t i = 0; i < down_.size(); ++i) {
-        down_[i]->setVisible(int(i) < p.n);
+namespace {
+
+// Replica numbers as the summary lists them: "0, 2", or "none".
+QString replicaList(const std::vector<int>& v) {
+    QStringList s;
+    for (int i : v) {
+        s << QString::number(i);
     }
-    const auto list = [](const std::vector<int>& v) {
-        QStringList s;
-        for (int i : v) {
-            s << QString::number(i);
-        }
-        return s.isEmpty() ? tr("none") : s.join(QStringLiteral(", "));
-    };
+    return s.isEmpty() ? QuorumView::tr("none") : s.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QString QuorumView::requestText(const concepts::QuorumParams& p) const {
     QString text;
     // Who takes the request: a down node cannot.
     if (result_.coordinator < 0) {
@@ -405,87 +471,90 @@ void QuorumView::refresh() {
     } else {
         text += tr("Replica %1 coordinates (takes the request). ").arg(result_.coordinator);
     }
-    if (result_.coordinator >= 0) { // with no coordinator neither the write nor the read ran
-        if (!result_.writeAvailable) {
-            text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
-                       "%3 must store it. ")
-                        .arg(result_.alive)
-                        .arg(counted(p.n, tr("replica is"), tr("replicas are")))
-                        .arg(p.w);
-        } else {
-            text += (result_.writeSet.size() == 1 ? tr("The write stored v2 on replica %1. ")
-                                                  : tr("The write stored v2 on replicas %1. "))
-                        .arg(list(result_.writeSet));
-        }
-        if (!result_.readAvailable) {
-            text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
-                       "answer. ")
-                        .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
-                        .arg(p.r);
-        } else {
-            text += tr("The read asked replicas %1; in common with the write: %2, so it "
-                       "returned %3. ")
-                        .arg(list(result_.readSet), list(result_.overlap),
-                             result_.readStale || !result_.writeAvailable
-                                 ? tr("the old version (stale)")
-                                 : tr("the new version"));
-        }
+    if (result_.coordinator < 0) { // with no coordinator neither the write nor the read ran
+        return text;
     }
+    if (!result_.writeAvailable) {
+        text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
+                   "%3 must store it. ")
+                    .arg(result_.alive)
+                    .arg(counted(p.n, tr("replica is"), tr("replicas are")))
+                    .arg(p.w);
+    } else {
+        text += (result_.writeSet.size() == 1 ? tr("The write stored v2 on replica %1. ")
+                                              : tr("The write stored v2 on replicas %1. "))
+                    .arg(replicaList(result_.writeSet));
+    }
+    if (!result_.readAvailable) {
+        text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
+                   "answer. ")
+                    .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
+                    .arg(p.r);
+    } else {
+        text +=
+            tr("The read asked replicas %1; in common with the write: %2, so it "
+               "returned %3. ")
+                .arg(replicaList(result_.readSet), replicaList(result_.overlap),
+                     result_.readStale || !result_.writeAvailable ? tr("the old version (stale)")
+                                                                  : tr("the new version"));
+    }
+    return text;
+}
+
+QString QuorumView::readSetsText(const concepts::QuorumParams& p, bool stored) const {
     // "Of all 1 possible sets" read oddly: with R = N the only read set is every replica. With
     // no write stored, every set misses it: said so, not "3 miss the write" beside "R + W > N:
     // none miss each other" (a tester read that as a contradiction).
-    const bool stored = result_.coordinator >= 0 && result_.writeAvailable;
     if (!stored) {
         // With no read running (every replica down, or too few for R), "every read returns v1"
         // contradicted "the read fails" (a tester).
         const bool reads = result_.coordinator >= 0 && result_.readAvailable;
-        text += (reads ? tr("No replica stored v2, so every read returns v1, whatever R. ")
-                       : tr("No replica stored v2, and no read can run now. ")) +
-                tr("With every replica up, %1 of the %2 possible sets of R = %3 replicas would "
-                   "miss a write of W = %4. ")
-                    .arg(concepts::staleReadSetsByR(p.n, p.w)[std::size_t(p.r - 1)])
-                    .arg(result_.readSets)
-                    .arg(p.r)
-                    .arg(p.w);
-    } else if (result_.readSets == 1) {
-        text += tr("With R = %1 = N the only read set is every replica: it %2. ")
-                    .arg(p.r)
-                    .arg(result_.staleReadSets == 0 ? tr("never misses the write")
-                                                    : tr("misses the write"));
-    } else if (result_.staleReadSets == 0) {
-        text += tr("None of the %1 possible sets of R = %2 replicas misses the write. ")
-                    .arg(result_.readSets)
-                    .arg(p.r);
-    } else {
-        text += tr("Of the %1 possible sets of R = %2 replicas, %3 the write (%4 with every "
-                   "replica up, so a read can really get them). ")
-                    .arg(result_.readSets)
-                    .arg(p.r)
-                    .arg(result_.staleReadSets == 1 ? tr("1 misses")
-                                                    : tr("%1 miss").arg(result_.staleReadSets))
-                    .arg(result_.staleAliveReadSets);
+        return (reads ? tr("No replica stored v2, so every read returns v1, whatever R. ")
+                      : tr("No replica stored v2, and no read can run now. ")) +
+               tr("With every replica up, %1 of the %2 possible sets of R = %3 replicas would "
+                  "miss a write of W = %4. ")
+                   .arg(concepts::staleReadSetsByR(p.n, p.w)[std::size_t(p.r - 1)])
+                   .arg(result_.readSets)
+                   .arg(p.r)
+                   .arg(p.w);
     }
-    const std::int64_t disjoint = concepts::disjointQuorumPairs(p.n, p.r, p.w);
-    text += (stored ? QString() : tr("In general: ")) +
-            (p.r + p.w > p.n
-                 ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
-                      "each other.")
-                       .arg(p.r + p.w)
-                       .arg(p.n)
-                 : tr("R + W = %1 <= N = %2: %3 pairs of a write set and a read set share no "
-                      "replica.")
-                       .arg(p.r + p.w)
-                       .arg(p.n)
-                       .arg(disjoint));
-    setSummary(text);
-    ring_->fitToFont();
-    ring_->update();
+    if (result_.readSets == 1) {
+        return tr("With R = %1 = N the only read set is every replica: it %2. ")
+            .arg(p.r)
+            .arg(result_.staleReadSets == 0 ? tr("never misses the write")
+                                            : tr("misses the write"));
+    }
+    if (result_.staleReadSets == 0) {
+        return tr("None of the %1 possible sets of R = %2 replicas misses the write. ")
+            .arg(result_.readSets)
+            .arg(p.r);
+    }
+    return tr("Of the %1 possible sets of R = %2 replicas, %3 the write (%4 with every "
+              "replica up, so a read can really get them). ")
+        .arg(result_.readSets)
+        .arg(p.r)
+        .arg(result_.staleReadSets == 1 ? tr("1 misses") : tr("%1 miss").arg(result_.staleReadSets))
+        .arg(result_.staleAliveReadSets);
+}
 
-    // Stale read sets for every R, all replicas up.
+QString QuorumView::quorumRuleText(const concepts::QuorumParams& p, bool stored) const {
+    const std::int64_t disjoint = concepts::disjointQuorumPairs(p.n, p.r, p.w);
+    return (stored ? QString() : tr("In general: ")) +
+           (p.r + p.w > p.n
+                ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
+                     "each other.")
+                      .arg(p.r + p.w)
+                      .arg(p.n)
+                : tr("R + W = %1 <= N = %2: %3 pairs of a write set and a read set share no "
+                     "replica.")
+                      .arg(p.r + p.w)
+                      .arg(p.n)
+                      .arg(disjoint));
+}
+
+void QuorumView::plotStaleBars(const concepts::QuorumParams& p,
+                               const std::vector<std::int64_t>& stale) {
     QCustomPlot* plot = chart();
-    plot->clearPlottables();
-    plot->clearItems();
-    const auto stale = concepts::staleReadSetsByR(p.n, p.w);
     QVector<double> xs, ys, cx, cy;
     for (int r = 1; r <= p.n; ++r) {
         (r == p.r ? cx : xs) << r;
@@ -506,6 +575,11 @@ void QuorumView::refresh() {
     chosen->setPen(QPen(theme().line, theme().lineWidth));
     chosen->setBrush(QBrush(theme().series[1], Qt::BDiagPattern));
     chosen->setWidth(0.6);
+}
+
+void QuorumView::plotStaleAxes(const concepts::QuorumParams& p,
+                               const std::vector<std::int64_t>& stale) {
+    QCustomPlot* plot = chart();
     QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
     ticker->setTickStep(1);
     plot->xAxis->setTicker(ticker);
@@ -530,6 +604,28 @@ void QuorumView::refresh() {
         f.setPointSizeF(9 * theme().fontScale);
         label->setFont(f);
     }
+}
+
+// Named steps: run the simulation, show the check boxes of the N replicas, say what happened
+// (the request, the read sets, the quorum rule), redraw the ring, and chart the stale read sets
+// for every R, all replicas up.
+void QuorumView::refresh() {
+    const auto p = params();
+    result_ = concepts::simulateQuorum(p);
+    for (std::size_t i = 0; i < down_.size(); ++i) {
+        down_[i]->setVisible(int(i) < p.n);
+    }
+    const bool stored = result_.coordinator >= 0 && result_.writeAvailable;
+    setSummary(requestText(p) + readSetsText(p, stored) + quorumRuleText(p, stored));
+    ring_->fitToFont();
+    ring_->update();
+
+    QCustomPlot* plot = chart();
+    plot->clearPlottables();
+    plot->clearItems();
+    const auto stale = concepts::staleReadSetsByR(p.n, p.w);
+    plotStaleBars(p, stale);
+    plotStaleAxes(p, stale);
     plot->replot();
 }
 

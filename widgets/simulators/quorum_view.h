@@ -33,6 +33,16 @@ protected:
     void refresh() override;
 
 private:
+    // The summary's three parts: who took the request and what the write and the read did; the
+    // read sets that miss the write (`stored`: a write was stored); R + W against N.
+    QString requestText(const concepts::QuorumParams& p) const;
+    QString readSetsText(const concepts::QuorumParams& p, bool stored) const;
+    QString quorumRuleText(const concepts::QuorumParams& p, bool stored) const;
+    // The chart of `stale` (the stale read sets for each R, all replicas up): its bars (the
+    // chosen R hatched), then its axes and the count over every bar.
+    void plotStaleBars(const concepts::QuorumParams& p, const std::vector<std::int64_t>& stale);
+    void plotStaleAxes(const concepts::QuorumParams& p, const std::vector<std::int64_t>& stale);
+
     QSpinBox* n_;
     QSpinBox* r_;
     QSpinBox* w_;
