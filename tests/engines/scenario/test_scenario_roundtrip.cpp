@@ -119,7 +119,7 @@ private slots:
         for (const QString& line : lines) {
             const QString engine = line.section(' ', 0, 0);
             const QStringList ops = line.section(' ', 1).trimmed().split(", ", Qt::SkipEmptyParts);
-            QVERIFY2(ops.size() >= 3, qPrintable(line));
+            QVERIFY2(!ops.isEmpty(), qPrintable(line));
             // The engines' defaults stand in for every param but the B-Tree's order.
             const json params = engine == "btree" ? json{{"order", 4}} : json::object();
             const auto runOp = [&](const QString& op) {
