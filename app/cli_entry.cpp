@@ -36,6 +36,8 @@ const char* const kHelp =
     "  downsample --step S [--agg LIST] [FILE.csv | -]\n"
     "                                    epoch-aligned buckets of a timestamp_ms,value series\n"
     "  compress [FILE.csv | -]           Gorilla-encode a series; print the bit counts as JSON\n"
+    "  practice --engine E --type T --seed N --count K [--level L]\n"
+    "                                    exercises the engines make and answer, as JSON lines\n"
     "  list                              chapters and their live diagrams\n"
     "\n"
     "Options:\n"

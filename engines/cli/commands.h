@@ -26,6 +26,8 @@ int partition(const Args& args, Io io);  // fieldguide partition --partitions N 
 int run(const Args& args, Io io);        // fieldguide run [SCENARIO.json | -]
 int downsample(const Args& args, Io io); // fieldguide downsample --step S [--agg LIST] [FILE|-]
 int compress(const Args& args, Io io);   // fieldguide compress [FILE.csv | -]
+// fieldguide practice --engine E --type T --seed N --count K [--level L] | --list
+int practiceCommand(const Args& args, Io io);
 
 // Flushes io.out. When the output could not be written (a full disk, a closed file), prints one
 // line for `command` on io.err naming the reason and returns kRuntime; else kOk.

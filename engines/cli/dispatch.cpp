@@ -111,6 +111,23 @@ std::string usageOf(const std::string& name) {
                "                                 before any step (default: the last step)\n"
                "  --help                         show this help\n";
     }
+    if (name == "practice") {
+        return "Usage: fieldguide practice --engine ENGINE --type TYPE --seed N --count K\n"
+               "                          [--level easy|medium|hard]\n"
+               "       fieldguide practice --list\n"
+               "\n"
+               "Prints K exercises that an engine makes and answers itself, one JSON object per\n"
+               "line: engine, type, seed, level, prompt (the question), given (its inputs) and\n"
+               "answer. Exercise i has the seed N + i: the same seed gives the same exercise\n"
+               "on every machine.\n"
+               "\n"
+               "  --engine ENGINE, --type TYPE   which exercises (--list prints every type)\n"
+               "  --seed N         0 or more\n"
+               "  --count K        1 to 100000\n"
+               "  --level L        easy, medium (the default) or hard\n"
+               "  --list           print ENGINE TYPE and what each asks, one per line\n"
+               "  --help           show this help\n";
+    }
     if (name == "list") {
         return "Usage: fieldguide list\n"
                "\n"
@@ -136,7 +153,7 @@ bool asksForHelp(const Args& args) {
 
 int dispatch(const std::string& name, const Args& args, Io io) {
     if ((name == "slot" || name == "partition" || name == "downsample" || name == "compress" ||
-         name == "run") &&
+         name == "run" || name == "practice") &&
         asksForHelp(args)) {
         io.out << usageOf(name);
         return finishOutput(name, io);
@@ -155,6 +172,9 @@ int dispatch(const std::string& name, const Args& args, Io io) {
     }
     if (name == "run") {
         return run(args, io);
+    }
+    if (name == "practice") {
+        return practiceCommand(args, io);
     }
     return -1;
 }

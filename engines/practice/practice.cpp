@@ -1,0 +1,542 @@
+#include "engines/practice/practice.h"
+
+#include "engines/btree/btree.h"
+#include "engines/core/rng.h"
+#include "engines/kafka/assignors.h"
+#include "engines/kafka/murmur2.h"
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
+#include "engines/timeseries/aggregate.h"
+#include "engines/timeseries/downsample.h"
+#include "engines/timeseries/gorilla.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace fg::practice {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+Exercise start(const char* engine, const char* type, std::uint64_t seed, Level level) {
+    Exercise e;
+    e.engine = engine;
+    e.type = type;
+    e.seed = seed;
+    e.level = level;
+    return e;
+}
+
+int pick(Rng& r, int lo, int hi) {
+    return static_cast<int>(r.uniform(lo, hi));
+}
+template <class T, std::size_t N>
+const T& pickOf(Rng& r, const T (&items)[N]) {
+    return items[static_cast<std::size_t>(r.uniform(0, static_cast<std::int64_t>(N) - 1))];
+}
+std::string num(std::int64_t n) {
+    return std::to_string(n);
+}
+
+// ---- Redis Cluster keys --------------------------------------------------------------------
+
+std::string plainKey(Rng& r) {
+    static const char* const stems[] = {"user", "order", "session", "cart", "product", "page"};
+    return std::string(pickOf(r, stems)) + ":" + num(r.uniform(1, 99'999));
+}
+
+std::string taggedKey(Rng& r) {
+    const std::string n = num(r.uniform(1, 9'999));
+    switch (pick(r, 0, 2)) {
+    case 0:
+        return "{user:" + n + "}:cart";
+    case 1:
+        return "order:{" + n + "}:items";
+    default:
+        return "{session" + n + "}.profile";
+    }
+}
+
+// The cases the hash-tag rule is about: an empty tag hashes the whole key, an unclosed brace is
+// no tag, only the first tag counts, and a tag may hold a brace.
+std::string trickyKey(Rng& r) {
+    const std::string a = plainKey(r), b = num(r.uniform(1, 999));
+    switch (pick(r, 0, 4)) {
+    case 0:
+        return "{}" + a;
+    case 1:
+        return "{" + a;
+    case 2:
+        return "a{" + b + "}{" + a + "}";
+    case 3:
+        return "{{" + b + "}}" + a;
+    default:
+        return taggedKey(r);
+    }
+}
+
+std::string redisKey(Rng& r, Level level) {
+    switch (level) {
+    case Level::Easy:
+        return plainKey(r);
+    case Level::Medium:
+        return r.uniform(0, 1) ? taggedKey(r) : plainKey(r);
+    case Level::Hard:
+        break;
+    }
+    return r.uniform(0, 2) ? trickyKey(r) : taggedKey(r);
+}
+
+const char* const kSlotRule = "The slot is CRC16 of the key modulo 16384; when the key holds a "
+                              "{hash tag} (something between its first { and the next }), only "
+                              "the tag is hashed.";
+
+Exercise slotOfKey(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("hashslot", "slot-of-key", seed, level);
+    const std::string key = redisKey(r, level);
+    e.prompt =
+        "Redis Cluster: which hash slot (0 to 16383) holds the key \"" + key + "\"? " + kSlotRule;
+    e.given = {{"key", key}};
+    e.answer = {{"slot", redis::keySlot(key)}};
+    return e;
+}
+
+Exercise ownerOfKey(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("hashslot", "owner-of-key", seed, level);
+    const int masters = level == Level::Easy     ? 3
+                        : level == Level::Medium ? pick(r, 3, 6)
+                                                 : pick(r, 5, 12);
+    const std::string key = redisKey(r, level);
+    const std::vector<int> owners = redis::clusterCreateOwners(masters);
+    e.prompt = "A Redis Cluster of " + num(masters) +
+               " masters made by redis-cli --cluster create, which gives each master an equal "
+               "run of the 16,384 slots in order (master 0 the first run). Which master owns "
+               "the key \"" +
+               key + "\"? " + kSlotRule;
+    e.given = {{"key", key}, {"masters", masters}};
+    e.answer = {{"master", owners[static_cast<std::size_t>(redis::keySlot(key))]}};
+    return e;
+}
+
+// ---- Kafka -----------------------------------------------------------------------------------
+
+std::string kafkaKey(Rng& r, Level level) {
+    static const char* const stems[] = {"customer-", "order-", "device-", "account-"};
+    static const char* const words[] = {"Zürich-", "café-", "naïve-", "Ωmega-"};
+    if (level == Level::Hard && r.uniform(0, 2) == 0) {
+        return std::string(pickOf(r, words)) + num(r.uniform(1, 999)); // bytes, not characters
+    }
+    return std::string(pickOf(r, stems)) + num(r.uniform(1, level == Level::Easy ? 99 : 99'999));
+}
+
+Exercise partitionOfKey(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("kafka", "partition-of-key", seed, level);
+    const int partitions = level == Level::Easy     ? 3
+                           : level == Level::Medium ? pick(r, 3, 12)
+                                                    : pick(r, 7, 64);
+    const std::string key = kafkaKey(r, level);
+    e.prompt = "Kafka's Java producer, default partitioner: a record with the key \"" + key +
+               "\" goes to a topic of " + num(partitions) +
+               " partitions. Which partition? (murmur2 of the key's UTF-8 bytes, made positive, "
+               "modulo the number of partitions)";
+    e.given = {{"key", key}, {"partitions", partitions}};
+    e.answer = {{"partition", kafka::partitionForKey(key, partitions)}};
+    return e;
+}
+
+Exercise assignment(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("kafka", "assignment", seed, level);
+    const bool range = level == Level::Easy || r.uniform(0, 1) == 0;
+    // Hard: ids that sort as text, not as numbers ("C10" before "C2").
+    std::vector<std::string> pool =
+        level == Level::Hard ? std::vector<std::string>{"C0", "C1", "C2", "C3", "C10", "C11"}
+                             : std::vector<std::string>{"C0", "C1", "C2", "C3"};
+    const int members = level == Level::Easy     ? 2
+                        : level == Level::Medium ? pick(r, 2, 3)
+                                                 : pick(r, 3, 4);
+    std::vector<std::string> consumers; // in the order they joined
+    while (static_cast<int>(consumers.size()) < members) {
+        const std::string& id =
+            pool[static_cast<std::size_t>(r.uniform(0, static_cast<int>(pool.size()) - 1))];
+        if (std::find(consumers.begin(), consumers.end(), id) == consumers.end()) {
+            consumers.push_back(id);
+        }
+    }
+    static const char* const names[] = {"clicks", "orders", "payments"};
+    const int topicCount = level == Level::Easy     ? 1
+                           : level == Level::Medium ? pick(r, 1, 2)
+                                                    : pick(r, 2, 3);
+    std::map<std::string, int> topics;
+    while (static_cast<int>(topics.size()) < topicCount) {
+        topics.emplace(pickOf(r, names), level == Level::Easy     ? pick(r, 3, 6)
+                                         : level == Level::Medium ? pick(r, 2, 5)
+                                                                  : pick(r, 1, 7));
+    }
+    std::vector<kafka::Member> group;
+    std::set<std::string> all;
+    for (const auto& [t, n] : topics) {
+        all.insert(t);
+    }
+    for (const auto& id : consumers) {
+        group.push_back({id, all});
+    }
+    const kafka::Assignment a =
+        range ? kafka::assignRange(group, topics) : kafka::assignRoundRobin(group, topics);
+    ojson topicsJson = ojson::object();
+    std::string topicText;
+    for (const auto& [t, n] : topics) {
+        topicsJson[t] = n;
+        topicText += (topicText.empty() ? "" : ", ") + t + " (" + num(n) +
+                     (n == 1 ? " partition)" : " partitions)");
+    }
+    std::string memberText;
+    for (const auto& id : consumers) {
+        memberText += (memberText.empty() ? "" : ", ") + id;
+    }
+    const char* assignor = range ? "range" : "roundrobin";
+    e.prompt = std::string("A consumer group of ") + memberText + " subscribes to " + topicText +
+               ". With Kafka's " + assignor +
+               " assignor, which partitions does each member get? (Members are ordered by their "
+               "ids as text.)";
+    e.given = {{"assignor", assignor}, {"consumers", consumers}, {"topics", topicsJson}};
+    std::vector<std::string> sorted = consumers;
+    std::sort(sorted.begin(), sorted.end());
+    ojson answer = ojson::object();
+    for (const auto& id : sorted) {
+        ojson parts = ojson::array();
+        if (const auto it = a.find(id); it != a.end()) {
+            for (const auto& tp : it->second) {
+                parts.push_back(tp.name());
+            }
+        }
+        answer[id] = std::move(parts);
+    }
+    e.answer = {{"assignment", std::move(answer)}};
+    return e;
+}
+
+// ---- B-Tree ----------------------------------------------------------------------------------
+
+// Collects the key each split moves up, in order.
+class PromotedKeys final : public StepSink<btree::Step, btree::State> {
+public:
+    bool narrate() const override { return true; }
+    void report(btree::Step step, const btree::State&) override {
+        if (step.kind == btree::StepKind::kSplit && step.moved) {
+            keys.push_back(*step.moved);
+        }
+    }
+    std::vector<btree::Key> keys;
+};
+
+ojson treeJson(const btree::NodeStore& ns, btree::NodeId id) {
+    ojson node = {{"keys", ojson::array()}, {"children", ojson::array()}};
+    for (const btree::Key k : ns.keys(id)) {
+        node["keys"].push_back(k);
+    }
+    for (const btree::NodeId c : ns.children(id)) {
+        node["children"].push_back(treeJson(ns, c));
+    }
+    return node;
+}
+
+struct InsertResult {
+    std::vector<btree::Key> promoted;
+    ojson tree;
+};
+
+btree::State treeOf(const btree::BTreeEngine& engine, const std::vector<btree::Key>& keys) {
+    btree::State s = engine.emptyState();
+    SilentSink<btree::Step, btree::State> silent;
+    for (const btree::Key k : keys) {
+        engine.apply(s, btree::Op::insert(k), silent);
+    }
+    return s;
+}
+
+// `insert` into a copy of the tree `s`.
+InsertResult insertInto(const btree::BTreeEngine& engine, btree::State s, btree::Key insert) {
+    PromotedKeys promoted;
+    engine.apply(s, btree::Op::insert(insert), promoted);
+    return {std::move(promoted.keys), treeJson(s.nodes, s.root)};
+}
+
+// Keys in (lo, hi) land in a full leaf whose insert splits `splits` nodes (the leaf and the
+// full nodes right above it).
+struct Target {
+    btree::Key lo, hi;
+    int splits;
+};
+
+void splitTargets(const btree::NodeStore& ns, btree::NodeId id, btree::Key lo, btree::Key hi,
+                  int fullAbove, int maxKeys, std::vector<Target>& out) {
+    const bool full = ns.size(id) == maxKeys;
+    if (ns.leaf(id)) {
+        if (full) {
+            out.push_back({lo, hi, 1 + fullAbove});
+        }
+        return;
+    }
+    const auto keys = ns.keys(id);
+    const auto children = ns.children(id);
+    for (std::size_t i = 0; i < children.size(); ++i) {
+        splitTargets(ns, children[i], i == 0 ? lo : keys[i - 1], i == keys.size() ? hi : keys[i],
+                     full ? fullAbove + 1 : 0, maxKeys, out);
+    }
+}
+
+// How many keys in (t.lo, t.hi), within 1..99, are not in `used`.
+std::int64_t freeKeys(const Target& t, const std::set<btree::Key>& used) {
+    std::int64_t n = 0;
+    for (btree::Key k = std::max<btree::Key>(t.lo + 1, 1); k < std::min<btree::Key>(t.hi, 100);
+         ++k) {
+        n += used.count(k) == 0;
+    }
+    return n;
+}
+
+Exercise btreeInsert(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("btree", "insert", seed, level);
+    const int order = level == Level::Easy     ? 3
+                      : level == Level::Medium ? pick(r, 3, 4)
+                                               : pick(r, 3, 5);
+    const int count = level == Level::Easy     ? pick(r, 3, 5)
+                      : level == Level::Medium ? pick(r, 6, 10)
+                                               : pick(r, 10, 18);
+    // The keys inserted first, and the key inserted then (a new one). A hard one lands in a full
+    // leaf, under full parents when it can (it splits the most nodes of up to 20 sets of keys
+    // drawn: a tree whose leaves all have room splits on no insert).
+    const btree::BTreeEngine engine(btree::Params::withOrder(order));
+    std::vector<btree::Key> keys;
+    btree::Key insert = 0;
+    int best = -1;
+    for (int round = 0; round < (level == Level::Hard ? 20 : 1) && best < 2; ++round) {
+        std::vector<btree::Key> drawn;
+        std::set<btree::Key> used;
+        while (static_cast<int>(drawn.size()) < count) {
+            const btree::Key k = r.uniform(1, 99);
+            if (used.insert(k).second) {
+                drawn.push_back(k);
+            }
+        }
+        Target target{0, 100, 0};
+        if (level == Level::Hard) {
+            std::vector<Target> targets;
+            const btree::State tree = treeOf(engine, drawn);
+            splitTargets(tree.nodes, tree.root, 0, 100, 0, order - 1, targets);
+            for (const Target& t : targets) {
+                if (t.splits > target.splits && freeKeys(t, used) > 0) {
+                    target = t;
+                }
+            }
+        }
+        if (target.splits <= best) {
+            continue;
+        }
+        // A key of the target's range that is not in the tree, drawn uniformly.
+        const std::int64_t free = freeKeys(target, used);
+        std::int64_t nth = r.uniform(0, free - 1);
+        for (btree::Key k = target.lo + 1; k < target.hi; ++k) {
+            if (!used.count(k) && nth-- == 0) {
+                insert = k;
+                break;
+            }
+        }
+        keys = std::move(drawn);
+        best = target.splits;
+    }
+    const InsertResult result = insertInto(engine, treeOf(engine, keys), insert);
+    std::string keyText;
+    for (const btree::Key k : keys) {
+        keyText += (keyText.empty() ? "" : ", ") + num(k);
+    }
+    e.prompt = "A B-Tree of order " + num(order) + " (a node holds at most " + num(order - 1) +
+               " keys; a node that gets one more splits, and its middle key, the lower middle "
+               "of an even count, moves up) is built by inserting " +
+               keyText + " into an empty tree, in that order. Now insert " + num(insert) +
+               ": which keys move up, in order, and what is the tree after?";
+    e.given = {{"order", order}, {"keys", keys}, {"insert", insert}};
+    e.answer = {{"promoted", result.promoted}, {"tree", std::move(result.tree)}};
+    return e;
+}
+
+// ---- Time series -----------------------------------------------------------------------------
+
+// A whole-second time at the start of a window of `windowS` seconds, somewhere in late 2023.
+std::int64_t alignedStart(Rng& r, std::int64_t windowS) {
+    const std::int64_t base = 1'700'000'000; // seconds
+    return (base - base % windowS + windowS * r.uniform(0, 500)) * 1000;
+}
+
+double seriesValue(Rng& r, Level level) {
+    switch (level) {
+    case Level::Easy:
+        return static_cast<double>(r.uniform(1, 20));
+    case Level::Medium:
+        return static_cast<double>(r.uniform(2, 60)) / 2.0; // halves
+    case Level::Hard:
+        break;
+    }
+    return static_cast<double>(r.uniform(-80, 160)) / 4.0; // quarters, some negative
+}
+
+Exercise bucket(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("downsample", "bucket", seed, level);
+    static const std::int64_t mediumSteps[] = {60, 300};
+    static const std::int64_t hardSteps[] = {60, 300, 600};
+    const std::int64_t step = level == Level::Easy     ? 60
+                              : level == Level::Medium ? pickOf(r, mediumSteps)
+                                                       : pickOf(r, hardSteps);
+    static const timeseries::AggKind easyAggs[] = {
+        timeseries::AggKind::Avg, timeseries::AggKind::Min, timeseries::AggKind::Max,
+        timeseries::AggKind::Count};
+    static const timeseries::AggKind allAggs[] = {
+        timeseries::AggKind::Avg,   timeseries::AggKind::Min, timeseries::AggKind::Max,
+        timeseries::AggKind::Count, timeseries::AggKind::Sum, timeseries::AggKind::First,
+        timeseries::AggKind::Last};
+    const timeseries::AggKind agg = level == Level::Easy ? pickOf(r, easyAggs) : pickOf(r, allAggs);
+    const int buckets = level == Level::Easy ? pick(r, 2, 3) : pick(r, 3, 5);
+    const int points = level == Level::Easy     ? pick(r, 5, 7)
+                       : level == Level::Medium ? pick(r, 8, 12)
+                                                : pick(r, 10, 16);
+    const std::int64_t t0 = alignedStart(r, step);
+    // Hard: one bucket left empty (a gap), and a point offset that is not a whole bucket.
+    const int gap = level == Level::Hard ? pick(r, 1, buckets - 1) : -1;
+    std::set<std::int64_t> times;
+    while (static_cast<int>(times.size()) < points) {
+        const int b = pick(r, 0, buckets - 1);
+        if (b == gap) {
+            continue;
+        }
+        times.insert(t0 + (b * step + r.uniform(0, step - 1)) * 1000);
+    }
+    std::vector<timeseries::Point> series;
+    ojson pointsJson = ojson::array();
+    for (const std::int64_t t : times) {
+        const double v = seriesValue(r, level);
+        series.push_back({t, v});
+        pointsJson.push_back({t, v});
+    }
+    const auto rolled = timeseries::downsample(series, step * 1000);
+    ojson answer = ojson::array();
+    for (const auto& b : rolled) {
+        if (agg == timeseries::AggKind::Count) {
+            answer.push_back({b.start, b.agg.count});
+        } else {
+            answer.push_back({b.start, timeseries::aggValue(b.agg, agg)});
+        }
+    }
+    const char* aggText = timeseries::aggName(agg);
+    e.prompt = "Roll these " + num(points) +
+               " points (time in ms since the Unix epoch, value) up "
+               "into buckets of " +
+               num(step) + " seconds aligned to the epoch, with " + aggText +
+               ": what is each non-empty bucket's start (ms) and value?";
+    e.given = {{"points", std::move(pointsJson)}, {"step_s", step}, {"agg", aggText}};
+    e.answer = {{"buckets", std::move(answer)}};
+    return e;
+}
+
+Exercise gorillaBits(std::uint64_t seed, Level level) {
+    Rng r(seed);
+    Exercise e = start("downsample", "gorilla-bits", seed, level);
+    const int n = level == Level::Easy     ? pick(r, 2, 4)
+                  : level == Level::Medium ? pick(r, 4, 8)
+                                           : pick(r, 6, 12);
+    // Inside one two-hour block (Gorilla's), whole seconds.
+    std::int64_t t = alignedStart(r, 7200) / 1000;
+    const std::int64_t end = t + 7199;
+    const std::int64_t every = level == Level::Easy ? 60 : pick(r, 10, 60);
+    double v = seriesValue(r, level);
+    std::vector<timeseries::Point> series;
+    for (int i = 0; i < n && t <= end; ++i) {
+        series.push_back({t * 1000, v});
+        // Easy: a regular beat and values that repeat or step; harder: jitter and jumps.
+        std::int64_t gap = every;
+        if (level != Level::Easy && r.uniform(0, 2) == 0) {
+            gap += level == Level::Hard ? r.uniform(-every / 2, 700) : r.uniform(-2, 2);
+        }
+        t += std::max<std::int64_t>(1, gap);
+        if (level == Level::Easy) {
+            v = r.uniform(0, 1) ? v : v + static_cast<double>(r.uniform(1, 3));
+        } else if (r.uniform(0, 3) != 0) {
+            v = seriesValue(r, level) * (level == Level::Hard ? 37.5 : 1.0);
+        }
+    }
+    timeseries::GorillaBlock block;
+    const Status s = timeseries::gorillaEncode(series, block);
+    ojson pointsJson = ojson::array();
+    for (const auto& p : series) {
+        pointsJson.push_back({p.t, p.v});
+    }
+    e.prompt = "Gorilla compression (Facebook's, as in Prometheus and InfluxDB) encodes these " +
+               num(static_cast<std::int64_t>(series.size())) +
+               " points (time in ms, value) in one block: timestamps as delta-of-deltas, values "
+               "as XOR with the previous value. How many bits does the block take in all?";
+    e.given = {{"points", std::move(pointsJson)}};
+    e.answer = {{"bits", s ? static_cast<std::int64_t>(block.bits.bits()) : -1}};
+    return e;
+}
+
+} // namespace
+
+const char* levelName(Level level) {
+    switch (level) {
+    case Level::Easy:
+        return "easy";
+    case Level::Medium:
+        return "medium";
+    case Level::Hard:
+        break;
+    }
+    return "hard";
+}
+
+bool parseLevel(std::string_view name, Level& out) {
+    for (const Level l : {Level::Easy, Level::Medium, Level::Hard}) {
+        if (name == levelName(l)) {
+            out = l;
+            return true;
+        }
+    }
+    return false;
+}
+
+const std::vector<ExerciseType>& exerciseTypes() {
+    static const std::vector<ExerciseType> all = {
+        {"hashslot", "slot-of-key", "the hash slot of a key, {hash tags} included", &slotOfKey},
+        {"hashslot", "owner-of-key", "the master that owns a key's slot", &ownerOfKey},
+        {"kafka", "partition-of-key", "the partition of a keyed record (murmur2)", &partitionOfKey},
+        {"kafka", "assignment", "a consumer group's partitions (range, roundrobin)", &assignment},
+        {"btree", "insert", "the keys a B-Tree insert moves up, and the tree after", &btreeInsert},
+        {"downsample", "bucket", "a series rolled up into epoch-aligned buckets", &bucket},
+        {"downsample", "gorilla-bits", "the bits Gorilla compression takes for some points",
+         &gorillaBits},
+    };
+    return all;
+}
+
+const ExerciseType* findExerciseType(std::string_view engine, std::string_view type) {
+    for (const auto& t : exerciseTypes()) {
+        if (engine == t.engine && type == t.type) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
+nlohmann::ordered_json exerciseJson(const Exercise& e) {
+    return {{"engine", e.engine},          {"type", e.type},     {"seed", e.seed},
+            {"level", levelName(e.level)}, {"prompt", e.prompt}, {"given", e.given},
+            {"answer", e.answer}};
+}
+
+} // namespace fg::practice

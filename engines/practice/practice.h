@@ -1,0 +1,51 @@
+// Practice: exercises the engines make and answer (issue 15). Each exercise type turns a seed and
+// a level into the inputs of one question ("given") and the engine's own answer to it ("answer"),
+// so the answer is never written by hand and a seed gives the same exercise on every machine (a
+// teacher hands out "seed 1234"). `fieldguide practice` prints them as JSON lines (docs/cli.md).
+//
+// Levels: easy questions are small and plain (three masters, one topic, a few keys into an order-3
+// tree); medium ones larger; hard ones pick the tricky cases (hash tags such as "{}" or "a{b}{c}",
+// member ids that sort as text, "C10" < "C2", inserts that split several nodes, negative values
+// and gaps in a series).
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fg::practice {
+
+enum class Level { Easy, Medium, Hard };
+
+const char* levelName(Level level);
+// "easy", "medium" or "hard"; false for anything else.
+bool parseLevel(std::string_view name, Level& out);
+
+struct Exercise {
+    std::string engine; // "hashslot", "kafka", "btree", "downsample"
+    std::string type;   // "slot-of-key", ...
+    std::uint64_t seed = 0;
+    Level level = Level::Medium;
+    std::string prompt; // the question as shown, in plain words
+    nlohmann::ordered_json given;
+    nlohmann::ordered_json answer;
+};
+
+struct ExerciseType {
+    const char* engine;
+    const char* type;
+    const char* what; // one line for `fieldguide practice --list`
+    Exercise (*make)(std::uint64_t seed, Level level);
+};
+
+// Every type, in the order `--list` prints them.
+const std::vector<ExerciseType>& exerciseTypes();
+// The type `type` of `engine`, or null.
+const ExerciseType* findExerciseType(std::string_view engine, std::string_view type);
+
+// The exercise as one JSON object: engine, type, seed, level, prompt, given, answer.
+nlohmann::ordered_json exerciseJson(const Exercise& exercise);
+
+} // namespace fg::practice
