@@ -161,12 +161,12 @@ QString exportHandoutInteractive(QWidget* parent, const Course& course, int read
     if (path.isEmpty()) {
         return {};
     }
-    rememberExportFolder(QFileInfo(path).absolutePath());
     const Status error = exportHandoutPdf(chapter, path, dialog.paper());
     if (!error) {
         QMessageBox::warning(parent, QObject::tr("Export handout"), messageOf(error));
         return {};
     }
+    rememberExportFolder(QFileInfo(path).absolutePath()); // only once it was written there
     return path;
 }
 

@@ -101,7 +101,10 @@ private slots:
         QVERIFY2(escaped, "the progress window never showed: the export was too short");
         QVERIFY2(!QFileInfo::exists(gif), "the export went on after Esc and wrote the file");
         QVERIFY(stayedOpen);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // Not a problem: the dialog says it stopped and left nothing (a tester's cancel said
+        // nothing at all, and they could not tell whether a partial file was left).
+        QVERIFY2(error == QStringLiteral("Export cancelled: nothing was written."),
+                 qPrintable(error));
         QVERIFY2(stoppedAt - escapedAt < 2000,
                  qPrintable(QStringLiteral("stopped %1 ms after Esc").arg(stoppedAt - escapedAt)));
     }

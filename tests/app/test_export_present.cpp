@@ -279,6 +279,25 @@ private slots:
         DGifCloseFile(g, &error);
         QCOMPARE(fg::animationFrameCount(*source, o), 4 * 3 + 5 * 5);
 
+        // The delays add up to the animation's length at any rate: at 12 fps each hundredth is
+        // counted from the frames shown so far (a tester's 19.3 s animation played in 18.9 s).
+        o.fps = 12;
+        const QString twelve = dir.filePath("twelve.gif");
+        FG_VERIFY_OK(fg::exportGif(*source, fg::Theme::light(), twelve, o));
+        GifFileType* t12 = DGifOpenFileName(QFile::encodeName(twelve).constData(), &error);
+        QVERIFY(t12);
+        QCOMPARE(DGifSlurp(t12), GIF_OK);
+        int hundredths = 0;
+        for (int i = 0; i < t12->ImageCount; ++i) {
+            GraphicsControlBlock gcb;
+            QCOMPARE(DGifSavedExtensionToGCB(t12, i, &gcb), GIF_OK);
+            hundredths += gcb.DelayTime;
+        }
+        DGifCloseFile(t12, &error);
+        const int frames = fg::animationFrameCount(*source, o);
+        QCOMPARE(hundredths, (100 * frames + 6) / 12);
+        o.fps = 10;
+
         const QString cancelled = dir.filePath("b.gif");
         QVERIFY(fg::exportGif(*source, fg::Theme::light(), cancelled, o, [](int done, int) {
                     return done < 5;

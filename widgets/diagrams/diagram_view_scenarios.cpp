@@ -121,10 +121,12 @@ void DiagramView::saveScenarioDialog() {
     if (path.isEmpty()) {
         return;
     }
-    settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
     if (const Status saved = saveScenarioFile(path); !saved) {
         QMessageBox::warning(this, tr("Save scenario"), messageOf(saved));
+        return;
     }
+    // Only once it was written there: a folder that failed is not offered again.
+    settings.setValue(QStringLiteral("scenarios/dir"), QFileInfo(path).absolutePath());
 }
 
 } // namespace fg

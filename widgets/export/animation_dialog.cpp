@@ -25,7 +25,8 @@ namespace fg {
 
 QString lastExportFolder() {
     const QString remembered = QSettings().value(QStringLiteral("export/dir")).toString();
-    if (!remembered.isEmpty() && QFileInfo(remembered).isDir()) {
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir() &&
+        QFileInfo(remembered).isWritable()) {
         return remembered;
     }
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
@@ -108,11 +109,11 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     form->addRow(fileLabel, fileRow);
     rangeNote_ = new RangeNoteLabel(this);
     form->addRow(rangeNote_);
-    error_ = new QLabel(this);
-    error_->setAccessibleName(tr("Export problem"));
-    error_->setWordWrap(true);
-    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    error_->hide();
+    // The problem line in the colours of the app's theme of the dialog's palette (the export
+    // dialog's are the screen theme's): the same orange-red, not body text.
+    error_ = problemLine(
+        this, palette().color(QPalette::Window).lightness() < 128 ? Theme::dark() : Theme::light(),
+        path_);
     form->addRow(error_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     exportButton_ = buttons->button(QDialogButtonBox::Ok);
@@ -273,15 +274,16 @@ void AnimationDialog::accept() {
     s.setValue("export/animation-kind", kind_->currentIndex());
     s.setValue("export/animation-width", width_->value());
     s.setValue("export/animation-fps", fps_->value());
-    rememberExportFolder(QFileInfo(path()).absolutePath()); // a GIF's folder, or the frames'
-                                                            // folder's parent
     if (writer_) {
         writing_ = true;
         cancelRequested_ = false;
         const Status problem = writer_(*this);
         writing_ = false;
         if (problem.isCancelled()) {
-            return; // stopped on purpose: the dialog stays, as it was
+            // Stopped on purpose: the dialog stays as it was, and says that nothing was left.
+            error_->setText(tr("Export cancelled: nothing was written."));
+            error_->show();
+            return;
         }
         if (!problem) {
             error_->setText(dialogSentence(messageOf(problem)));
@@ -290,6 +292,9 @@ void AnimationDialog::accept() {
             return;
         }
     }
+    // Only once it was written there (a failed export to /proc was remembered, and the next
+    // file dialog opened there); a GIF's folder, or the frames' folder's parent.
+    rememberExportFolder(QFileInfo(path()).absolutePath());
     error_->hide();
     error_->clear();
     QDialog::accept();

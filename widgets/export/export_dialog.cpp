@@ -99,15 +99,7 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     form->addRow(fileLabel, fileRow);
     rangeNote_ = new RangeNoteLabel(this);
     form->addRow(rangeNote_);
-    error_ = new QLabel(this);
-    error_->setAccessibleName(tr("Export problem"));
-    error_->setWordWrap(true);
-    error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette warn = error_->palette();
-    warn.setColor(QPalette::WindowText,
-                  screenTheme_.readableOn(screenTheme_.bad, palette().color(QPalette::Window)));
-    error_->setPalette(warn);
-    error_->hide();
+    error_ = problemLine(this, screenTheme_, path_);
     form->addRow(error_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Export"));
@@ -303,7 +295,6 @@ void ExportDialog::accept() {
     s.setValue("export/width", customSize_.width());
     s.setValue("export/height", customSize_.height());
     s.setValue("export/transparent", transparent_->isChecked());
-    s.setValue("export/dir", QFileInfo(path()).absolutePath());
     if (writer_) {
         if (const Status problem = writer_(*this); !problem) {
             showError(messageOf(problem)); // stay open: fix the path (or the size) and export again
@@ -311,9 +302,24 @@ void ExportDialog::accept() {
             return;
         }
     }
+    rememberExportFolder(QFileInfo(path()).absolutePath()); // only once it was written there
     error_->hide();
     error_->clear();
     QDialog::accept();
+}
+
+QLabel* problemLine(QWidget* dialog, const Theme& theme, QLineEdit* path) {
+    auto* line = new QLabel(dialog);
+    line->setAccessibleName(QObject::tr("Export problem"));
+    line->setWordWrap(true);
+    line->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QPalette warn = line->palette();
+    warn.setColor(QPalette::WindowText,
+                  theme.readableOn(theme.bad, dialog->palette().color(QPalette::Window)));
+    line->setPalette(warn);
+    line->hide();
+    QObject::connect(path, &QLineEdit::textChanged, line, &QLabel::hide);
+    return line;
 }
 
 void givePathRoom(QLineEdit* field) {

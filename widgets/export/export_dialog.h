@@ -83,4 +83,9 @@ void givePathRoom(QLineEdit* field);
 // ("cannot write x: denied" becomes "Cannot write x: denied.").
 QString dialogSentence(const QString& message);
 
+// A dialog's line for a problem (a file that could not be written): hidden until there is one,
+// wrapped, selectable, in the theme's "bad" colour made readable on the dialog's background, and
+// hidden again as soon as `path` is edited (the problem was about the path before).
+QLabel* problemLine(QWidget* dialog, const Theme& theme, QLineEdit* path);
+
 } // namespace fg

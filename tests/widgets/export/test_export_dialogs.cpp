@@ -206,6 +206,57 @@ private slots:
         QVERIFY2(path.endsWith(".svg"), qPrintable(path));
     }
 
+    // A tester's export to /proc failed, yet /proc was remembered and the next file dialog
+    // opened there (and hung reading /proc/kmsg). A folder is remembered once a file was
+    // written there, by the picture, the animation and the frames alike; until then the last
+    // good one stays. A failed animation's problem goes as soon as the path is edited, and a
+    // cancelled one says that nothing was written.
+    void onlyAFolderWrittenToIsRemembered() {
+        QTemporaryDir good, other;
+        QSettings().setValue("export/dir", good.path());
+        fg::Status answer = fg::systemFailure("Could not write: Read-only file system");
+        fg::ExportDialog picture(QSize(1000, 600), fg::Theme::light(), "x");
+        picture.setWriter([&](const fg::ExportDialog&) { return answer; });
+        picture.setPath(QDir(other.path()).filePath("x.png"));
+        picture.accept();
+        QVERIFY(!picture.error().isEmpty());
+        QCOMPARE(fg::lastExportFolder(), good.path());
+        answer = fg::Status::ok();
+        picture.accept();
+        QCOMPARE(fg::lastExportFolder(), other.path());
+
+        QSettings().setValue("export/dir", good.path());
+        const auto source = defaultSource("btree");
+        fg::AnimationDialog animation(*source, "btree");
+        animation.setGif(true);
+        answer = fg::systemFailure("Could not write: Read-only file system");
+        animation.setWriter([&](const fg::AnimationDialog&) { return answer; });
+        animation.setPath(QDir(other.path()).filePath("a.gif"));
+        animation.accept();
+        QVERIFY(animation.error().contains("Read-only"));
+        QCOMPARE(fg::lastExportFolder(), good.path());
+        // Drawn as a problem, as the picture dialog's: not in the body text's colour.
+        auto* line = animation.findChild<QLabel*>(QString(), Qt::FindDirectChildrenOnly);
+        for (auto* l : animation.findChildren<QLabel*>()) {
+            line = l->accessibleName() == "Export problem" ? l : line;
+        }
+        QVERIFY(line && line->accessibleName() == "Export problem");
+        QVERIFY(line->palette().color(QPalette::WindowText) !=
+                animation.palette().color(QPalette::WindowText));
+        animation.setPath(QDir(good.path()).filePath("b.gif"));
+        QVERIFY(animation.error().isEmpty()); // about the path before
+        answer = fg::Status::cancelled();
+        animation.accept();
+        QVERIFY2(animation.error().contains("cancelled") &&
+                     animation.error().contains("nothing was written"),
+                 qPrintable(animation.error()));
+        QCOMPARE(fg::lastExportFolder(), good.path());
+        answer = fg::Status::ok();
+        animation.setPath(QDir(other.path()).filePath("c.gif"));
+        animation.accept();
+        QCOMPARE(fg::lastExportFolder(), other.path());
+    }
+
     // Item 5: an animation's suggested file names its range (it suggested "btree-step-110.gif",
     // the step on screen, for steps 1 to 112), and follows the range until the user types a name.
     void animationNameFollowsTheRange() {
