@@ -36,6 +36,16 @@ template <class T, std::size_t N>
 const T& pickOf(Rng& r, const T (&items)[N]) {
     return items[static_cast<std::size_t>(r.uniform(0, static_cast<std::int64_t>(N) - 1))];
 }
+// A size that grows with the level: a number drawn from the level's span (no draw for a span of
+// one number).
+struct Span {
+    int lo, hi;
+};
+int sized(Rng& r, Level level, Span easy, Span medium, Span hard) {
+    const Span s = level == Level::Easy ? easy : level == Level::Medium ? medium : hard;
+    return s.lo == s.hi ? s.lo : pick(r, s.lo, s.hi);
+}
+
 std::string num(std::int64_t n) {
     return std::to_string(n);
 }
@@ -44,7 +54,10 @@ std::string num(std::int64_t n) {
 
 std::string plainKey(Rng& r) {
     static const char* const stems[] = {"user", "order", "session", "cart", "product", "page"};
-    return std::string(pickOf(r, stems)) + ":" + num(r.uniform(1, 99'999));
+    // One draw after the other, in statements: the operands of + are evaluated in no set order,
+    // and a compiler that drew the number first would make other exercises of the same seed.
+    const std::string stem = pickOf(r, stems);
+    return stem + ":" + num(r.uniform(1, 99'999));
 }
 
 std::string taggedKey(Rng& r) {
@@ -107,9 +120,7 @@ Exercise slotOfKey(std::uint64_t seed, Level level) {
 Exercise ownerOfKey(std::uint64_t seed, Level level) {
     Rng r(seed);
     Exercise e = start("hashslot", "owner-of-key", seed, level);
-    const int masters = level == Level::Easy     ? 3
-                        : level == Level::Medium ? pick(r, 3, 6)
-                                                 : pick(r, 5, 12);
+    const int masters = sized(r, level, {3, 3}, {3, 6}, {5, 12});
     const std::string key = redisKey(r, level);
     const std::vector<int> owners = redis::clusterCreateOwners(masters);
     e.prompt = "A Redis Cluster of " + num(masters) +
@@ -128,17 +139,17 @@ std::string kafkaKey(Rng& r, Level level) {
     static const char* const stems[] = {"customer-", "order-", "device-", "account-"};
     static const char* const words[] = {"Zürich-", "café-", "naïve-", "Ωmega-"};
     if (level == Level::Hard && r.uniform(0, 2) == 0) {
-        return std::string(pickOf(r, words)) + num(r.uniform(1, 999)); // bytes, not characters
+        const std::string word = pickOf(r, words); // bytes, not characters, are hashed
+        return word + num(r.uniform(1, 999));
     }
-    return std::string(pickOf(r, stems)) + num(r.uniform(1, level == Level::Easy ? 99 : 99'999));
+    const std::string stem = pickOf(r, stems);
+    return stem + num(r.uniform(1, level == Level::Easy ? 99 : 99'999));
 }
 
 Exercise partitionOfKey(std::uint64_t seed, Level level) {
     Rng r(seed);
     Exercise e = start("kafka", "partition-of-key", seed, level);
-    const int partitions = level == Level::Easy     ? 3
-                           : level == Level::Medium ? pick(r, 3, 12)
-                                                    : pick(r, 7, 64);
+    const int partitions = sized(r, level, {3, 3}, {3, 12}, {7, 64});
     const std::string key = kafkaKey(r, level);
     e.prompt = "Kafka's Java producer, default partitioner: a record with the key \"" + key +
                "\" goes to a topic of " + num(partitions) +
@@ -157,9 +168,7 @@ Exercise assignment(std::uint64_t seed, Level level) {
     std::vector<std::string> pool =
         level == Level::Hard ? std::vector<std::string>{"C0", "C1", "C2", "C3", "C10", "C11"}
                              : std::vector<std::string>{"C0", "C1", "C2", "C3"};
-    const int members = level == Level::Easy     ? 2
-                        : level == Level::Medium ? pick(r, 2, 3)
-                                                 : pick(r, 3, 4);
+    const int members = sized(r, level, {2, 2}, {2, 3}, {3, 4});
     std::vector<std::string> consumers; // in the order they joined
     while (static_cast<int>(consumers.size()) < members) {
         const std::string& id =
@@ -169,14 +178,12 @@ Exercise assignment(std::uint64_t seed, Level level) {
         }
     }
     static const char* const names[] = {"clicks", "orders", "payments"};
-    const int topicCount = level == Level::Easy     ? 1
-                           : level == Level::Medium ? pick(r, 1, 2)
-                                                    : pick(r, 2, 3);
+    const int topicCount = sized(r, level, {1, 1}, {1, 2}, {2, 3});
     std::map<std::string, int> topics;
     while (static_cast<int>(topics.size()) < topicCount) {
-        topics.emplace(pickOf(r, names), level == Level::Easy     ? pick(r, 3, 6)
-                                         : level == Level::Medium ? pick(r, 2, 5)
-                                                                  : pick(r, 1, 7));
+        const std::string name = pickOf(r, names);
+        const int partitions = sized(r, level, {3, 6}, {2, 5}, {1, 7});
+        topics.emplace(name, partitions);
     }
     std::vector<kafka::Member> group;
     std::set<std::string> all;
@@ -304,12 +311,8 @@ std::int64_t freeKeys(const Target& t, const std::set<btree::Key>& used) {
 Exercise btreeInsert(std::uint64_t seed, Level level) {
     Rng r(seed);
     Exercise e = start("btree", "insert", seed, level);
-    const int order = level == Level::Easy     ? 3
-                      : level == Level::Medium ? pick(r, 3, 4)
-                                               : pick(r, 3, 5);
-    const int count = level == Level::Easy     ? pick(r, 3, 5)
-                      : level == Level::Medium ? pick(r, 6, 10)
-                                               : pick(r, 10, 18);
+    const int order = sized(r, level, {3, 3}, {3, 4}, {3, 5});
+    const int count = sized(r, level, {3, 5}, {6, 10}, {10, 18});
     // The keys inserted first, and the key inserted then (a new one). A hard one lands in a full
     // leaf, under full parents when it can (it splits the most nodes of up to 20 sets of keys
     // drawn: a tree whose leaves all have room splits on no insert).
@@ -404,9 +407,7 @@ Exercise bucket(std::uint64_t seed, Level level) {
         timeseries::AggKind::Last};
     const timeseries::AggKind agg = level == Level::Easy ? pickOf(r, easyAggs) : pickOf(r, allAggs);
     const int buckets = level == Level::Easy ? pick(r, 2, 3) : pick(r, 3, 5);
-    const int points = level == Level::Easy     ? pick(r, 5, 7)
-                       : level == Level::Medium ? pick(r, 8, 12)
-                                                : pick(r, 10, 16);
+    const int points = sized(r, level, {5, 7}, {8, 12}, {10, 16});
     const std::int64_t t0 = alignedStart(r, step);
     // Hard: one bucket left empty (a gap), and a point offset that is not a whole bucket.
     const int gap = level == Level::Hard ? pick(r, 1, buckets - 1) : -1;
@@ -448,9 +449,7 @@ Exercise bucket(std::uint64_t seed, Level level) {
 Exercise gorillaBits(std::uint64_t seed, Level level) {
     Rng r(seed);
     Exercise e = start("downsample", "gorilla-bits", seed, level);
-    const int n = level == Level::Easy     ? pick(r, 2, 4)
-                  : level == Level::Medium ? pick(r, 4, 8)
-                                           : pick(r, 6, 12);
+    const int n = sized(r, level, {2, 4}, {4, 8}, {6, 12});
     // Inside one two-hour block (Gorilla's), whole seconds.
     std::int64_t t = alignedStart(r, 7200) / 1000;
     const std::int64_t end = t + 7199;
