@@ -48,4 +48,14 @@ const ExerciseType* findExerciseType(std::string_view engine, std::string_view t
 // The exercise as one JSON object: engine, type, seed, level, prompt, given, answer.
 nlohmann::ordered_json exerciseJson(const Exercise& exercise);
 
+// A submitted answer against the engine's: right when it is the same answer in any form that
+// means the same (7437 or 7437.0; a member's partitions in any order; a leaf with or without its
+// empty "children"; a bucket's average rounded to two decimals, as a student writes it).
+// Otherwise each difference in a plain sentence, naming the part ("C1", "bucket 2").
+struct Grading {
+    bool right = false;
+    std::vector<std::string> differences;
+};
+Grading grade(const Exercise& exercise, const nlohmann::json& submitted);
+
 } // namespace fg::practice

@@ -10,7 +10,9 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -362,6 +364,112 @@ private slots:
                 QVERIFY(back == points);
             }
         }
+    }
+
+    // Grading: the engine's own answer is right in every form that means the same, and a near
+    // miss of each kind is wrong, with the difference said.
+    void theEnginesAnswerIsRightInAnyFormAndNearMissesAreNot() {
+        const auto right = [](const Exercise& e, const json& answer) {
+            return fg::practice::grade(e, answer).right;
+        };
+        const auto wrong = [](const Exercise& e, const json& answer) {
+            const fg::practice::Grading g = fg::practice::grade(e, answer);
+            return !g.right && !g.differences.empty() && !g.differences.front().empty();
+        };
+        for (const auto& type : fg::practice::exerciseTypes()) {
+            for (const Level level : kLevels) {
+                for (std::uint64_t seed = 0; seed < 300; ++seed) {
+                    const Exercise e = type.make(seed, level);
+                    const json answer = json::parse(e.answer.dump());
+                    QVERIFY2(right(e, answer), answer.dump().c_str());
+                    QVERIFY(wrong(e, json::array()));
+                    QVERIFY(wrong(e, json::object()));
+                    json miss = answer;
+                    const std::string t = e.type;
+                    if (t == "slot-of-key" || t == "owner-of-key" || t == "partition-of-key" ||
+                        t == "gorilla-bits") {
+                        const std::string field = answer.begin().key();
+                        json asFloat = answer;
+                        asFloat[field] = answer[field].get<double>();
+                        QVERIFY(right(e, asFloat)); // 7437.0 is 7437
+                        miss[field] = answer[field].get<std::int64_t>() + 1;
+                        QVERIFY(wrong(e, miss));
+                        miss[field] = answer[field].get<double>() + 0.5;
+                        QVERIFY(wrong(e, miss));
+                    } else if (t == "assignment") {
+                        json reversed = answer;
+                        for (auto& [member, parts] : reversed["assignment"].items()) {
+                            std::reverse(parts.begin(), parts.end());
+                        }
+                        QVERIFY(right(e, reversed)); // a member's partitions in any order
+                        // One partition moved to another member.
+                        json& a = miss["assignment"];
+                        std::string from, to;
+                        for (auto& [member, parts] : a.items()) {
+                            if (from.empty() && !parts.empty()) {
+                                from = member;
+                            } else if (to.empty()) {
+                                to = member;
+                            }
+                        }
+                        QVERIFY(!from.empty() && !to.empty());
+                        a[to].push_back(a[from].back());
+                        a[from].erase(a[from].size() - 1);
+                        QVERIFY(wrong(e, miss));
+                    } else if (t == "insert") {
+                        // Leaves written without their empty "children".
+                        std::function<void(json&)> bare = [&](json& n) {
+                            if (n["children"].empty()) {
+                                n.erase("children");
+                                return;
+                            }
+                            for (auto& c : n["children"]) {
+                                bare(c);
+                            }
+                        };
+                        json leaves = answer;
+                        bare(leaves["tree"]);
+                        QVERIFY(right(e, leaves));
+                        // One key short (a key can move up twice: [63, 63], so not reversed).
+                        if (!answer["promoted"].empty()) {
+                            miss["promoted"].erase(miss["promoted"].size() - 1);
+                        } else {
+                            miss["promoted"].push_back(e.given["insert"].get<std::int64_t>());
+                        }
+                        QVERIFY2(wrong(e, miss), (miss.dump() + " | " + answer.dump()).c_str());
+                        json tree = answer;
+                        tree["tree"]["keys"].push_back(100); // one key too many in the root
+                        QVERIFY(wrong(e, tree));
+                    } else if (t == "bucket") {
+                        const bool count = e.given["agg"] == "count";
+                        json rounded = answer;
+                        for (auto& b : rounded["buckets"]) {
+                            b[1] = std::round(b[1].get<double>() * 100) / 100; // 10.33
+                        }
+                        QVERIFY(right(e, rounded));
+                        miss["buckets"][0][1] =
+                            answer["buckets"][0][1].get<double>() + (count ? 1.0 : 0.01);
+                        QVERIFY(wrong(e, miss));
+                        json fewer = answer;
+                        fewer["buckets"].erase(fewer["buckets"].size() - 1);
+                        QVERIFY(wrong(e, fewer));
+                        json shifted = answer;
+                        shifted["buckets"][0][0] =
+                            answer["buckets"][0][0].get<std::int64_t>() + 1000;
+                        QVERIFY(wrong(e, shifted));
+                    } else {
+                        QFAIL(t.c_str());
+                    }
+                }
+            }
+        }
+        // The difference is said in words.
+        const Exercise slot = make("hashslot", "slot-of-key", 3, Level::Easy);
+        const int s = slot.answer["slot"];
+        const auto g = fg::practice::grade(slot, {{"slot", s + 1}});
+        QCOMPARE(g.differences.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(g.differences.front()),
+                 QStringLiteral("slot: you gave %1, the engine says %2").arg(s + 1).arg(s));
     }
 
     void levelsAreNamedAndParsed() {
