@@ -127,9 +127,9 @@ Exercise ownerOfKey(std::uint64_t seed, Level level) {
     const std::string key = redisKey(r, level);
     const std::vector<int> owners = redis::clusterCreateOwners(masters);
     e.prompt = "A Redis Cluster of " + num(masters) +
-               " masters made by redis-cli --cluster create, which gives each master an equal "
-               "run of the 16,384 slots in order (master 0 the first run). Which master owns "
-               "the key \"" +
+               " masters made by redis-cli --cluster create, which splits the 16,384 slots "
+               "into runs as equal as whole slots allow, in order (master 0 the first run). "
+               "Which master owns the key \"" +
                key + "\"? " + kSlotRule;
     e.given = {{"key", key}, {"masters", masters}};
     e.answer = {{"master", owners[static_cast<std::size_t>(redis::keySlot(key))]}};
@@ -482,7 +482,8 @@ Exercise gorillaBits(std::uint64_t seed, Level level) {
     e.prompt = "Gorilla compression (Facebook's, as in Prometheus and InfluxDB) encodes these " +
                num(static_cast<std::int64_t>(series.size())) +
                " points (time in ms, value) in one block: timestamps as delta-of-deltas, values "
-               "as XOR with the previous value. How many bits does the block take in all?";
+               "as XOR with the previous value. How many bits does the block take in all, its "
+               "64-bit header included?";
     e.given = {{"points", std::move(pointsJson)}};
     e.answer = {{"bits", s ? static_cast<std::int64_t>(block.bits.bits()) : -1}};
     return e;
