@@ -435,7 +435,8 @@ private slots:
     // A tester read "CRC16 0x1d0d" over the drawing and "0x1D0D" in the sentence under it.
     void theCrcIsWrittenAlikeInTheDrawingAndTheSentence() {
         const fg::HashslotDiagram d(3, 0, {route("user:1000", true)});
-        const fg::FrameItem* label = d.frame(0, fg::Theme::light()).find("route-label");
+        const fg::Frame frame = d.frame(0, fg::Theme::light()); // find() points into it
+        const fg::FrameItem* label = frame.find("route-label");
         QVERIFY(label);
         const QString hex = label->text.section(QStringLiteral("CRC16 "), 1).section(' ', 0, 0);
         QVERIFY2(hex.startsWith(QLatin1String("0x")) && hex.size() == 6, qPrintable(label->text));
@@ -448,7 +449,8 @@ private slots:
         for (const std::string& key :
              {std::string(1000, 'x'), "{" + std::string(1000, 't') + "}.cart", std::string("k")}) {
             const fg::HashslotDiagram d(3, 0, {route(key, true)});
-            const fg::FrameItem* label = d.frame(0, fg::Theme::light()).find("route-label");
+            const fg::Frame frame = d.frame(0, fg::Theme::light()); // find() points into it
+            const fg::FrameItem* label = frame.find("route-label");
             QVERIFY(label);
             const QString slot = QStringLiteral("slot %1").arg(fg::redis::keySlot(key));
             QVERIFY2(label->text.endsWith(slot), qPrintable(label->text));
