@@ -19,6 +19,7 @@ namespace fg::practice {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+using Kind = AnswerField::Kind;
 
 Exercise start(const char* engine, const char* type, std::uint64_t seed, Level level) {
     Exercise e;
@@ -114,6 +115,7 @@ Exercise slotOfKey(std::uint64_t seed, Level level) {
         "Redis Cluster: which hash slot (0 to 16383) holds the key \"" + key + "\"? " + kSlotRule;
     e.given = {{"key", key}};
     e.answer = {{"slot", redis::keySlot(key)}};
+    e.fields = {answerField("slot", Kind::Number, "Slot (0 to 16383)")};
     return e;
 }
 
@@ -130,6 +132,19 @@ Exercise ownerOfKey(std::uint64_t seed, Level level) {
                key + "\"? " + kSlotRule;
     e.given = {{"key", key}, {"masters", masters}};
     e.answer = {{"master", owners[static_cast<std::size_t>(redis::keySlot(key))]}};
+    AnswerField f = answerField("master", Kind::Choice, "The master that owns the key");
+    f.numeric = true;
+    for (int m = 0, first = 0; m < masters; ++m) {
+        int last = first;
+        while (last + 1 < static_cast<int>(owners.size()) &&
+               owners[static_cast<std::size_t>(last + 1)] == m) {
+            ++last;
+        }
+        f.options.push_back("master " + num(m) + " (slots " + num(first) + " to " + num(last) +
+                            ")");
+        first = last + 1;
+    }
+    e.fields = {std::move(f)};
     return e;
 }
 
@@ -157,6 +172,8 @@ Exercise partitionOfKey(std::uint64_t seed, Level level) {
                "modulo the number of partitions)";
     e.given = {{"key", key}, {"partitions", partitions}};
     e.answer = {{"partition", kafka::partitionForKey(key, partitions)}};
+    e.fields = {
+        answerField("partition", Kind::Number, "Partition (0 to " + num(partitions - 1) + ")")};
     return e;
 }
 
@@ -225,6 +242,14 @@ Exercise assignment(std::uint64_t seed, Level level) {
         answer[id] = std::move(parts);
     }
     e.answer = {{"assignment", std::move(answer)}};
+    AnswerField f = answerField("assignment", Kind::PerMember, "Each member's partitions");
+    f.options = sorted;
+    for (const auto& [t, n] : topics) {
+        for (int p = 0; p < n; ++p) {
+            f.words.push_back(t + "-" + num(p));
+        }
+    }
+    e.fields = {std::move(f)};
     return e;
 }
 
@@ -367,6 +392,9 @@ Exercise btreeInsert(std::uint64_t seed, Level level) {
                ": which keys move up, in order, and what is the tree after?";
     e.given = {{"order", order}, {"keys", keys}, {"insert", insert}};
     e.answer = {{"promoted", result.promoted}, {"tree", std::move(result.tree)}};
+    e.fields = {answerField("promoted", Kind::NumberList,
+                            "Keys that move up, in order (none: leave empty)"),
+                answerField("tree", Kind::Tree, "The tree after the insert")};
     return e;
 }
 
@@ -443,6 +471,8 @@ Exercise bucket(std::uint64_t seed, Level level) {
                ": what is each non-empty bucket's start (ms) and value?";
     e.given = {{"points", std::move(pointsJson)}, {"step_s", step}, {"agg", aggText}};
     e.answer = {{"buckets", std::move(answer)}};
+    e.fields = {
+        answerField("buckets", Kind::Buckets, "Each non-empty bucket: start (ms) and value")};
     return e;
 }
 
@@ -483,10 +513,19 @@ Exercise gorillaBits(std::uint64_t seed, Level level) {
                "64-bit header included?";
     e.given = {{"points", std::move(pointsJson)}};
     e.answer = {{"bits", s ? static_cast<std::int64_t>(block.bits.bits()) : -1}};
+    e.fields = {answerField("bits", Kind::Number, "Bits in the block, header included")};
     return e;
 }
 
 } // namespace
+
+AnswerField answerField(std::string name, AnswerField::Kind kind, std::string label) {
+    AnswerField f;
+    f.name = std::move(name);
+    f.kind = kind;
+    f.label = std::move(label);
+    return f;
+}
 
 const char* levelName(Level level) {
     switch (level) {

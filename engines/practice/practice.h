@@ -23,6 +23,32 @@ const char* levelName(Level level);
 // "easy", "medium" or "hard"; false for anything else.
 bool parseLevel(std::string_view name, Level& out);
 
+// One part of an answer, as the app asks for it (the Practice page builds its inputs from these,
+// and the submitted JSON object from what the student enters). `name` is the answer's key.
+struct AnswerField {
+    enum class Kind {
+        Number,     // a whole number: {"slot": 7437}
+        Choice,     // one of `options`, as written: {"reply": "ASK"}; a number when the options
+                    // are "0", "1", ... and `numeric` is set: {"master": 2}
+        NumberList, // whole numbers, in order: {"promoted": [40, 20]}
+        WordList,   // words from `options`, each at most once; in order when `ordered`
+        PerMember,  // for each of `options` (members) a list of `words`: {"assignment": {...}}
+        Tree,       // a B-Tree as nested {"keys": [...], "children": [...]}
+        Buckets     // rows of [start_ms, value]: {"buckets": [[t, v], ...]}
+    };
+    std::string name;
+    Kind kind = Kind::Number;
+    std::string label;                // what the app writes beside the input, in plain words
+    std::vector<std::string> options; // Choice, WordList: the words to choose from; PerMember:
+                                      // the members
+    std::vector<std::string> words;   // PerMember: the words placed on the members
+    bool ordered = false;             // WordList: the order matters
+    bool numeric = false;             // Choice: the answer is the option's index as a number
+};
+
+// A field of `kind` named `name`, labelled `label` (options, words and flags left empty).
+AnswerField answerField(std::string name, AnswerField::Kind kind, std::string label);
+
 struct Exercise {
     std::string engine; // "hashslot", "kafka", "btree", "downsample"
     std::string type;   // "slot-of-key", ...
@@ -31,6 +57,8 @@ struct Exercise {
     std::string prompt; // the question as shown, in plain words
     nlohmann::ordered_json given;
     nlohmann::ordered_json answer;
+    // The answer's parts, in the order the app asks them (not printed by `fieldguide practice`).
+    std::vector<AnswerField> fields;
 };
 
 struct ExerciseType {

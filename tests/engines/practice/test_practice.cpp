@@ -162,6 +162,54 @@ json runBtree(int order, const std::vector<std::int64_t>& keys) {
     return s ? result : json();
 }
 
+void checkField(const fg::practice::AnswerField& f, const nlohmann::ordered_json& answer,
+                const QString& where) {
+    using Kind = fg::practice::AnswerField::Kind;
+    const auto has = [](const std::vector<std::string>& list, const std::string& w) {
+        return std::find(list.begin(), list.end(), w) != list.end();
+    };
+    const QString at = where + " " + QString::fromStdString(f.name);
+    switch (f.kind) {
+    case Kind::Choice:
+        QVERIFY2(f.options.size() >= 2, qPrintable(at));
+        if (f.numeric) {
+            QVERIFY2(answer.is_number_integer() && answer.get<std::int64_t>() >= 0 &&
+                         answer.get<std::size_t>() < f.options.size(),
+                     qPrintable(at));
+        } else {
+            QVERIFY2(answer.is_string() && has(f.options, answer.get<std::string>()),
+                     qPrintable(at));
+        }
+        break;
+    case Kind::WordList:
+        QVERIFY2(answer.is_array(), qPrintable(at));
+        for (const auto& w : answer) {
+            QVERIFY2(w.is_string() && has(f.options, w.get<std::string>()), qPrintable(at));
+        }
+        break;
+    case Kind::PerMember: {
+        QVERIFY2(answer.is_object() && answer.size() == f.options.size(), qPrintable(at));
+        for (const auto& [member, words] : answer.items()) {
+            QVERIFY2(has(f.options, member), qPrintable(at));
+            for (const auto& w : words) {
+                QVERIFY2(has(f.words, w.get<std::string>()), qPrintable(at));
+            }
+        }
+        break;
+    }
+    case Kind::Number:
+        QVERIFY2(answer.is_number_integer(), qPrintable(at));
+        break;
+    case Kind::NumberList:
+    case Kind::Buckets:
+        QVERIFY2(answer.is_array(), qPrintable(at));
+        break;
+    case Kind::Tree:
+        QVERIFY2(answer.is_object() && answer.contains("keys"), qPrintable(at));
+        break;
+    }
+}
+
 } // namespace
 
 class TestPractice : public QObject {
@@ -470,6 +518,33 @@ private slots:
         QCOMPARE(g.differences.size(), std::size_t(1));
         QCOMPARE(QString::fromStdString(g.differences.front()),
                  QStringLiteral("slot: you gave %1, the engine says %2").arg(s + 1).arg(s));
+    }
+
+    // The app builds its answer inputs from an exercise's fields: they must name exactly the
+    // answer's parts, and offer every choice, member and word the engine's answer uses.
+    void theFieldsAskForExactlyTheAnswersParts() {
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            for (const Level level : kLevels) {
+                for (std::uint64_t seed = 1; seed <= 60; ++seed) {
+                    const Exercise e = t.make(seed, level);
+                    const QString where = QString("%1 %2 seed %3 %4")
+                                              .arg(t.engine, t.type)
+                                              .arg(seed)
+                                              .arg(fg::practice::levelName(level));
+                    QVERIFY2(!e.fields.empty(), qPrintable(where));
+                    std::set<std::string> names, keys;
+                    for (const auto& f : e.fields) {
+                        names.insert(f.name);
+                        QVERIFY2(!f.label.empty(), qPrintable(where));
+                        checkField(f, e.answer[f.name], where);
+                    }
+                    for (const auto& [k, v] : e.answer.items()) {
+                        keys.insert(k);
+                    }
+                    QVERIFY2(names == keys, qPrintable(where));
+                }
+            }
+        }
     }
 
     void levelsAreNamedAndParsed() {
