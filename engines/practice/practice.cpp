@@ -4,6 +4,7 @@
 #include "engines/core/rng.h"
 #include "engines/kafka/assignors.h"
 #include "engines/kafka/murmur2.h"
+#include "engines/practice/practice_detail.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 #include "engines/timeseries/aggregate.h"
@@ -20,36 +21,7 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 using Kind = AnswerField::Kind;
-
-Exercise start(const char* engine, const char* type, std::uint64_t seed, Level level) {
-    Exercise e;
-    e.engine = engine;
-    e.type = type;
-    e.seed = seed;
-    e.level = level;
-    return e;
-}
-
-int pick(Rng& r, int lo, int hi) {
-    return static_cast<int>(r.uniform(lo, hi));
-}
-template <class T, std::size_t N>
-const T& pickOf(Rng& r, const T (&items)[N]) {
-    return items[static_cast<std::size_t>(r.uniform(0, static_cast<std::int64_t>(N) - 1))];
-}
-// A size that grows with the level: a number drawn from the level's span (no draw for a span of
-// one number).
-struct Span {
-    int lo, hi;
-};
-int sized(Rng& r, Level level, Span easy, Span medium, Span hard) {
-    const Span s = level == Level::Easy ? easy : level == Level::Medium ? medium : hard;
-    return s.lo == s.hi ? s.lo : pick(r, s.lo, s.hi);
-}
-
-std::string num(std::int64_t n) {
-    return std::to_string(n);
-}
+using namespace detail;
 
 // ---- Redis Cluster keys --------------------------------------------------------------------
 

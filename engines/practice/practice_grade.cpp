@@ -1,6 +1,7 @@
 // grade(): a submitted answer against the engine's (practice.h). Kept apart from the exercise
 // makers: it reads only an exercise's answer and given, never an engine.
 #include "engines/practice/practice.h"
+#include "engines/practice/practice_detail.h"
 
 #include <algorithm>
 #include <climits>
@@ -11,10 +12,10 @@
 
 namespace fg::practice {
 
-namespace {
-
 using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
+
+namespace detail {
 
 // A whole number given as JSON (7437 or 7437.0), or nullopt.
 std::optional<std::int64_t> wholeNumber(const json& v) {
@@ -51,6 +52,12 @@ std::string listText(std::vector<std::string> items) {
     }
     return out.empty() ? "nothing" : out;
 }
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
 
 void gradeAssignment(const ojson& answer, const json& submitted, Grading& g) {
     const auto it = submitted.find("assignment");
