@@ -1,0 +1,175 @@
+// A practice session (engines/practice/practice_session.h): one seed gives the same questions,
+// question i is the CLI's exercise of seed N + i, every type of a topic comes up in turn; the
+// tree notation the app reads and writes; and "Show me": the scenario a diagram plays for an
+// exercise, run through the same engines as `fieldguide run`, reaches the exercise's answer.
+#include "engines/practice/practice_session.h"
+#include "engines/scenario/scenario.h"
+#include "tests/suite_main.h"
+
+#include <QTest>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+using fg::practice::Exercise;
+using fg::practice::Level;
+using json = nlohmann::json;
+
+class TestPracticeSession : public QObject {
+    Q_OBJECT
+private slots:
+    void aSeedGivesTheSameQuestionsEachTheCliExerciseOfItsSeed() {
+        const auto types = fg::practice::typesOf("mixed");
+        QVERIFY(types.size() >= 7);
+        const auto a = fg::practice::makeSession(types, Level::Hard, 30, 1234);
+        const auto b = fg::practice::makeSession(types, Level::Hard, 30, 1234);
+        const auto c = fg::practice::makeSession(types, Level::Hard, 30, 1235);
+        QCOMPARE(a.size(), std::size_t(30));
+        int differ = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            QCOMPARE(fg::practice::exerciseJson(a[i]).dump(),
+                     fg::practice::exerciseJson(b[i]).dump());
+            QCOMPARE(a[i].seed, 1234u + i);
+            const auto* t = fg::practice::findExerciseType(a[i].engine, a[i].type);
+            QVERIFY(t);
+            QCOMPARE(fg::practice::exerciseJson(t->make(1234 + i, Level::Hard)).dump(),
+                     fg::practice::exerciseJson(a[i]).dump());
+            differ += a[i].type != c[i].type || a[i].engine != c[i].engine;
+        }
+        QVERIFY(differ > 0); // another seed, another order of types
+    }
+
+    void everyTypeComesUpInTurn() {
+        for (const auto& topic : fg::practice::topics()) {
+            const auto types = fg::practice::typesOf(topic.id);
+            QVERIFY2(!types.empty(), topic.id);
+            const int count = static_cast<int>(types.size()) * 2 + 1;
+            std::map<std::string, int> seen;
+            for (const auto& e : fg::practice::makeSession(types, Level::Easy, count, 7)) {
+                ++seen[e.engine + "/" + e.type];
+            }
+            QCOMPARE(seen.size(), types.size());
+            for (const auto& [id, n] : seen) {
+                QVERIFY2(n == 2 || n == 3, id.c_str());
+            }
+        }
+        QCOMPARE(fg::practice::topics().back().id, std::string_view("mixed"));
+    }
+
+    void theCountIsKeptInItsBounds() {
+        const auto types = fg::practice::typesOf("kafka");
+        QCOMPARE(fg::practice::makeSession(types, Level::Easy, 0, 1).size(), std::size_t(1));
+        QCOMPARE(fg::practice::makeSession(types, Level::Easy, 100000, 1).size(),
+                 std::size_t(fg::practice::kMaxSessionCount));
+    }
+
+    void typeIdsRoundTrip() {
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            QCOMPARE(fg::practice::findTypeId(fg::practice::typeId(t)), &t);
+        }
+        QVERIFY(!fg::practice::findTypeId("btree"));
+        QVERIFY(!fg::practice::findTypeId("btree/nothing"));
+    }
+
+    void theTreeNotationReadsWhatItWrites() {
+        const auto* t = fg::practice::findExerciseType("btree", "insert");
+        for (std::uint64_t seed = 1; seed <= 200; ++seed) {
+            const Exercise e = t->make(seed, Level::Hard);
+            const std::string text = fg::practice::treeText(e.answer["tree"]);
+            std::string error;
+            const auto back = fg::practice::parseTreeText(text, error);
+            QVERIFY2(back, (text + ": " + error).c_str());
+            QCOMPARE(back->dump(), json(e.answer["tree"]).dump());
+        }
+        std::string error;
+        const auto commas = fg::practice::parseTreeText(" [20,] ( [10, 15] [ 30 40 ] ) ", error);
+        QVERIFY(commas);
+        QCOMPARE(commas->dump(),
+                 json::parse(R"({"keys":[20],"children":[{"keys":[10,15],"children":[]},)"
+                             R"({"keys":[30,40],"children":[]}]})")
+                     .dump());
+        QCOMPARE(fg::practice::treeText(*commas), std::string("[20] ([10 15] [30 40])"));
+    }
+
+    void aBadTreeSaysWhatAndWhere() {
+        const std::pair<const char*, const char*> cases[] = {
+            {"", "expected \"[\" at character 1"},
+            {"[1 2", "expected \"]\" at character 5"},
+            {"[1 x]", "expected a whole number at character 4"},
+            {"[1] ([2]", "expected \")\" at character 9"},
+            {"[1] [2]", "unexpected text after the tree at character 5"},
+            {"[99999999999999999999]", "expected a whole number at character 2"},
+        };
+        for (const auto& [text, message] : cases) {
+            std::string error;
+            QVERIFY2(!fg::practice::parseTreeText(text, error), text);
+            QCOMPARE(error, std::string(message));
+        }
+        std::string deep, error;
+        for (int i = 0; i < 100; ++i) {
+            deep += "[1] (";
+        }
+        QVERIFY(!fg::practice::parseTreeText(deep, error));
+        QVERIFY(error.find("nested too deep") != std::string::npos);
+    }
+
+    void theAnswerInWordsNamesEveryPart() {
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            const Exercise e = t.make(42, Level::Medium);
+            const std::string text = fg::practice::answerText(e);
+            for (const auto& f : e.fields) {
+                QVERIFY2(text.find(f.label) != std::string::npos, (t.type + (": " + text)).c_str());
+            }
+        }
+        const Exercise owner =
+            fg::practice::findExerciseType("hashslot", "owner-of-key")->make(3, Level::Easy);
+        QVERIFY(fg::practice::answerText(owner).find("master " + owner.answer["master"].dump() +
+                                                     " (slots") != std::string::npos);
+    }
+
+    // "Show me" plays the exercise on its diagram: the engines' run of that scenario ends where
+    // the exercise's answer says.
+    void showMeReachesTheAnswer() {
+        int shown = 0;
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            for (const Level level : {Level::Easy, Level::Hard}) {
+                for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+                    const Exercise e = t.make(seed, level);
+                    const auto show = fg::practice::showMe(e);
+                    if (!show) {
+                        continue;
+                    }
+                    ++shown;
+                    json result;
+                    const fg::Status s = fg::scenario::run(show->scenario, result);
+                    QVERIFY2(s, (e.type + ": " + s.what()).c_str());
+                    QCOMPARE(show->diagram, e.engine);
+                    checkShown(e, result);
+                }
+            }
+        }
+        QVERIFY(shown >= 5 * 80);
+    }
+
+private:
+    static void checkShown(const Exercise& e, const json& result) {
+        const json& last = result["steps"].back();
+        if (e.type == "insert") {
+            // The diagram's nodes carry ids; the notation shows keys and shape only.
+            QCOMPARE(fg::practice::treeText(result["state"]["root"]),
+                     fg::practice::treeText(e.answer["tree"]));
+        } else if (e.type == "slot-of-key") {
+            QCOMPARE(last["slot"].get<int>(), e.answer["slot"].get<int>());
+        } else if (e.type == "owner-of-key") {
+            QCOMPARE(last["node"].get<int>(), e.answer["master"].get<int>());
+        } else if (e.type == "partition-of-key") {
+            QCOMPARE(last["partition"].get<int>(), e.answer["partition"].get<int>());
+        } else if (e.type == "assignment") {
+            QCOMPARE(result["state"]["groups"]["practice"]["assignment"].dump(),
+                     json(e.answer["assignment"]).dump());
+        }
+    }
+};
+
+FG_TEST_APPLESS_MAIN(TestPracticeSession)
+#include "test_practice_session.moc"
