@@ -130,6 +130,8 @@ void ProgressStore::setDamaged(const QString& what) {
 Status ProgressStore::load() {
     chapters_.clear();
     review_ = study::Review();
+    practice_.clear();
+    practiceReview_ = study::Review();
     error_.clear();
     backupPath_.clear();
     canSave_ = true;
@@ -208,6 +210,9 @@ Status ProgressStore::load() {
                 }
             }
         }
+        if (j.contains("practice")) {
+            loadPractice(j.at("practice"), problems);
+        }
         if (j.contains("review")) {
             std::vector<std::string> reviewProblems;
             review_ = study::Review::fromJson(j.at("review"), &reviewProblems);
@@ -227,6 +232,8 @@ Status ProgressStore::load() {
     } catch (const std::exception& e) {
         chapters_.clear();
         review_ = study::Review();
+        practice_.clear();
+        practiceReview_ = study::Review();
         setDamaged(
             QStringLiteral("it could not be read: %1").arg(QString::fromLocal8Bit(e.what())));
         return badInput(error_);
@@ -269,7 +276,8 @@ Status ProgressStore::save() {
     const json doc = {{"format", kFormat},
                       {"version", kVersion},
                       {"chapters", chapters},
-                      {"review", review_.toJson()}};
+                      {"review", review_.toJson()},
+                      {"practice", practiceJson()}};
     const QByteArray bytes = QByteArray::fromStdString(doc.dump(2)) + '\n';
 
     const QFileInfo info(path_);
@@ -311,6 +319,54 @@ void ProgressStore::setMember(const QString& chapterId, QStringList ChapterProgr
         dirty_ = true;
     }
     prune(chapterId);
+}
+
+void ProgressStore::recordPractice(const QString& typeId, bool right, long today) {
+    PracticeTally& t = practice_[typeId];
+    ++t.seen;
+    t.right += right ? 1 : 0;
+    const std::string id = typeId.toStdString();
+    practiceReview_.add(id, today);
+    practiceReview_.answer(id, right ? study::Grade::Right : study::Grade::Wrong, today);
+    dirty_ = true;
+}
+
+// {"tallies": {"btree/insert": {"seen": 3, "right": 2}}, "review": {...}}
+void ProgressStore::loadPractice(const json& j, QStringList& problems) {
+    if (!j.is_object()) {
+        problems << QStringLiteral("practice is not an object");
+        return;
+    }
+    if (const auto t = j.find("tallies"); t != j.end() && t->is_object()) {
+        for (const auto& [id, v] : t->items()) {
+            const json seen = v.is_object() ? v.value("seen", json()) : json();
+            const json right = v.is_object() ? v.value("right", json()) : json();
+            if (id.empty() || !seen.is_number_unsigned() || !right.is_number_unsigned() ||
+                right.get<std::uint64_t>() > seen.get<std::uint64_t>() ||
+                seen.get<std::uint64_t>() > 1'000'000'000) {
+                problems << QStringLiteral("practice/tallies/%1 is not valid").arg(str(id));
+                continue;
+            }
+            practice_.insert(str(id), {seen.get<int>(), right.get<int>()});
+        }
+    } else if (t != j.end()) {
+        problems << QStringLiteral("practice/tallies is not an object");
+    }
+    if (const auto r = j.find("review"); r != j.end()) {
+        std::vector<std::string> reviewProblems;
+        practiceReview_ = study::Review::fromJson(*r, &reviewProblems);
+        for (const auto& p : reviewProblems) {
+            problems << QStringLiteral("practice review: ") + str(p);
+        }
+    }
+}
+
+json ProgressStore::practiceJson() const {
+    json tallies = json::object();
+    for (auto it = practice_.cbegin(); it != practice_.cend(); ++it) {
+        tallies[it.key().toStdString()] = {{"seen", it.value().seen}, {"right", it.value().right}};
+    }
+    return {{"tallies", tallies}, {"review", practiceReview_.toJson()}};
 }
 
 void ProgressStore::setSectionRead(const QString& chapterId, const QString& sectionId, bool read) {

@@ -16,6 +16,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <nlohmann/json_fwd.hpp>
 
 namespace fg {
 
@@ -27,6 +28,13 @@ struct ChapterProgress {
     bool isEmpty() const {
         return sectionsRead.isEmpty() && quiz.isEmpty() && bookmarks.isEmpty() && notes.isEmpty();
     }
+};
+
+// How often a practice exercise type was answered, and how often right.
+struct PracticeTally {
+    int seen = 0;
+    int right = 0;
+    bool operator==(const PracticeTally&) const = default;
 };
 
 class ProgressStore {
@@ -76,8 +84,18 @@ public:
 
     static QString gradeName(study::Grade grade);
 
+    // Practice (Study > Practice): each exercise type ("btree/insert", practice::typeId) has a
+    // tally and a card in the practice review, scheduled as the quiz cards are (study::Review,
+    // Leitner boxes 0/1/3/7/14 days): a wrong answer brings the type back the same day.
+    void recordPractice(const QString& typeId, bool right, long today);
+    PracticeTally practiceTally(const QString& typeId) const { return practice_.value(typeId); }
+    const QMap<QString, PracticeTally>& practiceTallies() const { return practice_; }
+    const study::Review& practiceReview() const { return practiceReview_; }
+
 private:
     void setDamaged(const QString& what);
+    void loadPractice(const nlohmann::json& j, QStringList& problems);
+    nlohmann::json practiceJson() const;
     void prune(const QString& chapterId);
     // Adds `sectionId` to (on) or removes it from one of a chapter's section lists.
     void setMember(const QString& chapterId, QStringList ChapterProgress::*list,
@@ -86,6 +104,8 @@ private:
     QString path_;
     QMap<QString, ChapterProgress> chapters_;
     study::Review review_;
+    QMap<QString, PracticeTally> practice_;
+    study::Review practiceReview_;
     QString error_;
     QString backupPath_;
     bool canSave_ = true;

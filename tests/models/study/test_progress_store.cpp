@@ -73,6 +73,9 @@ void fill(ProgressStore& s) {
                              "«Unicode» works too."));
     s.review().add("mistake-kafka-as-database", 100);
     s.review().answer("mistake-kafka-as-database", Grade::Right, 100);
+    s.recordPractice("btree/insert", true, 100);
+    s.recordPractice("btree/insert", false, 101);
+    s.recordPractice("hashslot/slot-of-key", true, 101);
 }
 
 } // namespace
@@ -104,6 +107,15 @@ private slots:
         QCOMPARE(b.note("redis", "caching-patterns"), a.note("redis", "caching-patterns"));
         QCOMPARE(b.review().toJson().dump(), a.review().toJson().dump());
         QCOMPARE(b.review().state("mistake-kafka-as-database")->box, 2);
+        QCOMPARE(b.practiceTally("btree/insert"), (fg::PracticeTally{2, 1}));
+        QCOMPARE(b.practiceTally("hashslot/slot-of-key"), (fg::PracticeTally{1, 1}));
+        QCOMPARE(b.practiceTallies().size(), 2);
+        // The practice review schedules as the quiz's: the miss on day 101 is due again that
+        // day, the type answered right waits a day in box 2.
+        QCOMPARE(b.practiceReview().toJson().dump(), a.practiceReview().toJson().dump());
+        QCOMPARE(b.practiceReview().state("btree/insert")->box, 1);
+        QCOMPARE(b.practiceReview().due(101), std::vector<std::string>{"btree/insert"});
+        QCOMPARE(b.practiceReview().state("hashslot/slot-of-key")->due, 102L);
 
         // Removing things sticks too.
         b.setBookmark("kafka", "consumer-groups", false);
@@ -147,6 +159,14 @@ private slots:
         QTest::newRow("huge numbers")
             << QByteArray(R"({"format":"fieldguide-progress","version":1e400,"review":{"cards":
                              {"c":{"box":1e300,"due":-1e300,"seen":0,"missed":0,"stamp":0}}}})");
+        QTest::newRow("practice right above seen")
+            << QByteArray(R"({"format":"fieldguide-progress","version":1,
+                             "practice":{"tallies":{"btree/insert":{"seen":1,"right":2}}}})");
+        QTest::newRow("practice tally negative")
+            << QByteArray(R"({"format":"fieldguide-progress","version":1,
+                             "practice":{"tallies":{"btree/insert":{"seen":-1,"right":0}}}})");
+        QTest::newRow("practice not an object")
+            << QByteArray(R"({"format":"fieldguide-progress","version":1,"practice":[]})");
         QTest::newRow("deep nesting") << QByteArray(100000, '[') + QByteArray(100000, ']');
     }
     void aDamagedFileIsReportedKeptAsideAndNotOverwritten() {
