@@ -112,6 +112,9 @@ private:
         std::function<QWidget*(QWidget* parent, std::vector<ContentError>& errors)> make;
     };
     std::vector<StudyTool> studyTools();
+    // Practice's "Show me": the live diagram `diagram` playing `scenario` (JSON), at step
+    // `fromStep` (the exercise's own operation comes next).
+    void showPracticeScenario(const QString& diagram, const QByteArray& scenario, int fromStep);
     void buildMenus();
     void restoreSettings();
     // Over `over` (the slides' window), else over this window.

@@ -8,6 +8,7 @@
 #include "models/io/status_text.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
+#include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
 #include "widgets/study/progress_view.h"
@@ -185,6 +186,15 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                          errors.insert(errors.end(), deck_.errors.begin(), deck_.errors.end());
                          return q;
                      }});
+    tools.push_back(
+        {QStringLiteral("practice"), tr("P&ractice: exercises the engines make and grade"),
+         tr("Practice"), 2, true, [this](QWidget* parent, std::vector<ContentError>&) {
+             auto* p = new PracticeView(parent);
+             p->setStore(progress_.get());
+             connect(p, &PracticeView::answered, this, [this] { saveProgress(); });
+             connect(p, &PracticeView::showMeRequested, this, &MainWindow::showPracticeScenario);
+             return p;
+         }});
     tools.push_back({QStringLiteral("progress"), tr("My &progress"), tr("Progress"), 2, true,
                      [this, openChapter](QWidget* parent, std::vector<ContentError>&) {
                          auto* p = new ProgressView(parent);
@@ -193,6 +203,24 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                          return p;
                      }});
     return tools;
+}
+
+void MainWindow::showPracticeScenario(const QString& diagram, const QByteArray& scenario,
+                                      int fromStep) {
+    openDiagram(diagram);
+    auto* view = qobject_cast<DiagramView*>(tabs_->currentWidget());
+    const nlohmann::json j = nlohmann::json::parse(scenario.toStdString(), nullptr, false);
+    if (!view || j.is_discarded()) {
+        return;
+    }
+    if (const Status loaded = view->loadScenario(j); !loaded) {
+        statusBar()->showMessage(
+            tr("The exercise could not be shown: %1").arg(QString::fromStdString(loaded.message())),
+            8000);
+        return;
+    }
+    // At the step before the exercise's operation: Right arrow (or Play) shows it step by step.
+    view->afterBuild([view, fromStep] { view->panel()->player()->seek(fromStep); });
 }
 
 void MainWindow::openTool(const QString& id) {

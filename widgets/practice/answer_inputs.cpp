@@ -1,0 +1,361 @@
+#include "widgets/practice/answer_inputs.h"
+
+#include "engines/practice/practice_session.h"
+#include "widgets/diagrams/flow_layout.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+#include <memory>
+
+namespace fg {
+
+namespace {
+
+using json = nlohmann::json;
+using Kind = practice::AnswerField::Kind;
+
+QString toQ(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+// "7437", " -12 ", "7 437" and "7,437" read as whole numbers (the digits a student types, with
+// the separators a student may add); nullopt for anything else.
+std::optional<qint64> wholeNumber(QString text) {
+    text.remove(QRegularExpression(QStringLiteral("[\\s,_\u00a0\u202f]")));
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    return ok ? std::optional<qint64>(n) : std::nullopt;
+}
+
+const QRegularExpression& separators() {
+    static const QRegularExpression re(QStringLiteral("[\\s,;]+"));
+    return re;
+}
+
+QLineEdit* lineFor(const practice::AnswerField& f, QWidget* box) {
+    auto* line = new QLineEdit(box);
+    line->setAccessibleName(toQ(f.label));
+    line->setMaxLength(100'000);
+    box->layout()->addWidget(line);
+    return line;
+}
+
+} // namespace
+
+AnswerInputs::AnswerInputs(QWidget* parent) : QWidget(parent) {
+    auto* v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+}
+
+void AnswerInputs::setFields(const std::vector<practice::AnswerField>& fields,
+                             const QString& treeBefore) {
+    for (QWidget* b : boxes_) {
+        delete b;
+    }
+    boxes_.clear();
+    parts_.clear();
+    for (const auto& f : fields) {
+        addPart(f, treeBefore);
+    }
+}
+
+void AnswerInputs::addPart(const practice::AnswerField& f, const QString& treeBefore) {
+    auto* box = new QWidget(this);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 4, 0, 4);
+    auto* label = new QLabel(toQ(f.label), box);
+    label->setWordWrap(true);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    v->addWidget(label);
+    switch (f.kind) {
+    case Kind::Number:
+    case Kind::NumberList:
+        parts_.push_back(numberPart(f, box));
+        break;
+    case Kind::Choice:
+        parts_.push_back(choicePart(f, box));
+        break;
+    case Kind::WordList:
+        parts_.push_back(wordListPart(f, box));
+        break;
+    case Kind::PerMember:
+        parts_.push_back(perMemberPart(f, box));
+        break;
+    case Kind::Tree:
+    case Kind::Buckets:
+        parts_.push_back(textPart(f, box, treeBefore));
+        break;
+    }
+    layout()->addWidget(box);
+    boxes_.push_back(box);
+}
+
+AnswerInputs::Part AnswerInputs::numberPart(const practice::AnswerField& f, QWidget* box) {
+    QLineEdit* line = lineFor(f, box);
+    const bool list = f.kind == Kind::NumberList;
+    line->setPlaceholderText(list ? tr("whole numbers, in order, such as 40, 20 (none: leave "
+                                       "empty)")
+                                  : tr("a whole number"));
+    const QString label = toQ(f.label);
+    auto read = [line, list, label](QString& problem) -> json {
+        if (!list) {
+            const auto n = wholeNumber(line->text());
+            if (!n) {
+                problem = tr("%1: type a whole number.").arg(label);
+                return json();
+            }
+            return *n;
+        }
+        json out = json::array();
+        for (const QString& item : line->text().split(separators(), Qt::SkipEmptyParts)) {
+            const auto n = wholeNumber(item);
+            if (!n) {
+                problem = tr("%1: \u201c%2\u201d is not a whole number.").arg(label, item);
+                return json();
+            }
+            out.push_back(*n);
+        }
+        return out;
+    };
+    return {f, read, {}, {}};
+}
+
+AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWidget* box) {
+    auto* row = new QWidget(box);
+    auto* flow = new FlowLayout(row);
+    flow->setContentsMargins(0, 0, 0, 0);
+    auto* group = new QButtonGroup(row);
+    for (std::size_t i = 0; i < f.options.size(); ++i) {
+        const int n = static_cast<int>(i) + 1;
+        auto* b = new QPushButton(n <= 9 ? QStringLiteral("%1  %2").arg(n).arg(toQ(f.options[i]))
+                                         : toQ(f.options[i]),
+                                  row);
+        b->setCheckable(true);
+        b->setAccessibleName(toQ(f.options[i]));
+        group->addButton(b, static_cast<int>(i));
+        flow->addWidget(b);
+    }
+    connect(group, &QButtonGroup::idClicked, this, &AnswerInputs::choicePicked);
+    box->layout()->addWidget(row);
+    const QString label = toQ(f.label);
+    auto read = [group, f, label](QString& problem) -> json {
+        const int id = group->checkedId();
+        if (id < 0) {
+            problem = tr("%1: pick one.").arg(label);
+            return json();
+        }
+        return f.numeric ? json(id) : json(f.options[static_cast<std::size_t>(id)]);
+    };
+    auto pick = [group](int index) {
+        if (QAbstractButton* b = group->button(index)) {
+            b->setChecked(true);
+        }
+    };
+    return {f, read, pick, [group] { return group->checkedId(); }};
+}
+
+AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QWidget* box) {
+    auto* row = new QWidget(box);
+    auto* flow = new FlowLayout(row);
+    flow->setContentsMargins(0, 0, 0, 0);
+    auto order = std::make_shared<std::vector<std::string>>();
+    auto* said = new QLabel(box);
+    said->setWordWrap(true);
+    const auto sayOrder = [said, order, ordered = f.ordered] {
+        QStringList words;
+        for (const auto& w : *order) {
+            words << toQ(w);
+        }
+        said->setText(words.isEmpty() ? tr("Nothing picked yet.")
+                                      : (ordered ? tr("Your order: %1") : tr("Picked: %1"))
+                                            .arg(words.join(QStringLiteral(", "))));
+    };
+    for (const auto& word : f.options) {
+        auto* b = new QPushButton(toQ(word), row);
+        b->setCheckable(true);
+        connect(b, &QPushButton::toggled, this, [order, word, sayOrder](bool on) {
+            std::erase(*order, word);
+            if (on) {
+                order->push_back(word);
+            }
+            sayOrder();
+        });
+        flow->addWidget(b);
+    }
+    sayOrder();
+    box->layout()->addWidget(row);
+    box->layout()->addWidget(said);
+    auto read = [order](QString&) -> json { return *order; };
+    return {f, read, {}, {}};
+}
+
+AnswerInputs::Part AnswerInputs::perMemberPart(const practice::AnswerField& f, QWidget* box) {
+    auto* grid = new QWidget(box);
+    auto* g = new QGridLayout(grid);
+    g->setContentsMargins(0, 0, 0, 0);
+    constexpr int kColumns = 4;
+    std::vector<QComboBox*> combos;
+    for (std::size_t i = 0; i < f.words.size(); ++i) {
+        auto* label = new QLabel(toQ(f.words[i]), grid);
+        auto* combo = new QComboBox(grid);
+        combo->addItem(tr("(nobody)"));
+        for (const auto& m : f.options) {
+            combo->addItem(toQ(m));
+        }
+        combo->setAccessibleName(tr("Member for %1").arg(toQ(f.words[i])));
+        label->setBuddy(combo);
+        const int r = static_cast<int>(i) / kColumns, c = static_cast<int>(i) % kColumns;
+        g->addWidget(label, r, c * 2, Qt::AlignRight);
+        g->addWidget(combo, r, c * 2 + 1);
+        combos.push_back(combo);
+    }
+    box->layout()->addWidget(grid);
+    auto read = [combos, f](QString&) -> json {
+        json out = json::object();
+        for (const auto& m : f.options) {
+            out[m] = json::array();
+        }
+        for (std::size_t i = 0; i < combos.size(); ++i) {
+            const int m = combos[i]->currentIndex() - 1;
+            if (m >= 0) {
+                out[f.options[static_cast<std::size_t>(m)]].push_back(f.words[i]);
+            }
+        }
+        return out;
+    };
+    return {f, read, {}, {}};
+}
+
+AnswerInputs::Part AnswerInputs::textPart(const practice::AnswerField& f, QWidget* box,
+                                          const QString& treeBefore) {
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QString label = toQ(f.label);
+    if (f.kind == Kind::Tree) {
+        QLineEdit* line = lineFor(f, box);
+        line->setFont(mono);
+        line->setText(treeBefore);
+        line->setPlaceholderText(QStringLiteral("[20] ([10] [30 40])"));
+        auto* hint = new QLabel(tr("A node is its keys in brackets, then its children in "
+                                   "parentheses: [20] ([10] [30 40]) is a root holding 20 with "
+                                   "two leaves. It starts as the tree before the insert."),
+                                box);
+        hint->setWordWrap(true);
+        box->layout()->addWidget(hint);
+        auto read = [line, label](QString& problem) -> json {
+            std::string error;
+            const auto tree = practice::parseTreeText(line->text().toStdString(), error);
+            if (!tree) {
+                problem = tr("%1: %2.").arg(label, toQ(error));
+                return json();
+            }
+            return *tree;
+        };
+        return {f, read, {}, {}};
+    }
+    auto* edit = new QPlainTextEdit(box);
+    edit->setFont(mono);
+    edit->setTabChangesFocus(true);
+    edit->setAccessibleName(label);
+    edit->setPlaceholderText(tr("one bucket per line: its start (ms) and its value, such as\n"
+                                "1700000040000 12.5"));
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 7);
+    box->layout()->addWidget(edit);
+    auto read = [edit, label](QString& problem) -> json {
+        json out = json::array();
+        const QStringList lines = edit->toPlainText().split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i) {
+            QString text = lines[i];
+            text.replace(QStringLiteral("->"), QStringLiteral(" "));
+            const QStringList items = text.split(separators(), Qt::SkipEmptyParts);
+            if (items.isEmpty()) {
+                continue;
+            }
+            bool ok = false;
+            const double value = items.size() == 2 ? items[1].toDouble(&ok) : 0.0;
+            const auto start = wholeNumber(items[0]);
+            if (!start || !ok) {
+                problem = tr("%1, line %2: write the start (ms) and the value, such as "
+                             "\u201c1700000040000 12.5\u201d.")
+                              .arg(label)
+                              .arg(i + 1);
+                return json();
+            }
+            out.push_back({*start, value});
+        }
+        return out;
+    };
+    return {f, read, {}, {}};
+}
+
+std::optional<nlohmann::json> AnswerInputs::submission(QString& problem) const {
+    json out = json::object();
+    for (const Part& p : parts_) {
+        QString partProblem;
+        json v = p.read(partProblem);
+        if (!partProblem.isEmpty()) {
+            problem = partProblem;
+            return std::nullopt;
+        }
+        out[p.field.name] = std::move(v);
+    }
+    return out;
+}
+
+bool AnswerInputs::pickChoice(int index) {
+    for (const Part& p : parts_) {
+        if (p.pick && index >= 0 && index < static_cast<int>(p.field.options.size())) {
+            p.pick(index);
+            emit choicePicked(index);
+            return true;
+        }
+    }
+    return false;
+}
+
+int AnswerInputs::pickedChoice() const {
+    for (const Part& p : parts_) {
+        if (p.picked) {
+            return p.picked();
+        }
+    }
+    return -1;
+}
+
+// Text inputs turn read-only rather than grey, so the answer given stays readable beside the
+// feedback; buttons and lists are switched off.
+void AnswerInputs::setInputsEnabled(bool on) {
+    for (QWidget* b : boxes_) {
+        for (QWidget* w : b->findChildren<QWidget*>()) {
+            if (auto* line = qobject_cast<QLineEdit*>(w)) {
+                line->setReadOnly(!on);
+            } else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) {
+                text->setReadOnly(!on);
+            } else if (qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w)) {
+                w->setEnabled(on);
+            }
+        }
+    }
+}
+
+void AnswerInputs::focusFirst() {
+    for (QWidget* box : boxes_) {
+        for (QWidget* w : box->findChildren<QWidget*>()) {
+            if ((w->focusPolicy() & Qt::TabFocus) && w->isEnabled() && w->isVisibleTo(this)) {
+                w->setFocus(Qt::TabFocusReason);
+                return;
+            }
+        }
+    }
+}
+
+} // namespace fg

@@ -1,0 +1,64 @@
+// AnswerInputs: the inputs a practice exercise asks for, one group per answer part
+// (practice::AnswerField): a box for a number, a button per choice, the words to pick in order,
+// a list box per partition naming its member, a line for a B-Tree ([20] ([10] [30 40])), lines
+// of buckets. Every input is reached with Tab and works from the keyboard; the picture above
+// (PracticeFigure) can pick a choice too. Enter is left to the page (a line input passes it on).
+// submission() turns what is entered into the JSON object practice::grade() reads, or says in words
+// what cannot be read.
+#pragma once
+
+#include "engines/practice/practice.h"
+
+#include <QString>
+#include <QWidget>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+class QLabel;
+
+namespace fg {
+
+class AnswerInputs : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnswerInputs(QWidget* parent = nullptr);
+
+    // Replaces the inputs with those of `fields`; `treeBefore` prefills a tree input (the tree
+    // the exercise starts from, for the student to change).
+    void setFields(const std::vector<practice::AnswerField>& fields,
+                   const QString& treeBefore = QString());
+    // The entered answer as JSON; nullopt, with `problem` set (naming the part), when a part
+    // cannot be read (a number that is not one, a tree that is not in the notation).
+    std::optional<nlohmann::json> submission(QString& problem) const;
+    // Picks option `index` of the first Choice part (a click on the picture, or a number key).
+    bool pickChoice(int index);
+    // The option picked in the first Choice part, or -1.
+    int pickedChoice() const;
+    // Inputs on or off (off once an answer is checked; on for "same exercise again").
+    void setInputsEnabled(bool on);
+    // Puts the keyboard focus in the first input.
+    void focusFirst();
+
+signals:
+    void choicePicked(int index);
+
+private:
+    struct Part {
+        practice::AnswerField field;
+        std::function<nlohmann::json(QString& problem)> read;
+        std::function<void(int)> pick; // Choice parts
+        std::function<int()> picked;
+    };
+    void addPart(const practice::AnswerField& f, const QString& treeBefore);
+    Part numberPart(const practice::AnswerField& f, QWidget* box);
+    Part choicePart(const practice::AnswerField& f, QWidget* box);
+    Part wordListPart(const practice::AnswerField& f, QWidget* box);
+    Part perMemberPart(const practice::AnswerField& f, QWidget* box);
+    Part textPart(const practice::AnswerField& f, QWidget* box, const QString& treeBefore);
+
+    std::vector<Part> parts_;
+    std::vector<QWidget*> boxes_;
+};
+
+} // namespace fg

@@ -1,0 +1,311 @@
+#include "widgets/practice/practice_figure.h"
+
+#include "engines/practice/practice_session.h"
+#include "engines/redis/slot_ranges.h"
+#include "engines/scenario/scenario.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+namespace fg {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr int kSlots = 16384;
+
+// The B-Tree an exercise starts from: its scenario for "Show me" without the last operation.
+json startTree(const practice::Exercise& e) {
+    auto show = practice::showMe(e);
+    if (!show || show->diagram != "btree" || show->scenario["ops"].empty()) {
+        return json();
+    }
+    show->scenario["ops"].erase(show->scenario["ops"].size() - 1);
+    json result;
+    if (!scenario::run(show->scenario, result)) {
+        return json();
+    }
+    return result["state"]["root"];
+}
+
+struct TreeMetrics {
+    qreal keyWidth, height, gapX, gapY;
+};
+
+qreal nodeWidth(const json& node, const TreeMetrics& m) {
+    return std::max<qreal>(1, static_cast<qreal>(node["keys"].size())) * m.keyWidth;
+}
+
+qreal subtreeWidth(const json& node, const TreeMetrics& m) {
+    qreal children = 0;
+    for (const auto& c : node["children"]) {
+        children += subtreeWidth(c, m) + m.gapX;
+    }
+    return std::max(nodeWidth(node, m), children - (children > 0 ? m.gapX : 0));
+}
+
+int depthOf(const json& node) {
+    int d = 0;
+    for (const auto& c : node["children"]) {
+        d = std::max(d, depthOf(c));
+    }
+    return d + 1;
+}
+
+// Draws `node` centred in [left, left + width) at `top`; returns its box.
+QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const TreeMetrics& m,
+                const Theme& t) {
+    const qreal width = subtreeWidth(node, m);
+    const qreal w = nodeWidth(node, m);
+    const QRectF box(left + (width - w) / 2, top, w, m.height);
+    qreal childLeft = left;
+    qreal children = 0;
+    for (const auto& c : node["children"]) {
+        children += subtreeWidth(c, m) + m.gapX;
+    }
+    childLeft += (width - (children - m.gapX)) / 2;
+    for (const auto& c : node["children"]) {
+        const QRectF child = drawNode(p, c, childLeft, top + m.height + m.gapY, m, t);
+        p.setPen(QPen(t.line, t.lineWidth));
+        p.drawLine(QPointF(box.center().x(), box.bottom()),
+                   QPointF(child.center().x(), child.top()));
+        childLeft += subtreeWidth(c, m) + m.gapX;
+    }
+    p.setPen(QPen(t.line, t.lineWidth));
+    p.setBrush(t.surface);
+    p.drawRoundedRect(box, 4, 4);
+    p.setPen(t.text);
+    const auto& keys = node["keys"];
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const QRectF cell(box.left() + static_cast<qreal>(i) * m.keyWidth, box.top(), m.keyWidth,
+                          m.height);
+        if (i > 0) {
+            p.setPen(QPen(t.line, t.lineWidth * 0.6));
+            p.drawLine(cell.topLeft(), cell.bottomLeft());
+            p.setPen(t.text);
+        }
+        p.drawText(cell, Qt::AlignCenter, QString::fromStdString(keys[i].dump()));
+    }
+    return box;
+}
+
+} // namespace
+
+PracticeFigure::PracticeFigure(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setAccessibleName(tr("Exercise picture"));
+    hide();
+}
+
+void PracticeFigure::setTheme(const Theme& theme) {
+    theme_ = theme;
+    update();
+}
+
+void PracticeFigure::setExercise(const practice::Exercise& e) {
+    kind_ = Kind::None;
+    tree_ = json();
+    runEnds_.clear();
+    points_.clear();
+    picked_ = right_ = -1;
+    if (e.engine == "btree") {
+        tree_ = startTree(e);
+        kind_ = tree_.is_object() ? Kind::Tree : Kind::None;
+    } else if (e.type == "owner-of-key") {
+        for (const auto& [first, last] :
+             redis::clusterCreateRanges(e.given["masters"].get<int>())) {
+            runEnds_.push_back(last);
+        }
+        kind_ = Kind::Slots;
+        setCursor(Qt::PointingHandCursor);
+    } else if (e.type == "bucket") {
+        for (const auto& pt : e.given["points"]) {
+            points_.emplace_back(pt[0].get<double>(), pt[1].get<double>());
+        }
+        step_ms_ = e.given["step_s"].get<double>() * 1000.0;
+        kind_ = Kind::Series;
+    }
+    if (kind_ != Kind::Slots) {
+        unsetCursor();
+    }
+    setVisible(kind_ != Kind::None);
+    updateGeometry();
+    update();
+}
+
+void PracticeFigure::setPicked(int index) {
+    picked_ = index;
+    update();
+}
+
+void PracticeFigure::setRight(int index) {
+    right_ = index;
+    update();
+}
+
+QSize PracticeFigure::sizeHint() const {
+    return {600, heightForWidth(600)};
+}
+
+int PracticeFigure::heightForWidth(int) const {
+    const int line = fontMetrics().height();
+    switch (kind_) {
+    case Kind::Tree:
+        return static_cast<int>(depthOf(tree_) * line * 3.2) + line;
+    case Kind::Slots:
+        return line * 5;
+    case Kind::Series:
+        return line * 12;
+    case Kind::None:
+        break;
+    }
+    return 0;
+}
+
+void PracticeFigure::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(rect(), theme_.background);
+    switch (kind_) {
+    case Kind::Tree:
+        paintTree(p);
+        break;
+    case Kind::Slots:
+        paintSlots(p);
+        break;
+    case Kind::Series:
+        paintSeries(p);
+        break;
+    case Kind::None:
+        break;
+    }
+}
+
+void PracticeFigure::paintTree(QPainter& p) {
+    const qreal line = fontMetrics().height();
+    TreeMetrics m{fontMetrics().horizontalAdvance(QStringLiteral("000")) + line * 0.8, line * 1.6,
+                  line * 0.8, line * 1.4};
+    const qreal need = subtreeWidth(tree_, m);
+    if (need > width() - 8) { // a wide tree is drawn smaller rather than cut
+        const qreal s = (width() - 8) / need;
+        p.scale(s, s);
+        p.translate(4 / s, 4 / s);
+        drawNode(p, tree_, 0, line * 0.4, m, theme_);
+        return;
+    }
+    drawNode(p, tree_, (width() - need) / 2, line * 0.4, m, theme_);
+}
+
+QRectF PracticeFigure::slotBar() const {
+    const qreal line = fontMetrics().height();
+    return {line, line * 1.5, width() - 2 * line, line * 2};
+}
+
+void PracticeFigure::paintSlots(QPainter& p) {
+    const QRectF bar = slotBar();
+    const qreal line = fontMetrics().height();
+    int first = 0;
+    for (std::size_t i = 0; i < runEnds_.size(); ++i) {
+        const int last = runEnds_[i];
+        const qreal x0 = bar.left() + bar.width() * first / kSlots;
+        const qreal x1 = bar.left() + bar.width() * (last + 1) / kSlots;
+        const QRectF run(x0, bar.top(), x1 - x0, bar.height());
+        const QColor fill = theme_.categorical[i % theme_.categorical.size()];
+        p.setBrush(fill);
+        const bool picked = static_cast<int>(i) == picked_, right = static_cast<int>(i) == right_;
+        p.setPen(QPen(right    ? theme_.good
+                      : picked ? theme_.accent
+                               : theme_.line,
+                      (picked || right) ? theme_.lineWidth * 3 : theme_.lineWidth));
+        p.drawRect(run);
+        p.setPen(theme_.readableOn(theme_.text, fill));
+        p.drawText(run, Qt::AlignCenter, QString::number(static_cast<int>(i)));
+        p.setPen(theme_.mutedText);
+        if (run.width() > line * 3 || i == 0) {
+            p.drawText(QRectF(x0, bar.bottom() + 2, line * 4, line), Qt::AlignLeft,
+                       QString::number(first));
+        }
+        first = last + 1;
+    }
+    p.drawText(QRectF(bar.right() - line * 4, bar.bottom() + 2, line * 4, line), Qt::AlignRight,
+               QStringLiteral("16383"));
+    QString caption = tr("The masters along the slots (click the one that owns the key)");
+    if (right_ >= 0) {
+        caption = picked_ == right_ || picked_ < 0
+                      ? tr("The engine's answer: master %1 (outlined)").arg(right_)
+                      : tr("Yours: master %1; the engine's: master %2 (both outlined)")
+                            .arg(picked_)
+                            .arg(right_);
+    }
+    p.drawText(QRectF(bar.left(), 0, bar.width(), bar.top()), Qt::AlignLeft | Qt::AlignVCenter,
+               caption);
+}
+
+void PracticeFigure::paintSeries(QPainter& p) {
+    if (points_.empty() || step_ms_ <= 0) {
+        return;
+    }
+    const qreal line = fontMetrics().height();
+    const QRectF plot(line * 3, line * 0.8, width() - line * 4, height() - line * 2.6);
+    auto [tMin, tMax] = std::pair(points_.front().first, points_.back().first);
+    tMin = std::floor(tMin / step_ms_) * step_ms_;
+    tMax = (std::floor(tMax / step_ms_) + 1) * step_ms_;
+    double vMin = points_.front().second, vMax = vMin;
+    for (const auto& [t, v] : points_) {
+        vMin = std::min(vMin, v);
+        vMax = std::max(vMax, v);
+    }
+    if (vMax - vMin < 1e-9) {
+        vMin -= 1;
+        vMax += 1;
+    }
+    const auto x = [&](double t) {
+        return plot.left() + plot.width() * (t - tMin) / (tMax - tMin);
+    };
+    const auto y = [&](double v) {
+        return plot.bottom() - plot.height() * (v - vMin) / (vMax - vMin);
+    };
+    p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
+    int n = 0;
+    for (double t = tMin; t <= tMax + 1; t += step_ms_, ++n) {
+        p.drawLine(QPointF(x(t), plot.top()), QPointF(x(t), plot.bottom()));
+        if (t < tMax) {
+            p.setPen(theme_.mutedText);
+            p.drawText(QRectF(x(t), plot.bottom() + 2, x(t + step_ms_) - x(t), line),
+                       Qt::AlignCenter, tr("bucket %1").arg(n + 1));
+            p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
+        }
+    }
+    p.setPen(theme_.mutedText);
+    p.drawText(QRectF(0, y(vMax) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
+               QString::number(vMax));
+    p.drawText(QRectF(0, y(vMin) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
+               QString::number(vMin));
+    p.setPen(Qt::NoPen);
+    p.setBrush(theme_.accent);
+    for (const auto& [t, v] : points_) {
+        p.drawEllipse(QPointF(x(t), y(v)), line * 0.22, line * 0.22);
+    }
+}
+
+void PracticeFigure::mousePressEvent(QMouseEvent* event) {
+    if (kind_ != Kind::Slots || !slotBar().contains(event->position())) {
+        return;
+    }
+    const QRectF bar = slotBar();
+    const int slot =
+        std::clamp(static_cast<int>((event->position().x() - bar.left()) / bar.width() * kSlots), 0,
+                   kSlots - 1);
+    for (std::size_t i = 0; i < runEnds_.size(); ++i) {
+        if (slot <= runEnds_[i]) {
+            emit choiceClicked(static_cast<int>(i));
+            return;
+        }
+    }
+}
+
+} // namespace fg

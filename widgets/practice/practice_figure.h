@@ -1,0 +1,57 @@
+// PracticeFigure: the picture of what a practice exercise starts from, drawn in the page's
+// theme: the B-Tree before the operation, the cluster's masters along the 16,384 slots (a click
+// on a master's run picks it as the answer), or the points of a series over its bucket edges.
+// Hidden for an exercise without a picture.
+#pragma once
+
+#include "engines/practice/practice.h"
+#include "models/theme/theme.h"
+
+#include <QWidget>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+namespace fg {
+
+class PracticeFigure : public QWidget {
+    Q_OBJECT
+public:
+    explicit PracticeFigure(QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    // Shows the picture of `e` (hides the figure when it has none).
+    void setExercise(const practice::Exercise& e);
+    // The tree the B-Tree exercise starts from ({"keys", "children"}), null otherwise.
+    const nlohmann::json& treeBefore() const { return tree_; }
+    // Marks master `index` as picked (-1: none), and, once checked, the engine's one.
+    void setPicked(int index);
+    void setRight(int index);
+
+    QSize sizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
+
+signals:
+    void choiceClicked(int index);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    enum class Kind { None, Tree, Slots, Series };
+    void paintTree(QPainter& p);
+    void paintSlots(QPainter& p);
+    void paintSeries(QPainter& p);
+    QRectF slotBar() const;
+
+    Theme theme_;
+    Kind kind_ = Kind::None;
+    nlohmann::json tree_;
+    std::vector<int> runEnds_;                      // Slots: the last slot of each master's run
+    std::vector<std::pair<double, double>> points_; // Series: (t_ms, value)
+    double step_ms_ = 0;
+    int picked_ = -1, right_ = -1;
+};
+
+} // namespace fg

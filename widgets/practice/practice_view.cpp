@@ -1,0 +1,522 @@
+#include "widgets/practice/practice_view.h"
+
+#include "engines/scenario/scenario.h"
+#include "models/study/progress_store.h"
+#include "widgets/canvas/reading_column.h"
+#include "widgets/diagrams/flow_layout.h"
+#include "widgets/practice/answer_inputs.h"
+#include "widgets/practice/practice_figure.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDate>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpressionValidator>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace fg {
+
+namespace {
+
+using json = nlohmann::json;
+
+QString qstr(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QLabel* wrappedLabel(const QString& name, QWidget* parent) {
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
+    l->setAccessibleName(name);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+// "Kafka: the partition of a keyed record (murmur2)": the topic and what the type asks.
+QString typeTitle(const practice::Exercise& e) {
+    const auto* type = practice::findExerciseType(e.engine, e.type);
+    const QString what = type ? QString::fromUtf8(type->what) : qstr(e.type);
+    for (const auto& t : practice::topics()) {
+        if (e.engine == t.id) {
+            return QStringLiteral("%1: %2").arg(QString::fromUtf8(t.title), what);
+        }
+    }
+    return what;
+}
+
+// The steps of an exercise's "Show me" scenario: all of them, and how many come before its
+// last operation (what the engine says it did in the operation the exercise asks about).
+struct ShownSteps {
+    json steps = json::array();
+    std::size_t from = 0;
+};
+ShownSteps shownSteps(const practice::Exercise& e) {
+    const auto show = practice::showMe(e);
+    if (!show) {
+        return {};
+    }
+    json before = show->scenario, all, shorter;
+    before["ops"].erase(before["ops"].size() - 1);
+    if (!scenario::run(show->scenario, all) || !scenario::run(before, shorter)) {
+        return {};
+    }
+    return {all.value("steps", json::array()), shorter.value("steps", json::array()).size()};
+}
+
+QStringList narrationOf(const practice::Exercise& e) {
+    const ShownSteps shown = shownSteps(e);
+    QStringList out;
+    for (std::size_t i = shown.from; i < shown.steps.size(); ++i) {
+        out << qstr(shown.steps[i].value("text", std::string()));
+    }
+    return out;
+}
+
+QString minutes(qint64 ms) {
+    const qint64 s = ms / 1000;
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+PracticeView::PracticeView(QWidget* parent) : QWidget(parent) {
+    today_ = static_cast<long>(QDate::currentDate().toJulianDay());
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus);
+    auto* page = new QWidget(scroll);
+    auto* column = new ReadingColumn(110, page);
+    column->column()->addWidget(buildSetup(column));
+    column->column()->addWidget(buildQuestion(column));
+    summary_ = wrappedLabel(QStringLiteral("Result"), column);
+    column->column()->addWidget(summary_);
+    column->column()->addStretch(1);
+    scroll->setWidget(page);
+    outer->addWidget(scroll);
+    timer_ = new QTimer(this);
+    timer_->setInterval(1000);
+    connect(timer_, &QTimer::timeout, this, &PracticeView::tick);
+    question_->hide();
+    summary_->setText(tr("Choose a topic, a level and how many questions, then Start. The same "
+                         "seed gives everyone the same questions."));
+}
+
+QWidget* PracticeView::buildSetup(QWidget* parent) {
+    auto* box = new QWidget(parent);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    auto* row = new QWidget(box);
+    setup_ = row;
+    auto* flow = new FlowLayout(row);
+    flow->setContentsMargins(0, 0, 0, 0);
+    const auto labelled = [&](const QString& text, QWidget* w) {
+        auto* l = new QLabel(text, row);
+        l->setBuddy(w);
+        flow->addWidget(l);
+        flow->addWidget(w);
+    };
+    topic_ = new QComboBox(row);
+    for (const auto& t : practice::topics()) {
+        topic_->addItem(QLatin1String(t.title), QLatin1String(t.id));
+    }
+    labelled(tr("&Topic"), topic_);
+    level_ = new QComboBox(row);
+    level_->addItems({tr("Easy"), tr("Medium"), tr("Hard")});
+    level_->setCurrentIndex(1);
+    labelled(tr("&Level"), level_);
+    count_ = new QSpinBox(row);
+    count_->setRange(1, practice::kMaxSessionCount);
+    count_->setValue(10);
+    labelled(tr("&Questions"), count_);
+    limit_ = new QComboBox(row);
+    limit_->addItem(tr("No time limit"), 0);
+    for (const int m : {2, 5, 10, 20, 30}) {
+        limit_->addItem(tr("%1 minutes").arg(m), m * 60);
+    }
+    labelled(tr("T&ime"), limit_);
+    seedEdit_ = new QLineEdit(row);
+    seedEdit_->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("[0-9]{1,15}")), seedEdit_));
+    seedEdit_->setText(QString::number(QRandomGenerator::global()->bounded(1, 100'000)));
+    seedEdit_->setMaximumWidth(seedEdit_->fontMetrics().horizontalAdvance(QStringLiteral("0")) *
+                               18);
+    labelled(tr("Seed n&umber"), seedEdit_);
+    auto* newSeed = new QPushButton(tr("New seed"), row);
+    connect(newSeed, &QPushButton::clicked, this, [this] {
+        seedEdit_->setText(QString::number(QRandomGenerator::global()->bounded(1, 100'000)));
+    });
+    flow->addWidget(newSeed);
+    auto* startButton = new QPushButton(tr("St&art"), row);
+    connect(startButton, &QPushButton::clicked, this, qOverload<>(&PracticeView::start));
+    flow->addWidget(startButton);
+    v->addWidget(row);
+    auto* reviewRow = new QHBoxLayout;
+    reviewLine_ = wrappedLabel(QStringLiteral("Review"), box);
+    reviewButton_ = new QPushButton(tr("Review the&m"), box);
+    connect(reviewButton_, &QPushButton::clicked, this, &PracticeView::startReview);
+    reviewRow->addWidget(reviewLine_, 1);
+    reviewRow->addWidget(reviewButton_);
+    v->addLayout(reviewRow);
+    sayReview();
+    return box;
+}
+
+QWidget* PracticeView::buildQuestion(QWidget* parent) {
+    question_ = new QWidget(parent);
+    auto* v = new QVBoxLayout(question_);
+    v->setContentsMargins(0, 8, 0, 0);
+    auto* top = new QHBoxLayout;
+    header_ = wrappedLabel(QStringLiteral("Question"), question_);
+    clock_ = new QLabel(question_);
+    clock_->setAccessibleName(QStringLiteral("Time left"));
+    top->addWidget(header_, 1);
+    top->addWidget(clock_);
+    v->addLayout(top);
+    prompt_ = wrappedLabel(QStringLiteral("Exercise"), question_);
+    QFont big = prompt_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    prompt_->setFont(big);
+    v->addWidget(prompt_);
+    figure_ = new PracticeFigure(question_);
+    v->addWidget(figure_);
+    inputs_ = new AnswerInputs(question_);
+    v->addWidget(inputs_);
+    auto* buttons = new QHBoxLayout;
+    checkButton_ = new QPushButton(tr("&Check (Enter)"), question_);
+    showMeButton_ = new QPushButton(tr("Sh&ow me"), question_);
+    showMeButton_->setToolTip(tr("Open the live diagram playing this exercise"));
+    againButton_ = new QPushButton(tr("Same e&xercise again"), question_);
+    nextButton_ = new QPushButton(tr("&Next"), question_);
+    for (QPushButton* b : {checkButton_, showMeButton_, againButton_, nextButton_}) {
+        buttons->addWidget(b);
+    }
+    buttons->addStretch(1);
+    v->addLayout(buttons);
+    feedback_ = wrappedLabel(QStringLiteral("Feedback"), question_);
+    feedback_->setTextFormat(Qt::RichText);
+    v->addWidget(feedback_);
+    connect(checkButton_, &QPushButton::clicked, this, &PracticeView::check);
+    connect(nextButton_, &QPushButton::clicked, this, &PracticeView::next);
+    connect(againButton_, &QPushButton::clicked, this, &PracticeView::sameAgain);
+    connect(showMeButton_, &QPushButton::clicked, this, &PracticeView::requestShowMe);
+    connect(inputs_, &AnswerInputs::choicePicked, figure_, &PracticeFigure::setPicked);
+    connect(figure_, &PracticeFigure::choiceClicked, inputs_, &AnswerInputs::pickChoice);
+    return question_;
+}
+
+void PracticeView::setTheme(const Theme& theme) {
+    theme_ = theme;
+    figure_->setTheme(theme);
+    if (!feedbackPlain_.isEmpty()) {
+        sayFeedback(verdict_ == 1, feedbackPlain_);
+    }
+}
+
+QString PracticeView::pageTitle() const {
+    return tr("Practice");
+}
+
+void PracticeView::setStore(ProgressStore* store) {
+    store_ = store;
+    sayReview();
+}
+
+void PracticeView::setToday(long day) {
+    today_ = day;
+    sayReview();
+}
+
+void PracticeView::setTopic(const QString& topic) {
+    const int i = topic_->findData(topic);
+    if (i >= 0) {
+        topic_->setCurrentIndex(i);
+    }
+}
+
+void PracticeView::sayReview() {
+    const int due = store_ ? store_->practiceReview().dueCount(today_) : 0;
+    reviewLine_->setText(
+        due == 0 ? tr("No exercise type is due for review today. Types you miss come back here "
+                      "(the quiz's schedule: again the same day, then after 1, 3, 7 and 14 "
+                      "days).")
+                 : (due == 1 ? tr("1 exercise type you missed or have not practised lately is "
+                                  "due for review today.")
+                             : tr("%1 exercise types you missed or have not practised lately "
+                                  "are due for review today.")
+                                   .arg(due)));
+    reviewButton_->setEnabled(due > 0);
+}
+
+void PracticeView::start() {
+    const auto level = static_cast<practice::Level>(level_->currentIndex());
+    start(topic_->currentData().toString(), level, count_->value(), seedEdit_->text().toULongLong(),
+          limit_->currentData().toInt());
+}
+
+void PracticeView::start(const QString& topic, practice::Level level, int count, std::uint64_t seed,
+                         int limitSeconds) {
+    setTopic(topic);
+    level_->setCurrentIndex(static_cast<int>(level));
+    count_->setValue(count);
+    seedEdit_->setText(QString::number(seed));
+    seed_ = seed;
+    sessionLevel_ = level;
+    limitSeconds_ = limitSeconds;
+    const QString what = topic_->currentText();
+    begin(practice::typesOf(topic.toStdString()), what);
+}
+
+void PracticeView::startReview() {
+    if (!store_) {
+        return;
+    }
+    std::vector<const practice::ExerciseType*> types;
+    for (const auto& id : store_->practiceReview().due(today_)) {
+        if (const auto* t = practice::findTypeId(id)) {
+            types.push_back(t);
+        }
+    }
+    if (types.empty()) {
+        sayReview();
+        return;
+    }
+    seed_ = seedEdit_->text().toULongLong();
+    sessionLevel_ = static_cast<practice::Level>(level_->currentIndex());
+    limitSeconds_ = limit_->currentData().toInt();
+    count_->setValue(static_cast<int>(types.size()));
+    begin(types, tr("Review"));
+}
+
+void PracticeView::begin(std::vector<const practice::ExerciseType*> types, const QString& what) {
+    if (types.empty()) {
+        return;
+    }
+    session_ = practice::makeSession(types, sessionLevel_, count_->value(), seed_);
+    results_.assign(session_.size(), -1);
+    sessionWhat_ = what;
+    index_ = 0;
+    right_ = 0;
+    finished_ = false;
+    summary_->clear();
+    question_->show();
+    elapsed_.start();
+    if (limitSeconds_ > 0) {
+        timer_->start();
+    } else {
+        timer_->stop();
+    }
+    tick();
+    showQuestion();
+}
+
+const practice::Exercise* PracticeView::current() const {
+    return !finished_ && index_ < questionCount() ? &session_[static_cast<std::size_t>(index_)]
+                                                  : nullptr;
+}
+
+void PracticeView::showQuestion() {
+    const practice::Exercise& e = session_[static_cast<std::size_t>(index_)];
+    checked_ = false;
+    header_->setText(tr("Question %1 of %2 · %3 · seed %4 · %5 right so far")
+                         .arg(index_ + 1)
+                         .arg(questionCount())
+                         .arg(typeTitle(e))
+                         .arg(e.seed)
+                         .arg(right_));
+    prompt_->setText(qstr(e.prompt));
+    figure_->setExercise(e);
+    const json& tree = figure_->treeBefore();
+    inputs_->setFields(e.fields, tree.is_object() ? qstr(practice::treeText(tree)) : QString());
+    inputs_->setInputsEnabled(true);
+    feedback_->clear();
+    feedbackPlain_.clear();
+    verdict_ = -1;
+    checkButton_->setEnabled(true);
+    showMeButton_->setEnabled(practice::showMe(e).has_value());
+    nextButton_->setText(index_ + 1 < questionCount() ? tr("&Next") : tr("Fi&nish"));
+    inputs_->focusFirst();
+}
+
+void PracticeView::activate() {
+    if (finished_ || session_.empty()) {
+        return;
+    }
+    checked_ ? next() : check();
+}
+
+void PracticeView::check() {
+    const practice::Exercise* e = current();
+    if (!e || checked_) {
+        return;
+    }
+    QString problem;
+    const auto submitted = inputs_->submission(problem);
+    if (!submitted) {
+        verdict_ = -1; // not graded: only a hint
+        sayFeedback(false, problem);
+        return;
+    }
+    const practice::Grading g = practice::grade(*e, *submitted);
+    checked_ = true;
+    int& result = results_[static_cast<std::size_t>(index_)];
+    if (result < 0) {
+        result = g.right ? 1 : 0;
+        right_ += g.right ? 1 : 0;
+        if (store_) {
+            store_->recordPractice(
+                qstr(practice::typeId(*practice::findExerciseType(e->engine, e->type))), g.right,
+                today_);
+            emit answered();
+            sayReview();
+        }
+    }
+    QStringList lines;
+    for (const auto& d : g.differences) {
+        lines << QStringLiteral("\u2022 ") + qstr(d);
+    }
+    if (!g.right) {
+        lines << QString() << tr("The engine's answer:") << qstr(practice::answerText(*e));
+    }
+    const QStringList narration = narrationOf(*e);
+    if (!narration.isEmpty()) {
+        lines << QString() << tr("What the engine did:") << narration;
+    }
+    verdict_ = g.right ? 1 : 0;
+    sayFeedback(g.right, lines.join(QLatin1Char('\n')));
+    if (e->answer.contains("master")) {
+        figure_->setRight(e->answer["master"].get<int>());
+    }
+    inputs_->setInputsEnabled(false);
+    checkButton_->setEnabled(false);
+    nextButton_->setFocus();
+}
+
+// The verdict in words and in the theme's colour for right or wrong (bold, so it does not rest
+// on colour alone), then the details as plain text.
+void PracticeView::sayFeedback(bool right, const QString& text) {
+    feedbackPlain_ = text;
+    QString html;
+    if (verdict_ >= 0) {
+        const QColor c =
+            theme_.readableOn(right ? theme_.good : theme_.bad, palette().window().color());
+        html = QStringLiteral("<p style=\"color:%1; font-weight:bold; font-size:large\">%2</p>")
+                   .arg(c.name(), right ? tr("\u2714 Right.") : tr("\u2718 Not right."));
+    }
+    html += QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
+    feedback_->setText(html);
+}
+
+void PracticeView::next() {
+    if (finished_ || session_.empty()) {
+        return;
+    }
+    if (index_ + 1 >= questionCount()) {
+        finish(false);
+        return;
+    }
+    ++index_;
+    showQuestion();
+}
+
+void PracticeView::sameAgain() {
+    if (current()) {
+        showQuestion(); // a retry: the first answer is what counts
+    }
+}
+
+void PracticeView::tick() {
+    if (limitSeconds_ <= 0) {
+        clock_->clear();
+        return;
+    }
+    const qint64 left = qint64(limitSeconds_) * 1000 - elapsed_.elapsed();
+    clock_->setText(tr("Time left %1").arg(minutes(std::max<qint64>(0, left))));
+    if (left <= 0 && !finished_) {
+        finish(true);
+    }
+}
+
+void PracticeView::finish(bool timeUp) {
+    finished_ = true;
+    timer_->stop();
+    question_->hide();
+    summary_->setText(summaryText() + (timeUp ? tr("\nTime is up.") : QString()));
+    summary_->setFocus();
+}
+
+QString PracticeView::summaryText() const {
+    int answered = 0;
+    QMap<QString, int> missed;
+    for (std::size_t i = 0; i < session_.size(); ++i) {
+        answered += results_[i] >= 0;
+        if (results_[i] == 0) {
+            ++missed[typeTitle(session_[i])];
+        }
+    }
+    QStringList lines;
+    lines << tr("%1 of %2 right (%3 answered) in %4, seed %5.")
+                 .arg(right_)
+                 .arg(questionCount())
+                 .arg(answered)
+                 .arg(minutes(elapsed_.isValid() ? elapsed_.elapsed() : 0))
+                 .arg(seed_);
+    if (!missed.isEmpty()) {
+        lines << tr("Missed:");
+        for (auto it = missed.cbegin(); it != missed.cend(); ++it) {
+            lines << QStringLiteral("\u2022 %1 (%2)").arg(it.key()).arg(it.value());
+        }
+        lines << tr("They come back for review today; Start with the same seed asks the same "
+                    "questions again.");
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString PracticeView::feedbackText() const {
+    if (verdict_ < 0) {
+        return feedbackPlain_;
+    }
+    return (verdict_ == 1 ? tr("\u2714 Right.") : tr("\u2718 Not right.")) + QLatin1Char('\n') +
+           feedbackPlain_;
+}
+
+void PracticeView::requestShowMe() {
+    if (const practice::Exercise* e = current()) {
+        if (const auto show = practice::showMe(*e)) {
+            emit showMeRequested(qstr(show->diagram),
+                                 QByteArray::fromStdString(show->scenario.dump()),
+                                 static_cast<int>(shownSteps(*e).from));
+        }
+    }
+}
+
+void PracticeView::keyPressEvent(QKeyEvent* event) {
+    const int k = event->key();
+    if (k == Qt::Key_Return || k == Qt::Key_Enter) {
+        // In the choices above (topic, level, seed...) Enter starts; below, it checks or goes on.
+        if (setup_->isAncestorOf(QApplication::focusWidget())) {
+            start();
+        } else {
+            activate();
+        }
+        return;
+    }
+    if (k >= Qt::Key_1 && k <= Qt::Key_9 && current() && !checked_ &&
+        inputs_->pickChoice(k - Qt::Key_1)) {
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+} // namespace fg

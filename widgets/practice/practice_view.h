@@ -1,0 +1,135 @@
+// PracticeView (Study > Practice): exercises the engines make and grade. The student picks a
+// topic (Redis Cluster, Kafka, B-Tree, ... or all mixed), a level, how many questions and an
+// optional time limit; the seed is shown and can be typed, so a teacher hands out "seed 1234" and
+// every student gets the same questions (question i is `fieldguide practice --seed 1234+i`).
+// Each question shows its prompt, the picture it starts from (PracticeFigure) and the inputs its
+// answer needs (AnswerInputs). Check (Enter) grades it with the engine (practice::grade): right
+// or not, in colour and in words, each difference named, the engine's answer and its narration
+// of the step; "Show me" opens the live diagram playing the exercise. The first answer to each
+// question goes to the progress store: a tally per type for My progress, and the practice review
+// (Leitner boxes, as the quiz's) that brings missed types back.
+#pragma once
+
+#include "engines/practice/practice_session.h"
+#include "widgets/canvas/page.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+
+namespace fg {
+
+class AnswerInputs;
+class PracticeFigure;
+class ProgressStore;
+
+class PracticeView : public QWidget, public Page {
+    Q_OBJECT
+public:
+    explicit PracticeView(QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme) override;
+    QString pageTitle() const override;
+
+    // The store must outlive the view; without one nothing is recorded.
+    void setStore(ProgressStore* store);
+    void setToday(long day);
+    // Picks a topic ("btree", ..., "mixed") in the choices without starting.
+    void setTopic(const QString& topic);
+
+    // Starts a session with the choices on the page (Start), or with these.
+    void start();
+    void start(const QString& topic, practice::Level level, int count, std::uint64_t seed,
+               int limitSeconds = 0);
+    // A session of the exercise types due for review today (nothing when none is due).
+    void startReview();
+
+    // Enter: checks the answer, or goes on once it is checked.
+    void activate();
+    void check();
+    void next();
+    void sameAgain();
+
+    const practice::Exercise* current() const;
+    int questionIndex() const { return index_; }
+    int questionCount() const { return static_cast<int>(session_.size()); }
+    int rightCount() const { return right_; }
+    bool isChecked() const { return checked_; }
+    bool isFinished() const { return finished_; }
+    QString feedbackText() const;
+    QString summaryText() const;
+    AnswerInputs* inputs() const { return inputs_; }
+    PracticeFigure* figure() const { return figure_; }
+    std::uint64_t seed() const { return seed_; }
+
+signals:
+    // "Show me": open the live diagram `diagram` with this scenario (JSON text), at step
+    // `fromStep` (where the exercise's own operation begins).
+    void showMeRequested(QString diagram, QByteArray scenario, int fromStep);
+    // An answer was recorded in the store (the app saves).
+    void answered();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    QWidget* buildSetup(QWidget* parent);
+    QWidget* buildQuestion(QWidget* parent);
+    void begin(std::vector<const practice::ExerciseType*> types, const QString& what);
+    void showQuestion();
+    void finish(bool timeUp);
+    void tick();
+    void sayFeedback(bool right, const QString& text);
+    void sayReview();
+    void requestShowMe();
+
+    ProgressStore* store_ = nullptr;
+    long today_ = 0;
+    Theme theme_;
+
+    QWidget* setup_ = nullptr; // the row of choices
+    QComboBox* topic_ = nullptr;
+    QComboBox* level_ = nullptr;
+    QSpinBox* count_ = nullptr;
+    QComboBox* limit_ = nullptr;
+    QLineEdit* seedEdit_ = nullptr;
+    QLabel* reviewLine_ = nullptr;
+    QPushButton* reviewButton_ = nullptr;
+
+    QWidget* question_ = nullptr;
+    QLabel* header_ = nullptr;
+    QLabel* clock_ = nullptr;
+    QLabel* prompt_ = nullptr;
+    PracticeFigure* figure_ = nullptr;
+    AnswerInputs* inputs_ = nullptr;
+    QPushButton* checkButton_ = nullptr;
+    QPushButton* showMeButton_ = nullptr;
+    QPushButton* againButton_ = nullptr;
+    QPushButton* nextButton_ = nullptr;
+    QLabel* feedback_ = nullptr;
+    QLabel* summary_ = nullptr;
+
+    std::vector<practice::Exercise> session_;
+    std::vector<int> results_; // per question: -1 not answered, 0 wrong, 1 right
+    QString sessionWhat_;
+    std::uint64_t seed_ = 0;
+    practice::Level sessionLevel_ = practice::Level::Medium;
+    int index_ = 0;
+    int right_ = 0;
+    bool checked_ = false;
+    int verdict_ = -1;      // of the answer checked: 1 right, 0 wrong, -1 none (or a hint)
+    QString feedbackPlain_; // the feedback's details, as plain text
+    bool finished_ = false;
+    int limitSeconds_ = 0;
+    QElapsedTimer elapsed_;
+    QTimer* timer_ = nullptr;
+};
+
+} // namespace fg
