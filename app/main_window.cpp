@@ -392,6 +392,7 @@ void MainWindow::openDiagram(const QString& id) {
         return;
     }
     view->setProperty("diagramId", id);
+    offerPractice(view, id);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // B-Tree vs LSM-tree's type
     // The tab says the diagram's short name ("B-Tree"), its tooltip the page's whole title:
     // with several open, the long titles were elided to "B-..." and "R...".

@@ -112,6 +112,10 @@ private:
         std::function<QWidget*(QWidget* parent, std::vector<ContentError>& errors)> make;
     };
     std::vector<StudyTool> studyTools();
+    // A "Practice this" button on a live diagram whose engine has exercises.
+    void offerPractice(QWidget* view, const QString& diagramId);
+    // Study > Practice on `topic` (a diagram's "Practice this").
+    void openPractice(const QString& topic);
     // Practice's "Show me": the live diagram `diagram` playing `scenario` (JSON), at step
     // `fromStep` (the exercise's own operation comes next).
     void showPracticeScenario(const QString& diagram, const QByteArray& scenario, int fromStep);

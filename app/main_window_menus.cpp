@@ -9,6 +9,7 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/practice/worksheet.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -100,6 +101,15 @@ void MainWindow::buildMenus() {
                                      tab ? tab->property("diagramId").toString() : QString());
         afterDialog(focus);
         saySaved(tr("Handout saved as %1."), saved);
+    });
+    action(file, tr("Export practice &worksheet PDF\u2026"), {}, [this] {
+        // The topic of the diagram on screen, when it has exercises.
+        const QWidget* tab = tabs_->currentWidget();
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        const QString saved = exportWorksheetInteractive(
+            this, tab ? tab->property("diagramId").toString() : QString());
+        afterDialog(focus);
+        saySaved(tr("Worksheet saved as %1."), saved);
     });
     file->addSeparator();
     // Ctrl+W written out: the standard Close is Ctrl+F4 alone on some platforms (offscreen's).

@@ -8,6 +8,7 @@
 #include "models/io/status_text.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
+#include "widgets/diagrams/diagram_view.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
@@ -203,6 +204,20 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                          return p;
                      }});
     return tools;
+}
+
+void MainWindow::offerPractice(QWidget* view, const QString& diagramId) {
+    if (auto* diagram = qobject_cast<DiagramView*>(view);
+        diagram && !practice::typesOf(diagramId.toStdString()).empty()) {
+        diagram->addPracticeButton([this, diagramId] { openPractice(diagramId); });
+    }
+}
+
+void MainWindow::openPractice(const QString& topic) {
+    openTool(QStringLiteral("practice"));
+    if (auto* practice = qobject_cast<PracticeView*>(tabs_->currentWidget())) {
+        practice->setTopic(topic);
+    }
 }
 
 void MainWindow::showPracticeScenario(const QString& diagram, const QByteArray& scenario,

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -21,10 +23,24 @@ std::string joined(const std::vector<std::string>& items, const char* sep) {
     return out;
 }
 
+// Whole numbers as they are; others to two decimals, as a student writes them and grade()
+// takes them (15.83 for 15.8333...), without trailing zeros (7.5, not 7.50).
 std::string numberText(const json& v) {
     if (v.is_number_float()) {
-        std::string s = v.dump();
-        return s;
+        const double d = v.get<double>();
+        if (d == std::floor(d) && std::fabs(d) < 1e15) {
+            return json(static_cast<std::int64_t>(d)).dump();
+        }
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.2f", d);
+        std::string s = buf;
+        while (s.back() == '0') {
+            s.pop_back();
+        }
+        if (s.back() == '.') {
+            s.pop_back();
+        }
+        return s == "-0" ? "0" : s;
     }
     return v.is_string() ? v.get<std::string>() : v.dump();
 }

@@ -230,6 +230,13 @@ void DiagramView::finishControls() {
     }
 }
 
+void DiagramView::addPracticeButton(std::function<void()> onClick) {
+    addButton(tr("Practice this"),
+              tr("Exercises on what this diagram shows, made and graded by its engine "
+                 "(Study > Practice)"),
+              std::move(onClick));
+}
+
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
     // A build under way is not on screen yet: the drawing on screen and its title are.
     replacing_ = Replacing{panel_->player()->position(), building() ? shownTitle_ : title_};

@@ -103,6 +103,9 @@ public:
     // REQUIRES: nothing. Ok, or the problem, naming the file (bad input: not a scenario of this
     // diagram; a failure: it could not be read or written).
     Status openScenarioFile(const QString& path);
+    // A "Practice this" button at the end of the row of controls (the app adds it to the
+    // diagrams whose engine has exercises: Study > Practice on that topic).
+    void addPracticeButton(std::function<void()> onClick);
     Status saveScenarioFile(const QString& path) const;
     QString countersText() const;
     // The chart under the diagram, or null when it has none.

@@ -233,7 +233,9 @@ void PracticeFigure::paintSlots(QPainter& p) {
     }
     p.drawText(QRectF(bar.right() - line * 4, bar.bottom() + 2, line * 4, line), Qt::AlignRight,
                QStringLiteral("16383"));
-    QString caption = tr("The masters along the slots (click the one that owns the key)");
+    QString caption = printed_
+                          ? tr("The masters along the slots")
+                          : tr("The masters along the slots (click the one that owns the key)");
     if (right_ >= 0) {
         caption = picked_ == right_ || picked_ < 0
                       ? tr("The engine's answer: master %1 (outlined)").arg(right_)

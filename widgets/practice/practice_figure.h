@@ -19,6 +19,8 @@ public:
     explicit PracticeFigure(QWidget* parent = nullptr);
 
     void setTheme(const Theme& theme);
+    // On paper (a worksheet): no invitation to click.
+    void setPrinted(bool printed) { printed_ = printed; }
     // Shows the picture of `e` (hides the figure when it has none).
     void setExercise(const practice::Exercise& e);
     // The tree the B-Tree exercise starts from ({"keys", "children"}), null otherwise.
@@ -52,6 +54,7 @@ private:
     std::vector<std::pair<double, double>> points_; // Series: (t_ms, value)
     double step_ms_ = 0;
     int picked_ = -1, right_ = -1;
+    bool printed_ = false;
 };
 
 } // namespace fg

@@ -1,11 +1,13 @@
 #include "widgets/study/progress_view.h"
 
+#include "engines/practice/practice_session.h"
 #include "models/course/course.h"
 #include "models/study/progress_store.h"
 #include "models/study/quiz_deck.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/canvas/reading_column.h"
 
+#include <QDate>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStyledItemDelegate>
@@ -163,7 +165,51 @@ void ProgressView::refresh() {
                           .arg(chaptersRead)
                           .arg(course_->chapters.size())
                           .arg(cardsRight)
-                          .arg(cardsTotal));
+                          .arg(cardsTotal) +
+                      addPracticeRows());
+}
+
+// A "Practice" row with one row per exercise type tried: how many answers were right, and when
+// the practice review brings the type back. Returns a sentence for the summary (empty when no
+// exercise was answered).
+QString ProgressView::addPracticeRows() {
+    if (store_->practiceTallies().isEmpty()) {
+        return {};
+    }
+    const long today = static_cast<long>(QDate::currentDate().toJulianDay());
+    auto* top = new QTreeWidgetItem(tree_);
+    top->setText(0, tr("Practice (Study > Practice)"));
+    int seen = 0, right = 0;
+    for (const auto& type : practice::exerciseTypes()) {
+        const QString id = QString::fromStdString(practice::typeId(type));
+        const PracticeTally t = store_->practiceTally(id);
+        if (t.seen == 0) {
+            continue;
+        }
+        seen += t.seen;
+        right += t.right;
+        QString topic = QString::fromUtf8(type.engine);
+        for (const auto& tp : practice::topics()) {
+            topic = type.engine == std::string_view(tp.id) ? QString::fromUtf8(tp.title) : topic;
+        }
+        auto* row = new QTreeWidgetItem(top);
+        row->setText(0, QStringLiteral("%1: %2").arg(topic, QString::fromUtf8(type.what)));
+        const study::CardState* card = store_->practiceReview().state(id.toStdString());
+        const long days = card ? card->due - today : 0;
+        row->setText(
+            1,
+            days <= 0
+                ? tr("review due")
+                : tr("review in %1").arg(counted(static_cast<int>(days), tr("day"), tr("days"))));
+        row->setText(2, tr("%1 of %2 right").arg(t.right).arg(t.seen));
+    }
+    top->setText(2, tr("%1 of %2 right").arg(right).arg(seen));
+    top->setExpanded(true);
+    const int due = store_->practiceReview().dueCount(today);
+    return QLatin1Char(' ') + tr("Practice: %1 of %2 answers right; %3 due for review today.")
+                                  .arg(right)
+                                  .arg(seen)
+                                  .arg(counted(due, tr("exercise type"), tr("exercise types")));
 }
 
 } // namespace fg

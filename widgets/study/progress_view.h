@@ -1,7 +1,9 @@
 // ProgressView: the student's progress, one row per chapter in reading order: how many sections
 // are read, the quiz score (cards from that chapter last answered right), and under each chapter
 // its bookmarks and notes. A damaged progress file's message (ProgressStore::error) is shown at the
-// top. Activating a bookmark or note emits chapterLinkActivated for its section.
+// top. Activating a bookmark or note emits chapterLinkActivated for its section. Under the
+// chapters, a Practice row: each exercise type answered, right answers of all, and when the
+// practice review brings it back.
 #pragma once
 
 #include "widgets/canvas/page.h"
@@ -44,6 +46,8 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QString addPracticeRows();
+
     const Course* course_ = nullptr;
     const QuizDeck* deck_ = nullptr;
     const ProgressStore* store_ = nullptr;

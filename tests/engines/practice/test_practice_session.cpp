@@ -127,6 +127,33 @@ private slots:
                                                      " (slots") != std::string::npos);
     }
 
+    // The answer in words is one a student can copy: its buckets, read back from the text (two
+    // decimals at most), are graded right.
+    void theBucketsInWordsAreGradedRight() {
+        const auto* t = fg::practice::findExerciseType("downsample", "bucket");
+        for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+            const Exercise e = t->make(seed, Level::Hard);
+            const std::string text = fg::practice::answerText(e);
+            json buckets = json::array();
+            std::size_t at = text.find('\n');
+            while (at != std::string::npos) {
+                const std::size_t end = text.find('\n', at + 1);
+                const std::string line = text.substr(at + 1, end - at - 1);
+                const auto arrow = line.find(" -> ");
+                QVERIFY2(arrow != std::string::npos, line.c_str());
+                const std::string value = line.substr(arrow + 4);
+                QVERIFY2(value.find('.') == std::string::npos ||
+                             value.size() - value.find('.') <= 3,
+                         value.c_str());
+                buckets.push_back({std::stoll(line.substr(0, arrow)), std::stod(value)});
+                at = end;
+            }
+            const auto g = fg::practice::grade(e, json{{"buckets", buckets}});
+            QVERIFY2(g.right,
+                     (text + "\n" + (g.differences.empty() ? "" : g.differences[0])).c_str());
+        }
+    }
+
     // "Show me" plays the exercise on its diagram: the engines' run of that scenario ends where
     // the exercise's answer says.
     void showMeReachesTheAnswer() {

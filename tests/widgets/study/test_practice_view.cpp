@@ -1,0 +1,345 @@
+// The Practice page as a student uses it: every type's engine answer entered through its inputs
+// (lines typed, choice buttons, the members' lists, the tree notation, bucket lines) is graded
+// right; a click on the picture picks a master; a wrong answer says "Not right", names the
+// difference, shows the engine's answer and narration; an answer that cannot be read is a hint
+// and is not graded; only the first answer to a question is recorded, and a miss is due for
+// review; the same seed asks the same questions; a time limit ends the session; "Show me" asks
+// for the exercise's diagram and scenario.
+#include "engines/practice/practice_session.h"
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
+#include "models/study/progress_store.h"
+#include "models/theme/theme.h"
+#include "tests/suite_main.h"
+#include "widgets/practice/answer_inputs.h"
+#include "widgets/practice/practice_figure.h"
+#include "widgets/practice/practice_view.h"
+#include "widgets/practice/worksheet.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+using fg::practice::AnswerField;
+using fg::practice::Exercise;
+using fg::practice::Level;
+using json = nlohmann::json;
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString listText(const json& list) {
+    QStringList items;
+    for (const auto& v : list) {
+        items << (v.is_string() ? q(v.get<std::string>()) : q(v.dump()));
+    }
+    return items.join(QStringLiteral(", "));
+}
+
+QPushButton* buttonNamed(QWidget* box, const QString& name) {
+    for (auto* b : box->findChildren<QPushButton*>()) {
+        if (b->accessibleName() == name || b->text() == name) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+// Enters `answer` through the inputs of `fields`, as a student would with the mouse and keys.
+void enter(fg::AnswerInputs* inputs, const std::vector<AnswerField>& fields, const json& answer) {
+    for (const AnswerField& f : fields) {
+        const json& v = answer[f.name];
+        QLineEdit* line = nullptr;
+        QPlainTextEdit* text = nullptr;
+        for (auto* l : inputs->findChildren<QLineEdit*>()) {
+            line = l->accessibleName() == q(f.label) ? l : line;
+        }
+        for (auto* t : inputs->findChildren<QPlainTextEdit*>()) {
+            text = t->accessibleName() == q(f.label) ? t : text;
+        }
+        switch (f.kind) {
+        case AnswerField::Kind::Number:
+            QVERIFY(line);
+            line->clear();
+            QTest::keyClicks(line, q(v.dump()));
+            break;
+        case AnswerField::Kind::NumberList:
+            QVERIFY(line);
+            line->setText(listText(v));
+            break;
+        case AnswerField::Kind::Tree:
+            QVERIFY(line);
+            line->setText(q(fg::practice::treeText(v)));
+            break;
+        case AnswerField::Kind::Choice: {
+            const auto index =
+                f.numeric ? v.get<std::size_t>()
+                          : static_cast<std::size_t>(std::find(f.options.begin(), f.options.end(),
+                                                               v.get<std::string>()) -
+                                                     f.options.begin());
+            QPushButton* b = buttonNamed(inputs, q(f.options.at(index)));
+            QVERIFY(b);
+            QTest::mouseClick(b, Qt::LeftButton);
+            break;
+        }
+        case AnswerField::Kind::WordList:
+            for (const auto& w : v) {
+                QPushButton* b = buttonNamed(inputs, q(w.get<std::string>()));
+                QVERIFY(b);
+                QTest::mouseClick(b, Qt::LeftButton);
+            }
+            break;
+        case AnswerField::Kind::PerMember:
+            for (const auto& [member, words] : v.items()) {
+                for (const auto& w : words) {
+                    QComboBox* combo = nullptr;
+                    for (auto* c : inputs->findChildren<QComboBox*>()) {
+                        combo = c->accessibleName() ==
+                                        QStringLiteral("Member for %1").arg(q(w.get<std::string>()))
+                                    ? c
+                                    : combo;
+                    }
+                    QVERIFY(combo);
+                    combo->setCurrentIndex(combo->findText(q(member)));
+                }
+            }
+            break;
+        case AnswerField::Kind::Buckets: {
+            QVERIFY(text);
+            QStringList lines;
+            for (const auto& b : v) {
+                lines << q(b[0].dump()) + QLatin1Char(' ') + q(b[1].dump());
+            }
+            text->setPlainText(lines.join(QLatin1Char('\n')));
+            break;
+        }
+        }
+    }
+}
+
+// The page, shown, with a store in a temporary folder, at day 1000.
+struct Page {
+    QTemporaryDir dir;
+    fg::ProgressStore store{dir.filePath("progress.json")};
+    fg::PracticeView view;
+    Page() {
+        view.setTheme(fg::Theme::light());
+        view.setStore(&store);
+        view.setToday(1000);
+        view.resize(1400, 1000);
+        view.show();
+    }
+    // Goes on until the question is of `type` (the session's types come in a seeded turn).
+    bool reach(const std::string& type) {
+        for (int i = 0; i < view.questionCount(); ++i) {
+            if (view.current() && view.current()->type == type) {
+                return true;
+            }
+            view.check();
+            view.next();
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+class TestPracticeView : public QObject {
+    Q_OBJECT
+private slots:
+    void everyTypesEngineAnswerEnteredInItsInputsIsRight() {
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            for (const Level level : {Level::Easy, Level::Hard}) {
+                for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+                    Page page;
+                    page.view.start(QString::fromUtf8(t.engine), level, 1, seed);
+                    // One question: its type is the topic's first in the seeded turn, so
+                    // start again until it is this type.
+                    std::uint64_t s = seed;
+                    while (page.view.current()->type != t.type) {
+                        page.view.start(QString::fromUtf8(t.engine), level, 1, ++s);
+                    }
+                    const Exercise e = *page.view.current();
+                    enter(page.view.inputs(), e.fields, e.answer);
+                    QTest::keyClick(&page.view, Qt::Key_Return);
+                    QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")),
+                             qPrintable(q(e.type) + ": " + page.view.feedbackText()));
+                    QCOMPARE(page.store.practiceTally(q(e.engine + "/" + e.type)),
+                             (fg::PracticeTally{1, 1}));
+                    QCOMPARE(page.view.rightCount(), 1);
+                }
+            }
+        }
+    }
+
+    void aClickOnTheSlotsPicksTheMasterAndAWrongPickIsNamed() {
+        Page page;
+        page.view.start(QStringLiteral("hashslot"), Level::Medium, 10, 77);
+        QVERIFY(page.reach("owner-of-key"));
+        const Exercise e = *page.view.current();
+        const int right = e.answer["master"].get<int>();
+        const int masters = e.given["masters"].get<int>();
+        const int wrong = (right + 1) % masters;
+        fg::PracticeFigure* figure = page.view.figure();
+        QVERIFY(figure->isVisible());
+        // The middle of the wrong master's run of slots, on the bar.
+        const auto runs = fg::redis::clusterCreateRanges(masters);
+        const int line = figure->fontMetrics().height();
+        const double barLeft = line, barWidth = figure->width() - 2 * line;
+        const auto& run = runs[static_cast<std::size_t>(wrong)];
+        const double middleSlot = (run.first + run.second + 1) / 2.0;
+        QTest::mouseClick(figure, Qt::LeftButton, {},
+                          QPoint(static_cast<int>(barLeft + barWidth * middleSlot / 16384),
+                                 static_cast<int>(line * 2.5)));
+        QCOMPARE(page.view.inputs()->pickedChoice(), wrong);
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        const QString feedback = page.view.feedbackText();
+        QVERIFY2(feedback.startsWith(QStringLiteral("\u2718 Not right.")), qPrintable(feedback));
+        QVERIFY2(
+            feedback.contains(
+                QStringLiteral("master: you gave %1, the engine says %2").arg(wrong).arg(right)),
+            qPrintable(feedback));
+        QVERIFY(feedback.contains(QStringLiteral("The engine's answer:")));
+        QVERIFY(feedback.contains(QStringLiteral("What the engine did:")));
+        // The narration says the key's slot.
+        QVERIFY(feedback.contains(
+            QStringLiteral("slot %1").arg(fg::redis::keySlot(e.given["key"].get<std::string>()))));
+        // Recorded once, as a miss: the type is due for review today.
+        const QString id = QStringLiteral("hashslot/owner-of-key");
+        QCOMPARE(page.store.practiceTally(id).right, 0);
+        const int seen = page.store.practiceTally(id).seen;
+        QVERIFY(seen >= 1);
+        const auto due = page.store.practiceReview().due(1000);
+        QVERIFY(std::find(due.begin(), due.end(), id.toStdString()) != due.end());
+        // The same exercise again, answered right now with the number key: not recorded again.
+        QTest::mouseClick(buttonNamed(&page.view, QStringLiteral("Same e&xercise again")),
+                          Qt::LeftButton);
+        QVERIFY(!page.view.isChecked());
+        QTest::keyClick(&page.view, static_cast<Qt::Key>(Qt::Key_1 + right));
+        QCOMPARE(page.view.inputs()->pickedChoice(), right);
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")));
+        QCOMPARE(page.store.practiceTally(id).seen, seen);
+        QCOMPARE(page.view.rightCount(), 0);
+    }
+
+    void anAnswerThatCannotBeReadIsAHintNotAGrade() {
+        Page page;
+        page.view.start(QStringLiteral("btree"), Level::Easy, 3, 5);
+        QVERIFY(page.reach("insert"));
+        auto* tree = page.view.inputs()->findChildren<QLineEdit*>().back();
+        tree->setText(QStringLiteral("[10 20] ([5]"));
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(!page.view.isChecked());
+        QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("The tree after the insert: "
+                                                                    "expected \")\"")),
+                 qPrintable(page.view.feedbackText()));
+        QCOMPARE(page.store.practiceTallies().size(), 0);
+        // The tree input starts as the tree before the insert, in the notation.
+        page.view.sameAgain();
+        tree = page.view.inputs()->findChildren<QLineEdit*>().back();
+        QCOMPARE(tree->text(), q(fg::practice::treeText(page.view.figure()->treeBefore())));
+    }
+
+    void theSameSeedAsksTheSameQuestions() {
+        Page a, b;
+        a.view.start(QStringLiteral("mixed"), Level::Hard, 5, 1234);
+        b.view.start(QStringLiteral("mixed"), Level::Hard, 5, 1234);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(q(a.view.current()->prompt), q(b.view.current()->prompt));
+            QCOMPARE(a.view.current()->seed, 1234u + static_cast<unsigned>(i));
+            a.view.check();
+            a.view.next();
+            b.view.check();
+            b.view.next();
+        }
+        QVERIFY(a.view.isFinished());
+        QVERIFY2(a.view.summaryText().contains(QStringLiteral("seed 1234")),
+                 qPrintable(a.view.summaryText()));
+    }
+
+    void aTimeLimitEndsTheSession() {
+        Page page;
+        page.view.start(QStringLiteral("kafka"), Level::Easy, 10, 3, 1);
+        QVERIFY(!page.view.isFinished());
+        QTRY_VERIFY_WITH_TIMEOUT(page.view.isFinished(), 3000);
+        QVERIFY(page.view.summaryText().startsWith(QStringLiteral("0 of 10 right (0 answered)")));
+    }
+
+    void missedTypesAreListedAndComeBackForReview() {
+        Page page;
+        page.view.start(QStringLiteral("downsample"), Level::Easy, 2, 9);
+        for (int i = 0; i < 2; ++i) {
+            enter(page.view.inputs(), page.view.current()->fields,
+                  json{{"bits", 1}, {"buckets", json::array()}});
+            page.view.check();
+            page.view.next();
+        }
+        QVERIFY(page.view.isFinished());
+        QVERIFY2(page.view.summaryText().contains(QStringLiteral("Missed:")),
+                 qPrintable(page.view.summaryText()));
+        QCOMPARE(page.store.practiceReview().dueCount(1000), 2);
+        page.view.startReview();
+        QCOMPARE(page.view.questionCount(), 2);
+        QVERIFY(!page.view.isFinished());
+    }
+
+    void showMeAsksForTheDiagramAndItsScenario() {
+        Page page;
+        page.view.start(QStringLiteral("btree"), Level::Medium, 3, 21);
+        QVERIFY(page.reach("insert"));
+        QSignalSpy spy(&page.view, &fg::PracticeView::showMeRequested);
+        QTest::mouseClick(buttonNamed(&page.view, QStringLiteral("Sh&ow me")), Qt::LeftButton);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("btree"));
+        const json scenario = json::parse(spy.at(0).at(1).toByteArray().toStdString());
+        const Exercise& e = *page.view.current();
+        QCOMPARE(scenario["ops"].size(), e.given["keys"].size() + 1);
+        QCOMPARE(scenario["ops"].back()["key"].get<int>(), e.given["insert"].get<int>());
+        QVERIFY(spy.at(0).at(2).toInt() > 0);
+    }
+
+    // A teacher's worksheet: the exercises, then the answer key from a page of its own; every
+    // page counted by the PDF itself. FG_SAVE_FIGURES=<dir> keeps the PDF to look at.
+    void aWorksheetHasTheExercisesThenTheKeyOnItsOwnPages() {
+        QTemporaryDir dir;
+        const QString out = qEnvironmentVariableIsEmpty("FG_SAVE_FIGURES")
+                                ? dir.filePath("worksheet.pdf")
+                                : QDir(qEnvironmentVariable("FG_SAVE_FIGURES"))
+                                      .filePath("worksheet.pdf");
+        const auto exercises = fg::practice::makeSession(fg::practice::typesOf("mixed"),
+                                                         Level::Medium, 8, 1234);
+        fg::WorksheetPages pages;
+        QVERIFY(fg::exportWorksheetPdf(exercises, "All topics, medium, seed 1234", out, &pages));
+        QVERIFY2(pages.exercises >= 2 && pages.key >= 1,
+                 qPrintable(QString("%1 + %2").arg(pages.exercises).arg(pages.key)));
+        QFile pdf(out);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        // Qt's writer lists every page object as "/Type /Page" (and the tree as "/Pages").
+        QCOMPARE(bytes.count("/Type /Page\n") + bytes.count("/Type /Page\r") +
+                     bytes.count("/Type /Page "),
+                 static_cast<qsizetype>(pages.exercises + pages.key));
+
+        // An unwritable place: a failure that names it, and nothing written.
+        const QString blocked = dir.filePath("no-such-folder/worksheet.pdf");
+        const fg::Status s = fg::exportWorksheetPdf(exercises, "x", blocked);
+        QVERIFY(!s);
+        QVERIFY(!QFile::exists(blocked));
+    }
+};
+
+FG_TEST_MAIN(TestPracticeView)
+#include "test_practice_view.moc"

@@ -1,0 +1,270 @@
+#include "widgets/practice/worksheet.h"
+
+#include "engines/practice/practice_session.h"
+#include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
+#include "models/theme/theme.h"
+#include "widgets/export/animation_dialog.h"
+#include "widgets/export/paged_text.h"
+#include "widgets/practice/practice_figure.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFont>
+#include <QFormLayout>
+#include <QImage>
+#include <QMessageBox>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRandomGenerator>
+#include <QSpinBox>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QUrl>
+
+namespace fg {
+
+namespace {
+
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+// The exercise's picture at `width` points, three times as sharp, or a null image.
+QImage pictureOf(const practice::Exercise& e, int width) {
+    PracticeFigure figure;
+    figure.setTheme(Theme::light());
+    figure.setPrinted(true);
+    figure.setExercise(e);
+    if (figure.isHidden()) {
+        return {};
+    }
+    QFont f = figure.font();
+    f.setPixelSize(11);
+    figure.setFont(f);
+    figure.resize(width, figure.heightForWidth(width));
+    QImage image(figure.size() * 3, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(3);
+    image.fill(Qt::white);
+    figure.render(&image, QPoint(), QRegion(), QWidget::DrawChildren);
+    return image;
+}
+
+// Lines to write on, as tall as the answer usually needs.
+int answerLines(const practice::Exercise& e) {
+    int lines = 2;
+    for (const auto& f : e.fields) {
+        using Kind = practice::AnswerField::Kind;
+        lines +=
+            f.kind == Kind::Tree || f.kind == Kind::Buckets || f.kind == Kind::PerMember ? 4 : 1;
+    }
+    return lines;
+}
+
+QString exercisesHtml(const std::vector<practice::Exercise>& exercises, const QString& title,
+                      QTextDocument& doc, qreal width) {
+    QString html = QStringLiteral("<h1>%1</h1><p>%2</p>")
+                       .arg(QObject::tr("Practice worksheet"), title.toHtmlEscaped());
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+        const auto& e = exercises[i];
+        html +=
+            QStringLiteral("<h3>%1</h3><p>%2</p>")
+                .arg(QObject::tr("Exercise %1 (seed %2)").arg(i + 1).arg(e.seed), esc(e.prompt));
+        const QImage picture = pictureOf(e, static_cast<int>(width));
+        if (!picture.isNull()) {
+            const QUrl url(QStringLiteral("worksheet://%1.png").arg(i));
+            doc.addResource(QTextDocument::ImageResource, url, picture);
+            html += QStringLiteral("<p><img src=\"%1\" width=\"%2\"></p>")
+                        .arg(url.toString())
+                        .arg(static_cast<int>(width));
+        }
+        html += QStringLiteral("<p>%1</p>").arg(QObject::tr("Your answer:"));
+        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"9\">");
+        for (int l = 0; l < answerLines(e); ++l) {
+            html += QStringLiteral("<tr><td style=\"border-bottom: 1px solid #999;\">&nbsp;"
+                                   "</td></tr>");
+        }
+        html += QStringLiteral("</table>");
+    }
+    return html;
+}
+
+QString keyHtml(const std::vector<practice::Exercise>& exercises, const QString& title) {
+    QString html = QStringLiteral("<h1 style=\"page-break-before: always;\">%1</h1><p>%2</p>")
+                       .arg(QObject::tr("Answer key"), title.toHtmlEscaped());
+    for (std::size_t i = 0; i < exercises.size(); ++i) {
+        html += QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap;\">%2</p>")
+                    .arg(QObject::tr("Exercise %1 (seed %2)").arg(i + 1).arg(exercises[i].seed),
+                         esc(practice::answerText(exercises[i])));
+    }
+    return html;
+}
+
+// Moves every exercise (from its heading to the next heading) that a page would cut in two,
+// and that fits a page, to the next page: a page break before its heading.
+void keepExercisesWhole(QTextDocument& doc) {
+    const qreal pageHeight = doc.pageSize().height();
+    for (int pass = 0; pass < 200; ++pass) {
+        doc.pageCount(); // lays the document out
+        std::vector<QTextBlock> headings;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            if (b.blockFormat().headingLevel() > 0) {
+                headings.push_back(b);
+            }
+        }
+        bool moved = false;
+        for (std::size_t i = 0; i < headings.size() && !moved; ++i) {
+            const qreal top = doc.documentLayout()->blockBoundingRect(headings[i]).top();
+            // Where the exercise ends: the next heading, or the end of its own last block when
+            // the next heading starts a page of its own (or there is none).
+            const QTextBlock next = i + 1 < headings.size() ? headings[i + 1] : QTextBlock();
+            const bool nextBreaks = !next.isValid() || (next.blockFormat().pageBreakPolicy() &
+                                                        QTextFormat::PageBreak_AlwaysBefore);
+            const QTextBlock last = next.isValid() ? next.previous() : doc.lastBlock();
+            const qreal bottom = nextBreaks ? doc.documentLayout()->blockBoundingRect(last).bottom()
+                                            : doc.documentLayout()->blockBoundingRect(next).top();
+            const bool cut =
+                static_cast<int>(top / pageHeight) != static_cast<int>((bottom - 12) / pageHeight);
+            if (cut && bottom - top < pageHeight * 0.95 &&
+                !(headings[i].blockFormat().pageBreakPolicy() &
+                  QTextFormat::PageBreak_AlwaysBefore)) {
+                QTextBlockFormat f;
+                f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(headings[i]).mergeBlockFormat(f);
+                moved = true;
+            }
+        }
+        if (!moved) {
+            return;
+        }
+    }
+}
+
+// The page the answer key starts on: the page of its heading's block.
+int keyFirstPage(QTextDocument& doc, const QString& heading) {
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        if (b.text() == heading) {
+            const qreal y = doc.documentLayout()->blockBoundingRect(b).top();
+            return static_cast<int>(y / doc.pageSize().height());
+        }
+    }
+    return doc.pageCount();
+}
+
+} // namespace
+
+Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, const QString& title,
+                          const QString& path, WorksheetPages* pages, QPageSize::PageSizeId size) {
+    const QPageLayout layout(QPageSize(size), QPageLayout::Portrait, QMarginsF(18, 18, 18, 18),
+                             QPageLayout::Millimeter);
+    const QRectF text = layout.paintRect(QPageLayout::Point);
+    QTextDocument doc;
+    QFont body(QStringLiteral("DejaVu Sans"));
+    body.setPointSizeF(10);
+    doc.setDefaultFont(body);
+    doc.setPageSize(text.size());
+    doc.setHtml(exercisesHtml(exercises, title, doc, text.width() - 2 * doc.documentMargin()) +
+                keyHtml(exercises, title));
+    keepExercisesWhole(doc);
+    const int keyPage = keyFirstPage(doc, QObject::tr("Answer key"));
+    if (pages) {
+        *pages = {keyPage, doc.pageCount() - keyPage};
+    }
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    {
+        QPdfWriter writer(file.device());
+        writer.setPageLayout(layout);
+        writer.setTitle(QObject::tr("Practice worksheet: %1").arg(title));
+        writer.setCreator(QStringLiteral("fieldguide"));
+        QPainter p(&writer);
+        if (!p.isActive()) {
+            file.cancel();
+            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
+        }
+        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
+        for (int i = 0; i < doc.pageCount(); ++i) {
+            if (i > 0) {
+                writer.newPage();
+            }
+            paintPage(p, doc, i, Theme::light().text);
+        }
+    }
+    if (const Status s = file.commit(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    return Status::ok();
+}
+
+} // namespace fg
+
+namespace fg {
+
+QString exportWorksheetInteractive(QWidget* parent, const QString& topic) {
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("Export worksheet"));
+    auto* form = new QFormLayout(&dialog);
+    auto* topics = new QComboBox(&dialog);
+    for (const auto& t : practice::topics()) {
+        topics->addItem(QString::fromUtf8(t.title), QString::fromUtf8(t.id));
+    }
+    topics->setCurrentIndex(std::max(0, topics->findData(topic)));
+    auto* level = new QComboBox(&dialog);
+    level->addItems({QObject::tr("Easy"), QObject::tr("Medium"), QObject::tr("Hard")});
+    level->setCurrentIndex(1);
+    auto* count = new QSpinBox(&dialog);
+    count->setRange(1, practice::kMaxSessionCount);
+    count->setValue(8);
+    auto* seed = new QSpinBox(&dialog);
+    seed->setRange(0, 999'999'999);
+    seed->setValue(QRandomGenerator::global()->bounded(1, 100'000));
+    form->addRow(QObject::tr("&Topic"), topics);
+    form->addRow(QObject::tr("&Level"), level);
+    form->addRow(QObject::tr("&Exercises"), count);
+    form->addRow(QObject::tr("&Seed (the Practice page asks the same questions)"), seed);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    form->addRow(buttons);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted) {
+        return {};
+    }
+    const auto lvl = static_cast<practice::Level>(level->currentIndex());
+    const QString title =
+        QObject::tr("%1, %2, seed %3")
+            .arg(topics->currentText(), QString::fromUtf8(practice::levelName(lvl)))
+            .arg(seed->value());
+    const QString suggested = QDir(lastExportFolder())
+                                  .filePath(QStringLiteral("worksheet-%1-%2-seed%3.pdf")
+                                                .arg(topics->currentData().toString(),
+                                                     QString::fromUtf8(practice::levelName(lvl)))
+                                                .arg(seed->value()));
+    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Save worksheet"),
+                                                      suggested, QObject::tr("PDF (*.pdf)"));
+    if (path.isEmpty()) {
+        return {};
+    }
+    const auto exercises =
+        practice::makeSession(practice::typesOf(topics->currentData().toString().toStdString()),
+                              lvl, count->value(), static_cast<std::uint64_t>(seed->value()));
+    if (const Status s = exportWorksheetPdf(exercises, title, path); !s) {
+        QMessageBox::warning(parent, QObject::tr("Worksheet not saved"),
+                             QObject::tr("The worksheet could not be saved: %1")
+                                 .arg(QString::fromStdString(s.message())));
+        return {};
+    }
+    rememberExportFolder(QFileInfo(path).absolutePath());
+    return path;
+}
+
+} // namespace fg
