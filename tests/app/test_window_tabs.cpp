@@ -6,9 +6,11 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
+#include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QApplication>
@@ -18,6 +20,8 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
@@ -119,6 +123,43 @@ private slots:
     // Every tool of the Study menu opens as a tab of its own, once (choosing it again shows the
     // same tab), with a short name and its title as the tooltip; the menu keeps its three groups
     // (decision tools, simulators, quiz and progress) apart with lines.
+    // A live diagram whose engine has exercises offers "Practice this": the Practice page on its
+    // topic. The page's "Show me" opens the exercise's diagram at the exercise's operation.
+    void practiceThisAndShowMeGoBothWays() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        w.openDiagram(QStringLiteral("kafka"));
+        QPushButton* practiceThis = nullptr;
+        for (auto* b : w.tabs()->currentWidget()->findChildren<QPushButton*>()) {
+            practiceThis = b->text() == QStringLiteral("Practice this") ? b : practiceThis;
+        }
+        QVERIFY(practiceThis);
+        QTest::mouseClick(practiceThis, Qt::LeftButton);
+        auto* practice = qobject_cast<fg::PracticeView*>(w.tabs()->currentWidget());
+        QVERIFY(practice);
+        QCOMPARE(w.tabs()->currentWidget()->property("toolId").toString(),
+                 QStringLiteral("practice"));
+        practice->start();
+        QCOMPARE(practice->current()->engine, std::string("kafka"));
+        // "Show me" of a B-Tree insert: the B-Tree diagram, its scenario loaded, at the step
+        // where the inserted key's own steps begin.
+        practice->start(QStringLiteral("btree"), fg::practice::Level::Easy, 1, 5);
+        const auto e = *practice->current();
+        QSignalSpy spy(practice, &fg::PracticeView::showMeRequested);
+        for (auto* b : practice->findChildren<QPushButton*>()) {
+            if (b->text() == QStringLiteral("Sh&ow me")) {
+                QTest::mouseClick(b, Qt::LeftButton);
+            }
+        }
+        QCOMPARE(spy.count(), 1);
+        auto* diagram = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+        QVERIFY(diagram);
+        QCOMPARE(diagram->property("diagramId").toString(), QStringLiteral("btree"));
+        QTRY_COMPARE(diagram->panel()->player()->position(), spy.at(0).at(2).toInt());
+        QVERIFY2(diagram->scenarioJson()["ops"].back()["key"] == e.given["insert"],
+                 diagram->scenarioJson().dump().c_str());
+    }
+
     void everyStudyMenuToolOpensOnceAsATab() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
         QVERIFY(showActive(w));
@@ -154,8 +195,8 @@ private slots:
             QCOMPARE(w.tabs()->currentWidget(), page);
         }
         QCOMPARE(separators, 2);
-        QCOMPARE(opened.size(), qsizetype(5 + fg::simulators().size()));
-        for (const char* id : {"wizard", "matrix", "scenarios", "quiz", "progress"}) {
+        QCOMPARE(opened.size(), qsizetype(6 + fg::simulators().size()));
+        for (const char* id : {"wizard", "matrix", "scenarios", "quiz", "practice", "progress"}) {
             QVERIFY2(opened.contains(QLatin1String(id)), id);
         }
         const int count = w.tabs()->count();
