@@ -9,6 +9,7 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/practice/practice_view.h"
 #include "widgets/practice/worksheet.h"
 
 #include <QAction>
@@ -103,11 +104,17 @@ void MainWindow::buildMenus() {
         saySaved(tr("Handout saved as %1."), saved);
     });
     action(file, tr("Export practice &worksheet PDF\u2026"), {}, [this] {
-        // The topic of the diagram on screen, when it has exercises.
-        const QWidget* tab = tabs_->currentWidget();
+        // The Practice page's choices when it is on screen; else the topic of the diagram.
+        QWidget* tab = tabs_->currentWidget();
+        WorksheetChoice start;
+        if (auto* practice = qobject_cast<PracticeView*>(tab)) {
+            start = practice->choices();
+        } else if (tab && !practice::typesOf(tab->property("diagramId").toString().toStdString())
+                               .empty()) {
+            start.topic = tab->property("diagramId").toString();
+        }
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        const QString saved = exportWorksheetInteractive(
-            this, tab ? tab->property("diagramId").toString() : QString());
+        const QString saved = exportWorksheetInteractive(this, start);
         afterDialog(focus);
         saySaved(tr("Worksheet saved as %1."), saved);
     });

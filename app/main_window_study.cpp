@@ -209,7 +209,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
 void MainWindow::offerPractice(QWidget* view, const QString& diagramId) {
     if (auto* diagram = qobject_cast<DiagramView*>(view);
         diagram && !practice::typesOf(diagramId.toStdString()).empty()) {
-        diagram->addPracticeButton([this, diagramId] { openPractice(diagramId); });
+        diagram->addPracticeAction([this, diagramId] { openPractice(diagramId); });
     }
 }
 
@@ -228,7 +228,8 @@ void MainWindow::showPracticeScenario(const QString& diagram, const QByteArray& 
     if (!view || j.is_discarded()) {
         return;
     }
-    if (const Status loaded = view->loadScenario(j); !loaded) {
+    // As a preset does: what the student had built there comes back with Undo.
+    if (const Status loaded = view->loadScenarioUndoably(j); !loaded) {
         statusBar()->showMessage(
             tr("The exercise could not be shown: %1").arg(QString::fromStdString(loaded.message())),
             8000);
@@ -236,6 +237,11 @@ void MainWindow::showPracticeScenario(const QString& diagram, const QByteArray& 
     }
     // At the step before the exercise's operation: Right arrow (or Play) shows it step by step.
     view->afterBuild([view, fromStep] { view->panel()->player()->seek(fromStep); });
+    if (view->canUndo()) {
+        statusBar()->showMessage(tr("The diagram shows the exercise; Undo (Ctrl+Z) brings back "
+                                    "what it showed before."),
+                                 10000);
+    }
 }
 
 void MainWindow::openTool(const QString& id) {

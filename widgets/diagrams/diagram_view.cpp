@@ -203,6 +203,7 @@ void DiagramView::finishControls() {
     scenario->setPopupMode(QToolButton::InstantPopup);
     scenario->setFocusPolicy(Qt::TabFocus);
     auto* menu = new QMenu(scenario);
+    scenarioMenu_ = menu;
     menu->addAction(tr("Open scenario\u2026"), this, &DiagramView::openScenarioDialog);
     menu->addAction(tr("Save scenario as\u2026"), this, &DiagramView::saveScenarioDialog);
     scenario->setMenu(menu);
@@ -230,11 +231,24 @@ void DiagramView::finishControls() {
     }
 }
 
-void DiagramView::addPracticeButton(std::function<void()> onClick) {
-    addButton(tr("Practice this"),
-              tr("Exercises on what this diagram shows, made and graded by its engine "
-                 "(Study > Practice)"),
-              std::move(onClick));
+// In the Scenario menu, first: the row of controls is full on the Kafka page at 1920 px, and a
+// link beside the counters made the drawing smaller (its line wrapped).
+void DiagramView::addPracticeAction(std::function<void()> onClick) {
+    if (!scenarioMenu_) {
+        return;
+    }
+    auto* a = new QAction(tr("Practice this: exercises made and graded by this engine\u2026"),
+                          scenarioMenu_);
+    connect(a, &QAction::triggered, this, [onClick = std::move(onClick)] { onClick(); });
+    const auto actions = scenarioMenu_->actions();
+    scenarioMenu_->insertAction(actions.isEmpty() ? nullptr : actions.front(), a);
+    scenarioMenu_->insertSeparator(actions.isEmpty() ? nullptr : actions.front());
+}
+
+Status DiagramView::loadScenarioUndoably(const nlohmann::json& scenario) {
+    Status st = Status::ok();
+    replaceUndoably([&] { st = loadScenario(scenario); });
+    return st;
 }
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {

@@ -103,9 +103,11 @@ public:
     // REQUIRES: nothing. Ok, or the problem, naming the file (bad input: not a scenario of this
     // diagram; a failure: it could not be read or written).
     Status openScenarioFile(const QString& path);
-    // A "Practice this" button at the end of the row of controls (the app adds it to the
-    // diagrams whose engine has exercises: Study > Practice on that topic).
-    void addPracticeButton(std::function<void()> onClick);
+    // "Practice this" in the Scenario menu (the app adds it to the diagrams whose engine has
+    // exercises: Study > Practice on that topic).
+    void addPracticeAction(std::function<void()> onClick);
+    // Loads `scenario` as a preset does: Undo (Ctrl+Z) brings back what was on screen.
+    Status loadScenarioUndoably(const nlohmann::json& scenario);
     Status saveScenarioFile(const QString& path) const;
     QString countersText() const;
     // The chart under the diagram, or null when it has none.
@@ -219,6 +221,7 @@ private:
     QCustomPlot* chart_ = nullptr;
     QLabel* message_;
     QLabel* counters_;
+    QMenu* scenarioMenu_ = nullptr;
     QPushButton* undo_ = nullptr;
     QFrame* building_; // over the drawing while a build is under way
     QLabel* buildingText_;

@@ -57,8 +57,10 @@ int depthOf(const json& node) {
 }
 
 // Draws `node` centred in [left, left + width) at `top`; returns its box.
+// `theirs` is the same place in the student's tree (null: none there), when a difference is
+// drawn: a node whose keys differ from it is outlined in the "wrong" colour.
 QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const TreeMetrics& m,
-                const Theme& t) {
+                const Theme& t, const json* theirs = nullptr, bool compare = false) {
     const qreal width = subtreeWidth(node, m);
     const qreal w = nodeWidth(node, m);
     const QRectF box(left + (width - w) / 2, top, w, m.height);
@@ -68,14 +70,23 @@ QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const Tree
         children += subtreeWidth(c, m) + m.gapX;
     }
     childLeft += (width - (children - m.gapX)) / 2;
-    for (const auto& c : node["children"]) {
-        const QRectF child = drawNode(p, c, childLeft, top + m.height + m.gapY, m, t);
+    for (std::size_t i = 0; i < node["children"].size(); ++i) {
+        const json& c = node["children"][i];
+        const json* theirChild = nullptr;
+        if (theirs && theirs->is_object() && theirs->contains("children") &&
+            (*theirs)["children"].is_array() && i < (*theirs)["children"].size()) {
+            theirChild = &(*theirs)["children"][i];
+        }
+        const QRectF child =
+            drawNode(p, c, childLeft, top + m.height + m.gapY, m, t, theirChild, compare);
         p.setPen(QPen(t.line, t.lineWidth));
         p.drawLine(QPointF(box.center().x(), box.bottom()),
                    QPointF(child.center().x(), child.top()));
         childLeft += subtreeWidth(c, m) + m.gapX;
     }
-    p.setPen(QPen(t.line, t.lineWidth));
+    const bool differs = compare && (!theirs || !theirs->is_object() ||
+                                     theirs->value("keys", json()) != node["keys"]);
+    p.setPen(differs ? QPen(t.bad, t.lineWidth * 3) : QPen(t.line, t.lineWidth));
     p.setBrush(t.surface);
     p.drawRoundedRect(box, 4, 4);
     p.setPen(t.text);
@@ -112,6 +123,8 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     runEnds_.clear();
     points_.clear();
     picked_ = right_ = -1;
+    comparing_ = false;
+    yours_ = json();
     if (e.engine == "btree") {
         tree_ = startTree(e);
         kind_ = tree_.is_object() ? Kind::Tree : Kind::None;
@@ -155,7 +168,7 @@ int PracticeFigure::heightForWidth(int) const {
     const int line = fontMetrics().height();
     switch (kind_) {
     case Kind::Tree:
-        return static_cast<int>(depthOf(tree_) * line * 3.2) + line;
+        return static_cast<int>(depthOf(tree_) * line * 3.2 + (comparing_ ? line * 1.4 : 0)) + line;
     case Kind::Slots:
         return line * 5;
     case Kind::Series:
@@ -185,8 +198,27 @@ void PracticeFigure::paintEvent(QPaintEvent*) {
     }
 }
 
+void PracticeFigure::showTreeAfter(const json& engine, const json& yours) {
+    if (kind_ != Kind::Tree || !engine.is_object()) {
+        return;
+    }
+    tree_ = engine;
+    yours_ = yours;
+    comparing_ = true;
+    updateGeometry();
+    update();
+}
+
 void PracticeFigure::paintTree(QPainter& p) {
     const qreal line = fontMetrics().height();
+    if (comparing_) {
+        p.setPen(theme_.mutedText);
+        p.drawText(QRectF(0, 0, width(), line * 1.2), Qt::AlignLeft | Qt::AlignVCenter,
+                   tr("The engine's tree after the operation; the nodes that differ from yours "
+                      "are outlined."));
+        p.translate(0, line * 1.4);
+    }
+    const json* yours = comparing_ ? &yours_ : nullptr;
     TreeMetrics m{fontMetrics().horizontalAdvance(QStringLiteral("000")) + line * 0.8, line * 1.6,
                   line * 0.8, line * 1.4};
     const qreal need = subtreeWidth(tree_, m);
@@ -194,10 +226,10 @@ void PracticeFigure::paintTree(QPainter& p) {
         const qreal s = (width() - 8) / need;
         p.scale(s, s);
         p.translate(4 / s, 4 / s);
-        drawNode(p, tree_, 0, line * 0.4, m, theme_);
+        drawNode(p, tree_, 0, line * 0.4, m, theme_, yours, comparing_);
         return;
     }
-    drawNode(p, tree_, (width() - need) / 2, line * 0.4, m, theme_);
+    drawNode(p, tree_, (width() - need) / 2, line * 0.4, m, theme_, yours, comparing_);
 }
 
 QRectF PracticeFigure::slotBar() const {

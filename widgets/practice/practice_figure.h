@@ -28,6 +28,9 @@ public:
     // Marks master `index` as picked (-1: none), and, once checked, the engine's one.
     void setPicked(int index);
     void setRight(int index);
+    // Once checked: draws the engine's tree after the operation, with the nodes that differ from
+    // `yours` (null when the student's could not be read) outlined.
+    void showTreeAfter(const nlohmann::json& engine, const nlohmann::json& yours);
 
     QSize sizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
@@ -55,6 +58,8 @@ private:
     double step_ms_ = 0;
     int picked_ = -1, right_ = -1;
     bool printed_ = false;
+    bool comparing_ = false;
+    nlohmann::json yours_;
 };
 
 } // namespace fg

@@ -164,6 +164,8 @@ QWidget* PracticeView::buildSetup(QWidget* parent) {
     v->addWidget(row);
     auto* reviewRow = new QHBoxLayout;
     reviewLine_ = wrappedLabel(QStringLiteral("Review"), box);
+    // Two lines kept, so that the page does not move when the sentence gets shorter.
+    reviewLine_->setMinimumHeight(reviewLine_->fontMetrics().lineSpacing() * 2);
     reviewButton_ = new QPushButton(tr("Review the&m"), box);
     connect(reviewButton_, &QPushButton::clicked, this, &PracticeView::startReview);
     reviewRow->addWidget(reviewLine_, 1);
@@ -326,15 +328,20 @@ const practice::Exercise* PracticeView::current() const {
                                                   : nullptr;
 }
 
-void PracticeView::showQuestion() {
+void PracticeView::sayHeader() {
     const practice::Exercise& e = session_[static_cast<std::size_t>(index_)];
-    checked_ = false;
     header_->setText(tr("Question %1 of %2 · %3 · seed %4 · %5 right so far")
                          .arg(index_ + 1)
                          .arg(questionCount())
                          .arg(typeTitle(e))
                          .arg(e.seed)
                          .arg(right_));
+}
+
+void PracticeView::showQuestion() {
+    const practice::Exercise& e = session_[static_cast<std::size_t>(index_)];
+    checked_ = false;
+    sayHeader();
     prompt_->setText(qstr(e.prompt));
     figure_->setExercise(e);
     const json& tree = figure_->treeBefore();
@@ -394,9 +401,13 @@ void PracticeView::check() {
         lines << QString() << tr("What the engine did:") << narration;
     }
     verdict_ = g.right ? 1 : 0;
+    sayHeader(); // the count of right answers
     sayFeedback(g.right, lines.join(QLatin1Char('\n')));
     if (e->answer.contains("master")) {
         figure_->setRight(e->answer["master"].get<int>());
+    }
+    if (e->answer.contains("tree")) { // the engine's tree, where it differs from yours
+        figure_->showTreeAfter(json(e->answer["tree"]), submitted->value("tree", json()));
     }
     inputs_->setInputsEnabled(false);
     checkButton_->setEnabled(false);
@@ -481,6 +492,11 @@ QString PracticeView::summaryText() const {
                     "questions again.");
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+WorksheetChoice PracticeView::choices() const {
+    return {topic_->currentData().toString(), static_cast<practice::Level>(level_->currentIndex()),
+            count_->value(), seedEdit_->text().toULongLong()};
 }
 
 QString PracticeView::feedbackText() const {

@@ -12,6 +12,7 @@
 
 #include "engines/practice/practice_session.h"
 #include "widgets/canvas/page.h"
+#include "widgets/practice/worksheet.h"
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -68,6 +69,8 @@ public:
     AnswerInputs* inputs() const { return inputs_; }
     PracticeFigure* figure() const { return figure_; }
     std::uint64_t seed() const { return seed_; }
+    // The choices on the page (topic, level, count, seed), for a worksheet of the same questions.
+    WorksheetChoice choices() const;
 
 signals:
     // "Show me": open the live diagram `diagram` with this scenario (JSON text), at step
@@ -84,6 +87,7 @@ private:
     QWidget* buildQuestion(QWidget* parent);
     void begin(std::vector<const practice::ExerciseType*> types, const QString& what);
     void showQuestion();
+    void sayHeader();
     void finish(bool timeUp);
     void tick();
     void sayFeedback(bool right, const QString& text);

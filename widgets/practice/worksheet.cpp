@@ -210,7 +210,7 @@ Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, cons
 
 namespace fg {
 
-QString exportWorksheetInteractive(QWidget* parent, const QString& topic) {
+QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start) {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Export worksheet"));
     auto* form = new QFormLayout(&dialog);
@@ -218,16 +218,18 @@ QString exportWorksheetInteractive(QWidget* parent, const QString& topic) {
     for (const auto& t : practice::topics()) {
         topics->addItem(QString::fromUtf8(t.title), QString::fromUtf8(t.id));
     }
-    topics->setCurrentIndex(std::max(0, topics->findData(topic)));
+    topics->setCurrentIndex(std::max(0, topics->findData(start.topic)));
     auto* level = new QComboBox(&dialog);
     level->addItems({QObject::tr("Easy"), QObject::tr("Medium"), QObject::tr("Hard")});
-    level->setCurrentIndex(1);
+    level->setCurrentIndex(static_cast<int>(start.level));
     auto* count = new QSpinBox(&dialog);
     count->setRange(1, practice::kMaxSessionCount);
-    count->setValue(8);
+    count->setValue(start.count);
     auto* seed = new QSpinBox(&dialog);
     seed->setRange(0, 999'999'999);
-    seed->setValue(QRandomGenerator::global()->bounded(1, 100'000));
+    seed->setValue(start.seed > 0 && start.seed <= 999'999'999
+                       ? static_cast<int>(start.seed)
+                       : QRandomGenerator::global()->bounded(1, 100'000));
     form->addRow(QObject::tr("&Topic"), topics);
     form->addRow(QObject::tr("&Level"), level);
     form->addRow(QObject::tr("&Exercises"), count);

@@ -9,6 +9,7 @@
 
 #include <QPageSize>
 #include <QString>
+#include <cstdint>
 #include <vector>
 
 namespace fg {
@@ -29,9 +30,18 @@ class QWidget;
 
 namespace fg {
 
-// File > Export worksheet: asks for the topic (starting at `topic`), level, number of exercises
-// and seed, then where to save; writes the PDF and returns its path, or an empty string when
+// What a worksheet holds: the session the Practice page would make of the same choices.
+struct WorksheetChoice {
+    QString topic = QStringLiteral("mixed");
+    practice::Level level = practice::Level::Medium;
+    int count = 8;
+    std::uint64_t seed = 0; // 0: a new one
+};
+
+// File > Export worksheet: asks for the topic, level, number of exercises and seed (starting at
+// `start`: the Practice page's choices when it is on screen, so the sheet asks what the class
+// sees), then where to save; writes the PDF and returns its path, or an empty string when
 // cancelled. A failed write says why in a message box and writes nothing.
-QString exportWorksheetInteractive(QWidget* parent, const QString& topic);
+QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start);
 
 } // namespace fg
