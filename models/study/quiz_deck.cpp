@@ -1,6 +1,5 @@
 #include "models/study/quiz_deck.h"
 
-#include "engines/core/rng.h"
 #include "engines/scenario/json_text.h"
 
 #include <QDir>
@@ -58,27 +57,19 @@ QuizDeck loadQuizDeck(const QString& contentRoot) {
             deck.errors.push_back(
                 {name, QString::fromStdString(path), QString::fromStdString(p.message)});
         }
-        for (auto& c : cards) {
-            shuffleChoices(c);
-            deck.cards.push_back(std::move(c));
-        }
+        deck.cards.insert(deck.cards.end(), std::make_move_iterator(cards.begin()),
+                          std::make_move_iterator(cards.end()));
     }
     return deck;
 }
 
-void shuffleChoices(study::QuizCard& card) {
-    if (card.choices.size() < 2) {
-        return;
+void shuffleChoices(study::QuizCard& card, int showing) {
+    std::vector<study::QuizChoice> shown;
+    shown.reserve(card.choices.size());
+    for (const int i : study::choiceOrder(card, showing)) {
+        shown.push_back(card.choices[static_cast<std::size_t>(i)]);
     }
-    std::uint64_t seed = 0xcbf29ce484222325ULL; // FNV-1a of the id
-    for (const unsigned char ch : card.id) {
-        seed = (seed ^ ch) * 0x100000001b3ULL;
-    }
-    Rng rng(seed);
-    for (std::size_t i = card.choices.size() - 1; i > 0; --i) { // Fisher-Yates
-        const auto j = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(i)));
-        std::swap(card.choices[i], card.choices[j]);
-    }
+    card.choices = std::move(shown);
 }
 
 QStringList checkQuizReferences(const QuizDeck& deck, const Course& course) {

@@ -21,14 +21,14 @@ struct QuizDeck {
     std::vector<const study::QuizCard*> fromChapter(const QString& chapterId) const;
 };
 
-// Loads every card, its choices in the order shuffleChoices() gives.
+// Loads every card, its choices in the file's order: the quiz shuffles them each time it shows a
+// card (study::choiceOrder), so that order is never the one a student sees.
 QuizDeck loadQuizDeck(const QString& contentRoot);
 
-// Puts a multiple-choice card's choices in the order the quiz shows them: a shuffle seeded by
-// the card's id (a hash that is the same on every machine), so a card reads the same at every
-// review while the right choice lands in different places from card to card (the files tend to
-// list it first). Model-answer cards are left as they are.
-void shuffleChoices(study::QuizCard& card);
+// Puts a multiple-choice card's choices in the order the quiz shows them at its `showing`-th
+// showing (study::choiceOrder: seeded by the card's id and `showing`, the same on every machine).
+// Model-answer cards are left as they are.
+void shuffleChoices(study::QuizCard& card, int showing = 0);
 
 // Problems between the deck and the course: a `from` or `see` reference to a chapter or section
 // that does not exist, or an id used twice. Empty when all is well.

@@ -11,6 +11,7 @@
 #include <QTest>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace {
 
@@ -105,22 +106,24 @@ private slots:
 
     // Issue 13: the right answer was option 1 and the longest sentence on card after card, so a
     // student could score by picking the first or the longest. Over the whole deck as the quiz
-    // shows it, the right answer is in more than one place, in no place on more than half of the
-    // cards, and the longest (or the shortest) option on no more cards than chance gives plus a
-    // margin: the expected count when lengths say nothing (the sum of 1/n over the cards, n the
-    // options of a card) plus 15% of the cards, about one standard deviation of that count for a
-    // deck of this size (sqrt(p(1 - p)/cards) with p = 1/4 and 9 cards is 0.14). And on no card
-    // is the right answer more than a quarter longer than every wrong one.
+    // shows it (the first showing of each card), the right answer is in more than one place, in no
+    // place on more than half of the cards, and the longest (or the shortest) option on no more
+    // cards than chance gives plus a margin: the expected count when lengths say nothing (the sum
+    // of 1/n over the cards, n the options of a card) plus 15% of the cards, about one standard
+    // deviation of that count for a deck of this size (sqrt(p(1 - p)/cards) with p = 1/4 and 9
+    // cards is 0.14). And on no card is the right answer more than a quarter longer than every
+    // wrong one.
     void theRightAnswerIsNotGivenAwayByItsPlaceOrItsLength() {
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
         int cards = 0, longest = 0, shortest = 0;
         double expected = 0;
         std::map<int, int> at;
         QStringList givenAway;
-        for (const auto& c : deck.cards) {
+        for (fg::study::QuizCard c : deck.cards) {
             if (c.kind != fg::study::QuizCard::Kind::Choice) {
                 continue;
             }
+            fg::shuffleChoices(c); // as the quiz shows it the first time
             ++cards;
             expected += 1.0 / double(c.choices.size());
             const int right = c.rightChoice();
@@ -167,8 +170,9 @@ private slots:
         }
     }
 
-    // The order is fixed per card (seeded by its id): a card reads the same at every review, in
-    // any deck, and the shuffle keeps every choice and which one is right.
+    // The order is fixed per card and showing (seeded by its id and how many times it was shown):
+    // a showing reads the same whenever it is replayed, in any deck, and the shuffle keeps every
+    // choice and which one is right. The deck itself keeps the files' order.
     void aCardsOrderIsTheSameEachTime() {
         const fg::QuizDeck a = fg::loadQuizDeck(QStringLiteral(":/content"));
         const fg::QuizDeck b = fg::loadQuizDeck(QStringLiteral(":/content"));
@@ -196,6 +200,29 @@ private slots:
         sorted.sort();
         QCOMPARE(sorted, QStringList({"a", "b", "c", "d"}));
         QCOMPARE(card.choices[std::size_t(card.rightChoice())].text, std::string("a"));
+    }
+
+    // Each showing of a card has its own order (issue 15), reproducible: over the first showings
+    // a card is seen in more than one order, and replaying showing k gives showing k again.
+    void aCardsOrderChangesFromShowingToShowing() {
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        for (const auto& c : deck.cards) {
+            if (c.kind != fg::study::QuizCard::Kind::Choice) {
+                continue;
+            }
+            std::set<std::vector<int>> orders;
+            for (int showing = 0; showing < 8; ++showing) {
+                const std::vector<int> order = fg::study::choiceOrder(c, showing);
+                QCOMPARE(fg::study::choiceOrder(c, showing), order);
+                fg::study::QuizCard shown = c;
+                fg::shuffleChoices(shown, showing);
+                for (std::size_t k = 0; k < order.size(); ++k) {
+                    QCOMPARE(shown.choices[k].text, c.choices[std::size_t(order[k])].text);
+                }
+                orders.insert(order);
+            }
+            QVERIFY2(orders.size() >= 3, c.id.c_str());
+        }
     }
 };
 
