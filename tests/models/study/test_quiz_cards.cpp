@@ -1,6 +1,7 @@
 // The quiz cards that ship: every file parses, every card points at a chapter and section that
 // exist, every multiple-choice card has 3-4 choices with exactly one right, and every question
-// of the interview checklist and every common mistake has its card (counted from the chapters).
+// of the interview checklist and every common mistake has a multiple-choice card (counted from
+// the chapters), whose right choice is given away neither by its length nor by its place.
 #include "models/course/content_loader.h"
 #include "models/study/quiz_deck.h"
 #include "tests/suite_main.h"
@@ -9,6 +10,8 @@
 #include <QDir>
 #include <QSet>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -91,16 +94,25 @@ private slots:
         const int items = countItems(course, chapter, section, blockType.toStdString());
         QVERIFY(items > 0);
         const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
-        QSet<int> covered;
+        QSet<int> covered, asChoice;
         for (const auto* c : deck.fromChapter(chapter)) {
             if (QString::fromStdString(c->from.section) == section) {
                 QVERIFY2(c->item >= 0 && c->item < items, c->id.c_str());
                 covered.insert(c->item);
+                if (c->kind == fg::study::QuizCard::Kind::Choice) {
+                    asChoice.insert(c->item);
+                }
             }
         }
         for (int i = 0; i < items; ++i) {
             QVERIFY2(covered.contains(i),
                      qPrintable(QStringLiteral("%1 item %2 has no card").arg(chapter).arg(i)));
+            // Issue 15: every question and every mistake as a multiple-choice card too (a model
+            // answer alone asks the student to grade herself).
+            QVERIFY2(asChoice.contains(i), qPrintable(QStringLiteral("%1 item %2 has no "
+                                                                     "multiple-choice card")
+                                                          .arg(chapter)
+                                                          .arg(i)));
         }
     }
 
@@ -200,6 +212,70 @@ private slots:
         sorted.sort();
         QCOMPARE(sorted, QStringList({"a", "b", "c", "d"}));
         QCOMPARE(card.choices[std::size_t(card.rightChoice())].text, std::string("a"));
+    }
+
+    // Issue 15, the rule asked for: over the cards with 3 or more choices, the right choice is
+    // the strictly longest on at most a third of them plus one standard deviation of that count
+    // when lengths say nothing (sqrt(n * 1/3 * 2/3)). A third is chance on a 3-choice card and
+    // more than chance on a 4-choice one, so "pick the longest" scores no better than luck. (The
+    // test above also counts ties and the shortest, against the deck's own chance level.)
+    void theRightChoiceIsRarelyTheLongest() {
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        int cards = 0, longest = 0;
+        QStringList which;
+        for (const auto& c : deck.cards) {
+            if (c.kind != fg::study::QuizCard::Kind::Choice || c.choices.size() < 3) {
+                continue;
+            }
+            ++cards;
+            const auto length = [](const fg::study::QuizChoice& ch) {
+                return QString::fromStdString(ch.text).size();
+            };
+            const qsizetype right = length(c.choices[std::size_t(c.rightChoice())]);
+            const bool strictly = std::all_of(c.choices.begin(), c.choices.end(), [&](auto& ch) {
+                return ch.right || length(ch) < right;
+            });
+            if (strictly) {
+                ++longest;
+                which << QString::fromStdString(c.id);
+            }
+        }
+        QVERIFY(cards >= 13);
+        const double allowed = cards / 3.0 + std::sqrt(cards * (1.0 / 3) * (2.0 / 3));
+        QVERIFY2(longest <= allowed,
+                 qPrintable(QStringLiteral("the right choice is the longest on %1 of %2 cards "
+                                           "(at most %3): %4")
+                                .arg(longest)
+                                .arg(cards)
+                                .arg(allowed, 0, 'f', 1)
+                                .arg(which.join(", "))));
+    }
+
+    // The files do not list the right choice first out of habit (8 of 9 cards did). A student
+    // never sees the file's order (the quiz shuffles each showing), but whoever reads the files
+    // or anything that lists them unshuffled does, and with the right choice always first a
+    // shuffle that stopped working would put it first on every card without a card test
+    // noticing. Rule: in the files, the right choice stands at more than one place, and at no
+    // place on more than half of the cards (chance is a quarter to a third per place).
+    void theFilesDoNotPutTheRightChoiceFirst() {
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        int cards = 0;
+        std::map<int, int> at;
+        for (const auto& c : deck.cards) {
+            if (c.kind == fg::study::QuizCard::Kind::Choice) {
+                ++cards;
+                ++at[c.rightChoice()];
+            }
+        }
+        QVERIFY(cards >= 13);
+        QVERIFY(at.size() >= 2);
+        for (const auto& [place, n] : at) {
+            QVERIFY2(2 * n <= cards, qPrintable(QStringLiteral("the files put the right choice "
+                                                               "at place %1 on %2 of %3 cards")
+                                                    .arg(place + 1)
+                                                    .arg(n)
+                                                    .arg(cards)));
+        }
     }
 
     // Each showing of a card has its own order (issue 15), reproducible: over the first showings
