@@ -9,6 +9,7 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/study/quiz_anki_export.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -100,6 +101,12 @@ void MainWindow::buildMenus() {
                                      tab ? tab->property("diagramId").toString() : QString());
         afterDialog(focus);
         saySaved(tr("Handout saved as %1."), saved);
+    });
+    action(file, tr("Export quiz cards for An&ki\u2026"), {}, [this] {
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        const QString saved = exportQuizCardsInteractive(this, deck_, course_);
+        afterDialog(focus);
+        saySaved(tr("Quiz cards saved as %1: import it in Anki with File > Import."), saved);
     });
     file->addSeparator();
     // Ctrl+W written out: the standard Close is Ctrl+F4 alone on some platforms (offscreen's).

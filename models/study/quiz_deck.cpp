@@ -1,6 +1,9 @@
 #include "models/study/quiz_deck.h"
 
 #include "engines/scenario/json_text.h"
+#include "engines/study/quiz_anki.h"
+#include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -70,6 +73,24 @@ void shuffleChoices(study::QuizCard& card, int showing) {
         shown.push_back(card.choices[static_cast<std::size_t>(i)]);
     }
     card.choices = std::move(shown);
+}
+
+Status writeAnkiFile(const QuizDeck& deck, const Course& course, const QString& path) {
+    const auto seeTitle = [&course](const study::SectionRef& see) -> std::string {
+        const Chapter* ch = course.chapter(QString::fromStdString(see.chapter));
+        const Section* s = ch ? ch->section(QString::fromStdString(see.section)) : nullptr;
+        return s ? sectionPath(ch->title, s->title).toStdString() : std::string();
+    };
+    const std::string text = study::ankiText(deck.cards, seeTitle);
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    file.write(QByteArray::fromStdString(text));
+    if (const Status s = file.commit(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    return Status::ok();
 }
 
 QStringList checkQuizReferences(const QuizDeck& deck, const Course& course) {

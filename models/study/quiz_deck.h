@@ -3,6 +3,7 @@
 // format (content/SCHEMA.md, "Quiz cards"), is reported and left out; the other cards load.
 #pragma once
 
+#include "engines/core/status.h"
 #include "engines/study/quiz.h"
 #include "models/course/course.h"
 
@@ -29,6 +30,11 @@ QuizDeck loadQuizDeck(const QString& contentRoot);
 // showing (study::choiceOrder: seeded by the card's id and `showing`, the same on every machine).
 // Model-answer cards are left as they are.
 void shuffleChoices(study::QuizCard& card, int showing = 0);
+
+// Writes the deck as a text file Anki imports (study::ankiText; "Read about it: Chapter ›
+// Section" from `course`), through AtomicFile: the file is whole or not written at all. A
+// failure is a systemFailure() whose message names the path and the system's reason.
+Status writeAnkiFile(const QuizDeck& deck, const Course& course, const QString& path);
 
 // Problems between the deck and the course: a `from` or `see` reference to a chapter or section
 // that does not exist, or an id used twice. Empty when all is well.

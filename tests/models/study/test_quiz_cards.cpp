@@ -3,12 +3,17 @@
 // of the interview checklist and every common mistake has a multiple-choice card (counted from
 // the chapters), whose right choice is given away neither by its length nor by its place.
 #include "models/course/content_loader.h"
+#include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 #include "models/study/quiz_deck.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 #include <cmath>
@@ -212,6 +217,50 @@ private slots:
         sorted.sort();
         QCOMPARE(sorted, QStringList({"a", "b", "c", "d"}));
         QCOMPARE(card.choices[std::size_t(card.rightChoice())].text, std::string("a"));
+    }
+
+    // File > Export quiz cards for Anki: the shipped deck as one note per card after Anki's
+    // header lines, every field on its line; a path that cannot be written (a folder that is a
+    // file, a disk that fills up) fails with a sentence naming the path and writes nothing (an
+    // old file there stays as it was).
+    void theAnkiFileHasEveryCardAndFailsCleanly() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath("cards.txt");
+        QVERIFY(fg::writeAnkiFile(deck, course, path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+        f.close();
+        QCOMPARE(lines.mid(0, 4), QStringList({"#separator:tab", "#html:true", "#deck:fieldguide",
+                                               "#notetype:Basic"}));
+        QCOMPARE(lines.size(), 4 + int(deck.cards.size()));
+        for (const QString& line : lines.mid(4)) {
+            QCOMPARE(line.count('\t'), 1);
+            QVERIFY2(line.contains("Read about it: "), qPrintable(line));
+        }
+        QVERIFY(lines.at(4).contains("Kafka as a database"));
+
+        // A folder that is a file: nothing can be made under it.
+        const QString blocked = dir.filePath("file") + "/cards.txt";
+        QFile file(dir.filePath("file"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        const fg::Status s = fg::writeAnkiFile(deck, course, blocked);
+        QVERIFY(!s);
+        QVERIFY2(fg::messageOf(s).startsWith("Could not write " + blocked),
+                 qPrintable(fg::messageOf(s)));
+        QVERIFY(!QFileInfo::exists(blocked));
+
+        // A full disk: the file already there is left whole.
+        fg::AtomicFile::setWriteLimitForTesting(100);
+        const fg::Status full = fg::writeAnkiFile(deck, course, path);
+        fg::AtomicFile::setWriteLimitForTesting(-1);
+        QVERIFY(!full);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts), lines);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2); // no temporary file left
     }
 
     // Issue 15, the rule asked for: over the cards with 3 or more choices, the right choice is
