@@ -4,10 +4,12 @@
 #include "engines/cli/commands.h"
 #include "engines/cli/terminal_text.h"
 #include "models/course/content_loader.h"
+#include "models/study/quiz_deck.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFile>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -38,6 +40,7 @@ const char* const kHelp =
     "  compress [FILE.csv | -]           Gorilla-encode a series; print the bit counts as JSON\n"
     "  practice --engine E --type T --seed N --count K [--level L]\n"
     "                                    exercises the engines make and answer, as JSON lines\n"
+    "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"
     "Options:\n"
@@ -96,6 +99,27 @@ int list() {
     return fg::cli::kOk;
 }
 
+// `fieldguide anki OUT.txt`: the quiz cards as the app's File > Export quiz cards for Anki
+// writes them. Quiz files that do not load are named, the other cards written, exit status 2.
+int anki(const fg::cli::Args& args) {
+    if (args.size() != 1 || args[0].empty() || args[0][0] == '-') {
+        std::fputs("fieldguide anki: expected one output file (usage: fieldguide anki OUT.txt)\n",
+                   stderr);
+        return fg::cli::kUsage;
+    }
+    const Course course = loadCourse(diagramLinks());
+    const QuizDeck deck = loadQuizDeck(defaultContentRoot());
+    if (const Status s = writeAnkiFile(deck, course, QFile::decodeName(args[0].c_str())); !s) {
+        std::fprintf(stderr, "fieldguide anki: %s\n", fg::cli::printable(s.message()).c_str());
+        return fg::cli::kRuntime;
+    }
+    for (const auto& e : deck.errors) {
+        std::fprintf(stderr, "fieldguide anki: %s\n",
+                     fg::cli::printable(e.toString().toStdString()).c_str());
+    }
+    return deck.errors.empty() ? fg::cli::kOk : fg::cli::kUsage;
+}
+
 } // namespace
 
 int runCommandLine(int argc, char** argv) {
@@ -121,7 +145,7 @@ int runCommandLine(int argc, char** argv) {
         std::printf("fieldguide %s\n", FIELDGUIDE_VERSION);
         return finishStdout("");
     }
-    if ((name == "list" || name == "export") && fg::cli::asksForHelp(args)) {
+    if ((name == "list" || name == "export" || name == "anki") && fg::cli::asksForHelp(args)) {
         std::fputs(fg::cli::usageOf(name).c_str(), stdout);
         return finishStdout(name.c_str());
     }
@@ -133,6 +157,10 @@ int runCommandLine(int argc, char** argv) {
             return fg::cli::kUsage;
         }
         return list();
+    }
+    if (name == "anki") {
+        QCoreApplication app(argc, argv);
+        return anki(args);
     }
     if (name == "export") {
         // Headless, always: an export draws offscreen whatever display there is, so a

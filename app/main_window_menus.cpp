@@ -11,6 +11,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/practice/worksheet.h"
+#include "widgets/study/quiz_anki_export.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -117,6 +118,12 @@ void MainWindow::buildMenus() {
         const QString saved = exportWorksheetInteractive(this, start);
         afterDialog(focus);
         saySaved(tr("Worksheet saved as %1."), saved);
+    });
+    action(file, tr("Export quiz cards for An&ki\u2026"), {}, [this] {
+        const QPointer<QWidget> focus = QApplication::focusWidget();
+        const QString saved = exportQuizCardsInteractive(this, deck_, course_);
+        afterDialog(focus);
+        saySaved(tr("Quiz cards saved as %1: import it in Anki with File > Import."), saved);
     });
     file->addSeparator();
     // Ctrl+W written out: the standard Close is Ctrl+F4 alone on some platforms (offscreen's).

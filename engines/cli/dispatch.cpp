@@ -128,6 +128,17 @@ std::string usageOf(const std::string& name) {
                "  --list           print ENGINE TYPE and what each asks, one per line\n"
                "  --help           show this help\n";
     }
+    if (name == "anki") {
+        return "Usage: fieldguide anki OUT.txt\n"
+               "\n"
+               "Writes every quiz card into OUT.txt, a UTF-8 text file Anki imports (File >\n"
+               "Import): the header lines #separator:tab, #html:true, #deck:fieldguide and\n"
+               "#notetype:Basic, then one note per line, its front (the question and its choices)\n"
+               "and back (the right answer, the explanation, where to read about it) separated\n"
+               "by a tab, as HTML. The file is written whole or not at all.\n"
+               "\n"
+               "  --help   show this help\n";
+    }
     if (name == "list") {
         return "Usage: fieldguide list\n"
                "\n"

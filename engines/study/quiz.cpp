@@ -1,8 +1,31 @@
 #include "engines/study/quiz.h"
 
+#include "engines/core/rng.h"
+
 #include <nlohmann/json.hpp>
+#include <numeric>
 
 namespace fg::study {
+
+std::vector<int> choiceOrder(const QuizCard& card, int showing) {
+    std::vector<int> order(card.choices.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::uint64_t seed = 0xcbf29ce484222325ULL; // FNV-1a of the id
+    for (const unsigned char ch : card.id) {
+        seed = (seed ^ ch) * 0x100000001b3ULL;
+    }
+    if (showing > 0) {
+        // A well-mixed seed of its own for each later showing: Rng(seed + k) would only be the
+        // first showing's stream moved along, so two showings would share most of their draws.
+        seed = Rng(seed ^ (static_cast<std::uint64_t>(showing) * 0xd1342543de82ef95ULL)).next();
+    }
+    Rng rng(seed);
+    for (std::size_t i = order.size(); i > 1; --i) { // Fisher-Yates
+        const auto j = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(i - 1)));
+        std::swap(order[i - 1], order[j]);
+    }
+    return order;
+}
 
 int QuizCard::rightChoice() const {
     for (std::size_t i = 0; i < choices.size(); ++i) {

@@ -39,6 +39,14 @@ struct QuizProblem {
     std::string message;
 };
 
+// The order a multiple-choice card's choices are shown in at its `showing`-th showing (0: the
+// first; the quiz counts a card's showings by its answers, CardState::seen): order[k] is the
+// index in `card.choices` of the choice shown k-th. A Fisher-Yates shuffle drawn from fg::Rng,
+// seeded by the card's id and `showing` (a hash that is the same on every machine), so the order
+// changes from one showing to the next while any showing can be shown again exactly. The file's
+// order of the choices does not matter. Cards with fewer than two choices keep their order.
+std::vector<int> choiceOrder(const QuizCard& card, int showing);
+
 // Parses one quiz file; `file` names it in the problems. Cards with problems are left out.
 std::vector<QuizCard> parseQuizFile(const nlohmann::json& j, const std::string& file,
                                     std::vector<QuizProblem>& problems);

@@ -1,7 +1,9 @@
 #include "models/study/quiz_deck.h"
 
-#include "engines/core/rng.h"
 #include "engines/scenario/json_text.h"
+#include "engines/study/quiz_anki.h"
+#include "models/io/atomic_file.h"
+#include "models/io/status_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -58,27 +60,37 @@ QuizDeck loadQuizDeck(const QString& contentRoot) {
             deck.errors.push_back(
                 {name, QString::fromStdString(path), QString::fromStdString(p.message)});
         }
-        for (auto& c : cards) {
-            shuffleChoices(c);
-            deck.cards.push_back(std::move(c));
-        }
+        deck.cards.insert(deck.cards.end(), std::make_move_iterator(cards.begin()),
+                          std::make_move_iterator(cards.end()));
     }
     return deck;
 }
 
-void shuffleChoices(study::QuizCard& card) {
-    if (card.choices.size() < 2) {
-        return;
+void shuffleChoices(study::QuizCard& card, int showing) {
+    std::vector<study::QuizChoice> shown;
+    shown.reserve(card.choices.size());
+    for (const int i : study::choiceOrder(card, showing)) {
+        shown.push_back(card.choices[static_cast<std::size_t>(i)]);
     }
-    std::uint64_t seed = 0xcbf29ce484222325ULL; // FNV-1a of the id
-    for (const unsigned char ch : card.id) {
-        seed = (seed ^ ch) * 0x100000001b3ULL;
+    card.choices = std::move(shown);
+}
+
+Status writeAnkiFile(const QuizDeck& deck, const Course& course, const QString& path) {
+    const auto seeTitle = [&course](const study::SectionRef& see) -> std::string {
+        const Chapter* ch = course.chapter(QString::fromStdString(see.chapter));
+        const Section* s = ch ? ch->section(QString::fromStdString(see.section)) : nullptr;
+        return s ? sectionPath(ch->title, s->title).toStdString() : std::string();
+    };
+    const std::string text = study::ankiText(deck.cards, seeTitle);
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return systemFailure(AtomicFile::describe(s));
     }
-    Rng rng(seed);
-    for (std::size_t i = card.choices.size() - 1; i > 0; --i) { // Fisher-Yates
-        const auto j = static_cast<std::size_t>(rng.uniform(0, static_cast<std::int64_t>(i)));
-        std::swap(card.choices[i], card.choices[j]);
+    file.write(QByteArray::fromStdString(text));
+    if (const Status s = file.commit(); !s) {
+        return systemFailure(AtomicFile::describe(s));
     }
+    return Status::ok();
 }
 
 QStringList checkQuizReferences(const QuizDeck& deck, const Course& course) {

@@ -3,6 +3,7 @@
 // format (content/SCHEMA.md, "Quiz cards"), is reported and left out; the other cards load.
 #pragma once
 
+#include "engines/core/status.h"
 #include "engines/study/quiz.h"
 #include "models/course/course.h"
 
@@ -21,14 +22,19 @@ struct QuizDeck {
     std::vector<const study::QuizCard*> fromChapter(const QString& chapterId) const;
 };
 
-// Loads every card, its choices in the order shuffleChoices() gives.
+// Loads every card, its choices in the file's order: the quiz shuffles them each time it shows a
+// card (study::choiceOrder), so that order is never the one a student sees.
 QuizDeck loadQuizDeck(const QString& contentRoot);
 
-// Puts a multiple-choice card's choices in the order the quiz shows them: a shuffle seeded by
-// the card's id (a hash that is the same on every machine), so a card reads the same at every
-// review while the right choice lands in different places from card to card (the files tend to
-// list it first). Model-answer cards are left as they are.
-void shuffleChoices(study::QuizCard& card);
+// Puts a multiple-choice card's choices in the order the quiz shows them at its `showing`-th
+// showing (study::choiceOrder: seeded by the card's id and `showing`, the same on every machine).
+// Model-answer cards are left as they are.
+void shuffleChoices(study::QuizCard& card, int showing = 0);
+
+// Writes the deck as a text file Anki imports (study::ankiText; "Read about it: Chapter ›
+// Section" from `course`), through AtomicFile: the file is whole or not written at all. A
+// failure is a systemFailure() whose message names the path and the system's reason.
+Status writeAnkiFile(const QuizDeck& deck, const Course& course, const QString& path);
 
 // Problems between the deck and the course: a `from` or `see` reference to a chapter or section
 // that does not exist, or an id used twice. Empty when all is well.

@@ -93,7 +93,7 @@ private slots:
         const Result h = runTool({"--help"});
         QCOMPARE(h.exit, 0);
         for (const char* cmd :
-             {"slot", "partition", "run", "export", "downsample", "compress", "list"}) {
+             {"slot", "partition", "run", "export", "downsample", "compress", "anki", "list"}) {
             QVERIFY2(h.out.contains(QByteArray("  ") + cmd + " "), cmd);
         }
         // After the desktop app's options too (a tester: "Unknown option 'help'").
@@ -111,7 +111,7 @@ private slots:
 
     void everyCommandAnswersHelpWithItsOwnUsage() {
         for (const char* cmd :
-             {"slot", "partition", "run", "export", "downsample", "compress", "list"}) {
+             {"slot", "partition", "run", "export", "downsample", "compress", "anki", "list"}) {
             for (const char* help : {"--help", "-h"}) {
                 const Result r = runTool({cmd, help});
                 const QByteArray what = QByteArray(cmd) + " " + help + ": " + r.err;
@@ -570,9 +570,79 @@ private slots:
         }
     }
 
+    // `fieldguide anki OUT.txt` writes what File > Export quiz cards for Anki writes: Anki's four
+    // header lines, then one note per card of the quiz files, each a front and a back separated
+    // by one tab. Nothing is printed; a folder that cannot be written is status 1, the message
+    // naming the file, and nothing is written; a full disk leaves an old file whole; a quiz file
+    // that does not load is named, the other cards written, and the status is 2.
+    void ankiWritesEveryQuizCard() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("cards.txt");
+        const Result r = runTool({"anki", out});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY(r.out.isEmpty() && r.err.isEmpty());
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        f.close();
+        QVERIFY(text.endsWith('\n') && !text.contains('\r'));
+        const QList<QByteArray> lines = text.trimmed().split('\n');
+        QCOMPARE(lines.mid(0, 4), QList<QByteArray>({"#separator:tab", "#html:true",
+                                                     "#deck:fieldguide", "#notetype:Basic"}));
+        int cards = 0;
+        const QDir quizzes(QStringLiteral(FG_SOURCE_DIR "/content/quizzes"));
+        for (const QString& name : quizzes.entryList({"*.json"}, QDir::Files)) {
+            QFile q(quizzes.filePath(name));
+            QVERIFY(q.open(QIODevice::ReadOnly));
+            cards += int(nlohmann::json::parse(q.readAll().toStdString()).at("cards").size());
+        }
+        QVERIFY(cards >= 13);
+        QCOMPARE(int(lines.size()), 4 + cards);
+        for (const QByteArray& line : lines.mid(4)) {
+            QCOMPARE(line.count('\t'), 1);
+            QVERIFY2(!line.startsWith('#') && !line.startsWith('"'), line.constData());
+        }
+
+        const QString blocked = dir.filePath("cards.txt/inside.txt"); // under a file
+        const Result b = runTool({"anki", blocked});
+        QCOMPARE(b.exit, 1);
+        QVERIFY2(b.err.startsWith("fieldguide anki: Could not write " + blocked.toUtf8()),
+                 b.err.constData());
+        QVERIFY(!QFileInfo::exists(blocked));
+
+        QTemporaryDir broken;
+        QVERIFY(QDir(broken.path()).mkpath("quizzes"));
+        QFile bad(broken.filePath("quizzes/bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{ broken");
+        bad.close();
+        const Result e = runTool({"anki", dir.filePath("few.txt")}, broken.path());
+        QCOMPARE(e.exit, 2);
+        QVERIFY2(e.err.contains("fieldguide anki: bad.json"), e.err.constData());
+        QVERIFY(QFileInfo::exists(dir.filePath("few.txt")));
+
+        FullDisk disk(
+            8192); // two pages: the old file takes one, the cards need more than the other
+        if (!disk.available()) {
+            QSKIP(disk.skipReason());
+        }
+        QFile old(disk.path("old.txt"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        QCOMPARE(old.write("old"), qint64(3));
+        old.close();
+        const Result full = runTool({"anki", disk.path("old.txt")});
+        QCOMPARE(full.exit, 1);
+        QVERIFY2(full.err.contains("No space left on device"), full.err.constData());
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old"));
+        QCOMPARE(disk.files(), QStringList{"old.txt"});
+    }
+
     void badCommandsExitWithTwo() {
-        for (const QStringList& args : {QStringList{"frobnicate"}, QStringList{"--frobnicate"},
-                                        QStringList{"list", "extra"}}) {
+        for (const QStringList& args :
+             {QStringList{"frobnicate"}, QStringList{"--frobnicate"}, QStringList{"list", "extra"},
+              QStringList{"anki"}, QStringList{"anki", "a.txt", "b.txt"},
+              QStringList{"anki", "--out"}}) {
             const Result r = runTool(args);
             QCOMPARE(r.exit, 2);
             QVERIFY(r.out.isEmpty());

@@ -15,6 +15,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
 
@@ -177,6 +178,10 @@ study::Review& QuizView::review() {
     return store_ ? store_->review() : ownReview_;
 }
 
+const study::Review& QuizView::reviewState() const {
+    return store_ ? std::as_const(*store_).review() : ownReview_;
+}
+
 void QuizView::setDeck(const QuizDeck* deck, ProgressStore* store) {
     deck_ = deck;
     store_ = store;
@@ -211,9 +216,8 @@ int QuizView::dueCount() const {
     if (!deck_) {
         return 0;
     }
-    const study::Review& r = store_ ? std::as_const(*store_).review() : ownReview_;
     int n = 0;
-    for (const auto& id : r.due(today_)) {
+    for (const auto& id : reviewState().due(today_)) {
         n += deck_->card(q(id)) ? 1 : 0;
     }
     return n;
@@ -229,8 +233,7 @@ void QuizView::updateCounter() {
 void QuizView::showNext() {
     card_ = nullptr;
     if (deck_) {
-        const study::Review& r = store_ ? std::as_const(*store_).review() : ownReview_;
-        for (const auto& id : r.due(today_)) {
+        for (const auto& id : reviewState().due(today_)) {
             if (const auto* c = deck_->card(q(id))) {
                 card_ = c;
                 break;
@@ -238,6 +241,12 @@ void QuizView::showNext() {
         }
     }
     stage_ = card_ ? Stage::Asking : Stage::Empty;
+    order_.clear();
+    if (card_ && card_->kind == study::QuizCard::Kind::Choice) {
+        // The n-th showing of a card (n: its answers so far) has an order of its own.
+        const study::CardState* s = reviewState().state(card_->id);
+        order_ = study::choiceOrder(*card_, s ? s->seen : 0);
+    }
     group_->setExclusive(false);
     for (auto* r : radios_) {
         r->setChecked(false);
@@ -276,28 +285,8 @@ void QuizView::showCard() {
     path.replace(QLatin1Char('&'), QLatin1String("&&"));
     link_->setText(tr("Read about it: %1").arg(path));
 
+    showChoices();
     const bool checked = stage_ == Stage::Checked;
-    for (std::size_t i = 0; i < radios_.size(); ++i) {
-        const bool used = choice && i < card_->choices.size();
-        radios_[i]->setVisible(used);
-        choiceTexts_[i]->setVisible(used);
-        radios_[i]->setEnabled(!checked);
-        if (used) {
-            // Checked, the right answer is marked and coloured (and a wrong pick too): a mark
-            // and words, so that colour is never the only cue.
-            QString text = q(card_->choices[i].text);
-            QString style;
-            if (checked && card_->choices[i].right) {
-                text = tr("\u2713 %1   (right answer)").arg(text);
-                style = QStringLiteral("color: %1; font-weight: bold;").arg(right_.name());
-            } else if (checked && radios_[i]->isChecked()) {
-                text = tr("\u2717 %1   (your answer)").arg(text);
-                style = QStringLiteral("color: %1;").arg(wrong_.name());
-            }
-            choiceTexts_[i]->setText(text);
-            choiceTexts_[i]->setStyleSheet(style);
-        }
-    }
     answer_->setVisible(stage_ == Stage::Revealed);
     answer_->setText(q(card_->answer));
     const bool showExplanation =
@@ -315,6 +304,43 @@ void QuizView::showCard() {
                                                : tr("Show answer  (Enter)"));
 }
 
+void QuizView::showChoices() {
+    const bool checked = stage_ == Stage::Checked;
+    // Checked, the right answer and a wrong pick say so in words above their text, in the
+    // theme's "good" and "bad" colours made readable (setTheme): colour is never the only cue.
+    for (std::size_t i = 0; i < radios_.size(); ++i) {
+        const bool used = i < order_.size();
+        radios_[i]->setVisible(used);
+        choiceTexts_[i]->setVisible(used);
+        radios_[i]->setEnabled(!checked);
+        if (!used) {
+            continue;
+        }
+        const study::QuizChoice& choice = card_->choices[static_cast<std::size_t>(order_[i])];
+        const bool mine = radios_[i]->isChecked();
+        QString text = q(choice.text);
+        QString style;
+        if (checked && choice.right) {
+            text = (mine ? tr("\u2713 Right answer, your answer") : tr("\u2713 Right answer")) +
+                   QLatin1Char('\n') + text;
+            style = QStringLiteral("color: %1; font-weight: bold;").arg(right_.name());
+        } else if (checked && mine) {
+            text = tr("\u2717 Your answer: not right") + QLatin1Char('\n') + text;
+            style = QStringLiteral("color: %1;").arg(wrong_.name());
+        }
+        choiceTexts_[i]->setText(text);
+        choiceTexts_[i]->setStyleSheet(style);
+    }
+}
+
+int QuizView::shownRightChoice() const {
+    if (!card_) {
+        return -1;
+    }
+    const auto at = std::find(order_.begin(), order_.end(), card_->rightChoice());
+    return at == order_.end() ? -1 : static_cast<int>(at - order_.begin());
+}
+
 void QuizView::pick(int index) {
     if (!card_) {
         return;
@@ -327,8 +353,7 @@ void QuizView::pick(int index) {
         }
         return;
     }
-    if (stage_ != Stage::Asking || card_->kind != study::QuizCard::Kind::Choice || index < 0 ||
-        index >= static_cast<int>(card_->choices.size())) {
+    if (stage_ != Stage::Asking || index < 0 || index >= static_cast<int>(order_.size())) {
         return;
     }
     radios_[static_cast<std::size_t>(index)]->setChecked(true);
@@ -360,13 +385,13 @@ void QuizView::activate() {
             return;
         }
         {
-            const bool right = group_->checkedId() == card_->rightChoice();
+            const bool right = group_->checkedId() == shownRightChoice();
             stage_ = Stage::Checked;
             showCard();
             feedback_->setText(right ? tr("Right.")
                                      : tr("Not quite: the right answer is %1. This card comes "
                                           "back later in this session.")
-                                           .arg(card_->rightChoice() + 1));
+                                           .arg(shownRightChoice() + 1));
             record(right ? study::Grade::Right : study::Grade::Wrong);
             updateCounter();
         }

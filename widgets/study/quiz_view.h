@@ -1,9 +1,11 @@
 // QuizView: the quiz, one card at a time, in the order spaced review says (study::Review): the
-// question; for a multiple-choice card its choices as radio buttons (keys 1-4 pick, Enter checks,
-// then shows whether it was right and the explanation); for a model-answer card a "Show answer"
-// step and three self-grading buttons (I knew it / Partly / Not yet, keys 1-3). Each card links
-// to the chapter section that explains it (chapterLinkActivated). A counter shows how many cards
-// are due; a card answered wrong comes back later in the same session.
+// question; for a multiple-choice card its choices as radio buttons, in an order shuffled anew at
+// each showing (study::choiceOrder, seeded by the card's id and how many times it was answered,
+// so a showing can be replayed exactly); keys 1-4 pick by the place shown, Enter checks, then
+// marks the right answer and a wrong pick in colour and in words and shows the explanation; for a
+// model-answer card a "Show answer" step and three self-grading buttons (I knew it / Partly / Not
+// yet, keys 1-3). Each card links to the chapter section that explains it (chapterLinkActivated). A
+// counter shows how many cards are due; a card answered wrong comes back later in the same session.
 //
 // Answers are recorded in the ProgressStore given (review state and quiz result); the view does
 // not write the file: the app saves when `answered` is emitted or on quit.
@@ -47,6 +49,11 @@ public:
     long today() const { return today_; }
 
     QString currentCardId() const; // empty when nothing is due
+    // The current card's choices as shown: the index in its `choices` of the choice shown at each
+    // place (key 1 picks the first); empty for a model-answer card or when nothing is due.
+    const std::vector<int>& shownOrder() const { return order_; }
+    // The place (0-based) the current card's right choice is shown at, or -1.
+    int shownRightChoice() const;
     int dueCount() const;
 
     // What the keys do, callable directly: 1-4 pick a choice (or 1-3 grade a revealed answer),
@@ -68,9 +75,11 @@ protected:
 private:
     enum class Stage { Asking, Checked, Revealed, Empty };
     study::Review& review();
+    const study::Review& reviewState() const; // review() without marking the store changed
     void styleChoices();
     void showNext();
     void showCard();
+    void showChoices(); // the current card's choices in their shown order, marked once checked
     void record(study::Grade grade);
     void updateCounter();
     Theme theme_ = Theme::light();
@@ -81,6 +90,7 @@ private:
     QHash<QString, QString> titles_;
     long today_ = 0;
     const study::QuizCard* card_ = nullptr;
+    std::vector<int> order_; // shownOrder()
     Stage stage_ = Stage::Empty;
     QColor right_, wrong_; // a checked card's right answer and a wrong pick, readable (setTheme)
 

@@ -25,7 +25,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using fg::study::Grade;
 using fg::study::QuizCard;
@@ -107,10 +109,15 @@ private slots:
         QVERIFY(label(&view, "Result")->text().contains("Pick an answer"));
         QCOMPARE(answered.count(), 0);
 
-        QTest::keyClick(&view, Qt::Key_2);
-        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+        // The keys pick by the place shown (the choices are shuffled): the right one's key.
+        const int right = view.shownRightChoice();
+        QVERIFY(right >= 0 && right < 3);
+        QCOMPARE(label(&view, QStringLiteral("Choice %1 text").arg(right + 1))->text(),
+                 QString("right"));
+        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + right));
+        QVERIFY(view.findChildren<QRadioButton*>().at(right)->isChecked());
         QTest::keyClick(&view, Qt::Key_4); // no fourth choice: ignored
-        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+        QVERIFY(view.findChildren<QRadioButton*>().at(right)->isChecked());
         QTest::keyClick(&view, Qt::Key_Return);
         QCOMPARE(label(&view, "Result")->text(), QString("Right."));
         QVERIFY(label(&view, "Explanation")->isVisibleTo(&view));
@@ -119,19 +126,21 @@ private slots:
         QCOMPARE(store.quizResult("common-mistakes", "choice0"), QString("right"));
         QCOMPARE(store.review().state("choice0")->box, 2);
         QCOMPARE(view.dueCount(), 2);
-        QTest::keyClick(&view, Qt::Key_1); // after checking, keys do not change the answer
-        QVERIFY(view.findChildren<QRadioButton*>().at(1)->isChecked());
+        // After checking, keys do not change the answer.
+        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + (right + 1) % 3));
+        QVERIFY(view.findChildren<QRadioButton*>().at(right)->isChecked());
 
         QTest::keyClick(&view, Qt::Key_Enter); // next
         QCOMPARE(view.currentCardId(), QString("choice1"));
         QVERIFY(!label(&view, "Explanation")->isVisibleTo(&view));
-        QVERIFY(!view.findChildren<QRadioButton*>().at(1)->isChecked());
+        QVERIFY(!view.findChildren<QRadioButton*>().at(right)->isChecked());
     }
 
     // A fresh tester: "Read about it" named the section that holds the answer before it was
     // given, and once checked the right answer was told only by the words after it. The link
-    // shows once the card is answered; the right answer is marked and in the theme's "good"
-    // colour, a wrong pick marked and in its "bad" colour, each readable on the page.
+    // shows once the card is answered; the right answer is marked, says "Right answer" and is in
+    // the theme's "good" colour, a wrong pick is marked, says "Your answer: not right" and is in
+    // its "bad" colour, each readable on the page and on the app's window colour of the theme.
     void answersAreMarkedOnceCheckedAndTheLinkWaits() {
         const fg::QuizDeck deck = smallDeck();
         for (const fg::Theme& theme :
@@ -142,22 +151,95 @@ private slots:
             view.show();
             QVERIFY(QTest::qWaitForWindowExposed(&view));
             QVERIFY(!button(&view, "Read about it")->isVisible());
-            QTest::keyClick(&view, Qt::Key_1); // choice0's right answer is 2
+            const int shown = view.shownRightChoice();
+            const int wrongPick = (shown + 1) % 3;
+            QTest::keyClick(&view, Qt::Key(Qt::Key_1 + wrongPick));
             QTest::keyClick(&view, Qt::Key_Return);
             QVERIFY(button(&view, "Read about it")->isVisible());
-            QLabel* right = label(&view, "Choice 2 text");
-            QLabel* mine = label(&view, "Choice 1 text");
+            QLabel* right = label(&view, QStringLiteral("Choice %1 text").arg(shown + 1));
+            QLabel* mine = label(&view, QStringLiteral("Choice %1 text").arg(wrongPick + 1));
+            QLabel* other = label(&view, QStringLiteral("Choice %1 text").arg((shown + 2) % 3 + 1));
             QVERIFY2(right->text().startsWith(QChar(0x2713)), qPrintable(right->text()));
             QVERIFY2(mine->text().startsWith(QChar(0x2717)), qPrintable(mine->text()));
+            QCOMPARE(right->text(), QString("\u2713 Right answer\nright"));
+            QVERIFY2(mine->text().startsWith(QString("\u2717 Your answer: not right\nwrong ")),
+                     qPrintable(mine->text()));
+            QVERIFY2(other->text().startsWith("wrong ") && other->styleSheet().isEmpty(),
+                     qPrintable(other->text()));
             const QColor good = theme.readableOn(theme.good, theme.background);
             const QColor bad = theme.readableOn(theme.bad, theme.background);
             QVERIFY2(right->styleSheet().contains(good.name()), qPrintable(right->styleSheet()));
             QVERIFY2(mine->styleSheet().contains(bad.name()), qPrintable(mine->styleSheet()));
             QVERIFY(fg::contrastRatio(good, theme.background) >= theme.minTextContrast() - 0.01);
+            QVERIFY(fg::contrastRatio(bad, theme.background) >= theme.minTextContrast() - 0.01);
+            // The window colours of app/app_theme.cpp, where the quiz page is drawn.
+            const QColor window = theme.kind == fg::Theme::Kind::Dark        ? QColor(0x25292e)
+                                  : theme.kind == fg::Theme::Kind::Projector ? QColor(Qt::white)
+                                                                             : QColor(0xeef0f2);
+            QVERIFY(fg::contrastRatio(good, window) >= theme.minTextContrast() - 0.01);
+            QVERIFY(fg::contrastRatio(bad, window) >= theme.minTextContrast() - 0.01);
             QTest::keyClick(&view, Qt::Key_Return); // the next card: plain again
-            QVERIFY(!label(&view, "Choice 2 text")->text().startsWith(QChar(0x2713)));
-            QVERIFY(label(&view, "Choice 2 text")->styleSheet().isEmpty());
+            for (int i = 1; i <= 3; ++i) {
+                QLabel* l = label(&view, QStringLiteral("Choice %1 text").arg(i));
+                QVERIFY(!l->text().startsWith(QChar(0x2713)) && !l->text().contains("answer"));
+                QVERIFY(l->styleSheet().isEmpty());
+            }
         }
+    }
+
+    // Issue 15: the choices were in one order per card, whatever the showing. Each showing n (n:
+    // the card's answers so far) shows study::choiceOrder(card, n), so a card missed again and
+    // again is not seen in one order, while a view made again over the same progress shows
+    // exactly what the last one would have. The keys pick by the place shown.
+    void choicesAreShuffledPerShowingAndReplayExactly() {
+        fg::QuizDeck deck;
+        QuizCard c;
+        c.id = "four-choices";
+        c.kind = QuizCard::Kind::Choice;
+        c.from = {"common-mistakes", "common-mistakes"};
+        c.see = {"kafka", "ideal-use-cases"};
+        c.question = "Which?";
+        c.choices = {{"a", true}, {"b", false}, {"c", false}, {"d", false}};
+        c.explanation = "Because.";
+        deck.cards.push_back(c);
+        QTemporaryDir dir;
+        fg::ProgressStore store(dir.filePath("progress.json"));
+        fg::QuizView view;
+        view.setToday(10);
+        view.setDeck(&deck, &store);
+        std::set<std::vector<int>> orders;
+        for (int showing = 0; showing < 8; ++showing) {
+            QCOMPARE(view.currentCardId(), QString("four-choices"));
+            const std::vector<int> order = fg::study::choiceOrder(c, showing);
+            QCOMPARE(view.shownOrder(), order);
+            for (int k = 0; k < 4; ++k) {
+                QCOMPARE(
+                    label(&view, QStringLiteral("Choice %1 text").arg(k + 1))->text(),
+                    QString::fromStdString(c.choices[std::size_t(order[std::size_t(k)])].text));
+            }
+            orders.insert(order);
+            {
+                fg::QuizView replay; // the same progress, shown again: the same order
+                replay.setToday(10);
+                replay.setDeck(&deck, &store);
+                QCOMPARE(replay.shownOrder(), order);
+            }
+            // Pick "d" by the key of its place: wrong, so the card comes back at once.
+            const int placeOfD = int(std::find(order.begin(), order.end(), 3) - order.begin());
+            QTest::keyClick(&view, Qt::Key(Qt::Key_1 + placeOfD));
+            QTest::keyClick(&view, Qt::Key_Return);
+            QVERIFY(label(&view, "Result")->text().startsWith("Not quite"));
+            QCOMPARE(store.review().state("four-choices")->seen, showing + 1);
+            QTest::keyClick(&view, Qt::Key_Return);
+        }
+        QVERIFY2(orders.size() >= 3, qPrintable(QString::number(orders.size())));
+        // And the right one, by its key, is right.
+        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + view.shownRightChoice()));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(label(&view, "Result")->text(), QString("Right."));
+        QVERIFY(label(&view, QStringLiteral("Choice %1 text").arg(view.shownRightChoice() + 1))
+                    ->text()
+                    .startsWith(QString("\u2713 Right answer, your answer\n")));
     }
 
     void aMissedCardComesBackAfterTheOthers() {
@@ -165,13 +247,16 @@ private slots:
         fg::QuizView view;
         view.setToday(50);
         view.setDeck(&deck);
-        view.pick(0); // wrong
+        const int right = view.shownRightChoice();
+        view.pick((right + 1) % 3); // wrong
         view.activate();
-        QVERIFY(label(&view, "Result")->text().contains("the right answer is 2"));
+        QVERIFY(label(&view, "Result")
+                    ->text()
+                    .contains(QStringLiteral("the right answer is %1.").arg(right + 1)));
         QCOMPARE(view.dueCount(), 3); // still due today
         view.activate();
         QCOMPARE(view.currentCardId(), QString("choice1"));
-        view.pick(1);
+        view.pick(view.shownRightChoice());
         view.activate();
         view.activate();
         QCOMPARE(view.currentCardId(), QString("answer0"));
@@ -180,7 +265,7 @@ private slots:
         view.grade(Grade::Right);
         QCOMPARE(view.currentCardId(), QString("choice0")); // the missed one, again
         QCOMPARE(view.dueCount(), 1);
-        view.pick(1);
+        view.pick(view.shownRightChoice());
         view.activate();
         view.activate();
         QVERIFY(view.currentCardId().isEmpty());
@@ -359,8 +444,8 @@ private slots:
         QCOMPARE(view.dueCount(), int(deck.cards.size()));
         // The first card's right answer, by its key (the choices are shown shuffled).
         const QuizCard* first = deck.card(view.currentCardId());
-        QVERIFY(first && first->rightChoice() >= 0);
-        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + first->rightChoice()));
+        QVERIFY(first && view.shownRightChoice() >= 0);
+        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + view.shownRightChoice()));
         QTest::keyClick(&view, Qt::Key_Return);
         QCOMPARE(label(&view, "Result")->text(), QString("Right."));
         saveFigure(view, "quiz_view_checked");
@@ -371,7 +456,7 @@ private slots:
         while (!view.currentCardId().isEmpty() && steps++ < 100) {
             const QuizCard* c = deck.card(view.currentCardId());
             if (c->kind == QuizCard::Kind::Choice) {
-                view.pick(c->rightChoice());
+                view.pick(view.shownRightChoice());
                 view.activate();
                 view.activate();
             } else {
