@@ -389,6 +389,49 @@ std::int64_t offsetFrom(Rng& r, Level level) {
     return sign * pickOf(r, near);
 }
 
+// The tables outside the compaction (easy: none or one; hard: two or three), each with its bloom
+// filter's answer for the key and its oldest write near the delete; added to `t`.
+ojson outsideSources(Rng& r, Level level, lsm::TombstoneAtCompaction& t) {
+    const int sources = sized(r, level, {0, 1}, {1, 2}, {2, 3});
+    ojson outside = ojson::array();
+    for (int i = 0; i < sources; ++i) {
+        lsm::OutsideSource o;
+        o.mayHoldKey = r.uniform(0, 2) != 0;
+        o.oldestWrite = t.timestamp + offsetFrom(r, level);
+        t.outside.push_back(o);
+        outside.push_back({{"table", i + 1},
+                           {"bloom", o.mayHoldKey ? "maybe" : "no"},
+                           {"oldest_write", utcText(o.oldestWrite)}});
+    }
+    return outside;
+}
+
+// 864000 as "864000 (10 days)".
+std::string graceText(std::int64_t s) {
+    const auto unit = [](std::int64_t n, const char* one) {
+        return num(n) + " " + one + (n == 1 ? "" : "s");
+    };
+    return num(s) + (s == 0           ? " (none)"
+                     : s % 86400 == 0 ? " (" + unit(s / 86400, "day") + ")"
+                     : s % 3600 == 0  ? " (" + unit(s / 3600, "hour") + ")"
+                                      : " seconds");
+}
+
+std::string tombstonePrompt(const std::string& key, const lsm::TombstoneAtCompaction& t) {
+    return "Cassandra deleted the key " + key + " at " + utcText(t.localDeletionTime) +
+           " UTC, writing a tombstone (a marker that hides older copies of the data). A "
+           "compaction at " +
+           utcText(t.compactionTime) + " UTC meets it. The Cassandra table's gc_grace_seconds is " +
+           graceText(t.gcGraceSeconds) +
+           ": how long a tombstone must be kept so that repair can carry the delete to every "
+           "replica (dropped sooner, a replica that missed the delete could bring the data "
+           "back). The compaction may drop the tombstone only when the delete happened more "
+           "than gc_grace_seconds before the compaction, and no SSTable outside the compaction "
+           "may hold older data for the key (one may when its bloom filter says \"maybe\" for "
+           "the key and its oldest write is not later than the delete). Can it drop the "
+           "tombstone, and why?";
+}
+
 } // namespace
 
 Exercise lsmGetReads(std::uint64_t seed, Level level) {
@@ -482,36 +525,14 @@ Exercise lsmTombstoneDrop(std::uint64_t seed, Level level) {
     t.localDeletionTime = 1'704'067'200 + r.uniform(0, 365 * 86400 - 1);
     t.timestamp = t.localDeletionTime;
     t.compactionTime = t.localDeletionTime + t.gcGraceSeconds + offsetFrom(r, level);
-    const int sources = sized(r, level, {0, 1}, {1, 2}, {2, 3});
-    ojson outside = ojson::array();
-    for (int i = 0; i < sources; ++i) {
-        lsm::OutsideSource o;
-        o.mayHoldKey = r.uniform(0, 2) != 0;
-        o.oldestWrite = t.timestamp + offsetFrom(r, level);
-        t.outside.push_back(o);
-        outside.push_back({{"table", i + 1},
-                           {"bloom", o.mayHoldKey ? "maybe" : "no"},
-                           {"oldest_write", utcText(o.oldestWrite)}});
-    }
+    ojson outside = outsideSources(r, level, t);
     const std::string key = "user:" + num(r.uniform(1, 9999));
     const lsm::TombstoneVerdict v = lsm::judgeTombstone(t);
     const int why = v.drop()                                ? 0
                     : v.withinGcGrace && v.mayShadowOutside ? 3
                     : v.withinGcGrace                       ? 1
                                                             : 2;
-    e.prompt =
-        "Cassandra deleted the key " + key + " at " + utcText(t.localDeletionTime) +
-        " UTC, writing a tombstone (a marker that hides older copies of the data). A compaction "
-        "at " +
-        utcText(t.compactionTime) + " UTC meets it. The table's gc_grace_seconds is " +
-        num(t.gcGraceSeconds) +
-        ": how long a tombstone must be kept so that repair can carry the delete to every "
-        "replica (dropped sooner, a replica that missed the delete could bring the data back). "
-        "The compaction may drop the tombstone only when the deletion time is more than "
-        "gc_grace_seconds before the compaction, and no table outside the compaction may hold "
-        "older data for the key (a table may when its bloom filter says \"maybe\" for the key "
-        "and its oldest write is not later than the delete). Can it drop the tombstone, and "
-        "why?";
+    e.prompt = tombstonePrompt(key, t);
     e.given = {{"key", key},
                {"deleted_at", utcText(t.localDeletionTime)},
                {"gc_grace_seconds", t.gcGraceSeconds},
