@@ -544,10 +544,10 @@ private slots:
             const QStringList et = QString(type).split(' ');
             for (const char* level : {"easy", "hard"}) {
                 const Result r = runTool({"practice", "--engine", et[0], "--type", et[1], "--seed",
-                                          "70", "--count", "4", "--level", level});
+                                          "70", "--count", "3", "--level", level});
                 QCOMPARE(r.exit, 0);
                 const QList<QByteArray> lines = r.out.trimmed().split('\n');
-                QCOMPARE(lines.size(), 4);
+                QCOMPARE(lines.size(), 3);
                 for (int i = 0; i < lines.size(); ++i) {
                     const nlohmann::json e = nlohmann::json::parse(lines[i].toStdString());
                     QVERIFY(e["seed"] == 70 + i && e["type"] == et[1].toStdString());
