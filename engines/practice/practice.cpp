@@ -1,10 +1,10 @@
 #include "engines/practice/practice.h"
 
-#include "engines/btree/btree.h"
 #include "engines/core/rng.h"
 #include "engines/kafka/assignors.h"
 #include "engines/kafka/murmur2.h"
 #include "engines/practice/practice_detail.h"
+#include "engines/practice/practice_storage.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 #include "engines/timeseries/aggregate.h"
@@ -225,151 +225,6 @@ Exercise assignment(std::uint64_t seed, Level level) {
     return e;
 }
 
-// ---- B-Tree ----------------------------------------------------------------------------------
-
-// Collects the key each split moves up, in order.
-class PromotedKeys final : public StepSink<btree::Step, btree::State> {
-public:
-    bool narrate() const override { return true; }
-    void report(btree::Step step, const btree::State&) override {
-        if (step.kind == btree::StepKind::kSplit && step.moved) {
-            keys.push_back(*step.moved);
-        }
-    }
-    std::vector<btree::Key> keys;
-};
-
-ojson treeJson(const btree::NodeStore& ns, btree::NodeId id) {
-    ojson node = {{"keys", ojson::array()}, {"children", ojson::array()}};
-    for (const btree::Key k : ns.keys(id)) {
-        node["keys"].push_back(k);
-    }
-    for (const btree::NodeId c : ns.children(id)) {
-        node["children"].push_back(treeJson(ns, c));
-    }
-    return node;
-}
-
-struct InsertResult {
-    std::vector<btree::Key> promoted;
-    ojson tree;
-};
-
-btree::State treeOf(const btree::BTreeEngine& engine, const std::vector<btree::Key>& keys) {
-    btree::State s = engine.emptyState();
-    SilentSink<btree::Step, btree::State> silent;
-    for (const btree::Key k : keys) {
-        engine.apply(s, btree::Op::insert(k), silent);
-    }
-    return s;
-}
-
-// `insert` into a copy of the tree `s`.
-InsertResult insertInto(const btree::BTreeEngine& engine, btree::State s, btree::Key insert) {
-    PromotedKeys promoted;
-    engine.apply(s, btree::Op::insert(insert), promoted);
-    return {std::move(promoted.keys), treeJson(s.nodes, s.root)};
-}
-
-// Keys in (lo, hi) land in a full leaf whose insert splits `splits` nodes (the leaf and the
-// full nodes right above it).
-struct Target {
-    btree::Key lo, hi;
-    int splits;
-};
-
-void splitTargets(const btree::NodeStore& ns, btree::NodeId id, btree::Key lo, btree::Key hi,
-                  int fullAbove, int maxKeys, std::vector<Target>& out) {
-    const bool full = ns.size(id) == maxKeys;
-    if (ns.leaf(id)) {
-        if (full) {
-            out.push_back({lo, hi, 1 + fullAbove});
-        }
-        return;
-    }
-    const auto keys = ns.keys(id);
-    const auto children = ns.children(id);
-    for (std::size_t i = 0; i < children.size(); ++i) {
-        splitTargets(ns, children[i], i == 0 ? lo : keys[i - 1], i == keys.size() ? hi : keys[i],
-                     full ? fullAbove + 1 : 0, maxKeys, out);
-    }
-}
-
-// How many keys in (t.lo, t.hi), within 1..99, are not in `used`.
-std::int64_t freeKeys(const Target& t, const std::set<btree::Key>& used) {
-    std::int64_t n = 0;
-    for (btree::Key k = std::max<btree::Key>(t.lo + 1, 1); k < std::min<btree::Key>(t.hi, 100);
-         ++k) {
-        n += used.count(k) == 0;
-    }
-    return n;
-}
-
-Exercise btreeInsert(std::uint64_t seed, Level level) {
-    Rng r(seed);
-    Exercise e = start("btree", "insert", seed, level);
-    const int order = sized(r, level, {3, 3}, {3, 4}, {3, 5});
-    const int count = sized(r, level, {3, 5}, {6, 10}, {10, 18});
-    // The keys inserted first, and the key inserted then (a new one). A hard one lands in a full
-    // leaf, under full parents when it can (it splits the most nodes of up to 20 sets of keys
-    // drawn: a tree whose leaves all have room splits on no insert).
-    const btree::BTreeEngine engine(btree::Params::withOrder(order));
-    std::vector<btree::Key> keys;
-    btree::Key insert = 0;
-    int best = -1;
-    for (int round = 0; round < (level == Level::Hard ? 20 : 1) && best < 2; ++round) {
-        std::vector<btree::Key> drawn;
-        std::set<btree::Key> used;
-        while (static_cast<int>(drawn.size()) < count) {
-            const btree::Key k = r.uniform(1, 99);
-            if (used.insert(k).second) {
-                drawn.push_back(k);
-            }
-        }
-        Target target{0, 100, 0};
-        if (level == Level::Hard) {
-            std::vector<Target> targets;
-            const btree::State tree = treeOf(engine, drawn);
-            splitTargets(tree.nodes, tree.root, 0, 100, 0, order - 1, targets);
-            for (const Target& t : targets) {
-                if (t.splits > target.splits && freeKeys(t, used) > 0) {
-                    target = t;
-                }
-            }
-        }
-        if (target.splits <= best) {
-            continue;
-        }
-        // A key of the target's range that is not in the tree, drawn uniformly.
-        const std::int64_t free = freeKeys(target, used);
-        std::int64_t nth = r.uniform(0, free - 1);
-        for (btree::Key k = target.lo + 1; k < target.hi; ++k) {
-            if (!used.count(k) && nth-- == 0) {
-                insert = k;
-                break;
-            }
-        }
-        keys = std::move(drawn);
-        best = target.splits;
-    }
-    const InsertResult result = insertInto(engine, treeOf(engine, keys), insert);
-    std::string keyText;
-    for (const btree::Key k : keys) {
-        keyText += (keyText.empty() ? "" : ", ") + num(k);
-    }
-    e.prompt = "A B-Tree of order " + num(order) + " (a node holds at most " + num(order - 1) +
-               " keys; a node that gets one more splits, and its middle key, the lower middle "
-               "of an even count, moves up) is built by inserting " +
-               keyText + " into an empty tree, in that order. Now insert " + num(insert) +
-               ": which keys move up, in order, and what is the tree after?";
-    e.given = {{"order", order}, {"keys", keys}, {"insert", insert}};
-    e.answer = {{"promoted", result.promoted}, {"tree", std::move(result.tree)}};
-    e.fields = {answerField("promoted", Kind::NumberList,
-                            "Keys that move up, in order (none: leave empty)"),
-                answerField("tree", Kind::Tree, "The tree after the insert")};
-    return e;
-}
-
 // ---- Time series -----------------------------------------------------------------------------
 
 // A whole-second time at the start of a window of `windowS` seconds, somewhere in late 2023.
@@ -528,6 +383,17 @@ const std::vector<ExerciseType>& exerciseTypes() {
         {"kafka", "partition-of-key", "the partition of a keyed record (murmur2)", &partitionOfKey},
         {"kafka", "assignment", "a consumer group's partitions (range, roundrobin)", &assignment},
         {"btree", "insert", "the keys a B-Tree insert moves up, and the tree after", &btreeInsert},
+        {"btree", "delete",
+         "what a B-Tree delete does to the first node it leaves short, and the tree after",
+         &btreeDelete},
+        {"btree", "path", "the nodes a B-Tree search reads, and whether it finds the key",
+         &btreePath},
+        {"lsm", "get-reads", "the SSTables an LSM-tree get reads (bloom filters, tombstones)",
+         &lsmGetReads},
+        {"lsm", "compaction", "the entries an LSM-tree compaction writes", &lsmCompaction},
+        {"lsm", "tombstone-drop",
+         "whether a compaction may drop a tombstone (Cassandra's gc_grace_seconds)",
+         &lsmTombstoneDrop},
         {"downsample", "bucket", "a series rolled up into epoch-aligned buckets", &bucket},
         {"downsample", "gorilla-bits", "the bits Gorilla compression takes for some points",
          &gorillaBits},

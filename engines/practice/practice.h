@@ -50,7 +50,7 @@ struct AnswerField {
 AnswerField answerField(std::string name, AnswerField::Kind kind, std::string label);
 
 struct Exercise {
-    std::string engine; // "hashslot", "kafka", "btree", "downsample"
+    std::string engine; // "hashslot", "kafka", "btree", "lsm", "downsample"
     std::string type;   // "slot-of-key", ...
     std::uint64_t seed = 0;
     Level level = Level::Medium;

@@ -49,6 +49,10 @@ std::optional<std::int64_t> wholeNumber(const nlohmann::json& v);
 // submission has none or another.
 void gradeNumber(const nlohmann::ordered_json& answer, const nlohmann::json& submitted,
                  const char* field, Grading& g);
+// One B-Tree field of the answer ("tree"): the same keys in every node and the same children, a
+// leaf's "children" empty or left out; else a difference naming the node.
+void gradeTree(const nlohmann::ordered_json& answer, const nlohmann::json& submitted,
+               const char* field, Grading& g);
 // Items sorted and joined by ", " ("nothing" for none), for a difference sentence.
 std::string listText(std::vector<std::string> items);
 

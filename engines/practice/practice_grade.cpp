@@ -2,6 +2,7 @@
 // makers: it reads only an exercise's answer and given, never an engine.
 #include "engines/practice/practice.h"
 #include "engines/practice/practice_detail.h"
+#include "engines/practice/practice_storage.h"
 
 #include <algorithm>
 #include <climits>
@@ -194,6 +195,19 @@ void gradeBuckets(const Exercise& e, const json& submitted, Grading& g) {
 
 } // namespace
 
+namespace detail {
+
+void gradeTree(const ojson& answer, const json& submitted, const char* field, Grading& g) {
+    const auto tree = submitted.find(field);
+    if (tree == submitted.end()) {
+        g.differences.push_back(std::string("no \"") + field + "\" given");
+        return;
+    }
+    sameTree(*tree, answer[field], "the root", g);
+}
+
+} // namespace detail
+
 Grading grade(const Exercise& e, const nlohmann::json& submitted) {
     Grading g;
     if (!submitted.is_object()) {
@@ -212,6 +226,8 @@ Grading grade(const Exercise& e, const nlohmann::json& submitted) {
         gradeAssignment(e.answer, submitted, g);
     } else if (e.type == "insert") {
         gradeInsert(e.answer, submitted, g);
+    } else if (isStorageType(e)) {
+        gradeStorage(e, submitted, g);
     } else if (e.type == "bucket") {
         gradeBuckets(e, submitted, g);
     } else {

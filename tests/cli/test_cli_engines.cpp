@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 #include <nlohmann/json.hpp>
 
 namespace {
@@ -493,10 +494,12 @@ private slots:
     void practicePrintsExercisesTheOtherCommandsAnswerAlike() {
         const Result list = runTool({"practice", "--list"});
         QCOMPARE(list.exit, 0);
-        QCOMPARE(list.out.count('\n'), 7);
+        QCOMPARE(list.out.count('\n'), 12);
         for (const char* type :
              {"hashslot slot-of-key", "hashslot owner-of-key", "kafka partition-of-key",
-              "kafka assignment", "btree insert", "downsample bucket", "downsample gorilla-bits"}) {
+              "kafka assignment", "btree insert", "downsample bucket", "downsample gorilla-bits",
+              "btree delete", "btree path", "lsm get-reads", "lsm compaction",
+              "lsm tombstone-drop"}) {
             QVERIFY2(list.out.contains(type), type);
         }
         struct Check {
@@ -533,6 +536,33 @@ private slots:
         }
     }
 
+    // The storage types: lines of the contract, each alone with its seed; a B-Tree delete or
+    // search path is what `fieldguide run` does with the same inserts.
+    void practiceStorageTypesAnswerAsRunDoes() {
+        for (const char* type : {"btree delete", "btree path", "lsm get-reads", "lsm compaction",
+                                 "lsm tombstone-drop"}) {
+            const QStringList et = QString(type).split(' ');
+            for (const char* level : {"easy", "hard"}) {
+                const Result r = runTool({"practice", "--engine", et[0], "--type", et[1], "--seed",
+                                          "70", "--count", "3", "--level", level});
+                QCOMPARE(r.exit, 0);
+                const QList<QByteArray> lines = r.out.trimmed().split('\n');
+                QCOMPARE(lines.size(), 3);
+                for (int i = 0; i < lines.size(); ++i) {
+                    const nlohmann::json e = nlohmann::json::parse(lines[i].toStdString());
+                    QVERIFY(e["seed"] == 70 + i && e["type"] == et[1].toStdString());
+                    const Result alone =
+                        runTool({"practice", "--engine", et[0], "--type", et[1], "--seed",
+                                 QString::number(70 + i), "--count", "1", "--level", level});
+                    QCOMPARE(alone.out.trimmed(), lines[i]);
+                    if (e["type"] == "delete" || e["type"] == "path") {
+                        checkBtreeAgainstRun(e);
+                    }
+                }
+            }
+        }
+    }
+
     void practiceRefusesBadArgumentsNamingThem() {
         struct Bad {
             QStringList args;
@@ -547,7 +577,7 @@ private slots:
               Bad{base + QStringList{"--seed", "1", "--count", "1", "--level", "extreme"},
                   "easy, medium or hard"},
               Bad{{"practice", "--engine", "mongo", "--type", "x", "--seed", "1", "--count", "1"},
-                  "hashslot, kafka, btree, downsample"},
+                  "hashslot, kafka, btree, lsm, downsample"},
               Bad{{"practice", "--engine", "kafka", "--type", "slot-of-key", "--seed", "1",
                    "--count", "1"},
                   "partition-of-key, assignment"},
@@ -564,6 +594,65 @@ private slots:
 
 private:
     static QString text(const nlohmann::ordered_json& v) { return QString::fromStdString(v); }
+
+    // `fieldguide run` of a B-Tree scenario: the given's inserts, then `last`.
+    nlohmann::json runBtree(const nlohmann::json& given, const nlohmann::json& last) {
+        nlohmann::json ops = nlohmann::json::array();
+        for (const auto& k : given["keys"]) {
+            ops.push_back({{"op", "insert"}, {"key", k}});
+        }
+        ops.push_back(last);
+        const nlohmann::json scenario = {
+            {"engine", "btree"}, {"params", {{"order", given["order"]}}}, {"ops", ops}};
+        const Result r = runTool({"run", "-"}, QByteArray::fromStdString(scenario.dump()));
+        return r.exit == 0 ? nlohmann::json::parse(r.out.toStdString()) : nlohmann::json();
+    }
+
+    static nlohmann::json withoutIds(const nlohmann::json& node,
+                                     std::map<int, std::string>* labels = nullptr) {
+        nlohmann::json out = {{"keys", node["keys"]}, {"children", nlohmann::json::array()}};
+        if (labels) {
+            std::string label;
+            for (const auto& k : node["keys"]) {
+                label += (label.empty() ? "" : " ") + std::to_string(k.get<long long>());
+            }
+            (*labels)[node["id"].get<int>()] = "[" + label + "]";
+        }
+        for (const auto& c : node["children"]) {
+            out["children"].push_back(withoutIds(c, labels));
+        }
+        return out;
+    }
+
+    // The tree after the delete, and what follows the first underflow; the nodes a search reads.
+    void checkBtreeAgainstRun(const nlohmann::json& e) {
+        const nlohmann::json& g = e["given"];
+        if (e["type"] == "delete") {
+            const nlohmann::json run = runBtree(g, {{"op", "delete"}, {"key", g["delete"]}});
+            QVERIFY(!run.is_null());
+            QVERIFY(withoutIds(run["state"]["root"]) == e["answer"]["tree"]);
+            std::string after = "none";
+            const auto& steps = run["steps"];
+            for (std::size_t i = 0; i + 1 < steps.size() && after == "none"; ++i) {
+                after = steps[i]["kind"] == "underflow" ? steps[i + 1]["kind"].get<std::string>()
+                                                        : after;
+            }
+            const std::string fix = e["answer"]["fix"];
+            QCOMPARE(fix.substr(0, fix.find('-')), after);
+            return;
+        }
+        const nlohmann::json run = runBtree(g, {{"op", "search"}, {"key", g["find"]}});
+        QVERIFY(!run.is_null());
+        std::map<int, std::string> labels;
+        withoutIds(run["state"]["root"], &labels);
+        const nlohmann::json& last = run["steps"].back();
+        std::vector<std::string> path;
+        for (const auto& id : last["path"]) {
+            path.push_back(labels[id.get<int>()]);
+        }
+        QCOMPARE(e["answer"]["path"].get<std::vector<std::string>>(), path);
+        QCOMPARE(e["answer"]["found"] == "yes", last["kind"] == "found");
+    }
 
     // The exercise's answer is what the engine's own command prints for its inputs.
     void checkAgainstItsCommand(const nlohmann::ordered_json& e) {

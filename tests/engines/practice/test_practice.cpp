@@ -216,7 +216,7 @@ class TestPractice : public QObject {
     Q_OBJECT
 private slots:
     void aSeedGivesTheSameExerciseAndSeedsDiffer() {
-        QCOMPARE(fg::practice::exerciseTypes().size(), std::size_t(7));
+        QCOMPARE(fg::practice::exerciseTypes().size(), std::size_t(12));
         for (const auto& t : fg::practice::exerciseTypes()) {
             for (const Level level : kLevels) {
                 std::set<std::string> givens;
@@ -434,6 +434,9 @@ private slots:
                     QVERIFY(wrong(e, json::object()));
                     json miss = answer;
                     const std::string t = e.type;
+                    if (e.engine == "lsm" || t == "delete" || t == "path") {
+                        continue; // near misses in test_practice_storage.cpp
+                    }
                     if (t == "slot-of-key" || t == "owner-of-key" || t == "partition-of-key" ||
                         t == "gorilla-bits") {
                         const std::string field = answer.begin().key();

@@ -1,0 +1,29 @@
+// The storage engines' exercises (practice.h): B-Tree inserts, deletes and search paths
+// (practice_btree.cpp), and an LSM-tree's reads, compactions and tombstones (practice_lsm.cpp),
+// graded in practice_grade_storage.cpp. Internal to the practice module: exerciseTypes() lists
+// them.
+#pragma once
+
+#include "engines/practice/practice.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+namespace fg::practice {
+
+// B-Tree (practice_btree.cpp).
+Exercise btreeInsert(std::uint64_t seed, Level level);
+Exercise btreeDelete(std::uint64_t seed, Level level);
+Exercise btreePath(std::uint64_t seed, Level level);
+
+// LSM-tree (practice_lsm.cpp).
+Exercise lsmGetReads(std::uint64_t seed, Level level);
+Exercise lsmCompaction(std::uint64_t seed, Level level);
+Exercise lsmTombstoneDrop(std::uint64_t seed, Level level);
+
+// Whether `e` is one of the types above but the insert (graded in practice_grade.cpp), and its
+// grading (practice_grade_storage.cpp). REQUIRES for gradeStorage: isStorageType(e).
+bool isStorageType(const Exercise& e);
+void gradeStorage(const Exercise& e, const nlohmann::json& submitted, Grading& g);
+
+} // namespace fg::practice
