@@ -7,6 +7,7 @@
 #include "engines/practice/practice_detail.h"
 #include "engines/redis/cluster.h"
 #include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
 
 #include <algorithm>
 #include <map>
@@ -36,26 +37,24 @@ public:
     redis::ClusterStep route;
 };
 
-// A master's slots as [[first, last], ...] and as text ("0-5460, 7000").
+// Each master's slots as [[first, last], ...] and as text ("0-5460, 7000"), in one pass.
 struct Slots {
     ojson ranges = ojson::array();
     std::string text;
 };
 
-Slots slotsOf(const redis::ClusterState& s, int master) {
-    Slots out;
-    for (int slot = 0; slot < redis::kSlots; ++slot) {
-        if (s.owner[static_cast<std::size_t>(slot)] != master) {
-            continue;
-        }
+std::vector<Slots> slotMap(const redis::ClusterState& s, int masters) {
+    std::vector<Slots> out(static_cast<std::size_t>(masters));
+    for (int slot = 0; slot < redis::kSlots;) {
+        const int master = s.owner[static_cast<std::size_t>(slot)];
         int last = slot;
         while (last + 1 < redis::kSlots && s.owner[static_cast<std::size_t>(last + 1)] == master) {
             ++last;
         }
-        out.ranges.push_back({slot, last});
-        out.text +=
-            (out.text.empty() ? "" : ", ") + num(slot) + (last > slot ? "-" + num(last) : "");
-        slot = last;
+        Slots& m = out[static_cast<std::size_t>(master)];
+        m.ranges.push_back({slot, last});
+        m.text += (m.text.empty() ? "" : ", ") + num(slot) + (last > slot ? "-" + num(last) : "");
+        slot = last + 1;
     }
     return out;
 }
@@ -148,12 +147,13 @@ struct Migration {
     bool done;
 };
 
-void movedOrAskPrompt(Exercise& e, const redis::ClusterState& s, const Migration& m,
+void movedOrAskPrompt(Exercise& e, const std::vector<Slots>& slots, const Migration& m,
                       const std::vector<std::string>& moved,
                       const std::vector<std::string>& waiting, const std::string& key, int asked) {
     std::string map;
     for (int i = 0; i < m.masters; ++i) {
-        map += (i ? "; master " : "master ") + num(i) + " " + slotsOf(s, i).text;
+        map +=
+            (i ? "; master " : "master ") + num(i) + " " + slots[static_cast<std::size_t>(i)].text;
     }
     const int slot = redis::keySlot(key);
     e.prompt =
@@ -233,7 +233,9 @@ Exercise movedOrAsk(std::uint64_t seed, Level level) {
     const int masters = sized(r, level, {3, 3}, {3, 5}, {4, 6});
     const Family family = keyFamily(r, level);
     Migration m{masters, redis::keySlot(family.tag), 0, 0, r.uniform(0, 2) == 0};
-    m.from = redis::clusterCreateOwners(masters)[static_cast<std::size_t>(m.slot)];
+    for (const auto& [first, last] : redis::clusterCreateRanges(masters)) {
+        m.from += m.slot > last ? 1 : 0; // the slot's owner before it moves
+    }
     m.to = pick(r, 0, masters - 2);
     m.to += m.to >= m.from ? 1 : 0;
     const int count = static_cast<int>(family.keys.size());
@@ -242,10 +244,11 @@ Exercise movedOrAsk(std::uint64_t seed, Level level) {
     const int belief = clientBelief(r, level, masters, m.from, m.to);
     const Outcome o = routeGet(m, family, batch, key, belief);
 
-    movedOrAskPrompt(e, o.state, m, o.moved, o.waiting, key, o.asked);
+    const std::vector<Slots> slots = slotMap(o.state, masters);
+    movedOrAskPrompt(e, slots, m, o.moved, o.waiting, key, o.asked);
     ojson map = ojson::array();
     for (int i = 0; i < masters; ++i) {
-        map.push_back({{"master", i}, {"slots", slotsOf(o.state, i).ranges}});
+        map.push_back({{"master", i}, {"slots", slots[static_cast<std::size_t>(i)].ranges}});
     }
     e.given = {{"masters", std::move(map)},
                {"migration",
