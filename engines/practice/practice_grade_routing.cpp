@@ -103,14 +103,14 @@ void gradeRecords(const ojson& answer, const json& submitted, Grading& g) {
         if (got[i] == want[i]) {
             continue;
         }
-        if (shown++ == 3) {
+        if (shown == 3) { // three said, the rest counted
             ++more;
-            --shown;
             continue;
         }
-        g.differences.push_back("record " + std::to_string(i + 1) + ": you gave partition " +
-                                std::to_string(got[i]) + ", the partitioner sends it to " +
-                                std::to_string(want[i]));
+        ++shown;
+        g.differences.push_back(
+            "record " + std::to_string(i + 1) + ": you gave partition " + std::to_string(got[i]) +
+            ", the partitioner sends it to partition " + std::to_string(want[i]));
     }
     if (more > 0) {
         g.differences.push_back("and " + std::to_string(more) + " more records differ");

@@ -318,6 +318,28 @@ std::string numbersText(const std::vector<int>& v) {
     return out;
 }
 
+std::string stickyPrompt(int records, int partitions, const std::vector<int>& offline, int batch,
+                         const std::vector<int>& draws) {
+    const std::string down = offline.empty() ? ""
+                             : offline.size() == 1
+                                 ? " (partition " + numbersText(offline) + " has no leader"
+                                 : " (partitions " + numbersText(offline) + " have no leader";
+    return "Kafka's Java producer, versions 2.4 to 3.2 (KIP-480's sticky partitioner), sends " +
+           num(records) + " records without a key to a topic of " + num(partitions) +
+           " partitions" + down + (down.empty() ? "" : ": a broker is down)") +
+           ". It puts records in one batch on one partition until the batch holds " + num(batch) +
+           (batch == 1 ? " record" : " records") +
+           " (then it is full and sent), and starts the next batch on another partition. To "
+           "pick, it lists the partitions that have a leader, in increasing order, leaves out the "
+           "one it just filled (when another is left), and takes the one at the position its "
+           "random draw says (0 is the first); the first pick is from every partition with a "
+           "leader. Its draws, in order: " +
+           numbersText(draws) +
+           ". Which partition does each record go to, in order? (From Kafka 3.3, KIP-794, it "
+           "switches after batch.size bytes instead, and favours partitions whose brokers keep "
+           "up.)";
+}
+
 } // namespace
 
 Exercise stickyKeyless(std::uint64_t seed, Level level) {
@@ -345,22 +367,7 @@ Exercise stickyKeyless(std::uint64_t seed, Level level) {
         }
     }
     const StickyRun run = produceKeyless(engine, s, records);
-    e.prompt =
-        "Kafka's Java producer, versions 2.4 to 3.2 (KIP-480's sticky partitioner), sends " +
-        num(records) + " records without a key to a topic of " + num(partitions) + " partitions" +
-        (offline.empty()
-             ? ""
-             : " (partitions " + numbersText(offline) + " have no leader: their broker is down)") +
-        ". It puts records in one batch on one partition until the batch holds " +
-        num(p.batchRecords) + (p.batchRecords == 1 ? " record" : " records") +
-        " (then it is full and sent), and starts the next batch on another partition. To pick, it "
-        "lists the partitions that have a leader, in increasing order, leaves out the one it just "
-        "filled (when another is left), and takes the one at the position its random draw says "
-        "(0 is the first); the first pick is from every partition with a leader. Its draws, in "
-        "order: " +
-        numbersText(run.draws) +
-        ". Which partition does each record go to, in order? (From Kafka 3.3, KIP-794, it "
-        "switches after batch.size bytes instead, and favours partitions whose brokers keep up.)";
+    e.prompt = stickyPrompt(records, partitions, offline, p.batchRecords, run.draws);
     e.given = {{"partitions", partitions},
                {"offline", offline},
                {"batch_records", p.batchRecords},
