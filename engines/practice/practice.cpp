@@ -5,6 +5,7 @@
 #include "engines/kafka/murmur2.h"
 #include "engines/practice/practice_detail.h"
 #include "engines/practice/practice_storage.h"
+#include "engines/practice/practice_routing.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 #include "engines/timeseries/aggregate.h"
@@ -380,8 +381,14 @@ const std::vector<ExerciseType>& exerciseTypes() {
     static const std::vector<ExerciseType> all = {
         {"hashslot", "slot-of-key", "the hash slot of a key, {hash tags} included", &slotOfKey},
         {"hashslot", "owner-of-key", "the master that owns a key's slot", &ownerOfKey},
+        {"hashslot", "moved-or-ask", "a stale client's reply mid-migration: OK, MOVED or ASK",
+         &routing::movedOrAsk},
         {"kafka", "partition-of-key", "the partition of a keyed record (murmur2)", &partitionOfKey},
         {"kafka", "assignment", "a consumer group's partitions (range, roundrobin)", &assignment},
+        {"kafka", "sticky-keyless", "where the sticky partitioner puts keyless records",
+         &routing::stickyKeyless},
+        {"kafka", "rebalance", "a group's partitions after a member joins or leaves",
+         &routing::rebalance},
         {"btree", "insert", "the keys a B-Tree insert moves up, and the tree after", &btreeInsert},
         {"btree", "delete",
          "what a B-Tree delete does to the first node it leaves short, and the tree after",
@@ -397,6 +404,8 @@ const std::vector<ExerciseType>& exerciseTypes() {
         {"downsample", "bucket", "a series rolled up into epoch-aligned buckets", &bucket},
         {"downsample", "gorilla-bits", "the bits Gorilla compression takes for some points",
          &gorillaBits},
+        {"downsample", "tier-of-query", "the retention tier that answers a query",
+         &routing::tierOfQuery},
     };
     return all;
 }

@@ -3,6 +3,7 @@
 #include "engines/practice/practice.h"
 #include "engines/practice/practice_detail.h"
 #include "engines/practice/practice_storage.h"
+#include "engines/practice/practice_routing.h"
 
 #include <algorithm>
 #include <climits>
@@ -212,6 +213,10 @@ Grading grade(const Exercise& e, const nlohmann::json& submitted) {
     Grading g;
     if (!submitted.is_object()) {
         g.differences.push_back("the answer must be a JSON object, as the exercise's is");
+        return g;
+    }
+    if (routing::grade(e, submitted, g)) { // the types of practice_routing.h
+        g.right = g.differences.empty();
         return g;
     }
     if (e.type == "slot-of-key") {

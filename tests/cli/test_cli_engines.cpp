@@ -494,12 +494,16 @@ private slots:
     void practicePrintsExercisesTheOtherCommandsAnswerAlike() {
         const Result list = runTool({"practice", "--list"});
         QCOMPARE(list.exit, 0);
-        QCOMPARE(list.out.count('\n'), 12);
+        QCOMPARE(list.out.count('\n'), 16);
         for (const char* type :
              {"hashslot slot-of-key", "hashslot owner-of-key", "kafka partition-of-key",
               "kafka assignment", "btree insert", "downsample bucket", "downsample gorilla-bits",
               "btree delete", "btree path", "lsm get-reads", "lsm compaction",
               "lsm tombstone-drop"}) {
+            QVERIFY2(list.out.contains(type), type);
+        }
+        for (const char* type : {"hashslot moved-or-ask", "kafka sticky-keyless", "kafka rebalance",
+                                 "downsample tier-of-query"}) {
             QVERIFY2(list.out.contains(type), type);
         }
         struct Check {
