@@ -21,7 +21,7 @@ using fg::practice::Exercise;
 using fg::practice::Level;
 using json = nlohmann::json;
 
-constexpr Level kAllLevels[] = {Level::Easy, Level::Medium, Level::Hard};
+constexpr Level kRoutingLevels[] = {Level::Easy, Level::Medium, Level::Hard};
 
 Exercise exercise(const char* engine, const char* type, std::uint64_t seed, Level level) {
     const fg::practice::ExerciseType* t = fg::practice::findExerciseType(engine, type);
@@ -35,12 +35,12 @@ json answer(const Exercise& e) {
     return json::parse(e.answer.dump());
 }
 
-bool right(const Exercise& e, const json& submitted) {
+bool gradedRight(const Exercise& e, const json& submitted) {
     return fg::practice::grade(e, submitted).right;
 }
 
 // Wrong, and one of the differences names `part`.
-bool wrongAt(const Exercise& e, const json& submitted, const std::string& part) {
+bool routingWrongAt(const Exercise& e, const json& submitted, const std::string& part) {
     const fg::practice::Grading g = fg::practice::grade(e, submitted);
     return !g.right && std::any_of(g.differences.begin(), g.differences.end(),
                                    [&](const std::string& d) { return d.find(part) != d.npos; });
@@ -293,7 +293,7 @@ private slots:
     void theReplyIsOkMovedOrAskAsTheClusterSpecSays() {
         std::map<std::string, int> replies;
         int importing = 0, unwritten = 0, otherSlot = 0, stale = 0;
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 1500; ++seed) {
                 const Exercise e = exercise("hashslot", "moved-or-ask", seed, level);
                 const json g = given(e), a = answer(e);
@@ -329,7 +329,7 @@ private slots:
 
     void keylessRecordsFollowTheBatchesAndTheDraws() {
         int offline = 0, singles = 0, drawn = 0;
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 1500; ++seed) {
                 const Exercise e = exercise("kafka", "sticky-keyless", seed, level);
                 const json g = given(e);
@@ -359,7 +359,7 @@ private slots:
     void aRebalanceIsTheAssignorsAnswer() {
         std::map<std::string, int> assignors;
         int leaves = 0, revokedSome = 0, textOrder = 0, several = 0;
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 1000; ++seed) {
                 const Exercise e = exercise("kafka", "rebalance", seed, level);
                 const json g = given(e), a = answer(e);
@@ -411,7 +411,7 @@ private slots:
     void theTierIsTheFinestWhoseRetentionHoldsTheRange() {
         std::map<std::string, int> tiers;
         int partial = 0, onEdge = 0, straddles = 0;
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 1500; ++seed) {
                 const Exercise e = exercise("downsample", "tier-of-query", seed, level);
                 const json g = given(e), a = answer(e);
@@ -445,29 +445,30 @@ private slots:
     }
 
     void movedOrAskGradingTakesEveryFormAndNamesTheMiss() {
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 300; ++seed) {
                 const Exercise e = exercise("hashslot", "moved-or-ask", seed, level);
                 const json a = answer(e);
                 const int node = a["node"], masters = static_cast<int>(e.given["masters"].size());
                 const std::string reply = a["reply"];
-                QVERIFY(right(e, a));
+                QVERIFY(gradedRight(e, a));
                 std::string lower = reply;
                 std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
-                QVERIFY(right(e, {{"reply", lower}, {"node", node * 1.0}}));
-                QVERIFY(right(e, {{"reply", "-" + reply}, {"node", std::to_string(node)}}));
-                QVERIFY(right(e, {{"reply", reply}, {"node", "master " + std::to_string(node)}}));
+                QVERIFY(gradedRight(e, {{"reply", lower}, {"node", node * 1.0}}));
+                QVERIFY(gradedRight(e, {{"reply", "-" + reply}, {"node", std::to_string(node)}}));
+                QVERIFY(
+                    gradedRight(e, {{"reply", reply}, {"node", "master " + std::to_string(node)}}));
                 for (const char* other : {"OK", "MOVED", "ASK"}) {
                     if (reply != other) {
-                        QVERIFY(wrongAt(e, {{"reply", other}, {"node", node}}, "reply"));
+                        QVERIFY(routingWrongAt(e, {{"reply", other}, {"node", node}}, "reply"));
                     }
                 }
                 const int next = (node + 1) % masters;
-                QVERIFY(wrongAt(e, {{"reply", reply}, {"node", next}}, "node"));
-                QVERIFY(wrongAt(e, {{"reply", reply}, {"node", "master " + std::to_string(next)}},
-                                "node"));
-                QVERIFY(wrongAt(e, {{"reply", reply}, {"node", node + 0.5}}, "node"));
-                QVERIFY(wrongAt(e, {{"reply", reply}}, "node"));
+                QVERIFY(routingWrongAt(e, {{"reply", reply}, {"node", next}}, "node"));
+                QVERIFY(routingWrongAt(
+                    e, {{"reply", reply}, {"node", "master " + std::to_string(next)}}, "node"));
+                QVERIFY(routingWrongAt(e, {{"reply", reply}, {"node", node + 0.5}}, "node"));
+                QVERIFY(routingWrongAt(e, {{"reply", reply}}, "node"));
             }
         }
         const Exercise e = exercise("hashslot", "moved-or-ask", 1, Level::Easy);
@@ -482,28 +483,29 @@ private slots:
     }
 
     void stickyKeylessGradingTakesEveryFormAndNamesTheRecord() {
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 300; ++seed) {
                 const Exercise e = exercise("kafka", "sticky-keyless", seed, level);
                 const auto records = answer(e)["partitions"].get<std::vector<int>>();
-                QVERIFY(right(e, answer(e)));
+                QVERIFY(gradedRight(e, answer(e)));
                 std::vector<double> floats(records.begin(), records.end());
-                QVERIFY(right(e, {{"partitions", floats}}));
+                QVERIFY(gradedRight(e, {{"partitions", floats}}));
                 auto miss = records;
                 const std::size_t i = seed % records.size();
                 miss[i] = records[i] == 0 ? 1 : 0;
-                QVERIFY(wrongAt(e, {{"partitions", miss}}, "record " + std::to_string(i + 1)));
+                QVERIFY(
+                    routingWrongAt(e, {{"partitions", miss}}, "record " + std::to_string(i + 1)));
                 miss = records;
                 miss.pop_back();
-                QVERIFY(wrongAt(e, {{"partitions", miss}}, "records"));
-                QVERIFY(wrongAt(e, {{"partitions", 3}}, "partitions"));
+                QVERIFY(routingWrongAt(e, {{"partitions", miss}}, "records"));
+                QVERIFY(routingWrongAt(e, {{"partitions", 3}}, "partitions"));
             }
         }
     }
 
     void aRebalanceIsRightInAnyOrderAndEveryBalancedStickyAnswerIsRight() {
         int others = 0;
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 400; ++seed) {
                 const Exercise e = exercise("kafka", "rebalance", seed, level);
                 const json g = given(e), a = answer(e);
@@ -512,7 +514,7 @@ private slots:
                 json reordered = a;
                 reordered["assignment"] = toJson(after);
                 std::reverse(reordered["moved"].begin(), reordered["moved"].end());
-                QVERIFY(right(e, reordered));
+                QVERIFY(gradedRight(e, reordered));
                 // A member that reads nothing may be left out.
                 json bare = a;
                 for (const auto& [m, parts] : after) {
@@ -520,7 +522,7 @@ private slots:
                         bare["assignment"].erase(m);
                     }
                 }
-                QVERIFY(right(e, bare));
+                QVERIFY(gradedRight(e, bare));
                 checkNearMisses(e, a, before, after, g["assignor"] == "sticky" || cooperative);
                 if (g["assignor"] != "sticky" && !cooperative) {
                     continue;
@@ -535,36 +537,37 @@ private slots:
                 if (cooperative) {
                     alternative["revoked"] = revoked;
                 }
-                QVERIFY2(right(e, alternative), alternative.dump().c_str());
+                QVERIFY2(gradedRight(e, alternative), alternative.dump().c_str());
                 // Its moved partitions are its own, not the engine's.
                 json engineMoved = alternative;
                 engineMoved["moved"] = a["moved"];
-                QVERIFY(wrongAt(e, engineMoved, "moved"));
+                QVERIFY(routingWrongAt(e, engineMoved, "moved"));
             }
         }
         QVERIFY(others > 100);
     }
 
     void aTierIsRightInAnyCaseAndNearMissesAreNot() {
-        for (const Level level : kAllLevels) {
+        for (const Level level : kRoutingLevels) {
             for (std::uint64_t seed = 0; seed < 300; ++seed) {
                 const Exercise e = exercise("downsample", "tier-of-query", seed, level);
                 const json a = answer(e);
                 const std::string tier = a["tier"];
                 const bool whole = a["whole_range"] == "yes";
-                QVERIFY(right(e, a));
+                QVERIFY(gradedRight(e, a));
                 std::string upper = tier;
                 std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
-                QVERIFY(right(e, {{"tier", " " + upper}, {"whole_range", whole}}));
-                QVERIFY(right(e, {{"tier", tier}, {"whole_range", whole ? "YES" : "No"}}));
+                QVERIFY(gradedRight(e, {{"tier", " " + upper}, {"whole_range", whole}}));
+                QVERIFY(gradedRight(e, {{"tier", tier}, {"whole_range", whole ? "YES" : "No"}}));
                 for (const auto& t : e.given["tiers"]) {
                     if (t["name"] != tier) {
-                        QVERIFY(wrongAt(e, {{"tier", t["name"]}, {"whole_range", a["whole_range"]}},
-                                        "tier"));
+                        QVERIFY(routingWrongAt(
+                            e, {{"tier", t["name"]}, {"whole_range", a["whole_range"]}}, "tier"));
                     }
                 }
-                QVERIFY(wrongAt(e, {{"tier", tier}, {"whole_range", !whole}}, "whole_range"));
-                QVERIFY(wrongAt(e, {{"tier", tier}}, "whole_range"));
+                QVERIFY(
+                    routingWrongAt(e, {{"tier", tier}, {"whole_range", !whole}}, "whole_range"));
+                QVERIFY(routingWrongAt(e, {{"tier", tier}}, "whole_range"));
             }
         }
     }
@@ -597,7 +600,7 @@ private:
             handed[to].insert(tp);
             json miss = a;
             miss["assignment"] = toJson(handed);
-            QVERIFY(!right(e, miss));
+            QVERIFY(!gradedRight(e, miss));
         }
         json miss = a;
         if (a["moved"].empty()) {
@@ -605,7 +608,7 @@ private:
         } else {
             miss["moved"].erase(0);
         }
-        QVERIFY(wrongAt(e, miss, "moved"));
+        QVERIFY(routingWrongAt(e, miss, "moved"));
         if (a.contains("revoked")) {
             const auto revoked = a["revoked"].get<std::set<std::string>>();
             miss = a;
@@ -615,9 +618,9 @@ private:
                     break;
                 }
             }
-            QVERIFY(wrongAt(e, miss, "revoked"));
+            QVERIFY(routingWrongAt(e, miss, "revoked"));
         }
-        QVERIFY(wrongAt(e, {{"moved", a["moved"]}}, "assignment"));
+        QVERIFY(routingWrongAt(e, {{"moved", a["moved"]}}, "assignment"));
     }
 };
 

@@ -128,6 +128,54 @@ void enter(fg::AnswerInputs* inputs, const std::vector<AnswerField>& fields, con
     }
 }
 
+// The engine's answer with its first part changed: a wrong answer of every type.
+json wrongAnswer(const Exercise& e) {
+    json a = e.answer;
+    const AnswerField& f = e.fields.front();
+    json& v = a[f.name];
+    switch (f.kind) {
+    case AnswerField::Kind::Number:
+        v = v.get<std::int64_t>() + 1;
+        break;
+    case AnswerField::Kind::Choice:
+        if (f.numeric) {
+            v = (v.get<std::size_t>() + 1) % f.options.size();
+        } else {
+            v = f.options[f.options[0] == v.get<std::string>() ? 1 : 0];
+        }
+        break;
+    case AnswerField::Kind::NumberList:
+        v.push_back(999);
+        break;
+    case AnswerField::Kind::WordList:
+        if (v.empty()) {
+            v.push_back(f.options.front());
+        } else {
+            v.erase(v.size() - 1);
+        }
+        break;
+    case AnswerField::Kind::PerMember:
+        for (auto& [member, words] : v.items()) {
+            if (!words.empty()) {
+                words.erase(0); // a partition left to nobody
+                break;
+            }
+        }
+        break;
+    case AnswerField::Kind::Tree:
+        v["keys"].push_back(999);
+        break;
+    case AnswerField::Kind::Buckets:
+        if (v.empty()) {
+            v.push_back({0, 1.0});
+        } else {
+            v[0][1] = v[0][1].get<double>() + 1.0;
+        }
+        break;
+    }
+    return a;
+}
+
 // The page, shown, with a store in a temporary folder, at day 1000.
 struct Page {
     QTemporaryDir dir;
@@ -178,6 +226,14 @@ private slots:
                     QCOMPARE(page.store.practiceTally(q(e.engine + "/" + e.type)),
                              (fg::PracticeTally{1, 1}));
                     QCOMPARE(page.view.rightCount(), 1);
+                    // Again, with one part changed: not right (and not recorded twice).
+                    page.view.sameAgain();
+                    enter(page.view.inputs(), e.fields, wrongAnswer(e));
+                    QTest::keyClick(&page.view, Qt::Key_Return);
+                    QVERIFY2(
+                        page.view.feedbackText().startsWith(QStringLiteral("\u2718 Not right.")),
+                        qPrintable(q(e.type) + ": " + page.view.feedbackText()));
+                    QCOMPARE(page.store.practiceTally(q(e.engine + "/" + e.type)).seen, 1);
                 }
             }
         }
@@ -281,9 +337,11 @@ private slots:
         Page page;
         page.view.start(QStringLiteral("downsample"), Level::Easy, 2, 9);
         for (int i = 0; i < 2; ++i) {
-            enter(page.view.inputs(), page.view.current()->fields,
-                  json{{"bits", 1}, {"buckets", json::array()}});
+            const Exercise e = *page.view.current();
+            enter(page.view.inputs(), e.fields, wrongAnswer(e));
             page.view.check();
+            QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2718 Not right.")),
+                     qPrintable(page.view.feedbackText()));
             page.view.next();
         }
         QVERIFY(page.view.isFinished());
@@ -314,12 +372,12 @@ private slots:
     // page counted by the PDF itself. FG_SAVE_FIGURES=<dir> keeps the PDF to look at.
     void aWorksheetHasTheExercisesThenTheKeyOnItsOwnPages() {
         QTemporaryDir dir;
-        const QString out = qEnvironmentVariableIsEmpty("FG_SAVE_FIGURES")
-                                ? dir.filePath("worksheet.pdf")
-                                : QDir(qEnvironmentVariable("FG_SAVE_FIGURES"))
-                                      .filePath("worksheet.pdf");
-        const auto exercises = fg::practice::makeSession(fg::practice::typesOf("mixed"),
-                                                         Level::Medium, 8, 1234);
+        const QString out =
+            qEnvironmentVariableIsEmpty("FG_SAVE_FIGURES")
+                ? dir.filePath("worksheet.pdf")
+                : QDir(qEnvironmentVariable("FG_SAVE_FIGURES")).filePath("worksheet.pdf");
+        const auto exercises =
+            fg::practice::makeSession(fg::practice::typesOf("mixed"), Level::Medium, 8, 1234);
         fg::WorksheetPages pages;
         QVERIFY(fg::exportWorksheetPdf(exercises, "All topics, medium, seed 1234", out, &pages));
         QVERIFY2(pages.exercises >= 2 && pages.key >= 1,
