@@ -3,6 +3,7 @@
 // and Ctrl+Shift+T brings it back where it was, as it was, as a web browser does. And the tabs
 // open at quit are open again at the next start (Ctrl+Q had thrown four diagrams away).
 #include "app/main_window.h"
+#include "engines/practice/practice_session.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
@@ -11,7 +12,6 @@
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
 #include "widgets/practice/practice_view.h"
-#include "engines/practice/practice_session.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QApplication>
