@@ -5,6 +5,7 @@
 #include "widgets/canvas/reading_column.h"
 #include "widgets/diagrams/flow_layout.h"
 #include "widgets/practice/answer_inputs.h"
+#include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -191,6 +193,12 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     big.setPointSizeF(big.pointSizeF() * 1.15);
     prompt_->setFont(big);
     v->addWidget(prompt_);
+    given_ = new QLabel(question_);
+    given_->setTextFormat(Qt::RichText);
+    given_->setWordWrap(true);
+    given_->setAccessibleName(QStringLiteral("Given"));
+    given_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(given_);
     figure_ = new PracticeFigure(question_);
     v->addWidget(figure_);
     inputs_ = new AnswerInputs(question_);
@@ -343,6 +351,7 @@ void PracticeView::showQuestion() {
     checked_ = false;
     sayHeader();
     prompt_->setText(qstr(e.prompt));
+    given_->setText(givenHtml(e));
     figure_->setExercise(e);
     const json& tree = figure_->treeBefore();
     inputs_->setFields(e.fields, tree.is_object() ? qstr(practice::treeText(tree)) : QString());
@@ -492,6 +501,12 @@ QString PracticeView::summaryText() const {
                     "questions again.");
     }
     return lines.join(QLatin1Char('\n'));
+}
+
+QString PracticeView::givenText() const {
+    QTextDocument doc;
+    doc.setHtml(given_->text());
+    return doc.toPlainText();
 }
 
 WorksheetChoice PracticeView::choices() const {

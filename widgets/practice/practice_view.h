@@ -66,6 +66,7 @@ public:
     bool isFinished() const { return finished_; }
     QString feedbackText() const;
     QString summaryText() const;
+    QString givenText() const; // the inputs as shown, as plain text
     AnswerInputs* inputs() const { return inputs_; }
     PracticeFigure* figure() const { return figure_; }
     std::uint64_t seed() const { return seed_; }
@@ -111,6 +112,7 @@ private:
     QLabel* header_ = nullptr;
     QLabel* clock_ = nullptr;
     QLabel* prompt_ = nullptr;
+    QLabel* given_ = nullptr; // the exercise's inputs, written out
     PracticeFigure* figure_ = nullptr;
     AnswerInputs* inputs_ = nullptr;
     QPushButton* checkButton_ = nullptr;

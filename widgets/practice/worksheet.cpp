@@ -6,6 +6,7 @@
 #include "models/theme/theme.h"
 #include "widgets/export/animation_dialog.h"
 #include "widgets/export/paged_text.h"
+#include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -78,6 +79,7 @@ QString exercisesHtml(const std::vector<practice::Exercise>& exercises, const QS
         html +=
             QStringLiteral("<h3>%1</h3><p>%2</p>")
                 .arg(QObject::tr("Exercise %1 (seed %2)").arg(i + 1).arg(e.seed), esc(e.prompt));
+        html += givenHtml(e);
         const QImage picture = pictureOf(e, static_cast<int>(width));
         if (!picture.isNull()) {
             const QUrl url(QStringLiteral("worksheet://%1.png").arg(i));

@@ -219,6 +219,16 @@ private slots:
                         page.view.start(QString::fromUtf8(t.engine), level, 1, ++s);
                     }
                     const Exercise e = *page.view.current();
+                    // Every input is written out for the student, under its name.
+                    const QString given = page.view.givenText();
+                    for (const auto& [key, value] : e.given.items()) {
+                        QVERIFY2(given.contains(q(key).replace('_', ' ')),
+                                 qPrintable(q(e.type) + " " + q(key) + ": " + given));
+                        if (value.is_number_integer()) {
+                            QVERIFY2(given.contains(q(value.dump())),
+                                     qPrintable(q(e.type) + " " + q(key) + ": " + given));
+                        }
+                    }
                     enter(page.view.inputs(), e.fields, e.answer);
                     QTest::keyClick(&page.view, Qt::Key_Return);
                     QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")),

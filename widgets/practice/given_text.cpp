@@ -1,0 +1,128 @@
+#include "widgets/practice/given_text.h"
+
+#include <QStringList>
+
+namespace fg {
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+QString label(const std::string& key) {
+    return QString::fromStdString(key).replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+// One value as plain text: words without quotes, null as "none", a list on one line, a pair of
+// numbers (a run of slots) as "0 to 4095", a record as "key=18 seq=24".
+QString plain(const ojson& v) {
+    if (v.is_null()) {
+        return QStringLiteral("none");
+    }
+    if (v.is_string()) {
+        return QString::fromStdString(v.get<std::string>());
+    }
+    if (v.is_boolean()) {
+        return v.get<bool>() ? QStringLiteral("yes") : QStringLiteral("no");
+    }
+    if (v.is_array()) {
+        if (v.size() == 2 && v[0].is_number() && v[1].is_number()) {
+            return QStringLiteral("%1 to %2").arg(plain(v[0]), plain(v[1]));
+        }
+        QStringList items;
+        const bool records = !v.empty() && v[0].is_object();
+        for (const auto& item : v) {
+            items << plain(item);
+        }
+        return items.isEmpty() ? QStringLiteral("none")
+                               : items.join(records ? QStringLiteral("; ") : QStringLiteral(", "));
+    }
+    if (v.is_object()) {
+        QStringList parts;
+        for (const auto& [k, item] : v.items()) {
+            parts << label(k) + QLatin1Char('=') + plain(item);
+        }
+        return parts.join(QLatin1Char(' '));
+    }
+    return QString::fromStdString(v.dump());
+}
+
+// Rows of records as a table: a column per field, in the order the first record has them.
+QString recordTable(const ojson& rows) {
+    QStringList columns;
+    for (const auto& row : rows) {
+        for (const auto& [k, item] : row.items()) {
+            if (!columns.contains(QString::fromStdString(k))) {
+                columns << QString::fromStdString(k);
+            }
+        }
+    }
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+                                  "style=\"border-collapse: collapse;\"><tr>");
+    for (const QString& c : columns) {
+        html += QStringLiteral("<th>%1</th>").arg(label(c.toStdString()).toHtmlEscaped());
+    }
+    html += QStringLiteral("</tr>");
+    for (const auto& row : rows) {
+        html += QStringLiteral("<tr>");
+        for (const QString& c : columns) {
+            const auto it = row.find(c.toStdString());
+            html += QStringLiteral("<td>%1</td>")
+                        .arg(it == row.end() ? QString() : plain(*it).toHtmlEscaped());
+        }
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+// Points ([[t, v], ...]) as numbered rows.
+QString pointTable(const ojson& points) {
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\" "
+                                  "style=\"border-collapse: collapse;\"><tr><th>#</th>"
+                                  "<th>time (ms)</th><th>value</th></tr>");
+    int n = 0;
+    for (const auto& p : points) {
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                    .arg(++n)
+                    .arg(plain(p[0]), plain(p[1]));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+bool allOf(const ojson& v, bool (ojson::*is)() const noexcept) {
+    for (const auto& item : v) {
+        if (!(item.*is)()) {
+            return false;
+        }
+    }
+    return !v.empty();
+}
+
+} // namespace
+
+QString givenHtml(const practice::Exercise& e) {
+    if (!e.given.is_object() || e.given.empty()) {
+        return {};
+    }
+    QString lines, tables;
+    for (const auto& [k, v] : e.given.items()) {
+        const QString name = label(k).toHtmlEscaped();
+        if (v.is_array() && allOf(v, &ojson::is_object)) {
+            tables += QStringLiteral("<p><b>%1</b></p>%2").arg(name, recordTable(v));
+        } else if (v.is_array() && allOf(v, &ojson::is_array) && v[0].size() == 2 &&
+                   k == "points") {
+            tables += QStringLiteral("<p><b>%1</b></p>%2").arg(name, pointTable(v));
+        } else if (v.is_object() && !v.empty()) {
+            QStringList parts;
+            for (const auto& [sub, item] : v.items()) {
+                parts << QStringLiteral("%1: %2").arg(label(sub), plain(item)).toHtmlEscaped();
+            }
+            lines +=
+                QStringLiteral("<b>%1</b>: %2<br>").arg(name, parts.join(QStringLiteral("; ")));
+        } else {
+            lines += QStringLiteral("<b>%1</b>: %2<br>").arg(name, plain(v).toHtmlEscaped());
+        }
+    }
+    return QStringLiteral("<p>%1</p>%2").arg(lines, tables);
+}
+
+} // namespace fg
