@@ -238,61 +238,71 @@ AnswerInputs::Part AnswerInputs::perMemberPart(const practice::AnswerField& f, Q
 
 AnswerInputs::Part AnswerInputs::textPart(const practice::AnswerField& f, QWidget* box,
                                           const QString& treeBefore) {
-    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QString label = toQ(f.label);
-    if (f.kind == Kind::Tree) {
-        QLineEdit* line = lineFor(f, box);
-        line->setFont(mono);
-        line->setText(treeBefore);
-        line->setPlaceholderText(QStringLiteral("[20] ([10] [30 40])"));
-        auto* hint = new QLabel(tr("A node is its keys in brackets, then its children in "
-                                   "parentheses: [20] ([10] [30 40]) is a root holding 20 with "
-                                   "two leaves. It starts as the tree before the insert."),
-                                box);
-        hint->setWordWrap(true);
-        box->layout()->addWidget(hint);
-        auto read = [line, label](QString& problem) -> json {
-            std::string error;
-            const auto tree = practice::parseTreeText(line->text().toStdString(), error);
-            if (!tree) {
-                problem = tr("%1: %2.").arg(label, toQ(error));
-                return json();
-            }
-            return *tree;
-        };
-        return {f, read, {}, {}};
+    return f.kind == Kind::Tree ? treePart(f, box, treeBefore) : bucketsPart(f, box);
+}
+
+AnswerInputs::Part AnswerInputs::treePart(const practice::AnswerField& f, QWidget* box,
+                                          const QString& treeBefore) {
+    QLineEdit* line = lineFor(f, box);
+    line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    line->setText(treeBefore);
+    line->setPlaceholderText(QStringLiteral("[20] ([10] [30 40])"));
+    auto* hint = new QLabel(tr("A node is its keys in brackets, then its children in "
+                               "parentheses: [20] ([10] [30 40]) is a root holding 20 with two "
+                               "leaves. It starts as the tree before the operation."),
+                            box);
+    hint->setWordWrap(true);
+    box->layout()->addWidget(hint);
+    auto read = [line, label = toQ(f.label)](QString& problem) -> json {
+        std::string error;
+        const auto tree = practice::parseTreeText(line->text().toStdString(), error);
+        if (!tree) {
+            problem = tr("%1: %2.").arg(label, toQ(error));
+            return json();
+        }
+        return *tree;
+    };
+    return {f, read, {}, {}};
+}
+
+// Lines of "start value" ("start -> value" as the answer is written): [[start, value], ...], or
+// null with `problem` naming the line that is not one.
+static json readBuckets(const QString& text, const QString& label, QString& problem) {
+    json out = json::array();
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        QString line = lines[i];
+        line.replace(QStringLiteral("->"), QStringLiteral(" "));
+        const QStringList items = line.split(separators(), Qt::SkipEmptyParts);
+        if (items.isEmpty()) {
+            continue;
+        }
+        bool ok = false;
+        const double value = items.size() == 2 ? items[1].toDouble(&ok) : 0.0;
+        const auto start = wholeNumber(items[0]);
+        if (!start || !ok) {
+            problem = AnswerInputs::tr("%1, line %2: write the start (ms) and the value, such as "
+                                       "\u201c1700000040000 12.5\u201d.")
+                          .arg(label)
+                          .arg(i + 1);
+            return json();
+        }
+        out.push_back({*start, value});
     }
+    return out;
+}
+
+AnswerInputs::Part AnswerInputs::bucketsPart(const practice::AnswerField& f, QWidget* box) {
     auto* edit = new QPlainTextEdit(box);
-    edit->setFont(mono);
+    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setTabChangesFocus(true);
-    edit->setAccessibleName(label);
+    edit->setAccessibleName(toQ(f.label));
     edit->setPlaceholderText(tr("one bucket per line: its start (ms) and its value, such as\n"
                                 "1700000040000 12.5"));
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 7);
     box->layout()->addWidget(edit);
-    auto read = [edit, label](QString& problem) -> json {
-        json out = json::array();
-        const QStringList lines = edit->toPlainText().split(QLatin1Char('\n'));
-        for (int i = 0; i < lines.size(); ++i) {
-            QString text = lines[i];
-            text.replace(QStringLiteral("->"), QStringLiteral(" "));
-            const QStringList items = text.split(separators(), Qt::SkipEmptyParts);
-            if (items.isEmpty()) {
-                continue;
-            }
-            bool ok = false;
-            const double value = items.size() == 2 ? items[1].toDouble(&ok) : 0.0;
-            const auto start = wholeNumber(items[0]);
-            if (!start || !ok) {
-                problem = tr("%1, line %2: write the start (ms) and the value, such as "
-                             "\u201c1700000040000 12.5\u201d.")
-                              .arg(label)
-                              .arg(i + 1);
-                return json();
-            }
-            out.push_back({*start, value});
-        }
-        return out;
+    auto read = [edit, label = toQ(f.label)](QString& problem) {
+        return readBuckets(edit->toPlainText(), label, problem);
     };
     return {f, read, {}, {}};
 }

@@ -56,6 +56,8 @@ private:
     Part wordListPart(const practice::AnswerField& f, QWidget* box);
     Part perMemberPart(const practice::AnswerField& f, QWidget* box);
     Part textPart(const practice::AnswerField& f, QWidget* box, const QString& treeBefore);
+    Part treePart(const practice::AnswerField& f, QWidget* box, const QString& treeBefore);
+    Part bucketsPart(const practice::AnswerField& f, QWidget* box);
 
     std::vector<Part> parts_;
     std::vector<QWidget*> boxes_;

@@ -169,9 +169,9 @@ void ProgressView::refresh() {
                       addPracticeRows());
 }
 
-// A "Practice" row with one row per exercise type tried: how many answers were right, and when
-// the practice review brings the type back. Returns a sentence for the summary (empty when no
-// exercise was answered).
+// A "Practice" row, under it a row per topic (its right answers of all), and under each topic
+// a row per exercise type tried: how many answers were right, and when the practice review brings
+// the type back. Returns a sentence for the summary (empty when no exercise was answered).
 QString ProgressView::addPracticeRows() {
     if (store_->practiceTallies().isEmpty()) {
         return {};
@@ -179,36 +179,45 @@ QString ProgressView::addPracticeRows() {
     const long today = static_cast<long>(QDate::currentDate().toJulianDay());
     auto* top = new QTreeWidgetItem(tree_);
     top->setText(0, tr("Practice (Study > Practice)"));
-    int seen = 0, right = 0;
-    for (const auto& type : practice::exerciseTypes()) {
-        const QString id = QString::fromStdString(practice::typeId(type));
-        const PracticeTally t = store_->practiceTally(id);
-        if (t.seen == 0) {
-            continue;
+    PracticeTally all;
+    for (const auto& topic : practice::topics()) {
+        QTreeWidgetItem* topicRow = nullptr;
+        PracticeTally sum;
+        for (const practice::ExerciseType* type : practice::typesOf(topic.id)) {
+            const QString id = QString::fromStdString(practice::typeId(*type));
+            const PracticeTally t = store_->practiceTally(id);
+            if (t.seen == 0 || std::string_view(topic.id) == "mixed") {
+                continue;
+            }
+            if (!topicRow) {
+                topicRow = new QTreeWidgetItem(top);
+                topicRow->setText(0, QString::fromUtf8(topic.title));
+                topicRow->setExpanded(true);
+            }
+            sum.seen += t.seen;
+            sum.right += t.right;
+            auto* row = new QTreeWidgetItem(topicRow);
+            row->setText(0, QString::fromUtf8(type->what));
+            const study::CardState* card = store_->practiceReview().state(id.toStdString());
+            const long days = card ? card->due - today : 0;
+            row->setText(1, days <= 0
+                                ? tr("review due")
+                                : tr("review in %1")
+                                      .arg(counted(static_cast<int>(days), tr("day"), tr("days"))));
+            row->setText(2, tr("%1 of %2 right").arg(t.right).arg(t.seen));
         }
-        seen += t.seen;
-        right += t.right;
-        QString topic = QString::fromUtf8(type.engine);
-        for (const auto& tp : practice::topics()) {
-            topic = type.engine == std::string_view(tp.id) ? QString::fromUtf8(tp.title) : topic;
+        if (topicRow) {
+            topicRow->setText(2, tr("%1 of %2 right").arg(sum.right).arg(sum.seen));
+            all.seen += sum.seen;
+            all.right += sum.right;
         }
-        auto* row = new QTreeWidgetItem(top);
-        row->setText(0, QStringLiteral("%1: %2").arg(topic, QString::fromUtf8(type.what)));
-        const study::CardState* card = store_->practiceReview().state(id.toStdString());
-        const long days = card ? card->due - today : 0;
-        row->setText(
-            1,
-            days <= 0
-                ? tr("review due")
-                : tr("review in %1").arg(counted(static_cast<int>(days), tr("day"), tr("days"))));
-        row->setText(2, tr("%1 of %2 right").arg(t.right).arg(t.seen));
     }
-    top->setText(2, tr("%1 of %2 right").arg(right).arg(seen));
+    top->setText(2, tr("%1 of %2 right").arg(all.right).arg(all.seen));
     top->setExpanded(true);
     const int due = store_->practiceReview().dueCount(today);
     return QLatin1Char(' ') + tr("Practice: %1 of %2 answers right; %3 due for review today.")
-                                  .arg(right)
-                                  .arg(seen)
+                                  .arg(all.right)
+                                  .arg(all.seen)
                                   .arg(counted(due, tr("exercise type"), tr("exercise types")));
 }
 

@@ -8,6 +8,7 @@
 #include "engines/practice/practice_session.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
+#include "models/course/course.h"
 #include "models/study/progress_store.h"
 #include "models/theme/theme.h"
 #include "tests/suite_main.h"
@@ -15,8 +16,10 @@
 #include "widgets/practice/practice_figure.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/practice/worksheet.h"
+#include "widgets/study/progress_view.h"
 
 #include <QComboBox>
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <nlohmann/json.hpp>
 
 using fg::practice::AnswerField;
@@ -376,6 +380,31 @@ private slots:
         QCOMPARE(scenario["ops"].size(), e.given["keys"].size() + 1);
         QCOMPARE(scenario["ops"].back()["key"].get<int>(), e.given["insert"].get<int>());
         QVERIFY(spy.at(0).at(2).toInt() > 0);
+    }
+
+    // My progress: practice by topic and type, with when review brings each type back.
+    void myProgressShowsPracticeByTopicAndType() {
+        QTemporaryDir dir;
+        fg::ProgressStore store(dir.filePath("progress.json"));
+        const long today = static_cast<long>(QDate::currentDate().toJulianDay());
+        store.recordPractice("btree/insert", true, today);
+        store.recordPractice("btree/insert", false, today);
+        store.recordPractice("kafka/assignment", true, today);
+        const fg::Course course;
+        fg::ProgressView view;
+        view.setData(&course, nullptr, &store);
+        QTreeWidgetItem* practice = view.tree()->topLevelItem(view.tree()->topLevelItemCount() - 1);
+        QCOMPARE(practice->text(0), QStringLiteral("Practice (Study > Practice)"));
+        QCOMPARE(practice->text(2), QStringLiteral("2 of 3 right"));
+        QCOMPARE(practice->childCount(), 2); // the topics tried, in the Practice page's order
+        QCOMPARE(practice->child(0)->text(0), QStringLiteral("Kafka"));
+        QCOMPARE(practice->child(0)->child(0)->text(1), QStringLiteral("review in 1 day"));
+        QCOMPARE(practice->child(1)->text(0), QStringLiteral("B-Tree (PostgreSQL)"));
+        QCOMPARE(practice->child(1)->text(2), QStringLiteral("1 of 2 right"));
+        QCOMPARE(practice->child(1)->child(0)->text(1), QStringLiteral("review due"));
+        QVERIFY2(view.summaryText().contains(
+                     QStringLiteral("Practice: 2 of 3 answers right; 1 exercise type due")),
+                 qPrintable(view.summaryText()));
     }
 
     // A teacher's worksheet: the exercises, then the answer key from a page of its own; every
