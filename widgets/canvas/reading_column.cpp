@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -27,6 +28,19 @@ void ReadingColumn::changeEvent(QEvent* event) {
         fitToFont();
     }
     QWidget::changeEvent(event);
+}
+
+} // namespace fg
+
+namespace fg {
+
+QLabel* wrappedLabel(const QString& name, QWidget* parent) {
+    auto* l = new QLabel(parent);
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
+    l->setAccessibleName(name);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
 }
 
 } // namespace fg

@@ -28,3 +28,14 @@ private:
 };
 
 } // namespace fg
+
+class QLabel;
+class QString;
+
+namespace fg {
+
+// A label of plain text for a reading column: it wraps, can be selected, and is named `name`
+// for screen readers (the quiz's question, the practice page's prompt).
+QLabel* wrappedLabel(const QString& name, QWidget* parent);
+
+} // namespace fg

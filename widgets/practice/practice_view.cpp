@@ -34,15 +34,6 @@ QString qstr(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QLabel* wrappedLabel(const QString& name, QWidget* parent) {
-    auto* l = new QLabel(parent);
-    l->setWordWrap(true);
-    l->setTextFormat(Qt::PlainText);
-    l->setAccessibleName(name);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return l;
-}
-
 // "Kafka: the partition of a keyed record (murmur2)": the topic and what the type asks.
 QString typeTitle(const practice::Exercise& e) {
     const auto* type = practice::findExerciseType(e.engine, e.type);

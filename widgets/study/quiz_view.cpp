@@ -21,15 +21,6 @@ namespace fg {
 
 namespace {
 
-QLabel* wrapped(const QString& name, QWidget* parent) {
-    auto* l = new QLabel(parent);
-    l->setWordWrap(true);
-    l->setTextFormat(Qt::PlainText);
-    l->setAccessibleName(name);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return l;
-}
-
 QString q(const std::string& s) {
     return QString::fromStdString(s);
 }
@@ -57,8 +48,8 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     counter_ = new QLabel(column);
     counter_->setAccessibleName(QStringLiteral("Due cards"));
     v->addWidget(counter_);
-    source_ = wrapped(QStringLiteral("From"), column);
-    question_ = wrapped(QStringLiteral("Question"), column);
+    source_ = wrappedLabel(QStringLiteral("From"), column);
+    question_ = wrappedLabel(QStringLiteral("Question"), column);
     QFont big = question_->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
@@ -74,7 +65,7 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     for (int i = 0; i < 4; ++i) {
         auto* radio = new QRadioButton(QString::number(i + 1), choicesBox_);
         radio->setAccessibleName(QStringLiteral("Choice %1").arg(i + 1));
-        auto* text = wrapped(QStringLiteral("Choice %1 text").arg(i + 1), choicesBox_);
+        auto* text = wrappedLabel(QStringLiteral("Choice %1 text").arg(i + 1), choicesBox_);
         text->setTextInteractionFlags(Qt::NoTextInteraction);
         text->installEventFilter(this);
         group_->addButton(radio, i);
@@ -85,12 +76,12 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     }
     v->addWidget(choicesBox_);
 
-    feedback_ = wrapped(QStringLiteral("Result"), column);
+    feedback_ = wrappedLabel(QStringLiteral("Result"), column);
     QFont bold = feedback_->font();
     bold.setBold(true);
     feedback_->setFont(bold);
-    answer_ = wrapped(QStringLiteral("Model answer"), column);
-    explanation_ = wrapped(QStringLiteral("Explanation"), column);
+    answer_ = wrappedLabel(QStringLiteral("Model answer"), column);
+    explanation_ = wrappedLabel(QStringLiteral("Explanation"), column);
     v->addWidget(feedback_);
     v->addWidget(answer_);
     v->addWidget(explanation_);

@@ -7,6 +7,7 @@
 #include "engines/practice/practice.h"
 #include "engines/scenario/scenario.h"
 #include "engines/timeseries/gorilla.h"
+#include "tests/engines/practice/reference_slot.h"
 #include "tests/suite_main.h"
 
 #include <QTest>
@@ -32,29 +33,6 @@ Exercise make(const char* engine, const char* type, std::uint64_t seed, Level le
 }
 
 // ---- independent references ----
-
-std::uint16_t crc16Xmodem(const std::string& s) {
-    std::uint16_t crc = 0;
-    for (const unsigned char c : s) {
-        crc ^= static_cast<std::uint16_t>(c << 8);
-        for (int i = 0; i < 8; ++i) {
-            crc = (crc & 0x8000) ? static_cast<std::uint16_t>((crc << 1) ^ 0x1021)
-                                 : static_cast<std::uint16_t>(crc << 1);
-        }
-    }
-    return crc;
-}
-
-int referenceSlot(const std::string& key) {
-    const auto open = key.find('{');
-    if (open != std::string::npos) {
-        const auto close = key.find('}', open + 1);
-        if (close != std::string::npos && close > open + 1) {
-            return crc16Xmodem(key.substr(open + 1, close - open - 1)) % 16384;
-        }
-    }
-    return crc16Xmodem(key) % 16384;
-}
 
 int referenceOwner(int slot, int masters) {
     const float perNode = 16384 / static_cast<float>(masters);
@@ -248,13 +226,14 @@ private slots:
     }
 
     void theSlotOfAKeyIsCrc16OfItsHashedPart() {
-        QCOMPARE(crc16Xmodem("123456789"), std::uint16_t(0x31C3)); // the reference's own vector
+        QCOMPARE(fg::test::referenceCrc16("123456789"),
+                 std::uint16_t(0x31C3)); // the reference's own vector
         int tags = 0, tricky = 0;
         for (const Level level : kLevels) {
             for (std::uint64_t seed = 0; seed < 2000; ++seed) {
                 const Exercise e = make("hashslot", "slot-of-key", seed, level);
                 const std::string key = e.given["key"];
-                QCOMPARE(e.answer["slot"].get<int>(), referenceSlot(key));
+                QCOMPARE(e.answer["slot"].get<int>(), fg::test::referenceSlot(key));
                 tags += key.find('{') != std::string::npos;
                 tricky +=
                     level == Level::Hard && (key.rfind("{}", 0) == 0 || key.rfind("{{", 0) == 0 ||
@@ -275,7 +254,8 @@ private slots:
                 const int masters = e.given["masters"];
                 QVERIFY(masters >= 3 && masters <= 12);
                 QCOMPARE(e.answer["master"].get<int>(),
-                         referenceOwner(referenceSlot(e.given["key"].get<std::string>()), masters));
+                         referenceOwner(fg::test::referenceSlot(e.given["key"].get<std::string>()),
+                                        masters));
             }
         }
     }

@@ -5,6 +5,7 @@
 // every level; then grading: every right answer in every form (a sticky rebalance's other
 // balanced answers too) is right, and each near miss is wrong with a difference naming the part.
 #include "engines/practice/practice.h"
+#include "tests/engines/practice/reference_slot.h"
 #include "tests/suite_main.h"
 
 #include <QTest>
@@ -47,26 +48,6 @@ bool routingWrongAt(const Exercise& e, const json& submitted, const std::string&
 }
 
 // ---- Redis Cluster --------------------------------------------------------------------------
-
-std::uint16_t crc16(const std::string& s) {
-    std::uint16_t crc = 0;
-    for (const unsigned char c : s) {
-        crc ^= static_cast<std::uint16_t>(c << 8);
-        for (int i = 0; i < 8; ++i) {
-            crc = (crc & 0x8000) ? static_cast<std::uint16_t>((crc << 1) ^ 0x1021)
-                                 : static_cast<std::uint16_t>(crc << 1);
-        }
-    }
-    return crc;
-}
-
-int slotOf(const std::string& key) {
-    const auto open = key.find('{');
-    const auto close = open == key.npos ? key.npos : key.find('}', open + 1);
-    return (close != key.npos && close > open + 1 ? crc16(key.substr(open + 1, close - open - 1))
-                                                  : crc16(key)) %
-           16384;
-}
 
 int ownerIn(const json& masters, int slot) {
     for (const auto& m : masters) {
@@ -298,10 +279,11 @@ private slots:
                 const Exercise e = exercise("hashslot", "moved-or-ask", seed, level);
                 const json g = given(e), a = answer(e);
                 const std::string key = g["key"];
-                QCOMPARE(g["slot"].get<int>(), slotOf(key));
+                QCOMPARE(g["slot"].get<int>(), fg::test::referenceSlot(key));
                 const json& m = g["migration"];
                 for (const auto& k : m["moved"]) {
-                    QCOMPARE(slotOf(k), m["slot"].get<int>()); // one hash tag: one slot
+                    QCOMPARE(fg::test::referenceSlot(k),
+                             m["slot"].get<int>()); // one hash tag: one slot
                 }
                 const bool done = m["status"] == "done";
                 QCOMPARE(ownerIn(g["masters"], m["slot"]), (done ? m["to"] : m["from"]).get<int>());
