@@ -155,17 +155,22 @@ QWidget* PracticeView::buildSetup(QWidget* parent) {
     connect(startButton, &QPushButton::clicked, this, qOverload<>(&PracticeView::start));
     flow->addWidget(startButton);
     v->addWidget(row);
-    auto* reviewRow = new QHBoxLayout;
+    v->addLayout(buildReviewRow(box));
+    sayReview();
+    return box;
+}
+
+// What is due for review, and the button that asks it.
+QHBoxLayout* PracticeView::buildReviewRow(QWidget* box) {
+    auto* row = new QHBoxLayout;
     reviewLine_ = wrappedLabel(QStringLiteral("Review"), box);
     // Two lines kept, so that the page does not move when the sentence gets shorter.
     reviewLine_->setMinimumHeight(reviewLine_->fontMetrics().lineSpacing() * 2);
     reviewButton_ = new QPushButton(tr("Review the&m"), box);
     connect(reviewButton_, &QPushButton::clicked, this, &PracticeView::startReview);
-    reviewRow->addWidget(reviewLine_, 1);
-    reviewRow->addWidget(reviewButton_);
-    v->addLayout(reviewRow);
-    sayReview();
-    return box;
+    row->addWidget(reviewLine_, 1);
+    row->addWidget(reviewButton_);
+    return row;
 }
 
 QWidget* PracticeView::buildQuestion(QWidget* parent) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -85,6 +86,7 @@ protected:
 
 private:
     QWidget* buildSetup(QWidget* parent);
+    QHBoxLayout* buildReviewRow(QWidget* box);
     QWidget* buildQuestion(QWidget* parent);
     void begin(std::vector<const practice::ExerciseType*> types, const QString& what);
     void showQuestion();

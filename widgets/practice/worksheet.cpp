@@ -30,6 +30,7 @@
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QUrl>
+#include <optional>
 
 namespace fg {
 
@@ -212,7 +213,10 @@ Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, cons
 
 namespace fg {
 
-QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start) {
+namespace {
+
+// The worksheet's choices asked in a dialog, starting from `start`; nullopt when cancelled.
+std::optional<WorksheetChoice> askChoice(QWidget* parent, const WorksheetChoice& start) {
     QDialog dialog(parent);
     dialog.setWindowTitle(QObject::tr("Export worksheet"));
     auto* form = new QFormLayout(&dialog);
@@ -241,26 +245,37 @@ QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
     if (dialog.exec() != QDialog::Accepted) {
+        return std::nullopt;
+    }
+    return WorksheetChoice{topics->currentData().toString(),
+                           static_cast<practice::Level>(level->currentIndex()), count->value(),
+                           static_cast<std::uint64_t>(seed->value())};
+}
+
+} // namespace
+
+QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start) {
+    const auto choice = askChoice(parent, start);
+    if (!choice) {
         return {};
     }
-    const auto lvl = static_cast<practice::Level>(level->currentIndex());
-    const QString title =
-        QObject::tr("%1, %2, seed %3")
-            .arg(topics->currentText(), QString::fromUtf8(practice::levelName(lvl)))
-            .arg(seed->value());
+    const QString level = QString::fromUtf8(practice::levelName(choice->level));
+    QString topicTitle = choice->topic;
+    for (const auto& t : practice::topics()) {
+        topicTitle = choice->topic == QLatin1String(t.id) ? QString::fromUtf8(t.title) : topicTitle;
+    }
+    const QString title = QObject::tr("%1, %2, seed %3").arg(topicTitle, level).arg(choice->seed);
     const QString suggested = QDir(lastExportFolder())
                                   .filePath(QStringLiteral("worksheet-%1-%2-seed%3.pdf")
-                                                .arg(topics->currentData().toString(),
-                                                     QString::fromUtf8(practice::levelName(lvl)))
-                                                .arg(seed->value()));
+                                                .arg(choice->topic, level)
+                                                .arg(choice->seed));
     const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Save worksheet"),
                                                       suggested, QObject::tr("PDF (*.pdf)"));
     if (path.isEmpty()) {
         return {};
     }
-    const auto exercises =
-        practice::makeSession(practice::typesOf(topics->currentData().toString().toStdString()),
-                              lvl, count->value(), static_cast<std::uint64_t>(seed->value()));
+    const auto exercises = practice::makeSession(practice::typesOf(choice->topic.toStdString()),
+                                                 choice->level, choice->count, choice->seed);
     if (const Status s = exportWorksheetPdf(exercises, title, path); !s) {
         QMessageBox::warning(parent, QObject::tr("Worksheet not saved"),
                              QObject::tr("The worksheet could not be saved: %1")
