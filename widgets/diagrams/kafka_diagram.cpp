@@ -288,8 +288,14 @@ void addRecords(Frame& f, const LogRow& row, const kafka::KafkaStep* step, const
         const bool isNew = step && step->kind == kafka::StepKind::kProduce &&
                            step->topic == p.topic && step->partition == p.partition &&
                            step->offset == r.offset;
-        const QString label =
-            r.key ? QString::fromStdString(*r.key).left(7) : QStringLiteral("\u2014");
+        // A long key keeps its start and its end ("ord\u2026929" for order-14929): cut to its
+        // first seven characters, "order-14929" read as another key, "order-1".
+        QString label = r.key ? QString::fromStdString(*r.key) : QStringLiteral("\u2014");
+        if (label.size() > 7) { // never half of a character made of two UTF-16 units
+            const qsizetype head = label.at(2).isHighSurrogate() ? 2 : 3;
+            const qsizetype tail = label.at(label.size() - 3).isLowSurrogate() ? 2 : 3;
+            label = label.left(head) + QChar(0x2026) + label.right(tail);
+        }
         auto cell =
             box(QStringLiteral("rec:%1:%2").arg(row.qtp).arg(r.offset),
                 QRectF(x, row.y, g.cellW, g.rowH - 6), isNew ? t.highlight : t.toneFill(tone),

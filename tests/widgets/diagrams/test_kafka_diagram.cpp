@@ -138,6 +138,32 @@ private slots:
         QVERIFY(f.find("produce-arrow"));
     }
 
+    // A key too long for its box keeps its start and end with an ellipsis between: cut to its
+    // first seven characters, "order-14929" read as a real key, "order-1".
+    void aLongKeyIsShortenedVisibly() {
+        std::vector<fg::kafka::KafkaOp> ops;
+        fg::kafka::KafkaOp p;
+        p.kind = KafkaKind::Produce;
+        p.topic = "orders";
+        p.value = std::string(1, 'v');
+        for (const char* key :
+             {"order-14929", "user-1", "\U0001F600\U0001F600\U0001F600\U0001F600"}) {
+            p.key = std::string(key);
+            ops.push_back(p);
+        }
+        const fg::KafkaDiagram d({}, ops);
+        const fg::Frame f = d.frame(static_cast<int>(d.timeline().size()) - 1, fg::Theme::light());
+        QStringList labels;
+        for (const auto& item : f.items) {
+            if (item.id.startsWith(QStringLiteral("rec:"))) {
+                labels << item.text.section(QLatin1Char('\n'), 1);
+            }
+        }
+        labels.sort();
+        QCOMPARE(labels, (QStringList{QStringLiteral("ord\u2026929"), QStringLiteral("user-1"),
+                                      QStringLiteral("\U0001F600\u2026\U0001F600")}));
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         const fg::KafkaDiagram d({}, kafkaScenario());
         expectStepBackExact(d, QSize(900, 500));
