@@ -171,11 +171,12 @@ AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QW
     auto order = std::make_shared<std::vector<std::string>>();
     auto* said = new QLabel(box);
     said->setWordWrap(true);
-    const auto sayOrder = [said, order, ordered = f.ordered] {
+    const auto sayOrder = [this, said, order, ordered = f.ordered] {
         QStringList words;
         for (const auto& w : *order) {
             words << toQ(w);
         }
+        emit wordsChanged(words);
         said->setText(words.isEmpty() ? tr("Nothing picked yet.")
                                       : (ordered ? tr("Your order: %1") : tr("Picked: %1"))
                                             .arg(words.join(QStringLiteral(", "))));
@@ -319,6 +320,39 @@ std::optional<nlohmann::json> AnswerInputs::submission(QString& problem) const {
         out[p.field.name] = std::move(v);
     }
     return out;
+}
+
+bool AnswerInputs::toggleWord(const QString& word) {
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+        if (parts_[i].field.kind != Kind::WordList) {
+            continue;
+        }
+        for (auto* b : boxes_[i]->findChildren<QPushButton*>()) {
+            if (b->isCheckable() && b->text() == word && b->isEnabled()) {
+                b->toggle();
+                return true;
+            }
+        }
+        return false;
+    }
+    return false;
+}
+
+bool AnswerInputs::appendNumber(qint64 number) {
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+        if (parts_[i].field.kind != Kind::NumberList) {
+            continue;
+        }
+        auto* line = boxes_[i]->findChild<QLineEdit*>();
+        if (!line || line->isReadOnly()) {
+            return false;
+        }
+        const QString text = line->text().trimmed();
+        line->setText(text.isEmpty() ? QString::number(number)
+                                     : text + QStringLiteral(", ") + QString::number(number));
+        return true;
+    }
+    return false;
 }
 
 bool AnswerInputs::pickChoice(int index) {

@@ -33,6 +33,11 @@ public:
     std::optional<nlohmann::json> submission(QString& problem) const;
     // Picks option `index` of the first Choice part (a click on the picture, or a number key).
     bool pickChoice(int index);
+    // A click on the picture: the word (a table, "#16") picked or unpicked in the first WordList
+    // part, the number (a key) added at the end of the first NumberList part. False when there
+    // is no such part or word.
+    bool toggleWord(const QString& word);
+    bool appendNumber(qint64 number);
     // The option picked in the first Choice part, or -1.
     int pickedChoice() const;
     // Inputs on or off (off once an answer is checked; on for "same exercise again").
@@ -42,6 +47,8 @@ public:
 
 signals:
     void choicePicked(int index);
+    // The words picked in a WordList part, in order, after each change.
+    void wordsChanged(const QStringList& words);
 
 private:
     struct Part {

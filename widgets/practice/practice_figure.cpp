@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace fg {
 
@@ -48,6 +49,15 @@ qreal subtreeWidth(const json& node, const TreeMetrics& m) {
     return std::max(nodeWidth(node, m), children - (children > 0 ? m.gapX : 0));
 }
 
+// How many levels the tables of a get-reads exercise are on (the deepest, plus one).
+int levelsOf(const json& given) {
+    int levels = 0;
+    for (const auto& t : given.value("tables", json::array())) {
+        levels = std::max(levels, t.value("level", 0) + 1);
+    }
+    return levels;
+}
+
 int depthOf(const json& node) {
     int d = 0;
     for (const auto& c : node["children"]) {
@@ -60,7 +70,8 @@ int depthOf(const json& node) {
 // `theirs` is the same place in the student's tree (null: none there), when a difference is
 // drawn: a node whose keys differ from it is outlined in the "wrong" colour.
 QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const TreeMetrics& m,
-                const Theme& t, const json* theirs = nullptr, bool compare = false) {
+                const Theme& t, const json* theirs = nullptr, bool compare = false,
+                std::vector<std::pair<QRectF, qint64>>* hits = nullptr) {
     const qreal width = subtreeWidth(node, m);
     const qreal w = nodeWidth(node, m);
     const QRectF box(left + (width - w) / 2, top, w, m.height);
@@ -78,7 +89,7 @@ QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const Tree
             theirChild = &(*theirs)["children"][i];
         }
         const QRectF child =
-            drawNode(p, c, childLeft, top + m.height + m.gapY, m, t, theirChild, compare);
+            drawNode(p, c, childLeft, top + m.height + m.gapY, m, t, theirChild, compare, hits);
         p.setPen(QPen(t.line, t.lineWidth));
         p.drawLine(QPointF(box.center().x(), box.bottom()),
                    QPointF(child.center().x(), child.top()));
@@ -100,6 +111,9 @@ QRectF drawNode(QPainter& p, const json& node, qreal left, qreal top, const Tree
             p.setPen(t.text);
         }
         p.drawText(cell, Qt::AlignCenter, QString::fromStdString(keys[i].dump()));
+        if (hits && keys[i].is_number_integer()) { // where a click picks the key
+            hits->emplace_back(p.transform().mapRect(cell), keys[i].get<qint64>());
+        }
     }
     return box;
 }
@@ -123,11 +137,17 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     runEnds_.clear();
     points_.clear();
     picked_ = right_ = -1;
+    pickedWords_.clear();
+    tables_ = json();
     comparing_ = false;
     yours_ = json();
     if (e.engine == "btree") {
         tree_ = startTree(e);
         kind_ = tree_.is_object() ? Kind::Tree : Kind::None;
+        treeCaption_ = e.type == "insert" && !printed_
+                           ? tr("The tree before the insert (click a key to add it to the keys "
+                                "that move up)")
+                           : QString();
     } else if (e.type == "owner-of-key") {
         for (const auto& [first, last] :
              redis::clusterCreateRanges(e.given["masters"].get<int>())) {
@@ -135,6 +155,9 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         }
         kind_ = Kind::Slots;
         setCursor(Qt::PointingHandCursor);
+    } else if (e.type == "get-reads") {
+        tables_ = json(e.given);
+        kind_ = Kind::Tables;
     } else if (e.type == "bucket") {
         for (const auto& pt : e.given["points"]) {
             points_.emplace_back(pt[0].get<double>(), pt[1].get<double>());
@@ -142,7 +165,9 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         step_ms_ = e.given["step_s"].get<double>() * 1000.0;
         kind_ = Kind::Series;
     }
-    if (kind_ != Kind::Slots) {
+    if (kind_ == Kind::Slots || kind_ == Kind::Tables || kind_ == Kind::Tree) {
+        setCursor(Qt::PointingHandCursor);
+    } else {
         unsetCursor();
     }
     setVisible(kind_ != Kind::None);
@@ -168,11 +193,15 @@ int PracticeFigure::heightForWidth(int) const {
     const int line = fontMetrics().height();
     switch (kind_) {
     case Kind::Tree:
-        return static_cast<int>(depthOf(tree_) * line * 3.2 + (comparing_ ? line * 1.4 : 0)) + line;
+        return static_cast<int>(depthOf(tree_) * line * 3.2 +
+                                (comparing_ || !treeCaption_.isEmpty() ? line * 1.4 : 0)) +
+               line;
     case Kind::Slots:
         return line * 5;
     case Kind::Series:
         return line * 12;
+    case Kind::Tables:
+        return static_cast<int>(line * (1.6 + 3.6 * (1 + levelsOf(tables_))));
     case Kind::None:
         break;
     }
@@ -193,6 +222,9 @@ void PracticeFigure::paintEvent(QPaintEvent*) {
     case Kind::Series:
         paintSeries(p);
         break;
+    case Kind::Tables:
+        paintTables(p);
+        break;
     case Kind::None:
         break;
     }
@@ -210,12 +242,15 @@ void PracticeFigure::showTreeAfter(const json& engine, const json& yours) {
 }
 
 void PracticeFigure::paintTree(QPainter& p) {
+    keyHits_.clear();
     const qreal line = fontMetrics().height();
-    if (comparing_) {
+    const QString caption =
+        comparing_ ? tr("The engine's tree after the operation; the nodes that differ from yours "
+                        "are outlined.")
+                   : treeCaption_;
+    if (!caption.isEmpty()) {
         p.setPen(theme_.mutedText);
-        p.drawText(QRectF(0, 0, width(), line * 1.2), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("The engine's tree after the operation; the nodes that differ from yours "
-                      "are outlined."));
+        p.drawText(QRectF(0, 0, width(), line * 1.2), Qt::AlignLeft | Qt::AlignVCenter, caption);
         p.translate(0, line * 1.4);
     }
     const json* yours = comparing_ ? &yours_ : nullptr;
@@ -226,10 +261,86 @@ void PracticeFigure::paintTree(QPainter& p) {
         const qreal s = (width() - 8) / need;
         p.scale(s, s);
         p.translate(4 / s, 4 / s);
-        drawNode(p, tree_, 0, line * 0.4, m, theme_, yours, comparing_);
+        drawNode(p, tree_, 0, line * 0.4, m, theme_, yours, comparing_, &keyHits_);
         return;
     }
-    drawNode(p, tree_, (width() - need) / 2, line * 0.4, m, theme_, yours, comparing_);
+    drawNode(p, tree_, (width() - need) / 2, line * 0.4, m, theme_, yours, comparing_, &keyHits_);
+}
+
+// The LSM-tree a get reads from: the memtable, then a row per level of its tables, newest first
+// on level 0; a click on a table picks it (in the order clicked) as read.
+void PracticeFigure::paintTables(QPainter& p) {
+    tableHits_.clear();
+    const qreal line = fontMetrics().height();
+    const qreal rowH = line * 3.6, boxW = line * 7.5, gap = line * 0.6, left = line * 5;
+    p.setPen(theme_.mutedText);
+    p.drawText(QRectF(0, 0, width(), line * 1.4), Qt::AlignLeft | Qt::AlignVCenter,
+               printed_ ? tr("The memtable and the SSTables, level by level")
+                        : tr("The memtable and the SSTables, level by level (click the tables "
+                             "the get reads, in order)"));
+    QStringList memKeys;
+    for (const auto& m : tables_.value("memtable", json::array())) {
+        memKeys << QString::fromStdString(m.value("key", json()).dump());
+    }
+    const auto rowTop = [&](int row) { return line * 1.6 + row * rowH; };
+    p.drawText(QRectF(0, rowTop(0), left - gap, rowH - gap), Qt::AlignRight | Qt::AlignVCenter,
+               tr("memtable"));
+    p.setPen(QPen(theme_.line, theme_.lineWidth));
+    p.setBrush(theme_.surface);
+    const QRectF mem(left, rowTop(0), boxW * 2, rowH - gap);
+    p.drawRoundedRect(mem, 4, 4);
+    p.setPen(theme_.text);
+    p.drawText(mem, Qt::AlignCenter,
+               memKeys.isEmpty() ? tr("empty")
+                                 : tr("keys %1").arg(memKeys.join(QStringLiteral(", "))));
+    std::map<int, int> placed; // level -> tables drawn on it
+    for (const auto& t : tables_.value("tables", json::array())) {
+        const int level = t.value("level", 0);
+        const int col = placed[level]++;
+        const QRectF box(left + col * (boxW + gap), rowTop(1 + level), boxW, rowH - gap);
+        const QString id = QStringLiteral("#%1").arg(t.value("id", 0));
+        const bool picked = pickedWords_.contains(id);
+        p.setPen(QPen(picked ? theme_.accent : theme_.line,
+                      picked ? theme_.lineWidth * 3 : theme_.lineWidth));
+        p.setBrush(theme_.surface);
+        p.drawRoundedRect(box, 4, 4);
+        p.setPen(theme_.text);
+        p.drawText(box, Qt::AlignCenter,
+                   QStringLiteral("%1\n%2 to %3\nbloom: %4")
+                       .arg(id)
+                       .arg(QString::fromStdString(t.value("min", json()).dump()),
+                            QString::fromStdString(t.value("max", json()).dump()),
+                            QString::fromStdString(t.value("bloom", std::string()))));
+        tableHits_.emplace_back(box, id);
+        if (col == 0) {
+            p.setPen(theme_.mutedText);
+            p.drawText(QRectF(0, box.top(), left - gap, box.height()),
+                       Qt::AlignRight | Qt::AlignVCenter, tr("level %1").arg(level));
+        }
+    }
+}
+
+QRectF PracticeFigure::keyCell(qint64 key) const {
+    for (const auto& [rect, k] : keyHits_) {
+        if (k == key) {
+            return rect;
+        }
+    }
+    return {};
+}
+
+QRectF PracticeFigure::tableBox(const QString& id) const {
+    for (const auto& [rect, t] : tableHits_) {
+        if (t == id) {
+            return rect;
+        }
+    }
+    return {};
+}
+
+void PracticeFigure::setPickedWords(const QStringList& words) {
+    pickedWords_ = words;
+    update();
 }
 
 QRectF PracticeFigure::slotBar() const {
@@ -327,6 +438,24 @@ void PracticeFigure::paintSeries(QPainter& p) {
 }
 
 void PracticeFigure::mousePressEvent(QMouseEvent* event) {
+    if (kind_ == Kind::Tree && !comparing_) {
+        for (const auto& [rect, key] : keyHits_) {
+            if (rect.contains(event->position())) {
+                emit keyClicked(key);
+                return;
+            }
+        }
+        return;
+    }
+    if (kind_ == Kind::Tables) {
+        for (const auto& [rect, id] : tableHits_) {
+            if (rect.contains(event->position())) {
+                emit wordClicked(id);
+                return;
+            }
+        }
+        return;
+    }
     if (kind_ != Kind::Slots || !slotBar().contains(event->position())) {
         return;
     }

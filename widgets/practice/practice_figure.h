@@ -7,6 +7,7 @@
 #include "engines/practice/practice.h"
 #include "models/theme/theme.h"
 
+#include <QStringList>
 #include <QWidget>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -36,18 +37,28 @@ public:
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
 
+    // Where the key `key` or the table `id` ("#16") was last painted (empty: not drawn).
+    QRectF keyCell(qint64 key) const;
+    QRectF tableBox(const QString& id) const;
+    // The tables picked so far (a get-reads exercise), outlined.
+    void setPickedWords(const QStringList& words);
+
 signals:
     void choiceClicked(int index);
+    // A key of the B-Tree clicked (for the keys that move up), a table clicked ("#16").
+    void keyClicked(qint64 key);
+    void wordClicked(const QString& word);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
-    enum class Kind { None, Tree, Slots, Series };
+    enum class Kind { None, Tree, Slots, Series, Tables };
     void paintTree(QPainter& p);
     void paintSlots(QPainter& p);
     void paintSeries(QPainter& p);
+    void paintTables(QPainter& p);
     QRectF slotBar() const;
 
     Theme theme_;
@@ -59,6 +70,11 @@ private:
     int picked_ = -1, right_ = -1;
     bool printed_ = false;
     bool comparing_ = false;
+    nlohmann::json tables_; // Tables: the exercise's given
+    QString treeCaption_;
+    QStringList pickedWords_;
+    std::vector<std::pair<QRectF, qint64>> keyHits_;    // Tree: each key's cell, as last painted
+    std::vector<std::pair<QRectF, QString>> tableHits_; // Tables: each table's box
     nlohmann::json yours_;
 };
 

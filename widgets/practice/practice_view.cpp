@@ -219,6 +219,9 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     connect(showMeButton_, &QPushButton::clicked, this, &PracticeView::requestShowMe);
     connect(inputs_, &AnswerInputs::choicePicked, figure_, &PracticeFigure::setPicked);
     connect(figure_, &PracticeFigure::choiceClicked, inputs_, &AnswerInputs::pickChoice);
+    connect(figure_, &PracticeFigure::keyClicked, inputs_, &AnswerInputs::appendNumber);
+    connect(figure_, &PracticeFigure::wordClicked, inputs_, &AnswerInputs::toggleWord);
+    connect(inputs_, &AnswerInputs::wordsChanged, figure_, &PracticeFigure::setPickedWords);
     return question_;
 }
 

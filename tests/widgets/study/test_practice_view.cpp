@@ -304,6 +304,38 @@ private slots:
         QCOMPARE(page.view.rightCount(), 0);
     }
 
+    // On the picture: the tables a get reads clicked in order, the B-Tree's keys clicked into
+    // the keys that move up.
+    void tablesAndKeysAreClickedOnThePicture() {
+        Page page;
+        page.view.start(QStringLiteral("lsm"), Level::Hard, 3, 500);
+        QVERIFY(page.reach("get-reads"));
+        const Exercise e = *page.view.current();
+        fg::PracticeFigure* figure = page.view.figure();
+        figure->grab(); // painted: where each table is drawn is known
+        for (const auto& id : e.answer["reads"]) {
+            const QRectF box = figure->tableBox(q(id.get<std::string>()));
+            QVERIFY2(!box.isEmpty(), id.dump().c_str());
+            QTest::mouseClick(figure, Qt::LeftButton, {}, box.center().toPoint());
+        }
+        enter(page.view.inputs(), {e.fields.back()}, e.answer); // what the read finds
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")),
+                 qPrintable(page.view.feedbackText()));
+
+        page.view.start(QStringLiteral("btree"), Level::Medium, 3, 66);
+        QVERIFY(page.reach("insert"));
+        figure->grab();
+        const json& root = page.view.figure()->treeBefore()["keys"];
+        QVERIFY(!root.empty());
+        const qint64 first = root[0].get<qint64>(), last = root.back().get<qint64>();
+        QTest::mouseClick(figure, Qt::LeftButton, {}, figure->keyCell(first).center().toPoint());
+        QTest::mouseClick(figure, Qt::LeftButton, {}, figure->keyCell(last).center().toPoint());
+        QLineEdit* promoted = page.view.inputs()->findChildren<QLineEdit*>().front();
+        QCOMPARE(promoted->text(), first == last ? QStringLiteral("%1, %1").arg(first)
+                                                 : QStringLiteral("%1, %2").arg(first).arg(last));
+    }
+
     void anAnswerThatCannotBeReadIsAHintNotAGrade() {
         Page page;
         page.view.start(QStringLiteral("btree"), Level::Easy, 3, 5);
