@@ -56,7 +56,8 @@ AnswerInputs::AnswerInputs(QWidget* parent) : QWidget(parent) {
 }
 
 void AnswerInputs::setFields(const std::vector<practice::AnswerField>& fields,
-                             const QString& treeBefore) {
+                             const QString& treeBefore, const nlohmann::json& memberStart) {
+    memberStart_ = memberStart.is_object() ? memberStart : json::object();
     for (QWidget* b : boxes_) {
         delete b;
     }
@@ -214,6 +215,16 @@ AnswerInputs::Part AnswerInputs::perMemberPart(const practice::AnswerField& f, Q
             combo->addItem(toQ(m));
         }
         combo->setAccessibleName(tr("Member for %1").arg(toQ(f.words[i])));
+        // Where a partition starts: with its member before the change (a rebalance), if any.
+        for (const auto& [member, words] : memberStart_.items()) {
+            for (const auto& w : words) {
+                if (w == f.words[i]) {
+                    combo->setCurrentIndex(std::max(0, combo->findText(toQ(member))));
+                }
+            }
+        }
+        connect(combo, &QComboBox::currentIndexChanged, this,
+                [this] { emit assignmentChanged(assignment()); });
         label->setBuddy(combo);
         const int r = static_cast<int>(i) / kColumns, c = static_cast<int>(i) % kColumns;
         g->addWidget(label, r, c * 2, Qt::AlignRight);
@@ -320,6 +331,35 @@ std::optional<nlohmann::json> AnswerInputs::submission(QString& problem) const {
         out[p.field.name] = std::move(v);
     }
     return out;
+}
+
+QMap<QString, QString> AnswerInputs::assignment() const {
+    QMap<QString, QString> out;
+    for (QWidget* box : boxes_) {
+        for (auto* combo : box->findChildren<QComboBox*>()) {
+            const QString name = combo->accessibleName();
+            if (name.startsWith(QStringLiteral("Member for ")) && combo->currentIndex() > 0) {
+                out.insert(name.mid(11), combo->currentText());
+            }
+        }
+    }
+    return out;
+}
+
+bool AnswerInputs::assignWord(const QString& word, const QString& member) {
+    for (QWidget* box : boxes_) {
+        for (auto* combo : box->findChildren<QComboBox*>()) {
+            if (combo->accessibleName() == tr("Member for %1").arg(word) && combo->isEnabled()) {
+                const int i = member.isEmpty() ? 0 : combo->findText(member);
+                if (i < 0) {
+                    return false;
+                }
+                combo->setCurrentIndex(i);
+                return true;
+            }
+        }
+    }
+    return false;
 }
 
 bool AnswerInputs::toggleWord(const QString& word) {

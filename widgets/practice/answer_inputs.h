@@ -9,6 +9,7 @@
 
 #include "engines/practice/practice.h"
 
+#include <QMap>
 #include <QString>
 #include <QWidget>
 #include <functional>
@@ -25,14 +26,20 @@ public:
     explicit AnswerInputs(QWidget* parent = nullptr);
 
     // Replaces the inputs with those of `fields`; `treeBefore` prefills a tree input (the tree
-    // the exercise starts from, for the student to change).
+    // the exercise starts from, for the student to change), `memberStart` the members'
+    // partitions ({member: [partition]}: the group before a rebalance).
     void setFields(const std::vector<practice::AnswerField>& fields,
-                   const QString& treeBefore = QString());
+                   const QString& treeBefore = QString(),
+                   const nlohmann::json& memberStart = nlohmann::json());
     // The entered answer as JSON; nullopt, with `problem` set (naming the part), when a part
     // cannot be read (a number that is not one, a tree that is not in the notation).
     std::optional<nlohmann::json> submission(QString& problem) const;
     // Picks option `index` of the first Choice part (a click on the picture, or a number key).
     bool pickChoice(int index);
+    // The partitions given a member so far (partition -> member), and a partition dropped on a
+    // member in the picture (an empty member: nobody). False when there is no such partition.
+    QMap<QString, QString> assignment() const;
+    bool assignWord(const QString& word, const QString& member);
     // A click on the picture: the word (a table, "#16") picked or unpicked in the first WordList
     // part, the number (a key) added at the end of the first NumberList part. False when there
     // is no such part or word.
@@ -49,6 +56,7 @@ signals:
     void choicePicked(int index);
     // The words picked in a WordList part, in order, after each change.
     void wordsChanged(const QStringList& words);
+    void assignmentChanged(const QMap<QString, QString>& wordToMember);
 
 private:
     struct Part {
@@ -68,6 +76,7 @@ private:
 
     std::vector<Part> parts_;
     std::vector<QWidget*> boxes_;
+    nlohmann::json memberStart_ = nlohmann::json::object(); // member -> words before a rebalance
 };
 
 } // namespace fg

@@ -139,6 +139,10 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     picked_ = right_ = -1;
     pickedWords_.clear();
     tables_ = json();
+    members_.clear();
+    words_.clear();
+    assignment_.clear();
+    dragging_.clear();
     comparing_ = false;
     yours_ = json();
     if (e.engine == "btree") {
@@ -155,6 +159,15 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         }
         kind_ = Kind::Slots;
         setCursor(Qt::PointingHandCursor);
+    } else if (!e.fields.empty() &&
+               e.fields.front().kind == practice::AnswerField::Kind::PerMember) {
+        for (const auto& m : e.fields.front().options) {
+            members_ << QString::fromStdString(m);
+        }
+        for (const auto& w : e.fields.front().words) {
+            words_ << QString::fromStdString(w);
+        }
+        kind_ = Kind::Members;
     } else if (e.type == "get-reads") {
         tables_ = json(e.given);
         kind_ = Kind::Tables;
@@ -165,7 +178,8 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         step_ms_ = e.given["step_s"].get<double>() * 1000.0;
         kind_ = Kind::Series;
     }
-    if (kind_ == Kind::Slots || kind_ == Kind::Tables || kind_ == Kind::Tree) {
+    if (kind_ == Kind::Slots || kind_ == Kind::Tables || kind_ == Kind::Tree ||
+        kind_ == Kind::Members) {
         setCursor(Qt::PointingHandCursor);
     } else {
         unsetCursor();
@@ -202,6 +216,8 @@ int PracticeFigure::heightForWidth(int) const {
         return line * 12;
     case Kind::Tables:
         return static_cast<int>(line * (1.6 + 3.6 * (1 + levelsOf(tables_))));
+    case Kind::Members:
+        return static_cast<int>(line * (1.6 + 2.2 + 1.6 + 1.6 * (words_.size() + 1)));
     case Kind::None:
         break;
     }
@@ -224,6 +240,9 @@ void PracticeFigure::paintEvent(QPaintEvent*) {
         break;
     case Kind::Tables:
         paintTables(p);
+        break;
+    case Kind::Members:
+        paintMembers(p);
         break;
     case Kind::None:
         break;
@@ -338,6 +357,111 @@ QRectF PracticeFigure::tableBox(const QString& id) const {
     return {};
 }
 
+// The group: a pool of the partitions nobody has yet, then a column per member holding its
+// partitions; a partition is dragged from anywhere to a column (or back to the pool).
+void PracticeFigure::paintMembers(QPainter& p) {
+    chipHits_.clear();
+    columnHits_.clear();
+    const qreal line = fontMetrics().height();
+    p.setPen(theme_.mutedText);
+    p.drawText(QRectF(0, 0, width(), line * 1.4), Qt::AlignLeft | Qt::AlignVCenter,
+               printed_ ? tr("The group's members and the partitions")
+                        : tr("Drag each partition onto the member that gets it (or use the lists "
+                             "below)"));
+    const qreal chipH = line * 1.4,
+                chipW = fontMetrics().horizontalAdvance(QStringLiteral("payments-00")) + line;
+    const QRectF pool(0, line * 1.6, width(), line * 2.2);
+    columnHits_.emplace_back(pool, QString());
+    const qreal colW =
+        std::max(chipW + line, (width() - line) / std::max<qsizetype>(1, members_.size()));
+    const qreal colTop = pool.bottom() + line * 0.4;
+    const auto chip = [&](const QString& word, QPointF at) {
+        const QRectF r(at, QSizeF(chipW, chipH));
+        p.setPen(QPen(theme_.line, theme_.lineWidth));
+        p.setBrush(word == dragging_ ? theme_.highlight : theme_.surface);
+        p.drawRoundedRect(r, 4, 4);
+        p.setPen(theme_.text);
+        p.drawText(r, Qt::AlignCenter, word);
+        chipHits_.emplace_back(r, word);
+    };
+    p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(pool);
+    qreal poolX = line * 0.3;
+    for (const QString& w : words_) {
+        if (!assignment_.contains(w) && w != dragging_) {
+            chip(w, QPointF(poolX, pool.top() + (pool.height() - chipH) / 2));
+            poolX += chipW + line * 0.3;
+        }
+    }
+    for (int m = 0; m < members_.size(); ++m) {
+        const QRectF col(m * colW, colTop, colW - line * 0.5, height() - colTop - 2);
+        columnHits_.emplace_back(col, members_[m]);
+        p.setPen(QPen(theme_.line, theme_.lineWidth));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(col, 4, 4);
+        p.setPen(theme_.text);
+        p.drawText(QRectF(col.left(), col.top(), col.width(), line * 1.5), Qt::AlignCenter,
+                   members_[m]);
+        qreal y = col.top() + line * 1.6;
+        for (const QString& w : words_) {
+            if (assignment_.value(w) == members_[m] && w != dragging_) {
+                chip(w, QPointF(col.left() + (col.width() - chipW) / 2, y));
+                y += chipH + line * 0.2;
+            }
+        }
+    }
+    if (!dragging_.isEmpty()) { // under the pointer
+        chip(dragging_, dragAt_ - QPointF(chipW / 2, chipH / 2));
+    }
+}
+
+void PracticeFigure::setAssignment(const QMap<QString, QString>& wordToMember) {
+    assignment_ = wordToMember;
+    update();
+}
+
+QRectF PracticeFigure::chipBox(const QString& word) const {
+    for (const auto& [rect, w] : chipHits_) {
+        if (w == word) {
+            return rect;
+        }
+    }
+    return {};
+}
+
+QRectF PracticeFigure::memberBox(const QString& member) const {
+    for (const auto& [rect, m] : columnHits_) {
+        if (m == member) {
+            return rect;
+        }
+    }
+    return {};
+}
+
+void PracticeFigure::mouseMoveEvent(QMouseEvent* event) {
+    if (!dragging_.isEmpty()) {
+        dragAt_ = event->position();
+        update();
+    }
+}
+
+void PracticeFigure::mouseReleaseEvent(QMouseEvent* event) {
+    if (dragging_.isEmpty()) {
+        return;
+    }
+    const QString word = dragging_;
+    dragging_.clear();
+    // The member's column under the pointer (the pool, first in the list, is "nobody").
+    for (auto it = columnHits_.rbegin(); it != columnHits_.rend(); ++it) {
+        if (it->first.contains(event->position())) {
+            emit wordAssigned(word, it->second);
+            break;
+        }
+    }
+    update();
+}
+
 void PracticeFigure::setPickedWords(const QStringList& words) {
     pickedWords_ = words;
     update();
@@ -442,6 +566,17 @@ void PracticeFigure::mousePressEvent(QMouseEvent* event) {
         for (const auto& [rect, key] : keyHits_) {
             if (rect.contains(event->position())) {
                 emit keyClicked(key);
+                return;
+            }
+        }
+        return;
+    }
+    if (kind_ == Kind::Members) {
+        for (const auto& [rect, word] : chipHits_) {
+            if (rect.contains(event->position()) && isEnabled() && !comparing_) {
+                dragging_ = word;
+                dragAt_ = event->position();
+                update();
                 return;
             }
         }

@@ -7,6 +7,7 @@
 #include "engines/practice/practice.h"
 #include "models/theme/theme.h"
 
+#include <QMap>
 #include <QStringList>
 #include <QWidget>
 #include <nlohmann/json.hpp>
@@ -40,6 +41,11 @@ public:
     // Where the key `key` or the table `id` ("#16") was last painted (empty: not drawn).
     QRectF keyCell(qint64 key) const;
     QRectF tableBox(const QString& id) const;
+    // The partitions given a member so far (a group's exercise), drawn in the member's column.
+    void setAssignment(const QMap<QString, QString>& wordToMember);
+    // Where the partition `word` is drawn, and the column of `member` (empty: the pool).
+    QRectF chipBox(const QString& word) const;
+    QRectF memberBox(const QString& member) const;
     // The tables picked so far (a get-reads exercise), outlined.
     void setPickedWords(const QStringList& words);
 
@@ -48,17 +54,22 @@ signals:
     // A key of the B-Tree clicked (for the keys that move up), a table clicked ("#16").
     void keyClicked(qint64 key);
     void wordClicked(const QString& word);
+    // A partition dragged onto a member's column (an empty member: back to nobody).
+    void wordAssigned(const QString& word, const QString& member);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
 
 private:
-    enum class Kind { None, Tree, Slots, Series, Tables };
+    enum class Kind { None, Tree, Slots, Series, Tables, Members };
     void paintTree(QPainter& p);
     void paintSlots(QPainter& p);
     void paintSeries(QPainter& p);
     void paintTables(QPainter& p);
+    void paintMembers(QPainter& p);
     QRectF slotBar() const;
 
     Theme theme_;
@@ -72,6 +83,11 @@ private:
     bool comparing_ = false;
     nlohmann::json tables_; // Tables: the exercise's given
     QString treeCaption_;
+    QStringList members_, words_;       // Members: the group and its partitions
+    QMap<QString, QString> assignment_; // partition -> member
+    std::vector<std::pair<QRectF, QString>> chipHits_, columnHits_; // as last painted
+    QString dragging_; // the partition being dragged, if any
+    QPointF dragAt_;
     QStringList pickedWords_;
     std::vector<std::pair<QRectF, qint64>> keyHits_;    // Tree: each key's cell, as last painted
     std::vector<std::pair<QRectF, QString>> tableHits_; // Tables: each table's box

@@ -222,6 +222,8 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     connect(figure_, &PracticeFigure::keyClicked, inputs_, &AnswerInputs::appendNumber);
     connect(figure_, &PracticeFigure::wordClicked, inputs_, &AnswerInputs::toggleWord);
     connect(inputs_, &AnswerInputs::wordsChanged, figure_, &PracticeFigure::setPickedWords);
+    connect(inputs_, &AnswerInputs::assignmentChanged, figure_, &PracticeFigure::setAssignment);
+    connect(figure_, &PracticeFigure::wordAssigned, inputs_, &AnswerInputs::assignWord);
     return question_;
 }
 
@@ -353,7 +355,9 @@ void PracticeView::showQuestion() {
     given_->setText(givenHtml(e));
     figure_->setExercise(e);
     const json& tree = figure_->treeBefore();
-    inputs_->setFields(e.fields, tree.is_object() ? qstr(practice::treeText(tree)) : QString());
+    inputs_->setFields(e.fields, tree.is_object() ? qstr(practice::treeText(tree)) : QString(),
+                       e.given.contains("before") ? json(e.given["before"]) : json());
+    figure_->setAssignment(inputs_->assignment());
     inputs_->setInputsEnabled(true);
     feedback_->clear();
     feedbackPlain_.clear();

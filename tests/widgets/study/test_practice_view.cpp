@@ -18,12 +18,14 @@
 #include "widgets/practice/worksheet.h"
 #include "widgets/study/progress_view.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -105,6 +107,13 @@ void enter(fg::AnswerInputs* inputs, const std::vector<AnswerField>& fields, con
             }
             break;
         case AnswerField::Kind::PerMember:
+            // Every partition set, the ones the answer leaves to nobody too (a rebalance starts
+            // from the group before it).
+            for (auto* c : inputs->findChildren<QComboBox*>()) {
+                if (c->accessibleName().startsWith(QStringLiteral("Member for "))) {
+                    c->setCurrentIndex(0);
+                }
+            }
             for (const auto& [member, words] : v.items()) {
                 for (const auto& w : words) {
                     QComboBox* combo = nullptr;
@@ -334,6 +343,47 @@ private slots:
         QLineEdit* promoted = page.view.inputs()->findChildren<QLineEdit*>().front();
         QCOMPARE(promoted->text(), first == last ? QStringLiteral("%1, %1").arg(first)
                                                  : QStringLiteral("%1, %2").arg(first).arg(last));
+    }
+
+    // A group's partitions dragged onto its members in the picture; a rebalance starts from the
+    // group before the change.
+    void partitionsAreDraggedOntoMembers() {
+        Page page;
+        page.view.start(QStringLiteral("kafka"), Level::Easy, 4, 11);
+        QVERIFY(page.reach("assignment"));
+        const Exercise e = *page.view.current();
+        fg::PracticeFigure* figure = page.view.figure();
+        for (const auto& [member, words] : e.answer["assignment"].items()) {
+            for (const auto& w : words) {
+                figure->grab();
+                const QPoint from = figure->chipBox(q(w.get<std::string>())).center().toPoint();
+                const QPoint to = figure->memberBox(q(member)).center().toPoint();
+                QVERIFY(!from.isNull() && !to.isNull());
+                QTest::mousePress(figure, Qt::LeftButton, {}, from);
+                QMouseEvent move(QEvent::MouseMove, to, figure->mapToGlobal(to), Qt::NoButton,
+                                 Qt::LeftButton, {});
+                QApplication::sendEvent(figure, &move);
+                QTest::mouseRelease(figure, Qt::LeftButton, {}, to);
+            }
+        }
+        QCOMPARE(page.view.inputs()->assignment().size(),
+                 static_cast<qsizetype>(e.fields.front().words.size()));
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")),
+                 qPrintable(page.view.feedbackText()));
+
+        page.view.start(QStringLiteral("kafka"), Level::Medium, 4, 11);
+        QVERIFY(page.reach("rebalance"));
+        const Exercise r = *page.view.current();
+        const auto before = page.view.inputs()->assignment();
+        for (const auto& [member, words] : r.given["before"].items()) {
+            for (const auto& w : words) {
+                const bool stays =
+                    std::find(r.fields.front().options.begin(), r.fields.front().options.end(),
+                              member) != r.fields.front().options.end();
+                QCOMPARE(before.value(q(w.get<std::string>())), stays ? q(member) : QString());
+            }
+        }
     }
 
     void anAnswerThatCannotBeReadIsAHintNotAGrade() {
