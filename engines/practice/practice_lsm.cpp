@@ -524,7 +524,13 @@ Exercise lsmTombstoneDrop(std::uint64_t seed, Level level) {
     // Some second of 2024 (UTC).
     t.localDeletionTime = 1'704'067'200 + r.uniform(0, 365 * 86400 - 1);
     t.timestamp = t.localDeletionTime;
-    t.compactionTime = t.localDeletionTime + t.gcGraceSeconds + offsetFrom(r, level);
+    // The compaction comes after the delete (a tester got one that came before it): a time that
+    // would put it there, or at the same second, is mirrored to as long after it.
+    std::int64_t after = t.gcGraceSeconds + offsetFrom(r, level);
+    if (after <= 0) {
+        after = 1 - after;
+    }
+    t.compactionTime = t.localDeletionTime + after;
     ojson outside = outsideSources(r, level, t);
     const std::string key = "user:" + num(r.uniform(1, 9999));
     const lsm::TombstoneVerdict v = lsm::judgeTombstone(t);

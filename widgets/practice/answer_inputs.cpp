@@ -3,6 +3,7 @@
 #include "engines/practice/practice_session.h"
 #include "widgets/diagrams/flow_layout.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFontDatabase>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <memory>
 
 namespace fg {
@@ -393,6 +395,30 @@ bool AnswerInputs::appendNumber(qint64 number) {
         return true;
     }
     return false;
+}
+
+bool AnswerInputs::pickChoiceByKey(int index) {
+    const Part* target = nullptr;
+    for (std::size_t i = 0; i < parts_.size() && !target; ++i) {
+        if (parts_[i].pick && boxes_[i]->isAncestorOf(QApplication::focusWidget())) {
+            target = &parts_[i];
+        }
+    }
+    for (const Part& p : parts_) {
+        target = !target && p.pick && p.picked() < 0 ? &p : target;
+    }
+    for (const Part& p : parts_) {
+        target = !target && p.pick ? &p : target;
+    }
+    if (!target || index < 0 || index >= static_cast<int>(target->field.options.size())) {
+        return false;
+    }
+    target->pick(index);
+    if (target == &*std::find_if(parts_.begin(), parts_.end(),
+                                 [](const Part& p) { return static_cast<bool>(p.pick); })) {
+        emit choicePicked(index); // the picture shows the first group's pick
+    }
+    return true;
 }
 
 bool AnswerInputs::pickChoice(int index) {

@@ -45,6 +45,9 @@ public:
     // is no such part or word.
     bool toggleWord(const QString& word);
     bool appendNumber(qint64 number);
+    // A number key: option `index` of the Choice part that has the focus, else of the first one
+    // with nothing picked yet, else of the first (two groups of buttons each numbered 1-3).
+    bool pickChoiceByKey(int index);
     // The option picked in the first Choice part, or -1.
     int pickedChoice() const;
     // Inputs on or off (off once an answer is checked; on for "same exercise again").

@@ -25,13 +25,15 @@ QString plain(const ojson& v) {
         return v.get<bool>() ? QStringLiteral("yes") : QStringLiteral("no");
     }
     if (v.is_array()) {
-        if (v.size() == 2 && v[0].is_number() && v[1].is_number()) {
-            return QStringLiteral("%1 to %2").arg(plain(v[0]), plain(v[1]));
-        }
         QStringList items;
         const bool records = !v.empty() && v[0].is_object();
         for (const auto& item : v) {
-            items << plain(item);
+            // A pair of numbers inside a list is a run ("slots: 0 to 4095"); a list of two
+            // numbers alone is two numbers ("draws: 2, 1").
+            items << (item.is_array() && item.size() == 2 && item[0].is_number() &&
+                              item[1].is_number()
+                          ? QStringLiteral("%1 to %2").arg(plain(item[0]), plain(item[1]))
+                          : plain(item));
         }
         return items.isEmpty() ? QStringLiteral("none")
                                : items.join(records ? QStringLiteral("; ") : QStringLiteral(", "));

@@ -86,6 +86,7 @@ PracticeView::PracticeView(QWidget* parent) : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto* scroll = new QScrollArea(this);
+    scroll_ = scroll;
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus);
@@ -363,9 +364,14 @@ void PracticeView::showQuestion() {
     feedbackPlain_.clear();
     verdict_ = -1;
     checkButton_->setEnabled(true);
-    showMeButton_->setEnabled(practice::showMe(e).has_value());
+    // Show me plays the answer: it comes once the answer is checked (a tester saw it first and
+    // was graded right).
+    showMeButton_->setEnabled(false);
     nextButton_->setText(index_ + 1 < questionCount() ? tr("&Next") : tr("Fi&nish"));
-    inputs_->focusFirst();
+    // The new inputs are shown by the event loop: the focus goes to the first one then (typing
+    // after Next went nowhere).
+    QTimer::singleShot(0, inputs_, [this] { inputs_->focusFirst(); });
+    scroll_->ensureWidgetVisible(header_);
 }
 
 void PracticeView::activate() {
@@ -423,7 +429,9 @@ void PracticeView::check() {
     }
     inputs_->setInputsEnabled(false);
     checkButton_->setEnabled(false);
+    showMeButton_->setEnabled(practice::showMe(*e).has_value());
     nextButton_->setFocus();
+    scroll_->ensureWidgetVisible(feedback_); // the verdict, on a small screen too
 }
 
 // The verdict in words and in the theme's colour for right or wrong (bold, so it does not rest
@@ -547,7 +555,7 @@ void PracticeView::keyPressEvent(QKeyEvent* event) {
         return;
     }
     if (k >= Qt::Key_1 && k <= Qt::Key_9 && current() && !checked_ &&
-        inputs_->pickChoice(k - Qt::Key_1)) {
+        inputs_->pickChoiceByKey(k - Qt::Key_1)) {
         return;
     }
     QWidget::keyPressEvent(event);

@@ -23,6 +23,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTimer;
 
@@ -102,6 +103,7 @@ private:
     Theme theme_;
 
     QWidget* setup_ = nullptr; // the row of choices
+    QScrollArea* scroll_ = nullptr;
     QComboBox* topic_ = nullptr;
     QComboBox* level_ = nullptr;
     QSpinBox* count_ = nullptr;

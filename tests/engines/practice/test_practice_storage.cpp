@@ -289,6 +289,9 @@ private slots:
                 const Exercise e = made("lsm", "tombstone-drop", seed, level);
                 QVERIFY2(parsed(e) == referenceTombstone(e.given), e.answer.dump().c_str());
                 ++reasons[e.answer["why"]];
+                // A compaction after the delete, as it must be (a tester found one before it).
+                QVERIFY2(secondsOf(e.given["compaction_at"]) > secondsOf(e.given["deleted_at"]),
+                         e.given.dump().c_str());
                 if (level == Level::Hard) {
                     const std::int64_t gap =
                         secondsOf(e.given["compaction_at"]) - secondsOf(e.given["deleted_at"]);

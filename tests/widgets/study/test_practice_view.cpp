@@ -13,6 +13,7 @@
 #include "models/theme/theme.h"
 #include "tests/suite_main.h"
 #include "widgets/practice/answer_inputs.h"
+#include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/practice/worksheet.h"
@@ -31,6 +32,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeWidget>
 #include <nlohmann/json.hpp>
 
@@ -454,6 +456,12 @@ private slots:
         page.view.start(QStringLiteral("btree"), Level::Medium, 3, 21);
         QVERIFY(page.reach("insert"));
         QSignalSpy spy(&page.view, &fg::PracticeView::showMeRequested);
+        // Show me plays the answer: not before the answer is checked.
+        QVERIFY(!buttonNamed(&page.view, QStringLiteral("Sh&ow me"))->isEnabled());
+        QTest::mouseClick(buttonNamed(&page.view, QStringLiteral("Sh&ow me")), Qt::LeftButton);
+        QCOMPARE(spy.count(), 0);
+        page.view.check();
+        QVERIFY(page.view.isChecked());
         QTest::mouseClick(buttonNamed(&page.view, QStringLiteral("Sh&ow me")), Qt::LeftButton);
         QCOMPARE(spy.count(), 1);
         QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("btree"));
@@ -487,6 +495,19 @@ private slots:
         QVERIFY2(view.summaryText().contains(
                      QStringLiteral("Practice: 2 of 3 answers right; 1 exercise type due")),
                  qPrintable(view.summaryText()));
+    }
+
+    // Two numbers in a list are two numbers; a pair inside a list is a run ("0 to 4095").
+    void givenListsAndRunsReadApart() {
+        Exercise e;
+        e.given = {
+            {"draws", {2, 1}},
+            {"masters", nlohmann::ordered_json::array({{{"master", 0}, {"slots", {{0, 4095}}}}})}};
+        QTextDocument doc;
+        doc.setHtml(fg::givenHtml(e));
+        const QString text = doc.toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("draws: 2, 1")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("0 to 4095")), qPrintable(text));
     }
 
     // A teacher's worksheet: the exercises, then the answer key from a page of its own; every
