@@ -15,6 +15,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
@@ -23,6 +24,7 @@
 #include <QTextDocument>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
 
@@ -153,7 +155,7 @@ QWidget* PracticeView::buildSetup(QWidget* parent) {
     });
     flow->addWidget(newSeed);
     auto* startButton = new QPushButton(tr("St&art"), row);
-    connect(startButton, &QPushButton::clicked, this, qOverload<>(&PracticeView::start));
+    connect(startButton, &QPushButton::clicked, this, &PracticeView::startAsked);
     flow->addWidget(startButton);
     v->addWidget(row);
     v->addLayout(buildReviewRow(box));
@@ -269,6 +271,24 @@ void PracticeView::sayReview() {
                                   "are due for review today.")
                                    .arg(due)));
     reviewButton_->setEnabled(due > 0);
+}
+
+bool PracticeView::inSession() const {
+    return !session_.empty() && !finished_ &&
+           std::any_of(results_.begin(), results_.end(), [](int r) { return r >= 0; });
+}
+
+// Start, or Enter in the choices: a session under way with answers is not dropped unasked (a
+// tester pressed Enter in the Questions box and lost his).
+void PracticeView::startAsked() {
+    if (inSession() &&
+        QMessageBox::question(this, tr("Start again?"),
+                              tr("Start a new set of questions? The answers of this one are "
+                                 "recorded already; the questions left are dropped.")) !=
+            QMessageBox::Yes) {
+        return;
+    }
+    start();
 }
 
 void PracticeView::start() {
@@ -548,7 +568,7 @@ void PracticeView::keyPressEvent(QKeyEvent* event) {
     if (k == Qt::Key_Return || k == Qt::Key_Enter) {
         // In the choices above (topic, level, seed...) Enter starts; below, it checks or goes on.
         if (setup_->isAncestorOf(QApplication::focusWidget())) {
-            start();
+            startAsked();
         } else {
             activate();
         }

@@ -49,6 +49,10 @@ public:
 
     // Starts a session with the choices on the page (Start), or with these.
     void start();
+    // The Start button and Enter in the choices: as start(), after asking when a session with
+    // answers is under way.
+    void startAsked();
+    bool inSession() const; // questions left, and at least one answered
     void start(const QString& topic, practice::Level level, int count, std::uint64_t seed,
                int limitSeconds = 0);
     // A session of the exercise types due for review today (nothing when none is due).
