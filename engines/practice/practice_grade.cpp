@@ -2,8 +2,8 @@
 // makers: it reads only an exercise's answer and given, never an engine.
 #include "engines/practice/practice.h"
 #include "engines/practice/practice_detail.h"
-#include "engines/practice/practice_storage.h"
 #include "engines/practice/practice_routing.h"
+#include "engines/practice/practice_storage.h"
 
 #include <algorithm>
 #include <climits>

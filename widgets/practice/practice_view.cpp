@@ -339,7 +339,6 @@ void PracticeView::begin(std::vector<const practice::ExerciseType*> types, const
     results_.assign(session_.size(), -1);
     sessionWhat_ = what;
     index_ = 0;
-    right_ = 0;
     finished_ = false;
     summary_->clear();
     question_->show();
@@ -365,7 +364,7 @@ void PracticeView::sayHeader() {
                          .arg(questionCount())
                          .arg(typeTitle(e))
                          .arg(e.seed)
-                         .arg(right_));
+                         .arg(rightCount()));
 }
 
 void PracticeView::showQuestion() {
@@ -418,7 +417,6 @@ void PracticeView::check() {
     int& result = results_[static_cast<std::size_t>(index_)];
     if (result < 0) {
         result = g.right ? 1 : 0;
-        right_ += g.right ? 1 : 0;
         if (store_) {
             store_->recordPractice(
                 qstr(practice::typeId(*practice::findExerciseType(e->engine, e->type))), g.right,
@@ -518,7 +516,7 @@ QString PracticeView::summaryText() const {
     }
     QStringList lines;
     lines << tr("%1 of %2 right (%3 answered) in %4, seed %5.")
-                 .arg(right_)
+                 .arg(rightCount())
                  .arg(questionCount())
                  .arg(answered)
                  .arg(minutes(elapsed_.isValid() ? elapsed_.elapsed() : 0))
@@ -543,6 +541,10 @@ QString PracticeView::givenText() const {
 WorksheetChoice PracticeView::choices() const {
     return {topic_->currentData().toString(), static_cast<practice::Level>(level_->currentIndex()),
             count_->value(), seedEdit_->text().toULongLong()};
+}
+
+int PracticeView::rightCount() const {
+    return static_cast<int>(std::count(results_.begin(), results_.end(), 1));
 }
 
 QString PracticeView::feedbackText() const {

@@ -67,7 +67,7 @@ public:
     const practice::Exercise* current() const;
     int questionIndex() const { return index_; }
     int questionCount() const { return static_cast<int>(session_.size()); }
-    int rightCount() const { return right_; }
+    int rightCount() const; // first answers right (derived from the results)
     bool isChecked() const { return checked_; }
     bool isFinished() const { return finished_; }
     QString feedbackText() const;
@@ -136,7 +136,6 @@ private:
     std::uint64_t seed_ = 0;
     practice::Level sessionLevel_ = practice::Level::Medium;
     int index_ = 0;
-    int right_ = 0;
     bool checked_ = false;
     int verdict_ = -1;      // of the answer checked: 1 right, 0 wrong, -1 none (or a hint)
     QString feedbackPlain_; // the feedback's details, as plain text
