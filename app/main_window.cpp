@@ -75,6 +75,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
         updateWindowTitle();
         followTabInSidebar();
+        focusStudyPage();
     });
 
     auto* split = new SidebarSplitter(tree_, tabs_, this);

@@ -127,6 +127,7 @@ private:
     void toggleFullScreen();
     void updateWindowTitle();
     void followTabInSidebar();
+    void focusStudyPage();
     // View > Zoom in (+1), out (-1) or reset (0) on the tab on screen: the page's own zoom (the
     // reader, a diagram) or its type (a tool, kept per kind in the settings).
     void zoomCurrentPage(int direction);

@@ -68,7 +68,24 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
         "it to the window</td></tr>"
         "<tr><td><b>Ctrl+Z</b></td><td>Undo the last thing you did to the diagram: an "
         "operation, a setting, a preset, Clear, Reset</td></tr>"
-        "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr></table>"));
+        "<tr><td><b>Drag</b></td><td>Move (pan) the drawing</td></tr>"
+        "<tr><td colspan=2><br><b>In the quiz (Study &gt; Quiz)</b></td></tr>"
+        "<tr><td><b>1 to 4</b></td><td>Pick that answer</td></tr>"
+        "<tr><td><b>Enter</b></td><td>Check the answer, then go to the next card; for a "
+        "card you answer in your head, show the model answer</td></tr>"
+        "<tr><td colspan=2><br><b>In practice (Study &gt; Practice)</b></td></tr>"
+        "<tr><td><b>Enter</b></td><td>In the choices at the top: start. Below: check the "
+        "answer, then go to the next exercise</td></tr>"
+        "<tr><td><b>Ctrl+Enter</b></td><td>Check, from a box of several lines (where Enter "
+        "starts a new line)</td></tr>"
+        "<tr><td><b>1 to 9</b></td><td>Pick that choice (in the group you are in, else the "
+        "first group not yet answered)</td></tr>"
+        "<tr><td><b>Tab / Shift+Tab</b></td><td>Move between the answer's boxes and "
+        "buttons</td></tr>"
+        "<tr><td><b>Alt+T, Alt+L, Alt+Q, Alt+I, Alt+U, Alt+A</b></td><td>Topic, Level, "
+        "Questions, Time, Seed number, Start</td></tr>"
+        "<tr><td><b>Alt+C, Alt+O, Alt+X, Alt+N</b></td><td>Check, Show me, Same exercise "
+        "again, Next</td></tr></table>"));
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
     connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);
     auto* column = new QVBoxLayout(&sheet);

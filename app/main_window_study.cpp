@@ -4,6 +4,7 @@
 #include "app/notice_bar.h"
 #include "app/page_tabs.h"
 #include "app/page_zoom.h"
+#include "app/reader/chapter_tree.h"
 #include "app/reader/reader_view.h"
 #include "models/io/status_text.h"
 #include "widgets/decision/architecture.h"
@@ -282,6 +283,17 @@ void MainWindow::openTool(const QString& id) {
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
     view->setFocus();
+}
+
+// The quiz and practice pages answer by number keys: the chapter list, when it kept the focus
+// after a click, took them as type-ahead and jumped to chapter "4. Redis" (a tester's quiz).
+void MainWindow::focusStudyPage() {
+    QWidget* page = tabs_->currentWidget();
+    QWidget* focus = QApplication::focusWidget();
+    if ((qobject_cast<QuizView*>(page) || qobject_cast<PracticeView*>(page)) && focus &&
+        (focus == tree_ || tree_->isAncestorOf(focus))) {
+        page->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 } // namespace fg

@@ -88,7 +88,7 @@ Exercise slotOfKey(std::uint64_t seed, Level level) {
         "Redis Cluster: which hash slot (0 to 16383) holds the key \"" + key + "\"? " + kSlotRule;
     e.given = {{"key", key}};
     e.answer = {{"slot", redis::keySlot(key)}};
-    e.fields = {answerField("slot", Kind::Number, "Slot (0 to 16383)")};
+    e.fields = {numberField("slot", Kind::Number, "Slot (0 to 16383)", 0, redis::kSlots - 1)};
     return e;
 }
 
@@ -145,8 +145,8 @@ Exercise partitionOfKey(std::uint64_t seed, Level level) {
                "modulo the number of partitions)";
     e.given = {{"key", key}, {"partitions", partitions}};
     e.answer = {{"partition", kafka::partitionForKey(key, partitions)}};
-    e.fields = {
-        answerField("partition", Kind::Number, "Partition (0 to " + num(partitions - 1) + ")")};
+    e.fields = {numberField("partition", Kind::Number,
+                            "Partition (0 to " + num(partitions - 1) + ")", 0, partitions - 1)};
     return e;
 }
 
@@ -341,7 +341,8 @@ Exercise gorillaBits(std::uint64_t seed, Level level) {
                "64-bit header included?";
     e.given = {{"points", std::move(pointsJson)}};
     e.answer = {{"bits", s ? static_cast<std::int64_t>(block.bits.bits()) : -1}};
-    e.fields = {answerField("bits", Kind::Number, "Bits in the block, header included")};
+    e.fields = {numberField("bits", Kind::Number, "Bits in the block, header included", 64,
+                            std::numeric_limits<std::int64_t>::max())};
     return e;
 }
 
@@ -352,6 +353,14 @@ AnswerField answerField(std::string name, AnswerField::Kind kind, std::string la
     f.name = std::move(name);
     f.kind = kind;
     f.label = std::move(label);
+    return f;
+}
+
+AnswerField numberField(std::string name, AnswerField::Kind kind, std::string label,
+                        std::int64_t min, std::int64_t max) {
+    AnswerField f = answerField(std::move(name), kind, std::move(label));
+    f.min = min;
+    f.max = max;
     return f;
 }
 

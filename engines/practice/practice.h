@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -44,10 +45,17 @@ struct AnswerField {
     std::vector<std::string> words;   // PerMember: the words placed on the members
     bool ordered = false;             // WordList: the order matters
     bool numeric = false;             // Choice: the answer is the option's index as a number
+    // Number, NumberList: the values that can be right at all (a slot is 0 to 16383); the app
+    // refuses one outside them as a typing slip instead of grading it.
+    std::int64_t min = std::numeric_limits<std::int64_t>::min(),
+                 max = std::numeric_limits<std::int64_t>::max();
 };
 
 // A field of `kind` named `name`, labelled `label` (options, words and flags left empty).
 AnswerField answerField(std::string name, AnswerField::Kind kind, std::string label);
+// The same, for numbers that can only be `min` to `max`.
+AnswerField numberField(std::string name, AnswerField::Kind kind, std::string label,
+                        std::int64_t min, std::int64_t max);
 
 struct Exercise {
     std::string engine; // "hashslot", "kafka", "btree", "lsm", "downsample"

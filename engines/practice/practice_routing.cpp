@@ -374,8 +374,8 @@ Exercise stickyKeyless(std::uint64_t seed, Level level) {
                {"records", records},
                {"draws", run.draws}};
     e.answer = {{"partitions", run.partitions}};
-    e.fields = {
-        answerField("partitions", Kind::NumberList, "The partition of each record, in order")};
+    e.fields = {numberField("partitions", Kind::NumberList,
+                            "The partition of each record, in order", 0, partitions - 1)};
     return e;
 }
 

@@ -3,6 +3,7 @@
 // and Ctrl+Shift+T brings it back where it was, as it was, as a web browser does. And the tabs
 // open at quit are open again at the next start (Ctrl+Q had thrown four diagrams away).
 #include "app/main_window.h"
+#include "app/reader/chapter_tree.h"
 #include "engines/practice/practice_session.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
@@ -210,6 +211,27 @@ private slots:
         const int count = w.tabs()->count();
         w.openTool(QStringLiteral("no-such-tool"));
         QCOMPARE(w.tabs()->count(), count);
+    }
+
+    // The quiz answers by number keys: after a click in the chapter list, going to the quiz's
+    // tab moves the focus there (the list took "4" as type-ahead and opened chapter 4).
+    void aStudyPageTakesTheFocusFromTheChapterList() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        w.openTool(QStringLiteral("quiz"));
+        QWidget* quiz = w.tabs()->currentWidget();
+        w.tabs()->setCurrentIndex(0);
+        w.tree()->setFocus();
+        QVERIFY(QTest::qWaitFor([&] { return w.tree()->hasFocus(); }));
+        w.tabs()->setCurrentWidget(quiz);
+        QVERIFY(QTest::qWaitFor([&] {
+            return quiz->isAncestorOf(QApplication::focusWidget()) ||
+                   QApplication::focusWidget() == quiz;
+        }));
+        const int tabs = w.tabs()->count();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_4);
+        QCOMPARE(w.tabs()->currentWidget(), quiz); // still the quiz
+        QCOMPARE(w.tabs()->count(), tabs);
     }
 
     // The last five closed pages are kept, older ones are let go (a 100,000-key B-Tree holds

@@ -3,6 +3,7 @@
 #include "engines/practice/practice_session.h"
 #include "widgets/diagrams/flow_layout.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QComboBox>
@@ -15,7 +16,9 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace fg {
 
@@ -110,20 +113,40 @@ AnswerInputs::Part AnswerInputs::numberPart(const practice::AnswerField& f, QWid
                                        "empty)")
                                   : tr("a whole number"));
     const QString label = toQ(f.label);
-    auto read = [line, list, label](QString& problem) -> json {
+    // One number, or the reason it cannot be an answer (a slip is refused, not graded).
+    auto one = [f, label](const QString& text, QString& problem) -> std::optional<qint64> {
+        const auto n = wholeNumber(text);
+        if (!n) {
+            static const QRegularExpression digits(QStringLiteral("^\\s*[-+]?[\\d\\s,_]+$"));
+            problem = text.trimmed().isEmpty() ? tr("%1: type a whole number.").arg(label)
+                      : digits.match(text).hasMatch()
+                          ? tr("%1: %2 is far too large.").arg(label, text.trimmed().left(30))
+                          : tr("%1: \u201c%2\u201d is not a whole number.")
+                                .arg(label, text.trimmed().left(30));
+            return std::nullopt;
+        }
+        if (*n < f.min || *n > f.max) {
+            problem =
+                f.max == std::numeric_limits<std::int64_t>::max()
+                    ? tr("%1: %2 cannot be right: it is at least %3.").arg(label).arg(*n).arg(f.min)
+                    : tr("%1: %2 cannot be right: it is %3 to %4.")
+                          .arg(label)
+                          .arg(*n)
+                          .arg(f.min)
+                          .arg(f.max);
+            return std::nullopt;
+        }
+        return n;
+    };
+    auto read = [line, list, one](QString& problem) -> json {
         if (!list) {
-            const auto n = wholeNumber(line->text());
-            if (!n) {
-                problem = tr("%1: type a whole number.").arg(label);
-                return json();
-            }
-            return *n;
+            const auto n = one(line->text(), problem);
+            return n ? json(*n) : json();
         }
         json out = json::array();
         for (const QString& item : line->text().split(separators(), Qt::SkipEmptyParts)) {
-            const auto n = wholeNumber(item);
+            const auto n = one(item, problem);
             if (!n) {
-                problem = tr("%1: \u201c%2\u201d is not a whole number.").arg(label, item);
                 return json();
             }
             out.push_back(*n);
@@ -311,9 +334,10 @@ AnswerInputs::Part AnswerInputs::bucketsPart(const practice::AnswerField& f, QWi
     edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     edit->setTabChangesFocus(true);
     edit->setAccessibleName(toQ(f.label));
-    edit->setPlaceholderText(tr("one bucket per line: its start (ms) and its value, such as\n"
-                                "1700000040000 12.5"));
-    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 7);
+    edit->setPlaceholderText(
+        tr("one bucket per line: its start (ms) and its value, such as\n"
+           "1700000040000 12.5\n(Enter starts a new line; Ctrl+Enter checks the answer)"));
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 8);
     box->layout()->addWidget(edit);
     auto read = [edit, label = toQ(f.label)](QString& problem) {
         return readBuckets(edit->toPlainText(), label, problem);
@@ -443,6 +467,24 @@ int AnswerInputs::pickedChoice() const {
 
 // Text inputs turn read-only rather than grey, so the answer given stays readable beside the
 // feedback; buttons and lists are switched off.
+// A checked choice, greyed once the answer is checked, says in words that it was the pick (in
+// the dark theme every greyed button looked the same).
+void AnswerInputs::markPick(QAbstractButton* button, bool mark) {
+    static const char* const kPlain = "fgPlainText";
+    const QVariant plain = button->property(kPlain);
+    if (plain.isValid()) {
+        button->setText(plain.toString());
+        button->setProperty(kPlain, QVariant());
+    }
+    if (mark) {
+        button->setProperty(kPlain, button->text());
+        button->setText(button->text() + tr("  \u2190 your answer"));
+    }
+    QFont f = button->font();
+    f.setBold(mark);
+    button->setFont(f);
+}
+
 void AnswerInputs::setInputsEnabled(bool on) {
     for (QWidget* b : boxes_) {
         for (QWidget* w : b->findChildren<QWidget*>()) {
@@ -450,7 +492,10 @@ void AnswerInputs::setInputsEnabled(bool on) {
                 line->setReadOnly(!on);
             } else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) {
                 text->setReadOnly(!on);
-            } else if (qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w)) {
+            } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+                button->setEnabled(on);
+                markPick(button, !on && button->isCheckable() && button->isChecked());
+            } else if (qobject_cast<QComboBox*>(w)) {
                 w->setEnabled(on);
             }
         }

@@ -18,6 +18,8 @@
 
 class QLabel;
 
+class QAbstractButton;
+
 namespace fg {
 
 class AnswerInputs : public QWidget {
@@ -69,6 +71,7 @@ private:
         std::function<int()> picked;
     };
     void addPart(const practice::AnswerField& f, const QString& treeBefore);
+    static void markPick(QAbstractButton* button, bool mark);
     Part numberPart(const practice::AnswerField& f, QWidget* box);
     Part choicePart(const practice::AnswerField& f, QWidget* box);
     Part wordListPart(const practice::AnswerField& f, QWidget* box);

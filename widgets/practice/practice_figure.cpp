@@ -379,10 +379,18 @@ void PracticeFigure::paintSlots(QPainter& p) {
         const QColor fill = theme_.categorical[i % theme_.categorical.size()];
         p.setBrush(fill);
         const bool picked = static_cast<int>(i) == picked_, right = static_cast<int>(i) == right_;
-        p.setPen(QPen(right    ? theme_.good
-                      : picked ? theme_.accent
-                               : theme_.line,
-                      (picked || right) ? theme_.lineWidth * 3 : theme_.lineWidth));
+        // Once checked, a wrong pick is outlined in the theme's "wrong" colour and dashed (the
+        // accent read as a blue "yours" beside the green answer in the dark theme).
+        const bool wrongPick = picked && !right && right_ >= 0;
+        QPen pen(right       ? theme_.good
+                 : wrongPick ? theme_.bad
+                 : picked    ? theme_.accent
+                             : theme_.line,
+                 (picked || right) ? theme_.lineWidth * 3 : theme_.lineWidth);
+        if (wrongPick) {
+            pen.setStyle(Qt::DashLine);
+        }
+        p.setPen(pen);
         p.drawRect(run);
         p.setPen(theme_.readableOn(theme_.text, fill));
         p.drawText(run, Qt::AlignCenter, QString::number(static_cast<int>(i)));

@@ -93,7 +93,7 @@ private:
     QWidget* buildSetup(QWidget* parent);
     QHBoxLayout* buildReviewRow(QWidget* box);
     QWidget* buildQuestion(QWidget* parent);
-    void begin(std::vector<const practice::ExerciseType*> types, const QString& what);
+    void begin(std::vector<const practice::ExerciseType*> types, int count, const QString& what);
     void showQuestion();
     void sayHeader();
     void finish(bool timeUp);

@@ -177,8 +177,16 @@ QString ProgressView::addPracticeRows() {
         return {};
     }
     const long today = static_cast<long>(QDate::currentDate().toJulianDay());
+    // The columns are titled for chapters (Read, Quiz): the practice row titles them for the
+    // rows under it, in bold, as a sub-heading (a tester read a review date as "Read").
     auto* top = new QTreeWidgetItem(tree_);
-    top->setText(0, tr("Practice (Study > Practice)"));
+    top->setText(1, tr("Next review"));
+    top->setText(2, tr("Right answers"));
+    QFont bold = top->font(0);
+    bold.setBold(true);
+    for (int c = 0; c < 3; ++c) {
+        top->setFont(c, bold);
+    }
     PracticeTally all;
     for (const auto& topic : practice::topics()) {
         QTreeWidgetItem* topicRow = nullptr;
@@ -200,10 +208,9 @@ QString ProgressView::addPracticeRows() {
             row->setText(0, QString::fromUtf8(type->what));
             const study::CardState* card = store_->practiceReview().state(id.toStdString());
             const long days = card ? card->due - today : 0;
-            row->setText(1, days <= 0
-                                ? tr("review due")
-                                : tr("review in %1")
-                                      .arg(counted(static_cast<int>(days), tr("day"), tr("days"))));
+            row->setText(1, days <= 0 ? tr("due today")
+                                      : tr("in %1").arg(counted(static_cast<int>(days), tr("day"),
+                                                                tr("days"))));
             row->setText(2, tr("%1 of %2 right").arg(t.right).arg(t.seen));
         }
         if (topicRow) {
@@ -212,7 +219,7 @@ QString ProgressView::addPracticeRows() {
             all.right += sum.right;
         }
     }
-    top->setText(2, tr("%1 of %2 right").arg(all.right).arg(all.seen));
+    top->setText(0, tr("Practice (Study > Practice): %1 of %2 right").arg(all.right).arg(all.seen));
     top->setExpanded(true);
     const int due = store_->practiceReview().dueCount(today);
     return QLatin1Char(' ') + tr("Practice: %1 of %2 answers right; %3 due for review today.")

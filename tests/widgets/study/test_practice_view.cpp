@@ -34,6 +34,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QTreeWidget>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 using fg::practice::AnswerField;
@@ -149,8 +150,8 @@ json wrongAnswer(const Exercise& e) {
     const AnswerField& f = e.fields.front();
     json& v = a[f.name];
     switch (f.kind) {
-    case AnswerField::Kind::Number:
-        v = v.get<std::int64_t>() + 1;
+    case AnswerField::Kind::Number: // another number the field takes
+        v = v.get<std::int64_t>() < f.max ? v.get<std::int64_t>() + 1 : v.get<std::int64_t>() - 1;
         break;
     case AnswerField::Kind::Choice:
         if (f.numeric) {
@@ -160,7 +161,7 @@ json wrongAnswer(const Exercise& e) {
         }
         break;
     case AnswerField::Kind::NumberList:
-        v.push_back(999);
+        v.push_back(std::min<std::int64_t>(999, f.max));
         break;
     case AnswerField::Kind::WordList:
         if (v.empty()) {
@@ -406,6 +407,28 @@ private slots:
         QCOMPARE(tree->text(), q(fg::practice::treeText(page.view.figure()->treeBefore())));
     }
 
+    // A number no answer can be (slot 99999) is a typing slip: said, not graded.
+    void aNumberOutsideTheFieldsRangeIsAHint() {
+        Page page;
+        page.view.start(QStringLiteral("hashslot"), Level::Easy, 3, 5);
+        QVERIFY(page.reach("slot-of-key"));
+        auto* slot = page.view.inputs()->findChildren<QLineEdit*>().front();
+        slot->setText(QStringLiteral("99999"));
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(!page.view.isChecked());
+        QCOMPARE(page.view.feedbackText(),
+                 QStringLiteral("Slot (0 to 16383): 99999 cannot be right: it is 0 to 16383."));
+        slot->setText(QStringLiteral("12345678901234567890123"));
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(!page.view.isChecked());
+        QCOMPARE(page.view.feedbackText(),
+                 QStringLiteral("Slot (0 to 16383): 12345678901234567890123 is far too large."));
+        QCOMPARE(page.store.practiceTallies().size(), 0);
+        slot->setText(QStringLiteral("16383"));
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(page.view.isChecked()); // the last slot is graded
+    }
+
     void theSameSeedAsksTheSameQuestions() {
         Page a, b;
         a.view.start(QStringLiteral("mixed"), Level::Hard, 5, 1234);
@@ -433,7 +456,7 @@ private slots:
 
     void missedTypesAreListedAndComeBackForReview() {
         Page page;
-        page.view.start(QStringLiteral("downsample"), Level::Easy, 2, 9);
+        page.view.start(QStringLiteral("downsample"), Level::Easy, 3, 9);
         for (int i = 0; i < 2; ++i) {
             const Exercise e = *page.view.current();
             enter(page.view.inputs(), e.fields, wrongAnswer(e));
@@ -442,6 +465,10 @@ private slots:
                      qPrintable(page.view.feedbackText()));
             page.view.next();
         }
+        enter(page.view.inputs(), page.view.current()->fields, page.view.current()->answer);
+        page.view.check();
+        page.view.next();
+        page.view.setTopic(QStringLiteral("kafka")); // chosen, not started
         QVERIFY(page.view.isFinished());
         QVERIFY2(page.view.summaryText().contains(QStringLiteral("Missed:")),
                  qPrintable(page.view.summaryText()));
@@ -449,6 +476,9 @@ private slots:
         page.view.startReview();
         QCOMPARE(page.view.questionCount(), 2);
         QVERIFY(!page.view.isFinished());
+        // The Topic box names what is asked; Questions keeps the student's count.
+        QCOMPARE(page.view.choices().topic, QStringLiteral("downsample"));
+        QCOMPARE(page.view.choices().count, 3);
     }
 
     void showMeAsksForTheDiagramAndItsScenario() {
@@ -484,14 +514,16 @@ private slots:
         fg::ProgressView view;
         view.setData(&course, nullptr, &store);
         QTreeWidgetItem* practice = view.tree()->topLevelItem(view.tree()->topLevelItemCount() - 1);
-        QCOMPARE(practice->text(0), QStringLiteral("Practice (Study > Practice)"));
-        QCOMPARE(practice->text(2), QStringLiteral("2 of 3 right"));
+        QCOMPARE(practice->text(0), QStringLiteral("Practice (Study > Practice): 2 of 3 right"));
+        // The chapters' column titles (Read, Quiz) are titled anew for the practice rows.
+        QCOMPARE(practice->text(1), QStringLiteral("Next review"));
+        QCOMPARE(practice->text(2), QStringLiteral("Right answers"));
         QCOMPARE(practice->childCount(), 2); // the topics tried, in the Practice page's order
         QCOMPARE(practice->child(0)->text(0), QStringLiteral("Kafka"));
-        QCOMPARE(practice->child(0)->child(0)->text(1), QStringLiteral("review in 1 day"));
+        QCOMPARE(practice->child(0)->child(0)->text(1), QStringLiteral("in 1 day"));
         QCOMPARE(practice->child(1)->text(0), QStringLiteral("B-Tree (PostgreSQL)"));
         QCOMPARE(practice->child(1)->text(2), QStringLiteral("1 of 2 right"));
-        QCOMPARE(practice->child(1)->child(0)->text(1), QStringLiteral("review due"));
+        QCOMPARE(practice->child(1)->child(0)->text(1), QStringLiteral("due today"));
         QVERIFY2(view.summaryText().contains(
                      QStringLiteral("Practice: 2 of 3 answers right; 1 exercise type due")),
                  qPrintable(view.summaryText()));
