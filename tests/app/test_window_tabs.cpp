@@ -27,6 +27,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <nlohmann/json.hpp>
 
 class TestWindowTabs : public QObject {
@@ -143,6 +144,14 @@ private slots:
                  QStringLiteral("practice"));
         QVERIFY(practice->current()); // questions on the topic at once
         QCOMPARE(practice->current()->engine, std::string("kafka"));
+        // The same from the button beside the zoom buttons, on a Redis Cluster page.
+        w.openDiagram(QStringLiteral("hashslot"));
+        auto* button =
+            w.tabs()->currentWidget()->findChild<QToolButton*>(QStringLiteral("practiceThis"));
+        QVERIFY(button && button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(w.tabs()->currentWidget(), practice);
+        QCOMPARE(practice->current()->engine, std::string("hashslot"));
         // "Show me" of a B-Tree insert: the B-Tree diagram, its scenario loaded, at the step
         // where the inserted key's own steps begin.
         std::uint64_t seed = 5;

@@ -65,6 +65,11 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     });
 }
 
+void DiagramPanel::addTrailingButton(QWidget* button) {
+    button->setParent(zoom_);
+    zoom_->layout()->addWidget(button);
+}
+
 void DiagramPanel::setNarrationPixelSize(int px) {
     narrationPx_ = px;
     applyNarrationFont();

@@ -37,6 +37,10 @@ public:
     // fonts widgets set themselves leaves it alone (it follows its parent already).
     static constexpr const char* kFontFollowsParent = "fgFontFollowsParent";
 
+    // A button after Zoom in (it moves with the zoom buttons under the playback bar in a
+    // narrow panel): the diagram's "Practice this".
+    void addTrailingButton(QWidget* button);
+
     QSize minimumSizeHint() const override;
 
 protected:

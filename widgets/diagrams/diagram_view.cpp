@@ -231,8 +231,10 @@ void DiagramView::finishControls() {
     }
 }
 
-// In the Scenario menu, first: the row of controls is full on the Kafka page at 1920 px, and a
-// link beside the counters made the drawing smaller (its line wrapped).
+// A button after the zoom buttons (the row of controls above is full on the Kafka page at
+// 1920 px, and a link beside the counters made the drawing smaller: its line wrapped), and the
+// first entry of the Scenario menu (the keyboard's way: the button, like the zoom buttons,
+// leaves the keys with the diagram).
 void DiagramView::addPracticeAction(std::function<void()> onClick) {
     if (!scenarioMenu_) {
         return;
@@ -240,6 +242,14 @@ void DiagramView::addPracticeAction(std::function<void()> onClick) {
     auto* a = new QAction(tr("Practice this: exercises made and graded by this engine\u2026"),
                           scenarioMenu_);
     connect(a, &QAction::triggered, this, [onClick = std::move(onClick)] { onClick(); });
+    auto* button = new QToolButton(this);
+    button->setText(tr("Practice this"));
+    button->setAccessibleName(tr("Practice this"));
+    button->setObjectName(QStringLiteral("practiceThis"));
+    button->setToolTip(tr("Exercises on this engine that it makes and grades (Study > Practice)"));
+    button->setFocusPolicy(Qt::NoFocus);
+    connect(button, &QToolButton::clicked, a, &QAction::trigger);
+    panel_->addTrailingButton(button);
     const auto actions = scenarioMenu_->actions();
     scenarioMenu_->insertAction(actions.isEmpty() ? nullptr : actions.front(), a);
     scenarioMenu_->insertSeparator(actions.isEmpty() ? nullptr : actions.front());

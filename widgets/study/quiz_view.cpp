@@ -256,8 +256,9 @@ void QuizView::showCard() {
     choicesBox_->setVisible(choice);
     if (!has) {
         question_->setText(deck_ && !deck_->cards.empty()
-                               ? tr("Nothing to review today. The cards you know come back in a "
-                                    "few days; the ones you missed come back sooner.")
+                               ? sessionLine() +
+                                     tr("Nothing to review today. The cards you know come back in "
+                                        "a few days; the ones you missed come back sooner.")
                                : tr("There are no quiz cards."));
         feedback_->hide();
         answer_->hide();
@@ -350,9 +351,28 @@ void QuizView::pick(int index) {
     radios_[static_cast<std::size_t>(index)]->setChecked(true);
 }
 
+// What this session came to, when it answered any card ("" otherwise): a tester finished a
+// quiz and was told only that nothing was due.
+QString QuizView::sessionLine() const {
+    const int wrong = sessionAnswers_[static_cast<int>(study::Grade::Wrong)];
+    const int partly = sessionAnswers_[static_cast<int>(study::Grade::Partly)];
+    const int right = sessionAnswers_[static_cast<int>(study::Grade::Right)];
+    const int all = wrong + partly + right;
+    if (all == 0) {
+        return {};
+    }
+    QString line = all == 1 ? tr("This session: 1 answer, %1 right").arg(right)
+                            : tr("This session: %1 answers, %2 right").arg(all).arg(right);
+    if (partly > 0) {
+        line += tr(", %1 partly").arg(partly);
+    }
+    return line + tr(", %1 not yet.").arg(wrong) + QStringLiteral("\n\n");
+}
+
 void QuizView::record(study::Grade g) {
     const QString id = q(card_->id);
     review().answer(card_->id, g, today_);
+    ++sessionAnswers_[static_cast<int>(g)];
     if (store_) {
         store_->setQuizResult(q(card_->from.chapter), id, g);
     }

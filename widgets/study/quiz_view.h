@@ -81,6 +81,7 @@ private:
     void showCard();
     void showChoices(); // the current card's choices in their shown order, marked once checked
     void record(study::Grade grade);
+    QString sessionLine() const;
     void updateCounter();
     Theme theme_ = Theme::light();
 
@@ -92,6 +93,8 @@ private:
     const study::QuizCard* card_ = nullptr;
     std::vector<int> order_; // shownOrder()
     Stage stage_ = Stage::Empty;
+    // This session's answers (since the page opened), for the line shown when no card is left.
+    int sessionAnswers_[3] = {0, 0, 0}; // by study::Grade: wrong, partly, right
     QColor right_, wrong_; // a checked card's right answer and a wrong pick, readable (setTheme)
 
     QLabel* counter_;

@@ -271,6 +271,11 @@ private slots:
         QVERIFY(view.currentCardId().isEmpty());
         QCOMPARE(label(&view, "Due cards")->text(), QString("No cards due"));
         QVERIFY(label(&view, "Question")->text().contains("Nothing to review today"));
+        // The session's answers, summed up: the miss, then three right.
+        QVERIFY2(label(&view, "Question")
+                     ->text()
+                     .startsWith(QStringLiteral("This session: 4 answers, 3 right, 1 not yet.")),
+                 qPrintable(label(&view, "Question")->text()));
         view.setToday(51); // tomorrow: the cards in box 2 are due
         QCOMPARE(view.dueCount(), 3);
     }
