@@ -351,21 +351,6 @@ ojson inputsJson(const CompactionSeen& c, AnswerField& entries) {
 
 // ---- tombstone-drop --------------------------------------------------------------------------
 
-// "2024-03-01 10:00:00", UTC.
-std::string utcText(std::int64_t seconds) {
-    using namespace std::chrono;
-    const sys_seconds t{std::chrono::seconds{seconds}};
-    const sys_days day = floor<days>(t);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{t - day};
-    char out[32];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d:%02d", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                  static_cast<int>(hms.seconds().count()));
-    return out;
-}
-
 const char* const kDropReasons[] = {
     "gc_grace_seconds have passed and no table outside may hold older data",
     "gc_grace_seconds have not passed yet",
@@ -404,17 +389,6 @@ ojson outsideSources(Rng& r, Level level, lsm::TombstoneAtCompaction& t) {
                            {"oldest_write", utcText(o.oldestWrite)}});
     }
     return outside;
-}
-
-// 864000 as "864000 (10 days)".
-std::string graceText(std::int64_t s) {
-    const auto unit = [](std::int64_t n, const char* one) {
-        return num(n) + " " + one + (n == 1 ? "" : "s");
-    };
-    return num(s) + (s == 0           ? " (none)"
-                     : s % 86400 == 0 ? " (" + unit(s / 86400, "day") + ")"
-                     : s % 3600 == 0  ? " (" + unit(s / 3600, "hour") + ")"
-                                      : " seconds");
 }
 
 std::string tombstonePrompt(const std::string& key, const lsm::TombstoneAtCompaction& t) {
@@ -534,23 +508,50 @@ Exercise lsmTombstoneDrop(std::uint64_t seed, Level level) {
     ojson outside = outsideSources(r, level, t);
     const std::string key = "user:" + num(r.uniform(1, 9999));
     const lsm::TombstoneVerdict v = lsm::judgeTombstone(t);
-    const int why = v.drop()                                ? 0
-                    : v.withinGcGrace && v.mayShadowOutside ? 3
-                    : v.withinGcGrace                       ? 1
-                                                            : 2;
     e.prompt = tombstonePrompt(key, t);
     e.given = {{"key", key},
                {"deleted_at", utcText(t.localDeletionTime)},
                {"gc_grace_seconds", t.gcGraceSeconds},
                {"compaction_at", utcText(t.compactionTime)},
                {"outside", std::move(outside)}};
-    e.answer = {{"drop", v.drop() ? "yes" : "no"}, {"why", kDropReasons[why]}};
+    e.answer = {{"drop", v.drop() ? "yes" : "no"}, {"why", tombstoneReason(v)}};
     AnswerField drop = answerField("drop", Kind::Choice, "Can the compaction drop it?");
     drop.options = {"yes", "no"};
     AnswerField reason = answerField("why", Kind::Choice, "Why");
     reason.options.assign(std::begin(kDropReasons), std::end(kDropReasons));
     e.fields = {std::move(drop), std::move(reason)};
     return e;
+}
+
+std::string utcText(std::int64_t seconds) {
+    using namespace std::chrono;
+    const sys_seconds t{std::chrono::seconds{seconds}};
+    const sys_days day = floor<days>(t);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{t - day};
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02d:%02d:%02d", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return out;
+}
+
+std::string graceText(std::int64_t s) {
+    const auto unit = [](std::int64_t n, const char* one) {
+        return num(n) + " " + one + (n == 1 ? "" : "s");
+    };
+    return num(s) + (s == 0           ? " (none)"
+                     : s % 86400 == 0 ? " (" + unit(s / 86400, "day") + ")"
+                     : s % 3600 == 0  ? " (" + unit(s / 3600, "hour") + ")"
+                                      : " seconds");
+}
+
+const char* tombstoneReason(const lsm::TombstoneVerdict& v) {
+    return kDropReasons[v.drop()                                ? 0
+                        : v.withinGcGrace && v.mayShadowOutside ? 3
+                        : v.withinGcGrace                       ? 1
+                                                                : 2];
 }
 
 } // namespace fg::practice
