@@ -4,13 +4,11 @@
 #include "app/handout_pictures.h"
 #include "app/reader/chapter_html.h"
 #include "app/reader/table_fit.h"
-#include "models/io/atomic_file.h"
 #include "models/io/status_text.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/paged_text.h"
 
 #include <QPainter>
-#include <QPdfWriter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -143,33 +141,8 @@ QString Handout::footerText(int page) const {
 
 Status exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {
     const Handout handout(chapter, page);
-    const QRectF text = handoutLayout(page).paintRect(QPageLayout::Point);
-    AtomicFile file(path);
-    if (const Status s = file.open(); !s) {
-        return systemFailure(AtomicFile::describe(s));
-    }
-    {
-        QPdfWriter writer(file.device());
-        writer.setPageLayout(handoutLayout(page));
-        writer.setTitle(chapter.title);
-        writer.setCreator(QStringLiteral("fieldguide"));
-        QPainter p(&writer);
-        if (!p.isActive()) {
-            file.cancel();
-            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
-        }
-        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
-        for (int i = 0; i < handout.pageCount(); ++i) {
-            if (i > 0) {
-                writer.newPage();
-            }
-            handout.paintPage(p, i);
-        }
-    }
-    if (const Status s = file.commit(); !s) {
-        return systemFailure(AtomicFile::describe(s));
-    }
-    return Status::ok();
+    return writePdfPages(path, handoutLayout(page), chapter.title, handout.pageCount(),
+                         [&handout](QPainter& p, int i) { handout.paintPage(p, i); });
 }
 
 } // namespace fg

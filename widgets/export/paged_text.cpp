@@ -1,5 +1,10 @@
 #include "widgets/export/paged_text.h"
 
+#include "models/io/status_text.h"
+
+#include "models/io/atomic_file.h"
+
+#include <QPdfWriter>
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
 #include <QTextBlock>
@@ -179,6 +184,37 @@ bool everythingFitsItsPage(QTextDocument& doc) {
         }
     }
     return true;
+}
+
+Status writePdfPages(const QString& path, const QPageLayout& layout, const QString& title,
+                     int pages, const std::function<void(QPainter&, int)>& paint) {
+    const QRectF text = layout.paintRect(QPageLayout::Point);
+    AtomicFile file(path);
+    if (const Status s = file.open(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    {
+        QPdfWriter writer(file.device());
+        writer.setPageLayout(layout);
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("fieldguide"));
+        QPainter p(&writer);
+        if (!p.isActive()) {
+            file.cancel();
+            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
+        }
+        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
+        for (int i = 0; i < pages; ++i) {
+            if (i > 0) {
+                writer.newPage();
+            }
+            paint(p, i);
+        }
+    }
+    if (const Status s = file.commit(); !s) {
+        return systemFailure(AtomicFile::describe(s));
+    }
+    return Status::ok();
 }
 
 } // namespace fg

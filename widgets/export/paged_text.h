@@ -2,7 +2,12 @@
 // never the last line of a page, a short box is not cut in two, and one page is painted at a time.
 #pragma once
 
+#include "engines/core/status.h"
+
 #include <QColor>
+#include <QPageLayout>
+#include <QString>
+#include <functional>
 #include <QRectF>
 #include <QTextBlock>
 #include <map>
@@ -49,5 +54,11 @@ bool fitsAPage(const QTextDocument& doc, qreal height);
 // The height of each box of `doc` (a table, a note, a card: a frame of its root frame) as its
 // content makes it, with no page's end cutting it (which stretches it by what it leaves empty).
 std::map<const QTextFrame*, qreal> naturalHeights(QTextDocument& doc);
+
+// Writes a PDF of `pages` pages to `path` in one go (AtomicFile: a failed write leaves what was
+// there before), each page painted by `paint(painter, page)` in points from the page's printable
+// top left, with `title` in the PDF's properties. A handout's and a worksheet's way out.
+Status writePdfPages(const QString& path, const QPageLayout& layout, const QString& title,
+                     int pages, const std::function<void(QPainter&, int)>& paint);
 
 } // namespace fg

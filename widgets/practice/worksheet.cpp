@@ -1,7 +1,6 @@
 #include "widgets/practice/worksheet.h"
 
 #include "engines/practice/practice_session.h"
-#include "models/io/atomic_file.h"
 #include "models/io/status_text.h"
 #include "models/theme/theme.h"
 #include "widgets/export/animation_dialog.h"
@@ -22,7 +21,6 @@
 #include <QMessageBox>
 #include <QPageLayout>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QRandomGenerator>
 #include <QSpinBox>
 #include <QTextBlock>
@@ -181,32 +179,10 @@ Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, cons
     if (pages) {
         *pages = {keyPage, doc.pageCount() - keyPage};
     }
-    AtomicFile file(path);
-    if (const Status s = file.open(); !s) {
-        return systemFailure(AtomicFile::describe(s));
-    }
-    {
-        QPdfWriter writer(file.device());
-        writer.setPageLayout(layout);
-        writer.setTitle(QObject::tr("Practice worksheet: %1").arg(title));
-        writer.setCreator(QStringLiteral("fieldguide"));
-        QPainter p(&writer);
-        if (!p.isActive()) {
-            file.cancel();
-            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
-        }
-        p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
-        for (int i = 0; i < doc.pageCount(); ++i) {
-            if (i > 0) {
-                writer.newPage();
-            }
-            paintPage(p, doc, i, Theme::light().text);
-        }
-    }
-    if (const Status s = file.commit(); !s) {
-        return systemFailure(AtomicFile::describe(s));
-    }
-    return Status::ok();
+    return writePdfPages(path, layout, QObject::tr("Practice worksheet: %1").arg(title),
+                         doc.pageCount(), [&doc](QPainter& p, int page) {
+                             paintPage(p, doc, page, Theme::light().text);
+                         });
 }
 
 } // namespace fg
