@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -111,12 +112,15 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
         return g && std::any_of(g->members.begin(), g->members.end(),
                                 [&](const auto& m) { return m.id == name; });
     };
-    addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
-              [this, named] {
-                  if (const auto name = named()) {
-                      addOp(KafkaOp::join("orders-app", *name));
-                  }
-              });
+    QPushButton* join =
+        addButton(tr("Join"), tr("The consumer joins the group: partitions are assigned again"),
+                  [this, named] {
+                      if (const auto name = named()) {
+                          addOp(KafkaOp::join("orders-app", *name));
+                      }
+                  });
+    // Enter in the name joins, as Enter in the key produces (a tester pressed it: nothing).
+    connect(consumer_, &QLineEdit::returnPressed, join, &QPushButton::click);
     addButton(tr("Leave"), tr("The consumer leaves the group: its partitions go to the others"),
               [this, named, group, memberOf] {
                   const auto name = named();

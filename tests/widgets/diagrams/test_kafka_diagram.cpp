@@ -274,6 +274,12 @@ private slots:
         consumer->setText(QStringLiteral("C9"));
         QVERIFY(press(QStringLiteral("Leave")));
         QCOMPARE(v.ops().size(), ops + 2);
+        // Enter in the box joins, as Enter in the key box produces.
+        consumer->setText(QStringLiteral("C5"));
+        QTest::keyClick(consumer, Qt::Key_Return);
+        QCOMPARE(v.ops().size(), ops + 3);
+        QCOMPARE(v.ops().back().kind, KafkaKind::Join);
+        QCOMPARE(v.ops().back().consumer, std::string("C5"));
     }
 
     // A tester typed C3 in the Consumer box and pressed Consume: C0, C1 and C2 read and
