@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace fg {
@@ -145,6 +146,7 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     dragging_.clear();
     comparing_ = false;
     yours_ = json();
+    marks_.clear();
     if (e.engine == "btree") {
         tree_ = startTree(e);
         kind_ = tree_.is_object() ? Kind::Tree : Kind::None;
@@ -177,6 +179,12 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         }
         step_ms_ = e.given["step_s"].get<double>() * 1000.0;
         kind_ = Kind::Series;
+    } else if (e.type == "gorilla-bits") { // the points, with no buckets
+        for (const auto& pt : e.given["points"]) {
+            points_.emplace_back(pt[0].get<double>(), pt[1].get<double>());
+        }
+        step_ms_ = 0;
+        kind_ = Kind::Series;
     }
     if (kind_ == Kind::Slots || kind_ == Kind::Tables || kind_ == Kind::Tree ||
         kind_ == Kind::Members) {
@@ -186,6 +194,11 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     }
     setVisible(kind_ != Kind::None);
     updateGeometry();
+    update();
+}
+
+void PracticeFigure::setMarks(const QStringList& marks) {
+    marks_ = marks;
     update();
 }
 
@@ -304,11 +317,12 @@ void PracticeFigure::paintTables(QPainter& p) {
     const auto rowTop = [&](int row) { return line * 1.6 + row * rowH; };
     p.drawText(QRectF(0, rowTop(0), left - gap, rowH - gap), Qt::AlignRight | Qt::AlignVCenter,
                tr("memtable"));
-    p.setPen(QPen(theme_.line, theme_.lineWidth));
-    p.setBrush(theme_.surface);
+    const bool memMarked = marks_.contains(QStringLiteral("memtable"));
+    p.setPen(QPen(theme_.line, memMarked ? theme_.lineWidth * 3 : theme_.lineWidth));
+    p.setBrush(memMarked ? theme_.highlight : theme_.surface);
     const QRectF mem(left, rowTop(0), boxW * 2, rowH - gap);
     p.drawRoundedRect(mem, 4, 4);
-    p.setPen(theme_.text);
+    p.setPen(theme_.readableOn(theme_.text, memMarked ? theme_.highlight : theme_.surface));
     p.drawText(mem, Qt::AlignCenter,
                memKeys.isEmpty() ? tr("empty")
                                  : tr("keys %1").arg(memKeys.join(QStringLiteral(", "))));
@@ -318,12 +332,13 @@ void PracticeFigure::paintTables(QPainter& p) {
         const int col = placed[level]++;
         const QRectF box(left + col * (boxW + gap), rowTop(1 + level), boxW, rowH - gap);
         const QString id = QStringLiteral("#%1").arg(t.value("id", 0));
-        const bool picked = pickedWords_.contains(id);
+        const bool picked = pickedWords_.contains(id), marked = marks_.contains(id);
+        const QColor fill = marked ? theme_.highlight : theme_.surface; // "being looked at"
         p.setPen(QPen(picked ? theme_.accent : theme_.line,
-                      picked ? theme_.lineWidth * 3 : theme_.lineWidth));
-        p.setBrush(theme_.surface);
+                      picked || marked ? theme_.lineWidth * 3 : theme_.lineWidth));
+        p.setBrush(fill);
         p.drawRoundedRect(box, 4, 4);
-        p.setPen(theme_.text);
+        p.setPen(theme_.readableOn(theme_.text, fill));
         p.drawText(box, Qt::AlignCenter,
                    QStringLiteral("%1\n%2 to %3\nbloom: %4")
                        .arg(id)
@@ -418,14 +433,20 @@ void PracticeFigure::paintSlots(QPainter& p) {
 }
 
 void PracticeFigure::paintSeries(QPainter& p) {
-    if (points_.empty() || step_ms_ <= 0) {
+    if (points_.empty()) {
         return;
     }
     const qreal line = fontMetrics().height();
     const QRectF plot(line * 3, line * 0.8, width() - line * 4, height() - line * 2.6);
     auto [tMin, tMax] = std::pair(points_.front().first, points_.back().first);
-    tMin = std::floor(tMin / step_ms_) * step_ms_;
-    tMax = (std::floor(tMax / step_ms_) + 1) * step_ms_;
+    if (step_ms_ > 0) { // whole buckets
+        tMin = std::floor(tMin / step_ms_) * step_ms_;
+        tMax = (std::floor(tMax / step_ms_) + 1) * step_ms_;
+    } else { // the points, a little in from the edges
+        const double pad = std::max(1.0, (tMax - tMin) * 0.04);
+        tMin -= pad;
+        tMax += pad;
+    }
     double vMin = points_.front().second, vMax = vMin;
     for (const auto& [t, v] : points_) {
         vMin = std::min(vMin, v);
@@ -441,6 +462,39 @@ void PracticeFigure::paintSeries(QPainter& p) {
     const auto y = [&](double v) {
         return plot.bottom() - plot.height() * (v - vMin) / (vMax - vMin);
     };
+    // A walkthrough's bucket, shaded while it is looked at.
+    for (const QString& m : marks_) {
+        if (m.startsWith(QLatin1String("bucket:")) && step_ms_ > 0) {
+            const double start = m.mid(7).toDouble();
+            p.fillRect(
+                QRectF(QPointF(x(start), plot.top()), QPointF(x(start + step_ms_), plot.bottom())),
+                theme_.highlight);
+        }
+    }
+    if (step_ms_ > 0) {
+        paintBucketEdges(p, plot, tMin, tMax, x);
+    }
+    p.setPen(theme_.mutedText);
+    p.drawText(QRectF(0, y(vMax) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
+               QString::number(vMax));
+    p.drawText(QRectF(0, y(vMin) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
+               QString::number(vMin));
+    for (std::size_t i = 0; i < points_.size(); ++i) {
+        const QPointF at(x(points_[i].first), y(points_[i].second));
+        p.setPen(Qt::NoPen);
+        p.setBrush(theme_.accent);
+        p.drawEllipse(at, line * 0.22, line * 0.22);
+        if (marks_.contains(QStringLiteral("point:%1").arg(i))) { // ringed while looked at
+            p.setPen(QPen(theme_.text, theme_.lineWidth * 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(at, line * 0.5, line * 0.5);
+        }
+    }
+}
+
+void PracticeFigure::paintBucketEdges(QPainter& p, const QRectF& plot, double tMin, double tMax,
+                                      const std::function<qreal(double)>& x) {
+    const qreal line = fontMetrics().height();
     p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
     int n = 0;
     for (double t = tMin; t <= tMax + 1; t += step_ms_, ++n) {
@@ -451,16 +505,6 @@ void PracticeFigure::paintSeries(QPainter& p) {
                        Qt::AlignCenter, tr("bucket %1").arg(n + 1));
             p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
         }
-    }
-    p.setPen(theme_.mutedText);
-    p.drawText(QRectF(0, y(vMax) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
-               QString::number(vMax));
-    p.drawText(QRectF(0, y(vMin) - line / 2, line * 2.8, line), Qt::AlignRight | Qt::AlignVCenter,
-               QString::number(vMin));
-    p.setPen(Qt::NoPen);
-    p.setBrush(theme_.accent);
-    for (const auto& [t, v] : points_) {
-        p.drawEllipse(QPointF(x(t), y(v)), line * 0.22, line * 0.22);
     }
 }
 

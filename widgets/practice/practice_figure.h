@@ -10,6 +10,7 @@
 #include <QMap>
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -48,6 +49,13 @@ public:
     QRectF memberBox(const QString& member) const;
     // The tables picked so far (a get-reads exercise), outlined.
     void setPickedWords(const QStringList& words);
+    // What a walkthrough's step looks at, shaded in the theme's "being looked at" colour: a
+    // table ("#7", "memtable"), a bucket ("bucket:<start_ms>"), a point ("point:<i>"), a
+    // partition or a member.
+    void setMarks(const QStringList& marks);
+    const QStringList& marks() const { return marks_; }
+    const QStringList& pickedWords() const { return pickedWords_; }
+    const QMap<QString, QString>& assignment() const { return assignment_; }
 
 signals:
     void choiceClicked(int index);
@@ -68,6 +76,8 @@ private:
     void paintTree(QPainter& p);
     void paintSlots(QPainter& p);
     void paintSeries(QPainter& p);
+    void paintBucketEdges(QPainter& p, const QRectF& plot, double tMin, double tMax,
+                          const std::function<qreal(double)>& x);
     void paintTables(QPainter& p);
     void paintMembers(QPainter& p);
     QRectF slotBar() const;
@@ -89,6 +99,7 @@ private:
     QString dragging_; // the partition being dragged, if any
     QPointF dragAt_;
     QStringList pickedWords_;
+    QStringList marks_;                                 // a walkthrough step's
     std::vector<std::pair<QRectF, qint64>> keyHits_;    // Tree: each key's cell, as last painted
     std::vector<std::pair<QRectF, QString>> tableHits_; // Tables: each table's box
     nlohmann::json yours_;

@@ -29,10 +29,12 @@ void PracticeFigure::paintMembers(QPainter& p) {
     const qreal colTop = pool.bottom() + line * 0.4;
     const auto chip = [&](const QString& word, QPointF at) {
         const QRectF r(at, QSizeF(chipW, chipH));
-        p.setPen(QPen(theme_.line, theme_.lineWidth));
-        p.setBrush(word == dragging_ ? theme_.highlight : theme_.surface);
+        const bool marked = marks_.contains(word); // a walkthrough step's
+        const QColor fill = word == dragging_ || marked ? theme_.highlight : theme_.surface;
+        p.setPen(QPen(theme_.line, marked ? theme_.lineWidth * 3 : theme_.lineWidth));
+        p.setBrush(fill);
         p.drawRoundedRect(r, 4, 4);
-        p.setPen(theme_.text);
+        p.setPen(theme_.readableOn(theme_.text, fill));
         p.drawText(r, Qt::AlignCenter, word);
         chipHits_.emplace_back(r, word);
     };
@@ -49,7 +51,8 @@ void PracticeFigure::paintMembers(QPainter& p) {
     for (int m = 0; m < members_.size(); ++m) {
         const QRectF col(m * colW, colTop, colW - line * 0.5, height() - colTop - 2);
         columnHits_.emplace_back(col, members_[m]);
-        p.setPen(QPen(theme_.line, theme_.lineWidth));
+        p.setPen(QPen(theme_.line,
+                      marks_.contains(members_[m]) ? theme_.lineWidth * 3 : theme_.lineWidth));
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(col, 4, 4);
         p.setPen(theme_.text);

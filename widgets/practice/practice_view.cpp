@@ -7,6 +7,7 @@
 #include "widgets/practice/answer_inputs.h"
 #include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
+#include "widgets/practice/walk_player.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -212,6 +213,9 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     v->addWidget(given_);
     figure_ = new PracticeFigure(question_);
     v->addWidget(figure_);
+    walk_ = new WalkPlayer(question_);
+    v->addWidget(walk_);
+    connect(walk_, &WalkPlayer::stepShown, this, &PracticeView::showWalkStep);
     inputs_ = new AnswerInputs(question_);
     v->addWidget(inputs_);
     auto* buttons = new QHBoxLayout;
@@ -394,6 +398,7 @@ void PracticeView::showQuestion() {
     prompt_->setText(qstr(e.prompt));
     given_->setText(givenHtml(e));
     figure_->setExercise(e);
+    walk_->setSteps({});
     const json& tree = figure_->treeBefore();
     inputs_->setFields(e.fields, tree.is_object() ? qstr(practice::treeText(tree)) : QString(),
                        e.given.contains("before") ? json(e.given["before"]) : json());
@@ -452,7 +457,14 @@ void PracticeView::check() {
     if (!g.right) {
         lines << QString() << tr("The engine's answer:") << qstr(practice::answerText(*e));
     }
-    const QStringList narration = narrationOf(*e);
+    // The live diagram's narration of the step, or the engine's walkthrough where no diagram
+    // replays it (Show me then plays it here, on the picture).
+    walk_->setSteps(practice::walkthrough(*e));
+    QStringList narration = narrationOf(*e);
+    for (int i = 0; narration.isEmpty() && i < walk_->stepCount(); ++i) {
+        narration << QStringLiteral("%1. %2").arg(i + 1).arg(
+            qstr(walk_->steps()[static_cast<std::size_t>(i)].text));
+    }
     if (!narration.isEmpty()) {
         lines << QString() << tr("What the engine did:") << narration;
     }
@@ -467,7 +479,10 @@ void PracticeView::check() {
     }
     inputs_->setInputsEnabled(false);
     checkButton_->setEnabled(false);
-    showMeButton_->setEnabled(practice::showMe(*e).has_value());
+    const bool live = practice::showMe(*e).has_value();
+    showMeButton_->setEnabled(live || walk_->stepCount() > 0);
+    showMeButton_->setToolTip(live ? tr("Open the live diagram playing this exercise")
+                                   : tr("Play the engine's steps here, on the picture"));
     nextButton_->setFocus();
     scroll_->ensureWidgetVisible(feedback_); // the verdict, on a small screen too
 }
@@ -581,12 +596,51 @@ void PracticeView::requestShowMe() {
             emit showMeRequested(qstr(show->diagram),
                                  QByteArray::fromStdString(show->scenario.dump()),
                                  static_cast<int>(shownSteps(*e).from));
+        } else if (checked_ && walk_->stepCount() > 0) {
+            walk_->start();
+            scroll_->ensureWidgetVisible(walk_);
         }
+    }
+}
+
+// A walkthrough's step on the picture: what it looks at shaded, and the answer as far as the
+// steps have settled it (the partitions dealt so far, the tables read so far).
+void PracticeView::showWalkStep(int index) {
+    const auto& steps = walk_->steps();
+    if (index < 0 || index >= static_cast<int>(steps.size())) {
+        return;
+    }
+    const auto& step = steps[static_cast<std::size_t>(index)];
+    QStringList marks;
+    for (const auto& m : step.marks) {
+        marks << qstr(m);
+    }
+    figure_->setMarks(marks);
+    const json settled = practice::settledAnswer(
+        std::vector<practice::WalkStep>(steps.begin(), steps.begin() + index + 1));
+    if (settled.contains("assignment") && settled["assignment"].is_object()) {
+        QMap<QString, QString> placed;
+        for (const auto& [member, words] : settled["assignment"].items()) {
+            for (const auto& w : words) {
+                placed.insert(qstr(w.get<std::string>()), qstr(member));
+            }
+        }
+        figure_->setAssignment(placed);
+    }
+    if (settled.contains("reads") && settled["reads"].is_array()) {
+        QStringList reads;
+        for (const auto& r : settled["reads"]) {
+            reads << qstr(r.get<std::string>());
+        }
+        figure_->setPickedWords(reads);
     }
 }
 
 void PracticeView::keyPressEvent(QKeyEvent* event) {
     const int k = event->key();
+    if (walk_->takeKey(k)) { // Left / Right step a walkthrough on screen
+        return;
+    }
     if (k == Qt::Key_Return || k == Qt::Key_Enter) {
         // In the choices above (topic, level, seed...) Enter starts; below, it checks or goes on.
         if (setup_->isAncestorOf(QApplication::focusWidget())) {

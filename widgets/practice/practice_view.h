@@ -31,6 +31,7 @@ namespace fg {
 
 class AnswerInputs;
 class PracticeFigure;
+class WalkPlayer;
 class ProgressStore;
 
 class PracticeView : public QWidget, public Page {
@@ -75,6 +76,7 @@ public:
     QString givenText() const; // the inputs as shown, as plain text
     AnswerInputs* inputs() const { return inputs_; }
     PracticeFigure* figure() const { return figure_; }
+    WalkPlayer* walkPlayer() const { return walk_; }
     std::uint64_t seed() const { return seed_; }
     // The choices on the page (topic, level, count, seed), for a worksheet of the same questions.
     WorksheetChoice choices() const;
@@ -101,6 +103,7 @@ private:
     void sayFeedback(bool right, const QString& text);
     void sayReview();
     void requestShowMe();
+    void showWalkStep(int index);
 
     ProgressStore* store_ = nullptr;
     long today_ = 0;
@@ -122,6 +125,7 @@ private:
     QLabel* prompt_ = nullptr;
     QLabel* given_ = nullptr; // the exercise's inputs, written out
     PracticeFigure* figure_ = nullptr;
+    WalkPlayer* walk_ = nullptr; // Show me, played here, where no live diagram replays it
     AnswerInputs* inputs_ = nullptr;
     QPushButton* checkButton_ = nullptr;
     QPushButton* showMeButton_ = nullptr;

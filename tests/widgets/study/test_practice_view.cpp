@@ -6,6 +6,7 @@
 // review; the same seed asks the same questions; a time limit ends the session; "Show me" asks
 // for the exercise's diagram and scenario.
 #include "engines/practice/practice_session.h"
+#include "engines/practice/practice_walk.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 #include "models/course/course.h"
@@ -16,6 +17,7 @@
 #include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
 #include "widgets/practice/practice_view.h"
+#include "widgets/practice/walk_player.h"
 #include "widgets/practice/worksheet.h"
 #include "widgets/study/progress_view.h"
 
@@ -190,6 +192,15 @@ json wrongAnswer(const Exercise& e) {
         break;
     }
     return a;
+}
+
+QPushButton* findButton(QWidget* in, const QString& text) {
+    for (auto* b : in->findChildren<QPushButton*>()) {
+        if (b->text() == text) {
+            return b;
+        }
+    }
+    return nullptr;
 }
 
 // The page, shown, with a store in a temporary folder, at day 1000.
@@ -427,6 +438,75 @@ private slots:
         slot->setText(QStringLiteral("16383"));
         QTest::keyClick(&page.view, Qt::Key_Return);
         QVERIFY(page.view.isChecked()); // the last slot is graded
+    }
+
+    // Where no live diagram replays the exercise, Show me plays the engine's walkthrough on the
+    // page: a step at a time, what it looks at marked on the picture, the answer settled so far
+    // drawn (the partitions dealt, the tables read), its steps also under "What the engine did".
+    void showMePlaysTheWalkthroughOnThePicture() {
+        int played = 0;
+        for (const auto& t : fg::practice::exerciseTypes()) {
+            Page page;
+            page.view.start(QString::fromUtf8(t.engine), Level::Medium, 20, 31);
+            if (!page.reach(t.type)) {
+                continue;
+            }
+            const Exercise e = *page.view.current();
+            if (fg::practice::showMe(e)) {
+                continue; // the live diagram plays it (showMeAsksForTheDiagramAndItsScenario)
+            }
+            const auto steps = fg::practice::walkthrough(e);
+            QVERIFY2(!steps.empty(), t.type); // no exercise without a Show me
+            ++played;
+            QSignalSpy live(&page.view, &fg::PracticeView::showMeRequested);
+            enter(page.view.inputs(), e.fields, e.answer);
+            page.view.check();
+            QVERIFY2(page.view.feedbackText().contains(QStringLiteral("What the engine did:\n1. ") +
+                                                       q(steps[0].text)),
+                     qPrintable(page.view.feedbackText()));
+            auto* showMe = findButton(&page.view, QStringLiteral("Sh&ow me"));
+            QVERIFY(showMe && showMe->isEnabled());
+            QTest::mouseClick(showMe, Qt::LeftButton);
+            QCOMPARE(live.count(), 0); // played here
+            fg::WalkPlayer* walk = page.view.walkPlayer();
+            QVERIFY(walk->isVisible());
+            QCOMPARE(walk->at(), 0);
+            QVERIFY(walk->text().startsWith(QStringLiteral("Step 1 of %1: ").arg(steps.size())));
+            QStringList marks;
+            for (const auto& m : steps[0].marks) {
+                marks << q(m);
+            }
+            QCOMPARE(page.view.figure()->marks(), marks);
+            for (std::size_t i = 1; i < steps.size(); ++i) {
+                QTest::keyClick(&page.view, Qt::Key_Right);
+            }
+            QCOMPARE(walk->at(), int(steps.size()) - 1);
+            QVERIFY(!walk->isPlaying());      // the last step stays
+            if (e.answer.contains("reads")) { // the tables the get read, in order
+                QStringList reads;
+                for (const auto& r : e.answer["reads"]) {
+                    reads << q(r.get<std::string>());
+                }
+                QCOMPARE(page.view.figure()->pickedWords(), reads);
+            }
+            if (e.answer.contains("assignment")) { // every partition on its member
+                int placed = 0;
+                for (const auto& [member, words] : e.answer["assignment"].items()) {
+                    for (const auto& w : words) {
+                        QCOMPARE(page.view.figure()->assignment().value(q(w.get<std::string>())),
+                                 q(member));
+                        ++placed;
+                    }
+                }
+                QCOMPARE(page.view.figure()->assignment().size(), placed);
+            }
+            QTest::keyClick(&page.view, Qt::Key_Left);
+            QCOMPARE(walk->at(), std::max(0, int(steps.size()) - 2));
+            page.view.next(); // the next question starts with no walkthrough on screen
+            QVERIFY(walk->isHidden());
+            QVERIFY(page.view.figure()->marks().isEmpty());
+        }
+        QVERIFY(played >= 5); // lsm (3 types), tombstone-drop, the time-series types...
     }
 
     void theSameSeedAsksTheSameQuestions() {
