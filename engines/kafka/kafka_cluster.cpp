@@ -4,6 +4,7 @@
 #include "engines/kafka/murmur2.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fg::kafka {
 
@@ -114,6 +115,31 @@ std::string assignmentText(const Assignment& a) {
         out += (out.empty() ? "" : "; ") + member + " reads " + list(tps);
     }
     return out.empty() ? "no members" : out;
+}
+
+// The first cooperative round's partitions that no member owned before ("" when none): they
+// need no revocation, so they are handed out at once.
+std::string unownedText(const Assignment& previous, const Assignment& first) {
+    std::set<TopicPartition> owned;
+    for (const auto& [m, tps] : previous) {
+        owned.insert(tps.begin(), tps.end());
+    }
+    std::vector<TopicPartition> unowned;
+    for (const auto& [m, tps] : first) {
+        for (const auto& tp : tps) {
+            if (!owned.count(tp)) {
+                unowned.push_back(tp);
+            }
+        }
+    }
+    std::sort(unowned.begin(), unowned.end());
+    if (unowned.empty()) {
+        return {};
+    }
+    const bool one = unowned.size() == 1;
+    return "Nobody owns " + list(unowned) + " now (a member that left read " +
+           (one ? "it" : "them") + ", or nobody did), so nothing has to be revoked first: " +
+           (one ? "it goes to its new owner" : "they go to their new owners") + " at once. ";
 }
 
 std::vector<int> available(const KafkaState& s, const std::string& topic) {
@@ -341,8 +367,9 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
     ++s.stats.rebalances;
     s.stats.partitionsMoved += moved;
     if (p_.assignor == AssignorKind::CooperativeSticky && moved > 0) {
-        // Round 1: members keep what does not move and give up the rest; round 2 assigns it.
-        g.assignment = keptDuringRevocation(previous, target);
+        // Round 1: members keep what does not move and give up the rest, and what nobody owns
+        // (a leaver's partitions) goes to its new owner at once; round 2 hands over the rest.
+        g.assignment = cooperativeFirstRound(previous, target);
         ++g.generation;
         if (sink.narrate()) {
             Step st;
@@ -355,7 +382,7 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
                       "reading what stays theirs and revoke the " +
                       (moved == 1 ? std::string("1 partition that moves. ")
                                   : counted(moved, "partition", "partitions") + " that move. ") +
-                      assignmentText(g.assignment) + ".";
+                      unownedText(previous, g.assignment) + assignmentText(g.assignment) + ".";
             sink.report(std::move(st), s);
         }
         ++s.stats.rebalances;
