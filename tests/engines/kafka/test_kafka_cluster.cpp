@@ -216,6 +216,28 @@ private slots:
         QVERIFY(waiting > 0);
     }
 
+    // Given draws (an exercise's) pick the sticky partitioner's partitions: each the position
+    // among the partitions with a leader, without the one just filled, wrapping round past the
+    // last; then the seeded Rng draws again.
+    void givenStickyDrawsPickByPosition() {
+        KafkaParams p;
+        p.topics = {{"orders", 4}};
+        p.batchRecords = 2;
+        p.stickyDraws = {2, 0, 5};
+        const KafkaEngine e(p);
+        const fg::Timeline<KafkaEngine> t(e, e.initialState(),
+                                          {produce("orders", std::nullopt, 8)});
+        std::vector<int> partitions;
+        for (const auto& st : t.steps()) {
+            partitions.push_back(st.partition);
+        }
+        // [0 1 2 3] draw 2: 2; [0 1 3] draw 0: 0; [1 2 3] draw 5 (5 mod 3 = 2): 3.
+        QCOMPARE(std::vector<int>(partitions.begin(), partitions.begin() + 6),
+                 (std::vector<int>{2, 2, 0, 0, 3, 3}));
+        QVERIFY(partitions[6] != 3 && partitions[6] == partitions[7]);
+        QVERIFY(t.step(4).text.find("draw 5") != std::string::npos);
+    }
+
     // A consumer that never joined has nothing to leave: Kafka's coordinator answers
     // UNKNOWN_MEMBER_ID and the group keeps its assignment (a tester's C9 "left" and the group
     // rebalanced). A member's leave still rebalances.

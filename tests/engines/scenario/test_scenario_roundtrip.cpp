@@ -28,6 +28,8 @@ const char* const kScenarios[] = {
         "ops":[{"op":"produce","topic":"orders","count":7},{"op":"produce","topic":"clicks","key":"u1","value":"c"},
         {"op":"join","group":"g","consumer":"C0"},{"op":"join","group":"g","consumer":"C1","topics":["orders"]},
         {"op":"consume","group":"g","max":2},{"op":"fail-broker","broker":1},{"op":"leave","group":"g","consumer":"C0"}]})",
+    R"({"engine":"kafka","params":{"topics":{"events":5},"replication":1,"batch_records":2,"sticky_draws":[3,0,7,1]},
+        "ops":[{"op":"fail-broker","broker":2},{"op":"produce","topic":"events","count":11}]})",
     R"({"engine":"downsample","ops":[{"op":"ingest","generate":{"from":0,"to":7200000,"every_s":5,"shape":"random-walk"}},
         {"op":"ingest","points":[[7200000,1.5],[7201000,2.5]]},{"op":"query","from":0,"to":600000,"agg":"max"},
         {"op":"advance","by_s":10800},{"op":"advance","to":20000000},{"op":"query","from":0,"to":3600000}]})",
@@ -84,6 +86,12 @@ private slots:
         QTest::newRow("hashslot slot")
             << R"({"engine":"hashslot","ops":[{"op":"migrate","slot":16384,"to":0}]})"
             << "/ops/0/slot";
+        QTest::newRow("kafka sticky draws")
+            << R"({"engine":"kafka","params":{"sticky_draws":3},"ops":[]})"
+            << "/params/sticky_draws";
+        QTest::newRow("kafka sticky draw")
+            << R"({"engine":"kafka","params":{"sticky_draws":[1,-1]},"ops":[]})"
+            << "/params/sticky_draws/1";
         QTest::newRow("kafka topic")
             << R"({"engine":"kafka","ops":[{"op":"produce","topic":"nope"}]})"
             << "/ops/0/topic";
