@@ -237,21 +237,31 @@ Assignment assignSticky(const std::vector<Member>& input,
     return same ? stickyConstrained(members, all, previous) : stickyGeneral(members, all, previous);
 }
 
-Assignment keptDuringRevocation(const Assignment& previous, const Assignment& target) {
-    Assignment kept;
-    for (const auto& [member, parts] : target) {
-        kept[member];
-        const auto it = previous.find(member);
-        if (it == previous.end()) {
-            continue;
-        }
-        for (const auto& tp : it->second) {
-            if (std::find(parts.begin(), parts.end(), tp) != parts.end()) {
-                kept[member].push_back(tp);
+Assignment cooperativeFirstRound(const Assignment& previous, const Assignment& target) {
+    // CooperativeStickyAssignor.computePartitionsTransferringOwnership (apache/kafka, clients/src/
+    // main/java/org/apache/kafka/clients/consumer/CooperativeStickyAssignor.java): only a
+    // partition added to one member AND revoked from another (in its ownedPartitions) is held
+    // back; the owned partitions are those of the members that rejoin, so a departed member's
+    // are nobody's.
+    std::map<TopicPartition, std::string> owner;
+    for (const auto& [member, parts] : previous) {
+        if (target.count(member)) {
+            for (const auto& tp : parts) {
+                owner[tp] = member;
             }
         }
     }
-    return kept;
+    Assignment first;
+    for (const auto& [member, parts] : target) {
+        auto& mine = first[member];
+        for (const auto& tp : parts) {
+            const auto it = owner.find(tp);
+            if (it == owner.end() || it->second == member) {
+                mine.push_back(tp);
+            }
+        }
+    }
+    return first;
 }
 
 } // namespace fg::kafka

@@ -6,7 +6,8 @@
 //   sticky      balanced to within one partition, keeping as many previous owners as possible
 //               (Kafka's constrained algorithm when all members subscribe alike);
 //   cooperative-sticky  the sticky result, reached in two rebalances: partitions that change
-//               owner are first revoked, then assigned (KIP-429).
+//               owner are first revoked, then assigned (KIP-429); partitions nobody owns are
+//               assigned in the first.
 #pragma once
 
 #include <map>
@@ -39,8 +40,11 @@ Assignment assignRoundRobin(const std::vector<Member>& members,
 // `previous`: the assignment before this rebalance (members that left are ignored).
 Assignment assignSticky(const std::vector<Member>& members,
                         const std::map<std::string, int>& partitions, const Assignment& previous);
-// For cooperative-sticky: what each member keeps during the first rebalance (its previous
-// partitions that do not move), given the final target.
-Assignment keptDuringRevocation(const Assignment& previous, const Assignment& target);
+// For cooperative-sticky: the assignment of the first of its two rebalances, given the final
+// target. A member gets its target less the partitions that another member of the group (a member
+// of `target`) owned in `previous`: those are revoked in this round and handed over in the next.
+// Partitions that no member owns (a departed member's, a new topic's) go to their new owner at
+// once, as nothing must be revoked first (Kafka's CooperativeStickyAssignor).
+Assignment cooperativeFirstRound(const Assignment& previous, const Assignment& target);
 
 } // namespace fg::kafka

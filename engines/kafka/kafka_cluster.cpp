@@ -4,6 +4,7 @@
 #include "engines/kafka/murmur2.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fg::kafka {
 
@@ -114,6 +115,43 @@ std::string assignmentText(const Assignment& a) {
         out += (out.empty() ? "" : "; ") + member + " reads " + list(tps);
     }
     return out.empty() ? "no members" : out;
+}
+
+// The first cooperative round's partitions that no member owned before ("" when none): they
+// need no revocation, so they are handed out at once.
+std::string unownedText(const Assignment& previous, const Assignment& first) {
+    std::set<TopicPartition> owned;
+    for (const auto& [m, tps] : previous) {
+        owned.insert(tps.begin(), tps.end());
+    }
+    std::vector<TopicPartition> unowned;
+    for (const auto& [m, tps] : first) {
+        for (const auto& tp : tps) {
+            if (!owned.count(tp)) {
+                unowned.push_back(tp);
+            }
+        }
+    }
+    std::sort(unowned.begin(), unowned.end());
+    if (unowned.empty()) {
+        return {};
+    }
+    const bool one = unowned.size() == 1;
+    return "Nobody owns " + list(unowned) + " now (a member that left read " +
+           (one ? "it" : "them") + ", or nobody did), so nothing has to be revoked first: " +
+           (one ? "it goes to its new owner" : "they go to their new owners") + " at once. ";
+}
+
+// The partitions a sticky pick chose among, in order ("0, 2, 3"); every partition of `n` when
+// none had a leader.
+std::string candidatesText(const std::vector<int>& choices, int n) {
+    std::string out;
+    const int count = choices.empty() ? n : static_cast<int>(choices.size());
+    for (int i = 0; i < count; ++i) {
+        out += (i ? ", " : "") +
+               std::to_string(choices.empty() ? i : choices[static_cast<std::size_t>(i)]);
+    }
+    return "partitions " + out;
 }
 
 std::vector<int> available(const KafkaState& s, const std::string& topic) {
@@ -252,35 +290,7 @@ void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) c
                       std::to_string(partition) + ".";
             }
         } else {
-            int& current = s.stickyPartition.try_emplace(op.topic, -1).first->second;
-            int& inBatch = s.stickyBatch[op.topic];
-            const bool stillAvailable =
-                std::find(avail.begin(), avail.end(), current) != avail.end();
-            if (current < 0 || inBatch >= p_.batchRecords || !stillAvailable) {
-                std::vector<int> choices = avail;
-                if (choices.size() > 1 && current >= 0) {
-                    std::erase(choices, current); // a new batch goes to another partition
-                }
-                const int previous = current;
-                current = choices.empty() ? static_cast<int>(s.rng.uniform(0, n - 1))
-                                          : choices[static_cast<std::size_t>(s.rng.uniform(
-                                                0, static_cast<std::int64_t>(choices.size()) - 1))];
-                inBatch = 0;
-                if (sink.narrate()) {
-                    why = previous < 0
-                              ? "No key: the sticky partitioner (Kafka 2.4+) picks partition " +
-                                    std::to_string(current) + " at random and fills a batch there."
-                              : "No key: the batch is full, so the sticky partitioner moves to "
-                                "another partition, " +
-                                    std::to_string(current) + ".";
-                }
-            } else if (sink.narrate()) {
-                why = "No key: the sticky partitioner keeps filling the batch on partition " +
-                      std::to_string(current) + " (" + std::to_string(inBatch + 1) + " of " +
-                      std::to_string(p_.batchRecords) + ").";
-            }
-            ++inBatch;
-            partition = current;
+            partition = sticky(s, op.topic, avail, n, sink.narrate() ? &why : nullptr);
         }
     }
     PartitionState* ps = s.find(op.topic, partition);
@@ -306,6 +316,51 @@ void KafkaEngine::produce(State& s, const Op& op, StepSink<Step, State>& sink) c
                   std::to_string(partition) + " at offset " + std::to_string(offset) + ".";
         sink.report(std::move(st), s);
     }
+}
+
+int KafkaEngine::sticky(State& s, const std::string& topic, const std::vector<int>& avail, int n,
+                        std::string* why) const {
+    int& current = s.stickyPartition.try_emplace(topic, -1).first->second;
+    int& inBatch = s.stickyBatch[topic];
+    const bool stillAvailable = std::find(avail.begin(), avail.end(), current) != avail.end();
+    if (current >= 0 && inBatch < p_.batchRecords && stillAvailable) {
+        if (why) {
+            *why = "No key: the sticky partitioner keeps filling the batch on partition " +
+                   std::to_string(current) + " (" + std::to_string(inBatch + 1) + " of " +
+                   std::to_string(p_.batchRecords) + ").";
+        }
+        ++inBatch;
+        return current;
+    }
+    std::vector<int> choices = avail;
+    if (choices.size() > 1 && current >= 0) {
+        std::erase(choices, current); // a new batch goes to another partition
+    }
+    const int previous = current;
+    const bool given = s.stickyDrawsUsed < p_.stickyDraws.size();
+    const int draw = stickyDraw(s, choices.empty() ? static_cast<std::size_t>(n) : choices.size());
+    current = choices.empty() ? draw : choices[static_cast<std::size_t>(draw)];
+    inBatch = 1;
+    if (why) {
+        *why = previous < 0 ? "No key: the sticky partitioner (Kafka 2.4+) picks partition " +
+                                  std::to_string(current) + " at random and fills a batch there."
+                            : "No key: the batch is full, so the sticky partitioner moves to "
+                              "another partition, " +
+                                  std::to_string(current) + ".";
+        if (given) {
+            *why += " (Its draw " + std::to_string(p_.stickyDraws[s.stickyDrawsUsed - 1]) +
+                    " counts from 0 along " + candidatesText(choices, n) + ".)";
+        }
+    }
+    return current;
+}
+
+int KafkaEngine::stickyDraw(State& s, std::size_t among) const {
+    if (s.stickyDrawsUsed < p_.stickyDraws.size()) {
+        const auto d = static_cast<std::size_t>(p_.stickyDraws[s.stickyDrawsUsed++]);
+        return static_cast<int>(d % among);
+    }
+    return static_cast<int>(s.rng.uniform(0, static_cast<std::int64_t>(among) - 1));
 }
 
 void KafkaEngine::rebalance(State& s, const std::string& group, const std::string& why,
@@ -341,8 +396,9 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
     ++s.stats.rebalances;
     s.stats.partitionsMoved += moved;
     if (p_.assignor == AssignorKind::CooperativeSticky && moved > 0) {
-        // Round 1: members keep what does not move and give up the rest; round 2 assigns it.
-        g.assignment = keptDuringRevocation(previous, target);
+        // Round 1: members keep what does not move and give up the rest, and what nobody owns
+        // (a leaver's partitions) goes to its new owner at once; round 2 hands over the rest.
+        g.assignment = cooperativeFirstRound(previous, target);
         ++g.generation;
         if (sink.narrate()) {
             Step st;
@@ -355,7 +411,7 @@ void KafkaEngine::rebalance(State& s, const std::string& group, const std::strin
                       "reading what stays theirs and revoke the " +
                       (moved == 1 ? std::string("1 partition that moves. ")
                                   : counted(moved, "partition", "partitions") + " that move. ") +
-                      assignmentText(g.assignment) + ".";
+                      unownedText(previous, g.assignment) + assignmentText(g.assignment) + ".";
             sink.report(std::move(st), s);
         }
         ++s.stats.rebalances;

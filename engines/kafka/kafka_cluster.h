@@ -9,7 +9,8 @@
 // a random value, over partitions that have a leader); "sticky" is KIP-480 (2.4+: one random
 // partition until its batch of `batch_records` records is full, then another random one, not the
 // same when there is a choice); "keyed" keeps keyless records sticky too (today's default).
-// Randomness comes from the seeded Rng kept in the state, so a replay makes the same choices.
+// Randomness comes from the seeded Rng kept in the state, so a replay makes the same choices; the
+// sticky picks may instead be given (KafkaParams::stickyDraws), as an exercise states them.
 #pragma once
 
 #include "engines/core/rng.h"
@@ -36,6 +37,9 @@ struct KafkaParams {
     AssignorKind assignor = AssignorKind::Range;
     int batchRecords = 4; // sticky: records per batch before switching partition
     std::uint64_t seed = 1;
+    // Sticky: the draws of its first picks, each the position of the partition it picks among
+    // the candidates (wrapping round past the last); later picks draw from the seeded Rng.
+    std::vector<int> stickyDraws;
 };
 
 struct Record {
@@ -76,6 +80,7 @@ struct KafkaState {
     std::map<std::string, std::int64_t> roundRobinCounter; // topic -> next counter value
     std::map<std::string, int> stickyPartition;            // topic -> current sticky partition
     std::map<std::string, int> stickyBatch;                // topic -> records in the current batch
+    std::size_t stickyDrawsUsed = 0;                       // KafkaParams::stickyDraws taken
     Rng rng;
     KafkaStats stats;
     bool operator==(const KafkaState&) const = default;
@@ -202,6 +207,12 @@ public:
 
 private:
     void produce(State& s, const Op& op, StepSink<Step, State>& sink) const;
+    // The sticky partitioner's partition for a keyless record of `topic` (`avail`: its
+    // partitions with a leader, of `n`); the reason in `why` when it is not null.
+    int sticky(State& s, const std::string& topic, const std::vector<int>& avail, int n,
+               std::string* why) const;
+    // A sticky pick: a position below `among`, the next given draw or else from the Rng.
+    int stickyDraw(State& s, std::size_t among) const;
     void rebalance(State& s, const std::string& group, const std::string& why,
                    StepSink<Step, State>& sink) const;
     void consume(State& s, const Op& op, StepSink<Step, State>& sink) const;

@@ -1,30 +1,18 @@
 #include "engines/redis/cluster.h"
 
-#include "engines/redis/crc16.h"
+#include "engines/redis/cluster_detail.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace fg::redis {
 
+using detail::n;
+using detail::N;
+using detail::usable;
+
 namespace {
-
-std::string hex4(int v) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%04X", v);
-    return buf;
-}
-
-std::string n(int id) {
-    return "node " + std::to_string(id);
-}
-
-// At the start of a sentence ("Node 4 returns its value", not "node 4").
-std::string N(int id) {
-    return "Node " + std::to_string(id);
-}
 
 std::string rangesText(const std::vector<std::pair<int, int>>& r) {
     std::string out;
@@ -54,11 +42,6 @@ std::vector<std::pair<int, int>> toRanges(const std::vector<int>& slots) {
     return r;
 }
 
-bool usable(const ClusterState& s, int id) {
-    return id >= 0 && id < static_cast<int>(s.nodes.size()) && s.nodes[id].alive &&
-           !s.nodes[id].removed;
-}
-
 } // namespace
 
 std::string_view kindName(StepKind kind) {
@@ -85,6 +68,8 @@ std::string_view kindName(StepKind kind) {
         return "fail-node";
     case StepKind::kPromote:
         return "promote";
+    case StepKind::kClientMap:
+        return "client-map";
     }
     return "?";
 }
@@ -173,6 +158,9 @@ void ClusterEngine::apply(State& s, const Op& op, StepSink<Step, State>& sink) c
     case Op::Kind::FailNode:
         failNode(s, op.node, sink);
         return;
+    case Op::Kind::ClientMap:
+        clientMap(s, op.slot, op.node, sink);
+        return;
     }
 }
 
@@ -199,113 +187,15 @@ std::string ClusterEngine::refusal(const State& s, const Op& op) {
         return {};
     case Op::Kind::FailNode:
         return usable(s, op.node) ? std::string() : "There is no live " + n(op.node) + " to fail.";
+    case Op::Kind::ClientMap:
+        if (op.slot < 0 || op.slot >= kSlots || op.node < 0 ||
+            op.node >= static_cast<int>(s.nodes.size())) {
+            return "A client's map names a node of the cluster for a slot: slot " +
+                   std::to_string(op.slot) + " on " + n(op.node) + " is not possible.";
+        }
+        return {};
     }
     return {};
-}
-
-void ClusterEngine::route(State& s, const Op& op, StepSink<Step, State>& sink) const {
-    ++s.stats.routes;
-    const int slot = keySlot(op.key);
-    int node = s.clientOwner[static_cast<std::size_t>(slot)];
-    const int first = node;
-    Redirect redirect = Redirect::kNone;
-    std::string hops;
-    bool asking = false, down = false, refreshed = false;
-    for (int hop = 0; hop < 6; ++hop) {
-        if (!usable(s, node)) {
-            // The client's node is gone: it refreshes its whole map (CLUSTER SLOTS), then retries.
-            s.clientOwner = s.owner;
-            node = s.owner[static_cast<std::size_t>(slot)];
-            refreshed = true;
-            if (sink.narrate()) {
-                hops += " That node does not answer, so the client reloads the slot map.";
-            }
-            if (!usable(s, node)) {
-                down = true;
-                break;
-            }
-            continue;
-        }
-        const int realOwner = s.owner[static_cast<std::size_t>(slot)];
-        const bool migrating = s.migration && s.migration->slot == slot;
-        if (node == realOwner) {
-            const auto it = s.keyNode.find(op.key);
-            const bool here = it != s.keyNode.end() && it->second == node;
-            if (migrating && !here) {
-                if (!usable(s, s.migration->to)) {
-                    down = true; // the importing node is gone with no replica
-                    break;
-                }
-                ++s.stats.ask;
-                redirect = Redirect::kAsk;
-                node = s.migration->to;
-                asking = true;
-                if (sink.narrate()) {
-                    hops += " It replies ASK " + std::to_string(slot) + " " + n(node) +
-                            ": the slot is migrating and the key is not there, so the client "
-                            "sends ASKING, then the command, to " +
-                            n(node) + " (without changing its map).";
-                }
-                continue;
-            }
-            break;
-        }
-        if (migrating && asking && node == s.migration->to) {
-            break; // an importing node serves a command that follows ASKING
-        }
-        ++s.stats.moved;
-        redirect = Redirect::kMoved;
-        s.clientOwner[static_cast<std::size_t>(slot)] = realOwner;
-        if (sink.narrate()) {
-            hops += " It replies MOVED " + std::to_string(slot) + " " + n(realOwner) +
-                    ": the client updates its map and retries there.";
-        }
-        node = realOwner;
-    }
-    if (!down && !usable(s, s.owner[static_cast<std::size_t>(slot)])) {
-        down = true;
-    }
-    if (down) {
-        ++s.stats.clusterDown;
-    } else if (op.value) {
-        s.keyNode[op.key] = node;
-        s.values[op.key] = *op.value;
-    }
-    if (!sink.narrate()) {
-        return;
-    }
-    Step st;
-    st.kind = down ? StepKind::kClusterDown : StepKind::kRoute;
-    st.key = op.key;
-    st.crc16 = crc16(hashedPart(op.key));
-    st.slot = slot;
-    st.node = down ? -1 : node;
-    st.first = first;
-    st.redirect = down ? Redirect::kClusterDown : redirect;
-    if (hasHashTag(op.key)) {
-        st.hashTag = std::string(hashedPart(op.key));
-    }
-    std::string what = "Key " + op.key;
-    if (!st.hashTag.empty()) {
-        what +=
-            " has the hash tag {" + st.hashTag + "}, so only \"" + st.hashTag + "\" is hashed: it";
-    }
-    st.text = what + " hashes to slot " + std::to_string(slot) + " (CRC16 " + hex4(st.crc16) +
-              " mod 16384); the client asks " + n(first) + "." + hops;
-    // What the node does: a SET stores the key; a GET returns its value, or nil when no SET
-    // made it (a tester read "serves the key" for a key that was never set).
-    const std::string answer = op.value ? "stores the key"
-                               : s.keyNode.count(op.key)
-                                   ? "returns its value"
-                                   : "replies (nil): the key does not exist (no SET made it)";
-    if (down) {
-        st.text += " No live node serves slot " + std::to_string(slot) + ": CLUSTERDOWN.";
-    } else if (redirect == Redirect::kNone && !refreshed) {
-        st.text += " It owns the slot and " + answer + ".";
-    } else {
-        st.text += " " + N(node) + " " + answer + ".";
-    }
-    sink.report(std::move(st), s);
 }
 
 void ClusterEngine::migrateSlot(State& s, int slot, int to, int batch,

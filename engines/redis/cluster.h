@@ -9,7 +9,8 @@
 //   - the owner has failed and no replica took over: -CLUSTERDOWN.
 // Ops: route (a key, optionally setting a value), add-node (an empty master, then a rebalance),
 // remove-node, migrate (a slot to a node, all keys or a first batch), fail-node (a replica of a
-// failed master is promoted). Deterministic; node ids are stable and never reused.
+// failed master is promoted), client-map (the client's map names a node for a slot: a map older
+// than the cluster's). Deterministic; node ids are stable and never reused.
 #pragma once
 
 #include "engines/core/timeline.h"
@@ -62,12 +63,12 @@ struct ClusterState {
 };
 
 struct ClusterOp {
-    enum class Kind { Route, AddNode, RemoveNode, Migrate, FailNode };
+    enum class Kind { Route, AddNode, RemoveNode, Migrate, FailNode, ClientMap };
     Kind kind = Kind::Route;
     std::string key;                  // route
     std::optional<std::string> value; // route: also set the key
-    int node = -1;                    // remove-node, fail-node
-    int slot = -1, to = -1;           // migrate
+    int node = -1;                    // remove-node, fail-node, client-map
+    int slot = -1, to = -1;           // migrate; client-map: slot
     int batch = -1;                   // migrate: move only this many keys now (-1: all)
 
     // A GET of `key`, or a SET when `value` is given.
@@ -91,6 +92,14 @@ struct ClusterOp {
         return op;
     }
 
+    // The client's map names `node` for `slot`, whoever owns it (a client that loaded its map
+    // before the slot moved, or from a node that was behind).
+    static ClusterOp clientMap(int slot, int node) {
+        ClusterOp op = withNode(Kind::ClientMap, node);
+        op.slot = slot;
+        return op;
+    }
+
 private:
     static ClusterOp withNode(Kind kind, int node) {
         ClusterOp op;
@@ -102,7 +111,8 @@ private:
 
 // What a step reports. Per kind (fields not listed keep their defaults):
 //   route          key, crc16, slot, hashTag; first: the node the client asked; node: the one that
-//                  served it; redirect: the last redirect on the way (kNone: none).
+//                  served it; redirect: the last redirect on the way (kNone: none); replies:
+//                  each redirect on the way, in order.
 //   clusterdown    as route, node -1 and redirect kClusterDown: no live node serves the slot.
 //   error          text only: the op named a missing or dead node, or a bad slot; nothing changed.
 //   migrate-start  slot, from, to: the slot is MIGRATING on `from`, IMPORTING on `to`.
@@ -113,6 +123,8 @@ private:
 //   remove-node    node: the node that left (a master takes its replicas with it).
 //   fail-node      node: the node that failed.
 //   promote        node: the replica promoted to master; from: the failed master.
+//   client-map     slot, node: what the client's map names for the slot now; from: what it
+//                  named before.
 enum class StepKind {
     kRoute,
     kClusterDown,
@@ -125,6 +137,7 @@ enum class StepKind {
     kRemoveNode,
     kFailNode,
     kPromote,
+    kClientMap,
 };
 
 // The kind's name in scenario JSON: "route", "clusterdown", "migrate-start", ...
@@ -137,6 +150,13 @@ enum class Redirect { kNone, kMoved, kAsk, kClusterDown };
 
 // The reply's name as Redis writes it: "MOVED", "ASK", "CLUSTERDOWN" ("" for kNone).
 std::string_view redirectName(Redirect redirect);
+
+// One redirect a route met: the node asked replied MOVED or ASK, naming node `to`.
+struct Reply {
+    int node = -1;
+    Redirect redirect = Redirect::kNone;
+    int to = -1;
+};
 
 struct ClusterStep {
     StepKind kind = StepKind::kRoute;
@@ -151,6 +171,7 @@ struct ClusterStep {
     int from = -1, to = -1;
     std::vector<std::pair<int, int>> ranges; // slot ranges moved
     int keysMoved = 0;
+    std::vector<Reply> replies; // route: the redirects on the way, in order
 };
 
 class ClusterEngine {
@@ -179,6 +200,7 @@ private:
     void addNode(State& s, StepSink<Step, State>& sink) const;
     void removeNode(State& s, int node, StepSink<Step, State>& sink) const;
     void failNode(State& s, int node, StepSink<Step, State>& sink) const;
+    void clientMap(State& s, int slot, int node, StepSink<Step, State>& sink) const;
 
     int masters_;
     int replicas_;

@@ -50,10 +50,21 @@ Status readClusterOp(const json& o, const std::string& path, const std::string& 
         op.slot = static_cast<int>(slot);
         op.to = static_cast<int>(to);
         op.batch = static_cast<int>(keys);
+    } else if (name == "client-map") {
+        op.kind = ClusterKind::ClientMap;
+        std::int64_t slot = 0, node = 0;
+        if (Status s = R::requiredInteger(o, path, "slot", 0, redis::kSlots - 1, slot); !s) {
+            return s;
+        }
+        if (Status s = R::requiredInteger(o, path, "node", 0, nodeIds - 1, node); !s) {
+            return s;
+        }
+        op.slot = static_cast<int>(slot);
+        op.node = static_cast<int>(node);
     } else {
         return Status::error(path + "/op", "unknown op \"" + name +
                                                "\": expected route, add-node, remove-node, "
-                                               "migrate or fail-node");
+                                               "migrate, fail-node or client-map");
     }
     return Status::ok();
 }
@@ -110,6 +121,15 @@ json hashslotStepJson(const redis::ClusterStep& st) {
         }
         if (!st.hashTag.empty()) {
             j["hash_tag"] = st.hashTag;
+        }
+        if (!st.replies.empty()) {
+            json replies = json::array();
+            for (const auto& r : st.replies) {
+                replies.push_back({{"node", r.node},
+                                   {"reply", std::string(redis::redirectName(r.redirect))},
+                                   {"to", r.to}});
+            }
+            j["replies"] = std::move(replies);
         }
         return j;
     }
@@ -233,6 +253,9 @@ json writeHashslotScenario(const HashslotScenario& s) {
             break;
         case K::FailNode:
             ops.push_back({{"op", "fail-node"}, {"node", op.node}});
+            break;
+        case K::ClientMap:
+            ops.push_back({{"op", "client-map"}, {"slot", op.slot}, {"node", op.node}});
             break;
         case K::Migrate: {
             json o = {{"op", "migrate"}, {"slot", op.slot}, {"to", op.to}};

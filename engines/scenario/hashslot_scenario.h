@@ -1,7 +1,8 @@
 // The hashslot engine at the JSON edge (docs/cli.md, engine `hashslot`): params `nodes`
 // (masters, 1..1000, default 3) and `replicas` (per master, 0..5, default 0); ops `route` (`key`,
 // optional `value`), `add-node`, `remove-node` (`node`), `migrate` (`slot`, `to`, optional `keys`:
-// how many keys to move now, leaving the slot MIGRATING), `fail-node` (`node`).
+// how many keys to move now, leaving the slot MIGRATING), `fail-node` (`node`), `client-map`
+// (`slot`, `node`: the client's map names that node for the slot).
 #pragma once
 
 #include "engines/core/status.h"

@@ -35,6 +35,28 @@ Status readChoice(const json& obj, const std::string& path, const char* key,
     return Status::error(path + "/" + key, "expected one of: " + all);
 }
 
+// "sticky_draws": the sticky partitioner's first picks, each a position among its candidates.
+Status readStickyDraws(const json& params, std::vector<int>& out) {
+    const auto it = params.find("sticky_draws");
+    if (it == params.end()) {
+        return Status::ok();
+    }
+    if (!it->is_array() || it->size() > 100'000) {
+        return Status::error("/params/sticky_draws",
+                             "expected a list of at most 100,000 draws, like [2, 0, 1]");
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& d = (*it)[i];
+        if (!d.is_number_integer() || d.get<std::int64_t>() < 0 || d.get<std::int64_t>() > 999) {
+            return Status::error("/params/sticky_draws/" + std::to_string(i),
+                                 "expected a whole number from 0 to 999: the position of the "
+                                 "partition picked among the candidates");
+        }
+        out.push_back(d.get<int>());
+    }
+    return Status::ok();
+}
+
 } // namespace
 
 namespace {
@@ -125,7 +147,7 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
     }
     if (Status s = R::knownKeys(params, "/params",
                                 {"topics", "brokers", "replication", "partitioner", "assignor",
-                                 "batch_records", "seed"});
+                                 "batch_records", "seed", "sticky_draws"});
         !s) {
         return s;
     }
@@ -165,6 +187,9 @@ Status parseKafkaScenario(const json& scenario, KafkaScenario& out) {
         return s;
     }
     p.seed = static_cast<std::uint64_t>(v);
+    if (Status s = readStickyDraws(params, p.stickyDraws); !s) {
+        return s;
+    }
     int choice = 0;
     if (Status s = readChoice(params, "/params", "partitioner", {"keyed", "round-robin", "sticky"},
                               2, choice);
@@ -332,6 +357,9 @@ json writeKafkaScenario(const KafkaScenario& s) {
                    {"assignor", kafka::assignorName(p.assignor)},
                    {"batch_records", p.batchRecords},
                    {"seed", p.seed}};
+    if (!p.stickyDraws.empty()) {
+        params["sticky_draws"] = p.stickyDraws;
+    }
     json ops = json::array();
     using K = kafka::KafkaOp::Kind;
     for (const auto& op : s.ops) {

@@ -1,7 +1,8 @@
 // The kafka engine at the JSON edge (docs/cli.md, engine `kafka`): params `topics`
 // ({"orders": 3}), `brokers` (1..50, default 3), `replication` (1..brokers, default 2 or fewer),
 // `partitioner` (keyed, round-robin, sticky; default sticky), `assignor` (range, roundrobin,
-// sticky, cooperative-sticky; default range), optional `batch_records` (default 4) and `seed`.
+// sticky, cooperative-sticky; default range), optional `batch_records` (default 4), `seed` and
+// `sticky_draws` (the sticky partitioner's first picks, each a position among its candidates).
 // Ops: `produce` (`topic`, optional `key`, `value`, `count`), `join` (`group`, `consumer`,
 // optional `topics`), `leave` (`group`, `consumer`), `fail-broker` (`broker`), `consume`
 // (`group`, optional `consumer`, optional `max` per partition).

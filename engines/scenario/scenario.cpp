@@ -27,7 +27,8 @@ const std::vector<EngineEntry>& engines() {
     static const std::vector<EngineEntry> all = {
         {"btree", &runBtreeScenario, "insert, search, delete, range, insert-random"},
         {"lsm", &runLsmScenario, "put, delete, get, flush, compact, put-random"},
-        {"hashslot", &runHashslotScenario, "route, add-node, remove-node, migrate, fail-node"},
+        {"hashslot", &runHashslotScenario,
+         "route, add-node, remove-node, migrate, fail-node, client-map"},
         {"kafka", &runKafkaScenario, "produce, join, leave, fail-broker, consume"},
         {"downsample", &runDownsampleScenario, "ingest, advance, query"},
     };

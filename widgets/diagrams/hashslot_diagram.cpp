@@ -366,31 +366,46 @@ FrameItem slotMarker(qreal x, const SlotGeometry& g, const Theme& t) {
     return mark;
 }
 
-// The redirect: up out of the node the client asked first, across above the row, down into the
-// node that serves the key (straight across, it ran through the boxes between the two and their
-// text); its name over the crossing.
-void addRedirect(Frame& f, const redis::ClusterStep& step, const QRectF& first,
-                 const QRectF& target, const SlotGeometry& g, const Theme& t) {
-    const qreal toward = target.center().x() > first.center().x() ? 1 : -1;
-    const qreal lane = g.nodeTop - 22;
-    const QPointF from(first.center().x() + toward * first.width() / 4, first.top());
-    const QPointF to(target.center().x() - toward * target.width() / 4, target.top());
-    auto up = arrow(QStringLiteral("route-redirect-up"), from, QPointF(from.x(), lane), t.bad, 3);
+// A redirect: up out of the node asked, across above the row at height `lane`, down into the
+// node its reply names (straight across, it ran through the boxes between the two and their
+// text); the reply's name over the crossing, or, `onLane`, on it in a box of the background's
+// colour (lanes stacked closer than a label's height). Items `id`, `id`-up, -across, -label.
+void addRedirect(Frame& f, const QString& id, redis::Redirect reply, const QRectF& asked,
+                 const QRectF& named, qreal lane, bool onLane, const SlotGeometry& g,
+                 const Theme& t) {
+    const qreal toward = named.center().x() > asked.center().x() ? 1 : -1;
+    const QPointF from(asked.center().x() + toward * asked.width() / 4, asked.top());
+    const QPointF to(named.center().x() - toward * named.width() / 4, named.top());
+    auto up = arrow(id + QStringLiteral("-up"), from, QPointF(from.x(), lane), t.bad, 3);
     up.arrow = false;
-    auto across = arrow(QStringLiteral("route-redirect-across"), QPointF(from.x(), lane),
+    auto across = arrow(id + QStringLiteral("-across"), QPointF(from.x(), lane),
                         QPointF(to.x(), lane), t.bad, 3);
     across.arrow = false;
     f.items.push_back(up);
     f.items.push_back(across);
-    f.items.push_back(arrow(QStringLiteral("route-redirect"), QPointF(to.x(), lane), to, t.bad, 3));
-    f.items.push_back(
-        text(QStringLiteral("route-redirect-label"),
-             QRectF(across.line.center().x() - 60, lane - 4 - 24 * g.k, 120, 24 * g.k),
-             QString::fromUtf8(redis::redirectName(step.redirect)), t, g.fs, true));
+    f.items.push_back(arrow(id, QPointF(to.x(), lane), to, t.bad, 3));
+    const QString name = QString::fromUtf8(redis::redirectName(reply));
+    const qreal cx = across.line.center().x();
+    if (!onLane) {
+        f.items.push_back(text(id + QStringLiteral("-label"),
+                               QRectF(cx - 60, lane - 4 - 24 * g.k, 120, 24 * g.k), name, t, g.fs,
+                               true));
+        return;
+    }
+    FrameItem label = text(id + QStringLiteral("-label"), QRectF(), name, t, g.fs * 0.9, true);
+    const qreal w = frameTextSize(label).width() + 12 * g.k; // the name and a little air
+    label.rect = QRectF(cx - w / 2, lane - 10 * g.k, w, 20 * g.k);
+    label.kind = FrameItem::Kind::Box;
+    label.fill = t.background;
+    label.stroke = t.bad;
+    label.strokeWidth = 1.5;
+    f.items.push_back(label);
 }
 
 // The routed key, its slot on the bar, and the client's path: an arrow to the node that served
-// it, or to the node it asked first and the redirect from there.
+// it, or to the node it asked first and each redirect from there, in order, the first one
+// highest (a client two maps behind gets MOVED, then ASK: drawn as one ASK out of the node first
+// asked, it said that node replied ASK).
 void addRoute(Frame& f, const redis::ClusterStep& step, const std::map<int, QRectF>& nodeRect,
               const SlotGeometry& g, const Theme& t) {
     f.items.push_back(routeLabel(step, g, t));
@@ -401,15 +416,29 @@ void addRoute(Frame& f, const redis::ClusterStep& step, const std::map<int, QRec
     }
     const QRectF target = nodeRect.at(step.node);
     const QPointF underSlot(x, g.barTop + g.barH + 2 + 22 * g.k);
-    if (step.redirect != redis::Redirect::kNone && step.first >= 0 && step.first != step.node &&
-        nodeRect.count(step.first)) {
-        const QRectF first = nodeRect.at(step.first);
-        f.items.push_back(arrow(QStringLiteral("route-first"), underSlot,
-                                QPointF(first.center().x(), first.top()), t.mutedText, 2));
-        addRedirect(f, step, first, target, g, t);
-    } else {
+    if (step.replies.empty() || !nodeRect.count(step.first)) {
         f.items.push_back(arrow(QStringLiteral("route-arrow"), underSlot,
                                 QPointF(target.center().x(), target.top()), t.accent, 3));
+        return;
+    }
+    const QRectF first = nodeRect.at(step.first);
+    f.items.push_back(arrow(QStringLiteral("route-first"), underSlot,
+                            QPointF(first.center().x(), first.top()), t.mutedText, 2));
+    // The lanes between the slot marker and the row, the last redirect's lowest; the labels of
+    // several sit on their lanes, which keeps them apart in the room there is.
+    const std::size_t n = step.replies.size();
+    const qreal lowest = g.nodeTop - 22;
+    const qreal room = lowest - 10 * g.k - (underSlot.y() + 2);
+    const qreal gap = n > 1 ? std::min(26 * g.k, room / static_cast<qreal>(n - 1)) : 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const redis::Reply& r = step.replies[i];
+        if (!nodeRect.count(r.node) || !nodeRect.count(r.to)) {
+            continue;
+        }
+        const QString id = i + 1 == n ? QStringLiteral("route-redirect")
+                                      : QStringLiteral("route-redirect-%1").arg(i);
+        addRedirect(f, id, r.redirect, nodeRect.at(r.node), nodeRect.at(r.to),
+                    lowest - gap * static_cast<qreal>(n - 1 - i), n > 1, g, t);
     }
 }
 

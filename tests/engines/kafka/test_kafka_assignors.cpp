@@ -164,7 +164,7 @@ private slots:
     void cooperativeFirstRoundKeepsOnlyWhatStays() {
         const Assignment prev{{"C0", {{"t", 0}, {"t", 1}, {"t", 2}}}};
         const auto target = assignSticky(members({"C0", "C1"}, {"t"}), {{"t", 3}}, prev);
-        const auto kept = keptDuringRevocation(prev, target);
+        const auto kept = cooperativeFirstRound(prev, target);
         QCOMPARE(kept.at("C0").size(), target.at("C0").size());
         QVERIFY(kept.at("C1").empty());
         QCOMPARE(target.at("C1").size(), std::size_t(1));

@@ -164,6 +164,80 @@ private slots:
         QCOMPARE(t.finalState().groups.at("g").assignment.at("C1").size(), std::size_t(1));
     }
 
+    // Kafka's CooperativeStickyAssignor holds back, for a second rebalance, only the partitions
+    // that pass from one member of the group to another: assign() removes from the sticky result
+    // its partitionsTransferringOwnership, which computePartitionsTransferringOwnership limits to
+    // partitions added to one member and revoked from another member's ownedPartitions (apache/
+    // kafka, clients/src/main/java/org/apache/kafka/clients/consumer/
+    // CooperativeStickyAssignor.java; the constrained builder of consumer/internals/
+    // AbstractStickyAssignor.java records a partition there only when allRevokedPartitions holds
+    // it). A member that left sends no ownedPartitions, so its partitions go to their new owners
+    // in the first rebalance. Here C0 leaves while C1 (topic b only) takes a partition of b from
+    // C2: C0's partitions of topic a go to C2 at once, the one moving from C2 to C1 waits.
+    void cooperativeStickyHandsALeaversPartitionsOutInTheFirstRound() {
+        KafkaParams p;
+        p.topics = {{"a", 3}, {"b", 4}};
+        p.assignor = AssignorKind::CooperativeSticky;
+        const KafkaEngine e(p);
+        const std::vector<KafkaOp> joins{KafkaOp::join("g", "C0"), KafkaOp::join("g", "C1", {"b"}),
+                                         KafkaOp::join("g", "C2")};
+        std::vector<KafkaOp> ops = joins;
+        ops.push_back(KafkaOp::leave("g", "C0"));
+        const fg::Timeline<KafkaEngine> before(e, e.initialState(), joins);
+        const fg::Timeline<KafkaEngine> t(e, e.initialState(), ops);
+        const Assignment& was = before.finalState().groups.at("g").assignment;
+        const Assignment& after = t.finalState().groups.at("g").assignment;
+        QCOMPARE(t.steps().back().kind, StepKind::kAssign);
+        const Assignment& first = t.step(t.size() - 2).assignment;
+        QCOMPARE(t.step(t.size() - 2).kind, StepKind::kRevoke);
+        const auto ownerIn = [](const Assignment& a, const TopicPartition& tp) {
+            for (const auto& [m, tps] : a) {
+                if (std::find(tps.begin(), tps.end(), tp) != tps.end()) {
+                    return m;
+                }
+            }
+            return std::string();
+        };
+        QVERIFY(!was.at("C0").empty());
+        for (const auto& tp : was.at("C0")) { // the leaver's: handed out in the first round
+            QVERIFY2(!ownerIn(first, tp).empty(), tp.name().c_str());
+            QCOMPARE(ownerIn(first, tp), ownerIn(after, tp));
+        }
+        int waiting = 0;
+        for (const auto& [m, tps] : after) {
+            for (const auto& tp : tps) {
+                const std::string from = ownerIn(was, tp);
+                if (from != "C0" && from != m) { // passes between members that stay: waits
+                    QCOMPARE(ownerIn(first, tp), std::string());
+                    ++waiting;
+                }
+            }
+        }
+        QVERIFY(waiting > 0);
+    }
+
+    // Given draws (an exercise's) pick the sticky partitioner's partitions: each the position
+    // among the partitions with a leader, without the one just filled, wrapping round past the
+    // last; then the seeded Rng draws again.
+    void givenStickyDrawsPickByPosition() {
+        KafkaParams p;
+        p.topics = {{"orders", 4}};
+        p.batchRecords = 2;
+        p.stickyDraws = {2, 0, 5};
+        const KafkaEngine e(p);
+        const fg::Timeline<KafkaEngine> t(e, e.initialState(),
+                                          {produce("orders", std::nullopt, 8)});
+        std::vector<int> partitions;
+        for (const auto& st : t.steps()) {
+            partitions.push_back(st.partition);
+        }
+        // [0 1 2 3] draw 2: 2; [0 1 3] draw 0: 0; [1 2 3] draw 5 (5 mod 3 = 2): 3.
+        QCOMPARE(std::vector<int>(partitions.begin(), partitions.begin() + 6),
+                 (std::vector<int>{2, 2, 0, 0, 3, 3}));
+        QVERIFY(partitions[6] != 3 && partitions[6] == partitions[7]);
+        QVERIFY(t.step(4).text.find("draw 5") != std::string::npos);
+    }
+
     // A consumer that never joined has nothing to leave: Kafka's coordinator answers
     // UNKNOWN_MEMBER_ID and the group keeps its assignment (a tester's C9 "left" and the group
     // rebalanced). A member's leave still rebalances.

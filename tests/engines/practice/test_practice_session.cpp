@@ -7,8 +7,10 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 using fg::practice::Exercise;
@@ -157,16 +159,16 @@ private slots:
     // "Show me" plays the exercise on its diagram: the engines' run of that scenario ends where
     // the exercise's answer says.
     void showMeReachesTheAnswer() {
-        int shown = 0;
+        std::map<std::string, int> shown;
         for (const auto& t : fg::practice::exerciseTypes()) {
-            for (const Level level : {Level::Easy, Level::Hard}) {
-                for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+            for (const Level level : {Level::Easy, Level::Medium, Level::Hard}) {
+                for (std::uint64_t seed = 1; seed <= 80; ++seed) {
                     const Exercise e = t.make(seed, level);
                     const auto show = fg::practice::showMe(e);
                     if (!show) {
                         continue;
                     }
-                    ++shown;
+                    ++shown[e.type];
                     json result;
                     const fg::Status s = fg::scenario::run(show->scenario, result);
                     QVERIFY2(s, (e.type + ": " + s.what()).c_str());
@@ -175,10 +177,87 @@ private slots:
                 }
             }
         }
-        QVERIFY(shown >= 5 * 80);
+        // Every exercise of these types is shown (80 seeds at 3 levels); btree delete and path
+        // when their key is given.
+        for (const char* type : {"insert", "slot-of-key", "owner-of-key", "moved-or-ask",
+                                 "partition-of-key", "assignment", "sticky-keyless", "rebalance"}) {
+            QVERIFY2(shown[type] == 3 * 80, type);
+        }
     }
 
 private:
+    static std::set<std::string> names(const json& list) {
+        std::set<std::string> out;
+        for (const auto& v : list) {
+            out.insert(v.get<std::string>());
+        }
+        return out;
+    }
+
+    // moved-or-ask: the route step of the GET carries the first reply of the master asked and
+    // the master it names (or that answers, for OK).
+    static void checkRoute(const Exercise& e, const json& last) {
+        QCOMPARE(last["kind"].get<std::string>(), std::string("route"));
+        QCOMPARE(last["key"].get<std::string>(), e.given["key"].get<std::string>());
+        QCOMPARE(last["first"].get<int>(), e.given["client_asks"].get<int>());
+        const std::string reply = e.answer["reply"];
+        if (reply == "OK") {
+            QVERIFY(!last.contains("replies") && !last.contains("redirect"));
+            QCOMPARE(last["node"].get<int>(), e.answer["node"].get<int>());
+        } else {
+            QCOMPARE(last["replies"][0]["node"].get<int>(), e.given["client_asks"].get<int>());
+            QCOMPARE(last["replies"][0]["reply"].get<std::string>(), reply);
+            QCOMPARE(last["replies"][0]["to"].get<int>(), e.answer["node"].get<int>());
+        }
+    }
+
+    // sticky-keyless: every record written, each to the answer's partition, in order.
+    static void checkKeyless(const Exercise& e, const json& result) {
+        std::vector<int> partitions;
+        for (const auto& st : result["steps"]) {
+            QVERIFY(st["kind"] != "produce-rejected");
+            if (st["kind"] == "produce") {
+                partitions.push_back(st["partition"].get<int>());
+            }
+        }
+        QCOMPARE(partitions, e.answer["partitions"].get<std::vector<int>>());
+    }
+
+    // rebalance: the group's assignment before the change is the exercise's `before`, and after
+    // it the answer's (for sticky, the engine's own answer, not just a balanced one); for
+    // cooperative-sticky the first round gives up exactly the answer's revoked partitions.
+    static void checkRebalance(const Exercise& e, const json& result) {
+        const std::size_t members = e.given["before"].size();
+        std::size_t rebalances = 0;
+        const json* before = nullptr;
+        const json* first = nullptr;
+        for (const auto& st : result["steps"]) {
+            if (st["kind"] == "rebalance" || st["kind"] == "assign") {
+                ++rebalances;
+                before = rebalances == members ? &st : before;
+            }
+            first = rebalances == members && st["kind"] == "revoke" ? &st : first;
+        }
+        QVERIFY(before);
+        QCOMPARE((*before)["assignment"].dump(), json(e.given["before"]).dump());
+        QCOMPARE(result["state"]["groups"]["practice"]["assignment"].dump(),
+                 json(e.answer["assignment"]).dump());
+        if (e.answer.contains("revoked")) {
+            std::set<std::string> revoked;
+            for (const auto& [member, parts] : e.given["before"].items()) {
+                if (first && (*first)["assignment"].contains(member)) {
+                    const auto kept = names((*first)["assignment"][member]);
+                    for (const auto& p : names(parts)) {
+                        if (!kept.count(p)) {
+                            revoked.insert(p);
+                        }
+                    }
+                }
+            }
+            QCOMPARE(revoked, names(e.answer["revoked"]));
+        }
+    }
+
     static void checkShown(const Exercise& e, const json& result) {
         const json& last = result["steps"].back();
         if (e.type == "insert") {
@@ -189,11 +268,17 @@ private:
             QCOMPARE(last["slot"].get<int>(), e.answer["slot"].get<int>());
         } else if (e.type == "owner-of-key") {
             QCOMPARE(last["node"].get<int>(), e.answer["master"].get<int>());
+        } else if (e.type == "moved-or-ask") {
+            checkRoute(e, last);
         } else if (e.type == "partition-of-key") {
             QCOMPARE(last["partition"].get<int>(), e.answer["partition"].get<int>());
         } else if (e.type == "assignment") {
             QCOMPARE(result["state"]["groups"]["practice"]["assignment"].dump(),
                      json(e.answer["assignment"]).dump());
+        } else if (e.type == "sticky-keyless") {
+            checkKeyless(e, result);
+        } else if (e.type == "rebalance") {
+            checkRebalance(e, result);
         }
     }
 };

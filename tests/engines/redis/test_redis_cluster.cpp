@@ -116,6 +116,47 @@ private slots:
         QCOMPARE(lastRoute(c).redirect, Redirect::kMoved);
     }
 
+    // A client whose map is older still (client-map) asks a master that neither owns nor
+    // imports the slot: MOVED to the owner, which, the slot migrating and the key gone, replies
+    // ASK. The route reports each reply in order; `redirect` is the last.
+    void anOlderMapMeetsMovedThenAskAndReportsBoth() {
+        const ClusterEngine e(4, 0);
+        auto s = e.initialState();
+        Collect c;
+        e.apply(s, set("{u}a"), c);
+        e.apply(s, set("{u}b"), c);
+        const int slot = fg::redis::keySlot("u");
+        const int from = s.owner[static_cast<std::size_t>(slot)];
+        const int to = (from + 1) % 4, other = (from + 2) % 4;
+        e.apply(s, ClusterOp::migrate(slot, to, 1), c); // {u}a moves, {u}b waits
+        e.apply(s, ClusterOp::clientMap(slot, other), c);
+        QCOMPARE(c.steps.back().kind, StepKind::kClientMap);
+        QCOMPARE(c.steps.back().node, other);
+        QCOMPARE(c.steps.back().from, from);
+        QCOMPARE(s.clientOwner[static_cast<std::size_t>(slot)], other);
+        QCOMPARE(s.owner[static_cast<std::size_t>(slot)], from); // the cluster is unchanged
+        e.apply(s, get("{u}a"), c);
+        const auto& r = lastRoute(c);
+        QCOMPARE(r.first, other);
+        QCOMPARE(r.replies.size(), std::size_t(2));
+        QCOMPARE(r.replies[0].node, other);
+        QCOMPARE(r.replies[0].redirect, Redirect::kMoved);
+        QCOMPARE(r.replies[0].to, from);
+        QCOMPARE(r.replies[1].node, from);
+        QCOMPARE(r.replies[1].redirect, Redirect::kAsk);
+        QCOMPARE(r.replies[1].to, to);
+        QCOMPARE(r.redirect, Redirect::kAsk);
+        QCOMPARE(r.node, to);
+        QCOMPARE(s.clientOwner[static_cast<std::size_t>(slot)], from); // MOVED taught it
+        e.apply(s, get("{u}b"), c);
+        QVERIFY(lastRoute(c).replies.empty());
+        // A map naming no node of the cluster is refused, and nothing changes.
+        const auto before = s;
+        e.apply(s, ClusterOp::clientMap(slot, 4), c);
+        QCOMPARE(c.steps.back().kind, StepKind::kError);
+        QVERIFY(s == before);
+    }
+
     void addingANodeRebalancesWithinOneSlot() {
         const ClusterEngine e(3, 0);
         auto s = e.initialState();

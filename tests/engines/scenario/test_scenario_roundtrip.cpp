@@ -23,11 +23,14 @@ const char* const kScenarios[] = {
     R"({"engine":"lsm","params":{"memtable_entries":3,"l0_trigger":2,"strategy":"tiered"},"ops":[{"op":"put","key":"a","value":"1"},
         {"op":"put-random","count":40,"seed":2},{"op":"delete","key":"a"},{"op":"get","key":"a"},{"op":"flush"},{"op":"compact"}]})",
     R"({"engine":"hashslot","params":{"nodes":3,"replicas":1},"ops":[{"op":"route","key":"{u}a","value":"x"},{"op":"route","key":"{u}b","value":"y"},
-        {"op":"migrate","slot":1,"to":2,"keys":1},{"op":"route","key":"{u}a"},{"op":"add-node"},{"op":"fail-node","node":0},{"op":"remove-node","node":1}]})",
+        {"op":"migrate","slot":1,"to":2,"keys":1},{"op":"route","key":"{u}a"},{"op":"add-node"},{"op":"fail-node","node":0},{"op":"remove-node","node":1},
+        {"op":"client-map","slot":1,"node":3},{"op":"route","key":"{u}b"}]})",
     R"({"engine":"kafka","params":{"topics":{"orders":3,"clicks":2},"assignor":"cooperative-sticky","partitioner":"round-robin","seed":5},
         "ops":[{"op":"produce","topic":"orders","count":7},{"op":"produce","topic":"clicks","key":"u1","value":"c"},
         {"op":"join","group":"g","consumer":"C0"},{"op":"join","group":"g","consumer":"C1","topics":["orders"]},
         {"op":"consume","group":"g","max":2},{"op":"fail-broker","broker":1},{"op":"leave","group":"g","consumer":"C0"}]})",
+    R"({"engine":"kafka","params":{"topics":{"events":5},"replication":1,"batch_records":2,"sticky_draws":[3,0,7,1]},
+        "ops":[{"op":"fail-broker","broker":2},{"op":"produce","topic":"events","count":11}]})",
     R"({"engine":"downsample","ops":[{"op":"ingest","generate":{"from":0,"to":7200000,"every_s":5,"shape":"random-walk"}},
         {"op":"ingest","points":[[7200000,1.5],[7201000,2.5]]},{"op":"query","from":0,"to":600000,"agg":"max"},
         {"op":"advance","by_s":10800},{"op":"advance","to":20000000},{"op":"query","from":0,"to":3600000}]})",
@@ -84,6 +87,18 @@ private slots:
         QTest::newRow("hashslot slot")
             << R"({"engine":"hashslot","ops":[{"op":"migrate","slot":16384,"to":0}]})"
             << "/ops/0/slot";
+        QTest::newRow("hashslot client map node")
+            << R"({"engine":"hashslot","ops":[{"op":"client-map","slot":5,"node":3}]})"
+            << "/ops/0/node";
+        QTest::newRow("hashslot client map slot")
+            << R"({"engine":"hashslot","ops":[{"op":"client-map","node":0}]})"
+            << "/ops/0/slot";
+        QTest::newRow("kafka sticky draws")
+            << R"({"engine":"kafka","params":{"sticky_draws":3},"ops":[]})"
+            << "/params/sticky_draws";
+        QTest::newRow("kafka sticky draw")
+            << R"({"engine":"kafka","params":{"sticky_draws":[1,-1]},"ops":[]})"
+            << "/params/sticky_draws/1";
         QTest::newRow("kafka topic")
             << R"({"engine":"kafka","ops":[{"op":"produce","topic":"nope"}]})"
             << "/ops/0/topic";

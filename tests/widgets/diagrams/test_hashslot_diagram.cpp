@@ -385,6 +385,47 @@ private slots:
         QVERIFY(redirects >= 3);
     }
 
+    // A client two maps behind (client-map) asks a master that neither owns nor imports the
+    // slot: MOVED to the owner, then ASK to the importing master. Drawn as one ASK out of the
+    // node first asked, the picture said that node replied ASK; each reply is drawn from the node
+    // that gave it to the node it names, with its name, the labels apart and under the marker.
+    void aClientTwoMapsBehindIsDrawnMovedThenAsk() {
+        const int slot = fg::redis::keySlot("u");
+        const std::vector<fg::redis::ClusterOp> ops{
+            route("{u}a", true), route("{u}b", true), fg::redis::ClusterOp::migrate(slot, 0, 1),
+            fg::redis::ClusterOp::clientMap(slot, 1), route("{u}a", false)};
+        const fg::HashslotDiagram d(4, 0, ops);
+        const int last = d.stepCount() - 1;
+        const auto& step = d.timeline().step(std::size_t(last));
+        QCOMPARE(step.replies.size(), std::size_t(2));
+        const int owner = step.replies[0].to; // slot 11826: master 2 of 4
+        QCOMPARE(owner, 2);
+        for (const fg::Theme& t : {fg::Theme::light(), fg::Theme::projector()}) {
+            const fg::Frame f = d.frame(last, t);
+            const auto* moved = f.find("route-redirect-0-label");
+            const auto* ask = f.find("route-redirect-label");
+            QVERIFY(moved && ask);
+            QCOMPARE(moved->text, QStringLiteral("MOVED"));
+            QCOMPARE(ask->text, QStringLiteral("ASK"));
+            QVERIFY(!moved->rect.intersects(ask->rect));
+            const auto box = [&](int node) { return f.find(QStringLiteral("node:%1").arg(node)); };
+            const auto* up = f.find("route-redirect-0-up");
+            const auto* down = f.find("route-redirect-0");
+            QVERIFY(up && down && box(1) && box(owner) && box(0));
+            QVERIFY(box(1)->rect.left() <= up->line.p1().x() &&
+                    up->line.p1().x() <= box(1)->rect.right());
+            QVERIFY(box(owner)->rect.left() <= down->line.p2().x() &&
+                    down->line.p2().x() <= box(owner)->rect.right());
+            const auto* askUp = f.find("route-redirect-up");
+            const auto* askDown = f.find("route-redirect");
+            QVERIFY(box(owner)->rect.left() <= askUp->line.p1().x() &&
+                    askUp->line.p1().x() <= box(owner)->rect.right());
+            QVERIFY(box(0)->rect.left() <= askDown->line.p2().x() &&
+                    askDown->line.p2().x() <= box(0)->rect.right());
+            QVERIFY(moved->rect.top() >= f.find("slot-marker")->rect.bottom());
+        }
+    }
+
     // A tester, after a failover: the failed node still read "failed: node 0 (master)". A failed
     // master's box says it failed, not that it is a master; its promoted replica is a master.
     void aFailedMasterIsNoLongerCalledAMaster() {
