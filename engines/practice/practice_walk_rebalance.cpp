@@ -93,10 +93,10 @@ WalkStep changeStep(const Group& g, const std::string& assignor) {
                     (g.joins ? " joins"
                              : " leaves, freeing " +
                                    listed(names(left == g.before.end() ? Parts{} : left->second))) +
-                    (g.members.size() == 1 ? ". The only member is now " + g.members.front()
-                                           : ". The members are now " + listed(g.members) +
-                                                 " (sorted by id as text)") +
-                    ", and the group rebalances with the " + assignor + " assignor.",
+                    (g.members.size() == 1
+                         ? ". The only member now: " + g.members.front()
+                         : ". The members now, sorted as text: " + listed(g.members)) +
+                    ". The " + assignor + " assignor rebalances the group.",
                 {g.changer}, std::move(settles));
 }
 
@@ -249,9 +249,8 @@ WalkStep revokeStep(const Group& g, const Assignment& target) {
             ? "Cooperative: no member still in the group gives anything up, so nothing is revoked."
             : "Cooperative, first round: " + spoken(revokers) +
                   (revokers.size() == 1 ? " gives up (revokes) " : " give up (revoke) ") +
-                  listed(names(revoked)) +
-                  ", and every member keeps reading the rest. Second round: the revoked "
-                  "partitions go to their new owners.";
+                  listed(names(revoked)) + (revokers.size() == 1 ? " and keeps" : " and keep") +
+                  " reading the rest. Second round: those go to their new owners.";
     std::vector<std::string> marks = names(revoked);
     marks.insert(marks.end(), revokers.begin(), revokers.end());
     return step(text, std::move(marks), {{"revoked", names(revoked)}});

@@ -187,18 +187,18 @@ struct GorillaWalk {
             text += "the same as before, XOR 0: '0' = 1 bit.";
         } else {
             const int lead = std::countl_zero(x), trail = std::countr_zero(x);
-            text += "the XOR with " + valueText(points[i - 1].v) + " has " + num(lead) +
-                    " leading and " + num(trail) + " trailing zero bits";
+            text += "XOR with " + valueText(points[i - 1].v) + " has " + num(lead) +
+                    " leading and " + num(trail) + " trailing zeros";
             if (kind == 1) {
-                text += ", inside the previous window: '10' + its " + num(bits - 2) +
+                text += ", inside the last window: '10' + its " + num(bits - 2) +
                         " bits = " + num(bits) + " bits.";
             } else {
                 const Window w{std::min(lead, 31), trail};
                 text += (window.lead < 0 ? ", a first window"
-                                         : ", outside the previous window (" + num(window.lead) +
+                                         : ", outside the last window (" + num(window.lead) +
                                                " leading, " + num(window.trail) + " trailing)") +
                         std::string(lead > 31 ? " (leading kept as 31)" : "") +
-                        ": '11' + 5 bits (leading) + 6 bits (length " + num(64 - w.lead - w.trail) +
+                        ": '11' + 5 + 6 bits (leading, length " + num(64 - w.lead - w.trail) +
                         ") + " + num(bits - 13) + " bits = " + num(bits) + " bits.";
                 window = w;
             }
@@ -250,9 +250,9 @@ std::vector<WalkStep> gorillaBits(const Exercise& e) {
                             {point(0)}));
     if (points.size() > 1) {
         walk.out.push_back(
-            step("Then per point: its time as the change of its gap (delta-of-delta), in fewer "
-                 "bits the smaller it is; its value as the XOR with the previous value, 1 bit when "
-                 "equal, else a window around its non-zero bits."));
+            step("Then per point: the time as the change of its gap (delta-of-delta), smaller "
+                 "changes in fewer bits; the value as the XOR with the one before: 1 bit if equal, "
+                 "else a window of its non-zero bits."));
     }
     for (std::size_t i = 1; i < points.size(); ++i) {
         const Counts after = countsOf(points, i + 1);

@@ -147,17 +147,18 @@ WalkStep keyStep(std::int64_t key, const std::vector<Version>& vs, bool olderOut
                                                  ", is written; the older are dropped."),
                     {}, {{"entries", {entry}}});
     }
-    const std::string tomb = head + (vs.size() == 1 ? ", a tombstone. "
-                                                    : ". The newest is a tombstone; the older "
-                                                      "are dropped. ");
+    const bool one = vs.size() == 1;
+    const std::string tomb = head + (one ? ", a tombstone. " : ". The newest is a tombstone, ");
     if (olderOutside) {
-        return step(tomb + "A table outside holds an older version, so the tombstone is "
-                           "written to keep hiding it.",
+        return step(tomb + (one ? "A" : "and a") +
+                        " table outside holds an older version: the tombstone is written to keep "
+                        "hiding it" +
+                        (one ? "." : "; the older are dropped."),
                     {}, {{"entries", {k + "=tombstone"}}});
     }
-    return step(tomb + "No table outside holds an older version" +
+    return step(tomb + (one ? "No" : "and no") + " table outside holds an older version" +
                 (bottom ? " (level " + num(level) + " is the bottom)" : "") +
-                ": nothing is left to hide, so the tombstone is dropped.");
+                ": nothing is left to hide, so " + (one ? "it is" : "all are") + " dropped.");
 }
 
 // Keys of one version holding a value, said together (a long compaction's plain part).
@@ -268,7 +269,7 @@ std::int64_t utcSeconds(const std::string& text) {
 WalkStep graceStep(const lsm::TombstoneAtCompaction& t, const lsm::TombstoneVerdict& v) {
     const std::int64_t end = t.localDeletionTime + t.gcGraceSeconds;
     const std::string when = t.compactionTime > end    ? "comes later"
-                             : t.compactionTime == end ? "comes at that very second"
+                             : t.compactionTime == end ? "comes exactly then"
                                                        : "comes earlier";
     return step("The delete at " + utcText(t.localDeletionTime) + ", plus gc_grace_seconds " +
                 graceText(t.gcGraceSeconds) + ", is " + utcText(end) + ". The compaction, at " +

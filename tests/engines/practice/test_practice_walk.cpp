@@ -237,7 +237,7 @@ private slots:
         QVERIFY(stepSays(key("29"), "tombstone is written"));
         QCOMPARE(key("29").settles.dump(), std::string(R"({"entries":["29=tombstone"]})"));
         QVERIFY(stepSays(key("93"), "versions seq 23 (#13), 6 (#10)"));
-        QVERIFY(stepSays(key("93"), "tombstone is dropped") && key("93").settles.empty());
+        QVERIFY(stepSays(key("93"), "all are dropped") && key("93").settles.empty());
         QVERIFY(stepSays(steps.back(), "writes 7 entries into level 1, 1 of them a tombstone"));
     }
 
@@ -317,8 +317,8 @@ private slots:
         QVERIFY(stepSays(point("Point 2, time"), "delta-of-delta 32 - 0 = 32"));
         QVERIFY(stepSays(point("Point 2, time"), "'10' + 7 bits (-63 to 64) = 9 bits"));
         QVERIFY(stepSays(point("Point 3, value"), "11 leading and 51 trailing"));
-        QVERIFY(stepSays(point("Point 3, value"), "(length 2) + 2 bits = 15 bits"));
-        QVERIFY(stepSays(point("Point 6, value"), "outside the previous window (11 leading"));
+        QVERIFY(stepSays(point("Point 3, value"), "length 2) + 2 bits = 15 bits"));
+        QVERIFY(stepSays(point("Point 6, value"), "outside the last window (11 leading"));
         QVERIFY(stepSays(point("Point 6, value"), "= 17 bits"));
         QCOMPARE(point("Point 6, value").marks, std::vector<std::string>{"point:5"});
         QVERIFY(stepSays(steps.back(), "the block takes 132 + 117 = 249 bits"));
