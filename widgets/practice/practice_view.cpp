@@ -322,13 +322,17 @@ void PracticeView::check() {
     if (!g.right) {
         lines << QString() << tr("The engine's answer:") << qstr(practice::answerText(*e));
     }
-    // The live diagram's narration of the step, or the engine's walkthrough where no diagram
-    // replays it (Show me then plays it here, on the picture).
+    // The engine's walkthrough of the exercise, in the exercise's own terms, or else the live
+    // diagram's narration of the step (Show me plays the diagram where there is one, else the
+    // walkthrough, here on the picture).
     walk_->setSteps(practice::walkthrough(*e));
-    QStringList narration = narrationOf(*e);
-    for (int i = 0; narration.isEmpty() && i < walk_->stepCount(); ++i) {
+    QStringList narration;
+    for (int i = 0; i < walk_->stepCount(); ++i) {
         narration << QStringLiteral("%1. %2").arg(i + 1).arg(
             qstr(walk_->steps()[static_cast<std::size_t>(i)].text));
+    }
+    if (narration.isEmpty()) {
+        narration = narrationOf(*e);
     }
     if (!narration.isEmpty()) {
         lines << QString() << tr("What the engine did:") << narration;
