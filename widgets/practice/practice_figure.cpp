@@ -21,6 +21,28 @@ using json = nlohmann::json;
 constexpr int kSlots = 16384;
 
 // The B-Tree an exercise starts from: its scenario for "Show me" without the last operation.
+// The node of `tree` that holds `key`, named as a path exercise names it: "[82 98]".
+QString nodeWord(const json& tree, qint64 key) {
+    if (!tree.is_object()) {
+        return {};
+    }
+    QStringList keys;
+    bool holds = false;
+    for (const auto& k : tree.value("keys", json::array())) {
+        keys << QString::number(k.get<qint64>());
+        holds = holds || k.get<qint64>() == key;
+    }
+    if (holds) {
+        return QLatin1Char('[') + keys.join(QLatin1Char(' ')) + QLatin1Char(']');
+    }
+    for (const auto& child : tree.value("children", json::array())) {
+        if (QString w = nodeWord(child, key); !w.isEmpty()) {
+            return w;
+        }
+    }
+    return {};
+}
+
 json startTree(const practice::Exercise& e) {
     auto show = practice::showMe(e);
     if (!show || show->diagram != "btree" || show->scenario["ops"].empty()) {
@@ -147,13 +169,17 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     comparing_ = false;
     yours_ = json();
     marks_.clear();
+    pathMode_ = false;
     if (e.engine == "btree") {
         tree_ = startTree(e);
         kind_ = tree_.is_object() ? Kind::Tree : Kind::None;
-        treeCaption_ = e.type == "insert" && !printed_
+        pathMode_ = e.type == "path";
+        treeCaption_ = printed_ ? QString()
+                       : e.type == "insert"
                            ? tr("The tree before the insert (click a key to add it to the keys "
                                 "that move up)")
-                           : QString();
+                       : pathMode_ ? tr("The tree (click the nodes the search reads, in order)")
+                                   : QString();
     } else if (e.type == "owner-of-key") {
         for (const auto& [first, last] :
              redis::clusterCreateRanges(e.given["masters"].get<int>())) {
@@ -512,7 +538,8 @@ void PracticeFigure::mousePressEvent(QMouseEvent* event) {
     if (kind_ == Kind::Tree && !comparing_) {
         for (const auto& [rect, key] : keyHits_) {
             if (rect.contains(event->position())) {
-                emit keyClicked(key);
+                // A search's path is named by nodes ("[82 98]"): a key clicked names its node.
+                pathMode_ ? emit wordClicked(nodeWord(tree_, key)) : emit keyClicked(key);
                 return;
             }
         }

@@ -99,7 +99,8 @@ private:
     QString dragging_; // the partition being dragged, if any
     QPointF dragAt_;
     QStringList pickedWords_;
-    QStringList marks_;                                 // a walkthrough step's
+    QStringList marks_;     // a walkthrough step's
+    bool pathMode_ = false; // a B-Tree search's path: a click names the node
     std::vector<std::pair<QRectF, qint64>> keyHits_;    // Tree: each key's cell, as last painted
     std::vector<std::pair<QRectF, QString>> tableHits_; // Tables: each table's box
     nlohmann::json yours_;

@@ -357,6 +357,25 @@ private slots:
         QLineEdit* promoted = page.view.inputs()->findChildren<QLineEdit*>().front();
         QCOMPARE(promoted->text(), first == last ? QStringLiteral("%1, %1").arg(first)
                                                  : QStringLiteral("%1, %2").arg(first).arg(last));
+
+        // A search's path: a click on any key of a node names the node ("[82 98]").
+        page.view.start(QStringLiteral("btree"), Level::Hard, 3, 66);
+        QVERIFY(page.reach("path"));
+        const Exercise path = *page.view.current();
+        figure->grab();
+        for (const auto& node : path.answer["path"]) {
+            const QStringList keys = q(node.get<std::string>())
+                                         .remove(QLatin1Char('['))
+                                         .remove(QLatin1Char(']'))
+                                         .split(QLatin1Char(' '));
+            const QRectF cell = figure->keyCell(keys.back().toLongLong());
+            QVERIFY2(!cell.isEmpty(), node.dump().c_str());
+            QTest::mouseClick(figure, Qt::LeftButton, {}, cell.center().toPoint());
+        }
+        enter(page.view.inputs(), {path.fields.back()}, path.answer); // found or not
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY2(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")),
+                 qPrintable(page.view.feedbackText()));
     }
 
     // A group's partitions dragged onto its members in the picture; a rebalance starts from the
