@@ -3,6 +3,7 @@
 #include "app/cli_export.h"
 #include "engines/cli/commands.h"
 #include "engines/cli/terminal_text.h"
+#include "lab/lab_cli.h"
 #include "models/course/content_loader.h"
 #include "models/study/quiz_deck.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -40,6 +41,10 @@ const char* const kHelp =
     "  compress [FILE.csv | -]           Gorilla-encode a series; print the bit counts as JSON\n"
     "  practice --engine E --type T --seed N --count K [--level L]\n"
     "                                    exercises the engines make and answer, as JSON lines\n"
+    "  lab btree --random N [--order M]  a real PostgreSQL B-Tree index read back page by page,\n"
+    "                                    beside the model's, as JSON (also --keys FILE)\n"
+    "  lab redis --masters N < KEYS      each key's slot and owner in a real Redis Cluster and\n"
+    "                                    in the model, and how many agree\n"
     "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"
@@ -161,6 +166,13 @@ int runCommandLine(int argc, char** argv) {
     if (name == "anki") {
         QCoreApplication app(argc, argv);
         return anki(args);
+    }
+    if (name == "lab") {
+        // The servers' processes are started and waited for with QProcess.
+        QCoreApplication app(argc, argv);
+        std::ios::sync_with_stdio(false);
+        fg::cli::PrintableStream err(std::cerr);
+        return fg::lab::labCommand(args, {std::cin, std::cout, err});
     }
     if (name == "export") {
         // Headless, always: an export draws offscreen whatever display there is, so a

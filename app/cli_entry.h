@@ -1,6 +1,7 @@
 // The command line of docs/cli.md. Engine subcommands (slot, partition, run, downsample,
 // compress) run without any Qt application object, so a million keys from stdin start at once;
-// the others (list, export, --help, --version) need the content and the renderers.
+// the others (list, export, --help, --version) need the content and the renderers, and lab a
+// QCoreApplication for the servers it starts.
 #pragma once
 
 namespace fg::app {

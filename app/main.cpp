@@ -1,6 +1,7 @@
 #include "app/cli_entry.h"
 #include "app/main_window.h"
 #include "app/reader/reader_view.h"
+#include "lab/lab_folder.h"
 #include "models/course/content_loader.h"
 #include "widgets/diagrams/diagram_registry.h"
 
@@ -209,6 +210,9 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
     }
+
+    // The Lab's servers of an earlier run that was killed (they died with it; their folders stay).
+    fg::lab::cleanStaleLabFolders();
 
     fg::MainWindow window(std::move(course));
     if (parser.isSet(theme)) {

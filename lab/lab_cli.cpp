@@ -1,0 +1,62 @@
+// fieldguide lab btree|redis ...: the dispatch and the usage.
+#include "lab/lab_cli.h"
+
+#include "lab/lab_cli_detail.h"
+
+#include <ostream>
+
+namespace fg::lab {
+
+std::string labUsage() {
+    return "Usage: fieldguide lab btree (--keys FILE | --random N | --sequential N)\n"
+           "                            [--order M] [--seed S] [--connect CONNINFO]\n"
+           "       fieldguide lab redis --masters N [--replicas] < KEYS\n"
+           "\n"
+           "Runs the same keys through a real server on this machine and through fieldguide's\n"
+           "model, and prints both. The servers are the lab's own: started in a temporary\n"
+           "folder, reachable only on a Unix socket in it (PostgreSQL) or on 127.0.0.1 with a\n"
+           "generated password (Redis), and stopped at the end.\n"
+           "\n"
+           "lab btree: inserts the keys into a PostgreSQL 15 B-Tree index (Debian package\n"
+           "postgresql-15), reads every page back with pageinspect, runs the B-Tree engine on\n"
+           "the same keys, and prints JSON: \"real\" (the index), \"model\" and \"comparison\".\n"
+           "  --keys FILE          whole numbers, one per line (- for standard input)\n"
+           "  --random N           the numbers 1 to N in a random order (--seed S, default 1)\n"
+           "  --sequential N       the numbers 1 to N in ascending order\n"
+           "  --order M            the model's order, 3 to 64 (default: the order whose nodes\n"
+           "                       hold as many keys as a real leaf does on average)\n"
+           "  --connect CONNINFO   an existing server instead (a libpq connection string); it\n"
+           "                       needs pageinspect and pgstattuple; only a TEMP table is made\n"
+           "\n"
+           "lab redis: starts a Redis Cluster of N masters (Debian package redis-server), SETs\n"
+           "every key (one per line on standard input) and prints, per key,\n"
+           "KEY<TAB>MODEL SLOT<TAB>REAL SLOT<TAB>MODEL OWNER<TAB>REAL OWNER (masters counted\n"
+           "from 0), then \"agree: K of K slots, K of K owners\".\n"
+           "  --masters N          3 to 6\n"
+           "  --replicas           one replica per master\n"
+           "\n"
+           "At most 1,000,000 keys; a Redis key at most 65536 bytes.\n"
+           "  --help               show this help\n";
+}
+
+int labCommand(const cli::Args& args, cli::Io io) {
+    if (cli::asksForHelp(args)) {
+        io.out << labUsage();
+        return cli::finishOutput("lab", io);
+    }
+    const std::string what = args.empty() ? std::string() : args.front();
+    const cli::Args rest(args.begin() + (args.empty() ? 0 : 1), args.end());
+    if (what == "btree") {
+        return btreeCommand(rest, io);
+    }
+    if (what == "redis") {
+        return redisCommand(rest, io);
+    }
+    io.err << "fieldguide lab: "
+           << (what.empty() ? std::string("which lab?") : "unknown lab \"" + what + "\"")
+           << " (usage: fieldguide lab btree --random N, or fieldguide lab redis --masters N "
+              "< KEYS)\n";
+    return cli::kUsage;
+}
+
+} // namespace fg::lab

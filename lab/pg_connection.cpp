@@ -1,0 +1,142 @@
+#include "lab/pg_connection.h"
+
+#include <libpq-fe.h>
+#include <sstream>
+
+namespace fg::lab {
+
+namespace {
+
+// "CREATE INDEX", "SELECT b.blk,": the statement's first two words, to say which one failed.
+std::string statementName(const std::string& sql) {
+    std::istringstream in(sql);
+    std::string first, second;
+    in >> first >> second;
+    return second.empty() ? first : first + ' ' + second;
+}
+
+std::string serverMessage(PGconn* conn) {
+    std::string m = PQerrorMessage(conn);
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) {
+        m.pop_back();
+    }
+    return m;
+}
+
+void readRows(PGresult* res, PgResult* out) {
+    const int columns = PQnfields(res);
+    const int rows = PQntuples(res);
+    out->columns.clear();
+    for (int c = 0; c < columns; ++c) {
+        out->columns.emplace_back(PQfname(res, c));
+    }
+    out->rows.assign(static_cast<std::size_t>(rows), {});
+    for (int r = 0; r < rows; ++r) {
+        auto& row = out->rows[static_cast<std::size_t>(r)];
+        row.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c) {
+            if (PQgetisnull(res, r, c)) {
+                row.emplace_back(std::nullopt);
+            } else {
+                row.emplace_back(std::string(PQgetvalue(res, r, c),
+                                             static_cast<std::size_t>(PQgetlength(res, r, c))));
+            }
+        }
+    }
+}
+
+} // namespace
+
+int PgResult::column(std::string_view name) const {
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i] == name) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+Status PgConnection::open(const std::string& conninfo, std::unique_ptr<PgConnection>* out) {
+    PGconn* conn = PQconnectdb(conninfo.c_str());
+    if (!conn) {
+        return Status::failure("PostgreSQL", "out of memory for a connection");
+    }
+    if (PQstatus(conn) != CONNECTION_OK) {
+        const std::string why = serverMessage(conn);
+        PQfinish(conn);
+        return Status::failure("PostgreSQL", "cannot connect: " + why);
+    }
+    // The server's notices ("table ... does not exist, skipping") are not the user's business.
+    PQsetNoticeProcessor(
+        conn, [](void*, const char*) {}, nullptr);
+    out->reset(new PgConnection(conn));
+    return Status::ok();
+}
+
+bool PgConnection::accepting(const std::string& conninfo) {
+    return PQping(conninfo.c_str()) == PQPING_OK;
+}
+
+PgConnection::~PgConnection() {
+    PQfinish(conn_);
+}
+
+Status PgConnection::exec(const std::string& sql, PgResult* result) {
+    PGresult* res = PQexec(conn_, sql.c_str());
+    const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+        const std::string why = serverMessage(conn_);
+        PQclear(res);
+        return Status::failure(statementName(sql), why);
+    }
+    if (result) {
+        readRows(res, result);
+    }
+    PQclear(res);
+    return Status::ok();
+}
+
+Status PgConnection::copyIn(const std::string& sql, std::string_view data) {
+    PGresult* res = PQexec(conn_, sql.c_str());
+    const bool ready = res && PQresultStatus(res) == PGRES_COPY_IN;
+    PQclear(res);
+    if (!ready) {
+        return Status::failure(statementName(sql), serverMessage(conn_));
+    }
+    constexpr std::size_t kChunk = std::size_t{1} << 20;
+    for (std::size_t at = 0; at < data.size(); at += kChunk) {
+        const std::size_t n = std::min(kChunk, data.size() - at);
+        if (PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) {
+            return Status::failure(statementName(sql), serverMessage(conn_));
+        }
+    }
+    if (PQputCopyEnd(conn_, nullptr) != 1) {
+        return Status::failure(statementName(sql), serverMessage(conn_));
+    }
+    Status s;
+    while (PGresult* end = PQgetResult(conn_)) {
+        if (PQresultStatus(end) != PGRES_COMMAND_OK && s) {
+            s = Status::failure(statementName(sql), serverMessage(conn_));
+        }
+        PQclear(end);
+    }
+    return s;
+}
+
+std::string PgConnection::serverVersion() const {
+    const char* v = PQparameterStatus(conn_, "server_version");
+    return v ? v : "";
+}
+
+std::string quoteConnValue(std::string_view value) {
+    std::string out = "'";
+    for (const char c : value) {
+        if (c == '\'' || c == '\\') {
+            out += '\\';
+        }
+        out += c;
+    }
+    return out + "'";
+}
+
+} // namespace fg::lab
