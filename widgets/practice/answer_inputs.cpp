@@ -45,6 +45,18 @@ const QRegularExpression& separators() {
     return re;
 }
 
+// The fixed-width type, as large as the page's type (the system's was 8-9 px beside 16 px text,
+// hard to read in the dark theme and on a projector).
+QFont fixedFontLike(const QFont& page) {
+    QFont f = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (page.pointSizeF() > 0) {
+        f.setPointSizeF(page.pointSizeF());
+    } else {
+        f.setPixelSize(page.pixelSize());
+    }
+    return f;
+}
+
 QLineEdit* lineFor(const practice::AnswerField& f, QWidget* box) {
     auto* line = new QLineEdit(box);
     line->setAccessibleName(toQ(f.label));
@@ -281,7 +293,7 @@ AnswerInputs::Part AnswerInputs::textPart(const practice::AnswerField& f, QWidge
 AnswerInputs::Part AnswerInputs::treePart(const practice::AnswerField& f, QWidget* box,
                                           const QString& treeBefore) {
     QLineEdit* line = lineFor(f, box);
-    line->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    line->setFont(fixedFontLike(line->font()));
     line->setText(treeBefore);
     line->setPlaceholderText(QStringLiteral("[20] ([10] [30 40])"));
     auto* hint = new QLabel(tr("A node is its keys in brackets, then its children in "
@@ -331,7 +343,7 @@ static json readBuckets(const QString& text, const QString& label, QString& prob
 
 AnswerInputs::Part AnswerInputs::bucketsPart(const practice::AnswerField& f, QWidget* box) {
     auto* edit = new QPlainTextEdit(box);
-    edit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    edit->setFont(fixedFontLike(edit->font()));
     edit->setTabChangesFocus(true);
     edit->setAccessibleName(toQ(f.label));
     edit->setPlaceholderText(
@@ -421,25 +433,42 @@ bool AnswerInputs::appendNumber(qint64 number) {
     return false;
 }
 
+// A number key picks in the group that has the focus and no pick yet, else the first group with
+// no pick, else the group with the focus, else the first; the focus then goes to the button
+// picked, so the arrow keys go on from there (they went on from the old focus, and a tester's
+// Right then Space picked another master).
 bool AnswerInputs::pickChoiceByKey(int index) {
-    const Part* target = nullptr;
-    for (std::size_t i = 0; i < parts_.size() && !target; ++i) {
-        if (parts_[i].pick && boxes_[i]->isAncestorOf(QApplication::focusWidget())) {
-            target = &parts_[i];
+    const auto focused = [&](std::size_t i) {
+        return boxes_[i]->isAncestorOf(QApplication::focusWidget());
+    };
+    std::optional<std::size_t> target;
+    const auto find = [&](auto&& ok) {
+        for (std::size_t i = 0; i < parts_.size() && !target; ++i) {
+            if (parts_[i].pick && ok(i)) {
+                target = i;
+            }
         }
-    }
-    for (const Part& p : parts_) {
-        target = !target && p.pick && p.picked() < 0 ? &p : target;
-    }
-    for (const Part& p : parts_) {
-        target = !target && p.pick ? &p : target;
-    }
-    if (!target || index < 0 || index >= static_cast<int>(target->field.options.size())) {
+    };
+    find([&](std::size_t i) { return focused(i) && parts_[i].picked() < 0; });
+    find([&](std::size_t i) { return parts_[i].picked() < 0; });
+    find(focused);
+    find([](std::size_t) { return true; });
+    if (!target || index < 0 || index >= static_cast<int>(parts_[*target].field.options.size())) {
         return false;
     }
-    target->pick(index);
-    if (target == &*std::find_if(parts_.begin(), parts_.end(),
-                                 [](const Part& p) { return static_cast<bool>(p.pick); })) {
+    parts_[*target].pick(index);
+    QList<QAbstractButton*> buttons;
+    for (auto* b : boxes_[*target]->findChildren<QAbstractButton*>()) {
+        if (b->isCheckable()) {
+            buttons << b;
+        }
+    }
+    if (index < buttons.size()) {
+        buttons[index]->setFocus(Qt::ShortcutFocusReason);
+    }
+    const auto first = std::find_if(parts_.begin(), parts_.end(),
+                                    [](const Part& p) { return static_cast<bool>(p.pick); });
+    if (first != parts_.end() && static_cast<std::size_t>(first - parts_.begin()) == *target) {
         emit choicePicked(index); // the picture shows the first group's pick
     }
     return true;

@@ -12,6 +12,14 @@ QString label(const std::string& key) {
     return QString::fromStdString(key).replace(QLatin1Char('_'), QLatin1Char(' '));
 }
 
+QString plain(const ojson& v);
+
+// A record's field as plain text: an entry's null value is a tombstone, as the answers name it
+// (it read "value=none" beside answers such as "34=tombstone").
+QString fieldText(const std::string& key, const ojson& v) {
+    return key == "value" && v.is_null() ? QStringLiteral("tombstone") : plain(v);
+}
+
 // One value as plain text: words without quotes, null as "none", a list on one line, a pair of
 // numbers (a run of slots) as "0 to 4095", a record as "key=18 seq=24".
 QString plain(const ojson& v) {
@@ -41,7 +49,7 @@ QString plain(const ojson& v) {
     if (v.is_object()) {
         QStringList parts;
         for (const auto& [k, item] : v.items()) {
-            parts << label(k) + QLatin1Char('=') + plain(item);
+            parts << label(k) + QLatin1Char('=') + fieldText(k, item);
         }
         return parts.join(QLatin1Char(' '));
     }
@@ -68,8 +76,9 @@ QString recordTable(const ojson& rows) {
         html += QStringLiteral("<tr>");
         for (const QString& c : columns) {
             const auto it = row.find(c.toStdString());
-            html += QStringLiteral("<td>%1</td>")
-                        .arg(it == row.end() ? QString() : plain(*it).toHtmlEscaped());
+            html +=
+                QStringLiteral("<td>%1</td>")
+                    .arg(it == row.end() ? QString() : fieldText(it.key(), *it).toHtmlEscaped());
         }
         html += QStringLiteral("</tr>");
     }

@@ -43,6 +43,8 @@ QString nodeWord(const json& tree, qint64 key) {
     return {};
 }
 
+constexpr qreal kTableRow = 4.0; // lines per row of SSTables: three lines of text and room
+
 json startTree(const practice::Exercise& e) {
     auto show = practice::showMe(e);
     if (!show || show->diagram != "btree" || show->scenario["ops"].empty()) {
@@ -242,7 +244,7 @@ QSize PracticeFigure::sizeHint() const {
     return {600, heightForWidth(600)};
 }
 
-int PracticeFigure::heightForWidth(int) const {
+int PracticeFigure::heightForWidth(int width) const {
     const int line = fontMetrics().height();
     switch (kind_) {
     case Kind::Tree:
@@ -254,9 +256,10 @@ int PracticeFigure::heightForWidth(int) const {
     case Kind::Series:
         return line * 12;
     case Kind::Tables:
-        return static_cast<int>(line * (1.6 + 3.6 * (1 + levelsOf(tables_))));
+        return static_cast<int>(line * (1.6 + kTableRow * (1 + levelsOf(tables_))));
     case Kind::Members:
-        return static_cast<int>(line * (1.6 + 2.2 + 1.6 + 1.6 * (words_.size() + 1)));
+        return static_cast<int>(line * (1.6 + 0.8 + 1.6 + 1.6 * (words_.size() + 1)) +
+                                poolRows(width) * poolRowHeight());
     case Kind::None:
         break;
     }
@@ -330,12 +333,12 @@ void PracticeFigure::paintTree(QPainter& p) {
 void PracticeFigure::paintTables(QPainter& p) {
     tableHits_.clear();
     const qreal line = fontMetrics().height();
-    const qreal rowH = line * 3.6, boxW = line * 7.5, gap = line * 0.6, left = line * 5;
+    const qreal rowH = line * kTableRow, boxW = line * 7.5, gap = line * 0.6, left = line * 5;
     p.setPen(theme_.mutedText);
     p.drawText(QRectF(0, 0, width(), line * 1.4), Qt::AlignLeft | Qt::AlignVCenter,
                printed_ ? tr("The memtable and the SSTables, level by level")
-                        : tr("The memtable and the SSTables, level by level (click the tables "
-                             "the get reads, in order)"));
+                        : tr("The memtable and the SSTables, level by level, level 0 newest "
+                             "first (click, in order, the tables the read looks in)"));
     QStringList memKeys;
     for (const auto& m : tables_.value("memtable", json::array())) {
         memKeys << QString::fromStdString(m.value("key", json()).dump());
@@ -353,7 +356,17 @@ void PracticeFigure::paintTables(QPainter& p) {
                memKeys.isEmpty() ? tr("empty")
                                  : tr("keys %1").arg(memKeys.join(QStringLiteral(", "))));
     std::map<int, int> placed; // level -> tables drawn on it
+    // Level 0 newest (highest id) first, as a read meets them (drawn oldest first, they
+    // contradicted the question); deeper levels in key order, as given.
+    std::vector<json> tables;
     for (const auto& t : tables_.value("tables", json::array())) {
+        tables.push_back(t);
+    }
+    std::stable_sort(tables.begin(), tables.end(), [](const json& a, const json& b) {
+        const int la = a.value("level", 0), lb = b.value("level", 0);
+        return la != lb ? la < lb : la == 0 && a.value("id", 0) > b.value("id", 0);
+    });
+    for (const auto& t : tables) {
         const int level = t.value("level", 0);
         const int col = placed[level]++;
         const QRectF box(left + col * (boxW + gap), rowTop(1 + level), boxW, rowH - gap);

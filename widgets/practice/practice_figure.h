@@ -80,6 +80,11 @@ private:
                           const std::function<qreal(double)>& x);
     void paintTables(QPainter& p);
     void paintMembers(QPainter& p);
+    // A group's pool of partitions not given yet: chips in rows that fit `width`.
+    qreal chipWidth() const;
+    int chipsPerRow(qreal width) const;
+    int poolRows(qreal width) const;
+    qreal poolRowHeight() const;
     QRectF slotBar() const;
 
     Theme theme_;

@@ -20,9 +20,10 @@ void PracticeFigure::paintMembers(QPainter& p) {
                printed_ ? tr("The group's members and the partitions")
                         : tr("Drag each partition onto the member that gets it (or use the lists "
                              "below)"));
-    const qreal chipH = line * 1.4,
-                chipW = fontMetrics().horizontalAdvance(QStringLiteral("payments-00")) + line;
-    const QRectF pool(0, line * 1.6, width(), line * 2.2);
+    const qreal chipH = line * 1.4, chipW = chipWidth();
+    // The partitions not given yet, in rows as many as the width needs (one row cut the tenth
+    // partition of a two-topic group off at the right edge, out of reach).
+    const QRectF pool(0, line * 1.6, width(), line * 0.8 + poolRows(width()) * poolRowHeight());
     columnHits_.emplace_back(pool, QString());
     const qreal colW =
         std::max(chipW + line, (width() - line) / std::max<qsizetype>(1, members_.size()));
@@ -41,11 +42,14 @@ void PracticeFigure::paintMembers(QPainter& p) {
     p.setPen(QPen(theme_.line, theme_.lineWidth * 0.6, Qt::DashLine));
     p.setBrush(Qt::NoBrush);
     p.drawRect(pool);
-    qreal poolX = line * 0.3;
+    const int perRow = chipsPerRow(width());
+    int placed = 0;
     for (const QString& w : words_) {
         if (!assignment_.contains(w) && w != dragging_) {
-            chip(w, QPointF(poolX, pool.top() + (pool.height() - chipH) / 2));
-            poolX += chipW + line * 0.3;
+            const int row = placed / perRow, col = placed % perRow;
+            chip(w, QPointF(line * 0.3 + col * (chipW + line * 0.3),
+                            pool.top() + line * 0.4 + row * poolRowHeight()));
+            ++placed;
         }
     }
     for (int m = 0; m < members_.size(); ++m) {
@@ -69,6 +73,24 @@ void PracticeFigure::paintMembers(QPainter& p) {
     if (!dragging_.isEmpty()) { // under the pointer
         chip(dragging_, dragAt_ - QPointF(chipW / 2, chipH / 2));
     }
+}
+
+qreal PracticeFigure::chipWidth() const {
+    return fontMetrics().horizontalAdvance(QStringLiteral("payments-00")) + fontMetrics().height();
+}
+
+int PracticeFigure::chipsPerRow(qreal width) const {
+    const qreal step = chipWidth() + fontMetrics().height() * 0.3;
+    return std::max(1, static_cast<int>((width - fontMetrics().height() * 0.3) / step));
+}
+
+int PracticeFigure::poolRows(qreal width) const {
+    const auto n = static_cast<int>(words_.size());
+    return std::max(1, (n + chipsPerRow(width) - 1) / chipsPerRow(width));
+}
+
+qreal PracticeFigure::poolRowHeight() const {
+    return fontMetrics().height() * 1.6;
 }
 
 void PracticeFigure::setAssignment(const QMap<QString, QString>& wordToMember) {

@@ -430,8 +430,9 @@ QString PracticeView::summaryText() const {
         for (auto it = missed.cbegin(); it != missed.cend(); ++it) {
             lines << QStringLiteral("\u2022 %1 (%2)").arg(it.key()).arg(it.value());
         }
-        lines << tr("They come back for review today; Start with the same seed asks the same "
-                    "questions again.");
+        lines << tr("Those not answered right later in the set come back for review today "
+                    "(Review them, above); Start with the same seed asks the same questions "
+                    "again.");
     }
     return lines.join(QLatin1Char('\n'));
 }

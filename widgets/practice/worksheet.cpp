@@ -179,10 +179,9 @@ Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, cons
     if (pages) {
         *pages = {keyPage, doc.pageCount() - keyPage};
     }
-    return writePdfPages(path, layout, QObject::tr("Practice worksheet: %1").arg(title),
-                         doc.pageCount(), [&doc](QPainter& p, int page) {
-                             paintPage(p, doc, page, Theme::light().text);
-                         });
+    return writePdfPages(
+        path, layout, QObject::tr("Practice worksheet: %1").arg(title), doc.pageCount(),
+        [&doc](QPainter& p, int page) { paintPage(p, doc, page, Theme::light().text); });
 }
 
 } // namespace fg

@@ -21,6 +21,7 @@
 #include "widgets/practice/worksheet.h"
 #include "widgets/study/progress_view.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
 #include <QDate>
@@ -194,15 +195,6 @@ json wrongAnswer(const Exercise& e) {
     return a;
 }
 
-QPushButton* findButton(QWidget* in, const QString& text) {
-    for (auto* b : in->findChildren<QPushButton*>()) {
-        if (b->text() == text) {
-            return b;
-        }
-    }
-    return nullptr;
-}
-
 // The page, shown, with a store in a temporary folder, at day 1000.
 struct Page {
     QTemporaryDir dir;
@@ -325,6 +317,27 @@ private slots:
         QVERIFY(page.view.feedbackText().startsWith(QStringLiteral("\u2714 Right.")));
         QCOMPARE(page.store.practiceTally(id).seen, seen);
         QCOMPARE(page.view.rightCount(), 0);
+    }
+
+    // Two groups of choices: the first number key picks in the first, the next in the second,
+    // and the focus goes to the button picked (the arrow keys go on from there).
+    void numberKeysFillTheGroupsInTurnAndTakeTheFocus() {
+        Page page;
+        page.view.start(QStringLiteral("lsm"), Level::Easy, 6, 12);
+        QVERIFY(page.reach("tombstone-drop"));
+        const Exercise e = *page.view.current();
+        QCOMPARE(e.fields.size(), std::size_t(2));
+        QTest::keyClick(&page.view, Qt::Key_2);
+        QVERIFY(page.view.window()->focusWidget());
+        QTest::keyClick(page.view.window()->focusWidget(), Qt::Key_1);
+        QString problem;
+        const auto picked = page.view.inputs()->submission(problem);
+        QVERIFY2(picked, qPrintable(problem));
+        QCOMPARE((*picked)["drop"].get<std::string>(), e.fields[0].options[1]);
+        QCOMPARE((*picked)["why"].get<std::string>(), e.fields[1].options[0]);
+        auto* focus = qobject_cast<QAbstractButton*>(page.view.window()->focusWidget());
+        QVERIFY(focus && focus->isChecked());
+        QCOMPARE(focus->accessibleName(), q(e.fields[1].options[0]));
     }
 
     // On the picture: the tables a get reads clicked in order, the B-Tree's keys clicked into
@@ -483,7 +496,7 @@ private slots:
             QVERIFY2(page.view.feedbackText().contains(QStringLiteral("What the engine did:\n1. ") +
                                                        q(steps[0].text)),
                      qPrintable(page.view.feedbackText()));
-            auto* showMe = findButton(&page.view, QStringLiteral("Sh&ow me"));
+            auto* showMe = buttonNamed(&page.view, QStringLiteral("Sh&ow me"));
             QVERIFY(showMe && showMe->isEnabled());
             QTest::mouseClick(showMe, Qt::LeftButton);
             QCOMPARE(live.count(), 0); // played here
