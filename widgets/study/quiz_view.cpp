@@ -222,14 +222,26 @@ void QuizView::updateCounter() {
 }
 
 void QuizView::showNext() {
+    // The next due card, but not the twin of the one just answered (the same checklist item or
+    // mistake asked the other way, a model answer then its choices: a tester saw the answer
+    // just shown and was graded right) while another card is due.
+    const study::QuizCard* last = card_;
     card_ = nullptr;
     if (deck_) {
+        const study::QuizCard* twin = nullptr;
         for (const auto& id : reviewState().due(today_)) {
             if (const auto* c = deck_->card(q(id))) {
-                card_ = c;
-                break;
+                const bool same = last && c->item >= 0 && c->item == last->item &&
+                                  c->from.chapter == last->from.chapter &&
+                                  c->from.section == last->from.section;
+                if (!same) {
+                    card_ = c;
+                    break;
+                }
+                twin = twin ? twin : c;
             }
         }
+        card_ = card_ ? card_ : twin;
     }
     stage_ = card_ ? Stage::Asking : Stage::Empty;
     order_.clear();

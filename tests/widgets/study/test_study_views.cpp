@@ -242,6 +242,30 @@ private slots:
                     .startsWith(QString("\u2713 Right answer, your answer\n")));
     }
 
+    // A checklist item asked as a model answer and again as choices: the twin does not come
+    // right after the card it answers (the answer just shown would grade it right).
+    void aCardsTwinDoesNotFollowIt() {
+        fg::QuizDeck deck = smallDeck();
+        QuizCard twin = deck.cards[2]; // answer0's item, asked with choices
+        twin.id = "choice-twin";
+        twin.kind = QuizCard::Kind::Choice;
+        twin.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
+        deck.cards.insert(deck.cards.begin(), deck.cards[2]);
+        deck.cards.erase(deck.cards.begin() + 3);
+        deck.cards.insert(deck.cards.begin() + 1, twin); // answer0, choice-twin, choice0, choice1
+        fg::QuizView view;
+        view.setToday(50);
+        view.setDeck(&deck);
+        QCOMPARE(view.currentCardId(), QString("answer0"));
+        view.activate(); // reveal
+        view.grade(Grade::Right);
+        QCOMPARE(view.currentCardId(), QString("choice0")); // not its twin
+        view.pick(view.shownRightChoice());
+        view.activate();
+        view.activate();
+        QCOMPARE(view.currentCardId(), QString("choice-twin")); // later
+    }
+
     void aMissedCardComesBackAfterTheOthers() {
         const fg::QuizDeck deck = smallDeck();
         fg::QuizView view;
