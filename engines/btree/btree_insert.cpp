@@ -98,7 +98,9 @@ void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
                r.show(right) + " goes to a new node and " + str(median) + " moves up.";
     } else {
         text = "It splits: " + r.show(x) + " stays, " + r.show(right) + " goes to a new node and " +
-               str(median) + " moves up.";
+               str(median) + " moves up" +
+               (r.s.bplus ? " (an inner node passes its middle separator up and keeps no copy)."
+                          : ".");
     }
     Step split = r.about(StepKind::kSplit, x, std::move(text));
     split.other = right;
