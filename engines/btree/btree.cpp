@@ -43,13 +43,23 @@ std::string_view kindName(StepKind kind) {
         return "shrink";
     case StepKind::kRandomKeys:
         return "random-keys";
+    case StepKind::kLeafSplit:
+        return "leaf-split";
+    case StepKind::kLeafBorrow:
+        return "leaf-borrow";
+    case StepKind::kLeafMerge:
+        return "leaf-merge";
     }
     return "unknown";
 }
 
 void BTreeEngine::apply(State& state, const Op& op, Sink& sink) const {
     detail::Run r(params_, state, sink);
-    auto insert = params_.preemptive() ? detail::insertPreemptive : detail::insertOnOverflow;
+    using KeyOp = void (*)(detail::Run&, Key);
+    const bool bplus = params_.bplus();
+    const KeyOp insert = bplus                  ? detail::insertBPlus
+                         : params_.preemptive() ? detail::insertPreemptive
+                                                : detail::insertOnOverflow;
     switch (op.kind) {
     case OpKind::kInsert:
         r.beginOp();
@@ -57,15 +67,17 @@ void BTreeEngine::apply(State& state, const Op& op, Sink& sink) const {
         return;
     case OpKind::kSearch:
         r.beginOp();
-        detail::search(r, op.key);
+        (bplus ? detail::searchBPlus : detail::search)(r, op.key);
         return;
     case OpKind::kRemove:
         r.beginOp();
-        (params_.preemptive() ? detail::removePreemptive : detail::removeOnUnderflow)(r, op.key);
+        (bplus                  ? detail::removeBPlus
+         : params_.preemptive() ? detail::removePreemptive
+                                : detail::removeOnUnderflow)(r, op.key);
         return;
     case OpKind::kRange:
         r.beginOp();
-        detail::range(r, op.from, op.to);
+        (bplus ? detail::rangeBPlus : detail::range)(r, op.from, op.to);
         return;
     case OpKind::kInsertRandom: {
         Rng rng(op.seed);

@@ -9,7 +9,9 @@
 // Guarantees after every op (see checkInvariants): keys ascend within each node and across
 // subtrees; every node but the root holds params.minKeys()..maxKeys() keys (the root 1..maxKeys, or
 // 0 when the tree is empty); an inner node has one child more than keys; all leaves are at one
-// depth.
+// depth. A B+-tree (params.bplus()) holds every key in a leaf, a subtree right of a separator
+// holding keys from it on, its leaves linked left to right in key order, and a leaf other than the
+// root holds params.minLeafKeys()..maxKeys() keys.
 #pragma once
 
 #include "engines/btree/btree_op.h"
@@ -39,7 +41,9 @@ public:
     //   search: found / not-found with the path read.
     //   remove: the key leaves, the tree rebalancing by borrow, merge and shrink; a missing key
     //           gives not-found (the preemptive rule may still rebalance on the way down, as CLRS).
-    //   range:  the in-order walk over from..to, ending in one range-done step.
+    //           A B+-tree without mergeOnDelete does not rebalance.
+    //   range:  the in-order walk over from..to (a B+-tree's: along the leaf chain), ending in
+    //           one range-done step.
     //   insert-random: `count` keys drawn from [min, max] with Rng(seed), each inserted as above.
     void apply(State& state, const Op& op, Sink& sink) const;
 

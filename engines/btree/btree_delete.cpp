@@ -5,7 +5,6 @@
 #include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
-namespace {
 
 void narrateNotFound(Run& r, NodeId leaf, Key k) {
     Step st = r.about(StepKind::kNotFound, leaf,
@@ -27,8 +26,6 @@ void narrateUnderflow(Run& r, NodeId x) {
                          ", fewer than the " + std::to_string(min) + " that order " +
                          std::to_string(r.p.order) + " requires."));
 }
-
-} // namespace
 
 void removeOnUnderflow(Run& r, Key k) {
     NodeStore& ns = r.ns;

@@ -4,7 +4,6 @@
 #include "engines/btree/btree_run.h"
 
 namespace fg::btree::detail {
-namespace {
 
 void narrateInsertLeaf(Run& r, NodeId leaf, Key k, const std::vector<Key>& before) {
     // An empty tree's root is said to be empty ("into the root leaf [], making [10]" read as
@@ -32,6 +31,8 @@ void narrateOverflow(Run& r, NodeId x) {
     r.report(std::move(st));
 }
 
+namespace {
+
 // The leaf a search for k ends in, or where k already sits (then *found is set).
 NodeId findLeafOrKey(Run& r, Key k, bool* found) {
     NodeId x = r.s.root;
@@ -52,6 +53,22 @@ NodeId findLeafOrKey(Run& r, Key k, bool* found) {
 
 } // namespace
 
+NodeId raiseInto(Run& r, NodeId x, NodeId parent, int at, Key k, NodeId right) {
+    NodeStore& ns = r.ns;
+    if (parent == kNoNode) {
+        parent = ns.add(false);
+        ns.adoptOnlyChild(parent, x);
+        ns.insertAt(parent, 0, k, right);
+        r.s.root = parent;
+        ++r.s.stats.nodes;
+        ++r.s.stats.height;
+    } else {
+        ns.insertAt(parent, at, k, right);
+    }
+    r.wrote(parent);
+    return parent;
+}
+
 void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
     NodeStore& ns = r.ns;
     std::vector<Key> before;
@@ -63,19 +80,10 @@ void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
     const Key median = ns.splitAfter(x, (ns.size(x) - 1) / 2, right);
     ++r.s.stats.splits;
     ++r.s.stats.nodes;
+    r.s.stats.leaves += ns.leaf(x) ? 1 : 0;
     r.wrote(x);
     r.wrote(right);
-    if (wasRoot) {
-        parent = ns.add(false);
-        ns.adoptOnlyChild(parent, x);
-        ns.insertAt(parent, 0, median, right);
-        r.s.root = parent;
-        ++r.s.stats.nodes;
-        ++r.s.stats.height;
-    } else {
-        ns.insertAt(parent, at, median, right);
-    }
-    r.wrote(parent);
+    parent = raiseInto(r, x, parent, at, median, right);
     if (!r.narrate) {
         return;
     }
@@ -90,7 +98,9 @@ void splitAndRaise(Run& r, NodeId x, NodeId parent, int at) {
                r.show(right) + " goes to a new node and " + str(median) + " moves up.";
     } else {
         text = "It splits: " + r.show(x) + " stays, " + r.show(right) + " goes to a new node and " +
-               str(median) + " moves up.";
+               str(median) + " moves up" +
+               (r.s.bplus ? " (an inner node passes its middle separator up and keeps no copy)."
+                          : ".");
     }
     Step split = r.about(StepKind::kSplit, x, std::move(text));
     split.other = right;

@@ -84,4 +84,24 @@ void NodeStore::absorb(NodeId left, Key sep, NodeId right) {
     retire(right);
 }
 
+Key NodeStore::splitLeaf(NodeId id, int keep, NodeId right) {
+    const int n = size_[id];
+    const Key* ks = keyBase(id);
+    std::copy(ks + keep, ks + n, keyBase(right));
+    size_[right] = static_cast<std::uint16_t>(n - keep);
+    size_[id] = static_cast<std::uint16_t>(keep);
+    next_[right] = next_[id];
+    next_[id] = right;
+    return ks[keep];
+}
+
+void NodeStore::absorbLeaf(NodeId left, NodeId right) {
+    const int nl = size_[left];
+    const int nr = size_[right];
+    std::copy(keyBase(right), keyBase(right) + nr, keyBase(left) + nl);
+    size_[left] = static_cast<std::uint16_t>(nl + nr);
+    next_[left] = next_[right];
+    retire(right);
+}
+
 } // namespace fg::btree

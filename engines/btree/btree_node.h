@@ -6,6 +6,9 @@
 // checkpoint is cheap). Slots hold one key and one child more than the order allows, room for the
 // moment between an insert and the split it causes.
 //
+// A leaf may link to the next leaf to its right (a B+-tree's leaf chain; kNoNode at the end, and
+// in a textbook B-tree, whose leaves are never linked).
+//
 // Ids are handed out in order and never reused: a node keeps its id while its keys change, and a
 // retired node's id (after a merge or a shrink) never comes back, so a view can follow a node
 // across steps by id alone.
@@ -34,12 +37,14 @@ public:
         flags_.push_back(static_cast<std::uint8_t>(kLive | (leaf ? kLeaf : 0)));
         keys_.resize(keys_.size() + keySlots_);
         children_.resize(children_.size() + childSlots_, kNoNode);
+        next_.push_back(kNoNode);
         return id;
     }
     // The node leaves the tree (merged away, or an emptied root). REQUIRES: live(id).
     void retire(NodeId id) {
         flags_[id] &= static_cast<std::uint8_t>(~kLive);
         size_[id] = 0;
+        next_[id] = kNoNode;
     }
 
     std::size_t idsIssued() const { return size_.size(); }
@@ -56,6 +61,9 @@ public:
                         : std::span<const NodeId>{childBase(id), size_[id] + 1u};
     }
     NodeId child(NodeId id, int i) const { return childBase(id)[i]; }
+    // The leaf to the right of leaf `id` in the leaf chain, or kNoNode.
+    NodeId next(NodeId id) const { return next_[id]; }
+    void setNext(NodeId id, NodeId right) { next_[id] = right; }
 
     // Index of the first key >= k (size(id) when there is none).
     int lowerBound(NodeId id, Key k) const {
@@ -64,6 +72,21 @@ public:
         while (lo < hi) {
             const int mid = (lo + hi) / 2;
             if (b[mid] < k) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+    // Index of the first key > k (size(id) when there is none): the branch of a B+-tree's inner
+    // node that holds k, since a separator's copy sits in the subtree to its right.
+    int upperBound(NodeId id, Key k) const {
+        const Key* b = keyBase(id);
+        int lo = 0, hi = size_[id];
+        while (lo < hi) {
+            const int mid = (lo + hi) / 2;
+            if (b[mid] <= k) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -91,6 +114,13 @@ public:
     // Appends separator `sep` and all of `right` to `left`, then retires `right`.
     // REQUIRES: size(left) + size(right) + 1 <= order, both of the same leafness.
     void absorb(NodeId left, Key sep, NodeId right);
+    // Leaves of a B+-tree: moves keys [keep, size) of leaf `id` into the empty leaf `right`, which
+    // takes its place in the chain just after `id`. Returns right's first key, the separator.
+    // REQUIRES: 0 < keep < size(id); right is an empty leaf.
+    Key splitLeaf(NodeId id, int keep, NodeId right);
+    // Appends all of leaf `right` (next to `left` in the chain) to leaf `left`, which takes over
+    // its link, then retires `right`. REQUIRES: size(left) + size(right) <= order.
+    void absorbLeaf(NodeId left, NodeId right);
 
     bool operator==(const NodeStore&) const = default;
 
@@ -107,6 +137,7 @@ private:
     std::vector<NodeId> children_;
     std::vector<std::uint16_t> size_;
     std::vector<std::uint8_t> flags_;
+    std::vector<NodeId> next_;
 };
 
 } // namespace fg::btree

@@ -81,6 +81,7 @@ void mergeChildren(Run& r, NodeId p, int i, const std::string& why) {
         rightKeys = r.keysOf(right);
     }
     const Key sep = ns.key(p, i);
+    r.s.stats.leaves -= ns.leaf(left) ? 1 : 0;
     ns.absorb(left, sep, right);
     ns.eraseAt(p, i);
     ++r.s.stats.merges;

@@ -56,6 +56,10 @@ void narrateDescend(Run& r, NodeId x, int i, Key k) {
     std::string why;
     if (i == 0) {
         why = str(k) + " is less than " + str(r.ns.key(x, 0)) + ", so go down the leftmost branch";
+    } else if (r.ns.key(x, i - 1) == k) { // a B+-tree's separator: its key is on its right
+        why = str(k) + " equals the separator " + str(k) +
+              ", and keys from a separator on are to its right, so go down " +
+              (i == n ? std::string("the rightmost branch") : "branch " + std::to_string(i + 1));
     } else if (i == n) {
         why = str(k) + " is greater than " + str(r.ns.key(x, n - 1)) +
               ", so go down the rightmost branch";

@@ -85,9 +85,23 @@ private:
 
 std::string str(Key k);
 
-// Narrates the descent from inner node x into its child i, looking for k.
+// Narrates the descent from inner node x into its child i, looking for k (in a B+-tree, k may
+// equal the separator left of branch i).
 void narrateDescend(Run& r, NodeId x, int i, Key k);
 void narrateDuplicate(Run& r, NodeId x, Key k);
+// Narrates k going into `leaf`, whose keys were `before`.
+void narrateInsertLeaf(Run& r, NodeId leaf, Key k, const std::vector<Key>& before);
+// Narrates inner node (or textbook leaf) x holding `order` keys, about to split at its median.
+void narrateOverflow(Run& r, NodeId x);
+// Narrates a removal that found no k in `leaf` (the path so far in r.path).
+void narrateNotFound(Run& r, NodeId leaf, Key k);
+// Narrates non-root node x holding fewer keys than minKeys.
+void narrateUnderflow(Run& r, NodeId x);
+
+// Puts key k into `parent` at index `at`, with `right` (x's new right sibling) just after it; when
+// parent is kNoNode, x is the root and a new root takes k. Counts the pages written. Returns the
+// node that took k.
+NodeId raiseInto(Run& r, NodeId x, NodeId parent, int at, Key k, NodeId right);
 
 // Splits node x (overflowing, or full under the preemptive rule) around its key (size-1)/2 and
 // puts that key into `parent` at index `at`, with the new right half just after it; when parent
@@ -103,6 +117,18 @@ void search(Run& r, Key k);
 void range(Run& r, Key from, Key to);
 void removeOnUnderflow(Run& r, Key k);
 void removePreemptive(Run& r, Key k);
+
+// The B+-tree's ops (Params::bplus). Descents take the branch of the first separator > k.
+void insertBPlus(Run& r, Key k);
+void searchBPlus(Run& r, Key k);
+// Down to the leaf that may hold `from`, then along the leaf chain to the first key past `to`.
+void rangeBPlus(Run& r, Key from, Key to);
+void removeBPlus(Run& r, Key k);
+// Child ci of inner node p is a leaf left short by a removal: it borrows a key from its left
+// sibling if that one has more than minKeys, else from its right one; else it merges with its
+// left sibling (the right one when ci is 0), and p loses their separator. Returns the index in p
+// of the leaf now holding the child's keys.
+int refillLeaf(Run& r, NodeId p, int ci);
 
 // Child ci of inner node p holds too few keys (below minKeys after a removal, or exactly minKeys
 // before the preemptive rule descends into it). Borrows a key through p from the left sibling if

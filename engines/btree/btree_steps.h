@@ -15,7 +15,8 @@
 //   duplicate    node: where the key already sits; key.
 //   found        node; key; path: nodes read from the root; compared: all keys compared.
 //   not-found    as found, node being the leaf where the search ended (search and remove).
-//   range-visit  node: where the walk is; keys: keys it returns there, in order (may be empty).
+//   range-visit  node: where the walk is; keys: keys it returns there, in order (may be empty);
+//                other (B+-tree): the leaf whose right-link led here, else kNoNode.
 //   range-done   keys: every key in the range, in order; path: nodes read, in walk order.
 //   remove-leaf  node: the leaf; key: the key removed; keys: the leaf after.
 //   replace      node: the inner node; key: the key removed; moved: the predecessor (or
@@ -27,6 +28,16 @@
 //                parent; moved: the separator pulled down; keys: the merged node.
 //   shrink       node: the retired root; other: its only child, now the root.
 //   random-keys  keys: the keys drawn, in draw order (insert steps for each follow).
+// A B+-tree's leaves split, borrow and merge by their own rules (its inner nodes as above):
+//   leaf-split   node: the left leaf (keeps its id); other: the new right leaf; moved: the right
+//                leaf's first key, copied up as the separator; keys/otherKeys: the halves;
+//                parent: the node receiving the copy, or kNoNode when the root leaf split (a
+//                new-root step follows; else a promote step).
+//   leaf-borrow  node: the leaf that was short; other: the sibling lending; parent; moved: the key
+//                that moves over; key: the parent's new separator between the two;
+//                keys/otherKeys: leaf and sibling after.
+//   leaf-merge   node: the leaf that stays (the left one); other: the right one, retired; parent;
+//                moved: the separator dropped from the parent; keys: the merged leaf.
 #pragma once
 
 #include "engines/btree/btree_node.h"
@@ -57,6 +68,9 @@ enum class StepKind {
     kMerge,
     kShrink,
     kRandomKeys,
+    kLeafSplit,
+    kLeafBorrow,
+    kLeafMerge,
 };
 
 // The kind's name in scenario JSON: "descend", "insert-leaf", "new-root", ...

@@ -3,6 +3,7 @@
 #include "engines/core/timeline.h"
 #include "engines/scenario/scenario_reader.h"
 
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -56,23 +57,19 @@ Status readKey(const json& op, const char* name, const std::string& path, Key& o
     return readInt(op, name, path, kKeyMin, kKeyMax, "an integer key", true, out);
 }
 
-Status parseParams(const json& scenario, Params& out) {
-    const auto it = scenario.find("params");
-    if (it == scenario.end() || !it->is_object()) {
-        return Status::error("/params", "expected an object with \"order\" (3 to 64), or "
-                                        "\"min_degree\" with \"split\": \"preemptive\"");
-    }
-    const json& p = *it;
-    if (Status st = ScenarioReader::knownKeys(p, "/params", {"order", "min_degree", "split"});
-        !st) {
-        return st;
-    }
+// "split" and "order" (or "min_degree"), for a B-tree or, when `bplus`, a B+-tree.
+Status parseSplitAndOrder(const json& p, bool bplus, Params& out) {
     std::string split = "overflow";
     if (const auto s = p.find("split"); s != p.end()) {
         if (!s->is_string() || (*s != "overflow" && *s != "preemptive")) {
             return Status::error("/params/split", "expected \"overflow\" or \"preemptive\"");
         }
         split = s->get<std::string>();
+    }
+    if (bplus && (split == "preemptive" || p.contains("min_degree"))) {
+        return Status::error(split == "preemptive" ? "/params/split" : "/params/min_degree",
+                             "expected order alone: a B+-tree (\"variant\": \"bplus\") splits "
+                             "a node when it overflows");
     }
     if (split == "preemptive") {
         std::int64_t t = 0;
@@ -110,6 +107,65 @@ Status parseParams(const json& scenario, Params& out) {
     }
     out = Params::withOrder(static_cast<int>(m));
     return Status::ok();
+}
+
+// "rightmost_fill" (a fraction in hundredths, as PostgreSQL's fillfactor is a whole percentage)
+// and "merge_on_delete" of a B+-tree; a B-tree has neither.
+Status parseBPlusOptions(const json& p, bool bplus, Params& out) {
+    for (const char* name : {"rightmost_fill", "merge_on_delete"}) {
+        if (!bplus && p.contains(name)) {
+            return Status::error(std::string("/params/") + name,
+                                 "allowed only in a B+-tree: add \"variant\": \"bplus\"");
+        }
+    }
+    if (!bplus) {
+        return Status::ok();
+    }
+    out.variant = btree::Variant::kBPlus;
+    if (const auto f = p.find("rightmost_fill"); f != p.end()) {
+        const double v = f->is_number() ? f->get<double>() : -1;
+        const double percent = v * 100;
+        const bool ok = percent > Params::kMinFill - 1e-6 && percent < Params::kMaxFill + 1e-6 &&
+                        std::abs(percent - std::round(percent)) < 1e-6;
+        if (!ok) {
+            return Status::error("/params/rightmost_fill",
+                                 "expected a fraction from 0.1 to 1 in hundredths, such as 0.9 "
+                                 "(PostgreSQL's default leaf fillfactor, 90%)");
+        }
+        out.rightmostFill = static_cast<int>(std::lround(percent));
+    }
+    if (const auto m = p.find("merge_on_delete"); m != p.end()) {
+        if (!m->is_boolean()) {
+            return Status::error("/params/merge_on_delete", "expected true or false");
+        }
+        out.mergeOnDelete = m->get<bool>();
+    }
+    return Status::ok();
+}
+
+Status parseParams(const json& scenario, Params& out) {
+    const auto it = scenario.find("params");
+    if (it == scenario.end() || !it->is_object()) {
+        return Status::error("/params", "expected an object with \"order\" (3 to 64), or "
+                                        "\"min_degree\" with \"split\": \"preemptive\"");
+    }
+    const json& p = *it;
+    if (Status st = ScenarioReader::knownKeys(
+            p, "/params",
+            {"order", "min_degree", "split", "variant", "rightmost_fill", "merge_on_delete"});
+        !st) {
+        return st;
+    }
+    bool bplus = false;
+    if (const auto v = p.find("variant"); v != p.end()) {
+        if (!v->is_string() || (*v != "btree" && *v != "bplus")) {
+            return Status::error("/params/variant", "expected \"btree\" (the textbook B-tree, "
+                                                    "the default) or \"bplus\" (a B+-tree)");
+        }
+        bplus = *v == "bplus";
+    }
+    Status st = parseSplitAndOrder(p, bplus, out);
+    return st ? parseBPlusOptions(p, bplus, out) : st;
 }
 
 Status parseInsertRandom(const json& o, const std::string& path, bool narrate, Op& op) {
@@ -172,13 +228,17 @@ Status parseOp(const json& o, const std::string& path, bool narrate, Op& op) {
                                            name + "\"");
 }
 
-json treeJson(const btree::NodeStore& ns, NodeId id) {
+// `linked`: a B+-tree's leaves name the next leaf ("next": its id, or null for the last).
+json treeJson(const btree::NodeStore& ns, NodeId id, bool linked) {
     json node = {{"id", id}, {"keys", json::array()}, {"children", json::array()}};
     for (const Key k : ns.keys(id)) {
         node["keys"].push_back(k);
     }
     for (const NodeId c : ns.children(id)) {
-        node["children"].push_back(treeJson(ns, c));
+        node["children"].push_back(treeJson(ns, c, linked));
+    }
+    if (linked && ns.leaf(id)) {
+        node["next"] = ns.next(id) == btree::kNoNode ? json(nullptr) : json(ns.next(id));
     }
     return node;
 }
@@ -189,15 +249,20 @@ const char* otherName(StepKind k) {
     case StepKind::kDescend:
         return "child";
     case StepKind::kSplit:
+    case StepKind::kLeafSplit:
     case StepKind::kPromote:
     case StepKind::kNewRoot:
         return "right";
     case StepKind::kReplace:
         return "from_leaf";
     case StepKind::kBorrow:
+    case StepKind::kLeafBorrow:
         return "sibling";
     case StepKind::kMerge:
+    case StepKind::kLeafMerge:
         return "retired";
+    case StepKind::kRangeVisit:
+        return "from";
     case StepKind::kShrink:
         return "new_root";
     default:
@@ -209,7 +274,11 @@ const char* movedName(StepKind k) {
     switch (k) {
     case StepKind::kBorrow:
         return "down";
+    case StepKind::kLeafBorrow:
+        return "moved";
     case StepKind::kMerge:
+    case StepKind::kLeafMerge:
+    case StepKind::kLeafSplit:
         return "separator";
     case StepKind::kReplace:
         return "replacement";
@@ -240,6 +309,9 @@ json btreeStepJson(const Step& step) {
     if (usesKey(step.kind)) {
         j["key"] = step.key;
     }
+    if (step.kind == StepKind::kLeafBorrow) {
+        j["separator"] = step.key; // the parent's new separator between the two leaves
+    }
     if (step.node != btree::kNoNode) {
         j["node"] = step.node;
     }
@@ -255,7 +327,8 @@ json btreeStepJson(const Step& step) {
     const bool returns = step.kind == StepKind::kRangeVisit || step.kind == StepKind::kRangeDone;
     j[returns ? "returned" : "keys"] = step.keys;
     if (!step.otherKeys.empty()) {
-        j[step.kind == StepKind::kSplit ? "right_keys" : "sibling_keys"] = step.otherKeys;
+        const bool split = step.kind == StepKind::kSplit || step.kind == StepKind::kLeafSplit;
+        j[split ? "right_keys" : "sibling_keys"] = step.otherKeys;
     }
     if (step.kind == StepKind::kDescend || step.kind == StepKind::kFound ||
         step.kind == StepKind::kNotFound) {
@@ -273,16 +346,25 @@ json btreeStateJson(const btree::State& state, const Params& params, bool withTr
     if (params.preemptive()) {
         j["min_degree"] = params.minDegree();
     }
+    if (params.bplus()) {
+        j["variant"] = "bplus";
+        if (params.rightmostFill > 0) {
+            j["rightmost_fill"] = params.rightmostFill / 100.0;
+        }
+        j["merge_on_delete"] = params.mergeOnDelete;
+    }
     if (withTree) {
-        j["root"] = treeJson(state.nodes, state.root);
+        j["root"] = treeJson(state.nodes, state.root, state.bplus);
     }
     return j;
 }
 
 json btreeStatsJson(const btree::Stats& s) {
-    return {{"height", s.height},          {"nodes", s.nodes},         {"keys", s.keys},
-            {"splits", s.splits},          {"merges", s.merges},       {"borrows", s.borrows},
-            {"page_writes", s.pageWrites}, {"page_reads", s.pageReads}};
+    return {{"height", s.height},       {"nodes", s.nodes},
+            {"leaves", s.leaves},       {"keys", s.keys},
+            {"splits", s.splits},       {"merges", s.merges},
+            {"borrows", s.borrows},     {"page_writes", s.pageWrites},
+            {"page_reads", s.pageReads}};
 }
 
 Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
@@ -369,6 +451,15 @@ json writeBtreeScenario(const BtreeScenario& s) {
     json params = s.params.preemptive()
                       ? json{{"min_degree", s.params.minDegree()}, {"split", "preemptive"}}
                       : json{{"order", s.params.order}};
+    if (s.params.bplus()) {
+        params["variant"] = "bplus";
+        if (s.params.rightmostFill > 0) {
+            params["rightmost_fill"] = s.params.rightmostFill / 100.0;
+        }
+        if (!s.params.mergeOnDelete) {
+            params["merge_on_delete"] = false;
+        }
+    }
     json ops = json::array();
     using K = btree::OpKind;
     for (const auto& op : s.ops) {

@@ -1,10 +1,12 @@
 // The btree engine at the JSON edge (docs/cli.md, engine `btree`).
 //
-// A scenario names params (`order` 3..64, or `min_degree` 2..32 with "split": "preemptive") and a
-// list of ops (insert, search, delete, range, insert-random). Parsing reports the first problem as
-// a Status naming its JSON path ("/params/order", "/ops/3/key") and what was expected there; it
-// never throws. The result is { "engine", "steps" (left out when "narrate" is false), "state",
-// "stats" }, state.root being the tree as nested { "id", "keys", "children" }.
+// A scenario names params (`order` 3..64, or `min_degree` 2..32 with "split": "preemptive"; or
+// "variant": "bplus" with `order` and optional `rightmost_fill` and `merge_on_delete`, a B+-tree)
+// and a list of ops (insert, search, delete, range, insert-random). Parsing reports the first
+// problem as a Status naming its JSON path ("/params/order", "/ops/3/key") and what was expected
+// there; it never throws. The result is { "engine", "steps" (left out when "narrate" is false),
+// "state", "stats" }, state.root being the tree as nested { "id", "keys", "children" }, and a
+// B+-tree's leaves naming the next leaf ("next": its id, or null).
 #pragma once
 
 #include "engines/btree/btree.h"
@@ -32,7 +34,8 @@ Status runBtreeScenario(const nlohmann::json& scenario, nlohmann::json& result);
 
 // One step as the result's "steps" array writes it: kind, text, and the kind's data fields.
 nlohmann::json btreeStepJson(const btree::Step& step);
-// { "order", "split", ["min_degree"], ["root"] }; root only when `withTree`.
+// { "order", "split", ["min_degree"], ["variant", ["rightmost_fill"], "merge_on_delete"],
+// ["root"] }; root only when `withTree`; the B+-tree's fields only for one.
 nlohmann::json btreeStateJson(const btree::State& state, const btree::Params& params,
                               bool withTree);
 nlohmann::json btreeStatsJson(const btree::Stats& stats);

@@ -2,7 +2,9 @@
 // engine's Timeline and lays out the tree after any step: nodes as rows of key cells, children
 // below their parent, the key a step is about lit up. Key items are named by their key, so a
 // median that rises into its parent slides up, and the new right half of a split grows out of the
-// node that split.
+// node that split. A B+-tree (State::bplus) also draws its leaf chain, an arrow from each leaf to
+// the next, and its inner keys as separators ("sep:<key>", dashed: copies of leaf keys, each
+// growing out of the leaf key it copies).
 #pragma once
 
 #include "engines/btree/btree.h"

@@ -3,6 +3,7 @@
 #include "widgets/canvas/counted.h"
 #include "widgets/controls/range_box.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,6 +15,31 @@
 namespace fg {
 
 using btree::Op;
+
+namespace {
+
+// The variants the page offers, in the order of its list: the textbook B-Tree, the B+-tree, and
+// the B+-tree as PostgreSQL keeps it (rightmost leaf split 90% full, no merge on delete).
+btree::Params variantParams(int index, int order) {
+    switch (index) {
+    case 1:
+        return btree::Params::bplusWithOrder(order);
+    case 2:
+        return btree::Params::bplusWithOrder(order, btree::Params::kPostgresFill, false);
+    default:
+        return btree::Params::withOrder(order);
+    }
+}
+
+// The list entry that shows `p` (a B+-tree with either PostgreSQL option is "as PostgreSQL").
+int variantIndex(const btree::Params& p) {
+    if (!p.bplus()) {
+        return 0;
+    }
+    return p.rightmostFill > 0 || !p.mergeOnDelete ? 2 : 1;
+}
+
+} // namespace
 
 Status BTreeViewTraits::parse(const nlohmann::json& json, Scenario& out) {
     return parseBtreeScenario(json, out);
@@ -31,8 +57,9 @@ BTreeViewTraits::diagram(Scenario scenario, std::optional<KeepOnly> only, BuildW
 
 bool BTreeViewTraits::keyEvent(const BTreeDiagram::Step& step) {
     // A node splits, borrows or merges: what the diagram is about.
-    return step.kind == btree::StepKind::kSplit || step.kind == btree::StepKind::kBorrow ||
-           step.kind == btree::StepKind::kMerge;
+    using K = btree::StepKind;
+    return step.kind == K::kSplit || step.kind == K::kBorrow || step.kind == K::kMerge ||
+           step.kind == K::kLeafSplit || step.kind == K::kLeafBorrow || step.kind == K::kLeafMerge;
 }
 
 BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrder(4), {}, true}) {
@@ -46,7 +73,7 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     row->addWidget(key_, 1);
     addButton(tr("Insert"),
               tr("Add the key: it goes down to a leaf; a full node splits and pushes its "
-                 "middle key up"),
+                 "middle key up (a B+-tree's leaf copies its right half's first key up)"),
               [this] {
                   if (btree::Key k; readKey(k)) {
                       addOp(Op::insert(k));
@@ -59,7 +86,8 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
                   }
               });
     addButton(tr("Delete"),
-              tr("Remove the key: a node left too empty borrows from a sibling or merges with it"),
+              tr("Remove the key: a node left too empty borrows from a sibling or merges with it "
+                 "(PostgreSQL's B+-tree leaves it as it is)"),
               [this] {
                   if (btree::Key k; readKey(k)) {
                       addOp(Op::remove(k));
@@ -116,6 +144,18 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
         }
         setScenario(defaults().params, seq);
     });
+    // Order 11: a leaf holds 10 keys, and a rightmost split at 90% keeps 9 on the left; 36 keys
+    // make four leaves of 9 (the rightmost splits only when it reaches 11).
+    addPreset(tr("PostgreSQL's B+-tree: 36 keys in ascending order fill every leaf 90% "
+                 "(order 11), then a range scan"),
+              [this] {
+                  std::vector<Op> seq;
+                  for (int k = 1; k <= 36; ++k) {
+                      seq.push_back(Op::insert(k));
+                  }
+                  seq.push_back(Op::range(12, 23));
+                  setScenario(variantParams(2, 11), seq);
+              });
     // 100,000 random draws from 1..9,999,999 collide: 515 draw a key already in the tree, and an
     // insert of a key already present changes nothing (test_btree_view checks the count).
     addPreset(tr("A real index: 100,000 random inserts (99,485 distinct keys) at order 64, then "
@@ -125,9 +165,25 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
                               {Op::insertRandom(100'000, 64, 1, 9'999'999), Op::search(4'242'424)},
                               stepsBeforeLast(3));
               });
+    variant_ = new QComboBox(this);
+    variant_->addItem(tr("B-Tree"));
+    variant_->addItem(tr("B+-tree"));
+    variant_->addItem(tr("B+-tree, as PostgreSQL"));
+    variant_->setCurrentIndex(variantIndex(params()));
+    variant_->setAccessibleName(tr("Tree variant"));
+    variant_->setToolTip(
+        tr("B-Tree: each key sits in one node, inner or leaf.\nB+-tree: every key sits in a "
+           "leaf; inner nodes hold copies of leaf keys (separators) that guide a search, and each "
+           "leaf links to the next for range scans.\nAs PostgreSQL: a B+-tree whose rightmost "
+           "leaf splits leaving 90% on the left (its fillfactor), so ascending keys pack the "
+           "leaves, and whose deletes never merge leaves."));
+    connect(variant_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        changeParams([i](Scenario& s) { s.params = variantParams(i, s.params.order); });
+    });
     finishControls();
 
     row->addStretch(1);
+    row->addWidget(variant_);
     auto* orderLabel = new QLabel(tr("Order (most children per node):"), this);
     row->addWidget(orderLabel);
     order_ = new RangeSpinBox(this);
@@ -137,7 +193,10 @@ BTreeView::BTreeView(QWidget* parent) : StepView(parent, {btree::Params::withOrd
     order_->setToolTip(tr("The most children a node may have; a node holds one key fewer"));
     orderLabel->setBuddy(order_);
     connect(order_, &QSpinBox::valueChanged, this, [this](int m) {
-        changeParams([m](Scenario& s) { s.params = btree::Params::withOrder(m); });
+        changeParams([m](Scenario& s) { // the variant stays; a CLRS tree splits on overflow now
+            s.params.order = m;
+            s.params.split = btree::SplitRule::kOnOverflow;
+        });
     });
     row->addWidget(order_);
     connect(key_, &QLineEdit::returnPressed, this, [this] {
@@ -184,6 +243,8 @@ void BTreeView::setScenario(btree::Params params, std::vector<Op> ops, int posit
 void BTreeView::showParams(const Scenario& scenario) {
     const QSignalBlocker block(order_);
     order_->setValue(scenario.params.order);
+    const QSignalBlocker blockVariant(variant_);
+    variant_->setCurrentIndex(variantIndex(scenario.params));
 }
 
 void BTreeView::refresh() {
@@ -192,15 +253,23 @@ void BTreeView::refresh() {
         return;
     }
     const auto& s = *shown;
-    setCounters(tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
-                   "Page writes: %6   Page reads: %7")
-                    .arg(counted(s.stats.height, tr("level"), tr("levels")))
-                    .arg(s.stats.nodes)
-                    .arg(s.stats.keys)
-                    .arg(s.stats.splits)
-                    .arg(s.stats.merges)
-                    .arg(s.stats.pageWrites)
-                    .arg(s.stats.pageReads));
+    QString counters = tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
+                          "Page writes: %6   Page reads: %7")
+                           .arg(counted(s.stats.height, tr("level"), tr("levels")))
+                           .arg(s.stats.nodes)
+                           .arg(s.stats.keys)
+                           .arg(s.stats.splits)
+                           .arg(s.stats.merges)
+                           .arg(s.stats.pageWrites)
+                           .arg(s.stats.pageReads);
+    if (s.bplus) {
+        // How full the leaves are: what PostgreSQL's pgstatindex calls avg_leaf_density.
+        const double capacity = double(s.stats.leaves) * params().maxKeys();
+        counters += tr("   Leaves: %1, %2% full")
+                        .arg(s.stats.leaves)
+                        .arg(qRound(100.0 * double(s.stats.keys) / capacity));
+    }
+    setCounters(counters);
 }
 
 } // namespace fg

@@ -1,8 +1,9 @@
 // BTreeView: the B-Tree diagram as a student drives it: type a key and insert, search or delete
-// it, scan a range, add random keys, pick a preset, change the order. Every change re-runs the
-// same ops through a new timeline (so a new order rebuilds the same keys under the new rule) and
-// plays the new op's steps. Counters show height, nodes, splits and page writes after the step
-// on screen.
+// it, scan a range, add random keys, pick a preset, change the order or the variant (B-Tree,
+// B+-tree, B+-tree as PostgreSQL). Every change re-runs the same ops through a new timeline (so a
+// new order or variant rebuilds the same keys under the new rule) and plays the new op's steps.
+// Counters show height, nodes, splits and page writes after the step on screen, and a B+-tree's
+// leaves and how full they are.
 #pragma once
 
 #include "engines/btree/btree.h"
@@ -12,6 +13,7 @@
 
 #include <vector>
 
+class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
@@ -50,6 +52,7 @@ private:
     QLineEdit* key_;
     QLineEdit* rangeTo_;
     QSpinBox* order_;
+    QComboBox* variant_;
 };
 
 } // namespace fg

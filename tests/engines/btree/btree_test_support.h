@@ -89,6 +89,7 @@ inline State twoLevels(const Params& p, const std::vector<Key>& rootKeys,
     }
     s.stats.keys += static_cast<std::int64_t>(rootKeys.size());
     s.stats.nodes = static_cast<std::int64_t>(leaves.size()) + 1;
+    s.stats.leaves = static_cast<std::int64_t>(leaves.size());
     s.stats.height = 2;
     return s;
 }

@@ -1,6 +1,8 @@
-// Random op sequences (seeded; orders 3..10 and 64; both split rules) against std::set. After
-// every op: every invariant holds, the keys equal the oracle's, search and range answer as the
-// oracle does, and the bulk run (no narration) holds exactly the same state as the narrated one.
+// Random op sequences (seeded; orders 3..10 and 64; both split rules; the B+-tree with and
+// without rightmost fill and merges on delete) against std::set. After every op: every invariant
+// holds, the keys equal the oracle's (a B+-tree's also walked along its leaf chain), search and
+// range answer as the oracle does, and the bulk run (no narration) holds exactly the same state as
+// the narrated one.
 #include "engines/core/rng.h"
 #include "tests/engines/btree/btree_test_support.h"
 #include "tests/suite_main.h"
@@ -97,6 +99,9 @@ std::string runSequence(const Params& p, std::uint64_t seed, const Mix& mix) {
         if (inorderKeys(loud) != std::vector<Key>(oracle.begin(), oracle.end())) {
             return at + "keys differ from the oracle";
         }
+        if (p.bplus() && leafChainKeys(loud) != std::vector<Key>(oracle.begin(), oracle.end())) {
+            return at + "the leaf chain's keys differ from the oracle";
+        }
         if (op.kind == OpKind::kSearch) {
             const bool found = rec.steps.back().kind == StepKind::kFound;
             if (found != oracle.contains(op.key)) {
@@ -117,8 +122,11 @@ void runMany(const Params& p, int seeds, const Mix& mix) {
         const std::string failure = runSequence(p, static_cast<std::uint64_t>(seed), mix);
         if (!failure.empty()) {
             const std::string what = "order " + std::to_string(p.order) +
-                                     (p.preemptive() ? " preemptive" : "") + ", seed " +
-                                     std::to_string(seed) + ", " + failure;
+                                     (p.preemptive() ? " preemptive" : "") +
+                                     (p.bplus() ? " B+ fill " + std::to_string(p.rightmostFill) +
+                                                      (p.mergeOnDelete ? "" : " no merge")
+                                                : "") +
+                                     ", seed " + std::to_string(seed) + ", " + failure;
             QFAIL(what.c_str());
         }
     }
@@ -149,8 +157,48 @@ private slots:
         runMany(Params::withMinDegree(32), 3, {1500, 40000, 8000});
     }
 
+    void bplusSmallOrdersMatchTheOracle() {
+        for (int m = 3; m <= 10; ++m) {
+            for (const Params& p :
+                 {Params::bplusWithOrder(m), Params::bplusWithOrder(m, 90),
+                  Params::bplusWithOrder(m, 0, false), Params::bplusWithOrder(m, 90, false),
+                  Params::bplusWithOrder(m, 10), Params::bplusWithOrder(m, 100)}) {
+                runMany(p, 12, {400, 200, 0});
+            }
+        }
+    }
+
+    void bplusOrder64MatchesTheOracle() {
+        runMany(Params::bplusWithOrder(64), 2, {1500, 40000, 8000});
+        runMany(Params::bplusWithOrder(64, 90), 2, {1500, 40000, 8000});
+        runMany(Params::bplusWithOrder(64, 90, false), 2, {1500, 40000, 8000});
+    }
+
+    // Ascending runs are what rightmost_fill is for: many rightmost splits, then deletes.
+    void bplusAscendingRunsMatchTheOracle() {
+        for (const Params& p : {Params::bplusWithOrder(3, 90), Params::bplusWithOrder(5, 90),
+                                Params::bplusWithOrder(64, 90)}) {
+            const BTreeEngine engine(p);
+            State s = engine.emptyState();
+            fg::SilentSink<Step, State> silent;
+            std::set<Key> oracle;
+            for (Key k = 0; k < 3000; ++k) {
+                engine.apply(s, Op::insert(k), silent);
+                oracle.insert(k);
+            }
+            for (Key k = 0; k < 3000; k += 3) {
+                engine.apply(s, Op::remove((k * 7919) % 3000), silent);
+                oracle.erase((k * 7919) % 3000);
+            }
+            const fg::Status st = checkInvariants(s, p);
+            QVERIFY2(st, st.message().c_str());
+            QVERIFY(leafChainKeys(s) == std::vector<Key>(oracle.begin(), oracle.end()));
+        }
+    }
+
     void order64DrainsThroughInnerMerges() {
-        for (const Params& p : {Params::withOrder(64), Params::withMinDegree(32)}) {
+        for (const Params& p : {Params::withOrder(64), Params::withMinDegree(32),
+                                Params::bplusWithOrder(64), Params::bplusWithOrder(64, 90)}) {
             const BTreeEngine engine(p);
             State s = engine.emptyState();
             fg::SilentSink<Step, State> silent;
@@ -196,7 +244,8 @@ private slots:
 
     void tallTreesShrinkBackToEmpty() {
         for (const Params& p :
-             {Params::withOrder(3), Params::withOrder(4), Params::withMinDegree(2)}) {
+             {Params::withOrder(3), Params::withOrder(4), Params::withMinDegree(2),
+              Params::bplusWithOrder(3), Params::bplusWithOrder(4, 90)}) {
             State s = insertAll(p, iota(0, 2999));
             QVERIFY(s.stats.height >= 6);
             const BTreeEngine engine(p);

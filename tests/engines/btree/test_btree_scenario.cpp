@@ -4,6 +4,9 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <algorithm>
+#include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -79,6 +82,68 @@ private slots:
         JSON_COMPARE(r["state"]["root"]["keys"], json({4}));
         JSON_COMPARE(r["state"]["min_degree"], json(2));
         JSON_COMPARE(r["state"]["split"], json("preemptive"));
+    }
+
+    // A B+-tree's state names its variant and options, and each leaf the next one ("next": its
+    // id, null at the end): walking from the leftmost leaf along them gives every key in order.
+    void aBPlusStateNamesEachLeafsNextLeaf() {
+        const json r = runOk(json::parse(R"({ "engine": "btree",
+            "params": { "order": 4, "variant": "bplus", "rightmost_fill": 0.9,
+                        "merge_on_delete": false },
+            "ops": [ { "op": "insert-random", "count": 40, "seed": 3, "max": 99 } ] })"));
+        const json& state = r["state"];
+        JSON_COMPARE(state["variant"], json("bplus"));
+        JSON_COMPARE(state["rightmost_fill"], json(0.9));
+        JSON_COMPARE(state["merge_on_delete"], json(false));
+        std::map<std::int64_t, json> leaves;
+        std::function<void(const json&)> collect = [&](const json& node) {
+            if (node["children"].empty()) {
+                QVERIFY(node.contains("next"));
+                leaves[node["id"].get<std::int64_t>()] = node;
+            } else {
+                QVERIFY(!node.contains("next"));
+            }
+            for (const json& c : node["children"]) {
+                collect(c);
+            }
+        };
+        collect(state["root"]);
+        json leaf = state["root"];
+        while (!leaf["children"].empty()) {
+            leaf = leaf["children"][0];
+        }
+        std::vector<std::int64_t> keys;
+        for (std::size_t hops = 0; hops <= leaves.size(); ++hops) {
+            for (const json& k : leaf["keys"]) {
+                keys.push_back(k.get<std::int64_t>());
+            }
+            if (leaf["next"].is_null()) {
+                break;
+            }
+            leaf = leaves.at(leaf["next"].get<std::int64_t>());
+        }
+        QVERIFY(std::is_sorted(keys.begin(), keys.end()));
+        QCOMPARE(static_cast<std::int64_t>(keys.size()), r["stats"]["keys"].get<std::int64_t>());
+        QCOMPARE(static_cast<std::int64_t>(leaves.size()),
+                 r["stats"]["leaves"].get<std::int64_t>());
+    }
+
+    void aTextbookStateHasNoLinksAndCountsItsLeaves() {
+        const json r = runOk({{"params", {{"order", 4}}}, {"ops", insertOps(1, 10)}});
+        QVERIFY(!r["state"].contains("variant"));
+        QVERIFY(!r["state"]["root"]["children"][0]["children"][0].contains("next"));
+        JSON_COMPARE(r["stats"]["leaves"], json(5));
+    }
+
+    void aLeafSplitStepNamesItsSeparator() {
+        const json r =
+            runOk({{"params", {{"order", 4}, {"variant", "bplus"}}}, {"ops", insertOps(1, 4)}});
+        const json& split = r["steps"][5]; // after three inserts, insert-leaf and overflow
+        JSON_COMPARE(split["kind"], json("leaf-split"));
+        JSON_COMPARE(split["separator"], json(3));
+        JSON_COMPARE(split["keys"], json({1, 2}));
+        JSON_COMPARE(split["right_keys"], json({3, 4}));
+        JSON_COMPARE(r["steps"][6]["kind"], json("new-root"));
     }
 
     void narrateFalseLeavesOutSteps() {
@@ -162,6 +227,32 @@ private slots:
         row("other engine", R"({"engine":"lsm","params":{"order":4},"ops":[]})", "/engine",
             "btree");
         row("not an object", R"([1,2])", "/", "object");
+        row("unknown variant", R"({"params":{"order":4,"variant":"b+"},"ops":[]})",
+            "/params/variant", "\"bplus\"");
+        row("preemptive B+", R"({"params":{"order":4,"variant":"bplus","split":"preemptive"},
+            "ops":[]})",
+            "/params/split", "order alone");
+        row("min_degree B+", R"({"params":{"min_degree":2,"variant":"bplus"},"ops":[]})",
+            "/params/min_degree", "order alone");
+        row("fill without B+", R"({"params":{"order":4,"rightmost_fill":0.9},"ops":[]})",
+            "/params/rightmost_fill", "\"variant\": \"bplus\"");
+        row("merge flag without B+", R"({"params":{"order":4,"merge_on_delete":false},"ops":[]})",
+            "/params/merge_on_delete", "\"variant\": \"bplus\"");
+        row("fill too low", R"({"params":{"order":4,"variant":"bplus","rightmost_fill":0.05},
+            "ops":[]})",
+            "/params/rightmost_fill", "0.1 to 1");
+        row("fill over 1", R"({"params":{"order":4,"variant":"bplus","rightmost_fill":90},
+            "ops":[]})",
+            "/params/rightmost_fill", "0.1 to 1");
+        row("fill in thousandths", R"({"params":{"order":4,"variant":"bplus",
+            "rightmost_fill":0.905},"ops":[]})",
+            "/params/rightmost_fill", "hundredths");
+        row("fill as text", R"({"params":{"order":4,"variant":"bplus","rightmost_fill":"90%"},
+            "ops":[]})",
+            "/params/rightmost_fill", "0.1 to 1");
+        row("merge flag not bool", R"({"params":{"order":4,"variant":"bplus",
+            "merge_on_delete":"no"},"ops":[]})",
+            "/params/merge_on_delete", "true or false");
     }
 
     void invalidInputNamesThePathAndTheExpectation() {

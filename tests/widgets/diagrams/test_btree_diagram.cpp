@@ -349,6 +349,143 @@ private slots:
         QVERIFY(mid.find("key:10")->rect.top() < left->rect.top());
     }
 
+    // A B+-tree draws every key once in a leaf ("key:"), its inner keys as separators ("sep:",
+    // dashed), an arrow from each leaf to the next one in key order, and a line saying so.
+    void aBPlusTreeDrawsItsLeafChainAndSeparators() {
+        const fg::BTreeDiagram d(fg::btree::Params::bplusWithOrder(4), inserts(30));
+        for (int i = 20; i < d.stepCount(); i += 9) {
+            const fg::btree::State s = d.timeline().stateAfter(static_cast<std::size_t>(i));
+            const fg::Frame f = d.frame(i, fg::Theme::light());
+            const auto& ns = s.nodes;
+            int separators = 0;
+            std::vector<fg::btree::NodeId> leaves;
+            for (fg::btree::NodeId id = 0; id < ns.idsIssued(); ++id) {
+                if (ns.live(id) && ns.leaf(id)) {
+                    leaves.push_back(id);
+                } else if (ns.live(id)) {
+                    separators += ns.size(id);
+                }
+            }
+            QCOMPARE(countItems(f, "key:"), static_cast<int>(s.stats.keys));
+            QCOMPARE(countItems(f, "sep:"), separators);
+            QCOMPARE(countItems(f, "link:"), static_cast<int>(leaves.size()) - 1);
+            for (const fg::btree::NodeId a : leaves) {
+                if (ns.next(a) == fg::btree::kNoNode) {
+                    continue;
+                }
+                const auto* link = f.find(QStringLiteral("link:%1-%2").arg(a).arg(ns.next(a)));
+                const auto* from = f.find(QStringLiteral("node:%1").arg(a));
+                const auto* to = f.find(QStringLiteral("node:%1").arg(ns.next(a)));
+                QVERIFY(link && from && to && link->arrow);
+                QVERIFY(std::abs(link->line.p1().x() - from->rect.right()) < 1e-6);
+                QVERIFY(link->line.p2().x() <= to->rect.left());
+                QVERIFY(from->rect.right() < to->rect.left()); // left to right
+            }
+            for (const auto& it : f.items) {
+                if (it.id.startsWith("sep:")) {
+                    QCOMPARE(it.penStyle, Qt::DashLine);
+                }
+            }
+            if (const auto* legend = f.find("legend")) { // under the tree, inside the frame
+                QVERIFY(f.extent().contains(legend->rect));
+                for (const auto& it : f.items) {
+                    QVERIFY(!it.id.startsWith("node:") || it.rect.bottom() < legend->rect.top());
+                }
+            }
+        }
+        // The legend under a tree as wide as it, never under a narrower one (it shrank the tree).
+        QVERIFY(d.frame(d.stepCount() - 1, fg::Theme::light()).find("legend"));
+        const fg::BTreeDiagram small(fg::btree::Params::bplusWithOrder(4), inserts(4));
+        QVERIFY(!small.frame(small.stepCount() - 1, fg::Theme::light()).find("legend"));
+        // The textbook tree has neither.
+        const fg::BTreeDiagram plain(fg::btree::Params::withOrder(4), inserts(30));
+        const fg::Frame f = plain.frame(plain.stepCount() - 1, fg::Theme::light());
+        QCOMPARE(countItems(f, "link:") + countItems(f, "sep:"), 0);
+        QVERIFY(!f.find("legend"));
+    }
+
+    // The separator a leaf split copies up grows out of the leaf's key, which stays below.
+    void aCopiedSeparatorGrowsOutOfItsLeafKey() {
+        // 60 makes [30 40 50 60] split into [30 40] | [50 60]; a copy of 50 joins the root [30].
+        const fg::BTreeDiagram d(fg::btree::Params::bplusWithOrder(4), inserts(6));
+        const int last = d.stepCount() - 1;
+        QCOMPARE(d.timeline().step(static_cast<std::size_t>(last)).kind,
+                 fg::btree::StepKind::kPromote);
+        const fg::Frame before = d.frame(last - 2, fg::Theme::light()); // the overflow
+        const fg::Frame after = d.frame(last, fg::Theme::light());
+        QVERIFY(!before.find("sep:50") && before.find("key:50"));
+        const auto* sep = after.find("sep:50");
+        QVERIFY(sep && after.find("key:50"));
+        QCOMPARE(sep->origin, QStringLiteral("key:50"));
+        QVERIFY(sep->rect.bottom() < after.find("key:50")->rect.top());
+        const fg::Frame mid = fg::tween(before, after, 0.5);
+        QVERIFY(mid.find("sep:50")->rect.center().y() > sep->rect.center().y());
+        QVERIFY(mid.find("sep:50")->rect.center().y() < before.find("key:50")->rect.center().y());
+    }
+
+    // A range scan's hop along a right-link lights that link, and only that one.
+    void aRangeScanLightsTheLinkItFollows() {
+        std::vector<Op> ops = inserts(12);
+        ops.push_back(Op::range(25, 95));
+        const fg::BTreeDiagram d(fg::btree::Params::bplusWithOrder(4), ops);
+        int hops = 0;
+        for (int i = 0; i < d.stepCount(); ++i) {
+            const auto& step = d.timeline().step(static_cast<std::size_t>(i));
+            if (step.kind != fg::btree::StepKind::kRangeVisit || step.other == fg::btree::kNoNode) {
+                continue;
+            }
+            ++hops;
+            const fg::Frame f = d.frame(i, fg::Theme::light());
+            const QString lit = QStringLiteral("link:%1-%2").arg(step.other).arg(step.node);
+            for (const auto& it : f.items) {
+                if (it.id.startsWith("link:")) {
+                    QCOMPARE(it.stroke,
+                             it.id == lit ? fg::Theme::light().accent : fg::Theme::light().line);
+                }
+            }
+        }
+        QVERIFY(hops >= 3);
+    }
+
+    // A large B+-tree is drawn with level of detail: only drawn leaves are linked (an arrow
+    // out of a leaf whose next one is hidden), and empty leaves (no merge on delete) and the
+    // range scan's leaves draw without trouble.
+    void aLargeBPlusTreeKeepsItsChainUnderLevelOfDetail() {
+        std::vector<Op> ops;
+        for (int k = 1; k <= 3000; ++k) {
+            ops.push_back(Op::insert(k));
+        }
+        for (int k = 1; k <= 1000; ++k) { // the leftmost leaves empty, and stay
+            ops.push_back(Op::remove(k));
+        }
+        ops.push_back(Op::range(500, 1400));
+        const fg::BTreeDiagram d(fg::btree::Params::bplusWithOrder(6, 90, false), ops);
+        const int last = d.stepCount() - 1;
+        for (int i : {last - 3, last - 1, last}) {
+            const fg::Frame f = d.frame(i, fg::Theme::light());
+            QVERIFY(countItems(f, "link:") > 0);
+            QVERIFY(f.items.size() < 400); // level of detail, not the whole tree
+            const fg::btree::State& s = d.stateAt(i);
+            for (const auto& it : f.items) {
+                if (!it.id.startsWith("link:") || it.id.endsWith("-out")) {
+                    continue;
+                }
+                const QStringList ends = it.id.mid(5).split('-');
+                QCOMPARE(s.nodes.next(ends[0].toUInt()), ends[1].toUInt());
+            }
+        }
+    }
+
+    void stepBackIsExactInABPlusTree() {
+        std::vector<Op> ops = inserts(12);
+        ops.push_back(Op::range(15, 75));
+        for (int k : {30, 40, 50}) {
+            ops.push_back(Op::remove(k));
+        }
+        const fg::BTreeDiagram d(fg::btree::Params::bplusWithOrder(3), ops);
+        expectStepBackExact(d, QSize(800, 400));
+    }
+
     void stepBackRedrawsTheEarlierFrame() {
         auto source =
             std::make_unique<fg::BTreeDiagram>(fg::btree::Params::withOrder(3), inserts(12));

@@ -9,6 +9,7 @@
 #include "widgets/playback/player.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
@@ -369,6 +370,69 @@ private slots:
         QCOMPARE(keysShown(v), keys);
         QVERIFY(v.ops() == ops);
         QVERIFY(v.panel()->player()->atEnd());
+    }
+
+    // Issue 16: the variant list rebuilds the same keys as a B+-tree, or as PostgreSQL keeps one;
+    // the order keeps the variant; Undo takes each change back; a B+-tree's counters say how many
+    // leaves it has and how full they are.
+    void aNewVariantRebuildsTheSameKeys() {
+        fg::BTreeView v;
+        const auto keys = keysShown(v);
+        const auto ops = v.ops();
+        QComboBox* variant = nullptr;
+        for (auto* box : v.findChildren<QComboBox*>()) {
+            variant = box->accessibleName() == "Tree variant" ? box : variant;
+        }
+        QVERIFY(variant);
+        QCOMPARE(variant->currentIndex(), 0);
+        QVERIFY(!v.countersText().contains("Leaves"));
+        variant->setCurrentIndex(1);
+        QVERIFY(v.params().bplus());
+        QCOMPARE(v.params().order, 4);
+        QCOMPARE(keysShown(v), keys);
+        QVERIFY(v.ops() == ops);
+        QVERIFY2(v.countersText().contains("Leaves:"), qPrintable(v.countersText()));
+        variant->setCurrentIndex(2);
+        QCOMPARE(v.params().rightmostFill, 90);
+        QVERIFY(!v.params().mergeOnDelete);
+        v.findChild<QSpinBox*>()->setValue(7);
+        QCOMPARE(v.params(), fg::btree::Params::bplusWithOrder(7, 90, false));
+        QCOMPARE(keysShown(v), keys);
+        v.undo();
+        QCOMPARE(v.params().order, 4);
+        QCOMPARE(variant->currentIndex(), 2);
+        v.undo();
+        QCOMPARE(variant->currentIndex(), 1);
+        v.undo();
+        QCOMPARE(variant->currentIndex(), 0);
+        QVERIFY(!v.params().bplus());
+    }
+
+    // The PostgreSQL preset: ascending keys leave every leaf 9 of 10 keys full, and an opened
+    // B+-tree scenario sets the list.
+    void thePostgresPresetFillsEveryLeaf90Percent() {
+        fg::BTreeView v;
+        QAction* preset = nullptr;
+        for (QAction* a : v.presetActions()) {
+            preset = a->text().contains("PostgreSQL") ? a : preset;
+        }
+        QVERIFY(preset);
+        preset->trigger();
+        v.waitForBuild();
+        v.panel()->player()->seek(v.panel()->player()->stepCount() - 1);
+        QVERIFY(v.params().bplus() && v.params().rightmostFill == 90);
+        QVERIFY2(v.countersText().contains("Leaves:\u00A04, 90% full") ||
+                     v.countersText().contains("Leaves: 4, 90% full"),
+                 qPrintable(v.countersText()));
+        fg::Status st = v.loadScenarioUndoably(nlohmann::json::parse(
+            R"({"engine":"btree","params":{"order":5,"variant":"bplus"},"ops":[]})"));
+        QVERIFY2(st, st.message().c_str());
+        v.waitForBuild();
+        QComboBox* variant = nullptr;
+        for (auto* box : v.findChildren<QComboBox*>()) {
+            variant = box->accessibleName() == "Tree variant" ? box : variant;
+        }
+        QCOMPARE(variant->currentIndex(), 1);
     }
 
     // Issue 13: the 100,000-key preset froze the window for seconds (its Presets menu stayed drawn
