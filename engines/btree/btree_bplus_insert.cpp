@@ -133,21 +133,8 @@ void splitUp(Run& r, NodeId x) {
     if (!r.path.empty()) {
         r.path.pop_back();
     }
-    x = splitLeafAndRaise(r, x, up.node, up.index);
-    // Each inner split puts its median into the parent, which may overflow in turn.
-    while (ns.size(x) > r.p.maxKeys()) {
-        if (r.narrate) {
-            narrateOverflow(r, x);
-        }
-        if (r.path.empty()) {
-            splitAndRaise(r, x, kNoNode, 0);
-            break;
-        }
-        const PathEntry parent = r.path.back();
-        r.path.pop_back();
-        splitAndRaise(r, x, parent.node, parent.index);
-        x = parent.node;
-    }
+    // The separator may overflow the parent: inner nodes split as the textbook's do.
+    splitUpThePath(r, splitLeafAndRaise(r, x, up.node, up.index));
 }
 
 } // namespace

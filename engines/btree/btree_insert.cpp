@@ -157,8 +157,12 @@ void insertOnOverflow(Run& r, Key k) {
     if (r.narrate) {
         narrateInsertLeaf(r, x, k, before);
     }
+    splitUpThePath(r, x);
+}
+
+void splitUpThePath(Run& r, NodeId x) {
     // Each split puts one key into the parent, which may overflow in turn.
-    while (ns.size(x) > r.p.maxKeys()) {
+    while (r.ns.size(x) > r.p.maxKeys()) {
         if (r.narrate) {
             narrateOverflow(r, x);
         }

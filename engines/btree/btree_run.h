@@ -108,6 +108,10 @@ NodeId raiseInto(Run& r, NodeId x, NodeId parent, int at, Key k, NodeId right);
 // is kNoNode, x is the root and a new root takes the key. Narrates split, then promote or new-root.
 void splitAndRaise(Run& r, NodeId x, NodeId parent, int at);
 
+// While node x holds more than maxKeys, splits it (splitAndRaise) into its parent, the last of
+// r.path (popped), and goes on with the parent: a split's key may overflow it in turn.
+void splitUpThePath(Run& r, NodeId x);
+
 void insertOnOverflow(Run& r, Key k);
 void insertPreemptive(Run& r, Key k);
 void search(Run& r, Key k);

@@ -1,12 +1,11 @@
 #include "widgets/export/paged_text.h"
 
+#include "models/io/atomic_file.h"
 #include "models/io/status_text.h"
 
-#include "models/io/atomic_file.h"
-
-#include <QPdfWriter>
 #include <QAbstractTextDocumentLayout>
 #include <QPainter>
+#include <QPdfWriter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>

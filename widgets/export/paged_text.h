@@ -6,10 +6,10 @@
 
 #include <QColor>
 #include <QPageLayout>
-#include <QString>
-#include <functional>
 #include <QRectF>
+#include <QString>
 #include <QTextBlock>
+#include <functional>
 #include <map>
 #include <vector>
 

@@ -394,21 +394,11 @@ void PracticeFigure::paintTables(QPainter& p) {
 }
 
 QRectF PracticeFigure::keyCell(qint64 key) const {
-    for (const auto& [rect, k] : keyHits_) {
-        if (k == key) {
-            return rect;
-        }
-    }
-    return {};
+    return hitRect(keyHits_, key);
 }
 
 QRectF PracticeFigure::tableBox(const QString& id) const {
-    for (const auto& [rect, t] : tableHits_) {
-        if (t == id) {
-            return rect;
-        }
-    }
-    return {};
+    return hitRect(tableHits_, id);
 }
 
 void PracticeFigure::setPickedWords(const QStringList& words) {

@@ -16,6 +16,17 @@
 
 namespace fg {
 
+// Where `value` was last painted, from a picture's (rectangle, value) hits; empty when it was not.
+template <typename T>
+QRectF hitRect(const std::vector<std::pair<QRectF, T>>& hits, const T& value) {
+    for (const auto& [rect, v] : hits) {
+        if (v == value) {
+            return rect;
+        }
+    }
+    return {};
+}
+
 class PracticeFigure : public QWidget {
     Q_OBJECT
 public:

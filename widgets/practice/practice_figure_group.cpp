@@ -99,21 +99,11 @@ void PracticeFigure::setAssignment(const QMap<QString, QString>& wordToMember) {
 }
 
 QRectF PracticeFigure::chipBox(const QString& word) const {
-    for (const auto& [rect, w] : chipHits_) {
-        if (w == word) {
-            return rect;
-        }
-    }
-    return {};
+    return hitRect(chipHits_, word);
 }
 
 QRectF PracticeFigure::memberBox(const QString& member) const {
-    for (const auto& [rect, m] : columnHits_) {
-        if (m == member) {
-            return rect;
-        }
-    }
-    return {};
+    return hitRect(columnHits_, member);
 }
 
 void PracticeFigure::mouseMoveEvent(QMouseEvent* event) {
