@@ -200,6 +200,14 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
         kind_ = Kind::Members;
     } else if (e.type == "get-reads") {
         tables_ = json(e.given);
+        // Level 0 newest (highest id) first, as a read meets them (drawn oldest first, they
+        // contradicted the question); deeper levels in key order, as given. Sorted once here,
+        // not at each paint.
+        auto& tables = tables_["tables"];
+        std::stable_sort(tables.begin(), tables.end(), [](const json& a, const json& b) {
+            const int la = a.value("level", 0), lb = b.value("level", 0);
+            return la != lb ? la < lb : la == 0 && a.value("id", 0) > b.value("id", 0);
+        });
         kind_ = Kind::Tables;
     } else if (e.type == "bucket") {
         for (const auto& pt : e.given["points"]) {
@@ -356,17 +364,7 @@ void PracticeFigure::paintTables(QPainter& p) {
                memKeys.isEmpty() ? tr("empty")
                                  : tr("keys %1").arg(memKeys.join(QStringLiteral(", "))));
     std::map<int, int> placed; // level -> tables drawn on it
-    // Level 0 newest (highest id) first, as a read meets them (drawn oldest first, they
-    // contradicted the question); deeper levels in key order, as given.
-    std::vector<json> tables;
     for (const auto& t : tables_.value("tables", json::array())) {
-        tables.push_back(t);
-    }
-    std::stable_sort(tables.begin(), tables.end(), [](const json& a, const json& b) {
-        const int la = a.value("level", 0), lb = b.value("level", 0);
-        return la != lb ? la < lb : la == 0 && a.value("id", 0) > b.value("id", 0);
-    });
-    for (const auto& t : tables) {
         const int level = t.value("level", 0);
         const int col = placed[level]++;
         const QRectF box(left + col * (boxW + gap), rowTop(1 + level), boxW, rowH - gap);
