@@ -343,10 +343,13 @@ void PracticeFigure::paintTables(QPainter& p) {
     const qreal line = fontMetrics().height();
     const qreal rowH = line * kTableRow, boxW = line * 7.5, gap = line * 0.6, left = line * 5;
     p.setPen(theme_.mutedText);
+    // One line, elided if the page is narrow (a longer caption ran off the right edge).
+    const QString caption =
+        printed_ ? tr("The memtable and the SSTables, level by level (level 0 newest first)")
+                 : tr("Memtable and SSTables, level 0 newest first: click the tables read, in "
+                      "order");
     p.drawText(QRectF(0, 0, width(), line * 1.4), Qt::AlignLeft | Qt::AlignVCenter,
-               printed_ ? tr("The memtable and the SSTables, level by level")
-                        : tr("The memtable and the SSTables, level by level, level 0 newest "
-                             "first (click, in order, the tables the read looks in)"));
+               fontMetrics().elidedText(caption, Qt::ElideRight, width()));
     QStringList memKeys;
     for (const auto& m : tables_.value("memtable", json::array())) {
         memKeys << QString::fromStdString(m.value("key", json()).dump());
