@@ -76,6 +76,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         updateWindowTitle();
         followTabInSidebar();
         focusStudyPage();
+        offerDiagramKeys(tabs_->currentWidget()); // the diagram may have changed meanwhile
     });
 
     auto* split = new SidebarSplitter(tree_, tabs_, this);

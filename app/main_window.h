@@ -106,14 +106,17 @@ private:
         QString id;
         QString menuText;
         QString tabName; // short, for its tab; the page's title is the tab's tooltip
-        int group;       // the menu puts a line between groups
+        int group;       // the menu puts a line between groups; kLabGroup: the Lab menu
         bool studyType;  // set in the study type, as pages read as a whole
         // Its page, not yet themed; problems in its content files are added to `errors`.
         std::function<QWidget*(QWidget* parent, std::vector<ContentError>& errors)> make;
     };
+    static constexpr int kLabGroup = 3;
     std::vector<StudyTool> studyTools();
     // A "Practice this" button on a live diagram whose engine has exercises.
     void offerPractice(QWidget* view, const QString& diagramId);
+    // The open B-Tree or Redis diagram's keys offered to a Lab page (`page`, any tab's page).
+    void offerDiagramKeys(QWidget* page);
     // Study > Practice on `topic` (a diagram's "Practice this").
     void openPractice(const QString& topic);
     // Practice's "Show me": the live diagram `diagram` playing `scenario` (JSON), at step

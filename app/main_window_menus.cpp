@@ -228,7 +228,11 @@ void MainWindow::buildMenus() {
 
     QMenu* study = menuBar()->addMenu(tr("&Study"));
     int group = 0;
-    for (const StudyTool& tool : studyTools()) {
+    const std::vector<StudyTool> tools = studyTools();
+    for (const StudyTool& tool : tools) {
+        if (tool.group == kLabGroup) {
+            continue;
+        }
         if (tool.group != group) {
             study->addSeparator();
             group = tool.group;
@@ -241,6 +245,15 @@ void MainWindow::buildMenus() {
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
     giveAccessKeys(study);
     studyMenu_ = study;
+
+    // The Lab: real servers on this machine beside the models (widgets/lab).
+    QMenu* lab = menuBar()->addMenu(tr("&Lab"));
+    for (const StudyTool& tool : tools) {
+        if (tool.group == kLabGroup) {
+            action(lab, tool.menuText, {}, [this, id = tool.id] { openTool(id); });
+        }
+    }
+    giveAccessKeys(lab);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     // Over the slides while presenting (from there F1 did nothing).

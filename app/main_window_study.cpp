@@ -10,6 +10,8 @@
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/lab/pg_lab_page.h"
+#include "widgets/lab/redis_lab_page.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulator_view.h"
 #include "widgets/simulators/simulators.h"
@@ -204,7 +206,62 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                          connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
                          return p;
                      }});
+    // The Lab's pages, in a menu of their own (kLabGroup): real servers beside the models, each
+    // page with a helper program of its own that ends, with its servers, when the tab closes.
+    tools.push_back({QStringLiteral("lab-postgres"),
+                     tr("&PostgreSQL index: a real B-Tree beside the model"), tr("Lab: PostgreSQL"),
+                     kLabGroup, false, [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                         return new PgLabPage(parent);
+                     }});
+    tools.push_back({QStringLiteral("lab-redis"),
+                     tr("&Redis Cluster: real slots and redirects beside the model"),
+                     tr("Lab: Redis"), kLabGroup, false,
+                     [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                         return new RedisLabPage(parent);
+                     }});
     return tools;
+}
+
+// A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys as one of its sources:
+// the same keys through the model on screen and through the real server.
+void MainWindow::offerDiagramKeys(QWidget* page) {
+    auto* pg = qobject_cast<PgLabPage*>(page);
+    auto* redis = qobject_cast<RedisLabPage*>(page);
+    if (!pg && !redis) {
+        return;
+    }
+    const QString engine = pg ? QStringLiteral("btree") : QStringLiteral("hashslot");
+    for (int i = 1; i < tabs_->count(); ++i) {
+        auto* view = qobject_cast<DiagramView*>(tabs_->widget(i));
+        if (!view || view->property("diagramId").toString() != engine) {
+            continue;
+        }
+        const nlohmann::json scenario = view->scenarioJson();
+        std::vector<std::int64_t> numbers;
+        QStringList keys;
+        for (const nlohmann::json& op : scenario.value("ops", nlohmann::json::array())) {
+            const auto key = op.find("key");
+            if (!op.is_object() || key == op.end()) {
+                continue;
+            }
+            if (pg && op.value("op", "") == "insert" && key->is_number_integer()) {
+                numbers.push_back(key->get<std::int64_t>());
+            } else if (redis && op.value("op", "") == "route") {
+                keys << QString::fromStdString(key->is_string() ? key->get<std::string>()
+                                                                : key->dump());
+            }
+        }
+        const QString title = QString::fromStdString(scenario.value("title", std::string()));
+        if (pg && !numbers.empty()) {
+            pg->offerKeys(
+                tr("the B-Tree diagram's %n inserts (%1)", "", int(numbers.size())).arg(title),
+                std::move(numbers));
+        } else if (redis && !keys.isEmpty()) {
+            redis->offerKeys(
+                tr("the Redis diagram's %n keys (%1)", "", int(keys.size())).arg(title), keys);
+        }
+        return;
+    }
 }
 
 void MainWindow::offerPractice(QWidget* view, const QString& diagramId) {
@@ -276,6 +333,9 @@ void MainWindow::openTool(const QString& id) {
             15000);
     }
     view->setProperty("toolId", id);
+    // A Lab page is not kept for Reopen closed tab: closing it stops its servers.
+    view->setProperty("endsOnClose", tool->group == kLabGroup);
+    offerDiagramKeys(view);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
     // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
     // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".

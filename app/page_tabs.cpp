@@ -73,7 +73,13 @@ QString PageTabs::closePage(int index) {
         return {};
     }
     QWidget* page = widget(index);
-    closed_.push_back({page, tabText(index), tabToolTip(index), index});
+    const QString text = tabText(index);
+    if (page->property("endsOnClose").toBool()) {
+        removeTab(index);
+        page->deleteLater(); // a Lab page: its helper and servers end with it
+        return text;
+    }
+    closed_.push_back({page, text, tabToolTip(index), index});
     removeTab(index); // the page stays the stack's child, hidden
     for (Player* player : page->findChildren<Player*>()) {
         player->pause(); // a hidden page does not play on

@@ -30,7 +30,8 @@ public:
 
     static constexpr int kKeptClosed = 5;
 
-    // Closes tab `index`, keeping its page (its playback paused) for reopenClosedPage(); the
+    // Closes tab `index`, keeping its page (its playback paused) for reopenClosedPage(); a page
+    // whose property "endsOnClose" is true is deleted instead (a Lab page: its servers stop). The
     // Reader's tab (index 0) stays. Returns the closed tab's text, empty when nothing closed.
     QString closePage(int index);
     // Brings the page closed last back where it was, on screen, as it was; null when none is kept.

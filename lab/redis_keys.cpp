@@ -64,15 +64,6 @@ std::string textOf(const RedisReply* r) {
 
 } // namespace
 
-int Shard::master() const {
-    for (const ShardNode& n : nodes) {
-        if (n.role == "master" && n.health != "failed") {
-            return n.node;
-        }
-    }
-    return -1;
-}
-
 Status RedisLab::slotMap(std::vector<Shard>* shards) {
     RedisReply r;
     if (Status s = call(liveNode(), {"CLUSTER", "SHARDS"}, &r); !s) {

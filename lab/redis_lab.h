@@ -17,6 +17,7 @@
 #pragma once
 
 #include "engines/core/status.h"
+#include "lab/redis_data.h"
 
 #include <QString>
 #include <cstdint>
@@ -44,60 +45,6 @@ struct RedisLabOptions {
     std::vector<int> ports;     // client ports, masters then replicas (empty: free ones picked)
     int nodeTimeoutMs = 1000;   // cluster-node-timeout: how soon a dead master is failed over
     int startTimeoutMs = 20000; // for the servers to answer and the cluster to be ok
-};
-
-struct RedisNode {
-    int index = 0;
-    std::string id; // CLUSTER MYID
-    int port = 0;
-    int busPort = 0;
-    int replicaOf = -1; // the master it was started to follow; -1: started as a master
-    qint64 pid = 0;
-};
-
-// One node of a shard as CLUSTER SHARDS shows it.
-struct ShardNode {
-    std::string id;
-    int port = 0;
-    std::string role;   // "master" or "replica"
-    std::string health; // "online", "failed" or "loading"
-    long long replicationOffset = 0;
-    int node = -1; // its number in the lab, -1 if unknown
-};
-
-struct Shard {
-    std::vector<std::pair<int, int>> ranges; // its slots, as ranges [first, last]
-    std::vector<ShardNode> nodes;
-    // The number of the shard's master that is not failed, or -1.
-    int master() const;
-};
-
-// What a client with a slot map from before a reshard gets when it sends GET key where its map
-// says, beside what the model's client gets at the same point.
-struct StaleReply {
-    std::string key;
-    int asked = -1;       // the node the stale client asked
-    std::string reply;    // its first reply as redis-cli shows it: a value, "(nil)", "-ASK ..."
-    std::string redirect; // "", "MOVED" or "ASK"
-    int redirectTo = -1;  // the node the redirect names
-    std::string followed; // the reply after following it (ASKING first for ASK)
-    std::string modelRedirect; // the model's: "", "MOVED" or "ASK"
-    int modelNode = -1;        // the node that served the key in the model
-};
-
-struct ReshardStep {
-    std::string text;                  // what this step did, in a sentence
-    std::vector<std::string> commands; // as sent, "127.0.0.1:7001> CLUSTER SETSLOT ..."
-    std::vector<StaleReply> replies;
-};
-
-struct FailoverReport {
-    int failed = -1;   // the master killed
-    int promoted = -1; // the node CLUSTER SHARDS shows as the new master of its slots; -1: none
-    int modelPromoted = -1;
-    double seconds = 0; // from the kill to the promotion seen
-    std::vector<Shard> shards;
-    std::string text;
 };
 
 class RedisLab {

@@ -1,0 +1,69 @@
+// LabClient: the app's side of the Lab. The labs run in a helper program of their own,
+// `fieldguide-lab --serve` (lab/lab_serve.h), one per Lab page: the app itself never links the
+// PostgreSQL or Redis client libraries (they would slow every start), a lab that hangs or
+// crashes cannot take the window with it, and the helper dies with the app even on SIGKILL
+// (PR_SET_PDEATHSIG), its servers with it (their folders are removed at the next start:
+// cleanStaleLabFolders).
+//
+// The protocol (docs/lab-protocol.md): one JSON object per line each way. The app sends
+// {"id": N, "op": "pg.start", "args": {...}}; the helper answers each request, in order, with
+// {"id": N, "ok": true, "result": {...}} or {"id": N, "ok": false, "error": "a sentence"}, and
+// may send {"id": N, "progress": "a sentence"} before it. End of input stops every server and
+// ends the helper.
+//
+// SKELETON: helper "lab-process" writes lab_client.cpp (and the helper program).
+#pragma once
+
+#include "engines/core/status.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <functional>
+#include <map>
+#include <nlohmann/json.hpp>
+
+class QProcess;
+
+namespace fg {
+
+class LabClient : public QObject {
+    Q_OBJECT
+public:
+    using Reply = std::function<void(const Status& status, const nlohmann::json& result)>;
+
+    explicit LabClient(QObject* parent = nullptr);
+    // Ends the helper: closes its input (it stops its servers and exits), kills it after 5 s.
+    ~LabClient() override;
+
+    // Sends `op` with `args`; the helper is started on the first call. `reply` runs on the GUI
+    // thread with the result, or with a failed Status (the helper could not start, died, or
+    // answered an error) - unless `context` was destroyed first, then never.
+    void call(const QString& op, nlohmann::json args, QObject* context, Reply reply);
+    // True while a call is waiting for its answer.
+    bool busy() const;
+    // Ends the helper now (as the destructor does); waiting calls get a failed Status. The next
+    // call starts a new one.
+    void shutdown();
+
+    // The helper program: next to the running program (the build tree), else where the Debian
+    // package installs it. Empty when neither exists.
+    static QString helperProgram();
+
+signals:
+    // A progress sentence from the helper, while a call works.
+    void progress(const QString& sentence);
+    // The helper ended while calls waited, or on its own: why, in a sentence.
+    void helperEnded(const QString& why);
+
+private:
+    struct Pending {
+        QPointer<QObject> context;
+        Reply reply;
+    };
+    QProcess* process_ = nullptr;
+    qint64 nextId_ = 1;
+    std::map<qint64, Pending> pending_;
+};
+
+} // namespace fg
