@@ -3,10 +3,10 @@
 #include "app/cli_export.h"
 #include "engines/cli/commands.h"
 #include "engines/cli/terminal_text.h"
-#include "lab/lab_cli.h"
 #include "models/course/content_loader.h"
 #include "models/study/quiz_deck.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/lab/lab_client.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -16,6 +16,8 @@
 #include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
+#include <vector>
 
 namespace fg::app {
 
@@ -125,6 +127,34 @@ int anki(const fg::cli::Args& args) {
     return deck.errors.empty() ? fg::cli::kOk : fg::cli::kUsage;
 }
 
+// `fieldguide lab ARGS...` is `fieldguide-lab ARGS...`: the labs link the PostgreSQL and Redis
+// client libraries, which the app does not load. The helper replaces this process (execv), so
+// its input, output, errors and exit status are the command's own.
+int runLabHelper(int argc, char** argv) {
+    QString program;
+    QStringList places;
+    {
+        QCoreApplication app(argc, argv); // where the app is: applicationDirPath()
+        program = LabClient::helperProgram();
+        places = LabClient::helperPlaces();
+    }
+    if (program.isEmpty()) {
+        std::fprintf(stderr,
+                     "fieldguide lab: the Lab's helper program fieldguide-lab is missing (looked "
+                     "for %s); reinstall fieldguide\n",
+                     qPrintable(places.join(QStringLiteral(" and "))));
+        return fg::cli::kRuntime;
+    }
+    const QByteArray path = QFile::encodeName(program);
+    std::vector<char*> helperArgv{const_cast<char*>(path.constData())};
+    helperArgv.insert(helperArgv.end(), argv + 2, argv + argc);
+    helperArgv.push_back(nullptr);
+    ::execv(path.constData(), helperArgv.data());
+    std::fprintf(stderr, "fieldguide lab: could not run %s: %s\n", path.constData(),
+                 std::strerror(errno));
+    return fg::cli::kRuntime;
+}
+
 } // namespace
 
 int runCommandLine(int argc, char** argv) {
@@ -168,11 +198,7 @@ int runCommandLine(int argc, char** argv) {
         return anki(args);
     }
     if (name == "lab") {
-        // The servers' processes are started and waited for with QProcess.
-        QCoreApplication app(argc, argv);
-        std::ios::sync_with_stdio(false);
-        fg::cli::PrintableStream err(std::cerr);
-        return fg::lab::labCommand(args, {std::cin, std::cout, err});
+        return runLabHelper(argc, argv);
     }
     if (name == "export") {
         // Headless, always: an export draws offscreen whatever display there is, so a

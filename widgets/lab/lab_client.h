@@ -11,19 +11,22 @@
 // may send {"id": N, "progress": "a sentence"} before it. End of input stops every server and
 // ends the helper.
 //
-// SKELETON: helper "lab-process" writes lab_client.cpp (and the helper program).
+// The helper is looked for in $FIELDGUIDE_LAB_HELPER when set (the tests), else beside the app,
+// else in the installed place. It is started with SIGTERM as its parent-death signal, so that it
+// stops its servers and removes their folders itself when the app is killed.
 #pragma once
 
 #include "engines/core/status.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
-
-class QProcess;
 
 namespace fg {
 
@@ -49,6 +52,8 @@ public:
     // The helper program: next to the running program (the build tree), else where the Debian
     // package installs it. Empty when neither exists.
     static QString helperProgram();
+    // Where helperProgram() looks, in order: $FIELDGUIDE_LAB_HELPER alone when it is set.
+    static QStringList helperPlaces();
 
 signals:
     // A progress sentence from the helper, while a call works.
@@ -59,9 +64,22 @@ signals:
 private:
     struct Pending {
         QPointer<QObject> context;
+        bool hadContext = false; // a null context from the start: the reply always runs
         Reply reply;
     };
+    bool startHelper();
+    void readAnswers();
+    void takeAnswer(const QByteArray& line);
+    void deliver(const Pending& call, const Status& status, const nlohmann::json& result);
+    void onFinished(int exitCode, QProcess::ExitStatus exitStatus);
+    void onEnded(const QString& why);
+    void failAll(const QString& why);
+    void endHelper();
+
     QProcess* process_ = nullptr;
+    QString program_;
+    QByteArray stdoutBuffer_;
+    QByteArray stderrTail_;
     qint64 nextId_ = 1;
     std::map<qint64, Pending> pending_;
 };

@@ -1,0 +1,48 @@
+// A tiny app for test_lab_serve: starts the Lab's helper through LabClient (as a Lab page does),
+// prints "helper PID" and "ready" once the helper has answered "hello", then waits to be killed
+// (the test sends SIGKILL, as a crash would).
+#include "widgets/lab/lab_client.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <cstdio>
+#include <unistd.h>
+
+namespace {
+
+// The pid of a child of this process (the helper: the only one), or 0.
+qint64 childPid() {
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString& entry : entries) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
+        if (!stat.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        // pid (comm) state ppid ...: the fields after the last ')'
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[1].toLongLong() == ::getpid()) {
+            return entry.toLongLong();
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    fg::LabClient client;
+    client.call(QStringLiteral("hello"), {}, nullptr,
+                [](const fg::Status& status, const nlohmann::json&) {
+                    if (!status) {
+                        std::fprintf(stderr, "lab_client_owner: %s\n", status.message().c_str());
+                        QCoreApplication::exit(1);
+                        return;
+                    }
+                    std::printf("helper %lld\nready\n", static_cast<long long>(childPid()));
+                    std::fflush(stdout);
+                });
+    return app.exec();
+}
