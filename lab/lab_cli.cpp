@@ -11,6 +11,7 @@ std::string labUsage() {
     return "Usage: fieldguide lab btree (--keys FILE | --random N | --sequential N)\n"
            "                            [--order M] [--seed S] [--connect CONNINFO]\n"
            "       fieldguide lab redis --masters N [--replicas] < KEYS\n"
+           "       fieldguide lab lsm [SCENARIO.json | -]\n"
            "\n"
            "Runs the same keys through a real server on this machine and through fieldguide's\n"
            "model, and prints both. The servers are the lab's own: started in a temporary\n"
@@ -35,6 +36,12 @@ std::string labUsage() {
            "  --masters N          3 to 6\n"
            "  --replicas           one replica per master\n"
            "\n"
+           "lab lsm: runs an LSM scenario (engine \"lsm\", as `fieldguide run` takes) through a\n"
+           "real RocksDB (embedded, in a temporary folder; Debian package librocksdb7.8) and\n"
+           "through the model, and prints JSON: both trees after every flush and compaction,\n"
+           "every get in each, the final trees, the bytes written, and \"comparison\". At most\n"
+           "20,000 operations and 2,000 flushes.\n"
+           "\n"
            "At most 1,000,000 keys; a Redis key at most 65536 bytes.\n"
            "  --help               show this help\n";
 }
@@ -52,10 +59,13 @@ int labCommand(const cli::Args& args, cli::Io io) {
     if (what == "redis") {
         return redisCommand(rest, io);
     }
+    if (what == "lsm") {
+        return lsmCommand(rest, io);
+    }
     io.err << "fieldguide lab: "
            << (what.empty() ? std::string("which lab?") : "unknown lab \"" + what + "\"")
            << " (usage: fieldguide lab btree --random N, or fieldguide lab redis --masters N "
-              "< KEYS)\n";
+              "< KEYS, or fieldguide lab lsm SCENARIO.json)\n";
     return cli::kUsage;
 }
 

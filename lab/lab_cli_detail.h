@@ -12,5 +12,6 @@ inline constexpr std::int64_t kMaxLabKeys = 1'000'000;
 
 int btreeCommand(const cli::Args& args, cli::Io io);
 int redisCommand(const cli::Args& args, cli::Io io);
+int lsmCommand(const cli::Args& args, cli::Io io);
 
 } // namespace fg::lab

@@ -23,6 +23,8 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 # The Lab (issue 16): real PostgreSQL 15 and Redis servers beside the models; the client libraries
 # are linked, the servers started by `fieldguide lab` and by the tests (tests/lab).
 packages+=(postgresql-15 libpq-dev redis-server redis-tools libhiredis-dev)
+# The Lab's LSM-tree (issue 17): RocksDB, embedded (no server).
+packages+=(librocksdb-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,28 @@
+// The LSM lab (issue 17): an LSM scenario's operations through a real RocksDB (RocksLab) and
+// through the model (engines/lsm) in step, with both trees kept at every moment one of them
+// flushed or compacted, every get's path in each, and the comparison at the end.
+#pragma once
+
+#include "engines/core/status.h"
+#include "engines/scenario/lsm_scenario.h"
+#include "lab/rocks_data.h"
+
+#include <functional>
+#include <string>
+
+namespace fg::lab {
+
+// The most operations a lab run takes, and the most flushes they may ask for (each flush waits
+// for RocksDB to write a file and settle: about a millisecond).
+inline constexpr std::int64_t kMaxLsmLabOps = 20'000;
+inline constexpr std::int64_t kMaxLsmLabFlushes = 2'000;
+
+// Refuses, before anything runs, a scenario over the budgets above (a sentence naming the limit).
+Status checkLsmLabBudget(const LsmScenario& scenario);
+
+// Runs `scenario` through RocksDB (in a lab folder of its own, removed at the end) and the model;
+// `progress` (when given) hears a sentence now and then. REQUIRES: checkLsmLabBudget passed.
+Status runLsmLab(const LsmScenario& scenario, LsmLabRun* run,
+                 const std::function<void(const std::string&)>& progress = {});
+
+} // namespace fg::lab

@@ -1,0 +1,265 @@
+#include "lab/rocks_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace fg::lab {
+
+using nlohmann::json;
+
+int LsmLevels::levels() const {
+    int n = 0;
+    for (const LsmFile& f : files) {
+        n = std::max(n, f.level + 1);
+    }
+    return n;
+}
+
+std::vector<const LsmFile*> LsmLevels::level(int level) const {
+    std::vector<const LsmFile*> out;
+    for (const LsmFile& f : files) {
+        if (f.level == level) {
+            out.push_back(&f);
+        }
+    }
+    return out;
+}
+
+std::int64_t LsmLevels::entries(int level) const {
+    std::int64_t n = 0;
+    for (const LsmFile* f : this->level(level)) {
+        n += f->entries;
+    }
+    return n;
+}
+
+double LsmWrites::writeAmplification() const {
+    return userBytes > 0
+               ? static_cast<double>(flushBytes + compactionBytes) / static_cast<double>(userBytes)
+               : 0.0;
+}
+
+json toJson(const LsmFile& f) {
+    return {{"name", f.name},       {"level", f.level},     {"smallest", f.smallest},
+            {"largest", f.largest}, {"entries", f.entries}, {"deletions", f.deletions},
+            {"bytes", f.bytes}};
+}
+
+json toJson(const LsmLevels& levels) {
+    json out = json::array();
+    for (int l = 0; l < levels.levels(); ++l) {
+        json files = json::array();
+        for (const LsmFile* f : levels.level(l)) {
+            files.push_back(toJson(*f));
+        }
+        out.push_back({{"level", l}, {"files", std::move(files)}});
+    }
+    return out;
+}
+
+json toJson(const LsmEvent& e) {
+    return {{"kind", e.kind},     {"from_level", e.fromLevel}, {"to_level", e.toLevel},
+            {"reason", e.reason}, {"inputs", e.inputs},        {"outputs", e.outputs}};
+}
+
+namespace {
+
+json eventsJson(const std::vector<LsmEvent>& events) {
+    json out = json::array();
+    for (const LsmEvent& e : events) {
+        out.push_back(toJson(e));
+    }
+    return out;
+}
+
+json valueJson(const std::optional<std::string>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+
+std::string fixed(double v, int digits) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+    return buf;
+}
+
+LsmComparisonRow row(std::string quantity, double real, double model, std::string why) {
+    LsmComparisonRow r;
+    r.quantity = std::move(quantity);
+    r.real = real;
+    r.model = model;
+    r.agree = real == model;
+    if (!r.agree) {
+        r.why = std::move(why);
+    }
+    return r;
+}
+
+// Why the compactions differ, from what RocksDB reported.
+std::string compactionsWhy(const LsmLabRun& run) {
+    bool moved = false, bySize = false;
+    for (const LsmMoment& m : run.moments) {
+        for (const LsmEvent& e : m.real) {
+            moved = moved || e.reason.find("trivial move") != std::string::npos;
+            bySize = bySize || e.reason.rfind("LevelMaxLevelSize", 0) == 0;
+        }
+    }
+    std::string why = "RocksDB decides by the bytes in a level (files carry an index, a bloom "
+                      "filter and properties besides their entries), the model by entries";
+    if (bySize) {
+        why += "; RocksDB pushes files down when a level's bytes pass its target";
+    }
+    if (moved) {
+        why += "; a file that overlaps nothing below is moved down without being rewritten (a "
+               "trivial move)";
+    }
+    return why + ".";
+}
+
+} // namespace
+
+json toJson(const LsmMoment& m) {
+    return {{"op", m.op},
+            {"op_text", m.opText},
+            {"real", {{"events", eventsJson(m.real)}, {"levels", toJson(m.realLevels)}}},
+            {"model", {{"events", eventsJson(m.model)}, {"levels", toJson(m.modelLevels)}}}};
+}
+
+json toJson(const LsmGet& g) {
+    return {{"key", g.key},
+            {"real",
+             {{"found", g.realFound},
+              {"value", valueJson(g.realValue)},
+              {"in_memtable", g.realInMemtable},
+              {"bloom_no", g.realBloomNo},
+              {"bloom_maybe", g.realBloomMaybe},
+              {"blocks_read", g.realBlocksRead}}},
+            {"model",
+             {{"found", g.modelFound},
+              {"value", valueJson(g.modelValue)},
+              {"in_memtable", g.modelInMemtable},
+              {"range_skips", g.modelRangeSkips},
+              {"bloom_no", g.modelBloomNo},
+              {"tables_read", g.modelTablesRead}}}};
+}
+
+json toJson(const LsmWrites& w) {
+    return {{"user_bytes", w.userBytes},
+            {"flush_bytes", w.flushBytes},
+            {"compaction_bytes", w.compactionBytes},
+            {"flushes", w.flushes},
+            {"compactions", w.compactions},
+            {"write_amplification", std::round(w.writeAmplification() * 100) / 100}};
+}
+
+// A whole number as one (4, not 4.0), a fraction as it is.
+namespace {
+
+json wholeOrFraction(double v) {
+    return std::floor(v) == v && std::fabs(v) < 1e15 ? json(static_cast<std::int64_t>(v)) : json(v);
+}
+
+} // namespace
+
+json toJson(const LsmComparisonRow& r) {
+    json j = {{"quantity", r.quantity},
+              {"real", wholeOrFraction(r.real)},
+              {"model", wholeOrFraction(r.model)},
+              {"agree", r.agree}};
+    if (!r.why.empty()) {
+        j["why"] = r.why;
+    }
+    return j;
+}
+
+json toJson(const LsmLabRun& run) {
+    json moments = json::array(), gets = json::array(), rows = json::array();
+    for (const LsmMoment& m : run.moments) {
+        moments.push_back(toJson(m));
+    }
+    for (const LsmGet& g : run.gets) {
+        gets.push_back(toJson(g));
+    }
+    std::size_t agree = 0;
+    for (const LsmComparisonRow& r : run.rows) {
+        rows.push_back(toJson(r));
+        agree += r.agree;
+    }
+    return {{"rocksdb", {{"version", run.version}, {"settings", run.settings}}},
+            {"moments", std::move(moments)},
+            {"gets", std::move(gets)},
+            {"real", {{"levels", toJson(run.realFinal)}, {"writes", toJson(run.realWrites)}}},
+            {"model", {{"levels", toJson(run.modelFinal)}, {"writes", toJson(run.modelWrites)}}},
+            {"comparison", std::move(rows)},
+            {"summary", "agree: " + std::to_string(agree) + " of " +
+                            std::to_string(run.rows.size()) + " quantities"}};
+}
+
+void compareLsm(LsmLabRun& run) {
+    const LsmLevels& real = run.realFinal;
+    const LsmLevels& model = run.modelFinal;
+    run.rows.clear();
+    run.rows.push_back(row("flushes", static_cast<double>(run.realWrites.flushes),
+                           static_cast<double>(run.modelWrites.flushes),
+                           "RocksDB flushed a memtable the lab did not ask for (a write buffer "
+                           "of 64 KB filled up)."));
+    run.rows.push_back(row("compactions", static_cast<double>(run.realWrites.compactions),
+                           static_cast<double>(run.modelWrites.compactions), compactionsWhy(run)));
+    run.rows.push_back(row("levels in use", real.levels(), model.levels(),
+                           "Each level's limit is in bytes in RocksDB and in entries in the "
+                           "model, so one of them spilled into a deeper level first."));
+    const int deepest = std::max(real.levels(), model.levels());
+    for (int l = 0; l < deepest; ++l) {
+        const std::string at = "level " + std::to_string(l);
+        run.rows.push_back(row("files in " + at, static_cast<double>(real.level(l).size()),
+                               static_cast<double>(model.level(l).size()),
+                               l == 0 ? "Level 0 empties at a different moment: RocksDB counts "
+                                        "its files against the trigger after each flush settles."
+                                      : "RocksDB cuts a compaction's output into files by bytes "
+                                        "(twice the first flushed file's, and only between its "
+                                        "data blocks of 256 bytes), the model by entries (two "
+                                        "memtables' worth each)."));
+        run.rows.push_back(row("entries in " + at, static_cast<double>(real.entries(l)),
+                               static_cast<double>(model.entries(l)),
+                               "The same entries sit at another level: the two compacted at "
+                               "different moments."));
+    }
+    std::int64_t realDeletes = 0, modelDeletes = 0;
+    for (const LsmFile& f : real.files) {
+        realDeletes += f.deletions;
+    }
+    for (const LsmFile& f : model.files) {
+        modelDeletes += f.deletions;
+    }
+    run.rows.push_back(row("tombstones kept", static_cast<double>(realDeletes),
+                           static_cast<double>(modelDeletes),
+                           "A tombstone is dropped only by a compaction into the last level "
+                           "that holds its key, and the two compacted into different levels."));
+    if (!run.gets.empty()) {
+        std::int64_t alike = 0, realNo = 0, modelNo = 0;
+        for (const LsmGet& g : run.gets) {
+            alike += g.realFound == g.modelFound && g.realValue == g.modelValue;
+            realNo += g.realBloomNo;
+            modelNo += g.modelBloomNo;
+        }
+        run.rows.push_back(row("gets answered alike", static_cast<double>(alike),
+                               static_cast<double>(run.gets.size()),
+                               "A get found another value than the model's: the two stores "
+                               "disagree on what was written, which they never should."));
+        run.rows.push_back(row("files a bloom filter ruled out (all gets)",
+                               static_cast<double>(realNo), static_cast<double>(modelNo),
+                               "Bloom filters of the same size still err on different keys (each "
+                               "hashes its own way), and the two trees look in different files."));
+    }
+    const double realWa = std::round(run.realWrites.writeAmplification() * 10) / 10;
+    const double modelWa = std::round(run.modelWrites.writeAmplification() * 10) / 10;
+    run.rows.push_back(row("write amplification", realWa, modelWa,
+                           "RocksDB's files carry an index, a bloom filter and properties "
+                           "besides their entries (over a kilobyte per file), so at this small "
+                           "scale it writes " +
+                               fixed(realWa, 1) + " bytes per byte of data to the model's " +
+                               fixed(modelWa, 1) + "."));
+}
+
+} // namespace fg::lab
