@@ -4,6 +4,7 @@
 
 #include "lab/lab_folder.h"
 #include "lab/lab_programs.h"
+#include "lab/lsm_service.h"
 #include "lab/pg_service.h"
 #include "lab/redis_service.h"
 
@@ -246,6 +247,7 @@ public:
     void stopAll() {
         pg_.reset(); // their destructors stop their servers and remove their folders
         redis_.reset();
+        lsm_.reset();
     }
 
 private:
@@ -266,16 +268,20 @@ private:
                        {"max_request_bytes", kMaxRequestBytes},
                        {"labs",
                         {{"postgres", labEntry(LabKind::kPostgres)},
-                         {"redis", labEntry(LabKind::kRedisCluster)}}}};
+                         {"redis", labEntry(LabKind::kRedisCluster)},
+                         // RocksDB is linked into the helper: where the helper runs, it runs.
+                         {"rocksdb", {{"available", true}, {"missing", ""}}}}}};
             return Status::ok();
         }
         const std::size_t dot = op.find('.');
         const std::string prefix = op.substr(0, dot);
-        if (dot == std::string::npos || (prefix != "pg" && prefix != "redis")) {
+        if (dot == std::string::npos || (prefix != "pg" && prefix != "redis" && prefix != "lsm")) {
             return Status::error({}, "Unknown operation \"" + op +
-                                         "\": the helper knows hello, pg.* and redis.*.");
+                                         "\": the helper knows hello, pg.*, redis.* and lsm.*.");
         }
-        std::unique_ptr<LabService>& service = prefix == "pg" ? pg_ : redis_;
+        std::unique_ptr<LabService>& service = prefix == "pg"      ? pg_
+                                               : prefix == "redis" ? redis_
+                                                                   : lsm_;
         const std::string rest = op.substr(dot + 1);
         if (rest == "stop") {
             service.reset();
@@ -283,7 +289,9 @@ private:
         }
         if (!service) {
             service = prefix == "pg" ? std::unique_ptr<LabService>(std::make_unique<PgService>())
-                                     : std::make_unique<RedisService>();
+                      : prefix == "redis"
+                          ? std::unique_ptr<LabService>(std::make_unique<RedisService>())
+                          : std::make_unique<LsmService>();
         }
         const Progress progress = [this, &id](const std::string& sentence) {
             send({{"id", id}, {"progress", sentence}});
@@ -298,6 +306,7 @@ private:
     const ServeOptions& options_;
     std::unique_ptr<LabService> pg_;
     std::unique_ptr<LabService> redis_;
+    std::unique_ptr<LabService> lsm_;
     bool broken_ = false;
 };
 

@@ -213,6 +213,9 @@ Status runLsmLab(const LsmScenario& scenario, LsmLabRun* run,
             return s;
         }
         m.modelLevels = modelLevels(model);
+        for (const auto& [key, entry] : model.memtable) {
+            m.memtable.emplace_back(key, !entry.value.has_value());
+        }
         run->moments.push_back(std::move(m));
         if (progress && i % 1000 == 999) {
             progress("Ran " + std::to_string(i + 1) + " of " + std::to_string(scenario.ops.size()) +

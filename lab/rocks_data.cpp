@@ -120,8 +120,13 @@ std::string compactionsWhy(const LsmLabRun& run) {
 } // namespace
 
 json toJson(const LsmMoment& m) {
+    json memtable = json::array();
+    for (const auto& [key, tombstone] : m.memtable) {
+        memtable.push_back({{"key", key}, {"tombstone", tombstone}});
+    }
     return {{"op", m.op},
             {"op_text", m.opText},
+            {"memtable", std::move(memtable)},
             {"real", {{"events", eventsJson(m.real)}, {"levels", toJson(m.realLevels)}}},
             {"model", {{"events", eventsJson(m.model)}, {"levels", toJson(m.modelLevels)}}}};
 }
@@ -194,6 +199,116 @@ json toJson(const LsmLabRun& run) {
             {"comparison", std::move(rows)},
             {"summary", "agree: " + std::to_string(agree) + " of " +
                             std::to_string(run.rows.size()) + " quantities"}};
+}
+
+namespace {
+
+void readLevels(const json& j, LsmLevels* out) {
+    out->files.clear();
+    for (const json& level : j) {
+        for (const json& f : level.at("files")) {
+            LsmFile file;
+            file.name = f.at("name").get<std::string>();
+            file.level = f.at("level").get<int>();
+            file.smallest = f.at("smallest").get<std::string>();
+            file.largest = f.at("largest").get<std::string>();
+            file.entries = f.at("entries").get<std::int64_t>();
+            file.deletions = f.at("deletions").get<std::int64_t>();
+            file.bytes = f.at("bytes").get<std::int64_t>();
+            out->files.push_back(std::move(file));
+        }
+    }
+}
+
+void readEvents(const json& j, std::vector<LsmEvent>* out) {
+    for (const json& e : j) {
+        LsmEvent event;
+        event.kind = e.at("kind").get<std::string>();
+        event.fromLevel = e.at("from_level").get<int>();
+        event.toLevel = e.at("to_level").get<int>();
+        event.reason = e.at("reason").get<std::string>();
+        event.inputs = e.at("inputs").get<std::vector<std::string>>();
+        event.outputs = e.at("outputs").get<std::vector<std::string>>();
+        out->push_back(std::move(event));
+    }
+}
+
+std::optional<std::string> readValue(const json& j) {
+    return j.is_null() ? std::nullopt : std::optional<std::string>(j.get<std::string>());
+}
+
+void readGet(const json& j, LsmGet* g) {
+    g->key = j.at("key").get<std::string>();
+    const json& real = j.at("real");
+    const json& model = j.at("model");
+    g->realFound = real.at("found").get<bool>();
+    g->realValue = readValue(real.at("value"));
+    g->realInMemtable = real.at("in_memtable").get<bool>();
+    g->realBloomNo = real.at("bloom_no").get<std::int64_t>();
+    g->realBloomMaybe = real.at("bloom_maybe").get<std::int64_t>();
+    g->realBlocksRead = real.at("blocks_read").get<std::int64_t>();
+    g->modelFound = model.at("found").get<bool>();
+    g->modelValue = readValue(model.at("value"));
+    g->modelInMemtable = model.at("in_memtable").get<bool>();
+    g->modelRangeSkips = model.at("range_skips").get<std::int64_t>();
+    g->modelBloomNo = model.at("bloom_no").get<std::int64_t>();
+    g->modelTablesRead = model.at("tables_read").get<std::int64_t>();
+}
+
+void readWrites(const json& j, LsmWrites* w) {
+    w->userBytes = j.at("user_bytes").get<std::int64_t>();
+    w->flushBytes = j.at("flush_bytes").get<std::int64_t>();
+    w->compactionBytes = j.at("compaction_bytes").get<std::int64_t>();
+    w->flushes = j.at("flushes").get<std::int64_t>();
+    w->compactions = j.at("compactions").get<std::int64_t>();
+}
+
+void readMoment(const json& j, LsmMoment* m) {
+    m->op = j.at("op").get<int>();
+    m->opText = j.at("op_text").get<std::string>();
+    for (const json& e : j.at("memtable")) {
+        m->memtable.emplace_back(e.at("key").get<std::string>(), e.at("tombstone").get<bool>());
+    }
+    readEvents(j.at("real").at("events"), &m->real);
+    readEvents(j.at("model").at("events"), &m->model);
+    readLevels(j.at("real").at("levels"), &m->realLevels);
+    readLevels(j.at("model").at("levels"), &m->modelLevels);
+}
+
+} // namespace
+
+Status fromJson(const json& j, LsmLabRun* run) {
+    try {
+        *run = {};
+        run->version = j.at("rocksdb").at("version").get<std::string>();
+        run->settings = j.at("rocksdb").at("settings").get<std::vector<std::string>>();
+        for (const json& m : j.at("moments")) {
+            run->moments.emplace_back();
+            readMoment(m, &run->moments.back());
+        }
+        for (const json& g : j.at("gets")) {
+            run->gets.emplace_back();
+            readGet(g, &run->gets.back());
+        }
+        readLevels(j.at("real").at("levels"), &run->realFinal);
+        readLevels(j.at("model").at("levels"), &run->modelFinal);
+        readWrites(j.at("real").at("writes"), &run->realWrites);
+        readWrites(j.at("model").at("writes"), &run->modelWrites);
+        for (const json& r : j.at("comparison")) {
+            LsmComparisonRow row;
+            row.quantity = r.at("quantity").get<std::string>();
+            row.real = r.at("real").get<double>();
+            row.model = r.at("model").get<double>();
+            row.agree = r.at("agree").get<bool>();
+            row.why = r.value("why", std::string());
+            run->rows.push_back(std::move(row));
+        }
+    } catch (const json::exception& e) {
+        return Status::error("JSON", std::string("the RocksDB lab's answer is not of the shape "
+                                                 "expected: ") +
+                                         e.what());
+    }
+    return Status::ok();
 }
 
 void compareLsm(LsmLabRun& run) {

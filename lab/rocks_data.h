@@ -5,10 +5,13 @@
 // as JSON, and links this file, not the library.
 #pragma once
 
+#include "engines/core/status.h"
+
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace fg::lab {
@@ -50,6 +53,9 @@ struct LsmEvent {
 struct LsmMoment {
     int op = 0;         // index into the scenario's ops
     std::string opText; // "put 17", "delete 42", "get 30", "flush", "compact"
+    // The memtable after it: the model's, and RocksDB's too (the lab writes both alike and
+    // flushes both together), as keys, each with whether it is a delete's tombstone.
+    std::vector<std::pair<std::string, bool>> memtable;
     std::vector<LsmEvent> real, model;
     LsmLevels realLevels, modelLevels;
 };
@@ -101,6 +107,10 @@ nlohmann::json toJson(const LsmGet& get);
 nlohmann::json toJson(const LsmWrites& writes);
 nlohmann::json toJson(const LsmComparisonRow& row);
 nlohmann::json toJson(const LsmLabRun& run);
+
+// Reads a run back from toJson's JSON (the app reads the helper's answer); a document of another
+// shape is a Status naming what is wrong, never an exception.
+Status fromJson(const nlohmann::json& j, LsmLabRun* run);
 
 // The comparison of a run's final trees, writes and gets (rows with a `why` each where they
 // differ), filled into run.rows.

@@ -205,6 +205,16 @@ private slots:
         for (const auto& row : j["comparison"]) {
             QCOMPARE(row["agree"].get<bool>(), !row.contains("why"));
         }
+        // The app reads the helper's JSON back: all of it, as it was.
+        LsmLabRun back;
+        QVERIFY(fg::lab::fromJson(j, &back));
+        QCOMPARE(fg::lab::toJson(back).dump(), j.dump());
+        QVERIFY(!back.moments.front().memtable.empty() || !back.moments.back().memtable.empty());
+        nlohmann::json broken = j;
+        broken["moments"][0].erase("op_text");
+        const fg::Status bad = fg::lab::fromJson(broken, &back);
+        QVERIFY(!bad);
+        QVERIFY(bad.message().find("op_text") != std::string::npos);
     }
 
     void budgetsAreRefusedUpFront() {
