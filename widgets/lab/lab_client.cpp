@@ -78,11 +78,11 @@ void LabClient::call(const QString& op, nlohmann::json args, QObject* context, R
         return;
     }
     // The id first, so that the helper can answer even a request it cannot read (too long).
-    std::string line = "{\"id\":" + std::to_string(id) +
-                       ",\"op\":" + nlohmann::json(op.toStdString()).dump() + ",\"args\":" +
-                       (args.is_object() ? args : nlohmann::json::object())
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                       "}\n";
+    // Arguments that are not an object are sent as they are: the helper says what is wrong.
+    const nlohmann::json sent = args.is_null() ? nlohmann::json::object() : std::move(args);
+    const std::string line =
+        "{\"id\":" + std::to_string(id) + ",\"op\":" + nlohmann::json(op.toStdString()).dump() +
+        ",\"args\":" + sent.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}\n";
     process_->write(line.data(), static_cast<qint64>(line.size()));
 }
 
