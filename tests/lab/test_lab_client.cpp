@@ -91,6 +91,20 @@ private slots:
                  error.c_str());
     }
 
+    void argumentsThatAreNotAnObjectAreRefusedByTheHelper() {
+        fg::LabClient client;
+        std::optional<Answer> answer;
+        client.call(QStringLiteral("hello"), nlohmann::json::array({1, 2}), this,
+                    [&](const fg::Status& s, const nlohmann::json& r) {
+                        answer = Answer{s, r};
+                    });
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 20000);
+        QVERIFY(!answer->status);
+        QVERIFY2(answer->status.message().find("\"args\" must be a JSON object") !=
+                     std::string::npos,
+                 answer->status.message().c_str());
+    }
+
     void aMissingHelperFailsTheCallNamingWhereItLooked() {
         qputenv("FIELDGUIDE_LAB_HELPER", "/nonexistent/folder/fieldguide-lab");
         QVERIFY(fg::LabClient::helperProgram().isEmpty());

@@ -231,24 +231,42 @@ private slots:
         QVERIFY(labFoldersOf(pid).isEmpty());
     }
 
+    void killingTheProgramThatStartedItEndsIt_data() {
+        QTest::addColumn<QString>("op");
+        // With the services: "pg.start" and "redis.start" rows (FG_REQUIRE_LAB), whose servers
+        // must end too.
+        QTest::newRow("idle") << QStringLiteral("hello");
+    }
     void killingTheProgramThatStartedItEndsIt() {
-        QProcess owner; // starts the helper through LabClient, then waits to be killed
+        QFETCH(QString, op);
+        QProcess owner; // starts the helper through LabClient, asks `op`, waits to be killed
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("FIELDGUIDE_LAB_HELPER"), QStringLiteral(LAB_HELPER_BIN));
         owner.setProcessEnvironment(env);
-        owner.start(QStringLiteral(LAB_CLIENT_OWNER_BIN), {});
+        owner.start(QStringLiteral(LAB_CLIENT_OWNER_BIN), {op});
         QByteArray out;
-        while (!out.contains("ready\n") && owner.waitForReadyRead(30000)) {
+        while (!out.contains("ready\n") && owner.waitForReadyRead(60000)) {
             out += owner.readAllStandardOutput();
         }
         const qsizetype at = out.indexOf("helper ");
-        QVERIFY2(at >= 0, out.constData());
+        QVERIFY2(at >= 0, owner.readAllStandardError().constData());
         const qint64 helperPid = out.mid(at + 7, out.indexOf('\n', at) - at - 7).toLongLong();
         QVERIFY(fg::lab::processStartTime(helperPid) >= 0);
+        const QStringList folders = labFoldersOf(helperPid);
+        std::vector<qint64> servers;
+        for (const QString& folder : folders) {
+            const std::vector<qint64> in = fg::lab::processesWorkingIn(folder);
+            servers.insert(servers.end(), in.begin(), in.end());
+        }
         owner.kill(); // SIGKILL
         QVERIFY(owner.waitForFinished(10000));
         QVERIFY2(processGone(helperPid, 5000), "the helper outlived the app that started it");
-        QVERIFY(labFoldersOf(helperPid).isEmpty());
+        for (const qint64 pid : servers) {
+            QVERIFY2(processGone(pid, 5000), "a server outlived the app that started it");
+        }
+        for (const QString& folder : folders) {
+            QVERIFY2(!QFile::exists(folder), qPrintable(folder)); // removed by the helper
+        }
     }
 };
 

@@ -78,11 +78,11 @@ void LabClient::call(const QString& op, nlohmann::json args, QObject* context, R
         return;
     }
     // The id first, so that the helper can answer even a request it cannot read (too long).
-    std::string line = "{\"id\":" + std::to_string(id) +
-                       ",\"op\":" + nlohmann::json(op.toStdString()).dump() + ",\"args\":" +
-                       (args.is_object() ? args : nlohmann::json::object())
-                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
-                       "}\n";
+    // Arguments that are not an object are sent as they are: the helper says what is wrong.
+    const nlohmann::json sent = args.is_null() ? nlohmann::json::object() : std::move(args);
+    const std::string line =
+        "{\"id\":" + std::to_string(id) + ",\"op\":" + nlohmann::json(op.toStdString()).dump() +
+        ",\"args\":" + sent.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "}\n";
     process_->write(line.data(), static_cast<qint64>(line.size()));
 }
 
@@ -106,8 +106,10 @@ bool LabClient::startHelper() {
         return false;
     }
     program_ = program;
+    ++helperRun_;
     stderrTail_.clear();
     stdoutBuffer_.clear();
+    stdoutScanned_ = 0;
     process_ = new QProcess(this);
     process_->setProgram(program);
     process_->setArguments({QStringLiteral("--serve")});
@@ -134,15 +136,21 @@ void LabClient::readAnswers() {
         return;
     }
     stdoutBuffer_ += process_->readAllStandardOutput();
-    qsizetype start = 0;
-    for (qsizetype end; (end = stdoutBuffer_.indexOf('\n', start)) >= 0; start = end + 1) {
-        QPointer<LabClient> alive(this);
-        takeAnswer(stdoutBuffer_.mid(start, end - start));
-        if (!alive || !process_) {
-            return; // a reply deleted this client, or shut the helper down
+    // A reply may delete this client, or end the helper and start another: then stop here.
+    const QPointer<LabClient> alive(this);
+    const quint64 run = helperRun_;
+    while (alive && process_ && helperRun_ == run) {
+        // From where the last look ended: a long answer comes in many pieces.
+        const qsizetype end = stdoutBuffer_.indexOf('\n', stdoutScanned_);
+        if (end < 0) {
+            stdoutScanned_ = stdoutBuffer_.size();
+            return;
         }
+        const QByteArray line = stdoutBuffer_.left(end);
+        stdoutBuffer_.remove(0, end + 1);
+        stdoutScanned_ = 0;
+        takeAnswer(line);
     }
-    stdoutBuffer_.remove(0, start);
 }
 
 void LabClient::takeAnswer(const QByteArray& line) {

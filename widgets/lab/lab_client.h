@@ -78,7 +78,9 @@ private:
 
     QProcess* process_ = nullptr;
     QString program_;
-    QByteArray stdoutBuffer_;
+    QByteArray stdoutBuffer_;     // the helper's output not yet taken as messages
+    qsizetype stdoutScanned_ = 0; // no line break in stdoutBuffer_ before this
+    quint64 helperRun_ = 0;       // which helper process_ is (one more at each start)
     QByteArray stderrTail_;
     qint64 nextId_ = 1;
     std::map<qint64, Pending> pending_;
