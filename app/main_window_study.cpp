@@ -10,6 +10,7 @@
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/lab/lsm_lab_page.h"
 #include "widgets/lab/pg_lab_page.h"
 #include "widgets/lab/redis_lab_page.h"
 #include "widgets/practice/practice_view.h"
@@ -219,24 +220,40 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                      [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
                          return new RedisLabPage(parent);
                      }});
+    tools.push_back({QStringLiteral("lab-rocksdb"),
+                     tr("Rocks&DB: a real LSM-tree beside the model"), tr("Lab: RocksDB"),
+                     kLabGroup, false, [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                         return new LsmLabPage(parent);
+                     }});
     return tools;
 }
 
-// A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys as one of its sources:
-// the same keys through the model on screen and through the real server.
+// A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys, or the LSM diagram's
+// scenario (RocksDB), as one of its sources: the same input through the model on screen and
+// through the real system.
 void MainWindow::offerDiagramKeys(QWidget* page) {
     auto* pg = qobject_cast<PgLabPage*>(page);
     auto* redis = qobject_cast<RedisLabPage*>(page);
-    if (!pg && !redis) {
+    auto* lsm = qobject_cast<LsmLabPage*>(page);
+    if (!pg && !redis && !lsm) {
         return;
     }
-    const QString engine = pg ? QStringLiteral("btree") : QStringLiteral("hashslot");
+    const QString engine = pg      ? QStringLiteral("btree")
+                           : redis ? QStringLiteral("hashslot")
+                                   : QStringLiteral("lsm");
     for (int i = 1; i < tabs_->count(); ++i) {
         auto* view = qobject_cast<DiagramView*>(tabs_->widget(i));
         if (!view || view->property("diagramId").toString() != engine) {
             continue;
         }
         const nlohmann::json scenario = view->scenarioJson();
+        if (lsm) {
+            lsm->offerScenario(
+                tr("The LSM diagram's scenario: %1")
+                    .arg(QString::fromStdString(scenario.value("title", std::string()))),
+                scenario);
+            return;
+        }
         std::vector<std::int64_t> numbers;
         QStringList keys;
         for (const nlohmann::json& op : scenario.value("ops", nlohmann::json::array())) {

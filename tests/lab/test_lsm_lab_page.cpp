@@ -1,0 +1,87 @@
+// Lab > RocksDB through the real helper program and a real RocksDB (no mocks): a run of the
+// default scenario fills both sides, moment by moment, one bar moving both; a get's moment says
+// what each found and where it looked; the comparison is the run's; the open diagram's scenario
+// can be offered and run; a scenario over the lab's budget is refused with the limit named.
+#include "lab/lab_folder.h"
+#include "tests/lab/lab_test_support.h"
+#include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/lsm_lab_page.h"
+
+#include <QSignalSpy>
+
+using fg::LsmLabPage;
+
+namespace {
+
+bool runAndWait(LsmLabPage& page) {
+    QSignalSpy finished(&page, &LsmLabPage::runFinished);
+    page.run();
+    return finished.wait(60'000) && finished.front().front().toBool();
+}
+
+} // namespace
+
+class TestLsmLabPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() { qputenv("FIELDGUIDE_LAB_HELPER", LAB_HELPER_BIN); }
+    void cleanup() { QTRY_VERIFY_WITH_TIMEOUT(fg::lab::test::foldersOwnedByMe().isEmpty(), 5000); }
+
+    void theDefaultScenarioFillsBothSides() {
+        LsmLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        QVERIFY(runAndWait(page));
+        QCOMPARE(page.moments(), 5); // 4 flushes (one with a compaction) and the get
+        QCOMPARE(page.realCanvas()->player()->position(), 4);
+        QCOMPARE(page.modelCanvas()->player()->position(), 4);
+        QVERIFY2(page.realNarration().contains(QStringLiteral("RocksDB found v4")),
+                 qPrintable(page.realNarration()));
+        QVERIFY2(page.modelNarration().contains(QStringLiteral("The model found v4")),
+                 qPrintable(page.modelNarration()));
+        QVERIFY(page.comparisonRows().contains(QStringLiteral("flushes: 4 / 4")));
+        QVERIFY(page.status().contains(QStringLiteral("5 moments")));
+        // One bar moves both sides: back to the third moment (the compaction).
+        page.realCanvas()->player()->seek(2);
+        QCOMPARE(page.modelCanvas()->player()->position(), 2);
+        QVERIFY2(page.realNarration().contains(QStringLiteral("LevelL0FilesNum")),
+                 qPrintable(page.realNarration()));
+        QVERIFY(page.modelNarration().contains(QStringLiteral("compacted #1, #2, #3")));
+        // What is drawn is the run's: RocksDB's level-1 file and the model's two tables.
+        QVERIFY(!page.realCanvas()->currentFrame().items.empty());
+    }
+
+    void anOfferedScenarioIsRun() {
+        LsmLabPage page;
+        nlohmann::json scenario = {{"engine", "lsm"},
+                                   {"title", "four puts"},
+                                   {"params", {{"memtable_entries", 2}}},
+                                   {"ops", nlohmann::json::array()}};
+        for (const char* k : {"a", "b", "c", "d"}) {
+            scenario["ops"].push_back({{"op", "put"}, {"key", k}, {"value", "x"}});
+        }
+        page.offerScenario(QStringLiteral("the LSM diagram's"), scenario);
+        QVERIFY(runAndWait(page));
+        QCOMPARE(page.moments(), 2); // two flushes
+        QVERIFY(page.comparisonRows().contains(QStringLiteral("flushes: 2 / 2")));
+    }
+
+    void aScenarioOverTheBudgetIsRefused() {
+        LsmLabPage page;
+        nlohmann::json scenario = {{"engine", "lsm"},
+                                   {"params", {{"memtable_entries", 1}}},
+                                   {"ops", nlohmann::json::array()}};
+        for (int i = 0; i < 2001; ++i) {
+            scenario["ops"].push_back({{"op", "put"}, {"key", std::to_string(i)}, {"value", "x"}});
+        }
+        page.offerScenario(QStringLiteral("too many flushes"), scenario);
+        QVERIFY(!runAndWait(page));
+        QVERIFY2(page.status().contains(QStringLiteral("2000 flushes")), qPrintable(page.status()));
+        QCOMPARE(page.moments(), 0);
+    }
+};
+
+FG_TEST_MAIN(TestLsmLabPage)
+#include "test_lsm_lab_page.moc"

@@ -1,0 +1,301 @@
+#include "widgets/lab/lsm_lab_page.h"
+
+#include "engines/scenario/lsm_scenario.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/lab_client.h"
+#include "widgets/lab/lsm_lab_source.h"
+#include "widgets/playback/playback_bar.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace fg {
+
+namespace {
+
+QLabel* lsmLabel(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString lsmNumber(double v) {
+    return v == static_cast<double>(static_cast<long long>(v)) ? QString::number(qint64(v))
+                                                               : QString::number(v, 'f', 1);
+}
+
+QTableWidget* lsmTable(const QStringList& headers, QWidget* parent) {
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setWordWrap(true);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    return t;
+}
+
+void lsmSetRow(QTableWidget* t, int row, const QStringList& cells) {
+    for (int c = 0; c < cells.size(); ++c) {
+        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
+}
+
+QString lsmGetText(bool found, const std::optional<std::string>& value) {
+    return found ? QStringLiteral("found %1").arg(QString::fromStdString(value.value_or("")))
+                 : QStringLiteral("not found");
+}
+
+} // namespace
+
+LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
+    auto* page = new QVBoxLayout(this);
+    page->addWidget(lsmLabel(
+        tr("A real RocksDB, the LSM-tree store inside many databases (Cassandra keeps its data "
+           "the same way), takes the same writes as the model, on this computer, in a temporary "
+           "folder removed after each run. The lab flushes RocksDB's memtable (its sorted "
+           "in-memory table) when the model's is full; RocksDB decides its compactions itself. "
+           "Step through both trees below, then read how they compare and why they differ."),
+        this));
+
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Scenario:"), this));
+    scenarios_ = new QComboBox(this);
+    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    row->addWidget(scenarios_);
+    runButton_ = new QPushButton(tr("&Run in RocksDB and the model"), this);
+    row->addWidget(runButton_);
+    status_ = lsmLabel(QString(), this);
+    row->addWidget(status_, 1);
+    page->addLayout(row);
+
+    auto* sides = new QSplitter(Qt::Horizontal, this);
+    auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
+        auto* box = new QWidget(sides);
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        title = new QLabel(box);
+        QFont bold = title->font();
+        bold.setBold(true);
+        title->setFont(bold);
+        canvas = new DiagramCanvas(box);
+        canvas->setMinimumHeight(260);
+        narration = lsmLabel(QString(), box);
+        v->addWidget(title);
+        v->addWidget(canvas, 1);
+        v->addWidget(narration);
+        sides->addWidget(box);
+    };
+    side(realTitle_, real_, realNarration_);
+    side(modelTitle_, model_, modelNarration_);
+    realTitle_->setText(tr("RocksDB (real)"));
+    modelTitle_->setText(tr("The model"));
+    page->addWidget(sides, 3);
+
+    bar_ = new PlaybackBar(real_->player(), this);
+    bar_->installKeys(this);
+    page->addWidget(bar_);
+    // One bar moves both: the model follows the real side, a step forward animated in both.
+    connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
+        Player* other = model_->player();
+        if (position == previous + 1 && other->position() == previous) {
+            other->stepForward();
+        } else {
+            other->seek(position);
+        }
+    });
+    connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
+    connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+
+    auto* below = new QWidget(this);
+    auto* belowLayout = new QVBoxLayout(below);
+    comparison_ =
+        lsmTable({tr("Quantity"), tr("RocksDB"), tr("Model"), tr("Why they differ")}, below);
+    gets_ = lsmTable({tr("Get"), tr("RocksDB"), tr("Model")}, below);
+    settings_ = lsmLabel(QString(), below);
+    belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
+    belowLayout->addWidget(comparison_);
+    belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
+    belowLayout->addWidget(gets_);
+    belowLayout->addWidget(settings_);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(below);
+    scroll->setWidgetResizable(true);
+    page->addWidget(scroll, 2);
+
+    QFile file(QStringLiteral(":/content/scenarios/lsm.json"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const nlohmann::json j =
+            nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+        if (!j.is_discarded()) {
+            scenarioJson_.push_back(j);
+            scenarios_->addItem(tr("The default scenario: %1")
+                                    .arg(QString::fromStdString(j.value("title", std::string()))));
+        }
+    }
+    connect(runButton_, &QPushButton::clicked, this, &LsmLabPage::run);
+    connect(client_, &LabClient::progress, this, &LsmLabPage::setStatus);
+    setStatus(tr("Pick a scenario and press Run."));
+}
+
+LsmLabPage::~LsmLabPage() {
+    // The canvases must let go of their sources before the sources go.
+    real_->setSource(nullptr);
+    model_->setSource(nullptr);
+}
+
+void LsmLabPage::setTheme(const Theme& theme) {
+    theme_ = theme;
+    real_->setTheme(theme);
+    model_->setTheme(theme);
+}
+
+QString LsmLabPage::pageTitle() const {
+    return tr("Lab: RocksDB beside the LSM model");
+}
+
+void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
+    for (int i = 0; i < scenarios_->count(); ++i) {
+        if (scenarioJson_[static_cast<std::size_t>(i)] == scenario) {
+            scenarios_->setCurrentIndex(i);
+            return;
+        }
+    }
+    scenarioJson_.push_back(scenario);
+    scenarios_->addItem(from);
+    scenarios_->setCurrentIndex(scenarios_->count() - 1);
+}
+
+void LsmLabPage::setStatus(const QString& text) {
+    status_->setText(text);
+}
+
+void LsmLabPage::run() {
+    const int picked = scenarios_->currentIndex();
+    if (picked < 0 || client_->busy()) {
+        return;
+    }
+    const nlohmann::json scenario = scenarioJson_[static_cast<std::size_t>(picked)];
+    runButton_->setEnabled(false);
+    setStatus(tr("Starting the lab..."));
+    client_->call(
+        QStringLiteral("lsm.run"), {{"scenario", scenario}}, this,
+        [this, scenario](const Status& s, const nlohmann::json& result) {
+            runButton_->setEnabled(true);
+            if (!s) {
+                setStatus(tr("The lab could not run: %1").arg(QString::fromStdString(s.message())));
+                emit runFinished(false);
+                return;
+            }
+            showRun(result, scenario);
+        });
+}
+
+void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
+    auto run = std::make_shared<lab::LsmLabRun>();
+    LsmScenario parsed;
+    Status s = lab::fromJson(result, run.get());
+    if (s) {
+        s = parseLsmScenario(scenario, parsed);
+    }
+    if (!s) {
+        setStatus(
+            tr("The lab's answer could not be read: %1").arg(QString::fromStdString(s.message())));
+        emit runFinished(false);
+        return;
+    }
+    real_->setSource(nullptr);
+    model_->setSource(nullptr);
+    run_ = run;
+    realSource_ = std::make_unique<LsmLabSource>(run_, parsed.params, true);
+    modelSource_ = std::make_unique<LsmLabSource>(run_, parsed.params, false);
+    real_->setSource(realSource_.get());
+    model_->setSource(modelSource_.get());
+    realTitle_->setText(tr("RocksDB %1 (real: its files and levels as it reports them)")
+                            .arg(QString::fromStdString(run_->version)));
+    modelTitle_->setText(tr("The model (fieldguide's LSM engine)"));
+    fillTables();
+    const int agree = static_cast<int>(
+        std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
+    setStatus(tr("%1 moments to step through. They agree on %2 of %3 quantities; every "
+                 "difference says why below.")
+                  .arg(run_->moments.size())
+                  .arg(agree)
+                  .arg(run_->rows.size()));
+    real_->player()->toEnd();
+    emit runFinished(true);
+}
+
+void LsmLabPage::fillTables() {
+    comparison_->setRowCount(static_cast<int>(run_->rows.size()));
+    for (int i = 0; i < comparison_->rowCount(); ++i) {
+        const lab::LsmComparisonRow& r = run_->rows[static_cast<std::size_t>(i)];
+        lsmSetRow(comparison_, i,
+                  {QString::fromStdString(r.quantity), lsmNumber(r.real), lsmNumber(r.model),
+                   r.agree ? tr("they agree") : QString::fromStdString(r.why)});
+    }
+    gets_->setRowCount(static_cast<int>(run_->gets.size()));
+    for (int i = 0; i < gets_->rowCount(); ++i) {
+        const lab::LsmGet& g = run_->gets[static_cast<std::size_t>(i)];
+        lsmSetRow(gets_, i,
+                  {QString::fromStdString(g.key),
+                   tr("%1; bloom filters ruled out %2 files, let %3 through; %4 blocks read")
+                       .arg(lsmGetText(g.realFound, g.realValue))
+                       .arg(g.realBloomNo)
+                       .arg(g.realBloomMaybe)
+                       .arg(g.realBlocksRead),
+                   tr("%1; %2 tables skipped by key range, %3 by bloom filter, %4 read")
+                       .arg(lsmGetText(g.modelFound, g.modelValue))
+                       .arg(g.modelRangeSkips)
+                       .arg(g.modelBloomNo)
+                       .arg(g.modelTablesRead)});
+    }
+    comparison_->resizeColumnsToContents();
+    gets_->resizeColumnsToContents();
+    comparison_->horizontalHeader()->setStretchLastSection(true);
+    comparison_->resizeRowsToContents();
+    gets_->resizeRowsToContents();
+    QStringList lines;
+    for (const std::string& setting : run_->settings) {
+        lines << QStringLiteral("\u2022 ") + QString::fromStdString(setting);
+    }
+    settings_->setText(tr("How the lab set RocksDB up:") + QLatin1Char('\n') +
+                       lines.join(QLatin1Char('\n')));
+}
+
+QString LsmLabPage::status() const {
+    return status_->text();
+}
+
+QString LsmLabPage::realNarration() const {
+    return realNarration_->text();
+}
+
+QString LsmLabPage::modelNarration() const {
+    return modelNarration_->text();
+}
+
+int LsmLabPage::moments() const {
+    return run_ ? static_cast<int>(run_->moments.size()) : 0;
+}
+
+QStringList LsmLabPage::comparisonRows() const {
+    QStringList out;
+    for (int i = 0; i < comparison_->rowCount(); ++i) {
+        out << QStringLiteral("%1: %2 / %3")
+                   .arg(comparison_->item(i, 0)->text(), comparison_->item(i, 1)->text(),
+                        comparison_->item(i, 2)->text());
+    }
+    return out;
+}
+
+} // namespace fg

@@ -1,0 +1,186 @@
+#include "widgets/lab/lsm_lab_source.h"
+
+#include "widgets/canvas/counted.h"
+
+#include <QStringList>
+#include <algorithm>
+
+namespace fg {
+
+namespace {
+
+// "000012.sst" -> 12, "#12" -> 12.
+int fileNumber(const std::string& name) {
+    int n = 0;
+    for (const char c : name) {
+        if (c >= '0' && c <= '9') {
+            n = n * 10 + (c - '0');
+        } else if (c == '.') {
+            break;
+        }
+    }
+    return n;
+}
+
+QString filesText(const std::vector<std::string>& files) {
+    QStringList out;
+    for (const std::string& f : files) {
+        out << QString::fromStdString(f);
+    }
+    return out.join(QStringLiteral(", "));
+}
+
+QString eventText(const lab::LsmEvent& e, bool real) {
+    if (e.kind == "flush") {
+        return QStringLiteral("flushed the memtable into %1 (level 0)").arg(filesText(e.outputs));
+    }
+    QString text = QStringLiteral("compacted %1 (level %2) into %3 (level %4)")
+                       .arg(filesText(e.inputs))
+                       .arg(e.fromLevel)
+                       .arg(e.outputs.empty() ? QStringLiteral("nothing") : filesText(e.outputs))
+                       .arg(e.toLevel);
+    if (real) {
+        text += QStringLiteral(" [%1]").arg(QString::fromStdString(e.reason));
+    }
+    return text;
+}
+
+} // namespace
+
+LsmLabSource::LsmLabSource(std::shared_ptr<const lab::LsmLabRun> run, lsm::LsmParams params,
+                           bool real)
+    : run_(std::move(run)), params_(params), real_(real) {
+    std::size_t widest = 0, keyChars = 2;
+    std::vector<std::size_t> rows;
+    for (const lab::LsmMoment& m : run_->moments) {
+        const lab::LsmLevels& levels = real_ ? m.realLevels : m.modelLevels;
+        rows.resize(std::max<std::size_t>(rows.size(), static_cast<std::size_t>(levels.levels())));
+        for (int l = 0; l < levels.levels(); ++l) {
+            const std::size_t n = levels.level(l).size();
+            widest = std::max(widest, n);
+            rows[static_cast<std::size_t>(l)] =
+                std::max(rows[static_cast<std::size_t>(l)], LsmExtent::rowsFor(n));
+        }
+        for (const lab::LsmFile& f : levels.files) {
+            keyChars = std::max({keyChars, f.smallest.size(), f.largest.size()});
+        }
+    }
+    extent_.dense = widest > LsmExtent::kTablesPerRow;
+    extent_.rows = rows;
+    extent_.keyChars = std::min<std::size_t>(keyChars, 8);
+}
+
+int LsmLabSource::stepCount() const {
+    return static_cast<int>(run_->moments.size());
+}
+
+lsm::LsmState LsmLabSource::stateOf(const lab::LsmLevels& levels,
+                                    const std::vector<std::pair<std::string, bool>>& memtable) {
+    lsm::LsmState s;
+    std::uint64_t seq = 1;
+    for (const auto& [key, tombstone] : memtable) {
+        lsm::Entry e;
+        e.key = key;
+        e.seq = seq++;
+        e.value = tombstone ? std::nullopt : std::optional<std::string>(std::string());
+        s.memtable.emplace(key, std::move(e));
+    }
+    for (const lab::LsmFile& f : levels.files) {
+        lsm::SSTable t;
+        t.id = fileNumber(f.name);
+        t.level = f.level;
+        t.maxSeq = static_cast<std::uint64_t>(t.id); // a newer file has a higher number
+        t.bytes = f.bytes;
+        const auto n = static_cast<std::size_t>(std::max<std::int64_t>(f.entries, 1));
+        t.entries.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            t.entries[i].key = i + 1 == n ? f.largest : f.smallest;
+            t.entries[i].value = std::string();
+        }
+        // The tombstones, drawn as a count: which entries they are is not known.
+        for (std::int64_t d = 0; d < std::min<std::int64_t>(f.deletions, f.entries); ++d) {
+            t.entries[static_cast<std::size_t>(d)].value = std::nullopt;
+        }
+        s.tables.push_back(std::move(t));
+    }
+    s.index.rebuild(s.tables);
+    return s;
+}
+
+Frame LsmLabSource::frame(int position, const Theme& theme) const {
+    if (position < 0 || position >= stepCount()) {
+        return LsmDiagram::layout(lsm::LsmState{}, nullptr, params_, theme, extent_);
+    }
+    const lab::LsmMoment& m = run_->moments[static_cast<std::size_t>(position)];
+    return LsmDiagram::layout(stateOf(real_ ? m.realLevels : m.modelLevels, m.memtable), nullptr,
+                              params_, theme, extent_);
+}
+
+QString LsmLabSource::momentText(const lab::LsmMoment& m, bool real) {
+    const std::vector<lab::LsmEvent>& events = real ? m.real : m.model;
+    const QString who = real ? QStringLiteral("RocksDB") : QStringLiteral("The model");
+    QString text = QStringLiteral("After \u201c%1\u201d (operation %2): ")
+                       .arg(QString::fromStdString(m.opText))
+                       .arg(m.op + 1);
+    if (events.empty()) {
+        return text + QStringLiteral("%1 neither flushed nor compacted.").arg(who);
+    }
+    QStringList done;
+    for (const lab::LsmEvent& e : events) {
+        done << eventText(e, real);
+    }
+    return text + who + QLatin1Char(' ') + done.join(QStringLiteral(", then ")) + QLatin1Char('.');
+}
+
+QString LsmLabSource::getText(const lab::LsmGet& g, bool real) {
+    const bool found = real ? g.realFound : g.modelFound;
+    const auto& value = real ? g.realValue : g.modelValue;
+    QString text = found
+                       ? QStringLiteral("found %1").arg(QString::fromStdString(value.value_or("")))
+                       : QStringLiteral("did not find it");
+    if (real) {
+        return (g.realInMemtable
+                    ? text + QStringLiteral(" in its memtable")
+                    : text + QStringLiteral(": its bloom filters ruled out %1, let %2 "
+                                            "through; %3 read from disk")
+                                 .arg(counted(g.realBloomNo, QStringLiteral("file"),
+                                              QStringLiteral("files")))
+                                 .arg(g.realBloomMaybe)
+                                 .arg(counted(g.realBlocksRead, QStringLiteral("block"),
+                                              QStringLiteral("blocks")))) +
+               QLatin1Char('.');
+    }
+    return (g.modelInMemtable
+                ? text + QStringLiteral(" in its memtable")
+                : text + QStringLiteral(": %1 skipped by key range, %2 by bloom filter, %3 read")
+                             .arg(counted(g.modelRangeSkips, QStringLiteral("table"),
+                                          QStringLiteral("tables")))
+                             .arg(g.modelBloomNo)
+                             .arg(g.modelTablesRead)) +
+           QLatin1Char('.');
+}
+
+QString LsmLabSource::narration(int position) const {
+    if (position < 0 || position >= stepCount()) {
+        return {};
+    }
+    const lab::LsmMoment& m = run_->moments[static_cast<std::size_t>(position)];
+    if (m.opText.rfind("get ", 0) != 0) {
+        return momentText(m, real_);
+    }
+    // Every get is a moment: the k-th get moment is the run's k-th get.
+    std::size_t k = 0;
+    for (int i = 0; i < position; ++i) {
+        k += run_->moments[static_cast<std::size_t>(i)].opText.rfind("get ", 0) == 0;
+    }
+    if (k >= run_->gets.size()) {
+        return momentText(m, real_);
+    }
+    return QStringLiteral("\u201c%1\u201d (operation %2): %3 %4")
+        .arg(QString::fromStdString(m.opText))
+        .arg(m.op + 1)
+        .arg(real_ ? QStringLiteral("RocksDB") : QStringLiteral("The model"))
+        .arg(getText(run_->gets[k], real_));
+}
+
+} // namespace fg
