@@ -70,13 +70,16 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     auto* row = new QHBoxLayout;
     row->addWidget(new QLabel(tr("Scenario:"), this));
     scenarios_ = new QComboBox(this);
-    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    row->addWidget(scenarios_);
+    // The scenario's title may be long: the box shrinks with the window (a title cut short has
+    // the whole of it in the list).
+    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    scenarios_->setMinimumContentsLength(24);
+    row->addWidget(scenarios_, 1);
     runButton_ = new QPushButton(tr("&Run in RocksDB and the model"), this);
     row->addWidget(runButton_);
-    status_ = lsmLabel(QString(), this);
-    row->addWidget(status_, 1);
     page->addLayout(row);
+    status_ = lsmLabel(QString(), this);
+    page->addWidget(status_);
 
     auto* sides = new QSplitter(Qt::Horizontal, this);
     auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
@@ -259,9 +262,14 @@ void LsmLabPage::fillTables() {
                        .arg(g.modelBloomNo)
                        .arg(g.modelTablesRead)});
     }
-    comparison_->resizeColumnsToContents();
-    gets_->resizeColumnsToContents();
-    comparison_->horizontalHeader()->setStretchLastSection(true);
+    // The numbers as wide as they are; the reasons (and the model's side of a get) take the rest
+    // of the width and wrap.
+    for (int c = 0; c < comparison_->columnCount() - 1; ++c) {
+        comparison_->resizeColumnToContents(c);
+    }
+    for (int c = 0; c < gets_->columnCount() - 1; ++c) {
+        gets_->resizeColumnToContents(c);
+    }
     comparison_->resizeRowsToContents();
     gets_->resizeRowsToContents();
     QStringList lines;
