@@ -194,6 +194,40 @@ private slots:
         QCOMPARE(QDir(deep).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).size(), 0);
     }
 
+    // lab lsm: RocksDB is linked into the helper, so it always runs where the helper runs.
+    void lsmPrintsBothTreesAndTheComparison() {
+        const Result r =
+            runLab({"lsm", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/lsm.json")});
+        QCOMPARE(r.exit, 0);
+        const auto j = nlohmann::json::parse(r.out.toStdString());
+        QVERIFY(j["source"].get<std::string>().ends_with("lsm.json"));
+        QCOMPARE(j["moments"].size(), 5u);
+        QCOMPARE(j["real"]["writes"]["flushes"].get<int>(), 4);
+        QVERIFY(j["summary"].get<std::string>().starts_with("agree: "));
+        QVERIFY(!j["rocksdb"]["settings"].empty());
+    }
+
+    void lsmRefusesBadInputBeforeRunning_data() {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QByteArray>("said");
+        QTest::addRow("not json") << QByteArray("{oops") << QByteArray("JSON");
+        QTest::addRow("another engine")
+            << QByteArray(R"({"engine":"btree","ops":[]})") << QByteArray("the engine \"lsm\"");
+        QByteArray many = R"({"engine":"lsm","params":{"memtable_entries":1},"ops":[)";
+        for (int i = 0; i < 2001; ++i) {
+            many += (i ? "," : "") + QByteArray(R"({"op":"put","key":"k","value":"v"})");
+        }
+        QTest::addRow("too many flushes") << many + "]}" << QByteArray("2000 flushes");
+    }
+    void lsmRefusesBadInputBeforeRunning() {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArray, said);
+        const Result r = runLab({"lsm", "-"}, input);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(said), r.err.constData());
+        QVERIFY(r.out.isEmpty());
+    }
+
     void helpPrintsTheUsage() {
         const Result r = runLab({"--help"});
         QCOMPARE(r.exit, 0);
