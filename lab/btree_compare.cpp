@@ -89,8 +89,9 @@ std::string fillWhy(Arrival arrival) {
     case Arrival::kMixed:
         break;
     }
-    return "On keys in random order both split full leaves near the middle and settle near 70% "
-           "full (ln 2); " +
+    return "On keys in random order both split full leaves near the middle, so a leaf is between "
+           "half and wholly full, near 70% on average once there are many leaves (ln 2); with "
+           "only a few, where the last splits left them decides; " +
            counted;
 }
 

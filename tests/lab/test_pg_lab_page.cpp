@@ -112,6 +112,53 @@ private slots:
         QCOMPARE(page.queryResult()->item(0, 0)->text(), QStringLiteral("300"));
     }
 
+    // The real tree's drawing: the page on the way to the key asked for keeps its keys and its
+    // high key (a dotted cell, not a key of a row); every page has its fill gauge.
+    void theRealTreeShowsHighKeysAndFill() {
+        fg::lab::PgIndex index;
+        index.root = 3;
+        index.level = 1;
+        const auto leaf = [](std::uint32_t block, std::uint32_t prev, std::uint32_t next,
+                             std::int64_t from, std::int64_t to, std::optional<std::int64_t> high) {
+            fg::lab::PgIndexPage p;
+            p.block = block;
+            p.prev = prev;
+            p.next = next;
+            p.highKey = high;
+            p.freeSize = 8192 - 40 - 20 * static_cast<int>(to - from + 1) - (high ? 16 : 0);
+            for (std::int64_t k = from; k <= to; ++k) {
+                p.keys.push_back(k);
+            }
+            return p;
+        };
+        fg::lab::PgIndexPage root;
+        root.block = 3;
+        root.type = 'r';
+        root.level = 1;
+        root.downlinks = {{std::nullopt, 1}, {300, 2}};
+        index.pages = {leaf(1, 0, 2, 1, 299, 300), leaf(2, 1, 0, 300, 600, std::nullopt), root};
+        const fg::Frame f = fg::drawIndex(index, fg::Theme::light(), 1);
+        const fg::FrameItem* high = f.find(QStringLiteral("high:%1").arg(1));
+        const fg::FrameItem* firstLeaf = nullptr;
+        for (const auto& item : f.items) {
+            if (item.id.startsWith(QLatin1String("node:")) && !item.id.contains('/') &&
+                item.toolTip.startsWith(QLatin1String("Block 1,"))) {
+                firstLeaf = &item;
+            }
+        }
+        QVERIFY(high && firstLeaf);
+        QCOMPARE(high->text, QStringLiteral("300"));
+        QCOMPARE(high->penStyle, Qt::DotLine);
+        QVERIFY(firstLeaf->rect.contains(high->rect.center()));
+        QVERIFY(firstLeaf->toolTip.contains(QStringLiteral("High key 300")));
+        int gauges = 0;
+        for (const auto& item : f.items) {
+            gauges += item.id.endsWith(QLatin1String("/fill"));
+        }
+        QCOMPARE(gauges, 3);                        // a page each
+        QVERIFY(f.find(QStringLiteral("sep:300"))); // the root's separator
+    }
+
     void offeredKeysAreTheKeysInserted() {
         PgLabPage page;
         page.offerKeys(QStringLiteral("the B-Tree diagram's 5 inserts"), {50, 10, 40, 20, 30});

@@ -41,6 +41,9 @@ QTableWidget* table(const QStringList& headers, QWidget* parent) {
     t->verticalHeader()->setVisible(false);
     t->setWordWrap(true);
     t->horizontalHeader()->setStretchLastSection(true);
+    // Rows as tall as their wrapped text, again when a column's width changes.
+    QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
+                     [t] { t->resizeRowsToContents(); });
     return t;
 }
 
@@ -90,6 +93,7 @@ PgLabPage::PgLabPage(QWidget* parent)
     split->addWidget(tabs_);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({620, 380});
     layout->addWidget(split, 1);
     connect(client_, &LabClient::progress, this, [this](const QString& s) { status_->setText(s); });
     connect(client_, &LabClient::helperEnded, this, [this](const QString& why) {
@@ -178,7 +182,27 @@ QWidget* PgLabPage::buildTrees() {
     };
     side(realTitle_, realCanvas_, realSource_.get(), tr("PostgreSQL's index: not read yet"));
     side(modelTitle_, modelCanvas_, modelSource_.get(), tr("The model: not run yet"));
-    return trees;
+    auto* box = new QWidget(this);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->addWidget(trees, 1);
+    auto* row = new QHBoxLayout();
+    auto* legend = wrapped(
+        tr("Boxes are pages (nodes); dashed keys are separators, copies of leaf keys; a dotted "
+           "last cell is a page's high key, an upper bound of its keys; arrows between pages are "
+           "right-links; the bar along a page's foot is how full it is. A big tree shows the "
+           "pages on the way to one key: "),
+        box);
+    focus_ = new QLineEdit(box);
+    focus_->setPlaceholderText(tr("key"));
+    focus_->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
+    focus_->setAccessibleName(tr("Show the pages on the way to this key"));
+    focus_->setToolTip(focus_->accessibleName());
+    connect(focus_, &QLineEdit::returnPressed, this, &PgLabPage::redraw);
+    row->addWidget(legend, 1);
+    row->addWidget(focus_);
+    v->addLayout(row);
+    return box;
 }
 
 QWidget* PgLabPage::buildQueryTab() {

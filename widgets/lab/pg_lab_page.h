@@ -7,6 +7,7 @@
 // page's LabClient: closing the page ends it, its server and its folder.
 #pragma once
 
+#include "engines/btree/btree_state.h"
 #include "engines/core/status.h"
 #include "lab/btree_compare.h"
 #include "lab/pg_index.h"
@@ -74,6 +75,7 @@ public:
     QComboBox* keySource() const { return keysFrom_; }
     QComboBox* serverSource() const { return source_; }
     QLineEdit* connectionString() const { return conninfo_; }
+    QLineEdit* focusKey() const { return focus_; }
     DiagramCanvas* realCanvas() const { return realCanvas_; }
     DiagramCanvas* modelCanvas() const { return modelCanvas_; }
 
@@ -114,6 +116,7 @@ private:
     QLabel* status_ = nullptr;
     QLabel* realTitle_ = nullptr;
     QLabel* modelTitle_ = nullptr;
+    QLineEdit* focus_ = nullptr; // the key whose way down a big tree keeps
     DiagramCanvas* realCanvas_ = nullptr;
     DiagramCanvas* modelCanvas_ = nullptr;
     std::unique_ptr<PgFrameSource> realSource_;
@@ -131,7 +134,7 @@ private:
     std::vector<std::vector<std::int64_t>> offered_; // by keysFrom_ index - 2
     std::optional<lab::PgIndex> index_;
     std::optional<lab::BTreeComparison> comparison_;
-    std::vector<std::int64_t> modelKeys_;
+    std::shared_ptr<const btree::State> modelState_; // the model run on the keys of the read
     QString keysFromNote_;
 };
 

@@ -180,26 +180,40 @@ void PgLabPage::showRead(const nlohmann::json& result) {
     }
     index_ = std::move(index);
     comparison_ = std::move(comparison);
-    modelKeys_ = std::move(keys);
+    modelState_ = std::make_shared<const btree::State>(
+        modelState(comparison_->model.order, keys)); // once a read: redraw() only lays it out
     redraw();
     showComparison();
     const double seconds = (QDateTime::currentMSecsSinceEpoch() - runStartedMs_) / 1000.0;
     setBusy(false, tr("Done in %1 s: %2 keys in %3 pages.")
-                       .arg(seconds, 0, 'f', 1)
-                       .arg(index_->leafKeys())
-                       .arg(index_->leafPages() + index_->internalPages()));
+                       .arg(QLocale().toString(seconds, 'f', 1))
+                       .arg(QLocale().toString(static_cast<qint64>(index_->leafKeys())))
+                       .arg(QLocale().toString(
+                           static_cast<qint64>(index_->leafPages() + index_->internalPages()))));
     emit finished();
 }
 
 void PgLabPage::redraw() {
-    if (!index_ || !comparison_) {
+    if (!index_ || !comparison_ || !modelState_) {
         return;
     }
     const lab::PgIndex index = *index_;
-    realSource_->setLayout([index](const Theme& t) { return drawIndex(index, t); });
+    // The way to the key asked for, else to the smallest key (its leaf, the start of the chain).
+    bool ok = false;
+    const qlonglong asked = focus_->text().trimmed().toLongLong(&ok);
+    std::optional<std::int64_t> focus;
+    if (ok) {
+        focus = asked;
+    } else if (const auto chain = index.leafChain(); !chain.empty()) {
+        const lab::PgIndexPage* first = index.page(chain.front());
+        focus = first && !first->keys.empty() ? std::optional<std::int64_t>(first->keys.front())
+                                              : std::nullopt;
+    }
+    realSource_->setLayout([index, focus](const Theme& t) { return drawIndex(index, t, focus); });
     const int order = comparison_->model.order;
-    auto state = std::make_shared<const btree::State>(modelState(order, modelKeys_));
-    modelSource_->setLayout([state, order](const Theme& t) { return drawModel(*state, order, t); });
+    auto state = modelState_;
+    modelSource_->setLayout(
+        [state, order, focus](const Theme& t) { return drawModel(*state, order, t, focus); });
     realCanvas_->setSource(realSource_.get());
     modelCanvas_->setSource(modelSource_.get());
     const std::int64_t pages = index_->leafPages() + index_->internalPages();
@@ -221,7 +235,9 @@ void PgLabPage::showComparison() {
         comparisonTable_->setItem(i, 3, cell(r.agree ? tr("yes") : tr("no")));
         comparisonTable_->setItem(i, 4, cell(QString::fromStdString(r.why)));
     }
-    comparisonTable_->resizeColumnsToContents();
+    for (int c = 0; c < 4; ++c) {
+        comparisonTable_->resizeColumnToContents(c);
+    }
     comparisonTable_->resizeRowsToContents();
     keysNote_->setText(
         keysFromNote_ + QLatin1Char(' ') +

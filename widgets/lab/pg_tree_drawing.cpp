@@ -69,6 +69,11 @@ struct Builder {
     }
 };
 
+// A node's box ("node:7"), not an item inside it ("node:7/fill").
+bool isNode(const FrameItem& item) {
+    return item.id.startsWith(QLatin1String("node:")) && !item.id.contains(QLatin1Char('/'));
+}
+
 NodeId nodeIdOf(const FrameItem& item) {
     return static_cast<NodeId>(item.id.mid(5).toUInt());
 }
@@ -146,29 +151,12 @@ void markHighKey(Frame& f, const FrameItem& node, std::int64_t highKey, const Th
     if (!last) {
         return;
     }
-    last->id = node.id + QStringLiteral("/high");
+    last->id = QStringLiteral("high:") + node.id.mid(5);
     last->penStyle = Qt::DotLine;
     last->fill = theme.background;
     last->stroke = theme.mutedText;
     last->textColor = theme.mutedText;
     last->toolTip = tr("The page's high key: an upper bound of its keys, not a key of a row.");
-}
-
-void addLegend(Frame& f, const QString& text, const Theme& theme) {
-    const qreal px = 13 * theme.fontScale;
-    const QRectF tree = f.extent();
-    FrameItem legend;
-    legend.id = QStringLiteral("legend");
-    legend.kind = FrameItem::Kind::Text;
-    legend.text = text;
-    legend.fontPx = px;
-    legend.textColor = theme.mutedText;
-    const qreal w = std::max(tree.width(), 0.55 * px * text.size());
-    legend.rect = QRectF(tree.center().x() - w / 2, tree.bottom() + 0.8 * px, w, 1.6 * px);
-    f.items.push_back(legend);
-    const QRectF both = tree.united(legend.rect);
-    f.origin = both.topLeft();
-    f.size = both.size();
 }
 
 // Right-links between drawn pages above the leaves (the diagram links leaves only).
@@ -192,6 +180,19 @@ void addUpperLinks(Frame& f, const lab::PgIndex& index,
         link.z = 1;
         f.items.push_back(link);
     }
+}
+
+// The diagram's layout; with level of detail, the way from the root to `focus` keeps its keys (a
+// step about that key that lights nothing: no path, no node).
+Frame layoutWithFocus(const btree::State& state, std::optional<std::int64_t> focus,
+                      const Theme& theme) {
+    if (!focus) {
+        return BTreeDiagram::layout(state, nullptr, theme);
+    }
+    btree::Step way;
+    way.kind = btree::StepKind::kDescend;
+    way.key = *focus;
+    return BTreeDiagram::layout(state, &way, theme);
 }
 
 } // namespace
@@ -222,13 +223,13 @@ PgTreeState indexState(const lab::PgIndex& index) {
     return out;
 }
 
-Frame drawIndex(const lab::PgIndex& index, const Theme& theme) {
+Frame drawIndex(const lab::PgIndex& index, const Theme& theme, std::optional<std::int64_t> focus) {
     const PgTreeState tree = indexState(index);
-    Frame f = BTreeDiagram::layout(tree.state, nullptr, theme);
+    Frame f = layoutWithFocus(tree.state, focus, theme);
     std::unordered_map<std::uint32_t, QRectF> rectOfBlock;
     const std::size_t drawn = f.items.size();
     for (std::size_t i = 0; i < drawn; ++i) {
-        if (!f.items[i].id.startsWith(QLatin1String("node:"))) {
+        if (!isNode(f.items[i])) {
             continue;
         }
         const auto block = tree.blockOf.find(nodeIdOf(f.items[i]));
@@ -252,10 +253,6 @@ Frame drawIndex(const lab::PgIndex& index, const Theme& theme) {
         }
     }
     addUpperLinks(f, index, rectOfBlock, theme);
-    addLegend(f,
-              tr("Dotted last cell: a page's high key. Arrows: right-links to the next page of the "
-                 "level. Bar along a page's foot: how full it is."),
-              theme);
     return f;
 }
 
@@ -269,11 +266,12 @@ btree::State modelState(int order, std::span<const std::int64_t> keys) {
     return state;
 }
 
-Frame drawModel(const btree::State& state, int order, const Theme& theme) {
-    Frame f = BTreeDiagram::layout(state, nullptr, theme);
+Frame drawModel(const btree::State& state, int order, const Theme& theme,
+                std::optional<std::int64_t> focus) {
+    Frame f = layoutWithFocus(state, focus, theme);
     const std::size_t drawn = f.items.size();
     for (std::size_t i = 0; i < drawn; ++i) {
-        if (!f.items[i].id.startsWith(QLatin1String("node:"))) {
+        if (!isNode(f.items[i])) {
             continue;
         }
         const NodeId id = nodeIdOf(f.items[i]);
@@ -286,11 +284,6 @@ Frame drawModel(const btree::State& state, int order, const Theme& theme) {
         const FrameItem copy = f.items[i];
         addGauge(f, copy, static_cast<double>(size) / (order - 1), theme);
     }
-    addLegend(f,
-              tr("Bar along a node's foot: its keys out of the %1 an order-%2 node holds.")
-                  .arg(order - 1)
-                  .arg(order),
-              theme);
     return f;
 }
 

@@ -3,8 +3,9 @@
 // keys, an internal page's separators and downlinks, the right-links of the leaves as the leaf
 // chain), and the model's tree. Over the diagram's drawing: each page's fill as a gauge along its
 // bottom edge, a page's high key as a dotted last cell, the right-links above the leaves as
-// arrows, and a tool tip per page (block, type, items, free space). Level of detail is the
-// diagram's own. Pure functions of the data and the theme: no widgets.
+// arrows, and a tool tip per page (block, type, items, free space); the page says what the marks
+// mean under the drawings. Level of detail is the diagram's own. Pure functions of the data and the
+// theme: no widgets.
 #pragma once
 
 #include "engines/btree/btree_state.h"
@@ -16,6 +17,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <unordered_map>
 
@@ -31,13 +33,16 @@ struct PgTreeState {
 // leaf (drawn apart by drawIndex). An index with no root page is an empty leaf.
 PgTreeState indexState(const lab::PgIndex& index);
 
-// The real index as the diagram draws it, with its fill gauges, high keys and right-links.
-Frame drawIndex(const lab::PgIndex& index, const Theme& theme);
+// The real index as the diagram draws it, with its fill gauges, high keys and right-links. A
+// tree drawn with level of detail keeps the keys of the pages on the way to `focus`.
+Frame drawIndex(const lab::PgIndex& index, const Theme& theme,
+                std::optional<std::int64_t> focus = std::nullopt);
 
 // The model (the engine's B+-tree as PostgreSQL, lab::modelParams(order)) run on `keys`, and
 // drawn with its fill gauges (keys out of order - 1).
 btree::State modelState(int order, std::span<const std::int64_t> keys);
-Frame drawModel(const btree::State& state, int order, const Theme& theme);
+Frame drawModel(const btree::State& state, int order, const Theme& theme,
+                std::optional<std::int64_t> focus = std::nullopt);
 
 // One picture for a DiagramCanvas: no steps, the frame laid out in the canvas's theme.
 class PgFrameSource : public DiagramSource {
