@@ -21,6 +21,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -78,6 +79,12 @@ PgLabPage::PgLabPage(QWidget* parent)
     comparisonTable_ = table(
         {tr("Quantity"), tr("PostgreSQL"), tr("Model"), tr("Agree"), tr("Why they differ")}, tabs_);
     comparisonTable_->setAccessibleName(tr("Comparison of the real index and the model"));
+    // The numbers as wide as they are in any type size (the projector's is larger), the reasons
+    // wrapped in what is left.
+    for (int c = 0; c < 4; ++c) {
+        comparisonTable_->horizontalHeader()->setSectionResizeMode(c,
+                                                                   QHeaderView::ResizeToContents);
+    }
     auto* compareTab = new QWidget(tabs_);
     auto* compareLayout = new QVBoxLayout(compareTab);
     keysNote_ = wrapped(QString(), compareTab);
@@ -244,6 +251,8 @@ void PgLabPage::setTheme(const Theme& theme) {
     realCanvas_->setTheme(theme);
     modelCanvas_->setTheme(theme);
     missing_->setStyleSheet(QStringLiteral("color: %1").arg(theme.warn.name()));
+    // The type size may have changed with the theme: rows as tall as their wrapped text again.
+    QTimer::singleShot(0, comparisonTable_, [t = comparisonTable_] { t->resizeRowsToContents(); });
 }
 
 QString PgLabPage::pageTitle() const {

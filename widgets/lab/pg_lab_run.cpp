@@ -127,6 +127,7 @@ void PgLabPage::run() {
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     keysFromNote_ = tr("The model took the same %1, in the order they were inserted.").arg(why);
     setBusy(true, tr("Running the lab on %1...").arg(why));
+    sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
     ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
 }
 
@@ -235,9 +236,6 @@ void PgLabPage::showComparison() {
         comparisonTable_->setItem(i, 3, cell(r.agree ? tr("yes") : tr("no")));
         comparisonTable_->setItem(i, 4, cell(QString::fromStdString(r.why)));
     }
-    for (int c = 0; c < 4; ++c) {
-        comparisonTable_->resizeColumnToContents(c);
-    }
     comparisonTable_->resizeRowsToContents();
     keysNote_->setText(
         keysFromNote_ + QLatin1Char(' ') +
@@ -269,6 +267,8 @@ void PgLabPage::runQuery() {
     }
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     setBusy(true, tr("Running your statement..."));
+    sqlList_->appendPlainText(QStringLiteral("-- ") +
+                              tr("Your statement"));
     client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
                   [this](const Status& s, const nlohmann::json& r) {
                       if (!s) {
@@ -305,6 +305,7 @@ void PgLabPage::showQuery(const nlohmann::json& result) {
         }
     }
     const QString tag = QString::fromStdString(result.value("tag", std::string()));
+    queryResult_->resizeColumnsToContents();
     queryStatus_->setText(result.value("cut", false)
                               ? tr("%1: the first %2 rows are shown.").arg(tag).arg(rows.size())
                               : tag);
