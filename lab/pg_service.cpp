@@ -192,6 +192,18 @@ Status read(PgService::State& s, const nlohmann::json& args, nlohmann::json* res
     return Status::ok();
 }
 
+// The protocol's errors are sentences ending with a full stop (PostgreSQL's own messages of
+// several lines, with the statement and a caret under it, are left as they are).
+Status asSentence(Status st) {
+    const std::string& what = st.what();
+    if (st || what.empty() || what.find('\n') != std::string::npos ||
+        std::string(".!?").find(what.back()) != std::string::npos) {
+        return st;
+    }
+    return st.isFailure() ? Status::failure(st.where(), what + ".")
+                          : Status::error(st.where(), what + ".");
+}
+
 } // namespace
 
 PgService::PgService() : state_(std::make_unique<State>()) {}
@@ -216,7 +228,7 @@ Status PgService::handle(std::string_view op, const nlohmann::json& args, nlohma
     if (st && op != "stop") {
         (*result)["sql"] = s.sql;
     }
-    return st;
+    return asSentence(std::move(st));
 }
 
 void PgService::stop() {
