@@ -90,7 +90,18 @@ private slots:
         }
         QCOMPARE(nodes, pages);
         QVERIFY(real.find(QStringLiteral("sep:%1").arg(*index.page(index.root)->downlinks[1].key)));
-        QVERIFY(page.exportable().has_value());
+        // Exportable: the real tree as a picture, drawn (not blank) in any theme.
+        const std::optional<fg::Exportable> e = page.exportable();
+        QVERIFY(e.has_value());
+        const QImage picture =
+            fg::paintToImage(e->picture(fg::Theme::dark()), QSizeF(800, 500), 1.0, Qt::black);
+        int drawn = 0;
+        for (int y = 0; y < picture.height(); y += 4) {
+            for (int x = 0; x < picture.width(); x += 4) {
+                drawn += picture.pixelColor(x, y) != QColor(Qt::black);
+            }
+        }
+        QVERIFY(drawn > 500);
 
         // The query box: the table changes, the index is read again, the model takes the
         // table's keys.
