@@ -65,8 +65,9 @@ std::vector<std::int64_t> PgLabPage::chosenKeys(QString* why) const {
         *why = keysFrom_->currentText();
         return offered_[static_cast<std::size_t>(from - 2)];
     }
-    *why = from == 0 ? tr("%1 random keys (seed %2)").arg(count_->value()).arg(seed_->value())
-                     : tr("%1 sequential keys").arg(count_->value());
+    const QString n = QLocale().toString(count_->value());
+    *why = from == 0 ? tr("%1 random keys (seed %2)").arg(n).arg(seed_->value())
+                     : tr("%1 sequential keys").arg(n);
     return numbers(count_->value(), from == 0, seed_->value());
 }
 
@@ -219,9 +220,11 @@ void PgLabPage::redraw() {
     modelCanvas_->setSource(modelSource_.get());
     const std::int64_t pages = index_->leafPages() + index_->internalPages();
     const int levels = index_->levels();
-    realTitle_->setText(tr("PostgreSQL's index: %1, %2")
-                            .arg(levels == 1 ? tr("1 level") : tr("%1 levels").arg(levels))
-                            .arg(pages == 1 ? tr("1 page") : tr("%1 pages").arg(pages)));
+    realTitle_->setText(
+        tr("PostgreSQL's index: %1, %2")
+            .arg(levels == 1 ? tr("1 level") : tr("%1 levels").arg(levels))
+            .arg(pages == 1 ? tr("1 page")
+                            : tr("%1 pages").arg(QLocale().toString(static_cast<qint64>(pages)))));
     modelTitle_->setText(tr("The model: B+-tree, order %1").arg(order));
 }
 
@@ -267,8 +270,7 @@ void PgLabPage::runQuery() {
     }
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     setBusy(true, tr("Running your statement..."));
-    sqlList_->appendPlainText(QStringLiteral("-- ") +
-                              tr("Your statement"));
+    sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Your statement"));
     client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
                   [this](const Status& s, const nlohmann::json& r) {
                       if (!s) {
