@@ -216,9 +216,8 @@ private slots:
         QCOMPARE(index.page(index.root)->type, 'l'); // a root that is a leaf says leaf
         const auto c = fg::lab::compareWithModel(index, keys);
         QCOMPARE(c.model.order, 41); // 40 keys a leaf: a node of order 41 holds them
-        for (const char* q :
-             {"height", "pages", "leaves", "keys in leaves", "keys per leaf", "leaf chain links",
-              "right-links above the leaves"}) {
+        for (const char* q : {"height", "pages", "leaves", "keys in leaves", "keys per leaf",
+                              "leaf chain links", "right-links above the leaves"}) {
             QVERIFY2(rowOf(c, q).agree, q);
         }
     }
