@@ -2,6 +2,7 @@
 
 #include "engines/btree/btree.h"
 #include "engines/scenario/btree_scenario.h"
+#include "lab/lab_json.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +29,7 @@ std::string fixed1(double v) {
 }
 
 ModelTree runModel(std::span<const std::int64_t> keys, int order) {
-    const btree::BTreeEngine engine(btree::Params::withOrder(order));
+    const btree::BTreeEngine engine(modelParams(order));
     btree::State state = engine.emptyState();
     SilentSink<btree::Step, btree::State> silent;
     for (const std::int64_t k : keys) {
@@ -48,6 +49,9 @@ ModelTree runModel(std::span<const std::int64_t> keys, int order) {
     }
     m.keysPerLeaf = m.leaves ? static_cast<double>(m.leafKeys) / static_cast<double>(m.leaves) : 0;
     m.leafFill = 100.0 * m.keysPerLeaf / (order - 1);
+    for (btree::NodeId id = 0; id < ns.idsIssued(); ++id) {
+        m.leafLinks += ns.live(id) && ns.leaf(id) && ns.next(id) != btree::kNoNode ? 1 : 0;
+    }
     m.state = btreeStateJson(state, engine.params(), m.keys <= 10'000);
     return m;
 }
@@ -68,24 +72,27 @@ std::string pageSizeWhy(const PgIndex& real, const ModelTree& m, const char* wha
 }
 
 std::string fillWhy(Arrival arrival) {
+    const std::string counted =
+        "what is left apart is how fill is counted: bytes of an 8 KB page for the real index "
+        "(its 24-byte header, 4-byte item pointers and high key included), keys out of order - "
+        "1 for the model.";
     switch (arrival) {
     case Arrival::kAscending:
-        return "The keys came in ascending order: nbtree splits the rightmost leaf leaving it full "
-               "to its fillfactor (90%) and starts a new page for what follows, so sequential "
-               "inserts pack the leaves; the model splits every node at its median, leaving both "
-               "halves about half full.";
+        return "The keys came in ascending order: both split the rightmost leaf leaving it 90% "
+               "full (PostgreSQL's fillfactor, the model's rightmost fill) and start a new leaf "
+               "for what follows; " +
+               counted;
     case Arrival::kDescending:
-        return "The keys came in descending order: every insert lands on the leftmost leaf, which "
-               "nbtree and the model both split near the middle, but a real page's fill counts "
-               "bytes of 8 KB (header and item pointers included) and a model node's fill keys "
-               "out of order - 1.";
+        return "The keys came in descending order: every insert lands on the leftmost leaf, "
+               "which both split near the middle; " +
+               counted;
     case Arrival::kMixed:
         break;
     }
-    return "On keys in random order both split full pages near the middle and settle near 70% "
-           "full (ln 2); the rest is how fill is counted: bytes of an 8 KB page for the real "
-           "index (header, item pointers and high key included), keys out of order - 1 for the "
-           "model.";
+    return "On keys in random order both split full leaves near the middle, so a leaf is between "
+           "half and wholly full, near 70% on average once there are many leaves (ln 2); with "
+           "only a few, where the last splits left them decides; " +
+           counted;
 }
 
 } // namespace
@@ -118,19 +125,36 @@ std::string fewerOrMore(double real, double model, const char* noun) {
     return std::string(real < model ? "fewer " : "more ") + noun;
 }
 
-std::string keysWhy(const ModelTree& m, std::int64_t inserted) {
-    std::string why = "nbtree is a B+-tree: every key sits in a leaf, and internal pages hold "
-                      "copies of separators, suffix-truncated to what tells two pages apart; the "
-                      "model's B-Tree moves each separator up out of its leaf, so " +
-                      std::to_string(m.keys - m.leafKeys) + " of its keys are in inner nodes.";
+// Why the real leaves hold other keys than the model's: a key per row, not per distinct key, and
+// the entries of deleted rows that stay until VACUUM.
+std::string keysWhy(const ModelTree& m, std::int64_t inserted, std::int64_t realKeys) {
+    std::string why;
     if (m.keys < inserted) {
-        why += " And the index is not unique: it keeps a key for each of the " +
-               std::to_string(inserted) +
-               " rows (equal keys deduplicated into posting lists), "
-               "where the model keeps " +
-               std::to_string(m.keys) + " distinct keys.";
+        why = "The index is not unique: it keeps a key for each of the " +
+              std::to_string(inserted) +
+              " rows (equal keys deduplicated into posting lists), where the model keeps " +
+              std::to_string(m.keys) + " distinct keys.";
     }
-    return why;
+    if (realKeys > inserted) {
+        why += std::string(why.empty() ? "" : " ") +
+               "A DELETE or UPDATE leaves the old rows' entries in the index until VACUUM (or an "
+               "insert that needs their room) removes them: " +
+               std::to_string(realKeys - inserted) + " are still there.";
+    }
+    return why.empty() ? "The table's keys and the index's differ: the index was read while the "
+                         "table changed."
+                       : why;
+}
+
+// Right-links of the real index's leaves and of the pages above them.
+std::pair<double, double> realLinks(const PgIndex& real) {
+    double leaf = 0, above = 0;
+    for (const PgIndexPage& p : real.pages) {
+        if (!p.deleted() && p.next != 0) {
+            (p.leaf() ? leaf : above) += 1;
+        }
+    }
+    return {leaf, above};
 }
 
 std::vector<ComparisonRow> compareRows(const PgIndex& real, const ModelTree& m,
@@ -139,12 +163,10 @@ std::vector<ComparisonRow> compareRows(const PgIndex& real, const ModelTree& m,
     const double pages = leaves + static_cast<double>(real.internalPages());
     const double perLeaf = real.keysPerLeaf();
     const double fill = real.stats.avgLeafDensity;
-    double links = 0;
-    for (const PgIndexPage& p : real.pages) {
-        links += !p.deleted() && p.next != 0 ? 1 : 0;
-    }
+    const auto [leafLinks, upperLinks] = realLinks(real);
     const auto inserted = static_cast<std::int64_t>(keys.size());
     const double mNodes = static_cast<double>(m.nodes), mLeaves = static_cast<double>(m.leaves);
+    const double mLinks = static_cast<double>(m.leafLinks);
     return {
         row("height", real.levels(), m.height, real.levels() == m.height,
             pageSizeWhy(real, m, fewerOrMore(real.levels(), m.height, "levels").c_str())),
@@ -153,17 +175,21 @@ std::vector<ComparisonRow> compareRows(const PgIndex& real, const ModelTree& m,
         row("leaves", leaves, mLeaves, leaves == mLeaves,
             pageSizeWhy(real, m, fewerOrMore(leaves, mLeaves, "leaves").c_str())),
         row("keys in leaves", static_cast<double>(real.leafKeys()), static_cast<double>(m.leafKeys),
-            real.leafKeys() == m.leafKeys, keysWhy(m, inserted)),
+            real.leafKeys() == m.leafKeys, keysWhy(m, inserted, real.leafKeys())),
         row("keys per leaf", perLeaf, m.keysPerLeaf,
             std::abs(perLeaf - m.keysPerLeaf) <= 0.1 * std::max(perLeaf, m.keysPerLeaf),
             pageSizeWhy(real, m,
                         perLeaf > m.keysPerLeaf ? "more keys in a leaf" : "fewer keys in a leaf")),
         row("leaf fill %", fill, m.leafFill, std::abs(fill - m.leafFill) <= 5.0,
             fillWhy(arrivalOf(keys))),
-        row("right-links", links, 0, links == 0,
-            "nbtree links every page to its right sibling and gives it a high key (Lehman & "
-            "Yao): a range scan walks the leaf level page by page, and a search that meets a "
-            "page split under it moves right; a textbook B-Tree has neither."),
+        row("leaf chain links", leafLinks, mLinks, leafLinks == mLinks,
+            pageSizeWhy(
+                real, m,
+                (fewerOrMore(leafLinks, mLinks, "leaves") + ", each linked to the next").c_str())),
+        row("right-links above the leaves", upperLinks, 0, upperLinks == 0,
+            "nbtree links every page to its right sibling on every level and gives it a high key "
+            "(Lehman & Yao): a search that meets a page split under it moves right instead of "
+            "locking the path; the model links its leaves only."),
     };
 }
 
@@ -183,6 +209,10 @@ BTreeComparison compareWithModel(const PgIndex& real, std::span<const std::int64
     return c;
 }
 
+btree::Params modelParams(int order) {
+    return btree::Params::bplusWithOrder(order, btree::Params::kPostgresFill, false);
+}
+
 nlohmann::json toJson(const BTreeComparison& c) {
     const ModelTree& m = c.model;
     nlohmann::json rows = nlohmann::json::array();
@@ -195,6 +225,9 @@ nlohmann::json toJson(const BTreeComparison& c) {
     }
     return {{"model",
              {{"engine", "btree"},
+              {"variant", "bplus"},
+              {"rightmost_fill", btree::Params::kPostgresFill},
+              {"merge_on_delete", false},
               {"order", m.order},
               {"order_why", m.orderWhy},
               {"height", m.height},
@@ -204,8 +237,63 @@ nlohmann::json toJson(const BTreeComparison& c) {
               {"leaf_keys", m.leafKeys},
               {"keys_per_leaf", m.keysPerLeaf},
               {"leaf_fill", m.leafFill},
+              {"leaf_links", m.leafLinks},
               {"state", m.state}}},
             {"comparison", std::move(rows)}};
+}
+
+namespace {
+
+using json_read::field;
+
+bool modelFrom(const nlohmann::json& j, ModelTree* m, std::string* bad) {
+    const std::string w = "/model";
+    const bool ok =
+        field(j, "order", &m->order, w, bad) && field(j, "order_why", &m->orderWhy, w, bad) &&
+        field(j, "height", &m->height, w, bad) && field(j, "nodes", &m->nodes, w, bad) &&
+        field(j, "leaves", &m->leaves, w, bad) && field(j, "keys", &m->keys, w, bad) &&
+        field(j, "leaf_keys", &m->leafKeys, w, bad) &&
+        field(j, "keys_per_leaf", &m->keysPerLeaf, w, bad, true) &&
+        field(j, "leaf_fill", &m->leafFill, w, bad, true) &&
+        field(j, "leaf_links", &m->leafLinks, w, bad);
+    if (!ok) {
+        return false;
+    }
+    if (m->order < btree::Params::kMinOrder || m->order > btree::Params::kMaxOrder) {
+        *bad = w + "/order";
+        return false;
+    }
+    m->state = j.contains("state") ? j["state"] : nlohmann::json();
+    return true;
+}
+
+} // namespace
+
+Status fromJson(const nlohmann::json& json, BTreeComparison* out) {
+    BTreeComparison c;
+    std::string bad;
+    const auto model = json.is_object() ? json.find("model") : json.end();
+    if (model == json.end() || !modelFrom(*model, &c.model, &bad)) {
+        return json_read::badField("comparison", bad.empty() ? "/model" : bad);
+    }
+    const auto rows = json.find("comparison");
+    if (rows == json.end() || !rows->is_array()) {
+        return json_read::badField("comparison", "/comparison");
+    }
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const std::string w = "/comparison/" + std::to_string(i);
+        ComparisonRow r;
+        if (!field((*rows)[i], "quantity", &r.quantity, w, &bad) ||
+            !field((*rows)[i], "real", &r.real, w, &bad, true) ||
+            !field((*rows)[i], "model", &r.model, w, &bad, true) ||
+            !field((*rows)[i], "agree", &r.agree, w, &bad) ||
+            !field((*rows)[i], "why", &r.why, w, &bad)) {
+            return json_read::badField("comparison", bad);
+        }
+        c.rows.push_back(std::move(r));
+    }
+    *out = std::move(c);
+    return Status::ok();
 }
 
 } // namespace fg::lab

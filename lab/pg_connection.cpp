@@ -96,6 +96,76 @@ Status PgConnection::exec(const std::string& sql, PgResult* result) {
     return Status::ok();
 }
 
+namespace {
+
+// A COPY the query box started: it sends no data and reads none.
+void endCopy(PGconn* conn, ExecStatusType status) {
+    if (status == PGRES_COPY_IN) {
+        PQputCopyEnd(conn, "the query box sends no COPY data");
+        return;
+    }
+    char* buffer = nullptr;
+    while (PQgetCopyData(conn, &buffer, 0) > 0) {
+        PQfreemem(buffer);
+    }
+}
+
+void addRow(PGresult* res, PgResult* out) {
+    if (out->columns.empty()) {
+        for (int c = 0; c < PQnfields(res); ++c) {
+            out->columns.emplace_back(PQfname(res, c));
+        }
+    }
+    PgResult one;
+    readRows(res, &one);
+    out->rows.insert(out->rows.end(), one.rows.begin(), one.rows.end());
+}
+
+} // namespace
+
+Status PgConnection::execOne(const std::string& sql, std::size_t maxRows, PgResult* result,
+                             std::string* commandTag, bool* cut) {
+    *result = {};
+    *cut = false;
+    commandTag->clear();
+    if (!PQsendQueryParams(conn_, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0) ||
+        !PQsetSingleRowMode(conn_)) {
+        return Status::failure("query", serverMessage(conn_));
+    }
+    Status s;
+    bool cancelled = false;
+    while (PGresult* res = PQgetResult(conn_)) {
+        const ExecStatusType status = PQresultStatus(res);
+        if (status == PGRES_SINGLE_TUPLE && result->rows.size() < maxRows) {
+            addRow(res, result);
+        } else if (status == PGRES_SINGLE_TUPLE && !cancelled) {
+            *cut = cancelled = true; // one row past the limit: the rest is not wanted
+            if (PGcancel* cancel = PQgetCancel(conn_)) {
+                char why[256];
+                PQcancel(cancel, why, sizeof why);
+                PQfreeCancel(cancel);
+            }
+        } else if (status == PGRES_COPY_IN || status == PGRES_COPY_OUT) {
+            endCopy(conn_, status);
+            s = Status::error("COPY", "the query box does not send or show COPY data: COPY "
+                                      "runs to or from a table or file only");
+        } else if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+            *commandTag = PQcmdStatus(res);
+        } else if (status != PGRES_SINGLE_TUPLE && s && !cancelled) {
+            std::string why = PQresultErrorMessage(res);
+            while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) {
+                why.pop_back();
+            }
+            s = Status::failure(statementName(sql), why);
+        }
+        PQclear(res);
+    }
+    if (cancelled && commandTag->empty()) {
+        *commandTag = "SELECT " + std::to_string(maxRows) + "+";
+    }
+    return s;
+}
+
 Status PgConnection::copyIn(const std::string& sql, std::string_view data) {
     PGresult* res = PQexec(conn_, sql.c_str());
     const bool ready = res && PQresultStatus(res) == PGRES_COPY_IN;

@@ -34,6 +34,12 @@ public:
 
     // Runs `sql` (one or more statements; the last one's rows go to `result` when given).
     Status exec(const std::string& sql, PgResult* result = nullptr);
+    // Runs exactly one statement `sql` (the extended query protocol refuses two) and keeps at
+    // most `maxRows` of its rows (`*cut` is then true and the statement is cancelled);
+    // `commandTag` gets its tag ("INSERT 0 5", "SELECT 200"). A COPY to or from the client is
+    // refused. An error is the server's own message (Status::what()).
+    Status execOne(const std::string& sql, std::size_t maxRows, PgResult* result,
+                   std::string* commandTag, bool* cut);
     // Runs a COPY ... FROM STDIN statement and sends `data` (its text rows) to it.
     Status copyIn(const std::string& sql, std::string_view data);
     // The server's version as SHOW server_version prints it.

@@ -1,5 +1,7 @@
 #include "lab/pg_index.h"
 
+#include "lab/lab_json.h"
+
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -99,6 +101,7 @@ nlohmann::json pageJson(const PgIndexPage& p) {
                         {"live_items", p.liveItems},
                         {"dead_items", p.deadItems},
                         {"free_size", p.freeSize},
+                        {"page_size", p.pageSize},
                         {"prev", p.prev},
                         {"next", p.next},
                         {"high_key", p.highKey ? nlohmann::json(*p.highKey) : nlohmann::json()}};
@@ -140,6 +143,104 @@ nlohmann::json toJson(const PgIndex& index) {
               {"avg_leaf_density", s.avgLeafDensity},
               {"leaf_fragmentation", s.leafFragmentation}}},
             {"pages", std::move(pages)}};
+}
+
+namespace {
+
+using json_read::field;
+
+// A key that may be null (minus infinity, or no high key).
+bool optionalKey(const nlohmann::json& j, const char* key, std::optional<std::int64_t>* out,
+                 const std::string& where, std::string* bad) {
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_null()) {
+        out->reset();
+        return true;
+    }
+    std::int64_t k = 0;
+    if (!field(j, key, &k, where, bad)) {
+        return false;
+    }
+    *out = k;
+    return true;
+}
+
+bool downlinksFrom(const nlohmann::json& j, PgIndexPage* p, const std::string& where,
+                   std::string* bad) {
+    const auto it = j.find("downlinks");
+    if (it == j.end() || !it->is_array()) {
+        *bad = where + "/downlinks";
+        return false;
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const std::string at = where + "/downlinks/" + std::to_string(i);
+        PgDownlink d;
+        if (!optionalKey((*it)[i], "key", &d.key, at, bad) ||
+            !field((*it)[i], "child", &d.child, at, bad)) {
+            return false;
+        }
+        p->downlinks.push_back(d);
+    }
+    return true;
+}
+
+bool pageFrom(const nlohmann::json& j, PgIndexPage* p, const std::string& where, std::string* bad) {
+    std::string type;
+    const bool ok =
+        field(j, "block", &p->block, where, bad) && field(j, "type", &type, where, bad) &&
+        field(j, "level", &p->level, where, bad) &&
+        field(j, "live_items", &p->liveItems, where, bad) &&
+        field(j, "dead_items", &p->deadItems, where, bad) &&
+        field(j, "free_size", &p->freeSize, where, bad) && field(j, "prev", &p->prev, where, bad) &&
+        field(j, "next", &p->next, where, bad) &&
+        optionalKey(j, "high_key", &p->highKey, where, bad);
+    if (!ok || type.size() != 1) {
+        *bad = ok ? where + "/type" : *bad;
+        return false;
+    }
+    p->type = type[0];
+    if (j.contains("page_size") && !field(j, "page_size", &p->pageSize, where, bad)) {
+        return false;
+    }
+    return p->leaf() ? field(j, "keys", &p->keys, where, bad) : downlinksFrom(j, p, where, bad);
+}
+
+bool statsFrom(const nlohmann::json& j, PgIndexStats* s, std::string* bad) {
+    const std::string w = "/pgstatindex";
+    const auto it = j.find("pgstatindex");
+    const nlohmann::json& o = it == j.end() ? nlohmann::json::object() : *it;
+    return field(o, "tree_level", &s->treeLevel, w, bad) &&
+           field(o, "index_size", &s->indexSize, w, bad) &&
+           field(o, "internal_pages", &s->internalPages, w, bad) &&
+           field(o, "leaf_pages", &s->leafPages, w, bad) &&
+           field(o, "empty_pages", &s->emptyPages, w, bad) &&
+           field(o, "deleted_pages", &s->deletedPages, w, bad) &&
+           field(o, "avg_leaf_density", &s->avgLeafDensity, w, bad, true) &&
+           field(o, "leaf_fragmentation", &s->leafFragmentation, w, bad, true);
+}
+
+} // namespace
+
+Status fromJson(const nlohmann::json& json, PgIndex* out) {
+    PgIndex index;
+    std::string bad;
+    int levels = 0;
+    if (!field(json, "index", &index.name, "", &bad) ||
+        !field(json, "root", &index.root, "", &bad) || !field(json, "levels", &levels, "", &bad) ||
+        !statsFrom(json, &index.stats, &bad) || !json.contains("pages") ||
+        !json["pages"].is_array()) {
+        return json_read::badField("index", bad.empty() ? "/pages" : bad);
+    }
+    index.level = levels - 1;
+    const nlohmann::json& pages = json["pages"];
+    index.pages.resize(pages.size());
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (!pageFrom(pages[i], &index.pages[i], "/pages/" + std::to_string(i), &bad)) {
+            return json_read::badField("index", bad);
+        }
+    }
+    *out = std::move(index);
+    return Status::ok();
 }
 
 } // namespace fg::lab

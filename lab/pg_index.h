@@ -8,6 +8,8 @@
 // JSON is at the edge (toJson).
 #pragma once
 
+#include "engines/core/status.h"
+
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -77,5 +79,9 @@ std::optional<std::int64_t> decodeInt8(std::string_view data);
 std::optional<std::uint32_t> ctidBlock(std::string_view ctid);
 
 nlohmann::json toJson(const PgIndex& index);
+// Reads toJson's output back (the app reads the helper program's); a missing or mistyped field is
+// an error naming it (never thrown). The derived counts (levels, leaf_pages...) are not read: the
+// pages say them.
+Status fromJson(const nlohmann::json& json, PgIndex* out);
 
 } // namespace fg::lab

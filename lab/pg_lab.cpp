@@ -95,6 +95,9 @@ Status PgLab::startPrivate(const PgLabOptions& options, std::unique_ptr<PgLab>* 
     if (Status s = lab->startServer(options); !s) {
         return s; // ~PgLab stops what started and removes the folder
     }
+    if (options.progress) {
+        options.progress("Adding the extensions pageinspect and pgstattuple...");
+    }
     for (const char* extension : {"pageinspect", "pgstattuple"}) {
         if (Status s = lab->run(std::string("CREATE EXTENSION ") + extension); !s) {
             return Status::failure("PostgreSQL", "the extension " + std::string(extension) +
@@ -126,6 +129,9 @@ Status PgLab::startServer(const PgLabOptions& options) {
             return s;
         }
     }
+    if (options.progress) {
+        options.progress("Creating a database folder (initdb)...");
+    }
     const ServerLaunch initdb{programs.initdb,
                               {QStringLiteral("-D"), dir + QStringLiteral("/data"),
                                QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-U"),
@@ -138,6 +144,9 @@ Status PgLab::startServer(const PgLabOptions& options) {
     if (Status s = runToEnd(initdb, dir, 120000); !s) {
         return Status::failure("PostgreSQL",
                                "initdb could not make the database folder: " + s.message());
+    }
+    if (options.progress) {
+        options.progress("Starting PostgreSQL " + programs.version.toStdString() + "...");
     }
     server_ = std::make_unique<PrivateServer>();
     const ServerLaunch launch{programs.postgres,

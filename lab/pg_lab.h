@@ -17,6 +17,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -34,6 +35,8 @@ struct PgLabOptions {
     QString binDir; // the PostgreSQL 15 programs (empty: findPostgresPrograms' search)
     int sharedBuffersMb = 32;
     int startTimeoutMs = 30000;
+    // Told what startPrivate does next ("Starting PostgreSQL 15..."), as it starts it.
+    std::function<void(const std::string& sentence)> progress;
 };
 
 class PgLab {
@@ -71,6 +74,10 @@ public:
     std::string indexName() const;
     std::string serverVersion() const;
     const std::vector<std::string>& sqlRun() const { return sql_; }
+    // The lab's own connection (a superuser's on a private server; the one session that sees
+    // the TEMP table on an existing server), for the Lab's query box. REQUIRES: started or
+    // connected.
+    PgConnection& connection() { return *conn_; }
 
 private:
     PgLab();

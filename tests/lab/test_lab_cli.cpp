@@ -60,7 +60,9 @@ private slots:
         QCOMPARE(j["model"]["order"].get<int>(), 64);
         QCOMPARE(j["model"]["keys"].get<int>(), 3000);
         QVERIFY(j["model"]["state"].contains("root")); // the tree itself, under 10,000 keys
-        QCOMPARE(j["comparison"].size(), std::size_t{7});
+        QCOMPARE(j["comparison"].size(), std::size_t{8});
+        QCOMPARE(j["model"]["variant"].get<std::string>(), std::string("bplus"));
+        QCOMPARE(j["model"]["keys"].get<int>(), j["model"]["leaf_keys"].get<int>());
         for (const auto& row : j["comparison"]) {
             QCOMPARE(row["why"].get<std::string>().empty(), row["agree"].get<bool>());
         }

@@ -1,19 +1,288 @@
+// PgLabPage's widgets: what the page is, where the server and the keys come from, the two trees
+// side by side, and the tabs under them (comparison, SQL run, query box). The run itself is in
+// pg_lab_run.cpp.
 #include "widgets/lab/pg_lab_page.h"
 
+#include "lab/lab_programs.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/pg_tree_drawing.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace fg {
 
-// SKELETON: helper "lab-pg" writes the page.
-PgLabPage::PgLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {}
-PgLabPage::~PgLabPage() = default;
+namespace {
 
-void PgLabPage::setTheme(const Theme&) {}
+QLabel* wrapped(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QTableWidget* table(const QStringList& headers, QWidget* parent) {
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->setVisible(false);
+    t->setWordWrap(true);
+    t->horizontalHeader()->setStretchLastSection(true);
+    // Rows as tall as their wrapped text, again when a column's width changes.
+    QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
+                     [t] { t->resizeRowsToContents(); });
+    return t;
+}
+
+} // namespace
+
+PgLabPage::PgLabPage(QWidget* parent)
+    : QWidget(parent), client_(new LabClient(this)), theme_(Theme::light()),
+      realSource_(std::make_unique<PgFrameSource>()),
+      modelSource_(std::make_unique<PgFrameSource>()) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(wrapped(
+        tr("A real PostgreSQL B-Tree index, read page by page. Run puts the keys into a table on "
+           "your own throwaway PostgreSQL 15 on this computer (removed when you close this tab), "
+           "then reads every page of its index back with pageinspect, PostgreSQL's extension "
+           "for looking inside pages as they sit on disk, and draws it beside fieldguide's "
+           "model of the same keys."),
+        this));
+    QString missing;
+    missing_ = wrapped(QString(), this);
+    missing_->setObjectName(QStringLiteral("missingPrograms"));
+    if (!lab::labAvailable(lab::LabKind::kPostgres, &missing)) {
+        missing_->setText(tr("This computer has no PostgreSQL 15 server programs: %1 Everything "
+                             "else in fieldguide works without them.")
+                              .arg(missing));
+    }
+    missing_->setVisible(!missing_->text().isEmpty());
+    layout->addWidget(missing_);
+    buildControls();
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(buildTrees());
+    tabs_ = new QTabWidget(split);
+    comparisonTable_ = table(
+        {tr("Quantity"), tr("PostgreSQL"), tr("Model"), tr("Agree"), tr("Why they differ")}, tabs_);
+    comparisonTable_->setAccessibleName(tr("Comparison of the real index and the model"));
+    // The numbers as wide as they are in any type size (the projector's is larger), the reasons
+    // wrapped in what is left.
+    for (int c = 0; c < 4; ++c) {
+        comparisonTable_->horizontalHeader()->setSectionResizeMode(c,
+                                                                   QHeaderView::ResizeToContents);
+    }
+    auto* compareTab = new QWidget(tabs_);
+    auto* compareLayout = new QVBoxLayout(compareTab);
+    keysNote_ = wrapped(QString(), compareTab);
+    compareLayout->addWidget(keysNote_);
+    compareLayout->addWidget(comparisonTable_);
+    tabs_->addTab(compareTab, tr("Comparison"));
+    sqlList_ = new QPlainTextEdit(tabs_);
+    sqlList_->setReadOnly(true);
+    sqlList_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    sqlList_->setAccessibleName(tr("The SQL the lab ran"));
+    tabs_->addTab(sqlList_, tr("SQL run"));
+    tabs_->addTab(buildQueryTab(), tr("Query box"));
+    split->addWidget(tabs_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({620, 380});
+    layout->addWidget(split, 1);
+    connect(client_, &LabClient::progress, this, [this](const QString& s) { status_->setText(s); });
+    connect(client_, &LabClient::helperEnded, this, [this](const QString& why) {
+        serverUp_ = false;
+        if (!busy_) {
+            status_->setText(why);
+        }
+    });
+    setTheme(theme_);
+}
+
+PgLabPage::~PgLabPage() {
+    // The canvases draw from the sources: they go first.
+    delete realCanvas_;
+    delete modelCanvas_;
+}
+
+void PgLabPage::buildControls() {
+    auto* row = new QHBoxLayout();
+    source_ = new QComboBox(this);
+    source_->addItems({tr("Private server (started here)"), tr("Connect to a server...")});
+    source_->setAccessibleName(tr("Which PostgreSQL server"));
+    conninfo_ = new QLineEdit(this);
+    conninfo_->setPlaceholderText(tr("Connection string, such as host=/var/run/postgresql "
+                                     "dbname=shop"));
+    conninfo_->setAccessibleName(tr("Connection string"));
+    conninfo_->setVisible(false);
+    connect(source_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        conninfo_->setVisible(i == 1);
+        stopServer(); // the next run uses the server chosen
+    });
+    keysFrom_ = new QComboBox(this);
+    keysFrom_->addItems({tr("Random keys"), tr("Sequential keys")});
+    keysFrom_->setAccessibleName(tr("Which keys"));
+    count_ = new QSpinBox(this);
+    count_->setRange(1, 1'000'000);
+    count_->setValue(2000);
+    count_->setGroupSeparatorShown(true);
+    count_->setSuffix(tr(" keys"));
+    count_->setAccessibleName(tr("How many keys"));
+    seed_ = new QSpinBox(this);
+    seed_->setRange(0, 1'000'000);
+    seed_->setValue(7);
+    seed_->setPrefix(tr("seed "));
+    seed_->setAccessibleName(tr("Seed of the random keys"));
+    connect(keysFrom_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        count_->setEnabled(i < 2);
+        seed_->setEnabled(i == 0);
+    });
+    run_ = new QPushButton(tr("Run"), this);
+    run_->setToolTip(tr("Start the server if needed, insert the keys, read the index, draw it"));
+    connect(run_, &QPushButton::clicked, this, &PgLabPage::run);
+    stop_ = new QPushButton(tr("Stop server"), this);
+    stop_->setEnabled(false);
+    connect(stop_, &QPushButton::clicked, this, &PgLabPage::stopServer);
+    for (QWidget* w : std::initializer_list<QWidget*>{source_, conninfo_, keysFrom_, count_, seed_,
+                                                      run_, stop_}) {
+        row->addWidget(w, w == conninfo_ ? 1 : 0);
+    }
+    row->addStretch();
+    static_cast<QVBoxLayout*>(layout())->addLayout(row);
+    status_ = wrapped(QString(), this);
+    status_->setObjectName(QStringLiteral("status"));
+    static_cast<QVBoxLayout*>(layout())->addWidget(status_);
+}
+
+QWidget* PgLabPage::buildTrees() {
+    auto* trees = new QSplitter(Qt::Horizontal, this);
+    const auto side = [&](QLabel*& title, DiagramCanvas*& canvas, PgFrameSource* source,
+                          const QString& name) {
+        auto* box = new QWidget(trees);
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        title = new QLabel(name, box);
+        QFont bold = title->font();
+        bold.setBold(true);
+        title->setFont(bold);
+        canvas = new DiagramCanvas(box);
+        canvas->setSource(source);
+        canvas->setAccessibleName(name);
+        canvas->setMinimumSize(200, 160);
+        canvas->handleZoomKeys(box);
+        v->addWidget(title);
+        v->addWidget(canvas, 1);
+        trees->addWidget(box);
+    };
+    side(realTitle_, realCanvas_, realSource_.get(), tr("PostgreSQL's index: not read yet"));
+    side(modelTitle_, modelCanvas_, modelSource_.get(), tr("The model: not run yet"));
+    auto* box = new QWidget(this);
+    auto* v = new QVBoxLayout(box);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->addWidget(trees, 1);
+    auto* row = new QHBoxLayout();
+    auto* legend = wrapped(
+        tr("Boxes are pages (nodes); dashed keys are separators, copies of leaf keys; a dotted "
+           "last cell is a page's high key, an upper bound of its keys; arrows between pages are "
+           "right-links; the bar along a page's foot is how full it is. A big tree shows the "
+           "pages on the way to one key: "),
+        box);
+    focus_ = new QLineEdit(box);
+    focus_->setPlaceholderText(tr("key"));
+    focus_->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
+    focus_->setAccessibleName(tr("Show the pages on the way to this key"));
+    focus_->setToolTip(focus_->accessibleName());
+    connect(focus_, &QLineEdit::returnPressed, this, &PgLabPage::redraw);
+    row->addWidget(legend, 1);
+    row->addWidget(focus_);
+    v->addLayout(row);
+    return box;
+}
+
+QWidget* PgLabPage::buildQueryTab() {
+    auto* tab = new QWidget(this);
+    auto* v = new QVBoxLayout(tab);
+    v->addWidget(wrapped(tr("One SQL statement on the lab's table fieldguide_lab (k bigint). On "
+                            "the private server it runs as a role that owns that table and a "
+                            "schema \"scratch\" and nothing else; on a server you connected to, "
+                            "read-only but for the lab's TEMP table. At most 5 s, 200 rows "
+                            "shown. Ctrl+Enter runs it, then the index is read again."),
+                         tab));
+    queryBox_ = new QPlainTextEdit(tab);
+    queryBox_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    queryBox_->setPlaceholderText(QStringLiteral("DELETE FROM fieldguide_lab WHERE k % 2 = 0"));
+    queryBox_->setAccessibleName(tr("SQL statement"));
+    queryBox_->setMaximumHeight(5 * queryBox_->fontMetrics().lineSpacing() + 12);
+    auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), queryBox_);
+    shortcut->setContext(Qt::WidgetShortcut);
+    connect(shortcut, &QShortcut::activated, this, &PgLabPage::runQuery);
+    auto* buttons = new QHBoxLayout();
+    runQuery_ = new QPushButton(tr("Run statement"), tab);
+    connect(runQuery_, &QPushButton::clicked, this, &PgLabPage::runQuery);
+    reread_ = new QPushButton(tr("Re-read the index"), tab);
+    connect(reread_, &QPushButton::clicked, this, &PgLabPage::reread);
+    queryStatus_ = wrapped(QString(), tab);
+    buttons->addWidget(runQuery_);
+    buttons->addWidget(reread_);
+    buttons->addWidget(queryStatus_, 1);
+    queryResult_ = table({}, tab);
+    queryResult_->setAccessibleName(tr("The statement's result"));
+    v->addWidget(queryBox_);
+    v->addLayout(buttons);
+    v->addWidget(queryResult_, 1);
+    return tab;
+}
+
+void PgLabPage::setTheme(const Theme& theme) {
+    theme_ = theme;
+    realCanvas_->setTheme(theme);
+    modelCanvas_->setTheme(theme);
+    missing_->setStyleSheet(QStringLiteral("color: %1").arg(theme.warn.name()));
+    // The type size may have changed with the theme: rows as tall as their wrapped text again.
+    QTimer::singleShot(0, comparisonTable_, [t = comparisonTable_] { t->resizeRowsToContents(); });
+}
 
 QString PgLabPage::pageTitle() const {
     return tr("Lab: PostgreSQL index");
 }
 
-void PgLabPage::offerKeys(const QString&, std::vector<std::int64_t>) {}
+std::optional<Exportable> PgLabPage::exportable() {
+    if (!index_) {
+        return std::nullopt;
+    }
+    Exportable e;
+    const lab::PgIndex index = *index_;
+    e.picture = [index](const Theme& theme) { return framePicture(drawIndex(index, theme)); };
+    e.screenSize = realCanvas_->size();
+    e.baseName = QStringLiteral("postgresql-index");
+    return e;
+}
+
+void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {
+    if (keys.empty()) {
+        return;
+    }
+    if (keys.size() > 1'000'000) {
+        status_->setText(
+            tr("%1 are %2 keys: the Lab takes at most 1,000,000.").arg(from).arg(keys.size()));
+        return;
+    }
+    offered_.push_back(std::move(keys));
+    keysFrom_->addItem(from);
+    keysFrom_->setCurrentIndex(keysFrom_->count() - 1);
+}
 
 } // namespace fg

@@ -1,0 +1,222 @@
+// Lab > PostgreSQL index as the student sees it (offscreen), through the real helper program and
+// a real PostgreSQL 15: a run of a few hundred keys shows both trees titled with their real
+// numbers, the comparison's rows, the SQL the lab ran; the query box changes the table and the
+// index is read again; keys offered by the B-Tree diagram are the ones inserted; and 100,000
+// random keys run (start, insert, read every page, draw) in under 15 s.
+#include "lab/lab_folder.h"
+#include "tests/lab/lab_test_support.h"
+#include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/pg_lab_page.h"
+#include "widgets/lab/pg_tree_drawing.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+
+using fg::PgLabPage;
+
+namespace {
+
+bool waitFinished(PgLabPage& page, int ms = 60000) {
+    QSignalSpy done(&page, &PgLabPage::finished);
+    return done.wait(ms);
+}
+
+QStringList column(const QTableWidget* t, int c) {
+    QStringList out;
+    for (int r = 0; r < t->rowCount(); ++r) {
+        out << (t->item(r, c) ? t->item(r, c)->text() : QString());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestPgLabPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        qputenv("FIELDGUIDE_LAB_HELPER", LAB_HELPER_BIN);
+    }
+    void cleanupTestCase() {
+        QTRY_VERIFY_WITH_TIMEOUT(fg::lab::test::foldersOwnedByMe().isEmpty(), 15000);
+    }
+
+    void aRunShowsBothTreesTheComparisonAndTheSql() {
+        PgLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        page.keyCount()->setValue(600);
+        page.run();
+        QVERIFY(page.busy());
+        QVERIFY2(waitFinished(page), qPrintable(page.status()));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        const fg::lab::PgIndex& index = *page.index();
+        QCOMPARE(index.leafKeys(), std::int64_t{600});
+        // 600 bigints take a few leaves under a root: the title counts them as pgstatindex does.
+        const qint64 pages = index.stats.leafPages + index.stats.internalPages;
+        QCOMPARE(index.stats.treeLevel, 1);
+        QCOMPARE(page.realTitle(),
+                 QStringLiteral("PostgreSQL's index: 2 levels, %1 pages").arg(pages));
+        QCOMPARE(page.modelTitle(), QStringLiteral("The model: B+-tree, order 64"));
+        QVERIFY(page.status().startsWith(QStringLiteral("Done in")));
+        const QStringList quantities = column(page.comparisonTable(), 0);
+        QCOMPARE(quantities.size(), 8);
+        QVERIFY(quantities.contains(QStringLiteral("height")));
+        QVERIFY(quantities.contains(QStringLiteral("right-links above the leaves")));
+        QCOMPARE(column(page.comparisonTable(), 1).at(quantities.indexOf("leaves")),
+                 QString::number(index.stats.leafPages));
+        // A reason exactly where they differ.
+        const QStringList agree = column(page.comparisonTable(), 3);
+        const QStringList why = column(page.comparisonTable(), 4);
+        for (int i = 0; i < agree.size(); ++i) {
+            QCOMPARE(why[i].isEmpty(), agree[i] == QStringLiteral("yes"));
+        }
+        const QString sql = page.sqlList()->toPlainText();
+        QVERIFY(sql.contains(QStringLiteral("CREATE INDEX fieldguide_lab_k")));
+        QVERIFY(sql.contains(QStringLiteral("bt_page_items")));
+        // The real tree is drawn: a node per page, the root's separator, the leaf chain.
+        const fg::Frame real = page.realCanvas()->currentFrame();
+        int nodes = 0;
+        for (const fg::FrameItem& item : real.items) {
+            nodes += item.id.startsWith(QLatin1String("node:")) && !item.id.contains('/');
+        }
+        QCOMPARE(nodes, pages);
+        QVERIFY(real.find(QStringLiteral("sep:%1").arg(*index.page(index.root)->downlinks[1].key)));
+        // Exportable: the real tree as a picture, drawn (not blank) in any theme.
+        const std::optional<fg::Exportable> e = page.exportable();
+        QVERIFY(e.has_value());
+        const QImage picture =
+            fg::paintToImage(e->picture(fg::Theme::dark()), QSizeF(800, 500), 1.0, Qt::black);
+        int drawn = 0;
+        for (int y = 0; y < picture.height(); y += 4) {
+            for (int x = 0; x < picture.width(); x += 4) {
+                drawn += picture.pixelColor(x, y) != QColor(Qt::black);
+            }
+        }
+        QVERIFY(drawn > 500);
+
+        // The query box: the table changes, the index is read again, the model takes the
+        // table's keys.
+        page.queryBox()->setPlainText(QStringLiteral("DELETE FROM fieldguide_lab WHERE k > 300"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value() && page.comparison().has_value(),
+                 qPrintable(page.status()));
+        QCOMPARE(page.comparison()->model.keys, std::int64_t{300});
+        QCOMPARE(page.queryResult()->columnCount(), 0);
+        // A refused statement says PostgreSQL's words, and the page goes on.
+        page.queryBox()->setPlainText(QStringLiteral("DROP TABLE pg_class"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QVERIFY(!page.busy());
+        page.queryBox()->setPlainText(QStringLiteral("SELECT count(*) FROM fieldguide_lab"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QCOMPARE(page.queryResult()->item(0, 0)->text(), QStringLiteral("300"));
+    }
+
+    // The real tree's drawing: the page on the way to the key asked for keeps its keys and its
+    // high key (a dotted cell, not a key of a row); every page has its fill gauge.
+    void theRealTreeShowsHighKeysAndFill() {
+        fg::lab::PgIndex index;
+        index.root = 3;
+        index.level = 1;
+        const auto leaf = [](std::uint32_t block, std::uint32_t prev, std::uint32_t next,
+                             std::int64_t from, std::int64_t to, std::optional<std::int64_t> high) {
+            fg::lab::PgIndexPage p;
+            p.block = block;
+            p.prev = prev;
+            p.next = next;
+            p.highKey = high;
+            p.freeSize = 8192 - 40 - 20 * static_cast<int>(to - from + 1) - (high ? 16 : 0);
+            for (std::int64_t k = from; k <= to; ++k) {
+                p.keys.push_back(k);
+            }
+            return p;
+        };
+        fg::lab::PgIndexPage root;
+        root.block = 3;
+        root.type = 'r';
+        root.level = 1;
+        root.downlinks = {{std::nullopt, 1}, {300, 2}};
+        index.pages = {leaf(1, 0, 2, 1, 299, 300), leaf(2, 1, 0, 300, 600, std::nullopt), root};
+        const fg::Frame f = fg::drawIndex(index, fg::Theme::light(), 1);
+        const fg::FrameItem* high = f.find(QStringLiteral("high:%1").arg(1));
+        const fg::FrameItem* firstLeaf = nullptr;
+        for (const auto& item : f.items) {
+            if (item.id.startsWith(QLatin1String("node:")) && !item.id.contains('/') &&
+                item.toolTip.startsWith(QLatin1String("Block 1,"))) {
+                firstLeaf = &item;
+            }
+        }
+        QVERIFY(high && firstLeaf);
+        QCOMPARE(high->text, QStringLiteral("300"));
+        QCOMPARE(high->penStyle, Qt::DotLine);
+        QVERIFY(firstLeaf->rect.contains(high->rect.center()));
+        QVERIFY(firstLeaf->toolTip.contains(QStringLiteral("High key 300")));
+        int gauges = 0;
+        for (const auto& item : f.items) {
+            gauges += item.id.endsWith(QLatin1String("/fill"));
+        }
+        QCOMPARE(gauges, 3);                        // a page each
+        QVERIFY(f.find(QStringLiteral("sep:300"))); // the root's separator
+    }
+
+    void offeredKeysAreTheKeysInserted() {
+        PgLabPage page;
+        page.offerKeys(QStringLiteral("the B-Tree diagram's 5 inserts"), {50, 10, 40, 20, 30});
+        QCOMPARE(page.keySource()->currentText(), QStringLiteral("the B-Tree diagram's 5 inserts"));
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        QVERIFY(page.index()->pages.front().keys ==
+                std::vector<std::int64_t>({10, 20, 30, 40, 50}));
+        QCOMPARE(page.realTitle(), QStringLiteral("PostgreSQL's index: 1 level, 1 page"));
+        // Too many keys are refused with a sentence, and the choice stays.
+        page.offerKeys(QStringLiteral("too many"), std::vector<std::int64_t>(1'000'001, 1));
+        QCOMPARE(page.keySource()->count(), 3);
+        QVERIFY(page.status().contains(QStringLiteral("at most 1,000,000")));
+    }
+
+    void aServerThatCannotBeReachedIsSaid() {
+        PgLabPage page;
+        page.serverSource()->setCurrentIndex(1);
+        page.connectionString()->setText(QStringLiteral("host=/nonexistent user=x dbname=x"));
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.status().contains(QStringLiteral("cannot connect")),
+                 qPrintable(page.status()));
+        QVERIFY(!page.index().has_value());
+    }
+
+    void aHundredThousandRandomKeysRunInUnder15Seconds() {
+        PgLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        page.keyCount()->setValue(100000);
+        QElapsedTimer clock;
+        clock.start();
+        page.run();
+        QVERIFY(waitFinished(page, 30000));
+        // Drawn: both canvases laid out and painted once.
+        const QImage real = page.realCanvas()->grabFrame(QSize(800, 500));
+        const QImage model = page.modelCanvas()->grabFrame(QSize(800, 500));
+        const qint64 ms = clock.elapsed();
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        QCOMPARE(page.index()->leafKeys(), std::int64_t{100000});
+        QVERIFY(!real.isNull() && !model.isNull());
+        qInfo("100,000 random keys through the page: %lld ms (%s)", ms, qPrintable(page.status()));
+        QVERIFY(ms < 15000);
+    }
+};
+
+FG_TEST_MAIN(TestPgLabPage)
+#include "test_pg_lab_page.moc"

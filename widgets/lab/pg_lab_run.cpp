@@ -1,0 +1,330 @@
+// PgLabPage's run: the calls to the helper (pg.start or pg.connect, pg.insert, pg.read,
+// pg.query; docs/lab-protocol.md) and what the page shows of their answers.
+#include "engines/core/rng.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/lab_client.h"
+#include "widgets/lab/pg_lab_page.h"
+#include "widgets/lab/pg_tree_drawing.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <nlohmann/json.hpp>
+
+namespace fg {
+
+namespace {
+
+// 1..n, in order or shuffled by Fisher-Yates with Rng(seed), as `fieldguide lab btree` makes them.
+std::vector<std::int64_t> numbers(int n, bool shuffle, int seed) {
+    std::vector<std::int64_t> keys(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) {
+        keys[static_cast<std::size_t>(i)] = i + 1;
+    }
+    Rng rng(static_cast<std::uint64_t>(seed));
+    for (int i = n - 1; shuffle && i > 0; --i) {
+        std::swap(keys[static_cast<std::size_t>(i)],
+                  keys[static_cast<std::size_t>(rng.uniform(0, i))]);
+    }
+    return keys;
+}
+
+QString number(double v) {
+    return v == std::floor(v) ? QLocale().toString(static_cast<qint64>(v))
+                              : QLocale().toString(v, 'f', 1);
+}
+
+QTableWidgetItem* cell(const QString& text) {
+    auto* item = new QTableWidgetItem(text);
+    item->setToolTip(text);
+    return item;
+}
+
+} // namespace
+
+QString PgLabPage::status() const {
+    return status_->text();
+}
+
+QString PgLabPage::realTitle() const {
+    return realTitle_->text();
+}
+
+QString PgLabPage::modelTitle() const {
+    return modelTitle_->text();
+}
+
+std::vector<std::int64_t> PgLabPage::chosenKeys(QString* why) const {
+    const int from = keysFrom_->currentIndex();
+    if (from >= 2) {
+        *why = keysFrom_->currentText();
+        return offered_[static_cast<std::size_t>(from - 2)];
+    }
+    const QString n = QLocale().toString(count_->value());
+    *why = from == 0 ? tr("%1 random keys (seed %2)").arg(n).arg(seed_->value())
+                     : tr("%1 sequential keys").arg(n);
+    return numbers(count_->value(), from == 0, seed_->value());
+}
+
+void PgLabPage::setBusy(bool busy, const QString& status) {
+    busy_ = busy;
+    for (QWidget* w : std::initializer_list<QWidget*>{run_, runQuery_, reread_, source_}) {
+        w->setEnabled(!busy);
+    }
+    stop_->setEnabled(!busy && serverUp_);
+    if (!status.isEmpty()) {
+        status_->setText(status);
+    }
+}
+
+void PgLabPage::fail(const Status& status) {
+    setBusy(false, tr("Stopped: %1").arg(QString::fromStdString(status.message())));
+    emit finished();
+}
+
+void PgLabPage::addSql(const nlohmann::json& result) {
+    if (!result.contains("sql") || !result["sql"].is_array()) {
+        return;
+    }
+    for (const auto& s : result["sql"]) {
+        sqlList_->appendPlainText(QString::fromStdString(s.get<std::string>()) + QLatin1Char(';'));
+    }
+}
+
+void PgLabPage::ensureServer(std::function<void()> then) {
+    if (serverUp_) {
+        then();
+        return;
+    }
+    const bool existing = source_->currentIndex() == 1;
+    nlohmann::json args = nlohmann::json::object();
+    if (existing) {
+        args["conninfo"] = conninfo_->text().toStdString();
+    }
+    status_->setText(existing ? tr("Connecting...") : tr("Starting a private PostgreSQL..."));
+    client_->call(existing ? QStringLiteral("pg.connect") : QStringLiteral("pg.start"), args, this,
+                  [this, then](const Status& s, const nlohmann::json& r) {
+                      if (!s) {
+                          fail(s);
+                          return;
+                      }
+                      serverUp_ = true;
+                      addSql(r);
+                      then();
+                  });
+}
+
+void PgLabPage::run() {
+    if (busy_) {
+        return;
+    }
+    QString why;
+    std::vector<std::int64_t> keys = chosenKeys(&why);
+    runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
+    keysFromNote_ = tr("The model took the same %1, in the order they were inserted.").arg(why);
+    setBusy(true, tr("Running the lab on %1...").arg(why));
+    sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
+    ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
+}
+
+void PgLabPage::insertAndRead(std::vector<std::int64_t> keys) {
+    status_->setText(tr("Inserting %1 keys...").arg(keys.size()));
+    nlohmann::json args = {{"keys", keys}};
+    client_->call(QStringLiteral("pg.insert"), std::move(args), this,
+                  [this](const Status& s, const nlohmann::json& r) {
+                      if (!s) {
+                          fail(s);
+                          return;
+                      }
+                      addSql(r);
+                      readIndex();
+                  });
+}
+
+void PgLabPage::readIndex() {
+    status_->setText(tr("Reading every page of the index..."));
+    client_->call(QStringLiteral("pg.read"), nlohmann::json::object(), this,
+                  [this](const Status& s, const nlohmann::json& r) {
+                      if (!s) {
+                          fail(s);
+                          return;
+                      }
+                      addSql(r);
+                      showRead(r);
+                  });
+}
+
+void PgLabPage::showRead(const nlohmann::json& result) {
+    lab::PgIndex index;
+    lab::BTreeComparison comparison;
+    Status s = lab::fromJson(result.value("index", nlohmann::json()), &index);
+    if (s) {
+        s = lab::fromJson(result.value("comparison", nlohmann::json()), &comparison);
+    }
+    std::vector<std::int64_t> keys;
+    if (s && result.contains("keys") && result["keys"].is_array()) {
+        for (const auto& k : result["keys"]) {
+            keys.push_back(k.is_number_integer() ? k.get<std::int64_t>() : 0);
+        }
+    }
+    if (!s) {
+        fail(s);
+        return;
+    }
+    if (result.value("keys_from", std::string()) == "table") {
+        keysFromNote_ = tr("The model took the table's keys as they are now, in the order they "
+                           "sit in the table (your statements changed it).");
+    }
+    index_ = std::move(index);
+    comparison_ = std::move(comparison);
+    modelState_ = std::make_shared<const btree::State>(
+        modelState(comparison_->model.order, keys)); // once a read: redraw() only lays it out
+    redraw();
+    showComparison();
+    const double seconds = (QDateTime::currentMSecsSinceEpoch() - runStartedMs_) / 1000.0;
+    setBusy(false, tr("Done in %1 s: %2 keys in %3 pages.")
+                       .arg(QLocale().toString(seconds, 'f', 1))
+                       .arg(QLocale().toString(static_cast<qint64>(index_->leafKeys())))
+                       .arg(QLocale().toString(
+                           static_cast<qint64>(index_->leafPages() + index_->internalPages()))));
+    emit finished();
+}
+
+void PgLabPage::redraw() {
+    if (!index_ || !comparison_ || !modelState_) {
+        return;
+    }
+    const lab::PgIndex index = *index_;
+    // The way to the key asked for, else to the smallest key (its leaf, the start of the chain).
+    bool ok = false;
+    const qlonglong asked = focus_->text().trimmed().toLongLong(&ok);
+    std::optional<std::int64_t> focus;
+    if (ok) {
+        focus = asked;
+    } else if (const auto chain = index.leafChain(); !chain.empty()) {
+        const lab::PgIndexPage* first = index.page(chain.front());
+        focus = first && !first->keys.empty() ? std::optional<std::int64_t>(first->keys.front())
+                                              : std::nullopt;
+    }
+    realSource_->setLayout([index, focus](const Theme& t) { return drawIndex(index, t, focus); });
+    const int order = comparison_->model.order;
+    auto state = modelState_;
+    modelSource_->setLayout(
+        [state, order, focus](const Theme& t) { return drawModel(*state, order, t, focus); });
+    realCanvas_->setSource(realSource_.get());
+    modelCanvas_->setSource(modelSource_.get());
+    const std::int64_t pages = index_->leafPages() + index_->internalPages();
+    const int levels = index_->levels();
+    realTitle_->setText(
+        tr("PostgreSQL's index: %1, %2")
+            .arg(levels == 1 ? tr("1 level") : tr("%1 levels").arg(levels))
+            .arg(pages == 1 ? tr("1 page")
+                            : tr("%1 pages").arg(QLocale().toString(static_cast<qint64>(pages)))));
+    modelTitle_->setText(tr("The model: B+-tree, order %1").arg(order));
+}
+
+void PgLabPage::showComparison() {
+    const auto& rows = comparison_->rows;
+    comparisonTable_->setRowCount(static_cast<int>(rows.size()));
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        const lab::ComparisonRow& r = rows[static_cast<std::size_t>(i)];
+        comparisonTable_->setItem(i, 0, cell(QString::fromStdString(r.quantity)));
+        comparisonTable_->setItem(i, 1, cell(number(r.real)));
+        comparisonTable_->setItem(i, 2, cell(number(r.model)));
+        comparisonTable_->setItem(i, 3, cell(r.agree ? tr("yes") : tr("no")));
+        comparisonTable_->setItem(i, 4, cell(QString::fromStdString(r.why)));
+    }
+    comparisonTable_->resizeRowsToContents();
+    keysNote_->setText(
+        keysFromNote_ + QLatin1Char(' ') +
+        tr("Model order: %1.").arg(QString::fromStdString(comparison_->model.orderWhy)));
+}
+
+void PgLabPage::reread() {
+    if (busy_) {
+        return;
+    }
+    if (!serverUp_ || !index_) {
+        status_->setText(tr("Nothing to read yet: press Run first."));
+        return;
+    }
+    runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
+    setBusy(true);
+    readIndex();
+}
+
+void PgLabPage::runQuery() {
+    const QString sql = queryBox_->toPlainText().trimmed();
+    if (busy_ || sql.isEmpty()) {
+        queryStatus_->setText(sql.isEmpty() ? tr("Write one SQL statement first.") : QString());
+        return;
+    }
+    if (!serverUp_ || !index_) {
+        queryStatus_->setText(tr("Press Run first: the statement runs on the lab's server."));
+        return;
+    }
+    runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
+    setBusy(true, tr("Running your statement..."));
+    sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Your statement"));
+    client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
+                  [this](const Status& s, const nlohmann::json& r) {
+                      if (!s) {
+                          queryStatus_->setText(QString::fromStdString(s.message()));
+                          queryResult_->setRowCount(0);
+                          setBusy(false, tr("Your statement failed (below)."));
+                          emit finished();
+                          return;
+                      }
+                      addSql(r);
+                      showQuery(r);
+                      readIndex();
+                  });
+}
+
+void PgLabPage::showQuery(const nlohmann::json& result) {
+    const auto& columns = result.value("columns", nlohmann::json::array());
+    const auto& rows = result.value("rows", nlohmann::json::array());
+    queryResult_->clear();
+    queryResult_->setColumnCount(static_cast<int>(columns.size()));
+    QStringList headers;
+    for (const auto& c : columns) {
+        headers << QString::fromStdString(c.get<std::string>());
+    }
+    queryResult_->setHorizontalHeaderLabels(headers);
+    queryResult_->setRowCount(static_cast<int>(rows.size()));
+    for (int i = 0; i < static_cast<int>(rows.size()); ++i) {
+        const auto& row = rows[static_cast<std::size_t>(i)];
+        for (int c = 0; c < static_cast<int>(row.size()); ++c) {
+            const auto& v = row[static_cast<std::size_t>(c)];
+            queryResult_->setItem(i, c,
+                                  cell(v.is_null() ? QStringLiteral("NULL")
+                                                   : QString::fromStdString(v.get<std::string>())));
+        }
+    }
+    const QString tag = QString::fromStdString(result.value("tag", std::string()));
+    queryResult_->resizeColumnsToContents();
+    queryStatus_->setText(result.value("cut", false)
+                              ? tr("%1: the first %2 rows are shown.").arg(tag).arg(rows.size())
+                              : tag);
+}
+
+void PgLabPage::stopServer() {
+    if (busy_) {
+        return;
+    }
+    if (!serverUp_) {
+        return;
+    }
+    client_->call(QStringLiteral("pg.stop"), nlohmann::json::object(), this,
+                  [](const Status&, const nlohmann::json&) {});
+    serverUp_ = false;
+    stop_->setEnabled(false);
+    status_->setText(tr("The server is stopped; Run starts a new one."));
+}
+
+} // namespace fg

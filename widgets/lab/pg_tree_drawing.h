@@ -1,0 +1,66 @@
+// The Lab's two trees drawn with the B-Tree diagram's look (BTreeDiagram::layout, no second tree
+// painter): PostgreSQL's real index, its pages turned into the nodes of a B+-tree state (a leaf's
+// keys, an internal page's separators and downlinks, the right-links of the leaves as the leaf
+// chain), and the model's tree. Over the diagram's drawing: each page's fill as a gauge along its
+// bottom edge, a page's high key as a dotted last cell, the right-links above the leaves as
+// arrows, and a tool tip per page (block, type, items, free space); the page says what the marks
+// mean under the drawings. Level of detail is the diagram's own. Pure functions of the data and the
+// theme: no widgets.
+#pragma once
+
+#include "engines/btree/btree_state.h"
+#include "lab/pg_index.h"
+#include "models/theme/theme.h"
+#include "widgets/canvas/diagram_source.h"
+#include "widgets/canvas/frame.h"
+#include "widgets/export/picture_export.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <unordered_map>
+
+namespace fg {
+
+// The index as a B+-tree state, and which page each node is (node id -> block).
+struct PgTreeState {
+    btree::State state;
+    std::unordered_map<btree::NodeId, std::uint32_t> blockOf;
+};
+
+// The index's pages reachable from its root as nodes; a high key is kept as the last key of its
+// leaf (drawn apart by drawIndex). An index with no root page is an empty leaf.
+PgTreeState indexState(const lab::PgIndex& index);
+
+// The real index as the diagram draws it, with its fill gauges, high keys and right-links. A
+// tree drawn with level of detail keeps the keys of the pages on the way to `focus`.
+Frame drawIndex(const lab::PgIndex& index, const Theme& theme,
+                std::optional<std::int64_t> focus = std::nullopt);
+
+// The model (the engine's B+-tree as PostgreSQL, lab::modelParams(order)) run on `keys`, and
+// drawn with its fill gauges (keys out of order - 1).
+btree::State modelState(int order, std::span<const std::int64_t> keys);
+Frame drawModel(const btree::State& state, int order, const Theme& theme,
+                std::optional<std::int64_t> focus = std::nullopt);
+
+// One picture for a DiagramCanvas: no steps, the frame laid out in the canvas's theme.
+class PgFrameSource : public DiagramSource {
+public:
+    using Layout = std::function<Frame(const Theme&)>;
+    void setLayout(Layout layout) { layout_ = std::move(layout); }
+    bool empty() const { return !layout_; }
+    int stepCount() const override { return 0; }
+    Frame frame(int, const Theme& theme) const override {
+        return layout_ ? layout_(theme) : Frame{};
+    }
+    QString narration(int) const override { return {}; }
+
+private:
+    Layout layout_;
+};
+
+// `frame` fitted into the picture's size, centred (an export of a Lab tree).
+PaintFunction framePicture(Frame frame);
+
+} // namespace fg
