@@ -253,6 +253,12 @@ FrameItem moreItem(const Placed& p, const Geometry& g, const Theme& theme) {
     more.textColor = theme.mutedText;
     more.fontPx = g.fontPx * 0.9;
     more.z = 1;
+    // As wide as its words, growing to the right of where the siblings would be: the slot of a
+    // mark is narrower than "... 45 more", which was cut at both ends (".. 45 mor").
+    const qreal need = frameTextSize(more).width() + g.fontPx * 0.5;
+    if (need > more.rect.width()) {
+        more.rect.setWidth(need);
+    }
     return more;
 }
 
