@@ -26,7 +26,9 @@ inline constexpr NodeId kNoNode = ~NodeId{0};
 
 class NodeStore {
 public:
-    // REQUIRES: 3 <= order <= 64.
+    // REQUIRES: 3 <= order <= 65,535 (a node's size is 16 bits). The engine's trees take 3..64
+    // (btree::Params); the Lab draws real PostgreSQL pages, up to 407 keys each, in a store of a
+    // larger order.
     explicit NodeStore(int order)
         : keySlots_(static_cast<std::size_t>(order)), childSlots_(keySlots_ + 1) {}
 
