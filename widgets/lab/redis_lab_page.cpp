@@ -303,11 +303,12 @@ void RedisLabPage::onStarted(const nlohmann::json& result) {
     modelNow_ = std::make_shared<redis::ClusterState>(model_);
     target_->setRange(0, masterCount_ - 1);
     victim_->setRange(0, masterCount_ - 1);
+    folder_ = QString::fromStdString(result.at("folder").get<std::string>());
     const int ports = int(nodes_.size());
     setStatus(tr("Running: %n Redis servers on 127.0.0.1 (ports %1 to %2), in %3.", "", ports)
                   .arg(nodes_.front().port)
                   .arg(nodes_.back().port)
-                  .arg(QString::fromStdString(result.at("folder").get<std::string>())));
+                  .arg(folder_));
     showClusters(tr("The real cluster: its slot map as CLUSTER SHARDS reports it, no keys yet."),
                  tr("The model: the same masters, the slots split as redis-cli splits them."));
 }

@@ -69,6 +69,8 @@ public:
     QStringList chosenKeys(QString* why) const;
 
     bool running() const { return !nodes_.empty(); }
+    const std::vector<lab::RedisNode>& nodes() const { return nodes_; }
+    QString folder() const { return folder_; }
     bool busy() const;
     QString status() const;
     QString agreement() const;
@@ -154,6 +156,7 @@ private:
     QString offeredFrom_;
     QStringList offered_;
     std::vector<lab::RedisNode> nodes_;
+    QString folder_;
     int masterCount_ = 0;
     bool withReplicas_ = false;
     redis::ClusterEngine engine_{3, 0};
