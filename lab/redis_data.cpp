@@ -6,7 +6,7 @@ namespace fg::lab {
 
 int Shard::master() const {
     for (const ShardNode& n : nodes) {
-        if (n.role == "master" && n.health != "failed") {
+        if (n.role == "master" && !n.failed()) {
             return n.node;
         }
     }

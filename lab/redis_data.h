@@ -26,9 +26,10 @@ struct ShardNode {
     std::string id;
     int port = 0;
     std::string role;   // "master" or "replica"
-    std::string health; // "online", "failed" or "loading"
+    std::string health; // "online", "fail" (Redis 7.0; "failed" in its documentation) or "loading"
     long long replicationOffset = 0;
     int node = -1; // its number in the lab, -1 if unknown
+    bool failed() const { return health == "fail" || health == "failed"; }
 };
 
 struct Shard {

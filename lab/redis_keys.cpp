@@ -109,8 +109,7 @@ Status RedisLab::slotOwners(std::vector<int>* owner) {
         int master = -1;
         for (const ShardNode& n : shard.nodes) {
             const bool killed = n.node >= 0 && killed_[static_cast<std::size_t>(n.node)];
-            master = master < 0 && n.role == "master" && n.health != "failed" && !killed ? n.node
-                                                                                         : master;
+            master = master < 0 && n.role == "master" && !n.failed() && !killed ? n.node : master;
         }
         for (const auto& [first, last] : shard.ranges) {
             for (int slot = std::max(first, 0); slot <= last && slot < redis::kSlots; ++slot) {

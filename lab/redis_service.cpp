@@ -16,6 +16,9 @@ struct RedisService::State {
     // The model's cluster: the real one's masters and replicas, moved and failed as it is.
     redis::ClusterEngine engine{3, 0};
     redis::ClusterState model;
+    // The slots that hold the last send's keys, and the model's count of keys in each.
+    std::vector<int> filled;
+    std::vector<long long> modelCounts;
 
     void applyToModel(const redis::ClusterOp& op) {
         SilentSink<redis::ClusterStep, redis::ClusterState> silent;
@@ -189,6 +192,8 @@ Status RedisService::start(const nlohmann::json& args, nlohmann::json* result,
         return s;
     }
     stop();
+    state_->filled.clear();
+    state_->modelCounts.clear();
     const int total = options.masters * (options.replicas ? 2 : 1);
     progress("Starting " + std::to_string(total) +
              " Redis servers on 127.0.0.1 and making them one cluster...");
@@ -253,8 +258,7 @@ Status RedisService::send(const nlohmann::json& args, nlohmann::json* result,
     return Status::ok();
 }
 
-// Per slot that holds keys: COUNTKEYSINSLOT beside the model's count of the distinct keys sent;
-// per node, their sums by the real and the model's owner.
+// The slots the keys fill and the model's count of distinct keys in each, kept for later counts.
 Status RedisService::countSlots(const std::vector<std::string>& keys,
                                 const std::vector<int>& realOwner, SendReport* report) {
     std::vector<long long> modelCount(redis::kSlots, 0);
@@ -265,29 +269,42 @@ Status RedisService::countSlots(const std::vector<std::string>& keys,
             ++modelCount[static_cast<std::size_t>(redis::keySlot(k))];
         }
     }
-    std::vector<int> filled;
+    state_->filled.clear();
+    state_->modelCounts.clear();
     for (int slot = 0; slot < redis::kSlots; ++slot) {
         if (modelCount[static_cast<std::size_t>(slot)] > 0) {
-            filled.push_back(slot);
+            state_->filled.push_back(slot);
+            state_->modelCounts.push_back(modelCount[static_cast<std::size_t>(slot)]);
         }
     }
+    return countKeys(realOwner, &report->slotCounts, &report->keysPerNode,
+                     &report->modelKeysPerNode);
+}
+
+// Per slot the last send filled: COUNTKEYSINSLOT beside the model's count; per node, their sums
+// by the real owner and by the model's.
+Status RedisService::countKeys(const std::vector<int>& realOwner,
+                               std::vector<SlotCount>* slotCounts,
+                               std::vector<long long>* keysPerNode,
+                               std::vector<long long>* modelKeysPerNode) {
     std::vector<long long> real;
-    if (Status s = state_->lab->countKeysInSlots(filled, &real); !s) {
+    if (Status s = state_->lab->countKeysInSlots(state_->filled, &real); !s) {
         return s;
     }
     const std::size_t nodes = state_->lab->nodes().size();
-    report->keysPerNode.assign(nodes, 0);
-    report->modelKeysPerNode.assign(nodes, 0);
-    for (std::size_t i = 0; i < filled.size(); ++i) {
-        const auto slot = static_cast<std::size_t>(filled[i]);
-        const long long model = modelCount[slot];
-        report->slotCounts.push_back({filled[i], real[i], model});
+    keysPerNode->assign(nodes, 0);
+    modelKeysPerNode->assign(nodes, 0);
+    slotCounts->clear();
+    for (std::size_t i = 0; i < state_->filled.size(); ++i) {
+        const auto slot = static_cast<std::size_t>(state_->filled[i]);
+        const long long model = state_->modelCounts[i];
+        slotCounts->push_back({state_->filled[i], real[i], model});
         if (realOwner[slot] >= 0) {
-            report->keysPerNode[static_cast<std::size_t>(realOwner[slot])] += real[i];
+            (*keysPerNode)[static_cast<std::size_t>(realOwner[slot])] += real[i];
         }
         const int modelOwner = state_->model.owner[slot];
         if (modelOwner >= 0 && static_cast<std::size_t>(modelOwner) < nodes) {
-            report->modelKeysPerNode[static_cast<std::size_t>(modelOwner)] += model;
+            (*modelKeysPerNode)[static_cast<std::size_t>(modelOwner)] += model;
         }
     }
     return Status::ok();
@@ -349,6 +366,17 @@ Status RedisService::fail(const nlohmann::json& args, nlohmann::json* result,
     }
     state_->applyToModel(redis::ClusterOp::failNode(master));
     *result = toJson(report);
+    // The last send's keys counted again where they are now (the replica has its master's).
+    std::vector<int> owner;
+    std::vector<SlotCount> counts;
+    std::vector<long long> real, model;
+    Status c = state_->lab->slotOwners(&owner);
+    c = c ? countKeys(owner, &counts, &real, &model) : c;
+    if (!c) {
+        return c;
+    }
+    (*result)["keysPerNode"] = real;
+    (*result)["modelKeysPerNode"] = model;
     return Status::ok();
 }
 

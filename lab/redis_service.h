@@ -20,7 +20,8 @@
 //   reshard {slot: 0..16383, to: a live master, firstBatch: >= 0 (1)}
 //           -> {steps: [ReshardStep...], from, to, slot}: RedisLab::reshardSlot.
 //   fail    {master} -> FailoverReport (redis_data.h): RedisLab::failMaster; the cluster must
-//           have been started with replicas.
+//           have been started with replicas. Also keysPerNode and modelKeysPerNode: the last
+//           send's keys counted again where they are now (as in send).
 //   stop    {} -> {}: the servers stopped, their folder removed (also on end of input).
 // Every op but start and stop needs a running cluster; bad arguments are a sentence naming the
 // argument and what it takes.
@@ -36,6 +37,7 @@
 namespace fg::lab {
 
 struct SendReport;
+struct SlotCount;
 
 class RedisService : public LabService {
 public:
@@ -57,6 +59,8 @@ private:
     Status shards(nlohmann::json* result);
     Status countSlots(const std::vector<std::string>& keys, const std::vector<int>& realOwner,
                       SendReport* report);
+    Status countKeys(const std::vector<int>& realOwner, std::vector<SlotCount>* slotCounts,
+                     std::vector<long long>* keysPerNode, std::vector<long long>* modelKeysPerNode);
     std::unique_ptr<State> state_;
 };
 

@@ -47,6 +47,11 @@ private slots:
         QCOMPARE(back.nodes[1].health, std::string("loading"));
         QCOMPARE(back.nodes[1].replicationOffset, 1200LL);
         QCOMPARE(back.master(), 0);
+        // Redis 7.0 says "fail" of a dead node: the shard's master is then the live one.
+        fg::lab::Shard dead = back;
+        dead.nodes[0].health = "fail";
+        dead.nodes[1].role = "master";
+        QCOMPARE(dead.master(), 3);
     }
 
     void aReshardStepComesBack() {

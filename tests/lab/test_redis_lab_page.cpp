@@ -21,18 +21,21 @@ std::vector<fg::lab::RedisNode> sixNodes() {
     return nodes;
 }
 
-// CLUSTER SHARDS of 3 masters and their replicas, after master 1 failed and replica 4 took over.
+// CLUSTER SHARDS of 3 masters and their replicas after master 1 was killed, as Redis 7.0 gives
+// it: replica 4 took over master 1's slots, and master 1 is a shard of its own, without slots,
+// "fail".
 std::vector<fg::lab::Shard> shardsAfterAFailover() {
     const auto ranges = fg::redis::clusterCreateRanges(3);
-    std::vector<fg::lab::Shard> shards(3);
+    std::vector<fg::lab::Shard> shards(4);
     for (int m = 0; m < 3; ++m) {
         fg::lab::Shard& s = shards[std::size_t(m)];
         s.ranges = {ranges[std::size_t(m)]};
-        const bool failed = m == 1;
-        s.nodes = {
-            {"id", 7000 + m, failed ? "replica" : "master", failed ? "failed" : "online", 0, m},
-            {"id", 7003 + m, failed ? "master" : "replica", "online", 0, m + 3}};
+        s.nodes = {{"id", 7003 + m, m == 1 ? "master" : "replica", "online", 0, m + 3}};
+        if (m != 1) {
+            s.nodes.insert(s.nodes.begin(), {"id", 7000 + m, "master", "online", 0, m});
+        }
     }
+    shards[3].nodes = {{"id", 7001, "master", "fail", 0, 1}};
     return shards;
 }
 
@@ -61,14 +64,15 @@ private slots:
         QCOMPARE(state.owner[0], 0);
         QCOMPARE(state.owner[6000], 4); // the promoted replica serves master 1's slots
         QCOMPARE(state.owner[16383], 2);
-        QVERIFY(!state.nodes[1].alive);
+        QVERIFY(!state.nodes[1].alive); // drawn as the failed master it is
+        QCOMPARE(state.nodes[1].replicaOf, -1);
         QCOMPARE(state.nodes[4].replicaOf, -1);
-        QCOMPARE(state.nodes[1].replicaOf, 4);
+        QCOMPARE(state.nodes[3].replicaOf, 0);
         QCOMPARE(state.keysOn(4), std::int64_t{12});
         const auto bars = fg::keysBars(state);
-        QCOMPARE(bars.size(), std::size_t{3});
-        QCOMPARE(bars[2].node, 4);
-        QCOMPARE(bars[2].keys, 12.0);
+        QCOMPARE(bars.size(), std::size_t{4}); // the failed master keeps its bar, as in the model
+        QCOMPARE(bars[3].node, 4);
+        QCOMPARE(bars[3].keys, 12.0);
         // Drawn by the Redis diagram's layout: its slot bar's segments and node boxes.
         fg::ClusterPictures pictures({{std::make_shared<fg::redis::ClusterState>(state),
                                        std::nullopt, QStringLiteral("after")}});
@@ -76,6 +80,7 @@ private slots:
         QVERIFY(f.find(QStringLiteral("seg:5461")));
         QVERIFY(f.find(QStringLiteral("node:4")));
         QVERIFY(f.find(QStringLiteral("node:4"))->text.contains(QStringLiteral("12 keys")));
+        QVERIFY(f.find(QStringLiteral("node:1"))->text.contains(QStringLiteral("failed")));
         QCOMPARE(pictures.narration(0), QStringLiteral("after"));
     }
 

@@ -223,6 +223,9 @@ private slots:
         QCOMPARE(report.promoted, 4);
         QCOMPARE(report.modelPromoted, 4);
         qInfo("failover seen after %.1f s", report.seconds);
+        // The last send's keys counted again where they are now, real and model alike.
+        QCOMPARE(result.at("keysPerNode").dump(), result.at("modelKeysPerNode").dump());
+        QCOMPARE(result.at("keysPerNode").size(), std::size_t{6});
         // Keys of master 1's old slots now go to node 4, in both.
         const fg::lab::SendReport r = send(serviceKeys(500, 11));
         QCOMPARE(r.ownersAgree, 500LL);

@@ -20,6 +20,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
@@ -301,7 +302,7 @@ void RedisLabPage::onStarted(const nlohmann::json& result) {
     model_ = engine_.initialState();
     realNow_ = std::make_shared<redis::ClusterState>(realCluster(nodes_, shards, {}));
     modelNow_ = std::make_shared<redis::ClusterState>(model_);
-    target_->setRange(0, masterCount_ - 1);
+    target_->setRange(0, int(nodes_.size()) - 1); // a promoted replica is a master too
     victim_->setRange(0, masterCount_ - 1);
     folder_ = QString::fromStdString(result.at("folder").get<std::string>());
     const int ports = int(nodes_.size());
@@ -323,7 +324,10 @@ void RedisLabPage::stopCluster() {
 void RedisLabPage::offerKeys(const QString& from, QStringList keys) {
     offeredFrom_ = from;
     offered_ = std::move(keys);
-    source_->setItemText(0, tr("Keys of %1").arg(from));
+    // "the Redis diagram's 3 keys (Title)" as the item's sentence; no "()" for an untitled one.
+    QString item = from;
+    item.remove(QStringLiteral(" ()"));
+    source_->setItemText(0, item.left(1).toUpper() + item.mid(1));
     source_->setCurrentIndex(0);
 }
 
@@ -411,7 +415,9 @@ void RedisLabPage::onSent(const nlohmann::json& result) {
             tr("The table shows %1 of them.").arg(here.toString(qint64(send_.rows.size()))));
     }
     if (!send_.rows.empty()) {
+        // The first key's slot, to a master other than its owner.
         slot_->setValue(send_.rows.front().slot);
+        target_->setValue((send_.rows.front().owner + 1) % std::max(1, masterCount_));
     }
     setStatus(tr("Sent %1 keys and read back each key's slot (CLUSTER KEYSLOT) and the slot map "
                  "(CLUSTER SHARDS).")
@@ -431,9 +437,11 @@ void RedisLabPage::clearResults() {
     modelNow_.reset();
     keyTable_->setRows({});
     agree_->clear();
-    stepText_->clear();
+    stepText_->setText(reshardHint());
     commands_->clear();
-    failText_->clear();
+    failText_->setText(failoverHint());
+    reshardRealBase_.reset();
+    reshardModelBase_.reset();
     replies_->setRowCount(0);
     realCanvas_->setSource(nullptr);
     modelCanvas_->setSource(nullptr);

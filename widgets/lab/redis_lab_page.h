@@ -108,6 +108,9 @@ private:
     void showReshardPictures();
     void drawHistograms();
     void clearResults();
+    long long slotKeys() const; // the keys of the slot resharded, as the last send counted
+    static QString failoverHint();
+    static QString reshardHint();
 
     LabClient* client_ = nullptr;
     Theme theme_ = Theme::light();
@@ -162,6 +165,7 @@ private:
     redis::ClusterEngine engine_{3, 0};
     redis::ClusterState model_; // the model: the same masters, reshards and failovers
     std::shared_ptr<const redis::ClusterState> realNow_, modelNow_;
+    std::shared_ptr<const redis::ClusterState> reshardRealBase_, reshardModelBase_;
     lab::SendReport send_;
     std::vector<lab::ReshardStep> steps_;
     int step_ = -1;

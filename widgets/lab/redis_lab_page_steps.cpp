@@ -59,13 +59,13 @@ QWidget* RedisLabPage::buildReshardTab() {
     auto* v = new QVBoxLayout(tab);
     auto* row = new QHBoxLayout();
     slot_ = labSpin(tab, 0, redis::kSlots - 1, tr("Slot to move"),
-                 tr("The hash slot to move (0 to 16383); the first key sent's slot by default"));
+                    tr("The hash slot to move (0 to 16383); the first key sent's slot by default"));
     slot_->setPrefix(tr("slot "));
     target_ = labSpin(tab, 0, 5, tr("Master to move it to"), tr("The master that takes the slot"));
     target_->setPrefix(tr("to node "));
     batch_ = labSpin(tab, 0, 1000, tr("Keys moved by the first MIGRATE"),
-                  tr("How many of the slot's keys the first MIGRATE moves (the rest follow in "
-                     "the next step): in between, a client asking for a moved key gets ASK"));
+                     tr("How many of the slot's keys the first MIGRATE moves (the rest follow in "
+                        "the next step): in between, a client asking for a moved key gets ASK"));
     batch_->setValue(1);
     batch_->setPrefix(tr("first MIGRATE moves "));
     batch_->setSuffix(tr(" key(s)"));
@@ -86,6 +86,7 @@ QWidget* RedisLabPage::buildReshardTab() {
     QFont bold = stepText_->font();
     bold.setBold(true);
     stepText_->setFont(bold);
+    stepText_->setText(reshardHint());
     v->addWidget(stepText_);
     commands_ = new QPlainTextEdit(tab);
     commands_->setReadOnly(true);
@@ -135,8 +136,7 @@ QWidget* RedisLabPage::buildFailoverTab() {
     failText_ = new QLabel(tab);
     failText_->setWordWrap(true);
     failText_->setTextFormat(Qt::PlainText);
-    failText_->setText(tr("Start the cluster with a replica for each master, then stop one "
-                          "master: its replica takes over once the others agree it is gone."));
+    failText_->setText(failoverHint());
     v->addWidget(failText_);
     v->addStretch(1);
     connect(failButton_, &QPushButton::clicked, this, [this] { failMaster(victim_->value()); });
@@ -166,6 +166,16 @@ void RedisLabPage::onResharded(const nlohmann::json& result) {
     // The model moves the slot too: keys sent next are compared with the model as it is now.
     SilentSink<redis::ClusterStep, redis::ClusterState> silent;
     engine_.apply(model_, redis::ClusterOp::migrate(reshardSlot_, reshardTo_), silent);
+    // The steps are drawn from the clusters before; after them, the clusters are as at the end.
+    reshardRealBase_ = realNow_;
+    reshardModelBase_ = modelNow_;
+    const long long keys = slotKeys();
+    if (realNow_ && modelNow_) {
+        realNow_ = std::make_shared<redis::ClusterState>(reshardState(
+            *realNow_, 3, reshardSlot_, reshardFrom_, reshardTo_, keys, reshardBatch_));
+        modelNow_ = std::make_shared<redis::ClusterState>(reshardState(
+            *modelNow_, 3, reshardSlot_, reshardFrom_, reshardTo_, keys, reshardBatch_));
+    }
     setStatus(tr("Slot %1 moved from node %2 to node %3 in %n step(s): step through them.", "",
                  int(steps_.size()))
                   .arg(reshardSlot_)
@@ -208,26 +218,23 @@ void RedisLabPage::showReshardStep(int step) {
 }
 
 void RedisLabPage::showReshardPictures() {
-    if (step_ < 0 || !realNow_ || !modelNow_) {
+    if (step_ < 0 || !reshardRealBase_ || !reshardModelBase_) {
         return;
     }
     const lab::ReshardStep& s = steps_[std::size_t(step_)];
-    long long slotKeys = 0;
-    for (const lab::SlotCount& c : send_.slotCounts) {
-        slotKeys = c.slot == reshardSlot_ ? c.real : slotKeys;
-    }
+    const long long keys = slotKeys();
     auto picture = [&](const redis::ClusterState& before, bool model) {
         ClusterPictures::Picture p;
         p.state = std::make_shared<redis::ClusterState>(reshardState(
-            before, step_, reshardSlot_, reshardFrom_, reshardTo_, slotKeys, reshardBatch_));
+            before, step_, reshardSlot_, reshardFrom_, reshardTo_, keys, reshardBatch_));
         if (std::size_t(probe_) < s.replies.size()) {
             p.step = staleRoute(s.replies[std::size_t(probe_)], model);
         }
         p.narration = QString::fromStdString(s.text);
         return std::vector<ClusterPictures::Picture>{p};
     };
-    realPictures_ = std::make_unique<ClusterPictures>(picture(*realNow_, false));
-    modelPictures_ = std::make_unique<ClusterPictures>(picture(*modelNow_, true));
+    realPictures_ = std::make_unique<ClusterPictures>(picture(*reshardRealBase_, false));
+    modelPictures_ = std::make_unique<ClusterPictures>(picture(*reshardModelBase_, true));
     realCanvas_->setSource(realPictures_.get());
     modelCanvas_->setSource(modelPictures_.get());
     realCanvas_->player()->seek(0);
@@ -235,6 +242,14 @@ void RedisLabPage::showReshardPictures() {
     realTitle_->setText(tr("The real cluster: a client with the old map sends GET"));
     modelTitle_->setText(tr("The model: its client with the same old map"));
     drawHistograms();
+}
+
+long long RedisLabPage::slotKeys() const {
+    long long keys = 0;
+    for (const lab::SlotCount& c : send_.slotCounts) {
+        keys = c.slot == reshardSlot_ ? c.real : keys;
+    }
+    return keys;
 }
 
 void RedisLabPage::failMaster(int master) {
@@ -248,9 +263,17 @@ void RedisLabPage::onFailedOver(const nlohmann::json& result) {
     lab::fromJson(result, &failover_);
     SilentSink<redis::ClusterStep, redis::ClusterState> silent;
     engine_.apply(model_, redis::ClusterOp::failNode(failover_.failed), silent);
-    const std::vector<long long> none;
-    realNow_ = std::make_shared<redis::ClusterState>(realCluster(nodes_, failover_.shards, none));
-    modelNow_ = std::make_shared<redis::ClusterState>(model_);
+    const auto counts = [&result](const char* name) {
+        return result.value(name, std::vector<long long>{});
+    };
+    auto real = realCluster(nodes_, failover_.shards, counts("keysPerNode"));
+    // The lab killed that process: drawn failed whatever a node still says of it.
+    if (failover_.failed >= 0 && std::size_t(failover_.failed) < real.nodes.size()) {
+        real.nodes[std::size_t(failover_.failed)].alive = false;
+    }
+    realNow_ = std::make_shared<redis::ClusterState>(std::move(real));
+    modelNow_ =
+        std::make_shared<redis::ClusterState>(withKeyCounts(model_, counts("modelKeysPerNode")));
     const bool same = failover_.promoted == failover_.modelPromoted;
     failText_->setText(
         tr("Master node %1 was stopped (SIGKILL). %2 seconds later the real cluster reports "
@@ -260,9 +283,21 @@ void RedisLabPage::onFailedOver(const nlohmann::json& result) {
             .arg(nodeWords(failover_.promoted), nodeWords(failover_.modelPromoted),
                  same ? tr("the same replica") : tr("a different one")));
     setStatus(tr("Master node %1 stopped; its replica took over.").arg(failover_.failed));
-    showClusters(tr("The real cluster after the failover (CLUSTER SHARDS); keys not counted "
-                    "again: send keys to count them."),
+    showClusters(tr("The real cluster after the failover (CLUSTER SHARDS), the keys counted "
+                    "again (COUNTKEYSINSLOT)."),
                  tr("The model after the same failure."));
+}
+
+QString RedisLabPage::failoverHint() {
+    return tr("Start the cluster with a replica for each master, then stop one master: its "
+              "replica takes over once the other masters agree it is gone (about a second "
+              "here: cluster-node-timeout is 1 s).");
+}
+
+QString RedisLabPage::reshardHint() {
+    return tr("Pick a slot and the master to move it to, then Move the slot: each step shows "
+              "the commands the Lab sent and what a client with the old slot map gets (Left "
+              "and Right step).");
 }
 
 QString RedisLabPage::failoverText() const {

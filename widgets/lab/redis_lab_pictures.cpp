@@ -45,7 +45,7 @@ redis::ClusterState realCluster(const std::vector<lab::RedisNode>& nodes,
                 continue;
             }
             redis::ClusterNode& c = s.nodes[std::size_t(n.node)];
-            c.alive = n.health != "failed";
+            c.alive = !n.failed();
             // A failed master stays drawn where it stood; the others follow the shard's master.
             c.replicaOf = n.role == "master" ? -1 : master;
         }
