@@ -102,7 +102,7 @@ QWidget* RedisLabPage::buildClusterRow() {
     stop_->setToolTip(tr("Stop every server of this cluster and remove its folder"));
     status_ = new QLabel(row);
     status_->setWordWrap(true);
-    status_->setTextFormat(Qt::PlainText);
+    status_->setTextFormat(Qt::RichText);
     status_->setAccessibleName(tr("Lab status"));
     h->addWidget(label);
     h->addWidget(masters_);
@@ -149,10 +149,7 @@ QWidget* RedisLabPage::buildKeysTab() {
     v->addWidget(typed_);
     agree_ = new QLabel(tab);
     agree_->setWordWrap(true);
-    agree_->setTextFormat(Qt::PlainText);
-    QFont bold = agree_->font();
-    bold.setBold(true);
-    agree_->setFont(bold);
+    agree_->setTextFormat(Qt::RichText);
     v->addWidget(agree_);
     keyTable_ = new RedisKeyTable(this);
     keyView_ = new QTableView(tab);
@@ -176,10 +173,8 @@ QWidget* RedisLabPage::buildDrawings() {
         auto* box = new QWidget(drawings_);
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
-        *heading = new QLabel(title, box);
-        QFont f = (*heading)->font();
-        f.setBold(true);
-        (*heading)->setFont(f);
+        *heading = new QLabel(box);
+        setBold(*heading, title);
         (*heading)->setWordWrap(true);
         *canvas = new DiagramCanvas(box);
         (*canvas)->setAccessibleName(title);
@@ -206,21 +201,35 @@ void RedisLabPage::setTheme(const Theme& theme) {
     styleChart(realChart_, theme);
     styleChart(modelChart_, theme);
     drawHistograms();
+    renderStatus();
+}
+
+// Bold by markup, not by a font of its own: the label keeps following the page's type as the
+// theme and the zoom change it (a font set on it was scaled twice, Projector's came out huge).
+void RedisLabPage::setBold(QLabel* label, const QString& text) {
+    label->setProperty("plainText", text);
+    label->setText(QStringLiteral("<b>%1</b>").arg(text.toHtmlEscaped()));
 }
 
 void RedisLabPage::setStatus(const QString& text, bool error) {
-    status_->setText(text);
-    QPalette p = status_->palette();
-    p.setColor(QPalette::WindowText, error ? theme_.bad : palette().color(QPalette::WindowText));
-    status_->setPalette(p);
+    statusText_ = text;
+    statusError_ = error;
+    renderStatus();
+}
+
+// An error in the theme's colour for bad news (set again when the theme changes).
+void RedisLabPage::renderStatus() {
+    status_->setText(statusError_ ? QStringLiteral("<span style=\"color:%1\">%2</span>")
+                                        .arg(theme_.bad.name(), statusText_.toHtmlEscaped())
+                                  : statusText_.toHtmlEscaped());
 }
 
 QString RedisLabPage::status() const {
-    return status_->text();
+    return statusText_;
 }
 
 QString RedisLabPage::agreement() const {
-    return agree_->text();
+    return agree_->property("plainText").toString();
 }
 
 bool RedisLabPage::busy() const {
@@ -401,19 +410,19 @@ void RedisLabPage::onSent(const nlohmann::json& result) {
     const QLocale here;
     const QString n = here.toString(send_.keys);
     const bool all = send_.slotsAgree == send_.keys && send_.ownersAgree == send_.keys;
-    agree_->setText(
+    QString agreed =
         all ? tr("All %1 keys: the same slot and the same server in the real cluster and in the "
                  "model.")
                   .arg(n)
             : tr("Of %1 keys, %2 have the same slot and %3 the same server in the real cluster "
                  "and in the model; the table lists those that differ first.")
-                  .arg(n, here.toString(send_.slotsAgree), here.toString(send_.ownersAgree)));
+                  .arg(n, here.toString(send_.slotsAgree), here.toString(send_.ownersAgree));
     keyTable_->setRows(send_.rows);
     if (send_.rowsLeftOut > 0) {
-        agree_->setText(
-            agree_->text() + QLatin1Char(' ') +
-            tr("The table shows %1 of them.").arg(here.toString(qint64(send_.rows.size()))));
+        agreed += QLatin1Char(' ') +
+                  tr("The table shows %1 of them.").arg(here.toString(qint64(send_.rows.size())));
     }
+    setBold(agree_, agreed);
     if (!send_.rows.empty()) {
         // The first key's slot, to a master other than its owner.
         slot_->setValue(send_.rows.front().slot);
@@ -436,8 +445,8 @@ void RedisLabPage::clearResults() {
     realNow_.reset();
     modelNow_.reset();
     keyTable_->setRows({});
-    agree_->clear();
-    stepText_->setText(reshardHint());
+    setBold(agree_, {});
+    setBold(stepText_, reshardHint());
     commands_->clear();
     failText_->setText(failoverHint());
     reshardRealBase_.reset();

@@ -97,6 +97,8 @@ private:
     QWidget* buildFailoverTab();
     QWidget* buildDrawings();
     void setStatus(const QString& text, bool error = false);
+    void renderStatus();
+    static void setBold(QLabel* label, const QString& text);
     void refreshControls();
     void call(const QString& op, nlohmann::json args,
               std::function<void(const nlohmann::json&)> done);
@@ -115,6 +117,8 @@ private:
     LabClient* client_ = nullptr;
     Theme theme_ = Theme::light();
     QString missing_; // the packages to install, when the lab cannot run here
+    QString statusText_;
+    bool statusError_ = false;
 
     QLabel* intro_ = nullptr;
     QLabel* status_ = nullptr;

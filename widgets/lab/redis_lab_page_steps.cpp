@@ -82,11 +82,8 @@ QWidget* RedisLabPage::buildReshardTab() {
     v->addLayout(row);
     stepText_ = new QLabel(tab);
     stepText_->setWordWrap(true);
-    stepText_->setTextFormat(Qt::PlainText);
-    QFont bold = stepText_->font();
-    bold.setBold(true);
-    stepText_->setFont(bold);
-    stepText_->setText(reshardHint());
+    stepText_->setTextFormat(Qt::RichText);
+    setBold(stepText_, reshardHint());
     v->addWidget(stepText_);
     commands_ = new QPlainTextEdit(tab);
     commands_->setReadOnly(true);
@@ -190,7 +187,7 @@ void RedisLabPage::showReshardStep(int step) {
     }
     step_ = step;
     const lab::ReshardStep& s = steps_[std::size_t(step)];
-    stepText_->setText(tr("Step %1 of %2: %3")
+    setBold(stepText_, tr("Step %1 of %2: %3")
                            .arg(step + 1)
                            .arg(steps_.size())
                            .arg(QString::fromStdString(s.text)));
@@ -239,8 +236,8 @@ void RedisLabPage::showReshardPictures() {
     modelCanvas_->setSource(modelPictures_.get());
     realCanvas_->player()->seek(0);
     modelCanvas_->player()->seek(0);
-    realTitle_->setText(tr("The real cluster: a client with the old map sends GET"));
-    modelTitle_->setText(tr("The model: its client with the same old map"));
+    setBold(realTitle_, tr("The real cluster: a client with the old map sends GET"));
+    setBold(modelTitle_, tr("The model: its client with the same old map"));
     drawHistograms();
 }
 
@@ -316,8 +313,8 @@ void RedisLabPage::showClusters(const QString& realNarration, const QString& mod
     modelCanvas_->setSource(modelPictures_.get());
     realCanvas_->player()->seek(0);
     modelCanvas_->player()->seek(0);
-    realTitle_->setText(tr("The real cluster (CLUSTER SHARDS)"));
-    modelTitle_->setText(tr("The model (the Redis diagram's engine)"));
+    setBold(realTitle_, tr("The real cluster (CLUSTER SHARDS)"));
+    setBold(modelTitle_, tr("The model (the Redis diagram's engine)"));
     drawHistograms();
 }
 
