@@ -77,6 +77,14 @@ private slots:
         QVERIFY(answered(*page));
         QVERIFY2(page->reshardSteps().size() == 4, qPrintable(page->status()));
         QCOMPARE(page->reshardStep(), 0);
+        // The first MIGRATE moved the slot's only key: Redis still answers ASK (the slot stays
+        // MIGRATING until SETSLOT NODE), the model MOVED; the page says why.
+        page->showReshardStep(2);
+        const fg::lab::StaleReply& first = page->reshardSteps()[2].replies.front();
+        QCOMPARE(first.redirect, std::string("ASK"));
+        QCOMPARE(first.modelRedirect, std::string("MOVED"));
+        QVERIFY2(page->reshardStepText().contains(QStringLiteral("keeps the slot MIGRATING")),
+                 qPrintable(page->reshardStepText()));
         page->showReshardStep(3); // done: the stale client gets MOVED, as in the model
         const fg::lab::StaleReply& moved = page->reshardSteps()[3].replies.front();
         QCOMPARE(moved.redirect, std::string("MOVED"));

@@ -78,6 +78,8 @@ public:
     const std::vector<lab::ReshardStep>& reshardSteps() const { return steps_; }
     int reshardStep() const { return step_; }
     void showReshardStep(int step);
+    // The sentence over the step shown (and why the model differs there, when it does).
+    QString reshardStepText() const;
     const lab::FailoverReport& lastFailover() const { return failover_; }
     QString failoverText() const;
     // The drawings: real and model, on the keys, reshard and failover tabs.

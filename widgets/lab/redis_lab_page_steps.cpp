@@ -45,6 +45,25 @@ QString realReplyText(const lab::StaleReply& r) {
     return text;
 }
 
+// Why the model's client and the real one got different replies in a step, in a sentence; empty
+// when they agree.
+QString differenceWhy(const std::vector<lab::StaleReply>& replies) {
+    for (const lab::StaleReply& r : replies) {
+        if (r.redirect == r.modelRedirect) {
+            continue;
+        }
+        if (r.redirect == "ASK" && r.modelRedirect == "MOVED") {
+            return QObject::tr("Here the model and Redis differ: the model ends a migration as "
+                               "soon as the slot's last key has moved, while Redis keeps the slot "
+                               "MIGRATING until CLUSTER SETSLOT ... NODE, so it still answers "
+                               "ASK.");
+        }
+        return QObject::tr("Here the model and Redis differ: the table shows each one's reply "
+                           "to the client with the old map.");
+    }
+    return {};
+}
+
 QString modelReplyText(const lab::StaleReply& r) {
     return r.modelRedirect.empty()
                ? QObject::tr("served by %1").arg(nodeWords(r.modelNode))
@@ -205,8 +224,14 @@ void RedisLabPage::showReshardStep(int step) {
                                 modelReplyText(r) +
                                     (same ? tr(" (the same)") : tr(" (DIFFERENT)"))};
         for (int c = 0; c < cells.size(); ++c) {
-            replies_->setItem(int(i), c, new QTableWidgetItem(cells[c]));
+            auto* item = new QTableWidgetItem(cells[c]);
+            item->setToolTip(cells[c]); // whole, when the column cuts it
+            replies_->setItem(int(i), c, item);
         }
+    }
+    const QString why = differenceWhy(s.replies);
+    if (!why.isEmpty()) {
+        setBold(stepText_, stepText_->property("plainText").toString() + QLatin1Char(' ') + why);
     }
     probe_ = std::clamp(probe_, 0, std::max(0, int(s.replies.size()) - 1));
     showReshardPictures();
@@ -283,6 +308,10 @@ void RedisLabPage::onFailedOver(const nlohmann::json& result) {
     showClusters(tr("The real cluster after the failover (CLUSTER SHARDS), the keys counted "
                     "again (COUNTKEYSINSLOT)."),
                  tr("The model after the same failure."));
+}
+
+QString RedisLabPage::reshardStepText() const {
+    return stepText_->property("plainText").toString();
 }
 
 QString RedisLabPage::failoverHint() {
