@@ -32,7 +32,8 @@ RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     buildIntro();
     layout->addWidget(intro_);
     layout->addWidget(buildClusterRow());
-    auto* split = new QSplitter(Qt::Vertical, this);
+    split_ = new QSplitter(Qt::Vertical, this);
+    auto* split = split_;
     tabs_ = new QTabWidget(split);
     tabs_->addTab(buildKeysTab(), tr("&Keys and slots"));
     tabs_->addTab(buildReshardTab(), tr("Re&sharding"));
@@ -43,6 +44,10 @@ RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+        // The failover tab has a line of text, the others tables: the drawings get the room.
+        const int total = split_->height();
+        split_->setSizes(tab == 2 ? QList<int>{total / 5, total - total / 5}
+                                  : QList<int>{total * 2 / 5, total - total * 2 / 5});
         if (tab == 1 && !steps_.empty()) {
             showReshardPictures();
         } else if (realNow_) {
@@ -314,11 +319,12 @@ void RedisLabPage::onStarted(const nlohmann::json& result) {
     target_->setRange(0, int(nodes_.size()) - 1); // a promoted replica is a master too
     victim_->setRange(0, masterCount_ - 1);
     folder_ = QString::fromStdString(result.at("folder").get<std::string>());
-    const int ports = int(nodes_.size());
-    setStatus(tr("Running: %n Redis servers on 127.0.0.1 (ports %1 to %2), in %3.", "", ports)
-                  .arg(nodes_.front().port)
-                  .arg(nodes_.back().port)
-                  .arg(folder_));
+    QStringList ports;
+    for (const lab::RedisNode& n : nodes_) {
+        ports << QString::number(n.port);
+    }
+    setStatus(tr("Running: %n Redis servers on 127.0.0.1 (ports %1), in %2.", "", int(ports.size()))
+                  .arg(ports.join(QStringLiteral(", ")), folder_));
     showClusters(tr("The real cluster: its slot map as CLUSTER SHARDS reports it, no keys yet."),
                  tr("The model: the same masters, the slots split as redis-cli splits them."));
 }

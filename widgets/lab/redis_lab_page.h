@@ -24,6 +24,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 class QTableWidget;
@@ -129,6 +130,7 @@ private:
     QPushButton* start_ = nullptr;
     QPushButton* stop_ = nullptr;
     QTabWidget* tabs_ = nullptr;
+    QSplitter* split_ = nullptr; // the tabs over the drawings
     // Keys
     QComboBox* source_ = nullptr;
     QSpinBox* count_ = nullptr;
