@@ -9,7 +9,9 @@
 #include "widgets/lab/redis_lab_page.h"
 #include "widgets/lab/redis_lab_pictures.h"
 
+#include <QFile>
 #include <QPushButton>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -151,6 +153,22 @@ private slots:
         // No cluster yet: nothing to send, and the page says what to do.
         QVERIFY(!page.running());
         QVERIFY(!page.status().isEmpty());
+    }
+
+    void withoutRedisThePageNamesThePackageAndStartsNothing() {
+        QTemporaryDir empty; // no redis-server on this PATH
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QFile::encodeName(empty.path()));
+        fg::RedisLabPage page;
+        qputenv("PATH", path);
+        QVERIFY2(page.status().contains(QStringLiteral("redis-server")), qPrintable(page.status()));
+        QVERIFY(page.status().contains(QStringLiteral("Everything else in the app works")));
+        for (QPushButton* b : page.findChildren<QPushButton*>()) {
+            QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+        }
+        page.startCluster(3, false); // said again, nothing started
+        QVERIFY(!page.busy());
+        QVERIFY(!page.running());
     }
 
     void theKeyTableSaysAgreementInWords() {
