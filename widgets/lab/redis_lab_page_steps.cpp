@@ -71,6 +71,21 @@ QString modelReplyText(const lab::StaleReply& r) {
                      .arg(QString::fromStdString(r.modelRedirect), nodeWords(r.modelNode));
 }
 
+// The stale client's replies in a step, one row per GET; a row picked is the one drawn.
+QTableWidget* repliesTable(QWidget* parent) {
+    auto* table = new QTableWidget(0, 4, parent);
+    table->setHorizontalHeaderLabels({QObject::tr("GET key (client with the old map)"),
+                                      QObject::tr("Asked"), QObject::tr("Real reply"),
+                                      QObject::tr("Model's reply")});
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    table->verticalHeader()->setVisible(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAccessibleName(QObject::tr("A stale client's replies: pick one to draw it"));
+    return table;
+}
+
 } // namespace
 
 QWidget* RedisLabPage::buildReshardTab() {
@@ -110,15 +125,7 @@ QWidget* RedisLabPage::buildReshardTab() {
     commands_->setAccessibleName(tr("Commands sent in this step"));
     commands_->setMaximumHeight(110);
     v->addWidget(commands_);
-    replies_ = new QTableWidget(0, 4, tab);
-    replies_->setHorizontalHeaderLabels({tr("GET key (client with the old map)"), tr("Asked"),
-                                         tr("Real reply"), tr("Model's reply")});
-    replies_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    replies_->verticalHeader()->setVisible(false);
-    replies_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    replies_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    replies_->setSelectionMode(QAbstractItemView::SingleSelection);
-    replies_->setAccessibleName(tr("A stale client's replies: pick one to draw it"));
+    replies_ = repliesTable(tab);
     v->addWidget(replies_, 1);
     connect(reshardButton_, &QPushButton::clicked, this,
             [this] { reshard(slot_->value(), target_->value(), batch_->value()); });
