@@ -26,9 +26,10 @@ struct ShardNode {
     std::string id;
     int port = 0;
     std::string role;   // "master" or "replica"
-    std::string health; // "online", "failed" or "loading"
+    std::string health; // "online", "fail" (Redis 7.0; "failed" in its documentation) or "loading"
     long long replicationOffset = 0;
     int node = -1; // its number in the lab, -1 if unknown
+    bool failed() const { return health == "fail" || health == "failed"; }
 };
 
 struct Shard {
@@ -66,6 +67,48 @@ struct FailoverReport {
     std::string text;
 };
 
+// A run of slots [first, last] that one node serves.
+struct SlotRange {
+    int first = 0;
+    int last = 0;
+    int node = -1;
+};
+
+// One key sent: its slot and owner in the real cluster (CLUSTER KEYSLOT, CLUSTER SHARDS) and in
+// the model, and the node that stored it (after following MOVED and ASK).
+struct KeyRow {
+    std::string key;
+    int slot = -1;
+    int modelSlot = -1;
+    int owner = -1;
+    int modelOwner = -1;
+    int servedBy = -1;
+    bool agrees() const { return slot == modelSlot && owner == modelOwner && servedBy == owner; }
+};
+
+// A slot that holds keys: CLUSTER COUNTKEYSINSLOT, and the model's count of the keys sent.
+struct SlotCount {
+    int slot = -1;
+    long long real = 0;
+    long long model = 0;
+};
+
+// What sending a set of keys found, real beside model.
+struct SendReport {
+    long long keys = 0;        // keys sent
+    long long slotsAgree = 0;  // keys whose real slot is the model's
+    long long ownersAgree = 0; // keys stored by the node the model names
+    std::vector<KeyRow> rows;  // disagreements first; at most kMaxRows of them
+    long long rowsLeftOut = 0; // rows cut to keep the answer small
+    std::vector<Shard> shards; // CLUSTER SHARDS after the keys went in
+    std::vector<SlotRange> modelRanges;
+    std::vector<long long> keysPerNode;      // by node number: sums of COUNTKEYSINSLOT
+    std::vector<long long> modelKeysPerNode; // the model's count of distinct keys
+    std::vector<SlotCount> slotCounts;       // the slots that hold keys, in slot order
+    std::string text;                        // "agree: K of K slots, K of K owners"
+    static constexpr std::size_t kMaxRows = 20000;
+};
+
 // JSON both ways (the helper program writes it, the app reads it back); fromJson throws
 // nlohmann::json::exception on a document of another shape. Implemented in redis_data.cpp.
 nlohmann::json toJson(const RedisNode& node);
@@ -73,10 +116,12 @@ nlohmann::json toJson(const Shard& shard);
 nlohmann::json toJson(const StaleReply& reply);
 nlohmann::json toJson(const ReshardStep& step);
 nlohmann::json toJson(const FailoverReport& report);
+nlohmann::json toJson(const SendReport& report);
 void fromJson(const nlohmann::json& j, RedisNode* node);
 void fromJson(const nlohmann::json& j, Shard* shard);
 void fromJson(const nlohmann::json& j, StaleReply* reply);
 void fromJson(const nlohmann::json& j, ReshardStep* step);
 void fromJson(const nlohmann::json& j, FailoverReport* report);
+void fromJson(const nlohmann::json& j, SendReport* report);
 
 } // namespace fg::lab

@@ -109,8 +109,7 @@ Status RedisLab::slotOwners(std::vector<int>* owner) {
         int master = -1;
         for (const ShardNode& n : shard.nodes) {
             const bool killed = n.node >= 0 && killed_[static_cast<std::size_t>(n.node)];
-            master = master < 0 && n.role == "master" && n.health != "failed" && !killed ? n.node
-                                                                                         : master;
+            master = master < 0 && n.role == "master" && !n.failed() && !killed ? n.node : master;
         }
         for (const auto& [first, last] : shard.ranges) {
             for (int slot = std::max(first, 0); slot <= last && slot < redis::kSlots; ++slot) {
@@ -278,6 +277,76 @@ Status RedisLab::countKeysInSlot(int slot, long long* count) {
         return Status::failure("CLUSTER COUNTKEYSINSLOT " + which, r.text);
     }
     *count = r.integer;
+    return Status::ok();
+}
+
+Status RedisLab::countKeysInSlots(const std::vector<int>& slotList,
+                                  std::vector<long long>* counts) {
+    std::vector<int> owner;
+    if (Status s = slotOwners(&owner); !s) {
+        return s;
+    }
+    std::vector<std::vector<std::size_t>> byNode(nodes_.size());
+    for (std::size_t i = 0; i < slotList.size(); ++i) {
+        if (slotList[i] < 0 || slotList[i] >= redis::kSlots) {
+            return Status::error("slot", "a slot is 0 to 16383");
+        }
+        const int node = owner[static_cast<std::size_t>(slotList[i])];
+        if (node < 0) {
+            return Status::failure("slot " + std::to_string(slotList[i]),
+                                   "no live master serves it");
+        }
+        byNode[static_cast<std::size_t>(node)].push_back(i);
+    }
+    counts->assign(slotList.size(), 0);
+    for (std::size_t node = 0; node < byNode.size(); ++node) {
+        RedisConnection* c = nullptr;
+        if (byNode[node].empty()) {
+            continue;
+        }
+        if (Status s = connection(static_cast<int>(node), &c); !s) {
+            return s;
+        }
+        for (const std::size_t i : byNode[node]) {
+            const std::string which = std::to_string(slotList[i]);
+            c->append({"CLUSTER", "COUNTKEYSINSLOT", which});
+        }
+        for (const std::size_t i : byNode[node]) {
+            RedisReply r;
+            if (Status s = c->read(&r); !s) {
+                return s;
+            }
+            if (r.isError()) {
+                return Status::failure("CLUSTER COUNTKEYSINSLOT " + std::to_string(slotList[i]),
+                                       r.text);
+            }
+            (*counts)[i] = r.integer;
+        }
+    }
+    return Status::ok();
+}
+
+Status RedisLab::flushKeys() {
+    std::vector<Shard> shards;
+    if (Status s = slotMap(&shards); !s) {
+        return s;
+    }
+    for (const Shard& shard : shards) {
+        for (const ShardNode& n : shard.nodes) {
+            // The shard's masters now (a replica promoted after a failover is one), not the
+            // master the lab killed, which a node may not call failed yet.
+            if (n.role != "master" || n.node < 0 || killed_[static_cast<std::size_t>(n.node)]) {
+                continue;
+            }
+            RedisReply r;
+            if (Status s = call(n.node, {"FLUSHALL"}, &r); !s) {
+                return s;
+            }
+            if (r.isError()) {
+                return Status::failure("FLUSHALL", r.text);
+            }
+        }
+    }
     return Status::ok();
 }
 

@@ -75,6 +75,11 @@ public:
     Status keySlot(std::string_view key, int* slot);
     // CLUSTER COUNTKEYSINSLOT, asked of the slot's owner.
     Status countKeysInSlot(int slot, long long* count);
+    // COUNTKEYSINSLOT of each of `slotList`, asked of each slot's owner (pipelined per owner: a
+    // slot map read once, not per slot).
+    Status countKeysInSlots(const std::vector<int>& slotList, std::vector<long long>* counts);
+    // FLUSHALL on every live master: the cluster holds no key (its replicas follow).
+    Status flushKeys();
     // CLUSTER SHARDS, asked of a live node.
     Status slotMap(std::vector<Shard>* shards);
     // slot -> the node number that serves it per slotMap (-1: none).
@@ -91,7 +96,8 @@ public:
     // the steps done.
     Status reshardSlot(int slot, int to, int firstBatch, std::vector<ReshardStep>* steps);
     // Kills master `master` (SIGKILL) and waits until CLUSTER SHARDS shows its replica as the
-    // master of its slots. REQUIRES: the lab was started with replicas.
+    // master of its slots and every live node says cluster_state:ok. REQUIRES: the lab was started
+    // with replicas.
     Status failMaster(int master, FailoverReport* report);
 
 private:
@@ -124,6 +130,7 @@ private:
                         const std::vector<std::string>& probes, const std::vector<int>& stale,
                         ReshardModel& model, std::vector<ReshardStep>* steps);
     Status awaitPromotion(int slot, const QElapsedTimer& clock, FailoverReport* report);
+    bool everyLiveNodeOk();
     // A node that still runs, to ask about the cluster.
     int liveNode() const;
 

@@ -276,7 +276,24 @@ Status RedisLab::failMaster(int master, FailoverReport* report) {
     return awaitPromotion(slot, clock, report);
 }
 
-// Polls CLUSTER SHARDS until a node other than the failed master serves `slot`.
+// True when every node the lab did not kill says cluster_state:ok (a node still calls the
+// cluster down for a moment after the promotion, and a SET sent to it gets CLUSTERDOWN).
+bool RedisLab::everyLiveNodeOk() {
+    for (const RedisNode& n : nodes_) {
+        RedisReply r;
+        if (killed_[static_cast<std::size_t>(n.index)]) {
+            continue;
+        }
+        if (!call(n.index, {"CLUSTER", "INFO"}, &r) ||
+            r.text.find("cluster_state:ok") == std::string::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Polls CLUSTER SHARDS until a node other than the failed master serves `slot` and every live
+// node says the cluster is ok.
 Status RedisLab::awaitPromotion(int slot, const QElapsedTimer& clock, FailoverReport* report) {
     const int limitMs = 30000;
     while (clock.elapsed() < limitMs) {
@@ -292,7 +309,7 @@ Status RedisLab::awaitPromotion(int slot, const QElapsedTimer& clock, FailoverRe
                 report->promoted = now;
             }
         }
-        if (report->promoted >= 0) {
+        if (report->promoted >= 0 && everyLiveNodeOk()) {
             report->seconds = static_cast<double>(clock.elapsed()) / 1000.0;
             report->text = "Master " + std::to_string(report->failed) + " was killed (SIGKILL); " +
                            std::to_string(clock.elapsed()) + " ms later CLUSTER SHARDS shows " +

@@ -3,6 +3,7 @@
 #include "engines/redis/key_slot.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/controls/range_box.h"
+#include "widgets/diagrams/hashslot_histogram.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -143,21 +144,7 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     finishControls();
 
     auto* plot = addChart(tr("Histogram of keys per master"));
-    plot->xAxis->setLabel(tr("master node"));
-    plot->yAxis->setLabel(tr("keys"));
-    // Keys are counted: whole numbers on the axis ("0.25 keys" was nonsense).
-    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
-    counts->setTickStep(1.0);
-    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    plot->yAxis->setTicker(counts);
-    plot->yAxis->setNumberFormat(QStringLiteral("f"));
-    plot->yAxis->setNumberPrecision(0);
-    // No legend (each bar is named on the axis): out of the layout too, where its empty row left
-    // a band over the plot.
-    plot->legend->setVisible(false);
-    if (plot->plotLayout()->take(plot->legend)) {
-        plot->plotLayout()->simplify();
-    }
+    setUpKeysHistogram(plot);
     connect(plot, &QCustomPlot::beforeReplot, this, &HashslotView::fitNodeLabels);
     connect(key_, &QLineEdit::returnPressed, this, [keyOp] { keyOp(std::string("value")); });
     openDefaultScenario();
@@ -241,30 +228,15 @@ void HashslotView::refresh() {
                     .arg(s.stats.ask)
                     .arg(s.stats.clusterDown)
                     .arg(perNode.join(QStringLiteral(", "))));
-    QCustomPlot* plot = chart();
-    plot->clearPlottables();
-    // One bar per master, in the colour the diagram gives that node (by its id: a node added
-    // later keeps its colour in both).
+    std::vector<KeysBar> bars;
     for (int i = 0; i < x.size(); ++i) {
-        auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
-        bars->setData({x[i]}, {keys[i]}, true);
-        bars->setWidth(0.6);
-        const QColor c = HashslotDiagram::nodeColor(theme(), ids[i]);
-        bars->setPen(QPen(c.darker(130), theme().lineWidth, HashslotDiagram::nodeBorder(ids[i])));
-        QColor fill = c;
-        fill.setAlpha(170);
-        bars->setBrush(fill);
+        bars.push_back({ids[i], keys[i]});
     }
+    QCustomPlot* plot = chart();
     ticks_ = x;
     labels_ = labels;
+    drawKeysHistogram(plot, bars, theme());
     fitNodeLabels();
-    plot->xAxis->setRange(-0.6, std::max<double>(1, x.size()) - 0.4);
-    double top = 1;
-    for (double k : keys) {
-        top = std::max(top, k);
-    }
-    plot->yAxis->setRange(0, top * 1.15);
-    plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 } // namespace fg

@@ -1,0 +1,188 @@
+// Lab > Redis Cluster (RedisLabPage), offscreen: the real cluster's data drawn with the Redis
+// diagram's own layout (built by hand here: shards with a failed master and a promoted replica, a
+// stale client's ASK), the page's key sources and their budgets.
+#include "engines/redis/key_slot.h"
+#include "engines/redis/slot_ranges.h"
+#include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/redis_key_table.h"
+#include "widgets/lab/redis_lab_page.h"
+#include "widgets/lab/redis_lab_pictures.h"
+
+#include <QFile>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+namespace {
+
+std::vector<fg::lab::RedisNode> sixNodes() {
+    std::vector<fg::lab::RedisNode> nodes;
+    for (int i = 0; i < 6; ++i) {
+        nodes.push_back({i, "id" + std::to_string(i), 7000 + i, 17000 + i, i < 3 ? -1 : i - 3, 0});
+    }
+    return nodes;
+}
+
+// CLUSTER SHARDS of 3 masters and their replicas after master 1 was killed, as Redis 7.0 gives
+// it: replica 4 took over master 1's slots, and master 1 is a shard of its own, without slots,
+// "fail".
+std::vector<fg::lab::Shard> shardsAfterAFailover() {
+    const auto ranges = fg::redis::clusterCreateRanges(3);
+    std::vector<fg::lab::Shard> shards(4);
+    for (int m = 0; m < 3; ++m) {
+        fg::lab::Shard& s = shards[std::size_t(m)];
+        s.ranges = {ranges[std::size_t(m)]};
+        s.nodes = {{"id", 7003 + m, m == 1 ? "master" : "replica", "online", 0, m + 3}};
+        if (m != 1) {
+            s.nodes.insert(s.nodes.begin(), {"id", 7000 + m, "master", "online", 0, m});
+        }
+    }
+    shards[3].nodes = {{"id", 7001, "master", "fail", 0, 1}};
+    return shards;
+}
+
+fg::lab::StaleReply askReply() {
+    fg::lab::StaleReply r;
+    r.key = "{u}a";
+    r.asked = 0;
+    r.reply = "-ASK 11826 127.0.0.1:7002";
+    r.redirect = "ASK";
+    r.redirectTo = 2;
+    r.followed = "1";
+    r.modelRedirect = "ASK";
+    r.modelNode = 2;
+    return r;
+}
+
+} // namespace
+
+class TestRedisLabPage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void theRealSlotMapIsTheDiagramsState() {
+        const auto state =
+            fg::realCluster(sixNodes(), shardsAfterAFailover(), {10, 0, 7, 0, 12, 0});
+        QCOMPARE(state.owner[0], 0);
+        QCOMPARE(state.owner[6000], 4); // the promoted replica serves master 1's slots
+        QCOMPARE(state.owner[16383], 2);
+        QVERIFY(!state.nodes[1].alive); // drawn as the failed master it is
+        QCOMPARE(state.nodes[1].replicaOf, -1);
+        QCOMPARE(state.nodes[4].replicaOf, -1);
+        QCOMPARE(state.nodes[3].replicaOf, 0);
+        QCOMPARE(state.keysOn(4), std::int64_t{12});
+        const auto bars = fg::keysBars(state);
+        QCOMPARE(bars.size(), std::size_t{4}); // the failed master keeps its bar, as in the model
+        QCOMPARE(bars[3].node, 4);
+        QCOMPARE(bars[3].keys, 12.0);
+        // Drawn by the Redis diagram's layout: its slot bar's segments and node boxes.
+        fg::ClusterPictures pictures({{std::make_shared<fg::redis::ClusterState>(state),
+                                       std::nullopt, QStringLiteral("after")}});
+        const fg::Frame f = pictures.frame(-1, fg::Theme::dark());
+        QVERIFY(f.find(QStringLiteral("seg:5461")));
+        QVERIFY(f.find(QStringLiteral("node:4")));
+        QVERIFY(f.find(QStringLiteral("node:4"))->text.contains(QStringLiteral("12 keys")));
+        QVERIFY(f.find(QStringLiteral("node:1"))->text.contains(QStringLiteral("failed")));
+        QCOMPARE(pictures.narration(0), QStringLiteral("after"));
+    }
+
+    void aStaleClientsAskIsDrawnAsTheDiagramDrawsIt() {
+        const fg::lab::StaleReply r = askReply();
+        const fg::redis::ClusterStep real = fg::staleRoute(r, false);
+        QCOMPARE(real.redirect, fg::redis::Redirect::kAsk);
+        QCOMPARE(real.first, 0);
+        QCOMPARE(real.node, 2);
+        QCOMPARE(real.hashTag, std::string("u"));
+        QCOMPARE(real.slot, fg::redis::keySlot("u"));
+        const auto before = fg::realCluster(sixNodes(), shardsAfterAFailover(), {});
+        const auto migrating = fg::reshardState(before, 2, real.slot, 2, 0, 3, 1);
+        QVERIFY(migrating.migration.has_value());
+        fg::ClusterPictures pictures(
+            {{std::make_shared<fg::redis::ClusterState>(migrating), real, QString()}});
+        const fg::Frame f = pictures.frame(0, fg::Theme::light());
+        const fg::FrameItem* label = f.find(QStringLiteral("route-redirect-label"));
+        QVERIFY(label);
+        QCOMPARE(label->text, QStringLiteral("ASK"));
+        QVERIFY(f.find(QStringLiteral("migrating")));
+        // The model's client served at once: no redirect drawn.
+        fg::lab::StaleReply plain = r;
+        plain.modelRedirect.clear();
+        plain.modelNode = 0;
+        const fg::redis::ClusterStep model = fg::staleRoute(plain, true);
+        QCOMPARE(model.redirect, fg::redis::Redirect::kNone);
+        QCOMPARE(model.node, 0);
+        QVERIFY(model.replies.empty());
+    }
+
+    void aReshardStepMovesTheSlotAndItsKeys() {
+        const auto before = fg::realCluster(sixNodes(), shardsAfterAFailover(), {5, 0, 9});
+        const int slot = 100; // master 0's
+        const auto first = fg::reshardState(before, 2, slot, 0, 2, 3, 1);
+        QCOMPARE(first.owner[slot], 0);
+        QCOMPARE(first.keysOn(0), std::int64_t{4});
+        QCOMPARE(first.keysOn(2), std::int64_t{10});
+        const auto done = fg::reshardState(before, 3, slot, 0, 2, 3, 1);
+        QCOMPARE(done.owner[slot], 2);
+        QVERIFY(!done.migration.has_value());
+        QCOMPARE(done.keysOn(0), std::int64_t{2});
+        QCOMPARE(done.keysOn(2), std::int64_t{12});
+    }
+
+    void theKeySourcesGiveTheirKeysWithinTheBudget() {
+        fg::RedisLabPage page;
+        QString why;
+        page.offerKeys(QStringLiteral("the Redis diagram's 2 keys"),
+                       {QStringLiteral("user:1000"), QStringLiteral("{user:1000}.cart")});
+        QCOMPARE(page.chosenKeys(&why).size(), 2);
+        page.setKeySource(fg::RedisLabPage::KeySource::kTyped);
+        page.setTypedKeys(QStringLiteral("a\n\nb\nc\n"));
+        QCOMPARE(page.chosenKeys(&why), (QStringList{"a", "b", "c"}));
+        page.setTypedKeys({});
+        QVERIFY(page.chosenKeys(&why).isEmpty());
+        QVERIFY(why.contains(QStringLiteral("one per line")));
+        QStringList many;
+        for (int i = 0; i <= fg::RedisLabPage::kMaxPageKeys; ++i) {
+            many << QString::number(i);
+        }
+        page.setTypedKeys(many.join(QLatin1Char('\n')));
+        QVERIFY(page.chosenKeys(&why).isEmpty());
+        QVERIFY2(why.contains(QStringLiteral("at most")), qPrintable(why));
+        page.setKeySource(fg::RedisLabPage::KeySource::kGenerated);
+        page.setGeneratedCount(3);
+        QCOMPARE(page.chosenKeys(&why), (QStringList{"user:1", "user:2", "user:3"}));
+        // No cluster yet: nothing to send, and the page says what to do.
+        QVERIFY(!page.running());
+        QVERIFY(!page.status().isEmpty());
+    }
+
+    void withoutRedisThePageNamesThePackageAndStartsNothing() {
+        QTemporaryDir empty; // no redis-server on this PATH
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QFile::encodeName(empty.path()));
+        fg::RedisLabPage page;
+        qputenv("PATH", path);
+        QVERIFY2(page.status().contains(QStringLiteral("redis-server")), qPrintable(page.status()));
+        QVERIFY(page.status().contains(QStringLiteral("Everything else in the app works")));
+        for (QPushButton* b : page.findChildren<QPushButton*>()) {
+            QVERIFY2(!b->isEnabled(), qPrintable(b->text()));
+        }
+        page.startCluster(3, false); // said again, nothing started
+        QVERIFY(!page.busy());
+        QVERIFY(!page.running());
+    }
+
+    void theKeyTableSaysAgreementInWords() {
+        fg::RedisKeyTable table;
+        table.setRows({{"user:1", 10778, 10778, 1, 2, 1}, {"user:2", 6777, 6777, 1, 1, 1}});
+        QCOMPARE(table.rowCount(), 2);
+        QCOMPARE(table.data(table.index(0, fg::RedisKeyTable::kAgree)).toString(),
+                 QStringLiteral("DIFFERENT"));
+        QCOMPARE(table.data(table.index(1, fg::RedisKeyTable::kAgree)).toString(),
+                 QStringLiteral("same"));
+        QCOMPARE(table.data(table.index(0, fg::RedisKeyTable::kModelServer)).toString(),
+                 QStringLiteral("node 2"));
+    }
+};
+
+FG_TEST_MAIN(TestRedisLabPage)
+#include "test_redis_lab_page.moc"

@@ -1,0 +1,50 @@
+#include "widgets/diagrams/hashslot_histogram.h"
+
+#include "widgets/diagrams/hashslot_diagram.h"
+
+#include <QObject>
+#include <qcustomplot.h>
+
+namespace fg {
+
+void setUpKeysHistogram(QCustomPlot* plot) {
+    plot->xAxis->setLabel(QObject::tr("master node"));
+    plot->yAxis->setLabel(QObject::tr("keys"));
+    // Keys are counted: whole numbers on the axis ("0.25 keys" was nonsense).
+    auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
+    counts->setTickStep(1.0);
+    counts->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    plot->yAxis->setTicker(counts);
+    plot->yAxis->setNumberFormat(QStringLiteral("f"));
+    plot->yAxis->setNumberPrecision(0);
+    // No legend (each bar is named on the axis): out of the layout too, where its empty row left
+    // a band over the plot.
+    plot->legend->setVisible(false);
+    if (plot->plotLayout()->take(plot->legend)) {
+        plot->plotLayout()->simplify();
+    }
+}
+
+void drawKeysHistogram(QCustomPlot* plot, const std::vector<KeysBar>& bars, const Theme& theme) {
+    plot->clearPlottables();
+    // One bar per master, in the colour the diagram gives that node (by its id: a node added
+    // later keeps its colour in both).
+    double top = 1;
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        auto* bar = new QCPBars(plot->xAxis, plot->yAxis);
+        bar->setData({double(i)}, {bars[i].keys}, true);
+        bar->setWidth(0.6);
+        const QColor c = HashslotDiagram::nodeColor(theme, bars[i].node);
+        bar->setPen(
+            QPen(c.darker(130), theme.lineWidth, HashslotDiagram::nodeBorder(bars[i].node)));
+        QColor fill = c;
+        fill.setAlpha(170);
+        bar->setBrush(fill);
+        top = std::max(top, bars[i].keys);
+    }
+    plot->xAxis->setRange(-0.6, std::max<double>(1, double(bars.size())) - 0.4);
+    plot->yAxis->setRange(0, top * 1.15);
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace fg
