@@ -37,17 +37,8 @@ int lsmCommand(const cli::Args& args, cli::Io io) {
         io.err << "fieldguide lab lsm: " << s.message() << "\n";
         return cli::exitFor(s);
     }
-    if (!json.is_object() || json.value("engine", std::string()) != "lsm") {
-        io.err << "fieldguide lab lsm: " << source
-               << ": /engine: the LSM lab runs scenarios of the engine \"lsm\"\n";
-        return cli::kUsage;
-    }
     LsmScenario scenario;
-    Status s = parseLsmScenario(json, scenario);
-    if (s) {
-        s = checkLsmLabBudget(scenario);
-    }
-    if (!s) {
+    if (const Status s = parseLsmLabScenario(json, &scenario); !s) {
         io.err << "fieldguide lab lsm: " << source << ": " << s.message() << "\n";
         return cli::kUsage;
     }

@@ -4,6 +4,7 @@
 #include "lab/rocks_lab.h"
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 namespace fg::lab {
 
@@ -166,6 +167,18 @@ Status checkLsmLabBudget(const LsmScenario& scenario) {
                                  " times: raise \"memtable_entries\" or write fewer keys");
     }
     return Status::ok();
+}
+
+Status parseLsmLabScenario(const nlohmann::json& json, LsmScenario* out) {
+    if (!json.is_object() || json.value("engine", std::string()) != "lsm") {
+        return Status::error("/engine", "the LSM lab runs scenarios of the engine \"lsm\"");
+    }
+    nlohmann::json bulk = json;
+    bulk["narrate"] = false;
+    if (Status s = parseLsmScenario(bulk, *out); !s) {
+        return s;
+    }
+    return checkLsmLabBudget(*out);
 }
 
 Status runLsmLab(const LsmScenario& scenario, LsmLabRun* run,

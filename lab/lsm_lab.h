@@ -8,6 +8,7 @@
 #include "lab/rocks_data.h"
 
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 namespace fg::lab {
@@ -19,6 +20,11 @@ inline constexpr std::int64_t kMaxLsmLabFlushes = 2'000;
 
 // Refuses, before anything runs, a scenario over the budgets above (a sentence naming the limit).
 Status checkLsmLabBudget(const LsmScenario& scenario);
+
+// Reads a scenario for the lab: of the engine "lsm" (else an error at /engine), valid as
+// `fieldguide run` takes it, and within the lab's budgets. The lab tells no story step by step,
+// so the narrated scenarios' limit of 10,000 operations does not apply: its own do.
+Status parseLsmLabScenario(const nlohmann::json& json, LsmScenario* out);
 
 // Runs `scenario` through RocksDB (in a lab folder of its own, removed at the end) and the model;
 // `progress` (when given) hears a sentence now and then. REQUIRES: checkLsmLabBudget passed.

@@ -14,15 +14,10 @@ Status LsmService::handle(std::string_view op, const nlohmann::json& args, nlohm
                              "the RocksDB lab knows lsm.run and lsm.stop");
     }
     const auto scenario = args.is_object() ? args.find("scenario") : args.end();
-    if (scenario == args.end() || !scenario->is_object() ||
-        scenario->value("engine", std::string()) != "lsm") {
-        return Status::error("/scenario", "the RocksDB lab runs a scenario of the engine \"lsm\"");
-    }
     LsmScenario parsed;
-    if (Status s = parseLsmScenario(*scenario, parsed); !s) {
-        return s;
-    }
-    if (Status s = checkLsmLabBudget(parsed); !s) {
+    if (Status s =
+            parseLsmLabScenario(scenario == args.end() ? nlohmann::json() : *scenario, &parsed);
+        !s) {
         return s;
     }
     if (progress) {

@@ -3,6 +3,7 @@
 #include "engines/scenario/lsm_scenario.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_lab_source.h"
 #include "widgets/playback/playback_bar.h"
 
@@ -21,27 +22,9 @@ namespace fg {
 
 namespace {
 
-QLabel* lsmLabel(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 QString lsmNumber(double v) {
     return v == static_cast<double>(static_cast<long long>(v)) ? QString::number(qint64(v))
                                                                : QString::number(v, 'f', 1);
-}
-
-QTableWidget* lsmTable(const QStringList& headers, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->hide();
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setWordWrap(true);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    return t;
 }
 
 void lsmSetRow(QTableWidget* t, int row, const QStringList& cells) {
@@ -59,7 +42,7 @@ QString lsmGetText(bool found, const std::optional<std::string>& value) {
 
 LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
     auto* page = new QVBoxLayout(this);
-    page->addWidget(lsmLabel(
+    page->addWidget(labSentence(
         tr("A real RocksDB, the LSM-tree store inside many databases (Cassandra keeps its data "
            "the same way), takes the same writes as the model, on this computer, in a temporary "
            "folder removed after each run. The lab flushes RocksDB's memtable (its sorted "
@@ -78,7 +61,7 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     runButton_ = new QPushButton(tr("&Run in RocksDB and the model"), this);
     row->addWidget(runButton_);
     page->addLayout(row);
-    status_ = lsmLabel(QString(), this);
+    status_ = labSentence(QString(), this);
     page->addWidget(status_);
 
     auto* sides = new QSplitter(Qt::Horizontal, this);
@@ -92,7 +75,7 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
         title->setFont(bold);
         canvas = new DiagramCanvas(box);
         canvas->setMinimumHeight(260);
-        narration = lsmLabel(QString(), box);
+        narration = labSentence(QString(), box);
         v->addWidget(title);
         v->addWidget(canvas, 1);
         v->addWidget(narration);
@@ -122,9 +105,9 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     auto* below = new QWidget(this);
     auto* belowLayout = new QVBoxLayout(below);
     comparison_ =
-        lsmTable({tr("Quantity"), tr("RocksDB"), tr("Model"), tr("Why they differ")}, below);
-    gets_ = lsmTable({tr("Get"), tr("RocksDB"), tr("Model")}, below);
-    settings_ = lsmLabel(QString(), below);
+        labTable({tr("Quantity"), tr("RocksDB"), tr("Model"), tr("Why they differ")}, below);
+    gets_ = labTable({tr("Get"), tr("RocksDB"), tr("Model")}, below);
+    settings_ = labSentence(QString(), below);
     belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
     belowLayout->addWidget(comparison_);
     belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));

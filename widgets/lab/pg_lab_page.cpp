@@ -6,6 +6,7 @@
 #include "lab/lab_programs.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
 
 #include <QComboBox>
@@ -26,36 +27,12 @@
 
 namespace fg {
 
-namespace {
-
-QLabel* wrapped(const QString& text, QWidget* parent) {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QTableWidget* table(const QStringList& headers, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
-    t->setHorizontalHeaderLabels(headers);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->setVisible(false);
-    t->setWordWrap(true);
-    t->horizontalHeader()->setStretchLastSection(true);
-    // Rows as tall as their wrapped text, again when a column's width changes.
-    QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
-                     [t] { t->resizeRowsToContents(); });
-    return t;
-}
-
-} // namespace
-
 PgLabPage::PgLabPage(QWidget* parent)
     : QWidget(parent), client_(new LabClient(this)), theme_(Theme::light()),
       realSource_(std::make_unique<PgFrameSource>()),
       modelSource_(std::make_unique<PgFrameSource>()) {
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(wrapped(
+    layout->addWidget(labSentence(
         tr("A real PostgreSQL B-Tree index, read page by page. Run puts the keys into a table on "
            "your own throwaway PostgreSQL 15 on this computer (removed when you close this tab), "
            "then reads every page of its index back with pageinspect, PostgreSQL's extension "
@@ -63,7 +40,7 @@ PgLabPage::PgLabPage(QWidget* parent)
            "model of the same keys."),
         this));
     QString missing;
-    missing_ = wrapped(QString(), this);
+    missing_ = labSentence(QString(), this);
     missing_->setObjectName(QStringLiteral("missingPrograms"));
     if (!lab::labAvailable(lab::LabKind::kPostgres, &missing)) {
         missing_->setText(tr("This computer has no PostgreSQL 15 server programs: %1 Everything "
@@ -76,7 +53,7 @@ PgLabPage::PgLabPage(QWidget* parent)
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(buildTrees());
     tabs_ = new QTabWidget(split);
-    comparisonTable_ = table(
+    comparisonTable_ = labTable(
         {tr("Quantity"), tr("PostgreSQL"), tr("Model"), tr("Agree"), tr("Why they differ")}, tabs_);
     comparisonTable_->setAccessibleName(tr("Comparison of the real index and the model"));
     // The numbers as wide as they are in any type size (the projector's is larger), the reasons
@@ -87,7 +64,7 @@ PgLabPage::PgLabPage(QWidget* parent)
     }
     auto* compareTab = new QWidget(tabs_);
     auto* compareLayout = new QVBoxLayout(compareTab);
-    keysNote_ = wrapped(QString(), compareTab);
+    keysNote_ = labSentence(QString(), compareTab);
     compareLayout->addWidget(keysNote_);
     compareLayout->addWidget(comparisonTable_);
     tabs_->addTab(compareTab, tr("Comparison"));
@@ -162,7 +139,7 @@ void PgLabPage::buildControls() {
     }
     row->addStretch();
     static_cast<QVBoxLayout*>(layout())->addLayout(row);
-    status_ = wrapped(QString(), this);
+    status_ = labSentence(QString(), this);
     status_->setObjectName(QStringLiteral("status"));
     static_cast<QVBoxLayout*>(layout())->addWidget(status_);
 }
@@ -194,7 +171,7 @@ QWidget* PgLabPage::buildTrees() {
     v->setContentsMargins(0, 0, 0, 0);
     v->addWidget(trees, 1);
     auto* row = new QHBoxLayout();
-    auto* legend = wrapped(
+    auto* legend = labSentence(
         tr("Boxes are pages (nodes); dashed keys are separators, copies of leaf keys; a dotted "
            "last cell is a page's high key, an upper bound of its keys; arrows between pages are "
            "right-links; the bar along a page's foot is how full it is. A big tree shows the "
@@ -215,12 +192,13 @@ QWidget* PgLabPage::buildTrees() {
 QWidget* PgLabPage::buildQueryTab() {
     auto* tab = new QWidget(this);
     auto* v = new QVBoxLayout(tab);
-    v->addWidget(wrapped(tr("One SQL statement on the lab's table fieldguide_lab (k bigint). On "
-                            "the private server it runs as a role that owns that table and a "
-                            "schema \"scratch\" and nothing else; on a server you connected to, "
-                            "read-only but for the lab's TEMP table. At most 5 s, 200 rows "
-                            "shown. Ctrl+Enter runs it, then the index is read again."),
-                         tab));
+    v->addWidget(
+        labSentence(tr("One SQL statement on the lab's table fieldguide_lab (k bigint). On "
+                       "the private server it runs as a role that owns that table and a "
+                       "schema \"scratch\" and nothing else; on a server you connected to, "
+                       "read-only but for the lab's TEMP table. At most 5 s, 200 rows "
+                       "shown. Ctrl+Enter runs it, then the index is read again."),
+                    tab));
     queryBox_ = new QPlainTextEdit(tab);
     queryBox_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     queryBox_->setPlaceholderText(QStringLiteral("DELETE FROM fieldguide_lab WHERE k % 2 = 0"));
@@ -234,11 +212,11 @@ QWidget* PgLabPage::buildQueryTab() {
     connect(runQuery_, &QPushButton::clicked, this, &PgLabPage::runQuery);
     reread_ = new QPushButton(tr("Re-read the index"), tab);
     connect(reread_, &QPushButton::clicked, this, &PgLabPage::reread);
-    queryStatus_ = wrapped(QString(), tab);
+    queryStatus_ = labSentence(QString(), tab);
     buttons->addWidget(runQuery_);
     buttons->addWidget(reread_);
     buttons->addWidget(queryStatus_, 1);
-    queryResult_ = table({}, tab);
+    queryResult_ = labTable({}, tab);
     queryResult_->setAccessibleName(tr("The statement's result"));
     v->addWidget(queryBox_);
     v->addLayout(buttons);

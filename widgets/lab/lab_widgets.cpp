@@ -1,0 +1,28 @@
+#include "widgets/lab/lab_widgets.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+
+namespace fg {
+
+QLabel* labSentence(const QString& text, QWidget* parent) {
+    auto* label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
+    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->setVisible(false);
+    t->setWordWrap(true);
+    t->horizontalHeader()->setStretchLastSection(true);
+    QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
+                     [t] { t->resizeRowsToContents(); });
+    return t;
+}
+
+} // namespace fg
