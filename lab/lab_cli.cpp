@@ -40,7 +40,7 @@ std::string labUsage() {
            "real RocksDB (embedded, in a temporary folder; Debian package librocksdb7.8) and\n"
            "through the model, and prints JSON: both trees after every flush and compaction,\n"
            "every get in each, the final trees, the bytes written, and \"comparison\". At most\n"
-           "20,000 operations and 2,000 flushes.\n"
+           "10,000 operations and 500 flushes; the first 1,000 moments are printed.\n"
            "\n"
            "At most 1,000,000 keys; a Redis key at most 65536 bytes.\n"
            "  --help               show this help\n";

@@ -222,6 +222,10 @@ Status runLsmLab(const LsmScenario& scenario, LsmLabRun* run,
         if (m.real.empty() && m.model.empty() && op.kind != LsmOp::Kind::Get && !last) {
             continue;
         }
+        if (run->moments.size() >= kMaxLsmLabMoments) {
+            ++run->momentsLeftOut; // counted, not kept: each moment holds both trees
+            continue;
+        }
         if (Status s = rocks->levels(&m.realLevels); !s) {
             return s;
         }

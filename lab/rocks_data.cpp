@@ -193,6 +193,7 @@ json toJson(const LsmLabRun& run) {
     }
     return {{"rocksdb", {{"version", run.version}, {"settings", run.settings}}},
             {"moments", std::move(moments)},
+            {"moments_left_out", run.momentsLeftOut},
             {"gets", std::move(gets)},
             {"real", {{"levels", toJson(run.realFinal)}, {"writes", toJson(run.realWrites)}}},
             {"model", {{"levels", toJson(run.modelFinal)}, {"writes", toJson(run.modelWrites)}}},
@@ -282,6 +283,7 @@ Status fromJson(const json& j, LsmLabRun* run) {
         *run = {};
         run->version = j.at("rocksdb").at("version").get<std::string>();
         run->settings = j.at("rocksdb").at("settings").get<std::vector<std::string>>();
+        run->momentsLeftOut = j.value("moments_left_out", std::int64_t{0});
         for (const json& m : j.at("moments")) {
             run->moments.emplace_back();
             readMoment(m, &run->moments.back());

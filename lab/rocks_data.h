@@ -91,6 +91,7 @@ struct LsmComparisonRow {
 
 struct LsmLabRun {
     std::string version;               // RocksDB's, "7.8.3"
+    std::int64_t momentsLeftOut = 0;   // past the most a run keeps (lsm_lab.h)
     std::vector<std::string> settings; // the options the lab set, each with why, in a sentence
     std::vector<LsmMoment> moments;
     std::vector<LsmGet> gets;

@@ -212,9 +212,15 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
     fillTables();
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
-    setStatus(tr("%1 moments to step through. They agree on %2 of %3 quantities; every "
+    const QString leftOut =
+        run_->momentsLeftOut > 0
+            ? tr(" (the first ones: %1 more are left out, to keep the page light)")
+                  .arg(run_->momentsLeftOut)
+            : QString();
+    setStatus(tr("%1 moments to step through%2. They agree on %3 of %4 quantities; every "
                  "difference says why below.")
                   .arg(run_->moments.size())
+                  .arg(leftOut)
                   .arg(agree)
                   .arg(run_->rows.size()));
     real_->player()->toEnd();
