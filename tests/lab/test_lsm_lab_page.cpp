@@ -6,6 +6,7 @@
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/export/picture_export.h"
 #include "widgets/lab/lsm_lab_page.h"
 
 #include <QSignalSpy>
@@ -51,6 +52,32 @@ private slots:
         QVERIFY(page.modelNarration().contains(QStringLiteral("compacted #1, #2, #3")));
         // What is drawn is the run's: RocksDB's level-1 file and the model's two tables.
         QVERIFY(!page.realCanvas()->currentFrame().items.empty());
+    }
+
+    // File > Export: both trees side by side at the moment on screen, under their titles.
+    void exportsBothSidesAtTheMomentOnScreen() {
+        LsmLabPage page;
+        QVERIFY(!page.exportable());
+        QVERIFY(runAndWait(page));
+        page.realCanvas()->player()->seek(2);
+        const std::optional<fg::Exportable> e = page.exportable();
+        QVERIFY(e);
+        QCOMPARE(e->baseName, QStringLiteral("rocksdb-lab"));
+        const fg::Theme theme = fg::Theme::light();
+        const QImage image =
+            fg::paintToImage(e->picture(theme), QSizeF(1600, 600), 1.0, theme.background);
+        // Ink on both halves: RocksDB's tree on the left, the model's on the right.
+        auto inked = [&](int x0, int x1) {
+            int n = 0;
+            for (int y = 0; y < image.height(); y += 3) {
+                for (int x = x0; x < x1; x += 3) {
+                    n += image.pixelColor(x, y) != theme.background;
+                }
+            }
+            return n;
+        };
+        QVERIFY(inked(0, 800) > 200);
+        QVERIFY(inked(800, 1600) > 200);
     }
 
     void anOfferedScenarioIsRun() {

@@ -2,6 +2,7 @@
 
 #include "engines/scenario/lsm_scenario.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/export/diagram_picture.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_lab_source.h"
@@ -31,11 +32,6 @@ void lsmSetRow(QTableWidget* t, int row, const QStringList& cells) {
     for (int c = 0; c < cells.size(); ++c) {
         t->setItem(row, c, new QTableWidgetItem(cells[c]));
     }
-}
-
-QString lsmGetText(bool found, const std::optional<std::string>& value) {
-    return found ? QStringLiteral("found %1").arg(QString::fromStdString(value.value_or("")))
-                 : QStringLiteral("not found");
 }
 
 } // namespace
@@ -149,6 +145,28 @@ QString LsmLabPage::pageTitle() const {
     return tr("Lab: RocksDB beside the LSM model");
 }
 
+std::optional<Exportable> LsmLabPage::exportable() {
+    if (!run_ || run_->moments.empty()) {
+        return std::nullopt;
+    }
+    Exportable e;
+    const int at = std::max(0, real_->player()->position());
+    e.picture = [run = run_, params = params_, at,
+                 version = QString::fromStdString(run_->version)](const Theme& theme) {
+        const LsmLabSource real(run, params, true), model(run, params, false);
+        const Frame both = LsmLabSource::sideBySide(
+            real.frame(at, theme), QStringLiteral("RocksDB %1 (real)").arg(version),
+            model.frame(at, theme), QStringLiteral("The model"), theme);
+        const QString caption = real.narration(at);
+        return PaintFunction([both, caption, theme](QPainter& painter, QSizeF size) {
+            paintDiagramPicture(painter, size, both, caption, theme);
+        });
+    };
+    e.screenSize = QSize(real_->width() + model_->width(), real_->height());
+    e.baseName = QStringLiteral("rocksdb-lab");
+    return e;
+}
+
 void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
     for (int i = 0; i < scenarios_->count(); ++i) {
         if (scenarioJson_[static_cast<std::size_t>(i)] == scenario) {
@@ -202,6 +220,7 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
     real_->setSource(nullptr);
     model_->setSource(nullptr);
     run_ = run;
+    params_ = parsed.params;
     realSource_ = std::make_unique<LsmLabSource>(run_, parsed.params, true);
     modelSource_ = std::make_unique<LsmLabSource>(run_, parsed.params, false);
     real_->setSource(realSource_.get());
@@ -239,17 +258,8 @@ void LsmLabPage::fillTables() {
     for (int i = 0; i < gets_->rowCount(); ++i) {
         const lab::LsmGet& g = run_->gets[static_cast<std::size_t>(i)];
         lsmSetRow(gets_, i,
-                  {QString::fromStdString(g.key),
-                   tr("%1; bloom filters ruled out %2 files, let %3 through; %4 blocks read")
-                       .arg(lsmGetText(g.realFound, g.realValue))
-                       .arg(g.realBloomNo)
-                       .arg(g.realBloomMaybe)
-                       .arg(g.realBlocksRead),
-                   tr("%1; %2 tables skipped by key range, %3 by bloom filter, %4 read")
-                       .arg(lsmGetText(g.modelFound, g.modelValue))
-                       .arg(g.modelRangeSkips)
-                       .arg(g.modelBloomNo)
-                       .arg(g.modelTablesRead)});
+                  {QString::fromStdString(g.key), LsmLabSource::getText(g, true),
+                   LsmLabSource::getText(g, false)});
     }
     // The numbers as wide as they are; the reasons (and the model's side of a get) take the rest
     // of the width and wrap.

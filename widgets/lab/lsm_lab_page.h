@@ -6,6 +6,7 @@
 // RocksDB is embedded in the helper: no server runs, and its folder is removed after each run.
 #pragma once
 
+#include "engines/lsm/lsm_tree.h"
 #include "lab/rocks_data.h"
 #include "widgets/canvas/page.h"
 
@@ -33,6 +34,9 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    // Both trees at the moment on screen, side by side, each under its title, with RocksDB's
+    // narration as the caption; none before a run.
+    std::optional<Exportable> exportable() override;
 
     // A scenario to offer as the one to run, `from` naming it ("the LSM diagram's scenario:
     // ..."); it becomes the one picked. The main window offers the open LSM diagram's.
@@ -77,6 +81,7 @@ private:
     std::shared_ptr<lab::LsmLabRun> run_;
     std::unique_ptr<LsmLabSource> realSource_, modelSource_;
     Theme theme_;
+    lsm::LsmParams params_;
 };
 
 } // namespace fg

@@ -160,6 +160,44 @@ QString LsmLabSource::getText(const lab::LsmGet& g, bool real) {
            QLatin1Char('.');
 }
 
+Frame LsmLabSource::sideBySide(const Frame& left, const QString& leftTitle, const Frame& right,
+                               const QString& rightTitle, const Theme& theme) {
+    const qreal titlePx = 16 * theme.fontScale;
+    const QRectF a = left.bounds(), b = right.bounds();
+    const qreal top = titlePx * 2;
+    const qreal gap = titlePx * 3;
+    Frame out;
+    auto place = [&](const Frame& f, const QRectF& from, QPointF to, const QString& prefix,
+                     const QString& title) {
+        const QPointF by = to - from.topLeft();
+        for (FrameItem it : f.items) {
+            it.id = prefix + it.id;
+            if (!it.origin.isEmpty()) {
+                it.origin = prefix + it.origin;
+            }
+            it.rect.translate(by);
+            it.line.translate(by);
+            out.items.push_back(std::move(it));
+        }
+        FrameItem heading;
+        heading.id = prefix + QStringLiteral("title");
+        heading.kind = FrameItem::Kind::Text;
+        heading.rect = QRectF(to.x(), 0, std::max(from.width(), titlePx * 12), titlePx * 1.5);
+        heading.align = Qt::AlignLeft | Qt::AlignVCenter;
+        heading.text = title;
+        heading.textColor = theme.text;
+        heading.fontPx = titlePx;
+        heading.bold = true;
+        out.items.push_back(std::move(heading));
+    };
+    place(left, a, QPointF(0, top), QStringLiteral("real:"), leftTitle);
+    const qreal rightX = std::max(a.width(), titlePx * 12) + gap;
+    place(right, b, QPointF(rightX, top), QStringLiteral("model:"), rightTitle);
+    out.size =
+        QSizeF(rightX + std::max(b.width(), titlePx * 12), top + std::max(a.height(), b.height()));
+    return out;
+}
+
 QString LsmLabSource::narration(int position) const {
     if (position < 0 || position >= stepCount()) {
         return {};

@@ -32,6 +32,10 @@ public:
     static QString momentText(const lab::LsmMoment& moment, bool real);
     // What a get found on one side, and where it looked.
     static QString getText(const lab::LsmGet& get, bool real);
+    // Two sides' frames in one, `left` then `right` with a gap, each under its title: the
+    // picture a slide wants (the page's export).
+    static Frame sideBySide(const Frame& left, const QString& leftTitle, const Frame& right,
+                            const QString& rightTitle, const Theme& theme);
 
 private:
     std::shared_ptr<const lab::LsmLabRun> run_;
