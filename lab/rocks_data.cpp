@@ -313,6 +313,31 @@ Status fromJson(const json& j, LsmLabRun* run) {
     return Status::ok();
 }
 
+namespace {
+
+// The gets: answered alike (they must be), and the files bloom filters ruled out.
+void addGetRows(LsmLabRun& run) {
+    if (run.gets.empty()) {
+        return;
+    }
+    std::int64_t alike = 0, realNo = 0, modelNo = 0;
+    for (const LsmGet& g : run.gets) {
+        alike += g.realFound == g.modelFound && g.realValue == g.modelValue;
+        realNo += g.realBloomNo;
+        modelNo += g.modelBloomNo;
+    }
+    run.rows.push_back(row("gets answered alike", static_cast<double>(alike),
+                           static_cast<double>(run.gets.size()),
+                           "A get found another value than the model's: the two stores "
+                           "disagree on what was written, which they never should."));
+    run.rows.push_back(row("files a bloom filter ruled out (all gets)", static_cast<double>(realNo),
+                           static_cast<double>(modelNo),
+                           "Bloom filters of the same size still err on different keys (each "
+                           "hashes its own way), and the two trees look in different files."));
+}
+
+} // namespace
+
 void compareLsm(LsmLabRun& run) {
     const LsmLevels& real = run.realFinal;
     const LsmLevels& model = run.modelFinal;
@@ -353,22 +378,7 @@ void compareLsm(LsmLabRun& run) {
                            static_cast<double>(modelDeletes),
                            "A tombstone is dropped only by a compaction into the last level "
                            "that holds its key, and the two compacted into different levels."));
-    if (!run.gets.empty()) {
-        std::int64_t alike = 0, realNo = 0, modelNo = 0;
-        for (const LsmGet& g : run.gets) {
-            alike += g.realFound == g.modelFound && g.realValue == g.modelValue;
-            realNo += g.realBloomNo;
-            modelNo += g.modelBloomNo;
-        }
-        run.rows.push_back(row("gets answered alike", static_cast<double>(alike),
-                               static_cast<double>(run.gets.size()),
-                               "A get found another value than the model's: the two stores "
-                               "disagree on what was written, which they never should."));
-        run.rows.push_back(row("files a bloom filter ruled out (all gets)",
-                               static_cast<double>(realNo), static_cast<double>(modelNo),
-                               "Bloom filters of the same size still err on different keys (each "
-                               "hashes its own way), and the two trees look in different files."));
-    }
+    addGetRows(run);
     const double realWa = std::round(run.realWrites.writeAmplification() * 10) / 10;
     const double modelWa = std::round(run.modelWrites.writeAmplification() * 10) / 10;
     run.rows.push_back(row("write amplification", realWa, modelWa,

@@ -60,6 +60,20 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     status_ = labSentence(QString(), this);
     page->addWidget(status_);
 
+    page->addWidget(buildSides(), 3);
+    bar_ = new PlaybackBar(real_->player(), this);
+    bar_->installKeys(this);
+    page->addWidget(bar_);
+    page->addWidget(buildTables(), 2);
+    addDefaultScenario();
+    connect(runButton_, &QPushButton::clicked, this, &LsmLabPage::run);
+    connect(client_, &LabClient::progress, this, &LsmLabPage::setStatus);
+    setStatus(tr("Pick a scenario and press Run."));
+}
+
+// The two sides, each a title, the drawing and its narration; one bar (the real side's player)
+// moves both.
+QWidget* LsmLabPage::buildSides() {
     auto* sides = new QSplitter(Qt::Horizontal, this);
     auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
         auto* box = new QWidget(sides);
@@ -81,11 +95,6 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     side(modelTitle_, model_, modelNarration_);
     realTitle_->setText(tr("RocksDB (real)"));
     modelTitle_->setText(tr("The model"));
-    page->addWidget(sides, 3);
-
-    bar_ = new PlaybackBar(real_->player(), this);
-    bar_->installKeys(this);
-    page->addWidget(bar_);
     // One bar moves both: the model follows the real side, a step forward animated in both.
     connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
         Player* other = model_->player();
@@ -97,7 +106,11 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     });
     connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
     connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+    return sides;
+}
 
+// Under the drawings: how they compare, every get, and how the lab set RocksDB up.
+QWidget* LsmLabPage::buildTables() {
     auto* below = new QWidget(this);
     auto* belowLayout = new QVBoxLayout(below);
     comparison_ =
@@ -112,8 +125,10 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     auto* scroll = new QScrollArea(this);
     scroll->setWidget(below);
     scroll->setWidgetResizable(true);
-    page->addWidget(scroll, 2);
+    return scroll;
+}
 
+void LsmLabPage::addDefaultScenario() {
     QFile file(QStringLiteral(":/content/scenarios/lsm.json"));
     if (file.open(QIODevice::ReadOnly)) {
         const nlohmann::json j =
@@ -124,9 +139,6 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
                                     .arg(QString::fromStdString(j.value("title", std::string()))));
         }
     }
-    connect(runButton_, &QPushButton::clicked, this, &LsmLabPage::run);
-    connect(client_, &LabClient::progress, this, &LsmLabPage::setStatus);
-    setStatus(tr("Pick a scenario and press Run."));
 }
 
 LsmLabPage::~LsmLabPage() {

@@ -59,6 +59,9 @@ signals:
     void runFinished(bool ok);
 
 private:
+    QWidget* buildSides();
+    QWidget* buildTables();
+    void addDefaultScenario();
     void showRun(const nlohmann::json& result, const nlohmann::json& scenario);
     void fillTables();
     void setStatus(const QString& text);
