@@ -167,7 +167,8 @@ private:
     QuizDeck deck_;
     QString lastQuery_; // the search F3 goes through
     SidebarSplitter* split_ = nullptr;
-    int sidebarWidth_ = 0; // a remembered sidebar width still to set (0: none)
+    int sidebarWidth_ = 0;  // a remembered sidebar width still to set (0: none)
+    QString lastLabClosed_; // the Lab page closed last, when nothing was closed after it
 };
 
 } // namespace fg

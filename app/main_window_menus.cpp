@@ -267,8 +267,18 @@ QTabWidget* MainWindow::tabs() {
 }
 
 void MainWindow::closeTab(int index) {
+    QWidget* page = index > 0 && index < tabs_->count() ? tabs_->widget(index) : nullptr;
+    const bool lab = page && page->property("endsOnClose").toBool();
     const QString name = tabs_->closePage(index);
-    if (!name.isEmpty()) {
+    if (!name.isEmpty() && lab) {
+        lastLabClosed_ = name;
+        statusBar()->showMessage(
+            tr("\u201c%1\u201d closed: its servers are stopped and their files removed, so it "
+               "cannot come back as it was. The Lab menu opens it afresh.")
+                .arg(name),
+            8000);
+    } else if (!name.isEmpty()) {
+        lastLabClosed_.clear();
         statusBar()->showMessage(
             tr("\u201c%1\u201d closed. Ctrl+Shift+T (File > Reopen closed tab) brings it back as "
                "it was.")
@@ -280,7 +290,13 @@ void MainWindow::closeTab(int index) {
 void MainWindow::reopenClosedTab() {
     QWidget* page = tabs_->reopenClosedPage();
     if (!page) {
-        statusBar()->showMessage(tr("No closed tab to bring back."), 5000);
+        statusBar()->showMessage(
+            lastLabClosed_.isEmpty()
+                ? tr("No closed tab to bring back.")
+                : tr("No closed tab to bring back: \u201c%1\u201d was a Lab page, which stops "
+                     "its servers when it closes. The Lab menu opens it afresh.")
+                      .arg(lastLabClosed_),
+            8000);
         return;
     }
     if (Page* p = pageOf(page)) {

@@ -248,10 +248,11 @@ void MainWindow::offerDiagramKeys(QWidget* page) {
         }
         const nlohmann::json scenario = view->scenarioJson();
         if (lsm) {
-            lsm->offerScenario(
-                tr("The LSM diagram's scenario: %1")
-                    .arg(QString::fromStdString(scenario.value("title", std::string()))),
-                scenario);
+            const QString title = QString::fromStdString(scenario.value("title", std::string()));
+            lsm->offerScenario(title.trimmed().isEmpty()
+                                   ? tr("The LSM diagram's scenario, as on its tab now")
+                                   : tr("The LSM diagram's scenario: %1").arg(title),
+                               scenario);
             return;
         }
         std::vector<std::int64_t> numbers;

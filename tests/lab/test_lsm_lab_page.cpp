@@ -9,6 +9,7 @@
 #include "widgets/export/picture_export.h"
 #include "widgets/lab/lsm_lab_page.h"
 
+#include <QComboBox>
 #include <QSignalSpy>
 
 using fg::LsmLabPage;
@@ -89,10 +90,25 @@ private slots:
         for (const char* k : {"a", "b", "c", "d"}) {
             scenario["ops"].push_back({{"op", "put"}, {"key", k}, {"value", "x"}});
         }
+        // Offered again after an edit on the diagram: the same entry, now with the new ops.
         page.offerScenario(QStringLiteral("the LSM diagram's"), scenario);
+        scenario["ops"].push_back({{"op", "put"}, {"key", "e"}, {"value", "x"}});
+        page.offerScenario(QStringLiteral("the LSM diagram's"), scenario);
+        QCOMPARE(page.findChild<QComboBox*>()->count(), 2); // the default and the diagram's
         QVERIFY(runAndWait(page));
-        QCOMPARE(page.moments(), 2); // two flushes
+        QCOMPARE(page.moments(), 3); // two flushes, and the last put
         QVERIFY(page.comparisonRows().contains(QStringLiteral("flushes: 2 / 2")));
+    }
+
+    // View > Zoom in and out: both drawings alike.
+    void zoomMovesBothDrawings() {
+        LsmLabPage page;
+        QVERIFY(page.zoomPage(+1));
+        QVERIFY(page.realCanvas()->zoom() > 1.0);
+        QCOMPARE(page.modelCanvas()->zoom(), page.realCanvas()->zoom());
+        page.zoomPage(0);
+        QCOMPARE(page.realCanvas()->zoom(), 1.0);
+        QCOMPARE(page.modelCanvas()->zoom(), 1.0);
     }
 
     void aScenarioOverTheBudgetIsRefused() {

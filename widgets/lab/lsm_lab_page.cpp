@@ -43,7 +43,9 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
            "the same way), takes the same writes as the model, on this computer, in a temporary "
            "folder removed after each run. The lab flushes RocksDB's memtable (its sorted "
            "in-memory table) when the model's is full; RocksDB decides its compactions itself. "
-           "Step through both trees below, then read how they compare and why they differ."),
+           "Step through both trees below, then read how they compare and why they differ. To "
+           "run writes of your own, build them in Diagrams > LSM-tree (or load a scenario "
+           "there): they appear in the Scenario list."),
         this));
 
     auto* row = new QHBoxLayout;
@@ -79,10 +81,10 @@ QWidget* LsmLabPage::buildSides() {
         auto* box = new QWidget(sides);
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
+        // Bold by its markup, not a font of its own: a label with its own font kept the Projector
+        // theme's size back in Light (a tester).
         title = new QLabel(box);
-        QFont bold = title->font();
-        bold.setBold(true);
-        title->setFont(bold);
+        title->setTextFormat(Qt::RichText);
         canvas = new DiagramCanvas(box);
         canvas->setMinimumHeight(260);
         narration = labSentence(QString(), box);
@@ -93,8 +95,8 @@ QWidget* LsmLabPage::buildSides() {
     };
     side(realTitle_, real_, realNarration_);
     side(modelTitle_, model_, modelNarration_);
-    realTitle_->setText(tr("RocksDB (real)"));
-    modelTitle_->setText(tr("The model"));
+    realTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("RocksDB (real)")));
+    modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("The model")));
     // One bar moves both: the model follows the real side, a step forward animated in both.
     connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
         Player* other = model_->player();
@@ -180,15 +182,16 @@ std::optional<Exportable> LsmLabPage::exportable() {
 }
 
 void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    for (int i = 0; i < scenarios_->count(); ++i) {
-        if (scenarioJson_[static_cast<std::size_t>(i)] == scenario) {
-            scenarios_->setCurrentIndex(i);
-            return;
-        }
+    // The diagram's scenario as it is now replaces what it was when offered before (one entry
+    // per source: the list grew an entry at every visit to the tab).
+    int at = scenarios_->findText(from);
+    if (at < 0) {
+        scenarioJson_.push_back(scenario);
+        scenarios_->addItem(from);
+        at = scenarios_->count() - 1;
     }
-    scenarioJson_.push_back(scenario);
-    scenarios_->addItem(from);
-    scenarios_->setCurrentIndex(scenarios_->count() - 1);
+    scenarioJson_[static_cast<std::size_t>(at)] = scenario;
+    scenarios_->setCurrentIndex(at);
 }
 
 void LsmLabPage::setStatus(const QString& text) {
@@ -237,9 +240,11 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
     modelSource_ = std::make_unique<LsmLabSource>(run_, parsed.params, false);
     real_->setSource(realSource_.get());
     model_->setSource(modelSource_.get());
-    realTitle_->setText(tr("RocksDB %1 (real: its files and levels as it reports them)")
-                            .arg(QString::fromStdString(run_->version)));
-    modelTitle_->setText(tr("The model (fieldguide's LSM engine)"));
+    realTitle_->setText(QStringLiteral("<b>%1</b>")
+                            .arg(tr("RocksDB %1 (real: its files and levels as it reports them)")
+                                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
+    modelTitle_->setText(
+        QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's LSM engine)")));
     fillTables();
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
@@ -258,6 +263,39 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
     emit runFinished(true);
 }
 
+bool LsmLabPage::zoomPage(int direction) {
+    for (DiagramCanvas* canvas : {real_, model_}) {
+        if (direction > 0) {
+            canvas->zoomIn();
+        } else if (direction < 0) {
+            canvas->zoomOut();
+        } else {
+            canvas->fitToView();
+        }
+    }
+    return true;
+}
+
+void LsmLabPage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // Another theme's type (Projector: larger) or a zoom: the tables' columns and rows fit their
+    // text again (they cut the reasons short and "RocksDB" to "RocksDE" in the Projector theme).
+    if (event->type() == QEvent::FontChange && run_) {
+        refitTables();
+    }
+}
+
+void LsmLabPage::refitTables() {
+    // The numbers as wide as they are; the reasons (and the model's side of a get) take the rest
+    // of the width and wrap.
+    for (QTableWidget* t : {comparison_, gets_}) {
+        for (int c = 0; c < t->columnCount() - 1; ++c) {
+            t->resizeColumnToContents(c);
+        }
+        t->resizeRowsToContents();
+    }
+}
+
 void LsmLabPage::fillTables() {
     comparison_->setRowCount(static_cast<int>(run_->rows.size()));
     for (int i = 0; i < comparison_->rowCount(); ++i) {
@@ -273,15 +311,7 @@ void LsmLabPage::fillTables() {
                   {QString::fromStdString(g.key), LsmLabSource::getText(g, true),
                    LsmLabSource::getText(g, false)});
     }
-    // The numbers as wide as they are; the reasons (and the model's side of a get) take the rest
-    // of the width and wrap.
-    for (int c = 0; c < comparison_->columnCount() - 1; ++c) {
-        comparison_->resizeColumnToContents(c);
-    }
-    for (int c = 0; c < gets_->columnCount() - 1; ++c) {
-        gets_->resizeColumnToContents(c);
-    }
-    comparison_->resizeRowsToContents();
+    refitTables();
     gets_->resizeRowsToContents();
     QStringList lines;
     for (const std::string& setting : run_->settings) {

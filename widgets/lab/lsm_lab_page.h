@@ -37,6 +37,8 @@ public:
     // Both trees at the moment on screen, side by side, each under its title, with RocksDB's
     // narration as the caption; none before a run.
     std::optional<Exportable> exportable() override;
+    // View > Zoom in, out, reset: both drawings alike.
+    bool zoomPage(int direction) override;
 
     // A scenario to offer as the one to run, `from` naming it ("the LSM diagram's scenario:
     // ..."); it becomes the one picked. The main window offers the open LSM diagram's.
@@ -58,7 +60,11 @@ signals:
     // A run ended (shown, or failed with the status line saying why).
     void runFinished(bool ok);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    void refitTables();
     QWidget* buildSides();
     QWidget* buildTables();
     void addDefaultScenario();
