@@ -144,6 +144,11 @@ void PlaybackBar::refresh() {
     scrubber_->setRange(0, player_->stepCount());
     scrubber_->setValue(player_->position() + 1);
     stepLabel_->setText(tr("Step %1 of %2").arg(player_->position() + 1).arg(player_->stepCount()));
+    // As wide as its widest text for this run ("Step 88 of 88"), so that the timeline's end
+    // does not move a few pixels between step 5 and step 11 (a tester).
+    const QString widest = QString(QString::number(player_->stepCount()).size(), QLatin1Char('8'));
+    stepLabel_->setMinimumWidth(
+        stepLabel_->fontMetrics().horizontalAdvance(tr("Step %1 of %2").arg(widest, widest)));
     speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
 }
 
