@@ -3,6 +3,7 @@
 #include "engines/core/recording_sink.h"
 #include "engines/redis/cluster.h"
 #include "engines/redis/key_slot.h"
+#include "engines/scenario/scenario_reader.h"
 #include "lab/private_server.h"
 #include "lab/redis_client.h"
 #include "lab/redis_lab.h"
@@ -29,6 +30,31 @@ std::string absentKey(int slot, const std::vector<std::string>& taken) {
 
 std::string nodeText(int n) {
     return "node " + std::to_string(n);
+}
+
+std::string countText(std::size_t n) {
+    return grouped(static_cast<std::int64_t>(n));
+}
+
+// "1 key", "2 keys", "1,000 keys".
+std::string keysText(std::size_t n) {
+    return countText(n) + (n == 1 ? " key" : " keys");
+}
+
+// What the first MIGRATE of a reshard step moves, of the slot's `keys`.
+std::string firstMigrate(std::size_t batch, std::size_t keys, const std::string& to) {
+    if (keys == 0) {
+        return "The slot holds no key: MIGRATE has nothing to move.";
+    }
+    if (batch == 0) {
+        return "MIGRATE moves none of its " + keysText(keys) + " yet.";
+    }
+    if (batch == keys) {
+        return "MIGRATE moves " +
+               (keys == 1 ? std::string("its only key") : "all its " + keysText(keys)) + " to " +
+               to + ".";
+    }
+    return "MIGRATE moves " + countText(batch) + " of its " + keysText(keys) + " to " + to + ".";
 }
 
 } // namespace
@@ -179,16 +205,17 @@ Status RedisLab::reshardSteps(int slot, int from, int to, int firstBatch,
     const auto batch =
         static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(firstBatch, 0, std::ssize(keys)));
     steps->assign(4, {});
+    const std::size_t rest = keys.size() - batch;
     (*steps)[0].text = "Before the reshard: slot " + s + " is on " + nodeText(from) + " with " +
-                       std::to_string(keys.size()) + " keys, and the client's map says so.";
+                       keysText(keys.size()) + ", and the client's map says so.";
     (*steps)[1].text = "CLUSTER SETSLOT " + s + " IMPORTING on " + nodeText(to) +
                        ", then MIGRATING on " + nodeText(from) +
                        ": the slot starts to move, key by key.";
-    (*steps)[2].text = "MIGRATE moves " + std::to_string(batch) + " of its " +
-                       std::to_string(keys.size()) + " keys to " + nodeText(to) + ".";
-    (*steps)[3].text = "MIGRATE moves the other " + std::to_string(keys.size() - batch) +
-                       " keys, and CLUSTER SETSLOT " + s + " NODE tells every master that " +
-                       nodeText(to) + " owns the slot.";
+    (*steps)[2].text = firstMigrate(batch, keys.size(), nodeText(to));
+    const std::string owns = "CLUSTER SETSLOT " + s + " NODE tells every master that " +
+                             nodeText(to) + " owns the slot.";
+    (*steps)[3].text =
+        rest > 0 ? "MIGRATE moves the other " + keysText(rest) + ", and " + owns : owns;
     Status st;
     std::size_t step = 0;
     for (; step < steps->size() && st; ++step) {

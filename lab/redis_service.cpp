@@ -3,6 +3,7 @@
 #include "engines/core/timeline.h"
 #include "engines/redis/cluster.h"
 #include "engines/redis/key_slot.h"
+#include "engines/scenario/scenario_reader.h"
 #include "lab/redis_lab.h"
 
 #include <algorithm>
@@ -64,7 +65,7 @@ Status keysArg(const nlohmann::json& args, std::vector<std::string>* keys) {
         return Status::error("keys", "a list of keys (strings) is required");
     }
     if (it->size() > RedisService::kMaxKeys) {
-        return Status::error("keys", std::to_string(it->size()) +
+        return Status::error("keys", grouped(std::ssize(*it)) +
                                          " keys: the Lab sends at most 1,000,000 keys at once");
     }
     keys->reserve(it->size());
@@ -234,7 +235,8 @@ Status RedisService::send(const nlohmann::json& args, nlohmann::json* result,
             return s;
         }
     }
-    progress("Sending " + std::to_string(keys.size()) + " keys (SET) and asking their slots...");
+    progress("Sending " + grouped(std::ssize(keys)) + (keys.size() == 1 ? " key" : " keys") +
+             " (SET) and asking " + (keys.size() == 1 ? "its slot..." : "their slots..."));
     std::vector<int> servedBy, realSlot, realOwner;
     SendReport report;
     Status s = lab.sendKeys(keys, &servedBy);

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <qcustomplot.h>
 
 namespace {
 
@@ -169,6 +170,42 @@ private slots:
         page.startCluster(3, false); // said again, nothing started
         QVERIFY(!page.busy());
         QVERIFY(!page.running());
+    }
+
+    // Projector's larger type reaches the charts under the drawings (their letters and their
+    // height: a thin strip of plot before), View > Zoom grows both drawings and charts, and a
+    // theme after another leaves the page as a fresh one.
+    void theDrawingsFollowTheThemesTypeAndTheZoom() {
+        fg::RedisLabPage fresh;
+        fg::RedisLabPage page;
+        page.setTheme(fg::Theme::projector());
+        QCustomPlot* chart = page.realChart();
+        const qreal light = fresh.realChart()->xAxis->tickLabelFont().pointSizeF();
+        QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), light * 1.35);
+        QVERIFY2(chart->minimumHeight() >= fresh.realChart()->minimumHeight() * 1.3,
+                 qPrintable(QString::number(chart->minimumHeight())));
+        QVERIFY(page.zoomPage(+1));
+        QVERIFY(page.zoomPage(+1));
+        QCOMPARE(page.zoomStep(), 2);
+        QCOMPARE(page.realCanvas()->zoom(), 1.25 * 1.25);
+        QCOMPARE(page.modelCanvas()->zoom(), 1.25 * 1.25);
+        QVERIFY(chart->xAxis->tickLabelFont().pointSizeF() > light * 1.35 * 1.5);
+        QVERIFY(page.zoomPage(0)); // Reset zoom: fitted again
+        QCOMPARE(page.realCanvas()->zoom(), 1.0);
+        QCOMPARE(page.zoomStep(), 0);
+        page.setTheme(fg::Theme::light());
+        QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), light);
+        QCOMPARE(chart->yAxis->labelFont().pointSizeF(), light);
+        QCOMPARE(chart->minimumHeight(), fresh.realChart()->minimumHeight());
+        QCOMPARE(chart->maximumHeight(), fresh.realChart()->maximumHeight());
+        QCOMPARE(page.realCanvas()->minimumHeight(), fresh.realCanvas()->minimumHeight());
+    }
+
+    void countsAreInWords() {
+        QCOMPARE(fg::labCount(1, QStringLiteral("key"), QStringLiteral("keys")),
+                 QStringLiteral("1 key"));
+        QCOMPARE(fg::labCount(999999, QStringLiteral("key"), QStringLiteral("keys")),
+                 QStringLiteral("999,999 keys"));
     }
 
     void theKeyTableSaysAgreementInWords() {

@@ -10,6 +10,7 @@
 #include "widgets/lab/redis_key_table.h"
 #include "widgets/lab/redis_lab_page.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 
@@ -85,6 +86,14 @@ private slots:
         QCOMPARE(first.modelRedirect, std::string("MOVED"));
         QVERIFY2(page->reshardStepText().contains(QStringLiteral("keeps the slot MIGRATING")),
                  qPrintable(page->reshardStepText()));
+        // Counted in words: the slot's one key, no "1 keys", no "the other 0 keys".
+        QVERIFY2(page->reshardSteps()[0].text.find("with 1 key,") != std::string::npos,
+                 page->reshardSteps()[0].text.c_str());
+        QCOMPARE(page->reshardSteps()[2].text.substr(0, 29), "MIGRATE moves its only key to");
+        QVERIFY2(page->reshardSteps()[3].text.starts_with("CLUSTER SETSLOT"),
+                 page->reshardSteps()[3].text.c_str());
+        QVERIFY2(page->status().contains(QStringLiteral(" in 4 steps:")),
+                 qPrintable(page->status()));
         page->showReshardStep(3); // done: the stale client gets MOVED, as in the model
         const fg::lab::StaleReply& moved = page->reshardSteps()[3].replies.front();
         QCOMPARE(moved.redirect, std::string("MOVED"));
@@ -95,9 +104,29 @@ private slots:
         QCOMPARE(label->text, QStringLiteral("MOVED"));
         QVERIFY(page->modelCanvas()->currentFrame().find(QStringLiteral("route-redirect-label")));
 
+        QComboBox* picker = page->victimPicker();
+        QCOMPARE(picker->count(), 3);
+        QCOMPARE(picker->itemData(1).toInt(), 1);
         page->failMaster(1);
         QVERIFY(answered(*page));
         QCOMPARE(page->lastFailover().promoted, 4);
+        // The picker lists the live masters by node, the promoted replica too (without a replica
+        // of its own it cannot fail over, and says so); stopping node 1 again is refused in words
+        // that name the servers that can be stopped.
+        QCOMPARE(page->stoppableMasters(), (std::vector<int>{0, 2}));
+        QStringList items;
+        for (int i = 0; i < picker->count(); ++i) {
+            items << picker->itemText(i);
+        }
+        QCOMPARE(items, (QStringList{"node 0", "node 2", "node 4 (no replica left to take over)"}));
+        QCOMPARE(picker->currentData().toInt(), 0);
+        page->failMaster(1);
+        QVERIFY(!page->busy());
+        QCOMPARE(page->status(),
+                 QStringLiteral("Node 1 is stopped already. You can stop node 0 or node 2."));
+        page->failMaster(4);
+        QCOMPARE(page->status(), QStringLiteral("Node 4 has no replica left to take over its "
+                                                "slots. You can stop node 0 or node 2."));
         QCOMPARE(page->lastFailover().modelPromoted, 4);
         QVERIFY2(page->failoverText().contains(QStringLiteral("the same replica")),
                  qPrintable(page->failoverText()));

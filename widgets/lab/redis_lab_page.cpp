@@ -13,18 +13,41 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 
 namespace fg {
+
+namespace {
+
+// The helper's refusal without its argument's name in front ("master: node 0 is..."), as a
+// sentence: "Node 0 is...".
+QString plainError(QString text) {
+    static const QRegularExpression where(QStringLiteral("^[a-z][A-Za-z0-9_/]*: "));
+    text.remove(where);
+    if (!text.isEmpty()) {
+        text[0] = text[0].toUpper();
+    }
+    return text;
+}
+
+} // namespace
+
+// "1 key", "1,000 keys".
+QString labCount(qint64 n, const QString& one, const QString& many) {
+    return QLocale().toString(n) + QLatin1Char(' ') + (n == 1 ? one : many);
+}
 
 RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
     setObjectName(QStringLiteral("redisLabPage"));
@@ -115,8 +138,11 @@ QWidget* RedisLabPage::buildClusterRow() {
     h->addWidget(start_);
     h->addWidget(stop_);
     h->addWidget(status_, 1);
-    connect(start_, &QPushButton::clicked, this,
-            [this] { startCluster(masters_->value(), replicas_->isChecked()); });
+    connect(start_, &QPushButton::clicked, this, [this] {
+        if (confirmRestart()) {
+            startCluster(masters_->value(), replicas_->isChecked());
+        }
+    });
     connect(stop_, &QPushButton::clicked, this, &RedisLabPage::stopCluster);
     return row;
 }
@@ -183,10 +209,7 @@ QWidget* RedisLabPage::buildDrawings() {
         (*heading)->setWordWrap(true);
         *canvas = new DiagramCanvas(box);
         (*canvas)->setAccessibleName(title);
-        (*canvas)->setMinimumHeight(180);
         *chart = new QCustomPlot(box);
-        (*chart)->setMinimumHeight(110);
-        (*chart)->setMaximumHeight(170);
         (*chart)->setAccessibleName(tr("Histogram of keys per master: %1").arg(title));
         setUpKeysHistogram(*chart);
         v->addWidget(*heading);
@@ -203,10 +226,62 @@ void RedisLabPage::setTheme(const Theme& theme) {
     theme_ = theme;
     realCanvas_->setTheme(theme);
     modelCanvas_->setTheme(theme);
-    styleChart(realChart_, theme);
-    styleChart(modelChart_, theme);
+    sizeCharts();
     drawHistograms();
     renderStatus();
+}
+
+bool RedisLabPage::zoomPage(int direction) {
+    const int step = direction == 0 ? 0 : std::clamp(zoomStep_ + direction, -3, 8);
+    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
+        if (step == 0) {
+            canvas->fitToView();
+        } else if (step != zoomStep_) {
+            step > zoomStep_ ? canvas->zoomIn() : canvas->zoomOut();
+        }
+    }
+    zoomStep_ = step;
+    sizeCharts();
+    drawHistograms();
+    return true;
+}
+
+// The charts' letters and height follow the theme's type (Projector's larger letters in a chart
+// of a desk's height left a thin strip of plot) and the zoom, a quarter a step as the drawings.
+void RedisLabPage::sizeCharts() {
+    const qreal scale = theme_.fontScale * std::pow(1.25, zoomStep_);
+    for (QCustomPlot* chart : {realChart_, modelChart_}) {
+        styleChart(chart, theme_);
+        for (QCPAxis* axis : {chart->xAxis, chart->yAxis}) {
+            QFont font = axis->tickLabelFont();
+            font.setPointSizeF(font.pointSizeF() * std::pow(1.25, zoomStep_));
+            axis->setTickLabelFont(font);
+            axis->setLabelFont(font);
+        }
+        chart->setMinimumHeight(int(110 * scale));
+        chart->setMaximumHeight(int(170 * scale));
+    }
+    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
+        canvas->setMinimumHeight(int(180 * theme_.fontScale));
+    }
+}
+
+// Start on a running cluster removes it and what was done with it: asked first.
+bool RedisLabPage::confirmRestart() {
+    if (!running()) {
+        return true;
+    }
+    const QString keys = send_.keys > 0
+                             ? tr("its %1").arg(labCount(send_.keys, tr("key"), tr("keys")))
+                             : tr("its slot map");
+    return QMessageBox::question(
+               this, tr("Restart the cluster?"),
+               tr("A cluster is running. Restarting removes it with %1 and what the Resharding "
+                  "and Failover tabs show, then starts %2.")
+                   .arg(keys, replicas_->isChecked()
+                                  ? tr("%1 masters, each with a replica").arg(masters_->value())
+                                  : tr("%1 masters without replicas").arg(masters_->value())),
+               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
 }
 
 // Bold by markup, not by a font of its own: the label keeps following the page's type as the
@@ -256,12 +331,20 @@ void RedisLabPage::refreshControls() {
     reshardButton_->setEnabled(on && idle);
     back_->setEnabled(step_ > 0);
     next_->setEnabled(step_ >= 0 && step_ + 1 < int(steps_.size()));
-    failButton_->setEnabled(on && idle && withReplicas_);
-    failButton_->setToolTip(withReplicas_ ? tr("Stop this master at once (SIGKILL): its replica "
-                                               "should take over its slots")
-                                          : tr("Start the cluster with a replica for each master "
-                                               "first: a master without one has no one to take "
-                                               "over"));
+    const bool someone = !stoppableMasters().empty();
+    victim_->setEnabled(on && idle && someone);
+    failButton_->setEnabled(on && idle && someone);
+    failButton_->setToolTip(someone         ? tr("Stop this master at once (SIGKILL): its replica "
+                                                         "should take over its slots")
+                            : withReplicas_ ? tr("No master has a replica left to take over: "
+                                                 "press Start for a new cluster")
+                                            : tr("Start the cluster with a replica for each master "
+                                                 "first: a master without one has no one to take "
+                                                 "over"));
+    start_->setText(on ? tr("Res&tart") : tr("S&tart"));
+    start_->setToolTip(on ? tr("Remove this cluster (its keys, reshards and failovers) and start "
+                               "a new one")
+                          : tr("Start the servers and make them one cluster (a second or two)"));
 }
 
 void RedisLabPage::call(const QString& op, nlohmann::json args,
@@ -269,7 +352,7 @@ void RedisLabPage::call(const QString& op, nlohmann::json args,
     client_->call(op, std::move(args), this,
                   [this, done = std::move(done)](const Status& s, const nlohmann::json& result) {
                       if (!s) {
-                          setStatus(QString::fromStdString(s.message()), true);
+                          setStatus(plainError(QString::fromStdString(s.message())), true);
                       } else {
                           try {
                               done(result);
@@ -317,14 +400,13 @@ void RedisLabPage::onStarted(const nlohmann::json& result) {
     realNow_ = std::make_shared<redis::ClusterState>(realCluster(nodes_, shards, {}));
     modelNow_ = std::make_shared<redis::ClusterState>(model_);
     target_->setRange(0, int(nodes_.size()) - 1); // a promoted replica is a master too
-    victim_->setRange(0, masterCount_ - 1);
     folder_ = QString::fromStdString(result.at("folder").get<std::string>());
     QStringList ports;
     for (const lab::RedisNode& n : nodes_) {
         ports << QString::number(n.port);
     }
-    setStatus(tr("Running: %n Redis servers on 127.0.0.1 (ports %1), in %2.", "", int(ports.size()))
-                  .arg(ports.join(QStringLiteral(", ")), folder_));
+    setStatus(tr("Running: %1 Redis servers on 127.0.0.1 (ports %2), in %3.")
+                  .arg(QString::number(ports.size()), ports.join(QStringLiteral(", ")), folder_));
     showClusters(tr("The real cluster: its slot map as CLUSTER SHARDS reports it, no keys yet."),
                  tr("The model: the same masters, the slots split as redis-cli splits them."));
 }
@@ -416,13 +498,18 @@ void RedisLabPage::onSent(const nlohmann::json& result) {
     const QLocale here;
     const QString n = here.toString(send_.keys);
     const bool all = send_.slotsAgree == send_.keys && send_.ownersAgree == send_.keys;
+    const QString has =
+        send_.slotsAgree == 1 ? tr("1 has") : tr("%1 have").arg(here.toString(send_.slotsAgree));
     QString agreed =
-        all ? tr("All %1 keys: the same slot and the same server in the real cluster and in the "
-                 "model.")
-                  .arg(n)
-            : tr("Of %1 keys, %2 have the same slot and %3 the same server in the real cluster "
-                 "and in the model; the table lists those that differ first.")
-                  .arg(n, here.toString(send_.slotsAgree), here.toString(send_.ownersAgree));
+        all && send_.keys == 1
+            ? tr("The key: the same slot and the same server in the real cluster and in the model.")
+        : all ? tr("All %1 keys: the same slot and the same server in the real cluster and in the "
+                   "model.")
+                    .arg(n)
+              : tr("Of %1, %2 the same slot and %3 the same server in the real cluster and in the "
+                   "model; the table lists those that differ first.")
+                    .arg(labCount(send_.keys, tr("key"), tr("keys")), has,
+                         here.toString(send_.ownersAgree));
     keyTable_->setRows(send_.rows);
     if (send_.rowsLeftOut > 0) {
         agreed += QLatin1Char(' ') +
@@ -434,9 +521,9 @@ void RedisLabPage::onSent(const nlohmann::json& result) {
         slot_->setValue(send_.rows.front().slot);
         target_->setValue((send_.rows.front().owner + 1) % std::max(1, masterCount_));
     }
-    setStatus(tr("Sent %1 keys and read back each key's slot (CLUSTER KEYSLOT) and the slot map "
+    setStatus(tr("Sent %1 and read back each key's slot (CLUSTER KEYSLOT) and the slot map "
                  "(CLUSTER SHARDS).")
-                  .arg(n));
+                  .arg(labCount(send_.keys, tr("key"), tr("keys"))));
     showClusters(tr("The real cluster: its slot map as CLUSTER SHARDS reports it, and the keys "
                     "each master holds (COUNTKEYSINSLOT)."),
                  tr("The model: the slots and keys each master holds by the model's count."));
@@ -463,6 +550,7 @@ void RedisLabPage::clearResults() {
     realPictures_.reset();
     modelPictures_.reset();
     drawHistograms();
+    refreshVictims();
     refreshControls();
 }
 

@@ -37,6 +37,9 @@ class DiagramCanvas;
 class LabClient;
 class RedisKeyTable;
 
+// A count with its noun in the right number and the thousands separated: "1 key", "1,000 keys".
+QString labCount(qint64 n, const QString& one, const QString& many);
+
 class RedisLabPage : public QWidget, public Page {
     Q_OBJECT
 public:
@@ -49,6 +52,13 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    // View > Zoom: both drawings and their charts' type, together (Reset zoom fits them again).
+    bool zoomPage(int direction) override;
+    int zoomStep() const { return zoomStep_; }
+    // The masters a failover can stop now: live, with a live replica to take over (by node).
+    std::vector<int> stoppableMasters() const;
+    QComboBox* victimPicker() const { return victim_; }
+    QCustomPlot* realChart() const { return realChart_; }
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
     // Redis diagram's 4 keys (...)"). The main window offers the open diagram's keys.
@@ -112,6 +122,10 @@ private:
     void showClusters(const QString& realNarration, const QString& modelNarration);
     void showReshardPictures();
     void drawHistograms();
+    void sizeCharts(); // the charts' type and height by the theme's type scale and the zoom
+    void refreshVictims();
+    QString cannotStop(int master) const;
+    bool confirmRestart();
     void clearResults();
     long long slotKeys() const; // the keys of the slot resharded, as the last send counted
     static QString failoverHint();
@@ -119,7 +133,8 @@ private:
 
     LabClient* client_ = nullptr;
     Theme theme_ = Theme::light();
-    QString missing_; // the packages to install, when the lab cannot run here
+    int zoomStep_ = 0; // View > Zoom's steps on the drawings (0: fitted)
+    QString missing_;  // the packages to install, when the lab cannot run here
     QString statusText_;
     bool statusError_ = false;
 
@@ -150,7 +165,7 @@ private:
     QPlainTextEdit* commands_ = nullptr;
     QTableWidget* replies_ = nullptr;
     // Failover
-    QSpinBox* victim_ = nullptr;
+    QComboBox* victim_ = nullptr; // the live masters, by node
     QPushButton* failButton_ = nullptr;
     QLabel* failText_ = nullptr;
     // The drawings, shared by the tabs (moved into the tab shown)

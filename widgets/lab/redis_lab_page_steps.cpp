@@ -5,6 +5,7 @@
 #include "widgets/lab/redis_lab_page.h"
 #include "widgets/lab/redis_lab_pictures.h"
 
+#include <QComboBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
@@ -100,9 +102,11 @@ QWidget* RedisLabPage::buildReshardTab() {
     batch_ = labSpin(tab, 0, 1000, tr("Keys moved by the first MIGRATE"),
                      tr("How many of the slot's keys the first MIGRATE moves (the rest follow in "
                         "the next step): in between, a client asking for a moved key gets ASK"));
-    batch_->setValue(1);
     batch_->setPrefix(tr("first MIGRATE moves "));
-    batch_->setSuffix(tr(" key(s)"));
+    batch_->setSuffix(tr(" key"));
+    connect(batch_, &QSpinBox::valueChanged, this,
+            [this](int n) { batch_->setSuffix(n == 1 ? tr(" key") : tr(" keys")); });
+    batch_->setValue(1);
     reshardButton_ = new QPushButton(tr("&Move the slot step by step"), tab);
     back_ = new QPushButton(tr("&Back"), tab);
     next_ = new QPushButton(tr("Ne&xt"), tab);
@@ -149,8 +153,13 @@ QWidget* RedisLabPage::buildFailoverTab() {
     auto* tab = new QWidget(this);
     auto* v = new QVBoxLayout(tab);
     auto* row = new QHBoxLayout();
-    victim_ = labSpin(tab, 0, 5, tr("Master to stop"), tr("The master to stop"));
-    victim_->setPrefix(tr("master node "));
+    auto* label = new QLabel(tr("&Master to stop:"), tab);
+    victim_ = new QComboBox(tab);
+    victim_->setAccessibleName(tr("Master to stop"));
+    victim_->setToolTip(tr("The live masters of the cluster, by node (a promoted replica too)"));
+    victim_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    label->setBuddy(victim_);
+    row->addWidget(label);
     failButton_ = new QPushButton(tr("Stop this &server"), tab);
     row->addWidget(victim_);
     row->addWidget(failButton_);
@@ -162,7 +171,8 @@ QWidget* RedisLabPage::buildFailoverTab() {
     failText_->setText(failoverHint());
     v->addWidget(failText_);
     v->addStretch(1);
-    connect(failButton_, &QPushButton::clicked, this, [this] { failMaster(victim_->value()); });
+    connect(failButton_, &QPushButton::clicked, this,
+            [this] { failMaster(victim_->currentData().toInt()); });
     return tab;
 }
 
@@ -199,11 +209,11 @@ void RedisLabPage::onResharded(const nlohmann::json& result) {
         modelNow_ = std::make_shared<redis::ClusterState>(reshardState(
             *modelNow_, 3, reshardSlot_, reshardFrom_, reshardTo_, keys, reshardBatch_));
     }
-    setStatus(tr("Slot %1 moved from node %2 to node %3 in %n step(s): step through them.", "",
-                 int(steps_.size()))
+    setStatus(tr("Slot %1 moved from node %2 to node %3 in %4: step through them.")
                   .arg(reshardSlot_)
                   .arg(reshardFrom_)
-                  .arg(reshardTo_));
+                  .arg(reshardTo_)
+                  .arg(labCount(qint64(steps_.size()), tr("step"), tr("steps"))));
     showReshardStep(0);
 }
 
@@ -282,8 +292,12 @@ long long RedisLabPage::slotKeys() const {
 }
 
 void RedisLabPage::failMaster(int master) {
-    victim_->setValue(master);
     tabs_->setCurrentIndex(2);
+    if (const QString why = cannotStop(master); !why.isEmpty()) {
+        setStatus(why, true);
+        return;
+    }
+    victim_->setCurrentIndex(victim_->findData(master));
     call(QStringLiteral("redis.fail"), {{"master", master}},
          [this](const nlohmann::json& r) { onFailedOver(r); });
 }
@@ -315,6 +329,82 @@ void RedisLabPage::onFailedOver(const nlohmann::json& result) {
     showClusters(tr("The real cluster after the failover (CLUSTER SHARDS), the keys counted "
                     "again (COUNTKEYSINSLOT)."),
                  tr("The model after the same failure."));
+}
+
+std::vector<int> RedisLabPage::stoppableMasters() const {
+    std::vector<int> masters;
+    if (!realNow_ || !withReplicas_) {
+        return masters;
+    }
+    const auto& nodes = realNow_->nodes;
+    for (const redis::ClusterNode& m : nodes) {
+        const bool replicated = std::any_of(nodes.begin(), nodes.end(), [&](const auto& r) {
+            return r.alive && r.replicaOf == m.id;
+        });
+        if (m.alive && m.replicaOf < 0 && replicated) {
+            masters.push_back(m.id);
+        }
+    }
+    return masters;
+}
+
+namespace {
+
+// "node 1", "node 1 or node 2", "node 1, node 2 or node 4".
+QString nodeChoice(const std::vector<int>& nodes) {
+    QStringList words;
+    for (const int n : nodes) {
+        words << nodeWords(n);
+    }
+    const QString last = words.isEmpty() ? QString() : words.takeLast();
+    return words.isEmpty() ? last : QObject::tr("%1 or %2").arg(words.join(", "), last);
+}
+
+} // namespace
+
+// Empty when `master` can be stopped now, else why not and which can, in a sentence.
+QString RedisLabPage::cannotStop(int master) const {
+    const std::vector<int> can = stoppableMasters();
+    if (std::find(can.begin(), can.end(), master) != can.end()) {
+        return {};
+    }
+    const auto& nodes = realNow_ ? realNow_->nodes : std::vector<redis::ClusterNode>{};
+    const bool known = master >= 0 && std::size_t(master) < nodes.size();
+    const QString why =
+        !realNow_ ? tr("No cluster is running.")
+        : !withReplicas_
+            ? tr("This cluster has no replicas, so no one would take over a stopped master.")
+        : !known                            ? tr("There is no node %1.").arg(master)
+        : !nodes[std::size_t(master)].alive ? tr("Node %1 is stopped already.").arg(master)
+        : nodes[std::size_t(master)].replicaOf >= 0
+            ? tr("Node %1 is a replica, not a master.").arg(master)
+            : tr("Node %1 has no replica left to take over its slots.").arg(master);
+    return can.empty() ? why + QLatin1Char(' ') +
+                             tr("Press Start for a new cluster with a replica for each master.")
+                       : why + QLatin1Char(' ') + tr("You can stop %1.").arg(nodeChoice(can));
+}
+
+// The picker lists the live masters; one without a replica left is shown but cannot be picked.
+void RedisLabPage::refreshVictims() {
+    const int was = victim_->currentData().toInt();
+    victim_->clear();
+    const std::vector<int> can = stoppableMasters();
+    auto* items = qobject_cast<QStandardItemModel*>(victim_->model());
+    for (const redis::ClusterNode& n :
+         realNow_ ? realNow_->nodes : std::vector<redis::ClusterNode>{}) {
+        if (!n.alive || n.replicaOf >= 0) {
+            continue;
+        }
+        const bool ok = std::find(can.begin(), can.end(), n.id) != can.end();
+        victim_->addItem(ok ? tr("node %1").arg(n.id)
+                            : tr("node %1 (no replica left to take over)").arg(n.id),
+                         n.id);
+        items->item(victim_->count() - 1)->setEnabled(ok);
+    }
+    const int again = victim_->findData(was);
+    victim_->setCurrentIndex(again >= 0 && std::find(can.begin(), can.end(), was) != can.end()
+                                 ? again
+                                 : victim_->findData(can.empty() ? -1 : can.front()));
 }
 
 QString RedisLabPage::reshardStepText() const {
@@ -352,6 +442,7 @@ void RedisLabPage::showClusters(const QString& realNarration, const QString& mod
     setBold(realTitle_, tr("The real cluster (CLUSTER SHARDS)"));
     setBold(modelTitle_, tr("The model (the Redis diagram's engine)"));
     drawHistograms();
+    refreshVictims();
 }
 
 void RedisLabPage::drawHistograms() {
