@@ -47,6 +47,8 @@ const char* const kHelp =
     "                                    beside the model's, as JSON (also --keys FILE)\n"
     "  lab redis --masters N < KEYS      each key's slot and owner in a real Redis Cluster and\n"
     "                                    in the model, and how many agree\n"
+    "  lab lsm [SCENARIO.json | -]       an LSM scenario through a real RocksDB and the model:\n"
+    "                                    both trees after each flush and compaction, as JSON\n"
     "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"
