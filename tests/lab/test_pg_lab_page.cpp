@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -195,6 +196,53 @@ private slots:
         QVERIFY2(page.status().contains(QStringLiteral("cannot connect")),
                  qPrintable(page.status()));
         QVERIFY(!page.index().has_value());
+    }
+
+    // Closing the tab while the helper reads a big index's every page: the helper notices the
+    // SIGTERM inside the read, so the window waits only for the server to stop (it waited for
+    // the whole read, 2-5 s, before).
+    void closingThePageDuringABigReadIsQuick() {
+        auto* page = new PgLabPage;
+        page->keyCount()->setValue(999'999);
+        page->run();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->status() == QStringLiteral("Reading every page of the index..."), 60000);
+        QTest::qWait(300); // well inside the read
+        QElapsedTimer clock;
+        clock.start();
+        delete page;
+        const qint64 ms = clock.elapsed();
+        qInfo("closing the page during the read: %lld ms", ms);
+        QVERIFY2(ms < 700, qPrintable(QString::number(ms)));
+    }
+
+    // Stop server is there during a run, and stops it at once: the run says so, the next Run
+    // starts a new server and works.
+    void stopServerDuringARunStopsIt() {
+        PgLabPage page;
+        page.keyCount()->setValue(999'999);
+        page.run();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.status() == QStringLiteral("Reading every page of the index..."), 60000);
+        QPushButton* stopButton = nullptr;
+        for (QPushButton* b : page.findChildren<QPushButton*>()) {
+            stopButton = b->text() == QStringLiteral("Stop server") ? b : stopButton;
+        }
+        QVERIFY(stopButton && stopButton->isEnabled());
+        QSignalSpy done(&page, &PgLabPage::finished);
+        QElapsedTimer clock;
+        clock.start();
+        stopButton->click();
+        QVERIFY(done.count() == 1 || done.wait(2000));
+        QVERIFY2(clock.elapsed() < 700, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!page.busy());
+        QCOMPARE(page.status(), QStringLiteral("Stopped, and the server with it; Run starts a "
+                                               "new one."));
+        page.keyCount()->setValue(50);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        QCOMPARE(page.index()->leafKeys(), std::int64_t{50});
     }
 
     void aHundredThousandRandomKeysRunInUnder15Seconds() {

@@ -57,7 +57,8 @@ public:
     void runQuery();
     // Reads the index again and redraws (the "Re-read the index" button).
     void reread();
-    // Stops the server (the Stop server button); the next run starts a new one.
+    // Stops the server (the Stop server button), and a run going on with it (its helper ends);
+    // the next run starts a new one.
     void stopServer();
 
     // What is on screen, for tests and the status line.
@@ -103,6 +104,7 @@ private:
     Theme theme_;
     bool busy_ = false;
     bool serverUp_ = false;
+    bool stopping_ = false; // Stop server was pressed during a run
     qint64 runStartedMs_ = 0;
 
     QLabel* missing_ = nullptr;

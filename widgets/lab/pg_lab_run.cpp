@@ -76,14 +76,20 @@ void PgLabPage::setBusy(bool busy, const QString& status) {
     for (QWidget* w : std::initializer_list<QWidget*>{run_, runQuery_, reread_, source_}) {
         w->setEnabled(!busy);
     }
-    stop_->setEnabled(!busy && serverUp_);
+    stop_->setEnabled(busy || serverUp_); // during a run it stops the run and the server
     if (!status.isEmpty()) {
         status_->setText(status);
     }
 }
 
 void PgLabPage::fail(const Status& status) {
-    setBusy(false, tr("Stopped: %1").arg(QString::fromStdString(status.message())));
+    if (stopping_) {
+        stopping_ = false;
+        serverUp_ = false;
+        setBusy(false, tr("Stopped, and the server with it; Run starts a new one."));
+    } else {
+        setBusy(false, tr("Stopped: %1").arg(QString::fromStdString(status.message())));
+    }
     emit finished();
 }
 
@@ -273,6 +279,10 @@ void PgLabPage::runQuery() {
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Your statement"));
     client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
                   [this](const Status& s, const nlohmann::json& r) {
+                      if (!s && stopping_) {
+                          fail(s);
+                          return;
+                      }
                       if (!s) {
                           queryStatus_->setText(QString::fromStdString(s.message()));
                           queryResult_->setRowCount(0);
@@ -315,6 +325,10 @@ void PgLabPage::showQuery(const nlohmann::json& result) {
 
 void PgLabPage::stopServer() {
     if (busy_) {
+        // The helper answers one request at a time: ending it is what stops a run now (its
+        // request ends at once and it stops its server). The run's reply says it stopped.
+        stopping_ = true;
+        client_->shutdown();
         return;
     }
     if (!serverUp_) {
