@@ -7,11 +7,14 @@
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/lab/pg_lab_page.h"
 #include "widgets/lab/pg_tree_drawing.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -169,6 +172,36 @@ private slots:
         }
         QCOMPARE(gauges, 3);                        // a page each
         QVERIFY(f.find(QStringLiteral("sep:300"))); // the root's separator
+    }
+
+    // The trees' headings are bold in the page's type, whatever it becomes: a theme switch
+    // changes the application's font and then scales the fonts widgets set themselves (those
+    // that follow their parent are left alone); the headings shrank to 8 px when scaled twice.
+    void theHeadingsFollowThePagesType() {
+        const QFont before = QApplication::font();
+        PgLabPage page;
+        const auto headings = page.findChildren<QLabel*>();
+        QList<QLabel*> titles;
+        for (QLabel* l : headings) {
+            if (l->text() == page.realTitle() || l->text() == page.modelTitle()) {
+                titles << l;
+            }
+        }
+        QCOMPARE(titles.size(), 2);
+        QFont larger = before;
+        larger.setPointSizeF(before.pointSizeF() * 1.5);
+        QApplication::setFont(larger);
+        QCoreApplication::sendPostedEvents(); // Qt hands the font on in an event
+        for (QLabel* title : titles) {
+            QVERIFY(title->font().bold());
+            QCOMPARE(title->font().pointSizeF(), larger.pointSizeF());
+            QVERIFY(title->property(fg::DiagramPanel::kFontFollowsParent).toBool());
+        }
+        QApplication::setFont(before);
+        QCoreApplication::sendPostedEvents();
+        for (QLabel* title : titles) {
+            QCOMPARE(title->font().pointSizeF(), before.pointSizeF());
+        }
     }
 
     void offeredKeysAreTheKeysInserted() {

@@ -5,6 +5,7 @@
 
 #include "lab/lab_programs.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -152,9 +153,12 @@ QWidget* PgLabPage::buildTrees() {
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
         title = new QLabel(name, box);
-        QFont bold = title->font();
+        // Bold only: its size stays its parent's, so that a theme or zoom that scales the fonts
+        // widgets set themselves does not scale it a second time (it shrank to 8 px).
+        QFont bold;
         bold.setBold(true);
         title->setFont(bold);
+        title->setProperty(DiagramPanel::kFontFollowsParent, true);
         canvas = new DiagramCanvas(box);
         canvas->setSource(source);
         canvas->setAccessibleName(name);
