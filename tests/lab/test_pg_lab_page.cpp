@@ -204,6 +204,23 @@ private slots:
         }
     }
 
+    // View > Zoom (Ctrl++, Ctrl+-, Ctrl+0) zooms both drawings, not the page's type.
+    void zoomingThePageZoomsBothDrawings() {
+        PgLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        page.keyCount()->setValue(600);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY(page.zoomPage(+1));
+        QVERIFY(page.realCanvas()->zoom() > 1.05);
+        QVERIFY(page.modelCanvas()->zoom() > 1.05);
+        QVERIFY(page.zoomPage(0));
+        QVERIFY(page.realCanvas()->fitted() && page.modelCanvas()->fitted());
+        QVERIFY(page.zoomPage(-1));
+        QVERIFY(page.realCanvas()->zoom() < 1.0 && page.modelCanvas()->zoom() < 1.0);
+    }
+
     void offeredKeysAreTheKeysInserted() {
         PgLabPage page;
         page.offerKeys(QStringLiteral("the B-Tree diagram's 5 inserts"), {50, 10, 40, 20, 30});

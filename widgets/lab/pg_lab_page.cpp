@@ -253,6 +253,19 @@ std::optional<Exportable> PgLabPage::exportable() {
     return e;
 }
 
+bool PgLabPage::zoomPage(int direction) {
+    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
+        if (direction > 0) {
+            canvas->zoomIn();
+        } else if (direction < 0) {
+            canvas->zoomOut();
+        } else {
+            canvas->fitToView();
+        }
+    }
+    return true;
+}
+
 void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {
     if (keys.empty()) {
         return;

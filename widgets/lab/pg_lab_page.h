@@ -45,6 +45,8 @@ public:
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
     std::optional<Exportable> exportable() override;
+    // View > Zoom in, Zoom out, Reset zoom: both drawings at once (reset fits each to its pane).
+    bool zoomPage(int direction) override;
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
     // B-Tree diagram's 40 inserts"). The main window offers the open diagram's keys. More than
