@@ -174,6 +174,36 @@ private slots:
         QVERIFY(f.find(QStringLiteral("sep:300"))); // the root's separator
     }
 
+    // The query box's failures in plain words, with the next step: two statements, and a
+    // dropped table (the drawings do not go on showing the index as if it were there).
+    void statementFailuresArePlain() {
+        PgLabPage page;
+        page.keyCount()->setValue(100);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        auto* tag = page.queryBox()->parentWidget()->findChildren<QLabel*>().last();
+        page.queryBox()->setPlainText(QStringLiteral("SELECT 1; SELECT 2"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(tag->text().startsWith(QStringLiteral("Run one statement at a time")),
+                 qPrintable(tag->text()));
+        page.queryBox()->setPlainText(QStringLiteral("DROP TABLE fieldguide_lab"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QCOMPARE(page.status(), QStringLiteral("The lab's table is gone (a statement dropped "
+                                               "it), and its index with it: press Run to build "
+                                               "it again."));
+        QVERIFY(!page.index().has_value());
+        QCOMPARE(page.realTitle(), QStringLiteral("PostgreSQL's index: gone"));
+        QVERIFY(page.realCanvas()->currentFrame().items.empty());
+        // Run builds it again, and the old statement's tag ("DROP TABLE") goes.
+        page.run();
+        QVERIFY(tag->text().isEmpty());
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+    }
+
     // The trees' headings are bold in the page's type, whatever it becomes: a theme switch
     // changes the application's font and then scales the fonts widgets set themselves (those
     // that follow their parent are left alone); the headings shrank to 8 px when scaled twice.

@@ -96,6 +96,7 @@ private:
     void readIndex();
     void showRead(const nlohmann::json& result);
     void showComparison();
+    void forgetIndex(); // the table is gone: nothing drawn stays as if it were there
     void showQuery(const nlohmann::json& result);
     void addSql(const nlohmann::json& result);
     void fail(const Status& status);
