@@ -7,6 +7,7 @@
 #include "lab/lsm_service.h"
 #include "lab/pg_service.h"
 #include "lab/redis_service.h"
+#include "lab/stop_request.h"
 
 #include <cerrno>
 #include <csignal>
@@ -30,6 +31,7 @@ int quitPipe[2] = {-1, -1};
 
 void onQuitSignal(int sig) {
     const int saved = errno;
+    requestStop(); // the request on hand ends at its next look (lab/stop_request.h)
     const auto byte = static_cast<unsigned char>(sig);
     [[maybe_unused]] const auto written = ::write(quitPipe[1], &byte, 1);
     errno = saved;

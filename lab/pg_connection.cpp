@@ -1,6 +1,9 @@
 #include "lab/pg_connection.h"
 
+#include "lab/stop_request.h"
+
 #include <libpq-fe.h>
+#include <poll.h>
 #include <sstream>
 
 namespace fg::lab {
@@ -23,7 +26,53 @@ std::string serverMessage(PGconn* conn) {
     return m;
 }
 
-void readRows(PGresult* res, PgResult* out) {
+std::string resultMessage(const PGresult* res) {
+    std::string m = PQresultErrorMessage(res);
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) {
+        m.pop_back();
+    }
+    return m;
+}
+
+// How often a statement waited for looks at the quit request.
+constexpr int kStopCheckMs = 50;
+
+// Waits until the statement sent on `conn` has its whole result; false when the helper was asked
+// to quit first (stopRequested()) or the connection broke (PQgetResult then says why).
+bool waitForResult(PGconn* conn) {
+    while (PQisBusy(conn)) {
+        if (stopRequested()) {
+            return false;
+        }
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        if (fd.fd < 0) {
+            return true;
+        }
+        if (::poll(&fd, 1, kStopCheckMs) > 0 && !PQconsumeInput(conn)) {
+            return true;
+        }
+    }
+    return true;
+}
+
+// Asks the server to give up the statement on hand and forgets its result. The wait is the
+// server's: a cancelled statement ends within milliseconds.
+void cancelAndDrain(PGconn* conn) {
+    if (PGcancel* cancel = PQgetCancel(conn)) {
+        char why[256];
+        PQcancel(cancel, why, sizeof why);
+        PQfreeCancel(cancel);
+    }
+    while (PGresult* res = PQgetResult(conn)) {
+        PQclear(res);
+    }
+}
+
+// How many rows are copied between two looks at the quit request (a million take a second).
+constexpr int kRowsBetweenStopChecks = 1 << 14;
+
+// The result's rows as text; false when the helper was asked to quit first (stopRequested()).
+bool readRows(PGresult* res, PgResult* out) {
     const int columns = PQnfields(res);
     const int rows = PQntuples(res);
     out->columns.clear();
@@ -32,6 +81,10 @@ void readRows(PGresult* res, PgResult* out) {
     }
     out->rows.assign(static_cast<std::size_t>(rows), {});
     for (int r = 0; r < rows; ++r) {
+        if (r % kRowsBetweenStopChecks == 0 && stopRequested()) {
+            out->rows.clear();
+            return false;
+        }
         auto& row = out->rows[static_cast<std::size_t>(r)];
         row.reserve(static_cast<std::size_t>(columns));
         for (int c = 0; c < columns; ++c) {
@@ -43,6 +96,7 @@ void readRows(PGresult* res, PgResult* out) {
             }
         }
     }
+    return true;
 }
 
 } // namespace
@@ -82,18 +136,27 @@ PgConnection::~PgConnection() {
 }
 
 Status PgConnection::exec(const std::string& sql, PgResult* result) {
-    PGresult* res = PQexec(conn_, sql.c_str());
-    const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-        const std::string why = serverMessage(conn_);
+    if (stopRequested()) {
+        return Status::failure(statementName(sql), kStoppedSentence);
+    }
+    if (!PQsendQuery(conn_, sql.c_str())) {
+        return Status::failure(statementName(sql), serverMessage(conn_));
+    }
+    if (!waitForResult(conn_)) {
+        cancelAndDrain(conn_);
+        return Status::failure(statementName(sql), kStoppedSentence);
+    }
+    Status s;
+    while (PGresult* res = PQgetResult(conn_)) {
+        const ExecStatusType status = PQresultStatus(res);
+        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && s) {
+            s = Status::failure(statementName(sql), resultMessage(res));
+        } else if (s && result && !readRows(res, result)) { // the last statement's rows win
+            s = Status::failure(statementName(sql), kStoppedSentence);
+        }
         PQclear(res);
-        return Status::failure(statementName(sql), why);
     }
-    if (result) {
-        readRows(res, result);
-    }
-    PQclear(res);
-    return Status::ok();
+    return s;
 }
 
 namespace {
@@ -134,7 +197,15 @@ Status PgConnection::execOne(const std::string& sql, std::size_t maxRows, PgResu
     }
     Status s;
     bool cancelled = false;
-    while (PGresult* res = PQgetResult(conn_)) {
+    while (true) {
+        if (!waitForResult(conn_)) {
+            cancelAndDrain(conn_);
+            return Status::failure(statementName(sql), kStoppedSentence);
+        }
+        PGresult* res = PQgetResult(conn_);
+        if (!res) {
+            break;
+        }
         const ExecStatusType status = PQresultStatus(res);
         if (status == PGRES_SINGLE_TUPLE && result->rows.size() < maxRows) {
             addRow(res, result);
@@ -175,6 +246,11 @@ Status PgConnection::copyIn(const std::string& sql, std::string_view data) {
     }
     constexpr std::size_t kChunk = std::size_t{1} << 20;
     for (std::size_t at = 0; at < data.size(); at += kChunk) {
+        if (stopRequested()) {
+            PQputCopyEnd(conn_, kStoppedSentence); // the server drops what it took
+            cancelAndDrain(conn_);
+            return Status::failure(statementName(sql), kStoppedSentence);
+        }
         const std::size_t n = std::min(kChunk, data.size() - at);
         if (PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) != 1) {
             return Status::failure(statementName(sql), serverMessage(conn_));
@@ -182,6 +258,10 @@ Status PgConnection::copyIn(const std::string& sql, std::string_view data) {
     }
     if (PQputCopyEnd(conn_, nullptr) != 1) {
         return Status::failure(statementName(sql), serverMessage(conn_));
+    }
+    if (!waitForResult(conn_)) {
+        cancelAndDrain(conn_);
+        return Status::failure(statementName(sql), kStoppedSentence);
     }
     Status s;
     while (PGresult* end = PQgetResult(conn_)) {

@@ -4,6 +4,7 @@
 #include "lab/lab_programs.h"
 #include "lab/pg_connection.h"
 #include "lab/private_server.h"
+#include "lab/stop_request.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -169,6 +170,9 @@ Status PgLab::waitForServer(const QString& log, int timeoutMs) {
         if (!server_->running()) {
             return Status::failure("PostgreSQL", "the server stopped while starting: " +
                                                      logTail(log).toStdString());
+        }
+        if (stopRequested()) {
+            return Status::failure("PostgreSQL", kStoppedSentence);
         }
         if (clock.elapsed() > timeoutMs) {
             return Status::failure("PostgreSQL", "the server did not accept connections within " +

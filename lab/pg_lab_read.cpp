@@ -2,12 +2,16 @@
 // bt_page_items over every block, two queries in all) and pgstattuple (pgstatindex).
 #include "lab/pg_connection.h"
 #include "lab/pg_lab.h"
+#include "lab/stop_request.h"
 
 #include <charconv>
 
 namespace fg::lab {
 
 namespace {
+
+// How many items are taken between two looks at the quit request (lab/stop_request.h).
+constexpr std::size_t kItemsBetweenStopChecks = 1 << 14;
 
 long long number(const std::optional<std::string>& text) {
     long long v = 0;
@@ -127,7 +131,11 @@ Status PgLab::readIndex(PgIndex* out) {
     }
     index.pages = pagesFrom(stats);
     const std::size_t blk = col(items, "blk");
-    for (const auto& row : items.rows) {
+    for (std::size_t i = 0; i < items.rows.size(); ++i) {
+        if (i % kItemsBetweenStopChecks == 0 && stopRequested()) {
+            return Status::failure("index", kStoppedSentence);
+        }
+        const auto& row = items.rows[i];
         const auto block = static_cast<std::uint32_t>(number(row[blk]));
         if (block >= 1 && block <= index.pages.size()) {
             addItem(index.pages[block - 1], items, row);

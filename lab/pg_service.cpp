@@ -3,6 +3,7 @@
 #include "lab/btree_compare.h"
 #include "lab/lab_folder.h"
 #include "lab/pg_service_state.h"
+#include "lab/stop_request.h"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
@@ -183,6 +184,9 @@ Status read(PgService::State& s, const nlohmann::json& args, nlohmann::json* res
         if (Status st = tableKeys(s, &s.keys); !st) {
             return st;
         }
+    }
+    if (stopRequested()) {
+        return Status::failure("index", kStoppedSentence);
     }
     const BTreeComparison c = compareWithModel(index, s.keys, order);
     *result = {{"index", toJson(index)},

@@ -3,6 +3,7 @@
 #include "engines/redis/key_slot.h"
 #include "lab/redis_client.h"
 #include "lab/redis_lab.h"
+#include "lab/stop_request.h"
 
 #include <charconv>
 
@@ -139,6 +140,9 @@ Status RedisLab::setRound(std::span<const std::string> keys, const std::vector<s
             }
         }
         for (std::size_t at = 0; at < mine.size(); at += kPipeline) {
+            if (stopRequested()) {
+                return Status::failure("SET", kStoppedSentence);
+            }
             const std::size_t end = std::min(mine.size(), at + kPipeline);
             for (std::size_t j = at; j < end; ++j) {
                 c->append({"SET", keys[mine[j]], "1"});
@@ -230,6 +234,9 @@ Status RedisLab::keySlots(std::span<const std::string> keys, std::vector<int>* k
     }
     keySlotOf->assign(keys.size(), -1);
     for (std::size_t at = 0; at < keys.size(); at += kPipeline) {
+        if (stopRequested()) {
+            return Status::failure("CLUSTER KEYSLOT", kStoppedSentence);
+        }
         const std::size_t end = std::min(keys.size(), at + kPipeline);
         for (std::size_t i = at; i < end; ++i) {
             c->append({"CLUSTER", "KEYSLOT", keys[i]});

@@ -7,6 +7,7 @@
 #include "lab/lab_programs.h"
 #include "lab/private_server.h"
 #include "lab/redis_client.h"
+#include "lab/stop_request.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -183,6 +184,9 @@ Status RedisLab::waitForNodes(int timeoutMs) {
                                                   ? "the port is in use by another program"
                                                   : "stopped while starting: " +
                                                         logTail(log).toStdString());
+            }
+            if (stopRequested()) {
+                return Status::failure("Redis", kStoppedSentence);
             }
             if (clock.elapsed() > timeoutMs) {
                 return Status::failure("Redis node " + std::to_string(i),

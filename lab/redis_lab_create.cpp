@@ -2,6 +2,7 @@
 #include "engines/redis/slot_ranges.h"
 #include "lab/redis_client.h"
 #include "lab/redis_lab.h"
+#include "lab/stop_request.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -101,6 +102,9 @@ Status RedisLab::replicate() {
             if (knownNodes(r.text).first == total) {
                 break;
             }
+            if (stopRequested()) {
+                return Status::failure("Redis", kStoppedSentence);
+            }
             if (clock.elapsed() > 20000) {
                 return Status::failure(nodeName(n), "did not meet the other nodes within 20 s");
             }
@@ -169,6 +173,9 @@ Status RedisLab::waitUntilReady(const RedisLabOptions& options) {
         }
         if (why.empty()) {
             return Status::ok();
+        }
+        if (stopRequested()) {
+            return Status::failure("Redis Cluster", kStoppedSentence);
         }
         QThread::msleep(50);
     }

@@ -7,6 +7,7 @@
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QThread>
@@ -228,6 +229,44 @@ private slots:
         QVERIFY(helper.process().waitForFinished(10000));
         QCOMPARE(helper.process().exitStatus(), QProcess::NormalExit);
         QCOMPARE(helper.process().exitCode(), 128 + sig);
+        QVERIFY(labFoldersOf(pid).isEmpty());
+    }
+
+    // SIGTERM inside a long request (reading a big index's every page) ends that request at
+    // once: it is answered "stopped", the server stops, the helper exits, all within a second.
+    void aQuitSignalEndsALongRequestAtOnce() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        ServeProcess helper;
+        helper.send("{\"id\": 1, \"op\": \"pg.start\"}\n");
+        json keys = json::array();
+        for (int k = 999'999; k >= 1; --k) {
+            keys.push_back(k);
+        }
+        const json insert = {{"id", 2}, {"op", "pg.insert"}, {"args", {{"keys", keys}}}};
+        helper.send(QByteArray::fromStdString(insert.dump() + "\n"));
+        json answer;
+        for (int id = 1; id <= 2; ++id) {
+            do {
+                answer = helper.next();
+            } while (answer.contains("progress"));
+            QVERIFY2(answer.is_object() && answer.value("ok", false), answer.dump().c_str());
+        }
+        helper.send("{\"id\": 3, \"op\": \"pg.read\"}\n");
+        QVERIFY(helper.process().waitForBytesWritten(5000));
+        QThread::msleep(300); // inside the read's queries
+        QElapsedTimer clock;
+        clock.start();
+        const qint64 pid = helper.process().processId();
+        ::kill(static_cast<pid_t>(pid), SIGTERM);
+        answer = helper.next();
+        QCOMPARE(answer.value("id", 0), 3);
+        QCOMPARE(answer.value("ok", true), false);
+        QVERIFY2(answer.value("error", std::string()).find("stopped") != std::string::npos,
+                 answer.dump().c_str());
+        QVERIFY(helper.process().waitForFinished(5000));
+        qInfo("SIGTERM during pg.read: ended in %lld ms", clock.elapsed());
+        QVERIFY(clock.elapsed() < 1000);
+        QCOMPARE(helper.process().exitCode(), 128 + SIGTERM);
         QVERIFY(labFoldersOf(pid).isEmpty());
     }
 

@@ -7,13 +7,17 @@
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/lab/pg_lab_page.h"
 #include "widgets/lab/pg_tree_drawing.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -170,6 +174,83 @@ private slots:
         QVERIFY(f.find(QStringLiteral("sep:300"))); // the root's separator
     }
 
+    // The query box's failures in plain words, with the next step: two statements, and a
+    // dropped table (the drawings do not go on showing the index as if it were there).
+    void statementFailuresArePlain() {
+        PgLabPage page;
+        page.keyCount()->setValue(100);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        auto* tag = page.queryBox()->parentWidget()->findChildren<QLabel*>().last();
+        page.queryBox()->setPlainText(QStringLiteral("SELECT 1; SELECT 2"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(tag->text().startsWith(QStringLiteral("Run one statement at a time")),
+                 qPrintable(tag->text()));
+        page.queryBox()->setPlainText(QStringLiteral("DROP TABLE fieldguide_lab"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QCOMPARE(page.status(), QStringLiteral("The lab's table is gone (a statement dropped "
+                                               "it), and its index with it: press Run to build "
+                                               "it again."));
+        QVERIFY(!page.index().has_value());
+        QCOMPARE(page.realTitle(), QStringLiteral("PostgreSQL's index: gone"));
+        QVERIFY(page.realCanvas()->currentFrame().items.empty());
+        // Run builds it again, and the old statement's tag ("DROP TABLE") goes.
+        page.run();
+        QVERIFY(tag->text().isEmpty());
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+    }
+
+    // The trees' headings are bold in the page's type, whatever it becomes: a theme switch
+    // changes the application's font and then scales the fonts widgets set themselves (those
+    // that follow their parent are left alone); the headings shrank to 8 px when scaled twice.
+    void theHeadingsFollowThePagesType() {
+        const QFont before = QApplication::font();
+        PgLabPage page;
+        const auto headings = page.findChildren<QLabel*>();
+        QList<QLabel*> titles;
+        for (QLabel* l : headings) {
+            if (l->text() == page.realTitle() || l->text() == page.modelTitle()) {
+                titles << l;
+            }
+        }
+        QCOMPARE(titles.size(), 2);
+        QFont larger = before;
+        larger.setPointSizeF(before.pointSizeF() * 1.5);
+        QApplication::setFont(larger);
+        QCoreApplication::sendPostedEvents(); // Qt hands the font on in an event
+        for (QLabel* title : titles) {
+            QVERIFY(title->font().bold());
+            QCOMPARE(title->font().pointSizeF(), larger.pointSizeF());
+            QVERIFY(title->property(fg::DiagramPanel::kFontFollowsParent).toBool());
+        }
+        QApplication::setFont(before);
+        QCoreApplication::sendPostedEvents();
+        for (QLabel* title : titles) {
+            QCOMPARE(title->font().pointSizeF(), before.pointSizeF());
+        }
+    }
+
+    // View > Zoom (Ctrl++, Ctrl+-, Ctrl+0) zooms both drawings, not the page's type.
+    void zoomingThePageZoomsBothDrawings() {
+        PgLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        page.keyCount()->setValue(600);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY(page.zoomPage(+1));
+        QVERIFY(page.realCanvas()->zoom() > 1.05);
+        QVERIFY(page.modelCanvas()->zoom() > 1.05);
+        QVERIFY(page.zoomPage(0));
+        QVERIFY(page.realCanvas()->fitted() && page.modelCanvas()->fitted());
+        QVERIFY(page.zoomPage(-1));
+        QVERIFY(page.realCanvas()->zoom() < 1.0 && page.modelCanvas()->zoom() < 1.0);
+    }
+
     void offeredKeysAreTheKeysInserted() {
         PgLabPage page;
         page.offerKeys(QStringLiteral("the B-Tree diagram's 5 inserts"), {50, 10, 40, 20, 30});
@@ -195,6 +276,53 @@ private slots:
         QVERIFY2(page.status().contains(QStringLiteral("cannot connect")),
                  qPrintable(page.status()));
         QVERIFY(!page.index().has_value());
+    }
+
+    // Closing the tab while the helper reads a big index's every page: the helper notices the
+    // SIGTERM inside the read, so the window waits only for the server to stop (it waited for
+    // the whole read, 2-5 s, before).
+    void closingThePageDuringABigReadIsQuick() {
+        auto* page = new PgLabPage;
+        page->keyCount()->setValue(999'999);
+        page->run();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page->status() == QStringLiteral("Reading every page of the index..."), 60000);
+        QTest::qWait(300); // well inside the read
+        QElapsedTimer clock;
+        clock.start();
+        delete page;
+        const qint64 ms = clock.elapsed();
+        qInfo("closing the page during the read: %lld ms", ms);
+        QVERIFY2(ms < 700, qPrintable(QString::number(ms)));
+    }
+
+    // Stop server is there during a run, and stops it at once: the run says so, the next Run
+    // starts a new server and works.
+    void stopServerDuringARunStopsIt() {
+        PgLabPage page;
+        page.keyCount()->setValue(999'999);
+        page.run();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.status() == QStringLiteral("Reading every page of the index..."), 60000);
+        QPushButton* stopButton = nullptr;
+        for (QPushButton* b : page.findChildren<QPushButton*>()) {
+            stopButton = b->text() == QStringLiteral("Stop server") ? b : stopButton;
+        }
+        QVERIFY(stopButton && stopButton->isEnabled());
+        QSignalSpy done(&page, &PgLabPage::finished);
+        QElapsedTimer clock;
+        clock.start();
+        stopButton->click();
+        QVERIFY(done.count() == 1 || done.wait(2000));
+        QVERIFY2(clock.elapsed() < 700, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!page.busy());
+        QCOMPARE(page.status(), QStringLiteral("Stopped, and the server with it; Run starts a "
+                                               "new one."));
+        page.keyCount()->setValue(50);
+        page.run();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(page.index().has_value(), qPrintable(page.status()));
+        QCOMPARE(page.index()->leafKeys(), std::int64_t{50});
     }
 
     void aHundredThousandRandomKeysRunInUnder15Seconds() {

@@ -249,6 +249,9 @@ void LabClient::endHelper() {
     p->disconnect(this);
     process_ = nullptr;
     p->closeWriteChannel(); // end of input: it stops its servers and exits
+    // SIGTERM ends a request on hand at once (lab/stop_request.h): the wait below is then only
+    // for the servers to stop, not for a long read to end.
+    p->terminate();
     if (!p->waitForFinished(kStopWaitMs)) {
         p->kill();
         p->waitForFinished(1000);

@@ -36,7 +36,8 @@ public:
     using Reply = std::function<void(const Status& status, const nlohmann::json& result)>;
 
     explicit LabClient(QObject* parent = nullptr);
-    // Ends the helper: closes its input (it stops its servers and exits), kills it after 5 s.
+    // Ends the helper: closes its input and sends it SIGTERM, which ends a request on hand at
+    // once; it stops its servers and exits. Kills it after 5 s.
     ~LabClient() override;
 
     // Sends `op` with `args`; the helper is started on the first call. `reply` runs on the GUI

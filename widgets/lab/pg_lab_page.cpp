@@ -5,6 +5,7 @@
 
 #include "lab/lab_programs.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -152,9 +153,12 @@ QWidget* PgLabPage::buildTrees() {
         auto* v = new QVBoxLayout(box);
         v->setContentsMargins(0, 0, 0, 0);
         title = new QLabel(name, box);
-        QFont bold = title->font();
+        // Bold only: its size stays its parent's, so that a theme or zoom that scales the fonts
+        // widgets set themselves does not scale it a second time (it shrank to 8 px).
+        QFont bold;
         bold.setBold(true);
         title->setFont(bold);
+        title->setProperty(DiagramPanel::kFontFollowsParent, true);
         canvas = new DiagramCanvas(box);
         canvas->setSource(source);
         canvas->setAccessibleName(name);
@@ -247,6 +251,19 @@ std::optional<Exportable> PgLabPage::exportable() {
     e.screenSize = realCanvas_->size();
     e.baseName = QStringLiteral("postgresql-index");
     return e;
+}
+
+bool PgLabPage::zoomPage(int direction) {
+    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
+        if (direction > 0) {
+            canvas->zoomIn();
+        } else if (direction < 0) {
+            canvas->zoomOut();
+        } else {
+            canvas->fitToView();
+        }
+    }
+    return true;
 }
 
 void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {

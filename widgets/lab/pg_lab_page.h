@@ -45,6 +45,8 @@ public:
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
     std::optional<Exportable> exportable() override;
+    // View > Zoom in, Zoom out, Reset zoom: both drawings at once (reset fits each to its pane).
+    bool zoomPage(int direction) override;
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
     // B-Tree diagram's 40 inserts"). The main window offers the open diagram's keys. More than
@@ -57,7 +59,8 @@ public:
     void runQuery();
     // Reads the index again and redraws (the "Re-read the index" button).
     void reread();
-    // Stops the server (the Stop server button); the next run starts a new one.
+    // Stops the server (the Stop server button), and a run going on with it (its helper ends);
+    // the next run starts a new one.
     void stopServer();
 
     // What is on screen, for tests and the status line.
@@ -93,6 +96,7 @@ private:
     void readIndex();
     void showRead(const nlohmann::json& result);
     void showComparison();
+    void forgetIndex(); // the table is gone: nothing drawn stays as if it were there
     void showQuery(const nlohmann::json& result);
     void addSql(const nlohmann::json& result);
     void fail(const Status& status);
@@ -103,6 +107,7 @@ private:
     Theme theme_;
     bool busy_ = false;
     bool serverUp_ = false;
+    bool stopping_ = false; // Stop server was pressed during a run
     qint64 runStartedMs_ = 0;
 
     QLabel* missing_ = nullptr;

@@ -45,6 +45,22 @@ QTableWidgetItem* cell(const QString& text) {
     return item;
 }
 
+bool says(const Status& s, const char* words) {
+    return s.message().find(words) != std::string::npos;
+}
+
+// The student's statement failed: PostgreSQL's words, or plain ones where they are jargon.
+QString statementError(const Status& s) {
+    if (says(s, "cannot insert multiple commands")) {
+        return PgLabPage::tr("Run one statement at a time: the query box takes a single SQL "
+                             "statement (leave out the second one).");
+    }
+    if (says(s, "statement timeout")) {
+        return PgLabPage::tr("Your statement stopped after the lab's 5-second limit.");
+    }
+    return QString::fromStdString(s.message());
+}
+
 } // namespace
 
 QString PgLabPage::status() const {
@@ -76,14 +92,20 @@ void PgLabPage::setBusy(bool busy, const QString& status) {
     for (QWidget* w : std::initializer_list<QWidget*>{run_, runQuery_, reread_, source_}) {
         w->setEnabled(!busy);
     }
-    stop_->setEnabled(!busy && serverUp_);
+    stop_->setEnabled(busy || serverUp_); // during a run it stops the run and the server
     if (!status.isEmpty()) {
         status_->setText(status);
     }
 }
 
 void PgLabPage::fail(const Status& status) {
-    setBusy(false, tr("Stopped: %1").arg(QString::fromStdString(status.message())));
+    if (stopping_) {
+        stopping_ = false;
+        serverUp_ = false;
+        setBusy(false, tr("Stopped, and the server with it; Run starts a new one."));
+    } else {
+        setBusy(false, tr("Stopped: %1").arg(QString::fromStdString(status.message())));
+    }
     emit finished();
 }
 
@@ -127,13 +149,15 @@ void PgLabPage::run() {
     std::vector<std::int64_t> keys = chosenKeys(&why);
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     keysFromNote_ = tr("The model took the same %1, in the order they were inserted.").arg(why);
+    queryStatus_->clear(); // the last statement's tag is not this run's
     setBusy(true, tr("Running the lab on %1...").arg(why));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
     ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
 }
 
 void PgLabPage::insertAndRead(std::vector<std::int64_t> keys) {
-    status_->setText(tr("Inserting %1 keys...").arg(keys.size()));
+    status_->setText(
+        tr("Inserting %1 keys...").arg(QLocale().toString(static_cast<qint64>(keys.size()))));
     nlohmann::json args = {{"keys", keys}};
     client_->call(QStringLiteral("pg.insert"), std::move(args), this,
                   [this](const Status& s, const nlohmann::json& r) {
@@ -150,6 +174,14 @@ void PgLabPage::readIndex() {
     status_->setText(tr("Reading every page of the index..."));
     client_->call(QStringLiteral("pg.read"), nlohmann::json::object(), this,
                   [this](const Status& s, const nlohmann::json& r) {
+                      if (!s && !stopping_ && says(s, "does not exist")) {
+                          forgetIndex();
+                          setBusy(false, tr("The lab's table is gone (a statement dropped it), "
+                                            "and its index with it: press Run to build it "
+                                            "again."));
+                          emit finished();
+                          return;
+                      }
                       if (!s) {
                           fail(s);
                           return;
@@ -187,8 +219,9 @@ void PgLabPage::showRead(const nlohmann::json& result) {
     redraw();
     showComparison();
     const double seconds = (QDateTime::currentMSecsSinceEpoch() - runStartedMs_) / 1000.0;
-    setBusy(false, tr("Done in %1 s: %2 keys in %3 pages.")
-                       .arg(QLocale().toString(seconds, 'f', 1))
+    setBusy(false, tr("Done in %1: %2 keys in %3 pages.")
+                       .arg(seconds < 0.05 ? tr("under 0.1 s")
+                                           : tr("%1 s").arg(QLocale().toString(seconds, 'f', 1)))
                        .arg(QLocale().toString(static_cast<qint64>(index_->leafKeys())))
                        .arg(QLocale().toString(
                            static_cast<qint64>(index_->leafPages() + index_->internalPages()))));
@@ -226,6 +259,20 @@ void PgLabPage::redraw() {
             .arg(pages == 1 ? tr("1 page")
                             : tr("%1 pages").arg(QLocale().toString(static_cast<qint64>(pages)))));
     modelTitle_->setText(tr("The model: B+-tree, order %1").arg(order));
+}
+
+void PgLabPage::forgetIndex() {
+    index_.reset();
+    comparison_.reset();
+    modelState_.reset();
+    realSource_->setLayout({});
+    modelSource_->setLayout({});
+    realCanvas_->setSource(realSource_.get());
+    modelCanvas_->setSource(modelSource_.get());
+    realTitle_->setText(tr("PostgreSQL's index: gone"));
+    modelTitle_->setText(tr("The model: not run"));
+    comparisonTable_->setRowCount(0);
+    keysNote_->clear();
 }
 
 void PgLabPage::showComparison() {
@@ -269,12 +316,17 @@ void PgLabPage::runQuery() {
         return;
     }
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
+    queryStatus_->clear();
     setBusy(true, tr("Running your statement..."));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Your statement"));
     client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
                   [this](const Status& s, const nlohmann::json& r) {
+                      if (!s && stopping_) {
+                          fail(s);
+                          return;
+                      }
                       if (!s) {
-                          queryStatus_->setText(QString::fromStdString(s.message()));
+                          queryStatus_->setText(statementError(s));
                           queryResult_->setRowCount(0);
                           setBusy(false, tr("Your statement failed (below)."));
                           emit finished();
@@ -315,6 +367,10 @@ void PgLabPage::showQuery(const nlohmann::json& result) {
 
 void PgLabPage::stopServer() {
     if (busy_) {
+        // The helper answers one request at a time: ending it is what stops a run now (its
+        // request ends at once and it stops its server). The run's reply says it stopped.
+        stopping_ = true;
+        client_->shutdown();
         return;
     }
     if (!serverUp_) {
