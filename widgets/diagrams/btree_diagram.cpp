@@ -443,6 +443,10 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
         }
         if (p.id == btree::kNoNode) {
             f.items.push_back(moreItem(p, g, theme));
+            // Its words may reach past the last slot: the drawing's extent takes them in, or a
+            // view fitted to it cut them off ("... 45 mor" in the Projector theme).
+            const qreal right = f.items.back().rect.right() - f.origin.x();
+            f.size.setWidth(std::max(f.size.width(), right));
             continue;
         }
         const auto keys = ns.keys(p.id);
