@@ -74,8 +74,8 @@ std::string pageSizeWhy(const PgIndex& real, const ModelTree& m, const char* wha
 std::string fillWhy(Arrival arrival) {
     const std::string counted =
         "what is left apart is how fill is counted: bytes of an 8 KB page for the real index "
-        "(its 24-byte header, 4-byte item pointers and high key included), keys out of order - "
-        "1 for the model.";
+        "(its 24-byte header, 4-byte item pointers and high key included), keys out of the "
+        "order minus one a node may hold for the model.";
     switch (arrival) {
     case Arrival::kAscending:
         return "The keys came in ascending order: both split the rightmost leaf leaving it 90% "
@@ -107,10 +107,10 @@ int defaultOrder(const PgIndex& real, std::string* why) {
                    ? "order " + std::to_string(order) + ": a model node then holds up to " +
                          std::to_string(order - 1) +
                          " keys, as many as a real leaf holds on average (" + fixed1(avg) + ")"
-                   : "order " + std::to_string(order) + ", the " +
-                         (want > order ? "largest" : "smallest") +
-                         " the model has: a real leaf holds " + fixed1(avg) +
-                         " keys on average, which would take order " + std::to_string(want);
+                   : "order " + std::to_string(order) + ". A real leaf holds " + fixed1(avg) +
+                         " keys on average, which would take order " + std::to_string(want) +
+                         ", but " + std::to_string(order) + " is the " +
+                         (want > order ? "largest" : "smallest") + " order the model takes";
     }
     return order;
 }
