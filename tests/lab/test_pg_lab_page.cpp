@@ -49,6 +49,23 @@ private slots:
         FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
         qputenv("FIELDGUIDE_LAB_HELPER", LAB_HELPER_BIN);
     }
+
+    // A tester typed 99,999,999 keys and the box kept 999,999 without a word: it says so now.
+    void aKeyCountOverTheLabsLimitIsSaid() {
+        fg::PgLabPage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSpinBox* box = page.keyCount();
+        box->setFocus();
+        QLineEdit* edit = box->findChild<QLineEdit*>();
+        edit->selectAll();
+        QTest::keyClicks(edit, QStringLiteral("99999999"));
+        QTest::keyClick(edit, Qt::Key_Return);
+        QCOMPARE(box->value(), 1'000'000);
+        QTRY_VERIFY2(page.status().contains(QStringLiteral("99,999,999")) &&
+                     page.status().contains(QStringLiteral("1,000,000")),
+                 qPrintable(page.status()));
+    }
     void cleanupTestCase() {
         QTRY_VERIFY_WITH_TIMEOUT(fg::lab::test::foldersOwnedByMe().isEmpty(), 15000);
     }

@@ -6,6 +6,7 @@
 #include "lab/lab_programs.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -113,13 +114,13 @@ void PgLabPage::buildControls() {
     keysFrom_ = new QComboBox(this);
     keysFrom_->addItems({tr("Random keys"), tr("Sequential keys")});
     keysFrom_->setAccessibleName(tr("Which keys"));
-    count_ = new QSpinBox(this);
+    count_ = new RangeSpinBox(this);
     count_->setRange(1, 1'000'000);
     count_->setValue(2000);
     count_->setGroupSeparatorShown(true);
     count_->setSuffix(tr(" keys"));
     count_->setAccessibleName(tr("How many keys"));
-    seed_ = new QSpinBox(this);
+    seed_ = new RangeSpinBox(this);
     seed_->setRange(0, 1'000'000);
     seed_->setValue(7);
     seed_->setPrefix(tr("seed "));
@@ -278,6 +279,12 @@ void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {
     offered_.push_back(std::move(keys));
     keysFrom_->addItem(from);
     keysFrom_->setCurrentIndex(keysFrom_->count() - 1);
+}
+
+void PgLabPage::sayOutOfRange(const QString& text) {
+    if (!text.isEmpty()) {
+        status_->setText(text);
+    }
 }
 
 } // namespace fg

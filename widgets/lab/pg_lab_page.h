@@ -12,6 +12,7 @@
 #include "lab/btree_compare.h"
 #include "lab/pg_index.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/range_box.h"
 
 #include <QWidget>
 #include <cstdint>
@@ -36,7 +37,7 @@ class DiagramCanvas;
 class LabClient;
 class PgFrameSource;
 
-class PgLabPage : public QWidget, public Page {
+class PgLabPage : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
     explicit PgLabPage(QWidget* parent = nullptr);
@@ -44,6 +45,8 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    // What a number box of the page says of a number out of its range, on the status line.
+    void sayOutOfRange(const QString& text) override;
     std::optional<Exportable> exportable() override;
     // View > Zoom in, Zoom out, Reset zoom: both drawings at once (reset fits each to its pane).
     bool zoomPage(int direction) override;

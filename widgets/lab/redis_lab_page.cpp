@@ -3,6 +3,7 @@
 #include "lab/lab_programs.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/redis_key_table.h"
 #include "widgets/lab/redis_lab_pictures.h"
@@ -116,7 +117,7 @@ QWidget* RedisLabPage::buildClusterRow() {
     auto* h = new QHBoxLayout(row);
     h->setContentsMargins(0, 0, 0, 0);
     auto* label = new QLabel(tr("&Masters:"), row);
-    masters_ = new QSpinBox(row);
+    masters_ = new RangeSpinBox(row);
     masters_->setRange(3, 6);
     masters_->setAccessibleName(tr("Masters"));
     masters_->setToolTip(tr("How many master servers share the 16,384 slots (3 to 6)"));
@@ -159,7 +160,7 @@ QWidget* RedisLabPage::buildKeysTab() {
     source_->setCurrentIndex(2);
     source_->setAccessibleName(tr("Key source"));
     label->setBuddy(source_);
-    count_ = new QSpinBox(tab);
+    count_ = new RangeSpinBox(tab);
     count_->setRange(1, kMaxPageKeys);
     count_->setValue(1000);
     count_->setGroupSeparatorShown(true);
@@ -552,6 +553,12 @@ void RedisLabPage::clearResults() {
     drawHistograms();
     refreshVictims();
     refreshControls();
+}
+
+void RedisLabPage::sayOutOfRange(const QString& text) {
+    if (!text.isEmpty()) {
+        setStatus(text);
+    }
 }
 
 } // namespace fg

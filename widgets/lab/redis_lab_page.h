@@ -12,6 +12,7 @@
 #include "engines/redis/cluster.h"
 #include "lab/redis_data.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/range_box.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -40,7 +41,7 @@ class RedisKeyTable;
 // A count with its noun in the right number and the thousands separated: "1 key", "1,000 keys".
 QString labCount(qint64 n, const QString& one, const QString& many);
 
-class RedisLabPage : public QWidget, public Page {
+class RedisLabPage : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
     // The most keys the page sends at once (the helper takes 1,000,000; the page draws every
@@ -52,6 +53,8 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    // What a number box of the page says of a number out of its range, on the status line.
+    void sayOutOfRange(const QString& text) override;
     // View > Zoom: both drawings and their charts' type, together (Reset zoom fits them again).
     bool zoomPage(int direction) override;
     int zoomStep() const { return zoomStep_; }

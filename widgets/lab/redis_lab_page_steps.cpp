@@ -2,6 +2,7 @@
 // model) with their histograms.
 #include "engines/redis/key_slot.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/lab/redis_lab_page.h"
 #include "widgets/lab/redis_lab_pictures.h"
 
@@ -25,7 +26,7 @@ namespace fg {
 namespace {
 
 QSpinBox* labSpin(QWidget* parent, int lo, int hi, const QString& name, const QString& tip) {
-    auto* box = new QSpinBox(parent);
+    auto* box = new RangeSpinBox(parent); // says what became of a number out of its range
     box->setRange(lo, hi);
     box->setAccessibleName(name);
     box->setToolTip(tip);
