@@ -537,23 +537,6 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     }
 }
 
-// Each kind of tool page keeps its own type zoom (the wizard read from afar, the matrix close).
-QString MainWindow::typeZoomKey(const QWidget* page) {
-    const QString tool = page->property("toolId").toString();
-    return QStringLiteral("view/zoom/") +
-           (tool.isEmpty() ? page->property("diagramId").toString() : tool);
-}
-
-void MainWindow::zoomCurrentPage(int direction) {
-    QWidget* w = tabs_->currentWidget();
-    Page* page = pageOf(w);
-    if (!page || page->zoomPage(direction)) {
-        return;
-    }
-    setTypeZoom(w, direction == 0 ? 0 : typeZoom(w) + direction);
-    QSettings().setValue(typeZoomKey(w), typeZoom(w));
-}
-
 // The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was
 // the only way back (a tester). Presentation mode (F5) is the screen without them.
 void MainWindow::toggleFullScreen() {

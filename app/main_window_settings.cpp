@@ -1,7 +1,10 @@
-// MainWindow (main_window.h): what it remembers between runs (QSettings), read and written.
+// MainWindow (main_window.h): what it remembers between runs (QSettings), read and written,
+// and the page zoom it keeps per kind of page.
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/notice_bar.h"
+#include "app/page_tabs.h"
+#include "app/page_zoom.h"
 #include "app/reader/reader_view.h"
 #include "app/sidebar_splitter.h"
 
@@ -103,6 +106,23 @@ void MainWindow::restoreSettings() {
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
+}
+
+// Each kind of tool page keeps its own type zoom (the wizard read from afar, the matrix close).
+QString MainWindow::typeZoomKey(const QWidget* page) {
+    const QString tool = page->property("toolId").toString();
+    return QStringLiteral("view/zoom/") +
+           (tool.isEmpty() ? page->property("diagramId").toString() : tool);
+}
+
+void MainWindow::zoomCurrentPage(int direction) {
+    QWidget* w = tabs_->currentWidget();
+    Page* page = pageOf(w);
+    if (!page || page->zoomPage(direction)) {
+        return;
+    }
+    setTypeZoom(w, direction == 0 ? 0 : typeZoom(w) + direction);
+    QSettings().setValue(typeZoomKey(w), typeZoom(w));
 }
 
 } // namespace fg

@@ -2,6 +2,7 @@
 // (as a Lab page does), asks it OP (default "hello"; "pg.start" or "redis.start" start servers),
 // prints "helper PID" and "ready" once it has answered, then waits to be killed (the test sends
 // SIGKILL, as a crash would).
+#include "tests/lab/child_process.h"
 #include "widgets/lab/lab_client.h"
 
 #include <QCoreApplication>
@@ -9,28 +10,6 @@
 #include <QFile>
 #include <cstdio>
 #include <unistd.h>
-
-namespace {
-
-// The pid of a child of this process (the helper: the only one), or 0.
-qint64 childPid() {
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString& entry : entries) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly)) {
-            continue;
-        }
-        // pid (comm) state ppid ...: the fields after the last ')'
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields[1].toLongLong() == ::getpid()) {
-            return entry.toLongLong();
-        }
-    }
-    return 0;
-}
-
-} // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
@@ -43,7 +22,7 @@ int main(int argc, char** argv) {
             QCoreApplication::exit(1);
             return;
         }
-        std::printf("helper %lld\nready\n", static_cast<long long>(childPid()));
+        std::printf("helper %lld\nready\n", static_cast<long long>(fg::lab::test::childProcess()));
         std::fflush(stdout);
     });
     return app.exec();

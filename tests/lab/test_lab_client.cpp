@@ -2,6 +2,7 @@
 // points at the build's fieldguide-lab): a round trip, a helper that is missing, a helper that
 // dies while a call waits, a reply whose context is gone, and the helper's end with the client.
 #include "lab/lab_folder.h"
+#include "tests/lab/child_process.h"
 #include "tests/suite_main.h"
 #include "widgets/lab/lab_client.h"
 
@@ -20,20 +21,7 @@ struct Answer {
 
 // The helper LabClient started: the child of this process running fieldguide-lab, or 0.
 qint64 helperChild() {
-    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
-    for (const QString& entry : entries) {
-        QFile stat(QStringLiteral("/proc/%1/stat").arg(entry));
-        if (!stat.open(QIODevice::ReadOnly)) {
-            continue;
-        }
-        const QByteArray text = stat.readAll();
-        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-        if (text.contains("(fieldguide-lab)") && fields.size() > 1 && fields[0] != "Z" &&
-            fields[1].toLongLong() == ::getpid()) {
-            return entry.toLongLong();
-        }
-    }
-    return 0;
+    return fg::lab::test::childProcess("fieldguide-lab");
 }
 
 bool helperGone(qint64 pid, int ms) {

@@ -63,8 +63,8 @@ private slots:
         QTest::keyClick(edit, Qt::Key_Return);
         QCOMPARE(box->value(), 1'000'000);
         QTRY_VERIFY2(page.status().contains(QStringLiteral("99,999,999")) &&
-                     page.status().contains(QStringLiteral("1,000,000")),
-                 qPrintable(page.status()));
+                         page.status().contains(QStringLiteral("1,000,000")),
+                     qPrintable(page.status()));
     }
     void cleanupTestCase() {
         QTRY_VERIFY_WITH_TIMEOUT(fg::lab::test::foldersOwnedByMe().isEmpty(), 15000);

@@ -1,5 +1,7 @@
 #include "widgets/lab/lab_widgets.h"
 
+#include "widgets/canvas/diagram_canvas.h"
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -23,6 +25,18 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
     QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
                      [t] { t->resizeRowsToContents(); });
     return t;
+}
+
+void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {
+    for (DiagramCanvas* canvas : canvases) {
+        if (direction > 0) {
+            canvas->zoomIn();
+        } else if (direction < 0) {
+            canvas->zoomOut();
+        } else {
+            canvas->fitToView();
+        }
+    }
 }
 
 } // namespace fg

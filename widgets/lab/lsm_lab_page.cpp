@@ -264,15 +264,7 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
 }
 
 bool LsmLabPage::zoomPage(int direction) {
-    for (DiagramCanvas* canvas : {real_, model_}) {
-        if (direction > 0) {
-            canvas->zoomIn();
-        } else if (direction < 0) {
-            canvas->zoomOut();
-        } else {
-            canvas->fitToView();
-        }
-    }
+    zoomCanvases({real_, model_}, direction);
     return true;
 }
 

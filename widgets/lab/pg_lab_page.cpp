@@ -255,15 +255,7 @@ std::optional<Exportable> PgLabPage::exportable() {
 }
 
 bool PgLabPage::zoomPage(int direction) {
-    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
-        if (direction > 0) {
-            canvas->zoomIn();
-        } else if (direction < 0) {
-            canvas->zoomOut();
-        } else {
-            canvas->fitToView();
-        }
-    }
+    zoomCanvases({realCanvas_, modelCanvas_}, direction);
     return true;
 }
 

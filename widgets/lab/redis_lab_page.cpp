@@ -5,6 +5,7 @@
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/redis_key_table.h"
 #include "widgets/lab/redis_lab_pictures.h"
 
@@ -234,12 +235,9 @@ void RedisLabPage::setTheme(const Theme& theme) {
 
 bool RedisLabPage::zoomPage(int direction) {
     const int step = direction == 0 ? 0 : std::clamp(zoomStep_ + direction, -3, 8);
-    for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
-        if (step == 0) {
-            canvas->fitToView();
-        } else if (step != zoomStep_) {
-            step > zoomStep_ ? canvas->zoomIn() : canvas->zoomOut();
-        }
+    // Step 0 is the fitted drawing; past the clamp a key zooms nothing.
+    if (step == 0 || step != zoomStep_) {
+        zoomCanvases({realCanvas_, modelCanvas_}, step == 0 ? 0 : (step > zoomStep_ ? 1 : -1));
     }
     zoomStep_ = step;
     sizeCharts();
