@@ -17,6 +17,7 @@
 #include <QPointer>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 
@@ -117,6 +118,8 @@ private:
     void offerPractice(QWidget* view, const QString& diagramId);
     // The open B-Tree or Redis diagram's keys offered to a Lab page (`page`, any tab's page).
     void offerDiagramKeys(QWidget* page);
+    bool offerDiagramScenario(QWidget* page);
+    std::optional<nlohmann::json> openDiagramScenario(const QString& engine) const;
     // Study > Practice on `topic` (a diagram's "Practice this").
     void openPractice(const QString& topic);
     // Practice's "Show me": the live diagram `diagram` playing `scenario` (JSON), at step

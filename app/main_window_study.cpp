@@ -10,6 +10,8 @@
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/lab/buckets_lab_page.h"
+#include "widgets/lab/kafka_lab_page.h"
 #include "widgets/lab/lsm_lab_page.h"
 #include "widgets/lab/pg_lab_page.h"
 #include "widgets/lab/redis_lab_page.h"
@@ -225,60 +227,106 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                      kLabGroup, false, [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
                          return new LsmLabPage(parent);
                      }});
+    // lab-kafka
+    tools.push_back({QStringLiteral("lab-kafka"),
+                     tr("&Kafka: a real client against librdkafka's mock cluster"),
+                     tr("Lab: Kafka"), kLabGroup, false,
+                     [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                         return new KafkaLabPage(parent);
+                     }});
+    // lab-buckets
+    tools.push_back({QStringLiteral("lab-buckets"),
+                     tr("&Time buckets: PostgreSQL's date_bin and RRDtool beside the model"),
+                     tr("Lab: Time buckets"), kLabGroup, false,
+                     [](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
+                         return new BucketsLabPage(parent);
+                     }});
     return tools;
 }
 
-// A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys, or the LSM diagram's
-// scenario (RocksDB), as one of its sources: the same input through the model on screen and
-// through the real system.
-void MainWindow::offerDiagramKeys(QWidget* page) {
-    auto* pg = qobject_cast<PgLabPage*>(page);
-    auto* redis = qobject_cast<RedisLabPage*>(page);
-    auto* lsm = qobject_cast<LsmLabPage*>(page);
-    if (!pg && !redis && !lsm) {
-        return;
-    }
-    const QString engine = pg      ? QStringLiteral("btree")
-                           : redis ? QStringLiteral("hashslot")
-                                   : QStringLiteral("lsm");
+// The open diagram of `engine` (its scenario as on its tab now), if one is open.
+std::optional<nlohmann::json> MainWindow::openDiagramScenario(const QString& engine) const {
     for (int i = 1; i < tabs_->count(); ++i) {
         auto* view = qobject_cast<DiagramView*>(tabs_->widget(i));
-        if (!view || view->property("diagramId").toString() != engine) {
+        if (view && view->property("diagramId").toString() == engine) {
+            return view->scenarioJson();
+        }
+    }
+    return std::nullopt;
+}
+
+// The Lab pages that run a whole scenario (RocksDB, Kafka, time buckets) take the open LSM,
+// Kafka or downsample diagram's. True if `page` is one of them.
+bool MainWindow::offerDiagramScenario(QWidget* page) {
+    auto* lsm = qobject_cast<LsmLabPage*>(page);
+    auto* kafka = qobject_cast<KafkaLabPage*>(page);
+    auto* buckets = qobject_cast<BucketsLabPage*>(page);
+    if (!lsm && !kafka && !buckets) {
+        return false;
+    }
+    const QString engine = lsm     ? QStringLiteral("lsm")
+                           : kafka ? QStringLiteral("kafka")
+                                   : QStringLiteral("downsample");
+    const std::optional<nlohmann::json> scenario = openDiagramScenario(engine);
+    if (!scenario) {
+        return true;
+    }
+    const QString title = QString::fromStdString(scenario->value("title", std::string()));
+    const QString diagram = lsm     ? tr("The LSM diagram's scenario")
+                            : kafka ? tr("The Kafka diagram's scenario")
+                                    : tr("The downsampling diagram's scenario");
+    const QString from = title.trimmed().isEmpty() ? tr("%1, as on its tab now").arg(diagram)
+                                                   : tr("%1: %2").arg(diagram, title);
+    if (lsm) {
+        lsm->offerScenario(from, *scenario);
+    } else if (kafka) {
+        kafka->offerScenario(from, *scenario);
+    } else {
+        buckets->offerScenario(from, *scenario);
+    }
+    return true;
+}
+
+// A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys, or the LSM, Kafka or
+// downsample diagram's scenario, as one of its sources: the same input through the model on
+// screen and through the real system.
+void MainWindow::offerDiagramKeys(QWidget* page) {
+    if (offerDiagramScenario(page)) {
+        return;
+    }
+    auto* pg = qobject_cast<PgLabPage*>(page);
+    auto* redis = qobject_cast<RedisLabPage*>(page);
+    if (!pg && !redis) {
+        return;
+    }
+    const std::optional<nlohmann::json> found =
+        openDiagramScenario(pg ? QStringLiteral("btree") : QStringLiteral("hashslot"));
+    if (!found) {
+        return;
+    }
+    const nlohmann::json& scenario = *found;
+    std::vector<std::int64_t> numbers;
+    QStringList keys;
+    for (const nlohmann::json& op : scenario.value("ops", nlohmann::json::array())) {
+        const auto key = op.find("key");
+        if (!op.is_object() || key == op.end()) {
             continue;
         }
-        const nlohmann::json scenario = view->scenarioJson();
-        if (lsm) {
-            const QString title = QString::fromStdString(scenario.value("title", std::string()));
-            lsm->offerScenario(title.trimmed().isEmpty()
-                                   ? tr("The LSM diagram's scenario, as on its tab now")
-                                   : tr("The LSM diagram's scenario: %1").arg(title),
-                               scenario);
-            return;
+        if (pg && op.value("op", "") == "insert" && key->is_number_integer()) {
+            numbers.push_back(key->get<std::int64_t>());
+        } else if (redis && op.value("op", "") == "route") {
+            keys << QString::fromStdString(key->is_string() ? key->get<std::string>()
+                                                            : key->dump());
         }
-        std::vector<std::int64_t> numbers;
-        QStringList keys;
-        for (const nlohmann::json& op : scenario.value("ops", nlohmann::json::array())) {
-            const auto key = op.find("key");
-            if (!op.is_object() || key == op.end()) {
-                continue;
-            }
-            if (pg && op.value("op", "") == "insert" && key->is_number_integer()) {
-                numbers.push_back(key->get<std::int64_t>());
-            } else if (redis && op.value("op", "") == "route") {
-                keys << QString::fromStdString(key->is_string() ? key->get<std::string>()
-                                                                : key->dump());
-            }
-        }
-        const QString title = QString::fromStdString(scenario.value("title", std::string()));
-        if (pg && !numbers.empty()) {
-            pg->offerKeys(
-                tr("the B-Tree diagram's %n inserts (%1)", "", int(numbers.size())).arg(title),
-                std::move(numbers));
-        } else if (redis && !keys.isEmpty()) {
-            redis->offerKeys(
-                tr("the Redis diagram's %n keys (%1)", "", int(keys.size())).arg(title), keys);
-        }
-        return;
+    }
+    const QString title = QString::fromStdString(scenario.value("title", std::string()));
+    if (pg && !numbers.empty()) {
+        pg->offerKeys(
+            tr("the B-Tree diagram's %n inserts (%1)", "", int(numbers.size())).arg(title),
+            std::move(numbers));
+    } else if (redis && !keys.isEmpty()) {
+        redis->offerKeys(tr("the Redis diagram's %n keys (%1)", "", int(keys.size())).arg(title),
+                         keys);
     }
 }
 

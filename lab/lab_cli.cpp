@@ -12,6 +12,8 @@ std::string labUsage() {
            "                            [--order M] [--seed S] [--connect CONNINFO]\n"
            "       fieldguide lab redis --masters N [--replicas] < KEYS\n"
            "       fieldguide lab lsm [SCENARIO.json | -]\n"
+           "       fieldguide lab kafka [SCENARIO.json | -]\n"
+           "       fieldguide lab buckets [SCENARIO.json | -]\n"
            "\n"
            "Runs the same keys through a real server on this machine and through fieldguide's\n"
            "model, and prints both. The servers are the lab's own: started in a temporary\n"
@@ -42,6 +44,8 @@ std::string labUsage() {
            "every get in each, the final trees, the bytes written, and \"comparison\". At most\n"
            "10,000 operations and 500 flushes; the first 1,000 moments are printed.\n"
            "\n"
+           // lab-kafka: the paragraph on lab kafka here
+           // lab-buckets: the paragraph on lab buckets here
            "At most 1,000,000 keys; a Redis key at most 65536 bytes.\n"
            "  --help               show this help\n";
 }
@@ -62,10 +66,16 @@ int labCommand(const cli::Args& args, cli::Io io) {
     if (what == "lsm") {
         return lsmCommand(rest, io);
     }
+    if (what == "kafka") {
+        return kafkaCommand(rest, io);
+    }
+    if (what == "buckets") {
+        return bucketsCommand(rest, io);
+    }
     io.err << "fieldguide lab: "
            << (what.empty() ? std::string("which lab?") : "unknown lab \"" + what + "\"")
            << " (usage: fieldguide lab btree --random N, or fieldguide lab redis --masters N "
-              "< KEYS, or fieldguide lab lsm SCENARIO.json)\n";
+              "< KEYS, or fieldguide lab lsm|kafka|buckets SCENARIO.json)\n";
     return cli::kUsage;
 }
 

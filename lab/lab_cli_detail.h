@@ -13,5 +13,7 @@ inline constexpr std::int64_t kMaxLabKeys = 1'000'000;
 int btreeCommand(const cli::Args& args, cli::Io io);
 int redisCommand(const cli::Args& args, cli::Io io);
 int lsmCommand(const cli::Args& args, cli::Io io);
+int kafkaCommand(const cli::Args& args, cli::Io io);   // lab-kafka
+int bucketsCommand(const cli::Args& args, cli::Io io); // lab-buckets
 
 } // namespace fg::lab

@@ -2,6 +2,8 @@
 // answering them through the services.
 #include "lab/lab_serve.h"
 
+#include "lab/buckets_service.h"
+#include "lab/kafka_service.h"
 #include "lab/lab_folder.h"
 #include "lab/lab_programs.h"
 #include "lab/lsm_service.h"
@@ -250,6 +252,8 @@ public:
         pg_.reset(); // their destructors stop their servers and remove their folders
         redis_.reset();
         lsm_.reset();
+        kafka_.reset();
+        buckets_.reset();
     }
 
 private:
@@ -272,28 +276,29 @@ private:
                         {{"postgres", labEntry(LabKind::kPostgres)},
                          {"redis", labEntry(LabKind::kRedisCluster)},
                          // RocksDB is linked into the helper: where the helper runs, it runs.
-                         {"rocksdb", {{"available", true}, {"missing", ""}}}}}};
+                         {"rocksdb", {{"available", true}, {"missing", ""}}},
+                         // lab-kafka: librdkafka and its mock cluster are linked into the helper.
+                         {"kafka", {{"available", true}, {"missing", ""}}},
+                         // lab-buckets: RRDtool is linked; date_bin needs PostgreSQL 15.
+                         {"buckets", labEntry(LabKind::kPostgres)}}}};
             return Status::ok();
         }
         const std::size_t dot = op.find('.');
         const std::string prefix = op.substr(0, dot);
-        if (dot == std::string::npos || (prefix != "pg" && prefix != "redis" && prefix != "lsm")) {
+        std::unique_ptr<LabService>* slot = serviceSlot(prefix);
+        if (dot == std::string::npos || !slot) {
             return Status::error({}, "Unknown operation \"" + op +
-                                         "\": the helper knows hello, pg.*, redis.* and lsm.*.");
+                                         "\": the helper knows hello, pg.*, redis.*, lsm.*, "
+                                         "kafka.* and buckets.*.");
         }
-        std::unique_ptr<LabService>& service = prefix == "pg"      ? pg_
-                                               : prefix == "redis" ? redis_
-                                                                   : lsm_;
+        std::unique_ptr<LabService>& service = *slot;
         const std::string rest = op.substr(dot + 1);
         if (rest == "stop") {
             service.reset();
             return Status::ok();
         }
         if (!service) {
-            service = prefix == "pg" ? std::unique_ptr<LabService>(std::make_unique<PgService>())
-                      : prefix == "redis"
-                          ? std::unique_ptr<LabService>(std::make_unique<RedisService>())
-                          : std::make_unique<LsmService>();
+            service = makeService(prefix);
         }
         const Progress progress = [this, &id](const std::string& sentence) {
             send({{"id", id}, {"progress", sentence}});
@@ -305,10 +310,37 @@ private:
         }
     }
 
+    std::unique_ptr<LabService>* serviceSlot(const std::string& prefix) {
+        return prefix == "pg"        ? &pg_
+               : prefix == "redis"   ? &redis_
+               : prefix == "lsm"     ? &lsm_
+               : prefix == "kafka"   ? &kafka_
+               : prefix == "buckets" ? &buckets_
+                                     : nullptr;
+    }
+
+    static std::unique_ptr<LabService> makeService(const std::string& prefix) {
+        if (prefix == "pg") {
+            return std::make_unique<PgService>();
+        }
+        if (prefix == "redis") {
+            return std::make_unique<RedisService>();
+        }
+        if (prefix == "kafka") {
+            return std::make_unique<KafkaService>();
+        }
+        if (prefix == "buckets") {
+            return std::make_unique<BucketsService>();
+        }
+        return std::make_unique<LsmService>();
+    }
+
     const ServeOptions& options_;
     std::unique_ptr<LabService> pg_;
     std::unique_ptr<LabService> redis_;
     std::unique_ptr<LabService> lsm_;
+    std::unique_ptr<LabService> kafka_;
+    std::unique_ptr<LabService> buckets_;
     bool broken_ = false;
 };
 

@@ -25,6 +25,8 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 packages+=(postgresql-15 libpq-dev redis-server redis-tools libhiredis-dev)
 # The Lab's LSM-tree (issue 17): RocksDB, embedded (no server).
 packages+=(librocksdb-dev)
+# The Lab's Kafka (librdkafka's real client and its mock cluster) and time buckets (RRDtool).
+packages+=(librdkafka-dev librrd-dev)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,2 @@
+// SKELETON (lab-buckets)
+#include "lab/buckets_data.h"

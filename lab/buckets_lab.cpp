@@ -1,0 +1,4 @@
+// SKELETON (lab-buckets)
+#include "lab/buckets_lab.h"
+
+#include <rrd.h>

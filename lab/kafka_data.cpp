@@ -1,0 +1,2 @@
+// SKELETON (lab-kafka)
+#include "lab/kafka_data.h"
