@@ -65,6 +65,13 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     reader_ = new ReaderView(this);
     reader_->setCourse(&course_);
     updateWindowTitle();
+    keepTimer_ = new QTimer(this);
+    keepTimer_->setSingleShot(true);
+    keepTimer_->setInterval(kKeepDelayMs);
+    connect(keepTimer_, &QTimer::timeout, this, [this] {
+        saveSettings();
+        saveSession();
+    });
     tabs_ = new PageTabs(this);
     tabs_->setAccessibleName(tr("Reader and diagrams"));
     tabs_->addTab(reader_, reader_->pageTitle());
@@ -77,6 +84,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         followTabInSidebar();
         focusStudyPage();
         offerDiagramKeys(tabs_->currentWidget()); // the diagram may have changed meanwhile
+        keepSoon();
     });
 
     auto* split = new SidebarSplitter(tree_, tabs_, this);
@@ -84,6 +92,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     split->setObjectName(QStringLiteral("mainSplitter"));
     split->setSizes({300, 1300});
     split->setSidebar(300); // until the student drags it (remembered: restoreSettings)
+    connect(split, &QSplitter::splitterMoved, this, &MainWindow::keepSoon);
     const QString listAside = tr("The chapter list stepped aside to give this page room: it is "
                                  "back on the Reader tab (F9 shows it here).");
     connect(split, &SidebarSplitter::steppedAsideForPage, this,
@@ -217,6 +226,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     };
     connect(reader_, &ReaderView::sectionChanged, this, markRead);
+    connect(reader_, &ReaderView::sectionChanged, this, &MainWindow::keepSoon);
     connect(reader_->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [markRead] { markRead({}); });
     buildMenus();
@@ -535,6 +545,21 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     for (QAction* a : themeGroup_->actions()) {
         a->setChecked(a->data().toString() == themeChoiceName(choice));
     }
+    keepSoon();
+}
+
+void MainWindow::keepSoon() {
+    keepTimer_->start(); // restarted by each change: one write after a burst of them
+}
+
+void MainWindow::moveEvent(QMoveEvent* event) {
+    QMainWindow::moveEvent(event);
+    keepSoon();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    keepSoon();
 }
 
 // The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was

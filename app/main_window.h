@@ -24,6 +24,7 @@
 class QDockWidget;
 class QTabWidget;
 class QActionGroup;
+class QTimer;
 class QMenu;
 class QSplitter;
 
@@ -61,6 +62,11 @@ public:
     void reopenClosedTab();
     void setThemeChoice(ThemeChoice choice);
     void saveSettings() const;
+    // Settings and the open tabs kept a second after they change (a theme, a tab opened or
+    // closed, a section read, the window moved), not only at a clean quit: a killed app (a
+    // crash, kill -9, a lost session) starts again as it was a second before.
+    void keepSoon();
+    static constexpr int kKeepDelayMs = 1000;
     // The tabs open at quit (each diagram's scenario and step, each tool), kept in
     // sessionPath() when the window closes and opened again by restoreSession() at the next
     // start (main.cpp; a test's window starts without them).
@@ -99,6 +105,8 @@ public:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    void moveEvent(QMoveEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     // The Study menu's tools, one row each, in the menu's order: the menu, openTool and the
@@ -162,6 +170,7 @@ private:
     SearchPanel* search_ = nullptr;
     SearchDock* searchDock_ = nullptr;
     QActionGroup* themeGroup_ = nullptr;
+    QTimer* keepTimer_ = nullptr; // keepSoon()
     QPointer<PresentationWindow> presentation_;
     QMenu* studyMenu_ = nullptr;
     std::unique_ptr<ProgressStore> progress_;

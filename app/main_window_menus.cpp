@@ -270,6 +270,7 @@ void MainWindow::closeTab(int index) {
     QWidget* page = index > 0 && index < tabs_->count() ? tabs_->widget(index) : nullptr;
     const bool lab = page && page->property("endsOnClose").toBool();
     const QString name = tabs_->closePage(index);
+    keepSoon();
     if (!name.isEmpty() && lab) {
         lastLabClosed_ = name;
         statusBar()->showMessage(

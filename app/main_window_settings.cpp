@@ -53,6 +53,7 @@ void MainWindow::saveSettings() const {
     s.setValue("window/state", saveState());
     s.setValue("window/sidebar", split_->sidebar());
     s.setValue("window/chapterList", split_->wanted());
+    s.sync(); // on disk now: a kill right after loses nothing
 }
 
 void MainWindow::restoreSettings() {
@@ -64,17 +65,18 @@ void MainWindow::restoreSettings() {
         unknown += knownSettingsKey(key) ? 0 : 1;
     }
     if (s.status() != QSettings::NoError || unknown > 0) {
-        showNotice(damageNotice_,
-                   (damageNotice_->isVisible()
-                        ? damageNotice_->findChild<QLabel*>(QStringLiteral("text"))->text() +
-                              QStringLiteral("\n")
-                        : QString()) +
-                       tr("Your settings file %1 is damaged or holds settings Field Guide does "
-                          "not know (%n unknown entries); they are ignored and will be removed "
-                          "when Field Guide closes. Settings that were not valid are back to "
-                          "their defaults.",
-                          "", unknown)
-                           .arg(QDir::toNativeSeparators(s.fileName())));
+        showNotice(
+            damageNotice_,
+            (damageNotice_->isVisible()
+                 ? damageNotice_->findChild<QLabel*>(QStringLiteral("text"))->text() +
+                       QStringLiteral("\n")
+                 : QString()) +
+                tr("Your settings file %1 is damaged or holds settings Field Guide does "
+                   "not know (%n unknown entries); they are ignored and will be removed "
+                   "at the next change of a setting. Settings that were not valid are back to "
+                   "their defaults.",
+                   "", unknown)
+                    .arg(QDir::toNativeSeparators(s.fileName())));
     }
     // A geometry is used only if it is at least the minimum size and mostly on a screen: a
     // damaged one opened a window of 201 x 117 pixels.
@@ -123,6 +125,7 @@ void MainWindow::zoomCurrentPage(int direction) {
     }
     setTypeZoom(w, direction == 0 ? 0 : typeZoom(w) + direction);
     QSettings().setValue(typeZoomKey(w), typeZoom(w));
+    keepSoon(); // the reader's zoom
 }
 
 } // namespace fg

@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -341,6 +342,31 @@ private slots:
         }
         QVERIFY(again.close());
         QVERIFY(!QFileInfo::exists(fg::MainWindow::sessionPath()));
+    }
+
+    // A tester set the Dark theme, opened a diagram and killed the app (kill -9): the next start
+    // had the old theme and no tab. Settings and tabs are kept a second after a change, with
+    // the window still open (no close, no destructor: as a killed app leaves them).
+    void settingsAndTabsAreKeptWithoutAQuit() {
+        QFile::remove(fg::MainWindow::sessionPath());
+        QSettings().remove(QStringLiteral("view/theme"));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        QTest::qWait(fg::MainWindow::kKeepDelayMs + 200); // what the start itself kept
+        w.setThemeChoice(fg::ThemeChoice::Dark);
+        w.openDiagram(QStringLiteral("lsm"));
+        // Not at once (a burst of changes is one write), but within a second or so.
+        QVERIFY(QSettings().value(QStringLiteral("view/theme")).toString() != "dark");
+        QTRY_COMPARE_WITH_TIMEOUT(QSettings().value(QStringLiteral("view/theme")).toString(),
+                                  QStringLiteral("dark"), fg::MainWindow::kKeepDelayMs + 1000);
+        QTRY_VERIFY(QFileInfo::exists(fg::MainWindow::sessionPath()));
+        QFile file(fg::MainWindow::sessionPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("\"lsm\""));
+        // Closing the tab is kept too: the session file goes (nothing to open next time).
+        w.closeTab(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(fg::MainWindow::sessionPath()),
+                                 fg::MainWindow::kKeepDelayMs + 1000);
     }
 
     // A session file of junk is said in the status bar and set aside (kept, renamed), and the
