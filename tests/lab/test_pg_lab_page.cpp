@@ -124,6 +124,30 @@ private slots:
         }
         QVERIFY(drawn > 500);
 
+        // Find a key: marked in both drawings (the key's cell in the good tone, its path in the
+        // accent), and said with the pages read; a key not there is said to be in no leaf.
+        QVERIFY(page.keyWay().isEmpty());
+        page.focusKey()->setText(QStringLiteral("450"));
+        emit page.focusKey()->returnPressed();
+        QVERIFY2(page.keyWay().startsWith(QStringLiteral("450 is in leaf page ")),
+                 qPrintable(page.keyWay()));
+        QVERIFY(page.keyWay().contains(QStringLiteral("(2 pages read)")));
+        QVERIFY(page.keyWay().contains(
+            QStringLiteral("the model finds it in a leaf too (2 nodes read)")));
+        for (const fg::DiagramCanvas* canvas : {page.realCanvas(), page.modelCanvas()}) {
+            const fg::FrameItem* cell = canvas->currentFrame().find(QStringLiteral("key:450"));
+            QVERIFY(cell);
+            QCOMPARE(cell->stroke, page.realCanvas()->theme().good);
+        }
+        page.focusKey()->setText(QStringLiteral("1000"));
+        emit page.focusKey()->returnPressed();
+        QVERIFY2(page.keyWay().startsWith(QStringLiteral("1000 is in no leaf")),
+                 qPrintable(page.keyWay()));
+        QVERIFY(page.keyWay().contains(QStringLiteral("in no leaf either")));
+        page.focusKey()->clear();
+        emit page.focusKey()->returnPressed();
+        QVERIFY(page.keyWay().isEmpty());
+
         // The query box: the table changes, the index is read again, the model takes the
         // table's keys.
         page.queryBox()->setPlainText(QStringLiteral("DELETE FROM fieldguide_lab WHERE k > 300"));
@@ -169,7 +193,7 @@ private slots:
         root.level = 1;
         root.downlinks = {{std::nullopt, 1}, {300, 2}};
         index.pages = {leaf(1, 0, 2, 1, 299, 300), leaf(2, 1, 0, 300, 600, std::nullopt), root};
-        const fg::Frame f = fg::drawIndex(index, fg::Theme::light(), 1);
+        const fg::Frame f = fg::drawIndex(index, fg::Theme::light(), fg::TreeFocus{1, false});
         const fg::FrameItem* high = f.find(QStringLiteral("high:%1").arg(1));
         const fg::FrameItem* firstLeaf = nullptr;
         for (const auto& item : f.items) {

@@ -180,17 +180,24 @@ QWidget* PgLabPage::buildTrees() {
         tr("Boxes are pages (nodes); dashed keys are separators, copies of leaf keys; a dotted "
            "last cell is a page's high key, an upper bound of its keys; arrows between pages are "
            "right-links; the bar along a page's foot is how full it is. A big tree shows the "
-           "pages on the way to one key: "),
+           "pages on the way to one key."),
         box);
+    auto* find = new QLabel(tr("&Find a key:"), box);
     focus_ = new QLineEdit(box);
-    focus_->setPlaceholderText(tr("key"));
+    find->setBuddy(focus_);
+    focus_->setPlaceholderText(tr("e.g. 500"));
     focus_->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('0')) * 22);
-    focus_->setAccessibleName(tr("Show the pages on the way to this key"));
+    focus_->setAccessibleName(tr("Find a key: mark it and the pages on the way to it"));
     focus_->setToolTip(focus_->accessibleName());
     connect(focus_, &QLineEdit::returnPressed, this, &PgLabPage::redraw);
     row->addWidget(legend, 1);
+    row->addWidget(find);
     row->addWidget(focus_);
     v->addLayout(row);
+    way_ = labSentence(QString(), box);
+    way_->setObjectName(QStringLiteral("keyWay"));
+    way_->hide();
+    v->addWidget(way_);
     return box;
 }
 

@@ -82,6 +82,8 @@ public:
     QComboBox* serverSource() const { return source_; }
     QLineEdit* connectionString() const { return conninfo_; }
     QLineEdit* focusKey() const { return focus_; }
+    // Where the key asked for is (Find a key), in a sentence; empty before one is asked.
+    QString keyWay() const;
     DiagramCanvas* realCanvas() const { return realCanvas_; }
     DiagramCanvas* modelCanvas() const { return modelCanvas_; }
 
@@ -105,6 +107,7 @@ private:
     void fail(const Status& status);
     void setBusy(bool busy, const QString& status = {});
     void redraw();
+    static QString wayText(const lab::PgIndex& index, const btree::State& model, qint64 key);
 
     LabClient* client_ = nullptr;
     Theme theme_;
@@ -122,6 +125,7 @@ private:
     QPushButton* run_ = nullptr;
     QPushButton* stop_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* way_ = nullptr; // where the key asked for is, in both trees
     QLabel* realTitle_ = nullptr;
     QLabel* modelTitle_ = nullptr;
     QLineEdit* focus_ = nullptr; // the key whose way down a big tree keeps

@@ -63,6 +63,10 @@ QString statementError(const Status& s) {
 
 } // namespace
 
+QString PgLabPage::keyWay() const {
+    return way_->isHidden() ? QString() : way_->text();
+}
+
 QString PgLabPage::status() const {
     return status_->text();
 }
@@ -228,22 +232,55 @@ void PgLabPage::showRead(const nlohmann::json& result) {
     emit finished();
 }
 
+// Where a search for `key` goes in the real index and in the model, in a sentence.
+QString PgLabPage::wayText(const lab::PgIndex& index, const btree::State& model, qint64 key) {
+    const QLocale here;
+    const PgTreeState real = indexState(index);
+    const TreeWay way = wayTo(real.state, key);
+    QStringList blocks;
+    for (const btree::NodeId n : way.path) {
+        const auto b = real.blockOf.find(n);
+        blocks << (b == real.blockOf.end() ? QStringLiteral("?")
+                                           : here.toString(static_cast<qint64>(b->second)));
+    }
+    const TreeWay modelWay = wayTo(model, key);
+    const QString pages = blocks.join(QStringLiteral(" \u2192 "));
+    const QString realPart =
+        way.found ? tr("%1 is in leaf page %2, read through pages %3 (%n pages read)", "",
+                       int(blocks.size()))
+                        .arg(QString::number(key), blocks.value(blocks.size() - 1), pages)
+                  : tr("%1 is in no leaf: PostgreSQL looks for it in leaf page %2, through pages "
+                       "%3 (%n pages read)",
+                       "", int(blocks.size()))
+                        .arg(QString::number(key), blocks.value(blocks.size() - 1), pages);
+    const QString modelPart =
+        modelWay.found
+            ? tr("the model finds it in a leaf too (%n nodes read)", "", int(modelWay.path.size()))
+            : tr("the model finds it in no leaf either (%n nodes read)", "",
+                 int(modelWay.path.size()));
+    return tr("%1; %2. Marked in both drawings.").arg(realPart, modelPart);
+}
+
 void PgLabPage::redraw() {
     if (!index_ || !comparison_ || !modelState_) {
         return;
     }
     const lab::PgIndex index = *index_;
-    // The way to the key asked for, else to the smallest key (its leaf, the start of the chain).
+    // The way to the key asked for (drawn as a search, and said), else to the smallest key (its
+    // leaf, the start of the chain).
     bool ok = false;
     const qlonglong asked = focus_->text().trimmed().toLongLong(&ok);
-    std::optional<std::int64_t> focus;
+    std::optional<TreeFocus> focus;
     if (ok) {
-        focus = asked;
+        focus = TreeFocus{asked, true};
+        way_->setText(wayText(index, *modelState_, asked));
     } else if (const auto chain = index.leafChain(); !chain.empty()) {
         const lab::PgIndexPage* first = index.page(chain.front());
-        focus = first && !first->keys.empty() ? std::optional<std::int64_t>(first->keys.front())
-                                              : std::nullopt;
+        if (first && !first->keys.empty()) {
+            focus = TreeFocus{first->keys.front(), false};
+        }
     }
+    way_->setVisible(focus && focus->marked);
     realSource_->setLayout([index, focus](const Theme& t) { return drawIndex(index, t, focus); });
     const int order = comparison_->model.order;
     auto state = modelState_;

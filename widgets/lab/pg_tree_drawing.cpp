@@ -182,20 +182,44 @@ void addUpperLinks(Frame& f, const lab::PgIndex& index,
     }
 }
 
-// The diagram's layout; with level of detail, the way from the root to `focus` keeps its keys (a
-// step about that key that lights nothing: no path, no node).
-Frame layoutWithFocus(const btree::State& state, std::optional<std::int64_t> focus,
+// The diagram's layout; with level of detail, the way from the root to the focus keeps its keys
+// (unmarked: a step about that key that lights nothing; marked: a search's found / not-found
+// step, its path read).
+Frame layoutWithFocus(const btree::State& state, std::optional<TreeFocus> focus,
                       const Theme& theme) {
     if (!focus) {
         return BTreeDiagram::layout(state, nullptr, theme);
     }
     btree::Step way;
     way.kind = btree::StepKind::kDescend;
-    way.key = *focus;
+    way.key = focus->key;
+    if (focus->marked) {
+        const TreeWay found = wayTo(state, focus->key);
+        way.kind = found.found ? btree::StepKind::kFound : btree::StepKind::kNotFound;
+        way.path = found.path;
+        way.node = found.path.empty() ? btree::kNoNode : found.path.back();
+    }
     return BTreeDiagram::layout(state, &way, theme);
 }
 
 } // namespace
+
+TreeWay wayTo(const btree::State& state, std::int64_t key) {
+    TreeWay way;
+    const btree::NodeStore& ns = state.nodes;
+    if (state.root == btree::kNoNode) {
+        return way;
+    }
+    for (NodeId x = state.root;;) {
+        way.path.push_back(x);
+        if (ns.leaf(x)) {
+            const int i = ns.lowerBound(x, key);
+            way.found = i < ns.size(x) && ns.key(x, i) == key;
+            return way;
+        }
+        x = ns.child(x, ns.upperBound(x, key)); // a key equal to a separator is on its right
+    }
+}
 
 PgTreeState indexState(const lab::PgIndex& index) {
     btree::Params params = btree::Params::bplusWithOrder(btree::Params::kMinOrder);
@@ -223,7 +247,7 @@ PgTreeState indexState(const lab::PgIndex& index) {
     return out;
 }
 
-Frame drawIndex(const lab::PgIndex& index, const Theme& theme, std::optional<std::int64_t> focus) {
+Frame drawIndex(const lab::PgIndex& index, const Theme& theme, std::optional<TreeFocus> focus) {
     const PgTreeState tree = indexState(index);
     Frame f = layoutWithFocus(tree.state, focus, theme);
     std::unordered_map<std::uint32_t, QRectF> rectOfBlock;
@@ -267,7 +291,7 @@ btree::State modelState(int order, std::span<const std::int64_t> keys) {
 }
 
 Frame drawModel(const btree::State& state, int order, const Theme& theme,
-                std::optional<std::int64_t> focus) {
+                std::optional<TreeFocus> focus) {
     Frame f = layoutWithFocus(state, focus, theme);
     const std::size_t drawn = f.items.size();
     for (std::size_t i = 0; i < drawn; ++i) {

@@ -33,16 +33,31 @@ struct PgTreeState {
 // leaf (drawn apart by drawIndex). An index with no root page is an empty leaf.
 PgTreeState indexState(const lab::PgIndex& index);
 
-// The real index as the diagram draws it, with its fill gauges, high keys and right-links. A
-// tree drawn with level of detail keeps the keys of the pages on the way to `focus`.
+// The way a search for `key` goes down a B+-tree: the nodes read, root first, its last the leaf
+// where the key is or would be, and whether that leaf holds it. An empty tree: no nodes.
+struct TreeWay {
+    std::vector<btree::NodeId> path;
+    bool found = false;
+};
+TreeWay wayTo(const btree::State& state, std::int64_t key);
+
+// Where a drawing looks: the way to `key` keeps its pages' keys in a big tree (level of
+// detail); `marked` also draws it as the diagram draws a search (the path in the accent colour,
+// the key's cell lit, or its leaf lit when it is not there).
+struct TreeFocus {
+    std::int64_t key = 0;
+    bool marked = false;
+};
+
+// The real index as the diagram draws it, with its fill gauges, high keys and right-links.
 Frame drawIndex(const lab::PgIndex& index, const Theme& theme,
-                std::optional<std::int64_t> focus = std::nullopt);
+                std::optional<TreeFocus> focus = std::nullopt);
 
 // The model (the engine's B+-tree as PostgreSQL, lab::modelParams(order)) run on `keys`, and
 // drawn with its fill gauges (keys out of order - 1).
 btree::State modelState(int order, std::span<const std::int64_t> keys);
 Frame drawModel(const btree::State& state, int order, const Theme& theme,
-                std::optional<std::int64_t> focus = std::nullopt);
+                std::optional<TreeFocus> focus = std::nullopt);
 
 // One picture for a DiagramCanvas: no steps, the frame laid out in the canvas's theme.
 class PgFrameSource : public DiagramSource {
