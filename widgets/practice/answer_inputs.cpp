@@ -514,6 +514,19 @@ void AnswerInputs::markPick(QAbstractButton* button, bool mark) {
     button->setFont(f);
 }
 
+// A button kept in colour after Check that nothing may change: no clicks, no focus.
+void AnswerInputs::holdStill(QAbstractButton* button, bool still) {
+    static const char* const kFocus = "fgFocusPolicy";
+    button->setAttribute(Qt::WA_TransparentForMouseEvents, still);
+    if (still && !button->property(kFocus).isValid()) {
+        button->setProperty(kFocus, static_cast<int>(button->focusPolicy()));
+        button->setFocusPolicy(Qt::NoFocus);
+    } else if (!still && button->property(kFocus).isValid()) {
+        button->setFocusPolicy(static_cast<Qt::FocusPolicy>(button->property(kFocus).toInt()));
+        button->setProperty(kFocus, QVariant());
+    }
+}
+
 void AnswerInputs::setInputsEnabled(bool on) {
     for (QWidget* b : boxes_) {
         for (QWidget* w : b->findChildren<QWidget*>()) {
@@ -522,8 +535,12 @@ void AnswerInputs::setInputsEnabled(bool on) {
             } else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) {
                 text->setReadOnly(!on);
             } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
-                button->setEnabled(on);
-                markPick(button, !on && button->isCheckable() && button->isChecked());
+                // The pick stays in full colour (greyed, it was light grey on grey: a tester),
+                // yet cannot be changed: mouse and keyboard pass it by.
+                const bool pick = !on && button->isCheckable() && button->isChecked();
+                button->setEnabled(on || pick);
+                holdStill(button, pick);
+                markPick(button, pick);
             } else if (qobject_cast<QComboBox*>(w)) {
                 w->setEnabled(on);
             }

@@ -297,6 +297,22 @@ private slots:
             qPrintable(feedback));
         QVERIFY(feedback.contains(QStringLiteral("The engine's answer:")));
         QVERIFY(feedback.contains(QStringLiteral("What the engine did:")));
+        // The pick stays in full colour (not greyed: a tester could not read it) and says it was
+        // the pick; the other choices are greyed; nothing changes the pick any more.
+        QList<QAbstractButton*> picked, others;
+        for (QAbstractButton* b : page.view.inputs()->findChildren<QAbstractButton*>()) {
+            (b->isCheckable() && b->isChecked() ? picked : others) << b;
+        }
+        QCOMPARE(picked.size(), 1);
+        QVERIFY(picked[0]->isEnabled());
+        QVERIFY(picked[0]->text().endsWith(QStringLiteral("\u2190 your answer")));
+        QCOMPARE(picked[0]->focusPolicy(), Qt::NoFocus);
+        QVERIFY(!others.isEmpty());
+        for (QAbstractButton* b : others) {
+            QVERIFY(!b->isCheckable() || !b->isEnabled());
+        }
+        QTest::keyClick(&page.view, static_cast<Qt::Key>(Qt::Key_1 + right));
+        QCOMPARE(page.view.inputs()->pickedChoice(), wrong);
         // The narration says the key's slot.
         QVERIFY(feedback.contains(
             QStringLiteral("slot %1").arg(fg::redis::keySlot(e.given["key"].get<std::string>()))));
@@ -311,6 +327,11 @@ private slots:
         QTest::mouseClick(buttonNamed(&page.view, QStringLiteral("Same e&xercise again")),
                           Qt::LeftButton);
         QVERIFY(!page.view.isChecked());
+        for (QAbstractButton* b : page.view.inputs()->findChildren<QAbstractButton*>()) {
+            QVERIFY(!b->text().contains(QStringLiteral("your answer")));
+            QVERIFY(b->focusPolicy() != Qt::NoFocus);
+            QVERIFY(!b->testAttribute(Qt::WA_TransparentForMouseEvents));
+        }
         QTest::keyClick(&page.view, static_cast<Qt::Key>(Qt::Key_1 + right));
         QCOMPARE(page.view.inputs()->pickedChoice(), right);
         QTest::keyClick(&page.view, Qt::Key_Return);
