@@ -27,6 +27,7 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
     text->setFrameShape(QFrame::NoFrame);
     text->setHtml(tr(
         "<table cellpadding=4 width=\"100%\">"
+        "<tr><td colspan=2><b>Anywhere in the window</b></td></tr>"
         "<tr><td width=\"30%\"><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"
         "<tr><td><b>Alt+PgDown / Alt+PgUp</b></td><td>Next / previous chapter</td></tr>"
         "<tr><td><b>Ctrl+F</b></td><td>Search every chapter (Esc closes the search)</td></tr>"
