@@ -52,6 +52,24 @@ echo '{"engine":"btree","narrate":false,"params":{"order":64},"ops":[{"op":"inse
 process_row '`fieldguide slot --nodes 3`: 1,000,000 keys on stdin' "$work/keys.txt" -- "$fieldguide" slot --nodes 3
 process_row '`fieldguide partition --partitions 12`: 1,000,000 keys' "$work/keys.txt" -- "$fieldguide" partition --partitions 12
 process_row '`fieldguide downsample --step 3600`: 10,000,000 points (180 MB of CSV)' "$work/points.csv" -- "$fieldguide" downsample --step 3600 -
+# Issue 18's CSV row: 30 days of 1-second points (52 MB) into minutes, the median of 5 runs of
+# fieldguide (the file named, and on standard input from a pipe) and of a plain C loop on the
+# same file (tools/bench/bench_csv_baseline.cpp).
+awk 'BEGIN { srand(7); print "timestamp_ms,value";
+             for (i = 0; i < 2592000; i++) printf "%.0f,%.3f\n", 1700000000000 + i * 1000, 20 + 10 * rand() }' \
+    >"$work/month.csv"
+median5() { # COMMAND... (its output thrown away): the median of 5 wall-clock times, in seconds
+    local t
+    for _ in 1 2 3 4 5; do
+        t=$( { /usr/bin/env time -f '%e' "$@" >/dev/null; } 2>&1 | tail -1)
+        echo "$t"
+    done | sort -n | sed -n 3p
+}
+csv_file=$(median5 "$fieldguide" downsample --step 60 "$work/month.csv")
+csv_pipe=$(median5 sh -c "cat '$work/month.csv' | '$fieldguide' downsample --step 60 -")
+csv_c=$(median5 "$build/tools/bench_csv_baseline" "$work/month.csv" 60)
+printf '| command line | `fieldguide downsample --step 60 FILE`: 2,592,000 points (52 MB), median of 5 | %s s (from a pipe: %s s) | a plain C loop (fgets, strtoll, strtod): %s s |\n' \
+    "$csv_file" "$csv_pipe" "$csv_c"
 process_row '`fieldguide compress`: the same 10,000,000 points' "$work/points.csv" -- "$fieldguide" compress -
 process_row '`fieldguide run`: a 1,000,000-key B-Tree (insert-random, bulk)' "$work/btree.json" -- "$fieldguide" run -
 

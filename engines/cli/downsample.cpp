@@ -4,7 +4,63 @@
 #include "engines/cli/key_input.h"
 #include "engines/cli/series_input.h"
 
+#include <fstream>
+#include <iostream>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace fg::cli {
+
+namespace {
+
+// A file to read the series from twice if need be: the file named, or standard input when it
+// is a file (`< points.csv`), opened again at the same place. Not open: a pipe, or a test's
+// stream.
+void openSeekable(const std::string& path, Io io, std::ifstream& file) {
+    if (!path.empty() && path != "-") {
+        file.open(path, std::ios::binary);
+        return;
+    }
+    struct stat st {};
+    if (&io.in != &std::cin || ::fstat(STDIN_FILENO, &st) != 0 || !S_ISREG(st.st_mode)) {
+        return;
+    }
+    const off_t at = ::lseek(STDIN_FILENO, 0, SEEK_CUR);
+    file.open("/proc/self/fd/0", std::ios::binary);
+    if (file && at > 0) {
+        file.seekg(at);
+    }
+}
+
+// The buckets of the input. A file is read once, in time order, its points never kept (2.6
+// million points were 41 MB, and a quarter of the time in page faults); one that turns out not
+// to be in time order is read again, whole, and sorted. A pipe is read whole.
+int readBuckets(const std::string& path, Io io, std::int64_t stepMs,
+                std::vector<timeseries::Bucket>& out) {
+    std::ifstream file;
+    openSeekable(path, io, file);
+    if (file.is_open() && file) {
+        timeseries::InOrderDownsampler in(stepMs);
+        bool outOfOrder = false;
+        const std::string source = path.empty() || path == "-" ? "<stdin>" : path;
+        if (const Status s = timeseries::scanSeriesCsv(file, source, in, &outOfOrder); !s) {
+            io.err << "fieldguide downsample: " << s.message() << "\n";
+            return exitFor(s);
+        }
+        if (!outOfOrder) {
+            out = in.take();
+            return kOk;
+        }
+    }
+    std::vector<timeseries::Point> points;
+    if (const int read = readSeries("downsample", path, io, points); read != kOk) {
+        return read;
+    }
+    out = timeseries::downsample(points, stepMs);
+    return kOk;
+}
+
+} // namespace
 
 int downsample(const Args& args, Io io) {
     long long step = 0;
@@ -60,11 +116,10 @@ int downsample(const Args& args, Io io) {
                << "\" in --agg: expected a comma list of avg, min, max, sum, count, first, last\n";
         return kUsage;
     }
-    std::vector<timeseries::Point> points;
-    if (const int read = readSeries("downsample", path, io, points); read != kOk) {
+    std::vector<timeseries::Bucket> buckets;
+    if (const int read = readBuckets(path, io, step * 1000, buckets); read != kOk) {
         return read;
     }
-    const auto buckets = timeseries::downsample(points, step * 1000);
     OutBuffer out(io.out);
     std::string line = "bucket_start_ms";
     for (auto k : kinds) {

@@ -1,6 +1,7 @@
 #include "engines/cli/series_input.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
 
 namespace fg::cli {
@@ -17,7 +18,9 @@ int readSeries(const std::string& command, const std::string& path, Io io,
                    << ": no such file, or not readable\n";
             return kUsage;
         }
-        s = timeseries::readSeriesCsv(f, path, out);
+        std::error_code ec;
+        const std::uintmax_t size = std::filesystem::file_size(path, ec);
+        s = timeseries::readSeriesCsv(f, path, out, ec ? 0 : size);
     }
     if (!s) {
         io.err << "fieldguide " << command << ": " << s.message() << "\n";

@@ -11,15 +11,23 @@ std::vector<Bucket> downsample(std::vector<Point>& points, std::int64_t stepMs) 
     if (!std::is_sorted(points.begin(), points.end(), byTime)) {
         std::stable_sort(points.begin(), points.end(), byTime);
     }
-    std::vector<Bucket> out;
+    InOrderDownsampler in(stepMs);
     for (const Point& p : points) {
-        const std::int64_t start = bucketStart(p.t, stepMs);
-        if (out.empty() || out.back().start != start) {
-            out.push_back({start, {}});
-        }
-        out.back().agg.add(p.t, p.v);
+        in.add(p);
     }
-    return out;
+    return in.take();
+}
+
+bool InOrderDownsampler::add(const Point& p) {
+    if (!buckets_.empty() && p.t < buckets_.back().agg.lastT) {
+        return false;
+    }
+    const std::int64_t start = bucketStart(p.t, stepMs_);
+    if (buckets_.empty() || buckets_.back().start != start) {
+        buckets_.push_back({start, {}});
+    }
+    buckets_.back().agg.add(p.t, p.v);
+    return true;
 }
 
 } // namespace fg::timeseries

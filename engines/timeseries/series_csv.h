@@ -24,8 +24,22 @@ struct Point {
 // the machine out of memory.
 inline constexpr std::size_t kMaxSeriesPoints = 50'000'000;
 
-// Reads every point of `in` into `out` (appending), at most kMaxSeriesPoints in all. `source`
-// names the input in errors.
-Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Point>& out);
+// Where scanSeriesCsv puts each point, in the order read: false stops the read there.
+class PointSink {
+public:
+    virtual ~PointSink() = default;
+    virtual bool add(const Point& p) = 0;
+};
+
+// Gives every point of `in` to `sink`, at most kMaxSeriesPoints; when the sink says stop, the
+// read ends there, ok, with *stopped set (else false). `source` names the input in errors.
+Status scanSeriesCsv(std::istream& in, const std::string& source, PointSink& sink,
+                     bool* stopped = nullptr);
+
+// Reads every point of `in` into `out` (appending), at most kMaxSeriesPoints a read. `source`
+// names the input in errors; `sizeHint`, the input's size in bytes when known (a file), lets
+// `out` take its room at once.
+Status readSeriesCsv(std::istream& in, const std::string& source, std::vector<Point>& out,
+                     std::uintmax_t sizeHint = 0);
 
 } // namespace fg::timeseries

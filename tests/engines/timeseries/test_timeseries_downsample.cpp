@@ -5,6 +5,8 @@
 #include "engines/timeseries/downsample.h"
 #include "tests/suite_main.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <sstream>
 #include <utility>
@@ -107,6 +109,58 @@ private slots:
         QCOMPARE(runDownsample({"--step", "60", "--agg", "median"}, "", out, err), 2);
         QVERIFY(err.find("median") != std::string::npos);
         QCOMPARE(runDownsample({"--step", "60", "/no/such/file.csv"}, "", out, err), 2);
+    }
+
+    // A file is read once in time order without keeping its points, and again whole when it is
+    // not in order; standard input from a pipe (here a stream) is read whole. Both ways give the
+    // same buckets, the same errors and exit statuses, for in-order, out-of-order and odd lines
+    // (the reader's one-pass line and its careful one).
+    void aFileGivesWhatAStreamGives_data() {
+        QTest::addColumn<QString>("input");
+        QTest::newRow("in order") << "t,v\n0,1\n1000,2\n61000,3\n";
+        QTest::newRow("out of order") << "timestamp_ms,value\n-1,4\n59999,2\n0,1\n60000,10\n0,7\n";
+        QTest::newRow("out of order at the end") << "0,1\n1000,2\n120000,3\n500,4\n";
+        QTest::newRow("equal times") << "5,1\n5,2\n5,3\n";
+        QTest::newRow("odd lines") << "\n  1000 , 1.5 \r\n+2000,+2\n3000,1e3\n4000,.5\n-0,-0.25\n"
+                                      "0000000000000000005,1\n8640000000000000,1\n";
+        QTest::newRow("no newline at the end") << "1000,1\n2000,2";
+        QTest::newRow("junk after disorder") << "2000,1\n1000,2\n3000,x\n";
+        QTest::newRow("junk in order") << "1000,1\n2000,2\n3000,x\n4000,1\n";
+        QTest::newRow("past the range") << "1000,1\n8640000000000001,1\n";
+        QTest::newRow("nan") << "1000,1\n2000,nan\n";
+    }
+    void aFileGivesWhatAStreamGives() {
+        QFETCH(QString, input);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("points.csv"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(input.toUtf8());
+        file.close();
+        for (const char* aggs : {"count,min,max,first,last,sum,avg", "avg"}) {
+            std::string streamOut, streamErr, fileOut, fileErr;
+            const int streamRc = runDownsample({"--step", "60", "--agg", aggs}, input.toStdString(),
+                                               streamOut, streamErr);
+            const int fileRc = runDownsample({"--step", "60", "--agg", aggs, path.toStdString()},
+                                             "", fileOut, fileErr);
+            QCOMPARE(fileRc, streamRc);
+            QCOMPARE(fileOut, streamOut);
+            // The same sentence, the input named its own way.
+            QCOMPARE(QString::fromStdString(fileErr).replace(path, QStringLiteral("<stdin>")),
+                     QString::fromStdString(streamErr));
+        }
+    }
+
+    void anInOrderDownsamplerRefusesAnEarlierPoint() {
+        fg::timeseries::InOrderDownsampler d(60000);
+        QVERIFY(d.add({1000, 1}));
+        QVERIFY(d.add({1000, 2}));
+        QVERIFY(d.add({61000, 3}));
+        QVERIFY(!d.add({60999, 4}));
+        const auto b = d.take();
+        QCOMPARE(b.size(), std::size_t(2));
+        QCOMPARE(b[0].agg.count, std::int64_t(2));
+        QCOMPARE(b[1].agg.sum, 3.0);
     }
 
     void aMonthOfSecondsIntoMinutes() {
