@@ -2,6 +2,7 @@
 
 #include "app/export_actions.h"
 #include "app/notice_bar.h"
+#include "app/page_presenter.h"
 #include "app/page_tabs.h"
 #include "app/page_zoom.h"
 #include "app/presentation/presentation.h"
@@ -93,6 +94,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     split->setSizes({300, 1300});
     split->setSidebar(300); // until the student drags it (remembered: restoreSettings)
     connect(split, &QSplitter::splitterMoved, this, &MainWindow::keepSoon);
+    pagePresenter_ = new PagePresenter(this, tabs_, split);
+    // Another tab, or the page closed: the window is given back first.
+    connect(tabs_, &QTabWidget::currentChanged, pagePresenter_, &PagePresenter::stop);
     const QString listAside = tr("The chapter list stepped aside to give this page room: it is "
                                  "back on the Reader tab (F9 shows it here).");
     connect(split, &SidebarSplitter::steppedAsideForPage, this,
@@ -467,6 +471,10 @@ void MainWindow::startPresentation(bool fromSection) {
         presentation_->activateWindow();
         return;
     }
+    if (pagePresenter_->active()) { // F5 again: back to the window as it was
+        pagePresenter_->stop();
+        return;
+    }
     // What is on screen: the live diagram of the tab (its scenario, at its step), or the chapter
     // being read, from the section on screen.
     QWidget* tab = tabs_->currentWidget();
@@ -478,9 +486,8 @@ void MainWindow::startPresentation(bool fromSection) {
             presentation_ = new PresentationWindow(diagramId, nlohmann::json(), -2, theme_, this);
         }
     } else if (tab != reader_) {
-        statusBar()->showMessage(tr("Presentation mode shows a chapter or a live diagram: go to "
-                                    "the reader's tab or a diagram's tab, then press F5."),
-                                 8000);
+        // A page without slides (a Lab page, a study tool): the whole screen, still live.
+        pagePresenter_->start();
         return;
     } else {
         const Chapter* ch = currentChapter();

@@ -30,6 +30,8 @@ class QSplitter;
 
 namespace fg {
 
+class PagePresenter;
+
 class ChapterTree;
 class PageTabs;
 class ReaderView;
@@ -87,6 +89,7 @@ public:
     void editSectionNote();
     void setSectionNote(const QString& chapter, const QString& section, const QString& text);
     PresentationWindow* presentation() const { return presentation_; }
+    PagePresenter* pagePresenter() const { return pagePresenter_; }
     const Chapter* currentChapter() const;
     ProgressStore* progress() { return progress_.get(); }
     // Study > Bookmark this section (Ctrl+D): on or off, saved at once.
@@ -172,6 +175,7 @@ private:
     QActionGroup* themeGroup_ = nullptr;
     QTimer* keepTimer_ = nullptr; // keepSoon()
     QPointer<PresentationWindow> presentation_;
+    PagePresenter* pagePresenter_ = nullptr; // F5 on a page without slides
     QMenu* studyMenu_ = nullptr;
     std::unique_ptr<ProgressStore> progress_;
     QWidget* damageNotice_ = nullptr;

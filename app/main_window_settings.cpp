@@ -3,6 +3,7 @@
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/notice_bar.h"
+#include "app/page_presenter.h"
 #include "app/page_tabs.h"
 #include "app/page_zoom.h"
 #include "app/reader/reader_view.h"
@@ -49,10 +50,12 @@ void MainWindow::saveSettings() const {
     s.setValue("reader/section", reader_->currentSection());
     s.setValue("reader/zoom", reader_->zoom());
     s.setValue("view/theme", themeChoiceName(themeChoice_));
-    s.setValue("window/geometry", saveGeometry());
-    s.setValue("window/state", saveState());
+    if (!pagePresenter_->active()) { // not the full screen of a page presented (F5)
+        s.setValue("window/geometry", saveGeometry());
+        s.setValue("window/state", saveState());
+    }
     s.setValue("window/sidebar", split_->sidebar());
-    s.setValue("window/chapterList", split_->wanted());
+    s.setValue("window/chapterList", pagePresenter_->sidebarWanted(split_->wanted()));
     s.sync(); // on disk now: a kill right after loses nothing
 }
 

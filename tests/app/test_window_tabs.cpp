@@ -3,6 +3,7 @@
 // and Ctrl+Shift+T brings it back where it was, as it was, as a web browser does. And the tabs
 // open at quit are open again at the next start (Ctrl+Q had thrown four diagrams away).
 #include "app/main_window.h"
+#include "app/page_presenter.h"
 #include "app/reader/chapter_tree.h"
 #include "engines/practice/practice_session.h"
 #include "models/course/content_loader.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
@@ -367,6 +369,46 @@ private slots:
         w.closeTab(1);
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(fg::MainWindow::sessionPath()),
                                  fg::MainWindow::kKeepDelayMs + 1000);
+    }
+
+    // F5 on a page without slides (a tester pressed it on a Lab page: only a line in the status
+    // bar): the page fills the screen, still live, the menus' keys still working; Esc, F5 or
+    // another tab gives the window back as it was, and the settings never keep the full screen.
+    void f5OnAPageWithoutSlidesFillsTheScreen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        w.openTool(QStringLiteral("wizard"));
+        QWidget* page = w.tabs()->currentWidget();
+        const Qt::WindowStates before = w.windowState();
+        const QRect pageBefore = page->geometry();
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(w.pagePresenter()->active());
+        QVERIFY(!w.presentation());
+        QVERIFY(w.windowState() & Qt::WindowFullScreen);
+        QVERIFY(w.tabs()->tabBar()->isHidden());
+        QVERIFY(w.statusBar()->isHidden());
+        QVERIFY(w.tree()->isHidden() || w.tree()->width() == 0);
+        QCOMPARE(w.menuBar()->height(), 0);
+        QVERIFY(w.pagePresenter()->hint()->isVisible());
+        QTRY_VERIFY(page->width() > pageBefore.width()); // the page took the chapter list's room
+        w.saveSettings();
+        QCOMPARE(QSettings().value(QStringLiteral("window/chapterList")).toBool(), true);
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.pagePresenter()->active());
+        QCOMPARE(w.windowState(), before);
+        QVERIFY(!w.tabs()->tabBar()->isHidden());
+        QVERIFY(!w.statusBar()->isHidden());
+        QVERIFY(w.menuBar()->height() > 0);
+        QVERIFY(!w.pagePresenter()->hint()->isVisible());
+        // F5 twice; then another tab ends it too.
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(w.pagePresenter()->active());
+        QTest::keyClick(&w, Qt::Key_F5);
+        QVERIFY(!w.pagePresenter()->active());
+        QTest::keyClick(&w, Qt::Key_F5);
+        w.tabs()->setCurrentIndex(0);
+        QVERIFY(!w.pagePresenter()->active());
+        QVERIFY(!(w.windowState() & Qt::WindowFullScreen));
     }
 
     // A session file of junk is said in the status bar and set aside (kept, renamed), and the
