@@ -53,6 +53,10 @@ private slots:
         QVERIFY(page.modelNarration().contains(QStringLiteral("compacted #1, #2, #3")));
         // What is drawn is the run's: RocksDB's level-1 file and the model's two tables.
         QVERIFY(!page.realCanvas()->currentFrame().items.empty());
+        // At one scale: both frame the same camera (the model's wider level 1 included) in
+        // drawings of the same size, so a file is as large on both sides.
+        QCOMPARE(page.realCanvas()->runCamera(), page.modelCanvas()->runCamera());
+        QCOMPARE(page.realCanvas()->size(), page.modelCanvas()->size());
     }
 
     // File > Export: both trees side by side at the moment on screen, under their titles.

@@ -143,7 +143,7 @@ void DiagramCanvas::computeRunCamera() const {
     runLargestFont_ = run.largestTextPx;
 }
 
-QRectF DiagramCanvas::runCamera() const {
+QRectF DiagramCanvas::ownRunCamera() const {
     if (!source_) {
         return {};
     }
@@ -151,6 +151,25 @@ QRectF DiagramCanvas::runCamera() const {
         computeRunCamera();
     }
     return runCamera_;
+}
+
+QRectF DiagramCanvas::runCamera() const {
+    const QRectF own = ownRunCamera();
+    const bool shared = partner_ && partner_->source_ && partner_->source_->holdsItsPlace();
+    return shared && own.isValid() ? own.united(partner_->ownRunCamera()) : own;
+}
+
+qreal DiagramCanvas::runLargestFont() const {
+    const bool shared = partner_ && partner_->source_ && partner_->source_->holdsItsPlace();
+    if (shared) {
+        partner_->ownRunCamera();
+    }
+    return std::max(runLargestFont_, shared ? partner_->runLargestFont_ : 0);
+}
+
+void DiagramCanvas::setCameraPartner(const DiagramCanvas* partner) {
+    partner_ = partner;
+    update();
 }
 
 qreal DiagramCanvas::largestTextPx() const {
@@ -162,7 +181,7 @@ qreal DiagramCanvas::largestReadableScale(const Frame& frame) const {
     if (camera) {
         runCamera();
     }
-    const qreal largest = std::max(camera ? runLargestFont_ : 0, frame.largestTextPx());
+    const qreal largest = std::max(camera ? runLargestFont() : 0, frame.largestTextPx());
     // A drawing without text: as if its letters were the usual 15 units high.
     return largestTextPx() / (largest > 0 ? largest : 15 * theme_.fontScale);
 }

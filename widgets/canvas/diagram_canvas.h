@@ -11,6 +11,7 @@
 #include "widgets/canvas/diagram_source.h"
 #include "widgets/playback/player.h"
 
+#include <QPointer>
 #include <QWidget>
 
 namespace fg {
@@ -79,6 +80,10 @@ public:
     static constexpr int kRunCameraSamples = 64;
     static constexpr int kRunCameraBudgetMs = 300; // a sample's time, the run's ends always
     QRectF runCamera() const;
+    // Two drawings side by side at one scale (a Lab page's real system and model): each frames
+    // the union of both runs' cameras, so a step of one is as large as the same step of the
+    // other. Null: its own camera alone.
+    void setCameraPartner(const DiagramCanvas* partner);
     // The largest scale a fitted drawing is shown at, whatever the room: its largest letters
     // (over the run's camera, else in `frame`) at most largestTextPx() pixels high, so a small
     // diagram is not blown up into a few giant glyphs. The one cap of the desk and of a slide.
@@ -133,6 +138,9 @@ private:
     qreal zoom_ = 1.0;
     bool slide_ = false;
     qreal slideTextPx_ = 0;
+    QRectF ownRunCamera() const;
+    qreal runLargestFont() const; // the camera's largest letters (the partner's too)
+    QPointer<const DiagramCanvas> partner_;
     mutable QRectF runCamera_; // invalid: not computed for this source and theme yet
     mutable bool cameraSampled_ = false;
     mutable qreal runLargestFont_ = 0; // the largest letters of the camera's frames

@@ -106,6 +106,10 @@ QWidget* LsmLabPage::buildSides() {
             other->seek(position);
         }
     });
+    // One scale for both sides: a file as large on the left as on the right (a tester saw
+    // RocksDB's side drawn larger than the model's).
+    real_->setCameraPartner(model_);
+    model_->setCameraPartner(real_);
     connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
     connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
     return sides;

@@ -98,6 +98,29 @@ private slots:
         canvas.setSource(nullptr);
     }
 
+    // Two drawings side by side (a Lab page's real system and its model) at one scale: a
+    // tester saw one side larger than the other. Partners frame the union of both cameras, so
+    // the same box is as large on both sides; without a partner each fits its own run.
+    void partnersDrawAtOneScale() {
+        GrowingRun narrow(10), wide(2000);
+        fg::DiagramCanvas left, right;
+        left.resize(640, 300);
+        right.resize(640, 300);
+        left.setSource(&narrow);
+        right.setSource(&wide);
+        const QRectF alone = left.runCamera();
+        QVERIFY(alone.width() < right.runCamera().width());
+        left.setCameraPartner(&right);
+        right.setCameraPartner(&left);
+        QCOMPARE(left.runCamera(), right.runCamera());
+        QVERIFY(left.runCamera().width() > alone.width());
+        left.player()->seek(0);
+        right.player()->seek(0);
+        QVERIFY(qFuzzyCompare(left.transformOnScreen().m11(), right.transformOnScreen().m11()));
+        left.setCameraPartner(nullptr);
+        QCOMPARE(left.runCamera(), alone);
+    }
+
     void aHugeRunKeepsOneCamera() {
         // Past kRunCameraSteps each step was fitted by itself: a huge LSM run moved and changed
         // size between steps at the desk. The camera is now the union of a sample of the run
