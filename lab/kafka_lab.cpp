@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace fg::lab {
 
@@ -226,6 +227,7 @@ struct Runner {
     KafkaMock& mock;
     const std::function<void(const std::string&)>& progress;
     std::vector<std::pair<std::string, std::string>> joinOrder; // (group, consumer)
+    std::set<std::pair<std::string, std::string>> present;      // members now, on the real side
 
     // The op on the real side; its sentence into `text`.
     Status real(const KafkaOp& op, std::size_t firstRow, std::string* text);
@@ -247,17 +249,25 @@ Status Runner::real(const KafkaOp& op, std::size_t firstRow, std::string* text) 
     case KafkaOp::Kind::Join:
     case KafkaOp::Kind::Leave: {
         const bool join = op.kind == KafkaOp::Kind::Join;
+        const bool first = join && std::none_of(present.begin(), present.end(),
+                                                [&](const auto& m) { return m.first == op.group; });
         say(op.consumer + (join ? " joins " : " leaves ") + op.group +
-            ": the mock cluster's coordinator waits " +
-            std::to_string(join && std::none_of(joinOrder.begin(), joinOrder.end(),
-                                                [&](const auto& m) { return m.first == op.group; })
-                               ? KafkaMock::firstJoinWaitMs()
-                               : mock.laterChangeWaitMs()) +
-            " ms for members to join, as a real broker's group.initial.rebalance.delay.ms does...");
+            (first ? ": the mock cluster's coordinator waits " +
+                         std::to_string(KafkaMock::firstJoinWaitMs()) +
+                         " ms for members to join, as a real broker's "
+                         "group.initial.rebalance.delay.ms does..."
+                   : ": the mock cluster's coordinator waits " +
+                         std::to_string(mock.laterChangeWaitMs()) +
+                         " ms (session.timeout.ms less 1 s) for every member to rejoin..."));
         Status s =
             join ? mock.join(op.group, op.consumer, op.topics) : mock.leave(op.group, op.consumer);
         if (!s) {
             return s;
+        }
+        if (join) {
+            present.emplace(op.group, op.consumer);
+        } else {
+            present.erase({op.group, op.consumer});
         }
         *text = op.consumer + (join ? " joined " : " left ") + op.group + ". ";
         return Status::ok();
@@ -291,7 +301,7 @@ Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
     run->settings = mock->settings();
     const kafka::KafkaEngine engine(scenario.params);
     kafka::KafkaState model = engine.initialState();
-    Runner runner{scenario, *run, *mock, progress, {}};
+    Runner runner{scenario, *run, *mock, progress, {}, {}};
     for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
         const KafkaOp& op = scenario.ops[i];
         RecordingSink<kafka::KafkaStep, kafka::KafkaState> steps(false);
