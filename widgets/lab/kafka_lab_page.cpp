@@ -17,6 +17,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -87,7 +88,7 @@ QWidget* KafkaLabPage::buildSides() {
         title->setTextFormat(Qt::RichText);
         title->setWordWrap(true);
         canvas = new DiagramCanvas(box);
-        canvas->setMinimumHeight(260);
+        canvas->setMinimumHeight(200); // 1280 x 800 in the Projector theme: room for all
         narration = labSentence(QString(), box);
         v->addWidget(title);
         v->addWidget(canvas, 1);
@@ -246,11 +247,9 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
     modelSource_ = std::make_unique<KafkaLabSource>(run_, params_, false);
     real_->setSource(realSource_.get());
     model_->setSource(modelSource_.get());
-    realTitle_->setText(
-        QStringLiteral("<b>%1</b>")
-            .arg(tr("librdkafka %1's real client on librdkafka's mock cluster, not Apache "
-                    "Kafka's broker")
-                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
+    realTitle_->setText(QStringLiteral("<b>%1</b>")
+                            .arg(tr("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
+                                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
     modelTitle_->setText(
         QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
     fillTables();
@@ -277,7 +276,9 @@ bool KafkaLabPage::zoomPage(int direction) {
 void KafkaLabPage::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange && run_) {
-        refitTables();
+        // After the columns have taken their new widths too (a row fitted before kept the
+        // Projector theme's reason cut short).
+        QTimer::singleShot(0, this, &KafkaLabPage::refitTables);
     }
 }
 
