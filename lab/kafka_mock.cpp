@@ -6,6 +6,7 @@
 #include <librdkafka/rdkafka_mock.h>
 #include <map>
 #include <set>
+#include <thread>
 
 namespace fg::lab {
 
@@ -107,6 +108,7 @@ struct KafkaMock::Impl {
     rd_kafka_t* producer = nullptr;
     std::vector<Consumer> consumers; // in joining order
     std::vector<bool> up;
+    std::set<std::string> coordinated;           // groups whose coordinator the lab has set
     std::vector<KafkaRecordRow>* rows = nullptr; // during produce(): the rows being delivered
 
     ~Impl() {
@@ -300,6 +302,15 @@ Status KafkaMock::open(const kafka::KafkaParams& params, int coordinator,
     }
     kafka::KafkaEngine engine(params);
     const kafka::KafkaState placed = engine.initialState();
+    const std::string timeout = std::to_string(kMessageTimeoutMs);
+    if (Status s = d.newClient(RD_KAFKA_PRODUCER,
+                               {{"partitioner", "murmur2_random"},
+                                {"message.timeout.ms", timeout},
+                                {"topic.metadata.refresh.interval.ms", "100"}},
+                               &d.producer, mock->bootstraps_);
+        !s) {
+        return s;
+    }
     for (const auto& [topic, count] : params.topics) {
         if (rd_kafka_resp_err_t e =
                 rd_kafka_mock_topic_create(d.cluster, topic.c_str(), count, params.replication)) {
@@ -307,15 +318,20 @@ Status KafkaMock::open(const kafka::KafkaParams& params, int coordinator,
                                                        topic + ": " + rd_kafka_err2str(e));
         }
     }
+    // Every call to the mock cluster waits for its thread, which sometimes misses the call's
+    // wakeup and sleeps until its next 1 s tick or the next bytes on a connection (measured:
+    // about one call in six; rdkafka_mock.c serves calls after every poll). So the producer,
+    // started first, asks for metadata every 100 ms, and the leaders are set all at once, from
+    // threads of their own.
+    std::vector<std::thread> setters;
     for (const kafka::PartitionState& p : placed.partitions) {
-        rd_kafka_mock_partition_set_leader(d.cluster, p.topic.c_str(), p.partition, p.leader + 1);
+        setters.emplace_back(
+            [cluster = d.cluster, topic = p.topic, partition = p.partition, leader = p.leader + 1] {
+                rd_kafka_mock_partition_set_leader(cluster, topic.c_str(), partition, leader);
+            });
     }
-    const std::string timeout = std::to_string(kMessageTimeoutMs);
-    if (Status s = d.newClient(RD_KAFKA_PRODUCER,
-                               {{"partitioner", "murmur2_random"}, {"message.timeout.ms", timeout}},
-                               &d.producer, mock->bootstraps_);
-        !s) {
-        return s;
+    for (std::thread& t : setters) {
+        t.join();
     }
     mock->settings_ = {
         "The real side is librdkafka's mock cluster (rdkafka_mock.h, in this process, on " +
@@ -387,7 +403,11 @@ Status KafkaMock::join(const std::string& group, const std::string& consumer,
             return Status::ok(); // already a member, as the model says
         }
     }
-    rd_kafka_mock_coordinator_set(d.cluster, "group", group.c_str(), d.coordinator + 1);
+    if (std::none_of(d.consumers.begin(), d.consumers.end(),
+                     [&](const Impl::Consumer& c) { return c.group == group; }) &&
+        d.coordinated.insert(group).second) {
+        rd_kafka_mock_coordinator_set(d.cluster, "group", group.c_str(), d.coordinator + 1);
+    }
     Impl::Consumer c;
     c.group = group;
     c.name = consumer;
