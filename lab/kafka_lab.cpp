@@ -54,7 +54,9 @@ KafkaSide modelSide(const kafka::KafkaState& s,
         }
         KafkaMemberView m{group, consumer, consumer, {}};
         if (const auto a = g->second.assignment.find(consumer); a != g->second.assignment.end()) {
-            for (const kafka::TopicPartition& tp : a->second) {
+            std::vector<kafka::TopicPartition> tps = a->second;
+            std::sort(tps.begin(), tps.end()); // as the real side lists them
+            for (const kafka::TopicPartition& tp : tps) {
                 m.partitions.push_back(tp.name());
             }
         }
@@ -287,6 +289,25 @@ Status Runner::real(const KafkaOp& op, std::size_t firstRow, std::string* text) 
     return Status::ok();
 }
 
+// The records of a produce op, each with where the model put it (its steps: one per record,
+// produced or rejected).
+void addRecordRows(const KafkaOp& op, int index, const std::vector<kafka::KafkaStep>& steps,
+                   std::vector<KafkaRecordRow>& rows) {
+    for (int r = 0; r < std::max(1, op.count); ++r) {
+        KafkaRecordRow row;
+        row.op = index;
+        row.topic = op.topic;
+        row.key = op.key;
+        row.value = op.count > 1 ? op.value + "-" + std::to_string(r) : op.value;
+        if (const auto at = static_cast<std::size_t>(r); at < steps.size()) {
+            const bool stored = steps[at].kind == kafka::StepKind::kProduce;
+            row.modelPartition = stored ? steps[at].partition : -1;
+            row.modelOffset = stored ? steps[at].offset : -1;
+        }
+        rows.push_back(std::move(row));
+    }
+}
+
 } // namespace
 
 Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
@@ -308,22 +329,7 @@ Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
         engine.apply(model, op, steps);
         const std::size_t firstRow = run->records.size();
         if (op.kind == KafkaOp::Kind::Produce) {
-            std::size_t step = 0;
-            for (int r = 0; r < std::max(1, op.count); ++r) {
-                KafkaRecordRow row;
-                row.op = static_cast<int>(i);
-                row.topic = op.topic;
-                row.key = op.key;
-                row.value = op.count > 1 ? op.value + "-" + std::to_string(r) : op.value;
-                if (step < steps.steps.size()) { // one step per record: produced or rejected
-                    row.modelPartition = steps.steps[step].kind == kafka::StepKind::kProduce
-                                             ? steps.steps[step].partition
-                                             : -1;
-                    row.modelOffset = steps.steps[step].offset;
-                    ++step;
-                }
-                run->records.push_back(std::move(row));
-            }
+            addRecordRows(op, static_cast<int>(i), steps.steps, run->records);
         }
         if (op.kind == KafkaOp::Kind::Join &&
             std::find(runner.joinOrder.begin(), runner.joinOrder.end(),

@@ -279,6 +279,34 @@ bool loopbackOnly(const std::string& bootstraps) {
     return !bootstraps.empty();
 }
 
+// What the lab set, a sentence each with why (KafkaLabRun::settings).
+std::vector<std::string> settingsFor(const kafka::KafkaParams& params,
+                                     const std::string& bootstraps, int coordinator,
+                                     int laterWaitMs) {
+    const std::string timeout = std::to_string(kMessageTimeoutMs);
+    return {
+        "The real side is librdkafka's mock cluster (rdkafka_mock.h, in this process, on " +
+            bootstraps + "), not Apache Kafka's broker.",
+        "partitioner=murmur2_random: keyed records go where the Java client sends them "
+        "(murmur2 of the key, made positive, modulo the partitions); keyless records stay on one "
+        "partition for sticky.partitioning.linger.ms (10 ms) before it picks another.",
+        "Each partition's leader is set to the model's (Kafka's rack-unaware placement); its "
+        "replicas are the mock's own (the first brokers), as its metadata shows.",
+        "Consumers: partition.assignment.strategy=" + realAssignor(params.assignor) +
+            (params.assignor == kafka::AssignorKind::Sticky
+                 ? " (librdkafka 2.0.2 has no eager sticky assignor: its cooperative-sticky "
+                   "reaches the same balanced, sticky assignment in two rounds)"
+                 : "") +
+            "; session.timeout.ms=" + std::to_string(kSessionMs) +
+            " and heartbeat.interval.ms=100, so that the mock's coordinator waits " +
+            std::to_string(laterWaitMs) + " ms after a later join or leave.",
+        "A group's first member waits 3 s for others, as a real broker's "
+        "group.initial.rebalance.delay.ms does: the mock cluster has no setting to shorten it.",
+        "Groups are coordinated by broker " + std::to_string(coordinator) +
+            ", one the scenario does not fail; message.timeout.ms=" + timeout +
+            ": a record whose leader is down fails after 3 s."};
+}
+
 } // namespace
 
 Status KafkaMock::open(const kafka::KafkaParams& params, int coordinator,
@@ -333,27 +361,8 @@ Status KafkaMock::open(const kafka::KafkaParams& params, int coordinator,
     for (std::thread& t : setters) {
         t.join();
     }
-    mock->settings_ = {
-        "The real side is librdkafka's mock cluster (rdkafka_mock.h, in this process, on " +
-            mock->bootstraps_ + "), not Apache Kafka's broker.",
-        "partitioner=murmur2_random: keyed records go where the Java client sends them "
-        "(murmur2 of the key, made positive, modulo the partitions); keyless records stay on one "
-        "partition for sticky.partitioning.linger.ms (10 ms) before it picks another.",
-        "Each partition's leader is set to the model's (Kafka's rack-unaware placement); its "
-        "replicas are the mock's own (the first brokers), as its metadata shows.",
-        "Consumers: partition.assignment.strategy=" + realAssignor(params.assignor) +
-            (params.assignor == kafka::AssignorKind::Sticky
-                 ? " (librdkafka 2.0.2 has no eager sticky assignor: its cooperative-sticky "
-                   "reaches the same balanced, sticky assignment in two rounds)"
-                 : "") +
-            "; session.timeout.ms=" + std::to_string(kSessionMs) +
-            " and heartbeat.interval.ms=100, so that the mock's coordinator waits " +
-            std::to_string(mock->laterChangeWaitMs()) + " ms after a later join or leave.",
-        "A group's first member waits 3 s for others, as a real broker's "
-        "group.initial.rebalance.delay.ms does: the mock cluster has no setting to shorten it.",
-        "Groups are coordinated by broker " + std::to_string(coordinator) +
-            ", one the scenario does not fail; message.timeout.ms=" + timeout +
-            ": a record whose leader is down fails after 3 s."};
+    mock->settings_ =
+        settingsFor(params, mock->bootstraps_, coordinator, mock->laterChangeWaitMs());
     *out = std::move(mock);
     return Status::ok();
 }
