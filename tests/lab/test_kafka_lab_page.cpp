@@ -9,6 +9,7 @@
 #include "widgets/lab/kafka_lab_page.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <memory>
 
@@ -44,7 +45,12 @@ private slots:
     void itSaysWhatItWaitsForWhileItRuns() {
         QVERIFY2(statuses_.filter(QStringLiteral("coordinator waits 3000 ms")).size() == 1,
                  qPrintable(statuses_.join('\n')));
-        QVERIFY(statuses_.filter(QStringLiteral("not Apache Kafka's broker")).size() >= 1);
+        // Labelled honestly: the page's introduction and the real side's title.
+        int labelled = 0;
+        for (const QLabel* label : page_->findChildren<QLabel*>()) {
+            labelled += label->text().contains(QStringLiteral("not Apache Kafka's broker"));
+        }
+        QVERIFY(labelled >= 2);
     }
 
     void theDefaultScenarioFillsBothSides() {

@@ -87,6 +87,14 @@ KafkaLabSource::KafkaLabSource(std::shared_ptr<const lab::KafkaLabRun> run,
         states_.push_back(stateOf(*run_, i, real_));
         extent_.note(states_.back());
     }
+    if (!states_.empty()) {
+        initial_ = states_.front();
+        initial_.groups.clear();
+        initial_.brokerAlive.assign(initial_.brokerAlive.size(), true);
+        for (kafka::PartitionState& p : initial_.partitions) {
+            p.log.clear();
+        }
+    }
 }
 
 int KafkaLabSource::stepCount() const {
@@ -97,7 +105,10 @@ Frame KafkaLabSource::frame(int position, const Theme& theme) const {
     if (states_.empty()) {
         return {};
     }
-    const auto at = static_cast<std::size_t>(std::clamp(position, 0, stepCount() - 1));
+    if (position < 0) { // before the first op: the partitions, empty, and no group yet
+        return KafkaDiagram::layout(initial_, nullptr, params_, theme, extent_);
+    }
+    const auto at = static_cast<std::size_t>(std::min(position, stepCount() - 1));
     const kafka::KafkaStep step = litStep(run_->moments[at], states_[at]);
     return KafkaDiagram::layout(states_[at], &step, params_, theme, extent_);
 }

@@ -34,6 +34,7 @@ private:
     kafka::KafkaParams params_;
     bool real_;
     std::vector<kafka::KafkaState> states_;
+    kafka::KafkaState initial_; // before the first op (position -1)
     KafkaExtent extent_;
 };
 
