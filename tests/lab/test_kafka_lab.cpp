@@ -10,8 +10,10 @@
 #include "engines/kafka/murmur2.h"
 #include "engines/scenario/kafka_scenario.h"
 #include "lab/kafka_lab.h"
+#include "lab/kafka_service.h"
 #include "tests/suite_main.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -372,6 +374,31 @@ private slots:
         QVERIFY(!status);
         QVERIFY2(status.message().find(said.toStdString()) != std::string::npos,
                  status.message().c_str());
+    }
+
+    // kafka.run as the helper serves it: a scenario without joins runs in well under a second,
+    // saying first what the real side is; an unknown op and a bad scenario are refused.
+    void theServiceRunsAndRefuses() {
+        fg::lab::KafkaService service;
+        QStringList said;
+        const fg::lab::Progress progress = [&](const std::string& s) {
+            said << QString::fromStdString(s);
+        };
+        nlohmann::json result;
+        const nlohmann::json scenario = {
+            {"engine", "kafka"},
+            {"ops", {{{"op", "produce"}, {"topic", "orders"}, {"key", "user-1"}, {"value", "v"}}}}};
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(service.handle("run", {{"scenario", scenario}}, &result, progress));
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(said.value(0).contains(QStringLiteral("not Apache Kafka's broker")));
+        QCOMPARE(result["keyed"]["same_partition"].get<int>(), 1);
+        QVERIFY(!service.handle("nope", {}, &result, progress));
+        const fg::Status bad =
+            service.handle("run", {{"scenario", {{"engine", "redis"}}}}, &result, progress);
+        QVERIFY(!bad);
+        QCOMPARE(bad.where(), std::string("/engine"));
     }
 
     void theRunReadsBackFromItsJson() {
