@@ -49,6 +49,8 @@ const char* const kHelp =
     "                                    in the model, and how many agree\n"
     "  lab lsm [SCENARIO.json | -]       an LSM scenario through a real RocksDB and the model:\n"
     "                                    both trees after each flush and compaction, as JSON\n"
+    "  lab kafka [SCENARIO.json | -]     a Kafka scenario through librdkafka's client on its\n"
+    "                                    mock cluster (not Apache Kafka's broker) and the model\n"
     "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"

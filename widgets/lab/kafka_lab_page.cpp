@@ -1,16 +1,378 @@
-// SKELETON (lab-kafka)
 #include "widgets/lab/kafka_lab_page.h"
+
+#include "engines/scenario/kafka_scenario.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/export/diagram_picture.h"
+#include "widgets/lab/kafka_lab_source.h"
+#include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_widgets.h"
+#include "widgets/lab/lsm_lab_source.h"
+#include "widgets/playback/playback_bar.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
 
 namespace fg {
 
-KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent) {}
+namespace {
 
-void KafkaLabPage::setTheme(const Theme& /*theme*/) {}
-
-QString KafkaLabPage::pageTitle() const {
-    return tr("Lab: Kafka");
+void kafkaSetRow(QTableWidget* t, int row, const QStringList& cells) {
+    for (int c = 0; c < cells.size(); ++c) {
+        t->setItem(row, c, new QTableWidgetItem(cells[c]));
+    }
 }
 
-void KafkaLabPage::offerScenario(const QString& /*from*/, const nlohmann::json& /*scenario*/) {}
+QString placed(int partition, std::int64_t offset, const std::string& topic) {
+    if (partition < 0) {
+        return {};
+    }
+    return QStringLiteral("%1-%2, offset %3")
+        .arg(QString::fromStdString(topic))
+        .arg(partition)
+        .arg(offset);
+}
+
+} // namespace
+
+KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
+    auto* page = new QVBoxLayout(this);
+    page->addWidget(labSentence(
+        tr("Kafka's real client library (librdkafka, the one behind most non-Java Kafka "
+           "clients) produces the same records and runs the same consumer groups as the model, "
+           "against librdkafka's mock cluster, not Apache Kafka's broker: Debian has no Kafka "
+           "broker, and librdkafka ships a small one that speaks Kafka's protocol, inside the "
+           "lab's helper program, on this computer only. Keyed records must land on the same "
+           "partition on both sides; where keyless records go and who reads what may differ, "
+           "and the tables below say why. A consumer joining waits seconds on the mock's group "
+           "coordinator, as a real broker waits for more members. To run records of your own, "
+           "build them in Diagrams > Kafka: they appear in the Scenario list."),
+        this));
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Scenario:"), this));
+    scenarios_ = new QComboBox(this);
+    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    scenarios_->setMinimumContentsLength(24);
+    scenarios_->setAccessibleName(tr("Scenario to run"));
+    row->addWidget(scenarios_, 1);
+    runButton_ = new QPushButton(tr("&Run in librdkafka's mock cluster and the model"), this);
+    row->addWidget(runButton_);
+    page->addLayout(row);
+    status_ = labSentence(QString(), this);
+    page->addWidget(status_);
+    page->addWidget(buildSides(), 3);
+    bar_ = new PlaybackBar(real_->player(), this);
+    bar_->installKeys(this);
+    page->addWidget(bar_);
+    page->addWidget(buildTables(), 2);
+    addDefaultScenario();
+    connect(runButton_, &QPushButton::clicked, this, &KafkaLabPage::run);
+    connect(client_, &LabClient::progress, this, &KafkaLabPage::setStatus);
+    setStatus(tr("Pick a scenario and press Run."));
+}
+
+QWidget* KafkaLabPage::buildSides() {
+    auto* sides = new QSplitter(Qt::Horizontal, this);
+    auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
+        auto* box = new QWidget(sides);
+        auto* v = new QVBoxLayout(box);
+        v->setContentsMargins(0, 0, 0, 0);
+        title = new QLabel(box);
+        title->setTextFormat(Qt::RichText);
+        title->setWordWrap(true);
+        canvas = new DiagramCanvas(box);
+        canvas->setMinimumHeight(200); // 1280 x 800 in the Projector theme: room for all
+        narration = labSentence(QString(), box);
+        v->addWidget(title);
+        v->addWidget(canvas, 1);
+        v->addWidget(narration);
+        sides->addWidget(box);
+    };
+    side(realTitle_, real_, realNarration_);
+    side(modelTitle_, model_, modelNarration_);
+    realTitle_->setText(
+        QStringLiteral("<b>%1</b>")
+            .arg(tr("librdkafka's mock cluster, not Apache Kafka's broker (real client)")));
+    modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("The model")));
+    connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
+        Player* other = model_->player();
+        if (position == previous + 1 && other->position() == previous) {
+            other->stepForward();
+        } else {
+            other->seek(position);
+        }
+    });
+    connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
+    connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+    return sides;
+}
+
+QWidget* KafkaLabPage::buildTables() {
+    auto* below = new QWidget(this);
+    auto* layout = new QVBoxLayout(below);
+    comparison_ = labTable({tr("Quantity"), tr("librdkafka + mock cluster"), tr("Model"),
+                            tr("Why (they differ, or agree)")},
+                           below);
+    records_ = labTable({tr("Key"), tr("Real: partition, offset"), tr("Model: partition, offset"),
+                         tr("Same partition?")},
+                        below);
+    settings_ = labSentence(QString(), below);
+    layout->addWidget(new QLabel(tr("How they compare"), below));
+    layout->addWidget(comparison_);
+    layout->addWidget(
+        new QLabel(tr("Every record: where each side put it (differences first)"), below));
+    layout->addWidget(records_);
+    layout->addWidget(settings_);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(below);
+    scroll->setWidgetResizable(true);
+    return scroll;
+}
+
+void KafkaLabPage::addDefaultScenario() {
+    QFile file(QStringLiteral(":/content/scenarios/kafka.json"));
+    if (file.open(QIODevice::ReadOnly)) {
+        const nlohmann::json j =
+            nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
+        if (!j.is_discarded()) {
+            scenarioJson_.push_back(j);
+            scenarios_->addItem(tr("The default scenario: %1")
+                                    .arg(QString::fromStdString(j.value("title", std::string()))));
+        }
+    }
+}
+
+KafkaLabPage::~KafkaLabPage() {
+    real_->setSource(nullptr);
+    model_->setSource(nullptr);
+}
+
+void KafkaLabPage::setTheme(const Theme& theme) {
+    theme_ = theme;
+    real_->setTheme(theme);
+    model_->setTheme(theme);
+}
+
+QString KafkaLabPage::pageTitle() const {
+    return tr("Lab: Kafka's client on librdkafka's mock cluster beside the model");
+}
+
+std::optional<Exportable> KafkaLabPage::exportable() {
+    if (!run_ || run_->moments.empty()) {
+        return std::nullopt;
+    }
+    Exportable e;
+    const int at = std::max(0, real_->player()->position());
+    e.picture = [run = run_, params = params_, at,
+                 version = QString::fromStdString(run_->version)](const Theme& theme) {
+        const KafkaLabSource real(run, params, true), model(run, params, false);
+        const Frame both = LsmLabSource::sideBySide(
+            real.frame(at, theme),
+            QStringLiteral("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
+                .arg(version),
+            model.frame(at, theme), QStringLiteral("The model"), theme);
+        const QString caption = real.narration(at);
+        return PaintFunction([both, caption, theme](QPainter& painter, QSizeF size) {
+            paintDiagramPicture(painter, size, both, caption, theme);
+        });
+    };
+    e.screenSize = QSize(real_->width() + model_->width(), real_->height());
+    e.baseName = QStringLiteral("kafka-lab");
+    return e;
+}
+
+void KafkaLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
+    int at = scenarios_->findText(from);
+    if (at < 0) {
+        scenarioJson_.push_back(scenario);
+        scenarios_->addItem(from);
+        at = scenarios_->count() - 1;
+    }
+    scenarioJson_[static_cast<std::size_t>(at)] = scenario;
+    scenarios_->setCurrentIndex(at);
+}
+
+void KafkaLabPage::setStatus(const QString& text) {
+    status_->setText(text);
+}
+
+void KafkaLabPage::run() {
+    const int picked = scenarios_->currentIndex();
+    if (picked < 0 || client_->busy()) {
+        return;
+    }
+    const nlohmann::json scenario = scenarioJson_[static_cast<std::size_t>(picked)];
+    runButton_->setEnabled(false);
+    setStatus(tr("Starting the lab..."));
+    client_->call(
+        QStringLiteral("kafka.run"), {{"scenario", scenario}}, this,
+        [this, scenario](const Status& s, const nlohmann::json& result) {
+            runButton_->setEnabled(true);
+            if (!s) {
+                setStatus(tr("The lab could not run: %1").arg(QString::fromStdString(s.message())));
+                emit runFinished(false);
+                return;
+            }
+            showRun(result, scenario);
+        });
+}
+
+void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
+    auto run = std::make_shared<lab::KafkaLabRun>();
+    KafkaScenario parsed;
+    nlohmann::json bulk = scenario;
+    bulk["narrate"] = false;
+    Status s = lab::fromJson(result, run.get());
+    if (s) {
+        s = parseKafkaScenario(bulk, parsed);
+    }
+    if (!s) {
+        setStatus(
+            tr("The lab's answer could not be read: %1").arg(QString::fromStdString(s.message())));
+        emit runFinished(false);
+        return;
+    }
+    real_->setSource(nullptr);
+    model_->setSource(nullptr);
+    run_ = run;
+    params_ = parsed.params;
+    realSource_ = std::make_unique<KafkaLabSource>(run_, params_, true);
+    modelSource_ = std::make_unique<KafkaLabSource>(run_, params_, false);
+    real_->setSource(realSource_.get());
+    model_->setSource(modelSource_.get());
+    realTitle_->setText(QStringLiteral("<b>%1</b>")
+                            .arg(tr("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
+                                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
+    modelTitle_->setText(
+        QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
+    fillTables();
+    const int agree = static_cast<int>(
+        std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
+    setStatus(tr("%1 of %2 keyed records on the same partition; %3 of %4 comparisons agree "
+                 "(every difference says why below). The real side took %5 s, most of it "
+                 "waiting on the mock cluster's group coordinator. %6 moments to step through.")
+                  .arg(run_->keyedAgree)
+                  .arg(run_->keyed)
+                  .arg(agree)
+                  .arg(run_->rows.size())
+                  .arg(run_->seconds, 0, 'f', 1)
+                  .arg(run_->moments.size()));
+    real_->player()->toEnd();
+    emit runFinished(true);
+}
+
+bool KafkaLabPage::zoomPage(int direction) {
+    zoomCanvases({real_, model_}, direction);
+    return true;
+}
+
+void KafkaLabPage::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && run_) {
+        // After the columns have taken their new widths too (a row fitted before kept the
+        // Projector theme's reason cut short).
+        QTimer::singleShot(0, this, &KafkaLabPage::refitTables);
+    }
+}
+
+void KafkaLabPage::refitTables() {
+    for (QTableWidget* t : {comparison_, records_}) {
+        for (int c = 0; c < t->columnCount() - 1; ++c) {
+            t->resizeColumnToContents(c);
+        }
+        t->resizeRowsToContents();
+    }
+}
+
+void KafkaLabPage::fillTables() {
+    comparison_->setRowCount(static_cast<int>(run_->rows.size()));
+    for (int i = 0; i < comparison_->rowCount(); ++i) {
+        const lab::KafkaComparisonRow& r = run_->rows[static_cast<std::size_t>(i)];
+        kafkaSetRow(comparison_, i,
+                    {QString::fromStdString(r.quantity), QString::fromStdString(r.real),
+                     QString::fromStdString(r.model),
+                     (r.agree ? tr("They agree. ") : QString()) + QString::fromStdString(r.why)});
+    }
+    fillRecords();
+    refitTables();
+    QStringList lines;
+    for (const std::string& setting : run_->settings) {
+        lines << QStringLiteral("\u2022 ") + QString::fromStdString(setting);
+    }
+    settings_->setText(tr("How the lab set librdkafka and its mock cluster up:") +
+                       QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+}
+
+// Keyed records whose partitions differ first, then the other keyed ones, then the keyless (whose
+// partition is a random pick on each side).
+void KafkaLabPage::fillRecords() {
+    std::vector<const lab::KafkaRecordRow*> rows;
+    for (const auto& r : run_->records) {
+        rows.push_back(&r);
+    }
+    auto rank = [](const lab::KafkaRecordRow* r) {
+        return !r->keyed() ? 2 : r->samePartition() ? 1 : 0;
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](const auto* a, const auto* b) { return rank(a) < rank(b); });
+    records_->setRowCount(static_cast<int>(rows.size()));
+    for (int i = 0; i < records_->rowCount(); ++i) {
+        const lab::KafkaRecordRow& r = *rows[static_cast<std::size_t>(i)];
+        const QString real = r.realPartition >= 0
+                                 ? placed(r.realPartition, r.realOffset, r.topic)
+                                 : tr("not delivered: %1").arg(QString::fromStdString(r.realError));
+        const QString model = r.modelPartition >= 0
+                                  ? placed(r.modelPartition, r.modelOffset, r.topic)
+                                  : tr("refused (no leader)");
+        const QString same = !r.keyed()          ? tr("no key: a random pick on each side")
+                             : r.samePartition() ? tr("yes")
+                                                 : tr("no");
+        kafkaSetRow(records_, i,
+                    {r.key ? QString::fromStdString(*r.key) : tr("(none)"), real, model, same});
+    }
+}
+
+QString KafkaLabPage::status() const {
+    return status_->text();
+}
+
+QString KafkaLabPage::realNarration() const {
+    return realNarration_->text();
+}
+
+QString KafkaLabPage::modelNarration() const {
+    return modelNarration_->text();
+}
+
+int KafkaLabPage::moments() const {
+    return run_ ? static_cast<int>(run_->moments.size()) : 0;
+}
+
+QStringList KafkaLabPage::comparisonRows() const {
+    QStringList out;
+    for (int i = 0; i < comparison_->rowCount(); ++i) {
+        out << QStringLiteral("%1: %2 / %3")
+                   .arg(comparison_->item(i, 0)->text(), comparison_->item(i, 1)->text(),
+                        comparison_->item(i, 2)->text());
+    }
+    return out;
+}
+
+QStringList KafkaLabPage::recordRows() const {
+    QStringList out;
+    for (int i = 0; i < records_->rowCount(); ++i) {
+        out << QStringLiteral("%1: %2 / %3 / %4")
+                   .arg(records_->item(i, 0)->text(), records_->item(i, 1)->text(),
+                        records_->item(i, 2)->text(), records_->item(i, 3)->text());
+    }
+    return out;
+}
 
 } // namespace fg
