@@ -1,0 +1,124 @@
+// PostgreSQL's side of the time-buckets lab: the points COPYed into a table of the private server,
+// then rolled up per tier with date_bin, epoch-aligned.
+#include "lab/buckets_sources.h"
+#include "lab/pg_connection.h"
+#include "lab/pg_lab.h"
+
+#include <charconv>
+#include <cstdio>
+#include <ctime>
+
+namespace fg::lab {
+
+namespace {
+
+using timeseries::Point;
+using timeseries::Tier;
+
+const char* const kOrigin = "timestamptz '1970-01-01 00:00:00+00'";
+
+// A timestamp PostgreSQL reads exactly: "2024-10-04 00:00:05.250+00".
+std::string isoText(std::int64_t ms) {
+    const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d.%03lld+00", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<long long>(ms % 1000));
+    return buf;
+}
+
+std::string copyRows(const std::vector<Point>& arrived) {
+    std::string data;
+    data.reserve(arrived.size() * 48);
+    char value[40];
+    for (std::size_t i = 0; i < arrived.size(); ++i) {
+        std::snprintf(value, sizeof value, "%.17g", arrived[i].v);
+        data += std::to_string(i) + '\t' + isoText(arrived[i].t) + '\t' + value + '\n';
+    }
+    return data;
+}
+
+std::string rollupSql(const Tier& t) {
+    return "SELECT (extract(epoch FROM bucket) * 1000)::bigint AS start, count(*) AS count, "
+           "avg(v ORDER BY seq) AS avg, min(v) AS min, max(v) AS max FROM (SELECT date_bin(" +
+           strideSql(t.resolutionMs) + ", ts, " + kOrigin +
+           ") AS bucket, seq, v FROM points) AS binned GROUP BY bucket ORDER BY bucket";
+}
+
+template <class T>
+bool number(const std::optional<std::string>& text, T* out) {
+    if (!text) {
+        return false;
+    }
+    const char* end = text->data() + text->size();
+    const auto [at, ec] = std::from_chars(text->data(), end, *out);
+    return ec == std::errc() && at == end;
+}
+
+Status readRows(const PgResult& r, BucketMap* out) {
+    for (const auto& row : r.rows) {
+        std::int64_t start = 0;
+        BucketValues v;
+        if (row.size() != 5 || !number(row[0], &start) || !number(row[1], &v.count) ||
+            !number(row[2], &v.avg) || !number(row[3], &v.min) || !number(row[4], &v.max)) {
+            return Status::failure("PostgreSQL", "date_bin's rollup came back in another shape");
+        }
+        (*out)[start] = v;
+    }
+    return Status::ok();
+}
+
+} // namespace
+
+std::string strideSql(std::int64_t ms) {
+    return ms % 1000 == 0 ? "interval '" + std::to_string(ms / 1000) + " seconds'"
+                          : "interval '" + std::to_string(ms) + " milliseconds'";
+}
+
+Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>& rollups,
+                     const QString& pgBinDir,
+                     const std::function<void(const std::string&)>& progress, DateBinRollup* out) {
+    PgLabOptions options;
+    options.binDir = pgBinDir;
+    options.progress = progress;
+    std::unique_ptr<PgLab> pg;
+    if (Status s = PgLab::startPrivate(options, &pg); !s) {
+        return s;
+    }
+    out->version = pg->serverVersion();
+    PgConnection& conn = pg->connection();
+    const std::string copy = "COPY points (seq, ts, v) FROM STDIN";
+    for (const std::string& sql :
+         {std::string("SET TIME ZONE 'UTC'"),
+          std::string("CREATE TABLE points (seq bigint, ts timestamptz, v double precision)")}) {
+        out->sql.push_back(sql);
+        if (Status s = conn.exec(sql); !s) {
+            return s;
+        }
+    }
+    if (progress) {
+        progress("Loading " + std::to_string(arrived.size()) + " points into PostgreSQL...");
+    }
+    out->sql.push_back(copy + " -- " + std::to_string(arrived.size()) + " rows");
+    if (Status s = conn.copyIn(copy, copyRows(arrived)); !s) {
+        return s;
+    }
+    for (const Tier& t : rollups) {
+        const std::string sql = rollupSql(t);
+        out->sql.push_back(sql);
+        PgResult r;
+        if (Status s = conn.exec(sql, &r); !s) {
+            return s;
+        }
+        BucketMap m;
+        if (Status s = readRows(r, &m); !s) {
+            return s;
+        }
+        out->tiers.push_back(std::move(m));
+    }
+    return Status::ok(); // ~PgLab stops the server and removes its folder
+}
+
+} // namespace fg::lab
