@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -141,6 +142,12 @@ std::vector<BucketPoint> sampleOf(const std::vector<Point>& sorted) {
     return out;
 }
 
+std::string xffText(double xff) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", xff);
+    return buf;
+}
+
 std::vector<std::string> rules(const RrdRollup& rrd, double xff) {
     std::vector<std::string> out{
         "A row of RRDtool labelled T holds the seconds (T - stride, T], and an update says what "
@@ -153,7 +160,7 @@ std::vector<std::string> rules(const RrdRollup& rrd, double xff) {
         "Heartbeat " + num(rrd.heartbeatS) + " s, twice the usual " + seconds(rrd.usualGapMs) +
             " between points: a longer gap makes its seconds unknown instead of holding the last "
             "value across an outage.",
-        "xff " + std::to_string(xff).substr(0, 4) +
+        "xff " + xffText(xff) +
             ": a row with more unknown seconds than that share is UNKNOWN, where date_bin still "
             "has a bucket for the points it holds.",
         "Rows per archive = retention / resolution: RRDtool overwrites the oldest row one at a "

@@ -1,0 +1,380 @@
+// The time-buckets lab against the real things (PostgreSQL 15's date_bin on a private server,
+// librrd's RRD in a lab folder; no fakes): date_bin agrees with the model exactly on seeded sine,
+// random-walk and irregular points; RRDtool's rows map onto date_bin's buckets as buckets_lab.h
+// says (hand-computed tiny cases), its xff turns a row UNKNOWN, its archive's length drops rows;
+// budgets, a missing PostgreSQL and a folder that cannot be made are each said in a sentence; the
+// run reads back from its JSON; `fieldguide lab buckets` prints it with the exit codes of the CLI.
+#include "engines/core/rng.h"
+#include "lab/buckets_lab.h"
+#include "lab/buckets_service.h"
+#include "tests/lab/lab_test_support.h"
+#include "tests/suite_main.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <nlohmann/json.hpp>
+
+using fg::DownsampleScenario;
+using fg::lab::BucketCompare;
+using fg::lab::BucketsLabRun;
+using fg::lab::BucketTier;
+using nlohmann::json;
+
+namespace {
+
+json readJson(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    return json::parse(f.readAll().toStdString(), nullptr, false);
+}
+
+// A scenario of raw + one 1-minute tier kept `retentionS`, ingesting `points`.
+json tinyScenario(const json& points, int retentionS = 3600, int blockS = 3600) {
+    return {{"engine", "downsample"},
+            {"params",
+             {{"tiers",
+               {{{"name", "raw"}, {"resolution_s", 1}, {"retention_s", 7200}, {"block_s", 1800}},
+                {{"name", "1m"},
+                 {"resolution_s", 60},
+                 {"retention_s", retentionS},
+                 {"block_s", blockS}}}}}},
+            {"ops", {{{"op", "ingest"}, {"points", points}}}}};
+}
+
+fg::Status runJson(const json& scenario, BucketsLabRun* run,
+                   const fg::lab::BucketsLabOptions& options = {}) {
+    DownsampleScenario parsed;
+    if (fg::Status s = fg::lab::parseBucketsLabScenario(scenario, &parsed); !s) {
+        return s;
+    }
+    return fg::lab::runBucketsLab(parsed, run, options);
+}
+
+// PostgreSQL's programs where there are none: date_bin is not run (and RRDtool is the faster for
+// it).
+fg::lab::BucketsLabOptions noPostgres(double xff = 0.5) {
+    fg::lab::BucketsLabOptions options;
+    options.pgBinDir = QStringLiteral("/nonexistent/postgresql/bin");
+    options.xff = xff;
+    return options;
+}
+
+const BucketCompare* bucket(const BucketTier& tier, std::int64_t start) {
+    for (const BucketCompare& b : tier.buckets) {
+        if (b.start == start) {
+            return &b;
+        }
+    }
+    return nullptr;
+}
+
+json generated(const char* shape, std::uint64_t seed) {
+    return {{"engine", "downsample"},
+            {"ops",
+             {{{"op", "ingest"},
+               {"generate",
+                {{"from", 1'700'000'000'000LL},
+                 {"to", 1'700'000'000'000LL + 2 * 3'600'000},
+                 {"every_s", 7},
+                 {"seed", seed},
+                 {"shape", shape}}}}}}};
+}
+
+// Points at uneven gaps of 1 to 20 s, several sharing a second, from a seed.
+json irregular(std::uint64_t seed) {
+    fg::Rng rng(seed);
+    json points = json::array();
+    std::int64_t t = 1'600'000'000'000LL;
+    for (int i = 0; i < 900; ++i) {
+        t += rng.uniform(0, 20) * 1000 + rng.uniform(0, 999);
+        points.push_back({t, static_cast<double>(rng.uniform(-500, 500)) / 7.0});
+    }
+    return tinyScenario(points, 86400, 21600);
+}
+
+void expectDateBinAgrees(const BucketsLabRun& r) {
+    QVERIFY(r.dateBinRan);
+    for (const BucketTier& t : r.tiers) {
+        QVERIFY(t.dateBinCompared > 0);
+        QCOMPARE(t.dateBinAgree, t.dateBinCompared);
+        for (const BucketCompare& b : t.buckets) {
+            if (b.model) {
+                QCOMPARE(b.dateBin->count, b.model->count); // exactly, every field
+                QCOMPARE(b.dateBin->min, b.model->min);
+                QCOMPARE(b.dateBin->max, b.model->max);
+                QCOMPARE(b.dateBin->avg, b.model->avg);
+            }
+        }
+    }
+}
+
+struct CliResult {
+    int exit = -1;
+    QByteArray out, err;
+};
+
+CliResult runCli(const QStringList& args, const QByteArray& input = {}) {
+    QProcess p;
+    p.start(QStringLiteral(FIELDGUIDE_BIN), QStringList{QStringLiteral("lab")} + args);
+    if (!p.waitForStarted(10000)) {
+        return {};
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestBucketsLab : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() { QVERIFY(fg::lab::test::foldersOwnedByMe().isEmpty()); }
+    // Every run stops its server and removes its folders.
+    void cleanup() { QVERIFY(fg::lab::test::foldersOwnedByMe().isEmpty()); }
+
+    void theDefaultScenarioAgreesEverywhereInUnderThreeSeconds() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        QElapsedTimer timer;
+        timer.start();
+        BucketsLabRun r;
+        const fg::Status s = runJson(
+            readJson(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")), &r);
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(s, s.message().c_str());
+        qInfo("default downsample scenario through the lab: %lld ms", static_cast<long long>(ms));
+        QVERIFY(ms < 3000);
+        QCOMPARE(r.points, 2880);
+        QCOMPARE(r.tiers.size(), 2u);
+        QCOMPARE(r.tiers[0].name, std::string("1m"));
+        QCOMPARE(r.tiers[0].dateBinCompared, 240);
+        QCOMPARE(r.tiers[1].dateBinCompared, 4);
+        expectDateBinAgrees(r);
+        for (const BucketTier& t : r.tiers) {
+            QCOMPARE(t.rrdAgree, t.rrdCompared); // evenly spaced points: every row matches
+        }
+        QCOMPARE(r.rrdDefinition.front(), std::string("DS:v:GAUGE:10:U:U"));
+        QCOMPARE(r.tiers[0].rra, std::string("RRA:AVERAGE:0.5:60:1440 RRA:MIN:0.5:60:1440 "
+                                             "RRA:MAX:0.5:60:1440"));
+        QVERIFY(r.rrdOffsetS > 0); // the points start in 1970
+        QCOMPARE(r.summary, std::string("agree: 1m 240 of 240 buckets with date_bin, RRDtool 240 "
+                                        "of 240; 1h 4 of 4 buckets with date_bin, RRDtool 4 of 4"));
+    }
+
+    void dateBinAgreesWithTheModelOnSeededPoints_data() {
+        QTest::addColumn<QByteArray>("scenario");
+        QTest::newRow("sine") << QByteArray::fromStdString(generated("sine", 11).dump());
+        QTest::newRow("random walk")
+            << QByteArray::fromStdString(generated("random-walk", 12).dump());
+        QTest::newRow("irregular") << QByteArray::fromStdString(irregular(13).dump());
+    }
+    void dateBinAgreesWithTheModelOnSeededPoints() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        QFETCH(QByteArray, scenario);
+        BucketsLabRun r;
+        const fg::Status s = runJson(json::parse(scenario.toStdString()), &r);
+        QVERIFY2(s, s.message().c_str());
+        expectDateBinAgrees(r);
+    }
+
+    // Uneven points: RRDtool weighs each by how long it held; every difference says why.
+    void irregularPointsDifferInRrdtoolWithAReason() {
+        BucketsLabRun r;
+        QVERIFY(runJson(irregular(13), &r, noPostgres()));
+        const BucketTier& t = r.tiers.front();
+        QVERIFY(t.rrdAgree < t.rrdCompared);
+        int uneven = 0;
+        for (const BucketCompare& b : t.buckets) {
+            uneven += b.rrdWhy.find("unevenly") != std::string::npos ? 1 : 0;
+        }
+        QVERIFY(uneven > 0);
+        QVERIFY(!t.buckets.front().rrdWhy.empty()); // differences first
+    }
+
+    // 1 at 0 s, 2 at 20 s, 6 at 40 s: each holds 20 s, so RRDtool's row (0, 60] averages 3, as
+    // date_bin's bucket [0, 60) does, min 1, max 6.
+    void evenPointsMapOntoOneRowExactly() {
+        BucketsLabRun r;
+        const fg::Status s = runJson(tinyScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r);
+        QVERIFY2(s, s.message().c_str());
+        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        QVERIFY(b && b->rrd);
+        QCOMPARE(b->rrd->avg, 3.0);
+        QCOMPARE(b->rrd->min, 1.0);
+        QCOMPARE(b->rrd->max, 6.0);
+        QCOMPARE(b->model->avg, 3.0);
+        QVERIFY(b->rrdWhy.empty());
+        QCOMPARE(r.rrdUpdates, 3);  // at 20 s, 40 s and 60 s (the usual gap after the last)
+        QCOMPARE(r.heartbeatS, 40); // twice the usual 20 s
+        QCOMPARE(r.tiers.front().buckets.size(), 1u); // the row (60, 120] is not closed
+    }
+
+    // 1 at 0 s, 2 at 10 s, 6 at 40 s: they hold 10, 30 and 20 s (the usual gap after the last),
+    // so RRDtool's row averages (10 + 60 + 120) / 60, where date_bin says 3.
+    void unevenPointsAreWeighedByTheTimeTheyHeld() {
+        BucketsLabRun r;
+        const fg::Status s =
+            runJson(tinyScenario(json{{0, 1.0}, {10000, 2.0}, {40000, 6.0}}), &r, noPostgres());
+        QVERIFY2(s, s.message().c_str());
+        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        QVERIFY(b && b->rrd);
+        QVERIFY(qFuzzyCompare(b->rrd->avg, 190.0 / 60.0));
+        QCOMPARE(b->model->avg, 3.0);
+        QVERIFY(b->rrdWhy.find("unevenly") != std::string::npos);
+    }
+
+    // A 95 s gap with a 10 s heartbeat: the row (0, 60] knows 5 s of its 60, past the xff 0.5,
+    // so it is UNKNOWN; with xff 0.95 the same row is known and averages the 5 s it knows.
+    void xffTurnsARowUnknown() {
+        const json s = tinyScenario(json{{0, 1.0}, {5000, 2.0}, {100000, 3.0}, {105000, 4.0}});
+        BucketsLabRun r;
+        QVERIFY(runJson(s, &r, noPostgres()));
+        QCOMPARE(r.heartbeatS, 10);
+        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        QVERIFY(b && b->rrdUnknown && !b->rrd);
+        QVERIFY(b->rrdWhy.find("xff") != std::string::npos);
+        QCOMPARE(b->model->count, 2);
+        BucketsLabRun loose;
+        QVERIFY(runJson(s, &loose, noPostgres(0.95)));
+        b = bucket(loose.tiers.front(), 0);
+        QVERIFY(b && b->rrd && !b->rrdUnknown);
+        QCOMPARE(b->rrd->avg, 1.0);
+        QCOMPARE(loose.rrdDefinition[1], std::string("RRA:AVERAGE:0.95:60:60"));
+    }
+
+    // A 1-minute tier kept 5 minutes over 10 minutes of points: RRDtool keeps its last 5 rows,
+    // the model drops whole 1-minute blocks older than 5 minutes.
+    void retentionDropsRowsAndBlocks() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        json points = json::array();
+        for (int t = 0; t < 600; t += 5) {
+            points.push_back({t * 1000, t % 7});
+        }
+        BucketsLabRun r;
+        const fg::Status s = runJson(tinyScenario(points, 300, 60), &r);
+        QVERIFY2(s, s.message().c_str());
+        const BucketTier& t = r.tiers.front();
+        QCOMPARE(t.modelDropped, 4);    // [0, 240 s): blocks ending by 295 s (now 595 s - 300)
+        QCOMPARE(t.dateBinCompared, 6); // what the model keeps
+        QCOMPARE(t.dateBinAgree, 6);
+        const BucketCompare* old = bucket(t, 0);
+        QVERIFY(old && old->modelDropped && !old->rrd && !old->rrdUnknown);
+        QVERIFY(old->rrdWhy.find("overwritten") != std::string::npos);
+        QVERIFY(bucket(t, 300'000)->rrdWhy.empty()); // the archive's 5 rows: 300 s to 540 s
+        QVERIFY(bucket(t, 240'000)->rrdWhy.find("overwritten") != std::string::npos);
+    }
+
+    void budgetsAreRefusedBeforeAnythingRuns_data() {
+        QTest::addColumn<QByteArray>("scenario");
+        QTest::addColumn<QByteArray>("says");
+        json many = generated("sine", 1);
+        many["ops"][0]["generate"]["to"] = 1'700'000'000'000LL + 1'000'001'000LL;
+        many["ops"][0]["generate"]["every_s"] = 1;
+        QTest::newRow("points") << QByteArray::fromStdString(many.dump())
+                                << QByteArray("at most 1000000 points");
+        QTest::newRow("before 1970")
+            << QByteArray::fromStdString(tinyScenario(json{{-1000, 1.0}}).dump())
+            << QByteArray("before 1970");
+        QTest::newRow("rows") << QByteArray::fromStdString(
+                                     tinyScenario(json{{0, 1.0}}, 31'536'000, 86400).dump())
+                              << QByteArray("at most 100000 rows");
+        QTest::newRow("engine") << QByteArray(R"({"engine":"lsm","ops":[]})")
+                                << QByteArray("the engine \"downsample\"");
+        json none = tinyScenario(json::array());
+        QTest::newRow("no points")
+            << QByteArray::fromStdString(none.dump()) << QByteArray("no point");
+    }
+    void budgetsAreRefusedBeforeAnythingRuns() {
+        QFETCH(QByteArray, scenario);
+        QFETCH(QByteArray, says);
+        DownsampleScenario parsed;
+        const fg::Status s =
+            fg::lab::parseBucketsLabScenario(json::parse(scenario.toStdString()), &parsed);
+        QVERIFY(!s);
+        QVERIFY2(s.message().find(says.toStdString()) != std::string::npos, s.message().c_str());
+    }
+
+    // Without PostgreSQL 15's programs, RRDtool still runs and is compared with the model.
+    void withoutPostgresRrdtoolStillRuns() {
+        BucketsLabRun r;
+        const fg::Status s =
+            runJson(tinyScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r, noPostgres());
+        QVERIFY2(s, s.message().c_str());
+        QVERIFY(!r.dateBinRan);
+        QVERIFY2(r.dateBinMissing.find("postgresql-15") != std::string::npos,
+                 r.dateBinMissing.c_str());
+        QCOMPARE(r.tiers.front().rrdAgree, 1);
+        QCOMPARE(r.tiers.front().dateBinCompared, 0);
+        QVERIFY(r.summary.find("RRDtool 1 of 1 with the model") != std::string::npos);
+        QVERIFY(r.summary.find("date_bin not run") != std::string::npos);
+    }
+
+    void aFolderThatCannotBeMadeIsSaid() {
+        BucketsLabRun r;
+        fg::lab::BucketsLabOptions options;
+        options.folderRoot = QStringLiteral("/proc/no-such-folder");
+        const fg::Status s = runJson(tinyScenario(json{{0, 1.0}}), &r, options);
+        QVERIFY(!s);
+        QVERIFY2(s.message().find("/proc/no-such-folder") != std::string::npos,
+                 s.message().c_str());
+    }
+
+    void theRunReadsBackFromItsJson() {
+        BucketsLabRun r;
+        QVERIFY(runJson(irregular(5), &r));
+        BucketsLabRun back;
+        const fg::Status s = fg::lab::fromJson(fg::lab::toJson(r), &back);
+        QVERIFY2(s, s.message().c_str());
+        QVERIFY(back == r);
+        json broken = fg::lab::toJson(r);
+        broken["tiers"][0]["buckets"][0]["start"] = "soon";
+        BucketsLabRun bad;
+        const fg::Status refused = fg::lab::fromJson(broken, &bad);
+        QVERIFY(!refused);
+        QVERIFY(refused.message().find("/tiers/0/buckets/0/start") != std::string::npos);
+    }
+
+    void theServiceRunsAndRefuses() {
+        fg::lab::BucketsService service;
+        json result;
+        std::vector<std::string> heard;
+        const fg::Status ran =
+            service.handle("run", {{"scenario", tinyScenario(json{{0, 1.0}, {20000, 2.0}})}},
+                           &result, [&](const std::string& s) { heard.push_back(s); });
+        QVERIFY2(ran, ran.message().c_str());
+        QVERIFY(result["summary"].get<std::string>().starts_with("agree: 1m"));
+        QVERIFY(!heard.empty());
+        QVERIFY(!service.handle("run", {{"scenario", {{"engine", "lsm"}}}}, &result, {}));
+        QVERIFY(!service.handle("dance", json::object(), &result, {}));
+    }
+
+    void theCommandPrintsTheRunAndExitsAsTheCliDoes() {
+        const CliResult r =
+            runCli({"buckets", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        const json j = json::parse(r.out.toStdString());
+        QVERIFY(j["source"].get<std::string>().ends_with("downsample.json"));
+        QVERIFY(j["summary"].get<std::string>().starts_with("agree: 1m "));
+        QCOMPARE(j["tiers"].size(), 2u);
+        QCOMPARE(j["rrdtool"]["definition"].size(), 7u);
+        const CliResult bad = runCli({"buckets", "-"}, R"({"engine":"downsample","ops":[]})");
+        QCOMPARE(bad.exit, 2);
+        QVERIFY(bad.err.contains("no point"));
+        QCOMPARE(runCli({"buckets", "--fast"}).exit, 2);
+        QCOMPARE(runCli({"buckets", "a.json", "b.json"}).exit, 2);
+        QVERIFY(runCli({"buckets", "/nonexistent/scenario.json"}).exit != 0);
+    }
+};
+
+FG_TEST_GUILESS_MAIN(TestBucketsLab)
+#include "test_buckets_lab.moc"
