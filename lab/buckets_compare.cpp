@@ -44,17 +44,21 @@ std::string weightWhy(const std::vector<Point>& sorted, std::int64_t start, std:
         return "RRDtool held the previous point's value across this empty bucket (the gap was "
                "shorter than the heartbeat); date_bin has no bucket without points.";
     }
-    if (lo->t != start && lo != sorted.begin()) {
-        return "Step alignment: the bucket's first point comes after its start, so the previous "
-               "point's value held into this row's first seconds.";
-    }
+    const bool misaligned = lo->t != start && lo != sorted.begin();
     std::set<std::int64_t> gaps;
     for (auto it = lo; it + 1 < hi; ++it) {
         gaps.insert((it + 1)->t - it->t);
     }
     if (gaps.size() > 1) {
-        return "The points are unevenly spaced: RRDtool weighs each by the seconds it held, "
-               "date_bin counts each once.";
+        return std::string("The points are unevenly spaced") +
+               (misaligned ? ", and the previous point's value held into this row's first "
+                             "seconds (step alignment)"
+                           : "") +
+               ": RRDtool weighs each point by the seconds it held, date_bin counts each once.";
+    }
+    if (misaligned) {
+        return "Step alignment: the bucket's first point comes after its start, so the previous "
+               "point's value held into this row's first seconds.";
     }
     return "The last point's value held past the bucket's end (the next point comes later than "
            "the usual gap), so RRDtool counted only part of it here.";
