@@ -32,10 +32,13 @@ QString bucketValuesText(const std::optional<lab::BucketValues>& v, bool withCou
     if (!v) {
         return QStringLiteral("\u2014");
     }
-    const QString mma = QStringLiteral("avg %1, min %2, max %3")
-                            .arg(QString::number(v->avg, 'g', 10), QString::number(v->min, 'g', 10),
-                                 QString::number(v->max, 'g', 10));
-    return withCount ? QStringLiteral("%1 points: %2").arg(v->count).arg(mma) : mma;
+    // Two short lines: the table's columns stay narrow enough for the reasons beside them.
+    const QString avg = QStringLiteral("avg %1").arg(QString::number(v->avg, 'g', 10));
+    const QString range =
+        QStringLiteral("min %1, max %2")
+            .arg(QString::number(v->min, 'g', 10), QString::number(v->max, 'g', 10));
+    return withCount ? QStringLiteral("%1 (%2 points)\n%3").arg(avg).arg(v->count).arg(range)
+                     : QStringLiteral("%1\n%2").arg(avg, range);
 }
 
 } // namespace
@@ -77,8 +80,8 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     topLayout->addWidget(bar_);
     split->addWidget(top);
     split->addWidget(buildBelow());
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     page->addWidget(split, 1);
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
     addDefaultScenario();

@@ -42,8 +42,10 @@ BucketsGeometry bucketsGeometryOf(const BucketsLabRun& run, const BucketTier& ti
     g.k = t.fontScale;
     g.fs = 14 * t.fontScale;
     g.x0 = 30 + 230 * t.fontScale; // right of the lanes' names, as the time-series diagram
-    g.laneH = 80 * g.k;
-    g.gap = 18 * g.k;
+    // Lanes low and wide: four of them fit a canvas under a 1280 x 800 window's tables, in the
+    // Projector theme too.
+    g.laneH = 54 * g.k;
+    g.gap = 14 * g.k;
     g.top = 30 * g.k;
     bool any = false;
     auto see = [&](std::int64_t from, std::int64_t to, double lo, double hi) {
