@@ -49,6 +49,8 @@ const char* const kHelp =
     "                                    in the model, and how many agree\n"
     "  lab lsm [SCENARIO.json | -]       an LSM scenario through a real RocksDB and the model:\n"
     "                                    both trees after each flush and compaction, as JSON\n"
+    "  lab buckets [SCENARIO.json | -]   a downsample scenario's buckets by PostgreSQL's\n"
+    "                                    date_bin, RRDtool and the model, compared, as JSON\n"
     "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"

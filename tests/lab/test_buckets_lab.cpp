@@ -358,6 +358,27 @@ private slots:
         QVERIFY(!service.handle("dance", json::object(), &result, {}));
     }
 
+    // The helper's hello: the lab always runs (RRDtool is linked); date_bin needs PostgreSQL 15.
+    void helloSaysWhatDateBinNeeds() {
+        QProcess helper;
+        helper.start(QStringLiteral(LAB_HELPER_BIN), {QStringLiteral("--serve")});
+        QVERIFY(helper.waitForStarted(10000));
+        helper.write("{\"id\": 1, \"op\": \"hello\"}\n");
+        QByteArray line;
+        while (!line.contains('\n') && helper.waitForReadyRead(10000)) {
+            line += helper.readAll();
+        }
+        helper.closeWriteChannel();
+        QVERIFY(helper.waitForFinished(10000));
+        const json lab =
+            json::parse(line.left(line.indexOf('\n')).toStdString())["result"]["labs"]["buckets"];
+        QString missing;
+        const bool pg = fg::lab::labAvailable(fg::lab::LabKind::kPostgres, &missing);
+        QVERIFY(lab["available"].get<bool>());
+        QCOMPARE(lab["date_bin"].get<bool>(), pg);
+        QCOMPARE(QString::fromStdString(lab["date_bin_missing"].get<std::string>()), missing);
+    }
+
     void theCommandPrintsTheRunAndExitsAsTheCliDoes() {
         const CliResult r =
             runCli({"buckets", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")});
