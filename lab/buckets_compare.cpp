@@ -130,10 +130,14 @@ void compareBuckets(const std::vector<Point>& sorted, const BucketMap& model,
             tier->dateBinAgree += b.dateBinWhy.empty() ? 1 : 0;
         }
         const auto ref = reference.find(start);
-        ++tier->rrdCompared;
         b.rrdWhy = rrdWhy(sorted, b, ref == reference.end() ? nullptr : &ref->second, rrd,
                           tier->resolutionMs);
-        tier->rrdAgree += b.rrdWhy.empty() ? 1 : 0;
+        // Compared over what the model keeps or RRDtool still has: a bucket both dropped (each
+        // by its own retention) is listed with why, not counted.
+        if (b.model || b.rrd || b.rrdUnknown) {
+            ++tier->rrdCompared;
+            tier->rrdAgree += b.rrdWhy.empty() ? 1 : 0;
+        }
         (b.dateBinWhy.empty() && b.rrdWhy.empty() ? agreeing : differing).push_back(std::move(b));
     }
     // Differences first (as the page's table lists them), each group by start.

@@ -43,7 +43,8 @@ struct BucketTier {
     std::vector<BucketCompare> buckets; // by start
     // The model against date_bin, over the buckets the model keeps.
     std::int64_t dateBinAgree = 0, dateBinCompared = 0;
-    // RRDtool against date_bin (or the model), over the buckets that have points.
+    // RRDtool against date_bin (or the model), over the buckets the model keeps or the archive
+    // still has (a row that is there but UNKNOWN included).
     std::int64_t rrdAgree = 0, rrdCompared = 0;
     std::int64_t modelDropped = 0; // buckets the model's retention dropped
     std::string rra;               // "RRA:AVERAGE:0.5:60:1440" (and MIN, MAX alike)

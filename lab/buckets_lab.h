@@ -32,7 +32,7 @@
 namespace fg::lab {
 
 // Budgets, refused before anything runs. A point costs an RRD update (about 2 us) and a COPY row;
-// 1,000,000 points take about 5 s with PostgreSQL's start.
+// 1,000,000 points over 11.6 days take about 6.5 s in all, PostgreSQL's start included.
 inline constexpr std::int64_t kMaxBucketsLabPoints = 1'000'000;
 // Rolled-up tiers (each is three archives and one date_bin query).
 inline constexpr std::size_t kMaxBucketsLabTiers = 6;

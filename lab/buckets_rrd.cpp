@@ -119,13 +119,16 @@ Status fetch(const std::string& file, const char* cf, std::int64_t resS, std::in
 Status readTier(const std::string& file, const Tier& tier, std::int64_t firstMs,
                 std::int64_t lastUpdateMs, std::int64_t offsetS, RrdTierRows* out) {
     const std::int64_t res = tier.resolutionMs / 1000;
-    const std::int64_t firstS = firstMs / 1000 / res * res;
+    std::int64_t firstS = firstMs / 1000 / res * res;
     // The newest closed row ends at or before the last update; the archive keeps `rows` of them.
     const std::int64_t newestEnd = lastUpdateMs / 1000 / res * res;
     const std::int64_t rows = tier.retentionMs / tier.resolutionMs;
     out->newestStart = (newestEnd - res) * 1000;
     out->oldestStart = (newestEnd - rows * res) * 1000;
     std::map<std::int64_t, double> avg, min, max;
+    // Only what the archive still keeps: asked for more, rrd_fetch answers from a coarser
+    // archive that covers it all.
+    firstS = std::max(firstS, out->oldestStart / 1000);
     const std::int64_t lastS = std::max(firstS, newestEnd - res);
     if (Status s = fetch(file, "AVERAGE", res, firstS, lastS, offsetS, &avg); !s) {
         return s;

@@ -272,6 +272,25 @@ private slots:
         QVERIFY(old->rrdWhy.find("overwritten") != std::string::npos);
         QVERIFY(bucket(t, 300'000)->rrdWhy.empty()); // the archive's 5 rows: 300 s to 540 s
         QVERIFY(bucket(t, 240'000)->rrdWhy.find("overwritten") != std::string::npos);
+        // RRDtool is compared over what the model keeps (240 s to 540 s): 240 s is overwritten.
+        QCOMPARE(t.rrdCompared, 6);
+        QCOMPARE(t.rrdAgree, 5);
+    }
+
+    // Two days of minute points: the 1m archive keeps one day. RRDtool's rows are read from that
+    // archive (asked for the whole span, rrd_fetch answered from the 1h archive instead).
+    void aSpanLongerThanAnArchiveIsReadFromThatArchive() {
+        json s = generated("sine", 4);
+        const std::int64_t hour = 1'699'999'200'000LL; // on the hour: every point starts a row
+        s["ops"][0]["generate"]["from"] = hour;
+        s["ops"][0]["generate"]["to"] = hour + 2 * 86'400'000LL;
+        s["ops"][0]["generate"]["every_s"] = 60;
+        BucketsLabRun r;
+        const fg::Status status = runJson(s, &r, noPostgres());
+        QVERIFY2(status, status.message().c_str());
+        const BucketTier& t = r.tiers.front();
+        QCOMPARE(t.rrdAgree, 1440);    // every row the archive keeps
+        QVERIFY(t.rrdCompared > 1440); // the model keeps whole 6-hour blocks past its day
     }
 
     void budgetsAreRefusedBeforeAnythingRuns_data() {
