@@ -100,6 +100,25 @@ private slots:
                  qPrintable(page.tableRows().join('\n')));
     }
 
+    // Two days of minute points: the model keeps its last day and the 6-hour blocks around it
+    // (over 1,440 minute buckets), drawn as at most 1,200 bars a lane (two neighbours a bar),
+    // and the rows RRDtool overwrote come first in the table.
+    void aLongTierIsDrawnInAtMostTwelveHundredBars() {
+        BucketsLabPage page;
+        const std::int64_t hour = 1'699'999'200'000LL;
+        const nlohmann::json scenario = {
+            {"engine", "downsample"},
+            {"ops",
+             {{{"op", "ingest"},
+               {"generate", {{"from", hour}, {"to", hour + 2 * 86'400'000LL}, {"every_s", 60}}}}}}};
+        page.offerScenario(QStringLiteral("two days"), scenario);
+        QVERIFY(runAndWait(page));
+        const fg::Frame frame = page.canvas()->currentFrame();
+        QVERIFY(bucketBars(frame, 1) <= 1200);
+        QVERIFY2(bucketBars(frame, 1) >= 700, qPrintable(QString::number(bucketBars(frame, 1))));
+        QVERIFY(page.tableRows().front().contains(QStringLiteral("overwritten")));
+    }
+
     void zoomMovesTheDrawing() {
         BucketsLabPage page;
         QVERIFY(page.zoomPage(+1));

@@ -20,6 +20,7 @@ QString bucketsTr(const char* text) {
 }
 
 constexpr std::size_t kMaxBucketLinePoints = 600;
+constexpr std::size_t kMaxBucketBars = 1200;
 
 // Where everything goes: lanes over the time axis [tmin, tmax), values [vmin, vmax] bottom to top.
 struct BucketsGeometry {
@@ -181,6 +182,59 @@ void addUnknownRow(Frame& f, int lane, std::int64_t start, std::int64_t width,
     f.items.push_back(box);
 }
 
+// A bar to draw: one bucket, or neighbouring buckets drawn as one (laneBars).
+struct LaneBar {
+    std::int64_t start = 0, end = 0;
+    BucketValues v;
+    bool differs = false, faded = false, unknown = false;
+};
+
+// At most kMaxBucketBars bars a lane: past that, neighbouring buckets share a bar (the lowest
+// minimum, the highest maximum, the mean of the averages; it differs if one of them does, and
+// is unknown only if all are).
+std::vector<LaneBar> laneBars(std::vector<LaneBar> bars) {
+    std::sort(bars.begin(), bars.end(),
+              [](const LaneBar& a, const LaneBar& b) { return a.start < b.start; });
+    const std::size_t per = (bars.size() + kMaxBucketBars - 1) / kMaxBucketBars;
+    if (per <= 1) {
+        return bars;
+    }
+    std::vector<LaneBar> out;
+    for (std::size_t at = 0; at < bars.size(); at += per) {
+        LaneBar m = bars[at];
+        double sum = 0;
+        int known = 0;
+        m.unknown = true;
+        for (std::size_t i = at; i < std::min(bars.size(), at + per); ++i) {
+            const LaneBar& b = bars[i];
+            m.end = b.end;
+            m.differs = m.differs || b.differs;
+            if (b.unknown) {
+                continue;
+            }
+            m.v.min = known ? std::min(m.v.min, b.v.min) : b.v.min;
+            m.v.max = known ? std::max(m.v.max, b.v.max) : b.v.max;
+            sum += b.v.avg;
+            ++known;
+            m.unknown = false;
+        }
+        m.v.avg = known ? sum / known : 0;
+        out.push_back(m);
+    }
+    return out;
+}
+
+void addLane(Frame& f, int lane, const QString& tone, std::vector<LaneBar> bars,
+             const BucketsGeometry& g, const Theme& t) {
+    for (const LaneBar& b : laneBars(std::move(bars))) {
+        if (b.unknown) {
+            addUnknownRow(f, lane, b.start, b.end - b.start, g, t);
+        } else {
+            addBucketBar(f, lane, tone, b.start, b.end - b.start, b.v, b.differs, b.faded, g, t);
+        }
+    }
+}
+
 } // namespace
 
 BucketsLabSource::BucketsLabSource(std::shared_ptr<const BucketsLabRun> run)
@@ -242,22 +296,24 @@ Frame BucketsLabSource::frame(int position, const Theme& t) const {
                            .arg(tier.rrdAgree)
                            .arg(tier.rrdCompared),
                        g, t);
+    std::vector<LaneBar> model, dateBin, rrd;
     for (const BucketCompare& b : tier.buckets) {
+        const std::int64_t end = b.start + tier.resolutionMs;
         if (b.model) {
-            addBucketBar(f, 1, QStringLiteral("b"), b.start, tier.resolutionMs, *b.model,
-                         !b.dateBinWhy.empty() && !b.modelDropped, false, g, t);
+            model.push_back(
+                {b.start, end, *b.model, !b.dateBinWhy.empty() && !b.modelDropped, false, false});
         }
         if (b.dateBin && run_->dateBinRan) {
-            addBucketBar(f, 2, QStringLiteral("c"), b.start, tier.resolutionMs, *b.dateBin, false,
-                         b.modelDropped, g, t);
+            dateBin.push_back({b.start, end, *b.dateBin, false, b.modelDropped, false});
         }
-        if (b.rrd) {
-            addBucketBar(f, rrdLane, QStringLiteral("d"), b.start, tier.resolutionMs, *b.rrd,
-                         !b.rrdWhy.empty(), false, g, t);
-        } else if (b.rrdUnknown) {
-            addUnknownRow(f, rrdLane, b.start, tier.resolutionMs, g, t);
+        if (b.rrd || b.rrdUnknown) {
+            rrd.push_back({b.start, end, b.rrd.value_or(BucketValues{}), !b.rrdWhy.empty(), false,
+                           b.rrdUnknown});
         }
     }
+    addLane(f, 1, QStringLiteral("b"), std::move(model), g, t);
+    addLane(f, 2, QStringLiteral("c"), std::move(dateBin), g, t);
+    addLane(f, rrdLane, QStringLiteral("d"), std::move(rrd), g, t);
     f.size = QSizeF(g.x0 + g.w + 40 * g.k, g.laneY(lanes) + 10 * g.k);
     thickenLines(f, t);
     return f;

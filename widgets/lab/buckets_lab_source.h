@@ -5,7 +5,8 @@
 // model, in PostgreSQL's date_bin and in RRDtool. A bucket is a bar from its minimum to its
 // maximum with a tick at its average; a bucket that differs from its reference is outlined in the
 // theme's "bad" colour, an UNKNOWN row of RRDtool is a dashed outline with a "?", and a bucket the
-// model's retention dropped is faded.
+// model's retention dropped is faded. A lane draws at most 1,200 bars: past that, neighbouring
+// buckets share one (a tier of a year's minutes is still a few thousand items to draw).
 #pragma once
 
 #include "lab/buckets_data.h"
