@@ -13,7 +13,7 @@ namespace {
 
 using timeseries::Point;
 
-std::string exactWhy(const BucketValues& model, const BucketValues& dateBin) {
+std::string dateBinExactWhy(const BucketValues& model, const BucketValues& dateBin) {
     if (model.count != dateBin.count) {
         return "The model holds " + std::to_string(model.count) + " points here and date_bin " +
                std::to_string(dateBin.count) +
@@ -30,12 +30,13 @@ std::string exactWhy(const BucketValues& model, const BucketValues& dateBin) {
 
 // RRDtool recomputes each second's value as (value x seconds) / seconds and sums seconds into
 // rows, which rounds in the last digits: its numbers are compared to 9 significant digits.
-bool closeEnough(double a, double b) {
+bool rrdCloseEnough(double a, double b) {
     return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
 }
 
 // Why RRDtool's row differs from the bucket [start, start + stride) of `sorted`.
-std::string weightWhy(const std::vector<Point>& sorted, std::int64_t start, std::int64_t stride) {
+std::string rrdWeightWhy(const std::vector<Point>& sorted, std::int64_t start,
+                         std::int64_t stride) {
     const auto lo = std::lower_bound(sorted.begin(), sorted.end(), start,
                                      [](const Point& p, std::int64_t t) { return p.t < t; });
     const auto hi = std::lower_bound(lo, sorted.end(), start + stride,
@@ -64,8 +65,8 @@ std::string weightWhy(const std::vector<Point>& sorted, std::int64_t start, std:
            "the usual gap), so RRDtool counted only part of it here.";
 }
 
-std::string rrdWhy(const std::vector<Point>& sorted, const BucketCompare& b,
-                   const BucketValues* ref, const RrdTierRows& rrd, std::int64_t stride) {
+std::string rrdRowWhy(const std::vector<Point>& sorted, const BucketCompare& b,
+                      const BucketValues* ref, const RrdTierRows& rrd, std::int64_t stride) {
     if (b.rrdUnknown) {
         return "RRDtool's row is UNKNOWN: more of its seconds than the xff allows had no value "
                "(a gap between points longer than the heartbeat).";
@@ -76,11 +77,11 @@ std::string rrdWhy(const std::vector<Point>& sorted, const BucketCompare& b,
                    : "RRDtool has not closed this row: its last update came before the row's "
                      "end.";
     }
-    if (ref && closeEnough(b.rrd->min, ref->min) && closeEnough(b.rrd->max, ref->max) &&
-        closeEnough(b.rrd->avg, ref->avg)) {
+    if (ref && rrdCloseEnough(b.rrd->min, ref->min) && rrdCloseEnough(b.rrd->max, ref->max) &&
+        rrdCloseEnough(b.rrd->avg, ref->avg)) {
         return {};
     }
-    return weightWhy(sorted, b.start, stride);
+    return rrdWeightWhy(sorted, b.start, stride);
 }
 
 } // namespace
@@ -125,13 +126,13 @@ void compareBuckets(const std::vector<Point>& sorted, const BucketMap& model,
                            "every point.";
         } else if (dateBin && b.model) {
             ++tier->dateBinCompared;
-            b.dateBinWhy = b.dateBin ? exactWhy(*b.model, *b.dateBin)
+            b.dateBinWhy = b.dateBin ? dateBinExactWhy(*b.model, *b.dateBin)
                                      : "date_bin has no bucket here, where the model has one.";
             tier->dateBinAgree += b.dateBinWhy.empty() ? 1 : 0;
         }
         const auto ref = reference.find(start);
-        b.rrdWhy = rrdWhy(sorted, b, ref == reference.end() ? nullptr : &ref->second, rrd,
-                          tier->resolutionMs);
+        b.rrdWhy = rrdRowWhy(sorted, b, ref == reference.end() ? nullptr : &ref->second, rrd,
+                             tier->resolutionMs);
         // Compared over what the model keeps or RRDtool still has: a bucket both dropped (each
         // by its own retention) is listed with why, not counted.
         if (b.model || b.rrd || b.rrdUnknown) {

@@ -10,28 +10,28 @@ using nlohmann::json;
 
 namespace {
 
-json valuesJson(const std::optional<BucketValues>& v) {
+json bucketValuesJson(const std::optional<BucketValues>& v) {
     if (!v) {
         return nullptr;
     }
     return {{"count", v->count}, {"avg", v->avg}, {"min", v->min}, {"max", v->max}};
 }
 
-json compareJson(const BucketCompare& b) {
+json bucketCompareJson(const BucketCompare& b) {
     return {{"start", b.start},
-            {"model", valuesJson(b.model)},
-            {"date_bin", valuesJson(b.dateBin)},
-            {"rrdtool", valuesJson(b.rrd)},
+            {"model", bucketValuesJson(b.model)},
+            {"date_bin", bucketValuesJson(b.dateBin)},
+            {"rrdtool", bucketValuesJson(b.rrd)},
             {"rrdtool_unknown", b.rrdUnknown},
             {"model_dropped", b.modelDropped},
             {"date_bin_why", b.dateBinWhy},
             {"rrdtool_why", b.rrdWhy}};
 }
 
-json tierJson(const BucketTier& t) {
+json bucketTierJson(const BucketTier& t) {
     json buckets = json::array();
     for (const BucketCompare& b : t.buckets) {
-        buckets.push_back(compareJson(b));
+        buckets.push_back(bucketCompareJson(b));
     }
     return {{"name", t.name},
             {"resolution_ms", t.resolutionMs},
@@ -47,8 +47,8 @@ json tierJson(const BucketTier& t) {
 
 using json_read::field;
 
-bool readValues(const json& j, const char* key, std::optional<BucketValues>* out,
-                const std::string& where, std::string* bad) {
+bool readBucketValues(const json& j, const char* key, std::optional<BucketValues>* out,
+                      const std::string& where, std::string* bad) {
     const auto it = j.find(key);
     if (it == j.end() || it->is_null()) {
         out->reset();
@@ -64,18 +64,19 @@ bool readValues(const json& j, const char* key, std::optional<BucketValues>* out
     return true;
 }
 
-bool readCompare(const json& j, const std::string& where, BucketCompare* b, std::string* bad) {
+bool readBucketCompare(const json& j, const std::string& where, BucketCompare* b,
+                       std::string* bad) {
     return field(j, "start", &b->start, where, bad) &&
-           readValues(j, "model", &b->model, where, bad) &&
-           readValues(j, "date_bin", &b->dateBin, where, bad) &&
-           readValues(j, "rrdtool", &b->rrd, where, bad) &&
+           readBucketValues(j, "model", &b->model, where, bad) &&
+           readBucketValues(j, "date_bin", &b->dateBin, where, bad) &&
+           readBucketValues(j, "rrdtool", &b->rrd, where, bad) &&
            field(j, "rrdtool_unknown", &b->rrdUnknown, where, bad) &&
            field(j, "model_dropped", &b->modelDropped, where, bad) &&
            field(j, "date_bin_why", &b->dateBinWhy, where, bad) &&
            field(j, "rrdtool_why", &b->rrdWhy, where, bad);
 }
 
-bool readTier(const json& j, const std::string& where, BucketTier* t, std::string* bad) {
+bool readBucketTier(const json& j, const std::string& where, BucketTier* t, std::string* bad) {
     json buckets;
     if (!field(j, "name", &t->name, where, bad) ||
         !field(j, "resolution_ms", &t->resolutionMs, where, bad) ||
@@ -92,7 +93,7 @@ bool readTier(const json& j, const std::string& where, BucketTier* t, std::strin
     }
     for (std::size_t i = 0; i < buckets.size(); ++i) {
         BucketCompare b;
-        if (!readCompare(buckets[i], where + "/buckets/" + std::to_string(i), &b, bad)) {
+        if (!readBucketCompare(buckets[i], where + "/buckets/" + std::to_string(i), &b, bad)) {
             return false;
         }
         t->buckets.push_back(std::move(b));
@@ -109,7 +110,7 @@ json toJson(const BucketsLabRun& run) {
     }
     json tiers = json::array();
     for (const BucketTier& t : run.tiers) {
-        tiers.push_back(tierJson(t));
+        tiers.push_back(bucketTierJson(t));
     }
     return {{"points", run.points},
             {"sample", std::move(sample)},
@@ -166,7 +167,7 @@ Status fromJson(const json& j, BucketsLabRun* run) {
     }
     for (std::size_t i = 0; i < tiers.size(); ++i) {
         BucketTier t;
-        if (!readTier(tiers[i], "/tiers/" + std::to_string(i), &t, &bad)) {
+        if (!readBucketTier(tiers[i], "/tiers/" + std::to_string(i), &t, &bad)) {
             return json_read::badField("buckets run", bad);
         }
         run->tiers.push_back(std::move(t));

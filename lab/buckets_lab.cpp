@@ -17,17 +17,17 @@ using timeseries::Point;
 using timeseries::Tier;
 using timeseries::TieredOp;
 
-std::string num(std::int64_t n) {
+std::string bucketsNum(std::int64_t n) {
     return std::to_string(n);
 }
 
-std::string seconds(std::int64_t ms) {
-    return ms % 1000 == 0 ? num(ms / 1000) + " s" : num(ms) + " ms";
+std::string bucketsSeconds(std::int64_t ms) {
+    return ms % 1000 == 0 ? bucketsNum(ms / 1000) + " s" : bucketsNum(ms) + " ms";
 }
 
 // Every point the scenario ingests, in the order it ingests them (generated ones drawn as the
 // model draws them). REQUIRES: within the budget.
-std::vector<Point> arrivedPoints(const DownsampleScenario& s) {
+std::vector<Point> bucketsArrivedPoints(const DownsampleScenario& s) {
     std::vector<Point> out;
     for (const TieredOp& op : s.ops) {
         if (op.kind != TieredOp::Kind::Ingest) {
@@ -40,12 +40,12 @@ std::vector<Point> arrivedPoints(const DownsampleScenario& s) {
     return out;
 }
 
-Status checkTiers(const std::vector<Tier>& tiers) {
+Status checkBucketsTiers(const std::vector<Tier>& tiers) {
     if (tiers.size() > kMaxBucketsLabTiers + 1) {
-        return Status::error("/params/tiers", "the lab rolls up at most " +
-                                                  num(kMaxBucketsLabTiers) + " tiers (this has " +
-                                                  num(static_cast<std::int64_t>(tiers.size()) - 1) +
-                                                  ")");
+        return Status::error("/params/tiers",
+                             "the lab rolls up at most " + bucketsNum(kMaxBucketsLabTiers) +
+                                 " tiers (this has " +
+                                 bucketsNum(static_cast<std::int64_t>(tiers.size()) - 1) + ")");
     }
     for (std::size_t i = 1; i < tiers.size(); ++i) {
         const Tier& t = tiers[i];
@@ -56,15 +56,16 @@ Status checkTiers(const std::vector<Tier>& tiers) {
                                             "retention of whole resolutions");
         }
         if (t.retentionMs / t.resolutionMs > kMaxBucketsPerTier) {
-            return Status::error(where, "an archive keeps at most " + num(kMaxBucketsPerTier) +
+            return Status::error(where, "an archive keeps at most " +
+                                            bucketsNum(kMaxBucketsPerTier) +
                                             " rows, and the tier \"" + t.name + "\" keeps " +
-                                            num(t.retentionMs / t.resolutionMs));
+                                            bucketsNum(t.retentionMs / t.resolutionMs));
         }
     }
     return Status::ok();
 }
 
-Status checkPoints(const DownsampleScenario& s) {
+Status checkBucketsPoints(const DownsampleScenario& s) {
     std::int64_t count = 0, first = 0, last = 0;
     bool any = false;
     auto see = [&](std::int64_t t) {
@@ -87,7 +88,8 @@ Status checkPoints(const DownsampleScenario& s) {
             }
         }
         if (count > kMaxBucketsLabPoints) {
-            return Status::error("/ops", "the lab rolls up at most " + num(kMaxBucketsLabPoints) +
+            return Status::error("/ops", "the lab rolls up at most " +
+                                             bucketsNum(kMaxBucketsLabPoints) +
                                              " points (this scenario ingests more)");
         }
     }
@@ -105,7 +107,7 @@ Status checkPoints(const DownsampleScenario& s) {
     for (std::size_t i = 1; i < s.tiers.size(); ++i) {
         if ((last - first) / s.tiers[i].resolutionMs + 1 > kMaxBucketsPerTier) {
             return Status::error("/params/tiers/" + std::to_string(i),
-                                 "a tier covers at most " + num(kMaxBucketsPerTier) +
+                                 "a tier covers at most " + bucketsNum(kMaxBucketsPerTier) +
                                      " buckets of the points' span, and \"" + s.tiers[i].name +
                                      "\" would cover more");
         }
@@ -114,7 +116,7 @@ Status checkPoints(const DownsampleScenario& s) {
 }
 
 // The model's buckets of each rolled-up tier, as its final state keeps them.
-std::vector<BucketMap> modelBuckets(const DownsampleScenario& s, std::int64_t* now) {
+std::vector<BucketMap> modelTierBuckets(const DownsampleScenario& s, std::int64_t* now) {
     const timeseries::TieredStore store(s.tiers);
     timeseries::TieredState state = store.initialState();
     SilentSink<timeseries::TieredStep, timeseries::TieredState> sink;
@@ -133,7 +135,7 @@ std::vector<BucketMap> modelBuckets(const DownsampleScenario& s, std::int64_t* n
     return out;
 }
 
-std::vector<BucketPoint> sampleOf(const std::vector<Point>& sorted) {
+std::vector<BucketPoint> bucketsSampleOf(const std::vector<Point>& sorted) {
     const std::size_t every = (sorted.size() + kMaxBucketSample - 1) / kMaxBucketSample;
     std::vector<BucketPoint> out;
     for (std::size_t i = 0; i < sorted.size(); i += std::max<std::size_t>(1, every)) {
@@ -142,13 +144,13 @@ std::vector<BucketPoint> sampleOf(const std::vector<Point>& sorted) {
     return out;
 }
 
-std::string xffText(double xff) {
+std::string rrdXffText(double xff) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", xff);
     return buf;
 }
 
-std::vector<std::string> rules(const RrdRollup& rrd, double xff) {
+std::vector<std::string> rrdRules(const RrdRollup& rrd, double xff) {
     std::vector<std::string> out{
         "A row of RRDtool labelled T holds the seconds (T - stride, T], and an update says what "
         "the value was since the previous one: so the lab feeds each point's value at the next "
@@ -157,17 +159,18 @@ std::vector<std::string> rules(const RrdRollup& rrd, double xff) {
         "each point once: with evenly spaced points the rows agree (to 9 significant digits: "
         "RRDtool recomputes each second's value as value x seconds / seconds, which rounds in "
         "the last digits).",
-        "Heartbeat " + num(rrd.heartbeatS) + " s, twice the usual " + seconds(rrd.usualGapMs) +
+        "Heartbeat " + bucketsNum(rrd.heartbeatS) + " s, twice the usual " +
+            bucketsSeconds(rrd.usualGapMs) +
             " between points: a longer gap makes its seconds unknown instead of holding the last "
             "value across an outage.",
-        "xff " + xffText(xff) +
+        "xff " + rrdXffText(xff) +
             ": a row with more unknown seconds than that share is UNKNOWN, where date_bin still "
             "has a bucket for the points it holds.",
         "Rows per archive = retention / resolution: RRDtool overwrites the oldest row one at a "
         "time, where the model drops whole blocks, so their oldest buckets differ."};
     if (rrd.offsetS > 0) {
         out.push_back("RRDtool takes no time before 1980 (it reads 0 as \"now\"): the lab adds " +
-                      num(rrd.offsetS) + " s (" + num(rrd.offsetS / 86400) +
+                      bucketsNum(rrd.offsetS) + " s (" + bucketsNum(rrd.offsetS / 86400) +
                       " days, a whole number of every stride, so buckets still line up) to "
                       "every time it feeds and takes them off the rows it reads.");
     }
@@ -177,10 +180,10 @@ std::vector<std::string> rules(const RrdRollup& rrd, double xff) {
 } // namespace
 
 Status checkBucketsLabBudget(const DownsampleScenario& scenario) {
-    if (Status s = checkTiers(scenario.tiers); !s) {
+    if (Status s = checkBucketsTiers(scenario.tiers); !s) {
         return s;
     }
-    return checkPoints(scenario);
+    return checkBucketsPoints(scenario);
 }
 
 Status parseBucketsLabScenario(const nlohmann::json& json, DownsampleScenario* out) {
@@ -199,16 +202,16 @@ Status parseBucketsLabScenario(const nlohmann::json& json, DownsampleScenario* o
 Status runBucketsLab(const DownsampleScenario& scenario, BucketsLabRun* run,
                      const BucketsLabOptions& options,
                      const std::function<void(const std::string&)>& progress) {
-    const std::vector<Point> arrived = arrivedPoints(scenario);
+    const std::vector<Point> arrived = bucketsArrivedPoints(scenario);
     std::vector<Point> sorted = arrived;
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const Point& a, const Point& b) { return a.t < b.t; });
     run->points = static_cast<std::int64_t>(arrived.size());
-    run->sample = sampleOf(sorted);
-    const std::vector<BucketMap> model = modelBuckets(scenario, &run->modelNow);
+    run->sample = bucketsSampleOf(sorted);
+    const std::vector<BucketMap> model = modelTierBuckets(scenario, &run->modelNow);
     const std::vector<Tier> rollups(scenario.tiers.begin() + 1, scenario.tiers.end());
     if (progress) {
-        progress("Rolling " + num(run->points) + " points up in RRDtool...");
+        progress("Rolling " + bucketsNum(run->points) + " points up in RRDtool...");
     }
     RrdRollup rrd;
     if (Status s = rrdRollup(sorted, rollups, options.folderRoot, options.xff, &rrd); !s) {
@@ -220,7 +223,7 @@ Status runBucketsLab(const DownsampleScenario& scenario, BucketsLabRun* run,
     run->xff = options.xff;
     run->rrdDefinition = rrd.definition;
     run->rrdUpdates = rrd.updates;
-    run->rules = rules(rrd, options.xff);
+    run->rules = rrdRules(rrd, options.xff);
     DateBinRollup pg;
     if (Status s = dateBinRollup(arrived, rollups, options.pgBinDir, progress, &pg); !s) {
         run->dateBinMissing = s.message();

@@ -15,10 +15,10 @@ namespace {
 using timeseries::Point;
 using timeseries::Tier;
 
-const char* const kOrigin = "timestamptz '1970-01-01 00:00:00+00'";
+const char* const kDateBinOrigin = "timestamptz '1970-01-01 00:00:00+00'";
 
 // A timestamp PostgreSQL reads exactly: "2024-10-04 00:00:05.250+00".
-std::string isoText(std::int64_t ms) {
+std::string pgIsoText(std::int64_t ms) {
     const std::time_t secs = static_cast<std::time_t>(ms / 1000);
     std::tm tm{};
     gmtime_r(&secs, &tm);
@@ -29,26 +29,26 @@ std::string isoText(std::int64_t ms) {
     return buf;
 }
 
-std::string copyRows(const std::vector<Point>& arrived) {
+std::string pgCopyRows(const std::vector<Point>& arrived) {
     std::string data;
     data.reserve(arrived.size() * 48);
     char value[40];
     for (std::size_t i = 0; i < arrived.size(); ++i) {
         std::snprintf(value, sizeof value, "%.17g", arrived[i].v);
-        data += std::to_string(i) + '\t' + isoText(arrived[i].t) + '\t' + value + '\n';
+        data += std::to_string(i) + '\t' + pgIsoText(arrived[i].t) + '\t' + value + '\n';
     }
     return data;
 }
 
-std::string rollupSql(const Tier& t) {
+std::string dateBinSql(const Tier& t) {
     return "SELECT (extract(epoch FROM bucket) * 1000)::bigint AS start, count(*) AS count, "
            "avg(v ORDER BY seq) AS avg, min(v) AS min, max(v) AS max FROM (SELECT date_bin(" +
-           strideSql(t.resolutionMs) + ", ts, " + kOrigin +
+           strideSql(t.resolutionMs) + ", ts, " + kDateBinOrigin +
            ") AS bucket, seq, v FROM points) AS binned GROUP BY bucket ORDER BY bucket";
 }
 
 template <class T>
-bool number(const std::optional<std::string>& text, T* out) {
+bool pgNumber(const std::optional<std::string>& text, T* out) {
     if (!text) {
         return false;
     }
@@ -57,12 +57,12 @@ bool number(const std::optional<std::string>& text, T* out) {
     return ec == std::errc() && at == end;
 }
 
-Status readRows(const PgResult& r, BucketMap* out) {
+Status dateBinRows(const PgResult& r, BucketMap* out) {
     for (const auto& row : r.rows) {
         std::int64_t start = 0;
         BucketValues v;
-        if (row.size() != 5 || !number(row[0], &start) || !number(row[1], &v.count) ||
-            !number(row[2], &v.avg) || !number(row[3], &v.min) || !number(row[4], &v.max)) {
+        if (row.size() != 5 || !pgNumber(row[0], &start) || !pgNumber(row[1], &v.count) ||
+            !pgNumber(row[2], &v.avg) || !pgNumber(row[3], &v.min) || !pgNumber(row[4], &v.max)) {
             return Status::failure("PostgreSQL", "date_bin's rollup came back in another shape");
         }
         (*out)[start] = v;
@@ -102,18 +102,18 @@ Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>&
         progress("Loading " + std::to_string(arrived.size()) + " points into PostgreSQL...");
     }
     out->sql.push_back(copy + " -- " + std::to_string(arrived.size()) + " rows");
-    if (Status s = conn.copyIn(copy, copyRows(arrived)); !s) {
+    if (Status s = conn.copyIn(copy, pgCopyRows(arrived)); !s) {
         return s;
     }
     for (const Tier& t : rollups) {
-        const std::string sql = rollupSql(t);
+        const std::string sql = dateBinSql(t);
         out->sql.push_back(sql);
         PgResult r;
         if (Status s = conn.exec(sql, &r); !s) {
             return s;
         }
         BucketMap m;
-        if (Status s = readRows(r, &m); !s) {
+        if (Status s = dateBinRows(r, &m); !s) {
             return s;
         }
         out->tiers.push_back(std::move(m));

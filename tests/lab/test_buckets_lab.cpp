@@ -23,7 +23,7 @@ using nlohmann::json;
 
 namespace {
 
-json readJson(const QString& path) {
+json readBucketsJson(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
         return {};
@@ -32,7 +32,7 @@ json readJson(const QString& path) {
 }
 
 // A scenario of raw + one 1-minute tier kept `retentionS`, ingesting `points`.
-json tinyScenario(const json& points, int retentionS = 3600, int blockS = 3600) {
+json tinyBucketsScenario(const json& points, int retentionS = 3600, int blockS = 3600) {
     return {{"engine", "downsample"},
             {"params",
              {{"tiers",
@@ -44,8 +44,8 @@ json tinyScenario(const json& points, int retentionS = 3600, int blockS = 3600) 
             {"ops", {{{"op", "ingest"}, {"points", points}}}}};
 }
 
-fg::Status runJson(const json& scenario, BucketsLabRun* run,
-                   const fg::lab::BucketsLabOptions& options = {}) {
+fg::Status runBucketsJson(const json& scenario, BucketsLabRun* run,
+                          const fg::lab::BucketsLabOptions& options = {}) {
     DownsampleScenario parsed;
     if (fg::Status s = fg::lab::parseBucketsLabScenario(scenario, &parsed); !s) {
         return s;
@@ -55,14 +55,14 @@ fg::Status runJson(const json& scenario, BucketsLabRun* run,
 
 // PostgreSQL's programs where there are none: date_bin is not run (and RRDtool is the faster for
 // it).
-fg::lab::BucketsLabOptions noPostgres(double xff = 0.5) {
+fg::lab::BucketsLabOptions bucketsWithoutPostgres(double xff = 0.5) {
     fg::lab::BucketsLabOptions options;
     options.pgBinDir = QStringLiteral("/nonexistent/postgresql/bin");
     options.xff = xff;
     return options;
 }
 
-const BucketCompare* bucket(const BucketTier& tier, std::int64_t start) {
+const BucketCompare* findBucket(const BucketTier& tier, std::int64_t start) {
     for (const BucketCompare& b : tier.buckets) {
         if (b.start == start) {
             return &b;
@@ -71,7 +71,7 @@ const BucketCompare* bucket(const BucketTier& tier, std::int64_t start) {
     return nullptr;
 }
 
-json generated(const char* shape, std::uint64_t seed) {
+json generatedBuckets(const char* shape, std::uint64_t seed) {
     return {{"engine", "downsample"},
             {"ops",
              {{{"op", "ingest"},
@@ -84,7 +84,7 @@ json generated(const char* shape, std::uint64_t seed) {
 }
 
 // Points at uneven gaps of 1 to 20 s, several sharing a second, from a seed.
-json irregular(std::uint64_t seed) {
+json irregularBuckets(std::uint64_t seed) {
     fg::Rng rng(seed);
     json points = json::array();
     std::int64_t t = 1'600'000'000'000LL;
@@ -92,7 +92,7 @@ json irregular(std::uint64_t seed) {
         t += rng.uniform(0, 20) * 1000 + rng.uniform(0, 999);
         points.push_back({t, static_cast<double>(rng.uniform(-500, 500)) / 7.0});
     }
-    return tinyScenario(points, 86400, 21600);
+    return tinyBucketsScenario(points, 86400, 21600);
 }
 
 void expectDateBinAgrees(const BucketsLabRun& r) {
@@ -111,12 +111,12 @@ void expectDateBinAgrees(const BucketsLabRun& r) {
     }
 }
 
-struct CliResult {
+struct BucketsCliResult {
     int exit = -1;
     QByteArray out, err;
 };
 
-CliResult runCli(const QStringList& args, const QByteArray& input = {}) {
+BucketsCliResult runBucketsCli(const QStringList& args, const QByteArray& input = {}) {
     QProcess p;
     p.start(QStringLiteral(FIELDGUIDE_BIN), QStringList{QStringLiteral("lab")} + args);
     if (!p.waitForStarted(10000)) {
@@ -148,8 +148,9 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         BucketsLabRun r;
-        const fg::Status s = runJson(
-            readJson(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")), &r);
+        const fg::Status s = runBucketsJson(
+            readBucketsJson(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")),
+            &r);
         const qint64 ms = timer.elapsed();
         QVERIFY2(s, s.message().c_str());
         qInfo("default downsample scenario through the lab: %lld ms", static_cast<long long>(ms));
@@ -173,16 +174,16 @@ private slots:
 
     void dateBinAgreesWithTheModelOnSeededPoints_data() {
         QTest::addColumn<QByteArray>("scenario");
-        QTest::newRow("sine") << QByteArray::fromStdString(generated("sine", 11).dump());
+        QTest::newRow("sine") << QByteArray::fromStdString(generatedBuckets("sine", 11).dump());
         QTest::newRow("random walk")
-            << QByteArray::fromStdString(generated("random-walk", 12).dump());
-        QTest::newRow("irregular") << QByteArray::fromStdString(irregular(13).dump());
+            << QByteArray::fromStdString(generatedBuckets("random-walk", 12).dump());
+        QTest::newRow("irregular") << QByteArray::fromStdString(irregularBuckets(13).dump());
     }
     void dateBinAgreesWithTheModelOnSeededPoints() {
         FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
         QFETCH(QByteArray, scenario);
         BucketsLabRun r;
-        const fg::Status s = runJson(json::parse(scenario.toStdString()), &r);
+        const fg::Status s = runBucketsJson(json::parse(scenario.toStdString()), &r);
         QVERIFY2(s, s.message().c_str());
         expectDateBinAgrees(r);
     }
@@ -190,7 +191,7 @@ private slots:
     // Uneven points: RRDtool weighs each by how long it held; every difference says why.
     void irregularPointsDifferInRrdtoolWithAReason() {
         BucketsLabRun r;
-        QVERIFY(runJson(irregular(13), &r, noPostgres()));
+        QVERIFY(runBucketsJson(irregularBuckets(13), &r, bucketsWithoutPostgres()));
         const BucketTier& t = r.tiers.front();
         QVERIFY(t.rrdAgree < t.rrdCompared);
         int uneven = 0;
@@ -205,9 +206,10 @@ private slots:
     // date_bin's bucket [0, 60) does, min 1, max 6.
     void evenPointsMapOntoOneRowExactly() {
         BucketsLabRun r;
-        const fg::Status s = runJson(tinyScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r);
+        const fg::Status s =
+            runBucketsJson(tinyBucketsScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r);
         QVERIFY2(s, s.message().c_str());
-        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        const BucketCompare* b = findBucket(r.tiers.front(), 0);
         QVERIFY(b && b->rrd);
         QCOMPARE(b->rrd->avg, 3.0);
         QCOMPARE(b->rrd->min, 1.0);
@@ -224,9 +226,10 @@ private slots:
     void unevenPointsAreWeighedByTheTimeTheyHeld() {
         BucketsLabRun r;
         const fg::Status s =
-            runJson(tinyScenario(json{{0, 1.0}, {10000, 2.0}, {40000, 6.0}}), &r, noPostgres());
+            runBucketsJson(tinyBucketsScenario(json{{0, 1.0}, {10000, 2.0}, {40000, 6.0}}), &r,
+                           bucketsWithoutPostgres());
         QVERIFY2(s, s.message().c_str());
-        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        const BucketCompare* b = findBucket(r.tiers.front(), 0);
         QVERIFY(b && b->rrd);
         QVERIFY(qFuzzyCompare(b->rrd->avg, 190.0 / 60.0));
         QCOMPARE(b->model->avg, 3.0);
@@ -236,17 +239,18 @@ private slots:
     // A 95 s gap with a 10 s heartbeat: the row (0, 60] knows 5 s of its 60, past the xff 0.5,
     // so it is UNKNOWN; with xff 0.95 the same row is known and averages the 5 s it knows.
     void xffTurnsARowUnknown() {
-        const json s = tinyScenario(json{{0, 1.0}, {5000, 2.0}, {100000, 3.0}, {105000, 4.0}});
+        const json s =
+            tinyBucketsScenario(json{{0, 1.0}, {5000, 2.0}, {100000, 3.0}, {105000, 4.0}});
         BucketsLabRun r;
-        QVERIFY(runJson(s, &r, noPostgres()));
+        QVERIFY(runBucketsJson(s, &r, bucketsWithoutPostgres()));
         QCOMPARE(r.heartbeatS, 10);
-        const BucketCompare* b = bucket(r.tiers.front(), 0);
+        const BucketCompare* b = findBucket(r.tiers.front(), 0);
         QVERIFY(b && b->rrdUnknown && !b->rrd);
         QVERIFY(b->rrdWhy.find("xff") != std::string::npos);
         QCOMPARE(b->model->count, 2);
         BucketsLabRun loose;
-        QVERIFY(runJson(s, &loose, noPostgres(0.95)));
-        b = bucket(loose.tiers.front(), 0);
+        QVERIFY(runBucketsJson(s, &loose, bucketsWithoutPostgres(0.95)));
+        b = findBucket(loose.tiers.front(), 0);
         QVERIFY(b && b->rrd && !b->rrdUnknown);
         QCOMPARE(b->rrd->avg, 1.0);
         QCOMPARE(loose.rrdDefinition[1], std::string("RRA:AVERAGE:0.95:60:60"));
@@ -261,17 +265,17 @@ private slots:
             points.push_back({t * 1000, t % 7});
         }
         BucketsLabRun r;
-        const fg::Status s = runJson(tinyScenario(points, 300, 60), &r);
+        const fg::Status s = runBucketsJson(tinyBucketsScenario(points, 300, 60), &r);
         QVERIFY2(s, s.message().c_str());
         const BucketTier& t = r.tiers.front();
         QCOMPARE(t.modelDropped, 4);    // [0, 240 s): blocks ending by 295 s (now 595 s - 300)
         QCOMPARE(t.dateBinCompared, 6); // what the model keeps
         QCOMPARE(t.dateBinAgree, 6);
-        const BucketCompare* old = bucket(t, 0);
+        const BucketCompare* old = findBucket(t, 0);
         QVERIFY(old && old->modelDropped && !old->rrd && !old->rrdUnknown);
         QVERIFY(old->rrdWhy.find("overwritten") != std::string::npos);
-        QVERIFY(bucket(t, 300'000)->rrdWhy.empty()); // the archive's 5 rows: 300 s to 540 s
-        QVERIFY(bucket(t, 240'000)->rrdWhy.find("overwritten") != std::string::npos);
+        QVERIFY(findBucket(t, 300'000)->rrdWhy.empty()); // the archive's 5 rows: 300 s to 540 s
+        QVERIFY(findBucket(t, 240'000)->rrdWhy.find("overwritten") != std::string::npos);
         // RRDtool is compared over what the model keeps (240 s to 540 s): 240 s is overwritten.
         QCOMPARE(t.rrdCompared, 6);
         QCOMPARE(t.rrdAgree, 5);
@@ -280,13 +284,13 @@ private slots:
     // Two days of minute points: the 1m archive keeps one day. RRDtool's rows are read from that
     // archive (asked for the whole span, rrd_fetch answered from the 1h archive instead).
     void aSpanLongerThanAnArchiveIsReadFromThatArchive() {
-        json s = generated("sine", 4);
+        json s = generatedBuckets("sine", 4);
         const std::int64_t hour = 1'699'999'200'000LL; // on the hour: every point starts a row
         s["ops"][0]["generate"]["from"] = hour;
         s["ops"][0]["generate"]["to"] = hour + 2 * 86'400'000LL;
         s["ops"][0]["generate"]["every_s"] = 60;
         BucketsLabRun r;
-        const fg::Status status = runJson(s, &r, noPostgres());
+        const fg::Status status = runBucketsJson(s, &r, bucketsWithoutPostgres());
         QVERIFY2(status, status.message().c_str());
         const BucketTier& t = r.tiers.front();
         QCOMPARE(t.rrdAgree, 1440);    // every row the archive keeps
@@ -296,20 +300,20 @@ private slots:
     void budgetsAreRefusedBeforeAnythingRuns_data() {
         QTest::addColumn<QByteArray>("scenario");
         QTest::addColumn<QByteArray>("says");
-        json many = generated("sine", 1);
+        json many = generatedBuckets("sine", 1);
         many["ops"][0]["generate"]["to"] = 1'700'000'000'000LL + 1'000'001'000LL;
         many["ops"][0]["generate"]["every_s"] = 1;
         QTest::newRow("points") << QByteArray::fromStdString(many.dump())
                                 << QByteArray("at most 1000000 points");
         QTest::newRow("before 1970")
-            << QByteArray::fromStdString(tinyScenario(json{{-1000, 1.0}}).dump())
+            << QByteArray::fromStdString(tinyBucketsScenario(json{{-1000, 1.0}}).dump())
             << QByteArray("before 1970");
         QTest::newRow("rows") << QByteArray::fromStdString(
-                                     tinyScenario(json{{0, 1.0}}, 31'536'000, 86400).dump())
+                                     tinyBucketsScenario(json{{0, 1.0}}, 31'536'000, 86400).dump())
                               << QByteArray("at most 100000 rows");
         QTest::newRow("engine") << QByteArray(R"({"engine":"lsm","ops":[]})")
                                 << QByteArray("the engine \"downsample\"");
-        json none = tinyScenario(json::array());
+        json none = tinyBucketsScenario(json::array());
         QTest::newRow("no points")
             << QByteArray::fromStdString(none.dump()) << QByteArray("no point");
     }
@@ -327,7 +331,8 @@ private slots:
     void withoutPostgresRrdtoolStillRuns() {
         BucketsLabRun r;
         const fg::Status s =
-            runJson(tinyScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r, noPostgres());
+            runBucketsJson(tinyBucketsScenario(json{{0, 1.0}, {20000, 2.0}, {40000, 6.0}}), &r,
+                           bucketsWithoutPostgres());
         QVERIFY2(s, s.message().c_str());
         QVERIFY(!r.dateBinRan);
         QVERIFY2(r.dateBinMissing.find("postgresql-15") != std::string::npos,
@@ -342,7 +347,7 @@ private slots:
         BucketsLabRun r;
         fg::lab::BucketsLabOptions options;
         options.folderRoot = QStringLiteral("/proc/no-such-folder");
-        const fg::Status s = runJson(tinyScenario(json{{0, 1.0}}), &r, options);
+        const fg::Status s = runBucketsJson(tinyBucketsScenario(json{{0, 1.0}}), &r, options);
         QVERIFY(!s);
         QVERIFY2(s.message().find("/proc/no-such-folder") != std::string::npos,
                  s.message().c_str());
@@ -350,7 +355,7 @@ private slots:
 
     void theRunReadsBackFromItsJson() {
         BucketsLabRun r;
-        QVERIFY(runJson(irregular(5), &r));
+        QVERIFY(runBucketsJson(irregularBuckets(5), &r));
         BucketsLabRun back;
         const fg::Status s = fg::lab::fromJson(fg::lab::toJson(r), &back);
         QVERIFY2(s, s.message().c_str());
@@ -368,7 +373,7 @@ private slots:
         json result;
         std::vector<std::string> heard;
         const fg::Status ran =
-            service.handle("run", {{"scenario", tinyScenario(json{{0, 1.0}, {20000, 2.0}})}},
+            service.handle("run", {{"scenario", tinyBucketsScenario(json{{0, 1.0}, {20000, 2.0}})}},
                            &result, [&](const std::string& s) { heard.push_back(s); });
         QVERIFY2(ran, ran.message().c_str());
         QVERIFY(result["summary"].get<std::string>().starts_with("agree: 1m"));
@@ -399,20 +404,21 @@ private slots:
     }
 
     void theCommandPrintsTheRunAndExitsAsTheCliDoes() {
-        const CliResult r =
-            runCli({"buckets", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")});
+        const BucketsCliResult r = runBucketsCli(
+            {"buckets", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")});
         QVERIFY2(r.exit == 0, r.err.constData());
         const json j = json::parse(r.out.toStdString());
         QVERIFY(j["source"].get<std::string>().ends_with("downsample.json"));
         QVERIFY(j["summary"].get<std::string>().starts_with("agree: 1m "));
         QCOMPARE(j["tiers"].size(), 2u);
         QCOMPARE(j["rrdtool"]["definition"].size(), 7u);
-        const CliResult bad = runCli({"buckets", "-"}, R"({"engine":"downsample","ops":[]})");
+        const BucketsCliResult bad =
+            runBucketsCli({"buckets", "-"}, R"({"engine":"downsample","ops":[]})");
         QCOMPARE(bad.exit, 2);
         QVERIFY(bad.err.contains("no point"));
-        QCOMPARE(runCli({"buckets", "--fast"}).exit, 2);
-        QCOMPARE(runCli({"buckets", "a.json", "b.json"}).exit, 2);
-        QVERIFY(runCli({"buckets", "/nonexistent/scenario.json"}).exit != 0);
+        QCOMPARE(runBucketsCli({"buckets", "--fast"}).exit, 2);
+        QCOMPARE(runBucketsCli({"buckets", "a.json", "b.json"}).exit, 2);
+        QVERIFY(runBucketsCli({"buckets", "/nonexistent/scenario.json"}).exit != 0);
     }
 };
 

@@ -17,13 +17,13 @@ using fg::BucketsLabPage;
 
 namespace {
 
-bool runAndWait(BucketsLabPage& page) {
+bool runBucketsPage(BucketsLabPage& page) {
     QSignalSpy finished(&page, &BucketsLabPage::runFinished);
     page.run();
     return finished.wait(60'000) && finished.front().front().toBool();
 }
 
-int bucketBars(const fg::Frame& frame, int lane) {
+int bucketBarsIn(const fg::Frame& frame, int lane) {
     const QString prefix = QStringLiteral("bucket:%1:").arg(lane);
     return static_cast<int>(std::count_if(frame.items.begin(), frame.items.end(),
                                           [&](auto& it) { return it.id.startsWith(prefix); }));
@@ -45,7 +45,7 @@ private slots:
         page.show();
         QElapsedTimer timer;
         timer.start();
-        QVERIFY(runAndWait(page));
+        QVERIFY(runBucketsPage(page));
         qInfo("the page's run of the default scenario (helper start included): %lld ms",
               static_cast<long long>(timer.elapsed()));
         QCOMPARE(page.canvas()->player()->position(), 0);
@@ -53,22 +53,22 @@ private slots:
                                                           "240 of 240 buckets")),
                  qPrintable(page.narration()));
         const fg::Frame frame = page.canvas()->currentFrame();
-        QCOMPARE(bucketBars(frame, 1), 240); // the model
-        QCOMPARE(bucketBars(frame, 2), 240); // date_bin
-        QCOMPARE(bucketBars(frame, 3), 240); // RRDtool
+        QCOMPARE(bucketBarsIn(frame, 1), 240); // the model
+        QCOMPARE(bucketBarsIn(frame, 2), 240); // date_bin
+        QCOMPARE(bucketBarsIn(frame, 3), 240); // RRDtool
         QCOMPARE(page.tableRows().size(), 244);
         QVERIFY(page.tableRows().front().endsWith(QStringLiteral(": "))); // all agree
         QVERIFY(page.definitions().contains(QStringLiteral("DS:v:GAUGE:10:U:U")));
         QVERIFY(page.definitions().contains(QStringLiteral("date_bin(interval '60 seconds'")));
         page.canvas()->player()->seek(1);
         QVERIFY(page.narration().startsWith(QStringLiteral("1h: ")));
-        QCOMPARE(bucketBars(page.canvas()->currentFrame(), 3), 4);
+        QCOMPARE(bucketBarsIn(page.canvas()->currentFrame(), 3), 4);
     }
 
     void exportHasInk() {
         BucketsLabPage page;
         QVERIFY(!page.exportable());
-        QVERIFY(runAndWait(page));
+        QVERIFY(runBucketsPage(page));
         const std::optional<fg::Exportable> e = page.exportable();
         QVERIFY(e);
         QCOMPARE(e->baseName, QStringLiteral("time-buckets-lab"));
@@ -95,7 +95,7 @@ private slots:
         page.offerScenario(QStringLiteral("the downsampling diagram's"), scenario);
         page.offerScenario(QStringLiteral("the downsampling diagram's"), scenario);
         QCOMPARE(page.findChild<QComboBox*>()->count(), 2);
-        QVERIFY(runAndWait(page));
+        QVERIFY(runBucketsPage(page));
         QVERIFY2(page.tableRows().front().contains(QStringLiteral("unevenly")),
                  qPrintable(page.tableRows().join('\n')));
     }
@@ -112,10 +112,11 @@ private slots:
              {{{"op", "ingest"},
                {"generate", {{"from", hour}, {"to", hour + 2 * 86'400'000LL}, {"every_s", 60}}}}}}};
         page.offerScenario(QStringLiteral("two days"), scenario);
-        QVERIFY(runAndWait(page));
+        QVERIFY(runBucketsPage(page));
         const fg::Frame frame = page.canvas()->currentFrame();
-        QVERIFY(bucketBars(frame, 1) <= 1200);
-        QVERIFY2(bucketBars(frame, 1) >= 700, qPrintable(QString::number(bucketBars(frame, 1))));
+        QVERIFY(bucketBarsIn(frame, 1) <= 1200);
+        QVERIFY2(bucketBarsIn(frame, 1) >= 700,
+                 qPrintable(QString::number(bucketBarsIn(frame, 1))));
         QVERIFY(page.tableRows().front().contains(QStringLiteral("overwritten")));
     }
 
@@ -135,7 +136,7 @@ private slots:
              {{{"op", "ingest"},
                {"generate", {{"from", 0}, {"to", 2'000'000'000}, {"every_s", 1}}}}}}};
         page.offerScenario(QStringLiteral("too many points"), scenario);
-        QVERIFY(!runAndWait(page));
+        QVERIFY(!runBucketsPage(page));
         QVERIFY2(page.status().contains(QStringLiteral("1000000 points")),
                  qPrintable(page.status()));
     }

@@ -182,8 +182,8 @@ void addUnknownRow(Frame& f, int lane, std::int64_t start, std::int64_t width,
     f.items.push_back(box);
 }
 
-// A bar to draw: one bucket, or neighbouring buckets drawn as one (laneBars).
-struct LaneBar {
+// A bar to draw: one bucket, or neighbouring buckets drawn as one (bucketLaneBars).
+struct BucketLaneBar {
     std::int64_t start = 0, end = 0;
     BucketValues v;
     bool differs = false, faded = false, unknown = false;
@@ -192,21 +192,21 @@ struct LaneBar {
 // At most kMaxBucketBars bars a lane: past that, neighbouring buckets share a bar (the lowest
 // minimum, the highest maximum, the mean of the averages; it differs if one of them does, and
 // is unknown only if all are).
-std::vector<LaneBar> laneBars(std::vector<LaneBar> bars) {
+std::vector<BucketLaneBar> bucketLaneBars(std::vector<BucketLaneBar> bars) {
     std::sort(bars.begin(), bars.end(),
-              [](const LaneBar& a, const LaneBar& b) { return a.start < b.start; });
+              [](const BucketLaneBar& a, const BucketLaneBar& b) { return a.start < b.start; });
     const std::size_t per = (bars.size() + kMaxBucketBars - 1) / kMaxBucketBars;
     if (per <= 1) {
         return bars;
     }
-    std::vector<LaneBar> out;
+    std::vector<BucketLaneBar> out;
     for (std::size_t at = 0; at < bars.size(); at += per) {
-        LaneBar m = bars[at];
+        BucketLaneBar m = bars[at];
         double sum = 0;
         int known = 0;
         m.unknown = true;
         for (std::size_t i = at; i < std::min(bars.size(), at + per); ++i) {
-            const LaneBar& b = bars[i];
+            const BucketLaneBar& b = bars[i];
             m.end = b.end;
             m.differs = m.differs || b.differs;
             if (b.unknown) {
@@ -224,9 +224,9 @@ std::vector<LaneBar> laneBars(std::vector<LaneBar> bars) {
     return out;
 }
 
-void addLane(Frame& f, int lane, const QString& tone, std::vector<LaneBar> bars,
-             const BucketsGeometry& g, const Theme& t) {
-    for (const LaneBar& b : laneBars(std::move(bars))) {
+void addBucketLane(Frame& f, int lane, const QString& tone, std::vector<BucketLaneBar> bars,
+                   const BucketsGeometry& g, const Theme& t) {
+    for (const BucketLaneBar& b : bucketLaneBars(std::move(bars))) {
         if (b.unknown) {
             addUnknownRow(f, lane, b.start, b.end - b.start, g, t);
         } else {
@@ -296,7 +296,7 @@ Frame BucketsLabSource::frame(int position, const Theme& t) const {
                            .arg(tier.rrdAgree)
                            .arg(tier.rrdCompared),
                        g, t);
-    std::vector<LaneBar> model, dateBin, rrd;
+    std::vector<BucketLaneBar> model, dateBin, rrd;
     for (const BucketCompare& b : tier.buckets) {
         const std::int64_t end = b.start + tier.resolutionMs;
         if (b.model) {
@@ -311,9 +311,9 @@ Frame BucketsLabSource::frame(int position, const Theme& t) const {
                            b.rrdUnknown});
         }
     }
-    addLane(f, 1, QStringLiteral("b"), std::move(model), g, t);
-    addLane(f, 2, QStringLiteral("c"), std::move(dateBin), g, t);
-    addLane(f, rrdLane, QStringLiteral("d"), std::move(rrd), g, t);
+    addBucketLane(f, 1, QStringLiteral("b"), std::move(model), g, t);
+    addBucketLane(f, 2, QStringLiteral("c"), std::move(dateBin), g, t);
+    addBucketLane(f, rrdLane, QStringLiteral("d"), std::move(rrd), g, t);
     f.size = QSizeF(g.x0 + g.w + 40 * g.k, g.laneY(lanes) + 10 * g.k);
     thickenLines(f, t);
     return f;
