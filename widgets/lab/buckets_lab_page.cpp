@@ -252,6 +252,7 @@ void BucketsLabPage::fillTable() {
         for (int c = 0; c < cells.size(); ++c) {
             table_->setItem(i, c, new QTableWidgetItem(cells[c]));
         }
+        table_->item(i, 5)->setToolTip(cells[5]); // whole, where a narrow window cuts it short
     }
     for (int c = 0; c < table_->columnCount() - 1; ++c) {
         table_->resizeColumnToContents(c);
