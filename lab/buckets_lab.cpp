@@ -2,6 +2,7 @@
 
 #include "engines/core/timeline.h"
 #include "lab/buckets_sources.h"
+#include "lab/pg_lab.h"
 
 #include <algorithm>
 #include <cmath>
@@ -225,7 +226,10 @@ Status runBucketsLab(const DownsampleScenario& scenario, BucketsLabRun* run,
     run->rrdUpdates = rrd.updates;
     run->rules = rrdRules(rrd, options.xff);
     DateBinRollup pg;
-    if (Status s = dateBinRollup(arrived, rollups, options.pgBinDir, progress, &pg); !s) {
+    std::unique_ptr<PgLab> ownServer;
+    if (Status s = dateBinRollup(arrived, rollups, options.pgBinDir, progress,
+                                 options.server ? options.server : &ownServer, &pg);
+        !s) {
         run->dateBinMissing = s.message();
     } else {
         run->dateBinRan = true;

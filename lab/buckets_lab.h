@@ -26,6 +26,7 @@
 
 #include <QString>
 #include <functional>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 
@@ -41,10 +42,15 @@ inline constexpr std::int64_t kMaxBucketsLabSpanMs = 366LL * 86'400'000;
 // Buckets a tier may cover over that span, and rows an archive may keep (retention / resolution).
 inline constexpr std::int64_t kMaxBucketsPerTier = 100'000;
 
+class PgLab;
+
 struct BucketsLabOptions {
     QString pgBinDir;   // PostgreSQL 15's programs (empty: where Debian puts them)
     QString folderRoot; // where the RRD's lab folder is made (empty: the temporary folder)
     double xff = 0.5;   // RRDtool's xfiles factor for every archive
+    // A PostgreSQL server kept between runs (the helper's service keeps one until buckets.stop):
+    // started into it when empty, reused when not. Null: the run starts its own and stops it.
+    std::unique_ptr<PgLab>* server = nullptr;
 };
 
 // Refuses a scenario over the budgets above, or one RRDtool cannot take (points before 1970,

@@ -77,21 +77,27 @@ std::string strideSql(std::int64_t ms) {
                           : "interval '" + std::to_string(ms) + " milliseconds'";
 }
 
-Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>& rollups,
-                     const QString& pgBinDir,
-                     const std::function<void(const std::string&)>& progress, DateBinRollup* out) {
+namespace {
+
+Status startDateBinServer(const QString& pgBinDir,
+                          const std::function<void(const std::string&)>& progress,
+                          std::unique_ptr<PgLab>* server) {
     PgLabOptions options;
     options.binDir = pgBinDir;
     options.progress = progress;
-    std::unique_ptr<PgLab> pg;
-    if (Status s = PgLab::startPrivate(options, &pg); !s) {
-        return s;
-    }
-    out->version = pg->serverVersion();
-    PgConnection& conn = pg->connection();
-    const std::string copy = "COPY points (seq, ts, v) FROM STDIN";
+    return PgLab::startPrivate(options, server);
+}
+
+// One run's statements on `pg`: a fresh table, the points, a rollup per tier.
+Status dateBinRollUpOn(PgLab& pg, const std::vector<Point>& arrived,
+                       const std::vector<Tier>& rollups,
+                       const std::function<void(const std::string&)>& progress,
+                       DateBinRollup* out) {
+    *out = DateBinRollup();
+    out->version = pg.serverVersion();
+    PgConnection& conn = pg.connection();
     for (const std::string& sql :
-         {std::string("SET TIME ZONE 'UTC'"),
+         {std::string("SET TIME ZONE 'UTC'"), std::string("DROP TABLE IF EXISTS points"),
           std::string("CREATE TABLE points (seq bigint, ts timestamptz, v double precision)")}) {
         out->sql.push_back(sql);
         if (Status s = conn.exec(sql); !s) {
@@ -101,6 +107,7 @@ Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>&
     if (progress) {
         progress("Loading " + std::to_string(arrived.size()) + " points into PostgreSQL...");
     }
+    const std::string copy = "COPY points (seq, ts, v) FROM STDIN";
     out->sql.push_back(copy + " -- " + std::to_string(arrived.size()) + " rows");
     if (Status s = conn.copyIn(copy, pgCopyRows(arrived)); !s) {
         return s;
@@ -118,7 +125,31 @@ Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>&
         }
         out->tiers.push_back(std::move(m));
     }
-    return Status::ok(); // ~PgLab stops the server and removes its folder
+    return Status::ok();
+}
+
+} // namespace
+
+Status dateBinRollup(const std::vector<Point>& arrived, const std::vector<Tier>& rollups,
+                     const QString& pgBinDir,
+                     const std::function<void(const std::string&)>& progress,
+                     std::unique_ptr<PgLab>* server, DateBinRollup* out) {
+    const bool reused = *server != nullptr;
+    if (!reused) {
+        if (Status s = startDateBinServer(pgBinDir, progress, server); !s) {
+            return s;
+        }
+    }
+    Status s = dateBinRollUpOn(**server, arrived, rollups, progress, out);
+    if (!s && reused) {
+        // The kept server no longer answers (stopped, killed): one more try on a new one.
+        server->reset();
+        if (Status started = startDateBinServer(pgBinDir, progress, server); !started) {
+            return started;
+        }
+        s = dateBinRollUpOn(**server, arrived, rollups, progress, out);
+    }
+    return s;
 }
 
 } // namespace fg::lab

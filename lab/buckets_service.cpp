@@ -1,10 +1,21 @@
 #include "lab/buckets_service.h"
 
 #include "lab/buckets_lab.h"
+#include "lab/pg_lab.h"
 
 #include <nlohmann/json.hpp>
 
 namespace fg::lab {
+
+BucketsService::BucketsService() = default;
+
+BucketsService::~BucketsService() {
+    stop();
+}
+
+void BucketsService::stop() {
+    server_.reset(); // ~PgLab stops the server and removes its folder
+}
 
 Status BucketsService::handle(std::string_view op, const nlohmann::json& args,
                               nlohmann::json* result, const Progress& progress) {
@@ -20,7 +31,9 @@ Status BucketsService::handle(std::string_view op, const nlohmann::json& args,
         return s;
     }
     BucketsLabRun run;
-    if (Status s = runBucketsLab(parsed, &run, {}, progress); !s) {
+    BucketsLabOptions options;
+    options.server = &server_;
+    if (Status s = runBucketsLab(parsed, &run, options, progress); !s) {
         return s;
     }
     *result = toJson(run);

@@ -11,11 +11,14 @@
 #include <QString>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace fg::lab {
+
+class PgLab;
 
 using BucketMap = std::map<std::int64_t, BucketValues>;
 
@@ -50,10 +53,13 @@ struct DateBinRollup {
 };
 
 // The points (in the order they arrived) into a private PostgreSQL 15, rolled up per tier with
-// date_bin. A server that cannot be had is a Status error whose message says why (the package).
+// date_bin. `*server` is the server to use: started (into *server) when empty, reused when not
+// (and started afresh when it no longer answers). A server that cannot be had is a Status error
+// whose message says why (the package).
 Status dateBinRollup(const std::vector<timeseries::Point>& arrived,
                      const std::vector<timeseries::Tier>& rollups, const QString& pgBinDir,
-                     const std::function<void(const std::string&)>& progress, DateBinRollup* out);
+                     const std::function<void(const std::string&)>& progress,
+                     std::unique_ptr<PgLab>* server, DateBinRollup* out);
 
 // Fills tier->buckets (differences first) and its counts: the model against date_bin (when
 // given) exactly, RRDtool's rows against date_bin (else the model). `sorted`: every point.

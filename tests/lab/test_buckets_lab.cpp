@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <csignal>
 #include <nlohmann/json.hpp>
 
 using fg::DownsampleScenario;
@@ -380,6 +381,35 @@ private slots:
         QVERIFY(!heard.empty());
         QVERIFY(!service.handle("run", {{"scenario", {{"engine", "lsm"}}}}, &result, {}));
         QVERIFY(!service.handle("dance", json::object(), &result, {}));
+    }
+
+    // The service keeps its PostgreSQL server from one run to the next (initdb once), starts a
+    // new one when the kept one was killed, and buckets.stop removes it.
+    void theServiceKeepsItsServerUntilStopped() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        fg::lab::BucketsService service;
+        const json scenario = tinyBucketsScenario(json{{0, 1.0}, {20000, 2.0}});
+        int initdbs = 0;
+        auto count = [&](const std::string& s) {
+            initdbs += s.find("initdb") != std::string::npos ? 1 : 0;
+        };
+        json result;
+        for (int run = 0; run < 2; ++run) {
+            QVERIFY(service.handle("run", {{"scenario", scenario}}, &result, count));
+            QVERIFY(result["date_bin"]["ran"].get<bool>());
+        }
+        QCOMPARE(initdbs, 1);
+        const QStringList folders = fg::lab::test::foldersOwnedByMe();
+        QCOMPARE(folders.size(), 1); // the server's; the RRD's went with each run
+        for (const qint64 pid : fg::lab::processesWorkingIn(folders.front())) {
+            ::kill(static_cast<pid_t>(pid), SIGKILL);
+        }
+        QVERIFY(service.handle("run", {{"scenario", scenario}}, &result, count));
+        QVERIFY2(result["date_bin"]["ran"].get<bool>(),
+                 result["date_bin"]["missing"].get<std::string>().c_str());
+        QCOMPARE(initdbs, 2);
+        service.stop();
+        QVERIFY(fg::lab::test::foldersOwnedByMe().isEmpty());
     }
 
     // The helper's hello: the lab always runs (RRDtool is linked); date_bin needs PostgreSQL 15.
