@@ -51,6 +51,8 @@ const char* const kHelp =
     "                                    both trees after each flush and compaction, as JSON\n"
     "  lab kafka [SCENARIO.json | -]     a Kafka scenario through librdkafka's client on its\n"
     "                                    mock cluster (not Apache Kafka's broker) and the model\n"
+    "  lab buckets [SCENARIO.json | -]   a downsample scenario's buckets by PostgreSQL's\n"
+    "                                    date_bin, RRDtool and the model, compared, as JSON\n"
     "  anki OUT.txt                      every quiz card as a text file Anki imports\n"
     "  list                              chapters and their live diagrams\n"
     "\n"

@@ -52,7 +52,13 @@ std::string labUsage() {
            "10,000 records, 12 joins and leaves (each waits 2.5 to 3 s on the mock's\n"
            "coordinator), 64 partitions and 12 brokers.\n"
            "\n"
-           // lab-buckets: the paragraph on lab buckets here
+           "lab buckets: rolls a downsample scenario's points (engine \"downsample\") up by the\n"
+           "model, by PostgreSQL's date_bin (a private PostgreSQL 15 server) and by RRDtool\n"
+           "(librrd, in a temporary folder), and prints JSON: each tier's buckets in the three,\n"
+           "compared bucket by bucket with a reason where they differ, the SQL and the RRD\n"
+           "definition. Without PostgreSQL 15 the RRDtool part still runs. At most 1,000,000\n"
+           "points over 366 days, 6 rolled-up tiers.\n"
+           "\n"
            "At most 1,000,000 keys; a Redis key at most 65536 bytes.\n"
            "  --help               show this help\n";
 }
