@@ -230,6 +230,9 @@ Status runLsmLab(const LsmScenario& scenario, LsmLabRun* run,
             return s;
         }
         m.modelLevels = modelLevels(model);
+        m.realWriteAmp = rocks->writes().writeAmplification();
+        m.modelWriteAmp = LsmWrites{model.stats.userBytes, model.stats.diskBytesWritten, 0, 0, 0}
+                              .writeAmplification();
         for (const auto& [key, entry] : model.memtable) {
             m.memtable.emplace_back(key, !entry.value.has_value());
         }

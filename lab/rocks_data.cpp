@@ -128,7 +128,8 @@ json toJson(const LsmMoment& m) {
             {"op_text", m.opText},
             {"memtable", std::move(memtable)},
             {"real", {{"events", eventsJson(m.real)}, {"levels", toJson(m.realLevels)}}},
-            {"model", {{"events", eventsJson(m.model)}, {"levels", toJson(m.modelLevels)}}}};
+            {"model", {{"events", eventsJson(m.model)}, {"levels", toJson(m.modelLevels)}}},
+            {"write_amplification", {{"real", m.realWriteAmp}, {"model", m.modelWriteAmp}}}};
 }
 
 json toJson(const LsmGet& g) {
@@ -274,6 +275,9 @@ void readMoment(const json& j, LsmMoment* m) {
     readEvents(j.at("model").at("events"), &m->model);
     readLevels(j.at("real").at("levels"), &m->realLevels);
     readLevels(j.at("model").at("levels"), &m->modelLevels);
+    const json& amp = j.at("write_amplification");
+    m->realWriteAmp = amp.at("real").get<double>();
+    m->modelWriteAmp = amp.at("model").get<double>();
 }
 
 } // namespace

@@ -58,6 +58,9 @@ struct LsmMoment {
     std::vector<std::pair<std::string, bool>> memtable;
     std::vector<LsmEvent> real, model;
     LsmLevels realLevels, modelLevels;
+    // The write amplification so far on each side: the bytes written to files by flushes and
+    // compactions over the bytes the writes carried (LsmWrites::writeAmplification).
+    double realWriteAmp = 0, modelWriteAmp = 0;
 };
 
 // A get in each: what RocksDB's perf context counted, and where the model looked.

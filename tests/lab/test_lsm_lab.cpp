@@ -151,6 +151,16 @@ private slots:
         QVERIFY(realNo > 0);
         QVERIFY(modelNo > 0);
         QVERIFY(r.realWrites.writeAmplification() > 1.0);
+        // Each moment carries the write amplification so far on both sides: the last one is
+        // the run's (the page plots them), and RocksDB's never falls back to 0 once written.
+        QVERIFY(!r.moments.empty());
+        QCOMPARE(r.moments.back().realWriteAmp, r.realWrites.writeAmplification());
+        QCOMPARE(r.moments.back().modelWriteAmp, r.modelWrites.writeAmplification());
+        bool flushed = false;
+        for (const fg::lab::LsmMoment& m : r.moments) {
+            flushed = flushed || !m.real.empty();
+            QVERIFY(!flushed || m.realWriteAmp > 0);
+        }
     }
 
     // A key still in the memtable is found there by both, without reading a file.

@@ -7,10 +7,12 @@
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/picture_export.h"
+#include "widgets/lab/lsm_amp_chart.h"
 #include "widgets/lab/lsm_lab_page.h"
 
 #include <QComboBox>
 #include <QSignalSpy>
+#include <qcustomplot.h>
 
 using fg::LsmLabPage;
 
@@ -57,6 +59,17 @@ private slots:
         // drawings of the same size, so a file is as large on both sides.
         QCOMPARE(page.realCanvas()->runCamera(), page.modelCanvas()->runCamera());
         QCOMPARE(page.realCanvas()->size(), page.modelCanvas()->size());
+        // Write amplification as the run goes: a point per moment on each side, RocksDB's
+        // growing with its flushes, the model's ending at its final ratio; the dotted line
+        // follows the bar.
+        QCustomPlot* amp = page.ampChart()->plot();
+        QCOMPARE(amp->graph(0)->dataCount(), 5);
+        QCOMPARE(amp->graph(1)->dataCount(), 5);
+        QVERIFY(amp->graph(0)->data()->at(4)->value > amp->graph(0)->data()->at(0)->value);
+        QVERIFY(amp->graph(1)->data()->at(4)->value > 0);
+        QCOMPARE(page.ampChart()->markedOperation(), amp->graph(0)->data()->at(2)->key);
+        page.realCanvas()->player()->seek(4);
+        QCOMPARE(page.ampChart()->markedOperation(), amp->graph(0)->data()->at(4)->key);
     }
 
     // File > Export: both trees side by side at the moment on screen, under their titles.

@@ -5,6 +5,7 @@
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
+#include "widgets/lab/lsm_amp_chart.h"
 #include "widgets/lab/lsm_lab_source.h"
 #include "widgets/playback/playback_bar.h"
 
@@ -99,6 +100,7 @@ QWidget* LsmLabPage::buildSides() {
     modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("The model")));
     // One bar moves both: the model follows the real side, a step forward animated in both.
     connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
+        amp_->setMoment(position);
         Player* other = model_->player();
         if (position == previous + 1 && other->position() == previous) {
             other->stepForward();
@@ -123,6 +125,14 @@ QWidget* LsmLabPage::buildTables() {
         labTable({tr("Quantity"), tr("RocksDB"), tr("Model"), tr("Why they differ")}, below);
     gets_ = labTable({tr("Get"), tr("RocksDB"), tr("Model")}, below);
     settings_ = labSentence(QString(), below);
+    amp_ = new LsmAmpChart(below);
+    belowLayout->addWidget(labSentence(
+        tr("Write amplification as the run goes: the bytes written to files by flushes and "
+           "compactions, over the bytes the scenario's puts and deletes carried (RocksDB's from "
+           "its statistics, the model's from its own counts; the dotted line is the moment on "
+           "screen)"),
+        below));
+    belowLayout->addWidget(amp_);
     belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
     belowLayout->addWidget(comparison_);
     belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
@@ -157,6 +167,7 @@ void LsmLabPage::setTheme(const Theme& theme) {
     theme_ = theme;
     real_->setTheme(theme);
     model_->setTheme(theme);
+    amp_->setTheme(theme);
 }
 
 QString LsmLabPage::pageTitle() const {
@@ -250,6 +261,7 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
     modelTitle_->setText(
         QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's LSM engine)")));
     fillTables();
+    amp_->setRun(*run_);
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
     const QString leftOut =

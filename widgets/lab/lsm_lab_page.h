@@ -23,6 +23,7 @@ namespace fg {
 
 class DiagramCanvas;
 class LabClient;
+class LsmAmpChart;
 class LsmLabSource;
 class PlaybackBar;
 
@@ -55,6 +56,7 @@ public:
     QStringList comparisonRows() const;
     DiagramCanvas* realCanvas() const { return real_; }
     DiagramCanvas* modelCanvas() const { return model_; }
+    LsmAmpChart* ampChart() const { return amp_; }
 
 signals:
     // A run ended (shown, or failed with the status line saying why).
@@ -86,6 +88,7 @@ private:
     QTableWidget* comparison_ = nullptr;
     QTableWidget* gets_ = nullptr;
     QLabel* settings_ = nullptr;
+    LsmAmpChart* amp_ = nullptr;
     std::vector<nlohmann::json> scenarioJson_; // per combo entry
     std::shared_ptr<lab::LsmLabRun> run_;
     std::unique_ptr<LsmLabSource> realSource_, modelSource_;
