@@ -70,6 +70,8 @@ private slots:
         QVERIFY(page.realNarration().contains(QStringLiteral("delivery reports")));
         QVERIFY(!page.realCanvas()->currentFrame().items.empty());
         QVERIFY(!page.modelCanvas()->currentFrame().items.empty());
+        // Both sides at one scale (the same camera in drawings of one size).
+        QCOMPARE(page.realCanvas()->runCamera(), page.modelCanvas()->runCamera());
         page.realCanvas()->player()->toEnd();
     }
 

@@ -109,6 +109,10 @@ QWidget* KafkaLabPage::buildSides() {
             other->seek(position);
         }
     });
+    // One scale for both sides, as on Lab > RocksDB: a partition's log as large on the left as
+    // on the right.
+    real_->setCameraPartner(model_);
+    model_->setCameraPartner(real_);
     connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
     connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
     return sides;
