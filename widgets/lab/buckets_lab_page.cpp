@@ -5,6 +5,7 @@
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/buckets_lab_source.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_scenario_run.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/playback/playback_bar.h"
 
@@ -55,17 +56,10 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
            "explained under the drawing. To run points of your own, build them in Diagrams > "
            "Downsampling: they appear in the Scenario list."),
         this));
-    auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Scenario:"), this));
-    scenarios_ = new QComboBox(this);
-    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    scenarios_->setMinimumContentsLength(24);
-    row->addWidget(scenarios_, 1);
-    runButton_ = new QPushButton(tr("&Run in date_bin, RRDtool and the model"), this);
-    row->addWidget(runButton_);
-    page->addLayout(row);
-    status_ = labSentence(QString(), this);
-    page->addWidget(status_);
+    picker_ =
+        new LabScenarioRun(tr("&Run in date_bin, RRDtool and the model"),
+                           QStringLiteral(":/content/scenarios/downsample.json"), client_, this);
+    page->addWidget(picker_);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     auto* top = new QWidget(split);
@@ -85,9 +79,8 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     split->setStretchFactor(1, 1);
     page->addWidget(split, 1);
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);
-    addDefaultScenario();
-    connect(runButton_, &QPushButton::clicked, this, &BucketsLabPage::run);
-    connect(client_, &LabClient::progress, this, &BucketsLabPage::setStatus);
+    connect(picker_, &LabScenarioRun::runRequested, this, &BucketsLabPage::run);
+    connect(picker_, &LabScenarioRun::failed, this, [this] { emit runFinished(false); });
     setStatus(tr("Pick a scenario and press Run. The player's steps go through the tiers."));
 }
 
@@ -115,19 +108,6 @@ QWidget* BucketsLabPage::buildBelow() {
     scroll->setWidget(below);
     scroll->setWidgetResizable(true);
     return scroll;
-}
-
-void BucketsLabPage::addDefaultScenario() {
-    QFile file(QStringLiteral(":/content/scenarios/downsample.json"));
-    if (file.open(QIODevice::ReadOnly)) {
-        const nlohmann::json j =
-            nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-        if (!j.is_discarded()) {
-            scenarioJson_.push_back(j);
-            scenarios_->addItem(tr("The default scenario: %1")
-                                    .arg(QString::fromStdString(j.value("title", std::string()))));
-        }
-    }
 }
 
 void BucketsLabPage::setTheme(const Theme& theme) {
@@ -164,39 +144,16 @@ bool BucketsLabPage::zoomPage(int direction) {
 }
 
 void BucketsLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    int at = scenarios_->findText(from);
-    if (at < 0) {
-        scenarioJson_.push_back(scenario);
-        scenarios_->addItem(from);
-        at = scenarios_->count() - 1;
-    }
-    scenarioJson_[static_cast<std::size_t>(at)] = scenario;
-    scenarios_->setCurrentIndex(at);
+    picker_->offer(from, scenario);
 }
 
 void BucketsLabPage::setStatus(const QString& text) {
-    status_->setText(text);
+    picker_->setStatus(text);
 }
 
 void BucketsLabPage::run() {
-    const int picked = scenarios_->currentIndex();
-    if (picked < 0 || client_->busy()) {
-        return;
-    }
-    runButton_->setEnabled(false);
-    setStatus(tr("Starting the lab..."));
-    client_->call(
-        QStringLiteral("buckets.run"),
-        {{"scenario", scenarioJson_[static_cast<std::size_t>(picked)]}}, this,
-        [this](const Status& s, const nlohmann::json& result) {
-            runButton_->setEnabled(true);
-            if (!s) {
-                setStatus(tr("The lab could not run: %1").arg(QString::fromStdString(s.message())));
-                emit runFinished(false);
-                return;
-            }
-            showRun(result);
-        });
+    picker_->run(QStringLiteral("buckets.run"),
+                 [this](const nlohmann::json& result, const nlohmann::json&) { showRun(result); });
 }
 
 void BucketsLabPage::showRun(const nlohmann::json& result) {
@@ -309,7 +266,7 @@ void BucketsLabPage::changeEvent(QEvent* event) {
 }
 
 QString BucketsLabPage::status() const {
-    return status_->text();
+    return picker_->status();
 }
 
 QString BucketsLabPage::narration() const {

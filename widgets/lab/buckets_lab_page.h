@@ -25,6 +25,7 @@ namespace fg {
 class BucketsLabSource;
 class DiagramCanvas;
 class LabClient;
+class LabScenarioRun;
 class PlaybackBar;
 
 class BucketsLabPage : public QWidget, public Page {
@@ -62,16 +63,13 @@ protected:
 
 private:
     QWidget* buildBelow();
-    void addDefaultScenario();
     void showRun(const nlohmann::json& result);
     void fillTable();
     void fillTexts();
     void setStatus(const QString& text);
 
     LabClient* client_ = nullptr;
-    QComboBox* scenarios_ = nullptr;
-    QPushButton* runButton_ = nullptr;
-    QLabel* status_ = nullptr;
+    LabScenarioRun* picker_ = nullptr;
     QLabel* narration_ = nullptr;
     DiagramCanvas* canvas_ = nullptr;
     PlaybackBar* bar_ = nullptr;
@@ -79,7 +77,6 @@ private:
     QTableWidget* table_ = nullptr;
     QLabel* rules_ = nullptr;
     QLabel* definitions_ = nullptr;
-    std::vector<nlohmann::json> scenarioJson_; // per combo entry
     std::shared_ptr<lab::BucketsLabRun> run_;
     std::unique_ptr<BucketsLabSource> source_;
     Theme theme_;

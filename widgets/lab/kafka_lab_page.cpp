@@ -5,11 +5,13 @@
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/kafka_lab_source.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_scenario_run.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_lab_source.h"
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -55,27 +57,16 @@ KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
            "coordinator, as a real broker waits for more members. To run records of your own, "
            "build them in Diagrams > Kafka: they appear in the Scenario list."),
         this));
-    auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Scenario:"), this));
-    scenarios_ = new QComboBox(this);
-    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    scenarios_->setMinimumContentsLength(24);
-    scenarios_->setAccessibleName(tr("Scenario to run"));
-    row->addWidget(scenarios_, 1);
-    runButton_ = new QPushButton(tr("&Run in librdkafka's mock cluster and the model"), this);
-    row->addWidget(runButton_);
-    page->addLayout(row);
-    status_ = labSentence(QString(), this);
-    page->addWidget(status_);
+    picker_ = new LabScenarioRun(tr("&Run in librdkafka's mock cluster and the model"),
+                                 QStringLiteral(":/content/scenarios/kafka.json"), client_, this);
+    page->addWidget(picker_);
     page->addWidget(buildSides(), 3);
     bar_ = new PlaybackBar(real_->player(), this);
     bar_->installKeys(this);
     page->addWidget(bar_);
     page->addWidget(buildTables(), 2);
-    addDefaultScenario();
-    connect(runButton_, &QPushButton::clicked, this, &KafkaLabPage::run);
-    connect(client_, &LabClient::progress, this, &KafkaLabPage::setStatus);
-    setStatus(tr("Pick a scenario and press Run."));
+    connect(picker_, &LabScenarioRun::runRequested, this, &KafkaLabPage::run);
+    connect(picker_, &LabScenarioRun::failed, this, [this] { emit runFinished(false); });
 }
 
 QWidget* KafkaLabPage::buildSides() {
@@ -140,19 +131,6 @@ QWidget* KafkaLabPage::buildTables() {
     return scroll;
 }
 
-void KafkaLabPage::addDefaultScenario() {
-    QFile file(QStringLiteral(":/content/scenarios/kafka.json"));
-    if (file.open(QIODevice::ReadOnly)) {
-        const nlohmann::json j =
-            nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-        if (!j.is_discarded()) {
-            scenarioJson_.push_back(j);
-            scenarios_->addItem(tr("The default scenario: %1")
-                                    .arg(QString::fromStdString(j.value("title", std::string()))));
-        }
-    }
-}
-
 KafkaLabPage::~KafkaLabPage() {
     real_->setSource(nullptr);
     model_->setSource(nullptr);
@@ -193,39 +171,18 @@ std::optional<Exportable> KafkaLabPage::exportable() {
 }
 
 void KafkaLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    int at = scenarios_->findText(from);
-    if (at < 0) {
-        scenarioJson_.push_back(scenario);
-        scenarios_->addItem(from);
-        at = scenarios_->count() - 1;
-    }
-    scenarioJson_[static_cast<std::size_t>(at)] = scenario;
-    scenarios_->setCurrentIndex(at);
+    picker_->offer(from, scenario);
 }
 
 void KafkaLabPage::setStatus(const QString& text) {
-    status_->setText(text);
+    picker_->setStatus(text);
 }
 
 void KafkaLabPage::run() {
-    const int picked = scenarios_->currentIndex();
-    if (picked < 0 || client_->busy()) {
-        return;
-    }
-    const nlohmann::json scenario = scenarioJson_[static_cast<std::size_t>(picked)];
-    runButton_->setEnabled(false);
-    setStatus(tr("Starting the lab..."));
-    client_->call(
-        QStringLiteral("kafka.run"), {{"scenario", scenario}}, this,
-        [this, scenario](const Status& s, const nlohmann::json& result) {
-            runButton_->setEnabled(true);
-            if (!s) {
-                setStatus(tr("The lab could not run: %1").arg(QString::fromStdString(s.message())));
-                emit runFinished(false);
-                return;
-            }
-            showRun(result, scenario);
-        });
+    picker_->run(QStringLiteral("kafka.run"),
+                 [this](const nlohmann::json& result, const nlohmann::json& scenario) {
+                     showRun(result, scenario);
+                 });
 }
 
 void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
@@ -344,7 +301,7 @@ void KafkaLabPage::fillRecords() {
 }
 
 QString KafkaLabPage::status() const {
-    return status_->text();
+    return picker_->status();
 }
 
 QString KafkaLabPage::realNarration() const {

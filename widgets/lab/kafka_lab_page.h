@@ -25,6 +25,7 @@ namespace fg {
 class DiagramCanvas;
 class KafkaLabSource;
 class LabClient;
+class LabScenarioRun;
 class PlaybackBar;
 
 class KafkaLabPage : public QWidget, public Page {
@@ -70,16 +71,13 @@ private:
     void refitTables();
     QWidget* buildSides();
     QWidget* buildTables();
-    void addDefaultScenario();
     void showRun(const nlohmann::json& result, const nlohmann::json& scenario);
     void fillTables();
     void fillRecords();
     void setStatus(const QString& text);
 
     LabClient* client_ = nullptr;
-    QComboBox* scenarios_ = nullptr;
-    QPushButton* runButton_ = nullptr;
-    QLabel* status_ = nullptr;
+    LabScenarioRun* picker_ = nullptr;
     QLabel* realTitle_ = nullptr;
     QLabel* modelTitle_ = nullptr;
     QLabel* realNarration_ = nullptr;
@@ -90,7 +88,6 @@ private:
     QTableWidget* comparison_ = nullptr;
     QTableWidget* records_ = nullptr;
     QLabel* settings_ = nullptr;
-    std::vector<nlohmann::json> scenarioJson_; // per combo entry
     std::shared_ptr<lab::KafkaLabRun> run_;
     std::unique_ptr<KafkaLabSource> realSource_, modelSource_;
     Theme theme_;

@@ -4,12 +4,14 @@
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/lab_client.h"
+#include "widgets/lab/lab_scenario_run.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_amp_chart.h"
 #include "widgets/lab/lsm_lab_source.h"
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -49,29 +51,17 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
            "there): they appear in the Scenario list."),
         this));
 
-    auto* row = new QHBoxLayout;
-    row->addWidget(new QLabel(tr("Scenario:"), this));
-    scenarios_ = new QComboBox(this);
-    // The scenario's title may be long: the box shrinks with the window (a title cut short has
-    // the whole of it in the list).
-    scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    scenarios_->setMinimumContentsLength(24);
-    row->addWidget(scenarios_, 1);
-    runButton_ = new QPushButton(tr("&Run in RocksDB and the model"), this);
-    row->addWidget(runButton_);
-    page->addLayout(row);
-    status_ = labSentence(QString(), this);
-    page->addWidget(status_);
+    picker_ = new LabScenarioRun(tr("&Run in RocksDB and the model"),
+                                 QStringLiteral(":/content/scenarios/lsm.json"), client_, this);
+    page->addWidget(picker_);
 
     page->addWidget(buildSides(), 3);
     bar_ = new PlaybackBar(real_->player(), this);
     bar_->installKeys(this);
     page->addWidget(bar_);
     page->addWidget(buildTables(), 2);
-    addDefaultScenario();
-    connect(runButton_, &QPushButton::clicked, this, &LsmLabPage::run);
-    connect(client_, &LabClient::progress, this, &LsmLabPage::setStatus);
-    setStatus(tr("Pick a scenario and press Run."));
+    connect(picker_, &LabScenarioRun::runRequested, this, &LsmLabPage::run);
+    connect(picker_, &LabScenarioRun::failed, this, [this] { emit runFinished(false); });
 }
 
 // The two sides, each a title, the drawing and its narration; one bar (the real side's player)
@@ -144,19 +134,6 @@ QWidget* LsmLabPage::buildTables() {
     return scroll;
 }
 
-void LsmLabPage::addDefaultScenario() {
-    QFile file(QStringLiteral(":/content/scenarios/lsm.json"));
-    if (file.open(QIODevice::ReadOnly)) {
-        const nlohmann::json j =
-            nlohmann::json::parse(file.readAll().toStdString(), nullptr, false);
-        if (!j.is_discarded()) {
-            scenarioJson_.push_back(j);
-            scenarios_->addItem(tr("The default scenario: %1")
-                                    .arg(QString::fromStdString(j.value("title", std::string()))));
-        }
-    }
-}
-
 LsmLabPage::~LsmLabPage() {
     // The canvases must let go of their sources before the sources go.
     real_->setSource(nullptr);
@@ -197,41 +174,18 @@ std::optional<Exportable> LsmLabPage::exportable() {
 }
 
 void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    // The diagram's scenario as it is now replaces what it was when offered before (one entry
-    // per source: the list grew an entry at every visit to the tab).
-    int at = scenarios_->findText(from);
-    if (at < 0) {
-        scenarioJson_.push_back(scenario);
-        scenarios_->addItem(from);
-        at = scenarios_->count() - 1;
-    }
-    scenarioJson_[static_cast<std::size_t>(at)] = scenario;
-    scenarios_->setCurrentIndex(at);
+    picker_->offer(from, scenario);
 }
 
 void LsmLabPage::setStatus(const QString& text) {
-    status_->setText(text);
+    picker_->setStatus(text);
 }
 
 void LsmLabPage::run() {
-    const int picked = scenarios_->currentIndex();
-    if (picked < 0 || client_->busy()) {
-        return;
-    }
-    const nlohmann::json scenario = scenarioJson_[static_cast<std::size_t>(picked)];
-    runButton_->setEnabled(false);
-    setStatus(tr("Starting the lab..."));
-    client_->call(
-        QStringLiteral("lsm.run"), {{"scenario", scenario}}, this,
-        [this, scenario](const Status& s, const nlohmann::json& result) {
-            runButton_->setEnabled(true);
-            if (!s) {
-                setStatus(tr("The lab could not run: %1").arg(QString::fromStdString(s.message())));
-                emit runFinished(false);
-                return;
-            }
-            showRun(result, scenario);
-        });
+    picker_->run(QStringLiteral("lsm.run"),
+                 [this](const nlohmann::json& result, const nlohmann::json& scenario) {
+                     showRun(result, scenario);
+                 });
 }
 
 void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
@@ -330,7 +284,7 @@ void LsmLabPage::fillTables() {
 }
 
 QString LsmLabPage::status() const {
-    return status_->text();
+    return picker_->status();
 }
 
 QString LsmLabPage::realNarration() const {

@@ -23,6 +23,7 @@ namespace fg {
 
 class DiagramCanvas;
 class LabClient;
+class LabScenarioRun;
 class LsmAmpChart;
 class LsmLabSource;
 class PlaybackBar;
@@ -69,15 +70,12 @@ private:
     void refitTables();
     QWidget* buildSides();
     QWidget* buildTables();
-    void addDefaultScenario();
     void showRun(const nlohmann::json& result, const nlohmann::json& scenario);
     void fillTables();
     void setStatus(const QString& text);
 
     LabClient* client_ = nullptr;
-    QComboBox* scenarios_ = nullptr;
-    QPushButton* runButton_ = nullptr;
-    QLabel* status_ = nullptr;
+    LabScenarioRun* picker_ = nullptr;
     QLabel* realTitle_ = nullptr;
     QLabel* modelTitle_ = nullptr;
     QLabel* realNarration_ = nullptr;
@@ -89,7 +87,6 @@ private:
     QTableWidget* gets_ = nullptr;
     QLabel* settings_ = nullptr;
     LsmAmpChart* amp_ = nullptr;
-    std::vector<nlohmann::json> scenarioJson_; // per combo entry
     std::shared_ptr<lab::LsmLabRun> run_;
     std::unique_ptr<LsmLabSource> realSource_, modelSource_;
     Theme theme_;
