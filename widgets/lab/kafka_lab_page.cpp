@@ -6,6 +6,7 @@
 #include "widgets/lab/kafka_lab_source.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_scenario_run.h"
+#include "widgets/lab/lab_sides.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_lab_source.h"
 #include "widgets/playback/playback_bar.h"
@@ -70,42 +71,15 @@ KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
 }
 
 QWidget* KafkaLabPage::buildSides() {
-    auto* sides = new QSplitter(Qt::Horizontal, this);
-    auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
-        auto* box = new QWidget(sides);
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        title = new QLabel(box);
-        title->setTextFormat(Qt::RichText);
-        title->setWordWrap(true);
-        canvas = new DiagramCanvas(box);
-        canvas->setMinimumHeight(200); // 1280 x 800 in the Projector theme: room for all
-        narration = labSentence(QString(), box);
-        v->addWidget(title);
-        v->addWidget(canvas, 1);
-        v->addWidget(narration);
-        sides->addWidget(box);
-    };
-    side(realTitle_, real_, realNarration_);
-    side(modelTitle_, model_, modelNarration_);
-    realTitle_->setText(
-        QStringLiteral("<b>%1</b>")
-            .arg(tr("librdkafka's mock cluster, not Apache Kafka's broker (real client)")));
-    modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("The model")));
-    connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
-        Player* other = model_->player();
-        if (position == previous + 1 && other->position() == previous) {
-            other->stepForward();
-        } else {
-            other->seek(position);
-        }
-    });
-    // One scale for both sides, as on Lab > RocksDB: a partition's log as large on the left as
-    // on the right.
-    real_->setCameraPartner(model_);
-    model_->setCameraPartner(real_);
-    connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
-    connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+    auto* sides = new LabSides(200, this);
+    real_ = sides->real();
+    model_ = sides->model();
+    realTitle_ = sides->realTitle();
+    modelTitle_ = sides->modelTitle();
+    realNarration_ = sides->realNarration();
+    modelNarration_ = sides->modelNarration();
+    sides->setTitles(tr("librdkafka's mock cluster, not Apache Kafka's broker (real client)"),
+                     tr("The model"));
     return sides;
 }
 

@@ -5,6 +5,7 @@
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_scenario_run.h"
+#include "widgets/lab/lab_sides.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/lsm_amp_chart.h"
 #include "widgets/lab/lsm_lab_source.h"
@@ -67,43 +68,16 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
 // The two sides, each a title, the drawing and its narration; one bar (the real side's player)
 // moves both.
 QWidget* LsmLabPage::buildSides() {
-    auto* sides = new QSplitter(Qt::Horizontal, this);
-    auto side = [&](QLabel*& title, DiagramCanvas*& canvas, QLabel*& narration) {
-        auto* box = new QWidget(sides);
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        // Bold by its markup, not a font of its own: a label with its own font kept the Projector
-        // theme's size back in Light (a tester).
-        title = new QLabel(box);
-        title->setTextFormat(Qt::RichText);
-        canvas = new DiagramCanvas(box);
-        canvas->setMinimumHeight(260);
-        narration = labSentence(QString(), box);
-        v->addWidget(title);
-        v->addWidget(canvas, 1);
-        v->addWidget(narration);
-        sides->addWidget(box);
-    };
-    side(realTitle_, real_, realNarration_);
-    side(modelTitle_, model_, modelNarration_);
-    realTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("RocksDB (real)")));
-    modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(tr("The model")));
-    // One bar moves both: the model follows the real side, a step forward animated in both.
-    connect(real_->player(), &Player::positionChanged, this, [this](int position, int previous) {
-        amp_->setMoment(position);
-        Player* other = model_->player();
-        if (position == previous + 1 && other->position() == previous) {
-            other->stepForward();
-        } else {
-            other->seek(position);
-        }
-    });
-    // One scale for both sides: a file as large on the left as on the right (a tester saw
-    // RocksDB's side drawn larger than the model's).
-    real_->setCameraPartner(model_);
-    model_->setCameraPartner(real_);
-    connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
-    connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+    auto* sides = new LabSides(260, this);
+    real_ = sides->real();
+    model_ = sides->model();
+    realTitle_ = sides->realTitle();
+    modelTitle_ = sides->modelTitle();
+    realNarration_ = sides->realNarration();
+    modelNarration_ = sides->modelNarration();
+    sides->setTitles(tr("RocksDB (real)"), tr("The model"));
+    connect(real_->player(), &Player::positionChanged, this,
+            [this](int position) { amp_->setMoment(position); });
     return sides;
 }
 

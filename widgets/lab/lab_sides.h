@@ -1,0 +1,39 @@
+// LabSides: the two drawings of a Lab page that steps through a run (RocksDB, Kafka), the real
+// system's on the left and the model's on the right, each under its title and over its
+// narration; one bar (the real side's player) moves both, a step forward animated in both, and
+// both are drawn at one scale (camera partners).
+#pragma once
+
+#include <QSplitter>
+
+class QLabel;
+
+namespace fg {
+
+class DiagramCanvas;
+
+class LabSides : public QSplitter {
+    Q_OBJECT
+public:
+    // `minimumHeight`: the least height of each drawing.
+    LabSides(int minimumHeight, QWidget* parent);
+
+    DiagramCanvas* real() const { return real_; }
+    DiagramCanvas* model() const { return model_; }
+    QLabel* realTitle() const { return realTitle_; }
+    QLabel* modelTitle() const { return modelTitle_; }
+    QLabel* realNarration() const { return realNarration_; }
+    QLabel* modelNarration() const { return modelNarration_; }
+    // The titles, in bold (markup, not a font of their own, so they follow the theme's type).
+    void setTitles(const QString& real, const QString& model);
+
+private:
+    DiagramCanvas* real_ = nullptr;
+    DiagramCanvas* model_ = nullptr;
+    QLabel* realTitle_ = nullptr;
+    QLabel* modelTitle_ = nullptr;
+    QLabel* realNarration_ = nullptr;
+    QLabel* modelNarration_ = nullptr;
+};
+
+} // namespace fg
