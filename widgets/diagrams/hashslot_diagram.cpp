@@ -218,7 +218,23 @@ void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, c
             s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
             continue;
         }
-        f.items.push_back(slotSegment(s, start, sl, g, t));
+        FrameItem seg = slotSegment(s, start, sl, g, t);
+        // A run narrower than a stripe one can see (a slot moved in a reshard: 1 of 16,384 is
+        // a tenth of a pixel) gets a stripe of its owner's colour over its neighbours, at its
+        // place (a tester saw slot 5474, moved to node 2, drawn in node 1's colour); the
+        // segment itself keeps its true width.
+        if (const qreal least = 4 * g.k; seg.rect.width() < least) {
+            FrameItem stripe = seg;
+            stripe.id = QStringLiteral("slot-stripe:%1").arg(start);
+            stripe.rect =
+                QRectF(seg.rect.center().x() - least / 2, seg.rect.top(), least, seg.rect.height());
+            stripe.text.clear();
+            stripe.z = 2;
+            stripe.strokeWidth = 1;
+            stripe.radius = 0;
+            f.items.push_back(std::move(stripe));
+        }
+        f.items.push_back(std::move(seg));
         start = sl;
     }
 }

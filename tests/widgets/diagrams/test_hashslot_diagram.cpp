@@ -113,6 +113,27 @@ private slots:
         }
     }
 
+    // A run of a few slots (one slot moved in a reshard) is a tenth of a pixel of the bar: it
+    // gets a stripe of its owner's colour a few units wide at its place, over its neighbours
+    // (a tester saw slot 5474, moved to node 2, drawn in node 1's colour); its segment keeps
+    // its true width, and a run wide enough gets no stripe.
+    void aMovedSlotIsAStripeOfItsOwnersColour() {
+        fg::redis::ClusterState s = fg::redis::ClusterEngine(3, 0).initialState();
+        s.owner[5474] = 2;
+        const fg::Frame f = fg::HashslotDiagram::layout(s, nullptr, fg::Theme::light());
+        const fg::FrameItem* stripe = f.find(QStringLiteral("slot-stripe:5474"));
+        const fg::FrameItem* seg = f.find(QStringLiteral("seg:5474"));
+        const fg::FrameItem* right = f.find(QStringLiteral("seg:5475"));
+        QVERIFY(stripe && seg && right);
+        QCOMPARE(stripe->fill, fg::Theme::light().toneFill(QStringLiteral("c")));
+        QCOMPARE(stripe->stroke, seg->stroke);
+        QVERIFY(stripe->rect.width() >= 4 * seg->rect.width());
+        QVERIFY(stripe->rect.contains(seg->rect.center()));
+        QVERIFY(stripe->z > right->z);
+        QVERIFY(!f.find(QStringLiteral("slot-stripe:5475")));
+        QVERIFY(!f.find(QStringLiteral("slot-stripe:0")));
+    }
+
     // A slot range's label is whole or not drawn: in the projector's type a narrow segment cut
     // "5461-6826" to "5461-682" (the fourth master's preset), a different number from afar.
     void everyRangeLabelIsWholeInEveryTheme() {
