@@ -2,6 +2,7 @@
 
 #include "engines/core/recording_sink.h"
 #include "lab/kafka_mock.h"
+#include "lab/stop_request.h"
 
 #include <algorithm>
 #include <chrono>
@@ -324,6 +325,9 @@ Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
     kafka::KafkaState model = engine.initialState();
     Runner runner{scenario, *run, *mock, progress, {}, {}};
     for (std::size_t i = 0; i < scenario.ops.size(); ++i) {
+        if (stopRequested()) { // the Lab closed (its quit signal): end at once
+            return Status::error({}, kStoppedSentence);
+        }
         const KafkaOp& op = scenario.ops[i];
         RecordingSink<kafka::KafkaStep, kafka::KafkaState> steps(false);
         engine.apply(model, op, steps);

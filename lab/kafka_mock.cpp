@@ -1,12 +1,18 @@
 #include "lab/kafka_mock.h"
 
+#include "lab/stop_request.h"
+
 #include <algorithm>
+#include <arpa/inet.h>
 #include <chrono>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 #include <map>
+#include <netinet/in.h>
 #include <set>
+#include <sys/socket.h>
 #include <thread>
+#include <unistd.h>
 
 namespace fg::lab {
 
@@ -93,6 +99,29 @@ std::string memberIdOf(rd_kafka_t* rk) {
     return out;
 }
 
+// The mock cluster's thread may miss the wakeup of its destroy and sleep until its next 1 s
+// tick (measured: rd_kafka_mock_cluster_destroy took 1,001 ms in most runs): a connection to one
+// of its brokers wakes its poll at once.
+void wakeMockThread(const char* bootstraps) {
+    const std::string all = bootstraps ? bootstraps : "";
+    const std::string first = all.substr(0, all.find(','));
+    const auto colon = first.rfind(':');
+    if (colon == std::string::npos) {
+        return;
+    }
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(static_cast<std::uint16_t>(std::atoi(first.c_str() + colon + 1)));
+    if (::inet_pton(AF_INET, first.substr(0, colon).c_str(), &to.sin_addr) != 1) {
+        return;
+    }
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd >= 0) {
+        [[maybe_unused]] const int r = ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to);
+        ::close(fd);
+    }
+}
+
 } // namespace
 
 struct KafkaMock::Impl {
@@ -119,6 +148,7 @@ struct KafkaMock::Impl {
             rd_kafka_destroy(producer);
         }
         if (cluster) {
+            wakeMockThread(rd_kafka_mock_cluster_bootstraps(cluster));
             rd_kafka_mock_cluster_destroy(cluster);
         }
         if (owner) {
@@ -225,6 +255,9 @@ Status KafkaMock::Impl::settle(const std::string& group) {
     Clock::time_point since{};
     bool haveLast = false;
     while (Clock::now() - start < kSettleLimit) {
+        if (stopRequested()) { // the Lab closed: end now, the cluster goes with the helper
+            return Status::error({}, kStoppedSentence);
+        }
         for (Consumer* c : all) {
             if (rd_kafka_message_t* m = rd_kafka_consumer_poll(c->rk, 5)) {
                 rd_kafka_message_destroy(m); // the lab reads assignments, not records
@@ -393,7 +426,14 @@ Status KafkaMock::produce(std::vector<KafkaRecordRow>& rows, std::size_t first, 
             rows[i].realError = rd_kafka_err2str(e);
         }
     }
-    rd_kafka_flush(d.producer, kMessageTimeoutMs + 2000);
+    // Waited for in short rounds, so that a quit request ends the wait at once.
+    const auto flushUntil = Clock::now() + std::chrono::milliseconds(kMessageTimeoutMs + 2000);
+    while (rd_kafka_flush(d.producer, 50) == RD_KAFKA_RESP_ERR__TIMED_OUT &&
+           Clock::now() < flushUntil) {
+        if (stopRequested()) {
+            return Status::error({}, kStoppedSentence);
+        }
+    }
     d.rows = nullptr;
     for (std::size_t i = first; i < first + count; ++i) {
         if (rows[i].realPartition < 0 && rows[i].realError.empty()) {

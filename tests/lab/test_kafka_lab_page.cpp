@@ -9,6 +9,7 @@
 #include "widgets/lab/kafka_lab_page.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <memory>
@@ -110,6 +111,23 @@ private slots:
         QCOMPARE(page_->modelCanvas()->zoom(), page_->realCanvas()->zoom());
         page_->zoomPage(0);
         QCOMPARE(page_->realCanvas()->zoom(), 1.0);
+    }
+
+    // Closing the page while a join waits on the mock's coordinator (seconds) is quick: the
+    // helper ends the run at its quit signal (a tester's Ctrl+W left the tab open until the run
+    // ended, and a second Ctrl+W closed another tab).
+    void closingThePageDuringAJoinIsQuick() {
+        auto* page = new KafkaLabPage;
+        page->run();
+        QTRY_VERIFY_WITH_TIMEOUT(page->status().contains(QStringLiteral("coordinator waits")),
+                                 30'000);
+        QTest::qWait(300); // inside the wait
+        QElapsedTimer clock;
+        clock.start();
+        delete page;
+        const qint64 ms = clock.elapsed();
+        qInfo("closing the page during a join: %lld ms", ms);
+        QVERIFY2(ms < 1000, qPrintable(QString::number(ms)));
     }
 
     void aScenarioOverTheBudgetIsRefused() {
