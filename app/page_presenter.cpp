@@ -72,7 +72,8 @@ void PagePresenter::stop() {
 }
 
 void PagePresenter::placeHint() {
-    hint_->move((window_->width() - hint_->width()) / 2, 0);
+    // At the foot: the page's first line (its introduction) stays readable (a tester).
+    hint_->move((window_->width() - hint_->width()) / 2, window_->height() - hint_->height() - 8);
 }
 
 } // namespace fg

@@ -154,11 +154,17 @@ Status RedisLab::reshardSlot(int slot, int to, int firstBatch, std::vector<Resha
         return s;
     }
     const int from = owner[static_cast<std::size_t>(slot)];
+    if (from >= 0 && from == to) { // said with what to do (a tester)
+        return Status::error("to", "Slot " + std::to_string(slot) + " is already on " +
+                                       nodeText(to) + ": pick another master to move it to.");
+    }
     if (to < 0 || static_cast<std::size_t>(to) >= nodes_.size() ||
         killed_[static_cast<std::size_t>(to)] ||
-        std::find(owner.begin(), owner.end(), to) == owner.end() || from < 0 || from == to) {
-        return Status::error("to", nodeText(to) + " is not a live master other than slot " +
-                                       std::to_string(slot) + "'s owner");
+        std::find(owner.begin(), owner.end(), to) == owner.end() || from < 0) {
+        return Status::error("to", nodeText(to) +
+                                       " is not a live master: pick a live master "
+                                       "to move slot " +
+                                       std::to_string(slot) + " to.");
     }
     long long count = 0;
     RedisReply listed;

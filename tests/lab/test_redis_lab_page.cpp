@@ -184,9 +184,13 @@ private slots:
         QCOMPARE(chart->xAxis->tickLabelFont().pointSizeF(), light * 1.35);
         QVERIFY2(chart->minimumHeight() >= fresh.realChart()->minimumHeight() * 1.3,
                  qPrintable(QString::number(chart->minimumHeight())));
+        const int chartHeight = chart->maximumHeight();
         QVERIFY(page.zoomPage(+1));
         QVERIFY(page.zoomPage(+1));
         QCOMPARE(page.zoomStep(), 2);
+        // The zoom is for the drawings: the charts keep their height (zoomed, they squeezed
+        // the cluster into a strip).
+        QCOMPARE(chart->maximumHeight(), chartHeight);
         QCOMPARE(page.realCanvas()->zoom(), 1.25 * 1.25);
         QCOMPARE(page.modelCanvas()->zoom(), 1.25 * 1.25);
         QVERIFY(chart->xAxis->tickLabelFont().pointSizeF() > light * 1.35 * 1.5);

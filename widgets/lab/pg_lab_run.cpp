@@ -154,6 +154,7 @@ void PgLabPage::run() {
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     keysFromNote_ = tr("The model took the same %1, in the order they were inserted.").arg(why);
     queryStatus_->clear(); // the last statement's tag is not this run's
+    way_->hide();          // nor the last key found
     setBusy(true, tr("Running the lab on %1...").arg(why));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
     ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
@@ -253,11 +254,21 @@ QString PgLabPage::wayText(const lab::PgIndex& index, const btree::State& model,
                        "%3 (%n pages read)",
                        "", int(blocks.size()))
                         .arg(QString::number(key), blocks.value(blocks.size() - 1), pages);
-    const QString modelPart =
-        modelWay.found
-            ? tr("the model finds it in a leaf too (%n nodes read)", "", int(modelWay.path.size()))
-            : tr("the model finds it in no leaf either (%n nodes read)", "",
-                 int(modelWay.path.size()));
+    const int read = int(modelWay.path.size());
+    QString modelPart;
+    if (modelWay.found == way.found) {
+        modelPart = way.found
+                        ? tr("the model finds it in a leaf too (%n nodes read)", "", read)
+                        : tr("the model finds it in no leaf either (%n nodes read)", "", read);
+    } else if (way.found) {
+        // A deleted row's index entry stays until VACUUM (the tester's DELETE, then 2).
+        modelPart = tr("the model does not hold it (%n nodes read): the model holds the rows the "
+                       "table has, and PostgreSQL's index keeps a deleted row's entry until "
+                       "VACUUM removes it",
+                       "", read);
+    } else {
+        modelPart = tr("the model finds it in a leaf (%n nodes read)", "", read);
+    }
     return tr("%1; %2. Marked in both drawings.").arg(realPart, modelPart);
 }
 
@@ -280,7 +291,13 @@ void PgLabPage::redraw() {
             focus = TreeFocus{first->keys.front(), false};
         }
     }
-    way_->setVisible(focus && focus->marked);
+    const QString typed = focus_->text().trimmed();
+    if (!ok && !typed.isEmpty()) { // said, not ignored (a tester typed "abc")
+        way_->setText(tr("\u201c%1\u201d is not a whole number: type a key, such as %2.")
+                          .arg(typed.left(40))
+                          .arg(focus ? focus->key : 500));
+    }
+    way_->setVisible((focus && focus->marked) || (!ok && !typed.isEmpty()));
     realSource_->setLayout([index, focus](const Theme& t) { return drawIndex(index, t, focus); });
     const int order = comparison_->model.order;
     auto state = modelState_;
@@ -300,6 +317,7 @@ void PgLabPage::redraw() {
 
 void PgLabPage::forgetIndex() {
     index_.reset();
+    way_->hide(); // it spoke of drawings that are gone
     comparison_.reset();
     modelState_.reset();
     realSource_->setLayout({});

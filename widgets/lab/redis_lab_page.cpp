@@ -106,7 +106,8 @@ void RedisLabPage::buildIntro() {
     intro_->setWordWrap(true);
     intro_->setTextFormat(Qt::PlainText);
     intro_->setText(
-        tr("Your own Redis Cluster of 3 to 6 servers on this computer, only reachable from it "
+        tr("Your own Redis Cluster of 3 to 6 masters (up to 12 servers with their replicas) on "
+           "this computer, only reachable from it "
            "(127.0.0.1, a password of its own), removed when you close this tab. Redis splits "
            "its keys into 16,384 hash slots (a key's slot is CRC16 of the key modulo 16384) and "
            "each master serves some of the slots. Send keys, and the real cluster's slot map is "
@@ -246,9 +247,11 @@ bool RedisLabPage::zoomPage(int direction) {
 }
 
 // The charts' letters and height follow the theme's type (Projector's larger letters in a chart
-// of a desk's height left a thin strip of plot) and the zoom, a quarter a step as the drawings.
+// of a desk's height left a thin strip of plot); their letters follow the zoom too, a quarter a
+// step as the drawings, but not their height: zoomed charts took the drawings' room and left the
+// cluster a strip 180 pixels high, its nodes cut in half (a tester).
 void RedisLabPage::sizeCharts() {
-    const qreal scale = theme_.fontScale * std::pow(1.25, zoomStep_);
+    const qreal scale = theme_.fontScale;
     for (QCustomPlot* chart : {realChart_, modelChart_}) {
         styleChart(chart, theme_);
         for (QCPAxis* axis : {chart->xAxis, chart->yAxis}) {
