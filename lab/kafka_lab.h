@@ -21,7 +21,9 @@ namespace fg::lab {
 inline constexpr std::int64_t kMaxKafkaLabOps = 200;
 inline constexpr std::int64_t kMaxKafkaLabRecords = 10'000;
 inline constexpr std::int64_t kMaxKafkaLabGroupChanges = 12; // joins and leaves
-inline constexpr int kMaxKafkaLabPartitions = 64;            // over every topic
+// Runs made of one scenario when librdkafka's mock cluster stalls (runKafkaLab).
+inline constexpr int kMockAttempts = 3;
+inline constexpr int kMaxKafkaLabPartitions = 64; // over every topic
 inline constexpr int kMaxKafkaLabBrokers = 12;
 inline constexpr std::size_t kMaxKafkaLabKeyBytes = 1024; // a key's or a value's
 
