@@ -414,14 +414,14 @@ QString RedisLabPage::reshardStepText() const {
 
 QString RedisLabPage::failoverHint() {
     return tr("Start the cluster with a replica for each master, then stop one master: its "
-              "replica takes over once the other masters agree it is gone (about a second "
-              "here: cluster-node-timeout is 1 s).");
+              "replica takes over once the other masters agree it is gone (two or three "
+              "seconds here: cluster-node-timeout is 1 s, then the replicas vote).");
 }
 
 QString RedisLabPage::reshardHint() {
     return tr("Pick a slot and the master to move it to, then Move the slot: each step shows "
-              "the commands the Lab sent and what a client with the old slot map gets (Left "
-              "and Right step).");
+              "the commands the Lab sent and what a client with the old slot map gets (the Left "
+              "and Right arrow keys step).");
 }
 
 QString RedisLabPage::failoverText() const {
