@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QScreen>
 #include <QSettings>
+#include <QTimer>
 #include <algorithm>
 
 namespace fg {
@@ -111,6 +112,20 @@ void MainWindow::restoreSettings() {
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
+}
+
+void MainWindow::keepSoon() {
+    keepTimer_->start(); // restarted by each change: one write after a burst of them
+}
+
+void MainWindow::moveEvent(QMoveEvent* event) {
+    QMainWindow::moveEvent(event);
+    keepSoon();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    keepSoon();
 }
 
 // Each kind of tool page keeps its own type zoom (the wizard read from afar, the matrix close).

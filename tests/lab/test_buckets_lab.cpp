@@ -7,6 +7,7 @@
 #include "engines/core/rng.h"
 #include "lab/buckets_lab.h"
 #include "lab/buckets_service.h"
+#include "tests/lab/lab_cli_run.h"
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 
@@ -112,26 +113,10 @@ void expectDateBinAgrees(const BucketsLabRun& r) {
     }
 }
 
-struct BucketsCliResult {
-    int exit = -1;
-    QByteArray out, err;
-};
+using BucketsCliResult = fg::lab::test::LabCliResult;
 
 BucketsCliResult runBucketsCli(const QStringList& args, const QByteArray& input = {}) {
-    QProcess p;
-    p.start(QStringLiteral(FIELDGUIDE_BIN), QStringList{QStringLiteral("lab")} + args);
-    if (!p.waitForStarted(10000)) {
-        return {};
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return fg::lab::test::runLabCli(QStringLiteral(FIELDGUIDE_BIN), args, input);
 }
 
 } // namespace

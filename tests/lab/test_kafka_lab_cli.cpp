@@ -1,6 +1,7 @@
 // `fieldguide lab kafka` as a user runs it (the real binary through QProcess, librdkafka's real
 // client against its mock cluster): the default scenario's JSON and summary line, the honest
 // label, bad input and budgets refused with exit 2 before anything starts.
+#include "tests/lab/lab_cli_run.h"
 #include "tests/suite_main.h"
 
 #include <QProcess>
@@ -8,27 +9,10 @@
 
 namespace kafka_lab_cli_test {
 
-struct Result {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = fg::lab::test::LabCliResult;
 
 Result runLab(const QStringList& args, const QByteArray& input = {}) {
-    QProcess p;
-    p.start(QStringLiteral(FIELDGUIDE_BIN), QStringList{QStringLiteral("lab")} + args);
-    if (!p.waitForStarted(10000)) {
-        return {};
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return fg::lab::test::runLabCli(QStringLiteral(FIELDGUIDE_BIN), args, input);
 }
 
 } // namespace kafka_lab_cli_test

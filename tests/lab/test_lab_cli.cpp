@@ -3,6 +3,7 @@
 // server that cannot start or be reached with exit 1 and why.
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
+#include "tests/lab/lab_cli_run.h"
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 
@@ -14,29 +15,11 @@
 
 namespace {
 
-struct Result {
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Result = fg::lab::test::LabCliResult;
 
 Result runLab(const QStringList& args, const QByteArray& input = {},
               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FIELDGUIDE_BIN), QStringList{QStringLiteral("lab")} + args);
-    if (!p.waitForStarted(10000)) {
-        return {};
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return fg::lab::test::runLabCli(QStringLiteral(FIELDGUIDE_BIN), args, input, env);
 }
 
 } // namespace
