@@ -36,6 +36,7 @@
 #include <QFrame>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -493,16 +494,34 @@ void MainWindow::toggleFullScreen() {
     setWindowState(windowState() ^ Qt::WindowFullScreen);
 }
 
+namespace {
+
+// The diagram a Lab page puts its real system beside, by the page's tool id.
+QString labDiagram(const QString& toolId) {
+    static const QHash<QString, QString> diagrams{{QStringLiteral("lab-postgres"), "btree"},
+                                                  {QStringLiteral("lab-redis"), "hashslot"},
+                                                  {QStringLiteral("lab-rocksdb"), "lsm"},
+                                                  {QStringLiteral("lab-kafka"), "kafka"},
+                                                  {QStringLiteral("lab-buckets"), "downsample"}};
+    return diagrams.value(toolId);
+}
+
+} // namespace
+
 // The chapter list shows where the tab on screen belongs: the reader's section, or the first
-// section that has the diagram on screen (it stayed on the section read last: "Common Mistakes"
-// beside the B-Tree).
+// section that has the diagram on screen, or the one a Lab page sets its real system beside (it
+// stayed on the section read last: "Common Mistakes" beside the B-Tree, "Scaling Redis" beside
+// Lab: PostgreSQL).
 void MainWindow::followTabInSidebar() {
     const QWidget* page = tabs_->currentWidget();
     if (page == reader_) {
         tree_->select(reader_->chapterIndex(), reader_->currentSection());
         return;
     }
-    const QString id = page ? page->property("diagramId").toString() : QString();
+    QString id = page ? page->property("diagramId").toString() : QString();
+    if (id.isEmpty() && page) {
+        id = labDiagram(page->property("toolId").toString());
+    }
     if (id.isEmpty()) {
         return;
     }

@@ -294,6 +294,31 @@ void groupRows(const KafkaScenario& scenario, KafkaLabRun& run) {
     }
 }
 
+// Every partition's leader once a broker is back: the model gives each partition back to its
+// preferred leader (the controller's balance check); the mock never moved them.
+KafkaComparisonRow leadersBackRow(const KafkaMoment& m) {
+    std::string real, model;
+    const auto leader = [](int b) {
+        return b < 0 ? std::string("offline") : "broker " + std::to_string(b);
+    };
+    for (std::size_t i = 0; i < m.model.partitions.size(); ++i) {
+        const auto& md = m.model.partitions[i];
+        const std::string name = md.topic + "-" + std::to_string(md.partition);
+        model += (model.empty() ? "" : ", ") + name + ": " + leader(md.leader);
+        if (i < m.real.partitions.size()) {
+            real += (real.empty() ? "" : ", ") + name + ": " + leader(m.real.partitions[i].leader);
+        }
+    }
+    KafkaComparisonRow row{"Leaders after " + m.opText, real, model, real == model, ""};
+    row.why = row.agree ? "The mock never moved a leader; Kafka's controller gives each "
+                          "partition back to its preferred leader (its first replica) once that "
+                          "broker is back in sync (auto.leader.rebalance.enable, every 300 s)."
+                        : "librdkafka's mock cluster keeps the leaders it was given through a "
+                          "broker's failure and return; Kafka's controller elects new ones and "
+                          "later gives them back to their preferred leaders.";
+    return row;
+}
+
 void brokerRows(const KafkaScenario& scenario, KafkaLabRun& run) {
     std::vector<KafkaPartitionView> before;
     for (const KafkaMoment& m : run.moments) {
@@ -325,6 +350,8 @@ void brokerRows(const KafkaScenario& scenario, KafkaLabRun& run) {
                           std::to_string(op.broker) + ".";
             }
             run.rows.push_back(std::move(row));
+        } else if (op.kind == KafkaOp::Kind::RecoverBroker) {
+            run.rows.push_back(leadersBackRow(m));
         }
         before = m.real.partitions;
     }

@@ -193,4 +193,41 @@ Status fromJson(const json& j, KafkaLabRun* run) {
     return Status::ok();
 }
 
+json momentPart(const KafkaLabRun& run, std::size_t index, std::size_t firstRow) {
+    json records = json::array();
+    for (std::size_t r = firstRow; r < run.records.size(); ++r) {
+        records.push_back(toJson(run.records[r]));
+    }
+    return {{"version", run.version},
+            {"index", index},
+            {"moment", toJson(run.moments[index])},
+            {"records_from", firstRow},
+            {"records", std::move(records)}};
+}
+
+Status addPart(const json& part, KafkaLabRun* run) {
+    try {
+        const auto index = part.at("index").get<std::size_t>();
+        const auto from = part.at("records_from").get<std::size_t>();
+        if (index > run->moments.size() || from > run->records.size()) {
+            return Status::error("part", "a moment of the Kafka lab came out of order");
+        }
+        KafkaMoment moment = readMoment(part.at("moment"));
+        std::vector<KafkaRecordRow> records;
+        for (const json& r : part.at("records")) {
+            records.push_back(readRecord(r));
+        }
+        run->version = part.at("version").get<std::string>();
+        run->moments.resize(index);
+        run->moments.push_back(std::move(moment));
+        run->records.resize(from);
+        run->records.insert(run->records.end(), records.begin(), records.end());
+    } catch (const json::exception& e) {
+        return Status::error("part", std::string("a moment of the Kafka lab is not of the shape "
+                                                 "expected: ") +
+                                         e.what());
+    }
+    return Status::ok();
+}
+
 } // namespace fg::lab

@@ -98,4 +98,13 @@ nlohmann::json toJson(const KafkaLabRun& run);
 // wrong, never an exception.
 Status fromJson(const nlohmann::json& j, KafkaLabRun* run);
 
+// A moment sent ahead of the answer, while the run goes on (kafka.run's parts): moment `index` of
+// `run` with the records produced from row `firstRow` on, by that moment's op, as
+// {"version", "index", "moment", "records_from", "records"}.
+nlohmann::json momentPart(const KafkaLabRun& run, std::size_t index, std::size_t firstRow);
+// Adds a part to the run so far: a moment (or records) already held is replaced with those
+// after it (the lab made the run again on a fresh mock cluster). A part of another shape is a
+// Status naming what is wrong, and the run is left as it was.
+Status addPart(const nlohmann::json& part, KafkaLabRun* run);
+
 } // namespace fg::lab

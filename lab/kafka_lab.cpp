@@ -30,6 +30,8 @@ std::string opText(const KafkaOp& op) {
         return op.consumer + " leaves " + op.group;
     case KafkaOp::Kind::FailBroker:
         return "broker " + std::to_string(op.broker) + " fails";
+    case KafkaOp::Kind::RecoverBroker:
+        return "broker " + std::to_string(op.broker) + " comes back";
     case KafkaOp::Kind::Consume:
         return op.group + (op.consumer.empty() ? "" : "/" + op.consumer) + " consumes";
     }
@@ -228,7 +230,7 @@ struct Runner {
     const KafkaScenario& scenario;
     KafkaLabRun& run;
     KafkaMock& mock;
-    const std::function<void(const std::string&)>& progress;
+    const Progress& progress;
     std::vector<std::pair<std::string, std::string>> joinOrder; // (group, consumer)
     std::set<std::pair<std::string, std::string>> present;      // members now, on the real side
 
@@ -282,6 +284,13 @@ Status Runner::real(const KafkaOp& op, std::size_t firstRow, std::string* text) 
         *text = "Broker " + std::to_string(op.broker) + " (the mock's broker id " +
                 std::to_string(op.broker + 1) + ") is down. ";
         return Status::ok();
+    case KafkaOp::Kind::RecoverBroker:
+        if (Status s = mock.recoverBroker(op.broker); !s) {
+            return s;
+        }
+        *text = "Broker " + std::to_string(op.broker) + " (the mock's broker id " +
+                std::to_string(op.broker + 1) + ") is up again. ";
+        return Status::ok();
     case KafkaOp::Kind::Consume:
         *text = "The lab's consumers read assignments, not records: consume runs in the model "
                 "only.";
@@ -320,8 +329,7 @@ bool mockStalled(const Status& s) {
     return s.where().rfind("group ", 0) == 0 || s.where() == "metadata";
 }
 
-Status runKafkaLabOnce(const KafkaScenario& scenario, KafkaLabRun* run,
-                       const std::function<void(const std::string&)>& progress) {
+Status runKafkaLabOnce(const KafkaScenario& scenario, KafkaLabRun* run, const Progress& progress) {
     const auto started = std::chrono::steady_clock::now();
     std::unique_ptr<KafkaMock> mock;
     if (Status s = KafkaMock::open(scenario.params, coordinatorFor(scenario), &mock); !s) {
@@ -368,10 +376,15 @@ Status runKafkaLabOnce(const KafkaScenario& scenario, KafkaLabRun* run,
             m.realText += led.empty() ? "The client's metadata shows no partition led by it."
                                       : "The client's metadata still names it the leader of " +
                                             led + ": the mock cluster elects no new leader.";
+        } else if (op.kind == KafkaOp::Kind::RecoverBroker) {
+            const std::string led = leadersText(m.real, op.broker);
+            m.realText += led.empty() ? "The client's metadata shows no partition led by it."
+                                      : "The client's metadata shows it leading " + led + ".";
         }
         m.model = modelSide(model, runner.joinOrder);
         m.modelText = modelText(steps.steps);
         run->moments.push_back(std::move(m));
+        progress.part(momentPart(*run, run->moments.size() - 1, firstRow));
     }
     mock.reset();
     run->seconds =
@@ -382,8 +395,7 @@ Status runKafkaLabOnce(const KafkaScenario& scenario, KafkaLabRun* run,
 
 } // namespace
 
-Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
-                   const std::function<void(const std::string&)>& progress) {
+Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run, const Progress& progress) {
     // A stall of the mock cluster is met as a client meets a broker's trouble: the run is made
     // again, on a fresh cluster, up to kMockAttempts times; the settings say so.
     std::vector<std::string> retried;

@@ -7,6 +7,7 @@
 #include "engines/core/status.h"
 #include "engines/scenario/kafka_scenario.h"
 #include "lab/kafka_data.h"
+#include "lab/lab_service.h"
 
 #include <cstdint>
 #include <functional>
@@ -35,10 +36,10 @@ Status checkKafkaLabBudget(const KafkaScenario& scenario);
 Status parseKafkaLabScenario(const nlohmann::json& json, KafkaScenario* out);
 
 // Runs `scenario` through the mock cluster (started for this run and stopped at its end) and the
-// model; `progress` (when given) hears a sentence before each slow step (a join, a leave).
+// model; `progress` (when given) hears a sentence before each slow step (a join, a leave), and
+// each moment as a part (kafkaMomentPart) as soon as both sides have it.
 // REQUIRES: checkKafkaLabBudget passed.
-Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run,
-                   const std::function<void(const std::string&)>& progress = {});
+Status runKafkaLab(const KafkaScenario& scenario, KafkaLabRun* run, const Progress& progress = {});
 
 // The comparison rows of a run (keyed partitions, keyless batching, each group change's
 // assignment, each broker failure's leaders) and its summary, filled into run.rows and

@@ -43,6 +43,8 @@ public:
     Status leave(const std::string& group, const std::string& consumer);
     // Takes broker `broker` down (rd_kafka_mock_broker_set_down).
     Status failBroker(int broker);
+    // Brings broker `broker` back up (rd_kafka_mock_broker_set_up).
+    Status recoverBroker(int broker);
     // Both the partitions as the producer's metadata shows them and every member's assignment.
     Status side(KafkaSide* out);
 

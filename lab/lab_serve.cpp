@@ -310,9 +310,13 @@ private:
         if (!service) {
             service = makeService(prefix);
         }
-        const Progress progress = [this, &id](const std::string& sentence) {
-            send({{"id", id}, {"progress", sentence}});
-        };
+        const Progress progress(
+            [this, &id](const std::string& sentence) {
+                send({{"id", id}, {"progress", sentence}});
+            },
+            [this, &id](const nlohmann::json& piece) {
+                send({{"id", id}, {"part", piece}});
+            });
         try {
             return service->handle(rest, args, result, progress);
         } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 // KafkaEngine: topics split into partitions, each a log with offsets, replicated over brokers;
 // producers choosing partitions; consumer groups sharing partitions through an assignor, reading
-// and committing offsets; a broker failing and a new leader elected from the in-sync replicas.
+// and committing offsets; a broker failing and a new leader elected from the in-sync replicas;
+// the broker coming back, catching up, and leading again what it prefers to lead.
 //
 // Replica placement follows Kafka's rack-unaware rule (AdminUtils.assignReplicasToBrokers) with
 // its random start index and shift fixed at 0, so with 3 brokers partition 0 is led by broker 0
@@ -55,6 +56,9 @@ struct PartitionState {
     std::vector<int> replicas; // in preference order; replicas[0] is the preferred leader
     std::vector<int> isr;
     int leader = -1; // -1: offline
+    // Offline: the replica that was in sync last (the leader that failed). Kafka never empties a
+    // partition's ISR: that replica is the one elected when it returns.
+    int lastInSync = -1;
     std::vector<Record> log;
     bool operator==(const PartitionState&) const = default;
 };
@@ -91,7 +95,7 @@ struct KafkaState {
 };
 
 struct KafkaOp {
-    enum class Kind { Produce, Join, Leave, FailBroker, Consume };
+    enum class Kind { Produce, Join, Leave, FailBroker, RecoverBroker, Consume };
     Kind kind = Kind::Produce;
     std::string topic;               // produce
     std::optional<std::string> key;  // produce
@@ -99,7 +103,7 @@ struct KafkaOp {
     int count = 1;                   // produce: this many records
     std::string group, consumer;     // join, leave, consume (consumer empty: whole group)
     std::vector<std::string> topics; // join: subscription (empty: every topic)
-    int broker = -1;                 // fail-broker
+    int broker = -1;                 // fail-broker, recover-broker
     int max = -1;                    // consume: at most this many records per partition
 
     // The records it asks for, as a scenario's budget counts them (WorkBudget): its count for
@@ -140,6 +144,13 @@ struct KafkaOp {
         op.broker = broker;
         return op;
     }
+    // A failed broker comes back.
+    static KafkaOp recoverBroker(int broker) {
+        KafkaOp op;
+        op.kind = Kind::RecoverBroker;
+        op.broker = broker;
+        return op;
+    }
 
 private:
     static KafkaOp member(Kind kind, std::string group, std::string consumer) {
@@ -161,7 +172,9 @@ private:
 //   assign             as rebalance: the cooperative second round.
 //   consume            group, consumer, topic, partition, offset (committed after), count (read).
 //   fail-broker        broker.
-//   leader-election    topic, partition, broker: the new leader.
+//   recover-broker     broker.
+//   leader-election    topic, partition, broker: the new leader (after a failure, a return, or
+//                      the controller's preferred-leader balancing).
 //   partition-offline  topic, partition, broker -1: no in-sync replica left.
 enum class StepKind {
     kProduce,
@@ -171,6 +184,7 @@ enum class StepKind {
     kAssign,
     kConsume,
     kFailBroker,
+    kRecoverBroker,
     kLeaderElection,
     kPartitionOffline,
 };
@@ -217,6 +231,13 @@ private:
                    StepSink<Step, State>& sink) const;
     void consume(State& s, const Op& op, StepSink<Step, State>& sink) const;
     void failBroker(State& s, int broker, StepSink<Step, State>& sink) const;
+    void recoverBroker(State& s, int broker, StepSink<Step, State>& sink) const;
+    // A partition gets `leader`, a narrated leader-election step saying `why`.
+    void elect(State& s, PartitionState& p, int leader, const std::string& why,
+               StepSink<Step, State>& sink) const;
+    // The controller's auto leader balancing (auto.leader.rebalance.enable): preferred leaders
+    // that are alive and in sync lead again.
+    void balanceLeaders(State& s, StepSink<Step, State>& sink) const;
 
     KafkaParams p_;
 };

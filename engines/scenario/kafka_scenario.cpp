@@ -107,8 +107,8 @@ Status readKafkaOp(const json& o, const std::string& path, const std::string& na
                 op.topics.push_back(name2.get<std::string>());
             }
         }
-    } else if (name == "fail-broker") {
-        op.kind = KafkaKind::FailBroker;
+    } else if (name == "fail-broker" || name == "recover-broker") {
+        op.kind = name == "fail-broker" ? KafkaKind::FailBroker : KafkaKind::RecoverBroker;
         if (Status s = R::requiredInteger(o, path, "broker", 0, p.brokers - 1, v); !s) {
             return s;
         }
@@ -130,7 +130,7 @@ Status readKafkaOp(const json& o, const std::string& path, const std::string& na
     } else {
         return Status::error(path + "/op", "unknown op \"" + name +
                                                "\": expected produce, join, leave, "
-                                               "fail-broker or consume");
+                                               "fail-broker, recover-broker or consume");
     }
     return Status::ok();
 }
@@ -250,7 +250,7 @@ json kafkaStepJson(const kafka::KafkaStep& st) {
         j["murmur2"] = st.hash;
     }
     if (st.broker >= 0 || st.kind == kafka::StepKind::kLeaderElection ||
-        st.kind == kafka::StepKind::kFailBroker) {
+        st.kind == kafka::StepKind::kFailBroker || st.kind == kafka::StepKind::kRecoverBroker) {
         j["broker"] = st.broker;
     }
     if (!st.group.empty()) {
@@ -385,7 +385,9 @@ json writeKafkaScenario(const KafkaScenario& s) {
             break;
         }
         case K::FailBroker:
-            ops.push_back({{"op", "fail-broker"}, {"broker", op.broker}});
+        case K::RecoverBroker:
+            ops.push_back({{"op", op.kind == K::FailBroker ? "fail-broker" : "recover-broker"},
+                           {"broker", op.broker}});
             break;
         case K::Consume: {
             json o = {{"op", "consume"}, {"group", op.group}};

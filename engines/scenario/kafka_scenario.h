@@ -4,7 +4,8 @@
 // sticky, cooperative-sticky; default range), optional `batch_records` (default 4), `seed` and
 // `sticky_draws` (the sticky partitioner's first picks, each a position among its candidates).
 // Ops: `produce` (`topic`, optional `key`, `value`, `count`), `join` (`group`, `consumer`,
-// optional `topics`), `leave` (`group`, `consumer`), `fail-broker` (`broker`), `consume`
+// optional `topics`), `leave` (`group`, `consumer`), `fail-broker` and `recover-broker` (`broker`),
+// `consume`
 // (`group`, optional `consumer`, optional `max` per partition).
 #pragma once
 

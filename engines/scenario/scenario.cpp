@@ -29,7 +29,7 @@ const std::vector<EngineEntry>& engines() {
         {"lsm", &runLsmScenario, "put, delete, get, flush, compact, put-random"},
         {"hashslot", &runHashslotScenario,
          "route, add-node, remove-node, migrate, fail-node, client-map"},
-        {"kafka", &runKafkaScenario, "produce, join, leave, fail-broker, consume"},
+        {"kafka", &runKafkaScenario, "produce, join, leave, fail-broker, recover-broker, consume"},
         {"downsample", &runDownsampleScenario, "ingest, advance, query"},
     };
     return all;

@@ -137,6 +137,8 @@ private slots:
             }
         }
         r.ops.push_back(KafkaOp::produce("orders", lateKey_, "late"));
+        r.ops.push_back(KafkaOp::recoverBroker(1));
+        r.ops.push_back(KafkaOp::produce("orders", lateKey_, "back"));
         QVERIFY(fg::lab::checkKafkaLabBudget(r));
         range_ = run(r);
 
@@ -179,10 +181,10 @@ private slots:
             QCOMPARE(row.realPartition, lines[static_cast<int>(i)].trimmed().toInt());
         }
         // The late one (after broker 1 failed) is not delivered: it has no real partition, and
-        // the keyed row says why.
-        QCOMPARE(range_.keyed, 41);
-        QCOMPARE(range_.keyedAgree, 40);
-        QVERIFY(range_.summary.starts_with("agree: 40 of 41 keyed records"));
+        // the keyed row says why; the one after broker 1 came back agrees.
+        QCOMPARE(range_.keyed, 42);
+        QCOMPARE(range_.keyedAgree, 41);
+        QVERIFY(range_.summary.starts_with("agree: 41 of 42 keyed records"));
         QVERIFY(!range_.rows.front().agree);
         QVERIFY(range_.rows.front().why.find(lateKey_) != std::string::npos);
     }
@@ -319,7 +321,7 @@ private slots:
         }
         QCOMPARE(m->real.partitions[1].leader, 1);
         QVERIFY(m->realText.find("elects no new leader") != std::string::npos);
-        const auto& late = range_.records.back();
+        const auto& late = range_.records[range_.records.size() - 2];
         QCOMPARE(*late.key, lateKey_);
         QCOMPARE(late.realPartition, -1);
         QVERIFY(!late.realError.empty());
@@ -334,6 +336,38 @@ private slots:
             }
         }
         QCOMPARE(rows, 2);
+    }
+
+    // Broker 1 comes back: up on both sides, the model gives partition 1 back to it (its
+    // preferred leader), which the mock never took away, so the leaders agree again; a record for
+    // that partition is delivered.
+    void aBrokerComesBackAndLeadsAgain() {
+        const auto* m = momentOf(range_, "broker 1 comes back");
+        QVERIFY(m);
+        QCOMPARE(m->real.brokersUp, (std::vector<bool>{true, true, true}));
+        QCOMPARE(m->model.brokersUp, (std::vector<bool>{true, true, true}));
+        QCOMPARE(m->model.partitions.size(), m->real.partitions.size());
+        for (std::size_t i = 0; i < m->model.partitions.size(); ++i) {
+            QCOMPARE(m->model.partitions[i].leader, m->model.partitions[i].replicas.front());
+            QCOMPARE(m->real.partitions[i].leader, m->model.partitions[i].leader);
+        }
+        QCOMPARE(m->real.partitions[1].leader, 1);
+        QVERIFY(m->realText.find("is up again") != std::string::npos);
+        QVERIFY(m->modelText.find("preferred leader") != std::string::npos);
+        const auto& back = range_.records.back();
+        QCOMPARE(back.value, std::string("back"));
+        QCOMPARE(back.realPartition, 1);
+        QVERIFY2(back.realError.empty(), back.realError.c_str());
+        QCOMPARE(back.modelPartition, 1);
+        bool row = false;
+        for (const auto& r : range_.rows) {
+            if (r.quantity == "Leaders after broker 1 comes back") {
+                row = true;
+                QVERIFY2(r.agree, (r.real + " / " + r.model).c_str());
+                QVERIFY(!r.why.empty());
+            }
+        }
+        QVERIFY(row);
     }
 
     void budgetsAreRefusedBeforeAnythingStarts_data() {
@@ -411,6 +445,49 @@ private slots:
         const fg::Status s = fg::lab::fromJson(broken, &back);
         QVERIFY(!s);
         QVERIFY(s.message().find("not of the shape") != std::string::npos);
+    }
+
+    // The moments a page draws ahead of the answer add up to the answer's moments and records;
+    // a run made again (its first moment sent again) starts the drawing afresh.
+    void momentsSentAheadAddUpToTheRun() {
+        const KafkaLabRun& run = range_;
+        std::vector<std::size_t> firstRows; // the first record row of each moment's op
+        std::size_t row = 0;
+        for (const auto& m : run.moments) {
+            firstRows.push_back(row);
+            while (row < run.records.size() && run.records[row].op == m.op) {
+                ++row;
+            }
+        }
+        KafkaLabRun sofar;
+        for (std::size_t i = 0; i < run.moments.size(); ++i) {
+            const nlohmann::json part = fg::lab::momentPart(run, i, firstRows[i]);
+            QVERIFY(fg::lab::addPart(nlohmann::json::parse(part.dump()), &sofar));
+            QCOMPARE(sofar.moments.size(), i + 1);
+        }
+        // Each part carried the records from its op's first row on; together, the run's.
+        KafkaLabRun whole = run;
+        whole.rows.clear();
+        sofar.label = whole.label;
+        sofar.bootstraps = whole.bootstraps;
+        sofar.settings = whole.settings;
+        sofar.seconds = whole.seconds;
+        sofar.keyed = whole.keyed;
+        sofar.keyedAgree = whole.keyedAgree;
+        sofar.summary = whole.summary;
+        QCOMPARE(fg::lab::toJson(sofar).dump(), fg::lab::toJson(whole).dump());
+        QVERIFY(fg::lab::addPart(fg::lab::momentPart(run, 0, 0), &sofar)); // made again
+        QCOMPARE(sofar.moments.size(), std::size_t(1));
+        QCOMPARE(sofar.records.size(), run.records.size()); // those from row 0 on, once
+        // Out of order, or of another shape: refused, the run left as it was.
+        nlohmann::json gap = fg::lab::momentPart(run, 2, firstRows[2]);
+        QVERIFY(!fg::lab::addPart(gap, &sofar));
+        nlohmann::json broken = fg::lab::momentPart(run, 1, firstRows[1]);
+        broken["moment"].erase("op_text");
+        const fg::Status s = fg::lab::addPart(broken, &sofar);
+        QVERIFY(!s);
+        QVERIFY(s.message().find("not of the shape") != std::string::npos);
+        QCOMPARE(sofar.moments.size(), std::size_t(1));
     }
 };
 

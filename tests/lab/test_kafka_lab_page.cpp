@@ -20,7 +20,9 @@ class TestKafkaLabPage : public QObject {
     Q_OBJECT
 
     std::unique_ptr<KafkaLabPage> page_;
-    QStringList statuses_; // what the status line said while the run worked
+    QStringList statuses_;   // what the status line said while the run worked
+    std::vector<int> shown_; // the moments drawn while the run worked, as they changed
+    int recordsShown_ = 0;   // the records listed before the answer
 
 private slots:
     void initTestCase() {
@@ -38,6 +40,10 @@ private slots:
             if (statuses_.isEmpty() || statuses_.back() != page_->status()) {
                 statuses_ << page_->status();
             }
+            if (finished.isEmpty() && (shown_.empty() || shown_.back() != page_->moments())) {
+                shown_.push_back(page_->moments());
+                recordsShown_ = static_cast<int>(page_->recordRows().size());
+            }
         }
         QVERIFY(!finished.isEmpty() && finished.front().front().toBool());
     }
@@ -52,6 +58,15 @@ private slots:
             labelled += label->text().contains(QStringLiteral("not Apache Kafka's broker"));
         }
         QVERIFY(labelled >= 2);
+    }
+
+    // The lab sends each moment as both sides have it: the three produce moments are drawn (and
+    // their records listed) while the first consumer still waits on the mock's coordinator.
+    void momentsAreDrawnAsTheyHappen() {
+        QVERIFY2(shown_.size() >= 3, qPrintable(QString::number(shown_.size())));
+        QVERIFY(std::is_sorted(shown_.begin(), shown_.end()));
+        QVERIFY(std::find(shown_.begin(), shown_.end(), 3) != shown_.end());
+        QCOMPARE(recordsShown_, 7); // 1 + 5 + 1 records before the joins' moments
     }
 
     void theDefaultScenarioFillsBothSides() {

@@ -19,8 +19,10 @@ void setUpKeysHistogram(QCustomPlot* plot) {
     plot->yAxis->setNumberPrecision(0);
     // No legend (each bar is named on the axis): out of the layout too, where its empty row left
     // a band over the plot.
+    // Taken from the layout that holds it (QCustomPlot starts it in the axis rect's inset
+    // layout; asking the plot's layout printed "Element not in this layout" at every start).
     plot->legend->setVisible(false);
-    if (plot->plotLayout()->take(plot->legend)) {
+    if (QCPLayout* holder = plot->legend->layout(); holder && holder->take(plot->legend)) {
         plot->plotLayout()->simplify();
     }
 }

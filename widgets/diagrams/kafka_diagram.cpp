@@ -421,14 +421,16 @@ BrokerBlock addBrokers(Frame& f, const kafka::KafkaState& s, const kafka::KafkaS
         1, std::max<std::size_t>(brokerCount, 1));
     for (std::size_t b = 0; b < brokerCount; ++b) {
         const bool alive = s.brokerAlive[b];
-        const bool lit = step && step->kind == kafka::StepKind::kFailBroker &&
+        const bool lit = step &&
+                         (step->kind == kafka::StepKind::kFailBroker ||
+                          step->kind == kafka::StepKind::kRecoverBroker) &&
                          step->broker == static_cast<int>(b);
         const QRectF r(bx + static_cast<qreal>(b % perRow) * brokerStep,
                        gy + static_cast<qreal>(b / perRow) * 50 * g.kv, brokerW, 40 * g.kv);
         f.items.push_back(
             box(QStringLiteral("broker:%1").arg(b), r,
                 alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
-                lit ? t.bad : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
+                lit ? (alive ? t.good : t.bad) : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
                 alive ? QStringLiteral("Broker B%1").arg(b)
                       : QStringLiteral("\u2718 B%1 failed").arg(b),
                 t, g.fs * 0.85));

@@ -68,6 +68,7 @@ KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     page->addWidget(buildTables(), 2);
     connect(picker_, &LabScenarioRun::runRequested, this, &KafkaLabPage::run);
     connect(picker_, &LabScenarioRun::failed, this, [this] { emit runFinished(false); });
+    connect(picker_, &LabScenarioRun::partRead, this, &KafkaLabPage::takePart);
 }
 
 QWidget* KafkaLabPage::buildSides() {
@@ -153,20 +154,50 @@ void KafkaLabPage::setStatus(const QString& text) {
 }
 
 void KafkaLabPage::run() {
+    partial_.reset();
     picker_->run(QStringLiteral("kafka.run"),
                  [this](const nlohmann::json& result, const nlohmann::json& scenario) {
                      showRun(result, scenario);
                  });
 }
 
-void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
-    auto run = std::make_shared<lab::KafkaLabRun>();
+namespace {
+
+Status readParams(const nlohmann::json& scenario, kafka::KafkaParams* params) {
     KafkaScenario parsed;
     nlohmann::json bulk = scenario;
     bulk["narrate"] = false;
+    Status s = parseKafkaScenario(bulk, parsed);
+    *params = parsed.params;
+    return s;
+}
+
+} // namespace
+
+// A moment the lab sent ahead of its answer: the drawings, the narration and the records table
+// show the run so far (the mock's coordinator makes a run take seconds); the comparison comes
+// with the answer.
+void KafkaLabPage::takePart(const nlohmann::json& part) {
+    if (!partial_) {
+        partial_ = std::make_shared<lab::KafkaLabRun>();
+        if (!readParams(picker_->running(), &partialParams_)) {
+            partial_.reset();
+            return;
+        }
+    }
+    if (!lab::addPart(part, partial_.get())) {
+        return; // the answer will say what went wrong, if anything did
+    }
+    display(std::make_shared<lab::KafkaLabRun>(*partial_), partialParams_);
+}
+
+void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& scenario) {
+    partial_.reset();
+    auto run = std::make_shared<lab::KafkaLabRun>();
+    kafka::KafkaParams params;
     Status s = lab::fromJson(result, run.get());
     if (s) {
-        s = parseKafkaScenario(bulk, parsed);
+        s = readParams(scenario, &params);
     }
     if (!s) {
         setStatus(
@@ -174,20 +205,7 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
         emit runFinished(false);
         return;
     }
-    real_->setSource(nullptr);
-    model_->setSource(nullptr);
-    run_ = run;
-    params_ = parsed.params;
-    realSource_ = std::make_unique<KafkaLabSource>(run_, params_, true);
-    modelSource_ = std::make_unique<KafkaLabSource>(run_, params_, false);
-    real_->setSource(realSource_.get());
-    model_->setSource(modelSource_.get());
-    realTitle_->setText(QStringLiteral("<b>%1</b>")
-                            .arg(tr("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
-                                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
-    modelTitle_->setText(
-        QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
-    fillTables();
+    display(run, params);
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
     setStatus(tr("%1 of %2 keyed records on the same partition; %3 of %4 comparisons agree "
@@ -199,8 +217,26 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
                   .arg(run_->rows.size())
                   .arg(run_->seconds, 0, 'f', 1)
                   .arg(run_->moments.size()));
-    real_->player()->toEnd();
     emit runFinished(true);
+}
+
+void KafkaLabPage::display(std::shared_ptr<lab::KafkaLabRun> run,
+                           const kafka::KafkaParams& params) {
+    real_->setSource(nullptr);
+    model_->setSource(nullptr);
+    run_ = std::move(run);
+    params_ = params;
+    realSource_ = std::make_unique<KafkaLabSource>(run_, params_, true);
+    modelSource_ = std::make_unique<KafkaLabSource>(run_, params_, false);
+    real_->setSource(realSource_.get());
+    model_->setSource(modelSource_.get());
+    realTitle_->setText(QStringLiteral("<b>%1</b>")
+                            .arg(tr("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
+                                     .arg(QString::fromStdString(run_->version).toHtmlEscaped())));
+    modelTitle_->setText(
+        QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
+    fillTables();
+    real_->player()->toEnd();
 }
 
 bool KafkaLabPage::zoomPage(int direction) {

@@ -72,6 +72,9 @@ private:
     QWidget* buildSides();
     QWidget* buildTables();
     void showRun(const nlohmann::json& result, const nlohmann::json& scenario);
+    void takePart(const nlohmann::json& part);
+    // Draws `run` (the answer, or the run so far) with the tables.
+    void display(std::shared_ptr<lab::KafkaLabRun> run, const kafka::KafkaParams& params);
     void fillTables();
     void fillRecords();
     void setStatus(const QString& text);
@@ -89,6 +92,8 @@ private:
     QTableWidget* records_ = nullptr;
     QLabel* settings_ = nullptr;
     std::shared_ptr<lab::KafkaLabRun> run_;
+    std::shared_ptr<lab::KafkaLabRun> partial_; // the moments sent ahead of the answer
+    kafka::KafkaParams partialParams_;
     std::unique_ptr<KafkaLabSource> realSource_, modelSource_;
     Theme theme_;
     kafka::KafkaParams params_;

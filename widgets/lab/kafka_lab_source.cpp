@@ -14,13 +14,15 @@ kafka::TopicPartition parseTp(const std::string& name) {
     return {name.substr(0, dash), std::atoi(name.c_str() + dash + 1)};
 }
 
-// What lights the moment's drawing: the failed broker, the group that rebalanced.
+// What lights the moment's drawing: the broker that failed or came back, the group that
+// rebalanced.
 kafka::KafkaStep litStep(const lab::KafkaMoment& m, const kafka::KafkaState& s) {
     kafka::KafkaStep step;
     step.kind = kafka::StepKind::kConsume; // lights nothing
     const std::string& t = m.opText;
     if (t.rfind("broker ", 0) == 0) {
-        step.kind = kafka::StepKind::kFailBroker;
+        const bool back = t.ends_with(" comes back");
+        step.kind = back ? kafka::StepKind::kRecoverBroker : kafka::StepKind::kFailBroker;
         step.broker = std::atoi(t.c_str() + 7);
     } else if (const auto at = t.find(" joins "); at != std::string::npos) {
         step.kind = kafka::StepKind::kRebalance;

@@ -173,6 +173,10 @@ void LabClient::takeAnswer(const QByteArray& line) {
         }
         return;
     }
+    if (message.contains("part")) {
+        emit part(message["part"]);
+        return;
+    }
     Pending call = std::move(it->second);
     pending_.erase(it);
     Status status;

@@ -8,8 +8,8 @@
 // The protocol (docs/lab-protocol.md): one JSON object per line each way. The app sends
 // {"id": N, "op": "pg.start", "args": {...}}; the helper answers each request, in order, with
 // {"id": N, "ok": true, "result": {...}} or {"id": N, "ok": false, "error": "a sentence"}, and
-// may send {"id": N, "progress": "a sentence"} before it. End of input stops every server and
-// ends the helper.
+// may send {"id": N, "progress": "a sentence"} and {"id": N, "part": {...}} before it. End of input
+// stops every server and ends the helper.
 //
 // The helper is looked for in $FIELDGUIDE_LAB_HELPER when set (the tests), else beside the app,
 // else in the installed place. It is started with SIGTERM as its parent-death signal, so that it
@@ -59,6 +59,8 @@ public:
 signals:
     // A progress sentence from the helper, while a call works.
     void progress(const QString& sentence);
+    // A piece of a call's answer, ahead of it ({"id": N, "part": {...}}).
+    void part(const nlohmann::json& piece);
     // The helper ended while calls waited, or on its own: why, in a sentence.
     void helperEnded(const QString& why);
 

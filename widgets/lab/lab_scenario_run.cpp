@@ -45,6 +45,7 @@ LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultSce
     }
     connect(runButton_, &QPushButton::clicked, this, &LabScenarioRun::runRequested);
     connect(client_, &LabClient::progress, this, &LabScenarioRun::setStatus);
+    connect(client_, &LabClient::part, this, &LabScenarioRun::partRead);
     setStatus(tr("Pick a scenario and press Run."));
 }
 
@@ -65,6 +66,7 @@ void LabScenarioRun::run(const QString& op, Done done) {
         return;
     }
     const nlohmann::json scenario = scenarioJson_[static_cast<std::size_t>(picked)];
+    running_ = scenario;
     runButton_->setEnabled(false);
     setStatus(tr("Starting the lab..."));
     client_->call(

@@ -38,6 +38,8 @@ public:
 
     void setStatus(const QString& text);
     QString status() const;
+    // The scenario of the run under way (or of the last run).
+    const nlohmann::json& running() const { return running_; }
     QComboBox* scenarios() const { return scenarios_; }
     QPushButton* runButton() const { return runButton_; }
 
@@ -45,6 +47,8 @@ signals:
     // The Run button was pressed: the page runs (run()) with its op and its answer.
     void runRequested();
     void failed();
+    // A piece of the run's answer, ahead of it (the lab's "part" messages).
+    void partRead(const nlohmann::json& piece);
 
 private:
     LabClient* client_;
@@ -52,6 +56,7 @@ private:
     QPushButton* runButton_ = nullptr;
     QLabel* status_ = nullptr;
     std::vector<nlohmann::json> scenarioJson_; // per entry of the list
+    nlohmann::json running_;
 };
 
 } // namespace fg

@@ -22,6 +22,8 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
     t->verticalHeader()->setVisible(false);
     t->setWordWrap(true);
     t->horizontalHeader()->setStretchLastSection(true);
+    // Empty (before a run), each column as wide as its heading (they were cut at 100 px).
+    t->resizeColumnsToContents();
     QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
                      [t] { t->resizeRowsToContents(); });
     return t;

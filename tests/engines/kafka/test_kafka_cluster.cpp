@@ -135,6 +135,69 @@ private slots:
         QCOMPARE(s.stats.rejected, before);
     }
 
+    // A returning broker catches up (rejoins every ISR), takes back what it prefers to lead at
+    // the controller's balance check, and nothing else moves.
+    void aRecoveredBrokerRejoinsTheIsrAndLeadsAgain() {
+        const KafkaEngine e(KafkaParams{});
+        auto s = e.initialState();
+        run(e, s, {produce("orders", "k", 3), KafkaOp::failBroker(0)});
+        const fg::Timeline<KafkaEngine> t(e, s, {KafkaOp::recoverBroker(0)});
+        QCOMPARE(t.size(), std::size_t(2)); // back, then orders-0 (preferred B0) led by B0 again
+        QCOMPARE(t.step(0).kind, StepKind::kRecoverBroker);
+        QCOMPARE(t.step(0).broker, 0);
+        const auto& back = t.stateAfter(0);
+        QVERIFY(back.brokerAlive[0]);
+        QVERIFY((back.partitions[0].isr == std::vector<int>{1, 0})); // appended: it caught up
+        QCOMPARE(back.partitions[0].leader, 1);                      // not yet balanced
+        QVERIFY((back.partitions[2].isr == std::vector<int>{2, 0}));
+        QCOMPARE(t.step(1).kind, StepKind::kLeaderElection);
+        QCOMPARE(t.step(1).partition, 0);
+        QCOMPARE(t.step(1).broker, 0);
+        const auto& done = t.stateAfter(1);
+        for (const auto& p : done.partitions) { // every preferred leader leads again
+            QCOMPARE(p.leader, p.replicas.front());
+        }
+        QCOMPARE(done.stats.elections, s.stats.elections + 1);
+        QCOMPARE(done.partitions[0].log, s.partitions[0].log); // no record moved or lost
+        // Recovering a broker that is up changes nothing.
+        auto again = done;
+        run(e, again, {KafkaOp::recoverBroker(0), KafkaOp::recoverBroker(2)});
+        QVERIFY(again == done);
+    }
+
+    // Kafka never empties a partition's ISR: the last in-sync replica is the one elected when it
+    // returns; another replica coming back first cannot lead (it may miss committed records).
+    void anOfflinePartitionWaitsForItsLastInSyncReplica() {
+        const KafkaEngine e(KafkaParams{});
+        auto s = e.initialState();
+        // orders-0 (replicas [0, 1]): B0 fails (B1 leads), then B1 fails: offline.
+        run(e, s, {KafkaOp::failBroker(0), KafkaOp::failBroker(1)});
+        QCOMPARE(s.partitions[0].leader, -1);
+        run(e, s, {KafkaOp::recoverBroker(0)});
+        QCOMPARE(s.partitions[0].leader, -1); // B0 fell behind: unclean election is off
+        QVERIFY(s.partitions[0].isr.empty());
+        QCOMPARE(s.partitions[2].leader, 2); // orders-2 ([2, 0]): B2 keeps it, B0 back in sync
+        QVERIFY((s.partitions[2].isr == std::vector<int>{2, 0}));
+        const fg::Timeline<KafkaEngine> t(e, s, {KafkaOp::recoverBroker(1)});
+        std::vector<std::pair<StepKind, int>> steps;
+        for (const auto& st : t.steps()) {
+            steps.emplace_back(st.kind, st.partition);
+        }
+        // B1 leads orders-0 again (last in sync; B0 catches up from it), then the balance check
+        // gives orders-0 to B0 (preferred) and orders-1 ([1, 2], led by B2) back to B1.
+        QVERIFY((steps == std::vector<std::pair<StepKind, int>>{{StepKind::kRecoverBroker, -1},
+                                                                {StepKind::kLeaderElection, 0},
+                                                                {StepKind::kLeaderElection, 0},
+                                                                {StepKind::kLeaderElection, 1}}));
+        QCOMPARE(t.step(1).broker, 1);
+        QVERIFY((t.stateAfter(1).partitions[0].isr == std::vector<int>{1, 0}));
+        const auto& done = t.stateAfter(t.size() - 1);
+        for (const auto& p : done.partitions) {
+            QCOMPARE(p.leader, p.replicas.front());
+            QCOMPARE(p.isr.size(), std::size_t(2));
+        }
+    }
+
     void groupsFanOutAndTrackLag() {
         const KafkaEngine e(KafkaParams{});
         auto s = e.initialState();

@@ -32,7 +32,7 @@ const char* const kScenarios[] = {
     R"({"engine":"kafka","params":{"topics":{"orders":3,"clicks":2},"assignor":"cooperative-sticky","partitioner":"round-robin","seed":5},
         "ops":[{"op":"produce","topic":"orders","count":7},{"op":"produce","topic":"clicks","key":"u1","value":"c"},
         {"op":"join","group":"g","consumer":"C0"},{"op":"join","group":"g","consumer":"C1","topics":["orders"]},
-        {"op":"consume","group":"g","max":2},{"op":"fail-broker","broker":1},{"op":"leave","group":"g","consumer":"C0"}]})",
+        {"op":"consume","group":"g","max":2},{"op":"fail-broker","broker":1},{"op":"leave","group":"g","consumer":"C0"},{"op":"recover-broker","broker":1}]})",
     R"({"engine":"kafka","params":{"topics":{"events":5},"replication":1,"batch_records":2,"sticky_draws":[3,0,7,1]},
         "ops":[{"op":"fail-broker","broker":2},{"op":"produce","topic":"events","count":11}]})",
     R"({"engine":"downsample","ops":[{"op":"ingest","generate":{"from":0,"to":7200000,"every_s":5,"shape":"random-walk"}},
