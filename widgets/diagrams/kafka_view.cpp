@@ -61,7 +61,7 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
            "rebalance, all rebalances counted. A leaving consumer's partitions are handed on, "
            "not taken from anyone, so they do not count.\n"
            "Leader elections: partitions that lost their leader with a broker (a new leader was "
-           "chosen, or none was in sync: offline).\n"
+           "chosen, or none was in sync: offline), or got one back when a broker returned.\n"
            "Rejected writes: records refused (no such topic, or their partition had no leader)."));
     key_ = new QLineEdit(this);
     // A short hint that fits the box ("Key (empty..." was cut); the tooltip says the rest.
@@ -186,11 +186,15 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     brokerLabel->setBuddy(broker_); // the label stays on the line of its box when the row wraps
     broker_->setRange(0, 2);
     broker_->setAccessibleName(tr("Broker"));
-    broker_->setToolTip(tr("The broker that Fail broker stops"));
+    broker_->setToolTip(tr("The broker that Fail broker stops and Bring back restarts"));
     row->addWidget(broker_);
     addButton(tr("Fail broker"),
               tr("Stop the broker: a follower in sync becomes leader of its partitions"),
               [this] { addOp(KafkaOp::failBroker(broker_->value())); });
+    addButton(tr("Bring back"),
+              tr("Restart the failed broker: it catches up, rejoins the in-sync replicas, and "
+                 "leads its preferred partitions again"),
+              [this] { addOp(KafkaOp::recoverBroker(broker_->value())); });
     partitioner_ = new QComboBox(this);
     partitioner_->setAccessibleName(tr("Keyless partitioner"));
     partitioner_->setToolTip(tr("How records without a key are spread over partitions"));
@@ -236,6 +240,11 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     addPreset(tr("A broker fails: a new leader from the ISR"), [this] {
         setScenario(defaults().params, {produce("user-1", 3), produce(std::nullopt, 4),
                                         KafkaOp::failBroker(0), produce(std::nullopt, 4)});
+    });
+    addPreset(tr("A broker fails and comes back: it leads again"), [this] {
+        setScenario(defaults().params,
+                    {produce("user-8", 3), KafkaOp::failBroker(0), produce("user-8", 2),
+                     KafkaOp::recoverBroker(0), produce("user-8", 2)}); // user-8: partition 0
     });
     finishControls();
     connect(key_, &QLineEdit::returnPressed, this, [this] { addOp(produce(keyOf(key_))); });
