@@ -85,7 +85,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         updateWindowTitle();
         followTabInSidebar();
         focusStudyPage();
-        offerDiagramKeys(tabs_->currentWidget()); // the diagram may have changed meanwhile
+        offerDiagramKeys(tabs_->currentWidget(), false); // the diagram may have changed
         keepSoon();
     });
 

@@ -128,8 +128,10 @@ private:
     // A "Practice this" button on a live diagram whose engine has exercises.
     void offerPractice(QWidget* view, const QString& diagramId);
     // The open B-Tree or Redis diagram's keys offered to a Lab page (`page`, any tab's page).
-    void offerDiagramKeys(QWidget* page);
-    bool offerDiagramScenario(QWidget* page);
+    // `pick`: the page has just opened (its choice becomes the diagram's); later offers keep the
+    // entry up to date and leave the student's choice as it is.
+    void offerDiagramKeys(QWidget* page, bool pick);
+    bool offerDiagramScenario(QWidget* page, bool pick);
     std::optional<nlohmann::json> openDiagramScenario(const QString& engine) const;
     // Study > Practice on `topic` (a diagram's "Practice this").
     void openPractice(const QString& topic);

@@ -9,6 +9,7 @@
 #include "app/page_tabs.h"
 #include "engines/scenario/scenario.h"
 #include "models/io/atomic_file.h"
+#include "widgets/canvas/page.h"
 #include "widgets/diagrams/diagram_view.h"
 #include "widgets/playback/player.h"
 
@@ -46,6 +47,9 @@ nlohmann::json sessionOf(const QTabWidget* pages) {
             tab["diagram"] = diagram.toStdString();
         } else if (!tool.isEmpty()) {
             tab["tool"] = tool.toStdString();
+            if (const Page* p = pageOf(page); p && !p->keptSettings().is_null()) {
+                tab["settings"] = p->keptSettings();
+            }
         } else {
             continue;
         }
@@ -121,6 +125,11 @@ void MainWindow::restoreSession() {
         }
         if (const auto tool = tab.find("tool"); tool != tab.end() && tool->is_string()) {
             openTool(QString::fromStdString(tool->get<std::string>()));
+            if (const auto kept = tab.find("settings"); kept != tab.end()) {
+                if (Page* p = pageOf(tabs_->currentWidget())) {
+                    p->restoreSettings(*kept);
+                }
+            }
         } else if (const auto id = tab.find("diagram"); id != tab.end() && id->is_string()) {
             const QString diagram = QString::fromStdString(id->get<std::string>());
             const int before = tabs_->count();

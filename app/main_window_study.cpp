@@ -257,7 +257,7 @@ std::optional<nlohmann::json> MainWindow::openDiagramScenario(const QString& eng
 
 // The Lab pages that run a whole scenario (RocksDB, Kafka, time buckets) take the open LSM,
 // Kafka or downsample diagram's. True if `page` is one of them.
-bool MainWindow::offerDiagramScenario(QWidget* page) {
+bool MainWindow::offerDiagramScenario(QWidget* page, bool pick) {
     auto* lsm = qobject_cast<LsmLabPage*>(page);
     auto* kafka = qobject_cast<KafkaLabPage*>(page);
     auto* buckets = qobject_cast<BucketsLabPage*>(page);
@@ -278,11 +278,11 @@ bool MainWindow::offerDiagramScenario(QWidget* page) {
     const QString from = title.trimmed().isEmpty() ? tr("%1, as on its tab now").arg(diagram)
                                                    : tr("%1: %2").arg(diagram, title);
     if (lsm) {
-        lsm->offerScenario(from, *scenario);
+        lsm->offerScenario(from, *scenario, pick);
     } else if (kafka) {
-        kafka->offerScenario(from, *scenario);
+        kafka->offerScenario(from, *scenario, pick);
     } else {
-        buckets->offerScenario(from, *scenario);
+        buckets->offerScenario(from, *scenario, pick);
     }
     return true;
 }
@@ -290,8 +290,8 @@ bool MainWindow::offerDiagramScenario(QWidget* page) {
 // A Lab page takes the open B-Tree (PostgreSQL) or Redis diagram's keys, or the LSM, Kafka or
 // downsample diagram's scenario, as one of its sources: the same input through the model on
 // screen and through the real system.
-void MainWindow::offerDiagramKeys(QWidget* page) {
-    if (offerDiagramScenario(page)) {
+void MainWindow::offerDiagramKeys(QWidget* page, bool pick) {
+    if (offerDiagramScenario(page, pick)) {
         return;
     }
     auto* pg = qobject_cast<PgLabPage*>(page);
@@ -320,13 +320,21 @@ void MainWindow::offerDiagramKeys(QWidget* page) {
         }
     }
     const QString title = QString::fromStdString(scenario.value("title", std::string()));
+    // The name first: an argument moved from may be moved before the other is made (it read
+    // "the B-Tree diagram's 0 inserts ()", a tester).
+    const auto named = [&](const QString& what) {
+        return title.trimmed().isEmpty() ? what : tr("%1 (%2)").arg(what, title);
+    };
     if (pg && !numbers.empty()) {
-        pg->offerKeys(
-            tr("the B-Tree diagram's %n inserts (%1)", "", int(numbers.size())).arg(title),
-            std::move(numbers));
+        const QString from =
+            named(numbers.size() == 1 ? tr("the B-Tree diagram's 1 insert")
+                                      : tr("the B-Tree diagram's %1 inserts").arg(numbers.size()));
+        pg->offerKeys(from, std::move(numbers), pick);
     } else if (redis && !keys.isEmpty()) {
-        redis->offerKeys(tr("the Redis diagram's %n keys (%1)", "", int(keys.size())).arg(title),
-                         keys);
+        redis->offerKeys(named(keys.size() == 1
+                                   ? tr("the Redis diagram's 1 key")
+                                   : tr("the Redis diagram's %1 keys").arg(keys.size())),
+                         keys, pick);
     }
 }
 
@@ -401,7 +409,7 @@ void MainWindow::openTool(const QString& id) {
     view->setProperty("toolId", id);
     // A Lab page is not kept for Reopen closed tab: closing it stops its servers.
     view->setProperty("endsOnClose", tool->group == kLabGroup);
-    offerDiagramKeys(view);
+    offerDiagramKeys(view, true);
     setTypeZoom(view, QSettings().value(typeZoomKey(view)).toInt()); // as the student left it
     // A short name on the tab, the whole title in its tooltip: with a dozen tabs open the long
     // titles took the room and the diagrams' tabs were elided to "R..." and "B-...".

@@ -187,7 +187,14 @@ Status PgLab::waitForServer(const QString& log, int timeoutMs) {
 Status PgLab::connect(const std::string& conninfo, std::unique_ptr<PgLab>* out) {
     std::unique_ptr<PgLab> lab(new PgLab());
     if (Status s = PgConnection::open(conninfo, &lab->conn_); !s) {
-        return s;
+        // What to do next (a tester's error said what failed and no more).
+        const std::string why = s.what().ends_with('.') ? s.what() : s.what() + ".";
+        return Status::failure("PostgreSQL",
+                               why + " Check that the server is running and that the "
+                                     "connection string names its host (or socket "
+                                     "folder), a database and a user that may log in: "
+                                     "psql with the same words should connect. Or pick "
+                                     "\"Private server\" to let the Lab start its own.");
     }
     PgResult have;
     if (Status s = lab->run("SELECT extname FROM pg_extension WHERE extname IN ('pageinspect', "

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace fg::lab {
 
@@ -15,6 +16,14 @@ int LsmLevels::levels() const {
         n = std::max(n, f.level + 1);
     }
     return n;
+}
+
+int LsmLevels::levelsHoldingFiles() const {
+    std::set<int> held;
+    for (const LsmFile& f : files) {
+        held.insert(f.level);
+    }
+    return static_cast<int>(held.size());
 }
 
 std::vector<const LsmFile*> LsmLevels::level(int level) const {
@@ -340,6 +349,23 @@ void addGetRows(LsmLabRun& run) {
                            "hashes its own way), and the two trees look in different files."));
 }
 
+// Why the two hold files in a different number of levels.
+std::string levelsWhy(const LsmLabRun& run) {
+    for (const LsmMoment& m : run.moments) {
+        for (const LsmEvent& e : m.real) {
+            if (e.reason.starts_with("Universal")) {
+                return "RocksDB's universal compaction writes what it merges to its last level "
+                       "(level " +
+                       std::to_string(run.realFinal.levels() - 1) +
+                       " here, of 7), leaving the levels between empty; the model's tiers count "
+                       "up from 0.";
+            }
+        }
+    }
+    return "Each level's limit is in bytes in RocksDB and in entries in the model, so one of "
+           "them spilled into a deeper level first.";
+}
+
 } // namespace
 
 void compareLsm(LsmLabRun& run) {
@@ -352,9 +378,8 @@ void compareLsm(LsmLabRun& run) {
                            "of 64 KB filled up)."));
     run.rows.push_back(row("compactions", static_cast<double>(run.realWrites.compactions),
                            static_cast<double>(run.modelWrites.compactions), compactionsWhy(run)));
-    run.rows.push_back(row("levels in use", real.levels(), model.levels(),
-                           "Each level's limit is in bytes in RocksDB and in entries in the "
-                           "model, so one of them spilled into a deeper level first."));
+    run.rows.push_back(row("levels holding files", real.levelsHoldingFiles(),
+                           model.levelsHoldingFiles(), levelsWhy(run)));
     const int deepest = std::max(real.levels(), model.levels());
     for (int l = 0; l < deepest; ++l) {
         const std::string at = "level " + std::to_string(l);

@@ -32,6 +32,7 @@ struct LsmFile {
 struct LsmLevels {
     std::vector<LsmFile> files;
     int levels() const; // the deepest level holding a file, + 1 (0 when empty)
+    int levelsHoldingFiles() const;
     std::vector<const LsmFile*> level(int level) const;
     std::int64_t entries(int level) const;
     bool operator==(const LsmLevels&) const = default;

@@ -17,6 +17,8 @@
 #include "widgets/simulators/simulators.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -344,6 +347,60 @@ private slots:
         }
         QVERIFY(again.close());
         QVERIFY(!QFileInfo::exists(fg::MainWindow::sessionPath()));
+    }
+
+    // A tester chose 5 masters with replicas on Lab: Redis and 50,000 sequential keys on Lab:
+    // PostgreSQL, quit, and found the defaults at the next start: the Lab tabs keep their
+    // settings (not a connection string); a kept value out of range is left at the default.
+    void aLabTabKeepsItsSettingsToTheNextStart() {
+        QFile::remove(fg::MainWindow::sessionPath());
+        const auto box = [](QWidget* page, const QString& name) {
+            for (auto* w : page->findChildren<QWidget*>()) {
+                if (w->accessibleName() == name) {
+                    return w;
+                }
+            }
+            return static_cast<QWidget*>(nullptr);
+        };
+        const auto replicas = [](QWidget* page) {
+            for (auto* c : page->findChildren<QCheckBox*>()) {
+                if (c->text().contains(QStringLiteral("replica"))) {
+                    return c;
+                }
+            }
+            return static_cast<QCheckBox*>(nullptr);
+        };
+        {
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            QVERIFY(showActive(w));
+            w.openTool(QStringLiteral("lab-redis"));
+            QWidget* redis = w.tabs()->currentWidget();
+            qobject_cast<QSpinBox*>(box(redis, QStringLiteral("Masters")))->setValue(5);
+            replicas(redis)->setChecked(true);
+            w.openTool(QStringLiteral("lab-postgres"));
+            QWidget* pg = w.tabs()->currentWidget();
+            qobject_cast<QComboBox*>(box(pg, QStringLiteral("Which keys")))->setCurrentIndex(1);
+            qobject_cast<QSpinBox*>(box(pg, QStringLiteral("How many keys")))->setValue(50000);
+            QVERIFY(w.close());
+        }
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        again.restoreSession();
+        QCOMPARE(again.tabs()->count(), 3);
+        QWidget* redis = again.tabs()->widget(1);
+        QWidget* pg = again.tabs()->widget(2);
+        QCOMPARE(qobject_cast<QSpinBox*>(box(redis, QStringLiteral("Masters")))->value(), 5);
+        QVERIFY(replicas(redis)->isChecked());
+        QCOMPARE(qobject_cast<QComboBox*>(box(pg, QStringLiteral("Which keys")))->currentIndex(),
+                 1);
+        QCOMPARE(qobject_cast<QSpinBox*>(box(pg, QStringLiteral("How many keys")))->value(), 50000);
+        // Out of range or of another type: the page's own value stays.
+        fg::pageOf(redis)->restoreSettings({{"masters", 99}, {"replicas", "yes"}});
+        QCOMPARE(qobject_cast<QSpinBox*>(box(redis, QStringLiteral("Masters")))->value(), 5);
+        QVERIFY(replicas(redis)->isChecked());
+        while (again.tabs()->count() > 1) {
+            again.closeTab(1);
+        }
+        QVERIFY(again.close());
     }
 
     // A tester set the Dark theme, opened a diagram and killed the app (kill -9): the next start

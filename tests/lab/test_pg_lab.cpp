@@ -249,6 +249,9 @@ private slots:
         const fg::Status s = fg::lab::PgLab::connect("host=/nonexistent user=x dbname=x", &visitor);
         QVERIFY(!s && s.isFailure());
         QVERIFY2(s.message().find("cannot connect") != std::string::npos, s.message().c_str());
+        // And what to do about it.
+        QVERIFY2(s.message().find("Check that the server is running") != std::string::npos,
+                 s.message().c_str());
     }
 
     void aHundredThousandKeysStartInsertAndReadInUnder15Seconds() {

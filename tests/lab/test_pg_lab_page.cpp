@@ -306,6 +306,16 @@ private slots:
         page.offerKeys(QStringLiteral("too many"), std::vector<std::int64_t>(1'000'001, 1));
         QCOMPARE(page.keySource()->count(), 3);
         QVERIFY(page.status().contains(QStringLiteral("at most 1,000,000")));
+        // The diagram changed while the student chose random keys: its entry is brought up to
+        // date, once, and the student's choice stays (a tester's list grew an entry per visit
+        // and switched to it each time).
+        page.keySource()->setCurrentIndex(0);
+        page.offerKeys(QStringLiteral("the B-Tree diagram's 6 inserts"), {1, 2, 3, 4, 5, 6}, false);
+        page.offerKeys(QStringLiteral("the B-Tree diagram's 7 inserts"), {1, 2, 3, 4, 5, 6, 7},
+                       false);
+        QCOMPARE(page.keySource()->count(), 3);
+        QCOMPARE(page.keySource()->currentIndex(), 0);
+        QCOMPARE(page.keySource()->itemText(2), QStringLiteral("the B-Tree diagram's 7 inserts"));
     }
 
     void aServerThatCannotBeReachedIsSaid() {

@@ -12,6 +12,7 @@
 #include <QSize>
 #include <QString>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 
 class QWidget;
@@ -49,6 +50,12 @@ public:
         (void)direction;
         return false;
     }
+    // The choices made on the page that its tab keeps from one start to the next (a Lab page's
+    // masters or key count; kept in the session with the tab): null when none.
+    virtual nlohmann::json keptSettings() const;
+    // Takes back keptSettings()' JSON; what is missing, of another type or out of range is left
+    // as it is.
+    virtual void restoreSettings(const nlohmann::json& kept);
 };
 
 // The Page of `widget`, or null when it is not one (or is null).

@@ -143,8 +143,8 @@ bool BucketsLabPage::zoomPage(int direction) {
     return true;
 }
 
-void BucketsLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    picker_->offer(from, scenario);
+void BucketsLabPage::offerScenario(const QString& from, const nlohmann::json& scenario, bool pick) {
+    picker_->offer(from, scenario, pick);
 }
 
 void BucketsLabPage::setStatus(const QString& text) {

@@ -42,7 +42,7 @@ public:
 
     // A scenario to offer as the one to run, `from` naming it; it becomes the one picked. The
     // main window offers the open downsampling diagram's (MainWindow::offerDiagramScenario).
-    void offerScenario(const QString& from, const nlohmann::json& scenario);
+    void offerScenario(const QString& from, const nlohmann::json& scenario, bool pick = true);
     // Runs the scenario picked (the button Run).
     void run();
 

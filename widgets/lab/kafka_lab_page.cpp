@@ -145,8 +145,8 @@ std::optional<Exportable> KafkaLabPage::exportable() {
     return e;
 }
 
-void KafkaLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    picker_->offer(from, scenario);
+void KafkaLabPage::offerScenario(const QString& from, const nlohmann::json& scenario, bool pick) {
+    picker_->offer(from, scenario, pick);
 }
 
 void KafkaLabPage::setStatus(const QString& text) {

@@ -44,7 +44,7 @@ public:
 
     // A scenario to offer as the one to run, `from` naming it; it becomes the one picked. The
     // main window offers the open Kafka diagram's.
-    void offerScenario(const QString& from, const nlohmann::json& scenario);
+    void offerScenario(const QString& from, const nlohmann::json& scenario, bool pick = true);
     // Runs the scenario picked (the button Run).
     void run();
 

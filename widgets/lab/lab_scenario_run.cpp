@@ -49,7 +49,7 @@ LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultSce
     setStatus(tr("Pick a scenario and press Run."));
 }
 
-void LabScenarioRun::offer(const QString& from, const nlohmann::json& scenario) {
+void LabScenarioRun::offer(const QString& from, const nlohmann::json& scenario, bool pick) {
     int at = scenarios_->findText(from);
     if (at < 0) {
         scenarioJson_.push_back(scenario);
@@ -57,7 +57,9 @@ void LabScenarioRun::offer(const QString& from, const nlohmann::json& scenario) 
         at = scenarios_->count() - 1;
     }
     scenarioJson_[static_cast<std::size_t>(at)] = scenario;
-    scenarios_->setCurrentIndex(at);
+    if (pick) {
+        scenarios_->setCurrentIndex(at);
+    }
 }
 
 void LabScenarioRun::run(const QString& op, Done done) {

@@ -27,8 +27,8 @@ public:
                    QWidget* parent);
 
     // A scenario to offer, `from` naming it: one entry per name, replaced when offered again,
-    // and picked.
-    void offer(const QString& from, const nlohmann::json& scenario);
+    // and picked when `pick` (else the student's choice stays).
+    void offer(const QString& from, const nlohmann::json& scenario, bool pick = true);
 
     // Runs the picked scenario as the lab's `op` ("lsm.run"): `done` gets the lab's answer and
     // the scenario run; a failure is said on the status line and `failed` is emitted. Nothing

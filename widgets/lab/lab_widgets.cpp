@@ -2,9 +2,15 @@
 
 #include "widgets/canvas/diagram_canvas.h"
 
+#include <QAbstractButton>
+#include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTableWidget>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 
 namespace fg {
 
@@ -38,6 +44,37 @@ void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction)
         } else {
             canvas->fitToView();
         }
+    }
+}
+
+namespace {
+
+// kept[name] when it is a whole number from lo to hi.
+std::optional<int> keptInt(const nlohmann::json& kept, const char* name, int lo, int hi) {
+    if (!kept.is_object() || !kept.contains(name) || !kept[name].is_number_integer()) {
+        return std::nullopt;
+    }
+    const auto v = kept[name].get<std::int64_t>();
+    return v < lo || v > hi ? std::nullopt : std::optional<int>(static_cast<int>(v));
+}
+
+} // namespace
+
+void restoreValue(const nlohmann::json& kept, const char* name, QSpinBox* box) {
+    if (const auto v = keptInt(kept, name, box->minimum(), box->maximum())) {
+        box->setValue(*v);
+    }
+}
+
+void restoreIndex(const nlohmann::json& kept, const char* name, QComboBox* box) {
+    if (const auto v = keptInt(kept, name, 0, box->count() - 1)) {
+        box->setCurrentIndex(*v);
+    }
+}
+
+void restoreChecked(const nlohmann::json& kept, const char* name, QAbstractButton* box) {
+    if (kept.is_object() && kept.contains(name) && kept[name].is_boolean()) {
+        box->setChecked(kept[name].get<bool>());
     }
 }
 

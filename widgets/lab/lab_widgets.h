@@ -4,8 +4,12 @@
 
 #include <QStringList>
 #include <initializer_list>
+#include <nlohmann/json_fwd.hpp>
 
+class QAbstractButton;
+class QComboBox;
 class QLabel;
+class QSpinBox;
 class QTableWidget;
 class QWidget;
 
@@ -20,5 +24,12 @@ class DiagramCanvas;
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
 // draws the real system and the model side by side).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
+
+// A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box
+// when it is a whole number in the box's range (an entry of the list; true or false), else the
+// box is left as it is.
+void restoreValue(const nlohmann::json& kept, const char* name, QSpinBox* box);
+void restoreIndex(const nlohmann::json& kept, const char* name, QComboBox* box);
+void restoreChecked(const nlohmann::json& kept, const char* name, QAbstractButton* box);
 
 } // namespace fg

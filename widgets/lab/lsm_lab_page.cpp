@@ -147,8 +147,8 @@ std::optional<Exportable> LsmLabPage::exportable() {
     return e;
 }
 
-void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario) {
-    picker_->offer(from, scenario);
+void LsmLabPage::offerScenario(const QString& from, const nlohmann::json& scenario, bool pick) {
+    picker_->offer(from, scenario, pick);
 }
 
 void LsmLabPage::setStatus(const QString& text) {

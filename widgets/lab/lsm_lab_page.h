@@ -43,8 +43,9 @@ public:
     bool zoomPage(int direction) override;
 
     // A scenario to offer as the one to run, `from` naming it ("the LSM diagram's scenario:
-    // ..."); it becomes the one picked. The main window offers the open LSM diagram's.
-    void offerScenario(const QString& from, const nlohmann::json& scenario);
+    // ..."); it becomes the one picked when `pick`. The main window offers the open LSM
+    // diagram's (picked when the page opens, kept up to date without a change of choice after).
+    void offerScenario(const QString& from, const nlohmann::json& scenario, bool pick = true);
     // Runs the scenario picked (the button Run).
     void run();
 

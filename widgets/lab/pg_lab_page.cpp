@@ -26,6 +26,7 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <nlohmann/json.hpp>
 
 namespace fg {
 
@@ -34,13 +35,8 @@ PgLabPage::PgLabPage(QWidget* parent)
       realSource_(std::make_unique<PgFrameSource>()),
       modelSource_(std::make_unique<PgFrameSource>()) {
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(labSentence(
-        tr("A real PostgreSQL B-Tree index, read page by page. Run puts the keys into a table on "
-           "your own throwaway PostgreSQL 15 on this computer (removed when you close this tab), "
-           "then reads every page of its index back with pageinspect, PostgreSQL's extension "
-           "for looking inside pages as they sit on disk, and draws it beside fieldguide's "
-           "model of the same keys."),
-        this));
+    intro_ = labSentence(introText(false), this);
+    layout->addWidget(intro_);
     QString missing;
     missing_ = labSentence(QString(), this);
     missing_->setObjectName(QStringLiteral("missingPrograms"));
@@ -103,12 +99,13 @@ void PgLabPage::buildControls() {
     source_->addItems({tr("Private server (started here)"), tr("Connect to a server...")});
     source_->setAccessibleName(tr("Which PostgreSQL server"));
     conninfo_ = new QLineEdit(this);
-    conninfo_->setPlaceholderText(tr("Connection string, such as host=/var/run/postgresql "
-                                     "dbname=shop"));
+    conninfo_->setPlaceholderText(tr("Where the server is: host=/var/run/postgresql "
+                                     "dbname=shop user=me (a libpq connection string)"));
     conninfo_->setAccessibleName(tr("Connection string"));
     conninfo_->setVisible(false);
     connect(source_, &QComboBox::currentIndexChanged, this, [this](int i) {
         conninfo_->setVisible(i == 1);
+        intro_->setText(introText(i == 1));
         stopServer(); // the next run uses the server chosen
     });
     keysFrom_ = new QComboBox(this);
@@ -245,8 +242,43 @@ void PgLabPage::setTheme(const Theme& theme) {
     QTimer::singleShot(0, comparisonTable_, [t = comparisonTable_] { t->resizeRowsToContents(); });
 }
 
+// What Run does, on a private server or on one connected to.
+QString PgLabPage::introText(bool connected) {
+    const QString reads =
+        tr("then reads every page of its index back with pageinspect, PostgreSQL's extension for "
+           "looking inside pages as they sit on disk, and draws it beside fieldguide's model of "
+           "the same keys.");
+    if (connected) {
+        return tr("A real PostgreSQL B-Tree index, read page by page. Run connects to the server "
+                  "you name below (its host or socket folder, database and user, as psql takes "
+                  "them), puts the keys into a temporary table of this connection (gone when you "
+                  "close this tab; nothing else in the database is touched) and %1 The database "
+                  "needs the extensions pageinspect and pgstattuple (CREATE EXTENSION, by a "
+                  "user allowed to).")
+            .arg(reads);
+    }
+    return tr("A real PostgreSQL B-Tree index, read page by page. Run puts the keys into a table "
+              "on your own throwaway PostgreSQL 15 on this computer (removed when you close this "
+              "tab), %1")
+        .arg(reads);
+}
+
 QString PgLabPage::pageTitle() const {
     return tr("Lab: PostgreSQL index");
+}
+
+// The keys chosen (a tester's key order and count were back to the defaults after a restart);
+// not the server: a connection string may hold a password.
+nlohmann::json PgLabPage::keptSettings() const {
+    return {{"keys_from", keysFrom_->currentIndex()},
+            {"key_count", count_->value()},
+            {"seed", seed_->value()}};
+}
+
+void PgLabPage::restoreSettings(const nlohmann::json& kept) {
+    restoreIndex(kept, "keys_from", keysFrom_);
+    restoreValue(kept, "key_count", count_);
+    restoreValue(kept, "seed", seed_);
 }
 
 std::optional<Exportable> PgLabPage::exportable() {
@@ -266,7 +298,7 @@ bool PgLabPage::zoomPage(int direction) {
     return true;
 }
 
-void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {
+void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys, bool pick) {
     if (keys.empty()) {
         return;
     }
@@ -275,9 +307,18 @@ void PgLabPage::offerKeys(const QString& from, std::vector<std::int64_t> keys) {
             tr("%1 are %2 keys: the Lab takes at most 1,000,000.").arg(from).arg(keys.size()));
         return;
     }
-    offered_.push_back(std::move(keys));
-    keysFrom_->addItem(from);
-    keysFrom_->setCurrentIndex(keysFrom_->count() - 1);
+    // One entry for the diagram, up to date (a tester's list grew an entry at each visit, and
+    // took the student's choice each time).
+    if (offered_.empty()) {
+        offered_.push_back(std::move(keys));
+        keysFrom_->addItem(from);
+    } else {
+        offered_.front() = std::move(keys);
+        keysFrom_->setItemText(2, from);
+    }
+    if (pick) {
+        keysFrom_->setCurrentIndex(2);
+    }
 }
 
 void PgLabPage::sayOutOfRange(const QString& text) {

@@ -45,6 +45,10 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    // The page's first sentences: what Run does on a private server, or on one `connected` to.
+    static QString introText(bool connected);
+    nlohmann::json keptSettings() const override;
+    void restoreSettings(const nlohmann::json& kept) override;
     // What a number box of the page says of a number out of its range, on the status line.
     void sayOutOfRange(const QString& text) override;
     std::optional<Exportable> exportable() override;
@@ -52,9 +56,10 @@ public:
     bool zoomPage(int direction) override;
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
-    // B-Tree diagram's 40 inserts"). The main window offers the open diagram's keys. More than
-    // the Lab's 1,000,000 are refused with a sentence on the page.
-    void offerKeys(const QString& from, std::vector<std::int64_t> keys);
+    // B-Tree diagram's 40 inserts"), picked when `pick`. The main window offers the open
+    // diagram's keys; an offer again replaces them (one entry). More than the Lab's 1,000,000
+    // are refused with a sentence on the page.
+    void offerKeys(const QString& from, std::vector<std::int64_t> keys, bool pick = true);
 
     // Start the server if needed, insert the chosen keys, read the index, draw (the Run button).
     void run();
@@ -116,6 +121,7 @@ private:
     bool stopping_ = false; // Stop server was pressed during a run
     qint64 runStartedMs_ = 0;
 
+    QLabel* intro_ = nullptr;
     QLabel* missing_ = nullptr;
     QComboBox* source_ = nullptr;
     QLineEdit* conninfo_ = nullptr;

@@ -152,7 +152,12 @@ void PgLabPage::run() {
     QString why;
     std::vector<std::int64_t> keys = chosenKeys(&why);
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
-    keysFromNote_ = tr("The model took the same %1, in the order they were inserted.").arg(why);
+    // "the same 2,000 random keys", "the same keys: the B-Tree diagram's 10 inserts" (it read
+    // "the same the B-Tree diagram's...", a tester).
+    keysFromNote_ =
+        why.startsWith(QStringLiteral("the "))
+            ? tr("The model took the same keys, %1, in the order they were inserted.").arg(why)
+            : tr("The model took the same %1, in the order they were inserted.").arg(why);
     queryStatus_->clear(); // the last statement's tag is not this run's
     way_->hide();          // nor the last key found
     setBusy(true, tr("Running the lab on %1...").arg(why));
@@ -224,12 +229,14 @@ void PgLabPage::showRead(const nlohmann::json& result) {
     redraw();
     showComparison();
     const double seconds = (QDateTime::currentMSecsSinceEpoch() - runStartedMs_) / 1000.0;
-    setBusy(false, tr("Done in %1: %2 keys in %3 pages.")
-                       .arg(seconds < 0.05 ? tr("under 0.1 s")
-                                           : tr("%1 s").arg(QLocale().toString(seconds, 'f', 1)))
-                       .arg(QLocale().toString(static_cast<qint64>(index_->leafKeys())))
-                       .arg(QLocale().toString(
-                           static_cast<qint64>(index_->leafPages() + index_->internalPages()))));
+    const auto inLeaves = static_cast<qint64>(index_->leafKeys());
+    const auto pages = static_cast<qint64>(index_->leafPages() + index_->internalPages());
+    setBusy(false,
+            tr("Done in %1: %2 in %3.")
+                .arg(seconds < 0.05 ? tr("under 0.1 s")
+                                    : tr("%1 s").arg(QLocale().toString(seconds, 'f', 1)))
+                .arg(inLeaves == 1 ? tr("1 key") : tr("%1 keys").arg(QLocale().toString(inLeaves)))
+                .arg(pages == 1 ? tr("1 page") : tr("%1 pages").arg(QLocale().toString(pages))));
     emit finished();
 }
 

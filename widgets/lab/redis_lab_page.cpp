@@ -101,6 +101,22 @@ QString RedisLabPage::pageTitle() const {
     return tr("Lab: Redis Cluster");
 }
 
+// The cluster and keys chosen (a tester's masters and replicas were back to the defaults after a
+// restart).
+nlohmann::json RedisLabPage::keptSettings() const {
+    return {{"masters", masters_->value()},
+            {"replicas", replicas_->isChecked()},
+            {"keys_from", source_->currentIndex()},
+            {"key_count", count_->value()}};
+}
+
+void RedisLabPage::restoreSettings(const nlohmann::json& kept) {
+    restoreValue(kept, "masters", masters_);
+    restoreChecked(kept, "replicas", replicas_);
+    restoreIndex(kept, "keys_from", source_);
+    restoreValue(kept, "key_count", count_);
+}
+
 void RedisLabPage::buildIntro() {
     intro_ = new QLabel(this);
     intro_->setWordWrap(true);
@@ -420,14 +436,16 @@ void RedisLabPage::stopCluster() {
     });
 }
 
-void RedisLabPage::offerKeys(const QString& from, QStringList keys) {
+void RedisLabPage::offerKeys(const QString& from, QStringList keys, bool pick) {
     offeredFrom_ = from;
     offered_ = std::move(keys);
     // "the Redis diagram's 3 keys (Title)" as the item's sentence; no "()" for an untitled one.
     QString item = from;
     item.remove(QStringLiteral(" ()"));
     source_->setItemText(0, item.left(1).toUpper() + item.mid(1));
-    source_->setCurrentIndex(0);
+    if (pick) {
+        source_->setCurrentIndex(0);
+    }
 }
 
 void RedisLabPage::setKeySource(KeySource source) {

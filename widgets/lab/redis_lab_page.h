@@ -53,6 +53,8 @@ public:
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;
+    nlohmann::json keptSettings() const override;
+    void restoreSettings(const nlohmann::json& kept) override;
     // What a number box of the page says of a number out of its range, on the status line.
     void sayOutOfRange(const QString& text) override;
     // View > Zoom: both drawings and their charts' type, together (Reset zoom fits them again).
@@ -64,8 +66,9 @@ public:
     QCustomPlot* realChart() const { return realChart_; }
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
-    // Redis diagram's 4 keys (...)"). The main window offers the open diagram's keys.
-    void offerKeys(const QString& from, QStringList keys);
+    // Redis diagram's 4 keys (...)"), picked when `pick`. The main window offers the open
+    // diagram's keys.
+    void offerKeys(const QString& from, QStringList keys, bool pick = true);
 
     // What the page does, for the tests and the buttons alike (each answer arrives later, on the
     // GUI thread; `running()` and the status line say where it stands).
