@@ -219,13 +219,17 @@ QFont AppTheme::fontFor(ThemeChoice choice) const {
     return f;
 }
 
+void AppTheme::installStyle() {
+    if (!dynamic_cast<FieldStyle*>(QApplication::style())) {
+        QApplication::setStyle(new FieldStyle); // Fusion, with borders that can be seen
+    }
+}
+
 Theme AppTheme::apply(ThemeChoice choice) {
     // The style once, before any palette. Setting it again on every switch re-polished the
     // widgets that have a style sheet (the sidebar) with the palette still in force, the previous
     // theme's, and they kept it: the sidebar stayed one theme behind.
-    if (!dynamic_cast<FieldStyle*>(QApplication::style())) {
-        QApplication::setStyle(new FieldStyle); // Fusion, with borders that can be seen
-    }
+    installStyle();
     QApplication::setPalette(paletteFor(choice));
     if (const QFont f = fontFor(choice); f != QApplication::font()) {
         QApplication::setFont(f);

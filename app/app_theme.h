@@ -32,6 +32,10 @@ public:
     // Applies the choice to the application (its palette, and its font: the projector's is
     // Theme::fontScale times larger) and returns the diagram/reader theme to use.
     Theme apply(ThemeChoice choice);
+    // Installs the app's style (Fusion, with borders that can be seen) unless it is in: first
+    // thing in the window, so that its widgets are made and polished in it once (installed by
+    // the first apply(), after them, it polished every widget again). apply() calls it.
+    static void installStyle();
     bool systemIsDark() const;
     // The theme and the application palette a choice stands for (apply() installs them).
     Theme themeFor(ThemeChoice choice) const;

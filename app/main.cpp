@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
+#include <future>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -152,7 +154,15 @@ int main(int argc, char** argv) {
     // before the display is reached: "--chapter nope" opened the app at its start without a
     // word, and with no display "--theme bogus" ended in Qt's "could not connect to display"
     // abort (exit 134) instead of the usage message.
-    fg::Course course = fg::loadCourse(fg::diagramLinks());
+    // The course is read on a thread of its own while Qt starts here; the first to need it waits.
+    std::future<fg::Course> loading = fg::loadCourseInBackground(fg::diagramLinks());
+    std::optional<fg::Course> loaded;
+    const auto course = [&]() -> fg::Course& {
+        if (!loaded) {
+            loaded = loading.get();
+        }
+        return *loaded;
+    };
     const auto refuse = [](const QString& why) {
         std::fprintf(stderr, "fieldguide: %s\n", qPrintable(why));
         return 2;
@@ -163,14 +173,14 @@ int main(int argc, char** argv) {
                           .arg(parser.value(theme)));
     }
     if (parser.isSet(chapter) &&
-        course.indexOf(parser.value(chapter).section(QLatin1Char('#'), 0, 0)) < 0) {
+        course().indexOf(parser.value(chapter).section(QLatin1Char('#'), 0, 0)) < 0) {
         return refuse(QStringLiteral("no chapter \"%1\" (`fieldguide list` shows the chapters).")
                           .arg(parser.value(chapter)));
     }
     if (parser.isSet(chapter) && parser.value(chapter).contains(QLatin1Char('#'))) {
         const QString id = parser.value(chapter).section(QLatin1Char('#'), 0, 0);
         const QString section = parser.value(chapter).section(QLatin1Char('#'), 1);
-        const fg::Chapter& ch = course.chapters[static_cast<std::size_t>(course.indexOf(id))];
+        const fg::Chapter& ch = course().chapters[static_cast<std::size_t>(course().indexOf(id))];
         QStringList sections;
         for (const fg::Section& s : ch.sections) {
             sections << s.id;
@@ -214,7 +224,7 @@ int main(int argc, char** argv) {
     // The Lab's servers of an earlier run that was killed (they died with it; their folders stay).
     fg::lab::cleanStaleLabFolders();
 
-    fg::MainWindow window(std::move(course));
+    fg::MainWindow window(std::move(course()));
     if (parser.isSet(theme)) {
         window.setThemeChoice(fg::themeChoiceFromName(parser.value(theme)));
     }

@@ -62,6 +62,7 @@ namespace fg {
 
 MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
+    AppTheme::installStyle(); // before the widgets: each is polished once, in it
     tree_ = new ChapterTree(this);
     tree_->setCourse(course_);
     reader_ = new ReaderView(this);

@@ -18,9 +18,8 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
     pal.setColor(QPalette::WindowText, QColor(0x33, 0x2b, 0x00));
     bar->setPalette(pal);
     auto* row = new QHBoxLayout(bar);
-    auto* icon = new QLabel(bar);
-    const int px = bar->style()->pixelMetric(QStyle::PM_SmallIconSize);
-    icon->setPixmap(bar->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+    auto* icon = new QLabel(bar); // its picture when first shown (showNotice)
+    icon->setObjectName(QStringLiteral("icon"));
     row->addWidget(icon, 0, Qt::AlignTop);
     auto* text = new QLabel(bar);
     text->setObjectName(QStringLiteral("text"));
@@ -40,6 +39,13 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
 }
 
 void showNotice(QWidget* bar, const QString& text) {
+    // The warning icon when a bar is first shown: the style's icons are read from image files,
+    // and the first read loads every image format plugin (about 5 ms of the start, where both
+    // bars are hidden).
+    if (auto* icon = bar->findChild<QLabel*>(QStringLiteral("icon")); icon->pixmap().isNull()) {
+        const int px = bar->style()->pixelMetric(QStyle::PM_SmallIconSize);
+        icon->setPixmap(bar->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+    }
     bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
     bar->setAccessibleDescription(text);
     bar->show();

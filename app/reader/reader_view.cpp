@@ -10,6 +10,7 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QPixmap>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -195,8 +196,11 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
             marks.current = allHits_[static_cast<std::size_t>(currentHit_)].index;
         }
     }
-    document()->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("figure:") + id),
-                            r.toImage(devicePixelRatioF(), marked ? &marks : nullptr));
+    // A pixmap, converted once: an image resource was converted to a pixmap (a copy of every
+    // pixel) each time the text was laid out or drawn, 3 to 4 times per figure at start.
+    document()->addResource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("figure:") + id),
+        QPixmap::fromImage(r.toImage(devicePixelRatioF(), marked ? &marks : nullptr)));
 }
 
 void ReaderView::updateMargins() {

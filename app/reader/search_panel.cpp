@@ -20,7 +20,6 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
     query_ = new QLineEdit(this);
     query_->setPlaceholderText(tr("Search every chapter"));
     query_->setAccessibleName(tr("Search"));
-    query_->setClearButtonEnabled(true);
     column->addWidget(query_);
     status_ = new QLabel(this);
     status_->setAccessibleName(tr("Search status"));
@@ -53,6 +52,14 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
     auto* close = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     close->setContext(Qt::WidgetWithChildrenShortcut);
     connect(close, &QShortcut::activated, this, &SearchPanel::closeRequested);
+}
+
+void SearchPanel::showEvent(QShowEvent* event) {
+    // The clear button when the panel is first shown, not at start: its icon is the first image
+    // the app reads, and reading it loads every image format plugin (5 ms of a start to the
+    // window, where the panel is hidden).
+    query_->setClearButtonEnabled(true);
+    QWidget::showEvent(event);
 }
 
 void SearchPanel::followHit(int chapter, const QString& sectionId) {

@@ -39,6 +39,9 @@ signals:
     void queryChanged(const QString& query);
     void closeRequested();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void runSearch();
     void activate(int row);

@@ -5,6 +5,9 @@
 
 #include <QFile>
 #include <QHash>
+#include <QThread>
+#include <clocale>
+#include <locale.h>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -175,6 +178,25 @@ Course loadCourse(const DiagramLinks& diagrams, const QString& root) {
         }
     }
     return course;
+}
+
+std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QString root) {
+    // Qt takes the first thread that makes a QObject (the loader's QFile) for its main thread:
+    // this one first, the one that makes the application (else, now and then, the window was
+    // never painted).
+    QThread::currentThread();
+    return std::async(std::launch::async, [diagrams = std::move(diagrams), root = std::move(root)] {
+        // A locale of this thread's own: the JSON reader's numbers (strtod, localeconv) do not
+        // change meaning when the main thread's setlocale comes in the middle of a file.
+        const locale_t c = newlocale(LC_ALL_MASK, "C", locale_t{});
+        const locale_t before = c ? uselocale(c) : locale_t{};
+        Course course = loadCourse(diagrams, root);
+        if (c) {
+            uselocale(before);
+            freelocale(c);
+        }
+        return course;
+    });
 }
 
 } // namespace fg

@@ -7,6 +7,7 @@
 #include "models/course/course.h"
 
 #include <QByteArray>
+#include <future>
 #include <nlohmann/json_fwd.hpp>
 #include <vector>
 
@@ -20,6 +21,13 @@ QString defaultContentRoot();
 // passes the diagram registry's, fg::diagramLinks() in widgets/diagrams/diagram_registry.h); a
 // "diagram" block naming another id is an error of its chapter.
 Course loadCourse(const DiagramLinks& diagrams, const QString& root = defaultContentRoot());
+
+// loadCourse on a thread of its own, so that the app reads the course while Qt starts (about a
+// tenth of the start to the window). The same Course as loadCourse gives, read in the C locale
+// whatever the process's locale becomes meanwhile (QApplication sets the environment's).
+// REQUIRES: called from the thread that makes the application, before any other thread uses Qt.
+std::future<Course> loadCourseInBackground(DiagramLinks diagrams,
+                                           QString root = defaultContentRoot());
 
 // The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
 // the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On

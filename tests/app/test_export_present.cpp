@@ -774,6 +774,8 @@ private slots:
         QVERIFY2(text.contains("Nothing could be read") && text.contains(".corrupt-"),
                  qPrintable(text));
         QVERIFY(notice->width() <= window.width()); // wrapped, not cut off at the edge
+        // Its warning icon, made when the bar is first shown (not at every start).
+        QVERIFY(!notice->findChild<QLabel*>("icon")->pixmap().isNull());
         notice->findChild<QPushButton*>("close")->click();
         QVERIFY(!notice->isVisible());
         const QStringList backups =

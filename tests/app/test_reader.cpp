@@ -295,6 +295,16 @@ private slots:
                                 .arg(reader)));
     }
 
+    // The search box's clear button is made when the panel is first shown: its icon is read
+    // from a file, which a start with the panel hidden need not do.
+    void theSearchBoxHasItsClearButtonOnceShown() {
+        fg::MainWindow w(course("good"));
+        QVERIFY(!w.search()->findChild<QLineEdit*>()->isClearButtonEnabled());
+        QLineEdit* box = openSearch(w);
+        QVERIFY(box);
+        QVERIFY(box->isClearButtonEnabled());
+    }
+
     void f3ReachesFigureHitsAndSaysWhenItWraps() {
         fg::MainWindow w(course("good"));
         QLineEdit* box = openSearch(w);

@@ -109,6 +109,33 @@ private slots:
         QVERIFY(c.chapter("beta")->loaded());
     }
 
+    // The app reads the course on a thread while Qt starts: the same course, problems and all.
+    void theCourseReadInTheBackgroundIsTheSame_data() {
+        QTest::addColumn<QString>("root");
+        QTest::newRow("good") << QStringLiteral(TEST_DATA_DIR "/good");
+        QTest::newRow("broken") << QStringLiteral(TEST_DATA_DIR "/broken");
+        QTest::newRow("no index") << QStringLiteral(TEST_DATA_DIR "/nowhere");
+    }
+    void theCourseReadInTheBackgroundIsTheSame() {
+        QFETCH(QString, root);
+        const fg::Course direct = fg::loadCourse(kDiagrams, root);
+        const fg::Course background = fg::loadCourseInBackground(kDiagrams, root).get();
+        QCOMPARE(allErrors(background), allErrors(direct));
+        QCOMPARE(background.title, direct.title);
+        QCOMPARE(background.chapters.size(), direct.chapters.size());
+        for (std::size_t i = 0; i < direct.chapters.size(); ++i) {
+            const fg::Chapter& a = background.chapters[i];
+            const fg::Chapter& b = direct.chapters[i];
+            QCOMPARE(a.id, b.id);
+            QCOMPARE(a.title, b.title);
+            QCOMPARE(a.sections.size(), b.sections.size());
+            for (std::size_t k = 0; k < b.sections.size(); ++k) {
+                QCOMPARE(a.sections[k].id, b.sections[k].id);
+                QVERIFY(a.sections[k].blocks == b.sections[k].blocks);
+            }
+        }
+    }
+
     void aMissingIndexIsReported() {
         const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/nowhere"));
         QVERIFY(c.chapters.empty());
