@@ -151,14 +151,7 @@ public:
         // The op stops once step i is captured: a step early in a long op (the first of
         // 100,000 random inserts) costs its own place in the op, not the whole op.
         Capture cap(i - (at ? places_[place].step : opBegin_[j]));
-        try {
-            if (at) {
-                resume(s, j, *at, cap);
-            } else {
-                engine_.apply(s, ops_[j], cap);
-            }
-        } catch (const Captured&) {
-        }
+        runUntilStopped(s, j, at, cap);
         return cap.captured ? std::move(*cap.captured) : s;
     }
 
@@ -199,6 +192,20 @@ private:
     void resume(State& s, std::size_t op, const OpResume& at, StepSink<Step, State>& sink) const {
         if constexpr (ResumesOps<Engine>) { // only such engines offer places inside an op
             engine_.resume(s, ops_[op], at, sink);
+        }
+    }
+
+    // Applies op j to `s` from its start, or from `at` when set, until `sink` stops it (Capture,
+    // Pause) or the op ends.
+    void runUntilStopped(State& s, std::size_t j, const std::optional<OpResume>& at,
+                         StepSink<Step, State>& sink) const {
+        try {
+            if (at) {
+                resume(s, j, *at, sink);
+            } else {
+                engine_.apply(s, ops_[j], sink);
+            }
+        } catch (const Captured&) {
         }
     }
 
@@ -253,14 +260,7 @@ private:
         // From the op's start or the checkpoint's place to `place`, counting the places offered.
         const std::size_t from = at ? c.place : firstPlaceOf(j);
         Pause pause(place - from, s);
-        try {
-            if (at) {
-                resume(s, j, *at, pause);
-            } else {
-                engine_.apply(s, ops_[j], pause);
-            }
-        } catch (const Captured&) {
-        }
+        runUntilStopped(s, j, at, pause);
         return pause.at;
     }
 
