@@ -53,17 +53,38 @@ std::string_view kindName(StepKind kind) {
     return "unknown";
 }
 
+namespace {
+
+using KeyOp = void (*)(detail::Run&, Key);
+
+KeyOp insertFor(const Params& p) {
+    return p.bplus()        ? detail::insertBPlus
+           : p.preemptive() ? detail::insertPreemptive
+                            : detail::insertOnOverflow;
+}
+
+void announceRandomKeys(detail::Run& r, const Op& op) {
+    Step st;
+    st.kind = StepKind::kRandomKeys;
+    Rng preview(op.seed);
+    for (std::int64_t i = 0; i < op.count; ++i) {
+        st.keys.push_back(preview.uniform(op.min, op.max));
+    }
+    st.text = "Draw " + std::to_string(op.count) + " random keys from " + detail::str(op.min) +
+              " to " + detail::str(op.max) + " (seed " + std::to_string(op.seed) +
+              ") and insert them one by one.";
+    r.report(std::move(st));
+}
+
+} // namespace
+
 void BTreeEngine::apply(State& state, const Op& op, Sink& sink) const {
     detail::Run r(params_, state, sink);
-    using KeyOp = void (*)(detail::Run&, Key);
     const bool bplus = params_.bplus();
-    const KeyOp insert = bplus                  ? detail::insertBPlus
-                         : params_.preemptive() ? detail::insertPreemptive
-                                                : detail::insertOnOverflow;
     switch (op.kind) {
     case OpKind::kInsert:
         r.beginOp();
-        insert(r, op.key);
+        insertFor(params_)(r, op.key);
         return;
     case OpKind::kSearch:
         r.beginOp();
@@ -79,27 +100,30 @@ void BTreeEngine::apply(State& state, const Op& op, Sink& sink) const {
         r.beginOp();
         (bplus ? detail::rangeBPlus : detail::range)(r, op.from, op.to);
         return;
-    case OpKind::kInsertRandom: {
-        Rng rng(op.seed);
+    case OpKind::kInsertRandom:
         if (r.narrate) {
-            Step st;
-            st.kind = StepKind::kRandomKeys;
-            Rng preview = rng;
-            for (std::int64_t i = 0; i < op.count; ++i) {
-                st.keys.push_back(preview.uniform(op.min, op.max));
-            }
-            st.text = "Draw " + std::to_string(op.count) + " random keys from " +
-                      detail::str(op.min) + " to " + detail::str(op.max) + " (seed " +
-                      std::to_string(op.seed) + ") and insert them one by one.";
-            r.report(std::move(st));
+            announceRandomKeys(r, op);
         }
-        // Each key is its own insert: page reads and writes are counted per key.
-        for (std::int64_t i = 0; i < op.count; ++i) {
-            r.beginOp();
-            insert(r, rng.uniform(op.min, op.max));
-        }
+        insertRandomKeys(r, op, OpResume{0, Rng(op.seed)});
         return;
     }
+}
+
+void BTreeEngine::resume(State& state, const Op& op, const OpResume& at, Sink& sink) const {
+    detail::Run r(params_, state, sink);
+    insertRandomKeys(r, op, at);
+}
+
+void BTreeEngine::insertRandomKeys(detail::Run& r, const Op& op, OpResume at) const {
+    const KeyOp insert = insertFor(params_);
+    const bool offer = r.sink().wantsResumePoints();
+    // Each key is its own insert: page reads and writes are counted per key.
+    for (; at.done < op.count; ++at.done) {
+        if (offer) {
+            r.sink().resumePoint(at, r.s);
+        }
+        r.beginOp();
+        insert(r, at.rng.uniform(op.min, op.max));
     }
 }
 

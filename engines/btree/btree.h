@@ -22,6 +22,10 @@
 
 namespace fg::btree {
 
+namespace detail {
+class Run;
+}
+
 class BTreeEngine {
 public:
     using State = btree::State;
@@ -45,9 +49,18 @@ public:
     //   range:  the in-order walk over from..to (a B+-tree's: along the leaf chain), ending in
     //           one range-done step.
     //   insert-random: `count` keys drawn from [min, max] with Rng(seed), each inserted as above.
+    //   An insert-random op offers the place before each of its keys as a resume point
+    //   (sink.wantsResumePoints()), after its random-keys step.
     void apply(State& state, const Op& op, Sink& sink) const;
+    // Goes on with an insert-random op from a place apply offered (`at`, with the state there),
+    // exactly as apply went on from it: a Timeline's checkpoint inside the op.
+    // REQUIRES: op.kind == kInsertRandom; `state` and `at` are as offered while applying `op`.
+    void resume(State& state, const Op& op, const OpResume& at, Sink& sink) const;
 
 private:
+    // Inserts the keys of an insert-random op from `at` on, offering each place to the sink.
+    void insertRandomKeys(detail::Run& r, const Op& op, OpResume at) const;
+
     Params params_;
 };
 

@@ -48,6 +48,7 @@ public:
     void readFresh() { ++s.stats.pageReads; }
 
     void report(Step&& step) { sink_.report(std::move(step), s); }
+    BTreeEngine::Sink& sink() const { return sink_; }
     // A step about `node`, carrying its current keys.
     Step about(StepKind kind, NodeId node, std::string text) const {
         Step st;

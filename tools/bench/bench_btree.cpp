@@ -2,7 +2,9 @@
 // B+-tree variant), against std::set on the same keys; then the same million through the scenario
 // path (narrate false).
 // First, what a page keeps of the app's 100,000-key preset (its timeline: every step and sentence),
-// at order 64 and at order 3, the smallest: the time to build it and the memory it holds.
+// at order 64 and at order 3, the smallest: the time to build it and the memory it holds; and the
+// time to reach a step of it (the state after the step: what a seek, a step back or a frame
+// costs), at random places and step by step both ways, against a replay from the start.
 // The contract: the engine (both variants) within 3x of std::set. Prints rows of the benchmark
 // table (bench_table.h; best of three runs) and exits 1 when the bound is missed.
 //   build/tools/bench_btree [COUNT]
@@ -86,6 +88,92 @@ void presetTimeline(int order) {
             " bytes a step");
 }
 
+// Stops a narrated run at step `wanted` (throws Reached): reaching a step by a replay from the
+// start, as every step of one long op was reached before checkpoints inside it.
+struct Reached {};
+class StopAt final : public fg::StepSink<Step, State> {
+public:
+    explicit StopAt(std::size_t wanted) : wanted_(wanted) {}
+    bool narrate() const override { return true; }
+    void report(Step, const State& after) override {
+        if (seen_++ == wanted_) {
+            reached = after.stats.keys;
+            throw Reached();
+        }
+    }
+    std::int64_t reached = 0;
+
+private:
+    std::size_t wanted_;
+    std::size_t seen_ = 0;
+};
+
+// "median / worst" of the times in `ms` (with the 99th percentile between them when asked),
+// sorted in place.
+std::string medianAndWorst(std::vector<double>& ms, bool p99 = false) {
+    std::sort(ms.begin(), ms.end());
+    return fg::bench::ms(ms[ms.size() / 2], 2) + " / " +
+           (p99 ? fg::bench::ms(ms[ms.size() * 99 / 100], 2) + " / " : "") +
+           fg::bench::ms(ms.back(), 2);
+}
+
+double msSince(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// Reaching a step of the 100,000-key preset at order 64: 300 random steps, then 200 steps one
+// after another forwards from a random place and 200 backwards from the last one; against a
+// replay from the start to 30 of the random steps. The first jump after the build is timed
+// apart (the page makes it on its worker thread, with the build).
+void presetSeeks() {
+    const BTreeEngine engine(Params::withOrder(64));
+    const std::vector<Op> ops = {Op::insertRandom(100'000, 64, 1, 9'999'999),
+                                 Op::search(4'242'424)};
+    const fg::Timeline<BTreeEngine> t(engine, engine.emptyState(), ops);
+    fg::Rng rng(11);
+    std::vector<std::size_t> at;
+    for (int i = 0; i < 300; ++i) {
+        at.push_back(static_cast<std::size_t>(rng.uniform(0, std::int64_t(t.size()) - 1)));
+    }
+    const auto from = static_cast<std::size_t>(rng.uniform(0, std::int64_t(t.size()) - 201));
+    for (std::size_t i = 0; i < 200; ++i) {
+        at.push_back(from + i);
+    }
+    for (std::size_t i = 0; i < 200; ++i) {
+        at.push_back(t.size() - 1 - i);
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::int64_t> keys = {t.stateAfter(t.size() - 1).stats.keys};
+    const double first = msSince(t0);
+    std::vector<double> seek, replay;
+    for (const std::size_t i : at) { // keys: at each step reached, both ways must agree
+        t0 = std::chrono::steady_clock::now();
+        keys.push_back(t.stateAfter(i).stats.keys);
+        seek.push_back(msSince(t0));
+    }
+    bool agree = true;
+    for (std::size_t n = 0; n < 30; ++n) {
+        t0 = std::chrono::steady_clock::now();
+        State s = engine.emptyState();
+        StopAt stop(at[n]);
+        try {
+            for (const Op& op : ops) {
+                engine.apply(s, op, stop);
+            }
+        } catch (const Reached&) {
+        }
+        agree = agree && stop.reached == keys[n + 1];
+        replay.push_back(msSince(t0));
+    }
+    fg::bench::row("engines",
+                   "B-Tree page, 100,000-key preset: reaching a step (" +
+                       fg::bench::count(static_cast<long long>(t.checkpointCount())) +
+                       " checkpoints), 300 at random, 200 forwards, 200 back: median / p99 / worst",
+                   medianAndWorst(seek, true) + " (the first after the build: " +
+                       fg::bench::ms(first, 2) + ")" + (agree ? "" : " (NOT the replayed state)"),
+                   "a replay from the start, 30 of them: " + medianAndWorst(replay));
+}
+
 std::string figure(double seconds, std::int64_t n) {
     return fg::bench::ms(seconds * 1e3, 0) + " (" +
            fg::bench::perItem(seconds * 1e9 / static_cast<double>(n)) + " an insert)";
@@ -98,6 +186,7 @@ int main(int argc, char** argv) {
     // First, in a fresh heap: memory the runs below freed would be counted as reused.
     presetTimeline(3);
     presetTimeline(64);
+    presetSeeks();
     std::vector<Key> keys;
     keys.reserve(static_cast<std::size_t>(n));
     fg::Rng rng(kSeed);

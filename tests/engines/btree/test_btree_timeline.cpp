@@ -6,6 +6,7 @@
 #include "tests/suite_main.h"
 
 #include <QTest>
+#include <map>
 #include <set>
 
 using namespace fg::btree;
@@ -68,6 +69,36 @@ private slots:
         for (const Params& p : {Params::bplusWithOrder(3), Params::bplusWithOrder(4, 90),
                                 Params::bplusWithOrder(3, 90, false)}) {
             checkStepBack(p, drainedScenario());
+        }
+    }
+
+    // A long insert-random op (more keys than Timeline::kUnitsPerCheckpoint, so checkpoints
+    // inside it), ops before and after it: the state reached by a jump to a step, at random
+    // places, every 20,011 steps and at the ends, backwards, is the state a replay from the start
+    // has there (every variant's insert; test_timeline jumps to every step of a toy engine).
+    void aStepReachedByAJumpEqualsTheReplayedState() {
+        for (const Params& p :
+             {Params::withOrder(4), Params::withMinDegree(3), Params::bplusWithOrder(5, 90)}) {
+            std::vector<Op> ops = {Op::insert(7), Op::insertRandom(20'000, 3, 1, 50'000),
+                                   Op::search(4242), Op::insertRandom(9'000, 4, 1, 50'000),
+                                   Op::remove(7)};
+            const BTreeEngine engine(p);
+            const fg::Timeline<BTreeEngine> t(engine, engine.emptyState(), ops);
+            QVERIFY(t.checkpointCount() >= 4); // before op 0, and inside the long ops
+            std::set<std::size_t> wanted = {0, 1, 2, t.size() - 2, t.size() - 1};
+            fg::Rng rng(5);
+            for (int n = 0; n < 80; ++n) {
+                wanted.insert(std::size_t(rng.uniform(0, std::int64_t(t.size()) - 1)));
+            }
+            std::map<std::size_t, State> replayed; // from the start, no checkpoint
+            t.replay([&](std::size_t i, const Step&, const State& after) {
+                if (wanted.contains(i) || i % 20'011 < 2) {
+                    replayed.emplace(i, after);
+                }
+            });
+            for (auto it = replayed.rbegin(); it != replayed.rend(); ++it) {
+                QVERIFY2(t.stateAfter(it->first) == it->second, std::to_string(it->first).c_str());
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 
 #include <QTest>
 #include <atomic>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -60,6 +61,52 @@ struct CountingEngine {
             s.sum += i;
             ++*made;
             sink.report({i}, s);
+        }
+    }
+};
+
+// An engine that can resume its long ops (as the B-Tree's insert-random): each op has `units`
+// units, each drawing from the op's own random stream and reporting 0 to 2 steps; it offers the
+// place before each unit. `resumes` counts the resume calls.
+struct ResumingEngine {
+    struct State {
+        std::uint64_t hash = 0;
+        long units = 0;
+        bool operator==(const State&) const = default;
+    };
+    struct Op {
+        long units;
+        std::uint64_t seed;
+    };
+    struct Step {
+        std::uint64_t hash;
+    };
+    using Sink = fg::StepSink<Step, State>;
+    long* resumes = nullptr;
+    void apply(State& s, const Op& op, Sink& sink) const {
+        if (sink.narrate()) {
+            sink.report({op.seed}, s); // an opening step, as insert-random's random-keys
+        }
+        run(s, op, {0, fg::Rng(op.seed)}, sink);
+    }
+    void resume(State& s, const Op& op, const fg::OpResume& at, Sink& sink) const {
+        ++*resumes;
+        run(s, op, at, sink);
+    }
+    void run(State& s, const Op& op, fg::OpResume at, Sink& sink) const {
+        const bool offer = sink.wantsResumePoints();
+        for (; at.done < op.units; ++at.done) {
+            if (offer) {
+                sink.resumePoint(at, s);
+            }
+            const std::int64_t steps = at.rng.uniform(0, 2);
+            for (std::int64_t k = 0; k <= steps; ++k) {
+                s.hash = s.hash * 1'000'003 + static_cast<std::uint64_t>(at.rng.uniform(1, 99));
+                if (k > 0 && sink.narrate()) {
+                    sink.report({s.hash}, s);
+                }
+            }
+            ++s.units;
         }
     }
 };
@@ -137,6 +184,29 @@ private slots:
         made = 0;
         QCOMPARE(t.stateAfter(99'999).sum, 99'999L * 100'000L / 2);
         QCOMPARE(made, 100'000L);
+    }
+
+    // Long ops an engine can resume (more units than kUnitsPerCheckpoint, some with no step):
+    // the timeline keeps checkpoints inside them, and a jump to every step, backwards, gives the
+    // state a run from the start has there.
+    void aJumpIntoALongResumableOpIsExact() {
+        constexpr long kLong = 3 * long(fg::Timeline<ResumingEngine>::kUnitsPerCheckpoint) + 17;
+        const std::vector<ResumingEngine::Op> ops = {
+            {5, 1}, {kLong, 2}, {0, 3}, {3, 4}, {kLong / 2, 5}};
+        long resumes = 0;
+        const fg::Timeline<ResumingEngine> t(ResumingEngine{&resumes}, {}, ops);
+        QCOMPARE(resumes, 0L); // the build applies each op once
+        QVERIFY(t.checkpointCount() >= 5);
+        fg::RecordingSinkFor<ResumingEngine> expected;
+        ResumingEngine::State s;
+        expected.run(ResumingEngine{&resumes}, s, ops);
+        QCOMPARE(t.size(), expected.states.size());
+        for (std::size_t i = t.size(); i-- > 0;) {
+            QVERIFY2(t.stateAfter(i) == expected.states[i], std::to_string(i).c_str());
+            QCOMPARE(t.step(i).hash, expected.steps[i].hash);
+        }
+        QVERIFY(resumes > 0); // the jumps went through checkpoints inside the long ops
+        QVERIFY(t.finalState() == s);
     }
 
     void replayVisitsEveryStepWithItsState() {
