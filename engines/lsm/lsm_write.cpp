@@ -38,14 +38,14 @@ void LsmEngine::flush(State& s, StepSink<Step, State>& sink) const {
     SSTable t;
     t.id = s.nextTableId++;
     t.level = 0;
-    std::vector<std::string> keys;
+    t.bloom = BloomFilter::sized(s.memtable.size(), p_.bloomBitsPerKey);
+    t.entries.reserve(s.memtable.size());
     for (auto& [k, e] : s.memtable) {
         t.maxSeq = std::max(t.maxSeq, e.seq);
         t.bytes += e.bytes();
-        keys.push_back(k);
+        t.bloom.add(k);
         t.entries.push_back(std::move(e));
     }
-    t.bloom = BloomFilter(keys, p_.bloomBitsPerKey);
     t.bytes += static_cast<std::int64_t>(t.bloom.bits() / 8);
     s.memtable.clear();
     s.stats.diskBytesWritten += t.bytes;
