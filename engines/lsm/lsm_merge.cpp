@@ -63,6 +63,11 @@ struct RunHead {
     }
 };
 
+// Whether two keys read are one key: the same text (two numbers' values, cheaper, first).
+bool sameKey(const KeyLess::Read& a, const KeyLess::Read& b) {
+    return (!a.number || !b.number || a.value == b.value) && *a.text == *b.text;
+}
+
 // Cuts the merged entries into tables as they come, each with its bloom filter once full.
 class TableWriter {
 public:
@@ -151,7 +156,7 @@ MergeResult mergeTables(LsmState& s, std::vector<SSTable> inputs, int outLevel,
         RunHead h = heads.top();
         heads.pop();
         // The first version of a key to come out is its newest; the older ones are passed over.
-        while (!heads.empty() && *heads.top().key.text == *h.key.text) {
+        while (!heads.empty() && sameKey(heads.top().key, h.key)) {
             RunHead older = heads.top();
             heads.pop();
             if (older.advance()) {

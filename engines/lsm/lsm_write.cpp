@@ -9,10 +9,10 @@ namespace fg::lsm {
 
 void LsmEngine::write(State& s, const std::string& key, std::optional<std::string> value,
                       StepSink<Step, State>& sink) const {
-    Entry e{key, s.nextSeq++, std::move(value)};
+    const Entry& e =
+        s.memtable.insert_or_assign(key, Entry{key, s.nextSeq++, std::move(value)}).first->second;
     s.stats.userBytes += e.bytes();
     const bool tomb = !e.value;
-    s.memtable[key] = e;
     if (sink.narrate()) {
         Step st;
         st.kind = tomb ? StepKind::kDelete : StepKind::kPut;
