@@ -9,6 +9,7 @@
 #include "engines/scenario/lsm_scenario.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -111,6 +112,11 @@ Status readText(const std::string& path, std::istream& standardInput, std::strin
     std::ifstream f(path, std::ios::binary);
     if (!f) {
         return Status::error(path, "cannot be read: no such file, or not readable");
+    }
+    // Room for the whole file at once (a 30 MB file grew by copies, each touching new pages).
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+        text.reserve(std::min<std::uintmax_t>(size, kMaxScenarioBytes) + 1);
     }
     return readText(f, path, text);
 }
