@@ -98,14 +98,17 @@ public:
     }
     bool start_object(std::size_t n) {
         const bool opStarts = atOpElement();
-        frames_.push_back({true, {}, {}, 0});
+        frames_.push_back({true, {}, {}, {}, 0});
         Dom* d = target(opStarts);
         return d ? d->start_object(n) : true;
     }
     bool key(json::string_t& k) {
         Frame& top = frames_.back();
         top.key = k;
-        if (part_ != Part::kOps && !top.keys.insert(k).second && found_.empty()) {
+        if (frames_.size() == 1) {
+            rootKeyIsOps_ = top.object && k == "ops";
+        }
+        if (part_ != Part::kOps && !top.addKey(k) && found_.empty()) {
             found_ = pathTo(frames_.size()) + "/" + k;
         }
         Dom* d = target(false);
@@ -118,7 +121,7 @@ public:
     }
     bool start_array(std::size_t n) {
         const bool opStarts = atOpElement();
-        frames_.push_back({false, {}, {}, 0});
+        frames_.push_back({false, {}, {}, {}, 0});
         Dom* d = target(opStarts);
         return d ? d->start_array(n) : true;
     }
@@ -138,20 +141,29 @@ public:
 private:
     struct Frame {
         bool object;
-        std::set<std::string> keys;
+        std::vector<std::string> few; // an object's keys: a list while short (an op's two or
+        std::set<std::string> many;   // three), then a set, so a huge object stays fast
         std::string key;
         std::size_t index;
+        // False when the object holds `k` already.
+        bool addKey(const std::string& k) {
+            if (many.empty() && few.size() < 8) {
+                if (std::find(few.begin(), few.end(), k) != few.end()) {
+                    return false;
+                }
+                few.push_back(k);
+                return true;
+            }
+            if (many.empty()) {
+                many.insert(few.begin(), few.end());
+            }
+            return many.insert(k).second;
+        }
     };
     // Whether the value about to start is an element of the top-level "ops" array.
-    bool atOpElement() const {
-        return frames_.size() == 2 && frames_[0].object && frames_[0].key == "ops" &&
-               !frames_[1].object;
-    }
+    bool atOpElement() const { return frames_.size() == 2 && rootKeyIsOps_ && !frames_[1].object; }
     // Whether the innermost open container lies inside an element of the ops array.
-    bool insideOp() const {
-        return frames_.size() > 2 && frames_[0].object && frames_[0].key == "ops" &&
-               !frames_[1].object;
-    }
+    bool insideOp() const { return frames_.size() > 2 && rootKeyIsOps_ && !frames_[1].object; }
     // The builder of the event now: the document's, an op's (a new one when `opStarts`), or none.
     Dom* target(bool opStarts) {
         const bool inOp = opStarts || insideOp();
@@ -176,7 +188,7 @@ private:
     // A value ended: the next one in an array has the next index; an op handed over when whole.
     bool ended(bool ok, bool opEnded = false) {
         opEnded = opEnded || (part_ == Part::kOps && opDom_ && frames_.size() == 2 &&
-                              frames_[0].key == "ops" && !frames_[1].object);
+                              rootKeyIsOps_ && !frames_[1].object);
         if (ok && opEnded && part_ == Part::kOps) {
             opDom_.reset();
             ok = onOp_(op_, frames_.back().index);
@@ -201,6 +213,7 @@ private:
     json op_;
     std::optional<Dom> opDom_;
     std::vector<Frame> frames_;
+    bool rootKeyIsOps_ = false; // the root is an object and its key now is "ops"
     std::string found_;
 };
 
