@@ -72,6 +72,11 @@ printf '| command line | `fieldguide downsample --step 60 FILE`: 2,592,000 point
     "$csv_file" "$csv_pipe" "$csv_c"
 process_row '`fieldguide compress`: the same 10,000,000 points' "$work/points.csv" -- "$fieldguide" compress -
 process_row '`fieldguide run`: a 1,000,000-key B-Tree (insert-random, bulk)' "$work/btree.json" -- "$fieldguide" run -
+# Issue 18's run row: 1,000,000 individual insert ops (30 MB of JSON), read op by op.
+awk 'BEGIN { print "{\"engine\":\"btree\",\"narrate\":false,\"params\":{\"order\":64},\"ops\":[";
+             for (i = 0; i < 1000000; i++) printf "%s{\"op\":\"insert\",\"key\":%d}\n", (i ? "," : ""), (i * 7919) % 1000003;
+             print "]}" }' >"$work/ops.json"
+process_row '`fieldguide run`: 1,000,000 insert ops (30 MB of JSON, bulk)' "$work/ops.json" -- "$fieldguide" run -
 
 for b in bench_btree bench_engines bench_ui_launch bench_ui_frames bench_ui_export; do
     "$build/tools/$b" 2> >(grep -v -e XDG_RUNTIME_DIR -e propagateSizeHints >&2)

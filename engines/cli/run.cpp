@@ -24,14 +24,20 @@ int run(const Args& args, Io io) {
     if (!args.empty()) {
         path = args[0];
     }
-    nlohmann::json scenario;
-    if (const Status s = scenario::readFile(path, io.in, scenario); !s) {
-        io.err << "fieldguide run: " << s.message() << "\n";
-        return exitFor(s);
-    }
+    // Read as a header and its ops one at a time: a million ops never stand as one document.
     const std::string source = path == "-" ? "<stdin>" : path;
+    std::string text;
+    nlohmann::json header;
+    Status read = scenario::readText(path, io.in, text);
+    if (read) {
+        read = scenario::parseHeader(text, source, header);
+    }
+    if (!read) {
+        io.err << "fieldguide run: " << read.message() << "\n";
+        return exitFor(read);
+    }
     nlohmann::json result;
-    if (const Status s = scenario::run(scenario, result); !s) {
+    if (const Status s = scenario::runText(text, source, header, result); !s) {
         io.err << "fieldguide run: " << source << ": " << s.message() << "\n";
         return kUsage;
     }

@@ -45,20 +45,30 @@ std::uint32_t bloomHash(std::string_view key) {
 }
 } // namespace
 
-BloomFilter::BloomFilter(const std::vector<std::string>& keys, int bitsPerKey) {
-    k_ = std::clamp(static_cast<int>(bitsPerKey * 0.69), 1, 30); // 0.69 ~ ln 2, as LevelDB
-    std::size_t bits = keys.size() * static_cast<std::size_t>(std::max(bitsPerKey, 1));
-    bits = std::max<std::size_t>(bits, 64); // tiny filters would be all ones
-    bits_.assign((bits + 7) / 8, 0);
-    const std::size_t m = bits_.size() * 8;
+BloomFilter::BloomFilter(const std::vector<std::string>& keys, int bitsPerKey)
+    : BloomFilter(sized(keys.size(), bitsPerKey)) {
     for (const auto& key : keys) {
-        std::uint32_t h = bloomHash(key);
-        const std::uint32_t delta = (h >> 17) | (h << 15);
-        for (int j = 0; j < k_; ++j) {
-            const std::size_t pos = h % m;
-            bits_[pos / 8] |= static_cast<std::uint8_t>(1u << (pos % 8));
-            h += delta;
-        }
+        add(key);
+    }
+}
+
+BloomFilter BloomFilter::sized(std::size_t keys, int bitsPerKey) {
+    BloomFilter f;
+    f.k_ = std::clamp(static_cast<int>(bitsPerKey * 0.69), 1, 30); // 0.69 ~ ln 2, as LevelDB
+    std::size_t bits = keys * static_cast<std::size_t>(std::max(bitsPerKey, 1));
+    bits = std::max<std::size_t>(bits, 64); // tiny filters would be all ones
+    f.bits_.assign((bits + 7) / 8, 0);
+    return f;
+}
+
+void BloomFilter::add(std::string_view key) {
+    const std::size_t m = bits_.size() * 8;
+    std::uint32_t h = bloomHash(key);
+    const std::uint32_t delta = (h >> 17) | (h << 15);
+    for (int j = 0; j < k_; ++j) {
+        const std::size_t pos = h % m;
+        bits_[pos / 8] |= static_cast<std::uint8_t>(1u << (pos % 8));
+        h += delta;
     }
 }
 

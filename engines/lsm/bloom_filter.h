@@ -17,6 +17,10 @@ class BloomFilter {
 public:
     BloomFilter() = default;
     BloomFilter(const std::vector<std::string>& keys, int bitsPerKey);
+    // An empty filter sized for `keys` keys, which add() then sets one by one: the same filter as
+    // the constructor's once all are added, without a copy of the keys.
+    static BloomFilter sized(std::size_t keys, int bitsPerKey);
+    void add(std::string_view key);
 
     bool mayContain(std::string_view key) const;
     int probes() const { return k_; }

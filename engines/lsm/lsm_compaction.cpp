@@ -1,21 +1,17 @@
 // LSM compaction (lsm_tree.h): which tables merge when a level or tier is full (leveled, as
 // LevelDB and RocksDB; size-tiered, as Cassandra's STCS), and the merge itself: the newest version
 // of each key survives, and a tombstone goes once nothing older is left for it to shadow.
-#include "engines/lsm/lsm_detail.h"
+#include "engines/lsm/lsm_merge.h"
 #include "engines/lsm/lsm_tree.h"
 
 #include <algorithm>
 #include <map>
 #include <optional>
-#include <queue>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace fg::lsm {
-
-using detail::findIn;
-using detail::inRange;
 
 namespace {
 
@@ -111,106 +107,15 @@ std::optional<Compaction> overfullLevel(LsmState& s, const LsmParams& p) {
     return std::nullopt;
 }
 
-// Takes the input tables apart: returns the newest version of each of their keys, in key order,
-// and moves every other table, in order, to `rest`. Leaves `tables` moved from. A k-way merge of
-// the inputs (each is sorted by key): a comparison or two per entry and the log of the number of
-// inputs, where a map of every entry (a lookup, then an insert) was half the time of a run.
-std::vector<Entry> takeNewestVersions(std::vector<SSTable>& tables,
-                                      const std::vector<int>& inputIds,
-                                      std::vector<SSTable>& rest) {
+// Takes the input tables out of s.tables, in order, leaving the rest there.
+std::vector<SSTable> takeInputs(LsmState& s, const std::vector<int>& inputIds) {
     const std::set<int> in(inputIds.begin(), inputIds.end());
-    std::vector<SSTable> inputs;
-    for (auto& t : tables) {
+    std::vector<SSTable> inputs, rest;
+    for (auto& t : s.tables) {
         (in.count(t.id) ? inputs : rest).push_back(std::move(t));
     }
-    struct Head {
-        std::size_t table, pos;
-    };
-    const KeyLess less;
-    // Whether head a comes after head b: by key, then the newer version first.
-    const auto after = [&](const Head& a, const Head& b) {
-        const Entry& x = inputs[a.table].entries[a.pos];
-        const Entry& y = inputs[b.table].entries[b.pos];
-        if (less(y.key, x.key)) {
-            return true;
-        }
-        return !less(x.key, y.key) && x.seq < y.seq;
-    };
-    std::priority_queue<Head, std::vector<Head>, decltype(after)> heads(after);
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        total += inputs[i].entries.size();
-        if (!inputs[i].entries.empty()) {
-            heads.push({i, 0});
-        }
-    }
-    std::vector<Entry> newest;
-    newest.reserve(total);
-    while (!heads.empty()) {
-        Head h = heads.top();
-        heads.pop();
-        Entry& e = inputs[h.table].entries[h.pos];
-        // The first version of a key to come out is its newest; the older ones are left behind.
-        if (newest.empty() || less(newest.back().key, e.key)) {
-            newest.push_back(std::move(e));
-        }
-        if (++h.pos < inputs[h.table].entries.size()) {
-            heads.push(h);
-        }
-    }
-    return newest;
-}
-
-// The entries the merge writes, in key order: a tombstone may go only when no table left out of
-// this compaction (`rest`) holds an older version it must keep shadowing; `dropped` counts those
-// that went.
-std::vector<Entry> dropSpentTombstones(std::vector<Entry>& newest, const std::vector<SSTable>& rest,
-                                       std::int64_t& dropped) {
-    std::vector<Entry> merged;
-    merged.reserve(newest.size());
-    for (auto& e : newest) {
-        if (!e.value) {
-            const bool shadowing = std::any_of(rest.begin(), rest.end(), [&](const SSTable& t) {
-                const Entry* older = inRange(t, e.key) ? findIn(t, e.key) : nullptr;
-                return older && older->seq < e.seq;
-            });
-            if (!shadowing) {
-                ++dropped;
-                continue;
-            }
-        }
-        merged.push_back(std::move(e));
-    }
-    return merged;
-}
-
-// Writes `merged` as new tables at `outLevel`, appended to s.tables: one table when size-tiered,
-// else tables of 2 x memtable_entries entries (so a level holds several, by key range). Returns
-// their ids.
-std::vector<int> writeTables(LsmState& s, std::vector<Entry> merged, int outLevel,
-                             const LsmParams& p) {
-    const std::size_t per = p.tiered || merged.empty()
-                                ? std::max<std::size_t>(merged.size(), 1)
-                                : static_cast<std::size_t>(p.memtableEntries) * 2;
-    std::vector<int> outs;
-    for (std::size_t start = 0; start < merged.size(); start += per) {
-        SSTable t;
-        t.id = s.nextTableId++;
-        t.level = outLevel;
-        std::vector<std::string> keys;
-        for (std::size_t i = start; i < std::min(merged.size(), start + per); ++i) {
-            t.maxSeq = std::max(t.maxSeq, merged[i].seq);
-            t.bytes += merged[i].bytes();
-            keys.push_back(merged[i].key);
-            t.entries.push_back(std::move(merged[i]));
-        }
-        t.bloom = BloomFilter(keys, p.bloomBitsPerKey);
-        t.bytes += static_cast<std::int64_t>(t.bloom.bits() / 8);
-        s.stats.diskBytesWritten += t.bytes;
-        outs.push_back(t.id);
-        s.tables.push_back(std::move(t));
-    }
-    return outs;
+    s.tables = std::move(rest);
+    return inputs;
 }
 
 } // namespace
@@ -249,12 +154,13 @@ void LsmEngine::merge(State& s, std::vector<int> inputIds, int outLevel,
                   (p_.tiered ? " (size-tiered: a tier is full)." : " (leveled).");
         sink.report(std::move(st), s);
     }
-    std::vector<SSTable> rest;
-    auto newest = takeNewestVersions(s.tables, inputIds, rest);
-    std::int64_t dropped = 0;
-    std::vector<Entry> merged = dropSpentTombstones(newest, rest, dropped);
-    s.tables = std::move(rest);
-    const std::vector<int> outs = writeTables(s, std::move(merged), outLevel, p_);
+    detail::MergeResult merged = detail::mergeTables(s, takeInputs(s, inputIds), outLevel, p_);
+    const std::int64_t dropped = merged.tombstonesDropped;
+    std::vector<int> outs;
+    for (auto& t : merged.outputs) {
+        outs.push_back(t.id);
+        s.tables.push_back(std::move(t));
+    }
     s.index.rebuild(s.tables);
     ++s.stats.compactions;
     s.stats.tombstonesDropped += dropped;

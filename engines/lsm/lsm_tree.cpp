@@ -70,28 +70,15 @@ std::string_view resultName(ProbeResult result) {
 KeyLess::Read KeyLess::read(const std::string& key) {
     Read r;
     r.text = &key;
+    if (plainNumber(key)) { // up to 18 digits: no overflow, and the value from_chars reads
+        r.number = true;
+        for (const char c : key) {
+            r.value = r.value * 10 + (c - '0');
+        }
+        return r;
+    }
     r.number = asNumber(key, r.value);
     return r;
-}
-
-bool KeyLess::operator()(const std::string& a, const std::string& b) const {
-    // Fast path: plain non-negative numbers without leading zeros compare by length, then digits.
-    auto plain = [](const std::string& s) {
-        if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) {
-            return false;
-        }
-        for (const char c : s) {
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    };
-    if (plain(a) && plain(b)) {
-        return a.size() != b.size() ? a.size() < b.size() : a < b;
-    }
-    // Else the order of two keys read (KeyLess::Read): one definition for both.
-    return (*this)(read(a), read(b));
 }
 
 std::int64_t Entry::bytes() const {

@@ -33,7 +33,25 @@ namespace fg::lsm {
 bool tooLargeForANumber(const std::string& key);
 
 struct KeyLess {
-    bool operator()(const std::string& a, const std::string& b) const;
+    // Inline, for the memtable's and a table's searches: plain non-negative numbers without
+    // leading zeros (most keys) compare by length, then digits; anything else as two keys read.
+    bool operator()(const std::string& a, const std::string& b) const {
+        if (plainNumber(a) && plainNumber(b)) {
+            return a.size() != b.size() ? a.size() < b.size() : a < b;
+        }
+        return (*this)(read(a), read(b));
+    }
+    static bool plainNumber(const std::string& s) {
+        if (s.empty() || s.size() > 18 || (s[0] == '0' && s.size() > 1)) {
+            return false;
+        }
+        for (const char c : s) {
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
     // A key read once, to sort many by it: compares as the keys compare (a sort of the tables by
     // their first keys read each key as a number at every comparison).
     struct Read {

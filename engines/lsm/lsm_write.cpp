@@ -9,10 +9,10 @@ namespace fg::lsm {
 
 void LsmEngine::write(State& s, const std::string& key, std::optional<std::string> value,
                       StepSink<Step, State>& sink) const {
-    Entry e{key, s.nextSeq++, std::move(value)};
+    const Entry& e =
+        s.memtable.insert_or_assign(key, Entry{key, s.nextSeq++, std::move(value)}).first->second;
     s.stats.userBytes += e.bytes();
     const bool tomb = !e.value;
-    s.memtable[key] = e;
     if (sink.narrate()) {
         Step st;
         st.kind = tomb ? StepKind::kDelete : StepKind::kPut;
@@ -38,14 +38,14 @@ void LsmEngine::flush(State& s, StepSink<Step, State>& sink) const {
     SSTable t;
     t.id = s.nextTableId++;
     t.level = 0;
-    std::vector<std::string> keys;
+    t.bloom = BloomFilter::sized(s.memtable.size(), p_.bloomBitsPerKey);
+    t.entries.reserve(s.memtable.size());
     for (auto& [k, e] : s.memtable) {
         t.maxSeq = std::max(t.maxSeq, e.seq);
         t.bytes += e.bytes();
-        keys.push_back(k);
+        t.bloom.add(k);
         t.entries.push_back(std::move(e));
     }
-    t.bloom = BloomFilter(keys, p_.bloomBitsPerKey);
     t.bytes += static_cast<std::int64_t>(t.bloom.bits() / 8);
     s.memtable.clear();
     s.stats.diskBytesWritten += t.bytes;

@@ -1,10 +1,12 @@
 #include "engines/scenario/btree_scenario.h"
 
 #include "engines/core/timeline.h"
+#include "engines/scenario/json_text.h"
 #include "engines/scenario/scenario_reader.h"
 
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -367,7 +369,11 @@ json btreeStatsJson(const btree::Stats& s) {
             {"page_reads", s.pageReads}};
 }
 
-Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
+namespace {
+
+// Everything of a scenario but its ops (REQUIRES nothing of `scenario`); checks that "ops" is a
+// list.
+Status parseBtreeHeader(const json& scenario, BtreeScenario& sc) {
     if (!scenario.is_object()) {
         return Status::error("/", "expected a scenario object");
     }
@@ -377,35 +383,75 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
     if (Status keys = ScenarioReader::scenarioKeys(scenario); !keys) {
         return keys;
     }
-    BtreeScenario sc;
     if (const auto n = scenario.find("narrate"); n != scenario.end()) {
         if (!n->is_boolean()) {
             return Status::error("/narrate", "expected true or false");
         }
         sc.narrate = n->get<bool>();
     }
-    Status st = parseParams(scenario, sc.params);
-    if (!st) {
+    if (Status st = parseParams(scenario, sc.params); !st) {
         return st;
     }
     const auto ops = scenario.find("ops");
     if (ops == scenario.end() || !ops->is_array()) {
         return Status::error("/ops", "expected an array of ops");
     }
-    WorkBudget budget(sc.narrate);
-    for (std::size_t i = 0; i < ops->size(); ++i) {
-        Op op;
-        const std::string path = "/ops/" + std::to_string(i);
-        st = parseOp((*ops)[i], path, sc.narrate, op);
-        if (st) {
-            st = budget.add(op.work(), path);
+    return Status::ok();
+}
+
+std::string opPath(std::size_t index) {
+    return "/ops/" + std::to_string(index);
+}
+
+// Op `index` of the list, its work counted against `budget`.
+Status readBtreeOp(const json& o, std::size_t index, bool narrate, WorkBudget& budget, Op& op) {
+    const std::string path = opPath(index);
+    const Status st = parseOp(o, path, narrate, op);
+    return st ? budget.add(op.work(), path) : st;
+}
+
+// The result of a scenario read: narrated, its ops (sc.ops) through a Timeline; in bulk, each op
+// `forEachOp` gives straight into the tree.
+using EachOp = std::function<void(const std::function<void(const Op&)>&)>;
+json btreeResult(const BtreeScenario& sc, const EachOp& forEachOp) {
+    const btree::BTreeEngine engine(sc.params);
+    json out = {{"engine", "btree"}};
+    if (sc.narrate) {
+        const Timeline<btree::BTreeEngine> timeline(engine, engine.emptyState(), sc.ops);
+        json steps = json::array();
+        for (const Step& step : timeline.steps()) {
+            steps.push_back(btreeStepJson(step));
         }
-        if (!st) {
+        out["steps"] = std::move(steps);
+        out["state"] = btreeStateJson(timeline.finalState(), sc.params, true);
+        out["stats"] = btreeStatsJson(timeline.finalState().stats);
+        return out;
+    }
+    btree::State state = engine.emptyState();
+    SilentSink<Step, btree::State> silent;
+    forEachOp([&](const Op& op) { engine.apply(state, op, silent); });
+    out["state"] = btreeStateJson(state, sc.params, state.stats.keys <= kMaxTreeKeysInBulk);
+    out["stats"] = btreeStatsJson(state.stats);
+    return out;
+}
+
+} // namespace
+
+Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
+    BtreeScenario sc;
+    if (Status st = parseBtreeHeader(scenario, sc); !st) {
+        return st;
+    }
+    const json& ops = scenario["ops"];
+    WorkBudget budget(sc.narrate);
+    for (std::size_t i = 0; i < ops.size(); ++i) {
+        Op op;
+        if (Status st = readBtreeOp(ops[i], i, sc.narrate, budget, op); !st) {
             return st;
         }
         sc.ops.push_back(op);
     }
-    if (st = budget.finish(); !st) {
+    if (Status st = budget.finish(); !st) {
         return st;
     }
     sc.work = budget.total();
@@ -416,31 +462,52 @@ Status parseBtreeScenario(const json& scenario, BtreeScenario& out) {
 Status runBtreeScenario(const json& scenario, json& result) {
     try {
         BtreeScenario sc;
-        Status st = parseBtreeScenario(scenario, sc);
+        if (Status st = parseBtreeScenario(scenario, sc); !st) {
+            return st;
+        }
+        result = btreeResult(sc, [&](const auto& apply) {
+            for (const Op& op : sc.ops) {
+                apply(op);
+            }
+        });
+        return Status::ok();
+    } catch (const json::exception& e) {
+        return Status::error("/", std::string("unreadable scenario: ") + e.what());
+    }
+}
+
+Status runBtreeScenarioText(const std::string& text, const json& header, json& result) {
+    try {
+        BtreeScenario sc;
+        if (Status st = parseBtreeHeader(header, sc); !st) {
+            return st;
+        }
+        // Every op read and counted before any runs (a broken or over-budget one refuses the
+        // scenario up front); kept only when narrated, whose budget keeps the list short.
+        WorkBudget budget(sc.narrate);
+        Status st = forEachJsonOp(text, [&](const json& o, std::size_t i) {
+            Op op;
+            Status read = readBtreeOp(o, i, sc.narrate, budget, op);
+            if (read && sc.narrate) {
+                sc.ops.push_back(op);
+            }
+            return read;
+        });
+        if (st) {
+            st = budget.finish();
+        }
         if (!st) {
             return st;
         }
-        const btree::BTreeEngine engine(sc.params);
-        json out = {{"engine", "btree"}};
-        if (sc.narrate) {
-            const Timeline<btree::BTreeEngine> timeline(engine, engine.emptyState(), sc.ops);
-            json steps = json::array();
-            for (const Step& step : timeline.steps()) {
-                steps.push_back(btreeStepJson(step));
-            }
-            out["steps"] = std::move(steps);
-            out["state"] = btreeStateJson(timeline.finalState(), sc.params, true);
-            out["stats"] = btreeStatsJson(timeline.finalState().stats);
-        } else {
-            btree::State state = engine.emptyState();
-            SilentSink<Step, btree::State> silent;
-            for (const Op& op : sc.ops) {
-                engine.apply(state, op, silent);
-            }
-            out["state"] = btreeStateJson(state, sc.params, state.stats.keys <= kMaxTreeKeysInBulk);
-            out["stats"] = btreeStatsJson(state.stats);
-        }
-        result = std::move(out);
+        sc.work = budget.total();
+        result = btreeResult(sc, [&](const auto& apply) {
+            (void)forEachJsonOp(text, [&](const json& o, std::size_t i) {
+                Op op;
+                const Status read = parseOp(o, opPath(i), false, op);
+                apply(op);
+                return read;
+            });
+        });
         return Status::ok();
     } catch (const json::exception& e) {
         return Status::error("/", std::string("unreadable scenario: ") + e.what());

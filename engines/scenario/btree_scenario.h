@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
+#include <string>
 #include <vector>
 
 namespace fg {
@@ -31,6 +32,12 @@ Status parseBtreeScenario(const nlohmann::json& scenario, BtreeScenario& out);
 // Parses and runs a scenario, filling `result` as described above. On error `result` is untouched.
 // In bulk mode (narrate false) a tree of more than 10,000 keys is left out of state (stats stay).
 Status runBtreeScenario(const nlohmann::json& scenario, nlohmann::json& result);
+
+// The same for a scenario too large to hold as one document: `header` is its text's header
+// (parseJsonHeader: "ops" left empty), the ops read from `text` one at a time, twice in bulk (read
+// and counted, then run), so a million ops never stand as a million JSON objects.
+Status runBtreeScenarioText(const std::string& text, const nlohmann::json& header,
+                            nlohmann::json& result);
 
 // One step as the result's "steps" array writes it: kind, text, and the kind's data fields.
 nlohmann::json btreeStepJson(const btree::Step& step);

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -60,43 +62,73 @@ std::string notJsonText(const std::string& text) {
 // the last of two values. (nlohmann's parser with a callback, which did this before, searches
 // the whole parent for a discarded value at the end of every object: a file of 500,000 ops took
 // 45 s to read, growing with the square of its size.)
+// What it builds (Part): the whole document; or the header alone, each element of the top-level
+// "ops" array left out (the keys still checked); or each such element alone, handed to `onOp` as
+// a document of its own, the rest built nowhere.
 class DuplicateKeysSax {
 public:
     using json = nlohmann::json;
-    explicit DuplicateKeysSax(json& out) : dom_(out, true) {}
+    using Dom = nlohmann::detail::json_sax_dom_parser<json>;
+    enum class Part { kWhole, kHeader, kOps };
+    using OnOp = std::function<bool(json& op, std::size_t index)>;
 
-    bool null() { return counted(dom_.null()); }
-    bool boolean(bool v) { return counted(dom_.boolean(v)); }
-    bool number_integer(json::number_integer_t v) { return counted(dom_.number_integer(v)); }
-    bool number_unsigned(json::number_unsigned_t v) { return counted(dom_.number_unsigned(v)); }
-    bool number_float(json::number_float_t v, const json::string_t& s) {
-        return counted(dom_.number_float(v, s));
+    explicit DuplicateKeysSax(json& out, Part part = Part::kWhole, OnOp onOp = {})
+        : part_(part), onOp_(std::move(onOp)), dom_(out, true) {}
+
+    bool null() {
+        return scalar([](Dom& d) { return d.null(); });
     }
-    bool string(json::string_t& v) { return counted(dom_.string(v)); }
-    bool binary(json::binary_t& v) { return counted(dom_.binary(v)); }
+    bool boolean(bool v) {
+        return scalar([&](Dom& d) { return d.boolean(v); });
+    }
+    bool number_integer(json::number_integer_t v) {
+        return scalar([&](Dom& d) { return d.number_integer(v); });
+    }
+    bool number_unsigned(json::number_unsigned_t v) {
+        return scalar([&](Dom& d) { return d.number_unsigned(v); });
+    }
+    bool number_float(json::number_float_t v, const json::string_t& s) {
+        return scalar([&](Dom& d) { return d.number_float(v, s); });
+    }
+    bool string(json::string_t& v) {
+        return scalar([&](Dom& d) { return d.string(v); });
+    }
+    bool binary(json::binary_t& v) {
+        return scalar([&](Dom& d) { return d.binary(v); });
+    }
     bool start_object(std::size_t n) {
-        frames_.push_back({true, {}, {}, 0});
-        return dom_.start_object(n);
+        const bool opStarts = atOpElement();
+        frames_.push_back({true, {}, {}, {}, 0});
+        Dom* d = target(opStarts);
+        return d ? d->start_object(n) : true;
     }
     bool key(json::string_t& k) {
         Frame& top = frames_.back();
         top.key = k;
-        if (!top.keys.insert(k).second && found_.empty()) {
+        if (frames_.size() == 1) {
+            rootKeyIsOps_ = top.object && k == "ops";
+        }
+        if (part_ != Part::kOps && !top.addKey(k) && found_.empty()) {
             found_ = pathTo(frames_.size()) + "/" + k;
         }
-        return dom_.key(k);
+        Dom* d = target(false);
+        return d ? d->key(k) : true;
     }
     bool end_object() {
+        Dom* d = target(false);
         frames_.pop_back();
-        return counted(dom_.end_object());
+        return ended(d ? d->end_object() : true);
     }
     bool start_array(std::size_t n) {
-        frames_.push_back({false, {}, {}, 0});
-        return dom_.start_array(n);
+        const bool opStarts = atOpElement();
+        frames_.push_back({false, {}, {}, {}, 0});
+        Dom* d = target(opStarts);
+        return d ? d->start_array(n) : true;
     }
     bool end_array() {
+        Dom* d = target(false);
         frames_.pop_back();
-        return counted(dom_.end_array());
+        return ended(d ? d->end_array() : true);
     }
     template <class Exception>
     bool parse_error(std::size_t at, const std::string& token, const Exception& e) {
@@ -109,12 +141,58 @@ public:
 private:
     struct Frame {
         bool object;
-        std::set<std::string> keys;
+        std::vector<std::string> few; // an object's keys: a list while short (an op's two or
+        std::set<std::string> many;   // three), then a set, so a huge object stays fast
         std::string key;
         std::size_t index;
+        // False when the object holds `k` already.
+        bool addKey(const std::string& k) {
+            if (many.empty() && few.size() < 8) {
+                if (std::find(few.begin(), few.end(), k) != few.end()) {
+                    return false;
+                }
+                few.push_back(k);
+                return true;
+            }
+            if (many.empty()) {
+                many.insert(few.begin(), few.end());
+            }
+            return many.insert(k).second;
+        }
     };
-    // A value ended: the next one in an array has the next index.
-    bool counted(bool ok) {
+    // Whether the value about to start is an element of the top-level "ops" array.
+    bool atOpElement() const { return frames_.size() == 2 && rootKeyIsOps_ && !frames_[1].object; }
+    // Whether the innermost open container lies inside an element of the ops array.
+    bool insideOp() const { return frames_.size() > 2 && rootKeyIsOps_ && !frames_[1].object; }
+    // The builder of the event now: the document's, an op's (a new one when `opStarts`), or none.
+    Dom* target(bool opStarts) {
+        const bool inOp = opStarts || insideOp();
+        if (part_ == Part::kWhole || (part_ == Part::kHeader && !inOp)) {
+            return &dom_;
+        }
+        if (part_ == Part::kHeader || !inOp) {
+            return nullptr;
+        }
+        if (opStarts) {
+            op_ = json();
+            opDom_.emplace(op_, true);
+        }
+        return &*opDom_;
+    }
+    template <class Event>
+    bool scalar(Event&& event) {
+        const bool op = atOpElement();
+        Dom* d = target(op);
+        return ended(d ? event(*d) : true, op);
+    }
+    // A value ended: the next one in an array has the next index; an op handed over when whole.
+    bool ended(bool ok, bool opEnded = false) {
+        opEnded = opEnded || (part_ == Part::kOps && opDom_ && frames_.size() == 2 &&
+                              rootKeyIsOps_ && !frames_[1].object);
+        if (ok && opEnded && part_ == Part::kOps) {
+            opDom_.reset();
+            ok = onOp_(op_, frames_.back().index);
+        }
         if (!frames_.empty() && !frames_.back().object) {
             ++frames_.back().index;
         }
@@ -129,15 +207,23 @@ private:
         }
         return path;
     }
-    nlohmann::detail::json_sax_dom_parser<json> dom_;
+    Part part_;
+    OnOp onOp_;
+    Dom dom_;
+    json op_;
+    std::optional<Dom> opDom_;
     std::vector<Frame> frames_;
+    bool rootKeyIsOps_ = false; // the root is an object and its key now is "ops"
     std::string found_;
 };
 
-Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out) {
+namespace {
+
+Status parseAs(const std::string& text, const std::string& source, nlohmann::json& out,
+               DuplicateKeysSax::Part part) {
     try {
         nlohmann::json parsed;
-        DuplicateKeysSax duplicates(parsed);
+        DuplicateKeysSax duplicates(parsed, part);
         nlohmann::json::sax_parse(text, &duplicates);
         if (!duplicates.found().empty()) {
             out = nullptr;
@@ -180,6 +266,28 @@ Status parseJsonText(const std::string& text, const std::string& source, nlohman
         return Status::error(at == std::string::npos ? source : placeOf(text, at, source),
                              "invalid JSON: " + what);
     }
+}
+
+} // namespace
+
+Status parseJsonText(const std::string& text, const std::string& source, nlohmann::json& out) {
+    return parseAs(text, source, out, DuplicateKeysSax::Part::kWhole);
+}
+
+Status parseJsonHeader(const std::string& text, const std::string& source, nlohmann::json& header) {
+    return parseAs(text, source, header, DuplicateKeysSax::Part::kHeader);
+}
+
+Status forEachJsonOp(const std::string& text, const JsonOpVisit& visit) {
+    Status result;
+    nlohmann::json unused;
+    DuplicateKeysSax ops(unused, DuplicateKeysSax::Part::kOps,
+                         [&](nlohmann::json& op, std::size_t index) {
+                             result = visit(op, index);
+                             return static_cast<bool>(result);
+                         });
+    nlohmann::json::sax_parse(text, &ops);
+    return result;
 }
 
 } // namespace fg

@@ -9,6 +9,7 @@
 #include "engines/scenario/lsm_scenario.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -104,22 +105,49 @@ Status readText(std::istream& in, const std::string& source, std::string& text) 
     return read;
 }
 
+Status readText(const std::string& path, std::istream& standardInput, std::string& text) {
+    if (path == "-") {
+        return readText(standardInput, "<stdin>", text);
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        return Status::error(path, "cannot be read: no such file, or not readable");
+    }
+    // Room for the whole file at once (a 30 MB file grew by copies, each touching new pages).
+    std::error_code ec;
+    if (const auto size = std::filesystem::file_size(path, ec); !ec) {
+        text.reserve(std::min<std::uintmax_t>(size, kMaxScenarioBytes) + 1);
+    }
+    return readText(f, path, text);
+}
+
 Status readFile(const std::string& path, std::istream& standardInput, nlohmann::json& out) {
     std::string text;
-    Status read;
-    if (path == "-") {
-        read = readText(standardInput, "<stdin>", text);
-    } else {
-        std::ifstream f(path, std::ios::binary);
-        if (!f) {
-            return Status::error(path, "cannot be read: no such file, or not readable");
-        }
-        read = readText(f, path, text);
-    }
-    if (!read) {
+    if (Status read = readText(path, standardInput, text); !read) {
         return read;
     }
     return parse(text, path == "-" ? "<stdin>" : path, out);
+}
+
+Status parseHeader(const std::string& text, const std::string& source, nlohmann::json& header) {
+    return parseJsonHeader(text, source, header);
+}
+
+Status runText(const std::string& text, const std::string& source, const nlohmann::json& header,
+               nlohmann::json& result) {
+    const bool btree = header.is_object() && header.value("engine", nlohmann::json()) == "btree";
+    if (btree) {
+        try {
+            return runBtreeScenarioText(text, header, result);
+        } catch (const std::exception& ex) { // as run(): never a crash
+            return Status::error("/", std::string("could not run the scenario: ") + ex.what());
+        }
+    }
+    nlohmann::json whole;
+    if (Status s = parse(text, source, whole); !s) {
+        return s;
+    }
+    return run(whole, result);
 }
 
 Status parse(const std::string& text, const std::string& source, nlohmann::json& out) {

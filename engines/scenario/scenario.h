@@ -44,4 +44,13 @@ Status readFile(const std::string& path, std::istream& standardInput, nlohmann::
 // Parses scenario text; a syntax error names the line and column.
 Status parse(const std::string& text, const std::string& source, nlohmann::json& out);
 
+// A scenario file as `fieldguide run` reads it, one op at a time where its engine can (btree):
+// readText reads the file at `path` ("-": `standardInput`) as readFile does, without parsing;
+// parseHeader checks the text as parse does (the same errors) but leaves the ops out of `header`;
+// runText then runs it as run() runs the whole document, with the same result and errors.
+Status readText(const std::string& path, std::istream& standardInput, std::string& text);
+Status parseHeader(const std::string& text, const std::string& source, nlohmann::json& header);
+Status runText(const std::string& text, const std::string& source, const nlohmann::json& header,
+               nlohmann::json& result);
+
 } // namespace fg::scenario
