@@ -186,12 +186,13 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     brokerLabel->setBuddy(broker_); // the label stays on the line of its box when the row wraps
     broker_->setRange(0, 2);
     broker_->setAccessibleName(tr("Broker"));
-    broker_->setToolTip(tr("The broker that Fail broker stops and Bring back restarts"));
+    broker_->setToolTip(tr("The broker that Fail stops and Restart brings back"));
     row->addWidget(broker_);
-    addButton(tr("Fail broker"),
+    // Short words after "Broker:", so that the row stays one line at 1920 px with Restart.
+    addButton(tr("Fail"),
               tr("Stop the broker: a follower in sync becomes leader of its partitions"),
               [this] { addOp(KafkaOp::failBroker(broker_->value())); });
-    addButton(tr("Bring back"),
+    addButton(tr("Restart"),
               tr("Restart the failed broker: it catches up, rejoins the in-sync replicas, and "
                  "leads its preferred partitions again"),
               [this] { addOp(KafkaOp::recoverBroker(broker_->value())); });

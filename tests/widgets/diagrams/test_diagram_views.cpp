@@ -313,7 +313,7 @@ private slots:
         for (QSpinBox* b : view->findChildren<QSpinBox*>()) {
             broker = b->accessibleName() == QLatin1String("Broker") ? b : broker;
         }
-        QPushButton* fail = buttonOf(view.get(), QStringLiteral("Fail broker"));
+        QPushButton* fail = buttonOf(view.get(), QStringLiteral("Fail"));
         QVERIFY(broker && fail);
         broker->setValue(2);
         broker->setFocus();
