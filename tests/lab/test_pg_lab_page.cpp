@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <algorithm>
 
 using fg::PgLabPage;
 
@@ -326,7 +327,23 @@ private slots:
         QVERIFY(waitFinished(page));
         QVERIFY2(page.status().contains(QStringLiteral("cannot connect")),
                  qPrintable(page.status()));
+        QVERIFY2(page.status().contains(QStringLiteral("Check that the server is running")),
+                 qPrintable(page.status()));
         QVERIFY(!page.index().has_value());
+        // The intro says what Run does with the server chosen; back to the private server, the
+        // connection's error goes.
+        const auto intro = [&page](bool connected) {
+            const QString text = PgLabPage::introText(connected);
+            const auto labels = page.findChildren<QLabel*>();
+            return std::any_of(labels.begin(), labels.end(),
+                               [&](const QLabel* l) { return l->text() == text; });
+        };
+        QVERIFY(intro(true) && !intro(false));
+        QVERIFY(PgLabPage::introText(true).contains(QStringLiteral("temporary table")));
+        page.serverSource()->setCurrentIndex(0);
+        QVERIFY(intro(false) && !intro(true));
+        QVERIFY2(!page.status().contains(QStringLiteral("cannot connect")),
+                 qPrintable(page.status()));
     }
 
     // Closing the tab while the helper reads a big index's every page: the helper notices the

@@ -107,6 +107,10 @@ void PgLabPage::buildControls() {
         conninfo_->setVisible(i == 1);
         intro_->setText(introText(i == 1));
         stopServer(); // the next run uses the server chosen
+        // What to do now, in place of what the other choice said last (a tester's "cannot
+        // connect" stayed after going back to the private server).
+        status_->setText(i == 1 ? tr("Type where the server is, then press Run.")
+                                : tr("Run starts the Lab's own private server."));
     });
     keysFrom_ = new QComboBox(this);
     keysFrom_->addItems({tr("Random keys"), tr("Sequential keys")});
