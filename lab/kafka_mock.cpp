@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
-#include <atomic>
 #include <chrono>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -100,7 +99,9 @@ std::string memberIdOf(rd_kafka_t* rk) {
     return out;
 }
 
-// A connection to one of the mock's brokers wakes its thread's poll at once.
+// The mock cluster's thread may miss the wakeup of its destroy and sleep until its next 1 s
+// tick: a connection to one of its brokers wakes its poll at once (most runs; the destroy still
+// waits a second now and then, in the mock's own teardown, so a closing Lab skips it).
 void wakeMockThread(const char* bootstraps) {
     const std::string all = bootstraps ? bootstraps : "";
     const std::string first = all.substr(0, all.find(','));
@@ -153,29 +154,12 @@ struct KafkaMock::Impl {
             return;
         }
         if (cluster) {
-            destroyCluster();
+            wakeMockThread(rd_kafka_mock_cluster_bootstraps(cluster));
+            rd_kafka_mock_cluster_destroy(cluster);
         }
         if (owner) {
             rd_kafka_destroy(owner);
         }
-    }
-
-    // The destroy wakes the mock's thread, which may miss that and sleep to its next 1 s tick
-    // (a connection made before the destroy was heard first: closing during a join took 1,0xx ms
-    // in 4 runs of 5): connections every 10 ms until the destroy returns wake it at once.
-    void destroyCluster() {
-        const std::string bootstraps = rd_kafka_mock_cluster_bootstraps(cluster);
-        std::atomic<bool> destroyed{false};
-        std::thread waker([&] {
-            while (!destroyed.load()) {
-                wakeMockThread(bootstraps.c_str());
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            }
-        });
-        rd_kafka_mock_cluster_destroy(cluster);
-        destroyed = true;
-        waker.join();
-        cluster = nullptr;
     }
 
     static void delivered(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque) {
