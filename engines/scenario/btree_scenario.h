@@ -34,8 +34,10 @@ Status parseBtreeScenario(const nlohmann::json& scenario, BtreeScenario& out);
 Status runBtreeScenario(const nlohmann::json& scenario, nlohmann::json& result);
 
 // The same for a scenario too large to hold as one document: `header` is its text's header
-// (parseJsonHeader: "ops" left empty), the ops read from `text` one at a time, twice in bulk (read
-// and counted, then run), so a million ops never stand as a million JSON objects.
+// (parseJsonHeader: "ops" left empty), the ops read from `text` one at a time, so a million ops
+// never stand as a million JSON objects. Narrated, they are all read and counted before any runs;
+// in bulk, read, counted and run in one pass, the run thrown away if an op is broken or the
+// budget is passed (the same error as the whole document's; the budget's work at most is spent).
 Status runBtreeScenarioText(const std::string& text, const nlohmann::json& header,
                             nlohmann::json& result);
 

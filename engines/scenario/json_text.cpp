@@ -1,5 +1,7 @@
 #include "engines/scenario/json_text.h"
 
+#include "engines/scenario/json_plain.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -274,15 +276,39 @@ Status parseJsonText(const std::string& text, const std::string& source, nlohman
     return parseAs(text, source, out, DuplicateKeysSax::Part::kWhole);
 }
 
+// Plain text (json_plain.h) is read quickly: its header alone by nlohmann, the ops spliced out.
+// Should nlohmann refuse that header, the whole text is read again so that its message names the
+// place in the text itself.
 Status parseJsonHeader(const std::string& text, const std::string& source, nlohmann::json& header) {
+    if (const auto ops = findPlainOps(text)) {
+        std::string spliced;
+        spliced.reserve(text.size() - (ops->end - ops->begin) + 2);
+        spliced.append(text, 0, ops->begin).append("[]").append(text, ops->end);
+        nlohmann::json parsed;
+        if (parseAs(spliced, source, parsed, DuplicateKeysSax::Part::kWhole)) {
+            header = std::move(parsed);
+            return Status::ok();
+        }
+    }
     return parseAs(text, source, header, DuplicateKeysSax::Part::kHeader);
 }
 
 Status forEachJsonOp(const std::string& text, const JsonOpVisit& visit) {
     Status result;
+    const PlainWalk plain = walkPlainOps(text, [&](const nlohmann::json& op, std::size_t index) {
+        result = visit(op, index);
+        return static_cast<bool>(result);
+    });
+    if (plain.done) {
+        return result;
+    }
+    // From the first op that is not plain on, nlohmann reads them.
     nlohmann::json unused;
     DuplicateKeysSax ops(unused, DuplicateKeysSax::Part::kOps,
                          [&](nlohmann::json& op, std::size_t index) {
+                             if (index < plain.visited) {
+                                 return true;
+                             }
                              result = visit(op, index);
                              return static_cast<bool>(result);
                          });

@@ -8,6 +8,7 @@
 
 #include <QTest>
 #include <nlohmann/json.hpp>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,16 @@ Both runBoth(const std::string& text) {
         b.whole = fg::scenario::run(doc, b.wholeResult);
     }
     return b;
+}
+
+// Each op of `text` as forEachJsonOp hands it over, and its index.
+fg::Status everyOp(const std::string& text, std::vector<json>& seen,
+                   std::vector<std::size_t>& indexes) {
+    return fg::forEachJsonOp(text, [&](const json& op, std::size_t i) {
+        seen.push_back(op);
+        indexes.push_back(i);
+        return fg::Status::ok();
+    });
 }
 
 } // namespace
@@ -148,11 +159,7 @@ private slots:
         QVERIFY(header == expected);
         std::vector<json> seen;
         std::vector<std::size_t> indexes;
-        QVERIFY(fg::forEachJsonOp(text, [&](const json& op, std::size_t i) {
-            seen.push_back(op);
-            indexes.push_back(i);
-            return fg::Status::ok();
-        }));
+        QVERIFY(everyOp(text, seen, indexes));
         QVERIFY(json(seen) == doc["ops"]);
         QCOMPARE(indexes, (std::vector<std::size_t>{0, 1, 2, 3, 4, 5}));
         std::size_t visits = 0;
@@ -162,6 +169,75 @@ private slots:
         });
         QCOMPARE(visits, std::size_t(3));
         QCOMPARE(QString::fromStdString(stopped.where()), QStringLiteral("/ops/2"));
+    }
+
+    // The quick reading of plain text (json_plain.h) and nlohmann's reading of any other agree on
+    // every text: thousands of seeded edits of scenarios (a byte dropped, one put in from JSON's
+    // alphabet and a few others, a piece repeated) run both ways give the same result or the same
+    // error, word for word.
+    void editedTextsRunAsTheirWholeDocuments() {
+        const std::vector<std::string> bases = {
+            inserts(12, R"("engine":"btree","narrate":false,"params":{"order":4},)"),
+            inserts(8, R"("engine":"btree",)", R"(,"params":{"variant":"bplus","order":5})"),
+            R"({ "engine" : "btree", "ops" : [ {"op":"insert","key":-5}, {"op":"insert-random","count":40,"seed":2,"min":0,"max":99},
+              {"op":"search","key":7}, {"op":"range","from":1,"to":60}, {"op":"delete","key":-5} ], "narrate": true })",
+        };
+        const std::string alphabet = "{}[],:\"\\ \t\n0123456789-+.eEaoptrsuefln\xC3\xA9\x01";
+        std::mt19937 rng(20261206);
+        int ran = 0, opRefused = 0;
+        for (int round = 0; round < 3000; ++round) {
+            std::string text = bases[round % bases.size()];
+            for (int edits = 1 + round % 3; edits > 0; --edits) {
+                const std::size_t at = rng() % text.size();
+                const std::size_t digit = text.find_first_of("0123456789", at);
+                const std::size_t mark = text.find_first_of("{[,:", at);
+                switch (rng() % 5) {
+                case 0:
+                    text.erase(at, 1);
+                    break;
+                case 1:
+                    text.insert(at, 1, alphabet[rng() % alphabet.size()]);
+                    break;
+                case 2:
+                    text.insert(at, text.substr(at, 1 + rng() % 12));
+                    break;
+                case 3: // texts that stay JSON: another digit, space after a mark
+                    if (digit != std::string::npos) {
+                        text[digit] = static_cast<char>('0' + rng() % 10);
+                    }
+                    break;
+                default:
+                    if (mark != std::string::npos) {
+                        text.insert(mark + 1, rng() % 2 ? " " : "\n\t");
+                    }
+                }
+            }
+            const Both b = runBoth(text);
+            QVERIFY2(b.streamed.message() == b.whole.message(), text.c_str());
+            QVERIFY2(bool(b.streamed) == bool(b.whole), text.c_str());
+            QVERIFY2(b.streamedResult == b.wholeResult, text.c_str());
+            ran += b.whole ? 1 : 0;
+            opRefused += b.whole.where().rfind("/ops/", 0) == 0 ? 1 : 0;
+        }
+        // Edits that keep the text JSON, and op errors, make up a good share (the quick reading
+        // works on those): 636 ran and 298 ops refused when this was written.
+        qInfo("%d ran, %d refused at an op", ran, opRefused);
+        QVERIFY2(ran > 300, "too few edited texts ran");
+        QVERIFY2(opRefused > 200, "too few edited texts refused at an op");
+    }
+
+    // Plain ops read quickly, then one that is not (a nested list): nlohmann reads from that op on,
+    // each op handed over once, in order.
+    void theQuickReadingHandsOverToTheParserMidway() {
+        const std::string text =
+            R"({"engine":"btree","ops":[{"op":"insert","key":1},{"op":"insert","key":2},{"op":"insert","key":[3]},{"op":"search","key":1.5},"x"]})";
+        json doc;
+        QVERIFY(fg::parseJsonText(text, "s.json", doc));
+        std::vector<json> seen;
+        std::vector<std::size_t> indexes;
+        QVERIFY(everyOp(text, seen, indexes));
+        QVERIFY(json(seen) == doc["ops"]);
+        QCOMPARE(indexes, (std::vector<std::size_t>{0, 1, 2, 3, 4}));
     }
 };
 
