@@ -291,10 +291,29 @@ std::size_t linesOf(const lsm::LsmState& s, const LsmExtent& extent, int l) {
     return std::max(LsmExtent::rowsFor(now), kept);
 }
 
+bool idleLevel(const lsm::LsmState& s, const LsmExtent& extent, int l) {
+    const auto at = static_cast<std::size_t>(l);
+    return at < extent.idle.size() && extent.idle[at] && (l >= s.levels() || s.level(l).empty());
+}
+
+// Levels `from` to `to`, empty all through the run, on one line at `y`.
+FrameItem idleLevels(int from, int to, bool tiered, qreal y, const LsmGeometry& g, const Theme& t) {
+    FrameItem label = levelLabel(from, 0, tiered, y, g, t);
+    label.id = QStringLiteral("levels:%1-%2").arg(from).arg(to);
+    const QString kind = tiered ? QStringLiteral("tier") : QStringLiteral("level");
+    label.text = from == to
+                     ? QStringLiteral("%1 %2: empty in this run").arg(kind).arg(from)
+                     : QStringLiteral("%1s %2–%3: empty in this run").arg(kind).arg(from).arg(to);
+    if (g.dense) { // across, not in the narrow column of the levels' names
+        label.rect = QRectF(g.x0 - g.labelW, y, 400 * g.k, 22 * g.k);
+    }
+    return label;
+}
+
 } // namespace
 
 // Named steps: the geometry (dense or not), what a get probed, the memtable, then each level: its
-// name, its tables and the get's marks under them.
+// name, its tables and the get's marks under them; levels empty all through the run on one line.
 Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const lsm::LsmParams& p,
                          const Theme& t, const LsmExtent& extent) {
     Frame f;
@@ -302,18 +321,27 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     const Probes probes = probesOf(step);
     addMemtable(f, s, p, probes, g, t);
     qreal maxX = g.x0 + 760 * g.k;
-    const int levels = std::max(s.levels(), 1);
-    qreal y = g.top;
-    for (int l = 0; l < levels; ++l) {
-        if (l > 0) {
-            y += static_cast<qreal>(linesOf(s, extent, l - 1)) * g.lineH + g.labelH;
+    const int levels = std::max(s.levels(), static_cast<int>(extent.idle.size()));
+    qreal y = g.top, above = 0; // `above`: the height of what the last level drew
+    for (int l = 0; l < std::max(levels, 1);) {
+        y += above;
+        int idleTo = l;
+        while (idleTo < levels && idleLevel(s, extent, idleTo)) {
+            ++idleTo;
+        }
+        if (idleTo > l) {
+            f.items.push_back(idleLevels(l, idleTo - 1, p.tiered, y, g, t));
+            above = 24 * g.k + g.labelH;
+            l = idleTo;
+            continue;
         }
         const std::size_t count = l < s.levels() ? s.level(l).size() : 0;
         f.items.push_back(levelLabel(l, count, p.tiered, y, g, t));
         maxX = addTables(f, s, l, step, probes, y, maxX, g, t);
+        above = static_cast<qreal>(linesOf(s, extent, l)) * g.lineH + g.labelH;
+        ++l;
     }
-    f.size = QSizeF(maxX + 20,
-                    y + static_cast<qreal>(linesOf(s, extent, levels - 1)) * g.lineH + 8 * g.k);
+    f.size = QSizeF(maxX + 20, y + above - g.labelH + 8 * g.k);
     return f;
 }
 

@@ -20,6 +20,10 @@ struct LsmExtent {
     bool dense = false;
     std::vector<std::size_t> rows; // dense: per level, its most lines
     std::size_t keyChars = 2;      // dense: the run's longest key, in characters (at most 8)
+    // Levels that hold no table at any moment of the run, each run of them drawn as one line
+    // ("tiers 1-5: empty in this run"): RocksDB's universal compaction writes to its last of
+    // seven levels, and seven full-height levels shrank a lab's drawing to 6-pixel text.
+    std::vector<bool> idle;
 };
 
 class LsmDiagram : public TimelineSource<lsm::LsmEngine> {

@@ -96,6 +96,7 @@ QWidget* BucketsLabPage::buildBelow() {
     table_ = labTable({tr("Tier"), tr("Bucket"), tr("Model"), tr("date_bin"), tr("RRDtool"),
                        tr("Why they differ")},
                       below);
+    showRows(table_, 15);
     rules_ = labSentence(QString(), below);
     definitions_ = labSentence(QString(), below);
     definitions_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -93,6 +93,8 @@ QWidget* KafkaLabPage::buildTables() {
     records_ = labTable({tr("Key"), tr("Real: partition, offset"), tr("Model: partition, offset"),
                          tr("Same partition?")},
                         below);
+    showRows(comparison_, 40);
+    showRows(records_, 12);
     settings_ = labSentence(QString(), below);
     layout->addWidget(new QLabel(tr("How they compare"), below));
     layout->addWidget(comparison_);

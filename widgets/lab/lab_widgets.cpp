@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,8 +22,35 @@ QLabel* labSentence(const QString& text, QWidget* parent) {
     return label;
 }
 
+namespace {
+
+// A lab's table: with showRows, as tall as its first `shownRows` rows (the rows as tall as their
+// text now, not as when they were added).
+class LabTable : public QTableWidget {
+public:
+    using QTableWidget::QTableWidget;
+    int shownRows = -1; // -1: a plain table, any height
+
+protected:
+    QSize viewportSizeHint() const override {
+        QSize hint = QTableWidget::viewportSizeHint();
+        if (shownRows < 0) {
+            return hint;
+        }
+        const QHeaderView* rows = verticalHeader();
+        int height = rowCount() == 0 ? rows->defaultSectionSize() : 0; // room for a first row
+        for (int r = 0; r < std::min(rowCount(), shownRows); ++r) {
+            height += rows->sectionSize(r);
+        }
+        hint.setHeight(height + horizontalHeader()->sizeHint().height());
+        return hint;
+    }
+};
+
+} // namespace
+
 QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    auto* t = new LabTable(0, static_cast<int>(headers.size()), parent);
     t->setHorizontalHeaderLabels(headers);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->verticalHeader()->setVisible(false);
@@ -33,6 +61,15 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
     QObject::connect(t->horizontalHeader(), &QHeaderView::sectionResized, t,
                      [t] { t->resizeRowsToContents(); });
     return t;
+}
+
+void showRows(QTableWidget* t, int most) {
+    if (auto* table = dynamic_cast<LabTable*>(t)) {
+        table->shownRows = most;
+        table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+        table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        table->updateGeometry();
+    }
 }
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {

@@ -19,6 +19,10 @@ QLabel* labSentence(const QString& text, QWidget* parent);
 // Columns named by `headers` (none: set later), the last one taking the rest of the width; rows
 // as tall as their wrapped text, again whenever a column's width changes.
 QTableWidget* labTable(const QStringList& headers, QWidget* parent);
+// A table on a page that scrolls: as tall as its rows, up to `most` of them, then it scrolls
+// them itself (a comparison table inside the page's scroll area showed one row and scrolled on
+// its own: a tester).
+void showRows(QTableWidget* t, int most);
 
 class DiagramCanvas;
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page

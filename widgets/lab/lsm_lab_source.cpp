@@ -52,14 +52,17 @@ LsmLabSource::LsmLabSource(std::shared_ptr<const lab::LsmLabRun> run, lsm::LsmPa
     : run_(std::move(run)), params_(params), real_(real) {
     std::size_t widest = 0, keyChars = 2;
     std::vector<std::size_t> rows;
+    std::vector<bool> idle;
     for (const lab::LsmMoment& m : run_->moments) {
         const lab::LsmLevels& levels = real_ ? m.realLevels : m.modelLevels;
-        rows.resize(std::max<std::size_t>(rows.size(), static_cast<std::size_t>(levels.levels())));
-        for (int l = 0; l < levels.levels(); ++l) {
-            const std::size_t n = levels.level(l).size();
+        const auto count = static_cast<std::size_t>(levels.levels());
+        rows.resize(std::max(rows.size(), count));
+        idle.resize(std::max(idle.size(), count), true);
+        for (std::size_t l = 0; l < count; ++l) {
+            const std::size_t n = levels.level(static_cast<int>(l)).size();
             widest = std::max(widest, n);
-            rows[static_cast<std::size_t>(l)] =
-                std::max(rows[static_cast<std::size_t>(l)], LsmExtent::rowsFor(n));
+            rows[l] = std::max(rows[l], LsmExtent::rowsFor(n));
+            idle[l] = idle[l] && n == 0;
         }
         for (const lab::LsmFile& f : levels.files) {
             keyChars = std::max({keyChars, f.smallest.size(), f.largest.size()});
@@ -67,6 +70,7 @@ LsmLabSource::LsmLabSource(std::shared_ptr<const lab::LsmLabRun> run, lsm::LsmPa
     }
     extent_.dense = widest > LsmExtent::kTablesPerRow;
     extent_.rows = rows;
+    extent_.idle = idle;
     extent_.keyChars = std::min<std::size_t>(keyChars, 8);
 }
 
