@@ -51,6 +51,7 @@ void MainWindow::saveSettings() const {
     s.setValue("reader/section", reader_->currentSection());
     s.setValue("reader/zoom", reader_->zoom());
     s.setValue("view/theme", themeChoiceName(themeChoice_));
+    s.setValue("view/safeColours", appTheme_.safeColours());
     if (!pagePresenter_->active()) { // not the full screen of a page presented (F5)
         s.setValue("window/geometry", saveGeometry());
         s.setValue("window/state", saveState());
@@ -108,6 +109,8 @@ void MainWindow::restoreSettings() {
     // The sidebar's width the student chose, set once the window has its size (showEvent).
     sidebarWidth_ = std::max(0, s.value("window/sidebar", 0).toInt());
     split_->setWanted(s.value("window/chapterList", true).toBool());
+    appTheme_.setSafeColours(s.value("view/safeColours", false).toBool());
+    safeColoursAction_->setChecked(appTheme_.safeColours());
     setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
