@@ -98,12 +98,15 @@ void MainWindow::restoreSettings() {
     }
     if (!fits) { // the default, as on a first start
         setWindowState(Qt::WindowNoState);
-        // 1600x1000, or 90% of a smaller screen (a 1280x800 screen got a window past its edges).
+        // 90% of the screen's room, whatever its size or the type's scale (a fixed 1600x1000
+        // went past the edges of a 1280x800 screen, and of a 1920x1080 one at 150%), and never
+        // more than the room: the minimum gives way on a screen smaller than it.
         QSize size(1600, 1000);
         if (const QScreen* on = screen()) {
-            size = size.boundedTo(on->availableGeometry().size() * 0.9);
+            const QSize room = on->availableGeometry().size();
+            size = (room * 0.9).expandedTo(kMinimumWindow).boundedTo(room);
         }
-        resize(size.expandedTo(kMinimumWindow));
+        resize(size);
     }
     restoreState(s.value("window/state").toByteArray());
     // The sidebar's width the student chose, set once the window has its size (showEvent).
