@@ -82,9 +82,9 @@ Theme Theme::dark() {
     t.mutedText = QColor::fromRgb(0xa8b0b9u);
     t.line = QColor::fromRgb(0xa8b0b9u);
     t.accent = QColor::fromRgb(0x5ab6eau);
-    t.good = QColor::fromRgb(0x1fe78eu);
+    t.good = QColor::fromRgb(0x1fe791u);
     t.bad = QColor::fromRgb(0xff8e51u);
-    t.warn = QColor::fromRgb(0xffd128u);
+    t.warn = QColor::fromRgb(0xffcb00u);
     t.tip = QColor::fromRgb(0x5ab6eau);
     t.codeBackground = QColor::fromRgb(0x262b31u);
     t.highlight = QColor::fromRgb(0x7a6000u); // light text on it at 4.5:1 (a highlighted row)

@@ -22,8 +22,14 @@ int widestLineOf(const QLabel* label) {
         doc.setHtml(label->text());
         return qCeil(doc.idealWidth());
     }
+    // A label with a buddy draws its mnemonic's "&" as an underline, not as a letter.
+    QString text = label->text();
+    if (label->buddy()) {
+        text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
+        text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    }
     int widest = 0;
-    for (const QString& line : label->text().split(QLatin1Char('\n'))) {
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
         widest = std::max(widest, label->fontMetrics().horizontalAdvance(line));
     }
     return widest;
