@@ -158,12 +158,12 @@ bool AppTheme::systemIsDark() const {
 }
 
 Theme AppTheme::themeFor(ThemeChoice choice) const {
-    if (choice == ThemeChoice::Projector) {
-        return Theme::projector();
-    }
     const bool dark =
         choice == ThemeChoice::Dark || (choice == ThemeChoice::System && systemIsDark());
-    return dark ? Theme::dark() : Theme::light();
+    const Theme t = choice == ThemeChoice::Projector ? Theme::projector()
+                    : dark                           ? Theme::dark()
+                                                     : Theme::light();
+    return safeColours_ ? Theme::withSafeColours(t) : t;
 }
 
 QPalette AppTheme::paletteFor(ThemeChoice choice) const {

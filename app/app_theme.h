@@ -37,6 +37,10 @@ public:
     // the first apply(), after them, it polished every widget again). apply() calls it.
     static void installStyle();
     bool systemIsDark() const;
+    // The palette safe for colour-vision deficiencies (Theme::withSafeColours) in every theme
+    // from the next apply() on, or the standard one.
+    void setSafeColours(bool safe) { safeColours_ = safe; }
+    bool safeColours() const { return safeColours_; }
     // The theme and the application palette a choice stands for (apply() installs them).
     Theme themeFor(ThemeChoice choice) const;
     QPalette paletteFor(ThemeChoice choice) const;
@@ -49,6 +53,7 @@ public:
 private:
     QPalette startPalette_;
     QFont startFont_;
+    bool safeColours_ = false;
 };
 
 } // namespace fg

@@ -1,5 +1,6 @@
 #include "app/cli_entry.h"
 #include "app/main_window.h"
+#include "app/pseudo_translator.h"
 #include "app/reader/reader_view.h"
 #include "lab/lab_folder.h"
 #include "models/course/content_loader.h"
@@ -219,6 +220,10 @@ int main(int argc, char** argv) {
         QIcon(QStringLiteral(":/icons/io.github.fieldguide.fieldguide.svg")));
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
+    }
+    // The made-up language that shows what a translation would clip (pseudo_translator.h).
+    if (qEnvironmentVariableIntValue("FIELDGUIDE_PSEUDO_TRANSLATION") == 1) {
+        QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));
     }
 
     // The Lab's servers of an earlier run that was killed (they died with it; their folders stay).

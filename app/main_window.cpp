@@ -489,6 +489,15 @@ void MainWindow::setThemeChoice(ThemeChoice choice) {
     keepSoon();
 }
 
+void MainWindow::setSafeColours(bool safe) {
+    if (safe == appTheme_.safeColours()) {
+        return;
+    }
+    appTheme_.setSafeColours(safe);
+    safeColoursAction_->setChecked(safe);
+    setThemeChoice(themeChoice_); // the same theme, its marks in the other palette
+}
+
 // The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was
 // the only way back (a tester). Presentation mode (F5) is the screen without them.
 void MainWindow::toggleFullScreen() {

@@ -23,6 +23,7 @@
 
 class QDockWidget;
 class QTabWidget;
+class QAction;
 class QActionGroup;
 class QTimer;
 class QMenu;
@@ -63,6 +64,9 @@ public:
     // File > Reopen closed tab (Ctrl+Shift+T): the page closed last, as it was.
     void reopenClosedTab();
     void setThemeChoice(ThemeChoice choice);
+    // View > Colours for colour blindness: the palette safe for colour-vision deficiencies in
+    // every theme (Theme::withSafeColours), remembered as the theme is.
+    void setSafeColours(bool safe);
     void saveSettings() const;
     // Settings and the open tabs kept a second after they change (a theme, a tab opened or
     // closed, a section read, the window moved), not only at a clean quit: a killed app (a
@@ -168,6 +172,7 @@ private:
     Course course_;
     AppTheme appTheme_;
     ThemeChoice themeChoice_ = ThemeChoice::System;
+    QAction* safeColoursAction_ = nullptr;
     Theme theme_;
     ChapterTree* tree_ = nullptr;
     ReaderView* reader_ = nullptr;

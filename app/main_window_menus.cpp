@@ -183,6 +183,13 @@ void MainWindow::buildMenus() {
         themeGroup_->addAction(a);
         connect(a, &QAction::triggered, this, [this, c] { setThemeChoice(c); });
     }
+    // In every theme: good, bad and warn set apart by lightness as well as hue.
+    safeColoursAction_ = view->addAction(tr("Colours for colour &blindness"));
+    safeColoursAction_->setCheckable(true);
+    safeColoursAction_->setToolTip(tr("Marks for good, bad and warning that stay apart for "
+                                      "readers who do not tell red from green or blue from "
+                                      "yellow"));
+    connect(safeColoursAction_, &QAction::toggled, this, &MainWindow::setSafeColours);
     QList<QKeySequence> fullKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
     if (!fullKeys.contains(QKeySequence(Qt::Key_F11))) {
         fullKeys << QKeySequence(Qt::Key_F11); // plain X11 binds nothing to full screen

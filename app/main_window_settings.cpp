@@ -51,6 +51,7 @@ void MainWindow::saveSettings() const {
     s.setValue("reader/section", reader_->currentSection());
     s.setValue("reader/zoom", reader_->zoom());
     s.setValue("view/theme", themeChoiceName(themeChoice_));
+    s.setValue("view/safeColours", appTheme_.safeColours());
     if (!pagePresenter_->active()) { // not the full screen of a page presented (F5)
         s.setValue("window/geometry", saveGeometry());
         s.setValue("window/state", saveState());
@@ -97,17 +98,22 @@ void MainWindow::restoreSettings() {
     }
     if (!fits) { // the default, as on a first start
         setWindowState(Qt::WindowNoState);
-        // 1600x1000, or 90% of a smaller screen (a 1280x800 screen got a window past its edges).
+        // 90% of the screen's room, whatever its size or the type's scale (a fixed 1600x1000
+        // went past the edges of a 1280x800 screen, and of a 1920x1080 one at 150%), and never
+        // more than the room: the minimum gives way on a screen smaller than it.
         QSize size(1600, 1000);
         if (const QScreen* on = screen()) {
-            size = size.boundedTo(on->availableGeometry().size() * 0.9);
+            const QSize room = on->availableGeometry().size();
+            size = (room * 0.9).expandedTo(kMinimumWindow).boundedTo(room);
         }
-        resize(size.expandedTo(kMinimumWindow));
+        resize(size);
     }
     restoreState(s.value("window/state").toByteArray());
     // The sidebar's width the student chose, set once the window has its size (showEvent).
     sidebarWidth_ = std::max(0, s.value("window/sidebar", 0).toInt());
     split_->setWanted(s.value("window/chapterList", true).toBool());
+    appTheme_.setSafeColours(s.value("view/safeColours", false).toBool());
+    safeColoursAction_->setChecked(appTheme_.safeColours());
     setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));

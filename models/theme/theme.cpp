@@ -58,11 +58,13 @@ Theme Theme::light() {
     t.mutedText = QColor::fromRgb(0x57606au);
     t.line = QColor::fromRgb(0x57606au);
     // Marks and links sit on the tinted fills of callouts and panels too: these are dark enough
-    // for 4.5:1 on every toneFill (tests/app/test_contrast.cpp).
+    // for 4.5:1 on every toneFill (tests/app/test_contrast.cpp). Good, bad and warn (and the
+    // accent) stand apart for readers with a colour-vision deficiency too: the vermillion and
+    // amber of before were one colour to a deuteranope (tests/models/test_colour_vision.cpp).
     t.accent = QColor::fromRgb(0x006ba7u);
-    t.good = QColor::fromRgb(0x007456u);
+    t.good = QColor::fromRgb(0x005c52u);
     t.bad = QColor::fromRgb(0xad4600u);
-    t.warn = QColor::fromRgb(0x8b5d00u);
+    t.warn = QColor::fromRgb(0x714c32u);
     t.tip = QColor::fromRgb(0x006ba7u);
     t.codeBackground = QColor::fromRgb(0xf0f2f4u);
     t.highlight = QColor::fromRgb(0xffd33du);
@@ -80,9 +82,9 @@ Theme Theme::dark() {
     t.mutedText = QColor::fromRgb(0xa8b0b9u);
     t.line = QColor::fromRgb(0xa8b0b9u);
     t.accent = QColor::fromRgb(0x5ab6eau);
-    t.good = QColor::fromRgb(0x3fc59au);
+    t.good = QColor::fromRgb(0x1fe791u);
     t.bad = QColor::fromRgb(0xff8e51u);
-    t.warn = QColor::fromRgb(0xf0c040u);
+    t.warn = QColor::fromRgb(0xffcb00u);
     t.tip = QColor::fromRgb(0x5ab6eau);
     t.codeBackground = QColor::fromRgb(0x262b31u);
     t.highlight = QColor::fromRgb(0x7a6000u); // light text on it at 4.5:1 (a highlighted row)
@@ -100,9 +102,9 @@ Theme Theme::projector() {
     t.mutedText = QColor::fromRgb(0x222222u);
     t.line = QColor::fromRgb(0x000000u);
     t.accent = QColor::fromRgb(0x004f7cu);
-    t.good = QColor::fromRgb(0x00573fu);
-    t.bad = QColor::fromRgb(0x8a2c00u);
-    t.warn = QColor::fromRgb(0x5c3d00u);
+    t.good = QColor::fromRgb(0x002809u);
+    t.bad = QColor::fromRgb(0x71363eu);
+    t.warn = QColor::fromRgb(0x574e00u);
     t.tip = QColor::fromRgb(0x004f7cu);
     t.codeBackground = QColor::fromRgb(0xf2f2f2u);
     t.highlight = QColor::fromRgb(0xffe14du);
@@ -110,6 +112,31 @@ Theme Theme::projector() {
     t.series = {QColor::fromRgb(0x005a8cu), QColor::fromRgb(0x9a4a00u), QColor::fromRgb(0x002c20u)};
     t.lineWidth = 3.0;
     t.fontScale = 1.35;
+    return t;
+}
+
+Theme Theme::withSafeColours(Theme t) {
+    // Found by search: the green, red and amber of each theme whose closest pair (the accent
+    // too) stands furthest apart under protanopia, deuteranopia and tritanopia, keeping the
+    // marks' contrast (4.5:1, 7:1 in Projector) on the page and on every tone's fill.
+    switch (t.kind) {
+    case Kind::Light:
+        t.good = QColor::fromRgb(0x002d00u);
+        t.bad = QColor::fromRgb(0x8d1c38u);
+        t.warn = QColor::fromRgb(0x7b6500u);
+        break;
+    case Kind::Dark:
+        t.good = QColor::fromRgb(0xa2fddbu);
+        t.bad = QColor::fromRgb(0xf89b93u);
+        t.warn = QColor::fromRgb(0xc6bb0du);
+        break;
+    case Kind::Projector: // 7:1 leaves little room: olive, brown and navy, apart by lightness
+        t.good = QColor::fromRgb(0x484f0bu);
+        t.bad = QColor::fromRgb(0x321c18u);
+        t.warn = QColor::fromRgb(0x090a39u);
+        break;
+    }
+    t.safeForColourVision = true;
     return t;
 }
 

@@ -34,12 +34,18 @@ struct Theme {
     // differ in dash and marker.
     std::array<QColor, 3> series;
     qreal lineWidth = 1.5; // in device-independent pixels
+    // The palette safe for colour-vision deficiencies (View > Colours for colour blindness): the
+    // marks good, bad and warn kept further apart for protanopes, deuteranopes and tritanopes
+    // (their green, red and amber set apart by lightness too, tests/models/test_colour_vision).
+    bool safeForColourVision = false;
     qreal fontScale = 1.0; // multiplies every font size of diagrams
 
     static Theme light();
     static Theme dark();
     static Theme projector();
     static Theme byName(const QString& name); // "light", "dark", "projector"; else light
+    // `theme` with the palette safe for colour-vision deficiencies.
+    static Theme withSafeColours(Theme theme);
     QString name() const;
 
     // A fill for a figure tone ("neutral", "accent", "good", "bad", "warn", "muted", "a".."h").

@@ -6,6 +6,7 @@
 #include "app/app_theme.h"
 #include "app/reader/chapter_html.h"
 #include "models/course/content_loader.h"
+#include "models/theme/colour_vision.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
@@ -57,41 +58,13 @@ struct Check {
 
 const fg::Theme kThemes[] = {fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()};
 
-// A colour as a reader with a colour-vision deficiency sees it: Machado, Oliveira & Fernandes
-// (2009), "A Physiologically-based Model for Simulation of Color Vision Deficiency", severity 1,
-// applied to linear RGB; then CIELAB (D65), where a distance of ~2 is just noticeable and 40 is
-// plainly another colour.
-enum class Vision { Normal, Protanopia, Deuteranopia };
-
-std::array<double, 3> lab(const QColor& c, Vision v) {
-    const auto linear = [](double x) {
-        return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
-    };
-    std::array<double, 3> rgb = {linear(c.redF()), linear(c.greenF()), linear(c.blueF())};
-    static constexpr double kProtan[3][3] = {{0.152286, 1.052583, -0.204868},
-                                             {0.114503, 0.786281, 0.099216},
-                                             {-0.003882, -0.048116, 1.051998}};
-    static constexpr double kDeutan[3][3] = {{0.367322, 0.860646, -0.227968},
-                                             {0.280085, 0.672501, 0.047413},
-                                             {-0.011820, 0.042940, 0.968881}};
-    if (v != Vision::Normal) {
-        const auto& m = v == Vision::Protanopia ? kProtan : kDeutan;
-        std::array<double, 3> seen{};
-        for (int i = 0; i < 3; ++i) {
-            seen[i] = std::clamp(m[i][0] * rgb[0] + m[i][1] * rgb[1] + m[i][2] * rgb[2], 0.0, 1.0);
-        }
-        rgb = seen;
-    }
-    const double x = (0.4124 * rgb[0] + 0.3576 * rgb[1] + 0.1805 * rgb[2]) / 0.95047;
-    const double y = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
-    const double z = (0.0193 * rgb[0] + 0.1192 * rgb[1] + 0.9505 * rgb[2]) / 1.08883;
-    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
-    return {116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
-}
+// How far apart two colours look to a reader with vision `v` (CIE76 in CIELAB, where ~2 is
+// just noticeable and 40 is plainly another colour; models/theme/colour_vision.h simulates
+// Machado, Oliveira & Fernandes 2009).
+using Vision = fg::ColourVision;
 
 double colourDistance(const QColor& a, const QColor& b, Vision v) {
-    const auto p = lab(a, v), q = lab(b, v);
-    return std::hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+    return fg::cie76(fg::labAsSeen(a, v), fg::labAsSeen(b, v));
 }
 
 QString snippet(const QString& s) {

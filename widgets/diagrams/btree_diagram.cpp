@@ -275,6 +275,8 @@ FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact,
     node.fill = warn ? theme.toneFill(QStringLiteral("warn")) : theme.surface;
     node.stroke = warn ? theme.warn : isLit || h.path.count(p.id) ? theme.accent : theme.line;
     node.strokeWidth = isLit ? 2.5 * line : line;
+    // Too full or too empty: a broken outline too, not its colour alone.
+    node.penStyle = warn ? Qt::DashLine : Qt::SolidLine;
     node.radius = 5;
     node.z = 1;
     if (p.id == h.newNode && h.grewFrom != btree::kNoNode) {

@@ -55,6 +55,21 @@ QString tagText(const std::string& reader, std::int64_t committed, std::int64_t 
         .arg(lag);
 }
 
+// A consumer's box: its name, and the partitions it reads by their names (the same names as the
+// rows: its colour is not the only thing that ties it to them).
+QString consumerText(const kafka::GroupState& g, const kafka::Member& m) {
+    QStringList parts;
+    if (const auto it = g.assignment.find(m.id); it != g.assignment.end()) {
+        for (const auto& tp : it->second) {
+            parts << QString::fromStdString(tp.name());
+        }
+    }
+    return QStringLiteral("%1\n%2").arg(
+        nameShown(m.id), parts.isEmpty()
+                             ? QStringLiteral("no partition")
+                             : QStringLiteral("reads %1").arg(parts.join(QStringLiteral(", "))));
+}
+
 std::int64_t committedOf(const kafka::GroupState& g, const std::string& tp) {
     const auto c = g.committed.find(tp);
     return c == g.committed.end() ? 0 : c->second;
@@ -103,6 +118,7 @@ void KafkaExtent::note(const kafka::KafkaState& s) {
         }
         members = std::max(members, g.members.size());
         for (const auto& m : g.members) {
+            keepWidest(consumerLine, consumerText(g, m));
             const std::string id = name + "/" + m.id;
             if (std::find(consumers.begin(), consumers.end(), id) == consumers.end()) {
                 consumers.push_back(id);
@@ -157,6 +173,7 @@ struct KafkaGeometry {
         room.note(s);
         labelW = std::max(150 * k, widthOf(room.partitionLine, fs * 0.8));
         tagW = std::max(150 * k, widthOf(room.tagLine, fs * 0.75));
+        consW = std::max(150 * k, widthOf(room.consumerLine, fs * 0.8));
         logX = 40 + labelW + 12;
         top = 70 * kv;
         // Room for the longest log shown over the run (at least 6 records), then one column per
@@ -170,7 +187,7 @@ struct KafkaGeometry {
     // in a 1280x800 window (its narration and controls leave the drawing less height).
     qreal kv;
     qreal rowH, cellW;
-    qreal consW = 150 * k; // a consumer's box
+    qreal consW = 0; // a consumer's box
     KafkaExtent room;
     qreal labelW = 0, tagW = 0, logX = 0, top = 0, colX = 0;
 
@@ -245,6 +262,9 @@ void addPartitionLabel(Frame& f, const LogRow& row, const kafka::KafkaStep* step
         QStringLiteral("part:") + row.qtp, QRectF(40, row.y, g.labelW, g.rowH - 6),
         offline ? t.toneFill(QStringLiteral("bad")) : t.surface,
         lit ? t.warn : (offline ? t.bad : t.line), lit ? 3 : 1.2, partitionText(p), t, g.fs * 0.8));
+    if (offline) { // a broken outline as well as its colour and its words
+        f.items.back().penStyle = Qt::DashLine;
+    }
     if (row.first > 0) {
         FrameItem more;
         more.id = QStringLiteral("more:") + row.qtp;
@@ -348,23 +368,10 @@ FrameItem consumerBox(const kafka::GroupState& group, const std::string& name,
                       const kafka::Member& m, QRectF cr, bool rebalanced, const KafkaGeometry& g,
                       const Theme& t) {
     const QString tone = g.toneOf(name, m.id);
-    const auto it = group.assignment.find(m.id);
-    QStringList parts;
-    if (it != group.assignment.end()) {
-        for (const auto& tp : it->second) {
-            parts << QString::number(tp.partition);
-        }
-    }
     return box(QStringLiteral("cons:%1:%2")
                    .arg(QString::fromStdString(name), QString::fromStdString(m.id)),
                cr, t.toneFill(tone), rebalanced ? t.accent : t.toneStroke(tone), rebalanced ? 3 : 2,
-               QStringLiteral("%1\n%2").arg(
-                   nameShown(m.id),
-                   parts.isEmpty() ? QStringLiteral("no partition")
-                   : parts.size() == 1
-                       ? QStringLiteral("partition %1").arg(parts.front())
-                       : QStringLiteral("partitions %1").arg(parts.join(QStringLiteral(", ")))),
-               t, g.fs * 0.8, 3);
+               consumerText(group, m), t, g.fs * 0.8, 3);
 }
 
 // A group's box at `at`: its title with its total lag, and its consumers; returns its width (room
@@ -427,13 +434,14 @@ BrokerBlock addBrokers(Frame& f, const kafka::KafkaState& s, const kafka::KafkaS
                          step->broker == static_cast<int>(b);
         const QRectF r(bx + static_cast<qreal>(b % perRow) * brokerStep,
                        gy + static_cast<qreal>(b / perRow) * 50 * g.kv, brokerW, 40 * g.kv);
-        f.items.push_back(
+        auto& broker = f.items.emplace_back(
             box(QStringLiteral("broker:%1").arg(b), r,
                 alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
                 lit ? (alive ? t.good : t.bad) : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
                 alive ? QStringLiteral("Broker B%1").arg(b)
                       : QStringLiteral("\u2718 B%1 failed").arg(b),
                 t, g.fs * 0.85));
+        broker.penStyle = alive ? Qt::SolidLine : Qt::DashLine;
     }
     return {bx + static_cast<qreal>(std::min(perRow, brokerCount)) * brokerStep,
             (brokerCount + perRow - 1) / perRow};

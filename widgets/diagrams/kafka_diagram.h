@@ -27,6 +27,7 @@ struct KafkaExtent {
     // characters): the columns are as wide as these need, measured in the theme's type.
     QString partitionLine;
     QString tagLine;
+    QString consumerLine; // and a consumer's box
 
     // Makes room for what `state` shows too (the constructor notes every state of the run; a
     // layout without a run notes the state it draws).

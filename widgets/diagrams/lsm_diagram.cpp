@@ -204,6 +204,9 @@ FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found
     box.fill = output ? t.toneFill(QStringLiteral("good")) : t.surface;
     box.stroke = input ? t.warn : output ? t.good : found ? t.good : t.line;
     box.strokeWidth = input || output ? 3 : 1.3;
+    // A compaction's inputs, about to go, in a broken outline: their colour and their outputs'
+    // are not all that tells them apart.
+    box.penStyle = input ? Qt::DashLine : Qt::SolidLine;
     box.radius = 5;
     box.z = 2;
     const QString range =

@@ -1,0 +1,133 @@
+// The UI in a made-up language whose strings are 40% longer and accented (PseudoTranslator), as
+// a translation would make it: on every kind of page (the reader, each live diagram, the study
+// tools and simulators, the Lab pages) at 1920x1080, no label or button shows less than its
+// text. A label is cut when its longest line is wider than its room; a button when its size is
+// less than it asks for.
+#include "app/pseudo_translator.h"
+#include "tests/app/window_test_support.h"
+#include "tests/suite_main.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+#include <QTabWidget>
+
+namespace {
+
+// The widest line of `label`'s text, in its font (rich text as laid out by Qt).
+int widestLineOf(const QLabel* label) {
+    if (Qt::mightBeRichText(label->text())) {
+        QTextDocument doc;
+        doc.setDefaultFont(label->font());
+        doc.setDocumentMargin(0);
+        doc.setHtml(label->text());
+        return qCeil(doc.idealWidth());
+    }
+    // A label with a buddy draws its mnemonic's "&" as an underline, not as a letter.
+    QString text = label->text();
+    if (label->buddy()) {
+        text.replace(QStringLiteral("&&"), QStringLiteral("\x01")).remove(QLatin1Char('&'));
+        text.replace(QLatin1Char('\x01'), QLatin1Char('&'));
+    }
+    int widest = 0;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        widest = std::max(widest, label->fontMetrics().horizontalAdvance(line));
+    }
+    return widest;
+}
+
+// What of `w` is cut ("" when nothing), and how much.
+QString cutTextOf(QWidget* w) {
+    if (auto* label = qobject_cast<QLabel*>(w)) {
+        if (label->wordWrap() || label->text().isEmpty()) {
+            return {};
+        }
+        const int room = label->contentsRect().width() - 2 * label->margin();
+        if (const int need = widestLineOf(label); need > room) {
+            return QStringLiteral("label \"%1\": %2 px of text in %3 px")
+                .arg(label->text().left(60))
+                .arg(need)
+                .arg(room);
+        }
+    } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
+        if (!button->text().isEmpty() && button->sizeHint().width() > button->width()) {
+            return QStringLiteral("button \"%1\": %2 px wide, needs %3")
+                .arg(button->text())
+                .arg(button->width())
+                .arg(button->sizeHint().width());
+        }
+    }
+    return {};
+}
+
+QStringList pseudoLabPages() {
+    return {QStringLiteral("lab-postgres"), QStringLiteral("lab-redis"),
+            QStringLiteral("lab-rocksdb"), QStringLiteral("lab-kafka"),
+            QStringLiteral("lab-buckets")};
+}
+
+} // namespace
+
+class TestPseudoLocale : public WindowSuite {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        useOwnTestSettings("pseudo-locale");
+        QCoreApplication::installTranslator(new fg::PseudoTranslator(this));
+    }
+    void init() { QSettings().clear(); }
+    void cleanup() { desktop_.restore(); }
+
+    void theMadeUpLanguageKeepsWhatStringsNeed() {
+        QVERIFY(fg::PseudoTranslator::pseudo(QStringLiteral("&Open %1 of %n"))
+                    .startsWith(QStringLiteral("[&Ópéñ %1 óf %n ~")));
+        QVERIFY(fg::PseudoTranslator::pseudo(QStringLiteral("<b>Step</b> &amp; more"))
+                    .startsWith(QStringLiteral("[<b>Štép</b> &amp; móré")));
+        const QString source = QStringLiteral("Produce 8 without key");
+        const qsizetype longer = fg::PseudoTranslator::pseudo(source).size();
+        QVERIFY2(longer >= source.size() * 1.35 && longer <= source.size() * 1.5,
+                 qPrintable(QString::number(longer)));
+        // Installed: tr() goes through it.
+        QCOMPARE(QCoreApplication::translate("Any", "Theme"),
+                 fg::PseudoTranslator::pseudo(QStringLiteral("Theme")));
+    }
+
+    void noTextIsCutOnAnyPage() {
+        QStringList problems;
+        int translated = 0, pages = 0;
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize screen, fg::ThemeChoice) {
+                openEveryPage(w);
+                for (const QString& lab : pseudoLabPages()) {
+                    w.openTool(lab);
+                }
+                for (int i = 0; i < w.tabs()->count(); ++i) {
+                    w.tabs()->setCurrentIndex(i);
+                    settle();
+                    ++pages;
+                    const QString page = w.tabs()->tabText(i);
+                    for (QWidget* c : w.findChildren<QWidget*>()) {
+                        if (!c->isVisible()) {
+                            continue;
+                        }
+                        const auto* label = qobject_cast<QLabel*>(c);
+                        const auto* button = qobject_cast<QAbstractButton*>(c);
+                        translated += (label && label->text().contains(QLatin1Char('~'))) ||
+                                      (button && button->text().contains(QLatin1Char('~')));
+                        if (const QString what = cutTextOf(c); !what.isEmpty()) {
+                            problems
+                                << QStringLiteral("%1, %2: %3").arg(sizeText(screen), page, what);
+                        }
+                    }
+                }
+            },
+            {fg::ThemeChoice::Light}, {QSize(1920, 1080)});
+        QVERIFY2(pages > 20, qPrintable(QString::number(pages)));
+        QVERIFY2(translated > 100, qPrintable(QString::number(translated))); // it is in force
+        problems.removeDuplicates();
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 cut:\n").arg(problems.size()) +
+                                                problems.mid(0, 40).join(QLatin1Char('\n'))));
+    }
+};
+
+FG_TEST_MAIN(TestPseudoLocale)
+#include "test_pseudo_locale.moc"
