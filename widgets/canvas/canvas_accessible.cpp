@@ -1,0 +1,36 @@
+#include "widgets/canvas/canvas_accessible.h"
+
+#include "widgets/canvas/diagram_canvas.h"
+
+namespace fg {
+
+CanvasAccessible::CanvasAccessible(DiagramCanvas* canvas)
+    : QAccessibleWidget(canvas, QAccessible::Canvas) {}
+
+QString CanvasAccessible::text(QAccessible::Text t) const {
+    const auto* canvas = static_cast<const DiagramCanvas*>(widget());
+    if (t == QAccessible::Description) {
+        return canvas->spokenText();
+    }
+    return QAccessibleWidget::text(t);
+}
+
+namespace {
+
+QAccessibleInterface* canvasFactory(const QString& className, QObject* object) {
+    (void)className;
+    auto* canvas = qobject_cast<DiagramCanvas*>(object);
+    return canvas ? new CanvasAccessible(canvas) : nullptr;
+}
+
+} // namespace
+
+void installCanvasAccessible() {
+    static const bool installed = [] {
+        QAccessible::installFactory(canvasFactory);
+        return true;
+    }();
+    (void)installed;
+}
+
+} // namespace fg
