@@ -25,12 +25,21 @@ QAccessibleInterface* canvasFactory(const QString& className, QObject* object) {
 
 } // namespace
 
-void installCanvasAccessible() {
+void installCanvasAccessible(DiagramCanvas* canvas) {
     static const bool installed = [] {
         QAccessible::installFactory(canvasFactory);
         return true;
     }();
     (void)installed;
+    // With a screen reader on, QWidget's constructor already announced the canvas, and Qt cached
+    // a plain widget's interface for it (the canvas was a QWidget still): the reader heard no
+    // description. That one goes; the next question gets a CanvasAccessible.
+    if (QAccessible::isActive()) {
+        QAccessibleInterface* cached = QAccessible::queryAccessibleInterface(canvas);
+        if (cached && !dynamic_cast<CanvasAccessible*>(cached)) {
+            QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(cached));
+        }
+    }
 }
 
 } // namespace fg

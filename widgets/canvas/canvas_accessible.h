@@ -19,8 +19,8 @@ public:
     QString text(QAccessible::Text t) const override;
 };
 
-// Makes queryAccessibleInterface answer a CanvasAccessible for every DiagramCanvas (installed
-// once; each call after the first does nothing).
-void installCanvasAccessible();
+// Makes queryAccessibleInterface answer a CanvasAccessible for every DiagramCanvas (the factory
+// is installed once), `canvas` included. Called at the end of the canvas's constructor.
+void installCanvasAccessible(DiagramCanvas* canvas);
 
 } // namespace fg

@@ -18,7 +18,7 @@ namespace fg {
 DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Diagram"));
-    installCanvasAccessible();
+    installCanvasAccessible(this);
     connect(this, &DiagramCanvas::narrationChanged, this, &DiagramCanvas::announceStep);
     setMinimumSize(320, 200);
     connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);
