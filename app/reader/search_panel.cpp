@@ -22,7 +22,7 @@ SearchPanel::SearchPanel(QWidget* parent) : QWidget(parent) {
     query_->setAccessibleName(tr("Search"));
     column->addWidget(query_);
     status_ = new QLabel(this);
-    status_->setAccessibleName(tr("Search status"));
+    status_->setAccessibleDescription(tr("Search status"));
     // A long query is said wrapped, its long words shortened: 1,000 characters typed made the
     // line as wide, and the window grew past the screen (a tester).
     status_->setWordWrap(true);

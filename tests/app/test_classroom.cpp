@@ -214,7 +214,7 @@ private slots:
                                                  .arg(ink.height())));
             // Controls and the step counter at presentation size.
             for (QLabel* l : view->findChildren<QLabel*>()) {
-                if (l->accessibleName() == QLatin1String("Step counter")) {
+                if (l->accessibleDescription() == QLatin1String("Step counter")) {
                     QVERIFY2(l->fontInfo().pixelSize() >= 20,
                              qPrintable(QString::number(l->fontInfo().pixelSize())));
                 }

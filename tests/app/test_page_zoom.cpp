@@ -319,7 +319,7 @@ private slots:
         for (QWidget* c : quiz->findChildren<QWidget*>()) {
             if (c->accessibleName() == QLatin1String("Check or next")) {
                 check = qobject_cast<QAbstractButton*>(c);
-            } else if (c->accessibleName() == QLatin1String("Choice 4 text")) {
+            } else if (c->accessibleDescription() == QLatin1String("Choice 4 text")) {
                 lastChoice = c;
             }
         }

@@ -275,7 +275,7 @@ private slots:
         QTest::qWait(100);
         QLabel* status = nullptr;
         for (QLabel* l : w.search()->findChildren<QLabel*>()) {
-            status = l->accessibleName() == QStringLiteral("Search status") ? l : status;
+            status = l->accessibleDescription() == QStringLiteral("Search status") ? l : status;
         }
         QVERIFY(status);
         QVERIFY2(status->text().startsWith(QStringLiteral("No section mentions")) &&

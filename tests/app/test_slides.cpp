@@ -593,7 +593,7 @@ private slots:
         fg::DiagramView* view = p.view();
         const auto hint = [view] {
             for (const QLabel* l : view->findChildren<QLabel*>()) {
-                if (l->accessibleName() == QLatin1String("Chart hidden")) {
+                if (l->accessibleDescription() == QLatin1String("Chart hidden")) {
                     return l->isVisible() && l->text().contains(QLatin1String("C shows"));
                 }
             }

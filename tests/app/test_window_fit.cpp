@@ -196,7 +196,7 @@ private slots:
                                    panel->canvas()->size());
                 QList<QWidget*> parts{panel->findChild<fg::PlaybackBar*>()};
                 for (auto* l : panel->findChildren<QLabel*>()) {
-                    if (l->accessibleName() == QLatin1String("Narration")) {
+                    if (l->accessibleDescription() == QLatin1String("Narration")) {
                         parts << l;
                     }
                 }
@@ -616,7 +616,7 @@ private slots:
                     median[which] = medianLetters(*canvas);
                     QVERIFY2(median[which] > 0, qPrintable(d.id));
                     for (auto* l : w.tabs()->currentWidget()->findChildren<QLabel*>()) {
-                        if (l->accessibleName() == QLatin1String("Narration")) {
+                        if (l->accessibleDescription() == QLatin1String("Narration")) {
                             narration[which] = QFontInfo(l->font()).pixelSize();
                         }
                     }

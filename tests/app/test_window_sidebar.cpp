@@ -134,8 +134,9 @@ private slots:
                     QWidget* bar = panel->findChild<fg::PlaybackBar*>();
                     QLabel* narration = nullptr;
                     for (auto* l : panel->findChildren<QLabel*>(Qt::FindDirectChildrenOnly)) {
-                        narration =
-                            l->accessibleName() == QLatin1String("Narration") ? l : narration;
+                        narration = l->accessibleDescription() == QLatin1String("Narration")
+                                        ? l
+                                        : narration;
                     }
                     QVERIFY2(bar && narration, qPrintable(what));
                     const auto rect = [&](QWidget* c) {

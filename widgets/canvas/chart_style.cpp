@@ -1,5 +1,7 @@
 #include "widgets/canvas/chart_style.h"
 
+#include "widgets/canvas/chart_summary.h"
+
 #include <QFontMetrics>
 #include <algorithm>
 #include <qcustomplot.h>
@@ -125,6 +127,7 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         chart->setProperty("fgTicksFit", true);
         QObject::connect(chart, &QCustomPlot::beforeReplot, chart,
                          [chart] { fitTicks(chart, chart->viewport().size()); });
+        describeAfterReplot(chart); // a screen reader's text of it (chart_summary.h)
     }
     chart->legend->setFont(font);
     chart->legend->setBrush(theme.surface);

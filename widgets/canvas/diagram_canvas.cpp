@@ -1,5 +1,8 @@
 #include "widgets/canvas/diagram_canvas.h"
 
+#include "widgets/canvas/canvas_accessible.h"
+
+#include <QAccessible>
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -15,6 +18,8 @@ namespace fg {
 DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Diagram"));
+    installCanvasAccessible(this);
+    connect(this, &DiagramCanvas::narrationChanged, this, &DiagramCanvas::announceStep);
     setMinimumSize(320, 200);
     connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);
     connect(&player_, &Player::progressChanged, this, [this] { update(); });
@@ -41,6 +46,27 @@ QString DiagramCanvas::narrationAt(int position) const {
                                                                       : opening_;
     }
     return source_ ? source_->narration(position) : QString();
+}
+
+QString DiagramCanvas::spokenText() const {
+    const int position = player_.position();
+    QString text;
+    if (position >= 0) {
+        text = tr("Step %1 of %2:").arg(position + 1).arg(player_.stepCount()) + QLatin1Char(' ');
+    }
+    text += narrationAt(position);
+    if (const QString summary = source_ ? source_->summary(position) : QString();
+        !summary.isEmpty()) {
+        text += QLatin1Char(' ') + summary;
+    }
+    return text;
+}
+
+void DiagramCanvas::announceStep() {
+    // The description is made when a reader asks for it (CanvasAccessible): the event only says
+    // that it changed.
+    QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&changed);
 }
 
 void DiagramCanvas::setSource(const DiagramSource* source) {

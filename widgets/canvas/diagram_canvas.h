@@ -57,6 +57,10 @@ public:
     void setOpening(const QString& text, const QString& whilePlaying = {});
     // The narration of `position`: the opening sentence at -1, else the source's sentence.
     QString narrationAt(int position) const;
+    // What a screen reader reads of the step on screen (the canvas's accessible description):
+    // "Step 3 of 16:", the narration, and the source's summary of the state (DiagramSource::
+    // summary). Sent as a DescriptionChanged event whenever the narration changes.
+    QString spokenText() const;
 
     // Zoom on top of the fit (1: the whole diagram fits the widget) and pan, in pixels.
     qreal zoom() const { return zoom_; }
@@ -122,6 +126,7 @@ protected:
 
 private:
     void onPositionChanged(int position, int previous);
+    void announceStep();
     QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
     // What `frame` is fitted by (the run's camera, or the frame's own size) and the scale that
     // fits it in `viewport` before the student's zoom.

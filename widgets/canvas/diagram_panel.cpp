@@ -20,7 +20,7 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     column->addWidget(canvas_, 1);
     narration_ = new QLabel(this);
     narration_->setWordWrap(true);
-    narration_->setAccessibleName(tr("Narration"));
+    narration_->setAccessibleDescription(tr("Narration"));
     narration_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     narration_->setProperty(kFontFollowsParent, true);
     applyNarrationFont();
@@ -40,7 +40,7 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
         b->setText(text);
         b->setAccessibleName(text);
         b->setToolTip(tip);
-        b->setFocusPolicy(Qt::NoFocus); // the keys stay with the diagram
+        b->setFocusPolicy(Qt::TabFocus); // a click leaves the keys with the diagram
         connect(b, &QToolButton::clicked, canvas_, slot);
         zoomRow->addWidget(b);
     };

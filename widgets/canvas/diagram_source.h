@@ -28,6 +28,12 @@ public:
     virtual Frame frame(int position, const Theme& theme) const = 0;
     // The one-sentence narration of the step at `position` (empty at -1).
     virtual QString narration(int position) const = 0;
+    // What a screen reader says of the state at `position`, after the narration: the structure
+    // in a sentence or two, large ones summarised (spoken_state.h). Empty: nothing more to say.
+    virtual QString summary(int position) const {
+        (void)position;
+        return {};
+    }
     // True when the drawing keeps its place from step to step at the desk too: the canvas then
     // frames the whole run (runBounds) at every step, as a slide does (the LSM-tree's levels fill
     // up in place instead of the drawing moving up and down). Otherwise the desk fits each step.

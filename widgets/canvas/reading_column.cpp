@@ -38,7 +38,7 @@ QLabel* wrappedLabel(const QString& name, QWidget* parent) {
     auto* l = new QLabel(parent);
     l->setWordWrap(true);
     l->setTextFormat(Qt::PlainText);
-    l->setAccessibleName(name);
+    l->setAccessibleDescription(name);
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return l;
 }

@@ -48,6 +48,8 @@ public:
         return step ? QString::fromStdString(step->text) : QString();
     }
 
+    QString summary(int position) const override { return describe(stateAt(position)); }
+
     // Runs every op once more from the start, calling visit(i, step, state after step i): the
     // Timeline's replay, also when only one position is kept.
     template <class Visit>
@@ -103,6 +105,11 @@ public:
 
 protected:
     virtual Frame layoutState(const State& state, const Step* step, const Theme& theme) const = 0;
+    // What a screen reader says of `state` (summary()); empty: nothing.
+    virtual QString describe(const State& state) const {
+        (void)state;
+        return {};
+    }
 
 private:
     static constexpr std::size_t kCheckpointEvery = 32; // the Timeline's own default

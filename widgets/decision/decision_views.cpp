@@ -52,7 +52,7 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     column->addWidget(title);
     trail_ = new QLabel(content);
     trail_->setWordWrap(true);
-    trail_->setAccessibleName(tr("Your answers so far"));
+    trail_->setAccessibleDescription(tr("Your answers so far"));
     column->addWidget(trail_);
     question_ = new QLabel(content);
     question_->setWordWrap(true);
@@ -60,11 +60,11 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
     question_->setFont(big);
-    question_->setAccessibleName(tr("Question"));
+    question_->setAccessibleDescription(tr("Question"));
     column->addWidget(question_);
     help_ = new QLabel(content);
     help_->setWordWrap(true);
-    help_->setAccessibleName(tr("What the question means"));
+    help_->setAccessibleDescription(tr("What the question means"));
     column->addWidget(help_);
     answers_ = new QWidget(content);
     answersLayout_ = new QVBoxLayout(answers_);
@@ -269,6 +269,8 @@ void WizardView::showStep(const QString& id) {
         auto* b = new QPushButton(
             QStringLiteral("&%1  %2").arg(i + 1).arg(q->answers[std::size_t(i)].label), answers_);
         b->setAccessibleName(q->answers[std::size_t(i)].label);
+        // The focus lands on the first answer: a screen reader reads the question with it.
+        b->setAccessibleDescription(q->text);
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px;"));
         connect(b, &QPushButton::clicked, this, [this, i] { answer(i); });
         answersLayout_->addWidget(b);
@@ -384,7 +386,7 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     column->addWidget(table_, 1);
     verdict_ = new QLabel(this);
     verdict_->setWordWrap(true);
-    verdict_->setAccessibleName(tr("Verdict"));
+    verdict_->setAccessibleDescription(tr("Verdict"));
     QFont f = verdict_->font();
     f.setPointSizeF(f.pointSizeF() * 1.2);
     verdict_->setFont(f);

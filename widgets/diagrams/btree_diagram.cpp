@@ -2,6 +2,7 @@
 
 #include "widgets/diagrams/btree_leaf_chain.h"
 #include "widgets/diagrams/btree_placer.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <QFontMetricsF>
 #include <algorithm>
@@ -463,6 +464,10 @@ Frame BTreeDiagram::layout(const btree::State& state, const btree::Step* step, c
         addBPlusMarks(f, state, rectOf, h, g, theme);
     }
     return f;
+}
+
+QString BTreeDiagram::describe(const State& state) const {
+    return spokenBTree(state, timeline().engine().params());
 }
 
 } // namespace fg

@@ -159,7 +159,7 @@ BTreeVsLsmView::BTreeVsLsmView(QWidget* parent) : QWidget(parent) {
     column->addLayout(charts, 1);
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
-    summary_->setAccessibleName(tr("Summary"));
+    summary_->setAccessibleDescription(tr("Summary"));
     summary_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     column->addWidget(summary_);
     poll_ = new QTimer(this);

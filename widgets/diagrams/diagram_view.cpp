@@ -68,7 +68,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     setFocusProxy(panel_->canvas());
     // A message floats over the top of the drawing: showing it does not push the drawing down.
     message_ = new QLabel(panel_->canvas());
-    message_->setAccessibleName(tr("Message"));
+    message_->setAccessibleDescription(tr("Message"));
     message_->setWordWrap(true);
     message_->setAutoFillBackground(true);
     message_->setMargin(6);
@@ -84,7 +84,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     split_->addWidget(panel_);
     column->addWidget(split_, 1);
     counters_ = new QLabel(this);
-    counters_->setAccessibleName(tr("Counters"));
+    counters_->setAccessibleDescription(tr("Counters"));
     counters_->setWordWrap(true);
     counters_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(counters_);
@@ -229,6 +229,57 @@ void DiagramView::finishControls() {
     for (QPushButton* w : {undo_, clear, reset}) {
         w->setProperty(kReplacesWhole, true);
     }
+    // Once the page is made: a page adds controls of its own after these (the B-Tree's order).
+    QMetaObject::invokeMethod(this, &DiagramView::orderTabs, Qt::QueuedConnection);
+}
+
+namespace {
+
+// The widgets under `root` (and root) that Tab stops at, in the order they were made: the order
+// they stand in within a row of the page.
+QList<QWidget*> tabStopsIn(QWidget* root) {
+    QList<QWidget*> stops;
+    QList<QWidget*> all = root->findChildren<QWidget*>();
+    all.prepend(root);
+    for (QWidget* w : all) {
+        // Not a spin box's text (its focus goes to the box) nor a window of its own.
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && !w->isWindow()) {
+            stops << w;
+        }
+    }
+    return stops;
+}
+
+// The Tab stops of the widgets in `layout`, in the layout's order (rows top to bottom, each row
+// left to right).
+QList<QWidget*> tabStopsIn(QLayout* layout) {
+    QList<QWidget*> stops;
+    for (int i = 0; i < layout->count(); ++i) {
+        QLayoutItem* item = layout->itemAt(i);
+        if (item->widget()) {
+            stops << tabStopsIn(item->widget());
+        } else if (item->layout()) {
+            stops << tabStopsIn(item->layout());
+        }
+    }
+    return stops;
+}
+
+} // namespace
+
+void DiagramView::orderTabs() {
+    // The page's controls were made after its panel: Tab went through the drawing and the
+    // playback bar first, then up to the row above. As they stand: the rows of controls, the
+    // drawing, the playback bar, the zoom buttons.
+    QList<QWidget*> stops = tabStopsIn(layout());
+    // The chart hands its focus to the drawing: right after the drawing in the chain, Tab skips
+    // it; after the zoom buttons, Tab went from them back to the drawing, round and round.
+    if (chart_) {
+        stops.insert(stops.indexOf(panel_->canvas()) + 1, chart_);
+    }
+    for (int i = 1; i < stops.size(); ++i) {
+        setTabOrder(stops[i - 1], stops[i]);
+    }
 }
 
 // A button after the zoom buttons (the row of controls above is full on the Kafka page at
@@ -247,9 +298,10 @@ void DiagramView::addPracticeAction(std::function<void()> onClick) {
     button->setAccessibleName(tr("Practice this"));
     button->setObjectName(QStringLiteral("practiceThis"));
     button->setToolTip(tr("Exercises on this engine that it makes and grades (Study > Practice)"));
-    button->setFocusPolicy(Qt::NoFocus);
+    button->setFocusPolicy(Qt::TabFocus);
     connect(button, &QToolButton::clicked, a, &QAction::trigger);
     panel_->addTrailingButton(button);
+    orderTabs();
     const auto actions = scenarioMenu_->actions();
     scenarioMenu_->insertAction(actions.isEmpty() ? nullptr : actions.front(), a);
     scenarioMenu_->insertSeparator(actions.isEmpty() ? nullptr : actions.front());
@@ -316,6 +368,8 @@ void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position
         openingSentence(title_, steps, presenting_ ? OpeningFor::Slide : OpeningFor::Screen),
         openingSentence(title_, steps, OpeningFor::Picture));
     shownTitle_ = title_;
+    // Which diagram it is, for a screen reader (its description says what the step shows).
+    panel_->canvas()->setAccessibleName(tr("%1 diagram").arg(pageTitle()));
     panel_->setSource(std::move(source));
     placeChart();
     if (position == -2) {

@@ -190,6 +190,8 @@ protected:
 
 private:
     void placeMessage();
+    // Tab in the order the page reads: its controls, the drawing, the playback bar, the zoom.
+    void orderTabs();
     void makeBuildingLine(); // diagram_view_build.cpp, as the rest of the build's line
     // A control that replaces the scenario whole (Presets, Scenario, Undo, Clear, Reset) stays
     // usable while a build runs: it replaces the build too. The others wait.

@@ -169,7 +169,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->installEventFilter(this);
     split_->addWidget(chart_);
     chartHint_ = new QLabel(tr("The chart is hidden to leave the drawing room: C shows it."), this);
-    chartHint_->setAccessibleName(tr("Chart hidden"));
+    chartHint_->setAccessibleDescription(tr("Chart hidden"));
     chartHint_->hide();
     layout()->addWidget(chartHint_);
     split_->setStretchFactor(0, 3);

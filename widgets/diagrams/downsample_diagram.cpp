@@ -2,6 +2,7 @@
 
 #include "engines/timeseries/clock_text.h"
 #include "widgets/canvas/counted.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <algorithm>
 #include <iterator>
@@ -402,6 +403,10 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
     f.size = QSizeF(width, below + 30 * g.k);
     thickenLines(f, t);
     return f;
+}
+
+QString DownsampleDiagram::describe(const State& state) const {
+    return spokenTiers(state, timeline().engine().tiers());
 }
 
 } // namespace fg

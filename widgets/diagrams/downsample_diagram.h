@@ -32,6 +32,7 @@ public:
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
+    QString describe(const State& state) const override;
 
 private:
     // The least and the greatest spacing of the raw points the ops write (0: none).

@@ -3,6 +3,7 @@
 #include "engines/redis/key_slot.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/canvas/long_words.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <array>
 #include <map>
@@ -484,6 +485,10 @@ Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::Cluster
     }
     f.size = QSizeF(std::max(g.width, g.rowW + 2 * g.x0), bottom + 20);
     return f;
+}
+
+QString HashslotDiagram::describe(const State& state) const {
+    return spokenCluster(state);
 }
 
 } // namespace fg

@@ -27,6 +27,7 @@ public:
 
 protected:
     Frame layoutState(const State& state, const Step* step, const Theme& theme) const override;
+    QString describe(const State& state) const override;
 };
 
 } // namespace fg

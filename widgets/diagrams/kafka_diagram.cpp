@@ -2,6 +2,7 @@
 
 #include "engines/kafka/murmur2.h"
 #include "widgets/canvas/long_words.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <algorithm>
 #include <map>
@@ -489,6 +490,10 @@ Frame KafkaDiagram::layout(const kafka::KafkaState& s, const kafka::KafkaStep* s
         QSizeF(std::max({g.columnsEnd() + 10 * g.k, brokers.right, gx, groupsW}),
                gy + std::max(100 * g.kv, static_cast<qreal>(brokers.rows) * 50 * g.kv - 10 * g.kv));
     return f;
+}
+
+QString KafkaDiagram::describe(const State& state) const {
+    return spokenKafka(state);
 }
 
 } // namespace fg

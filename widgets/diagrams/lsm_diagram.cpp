@@ -1,6 +1,7 @@
 #include "widgets/diagrams/lsm_diagram.h"
 
 #include "widgets/canvas/counted.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <algorithm>
 #include <map>
@@ -346,6 +347,10 @@ Frame LsmDiagram::layout(const lsm::LsmState& s, const lsm::LsmStep* step, const
     }
     f.size = QSizeF(maxX + 20, y + above - g.labelH + 8 * g.k);
     return f;
+}
+
+QString LsmDiagram::describe(const State& state) const {
+    return spokenLsm(state, timeline().engine().params());
 }
 
 } // namespace fg

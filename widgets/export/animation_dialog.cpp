@@ -94,7 +94,7 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     fps_->setAccessibleName(tr("Frames per second"));
     form->addRow(tr("&Frames per second:"), fps_);
     summary_ = new QLabel(this);
-    summary_->setAccessibleName(tr("What the export makes"));
+    summary_->setAccessibleDescription(tr("What the export makes"));
     form->addRow(QString(), summary_);
 
     auto* fileRow = new QHBoxLayout;

@@ -82,7 +82,7 @@ ExportDialog::ExportDialog(QSize screenSize, const Theme& theme, const QString& 
     transparent_ = new QCheckBox(tr("Transparent background (PNG)"), this);
     form->addRow(QString(), transparent_);
     note_ = new QLabel(this);
-    note_->setAccessibleName(tr("About these choices"));
+    note_->setAccessibleDescription(tr("About these choices"));
     note_->setWordWrap(true);
     note_->hide();
     form->addRow(QString(), note_);

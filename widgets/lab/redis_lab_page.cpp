@@ -150,7 +150,7 @@ QWidget* RedisLabPage::buildClusterRow() {
     status_ = new QLabel(row);
     status_->setWordWrap(true);
     status_->setTextFormat(Qt::RichText);
-    status_->setAccessibleName(tr("Lab status"));
+    status_->setAccessibleDescription(tr("Lab status"));
     h->addWidget(label);
     h->addWidget(masters_);
     h->addWidget(replicas_);

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
@@ -29,13 +30,20 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     scrubber_ = new QSlider(Qt::Horizontal, this);
     scrubber_->setAccessibleName(tr("Timeline"));
     scrubber_->setToolTip(tr("Drag to jump to any step"));
-    scrubber_->setFocusPolicy(Qt::NoFocus); // keep Left/Right for stepping
+    // Reached with Tab, not by a click (the canvas keeps Left/Right after a drag); focused, it
+    // takes its own arrows, Home, End and Page keys (eventFilter) and moves the player with them.
+    scrubber_->setFocusPolicy(Qt::TabFocus);
     connect(scrubber_, &QSlider::sliderMoved, player_, [this](int v) { player_->seek(v - 1); });
+    connect(scrubber_, &QSlider::actionTriggered, player_, [this](int action) {
+        if (action != QAbstractSlider::SliderMove) {
+            player_->seek(scrubber_->sliderPosition() - 1);
+        }
+    });
     scrubber_->installEventFilter(this);
     row->addWidget(scrubber_, 1);
 
     stepLabel_ = new QLabel(this);
-    stepLabel_->setAccessibleName(tr("Step counter"));
+    stepLabel_->setAccessibleDescription(tr("Step counter"));
     row->addWidget(stepLabel_);
 
     auto* slower = new QToolButton(this);
@@ -45,7 +53,7 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     connect(slower, &QToolButton::clicked, player_, &Player::slower);
     row->addWidget(slower);
     speedLabel_ = new QLabel(this);
-    speedLabel_->setAccessibleName(tr("Speed"));
+    speedLabel_->setAccessibleDescription(tr("Speed"));
     speedLabel_->setMinimumWidth(
         speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0.25x")));
     speedLabel_->setAlignment(Qt::AlignCenter);
@@ -69,7 +77,8 @@ QToolButton* PlaybackBar::button(const QString& name, int icon, void (Player::*s
     iconButtons_.emplace_back(b, icon);
     b->setAccessibleName(name);
     b->setToolTip(name);
-    b->setFocusPolicy(Qt::NoFocus);
+    b->setFocusPolicy(Qt::TabFocus); // a click leaves the keys with the diagram
+    b->installEventFilter(this);     // Space presses it when it has the focus
     connect(b, &QToolButton::clicked, player_, slot);
     return b;
 }
@@ -152,7 +161,22 @@ void PlaybackBar::refresh() {
     speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
 }
 
+bool PlaybackBar::takesKey(QObject* watched, int key) const {
+    if (watched == scrubber_) {
+        return key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Home ||
+               key == Qt::Key_End || key == Qt::Key_PageUp || key == Qt::Key_PageDown;
+    }
+    return key == Qt::Key_Space && qobject_cast<QToolButton*>(watched);
+}
+
 bool PlaybackBar::eventFilter(QObject* watched, QEvent* event) {
+    // The panel's playback keys are shortcuts: a focused control that claims a key here gets it
+    // instead (Space presses the focused button, the arrows move the focused timeline).
+    if (event->type() == QEvent::ShortcutOverride &&
+        takesKey(watched, static_cast<QKeyEvent*>(event)->key())) {
+        event->accept();
+        return true;
+    }
     if (watched == scrubber_ && event->type() == QEvent::MouseButtonPress) {
         auto* press = static_cast<QMouseEvent*>(event);
         QStyleOptionSlider opt;

@@ -33,6 +33,8 @@ protected:
 
 private:
     void refresh();
+    // True when `watched` (the timeline or a button), focused, takes `key` for itself.
+    bool takesKey(QObject* watched, int key) const;
     QToolButton* button(const QString& name, int icon, void (Player::*slot)());
     // The standard media icon `icon`, drawn in the palette's button text colour (Qt's own are
     // dark grey whatever the palette: nearly invisible on the dark theme's buttons).

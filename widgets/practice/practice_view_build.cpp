@@ -109,7 +109,7 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     auto* top = new QHBoxLayout;
     header_ = wrappedLabel(QStringLiteral("Question"), question_);
     clock_ = new QLabel(question_);
-    clock_->setAccessibleName(QStringLiteral("Time left"));
+    clock_->setAccessibleDescription(tr("Time left"));
     top->addWidget(header_, 1);
     top->addWidget(clock_);
     v->addLayout(top);
@@ -121,7 +121,7 @@ QWidget* PracticeView::buildQuestion(QWidget* parent) {
     given_ = new QLabel(question_);
     given_->setTextFormat(Qt::RichText);
     given_->setWordWrap(true);
-    given_->setAccessibleName(QStringLiteral("Given"));
+    given_->setAccessibleDescription(tr("Given"));
     given_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     v->addWidget(given_);
     figure_ = new PracticeFigure(question_);

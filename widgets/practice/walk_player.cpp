@@ -15,7 +15,7 @@ WalkPlayer::WalkPlayer(QWidget* parent) : QWidget(parent) {
     line_ = new QLabel(this);
     line_->setWordWrap(true);
     line_->setTextFormat(Qt::PlainText);
-    line_->setAccessibleName(QStringLiteral("Step of the engine's work"));
+    line_->setAccessibleDescription(tr("Step of the engine's work"));
     QFont f = line_->font();
     f.setPointSizeF(f.pointSizeF() * 1.1);
     line_->setFont(f);

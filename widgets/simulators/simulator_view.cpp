@@ -26,12 +26,12 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     column_ = new QVBoxLayout(content_);
     auto* introLabel = new QLabel(intro, this);
     introLabel->setWordWrap(true);
-    introLabel->setAccessibleName(tr("What this simulator shows"));
+    introLabel->setAccessibleDescription(tr("What this simulator shows"));
     column_->addWidget(introLabel);
     body_ = new QVBoxLayout;
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
-    summary_->setAccessibleName(tr("Summary"));
+    summary_->setAccessibleDescription(tr("Summary"));
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     chart_ = new QCustomPlot(this);
     chart_->setMinimumHeight(180);

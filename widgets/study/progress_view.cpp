@@ -52,11 +52,11 @@ ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
     error_ = new QLabel(this);
     error_->setWordWrap(true);
     error_->setTextFormat(Qt::PlainText);
-    error_->setAccessibleName(QStringLiteral("Progress file problem"));
+    error_->setAccessibleDescription(tr("Progress file problem"));
     error_->hide();
     summary_ = new QLabel(this);
     summary_->setWordWrap(true);
-    summary_->setAccessibleName(QStringLiteral("Summary"));
+    summary_->setAccessibleDescription(tr("Summary"));
     tree_ = new QTreeWidget(this);
     tree_->setColumnCount(3);
     tree_->setHeaderLabels({tr("Chapter"), tr("Read"), tr("Quiz")});

@@ -46,10 +46,10 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     auto* column = new ReadingColumn(100, page);
     auto* v = column->column();
     counter_ = new QLabel(column);
-    counter_->setAccessibleName(QStringLiteral("Due cards"));
+    counter_->setAccessibleDescription(tr("Due cards"));
     v->addWidget(counter_);
-    source_ = wrappedLabel(QStringLiteral("From"), column);
-    question_ = wrappedLabel(QStringLiteral("Question"), column);
+    source_ = wrappedLabel(tr("From"), column);
+    question_ = wrappedLabel(tr("Question"), column);
     QFont big = question_->font();
     big.setPointSizeF(big.pointSizeF() * 1.25);
     big.setBold(true);
@@ -64,8 +64,10 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     group_ = new QButtonGroup(this);
     for (int i = 0; i < 4; ++i) {
         auto* radio = new QRadioButton(QString::number(i + 1), choicesBox_);
-        radio->setAccessibleName(QStringLiteral("Choice %1").arg(i + 1));
-        auto* text = wrappedLabel(QStringLiteral("Choice %1 text").arg(i + 1), choicesBox_);
+        // Named by its text once a card is shown (showChoices): "Choice 1" told a screen reader
+        // nothing.
+        radio->setAccessibleName(tr("Choice %1").arg(i + 1));
+        auto* text = wrappedLabel(tr("Choice %1 text").arg(i + 1), choicesBox_);
         text->setTextInteractionFlags(Qt::NoTextInteraction);
         text->installEventFilter(this);
         group_->addButton(radio, i);
@@ -76,12 +78,12 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     }
     v->addWidget(choicesBox_);
 
-    feedback_ = wrappedLabel(QStringLiteral("Result"), column);
+    feedback_ = wrappedLabel(tr("Result"), column);
     QFont bold = feedback_->font();
     bold.setBold(true);
     feedback_->setFont(bold);
-    answer_ = wrappedLabel(QStringLiteral("Model answer"), column);
-    explanation_ = wrappedLabel(QStringLiteral("Explanation"), column);
+    answer_ = wrappedLabel(tr("Model answer"), column);
+    explanation_ = wrappedLabel(tr("Explanation"), column);
     v->addWidget(feedback_);
     v->addWidget(answer_);
     v->addWidget(explanation_);
@@ -334,6 +336,7 @@ void QuizView::showChoices() {
         }
         choiceTexts_[i]->setText(text);
         choiceTexts_[i]->setStyleSheet(style);
+        radios_[i]->setAccessibleName(tr("%1: %2").arg(i + 1).arg(text));
     }
 }
 

@@ -43,7 +43,7 @@ bool write(const QString& path, const QByteArray& bytes) {
 
 QWidget* named(QWidget* in, const QString& name) {
     for (auto* w : in->findChildren<QWidget*>()) {
-        if (w->accessibleName() == name && w->isVisible()) {
+        if ((w->accessibleName() == name || w->accessibleDescription() == name) && w->isVisible()) {
             return w;
         }
     }

@@ -529,7 +529,7 @@ private slots:
         QTest::keyClick(key, Qt::Key_Return);
         QLabel* note = nullptr;
         for (auto* l : v.findChildren<QLabel*>()) {
-            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+            note = l->accessibleDescription() == QLatin1String("Message") ? l : note;
         }
         QVERIFY(note && !note->isHidden());
         v.panel()->player()->seek(3); // as Right, Left or the slider do
@@ -578,7 +578,7 @@ private slots:
         QVERIFY(to && scan);
         const auto said = [&v] {
             for (auto* l : v.findChildren<QLabel*>()) {
-                if (l->accessibleName() == QLatin1String("Message") && !l->isHidden()) {
+                if (l->accessibleDescription() == QLatin1String("Message") && !l->isHidden()) {
                     return l->text();
                 }
             }

@@ -138,7 +138,7 @@ std::unique_ptr<fg::DiagramView> shownPage(const QString& id) {
 QLabel* messageOf(QWidget* page) {
     QLabel* message = nullptr;
     for (auto* l : page->findChildren<QLabel*>()) {
-        message = l->accessibleName() == QLatin1String("Message") ? l : message;
+        message = l->accessibleDescription() == QLatin1String("Message") ? l : message;
     }
     return message;
 }
@@ -164,9 +164,9 @@ private slots:
         auto view = make();
         auto* message = view->findChild<QLabel*>();
         for (auto* l : view->findChildren<QLabel*>()) {
-            message = l->accessibleName() == "Message" ? l : message;
+            message = l->accessibleDescription() == "Message" ? l : message;
         }
-        QVERIFY(message && message->accessibleName() == "Message");
+        QVERIFY(message && message->accessibleDescription() == "Message");
         QVERIFY2(message->isHidden(), qPrintable(message->text()));
         QVERIFY(view->panel()->player()->stepCount() > 0);
         // Before its first step (issue 13: it opened on the result, with nothing to read), under
@@ -235,7 +235,7 @@ private slots:
             QTest::keyClick(key, Qt::Key_Return);
             QLabel* message = nullptr;
             for (auto* l : view->findChildren<QLabel*>()) {
-                message = l->accessibleName() == "Message" ? l : message;
+                message = l->accessibleDescription() == "Message" ? l : message;
             }
             QVERIFY(message && !message->isHidden());
             QCOMPARE(QFontInfo(message->font()).pixelSize(),
@@ -923,7 +923,7 @@ private slots:
         QCoreApplication::processEvents();
         const QLabel* narration = nullptr;
         for (const QLabel* l : view.findChildren<QLabel*>()) {
-            if (l->accessibleName() == QLatin1String("Narration")) {
+            if (l->accessibleDescription() == QLatin1String("Narration")) {
                 narration = l;
             }
         }

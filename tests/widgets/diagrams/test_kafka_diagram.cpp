@@ -49,7 +49,7 @@ struct Controls {
             consumer = e->accessibleName() == QLatin1String("Consumer") ? e : consumer;
         }
         for (auto* l : v.findChildren<QLabel*>()) {
-            note = l->accessibleName() == QLatin1String("Message") ? l : note;
+            note = l->accessibleDescription() == QLatin1String("Message") ? l : note;
         }
     }
     // Clicks the button that reads `text`; false when there is none.

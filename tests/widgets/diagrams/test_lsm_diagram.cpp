@@ -116,7 +116,7 @@ private slots:
         put->click(); // no key typed
         QLabel* message = nullptr;
         for (auto* l : v.findChildren<QLabel*>()) {
-            message = l->accessibleName() == "Message" ? l : message;
+            message = l->accessibleDescription() == "Message" ? l : message;
         }
         QVERIFY(message && message->isVisible());
         QVERIFY(message->text().contains("key"));
@@ -169,7 +169,7 @@ private slots:
                  qPrintable(v.countersText()));
         QLabel* counters = nullptr;
         for (auto* l : v.findChildren<QLabel*>()) {
-            counters = l->accessibleName() == QLatin1String("Counters") ? l : counters;
+            counters = l->accessibleDescription() == QLatin1String("Counters") ? l : counters;
         }
         QVERIFY(counters);
         QVERIFY2(counters->toolTip().contains(QStringLiteral("under 1x")),

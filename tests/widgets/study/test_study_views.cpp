@@ -36,7 +36,7 @@ namespace {
 
 QLabel* label(QWidget* w, const QString& name) {
     for (auto* l : w->findChildren<QLabel*>()) {
-        if (l->accessibleName() == name) {
+        if (l->accessibleName() == name || l->accessibleDescription() == name) {
             return l;
         }
     }

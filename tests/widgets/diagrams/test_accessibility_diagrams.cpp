@@ -1,0 +1,297 @@
+// A live diagram through a screen reader's eyes and by the keyboard alone (issue 19): every
+// control Tab reaches has a name; the canvas's description says the step, its narration and the
+// state, changes with the step and is announced by an accessibility event; Tab goes through the
+// page in the order it reads; the playback buttons and the timeline work from the keyboard.
+#include "tests/suite_main.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/spoken_state.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QSlider>
+#include <QTest>
+#include <QToolButton>
+#include <qcustomplot.h>
+
+namespace {
+
+// The accessibility events sent while a test runs: (type, object).
+std::vector<std::pair<QAccessible::Event, QObject*>>& heard() {
+    static std::vector<std::pair<QAccessible::Event, QObject*>> events;
+    return events;
+}
+
+void listen(QAccessibleEvent* event) {
+    heard().emplace_back(event->type(), event->object());
+}
+
+QString accessibleText(QObject* o, QAccessible::Text t) {
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(o);
+    return iface ? iface->text(t) : QString();
+}
+
+// The widgets of `page` the Tab key stops at, in the order it goes, from the first.
+std::vector<QWidget*> tabWalk(QWidget* page, QWidget* first) {
+    std::vector<QWidget*> walk{first};
+    first->setFocus(Qt::TabFocusReason);
+    for (int i = 0; i < 80; ++i) {
+        // The window's focus widget: under xcb the test's window need not be the active one.
+        QTest::keyClick(page->window()->focusWidget(), Qt::Key_Tab);
+        QWidget* now = page->window()->focusWidget();
+        // Back to the first, or round to the drawing (the page's focus goes to it): once round.
+        if (!now || std::find(walk.begin(), walk.end(), now) != walk.end() ||
+            !page->isAncestorOf(now)) {
+            break;
+        }
+        walk.push_back(now);
+    }
+    return walk;
+}
+
+// True when `b` comes after `a` in reading order: on a line below, or on the same line to the
+// right. Lines: b's top below a's middle.
+bool readsAfter(QWidget* page, QWidget* a, QWidget* b) {
+    const QRect ra(a->mapTo(page, QPoint(0, 0)), a->size());
+    const QRect rb(b->mapTo(page, QPoint(0, 0)), b->size());
+    if (rb.top() >= ra.center().y()) {
+        return true;
+    }
+    return rb.center().y() > ra.top() && rb.left() >= ra.right() - 1;
+}
+
+} // namespace
+
+class TestAccessibilityDiagrams : public QObject {
+    Q_OBJECT
+    bool bridge_ = false;
+
+private slots:
+    void initTestCase() {
+        QAccessible::installUpdateHandler(listen);
+        QAccessible::setActive(true);
+        // The Linux bridge turns active once it has reached the accessibility bus.
+        bridge_ = QTest::qWaitFor([] { return QAccessible::isActive(); }, 1500);
+    }
+
+    void everyControlTabReachesHasAName_data() { addDiagramViews(); }
+    void everyControlTabReachesHasAName() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->resize(1600, 900);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QStringList unnamed;
+        for (QWidget* w : view->findChildren<QWidget*>()) {
+            const bool inner = w->focusProxy(); // a spin box's text: the box has the focus
+            if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(view.get()) && !inner &&
+                accessibleText(w, QAccessible::Name).trimmed().isEmpty()) {
+                unnamed << QString::fromLatin1(w->metaObject()->className()) +
+                               QLatin1String(" in ") +
+                               QLatin1String(w->parentWidget()->metaObject()->className());
+            }
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+    }
+
+    // The canvas says which diagram it is, and what the step on screen shows: its number, its
+    // narration and the state; another step, another description, announced by an event.
+    void theCanvasDescriptionFollowsTheStep_data() { addDiagramViews(); }
+    void theCanvasDescriptionFollowsTheStep() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->resize(1400, 900);
+        view->show();
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        QVERIFY(canvas->player()->stepCount() >= 2);
+        QVERIFY(accessibleText(canvas, QAccessible::Name).contains(view->pageTitle()));
+        canvas->player()->seek(0);
+        const QString first = accessibleText(canvas, QAccessible::Description);
+        canvas->player()->seek(1);
+        const QString second = accessibleText(canvas, QAccessible::Description);
+        QVERIFY2(
+            second.startsWith(QStringLiteral("Step 2 of %1:").arg(canvas->player()->stepCount())),
+            qPrintable(second));
+        QVERIFY2(second.contains(canvas->narrationAt(1)), qPrintable(second));
+        const QString state = canvas->source()->summary(1);
+        QVERIFY2(!state.isEmpty() && second.endsWith(state), qPrintable(second));
+        QVERIFY(first != second);
+    }
+
+    // A step is announced: the canvas sends DescriptionChanged, which the Linux bridge passes to
+    // the screen reader. Qt calls the update handler only while accessibility is active, which
+    // needs a platform with a bridge (xcb: run under Xvfb with -platform xcb); offscreen has none.
+    void aStepIsAnnounced_data() { addDiagramViews(); }
+    void aStepIsAnnounced() {
+        if (!bridge_) {
+            QSKIP("no accessibility bridge on this platform (run with -platform xcb)");
+        }
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->show();
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        canvas->player()->seek(0);
+        heard().clear();
+        canvas->player()->seek(1);
+        const bool announced = std::any_of(heard().begin(), heard().end(), [canvas](const auto& e) {
+            return e.first == QAccessible::DescriptionChanged && e.second == canvas;
+        });
+        QVERIFY(announced);
+    }
+
+    // Labels that show changing text expose it as their name: the narration, "Step 2 of 16",
+    // the speed and the counters, each with what it is as its description.
+    void changingLabelsAreReadByTheirText() {
+        auto view = std::unique_ptr<QWidget>(fg::liveDiagrams().front().makePage(nullptr));
+        auto* diagram = qobject_cast<fg::DiagramView*>(view.get());
+        QVERIFY(diagram);
+        view->show();
+        diagram->panel()->player()->seek(1);
+        QStringList seen;
+        for (QLabel* l : view->findChildren<QLabel*>()) {
+            const QString what = l->accessibleDescription();
+            if (what == QLatin1String("Narration") || what == QLatin1String("Step counter") ||
+                what == QLatin1String("Speed") || what == QLatin1String("Counters")) {
+                QCOMPARE(accessibleText(l, QAccessible::Name), l->text());
+                QVERIFY2(!l->text().isEmpty(), qPrintable(what));
+                seen << what;
+            }
+        }
+        QCOMPARE(seen.size(), 4);
+    }
+
+    // The B-Tree said in words: its kind, order and height, the root's keys, and its leaves.
+    void aSmallBTreeIsReadLevelByLevel() {
+        fg::btree::Params params;
+        params.order = 4;
+        std::vector<fg::btree::Op> ops;
+        for (int k : {10, 20, 30, 40, 50, 60}) {
+            ops.push_back(fg::btree::Op::insert(k));
+        }
+        fg::BTreeDiagram diagram(params, ops);
+        const auto& state = diagram.stateAt(diagram.stepCount() - 1);
+        const QString text = diagram.summary(diagram.stepCount() - 1);
+        QStringList root;
+        for (auto k : state.nodes.keys(state.root)) {
+            root << QString::number(k);
+        }
+        QVERIFY2(text.startsWith(QLatin1String("B-Tree, order 4, height 2, 6 keys: root [") +
+                                 root.join(QLatin1Char(' ')) + QLatin1String("]; leaves [")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("60]")), qPrintable(text));
+        QCOMPARE(diagram.summary(-1), QStringLiteral("B-Tree, order 4: empty."));
+    }
+
+    // A large tree is summarised, not read key by key: a few hundred characters at most.
+    void aLargeTreeIsSummarised() {
+        fg::btree::Params params;
+        params.order = 4;
+        fg::BTreeDiagram diagram(params, {fg::btree::Op::insertRandom(3000, 7, 1, 1'000'000)});
+        const QString text = diagram.summary(diagram.stepCount() - 1);
+        QVERIFY2(text.size() < 600, qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String(" nodes, ")), qPrintable(text));
+    }
+
+    // Tab goes through the page as it reads (the row of controls, the drawing, the playback bar,
+    // the zoom buttons), and stops at the playback buttons and the timeline.
+    void tabFollowsTheVisualOrder_data() { addDiagramViews(); }
+    void tabFollowsTheVisualOrder() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->resize(1800, 1000);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QWidget* first = nullptr;
+        for (QWidget* w : view->findChildren<QWidget*>()) {
+            if ((w->focusPolicy() & Qt::TabFocus) && w->isVisible() && !w->focusProxy() &&
+                (!first || readsAfter(view.get(), w, first))) {
+                first = w;
+            }
+        }
+        QVERIFY(first);
+        const auto walk = tabWalk(view.get(), first);
+        QStringList out;
+        for (std::size_t i = 1; i < walk.size(); ++i) {
+            if (!readsAfter(view.get(), walk[i - 1], walk[i])) {
+                out << QStringLiteral("%1 \"%2\" after %3 \"%4\"")
+                           .arg(QLatin1String(walk[i]->metaObject()->className()),
+                                accessibleText(walk[i], QAccessible::Name),
+                                QLatin1String(walk[i - 1]->metaObject()->className()),
+                                accessibleText(walk[i - 1], QAccessible::Name));
+            }
+        }
+        QStringList all;
+        for (QWidget* w : walk) {
+            all << accessibleText(w, QAccessible::Name);
+        }
+        QVERIFY2(out.isEmpty(), qPrintable(out.join(QLatin1String("; ")) + QLatin1String(" in ") +
+                                           all.join(QLatin1String(" > "))));
+        const auto reached = [&](QWidget* w) {
+            return std::find(walk.begin(), walk.end(), w) != walk.end();
+        };
+        QVERIFY(reached(view->panel()->canvas()));
+        QVERIFY(reached(view->findChild<QSlider*>()));
+        int playback = 0;
+        for (QWidget* w : walk) {
+            playback +=
+                accessibleText(w, QAccessible::Name).contains(QLatin1String("Step ")) ? 1 : 0;
+        }
+        QCOMPARE(playback, 2); // Step back, Step forward
+    }
+
+    // From the keyboard: Space presses the focused playback button (not play); a focused
+    // timeline takes Right and moves one step; the canvas keeps Left and Right.
+    void playbackWorksFromTheKeyboard() {
+        auto page = std::unique_ptr<QWidget>(fg::liveDiagrams().front().makePage(nullptr));
+        auto* view = qobject_cast<fg::DiagramView*>(page.get());
+        view->resize(1600, 900);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view));
+        fg::Player* player = view->panel()->player();
+        player->seek(2);
+        QToolButton* forward = nullptr;
+        for (auto* b : view->findChildren<QToolButton*>()) {
+            forward = b->accessibleName().startsWith(QLatin1String("Step forward")) ? b : forward;
+        }
+        QVERIFY(forward);
+        forward->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(forward, Qt::Key_Space);
+        QCOMPARE(player->position(), 3);
+        QVERIFY(!player->isPlaying());
+        auto* timeline = view->findChild<QSlider*>();
+        timeline->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(timeline, Qt::Key_Right);
+        QCOMPARE(player->position(), 4);
+        QTest::keyClick(timeline, Qt::Key_Left);
+        QCOMPARE(player->position(), 3);
+        view->panel()->canvas()->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(view->panel()->canvas(), Qt::Key_Right);
+        QCOMPARE(player->position(), 4);
+    }
+
+    // A chart has a text summary: its series by name, with their values.
+    void aChartHasATextSummary_data() { addDiagramViews(); }
+    void aChartHasATextSummary() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        if (!view->chart()) {
+            QSKIP("no chart on this diagram");
+        }
+        view->resize(1400, 900);
+        view->show();
+        view->panel()->player()->toEnd();
+        view->chart()->replot();
+        const QString text = accessibleText(view->chart(), QAccessible::Description);
+        QVERIFY2(text.contains(QLatin1String(" points, from ")), qPrintable(text));
+        for (int i = 0; i < view->chart()->plottableCount(); ++i) {
+            const QString name = view->chart()->plottable(i)->name();
+            QVERIFY2(name.isEmpty() || !view->chart()->plottable(i)->visible() ||
+                         text.contains(name),
+                     qPrintable(name + QLatin1String(" | ") + text));
+        }
+    }
+};
+
+FG_TEST_MAIN(TestAccessibilityDiagrams)
+#include "test_accessibility_diagrams.moc"
