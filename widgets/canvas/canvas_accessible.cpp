@@ -31,14 +31,13 @@ void installCanvasAccessible(DiagramCanvas* canvas) {
         return true;
     }();
     (void)installed;
-    // With a screen reader on, QWidget's constructor already announced the canvas, and Qt cached
-    // a plain widget's interface for it (the canvas was a QWidget still): the reader heard no
-    // description. That one goes; the next question gets a CanvasAccessible.
-    if (QAccessible::isActive()) {
-        QAccessibleInterface* cached = QAccessible::queryAccessibleInterface(canvas);
-        if (cached && !dynamic_cast<CanvasAccessible*>(cached)) {
-            QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(cached));
-        }
+    // QWidget's constructor may have made Qt cache a plain widget's interface for the canvas
+    // (every accessibility event does, a reader on or not: the canvas was a QWidget still, or the
+    // factory not installed yet), and the reader heard a "filler" with no description. That one
+    // goes; the next question gets a CanvasAccessible.
+    QAccessibleInterface* cached = QAccessible::queryAccessibleInterface(canvas);
+    if (cached && !dynamic_cast<CanvasAccessible*>(cached)) {
+        QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(cached));
     }
 }
 

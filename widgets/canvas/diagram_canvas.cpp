@@ -17,8 +17,8 @@ namespace fg {
 
 DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     setFocusPolicy(Qt::StrongFocus);
+    installCanvasAccessible(this); // before the name: setting it makes Qt cache an interface
     setAccessibleName(tr("Diagram"));
-    installCanvasAccessible(this);
     connect(this, &DiagramCanvas::narrationChanged, this, &DiagramCanvas::announceStep);
     setMinimumSize(320, 200);
     connect(&player_, &Player::positionChanged, this, &DiagramCanvas::onPositionChanged);

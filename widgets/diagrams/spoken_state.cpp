@@ -1,6 +1,7 @@
 #include "widgets/diagrams/spoken_state.h"
 
 #include "engines/timeseries/clock_text.h"
+#include "widgets/canvas/counted.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -71,8 +72,8 @@ QString treeLevelText(const btree::State& state, const std::vector<btree::NodeId
         for (btree::NodeId id : level) {
             keys += state.nodes.size(id);
         }
-        return Spoken::tr("%n nodes", nullptr, int(level.size())) + QLatin1String(", ") +
-               Spoken::tr("%n keys", nullptr, int(keys));
+        return counted(qint64(level.size()), Spoken::tr("node"), Spoken::tr("nodes")) +
+               QLatin1String(", ") + counted(keys, Spoken::tr("key"), Spoken::tr("keys"));
     }
     return firstFew(level,
                     [&](btree::NodeId id) { return bracketed(state.nodes.keys(id), keyText); });
@@ -94,10 +95,11 @@ QString spokenBTree(const btree::State& state, const btree::Params& params) {
             }
         }
     }
-    const QString head = Spoken::tr("%1, order %2, height %3, %n keys", nullptr, int(keys))
+    const QString head = Spoken::tr("%1, order %2, height %3, %4")
                              .arg(kind)
                              .arg(params.order)
-                             .arg(levels.size());
+                             .arg(levels.size())
+                             .arg(counted(keys, Spoken::tr("key"), Spoken::tr("keys")));
     if (keys == 0) {
         return Spoken::tr("%1, order %2: empty.").arg(kind).arg(params.order);
     }
@@ -127,7 +129,10 @@ QString spokenLsm(const lsm::LsmState& state, const lsm::LsmParams& params) {
         const QString ranges = firstFew(tables, [](const lsm::SSTable* t) {
             return Spoken::tr("[%1 to %2]").arg(spokenStd(t->minKey()), spokenStd(t->maxKey()));
         });
-        parts << Spoken::tr("level %1: %n tables", nullptr, int(tables.size())).arg(l) +
+        parts << Spoken::tr("level %1: %2")
+                         .arg(l)
+                         .arg(counted(qint64(tables.size()), Spoken::tr("table"),
+                                      Spoken::tr("tables"))) +
                      (tables.empty() ? QString() : QLatin1Char(' ') + ranges);
     }
     return Spoken::tr("LSM-tree: %1.").arg(parts.join(QLatin1String("; ")));
@@ -147,13 +152,17 @@ QString spokenCluster(const redis::ClusterState& state) {
         }
     }
     const QString nodes = firstFew(masters, [&](const redis::ClusterNode* n) {
-        return Spoken::tr("node %1%2: %3 slots, %4 keys;")
+        return Spoken::tr("node %1%2: %3, %4;")
             .arg(n->id)
             .arg(n->alive ? QString() : Spoken::tr(" (down)"))
-            .arg(slotCount[static_cast<std::size_t>(n->id)])
-            .arg(state.keysOn(n->id));
+            .arg(counted(qint64(slotCount[static_cast<std::size_t>(n->id)]), Spoken::tr("slot"),
+                         Spoken::tr("slots")))
+            .arg(counted(qint64(state.keysOn(n->id)), Spoken::tr("key"), Spoken::tr("keys")));
     });
-    QString text = Spoken::tr("Redis Cluster, %n masters: ", nullptr, int(masters.size())) + nodes;
+    QString text =
+        Spoken::tr("Redis Cluster, %1: ")
+            .arg(counted(qint64(masters.size()), Spoken::tr("master"), Spoken::tr("masters"))) +
+        nodes;
     if (state.migration) {
         text += Spoken::tr(" slot %1 moving from node %2 to node %3.")
                     .arg(state.migration->slot)
@@ -165,16 +174,19 @@ QString spokenCluster(const redis::ClusterState& state) {
 
 QString spokenKafka(const kafka::KafkaState& state) {
     const auto down = std::count(state.brokerAlive.begin(), state.brokerAlive.end(), false);
-    QString text = Spoken::tr("Kafka, %n brokers", nullptr, int(state.brokerAlive.size()));
+    QString text = Spoken::tr("Kafka, %1")
+                       .arg(counted(qint64(state.brokerAlive.size()), Spoken::tr("broker"),
+                                    Spoken::tr("brokers")));
     if (down > 0) {
         text += Spoken::tr(" (%n down)", nullptr, int(down));
     }
     text += QLatin1String(": ") + firstFew(state.partitions, [](const kafka::PartitionState& p) {
                 const QString leader = p.leader < 0 ? Spoken::tr("offline")
                                                     : Spoken::tr("leader broker %1").arg(p.leader);
-                return Spoken::tr("%1 partition %2: %n records, %3;", nullptr, int(p.log.size()))
+                return Spoken::tr("%1 partition %2: %3, %4;")
                     .arg(spokenStd(p.topic))
                     .arg(p.partition)
+                    .arg(counted(qint64(p.log.size()), Spoken::tr("record"), Spoken::tr("records")))
                     .arg(leader);
             });
     for (const auto& [group, g] : state.groups) {
@@ -201,11 +213,13 @@ QString spokenTiers(const timeseries::TieredState& state,
         for (const auto& [start, block] : state.tiers[i].blocks) {
             rows += block.rows();
         }
-        parts << Spoken::tr("%1: %n blocks", nullptr, int(state.tiers[i].blocks.size()))
-                         .arg(spokenStd(tiers[i].name)) +
+        parts << Spoken::tr("%1: %2")
+                         .arg(spokenStd(tiers[i].name))
+                         .arg(counted(qint64(state.tiers[i].blocks.size()), Spoken::tr("block"),
+                                      Spoken::tr("blocks"))) +
                      QLatin1String(", ") +
-                     (tiers[i].raw ? Spoken::tr("%n points", nullptr, int(rows))
-                                   : Spoken::tr("%n rows", nullptr, int(rows)));
+                     (tiers[i].raw ? counted(rows, Spoken::tr("point"), Spoken::tr("points"))
+                                   : counted(rows, Spoken::tr("row"), Spoken::tr("rows")));
     }
     const QString clock =
         state.started ? Spoken::tr(" at %1").arg(spokenStd(timeseries::clockText(state.now)))

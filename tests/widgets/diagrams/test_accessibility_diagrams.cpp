@@ -181,6 +181,9 @@ private slots:
                  qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("60]")), qPrintable(text));
         QCOMPARE(diagram.summary(-1), QStringLiteral("B-Tree, order 4: empty."));
+        // One of a thing is said as one (the bus read "1 keys").
+        QVERIFY2(diagram.summary(0).startsWith(QLatin1String("B-Tree, order 4, height 1, 1 key: ")),
+                 qPrintable(diagram.summary(0)));
     }
 
     // A large tree is summarised, not read key by key: a few hundred characters at most.
