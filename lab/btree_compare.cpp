@@ -71,7 +71,17 @@ std::string pageSizeWhy(const PgIndex& real, const ModelTree& m, const char* wha
            std::to_string(m.order - 1) + ", so the real index has " + what + ".";
 }
 
-std::string fillWhy(Arrival arrival) {
+// Why the leaves' fill differs. With one leaf on each side nothing split: the leaf holds every
+// key (a tester's 1-key run was told the random-order split story).
+std::string fillWhy(Arrival arrival, bool oneLeafEach, std::int64_t keys, int order) {
+    if (oneLeafEach) {
+        return "Nothing split: each side keeps its " + std::to_string(keys) +
+               (keys == 1 ? " key" : " keys") +
+               " in one leaf. The real fill is the bytes used of an 8 KB page (its 24-byte header, "
+               "item pointers and high key included), the model's the keys held of the " +
+               std::to_string(order - 1) + " a node of order " + std::to_string(order) +
+               " may hold.";
+    }
     const std::string counted =
         "what is left apart is how fill is counted: bytes of an 8 KB page for the real index "
         "(its 24-byte header, 4-byte item pointers and high key included), keys out of the "
@@ -181,7 +191,7 @@ std::vector<ComparisonRow> compareRows(const PgIndex& real, const ModelTree& m,
             pageSizeWhy(real, m,
                         perLeaf > m.keysPerLeaf ? "more keys in a leaf" : "fewer keys in a leaf")),
         row("leaf fill %", fill, m.leafFill, std::abs(fill - m.leafFill) <= 5.0,
-            fillWhy(arrivalOf(keys))),
+            fillWhy(arrivalOf(keys), leaves == 1 && mLeaves == 1, real.leafKeys(), m.order)),
         row("leaf chain links", leafLinks, mLinks, leafLinks == mLinks,
             pageSizeWhy(
                 real, m,

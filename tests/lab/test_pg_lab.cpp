@@ -146,6 +146,16 @@ private slots:
         QVERIFY(mixed.model.leafFill < 80);
     }
 
+    // A run too small to split: the fill row says nothing split, not the random-order story.
+    void aRunWithoutASplitSaysNothingSplit() {
+        const PgIndex index = insertAndRead(shuffled(8, 3));
+        const auto c = fg::lab::compareWithModel(index, shuffled(8, 3));
+        const auto& fill = rowOf(c, "leaf fill %");
+        QVERIFY(!fill.agree);
+        QVERIFY2(fill.why.rfind("Nothing split: each side keeps its 8 keys in one leaf.", 0) == 0,
+                 fill.why.c_str());
+    }
+
     void randomKeysFillLeavesNearSevenTenths() {
         const PgIndex index = insertAndRead(shuffled(30000, 5));
         QVERIFY2(index.stats.avgLeafDensity >= 60 && index.stats.avgLeafDensity <= 80,

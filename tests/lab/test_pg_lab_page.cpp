@@ -158,11 +158,18 @@ private slots:
                  qPrintable(page.status()));
         QCOMPARE(page.comparison()->model.keys, std::int64_t{300});
         QCOMPARE(page.queryResult()->columnCount(), 0);
-        // A refused statement says PostgreSQL's words, and the page goes on.
+        // A refused statement says PostgreSQL's words, and the page goes on; the last result's
+        // columns go with it (a tester saw them stay, empty, under the error).
+        page.queryBox()->setPlainText(
+            QStringLiteral("SELECT k, k * 2 AS twice FROM fieldguide_lab"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QCOMPARE(page.queryResult()->columnCount(), 2);
         page.queryBox()->setPlainText(QStringLiteral("DROP TABLE pg_class"));
         page.runQuery();
         QVERIFY(waitFinished(page));
         QVERIFY(!page.busy());
+        QCOMPARE(page.queryResult()->columnCount(), 0);
         page.queryBox()->setPlainText(QStringLiteral("SELECT count(*) FROM fieldguide_lab"));
         page.runQuery();
         QVERIFY(waitFinished(page));

@@ -11,6 +11,7 @@
 
 #include <QFile>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
 
@@ -138,6 +139,9 @@ private slots:
         page.setKeySource(fg::RedisLabPage::KeySource::kTyped);
         page.setTypedKeys(QStringLiteral("a\n\nb\nc\n"));
         QCOMPARE(page.chosenKeys(&why), (QStringList{"a", "b", "c"}));
+        // A key typed twice is one key in the cluster: sent and counted once, in its first place.
+        page.setTypedKeys(QStringLiteral("user:1\nuser:2\nuser:1\n"));
+        QCOMPARE(page.chosenKeys(&why), (QStringList{"user:1", "user:2"}));
         page.setTypedKeys({});
         QVERIFY(page.chosenKeys(&why).isEmpty());
         QVERIFY(why.contains(QStringLiteral("one per line")));
@@ -154,6 +158,20 @@ private slots:
         // No cluster yet: nothing to send, and the page says what to do.
         QVERIFY(!page.running());
         QVERIFY(!page.status().isEmpty());
+    }
+
+    // An error about what one tab did goes when the student moves to another tab; an error of
+    // the page (the helper ended) would stay.
+    void aTabsErrorGoesWithTheTab() {
+        fg::RedisLabPage page;
+        auto* tabs = page.findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        page.failMaster(0); // no cluster: said on the Failover tab
+        QCOMPARE(tabs->currentIndex(), 2);
+        QVERIFY2(page.status().startsWith(QStringLiteral("No cluster is running.")),
+                 qPrintable(page.status()));
+        tabs->setCurrentIndex(1);
+        QVERIFY2(page.status().isEmpty(), qPrintable(page.status()));
     }
 
     void withoutRedisThePageNamesThePackageAndStartsNothing() {

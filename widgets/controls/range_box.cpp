@@ -107,8 +107,10 @@ void forgetOnTyping(QAbstractSpinBox* box, QLineEdit* edit) {
 QString outOfRangeSentence(const QString& name, const QString& typed, const QString& lowest,
                            const QString& highest, const QString& used, bool tooLarge) {
     return (tooLarge
-                ? QObject::tr("%1 is too large for %2 (it takes %3 to %4): %5 is used instead.")
-                : QObject::tr("%1 is too small for %2 (it takes %3 to %4): %5 is used instead."))
+                ? QObject::tr("%1 is too large for \u201c%2\u201d (it takes %3 to %4): %5 is used "
+                              "instead.")
+                : QObject::tr("%1 is too small for \u201c%2\u201d (it takes %3 to %4): %5 is used "
+                              "instead."))
         .arg(typed, name, lowest, highest, used);
 }
 

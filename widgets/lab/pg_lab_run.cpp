@@ -389,7 +389,10 @@ void PgLabPage::runQuery() {
                       }
                       if (!s) {
                           queryStatus_->setText(statementError(s));
+                          // Nothing of the last statement's result stays (its columns did).
+                          queryResult_->clear();
                           queryResult_->setRowCount(0);
+                          queryResult_->setColumnCount(0);
                           setBusy(false, tr("Your statement failed (below)."));
                           emit finished();
                           return;

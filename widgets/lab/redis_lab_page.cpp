@@ -73,6 +73,11 @@ RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
         const int total = split_->height();
         split_->setSizes(tab == 2 ? QList<int>{total / 5, total - total / 5}
                                   : QList<int>{total * 2 / 5, total - total * 2 / 5});
+        // An error of what another tab did goes with it (a reshard's "Slot 1649 is already on
+        // node 1" stayed on the Failover tab: a tester).
+        if (statusError_ && errorTab_ >= 0 && errorTab_ != tab) {
+            setStatus({});
+        }
         if (tab == 1 && !steps_.empty()) {
             showReshardPictures();
         } else if (realNow_) {
@@ -83,6 +88,7 @@ RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     connect(client_, &LabClient::helperEnded, this, [this](const QString& why) {
         clearResults();
         setStatus(why, true);
+        errorTab_ = -1; // the page's, not a tab's: it stays
     });
     lab::labAvailable(lab::LabKind::kRedisCluster, &missing_);
     setStatus(missing_.isEmpty() ? tr("No cluster yet: press Start.")
@@ -312,6 +318,7 @@ void RedisLabPage::setBold(QLabel* label, const QString& text) {
 void RedisLabPage::setStatus(const QString& text, bool error) {
     statusText_ = text;
     statusError_ = error;
+    errorTab_ = error && tabs_ ? tabs_->currentIndex() : -1;
     renderStatus();
 }
 
@@ -478,6 +485,9 @@ QStringList RedisLabPage::chosenKeys(QString* why) const {
         }
         break;
     }
+    // A key given twice is one key in the cluster (a second SET overwrites it): counted once (a
+    // tester's typed user:1 twice made "Sent 8 keys" of a cluster that held 7).
+    keys.removeDuplicates();
     if (keys.size() > kMaxPageKeys) {
         *why = tr("%1 keys: the page sends at most %2 at once (the command line, fieldguide lab "
                   "redis, takes up to 1,000,000).")

@@ -143,6 +143,7 @@ private:
     QString missing_;  // the packages to install, when the lab cannot run here
     QString statusText_;
     bool statusError_ = false;
+    int errorTab_ = -1; // the tab whose action an error status is about; -1: the page's
 
     QLabel* intro_ = nullptr;
     QLabel* status_ = nullptr;
