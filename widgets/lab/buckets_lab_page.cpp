@@ -105,10 +105,7 @@ QWidget* BucketsLabPage::buildBelow() {
     v->addWidget(table_);
     v->addWidget(rules_);
     v->addWidget(definitions_);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(below);
-    scroll->setWidgetResizable(true);
-    return scroll;
+    return labScroll(below, this);
 }
 
 void BucketsLabPage::setTheme(const Theme& theme) {

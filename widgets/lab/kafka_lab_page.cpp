@@ -102,10 +102,7 @@ QWidget* KafkaLabPage::buildTables() {
         new QLabel(tr("Every record: where each side put it (differences first)"), below));
     layout->addWidget(records_);
     layout->addWidget(settings_);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(below);
-    scroll->setWidgetResizable(true);
-    return scroll;
+    return labScroll(below, this);
 }
 
 KafkaLabPage::~KafkaLabPage() {

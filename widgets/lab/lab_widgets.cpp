@@ -6,8 +6,10 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTimer>
 #include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -24,27 +26,43 @@ QLabel* labSentence(const QString& text, QWidget* parent) {
 
 namespace {
 
-// A lab's table: with showRows, as tall as its first `shownRows` rows (the rows as tall as their
-// text now, not as when they were added).
+// A lab's table: with showRows, as tall as its first `shownRows` rows. The height is set after
+// the rows change (a timer coalesces the changes), never from a size hint the layout asks for: as
+// a hint (AdjustToContents), it followed the rows' wrapping, the wrapping the width, and
+// QScrollArea resized the page back and forth until the stack ran out (a tester's crash).
 class LabTable : public QTableWidget {
 public:
-    using QTableWidget::QTableWidget;
-    int shownRows = -1; // -1: a plain table, any height
+    LabTable(int rows, int columns, QWidget* parent) : QTableWidget(rows, columns, parent) {
+        fit_.setSingleShot(true);
+        fit_.setInterval(0);
+        QObject::connect(&fit_, &QTimer::timeout, this, [this] { fitRows(); });
+    }
+    void showRows(int most) {
+        shownRows_ = most;
+        setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the rows wrap instead
+        const auto later = [this] { fit_.start(); };
+        connect(model(), &QAbstractItemModel::rowsInserted, this, later);
+        connect(model(), &QAbstractItemModel::rowsRemoved, this, later);
+        connect(model(), &QAbstractItemModel::modelReset, this, later);
+        connect(verticalHeader(), &QHeaderView::sectionResized, this, later);
+        fitRows();
+    }
 
-protected:
-    QSize viewportSizeHint() const override {
-        QSize hint = QTableWidget::viewportSizeHint();
-        if (shownRows < 0) {
-            return hint;
-        }
+private:
+    void fitRows() {
         const QHeaderView* rows = verticalHeader();
         int height = rowCount() == 0 ? rows->defaultSectionSize() : 0; // room for a first row
-        for (int r = 0; r < std::min(rowCount(), shownRows); ++r) {
+        for (int r = 0; r < std::min(rowCount(), shownRows_); ++r) {
             height += rows->sectionSize(r);
         }
-        hint.setHeight(height + horizontalHeader()->sizeHint().height());
-        return hint;
+        setVerticalScrollBarPolicy(rowCount() > shownRows_ ? Qt::ScrollBarAlwaysOn
+                                                           : Qt::ScrollBarAlwaysOff);
+        setFixedHeight(height + horizontalHeader()->sizeHint().height() + 2 * frameWidth());
     }
+
+    int shownRows_ = 0;
+    QTimer fit_;
 };
 
 } // namespace
@@ -65,11 +83,20 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent) {
 
 void showRows(QTableWidget* t, int most) {
     if (auto* table = dynamic_cast<LabTable*>(t)) {
-        table->shownRows = most;
-        table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-        table->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-        table->updateGeometry();
+        table->showRows(most);
     }
+}
+
+QScrollArea* labScroll(QWidget* below, QWidget* parent) {
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidget(below);
+    scroll->setWidgetResizable(true);
+    // Always there, so the page's width never depends on its height: the tables' rows wrap with
+    // the width, and a scroll bar coming and going with their height made QScrollArea resize the
+    // page back and forth, recursing until the stack ran out (a tester's crash: Projector, zoom,
+    // then the Kafka tab).
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    return scroll;
 }
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {

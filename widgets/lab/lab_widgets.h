@@ -9,6 +9,7 @@
 class QAbstractButton;
 class QComboBox;
 class QLabel;
+class QScrollArea;
 class QSpinBox;
 class QTableWidget;
 class QWidget;
@@ -23,6 +24,9 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent);
 // them itself (a comparison table inside the page's scroll area showed one row and scrolled on
 // its own: a tester).
 void showRows(QTableWidget* t, int most);
+// The part of a Lab page under its drawings (`below`: tables and sentences), in a scroll area
+// with its vertical bar always shown.
+QScrollArea* labScroll(QWidget* below, QWidget* parent);
 
 class DiagramCanvas;
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page

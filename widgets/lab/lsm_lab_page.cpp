@@ -104,10 +104,7 @@ QWidget* LsmLabPage::buildTables() {
     belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
     belowLayout->addWidget(gets_);
     belowLayout->addWidget(settings_);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(below);
-    scroll->setWidgetResizable(true);
-    return scroll;
+    return labScroll(below, this);
 }
 
 LsmLabPage::~LsmLabPage() {
