@@ -37,6 +37,12 @@ public:
         fit_.setInterval(0);
         QObject::connect(&fit_, &QTimer::timeout, this, [this] { fitRows(); });
     }
+    // The model and the header outlive fit_ (QTableWidget's destructor clears the model): they
+    // must not reach a timer already gone.
+    ~LabTable() override {
+        disconnect(model(), nullptr, this, nullptr);
+        disconnect(verticalHeader(), nullptr, this, nullptr);
+    }
     void showRows(int most) {
         shownRows_ = most;
         setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
