@@ -10,8 +10,12 @@
 #include "widgets/lab/lsm_amp_chart.h"
 #include "widgets/lab/lsm_lab_page.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QWheelEvent>
 #include <qcustomplot.h>
 
 using fg::LsmLabPage;
@@ -70,6 +74,19 @@ private slots:
         QCOMPARE(page.ampChart()->markedOperation(), amp->graph(0)->data()->at(2)->key);
         page.realCanvas()->player()->seek(4);
         QCOMPARE(page.ampChart()->markedOperation(), amp->graph(0)->data()->at(4)->key);
+        // The wheel over the chart scrolls the part of the page under the drawings (the chart
+        // took it, and the comparison below stayed out of reach: a tester).
+        QScrollArea* below = nullptr;
+        for (QWidget* w = amp->parentWidget(); w && !below; w = w->parentWidget()) {
+            below = qobject_cast<QScrollArea*>(w);
+        }
+        QVERIFY(below && below->verticalScrollBar()->maximum() > 0);
+        const int before = below->verticalScrollBar()->value();
+        const QPointF at(amp->width() / 2.0, amp->height() / 2.0);
+        QWheelEvent wheel(at, amp->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(amp, &wheel);
+        QVERIFY(below->verticalScrollBar()->value() > before);
     }
 
     // File > Export: both trees side by side at the moment on screen, under their titles.

@@ -2,6 +2,8 @@
 
 #include "widgets/canvas/chart_summary.h"
 
+#include <QAbstractScrollArea>
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <algorithm>
 #include <qcustomplot.h>
@@ -102,6 +104,33 @@ void placeLegendAbove(QCustomPlot* chart) {
     chart->plotLayout()->setMargins(QMargins(0, 0, 1, 0));
 }
 
+namespace {
+
+// A chart that does not zoom passes the wheel to the page that scrolls around it (QCustomPlot
+// takes every wheel event: over the RocksDB lab's chart the page would not scroll, a tester).
+class WheelToPage : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        auto* chart = qobject_cast<QCustomPlot*>(watched);
+        if (event->type() != QEvent::Wheel || !chart ||
+            chart->interactions().testFlag(QCP::iRangeZoom)) {
+            return false;
+        }
+        for (QWidget* w = chart->parentWidget(); w; w = w->parentWidget()) {
+            if (auto* area = qobject_cast<QAbstractScrollArea*>(w)) {
+                QCoreApplication::sendEvent(area->viewport(), event);
+                return true;
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
 void styleChart(QCustomPlot* chart, const Theme& theme) {
     chart->setBackground(theme.background);
     QFont font = chart->font();
@@ -128,6 +157,7 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         QObject::connect(chart, &QCustomPlot::beforeReplot, chart,
                          [chart] { fitTicks(chart, chart->viewport().size()); });
         describeAfterReplot(chart); // a screen reader's text of it (chart_summary.h)
+        chart->installEventFilter(new WheelToPage(chart));
     }
     chart->legend->setFont(font);
     chart->legend->setBrush(theme.surface);

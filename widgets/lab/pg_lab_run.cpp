@@ -160,6 +160,9 @@ void PgLabPage::run() {
             : tr("The model took the same %1, in the order they were inserted.").arg(why);
     queryStatus_->clear(); // the last statement's tag is not this run's
     way_->hide();          // nor the last key found
+    if (!index_) {         // "gone" after a DROP TABLE stayed through the next run (a tester)
+        realTitle_->setText(tr("PostgreSQL's index: being built"));
+    }
     setBusy(true, tr("Running the lab on %1...").arg(why));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
     ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
