@@ -25,6 +25,7 @@
 
 #include "engines/core/status.h"
 #include "engines/scenario/scenario_reader.h"
+#include "widgets/canvas/counted.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QAbstractSpinBox>
@@ -232,6 +233,16 @@ protected:
         remember(std::move(setting));
         scenarioEdited();
         rebuild(-2);
+        // Said, not only drawn: a tester changed the B-Tree's order and saw a new tree under the
+        // old caption, nothing saying the keys were replayed.
+        afterBuild([this] {
+            if (diagram_) {
+                showMessage(tr("Replayed with the new setting: the same %1, now %2.")
+                                .arg(counted(qint64(scenario_.ops.size()), tr("operation"),
+                                             tr("operations")),
+                                     counted(diagram_->stepCount(), tr("step"), tr("steps"))));
+            }
+        });
     }
 
     // The diagram on screen (null until a scenario is shown).

@@ -117,6 +117,16 @@ private slots:
         QCOMPARE(order->value(), 4);
         order->setValue(5);
         QCOMPARE(v.params().order, 5);
+        // The page says the same keys were replayed at the new order (a tester saw a new tree
+        // under the old caption, nothing said).
+        v.waitForBuild();
+        bool said = false;
+        for (const QLabel* l : v.findChildren<QLabel*>()) {
+            said = said || (l->isVisibleTo(&v) &&
+                            l->text().startsWith(QStringLiteral(
+                                "Replayed with the new setting: the same 2 operations, now")));
+        }
+        QVERIFY(said);
         QVERIFY(v.canUndo());
         v.undo();
         QCOMPARE(v.params().order, 4);
