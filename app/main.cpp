@@ -1,3 +1,4 @@
+#include "app/app_translations.h"
 #include "app/cli_entry.h"
 #include "app/main_window.h"
 #include "app/pseudo_translator.h"
@@ -236,6 +237,8 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
     }
+    // The window's words in the learner's language, where a translation exists (else English).
+    fg::installTranslations(app, fg::uiLocale());
     // The made-up language that shows what a translation would clip (pseudo_translator.h).
     if (qEnvironmentVariableIntValue("FIELDGUIDE_PSEUDO_TRANSLATION") == 1) {
         QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));
