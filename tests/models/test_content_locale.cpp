@@ -49,14 +49,6 @@ private:
     QTemporaryDir dir_;
 };
 
-QString errorLines(const fg::Course& c) {
-    QStringList l;
-    for (const auto& e : c.errors) {
-        l << e.toString();
-    }
-    return l.join('\n');
-}
-
 } // namespace
 
 class TestContentLocale : public QObject {
@@ -88,7 +80,7 @@ private slots:
         const CourseFolder folder;
         folder.write(QStringLiteral("de/chapters/alpha.json"), chapterJson("alpha", "Alpha-Läden"));
         const fg::Course c = fg::loadCourse(kTwoDiagrams, folder.root(), kGerman);
-        QVERIFY2(c.errors.empty(), qPrintable(errorLines(c)));
+        QVERIFY2(c.errors.empty(), qPrintable(fg::joined(c.errors, QStringLiteral("\n"))));
         QCOMPARE(c.chapter("alpha")->title, QStringLiteral("Alpha-Läden"));
         QCOMPARE(int(c.chapter("alpha")->sections.size()), 1);
         // In English (no locale, or one with no folder) the same course reads the English file.
@@ -123,7 +115,7 @@ private slots:
                      R"({ "title": "Testkurs", "subtitle": "Zwei Kapitel",
                           "chapters": ["alpha", "beta"] })");
         const fg::Course c = fg::loadCourse(kTwoDiagrams, folder.root(), kGerman);
-        QVERIFY2(c.errors.empty(), qPrintable(errorLines(c)));
+        QVERIFY2(c.errors.empty(), qPrintable(fg::joined(c.errors, QStringLiteral("\n"))));
         QCOMPARE(c.title, QStringLiteral("Testkurs"));
         QCOMPARE(int(c.chapters.size()), 2);
     }
