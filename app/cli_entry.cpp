@@ -25,10 +25,13 @@ namespace {
 
 const char* const kHelp =
     "Usage: fieldguide [--chapter ID[#SECTION]] [--theme system|light|dark|projector]\n"
-    "                  [--diagram ID]\n"
+    "                  [--diagram ID] [--lang LANG]\n"
     "       fieldguide COMMAND [ARGS...]\n"
     "\n"
     "With no command, opens the desktop app (at a chapter, when --chapter is given).\n"
+    "--lang de (or FIELDGUIDE_LANG=de) shows it in that language where a translation exists\n"
+    "(the course's content/de/ files, fieldguide_de.qm), else in English; by default the\n"
+    "system's language (LANG).\n"
     "\n"
     "Commands (they run without a display and print to standard output):\n"
     "  slot [--nodes N] [KEY...]         Redis Cluster hash slot of each key (stdin: one per "
@@ -215,7 +218,7 @@ int runCommandLine(int argc, char** argv) {
         QApplication app(argc, argv); // QCustomPlot charts are widgets
         return exportCommand(args);
     }
-    if (name == "--chapter" || name == "--theme" || name == "--diagram") {
+    if (name == "--chapter" || name == "--theme" || name == "--diagram" || name == "--lang") {
         // Options of the desktop app; --help or --version among them answers as alone ("fieldguide
         // --theme projector --help" said "Unknown option 'help'").
         for (const std::string& a : args) {

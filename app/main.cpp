@@ -1,3 +1,4 @@
+#include "app/app_translations.h"
 #include "app/cli_entry.h"
 #include "app/main_window.h"
 #include "app/pseudo_translator.h"
@@ -131,7 +132,11 @@ int main(int argc, char** argv) {
     QCommandLineOption diagram(QStringLiteral("diagram"),
                                QStringLiteral("Open this live diagram (e.g. btree)."),
                                QStringLiteral("ID"));
-    parser.addOptions({chapter, theme, diagram});
+    QCommandLineOption language(QStringLiteral("lang"),
+                                QStringLiteral("The language of the course and the window (e.g. "
+                                               "de or pt_BR), instead of the system's."),
+                                QStringLiteral("LANG"));
+    parser.addOptions({chapter, theme, diagram, language});
     // Bad usage exits 2, as the commands do (QCommandLineParser::process exits 1).
     // Read before the application exists, so Qt's own single-dash options (-platform offscreen,
     // -style fusion: QApplication takes them) are left out here, with their value.
@@ -155,6 +160,17 @@ int main(int argc, char** argv) {
     // before the display is reached: "--chapter nope" opened the app at its start without a
     // word, and with no display "--theme bogus" ended in Qt's "could not connect to display"
     // abort (exit 134) instead of the usage message.
+    if (parser.isSet(language)) {
+        if (fg::localeFolders(parser.value(language)).isEmpty()) {
+            std::fprintf(stderr,
+                         "fieldguide: \"%s\" is not a language code: use one such as de "
+                         "or pt_BR.\n",
+                         qPrintable(parser.value(language)));
+            return 2;
+        }
+        // What the system's language would have said, for the course and the translations alike.
+        qputenv("FIELDGUIDE_LANG", parser.value(language).toLocal8Bit());
+    }
     // The course is read on a thread of its own while Qt starts here; the first to need it waits.
     std::future<fg::Course> loading = fg::loadCourseInBackground(fg::diagramLinks());
     std::optional<fg::Course> loaded;
@@ -221,6 +237,8 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
     }
+    // The window's words in the learner's language, where a translation exists (else English).
+    fg::installTranslations(app, fg::uiLocale());
     // The made-up language that shows what a translation would clip (pseudo_translator.h).
     if (qEnvironmentVariableIntValue("FIELDGUIDE_PSEUDO_TRANSLATION") == 1) {
         QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));

@@ -1,6 +1,7 @@
 #include "models/course/content_loader.h"
 
 #include "engines/scenario/json_text.h"
+#include "models/course/content_locale.h"
 #include "models/course/content_validator.h"
 
 #include <QFile>
@@ -113,23 +114,24 @@ QString defaultContentRoot() {
     return dir.isEmpty() ? QStringLiteral(":/content") : QString::fromLocal8Bit(dir);
 }
 
-Course loadCourse(const DiagramLinks& diagrams, const QString& root) {
+Course loadCourse(const DiagramLinks& diagrams, const QString& root, const QStringList& locales) {
     Course course;
     nlohmann::json index;
-    if (!readJson(root + QStringLiteral("/index.json"), QStringLiteral("index.json"), index,
-                  course.errors)) {
+    const QString indexName = localizedContentFile(root, QStringLiteral("index.json"), locales);
+    if (!readJson(root + QLatin1Char('/') + indexName, indexName, index, course.errors)) {
         return course;
     }
     QStringList ids;
     {
-        ContentValidator v(QStringLiteral("index.json"));
+        ContentValidator v(indexName);
         v.index(index, course.title, course.subtitle, ids);
         course.errors.insert(course.errors.end(), v.errors().begin(), v.errors().end());
     }
     std::vector<std::pair<QString, ContentLink>> links;
     QHash<QString, QString> figureAt; // figure id -> "file: path"
     for (const QString& id : ids) {
-        const QString name = QStringLiteral("chapters/%1.json").arg(id);
+        const QString name =
+            localizedContentFile(root, QStringLiteral("chapters/%1.json").arg(id), locales);
         Chapter ch;
         ch.id = id;
         nlohmann::json j;
@@ -180,17 +182,19 @@ Course loadCourse(const DiagramLinks& diagrams, const QString& root) {
     return course;
 }
 
-std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QString root) {
+std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QString root,
+                                           QStringList locales) {
     // Qt takes the first thread that makes a QObject (the loader's QFile) for its main thread:
     // this one first, the one that makes the application (else, now and then, the window was
     // never painted).
     QThread::currentThread();
-    return std::async(std::launch::async, [diagrams = std::move(diagrams), root = std::move(root)] {
+    return std::async(std::launch::async, [diagrams = std::move(diagrams), root = std::move(root),
+                                           locales = std::move(locales)] {
         // A locale of this thread's own: the JSON reader's numbers (strtod, localeconv) do not
         // change meaning when the main thread's setlocale comes in the middle of a file.
         const locale_t c = newlocale(LC_ALL_MASK, "C", locale_t{});
         const locale_t before = c ? uselocale(c) : locale_t{};
-        Course course = loadCourse(diagrams, root);
+        Course course = loadCourse(diagrams, root, locales);
         if (c) {
             uselocale(before);
             freelocale(c);

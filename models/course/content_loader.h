@@ -4,6 +4,7 @@
 // that fails validation, becomes a chapter with errors; the others load as usual.
 #pragma once
 
+#include "models/course/content_locale.h"
 #include "models/course/course.h"
 
 #include <QByteArray>
@@ -19,15 +20,19 @@ QString defaultContentRoot();
 
 // `diagrams`: the live diagrams a chapter may place, in the order an error lists them (the app
 // passes the diagram registry's, fg::diagramLinks() in widgets/diagrams/diagram_registry.h); a
-// "diagram" block naming another id is an error of its chapter.
-Course loadCourse(const DiagramLinks& diagrams, const QString& root = defaultContentRoot());
+// "diagram" block naming another id is an error of its chapter. `locales`: the language folders
+// whose files replace the English ones (content_locale.h); an error names the file read
+// ("de/chapters/redis.json").
+Course loadCourse(const DiagramLinks& diagrams, const QString& root = defaultContentRoot(),
+                  const QStringList& locales = contentLocales());
 
 // loadCourse on a thread of its own, so that the app reads the course while Qt starts (about a
 // tenth of the start to the window). The same Course as loadCourse gives, read in the C locale
 // whatever the process's locale becomes meanwhile (QApplication sets the environment's).
 // REQUIRES: called from the thread that makes the application, before any other thread uses Qt.
 std::future<Course> loadCourseInBackground(DiagramLinks diagrams,
-                                           QString root = defaultContentRoot());
+                                           QString root = defaultContentRoot(),
+                                           QStringList locales = contentLocales());
 
 // The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
 // the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On

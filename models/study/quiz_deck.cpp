@@ -2,6 +2,7 @@
 
 #include "engines/scenario/json_text.h"
 #include "engines/study/quiz_anki.h"
+#include "models/course/content_locale.h"
 #include "models/io/atomic_file.h"
 #include "models/io/status_text.h"
 
@@ -33,12 +34,17 @@ std::vector<const study::QuizCard*> QuizDeck::fromChapter(const QString& chapter
     return out;
 }
 
-QuizDeck loadQuizDeck(const QString& contentRoot) {
+QuizDeck loadQuizDeck(const QString& contentRoot, const QStringList& locales) {
     QuizDeck deck;
     const QDir dir(contentRoot + QStringLiteral("/quizzes"));
     const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    for (const QString& name : files) {
-        QFile f(dir.filePath(name));
+    for (const QString& english : files) {
+        // An English file is named as before ("kafka.json"), a translated one by its folder.
+        const QString translated =
+            localizedContentFile(contentRoot, QStringLiteral("quizzes/") + english, locales);
+        const QString name =
+            translated.startsWith(QLatin1String("quizzes/")) ? english : translated;
+        QFile f(contentRoot + QLatin1Char('/') + translated);
         if (!f.open(QIODevice::ReadOnly)) {
             deck.errors.push_back(
                 {name, {}, QStringLiteral("cannot be read: %1").arg(f.errorString())});

@@ -656,7 +656,8 @@ private slots:
     void aMistypedAppOptionIsRefused() {
         for (const QStringList& args :
              {QStringList{"--theme", "neon"}, QStringList{"--chapter", "nope"},
-              QStringList{"--chapter", "nope#intro"}, QStringList{"--diagram", "nope"}}) {
+              QStringList{"--chapter", "nope#intro"}, QStringList{"--diagram", "nope"},
+              QStringList{"--lang", "../de"}}) {
             const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
             QCOMPARE(r.exit, 2);
             QVERIFY2(r.err.contains("fieldguide: ") && r.err.contains("\"" + args[1].toUtf8()),

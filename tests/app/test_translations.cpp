@@ -38,6 +38,19 @@ private slots:
             QVERIFY2(sources.contains(QString::fromUtf8(s)), s);
         }
         QVERIFY(contexts.contains(QStringLiteral("fg::QuizView")));
+        // The words of a file with no QObject of its own (a diagram's labels, the Lab's tree),
+        // under the context the app asks for (Q_DECLARE_TR_FUNCTIONS): a file-local tr() helper
+        // was written under "fg" and would never have been found.
+        for (const char* s :
+             {"fg::KafkaDiagram|Broker B%1", "fg::HashSlotDiagram|16,384 hash slots",
+              "fg::LsmDiagram|not here", "fg::DownsampleDiagram|points as written",
+              "fg::BTreeDiagram|Key %1", "fg::PgTreeDrawing|The rightmost page of its level.",
+              "fg::DiagramView|The starting point: no operation yet."}) {
+            QVERIFY2(sources.contains(QString::fromUtf8(s)), s);
+        }
+        QVERIFY2(sources.contains(QStringLiteral("fg::LiveDiagrams|Redis Cluster hash slots")),
+                 "the live diagrams' titles");
+        QVERIFY(!contexts.contains(QStringLiteral("fg"))); // a context no translator could place
     }
 };
 

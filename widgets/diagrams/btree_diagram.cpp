@@ -4,6 +4,7 @@
 #include "widgets/diagrams/btree_placer.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <algorithm>
 #include <limits>
@@ -29,6 +30,11 @@ Frame BTreeDiagram::layoutState(const State& state, const Step* step, const Them
 
 namespace btree_draw {
 namespace {
+
+// What this file draws goes to translators under fg::BTreeDiagram (lupdate and tr() agree).
+struct BTreeWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::BTreeDiagram)
+};
 
 // How wide a key cell must be, and whether the tree needs level of detail.
 struct KeyCensus {
@@ -250,7 +256,7 @@ FrameItem moreItem(const Placed& p, const Geometry& g, const Theme& theme) {
     more.kind = FrameItem::Kind::Text;
     more.id = QStringLiteral("more:%1:%2").arg(p.parent).arg(p.childIndex);
     more.rect = p.rect;
-    more.text = QStringLiteral("\u2026 %1 more").arg(p.count);
+    more.text = BTreeWords::tr("… %1 more").arg(p.count);
     more.textColor = theme.mutedText;
     more.fontPx = g.fontPx * 0.9;
     more.z = 1;
@@ -295,13 +301,13 @@ FrameItem nodeItem(const Placed& p, std::span<const Key> keys, bool isCompact,
         node.text = keysText + (p.count > 0 ? QStringLiteral(" \u25BE") : QString());
         node.toolTip =
             p.count > 0
-                ? QStringLiteral("Keys %1 to %2 are in this node and the nodes under it, not "
+                ? BTreeWords::tr("Keys %1 to %2 are in this node and the nodes under it, not "
                                  "drawn at this size: zoom in, or step to a key there.")
                       .arg(range.first)
                       .arg(range.second)
             : range.first == range.second
-                ? QStringLiteral("Key %1").arg(range.first)
-                : QStringLiteral("Keys %1 to %2").arg(range.first).arg(range.second);
+                ? BTreeWords::tr("Key %1").arg(range.first)
+                : BTreeWords::tr("Keys %1 to %2").arg(range.first).arg(range.second);
         node.textColor = theme.mutedText;
         node.fontPx = g.fontPx * 0.9;
         node.mono = true;

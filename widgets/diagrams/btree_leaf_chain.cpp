@@ -56,10 +56,11 @@ void markSeparator(FrameItem& cell, btree::Key k, bool lit, const Theme& theme) 
     cell.penStyle = Qt::DashLine;
     cell.strokeWidth = lit ? 2 * theme.lineWidth : theme.lineWidth;
     cell.bold = lit;
-    cell.toolTip = QCoreApplication::translate(
-                       "BTreeDiagram", "A separator: a copy of key %1 that guides a search (keys "
-                                       "from %1 on are to its right). The key itself is in a leaf.")
-                       .arg(k);
+    cell.toolTip =
+        QCoreApplication::translate("fg::BTreeDiagram",
+                                    "A separator: a copy of key %1 that guides a search (keys "
+                                    "from %1 on are to its right). The key itself is in a leaf.")
+            .arg(k);
 }
 
 FrameItem legendItem(qreal centreX, qreal top, qreal fontPx, const Theme& theme) {
@@ -67,8 +68,8 @@ FrameItem legendItem(qreal centreX, qreal top, qreal fontPx, const Theme& theme)
     legend.kind = FrameItem::Kind::Text;
     legend.id = QStringLiteral("legend");
     legend.text = QCoreApplication::translate(
-        "BTreeDiagram", "B+-tree: every key is in a leaf. Dashed keys are separators,\n"
-                        "copies that guide a search; arrows link each leaf to the next.");
+        "fg::BTreeDiagram", "B+-tree: every key is in a leaf. Dashed keys are separators,\n"
+                            "copies that guide a search; arrows link each leaf to the next.");
     legend.textColor = theme.mutedText;
     legend.fontPx = fontPx;
     legend.rect = QRectF(QPointF(0, 0), frameTextSize(legend));

@@ -53,28 +53,32 @@ LiveDiagram stepDiagram(QString title, QString pictureTitle) {
 
 const std::vector<LiveDiagram>& liveDiagrams() {
     static const std::vector<LiveDiagram> all = {
-        stepDiagram<BTreeView>(QCoreApplication::translate(
-                                   "fg", "B-Tree: inserts, splits, search and range (PostgreSQL)"),
-                               QStringLiteral("B-Tree")),
-        stepDiagram<LsmView>(QCoreApplication::translate(
-                                 "fg", "LSM-tree: memtable, flushes and compaction (Cassandra)"),
-                             QStringLiteral("LSM-tree")),
+        stepDiagram<BTreeView>(
+            QCoreApplication::translate("fg::LiveDiagrams",
+                                        "B-Tree: inserts, splits, search and range (PostgreSQL)"),
+            QStringLiteral("B-Tree")),
+        stepDiagram<LsmView>(
+            QCoreApplication::translate("fg::LiveDiagrams",
+                                        "LSM-tree: memtable, flushes and compaction (Cassandra)"),
+            QStringLiteral("LSM-tree")),
         {
             .id = QStringLiteral("btree-vs-lsm"),
             .engine = {},
-            .title = QCoreApplication::translate("fg", "B-Tree vs LSM-tree on one workload"),
+            .title = QCoreApplication::translate("fg::LiveDiagrams",
+                                                 "B-Tree vs LSM-tree on one workload"),
             .pictureTitle = QStringLiteral("B-Tree vs LSM-tree"),
             .defaultScenario = {},
             .makeSource = nullptr,
             .makePage = pageOfType<BTreeVsLsmView>(),
         },
-        stepDiagram<HashslotView>(QCoreApplication::translate("fg", "Redis Cluster hash slots"),
-                                  QStringLiteral("Redis Cluster hash slots")),
+        stepDiagram<HashslotView>(
+            QCoreApplication::translate("fg::LiveDiagrams", "Redis Cluster hash slots"),
+            QStringLiteral("Redis Cluster hash slots")),
         stepDiagram<KafkaView>(
-            QCoreApplication::translate("fg", "Kafka partitions and consumer groups"),
+            QCoreApplication::translate("fg::LiveDiagrams", "Kafka partitions and consumer groups"),
             QStringLiteral("Kafka partitions")),
         stepDiagram<DownsampleView>(
-            QCoreApplication::translate("fg",
+            QCoreApplication::translate("fg::LiveDiagrams",
                                         "Time-series downsampling, retention and compression"),
             QStringLiteral("Time-series tiers")),
     };

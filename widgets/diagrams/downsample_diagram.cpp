@@ -4,12 +4,18 @@
 #include "widgets/canvas/counted.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <iterator>
 
 namespace fg {
 
 namespace {
+
+// What this file draws goes to translators under fg::DownsampleDiagram (lupdate and tr() agree).
+struct DownsampleWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::DownsampleDiagram)
+};
 
 constexpr std::int64_t kMinute = 60'000, kHour = 60 * kMinute, kDay = 24 * kHour;
 
@@ -93,10 +99,10 @@ DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
                      std::move(ops), only, watch) {
     rawEveryMs_ = spacing.least;
     if (spacing.least > 0) {
-        rawInterval_ =
-            spacing.least == spacing.most
-                ? duration(spacing.least)
-                : QStringLiteral("%1 to %2").arg(duration(spacing.least), duration(spacing.most));
+        rawInterval_ = spacing.least == spacing.most
+                           ? duration(spacing.least)
+                           : DownsampleWords::tr("%1 to %2")
+                                 .arg(duration(spacing.least), duration(spacing.most));
     }
     // One time axis for every frame (one pass over the timeline, not a replay per step): from
     // the first data any tier holds to a round span past the last clock, so that "now" moves
@@ -208,11 +214,11 @@ FrameItem tierLabel(const Lane& lane, const QString& rawInterval, const LaneGeom
     label.id = QStringLiteral("tier:%1").arg(lane.index);
     label.kind = FrameItem::Kind::Text;
     label.rect = QRectF(20, lane.y, g.labelW - 10, lane.h);
-    const QString every = !tier.raw ? QStringLiteral("every %1").arg(duration(tier.resolutionMs))
-                          : rawInterval.isEmpty()
-                              ? QStringLiteral("points as written")
-                              : QStringLiteral("a point every %1").arg(rawInterval);
-    label.text = QStringLiteral("%1%2 · %3\nkept %4")
+    const QString every =
+        !tier.raw               ? DownsampleWords::tr("every %1").arg(duration(tier.resolutionMs))
+        : rawInterval.isEmpty() ? DownsampleWords::tr("points as written")
+                                : DownsampleWords::tr("a point every %1").arg(rawInterval);
+    label.text = DownsampleWords::tr("%1%2 · %3\nkept %4")
                      .arg(lane.answering ? QStringLiteral("\u25B6 ") : QString(),
                           QString::fromStdString(tier.name), every, duration(tier.retentionMs));
     label.textColor = lane.answering ? t.accent : t.text;
@@ -225,7 +231,7 @@ FrameItem tierLabel(const Lane& lane, const QString& rawInterval, const LaneGeom
 
 // A block's time, as its tooltips say it.
 QString blockTimeOf(const timeseries::TierBlock& b) {
-    return QStringLiteral("%1 to %2")
+    return DownsampleWords::tr("%1 to %2")
         .arg(QString::fromStdString(timeseries::clockText(b.start)),
              QString::fromStdString(timeseries::clockText(b.end)));
 }
@@ -242,11 +248,12 @@ FrameItem blockSpan(const Lane& lane, const timeseries::TierBlock& b, qreal left
     span.opacity = t.background.lightnessF() < 0.5 ? 0.8 : 0.55;
     span.radius = 3;
     span.z = 1;
-    span.toolTip = QStringLiteral("A %1 block: the time from %2 (the outline). It fills as the "
-                                  "clock reaches it, and is dropped whole once all of it is older "
-                                  "than %3.")
-                       .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b),
-                            duration(lane.tier.retentionMs));
+    span.toolTip =
+        DownsampleWords::tr("A %1 block: the time from %2 (the outline). It fills as the "
+                            "clock reaches it, and is dropped whole once all of it is older "
+                            "than %3.")
+            .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b),
+                 duration(lane.tier.retentionMs));
     return span;
 }
 
@@ -280,7 +287,7 @@ FrameItem blockData(const Lane& lane, const timeseries::TierBlock& b, qreal left
     if (frameTextSize(box).width() + 8 > box.rect.width()) {
         box.text.clear(); // too narrow for its count
     }
-    box.toolTip = QStringLiteral("A %1 block (%2): %3 %4 so far, from %5 to %6.")
+    box.toolTip = DownsampleWords::tr("A %1 block (%2): %3 %4 so far, from %5 to %6.")
                       .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b))
                       .arg(b.rows())
                       .arg(lane.tier.raw ? QStringLiteral("points") : QStringLiteral("buckets"))
@@ -323,7 +330,8 @@ void addClock(Frame& f, std::int64_t now, qreal width, const LaneGeometry& g, co
     FrameItem nowLabel;
     nowLabel.id = QStringLiteral("now-label");
     nowLabel.kind = FrameItem::Kind::Text;
-    nowLabel.text = QStringLiteral("now: ") + QString::fromStdString(timeseries::clockText(now));
+    nowLabel.text =
+        DownsampleWords::tr("now: ") + QString::fromStdString(timeseries::clockText(now));
     nowLabel.textColor = t.bad;
     nowLabel.fontPx = g.fs * 0.85;
     nowLabel.z = 5;
@@ -345,7 +353,7 @@ FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeome
     q.rect = QRectF(g.x0, y + 4, g.w, 22 * g.k);
     if (query) {
         q.id = QStringLiteral("query-result");
-        q.text = QStringLiteral("answered from %1: %2 read, %3 skipped, %4 scanned")
+        q.text = DownsampleWords::tr("answered from %1: %2 read, %3 skipped, %4 scanned")
                      .arg(QString::fromStdString(query->query.tier),
                           counted(query->query.partitionsRead, QStringLiteral("block"),
                                   QStringLiteral("blocks")))
@@ -358,8 +366,8 @@ FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeome
         q.z = 5;
     } else {
         q.id = QStringLiteral("key");
-        q.text = QStringLiteral("Outline: the time a block covers \u00B7 filled: the data it "
-                                "holds so far");
+        q.text = DownsampleWords::tr("Outline: the time a block covers · filled: the data it "
+                                     "holds so far");
         q.textColor = t.mutedText;
         q.fontPx = g.fs * 0.8;
         q.z = 1;

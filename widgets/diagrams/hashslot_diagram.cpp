@@ -5,12 +5,18 @@
 #include "widgets/canvas/long_words.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QCoreApplication>
 #include <array>
 #include <map>
 
 namespace fg {
 
 namespace {
+
+// What this file draws goes to translators under fg::HashSlotDiagram (lupdate and tr() agree).
+struct HashSlotWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::HashSlotDiagram)
+};
 
 // The categorical tones a node is drawn in ("a".."g": the eighth, black, is no tone on the
 // dark themes).
@@ -133,14 +139,14 @@ QStringList masterTexts(const redis::ClusterState& s, const redis::ClusterNode& 
         counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"), QStringLiteral("slots"));
     const QString keyText =
         counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
-    const QString name = QStringLiteral("%1node %2").arg(mark).arg(n.id);
+    const QString name = HashSlotWords::tr("%1node %2").arg(mark).arg(n.id);
     return QStringList{QStringLiteral("%1 (%2)\n%3 \u00b7 %4").arg(name, role, slotText, keyText),
                        QStringLiteral("%1 (%2)\n%3\n%4").arg(name, role, slotText, keyText),
                        QStringLiteral("%1\n%2\n%3\n%4").arg(name, role, slotText, keyText)};
 }
 
 QString replicaText(const redis::ClusterNode& r) {
-    return QStringLiteral("%1replica %2")
+    return HashSlotWords::tr("%1replica %2")
         .arg(r.alive ? QString() : QStringLiteral("\u2718 "))
         .arg(r.id);
 }
@@ -191,8 +197,8 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
     seg.textColor = t.text;
     seg.fontPx = g.smallType;
     for (const QString& label :
-         {QStringLiteral("%1-%2\nnode %3").arg(start).arg(end - 1).arg(owner),
-          QStringLiteral("node %1").arg(owner), QString::number(owner)}) {
+         {HashSlotWords::tr("%1-%2\nnode %3").arg(start).arg(end - 1).arg(owner),
+          HashSlotWords::tr("node %1").arg(owner), QString::number(owner)}) {
         seg.text = label;
         if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
             break;
@@ -200,19 +206,19 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
         seg.text.clear();
     }
     seg.toolTip =
-        QStringLiteral("Slots %1-%2 (%3): node %4%5")
+        HashSlotWords::tr("Slots %1-%2 (%3): node %4%5")
             .arg(start)
             .arg(end - 1)
             .arg(counted(qint64(end - start), QStringLiteral("slot"), QStringLiteral("slots")))
             .arg(owner)
-            .arg(alive ? QString() : QStringLiteral(", failed: no live owner"));
+            .arg(alive ? QString() : HashSlotWords::tr(", failed: no live owner"));
     return seg;
 }
 
 // The slot bar under its title: one segment per contiguous run of one owner.
 void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, const Theme& t) {
     f.items.push_back(text("bar-title", QRectF(g.x0, g.barTop - 30 * g.k, g.barW, 24 * g.k),
-                           QStringLiteral("16,384 hash slots"), t, g.fs, true));
+                           HashSlotWords::tr("16,384 hash slots"), t, g.fs, true));
     int start = 0;
     for (int sl = 1; sl <= redis::kSlots; ++sl) {
         if (sl < redis::kSlots &&
@@ -353,10 +359,10 @@ FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, cons
         const QString key = shortWord(QString::fromStdString(step.key), most);
         const QString tag = step.hashTag.empty()
                                 ? QString()
-                                : QStringLiteral(" (hash tag {%1})")
+                                : HashSlotWords::tr(" (hash tag {%1})")
                                       .arg(shortWord(QString::fromStdString(step.hashTag), most));
         label = text(QStringLiteral("route-label"), QRectF(g.x0, 10, g.barW, 40 * g.k),
-                     QStringLiteral("%1%2 \u2192 CRC16 0x%3 \u2192 slot %4")
+                     HashSlotWords::tr("%1%2 → CRC16 0x%3 → slot %4")
                          .arg(key, tag)
                          // upper case, as the narration writes it ("0x1D0D")
                          .arg(QStringLiteral("%1").arg(step.crc16, 4, 16, QChar('0')).toUpper())

@@ -4,12 +4,19 @@
 #include "widgets/canvas/long_words.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <map>
 
 namespace fg {
 
 namespace {
+
+// What this file draws goes to translators under fg::KafkaDiagram (lupdate and tr() agree).
+struct KafkaWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::KafkaDiagram)
+};
+
 constexpr std::size_t kMaxCells = 10; // records shown per log (the newest)
 
 QString brokers(const std::vector<int>& ids) {
@@ -22,11 +29,11 @@ QString brokers(const std::vector<int>& ids) {
 
 // A partition's label: its name, then its leader and in-sync replicas.
 QString partitionText(const kafka::PartitionState& p) {
-    return QStringLiteral("%1-%2\nleader %3 · ISR %4")
+    return KafkaWords::tr("%1-%2\nleader %3 · ISR %4")
         .arg(QString::fromStdString(p.topic))
         .arg(p.partition)
-        .arg(p.leader < 0 ? QStringLiteral("none (offline)") : QStringLiteral("B%1").arg(p.leader),
-             p.isr.empty() ? QStringLiteral("none") : brokers(p.isr));
+        .arg(p.leader < 0 ? KafkaWords::tr("none (offline)") : QStringLiteral("B%1").arg(p.leader),
+             p.isr.empty() ? KafkaWords::tr("none") : brokers(p.isr));
 }
 
 // Who in `group` reads `tp` ("" when nobody).
@@ -49,9 +56,9 @@ QString nameShown(const std::string& name) {
 
 // A group's tag on a partition: who reads it, its committed offset and lag.
 QString tagText(const std::string& reader, std::int64_t committed, std::int64_t lag) {
-    return QStringLiteral("%1\ncommitted %2 · lag %3")
-        .arg(reader.empty() ? QStringLiteral("nobody reads it")
-                            : QStringLiteral("read by %1").arg(nameShown(reader)))
+    return KafkaWords::tr("%1\ncommitted %2 · lag %3")
+        .arg(reader.empty() ? KafkaWords::tr("nobody reads it")
+                            : KafkaWords::tr("read by %1").arg(nameShown(reader)))
         .arg(committed)
         .arg(lag);
 }
@@ -67,8 +74,8 @@ QString consumerText(const kafka::GroupState& g, const kafka::Member& m) {
     }
     return QStringLiteral("%1\n%2").arg(
         nameShown(m.id), parts.isEmpty()
-                             ? QStringLiteral("no partition")
-                             : QStringLiteral("reads %1").arg(parts.join(QStringLiteral(", "))));
+                             ? KafkaWords::tr("no partition")
+                             : KafkaWords::tr("reads %1").arg(parts.join(QStringLiteral(", "))));
 }
 
 std::int64_t committedOf(const kafka::GroupState& g, const std::string& tp) {
@@ -222,14 +229,14 @@ void addProducerAndGroupHeads(Frame& f, const kafka::KafkaState& s,
     f.items.push_back(
         box(QStringLiteral("producer"), QRectF(40, 10, 420 * g.k, 40 * g.kv),
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
-            QStringLiteral("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
+            KafkaWords::tr("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
             g.fs * 0.9, 3));
     for (const auto& [name, group] : s.groups) {
         FrameItem head;
         head.id = QStringLiteral("group-head:") + QString::fromStdString(name);
         head.kind = FrameItem::Kind::Text;
         head.rect = QRectF(g.groupColumn(name), g.top - 22 * g.kv, g.tagW, 20 * g.kv);
-        head.text = QStringLiteral("group %1").arg(nameShown(name));
+        head.text = KafkaWords::tr("group %1").arg(nameShown(name));
         head.textColor = t.text;
         head.fontPx = g.fs * 0.8;
         head.bold = true;
@@ -439,8 +446,7 @@ BrokerBlock addBrokers(Frame& f, const kafka::KafkaState& s, const kafka::KafkaS
             box(QStringLiteral("broker:%1").arg(b), r,
                 alive ? t.toneFill(QStringLiteral("accent")) : t.toneFill(QStringLiteral("bad")),
                 lit ? (alive ? t.good : t.bad) : (alive ? t.accent : t.bad), lit ? 3 : 1.5,
-                alive ? QStringLiteral("Broker B%1").arg(b)
-                      : QStringLiteral("\u2718 B%1 failed").arg(b),
+                alive ? KafkaWords::tr("Broker B%1").arg(b) : KafkaWords::tr("✘ B%1 failed").arg(b),
                 t, g.fs * 0.85));
         broker.penStyle = alive ? Qt::SolidLine : Qt::DashLine;
     }

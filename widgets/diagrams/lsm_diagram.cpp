@@ -3,6 +3,7 @@
 #include "widgets/canvas/counted.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -10,6 +11,11 @@
 namespace fg {
 
 namespace {
+
+// What this file draws goes to translators under fg::LsmDiagram (lupdate and tr() agree).
+struct LsmWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::LsmDiagram)
+};
 
 // A key as the memtable and the tables show it: at most 8 characters, an ellipsis where it is
 // cut (cut bare, a 21-digit text key read as the number -9999999).
@@ -132,7 +138,7 @@ void addMemtable(Frame& f, const lsm::LsmState& s, const lsm::LsmParams& p, cons
     }
     mem.textColor = t.text;
     mem.fontPx = g.fs * 0.85;
-    const QString head = QStringLiteral("memtable (RAM, sorted) %1/%2: ")
+    const QString head = LsmWords::tr("memtable (RAM, sorted) %1/%2: ")
                              .arg(s.memtable.size())
                              .arg(p.memtableEntries);
     if (keys.isEmpty()) {
@@ -153,7 +159,7 @@ void addMemtable(Frame& f, const lsm::LsmState& s, const lsm::LsmParams& p, cons
         tag.id = QStringLiteral("probe:memtable");
         tag.kind = FrameItem::Kind::Text;
         tag.rect = QRectF(g.x0 - g.labelW + 530 * g.k, 10, 200 * g.k, g.memH);
-        tag.text = memHit ? QStringLiteral("\u2714 found here") : QStringLiteral("not here");
+        tag.text = memHit ? LsmWords::tr("✔ found here") : LsmWords::tr("not here");
         tag.textColor = memHit ? t.good : t.mutedText;
         tag.fontPx = g.fs;
         tag.bold = true;
@@ -179,9 +185,9 @@ FrameItem levelLabel(int l, std::size_t count, bool tiered, qreal y, const LsmGe
         label.align = Qt::AlignLeft | Qt::AlignTop;
     } else {
         label.rect = QRectF(g.x0, y - 22 * g.k, 400 * g.k, 20 * g.k);
-        label.text = tiered ? QStringLiteral("tier %1").arg(l)
-                            : (l == 0 ? QStringLiteral("level 0 (newest first, ranges overlap)")
-                                      : QStringLiteral("level %1 (sorted, no overlaps)").arg(l));
+        label.text = tiered ? LsmWords::tr("tier %1").arg(l)
+                            : (l == 0 ? LsmWords::tr("level 0 (newest first, ranges overlap)")
+                                      : LsmWords::tr("level %1 (sorted, no overlaps)").arg(l));
         label.align = Qt::AlignLeft | Qt::AlignVCenter;
     }
     label.textColor = t.mutedText;
@@ -215,7 +221,7 @@ FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found
     const QString dead =
         tab.tombstones() ? QStringLiteral(", %1 \u2020").arg(tab.tombstones()) : QString();
     box.text = g.dense ? range + dead
-                       : QStringLiteral("SSTable #%1\n%2\n%3%4")
+                       : LsmWords::tr("SSTable #%1\n%2\n%3%4")
                              .arg(tab.id)
                              .arg(range)
                              .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
@@ -225,13 +231,13 @@ FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found
     box.fontPx = g.fs * 0.78;
     // Whole under the pointer, what a dense box shortens, and what its dagger means.
     box.toolTip =
-        QStringLiteral("SSTable #%1: keys %2 .. %3, %4")
+        LsmWords::tr("SSTable #%1: keys %2 .. %3, %4")
             .arg(tab.id)
             .arg(QString::fromStdString(tab.minKey()), QString::fromStdString(tab.maxKey()))
             .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
                          QStringLiteral("entries"))) +
-        (tab.tombstones() ? QStringLiteral(", %1 (\u2020: a delete, kept until a compaction finds "
-                                           "nothing older left for it to hide)")
+        (tab.tombstones() ? LsmWords::tr(", %1 (†: a delete, kept until a compaction finds "
+                                         "nothing older left for it to hide)")
                                 .arg(counted(qint64(tab.tombstones()), QStringLiteral("tombstone"),
                                              QStringLiteral("tombstones")))
                           : QString());
@@ -251,8 +257,8 @@ FrameItem probeTag(int table, lsm::ProbeResult r, QPointF at, const LsmGeometry&
     tag.id = QStringLiteral("probe:%1").arg(table);
     tag.kind = FrameItem::Kind::Text;
     tag.rect = QRectF(at.x() - g.gap / 2, at.y() + g.tableH + 2, g.tableW + g.gap, 18 * g.k);
-    tag.text = r == ProbeResult::kHit             ? QStringLiteral("\u2714 read: found")
-               : r == ProbeResult::kFalsePositive ? QStringLiteral("\u26A0 read: bloom lied")
+    tag.text = r == ProbeResult::kHit             ? LsmWords::tr("✔ read: found")
+               : r == ProbeResult::kFalsePositive ? LsmWords::tr("⚠ read: bloom lied")
                : r == ProbeResult::kSkippedBloom  ? QStringLiteral("skipped: bloom says no")
                                                   : QStringLiteral("skipped: key range");
     tag.textColor = r == ProbeResult::kHit             ? t.good
@@ -306,8 +312,8 @@ FrameItem idleLevels(int from, int to, bool tiered, qreal y, const LsmGeometry& 
     label.id = QStringLiteral("levels:%1-%2").arg(from).arg(to);
     const QString kind = tiered ? QStringLiteral("tier") : QStringLiteral("level");
     label.text = from == to
-                     ? QStringLiteral("%1 %2: empty in this run").arg(kind).arg(from)
-                     : QStringLiteral("%1s %2–%3: empty in this run").arg(kind).arg(from).arg(to);
+                     ? LsmWords::tr("%1 %2: empty in this run").arg(kind).arg(from)
+                     : LsmWords::tr("%1s %2–%3: empty in this run").arg(kind).arg(from).arg(to);
     if (g.dense) { // across, not in the narrow column of the levels' names
         label.rect = QRectF(g.x0 - g.labelW, y, 400 * g.k, 22 * g.k);
     }

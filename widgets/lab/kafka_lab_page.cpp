@@ -131,9 +131,8 @@ std::optional<Exportable> KafkaLabPage::exportable() {
         const KafkaLabSource real(run, params, true), model(run, params, false);
         const Frame both = LsmLabSource::sideBySide(
             real.frame(at, theme),
-            QStringLiteral("librdkafka %1 on its mock cluster (not Apache Kafka's broker)")
-                .arg(version),
-            model.frame(at, theme), QStringLiteral("The model"), theme);
+            tr("librdkafka %1 on its mock cluster (not Apache Kafka's broker)").arg(version),
+            model.frame(at, theme), tr("The model"), theme);
         const QString caption = real.narration(at);
         return PaintFunction([both, caption, theme](QPainter& painter, QSizeF size) {
             paintDiagramPicture(painter, size, both, caption, theme);

@@ -1,10 +1,16 @@
 #include "widgets/lab/kafka_lab_source.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 
 namespace fg {
 
 namespace {
+
+// What this file shows goes to translators under fg::KafkaLabSource (lupdate and tr() agree).
+struct KafkaLabWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::KafkaLabSource)
+};
 
 kafka::TopicPartition parseTp(const std::string& name) {
     const auto dash = name.rfind('-');
@@ -120,7 +126,7 @@ QString KafkaLabSource::narration(int position) const {
         return {};
     }
     const lab::KafkaMoment& m = run_->moments[static_cast<std::size_t>(position)];
-    return QStringLiteral("\u201c%1\u201d (operation %2): %3")
+    return KafkaLabWords::tr("“%1” (operation %2): %3")
         .arg(QString::fromStdString(m.opText))
         .arg(m.op + 1)
         .arg(QString::fromStdString(real_ ? m.realText : m.modelText));

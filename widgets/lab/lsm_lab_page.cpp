@@ -133,9 +133,9 @@ std::optional<Exportable> LsmLabPage::exportable() {
     e.picture = [run = run_, params = params_, at,
                  version = QString::fromStdString(run_->version)](const Theme& theme) {
         const LsmLabSource real(run, params, true), model(run, params, false);
-        const Frame both = LsmLabSource::sideBySide(
-            real.frame(at, theme), QStringLiteral("RocksDB %1 (real)").arg(version),
-            model.frame(at, theme), QStringLiteral("The model"), theme);
+        const Frame both =
+            LsmLabSource::sideBySide(real.frame(at, theme), tr("RocksDB %1 (real)").arg(version),
+                                     model.frame(at, theme), tr("The model"), theme);
         const QString caption = real.narration(at);
         return PaintFunction([both, caption, theme](QPainter& painter, QSizeF size) {
             paintDiagramPicture(painter, size, both, caption, theme);

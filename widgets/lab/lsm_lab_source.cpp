@@ -2,12 +2,18 @@
 
 #include "widgets/canvas/counted.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <algorithm>
 
 namespace fg {
 
 namespace {
+
+// What this file shows goes to translators under fg::LsmLabSource (lupdate and tr() agree).
+struct LsmLabWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::LsmLabSource)
+};
 
 // "000012.sst" -> 12, "#12" -> 12.
 int fileNumber(const std::string& name) {
@@ -32,9 +38,9 @@ QString filesText(const std::vector<std::string>& files) {
 
 QString eventText(const lab::LsmEvent& e, bool real) {
     if (e.kind == "flush") {
-        return QStringLiteral("flushed the memtable into %1 (level 0)").arg(filesText(e.outputs));
+        return LsmLabWords::tr("flushed the memtable into %1 (level 0)").arg(filesText(e.outputs));
     }
-    QString text = QStringLiteral("compacted %1 (level %2) into %3 (level %4)")
+    QString text = LsmLabWords::tr("compacted %1 (level %2) into %3 (level %4)")
                        .arg(filesText(e.inputs))
                        .arg(e.fromLevel)
                        .arg(e.outputs.empty() ? QStringLiteral("nothing") : filesText(e.outputs))
@@ -122,29 +128,29 @@ Frame LsmLabSource::frame(int position, const Theme& theme) const {
 
 QString LsmLabSource::momentText(const lab::LsmMoment& m, bool real) {
     const std::vector<lab::LsmEvent>& events = real ? m.real : m.model;
-    const QString who = real ? QStringLiteral("RocksDB") : QStringLiteral("The model");
-    QString text = QStringLiteral("After \u201c%1\u201d (operation %2): ")
+    const QString who = real ? LsmLabWords::tr("RocksDB") : LsmLabWords::tr("The model");
+    QString text = LsmLabWords::tr("After “%1” (operation %2): ")
                        .arg(QString::fromStdString(m.opText))
                        .arg(m.op + 1);
     if (events.empty()) {
-        return text + QStringLiteral("%1 neither flushed nor compacted.").arg(who);
+        return text + LsmLabWords::tr("%1 neither flushed nor compacted.").arg(who);
     }
     QStringList done;
     for (const lab::LsmEvent& e : events) {
         done << eventText(e, real);
     }
-    return text + who + QLatin1Char(' ') + done.join(QStringLiteral(", then ")) + QLatin1Char('.');
+    return text + who + QLatin1Char(' ') + done.join(LsmLabWords::tr(", then ")) + QLatin1Char('.');
 }
 
 QString LsmLabSource::getText(const lab::LsmGet& g, bool real) {
     const bool found = real ? g.realFound : g.modelFound;
     const auto& value = real ? g.realValue : g.modelValue;
     QString text = found
-                       ? QStringLiteral("found %1").arg(QString::fromStdString(value.value_or("")))
-                       : QStringLiteral("did not find it");
+                       ? LsmLabWords::tr("found %1").arg(QString::fromStdString(value.value_or("")))
+                       : LsmLabWords::tr("did not find it");
     if (real) {
         return (g.realInMemtable
-                    ? text + QStringLiteral(" in its memtable")
+                    ? text + LsmLabWords::tr(" in its memtable")
                     : text + QStringLiteral(": its bloom filters ruled out %1, let %2 "
                                             "through; %3 read from disk")
                                  .arg(counted(g.realBloomNo, QStringLiteral("file"),
@@ -155,8 +161,8 @@ QString LsmLabSource::getText(const lab::LsmGet& g, bool real) {
                QLatin1Char('.');
     }
     return (g.modelInMemtable
-                ? text + QStringLiteral(" in its memtable")
-                : text + QStringLiteral(": %1 skipped by key range, %2 by bloom filter, %3 read")
+                ? text + LsmLabWords::tr(" in its memtable")
+                : text + LsmLabWords::tr(": %1 skipped by key range, %2 by bloom filter, %3 read")
                              .arg(counted(g.modelRangeSkips, QStringLiteral("table"),
                                           QStringLiteral("tables")))
                              .arg(g.modelBloomNo)
@@ -218,10 +224,10 @@ QString LsmLabSource::narration(int position) const {
     if (k >= run_->gets.size()) {
         return momentText(m, real_);
     }
-    return QStringLiteral("\u201c%1\u201d (operation %2): %3 %4")
+    return LsmLabWords::tr("“%1” (operation %2): %3 %4")
         .arg(QString::fromStdString(m.opText))
         .arg(m.op + 1)
-        .arg(real_ ? QStringLiteral("RocksDB") : QStringLiteral("The model"))
+        .arg(real_ ? LsmLabWords::tr("RocksDB") : LsmLabWords::tr("The model"))
         .arg(getText(run_->gets[k], real_));
 }
 

@@ -15,9 +15,11 @@ using btree::NodeId;
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("fg::PgTreeDrawing", text);
-}
+// The words of this file under one context, the same for lupdate and the app (a free tr() helper
+// was read by lupdate as context "fg", while the app asked for "fg::PgTreeDrawing": never found).
+struct PgTreeWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::PgTreeDrawing)
+};
 
 // The most items one node must hold: a leaf's keys and its high key, an internal page's
 // separators (one fewer than its downlinks), and one slot for the moment of an insert.
@@ -101,23 +103,24 @@ double pageFill(const lab::PgIndexPage& p) {
 }
 
 QString pageTip(const lab::PgIndexPage& p) {
-    const QString kind = p.leaf()                       ? tr("leaf")
-                         : p.level > 0 && p.type == 'r' ? tr("root")
-                                                        : tr("internal page");
-    QString tip = tr("Block %1, %2 at level %3: %4 items, %5 bytes free of %6 (%7% full).")
-                      .arg(p.block)
-                      .arg(kind)
-                      .arg(p.level)
-                      .arg(p.liveItems)
-                      .arg(p.freeSize)
-                      .arg(p.pageSize)
-                      .arg(qRound(100 * pageFill(p)));
+    const QString kind = p.leaf()                       ? PgTreeWords::tr("leaf")
+                         : p.level > 0 && p.type == 'r' ? PgTreeWords::tr("root")
+                                                        : PgTreeWords::tr("internal page");
+    QString tip =
+        PgTreeWords::tr("Block %1, %2 at level %3: %4 items, %5 bytes free of %6 (%7% full).")
+            .arg(p.block)
+            .arg(kind)
+            .arg(p.level)
+            .arg(p.liveItems)
+            .arg(p.freeSize)
+            .arg(p.pageSize)
+            .arg(qRound(100 * pageFill(p)));
     if (p.highKey) {
         tip += QLatin1Char(' ') +
-               tr("High key %1: every key on this page is below it.").arg(*p.highKey);
+               PgTreeWords::tr("High key %1: every key on this page is below it.").arg(*p.highKey);
     }
-    tip += QLatin1Char(' ') + (p.next ? tr("Right-link to block %1.").arg(p.next)
-                                      : tr("The rightmost page of its level."));
+    tip += QLatin1Char(' ') + (p.next ? PgTreeWords::tr("Right-link to block %1.").arg(p.next)
+                                      : PgTreeWords::tr("The rightmost page of its level."));
     return tip;
 }
 
@@ -156,7 +159,8 @@ void markHighKey(Frame& f, const FrameItem& node, std::int64_t highKey, const Th
     last->fill = theme.background;
     last->stroke = theme.mutedText;
     last->textColor = theme.mutedText;
-    last->toolTip = tr("The page's high key: an upper bound of its keys, not a key of a row.");
+    last->toolTip =
+        PgTreeWords::tr("The page's high key: an upper bound of its keys, not a key of a row.");
 }
 
 // Right-links between drawn pages above the leaves (the diagram links leaves only).
@@ -301,8 +305,9 @@ Frame drawModel(const btree::State& state, int order, const Theme& theme,
         const NodeId id = nodeIdOf(f.items[i]);
         const int size = state.nodes.size(id);
         f.items[i].toolTip =
-            (state.nodes.leaf(id) ? tr("Leaf: %1 keys of the %2 it may hold.")
-                                  : tr("Inner node: %1 separators of the %2 it may hold."))
+            (state.nodes.leaf(id)
+                 ? PgTreeWords::tr("Leaf: %1 keys of the %2 it may hold.")
+                 : PgTreeWords::tr("Inner node: %1 separators of the %2 it may hold."))
                 .arg(size)
                 .arg(order - 1);
         const FrameItem copy = f.items[i];

@@ -1,0 +1,12 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- One string in German, for test_app_translations: lrelease makes it a .qm at build time. -->
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>fg::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+</context>
+</TS>
