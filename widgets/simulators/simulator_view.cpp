@@ -1,6 +1,7 @@
 #include "widgets/simulators/simulator_view.h"
 
 #include "widgets/canvas/chart_style.h"
+#include "widgets/controls/announced_text.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QBoxLayout>
@@ -21,6 +22,9 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setWidgetResizable(true);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // No Tab stop of its own, as the quiz's and practice's pages: the page is no control (a
+    // screen reader said a nameless "scroll pane"); the focused control is scrolled into view.
+    scroll_->setFocusPolicy(Qt::NoFocus);
     page->addWidget(scroll_);
     content_ = new QWidget(scroll_);
     column_ = new QVBoxLayout(content_);
@@ -200,7 +204,7 @@ void SimulatorView::arrange() {
 }
 
 void SimulatorView::setSummary(const QString& text) {
-    summary_->setText(text);
+    announceOn(summary_, text);
     rangeNote_->nextAction(); // every action ends here
 }
 
