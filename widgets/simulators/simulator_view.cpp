@@ -22,9 +22,9 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setWidgetResizable(true);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // No Tab stop of its own, as the quiz's and practice's pages: the page is no control (a
-    // screen reader said a nameless "scroll pane"); the focused control is scrolled into view.
-    scroll_->setFocusPolicy(Qt::NoFocus);
+    // A Tab stop (the arrow and page keys scroll it), named: a screen reader said a nameless
+    // "scroll pane".
+    scroll_->setAccessibleName(tr("Simulator page"));
     page->addWidget(scroll_);
     content_ = new QWidget(scroll_);
     column_ = new QVBoxLayout(content_);
