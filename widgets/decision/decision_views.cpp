@@ -240,14 +240,17 @@ void WizardView::showStep(const QString& id) {
         help_->hide();
         answers_->hide();
         result_->setHtml(resultHtml());
+        // Said first by a screen reader (the rest is read in the text): sent as DescriptionChanged.
+        result_->setAccessibleDescription(
+            tr("%1. Stores: %2.").arg(r->title, r->stores.join(QStringLiteral(", "))));
         result_->show();
         fitResultToText();
         trail_->hide(); // the result lists the answers ("Your answers"): not twice
 
         column_->setStretch(column_->count() - 1, 0); // the result first, to its text's height
         export_->show();                              // only a result can be exported
-        if (hadFocus) {
-            setFocus();
+        if (hadFocus) { // on the recommendation, read with its focus (Backspace still goes back)
+            result_->setFocus();
         }
         return;
     }

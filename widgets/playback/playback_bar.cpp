@@ -1,5 +1,7 @@
 #include "widgets/playback/playback_bar.h"
 
+#include "widgets/controls/focus_ring.h"
+
 #include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
@@ -18,7 +20,10 @@ namespace fg {
 
 PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), player_(player) {
     auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
+    // Room for the focus ring round the buttons and the timeline: drawn in this bar, outside
+    // the focused control, it was cut off where a control met the bar's edge.
+    const int ring = FocusRing::kWidth;
+    row->setContentsMargins(ring, ring, ring, ring);
     row->addWidget(button(tr("To start (Home)"), QStyle::SP_MediaSkipBackward, &Player::toStart));
     row->addWidget(button(tr("Step back (Left)"), QStyle::SP_MediaSeekBackward, &Player::stepBack));
     playButton_ = button(tr("Play (Space)"), QStyle::SP_MediaPlay, &Player::togglePlay);

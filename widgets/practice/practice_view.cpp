@@ -3,6 +3,7 @@
 #include "engines/scenario/scenario.h"
 #include "models/study/progress_store.h"
 #include "widgets/canvas/reading_column.h"
+#include "widgets/controls/announced_text.h"
 #include "widgets/diagrams/flow_layout.h"
 #include "widgets/practice/answer_inputs.h"
 #include "widgets/practice/given_text.h"
@@ -270,6 +271,7 @@ void PracticeView::showQuestion() {
     figure_->setAssignment(inputs_->assignment());
     inputs_->setInputsEnabled(true);
     feedback_->clear();
+    nextButton_->setAccessibleDescription(QString());
     feedbackPlain_.clear();
     verdict_ = -1;
     checkButton_->setEnabled(true);
@@ -352,6 +354,8 @@ void PracticeView::check() {
     showMeButton_->setEnabled(live || walk_->stepCount() > 0);
     showMeButton_->setToolTip(live ? tr("Open the live diagram playing this exercise")
                                    : tr("Play the engine's steps here, on the picture"));
+    // The focus goes to Next, and a screen reader reads what has the focus: Next says the verdict.
+    nextButton_->setAccessibleDescription(feedbackText());
     nextButton_->setFocus();
     scroll_->ensureWidgetVisible(feedback_); // the verdict, on a small screen too
 }
@@ -368,7 +372,7 @@ void PracticeView::sayFeedback(bool right, const QString& text) {
                    .arg(c.name(), right ? tr("\u2714 Right.") : tr("\u2718 Not right."));
     }
     html += QStringLiteral("<p style=\"white-space:pre-wrap\">%1</p>").arg(text.toHtmlEscaped());
-    feedback_->setText(html);
+    announceOn(feedback_, html);
 }
 
 void PracticeView::next() {

@@ -1,6 +1,7 @@
 #include "widgets/simulators/simulator_view.h"
 
 #include "widgets/canvas/chart_style.h"
+#include "widgets/controls/announced_text.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QBoxLayout>
@@ -21,6 +22,9 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     scroll_->setFrameShape(QFrame::NoFrame);
     scroll_->setWidgetResizable(true);
     scroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A Tab stop (the arrow and page keys scroll it), named: a screen reader said a nameless
+    // "scroll pane".
+    scroll_->setAccessibleName(tr("Simulator page"));
     page->addWidget(scroll_);
     content_ = new QWidget(scroll_);
     column_ = new QVBoxLayout(content_);
@@ -200,7 +204,7 @@ void SimulatorView::arrange() {
 }
 
 void SimulatorView::setSummary(const QString& text) {
-    summary_->setText(text);
+    announceOn(summary_, text);
     rangeNote_->nextAction(); // every action ends here
 }
 

@@ -3,6 +3,7 @@
 #include "models/course/course.h"
 #include "models/study/progress_store.h"
 #include "widgets/canvas/reading_column.h"
+#include "widgets/controls/announced_text.h"
 
 #include <QButtonGroup>
 #include <QDate>
@@ -301,7 +302,7 @@ void QuizView::showCard() {
     explanation_->setText(q(card_->explanation));
     feedback_->setVisible(checked || stage_ == Stage::Revealed);
     if (stage_ == Stage::Revealed) {
-        feedback_->setText(tr("Model answer. How well did you know it? (keys 1-3)"));
+        announceOn(feedback_, tr("Model answer. How well did you know it? (keys 1-3)"));
     }
     gradeBox_->setVisible(stage_ == Stage::Revealed);
     primary_->setVisible(stage_ != Stage::Revealed);
@@ -406,18 +407,19 @@ void QuizView::activate() {
             return;
         }
         if (group_->checkedId() < 0) {
-            feedback_->setText(tr("Pick an answer first (keys 1-%1).").arg(card_->choices.size()));
-            feedback_->show();
+            feedback_->show(); // shown first: a reader is told of what it can find
+            announceOn(feedback_,
+                       tr("Pick an answer first (keys 1-%1).").arg(card_->choices.size()));
             return;
         }
         {
             const bool right = group_->checkedId() == shownRightChoice();
             stage_ = Stage::Checked;
             showCard();
-            feedback_->setText(right ? tr("Right.")
-                                     : tr("Not quite: the right answer is %1. This card comes "
-                                          "back later in this session.")
-                                           .arg(shownRightChoice() + 1));
+            announceOn(feedback_, right ? tr("Right.")
+                                        : tr("Not quite: the right answer is %1. This card comes "
+                                             "back later in this session.")
+                                              .arg(shownRightChoice() + 1));
             record(right ? study::Grade::Right : study::Grade::Wrong);
             updateCounter();
         }

@@ -3,6 +3,7 @@
 // state, changes with the step and is announced by an accessibility event; Tab goes through the
 // page in the order it reads; the playback buttons and the timeline work from the keyboard.
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_diagram.h"
@@ -17,20 +18,8 @@
 
 namespace {
 
-// The accessibility events sent while a test runs: (type, object).
-std::vector<std::pair<QAccessible::Event, QObject*>>& heard() {
-    static std::vector<std::pair<QAccessible::Event, QObject*>> events;
-    return events;
-}
-
-void listen(QAccessibleEvent* event) {
-    heard().emplace_back(event->type(), event->object());
-}
-
-QString accessibleText(QObject* o, QAccessible::Text t) {
-    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(o);
-    return iface ? iface->text(t) : QString();
-}
+using fg::test::accessibleText;
+using fg::test::heard;
 
 // The widgets of `page` the Tab key stops at, in the order it goes, from the first.
 std::vector<QWidget*> tabWalk(QWidget* page, QWidget* first) {
@@ -68,12 +57,7 @@ class TestAccessibilityDiagrams : public QObject {
     bool bridge_ = false;
 
 private slots:
-    void initTestCase() {
-        QAccessible::installUpdateHandler(listen);
-        QAccessible::setActive(true);
-        // The Linux bridge turns active once it has reached the accessibility bus.
-        bridge_ = QTest::qWaitFor([] { return QAccessible::isActive(); }, 1500);
-    }
+    void initTestCase() { bridge_ = fg::test::listenToAccessibilityEvents(); }
 
     void everyControlTabReachesHasAName_data() { addDiagramViews(); }
     void everyControlTabReachesHasAName() {
@@ -82,16 +66,7 @@ private slots:
         view->resize(1600, 900);
         view->show();
         QVERIFY(QTest::qWaitForWindowExposed(view.get()));
-        QStringList unnamed;
-        for (QWidget* w : view->findChildren<QWidget*>()) {
-            const bool inner = w->focusProxy(); // a spin box's text: the box has the focus
-            if ((w->focusPolicy() & Qt::TabFocus) && w->isVisibleTo(view.get()) && !inner &&
-                accessibleText(w, QAccessible::Name).trimmed().isEmpty()) {
-                unnamed << QString::fromLatin1(w->metaObject()->className()) +
-                               QLatin1String(" in ") +
-                               QLatin1String(w->parentWidget()->metaObject()->className());
-            }
-        }
+        const QStringList unnamed = fg::test::unnamedControls(view.get());
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
     }
 

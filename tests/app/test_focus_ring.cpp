@@ -1,0 +1,160 @@
+// The focus ring (issue 19, WCAG 2.1's 1.4.11 and 2.4.7): in every theme, and with the desktop's
+// own light or dark palette ("System"), its colour stands at least 3:1 against the window, the
+// buttons and the fields; and it is really drawn, in that colour, just outside the focused button
+// and the focused canvas.
+#include "app/app_theme.h"
+#include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/focus_ring.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
+
+#include <QApplication>
+#include <QStyle>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+namespace {
+
+// Palettes desktops give an app: Qt's Fusion, KDE's Breeze and Breeze Dark, GNOME's Adwaita and
+// Adwaita dark (window, button, field, text, selection), as "System" keeps them.
+QPalette desktopPalette(QRgb window, QRgb button, QRgb base, QRgb text, QRgb highlight) {
+    QPalette p(QColor::fromRgb(button), QColor::fromRgb(window));
+    p.setColor(QPalette::Base, QColor::fromRgb(base));
+    p.setColor(QPalette::Text, QColor::fromRgb(text));
+    p.setColor(QPalette::WindowText, QColor::fromRgb(text));
+    p.setColor(QPalette::ButtonText, QColor::fromRgb(text));
+    p.setColor(QPalette::Highlight, QColor::fromRgb(highlight));
+    return p;
+}
+
+struct Desktop {
+    const char* name;
+    QPalette palette;
+};
+
+std::vector<Desktop> desktops() {
+    return {
+        {"Fusion", QApplication::style()->standardPalette()},
+        {"Breeze", desktopPalette(0xeff0f1, 0xfcfcfc, 0xffffff, 0x232629, 0x3daee9)},
+        {"Breeze Dark", desktopPalette(0x31363b, 0x31363b, 0x1b1e20, 0xeff0f1, 0x3daee9)},
+        {"Adwaita", desktopPalette(0xf6f5f4, 0xededed, 0xffffff, 0x2e3436, 0x3584e4)},
+        {"Adwaita dark", desktopPalette(0x353535, 0x353535, 0x2d2d2d, 0xeeeeec, 0x15539e)},
+    };
+}
+
+const fg::ThemeChoice kChoices[] = {fg::ThemeChoice::Light, fg::ThemeChoice::Dark,
+                                    fg::ThemeChoice::Projector, fg::ThemeChoice::System};
+
+// The palette the app installs for `choice` when the desktop gave it `desktop`.
+QPalette paletteFor(fg::ThemeChoice choice, const QPalette& desktop, bool safe) {
+    const QPalette before = QApplication::palette();
+    QApplication::setPalette(desktop);
+    fg::AppTheme theme; // remembers the desktop's palette, for System
+    theme.setSafeColours(safe);
+    const QPalette p = theme.paletteFor(choice);
+    QApplication::setPalette(before);
+    return p;
+}
+
+bool near(const QColor& a, const QColor& b, int tolerance) {
+    return std::abs(a.red() - b.red()) <= tolerance &&
+           std::abs(a.green() - b.green()) <= tolerance &&
+           std::abs(a.blue() - b.blue()) <= tolerance;
+}
+
+// The points just outside `w`, one pixel off the middle of each side, in `parent`'s image.
+std::vector<QPoint> justOutside(const QWidget* w) {
+    const QRect r = w->geometry();
+    const QPoint c = r.center();
+    return {{c.x(), r.top() - 1},
+            {c.x(), r.bottom() + 1},
+            {r.left() - 1, c.y()},
+            {r.right() + 1, c.y()}};
+}
+
+} // namespace
+
+class TestFocusRing : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        fg::AppTheme::installStyle();
+        fg::FocusRing::install();
+    }
+
+    void theRingStandsOutInEveryTheme_data() {
+        QTest::addColumn<QPalette>("palette");
+        for (const Desktop& d : desktops()) {
+            for (fg::ThemeChoice choice : kChoices) {
+                for (bool safe : {false, true}) {
+                    const QString row =
+                        QStringLiteral("%1 on %2%3")
+                            .arg(fg::themeChoiceName(choice), QLatin1String(d.name),
+                                 safe ? QStringLiteral(", safe colours") : QString());
+                    QTest::newRow(qPrintable(row)) << paletteFor(choice, d.palette, safe);
+                }
+            }
+        }
+    }
+    void theRingStandsOutInEveryTheme() {
+        QFETCH(QPalette, palette);
+        const QColor ring = fg::focusRingColor(palette);
+        for (QPalette::ColorRole role : {QPalette::Window, QPalette::Button, QPalette::Base}) {
+            const qreal ratio = fg::contrastRatio(ring, palette.color(role));
+            QVERIFY2(ratio >= 3.0, qPrintable(QStringLiteral("ring %1 on %2 (role %3): %4:1")
+                                                  .arg(ring.name(), palette.color(role).name())
+                                                  .arg(int(role))
+                                                  .arg(ratio, 0, 'f', 2)));
+        }
+    }
+
+    // The ring is drawn: a focused playback button and a focused canvas, rendered offscreen, have
+    // the ring's colour all round them, on the page's own background.
+    void theRingIsDrawnAroundTheFocusedWidget_data() {
+        QTest::addColumn<int>("choice");
+        for (fg::ThemeChoice choice : kChoices) {
+            QTest::newRow(qPrintable(fg::themeChoiceName(choice))) << int(choice);
+        }
+    }
+    void theRingIsDrawnAroundTheFocusedWidget() {
+        QFETCH(int, choice);
+        fg::AppTheme theme;
+        theme.apply(fg::ThemeChoice(choice));
+        auto page = std::unique_ptr<QWidget>(fg::liveDiagrams().front().makePage(nullptr));
+        auto* view = qobject_cast<fg::DiagramView*>(page.get());
+        QVERIFY(view);
+        view->resize(1400, 900);
+        view->show();
+        QApplication::setActiveWindow(view);
+        QVERIFY(QTest::qWaitForWindowActive(view));
+        QToolButton* button = nullptr;
+        for (auto* b : view->findChildren<QToolButton*>()) {
+            button = b->accessibleName().startsWith(QLatin1String("Step forward")) ? b : button;
+        }
+        QVERIFY(button);
+        for (QWidget* focused :
+             {static_cast<QWidget*>(button), static_cast<QWidget*>(view->panel()->canvas())}) {
+            focused->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(fg::FocusRing::current() && fg::FocusRing::current()->widget() == focused);
+            QWidget* around = focused->parentWidget();
+            const QColor want = fg::focusRingColor(focused->palette());
+            const QImage image = around->grab().toImage();
+            for (const QPoint& at : justOutside(focused)) {
+                const QColor got = image.pixelColor(at);
+                QVERIFY2(near(got, want, 24),
+                         qPrintable(QStringLiteral("%1 at (%2, %3): %4, the ring is %5")
+                                        .arg(QLatin1String(focused->metaObject()->className()))
+                                        .arg(at.x())
+                                        .arg(at.y())
+                                        .arg(got.name(), want.name())));
+            }
+        }
+        theme.apply(fg::ThemeChoice::Light);
+    }
+};
+
+FG_TEST_MAIN(TestFocusRing)
+#include "test_focus_ring.moc"
