@@ -45,6 +45,9 @@ private slots:
         QCOMPARE(page.moments(), 5); // 4 flushes (one with a compaction) and the get
         QCOMPARE(page.realCanvas()->player()->position(), 4);
         QCOMPARE(page.modelCanvas()->player()->position(), 4);
+        // A screen reader tells the two drawings apart.
+        QCOMPARE(page.realCanvas()->accessibleName(), QStringLiteral("RocksDB (real): drawing"));
+        QCOMPARE(page.modelCanvas()->accessibleName(), QStringLiteral("The model: drawing"));
         QVERIFY2(page.realNarration().contains(QStringLiteral("RocksDB found v4")),
                  qPrintable(page.realNarration()));
         QVERIFY2(page.modelNarration().contains(QStringLiteral("The model found v4")),

@@ -49,6 +49,9 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
 void LabSides::setTitles(const QString& real, const QString& model) {
     realTitle_->setText(QStringLiteral("<b>%1</b>").arg(real.toHtmlEscaped()));
     modelTitle_->setText(QStringLiteral("<b>%1</b>").arg(model.toHtmlEscaped()));
+    // A screen reader tells the two drawings apart by their sides' names (both were "Diagram").
+    real_->setAccessibleName(tr("%1: drawing").arg(real));
+    model_->setAccessibleName(tr("%1: drawing").arg(model));
 }
 
 } // namespace fg
