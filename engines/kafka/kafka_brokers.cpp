@@ -27,6 +27,21 @@ void reportBroker(const KafkaState& s, StepKind kind, int broker, const char* re
     sink.report(std::move(st), s);
 }
 
+// The step about partition `p`: "orders-0" and `rest` (a leader elected, the partition offline).
+void reportPartition(const KafkaState& s, const PartitionState& p, StepKind kind, int broker,
+                     const std::string& rest, StepSink<KafkaStep, KafkaState>& sink) {
+    if (!sink.narrate()) {
+        return;
+    }
+    KafkaStep st;
+    st.kind = kind;
+    st.topic = p.topic;
+    st.partition = p.partition;
+    st.broker = broker;
+    st.text = p.topic + "-" + std::to_string(p.partition) + rest;
+    sink.report(std::move(st), s);
+}
+
 } // namespace
 
 void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) const {
@@ -62,16 +77,10 @@ void KafkaEngine::failBroker(State& s, int broker, StepSink<Step, State>& sink) 
         p.leader = -1;
         p.lastInSync = broker;
         ++s.stats.elections;
-        if (sink.narrate()) {
-            Step st;
-            st.kind = StepKind::kPartitionOffline;
-            st.topic = p.topic;
-            st.partition = p.partition;
-            st.text = p.topic + "-" + std::to_string(p.partition) +
-                      " has no in-sync replica left: it is offline until a replica returns "
-                      "(unclean leader election is off by default).";
-            sink.report(std::move(st), s);
-        }
+        reportPartition(s, p, StepKind::kPartitionOffline, -1,
+                        " has no in-sync replica left: it is offline until a replica returns "
+                        "(unclean leader election is off by default).",
+                        sink);
     }
 }
 
@@ -119,15 +128,7 @@ void KafkaEngine::elect(State& s, PartitionState& p, int leader, const std::stri
     p.leader = leader;
     p.lastInSync = -1;
     ++s.stats.elections;
-    if (sink.narrate()) {
-        Step st;
-        st.kind = StepKind::kLeaderElection;
-        st.topic = p.topic;
-        st.partition = p.partition;
-        st.broker = leader;
-        st.text = p.topic + "-" + std::to_string(p.partition) + ": " + b(leader) + why;
-        sink.report(std::move(st), s);
-    }
+    reportPartition(s, p, StepKind::kLeaderElection, leader, ": " + b(leader) + why, sink);
 }
 
 // Kafka's controller (KRaft) checks every leader.imbalance.check.interval.seconds (300 s) with
