@@ -15,9 +15,11 @@
 #include <QTimer>
 #include <csignal>
 #include <cstdio>
+#include <fontconfig/fontconfig.h>
 #include <future>
 #include <optional>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -171,6 +173,10 @@ int main(int argc, char** argv) {
         // What the system's language would have said, for the course and the translations alike.
         qputenv("FIELDGUIDE_LANG", parser.value(language).toLocal8Bit());
     }
+    // Fontconfig reads its configuration and its lists of fonts (some 10 ms of XML and cache
+    // files) on a thread of its own while Qt starts; the window's first words wait for it below
+    // (started by Qt meanwhile, fontconfig would do it all twice).
+    std::jthread fontconfig([] { FcInit(); });
     // The course is read on a thread of its own while Qt starts here; the first to need it waits.
     std::future<fg::Course> loading = fg::loadCourseInBackground(fg::diagramLinks());
     std::optional<fg::Course> loaded;
@@ -228,6 +234,7 @@ int main(int argc, char** argv) {
 
     catchQuitSignals();
     QApplication app(argc, argv);
+    fontconfig.join();
     QApplication::setOrganizationName(QStringLiteral("fieldguide"));
     QApplication::setApplicationName(QStringLiteral("fieldguide"));
     QApplication::setApplicationVersion(QStringLiteral(FIELDGUIDE_VERSION));

@@ -23,6 +23,9 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 # Translations (issue 19): lupdate writes the UI's strings for translators at each build
 # (qt6-l10n-tools has the tools, qt6-tools-dev the Qt6LinguistTools CMake package that finds them).
 packages+=(qt6-l10n-tools qt6-tools-dev)
+# Start-up (issue 18): fontconfig's own header, to read its configuration on a thread of its own
+# while Qt starts (app/main.cpp); Qt links the library already.
+packages+=(libfontconfig-dev)
 # The Lab (issue 16): real PostgreSQL 15 and Redis servers beside the models; the client libraries
 # are linked, the servers started by `fieldguide lab` and by the tests (tests/lab).
 packages+=(postgresql-15 libpq-dev redis-server redis-tools libhiredis-dev)

@@ -82,6 +82,7 @@ ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
 }
 
 void ReaderView::setCourse(const Course* course) {
+    images_.cancelAll(); // they read the course's figures
     course_ = course;
     chapter_ = -1;
     clear();
@@ -114,6 +115,7 @@ void ReaderView::render() {
 }
 
 void ReaderView::renderChapter() {
+    images_.cancelAll(); // another chapter's, or drawn again now
     hits_.clear();
     allHits_.clear();
     figureHits_.clear();
@@ -155,7 +157,7 @@ void ReaderView::renderChapter() {
 }
 
 void ReaderView::renderFigures() {
-    if (!course_ || chapter_ < 0) {
+    if (!course_ || chapter_ < 0 || !shown_) {
         return;
     }
     const QTextFrameFormat root = document()->rootFrame()->frameFormat();
@@ -196,11 +198,26 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
             marks.current = allHits_[static_cast<std::size_t>(currentHit_)].index;
         }
     }
+    const QString name = QStringLiteral("figure:") + id;
+    const qreal dpr = devicePixelRatioF();
+    images_.cancel(name);
+    if (drawAside_ && !marked) {
+        // Laid out around a stand-in of the image's size, whose pixels are never drawn (nor
+        // touched: filling them cost 7 ms of page faults): the picture replaces it before the
+        // reader is first painted (paintEvent).
+        QImage standIn((r.size() * dpr).toSize(), QImage::Format_RGB32);
+        standIn.setDevicePixelRatio(dpr);
+        document()->addResource(QTextDocument::ImageResource, QUrl(name),
+                                QPixmap::fromImage(std::move(standIn)));
+        images_.draw(name, block, theme_, std::min<qreal>(width, 1400),
+                     bodyPx() / theme_.fontScale * 0.9, dpr);
+        return;
+    }
     // A pixmap, converted once: an image resource was converted to a pixmap (a copy of every
     // pixel) each time the text was laid out or drawn, 3 to 4 times per figure at start.
     document()->addResource(
-        QTextDocument::ImageResource, QUrl(QStringLiteral("figure:") + id),
-        QPixmap::fromImage(r.toImage(devicePixelRatioF(), marked ? &marks : nullptr)));
+        QTextDocument::ImageResource, QUrl(name),
+        QPixmap::fromImage(r.toImage(dpr, marked ? &marks : nullptr, QImage::Format_RGB32)));
 }
 
 void ReaderView::updateMargins() {
@@ -255,6 +272,28 @@ void ReaderView::changeEvent(QEvent* event) {
         document()->defaultFont().pixelSize() != qRound(bodyPx())) {
         rerenderKeepingPlace();
     }
+}
+
+void ReaderView::showEvent(QShowEvent* event) {
+    QTextBrowser::showEvent(event);
+    if (!shown_) {
+        shown_ = true;
+        drawAside_ = true;
+        renderFigures();
+        drawAside_ = false;
+    }
+}
+
+QVariant ReaderView::loadResource(int type, const QUrl& name) {
+    if (name.scheme() == QLatin1String("figure")) {
+        return {};
+    }
+    return QTextBrowser::loadResource(type, name);
+}
+
+void ReaderView::paintEvent(QPaintEvent* event) {
+    images_.place(document());
+    QTextBrowser::paintEvent(event);
 }
 
 void ReaderView::resizeEvent(QResizeEvent* event) {

@@ -5,6 +5,7 @@
 // nothing (File > Export chapter as handout PDF does).
 #pragma once
 
+#include "app/reader/figure_images.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
@@ -73,6 +74,14 @@ protected:
     // zooms); it scrolled the chapter instead.
     void wheelEvent(QWheelEvent* event) override;
     void changeEvent(QEvent* event) override;
+    // The figures drawn at the view's width the first time it is shown (drawn hidden, they
+    // were drawn at 320 pixels, shown so, and drawn again when the resize settled).
+    void showEvent(QShowEvent* event) override;
+    // A figure not drawn yet (the view not shown) is nothing, quietly: QTextBrowser would look
+    // for a file named "figure:ID" and warn.
+    QVariant loadResource(int type, const QUrl& name) override;
+    // The figures drawn aside (images_) put in place first.
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     void render();
@@ -101,6 +110,10 @@ private:
     int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
+    bool shown_ = false; // shown at least once: the view's width is real
+    // The first figures are drawn on worker threads while the window is laid out and painted.
+    bool drawAside_ = false;
+    FigureImages images_;
     qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
     // Per table of the chapter: the narrowest column it keeps its words whole in as a grid
     // (leastTableColumns); in a narrower one it is stacked (chapterHtml).

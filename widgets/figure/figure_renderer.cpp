@@ -30,9 +30,10 @@ void FigureRenderer::paint(QPainter& painter, const SceneHighlight* highlight) c
     paintScene(painter, *scene_, highlight);
 }
 
-QImage FigureRenderer::toImage(qreal dpr, const SceneHighlight* highlight) const {
+QImage FigureRenderer::toImage(qreal dpr, const SceneHighlight* highlight,
+                               QImage::Format format) const {
     const QSize px = (scene_->size * dpr).toSize();
-    QImage img(px, QImage::Format_ARGB32_Premultiplied);
+    QImage img(px, format);
     img.setDevicePixelRatio(dpr);
     img.fill(theme_.background);
     QPainter p(&img);

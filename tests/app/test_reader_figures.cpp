@@ -1,0 +1,78 @@
+// The reader's figures at start: drawn once, at the view's width, on a worker thread while the
+// window is laid out, and in place when the reader is first painted.
+#include "app/reader/reader_view.h"
+#include "models/course/content_loader.h"
+#include "tests/suite_main.h"
+#include "widgets/diagrams/diagram_registry.h"
+
+#include <QPixmap>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextImageFormat>
+#include <QUrl>
+
+namespace {
+
+// The name of the first figure's image in `doc` (empty: none).
+QString firstFigure(const QTextDocument* doc) {
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextImageFormat f = it.fragment().charFormat().toImageFormat();
+            if (f.isValid() && f.name().startsWith(QLatin1String("figure:"))) {
+                return f.name();
+            }
+        }
+    }
+    return {};
+}
+
+QPixmap imageOf(const QTextDocument* doc, const QString& name) {
+    return doc->resource(QTextDocument::ImageResource, QUrl(name)).value<QPixmap>();
+}
+
+} // namespace
+
+class TestReaderFigures : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Shown for the first time, the reader's first figure is drawn once: the picture painted
+    // first is the one kept (it was drawn hidden at 320 pixels, painted so, and drawn again at
+    // the view's width 120 ms later), and it is the picture the reader draws on its own thread
+    // (the worker lays the figure out afresh: the same picture, pixel for pixel).
+    void theFirstFigureIsPaintedOnceAtTheViewsWidth() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        QVERIFY(!course.chapters.empty());
+        fg::ReaderView reader;
+        reader.setCourse(&course);
+        reader.resize(1200, 800);
+        reader.showChapter(0, {});
+        const QString name = firstFigure(reader.document());
+        QVERIFY2(!name.isEmpty(), "the first chapter has a figure");
+        QVERIFY(imageOf(reader.document(), name).isNull()); // not drawn while hidden
+        reader.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        const QPixmap painted = imageOf(reader.document(), name);
+        QVERIFY(!painted.isNull());
+        // Not the stand-in the text is laid out around: a picture, in more than one colour.
+        const QImage pixels = painted.toImage();
+        QImage blank(pixels.size(), pixels.format());
+        blank.fill(pixels.pixel(0, 0));
+        QVERIFY(pixels != blank);
+        QTest::qWait(400); // past the reader's settling of a resize (120 ms)
+        QCOMPARE(imageOf(reader.document(), name).cacheKey(), painted.cacheKey());
+
+        // Marked by a search and unmarked: drawn again on this thread, at the same width.
+        QVERIFY(reader.highlight(QStringLiteral("real-world scenarios"), {}) > 0);
+        QVERIFY(imageOf(reader.document(), name).cacheKey() != painted.cacheKey());
+        reader.clearHighlights();
+        const QPixmap here = imageOf(reader.document(), name);
+        QVERIFY(here.cacheKey() != painted.cacheKey());
+        QCOMPARE(here.size(), painted.size());
+        QCOMPARE(here.toImage(), painted.toImage());
+    }
+};
+
+FG_TEST_MAIN(TestReaderFigures)
+#include "test_reader_figures.moc"
