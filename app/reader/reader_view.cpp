@@ -24,17 +24,13 @@
 
 namespace fg {
 
-namespace {
-
 // Black or white, whichever reads better on `background`.
-QColor textOn(const QColor& background) {
+QColor ReaderView::textOn(const QColor& background) {
     return contrastRatio(QColor(Qt::black), background) >=
                    contrastRatio(QColor(Qt::white), background)
                ? QColor(Qt::black)
                : QColor(Qt::white);
 }
-
-} // namespace
 
 ReaderView::ReaderView(QWidget* parent) : QTextBrowser(parent) {
     setOpenLinks(false);
@@ -171,7 +167,12 @@ void ReaderView::renderFigures() {
     const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
     for (const auto& s : ch.sections) {
         for (const auto& b : s.blocks) {
-            if (b.value("type", std::string()) == "figure") {
+            if (b.value("type", std::string()) != "figure") {
+                continue;
+            }
+            if (drawAside_) {
+                drawFigureAside(b, width);
+            } else {
                 renderFigure(b, width);
             }
         }
@@ -183,8 +184,7 @@ void ReaderView::renderFigures() {
 void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
     const QString id = QString::fromStdString(block.value("id", std::string()));
     // FigureLayout applies the theme's fontScale itself.
-    const FigureRenderer r(block, theme_, std::min<qreal>(width, 1400),
-                           bodyPx() / theme_.fontScale * 0.9);
+    const FigureRenderer r(block, theme_, std::min<qreal>(width, 1400), figureBodyPx());
     SceneHighlight marks;
     const bool marked = !query_.isEmpty() && figureHits_.value(id) > 0;
     if (marked) {
@@ -199,25 +199,33 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
         }
     }
     const QString name = QStringLiteral("figure:") + id;
-    const qreal dpr = devicePixelRatioF();
     images_.cancel(name);
-    if (drawAside_ && !marked) {
-        // Laid out around a stand-in of the image's size, whose pixels are never drawn (nor
-        // touched: filling them cost 7 ms of page faults): the picture replaces it before the
-        // reader is first painted (paintEvent).
-        QImage standIn((r.size() * dpr).toSize(), QImage::Format_RGB32);
-        standIn.setDevicePixelRatio(dpr);
-        document()->addResource(QTextDocument::ImageResource, QUrl(name),
-                                QPixmap::fromImage(std::move(standIn)));
-        images_.draw(name, block, theme_, std::min<qreal>(width, 1400),
-                     bodyPx() / theme_.fontScale * 0.9, dpr);
-        return;
-    }
     // A pixmap, converted once: an image resource was converted to a pixmap (a copy of every
     // pixel) each time the text was laid out or drawn, 3 to 4 times per figure at start.
     document()->addResource(
         QTextDocument::ImageResource, QUrl(name),
-        QPixmap::fromImage(r.toImage(dpr, marked ? &marks : nullptr, QImage::Format_RGB32)));
+        QPixmap::fromImage(
+            r.toImage(devicePixelRatioF(), marked ? &marks : nullptr, QImage::Format_RGB32)));
+}
+
+void ReaderView::drawFigureAside(const nlohmann::json& block, qreal width) {
+    const QString name =
+        QStringLiteral("figure:") + QString::fromStdString(block.value("id", std::string()));
+    const qreal dpr = devicePixelRatioF();
+    // Started first: the worker lays the figure out and draws it, which takes longest.
+    images_.draw(name, block, theme_, std::min<qreal>(width, 1400), figureBodyPx(), dpr);
+    // Laid out here too, for its size only: the text is laid out around a stand-in of the
+    // image's size, whose pixels are never drawn (nor touched: filling them cost 7 ms of page
+    // faults). The picture replaces it before the reader is first painted (paintEvent).
+    const FigureRenderer r(block, theme_, std::min<qreal>(width, 1400), figureBodyPx());
+    QImage standIn((r.size() * dpr).toSize(), QImage::Format_RGB32);
+    standIn.setDevicePixelRatio(dpr);
+    document()->addResource(QTextDocument::ImageResource, QUrl(name),
+                            QPixmap::fromImage(std::move(standIn)));
+}
+
+qreal ReaderView::figureBodyPx() const {
+    return bodyPx() / theme_.fontScale * 0.9;
 }
 
 void ReaderView::updateMargins() {
@@ -278,7 +286,7 @@ void ReaderView::showEvent(QShowEvent* event) {
     QTextBrowser::showEvent(event);
     if (!shown_) {
         shown_ = true;
-        drawAside_ = true;
+        drawAside_ = query_.isEmpty(); // no search marks to draw
         renderFigures();
         drawAside_ = false;
     }
@@ -472,164 +480,6 @@ void ReaderView::rerenderKeepingPlace(const QString& keep, bool atTop) {
     } else {
         scrollToSection(keep);
     }
-}
-
-int ReaderView::highlight(const QString& query, const QString& sectionId) {
-    const bool hadFigureHits = !figureHits_.isEmpty();
-    hits_.clear();
-    allHits_.clear();
-    figureHits_.clear();
-    currentHit_ = -1;
-    query_ = query;
-    if (!query.isEmpty() && course_ && chapter_ >= 0) {
-        QTextCharFormat fmt;
-        fmt.setBackground(theme_.highlight);
-        fmt.setForeground(textOn(theme_.highlight));
-        for (QTextCursor c = document()->find(query); !c.isNull(); c = document()->find(query, c)) {
-            allHits_.push_back({c.selectionStart(), QString(), static_cast<int>(hits_.size())});
-            hits_.append({c, fmt});
-        }
-        // The figures' labels: the search panel counts them, so F3 goes to them too.
-        const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
-        QHash<QString, int> counts;
-        for (const auto& s : ch.sections) {
-            for (const auto& b : s.blocks) {
-                if (b.value("type", std::string()) == "figure") {
-                    const FigureRenderer r(b, theme_, std::max<qreal>(renderedWidth_, 320),
-                                           bodyPx() / theme_.fontScale * 0.9);
-                    if (const int n = highlightCount(r.scene(), query); n > 0) {
-                        counts.insert(QString::fromStdString(b.value("id", std::string())), n);
-                    }
-                }
-            }
-        }
-        for (QTextBlock b = document()->begin(); b.isValid() && !counts.isEmpty(); b = b.next()) {
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QTextCharFormat f = it.fragment().charFormat();
-                if (!f.isImageFormat()) {
-                    continue;
-                }
-                const QString name = f.toImageFormat().name();
-                if (!name.startsWith(QLatin1String("figure:"))) {
-                    continue;
-                }
-                const QString id = name.mid(7);
-                for (int k = 0; k < counts.value(id); ++k) {
-                    allHits_.push_back({it.fragment().position(), id, k});
-                }
-                figureHits_.insert(id, counts.value(id));
-            }
-        }
-        std::stable_sort(allHits_.begin(), allHits_.end(),
-                         [](const Hit& a, const Hit& b) { return a.position < b.position; });
-    }
-    setExtraSelections(hits_);
-    if (allHits_.empty()) {
-        if (hadFigureHits) { // take the old marks off the figures
-            renderedWidth_ = 0;
-            renderFigures();
-        }
-        scrollToSection(sectionId);
-        return 0;
-    }
-    const int start = sectionPos_.value(sectionId, 0);
-    int first = 0;
-    for (int i = 0; i < hitCount(); ++i) {
-        if (allHits_[static_cast<std::size_t>(i)].position >= start) {
-            first = i;
-            break;
-        }
-    }
-    renderedWidth_ = 0; // every figure again: marks on, or off
-    renderFigures();
-    goToHit(first);
-    return hitCount();
-}
-
-bool ReaderView::nextHit(bool backward) {
-    wrapped_ = false;
-    if (allHits_.empty()) {
-        return false;
-    }
-    const int n = hitCount();
-    const int next = currentHit_ + (backward ? -1 : 1);
-    wrapped_ = next < 0 || next >= n;
-    goToHit((next % n + n) % n);
-    return true;
-}
-
-void ReaderView::showHit(int index) {
-    if (index >= 0 && index < hitCount()) {
-        wrapped_ = false;
-        goToHit(index);
-    }
-}
-
-void ReaderView::clearHighlights() {
-    const bool hadFigureHits = !figureHits_.isEmpty();
-    hits_.clear();
-    allHits_.clear();
-    figureHits_.clear();
-    query_.clear();
-    currentHit_ = -1;
-    wrapped_ = false;
-    setExtraSelections({});
-    QTextCursor c = textCursor();
-    c.clearSelection(); // the current hit was selected
-    setTextCursor(c);
-    if (hadFigureHits) { // take the marks off the figures
-        renderedWidth_ = 0;
-        renderFigures();
-    }
-}
-
-QString ReaderView::hitSection() const {
-    return currentHit_ < 0 || currentHit_ >= hitCount()
-               ? QString()
-               : sectionAt(allHits_[static_cast<std::size_t>(currentHit_)].position);
-}
-
-void ReaderView::goToHit(int index) {
-    const int previous = currentHit_;
-    currentHit_ = index;
-    const Hit& h = allHits_[static_cast<std::size_t>(index)];
-    // Re-mark the figures the current hit leaves and enters.
-    const QString left =
-        previous >= 0 && previous < hitCount() ? allHits_[std::size_t(previous)].figure : QString();
-    if (!left.isEmpty() || !h.figure.isEmpty()) {
-        const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
-        for (const auto& s : ch.sections) {
-            for (const auto& b : s.blocks) {
-                const QString id = QString::fromStdString(b.value("id", std::string()));
-                if (b.value("type", std::string()) == "figure" && !id.isEmpty() &&
-                    (id == left || id == h.figure)) {
-                    renderFigure(b, renderedWidth_);
-                }
-            }
-        }
-        viewport()->update();
-    }
-    if (h.figure.isEmpty()) {
-        setTextCursor(hits_[h.index].cursor);
-    } else {
-        QTextCursor c(document());
-        c.setPosition(h.position);
-        setTextCursor(c);
-    }
-    scrolling_ = true;
-    ensureCursorVisible();
-    scrolling_ = false;
-    // The hit's section is the one read (the list showed the one whose heading was above the
-    // view's upper quarter, the section before), and the hit stays in view when the view's
-    // width changes (Esc closing the search).
-    anchor_ = h.position;
-    anchorY_ = cursorRect(textCursor()).top();
-    const QString section = sectionAt(h.position);
-    if (section != lastSection_) {
-        lastSection_ = section;
-        emit sectionChanged(section);
-    }
-    emit hitChanged(section);
 }
 
 QString ReaderView::sectionAt(int position) const {

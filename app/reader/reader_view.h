@@ -100,6 +100,10 @@ private:
     void renderFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
+    // Draws one figure block on a worker thread (images_), the text laid out meanwhile.
+    void drawFigureAside(const nlohmann::json& block, qreal width);
+    qreal figureBodyPx() const; // the figures' type: FigureLayout applies the theme's fontScale
+    static QColor textOn(const QColor& background); // black or white, whichever reads better
     void goToHit(int index);
     QString sectionAt(int position) const;
     void onAnchor(const QUrl& url);
