@@ -6,6 +6,7 @@
 #include "engines/practice/practice_detail.h"
 #include "engines/practice/practice_routing.h"
 #include "engines/practice/practice_storage.h"
+#include "engines/redis/crc16.h"
 #include "engines/redis/key_slot.h"
 #include "engines/redis/slot_ranges.h"
 #include "engines/timeseries/aggregate.h"
@@ -80,12 +81,47 @@ const char* const kSlotRule = "The slot is CRC16 of the key modulo 16384; when t
                               "{hash tag} (something between its first { and the next }), only "
                               "the tag is hashed.";
 
+// The texts a student may take for the hashed part of `key`: the whole key, then what lies
+// between each '{' and the next '}' (the first of them is the tag, when it is not empty; an
+// empty one is offered too), or after an unclosed '{' to the end, each once, in the key's order.
+std::vector<std::string> hashCandidates(const std::string& key) {
+    std::vector<std::string> out{key};
+    const auto add = [&out](const std::string& text) {
+        if (std::find(out.begin(), out.end(), text) == out.end()) {
+            out.push_back(text);
+        }
+    };
+    for (std::size_t open = key.find('{'); open != std::string::npos;
+         open = key.find('{', open + 1)) {
+        const std::size_t close = key.find('}', open + 1);
+        if (close == std::string::npos) {
+            add(key.substr(open + 1));
+            break;
+        }
+        add(key.substr(open + 1, close - open - 1));
+    }
+    return out;
+}
+
+// No one computes a CRC16 in their head (a tester): the CRC16 of each text that could be the
+// hashed part is given, and the question is which of them the rule hashes, and the slot it
+// gives.
+std::string crcHints(const std::string& key) {
+    const std::vector<std::string> texts = hashCandidates(key);
+    std::string out =
+        texts.size() == 1 ? " CRC16 of the key: " : " CRC16 of each text that could be hashed: ";
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        out += (i ? "; \"" : "\"") + texts[i] + "\" " + num(redis::crc16(texts[i]));
+    }
+    return out + ".";
+}
+
 Exercise slotOfKey(std::uint64_t seed, Level level) {
     Rng r(seed);
     Exercise e = start("hashslot", "slot-of-key", seed, level);
     const std::string key = redisKey(r, level);
-    e.prompt =
-        "Redis Cluster: which hash slot (0 to 16383) holds the key \"" + key + "\"? " + kSlotRule;
+    e.prompt = "Redis Cluster: which hash slot (0 to 16383) holds the key \"" + key + "\"? " +
+               kSlotRule + crcHints(key);
     e.given = {{"key", key}};
     e.answer = {{"slot", redis::keySlot(key)}};
     e.fields = {numberField("slot", Kind::Number, "Slot (0 to 16383)", 0, redis::kSlots - 1)};
@@ -102,7 +138,7 @@ Exercise ownerOfKey(std::uint64_t seed, Level level) {
                " masters made by redis-cli --cluster create, which splits the 16,384 slots "
                "into runs as equal as whole slots allow, in order (master 0 the first run). "
                "Which master owns the key \"" +
-               key + "\"? " + kSlotRule;
+               key + "\"? " + kSlotRule + crcHints(key);
     e.given = {{"key", key}, {"masters", masters}};
     e.answer = {{"master", owners[static_cast<std::size_t>(redis::keySlot(key))]}};
     AnswerField f = answerField("master", Kind::Choice, "The master that owns the key");
@@ -142,7 +178,9 @@ Exercise partitionOfKey(std::uint64_t seed, Level level) {
     e.prompt = "Kafka's Java producer, default partitioner: a record with the key \"" + key +
                "\" goes to a topic of " + num(partitions) +
                " partitions. Which partition? (murmur2 of the key's UTF-8 bytes, made positive, "
-               "modulo the number of partitions)";
+               "modulo the number of partitions) Its murmur2 is " +
+               num(kafka::murmur2(key)) + "; made positive (the sign bit cleared, not the " +
+               "absolute value): " + num(kafka::toPositive(kafka::murmur2(key))) + ".";
     e.given = {{"key", key}, {"partitions", partitions}};
     e.answer = {{"partition", kafka::partitionForKey(key, partitions)}};
     e.fields = {numberField("partition", Kind::Number,

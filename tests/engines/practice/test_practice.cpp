@@ -15,6 +15,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -274,6 +275,40 @@ private slots:
                 const int n = e.given["partitions"];
                 QCOMPARE(e.answer["partition"].get<int>(),
                          (javaMurmur2(e.given["key"].get<std::string>()) & 0x7fffffff) % n);
+            }
+        }
+    }
+
+    // No one computes a CRC16 or a murmur2 in their head (a tester): a key's question gives the
+    // CRC16 of each text that could be the hashed part, right (checked by the reference) and
+    // with a choice to make when the key has a brace, the right one among them; and the key's
+    // murmur2, made positive.
+    void aKeysQuestionGivesTheHashesItNeeds() {
+        const std::regex quoted("\"([^\"]*)\" ([0-9]+)");
+        for (const Level level : kLevels) {
+            for (std::uint64_t seed = 0; seed < 300; ++seed) {
+                for (const char* type : {"slot-of-key", "owner-of-key"}) {
+                    const Exercise e = make("hashslot", type, seed, level);
+                    const std::string key = e.given["key"];
+                    const std::string hints = e.prompt.substr(e.prompt.rfind("CRC16 of"));
+                    int given = 0;
+                    bool right = false;
+                    for (std::sregex_iterator it(hints.begin(), hints.end(), quoted), end;
+                         it != end; ++it) {
+                        const std::string text = (*it)[1];
+                        const int crc = std::stoi((*it)[2]);
+                        QCOMPARE(crc, int(fg::test::referenceCrc16(text)));
+                        right = right || crc % 16384 == fg::test::referenceSlot(key);
+                        ++given;
+                    }
+                    QVERIFY2(right, e.prompt.c_str());
+                    QVERIFY2(given >= (key.find('{') != std::string::npos ? 2 : 1),
+                             e.prompt.c_str());
+                }
+                const Exercise k = make("kafka", "partition-of-key", seed, level);
+                const int positive = javaMurmur2(k.given["key"].get<std::string>()) & 0x7fffffff;
+                QVERIFY2(k.prompt.find(": " + std::to_string(positive) + ".") != std::string::npos,
+                         k.prompt.c_str());
             }
         }
     }
