@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -157,6 +158,12 @@ private slots:
         QVERIFY2(page.index().has_value() && page.comparison().has_value(),
                  qPrintable(page.status()));
         QCOMPARE(page.comparison()->model.keys, std::int64_t{300});
+        // The index keeps the deleted rows' entries until VACUUM: said so, not "N keys" (a
+        // tester read "2,000 keys" right after deleting 1,000 as a mistake).
+        QVERIFY2(page.status().contains(QStringLiteral(" index entries (")) &&
+                     page.status().contains(
+                         QStringLiteral("for rows deleted or updated, kept until VACUUM")),
+                 qPrintable(page.status()));
         QCOMPARE(page.queryResult()->columnCount(), 0);
         // A refused statement says PostgreSQL's words, and the page goes on; the last result's
         // columns go with it (a tester saw them stay, empty, under the error).
@@ -237,6 +244,17 @@ private slots:
         QVERIFY(waitFinished(page));
         QVERIFY2(tag->text().startsWith(QStringLiteral("Run one statement at a time")),
                  qPrintable(tag->text()));
+        // Refused for its rights (tester 31): said in the app's words, no hint to use psql.
+        page.queryBox()->setPlainText(
+            QStringLiteral("COPY fieldguide_lab TO PROGRAM 'touch /tmp/fieldguide-never'"));
+        page.runQuery();
+        QVERIFY(waitFinished(page));
+        QVERIFY2(tag->text().startsWith(QStringLiteral("The query box may not do that")),
+                 qPrintable(tag->text()));
+        QVERIFY2(tag->text().contains(QStringLiteral("pg_execute_server_program")),
+                 qPrintable(tag->text())); // PostgreSQL's own words stay, for the curious
+        QVERIFY2(!tag->text().contains(QStringLiteral("psql")), qPrintable(tag->text()));
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/fieldguide-never")));
         page.queryBox()->setPlainText(QStringLiteral("DROP TABLE fieldguide_lab"));
         page.runQuery();
         QVERIFY(waitFinished(page));

@@ -138,7 +138,8 @@ void addMemtable(Frame& f, const lsm::LsmState& s, const lsm::LsmParams& p, cons
     }
     mem.textColor = t.text;
     mem.fontPx = g.fs * 0.85;
-    const QString head = LsmWords::tr("memtable (RAM, sorted) %1/%2: ")
+    // "2/3" said nothing to a tester: the entries it holds, of the most it holds before a flush.
+    const QString head = LsmWords::tr("memtable (RAM, sorted), %1 of %2 entries: ")
                              .arg(s.memtable.size())
                              .arg(p.memtableEntries);
     if (keys.isEmpty()) {
