@@ -23,6 +23,9 @@ packages=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-svg-dev libqcustompl
 # Translations (issue 19): lupdate writes the UI's strings for translators at each build
 # (qt6-l10n-tools has the tools, qt6-tools-dev the Qt6LinguistTools CMake package that finds them).
 packages+=(qt6-l10n-tools qt6-tools-dev)
+# Qt's own translations (qtbase_de.qm...): the window in another language (--lang) has Qt's dialog
+# buttons in it too, and test_app_translations checks that it does (1.6 MB download).
+packages+=(qt6-translations-l10n)
 # The Lab (issue 16): real PostgreSQL 15 and Redis servers beside the models; the client libraries
 # are linked, the servers started by `fieldguide lab` and by the tests (tests/lab).
 packages+=(postgresql-15 libpq-dev redis-server redis-tools libhiredis-dev)
