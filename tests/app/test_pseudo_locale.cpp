@@ -3,10 +3,12 @@
 // tools and simulators, the Lab pages) at 1920x1080, no label or button shows less than its
 // text. A label is cut when its longest line is wider than its room; a button when its size is
 // less than it asks for. The words drawn inside the live diagrams (their labels, legends and
-// titles) fit their boxes and stay inside the drawing, as test_diagram_clipping checks English.
+// titles) fit their boxes and stay inside the drawing, and their charts' legends and axis titles
+// keep off the data and whole, as test_diagram_clipping checks English.
 #include "app/pseudo_translator.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/diagrams/chart_faults.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "tests/widgets/diagrams/frame_faults.h"
 
@@ -61,6 +63,8 @@ QString cutTextOf(QWidget* w) {
     }
     return {};
 }
+
+const std::vector<fg::Theme> kThemes{fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()};
 
 QStringList pseudoLabPages() {
     return {QStringLiteral("lab-postgres"), QStringLiteral("lab-redis"),
@@ -138,16 +142,14 @@ private slots:
         QFETCH(ViewFactory, make);
         auto view = make();
         QVERIFY(view);
-        const std::vector<fg::Theme> themes{fg::Theme::light(), fg::Theme::dark(),
-                                            fg::Theme::projector()};
-        const QStringList faults = frameFaultsOf(*view, themes);
+        const QStringList faults = frameFaultsOf(*view, kThemes);
         // The made-up language is in force in the drawing: where it draws words (a text with a
         // space; the B-Tree's default run draws keys alone), some are in it.
         int translated = 0, words = 0;
         const fg::DiagramSource* source = view->panel()->canvas()->source();
         QVERIFY(source);
         for (int step : stepsOf(*view)) {
-            for (const fg::FrameItem& it : source->frame(step, themes[0]).items) {
+            for (const fg::FrameItem& it : source->frame(step, kThemes.front()).items) {
                 translated += it.text.contains(QLatin1Char('~')) ? 1 : 0;
                 words += it.text.contains(QLatin1Char(' ')) ? 1 : 0;
             }
@@ -155,6 +157,18 @@ private slots:
         QVERIFY2(words == 0 || translated > 0, "no drawn word is in the made-up language");
         QVERIFY2(faults.isEmpty(), qPrintable(QStringLiteral("%1 faults:\n").arg(faults.size()) +
                                               faults.mid(0, 30).join(QLatin1Char('\n'))));
+    }
+
+    void everyDiagramsChartKeepsItsWords_data() { addDiagramViews(); }
+    void everyDiagramsChartKeepsItsWords() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        QVERIFY(view);
+        if (!view->chart()) {
+            QSKIP("this diagram has no chart");
+        }
+        const QStringList faults = chartFaultsOf(*view, kThemes);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 20).join(QLatin1Char('\n'))));
     }
 };
 
