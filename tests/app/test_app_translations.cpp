@@ -11,6 +11,7 @@
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/simulators/cache_view.h"
+#include "widgets/simulators/simulators.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -63,7 +64,9 @@ class TestAppTranslations : public QObject {
 private slots:
     void initTestCase() {
         useOwnTestSettings("app-translations");
-        QVERIFY(!fg::liveDiagrams().empty()); // the rows made before any translator, as in main
+        // The registries' rows made before any translator, as main makes the live diagrams'.
+        QVERIFY(!fg::liveDiagrams().empty());
+        QVERIFY(!fg::simulators().empty());
     }
     void cleanup() {
         removeTranslators();
@@ -107,6 +110,14 @@ private slots:
         const QString card = fg::chapterHtml(w.course().chapters[static_cast<std::size_t>(chapter)],
                                              fg::Theme::light(), 16, fg::diagramLinks());
         QVERIFY(card.contains(kGermanRedisTitle));
+    }
+
+    // The same for the simulators' rows: the quorum simulator's tab in German.
+    void theSimulatorsTitlesMadeBeforeTheTranslatorAreTranslated() {
+        fg::useLanguage(*qApp, QLocale(QStringLiteral("de_DE")), {QStringLiteral(FG_TEST_QM_DIR)});
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.openTool(QStringLiteral("quorum"));
+        QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Quoren"));
     }
 
     // The language chosen (--lang, FIELDGUIDE_LANG) is the default locale: a number the window

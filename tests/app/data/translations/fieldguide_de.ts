@@ -16,4 +16,11 @@
         <translation>Hash-Slots im Redis Cluster</translation>
     </message>
 </context>
+<context>
+    <name>fg::Simulators</name>
+    <message>
+        <source>Quorums</source>
+        <translation>Quoren</translation>
+    </message>
+</context>
 </TS>
