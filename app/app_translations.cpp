@@ -48,4 +48,9 @@ QStringList installTranslations(QCoreApplication& app, const QLocale& locale,
     return loaded;
 }
 
+QStringList useLanguage(QCoreApplication& app, const QLocale& locale, const QStringList& folders) {
+    QLocale::setDefault(locale);
+    return installTranslations(app, locale, folders);
+}
+
 } // namespace fg

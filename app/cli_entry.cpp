@@ -98,7 +98,7 @@ int list() {
         out += ch.id.toStdString() + "\t" + ch.title.toStdString() + "\n";
         for (const QString& d : ch.diagramIds()) {
             const LiveDiagram* info = liveDiagram(d);
-            out += "  " + d.toStdString() + "\t" + (info ? info->title : d).toStdString() + "\n";
+            out += "  " + d.toStdString() + "\t" + (info ? info->title() : d).toStdString() + "\n";
         }
     }
     std::fwrite(out.data(), 1, out.size(), stdout);

@@ -125,7 +125,7 @@ int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
         if (!paint) {
             return fail(cli::kRuntime, id.toStdString() + ": " + st.message());
         }
-        pictures.push_back({id, size, std::move(paint), diagram->pictureTitle});
+        pictures.push_back({id, size, std::move(paint), diagram->pictureTitle()});
     }
     // Figures drawn from the course's data, at W x H like the diagrams, laid out to fill it.
     for (const auto& section : chapter->sections) {

@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -44,6 +45,15 @@
 
 namespace fg {
 
+namespace {
+
+// The words of this file go to translators under fg::ExportActions (tr() and lupdate agree).
+struct ExportActionsWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::ExportActions)
+};
+
+} // namespace
+
 QString exportDiagramInteractive(QWidget* parent, const Exportable& what, const Theme& screenTheme,
                                  const QString& title) {
     ExportDialog dialog(what.screenSize, screenTheme, what.baseName, parent);
@@ -69,8 +79,8 @@ void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
 
 QString exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme) {
     if (!what.source || what.source->stepCount() == 0) {
-        QMessageBox::information(parent, QObject::tr("Export animation"),
-                                 QObject::tr("This diagram has no steps to animate."));
+        QMessageBox::information(parent, ExportActionsWords::tr("Export animation"),
+                                 ExportActionsWords::tr("This diagram has no steps to animate."));
         return {};
     }
     AnimationDialog dialog(*what.source, what.baseName, parent);
@@ -80,8 +90,8 @@ QString exportAnimationInteractive(QWidget* parent, const Exportable& what, cons
         AnimationOptions o = d.options();
         o.scenarioTitle = what.scenarioTitle;
         const int total = animationFrameCount(*what.source, o);
-        QProgressDialog progress(QObject::tr("Drawing %L1 frames\u2026").arg(total),
-                                 QObject::tr("Cancel"), 0, total, parent);
+        QProgressDialog progress(ExportActionsWords::tr("Drawing %L1 frames\u2026").arg(total),
+                                 ExportActionsWords::tr("Cancel"), 0, total, parent);
         progress.setWindowModality(Qt::WindowModal);
         progress.setMinimumDuration(300);
         // Esc is Cancel: it rejected the progress window, which only hid it (Qt 6.4 does not
@@ -134,20 +144,22 @@ QString exportHandoutInteractive(QWidget* parent, const Course& course, int read
         names << (ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
     }
     if (chapters.empty()) {
-        QMessageBox::information(parent, QObject::tr("Export handout"),
-                                 QObject::tr("No chapter of the course could be loaded."));
+        QMessageBox::information(
+            parent, ExportActionsWords::tr("Export handout"),
+            ExportActionsWords::tr("No chapter of the course could be loaded."));
         return {};
     }
     const LiveDiagram* diagram = diagramId.isEmpty() ? nullptr : liveDiagram(diagramId);
     const QString why =
         wanted < 0 ? QString()
         : diagram && wanted != readerChapter
-            ? QObject::tr("The chapter of the diagram on screen, \u201c%1\u201d.")
-                  .arg(diagram->title)
-        : diagram ? QObject::tr("The chapter open in the reader, which holds the diagram on "
-                                "screen, \u201c%1\u201d.")
-                        .arg(diagram->title)
-                  : QObject::tr("The chapter open in the reader.");
+            ? ExportActionsWords::tr("The chapter of the diagram on screen, \u201c%1\u201d.")
+                  .arg(diagram->title())
+        : diagram
+            ? ExportActionsWords::tr("The chapter open in the reader, which holds the diagram on "
+                                     "screen, \u201c%1\u201d.")
+                  .arg(diagram->title())
+            : ExportActionsWords::tr("The chapter open in the reader.");
     HandoutDialog dialog(names, chosen, why, parent);
     if (dialog.exec() != QDialog::Accepted) {
         return {};
@@ -155,15 +167,15 @@ QString exportHandoutInteractive(QWidget* parent, const Course& course, int read
     const Chapter& chapter = *chapters[static_cast<std::size_t>(dialog.chapter())];
     // In the folder of the last export (not the folder the app was started from).
     const QString path = QFileDialog::getSaveFileName(
-        parent, QObject::tr("Export handout of \u201c%1\u201d").arg(chapter.title),
+        parent, ExportActionsWords::tr("Export handout of \u201c%1\u201d").arg(chapter.title),
         QDir(lastExportFolder()).filePath(chapter.id + ".pdf"),
-        QObject::tr("PDF documents (*.pdf)"));
+        ExportActionsWords::tr("PDF documents (*.pdf)"));
     if (path.isEmpty()) {
         return {};
     }
     const Status error = exportHandoutPdf(chapter, path, dialog.paper());
     if (!error) {
-        QMessageBox::warning(parent, QObject::tr("Export handout"), messageOf(error));
+        QMessageBox::warning(parent, ExportActionsWords::tr("Export handout"), messageOf(error));
         return {};
     }
     rememberExportFolder(QFileInfo(path).absolutePath()); // only once it was written there

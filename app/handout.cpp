@@ -8,6 +8,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/paged_text.h"
 
+#include <QCoreApplication>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -17,6 +18,11 @@
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::Handout (tr() and lupdate agree).
+struct HandoutWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::Handout)
+};
 
 // One family for the body (DejaVu Serif) and one for headings (DejaVu Sans) on paper: a
 // callout's title and notes came in the reader's sans beside the serif body. Code keeps its
@@ -136,7 +142,7 @@ void Handout::paintPage(QPainter& p, int page) const {
 }
 
 QString Handout::footerText(int page) const {
-    return QObject::tr("Page %1 of %2").arg(page + 1).arg(pageCount());
+    return HandoutWords::tr("Page %1 of %2").arg(page + 1).arg(pageCount());
 }
 
 Status exportHandoutPdf(const Chapter& chapter, const QString& path, QPageSize::PageSizeId page) {

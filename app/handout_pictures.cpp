@@ -6,6 +6,7 @@
 #include "widgets/export/picture_export.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QPicture>
@@ -20,6 +21,11 @@
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::HandoutPictures (tr() and lupdate agree).
+struct HandoutPicturesWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::HandoutPictures)
+};
 
 constexpr qreal kLeastPt = 8;       // the least size of letters on paper, in points
 constexpr qreal kPictureMargin = 4; // inside the card, which pads the picture too
@@ -215,9 +221,10 @@ void addDiagramPictures(QTextDocument& doc, const Theme& paper,
         plain.setAnchorHref({});
         plain.setFontUnderline(false);
         plain.setForeground(QColor(paper.mutedText));
-        const QString title = diagram ? diagram->title : l->id;
-        c.insertText(QObject::tr("Live in fieldguide: Diagrams menu, \u201c%1\u201d. Shown at the "
-                                 "end of its first scenario:")
+        const QString title = diagram ? diagram->title() : l->id;
+        c.insertText(HandoutPicturesWords::tr(
+                         "Live in fieldguide: Diagrams menu, \u201c%1\u201d. Shown at the "
+                         "end of its first scenario:")
                          .arg(title),
                      plain);
         Status st;

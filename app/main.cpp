@@ -244,8 +244,9 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
     }
-    // The window's words in the learner's language, where a translation exists (else English).
-    fg::installTranslations(app, fg::uiLocale());
+    // The window's words in the learner's language, where a translation exists (else English),
+    // and its numbers written as that language writes them.
+    fg::useLanguage(app, fg::uiLocale());
     // The made-up language that shows what a translation would clip (pseudo_translator.h).
     if (qEnvironmentVariableIntValue("FIELDGUIDE_PSEUDO_TRANSLATION") == 1) {
         QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));

@@ -417,7 +417,7 @@ void MainWindow::openDiagram(const QString& id) {
     // The tab says the diagram's short name ("B-Tree"), its tooltip the page's whole title:
     // with several open, the long titles were elided to "B-..." and "R...".
     const LiveDiagram* row = liveDiagram(id);
-    const int tab = tabs_->addTab(view, row ? row->pictureTitle : pageOf(view)->pageTitle());
+    const int tab = tabs_->addTab(view, row ? row->pictureTitle() : pageOf(view)->pageTitle());
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
     view->setFocus();

@@ -227,7 +227,7 @@ void MainWindow::buildMenus() {
 
     QMenu* diagrams = menuBar()->addMenu(tr("&Diagrams"));
     for (const auto& d : liveDiagrams()) {
-        QAction* a = diagrams->addAction(d.title);
+        QAction* a = diagrams->addAction(d.title());
         connect(a, &QAction::triggered, this, [this, id = d.id] { openDiagram(id); });
     }
     diagrams->setToolTipsVisible(true);

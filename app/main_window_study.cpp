@@ -170,7 +170,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
     };
     for (const auto& sim : simulators()) {
         tools.push_back(
-            {sim.id, sim.title, sim.tabName, 1, false,
+            {sim.id, sim.title(), sim.tabName(), 1, false,
              [make = sim.make](QWidget* parent, std::vector<ContentError>&) -> QWidget* {
                  return make(parent);
              }});

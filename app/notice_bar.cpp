@@ -1,5 +1,6 @@
 #include "app/notice_bar.h"
 
+#include <QCoreApplication>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -7,6 +8,15 @@
 #include <QStyle>
 
 namespace fg {
+
+namespace {
+
+// The words of this file go to translators under fg::NoticeBar (tr() and lupdate agree).
+struct NoticeBarWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::NoticeBar)
+};
+
+} // namespace
 
 QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
     auto* bar = new QFrame(parent);
@@ -30,7 +40,7 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
     action->setObjectName(QStringLiteral("action"));
     action->hide();
     row->addWidget(action, 0, Qt::AlignTop);
-    auto* close = new QPushButton(QObject::tr("Close"), bar);
+    auto* close = new QPushButton(NoticeBarWords::tr("Close"), bar);
     close->setObjectName(QStringLiteral("close"));
     QObject::connect(close, &QPushButton::clicked, bar, &QWidget::hide);
     row->addWidget(close, 0, Qt::AlignTop);

@@ -26,6 +26,9 @@ packages+=(qt6-l10n-tools qt6-tools-dev)
 # Start-up (issue 18): fontconfig's own header, to read its configuration on a thread of its own
 # while Qt starts (app/main.cpp); Qt links the library already.
 packages+=(libfontconfig-dev)
+# Qt's own translations (qtbase_de.qm...): the window in another language (--lang) has Qt's dialog
+# buttons in it too, and test_app_translations checks that it does (1.6 MB download).
+packages+=(qt6-translations-l10n)
 # The Lab (issue 16): real PostgreSQL 15 and Redis servers beside the models; the client libraries
 # are linked, the servers started by `fieldguide lab` and by the tests (tests/lab).
 packages+=(postgresql-15 libpq-dev redis-server redis-tools libhiredis-dev)

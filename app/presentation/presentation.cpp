@@ -75,7 +75,7 @@ PresentationWindow::PresentationWindow(const QString& diagramId, const nlohmann:
                                        int position, const Theme& theme, QWidget* parent)
     : QWidget(parent, Qt::Window), theme_(theme), scenario_(scenario), scenarioPosition_(position) {
     const LiveDiagram* d = liveDiagram(diagramId);
-    chapter_.title = d ? d->title : diagramId;
+    chapter_.title = d ? d->title() : diagramId;
     slides_.push_back({Slide::Kind::Diagram, -1, diagramId, chapter_.title});
     setWindowTitle(tr("%1 \u2014 presentation").arg(chapter_.title));
     build();
@@ -277,7 +277,7 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     titleRow->itemAt(1)->spacerItem()->changeSize(timerRoom, 0, QSizePolicy::Fixed);
     titleRow->invalidate();
     const LiveDiagram* d = liveDiagram(s.diagramId);
-    const QString name = d ? d->title : s.diagramId;
+    const QString name = d ? d->title() : s.diagramId;
     const QString full = s.title.isEmpty() || s.title == name
                              ? name
                              : QStringLiteral("%1 \u2014 %2").arg(name, s.title);
@@ -370,7 +370,7 @@ QString PresentationWindow::titleSlideHtml(qreal px) const {
             if (b.value("type", std::string()) == "diagram") {
                 if (const LiveDiagram* d =
                         liveDiagram(QString::fromStdString(b.value("id", std::string())))) {
-                    names << d->pictureTitle;
+                    names << d->pictureTitle();
                 }
             }
         }

@@ -2,12 +2,17 @@
 
 #include "widgets/figure/inline_text.h"
 
-#include <QObject>
+#include <QCoreApplication>
 #include <nlohmann/json.hpp>
 
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::ChapterHtml (tr() and lupdate agree).
+struct ChapterHtmlWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::ChapterHtml)
+};
 
 using json = nlohmann::json;
 
@@ -226,8 +231,8 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
     }
     if (type == "note") {
         // "Note:" says what the box is (an "\u2139" before the title printed as a stray "i").
-        QString head =
-            QStringLiteral("<b>%1 %2</b>").arg(QObject::tr("Note:"), inlineHtml(qs(b, "title"), t));
+        QString head = QStringLiteral("<b>%1 %2</b>")
+                           .arg(ChapterHtmlWords::tr("Note:"), inlineHtml(qs(b, "title"), t));
         if (b.contains("since")) {
             // "· since", not "(since ...)": the versions often hold parentheses themselves.
             head += QStringLiteral(" <span style=\"color:%1\">\u00B7 since %2</span>")
@@ -252,9 +257,8 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
         if (b.contains("caption")) {
             inner += QStringLiteral("<br>") + inlineHtml(qs(b, "caption"), t);
         }
-        inner += QStringLiteral("<br><a href=\"diagram:%1\" style=\"color:%2\">Open the live "
-                                "diagram</a>")
-                     .arg(id, css(t.accent));
+        inner += QStringLiteral("<br><a href=\"diagram:%1\" style=\"color:%2\">%3</a>")
+                     .arg(id, css(t.accent), ChapterHtmlWords::tr("Open the live diagram"));
         return aside(t.accent, t.toneFill(QStringLiteral("accent")), inner);
     }
     return {};

@@ -12,6 +12,25 @@ namespace {
 constexpr std::array<QRgb, 8> kOkabeIto = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7,
                                            0x56B4E9, 0xD55E00, 0xF0E442, 0x999999};
 
+// The outlines of tones a..g on a white page (Light, Projector): each Okabe-Ito hue at the
+// lightness and chroma, found by search, that keeps the seven at least 11 apart (CIEDE2000) to
+// protanopes, deuteranopes and tritanopes, 3:1 against white, and the first three (the Redis
+// masters' histogram bars) 40 apart in CIELAB (tests/app/test_contrast). The tones moved just to
+// 3:1 (the orange to #c48700, the yellow to #9c942b) were 1.9 apart to a protanope: seven
+// consumers or cluster nodes side by side had two outlines alike. The orange's outline comes out
+// amber, the yellow's dark olive. Tone h (grey) is moved to 3:1 as before. On Dark's ground the
+// tones themselves stand apart.
+constexpr std::array<QRgb, 7> kOutlinesOnWhite = {0x035e94, 0x996a0c, 0x5a8975, 0xb3859d,
+                                                  0x1a98cf, 0xce7c4a, 0x3b3800};
+
+std::array<QColor, 8> outlinesOnWhite() {
+    std::array<QColor, 8> c; // tone h: invalid, moved to 3:1 by toneStroke
+    for (std::size_t i = 0; i < kOutlinesOnWhite.size(); ++i) {
+        c[i] = QColor::fromRgb(kOutlinesOnWhite[i]);
+    }
+    return c;
+}
+
 std::array<QColor, 8> okabeIto() {
     std::array<QColor, 8> c;
     for (std::size_t i = 0; i < c.size(); ++i) {
@@ -47,6 +66,13 @@ QColor withContrast(const QColor& color, const QColor& background, qreal least) 
     return target;
 }
 
+// Which categorical tone `tone` is ("a".."h": 0..7), or -1.
+int categoricalIndex(const QString& tone) {
+    return tone.size() == 1 && tone[0] >= QLatin1Char('a') && tone[0] <= QLatin1Char('h')
+               ? tone[0].unicode() - 'a'
+               : -1;
+}
+
 } // namespace
 
 Theme Theme::light() {
@@ -69,6 +95,7 @@ Theme Theme::light() {
     t.codeBackground = QColor::fromRgb(0xf0f2f4u);
     t.highlight = QColor::fromRgb(0xffd33du);
     t.categorical = okabeIto();
+    t.categoricalStroke = outlinesOnWhite();
     t.series = {QColor::fromRgb(0x0072b2u), QColor::fromRgb(0xb35900u), QColor::fromRgb(0x0b3b2eu)};
     return t;
 }
@@ -109,6 +136,7 @@ Theme Theme::projector() {
     t.codeBackground = QColor::fromRgb(0xf2f2f2u);
     t.highlight = QColor::fromRgb(0xffe14du);
     t.categorical = okabeIto();
+    t.categoricalStroke = outlinesOnWhite();
     t.series = {QColor::fromRgb(0x005a8cu), QColor::fromRgb(0x9a4a00u), QColor::fromRgb(0x002c20u)};
     t.lineWidth = 3.0;
     t.fontScale = 1.35;
@@ -163,8 +191,8 @@ QString Theme::name() const {
 }
 
 QColor Theme::toneColor(const QString& tone) const {
-    if (tone.size() == 1 && tone[0] >= QLatin1Char('a') && tone[0] <= QLatin1Char('h')) {
-        return categorical[static_cast<std::size_t>(tone[0].unicode() - 'a')];
+    if (const int i = categoricalIndex(tone); i >= 0) {
+        return categorical[static_cast<std::size_t>(i)];
     }
     if (tone == QLatin1String("accent")) {
         return accent;
@@ -185,6 +213,10 @@ QColor Theme::toneColor(const QString& tone) const {
 }
 
 QColor Theme::toneStroke(const QString& tone) const {
+    if (const int i = categoricalIndex(tone);
+        i >= 0 && categoricalStroke[static_cast<std::size_t>(i)].isValid()) {
+        return categoricalStroke[static_cast<std::size_t>(i)];
+    }
     return withContrast(toneColor(tone), background, kMinGraphicContrast);
 }
 

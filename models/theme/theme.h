@@ -27,6 +27,9 @@ struct Theme {
     QColor codeBackground;
     QColor highlight;                  // search hits, "being looked at"
     std::array<QColor, 8> categorical; // tones a..h
+    // The outlines of tones a..h where the theme sets its own (an invalid colour: the tone moved
+    // to 3:1 against the background, see toneStroke).
+    std::array<QColor, 8> categoricalStroke;
     // A chart's series, in order: a blue, an orange, and a green far darker (paler on Dark's
     // ground) than both, since only lightness keeps it apart from the orange for readers with
     // red-green colour blindness. Each stands at least 4.5:1 against the background (the raw
@@ -57,8 +60,9 @@ struct Theme {
     QColor markFill(const QString& tone) const;
     static constexpr qreal kMarkContrast = 1.4;
     // The border colour that goes with toneFill (the categorical tones are too light for text):
-    // the tone, moved just far enough to stand 3:1 against the background (WCAG's least for the
-    // parts of a graphic; Okabe-Ito's yellow outline was 1.2:1 on white).
+    // the theme's categoricalStroke for a tone that has one, else the tone moved just far enough
+    // to stand 3:1 against the background (WCAG's least for the parts of a graphic; Okabe-Ito's
+    // yellow outline was 1.2:1 on white).
     QColor toneStroke(const QString& tone) const;
     // The least contrast the lines and outlines of a drawing have against the background.
     static constexpr qreal kMinGraphicContrast = 3.0;

@@ -701,7 +701,7 @@ private slots:
         QVERIFY2(seen, "no handout dialog");
         const fg::Chapter* kafka = w.course().chapter(QStringLiteral("kafka"));
         QVERIFY2(named.contains(kafka->title), qPrintable(named));
-        QVERIFY2(why.contains(fg::liveDiagram(QStringLiteral("kafka"))->title), qPrintable(why));
+        QVERIFY2(why.contains(fg::liveDiagram(QStringLiteral("kafka"))->title()), qPrintable(why));
         // Back on the reader, the reader's chapter.
         w.tabs()->setCurrentIndex(0);
         QTimer::singleShot(0, this, [&] {

@@ -2,10 +2,15 @@
 // a translation would make it: on every kind of page (the reader, each live diagram, the study
 // tools and simulators, the Lab pages) at 1920x1080, no label or button shows less than its
 // text. A label is cut when its longest line is wider than its room; a button when its size is
-// less than it asks for.
+// less than it asks for. The words drawn inside the live diagrams (their labels, legends and
+// titles) fit their boxes and stay inside the drawing, and their charts' legends and axis titles
+// keep off the data and whole, as test_diagram_clipping checks English.
 #include "app/pseudo_translator.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/diagrams/chart_faults.h"
+#include "tests/widgets/diagrams/diagram_test_support.h"
+#include "tests/widgets/diagrams/frame_faults.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -58,6 +63,8 @@ QString cutTextOf(QWidget* w) {
     }
     return {};
 }
+
+const std::vector<fg::Theme> kThemes{fg::Theme::light(), fg::Theme::dark(), fg::Theme::projector()};
 
 QStringList pseudoLabPages() {
     return {QStringLiteral("lab-postgres"), QStringLiteral("lab-redis"),
@@ -126,6 +133,42 @@ private slots:
         problems.removeDuplicates();
         QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 cut:\n").arg(problems.size()) +
                                                 problems.mid(0, 40).join(QLatin1Char('\n'))));
+    }
+
+    // Each live diagram with steps at its first, a middle and its last step, in every theme, its
+    // frames as the screen and every export draw them.
+    void everyDiagramsDrawnWordsFit_data() { addDiagramViews(); }
+    void everyDiagramsDrawnWordsFit() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        QVERIFY(view);
+        const QStringList faults = frameFaultsOf(*view, kThemes);
+        // The made-up language is in force in the drawing: where it draws words (a text with a
+        // space; the B-Tree's default run draws keys alone), some are in it.
+        int translated = 0, words = 0;
+        const fg::DiagramSource* source = view->panel()->canvas()->source();
+        QVERIFY(source);
+        for (int step : stepsOf(*view)) {
+            for (const fg::FrameItem& it : source->frame(step, kThemes.front()).items) {
+                translated += it.text.contains(QLatin1Char('~')) ? 1 : 0;
+                words += it.text.contains(QLatin1Char(' ')) ? 1 : 0;
+            }
+        }
+        QVERIFY2(words == 0 || translated > 0, "no drawn word is in the made-up language");
+        QVERIFY2(faults.isEmpty(), qPrintable(QStringLiteral("%1 faults:\n").arg(faults.size()) +
+                                              faults.mid(0, 30).join(QLatin1Char('\n'))));
+    }
+
+    void everyDiagramsChartKeepsItsWords_data() { addDiagramViews(); }
+    void everyDiagramsChartKeepsItsWords() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        QVERIFY(view);
+        if (!view->chart()) {
+            QSKIP("this diagram has no chart");
+        }
+        const QStringList faults = chartFaultsOf(*view, kThemes);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 20).join(QLatin1Char('\n'))));
     }
 };
 

@@ -264,8 +264,8 @@ private slots:
                         b.value("type", std::string()) == "diagram"
                             ? fg::liveDiagram(QString::fromStdString(b.value("id", std::string())))
                             : nullptr;
-                    if (d && !text.contains(d->pictureTitle)) {
-                        faults << where + QStringLiteral(": no \"%1\"").arg(d->pictureTitle);
+                    if (d && !text.contains(d->pictureTitle())) {
+                        faults << where + QStringLiteral(": no \"%1\"").arg(d->pictureTitle());
                     }
                 }
             }
@@ -349,7 +349,7 @@ private slots:
                         QCoreApplication::processEvents();
                         ++titles;
                         const QLabel* title = w->slideTitle();
-                        const QString name = fg::liveDiagram(slide.diagramId)->title;
+                        const QString name = fg::liveDiagram(slide.diagramId)->title();
                         const QString where = QStringLiteral("%1x%2 %3, %4 slide %5")
                                                   .arg(screen.width())
                                                   .arg(screen.height())

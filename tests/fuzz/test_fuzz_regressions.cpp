@@ -80,7 +80,8 @@ private slots:
         nlohmann::json j;
         std::vector<fg::ContentError> errors;
         QVERIFY(fg::parseContentJson(bytes, name, j, errors));
-        fg::ContentValidator v(name, &fg::diagramLinks()); // as loadCourse checks chapters
+        const fg::DiagramLinks links = fg::diagramLinks();
+        fg::ContentValidator v(name, &links); // as loadCourse checks chapters
         fg::Chapter ch;
         v.chapter(j, QString::fromStdString(j.value("id", std::string())), ch);
         for (const auto& e : v.errors()) {

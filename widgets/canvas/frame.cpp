@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QHash>
 #include <QPainterPath>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 
@@ -239,6 +240,29 @@ QSizeF frameTextSize(const FrameItem& item) {
 QRectF frameTextRoom(const FrameItem& item) {
     const qreal pad = item.kind == FrameItem::Kind::Box ? 4 : 0;
     return item.rect.adjusted(pad, 0, -pad, 0);
+}
+
+void wrapToRoom(FrameItem& item) {
+    const qreal width = frameTextRoom(item).width();
+    if (frameTextSize(item).width() <= width) {
+        return;
+    }
+    const QFontMetricsF metrics(frameFont(item));
+    QStringList lines;
+    for (const QString& paragraph : item.text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : paragraph.split(QLatin1Char(' '))) {
+            const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                lines << line;
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines << line;
+    }
+    item.text = lines.join(QLatin1Char('\n'));
 }
 
 void paintFrame(QPainter& p, const Frame& frame) {

@@ -93,6 +93,10 @@ QFont frameFont(const FrameItem& item);
 QSizeF frameTextSize(const FrameItem& item);
 // The room paintFrame leaves for `item`'s text: its rect, less a box's side padding.
 QRectF frameTextRoom(const FrameItem& item);
+// Breaks `item`'s text at spaces into lines no wider than its room, when a line is wider (a
+// translation's longer words; the pseudo-translation checks it): the text then needs more height,
+// which is the layout's to give. A word wider than the room stays whole.
+void wrapToRoom(FrameItem& item);
 
 // Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
 // lines are twice as thick): every stroke width times strokeScale(theme).

@@ -1,5 +1,6 @@
 #include "widgets/controls/range_box.h"
 
+#include <QCoreApplication>
 #include <QLineEdit>
 #include <QLocale>
 #include <QRegularExpression>
@@ -12,6 +13,11 @@
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::RangeBox (tr() and lupdate agree).
+struct RangeBoxWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::RangeBox)
+};
 
 // What the user typed, without the box's prefix and suffix and with no group separators
 // ("1,000,000", "150 %").
@@ -94,7 +100,7 @@ void tell(QAbstractSpinBox* box, const QString& text) {
 
 QString nameOf(const QAbstractSpinBox* box) {
     QString name = box->accessibleName();
-    return name.isEmpty() ? QObject::tr("this box") : name;
+    return name.isEmpty() ? RangeBoxWords::tr("this box") : name;
 }
 
 // Typing again takes the box's last sentence back.
@@ -106,11 +112,12 @@ void forgetOnTyping(QAbstractSpinBox* box, QLineEdit* edit) {
 
 QString outOfRangeSentence(const QString& name, const QString& typed, const QString& lowest,
                            const QString& highest, const QString& used, bool tooLarge) {
-    return (tooLarge
-                ? QObject::tr("%1 is too large for \u201c%2\u201d (it takes %3 to %4): %5 is used "
-                              "instead.")
-                : QObject::tr("%1 is too small for \u201c%2\u201d (it takes %3 to %4): %5 is used "
-                              "instead."))
+    return (tooLarge ? RangeBoxWords::tr(
+                           "%1 is too large for \u201c%2\u201d (it takes %3 to %4): %5 is used "
+                           "instead.")
+                     : RangeBoxWords::tr(
+                           "%1 is too small for \u201c%2\u201d (it takes %3 to %4): %5 is used "
+                           "instead."))
         .arg(typed, name, lowest, highest, used);
 }
 

@@ -39,7 +39,7 @@ std::unique_ptr<DiagramSource> makeDiagramSource(const nlohmann::json& scenario,
 
 QString diagramTitle(const std::string& engine) {
     const LiveDiagram* d = liveDiagramOfEngine(engine);
-    return d ? d->pictureTitle : QString::fromStdString(engine);
+    return d ? d->pictureTitle() : QString::fromStdString(engine);
 }
 
 nlohmann::json defaultScenario(const QString& id, Status& status) {

@@ -13,7 +13,7 @@ namespace fg {
 
 QString DiagramView::pageTitle() const {
     const LiveDiagram* d = liveDiagramOfEngine(engineName());
-    return d ? d->title : QString::fromLatin1(engineName());
+    return d ? d->title() : QString::fromLatin1(engineName());
 }
 
 std::optional<Exportable> DiagramView::exportable() {
@@ -51,7 +51,7 @@ const QString kBTreeVsLsm = QStringLiteral("btree-vs-lsm");
 
 QString BTreeVsLsmView::pageTitle() const {
     const LiveDiagram* d = liveDiagram(kBTreeVsLsm);
-    return d ? d->title : kBTreeVsLsm;
+    return d ? d->title() : kBTreeVsLsm;
 }
 
 std::optional<Exportable> BTreeVsLsmView::exportable() {

@@ -27,15 +27,15 @@ PageFactory pageOfType() {
 // id, its default scenario is content/scenarios/ENGINE.json, and its source reads a scenario with
 // the engine's reader, then builds the same diagram as the page does.
 template <class View>
-LiveDiagram stepDiagram(QString title, QString pictureTitle) {
+LiveDiagram stepDiagram(const char* titleSource, const char* pictureTitleSource) {
     using Traits = typename View::ViewTraits;
     using Scenario = typename Traits::Scenario;
     const std::string engine = Traits::kEngine;
     return {
         .id = QString::fromStdString(engine),
         .engine = engine,
-        .title = std::move(title),
-        .pictureTitle = std::move(pictureTitle),
+        .titleSource = titleSource,
+        .pictureTitleSource = pictureTitleSource,
         .defaultScenario = QString::fromStdString(":/content/scenarios/" + engine + ".json"),
         .makeSource = [](const nlohmann::json& scenario, Status& status,
                          std::optional<KeepOnly> only) -> std::unique_ptr<DiagramSource> {
@@ -54,33 +54,33 @@ LiveDiagram stepDiagram(QString title, QString pictureTitle) {
 const std::vector<LiveDiagram>& liveDiagrams() {
     static const std::vector<LiveDiagram> all = {
         stepDiagram<BTreeView>(
-            QCoreApplication::translate("fg::LiveDiagrams",
-                                        "B-Tree: inserts, splits, search and range (PostgreSQL)"),
-            QStringLiteral("B-Tree")),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams",
+                              "B-Tree: inserts, splits, search and range (PostgreSQL)"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "B-Tree")),
         stepDiagram<LsmView>(
-            QCoreApplication::translate("fg::LiveDiagrams",
-                                        "LSM-tree: memtable, flushes and compaction (Cassandra)"),
-            QStringLiteral("LSM-tree")),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams",
+                              "LSM-tree: memtable, flushes and compaction (Cassandra)"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "LSM-tree")),
         {
             .id = QStringLiteral("btree-vs-lsm"),
             .engine = {},
-            .title = QCoreApplication::translate("fg::LiveDiagrams",
-                                                 "B-Tree vs LSM-tree on one workload"),
-            .pictureTitle = QStringLiteral("B-Tree vs LSM-tree"),
+            .titleSource =
+                QT_TRANSLATE_NOOP("fg::LiveDiagrams", "B-Tree vs LSM-tree on one workload"),
+            .pictureTitleSource = QT_TRANSLATE_NOOP("fg::LiveDiagrams", "B-Tree vs LSM-tree"),
             .defaultScenario = {},
             .makeSource = nullptr,
             .makePage = pageOfType<BTreeVsLsmView>(),
         },
         stepDiagram<HashslotView>(
-            QCoreApplication::translate("fg::LiveDiagrams", "Redis Cluster hash slots"),
-            QStringLiteral("Redis Cluster hash slots")),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "Redis Cluster hash slots"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "Redis Cluster hash slots")),
         stepDiagram<KafkaView>(
-            QCoreApplication::translate("fg::LiveDiagrams", "Kafka partitions and consumer groups"),
-            QStringLiteral("Kafka partitions")),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "Kafka partitions and consumer groups"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "Kafka partitions")),
         stepDiagram<DownsampleView>(
-            QCoreApplication::translate("fg::LiveDiagrams",
-                                        "Time-series downsampling, retention and compression"),
-            QStringLiteral("Time-series tiers")),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams",
+                              "Time-series downsampling, retention and compression"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "Time-series tiers")),
     };
     return all;
 }
@@ -106,14 +106,19 @@ const LiveDiagram* liveDiagramOfEngine(std::string_view engine) {
     return nullptr;
 }
 
-const DiagramLinks& diagramLinks() {
-    static const DiagramLinks links = [] {
-        DiagramLinks out;
-        for (const auto& d : liveDiagrams()) {
-            out.push_back({d.id, d.title});
-        }
-        return out;
-    }();
+QString LiveDiagram::title() const {
+    return QCoreApplication::translate("fg::LiveDiagrams", titleSource);
+}
+
+QString LiveDiagram::pictureTitle() const {
+    return QCoreApplication::translate("fg::LiveDiagrams", pictureTitleSource);
+}
+
+DiagramLinks diagramLinks() {
+    DiagramLinks links;
+    for (const auto& d : liveDiagrams()) {
+        links.push_back({d.id, d.title()});
+    }
     return links;
 }
 

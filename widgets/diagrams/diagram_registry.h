@@ -48,10 +48,14 @@ struct LiveDiagram {
     QString id;
     // The scenario engine it draws (one of scenario::engineNames()); empty when it has no steps.
     std::string engine;
-    // Its name in the Diagrams menu, on its tab, on its card in a chapter and in `fieldguide list`.
-    QString title;
-    // The short title over its exported pictures ("B-Tree").
-    QString pictureTitle;
+    // Its name in the Diagrams menu, on its tab, on its card in a chapter and in `fieldguide list`,
+    // in English (marked QT_TRANSLATE_NOOP in the context "fg::LiveDiagrams"): the rows are made
+    // once, at their first use, which can come before the translator is installed (the course
+    // starts loading before QApplication exists), so the title is translated where it is asked for.
+    const char* titleSource = nullptr;
+    // The short title over its exported pictures and on its tab ("B-Tree"), in English as
+    // titleSource is.
+    const char* pictureTitleSource = nullptr;
     // The resource holding the scenario it opens on (":/content/scenarios/btree.json"); empty
     // when it has no steps.
     QString defaultScenario;
@@ -60,6 +64,9 @@ struct LiveDiagram {
     PageFactory makePage;
 
     bool hasSteps() const { return static_cast<bool>(makeSource); }
+    // The titles in the window's language (the translator installed now), else in English.
+    QString title() const;
+    QString pictureTitle() const;
 };
 
 // Every live diagram, in the order the Diagrams menu lists them.
@@ -68,7 +75,8 @@ const std::vector<LiveDiagram>& liveDiagrams();
 const LiveDiagram* liveDiagram(const QString& id);
 // The row that draws scenarios of `engine`, or null.
 const LiveDiagram* liveDiagramOfEngine(std::string_view engine);
-// The rows as the course links to them (id and title), for loadCourse and the reader's cards.
-const DiagramLinks& diagramLinks();
+// The rows as the course links to them (id and title, in the window's language now), for
+// loadCourse and the reader's cards.
+DiagramLinks diagramLinks();
 
 } // namespace fg

@@ -31,9 +31,9 @@ Status DiagramView::loadScenario(const nlohmann::json& scenario) {
         return Status::error(
             "/engine",
             "this file is a scenario for " +
-                (theirs ? "the " + theirs->title.toStdString() + " diagram" : "no diagram") +
+                (theirs ? "the " + theirs->title().toStdString() + " diagram" : "no diagram") +
                 " (\"engine\": \"" + engine + "\"); this page opens scenarios for " +
-                (ours ? ours->title.toStdString() : std::string(engineName())) +
+                (ours ? ours->title().toStdString() : std::string(engineName())) +
                 " (\"engine\": \"" + engineName() + "\")");
     }
     const auto title = scenario.find("title");

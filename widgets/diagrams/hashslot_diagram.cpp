@@ -372,6 +372,7 @@ FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, cons
             break;
         }
     }
+    wrapToRoom(label); // a longer language's words: on two lines (the label has their height)
     return label;
 }
 

@@ -2,14 +2,24 @@
 
 #include "widgets/diagrams/hashslot_diagram.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <qcustomplot.h>
 
 namespace fg {
 
+namespace {
+
+// The words of this file go to translators under fg::HashSlotHistogram (tr() and lupdate agree).
+struct HashSlotHistogramWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::HashSlotHistogram)
+};
+
+} // namespace
+
 void setUpKeysHistogram(QCustomPlot* plot) {
-    plot->xAxis->setLabel(QObject::tr("master node"));
-    plot->yAxis->setLabel(QObject::tr("keys"));
+    plot->xAxis->setLabel(HashSlotHistogramWords::tr("master node"));
+    plot->yAxis->setLabel(HashSlotHistogramWords::tr("keys"));
     // Keys are counted: whole numbers on the axis ("0.25 keys" was nonsense).
     auto counts = QSharedPointer<QCPAxisTickerFixed>::create();
     counts->setTickStep(1.0);

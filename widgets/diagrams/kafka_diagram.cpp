@@ -226,11 +226,13 @@ void addProducerAndGroupHeads(Frame& f, const kafka::KafkaState& s,
                               const kafka::KafkaParams& params, const KafkaGeometry& g,
                               const Theme& t) {
     const QString partitioner = QString::fromStdString(kafka::partitionerName(params.partitioner));
-    f.items.push_back(
+    FrameItem producer =
         box(QStringLiteral("producer"), QRectF(40, 10, 420 * g.k, 40 * g.kv),
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
             KafkaWords::tr("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
-            g.fs * 0.9, 3));
+            g.fs * 0.9, 3);
+    wrapToRoom(producer); // a longer language's words: on two lines (the box has their height)
+    f.items.push_back(producer);
     for (const auto& [name, group] : s.groups) {
         FrameItem head;
         head.id = QStringLiteral("group-head:") + QString::fromStdString(name);

@@ -5,6 +5,7 @@
 #include "widgets/canvas/opening_sentence.h"
 #include "widgets/export/diagram_picture.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
@@ -19,6 +20,11 @@
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::AnimationExport (tr() and lupdate agree).
+struct AnimationExportWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::AnimationExport)
+};
 
 struct Plan {
     int first = -1, last = -1, perTransition = 1, perHold = 1;
@@ -76,10 +82,11 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
                     const AnimationProgress& progress, Sink&& sink) {
     const Plan plan = planFor(source, o);
     if (const int steps = plan.last - plan.first; steps > kMaxAnimationSteps) {
-        return badInput(QObject::tr("An animation holds at most %L1 steps, and this range has "
-                                    "%L2: choose a shorter range.")
-                            .arg(kMaxAnimationSteps)
-                            .arg(steps));
+        return badInput(
+            AnimationExportWords::tr("An animation holds at most %L1 steps, and this range has "
+                                     "%L2: choose a shorter range.")
+                .arg(kMaxAnimationSteps)
+                .arg(steps));
     }
     const int total = plan.frames();
     const std::vector<QRectF> cameras = framingOf(source, theme, plan.first, plan.last);
@@ -184,7 +191,7 @@ Status exportGif(const DiagramSource& source, const Theme& theme, const QString&
     int error = 0;
     GifFileType* gif = EGifOpen(&file, writeToFile, &error);
     if (!gif) {
-        return systemFailure(QObject::tr("Could not start the GIF %1: %2")
+        return systemFailure(AnimationExportWords::tr("Could not start the GIF %1: %2")
                                  .arg(path, QString::fromLatin1(GifErrorString(error))));
     }
     const int w = o.size.width(), h = o.size.height();
@@ -210,7 +217,8 @@ Status exportGif(const DiagramSource& source, const Theme& theme, const QString&
             if (!headerWritten) {
                 if (EGifPutScreenDesc(gif, w, h, 8, 0, map) == GIF_ERROR) {
                     GifFreeMapObject(map);
-                    return systemFailure(QObject::tr("Could not write %1 (GIF header)").arg(path));
+                    return systemFailure(
+                        AnimationExportWords::tr("Could not write %1 (GIF header)").arg(path));
                 }
                 // Loop forever (the NETSCAPE2.0 application extension).
                 const GifByteType app[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
@@ -237,15 +245,17 @@ Status exportGif(const DiagramSource& source, const Theme& theme, const QString&
                 if (EGifPutLine(gif, const_cast<GifPixelType*>(indexed.constScanLine(y)), w) ==
                     GIF_ERROR) {
                     return systemFailure(
-                        file.status() ? QObject::tr("Could not write %1 (a GIF line)").arg(path)
-                                      : AtomicFile::describe(file.status()));
+                        file.status()
+                            ? AnimationExportWords::tr("Could not write %1 (a GIF line)").arg(path)
+                            : AtomicFile::describe(file.status()));
                 }
             }
             if (!file.status()) { // giflib does not check every write (the extensions)
                 return systemFailure(AtomicFile::describe(file.status()));
             }
             return ok ? Status::ok()
-                      : systemFailure(QObject::tr("Could not write %1 (a GIF frame)").arg(path));
+                      : systemFailure(
+                            AnimationExportWords::tr("Could not write %1 (a GIF frame)").arg(path));
         });
     const bool closed = EGifCloseFile(gif, &error) != GIF_ERROR;
     if (!result) {
@@ -255,7 +265,7 @@ Status exportGif(const DiagramSource& source, const Theme& theme, const QString&
     if (!closed) {
         const Status s = file.status();
         file.cancel();
-        return systemFailure(s ? QObject::tr("Could not write %1: %2")
+        return systemFailure(s ? AnimationExportWords::tr("Could not write %1: %2")
                                      .arg(path, QString::fromLatin1(GifErrorString(error)))
                                : AtomicFile::describe(s));
     }
@@ -269,7 +279,7 @@ Status exportFrameSequence(const DiagramSource& source, const Theme& theme, cons
                            const QString& baseName, const AnimationOptions& o,
                            const AnimationProgress& progress) {
     if (!QDir().mkpath(dir)) {
-        return systemFailure(QObject::tr("Could not create the folder %1").arg(dir));
+        return systemFailure(AnimationExportWords::tr("Could not create the folder %1").arg(dir));
     }
     QStringList written;
     int n = 0;
@@ -285,8 +295,8 @@ Status exportFrameSequence(const DiagramSource& source, const Theme& theme, cons
                     const bool wrote = writer.write(img);
                     s = f.status();
                     if (s && !wrote) {
-                        return systemFailure(
-                            QObject::tr("Could not write %1: %2").arg(path, writer.errorString()));
+                        return systemFailure(AnimationExportWords::tr("Could not write %1: %2")
+                                                 .arg(path, writer.errorString()));
                     }
                 }
                 if (s) {

@@ -310,7 +310,7 @@ void ExportDialog::accept() {
 
 QLabel* problemLine(QWidget* dialog, const Theme& theme, QLineEdit* path) {
     auto* line = new QLabel(dialog);
-    line->setAccessibleName(QObject::tr("Export problem"));
+    line->setAccessibleName(ExportDialog::tr("Export problem"));
     line->setWordWrap(true);
     line->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette warn = line->palette();

@@ -4,6 +4,7 @@
 #include "models/io/status_text.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QTextBlock>
@@ -17,6 +18,15 @@
 #include <vector>
 
 namespace fg {
+
+namespace {
+
+// The words of this file go to translators under fg::PagedText (tr() and lupdate agree).
+struct PagedTextWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::PagedText)
+};
+
+} // namespace
 
 std::vector<Flow> flowOf(QTextDocument& doc) {
     std::vector<Flow> out;
@@ -200,7 +210,7 @@ Status writePdfPages(const QString& path, const QPageLayout& layout, const QStri
         QPainter p(&writer);
         if (!p.isActive()) {
             file.cancel();
-            return systemFailure(QObject::tr("Could not start the PDF %1").arg(path));
+            return systemFailure(PagedTextWords::tr("Could not start the PDF %1").arg(path));
         }
         p.scale(writer.width() / text.width(), writer.width() / text.width()); // points to pixels
         for (int i = 0; i < pages; ++i) {

@@ -19,7 +19,7 @@ int RedisKeyTable::columnCount(const QModelIndex& parent) const {
 namespace {
 
 QString serverOf(int node) {
-    return node < 0 ? QObject::tr("none") : QObject::tr("node %1").arg(node);
+    return node < 0 ? RedisKeyTable::tr("none") : RedisKeyTable::tr("node %1").arg(node);
 }
 
 } // namespace

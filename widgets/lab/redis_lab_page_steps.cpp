@@ -34,16 +34,16 @@ QSpinBox* labSpin(QWidget* parent, int lo, int hi, const QString& name, const QS
 }
 
 QString nodeWords(int node) {
-    return node < 0 ? QObject::tr("no node") : QObject::tr("node %1").arg(node);
+    return node < 0 ? RedisLabPage::tr("no node") : RedisLabPage::tr("node %1").arg(node);
 }
 
 // A reply as the student reads it: "-ASK 866 127.0.0.1:7003, then 1 after ASKING".
 QString realReplyText(const lab::StaleReply& r) {
     QString text = QString::fromStdString(r.reply);
     if (r.redirect == "ASK") {
-        text += QObject::tr(", then %1 after ASKING").arg(QString::fromStdString(r.followed));
+        text += RedisLabPage::tr(", then %1 after ASKING").arg(QString::fromStdString(r.followed));
     } else if (r.redirect == "MOVED") {
-        text += QObject::tr(", then %1").arg(QString::fromStdString(r.followed));
+        text += RedisLabPage::tr(", then %1").arg(QString::fromStdString(r.followed));
     }
     return text;
 }
@@ -56,36 +56,37 @@ QString differenceWhy(const std::vector<lab::StaleReply>& replies) {
             continue;
         }
         if (r.redirect == "ASK" && r.modelRedirect == "MOVED") {
-            return QObject::tr("Here the model and Redis differ: the model ends a migration as "
-                               "soon as the slot's last key has moved, while Redis keeps the slot "
-                               "MIGRATING until CLUSTER SETSLOT ... NODE, so it still answers "
-                               "ASK.");
+            return RedisLabPage::tr(
+                "Here the model and Redis differ: the model ends a migration as "
+                "soon as the slot's last key has moved, while Redis keeps the slot "
+                "MIGRATING until CLUSTER SETSLOT ... NODE, so it still answers "
+                "ASK.");
         }
-        return QObject::tr("Here the model and Redis differ: the table shows each one's reply "
-                           "to the client with the old map.");
+        return RedisLabPage::tr("Here the model and Redis differ: the table shows each one's reply "
+                                "to the client with the old map.");
     }
     return {};
 }
 
 QString modelReplyText(const lab::StaleReply& r) {
     return r.modelRedirect.empty()
-               ? QObject::tr("served by %1").arg(nodeWords(r.modelNode))
-               : QObject::tr("%1 to %2")
+               ? RedisLabPage::tr("served by %1").arg(nodeWords(r.modelNode))
+               : RedisLabPage::tr("%1 to %2")
                      .arg(QString::fromStdString(r.modelRedirect), nodeWords(r.modelNode));
 }
 
 // The stale client's replies in a step, one row per GET; a row picked is the one drawn.
 QTableWidget* repliesTable(QWidget* parent) {
     auto* table = new QTableWidget(0, 4, parent);
-    table->setHorizontalHeaderLabels({QObject::tr("GET key (client with the old map)"),
-                                      QObject::tr("Asked"), QObject::tr("Real reply"),
-                                      QObject::tr("Model's reply")});
+    table->setHorizontalHeaderLabels({RedisLabPage::tr("GET key (client with the old map)"),
+                                      RedisLabPage::tr("Asked"), RedisLabPage::tr("Real reply"),
+                                      RedisLabPage::tr("Model's reply")});
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     table->verticalHeader()->setVisible(false);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setAccessibleName(QObject::tr("A stale client's replies: pick one to draw it"));
+    table->setAccessibleName(RedisLabPage::tr("A stale client's replies: pick one to draw it"));
     return table;
 }
 
@@ -358,7 +359,7 @@ QString nodeChoice(const std::vector<int>& nodes) {
         words << nodeWords(n);
     }
     const QString last = words.isEmpty() ? QString() : words.takeLast();
-    return words.isEmpty() ? last : QObject::tr("%1 or %2").arg(words.join(", "), last);
+    return words.isEmpty() ? last : RedisLabPage::tr("%1 or %2").arg(words.join(", "), last);
 }
 
 } // namespace

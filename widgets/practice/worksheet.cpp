@@ -10,6 +10,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -33,6 +34,11 @@
 namespace fg {
 
 namespace {
+
+// The words of this file go to translators under fg::Worksheet (tr() and lupdate agree).
+struct WorksheetWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::Worksheet)
+};
 
 QString esc(const std::string& s) {
     return QString::fromStdString(s).toHtmlEscaped();
@@ -72,12 +78,12 @@ int answerLines(const practice::Exercise& e) {
 QString exercisesHtml(const std::vector<practice::Exercise>& exercises, const QString& title,
                       QTextDocument& doc, qreal width) {
     QString html = QStringLiteral("<h1>%1</h1><p>%2</p>")
-                       .arg(QObject::tr("Practice worksheet"), title.toHtmlEscaped());
+                       .arg(WorksheetWords::tr("Practice worksheet"), title.toHtmlEscaped());
     for (std::size_t i = 0; i < exercises.size(); ++i) {
         const auto& e = exercises[i];
-        html +=
-            QStringLiteral("<h3>%1</h3><p>%2</p>")
-                .arg(QObject::tr("Exercise %1 (seed %2)").arg(i + 1).arg(e.seed), esc(e.prompt));
+        html += QStringLiteral("<h3>%1</h3><p>%2</p>")
+                    .arg(WorksheetWords::tr("Exercise %1 (seed %2)").arg(i + 1).arg(e.seed),
+                         esc(e.prompt));
         html += givenHtml(e);
         const QImage picture = pictureOf(e, static_cast<int>(width));
         if (!picture.isNull()) {
@@ -87,7 +93,7 @@ QString exercisesHtml(const std::vector<practice::Exercise>& exercises, const QS
                         .arg(url.toString())
                         .arg(static_cast<int>(width));
         }
-        html += QStringLiteral("<p>%1</p>").arg(QObject::tr("Your answer:"));
+        html += QStringLiteral("<p>%1</p>").arg(WorksheetWords::tr("Your answer:"));
         html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"9\">");
         for (int l = 0; l < answerLines(e); ++l) {
             html += QStringLiteral("<tr><td style=\"border-bottom: 1px solid #999;\">&nbsp;"
@@ -100,11 +106,12 @@ QString exercisesHtml(const std::vector<practice::Exercise>& exercises, const QS
 
 QString keyHtml(const std::vector<practice::Exercise>& exercises, const QString& title) {
     QString html = QStringLiteral("<h1 style=\"page-break-before: always;\">%1</h1><p>%2</p>")
-                       .arg(QObject::tr("Answer key"), title.toHtmlEscaped());
+                       .arg(WorksheetWords::tr("Answer key"), title.toHtmlEscaped());
     for (std::size_t i = 0; i < exercises.size(); ++i) {
-        html += QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap;\">%2</p>")
-                    .arg(QObject::tr("Exercise %1 (seed %2)").arg(i + 1).arg(exercises[i].seed),
-                         esc(practice::answerText(exercises[i])));
+        html +=
+            QStringLiteral("<h3>%1</h3><p style=\"white-space: pre-wrap;\">%2</p>")
+                .arg(WorksheetWords::tr("Exercise %1 (seed %2)").arg(i + 1).arg(exercises[i].seed),
+                     esc(practice::answerText(exercises[i])));
     }
     return html;
 }
@@ -175,12 +182,12 @@ Status exportWorksheetPdf(const std::vector<practice::Exercise>& exercises, cons
     doc.setHtml(exercisesHtml(exercises, title, doc, text.width() - 2 * doc.documentMargin()) +
                 keyHtml(exercises, title));
     keepExercisesWhole(doc);
-    const int keyPage = keyFirstPage(doc, QObject::tr("Answer key"));
+    const int keyPage = keyFirstPage(doc, WorksheetWords::tr("Answer key"));
     if (pages) {
         *pages = {keyPage, doc.pageCount() - keyPage};
     }
     return writePdfPages(
-        path, layout, QObject::tr("Practice worksheet: %1").arg(title), doc.pageCount(),
+        path, layout, WorksheetWords::tr("Practice worksheet: %1").arg(title), doc.pageCount(),
         [&doc](QPainter& p, int page) { paintPage(p, doc, page, Theme::light().text); });
 }
 
@@ -193,7 +200,7 @@ namespace {
 // The worksheet's choices asked in a dialog, starting from `start`; nullopt when cancelled.
 std::optional<WorksheetChoice> askChoice(QWidget* parent, const WorksheetChoice& start) {
     QDialog dialog(parent);
-    dialog.setWindowTitle(QObject::tr("Export worksheet"));
+    dialog.setWindowTitle(WorksheetWords::tr("Export worksheet"));
     auto* form = new QFormLayout(&dialog);
     auto* topics = new QComboBox(&dialog);
     for (const auto& t : practice::topics()) {
@@ -201,7 +208,8 @@ std::optional<WorksheetChoice> askChoice(QWidget* parent, const WorksheetChoice&
     }
     topics->setCurrentIndex(std::max(0, topics->findData(start.topic)));
     auto* level = new QComboBox(&dialog);
-    level->addItems({QObject::tr("Easy"), QObject::tr("Medium"), QObject::tr("Hard")});
+    level->addItems(
+        {WorksheetWords::tr("Easy"), WorksheetWords::tr("Medium"), WorksheetWords::tr("Hard")});
     level->setCurrentIndex(static_cast<int>(start.level));
     auto* count = new QSpinBox(&dialog);
     count->setRange(1, practice::kMaxSessionCount);
@@ -211,10 +219,10 @@ std::optional<WorksheetChoice> askChoice(QWidget* parent, const WorksheetChoice&
     seed->setValue(start.seed > 0 && start.seed <= 999'999'999
                        ? static_cast<int>(start.seed)
                        : QRandomGenerator::global()->bounded(1, 100'000));
-    form->addRow(QObject::tr("&Topic"), topics);
-    form->addRow(QObject::tr("&Level"), level);
-    form->addRow(QObject::tr("&Exercises"), count);
-    form->addRow(QObject::tr("&Seed (the Practice page asks the same questions)"), seed);
+    form->addRow(WorksheetWords::tr("&Topic"), topics);
+    form->addRow(WorksheetWords::tr("&Level"), level);
+    form->addRow(WorksheetWords::tr("&Exercises"), count);
+    form->addRow(WorksheetWords::tr("&Seed (the Practice page asks the same questions)"), seed);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     form->addRow(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
@@ -239,21 +247,22 @@ QString exportWorksheetInteractive(QWidget* parent, const WorksheetChoice& start
     for (const auto& t : practice::topics()) {
         topicTitle = choice->topic == QLatin1String(t.id) ? QString::fromUtf8(t.title) : topicTitle;
     }
-    const QString title = QObject::tr("%1, %2, seed %3").arg(topicTitle, level).arg(choice->seed);
+    const QString title =
+        WorksheetWords::tr("%1, %2, seed %3").arg(topicTitle, level).arg(choice->seed);
     const QString suggested = QDir(lastExportFolder())
                                   .filePath(QStringLiteral("worksheet-%1-%2-seed%3.pdf")
                                                 .arg(choice->topic, level)
                                                 .arg(choice->seed));
-    const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Save worksheet"),
-                                                      suggested, QObject::tr("PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(parent, WorksheetWords::tr("Save worksheet"),
+                                                      suggested, WorksheetWords::tr("PDF (*.pdf)"));
     if (path.isEmpty()) {
         return {};
     }
     const auto exercises = practice::makeSession(practice::typesOf(choice->topic.toStdString()),
                                                  choice->level, choice->count, choice->seed);
     if (const Status s = exportWorksheetPdf(exercises, title, path); !s) {
-        QMessageBox::warning(parent, QObject::tr("Worksheet not saved"),
-                             QObject::tr("The worksheet could not be saved: %1")
+        QMessageBox::warning(parent, WorksheetWords::tr("Worksheet not saved"),
+                             WorksheetWords::tr("The worksheet could not be saved: %1")
                                  .arg(QString::fromStdString(s.message())));
         return {};
     }

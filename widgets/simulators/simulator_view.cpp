@@ -70,7 +70,7 @@ QString SimulatorView::pageTitle() const {
     const QString id = QLatin1String(simulatorId());
     for (const auto& sim : simulators()) {
         if (sim.id == id) {
-            return sim.title;
+            return sim.title();
         }
     }
     return id;

@@ -18,24 +18,28 @@ std::function<SimulatorView*(QWidget*)> make() {
 
 } // namespace
 
+QString SimulatorInfo::title() const {
+    return QCoreApplication::translate("fg::Simulators", titleSource);
+}
+
+QString SimulatorInfo::tabName() const {
+    return QCoreApplication::translate("fg::Simulators", tabNameSource);
+}
+
 const std::vector<SimulatorInfo>& simulators() {
     static const std::vector<SimulatorInfo> list{
         {QStringLiteral("quorum"),
-         QCoreApplication::translate("fg::Simulators",
-                                     "Quorums: when does a read see the last write?"),
-         QCoreApplication::translate("fg::Simulators", "Quorums"), make<QuorumView>()},
+         QT_TRANSLATE_NOOP("fg::Simulators", "Quorums: when does a read see the last write?"),
+         QT_TRANSLATE_NOOP("fg::Simulators", "Quorums"), make<QuorumView>()},
         {QStringLiteral("cache"),
-         QCoreApplication::translate("fg::Simulators",
-                                     "Cache patterns: hits, stale reads, database writes"),
-         QCoreApplication::translate("fg::Simulators", "Cache patterns"), make<CacheView>()},
+         QT_TRANSLATE_NOOP("fg::Simulators", "Cache patterns: hits, stale reads, database writes"),
+         QT_TRANSLATE_NOOP("fg::Simulators", "Cache patterns"), make<CacheView>()},
         {QStringLiteral("row-column"),
-         QCoreApplication::translate("fg::Simulators",
-                                     "Row or column storage: pages a query reads"),
-         QCoreApplication::translate("fg::Simulators", "Row or column"), make<StorageView>()},
+         QT_TRANSLATE_NOOP("fg::Simulators", "Row or column storage: pages a query reads"),
+         QT_TRANSLATE_NOOP("fg::Simulators", "Row or column"), make<StorageView>()},
         {QStringLiteral("lifecycle"),
-         QCoreApplication::translate("fg::Simulators",
-                                     "Object storage: what a lifecycle rule saves"),
-         QCoreApplication::translate("fg::Simulators", "Lifecycle rule"), make<LifecycleView>()},
+         QT_TRANSLATE_NOOP("fg::Simulators", "Object storage: what a lifecycle rule saves"),
+         QT_TRANSLATE_NOOP("fg::Simulators", "Lifecycle rule"), make<LifecycleView>()},
     };
     return list;
 }

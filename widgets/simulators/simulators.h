@@ -15,10 +15,18 @@ namespace fg {
 
 class SimulatorView;
 
+// A row is made once, at its first use, which may come before the translator is installed: it
+// keeps its titles in English (QT_TRANSLATE_NOOP, context fg::Simulators) and translates them
+// when asked, as the live diagrams' rows do.
 struct SimulatorInfo {
-    QString id, title;
-    QString tabName; // short, for its tab ("Quorums"); the title is the tab's tooltip
+    QString id;
+    const char* titleSource = nullptr;
+    const char* tabNameSource = nullptr;                 // short, for its tab ("Quorums")
     std::function<SimulatorView*(QWidget* parent)> make; // not yet themed
+
+    // In the window's language: the title (the tab's tooltip) and the tab's name.
+    QString title() const;
+    QString tabName() const;
 };
 
 // ids: "quorum", "cache", "row-column", "lifecycle", in the order the course meets them.

@@ -4,6 +4,7 @@
 #include "models/study/quiz_deck.h"
 #include "widgets/export/animation_dialog.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -11,15 +12,25 @@
 
 namespace fg {
 
+namespace {
+
+// The words of this file go to translators under fg::QuizAnkiExport (tr() and lupdate agree).
+struct QuizAnkiExportWords {
+    Q_DECLARE_TR_FUNCTIONS(fg::QuizAnkiExport)
+};
+
+} // namespace
+
 QString exportQuizCardsInteractive(QWidget* parent, const QuizDeck& deck, const Course& course) {
-    const QString title = QObject::tr("Export quiz cards for Anki");
+    const QString title = QuizAnkiExportWords::tr("Export quiz cards for Anki");
     if (deck.cards.empty()) {
-        QMessageBox::information(parent, title, QObject::tr("There are no quiz cards to export."));
+        QMessageBox::information(parent, title,
+                                 QuizAnkiExportWords::tr("There are no quiz cards to export."));
         return {};
     }
     const QString path = QFileDialog::getSaveFileName(
         parent, title, QDir(lastExportFolder()).filePath(QStringLiteral("fieldguide-quiz.txt")),
-        QObject::tr("Text files for Anki (*.txt)"));
+        QuizAnkiExportWords::tr("Text files for Anki (*.txt)"));
     if (path.isEmpty()) {
         return {};
     }

@@ -9,7 +9,9 @@
 // and, at 1280x800 and 1920x1080, for the charts under the diagrams: no legend covers a plotted
 // point, the highest and the last points keep off the frame, and the vertical axis title fits.
 #include "tests/suite_main.h"
+#include "tests/widgets/diagrams/chart_faults.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
+#include "tests/widgets/diagrams/frame_faults.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/frame.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -28,131 +30,6 @@ const std::vector<fg::Theme>& themes() {
     return all;
 }
 
-// The first, a middle and the last step of what `view` holds.
-std::vector<int> stepsOf(fg::DiagramView& view) {
-    const int n = view.panel()->player()->stepCount();
-    return {0, n / 2, n - 1};
-}
-
-// Where paintFrame puts `it`'s text: its lines' bounding box, aligned in the room it has.
-QRectF paintedText(const fg::FrameItem& it) {
-    const QRectF room = fg::frameTextRoom(it);
-    return QFontMetricsF(fg::frameFont(it)).boundingRect(room, static_cast<int>(it.align), it.text);
-}
-
-// Whether the segment `l` crosses the inside of `r`.
-bool crosses(const QLineF& l, const QRectF& r) {
-    if (r.contains(l.p1()) || r.contains(l.p2())) {
-        return true;
-    }
-    const QLineF edges[] = {{r.topLeft(), r.topRight()},
-                            {r.topRight(), r.bottomRight()},
-                            {r.bottomRight(), r.bottomLeft()},
-                            {r.bottomLeft(), r.topLeft()}};
-    for (const auto& e : edges) {
-        if (l.intersects(e, nullptr) == QLineF::BoundedIntersection) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// Every fault of one frame, in words ("" when none).
-QStringList faultsOf(const fg::Frame& f) {
-    QStringList faults;
-    const QRectF drawing = f.extent();
-    // The order paintFrame draws in: by z, then as listed.
-    std::vector<std::size_t> order(f.items.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        order[i] = i;
-    }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return f.items[a].z < f.items[b].z; });
-    std::vector<std::size_t> rank(order.size());
-    for (std::size_t r = 0; r < order.size(); ++r) {
-        rank[order[r]] = r;
-    }
-    const auto visible = [](const fg::FrameItem& it) { return it.opacity >= 0.5; };
-    for (std::size_t i = 0; i < f.items.size(); ++i) {
-        const fg::FrameItem& a = f.items[i];
-        if (!visible(a)) {
-            continue;
-        }
-        if (a.kind != fg::FrameItem::Kind::Line && !a.text.isEmpty()) {
-            const QSizeF need = fg::frameTextSize(a);
-            const QRectF room = fg::frameTextRoom(a);
-            if (need.width() > room.width() + 0.5 || need.height() > room.height() + 0.5) {
-                faults << QStringLiteral("%1: \"%2\" needs %3 x %4, has %5 x %6")
-                              .arg(a.id, a.text)
-                              .arg(need.width(), 0, 'f', 1)
-                              .arg(need.height(), 0, 'f', 1)
-                              .arg(room.width(), 0, 'f', 1)
-                              .arg(room.height(), 0, 'f', 1);
-            }
-            const QRectF text = paintedText(a);
-            if (!drawing.adjusted(-1, -1, 1, 1).contains(text)) {
-                faults << QStringLiteral("%1: \"%2\" lies outside the drawing").arg(a.id, a.text);
-            }
-            const QRectF inner = text.adjusted(1, 1, -1, -1);
-            for (std::size_t j = 0; j < f.items.size(); ++j) {
-                const fg::FrameItem& b = f.items[j];
-                if (j == i || !visible(b)) {
-                    continue;
-                }
-                const bool after = rank[j] > rank[i];
-                bool covers = false;
-                if (b.kind == fg::FrameItem::Kind::Line) {
-                    covers = after && crosses(b.line, inner);
-                } else {
-                    covers = (after && b.fill.isValid() && b.rect.intersects(inner)) ||
-                             (!b.text.isEmpty() && paintedText(b).intersects(inner));
-                }
-                if (covers) {
-                    faults << QStringLiteral("%1: \"%2\" is covered by %3").arg(a.id, a.text, b.id);
-                }
-            }
-        }
-        if (a.kind == fg::FrameItem::Kind::Line) {
-            for (std::size_t j = 0; j < f.items.size(); ++j) {
-                const fg::FrameItem& b = f.items[j];
-                if (b.kind != fg::FrameItem::Kind::Box || !b.fill.isValid() || !visible(b) ||
-                    rank[j] < rank[i]) {
-                    continue;
-                }
-                const QRectF ends = b.rect.adjusted(-2, -2, 2, 2);
-                if (ends.contains(a.line.p1()) || ends.contains(a.line.p2())) {
-                    continue; // it starts or ends at this box
-                }
-                if (crosses(a.line, b.rect.adjusted(2, 2, -2, -2))) {
-                    faults << QStringLiteral("%1 runs behind %2").arg(a.id, b.id);
-                }
-            }
-        }
-    }
-    faults.removeDuplicates();
-    return faults;
-}
-
-// Every plotted point of `chart` in pixels: each graph's data and each bar's top.
-QList<QPointF> plottedPoints(QCustomPlot* chart) {
-    QList<QPointF> points;
-    for (int i = 0; i < chart->plottableCount(); ++i) {
-        QCPAbstractPlottable* p = chart->plottable(i);
-        if (auto* g = qobject_cast<QCPGraph*>(p)) {
-            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
-                points << QPointF(g->keyAxis()->coordToPixel(it->key),
-                                  g->valueAxis()->coordToPixel(it->value));
-            }
-        } else if (auto* b = qobject_cast<QCPBars*>(p)) {
-            for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it) {
-                points << QPointF(b->keyAxis()->coordToPixel(it->key),
-                                  b->valueAxis()->coordToPixel(it->value));
-            }
-        }
-    }
-    return points;
-}
-
 } // namespace
 
 class TestDiagramClipping : public QObject {
@@ -162,19 +39,7 @@ private slots:
     void everyTextFitsAndNothingHidesIt() {
         QFETCH(ViewFactory, make);
         auto view = make();
-        QStringList faults;
-        for (const fg::Theme& theme : themes()) {
-            view->setTheme(theme);
-            const fg::DiagramSource* source = view->panel()->canvas()->source();
-            QVERIFY(source);
-            for (int step : stepsOf(*view)) {
-                for (const QString& fault : faultsOf(source->frame(step, theme))) {
-                    faults
-                        << QStringLiteral("%1, step %2: %3").arg(theme.name()).arg(step).arg(fault);
-                }
-            }
-        }
-        faults.removeDuplicates();
+        const QStringList faults = frameFaultsOf(*view, themes());
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 
@@ -186,49 +51,7 @@ private slots:
         if (!chart) {
             QSKIP("this diagram has no chart");
         }
-        QStringList faults;
-        // The page beside the window's sidebar (about 240 pixels) and under its menu and tabs.
-        for (const QSize window : {QSize(1280, 800), QSize(1920, 1080)}) {
-            view->resize(window - QSize(240, 80));
-            view->show();
-            for (const fg::Theme& theme : themes()) {
-                view->setTheme(theme);
-                for (int step : stepsOf(*view)) {
-                    view->panel()->player()->seek(step);
-                    QCoreApplication::processEvents();
-                    chart->replot(QCustomPlot::rpImmediateRefresh);
-                    const QString where = QStringLiteral("%1x%2 %3 step %4: ")
-                                              .arg(window.width())
-                                              .arg(window.height())
-                                              .arg(theme.name())
-                                              .arg(step);
-                    const QRect plot = chart->axisRect()->rect();
-                    const QRect legend = chart->legend->visible() && chart->legend->layer()
-                                             ? chart->legend->outerRect()
-                                             : QRect();
-                    for (const QPointF& p : plottedPoints(chart)) {
-                        if (!plot.adjusted(-1, -1, 1, 1).contains(p.toPoint())) {
-                            continue; // outside the range shown (before the step on screen)
-                        }
-                        if (legend.contains(p.toPoint())) {
-                            faults << where + QStringLiteral("the legend covers a point");
-                        }
-                        if (p.y() < plot.top() + 3) {
-                            faults << where + QStringLiteral("a point on the top frame");
-                        }
-                        if (p.x() > plot.right() - 3) {
-                            faults << where + QStringLiteral("a point on the right frame");
-                        }
-                    }
-                    const QFontMetrics fm(chart->yAxis->labelFont());
-                    if (fm.horizontalAdvance(chart->yAxis->label()) > plot.height()) {
-                        faults << where + QStringLiteral("the vertical axis title \"%1\" is cut")
-                                              .arg(chart->yAxis->label());
-                    }
-                }
-            }
-        }
-        faults.removeDuplicates();
+        const QStringList faults = chartFaultsOf(*view, themes());
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 

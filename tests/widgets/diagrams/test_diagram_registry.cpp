@@ -48,8 +48,8 @@ private slots:
         const auto& engines = fg::scenario::engineNames();
         for (const auto& d : fg::liveDiagrams()) {
             const QByteArray id = d.id.toUtf8();
-            QVERIFY2(!d.title.isEmpty(), id);
-            QVERIFY2(!d.pictureTitle.isEmpty(), id);
+            QVERIFY2(!d.title().isEmpty(), id);
+            QVERIFY2(!d.pictureTitle().isEmpty(), id);
             QVERIFY2(d.makePage, id);
             if (d.hasSteps()) {
                 // A diagram with steps draws an engine of the scenario table, is called by its
@@ -82,7 +82,7 @@ private slots:
             const auto again = fg::makeDiagramSource(scenario, st);
             QVERIFY2(again && st, id);
             QCOMPARE(again->stepCount(), source->stepCount());
-            QCOMPARE(fg::diagramTitle(d.engine), d.pictureTitle);
+            QCOMPARE(fg::diagramTitle(d.engine), d.pictureTitle());
         }
     }
 
@@ -131,7 +131,7 @@ private slots:
             QVERIFY2(widget, id);
             fg::Page* page = fg::pageOf(widget.get());
             QVERIFY2(page, id);
-            QCOMPARE(page->pageTitle(), d.title);
+            QCOMPARE(page->pageTitle(), d.title());
             widget->resize(960, 600);
             const auto exportable = page->exportable();
             QVERIFY2(exportable, id);
@@ -176,7 +176,7 @@ private slots:
         QCOMPARE(links.size(), fg::liveDiagrams().size());
         for (std::size_t i = 0; i < links.size(); ++i) {
             QCOMPARE(links[i].id, fg::liveDiagrams()[i].id);
-            QCOMPARE(links[i].title, fg::liveDiagrams()[i].title);
+            QCOMPARE(links[i].title, fg::liveDiagrams()[i].title());
         }
     }
 

@@ -218,10 +218,10 @@ private slots:
             std::unique_ptr<QWidget> view(
                 fg::createSimulatorView(info.id, fg::Theme::dark(), nullptr));
             QVERIFY2(view, qPrintable(info.id));
-            QVERIFY(!info.title.isEmpty());
+            QVERIFY(!info.title().isEmpty());
             // A page titled as the Study menu lists it.
             QVERIFY(fg::pageOf(view.get()));
-            QCOMPARE(fg::pageOf(view.get())->pageTitle(), info.title);
+            QCOMPARE(fg::pageOf(view.get())->pageTitle(), info.title());
             QVERIFY(view->findChild<QCustomPlot*>());
             maybeSave(view.get(), info.id);
         }
