@@ -56,8 +56,8 @@ QString DiagramCanvas::spokenText() const {
     }
     text += narrationAt(position);
     if (const QString summary = source_ ? source_->summary(position) : QString();
-        !summary.isEmpty()) {
-        text += QLatin1Char(' ') + summary;
+        !summary.isEmpty()) { // a drawing with no narration (a Lab tree) is its summary alone
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + summary;
     }
     return text;
 }
