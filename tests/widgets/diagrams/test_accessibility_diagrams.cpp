@@ -249,6 +249,26 @@ private slots:
         QCOMPARE(player->position(), 4);
     }
 
+    // One object has the focus for a screen reader: the page and its chart hand theirs to the
+    // drawing (focus proxies) and said they had it too (three focused objects on the bus).
+    void onlyTheDrawingSaysItHasTheFocus_data() { addDiagramViews(); }
+    void onlyTheDrawingSaysItHasTheFocus() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        view->resize(1600, 900);
+        view->show();
+        FG_ACTIVATE_OR_SKIP(view.get());
+        view->panel()->canvas()->setFocus(Qt::TabFocusReason);
+        const QStringList focused = fg::test::focusedInterfaces(view.get());
+        QVERIFY2(focused.size() == 1 && focused.front().endsWith(accessibleText(
+                                            view->panel()->canvas(), QAccessible::Name)),
+                 qPrintable(focused.join(QLatin1String(", "))));
+        if (view->chart()) {
+            QCOMPARE(QAccessible::queryAccessibleInterface(view->chart())->role(),
+                     QAccessible::Chart);
+        }
+    }
+
     // A chart has a text summary: its series by name, with their values.
     void aChartHasATextSummary_data() { addDiagramViews(); }
     void aChartHasATextSummary() {
