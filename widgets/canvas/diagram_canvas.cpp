@@ -1,8 +1,11 @@
 #include "widgets/canvas/diagram_canvas.h"
 
 #include "widgets/canvas/canvas_accessible.h"
+#include "widgets/controls/announced_text.h"
+#include "widgets/playback/playback_bar.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -69,6 +72,18 @@ void DiagramCanvas::announceStep() {
     QAccessible::updateAccessibility(&changed);
 }
 
+bool DiagramCanvas::followedFromTheKeyboard() const {
+    if (hasFocus()) {
+        return true;
+    }
+    for (QWidget* w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (auto* bar = qobject_cast<PlaybackBar*>(w)) {
+            return bar->player() == &player_;
+        }
+    }
+    return false;
+}
+
 void DiagramCanvas::setSource(const DiagramSource* source) {
     source_ = source;
     runCamera_ = QRectF();
@@ -100,6 +115,9 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
         from_ = to_;
     }
     emit narrationChanged(narrationAt(position));
+    if (position != previous && isVisible() && followedFromTheKeyboard()) {
+        announce(this, spokenText());
+    }
     update();
     // No viewChanged here: the page refreshes what follows the step (its chart) itself, and a
     // second alignment per step was a second chart layout pass per step.
