@@ -6,6 +6,7 @@
 // every control it will have.
 #include "tests/suite_main.h"
 #include "tests/widgets/accessibility_test_support.h"
+#include "widgets/controls/tab_bar.h"
 #include "widgets/lab/buckets_lab_page.h"
 #include "widgets/lab/kafka_lab_page.h"
 #include "widgets/lab/lsm_lab_page.h"
@@ -13,7 +14,9 @@
 #include "widgets/lab/redis_lab_page.h"
 
 #include <QAccessible>
+#include <QLineEdit>
 #include <QTest>
+#include <QVBoxLayout>
 #include <functional>
 #include <memory>
 
@@ -86,6 +89,32 @@ private slots:
             const QStringList focused = fg::test::focusedInterfaces(page.get());
             QVERIFY2(focused.size() <= 1, qPrintable(focused.join(QLatin1String(", "))));
         }
+    }
+
+    // A step tab reads as it is shown (a mnemonic's '&' gone, "&&" one '&'), is selected when
+    // current, and says it has the focus only while its bar has it (Qt's said so always).
+    void aTabReadsAsShownAndIsFocusedOnlyWithItsBar() {
+        QWidget page;
+        auto* layout = new QVBoxLayout(&page);
+        auto* tabs = new fg::LabTabs(&page);
+        tabs->addTab(new QWidget, QStringLiteral("&Keys and slots"));
+        tabs->addTab(new QWidget, QStringLiteral("Key-Value && Caching"));
+        auto* elsewhere = new QLineEdit(&page);
+        layout->addWidget(tabs);
+        layout->addWidget(elsewhere);
+        page.show();
+        FG_ACTIVATE_OR_SKIP(&page);
+        QAccessibleInterface* bar = QAccessible::queryAccessibleInterface(tabs->tabBar());
+        QVERIFY(bar && bar->childCount() >= 2);
+        QCOMPARE(bar->child(0)->text(QAccessible::Name), QStringLiteral("Keys and slots"));
+        QCOMPARE(bar->child(1)->text(QAccessible::Name), QStringLiteral("Key-Value & Caching"));
+        QVERIFY(bar->child(0)->state().selected && !bar->child(1)->state().selected);
+        elsewhere->setFocus(Qt::TabFocusReason);
+        QVERIFY(!bar->child(0)->state().focused);
+        tabs->tabBar()->setFocus(Qt::TabFocusReason);
+        QVERIFY(bar->child(0)->state().focused);
+        QVERIFY(!bar->state().focused); // the tab has it, not the bar besides
+        QCOMPARE(bar->focusChild(), bar->child(0));
     }
 
 private:

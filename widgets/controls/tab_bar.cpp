@@ -11,6 +11,16 @@ namespace fg {
 
 namespace {
 
+// A tab's text as shown: a mnemonic's '&' gone, "&&" one '&' ("Key-Value && Caching").
+QString shownText(QString text) {
+    for (int i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&')) {
+            text.remove(i, 1); // the next character stays, a second '&' too
+        }
+    }
+    return text;
+}
+
 // One tab of a TabBar: a child interface without an object of its own (as Qt's).
 class TabAccessible : public QAccessibleInterface, public QAccessibleActionInterface {
 public:
@@ -48,7 +58,7 @@ public:
         }
         if (t == QAccessible::Name) {
             const QString own = bar_->accessibleTabName(index_);
-            return own.isEmpty() ? QString(bar_->tabText(index_)).remove(QLatin1Char('&')) : own;
+            return own.isEmpty() ? shownText(bar_->tabText(index_)) : own;
         }
         return t == QAccessible::Description ? bar_->tabToolTip(index_) : QString();
     }
