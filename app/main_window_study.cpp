@@ -416,6 +416,11 @@ void MainWindow::openTool(const QString& id) {
     const int tab = tabs_->addTab(view, tool->tabName);
     tabs_->setTabToolTip(tab, pageOf(view)->pageTitle());
     tabs_->setCurrentIndex(tab);
+    // The page takes the focus itself (the quiz's number keys): a screen reader says its title
+    // there (it was a nameless "filler": Orca said nothing but "layered pane").
+    if (view->accessibleName().isEmpty()) {
+        view->setAccessibleName(pageOf(view)->pageTitle());
+    }
     view->setFocus();
 }
 

@@ -1,5 +1,7 @@
 #include "app/page_tabs.h"
 
+#include "widgets/controls/own_focus.h"
+#include "widgets/controls/tab_bar.h"
 #include "widgets/playback/player.h"
 
 #include <QMenu>
@@ -13,9 +15,9 @@ namespace fg {
 
 namespace {
 
-class PageTabBar : public QTabBar {
+class PageTabBar : public TabBar {
 public:
-    using QTabBar::QTabBar;
+    using TabBar::TabBar;
 
 protected:
     // Qt elides a name down to three characters ("R...") before it scrolls: eight more.
@@ -31,6 +33,7 @@ protected:
 
 PageTabs::PageTabs(QWidget* parent) : QTabWidget(parent) {
     setTabBar(new PageTabBar(this));
+    keepOwnFocus(this); // focused for a screen reader only when it has the focus, not its bar
     setDocumentMode(true);
     setTabsClosable(true);
     // Without elision the bar scrolled the Reader tab away at 1280x800; without scroll buttons

@@ -16,6 +16,7 @@
 #include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulators.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -247,6 +248,19 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_4);
         QCOMPARE(w.tabs()->currentWidget(), quiz); // still the quiz
         QCOMPARE(w.tabs()->count(), tabs);
+    }
+
+    // A study or Lab page takes the focus itself as it opens (the quiz's number keys): a screen
+    // reader says the page's title there, not a nameless "filler" (Orca said "layered pane").
+    void aStudyPageWithTheFocusSaysItsTitle() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        QVERIFY(showActive(w));
+        for (const char* id : {"quiz", "wizard", "lab-redis"}) {
+            w.openTool(QString::fromLatin1(id));
+            QAccessibleInterface* focus =
+                QAccessible::queryAccessibleInterface(QApplication::focusWidget());
+            QVERIFY2(focus && !focus->text(QAccessible::Name).isEmpty(), id);
+        }
     }
 
     // The last five closed pages are kept, older ones are let go (a 100,000-key B-Tree holds

@@ -5,6 +5,7 @@
 // limit named.
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/lab/buckets_lab_page.h"
@@ -63,6 +64,27 @@ private slots:
         page.canvas()->player()->seek(1);
         QVERIFY(page.narration().startsWith(QStringLiteral("1h: ")));
         QCOMPARE(bucketBarsIn(page.canvas()->currentFrame(), 3), 4);
+    }
+
+    // A screen reader hears the lanes after the tier's sentence: the points, and how many
+    // buckets the model, date_bin and RRDtool draw; it changes with the tier drawn.
+    void theLanesAreSummarisedForAScreenReader() {
+        FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
+        BucketsLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        QVERIFY(runBucketsPage(page));
+        const QString minutes = fg::test::accessibleText(page.canvas(), QAccessible::Description);
+        QVERIFY2(minutes.contains(QStringLiteral("Time buckets of 1m from ")) &&
+                     minutes.contains(QStringLiteral("4 lanes: ")) &&
+                     minutes.contains(QStringLiteral("the model, 240 buckets; PostgreSQL date_bin, "
+                                                     "240 buckets; RRDtool, 240 buckets.")),
+                 qPrintable(minutes));
+        page.canvas()->player()->seek(1);
+        const QString hours = fg::test::accessibleText(page.canvas(), QAccessible::Description);
+        QVERIFY2(hours.contains(QStringLiteral("Time buckets of 1h from ")) &&
+                     hours.contains(QStringLiteral("RRDtool, 4 buckets")),
+                 qPrintable(hours));
     }
 
     void exportHasInk() {

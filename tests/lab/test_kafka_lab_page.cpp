@@ -4,6 +4,7 @@
 // (disagreements first); the export has ink on both halves; an over-budget scenario is refused.
 // One run is shared (each costs ~6 s of rebalancing).
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/lab/kafka_lab_page.h"
@@ -89,6 +90,24 @@ private slots:
         // Both sides at one scale (the same camera in drawings of one size).
         QCOMPARE(page.realCanvas()->runCamera(), page.modelCanvas()->runCamera());
         page.realCanvas()->player()->toEnd();
+    }
+
+    // A screen reader hears each side's cluster after the step's sentence (the Kafka diagram's
+    // words), and it changes with the moment drawn.
+    void theDrawingsAreSummarisedForAScreenReader() {
+        KafkaLabPage& page = *page_;
+        page.realCanvas()->player()->seek(0);
+        const QString first = fg::test::accessibleText(page.realCanvas(), QAccessible::Description);
+        page.realCanvas()->player()->toEnd();
+        for (fg::DiagramCanvas* side : {page.realCanvas(), page.modelCanvas()}) {
+            const QString said = fg::test::accessibleText(side, QAccessible::Description);
+            QVERIFY2(said.contains(QStringLiteral("Kafka, ")) &&
+                         said.contains(QStringLiteral(" partition 0: ")) &&
+                         said.contains(QStringLiteral("Group ")),
+                     qPrintable(said));
+        }
+        const QString last = fg::test::accessibleText(page.realCanvas(), QAccessible::Description);
+        QVERIFY2(first != last, qPrintable(first));
     }
 
     void theRecordTableListsEveryRecordKeyedFirst() {

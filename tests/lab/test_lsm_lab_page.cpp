@@ -5,6 +5,7 @@
 #include "lab/lab_folder.h"
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/lab/lsm_amp_chart.h"
@@ -90,6 +91,28 @@ private slots:
                           Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(amp, &wheel);
         QVERIFY(below->verticalScrollBar()->value() > before);
+    }
+
+    // A screen reader hears each side's tree after the moment's sentence (the LSM diagram's
+    // words: the memtable and each level's tables), and it changes with the moment drawn.
+    void theDrawingsAreSummarisedForAScreenReader() {
+        const auto described = [](QWidget* canvas) { // what a screen reader reads of a drawing
+            return fg::test::accessibleText(canvas, QAccessible::Description);
+        };
+        LsmLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        QVERIFY(runAndWait(page));
+        page.realCanvas()->player()->seek(0);
+        const QString first = described(page.realCanvas());
+        page.realCanvas()->player()->seek(2); // the compaction
+        const QString real = described(page.realCanvas());
+        const QString model = described(page.modelCanvas());
+        QVERIFY2(real.contains(QStringLiteral("LSM-tree: memtable ")) &&
+                     real.contains(QStringLiteral("level 1: 1 table")),
+                 qPrintable(real));
+        QVERIFY2(model.contains(QStringLiteral("level 1: 2 tables")), qPrintable(model));
+        QVERIFY2(first != real, qPrintable(first));
     }
 
     // File > Export: both trees side by side at the moment on screen, under their titles.

@@ -6,6 +6,7 @@
 #include "lab/lab_folder.h"
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/lab/pg_lab_page.h"
@@ -185,6 +186,43 @@ private slots:
 
     // The real tree's drawing: the page on the way to the key asked for keeps its keys and its
     // high key (a dotted cell, not a key of a row); every page has its fill gauge.
+    // A screen reader hears each tree in the B-Tree diagram's words: its levels and keys, the
+    // root's separators, the pages below (never every page); a new read says the new tree.
+    void theTreesAreSummarisedForAScreenReader() {
+        PgLabPage page;
+        page.resize(1600, 1000);
+        page.show();
+        page.keyCount()->setValue(600);
+        page.run();
+        QVERIFY2(waitFinished(page), qPrintable(page.status()));
+        const auto described = [](QWidget* canvas) {
+            return fg::test::accessibleText(canvas, QAccessible::Description);
+        };
+        const fg::lab::PgIndex& index = *page.index();
+        const QString real = described(page.realCanvas());
+        QVERIFY2(real.startsWith(QStringLiteral("PostgreSQL's index, 2 levels, 600 keys: root "
+                                                "page %1 [")
+                                     .arg(index.root)) &&
+                     real.contains(
+                         QStringLiteral("; leaves: %1 pages, keys ").arg(index.stats.leafPages)),
+                 qPrintable(real));
+        const QString model = described(page.modelCanvas());
+        QVERIFY2(model.startsWith(QStringLiteral("B+-tree, order 64, height 2, 600 keys: root [")),
+                 qPrintable(model));
+        page.keyCount()->setValue(20);
+        page.run();
+        QVERIFY2(waitFinished(page), qPrintable(page.status()));
+        QVERIFY2(
+            described(page.realCanvas())
+                .startsWith(QStringLiteral("PostgreSQL's index, 1 level, 20 keys: root page ")),
+            qPrintable(described(page.realCanvas())));
+        // The model's order follows the key count: the title names it.
+        const QString kind = page.modelTitle().section(QStringLiteral(": "), 1);
+        QVERIFY2(described(page.modelCanvas())
+                     .startsWith(kind + QStringLiteral(", height 1, 20 keys: root [")),
+                 qPrintable(kind + QStringLiteral(" | ") + described(page.modelCanvas())));
+    }
+
     void theRealTreeShowsHighKeysAndFill() {
         fg::lab::PgIndex index;
         index.root = 3;

@@ -6,6 +6,7 @@
 #include "engines/redis/key_slot.h"
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/accessibility_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/lab/redis_key_table.h"
 #include "widgets/lab/redis_lab_page.h"
@@ -49,6 +50,9 @@ private slots:
     }
 
     void startSendReshardAndFailOver() {
+        const auto described = [](QWidget* canvas) { // what a screen reader reads of a drawing
+            return fg::test::accessibleText(canvas, QAccessible::Description);
+        };
         auto page = std::make_unique<fg::RedisLabPage>();
         page->resize(1280, 800);
         page->show();
@@ -69,6 +73,15 @@ private slots:
         QCOMPARE(page->keyTable()->rowCount(), 1000);
         const fg::Frame real = page->realCanvas()->currentFrame();
         QVERIFY(real.find(QStringLiteral("node:0")));
+        // A screen reader hears each drawing's cluster after its sentence: the masters, their
+        // slots and keys (the Redis diagram's words).
+        const QString realSaid = described(page->realCanvas());
+        QVERIFY2(realSaid.contains(QStringLiteral("Redis Cluster, 3 masters: node 0: ")) &&
+                     realSaid.contains(QStringLiteral(" keys;")),
+                 qPrintable(realSaid));
+        QVERIFY2(
+            described(page->modelCanvas()).contains(QStringLiteral("Redis Cluster, 3 masters")),
+            qPrintable(described(page->modelCanvas())));
         QVERIFY(real.find(QStringLiteral("node:0"))->text.contains(QStringLiteral("keys")));
 
         // Reshard the first key's slot ("user:1") to another master, first MIGRATE one key.
@@ -81,6 +94,11 @@ private slots:
         // The first MIGRATE moved the slot's only key: Redis still answers ASK (the slot stays
         // MIGRATING until SETSLOT NODE), the model MOVED; the page says why.
         page->showReshardStep(2);
+        QVERIFY2(
+            described(page->realCanvas()) != realSaid &&
+                described(page->realCanvas())
+                    .contains(QStringLiteral("slot %1 moving from node %2").arg(slot).arg(from)),
+            qPrintable(described(page->realCanvas())));
         const fg::lab::StaleReply& first = page->reshardSteps()[2].replies.front();
         QCOMPARE(first.redirect, std::string("ASK"));
         QCOMPARE(first.modelRedirect, std::string("MOVED"));

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <QAccessible>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QStringList>
 #include <QTest>
 #include <QWidget>
@@ -12,7 +14,36 @@
 #include <utility>
 #include <vector>
 
+// Makes `w`'s window the active one, as a click on it would: keys and the focus follow the
+// active window. Showing a window does not make it active under xcb without a window manager;
+// activateWindow() does (the X server gives it the input focus). Wayland lets no program
+// activate its own window: there, and only there, the test is skipped, saying why.
+#define FG_ACTIVATE_OR_SKIP(w)                                                                     \
+    do {                                                                                           \
+        (w)->activateWindow();                                                                     \
+        if (!QTest::qWaitForWindowActive(w)) {                                                     \
+            if (QGuiApplication::platformName().startsWith(QLatin1String("wayland"))) {            \
+                QSKIP("Wayland lets no program activate its own window: keys cannot reach it");    \
+            }                                                                                      \
+            QFAIL(qPrintable(QLatin1String("the window was not made active on ") +                 \
+                             QGuiApplication::platformName()));                                    \
+        }                                                                                          \
+    } while (false)
+
 namespace fg::test {
+
+// Counts the times a widget is shown (a notification is said each time it shows).
+class ShowCount : public QObject {
+public:
+    explicit ShowCount(QObject* watched) { watched->installEventFilter(this); }
+    int shown = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        shown += event->type() == QEvent::Show ? 1 : 0;
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 // The accessibility events sent since the last clear: (type, object).
 inline std::vector<std::pair<QAccessible::Event, QObject*>>& heard() {
@@ -37,6 +68,28 @@ inline bool wasHeard(QAccessible::Event type, QObject* object) {
 inline QString accessibleText(QObject* o, QAccessible::Text t) {
     QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(o);
     return iface ? iface->text(t) : QString();
+}
+
+// Every object of the accessible tree under `root` (root included) that says it has the focus,
+// as "role name". An item view's current cell is left out: Qt's cells say focused for the
+// view's current item whether or not the view has the focus (QAccessibleTableCell::state), and
+// a reader follows a view's cells by its own focus events.
+inline void collectFocused(QAccessibleInterface* iface, QStringList& out, int depth = 0) {
+    if (!iface || !iface->isValid() || depth > 60) {
+        return;
+    }
+    if (iface->state().focused && !iface->tableCellInterface()) {
+        out << QString::number(iface->role(), 16) + QLatin1Char(' ') +
+                   iface->text(QAccessible::Name);
+    }
+    for (int i = 0; i < iface->childCount(); ++i) {
+        collectFocused(iface->child(i), out, depth + 1);
+    }
+}
+inline QStringList focusedInterfaces(QWidget* root) {
+    QStringList out;
+    collectFocused(QAccessible::queryAccessibleInterface(root), out);
+    return out;
 }
 
 // The controls of `page` that Tab reaches and a screen reader could not name ("QComboBox in

@@ -1,6 +1,7 @@
 #include "widgets/canvas/canvas_accessible.h"
 
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/accessible_factory.h"
 
 namespace fg {
 
@@ -26,19 +27,7 @@ QAccessibleInterface* canvasFactory(const QString& className, QObject* object) {
 } // namespace
 
 void installCanvasAccessible(DiagramCanvas* canvas) {
-    static const bool installed = [] {
-        QAccessible::installFactory(canvasFactory);
-        return true;
-    }();
-    (void)installed;
-    // QWidget's constructor may have made Qt cache a plain widget's interface for the canvas
-    // (every accessibility event does, a reader on or not: the canvas was a QWidget still, or the
-    // factory not installed yet), and the reader heard a "filler" with no description. That one
-    // goes; the next question gets a CanvasAccessible.
-    QAccessibleInterface* cached = QAccessible::queryAccessibleInterface(canvas);
-    if (cached && !dynamic_cast<CanvasAccessible*>(cached)) {
-        QAccessible::deleteAccessibleInterface(QAccessible::uniqueId(cached));
-    }
+    answerWith<CanvasAccessible>(canvasFactory, canvas);
 }
 
 } // namespace fg

@@ -1,5 +1,7 @@
 #include "widgets/canvas/chart_summary.h"
 
+#include "widgets/controls/own_focus.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 #include <algorithm>
@@ -63,6 +65,7 @@ QString chartSummary(QCustomPlot& chart) {
 }
 
 void describeAfterReplot(QCustomPlot* chart) {
+    keepOwnFocus(chart); // a chart, focused only with the focus itself
     QObject::connect(chart, &QCustomPlot::afterReplot, chart, [chart] {
         const QString text = chartSummary(*chart);
         if (text != chart->accessibleDescription()) {

@@ -13,7 +13,7 @@ namespace fg {
 QString chartSummary(QCustomPlot& chart); // not const: QCustomPlot has no const accessors
 
 // Sets `chart`'s accessible description to chartSummary() after each replot (a change only: a
-// description that changes sends its event to the reader).
+// description that changes sends its event to the reader), and its role to Chart (own_focus.h).
 void describeAfterReplot(QCustomPlot* chart);
 
 } // namespace fg

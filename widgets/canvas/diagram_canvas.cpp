@@ -1,8 +1,11 @@
 #include "widgets/canvas/diagram_canvas.h"
 
 #include "widgets/canvas/canvas_accessible.h"
+#include "widgets/controls/announced_text.h"
+#include "widgets/playback/playback_bar.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QElapsedTimer>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -56,8 +59,8 @@ QString DiagramCanvas::spokenText() const {
     }
     text += narrationAt(position);
     if (const QString summary = source_ ? source_->summary(position) : QString();
-        !summary.isEmpty()) {
-        text += QLatin1Char(' ') + summary;
+        !summary.isEmpty()) { // a drawing with no narration (a Lab tree) is its summary alone
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + summary;
     }
     return text;
 }
@@ -67,6 +70,18 @@ void DiagramCanvas::announceStep() {
     // that it changed.
     QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
     QAccessible::updateAccessibility(&changed);
+}
+
+bool DiagramCanvas::followedFromTheKeyboard() const {
+    if (hasFocus()) {
+        return true;
+    }
+    for (QWidget* w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+        if (auto* bar = qobject_cast<PlaybackBar*>(w)) {
+            return bar->player() == &player_;
+        }
+    }
+    return false;
 }
 
 void DiagramCanvas::setSource(const DiagramSource* source) {
@@ -100,6 +115,9 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
         from_ = to_;
     }
     emit narrationChanged(narrationAt(position));
+    if (position != previous && isVisible() && followedFromTheKeyboard()) {
+        announce(this, spokenText());
+    }
     update();
     // No viewChanged here: the page refreshes what follows the step (its chart) itself, and a
     // second alignment per step was a second chart layout pass per step.

@@ -59,7 +59,9 @@ public:
     QString narrationAt(int position) const;
     // What a screen reader reads of the step on screen (the canvas's accessible description):
     // "Step 3 of 16:", the narration, and the source's summary of the state (DiagramSource::
-    // summary). Sent as a DescriptionChanged event whenever the narration changes.
+    // summary). Sent as a DescriptionChanged event whenever the narration changes, and said
+    // (announce(): Orca speaks no description change) at each new step while the focus is on the
+    // canvas or on the playback bar that drives its player.
     QString spokenText() const;
 
     // Zoom on top of the fit (1: the whole diagram fits the widget) and pan, in pixels.
@@ -127,6 +129,8 @@ protected:
 private:
     void onPositionChanged(int position, int previous);
     void announceStep();
+    // True when the student is on this drawing: the focus on it or on its playback bar.
+    bool followedFromTheKeyboard() const;
     QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
     // What `frame` is fitted by (the run's camera, or the frame's own size) and the scale that
     // fits it in `viewport` before the student's zoom.

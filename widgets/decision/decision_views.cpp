@@ -272,8 +272,11 @@ void WizardView::showStep(const QString& id) {
         auto* b = new QPushButton(
             QStringLiteral("&%1  %2").arg(i + 1).arg(q->answers[std::size_t(i)].label), answers_);
         b->setAccessibleName(q->answers[std::size_t(i)].label);
-        // The focus lands on the first answer: a screen reader reads the question with it.
-        b->setAccessibleDescription(q->text);
+        // The focus lands on the first answer: a screen reader reads the question with it, once
+        // (on every answer, Orca said the question again at each Tab: tools/orca-check.sh).
+        if (i == 0) {
+            b->setAccessibleDescription(q->text);
+        }
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px;"));
         connect(b, &QPushButton::clicked, this, [this, i] { answer(i); });
         answersLayout_->addWidget(b);

@@ -4,6 +4,7 @@
 #include "models/io/atomic_file.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/canvas/opening_sentence.h"
+#include "widgets/controls/own_focus.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
 
@@ -66,6 +67,7 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     // Focusing the page (a new tab) gives the keys to the drawing: Space plays, Right steps, as
     // the opening sentence says (a tester's new tab took no key until a click on the drawing).
     setFocusProxy(panel_->canvas());
+    keepOwnFocus(this); // focused for a screen reader only when it has the focus itself
     // A message floats over the top of the drawing: showing it does not push the drawing down.
     message_ = new QLabel(panel_->canvas());
     message_->setAccessibleDescription(tr("Message"));

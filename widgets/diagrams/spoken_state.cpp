@@ -66,7 +66,6 @@ std::vector<std::vector<btree::NodeId>> treeLevels(const btree::State& state) {
 }
 
 QString treeLevelText(const btree::State& state, const std::vector<btree::NodeId>& level) {
-    const auto keyText = [](btree::Key k) { return QString::number(k); };
     if (static_cast<int>(level.size()) > kSpokenBoxes) {
         std::int64_t keys = 0;
         for (btree::NodeId id : level) {
@@ -75,11 +74,14 @@ QString treeLevelText(const btree::State& state, const std::vector<btree::NodeId
         return counted(qint64(level.size()), Spoken::tr("node"), Spoken::tr("nodes")) +
                QLatin1String(", ") + counted(keys, Spoken::tr("key"), Spoken::tr("keys"));
     }
-    return firstFew(level,
-                    [&](btree::NodeId id) { return bracketed(state.nodes.keys(id), keyText); });
+    return firstFew(level, [&](btree::NodeId id) { return spokenKeys(state.nodes.keys(id)); });
 }
 
 } // namespace
+
+QString spokenKeys(std::span<const std::int64_t> keys) {
+    return bracketed(keys, [](std::int64_t k) { return QString::number(k); });
+}
 
 QString spokenBTree(const btree::State& state, const btree::Params& params) {
     const QString kind = params.bplus() ? Spoken::tr("B+-tree") : Spoken::tr("B-Tree");

@@ -13,6 +13,8 @@
 #include "engines/timeseries/tiered_store.h"
 
 #include <QString>
+#include <cstdint>
+#include <span>
 #include <vector>
 
 namespace fg {
@@ -21,6 +23,9 @@ namespace fg {
 inline constexpr int kSpokenBoxes = 8;
 // The most keys a box is read with; past it, its first and last key and how many.
 inline constexpr int kSpokenKeys = 6;
+
+// Keys as a box is read: "[20 40]", or "[1 to 99, 63 keys]" past kSpokenKeys.
+QString spokenKeys(std::span<const std::int64_t> keys);
 
 QString spokenBTree(const btree::State& state, const btree::Params& params);
 QString spokenLsm(const lsm::LsmState& state, const lsm::LsmParams& params);

@@ -96,6 +96,7 @@ QWidget* BucketsLabPage::buildBelow() {
     table_ = labTable({tr("Tier"), tr("Bucket"), tr("Model"), tr("date_bin"), tr("RRDtool"),
                        tr("Why they differ")},
                       below);
+    table_->setAccessibleName(tr("Buckets of each tier: the model, date_bin and RRDtool"));
     showRows(table_, 15);
     rules_ = labSentence(QString(), below);
     definitions_ = labSentence(QString(), below);

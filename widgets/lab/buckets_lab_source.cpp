@@ -1,8 +1,10 @@
 #include "widgets/lab/buckets_lab_source.h"
 
 #include "engines/timeseries/clock_text.h"
+#include "widgets/canvas/counted.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 #include <algorithm>
 #include <cmath>
 
@@ -235,6 +237,46 @@ void addBucketLane(Frame& f, int lane, const QString& tone, std::vector<BucketLa
     }
 }
 
+// A lane of a tier as a screen reader hears it: "240 buckets", then what stands out in it
+// ("1 differs", "3 unknown", "12 dropped by the model's retention").
+QString laneText(std::int64_t bars, std::int64_t differ, std::int64_t unknown,
+                 std::int64_t dropped) {
+    QStringList notes;
+    if (differ > 0) {
+        notes << bucketsTr("%1 differ").arg(differ);
+    }
+    if (unknown > 0) {
+        notes << bucketsTr("%1 unknown").arg(unknown);
+    }
+    if (dropped > 0) {
+        notes << bucketsTr("%1 dropped by the model's retention").arg(dropped);
+    }
+    const QString count = counted(bars, bucketsTr("bucket"), bucketsTr("buckets"));
+    return notes.isEmpty()
+               ? count
+               : count + QStringLiteral(" (") + notes.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+// The lanes of `tier` below the points, as laneText words them.
+QStringList bucketLanesText(const BucketsLabRun& run, const BucketTier& tier) {
+    std::int64_t model = 0, modelDiffers = 0, dateBin = 0, rrd = 0, rrdDiffers = 0, unknown = 0;
+    for (const BucketCompare& b : tier.buckets) {
+        model += b.model.has_value();
+        modelDiffers += b.model && !b.dateBinWhy.empty() && !b.modelDropped;
+        dateBin += b.dateBin.has_value();
+        rrd += b.rrd || b.rrdUnknown;
+        rrdDiffers += !b.rrdWhy.empty();
+        unknown += b.rrdUnknown;
+    }
+    QStringList lanes{bucketsTr("the model, %1").arg(laneText(model, modelDiffers, 0, 0))};
+    if (run.dateBinRan) {
+        lanes
+            << bucketsTr("PostgreSQL date_bin, %1").arg(laneText(dateBin, 0, 0, tier.modelDropped));
+    }
+    lanes << bucketsTr("RRDtool, %1").arg(laneText(rrd, rrdDiffers, unknown, 0));
+    return lanes;
+}
+
 } // namespace
 
 BucketsLabSource::BucketsLabSource(std::shared_ptr<const BucketsLabRun> run)
@@ -265,6 +307,28 @@ QString BucketsLabSource::narration(int position) const {
         return {};
     }
     return tierText(*run_, run_->tiers[static_cast<std::size_t>(position)]);
+}
+
+QString BucketsLabSource::summary(int position) const {
+    if (run_->tiers.empty()) {
+        return {};
+    }
+    const BucketTier& tier =
+        run_->tiers[static_cast<std::size_t>(std::clamp(position, 0, stepCount() - 1))];
+    QString span;
+    if (!tier.buckets.empty()) {
+        span = bucketsTr(" from %1 to %2")
+                   .arg(QString::fromStdString(timeseries::clockText(tier.buckets.front().start)),
+                        QString::fromStdString(
+                            timeseries::clockText(tier.buckets.back().start + tier.resolutionMs)));
+    }
+    QStringList lanes{
+        bucketsTr("%1 in all").arg(counted(run_->points, bucketsTr("point"), bucketsTr("points")))};
+    lanes << bucketLanesText(*run_, tier);
+    return bucketsTr("Time buckets of %1%2, %3 lanes: %4.")
+        .arg(QString::fromStdString(tier.name), span)
+        .arg(lanes.size())
+        .arg(lanes.join(QStringLiteral("; ")));
 }
 
 Frame BucketsLabSource::frame(int position, const Theme& t) const {

@@ -23,6 +23,10 @@ public:
     int stepCount() const override;
     Frame frame(int position, const Theme& theme) const override;
     QString narration(int position) const override;
+    // The lanes drawn at `position`, for a screen reader: the points, and how many buckets each
+    // of the model, date_bin and RRDtool draws for the tier, those that differ, are unknown or
+    // were dropped, and the time the lanes span.
+    QString summary(int position) const override;
     bool holdsItsPlace() const override { return true; }
 
     // A tier's agreement in a sentence: "1m: the model and date_bin agree on 240 of 240

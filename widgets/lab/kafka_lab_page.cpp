@@ -93,6 +93,8 @@ QWidget* KafkaLabPage::buildTables() {
     records_ = labTable({tr("Key"), tr("Real: partition, offset"), tr("Model: partition, offset"),
                          tr("Same partition?")},
                         below);
+    comparison_->setAccessibleName(tr("Comparison of the real client and the model"));
+    records_->setAccessibleName(tr("Records: where each side placed them"));
     showRows(comparison_, 40);
     showRows(records_, 12);
     settings_ = labSentence(QString(), below);

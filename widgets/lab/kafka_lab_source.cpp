@@ -1,5 +1,7 @@
 #include "widgets/lab/kafka_lab_source.h"
 
+#include "widgets/diagrams/spoken_state.h"
+
 #include <QCoreApplication>
 #include <algorithm>
 
@@ -119,6 +121,15 @@ Frame KafkaLabSource::frame(int position, const Theme& theme) const {
     const auto at = static_cast<std::size_t>(std::min(position, stepCount() - 1));
     const kafka::KafkaStep step = litStep(run_->moments[at], states_[at]);
     return KafkaDiagram::layout(states_[at], &step, params_, theme, extent_);
+}
+
+const kafka::KafkaState& KafkaLabSource::stateAt(int position) const {
+    return position < 0 ? initial_
+                        : states_[static_cast<std::size_t>(std::min(position, stepCount() - 1))];
+}
+
+QString KafkaLabSource::summary(int position) const {
+    return states_.empty() ? QString() : spokenKafka(stateAt(position));
 }
 
 QString KafkaLabSource::narration(int position) const {

@@ -22,6 +22,9 @@ public:
     int stepCount() const override;
     Frame frame(int position, const Theme& theme) const override;
     QString narration(int position) const override;
+    // The cluster drawn at `position` in the Kafka diagram's words (spokenKafka): brokers,
+    // partitions with their records and leaders, each group's members, for a screen reader.
+    QString summary(int position) const override;
     bool holdsItsPlace() const override { return true; }
 
     // One side after moment `index` as the Kafka engine's state, for its diagram: partitions
@@ -30,6 +33,9 @@ public:
     static kafka::KafkaState stateOf(const lab::KafkaLabRun& run, std::size_t index, bool real);
 
 private:
+    // This side's cluster at `position`. REQUIRES: at least one moment.
+    const kafka::KafkaState& stateAt(int position) const;
+
     std::shared_ptr<const lab::KafkaLabRun> run_;
     kafka::KafkaParams params_;
     bool real_;

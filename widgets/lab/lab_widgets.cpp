@@ -102,6 +102,9 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
     // page back and forth, recursing until the stack ran out (a tester's crash: Projector, zoom,
     // then the Kafka tab).
     scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    // Not a Tab stop of its own: a nameless "filler" to a screen reader, and its viewport said it
+    // had the focus with it. Tab goes to the tables in it, and the area scrolls to show them.
+    scroll->setFocusPolicy(Qt::NoFocus);
     return scroll;
 }
 

@@ -88,6 +88,8 @@ QWidget* LsmLabPage::buildTables() {
     comparison_ =
         labTable({tr("Quantity"), tr("RocksDB"), tr("Model"), tr("Why they differ")}, below);
     gets_ = labTable({tr("Get"), tr("RocksDB"), tr("Model")}, below);
+    comparison_->setAccessibleName(tr("Comparison of RocksDB and the model"));
+    gets_->setAccessibleName(tr("Gets: what each side found, and where it looked"));
     showRows(comparison_, 40); // every quantity: the point of the lab
     showRows(gets_, 10);
     settings_ = labSentence(QString(), below);

@@ -1,6 +1,7 @@
 #include "widgets/lab/lsm_lab_source.h"
 
 #include "widgets/canvas/counted.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -117,13 +118,20 @@ lsm::LsmState LsmLabSource::stateOf(const lab::LsmLevels& levels,
     return s;
 }
 
-Frame LsmLabSource::frame(int position, const Theme& theme) const {
+lsm::LsmState LsmLabSource::stateAt(int position) const {
     if (position < 0 || position >= stepCount()) {
-        return LsmDiagram::layout(lsm::LsmState{}, nullptr, params_, theme, extent_);
+        return {};
     }
     const lab::LsmMoment& m = run_->moments[static_cast<std::size_t>(position)];
-    return LsmDiagram::layout(stateOf(real_ ? m.realLevels : m.modelLevels, m.memtable), nullptr,
-                              params_, theme, extent_);
+    return stateOf(real_ ? m.realLevels : m.modelLevels, m.memtable);
+}
+
+Frame LsmLabSource::frame(int position, const Theme& theme) const {
+    return LsmDiagram::layout(stateAt(position), nullptr, params_, theme, extent_);
+}
+
+QString LsmLabSource::summary(int position) const {
+    return spokenLsm(stateAt(position), params_);
 }
 
 QString LsmLabSource::momentText(const lab::LsmMoment& m, bool real) {

@@ -21,6 +21,9 @@ public:
     int stepCount() const override;
     Frame frame(int position, const Theme& theme) const override;
     QString narration(int position) const override;
+    // The tree drawn at `position` in the LSM diagram's words (spokenLsm): the memtable and each
+    // level's tables, for a screen reader.
+    QString summary(int position) const override;
     bool holdsItsPlace() const override { return true; }
 
     // The tree of one side at a moment as the LSM engine's state, for its diagram: each file a
@@ -38,6 +41,9 @@ public:
                             const QString& rightTitle, const Theme& theme);
 
 private:
+    // This side's tree at `position` (empty before the first moment).
+    lsm::LsmState stateAt(int position) const;
+
     std::shared_ptr<const lab::LsmLabRun> run_;
     lsm::LsmParams params_;
     bool real_;

@@ -7,6 +7,7 @@
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/controls/range_box.h"
+#include "widgets/controls/tab_bar.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -50,7 +51,7 @@ PgLabPage::PgLabPage(QWidget* parent)
     buildControls();
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(buildTrees());
-    tabs_ = new QTabWidget(split);
+    tabs_ = new LabTabs(split); // tabs that say the focus truly (tab_bar.h)
     comparisonTable_ = labTable(
         {tr("Quantity"), tr("PostgreSQL"), tr("Model"), tr("Agree"), tr("Why they differ")}, tabs_);
     comparisonTable_->setAccessibleName(tr("Comparison of the real index and the model"));

@@ -2,9 +2,12 @@
 
 #include "engines/btree/btree.h"
 #include "lab/btree_compare.h"
+#include "widgets/canvas/counted.h"
 #include "widgets/diagrams/btree_diagram.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <QCoreApplication>
+#include <QStringList>
 #include <algorithm>
 #include <functional>
 #include <unordered_set>
@@ -314,6 +317,66 @@ Frame drawModel(const btree::State& state, int order, const Theme& theme,
         addGauge(f, copy, static_cast<double>(size) / (order - 1), theme);
     }
     return f;
+}
+
+namespace {
+
+// The keys a screen reader hears for a page: a leaf's keys, an internal page's separators.
+std::vector<std::int64_t> pageKeys(const lab::PgIndexPage& page) {
+    if (page.leaf()) {
+        return page.keys;
+    }
+    std::vector<std::int64_t> keys;
+    for (const lab::PgDownlink& d : page.downlinks) {
+        if (d.key) {
+            keys.push_back(*d.key);
+        }
+    }
+    return keys;
+}
+
+// "level 2: 3 pages", "leaves: 28 pages, keys 1 to 10000": each level below the root.
+QStringList levelsBelowRoot(const lab::PgIndex& index) {
+    std::vector<std::int64_t> pages(static_cast<std::size_t>(index.levels()), 0);
+    std::vector<std::int64_t> leafKeys;
+    for (const lab::PgIndexPage& p : index.pages) {
+        if (!p.deleted() && p.level >= 0 && p.level < index.levels()) {
+            ++pages[static_cast<std::size_t>(p.level)];
+            if (p.leaf() && !p.keys.empty()) {
+                leafKeys.push_back(p.keys.front());
+                leafKeys.push_back(p.keys.back());
+            }
+        }
+    }
+    const auto [lo, hi] = std::minmax_element(leafKeys.begin(), leafKeys.end());
+    QStringList parts;
+    for (int level = index.level - 1; level >= 0; --level) {
+        const QString count = counted(pages[static_cast<std::size_t>(level)],
+                                      PgTreeWords::tr("page"), PgTreeWords::tr("pages"));
+        parts << (level > 0
+                      ? PgTreeWords::tr("level %1: %2").arg(index.level - level + 1).arg(count)
+                  : lo == leafKeys.end()
+                      ? PgTreeWords::tr("leaves: %1").arg(count)
+                      : PgTreeWords::tr("leaves: %1, keys %2 to %3").arg(count).arg(*lo).arg(*hi));
+    }
+    return parts;
+}
+
+} // namespace
+
+QString spokenIndex(const lab::PgIndex& index) {
+    const lab::PgIndexPage* root = index.page(index.root);
+    if (!root || index.leafKeys() == 0) {
+        return PgTreeWords::tr("PostgreSQL's index: empty.");
+    }
+    const std::vector<std::int64_t> rootKeys = pageKeys(*root);
+    QStringList parts{
+        PgTreeWords::tr("root page %1 %2").arg(root->block).arg(spokenKeys(rootKeys))};
+    parts << levelsBelowRoot(index);
+    return PgTreeWords::tr("PostgreSQL's index, %1, %2: %3.")
+        .arg(counted(index.levels(), PgTreeWords::tr("level"), PgTreeWords::tr("levels")),
+             counted(index.leafKeys(), PgTreeWords::tr("key"), PgTreeWords::tr("keys")),
+             parts.join(QLatin1String("; ")));
 }
 
 PaintFunction framePicture(Frame frame) {

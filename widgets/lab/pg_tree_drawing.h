@@ -59,20 +59,29 @@ btree::State modelState(int order, std::span<const std::int64_t> keys);
 Frame drawModel(const btree::State& state, int order, const Theme& theme,
                 std::optional<TreeFocus> focus = std::nullopt);
 
+// What a screen reader says of the real index (the canvas's summary), in the B-Tree diagram's
+// words: its levels and keys, the root page's separators (or keys), the pages of each level below
+// and the range of the leaves' keys (high keys left out), never every page.
+QString spokenIndex(const lab::PgIndex& index);
+
 // One picture for a DiagramCanvas: no steps, the frame laid out in the canvas's theme.
 class PgFrameSource : public DiagramSource {
 public:
     using Layout = std::function<Frame(const Theme&)>;
     void setLayout(Layout layout) { layout_ = std::move(layout); }
+    // What a screen reader says of the picture (spokenIndex, spokenBTree).
+    void setSummary(QString summary) { summary_ = std::move(summary); }
     bool empty() const { return !layout_; }
     int stepCount() const override { return 0; }
     Frame frame(int, const Theme& theme) const override {
         return layout_ ? layout_(theme) : Frame{};
     }
     QString narration(int) const override { return {}; }
+    QString summary(int) const override { return summary_; }
 
 private:
     Layout layout_;
+    QString summary_;
 };
 
 // `frame` fitted into the picture's size, centred (an export of a Lab tree).

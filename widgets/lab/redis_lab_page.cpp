@@ -4,6 +4,7 @@
 #include "widgets/canvas/chart_style.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/controls/range_box.h"
+#include "widgets/controls/tab_bar.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/redis_key_table.h"
@@ -59,7 +60,7 @@ RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     layout->addWidget(buildClusterRow());
     split_ = new QSplitter(Qt::Vertical, this);
     auto* split = split_;
-    tabs_ = new QTabWidget(split);
+    tabs_ = new LabTabs(split); // tabs that say the focus truly (tab_bar.h)
     tabs_->addTab(buildKeysTab(), tr("&Keys and slots"));
     tabs_->addTab(buildReshardTab(), tr("Re&sharding"));
     tabs_->addTab(buildFailoverTab(), tr("&Failover"));

@@ -3,6 +3,7 @@
 #include "engines/redis/crc16.h"
 #include "engines/redis/key_slot.h"
 #include "widgets/diagrams/hashslot_diagram.h"
+#include "widgets/diagrams/spoken_state.h"
 
 #include <algorithm>
 
@@ -139,6 +140,10 @@ QString ClusterPictures::narration(int position) const {
         return {};
     }
     return pictures_[std::size_t(std::clamp(position, 0, stepCount() - 1))].narration;
+}
+
+QString ClusterPictures::summary(int position) const {
+    return pictures_.empty() ? QString() : spokenCluster(state(position));
 }
 
 } // namespace fg

@@ -53,6 +53,9 @@ public:
     int stepCount() const override { return int(pictures_.size()); }
     Frame frame(int position, const Theme& theme) const override;
     QString narration(int position) const override;
+    // The cluster drawn at `position` in the Redis diagram's words (spokenCluster): each master's
+    // slots and keys, a node down, a slot moving, for a screen reader.
+    QString summary(int position) const override;
     bool holdsItsPlace() const override { return true; }
     // The cluster drawn at `position` (clamped). REQUIRES: at least one picture.
     const redis::ClusterState& state(int position) const;

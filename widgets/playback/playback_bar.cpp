@@ -34,7 +34,8 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
 
     scrubber_ = new QSlider(Qt::Horizontal, this);
     scrubber_->setAccessibleName(tr("Timeline"));
-    scrubber_->setToolTip(tr("Drag to jump to any step"));
+    // Said by a screen reader with the timeline: keys first, for those who have no mouse.
+    scrubber_->setToolTip(tr("Left and Right go one step; drag it to jump to any step"));
     // Reached with Tab, not by a click (the canvas keeps Left/Right after a drag); focused, it
     // takes its own arrows, Home, End and Page keys (eventFilter) and moves the player with them.
     scrubber_->setFocusPolicy(Qt::TabFocus);

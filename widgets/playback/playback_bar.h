@@ -22,6 +22,8 @@ class PlaybackBar : public QWidget {
 public:
     explicit PlaybackBar(Player* player, QWidget* parent = nullptr);
 
+    // The player the bar drives.
+    Player* player() const { return player_; }
     // Adds the playback keys as actions on `scope` (shortcuts active while focus is inside it).
     void installKeys(QWidget* scope);
 

@@ -9,6 +9,7 @@
 #include "models/study/quiz_deck.h"
 #include "tests/suite_main.h"
 #include "tests/widgets/accessibility_test_support.h"
+#include "widgets/controls/announced_text.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/practice/answer_inputs.h"
@@ -156,6 +157,7 @@ private slots:
 
     // The quiz's verdict is read by its text and announced, the second "Right." in a row too.
     void theQuizVerdictIsAnnounced() {
+        std::unique_ptr<fg::test::ShowCount> shows;
         fg::QuizView view;
         view.setDeck(&deck_);
         view.show();
@@ -171,8 +173,19 @@ private slots:
                 QVERIFY2(wasHeard(QAccessible::NameChanged, result),
                          qPrintable(view.currentCardId()));
             }
+            // Said whatever has the focus: Orca speaks a notification that shows, and no
+            // change of a label it is not on.
+            QWidget* notice = fg::announcementOf(view.window());
+            QVERIFY(notice);
+            QCOMPARE(QAccessible::queryAccessibleInterface(notice)->role(),
+                     QAccessible::Notification);
+            QCOMPARE(accessibleText(notice, QAccessible::Name), QStringLiteral("Right."));
+            if (!shows) { // from the first verdict on: the second is shown again
+                shows = std::make_unique<fg::test::ShowCount>(notice);
+            }
             QTest::keyClick(&view, Qt::Key_Return); // next card
         }
+        QVERIFY(shows && shows->shown >= 1); // the second "Right." shown again
     }
 
     // A practice answer's feedback is read by its text and announced; the focus goes to Next,
@@ -257,6 +270,23 @@ private slots:
         }
         QVERIFY(answered >= 2);
         QVERIFY(view->atResult());
+    }
+
+    // The question is said with the first answer, where the focus lands, and not again at each
+    // answer Tab goes on to (Orca read it at every one).
+    void theQuestionIsSaidOnce() {
+        auto view = wizard();
+        QLabel* question = labelFor(view.get(), QStringLiteral("Question"));
+        QVERIFY(question && !question->text().isEmpty());
+        int saying = 0, answers = 0;
+        for (QPushButton* b : view->findChildren<QPushButton*>()) {
+            if (b->isVisible() && b->text().startsWith(QLatin1Char('&'))) { // "&1  Yes: ..."
+                ++answers;
+                saying += accessibleText(b, QAccessible::Description) == question->text();
+            }
+        }
+        QVERIFY(answers >= 2);
+        QCOMPARE(saying, 1);
     }
 
     // The partitions of a consumer group, dragged onto members on the picture, are given from

@@ -1,0 +1,26 @@
+// Own focus: what a screen reader is told of a widget that hands its focus to another (a focus
+// proxy: a diagram's page and its chart give theirs to the drawing). Qt's interface says such a
+// widget is focused whenever the one it hands to is (QWidget::hasFocus follows the proxy), and
+// focusable: on the accessibility bus several objects were focused at once (the page, a nameless
+// "filler", and the drawing), and a tab widget (which hands its focus to its tab bar) was a
+// focusable nameless "filler". The interfaces made here say focused only for the widget that
+// holds the focus itself, and focusable only when it can (no proxy); a chart (QCustomPlot) gets
+// the role Chart (it was a "filler": Orca says nothing of a filler's role).
+#pragma once
+
+#include <QAccessibleWidget>
+
+namespace fg {
+
+class OwnFocusAccessible : public QAccessibleWidget {
+public:
+    OwnFocusAccessible(QWidget* widget, QAccessible::Role role);
+    QAccessible::State state() const override;
+};
+
+// Makes queryAccessibleInterface answer an OwnFocusAccessible for `widget` (the factory is
+// installed once; it answers for every widget marked here, every QCustomPlot and every
+// QTabWidget made after the first call). Call it after `widget` hands its focus on.
+void keepOwnFocus(QWidget* widget);
+
+} // namespace fg

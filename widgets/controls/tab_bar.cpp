@@ -1,0 +1,158 @@
+#include "widgets/controls/tab_bar.h"
+
+#include "widgets/controls/accessible_factory.h"
+#include "widgets/controls/own_focus.h"
+
+#include <QAccessibleWidget>
+#include <QHash>
+#include <QPointer>
+
+namespace fg {
+
+namespace {
+
+// A tab's text as shown: a mnemonic's '&' gone, "&&" one '&' ("Key-Value && Caching").
+QString shownText(QString text) {
+    for (int i = 0; i < text.size(); ++i) {
+        if (text[i] == QLatin1Char('&')) {
+            text.remove(i, 1); // the next character stays, a second '&' too
+        }
+    }
+    return text;
+}
+
+// One tab of a TabBar: a child interface without an object of its own (as Qt's).
+class TabAccessible : public QAccessibleInterface, public QAccessibleActionInterface {
+public:
+    TabAccessible(QTabBar* bar, int index) : bar_(bar), index_(index) {}
+
+    void* interface_cast(QAccessible::InterfaceType t) override {
+        return t == QAccessible::ActionInterface ? static_cast<QAccessibleActionInterface*>(this)
+                                                 : nullptr;
+    }
+    QObject* object() const override { return nullptr; }
+    bool isValid() const override { return bar_ && index_ < bar_->count(); }
+    QAccessible::Role role() const override { return QAccessible::PageTab; }
+    QAccessible::State state() const override {
+        QAccessible::State s;
+        if (!isValid()) {
+            s.invalid = true;
+            return s;
+        }
+        const bool current = index_ == bar_->currentIndex();
+        s.focusable = s.selectable = true;
+        s.selected = current;
+        s.focused = current && bar_->hasFocus();
+        s.invisible = !bar_->isVisible() || !bar_->isTabVisible(index_);
+        s.disabled = !bar_->isTabEnabled(index_);
+        return s;
+    }
+    QRect rect() const override {
+        return isValid() ? QRect(bar_->mapToGlobal(bar_->tabRect(index_).topLeft()),
+                                 bar_->tabRect(index_).size())
+                         : QRect();
+    }
+    QString text(QAccessible::Text t) const override {
+        if (!isValid()) {
+            return {};
+        }
+        if (t == QAccessible::Name) {
+            const QString own = bar_->accessibleTabName(index_);
+            return own.isEmpty() ? shownText(bar_->tabText(index_)) : own;
+        }
+        return t == QAccessible::Description ? bar_->tabToolTip(index_) : QString();
+    }
+    void setText(QAccessible::Text, const QString&) override {}
+    QAccessibleInterface* parent() const override {
+        return QAccessible::queryAccessibleInterface(bar_.data());
+    }
+    QAccessibleInterface* child(int) const override { return nullptr; }
+    QAccessibleInterface* childAt(int, int) const override { return nullptr; }
+    int childCount() const override { return 0; }
+    int indexOfChild(const QAccessibleInterface*) const override { return -1; }
+
+    QStringList actionNames() const override { return {pressAction()}; }
+    void doAction(const QString& name) override {
+        if (name == pressAction() && isValid()) {
+            bar_->setCurrentIndex(index_);
+        }
+    }
+    QStringList keyBindingsForAction(const QString&) const override { return {}; }
+    int index() const { return index_; }
+
+private:
+    QPointer<QTabBar> bar_;
+    int index_;
+};
+
+// The bar: its tabs first (Qt's QTabBar sends its focus and selection events with the tab's
+// index as the child), then its child widgets (the scroll buttons).
+class TabBarAccessible : public QAccessibleWidget {
+public:
+    explicit TabBarAccessible(QTabBar* bar) : QAccessibleWidget(bar, QAccessible::PageTabList) {}
+    ~TabBarAccessible() override {
+        for (QAccessible::Id id : std::as_const(tabs_)) {
+            QAccessible::deleteAccessibleInterface(id);
+        }
+    }
+    int childCount() const override { return bar()->count() + QAccessibleWidget::childCount(); }
+    QAccessibleInterface* child(int index) const override {
+        if (index < 0) {
+            return nullptr;
+        }
+        if (index >= bar()->count()) {
+            return QAccessibleWidget::child(index - bar()->count());
+        }
+        if (const auto id = tabs_.constFind(index); id != tabs_.cend()) {
+            return QAccessible::accessibleInterface(*id);
+        }
+        auto* tab = new TabAccessible(bar(), index);
+        tabs_.insert(index, QAccessible::registerAccessibleInterface(tab));
+        return tab;
+    }
+    int indexOfChild(const QAccessibleInterface* child) const override {
+        if (const auto* tab = dynamic_cast<const TabAccessible*>(child)) {
+            return tab->index();
+        }
+        const int other = QAccessibleWidget::indexOfChild(child);
+        return other < 0 ? -1 : bar()->count() + other;
+    }
+    QAccessible::State state() const override { // the current tab has the focus, not the bar
+        QAccessible::State s = QAccessibleWidget::state();
+        s.focused = s.focused && bar()->currentIndex() < 0;
+        return s;
+    }
+    QAccessibleInterface* focusChild() const override {
+        return bar()->hasFocus() && bar()->currentIndex() >= 0 ? child(bar()->currentIndex())
+                                                               : nullptr;
+    }
+    QString text(QAccessible::Text t) const override {
+        const QString own = QAccessibleWidget::text(t);
+        return t == QAccessible::Name && own.isEmpty() && bar()->currentIndex() >= 0
+                   ? child(bar()->currentIndex())->text(t) // as Qt's: the current tab's
+                   : own;
+    }
+
+private:
+    QTabBar* bar() const { return static_cast<QTabBar*>(widget()); }
+    mutable QHash<int, QAccessible::Id> tabs_;
+};
+
+QAccessibleInterface* tabBarFactory(const QString& className, QObject* object) {
+    (void)className;
+    auto* bar = qobject_cast<TabBar*>(object);
+    return bar ? new TabBarAccessible(bar) : nullptr;
+}
+
+} // namespace
+
+TabBar::TabBar(QWidget* parent) : QTabBar(parent) {
+    answerWith<TabBarAccessible>(tabBarFactory, this);
+}
+
+LabTabs::LabTabs(QWidget* parent) : QTabWidget(parent) {
+    setTabBar(new TabBar(this));
+    keepOwnFocus(this); // its tab bar has the focus, not the group
+}
+
+} // namespace fg

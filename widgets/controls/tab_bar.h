@@ -1,0 +1,27 @@
+// TabBar: a QTabBar whose tabs tell a screen reader the truth about the focus. Qt 6.4's tab
+// interface says the current tab is focused whatever has the focus (QAccessibleTabButton::state:
+// focused = current), so every tab bar of the window, those of hidden pages too, had a "focused"
+// tab on the accessibility bus while the reader was on a drawing. A TabBar's tabs say focused
+// only when the bar has the focus (the current tab), selected when current, and otherwise read as
+// Qt's do: the tab's text without its '&', its tool tip as description, Press to pick it.
+// LabTabs: a QTabWidget with a TabBar (QTabWidget::setTabBar is protected).
+#pragma once
+
+#include <QTabBar>
+#include <QTabWidget>
+
+namespace fg {
+
+class TabBar : public QTabBar {
+    Q_OBJECT
+public:
+    explicit TabBar(QWidget* parent = nullptr);
+};
+
+class LabTabs : public QTabWidget {
+    Q_OBJECT
+public:
+    explicit LabTabs(QWidget* parent = nullptr);
+};
+
+} // namespace fg
