@@ -6,6 +6,7 @@
 // every control it will have.
 #include "tests/suite_main.h"
 #include "tests/widgets/accessibility_test_support.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/controls/tab_bar.h"
 #include "widgets/lab/buckets_lab_page.h"
 #include "widgets/lab/kafka_lab_page.h"
@@ -16,6 +17,7 @@
 #include <QAccessible>
 #include <QLineEdit>
 #include <QTest>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <functional>
 #include <memory>
@@ -88,6 +90,49 @@ private slots:
             target->setFocus(Qt::TabFocusReason);
             const QStringList focused = fg::test::focusedInterfaces(page.get());
             QVERIFY2(focused.size() <= 1, qPrintable(focused.join(QLatin1String(", "))));
+        }
+    }
+
+    // Zoom in plain words on every Lab page, as on a live diagram (a tester zoomed a Lab page in
+    // the Projector theme and found its drawings cut off with no sign of how to see the rest):
+    // Zoom in reaches every drawing of the page, Fit brings them all back.
+    void everyPageZoomsItsDrawingsWithButtons_data() { addPages(); }
+    void everyPageZoomsItsDrawingsWithButtons() {
+        QFETCH(LabPageFactory, make);
+        auto page = make();
+        page->resize(1600, 1000);
+        page->show();
+        const auto button = [&page](const char* name) -> QToolButton* {
+            QToolButton* found = nullptr;
+            for (QToolButton* b : page->findChildren<QToolButton*>()) {
+                if (b->accessibleName() == QLatin1String(name) && b->isVisible()) {
+                    if (found) {
+                        return nullptr; // one of each
+                    }
+                    found = b;
+                }
+            }
+            return found;
+        };
+        QToolButton* in = button("Zoom in");
+        QToolButton* out = button("Zoom out");
+        QToolButton* fit = button("Fit");
+        QVERIFY(in && out && fit);
+        QVERIFY(in->toolTip().contains(QStringLiteral("Ctrl++")));
+        const QList<fg::DiagramCanvas*> canvases = page->findChildren<fg::DiagramCanvas*>();
+        QVERIFY(!canvases.isEmpty());
+        in->click();
+        in->click();
+        for (const fg::DiagramCanvas* c : canvases) {
+            QVERIFY2(c->zoom() > 1.0, qPrintable(c->accessibleName()));
+        }
+        out->click();
+        for (const fg::DiagramCanvas* c : canvases) {
+            QVERIFY2(c->zoom() > 1.0 && !c->fitted(), qPrintable(c->accessibleName()));
+        }
+        fit->click();
+        for (const fg::DiagramCanvas* c : canvases) {
+            QVERIFY2(c->fitted(), qPrintable(c->accessibleName()));
         }
     }
 

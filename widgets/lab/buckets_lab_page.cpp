@@ -72,7 +72,10 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     bar_->installKeys(this);
     topLayout->addWidget(canvas_, 1);
     topLayout->addWidget(narration_);
-    topLayout->addWidget(bar_);
+    auto* barRow = new QHBoxLayout;
+    barRow->addWidget(bar_, 1);
+    barRow->addWidget(labZoomButtons(top, [this](int direction) { zoomPage(direction); }));
+    topLayout->addLayout(barRow);
     split->addWidget(top);
     split->addWidget(buildBelow());
     split->setStretchFactor(0, 2);

@@ -64,7 +64,10 @@ KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabCl
     page->addWidget(buildSides(), 3);
     bar_ = new PlaybackBar(real_->player(), this);
     bar_->installKeys(this);
-    page->addWidget(bar_);
+    auto* barRow = new QHBoxLayout;
+    barRow->addWidget(bar_, 1);
+    barRow->addWidget(labZoomButtons(this, [this](int direction) { zoomPage(direction); }));
+    page->addLayout(barRow);
     page->addWidget(buildTables(), 2);
     connect(picker_, &LabScenarioRun::runRequested, this, &KafkaLabPage::run);
     connect(picker_, &LabScenarioRun::failed, this, [this] { emit runFinished(false); });

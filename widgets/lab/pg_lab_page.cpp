@@ -195,6 +195,7 @@ QWidget* PgLabPage::buildTrees() {
     row->addWidget(legend, 1);
     row->addWidget(find);
     row->addWidget(focus_);
+    row->addWidget(labZoomButtons(box, [this](int direction) { zoomPage(direction); }));
     v->addLayout(row);
     way_ = labSentence(QString(), box);
     way_->setObjectName(QStringLiteral("keyWay"));

@@ -223,8 +223,12 @@ QWidget* RedisLabPage::buildKeysTab() {
 
 QWidget* RedisLabPage::buildDrawings() {
     drawings_ = new QWidget(this);
-    auto* h = new QHBoxLayout(drawings_);
-    h->setContentsMargins(0, 0, 0, 0);
+    auto* under = new QVBoxLayout(drawings_);
+    under->setContentsMargins(0, 0, 0, 0);
+    auto* h = new QHBoxLayout;
+    under->addLayout(h, 1);
+    under->addWidget(labZoomButtons(drawings_, [this](int direction) { zoomPage(direction); }), 0,
+                     Qt::AlignRight);
     const auto column = [this, h](const QString& title, QLabel** heading, DiagramCanvas** canvas,
                                   QCustomPlot** chart) {
         auto* box = new QWidget(drawings_);
