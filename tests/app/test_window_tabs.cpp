@@ -9,6 +9,7 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
@@ -66,6 +67,49 @@ class TestWindowTabs : public QObject {
 private slots:
     void initTestCase() { useOwnTestSettings("window-tabs"); }
     void cleanup() { desktop_.restore(); }
+
+    // Tab from the drawing goes round the whole window and reaches every control of the diagram
+    // page, its row of controls included (a tester: Tab went from the drawing through the bar,
+    // the chapter list and the tabs, and back to the drawing, never to Insert or Presets), and
+    // Shift+Tab goes the same way back.
+    void tabReachesEveryControlOfADiagramPage() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.resize(1600, 1000);
+        QVERIFY(showActive(w));
+        w.openDiagram(QStringLiteral("btree"));
+        auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+        QVERIFY(view);
+        QTest::qWait(20); // the page orders its Tab stops once made
+        QList<QWidget*> stops;
+        for (QWidget* c : view->findChildren<QWidget*>()) {
+            if ((c->focusPolicy() & Qt::TabFocus) && !c->focusProxy() && c->isVisible() &&
+                c->isEnabled()) {
+                stops << c;
+            }
+        }
+        QVERIFY(stops.size() > 15);
+        const auto walk = [&](Qt::KeyboardModifiers mods) {
+            view->findChild<fg::DiagramCanvas*>()->setFocus(Qt::TabFocusReason);
+            QList<QWidget*> seen;
+            for (int i = 0; i < 200; ++i) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, mods);
+                seen << QApplication::focusWidget();
+            }
+            return seen;
+        };
+        for (const auto mods :
+             {Qt::KeyboardModifiers(Qt::NoModifier), Qt::KeyboardModifiers(Qt::ShiftModifier)}) {
+            const QList<QWidget*> seen = walk(mods);
+            QStringList missed;
+            for (QWidget* stop : stops) {
+                if (!seen.contains(stop)) {
+                    missed << (stop->accessibleName().isEmpty() ? stop->metaObject()->className()
+                                                                : stop->accessibleName());
+                }
+            }
+            QVERIFY2(missed.isEmpty(), qPrintable(missed.join(QStringLiteral(", "))));
+        }
+    }
 
     // A B-Tree stepped to its fifth step and playing, closed with Ctrl+W between two other tabs:
     // it stops playing, and Ctrl+Shift+T, after another tab was opened and the theme changed,

@@ -64,9 +64,9 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     split_ = new QSplitter(Qt::Vertical, this);
     split_->setChildrenCollapsible(false);
     panel_ = new DiagramPanel(split_);
-    // Focusing the page (a new tab) gives the keys to the drawing: Space plays, Right steps, as
-    // the opening sentence says (a tester's new tab took no key until a click on the drawing).
-    setFocusProxy(panel_->canvas());
+    // Focusing the page (a new tab) gives the keys to the drawing (focusInEvent). Not as a focus
+    // proxy: Qt 6.4 then counts the page itself as a Tab stop that lands on the drawing, and Tab
+    // from the window's tabs went to the drawing, never to the row of controls above it (a tester).
     keepOwnFocus(this); // focused for a screen reader only when it has the focus itself
     // A message floats over the top of the drawing: showing it does not push the drawing down.
     message_ = new QLabel(panel_->canvas());
@@ -268,6 +268,11 @@ QList<QWidget*> tabStopsIn(QLayout* layout) {
 }
 
 } // namespace
+
+void DiagramView::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    panel_->canvas()->setFocus(event->reason());
+}
 
 void DiagramView::orderTabs() {
     // The page's controls were made after its panel: Tab went through the drawing and the

@@ -117,6 +117,9 @@ public:
     PaintFunction picture(const Theme& theme);
 
 protected:
+    // Focusing the page (a new tab) gives the keys to the drawing: Space plays, Right steps, as
+    // the opening sentence says (a tester's new tab took no key until a click on the drawing).
+    void focusInEvent(QFocusEvent* event) override;
     // The row of controls: it wraps onto more lines when the page is narrow (FlowLayout).
     FlowLayout* controls() { return controls_; }
     // A button of the controls row with its tooltip (what it does, in a sentence).
