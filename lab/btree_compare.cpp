@@ -78,7 +78,7 @@ std::string fillWhy(Arrival arrival, bool oneLeafEach, std::int64_t keys, int or
         return "Nothing split: each side keeps its " + std::to_string(keys) +
                (keys == 1 ? " key" : " keys") +
                " in one leaf. The real fill is the bytes used of an 8 KB page (its 24-byte header, "
-               "item pointers and high key included), the model's the keys held of the " +
+               "item pointers and high key included); the model's is the keys held out of the " +
                std::to_string(order - 1) + " a node of order " + std::to_string(order) +
                " may hold.";
     }

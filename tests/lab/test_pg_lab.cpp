@@ -154,6 +154,16 @@ private slots:
         QVERIFY(!fill.agree);
         QVERIFY2(fill.why.rfind("Nothing split: each side keeps its 8 keys in one leaf.", 0) == 0,
                  fill.why.c_str());
+        // How each side counts, in a sentence that reads (a tester: "the model's the keys held
+        // of the 7 a node of order 8 may hold").
+        const std::string order = std::to_string(c.model.order);
+        const std::string counted = "; the model's is the keys held out of the " +
+                                    std::to_string(c.model.order - 1) + " a node of order " +
+                                    order + " may hold.";
+        QVERIFY2(fill.why.size() > counted.size() &&
+                     fill.why.compare(fill.why.size() - counted.size(), counted.size(), counted) ==
+                         0,
+                 fill.why.c_str());
     }
 
     void randomKeysFillLeavesNearSevenTenths() {
