@@ -275,6 +275,12 @@ void PracticeView::showQuestion() {
     feedbackPlain_.clear();
     verdict_ = -1;
     checkButton_->setEnabled(true);
+    // Enter starts a new line in a box of several lines (buckets, one a line): Ctrl+Enter checks
+    // there, and the button says so (it said "Check (Enter)", a tester).
+    const bool lines = std::any_of(e.fields.begin(), e.fields.end(), [](const auto& f) {
+        return f.kind == practice::AnswerField::Kind::Buckets;
+    });
+    checkButton_->setText(lines ? tr("&Check (Ctrl+Enter)") : tr("&Check (Enter)"));
     // Show me plays the answer: it comes once the answer is checked (a tester saw it first and
     // was graded right).
     showMeButton_->setEnabled(false);

@@ -238,6 +238,21 @@ private slots:
                         page.view.start(QString::fromUtf8(t.engine), level, 1, ++s);
                     }
                     const Exercise e = *page.view.current();
+                    // The check button names its key: Ctrl+Enter where Enter starts a new line
+                    // (a box of bucket lines; it said "Enter" there, a tester).
+                    const bool lines =
+                        std::any_of(e.fields.begin(), e.fields.end(), [](const auto& f) {
+                            return f.kind == AnswerField::Kind::Buckets;
+                        });
+                    int named = 0;
+                    for (const QPushButton* b : page.view.findChildren<QPushButton*>()) {
+                        if (b->text().startsWith(QStringLiteral("&Check ("))) {
+                            QCOMPARE(b->text(), lines ? QStringLiteral("&Check (Ctrl+Enter)")
+                                                      : QStringLiteral("&Check (Enter)"));
+                            ++named;
+                        }
+                    }
+                    QCOMPARE(named, 1);
                     // Every input is written out for the student, under its name.
                     const QString given = page.view.givenText();
                     for (const auto& [key, value] : e.given.items()) {
