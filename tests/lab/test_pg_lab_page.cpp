@@ -302,9 +302,17 @@ private slots:
         QVERIFY(!page.index().has_value());
         QCOMPARE(page.realTitle(), QStringLiteral("PostgreSQL's index: gone"));
         QVERIFY(page.realCanvas()->currentFrame().items.empty());
-        // Run builds it again, and the old statement's tag ("DROP TABLE") goes.
+        // A statement now: the table is gone, said so (not "Press Run first": the server is up).
+        page.queryBox()->setPlainText(QStringLiteral("SELECT 1"));
+        page.runQuery();
+        QVERIFY2(tag->text().startsWith(QStringLiteral("The lab's table is gone")),
+                 qPrintable(tag->text()));
+        // Run builds it again, and the old statement's tag ("DROP TABLE") goes; both headings
+        // say the drawings are being made (a second run's went on describing the first one).
         page.run();
         QVERIFY(tag->text().isEmpty());
+        QCOMPARE(page.realTitle(), QStringLiteral("PostgreSQL's index: being built"));
+        QCOMPARE(page.modelTitle(), QStringLiteral("The model: being built"));
         QVERIFY(waitFinished(page));
         QVERIFY2(page.index().has_value(), qPrintable(page.status()));
     }

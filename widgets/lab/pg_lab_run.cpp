@@ -187,9 +187,10 @@ void PgLabPage::run() {
             : tr("The model took the same %1, in the order they were inserted.").arg(why);
     queryStatus_->clear(); // the last statement's tag is not this run's
     way_->hide();          // nor the last key found
-    if (!index_) {         // "gone" after a DROP TABLE stayed through the next run (a tester)
-        realTitle_->setText(tr("PostgreSQL's index: being built"));
-    }
+    // Both headings, on every run: "gone" after a DROP TABLE stayed through the next run, and a
+    // second run's headings went on describing the first one (testers).
+    realTitle_->setText(tr("PostgreSQL's index: being built"));
+    modelTitle_->setText(tr("The model: being built"));
     setBusy(true, tr("Running the lab on %1...").arg(why));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Run: %1").arg(why));
     ensureServer([this, keys = std::move(keys)]() mutable { insertAndRead(std::move(keys)); });
@@ -418,7 +419,11 @@ void PgLabPage::runQuery() {
         return;
     }
     if (!serverUp_ || !index_) {
-        queryStatus_->setText(tr("Press Run first: the statement runs on the lab's server."));
+        // After a DROP TABLE the server is up, the table gone ("Press Run first" said, a tester).
+        queryStatus_->setText(serverUp_ ? tr("The lab's table is gone: press Run to build it "
+                                             "again, then the query box works on it.")
+                                        : tr("Press Run first: the statement runs on the lab's "
+                                             "server."));
         return;
     }
     runStartedMs_ = QDateTime::currentMSecsSinceEpoch();
