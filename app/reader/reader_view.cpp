@@ -152,7 +152,7 @@ void ReaderView::renderChapter() {
     anchor_ = -1;
 }
 
-void ReaderView::renderFigures() {
+void ReaderView::renderFigures(bool aside) {
     if (!course_ || chapter_ < 0 || !shown_) {
         return;
     }
@@ -170,7 +170,7 @@ void ReaderView::renderFigures() {
             if (b.value("type", std::string()) != "figure") {
                 continue;
             }
-            if (drawAside_) {
+            if (aside) {
                 drawFigureAside(b, width);
             } else {
                 renderFigure(b, width);
@@ -286,9 +286,7 @@ void ReaderView::showEvent(QShowEvent* event) {
     QTextBrowser::showEvent(event);
     if (!shown_) {
         shown_ = true;
-        drawAside_ = query_.isEmpty(); // no search marks to draw
-        renderFigures();
-        drawAside_ = false;
+        renderFigures(query_.isEmpty()); // aside, unless search marks are to be drawn
     }
 }
 

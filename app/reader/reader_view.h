@@ -97,7 +97,8 @@ private:
     qreal gutter() const; // the least side margin of the text column
     // Which of the chapter's tables are to be stacked at the view's width now.
     std::vector<bool> tablesStacked() const;
-    void renderFigures();
+    // At the view's width; `aside`: on worker threads (images_), put in place at the next paint.
+    void renderFigures(bool aside = false);
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
     // Draws one figure block on a worker thread (images_), the text laid out meanwhile.
@@ -115,8 +116,6 @@ private:
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
     bool shown_ = false; // shown at least once: the view's width is real
-    // The first figures are drawn on worker threads while the window is laid out and painted.
-    bool drawAside_ = false;
     FigureImages images_;
     qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
     // Per table of the chapter: the narrowest column it keeps its words whole in as a grid

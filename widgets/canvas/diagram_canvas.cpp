@@ -402,6 +402,16 @@ void DiagramCanvas::panBy(QPointF delta) {
     emit viewChanged();
 }
 
+void DiagramCanvas::zoomStep(int direction) {
+    if (direction > 0) {
+        zoomIn();
+    } else if (direction < 0) {
+        zoomOut();
+    } else {
+        fitToView();
+    }
+}
+
 void DiagramCanvas::zoomIn() {
     zoomBy(1.25);
 }
@@ -463,7 +473,7 @@ bool DiagramCanvas::eventFilter(QObject* watched, QEvent* event) {
         if (z != ZoomKey::None) {
             key->accept();
             if (event->type() == QEvent::KeyPress) {
-                z == ZoomKey::In ? zoomIn() : z == ZoomKey::Out ? zoomOut() : fitToView();
+                zoomStep(z == ZoomKey::In ? 1 : z == ZoomKey::Out ? -1 : 0);
             }
             return true;
         }

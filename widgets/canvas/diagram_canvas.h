@@ -73,6 +73,8 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToView();
+    // zoomIn (direction > 0), zoomOut (< 0) or fitToView (0): a page's zoom keys and buttons.
+    void zoomStep(int direction);
     // True until the student zooms or drags the drawing: a fitted drawing fits the widget again
     // when the widget is resized, a zoomed one keeps the size it is shown at.
     bool fitted() const { return zoom_ == 1.0 && pan_.isNull(); }

@@ -1,6 +1,7 @@
 #include "widgets/canvas/diagram_panel.h"
 
 #include "widgets/canvas/long_words.h"
+#include "widgets/controls/zoom_buttons.h"
 #include "widgets/playback/playback_bar.h"
 
 #include <QEvent>
@@ -8,7 +9,6 @@
 #include <QLabel>
 #include <QResizeEvent>
 #include <QTimer>
-#include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -31,24 +31,7 @@ DiagramPanel::DiagramPanel(QWidget* parent) : QWidget(parent) {
     // Zoom in plain words, each with its key in the tooltip. In a narrow panel (the projector's
     // type with the search open at 1280 px) they go on a line of their own under the playback
     // bar, rather than widen the page and squeeze the sidebar.
-    zoom_ = new QWidget(this);
-    auto* zoomRow = new QHBoxLayout(zoom_);
-    zoomRow->setContentsMargins(0, 0, 0, 0);
-    const auto zoomButton = [&](const QString& text, const QString& tip,
-                                void (DiagramCanvas::*slot)()) {
-        auto* b = new QToolButton(zoom_);
-        b->setText(text);
-        b->setAccessibleName(text);
-        b->setToolTip(tip);
-        b->setFocusPolicy(Qt::TabFocus); // a click leaves the keys with the diagram
-        connect(b, &QToolButton::clicked, canvas_, slot);
-        zoomRow->addWidget(b);
-    };
-    zoomButton(tr("Fit"), tr("Fit the whole diagram in the window (Ctrl+0)"),
-               &DiagramCanvas::fitToView);
-    zoomButton(tr("Zoom out"), tr("Zoom out (Ctrl+-)"), &DiagramCanvas::zoomOut);
-    zoomButton(tr("Zoom in"), tr("Zoom in (Ctrl++); drag the diagram to move it"),
-               &DiagramCanvas::zoomIn);
+    zoom_ = new ZoomButtons([this](int direction) { canvas_->zoomStep(direction); }, this);
     row->addWidget(zoom_);
     column->addLayout(row);
     row_ = row;

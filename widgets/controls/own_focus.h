@@ -1,5 +1,5 @@
 // Own focus: what a screen reader is told of a widget that hands its focus to another (a focus
-// proxy: a diagram's page and its chart give theirs to the drawing). Qt's interface says such a
+// proxy: a diagram's chart gives its to the drawing). Qt's interface says such a
 // widget is focused whenever the one it hands to is (QWidget::hasFocus follows the proxy), and
 // focusable: on the accessibility bus several objects were focused at once (the page, a nameless
 // "filler", and the drawing), and a tab widget (which hands its focus to its tab bar) was a

@@ -32,14 +32,7 @@ std::optional<Exportable> DiagramView::exportable() {
 }
 
 bool DiagramView::zoomPage(int direction) {
-    DiagramCanvas* canvas = panel()->canvas();
-    if (direction > 0) {
-        canvas->zoomIn();
-    } else if (direction < 0) {
-        canvas->zoomOut();
-    } else {
-        canvas->fitToView();
-    }
+    panel()->canvas()->zoomStep(direction);
     return true;
 }
 

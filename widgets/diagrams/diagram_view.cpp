@@ -4,7 +4,6 @@
 #include "models/io/atomic_file.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/canvas/opening_sentence.h"
-#include "widgets/controls/own_focus.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/diagram_picture.h"
 
@@ -67,7 +66,6 @@ DiagramView::DiagramView(QWidget* parent) : QWidget(parent) {
     // Focusing the page (a new tab) gives the keys to the drawing (focusInEvent). Not as a focus
     // proxy: Qt 6.4 then counts the page itself as a Tab stop that lands on the drawing, and Tab
     // from the window's tabs went to the drawing, never to the row of controls above it (a tester).
-    keepOwnFocus(this); // focused for a screen reader only when it has the focus itself
     // A message floats over the top of the drawing: showing it does not push the drawing down.
     message_ = new QLabel(panel_->canvas());
     message_->setAccessibleDescription(tr("Message"));

@@ -2,6 +2,7 @@
 
 #include "engines/timeseries/clock_text.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/zoom_buttons.h"
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/buckets_lab_source.h"
 #include "widgets/lab/lab_client.h"
@@ -74,7 +75,7 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     topLayout->addWidget(narration_);
     auto* barRow = new QHBoxLayout;
     barRow->addWidget(bar_, 1);
-    barRow->addWidget(labZoomButtons(top, [this](int direction) { zoomPage(direction); }));
+    barRow->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, top));
     topLayout->addLayout(barRow);
     split->addWidget(top);
     split->addWidget(buildBelow());

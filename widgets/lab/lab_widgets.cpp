@@ -4,15 +4,12 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
-#include <QCoreApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTimer>
-#include <QToolButton>
 #include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -113,41 +110,8 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {
     for (DiagramCanvas* canvas : canvases) {
-        if (direction > 0) {
-            canvas->zoomIn();
-        } else if (direction < 0) {
-            canvas->zoomOut();
-        } else {
-            canvas->fitToView();
-        }
+        canvas->zoomStep(direction);
     }
-}
-
-QWidget* labZoomButtons(QWidget* parent, std::function<void(int)> zoomPage) {
-    auto* box = new QWidget(parent);
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
-    const auto button = [&](const QString& text, const QString& tip, int direction) {
-        auto* b = new QToolButton(box);
-        b->setText(text);
-        b->setAccessibleName(text);
-        b->setToolTip(tip);
-        b->setFocusPolicy(Qt::TabFocus); // a click leaves the keys where they were
-        QObject::connect(b, &QToolButton::clicked, box,
-                         [zoomPage, direction] { zoomPage(direction); });
-        row->addWidget(b);
-    };
-    button(
-        QCoreApplication::translate("fg::LabZoom", "Fit"),
-        QCoreApplication::translate("fg::LabZoom", "Fit the whole drawings in their room (Ctrl+0)"),
-        0);
-    button(QCoreApplication::translate("fg::LabZoom", "Zoom out"),
-           QCoreApplication::translate("fg::LabZoom", "Zoom out (Ctrl+-)"), -1);
-    button(
-        QCoreApplication::translate("fg::LabZoom", "Zoom in"),
-        QCoreApplication::translate("fg::LabZoom", "Zoom in (Ctrl++); drag a drawing to move it"),
-        1);
-    return box;
 }
 
 namespace {

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <QStringList>
-#include <functional>
 #include <initializer_list>
 #include <nlohmann/json_fwd.hpp>
 
@@ -33,10 +32,6 @@ class DiagramCanvas;
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
 // draws the real system and the model side by side).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
-// The page's zoom in plain words, as on a live diagram (Fit, Zoom out, Zoom in, each with its key
-// in the tooltip), calling `zoomPage` with 0, -1 or +1: zoomed in, a Lab drawing was cut off at
-// its edges with no sign of how to see the rest (a tester, in the Projector theme).
-QWidget* labZoomButtons(QWidget* parent, std::function<void(int)> zoomPage);
 
 // A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box
 // when it is a whole number in the box's range (an entry of the list; true or false), else the

@@ -2,6 +2,7 @@
 
 #include "engines/scenario/lsm_scenario.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/zoom_buttons.h"
 #include "widgets/export/diagram_picture.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_scenario_run.h"
@@ -61,7 +62,7 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     bar_->installKeys(this);
     auto* barRow = new QHBoxLayout;
     barRow->addWidget(bar_, 1);
-    barRow->addWidget(labZoomButtons(this, [this](int direction) { zoomPage(direction); }));
+    barRow->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, this));
     page->addLayout(barRow);
     page->addWidget(buildTables(), 2);
     connect(picker_, &LabScenarioRun::runRequested, this, &LsmLabPage::run);

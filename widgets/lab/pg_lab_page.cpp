@@ -8,6 +8,7 @@
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/controls/tab_bar.h"
+#include "widgets/controls/zoom_buttons.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -195,7 +196,7 @@ QWidget* PgLabPage::buildTrees() {
     row->addWidget(legend, 1);
     row->addWidget(find);
     row->addWidget(focus_);
-    row->addWidget(labZoomButtons(box, [this](int direction) { zoomPage(direction); }));
+    row->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, box));
     v->addLayout(row);
     way_ = labSentence(QString(), box);
     way_->setObjectName(QStringLiteral("keyWay"));

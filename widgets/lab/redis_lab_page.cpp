@@ -5,6 +5,7 @@
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/controls/tab_bar.h"
+#include "widgets/controls/zoom_buttons.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/redis_key_table.h"
@@ -227,7 +228,7 @@ QWidget* RedisLabPage::buildDrawings() {
     under->setContentsMargins(0, 0, 0, 0);
     auto* h = new QHBoxLayout;
     under->addLayout(h, 1);
-    under->addWidget(labZoomButtons(drawings_, [this](int direction) { zoomPage(direction); }), 0,
+    under->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, drawings_), 0,
                      Qt::AlignRight);
     const auto column = [this, h](const QString& title, QLabel** heading, DiagramCanvas** canvas,
                                   QCustomPlot** chart) {
