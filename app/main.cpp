@@ -214,11 +214,7 @@ int main(int argc, char** argv) {
         }
     }
     if (parser.isSet(diagram)) {
-        bool known = false;
-        for (const auto& d : fg::liveDiagrams()) {
-            known = known || d.id == parser.value(diagram);
-        }
-        if (!known) {
+        if (!fg::liveDiagram(parser.value(diagram))) {
             return refuse(QStringLiteral("no live diagram \"%1\" (`fieldguide list` shows them).")
                               .arg(parser.value(diagram)));
         }

@@ -4,6 +4,8 @@
 // platform with a bridge, xcb with an AT-SPI bus; offscreen has none).
 #pragma once
 
+#include "widgets/controls/announced_text.h"
+
 #include <QAccessible>
 #include <QEvent>
 #include <QGuiApplication>
@@ -54,6 +56,7 @@ inline std::vector<std::pair<QAccessible::Event, QObject*>>& heard() {
 // Records every accessibility event in heard(); true when the bridge turned active (within
 // 1.5 s), so that events reach the handler.
 inline bool listenToAccessibilityEvents() {
+    fg::setAnnouncingWithoutReader(true); // a screen reader's stand-in: announcements are made
     QAccessible::installUpdateHandler(
         [](QAccessibleEvent* event) { heard().emplace_back(event->type(), event->object()); });
     QAccessible::setActive(true);

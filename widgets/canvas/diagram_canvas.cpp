@@ -115,7 +115,8 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
         from_ = to_;
     }
     emit narrationChanged(narrationAt(position));
-    if (position != previous && isVisible() && followedFromTheKeyboard()) {
+    // The state said in words only for a screen reader (the summary walks the whole state).
+    if (announcing() && position != previous && isVisible() && followedFromTheKeyboard()) {
         announce(this, spokenText());
     }
     update();

@@ -54,7 +54,27 @@ QWidget* announcementOf(QWidget* window) {
                   : nullptr;
 }
 
+namespace {
+
+bool& withoutReader() {
+    static bool on = false;
+    return on;
+}
+
+} // namespace
+
+bool announcing() {
+    return QAccessible::isActive() || withoutReader();
+}
+
+void setAnnouncingWithoutReader(bool on) {
+    withoutReader() = on;
+}
+
 void announce(QWidget* from, const QString& text) {
+    if (!announcing()) {
+        return;
+    }
     QWidget* window = from ? from->window() : nullptr;
     if (!window || !window->isVisible() || text.trimmed().isEmpty()) {
         return;
@@ -73,9 +93,11 @@ void announceOn(QLabel* label, const QString& text) {
         QAccessibleEvent changed(label, QAccessible::NameChanged);
         QAccessible::updateAccessibility(&changed);
     }
-    const QString plain =
-        Qt::mightBeRichText(text) ? QTextDocumentFragment::fromHtml(text).toPlainText() : text;
-    announce(label, plain);
+    if (announcing()) {
+        announce(label, Qt::mightBeRichText(text)
+                            ? QTextDocumentFragment::fromHtml(text).toPlainText()
+                            : text);
+    }
 }
 
 } // namespace fg

@@ -15,8 +15,14 @@ class QWidget;
 
 namespace fg {
 
+// True when announcements are made: a screen reader listens (the accessibility bridge is active),
+// or a test stands in for one (setAnnouncingWithoutReader). Else nothing is built for no one: a
+// diagram's spoken state walks the whole state at every step.
+bool announcing();
+void setAnnouncingWithoutReader(bool on);
+
 // Says `text` to a screen reader now, through the notification of `from`'s window (made the
-// first time). Nothing when `text` is empty or the window is hidden.
+// first time). Nothing when `text` is empty, the window is hidden, or !announcing().
 void announce(QWidget* from, const QString& text);
 
 // The notification of `window` (announce() makes it), or nullptr before the first announcement.

@@ -3,7 +3,6 @@
 #include "widgets/controls/accessible_factory.h"
 
 #include <QApplication>
-#include <QTabWidget>
 #include <qcustomplot.h>
 
 namespace fg {
@@ -14,16 +13,13 @@ const char* const kOwnFocus = "fgOwnFocus";
 
 QAccessibleInterface* ownFocusFactory(const QString& className, QObject* object) {
     (void)className;
-    if (auto* chart = qobject_cast<QCustomPlot*>(object)) {
-        return new OwnFocusAccessible(chart, QAccessible::Chart);
-    }
-    if (auto* tabs = qobject_cast<QTabWidget*>(object)) { // its tab bar has the focus
-        return new OwnFocusAccessible(tabs, QAccessible::Client);
-    }
     auto* widget = qobject_cast<QWidget*>(object);
-    return widget && widget->property(kOwnFocus).toBool()
-               ? new OwnFocusAccessible(widget, QAccessible::Client)
-               : nullptr;
+    if (!widget || !widget->property(kOwnFocus).toBool()) {
+        return nullptr;
+    }
+    // A chart (QCustomPlot) says it is one: a "filler" role Orca says nothing of.
+    return new OwnFocusAccessible(widget, qobject_cast<QCustomPlot*>(object) ? QAccessible::Chart
+                                                                             : QAccessible::Client);
 }
 
 } // namespace

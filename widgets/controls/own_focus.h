@@ -19,8 +19,8 @@ public:
 };
 
 // Makes queryAccessibleInterface answer an OwnFocusAccessible for `widget` (the factory is
-// installed once; it answers for every widget marked here, every QCustomPlot and every
-// QTabWidget made after the first call). Call it after `widget` hands its focus on.
+// installed once and answers for every widget marked here; a chart's role is Chart). Every
+// chart is marked by styleChart, the window's and the Lab's tab widgets by their constructors.
 void keepOwnFocus(QWidget* widget);
 
 } // namespace fg

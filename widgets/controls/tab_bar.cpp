@@ -2,6 +2,7 @@
 
 #include "widgets/controls/accessible_factory.h"
 #include "widgets/controls/own_focus.h"
+#include "widgets/controls/shown_text.h"
 
 #include <QAccessibleWidget>
 #include <QHash>
@@ -10,16 +11,6 @@
 namespace fg {
 
 namespace {
-
-// A tab's text as shown: a mnemonic's '&' gone, "&&" one '&' ("Key-Value && Caching").
-QString shownText(QString text) {
-    for (int i = 0; i < text.size(); ++i) {
-        if (text[i] == QLatin1Char('&')) {
-            text.remove(i, 1); // the next character stays, a second '&' too
-        }
-    }
-    return text;
-}
 
 // One tab of a TabBar: a child interface without an object of its own (as Qt's).
 class TabAccessible : public QAccessibleInterface, public QAccessibleActionInterface {

@@ -1,7 +1,6 @@
 // DiagramView (diagram_view.h): its chart, under the drawing or beside it (at the desk in the
 // projector's type, and on a slide), as high as its legend and labels need.
 #include "widgets/canvas/chart_style.h"
-#include "widgets/controls/own_focus.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QFontMetrics>
@@ -157,8 +156,7 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->setAccessibleName(accessibleName);
     // A click on the chart gives the keys to the drawing: the chart took them, and Space, Home
     // and the arrows did nothing, nothing showing where they went (a tester).
-    chart_->setFocusProxy(panel_->canvas());
-    keepOwnFocus(chart_);
+    chart_->setFocusProxy(panel_->canvas()); // styleChart below makes it say its own focus
     chart_->setMinimumHeight(160);
     // The legend has a row of its own above the plot: inside it, it covered the data.
     placeLegendAbove(chart_);

@@ -37,21 +37,17 @@ public:
         fit_.setInterval(0);
         QObject::connect(&fit_, &QTimer::timeout, this, [this] { fitRows(); });
     }
-    // The model and the header outlive fit_ (QTableWidget's destructor clears the model): they
-    // must not reach a timer already gone.
-    ~LabTable() override {
-        disconnect(model(), nullptr, this, nullptr);
-        disconnect(verticalHeader(), nullptr, this, nullptr);
-    }
     void showRows(int most) {
         shownRows_ = most;
         setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
         setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the rows wrap instead
-        const auto later = [this] { fit_.start(); };
-        connect(model(), &QAbstractItemModel::rowsInserted, this, later);
-        connect(model(), &QAbstractItemModel::rowsRemoved, this, later);
-        connect(model(), &QAbstractItemModel::modelReset, this, later);
-        connect(verticalHeader(), &QHeaderView::sectionResized, this, later);
+        // The timer is the receiver: the model and the header outlive it (QTableWidget's
+        // destructor clears the model), and its connections go with it.
+        const auto later = qOverload<>(&QTimer::start);
+        connect(model(), &QAbstractItemModel::rowsInserted, &fit_, later);
+        connect(model(), &QAbstractItemModel::rowsRemoved, &fit_, later);
+        connect(model(), &QAbstractItemModel::modelReset, &fit_, later);
+        connect(verticalHeader(), &QHeaderView::sectionResized, &fit_, later);
         fitRows();
     }
 

@@ -3,12 +3,14 @@
 // pg_lab_run.cpp.
 #include "widgets/lab/pg_lab_page.h"
 
+#include "lab/btree_compare.h"
 #include "lab/lab_programs.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
 #include "widgets/controls/range_box.h"
 #include "widgets/controls/tab_bar.h"
 #include "widgets/controls/zoom_buttons.h"
+#include "widgets/diagrams/spoken_state.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -36,6 +38,14 @@ PgLabPage::PgLabPage(QWidget* parent)
     : QWidget(parent), client_(new LabClient(this)), theme_(Theme::light()),
       realSource_(std::make_unique<PgFrameSource>()),
       modelSource_(std::make_unique<PgFrameSource>()) {
+    // The drawings said in words from what the page holds, when a screen reader asks (redraw runs
+    // at every key looked for; nothing at all while the index is gone).
+    realSource_->setSummary([this] { return index_ ? spokenIndex(*index_) : QString(); });
+    modelSource_->setSummary([this] {
+        return modelState_ && comparison_
+                   ? spokenBTree(*modelState_, lab::modelParams(comparison_->model.order))
+                   : QString();
+    });
     auto* layout = new QVBoxLayout(this);
     intro_ = labSentence(introText(false), this);
     layout->addWidget(intro_);

@@ -3,7 +3,6 @@
 #include "engines/core/rng.h"
 #include "lab/btree_compare.h"
 #include "widgets/canvas/diagram_canvas.h"
-#include "widgets/diagrams/spoken_state.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/pg_lab_page.h"
 #include "widgets/lab/pg_tree_drawing.h"
@@ -347,12 +346,10 @@ void PgLabPage::redraw() {
     }
     way_->setVisible((focus && focus->marked) || (!ok && !typed.isEmpty()));
     realSource_->setLayout([index, focus](const Theme& t) { return drawIndex(index, t, focus); });
-    realSource_->setSummary(spokenIndex(index));
     const int order = comparison_->model.order;
     auto state = modelState_;
     modelSource_->setLayout(
         [state, order, focus](const Theme& t) { return drawModel(*state, order, t, focus); });
-    modelSource_->setSummary(spokenBTree(*state, lab::modelParams(order)));
     realCanvas_->setSource(realSource_.get());
     modelCanvas_->setSource(modelSource_.get());
     const std::int64_t pages = index_->leafPages() + index_->internalPages();
@@ -372,8 +369,6 @@ void PgLabPage::forgetIndex() {
     modelState_.reset();
     realSource_->setLayout({});
     modelSource_->setLayout({});
-    realSource_->setSummary({});
-    modelSource_->setSummary({});
     realCanvas_->setSource(realSource_.get());
     modelCanvas_->setSource(modelSource_.get());
     realTitle_->setText(tr("PostgreSQL's index: gone"));

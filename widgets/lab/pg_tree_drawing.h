@@ -69,19 +69,20 @@ class PgFrameSource : public DiagramSource {
 public:
     using Layout = std::function<Frame(const Theme&)>;
     void setLayout(Layout layout) { layout_ = std::move(layout); }
-    // What a screen reader says of the picture (spokenIndex, spokenBTree).
-    void setSummary(QString summary) { summary_ = std::move(summary); }
+    // What a screen reader says of the picture (spokenIndex, spokenBTree), made when one asks.
+    using Summary = std::function<QString()>;
+    void setSummary(Summary summary) { summary_ = std::move(summary); }
     bool empty() const { return !layout_; }
     int stepCount() const override { return 0; }
     Frame frame(int, const Theme& theme) const override {
         return layout_ ? layout_(theme) : Frame{};
     }
     QString narration(int) const override { return {}; }
-    QString summary(int) const override { return summary_; }
+    QString summary(int) const override { return summary_ ? summary_() : QString(); }
 
 private:
     Layout layout_;
-    QString summary_;
+    Summary summary_;
 };
 
 // `frame` fitted into the picture's size, centred (an export of a Lab tree).

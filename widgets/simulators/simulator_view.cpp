@@ -2,6 +2,7 @@
 
 #include "widgets/canvas/chart_style.h"
 #include "widgets/controls/announced_text.h"
+#include "widgets/controls/shown_text.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QBoxLayout>
@@ -90,7 +91,7 @@ FlowLayout* SimulatorView::addRow() {
 void SimulatorView::addLabelled(FlowLayout* row, const QString& label, QWidget* control) {
     auto* l = new QLabel(label, this);
     l->setBuddy(control);
-    control->setAccessibleName(QString(label).remove(QLatin1Char(':')).remove(QLatin1Char('&')));
+    control->setAccessibleName(shownText(label).remove(QLatin1Char(':')));
     row->addWidget(l);
     row->addWidget(control);
 }

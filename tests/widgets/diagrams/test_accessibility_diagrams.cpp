@@ -251,6 +251,25 @@ private slots:
         QCOMPARE(player->position(), 4);
     }
 
+    // With no screen reader listening, a step is not put into words nor shown as a notification
+    // (the spoken state walks the whole state, at every step of a played diagram).
+    void nothingIsSaidWithoutAScreenReader() {
+        if (QAccessible::isActive()) {
+            QSKIP("a screen reader's bridge is active in this session");
+        }
+        fg::setAnnouncingWithoutReader(false);
+        auto page = std::unique_ptr<QWidget>(fg::liveDiagrams().front().makePage(nullptr));
+        auto* view = qobject_cast<fg::DiagramView*>(page.get());
+        view->resize(1600, 900);
+        view->show();
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        canvas->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(canvas, Qt::Key_Right);
+        const bool said = fg::announcementOf(view->window()) != nullptr;
+        fg::setAnnouncingWithoutReader(true); // the other tests stand in for a screen reader
+        QVERIFY(!said);
+    }
+
     // Orca speaks no description change (Qt 6.4's bridge sends the object, not its text): a step
     // is said as a notification while the student follows the drawing from the keyboard (the
     // focus on it or on its playback bar), and not while the focus is elsewhere.
