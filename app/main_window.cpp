@@ -498,6 +498,15 @@ void MainWindow::setSafeColours(bool safe) {
     appTheme_.setSafeColours(safe);
     safeColoursAction_->setChecked(safe);
     setThemeChoice(themeChoice_); // the same theme, its marks in the other palette
+    // Most pages look the same either way (their colours are safe already): say what changed, or
+    // a student who ticks it sees nothing and cannot tell whether it worked (a tester).
+    statusBar()->showMessage(
+        safe ? tr("Colours for colour blindness: on. The green, red and amber marks (fits, "
+                  "rule-outs, warnings) now differ in lightness too. The diagrams' other colours "
+                  "are already told apart with any colour vision, so they do not change.")
+             : tr("Colours for colour blindness: off. The green, red and amber marks have their "
+                  "usual colours again."),
+        12000);
 }
 
 // The menus stay in full screen: hidden, Alt+V and the other menu keys did nothing and F11 was

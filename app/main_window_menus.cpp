@@ -189,6 +189,7 @@ void MainWindow::buildMenus() {
     safeColoursAction_->setToolTip(tr("Marks for good, bad and warning that stay apart for "
                                       "readers who do not tell red from green or blue from "
                                       "yellow"));
+    safeColoursAction_->setStatusTip(safeColoursAction_->toolTip());
     connect(safeColoursAction_, &QAction::toggled, this, &MainWindow::setSafeColours);
     QList<QKeySequence> fullKeys = QKeySequence::keyBindings(QKeySequence::FullScreen);
     if (!fullKeys.contains(QKeySequence(Qt::Key_F11))) {

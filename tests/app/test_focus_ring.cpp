@@ -11,9 +11,12 @@
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QApplication>
+#include <QPushButton>
+#include <QSplitter>
 #include <QStyle>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <memory>
 
 namespace {
@@ -65,9 +68,9 @@ bool near(const QColor& a, const QColor& b, int tolerance) {
            std::abs(a.blue() - b.blue()) <= tolerance;
 }
 
-// The points just outside `w`, one pixel off the middle of each side, in `parent`'s image.
-std::vector<QPoint> justOutside(const QWidget* w) {
-    const QRect r = w->geometry();
+// The points just outside `w`, one pixel off the middle of each side, in `around`'s image.
+std::vector<QPoint> justOutside(const QWidget* w, const QWidget* around) {
+    const QRect r(w->mapTo(around, QPoint(0, 0)), w->size());
     const QPoint c = r.center();
     return {{c.x(), r.top() - 1},
             {c.x(), r.bottom() + 1},
@@ -139,10 +142,10 @@ private slots:
              {static_cast<QWidget*>(button), static_cast<QWidget*>(view->panel()->canvas())}) {
             focused->setFocus(Qt::TabFocusReason);
             QTRY_VERIFY(fg::FocusRing::current() && fg::FocusRing::current()->widget() == focused);
-            QWidget* around = focused->parentWidget();
-            const QColor want = fg::focusRingColor(focused->palette());
+            QWidget* around = fg::FocusRing::current()->parentWidget();
+            const QColor want = fg::focusRingColor(focused->window()->palette());
             const QImage image = around->grab().toImage();
-            for (const QPoint& at : justOutside(focused)) {
+            for (const QPoint& at : justOutside(focused, around)) {
                 const QColor got = image.pixelColor(at);
                 QVERIFY2(near(got, want, 24),
                          qPrintable(QStringLiteral("%1 at (%2, %3): %4, the ring is %5")
@@ -153,6 +156,45 @@ private slots:
             }
         }
         theme.apply(fg::ThemeChoice::Light);
+    }
+
+    // A list that fills the window's left side (the chapter list does) has its ring on all four
+    // sides: just inside the list where the window's edge leaves no room outside. It was cut to
+    // a 1-pixel line at the list's right edge (a tester).
+    void theRingShowsWhereTheWidgetFillsItsPlace() {
+        QSplitter window;
+        auto* list = new QTreeWidget(&window);
+        list->addTopLevelItems({new QTreeWidgetItem({QStringLiteral("1. Database Types")}),
+                                new QTreeWidgetItem({QStringLiteral("2. PostgreSQL")})});
+        auto* beside = new QPushButton(QStringLiteral("Next"), &window);
+        window.resize(600, 400);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        beside->setFocus(Qt::TabFocusReason);
+        list->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(fg::FocusRing::current() && fg::FocusRing::current()->widget() == list);
+        const QImage image = window.grab().toImage();
+        const QColor want = fg::focusRingColor(window.palette());
+        const QRect r(list->mapTo(&window, QPoint(0, 0)), list->size());
+        const QPoint c = r.center();
+        // From 2 pixels outside each side to 2 inside, along the middle of the side.
+        const struct {
+            const char* side;
+            QPoint outside;
+            QPoint inward;
+        } sides[] = {{"left", {r.left() - 2, c.y()}, {1, 0}},
+                     {"right", {r.right() + 2, c.y()}, {-1, 0}},
+                     {"top", {c.x(), r.top() - 2}, {0, 1}},
+                     {"bottom", {c.x(), r.bottom() + 2}, {0, -1}}};
+        for (const auto& side : sides) {
+            bool found = false;
+            for (int step = 0; step < 5 && !found; ++step) {
+                const QPoint at = side.outside + side.inward * step;
+                found = image.rect().contains(at) && near(image.pixelColor(at), want, 24);
+            }
+            QVERIFY2(found, side.side);
+        }
     }
 };
 

@@ -1,6 +1,7 @@
 // The window's chrome follows the theme: after every switch between every ordered pair of themes,
 // every visible widget (sidebar, menu bar, tabs, search dock, status bar, an open dialog, an open
 // diagram) has the active theme's window and base colours, not the previous theme's.
+#include "app/app_theme.h"
 #include "app/main_window.h"
 #include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
@@ -11,6 +12,8 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/export/export_dialog.h"
+#include "widgets/practice/answer_inputs.h"
+#include "widgets/practice/practice_view.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QAbstractButton>
@@ -328,6 +331,83 @@ private slots:
                                     .arg(read, 0, 'f', 2)));
         }
         w.setThemeChoice(fg::ThemeChoice::System); // the desktop's look for the next test
+    }
+
+    // A tester could not tell the practice answer picked from the others (a shade darker grey,
+    // the same as the rest in Dark): in each theme its fill stands 3:1 from the others'.
+    void aPickedChoiceStandsOutFromTheOthers() {
+        for (fg::ThemeChoice t :
+             {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            fg::AppTheme theme;
+            fg::PracticeView view;
+            view.setTheme(theme.apply(t));
+            view.resize(1400, 1000);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.start(QStringLiteral("hashslot"), fg::practice::Level::Medium, 10, 77);
+            for (int i = 0; i < view.questionCount() && view.current()->type != "owner-of-key";
+                 ++i) {
+                view.check();
+                view.next();
+            }
+            QCOMPARE(view.current()->type, std::string("owner-of-key"));
+            QTest::keyClick(&view, Qt::Key_2);
+            QCOMPARE(view.inputs()->pickedChoice(), 1);
+            QList<QAbstractButton*> picked, others;
+            for (QAbstractButton* b : view.inputs()->findChildren<QAbstractButton*>()) {
+                if (b->isCheckable()) {
+                    (b->isChecked() ? picked : others) << b;
+                }
+            }
+            QCOMPARE(picked.size(), 1);
+            QVERIFY(!others.isEmpty());
+            // The fill: the median lightness inside the border (Fusion's fill is a gradient,
+            // the text a few pixels of it), as a grey of that lightness.
+            auto fill = [](QAbstractButton* b) {
+                const QImage image = b->grab().toImage();
+                std::vector<qreal> light;
+                for (int y = 3; y < image.height() - 3; ++y) {
+                    for (int x = 3; x < image.width() - 3; ++x) {
+                        light.push_back(fg::relativeLuminance(image.pixelColor(x, y)));
+                    }
+                }
+                std::nth_element(light.begin(), light.begin() + light.size() / 2, light.end());
+                return light[light.size() / 2];
+            };
+            const qreal mine = fill(picked[0]);
+            for (QAbstractButton* other : others) {
+                const qreal theirs = fill(other);
+                const qreal apart =
+                    (std::max(mine, theirs) + 0.05) / (std::min(mine, theirs) + 0.05);
+                QVERIFY2(apart >= 3.0, qPrintable(QStringLiteral("%1: picked %2, other %3: %4:1")
+                                                      .arg(fg::themeChoiceName(t))
+                                                      .arg(mine, 0, 'f', 3)
+                                                      .arg(theirs, 0, 'f', 3)
+                                                      .arg(apart, 0, 'f', 2)));
+            }
+        }
+        fg::AppTheme().apply(fg::ThemeChoice::System);
+    }
+
+    // A tester ticked View > Colours for colour blindness and saw no change on a Lab page (its
+    // colours are safe already): the status bar says what changed, and what did not.
+    void theColourOptionSaysWhatItChanged() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction* option = nullptr;
+        for (QAction* a : w.findChildren<QAction*>()) {
+            option = a->text() == QLatin1String("Colours for colour &blindness") ? a : option;
+        }
+        QVERIFY(option && !option->isChecked());
+        option->trigger();
+        const QString on = w.statusBar()->currentMessage();
+        QVERIFY2(on.contains(QLatin1String(": on.")) && on.contains(QLatin1String("marks")) &&
+                     on.contains(QLatin1String("do not change")),
+                 qPrintable(on));
+        option->trigger();
+        const QString off = w.statusBar()->currentMessage();
+        QVERIFY2(off.contains(QLatin1String(": off.")), qPrintable(off));
     }
 
     // A fresh tester: the Diagrams menu's and the simulators' entries had no access key (Alt+D

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPointer>
+#include <QProxyStyle>
 
 namespace fg {
 
@@ -18,6 +19,31 @@ bool standsOut(const QColor& c, const QPalette& p) {
     }
     return true;
 }
+
+// The style the ring asks where to stand: above the widgets (Fusion says below, where a
+// neighbour or the edge of the parent hides it), kWidth pixels out, with no mask.
+class RingPlacement : public QProxyStyle {
+public:
+    int styleHint(StyleHint hint, const QStyleOption* option, const QWidget* widget,
+                  QStyleHintReturn* returned) const override {
+        if (hint == SH_FocusFrame_AboveWidget) {
+            return 1;
+        }
+        if (hint == SH_FocusFrame_Mask) {
+            return 0;
+        }
+        return QProxyStyle::styleHint(hint, option, widget, returned);
+    }
+    int pixelMetric(PixelMetric metric, const QStyleOption* option,
+                    const QWidget* widget) const override {
+        if (metric == PM_FocusFrameHMargin || metric == PM_FocusFrameVMargin) {
+            return FocusRing::kWidth;
+        }
+        return QProxyStyle::pixelMetric(metric, option, widget);
+    }
+};
+
+const char* const kRingArea = "fgFocusRingArea";
 
 QPointer<FocusRing>& theRing() {
     static QPointer<FocusRing> ring;
@@ -41,6 +67,12 @@ QColor focusRingColor(const QPalette& palette) {
     return to;
 }
 
+FocusRing::FocusRing(QWidget* parent) : QFocusFrame(parent) {
+    auto* placement = new RingPlacement;
+    placement->setParent(this);
+    setStyle(placement);
+}
+
 void FocusRing::install() {
     static const bool installed = [] {
         QObject::connect(qApp, &QApplication::focusChanged, qApp,
@@ -53,6 +85,10 @@ void FocusRing::install() {
 FocusRing* FocusRing::current() {
     FocusRing* ring = theRing();
     return ring && ring->widget() ? ring : nullptr;
+}
+
+void FocusRing::ringAround(QWidget* focusable, QWidget* area) {
+    focusable->setProperty(kRingArea, QVariant::fromValue(static_cast<QObject*>(area)));
 }
 
 void FocusRing::follow(QWidget* now) {
@@ -68,7 +104,19 @@ void FocusRing::follow(QWidget* now) {
     if (!ring) { // made again if the parent it last had took it away with it
         ring = new FocusRing(now->parentWidget());
     }
-    ring->setWidget(now);
+    auto* area = qobject_cast<QWidget*>(now->property(kRingArea).value<QObject*>());
+    ring->setWidget(area && area->isAncestorOf(now) ? area : now);
+}
+
+QRect FocusRing::unclipped() const {
+    QRect r = rect();
+    for (const QWidget* p = parentWidget(); p; p = p->parentWidget()) {
+        r &= QRect(mapFrom(p, QPoint(0, 0)), p->size());
+        if (p->isWindow()) {
+            break;
+        }
+    }
+    return r;
 }
 
 void FocusRing::paintEvent(QPaintEvent*) {
@@ -77,10 +125,10 @@ void FocusRing::paintEvent(QPaintEvent*) {
     }
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(focusRingColor(widget()->palette()), kWidth));
+    p.setPen(QPen(focusRingColor(widget()->window()->palette()), kWidth));
     p.setBrush(Qt::NoBrush);
     const qreal half = kWidth / 2.0;
-    p.drawRoundedRect(QRectF(rect()).adjusted(half, half, -half, -half), 3, 3);
+    p.drawRoundedRect(QRectF(unclipped()).adjusted(half, half, -half, -half), 3, 3);
 }
 
 } // namespace fg

@@ -170,6 +170,10 @@ AnswerInputs::Part AnswerInputs::numberPart(const practice::AnswerField& f, QWid
 
 AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWidget* box) {
     auto* row = new QWidget(box);
+    // The choice picked is filled with the selection colour, not a shade darker grey (a tester
+    // could not tell it from the others, most of all in Dark).
+    row->setStyleSheet(QStringLiteral("QPushButton:checked { background-color: palette(highlight);"
+                                      " color: palette(highlighted-text); }"));
     auto* flow = new FlowLayout(row);
     flow->setContentsMargins(0, 0, 0, 0);
     auto* group = new QButtonGroup(row);

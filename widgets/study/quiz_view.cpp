@@ -4,11 +4,11 @@
 #include "models/study/progress_store.h"
 #include "widgets/canvas/reading_column.h"
 #include "widgets/controls/announced_text.h"
+#include "widgets/controls/focus_ring.h"
 
 #include <QButtonGroup>
 #include <QDate>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -59,21 +59,27 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     v->addWidget(question_);
 
     choicesBox_ = new QWidget(column);
-    auto* grid = new QGridLayout(choicesBox_);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setColumnStretch(1, 1);
+    auto* rows = new QVBoxLayout(choicesBox_);
+    rows->setContentsMargins(0, 0, 0, 0);
     group_ = new QButtonGroup(this);
     for (int i = 0; i < 4; ++i) {
-        auto* radio = new QRadioButton(QString::number(i + 1), choicesBox_);
+        // A row per choice: its button and its text, the focus ring around both (around the
+        // button alone it was a small faint box by the number, a tester).
+        auto* row = new QWidget(choicesBox_);
+        auto* line = new QHBoxLayout(row);
+        line->setContentsMargins(0, 0, 0, 0);
+        auto* radio = new QRadioButton(QString::number(i + 1), row);
         // Named by its text once a card is shown (showChoices): "Choice 1" told a screen reader
         // nothing.
         radio->setAccessibleName(tr("Choice %1").arg(i + 1));
-        auto* text = wrappedLabel(tr("Choice %1 text").arg(i + 1), choicesBox_);
+        FocusRing::ringAround(radio, row);
+        auto* text = wrappedLabel(tr("Choice %1 text").arg(i + 1), row);
         text->setTextInteractionFlags(Qt::NoTextInteraction);
         text->installEventFilter(this);
         group_->addButton(radio, i);
-        grid->addWidget(radio, i, 0, Qt::AlignTop);
-        grid->addWidget(text, i, 1);
+        line->addWidget(radio, 0, Qt::AlignTop);
+        line->addWidget(text, 1);
+        rows->addWidget(row);
         radios_.push_back(radio);
         choiceTexts_.push_back(text);
     }
@@ -317,8 +323,7 @@ void QuizView::showChoices() {
     // theme's "good" and "bad" colours made readable (setTheme): colour is never the only cue.
     for (std::size_t i = 0; i < radios_.size(); ++i) {
         const bool used = i < order_.size();
-        radios_[i]->setVisible(used);
-        choiceTexts_[i]->setVisible(used);
+        radios_[i]->parentWidget()->setVisible(used); // the choice's row
         radios_[i]->setEnabled(!checked);
         if (!used) {
             continue;

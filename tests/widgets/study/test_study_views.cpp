@@ -8,6 +8,7 @@
 #include "models/study/quiz_deck.h"
 #include "models/theme/theme.h"
 #include "tests/suite_main.h"
+#include "widgets/controls/focus_ring.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
@@ -91,6 +92,31 @@ void saveFigure(QWidget& w, const QString& name) {
 class TestStudyViews : public QObject {
     Q_OBJECT
 private slots:
+    // The focus ring goes around a choice's button and its text, not the button alone (a
+    // small faint box by the number, a tester).
+    void theFocusRingGoesAroundAChoiceAndItsText() {
+        fg::FocusRing::install();
+        const fg::QuizDeck deck = smallDeck();
+        fg::QuizView view;
+        view.setToday(1000);
+        view.setDeck(&deck);
+        view.resize(900, 640);
+        view.show();
+        QApplication::setActiveWindow(&view);
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QRadioButton* radio = view.findChildren<QRadioButton*>().at(1);
+        QLabel* text = label(&view, QStringLiteral("Choice 2 text"));
+        radio->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(fg::FocusRing::current());
+        const QWidget* around = fg::FocusRing::current()->widget();
+        QVERIFY(around && around->isAncestorOf(radio) && around->isAncestorOf(text));
+        QVERIFY(!around->isAncestorOf(view.findChildren<QRadioButton*>().at(0)));
+        const QRect ring = fg::FocusRing::current()->geometry();
+        const QWidget* parent = fg::FocusRing::current()->parentWidget();
+        QVERIFY(ring.contains(QRect(text->mapTo(parent, QPoint(0, 0)), text->size())));
+        QVERIFY(fg::FocusRing::current()->isVisible());
+    }
+
     void keysPickCheckAndMoveOn() {
         const fg::QuizDeck deck = smallDeck();
         QTemporaryDir dir;
