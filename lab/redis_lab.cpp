@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QThread>
+#include <csignal>
 
 namespace fg::lab {
 
@@ -200,18 +201,22 @@ Status RedisLab::waitForNodes(int timeoutMs) {
 }
 
 void RedisLab::stop() {
+    // SHUTDOWN NOSAVE to each server that answers; SIGTERM (Redis's own shutdown) to one that
+    // does not yet (a start stopped half-way: each such server was waited for 5 s in vain, the
+    // Lab's helper was killed before it removed the folder).
+    std::vector<bool> told(servers_.size(), false);
     for (std::size_t i = 0; i < servers_.size(); ++i) {
-        if (!servers_[i]->running()) {
-            continue;
-        }
         RedisConnection* c = nullptr;
-        if (connection(static_cast<int>(i), &c)) {
+        if (servers_[i]->running() && connection(static_cast<int>(i), &c)) {
             RedisReply ignored;
             [[maybe_unused]] const Status s = c->command({"SHUTDOWN", "NOSAVE"}, &ignored);
+            told[i] = true;
         }
     }
-    for (auto& server : servers_) {
-        server->stop({}, 5000);
+    for (std::size_t i = 0; i < servers_.size(); ++i) {
+        const auto pid = static_cast<pid_t>(servers_[i]->pid());
+        servers_[i]->stop(
+            told[i] ? std::function<void()>() : [pid] { ::kill(pid, SIGTERM); }, 5000);
     }
     connections_.clear();
     servers_.clear();

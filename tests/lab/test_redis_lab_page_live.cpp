@@ -14,6 +14,8 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPushButton>
+#include <QTemporaryDir>
 
 namespace {
 
@@ -164,6 +166,46 @@ private slots:
             QTRY_VERIFY_WITH_TIMEOUT(processGone(pid), 10000);
         }
         QTRY_VERIFY_WITH_TIMEOUT(!QDir(folder).exists(), 10000);
+    }
+
+    // Stop is there during a start and ends it (tester 32: it stayed grey through the start):
+    // nothing is left running or on disk, and the next Start starts afresh.
+    void stopEndsAStartUnderWay() {
+        QTemporaryDir root; // the helper's lab folder goes here (TMPDIR), to be seen emptied
+        QVERIFY(root.isValid());
+        const QByteArray tmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", root.path().toLocal8Bit());
+        fg::RedisLabPage page;
+        page.resize(1280, 800);
+        page.show();
+        QPushButton* stop = nullptr;
+        for (auto* b : page.findChildren<QPushButton*>()) {
+            stop = b->text() == QLatin1String("St&op") ? b : stop;
+        }
+        QVERIFY(stop && !stop->isEnabled());
+        page.startCluster(3, true);
+        QVERIFY(page.busy());
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(root.path()).isEmpty(QDir::Dirs | QDir::NoDotAndDotDot),
+                                 10000); // the folder made: servers on their way
+        QVERIFY(page.busy());
+        QVERIFY(stop->isEnabled());
+        QTest::mouseClick(stop, Qt::LeftButton);
+        QVERIFY(!page.busy());
+        QVERIFY(!page.running());
+        QVERIFY2(page.status().startsWith(QStringLiteral("Stopped")), qPrintable(page.status()));
+        QVERIFY(!stop->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(root.path()).isEmpty(QDir::Dirs | QDir::NoDotAndDotDot),
+                                 10000);
+        page.startCluster(3, false);
+        QVERIFY(answered(page));
+        QVERIFY2(page.running(), qPrintable(page.status()));
+        QCOMPARE(page.nodes().size(), std::size_t{3});
+        page.stopCluster();
+        QVERIFY(answered(page));
+        QVERIFY(!page.running());
+        QTRY_VERIFY_WITH_TIMEOUT(QDir(root.path()).isEmpty(QDir::Dirs | QDir::NoDotAndDotDot),
+                                 10000);
+        tmp.isNull() ? qunsetenv("TMPDIR") : qputenv("TMPDIR", tmp);
     }
 
     void tenThousandKeysFromStartToTheDrawingUnder5Seconds() {

@@ -30,6 +30,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
+#include <utility>
 
 namespace fg {
 
@@ -354,7 +355,7 @@ void RedisLabPage::refreshControls() {
     start_->setEnabled(can && idle);
     masters_->setEnabled(can && idle);
     replicas_->setEnabled(can && idle);
-    stop_->setEnabled(on && idle);
+    stop_->setEnabled((on || !idle) && !stopping_); // during a call it stops the call too
     send_button_->setEnabled(on && idle);
     const auto source = KeySource(source_->currentIndex());
     count_->setVisible(source == KeySource::kGenerated);
@@ -382,7 +383,9 @@ void RedisLabPage::call(const QString& op, nlohmann::json args,
                         std::function<void(const nlohmann::json&)> done) {
     client_->call(op, std::move(args), this,
                   [this, done = std::move(done)](const Status& s, const nlohmann::json& result) {
-                      if (!s) {
+                      if (std::exchange(stopping_, false)) {
+                          stopped();
+                      } else if (!s) {
                           setStatus(plainError(QString::fromStdString(s.message())), true);
                       } else {
                           try {
@@ -443,10 +446,21 @@ void RedisLabPage::onStarted(const nlohmann::json& result) {
 }
 
 void RedisLabPage::stopCluster() {
-    call(QStringLiteral("redis.stop"), nlohmann::json::object(), [this](const nlohmann::json&) {
-        clearResults();
-        setStatus(tr("Stopped: the servers ended and their folder was removed."));
-    });
+    if (client_->busy()) {
+        // The helper answers one request at a time: ending it is what stops a start or a send
+        // now (tester 32: Stop stayed grey through a start). The call's failure says stopped.
+        stopping_ = true;
+        setStatus(tr("Stopping..."));
+        client_->shutdown();
+        return;
+    }
+    call(QStringLiteral("redis.stop"), nlohmann::json::object(),
+         [this](const nlohmann::json&) { stopped(); });
+}
+
+void RedisLabPage::stopped() {
+    clearResults();
+    setStatus(tr("Stopped: the servers ended and their folder was removed."));
 }
 
 void RedisLabPage::offerKeys(const QString& from, QStringList keys, bool pick) {

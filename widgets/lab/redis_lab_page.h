@@ -76,6 +76,8 @@ public:
     void sendKeys();
     void reshard(int slot, int to, int firstBatch);
     void failMaster(int master);
+    // Stops the cluster; while a call works (a start, keys being sent...), it stops that call
+    // too: the helper is ended, which stops its servers and removes their folder.
     void stopCluster();
     // Key sources in the combo box, in this order.
     enum class KeySource { kOffered, kTyped, kGenerated };
@@ -121,6 +123,7 @@ private:
     void refreshControls();
     void call(const QString& op, nlohmann::json args,
               std::function<void(const nlohmann::json&)> done);
+    void stopped();
     void onStarted(const nlohmann::json& result);
     void onSent(const nlohmann::json& result);
     void onResharded(const nlohmann::json& result);
@@ -143,7 +146,8 @@ private:
     QString missing_;  // the packages to install, when the lab cannot run here
     QString statusText_;
     bool statusError_ = false;
-    int errorTab_ = -1; // the tab whose action an error status is about; -1: the page's
+    bool stopping_ = false; // Stop was pressed while a call worked: its failure is the stop
+    int errorTab_ = -1;     // the tab whose action an error status is about; -1: the page's
 
     QLabel* intro_ = nullptr;
     QLabel* status_ = nullptr;
