@@ -8,20 +8,18 @@
 #include "models/course/content_loader.h"
 #include "models/theme/theme.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/german_chapter_course.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/simulators/cache_view.h"
 #include "widgets/simulators/simulators.h"
 
 #include <QDialogButtonBox>
-#include <QDir>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QTreeWidget>
@@ -57,31 +55,6 @@ const QString kGermanRedisTitle = QStringLiteral("Hash-Slots im Redis Cluster");
 fg::AppLanguage germanAsked() {
     return fg::chooseLanguage(QStringLiteral("de_DE"), QLocale(QStringLiteral("fr_FR")));
 }
-
-// The test course (tests/models/data/good) in a folder of its own, its chapter "alpha" translated
-// into German (de/chapters/alpha.json) and "beta" not.
-class HalfGermanCourse {
-public:
-    HalfGermanCourse() {
-        const QDir from(QStringLiteral(TEST_DATA_DIR "/good"));
-        const QDir to(dir_.path());
-        to.mkpath(QStringLiteral("chapters"));
-        to.mkpath(QStringLiteral("de/chapters"));
-        for (const char* name : {"index.json", "chapters/alpha.json", "chapters/beta.json"}) {
-            QFile::copy(from.filePath(QLatin1String(name)), to.filePath(QLatin1String(name)));
-        }
-        QFile german(to.filePath(QStringLiteral("de/chapters/alpha.json")));
-        if (german.open(QIODevice::WriteOnly)) {
-            german.write(R"({ "id": "alpha", "title": "Alpha-Läden", "summary": "Kurz.",
-              "sections": [ { "id": "eins", "title": "Eins", "blocks": [
-                { "type": "paragraph", "text": "Ein Absatz." } ] } ] })");
-        }
-    }
-    QString root() const { return dir_.path(); }
-
-private:
-    QTemporaryDir dir_;
-};
 
 // The chapter list's rows, as shown.
 QStringList chapterRows(const fg::MainWindow& w) {
@@ -171,7 +144,7 @@ private slots:
     // choice, German where a translation exists (the menus, chapter alpha), English where none
     // does (the View menu, chapter beta).
     void theWindowAndTheCourseAreInOneLanguage() {
-        const HalfGermanCourse content;
+        const GermanChapterCourse content;
         const fg::AppLanguage language = germanAsked();
         QVERIFY(fg::useLanguage(*qApp, language, {QStringLiteral(FG_TEST_QM_DIR)}));
         const fg::MainWindow w(
