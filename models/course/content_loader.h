@@ -22,7 +22,7 @@ QString defaultContentRoot();
 // passes the diagram registry's, fg::diagramLinks() in widgets/diagrams/diagram_registry.h); a
 // "diagram" block naming another id is an error of its chapter. `locales`: the language folders
 // whose files replace the English ones, the most specific first (content_locale.h; the app's
-// AppLanguage::contentFolders, kEnglishContent for the English course); an error names the file
+// AppLanguage::folders, kEnglishContent for the English course); an error names the file
 // read ("de/chapters/redis.json"). The Course keeps `locales`, so that what is read with it (the
 // quiz) is read in the same language.
 Course loadCourse(const DiagramLinks& diagrams, const QStringList& locales,
