@@ -1,18 +1,42 @@
 #include "app/app_translations.h"
 
-#include "models/course/content_locale.h"
-
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QTranslator>
 
 namespace fg {
 
-QLocale uiLocale() {
-    const QStringList forced = localeFolders(qEnvironmentVariable("FIELDGUIDE_LANG"));
-    return forced.isEmpty() ? QLocale::system() : QLocale(forced.constFirst());
+namespace {
+
+// Qt's own words (the standard dialogs' buttons) in `locale`, when Qt has a translation for it.
+void installQtTranslation(QCoreApplication& app, const QLocale& locale) {
+    auto* qt = new QTranslator(&app);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qt);
+    } else {
+        delete qt;
+    }
 }
+
+// The path of fieldguide's .qm for `language` in the first of `folders` that has one, else empty.
+// Only the names given are tried (QTranslator's own search would fall back to fieldguide.qm).
+QString ownTranslationFile(const AppLanguage& language, const QStringList& folders) {
+    for (const QString& folder : folders) {
+        for (const QString& name : language.folders) {
+            const QString path =
+                QDir(folder).filePath(QStringLiteral("fieldguide_%1.qm").arg(name));
+            if (QFileInfo::exists(path)) {
+                return path;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
 
 QStringList translationFolders() {
     QStringList folders;
@@ -25,32 +49,26 @@ QStringList translationFolders() {
     return folders;
 }
 
-QStringList installTranslations(QCoreApplication& app, const QLocale& locale,
-                                const QStringList& folders) {
-    QStringList loaded;
-    auto* qt = new QTranslator(&app);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qt);
-    } else {
-        delete qt;
+QTranslator* installTranslations(QCoreApplication& app, const AppLanguage& language,
+                                 const QStringList& folders) {
+    installQtTranslation(app, language.locale);
+    const QString file = ownTranslationFile(language, folders);
+    if (file.isEmpty()) {
+        return nullptr;
     }
-    for (const QString& folder : folders) {
-        auto* own = new QTranslator(&app);
-        // QTranslator tries the locale's UI languages, most specific first: de_DE, then de.
-        if (own->load(locale, QStringLiteral("fieldguide"), QStringLiteral("_"), folder)) {
-            QCoreApplication::installTranslator(own);
-            loaded << own->filePath();
-            break;
-        }
+    auto* own = new QTranslator(&app);
+    if (!own->load(file)) {
         delete own;
+        return nullptr;
     }
-    return loaded;
+    QCoreApplication::installTranslator(own);
+    return own;
 }
 
-QStringList useLanguage(QCoreApplication& app, const QLocale& locale, const QStringList& folders) {
-    QLocale::setDefault(locale);
-    return installTranslations(app, locale, folders);
+QTranslator* useLanguage(QCoreApplication& app, const AppLanguage& language,
+                         const QStringList& folders) {
+    QLocale::setDefault(language.locale);
+    return installTranslations(app, language, folders);
 }
 
 } // namespace fg

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -33,7 +34,8 @@ const char* const kHelp =
     "(the course's content/de/ files, fieldguide_de.qm), else in English; by default the\n"
     "system's language (LANG).\n"
     "\n"
-    "Commands (they run without a display and print to standard output):\n"
+    "Commands (they run without a display and print to standard output, in English whatever\n"
+    "the language):\n"
     "  slot [--nodes N] [KEY...]         Redis Cluster hash slot of each key (stdin: one per "
     "line)\n"
     "  partition --partitions N [KEY...] Kafka's default partition of each key (stdin: one per "
@@ -78,6 +80,17 @@ void quietHandler(QtMsgType type, const QMessageLogContext& context, const QStri
     qtHandler(type, context, message);
 }
 
+// The commands' output is a contract (docs/cli.md, "Output and language"), compared between
+// machines and against real systems: English whatever the machine's language (no translation is
+// installed; the course is read with kEnglishContent) and numbers written as the C locale writes
+// them (99,485 and 1,234.5), not as LANG would (QCoreApplication has just set the process's locale
+// from it: 99.485 under de_DE).
+void writeNumbersAsTheContractDoes() {
+    QLocale numbers = QLocale::c();
+    numbers.setNumberOptions(QLocale::DefaultNumberOptions);
+    QLocale::setDefault(numbers);
+}
+
 // Flushes standard output: exit status 0, or 1 with a message when it could not be written (a full
 // disk, a closed file), as every command does.
 int finishStdout(const char* command) {
@@ -92,7 +105,7 @@ int finishStdout(const char* command) {
 }
 
 int list() {
-    const Course course = loadCourse(diagramLinks());
+    const Course course = loadCourse(diagramLinks(), kEnglishContent);
     std::string out;
     for (const auto& ch : course.chapters) {
         out += ch.id.toStdString() + "\t" + ch.title.toStdString() + "\n";
@@ -123,8 +136,8 @@ int anki(const fg::cli::Args& args) {
                    stderr);
         return fg::cli::kUsage;
     }
-    const Course course = loadCourse(diagramLinks());
-    const QuizDeck deck = loadQuizDeck(defaultContentRoot());
+    const Course course = loadCourse(diagramLinks(), kEnglishContent);
+    const QuizDeck deck = loadQuizDeck(defaultContentRoot(), course.locales);
     if (const Status s = writeAnkiFile(deck, course, QFile::decodeName(args[0].c_str())); !s) {
         std::fprintf(stderr, "fieldguide anki: %s\n", fg::cli::printable(s.message()).c_str());
         return fg::cli::kRuntime;
@@ -195,6 +208,7 @@ int runCommandLine(int argc, char** argv) {
     }
     if (name == "list") {
         QCoreApplication app(argc, argv);
+        writeNumbersAsTheContractDoes();
         if (!args.empty()) {
             std::fprintf(stderr, "fieldguide list: takes no arguments (got \"%s\")\n",
                          fg::cli::printable(args[0]).c_str());
@@ -204,6 +218,7 @@ int runCommandLine(int argc, char** argv) {
     }
     if (name == "anki") {
         QCoreApplication app(argc, argv);
+        writeNumbersAsTheContractDoes();
         return anki(args);
     }
     if (name == "lab") {
@@ -216,6 +231,7 @@ int runCommandLine(int argc, char** argv) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
         qtHandler = qInstallMessageHandler(quietHandler);
         QApplication app(argc, argv); // QCustomPlot charts are widgets
+        writeNumbersAsTheContractDoes();
         return exportCommand(args);
     }
     if (name == "--chapter" || name == "--theme" || name == "--diagram" || name == "--lang") {

@@ -95,7 +95,7 @@ PaintFunction figurePicture(const nlohmann::json& block, const Theme& theme, QSi
 }
 
 int exportChapter(const ExportArgs& a, PictureFormat fmt, const Theme& theme) {
-    const Course course = loadCourse(diagramLinks());
+    const Course course = loadCourse(diagramLinks(), kEnglishContent); // as docs/cli.md says
     const Chapter* chapter = nullptr;
     QStringList ids;
     for (const auto& ch : course.chapters) {

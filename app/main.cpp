@@ -162,23 +162,24 @@ int main(int argc, char** argv) {
     // before the display is reached: "--chapter nope" opened the app at its start without a
     // word, and with no display "--theme bogus" ended in Qt's "could not connect to display"
     // abort (exit 134) instead of the usage message.
-    if (parser.isSet(language)) {
-        if (fg::localeFolders(parser.value(language)).isEmpty()) {
-            std::fprintf(stderr,
-                         "fieldguide: \"%s\" is not a language code: use one such as de "
-                         "or pt_BR.\n",
-                         qPrintable(parser.value(language)));
-            return 2;
-        }
-        // What the system's language would have said, for the course and the translations alike.
-        qputenv("FIELDGUIDE_LANG", parser.value(language).toLocal8Bit());
+    if (parser.isSet(language) && fg::localeFolders(parser.value(language)).isEmpty()) {
+        std::fprintf(stderr,
+                     "fieldguide: \"%s\" is not a language code: use one such as de or pt_BR.\n",
+                     qPrintable(parser.value(language)));
+        return 2;
     }
+    // The language, decided here once for the course and the window alike: --lang, else
+    // FIELDGUIDE_LANG, else the system's (app_language.h).
+    const fg::AppLanguage chosen = fg::chooseLanguage(
+        parser.isSet(language) ? parser.value(language) : qEnvironmentVariable("FIELDGUIDE_LANG"),
+        QLocale::system());
     // Fontconfig reads its configuration and its lists of fonts (some 10 ms of XML and cache
     // files) on a thread of its own while Qt starts; the window's first words wait for it below
     // (started by Qt meanwhile, fontconfig would do it all twice).
     std::jthread fontconfig([] { FcInit(); });
     // The course is read on a thread of its own while Qt starts here; the first to need it waits.
-    std::future<fg::Course> loading = fg::loadCourseInBackground(fg::diagramLinks());
+    std::future<fg::Course> loading =
+        fg::loadCourseInBackground(fg::diagramLinks(), chosen.folders);
     std::optional<fg::Course> loaded;
     const auto course = [&]() -> fg::Course& {
         if (!loaded) {
@@ -240,9 +241,9 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsSet("FIELDGUIDE_FIRST_PAINT_PROBE")) {
         app.installEventFilter(new FirstPaintProbe(&app));
     }
-    // The window's words in the learner's language, where a translation exists (else English),
+    // The window's words in the course's language, where a translation exists (else English),
     // and its numbers written as that language writes them.
-    fg::useLanguage(app, fg::uiLocale());
+    fg::useLanguage(app, chosen);
     // The made-up language that shows what a translation would clip (pseudo_translator.h).
     if (qEnvironmentVariableIntValue("FIELDGUIDE_PSEUDO_TRANSLATION") == 1) {
         QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));

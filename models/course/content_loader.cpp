@@ -114,8 +114,9 @@ QString defaultContentRoot() {
     return dir.isEmpty() ? QStringLiteral(":/content") : QString::fromLocal8Bit(dir);
 }
 
-Course loadCourse(const DiagramLinks& diagrams, const QString& root, const QStringList& locales) {
+Course loadCourse(const DiagramLinks& diagrams, const QStringList& locales, const QString& root) {
     Course course;
+    course.locales = locales;
     nlohmann::json index;
     const QString indexName = localizedContentFile(root, QStringLiteral("index.json"), locales);
     if (!readJson(root + QLatin1Char('/') + indexName, indexName, index, course.errors)) {
@@ -182,8 +183,8 @@ Course loadCourse(const DiagramLinks& diagrams, const QString& root, const QStri
     return course;
 }
 
-std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QString root,
-                                           QStringList locales) {
+std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QStringList locales,
+                                           QString root) {
     // Qt takes the first thread that makes a QObject (the loader's QFile) for its main thread:
     // this one first, the one that makes the application (else, now and then, the window was
     // never painted).
@@ -194,7 +195,7 @@ std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QString root,
         // change meaning when the main thread's setlocale comes in the middle of a file.
         const locale_t c = newlocale(LC_ALL_MASK, "C", locale_t{});
         const locale_t before = c ? uselocale(c) : locale_t{};
-        Course course = loadCourse(diagrams, root, locales);
+        Course course = loadCourse(diagrams, locales, root);
         if (c) {
             uselocale(before);
             freelocale(c);

@@ -21,18 +21,19 @@ QString defaultContentRoot();
 // `diagrams`: the live diagrams a chapter may place, in the order an error lists them (the app
 // passes the diagram registry's, fg::diagramLinks() in widgets/diagrams/diagram_registry.h); a
 // "diagram" block naming another id is an error of its chapter. `locales`: the language folders
-// whose files replace the English ones (content_locale.h); an error names the file read
-// ("de/chapters/redis.json").
-Course loadCourse(const DiagramLinks& diagrams, const QString& root = defaultContentRoot(),
-                  const QStringList& locales = contentLocales());
+// whose files replace the English ones, the most specific first (content_locale.h; the app's
+// AppLanguage::folders, kEnglishContent for the English course); an error names the file
+// read ("de/chapters/redis.json"). The Course keeps `locales`, so that what is read with it (the
+// quiz) is read in the same language.
+Course loadCourse(const DiagramLinks& diagrams, const QStringList& locales,
+                  const QString& root = defaultContentRoot());
 
 // loadCourse on a thread of its own, so that the app reads the course while Qt starts (about a
 // tenth of the start to the window). The same Course as loadCourse gives, read in the C locale
 // whatever the process's locale becomes meanwhile (QApplication sets the environment's).
 // REQUIRES: called from the thread that makes the application, before any other thread uses Qt.
-std::future<Course> loadCourseInBackground(DiagramLinks diagrams,
-                                           QString root = defaultContentRoot(),
-                                           QStringList locales = contentLocales());
+std::future<Course> loadCourseInBackground(DiagramLinks diagrams, QStringList locales,
+                                           QString root = defaultContentRoot());
 
 // The loader's first step for every file, `name` its path in the course ("chapters/redis.json"):
 // the size cap (16 MB), the nesting cap (64 levels of arrays and objects), then the JSON parse. On

@@ -1,7 +1,6 @@
 #include "models/course/content_locale.h"
 
 #include <QFileInfo>
-#include <QLocale>
 #include <QRegularExpression>
 
 namespace fg {
@@ -19,11 +18,6 @@ QStringList localeFolders(const QString& localeName) {
         folders << m.captured(1);
     }
     return folders;
-}
-
-QStringList contentLocales() {
-    const QString forced = qEnvironmentVariable("FIELDGUIDE_LANG");
-    return localeFolders(forced.isEmpty() ? QLocale::system().name() : forced);
 }
 
 QString localizedContentFile(const QString& root, const QString& name, const QStringList& locales) {

@@ -8,11 +8,10 @@
 
 namespace fg {
 
-// The locale folders to look in, the most specific first ("de_DE" gives {"de_DE", "de"}): those of
-// FIELDGUIDE_LANG when it is set (the app's --lang sets it), else of the system's language
-// (QLocale::system().name(), from LANG, LC_MESSAGES or LC_ALL). None for "C" or a name that is
-// not a locale's (a folder name such as "../x" is never looked in).
-QStringList contentLocales();
+// The locale folders of the course in English, its own language: none, every file the English one.
+// The app decides the language once (app/app_language.h) and passes its folders down; nothing
+// here reads the environment.
+inline const QStringList kEnglishContent;
 
 // The folders of one locale name, the most specific first: "de_DE" {"de_DE", "de"}, "de" {"de"},
 // "de_DE.UTF-8" as "de_DE"; "C", "" or anything not of the form "ll" or "ll_CC" {}.

@@ -51,6 +51,7 @@ struct Course {
     QString subtitle;
     std::vector<Chapter> chapters;    // in reading order, broken ones included
     std::vector<ContentError> errors; // every problem found, in every file
+    QStringList locales;              // the language folders it was read in (none: English)
 
     const Chapter* chapter(const QString& id) const;
     int indexOf(const QString& chapterId) const;

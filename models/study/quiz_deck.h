@@ -25,8 +25,9 @@ struct QuizDeck {
 
 // Loads every card, its choices in the file's order: the quiz shuffles them each time it shows a
 // card (study::choiceOrder), so that order is never the one a student sees. A file of quizzes/
-// translated into one of `locales` (<locale>/quizzes/<name>.json) is read instead of the English.
-QuizDeck loadQuizDeck(const QString& contentRoot, const QStringList& locales = contentLocales());
+// translated into one of `locales` (<locale>/quizzes/<name>.json) is read instead of the English:
+// the course's (Course::locales), so that the cards and the chapters are in one language.
+QuizDeck loadQuizDeck(const QString& contentRoot, const QStringList& locales);
 
 // Puts a multiple-choice card's choices in the order the quiz shows them at its `showing`-th
 // showing (study::choiceOrder: seeded by the card's id and `showing`, the same on every machine).

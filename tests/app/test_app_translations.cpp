@@ -8,6 +8,7 @@
 #include "models/course/content_loader.h"
 #include "models/theme/theme.h"
 #include "tests/app/app_test_support.h"
+#include "tests/app/german_chapter_course.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/simulators/cache_view.h"
@@ -21,6 +22,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeWidget>
 
 namespace {
 
@@ -49,6 +51,21 @@ QStringList menuEntries(const fg::MainWindow& w, const QString& title) {
 
 const QString kGermanRedisTitle = QStringLiteral("Hash-Slots im Redis Cluster");
 
+// `fieldguide --lang de_DE` on a French system.
+fg::AppLanguage germanAsked() {
+    return fg::chooseLanguage(QStringLiteral("de_DE"), QLocale(QStringLiteral("fr_FR")));
+}
+
+// The chapter list's rows, as shown.
+QStringList chapterRows(const fg::MainWindow& w) {
+    QStringList rows;
+    const auto* tree = w.findChild<QTreeWidget*>();
+    for (int i = 0; tree && i < tree->topLevelItemCount(); ++i) {
+        rows << tree->topLevelItem(i)->text(0);
+    }
+    return rows;
+}
+
 // Takes out every translator installed on the application (each test starts English).
 void removeTranslators() {
     for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
@@ -70,22 +87,77 @@ private slots:
     }
     void cleanup() {
         removeTranslators();
-        qunsetenv("FIELDGUIDE_LANG");
         QLocale::setDefault(startLocale_);
     }
 
-    // FIELDGUIDE_LANG=de_DE (what --lang sets): no fieldguide_de_DE.qm, so fieldguide_de.qm.
+    // The language is decided once: the one asked for (--lang, else FIELDGUIDE_LANG) when it is a
+    // language code, else the system's; the course's folders and the window's translations are
+    // looked for under the same names, the most specific first.
+    void theLanguageIsDecidedOnce_data() {
+        QTest::addColumn<QString>("asked");
+        QTest::addColumn<QString>("system");
+        QTest::addColumn<QString>("locale");
+        QTest::addColumn<QStringList>("folders");
+        QTest::newRow("asked") << "de"
+                               << "fr_FR"
+                               << "de_DE" << QStringList{"de"};
+        QTest::newRow("asked, a country's") << "de_AT"
+                                            << "fr_FR"
+                                            << "de_AT" << QStringList{"de_AT", "de"};
+        QTest::newRow("as LANG spells it") << "pt_BR.UTF-8"
+                                           << "fr_FR"
+                                           << "pt_BR" << QStringList{"pt_BR", "pt"};
+        QTest::newRow("none: the system's") << ""
+                                            << "de_DE"
+                                            << "de_DE" << QStringList{"de_DE", "de"};
+        QTest::newRow("not a code: the system's") << "../x"
+                                                  << "de_DE"
+                                                  << "de_DE" << QStringList{"de_DE", "de"};
+        QTest::newRow("the C locale: English") << ""
+                                               << "C"
+                                               << "C" << QStringList{};
+    }
+    void theLanguageIsDecidedOnce() {
+        QFETCH(QString, asked);
+        QFETCH(QString, system);
+        QFETCH(QString, locale);
+        QFETCH(QStringList, folders);
+        const fg::AppLanguage language = fg::chooseLanguage(asked, QLocale(system));
+        QCOMPARE(language.locale.name(), locale);
+        QCOMPARE(language.folders, folders);
+    }
+
+    // --lang de_DE: no fieldguide_de_DE.qm, so fieldguide_de.qm, one translator.
     void theTranslationOfTheLanguageShowsInTheWindow() {
-        qputenv("FIELDGUIDE_LANG", "de_DE");
-        QCOMPARE(fg::uiLocale().name(), QStringLiteral("de_DE"));
-        const QStringList loaded =
-            fg::installTranslations(*qApp, fg::uiLocale(), {QStringLiteral(FG_TEST_QM_DIR)});
-        QCOMPARE(loaded, QStringList{QStringLiteral(FG_TEST_QM_DIR "/fieldguide_de.qm")});
-        const fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        const QTranslator* loaded =
+            fg::installTranslations(*qApp, germanAsked(), {QStringLiteral(FG_TEST_QM_DIR)});
+        QVERIFY(loaded);
+        QCOMPARE(loaded->filePath(), QStringLiteral(FG_TEST_QM_DIR "/fieldguide_de.qm"));
+        const fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const QStringList titles = menuTitles(w);
         QVERIFY2(titles.contains(QStringLiteral("&Datei")), qPrintable(titles.join(' ')));
         QVERIFY(!titles.contains(QStringLiteral("&File")));
         QVERIFY(titles.contains(QStringLiteral("&View"))); // not translated: the English source
+    }
+
+    // --lang de_DE, as main passes it down: the window's words and the course from the same
+    // choice, German where a translation exists (the menus, chapter alpha), English where none
+    // does (the View menu, chapter beta).
+    void theWindowAndTheCourseAreInOneLanguage() {
+        const GermanChapterCourse content;
+        const fg::AppLanguage language = germanAsked();
+        QVERIFY(fg::useLanguage(*qApp, language, {QStringLiteral(FG_TEST_QM_DIR)}));
+        const fg::MainWindow w(
+            fg::loadCourse(fg::diagramLinks(), language.folders, content.root()));
+        QVERIFY(menuTitles(w).contains(QStringLiteral("&Datei")));
+        QVERIFY(menuTitles(w).contains(QStringLiteral("&View")));
+        const QStringList rows = chapterRows(w);
+        QVERIFY2(rows.filter(QStringLiteral("Alpha-Läden")).size() == 1,
+                 qPrintable(rows.join('|')));
+        QVERIFY2(rows.filter(QStringLiteral("Beta stores")).size() == 1,
+                 qPrintable(rows.join('|')));
+        QVERIFY(rows.filter(QStringLiteral("Alpha stores")).isEmpty());
+        QCOMPARE(w.course().locales, (QStringList{"de_DE", "de"}));
     }
 
     // The live diagrams' titles are made once, at their first use, which in the app comes before
@@ -96,8 +168,8 @@ private slots:
         const fg::LiveDiagram* redis = fg::liveDiagram(QStringLiteral("hashslot"));
         QVERIFY(redis);
         QCOMPARE(redis->title(), QStringLiteral("Redis Cluster hash slots"));
-        fg::useLanguage(*qApp, QLocale(QStringLiteral("de_DE")), {QStringLiteral(FG_TEST_QM_DIR)});
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::useLanguage(*qApp, germanAsked(), {QStringLiteral(FG_TEST_QM_DIR)});
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const QStringList menu = menuEntries(w, QStringLiteral("&Diagrams"));
         QVERIFY2(menu.contains(kGermanRedisTitle), qPrintable(menu.join(QStringLiteral(" | "))));
         QVERIFY(!menu.contains(QStringLiteral("Redis Cluster hash slots")));
@@ -114,18 +186,17 @@ private slots:
 
     // The same for the simulators' rows: the quorum simulator's tab in German.
     void theSimulatorsTitlesMadeBeforeTheTranslatorAreTranslated() {
-        fg::useLanguage(*qApp, QLocale(QStringLiteral("de_DE")), {QStringLiteral(FG_TEST_QM_DIR)});
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::useLanguage(*qApp, germanAsked(), {QStringLiteral(FG_TEST_QM_DIR)});
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.openTool(QStringLiteral("quorum"));
         QCOMPARE(w.tabs()->tabText(w.tabs()->currentIndex()), QStringLiteral("Quoren"));
     }
 
     // The language chosen (--lang, FIELDGUIDE_LANG) is the default locale: a number the window
-    // writes is written as German writes it, not as the system does, and Qt's own buttons are
-    // in German (Qt's translation, qt6-translations-l10n).
+    // writes is written as German writes it, not as the system (here French) does, and Qt's own
+    // buttons are in German (Qt's translation, qt6-translations-l10n).
     void theChosenLanguageWritesTheNumbersAndQtsWords() {
-        qputenv("FIELDGUIDE_LANG", "de_DE");
-        fg::useLanguage(*qApp, fg::uiLocale(), {QStringLiteral(FG_TEST_QM_DIR)});
+        fg::useLanguage(*qApp, germanAsked(), {QStringLiteral(FG_TEST_QM_DIR)});
         QCOMPARE(QLocale().name(), QStringLiteral("de_DE"));
         QCOMPARE(QStringLiteral("%L1").arg(1234567), QStringLiteral("1.234.567"));
         const fg::CacheView cache; // the cache simulator: its skew s is 1.0
@@ -137,10 +208,9 @@ private slots:
     }
 
     void aLanguageWithNoTranslationStaysEnglish() {
-        QVERIFY(fg::installTranslations(*qApp, QLocale(QStringLiteral("fr_FR")),
-                                        {QStringLiteral(FG_TEST_QM_DIR)})
-                    .isEmpty());
-        const fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        const fg::AppLanguage french = fg::chooseLanguage(QStringLiteral("fr_FR"), QLocale::c());
+        QVERIFY(!fg::installTranslations(*qApp, french, {QStringLiteral(FG_TEST_QM_DIR)}));
+        const fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(menuTitles(w).contains(QStringLiteral("&File")));
     }
 

@@ -171,7 +171,7 @@ private slots:
     }
     void everyDiagramSlideIsLargeTitledAndUncovered() {
         QFETCH(QString, id);
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapterWith(course, id);
         QVERIFY2(ch, "every live diagram is in a chapter");
         int slide = -1;
@@ -249,7 +249,7 @@ private slots:
     }
     void everyStepOfEveryDiagramSlideIsWholeCentredAndLarge() {
         QFETCH(QString, id);
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapterWith(course, id);
         QVERIFY(ch);
         int slide = -1;
@@ -336,7 +336,7 @@ private slots:
     // a time, cut between paragraphs (never through a line or a box), and Right goes through its
     // pages to the next slide.
     void everyTextSlideFitsTheScreen() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {
                 continue;
@@ -377,7 +377,7 @@ private slots:
     // Item 12: F5 on a diagram's tab presents that diagram as it stands; Esc gives the keyboard
     // back to the window (Ctrl+F works at once, without a click).
     void f5PresentsTheDiagramOnScreenAndGivesTheKeysBack() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -410,7 +410,7 @@ private slots:
     // step, goes to the next slide; PageDown and PageUp (what a clicker sends) change the slide
     // whatever the step.
     void clickerKeysChangeTheSlideAndArrowsStepTheDiagram() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapterWith(course, QStringLiteral("btree"));
         QVERIFY(ch);
         const auto slides = fg::slidesOf(*ch);
@@ -456,7 +456,7 @@ private slots:
     // Issue 13 (second look), item 4: F5 on a diagram's tab presents it at its step and speed, and
     // after Esc the tab's diagram is where the presentation left it.
     void presentingADiagramKeepsItsStepAndSpeed() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -486,7 +486,7 @@ private slots:
     }
 
     void ctrlPageDownAndUpSwitchTabs() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.activateWindow();
@@ -532,7 +532,7 @@ private slots:
     // Item 13: every page has its number ("Page N of M") in a footer, a heading never ends a page,
     // no short box is cut in two, and a live diagram's card carries a picture of the diagram.
     void handoutHasPageNumbersKeptHeadingsAndDiagramPictures() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int pictures = 0, multiPage = 0;
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {
@@ -666,7 +666,7 @@ private slots:
     // letters at 8 pt or more (the LSM-tree's were about 5 pt), turned on a page of its own when
     // the page's width is not enough; the body is in one family and the headings in another.
     void handoutPicturesAndFontsAreReadable() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int pictures = 0;
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {

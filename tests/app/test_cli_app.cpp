@@ -1,5 +1,6 @@
 // The app's own commands, run as a user runs them: --help, --version, list (the contract's
 // format), and the exit codes for bad commands and broken content.
+#include "tests/app/cli_run.h"
 #include "tests/full_disk.h"
 #include "tests/suite_main.h"
 
@@ -16,42 +17,6 @@
 #include <nlohmann/json.hpp>
 
 namespace {
-
-// How long a command may take before the test gives up (not a speed bound: benchmarks measure
-// speed). Under AddressSanitizer programs run 3-5 times slower, and the suite shares 2 cores.
-#ifdef __SANITIZE_ADDRESS__
-constexpr int kWaitMs = 300'000;
-#else
-constexpr int kWaitMs = 60'000;
-#endif
-
-struct Result {
-    int exit = -1;
-    QByteArray out, err;
-};
-
-Result runTool(const QStringList& args, const QString& contentDir = {},
-               const QStringList& extraEnv = {}, const QByteArray& input = {}) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("DISPLAY");
-    env.remove("WAYLAND_DISPLAY");
-    env.remove("XDG_RUNTIME_DIR");
-    if (!contentDir.isEmpty()) {
-        env.insert("FIELDGUIDE_CONTENT_DIR", contentDir);
-    }
-    for (const QString& kv : extraEnv) {
-        env.insert(kv.section('=', 0, 0), kv.section('=', 1));
-    }
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(FIELDGUIDE_BIN), args);
-    p.waitForStarted(10000);
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(kWaitMs);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
 
 // The area of `img` that differs from its top-left pixel (the background).
 QRect inkBox(const QImage& img) {
@@ -87,10 +52,10 @@ class TestCliApp : public QObject {
     Q_OBJECT
 private slots:
     void versionAndHelpNeedNoDisplay() {
-        const Result v = runTool({"--version"});
+        const CommandResult v = runTool({"--version"});
         QCOMPARE(v.exit, 0);
         QCOMPARE(v.out, QByteArray("fieldguide " FIELDGUIDE_VERSION "\n"));
-        const Result h = runTool({"--help"});
+        const CommandResult h = runTool({"--help"});
         QCOMPARE(h.exit, 0);
         for (const char* cmd :
              {"slot", "partition", "run", "export", "downsample", "compress", "anki", "list"}) {
@@ -100,11 +65,11 @@ private slots:
         for (const QStringList& args :
              {QStringList{"--theme", "projector", "--help"}, QStringList{"--chapter", "x", "-h"},
               QStringList{"--diagram", "btree", "--theme", "dark", "--help"}}) {
-            const Result r = runTool(args);
+            const CommandResult r = runTool(args);
             QCOMPARE(r.exit, 0);
             QCOMPARE(r.out, h.out);
         }
-        const Result rv = runTool({"--theme", "dark", "--version"});
+        const CommandResult rv = runTool({"--theme", "dark", "--version"});
         QCOMPARE(rv.exit, 0);
         QCOMPARE(rv.out, v.out);
     }
@@ -113,7 +78,7 @@ private slots:
         for (const char* cmd :
              {"slot", "partition", "run", "export", "downsample", "compress", "anki", "list"}) {
             for (const char* help : {"--help", "-h"}) {
-                const Result r = runTool({cmd, help});
+                const CommandResult r = runTool({cmd, help});
                 const QByteArray what = QByteArray(cmd) + " " + help + ": " + r.err;
                 QVERIFY2(r.exit == 0, what.constData());
                 const QByteArray usage = QByteArray("Usage: fieldguide ") + cmd;
@@ -124,10 +89,10 @@ private slots:
             }
         }
         // Anywhere before "--", even after other options; after it, "--help" is a key.
-        const Result late = runTool({"export", "--out", "x.png", "--help"});
+        const CommandResult late = runTool({"export", "--out", "x.png", "--help"});
         QCOMPARE(late.exit, 0);
         QVERIFY(late.out.startsWith("Usage: fieldguide export "));
-        const Result key = runTool({"slot", "--", "--help"});
+        const CommandResult key = runTool({"slot", "--", "--help"});
         QCOMPARE(key.exit, 0);
         QVERIFY(!key.out.contains("Usage"));
         // The summary names every theme the app has.
@@ -135,7 +100,7 @@ private slots:
     }
 
     void listNamesChaptersThenTheirDiagrams() {
-        const Result r = runTool({"list"}, QStringLiteral(TEST_DATA_DIR "/good"));
+        const CommandResult r = runTool({"list"}, QStringLiteral(TEST_DATA_DIR "/good"));
         QCOMPARE(r.exit, 0);
         QCOMPARE(r.out,
                  QByteArray("alpha\tAlpha stores\n"
@@ -145,7 +110,7 @@ private slots:
     }
 
     void listReportsBrokenContentAndStillListsTheRest() {
-        const Result r = runTool({"list"}, QStringLiteral(TEST_DATA_DIR "/broken"));
+        const CommandResult r = runTool({"list"}, QStringLiteral(TEST_DATA_DIR "/broken"));
         QCOMPARE(r.exit, 2);
         QVERIFY(r.out.startsWith("good\t"));
         QVERIFY2(r.err.contains("chapters/row-mismatch.json: /sections/0/blocks/0/rows/4"),
@@ -162,7 +127,7 @@ private slots:
              {QStringList{"--out", dir.filePath("a.gif")},
               QStringList{"--out", dir.filePath("a.webp")},
               QStringList{"--out", dir.filePath("b"), "--format", "GIF"}}) {
-            const Result r = runTool(QStringList{"export", scenario} + how);
+            const CommandResult r = runTool(QStringList{"export", scenario} + how);
             QCOMPARE(r.exit, 2);
             QVERIFY2(r.err.contains("File > Export animation"), r.err.constData());
         }
@@ -177,12 +142,12 @@ private slots:
         f.write(
             R"({"engine":"btree","params":{"order":4},"ops":[{"op":"insert-random","count":20,"seed":3}]})");
         f.close();
-        const Result png =
+        const CommandResult png =
             runTool({"export", scenario, "--out", dir.filePath("a.png"), "--width", "800",
                      "--height", "450", "--scale", "2", "--theme", "projector"});
         QCOMPARE(png.exit, 0);
         QCOMPARE(QImage(dir.filePath("a.png")).size(), QSize(1600, 900));
-        const Result svg =
+        const CommandResult svg =
             runTool({"export", scenario, "--out", dir.filePath("a.svg"), "--step", "3"});
         QCOMPARE(svg.exit, 0);
         QFile s(dir.filePath("a.svg"));
@@ -191,7 +156,7 @@ private slots:
         QVERIFY(svgText.contains("<path") || svgText.contains("<rect"));
         QVERIFY(svgText.contains("<text"));
         QVERIFY(!svgText.contains("<image"));
-        const Result pdf = runTool({"export", scenario, "--out", dir.filePath("a.pdf")});
+        const CommandResult pdf = runTool({"export", scenario, "--out", dir.filePath("a.pdf")});
         QCOMPARE(pdf.exit, 0);
         QFile pf(dir.filePath("a.pdf"));
         QVERIFY(pf.open(QIODevice::ReadOnly));
@@ -214,8 +179,8 @@ private slots:
             const QString scenario =
                 QStringLiteral(FG_SOURCE_DIR "/content/scenarios/%1.json").arg(engine);
             const QString png = dir.filePath(QStringLiteral("%1.png").arg(engine));
-            const Result r = runTool({"export", scenario, "--out", png, "--width", "640",
-                                      "--height", "360", "--theme", "projector"});
+            const CommandResult r = runTool({"export", scenario, "--out", png, "--width", "640",
+                                             "--height", "360", "--theme", "projector"});
             QVERIFY2(r.exit == 0, r.err.constData());
             QCOMPARE(QImage(png).size(), QSize(640, 360));
             const QString svg = dir.filePath(QStringLiteral("%1.svg").arg(engine));
@@ -234,7 +199,7 @@ private slots:
         QTemporaryDir dir;
         const auto captionOf = [&](const QString& scenario) {
             const QString svg = dir.filePath(QStringLiteral("start.svg"));
-            const Result r = runTool({"export", scenario, "--out", svg, "--step", "0"});
+            const CommandResult r = runTool({"export", scenario, "--out", svg, "--step", "0"});
             QFile f(svg);
             return r.exit == 0 && f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll())
                                                               : QString();
@@ -253,7 +218,7 @@ private slots:
     void exportWritesEveryDiagramOfAChapter() {
         QTemporaryDir dir;
         const QString out = dir.filePath("cassandra");
-        const Result r =
+        const CommandResult r =
             runTool({"export", "--chapter", "cassandra", "--out", out, "--format", "svg"});
         QVERIFY2(r.exit == 0, r.err.constData());
         const QStringList files = QDir(out).entryList({"*.svg"}, QDir::Files);
@@ -292,7 +257,7 @@ private slots:
             QCOMPARE(runTool({"export", scenario, "--out", roomy}).exit, 0);
             QVERIFY2(QFileInfo(roomy).size() > 8192, qPrintable(ext));
             const QString target = disk.path("a." + ext);
-            const Result r = runTool({"export", scenario, "--out", target});
+            const CommandResult r = runTool({"export", scenario, "--out", target});
             QVERIFY2(r.exit == 1, qPrintable(ext + ": " + r.err));
             QVERIFY2(r.err.contains(target.toUtf8()) && r.err.contains("No space left on device"),
                      r.err.constData());
@@ -306,7 +271,7 @@ private slots:
         // A chapter's folder: it stops at the first file that does not fit, and every file left
         // there is whole.
         const QString folder = disk.path("ch");
-        const Result ch =
+        const CommandResult ch =
             runTool({"export", "--chapter", "cassandra", "--out", folder, "--format", "svg"});
         QCOMPARE(ch.exit, 1);
         QVERIFY2(ch.err.contains("No space left on device"), ch.err.constData());
@@ -337,7 +302,7 @@ private slots:
         p.setProcessEnvironment(env);
         p.start("/usr/bin/time", {"-f", "maxrss %M", QStringLiteral(FIELDGUIDE_BIN), "export",
                                   scenario, "--out", dir.filePath("a.png")});
-        QVERIFY(p.waitForFinished(2 * kWaitMs));
+        QVERIFY(p.waitForFinished(2 * kCommandWaitMs));
         const QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitCode(), 0);
         const qsizetype at = err.lastIndexOf("maxrss ");
@@ -368,12 +333,12 @@ private slots:
             env.remove("XDG_RUNTIME_DIR");
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(FIELDGUIDE_BIN), {"--diagram", "hashslot"});
-            QVERIFY(p.waitForStarted(kWaitMs));
+            QVERIFY(p.waitForStarted(kCommandWaitMs));
             QTest::qWait(1000); // past the start of main(): a signal then waits for the window
             QCOMPARE(p.state(), QProcess::Running);
             QProcess::execute("kill",
                               {QStringLiteral("-%1").arg(sig), QString::number(p.processId())});
-            QVERIFY2(p.waitForFinished(kWaitMs), sig);
+            QVERIFY2(p.waitForFinished(kCommandWaitMs), sig);
             QCOMPARE(p.exitStatus(), QProcess::NormalExit);
             QCOMPARE(p.exitCode(), 0);
             QFile session(home.filePath(".local/share/fieldguide/fieldguide/session.json"));
@@ -394,14 +359,14 @@ private slots:
         const QString scenario = QStringLiteral(FG_SOURCE_DIR "/content/scenarios/btree.json");
         const QString link = dir.filePath("out.png");
         QVERIFY(QFile::link(precious, link));
-        const Result r = runTool({"export", scenario, "--out", link});
+        const CommandResult r = runTool({"export", scenario, "--out", link});
         QCOMPARE(r.exit, 1);
         QVERIFY2(r.err.contains(link.toUtf8()) && r.err.contains("symbolic link"),
                  r.err.constData());
         const QString folder = dir.filePath("ch");
         QVERIFY(QDir().mkpath(folder));
         QVERIFY(QFile::link(precious, QDir(folder).filePath("lsm.svg")));
-        const Result ch =
+        const CommandResult ch =
             runTool({"export", "--chapter", "cassandra", "--out", folder, "--format", "svg"});
         QCOMPARE(ch.exit, 1);
         QVERIFY2(ch.err.contains("lsm.svg") && ch.err.contains("symbolic link"),
@@ -431,7 +396,7 @@ private slots:
              "--step is for one scenario, not --chapter"},
         };
         for (const auto& c : cases) {
-            const Result r = runTool(c.args);
+            const CommandResult r = runTool(c.args);
             QVERIFY2(r.exit == 2, qPrintable(c.args.join(' ') + ": " + r.err));
             QVERIFY2(r.err.contains(c.says), r.err.constData());
             QVERIFY(!QFile::exists(png));
@@ -443,18 +408,18 @@ private slots:
         const QString png = dir.filePath(QStringLiteral("x.png"));
         QFile f(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/btree.json"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const Result r = runTool({"export", "-", "--out", png}, {}, {}, f.readAll());
+        const CommandResult r = runTool({"export", "-", "--out", png}, {}, {}, f.readAll());
         QVERIFY2(r.exit == 0, r.err.constData());
         QVERIFY(!QImage(png).isNull());
         // A key given twice would silently mean its last value: refused, named by its path.
-        const Result d =
+        const CommandResult d =
             runTool({"export", "-", "--out", dir.filePath(QStringLiteral("d.png"))}, {}, {},
                     R"({"engine": "btree", "params": {"order": 4, "order": 5}, "ops": []})");
         QCOMPARE(d.exit, 2);
         QVERIFY2(d.err.contains("<stdin>: /params/order: this key is given twice in one object"),
                  d.err.constData());
-        const Result e = runTool({"run", "-"}, {}, {},
-                                 R"({"engine": "lsm", "ops": [{"op": "put", "key": "a"},
+        const CommandResult e = runTool({"run", "-"}, {}, {},
+                                        R"({"engine": "lsm", "ops": [{"op": "put", "key": "a"},
                                      {"op": "get", "key": "a", "key": "b"}]})");
         QCOMPARE(e.exit, 2);
         QVERIFY2(e.err.contains("/ops/1/key: this key is given twice"), e.err.constData());
@@ -462,8 +427,8 @@ private slots:
 
     void exportOfAChapterWithNothingToDrawSaysSo() {
         QTemporaryDir dir;
-        const Result r = runTool({"export", "--chapter", "beta", "--out", dir.path()},
-                                 QStringLiteral(TEST_DATA_DIR "/good"));
+        const CommandResult r = runTool({"export", "--chapter", "beta", "--out", dir.path()},
+                                        QStringLiteral(TEST_DATA_DIR "/good"));
         QCOMPARE(r.exit, 2);
         QVERIFY2(r.err.contains("the chapter beta has no live diagram and no figure to export"),
                  r.err.constData());
@@ -475,7 +440,7 @@ private slots:
         QTemporaryDir dir;
         for (const char* platform : {"xcb", "no-such-platform"}) {
             const QString png = dir.filePath(QString::fromLatin1(platform) + ".png");
-            const Result r =
+            const CommandResult r =
                 runTool({"export", QStringLiteral(FG_SOURCE_DIR "/content/scenarios/lsm.json"),
                          "--out", png},
                         {}, {QStringLiteral("QT_QPA_PLATFORM=") + platform});
@@ -492,9 +457,10 @@ private slots:
         QTemporaryDir dir;
         const QString scenario = smallTree(dir);
         const auto draw = [&](const QString& name, const QStringList& step) {
-            const Result r = runTool(QStringList{"export", scenario, "--out", dir.filePath(name),
-                                                 "--width", "640", "--height", "360"} +
-                                     step);
+            const CommandResult r =
+                runTool(QStringList{"export", scenario, "--out", dir.filePath(name), "--width",
+                                    "640", "--height", "360"} +
+                        step);
             return r.exit == 0 ? QImage(dir.filePath(name)) : QImage();
         };
         const QImage last = draw("last.png", {});
@@ -513,14 +479,14 @@ private slots:
             return box.width() * box.height();
         };
         QVERIFY(drawing(start) < drawing(first));
-        const Result past =
+        const CommandResult past =
             runTool({"export", scenario, "--out", dir.filePath("x.png"), "--step", "4"});
         QCOMPARE(past.exit, 2);
         QVERIFY2(past.err.contains("has 3 steps (--step 0 is the start, --step 3 the last step)"),
                  past.err.constData());
         QVERIFY(!QFile::exists(dir.filePath("x.png")));
         // The help says so.
-        const Result help = runTool({"export", "--help"});
+        const CommandResult help = runTool({"export", "--help"});
         QVERIFY2(help.out.contains("0 is the start"), help.out.constData());
     }
 
@@ -530,7 +496,7 @@ private slots:
     void exportFillsThePictureWithASmallTree() {
         QTemporaryDir dir;
         const QString png = dir.filePath("small.png");
-        const Result r = runTool({"export", smallTree(dir), "--out", png});
+        const CommandResult r = runTool({"export", smallTree(dir), "--out", png});
         QVERIFY2(r.exit == 0, r.err.constData());
         const QImage img(png);
         QCOMPARE(img.size(), QSize(1920, 1080));
@@ -551,7 +517,7 @@ private slots:
                 args << "--width" << QString::number(size.width()) << "--height"
                      << QString::number(size.height());
             }
-            const Result r = runTool(args);
+            const CommandResult r = runTool(args);
             QVERIFY2(r.exit == 0, r.err.constData());
             const QStringList files = QDir(out).entryList({"*.png"}, QDir::Files);
             QVERIFY(files.size() >= 3);
@@ -578,7 +544,7 @@ private slots:
     void ankiWritesEveryQuizCard() {
         QTemporaryDir dir;
         const QString out = dir.filePath("cards.txt");
-        const Result r = runTool({"anki", out});
+        const CommandResult r = runTool({"anki", out});
         QVERIFY2(r.exit == 0, r.err.constData());
         QVERIFY(r.out.isEmpty() && r.err.isEmpty());
         QFile f(out);
@@ -604,7 +570,7 @@ private slots:
         }
 
         const QString blocked = dir.filePath("cards.txt/inside.txt"); // under a file
-        const Result b = runTool({"anki", blocked});
+        const CommandResult b = runTool({"anki", blocked});
         QCOMPARE(b.exit, 1);
         QVERIFY2(b.err.startsWith("fieldguide anki: Could not write " + blocked.toUtf8()),
                  b.err.constData());
@@ -616,7 +582,7 @@ private slots:
         QVERIFY(bad.open(QIODevice::WriteOnly));
         bad.write("{ broken");
         bad.close();
-        const Result e = runTool({"anki", dir.filePath("few.txt")}, broken.path());
+        const CommandResult e = runTool({"anki", dir.filePath("few.txt")}, broken.path());
         QCOMPARE(e.exit, 2);
         QVERIFY2(e.err.contains("fieldguide anki: bad.json"), e.err.constData());
         QVERIFY(QFileInfo::exists(dir.filePath("few.txt")));
@@ -630,7 +596,7 @@ private slots:
         QVERIFY(old.open(QIODevice::WriteOnly));
         QCOMPARE(old.write("old"), qint64(3));
         old.close();
-        const Result full = runTool({"anki", disk.path("old.txt")});
+        const CommandResult full = runTool({"anki", disk.path("old.txt")});
         QCOMPARE(full.exit, 1);
         QVERIFY2(full.err.contains("No space left on device"), full.err.constData());
         QVERIFY(old.open(QIODevice::ReadOnly));
@@ -643,7 +609,7 @@ private slots:
              {QStringList{"frobnicate"}, QStringList{"--frobnicate"}, QStringList{"list", "extra"},
               QStringList{"anki"}, QStringList{"anki", "a.txt", "b.txt"},
               QStringList{"anki", "--out"}}) {
-            const Result r = runTool(args);
+            const CommandResult r = runTool(args);
             QCOMPARE(r.exit, 2);
             QVERIFY(r.out.isEmpty());
             QVERIFY(r.err.startsWith("fieldguide"));
@@ -658,7 +624,7 @@ private slots:
              {QStringList{"--theme", "neon"}, QStringList{"--chapter", "nope"},
               QStringList{"--chapter", "nope#intro"}, QStringList{"--diagram", "nope"},
               QStringList{"--lang", "../de"}}) {
-            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
+            const CommandResult r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
             QCOMPARE(r.exit, 2);
             QVERIFY2(r.err.contains("fieldguide: ") && r.err.contains("\"" + args[1].toUtf8()),
                      r.err.constData());
@@ -666,14 +632,14 @@ private slots:
         // An option without its value, or one the app does not know: the same exit 2 (it was
         // Qt's exit 1, against the help's "bad usage exits 2").
         for (const QStringList& args : {QStringList{"--chapter"}, QStringList{"--themes", "x"}}) {
-            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
+            const CommandResult r = runTool(args, {}, {"QT_QPA_PLATFORM=offscreen"});
             QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit)));
             QVERIFY2(r.err.contains("fieldguide: "), r.err.constData());
         }
         // A section the chapter does not have: said with the ones it has (it opened the chapter
         // at its start without a word).
         {
-            const Result r =
+            const CommandResult r =
                 runTool({"--chapter", "redis#nope"}, {}, {"QT_QPA_PLATFORM=offscreen"});
             QCOMPARE(r.exit, 2);
             QVERIFY2(r.err.startsWith("fieldguide: ") && r.err.contains("\"nope\"") &&
@@ -686,7 +652,7 @@ private slots:
         for (const QStringList& args : {QStringList{"--theme", "neon"}, QStringList{"--chapter"},
                                         QStringList{"-platform", "xcb", "--diagram", "nope"},
                                         QStringList{"-reverse", "--chapter", "nope"}}) {
-            const Result r = runTool(args, {}, {"QT_QPA_PLATFORM=xcb"});
+            const CommandResult r = runTool(args, {}, {"QT_QPA_PLATFORM=xcb"});
             QVERIFY2(r.exit == 2, qPrintable(args.join(' ') + ": " + QString::number(r.exit) + " " +
                                              QString::fromLocal8Bit(r.err)));
             QVERIFY2(r.err.startsWith("fieldguide: ") && !r.err.contains("display"),
@@ -695,7 +661,8 @@ private slots:
         // Good options with no display: a sentence and exit 1, not Qt's abort (exit 134).
         for (const QString& platform :
              {QString(), QStringLiteral("xcb"), QStringLiteral("wayland")}) {
-            const Result r = runTool({"--chapter", "redis"}, {}, {"QT_QPA_PLATFORM=" + platform});
+            const CommandResult r =
+                runTool({"--chapter", "redis"}, {}, {"QT_QPA_PLATFORM=" + platform});
             QVERIFY2(r.exit == 1, qPrintable(platform + ": " + QString::number(r.exit) + " " +
                                              QString::fromLocal8Bit(r.err)));
             QVERIFY2(r.err.startsWith("fieldguide: no display") && r.err.contains("--help"),

@@ -161,7 +161,7 @@ private slots:
     }
 
     void everyChaptersTextIsReadable() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QVERIFY(course.chapters.size() >= 10);
         Check c;
         for (const fg::Theme& t : kThemes) {
@@ -203,7 +203,7 @@ private slots:
     }
 
     void everyFiguresTextIsReadable() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         Check c;
         int figures = 0;
         for (const fg::Theme& t : kThemes) {

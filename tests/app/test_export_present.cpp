@@ -363,7 +363,7 @@ private slots:
     }
 
     void handoutIsPaginatedOnTheChosenPaper() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapter(course, "time-series");
         QVERIFY(ch);
         QTemporaryDir dir;
@@ -394,7 +394,7 @@ private slots:
             fg::messageOf(fg::exportGif(*source, fg::Theme::light(), dir.filePath("a.gif"), o));
         const QString frames =
             fg::messageOf(fg::exportFrameSequence(*source, fg::Theme::light(), dir.path(), "f", o));
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const QString pdf = fg::messageOf(fg::exportHandoutPdf(
             *chapter(course, "time-series"), dir.filePath("h.pdf"), QPageSize::A4));
         fg::AtomicFile::setWriteLimitForTesting(0);
@@ -430,7 +430,7 @@ private slots:
         QVERIFY2(error.contains("No space left on device"), qPrintable(error));
         QCOMPARE(disk.files(), QStringList());
 
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapter(course, "time-series");
         QVERIFY(ch);
         const QString pdf = disk.path("h.pdf");
@@ -463,7 +463,7 @@ private slots:
     }
 
     void presentationKeysAsAClickerSendsThem() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapter(course, "relational");
         QVERIFY(ch);
         const auto slides = fg::slidesOf(*ch);
@@ -571,7 +571,7 @@ private slots:
     // A tester: a section slide's "Open the live diagram" link did nothing when clicked. It
     // goes to that diagram's slide.
     void aSlidesDiagramLinkGoesToTheDiagramsSlide() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapter(course, "relational");
         QVERIFY(ch);
         auto* w = new fg::PresentationWindow(*ch, fg::Theme::light());
@@ -615,7 +615,7 @@ private slots:
     // Space goes on in a presentation. The slide says its own keys; Home and End go to the
     // diagram's first and last step before the first and last slide, as Left and Right do.
     void aDiagramSlideSaysItsKeysAndHomeEndStepIt() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter* ch = chapter(course, "relational");
         QVERIFY(ch);
         auto* w = new fg::PresentationWindow(*ch, fg::Theme::projector());
@@ -659,7 +659,7 @@ private slots:
         QCOMPARE(w->currentSlide(), w->slideCount() - 1);
         w->close(); // deletes itself
         // The same diagram in a window says Play (Space).
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.openDiagram(QStringLiteral("btree"));
         auto* view = qobject_cast<fg::DiagramView*>(window.tabs()->currentWidget());
         QVERIFY(view);
@@ -669,7 +669,7 @@ private slots:
 
     void notesAndBookmarksOutliveTheWindow() {
         {
-            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             window.setSectionNote("kafka", "architecture", "  ISR = replicas caught up  ");
             QCOMPARE(window.progress()->note("kafka", "architecture"),
                      QString("ISR = replicas caught up"));
@@ -678,7 +678,7 @@ private slots:
         QVERIFY(again.load());
         QCOMPARE(again.note("kafka", "architecture"), QString("ISR = replicas caught up"));
         {
-            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             window.setSectionNote("kafka", "architecture", "");
         }
         fg::ProgressStore cleared;
@@ -690,7 +690,7 @@ private slots:
     // next quiz answer (a crash or a kill loses nothing).
     void aBookmarkIsOnDiskWithoutQuitting() {
         QFile::remove(fg::ProgressStore::defaultPath());
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.showSection(window.course().indexOf("kafka"), "architecture");
         QAction* bookmark = nullptr;
         for (QAction* a : window.actions()) {
@@ -709,7 +709,7 @@ private slots:
     // kept, the bar's Try again saves it; quitting with unsaved progress asks first.
     void aFailedProgressSaveIsShownUntilItSucceeds() {
         QFile::remove(fg::ProgressStore::defaultPath());
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* notice = window.findChild<QWidget*>("saveNotice");
@@ -764,7 +764,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("not json at all");
         f.close();
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* notice = window.findChild<QWidget*>("damageNotice");
@@ -795,7 +795,7 @@ private slots:
             QSettings().setValue("window/geometry", tiny.saveGeometry());
         }
         {
-            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             QVERIFY2(window.width() >= 800 && window.height() >= 500,
                      qPrintable(QString("%1 x %2").arg(window.width()).arg(window.height())));
             auto* notice = window.findChild<QWidget*>("damageNotice");
@@ -809,7 +809,7 @@ private slots:
             f.write("\n[junk]\nzzzjunk1=1\nzzzjunk2=\x01\x02\x03\n\xff\xfe garbage\n");
         }
         {
-            fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             auto* notice = window.findChild<QWidget*>("damageNotice");
             QVERIFY(notice);
             QVERIFY(notice->isVisibleTo(&window));
@@ -821,12 +821,12 @@ private slots:
         const QByteArray saved = f.readAll();
         QVERIFY2(!saved.contains("zzzjunk") && !saved.contains("garbage"), saved.constData());
         QVERIFY(saved.contains("reader"));
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(!again.findChild<QWidget*>("damageNotice")->isVisibleTo(&again)); // said once
     }
 
     void f5StartsPresentationFromTheMainWindow() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_F5);
@@ -856,7 +856,7 @@ private slots:
     // the reader is; Shift+F5 from the slide of the section being read (PowerPoint's and
     // Keynote's keys).
     void f5StartsAtTheFirstSlideAndShiftF5AtTheSectionRead() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const int ch = showOnALongChapter(window);
         QVERIFY(ch >= 0);
         const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
@@ -894,7 +894,7 @@ private slots:
     // pressed. Leaving, the reader shows the section of the slide on screen (its top for the
     // title slide), as Keynote and PowerPoint leave the document at the slide shown.
     void leavingTheSlidesShowsTheSectionOfTheSlideShown() {
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const int ch = showOnALongChapter(window);
         QVERIFY(ch >= 0);
         const fg::Chapter& chapter = window.course().chapters[std::size_t(ch)];
@@ -931,7 +931,7 @@ private slots:
     void everyExportNamesTheFileItWrote() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        fg::MainWindow window(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         window.resize(1280, 800);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -144,7 +144,7 @@ private slots:
         QFETCH(QString, theme);
         QFETCH(qreal, width);
         QFETCH(qreal, bodyPx);
-        static const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        static const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Theme t = fg::Theme::byName(theme);
         Problems problems;
         int figures = 0;

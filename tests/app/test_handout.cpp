@@ -129,7 +129,7 @@ private slots:
     void everyCardIsWholeOnOnePage_data() {
         QTest::addColumn<QString>("chapter");
         QTest::addColumn<int>("paper");
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         for (const auto& ch : course.chapters) {
             if (ch.loaded()) {
                 QTest::addRow("%s A4", qPrintable(ch.id)) << ch.id << int(QPageSize::A4);
@@ -140,7 +140,7 @@ private slots:
     void everyCardIsWholeOnOnePage() {
         QFETCH(QString, chapter);
         QFETCH(int, paper);
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Handout handout(*course.chapter(chapter), QPageSize::PageSizeId(paper));
         QTextDocument& doc = handout.document();
         const qreal pageH = doc.pageSize().height();
@@ -222,7 +222,7 @@ private slots:
 
     // Item 2: on Letter too, every live diagram's picture sets its letters at 8 pt or more.
     void picturesAreReadableOnLetter() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int pictures = 0;
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {
@@ -245,7 +245,8 @@ private slots:
     // Every chapter, on A4 and Letter: no line of a table cell ends inside a word, every table
     // of data repeats its header row, and a row that starts a new page stands under it.
     void tablesKeepTheirWordsWholeAndRepeatTheirHeader() {
-        std::vector<fg::Chapter> chapters = fg::loadCourse(fg::diagramLinks()).chapters;
+        std::vector<fg::Chapter> chapters =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent).chapters;
         // And a table as long as the tester's, which no chapter of the course has: 60 rows of
         // short names beside a column of sentences.
         fg::Chapter big;
@@ -323,7 +324,7 @@ private slots:
     // Letter: the labels of each vertical axis stand apart (they were drawn on top of one
     // another, "400 300 200 100 0" in a sliver), and each axis title is whole along its axis.
     void handoutChartsKeepTheirAxisLabelsApart() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         fg::BTreeVsLsmView view;
         view.waitForRun();
         view.setTheme(fg::handoutChartTheme());
@@ -385,7 +386,7 @@ private slots:
     // The handout of chapter 2 put "Note: What PostgreSQL really uses" (on the B-Tree the card
     // shows) before the card, to fill the room the card left on the page before.
     void aBoxAfterAPictureStaysAfterIt() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QStringList faults;
         int pairs = 0;
         for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
@@ -437,7 +438,7 @@ private slots:
     // figure is set smaller if its letters stay at 8 pt, or cut between its parts, or the note
     // goes past the card.
     void noPageIsLeftHalfEmptyBeforeAFigure() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QStringList faults;
         for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
             for (const auto& ch : course.chapters) {
@@ -493,7 +494,7 @@ private slots:
     // as text in its card (the time-series picture, turned, cut it to "and the 1m and..." in a
     // caption band inside the picture; so did Redis's on Letter).
     void everyPicturesSentenceIsWholeInItsCard() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int sentences = 0;
         for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
             for (const auto& ch : course.chapters) {
@@ -547,7 +548,7 @@ private slots:
     // 7.5 pt on Letter): measured from the figure laid out at the text's width and the size the
     // document shows it at. Every figure (or each piece of one cut between its parts) is there.
     void everyFigureIsReadable() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int figures = 0;
         qreal least = 1e9;
         for (const int paper : {int(QPageSize::A4), int(QPageSize::Letter)}) {
@@ -611,7 +612,7 @@ private slots:
     // cylinder starts under the front of its top ellipse (figure_scene.cpp: min(0.18 h, 10)
     // deep, its front 2 e under the box's top). The handout's "Replica 1" was crossed by it.
     void cylindersKeepTheirTopOffTheirText() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int cylinders = 0;
         for (const auto& ch : course.chapters) {
             for (const auto& s : ch.sections) {
@@ -657,7 +658,7 @@ private slots:
     // Item 3: the chapter a handout exports is the one on screen: a diagram's tab exports that
     // diagram's chapter (not the reader's), the reader's chapter when it holds the diagram.
     void theHandoutIsOfTheChapterOnScreen() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const int redis = course.indexOf(QStringLiteral("redis"));
         const int kafka = course.indexOf(QStringLiteral("kafka"));
         QVERIFY(redis >= 0 && kafka >= 0);
@@ -670,7 +671,7 @@ private slots:
     // Item 3, as a user meets it: reading Redis, Kafka's diagram on screen, File > Export
     // chapter as handout PDF opens a dialog that names Kafka's chapter and says why.
     void theDialogNamesTheChapterOfTheDiagramOnScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

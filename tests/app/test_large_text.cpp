@@ -21,7 +21,7 @@ private slots:
     void cleanup() { desktop_.restore(); }
 
     void theFirstWindowIsSizedToTheScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         settle();
@@ -37,7 +37,7 @@ private slots:
     }
 
     void everyDiagramsControlsKeepToTwoLines() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QStringList problems;

@@ -132,7 +132,7 @@ private slots:
     void cleanup() { desktop_.restore(); }
 
     void everyNumberBoxSaysWhatBecameOfANumberOutOfItsRange() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -201,7 +201,7 @@ private slots:
     // A tester typed 99999 as the order of the 100,000-key B-Tree: the tree was rebuilt at order
     // 9 at the first key typed, before the number was whole. A number counts once it is entered.
     void aNumberCountsOnceItIsEntered() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QSpinBox* order = bTreeOrder(w);
         QVERIFY(order);
         QWidget* page = w.tabs()->currentWidget();
@@ -220,7 +220,7 @@ private slots:
 
     // Digits beyond any 64-bit number are still a number too large, said as typed.
     void digitsBeyondAnyNumberAreTooLarge() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QSpinBox* order = bTreeOrder(w);
         QVERIFY(order);
         QWidget* page = w.tabs()->currentWidget();

@@ -64,7 +64,7 @@ private slots:
     // Every tool's text grows with Zoom in (three steps: 1.33 times), the reader's zoom stays
     // where it was, and Reset zoom brings back the very sizes it had.
     void zoomScalesAToolsType() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -162,7 +162,7 @@ private slots:
     // fg::kStudyBodyPx times the theme's scale. (Not the matrix, whose table fills the window.)
     void theStudyPagesOpenInAReadingType() {
         for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(1920, 1080);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -211,7 +211,7 @@ private slots:
         int zoomedPx = 0;
         int plainPx = 0;
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
             w.setThemeChoice(fg::ThemeChoice::Light);
@@ -248,7 +248,7 @@ private slots:
             w.setThemeChoice(fg::ThemeChoice::Light);
             QVERIFY(std::abs(QFontInfo(wizard->font()).pixelSize() - zoomedPx) <= 1);
         }
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         again.openTool(QStringLiteral("wizard"));
@@ -263,7 +263,7 @@ private slots:
     // On a diagram's tab the menu's Zoom in zooms the drawing (it enlarged the hidden reader),
     // and Reset zoom fits it again.
     void zoomOnADiagramZoomsTheDrawing() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1600, 900);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -283,7 +283,7 @@ private slots:
     // At 1920x1080 the study tools read as a column in the middle of the page, not a band at
     // its left; the quiz's Check button is under its answers, not at the far right.
     void theStudyToolsStandInACentredColumn() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

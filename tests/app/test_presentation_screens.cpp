@@ -15,7 +15,7 @@ class TestPresentationScreens : public QObject {
 private slots:
     void slidesGoToTheSecondScreen() {
         QCOMPARE(QGuiApplication::screens().size(), qsizetype(2));
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::Chapter& ch = course.chapters.front();
         auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
         w->start();

@@ -46,7 +46,8 @@
 namespace {
 
 fg::Course course(const char* which) {
-    return fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/") + which);
+    return fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent,
+                          QStringLiteral(TEST_DATA_DIR "/") + which);
 }
 
 void key(QWidget* w, int k, Qt::KeyboardModifiers m = Qt::NoModifier) {
@@ -91,7 +92,7 @@ private slots:
     // figure exported alone). A figure that says round-robin marks it out of date inside
     // itself, with the version, at each place it says it.
     void aFigureThatTeachesRoundRobinSaysWhereItIsOutOfDate() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         int figures = 0;
         for (const auto& ch : course.chapters) {
             for (const auto& sec : ch.sections) {
@@ -148,7 +149,7 @@ private slots:
     // Alt+PgDown through the course opened every chapter in the sidebar, and left them open:
     // the chapter reached is open, the one left closes again, unless the student opened it.
     void nextChapterLeavesOneChapterOpen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const auto open = [&] {
@@ -181,7 +182,7 @@ private slots:
     // marked "Caching Patterns", the row that slid under the pointer when chapter 2 closed. A
     // click marks the chapter's section the reader shows, whatever slides under the pointer.
     void aClickedChapterIsMarkedNotTheRowThatSlidUnderThePointer() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -264,7 +265,7 @@ private slots:
     // strip) until a restart. The line wraps and shortens the long word; the window keeps its
     // width, and a search after it is as before.
     void aLongQueryLeavesTheWindowAsItWas() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         QLineEdit* box = openSearch(w);
         QVERIFY(box);
@@ -371,7 +372,7 @@ private slots:
     // one read and marked; after Esc the hit is still in view.
     void theHitsSectionIsMarkedAndStaysInViewAfterEsc() {
         for (int hit = 0, screen = 0; screen < 2; ++hit) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(screen == 0 ? QSize(1920, 1080) : QSize(1280, 800));
             QLineEdit* box = openSearch(w);
             QVERIFY(box);
@@ -482,7 +483,7 @@ private slots:
         QFETCH(QSize, size);
         QFETCH(bool, search);
         for (const fg::ThemeChoice choice : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.setThemeChoice(choice);
             w.resize(size);
             w.show();
@@ -528,7 +529,7 @@ private slots:
     // 1280x800 beside the chapter list and the search), each row is a box of its own, its cells
     // named by their columns; the grid is back when the search closes. The section read stays.
     void tablesStackOnlyWhereAGridWouldBreakWords() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.setThemeChoice(fg::ThemeChoice::Projector);
         w.resize(1280, 800);
         w.show();
@@ -567,7 +568,7 @@ private slots:
     // open or not.
     void resizingKeepsTheSectionRead() {
         for (bool search : {false, true}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(1280, 800);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -603,7 +604,7 @@ private slots:
 
     // A tester could not tell which section Ctrl+Shift+N's note was for: the dialog names it.
     void theNoteDialogNamesItsSection() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -628,7 +629,7 @@ private slots:
         for (const fg::ThemeChoice choice :
              {fg::ThemeChoice::Light, fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
             for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                 w.setThemeChoice(choice);
                 w.resize(size);
                 w.show();
@@ -747,7 +748,8 @@ private slots:
                     text.front() == QChar(0x26A0));
         };
         int inCourse = 0;
-        for (const fg::Chapter& ch : fg::loadCourse(fg::diagramLinks()).chapters) {
+        for (const fg::Chapter& ch :
+             fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent).chapters) {
             for (const fg::Section& s : ch.sections) {
                 for (const auto& [text, bullet] : bulletsOf(s)) {
                     if (marked(text)) {
@@ -774,7 +776,8 @@ private slots:
     // CAP/PACELC sections further down. Sections titled with the word come first, then those
     // with it as a word of its own, then those with it only inside other words.
     void searchPutsWholeWordsFirst() {
-        const fg::SearchIndex index(fg::loadCourse(fg::diagramLinks()), fg::diagramLinks());
+        const fg::SearchIndex index(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent),
+                                    fg::diagramLinks());
         const auto results = index.search(QStringLiteral("CAP"));
         QVERIFY(results.size() > 5);
         const QRegularExpression word(QStringLiteral("\\bCAP\\b"),
@@ -827,7 +830,7 @@ private slots:
     void theSidebarKeepsItsWidthAndTabsTheirTitles() {
         for (const fg::ThemeChoice choice : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
             for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                 w.setThemeChoice(choice);
                 w.resize(size);
                 w.show();
@@ -872,7 +875,7 @@ private slots:
             for (const fg::ThemeChoice choice :
                  {fg::ThemeChoice::System, fg::ThemeChoice::Light, fg::ThemeChoice::Dark,
                   fg::ThemeChoice::Projector}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                 w.setThemeChoice(choice);
                 w.resize(screen);
                 w.show();
@@ -935,7 +938,7 @@ private slots:
     // in tables, in the app's own card texts), each chapter's hits by the panel are the ones F3
     // goes through.
     void thePanelCountsTheHitsF3Visits() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -972,7 +975,7 @@ private slots:
     // headings come on screen are read.
     void openingOnAChapterReadsOnlyWhatIsOnScreen() {
         QFile::remove(fg::ProgressStore::defaultPath());
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const int chapter = w.course().indexOf(QStringLiteral("time-series"));
         QVERIFY(chapter >= 0);
         w.showSection(chapter, {}); // as main() does for --chapter, before show()
@@ -997,7 +1000,7 @@ private slots:
     // old chapter's section under the new one ("overview" held OLTP's sections).
     void readingToTheEndCountsEverySectionInItsOwnChapter() {
         QFile::remove(fg::ProgressStore::defaultPath()); // no reading from an earlier run
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -1049,7 +1052,7 @@ private slots:
               Case{QSize(1280, 800), fg::ThemeChoice::Light, true},
               Case{QSize(1280, 800), fg::ThemeChoice::Projector, false},
               Case{QSize(1280, 800), fg::ThemeChoice::Projector, true}}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.setThemeChoice(theme);
             w.resize(size);
             w.show();
@@ -1156,11 +1159,11 @@ private slots:
     // Patterns and the reader showed the chapter's top. The section read at the last quit is
     // on screen at the next start.
     void theSectionReadAtQuitIsOnScreenAtTheNextStart() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const int redis = course.indexOf(QStringLiteral("redis"));
         QVERIFY(redis >= 0);
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(1280, 800);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -1168,7 +1171,7 @@ private slots:
             QTest::qWait(300);
             QVERIFY(w.reader()->sectionsInView().contains(QStringLiteral("key-patterns")));
         } // destroyed: settings saved
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QTest::qWait(400); // the reader's first resizes settle (120 ms)

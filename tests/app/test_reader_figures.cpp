@@ -42,7 +42,7 @@ private slots:
     // the view's width 120 ms later), and it is the picture the reader draws on its own thread
     // (the worker lays the figure out afresh: the same picture, pixel for pixel).
     void theFirstFigureIsPaintedOnceAtTheViewsWidth() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QVERIFY(!course.chapters.empty());
         fg::ReaderView reader;
         reader.setCourse(&course);

@@ -104,7 +104,7 @@ QString overlappingLabels(QCPAxis* axis) {
 // window, and calls `visit(window, theme, slide index)` with it on screen.
 template <class Visit>
 void forEverySlide(fg::Slide::Kind kind, Visit visit) {
-    const fg::Course course = fg::loadCourse(fg::diagramLinks());
+    const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
     for (const fg::Theme& theme : themes()) {
         for (const auto& ch : course.chapters) {
             if (!ch.loaded()) {
@@ -327,7 +327,7 @@ private slots:
     // was cut off. On every diagram slide, at 1280x800 and 1920x1080 in every theme, the title
     // says the diagram's whole name and the section's, cut nowhere, and all of it fits its label.
     void everyDiagramSlideTitleIsWhole() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks());
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QStringList faults;
         int titles = 0;
         for (const QSize screen : {QSize(1280, 800), QSize(1920, 1080)}) {

@@ -67,7 +67,8 @@ private slots:
     }
 
     void everyVisibleWidgetFollowsEverySwitch() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/good")));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent,
+                                        QStringLiteral(TEST_DATA_DIR "/good")));
         QVERIFY(showWithSearchAndADiagram(w));
         w.tabs()->setCurrentIndex(0);
         w.statusBar()->showMessage(QStringLiteral("status"));
@@ -117,7 +118,8 @@ private slots:
     // every widget (the reader, a diagram, every study tool and simulator, the search) have the
     // same palette, every colour role of every colour group, and the same font.
     void aThemeLooksTheSameWhateverTheThemeBefore() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), QStringLiteral(TEST_DATA_DIR "/good")));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent,
+                                        QStringLiteral(TEST_DATA_DIR "/good")));
         QVERIFY(showWithSearchAndADiagram(w));
         for (const char* tool : {"wizard", "matrix", "scenarios", "quiz", "progress"}) {
             w.openTool(QString::fromLatin1(tool));
@@ -232,7 +234,7 @@ private slots:
     // explanation's "Open its chapter" link kept Light's dark blue, on Dark's grey. After every
     // switch, the link is drawn in the new theme's link colour.
     void theExplorersLinkFollowsTheTheme() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1600, 1000);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -273,7 +275,7 @@ private slots:
     // stayed selected after the focus left it): which one would typing change? A number box
     // gives up its selection when the focus leaves it, as a text box does.
     void onlyTheFieldWithTheFocusShowsASelection() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -301,7 +303,7 @@ private slots:
     // question, looked like the others (its text #222 beside #000). In each theme a disabled
     // button's text is at least 2:1 from an enabled one's, and 4.5:1 on the window.
     void aDisabledButtonLooksDisabled() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -413,7 +415,7 @@ private slots:
     // A fresh tester: the Diagrams menu's and the simulators' entries had no access key (Alt+D
     // then a letter did nothing). Every entry of every menu has one, of its own in its menu.
     void everyMenuEntryHasItsOwnAccessKey() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QStringList problems;
         std::vector<QMenu*> menus;
         for (QAction* top : w.menuBar()->actions()) {

@@ -119,7 +119,7 @@ private slots:
     // A fresh tester started the app on a 1280x800 screen: its first window was 1600x1000, past
     // the screen's edges. On a first start the window fits the screen (at least the minimum).
     void theFirstWindowFitsTheScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         const QSize screen = QGuiApplication::primaryScreen()->availableGeometry().size();
         QVERIFY2(w.width() <= std::max(screen.width(), 800) &&
                      w.height() <= std::max(screen.height(), 500),
@@ -138,7 +138,7 @@ private slots:
     }
     void theWindowNeverChangesSizeByItself() {
         QFETCH(QSize, screen);
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(screen);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -303,7 +303,7 @@ private slots:
     // each switch of theme in one window (its words go on over more lines).
     void everyTitleInTheChapterListIsWhole() {
         for (QSize screen : kScreens) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(screen);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -346,7 +346,7 @@ private slots:
     // the bar's right lists every page by its whole title, the one on screen checked, and goes
     // to the one picked.
     void allTabsListsEveryPageByItsWholeTitle() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -383,7 +383,7 @@ private slots:
     // ("Zoom i"). With every diagram and tool open, in every theme, the window's least width is
     // no more than 1280 px and the window stays 1280x800 whichever tab is on screen.
     void manyTabsDoNotWidenTheWindow() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -550,7 +550,7 @@ private slots:
     }
 
     void everyDiagramsControlsAreWholeAt1280x800() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -599,7 +599,7 @@ private slots:
                 qreal narration[2] = {0, 0};
                 int which = 0;
                 for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-                    fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                    fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                     w.resize(screen);
                     w.show();
                     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -656,7 +656,7 @@ private slots:
     // A tester pressed F11: the menu bar went, Alt+V did nothing, and F11 was the only way back.
     // In full screen the menus stay and their keys work.
     void fullScreenKeepsTheMenus() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         w.activateWindow();
@@ -672,7 +672,7 @@ private slots:
     void aNewDiagramTabTakesTheKeys() {
         // A tester opened the B-Tree from the Diagrams menu and pressed Space and Right, as its
         // opening sentence says: nothing happened until a click on the drawing.
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         w.activateWindow();

@@ -55,7 +55,7 @@ private slots:
     void cleanup() { desktop_.restore(); }
 
     void theSidebarKeepsItsWidth() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -103,7 +103,7 @@ private slots:
         const int chosen = w.tree()->width();
         QVERIFY2(chosen > width + 10, qPrintable(QString::number(chosen)));
         w.saveSettings();
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         settle();
@@ -214,7 +214,7 @@ private slots:
     void theSearchLeavesADiagramItsRoom() {
         for (QSize screen : kScreens) {
             for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                 w.resize(screen);
                 w.show();
                 QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -467,7 +467,7 @@ private slots:
     // for them, they give the reader its least width, and are back when the window is wide.
     void aTinyWindowGivesTheReaderItsRoom() {
         for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(1280, 800);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -492,7 +492,7 @@ private slots:
         }
         // Opened in a narrow window, the search leaves the reader its least width too (it took
         // 280 of 500 px), or keeps 200 px itself (and its frame and handle).
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(500, 400);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -513,7 +513,7 @@ private slots:
         for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
             QSettings().clear(); // the list was hidden for good (F9) in the last window
             const QString where = fg::themeChoiceName(t);
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(1280, 800);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -582,7 +582,7 @@ private slots:
         for (const QSize size : {QSize(1440, 900), QSize(1600, 1000), QSize(1700, 1000)}) {
             for (fg::ThemeChoice t : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
                 const QString where = sizeText(size) + QLatin1Char(' ') + fg::themeChoiceName(t);
-                fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+                fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
                 w.resize(size);
                 w.show();
                 QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -630,7 +630,7 @@ private slots:
     // read last. The list marks the section the diagram on screen belongs to, and the reader's
     // section again on the Reader tab.
     void theChapterListFollowsTheTabOnScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1920, 1080);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

@@ -73,7 +73,7 @@ private slots:
     // the chapter list and the tabs, and back to the drawing, never to Insert or Presets), and
     // Shift+Tab goes the same way back.
     void tabReachesEveryControlOfADiagramPage() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1600, 1000);
         QVERIFY(showActive(w));
         w.openDiagram(QStringLiteral("btree"));
@@ -115,7 +115,7 @@ private slots:
     // it stops playing, and Ctrl+Shift+T, after another tab was opened and the theme changed,
     // brings back the same page at its place, on screen, at the same step.
     void aClosedTabComesBackAsItWas() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.resize(1280, 800);
         QVERIFY(showActive(w));
         const auto& diagrams = fg::liveDiagrams();
@@ -163,7 +163,7 @@ private slots:
 
     // The Reader's tab is never closed, by the key or by the window's closeTab().
     void theReaderStays() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         QWidget* reader = w.tabs()->widget(0);
         closeKey(w);
@@ -180,7 +180,7 @@ private slots:
     // A live diagram whose engine has exercises offers "Practice this": the Practice page on its
     // topic. The page's "Show me" opens the exercise's diagram at the exercise's operation.
     void practiceThisAndShowMeGoBothWays() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         w.openDiagram(QStringLiteral("kafka"));
         QAction* practiceThis = nullptr;
@@ -230,7 +230,7 @@ private slots:
     }
 
     void everyStudyMenuToolOpensOnceAsATab() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         QMenu* study = nullptr;
         for (QAction* a : w.menuBar()->actions()) {
@@ -276,7 +276,7 @@ private slots:
     // The quiz answers by number keys: after a click in the chapter list, going to the quiz's
     // tab moves the focus there (the list took "4" as type-ahead and opened chapter 4).
     void aStudyPageTakesTheFocusFromTheChapterList() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         w.openTool(QStringLiteral("quiz"));
         QWidget* quiz = w.tabs()->currentWidget();
@@ -297,7 +297,7 @@ private slots:
     // A study or Lab page takes the focus itself as it opens (the quiz's number keys): a screen
     // reader says the page's title there, not a nameless "filler" (Orca said "layered pane").
     void aStudyPageWithTheFocusSaysItsTitle() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         for (const char* id : {"quiz", "wizard", "lab-redis"}) {
             w.openTool(QString::fromLatin1(id));
@@ -310,7 +310,7 @@ private slots:
     // The last five closed pages are kept, older ones are let go (a 100,000-key B-Tree holds
     // hundreds of megabytes); they come back last closed first.
     void theLastFiveClosedAreKept() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         std::vector<QPointer<QWidget>> pages;
         for (const auto& d : fg::liveDiagrams()) {
@@ -347,7 +347,7 @@ private slots:
     // A diagram opened afresh after its tab was closed lets the closed one go: Ctrl+Shift+T then
     // does not make two tabs of one name.
     void openingAfreshLetsTheClosedOneGo() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         const QString id = fg::liveDiagrams().front().id;
         w.openDiagram(id);
@@ -373,7 +373,7 @@ private slots:
                     {"op": "insert", "key": 3}]})");
         nlohmann::json shown;
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             QVERIFY(showActive(w));
             w.openDiagram(QStringLiteral("btree"));
             auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
@@ -387,7 +387,7 @@ private slots:
             QVERIFY(w.close());
         }
         QVERIFY(QFileInfo::exists(fg::MainWindow::sessionPath()));
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         again.restoreSession();
         QCOMPARE(again.tabs()->count(), 3);
         QCOMPARE(again.tabs()->currentIndex(), 1);
@@ -429,7 +429,7 @@ private slots:
             return static_cast<QCheckBox*>(nullptr);
         };
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             QVERIFY(showActive(w));
             w.openTool(QStringLiteral("lab-redis"));
             QWidget* redis = w.tabs()->currentWidget();
@@ -441,7 +441,7 @@ private slots:
             qobject_cast<QSpinBox*>(box(pg, QStringLiteral("How many keys")))->setValue(50000);
             QVERIFY(w.close());
         }
-        fg::MainWindow again(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow again(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         again.restoreSession();
         QCOMPARE(again.tabs()->count(), 3);
         QWidget* redis = again.tabs()->widget(1);
@@ -467,7 +467,7 @@ private slots:
     void settingsAndTabsAreKeptWithoutAQuit() {
         QFile::remove(fg::MainWindow::sessionPath());
         QSettings().remove(QStringLiteral("view/theme"));
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         QTest::qWait(fg::MainWindow::kKeepDelayMs + 200); // what the start itself kept
         w.setThemeChoice(fg::ThemeChoice::Dark);
@@ -490,7 +490,7 @@ private slots:
     // bar): the page fills the screen, still live, the menus' keys still working; Esc, F5 or
     // another tab gives the window back as it was, and the settings never keep the full screen.
     void f5OnAPageWithoutSlidesFillsTheScreen() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         QVERIFY(showActive(w));
         w.openTool(QStringLiteral("wizard"));
         QWidget* page = w.tabs()->currentWidget();
@@ -539,7 +539,7 @@ private slots:
         };
         write("{\"tabs\": [ {\"diagram\": \"btree\", junk");
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.restoreSession();
             QCOMPARE(w.tabs()->count(), 1);
             const QString said = w.statusBar()->currentMessage();
@@ -555,7 +555,7 @@ private slots:
         // One written by a newer fieldguide (a format this one does not know) is set aside too.
         write(R"({"version": 99, "tabs": [{"tool": "matrix"}]})");
         {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.restoreSession();
             QCOMPARE(w.tabs()->count(), 1);
             QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("newer")),
@@ -569,7 +569,7 @@ private slots:
             {"diagram": "btree", "scenario": {"engine": "lsm", "ops": []}},
             {"diagram": "no-such-diagram"},
             {"tool": "matrix"}]})");
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.restoreSession();
         QCOMPARE(w.tabs()->count(), 2);
         QCOMPARE(w.tabs()->widget(1)->property("toolId").toString(), QStringLiteral("matrix"));

@@ -83,7 +83,7 @@ void forEveryWindow(Visit visit, Done done,
                                                          std::end(kScreens)}) {
     for (QSize screen : screens) {
         for (fg::ThemeChoice t : themes) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
             w.resize(screen);
             w.show();
             QVERIFY(QTest::qWaitForWindowExposed(&w));

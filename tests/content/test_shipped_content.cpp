@@ -17,7 +17,8 @@ class TestShippedContent : public QObject {
     Q_OBJECT
 private slots:
     void everyShippedFileIsValid() {
-        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         QStringList errors;
         for (const auto& e : c.errors) {
             errors << e.toString();
@@ -33,7 +34,8 @@ private slots:
     }
 
     void theLevelIsAllThere() {
-        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         QStringList ids;
         for (const auto& ch : c.chapters) {
             ids << ch.id;
@@ -55,7 +57,8 @@ private slots:
     // overview says what the other levels were). No text sends the reader to another level
     // for what it does not say itself.
     void noTextSendsTheReaderToALevelTheAppDoesNotHave() {
-        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         static const QRegularExpression elsewhere(
             QStringLiteral("(see|coverage:?|covered in|details in)\\s+level\\s+\\d|"
                            "level\\s+\\d\\s+[-\u2013\u2014]\\s+\\w"),
@@ -87,7 +90,8 @@ private slots:
     }
 
     void everyFigureFitsItsWidth() {
-        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         int figures = 0;
         for (const auto& ch : c.chapters) {
             for (const auto& s : ch.sections) {

@@ -122,7 +122,8 @@ private slots:
     }
     // loadCourse reads every file through parseContentJson: the shipped course still loads.
     void shippedCourseLoads() {
-        const fg::Course c = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         for (const auto& e : c.errors) {
             qWarning("%s", qPrintable(e.toString()));
         }

@@ -34,7 +34,8 @@ class TestContent : public QObject {
     Q_OBJECT
 private slots:
     void aGoodCourseLoadsWhole() {
-        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/good"));
+        const fg::Course c =
+            fg::loadCourse(kDiagrams, fg::kEnglishContent, QStringLiteral(TEST_DATA_DIR "/good"));
         QVERIFY2(c.errors.empty(), qPrintable(allErrors(c)));
         QCOMPARE(c.title, QStringLiteral("Test course"));
         QCOMPARE(int(c.chapters.size()), 2);
@@ -79,14 +80,16 @@ private slots:
         QFETCH(QString, file);
         QFETCH(QString, path);
         QFETCH(QString, expected);
-        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/broken"));
+        const fg::Course c =
+            fg::loadCourse(kDiagrams, fg::kEnglishContent, QStringLiteral(TEST_DATA_DIR "/broken"));
         const fg::ContentError* e = findError(c, file, path);
         QVERIFY2(e, qPrintable(allErrors(c)));
         QVERIFY2(e->message.contains(expected), qPrintable(e->message));
     }
 
     void theOtherChaptersStillOpen() {
-        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/broken"));
+        const fg::Course c =
+            fg::loadCourse(kDiagrams, fg::kEnglishContent, QStringLiteral(TEST_DATA_DIR "/broken"));
         QCOMPARE(int(c.chapters.size()), 8);
         QVERIFY(c.chapter("good")->loaded()); // a bad link is reported; the chapter still opens
         for (const char* broken :
@@ -99,8 +102,8 @@ private slots:
     // The live diagrams a chapter may place are the loader's argument: a diagram block naming
     // another id breaks its chapter, and the error lists the ids it could have named.
     void aDiagramNotInTheListIsReported() {
-        const fg::Course c =
-            fg::loadCourse({{"lsm", "LSM-tree"}, {"kafka", "Kafka"}}, TEST_DATA_DIR "/good");
+        const fg::Course c = fg::loadCourse({{"lsm", "LSM-tree"}, {"kafka", "Kafka"}},
+                                            fg::kEnglishContent, TEST_DATA_DIR "/good");
         const fg::ContentError* e = findError(c, "chapters/alpha.json", "/sections/0/blocks/2/id");
         QVERIFY2(e, qPrintable(allErrors(c)));
         QCOMPARE(e->message,
@@ -118,8 +121,9 @@ private slots:
     }
     void theCourseReadInTheBackgroundIsTheSame() {
         QFETCH(QString, root);
-        const fg::Course direct = fg::loadCourse(kDiagrams, root);
-        const fg::Course background = fg::loadCourseInBackground(kDiagrams, root).get();
+        const fg::Course direct = fg::loadCourse(kDiagrams, fg::kEnglishContent, root);
+        const fg::Course background =
+            fg::loadCourseInBackground(kDiagrams, fg::kEnglishContent, root).get();
         QCOMPARE(allErrors(background), allErrors(direct));
         QCOMPARE(background.title, direct.title);
         QCOMPARE(background.chapters.size(), direct.chapters.size());
@@ -137,7 +141,8 @@ private slots:
     }
 
     void aMissingIndexIsReported() {
-        const fg::Course c = fg::loadCourse(kDiagrams, QStringLiteral(TEST_DATA_DIR "/nowhere"));
+        const fg::Course c = fg::loadCourse(kDiagrams, fg::kEnglishContent,
+                                            QStringLiteral(TEST_DATA_DIR "/nowhere"));
         QVERIFY(c.chapters.empty());
         QVERIFY(findError(c, "index.json", ""));
     }

@@ -70,22 +70,35 @@ private slots:
         QCOMPARE(fg::localeFolders(name), folders);
     }
 
-    void theForcedLanguageWins() {
-        qputenv("FIELDGUIDE_LANG", "fr_CA");
-        QCOMPARE(fg::contentLocales(), (QStringList{"fr_CA", "fr"}));
+    // The language is the app's to decide (app_language.h): the loader reads the folders it is
+    // given and nothing else, whatever the environment says.
+    void theLoaderReadsOnlyTheLanguageItIsGiven() {
+        const CourseFolder folder;
+        folder.write(QStringLiteral("de/chapters/alpha.json"), chapterJson("alpha", "Alpha-Läden"));
+        const QByteArray lang = qgetenv("LANG");
+        qputenv("FIELDGUIDE_LANG", "de");
+        qputenv("LANG", "de_DE.UTF-8");
+        const fg::Course english = fg::loadCourse(kTwoDiagrams, fg::kEnglishContent, folder.root());
+        const fg::Course german = fg::loadCourse(kTwoDiagrams, kGerman, folder.root());
         qunsetenv("FIELDGUIDE_LANG");
+        qputenv("LANG", lang);
+        QCOMPARE(english.chapter("alpha")->title, QStringLiteral("Alpha stores"));
+        QCOMPARE(german.chapter("alpha")->title, QStringLiteral("Alpha-Läden"));
+        // Each course says the language it was read in, for what is read with it (the quiz).
+        QVERIFY(english.locales.isEmpty());
+        QCOMPARE(german.locales, kGerman);
     }
 
     void aTranslatedChapterReplacesTheEnglishOne() {
         const CourseFolder folder;
         folder.write(QStringLiteral("de/chapters/alpha.json"), chapterJson("alpha", "Alpha-Läden"));
-        const fg::Course c = fg::loadCourse(kTwoDiagrams, folder.root(), kGerman);
+        const fg::Course c = fg::loadCourse(kTwoDiagrams, kGerman, folder.root());
         QVERIFY2(c.errors.empty(), qPrintable(fg::joined(c.errors, QStringLiteral("\n"))));
         QCOMPARE(c.chapter("alpha")->title, QStringLiteral("Alpha-Läden"));
         QCOMPARE(int(c.chapter("alpha")->sections.size()), 1);
         // In English (no locale, or one with no folder) the same course reads the English file.
         for (const QStringList& locales : {QStringList{}, QStringList{"fr"}}) {
-            const fg::Course english = fg::loadCourse(kTwoDiagrams, folder.root(), locales);
+            const fg::Course english = fg::loadCourse(kTwoDiagrams, locales, folder.root());
             QCOMPARE(english.chapter("alpha")->sections.size(), std::size_t(2));
         }
     }
@@ -95,16 +108,16 @@ private slots:
         folder.write(QStringLiteral("de/chapters/alpha.json"), chapterJson("alpha", "Deutsch"));
         folder.write(QStringLiteral("de_AT/chapters/alpha.json"), chapterJson("alpha", "Österr."));
         const QStringList austrian = {QStringLiteral("de_AT"), QStringLiteral("de")};
-        QCOMPARE(fg::loadCourse(kTwoDiagrams, folder.root(), austrian).chapter("alpha")->title,
+        QCOMPARE(fg::loadCourse(kTwoDiagrams, austrian, folder.root()).chapter("alpha")->title,
                  QStringLiteral("Österr."));
-        QCOMPARE(fg::loadCourse(kTwoDiagrams, folder.root(), kGerman).chapter("alpha")->title,
+        QCOMPARE(fg::loadCourse(kTwoDiagrams, kGerman, folder.root()).chapter("alpha")->title,
                  QStringLiteral("Deutsch"));
     }
 
     void anUntranslatedChapterIsReadInEnglish() {
         const CourseFolder folder;
         folder.write(QStringLiteral("de/chapters/alpha.json"), chapterJson("alpha", "Alpha"));
-        const fg::Course c = fg::loadCourse(kTwoDiagrams, folder.root(), kGerman);
+        const fg::Course c = fg::loadCourse(kTwoDiagrams, kGerman, folder.root());
         QCOMPARE(c.chapter("beta")->title, QStringLiteral("Beta stores"));
         QVERIFY(c.chapter("beta")->loaded());
     }
@@ -114,7 +127,7 @@ private slots:
         folder.write(QStringLiteral("de/index.json"),
                      R"({ "title": "Testkurs", "subtitle": "Zwei Kapitel",
                           "chapters": ["alpha", "beta"] })");
-        const fg::Course c = fg::loadCourse(kTwoDiagrams, folder.root(), kGerman);
+        const fg::Course c = fg::loadCourse(kTwoDiagrams, kGerman, folder.root());
         QVERIFY2(c.errors.empty(), qPrintable(fg::joined(c.errors, QStringLiteral("\n"))));
         QCOMPARE(c.title, QStringLiteral("Testkurs"));
         QCOMPARE(int(c.chapters.size()), 2);
@@ -126,12 +139,12 @@ private slots:
         const CourseFolder folder;
         const QByteArray broken = "{ \"id\": \"alpha\", \"title\": \"Kaputt\",\n  \"summary\" }";
         folder.write(QStringLiteral("chapters/alpha.json"), broken);
-        const fg::Course english = fg::loadCourse(kTwoDiagrams, folder.root(), {});
+        const fg::Course english = fg::loadCourse(kTwoDiagrams, {}, folder.root());
         QCOMPARE(int(english.errors.size()), 1);
 
         const CourseFolder translated;
         translated.write(QStringLiteral("de/chapters/alpha.json"), broken);
-        const fg::Course german = fg::loadCourse(kTwoDiagrams, translated.root(), kGerman);
+        const fg::Course german = fg::loadCourse(kTwoDiagrams, kGerman, translated.root());
         QCOMPARE(int(german.errors.size()), 1);
         const fg::ContentError& e = german.errors.front();
         QCOMPARE(e.file, QStringLiteral("de/chapters/alpha.json"));

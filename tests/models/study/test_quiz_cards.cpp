@@ -47,7 +47,8 @@ class TestQuizCards : public QObject {
 private slots:
     void everyShippedCardParses() {
         QVERIFY(!QDir(QStringLiteral(":/content/quizzes")).entryList({"*.json"}).isEmpty());
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QVERIFY2(deck.errors.empty(), qPrintable(fg::joined(deck.errors, "\n")));
         QVERIFY(deck.cards.size() >= 13);
         for (const auto& c : deck.cards) {
@@ -67,9 +68,11 @@ private slots:
     }
 
     void everyCardReferencesAnExistingSection() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         QVERIFY(course.errors.empty());
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         const QStringList problems = fg::checkQuizReferences(deck, course);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
 
@@ -95,10 +98,12 @@ private slots:
         QFETCH(QString, chapter);
         QFETCH(QString, section);
         QFETCH(QString, blockType);
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         const int items = countItems(course, chapter, section, blockType.toStdString());
         QVERIFY(items > 0);
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QSet<int> covered, asChoice;
         for (const auto* c : deck.fromChapter(chapter)) {
             if (QString::fromStdString(c->from.section) == section) {
@@ -131,7 +136,8 @@ private slots:
     // cards is 0.14). And on no card is the right answer more than a quarter longer than every
     // wrong one.
     void theRightAnswerIsNotGivenAwayByItsPlaceOrItsLength() {
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         int cards = 0, longest = 0, shortest = 0;
         double expected = 0;
         std::map<int, int> at;
@@ -191,8 +197,8 @@ private slots:
     // a showing reads the same whenever it is replayed, in any deck, and the shuffle keeps every
     // choice and which one is right. The deck itself keeps the files' order.
     void aCardsOrderIsTheSameEachTime() {
-        const fg::QuizDeck a = fg::loadQuizDeck(QStringLiteral(":/content"));
-        const fg::QuizDeck b = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck a = fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
+        const fg::QuizDeck b = fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QCOMPARE(a.cards.size(), b.cards.size());
         for (std::size_t i = 0; i < a.cards.size(); ++i) {
             QCOMPARE(a.cards[i].choices.size(), b.cards[i].choices.size());
@@ -224,8 +230,10 @@ private slots:
     // file, a disk that fills up) fails with a sentence naming the path and writes nothing (an
     // old file there stays as it was).
     void theAnkiFileHasEveryCardAndFailsCleanly() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QTemporaryDir dir;
         const QString path = dir.filePath("cards.txt");
         QVERIFY(fg::writeAnkiFile(deck, course, path));
@@ -269,7 +277,8 @@ private slots:
     // more than chance on a 4-choice one, so "pick the longest" scores no better than luck. (The
     // test above also counts ties and the shortest, against the deck's own chance level.)
     void theRightChoiceIsRarelyTheLongest() {
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         int cards = 0, longest = 0;
         QStringList which;
         for (const auto& c : deck.cards) {
@@ -307,7 +316,8 @@ private slots:
     // noticing. Rule: in the files, the right choice stands at more than one place, and at no
     // place on more than half of the cards (chance is a quarter to a third per place).
     void theFilesDoNotPutTheRightChoiceFirst() {
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         int cards = 0;
         std::map<int, int> at;
         for (const auto& c : deck.cards) {
@@ -330,7 +340,8 @@ private slots:
     // Each showing of a card has its own order (issue 15), reproducible: over the first showings
     // a card is seen in more than one order, and replaying showing k gives showing k again.
     void aCardsOrderChangesFromShowingToShowing() {
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         for (const auto& c : deck.cards) {
             if (c.kind != fg::study::QuizCard::Kind::Choice) {
                 continue;

@@ -86,7 +86,7 @@ private slots:
         QCoreApplication::setOrganizationName(QStringLiteral("fieldguide-test"));
         QCoreApplication::setApplicationName(QStringLiteral("fieldguide-test-decision-tools"));
         QSettings().clear();
-        course_ = fg::loadCourse(fg::diagramLinks());
+        course_ = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
     }
 
     void wizardCoversEveryLeafOfTheFlowchart() {

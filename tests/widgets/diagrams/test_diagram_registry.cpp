@@ -181,7 +181,8 @@ private slots:
     }
 
     void everyDiagramAChapterPlacesIsRegistered() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
         QStringList errors;
         for (const auto& e : course.errors) {
             errors << e.toString();

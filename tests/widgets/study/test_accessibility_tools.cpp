@@ -109,7 +109,7 @@ class TestAccessibilityTools : public QObject {
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        course_ = fg::loadCourse(fg::diagramLinks());
+        course_ = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         bridge_ = fg::test::listenToAccessibilityEvents();
     }
 

@@ -482,8 +482,10 @@ private slots:
     }
 
     void theShippedDeckRunsInTheViewWithAScreenshot() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QHash<QString, QString> titles;
         for (const auto& ch : course.chapters) {
             titles.insert(ch.id, ch.title);
@@ -526,8 +528,10 @@ private slots:
     }
 
     void progressViewShowsReadScoreBookmarksNotesAndProblems() {
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), QStringLiteral(":/content"));
-        const fg::QuizDeck deck = fg::loadQuizDeck(QStringLiteral(":/content"));
+        const fg::Course course =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
+        const fg::QuizDeck deck =
+            fg::loadQuizDeck(QStringLiteral(":/content"), fg::kEnglishContent);
         QTemporaryDir dir;
         const QString path = dir.filePath("progress.json");
         {
