@@ -15,6 +15,7 @@
 #include "models/course/content_loader.h"
 #include "models/io/status_text.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/focus_keeper.h"
 #include "widgets/controls/focus_ring.h"
 #include "widgets/decision/architecture.h"
 #include "widgets/decision/decision_views.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
     AppTheme::installStyle(); // before the widgets: each is polished once, in it
     FocusRing::install();
+    FocusKeeper::install();
     tree_ = new ChapterTree(this);
     tree_->setCourse(course_);
     reader_ = new ReaderView(this);

@@ -6,11 +6,13 @@
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/focus_keeper.h"
 #include "widgets/controls/focus_ring.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QApplication>
+#include <QHBoxLayout>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
@@ -156,6 +158,35 @@ private slots:
             }
         }
         theme.apply(fg::ThemeChoice::Light);
+    }
+
+    // A button switched off while its work runs loses the focus to the next control; on again,
+    // it has it back (a tester found the focus on a far-away Fit button after "Stop this
+    // server"), unless the user moved it meanwhile.
+    void aButtonSwitchedOffForAWhileGetsTheFocusBack() {
+        fg::FocusKeeper::install();
+        QWidget window;
+        auto* layout = new QHBoxLayout(&window);
+        QPushButton* work = new QPushButton(QStringLiteral("Start"), &window);
+        QPushButton* next = new QPushButton(QStringLiteral("Fit"), &window);
+        QPushButton* other = new QPushButton(QStringLiteral("Other"), &window);
+        for (QPushButton* b : {work, next, other}) {
+            layout->addWidget(b);
+        }
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        work->setFocus(Qt::TabFocusReason);
+        work->setEnabled(false);
+        QCOMPARE(QApplication::focusWidget(), next);
+        work->setEnabled(true);
+        QCOMPARE(QApplication::focusWidget(), work);
+        // Moved by the user meanwhile: it stays where the user put it.
+        work->setEnabled(false);
+        QCOMPARE(QApplication::focusWidget(), next);
+        other->setFocus(Qt::TabFocusReason);
+        work->setEnabled(true);
+        QCOMPARE(QApplication::focusWidget(), other);
     }
 
     // A list that fills the window's left side (the chapter list does) has its ring on all four

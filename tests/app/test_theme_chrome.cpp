@@ -394,7 +394,7 @@ private slots:
     // A tester ticked View > Colours for colour blindness and saw no change on a Lab page (its
     // colours are safe already): the status bar says what changed, and what did not.
     void theColourOptionSaysWhatItChanged() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks()));
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QAction* option = nullptr;

@@ -49,8 +49,8 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     auto* page = new QVBoxLayout(this);
     page->addWidget(labSentence(
         tr("The same points rolled up three ways: by the model, by PostgreSQL's date_bin (a "
-           "private server on this computer, started at the first run and removed when this "
-           "page closes) and by "
+           "private server on this computer, started at the first run and removed when you "
+           "close this tab) and by "
            "RRDtool (the round-robin database behind many monitoring graphs). A bucket is the "
            "points of one stretch of time summed up (count, average, minimum, maximum). "
            "date_bin must agree with the model exactly; RRDtool follows rules of its own, "

@@ -425,26 +425,27 @@ void PgLabPage::runQuery() {
     queryStatus_->clear();
     setBusy(true, tr("Running your statement..."));
     sqlList_->appendPlainText(QStringLiteral("-- ") + tr("Your statement"));
-    client_->call(QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
-                  [this](const Status& s, const nlohmann::json& r) {
-                      if (!s && stopping_) {
-                          fail(s);
-                          return;
-                      }
-                      if (!s) {
-                          queryStatus_->setText(statementError(s));
-                          // Nothing of the last statement's result stays (its columns did).
-                          queryResult_->clear();
-                          queryResult_->setRowCount(0);
-                          queryResult_->setColumnCount(0);
-                          setBusy(false, tr("Your statement failed (below)."));
-                          emit finished();
-                          return;
-                      }
-                      addSql(r);
-                      showQuery(r);
-                      readIndex();
-                  });
+    client_->call(
+        QStringLiteral("pg.query"), {{"sql", sql.toStdString()}}, this,
+        [this](const Status& s, const nlohmann::json& r) {
+            if (!s && stopping_) {
+                fail(s);
+                return;
+            }
+            if (!s) {
+                queryStatus_->setText(statementError(s));
+                // Nothing of the last statement's result stays (its columns did).
+                queryResult_->clear();
+                queryResult_->setRowCount(0);
+                queryResult_->setColumnCount(0);
+                setBusy(false, tr("Your statement failed (the reason is beside Run statement)."));
+                emit finished();
+                return;
+            }
+            addSql(r);
+            showQuery(r);
+            readIndex();
+        });
 }
 
 void PgLabPage::showQuery(const nlohmann::json& result) {

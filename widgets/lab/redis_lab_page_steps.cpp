@@ -420,9 +420,9 @@ QString RedisLabPage::failoverHint() {
 }
 
 QString RedisLabPage::reshardHint() {
-    return tr("Pick a slot and the master to move it to, then Move the slot: each step shows "
-              "the commands the Lab sent and what a client with the old slot map gets (the Left "
-              "and Right arrow keys step).");
+    return tr("Pick a slot and the master to move it to, then Move the slot step by step: each "
+              "step shows the commands the Lab sent and what a client with the old slot map gets "
+              "(the Left and Right arrow keys step).");
 }
 
 QString RedisLabPage::failoverText() const {

@@ -285,6 +285,7 @@ void PracticeView::showQuestion() {
     // was graded right).
     showMeButton_->setEnabled(false);
     nextButton_->setText(index_ + 1 < questionCount() ? tr("&Next") : tr("Fi&nish"));
+    putButtonsAfterInputs();
     // The new inputs are shown by the event loop: the focus goes to the first one then (typing
     // after Next went nowhere).
     QTimer::singleShot(0, inputs_, [this] { inputs_->focusFirst(); });
@@ -296,6 +297,27 @@ void PracticeView::activate() {
         return;
     }
     checked_ ? next() : check();
+}
+
+// Tab goes from the answers to Check, Show me, Same exercise again and Next: the inputs, made
+// afresh for each question, came last in the window's order, so Tab went from them to the
+// chapter list and round the whole window to Check (a tester).
+void PracticeView::putButtonsAfterInputs() {
+    QWidget* last = nullptr;
+    for (QWidget* w = inputs_->nextInFocusChain(); w != inputs_; w = w->nextInFocusChain()) {
+        if (inputs_->isAncestorOf(w) && (w->focusPolicy() & Qt::TabFocus)) {
+            last = w;
+        }
+    }
+    QWidget* after = last;
+    for (QWidget* button :
+         {static_cast<QWidget*>(checkButton_), static_cast<QWidget*>(showMeButton_),
+          static_cast<QWidget*>(againButton_), static_cast<QWidget*>(nextButton_)}) {
+        if (after) {
+            QWidget::setTabOrder(after, button);
+        }
+        after = button;
+    }
 }
 
 void PracticeView::check() {

@@ -92,6 +92,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void putButtonsAfterInputs();
     QWidget* buildSetup(QWidget* parent);
     QHBoxLayout* buildReviewRow(QWidget* box);
     QWidget* buildQuestion(QWidget* parent);

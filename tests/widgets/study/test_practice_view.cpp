@@ -355,6 +355,31 @@ private slots:
         QCOMPARE(page.view.rightCount(), 0);
     }
 
+    // Tab goes from the last answer to Check, then Same exercise again and Next (Show me waits
+    // for a check), in every question: it went round the whole window first (a tester).
+    void tabGoesFromTheAnswersToCheckAndNext() {
+        Page page;
+        QApplication::setActiveWindow(&page.view);
+        QVERIFY(QTest::qWaitForWindowActive(&page.view));
+        page.view.start(QStringLiteral("hashslot"), Level::Medium, 4, 77);
+        for (int question = 0; question < 2; ++question) {
+            QTRY_VERIFY(page.view.inputs()->isAncestorOf(QApplication::focusWidget()));
+            QStringList after; // the buttons Tab reaches after leaving the answers
+            for (int i = 0; i < 40 && after.size() < 3; ++i) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QWidget* now = QApplication::focusWidget();
+                if (!page.view.inputs()->isAncestorOf(now)) {
+                    auto* b = qobject_cast<QAbstractButton*>(now);
+                    after << (b ? b->text() : QString::fromLatin1(now->metaObject()->className()));
+                }
+            }
+            QCOMPARE(after, QStringList({QStringLiteral("&Check (Enter)"),
+                                         QStringLiteral("Same e&xercise again"),
+                                         QStringLiteral("&Next")}));
+            page.view.next();
+        }
+    }
+
     // Two groups of choices: the first number key picks in the first, the next in the second,
     // and the focus goes to the button picked (the arrow keys go on from there).
     void numberKeysFillTheGroupsInTurnAndTakeTheFocus() {
