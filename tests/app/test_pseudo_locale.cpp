@@ -4,13 +4,15 @@
 // text. A label is cut when its longest line is wider than its room; a button when its size is
 // less than it asks for. The words drawn inside the live diagrams (their labels, legends and
 // titles) fit their boxes and stay inside the drawing, and their charts' legends and axis titles
-// keep off the data and whole, as test_diagram_clipping checks English.
+// keep off the data and whole, as test_diagram_clipping checks English. A drawn line that wraps
+// keeps its words on two lines rather than shortening them (the Redis Cluster's routed key).
 #include "app/pseudo_translator.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
 #include "tests/widgets/diagrams/chart_faults.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "tests/widgets/diagrams/frame_faults.h"
+#include "widgets/diagrams/hashslot_diagram.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -157,6 +159,34 @@ private slots:
         QVERIFY2(words == 0 || translated > 0, "no drawn word is in the made-up language");
         QVERIFY2(faults.isEmpty(), qPrintable(QStringLiteral("%1 faults:\n").arg(faults.size()) +
                                               faults.mid(0, 30).join(QLatin1Char('\n'))));
+    }
+
+    // A key as long as the route label keeps whole (40 characters), with a hash tag: in the
+    // made-up language its line is wider than the bar, and two lines hold it. The key and its
+    // tag stay whole (they were shortened to 24 characters first, then the line wrapped).
+    void aLongKeyKeepsItsWordsWhenTwoLinesFit() {
+        const QString key = QStringLiteral("{customer:4711}:shopping-cart:items:2024");
+        fg::redis::ClusterOp op;
+        op.kind = fg::redis::ClusterOp::Kind::Route;
+        op.key = key.toStdString();
+        op.value.emplace(1, 'v');
+        const fg::HashslotDiagram d(3, 0, {op});
+        for (const fg::Theme& theme : kThemes) {
+            const fg::Frame frame = d.frame(0, theme); // find() points into it
+            const fg::FrameItem* label = frame.find(QStringLiteral("route-label"));
+            QVERIFY(label);
+            const QString said = theme.name() + QStringLiteral(": ") + label->text;
+            QVERIFY2(label->text.contains(QLatin1Char('~')), qPrintable(said)); // made up
+            QVERIFY2(QFontMetricsF(fg::frameFont(*label)).horizontalAdvance(label->text) >
+                         fg::frameTextRoom(*label).width(),
+                     qPrintable(said)); // one line is too narrow for it
+            QVERIFY2(label->text.contains(key), qPrintable(said));
+            QCOMPARE(fg::frameText(*label).count(QLatin1Char('\n')), 1);
+            const QSizeF need = fg::frameTextSize(*label);
+            QVERIFY2(need.width() <= fg::frameTextRoom(*label).width() &&
+                         need.height() <= label->rect.height(),
+                     qPrintable(said));
+        }
     }
 
     void everyDiagramsChartKeepsItsWords_data() { addDiagramViews(); }

@@ -350,9 +350,11 @@ void addMigration(Frame& f, const redis::Migration& migration,
     }
 }
 
-// The routed key, its tag, CRC16 and slot: the key and its tag as long as the line has room for
+// The routed key, its tag, CRC16 and slot, on two lines where one is too narrow (a longer
+// language's words). The key and its tag are shortened only when two lines cannot hold them
 // (a 1,000-character key kept 53 characters and the line, cut at both ends, read "... slot 3"
-// for slot 3195).
+// for slot 3195; shortened before it was wrapped, a translation lost characters of a key that
+// two lines had room for).
 FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, const Theme& t) {
     FrameItem label;
     for (const int most : {40, 24, 12}) {
@@ -368,11 +370,12 @@ FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, cons
                          .arg(QStringLiteral("%1").arg(step.crc16, 4, 16, QChar('0')).toUpper())
                          .arg(step.slot),
                      t, g.fs * 1.1, true);
-        if (frameTextSize(label).width() <= g.barW) {
+        label.wrap = true; // the label has two lines' height
+        const QSizeF need = frameTextSize(label);
+        if (need.width() <= g.barW && need.height() <= label.rect.height()) {
             break;
         }
     }
-    wrapToRoom(label); // a longer language's words: on two lines (the label has their height)
     return label;
 }
 
