@@ -4,16 +4,19 @@
 // text. A label is cut when its longest line is wider than its room; a button when its size is
 // less than it asks for. The words drawn inside the live diagrams (their labels, legends and
 // titles) fit their boxes and stay inside the drawing, and their charts' legends and axis titles
-// keep off the data and whole, as test_diagram_clipping checks English.
+// keep off the data and whole, as test_diagram_clipping checks English. A drawn line that wraps
+// keeps its words on two lines rather than shortening them (the Redis Cluster's routed key).
 #include "app/pseudo_translator.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
 #include "tests/widgets/diagrams/chart_faults.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "tests/widgets/diagrams/frame_faults.h"
+#include "widgets/diagrams/hashslot_diagram.h"
 
 #include <QAbstractButton>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTabWidget>
 
 namespace {
@@ -157,6 +160,62 @@ private slots:
         QVERIFY2(words == 0 || translated > 0, "no drawn word is in the made-up language");
         QVERIFY2(faults.isEmpty(), qPrintable(QStringLiteral("%1 faults:\n").arg(faults.size()) +
                                               faults.mid(0, 30).join(QLatin1Char('\n'))));
+    }
+
+    // A key as long as the route label keeps whole (40 characters), with a hash tag: in the
+    // made-up language its line is wider than the bar, and two lines hold it. The key and its
+    // tag stay whole (they were shortened to 24 characters first, then the line wrapped).
+    void aLongKeyKeepsItsWordsWhenTwoLinesFit() {
+        const QString key = QStringLiteral("{customer:4711}:shopping-cart:items:2024");
+        fg::redis::ClusterOp op;
+        op.kind = fg::redis::ClusterOp::Kind::Route;
+        op.key = key.toStdString();
+        op.value.emplace(1, 'v');
+        const fg::HashslotDiagram d(3, 0, {op});
+        for (const fg::Theme& theme : kThemes) {
+            const fg::Frame frame = d.frame(0, theme); // find() points into it
+            const fg::FrameItem* label = frame.find(QStringLiteral("route-label"));
+            QVERIFY(label);
+            const QString said = theme.name() + QStringLiteral(": ") + label->text;
+            QVERIFY2(label->text.contains(QLatin1Char('~')), qPrintable(said)); // made up
+            QVERIFY2(QFontMetricsF(fg::frameFont(*label)).horizontalAdvance(label->text) >
+                         fg::frameTextRoom(*label).width(),
+                     qPrintable(said)); // one line is too narrow for it
+            QVERIFY2(label->text.contains(key), qPrintable(said));
+            QCOMPARE(fg::frameText(*label).count(QLatin1Char('\n')), 1);
+            const QSizeF need = fg::frameTextSize(*label);
+            QVERIFY2(need.width() <= fg::frameTextRoom(*label).width() &&
+                         need.height() <= label->rect.height(),
+                     qPrintable(said));
+        }
+    }
+
+    // The counts and roles a drawing puts into its sentences are in the made-up language too:
+    // no English noun is left in a drawn text or its tooltip at any step (the Redis Cluster's
+    // "5461 slots" and "master", the time series' "points", "skipped" and "now" were English
+    // words passed into translated sentences).
+    void everyDiagramsCountsAreTranslated_data() { addDiagramViews(); }
+    void everyDiagramsCountsAreTranslated() {
+        QFETCH(ViewFactory, make);
+        auto view = make();
+        QVERIFY(view);
+        const QRegularExpression english(QStringLiteral(
+            "\\b(slots?|keys?|master|failed|points?|buckets?|blocks?|rows?|skipped|now|"
+            "entry|entries|tables?|tombstones?|files?)\\b"));
+        const fg::DiagramSource* source = view->panel()->canvas()->source();
+        QVERIFY(source);
+        QStringList left;
+        for (int step = 0; step < view->panel()->player()->stepCount(); ++step) {
+            for (const fg::FrameItem& it : source->frame(step, kThemes.front()).items) {
+                for (const QString& words : {it.text, it.toolTip}) {
+                    if (english.match(words).hasMatch()) {
+                        left << QStringLiteral("step %1, %2: %3").arg(step).arg(it.id, words);
+                    }
+                }
+            }
+        }
+        left.removeDuplicates();
+        QVERIFY2(left.isEmpty(), qPrintable(left.mid(0, 10).join(QLatin1Char('\n'))));
     }
 
     void everyDiagramsChartKeepsItsWords_data() { addDiagramViews(); }

@@ -230,28 +230,14 @@ QFont frameFont(const FrameItem& item) {
     return font;
 }
 
-QSizeF frameTextSize(const FrameItem& item) {
-    if (item.text.isEmpty()) {
+QStringList wrappedLines(const QString& text, const QFontMetricsF& metrics, qreal width) {
+    if (text.isEmpty()) {
         return {};
     }
-    return QFontMetricsF(frameFont(item)).size(0, item.text);
-}
-
-QRectF frameTextRoom(const FrameItem& item) {
-    const qreal pad = item.kind == FrameItem::Kind::Box ? 4 : 0;
-    return item.rect.adjusted(pad, 0, -pad, 0);
-}
-
-void wrapToRoom(FrameItem& item) {
-    const qreal width = frameTextRoom(item).width();
-    if (frameTextSize(item).width() <= width) {
-        return;
-    }
-    const QFontMetricsF metrics(frameFont(item));
     QStringList lines;
-    for (const QString& paragraph : item.text.split(QLatin1Char('\n'))) {
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
         QString line;
-        for (const QString& word : paragraph.split(QLatin1Char(' '))) {
+        for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
             const QString longer = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
             if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
                 lines << line;
@@ -262,7 +248,40 @@ void wrapToRoom(FrameItem& item) {
         }
         lines << line;
     }
-    item.text = lines.join(QLatin1Char('\n'));
+    return lines;
+}
+
+QRectF frameTextRoom(const FrameItem& item) {
+    const qreal pad = item.kind == FrameItem::Kind::Box ? 4 : 0;
+    return item.rect.adjusted(pad, 0, -pad, 0);
+}
+
+namespace {
+
+// frameText, measured with `metrics` (frameFont's).
+QString drawnText(const FrameItem& item, const QFontMetricsF& metrics) {
+    if (!item.wrap || item.text.isEmpty()) {
+        return item.text;
+    }
+    const qreal width = frameTextRoom(item).width();
+    if (metrics.size(0, item.text).width() <= width) {
+        return item.text; // it fits as it is written
+    }
+    return wrappedLines(item.text, metrics, width).join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+QString frameText(const FrameItem& item) {
+    return item.wrap ? drawnText(item, QFontMetricsF(frameFont(item))) : item.text;
+}
+
+QSizeF frameTextSize(const FrameItem& item) {
+    if (item.text.isEmpty()) {
+        return {};
+    }
+    const QFontMetricsF metrics(frameFont(item));
+    return metrics.size(0, drawnText(item, metrics));
 }
 
 void paintFrame(QPainter& p, const Frame& frame) {
@@ -352,8 +371,8 @@ void paintFrame(QPainter& p, const Frame& frame) {
                                           : QStringList{QStringLiteral("DejaVu Sans")});
                 font.setBold(it->bold);
                 p.setPen(it->textColor);
-                const qreal pad = it->kind == FrameItem::Kind::Box ? 4 : 0;
-                const QRectF box = it->rect.adjusted(pad, 0, -pad, 0);
+                const QRectF box = frameTextRoom(*it);
+                const QString text = frameText(*it);
                 const QTransform world = p.worldTransform();
                 if (it->fontPx * scale > kLargeTextPx && world.type() <= QTransform::TxScale) {
                     // Large text (zoomed in far): Qt draws glyphs this big as outlines, and
@@ -365,12 +384,12 @@ void paintFrame(QPainter& p, const Frame& frame) {
                     font.setPixelSize(std::max(1, qRound(it->fontPx * k)));
                     p.setFont(font);
                     p.setWorldTransform(QTransform());
-                    p.drawText(world.mapRect(box), static_cast<int>(it->align), it->text);
+                    p.drawText(world.mapRect(box), static_cast<int>(it->align), text);
                     p.setWorldTransform(world);
                 } else {
                     font.setPixelSize(std::max(1, qRound(it->fontPx)));
                     p.setFont(font);
-                    p.drawText(box, static_cast<int>(it->align), it->text);
+                    p.drawText(box, static_cast<int>(it->align), text);
                 }
             }
             break;

@@ -9,10 +9,12 @@
 
 #include <QColor>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QLineF>
 #include <QPainter>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <vector>
 
 namespace fg {
@@ -36,6 +38,12 @@ struct FrameItem {
     bool arrow = false; // Line: an arrowhead at p2
     Qt::Alignment align = Qt::AlignCenter;
     QString text;
+    // The text broken at spaces into lines no wider than its room (frameTextRoom) where a line
+    // is wider (a translation's longer words; the pseudo-translation checks it), as paintFrame,
+    // frameTextSize and every export draw and measure it (frameText); a word wider than the room
+    // stays whole. The layout gives the item the lines' height. `text` itself stays one sentence
+    // (what a screen reader and a test read).
+    bool wrap = false;
     qreal opacity = 1;
     // Kept in view at the left edge when the zoom or a pan takes the drawing past it, as a
     // spreadsheet keeps its first column (a time-series lane's name).
@@ -86,17 +94,18 @@ QRectF pinnedRect(const FrameItem& it, const QTransform& toDevice, qreal margin,
 void paintPinned(QPainter& painter, const Frame& frame, const QTransform& toDevice, qreal margin,
                  qreal largestScale, const QColor& background);
 
-// The font paintFrame draws `item`'s text in (at its size in frame units), and the area its text
-// takes there (every line), for layouts that size a box to its text and for checks that the text
-// fits its box.
+// The font paintFrame draws `item`'s text in (at its size in frame units), the text it draws
+// (wrapped to its room when the item asks), and the area that text takes there (every line), for
+// layouts that size a box to its text and for checks that the text fits its box.
 QFont frameFont(const FrameItem& item);
+QString frameText(const FrameItem& item);
 QSizeF frameTextSize(const FrameItem& item);
 // The room paintFrame leaves for `item`'s text: its rect, less a box's side padding.
 QRectF frameTextRoom(const FrameItem& item);
-// Breaks `item`'s text at spaces into lines no wider than its room, when a line is wider (a
-// translation's longer words; the pseudo-translation checks it): the text then needs more height,
-// which is the layout's to give. A word wider than the room stays whole.
-void wrapToRoom(FrameItem& item);
+// The app's one rule for breaking drawn words onto lines: `text`'s lines (its own line breaks
+// kept), each broken between words so that it is at most `width` wide in `metrics`; a word wider
+// than that alone on its line, whole. None for an empty text.
+QStringList wrappedLines(const QString& text, const QFontMetricsF& metrics, qreal width);
 
 // Line widths laid out for the light theme's 1.5 px lines, scaled to `theme`'s (the projector's
 // lines are twice as thick): every stroke width times strokeScale(theme).

@@ -1,6 +1,7 @@
 #include "widgets/decision/architecture.h"
 
 #include "models/decision/json_fields.h"
+#include "widgets/canvas/frame.h"
 
 #include <QEvent>
 #include <QFontMetricsF>
@@ -30,21 +31,6 @@ QFont boxFont(qreal px) {
     f.setPixelSize(std::max(1, qRound(px)));
     f.setBold(true);
     return f;
-}
-
-// The lines of `text` broken between words so that each is at most `width` wide (a word wider
-// than that alone on its line).
-QStringList wrapped(const QString& text, const QFontMetricsF& fm, qreal width) {
-    QStringList lines;
-    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        if (!lines.isEmpty() &&
-            fm.horizontalAdvance(lines.back() + QLatin1Char(' ') + word) <= width) {
-            lines.back() += QLatin1Char(' ') + word;
-        } else {
-            lines << word;
-        }
-    }
-    return lines;
 }
 
 // How an architecture's boxes are laid out at a type size: one size for every box, its name
@@ -91,8 +77,8 @@ struct BoxLayout {
     }
 
     QString text(const ArchComponent& c, const QFontMetricsF& fm) const {
-        QStringList lines = wrapped(c.label, fm, wrapWidth);
-        lines << wrapped(c.role, fm, wrapWidth);
+        QStringList lines = wrappedLines(c.label, fm, wrapWidth);
+        lines << wrappedLines(c.role, fm, wrapWidth);
         return lines.join(QLatin1Char('\n'));
     }
 

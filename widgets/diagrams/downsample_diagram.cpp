@@ -283,16 +283,23 @@ FrameItem blockData(const Lane& lane, const timeseries::TierBlock& b, qreal left
     box.z = 2;
     box.textColor = skipped ? t.mutedText : t.text;
     box.fontPx = g.fs * 0.85;
-    box.text = skipped ? QStringLiteral("skipped") : QString::number(b.rows());
+    box.text = skipped ? DownsampleWords::tr("skipped") : QString::number(b.rows());
     if (frameTextSize(box).width() + 8 > box.rect.width()) {
         box.text.clear(); // too narrow for its count
     }
-    box.toolTip = DownsampleWords::tr("A %1 block (%2): %3 %4 so far, from %5 to %6.")
-                      .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b))
-                      .arg(b.rows())
-                      .arg(lane.tier.raw ? QStringLiteral("points") : QStringLiteral("buckets"))
-                      .arg(QString::fromStdString(timeseries::clockText(from)),
-                           QString::fromStdString(timeseries::clockText(to)));
+    const int rows = int(b.rows());
+    box.toolTip =
+        inEnglishNumber(lane.tier.raw ? DownsampleWords::tr("A %1 block (%2): %n point(s) "
+                                                            "so far, from %3 to %4.",
+                                                            nullptr, rows)
+                                      : DownsampleWords::tr("A %1 block (%2): %n "
+                                                            "bucket(s) so far, from %3 "
+                                                            "to %4.",
+                                                            nullptr, rows),
+                        rows)
+            .arg(QString::fromStdString(lane.tier.name), blockTimeOf(b),
+                 QString::fromStdString(timeseries::clockText(from)),
+                 QString::fromStdString(timeseries::clockText(to)));
     return box;
 }
 
@@ -331,7 +338,7 @@ void addClock(Frame& f, std::int64_t now, qreal width, const LaneGeometry& g, co
     nowLabel.id = QStringLiteral("now-label");
     nowLabel.kind = FrameItem::Kind::Text;
     nowLabel.text =
-        DownsampleWords::tr("now: ") + QString::fromStdString(timeseries::clockText(now));
+        DownsampleWords::tr("now: %1").arg(QString::fromStdString(timeseries::clockText(now)));
     nowLabel.textColor = t.bad;
     nowLabel.fontPx = g.fs * 0.85;
     nowLabel.z = 5;
@@ -353,13 +360,17 @@ FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeome
     q.rect = QRectF(g.x0, y + 4, g.w, 22 * g.k);
     if (query) {
         q.id = QStringLiteral("query-result");
-        q.text = DownsampleWords::tr("answered from %1: %2 read, %3 skipped, %4 scanned")
-                     .arg(QString::fromStdString(query->query.tier),
-                          counted(query->query.partitionsRead, QStringLiteral("block"),
-                                  QStringLiteral("blocks")))
-                     .arg(query->query.partitionsSkipped)
-                     .arg(counted(query->query.rowsScanned, QStringLiteral("row"),
-                                  QStringLiteral("rows")));
+        const auto& asked = query->query;
+        const QString scanned = inEnglishNumber(
+            DownsampleWords::tr("%n row(s) scanned", nullptr, int(asked.rowsScanned)),
+            asked.rowsScanned);
+        q.text = inEnglishNumber(DownsampleWords::tr("answered from %1: %n block(s) read, %2 "
+                                                     "skipped, %3",
+                                                     nullptr, int(asked.partitionsRead)),
+                                 asked.partitionsRead)
+                     .arg(QString::fromStdString(asked.tier))
+                     .arg(asked.partitionsSkipped)
+                     .arg(scanned);
         q.textColor = t.accent;
         q.fontPx = g.fs * 0.85;
         q.bold = true;

@@ -217,17 +217,18 @@ void DownsampleView::refresh() {
     const double pad = std::max(1.0, all.size() * 0.12);
     chart_->yAxis->setRange(all.lower - pad, all.upper + pad);
     lineUpTimeAxis();
-    setCounters(tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
-                   "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
-                    .arg(s.stats.ingested)
-                    .arg(s.stats.blocksDropped)
-                    .arg(counted(s.stats.rowsDropped, tr("row"), tr("rows")),
-                         counted(s.stats.rowsDropped, tr("Cassandra tombstone"),
-                                 tr("Cassandra tombstones")))
-                    .arg(s.stats.queries)
-                    .arg(s.stats.rowsScanned)
-                    .arg(s.stats.partitionsRead)
-                    .arg(s.stats.partitionsSkipped));
+    const int dropped = int(s.stats.rowsDropped);
+    setCounters(
+        tr("Points ingested: %1   Blocks dropped: %2 (%3, %4 avoided)   "
+           "Queries: %5   Rows scanned: %6   Blocks read / skipped: %7 / %8")
+            .arg(s.stats.ingested)
+            .arg(s.stats.blocksDropped)
+            .arg(inEnglishNumber(tr("%n row(s)", nullptr, dropped), dropped),
+                 inEnglishNumber(tr("%n Cassandra tombstone(s)", nullptr, dropped), dropped))
+            .arg(s.stats.queries)
+            .arg(s.stats.rowsScanned)
+            .arg(s.stats.partitionsRead)
+            .arg(s.stats.partitionsSkipped));
 }
 
 void DownsampleView::lineUpTimeAxis() {

@@ -133,12 +133,13 @@ struct SlotGeometry {
 QStringList masterTexts(const redis::ClusterState& s, const redis::ClusterNode& n) {
     // A failed node is no master any more (its replica took its slots, or no one serves
     // them): "failed" where "master" was (a tester read "failed: node 0 (master)").
-    const QString role = n.alive ? QStringLiteral("master") : QStringLiteral("failed");
+    const QString role = n.alive ? HashSlotWords::tr("master") : HashSlotWords::tr("failed");
     const QString mark = n.alive ? QString() : QStringLiteral("\u2718 ");
+    const qint64 slotCount = qint64(s.slotsOf(n.id).size()), keyCount = qint64(s.keysOn(n.id));
     const QString slotText =
-        counted(qint64(s.slotsOf(n.id).size()), QStringLiteral("slot"), QStringLiteral("slots"));
+        inEnglishNumber(HashSlotWords::tr("%n slot(s)", nullptr, int(slotCount)), slotCount);
     const QString keyText =
-        counted(qint64(s.keysOn(n.id)), QStringLiteral("key"), QStringLiteral("keys"));
+        inEnglishNumber(HashSlotWords::tr("%n key(s)", nullptr, int(keyCount)), keyCount);
     const QString name = HashSlotWords::tr("%1node %2").arg(mark).arg(n.id);
     return QStringList{QStringLiteral("%1 (%2)\n%3 \u00b7 %4").arg(name, role, slotText, keyText),
                        QStringLiteral("%1 (%2)\n%3\n%4").arg(name, role, slotText, keyText),
@@ -205,13 +206,16 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
         }
         seg.text.clear();
     }
-    seg.toolTip =
-        HashSlotWords::tr("Slots %1-%2 (%3): node %4%5")
-            .arg(start)
-            .arg(end - 1)
-            .arg(counted(qint64(end - start), QStringLiteral("slot"), QStringLiteral("slots")))
-            .arg(owner)
-            .arg(alive ? QString() : HashSlotWords::tr(", failed: no live owner"));
+    const int count = end - start;
+    seg.toolTip = inEnglishNumber(
+                      alive ? HashSlotWords::tr("Slots %1-%2 (%n slot(s)): node %3", nullptr, count)
+                            : HashSlotWords::tr("Slots %1-%2 (%n slot(s)): node %3, failed: no "
+                                                "live owner",
+                                                nullptr, count),
+                      count)
+                      .arg(start)
+                      .arg(end - 1)
+                      .arg(owner);
     return seg;
 }
 
@@ -350,9 +354,11 @@ void addMigration(Frame& f, const redis::Migration& migration,
     }
 }
 
-// The routed key, its tag, CRC16 and slot: the key and its tag as long as the line has room for
+// The routed key, its tag, CRC16 and slot, on two lines where one is too narrow (a longer
+// language's words). The key and its tag are shortened only when two lines cannot hold them
 // (a 1,000-character key kept 53 characters and the line, cut at both ends, read "... slot 3"
-// for slot 3195).
+// for slot 3195; shortened before it was wrapped, a translation lost characters of a key that
+// two lines had room for).
 FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, const Theme& t) {
     FrameItem label;
     for (const int most : {40, 24, 12}) {
@@ -368,11 +374,12 @@ FrameItem routeLabel(const redis::ClusterStep& step, const SlotGeometry& g, cons
                          .arg(QStringLiteral("%1").arg(step.crc16, 4, 16, QChar('0')).toUpper())
                          .arg(step.slot),
                      t, g.fs * 1.1, true);
-        if (frameTextSize(label).width() <= g.barW) {
+        label.wrap = true; // the label has two lines' height
+        const QSizeF need = frameTextSize(label);
+        if (need.width() <= g.barW && need.height() <= label.rect.height()) {
             break;
         }
     }
-    wrapToRoom(label); // a longer language's words: on two lines (the label has their height)
     return label;
 }
 

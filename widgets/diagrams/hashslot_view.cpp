@@ -206,7 +206,8 @@ void HashslotView::refresh() {
             x << double(x.size());
             keys << double(k);
             ids << n.id;
-            const QString owned = counted(qint64(s.slotsOf(n.id).size()), tr("slot"), tr("slots"));
+            const int slotCount = int(s.slotsOf(n.id).size());
+            const QString owned = inEnglishNumber(tr("%n slot(s)", nullptr, slotCount), slotCount);
             // A failed master is no master any more (its replica took its slots): said so, as
             // its box in the drawing says it.
             if (n.alive) {

@@ -231,7 +231,7 @@ void addProducerAndGroupHeads(Frame& f, const kafka::KafkaState& s,
             t.toneFill(QStringLiteral("accent")), t.accent, 1.5,
             KafkaWords::tr("Producer · keyless records: %1 · keyed: murmur2").arg(partitioner), t,
             g.fs * 0.9, 3);
-    wrapToRoom(producer); // a longer language's words: on two lines (the box has their height)
+    producer.wrap = true; // a longer language's words: on two lines (the box has their height)
     f.items.push_back(producer);
     for (const auto& [name, group] : s.groups) {
         FrameItem head;

@@ -178,11 +178,11 @@ FrameItem levelLabel(int l, std::size_t count, bool tiered, qreal y, const LsmGe
     label.kind = FrameItem::Kind::Text;
     if (g.dense) {
         label.rect = QRectF(g.x0 - g.labelW, y, g.labelW - 8 * g.k, g.tableH + 18 * g.k);
-        label.text =
-            QStringLiteral("%1 %2\n%3")
-                .arg(tiered ? QStringLiteral("tier") : QStringLiteral("level"))
-                .arg(l)
-                .arg(counted(qint64(count), QStringLiteral("table"), QStringLiteral("tables")));
+        const int n = int(count);
+        label.text = inEnglishNumber(tiered ? LsmWords::tr("tier %1\n%n table(s)", nullptr, n)
+                                            : LsmWords::tr("level %1\n%n table(s)", nullptr, n),
+                                     n)
+                         .arg(l);
         label.align = Qt::AlignLeft | Qt::AlignTop;
     } else {
         label.rect = QRectF(g.x0, y - 22 * g.k, 400 * g.k, 20 * g.k);
@@ -221,27 +221,34 @@ FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found
         QStringLiteral("%1 .. %2").arg(shownKey(tab.minKey()), shownKey(tab.maxKey()));
     const QString dead =
         tab.tombstones() ? QStringLiteral(", %1 \u2020").arg(tab.tombstones()) : QString();
-    box.text = g.dense ? range + dead
-                       : LsmWords::tr("SSTable #%1\n%2\n%3%4")
-                             .arg(tab.id)
-                             .arg(range)
-                             .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
-                                          QStringLiteral("entries")))
-                             .arg(dead);
+    const int entries = int(tab.entries.size());
+    box.text =
+        g.dense
+            ? range + dead
+            : LsmWords::tr("SSTable #%1\n%2\n%3%4")
+                  .arg(tab.id)
+                  .arg(range)
+                  .arg(inEnglishNumber(LsmWords::tr("%n entr(y/ies)", nullptr, entries), entries))
+                  .arg(dead);
     box.textColor = t.text;
     box.fontPx = g.fs * 0.78;
     // Whole under the pointer, what a dense box shortens, and what its dagger means.
+    const int dagger = int(tab.tombstones());
+    const QString id = QString::number(tab.id), from = QString::fromStdString(tab.minKey()),
+                  to = QString::fromStdString(tab.maxKey());
     box.toolTip =
-        LsmWords::tr("SSTable #%1: keys %2 .. %3, %4")
-            .arg(tab.id)
-            .arg(QString::fromStdString(tab.minKey()), QString::fromStdString(tab.maxKey()))
-            .arg(counted(qint64(tab.entries.size()), QStringLiteral("entry"),
-                         QStringLiteral("entries"))) +
-        (tab.tombstones() ? LsmWords::tr(", %1 (†: a delete, kept until a compaction finds "
-                                         "nothing older left for it to hide)")
-                                .arg(counted(qint64(tab.tombstones()), QStringLiteral("tombstone"),
-                                             QStringLiteral("tombstones")))
-                          : QString());
+        dagger > 0
+            ? inEnglishNumber(LsmWords::tr("SSTable #%1: keys %2 .. %3, %n entr(y/ies), %4 (†: a "
+                                           "delete, kept until a compaction finds nothing older "
+                                           "left for it to hide)",
+                                           nullptr, entries),
+                              entries)
+                  .arg(id, from, to,
+                       inEnglishNumber(LsmWords::tr("%n tombstone(s)", nullptr, dagger), dagger))
+            : inEnglishNumber(
+                  LsmWords::tr("SSTable #%1: keys %2 .. %3, %n entr(y/ies)", nullptr, entries),
+                  entries)
+                  .arg(id, from, to);
     if (step && step->kind == lsm::StepKind::kFlush) {
         box.origin = QStringLiteral("memtable");
     } else if (step && step->kind == lsm::StepKind::kCompactionDone && !step->inputs.empty()) {
@@ -250,7 +257,8 @@ FrameItem tableBox(const lsm::SSTable& tab, const lsm::LsmStep* step, bool found
     return box;
 }
 
-// Under the table at `at`: what a get did there, in words (not colour alone).
+// Under the table at `at`: what a get did there, in words (not colour alone), short enough for
+// a longer language on the one line a level's row leaves ("skipped: bloom says no" was not).
 FrameItem probeTag(int table, lsm::ProbeResult r, QPointF at, const LsmGeometry& g,
                    const Theme& t) {
     using lsm::ProbeResult;
@@ -260,8 +268,8 @@ FrameItem probeTag(int table, lsm::ProbeResult r, QPointF at, const LsmGeometry&
     tag.rect = QRectF(at.x() - g.gap / 2, at.y() + g.tableH + 2, g.tableW + g.gap, 18 * g.k);
     tag.text = r == ProbeResult::kHit             ? LsmWords::tr("✔ read: found")
                : r == ProbeResult::kFalsePositive ? LsmWords::tr("⚠ read: bloom lied")
-               : r == ProbeResult::kSkippedBloom  ? QStringLiteral("skipped: bloom says no")
-                                                  : QStringLiteral("skipped: key range");
+               : r == ProbeResult::kSkippedBloom  ? LsmWords::tr("skipped: bloom")
+                                                  : LsmWords::tr("skipped: key range");
     tag.textColor = r == ProbeResult::kHit             ? t.good
                     : r == ProbeResult::kFalsePositive ? t.warn
                                                        : t.mutedText;

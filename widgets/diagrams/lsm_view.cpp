@@ -222,28 +222,25 @@ void LsmView::refresh() {
     const auto& st = s.stats;
     const double live = static_cast<double>(s.liveBytes());
     // A ratio with nothing under it yet (no byte on disk, no get) says so: "0.00x" before the
-    // first flush read as a measurement.
-    const auto ratio = [](double over, double under, const QString& unit) {
-        return over > 0 && under > 0 ? QString::number(over / under, 'f', 2) + unit
-                                     : tr("none yet");
+    // first flush read as a measurement. Under 1x says why on the line itself (a tester took
+    // 0.73x for a mistake), in `under1` (a whole phrase, for translators); the tables' dagger is
+    // named where the counts are.
+    const auto ratio = [](double over, double under, const QString& under1) {
+        if (over <= 0 || under <= 0) {
+            return tr("none yet");
+        }
+        return (over < under ? under1 : tr("%1x")).arg(QString::number(over / under, 'f', 2));
     };
-    // Under 1x says why on the line itself (a tester took 0.73x for a mistake), and the
-    // tables' dagger is named where the counts are.
-    QString writeAmp =
-        ratio(double(st.diskBytesWritten), double(st.userBytes), QStringLiteral("x"));
-    if (st.diskBytesWritten > 0 && st.diskBytesWritten < st.userBytes) {
-        writeAmp += tr(" (some writes are still only in memory)");
-    }
-    QString spaceAmp = ratio(double(s.diskBytes()), live, QStringLiteral("x"));
-    if (s.diskBytes() > 0 && double(s.diskBytes()) < live) {
-        spaceAmp += tr(" (some live data is still only in memory)");
-    }
+    const QString writeAmp = ratio(double(st.diskBytesWritten), double(st.userBytes),
+                                   tr("%1x (some writes are still only in memory)"));
+    const QString spaceAmp =
+        ratio(double(s.diskBytes()), live, tr("%1x (some live data is still only in memory)"));
     // Once there is a get, it is a measurement even when no table was read (the memtable
     // answered): "0.00 tables/get", not "none yet" (a tester's GET found its key in memory).
     const QString readAmp =
-        st.gets > 0
-            ? QString::number(double(st.tablesRead) / double(st.gets), 'f', 2) + tr(" tables/get")
-            : tr("none yet");
+        st.gets > 0 ? tr("%1 tables/get")
+                          .arg(QString::number(double(st.tablesRead) / double(st.gets), 'f', 2))
+                    : tr("none yet");
     std::int64_t tombstones = 0;
     for (const auto& table : s.tables) {
         tombstones += table.tombstones();

@@ -111,21 +111,24 @@ int KafkaLabSource::stepCount() const {
     return static_cast<int>(states_.size());
 }
 
+std::size_t KafkaLabSource::momentAt(int position) const {
+    return static_cast<std::size_t>(std::min(position, stepCount() - 1));
+}
+
+const kafka::KafkaState& KafkaLabSource::stateAt(int position) const {
+    return position < 0 ? initial_ : states_[momentAt(position)];
+}
+
 Frame KafkaLabSource::frame(int position, const Theme& theme) const {
     if (states_.empty()) {
         return {};
     }
+    const kafka::KafkaState& state = stateAt(position);
     if (position < 0) { // before the first op: the partitions, empty, and no group yet
-        return KafkaDiagram::layout(initial_, nullptr, params_, theme, extent_);
+        return KafkaDiagram::layout(state, nullptr, params_, theme, extent_);
     }
-    const auto at = static_cast<std::size_t>(std::min(position, stepCount() - 1));
-    const kafka::KafkaStep step = litStep(run_->moments[at], states_[at]);
-    return KafkaDiagram::layout(states_[at], &step, params_, theme, extent_);
-}
-
-const kafka::KafkaState& KafkaLabSource::stateAt(int position) const {
-    return position < 0 ? initial_
-                        : states_[static_cast<std::size_t>(std::min(position, stepCount() - 1))];
+    const kafka::KafkaStep step = litStep(run_->moments[momentAt(position)], state);
+    return KafkaDiagram::layout(state, &step, params_, theme, extent_);
 }
 
 QString KafkaLabSource::summary(int position) const {

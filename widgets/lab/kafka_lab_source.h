@@ -33,7 +33,11 @@ public:
     static kafka::KafkaState stateOf(const lab::KafkaLabRun& run, std::size_t index, bool real);
 
 private:
-    // This side's cluster at `position`. REQUIRES: at least one moment.
+    // The moment `position` shows: its own, the last for a position past the end. REQUIRES:
+    // position >= 0, at least one moment.
+    std::size_t momentAt(int position) const;
+    // This side's cluster at `position` (before the first op at a negative one). REQUIRES: at
+    // least one moment.
     const kafka::KafkaState& stateAt(int position) const;
 
     std::shared_ptr<const lab::KafkaLabRun> run_;

@@ -41,11 +41,16 @@ QString eventText(const lab::LsmEvent& e, bool real) {
     if (e.kind == "flush") {
         return LsmLabWords::tr("flushed the memtable into %1 (level 0)").arg(filesText(e.outputs));
     }
-    QString text = LsmLabWords::tr("compacted %1 (level %2) into %3 (level %4)")
-                       .arg(filesText(e.inputs))
-                       .arg(e.fromLevel)
-                       .arg(e.outputs.empty() ? QStringLiteral("nothing") : filesText(e.outputs))
-                       .arg(e.toLevel);
+    QString text = e.outputs.empty()
+                       ? LsmLabWords::tr("compacted %1 (level %2) into nothing (level %3)")
+                             .arg(filesText(e.inputs))
+                             .arg(e.fromLevel)
+                             .arg(e.toLevel)
+                       : LsmLabWords::tr("compacted %1 (level %2) into %3 (level %4)")
+                             .arg(filesText(e.inputs))
+                             .arg(e.fromLevel)
+                             .arg(filesText(e.outputs))
+                             .arg(e.toLevel);
     if (real) {
         text += QStringLiteral(" [%1]").arg(QString::fromStdString(e.reason));
     }
@@ -137,45 +142,40 @@ QString LsmLabSource::summary(int position) const {
 QString LsmLabSource::momentText(const lab::LsmMoment& m, bool real) {
     const std::vector<lab::LsmEvent>& events = real ? m.real : m.model;
     const QString who = real ? LsmLabWords::tr("RocksDB") : LsmLabWords::tr("The model");
-    QString text = LsmLabWords::tr("After “%1” (operation %2): ")
-                       .arg(QString::fromStdString(m.opText))
-                       .arg(m.op + 1);
+    const QString op = QString::fromStdString(m.opText), number = QString::number(m.op + 1);
     if (events.empty()) {
-        return text + LsmLabWords::tr("%1 neither flushed nor compacted.").arg(who);
+        return LsmLabWords::tr("After “%1” (operation %2): %3 neither flushed nor compacted.")
+            .arg(op, number, who);
     }
     QStringList done;
     for (const lab::LsmEvent& e : events) {
         done << eventText(e, real);
     }
-    return text + who + QLatin1Char(' ') + done.join(LsmLabWords::tr(", then ")) + QLatin1Char('.');
+    return LsmLabWords::tr("After “%1” (operation %2): %3 %4.")
+        .arg(op, number, who, done.join(LsmLabWords::tr(", then ")));
 }
 
 QString LsmLabSource::getText(const lab::LsmGet& g, bool real) {
     const bool found = real ? g.realFound : g.modelFound;
     const auto& value = real ? g.realValue : g.modelValue;
-    QString text = found
-                       ? LsmLabWords::tr("found %1").arg(QString::fromStdString(value.value_or("")))
-                       : LsmLabWords::tr("did not find it");
-    if (real) {
-        return (g.realInMemtable
-                    ? text + LsmLabWords::tr(" in its memtable")
-                    : text + QStringLiteral(": its bloom filters ruled out %1, let %2 "
-                                            "through; %3 read from disk")
-                                 .arg(counted(g.realBloomNo, QStringLiteral("file"),
-                                              QStringLiteral("files")))
-                                 .arg(g.realBloomMaybe)
-                                 .arg(counted(g.realBlocksRead, QStringLiteral("block"),
-                                              QStringLiteral("blocks")))) +
-               QLatin1Char('.');
+    const QString outcome =
+        found ? LsmLabWords::tr("found %1").arg(QString::fromStdString(value.value_or("")))
+              : LsmLabWords::tr("did not find it");
+    if (real ? g.realInMemtable : g.modelInMemtable) {
+        return LsmLabWords::tr("%1 in its memtable.").arg(outcome);
     }
-    return (g.modelInMemtable
-                ? text + LsmLabWords::tr(" in its memtable")
-                : text + LsmLabWords::tr(": %1 skipped by key range, %2 by bloom filter, %3 read")
-                             .arg(counted(g.modelRangeSkips, QStringLiteral("table"),
-                                          QStringLiteral("tables")))
-                             .arg(g.modelBloomNo)
-                             .arg(g.modelTablesRead)) +
-           QLatin1Char('.');
+    if (real) {
+        const int files = int(g.realBloomNo), blocks = int(g.realBlocksRead);
+        return LsmLabWords::tr("%1: its bloom filters ruled out %2, let %3 through; %4 read from "
+                               "disk.")
+            .arg(outcome, inEnglishNumber(LsmLabWords::tr("%n file(s)", nullptr, files), files),
+                 QString::number(g.realBloomMaybe),
+                 inEnglishNumber(LsmLabWords::tr("%n block(s)", nullptr, blocks), blocks));
+    }
+    const int tables = int(g.modelRangeSkips);
+    return LsmLabWords::tr("%1: %2 skipped by key range, %3 by bloom filter, %4 read.")
+        .arg(outcome, inEnglishNumber(LsmLabWords::tr("%n table(s)", nullptr, tables), tables),
+             QString::number(g.modelBloomNo), QString::number(g.modelTablesRead));
 }
 
 Frame LsmLabSource::sideBySide(const Frame& left, const QString& leftTitle, const Frame& right,

@@ -1,8 +1,10 @@
 // Frame tweening: the ends of a transition are exactly the two frames (pixel for pixel), kept
-// items move along a straight line, new items grow out of their origin, old ones fade.
+// items move along a straight line, new items grow out of their origin, old ones fade. A
+// wrapping item's words are drawn on lines within its box, every word there.
 #include "tests/suite_main.h"
 #include "widgets/canvas/frame.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 #include <QTest>
 
@@ -53,6 +55,60 @@ fg::Frame after() {
     return f;
 }
 
+// Three words of letters no taller than an x (so that the lines drawn stand apart in a picture),
+// in a box of no fill or border (so that only its text is drawn) as narrow as the widest word
+// and less than any two: one word a line when it wraps.
+struct ThreeWords {
+    QStringList words{QStringLiteral("warm"), QStringLiteral("ocean"), QStringLiteral("waves")};
+    fg::FrameItem item;
+    ThreeWords() {
+        item.id = QStringLiteral("words");
+        item.textColor = Qt::black;
+        item.fontPx = 20;
+        item.text = words.join(QLatin1Char(' '));
+        const QFontMetricsF fm(fg::frameFont(item));
+        qreal widest = 0, twoWords = 1e9;
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            widest = std::max(widest, fm.horizontalAdvance(words[i]));
+            if (i > 0) {
+                twoWords = std::min(twoWords, fm.horizontalAdvance(words[i - 1] + ' ' + words[i]));
+            }
+        }
+        const qreal room = (widest + twoWords) / 2;
+        const qreal pad = item.rect.width() - fg::frameTextRoom(item).width(); // a box's sides
+        item.rect = QRectF(20, 10, room + pad, 4 * fm.lineSpacing());
+    }
+};
+
+// How many lines of text `img` shows (runs of rows with ink, apart), and where its ink lies.
+struct Ink {
+    int lines = 0;
+    QRect area;
+};
+Ink inkOf(const QImage& img) {
+    Ink ink;
+    bool inLine = false;
+    for (int y = 0; y < img.height(); ++y) {
+        bool any = false;
+        for (int x = 0; x < img.width(); ++x) {
+            if (qGray(img.pixel(x, y)) < 160) {
+                any = true;
+                ink.area |= QRect(x, y, 1, 1);
+            }
+        }
+        ink.lines += any && !inLine ? 1 : 0;
+        inLine = any;
+    }
+    return ink;
+}
+
+QImage renderOne(const fg::FrameItem& it) {
+    fg::Frame f;
+    f.size = QSizeF(320, 200);
+    f.items = {it};
+    return render(f);
+}
+
 } // namespace
 
 class TestFrame : public QObject {
@@ -96,6 +152,62 @@ private slots:
             QCOMPARE(fg::tween(before(), later, t).find("new")->opacity, 0.0);
         }
         QCOMPARE(fg::tween(before(), later, 0.75).find("new")->opacity, 0.5);
+    }
+
+    void aWrappedItemIsDrawnOneLineAWordWithinItsBox() {
+        ThreeWords three;
+        three.item.wrap = true;
+        QCOMPARE(fg::frameText(three.item).split(QLatin1Char('\n')), three.words);
+        const QSizeF need = fg::frameTextSize(three.item);
+        QVERIFY(need.width() <= fg::frameTextRoom(three.item).width());
+        QVERIFY(need.height() <= three.item.rect.height());
+        const Ink ink = inkOf(renderOne(three.item));
+        QCOMPARE(ink.lines, int(three.words.size()));
+        QVERIFY2(three.item.rect.contains(QRectF(ink.area)),
+                 qPrintable(QStringLiteral("ink %1,%2 %3x%4")
+                                .arg(ink.area.x())
+                                .arg(ink.area.y())
+                                .arg(ink.area.width())
+                                .arg(ink.area.height())));
+        QCOMPARE(three.item.text, three.words.join(QLatin1Char(' '))); // what is read stays whole
+    }
+
+    void anItemNotWrappedIsDrawnAsWritten() {
+        ThreeWords three;
+        QCOMPARE(fg::frameText(three.item), three.item.text);
+        QVERIFY(fg::frameTextSize(three.item).width() > fg::frameTextRoom(three.item).width());
+        const Ink ink = inkOf(renderOne(three.item));
+        QCOMPARE(ink.lines, 1);
+        QVERIFY(ink.area.width() > fg::frameTextRoom(three.item).width());
+    }
+
+    void aWrappedItemThatFitsIsDrawnAsWritten() {
+        ThreeWords three;
+        three.item.wrap = true;
+        three.item.text = three.words.join(QLatin1Char('\n'));
+        QCOMPARE(fg::frameText(three.item), three.item.text);
+        three.item.text = three.words.first();
+        QCOMPARE(fg::frameText(three.item), three.item.text);
+    }
+
+    void aWordWiderThanTheRoomStaysWhole() {
+        const QFontMetricsF fm(fg::frameFont(fg::FrameItem{}));
+        const QString longWord = QStringLiteral("unbreakable");
+        QCOMPARE(fg::wrappedLines(QStringLiteral("a unbreakable b"), fm,
+                                  fm.horizontalAdvance(longWord) / 2),
+                 (QStringList{QStringLiteral("a"), longWord, QStringLiteral("b")}));
+        QCOMPARE(fg::wrappedLines(QString(), fm, 100), QStringList());
+    }
+
+    void boundsCoverAWrappedTextsLines() {
+        ThreeWords three;
+        three.item.kind = fg::FrameItem::Kind::Text;
+        three.item.wrap = true;
+        fg::Frame f;
+        f.items = {three.item};
+        const qreal line = QFontMetricsF(fg::frameFont(three.item)).lineSpacing();
+        QVERIFY(f.bounds().height() > 2.5 * line);
+        QVERIFY(f.bounds().width() <= fg::frameTextRoom(three.item).width());
     }
 
     void boundsCoverEveryItem() {

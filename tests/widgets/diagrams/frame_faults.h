@@ -26,7 +26,8 @@ inline std::vector<int> stepsOf(fg::DiagramView& view) {
 // Where paintFrame puts `it`'s text: its lines' bounding box, aligned in the room it has.
 inline QRectF paintedText(const fg::FrameItem& it) {
     const QRectF room = fg::frameTextRoom(it);
-    return QFontMetricsF(fg::frameFont(it)).boundingRect(room, static_cast<int>(it.align), it.text);
+    return QFontMetricsF(fg::frameFont(it))
+        .boundingRect(room, static_cast<int>(it.align), fg::frameText(it));
 }
 
 // Whether the segment `l` crosses the inside of `r`.
