@@ -3,6 +3,8 @@
 // live diagram's controls keep to two lines in it.
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QGuiApplication>
@@ -51,6 +53,64 @@ private slots:
         }
         QVERIFY2(w.width() <= w.screen()->availableGeometry().width(), "wider than the screen");
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+
+    // On the screen at 150%, every box of a drawing is drawn whole: the painted area was taken
+    // in logical pixels against a transform to device pixels, and boxes were cut at two thirds
+    // of the drawing (a tester: Kafka's brokers B1 and B2 and the group tags). Read from the
+    // screen itself: the middle of each box's right and bottom edges has its outline's colour.
+    void everyBoxIsDrawnWholeOnTheScreen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openDiagram(QStringLiteral("kafka"));
+        settle();
+        auto* view = qobject_cast<fg::DiagramView*>(w.tabs()->currentWidget());
+        QVERIFY(view);
+        fg::DiagramCanvas* canvas = view->panel()->canvas();
+        canvas->player()->toEnd();
+        settle();
+        canvas->repaint();
+        const qreal dpr = canvas->devicePixelRatioF();
+        const QPointF at = canvas->mapToGlobal(QPoint(0, 0));
+        // The screen as it is, in device pixels.
+        const QImage shot = w.screen()->grabWindow(0).toImage();
+        QCOMPARE(shot.size(), (QSizeF(w.screen()->geometry().size()) * dpr).toSize());
+        QVERIFY(!shot.isNull());
+
+        const QTransform t = canvas->transformOnScreen();
+        int boxes = 0;
+        QStringList cut;
+        for (const fg::FrameItem& it : canvas->currentFrame().items) {
+            if (it.kind != fg::FrameItem::Kind::Box || !it.stroke.isValid() ||
+                it.strokeWidth < 1.5) {
+                continue;
+            }
+            const QRectF r = t.mapRect(it.rect);
+            if (!QRectF(canvas->rect()).contains(r)) {
+                continue;
+            }
+            ++boxes;
+            for (const QPointF& edge :
+                 {QPointF(r.right(), r.center().y()), QPointF(r.center().x(), r.bottom())}) {
+                bool found = false; // the outline within a few pixels of where it should be
+                const QPoint p = ((at + edge) * dpr).toPoint();
+                for (int d = -4; d <= 4 && !found; ++d) {
+                    const QColor c =
+                        shot.pixelColor(p + (edge.x() == r.right() ? QPoint(d, 0) : QPoint(0, d)));
+                    found = std::abs(c.red() - it.stroke.red()) < 40 &&
+                            std::abs(c.green() - it.stroke.green()) < 40 &&
+                            std::abs(c.blue() - it.stroke.blue()) < 40;
+                }
+                if (!found) {
+
+                    cut << it.id;
+                    break;
+                }
+            }
+        }
+        QVERIFY(boxes >= 8);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
     }
 };
 

@@ -284,6 +284,23 @@ QSizeF frameTextSize(const FrameItem& item) {
     return metrics.size(0, drawnText(item, metrics));
 }
 
+namespace {
+
+// The painted area in the device pixels combinedTransform() maps to. A widget's viewport is in
+// its logical pixels while the transform includes the screen's scale; an image's viewport is in
+// its pixels already. Taken as device pixels on a widget, at QT_SCALE_FACTOR=1.5 the boxes were
+// cut at two thirds of the drawing's width and height (a tester).
+QRectF deviceArea(const QPainter& p) {
+    const QRectF v(p.viewport());
+    if (p.device()->devType() != QInternal::Widget) {
+        return v;
+    }
+    const qreal dpr = p.device()->devicePixelRatioF();
+    return QRectF(v.topLeft() * dpr, v.size() * dpr);
+}
+
+} // namespace
+
 void paintFrame(QPainter& p, const Frame& frame) {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
@@ -295,7 +312,7 @@ void paintFrame(QPainter& p, const Frame& frame) {
     const qreal scale = std::sqrt(std::abs(toDevice.determinant()));
     const qreal slack = 24 / std::max<qreal>(scale, 1e-6); // strokes and arrowheads overhang
     const QRectF visible =
-        toDevice.inverted().mapRect(QRectF(p.viewport())).adjusted(-slack, -slack, slack, slack);
+        toDevice.inverted().mapRect(deviceArea(p)).adjusted(-slack, -slack, slack, slack);
     std::vector<const FrameItem*> order;
     order.reserve(frame.items.size());
     for (const auto& it : frame.items) {

@@ -79,7 +79,9 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     topLayout->addLayout(barRow);
     split->addWidget(top);
     split->addWidget(buildBelow());
-    split->setStretchFactor(0, 2);
+    // Half the height each: at 2 to 1 the bucket table showed a row and a half, two thirds of
+    // the page went to a drawing with room to spare (a tester).
+    split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     page->addWidget(split, 1);
     connect(canvas_, &DiagramCanvas::narrationChanged, narration_, &QLabel::setText);

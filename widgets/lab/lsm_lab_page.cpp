@@ -98,6 +98,12 @@ QWidget* LsmLabPage::buildTables() {
     showRows(gets_, 10);
     settings_ = labSentence(QString(), below);
     amp_ = new LsmAmpChart(below);
+    // The comparison first: it is where the lab says why the sides differ, and under the chart
+    // it showed one row without scrolling (a tester).
+    belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
+    belowLayout->addWidget(comparison_);
+    belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
+    belowLayout->addWidget(gets_);
     belowLayout->addWidget(labSentence(
         tr("Write amplification as the run goes: the bytes written to files by flushes and "
            "compactions, over the bytes the scenario's puts and deletes carried (RocksDB's from "
@@ -105,10 +111,6 @@ QWidget* LsmLabPage::buildTables() {
            "screen)"),
         below));
     belowLayout->addWidget(amp_);
-    belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
-    belowLayout->addWidget(comparison_);
-    belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
-    belowLayout->addWidget(gets_);
     belowLayout->addWidget(settings_);
     return labScroll(below, this);
 }
