@@ -144,11 +144,14 @@ QString MainWindow::typeZoomKey(const QWidget* page) {
 void MainWindow::zoomCurrentPage(int direction) {
     QWidget* w = tabs_->currentWidget();
     Page* page = pageOf(w);
-    if (!page || page->zoomPage(direction)) {
+    // A page with a zoom of its own zooms it; a Lab page its type too (its sentences and tables
+    // stayed small beside the drawings, a tester).
+    if (!page || (page->zoomPage(direction) && !page->zoomsTypeToo())) {
         return;
     }
-    setTypeZoom(w, direction == 0 ? 0 : typeZoom(w) + direction);
-    QSettings().setValue(typeZoomKey(w), typeZoom(w));
+    const int presented = pagePresenter_->typeStepsAdded(w); // F5's larger type, not kept
+    setTypeZoom(w, direction == 0 ? presented : typeZoom(w) + direction);
+    QSettings().setValue(typeZoomKey(w), typeZoom(w) - presented);
     keepSoon(); // the reader's zoom
 }
 

@@ -1,5 +1,6 @@
 #include "app/page_presenter.h"
 
+#include "app/page_zoom.h"
 #include "app/sidebar_splitter.h"
 
 #include <QLabel>
@@ -41,6 +42,12 @@ void PagePresenter::start() {
     statusShown_ = window_->statusBar()->isVisible();
     menuMaxHeight_ = window_->menuBar()->maximumHeight();
     split_->setWanted(false);
+    page_ = tabs_->currentWidget();
+    if (page_) {
+        const int before = typeZoom(page_);
+        setTypeZoom(page_, before + kTypeSteps);
+        added_ = typeZoom(page_) - before;
+    }
     tabs_->tabBar()->hide();
     window_->statusBar()->hide();
     // Out of sight but not hidden: a hidden menu bar's actions lose their keys (View > Zoom).
@@ -67,6 +74,11 @@ void PagePresenter::stop() {
     window_->statusBar()->setVisible(statusShown_);
     tabs_->tabBar()->show();
     split_->setWanted(sidebarWanted_);
+    if (page_) {
+        setTypeZoom(page_, typeZoom(page_) - added_);
+    }
+    page_ = nullptr;
+    added_ = 0;
     window_->setWindowState(windowState_);
     emit stopped();
 }

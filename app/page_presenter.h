@@ -32,6 +32,11 @@ public:
     void stop();
     // How long the line on leaving stays at the top.
     static constexpr int kHintMs = 4000;
+    // A page presented has its type this many zoom steps larger (x1.46): the back of a classroom
+    // reads it (a tester: a Lab page's sentences and tables stayed at 13 px in F5).
+    static constexpr int kTypeSteps = 4;
+    // The zoom steps the presentation added to `page`'s type (0 when it is not presented).
+    int typeStepsAdded(const QWidget* page) const { return active_ && page == page_ ? added_ : 0; }
     QLabel* hint() const { return hint_; }
 
 signals:
@@ -47,6 +52,8 @@ private:
     QShortcut* escape_ = nullptr;
     QLabel* hint_ = nullptr;
     bool active_ = false;
+    QPointer<QWidget> page_; // the page presented
+    int added_ = 0;          // the zoom steps its type was given
     bool sidebarWanted_ = true;
     bool statusShown_ = true;
     int menuMaxHeight_ = 0;

@@ -280,6 +280,43 @@ private slots:
         QVERIFY(canvas->fitted());
     }
 
+    // On a Lab page View > Zoom in zooms the drawings and the type of its sentences and tables
+    // (they stayed small beside the drawings, a tester), kept for the next time.
+    void zoomOnALabPageZoomsItsTypeToo() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1600, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.openTool(QStringLiteral("lab-rocksdb"));
+        settle();
+        QWidget* page = w.tabs()->currentWidget();
+        QVERIFY(page->property("toolId") == QStringLiteral("lab-rocksdb"));
+        const QList<fg::DiagramCanvas*> canvases = page->findChildren<fg::DiagramCanvas*>();
+        QVERIFY(!canvases.isEmpty());
+        QLabel* sentence = nullptr; // the page's introduction
+        for (QLabel* l : page->findChildren<QLabel*>()) {
+            sentence =
+                !sentence && l->text().startsWith(QStringLiteral("A real RocksDB")) ? l : sentence;
+        }
+        QVERIFY(sentence);
+        const qreal before = QFontInfo(sentence->font()).pixelSize();
+        viewAction(w, QStringLiteral("Zoom &in"))->trigger();
+        viewAction(w, QStringLiteral("Zoom &in"))->trigger();
+        QVERIFY2(QFontInfo(sentence->font()).pixelSize() >= before * 1.15,
+                 qPrintable(QStringLiteral("%1 px, %2 before")
+                                .arg(QFontInfo(sentence->font()).pixelSize())
+                                .arg(before)));
+        for (const fg::DiagramCanvas* c : canvases) {
+            QVERIFY(c->zoom() > 1.0);
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("view/zoom/lab-rocksdb")).toInt(), 2);
+        viewAction(w, QStringLiteral("&Reset zoom"))->trigger();
+        QCOMPARE(QFontInfo(sentence->font()).pixelSize(), qRound(before));
+        for (const fg::DiagramCanvas* c : canvases) {
+            QVERIFY(c->fitted());
+        }
+    }
+
     // At 1920x1080 the study tools read as a column in the middle of the page, not a band at
     // its left; the quiz's Check button is under its answers, not at the far right.
     void theStudyToolsStandInACentredColumn() {

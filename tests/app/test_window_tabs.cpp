@@ -4,6 +4,7 @@
 // open at quit are open again at the next start (Ctrl+Q had thrown four diagrams away).
 #include "app/main_window.h"
 #include "app/page_presenter.h"
+#include "app/page_zoom.h"
 #include "app/reader/chapter_tree.h"
 #include "engines/practice/practice_session.h"
 #include "models/course/content_loader.h"
@@ -496,6 +497,7 @@ private slots:
         QWidget* page = w.tabs()->currentWidget();
         const Qt::WindowStates before = w.windowState();
         const QRect pageBefore = page->geometry();
+        const int typeBefore = fg::typeZoom(page);
         QTest::keyClick(&w, Qt::Key_F5);
         QVERIFY(w.pagePresenter()->active());
         QVERIFY(!w.presentation());
@@ -506,10 +508,19 @@ private slots:
         QCOMPARE(w.menuBar()->height(), 0);
         QVERIFY(w.pagePresenter()->hint()->isVisible());
         QTRY_VERIFY(page->width() > pageBefore.width()); // the page took the chapter list's room
+        // Its type larger for the room, by the presentation's steps (not kept as the page's own
+        // zoom); a zoom step meanwhile is kept, and stays after the presentation.
+        QCOMPARE(fg::typeZoom(page), typeBefore + fg::PagePresenter::kTypeSteps);
+        QTest::keyClick(&w, Qt::Key_Plus, Qt::ControlModifier);
+        QCOMPARE(fg::typeZoom(page), typeBefore + fg::PagePresenter::kTypeSteps + 1);
+        QCOMPARE(QSettings().value(QStringLiteral("view/zoom/wizard")).toInt(), typeBefore + 1);
         w.saveSettings();
         QCOMPARE(QSettings().value(QStringLiteral("window/chapterList")).toBool(), true);
         QTest::keyClick(&w, Qt::Key_Escape);
         QVERIFY(!w.pagePresenter()->active());
+        QCOMPARE(fg::typeZoom(page), typeBefore + 1);
+        QTest::keyClick(&w, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(fg::typeZoom(page), 0);
         QCOMPARE(w.windowState(), before);
         QVERIFY(!w.tabs()->tabBar()->isHidden());
         QVERIFY(!w.statusBar()->isHidden());

@@ -50,6 +50,9 @@ public:
         (void)direction;
         return false;
     }
+    // True for a page whose type the window zooms as well after zoomPage (a Lab page: its
+    // drawings zoom themselves, its sentences and tables with the type).
+    virtual bool zoomsTypeToo() const { return false; }
     // The choices made on the page that its tab keeps from one start to the next (a Lab page's
     // masters or key count; kept in the session with the tab): null when none.
     virtual nlohmann::json keptSettings() const;

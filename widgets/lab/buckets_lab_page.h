@@ -39,6 +39,7 @@ public:
     // The tier on screen, its lanes with the narration as the caption; none before a run.
     std::optional<Exportable> exportable() override;
     bool zoomPage(int direction) override;
+    bool zoomsTypeToo() const override { return true; }
 
     // A scenario to offer as the one to run, `from` naming it; it becomes the one picked. The
     // main window offers the open downsampling diagram's (MainWindow::offerDiagramScenario).

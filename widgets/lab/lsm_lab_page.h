@@ -41,6 +41,7 @@ public:
     std::optional<Exportable> exportable() override;
     // View > Zoom in, out, reset: both drawings alike.
     bool zoomPage(int direction) override;
+    bool zoomsTypeToo() const override { return true; }
 
     // A scenario to offer as the one to run, `from` naming it ("the LSM diagram's scenario:
     // ..."); it becomes the one picked when `pick`. The main window offers the open LSM

@@ -54,6 +54,7 @@ public:
     std::optional<Exportable> exportable() override;
     // View > Zoom in, Zoom out, Reset zoom: both drawings at once (reset fits each to its pane).
     bool zoomPage(int direction) override;
+    bool zoomsTypeToo() const override { return true; }
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
     // B-Tree diagram's 40 inserts"), picked when `pick`. The main window offers the open

@@ -59,6 +59,7 @@ public:
     void sayOutOfRange(const QString& text) override;
     // View > Zoom: both drawings and their charts' type, together (Reset zoom fits them again).
     bool zoomPage(int direction) override;
+    bool zoomsTypeToo() const override { return true; }
     int zoomStep() const { return zoomStep_; }
     // The masters a failover can stop now: live, with a live replica to take over (by node).
     std::vector<int> stoppableMasters() const;

@@ -62,7 +62,9 @@ QWidget* PracticeView::buildSetup(QWidget* parent) {
     level_ = new QComboBox(row);
     level_->addItems({tr("Easy"), tr("Medium"), tr("Hard")});
     level_->setCurrentIndex(1);
-    labelled(tr("&Level"), level_);
+    // No access key: every letter of "Level" is a menu's (Alt+L is the Lab menu; the label's
+    // underlined L did nothing, a tester).
+    labelled(tr("Level"), level_);
     count_ = new QSpinBox(row);
     count_->setRange(1, practice::kMaxSessionCount);
     count_->setValue(10);

@@ -6,6 +6,7 @@
 #include "widgets/controls/announced_text.h"
 #include "widgets/controls/focus_ring.h"
 
+#include <QApplication>
 #include <QButtonGroup>
 #include <QDate>
 #include <QEvent>
@@ -267,7 +268,36 @@ void QuizView::showNext() {
     showCard();
 }
 
+bool QuizView::holdsFocus() const {
+    const QWidget* f = QApplication::focusWidget();
+    return f && (f == this || isAncestorOf(f));
+}
+
+// The focus on the control Enter presses: a tester found it on the chapter list after a reveal
+// (the button that had it was hidden; the next keys opened chapter 3) and on "Read about it"
+// after a check (the choice that had it was switched off), where Enter pressed Next.
+void QuizView::placeFocus() {
+    QWidget* target = this;
+    if (card_ && stage_ == Stage::Asking && card_->kind == study::QuizCard::Kind::Choice) {
+        const int picked = group_->checkedId();
+        target = radios_[static_cast<std::size_t>(std::max(picked, 0))];
+    } else if (card_ && stage_ == Stage::Revealed) {
+        target = gradeButtons_.front();
+    } else if (card_) {
+        target = primary_;
+    }
+    target->setFocus(Qt::OtherFocusReason);
+}
+
 void QuizView::showCard() {
+    const bool hadFocus = holdsFocus(); // before the widgets that have it may go
+    showCardWidgets();
+    if (hadFocus && isVisible()) {
+        placeFocus();
+    }
+}
+
+void QuizView::showCardWidgets() {
     updateCounter();
     const bool has = card_ != nullptr;
     const bool choice = has && card_->kind == study::QuizCard::Kind::Choice;
@@ -370,6 +400,9 @@ void QuizView::pick(int index) {
         return;
     }
     radios_[static_cast<std::size_t>(index)]->setChecked(true);
+    if (holdsFocus()) { // the ring on the choice picked (it stayed on the first)
+        radios_[static_cast<std::size_t>(index)]->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 // What this session came to, when it answered any card ("" otherwise): a tester finished a

@@ -79,6 +79,9 @@ private:
     void styleChoices();
     void showNext();
     void showCard();
+    void showCardWidgets();
+    bool holdsFocus() const;
+    void placeFocus();
     void showChoices(); // the current card's choices in their shown order, marked once checked
     void record(study::Grade grade);
     QString sessionLine() const;

@@ -13,9 +13,11 @@
 #include "widgets/study/progress_view.h"
 #include "widgets/study/quiz_view.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QRadioButton>
@@ -115,6 +117,49 @@ private slots:
         const QWidget* parent = fg::FocusRing::current()->parentWidget();
         QVERIFY(ring.contains(QRect(text->mapTo(parent, QPoint(0, 0)), text->size())));
         QVERIFY(fg::FocusRing::current()->isVisible());
+    }
+
+    // With the keyboard alone the focus is always on what Enter presses: the choice picked, Next
+    // after a check (it was on "Read about it"), the first grade after a reveal (it fell to the
+    // window's next widget, the chapter list), the card's choice after Next.
+    void theFocusIsOnWhatEnterPresses() {
+        const fg::QuizDeck deck = smallDeck();
+        QWidget window; // the quiz, and a list after it as the chapter list is
+        auto* layout = new QHBoxLayout(&window);
+        auto* view = new fg::QuizView(&window);
+        view->setToday(1000);
+        view->setDeck(&deck);
+        layout->addWidget(view);
+        layout->addWidget(new QTreeWidget(&window));
+        window.resize(1200, 700);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        view->setFocus(Qt::TabFocusReason);
+        const auto focused = [] { return QApplication::focusWidget(); };
+        const auto text = [](QWidget* w) {
+            auto* b = qobject_cast<QAbstractButton*>(w);
+            return b ? b->text() : QString::fromLatin1(w ? w->metaObject()->className() : "none");
+        };
+        for (int card = 0; card < 3; ++card) {
+            if (view->currentCardId().startsWith(QLatin1String("choice"))) {
+                const int wrong = view->shownRightChoice() == 0 ? 1 : 0;
+                QTest::keyClick(focused(), Qt::Key(Qt::Key_1 + wrong));
+                QCOMPARE(focused(), view->findChildren<QRadioButton*>().at(wrong));
+                QTest::keyClick(focused(), Qt::Key_Return);
+                QCOMPARE(text(focused()), QStringLiteral("Next  (Enter)"));
+            } else {
+                QCOMPARE(text(focused()), QStringLiteral("Show answer  (Enter)"));
+                QTest::keyClick(focused(), Qt::Key_Return);
+                QCOMPARE(text(focused()), QStringLiteral("1  I knew it"));
+                QTest::keyClick(focused(), Qt::Key_3);
+                QVERIFY(view->isAncestorOf(focused()));
+                continue;
+            }
+            QTest::keyClick(focused(), Qt::Key_Return);
+            QVERIFY2(view->isAncestorOf(focused()) || focused() == view,
+                     qPrintable(text(focused())));
+        }
     }
 
     void keysPickCheckAndMoveOn() {
