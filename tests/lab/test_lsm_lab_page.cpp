@@ -55,6 +55,16 @@ private slots:
                  qPrintable(page.modelNarration()));
         QVERIFY(page.comparisonRows().contains(QStringLiteral("flushes: 4 / 4")));
         QVERIFY(page.status().contains(QStringLiteral("5 moments")));
+        // The differences first (among nine agreeing rows they were hard to find, a tester).
+        const auto differs = [](const QString& row) {
+            const QString values = row.section(QStringLiteral(": "), -1);
+            return values.section(QStringLiteral(" / "), 0, 0) !=
+                   values.section(QStringLiteral(" / "), 1, 1);
+        };
+        const QStringList rows = page.comparisonRows();
+        const auto firstSame = std::find_if_not(rows.begin(), rows.end(), differs);
+        QVERIFY2(std::any_of(rows.begin(), rows.end(), differs), qPrintable(rows.join('\n')));
+        QVERIFY2(std::none_of(firstSame, rows.end(), differs), qPrintable(rows.join('\n')));
         // One bar moves both sides: back to the third moment (the compaction).
         page.realCanvas()->player()->seek(2);
         QCOMPARE(page.modelCanvas()->player()->position(), 2);

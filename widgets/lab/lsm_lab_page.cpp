@@ -23,6 +23,8 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <vector>
 
 namespace fg {
 
@@ -100,7 +102,8 @@ QWidget* LsmLabPage::buildTables() {
     amp_ = new LsmAmpChart(below);
     // The comparison first: it is where the lab says why the sides differ, and under the chart
     // it showed one row without scrolling (a tester).
-    belowLayout->addWidget(new QLabel(tr("How they compare at the end"), below));
+    belowLayout->addWidget(
+        new QLabel(tr("How they compare at the end, the differences first"), below));
     belowLayout->addWidget(comparison_);
     belowLayout->addWidget(new QLabel(tr("Each get: what it found, and where it looked"), below));
     belowLayout->addWidget(gets_);
@@ -240,9 +243,16 @@ void LsmLabPage::refitTables() {
 }
 
 void LsmLabPage::fillTables() {
-    comparison_->setRowCount(static_cast<int>(run_->rows.size()));
+    // The differences first, as the Time buckets Lab lists them: among nine "they agree" rows
+    // the two that differ were hard to find, one below the fold (a tester).
+    std::vector<const lab::LsmComparisonRow*> rows;
+    for (const auto& r : run_->rows) {
+        rows.push_back(&r);
+    }
+    std::stable_partition(rows.begin(), rows.end(), [](const auto* r) { return !r->agree; });
+    comparison_->setRowCount(static_cast<int>(rows.size()));
     for (int i = 0; i < comparison_->rowCount(); ++i) {
-        const lab::LsmComparisonRow& r = run_->rows[static_cast<std::size_t>(i)];
+        const lab::LsmComparisonRow& r = *rows[static_cast<std::size_t>(i)];
         lsmSetRow(comparison_, i,
                   {QString::fromStdString(r.quantity), lsmNumber(r.real), lsmNumber(r.model),
                    r.agree ? tr("they agree") : QString::fromStdString(r.why)});
