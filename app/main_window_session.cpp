@@ -109,7 +109,7 @@ void MainWindow::restoreSession() {
             QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-hhmmss"));
         QFile::rename(path, aside);
         statusBar()->showMessage(
-            tr("The tabs open at the last quit could not be opened again (%1): the file is kept "
+            tr("The tabs open last time could not be opened again (%1): the file is kept "
                "as %2.")
                 .arg(QString::fromStdString(st.message()), aside),
             15000);
@@ -168,7 +168,7 @@ void MainWindow::restoreSession() {
             tr("Not opened again from last time: %1.").arg(left.join(QStringLiteral("; "))), 15000);
     } else if (tabs_->count() > 1) {
         statusBar()->showMessage(
-            tr("The tabs open at the last quit are back, each diagram at its step."), 8000);
+            tr("The tabs open last time are back, each diagram at its step."), 8000);
     }
 }
 
