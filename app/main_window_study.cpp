@@ -400,6 +400,8 @@ void MainWindow::openTool(const QString& id) {
     pageOf(view)->setTheme(theme_);
     if (tool->studyType) {
         useStudyType(view, theme_.fontScale); // pages read as a whole
+    } else {
+        useThemeType(view, theme_.fontScale);
     }
     if (!errors.empty()) {
         statusBar()->showMessage(

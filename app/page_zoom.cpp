@@ -70,6 +70,12 @@ void useStudyType(QWidget* page, qreal themeScale) {
     }
 }
 
+void useThemeType(QWidget* page, qreal themeScale) {
+    if (themeScale > 1.02) {
+        scaleEveryFont(page, themeScale);
+    }
+}
+
 void scaleOwnFonts(QWidget* root, qreal ratio) {
     QList<QWidget*> all = root->findChildren<QWidget*>();
     all << root;

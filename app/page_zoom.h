@@ -26,6 +26,10 @@ inline constexpr qreal kStudyBodyPx = 16;
 // application's type): every widget of it, as a zoom step does. A theme switch then scales it
 // as it scales every font of the window.
 void useStudyType(QWidget* page, qreal themeScale);
+// Brings any other page just made to the application's type times `themeScale` (the Projector's
+// larger type): the matrix, the simulators and the Lab pages stayed at a desktop's 13 px in it
+// (a tester). Set on every widget, as a zoom step is, a theme switch then scales it.
+void useThemeType(QWidget* page, qreal themeScale);
 // Scales the font of `root` and of every widget under it that has a font of its own by `ratio`
 // (a widget that follows its parent's font, DiagramPanel::kFontFollowsParent, is left to follow
 // it); a theme's larger type does this after changing the application's font. Style sheets must

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -20,6 +21,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QTextDocument>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <cmath>
@@ -346,6 +348,16 @@ void WizardView::exportResult() {
     emit resultExported(path);
 }
 
+namespace {
+
+// A store's column heading: "Time-Series (InfluxDB)" on two lines (on one, the Projector's type
+// cut it).
+QString storeHeading(QString store) {
+    return store.replace(QStringLiteral(" ("), QStringLiteral("\n("));
+}
+
+} // namespace
+
 MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     : QWidget(parent), matrix_(std::move(matrix)) {
     auto* column = new QVBoxLayout(this);
@@ -357,7 +369,9 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
                               static_cast<int>(matrix_.stores.size()) + 1, this);
     table_->setAccessibleName(tr("Decision matrix"));
     QStringList headers{tr("I need\u2026")};
-    headers << matrix_.stores;
+    for (const QString& store : matrix_.stores) {
+        headers << storeHeading(store);
+    }
     table_->setHorizontalHeaderLabels(headers);
     table_->verticalHeader()->hide();
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -383,10 +397,8 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     // table was still narrow, they stood three lines high around one line at 1920 px.
     // Room around each line, and every other row tinted: the grid's lines are faint in the
     // Dark theme, and 18-pixel rows read as one block.
-    table_->verticalHeader()->setMinimumSectionSize(
-        qRound(table_->fontMetrics().lineSpacing() * 1.9));
     table_->setAlternatingRowColors(true);
-    table_->resizeRowsToContents();
+    fitRows();
     connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
             &QTableWidget::resizeRowsToContents);
     column->addWidget(table_, 1);
@@ -412,6 +424,21 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
 
 QString MatrixView::pageTitle() const {
     return tr("Decision matrix");
+}
+
+void MatrixView::fitRows() {
+    table_->verticalHeader()->setMinimumSectionSize(
+        qRound(table_->fontMetrics().lineSpacing() * 1.9));
+    table_->resizeRowsToContents();
+}
+
+// Another type (the Projector's, a zoom step): rows as high as their text in it, once every
+// widget has its new font (a need's name was cut to "ACID ..." in rows sized for the old one).
+void MatrixView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        QTimer::singleShot(0, this, &MatrixView::fitRows);
+    }
 }
 
 void MatrixView::setTheme(const Theme& theme) {
@@ -456,7 +483,7 @@ void MatrixView::refresh() {
                              : f == Fit::Yes    ? QStringLiteral("\u2714 ")
                              : f == Fit::Partly ? QStringLiteral("\u26A0 ")
                                                 : QStringLiteral("\u2718 ");
-        table_->horizontalHeaderItem(s + 1)->setText(mark + matrix_.stores[s]);
+        table_->horizontalHeaderItem(s + 1)->setText(mark + storeHeading(matrix_.stores[s]));
     }
     if (std::none_of(ticked.begin(), ticked.end(), [](bool b) { return b; })) {
         verdict_->setText(tr("Tick the requirements your application has."));

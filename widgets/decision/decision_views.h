@@ -94,8 +94,12 @@ public:
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void refresh();
+    void fitRows();
 
     DecisionMatrix matrix_;
     Theme theme_ = Theme::light();
