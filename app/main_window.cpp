@@ -15,6 +15,7 @@
 #include "models/course/content_loader.h"
 #include "models/io/status_text.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/button_keys.h"
 #include "widgets/controls/focus_keeper.h"
 #include "widgets/controls/focus_ring.h"
 #include "widgets/decision/architecture.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     AppTheme::installStyle(); // before the widgets: each is polished once, in it
     FocusRing::install();
     FocusKeeper::install();
+    ButtonKeys::install();
     tree_ = new ChapterTree(this);
     tree_->setCourse(course_);
     reader_ = new ReaderView(this);

@@ -6,14 +6,17 @@
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/button_keys.h"
 #include "widgets/controls/focus_keeper.h"
 #include "widgets/controls/focus_ring.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSplitter>
 #include <QStyle>
 #include <QTest>
@@ -187,6 +190,43 @@ private slots:
         other->setFocus(Qt::TabFocusReason);
         work->setEnabled(true);
         QCOMPARE(QApplication::focusWidget(), other);
+    }
+
+    // Space and Enter press the focused button: a page's Space shortcut (a Lab's Play) took
+    // Space from its Run button, and Enter did nothing on a button outside a dialog (the
+    // wizard's answers). A checkable button leaves Enter to its page (Check).
+    void spaceAndEnterPressTheFocusedButton() {
+        fg::ButtonKeys::install();
+        QWidget window;
+        auto* layout = new QHBoxLayout(&window);
+        auto* run = new QPushButton(QStringLiteral("Run"), &window);
+        auto* pick = new QPushButton(QStringLiteral("1  master 0"), &window);
+        pick->setCheckable(true);
+        layout->addWidget(run);
+        layout->addWidget(pick);
+        int played = 0;
+        auto* play = new QAction(QStringLiteral("Play"), &window);
+        play->setShortcut(Qt::Key_Space);
+        play->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(play, &QAction::triggered, [&played] { ++played; });
+        window.addAction(play);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy clicked(run, &QPushButton::clicked);
+        run->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(run, Qt::Key_Space);
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(played, 0);
+        QTest::keyClick(run, Qt::Key_Return);
+        QTRY_COMPARE(clicked.count(), 2);
+        pick->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(pick, Qt::Key_Return);
+        QTest::qWait(200);
+        QVERIFY(!pick->isChecked());
+        window.setFocus(Qt::TabFocusReason); // no button focused: Space is the page's again
+        QTest::keyClick(&window, Qt::Key_Space);
+        QCOMPARE(played, 1);
     }
 
     // A list that fills the window's left side (the chapter list does) has its ring on all four

@@ -398,6 +398,8 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     // Room around each line, and every other row tinted: the grid's lines are faint in the
     // Dark theme, and 18-pixel rows read as one block.
     table_->setAlternatingRowColors(true);
+    // Tab leaves the table (the arrows move in it): 60 cells took 60 Tabs (a tester).
+    table_->setTabKeyNavigation(false);
     fitRows();
     connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
             &QTableWidget::resizeRowsToContents);

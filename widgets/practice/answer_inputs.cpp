@@ -168,12 +168,16 @@ AnswerInputs::Part AnswerInputs::numberPart(const practice::AnswerField& f, QWid
     return {f, read, {}, {}};
 }
 
-AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWidget* box) {
-    auto* row = new QWidget(box);
-    // The choice picked is filled with the selection colour, not a shade darker grey (a tester
-    // could not tell it from the others, most of all in Dark).
+// A button picked is filled with the selection colour, not a shade darker grey (a tester could
+// not tell a picked choice or tree node from the others, in Dark not at all).
+void AnswerInputs::markPicksClearly(QWidget* row) {
     row->setStyleSheet(QStringLiteral("QPushButton:checked { background-color: palette(highlight);"
                                       " color: palette(highlighted-text); }"));
+}
+
+AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWidget* box) {
+    auto* row = new QWidget(box);
+    markPicksClearly(row);
     auto* flow = new FlowLayout(row);
     flow->setContentsMargins(0, 0, 0, 0);
     auto* group = new QButtonGroup(row);
@@ -208,6 +212,7 @@ AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWid
 
 AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QWidget* box) {
     auto* row = new QWidget(box);
+    markPicksClearly(row);
     auto* flow = new FlowLayout(row);
     flow->setContentsMargins(0, 0, 0, 0);
     auto order = std::make_shared<std::vector<std::string>>();

@@ -71,6 +71,7 @@ private:
         std::function<int()> picked;
     };
     void addPart(const practice::AnswerField& f, const QString& treeBefore);
+    static void markPicksClearly(QWidget* row);
     static void holdStill(QAbstractButton* button, bool still);
     static void markPick(QAbstractButton* button, bool mark);
     Part numberPart(const practice::AnswerField& f, QWidget* box);

@@ -365,13 +365,19 @@ void QuizView::showChoices() {
         if (checked && choice.right) {
             text = (mine ? tr("\u2713 Right answer, your answer") : tr("\u2713 Right answer")) +
                    QLatin1Char('\n') + text;
-            style = QStringLiteral("color: %1; font-weight: bold;").arg(right_.name());
+            style = QStringLiteral("color: %1;").arg(right_.name());
         } else if (checked && mine) {
             text = tr("\u2717 Your answer: not right") + QLatin1Char('\n') + text;
             style = QStringLiteral("color: %1;").arg(wrong_.name());
         }
         choiceTexts_[i]->setText(text);
         choiceTexts_[i]->setStyleSheet(style);
+        // Bold by the label's own font, set on every card: bold from its style sheet was copied
+        // into the font a theme switch scales, and the right choice of one card stayed bold on
+        // every card after it (a hint, in front of a class: a tester).
+        QFont font = choiceTexts_[i]->font();
+        font.setBold(checked && choice.right);
+        choiceTexts_[i]->setFont(font);
         radios_[i]->setAccessibleName(tr("%1: %2").arg(i + 1).arg(text));
     }
 }

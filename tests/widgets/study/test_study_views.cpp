@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFontInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -159,6 +160,29 @@ private slots:
             QTest::keyClick(focused(), Qt::Key_Return);
             QVERIFY2(view->isAncestorOf(focused()) || focused() == view,
                      qPrintable(text(focused())));
+        }
+    }
+
+    // The right choice of a checked card was bold; after a theme switch (which sets every
+    // widget's font again) it stayed bold on every card after it: a hint (a tester).
+    void noChoiceIsBoldBeforeTheCheck() {
+        const fg::QuizDeck deck = smallDeck();
+        fg::QuizView view;
+        view.setToday(1000);
+        view.setDeck(&deck);
+        const int right = view.shownRightChoice();
+        QTest::keyClick(&view, Qt::Key(Qt::Key_1 + right));
+        QTest::keyClick(&view, Qt::Key_Return);
+        QLabel* shown = label(&view, QStringLiteral("Choice %1 text").arg(right + 1));
+        QVERIFY(QFontInfo(shown->font()).bold());
+        for (QLabel* l : view.findChildren<QLabel*>()) {
+            l->setFont(l->font()); // as a theme switch's scaling does
+        }
+        QTest::keyClick(&view, Qt::Key_Return); // the next card
+        for (int i = 1; i <= 3; ++i) {
+            QVERIFY2(
+                !QFontInfo(label(&view, QStringLiteral("Choice %1 text").arg(i))->font()).bold(),
+                qPrintable(QString::number(i)));
         }
     }
 
