@@ -167,8 +167,8 @@ void MainWindow::restoreSession() {
         statusBar()->showMessage(
             tr("Not opened again from last time: %1.").arg(left.join(QStringLiteral("; "))), 15000);
     } else if (tabs_->count() > 1) {
-        statusBar()->showMessage(
-            tr("The tabs open last time are back, each diagram at its step."), 8000);
+        statusBar()->showMessage(tr("The tabs open last time are back, each diagram at its step."),
+                                 8000);
     }
 }
 
