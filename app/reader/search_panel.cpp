@@ -132,9 +132,10 @@ void SearchPanel::runSearch() {
         const QString asked = query_->text().trimmed();
         status_->setText(tr("No section mentions \u201c%1\u201d.").arg(shortWords(asked)));
     } else {
-        status_->setText(tr("%1, %2").arg(
-            counted(static_cast<qint64>(found_.size()), tr("section"), tr("sections")),
-            counted(hits, tr("hit"), tr("hits"))));
+        status_->setText(
+            tr("%1, %2").arg(inEnglishNumber(tr("%n section(s)", nullptr, int(found_.size())),
+                                             qint64(found_.size())),
+                             inEnglishNumber(tr("%n hit(s)", nullptr, int(hits)), hits)));
     }
     if (results_->count() > 0) {
         results_->setCurrentRow(0);

@@ -253,15 +253,16 @@ void BTreeView::refresh() {
         return;
     }
     const auto& s = *shown;
-    QString counters = tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
-                          "Page writes: %6   Page reads: %7")
-                           .arg(counted(s.stats.height, tr("level"), tr("levels")))
-                           .arg(s.stats.nodes)
-                           .arg(s.stats.keys)
-                           .arg(s.stats.splits)
-                           .arg(s.stats.merges)
-                           .arg(s.stats.pageWrites)
-                           .arg(s.stats.pageReads);
+    QString counters =
+        tr("Height: %1   Nodes: %2   Keys: %3   Splits: %4   Merges: %5   "
+           "Page writes: %6   Page reads: %7")
+            .arg(inEnglishNumber(tr("%n level(s)", nullptr, int(s.stats.height)), s.stats.height))
+            .arg(s.stats.nodes)
+            .arg(s.stats.keys)
+            .arg(s.stats.splits)
+            .arg(s.stats.merges)
+            .arg(s.stats.pageWrites)
+            .arg(s.stats.pageReads);
     if (s.bplus) {
         // How full the leaves are: what PostgreSQL's pgstatindex calls avg_leaf_density.
         const double capacity = double(s.stats.leaves) * params().maxKeys();

@@ -71,8 +71,10 @@ QString treeLevelText(const btree::State& state, const std::vector<btree::NodeId
         for (btree::NodeId id : level) {
             keys += state.nodes.size(id);
         }
-        return counted(qint64(level.size()), Spoken::tr("node"), Spoken::tr("nodes")) +
-               QLatin1String(", ") + counted(keys, Spoken::tr("key"), Spoken::tr("keys"));
+        return inEnglishNumber(Spoken::tr("%n node(s)", nullptr, int(level.size())),
+                               qint64(level.size())) +
+               QLatin1String(", ") +
+               inEnglishNumber(Spoken::tr("%n key(s)", nullptr, int(keys)), keys);
     }
     return firstFew(level, [&](btree::NodeId id) { return spokenKeys(state.nodes.keys(id)); });
 }
@@ -97,11 +99,12 @@ QString spokenBTree(const btree::State& state, const btree::Params& params) {
             }
         }
     }
-    const QString head = Spoken::tr("%1, order %2, height %3, %4")
-                             .arg(kind)
-                             .arg(params.order)
-                             .arg(levels.size())
-                             .arg(counted(keys, Spoken::tr("key"), Spoken::tr("keys")));
+    const QString head =
+        Spoken::tr("%1, order %2, height %3, %4")
+            .arg(kind)
+            .arg(params.order)
+            .arg(levels.size())
+            .arg(inEnglishNumber(Spoken::tr("%n key(s)", nullptr, int(keys)), keys));
     if (keys == 0) {
         return Spoken::tr("%1, order %2: empty.").arg(kind).arg(params.order);
     }
@@ -133,8 +136,9 @@ QString spokenLsm(const lsm::LsmState& state, const lsm::LsmParams& params) {
         });
         parts << Spoken::tr("level %1: %2")
                          .arg(l)
-                         .arg(counted(qint64(tables.size()), Spoken::tr("table"),
-                                      Spoken::tr("tables"))) +
+                         .arg(
+                             inEnglishNumber(Spoken::tr("%n table(s)", nullptr, int(tables.size())),
+                                             qint64(tables.size()))) +
                      (tables.empty() ? QString() : QLatin1Char(' ') + ranges);
     }
     return Spoken::tr("LSM-tree: %1.").arg(parts.join(QLatin1String("; ")));
@@ -154,16 +158,18 @@ QString spokenCluster(const redis::ClusterState& state) {
         }
     }
     const QString nodes = firstFew(masters, [&](const redis::ClusterNode* n) {
+        const int slotsHeld = slotCount[static_cast<std::size_t>(n->id)];
+        const int keys = static_cast<int>(state.keysOn(n->id));
         return Spoken::tr("node %1%2: %3, %4;")
             .arg(n->id)
             .arg(n->alive ? QString() : Spoken::tr(" (down)"))
-            .arg(counted(qint64(slotCount[static_cast<std::size_t>(n->id)]), Spoken::tr("slot"),
-                         Spoken::tr("slots")))
-            .arg(counted(qint64(state.keysOn(n->id)), Spoken::tr("key"), Spoken::tr("keys")));
+            .arg(inEnglishNumber(Spoken::tr("%n slot(s)", nullptr, slotsHeld), slotsHeld))
+            .arg(inEnglishNumber(Spoken::tr("%n key(s)", nullptr, keys), keys));
     });
     QString text =
         Spoken::tr("Redis Cluster, %1: ")
-            .arg(counted(qint64(masters.size()), Spoken::tr("master"), Spoken::tr("masters"))) +
+            .arg(inEnglishNumber(Spoken::tr("%n master(s)", nullptr, int(masters.size())),
+                                 qint64(masters.size()))) +
         nodes;
     if (state.migration) {
         text += Spoken::tr(" slot %1 moving from node %2 to node %3.")
@@ -176,9 +182,10 @@ QString spokenCluster(const redis::ClusterState& state) {
 
 QString spokenKafka(const kafka::KafkaState& state) {
     const auto down = std::count(state.brokerAlive.begin(), state.brokerAlive.end(), false);
-    QString text = Spoken::tr("Kafka, %1")
-                       .arg(counted(qint64(state.brokerAlive.size()), Spoken::tr("broker"),
-                                    Spoken::tr("brokers")));
+    QString text =
+        Spoken::tr("Kafka, %1")
+            .arg(inEnglishNumber(Spoken::tr("%n broker(s)", nullptr, int(state.brokerAlive.size())),
+                                 qint64(state.brokerAlive.size())));
     if (down > 0) {
         text += Spoken::tr(" (%n down)", nullptr, int(down));
     }
@@ -188,7 +195,8 @@ QString spokenKafka(const kafka::KafkaState& state) {
                 return Spoken::tr("%1 partition %2: %3, %4;")
                     .arg(spokenStd(p.topic))
                     .arg(p.partition)
-                    .arg(counted(qint64(p.log.size()), Spoken::tr("record"), Spoken::tr("records")))
+                    .arg(inEnglishNumber(Spoken::tr("%n record(s)", nullptr, int(p.log.size())),
+                                         qint64(p.log.size())))
                     .arg(leader);
             });
     for (const auto& [group, g] : state.groups) {
@@ -212,16 +220,18 @@ QString spokenTiers(const timeseries::TieredState& state,
     QStringList parts;
     for (std::size_t i = 0; i < state.tiers.size() && i < tiers.size(); ++i) {
         std::int64_t rows = 0;
+        const auto blocks = static_cast<qint64>(state.tiers[i].blocks.size());
         for (const auto& [start, block] : state.tiers[i].blocks) {
             rows += block.rows();
         }
         parts << Spoken::tr("%1: %2")
                          .arg(spokenStd(tiers[i].name))
-                         .arg(counted(qint64(state.tiers[i].blocks.size()), Spoken::tr("block"),
-                                      Spoken::tr("blocks"))) +
+                         .arg(inEnglishNumber(Spoken::tr("%n block(s)", nullptr, int(blocks)),
+                                              blocks)) +
                      QLatin1String(", ") +
-                     (tiers[i].raw ? counted(rows, Spoken::tr("point"), Spoken::tr("points"))
-                                   : counted(rows, Spoken::tr("row"), Spoken::tr("rows")));
+                     (tiers[i].raw
+                          ? inEnglishNumber(Spoken::tr("%n point(s)", nullptr, int(rows)), rows)
+                          : inEnglishNumber(Spoken::tr("%n row(s)", nullptr, int(rows)), rows));
     }
     const QString clock =
         state.started ? Spoken::tr(" at %1").arg(spokenStd(timeseries::clockText(state.now)))

@@ -237,10 +237,12 @@ protected:
         // old caption, nothing saying the keys were replayed.
         afterBuild([this] {
             if (diagram_) {
-                showMessage(tr("Replayed with the new setting: the same %1, now %2.")
-                                .arg(counted(qint64(scenario_.ops.size()), tr("operation"),
-                                             tr("operations")),
-                                     counted(diagram_->stepCount(), tr("step"), tr("steps"))));
+                const auto ops = static_cast<qint64>(scenario_.ops.size());
+                const auto steps = static_cast<qint64>(diagram_->stepCount());
+                showMessage(
+                    tr("Replayed with the new setting: the same %1, now %2.")
+                        .arg(inEnglishNumber(tr("%n operation(s)", nullptr, int(ops)), ops),
+                             inEnglishNumber(tr("%n step(s)", nullptr, int(steps)), steps)));
             }
         });
     }

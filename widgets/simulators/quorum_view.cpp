@@ -475,21 +475,23 @@ QString QuorumView::requestText(const concepts::QuorumParams& p) const {
         return text;
     }
     if (!result_.writeAvailable) {
-        text += tr("The write is refused (unavailable): only %1 of %2 up, and W = "
-                   "%3 must store it. ")
-                    .arg(result_.alive)
-                    .arg(counted(p.n, tr("replica is"), tr("replicas are")))
-                    .arg(p.w);
+        text += inEnglishNumber(tr("The write is refused (unavailable): only %1 of %n replica(s) "
+                                   "(is/are) up, and W = %2 must store it. ",
+                                   nullptr, p.n)
+                                    .arg(result_.alive)
+                                    .arg(p.w),
+                                p.n);
     } else {
         text += (result_.writeSet.size() == 1 ? tr("The write stored v2 on replica %1. ")
                                               : tr("The write stored v2 on replicas %1. "))
                     .arg(replicaList(result_.writeSet));
     }
     if (!result_.readAvailable) {
-        text += tr("The read is refused (unavailable): only %1 up, and R = %2 must "
-                   "answer. ")
-                    .arg(counted(result_.alive, tr("replica is"), tr("replicas are")))
-                    .arg(p.r);
+        text += inEnglishNumber(tr("The read is refused (unavailable): only %n replica(s) "
+                                   "(is/are) up, and R = %1 must answer. ",
+                                   nullptr, result_.alive)
+                                    .arg(p.r),
+                                result_.alive);
     } else {
         text +=
             tr("The read asked replicas %1; in common with the write: %2, so it "

@@ -158,23 +158,29 @@ void StorageView::refresh() {
     const QLocale loc;
     const auto n = [&](std::int64_t v) { return loc.toString(qlonglong(v)); };
     const auto mb = [&](std::int64_t bytes) {
-        return loc.toString(double(bytes) / 1e6, 'f', 1) + tr(" MB");
+        return tr("%1 MB").arg(loc.toString(double(bytes) / 1e6, 'f', 1));
     };
     const QString col = sum_->currentText();
     // With no rows there is no row to find (it said "0 pages, one from each column").
     const QString oneRow =
-        t.rows == 0 ? tr("With no rows, there is no whole row to find.")
-                    : tr("One whole row (found by an index): row store %1, column store %2, one "
-                         "from each column.")
-                          .arg(counted(costs_.rowOne.pages, tr("page"), tr("pages")),
-                               counted(costs_.columnOne.pages, tr("page"), tr("pages")));
+        t.rows == 0
+            ? tr("With no rows, there is no whole row to find.")
+            : tr("One whole row (found by an index): row store %1, column store %2, one "
+                 "from each column.")
+                  .arg(inEnglishNumber(tr("%n page(s)", nullptr, int(costs_.rowOne.pages)),
+                                       costs_.rowOne.pages),
+                       inEnglishNumber(tr("%n page(s)", nullptr, int(costs_.columnOne.pages)),
+                                       costs_.columnOne.pages));
     // A row wider than a page spans pages (it said "a page holds 0 rows", a tester).
+    const std::int64_t spans = (costs_.rowBytes + t.pageBytes - 1) / t.pageBytes;
     const QString perPage =
         costs_.rowsPerPage > 0
-            ? tr("a page holds %1").arg(counted(costs_.rowsPerPage, tr("row"), tr("rows")))
+            ? tr("a page holds %1")
+                  .arg(inEnglishNumber(tr("%n row(s)", nullptr, int(costs_.rowsPerPage)),
+                                       costs_.rowsPerPage))
             : tr("wider than a page (%1 bytes), it spans %2")
-                  .arg(n(t.pageBytes), counted((costs_.rowBytes + t.pageBytes - 1) / t.pageBytes,
-                                               tr("page"), tr("pages")));
+                  .arg(n(t.pageBytes),
+                       inEnglishNumber(tr("%n page(s)", nullptr, int(spans)), spans));
     setSummary(
         refused +
         tr("A row is %1 bytes; %2. SELECT * over every row: row store %3 pages "

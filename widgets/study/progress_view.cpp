@@ -121,11 +121,12 @@ void ProgressView::refresh() {
         item->setText(0,
                       ch.number.isEmpty() ? ch.title : ch.number + QStringLiteral(". ") + ch.title);
         item->setData(0, kChapterRole, ch.id);
-        item->setText(
-            1, read == total && total > 0 ? tr("read")
-               : read == 0
-                   ? tr("not yet")
-                   : tr("%1 of %2").arg(read).arg(counted(total, tr("section"), tr("sections"))));
+        item->setText(1, read == total && total > 0 ? tr("read")
+                         : read == 0                ? tr("not yet")
+                                                    : tr("%1 of %2")
+                                           .arg(read)
+                                           .arg(inEnglishNumber(
+                                               tr("%n section(s)", nullptr, int(total)), total)));
         if (deck_) {
             const auto cards = deck_->fromChapter(ch.id);
             int right = 0;
@@ -209,8 +210,8 @@ QString ProgressView::addPracticeRows() {
             const study::CardState* card = store_->practiceReview().state(id.toStdString());
             const long days = card ? card->due - today : 0;
             row->setText(1, days <= 0 ? tr("due today")
-                                      : tr("in %1").arg(counted(static_cast<int>(days), tr("day"),
-                                                                tr("days"))));
+                                      : tr("in %1").arg(inEnglishNumber(
+                                            tr("%n day(s)", nullptr, int(days)), days)));
             row->setText(2, tr("%1 of %2 right").arg(t.right).arg(t.seen));
         }
         if (topicRow) {
@@ -222,10 +223,11 @@ QString ProgressView::addPracticeRows() {
     top->setText(0, tr("Practice (Study > Practice): %1 of %2 right").arg(all.right).arg(all.seen));
     top->setExpanded(true);
     const int due = store_->practiceReview().dueCount(today);
-    return QLatin1Char(' ') + tr("Practice: %1 of %2 answers right; %3 due for review today.")
-                                  .arg(all.right)
-                                  .arg(all.seen)
-                                  .arg(counted(due, tr("exercise type"), tr("exercise types")));
+    return QLatin1Char(' ') +
+           tr("Practice: %1 of %2 answers right; %3 due for review today.")
+               .arg(all.right)
+               .arg(all.seen)
+               .arg(inEnglishNumber(tr("%n exercise type(s)", nullptr, int(due)), due));
 }
 
 } // namespace fg
