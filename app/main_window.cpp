@@ -72,6 +72,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     tree_ = new ChapterTree(this);
     tree_->setCourse(course_);
     reader_ = new ReaderView(this);
+    reader_->waitForWindow();
     reader_->setCourse(&course_);
     updateWindowTitle();
     keepTimer_ = new QTimer(this);
@@ -574,6 +575,7 @@ void MainWindow::showEvent(QShowEvent* event) {
         split_->setSidebar(sidebarWidth_);
         sidebarWidth_ = 0;
     }
+    reader_->windowShown(); // its width is final now
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -125,6 +125,7 @@ void ReaderView::renderChapter() {
     QFont f = font();
     f.setPixelSize(qRound(bodyPx()));
     document()->setDefaultFont(f);
+    fittedColumn_ = -1; // new text: its tables not fitted yet
     updateMargins();
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
@@ -177,8 +178,22 @@ void ReaderView::renderFigures(bool aside) {
             }
         }
     }
-    // Re-layout so the images' new sizes take effect.
-    document()->markContentsDirty(0, document()->characterCount());
+    relayOutFigures();
+}
+
+void ReaderView::relayOutFigures() {
+    // Only the figures' lines: the whole chapter again threw away the shaping of all its text
+    // (a tenth of the start-up's work on the main thread, callgrind).
+    QTextDocument* doc = document();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat() &&
+                f.toImageFormat().name().startsWith(QLatin1String("figure:"))) {
+                doc->markContentsDirty(it.fragment().position(), it.fragment().length());
+            }
+        }
+    }
 }
 
 void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
@@ -248,7 +263,15 @@ void ReaderView::updateMargins() {
         root.setRightMargin(side);
         document()->rootFrame()->setFrameFormat(root);
     }
-    fitTables(document(), viewport()->width() - 2 * side);
+    // The tables are fitted to a real column: before the view is first shown its width is a
+    // placeholder (42 px), and fitting to it shrank the tables' type only to grow it back.
+    // Fitted again only when the column or the text changed.
+    const qreal column = viewport()->width() - 2 * side;
+    if (shown_ && (column != fittedColumn_ || document()->revision() != fittedRevision_)) {
+        fitTables(document(), column);
+        fittedColumn_ = column;
+        fittedRevision_ = document()->revision();
+    }
 }
 
 qreal ReaderView::gutter() const {
@@ -286,7 +309,21 @@ void ReaderView::showEvent(QShowEvent* event) {
     QTextBrowser::showEvent(event);
     if (!shown_) {
         shown_ = true;
-        renderFigures(query_.isEmpty()); // aside, unless search marks are to be drawn
+        updateMargins(); // the tables fitted to the view's width
+        if (!waitsForWindow_) {
+            renderFigures(query_.isEmpty()); // aside, unless search marks are to be drawn
+        }
+    }
+}
+
+void ReaderView::windowShown() {
+    // The window's tabs and splitter set the reader's width after its own show (242 px, then
+    // 482 at 800x600): the figures were laid out at the first width, drawn aside, then drawn
+    // again in full on the UI thread at the second (a jump, 120 ms after the first paint).
+    waitsForWindow_ = false;
+    if (shown_) {
+        updateMargins();
+        renderFigures(query_.isEmpty());
     }
 }
 

@@ -22,6 +22,10 @@ public:
     explicit ReaderView(QWidget* parent = nullptr);
 
     void setCourse(const Course* course);
+    // For a window that lays the reader out as it shows (MainWindow): the reader's width is
+    // final only once the whole window has shown, so its figures wait for windowShown().
+    void waitForWindow() { waitsForWindow_ = true; }
+    void windowShown();
     // Shows chapter `index` and scrolls to `sectionId` (its top when empty).
     void showChapter(int index, const QString& sectionId = {});
     int chapterIndex() const { return chapter_; }
@@ -99,6 +103,7 @@ private:
     std::vector<bool> tablesStacked() const;
     // At the view's width; `aside`: on worker threads (images_), put in place at the next paint.
     void renderFigures(bool aside = false);
+    void relayOutFigures();
     // Draws one figure block into the document's image resource, its search hits marked.
     void renderFigure(const nlohmann::json& block, qreal width);
     // Draws one figure block on a worker thread (images_), the text laid out meanwhile.
@@ -115,7 +120,10 @@ private:
     int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
-    bool shown_ = false; // shown at least once: the view's width is real
+    bool shown_ = false;          // shown at least once: the view's width is real
+    bool waitsForWindow_ = false; // waitForWindow() until windowShown()
+    qreal fittedColumn_ = -1;     // the column the tables were last fitted to (updateMargins)
+    int fittedRevision_ = -1;     // and the document's revision after that fit
     FigureImages images_;
     qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
     // Per table of the chapter: the narrowest column it keeps its words whole in as a grid

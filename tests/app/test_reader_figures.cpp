@@ -1,11 +1,14 @@
 // The reader's figures at start: drawn once, at the view's width, on a worker thread while the
 // window is laid out, and in place when the reader is first painted.
+#include "app/main_window.h"
 #include "app/reader/reader_view.h"
 #include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QPixmap>
+#include <QSettings>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -71,6 +74,28 @@ private slots:
         QVERIFY(here.cacheKey() != painted.cacheKey());
         QCOMPARE(here.size(), painted.size());
         QCOMPARE(here.toImage(), painted.toImage());
+    }
+
+    // In the window, the tabs and the splitter set the reader's width after the reader's own
+    // show (242 px, then 482 in an 800x600 window, with the chapter list's width the student
+    // chose): the figures are drawn once, at the width
+    // the reader ends with, before the first paint. They were drawn at the first width, painted
+    // so, and drawn again in full on the UI thread 120 ms after the first paint.
+    void inTheWindowTheFigureIsDrawnOnceAtTheReadersFinalWidth() {
+        useOwnTestSettings("reader-figures");
+        QSettings().clear();
+        QSettings().setValue(QStringLiteral("window/sidebar"), 300); // the chapter list's width
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QTextDocument* doc = w.reader()->document();
+        const QString name = firstFigure(doc);
+        QVERIFY2(!name.isEmpty(), "the first chapter has a figure");
+        const QPixmap painted = imageOf(doc, name);
+        QVERIFY(!painted.isNull());
+        QTest::qWait(400); // past the reader's settling of a resize (120 ms)
+        QCOMPARE(imageOf(doc, name).cacheKey(), painted.cacheKey());
     }
 };
 
