@@ -1,6 +1,5 @@
 #include "widgets/simulators/quorum_view.h"
 
-#include "widgets/canvas/counted.h"
 #include "widgets/controls/range_box.h"
 
 #include <QCheckBox>
@@ -442,116 +441,6 @@ void QuorumView::setParams(int n, int r, int w, std::vector<bool> failed) {
         down_[i]->setChecked(i < failed.size() && failed[i]);
     }
     refresh();
-}
-
-namespace {
-
-// Replica numbers as the summary lists them: "0, 2", or "none".
-QString replicaList(const std::vector<int>& v) {
-    QStringList s;
-    for (int i : v) {
-        s << QString::number(i);
-    }
-    return s.isEmpty() ? QuorumView::tr("none") : s.join(QStringLiteral(", "));
-}
-
-} // namespace
-
-QString QuorumView::requestText(const concepts::QuorumParams& p) const {
-    QString text;
-    // Who takes the request: a down node cannot.
-    if (result_.coordinator < 0) {
-        text += tr("Every replica is down, so no node can take the request: the client's driver "
-                   "finds none up and the write and the read both fail. ");
-    } else if (result_.coordinator != p.coordinator) {
-        text += tr("Replica %1 is down and cannot take the request: the client's driver sends "
-                   "it to replica %2, the next one up, which coordinates. ")
-                    .arg(p.coordinator)
-                    .arg(result_.coordinator);
-    } else {
-        text += tr("Replica %1 coordinates (takes the request). ").arg(result_.coordinator);
-    }
-    if (result_.coordinator < 0) { // with no coordinator neither the write nor the read ran
-        return text;
-    }
-    if (!result_.writeAvailable) {
-        text += inEnglishNumber(tr("The write is refused (unavailable): only %1 of %n replica(s) "
-                                   "(is/are) up, and W = %2 must store it. ",
-                                   nullptr, p.n)
-                                    .arg(result_.alive)
-                                    .arg(p.w),
-                                p.n);
-    } else {
-        text += (result_.writeSet.size() == 1 ? tr("The write stored v2 on replica %1. ")
-                                              : tr("The write stored v2 on replicas %1. "))
-                    .arg(replicaList(result_.writeSet));
-    }
-    if (!result_.readAvailable) {
-        text += inEnglishNumber(tr("The read is refused (unavailable): only %n replica(s) "
-                                   "(is/are) up, and R = %1 must answer. ",
-                                   nullptr, result_.alive)
-                                    .arg(p.r),
-                                result_.alive);
-    } else {
-        text +=
-            tr("The read asked replicas %1; in common with the write: %2, so it "
-               "returned %3. ")
-                .arg(replicaList(result_.readSet), replicaList(result_.overlap),
-                     result_.readStale || !result_.writeAvailable ? tr("the old version (stale)")
-                                                                  : tr("the new version"));
-    }
-    return text;
-}
-
-QString QuorumView::readSetsText(const concepts::QuorumParams& p, bool stored) const {
-    // "Of all 1 possible sets" read oddly: with R = N the only read set is every replica. With
-    // no write stored, every set misses it: said so, not "3 miss the write" beside "R + W > N:
-    // none miss each other" (a tester read that as a contradiction).
-    if (!stored) {
-        // With no read running (every replica down, or too few for R), "every read returns v1"
-        // contradicted "the read fails" (a tester).
-        const bool reads = result_.coordinator >= 0 && result_.readAvailable;
-        return (reads ? tr("No replica stored v2, so every read returns v1, whatever R. ")
-                      : tr("No replica stored v2, and no read can run now. ")) +
-               tr("With every replica up, %1 of the %2 possible sets of R = %3 replicas would "
-                  "miss a write of W = %4. ")
-                   .arg(concepts::staleReadSetsByR(p.n, p.w)[std::size_t(p.r - 1)])
-                   .arg(result_.readSets)
-                   .arg(p.r)
-                   .arg(p.w);
-    }
-    if (result_.readSets == 1) {
-        return tr("With R = %1 = N the only read set is every replica: it %2. ")
-            .arg(p.r)
-            .arg(result_.staleReadSets == 0 ? tr("never misses the write")
-                                            : tr("misses the write"));
-    }
-    if (result_.staleReadSets == 0) {
-        return tr("None of the %1 possible sets of R = %2 replicas misses the write. ")
-            .arg(result_.readSets)
-            .arg(p.r);
-    }
-    return tr("Of the %1 possible sets of R = %2 replicas, %3 the write (%4 with every "
-              "replica up, so a read can really get them). ")
-        .arg(result_.readSets)
-        .arg(p.r)
-        .arg(result_.staleReadSets == 1 ? tr("1 misses") : tr("%1 miss").arg(result_.staleReadSets))
-        .arg(result_.staleAliveReadSets);
-}
-
-QString QuorumView::quorumRuleText(const concepts::QuorumParams& p, bool stored) const {
-    const std::int64_t disjoint = concepts::disjointQuorumPairs(p.n, p.r, p.w);
-    return (stored ? QString() : tr("In general: ")) +
-           (p.r + p.w > p.n
-                ? tr("R + W = %1 > N = %2: checked over every write set and read set, none miss "
-                     "each other.")
-                      .arg(p.r + p.w)
-                      .arg(p.n)
-                : tr("R + W = %1 <= N = %2: %3 pairs of a write set and a read set share no "
-                     "replica.")
-                      .arg(p.r + p.w)
-                      .arg(p.n)
-                      .arg(disjoint));
 }
 
 void QuorumView::plotStaleBars(const concepts::QuorumParams& p,
