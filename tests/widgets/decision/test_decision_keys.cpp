@@ -40,6 +40,14 @@ QList<QPushButton*> tabbedButtons(QWidget* page) {
     return out;
 }
 
+// The matrix on screen, the keys in its table.
+fg::MatrixView* shown(fg::MatrixView& view) {
+    view.resize(1400, 900);
+    view.show();
+    view.table()->setFocus();
+    return &view;
+}
+
 QString texts(const QList<QPushButton*>& buttons) {
     QStringList out;
     for (auto* b : buttons) {
@@ -106,14 +114,10 @@ private slots:
     // The matrix said "Hover a cell for the reason": with the keyboard, the reason of the cell the
     // arrows are on is written under the table, and a screen reader hears it with the cell.
     void matrixExplainsTheCellTheArrowsAreOn() {
-        std::vector<fg::ContentError> errors;
-        const auto m = fg::DecisionMatrix::load(decision_keys::kMatrix, course_, errors);
+        const auto m = matrix();
         fg::MatrixView view(m);
-        view.resize(1400, 900);
-        view.show();
-        FG_ACTIVATE_OR_SKIP(&view);
+        FG_ACTIVATE_OR_SKIP(decision_keys::shown(view));
         QTableWidget* table = view.table();
-        table->setFocus();
         table->setCurrentCell(0, 0);
         QVERIFY2(view.currentReason().contains(m.requirements[0]),
                  qPrintable(view.currentReason()));
@@ -152,15 +156,11 @@ private slots:
     // Enter on a store's cell opens the store's chapter, as a double-click does; on a need, it
     // opens nothing.
     void enterOnAStoreCellOpensItsChapter() {
-        std::vector<fg::ContentError> errors;
-        const auto m = fg::DecisionMatrix::load(decision_keys::kMatrix, course_, errors);
+        const auto m = matrix();
         fg::MatrixView view(m);
-        view.resize(1400, 900);
-        view.show();
-        FG_ACTIVATE_OR_SKIP(&view);
+        FG_ACTIVATE_OR_SKIP(decision_keys::shown(view));
         QSignalSpy link(&view, &fg::MatrixView::chapterLinkActivated);
         QTableWidget* table = view.table();
-        table->setFocus();
         table->setCurrentCell(2, 0);
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(link.count(), 0);
@@ -173,6 +173,11 @@ private slots:
     }
 
 private:
+    fg::DecisionMatrix matrix() const {
+        std::vector<fg::ContentError> errors;
+        return fg::DecisionMatrix::load(decision_keys::kMatrix, course_, errors);
+    }
+
     fg::Course course_;
 };
 
