@@ -61,7 +61,7 @@ int ReaderView::highlight(const QString& query, const QString& sectionId) {
         std::stable_sort(allHits_.begin(), allHits_.end(),
                          [](const Hit& a, const Hit& b) { return a.position < b.position; });
     }
-    setExtraSelections(hits_);
+    showSelections();
     if (allHits_.empty()) {
         if (hadFigureHits) { // take the old marks off the figures
             renderedWidth_ = 0;

@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QTextBrowser>
 #include <QTimer>
+#include <optional>
 
 namespace fg {
 
@@ -64,6 +65,9 @@ public:
     void showHit(int index);
     // Takes every highlight off (text and figures), leaving the view where it is.
     void clearHighlights();
+    // The link that has the keyboard focus (empty: none), and its mark as drawn.
+    QString focusedLink() const;
+    std::optional<QTextEdit::ExtraSelection> focusedLinkSelection() const;
 
 signals:
     void sectionChanged(const QString& sectionId);
@@ -86,6 +90,10 @@ protected:
     QVariant loadResource(int type, const QUrl& name) override;
     // The figures drawn aside (images_) put in place first.
     void paintEvent(QPaintEvent* event) override;
+    // Tab and Shift+Tab go from link to link; the link reached is marked as the focus is
+    // everywhere in the app and scrolled well into view (reader_links.cpp).
+    bool focusNextPrevChild(bool next) override;
+    void focusOutEvent(QFocusEvent* event) override;
 
 private:
     void render();
@@ -113,6 +121,12 @@ private:
     void goToHit(int index);
     QString sectionAt(int position) const;
     void onAnchor(const QUrl& url);
+    // The search's hits, and the link that has the focus (if any) in the focus's colours.
+    void showSelections();
+    // The focused link's mark: the app's focus colour (at least 3:1 on the page), text on it.
+    QTextEdit::ExtraSelection focusedLinkMark() const;
+    // The focused link a third down the view when it is near an edge (or out of sight).
+    void scrollLinkIntoView();
 
     const Course* course_ = nullptr;
     int chapter_ = -1;

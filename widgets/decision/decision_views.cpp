@@ -71,6 +71,7 @@ WizardView::WizardView(DecisionTree tree, QWidget* parent)
     answers_ = new QWidget(content);
     answersLayout_ = new QVBoxLayout(answers_);
     answersLayout_->setContentsMargins(0, 0, 0, 0);
+    makeAnswerButtons();
     column->addWidget(answers_);
     result_ = new QTextBrowser(content);
     result_->setOpenLinks(false);
@@ -218,15 +219,6 @@ void WizardView::showStep(const QString& id) {
     // The keys stay with the wizard: a clicked answer had the focus, and as it went the focus
     // went to the tab bar (a tester's next "3" did nothing).
     const bool hadFocus = hasFocus() || isAncestorOf(QApplication::focusWidget());
-    // Clear the answer buttons of the previous question.
-    // (deleted later: the button that was clicked is still delivering its signal)
-    while (QLayoutItem* item = answersLayout_->takeAt(0)) {
-        if (QWidget* w = item->widget()) {
-            w->hide();
-            w->deleteLater();
-        }
-        delete item;
-    }
     QStringList steps;
     for (const QString& s : trail()) {
         steps << esc(s);
@@ -270,21 +262,42 @@ void WizardView::showStep(const QString& id) {
     question_->setText(q->text);
     help_->setText(q->help);
     help_->setVisible(!q->help.isEmpty());
-    for (int i = 0; i < static_cast<int>(q->answers.size()); ++i) {
-        auto* b = new QPushButton(
-            QStringLiteral("&%1  %2").arg(i + 1).arg(q->answers[std::size_t(i)].label), answers_);
-        b->setAccessibleName(q->answers[std::size_t(i)].label);
-        // The focus lands on the first answer: a screen reader reads the question with it, once
-        // (on every answer, Orca said the question again at each Tab: tools/orca-check.sh).
-        if (i == 0) {
-            b->setAccessibleDescription(q->text);
-        }
+    showAnswers(*q, hadFocus);
+}
+
+// Created once, before Back and Start over, so that they come first in the focus chain: buttons
+// made anew for each question went to its end, and Tab reached Back before them (a tester).
+void WizardView::makeAnswerButtons() {
+    std::size_t most = 0;
+    for (const auto& [id, q] : tree_.questions) {
+        most = std::max(most, q.answers.size());
+    }
+    for (int i = 0; i < static_cast<int>(most); ++i) {
+        auto* b = new QPushButton(answers_);
         b->setStyleSheet(QStringLiteral("text-align: left; padding: 8px;"));
         connect(b, &QPushButton::clicked, this, [this, i] { answer(i); });
         answersLayout_->addWidget(b);
-        if (i == 0 && hadFocus) {
-            b->setFocus();
+        answerButtons_.push_back(b);
+    }
+}
+
+void WizardView::showAnswers(const WizardQuestion& q, bool takeFocus) {
+    for (int i = 0; i < static_cast<int>(answerButtons_.size()); ++i) {
+        QPushButton* b = answerButtons_[std::size_t(i)];
+        const bool used = i < static_cast<int>(q.answers.size());
+        b->setVisible(used);
+        if (!used) {
+            continue;
         }
+        const QString& label = q.answers[std::size_t(i)].label;
+        b->setText(QStringLiteral("&%1  %2").arg(i + 1).arg(label));
+        b->setAccessibleName(label);
+        // The focus lands on the first answer: a screen reader reads the question with it, once
+        // (on every answer, Orca said the question again at each Tab: tools/orca-check.sh).
+        b->setAccessibleDescription(i == 0 ? q.text : QString());
+    }
+    if (takeFocus && !answerButtons_.empty() && answerButtons_.front()->isVisibleTo(this)) {
+        answerButtons_.front()->setFocus();
     }
 }
 
@@ -388,6 +401,7 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
             auto* item = new QTableWidgetItem(
                 c.note.isEmpty() ? glyph : QStringLiteral("%1 (%2)").arg(glyph, c.note));
             item->setToolTip(c.explain);
+            item->setData(Qt::AccessibleDescriptionRole, c.explain);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
             table_->setItem(r, s + 1, item);
         }
@@ -411,17 +425,58 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     f.setPointSizeF(f.pointSizeF() * 1.2);
     verdict_->setFont(f);
     column->addWidget(verdict_);
+    reason_ = new QLabel(this);
+    reason_->setWordWrap(true);
+    reason_->setTextFormat(Qt::PlainText);
+    reason_->setAccessibleName(tr("Reason for the cell you are on"));
+    column->addWidget(reason_);
+    connect(table_, &QTableWidget::currentCellChanged, this, &MatrixView::explainCurrentCell);
+    table_->installEventFilter(this);
     connect(table_, &QTableWidget::itemChanged, this, [this](QTableWidgetItem* item) {
         if (item->column() == 0) {
             refresh();
         }
     });
-    connect(table_, &QTableWidget::cellDoubleClicked, this, [this](int, int col) {
-        if (col > 0) {
-            emit chapterLinkActivated(matrix_.chapterOf[matrix_.stores[col - 1]], QString());
-        }
-    });
+    connect(table_, &QTableWidget::cellDoubleClicked, this,
+            [this](int, int col) { openStoreChapter(col); });
     refresh();
+    explainCurrentCell(table_->currentRow(), table_->currentColumn());
+}
+
+void MatrixView::openStoreChapter(int column) {
+    if (column > 0) {
+        emit chapterLinkActivated(matrix_.chapterOf[matrix_.stores[column - 1]], QString());
+    }
+}
+
+// What a hover's tooltip said, for the keyboard: the cell the arrows are on, explained in words
+// under the table (a tester could read a cell's reason with the mouse only).
+void MatrixView::explainCurrentCell(int row, int column) {
+    if (row < 0 || column < 0) {
+        reason_->setText(tr("Move in the table with the arrow keys: the reason for each mark is "
+                            "written here."));
+    } else if (column == 0) {
+        reason_->setText(tr("%1: Space ticks it or unticks it.").arg(matrix_.requirements[row]));
+    } else {
+        const MatrixCell& c = matrix_.cells[std::size_t(row)][std::size_t(column - 1)];
+        const QString& store = matrix_.stores[column - 1];
+        reason_->setText(tr("%1, %2: %3 %4 (Enter opens the chapter on %2.)")
+                             .arg(matrix_.requirements[row], store,
+                                  table_->item(row, column)->text() + QLatin1Char('.'), c.explain));
+    }
+    reason_->setAccessibleDescription(reason_->text());
+}
+
+// Enter on a store's cell opens its chapter, as a double-click does.
+bool MatrixView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == table_ && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && table_->currentColumn() > 0) {
+            openStoreChapter(table_->currentColumn());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString MatrixView::pageTitle() const {
@@ -456,6 +511,10 @@ void MatrixView::setTicked(int requirement, bool on) {
 
 QString MatrixView::verdict() const {
     return verdict_->text();
+}
+
+QString MatrixView::currentReason() const {
+    return reason_->text();
 }
 
 void MatrixView::refresh() {

@@ -3,7 +3,8 @@
 // recommended stores with their trade-offs, CAP/PACELC class and links into the chapters; the
 // result exports as PNG, SVG or PDF. MatrixView is the quick reference table made interactive:
 // tick requirements, and each store is marked as fitting, fitting partly or ruled out, with the
-// reason in each cell's tooltip; double-clicking a cell opens the store's chapter.
+// reason in each cell's tooltip and, for the cell the arrows are on, under the table; a
+// double-click or Enter on a cell opens the store's chapter.
 #pragma once
 
 #include "models/decision/decision_tools.h"
@@ -59,6 +60,8 @@ protected:
 
 private:
     void showStep(const QString& id);
+    void makeAnswerButtons();
+    void showAnswers(const WizardQuestion& q, bool takeFocus);
     void fitColumnToFont();
     // The result's box as tall as its text at its width (the page scrolls it only when the
     // window is shorter than that).
@@ -75,6 +78,7 @@ private:
     QVBoxLayout* column_ = nullptr;
     QWidget* answers_;
     QVBoxLayout* answersLayout_;
+    std::vector<QPushButton*> answerButtons_; // as many as the longest question has answers
     QTextBrowser* result_;
     QPushButton* back_;
     QPushButton* export_;
@@ -90,21 +94,27 @@ public:
     void setTicked(int requirement, bool on);
     QString verdict() const; // the summary line under the table
     QTableWidget* table() const { return table_; }
+    // The reason for the cell the arrows are on, as written under the table.
+    QString currentReason() const;
 
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void refresh();
     void fitRows();
+    void explainCurrentCell(int row, int column);
+    void openStoreChapter(int column);
 
     DecisionMatrix matrix_;
     Theme theme_ = Theme::light();
     QTableWidget* table_;
     QLabel* verdict_;
+    QLabel* reason_;
 };
 
 } // namespace fg

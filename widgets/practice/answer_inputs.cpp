@@ -2,6 +2,7 @@
 
 #include "engines/practice/practice_session.h"
 #include "widgets/diagrams/flow_layout.h"
+#include "widgets/practice/one_tab_stop.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -191,6 +192,7 @@ AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWid
         group->addButton(b, static_cast<int>(i));
         flow->addWidget(b);
     }
+    makeOneTabStop(group);
     connect(group, &QButtonGroup::idClicked, this, &AnswerInputs::choicePicked);
     box->layout()->addWidget(row);
     const QString label = toQ(f.label);
@@ -207,7 +209,7 @@ AnswerInputs::Part AnswerInputs::choicePart(const practice::AnswerField& f, QWid
             b->setChecked(true);
         }
     };
-    return {f, read, pick, [group] { return group->checkedId(); }};
+    return {f, read, pick, [group] { return group->checkedId(); }, group};
 }
 
 AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QWidget* box) {
@@ -228,9 +230,13 @@ AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QW
                                       : (ordered ? tr("Your order: %1") : tr("Picked: %1"))
                                             .arg(words.join(QStringLiteral(", "))));
     };
+    // One Tab stop, the arrows moving inside (one_tab_stop.h); many may be picked.
+    auto* group = new QButtonGroup(row);
+    group->setExclusive(false);
     for (const auto& word : f.options) {
         auto* b = new QPushButton(toQ(word), row);
         b->setCheckable(true);
+        group->addButton(b);
         connect(b, &QPushButton::toggled, this, [order, word, sayOrder](bool on) {
             std::erase(*order, word);
             if (on) {
@@ -240,6 +246,7 @@ AnswerInputs::Part AnswerInputs::wordListPart(const practice::AnswerField& f, QW
         });
         flow->addWidget(b);
     }
+    makeOneTabStop(group);
     sayOrder();
     box->layout()->addWidget(row);
     box->layout()->addWidget(said);
@@ -501,60 +508,6 @@ int AnswerInputs::pickedChoice() const {
         }
     }
     return -1;
-}
-
-// Text inputs turn read-only rather than grey, so the answer given stays readable beside the
-// feedback; buttons and lists are switched off.
-// A checked choice, greyed once the answer is checked, says in words that it was the pick (in
-// the dark theme every greyed button looked the same).
-void AnswerInputs::markPick(QAbstractButton* button, bool mark) {
-    static const char* const kPlain = "fgPlainText";
-    const QVariant plain = button->property(kPlain);
-    if (plain.isValid()) {
-        button->setText(plain.toString());
-        button->setProperty(kPlain, QVariant());
-    }
-    if (mark) {
-        button->setProperty(kPlain, button->text());
-        button->setText(button->text() + tr("  \u2190 your answer"));
-    }
-    QFont f = button->font();
-    f.setBold(mark);
-    button->setFont(f);
-}
-
-// A button kept in colour after Check that nothing may change: no clicks, no focus.
-void AnswerInputs::holdStill(QAbstractButton* button, bool still) {
-    static const char* const kFocus = "fgFocusPolicy";
-    button->setAttribute(Qt::WA_TransparentForMouseEvents, still);
-    if (still && !button->property(kFocus).isValid()) {
-        button->setProperty(kFocus, static_cast<int>(button->focusPolicy()));
-        button->setFocusPolicy(Qt::NoFocus);
-    } else if (!still && button->property(kFocus).isValid()) {
-        button->setFocusPolicy(static_cast<Qt::FocusPolicy>(button->property(kFocus).toInt()));
-        button->setProperty(kFocus, QVariant());
-    }
-}
-
-void AnswerInputs::setInputsEnabled(bool on) {
-    for (QWidget* b : boxes_) {
-        for (QWidget* w : b->findChildren<QWidget*>()) {
-            if (auto* line = qobject_cast<QLineEdit*>(w)) {
-                line->setReadOnly(!on);
-            } else if (auto* text = qobject_cast<QPlainTextEdit*>(w)) {
-                text->setReadOnly(!on);
-            } else if (auto* button = qobject_cast<QAbstractButton*>(w)) {
-                // The pick stays in full colour (greyed, it was light grey on grey: a tester),
-                // yet cannot be changed: mouse and keyboard pass it by.
-                const bool pick = !on && button->isCheckable() && button->isChecked();
-                button->setEnabled(on || pick);
-                holdStill(button, pick);
-                markPick(button, pick);
-            } else if (qobject_cast<QComboBox*>(w)) {
-                w->setEnabled(on);
-            }
-        }
-    }
 }
 
 void AnswerInputs::focusFirst() {

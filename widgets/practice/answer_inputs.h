@@ -19,6 +19,8 @@
 class QLabel;
 
 class QAbstractButton;
+class QButtonGroup;
+class QColor;
 
 namespace fg {
 
@@ -54,6 +56,9 @@ public:
     int pickedChoice() const;
     // Inputs on or off (off once an answer is checked; on for "same exercise again").
     void setInputsEnabled(bool on);
+    // After Check (inputs off): the right option of each group of choices stays in full colour,
+    // its text in `tone`, saying "✓ right answer" (it was greyed like the others: a tester).
+    void showRightChoices(const nlohmann::json& answer, const QColor& tone);
     // Puts the keyboard focus in the first input.
     void focusFirst();
 
@@ -69,11 +74,13 @@ private:
         std::function<nlohmann::json(QString& problem)> read;
         std::function<void(int)> pick; // Choice parts
         std::function<int()> picked;
+        QButtonGroup* group = nullptr; // Choice parts
     };
     void addPart(const practice::AnswerField& f, const QString& treeBefore);
     static void markPicksClearly(QWidget* row);
     static void holdStill(QAbstractButton* button, bool still);
     static void markPick(QAbstractButton* button, bool mark);
+    static void markRight(QAbstractButton* button, const QColor& tone);
     Part numberPart(const practice::AnswerField& f, QWidget* box);
     Part choicePart(const practice::AnswerField& f, QWidget* box);
     Part wordListPart(const practice::AnswerField& f, QWidget* box);

@@ -18,8 +18,6 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr int kSlots = 16384;
-
 // The B-Tree an exercise starts from: its scenario for "Show me" without the last operation.
 // The node of `tree` that holds `key`, named as a path exercise names it: "[82 98]".
 QString nodeWord(const json& tree, qint64 key) {
@@ -162,6 +160,7 @@ void PracticeFigure::setExercise(const practice::Exercise& e) {
     runEnds_.clear();
     points_.clear();
     picked_ = right_ = -1;
+    setAccessibleDescription(QString());
     pickedWords_.clear();
     tables_ = json();
     members_.clear();
@@ -245,6 +244,8 @@ void PracticeFigure::setPicked(int index) {
 
 void PracticeFigure::setRight(int index) {
     right_ = index;
+    setAccessibleDescription(index < 0 ? QString() : tr("The right answer: master %1").arg(index));
+    updateGeometry(); // the answer is marked under the slots
     update();
 }
 
@@ -260,7 +261,7 @@ int PracticeFigure::heightForWidth(int width) const {
                                 (comparing_ || !treeCaption_.isEmpty() ? line * 1.4 : 0)) +
                line;
     case Kind::Slots:
-        return line * 5;
+        return right_ >= 0 ? qRound(line * 6.6) : line * 5; // the answer marked under the slots
     case Kind::Series:
         return line * 12;
     case Kind::Tables:
@@ -405,61 +406,6 @@ QRectF PracticeFigure::tableBox(const QString& id) const {
 void PracticeFigure::setPickedWords(const QStringList& words) {
     pickedWords_ = words;
     update();
-}
-
-QRectF PracticeFigure::slotBar() const {
-    const qreal line = fontMetrics().height();
-    return {line, line * 1.5, width() - 2 * line, line * 2};
-}
-
-void PracticeFigure::paintSlots(QPainter& p) {
-    const QRectF bar = slotBar();
-    const qreal line = fontMetrics().height();
-    int first = 0;
-    for (std::size_t i = 0; i < runEnds_.size(); ++i) {
-        const int last = runEnds_[i];
-        const qreal x0 = bar.left() + bar.width() * first / kSlots;
-        const qreal x1 = bar.left() + bar.width() * (last + 1) / kSlots;
-        const QRectF run(x0, bar.top(), x1 - x0, bar.height());
-        const QColor fill = theme_.categorical[i % theme_.categorical.size()];
-        p.setBrush(fill);
-        const bool picked = static_cast<int>(i) == picked_, right = static_cast<int>(i) == right_;
-        // Once checked, a wrong pick is outlined in the theme's "wrong" colour and dashed (the
-        // accent read as a blue "yours" beside the green answer in the dark theme).
-        const bool wrongPick = picked && !right && right_ >= 0;
-        QPen pen(right       ? theme_.good
-                 : wrongPick ? theme_.bad
-                 : picked    ? theme_.accent
-                             : theme_.line,
-                 (picked || right) ? theme_.lineWidth * 3 : theme_.lineWidth);
-        if (wrongPick) {
-            pen.setStyle(Qt::DashLine);
-        }
-        p.setPen(pen);
-        p.drawRect(run);
-        p.setPen(theme_.readableOn(theme_.text, fill));
-        p.drawText(run, Qt::AlignCenter, QString::number(static_cast<int>(i)));
-        p.setPen(theme_.mutedText);
-        if (run.width() > line * 3 || i == 0) {
-            p.drawText(QRectF(x0, bar.bottom() + 2, line * 4, line), Qt::AlignLeft,
-                       QString::number(first));
-        }
-        first = last + 1;
-    }
-    p.drawText(QRectF(bar.right() - line * 4, bar.bottom() + 2, line * 4, line), Qt::AlignRight,
-               QStringLiteral("16383"));
-    QString caption = printed_
-                          ? tr("The masters along the slots")
-                          : tr("The masters along the slots (click the one that owns the key)");
-    if (right_ >= 0) {
-        caption = picked_ == right_ || picked_ < 0
-                      ? tr("The engine's answer: master %1 (outlined)").arg(right_)
-                      : tr("Yours: master %1; the engine's: master %2 (both outlined)")
-                            .arg(picked_)
-                            .arg(right_);
-    }
-    p.drawText(QRectF(bar.left(), 0, bar.width(), bar.top()), Qt::AlignLeft | Qt::AlignVCenter,
-               caption);
 }
 
 void PracticeFigure::paintSeries(QPainter& p) {

@@ -42,6 +42,14 @@ public:
     // Marks master `index` as picked (-1: none), and, once checked, the engine's one.
     void setPicked(int index);
     void setRight(int index);
+    // Once checked, under the slots: where "✓ right answer" (and a wrong pick's "✘ your answer")
+    // was last painted, in the colour given (empty: not drawn).
+    struct AnswerMark {
+        QRectF box;
+        QColor colour;
+        QString text;
+    };
+    const std::vector<AnswerMark>& answerMarks() const { return answerMarks_; }
     // Once checked: draws the engine's tree after the operation, with the nodes that differ from
     // `yours` (null when the student's could not be read) outlined.
     void showTreeAfter(const nlohmann::json& engine, const nlohmann::json& yours);
@@ -96,7 +104,10 @@ private:
     int chipsPerRow(qreal width) const;
     int poolRows(qreal width) const;
     qreal poolRowHeight() const;
-    QRectF slotBar() const;
+    QRectF slotBar() const; // practice_figure_slots.cpp, as the slots' painting
+    static constexpr int kSlots = 16384;
+    // Under master `index`'s run from x0 to x1: a bar and `text` in the mark's colour.
+    void paintAnswerMark(QPainter& p, qreal x0, qreal x1, const QColor& tone, const QString& text);
 
     Theme theme_;
     Kind kind_ = Kind::None;
@@ -105,6 +116,7 @@ private:
     std::vector<std::pair<double, double>> points_; // Series: (t_ms, value)
     double step_ms_ = 0;
     int picked_ = -1, right_ = -1;
+    std::vector<AnswerMark> answerMarks_; // as last painted
     bool printed_ = false;
     bool comparing_ = false;
     nlohmann::json tables_; // Tables: the exercise's given

@@ -118,6 +118,14 @@ void PracticeView::setTheme(const Theme& theme) {
     if (!feedbackPlain_.isEmpty()) {
         sayFeedback(verdict_ == 1, feedbackPlain_);
     }
+    if (checked_ && current()) {
+        inputs_->showRightChoices(current()->answer, rightChoiceTone());
+    }
+}
+
+// The theme's "good" colour, readable on a button.
+QColor PracticeView::rightChoiceTone() const {
+    return theme_.readableOn(theme_.good, palette().color(QPalette::Button));
 }
 
 QString PracticeView::pageTitle() const {
@@ -377,6 +385,7 @@ void PracticeView::check() {
         figure_->showTreeAfter(json(e->answer["tree"]), submitted->value("tree", json()));
     }
     inputs_->setInputsEnabled(false);
+    inputs_->showRightChoices(e->answer, rightChoiceTone());
     checkButton_->setEnabled(false);
     const bool live = practice::showMe(*e).has_value();
     showMeButton_->setEnabled(live || walk_->stepCount() > 0);

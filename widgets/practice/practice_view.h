@@ -101,6 +101,7 @@ private:
     void sayHeader();
     void finish(bool timeUp);
     void tick();
+    QColor rightChoiceTone() const;
     void sayFeedback(bool right, const QString& text);
     void sayReview();
     void requestShowMe();

@@ -13,6 +13,7 @@
 #include "models/study/progress_store.h"
 #include "models/theme/theme.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/study/practice_page.h"
 #include "widgets/practice/answer_inputs.h"
 #include "widgets/practice/given_text.h"
 #include "widgets/practice/practice_figure.h"
@@ -195,30 +196,7 @@ json wrongAnswer(const Exercise& e) {
     return a;
 }
 
-// The page, shown, with a store in a temporary folder, at day 1000.
-struct Page {
-    QTemporaryDir dir;
-    fg::ProgressStore store{dir.filePath("progress.json")};
-    fg::PracticeView view;
-    Page() {
-        view.setTheme(fg::Theme::light());
-        view.setStore(&store);
-        view.setToday(1000);
-        view.resize(1400, 1000);
-        view.show();
-    }
-    // Goes on until the question is of `type` (the session's types come in a seeded turn).
-    bool reach(const std::string& type) {
-        for (int i = 0; i < view.questionCount(); ++i) {
-            if (view.current() && view.current()->type == type) {
-                return true;
-            }
-            view.check();
-            view.next();
-        }
-        return false;
-    }
-};
+using practice_test::Page;
 
 } // namespace
 
@@ -313,15 +291,23 @@ private slots:
         QVERIFY(feedback.contains(QStringLiteral("The engine's answer:")));
         QVERIFY(feedback.contains(QStringLiteral("What the engine did:")));
         // The pick stays in full colour (not greyed: a tester could not read it) and says it was
-        // the pick; the other choices are greyed; nothing changes the pick any more.
-        QList<QAbstractButton*> picked, others;
+        // the pick; so does the right answer, saying so (test_practice_keys); the other choices
+        // are greyed; nothing changes the pick nor the right answer any more.
+        QList<QAbstractButton*> picked, rightOne, others;
         for (QAbstractButton* b : page.view.inputs()->findChildren<QAbstractButton*>()) {
-            (b->isCheckable() && b->isChecked() ? picked : others) << b;
+            (b->isCheckable() && b->isChecked()                   ? picked
+             : b->text().endsWith(QStringLiteral("right answer")) ? rightOne
+                                                                  : others)
+                << b;
         }
         QCOMPARE(picked.size(), 1);
         QVERIFY(picked[0]->isEnabled());
         QVERIFY(picked[0]->text().endsWith(QStringLiteral("\u2190 your answer")));
         QCOMPARE(picked[0]->focusPolicy(), Qt::NoFocus);
+        QCOMPARE(rightOne.size(), 1);
+        QVERIFY(rightOne[0]->accessibleName().startsWith(QStringLiteral("master %1 ").arg(right)));
+        QCOMPARE(rightOne[0]->focusPolicy(), Qt::NoFocus);
+        QVERIFY(rightOne[0]->testAttribute(Qt::WA_TransparentForMouseEvents));
         QVERIFY(!others.isEmpty());
         for (QAbstractButton* b : others) {
             QVERIFY(!b->isCheckable() || !b->isEnabled());
