@@ -118,6 +118,13 @@ void MainWindow::restoreSettings() {
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
+    if (!s.contains("reader/chapter")) {
+        // The first start: nothing told a new student where to begin (a tester).
+        statusBar()->showMessage(
+            tr("Welcome! Read from the first chapter, or pick one in the list on the left. "
+               "Study > Decision wizard helps you choose a database; F1 lists the keys."),
+            30000);
+    }
 }
 
 void MainWindow::keepSoon() {
