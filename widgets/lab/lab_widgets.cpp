@@ -104,6 +104,12 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
     return scroll;
 }
 
+DiagramCanvas* labCanvas(QWidget* parent) {
+    auto* canvas = new DiagramCanvas(parent);
+    canvas->setReadableType(true);
+    return canvas;
+}
+
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {
     for (DiagramCanvas* canvas : canvases) {
         canvas->zoomStep(direction);
