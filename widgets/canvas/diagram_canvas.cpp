@@ -58,8 +58,11 @@ void DiagramCanvas::keepDrawingInView() {
     if (!bars_) {
         return; // being made
     }
-    // The step at rest: the bars do not follow a transition's every frame.
-    QRectF drawn = viewTransform(size(), to_).mapRect(viewOf(to_));
+    // The step at rest: the bars do not follow a transition's every frame. A slide that centres
+    // each step within the run's camera: the step's drawing (the camera may reach past an edge).
+    const bool stepCentred = slide_ && !(source_ && source_->holdsItsPlace());
+    const QRectF what = stepCentred && to_.bounds().isValid() ? to_.bounds() : viewOf(to_);
+    QRectF drawn = viewTransform(size(), to_).mapRect(what);
     const QPointF back = bars_->keepInView(drawn);
     pan_ += back;
     drawn.translate(back);

@@ -41,24 +41,34 @@ inline bool reachable(QScrollBar* bar, const std::function<bool()>& inView) {
     return false;
 }
 
-// The boxes of the frame on screen (their ids) that cannot be brought whole into view with the
-// bars.
+// The boxes of the frame on screen (their ids) that cannot be seen with the bars: a box is
+// brought whole into the area, or, larger than the area, each of its edges is.
 inline QStringList boxesOutOfReach(fg::DiagramCanvas& canvas) {
     QStringList out;
     for (const fg::FrameItem& it : canvas.currentFrame().items) {
         if (it.kind != fg::FrameItem::Kind::Box || it.opacity <= 0) {
             continue;
         }
-        const auto inX = [&] {
-            const QRectF r = canvas.itemRect(it.id);
-            return r.left() >= -0.5 && r.right() <= seenArea(canvas).right() + 0.5;
+        const auto r = [&] { return canvas.itemRect(it.id); };
+        const auto area = [&] { return seenArea(canvas); };
+        const auto wide = [&] { return r().width() > area().width(); };
+        const auto tall = [&] { return r().height() > area().height(); };
+        const auto leftIn = [&] {
+            return r().left() >= -0.5 && (wide() || r().right() <= area().right() + 0.5);
         };
-        const auto inY = [&] {
-            const QRectF r = canvas.itemRect(it.id);
-            return r.top() >= -0.5 && r.bottom() <= seenArea(canvas).bottom() + 0.5;
+        const auto rightIn = [&] {
+            return r().right() <= area().right() + 0.5 && (wide() || r().left() >= -0.5);
         };
-        if (!reachable(canvas.horizontalScrollBar(), inX) ||
-            !reachable(canvas.verticalScrollBar(), inY)) {
+        const auto topIn = [&] {
+            return r().top() >= -0.5 && (tall() || r().bottom() <= area().bottom() + 0.5);
+        };
+        const auto bottomIn = [&] {
+            return r().bottom() <= area().bottom() + 0.5 && (tall() || r().top() >= -0.5);
+        };
+        if (!reachable(canvas.horizontalScrollBar(), leftIn) ||
+            !reachable(canvas.horizontalScrollBar(), rightIn) ||
+            !reachable(canvas.verticalScrollBar(), topIn) ||
+            !reachable(canvas.verticalScrollBar(), bottomIn)) {
             out << it.id;
         }
     }
@@ -88,7 +98,8 @@ inline QStringList cutCells(const QTableWidget* table, const QString& where) {
                 continue;
             }
             const QFontMetrics fm(table->font());
-            const int room = table->columnWidth(c) - 8; // the cell's padding
+            // The cell's margins: the style's focus frame margin and a pixel, either side.
+            const int room = table->columnWidth(c) - 6;
             const int need =
                 fm.boundingRect(QRect(0, 0, room, 100'000), Qt::TextWordWrap, item->text())
                     .height();

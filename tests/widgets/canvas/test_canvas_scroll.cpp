@@ -12,17 +12,30 @@
 #include <QScrollBar>
 #include <QTest>
 
+namespace {
+
+// A canvas of `size` showing the toy source's last step.
+struct ToyCanvas {
+    explicit ToyCanvas(QSize size) {
+        canvas.resize(size);
+        canvas.show();
+        canvas.setSource(&source);
+        canvas.player()->seek(source.stepCount() - 1);
+    }
+    ~ToyCanvas() { canvas.setSource(nullptr); }
+    ToySource source;
+    fg::DiagramCanvas canvas;
+};
+
+} // namespace
+
 class TestCanvasScroll : public QObject {
     Q_OBJECT
 private slots:
     void aZoomedDrawingScrollsToEveryBox() {
-        ToySource source;
-        fg::DiagramCanvas canvas;
-        canvas.resize(400, 200);
-        canvas.show();
+        ToyCanvas toy(QSize(400, 200));
+        fg::DiagramCanvas& canvas = toy.canvas;
         QVERIFY(QTest::qWaitForWindowExposed(&canvas));
-        canvas.setSource(&source);
-        canvas.player()->seek(source.stepCount() - 1);
         QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
         QVERIFY(!canvas.horizontalScrollBar()->isVisible()); // fitted: no bars
         for (int step = 1; step <= 4; ++step) {
@@ -37,17 +50,12 @@ private slots:
         QVERIFY(canvas.fitted());
         QVERIFY(!canvas.horizontalScrollBar()->isVisible());
         QVERIFY(!canvas.verticalScrollBar()->isVisible());
-        canvas.setSource(nullptr);
     }
 
     // A drag cannot take the drawing away: it stays within its reach.
     void aDragKeepsTheDrawingWithinReach() {
-        ToySource source;
-        fg::DiagramCanvas canvas;
-        canvas.resize(400, 200);
-        canvas.show();
-        canvas.setSource(&source);
-        canvas.player()->seek(source.stepCount() - 1);
+        ToyCanvas toy(QSize(400, 200));
+        fg::DiagramCanvas& canvas = toy.canvas;
         canvas.zoomIn();
         canvas.zoomIn();
         canvas.panBy(QPointF(5000, 5000)); // as far right and down as a drag goes
@@ -59,16 +67,11 @@ private slots:
         QVERIFY2(last.right() <= canvas_reach::seenArea(canvas).right(),
                  qPrintable(QString::number(last.right())));
         QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
-        canvas.setSource(nullptr);
     }
 
     void readableTypeKeepsTheWordsAtTheFontsSize() {
-        ToySource source; // its words are 14 units high
-        fg::DiagramCanvas canvas;
-        canvas.resize(320, 200); // fitted, the toy's words are 10 px high
-        canvas.show();
-        canvas.setSource(&source);
-        canvas.player()->seek(source.stepCount() - 1);
+        ToyCanvas toy(QSize(320, 200)); // fitted, the toy's words are 10 px high
+        fg::DiagramCanvas& canvas = toy.canvas;
         const qreal fittedPx = 14 * canvas.transformOnScreen().m11();
         QVERIFY2(fittedPx < 12, qPrintable(QString::number(fittedPx)));
         canvas.setReadableType(true);
@@ -87,18 +90,13 @@ private slots:
         // Readable, a drawing that is larger than its area starts where it is read from.
         canvas.horizontalScrollBar()->setValue(0);
         QVERIFY(canvas.itemRect(QStringLiteral("box:0")).left() >= 0);
-        canvas.setSource(nullptr);
     }
 
     // Room to spare, a drawing is held at its largest readable letters: with readable type that
     // size grows with the canvas's type (View > Zoom, F5), as the page's sentences do.
     void readableTypeGrowsAHeldDrawing() {
-        ToySource source;
-        fg::DiagramCanvas canvas;
-        canvas.resize(1600, 1000); // the toy is held at its largest letters
-        canvas.show();
-        canvas.setSource(&source);
-        canvas.player()->seek(source.stepCount() - 1);
+        ToyCanvas toy(QSize(1600, 1000)); // the toy is held at its largest letters
+        fg::DiagramCanvas& canvas = toy.canvas;
         canvas.setReadableType(true);
         const qreal held = canvas.transformOnScreen().m11();
         QFont f = QApplication::font();
@@ -107,7 +105,6 @@ private slots:
         const qreal grown = canvas.transformOnScreen().m11();
         QVERIFY2(grown > 1.4 * held, qPrintable(QStringLiteral("%1 then %2").arg(held).arg(grown)));
         QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
-        canvas.setSource(nullptr);
     }
 };
 
