@@ -9,6 +9,7 @@
 #include "models/theme/colour_vision.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/page.h"
+#include "widgets/controls/tab_bar.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -158,6 +159,42 @@ private slots:
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
         QCOMPARE(checked, 20); // 4 themes x 5 controls
+    }
+
+    // The current tab stands out 3:1 from the others in every theme, as drawn (Dark's was only a
+    // shade lighter than the others: a tester): its marker against the same place of a tab that
+    // is not current.
+    void theCurrentTabStandsOut() {
+        fg::AppTheme app;
+        QStringList failures;
+        for (fg::ThemeChoice choice : {fg::ThemeChoice::System, fg::ThemeChoice::Light,
+                                       fg::ThemeChoice::Dark, fg::ThemeChoice::Projector}) {
+            app.apply(choice);
+            fg::TabBar bar;
+            for (const char* name : {"Reader", "Quiz", "Practice"}) {
+                bar.addTab(QString::fromLatin1(name));
+            }
+            bar.setCurrentIndex(1);
+            bar.resize(bar.sizeHint());
+            const QImage img = bar.grab().toImage();
+            const QRect marker = bar.currentMarker();
+            QVERIFY(!marker.isEmpty());
+            QVERIFY(bar.tabRect(1).contains(marker));
+            // Against the fill of a tab that is not current, and of the current tab around it
+            // (beside the words, at mid height).
+            const QColor mark = img.pixelColor(marker.center());
+            for (const int tab : {0, 1}) {
+                const QPoint fill(bar.tabRect(tab).left() + 4, bar.tabRect(tab).center().y());
+                const qreal ratio = fg::contrastRatio(mark, img.pixelColor(fill));
+                if (ratio + 1e-9 < 3) {
+                    failures << QStringLiteral("%1: the current tab's %2 beside %3 is %4:1")
+                                    .arg(fg::themeChoiceName(choice), mark.name(),
+                                         img.pixelColor(fill).name())
+                                    .arg(ratio, 0, 'f', 2);
+                }
+            }
+        }
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
     }
 
     void everyChaptersTextIsReadable() {

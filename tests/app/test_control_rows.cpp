@@ -7,6 +7,7 @@
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_view.h"
 
+#include <QPushButton>
 #include <QTabWidget>
 #include <algorithm>
 
@@ -45,6 +46,47 @@ private slots:
             std::count_if(fg::liveDiagrams().begin(), fg::liveDiagrams().end(),
                           [](const auto& d) { return d.hasSteps(); });
         QCOMPARE(checked, 8 * int(stepDiagrams)); // 8 windows (sizes and themes), every diagram
+    }
+
+    // A Lab page's Run button: its words clear of its border (half a line either side, as the
+    // diagrams' buttons), the button clear of the page's right edge (a tester: "Run in RocksDB
+    // and the model" touched the window's edge and its label its border), at 1920 and 1280.
+    void theLabsRunButtonsHaveRoom() {
+        QStringList problems;
+        int checked = 0;
+        forEveryWindow([&](fg::MainWindow& w, QSize screen, fg::ThemeChoice t) {
+            for (const char* lab : {"lab-rocksdb", "lab-kafka", "lab-buckets"}) {
+                w.openTool(QString::fromLatin1(lab));
+                settle();
+                QWidget* page = w.tabs()->currentWidget();
+                QPushButton* run = nullptr;
+                for (auto* b : page->findChildren<QPushButton*>()) {
+                    run = b->text().startsWith(QStringLiteral("&Run in")) ? b : run;
+                }
+                QVERIFY2(run, lab);
+                ++checked;
+                const QFontMetrics fm = run->fontMetrics();
+                const int words = fm.horizontalAdvance(QString(run->text()).remove('&'));
+                const int right = run->mapTo(w.window(), QPoint(run->width(), 0)).x();
+                const int pageRight = page->mapTo(w.window(), QPoint(page->width(), 0)).x();
+                const QString where =
+                    QStringLiteral("%1 %2 %3")
+                        .arg(sizeText(screen), fg::themeChoiceName(t), QString::fromLatin1(lab));
+                if (run->width() < words + fm.height()) {
+                    problems << QStringLiteral("%1: %2 px of words in a %3 px button")
+                                    .arg(where)
+                                    .arg(words)
+                                    .arg(run->width());
+                }
+                if (pageRight - right < 6 || w.width() - right < 6) {
+                    problems << QStringLiteral("%1: %2 px from the page's edge")
+                                    .arg(where)
+                                    .arg(pageRight - right);
+                }
+            }
+        });
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+        QCOMPARE(checked, 3 * 8); // three Labs with a Run button, 8 windows
     }
 };
 

@@ -5,14 +5,17 @@
 // One run is shared (each costs ~6 s of rebalancing).
 #include "tests/suite_main.h"
 #include "tests/widgets/accessibility_test_support.h"
+#include "tests/widgets/canvas/canvas_reach.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/export/picture_export.h"
 #include "widgets/lab/kafka_lab_page.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFontInfo>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QTableWidget>
 #include <memory>
 
 using fg::KafkaLabPage;
@@ -145,6 +148,42 @@ private slots:
         QCOMPARE(page_->modelCanvas()->zoom(), page_->realCanvas()->zoom());
         page_->zoomPage(0);
         QCOMPARE(page_->realCanvas()->zoom(), 1.0);
+    }
+
+    // At each zoom step, and in a laptop's window (1280x800: its words were 7-8 px and the Why
+    // cells cut short, a tester), every box of both drawings is on the screen or scrolled to,
+    // the drawings' smallest words are as large as the page's type, and every reason is whole.
+    void everythingReadsAtEveryZoomAndOnALaptop() {
+        KafkaLabPage& page = *page_;
+        QStringList problems;
+        const auto check = [&](const QString& where) {
+            QTest::qWait(50); // the layout, then the rows fitted to the columns' widths
+            for (fg::DiagramCanvas* side : {page.realCanvas(), page.modelCanvas()}) {
+                const qreal least = canvas_reach::smallestWordsOnScreen(*side) /
+                                    QFontInfo(side->font()).pixelSize();
+                if (least < 0.99) {
+                    problems << QStringLiteral("%1: words %2 of the type").arg(where).arg(least);
+                }
+                if (const QStringList cut = canvas_reach::boxesOutOfReach(*side); !cut.isEmpty()) {
+                    problems << where + QStringLiteral(": out of reach: ") + cut.join(", ");
+                }
+            }
+            problems << canvas_reach::cutCells(page.findChild<QTableWidget*>(), where);
+        };
+        page.realCanvas()->player()->toEnd();
+        for (const QSize size : {QSize(1600, 1000), QSize(1050, 700)}) {
+            page.resize(size);
+            for (int step = 0; step <= 3; ++step) {
+                check(QStringLiteral("%1x%2, zoom step %3")
+                          .arg(size.width())
+                          .arg(size.height())
+                          .arg(step));
+                page.zoomPage(+1);
+            }
+            page.zoomPage(0);
+        }
+        page.resize(1600, 1000);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
     }
 
     // Closing the page while a join waits on the mock's coordinator (seconds) is quick: the

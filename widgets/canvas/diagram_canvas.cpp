@@ -1,12 +1,14 @@
 #include "widgets/canvas/diagram_canvas.h"
 
 #include "widgets/canvas/canvas_accessible.h"
+#include "widgets/canvas/canvas_scroll.h"
 #include "widgets/controls/announced_text.h"
 #include "widgets/playback/playback_bar.h"
 
 #include <QAccessible>
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFontInfo>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -15,6 +17,7 @@
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 
 namespace fg {
 
@@ -33,6 +36,46 @@ DiagramCanvas::DiagramCanvas(QWidget* parent) : QWidget(parent), player_(this) {
     });
     player_.setHoldFunction(
         [this](int position) { return Player::readingMs(narrationAt(position).size()); });
+    bars_ = new CanvasScrollBars(this, [this](QPointF delta) { panBy(delta); });
+}
+
+void DiagramCanvas::setReadableType(bool on) {
+    readableType_ = on;
+    keepDrawingInView();
+    update();
+    emit viewChanged();
+}
+
+QScrollBar* DiagramCanvas::horizontalScrollBar() const {
+    return bars_->horizontal();
+}
+
+QScrollBar* DiagramCanvas::verticalScrollBar() const {
+    return bars_->vertical();
+}
+
+void DiagramCanvas::keepDrawingInView() {
+    if (!bars_) {
+        return; // being made
+    }
+    // The step at rest: the bars do not follow a transition's every frame. A slide that centres
+    // each step within the run's camera: the step's drawing (the camera may reach past an edge).
+    const bool stepCentred = slide_ && !(source_ && source_->holdsItsPlace());
+    const QRectF what = stepCentred && to_.bounds().isValid() ? to_.bounds() : viewOf(to_);
+    QRectF drawn = viewTransform(size(), to_).mapRect(what);
+    const QPointF back = bars_->keepInView(drawn);
+    pan_ += back;
+    drawn.translate(back);
+    bars_->follow(drawn);
+}
+
+void DiagramCanvas::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange && readableType_) {
+        keepDrawingInView();
+        update();
+        emit viewChanged();
+    }
 }
 
 void DiagramCanvas::setOpening(const QString& text, const QString& whilePlaying) {
@@ -114,6 +157,7 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     if (previous == position) {
         from_ = to_;
     }
+    keepDrawingInView();
     emit narrationChanged(narrationAt(position));
     // The state said in words only for a screen reader (the summary walks the whole state).
     if (announcing() && position != previous && isVisible() && followedFromTheKeyboard()) {
@@ -218,7 +262,16 @@ void DiagramCanvas::setCameraPartner(const DiagramCanvas* partner) {
 }
 
 qreal DiagramCanvas::largestTextPx() const {
-    return slide_ && slideTextPx_ > 0 ? slideTextPx_ : kDeskLargestTextPx * theme_.fontScale;
+    const qreal cap =
+        slide_ && slideTextPx_ > 0 ? slideTextPx_ : kDeskLargestTextPx * theme_.fontScale;
+    if (!readableType_) {
+        return cap;
+    }
+    // Readable type: the cap grows as the canvas's type outgrows the application's (View > Zoom,
+    // F5): a drawing held by it kept its size beside larger sentences (a tester).
+    const qreal grown =
+        qreal(QFontInfo(font()).pixelSize()) / QFontInfo(QApplication::font()).pixelSize();
+    return cap * std::max<qreal>(1, grown);
 }
 
 qreal DiagramCanvas::largestReadableScale(const Frame& frame) const {
@@ -245,12 +298,26 @@ QRectF DiagramCanvas::viewOf(const Frame& frame) const {
 
 qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
     const QRectF view = viewOf(frame);
-    // A margin that grows with the widget: a drawing never touches the edges (or the title over
-    // a slide).
-    const qreal margin = std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
+    const qreal margin = drawingMargin(viewport);
     const qreal fit = std::min((viewport.width() - 2 * margin) / view.width(),
                                (viewport.height() - 2 * margin) / view.height());
-    return std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame)));
+    return std::max(
+        std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame))),
+        leastReadableScale());
+}
+
+qreal DiagramCanvas::leastReadableScale() const {
+    if (!readableType_) {
+        return 0;
+    }
+    // The step at rest, and its partner's: both sides at one scale.
+    qreal smallest = smallestTextPx(to_);
+    if (partner_ && partner_->readableType_) {
+        if (const qreal other = smallestTextPx(partner_->to_); other > 0) {
+            smallest = smallest > 0 ? std::min(smallest, other) : other;
+        }
+    }
+    return smallest > 0 ? QFontInfo(font()).pixelSize() / smallest : 0;
 }
 
 QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) const {
@@ -265,10 +332,15 @@ QTransform DiagramCanvas::viewTransform(QSizeF viewport, const Frame& frame) con
             centre.setX(drawn.center().x());
         }
     }
+    // Centred where it fits; from the top-left margin along an edge it overflows (a drawing larger
+    // than its area starts where it is read from, and scrolls).
+    const qreal margin = drawingMargin(viewport);
+    const QPointF start(anchoredStart(viewport.width(), scale * view.width(), margin),
+                        anchoredStart(viewport.height(), scale * view.height(), margin));
     QTransform t;
-    t.translate(viewport.width() / 2 + pan_.x(), viewport.height() / 2 + pan_.y());
+    t.translate(start.x() + pan_.x(), start.y() + pan_.y());
     t.scale(scale, scale);
-    t.translate(-centre.x(), -centre.y());
+    t.translate(-view.left() + (view.center().x() - centre.x()), -view.top());
     return t;
 }
 
@@ -284,6 +356,7 @@ void DiagramCanvas::resizeEvent(QResizeEvent* event) {
             zoom_ = std::clamp(zoom_ * before / after, 0.1, 400.0);
         }
     }
+    keepDrawingInView();
     emit viewChanged();
 }
 
@@ -392,13 +465,23 @@ void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
 }
 
 void DiagramCanvas::zoomBy(qreal factor) {
+    // About the middle of the area: what is there stays there.
+    const QPointF middle = QRectF(rect()).center();
+    const QPointF at = viewTransform(size(), to_).inverted().map(middle);
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
+    if (std::abs(zoom_ - 1.0) < 1e-9) {
+        fitToView(); // back at the fit: fitted again, as if never zoomed
+        return;
+    }
+    pan_ += middle - viewTransform(size(), to_).map(at);
+    keepDrawingInView();
     update();
     emit viewChanged();
 }
 
 void DiagramCanvas::panBy(QPointF delta) {
     pan_ += delta;
+    keepDrawingInView();
     update();
     emit viewChanged();
 }
@@ -424,6 +507,7 @@ void DiagramCanvas::zoomOut() {
 void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
     slide_ = on;
     slideTextPx_ = on ? largestTextPx : 0;
+    keepDrawingInView();
     update();
     emit viewChanged();
 }
@@ -431,6 +515,7 @@ void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
 void DiagramCanvas::fitToView() {
     zoom_ = 1.0;
     pan_ = QPointF();
+    keepDrawingInView();
     update();
     emit viewChanged();
 }
@@ -499,6 +584,7 @@ void DiagramCanvas::mousePressEvent(QMouseEvent* e) {
 void DiagramCanvas::mouseMoveEvent(QMouseEvent* e) {
     if (e->buttons() & Qt::LeftButton) {
         pan_ = panStart_ + (e->position() - QPointF(dragStart_));
+        keepDrawingInView();
         update();
         emit viewChanged();
     }

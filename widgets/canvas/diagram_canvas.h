@@ -14,7 +14,11 @@
 #include <QPointer>
 #include <QWidget>
 
+class QScrollBar;
+
 namespace fg {
+
+class CanvasScrollBars;
 
 class DiagramCanvas : public QWidget {
     Q_OBJECT
@@ -97,7 +101,8 @@ public:
     // diagram is not blown up into a few giant glyphs. The one cap of the desk and of a slide.
     qreal largestReadableScale(const Frame& frame) const;
     // The desk's: kDeskLargestTextPx times the theme's type scale (the projector's larger type
-    // is allowed larger letters); a slide's is given with setSlideFraming.
+    // is allowed larger letters); a slide's is given with setSlideFraming. With readable type,
+    // times the canvas's type over the application's, when larger (zoomed, presented).
     static constexpr qreal kDeskLargestTextPx = 24;
     qreal largestTextPx() const;
     // A presentation slide: every step at the one scale that fits the run's camera in the widget
@@ -105,6 +110,16 @@ public:
     // is centred across within it unless the source holds its place. Off: the desk's framing.
     void setSlideFraming(bool on, qreal largestTextPx = 0);
     bool slideFraming() const { return slide_; }
+    // Never smaller than the page's type: the drawing's smallest letters at least as high as the
+    // canvas's font (which grows with View > Zoom, F5 and the Projector theme, as the page's
+    // sentences do), a drawing that is then larger than its area scrolling (a Lab page: its
+    // drawings fitted a small window with 7-pixel words, and kept a desktop's size in Projector:
+    // testers). Off: fitted whatever the size of its words (a live diagram's large runs).
+    void setReadableType(bool on);
+    // The scroll bars shown along the edges the drawing overflows (zoomed in, or readable type).
+    QScrollBar* horizontalScrollBar() const;
+    QScrollBar* verticalScrollBar() const;
+
     // Ctrl++ (and Ctrl+=), Ctrl+- and Ctrl+0 zoom this canvas while the focus is anywhere in
     // `scope`, before any shortcut of the window with the same keys (a reader's zoom).
     void handleZoomKeys(QWidget* scope);
@@ -127,6 +142,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // the font: the readable type's size
 
 private:
     void onPositionChanged(int position, int previous);
@@ -138,6 +154,9 @@ private:
     // fits it in `viewport` before the student's zoom.
     QRectF viewOf(const Frame& frame) const;
     qreal fitScale(QSizeF viewport, const Frame& frame) const;
+    qreal leastReadableScale() const; // 0: no floor
+    // Moves the drawing back within reach (whole, or scrollable end to end) and shows the bars.
+    void keepDrawingInView();
     void computeRunCamera() const;
 
     const DiagramSource* source_ = nullptr;
@@ -156,6 +175,8 @@ private:
     mutable bool cameraSampled_ = false;
     mutable qreal runLargestFont_ = 0; // the largest letters of the camera's frames
     QPointF pan_;
+    bool readableType_ = false;
+    CanvasScrollBars* bars_ = nullptr;
     QPoint dragStart_;
     QPointF panStart_;
 };

@@ -6,7 +6,9 @@
 
 #include <QAccessibleWidget>
 #include <QHash>
+#include <QPainter>
 #include <QPointer>
+#include <algorithm>
 
 namespace fg {
 
@@ -139,6 +141,38 @@ QAccessibleInterface* tabBarFactory(const QString& className, QObject* object) {
 
 TabBar::TabBar(QWidget* parent) : QTabBar(parent) {
     answerWith<TabBarAccessible>(tabBarFactory, this);
+}
+
+QRect TabBar::currentMarker() const {
+    const QRect tab = tabRect(currentIndex());
+    if (tab.isEmpty()) {
+        return {};
+    }
+    // As thick as the type is large (a sixth of a line, 3 pixels at least), inside the tab along
+    // its outer edge: along the edge that meets the page it ran into the page's focus frame,
+    // of the same colour.
+    const int thick = std::max(3, fontMetrics().height() / 6);
+    switch (shape()) {
+    case RoundedSouth:
+    case TriangularSouth:
+        return {tab.left(), tab.bottom() - thick + 1, tab.width(), thick};
+    case RoundedWest:
+    case TriangularWest:
+        return {tab.left(), tab.top(), thick, tab.height()};
+    case RoundedEast:
+    case TriangularEast:
+        return {tab.right() - thick + 1, tab.top(), thick, tab.height()};
+    default:
+        return {tab.left(), tab.top(), tab.width(), thick};
+    }
+}
+
+void TabBar::paintEvent(QPaintEvent* event) {
+    QTabBar::paintEvent(event);
+    if (const QRect marker = currentMarker(); !marker.isEmpty()) {
+        QPainter p(this);
+        p.fillRect(marker, palette().color(QPalette::Highlight));
+    }
 }
 
 LabTabs::LabTabs(QWidget* parent) : QTabWidget(parent) {

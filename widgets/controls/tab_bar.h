@@ -4,6 +4,8 @@
 // tab on the accessibility bus while the reader was on a drawing. A TabBar's tabs say focused
 // only when the bar has the focus (the current tab), selected when current, and otherwise read as
 // Qt's do: the tab's text without its '&', its tool tip as description, Press to pick it.
+// The current tab is marked by a bar in the theme's highlight colour along its outer edge
+// (Dark's current tab was only a shade lighter than the others: a tester).
 // LabTabs: a QTabWidget with a TabBar (QTabWidget::setTabBar is protected).
 #pragma once
 
@@ -16,6 +18,12 @@ class TabBar : public QTabBar {
     Q_OBJECT
 public:
     explicit TabBar(QWidget* parent = nullptr);
+
+    // Where the current tab's marker is drawn (empty: no current tab).
+    QRect currentMarker() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
 };
 
 class LabTabs : public QTabWidget {

@@ -66,7 +66,7 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     auto* top = new QWidget(split);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    canvas_ = new DiagramCanvas(top);
+    canvas_ = labCanvas(top);
     canvas_->setMinimumHeight(260);
     narration_ = labSentence(QString(), top);
     bar_ = new PlaybackBar(canvas_->player(), top);

@@ -9,8 +9,29 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
+
+namespace {
+
+// A button with room around its words: half a line of the type either side at least, as the
+// diagrams' buttons have (the Run button's label touched its border: a tester), and never
+// squeezed below it.
+class RoomyButton : public QPushButton {
+public:
+    using QPushButton::QPushButton;
+    QSize sizeHint() const override {
+        QSize size = QPushButton::sizeHint();
+        const QFontMetrics fm = fontMetrics();
+        const int words = fm.horizontalAdvance(QString(text()).remove(QLatin1Char('&')));
+        size.setWidth(std::max(size.width(), words + 2 * fm.height()));
+        return size;
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+};
+
+} // namespace
 
 LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultScenario,
                                LabClient* client, QWidget* parent)
@@ -26,7 +47,7 @@ LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultSce
     // the whole of it in the list).
     scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     scenarios_->setMinimumContentsLength(24);
-    runButton_ = new QPushButton(runText, this);
+    runButton_ = new RoomyButton(runText, this);
     row->addWidget(label);
     row->addWidget(scenarios_, 1);
     row->addWidget(runButton_);

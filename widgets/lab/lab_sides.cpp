@@ -19,7 +19,7 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
         title = new QLabel(box);
         title->setTextFormat(Qt::RichText);
         title->setWordWrap(true);
-        canvas = new DiagramCanvas(box);
+        canvas = labCanvas(box);
         canvas->setMinimumHeight(minimumHeight);
         narration = labSentence(QString(), box);
         v->addWidget(title);

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -49,6 +50,25 @@ public:
         connect(model(), &QAbstractItemModel::modelReset, &fit_, later);
         connect(verticalHeader(), &QHeaderView::sectionResized, &fit_, later);
         fitRows();
+    }
+
+protected:
+    // A new width wraps the rows anew: fitted again once the columns have taken it (the Why
+    // column's reasons were cut short in a 1280-px window: a tester).
+    void resizeEvent(QResizeEvent* event) override {
+        QTableWidget::resizeEvent(event);
+        if (event->size().width() != event->oldSize().width()) {
+            QTimer::singleShot(0, this, [this] { resizeRowsToContents(); });
+        }
+    }
+
+    // Empty, each column as wide as its heading in the new type too (Projector and View > Zoom
+    // cut "Quantity" to "Quantit"); with rows, the page fits them itself.
+    void changeEvent(QEvent* event) override {
+        QTableWidget::changeEvent(event);
+        if (event->type() == QEvent::FontChange && rowCount() == 0) {
+            QTimer::singleShot(0, this, [this] { resizeColumnsToContents(); });
+        }
     }
 
 private:
@@ -102,6 +122,12 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
     // had the focus with it. Tab goes to the tables in it, and the area scrolls to show them.
     scroll->setFocusPolicy(Qt::NoFocus);
     return scroll;
+}
+
+DiagramCanvas* labCanvas(QWidget* parent) {
+    auto* canvas = new DiagramCanvas(parent);
+    canvas->setReadableType(true);
+    return canvas;
 }
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {

@@ -29,6 +29,9 @@ void showRows(QTableWidget* t, int most);
 QScrollArea* labScroll(QWidget* below, QWidget* parent);
 
 class DiagramCanvas;
+// A Lab page's drawing: its words never smaller than the page's type, growing with it (View >
+// Zoom, F5, Projector), the drawing scrolling when that makes it larger than its area.
+DiagramCanvas* labCanvas(QWidget* parent);
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
 // draws the real system and the model side by side).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);

@@ -173,7 +173,7 @@ QWidget* PgLabPage::buildTrees() {
         bold.setBold(true);
         title->setFont(bold);
         title->setProperty(DiagramPanel::kFontFollowsParent, true);
-        canvas = new DiagramCanvas(box);
+        canvas = labCanvas(box);
         canvas->setSource(source);
         canvas->setAccessibleName(name);
         canvas->setMinimumSize(200, 160);

@@ -239,7 +239,7 @@ QWidget* RedisLabPage::buildDrawings() {
         *heading = new QLabel(box);
         setBold(*heading, title);
         (*heading)->setWordWrap(true);
-        *canvas = new DiagramCanvas(box);
+        *canvas = labCanvas(box);
         (*canvas)->setAccessibleName(title);
         *chart = new QCustomPlot(box);
         (*chart)->setAccessibleName(tr("Histogram of keys per master: %1").arg(title));

@@ -76,6 +76,7 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     connect(player_, &Player::speedChanged, this, &PlaybackBar::refresh);
     connect(player_, &Player::stepCountChanged, this, &PlaybackBar::refresh);
     tintIcons();
+    sizeIcons();
 }
 
 QToolButton* PlaybackBar::button(const QString& name, int icon, void (Player::*slot)()) {
@@ -111,6 +112,18 @@ void PlaybackBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::StyleChange || event->type() == QEvent::PaletteChange) {
         tintIcons();
     }
+    if (event->type() == QEvent::FontChange) {
+        sizeIcons();
+    }
+}
+
+void PlaybackBar::sizeIcons() {
+    // As high as a line of the bar's type, the style's 16 px at least: the icons stayed 16 px
+    // beside text zoomed, presented (F5) or in the Projector's type (a tester).
+    const int side = std::max(16, fontMetrics().height());
+    for (const auto& [b, icon] : iconButtons_) {
+        b->setIconSize(QSize(side, side));
+    }
 }
 
 QIcon PlaybackBar::tinted(int icon) const {
@@ -123,6 +136,9 @@ QIcon PlaybackBar::tinted(int icon) const {
             QPixmap pm = source.pixmap(QSize(side, side));
             if (pm.isNull()) {
                 continue;
+            }
+            if (pm.width() < side) { // a style with small images only: drawn as large anyway
+                pm = pm.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
             }
             QPainter p(&pm);
             p.setCompositionMode(QPainter::CompositionMode_SourceIn);

@@ -35,6 +35,7 @@ protected:
 
 private:
     void refresh();
+    void sizeIcons(); // the icons as large as the bar's type
     // True when `watched` (the timeline or a button), focused, takes `key` for itself.
     bool takesKey(QObject* watched, int key) const;
     QToolButton* button(const QString& name, int icon, void (Player::*slot)());

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
+#include <algorithm>
 
 class TestPlayer : public QObject {
     Q_OBJECT
@@ -115,6 +116,41 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(p.position() == 0, 5000);
         QVERIFY2(clock.elapsed() >= 1400, qPrintable(QString::number(clock.elapsed())));
         p.pause();
+    }
+
+    // A tester: zoomed, presented (F5) or in the Projector's type, the page's text grew and the
+    // playback icons stayed 16 px. They are as high as a line of the type around them.
+    void theIconsGrowWithThePagesType() {
+        fg::Player player;
+        QWidget page;
+        auto* bar = new fg::PlaybackBar(&player, &page);
+        const auto iconSides = [bar] {
+            QList<int> sides;
+            for (auto* b : bar->findChildren<QToolButton*>()) {
+                if (!b->icon().isNull()) { // the size asked for, and drawn (QIcon does not enlarge)
+                    sides << std::min(b->iconSize().height(),
+                                      b->icon().actualSize(b->iconSize()).height());
+                }
+            }
+            return sides;
+        };
+        QFont f = page.font();
+        f.setPixelSize(13);
+        page.setFont(f);
+        const QList<int> small = iconSides();
+        QCOMPARE(small.size(), 5); // to start, back, play, forward, to end
+        for (const int px : {20, 26, 32}) {
+            f.setPixelSize(px);
+            page.setFont(f); // the page's type grows (page_zoom.h scales it)
+            const int line = QFontMetrics(f).height();
+            for (const int side : iconSides()) {
+                QVERIFY2(side >= line && side > small.front(),
+                         qPrintable(QStringLiteral("a %1 px icon beside %2 px type, %3 px lines")
+                                        .arg(side)
+                                        .arg(px)
+                                        .arg(line)));
+            }
+        }
     }
 
     void theButtonsIconsFollowThePalettesTextColour() {

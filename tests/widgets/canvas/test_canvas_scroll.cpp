@@ -1,0 +1,112 @@
+// A drawing is always whole on the screen: fitted, or larger than its area with scroll bars
+// that reach every box (View > Zoom in on the Lab's drawings filled the area with their middles,
+// the rest cut off: a tester). With readable type, its smallest words are never smaller than
+// the canvas's font, and grow with it.
+#include "tests/suite_main.h"
+#include "tests/widgets/canvas/canvas_reach.h"
+#include "tests/widgets/canvas/toy_source.h"
+#include "widgets/canvas/diagram_canvas.h"
+
+#include <QApplication>
+#include <QFontInfo>
+#include <QScrollBar>
+#include <QTest>
+
+namespace {
+
+// A canvas of `size` showing the toy source's last step.
+struct ToyCanvas {
+    explicit ToyCanvas(QSize size) {
+        canvas.resize(size);
+        canvas.show();
+        canvas.setSource(&source);
+        canvas.player()->seek(source.stepCount() - 1);
+    }
+    ~ToyCanvas() { canvas.setSource(nullptr); }
+    ToySource source;
+    fg::DiagramCanvas canvas;
+};
+
+} // namespace
+
+class TestCanvasScroll : public QObject {
+    Q_OBJECT
+private slots:
+    void aZoomedDrawingScrollsToEveryBox() {
+        ToyCanvas toy(QSize(400, 200));
+        fg::DiagramCanvas& canvas = toy.canvas;
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
+        QVERIFY(!canvas.horizontalScrollBar()->isVisible()); // fitted: no bars
+        for (int step = 1; step <= 4; ++step) {
+            canvas.zoomIn();
+            QVERIFY2(canvas.horizontalScrollBar()->isVisible(), "zoomed past the width");
+            const QStringList cut = canvas_reach::boxesOutOfReach(canvas);
+            QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("zoom step %1: %2 out of reach")
+                                                   .arg(step)
+                                                   .arg(cut.join(QStringLiteral(", ")))));
+        }
+        canvas.fitToView();
+        QVERIFY(canvas.fitted());
+        QVERIFY(!canvas.horizontalScrollBar()->isVisible());
+        QVERIFY(!canvas.verticalScrollBar()->isVisible());
+    }
+
+    // A drag cannot take the drawing away: it stays within its reach.
+    void aDragKeepsTheDrawingWithinReach() {
+        ToyCanvas toy(QSize(400, 200));
+        fg::DiagramCanvas& canvas = toy.canvas;
+        canvas.zoomIn();
+        canvas.zoomIn();
+        canvas.panBy(QPointF(5000, 5000)); // as far right and down as a drag goes
+        const QRectF first = canvas.itemRect(QStringLiteral("box:0"));
+        QVERIFY2(first.left() >= 0 && first.top() >= 0,
+                 qPrintable(QStringLiteral("%1,%2").arg(first.left()).arg(first.top())));
+        canvas.panBy(QPointF(-5000, -5000));
+        const QRectF last = canvas.itemRect(QStringLiteral("box:11"));
+        QVERIFY2(last.right() <= canvas_reach::seenArea(canvas).right(),
+                 qPrintable(QString::number(last.right())));
+        QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
+    }
+
+    void readableTypeKeepsTheWordsAtTheFontsSize() {
+        ToyCanvas toy(QSize(320, 200)); // fitted, the toy's words are 10 px high
+        fg::DiagramCanvas& canvas = toy.canvas;
+        const qreal fittedPx = 14 * canvas.transformOnScreen().m11();
+        QVERIFY2(fittedPx < 12, qPrintable(QString::number(fittedPx)));
+        canvas.setReadableType(true);
+        for (const int px : {16, 24, 32}) {
+            QFont f = canvas.font();
+            f.setPixelSize(px);
+            canvas.setFont(f); // View > Zoom in, F5, Projector: the page's type grows
+            const qreal shown = 14 * canvas.transformOnScreen().m11();
+            QVERIFY2(
+                shown >= px - 0.01,
+                qPrintable(QStringLiteral("%1 px words under a %2 px font").arg(shown).arg(px)));
+            QVERIFY(canvas.horizontalScrollBar()->isVisible());
+            const QStringList cut = canvas_reach::boxesOutOfReach(canvas);
+            QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral(", "))));
+        }
+        // Readable, a drawing that is larger than its area starts where it is read from.
+        canvas.horizontalScrollBar()->setValue(0);
+        QVERIFY(canvas.itemRect(QStringLiteral("box:0")).left() >= 0);
+    }
+
+    // Room to spare, a drawing is held at its largest readable letters: with readable type that
+    // size grows with the canvas's type (View > Zoom, F5), as the page's sentences do.
+    void readableTypeGrowsAHeldDrawing() {
+        ToyCanvas toy(QSize(1600, 1000)); // the toy is held at its largest letters
+        fg::DiagramCanvas& canvas = toy.canvas;
+        canvas.setReadableType(true);
+        const qreal held = canvas.transformOnScreen().m11();
+        QFont f = QApplication::font();
+        f.setPixelSize(qRound(QFontInfo(f).pixelSize() * 1.5));
+        canvas.setFont(f);
+        const qreal grown = canvas.transformOnScreen().m11();
+        QVERIFY2(grown > 1.4 * held, qPrintable(QStringLiteral("%1 then %2").arg(held).arg(grown)));
+        QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
+    }
+};
+
+FG_TEST_MAIN(TestCanvasScroll)
+#include "test_canvas_scroll.moc"

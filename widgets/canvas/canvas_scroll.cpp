@@ -1,0 +1,107 @@
+#include "widgets/canvas/canvas_scroll.h"
+
+#include "widgets/canvas/frame.h"
+
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QStyle>
+#include <QWidget>
+#include <algorithm>
+#include <cmath>
+
+namespace fg {
+
+qreal drawingMargin(QSizeF viewport) {
+    // A drawing never touches the edges (or the title over a slide).
+    return std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
+}
+
+qreal anchoredStart(qreal viewport, qreal length, qreal margin) {
+    return length + 2 * margin > viewport ? margin : (viewport - length) / 2;
+}
+
+qreal smallestTextPx(const Frame& frame) {
+    qreal smallest = 0;
+    for (const FrameItem& it : frame.items) {
+        if (!it.text.isEmpty() && it.opacity > 0 && (smallest == 0 || it.fontPx < smallest)) {
+            smallest = it.fontPx;
+        }
+    }
+    return smallest;
+}
+
+CanvasScrollBars::CanvasScrollBars(QWidget* canvas, std::function<void(QPointF)> moveBy)
+    : QObject(canvas), canvas_(canvas), moveBy_(std::move(moveBy)),
+      horizontal_(new QScrollBar(Qt::Horizontal, canvas)),
+      vertical_(new QScrollBar(Qt::Vertical, canvas)) {
+    for (QScrollBar* bar : {horizontal_, vertical_}) {
+        bar->hide();
+        // The keyboard moves through the steps on the drawing; the bars are for the pointer,
+        // and a screen reader hears the whole state in the drawing's description.
+        bar->setFocusPolicy(Qt::NoFocus);
+        connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
+            if (following_) {
+                return;
+            }
+            const bool across = bar == horizontal_;
+            const QSizeF room = canvas_->size();
+            const qreal margin = drawingMargin(room);
+            const Span s = across ? spanOf(drawn_.width(), room.width(), margin)
+                                  : spanOf(drawn_.height(), room.height(), margin);
+            const qreal move = s.most - value - (across ? drawn_.left() : drawn_.top());
+            moveBy_(across ? QPointF(move, 0) : QPointF(0, move));
+        });
+    }
+}
+
+CanvasScrollBars::Span CanvasScrollBars::spanOf(qreal length, qreal viewport, qreal margin) const {
+    if (length + 2 * margin > viewport) {
+        // From the near margin to the far one, clear of the other edge's bar.
+        const qreal bar = canvas_->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+        return {viewport - margin - bar - length, margin};
+    }
+    return {margin, viewport - margin - length};
+}
+
+QPointF CanvasScrollBars::keepInView(const QRectF& drawn) const {
+    const QSizeF room = canvas_->size();
+    const qreal margin = drawingMargin(room);
+    const Span x = spanOf(drawn.width(), room.width(), margin);
+    const Span y = spanOf(drawn.height(), room.height(), margin);
+    return {std::clamp(drawn.left(), x.least, x.most) - drawn.left(),
+            std::clamp(drawn.top(), y.least, y.most) - drawn.top()};
+}
+
+void CanvasScrollBars::follow(const QRectF& drawn) {
+    drawn_ = drawn;
+    const QSizeF room = canvas_->size();
+    const qreal margin = drawingMargin(room);
+    following_ = true;
+    auto show = [&](QScrollBar* bar, qreal start, qreal length, qreal viewport) {
+        const bool overflows = length + 2 * margin > viewport;
+        bar->setVisible(overflows);
+        if (overflows) {
+            const Span s = spanOf(length, viewport, margin);
+            bar->setRange(0, int(std::ceil(s.most - s.least)));
+            bar->setPageStep(int(viewport));
+            bar->setSingleStep(std::max(1, int(viewport / 20)));
+            bar->setValue(qRound(s.most - start));
+        }
+    };
+    show(horizontal_, drawn.left(), drawn.width(), room.width());
+    show(vertical_, drawn.top(), drawn.height(), room.height());
+    following_ = false;
+    place();
+}
+
+void CanvasScrollBars::place() {
+    const QSize room = canvas_->size();
+    const int across = horizontal_->sizeHint().height();
+    const int down = vertical_->sizeHint().width();
+    const int right = vertical_->isVisibleTo(canvas_) ? down : 0;
+    const int bottom = horizontal_->isVisibleTo(canvas_) ? across : 0;
+    horizontal_->setGeometry(0, room.height() - across, room.width() - right, across);
+    vertical_->setGeometry(room.width() - down, 0, down, room.height() - bottom);
+}
+
+} // namespace fg
