@@ -1,16 +1,11 @@
-// A count with its noun in the right number, for counters and summaries: "1 level", "3 levels",
-// "0 keys". (tr()'s %n plural forms need a translation loaded to drop the "(s)"; the app ships
-// none.)
+// Counts said with their nouns in one translated phrase ("%n key(s)"), in English where the app
+// ships no translation.
 #pragma once
 
 #include <QRegularExpression>
 #include <QString>
 
 namespace fg {
-
-inline QString counted(qint64 n, const QString& one, const QString& many) {
-    return QString::number(n) + QLatin1Char(' ') + (n == 1 ? one : many);
-}
 
 // A phrase tr() gave for the count `n` with its plural forms ("%n slot(s)" or "%n entr(y/ies)",
 // as tr("%n slot(s)", nullptr, n): a translator writes each form of the whole phrase), said as

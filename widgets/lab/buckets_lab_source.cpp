@@ -21,6 +21,13 @@ QString bucketsTr(const char* text) {
     return QCoreApplication::translate("fg::BucketsLabSource", text);
 }
 
+// A count and its noun, one phrase for the translator ("%Ln point(s)"), said as English says it
+// where no translation gave the forms (counted.h).
+QString bucketsCounted(const char* text, qint64 n) {
+    return inEnglishNumber(
+        QCoreApplication::translate("fg::BucketsLabSource", text, nullptr, static_cast<int>(n)), n);
+}
+
 constexpr std::size_t kMaxBucketLinePoints = 600;
 constexpr std::size_t kMaxBucketBars = 1200;
 
@@ -251,7 +258,8 @@ QString laneText(std::int64_t bars, std::int64_t differ, std::int64_t unknown,
     if (dropped > 0) {
         notes << bucketsTr("%1 dropped by the model's retention").arg(dropped);
     }
-    const QString count = counted(bars, bucketsTr("bucket"), bucketsTr("buckets"));
+    const QString count =
+        bucketsCounted(QT_TRANSLATE_N_NOOP("fg::BucketsLabSource", "%Ln bucket(s)"), bars);
     return notes.isEmpty()
                ? count
                : count + QStringLiteral(" (") + notes.join(QStringLiteral(", ")) + QLatin1Char(')');
@@ -322,8 +330,8 @@ QString BucketsLabSource::summary(int position) const {
                         QString::fromStdString(
                             timeseries::clockText(tier.buckets.back().start + tier.resolutionMs)));
     }
-    QStringList lanes{
-        bucketsTr("%1 in all").arg(counted(run_->points, bucketsTr("point"), bucketsTr("points")))};
+    QStringList lanes{bucketsCounted(
+        QT_TRANSLATE_N_NOOP("fg::BucketsLabSource", "%Ln point(s) in all"), run_->points)};
     lanes << bucketLanesText(*run_, tier);
     return bucketsTr("Time buckets of %1%2, %3 lanes: %4.")
         .arg(QString::fromStdString(tier.name), span)

@@ -351,8 +351,9 @@ QStringList levelsBelowRoot(const lab::PgIndex& index) {
     const auto [lo, hi] = std::minmax_element(leafKeys.begin(), leafKeys.end());
     QStringList parts;
     for (int level = index.level - 1; level >= 0; --level) {
-        const QString count = counted(pages[static_cast<std::size_t>(level)],
-                                      PgTreeWords::tr("page"), PgTreeWords::tr("pages"));
+        const auto n = static_cast<qint64>(pages[static_cast<std::size_t>(level)]);
+        const QString count =
+            inEnglishNumber(PgTreeWords::tr("%Ln page(s)", nullptr, static_cast<int>(n)), n);
         parts << (level > 0
                       ? PgTreeWords::tr("level %1: %2").arg(index.level - level + 1).arg(count)
                   : lo == leafKeys.end()
@@ -374,8 +375,10 @@ QString spokenIndex(const lab::PgIndex& index) {
         PgTreeWords::tr("root page %1 %2").arg(root->block).arg(spokenKeys(rootKeys))};
     parts << levelsBelowRoot(index);
     return PgTreeWords::tr("PostgreSQL's index, %1, %2: %3.")
-        .arg(counted(index.levels(), PgTreeWords::tr("level"), PgTreeWords::tr("levels")),
-             counted(index.leafKeys(), PgTreeWords::tr("key"), PgTreeWords::tr("keys")),
+        .arg(inEnglishNumber(PgTreeWords::tr("%Ln level(s)", nullptr, index.levels()),
+                             index.levels()),
+             inEnglishNumber(PgTreeWords::tr("%Ln key(s)", nullptr, int(index.leafKeys())),
+                             qint64(index.leafKeys())),
              parts.join(QLatin1String("; ")));
 }
 
