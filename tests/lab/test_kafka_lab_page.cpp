@@ -157,7 +157,13 @@ private slots:
         KafkaLabPage& page = *page_;
         QStringList problems;
         const auto check = [&](const QString& where) {
-            QTest::qWait(50); // the layout, then the rows fitted to the columns' widths
+            // The layout, then the rows fitted to the columns' widths, then the layout again: a
+            // number of rounds, not a time (a loaded machine ran 50 ms in a round or two, and
+            // the drawings were measured before their new size).
+            for (int round = 0; round < 6; ++round) {
+                QCoreApplication::processEvents();
+                QTest::qWait(10);
+            }
             for (fg::DiagramCanvas* side : {page.realCanvas(), page.modelCanvas()}) {
                 const qreal least = canvas_reach::smallestWordsOnScreen(*side) /
                                     QFontInfo(side->font()).pixelSize();
