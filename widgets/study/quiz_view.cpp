@@ -91,6 +91,9 @@ QuizView::QuizView(QWidget* parent) : QWidget(parent) {
     bold.setBold(true);
     feedback_->setFont(bold);
     answer_ = wrappedLabel(tr("Model answer"), column);
+    // Revealed, the focus is on the answer read (Enter there does not grade: a tester's Enter,
+    // pressed as on every other card, counted the card as known).
+    answer_->setFocusPolicy(Qt::StrongFocus);
     explanation_ = wrappedLabel(tr("Explanation"), column);
     v->addWidget(feedback_);
     v->addWidget(answer_);
@@ -282,7 +285,7 @@ void QuizView::placeFocus() {
         const int picked = group_->checkedId();
         target = radios_[static_cast<std::size_t>(std::max(picked, 0))];
     } else if (card_ && stage_ == Stage::Revealed) {
-        target = gradeButtons_.front();
+        target = answer_;
     } else if (card_) {
         target = primary_;
     }
@@ -472,6 +475,10 @@ void QuizView::activate() {
         showNext();
         return;
     case Stage::Revealed:
+        // The grade is the student's to give: Enter says how.
+        announceOn(feedback_, tr("How well did you know it? Press 1 (I knew it), 2 (Partly) or "
+                                 "3 (Not yet), or Tab to the buttons."));
+        return;
     case Stage::Empty:
         return;
     }
