@@ -96,6 +96,56 @@ private slots:
     // Zoom in plain words on every Lab page, as on a live diagram (a tester zoomed a Lab page in
     // the Projector theme and found its drawings cut off with no sign of how to see the rest):
     // Zoom in reaches every drawing of the page, Fit brings them all back.
+    // In a small window with large type (a laptop, the Projector's type zoomed), the page
+    // scrolls: no part is pressed onto another (the captions were drawn over the drawings, the
+    // drawings 50 px high: a tester), and no drawing is less high than it asks to be.
+    void aSmallWindowScrollsThePageRatherThanPressingItsParts_data() { addPages(); }
+    void aSmallWindowScrollsThePageRatherThanPressingItsParts() {
+        QFETCH(LabPageFactory, make);
+        const std::unique_ptr<QWidget> page = make();
+        QFont large = page->font();
+        large.setPixelSize(QFontInfo(large).pixelSize() * 2);
+        page->setFont(large);
+        page->resize(1050, 600);
+        page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(page.get()));
+        for (int round = 0; round < 6; ++round) {
+            QCoreApplication::processEvents();
+            QTest::qWait(10);
+        }
+        QStringList pressed;
+        for (const QWidget* box : page->findChildren<QWidget*>()) {
+            const QLayout* layout = box->layout();
+            if (!box->isVisible() || !layout) {
+                continue;
+            }
+            std::vector<const QWidget*> parts;
+            for (int i = 0; i < layout->count(); ++i) {
+                const QWidget* w = layout->itemAt(i)->widget();
+                if (w && w->isVisible() && !w->geometry().isEmpty()) {
+                    parts.push_back(w);
+                }
+            }
+            for (std::size_t i = 0; i < parts.size(); ++i) {
+                for (std::size_t j = i + 1; j < parts.size(); ++j) {
+                    if (parts[i]->geometry().intersects(parts[j]->geometry())) {
+                        pressed << QStringLiteral("%1 on %2")
+                                       .arg(QLatin1String(parts[i]->metaObject()->className()),
+                                            QLatin1String(parts[j]->metaObject()->className()));
+                    }
+                }
+            }
+        }
+        for (const fg::DiagramCanvas* canvas : page->findChildren<fg::DiagramCanvas*>()) {
+            if (canvas->isVisible() && canvas->height() < canvas->minimumHeight()) {
+                pressed << QStringLiteral("a drawing %1 px high, asks %2")
+                               .arg(canvas->height())
+                               .arg(canvas->minimumHeight());
+            }
+        }
+        QVERIFY2(pressed.isEmpty(), qPrintable(pressed.join(QLatin1Char('\n'))));
+    }
+
     void everyPageZoomsItsDrawingsWithButtons_data() { addPages(); }
     void everyPageZoomsItsDrawingsWithButtons() {
         QFETCH(LabPageFactory, make);

@@ -46,7 +46,7 @@ QString bucketValuesText(const std::optional<lab::BucketValues>& v, bool withCou
 } // namespace
 
 BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
-    auto* page = new QVBoxLayout(this);
+    auto* page = scrolledPage(this);
     page->addWidget(labSentence(
         tr("The same points rolled up three ways: by the model, by PostgreSQL's date_bin (a "
            "private server on this computer, started at the first run and removed when you "

@@ -47,7 +47,7 @@ QString placed(int partition, std::int64_t offset, const std::string& topic) {
 } // namespace
 
 KafkaLabPage::KafkaLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
-    auto* page = new QVBoxLayout(this);
+    auto* page = scrolledPage(this);
     page->addWidget(labSentence(
         tr("Kafka's real client library (librdkafka, the one behind most non-Java Kafka "
            "clients) produces the same records and runs the same consumer groups as the model, "

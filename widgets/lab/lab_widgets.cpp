@@ -124,6 +124,20 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
     return scroll;
 }
 
+QVBoxLayout* scrolledPage(QWidget* page) {
+    auto* outer = new QVBoxLayout(page);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(page);
+    scroll->setObjectName(QStringLiteral("labPage"));
+    scroll->setWidgetResizable(true); // the content fills the page when it fits
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the page's controls
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    outer->addWidget(scroll);
+    return new QVBoxLayout(content);
+}
+
 DiagramCanvas* labCanvas(QWidget* parent) {
     auto* canvas = new DiagramCanvas(parent);
     canvas->setReadableType(true);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QVBoxLayout>
 #include <initializer_list>
 #include <nlohmann/json_fwd.hpp>
 
@@ -27,6 +28,11 @@ void showRows(QTableWidget* t, int most);
 // The part of a Lab page under its drawings (`below`: tables and sentences), in a scroll area
 // with its vertical bar always shown.
 QScrollArea* labScroll(QWidget* below, QWidget* parent);
+
+// The layout of a Lab page's content, in a scroll area filling `page`: a window too small for
+// the content (a laptop, the Projector's type zoomed, F5) scrolls the page, where its parts were
+// pressed below their least heights onto each other (captions over the drawings: a tester).
+QVBoxLayout* scrolledPage(QWidget* page);
 
 class DiagramCanvas;
 // A Lab page's drawing: its words never smaller than the page's type, growing with it (View >

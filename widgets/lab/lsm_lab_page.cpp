@@ -44,7 +44,7 @@ void lsmSetRow(QTableWidget* t, int row, const QStringList& cells) {
 } // namespace
 
 LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
-    auto* page = new QVBoxLayout(this);
+    auto* page = scrolledPage(this);
     page->addWidget(labSentence(
         tr("A real RocksDB, the LSM-tree store inside many databases (Cassandra keeps its data "
            "the same way), takes the same writes as the model, on this computer, in a temporary "

@@ -46,7 +46,8 @@ PgLabPage::PgLabPage(QWidget* parent)
                    ? spokenBTree(*modelState_, lab::modelParams(comparison_->model.order))
                    : QString();
     });
-    auto* layout = new QVBoxLayout(this);
+    layout_ = scrolledPage(this);
+    auto* layout = layout_;
     intro_ = labSentence(introText(false), this);
     layout->addWidget(intro_);
     QString missing;
@@ -153,10 +154,10 @@ void PgLabPage::buildControls() {
         row->addWidget(w, w == conninfo_ ? 1 : 0);
     }
     row->addStretch();
-    static_cast<QVBoxLayout*>(layout())->addLayout(row);
+    layout_->addLayout(row);
     status_ = labSentence(QString(), this);
     status_->setObjectName(QStringLiteral("status"));
-    static_cast<QVBoxLayout*>(layout())->addWidget(status_);
+    layout_->addWidget(status_);
 }
 
 QWidget* PgLabPage::buildTrees() {

@@ -30,6 +30,7 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTabWidget;
+class QVBoxLayout;
 
 namespace fg {
 
@@ -98,6 +99,7 @@ signals:
     void finished();
 
 private:
+    QVBoxLayout* layout_ = nullptr; // the page's content (scrolledPage)
     void buildControls();
     QWidget* buildTrees();
     QWidget* buildQueryTab();

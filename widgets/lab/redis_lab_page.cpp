@@ -56,7 +56,7 @@ QString labCount(qint64 n, const QString& one, const QString& many) {
 
 RedisLabPage::RedisLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient(this)) {
     setObjectName(QStringLiteral("redisLabPage"));
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = scrolledPage(this);
     buildIntro();
     layout->addWidget(intro_);
     layout->addWidget(buildClusterRow());
