@@ -1,5 +1,6 @@
 #include "widgets/lab/lab_scenario_run.h"
 
+#include "widgets/controls/roomy_button.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
 
@@ -12,26 +13,6 @@
 #include <algorithm>
 
 namespace fg {
-
-namespace {
-
-// A button with room around its words: half a line of the type either side at least, as the
-// diagrams' buttons have (the Run button's label touched its border: a tester), and never
-// squeezed below it.
-class RoomyButton : public QPushButton {
-public:
-    using QPushButton::QPushButton;
-    QSize sizeHint() const override {
-        QSize size = QPushButton::sizeHint();
-        const QFontMetrics fm = fontMetrics();
-        const int words = fm.horizontalAdvance(QString(text()).remove(QLatin1Char('&')));
-        size.setWidth(std::max(size.width(), words + 2 * fm.height()));
-        return size;
-    }
-    QSize minimumSizeHint() const override { return sizeHint(); }
-};
-
-} // namespace
 
 LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultScenario,
                                LabClient* client, QWidget* parent)

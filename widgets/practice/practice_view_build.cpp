@@ -1,6 +1,7 @@
 // PracticeView (practice_view.h): the page's controls, built once: the row of choices, the
 // review line, and the question's parts (prompt, inputs, picture, walkthrough, buttons).
 #include "widgets/canvas/reading_column.h"
+#include "widgets/controls/roomy_button.h"
 #include "widgets/diagrams/flow_layout.h"
 #include "widgets/practice/answer_inputs.h"
 #include "widgets/practice/practice_figure.h"
@@ -97,7 +98,7 @@ QHBoxLayout* PracticeView::buildReviewRow(QWidget* box) {
     reviewLine_ = wrappedLabel(QStringLiteral("Review"), box);
     // Two lines kept, so that the page does not move when the sentence gets shorter.
     reviewLine_->setMinimumHeight(reviewLine_->fontMetrics().lineSpacing() * 2);
-    reviewButton_ = new QPushButton(tr("Review the&m"), box);
+    reviewButton_ = new RoomyButton(tr("Review the&m"), box);
     connect(reviewButton_, &QPushButton::clicked, this, &PracticeView::startReview);
     row->addWidget(reviewLine_, 1);
     row->addWidget(reviewButton_);
