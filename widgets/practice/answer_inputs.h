@@ -57,8 +57,10 @@ public:
     // Inputs on or off (off once an answer is checked; on for "same exercise again").
     void setInputsEnabled(bool on);
     // After Check (inputs off): the right option of each group of choices stays in full colour,
-    // its text in `tone`, saying "✓ right answer" (it was greyed like the others: a tester).
-    void showRightChoices(const nlohmann::json& answer, const QColor& tone);
+    // its text in `tone`, saying "✓ right answer" (it was greyed like the others: a tester); a
+    // wrong pick is framed in `wrongTone`, saying "✘ your answer".
+    void showRightChoices(const nlohmann::json& answer, const QColor& tone,
+                          const QColor& wrongTone);
     // Puts the keyboard focus in the first input.
     void focusFirst();
 
@@ -81,6 +83,7 @@ private:
     static void holdStill(QAbstractButton* button, bool still);
     static void markPick(QAbstractButton* button, bool mark);
     static void markRight(QAbstractButton* button, const QColor& tone);
+    static void markWrongPick(QAbstractButton* button, const QColor& tone);
     Part numberPart(const practice::AnswerField& f, QWidget* box);
     Part choicePart(const practice::AnswerField& f, QWidget* box);
     Part wordListPart(const practice::AnswerField& f, QWidget* box);

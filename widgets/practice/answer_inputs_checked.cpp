@@ -18,7 +18,14 @@ namespace fg {
 // the dark theme every greyed button looked the same).
 namespace {
 const char* const kPlain = "fgPlainText"; // a marked button's text before its mark
-const char* const kRight = "fgRightMark"; // the button is marked as the right answer
+const char* const kMarked = "fgMarked";   // the button has its own colours (right, or wrong pick)
+// A button in `state` written and framed in `tone`, on the page's button colour: the right
+// answer solid, a wrong pick dashed, as the figure outlines them.
+QString framed(const QString& state, const QColor& tone, const QString& line) {
+    return QStringLiteral("QPushButton:%1 { color: %2; background-color: palette(button); "
+                          "border: 2px %3 %2; border-radius: 3px; padding: 2px 6px; }")
+        .arg(state, tone.name(), line);
+}
 } // namespace
 
 void AnswerInputs::markPick(QAbstractButton* button, bool mark) {
@@ -27,9 +34,9 @@ void AnswerInputs::markPick(QAbstractButton* button, bool mark) {
         button->setText(plain.toString());
         button->setProperty(kPlain, QVariant());
     }
-    if (button->property(kRight).isValid()) {
+    if (button->property(kMarked).isValid()) {
         button->setStyleSheet(QString());
-        button->setProperty(kRight, QVariant());
+        button->setProperty(kMarked, QVariant());
     }
     if (mark) {
         button->setProperty(kPlain, button->text());
@@ -46,16 +53,29 @@ void AnswerInputs::markRight(QAbstractButton* button, const QColor& tone) {
     const QString plain =
         button->property(kPlain).isValid() ? button->property(kPlain).toString() : button->text();
     button->setProperty(kPlain, plain);
-    button->setProperty(kRight, true);
+    button->setProperty(kMarked, true);
     button->setText(plain + (button->isChecked() ? tr("  \u2713 right answer, your answer")
                                                  : tr("  \u2713 right answer")));
-    button->setStyleSheet(QStringLiteral("QPushButton:!checked { color: %1; }").arg(tone.name()));
+    button->setStyleSheet(framed(QStringLiteral("!checked"), tone, QStringLiteral("solid")));
     QFont f = button->font();
     f.setBold(true);
     button->setFont(f);
 }
 
-void AnswerInputs::showRightChoices(const nlohmann::json& answer, const QColor& tone) {
+// A pick that is not the right option loses the selection's fill (it read as the chosen, "primary"
+// button, standing out more than the right answer: a tester) and is framed in `tone`, the
+// theme's colour for wrong, with a cross, as the figure marks it.
+void AnswerInputs::markWrongPick(QAbstractButton* button, const QColor& tone) {
+    const QString plain =
+        button->property(kPlain).isValid() ? button->property(kPlain).toString() : button->text();
+    button->setProperty(kPlain, plain);
+    button->setProperty(kMarked, true);
+    button->setText(plain + tr("  \u2718 your answer"));
+    button->setStyleSheet(framed(QStringLiteral("checked"), tone, QStringLiteral("dashed")));
+}
+
+void AnswerInputs::showRightChoices(const nlohmann::json& answer, const QColor& tone,
+                                    const QColor& wrongTone) {
     for (const Part& part : parts_) {
         const auto it = part.group ? answer.find(part.field.name) : answer.end();
         if (it == answer.end()) {
@@ -73,6 +93,10 @@ void AnswerInputs::showRightChoices(const nlohmann::json& answer, const QColor& 
             b->setEnabled(true);
             holdStill(b, true);
             markRight(b, tone);
+        }
+        QAbstractButton* pick = part.group->checkedButton();
+        if (pick && part.group->id(pick) != index) {
+            markWrongPick(pick, wrongTone);
         }
     }
 }

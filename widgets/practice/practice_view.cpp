@@ -119,13 +119,18 @@ void PracticeView::setTheme(const Theme& theme) {
         sayFeedback(verdict_ == 1, feedbackPlain_);
     }
     if (checked_ && current()) {
-        inputs_->showRightChoices(current()->answer, rightChoiceTone());
+        inputs_->showRightChoices(current()->answer, rightChoiceTone(), wrongChoiceTone());
     }
 }
 
 // The theme's "good" colour, readable on a button.
 QColor PracticeView::rightChoiceTone() const {
     return theme_.readableOn(theme_.good, palette().color(QPalette::Button));
+}
+
+// The theme's colour for wrong, readable on a button.
+QColor PracticeView::wrongChoiceTone() const {
+    return theme_.readableOn(theme_.bad, palette().color(QPalette::Button));
 }
 
 QString PracticeView::pageTitle() const {
@@ -385,7 +390,7 @@ void PracticeView::check() {
         figure_->showTreeAfter(json(e->answer["tree"]), submitted->value("tree", json()));
     }
     inputs_->setInputsEnabled(false);
-    inputs_->showRightChoices(e->answer, rightChoiceTone());
+    inputs_->showRightChoices(e->answer, rightChoiceTone(), wrongChoiceTone());
     checkButton_->setEnabled(false);
     const bool live = practice::showMe(*e).has_value();
     showMeButton_->setEnabled(live || walk_->stepCount() > 0);

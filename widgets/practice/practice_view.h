@@ -102,6 +102,7 @@ private:
     void finish(bool timeUp);
     void tick();
     QColor rightChoiceTone() const;
+    QColor wrongChoiceTone() const;
     void sayFeedback(bool right, const QString& text);
     void sayReview();
     void requestShowMe();

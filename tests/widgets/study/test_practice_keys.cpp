@@ -154,6 +154,34 @@ private slots:
         const QColor ground = face.pixelColor(face.width() / 2, 3);
         QVERIFY2(practice_keys::strongestAgainst(face, ground) >= 3.0,
                  qPrintable(QString::number(practice_keys::strongestAgainst(face, ground))));
+        // The wrong pick is not filled with the selection's colour (it read as the chosen,
+        // "primary" button, louder than the right answer: a tester); it says it was the pick and
+        // is drawn in the theme's colour for wrong, as the figure marks it.
+        QAbstractButton* pickButton = nullptr;
+        for (auto* b : page.view.inputs()->findChildren<QAbstractButton*>()) {
+            if (b->accessibleName().startsWith(QStringLiteral("master %1 ").arg(wrong))) {
+                pickButton = b;
+            }
+        }
+        QVERIFY(pickButton && pickButton->isChecked());
+        QVERIFY2(pickButton->text().endsWith(QStringLiteral("\u2718 your answer")),
+                 qPrintable(pickButton->text()));
+        const QImage pickFace = pickButton->grab().toImage();
+        const QColor selection = pickButton->palette().color(QPalette::Highlight);
+        const QColor wrongTone = t.readableOn(t.bad, pickButton->palette().color(QPalette::Button));
+        int selected = 0, inWrongTone = 0;
+        for (int y = 0; y < pickFace.height(); ++y) {
+            for (int x = 0; x < pickFace.width(); ++x) {
+                const QColor c = pickFace.pixelColor(x, y);
+                selected += fg::contrastRatio(c, selection) < 1.05 ? 1 : 0;
+                inWrongTone += fg::contrastRatio(c, wrongTone) < 1.1 ? 1 : 0;
+            }
+        }
+        const int area = pickFace.width() * pickFace.height();
+        QVERIFY2(selected < area / 20,
+                 qPrintable(QStringLiteral("%1 of %2").arg(selected).arg(area)));
+        QVERIFY2(inWrongTone > 40, qPrintable(QString::number(inWrongTone)));
+        QVERIFY(fg::contrastRatio(wrongTone, pickButton->palette().color(QPalette::Button)) >= 3.0);
         // On the slots: the words under the right master's run, drawn in a colour at least 3:1
         // on the page, and a screen reader is told.
         fg::PracticeFigure* figure = page.view.figure();

@@ -302,7 +302,7 @@ private slots:
         }
         QCOMPARE(picked.size(), 1);
         QVERIFY(picked[0]->isEnabled());
-        QVERIFY(picked[0]->text().endsWith(QStringLiteral("\u2190 your answer")));
+        QVERIFY(picked[0]->text().endsWith(QStringLiteral("\u2718 your answer")));
         QCOMPARE(picked[0]->focusPolicy(), Qt::NoFocus);
         QCOMPARE(rightOne.size(), 1);
         QVERIFY(rightOne[0]->accessibleName().startsWith(QStringLiteral("master %1 ").arg(right)));
