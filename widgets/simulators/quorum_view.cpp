@@ -452,7 +452,11 @@ void QuorumView::plotStaleBars(const concepts::QuorumParams& p,
         (r == p.r ? cy : ys) << double(stale[std::size_t(r - 1)]);
     }
     auto* others = new QCPBars(plot->xAxis, plot->yAxis);
-    others->setName(tr("stale read sets (every replica up, W = %1)").arg(p.w));
+    // Said as a case apart when a replica is down: the bars count every replica up.
+    others->setName((result_.blockedReadSets > 0
+                         ? tr("stale read sets if every replica were up (W = %1)")
+                         : tr("stale read sets (W = %1)"))
+                        .arg(p.w));
     others->setData(xs, ys, true);
     others->setPen(QPen(theme().line, theme().lineWidth));
     others->setBrush(theme().series[0]);

@@ -91,12 +91,28 @@ QString QuorumView::readSetsText(const concepts::QuorumParams& p, bool stored) c
             .arg(result_.readSets)
             .arg(p.r);
     }
-    return tr("Of the %1 possible sets of R = %2 replicas, %3 the write (%4 with every "
-              "replica up, so a read can really get them). ")
-        .arg(result_.readSets)
-        .arg(p.r)
-        .arg(result_.staleReadSets == 1 ? tr("1 misses") : tr("%1 miss").arg(result_.staleReadSets))
-        .arg(result_.staleAliveReadSets);
+    const QString missed =
+        tr("Of the %1 possible sets of R = %2 replicas, %3 the write")
+            .arg(result_.readSets)
+            .arg(p.r)
+            .arg(result_.staleReadSets == 1 ? tr("1 misses")
+                                            : tr("%1 miss").arg(result_.staleReadSets));
+    if (result_.blockedReadSets == 0) {
+        return missed + tr(": a read that asks one of them returns v1. ");
+    }
+    // With a replica down, "(0 with every replica up, so a read can really get them)" beside a
+    // chart of "every replica up" read as a contradiction (a tester): the sets a read can use
+    // now are counted apart, and the chart is said to be the every-replica-up case.
+    const qint64 usable = result_.readSets - result_.blockedReadSets;
+    return missed + QStringLiteral(". ") +
+           inEnglishNumber(tr("With the down replicas left out, a read can use %n of them, ",
+                              nullptr, int(usable)),
+                           usable) +
+           (result_.staleAliveReadSets == 0
+                ? tr("and none of those misses the write. ")
+                : inEnglishNumber(tr("and %n of those (misses/miss) the write. ", nullptr,
+                                     int(result_.staleAliveReadSets)),
+                                  result_.staleAliveReadSets));
 }
 
 QString QuorumView::quorumRuleText(const concepts::QuorumParams& p, bool stored) const {

@@ -535,6 +535,40 @@ private slots:
         }
     }
 
+    // Tester 36: R = 1, W = 2, replica 0 down. The text said "1 misses the write (0 with every
+    // replica up, so a read can really get them)" beside a chart legend "every replica up, W =
+    // 2" showing 1: they read as contradicting. The sets a read can use now are counted apart,
+    // and the chart is named as the every-replica-up case when a replica is down.
+    void aDownReplicaIsCountedApartFromTheChart() {
+        fg::QuorumView view;
+        const auto legend = [&view] {
+            QStringList names;
+            for (int i = 0; i < view.chart()->plottableCount(); ++i) {
+                names << view.chart()->plottable(i)->name();
+            }
+            return names.join(QLatin1Char('|'));
+        };
+        view.setParams(3, 1, 2, {true, false, false});
+        QString text = view.summaryText();
+        QVERIFY2(text.contains("Of the 3 possible sets of R = 1 replicas, 1 misses the write. "
+                               "With the down replicas left out, a read can use 2 of them, and "
+                               "none of those misses the write."),
+                 qPrintable(text));
+        QVERIFY2(!text.contains("with every replica up, so"), qPrintable(text));
+        QVERIFY2(legend().contains("stale read sets if every replica were up (W = 2)"),
+                 qPrintable(legend()));
+        view.setParams(4, 1, 1, {false, true, false, false}); // the write on replica 0 only
+        text = view.summaryText();
+        QVERIFY2(text.contains("3 miss the write. With the down replicas left out, a read can "
+                               "use 3 of them, and 2 of those miss the write."),
+                 qPrintable(text));
+        view.setParams(3, 1, 2, {});
+        QVERIFY2(view.summaryText().contains("1 misses the write: a read that asks one of them "
+                                             "returns v1."),
+                 qPrintable(view.summaryText()));
+        QVERIFY2(!legend().contains("every replica"), qPrintable(legend()));
+    }
+
     // A fresh tester, two replicas down (the write refused) and then all three: "Of the 3
     // possible sets of R = 2 replicas, 3 miss the write (0 with every replica up ...). R + W =
     // 4 > N = 3: ... none miss each other": a contradiction on its face. With no write stored,
