@@ -1,5 +1,6 @@
 #include "app/handout_asides.h"
 
+#include "app/reader/image_fragments.h"
 #include "widgets/export/paged_text.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -21,12 +22,8 @@ bool isCard(const QTextFrame* frame) {
         if (it.currentFrame() && isCard(it.currentFrame())) {
             return true;
         }
-        for (auto f = it.currentBlock().begin(); !f.atEnd(); ++f) {
-            const QTextCharFormat cf = f.fragment().charFormat();
-            if (cf.isImageFormat() &&
-                cf.toImageFormat().name().startsWith(QLatin1String("diagram-picture:"))) {
-                return true;
-            }
+        if (holdsImage(it.currentBlock(), QLatin1String("diagram-picture:"))) {
+            return true;
         }
     }
     return false;
@@ -34,13 +31,7 @@ bool isCard(const QTextFrame* frame) {
 
 // A picture of a figure, alone in its paragraph.
 bool isFigure(const QTextBlock& block) {
-    for (auto f = block.begin(); !f.atEnd(); ++f) {
-        const QTextCharFormat cf = f.fragment().charFormat();
-        if (cf.isImageFormat() && cf.toImageFormat().name().startsWith(QLatin1String("figure:"))) {
-            return true;
-        }
-    }
-    return false;
+    return holdsImage(block, QLatin1String("figure:"));
 }
 
 bool isHeading(const Flow& f) {

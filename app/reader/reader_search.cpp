@@ -1,5 +1,6 @@
 // The reader's search: the hits of a query marked in the text and in the figures' labels, F3 and
 // Shift+F3 from hit to hit in reading order (ReaderView, reader_view.h).
+#include "app/reader/image_fragments.h"
 #include "app/reader/reader_view.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -41,23 +42,16 @@ int ReaderView::highlight(const QString& query, const QString& sectionId) {
                 }
             }
         }
-        for (QTextBlock b = document()->begin(); b.isValid() && !counts.isEmpty(); b = b.next()) {
-            for (auto it = b.begin(); !it.atEnd(); ++it) {
-                const QTextCharFormat f = it.fragment().charFormat();
-                if (!f.isImageFormat()) {
-                    continue;
-                }
-                const QString name = f.toImageFormat().name();
-                if (!name.startsWith(QLatin1String("figure:"))) {
-                    continue;
-                }
-                const QString id = name.mid(7);
+        const QLatin1String figure("figure:");
+        forEachImage(document(), figure, [&](const QString& name, const QTextFragment& f) {
+            const QString id = name.mid(figure.size());
+            if (counts.contains(id)) {
                 for (int k = 0; k < counts.value(id); ++k) {
-                    allHits_.push_back({it.fragment().position(), id, k});
+                    allHits_.push_back({f.position(), id, k});
                 }
                 figureHits_.insert(id, counts.value(id));
             }
-        }
+        });
         std::stable_sort(allHits_.begin(), allHits_.end(),
                          [](const Hit& a, const Hit& b) { return a.position < b.position; });
     }

@@ -1,6 +1,7 @@
 #include "app/reader/reader_view.h"
 
 #include "app/reader/chapter_html.h"
+#include "app/reader/image_fragments.h"
 #include "app/reader/table_fit.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
@@ -185,15 +186,9 @@ void ReaderView::relayOutFigures() {
     // Only the figures' lines: the whole chapter again threw away the shaping of all its text
     // (a tenth of the start-up's work on the main thread, callgrind).
     QTextDocument* doc = document();
-    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
-        for (auto it = b.begin(); !it.atEnd(); ++it) {
-            const QTextCharFormat f = it.fragment().charFormat();
-            if (f.isImageFormat() &&
-                f.toImageFormat().name().startsWith(QLatin1String("figure:"))) {
-                doc->markContentsDirty(it.fragment().position(), it.fragment().length());
-            }
-        }
-    }
+    forEachImage(doc, QLatin1String("figure:"), [doc](const QString&, const QTextFragment& f) {
+        doc->markContentsDirty(f.position(), f.length());
+    });
 }
 
 void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
