@@ -249,8 +249,10 @@ int main(int argc, char** argv) {
         QCoreApplication::installTranslator(new fg::PseudoTranslator(&app));
     }
 
-    // The Lab's servers of an earlier run that was killed (they died with it; their folders stay).
-    fg::lab::cleanStaleLabFolders();
+    // The Lab's servers of an earlier run that was killed (they died with it; their folders stay),
+    // cleaned on a thread of their own: a folder scan and /proc reads the window need not wait
+    // for (each Lab page's helper cleans them too before it starts a server).
+    const std::jthread labCleanup([] { fg::lab::cleanStaleLabFolders(); });
 
     fg::MainWindow window(std::move(course()));
     if (parser.isSet(theme)) {

@@ -63,6 +63,13 @@
 
 namespace fg {
 
+const QuizDeck& MainWindow::quizDeck() const {
+    if (!deck_) {
+        deck_ = loadQuizDeck(defaultContentRoot(), course_.locales); // in the course's language
+    }
+    return *deck_;
+}
+
 MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
     AppTheme::installStyle(); // before the widgets: each is polished once, in it
@@ -214,7 +221,6 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     if (const Status loaded = progress_->load(); !loaded) {
         showNotice(damageNotice_, messageOf(loaded));
     }
-    deck_ = loadQuizDeck(defaultContentRoot(), course_.locales); // in the course's language
     // Read: the section being read, and every other whose heading comes on screen, however the
     // student scrolls (a page at a time passes short sections by; a short chapter that fits the
     // window, or a short last section, was never "the current one"). Saved when something is new.

@@ -107,7 +107,9 @@ public:
     QWidget* saveNotice() const { return saveNotice_; }
     // Before quitting: true when the progress is saved, or the student chose to quit anyway.
     bool confirmProgressSaved();
-    const QuizDeck& quizDeck() const { return deck_; }
+    // The quiz's cards, read from the course's folder the first time they are needed (a quiz,
+    // the progress page, the Anki export): not before the window is first painted.
+    const QuizDeck& quizDeck() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -187,7 +189,7 @@ private:
     std::unique_ptr<ProgressStore> progress_;
     QWidget* damageNotice_ = nullptr;
     QWidget* saveNotice_ = nullptr;
-    QuizDeck deck_;
+    mutable std::optional<QuizDeck> deck_;
     QString lastQuery_; // the search F3 goes through
     SidebarSplitter* split_ = nullptr;
     int sidebarWidth_ = 0;  // a remembered sidebar width still to set (0: none)

@@ -121,7 +121,7 @@ void MainWindow::buildMenus() {
     });
     action(file, tr("Export quiz cards for An&ki\u2026"), {}, [this] {
         const QPointer<QWidget> focus = QApplication::focusWidget();
-        const QString saved = exportQuizCardsInteractive(this, deck_, course_);
+        const QString saved = exportQuizCardsInteractive(this, quizDeck(), course_);
         afterDialog(focus);
         saySaved(tr("Quiz cards saved as %1: import it in Anki with File > Import."), saved);
     });

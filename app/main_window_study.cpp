@@ -175,24 +175,24 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                  return make(parent);
              }});
     }
-    tools.push_back({QStringLiteral("quiz"), tr("&Quiz: checklist questions and common mistakes"),
-                     tr("Quiz"), 2, true,
-                     [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
-                         auto* q = new QuizView(parent);
-                         QHash<QString, QString> titles;
-                         for (const auto& ch : course_.chapters) {
-                             titles.insert(ch.id, ch.title);
-                             for (const auto& s : ch.sections) {
-                                 titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
-                             }
-                         }
-                         q->setTitles(titles);
-                         q->setDeck(&deck_, progress_.get());
-                         connect(q, &QuizView::chapterLinkActivated, this, openChapter);
-                         connect(q, &QuizView::answered, this, [this] { saveProgress(); });
-                         errors.insert(errors.end(), deck_.errors.begin(), deck_.errors.end());
-                         return q;
-                     }});
+    tools.push_back(
+        {QStringLiteral("quiz"), tr("&Quiz: checklist questions and common mistakes"), tr("Quiz"),
+         2, true, [this, openChapter](QWidget* parent, std::vector<ContentError>& errors) {
+             auto* q = new QuizView(parent);
+             QHash<QString, QString> titles;
+             for (const auto& ch : course_.chapters) {
+                 titles.insert(ch.id, ch.title);
+                 for (const auto& s : ch.sections) {
+                     titles.insert(ch.id + QLatin1Char('#') + s.id, s.title);
+                 }
+             }
+             q->setTitles(titles);
+             q->setDeck(&quizDeck(), progress_.get());
+             connect(q, &QuizView::chapterLinkActivated, this, openChapter);
+             connect(q, &QuizView::answered, this, [this] { saveProgress(); });
+             errors.insert(errors.end(), quizDeck().errors.begin(), quizDeck().errors.end());
+             return q;
+         }});
     tools.push_back(
         {QStringLiteral("practice"), tr("P&ractice: exercises the engines make and grade"),
          tr("Practice"), 2, true, [this](QWidget* parent, std::vector<ContentError>&) {
@@ -205,7 +205,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
     tools.push_back({QStringLiteral("progress"), tr("My &progress"), tr("Progress"), 2, true,
                      [this, openChapter](QWidget* parent, std::vector<ContentError>&) {
                          auto* p = new ProgressView(parent);
-                         p->setData(&course_, &deck_, progress_.get());
+                         p->setData(&course_, &quizDeck(), progress_.get());
                          connect(p, &ProgressView::chapterLinkActivated, this, openChapter);
                          return p;
                      }});
