@@ -116,6 +116,8 @@ void MainWindow::restoreSettings() {
     safeColoursAction_->setChecked(appTheme_.safeColours());
     setThemeChoice(themeChoiceFromName(s.value("view/theme").toString()));
     reader_->setZoom(s.value("reader/zoom", 0).toInt());
+    reader_->expectRoom(width() -
+                        (split_->wanted() ? std::max(sidebarWidth_, split_->sidebar()) : 0));
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
     if (!s.contains("reader/chapter")) {

@@ -112,7 +112,8 @@ void ReaderView::render() {
 }
 
 void ReaderView::renderChapter() {
-    images_.cancelAll(); // another chapter's, or drawn again now
+    images_.cancelEach(); // another chapter's, or drawn again now
+    earlyWidth_ = 0;
     hits_.clear();
     allHits_.clear();
     figureHits_.clear();
@@ -152,6 +153,12 @@ void ReaderView::renderChapter() {
     }
     lastSection_.clear();
     anchor_ = -1;
+    // The frames, the scroll bar and the splitter's handle take less than this of the room.
+    constexpr int kChrome = 64;
+    if (!shown_ && waitsForWindow_ && query_.isEmpty() &&
+        expectedRoom_ - kChrome >= widestColumn() + 2 * gutter()) {
+        drawFiguresEarly(figureWidth(widestColumn(), 0)); // the column, the margins beside it
+    }
 }
 
 void ReaderView::renderFigures(bool aside) {
@@ -159,20 +166,25 @@ void ReaderView::renderFigures(bool aside) {
         return;
     }
     const QTextFrameFormat root = document()->rootFrame()->frameFormat();
-    const qreal width =
-        std::max<qreal>(320, viewport()->width() - 2 * document()->documentMargin() -
-                                 root.leftMargin() - root.rightMargin() - 24);
+    const qreal width = figureWidth(viewport()->width(), root.leftMargin() + root.rightMargin());
     if (std::abs(width - renderedWidth_) < 1) {
         return;
     }
     renderedWidth_ = width;
+    // Drawn early at this width (within the margins' rounding): their sizes come from the
+    // workers, which are laying them out or done.
+    const bool early = aside && earlyWidth_ > 0 && std::abs(width - earlyWidth_) < 2 &&
+                       earlyRatio_ == devicePixelRatioF();
+    earlyWidth_ = 0;
     const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
     for (const auto& s : ch.sections) {
         for (const auto& b : s.blocks) {
             if (b.value("type", std::string()) != "figure") {
                 continue;
             }
-            if (aside) {
+            if (early) {
+                standIn(b, images_.size(figureName(b)));
+            } else if (aside) {
                 drawFigureAside(b, width);
             } else {
                 renderFigure(b, width);
@@ -219,39 +231,92 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
 }
 
 void ReaderView::drawFigureAside(const nlohmann::json& block, qreal width) {
-    const QString name =
-        QStringLiteral("figure:") + QString::fromStdString(block.value("id", std::string()));
-    const qreal dpr = devicePixelRatioF();
     // Started first: the worker lays the figure out and draws it, which takes longest.
-    images_.draw(name, block, theme_, std::min<qreal>(width, 1400), figureBodyPx(), dpr);
+    images_.draw(figureName(block), block, theme_, std::min<qreal>(width, 1400), figureBodyPx(),
+                 devicePixelRatioF());
     // Laid out here too, for its size only: the text is laid out around a stand-in of the
     // image's size, whose pixels are never drawn (nor touched: filling them cost 7 ms of page
     // faults). The picture replaces it before the reader is first painted (paintEvent).
-    const FigureRenderer r(block, theme_, std::min<qreal>(width, 1400), figureBodyPx());
-    QImage standIn((r.size() * dpr).toSize(), QImage::Format_RGB32);
-    standIn.setDevicePixelRatio(dpr);
-    document()->addResource(QTextDocument::ImageResource, QUrl(name),
-                            QPixmap::fromImage(std::move(standIn)));
+    standIn(block,
+            FigureRenderer(block, theme_, std::min<qreal>(width, 1400), figureBodyPx()).size());
+    ++laidOutHere_;
+}
+
+void ReaderView::standIn(const nlohmann::json& block, QSizeF size) {
+    const qreal dpr = devicePixelRatioF();
+    QImage image((size * dpr).toSize(), QImage::Format_RGB32);
+    image.setDevicePixelRatio(dpr);
+    document()->addResource(QTextDocument::ImageResource, QUrl(figureName(block)),
+                            QPixmap::fromImage(std::move(image)));
+}
+
+QString ReaderView::figureName(const nlohmann::json& block) {
+    return QStringLiteral("figure:") + QString::fromStdString(block.value("id", std::string()));
+}
+
+void ReaderView::drawFiguresEarly(qreal width) {
+    const qreal dpr = devicePixelRatioF();
+    const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
+    for (const auto& s : ch.sections) {
+        for (const auto& b : s.blocks) {
+            if (b.value("type", std::string()) == "figure") {
+                images_.draw(figureName(b), b, theme_, std::min<qreal>(width, 1400), figureBodyPx(),
+                             dpr);
+            }
+        }
+    }
+    earlyWidth_ = width;
+    earlyRatio_ = dpr;
+}
+
+// The figures' width in a view `viewportWidth` wide whose text column has `sideMargins` (the
+// root frame's left and right margins) on top of the document's margin.
+qreal ReaderView::figureWidth(qreal viewportWidth, qreal sideMargins) const {
+    return std::max<qreal>(320,
+                           viewportWidth - 2 * document()->documentMargin() - sideMargins - 24);
 }
 
 qreal ReaderView::figureBodyPx() const {
     return bodyPx() / theme_.fontScale * 0.9;
 }
 
-void ReaderView::updateMargins() {
+qreal ReaderView::sideMargin() const {
+    return sideMargin(viewport()->width());
+}
+
+qreal ReaderView::sideMargin(int viewportWidth) const {
     // A readable measure: the text column is at most about 75 characters of the body's type,
     // centred in the view (side margins only: the top stays close to the chapter's title). It
     // was 52 em, wider than the window in the Projector's type: no margins at all there.
-    QFont body = font();
-    body.setPixelSize(qRound(bodyPx()));
-    // A table may widen the column up to the window: a 7-column table in 75 characters broke
-    // words in two ("Cassandr|a").
-    const qreal maxColumn =
-        std::max(QFontMetricsF(body).averageCharWidth() * kMeasureChars, tablesNeed_);
     // The root frame's left and right margins replace the document's margin on those sides: a
     // side of 0 put the text against the window's edge (the Projector's reader beside the
     // search). At least the document's margin, or one character of the body's type.
-    const qreal side = std::max(gutter(), (viewport()->width() - maxColumn) / 2);
+    return std::max(gutter(), (viewportWidth - widestColumn()) / 2);
+}
+
+int ReaderView::scrollBarToCome() const {
+    // The scroll bar comes with the text's layout at the new width: the view's width then is
+    // foreseen from the text's length, where it is clear (else -1: not foreseen).
+    const QScrollBar* bar = verticalScrollBar();
+    if (verticalScrollBarPolicy() != Qt::ScrollBarAsNeeded || bar->isVisible()) {
+        return 0;
+    }
+    const QFontMetricsF fm(document()->defaultFont());
+    const qreal column = viewport()->width() - 2 * sideMargin() - bar->sizeHint().width();
+    const qreal lines =
+        document()->characterCount() * fm.averageCharWidth() / std::max<qreal>(1, column);
+    // A figure is at least six lines high.
+    int figures = 0;
+    forEachImage(document(), QLatin1String("figure:"),
+                 [&figures](const QString&, const QTextFragment&) { ++figures; });
+    const qreal tall = (lines + 6 * figures) * fm.lineSpacing() / std::max(1, viewport()->height());
+    // About the least the text can take (paragraphs' ends and spacing add to it), but a table
+    // puts several words on a line: where it is wrong, the figures are drawn again.
+    return tall > 1 ? bar->sizeHint().width() : tall < 0.5 && figures == 0 ? 0 : -1;
+}
+
+void ReaderView::updateMargins() {
+    const qreal side = sideMargin();
     QTextFrameFormat root = document()->rootFrame()->frameFormat();
     if (std::abs(root.leftMargin() - side) >= 1) {
         root.setLeftMargin(side);
@@ -267,6 +332,14 @@ void ReaderView::updateMargins() {
         fittedColumn_ = column;
         fittedRevision_ = document()->revision();
     }
+}
+
+qreal ReaderView::widestColumn() const {
+    QFont body = font();
+    body.setPixelSize(qRound(bodyPx()));
+    // A table may widen the column up to the window: a 7-column table in 75 characters broke
+    // words in two ("Cassandr|a").
+    return std::max(QFontMetricsF(body).averageCharWidth() * kMeasureChars, tablesNeed_);
 }
 
 qreal ReaderView::gutter() const {
@@ -304,8 +377,8 @@ void ReaderView::showEvent(QShowEvent* event) {
     QTextBrowser::showEvent(event);
     if (!shown_) {
         shown_ = true;
-        updateMargins(); // the tables fitted to the view's width
         if (!waitsForWindow_) {
+            updateMargins();                 // the tables fitted to the view's width
             renderFigures(query_.isEmpty()); // aside, unless search marks are to be drawn
         }
     }
@@ -317,7 +390,19 @@ void ReaderView::windowShown() {
     // again in full on the UI thread at the second (a jump, 120 ms after the first paint).
     waitsForWindow_ = false;
     if (shown_) {
-        updateMargins();
+        // The resizes on the way were let by (resizeEvent): the text laid out once, at the
+        // width it ends with, and the place kept as after any resize.
+        if (earlyWidth_ == 0 && query_.isEmpty()) {
+            // The workers first: they lay the figures out and draw them while the text is laid
+            // out here (their sizes are waited for after: renderFigures), at the width the
+            // view will have once its scroll bar is there or not.
+            if (const int bar = scrollBarToCome(); bar >= 0) {
+                drawFiguresEarly(figureWidth(viewport()->width() - bar,
+                                             2 * sideMargin(viewport()->width() - bar)));
+            }
+        }
+        QResizeEvent now(size(), QSize()); // from no width: QTextEdit lays the text out again
+        resizeEvent(&now);
         renderFigures(query_.isEmpty());
     }
 }
@@ -335,6 +420,12 @@ void ReaderView::paintEvent(QPaintEvent* event) {
 }
 
 void ReaderView::resizeEvent(QResizeEvent* event) {
+    if (waitsForWindow_) {
+        // Until the whole window is shown, its widths are steps on the way (42, 242, then 482
+        // px at 800x600): the chapter was laid out again at each, an eighth of the start-up's
+        // work (callgrind). windowShown() lays it out once, at the last.
+        return;
+    }
     if (!resizeTimer_.isActive()) {
         // The place before a run of resizes (the text reflows under the scroll bar meanwhile).
         resizeAtTop_ = verticalScrollBar()->value() == 0;

@@ -26,7 +26,15 @@ public:
     // For a window that lays the reader out as it shows (MainWindow): the reader's width is
     // final only once the whole window has shown, so its figures wait for windowShown().
     void waitForWindow() { waitsForWindow_ = true; }
+    // The most room the window will give the reader when shown (its width less the chapter
+    // list's): if the reading column fits in it with room to spare, the figures are drawn
+    // while the window is made, at the column's width (drawFiguresEarly).
+    void expectRoom(int width) { expectedRoom_ = width; }
     void windowShown();
+    // The figures' drawings started on worker threads so far (what a test counts).
+    int figureDrawsStarted() const { return images_.started(); }
+    // The figures laid out on this thread for their size only, the workers drawing them.
+    int figuresLaidOutHere() const { return laidOutHere_; }
     // Shows chapter `index` and scrolls to `sectionId` (its top when empty).
     void showChapter(int index, const QString& sectionId = {});
     int chapterIndex() const { return chapter_; }
@@ -116,6 +124,22 @@ private:
     void renderFigure(const nlohmann::json& block, qreal width);
     // Draws one figure block on a worker thread (images_), the text laid out meanwhile.
     void drawFigureAside(const nlohmann::json& block, qreal width);
+    // The figures started on workers at `width` before the text is laid out: before the window
+    // is shown, at the width the column will have in a window wider than the column's measure
+    // (the usual case), so they are laid out and drawn while the window is made; else when it
+    // shows, while the text is laid out. renderFigures() keeps them if the width came true.
+    void drawFiguresEarly(qreal width);
+    // A stand-in of `size` for the figure `block` (its pixels never drawn nor touched: filling
+    // them cost 7 ms of page faults), replaced by the worker's picture before the first paint.
+    void standIn(const nlohmann::json& block, QSizeF size);
+    static QString figureName(const nlohmann::json& block); // "figure:ID"
+    qreal figureWidth(qreal viewportWidth, qreal sideMargins) const;
+    qreal widestColumn() const; // the column's measure: kMeasureChars, or a wide table's need
+    qreal sideMargin() const;   // the text column's margin on each side in the view's width
+    qreal sideMargin(int viewportWidth) const;
+    // The width the vertical scroll bar will take once the text is laid out at the view's
+    // width (0: none), -1 where the text's length does not tell.
+    int scrollBarToCome() const;
     qreal figureBodyPx() const; // the figures' type: FigureLayout applies the theme's fontScale
     static QColor textOn(const QColor& background); // black or white, whichever reads better
     void goToHit(int index);
@@ -134,6 +158,10 @@ private:
     int wheelNotches_ = 0; // Ctrl+wheel turns not yet a whole notch
     int zoom_ = 0;
     qreal renderedWidth_ = 0;
+    qreal earlyWidth_ = 0; // drawFiguresEarly()'s width (0: none under way), at earlyRatio_
+    qreal earlyRatio_ = 0;
+    int expectedRoom_ = 0;        // expectRoom()
+    int laidOutHere_ = 0;         // figuresLaidOutHere()
     bool shown_ = false;          // shown at least once: the view's width is real
     bool waitsForWindow_ = false; // waitForWindow() until windowShown()
     qreal fittedColumn_ = -1;     // the column the tables were last fitted to (updateMargins)

@@ -8,6 +8,7 @@
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QPixmap>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTest>
 #include <QTextBlock>
@@ -74,6 +75,79 @@ private slots:
         QVERIFY(here.cacheKey() != painted.cacheKey());
         QCOMPARE(here.size(), painted.size());
         QCOMPARE(here.toImage(), painted.toImage());
+    }
+
+    // Where the window will give the reader room for its whole column, the figures are laid out
+    // and drawn on workers while the window is made, at the column's width, and kept when it
+    // shows: the UI thread laid each out again there for its size (a seventh of the start-up's
+    // work on that thread, callgrind), and the first paint waited for the workers. The picture
+    // is the one a reader drawing at that width makes. Without the room (a small window), no
+    // figure is drawn before the window's width is known.
+    void whereTheColumnFitsTheFiguresAreDrawnWhileTheWindowIsMade() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
+        fg::ReaderView reader;
+        reader.waitForWindow();
+        reader.expectRoom(1400);
+        reader.setCourse(&course);
+        reader.showChapter(0, {});
+        const int early = reader.figureDrawsStarted();
+        QVERIFY(early > 0);
+        reader.resize(1400, 800);
+        reader.show();
+        reader.windowShown();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        QCOMPARE(reader.figureDrawsStarted(), early);
+        QCOMPARE(reader.figuresLaidOutHere(), 0);
+        const QString name = firstFigure(reader.document());
+        const QPixmap kept = imageOf(reader.document(), name);
+        QVERIFY(!kept.isNull());
+
+        fg::ReaderView there; // drawn at the width once shown, as before
+        there.setCourse(&course);
+        there.resize(1400, 800);
+        there.showChapter(0, {});
+        there.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&there));
+        const QPixmap drawn = imageOf(there.document(), name);
+        QCOMPARE(kept.size(), drawn.size());
+        QCOMPARE(kept.toImage(), drawn.toImage());
+
+        fg::ReaderView small;
+        small.waitForWindow();
+        small.expectRoom(500);
+        small.setCourse(&course);
+        small.showChapter(0, {});
+        QCOMPARE(small.figureDrawsStarted(), 0);
+    }
+
+    // In a small window the figures are started on workers as the window shows, at the width
+    // the view will have once the text is laid out (its scroll bar foreseen), and laid out
+    // there while the text is laid out here: this thread laid each out again for its size.
+    void inASmallWindowTheFiguresAreLaidOutBesideTheText() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
+        fg::ReaderView reader;
+        reader.waitForWindow();
+        reader.expectRoom(700);
+        reader.setCourse(&course);
+        reader.showChapter(0, {});
+        QCOMPARE(reader.figureDrawsStarted(), 0);
+        reader.resize(700, 500);
+        reader.show();
+        reader.windowShown();
+        QVERIFY(QTest::qWaitForWindowExposed(&reader));
+        QVERIFY(reader.verticalScrollBar()->isVisible());
+        QVERIFY(reader.figureDrawsStarted() > 0);
+        QCOMPARE(reader.figuresLaidOutHere(), 0);
+        const QString name = firstFigure(reader.document());
+        const QPixmap kept = imageOf(reader.document(), name);
+
+        fg::ReaderView there; // drawn at the width once shown, as before
+        there.setCourse(&course);
+        there.resize(700, 500);
+        there.showChapter(0, {});
+        there.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&there));
+        QCOMPARE(kept.toImage(), imageOf(there.document(), name).toImage());
     }
 
     // In the window, the tabs and the splitter set the reader's width after the reader's own
