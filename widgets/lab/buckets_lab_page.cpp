@@ -11,7 +11,6 @@
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -104,6 +103,7 @@ QWidget* BucketsLabPage::buildBelow() {
                       below);
     table_->setAccessibleName(tr("Buckets of each tier: the model, date_bin and RRDtool"));
     showRows(table_, 15);
+    shareWidth(table_);
     rules_ = labSentence(QString(), below);
     definitions_ = labSentence(QString(), below);
     definitions_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -217,10 +217,6 @@ void BucketsLabPage::fillTable() {
         }
         table_->item(i, 5)->setToolTip(cells[5]); // whole, where a narrow window cuts it short
     }
-    for (int c = 0; c < table_->columnCount() - 1; ++c) {
-        table_->resizeColumnToContents(c);
-    }
-    table_->resizeRowsToContents();
 }
 
 void BucketsLabPage::fillTexts() {
@@ -258,16 +254,6 @@ void BucketsLabPage::fillTexts() {
         }
     }
     definitions_->setText(defs.join(QLatin1Char('\n')));
-}
-
-void BucketsLabPage::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && run_) {
-        for (int c = 0; c < table_->columnCount() - 1; ++c) {
-            table_->resizeColumnToContents(c);
-        }
-        table_->resizeRowsToContents();
-    }
 }
 
 QString BucketsLabPage::status() const {

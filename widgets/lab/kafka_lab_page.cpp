@@ -13,7 +13,6 @@
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +20,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -101,6 +99,8 @@ QWidget* KafkaLabPage::buildTables() {
     records_->setAccessibleName(tr("Records: where each side placed them"));
     showRows(comparison_, 40);
     showRows(records_, 12);
+    shareWidth(comparison_);
+    shareWidth(records_);
     settings_ = labSentence(QString(), below);
     layout->addWidget(new QLabel(tr("How they compare"), below));
     layout->addWidget(comparison_);
@@ -248,24 +248,6 @@ bool KafkaLabPage::zoomPage(int direction) {
     return true;
 }
 
-void KafkaLabPage::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && run_) {
-        // After the columns have taken their new widths too (a row fitted before kept the
-        // Projector theme's reason cut short).
-        QTimer::singleShot(0, this, &KafkaLabPage::refitTables);
-    }
-}
-
-void KafkaLabPage::refitTables() {
-    for (QTableWidget* t : {comparison_, records_}) {
-        for (int c = 0; c < t->columnCount() - 1; ++c) {
-            t->resizeColumnToContents(c);
-        }
-        t->resizeRowsToContents();
-    }
-}
-
 void KafkaLabPage::fillTables() {
     comparison_->setRowCount(static_cast<int>(run_->rows.size()));
     for (int i = 0; i < comparison_->rowCount(); ++i) {
@@ -276,7 +258,6 @@ void KafkaLabPage::fillTables() {
                      (r.agree ? tr("They agree. ") : QString()) + QString::fromStdString(r.why)});
     }
     fillRecords();
-    refitTables();
     QStringList lines;
     for (const std::string& setting : run_->settings) {
         lines << QStringLiteral("\u2022 ") + QString::fromStdString(setting);

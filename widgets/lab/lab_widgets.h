@@ -25,6 +25,11 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent);
 // them itself (a comparison table inside the page's scroll area showed one row and scrolled on
 // its own: a tester).
 void showRows(QTableWidget* t, int most);
+// A table whose last column says why (the reasons): its columns share its width, again whenever
+// its rows, its width or its type change (zoom, Projector). Each column but the last as wide as
+// its heading and its text, narrowed (its text wrapping) where that would leave the last less
+// than 40% of the width; the last takes the rest, its text wrapping.
+void shareWidth(QTableWidget* t);
 // The part of a Lab page under its drawings (`below`: tables and sentences), in a scroll area
 // with its vertical bar always shown.
 QScrollArea* labScroll(QWidget* below, QWidget* parent);
