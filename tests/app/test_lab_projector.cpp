@@ -6,11 +6,13 @@
 #include "models/course/content_loader.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/diagram_registry.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTabWidget>
@@ -27,11 +29,9 @@ QAction* viewAction(fg::MainWindow& w, const QString& text) {
     return nullptr;
 }
 
-// Opens the Lab page `id` in `w` and presses its Run button (its default scenario); false when
-// the run failed.
-bool openAndRun(fg::MainWindow& w, const QString& id) {
-    w.openTool(id);
-    QWidget* page = w.tabs()->currentWidget();
+// Presses the Run button of the Lab page `page` (its default scenario); false when the run
+// failed.
+bool run(QWidget* page) {
     QSignalSpy finished(page, SIGNAL(runFinished(bool)));
     for (QPushButton* b : page->findChildren<QPushButton*>()) {
         if (b->text().startsWith(QStringLiteral("&Run in"))) {
@@ -40,6 +40,18 @@ bool openAndRun(fg::MainWindow& w, const QString& id) {
         }
     }
     return false;
+}
+
+// Opens the Lab page `id` in `w` and runs it.
+bool openAndRun(fg::MainWindow& w, const QString& id) {
+    w.openTool(id);
+    return run(w.tabs()->currentWidget());
+}
+
+// Where `canvas` draws the top-left corner of its run (what its steps draw together), in its
+// pixels.
+QPointF drawingStart(const fg::DiagramCanvas& canvas) {
+    return canvas.transformAtRest().map(canvas.runCamera().topLeft());
 }
 
 // Enough rounds for the layouts and the tables' fitting (each waits for the one before).
@@ -162,6 +174,54 @@ private slots:
             },
             {fg::ThemeChoice::Projector});
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join('\n')));
+    }
+
+    // Zoomed twice after a run, and run again zoomed, the drawings show their start: the
+    // top-left corner of each side's drawing in view (zoomed about their middles, they showed
+    // "ble #11" and "t first, ranges overlap)": a tester). Scrolled, by a bar or by Shift+arrows
+    // on a drawing, the other side follows to the same place.
+    void zoomedDrawingsShowTheirStartAndScrollInStep() {
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize, fg::ThemeChoice) {
+                QVERIFY(lp::openAndRun(w, QStringLiteral("lab-rocksdb")));
+                QWidget* page = w.tabs()->currentWidget();
+                const QList<fg::DiagramCanvas*> sides = page->findChildren<fg::DiagramCanvas*>();
+                QCOMPARE(sides.size(), 2);
+                fg::DiagramCanvas* real = sides[0];
+                fg::DiagramCanvas* model = sides[1];
+                auto startsInView = [&](const char* when) {
+                    lp::settleTables();
+                    for (const fg::DiagramCanvas* side : sides) {
+                        const QPointF start = lp::drawingStart(*side);
+                        QVERIFY2(start.x() >= 0 && start.y() >= 0 &&
+                                     start.x() < side->width() / 2 &&
+                                     start.y() < side->height() / 2,
+                                 qPrintable(QStringLiteral("%1: the drawing starts at %2,%3")
+                                                .arg(QLatin1String(when))
+                                                .arg(start.x())
+                                                .arg(start.y())));
+                    }
+                };
+                lp::viewAction(w, QStringLiteral("Zoom &in"))->trigger();
+                lp::viewAction(w, QStringLiteral("Zoom &in"))->trigger();
+                startsInView("zoomed twice");
+                QVERIFY(real->horizontalScrollBar()->isVisible());
+                QVERIFY(lp::run(page));
+                startsInView("run again, zoomed");
+
+                real->horizontalScrollBar()->setValue(real->horizontalScrollBar()->maximum() / 2);
+                QVERIFY(real->pan().x() < 0);
+                QCOMPARE(model->pan().x(), real->pan().x());
+                model->setFocus();
+                const qreal before = real->pan().y();
+                QTest::keyClick(model, Qt::Key_Down, Qt::ShiftModifier);
+                QVERIFY(model->pan().y() < before);
+                QCOMPARE(real->pan().y(), model->pan().y());
+                const int step = real->player()->position();
+                QTest::keyClick(model, Qt::Key_Right, Qt::ShiftModifier);
+                QCOMPARE(real->player()->position(), step); // Shift+Right scrolls, not steps
+            },
+            {fg::ThemeChoice::Light}, {QSize(1920, 1080)});
     }
 };
 

@@ -241,6 +241,8 @@ void KafkaLabPage::display(std::shared_ptr<lab::KafkaLabRun> run,
         QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
     fillTables();
     real_->player()->toEnd();
+    real_->showStart(); // a run drawn anew, from its top-left
+    model_->showStart();
 }
 
 bool KafkaLabPage::zoomPage(int direction) {

@@ -270,6 +270,7 @@ DiagramCanvas* labCanvas(QWidget* parent) {
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {
     for (DiagramCanvas* canvas : canvases) {
         canvas->zoomStep(direction);
+        canvas->showStart(); // zoomed about its middle, its titles were cut off (a tester)
     }
 }
 

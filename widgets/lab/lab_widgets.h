@@ -44,7 +44,7 @@ class DiagramCanvas;
 // Zoom, F5, Projector), the drawing scrolling when that makes it larger than its area.
 DiagramCanvas* labCanvas(QWidget* parent);
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
-// draws the real system and the model side by side).
+// draws the real system and the model side by side), each shown from its start (showStart).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
 
 // A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box

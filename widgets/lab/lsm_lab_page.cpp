@@ -215,6 +215,8 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
                   .arg(agree)
                   .arg(run_->rows.size()));
     real_->player()->toEnd();
+    real_->showStart(); // a run drawn anew, from its top-left
+    model_->showStart();
     emit runFinished(true);
 }
 
