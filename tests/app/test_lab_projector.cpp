@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -220,6 +221,57 @@ private slots:
                 const int step = real->player()->position();
                 QTest::keyClick(model, Qt::Key_Right, Qt::ShiftModifier);
                 QCOMPARE(real->player()->position(), step); // Shift+Right scrolls, not steps
+            },
+            {fg::ThemeChoice::Light}, {QSize(1920, 1080)});
+    }
+
+    // After Run (pressed with Space, the focus left on the button) the player is at the run's
+    // first step and says so: Right steps on, Left back, End to the last (it was at the last
+    // step, where Right did nothing although the page said "Step through": a tester).
+    void aRunStartsAtItsFirstStep_data() {
+        QTest::addColumn<QString>("lab");
+        QTest::newRow("RocksDB") << QStringLiteral("lab-rocksdb");
+        QTest::newRow("Kafka") << QStringLiteral("lab-kafka");
+        QTest::newRow("Time buckets") << QStringLiteral("lab-buckets");
+    }
+    void aRunStartsAtItsFirstStep() {
+        QFETCH(QString, lab);
+        forEveryWindow(
+            [&](fg::MainWindow& w, QSize, fg::ThemeChoice) {
+                w.openTool(lab);
+                QWidget* page = w.tabs()->currentWidget();
+                QPushButton* runButton = nullptr;
+                for (QPushButton* b : page->findChildren<QPushButton*>()) {
+                    runButton = b->text().startsWith(QStringLiteral("&Run in")) ? b : runButton;
+                }
+                QVERIFY(runButton);
+                runButton->setFocus();
+                QSignalSpy finished(page, SIGNAL(runFinished(bool)));
+                QTest::keyClick(runButton, Qt::Key_Space);
+                QVERIFY(finished.wait(60'000) && finished.front().front().toBool());
+                fg::Player* player = page->findChildren<fg::DiagramCanvas*>().front()->player();
+                const int steps = player->stepCount();
+                QVERIFY(steps > 1);
+                QCOMPARE(player->position(), 0);
+                const auto said = [&] {
+                    QStringList all;
+                    for (const QLabel* l : page->findChildren<QLabel*>()) {
+                        all << l->text();
+                    }
+                    return all.join('\n');
+                };
+                QVERIFY2(said().contains(
+                             QStringLiteral("The drawings start at step 1 of %1: press Right")
+                                 .arg(steps)),
+                         qPrintable(said()));
+                QWidget* focus = QApplication::focusWidget();
+                QVERIFY(focus);
+                QTest::keyClick(focus, Qt::Key_Right);
+                QCOMPARE(player->position(), 1);
+                QTest::keyClick(focus, Qt::Key_End);
+                QCOMPARE(player->position(), steps - 1);
+                QTest::keyClick(focus, Qt::Key_Left);
+                QCOMPARE(player->position(), steps - 2);
             },
             {fg::ThemeChoice::Light}, {QSize(1920, 1080)});
     }

@@ -175,15 +175,16 @@ void BucketsLabPage::showRun(const nlohmann::json& result) {
     canvas_->setSource(source_.get());
     fillTable();
     fillTexts();
-    setStatus(run_->dateBinRan
-                  ? tr("%1 points rolled up into %2 tiers. Step through the tiers with the "
-                       "player; every difference says why in the table.")
-                        .arg(run_->points)
-                        .arg(run_->tiers.size())
-                  : tr("%1 points rolled up by RRDtool and the model; date_bin did not run: %2")
-                        .arg(run_->points)
-                        .arg(QString::fromStdString(run_->dateBinMissing)));
-    canvas_->player()->seek(0);
+    const QString stepping = startStepping(canvas_->player());
+    setStatus((run_->dateBinRan
+                   ? tr("%1 points rolled up into %2 tiers. Step through the tiers with the "
+                        "player; every difference says why in the table.")
+                         .arg(run_->points)
+                         .arg(run_->tiers.size())
+                   : tr("%1 points rolled up by RRDtool and the model; date_bin did not run: %2")
+                         .arg(run_->points)
+                         .arg(QString::fromStdString(run_->dateBinMissing))) +
+              sentenceAfter(stepping));
     emit runFinished(true);
 }
 

@@ -210,6 +210,7 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
         return;
     }
     display(run, params);
+    const QString stepping = startStepping(real_->player()); // the model's follows
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
     setStatus(tr("%1 of %2 keyed records on the same partition; %3 of %4 comparisons agree "
@@ -220,7 +221,8 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
                   .arg(agree)
                   .arg(run_->rows.size())
                   .arg(run_->seconds, 0, 'f', 1)
-                  .arg(run_->moments.size()));
+                  .arg(run_->moments.size()) +
+              sentenceAfter(stepping));
     emit runFinished(true);
 }
 

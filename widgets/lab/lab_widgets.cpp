@@ -4,6 +4,7 @@
 
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QResizeEvent>
@@ -265,6 +266,22 @@ DiagramCanvas* labCanvas(QWidget* parent) {
     auto* canvas = new DiagramCanvas(parent);
     canvas->setReadableType(true);
     return canvas;
+}
+
+QString startStepping(Player* player) {
+    player->seek(0);
+    const int steps = player->stepCount();
+    return steps > 1
+               ? QCoreApplication::translate(
+                     "fg::LabWidgets", "The drawings start at step 1 of %1: press Right to step "
+                                       "through the run, Left to go back, End for its last "
+                                       "step.")
+                     .arg(steps)
+               : QString();
+}
+
+QString sentenceAfter(const QString& sentence) {
+    return sentence.isEmpty() ? QString() : QLatin1Char(' ') + sentence;
 }
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {

@@ -43,6 +43,14 @@ class DiagramCanvas;
 // A Lab page's drawing: its words never smaller than the page's type, growing with it (View >
 // Zoom, F5, Projector), the drawing scrolling when that makes it larger than its area.
 DiagramCanvas* labCanvas(QWidget* parent);
+class Player;
+// A run just drawn: `player` at its first step, so that Right steps through the run and End goes
+// to its last (left at the last, Right did nothing although the page said "Step through": a
+// tester). Returns the sentence that says so, for the page's status line (empty for one step).
+QString startStepping(Player* player);
+// `sentence` with a space before it, to follow another on a status line (nothing when empty).
+QString sentenceAfter(const QString& sentence);
+
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
 // draws the real system and the model side by side), each shown from its start (showStart).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);

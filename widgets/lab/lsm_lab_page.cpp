@@ -208,13 +208,14 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
             ? tr(" (the first ones: %1 more are left out, to keep the page light)")
                   .arg(run_->momentsLeftOut)
             : QString();
+    const QString stepping = startStepping(real_->player()); // the model's follows
     setStatus(tr("%1 moments to step through%2. They agree on %3 of %4 quantities; every "
                  "difference says why below.")
                   .arg(run_->moments.size())
                   .arg(leftOut)
                   .arg(agree)
-                  .arg(run_->rows.size()));
-    real_->player()->toEnd();
+                  .arg(run_->rows.size()) +
+              sentenceAfter(stepping));
     real_->showStart(); // a run drawn anew, from its top-left
     model_->showStart();
     emit runFinished(true);
