@@ -36,9 +36,11 @@ CanvasScrollBars::CanvasScrollBars(QWidget* canvas, std::function<void(QPointF)>
       vertical_(new QScrollBar(Qt::Vertical, canvas)) {
     for (QScrollBar* bar : {horizontal_, vertical_}) {
         bar->hide();
-        // The keyboard moves through the steps on the drawing; the bars are for the pointer,
-        // and a screen reader hears the whole state in the drawing's description.
+        // Not Tab stops: the keyboard scrolls the drawing itself (Shift+arrows, its arrows
+        // alone stepping the player), and a screen reader hears the whole state in the
+        // drawing's description.
         bar->setFocusPolicy(Qt::NoFocus);
+        bar->setToolTip(tr("Shift+arrow keys scroll the drawing when it has the focus"));
         connect(bar, &QScrollBar::valueChanged, this, [this, bar](int value) {
             if (following_) {
                 return;

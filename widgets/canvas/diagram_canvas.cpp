@@ -14,6 +14,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QResizeEvent>
+#include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
 #include <algorithm>
@@ -484,6 +485,28 @@ void DiagramCanvas::panBy(QPointF delta) {
     keepDrawingInView();
     update();
     emit viewChanged();
+}
+
+void DiagramCanvas::showStart() {
+    pan_ = QPointF();
+    keepDrawingInView();
+    update();
+    emit viewChanged();
+}
+
+void DiagramCanvas::keyPressEvent(QKeyEvent* e) {
+    const bool arrow = e->key() == Qt::Key_Left || e->key() == Qt::Key_Right ||
+                       e->key() == Qt::Key_Up || e->key() == Qt::Key_Down;
+    const bool across = e->key() == Qt::Key_Left || e->key() == Qt::Key_Right;
+    const QScrollBar* bar = across ? bars_->horizontal() : bars_->vertical();
+    if (!arrow || (e->modifiers() & ~Qt::KeypadModifier) != Qt::ShiftModifier ||
+        !bar->isVisibleTo(this)) {
+        QWidget::keyPressEvent(e); // ignored: the page's keys
+        return;
+    }
+    const qreal step = kScrollKeyFraction * (across ? width() : height());
+    const qreal sign = e->key() == Qt::Key_Left || e->key() == Qt::Key_Up ? 1 : -1;
+    panBy(across ? QPointF(sign * step, 0) : QPointF(0, sign * step));
 }
 
 void DiagramCanvas::zoomStep(int direction) {

@@ -74,6 +74,14 @@ public:
     void zoomBy(qreal factor);
     // Moves the drawing by `delta` pixels, as a drag does.
     void panBy(QPointF delta);
+    // Shows the drawing from its start at the zoom it has: its top-left corner at the margin
+    // where it is larger than its area (the titles and first boxes are read first), centred
+    // where it fits. A Lab page's drawings after a run and a zoom (zoomed about their middle,
+    // they opened with their titles cut off: a tester).
+    void showStart();
+    // With the focus on the drawing, Shift+Left/Right/Up/Down scroll a drawing larger than its
+    // area by a tenth of it (Left and Right alone step the player).
+    static constexpr qreal kScrollKeyFraction = 0.1;
     void zoomIn();
     void zoomOut();
     void fitToView();
@@ -138,6 +146,7 @@ protected:
     bool event(QEvent* event) override; // a box's tooltip
     void paintEvent(QPaintEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override; // Shift+arrows scroll
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;

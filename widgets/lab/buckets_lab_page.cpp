@@ -11,7 +11,6 @@
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -104,6 +103,7 @@ QWidget* BucketsLabPage::buildBelow() {
                       below);
     table_->setAccessibleName(tr("Buckets of each tier: the model, date_bin and RRDtool"));
     showRows(table_, 15);
+    shareWidth(table_);
     rules_ = labSentence(QString(), below);
     definitions_ = labSentence(QString(), below);
     definitions_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -175,15 +175,16 @@ void BucketsLabPage::showRun(const nlohmann::json& result) {
     canvas_->setSource(source_.get());
     fillTable();
     fillTexts();
-    setStatus(run_->dateBinRan
-                  ? tr("%1 points rolled up into %2 tiers. Step through the tiers with the "
-                       "player; every difference says why in the table.")
-                        .arg(run_->points)
-                        .arg(run_->tiers.size())
-                  : tr("%1 points rolled up by RRDtool and the model; date_bin did not run: %2")
-                        .arg(run_->points)
-                        .arg(QString::fromStdString(run_->dateBinMissing)));
-    canvas_->player()->seek(0);
+    const QString stepping = startStepping(canvas_->player());
+    setStatus((run_->dateBinRan
+                   ? tr("%1 points rolled up into %2 tiers. Step through the tiers with the "
+                        "player; every difference says why in the table.")
+                         .arg(run_->points)
+                         .arg(run_->tiers.size())
+                   : tr("%1 points rolled up by RRDtool and the model; date_bin did not run: %2")
+                         .arg(run_->points)
+                         .arg(QString::fromStdString(run_->dateBinMissing))) +
+              sentenceAfter(stepping));
     emit runFinished(true);
 }
 
@@ -217,10 +218,6 @@ void BucketsLabPage::fillTable() {
         }
         table_->item(i, 5)->setToolTip(cells[5]); // whole, where a narrow window cuts it short
     }
-    for (int c = 0; c < table_->columnCount() - 1; ++c) {
-        table_->resizeColumnToContents(c);
-    }
-    table_->resizeRowsToContents();
 }
 
 void BucketsLabPage::fillTexts() {
@@ -258,16 +255,6 @@ void BucketsLabPage::fillTexts() {
         }
     }
     definitions_->setText(defs.join(QLatin1Char('\n')));
-}
-
-void BucketsLabPage::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && run_) {
-        for (int c = 0; c < table_->columnCount() - 1; ++c) {
-            table_->resizeColumnToContents(c);
-        }
-        table_->resizeRowsToContents();
-    }
 }
 
 QString BucketsLabPage::status() const {

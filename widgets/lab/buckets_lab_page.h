@@ -59,9 +59,6 @@ signals:
     // A run ended (shown, or failed with the status line saying why).
     void runFinished(bool ok);
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     QWidget* buildBelow();
     void showRun(const nlohmann::json& result);

@@ -13,7 +13,6 @@
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,7 +20,6 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -101,6 +99,8 @@ QWidget* KafkaLabPage::buildTables() {
     records_->setAccessibleName(tr("Records: where each side placed them"));
     showRows(comparison_, 40);
     showRows(records_, 12);
+    shareWidth(comparison_);
+    shareWidth(records_);
     settings_ = labSentence(QString(), below);
     layout->addWidget(new QLabel(tr("How they compare"), below));
     layout->addWidget(comparison_);
@@ -210,6 +210,7 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
         return;
     }
     display(run, params);
+    const QString stepping = startStepping(real_->player()); // the model's follows
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
     setStatus(tr("%1 of %2 keyed records on the same partition; %3 of %4 comparisons agree "
@@ -220,7 +221,8 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
                   .arg(agree)
                   .arg(run_->rows.size())
                   .arg(run_->seconds, 0, 'f', 1)
-                  .arg(run_->moments.size()));
+                  .arg(run_->moments.size()) +
+              sentenceAfter(stepping));
     emit runFinished(true);
 }
 
@@ -241,29 +243,13 @@ void KafkaLabPage::display(std::shared_ptr<lab::KafkaLabRun> run,
         QStringLiteral("<b>%1</b>").arg(tr("The model (fieldguide's Kafka engine)")));
     fillTables();
     real_->player()->toEnd();
+    real_->showStart(); // a run drawn anew, from its top-left
+    model_->showStart();
 }
 
 bool KafkaLabPage::zoomPage(int direction) {
     zoomCanvases({real_, model_}, direction);
     return true;
-}
-
-void KafkaLabPage::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    if (event->type() == QEvent::FontChange && run_) {
-        // After the columns have taken their new widths too (a row fitted before kept the
-        // Projector theme's reason cut short).
-        QTimer::singleShot(0, this, &KafkaLabPage::refitTables);
-    }
-}
-
-void KafkaLabPage::refitTables() {
-    for (QTableWidget* t : {comparison_, records_}) {
-        for (int c = 0; c < t->columnCount() - 1; ++c) {
-            t->resizeColumnToContents(c);
-        }
-        t->resizeRowsToContents();
-    }
 }
 
 void KafkaLabPage::fillTables() {
@@ -276,7 +262,6 @@ void KafkaLabPage::fillTables() {
                      (r.agree ? tr("They agree. ") : QString()) + QString::fromStdString(r.why)});
     }
     fillRecords();
-    refitTables();
     QStringList lines;
     for (const std::string& setting : run_->settings) {
         lines << QStringLiteral("\u2022 ") + QString::fromStdString(setting);

@@ -42,8 +42,20 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
     // saw RocksDB's side drawn larger than the model's).
     real_->setCameraPartner(model_);
     model_->setCameraPartner(real_);
+    connect(real_, &DiagramCanvas::viewChanged, this, [this] { follow(real_, model_); });
+    connect(model_, &DiagramCanvas::viewChanged, this, [this] { follow(model_, real_); });
     connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
     connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+}
+
+void LabSides::follow(DiagramCanvas* from, DiagramCanvas* to) {
+    // Once: `to` kept within its own reach (a smaller drawing) does not move `from` back.
+    if (following_ || to->pan() == from->pan()) {
+        return;
+    }
+    following_ = true;
+    to->panBy(from->pan() - to->pan());
+    following_ = false;
 }
 
 void LabSides::setTitles(const QString& real, const QString& model) {

@@ -1,7 +1,8 @@
 // LabSides: the two drawings of a Lab page that steps through a run (RocksDB, Kafka), the real
 // system's on the left and the model's on the right, each under its title and over its
 // narration; one bar (the real side's player) moves both, a step forward animated in both, and
-// both are drawn at one scale (camera partners).
+// both are drawn at one scale (camera partners) and scrolled in step: scrolling one (its bars,
+// Shift+arrows, a drag) scrolls the other to the same place.
 #pragma once
 
 #include <QSplitter>
@@ -28,6 +29,10 @@ public:
     void setTitles(const QString& real, const QString& model);
 
 private:
+    // `to` scrolled to where `from` is.
+    void follow(DiagramCanvas* from, DiagramCanvas* to);
+
+    bool following_ = false;
     DiagramCanvas* real_ = nullptr;
     DiagramCanvas* model_ = nullptr;
     QLabel* realTitle_ = nullptr;

@@ -25,6 +25,11 @@ QTableWidget* labTable(const QStringList& headers, QWidget* parent);
 // them itself (a comparison table inside the page's scroll area showed one row and scrolled on
 // its own: a tester).
 void showRows(QTableWidget* t, int most);
+// A table whose last column says why (the reasons): its columns share its width, again whenever
+// its rows, its width or its type change (zoom, Projector). Each column but the last as wide as
+// its heading and its text, narrowed (its text wrapping) where that would leave the last less
+// than 40% of the width; the last takes the rest, its text wrapping.
+void shareWidth(QTableWidget* t);
 // The part of a Lab page under its drawings (`below`: tables and sentences), in a scroll area
 // with its vertical bar always shown.
 QScrollArea* labScroll(QWidget* below, QWidget* parent);
@@ -38,8 +43,16 @@ class DiagramCanvas;
 // A Lab page's drawing: its words never smaller than the page's type, growing with it (View >
 // Zoom, F5, Projector), the drawing scrolling when that makes it larger than its area.
 DiagramCanvas* labCanvas(QWidget* parent);
+class Player;
+// A run just drawn: `player` at its first step, so that Right steps through the run and End goes
+// to its last (left at the last, Right did nothing although the page said "Step through": a
+// tester). Returns the sentence that says so, for the page's status line (empty for one step).
+QString startStepping(Player* player);
+// `sentence` with a space before it, to follow another on a status line (nothing when empty).
+QString sentenceAfter(const QString& sentence);
+
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
-// draws the real system and the model side by side).
+// draws the real system and the model side by side), each shown from its start (showStart).
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
 
 // A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box

@@ -13,7 +13,6 @@
 #include "widgets/playback/playback_bar.h"
 
 #include <QComboBox>
-#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -98,6 +97,8 @@ QWidget* LsmLabPage::buildTables() {
     gets_->setAccessibleName(tr("Gets: what each side found, and where it looked"));
     showRows(comparison_, 40); // every quantity: the point of the lab
     showRows(gets_, 10);
+    shareWidth(comparison_); // the reasons (and the model's side of a get) wrap in the rest
+    shareWidth(gets_);
     settings_ = labSentence(QString(), below);
     amp_ = new LsmAmpChart(below);
     // The comparison first: it is where the lab says why the sides differ, and under the chart
@@ -207,39 +208,22 @@ void LsmLabPage::showRun(const nlohmann::json& result, const nlohmann::json& sce
             ? tr(" (the first ones: %1 more are left out, to keep the page light)")
                   .arg(run_->momentsLeftOut)
             : QString();
+    const QString stepping = startStepping(real_->player()); // the model's follows
     setStatus(tr("%1 moments to step through%2. They agree on %3 of %4 quantities; every "
                  "difference says why below.")
                   .arg(run_->moments.size())
                   .arg(leftOut)
                   .arg(agree)
-                  .arg(run_->rows.size()));
-    real_->player()->toEnd();
+                  .arg(run_->rows.size()) +
+              sentenceAfter(stepping));
+    real_->showStart(); // a run drawn anew, from its top-left
+    model_->showStart();
     emit runFinished(true);
 }
 
 bool LsmLabPage::zoomPage(int direction) {
     zoomCanvases({real_, model_}, direction);
     return true;
-}
-
-void LsmLabPage::changeEvent(QEvent* event) {
-    QWidget::changeEvent(event);
-    // Another theme's type (Projector: larger) or a zoom: the tables' columns and rows fit their
-    // text again (they cut the reasons short and "RocksDB" to "RocksDE" in the Projector theme).
-    if (event->type() == QEvent::FontChange && run_) {
-        refitTables();
-    }
-}
-
-void LsmLabPage::refitTables() {
-    // The numbers as wide as they are; the reasons (and the model's side of a get) take the rest
-    // of the width and wrap.
-    for (QTableWidget* t : {comparison_, gets_}) {
-        for (int c = 0; c < t->columnCount() - 1; ++c) {
-            t->resizeColumnToContents(c);
-        }
-        t->resizeRowsToContents();
-    }
 }
 
 void LsmLabPage::fillTables() {
@@ -264,8 +248,6 @@ void LsmLabPage::fillTables() {
                   {QString::fromStdString(g.key), LsmLabSource::getText(g, true),
                    LsmLabSource::getText(g, false)});
     }
-    refitTables();
-    gets_->resizeRowsToContents();
     QStringList lines;
     for (const std::string& setting : run_->settings) {
         lines << QStringLiteral("\u2022 ") + QString::fromStdString(setting);

@@ -65,11 +65,7 @@ signals:
     // A run ended (shown, or failed with the status line saying why).
     void runFinished(bool ok);
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
-    void refitTables();
     QWidget* buildSides();
     QWidget* buildTables();
     void showRun(const nlohmann::json& result, const nlohmann::json& scenario);
