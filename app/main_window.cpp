@@ -12,6 +12,7 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "app/window_keys.h"
+#include "app/window_tab_order.h"
 #include "models/course/content_loader.h"
 #include "models/io/status_text.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -136,6 +137,11 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     searchDock_ = new SearchDock(search_, tabs_, this);
     searchDock_->setPageRoom([this] { return split_->pageWidth(); });
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
+    tabOrder_ = std::make_unique<WindowTabOrder>([this] {
+        QWidget* page = tabs_->currentWidget();
+        return QList<WindowTabOrder::Part>{{damageNotice_}, {saveNotice_}, {tree_},
+                                           {tabs_, page},   {page},        {searchDock_}};
+    });
     const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
                                  "on the Reader tab (Ctrl+F shows it here).");
     connect(searchDock_, &SearchDock::steppedAsideForPage, this,
@@ -154,6 +160,20 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
+    // The reader follows the list's arrows while it is on screen; behind another tab (a study
+    // tool) the tab stays until Enter or a click (tester 36 #6: Down in the list replaced the
+    // decision matrix by the reader), and the status bar says so.
+    connect(tree_, &ChapterTree::chapterSectionBrowsed, this,
+            [this](int chapter, const QString& sectionId) {
+                if (tabs_->currentWidget() == reader_) {
+                    showSection(chapter, sectionId);
+                } else {
+                    statusBar()->showMessage(
+                        tr("Enter opens this section in the Reader tab; until then this tab "
+                           "stays."),
+                        8000);
+                }
+            });
     // The list marks the reader's section while the reader is on screen; behind a diagram's tab
     // (the reader laid out again at a switch of theme), the diagram's section stays marked (a
     // tester saw "Scaling Redis" marked beside the B-Tree).

@@ -39,6 +39,7 @@ class ReaderView;
 class SearchDock;
 class SearchPanel;
 class SidebarSplitter;
+class WindowTabOrder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -114,6 +115,8 @@ protected:
     void showEvent(QShowEvent* event) override;
     void moveEvent(QMoveEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    // Tab goes through the window's parts as they read (WindowTabOrder).
+    bool focusNextPrevChild(bool next) override;
 
 private:
     // The Study menu's tools, one row each, in the menu's order: the menu, openTool and the
@@ -190,7 +193,8 @@ private:
     QuizDeck deck_;
     QString lastQuery_; // the search F3 goes through
     SidebarSplitter* split_ = nullptr;
-    int sidebarWidth_ = 0;  // a remembered sidebar width still to set (0: none)
+    std::unique_ptr<WindowTabOrder> tabOrder_; // made with the window's parts
+    int sidebarWidth_ = 0;                     // a remembered sidebar width still to set (0: none)
     QString lastLabClosed_; // the Lab page closed last, when nothing was closed after it
 };
 

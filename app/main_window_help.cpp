@@ -1,6 +1,7 @@
 // MainWindow (main_window.h): Help > Keyboard shortcuts and About.
 #include "app/export_actions.h"
 #include "app/main_window.h"
+#include "app/window_tab_order.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -121,6 +122,14 @@ void MainWindow::showAbout() {
                           "version 3 or later.</p>")
                            .arg(QStringLiteral(FIELDGUIDE_VERSION)));
     afterDialog(focus);
+}
+
+bool MainWindow::focusNextPrevChild(bool next) {
+    if (QWidget* to = tabOrder_->redirect(this, QApplication::focusWidget(), next)) {
+        to->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return true;
+    }
+    return QMainWindow::focusNextPrevChild(next);
 }
 
 } // namespace fg
