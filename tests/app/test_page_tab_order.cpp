@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTreeWidget>
 
 namespace page_tab_order {
@@ -193,6 +194,25 @@ private slots:
             }
             QCOMPARE(parts, forward ? QList<int>({0, 1, 2, 0}) : QList<int>({0, 2, 1, 0}));
         }
+    }
+
+    // Tester 36 #7: Study > Decision matrix with its tab open left the focus where it was (the
+    // chapter list), and Space ticked nothing. Opened or opened again, the keys are in its table.
+    void aToolOpenedAgainHasTheKeys() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        showActive(w);
+        w.openTool(QStringLiteral("matrix"));
+        settle();
+        auto* table = w.tabs()->currentWidget()->findChild<QTableWidget*>();
+        QVERIFY(table);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
+        w.tree()->setFocus(Qt::TabFocusReason);
+        w.openTool(QStringLiteral("matrix"));
+        settle();
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
+        table->setCurrentCell(0, 0);
+        QTest::keyClick(table, Qt::Key_Space);
+        QCOMPARE(table->item(0, 0)->checkState(), Qt::Checked);
     }
 
 private:
