@@ -138,6 +138,73 @@ private slots:
         QVERIFY(!reader->focusedLinkSelection()); // no mark left behind
     }
 
+    // Tester 36 #8: with the focus in the reader at a reading position (no link focused),
+    // Shift+Tab jumped to the chapter's last link, far down, and the view with it. From a
+    // reading position the keys take the links in view, and the page does not move: Tab the
+    // first in view, Shift+Tab the last in view above the text cursor (a click put it there);
+    // with none above in view, Shift+Tab leaves the reader.
+    void fromAReadingPositionTabTakesTheLinksInView() {
+        QWidget window;
+        auto* column = new QVBoxLayout(&window);
+        auto* before = new QPushButton(QStringLiteral("before"), &window);
+        column->addWidget(before);
+        auto* reader = new fg::ReaderView(&window);
+        column->addWidget(reader);
+        window.resize(900, 520);
+        reader->setCourse(&course_);
+        window.show();
+        FG_ACTIVATE_OR_SKIP(&window);
+        int chapter = 0, most = 0;
+        for (int i = 0; i < int(course_.chapters.size()); ++i) {
+            reader->showChapter(i);
+            if (const int n = reader_links::linksIn(reader->document()); n > most) {
+                most = n;
+                chapter = i;
+            }
+        }
+        reader->showChapter(chapter);
+        QTest::qWait(200);
+        // The view scrolled to the chapter's last link, a third down: links above it, out of
+        // view, and the last link of the chapter in view.
+        reader->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(reader, Qt::Key_End); // nothing focused: End scrolls to the end
+        QScrollBar* bar = reader->verticalScrollBar();
+        const int end = bar->value();
+        QVERIFY(end > 0);
+        const int height = reader->viewport()->height();
+        const auto inView = [&] {
+            const QRect r = reader_links::linkRect(*reader);
+            return r.top() >= 0 && r.bottom() <= height;
+        };
+        // Tab: a link in view, the page where it was.
+        QTest::keyClick(reader, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), reader);
+        QVERIFY(!reader->focusedLink().isEmpty());
+        QVERIFY(inView());
+        QCOMPARE(bar->value(), end);
+        // A click's text cursor under that link: Shift+Tab goes to the last link above it in
+        // view (that one), the page still.
+        const int tabbed = reader->textCursor().selectionStart();
+        QTextCursor below = reader->cursorForPosition(
+            QPoint(reader->viewport()->width() / 2, reader_links::linkRect(*reader).bottom() + 4));
+        QVERIFY(below.position() > reader->textCursor().selectionEnd());
+        reader->setTextCursor(below);
+        QCOMPARE(bar->value(), end);
+        QTest::keyClick(reader, Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), reader);
+        QCOMPARE(reader->textCursor().selectionStart(), tabbed);
+        QCOMPARE(bar->value(), end);
+        // No cursor in view (at the chapter's start): the reading position is the view's top,
+        // no link is above it in view, and Shift+Tab leaves the reader where it is.
+        QTextCursor top(reader->document());
+        reader->setTextCursor(top);
+        bar->setValue(end);
+        QTest::keyClick(reader, Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), before);
+        QCOMPARE(bar->value(), end);
+        QVERIFY(!reader->focusedLinkSelection());
+    }
+
 private:
     fg::Course course_;
 };
