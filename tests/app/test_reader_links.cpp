@@ -37,6 +37,39 @@ QRect linkRect(fg::ReaderView& r) {
     return r.cursorRect(start).united(r.cursorRect(end));
 }
 
+// A window of a button ("before": where Shift+Tab leaves the reader to) over a reader of
+// `course` in `theme`, 900 x 520, shown.
+struct ReaderWindow {
+    QWidget window;
+    QPushButton* before = new QPushButton(QStringLiteral("before"), &window);
+    fg::ReaderView* reader = new fg::ReaderView(&window);
+
+    ReaderWindow(const fg::Course& course, const fg::Theme& theme) {
+        auto* column = new QVBoxLayout(&window);
+        column->addWidget(before);
+        column->addWidget(reader);
+        window.resize(900, 520);
+        reader->setCourse(&course);
+        reader->setTheme(theme);
+        window.show();
+    }
+
+    // Shows the chapter with the most links, drawn at the view's width; how many it has.
+    int showMostLinks(const fg::Course& course) {
+        int chapter = 0, most = 0;
+        for (int i = 0; i < int(course.chapters.size()); ++i) {
+            reader->showChapter(i);
+            if (const int n = linksIn(reader->document()); n > most) {
+                most = n;
+                chapter = i;
+            }
+        }
+        reader->showChapter(chapter);
+        QTest::qWait(200); // the figures drawn at the view's width
+        return most;
+    }
+};
+
 } // namespace reader_links
 
 class TestReaderLinks : public QObject {
@@ -56,29 +89,12 @@ private slots:
         const fg::Theme t = theme == 0   ? fg::Theme::light()
                             : theme == 1 ? fg::Theme::dark()
                                          : fg::Theme::projector();
-        QWidget window;
-        auto* column = new QVBoxLayout(&window);
-        auto* before = new QPushButton(QStringLiteral("before"), &window);
-        column->addWidget(before);
-        auto* reader = new fg::ReaderView(&window);
-        column->addWidget(reader);
-        window.resize(900, 520);
-        reader->setCourse(&course_);
-        reader->setTheme(t);
-        window.show();
-        FG_ACTIVATE_OR_SKIP(&window);
-        // The chapter with the most links.
-        int chapter = 0, most = 0;
-        for (int i = 0; i < int(course_.chapters.size()); ++i) {
-            reader->showChapter(i);
-            if (const int n = reader_links::linksIn(reader->document()); n > most) {
-                most = n;
-                chapter = i;
-            }
-        }
+        reader_links::ReaderWindow shown(course_, t);
+        FG_ACTIVATE_OR_SKIP(&shown.window);
+        fg::ReaderView* reader = shown.reader;
+        QPushButton* before = shown.before;
+        const int most = shown.showMostLinks(course_);
         QVERIFY2(most >= 4, qPrintable(QString::number(most)));
-        reader->showChapter(chapter);
-        QTest::qWait(200); // the figures drawn at the view's width
         reader->setFocus(Qt::TabFocusReason);
         std::vector<int> starts;
         int painted = 0; // links whose mark was looked at on screen
@@ -144,26 +160,11 @@ private slots:
     // first in view, Shift+Tab the last in view above the text cursor (a click put it there);
     // with none above in view, Shift+Tab leaves the reader.
     void fromAReadingPositionTabTakesTheLinksInView() {
-        QWidget window;
-        auto* column = new QVBoxLayout(&window);
-        auto* before = new QPushButton(QStringLiteral("before"), &window);
-        column->addWidget(before);
-        auto* reader = new fg::ReaderView(&window);
-        column->addWidget(reader);
-        window.resize(900, 520);
-        reader->setCourse(&course_);
-        window.show();
-        FG_ACTIVATE_OR_SKIP(&window);
-        int chapter = 0, most = 0;
-        for (int i = 0; i < int(course_.chapters.size()); ++i) {
-            reader->showChapter(i);
-            if (const int n = reader_links::linksIn(reader->document()); n > most) {
-                most = n;
-                chapter = i;
-            }
-        }
-        reader->showChapter(chapter);
-        QTest::qWait(200);
+        reader_links::ReaderWindow shown(course_, fg::Theme::light());
+        FG_ACTIVATE_OR_SKIP(&shown.window);
+        fg::ReaderView* reader = shown.reader;
+        QPushButton* before = shown.before;
+        QVERIFY(shown.showMostLinks(course_) >= 2);
         // The view scrolled to the chapter's last link, a third down: links above it, out of
         // view, and the last link of the chapter in view.
         reader->setFocus(Qt::TabFocusReason);
