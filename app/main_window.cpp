@@ -160,20 +160,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
-    // The reader follows the list's arrows while it is on screen; behind another tab (a study
-    // tool) the tab stays until Enter or a click (tester 36 #6: Down in the list replaced the
-    // decision matrix by the reader), and the status bar says so.
-    connect(tree_, &ChapterTree::chapterSectionBrowsed, this,
-            [this](int chapter, const QString& sectionId) {
-                if (tabs_->currentWidget() == reader_) {
-                    showSection(chapter, sectionId);
-                } else {
-                    statusBar()->showMessage(
-                        tr("Enter opens this section in the Reader tab; until then this tab "
-                           "stays."),
-                        8000);
-                }
-            });
+    connect(tree_, &ChapterTree::chapterSectionBrowsed, this, &MainWindow::browseSection);
     // The list marks the reader's section while the reader is on screen; behind a diagram's tab
     // (the reader laid out again at a switch of theme), the diagram's section stays marked (a
     // tester saw "Scaling Redis" marked beside the B-Tree).

@@ -153,6 +153,8 @@ private:
     void toggleFullScreen();
     void updateWindowTitle();
     void followTabInSidebar();
+    // The chapter list's arrows moved its mark to (chapter, section).
+    void browseSection(int chapter, const QString& sectionId);
     void focusStudyPage();
     // View > Zoom in (+1), out (-1) or reset (0) on the tab on screen: the page's own zoom (the
     // reader, a diagram) or its type (a tool, kept per kind in the settings).

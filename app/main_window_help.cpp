@@ -1,6 +1,8 @@
 // MainWindow (main_window.h): Help > Keyboard shortcuts and About.
 #include "app/export_actions.h"
 #include "app/main_window.h"
+#include "app/page_tabs.h"
+#include "app/reader/reader_view.h"
 #include "app/window_tab_order.h"
 
 #include <QApplication>
@@ -9,6 +11,7 @@
 #include <QFrame>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -122,6 +125,18 @@ void MainWindow::showAbout() {
                           "version 3 or later.</p>")
                            .arg(QStringLiteral(FIELDGUIDE_VERSION)));
     afterDialog(focus);
+}
+
+// The reader follows the list's arrows while it is on screen; behind another tab (a study tool)
+// the tab stays until Enter or a click (tester 36 #6: Down in the list replaced the decision
+// matrix by the reader), and the status bar says so.
+void MainWindow::browseSection(int chapter, const QString& sectionId) {
+    if (tabs_->currentWidget() == reader_) {
+        showSection(chapter, sectionId);
+    } else {
+        statusBar()->showMessage(
+            tr("Enter opens this section in the Reader tab; until then this tab stays."), 8000);
+    }
 }
 
 bool MainWindow::focusNextPrevChild(bool next) {
