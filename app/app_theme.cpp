@@ -1,5 +1,7 @@
 #include "app/app_theme.h"
 
+#include "widgets/controls/focus_ring.h"
+
 #include <QApplication>
 #include <QIcon>
 #include <QPainter>
@@ -243,6 +245,8 @@ Theme AppTheme::apply(ThemeChoice choice) {
         QCoreApplication::sendEvent(window, &font);
     }
     repolishStyleSheets();
+    FocusRing::setWidth(choice == ThemeChoice::Projector ? FocusRing::kProjectorWidth
+                                                         : FocusRing::kWidth);
     return themeFor(choice);
 }
 

@@ -12,6 +12,7 @@
 #include "app/reader/search_panel.h"
 #include "app/sidebar_splitter.h"
 #include "app/window_keys.h"
+#include "app/window_tab_order.h"
 #include "models/course/content_loader.h"
 #include "models/io/status_text.h"
 #include "widgets/canvas/diagram_panel.h"
@@ -143,6 +144,11 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     searchDock_ = new SearchDock(search_, tabs_, this);
     searchDock_->setPageRoom([this] { return split_->pageWidth(); });
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
+    tabOrder_ = std::make_unique<WindowTabOrder>([this] {
+        QWidget* page = tabs_->currentWidget();
+        return QList<WindowTabOrder::Part>{{damageNotice_}, {saveNotice_}, {tree_},
+                                           {tabs_, page},   {page},        {searchDock_}};
+    });
     const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
                                  "on the Reader tab (Ctrl+F shows it here).");
     connect(searchDock_, &SearchDock::steppedAsideForPage, this,
@@ -161,6 +167,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     });
 
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
+    connect(tree_, &ChapterTree::chapterSectionBrowsed, this, &MainWindow::browseSection);
     // The list marks the reader's section while the reader is on screen; behind a diagram's tab
     // (the reader laid out again at a switch of theme), the diagram's section stays marked (a
     // tester saw "Scaling Redis" marked beside the B-Tree).

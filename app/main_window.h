@@ -39,6 +39,7 @@ class ReaderView;
 class SearchDock;
 class SearchPanel;
 class SidebarSplitter;
+class WindowTabOrder;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -116,6 +117,8 @@ protected:
     void showEvent(QShowEvent* event) override;
     void moveEvent(QMoveEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    // Tab goes through the window's parts as they read (WindowTabOrder).
+    bool focusNextPrevChild(bool next) override;
 
 private:
     // The Study menu's tools, one row each, in the menu's order: the menu, openTool and the
@@ -152,6 +155,8 @@ private:
     void toggleFullScreen();
     void updateWindowTitle();
     void followTabInSidebar();
+    // The chapter list's arrows moved its mark to (chapter, section).
+    void browseSection(int chapter, const QString& sectionId);
     void focusStudyPage();
     // View > Zoom in (+1), out (-1) or reset (0) on the tab on screen: the page's own zoom (the
     // reader, a diagram) or its type (a tool, kept per kind in the settings).
@@ -192,7 +197,8 @@ private:
     mutable std::optional<QuizDeck> deck_;
     QString lastQuery_; // the search F3 goes through
     SidebarSplitter* split_ = nullptr;
-    int sidebarWidth_ = 0;  // a remembered sidebar width still to set (0: none)
+    std::unique_ptr<WindowTabOrder> tabOrder_; // made with the window's parts
+    int sidebarWidth_ = 0;                     // a remembered sidebar width still to set (0: none)
     QString lastLabClosed_; // the Lab page closed last, when nothing was closed after it
 };
 

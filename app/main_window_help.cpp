@@ -1,6 +1,9 @@
 // MainWindow (main_window.h): Help > Keyboard shortcuts and About.
 #include "app/export_actions.h"
 #include "app/main_window.h"
+#include "app/page_tabs.h"
+#include "app/reader/reader_view.h"
+#include "app/window_tab_order.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -8,6 +11,7 @@
 #include <QFrame>
 #include <QMessageBox>
 #include <QScreen>
+#include <QStatusBar>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -61,7 +65,8 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
         "export, a B-Tree vs LSM run or a large diagram being built, leave the "
         "presentation</td></tr>"
         "<tr><td colspan=2><br><b>In a live diagram</b></td></tr>"
-        "<tr><td><b>Space</b></td><td>Play / pause</td></tr>"
+        "<tr><td><b>Space</b></td><td>Play / pause (on a button, Space presses that "
+        "button)</td></tr>"
         "<tr><td><b>Left / Right</b></td><td>Step back / forward</td></tr>"
         "<tr><td><b>Home / End</b></td><td>First / last step</td></tr>"
         "<tr><td><b>- / +</b></td><td>Slower / faster</td></tr>"
@@ -123,6 +128,26 @@ void MainWindow::showAbout() {
                           "version 3 or later.</p>")
                            .arg(QStringLiteral(FIELDGUIDE_VERSION)));
     afterDialog(focus);
+}
+
+// The reader follows the list's arrows while it is on screen; behind another tab (a study tool)
+// the tab stays until Enter or a click (tester 36 #6: Down in the list replaced the decision
+// matrix by the reader), and the status bar says so.
+void MainWindow::browseSection(int chapter, const QString& sectionId) {
+    if (tabs_->currentWidget() == reader_) {
+        showSection(chapter, sectionId);
+    } else {
+        statusBar()->showMessage(
+            tr("Enter opens this section in the Reader tab; until then this tab stays."), 8000);
+    }
+}
+
+bool MainWindow::focusNextPrevChild(bool next) {
+    if (QWidget* to = tabOrder_->redirect(this, QApplication::focusWidget(), next)) {
+        to->setFocus(next ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+        return true;
+    }
+    return QMainWindow::focusNextPrevChild(next);
 }
 
 } // namespace fg

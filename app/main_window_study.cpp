@@ -384,7 +384,10 @@ void MainWindow::showPracticeScenario(const QString& diagram, const QByteArray& 
 void MainWindow::openTool(const QString& id) {
     for (int i = 1; i < tabs_->count(); ++i) {
         if (tabs_->widget(i)->property("toolId").toString() == id) {
+            // The keys go to it as to a tool just opened (its table: Space ticks a need), not
+            // left where they were (tester 36 #7).
             tabs_->setCurrentIndex(i);
+            tabs_->widget(i)->setFocus(Qt::OtherFocusReason);
             return;
         }
     }

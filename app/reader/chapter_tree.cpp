@@ -44,6 +44,8 @@ int ChapterTree::textWidth(const QTreeView& tree, const QModelIndex& index) {
 ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     setHeaderHidden(true);
     setAccessibleName(tr("Chapters and sections"));
+    setAccessibleDescription(tr("Enter or a click opens a section in the Reader tab; while the "
+                                "Reader tab is shown, it follows the arrow keys."));
     // Rows of one line or more (WrappingDelegate): the heights differ, and nothing is cut.
     setUniformRowHeights(false);
     setWordWrap(true);
@@ -66,10 +68,18 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     connect(this, &QTreeWidget::itemCollapsed, this, theirs);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (!syncing_ && item) {
-            emit chapterSectionActivated(item->data(0, kChapterRole).toInt(),
-                                         item->data(0, kSectionRole).toString());
+            emit chapterSectionBrowsed(item->data(0, kChapterRole).toInt(),
+                                       item->data(0, kSectionRole).toString());
         }
     });
+    // A click opens the row, the current one too (behind a study tool's tab it had not
+    // followed the arrows); Enter likewise (activated).
+    for (const auto signal : {&QTreeWidget::itemClicked, &QTreeWidget::itemActivated}) {
+        connect(this, signal, this, [this](QTreeWidgetItem* item) {
+            emit chapterSectionActivated(item->data(0, kChapterRole).toInt(),
+                                         item->data(0, kSectionRole).toString());
+        });
+    }
 }
 
 void ChapterTree::fitToFont() {

@@ -1,6 +1,7 @@
-// ChapterTree: the sidebar: chapters and, under each, its sections. Arrow keys move, Enter or a
-// click opens. A chapter that failed to load is marked and its tooltip says why. A title longer
-// than the list is wide goes on over more lines: none is cut, whatever the theme's type.
+// ChapterTree: the sidebar: chapters and, under each, its sections. Arrow keys move (browsed),
+// Enter or a click opens (activated). A chapter that failed to load is marked and its tooltip says
+// why. A title longer than the list is wide goes on over more lines: none is cut, whatever the
+// theme's type.
 #pragma once
 
 #include "models/course/course.h"
@@ -24,7 +25,10 @@ public:
     static int textWidth(const QTreeView& tree, const QModelIndex& index);
 
 signals:
+    // Enter or a click on a row: open it.
     void chapterSectionActivated(int chapter, const QString& sectionId);
+    // The arrows (or type-ahead) moved the current row there; nothing asked to open it yet.
+    void chapterSectionBrowsed(int chapter, const QString& sectionId);
 
 protected:
     void changeEvent(QEvent* event) override;

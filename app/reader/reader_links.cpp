@@ -5,7 +5,9 @@
 #include "app/reader/reader_view.h"
 
 #include <QScrollBar>
+#include <QTextBlock>
 #include <QTextCursor>
+#include <algorithm>
 
 namespace fg {
 
@@ -17,12 +19,111 @@ constexpr int kFocusedLinkMark = QTextFormat::UserProperty + 1;
 } // namespace
 
 bool ReaderView::focusNextPrevChild(bool next) {
+    // From a reading position Qt went to the chapter's first or last link, far from the
+    // page on screen (Shift+Tab jumped to "Key Features", tester 36 #8): the links in view
+    // first, and out of the reader when there is none.
+    const QTextCursor link = textCursor();
+    if (hasFocus() &&
+        (focusedLink().isEmpty() || !inView(link.selectionStart(), link.selectionEnd()))) {
+        if (focusLinkFromReadingPosition(next)) {
+            return true;
+        }
+        QTextCursor none = link;
+        none.clearSelection();
+        setCursorWhereSeen(none);                 // no link marked as focused, the page where it is
+        return QWidget::focusNextPrevChild(next); // out of the reader
+    }
     const bool moved = QTextBrowser::focusNextPrevChild(next);
     showSelections();
     if (!focusedLink().isEmpty()) {
         scrollLinkIntoView();
     }
     return moved;
+}
+
+bool ReaderView::inView(int start, int end) const {
+    QTextCursor a(document()), b(document());
+    a.setPosition(start);
+    b.setPosition(end);
+    const QRect view = viewport()->rect();
+    return view.contains(cursorRect(a)) && view.contains(cursorRect(b));
+}
+
+int ReaderView::readingPosition() const {
+    const QTextCursor cursor = textCursor();
+    if (!cursor.hasSelection() && inView(cursor.position(), cursor.position())) {
+        return cursor.position();
+    }
+    return cursorForPosition(QPoint(0, 0)).position();
+}
+
+QTextCursor ReaderView::linkFrom(int from, bool next, bool inViewOnly) const {
+    QTextCursor found;
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            const int start = f.position(), end = f.position() + f.length();
+            const bool onTheWay = next ? start >= from : end <= from;
+            // A link has a target (a section's heading is an anchor with a name only).
+            const bool link = f.charFormat().isAnchor() && !f.charFormat().anchorHref().isEmpty();
+            if (!link || !onTheWay || (inViewOnly && !inView(start, end))) {
+                continue;
+            }
+            // A link split into fragments (a bold word in it) is one link.
+            if (found.hasSelection() && found.selectionEnd() == start &&
+                found.charFormat().anchorHref() == f.charFormat().anchorHref()) {
+                found.setPosition(end, QTextCursor::KeepAnchor);
+                continue;
+            }
+            if (next && found.hasSelection()) {
+                return found;
+            }
+            found = QTextCursor(document());
+            found.setPosition(start);
+            found.setPosition(end, QTextCursor::KeepAnchor);
+        }
+    }
+    return found;
+}
+
+bool ReaderView::focusLinkFromReadingPosition(bool next) {
+    const int from = readingPosition();
+    QTextCursor link = linkFrom(from, next, true);
+    // None in view: Tab reads on to the next link below, brought into view as Tab's links are;
+    // Shift+Tab does not go back up out of sight, it leaves the reader.
+    const bool wasInView = link.hasSelection();
+    if (!wasInView && next) {
+        link = linkFrom(from, true, false);
+    }
+    if (!link.hasSelection()) {
+        return false;
+    }
+    // Qt's own step from a selection just before the link (Tab) or just after it (Shift+Tab)
+    // lands on it and marks it as the keyboard's link (a selection set here was painted in the
+    // selection's colours over the focus mark).
+    QTextCursor beside(document());
+    const int last = document()->characterCount() - 1;
+    if (next && link.selectionStart() > 0) {
+        beside.setPosition(link.selectionStart() - 1);
+        beside.setPosition(link.selectionStart(), QTextCursor::KeepAnchor);
+    } else if (!next) {
+        beside.setPosition(std::min(link.selectionEnd(), last - 1));
+        beside.setPosition(std::min(link.selectionEnd() + 1, last), QTextCursor::KeepAnchor);
+    }
+    setCursorWhereSeen(beside);
+    QTextBrowser::focusNextPrevChild(next);
+    showSelections();
+    if (!wasInView) {
+        scrollLinkIntoView();
+    }
+    return true;
+}
+
+void ReaderView::setCursorWhereSeen(const QTextCursor& cursor) {
+    const int scrolled = verticalScrollBar()->value();
+    setTextCursor(cursor);
+    verticalScrollBar()->setValue(scrolled);
+    showSelections();
 }
 
 void ReaderView::focusOutEvent(QFocusEvent* event) {

@@ -151,6 +151,21 @@ private:
     QTextEdit::ExtraSelection focusedLinkMark() const;
     // The focused link a third down the view when it is near an edge (or out of sight).
     void scrollLinkIntoView();
+    // From a reading position (no link focused, or the focused one scrolled out of view): the
+    // next link in view below it (Tab) or the previous one above it (Shift+Tab), selected,
+    // without scrolling. None in view: Tab goes to the next link below, Shift+Tab finds none.
+    // False when none was found (the keys then leave the reader).
+    bool focusLinkFromReadingPosition(bool next);
+    // The link after (`next`) or before document position `from`, the nearest; only among those
+    // wholly in view when `inViewOnly`. No selection when there is none.
+    QTextCursor linkFrom(int from, bool next, bool inViewOnly) const;
+    // Where the student reads: the text cursor when it is in view (a click put it there), else
+    // the view's first line. A document position.
+    int readingPosition() const;
+    // The text cursor set to `cursor`, the page not scrolled (Qt scrolls to the cursor).
+    void setCursorWhereSeen(const QTextCursor& cursor);
+    // True when the text from `start` to `end` (document positions) is wholly in view.
+    bool inView(int start, int end) const;
 
     const Course* course_ = nullptr;
     int chapter_ = -1;

@@ -163,6 +163,45 @@ private slots:
         theme.apply(fg::ThemeChoice::Light);
     }
 
+    // Tester 36 #7: in Projector the 2-pixel ring was hard to tell from a button's border at
+    // the back of a room. There it is at least 3 pixels wide, in a colour 3:1 from the window and
+    // the button: the 3 pixels just outside a focused button are all the ring's colour.
+    void theProjectorsRingIsThreePixelsWide() {
+        fg::AppTheme theme;
+        theme.apply(fg::ThemeChoice::Projector);
+        QWidget window;
+        auto* row = new QHBoxLayout(&window);
+        row->setContentsMargins(20, 20, 20, 20);
+        auto* button = new QPushButton(QStringLiteral("Run"), &window);
+        row->addWidget(button);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        button->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(fg::FocusRing::current() && fg::FocusRing::current()->widget() == button);
+        const QColor want = fg::focusRingColor(window.palette());
+        for (QPalette::ColorRole role : {QPalette::Window, QPalette::Button}) {
+            QVERIFY(fg::contrastRatio(want, window.palette().color(role)) >= 3.0);
+        }
+        const QImage image = window.grab().toImage();
+        const QRect r(button->mapTo(&window, QPoint(0, 0)), button->size());
+        for (int out = 1; out <= 3; ++out) {
+            for (const QPoint at :
+                 {QPoint(r.center().x(), r.top() - out), QPoint(r.center().x(), r.bottom() + out),
+                  QPoint(r.left() - out, r.center().y()),
+                  QPoint(r.right() + out, r.center().y())}) {
+                QVERIFY2(near(image.pixelColor(at), want, 24),
+                         qPrintable(QStringLiteral("%1 px out at (%2, %3): %4, the ring is %5")
+                                        .arg(out)
+                                        .arg(at.x())
+                                        .arg(at.y())
+                                        .arg(image.pixelColor(at).name(), want.name())));
+            }
+        }
+        theme.apply(fg::ThemeChoice::Light);
+        QCOMPARE(fg::FocusRing::width(), int(fg::FocusRing::kWidth));
+    }
+
     // A button switched off while its work runs loses the focus to the next control; on again,
     // it has it back (a tester found the focus on a far-away Fit button after "Stop this
     // server"), unless the user moved it meanwhile.

@@ -2,13 +2,18 @@
 // diagram's own controls at the top, then the drawing, then the playback bar, and only then out
 // of the page; never to the chapter list or the tabs in between (a tester's Tab went from the
 // playback bar to the chapter list and the tabs before the controls at the top).
+#include "app/reader/chapter_tree.h"
+#include "app/reader/reader_view.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_view.h"
 
 #include <QApplication>
+#include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTreeWidget>
 
 namespace page_tab_order {
 
@@ -109,6 +114,114 @@ private slots:
         QCOMPARE(QApplication::focusWidget(), visited[drawing + 1]);
         QVERIFY(page_tab_order::onScreen(visited[drawing + 1]).top() >=
                 page_tab_order::onScreen(canvas).bottom());
+    }
+
+    // Tester 36 #6: Down in the chapter list replaced the decision matrix by the reader. Behind
+    // a tool's tab the arrows move the list's mark only, and the status bar says that Enter
+    // opens it; Enter opens it in the reader. With the reader on screen it follows the arrows.
+    void theListsArrowsLeaveAToolOnScreenUntilEnter() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        showActive(w);
+        w.openTool(QStringLiteral("matrix"));
+        settle();
+        QWidget* matrix = w.tabs()->currentWidget();
+        QVERIFY(matrix != w.reader());
+        w.tree()->setFocus(Qt::TabFocusReason);
+        const QTreeWidgetItem* before = w.tree()->currentItem();
+        QTest::keyClick(w.tree(), Qt::Key_Down);
+        QTest::keyClick(w.tree(), Qt::Key_Down);
+        QVERIFY(w.tree()->currentItem() != before);
+        QCOMPARE(w.tabs()->currentWidget(), matrix);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(w.tree()));
+        QVERIFY2(w.statusBar()->currentMessage().contains(QLatin1String("Enter opens")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QTreeWidgetItem* chosen = w.tree()->currentItem();
+        const int chapter =
+            w.tree()->indexOfTopLevelItem(chosen->parent() ? chosen->parent() : chosen);
+        QTest::keyClick(w.tree(), Qt::Key_Return);
+        QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.reader()));
+        QCOMPARE(w.reader()->chapterIndex(), chapter);
+        // The reader on screen follows the arrows.
+        w.tree()->setFocus(Qt::TabFocusReason);
+        const QString section = w.reader()->currentSection();
+        QTest::keyClick(w.tree(), Qt::Key_Down);
+        QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.reader()));
+        QVERIFY(w.reader()->currentSection() != section);
+    }
+
+    // Tester 36 #6: Tab went page, chapter list, tabs (the order the widgets were made), and
+    // from the reader's last link it skipped the list. Round the window with real Tab keys, from
+    // the list: the list, the tabs, the page, each once and in that order, and back to the list;
+    // Shift+Tab goes the same way back.
+    void tabGoesListTabsPageAndRound_data() {
+        QTest::addColumn<QString>("page");
+        QTest::newRow("reader") << QString();
+        QTest::newRow("matrix") << QStringLiteral("matrix");
+        QTest::newRow("wizard") << QStringLiteral("wizard");
+        QTest::newRow("btree") << QStringLiteral("btree");
+    }
+    void tabGoesListTabsPageAndRound() {
+        QFETCH(QString, page);
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        showActive(w);
+        if (page == QLatin1String("btree")) {
+            w.openDiagram(page);
+        } else if (!page.isEmpty()) {
+            w.openTool(page);
+        }
+        settle();
+        const auto partOf = [&w](QWidget* f) {
+            QWidget* onScreen = w.tabs()->currentWidget();
+            return f == w.tree() || w.tree()->isAncestorOf(f)   ? 0
+                   : onScreen->isAncestorOf(f) || f == onScreen ? 2
+                   : w.tabs()->isAncestorOf(f)                  ? 1
+                                                                : -1;
+        };
+        for (const bool forward : {true, false}) {
+            w.tree()->setFocus(forward ? Qt::TabFocusReason : Qt::BacktabFocusReason);
+            QList<int> parts{0};
+            for (int i = 0; i < 300; ++i) {
+                QTest::keyClick(QApplication::focusWidget(),
+                                forward ? Qt::Key_Tab : Qt::Key_Backtab);
+                const int part = partOf(QApplication::focusWidget());
+                QVERIFY2(part >= 0, QApplication::focusWidget()->metaObject()->className());
+                if (part != parts.back()) {
+                    parts << part;
+                }
+                if (part == 0) {
+                    break;
+                }
+            }
+            QCOMPARE(parts, forward ? QList<int>({0, 1, 2, 0}) : QList<int>({0, 2, 1, 0}));
+        }
+    }
+
+    // Tester 36 #7: Study > Decision matrix with its tab open left the focus where it was (the
+    // chapter list), and Space ticked nothing. Opened or opened again, the keys are in its table.
+    void aToolOpenedAgainHasTheKeys() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        showActive(w);
+        w.openTool(QStringLiteral("matrix"));
+        settle();
+        auto* table = w.tabs()->currentWidget()->findChild<QTableWidget*>();
+        QVERIFY(table);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
+        w.tree()->setFocus(Qt::TabFocusReason);
+        w.openTool(QStringLiteral("matrix"));
+        settle();
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(table));
+        table->setCurrentCell(0, 0);
+        QTest::keyClick(table, Qt::Key_Space);
+        QCOMPARE(table->item(0, 0)->checkState(), Qt::Checked);
+    }
+
+private:
+    static void showActive(fg::MainWindow& w) {
+        w.resize(1920, 1050);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
     }
 };
 

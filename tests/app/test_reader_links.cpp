@@ -37,6 +37,39 @@ QRect linkRect(fg::ReaderView& r) {
     return r.cursorRect(start).united(r.cursorRect(end));
 }
 
+// A window of a button ("before": where Shift+Tab leaves the reader to) over a reader of
+// `course` in `theme`, 900 x 520, shown.
+struct ReaderWindow {
+    QWidget window;
+    QPushButton* before = new QPushButton(QStringLiteral("before"), &window);
+    fg::ReaderView* reader = new fg::ReaderView(&window);
+
+    ReaderWindow(const fg::Course& course, const fg::Theme& theme) {
+        auto* column = new QVBoxLayout(&window);
+        column->addWidget(before);
+        column->addWidget(reader);
+        window.resize(900, 520);
+        reader->setCourse(&course);
+        reader->setTheme(theme);
+        window.show();
+    }
+
+    // Shows the chapter with the most links, drawn at the view's width; how many it has.
+    int showMostLinks(const fg::Course& course) {
+        int chapter = 0, most = 0;
+        for (int i = 0; i < int(course.chapters.size()); ++i) {
+            reader->showChapter(i);
+            if (const int n = linksIn(reader->document()); n > most) {
+                most = n;
+                chapter = i;
+            }
+        }
+        reader->showChapter(chapter);
+        QTest::qWait(200); // the figures drawn at the view's width
+        return most;
+    }
+};
+
 } // namespace reader_links
 
 class TestReaderLinks : public QObject {
@@ -56,29 +89,12 @@ private slots:
         const fg::Theme t = theme == 0   ? fg::Theme::light()
                             : theme == 1 ? fg::Theme::dark()
                                          : fg::Theme::projector();
-        QWidget window;
-        auto* column = new QVBoxLayout(&window);
-        auto* before = new QPushButton(QStringLiteral("before"), &window);
-        column->addWidget(before);
-        auto* reader = new fg::ReaderView(&window);
-        column->addWidget(reader);
-        window.resize(900, 520);
-        reader->setCourse(&course_);
-        reader->setTheme(t);
-        window.show();
-        FG_ACTIVATE_OR_SKIP(&window);
-        // The chapter with the most links.
-        int chapter = 0, most = 0;
-        for (int i = 0; i < int(course_.chapters.size()); ++i) {
-            reader->showChapter(i);
-            if (const int n = reader_links::linksIn(reader->document()); n > most) {
-                most = n;
-                chapter = i;
-            }
-        }
+        reader_links::ReaderWindow shown(course_, t);
+        FG_ACTIVATE_OR_SKIP(&shown.window);
+        fg::ReaderView* reader = shown.reader;
+        QPushButton* before = shown.before;
+        const int most = shown.showMostLinks(course_);
         QVERIFY2(most >= 4, qPrintable(QString::number(most)));
-        reader->showChapter(chapter);
-        QTest::qWait(200); // the figures drawn at the view's width
         reader->setFocus(Qt::TabFocusReason);
         std::vector<int> starts;
         int painted = 0; // links whose mark was looked at on screen
@@ -136,6 +152,58 @@ private slots:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
         QCOMPARE(QApplication::focusWidget(), before);
         QVERIFY(!reader->focusedLinkSelection()); // no mark left behind
+    }
+
+    // Tester 36 #8: with the focus in the reader at a reading position (no link focused),
+    // Shift+Tab jumped to the chapter's last link, far down, and the view with it. From a
+    // reading position the keys take the links in view, and the page does not move: Tab the
+    // first in view, Shift+Tab the last in view above the text cursor (a click put it there);
+    // with none above in view, Shift+Tab leaves the reader.
+    void fromAReadingPositionTabTakesTheLinksInView() {
+        reader_links::ReaderWindow shown(course_, fg::Theme::light());
+        FG_ACTIVATE_OR_SKIP(&shown.window);
+        fg::ReaderView* reader = shown.reader;
+        QPushButton* before = shown.before;
+        QVERIFY(shown.showMostLinks(course_) >= 2);
+        // The view scrolled to the chapter's last link, a third down: links above it, out of
+        // view, and the last link of the chapter in view.
+        reader->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(reader, Qt::Key_End); // nothing focused: End scrolls to the end
+        QScrollBar* bar = reader->verticalScrollBar();
+        const int end = bar->value();
+        QVERIFY(end > 0);
+        const int height = reader->viewport()->height();
+        const auto inView = [&] {
+            const QRect r = reader_links::linkRect(*reader);
+            return r.top() >= 0 && r.bottom() <= height;
+        };
+        // Tab: a link in view, the page where it was.
+        QTest::keyClick(reader, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), reader);
+        QVERIFY(!reader->focusedLink().isEmpty());
+        QVERIFY(inView());
+        QCOMPARE(bar->value(), end);
+        // A click's text cursor under that link: Shift+Tab goes to the last link above it in
+        // view (that one), the page still.
+        const int tabbed = reader->textCursor().selectionStart();
+        QTextCursor below = reader->cursorForPosition(
+            QPoint(reader->viewport()->width() / 2, reader_links::linkRect(*reader).bottom() + 4));
+        QVERIFY(below.position() > reader->textCursor().selectionEnd());
+        reader->setTextCursor(below);
+        QCOMPARE(bar->value(), end);
+        QTest::keyClick(reader, Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), reader);
+        QCOMPARE(reader->textCursor().selectionStart(), tabbed);
+        QCOMPARE(bar->value(), end);
+        // No cursor in view (at the chapter's start): the reading position is the view's top,
+        // no link is above it in view, and Shift+Tab leaves the reader where it is.
+        QTextCursor top(reader->document());
+        reader->setTextCursor(top);
+        bar->setValue(end);
+        QTest::keyClick(reader, Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), before);
+        QCOMPARE(bar->value(), end);
+        QVERIFY(!reader->focusedLinkSelection());
     }
 
 private:

@@ -26,9 +26,10 @@ QString openingSentence(QString title, int steps, OpeningFor where) {
     QString then;
     switch (where) {
     case OpeningFor::Screen:
-        then = OpeningWords::tr(
-                   "Press Play (Space) to watch its %1, or the Right arrow key for one step at a "
-                   "time.")
+        // Space plays on the drawing (and the timeline), not on a focused button, where it
+        // presses that button: Tab from the drawing lands on "To start" (a tester pressed it).
+        then = OpeningWords::tr("Press Play (or Space on the drawing) to watch its %1, or the "
+                                "Right arrow key for one step at a time.")
                    .arg(count);
         break;
     case OpeningFor::Slide:

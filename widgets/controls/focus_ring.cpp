@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QPointer>
 #include <QProxyStyle>
+#include <algorithm>
 
 namespace fg {
 
@@ -37,7 +38,7 @@ public:
     int pixelMetric(PixelMetric metric, const QStyleOption* option,
                     const QWidget* widget) const override {
         if (metric == PM_FocusFrameHMargin || metric == PM_FocusFrameVMargin) {
-            return FocusRing::kWidth;
+            return FocusRing::width();
         }
         return QProxyStyle::pixelMetric(metric, option, widget);
     }
@@ -48,6 +49,11 @@ const char* const kRingArea = "fgFocusRingArea";
 QPointer<FocusRing>& theRing() {
     static QPointer<FocusRing> ring;
     return ring;
+}
+
+int& ringWidth() {
+    static int width = FocusRing::kWidth;
+    return width;
 }
 
 } // namespace
@@ -80,6 +86,18 @@ void FocusRing::install() {
         return true;
     }();
     (void)installed;
+}
+
+int FocusRing::width() {
+    return ringWidth();
+}
+
+void FocusRing::setWidth(int pixels) {
+    ringWidth() = std::max(int(kWidth), pixels);
+    if (FocusRing* ring = current()) {
+        ring->setWidget(ring->widget()); // placed again, as far out as it is wide
+        ring->update();
+    }
 }
 
 FocusRing* FocusRing::current() {
@@ -125,9 +143,9 @@ void FocusRing::paintEvent(QPaintEvent*) {
     }
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    p.setPen(QPen(focusRingColor(widget()->window()->palette()), kWidth));
+    p.setPen(QPen(focusRingColor(widget()->window()->palette()), width()));
     p.setBrush(Qt::NoBrush);
-    const qreal half = kWidth / 2.0;
+    const qreal half = width() / 2.0;
     p.drawRoundedRect(QRectF(unclipped()).adjusted(half, half, -half, -half), 3, 3);
 }
 

@@ -2,6 +2,7 @@
 
 #include "models/io/status_text.h"
 #include "widgets/canvas/reading_column.h"
+#include "widgets/controls/current_cell_ring.h"
 #include "widgets/export/animation_dialog.h"
 
 #include <QApplication>
@@ -414,6 +415,11 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     table_->setAlternatingRowColors(true);
     // Tab leaves the table (the arrows move in it): 60 cells took 60 Tabs (a tester).
     table_->setTabKeyNavigation(false);
+    // The cell the arrows are on is ringed in the focus colour; no selection's fill under the
+    // ring (nothing here is selected for anything: Space ticks, Enter opens), which took the
+    // ring's own colour away from it.
+    table_->setSelectionMode(QAbstractItemView::NoSelection);
+    table_->setItemDelegate(new CurrentCellRing(table_));
     fitRows();
     connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
             &QTableWidget::resizeRowsToContents);
@@ -477,6 +483,11 @@ bool MatrixView::eventFilter(QObject* watched, QEvent* event) {
         }
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void MatrixView::focusInEvent(QFocusEvent* event) {
+    QWidget::focusInEvent(event);
+    table_->setFocus(event->reason());
 }
 
 QString MatrixView::pageTitle() const {

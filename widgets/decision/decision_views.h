@@ -103,6 +103,10 @@ signals:
 protected:
     void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
+    // The page focused (opened, or its tab chosen again from the Study menu): the keys go to the
+    // table, where the arrows move and Space ticks a need. Not a focus proxy (Qt would count the
+    // page as a Tab stop of its own).
+    void focusInEvent(QFocusEvent* event) override;
 
 private:
     void refresh();

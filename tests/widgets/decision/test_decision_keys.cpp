@@ -153,6 +153,39 @@ private slots:
         QCOMPARE(cell->text(QAccessible::Description), m.cells[1][2].explain);
     }
 
+    // Tester 36 #7: the cell the arrows were on had only a pale fill. It is ringed, on its
+    // edges, in a colour 3:1 or more from the cell's fill and from the table, on a plain row, a
+    // tinted one and a ticked (coloured) one; the cells around it have no ring.
+    void theCurrentCellIsRinged() {
+        const auto m = matrix();
+        fg::MatrixView view(m);
+        FG_ACTIVATE_OR_SKIP(decision_keys::shown(view));
+        QTableWidget* table = view.table();
+        view.setTicked(2, true);
+        const QColor base = table->palette().color(QPalette::Base);
+        for (const auto& [row, column] : {std::pair{0, 1}, std::pair{1, 2}, std::pair{2, 3}}) {
+            table->setCurrentCell(row, column);
+            const QImage shot = table->viewport()->grab().toImage();
+            const QRect cell = table->visualRect(table->model()->index(row, column));
+            const QColor fill = shot.pixelColor(cell.center().x(), cell.top() + 6);
+            const QColor ring = shot.pixelColor(cell.center().x(), cell.top() + 1);
+            const QString where = QStringLiteral("cell %1,%2: ring %3 on fill %4")
+                                      .arg(row)
+                                      .arg(column)
+                                      .arg(ring.name(), fill.name());
+            QVERIFY2(fg::contrastRatio(ring, fill) >= 3.0, qPrintable(where));
+            QVERIFY2(fg::contrastRatio(ring, base) >= 3.0, qPrintable(where));
+            for (const QPoint at : {QPoint(cell.center().x(), cell.bottom() - 1),
+                                    QPoint(cell.left() + 1, cell.center().y()),
+                                    QPoint(cell.right() - 1, cell.center().y())}) {
+                QCOMPARE(shot.pixelColor(at), ring);
+            }
+            const QRect below = table->visualRect(table->model()->index(row + 1, column));
+            QVERIFY2(shot.pixelColor(below.center().x(), below.top() + 1) != ring,
+                     qPrintable(where));
+        }
+    }
+
     // Enter on a store's cell opens the store's chapter, as a double-click does; on a need, it
     // opens nothing.
     void enterOnAStoreCellOpensItsChapter() {

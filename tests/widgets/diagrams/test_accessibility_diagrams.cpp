@@ -7,9 +7,11 @@
 #include "tests/widgets/diagrams/diagram_test_support.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/controls/announced_text.h"
+#include "widgets/controls/button_keys.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/spoken_state.h"
 
+#include <QAbstractButton>
 #include <QAccessible>
 #include <QApplication>
 #include <QLineEdit>
@@ -249,6 +251,51 @@ private slots:
         view->panel()->canvas()->setFocus(Qt::TabFocusReason);
         QTest::keyClick(view->panel()->canvas(), Qt::Key_Right);
         QCOMPARE(player->position(), 4);
+    }
+
+    // Tester 36 #4: Tab from the drawing landed on "To start", Space pressed it, and nothing
+    // played under "Press Play (Space)". The opening sentence says where Space plays (on the
+    // drawing), and it holds at every stop of the panel: a focused button is pressed by Space,
+    // anything else (the drawing, the timeline) plays or pauses.
+    void spacePlaysWhereTheOpeningSentenceSays() {
+        fg::ButtonKeys::install(); // as the main window does: Space presses the focused button
+        auto page = std::unique_ptr<QWidget>(fg::liveDiagrams().front().makePage(nullptr));
+        auto* view = qobject_cast<fg::DiagramView*>(page.get());
+        view->resize(1600, 900);
+        view->show();
+        FG_ACTIVATE_OR_SKIP(view);
+        fg::Player* player = view->panel()->player();
+        player->seek(-1);
+        QVERIFY2(view->panel()->narration().contains(QLatin1String("Space on the drawing")),
+                 qPrintable(view->panel()->narration()));
+        int buttons = 0, playing = 0;
+        for (QWidget* stop : tabWalk(view, view->panel()->canvas())) {
+            if (!view->panel()->isAncestorOf(stop)) {
+                continue; // the controls row above: lists, boxes and buttons of their own
+            }
+            player->pause();
+            auto* button = qobject_cast<QAbstractButton*>(stop);
+            int pressed = 0;
+            if (button) {
+                connect(button, &QAbstractButton::clicked, view, [&pressed] { ++pressed; });
+            }
+            const QString name = stop->accessibleName(); // Play's becomes Pause's
+            stop->setFocus(Qt::TabFocusReason);
+            QTest::keyClick(stop, Qt::Key_Space);
+            if (button) {
+                disconnect(button, &QAbstractButton::clicked, view, nullptr);
+            }
+            if (button) {
+                ++buttons;
+                QVERIFY2(pressed == 1, qPrintable(name));
+                QCOMPARE(player->isPlaying(), name.startsWith(QLatin1String("Play")));
+            } else {
+                ++playing;
+                QVERIFY2(player->isPlaying(), qPrintable(name));
+            }
+        }
+        QVERIFY(buttons >= 5);
+        QVERIFY(playing >= 2); // the drawing and the timeline
     }
 
     // With no screen reader listening, a step is not put into words nor shown as a notification
