@@ -64,13 +64,6 @@
 
 namespace fg {
 
-const QuizDeck& MainWindow::quizDeck() const {
-    if (!deck_) {
-        deck_ = loadQuizDeck(defaultContentRoot(), course_.locales); // in the course's language
-    }
-    return *deck_;
-}
-
 MainWindow::MainWindow(Course course, QWidget* parent)
     : QMainWindow(parent), course_(std::move(course)) {
     AppTheme::installStyle(); // before the widgets: each is polished once, in it

@@ -33,6 +33,13 @@
 
 namespace fg {
 
+const QuizDeck& MainWindow::quizDeck() const {
+    if (!deck_) {
+        deck_ = loadQuizDeck(defaultContentRoot(), course_.locales); // in the course's language
+    }
+    return *deck_;
+}
+
 void MainWindow::editSectionNote() {
     const QString chapter = currentChapterId(), section = reader_->currentSection();
     if (chapter.isEmpty() || section.isEmpty()) {
