@@ -168,7 +168,9 @@ int ReaderView::scrollBarToCome() const {
                  [&figures](const QString&, const QTextFragment&) { ++figures; });
     const qreal tall = (lines + 6 * figures) * fm.lineSpacing() / std::max(1, viewport()->height());
     // About the least the text can take (paragraphs' ends and spacing add to it), but a table
-    // puts several words on a line: where it is wrong, the figures are drawn again.
+    // puts several words on a line: where it is wrong, the text is laid out again when the
+    // scroll bar comes or goes, and the figures are drawn again.
     return tall > 1 ? bar->sizeHint().width() : tall < 0.5 && figures == 0 ? 0 : -1;
 }
+
 } // namespace fg

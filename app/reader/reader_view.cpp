@@ -132,8 +132,9 @@ void ReaderView::renderChapter() {
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
-    tablesNeed_ = widestTableNeed(document());
-    gridColumns_ = leastTableColumns(document(), TableFitting{}.leastTypeScale);
+    TableNeeds needs = tableNeeds(document(), TableFitting{}.leastTypeScale);
+    tablesNeed_ = needs.widest;
+    gridColumns_ = std::move(needs.least);
     stacked_.clear(); // decided afresh, without the margin that keeps a table from going to and fro
     stacked_ = tablesStacked();
     if (std::find(stacked_.begin(), stacked_.end(), true) != stacked_.end()) {
@@ -234,23 +235,30 @@ void ReaderView::windowShown() {
     // The window's tabs and splitter set the reader's width after its own show (242 px, then
     // 482 at 800x600): the figures were laid out at the first width, drawn aside, then drawn
     // again in full on the UI thread at the second (a jump, 120 ms after the first paint).
-    waitsForWindow_ = false;
-    if (shown_) {
-        // The resizes on the way were let by (resizeEvent): the text laid out once, at the
-        // width it ends with, and the place kept as after any resize.
-        if (earlyWidth_ == 0 && query_.isEmpty()) {
-            // The workers first: they lay the figures out and draw them while the text is laid
-            // out here (their sizes are waited for after: renderFigures), at the width the
-            // view will have once its scroll bar is there or not.
-            if (const int bar = scrollBarToCome(); bar >= 0) {
-                drawFiguresEarly(figureWidth(viewport()->width() - bar,
-                                             2 * sideMargin(viewport()->width() - bar)));
-            }
-        }
-        QResizeEvent now(size(), QSize()); // from no width: QTextEdit lays the text out again
-        resizeEvent(&now);
-        renderFigures(query_.isEmpty());
+    if (!shown_) {
+        waitsForWindow_ = false;
+        return;
     }
+    // The scroll bar the text will need, shown before the text is laid out (its resize still
+    // let by): the text was laid out without it, then again with it, and again (callgrind).
+    const int bar = scrollBarToCome();
+    if (bar > 0) {
+        setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn); // as needed again once laid out
+    }
+    waitsForWindow_ = false;
+    if (earlyWidth_ == 0 && query_.isEmpty() && bar >= 0) {
+        // The workers first: they lay the figures out and draw them while the text is laid
+        // out here (their sizes are waited for after: renderFigures).
+        drawFiguresEarly(figureWidth(viewport()->width(), 2 * sideMargin()));
+    }
+    // The resizes on the way were let by (resizeEvent): the text laid out once, at the width
+    // it ends with, and the place kept as after any resize.
+    QResizeEvent now(size(), QSize()); // from no width: QTextEdit lays the text out again
+    resizeEvent(&now);
+    if (bar > 0) {
+        setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    }
+    renderFigures(query_.isEmpty());
 }
 
 QVariant ReaderView::loadResource(int type, const QUrl& name) {

@@ -182,9 +182,9 @@ private:
     qreal fittedColumn_ = -1;     // the column the tables were last fitted to (updateMargins)
     int fittedRevision_ = -1;     // and the document's revision after that fit
     FigureImages images_;
-    qreal tablesNeed_ = 0; // widestTableNeed() of the chapter on screen (table_fit.h)
+    qreal tablesNeed_ = 0; // tableNeeds().widest of the chapter on screen (table_fit.h)
     // Per table of the chapter: the narrowest column it keeps its words whole in as a grid
-    // (leastTableColumns); in a narrower one it is stacked (chapterHtml).
+    // (tableNeeds().least); in a narrower one it is stacked (chapterHtml).
     std::vector<qreal> gridColumns_;
     std::vector<bool> stacked_;
     bool resizeAtTop_ = false; // at the top of the text when a run of resizes began

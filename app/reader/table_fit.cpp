@@ -98,28 +98,25 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
 
 } // namespace
 
-qreal widestTableNeed(QTextDocument* doc) {
-    // Room for every column's longest word, and some over: fitTables() then shares the column
-    // out so that no word breaks.
-    constexpr qreal kTableSlack = 1.3;
-    qreal widest = 0;
-    for (const TableColumns& t : measureTables(doc, TableFitting{})) {
-        widest = std::max(widest, (t.overhead + t.words()) * kTableSlack);
-    }
-    return widest;
-}
-
-std::vector<qreal> leastTableColumns(QTextDocument* doc, qreal leastTypeScale) {
-    std::vector<TableColumns> tables = measureTables(doc, TableFitting{.dataTablesOnly = true});
+TableNeeds tableNeeds(QTextDocument* doc, qreal leastTypeScale) {
+    // Measured once for both (each was a pass of font measures over every cell: a tenth of the
+    // reader's work before its first paint).
+    std::vector<TableColumns> tables = measureTables(doc, TableFitting{});
     std::sort(tables.begin(), tables.end(), [](const TableColumns& a, const TableColumns& b) {
         return a.table->firstPosition() < b.table->firstPosition();
     });
-    std::vector<qreal> out;
+    // Room for every column's longest word, and some over: fitTables() then shares the column
+    // out so that no word breaks.
+    constexpr qreal kTableSlack = 1.3;
+    TableNeeds needs;
     for (const TableColumns& t : tables) {
-        // Measured in the type the table has now; the tables are 99% of the column wide.
-        out.push_back((t.words() * leastTypeScale / t.applied + t.overhead) / 0.99);
+        needs.widest = std::max(needs.widest, (t.overhead + t.words()) * kTableSlack);
+        if (t.table->format().headerRowCount() > 0) {
+            // Measured in the type the table has now; the tables are 99% of the column wide.
+            needs.least.push_back((t.words() * leastTypeScale / t.applied + t.overhead) / 0.99);
+        }
     }
-    return out;
+    return needs;
 }
 
 namespace {

@@ -11,14 +11,16 @@ class QTextDocument;
 
 namespace fg {
 
-// The width the widest table of `doc` needs to keep every word whole (each column its longest
-// word, with the cells' padding and borders), with some room over.
-qreal widestTableNeed(QTextDocument* doc);
-
-// Per table of data (those with a header row), in the document's order: the narrowest column
-// (pixels or points) in which it keeps its words whole, its type shrunk to `leastTypeScale` at
-// most (fitTables). In a narrower one, its words break.
-std::vector<qreal> leastTableColumns(QTextDocument* doc, qreal leastTypeScale);
+struct TableNeeds {
+    // The width the widest table needs to keep every word whole (each column its longest word,
+    // with the cells' padding and borders), with some room over.
+    qreal widest = 0;
+    // Per table of data (those with a header row), in the document's order: the narrowest
+    // column (pixels or points) in which it keeps its words whole, its type shrunk to
+    // `leastTypeScale` at most (fitTables). In a narrower one, its words break.
+    std::vector<qreal> least;
+};
+TableNeeds tableNeeds(QTextDocument* doc, qreal leastTypeScale);
 
 // How fitTables goes about it.
 struct TableFitting {
