@@ -164,8 +164,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     // The list marks the reader's section while the reader is on screen; behind a diagram's tab
     // (the reader laid out again at a switch of theme), the diagram's section stays marked (a
     // tester saw "Scaling Redis" marked beside the B-Tree).
+    // Not while the student moves in the list with the arrows: the list is theirs then.
     connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& s) {
-        if (tabs_->currentWidget() == reader_) {
+        if (tabs_->currentWidget() == reader_ && !tree_->hasFocus()) {
             tree_->select(reader_->chapterIndex(), s);
         }
     });

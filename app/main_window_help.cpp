@@ -135,7 +135,11 @@ void MainWindow::showAbout() {
 // matrix by the reader), and the status bar says so.
 void MainWindow::browseSection(int chapter, const QString& sectionId) {
     if (tabs_->currentWidget() == reader_) {
-        showSection(chapter, sectionId);
+        // The reader follows and the list keeps the row the arrows are on: marking the
+        // chapter's first section from the chapter's own row put Up back on it, and Up never got
+        // past a chapter (tester 37).
+        reader_->showChapter(chapter, sectionId);
+        updateWindowTitle();
     } else {
         statusBar()->showMessage(
             tr("Enter opens this section in the Reader tab; until then this tab stays."), 8000);

@@ -149,6 +149,38 @@ private slots:
         QVERIFY(w.reader()->currentSection() != section);
     }
 
+    // Tester 37: with the reader on screen, Up from a chapter's first section went to the
+    // chapter's own row, whose reader (its top) marked the first section again: Up never got
+    // past a chapter, and Down from the chapter's row skipped its first section. The arrows
+    // move one visible row at a time, the reader following, the list keeping its row.
+    void theArrowsWalkEveryRowWithTheReaderOnScreen() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        showActive(w);
+        const int chapter = 3;
+        w.showSection(chapter, {});
+        settle();
+        QTreeWidgetItem* top = w.tree()->topLevelItem(chapter);
+        QVERIFY(top && top->childCount() > 1);
+        w.tree()->setFocus(Qt::TabFocusReason);
+        w.tree()->setCurrentItem(top->child(1));
+        settle();
+        const auto up = [&w] {
+            QTest::keyClick(w.tree(), Qt::Key_Up);
+            settle();
+            return w.tree()->currentItem();
+        };
+        QCOMPARE(up(), top->child(0));
+        QCOMPARE(up(), top);
+        QCOMPARE(w.reader()->chapterIndex(), chapter);
+        QTreeWidgetItem* above = w.tree()->itemAbove(top);
+        QVERIFY(above);
+        QCOMPARE(up(), above);
+        QCOMPARE(w.tree()->selectedItems(), QList<QTreeWidgetItem*>{above});
+        QTest::keyClick(w.tree(), Qt::Key_Down);
+        settle();
+        QCOMPARE(w.tree()->currentItem(), w.tree()->itemBelow(above));
+    }
+
     // Tester 36 #6: Tab went page, chapter list, tabs (the order the widgets were made), and
     // from the reader's last link it skipped the list. Round the window with real Tab keys, from
     // the list: the list, the tabs, the page, each once and in that order, and back to the list;
