@@ -16,8 +16,14 @@ qreal drawingMargin(QSizeF viewport) {
     return std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
 }
 
+bool overflows(qreal viewport, qreal length, qreal margin) {
+    // Half a pixel of rounding spared: a drawing fitted to the height fills it with its margins
+    // exactly, and the last bit of a sum showed a scroll bar beside a whole drawing.
+    return length + 2 * margin > viewport + 0.5;
+}
+
 qreal anchoredStart(qreal viewport, qreal length, qreal margin) {
-    return length + 2 * margin > viewport ? margin : (viewport - length) / 2;
+    return overflows(viewport, length, margin) ? margin : (viewport - length) / 2;
 }
 
 qreal smallestTextPx(const Frame& frame) {
@@ -57,7 +63,7 @@ CanvasScrollBars::CanvasScrollBars(QWidget* canvas, std::function<void(QPointF)>
 }
 
 CanvasScrollBars::Span CanvasScrollBars::spanOf(qreal length, qreal viewport, qreal margin) const {
-    if (length + 2 * margin > viewport) {
+    if (overflows(viewport, length, margin)) {
         // From the near margin to the far one, clear of the other edge's bar.
         const qreal bar = canvas_->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
         return {viewport - margin - bar - length, margin};
@@ -80,9 +86,9 @@ void CanvasScrollBars::follow(const QRectF& drawn) {
     const qreal margin = drawingMargin(room);
     following_ = true;
     auto show = [&](QScrollBar* bar, qreal start, qreal length, qreal viewport) {
-        const bool overflows = length + 2 * margin > viewport;
-        bar->setVisible(overflows);
-        if (overflows) {
+        const bool over = overflows(viewport, length, margin);
+        bar->setVisible(over);
+        if (over) {
             const Span s = spanOf(length, viewport, margin);
             bar->setRange(0, int(std::ceil(s.most - s.least)));
             bar->setPageStep(int(viewport));

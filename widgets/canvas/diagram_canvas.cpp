@@ -64,9 +64,14 @@ void DiagramCanvas::keepDrawingInView() {
     const bool stepCentred = slide_ && !(source_ && source_->holdsItsPlace());
     const QRectF what = stepCentred && to_.bounds().isValid() ? to_.bounds() : viewOf(to_);
     QRectF drawn = viewTransform(size(), to_).mapRect(what);
-    const QPointF back = bars_->keepInView(drawn);
-    pan_ += back;
-    drawn.translate(back);
+    // A fitted drawing is placed by its fit, in range at any size. Panned back while the page
+    // was being laid out (the canvas a few pixels high for a moment), it was no longer fitted
+    // and kept a zoom too large for the canvas it ended with, behind a scroll bar.
+    if (!fitted()) {
+        const QPointF back = bars_->keepInView(drawn);
+        pan_ += back;
+        drawn.translate(back);
+    }
     bars_->follow(drawn);
 }
 

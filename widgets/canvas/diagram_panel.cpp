@@ -102,6 +102,10 @@ void DiagramPanel::resizeEvent(QResizeEvent* event) {
             layout()->activate();
         });
     }
+    placeZoomButtons();
+}
+
+void DiagramPanel::placeZoomButtons() {
     const QMargins m = layout()->contentsMargins();
     const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
                         zoom_->minimumSizeHint().width() + m.left() + m.right();
@@ -122,6 +126,7 @@ void DiagramPanel::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange) {
         applyNarrationFont();
+        placeZoomButtons(); // a larger type may not leave them room beside the playback bar
     }
 }
 

@@ -49,6 +49,8 @@ protected:
 
 private:
     void applyNarrationFont();
+    // The zoom buttons beside the playback bar when both fit on a line, else under it.
+    void placeZoomButtons();
 
     int narrationPx_ = 0;
     std::unique_ptr<DiagramSource> source_;

@@ -60,8 +60,6 @@ PlaybackBar::PlaybackBar(Player* player, QWidget* parent) : QWidget(parent), pla
     row->addWidget(slower);
     speedLabel_ = new QLabel(this);
     speedLabel_->setAccessibleDescription(tr("Speed"));
-    speedLabel_->setMinimumWidth(
-        speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0.25x")));
     speedLabel_->setAlignment(Qt::AlignCenter);
     row->addWidget(speedLabel_);
     auto* faster = new QToolButton(this);
@@ -114,6 +112,7 @@ void PlaybackBar::changeEvent(QEvent* event) {
     }
     if (event->type() == QEvent::FontChange) {
         sizeIcons();
+        refresh(); // the labels' room in the new type
     }
 }
 
@@ -181,6 +180,8 @@ void PlaybackBar::refresh() {
     stepLabel_->setMinimumWidth(
         stepLabel_->fontMetrics().horizontalAdvance(tr("Step %1 of %2").arg(widest, widest)));
     speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
+    speedLabel_->setMinimumWidth(
+        speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0.25x")));
 }
 
 bool PlaybackBar::takesKey(QObject* watched, int key) const {
