@@ -4,8 +4,13 @@
 #include "widgets/lab/lab_widgets.h"
 #include "widgets/playback/player.h"
 
+#include <QEvent>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
 
 namespace fg {
 
@@ -21,10 +26,19 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
         title->setWordWrap(true);
         canvas = labCanvas(box);
         canvas->setMinimumHeight(minimumHeight);
+        // The narration scrolls past four lines: in the Projector's type a step's narration of
+        // five records took the drawing's height and was cut with no scroll bar (tester 37).
         narration = labSentence(QString(), box);
+        auto* scroll = new QScrollArea(box);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setFocusPolicy(Qt::NoFocus); // not a stop of its own: a screen reader reads the
+                                             // whole narration from its label
+        scroll->setWidget(narration);
         v->addWidget(title);
         v->addWidget(canvas, 1);
-        v->addWidget(narration);
+        v->addWidget(scroll);
         addWidget(box);
     };
     side(realTitle_, real_, realNarration_);
@@ -44,8 +58,46 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
     model_->setCameraPartner(real_);
     connect(real_, &DiagramCanvas::viewChanged, this, [this] { follow(real_, model_); });
     connect(model_, &DiagramCanvas::viewChanged, this, [this] { follow(model_, real_); });
-    connect(real_, &DiagramCanvas::narrationChanged, realNarration_, &QLabel::setText);
-    connect(model_, &DiagramCanvas::narrationChanged, modelNarration_, &QLabel::setText);
+    for (auto [canvas, label] : {std::pair{real_, realNarration_}, {model_, modelNarration_}}) {
+        connect(canvas, &DiagramCanvas::narrationChanged, this, [this, label](const QString& t) {
+            label->setText(t);
+            evenOut();
+        });
+    }
+    connect(this, &QSplitter::splitterMoved, this, &LabSides::evenOut);
+}
+
+void LabSides::resizeEvent(QResizeEvent* event) {
+    QSplitter::resizeEvent(event);
+    evenOut();
+}
+
+void LabSides::changeEvent(QEvent* event) {
+    QSplitter::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        evenOut();
+    }
+}
+
+// The two sides row for row: titles as high as the higher (one wrapped to two lines, the other
+// not, and the drawings stood at different heights: tester 37), narrations as high as the
+// longer up to four lines, the rest scrolled.
+void LabSides::evenOut() {
+    const auto need = [](QLabel* label, int width) {
+        return label->heightForWidth(std::max(1, width));
+    };
+    const int title =
+        std::max(need(realTitle_, realTitle_->width()), need(modelTitle_, modelTitle_->width()));
+    realTitle_->setMinimumHeight(title);
+    modelTitle_->setMinimumHeight(title);
+    auto* realArea = qobject_cast<QScrollArea*>(realNarration_->parentWidget()->parentWidget());
+    auto* modelArea = qobject_cast<QScrollArea*>(modelNarration_->parentWidget()->parentWidget());
+    const int said = std::max(need(realNarration_, realArea->viewport()->width()),
+                              need(modelNarration_, modelArea->viewport()->width()));
+    const int most = realNarration_->fontMetrics().lineSpacing() * 4 + 4;
+    for (QScrollArea* area : {realArea, modelArea}) {
+        area->setFixedHeight(std::min(said, most));
+    }
 }
 
 void LabSides::follow(DiagramCanvas* from, DiagramCanvas* to) {

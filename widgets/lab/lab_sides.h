@@ -28,7 +28,12 @@ public:
     // The titles, in bold (markup, not a font of their own, so they follow the theme's type).
     void setTitles(const QString& real, const QString& model);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
 private:
+    void evenOut();
     // `to` scrolled to where `from` is.
     void follow(DiagramCanvas* from, DiagramCanvas* to);
 
