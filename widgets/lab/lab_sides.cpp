@@ -24,6 +24,8 @@ LabSides::LabSides(int minimumHeight, QWidget* parent) : QSplitter(Qt::Horizonta
         title = new QLabel(box);
         title->setTextFormat(Qt::RichText);
         title->setWordWrap(true);
+        title->setAlignment(Qt::AlignLeft |
+                            Qt::AlignBottom); // on its drawing, as high as the other
         canvas = labCanvas(box);
         canvas->setMinimumHeight(minimumHeight);
         // The narration scrolls past four lines: in the Projector's type a step's narration of
@@ -83,17 +85,20 @@ void LabSides::changeEvent(QEvent* event) {
 // not, and the drawings stood at different heights: tester 37), narrations as high as the
 // longer up to four lines, the rest scrolled.
 void LabSides::evenOut() {
-    const auto need = [](QLabel* label, int width) {
-        return label->heightForWidth(std::max(1, width));
-    };
+    // In the widths the splitter gives the two sides now (their labels take theirs only when
+    // the sides' layouts next run: a title measured in a width on the way stood tall).
+    const QList<int> widths = sizes();
+    if (widths.size() != 2 || widths[0] <= 0 || widths[1] <= 0) {
+        return;
+    }
     const int title =
-        std::max(need(realTitle_, realTitle_->width()), need(modelTitle_, modelTitle_->width()));
+        std::max(realTitle_->heightForWidth(widths[0]), modelTitle_->heightForWidth(widths[1]));
     realTitle_->setMinimumHeight(title);
     modelTitle_->setMinimumHeight(title);
     auto* realArea = qobject_cast<QScrollArea*>(realNarration_->parentWidget()->parentWidget());
     auto* modelArea = qobject_cast<QScrollArea*>(modelNarration_->parentWidget()->parentWidget());
-    const int said = std::max(need(realNarration_, realArea->viewport()->width()),
-                              need(modelNarration_, modelArea->viewport()->width()));
+    const int said = std::max(realNarration_->heightForWidth(widths[0]),
+                              modelNarration_->heightForWidth(widths[1]));
     const int most = realNarration_->fontMetrics().lineSpacing() * 4 + 4;
     for (QScrollArea* area : {realArea, modelArea}) {
         area->setFixedHeight(std::min(said, most));
@@ -116,6 +121,7 @@ void LabSides::setTitles(const QString& real, const QString& model) {
     // A screen reader tells the two drawings apart by their sides' names (both were "Diagram").
     real_->setAccessibleName(tr("%1: drawing").arg(real));
     model_->setAccessibleName(tr("%1: drawing").arg(model));
+    evenOut();
 }
 
 } // namespace fg
