@@ -33,22 +33,31 @@ void ReaderView::renderFigures(bool aside) {
     const bool early = aside && earlyWidth_ > 0 && std::abs(width - earlyWidth_) < 2 &&
                        earlyRatio_ == devicePixelRatioF();
     earlyWidth_ = 0;
-    const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
-    for (const auto& s : ch.sections) {
-        for (const auto& b : s.blocks) {
-            if (b.value("type", std::string()) != "figure") {
-                continue;
-            }
-            if (early) {
-                standIn(b, images_.size(figureName(b)));
-            } else if (aside) {
-                drawFigureAside(b, width);
-            } else {
-                renderFigure(b, width);
-            }
+    for (const nlohmann::json* b : figureBlocks()) {
+        if (early) {
+            standIn(*b, images_.size(figureName(*b)));
+        } else if (aside) {
+            drawFigureAside(*b, width);
+        } else {
+            renderFigure(*b, width);
         }
     }
     relayOutFigures();
+}
+
+std::vector<const nlohmann::json*> ReaderView::figureBlocks() const {
+    std::vector<const nlohmann::json*> out;
+    if (!course_ || chapter_ < 0) {
+        return out;
+    }
+    for (const auto& s : course_->chapters[static_cast<std::size_t>(chapter_)].sections) {
+        for (const auto& b : s.blocks) {
+            if (b.value("type", std::string()) == "figure") {
+                out.push_back(&b);
+            }
+        }
+    }
+    return out;
 }
 
 void ReaderView::relayOutFigures() {
@@ -77,7 +86,7 @@ void ReaderView::renderFigure(const nlohmann::json& block, qreal width) {
             marks.current = allHits_[static_cast<std::size_t>(currentHit_)].index;
         }
     }
-    const QString name = QStringLiteral("figure:") + id;
+    const QString name = figureName(block);
     images_.cancel(name);
     // A pixmap, converted once: an image resource was converted to a pixmap (a copy of every
     // pixel) each time the text was laid out or drawn, 3 to 4 times per figure at start.
@@ -113,14 +122,8 @@ QString ReaderView::figureName(const nlohmann::json& block) {
 
 void ReaderView::drawFiguresEarly(qreal width) {
     const qreal dpr = devicePixelRatioF();
-    const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
-    for (const auto& s : ch.sections) {
-        for (const auto& b : s.blocks) {
-            if (b.value("type", std::string()) == "figure") {
-                images_.draw(figureName(b), b, theme_, std::min<qreal>(width, 1400), figureBodyPx(),
-                             dpr);
-            }
-        }
+    for (const nlohmann::json* b : figureBlocks()) {
+        images_.draw(figureName(*b), *b, theme_, std::min<qreal>(width, 1400), figureBodyPx(), dpr);
     }
     earlyWidth_ = width;
     earlyRatio_ = dpr;
@@ -163,9 +166,7 @@ int ReaderView::scrollBarToCome() const {
     const qreal lines =
         document()->characterCount() * fm.averageCharWidth() / std::max<qreal>(1, column);
     // A figure is at least six lines high.
-    int figures = 0;
-    forEachImage(document(), QLatin1String("figure:"),
-                 [&figures](const QString&, const QTextFragment&) { ++figures; });
+    const auto figures = static_cast<qreal>(figureBlocks().size());
     const qreal tall = (lines + 6 * figures) * fm.lineSpacing() / std::max(1, viewport()->height());
     // About the least the text can take (paragraphs' ends and spacing add to it), but a table
     // puts several words on a line: where it is wrong, the text is laid out again when the

@@ -29,17 +29,12 @@ int ReaderView::highlight(const QString& query, const QString& sectionId) {
             hits_.append({c, fmt});
         }
         // The figures' labels: the search panel counts them, so F3 goes to them too.
-        const Chapter& ch = course_->chapters[static_cast<std::size_t>(chapter_)];
         QHash<QString, int> counts;
-        for (const auto& s : ch.sections) {
-            for (const auto& b : s.blocks) {
-                if (b.value("type", std::string()) == "figure") {
-                    const FigureRenderer r(b, theme_, std::max<qreal>(renderedWidth_, 320),
-                                           figureBodyPx());
-                    if (const int n = highlightCount(r.scene(), query); n > 0) {
-                        counts.insert(QString::fromStdString(b.value("id", std::string())), n);
-                    }
-                }
+        for (const nlohmann::json* b : figureBlocks()) {
+            const FigureRenderer r(*b, theme_, std::max<qreal>(renderedWidth_, 320),
+                                   figureBodyPx());
+            if (const int n = highlightCount(r.scene(), query); n > 0) {
+                counts.insert(QString::fromStdString(b->value("id", std::string())), n);
             }
         }
         const QLatin1String figure("figure:");

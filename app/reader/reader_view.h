@@ -133,6 +133,8 @@ private:
     // them cost 7 ms of page faults), replaced by the worker's picture before the first paint.
     void standIn(const nlohmann::json& block, QSizeF size);
     static QString figureName(const nlohmann::json& block); // "figure:ID"
+    // The chapter on screen's figure blocks, in reading order.
+    std::vector<const nlohmann::json*> figureBlocks() const;
     qreal figureWidth(qreal viewportWidth, qreal sideMargins) const;
     qreal widestColumn() const; // the column's measure: kMeasureChars, or a wide table's need
     qreal sideMargin() const;   // the text column's margin on each side in the view's width
