@@ -2,6 +2,7 @@
 
 #include "widgets/canvas/frame.h"
 
+#include <QKeyEvent>
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QStyle>
@@ -100,6 +101,19 @@ void CanvasScrollBars::follow(const QRectF& drawn) {
     show(vertical_, drawn.top(), drawn.height(), room.height());
     following_ = false;
     place();
+}
+
+std::optional<QPointF> CanvasScrollBars::keyMove(const QKeyEvent* e, qreal fraction) const {
+    const bool across = e->key() == Qt::Key_Left || e->key() == Qt::Key_Right;
+    const bool along = e->key() == Qt::Key_Up || e->key() == Qt::Key_Down;
+    const QScrollBar* bar = across ? horizontal_ : vertical_;
+    if (!(across || along) || (e->modifiers() & ~Qt::KeypadModifier) != Qt::ShiftModifier ||
+        !bar->isVisibleTo(canvas_)) {
+        return std::nullopt;
+    }
+    const qreal step = fraction * (across ? canvas_->width() : canvas_->height());
+    const qreal sign = e->key() == Qt::Key_Left || e->key() == Qt::Key_Up ? 1 : -1;
+    return across ? QPointF(sign * step, 0) : QPointF(0, sign * step);
 }
 
 void CanvasScrollBars::place() {

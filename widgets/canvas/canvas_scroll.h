@@ -9,7 +9,9 @@
 #include <QPointF>
 #include <QRectF>
 #include <functional>
+#include <optional>
 
+class QKeyEvent;
 class QScrollBar;
 class QWidget;
 
@@ -39,6 +41,9 @@ public:
     QPointF keepInView(const QRectF& drawn) const;
     // Shows a bar along each edge `drawn` overflows, its handle where the view is.
     void follow(const QRectF& drawn);
+    // Shift+Left/Right/Up/Down along a bar that shows: the move (in pixels) of `fraction` of the
+    // canvas's width or height; none for any other key, or where no bar shows.
+    std::optional<QPointF> keyMove(const QKeyEvent* e, qreal fraction) const;
     QScrollBar* horizontal() const { return horizontal_; }
     QScrollBar* vertical() const { return vertical_; }
 

@@ -470,66 +470,11 @@ void DiagramCanvas::mouseReleaseEvent(QMouseEvent* e) {
     QWidget::mouseReleaseEvent(e);
 }
 
-void DiagramCanvas::zoomBy(qreal factor) {
-    // About the middle of the area: what is there stays there.
-    const QPointF middle = QRectF(rect()).center();
-    const QPointF at = viewTransform(size(), to_).inverted().map(middle);
-    zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
-    if (std::abs(zoom_ - 1.0) < 1e-9) {
-        fitToView(); // back at the fit: fitted again, as if never zoomed
-        return;
-    }
-    pan_ += middle - viewTransform(size(), to_).map(at);
-    keepDrawingInView();
-    update();
-    emit viewChanged();
-}
-
 void DiagramCanvas::panBy(QPointF delta) {
     pan_ += delta;
     keepDrawingInView();
     update();
     emit viewChanged();
-}
-
-void DiagramCanvas::showStart() {
-    pan_ = QPointF();
-    keepDrawingInView();
-    update();
-    emit viewChanged();
-}
-
-void DiagramCanvas::keyPressEvent(QKeyEvent* e) {
-    const bool arrow = e->key() == Qt::Key_Left || e->key() == Qt::Key_Right ||
-                       e->key() == Qt::Key_Up || e->key() == Qt::Key_Down;
-    const bool across = e->key() == Qt::Key_Left || e->key() == Qt::Key_Right;
-    const QScrollBar* bar = across ? bars_->horizontal() : bars_->vertical();
-    if (!arrow || (e->modifiers() & ~Qt::KeypadModifier) != Qt::ShiftModifier ||
-        !bar->isVisibleTo(this)) {
-        QWidget::keyPressEvent(e); // ignored: the page's keys
-        return;
-    }
-    const qreal step = kScrollKeyFraction * (across ? width() : height());
-    const qreal sign = e->key() == Qt::Key_Left || e->key() == Qt::Key_Up ? 1 : -1;
-    panBy(across ? QPointF(sign * step, 0) : QPointF(0, sign * step));
-}
-
-void DiagramCanvas::zoomStep(int direction) {
-    if (direction > 0) {
-        zoomIn();
-    } else if (direction < 0) {
-        zoomOut();
-    } else {
-        fitToView();
-    }
-}
-
-void DiagramCanvas::zoomIn() {
-    zoomBy(1.25);
-}
-
-void DiagramCanvas::zoomOut() {
-    zoomBy(1 / 1.25);
 }
 
 void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
@@ -538,18 +483,6 @@ void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
     keepDrawingInView();
     update();
     emit viewChanged();
-}
-
-void DiagramCanvas::fitToView() {
-    zoom_ = 1.0;
-    pan_ = QPointF();
-    keepDrawingInView();
-    update();
-    emit viewChanged();
-}
-
-void DiagramCanvas::handleZoomKeys(QWidget* scope) {
-    scope->installEventFilter(this);
 }
 
 namespace {
