@@ -161,7 +161,8 @@ Status tableKeys(PgService::State& s, std::vector<std::int64_t>* keys) {
     return Status::ok();
 }
 
-Status read(PgService::State& s, const nlohmann::json& args, nlohmann::json* result) {
+Status read(PgService::State& s, const nlohmann::json& args, nlohmann::json* result,
+            const Progress& progress) {
     std::optional<int> order;
     if (const auto it = args.find("order"); it != args.end() && !it->is_null()) {
         if (!it->is_number_integer() || it->get<long long>() < btree::Params::kMinOrder ||
@@ -175,6 +176,11 @@ Status read(PgService::State& s, const nlohmann::json& args, nlohmann::json* res
     }
     if (!s.inserted) {
         return Status::error("index", "no keys were inserted yet: insert some (pg.insert) first");
+    }
+    if (progress) {
+        // The app shows it while the pages are read (seconds for a million keys); a quit
+        // signal from here on ends the read with kStoppedSentence.
+        progress("Reading every page of the index...");
     }
     PgIndex index;
     if (Status st = s.lab->readIndex(&index); !st) {
@@ -223,7 +229,7 @@ Status PgService::handle(std::string_view op, const nlohmann::json& args, nlohma
     Status st = op == "start"     ? start(s, result, progress)
                 : op == "connect" ? connect(s, args, result)
                 : op == "insert"  ? insert(s, args, result)
-                : op == "read"    ? read(s, args, result)
+                : op == "read"    ? read(s, args, result, progress)
                 : op == "query"   ? queryOp(s, args, result)
                 : op == "stop"    ? (stop(), Status::ok())
                                   : Status::error("pg." + std::string(op),

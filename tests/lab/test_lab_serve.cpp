@@ -252,8 +252,12 @@ private slots:
             QVERIFY2(answer.is_object() && answer.value("ok", false), answer.dump().c_str());
         }
         helper.send("{\"id\": 3, \"op\": \"pg.read\"}\n");
-        QVERIFY(helper.process().waitForBytesWritten(5000));
-        QThread::msleep(300); // inside the read's queries
+        // The signal must come while the read works: its progress line says it has begun (a
+        // fixed sleep raced a loaded machine, where the helper had not yet read the request and
+        // quit with nothing to answer, as it should).
+        answer = helper.next();
+        QVERIFY2(answer.is_object() && answer.value("id", 0) == 3 && answer.contains("progress"),
+                 answer.dump().c_str());
         QElapsedTimer clock;
         clock.start();
         const qint64 pid = helper.process().processId();
