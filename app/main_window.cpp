@@ -485,11 +485,12 @@ void MainWindow::saySaved(const QString& sentence, const QString& path) {
 void MainWindow::setThemeChoice(ThemeChoice choice) {
     themeChoice_ = choice;
     const qreal oldScale = theme_.fontScale;
+    const OwnFontSizes ownSizes = ownFontSizes(this); // before the application's type changes
     theme_ = appTheme_.apply(choice);
     // Widgets that set a font of their own (a larger question, the narration, the sidebar) do not
     // follow the application's font: scale them by the change of the theme's type scale.
     if (const qreal ratio = theme_.fontScale / oldScale; std::abs(ratio - 1) > 1e-6) {
-        scaleOwnFonts(this, ratio);
+        scaleOwnFonts(this, ratio, ownSizes);
         AppTheme::repolishStyleSheets(); // their style-sheet children take the new fonts
     }
     for (int i = 0; i < tabs_->count(); ++i) { // the reader, then every page opened

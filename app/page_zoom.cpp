@@ -76,12 +76,43 @@ void useThemeType(QWidget* page, qreal themeScale) {
     }
 }
 
-void scaleOwnFonts(QWidget* root, qreal ratio) {
-    QList<QWidget*> all = root->findChildren<QWidget*>();
-    all << root;
-    for (QWidget* w : std::as_const(all)) {
-        if (w->testAttribute(Qt::WA_SetFont) &&
-            !w->property(DiagramPanel::kFontFollowsParent).toBool()) {
+namespace {
+
+// A font's size as it was given: pixels (negative) or points.
+qreal sizeOf(const QFont& f) {
+    return f.pixelSize() > 0 ? -f.pixelSize() : f.pointSizeF();
+}
+
+// `root`, then every widget under it, each before the widgets under it.
+QList<QWidget*> rootFirst(const QWidget* root) {
+    QList<QWidget*> all{const_cast<QWidget*>(root)};
+    all << root->findChildren<QWidget*>(); // depth first, each before its children
+    return all;
+}
+
+bool hasOwnFont(const QWidget* w) {
+    return w->testAttribute(Qt::WA_SetFont) &&
+           !w->property(DiagramPanel::kFontFollowsParent).toBool();
+}
+
+} // namespace
+
+OwnFontSizes ownFontSizes(const QWidget* root) {
+    OwnFontSizes sizes;
+    for (const QWidget* w : rootFirst(root)) {
+        if (hasOwnFont(w)) {
+            sizes.insert(w, sizeOf(w->font()));
+        }
+    }
+    return sizes;
+}
+
+void scaleOwnFonts(QWidget* root, qreal ratio, const OwnFontSizes& before) {
+    for (QWidget* w : rootFirst(root)) {
+        // Looked at once the widgets above it have their new sizes: one that follows them in
+        // size has moved already.
+        if (const auto it = before.constFind(w);
+            it != before.cend() && hasOwnFont(w) && sizeOf(w->font()) == it.value()) {
             w->setFont(scaled(w->font(), ratio));
         }
     }

@@ -4,6 +4,7 @@
 // live diagrams zoom themselves (Page::zoomPage).
 #pragma once
 
+#include <QHash>
 #include <QtGlobal>
 
 class QWidget;
@@ -30,10 +31,17 @@ void useStudyType(QWidget* page, qreal themeScale);
 // larger type): the matrix, the simulators and the Lab pages stayed at a desktop's 13 px in it
 // (a tester). Set on every widget, as a zoom step is, a theme switch then scales it.
 void useThemeType(QWidget* page, qreal themeScale);
-// Scales the font of `root` and of every widget under it that has a font of its own by `ratio`
-// (a widget that follows its parent's font, DiagramPanel::kFontFollowsParent, is left to follow
-// it); a theme's larger type does this after changing the application's font. Style sheets must
-// be polished again afterwards (AppTheme::repolishStyleSheets).
-void scaleOwnFonts(QWidget* root, qreal ratio);
+// The type sizes of `root` and the widgets under it that have a font of their own, read before
+// the application's font changes (a theme's larger type), for scaleOwnFonts.
+using OwnFontSizes = QHash<const QWidget*, qreal>;
+OwnFontSizes ownFontSizes(const QWidget* root);
+// After the application's font changed: scales by `ratio` the font of `root` and of every widget
+// under it whose size is its own, that is still the size it had in `before` once the widgets
+// above it are scaled (a widget that follows its parent's font, DiagramPanel::kFontFollowsParent,
+// is left to follow it). A widget with a font of its own may still take its size from its parent
+// (the quiz's choices set only bold): that one took the new size already and is not scaled
+// twice (its text stood 1.35x too large after Projector -> System). Style sheets must be
+// polished again afterwards (AppTheme::repolishStyleSheets).
+void scaleOwnFonts(QWidget* root, qreal ratio, const OwnFontSizes& before);
 
 } // namespace fg

@@ -61,6 +61,45 @@ private slots:
     void init() { QSettings().clear(); }
     void cleanup() { desktop_.restore(); }
 
+    // A theme's larger type scales the widgets with a size of their own once, and leaves those
+    // that set only bold, say, to follow their parent: the quiz's choices, bold set on their
+    // inherited font, were scaled on top of the size they had followed, and after Projector ->
+    // System stood at the Projector's size (a fresh quiz in test_theme_chrome).
+    void aThemesTypeScalesEachOwnSizeOnce() {
+        QWidget page;
+        auto* follower = new QLabel(QStringLiteral("bold only"), &page);
+        QFont bold = follower->font();
+        bold.setBold(true);
+        follower->setFont(bold); // a font of its own, its size still the page's
+        auto* sized = new QLabel(QStringLiteral("its own size"), &page);
+        QFont big = sized->font();
+        big.setPointSizeF(big.pointSizeF() * 1.25);
+        sized->setFont(big);
+        auto* under = new QLabel(QStringLiteral("bold, under the sized one"), sized);
+        QFont underBold = under->font();
+        underBold.setBold(true);
+        under->setFont(underBold);
+        const qreal app = QApplication::font().pointSizeF();
+        const auto themeScale = [&](qreal ratio) {
+            const fg::OwnFontSizes before = fg::ownFontSizes(&page);
+            QFont f = QApplication::font();
+            f.setPointSizeF(f.pointSizeF() * ratio);
+            QApplication::setFont(f);
+            QEvent now(QEvent::ApplicationFontChange); // at once, as AppTheme::apply hands it on
+            QCoreApplication::sendEvent(&page, &now);
+            fg::scaleOwnFonts(&page, ratio, before);
+        };
+        themeScale(1.35);
+        QCOMPARE(follower->font().pointSizeF(), app * 1.35);
+        QVERIFY(follower->font().bold());
+        QCOMPARE(sized->font().pointSizeF(), app * 1.25 * 1.35);
+        QCOMPARE(under->font().pointSizeF(), app * 1.25 * 1.35);
+        themeScale(1 / 1.35);
+        QCOMPARE(follower->font().pointSizeF(), app);
+        QCOMPARE(sized->font().pointSizeF(), app * 1.25);
+        QCOMPARE(under->font().pointSizeF(), app * 1.25);
+    }
+
     // Every tool's text grows with Zoom in (three steps: 1.33 times), the reader's zoom stays
     // where it was, and Reset zoom brings back the very sizes it had.
     void zoomScalesAToolsType() {
