@@ -117,6 +117,21 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
     // The notice bars sit above the chapter list and the reader, in the window's width.
+    welcomeNotice_ = makeNoticeBar(this, QStringLiteral("welcomeNotice"), NoticeKind::Welcome);
+    auto* wizard = welcomeNotice_->findChild<QPushButton*>(QStringLiteral("action"));
+    wizard->setText(tr("Open the decision wizard"));
+    wizard->show();
+    connect(wizard, &QPushButton::clicked, this, [this] {
+        welcomeWanted_ = false;
+        openTool(QStringLiteral("wizard"));
+    });
+    connect(welcomeNotice_->findChild<QPushButton*>(QStringLiteral("close")), &QPushButton::clicked,
+            this, [this] { welcomeWanted_ = false; });
+    // On the Reader tab only: it is about where to read, and over a diagram it took the
+    // drawing's room.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        welcomeNotice_->setVisible(welcomeWanted_ && tabs_->currentWidget() == reader_);
+    });
     damageNotice_ = makeNoticeBar(this, QStringLiteral("damageNotice"));
     saveNotice_ = makeNoticeBar(this, QStringLiteral("saveNotice"));
     auto* retry = saveNotice_->findChild<QPushButton*>(QStringLiteral("action"));
@@ -127,6 +142,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
+    column->addWidget(welcomeNotice_);
     column->addWidget(damageNotice_);
     column->addWidget(saveNotice_);
     column->addWidget(split, 1);
@@ -139,8 +155,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     qApp->installEventFilter(new WindowKeysInLineEdits(this));
     tabOrder_ = std::make_unique<WindowTabOrder>([this] {
         QWidget* page = tabs_->currentWidget();
-        return QList<WindowTabOrder::Part>{{damageNotice_}, {saveNotice_}, {tree_},
-                                           {tabs_, page},   {page},        {searchDock_}};
+        return QList<WindowTabOrder::Part>{{welcomeNotice_}, {damageNotice_}, {saveNotice_},
+                                           {tree_},          {tabs_, page},   {page},
+                                           {searchDock_}};
     });
     const QString asideNote = tr("The search stepped aside to leave this page room: it is back "
                                  "on the Reader tab (Ctrl+F shows it here).");
@@ -167,7 +184,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     // Not while the student moves in the list with the arrows: the list is theirs then.
     connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& s) {
         if (tabs_->currentWidget() == reader_ && !tree_->hasFocus()) {
-            tree_->select(reader_->chapterIndex(), s);
+            tree_->select(reader_->chapterIndex(), reader_->atChapterTop() ? QString() : s);
         }
     });
     connect(reader_, &ReaderView::chapterLinkActivated, this,
@@ -263,7 +280,10 @@ void MainWindow::showSection(int chapter, const QString& sectionId) {
     }
     tabs_->setCurrentWidget(reader_);
     reader_->showChapter(chapter, sectionId);
-    tree_->select(chapter, sectionId.isEmpty() ? reader_->currentSection() : sectionId);
+    // A chapter opened at its top is marked as the chapter, not as its first section.
+    tree_->select(chapter, sectionId.isEmpty() && !reader_->atChapterTop()
+                               ? reader_->currentSection()
+                               : sectionId);
     updateWindowTitle();
 }
 

@@ -105,6 +105,8 @@ public:
     // The bars on top of the window: a damaged progress file (what was kept, where the damaged
     // copy is) and a progress save that failed. Hidden when there is nothing to say.
     QWidget* damageNotice() const { return damageNotice_; }
+    // The first start's welcome: where to begin, the decision wizard and the keys.
+    QWidget* welcomeNotice() const { return welcomeNotice_; }
     QWidget* saveNotice() const { return saveNotice_; }
     // Before quitting: true when the progress is saved, or the student chose to quit anyway.
     bool confirmProgressSaved();
@@ -192,6 +194,8 @@ private:
     PagePresenter* pagePresenter_ = nullptr; // F5 on a page without slides
     QMenu* studyMenu_ = nullptr;
     std::unique_ptr<ProgressStore> progress_;
+    QWidget* welcomeNotice_ = nullptr;
+    bool welcomeWanted_ = false; // a first start's, on the Reader tab until it is closed
     QWidget* damageNotice_ = nullptr;
     QWidget* saveNotice_ = nullptr;
     mutable std::optional<QuizDeck> deck_;

@@ -121,11 +121,14 @@ void MainWindow::restoreSettings() {
     const int chapter = std::max(0, course_.indexOf(s.value("reader/chapter").toString()));
     showSection(chapter, s.value("reader/section").toString());
     if (!s.contains("reader/chapter")) {
-        // The first start: nothing told a new student where to begin (a tester).
-        statusBar()->showMessage(
-            tr("Welcome! Read from the first chapter, or pick one in the list on the left. "
-               "Study > Decision wizard helps you choose a database; F1 lists the keys."),
-            30000);
+        // The first start: nothing told a new student where to begin (a tester), and a line in
+        // the status bar went after 30 seconds, or at the first menu looked at (a tester): a bar
+        // that stays until it is closed.
+        welcomeWanted_ = true;
+        showNotice(welcomeNotice_,
+                   tr("Welcome to fieldguide. Read the course from its first chapter, below, or "
+                      "pick a chapter in the list on the left. The decision wizard (Study menu) "
+                      "helps you choose a database for a job; F1 lists the keys."));
     }
 }
 

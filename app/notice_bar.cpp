@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QVariant>
 
 namespace fg {
 
@@ -16,17 +17,26 @@ struct NoticeBarWords {
     Q_DECLARE_TR_FUNCTIONS(fg::NoticeBar)
 };
 
+constexpr const char* kIconProperty = "fgNoticeIcon";
+
 } // namespace
 
-QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
+QWidget* makeNoticeBar(QWidget* parent, const QString& name, NoticeKind kind) {
     auto* bar = new QFrame(parent);
     bar->setObjectName(name);
     bar->setFrameShape(QFrame::StyledPanel);
     bar->setAutoFillBackground(true);
-    QPalette pal = bar->palette();
-    pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale amber, dark text on it
-    pal.setColor(QPalette::WindowText, QColor(0x33, 0x2b, 0x00));
-    bar->setPalette(pal);
+    if (kind == NoticeKind::Warning) {
+        QPalette pal = bar->palette();
+        pal.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce)); // a pale amber, dark text on it
+        pal.setColor(QPalette::WindowText, QColor(0x33, 0x2b, 0x00));
+        bar->setPalette(pal);
+    } else {
+        bar->setBackgroundRole(QPalette::AlternateBase); // the theme's, with its text colour
+    }
+    bar->setProperty(kIconProperty, kind == NoticeKind::Warning
+                                        ? int(QStyle::SP_MessageBoxWarning)
+                                        : int(QStyle::SP_MessageBoxInformation));
     auto* row = new QHBoxLayout(bar);
     auto* icon = new QLabel(bar); // its picture when first shown (showNotice)
     icon->setObjectName(QStringLiteral("icon"));
@@ -49,12 +59,13 @@ QWidget* makeNoticeBar(QWidget* parent, const QString& name) {
 }
 
 void showNotice(QWidget* bar, const QString& text) {
-    // The warning icon when a bar is first shown: the style's icons are read from image files,
+    // The bar's icon when it is first shown: the style's icons are read from image files,
     // and the first read loads every image format plugin (about 5 ms of the start, where both
     // bars are hidden).
     if (auto* icon = bar->findChild<QLabel*>(QStringLiteral("icon")); icon->pixmap().isNull()) {
         const int px = bar->style()->pixelMetric(QStyle::PM_SmallIconSize);
-        icon->setPixmap(bar->style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(px, px));
+        const auto which = QStyle::StandardPixmap(bar->property(kIconProperty).toInt());
+        icon->setPixmap(bar->style()->standardIcon(which).pixmap(px, px));
     }
     bar->findChild<QLabel*>(QStringLiteral("text"))->setText(text);
     bar->setAccessibleDescription(text);

@@ -305,6 +305,10 @@ QString ReaderView::currentSection() const {
     return lastSection_;
 }
 
+bool ReaderView::atChapterTop() const {
+    return verticalScrollBar()->value() == 0;
+}
+
 QStringList ReaderView::sectionsInView() const {
     QStringList out;
     // Nothing is in view of a reader not on screen, nor is a heading not laid out yet: opened on

@@ -39,6 +39,9 @@ public:
     void showChapter(int index, const QString& sectionId = {});
     int chapterIndex() const { return chapter_; }
     QString currentSection() const;
+    // True at the chapter's very top (its title in view): the chapter list marks the chapter
+    // there, not its first section (a new student's first start marked a section).
+    bool atChapterTop() const;
     // The sections whose heading is on screen now (a chapter that fits the view: all of them).
     QStringList sectionsInView() const;
     void scrollToSection(const QString& sectionId);

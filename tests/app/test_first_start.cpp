@@ -1,14 +1,21 @@
 // The first start says where to begin: a new student saw the first chapter and nothing pointing
-// to the course's start, the decision wizard or the keys (a tester). Later starts say nothing.
+// to the course's start, the decision wizard or the keys (a tester); then a line in the status
+// bar that went after 30 seconds (a tester): a welcome bar that stays until it is closed, and
+// the chapter list marks the chapter opened, not its first section. Later starts say nothing.
 #include "app/main_window.h"
+#include "app/reader/chapter_tree.h"
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
+#include <QLabel>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 class TestFirstStart : public QObject {
     Q_OBJECT
@@ -19,12 +26,40 @@ private slots:
 
     void theFirstStartSaysWhereToBegin() {
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
-        const QString said = w.statusBar()->currentMessage();
+        w.resize(1600, 1000);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QWidget* bar = w.welcomeNotice();
+        QVERIFY(bar->isVisible());
+        const QString said = bar->findChild<QLabel*>(QStringLiteral("text"))->text();
         QVERIFY2(said.contains(QStringLiteral("first chapter")) &&
-                     said.contains(QStringLiteral("Decision wizard")) &&
+                     said.contains(QStringLiteral("decision wizard")) &&
                      said.contains(QStringLiteral("F1")),
                  qPrintable(said));
+        QTest::qWait(200); // still there after the first moments (the status line went by 30 s)
+        QVERIFY(bar->isVisible());
+        // The list marks the first chapter itself: the reader shows its title.
+        const QTreeWidgetItem* current = w.tree()->currentItem();
+        QVERIFY(current && !current->parent());
+        QCOMPARE(w.tree()->indexOfTopLevelItem(const_cast<QTreeWidgetItem*>(current)), 0);
+        // Its button opens the wizard, and the bar has done its work.
+        auto* wizard = bar->findChild<QPushButton*>(QStringLiteral("action"));
+        QVERIFY(wizard && wizard->isVisible());
+        wizard->click();
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(w.tabs()->currentWidget()->property("toolId").toString(),
+                 QStringLiteral("wizard"));
         w.saveSettings(); // as a quit does
+    }
+
+    // Close takes it away.
+    void theWelcomeCloses() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.welcomeNotice()->isVisible());
+        w.welcomeNotice()->findChild<QPushButton*>(QStringLiteral("close"))->click();
+        QVERIFY(!w.welcomeNotice()->isVisible());
     }
 
     void laterStartsSayNothing() {
@@ -33,6 +68,9 @@ private slots:
             first.saveSettings();
         }
         fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.welcomeNotice()->isVisible());
         QVERIFY2(w.statusBar()->currentMessage().isEmpty(),
                  qPrintable(w.statusBar()->currentMessage()));
     }
