@@ -63,15 +63,25 @@ public:
                             QPainter* painter, const QWidget* widget) const override {
         if (const auto* b = qstyleoption_cast<const QStyleOptionToolButton*>(option);
             control == CC_ToolButton && arrowApart(b)) {
-            QStyleOptionToolButton frame = *b; // the button and its arrow, without the text
+            // The button without its text, nor Fusion's arrow: a few pixels in the lower right
+            // corner, at the window's edge for All tabs, it read as cut off (a tester).
+            QStyleOptionToolButton frame = *b;
             frame.text.clear();
             frame.icon = QIcon();
+            frame.features &= ~QStyleOptionToolButton::HasMenu;
             QProxyStyle::drawComplexControl(control, &frame, painter, widget);
             QStyleOptionToolButton label = *b;
             const int fw = proxy()->pixelMetric(PM_DefaultFrameWidth, b, widget);
-            label.rect = visualRect(b->direction, b->rect,
-                                    b->rect.adjusted(fw, fw, -fw - arrowRoom(b, widget), -fw));
+            const int room = arrowRoom(b, widget);
+            label.rect =
+                visualRect(b->direction, b->rect, b->rect.adjusted(fw, fw, -fw - room, -fw));
             proxy()->drawControl(CE_ToolButtonLabel, &label, painter, widget);
+            // The arrow in its own room, beside the text at its middle height.
+            QStyleOption arrow = *b;
+            arrow.rect = visualRect(b->direction, b->rect,
+                                    QRect(b->rect.right() - fw - room + 1, b->rect.top() + fw, room,
+                                          b->rect.height() - 2 * fw));
+            proxy()->drawPrimitive(PE_IndicatorArrowDown, &arrow, painter, widget);
             return;
         }
         QProxyStyle::drawComplexControl(control, option, painter, widget);
@@ -92,9 +102,11 @@ private:
                !(b->subControls & SC_ToolButtonMenu) && !b->text.isEmpty() &&
                b->toolButtonStyle != Qt::ToolButtonIconOnly;
     }
-    // The room of the arrow Fusion draws in such a button's lower right corner.
+    // The room of the arrow drawn at the right of such a button: Fusion's 8 px arrow with some
+    // air on each side, more with larger type (the Projector's).
     int arrowRoom(const QStyleOption* option, const QWidget* widget) const {
-        return proxy()->pixelMetric(PM_MenuButtonIndicator, option, widget);
+        const int type = widget ? widget->fontMetrics().height() : option->fontMetrics.height();
+        return std::max(proxy()->pixelMetric(PM_MenuButtonIndicator, option, widget), type);
     }
     static void border(const QStyleOption* option, QPainter* painter) {
         painter->save();
