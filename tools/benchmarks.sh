@@ -78,6 +78,17 @@ awk 'BEGIN { print "{\"engine\":\"btree\",\"narrate\":false,\"params\":{\"order\
              print "]}" }' >"$work/ops.json"
 process_row '`fieldguide run`: 1,000,000 insert ops (30 MB of JSON, bulk)' "$work/ops.json" -- "$fieldguide" run -
 
+# The Lab (whole processes, a real server started in a temporary folder and stopped each run):
+# the default time-bucket scenario through PostgreSQL's date_bin and RRDtool (goal: under 3 s,
+# once a timed test), and 100,000 random keys through a PostgreSQL B-Tree index read back page
+# by page. Left out where PostgreSQL 15 is not installed.
+if [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    lab_buckets=$(median5 "$fieldguide" lab buckets content/scenarios/downsample.json)
+    printf '| Lab | `fieldguide lab buckets` on the default scenario (2,880 points; PostgreSQL started and stopped), median of 5 | %s s | goal: under 3 s |\n' "$lab_buckets"
+    lab_btree=$(median5 "$fieldguide" lab btree --random 100000)
+    printf '| Lab | `fieldguide lab btree --random 100000` (PostgreSQL started, the index read page by page, stopped), median of 5 | %s s | |\n' "$lab_btree"
+fi
+
 for b in bench_btree bench_engines bench_ui_launch bench_ui_frames bench_ui_export; do
     "$build/tools/$b" 2> >(grep -v -e XDG_RUNTIME_DIR -e propagateSizeHints >&2)
 done

@@ -11,7 +11,6 @@
 #include "tests/lab/lab_test_support.h"
 #include "tests/suite_main.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <csignal>
@@ -129,18 +128,16 @@ private slots:
     // Every run stops its server and removes its folders.
     void cleanup() { QVERIFY(fg::lab::test::foldersOwnedByMe().isEmpty()); }
 
-    void theDefaultScenarioAgreesEverywhereInUnderThreeSeconds() {
+    // Its time (the goal: under 3 seconds, a PostgreSQL started and stopped included) is
+    // tools/benchmarks.sh's "lab buckets" row: a bound here failed on a loaded machine (a build
+    // beside the tests) with nothing wrong.
+    void theDefaultScenarioAgreesEverywhere() {
         FG_REQUIRE_LAB(fg::lab::LabKind::kPostgres);
-        QElapsedTimer timer;
-        timer.start();
         BucketsLabRun r;
         const fg::Status s = runBucketsJson(
             readBucketsJson(QStringLiteral(FG_SOURCE_DIR "/content/scenarios/downsample.json")),
             &r);
-        const qint64 ms = timer.elapsed();
         QVERIFY2(s, s.message().c_str());
-        qInfo("default downsample scenario through the lab: %lld ms", static_cast<long long>(ms));
-        QVERIFY(ms < 3000);
         QCOMPARE(r.points, 2880);
         QCOMPARE(r.tiers.size(), 2u);
         QCOMPARE(r.tiers[0].name, std::string("1m"));
