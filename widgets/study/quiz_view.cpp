@@ -238,7 +238,7 @@ void QuizView::showNext() {
     // The next due card, but not the twin of the one just answered (the same checklist item or
     // mistake asked the other way, a model answer then its choices: a tester saw the answer
     // just shown and was graded right) while another card is due.
-    const study::QuizCard* last = card_;
+    const study::QuizCard* last = card_ ? card_ : lastAnswered();
     card_ = nullptr;
     if (deck_) {
         const study::QuizCard* twin = nullptr;
@@ -269,6 +269,23 @@ void QuizView::showNext() {
     }
     group_->setExclusive(true);
     showCard();
+}
+
+// The card answered last, by the answers' order (CardState::stamp): the quiz opened again, or the
+// next day, does not start with the twin of the card it ended on (a tester: the model answer of
+// "PostgreSQL for high-cardinality metrics", then its choices).
+const study::QuizCard* QuizView::lastAnswered() const {
+    const study::QuizCard* last = nullptr;
+    long stamp = 0;
+    if (deck_) {
+        for (const auto& c : deck_->cards) {
+            if (const study::CardState* s = reviewState().state(c.id); s && s->stamp > stamp) {
+                stamp = s->stamp;
+                last = &c;
+            }
+        }
+    }
+    return last;
 }
 
 bool QuizView::holdsFocus() const {

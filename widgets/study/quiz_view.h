@@ -77,6 +77,7 @@ private:
     study::Review& review();
     const study::Review& reviewState() const; // review() without marking the store changed
     void styleChoices();
+    const study::QuizCard* lastAnswered() const;
     void showNext();
     void showCard();
     void showCardWidgets();

@@ -371,6 +371,34 @@ private slots:
         QCOMPARE(view.currentCardId(), QString("choice-twin")); // later
     }
 
+    // Nor when the quiz is opened again (its tab closed, the app started again): a tester had
+    // the model answer, then its twin with choices, back to back.
+    void aCardsTwinDoesNotOpenTheQuizAgain() {
+        fg::QuizDeck deck = smallDeck();
+        QuizCard twin = deck.cards[2];
+        twin.id = "choice-twin";
+        twin.kind = QuizCard::Kind::Choice;
+        twin.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
+        deck.cards.insert(deck.cards.begin(), deck.cards[2]);
+        deck.cards.erase(deck.cards.begin() + 3);
+        deck.cards.insert(deck.cards.begin() + 1, twin); // answer0, choice-twin, choice0, choice1
+        QTemporaryDir dir;
+        fg::ProgressStore store(dir.filePath("progress.json"));
+        {
+            fg::QuizView view;
+            view.setToday(50);
+            view.setDeck(&deck, &store);
+            QCOMPARE(view.currentCardId(), QString("answer0"));
+            view.activate(); // reveal
+            view.grade(Grade::Right);
+        } // closed
+        fg::QuizView again;
+        again.setToday(50);
+        again.setDeck(&deck, &store);
+        QCOMPARE(again.dueCount(), 3); // the twin is due first, and is not shown first
+        QCOMPARE(again.currentCardId(), QString("choice0"));
+    }
+
     void aMissedCardComesBackAfterTheOthers() {
         const fg::QuizDeck deck = smallDeck();
         fg::QuizView view;
