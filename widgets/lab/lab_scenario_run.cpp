@@ -1,5 +1,6 @@
 #include "widgets/lab/lab_scenario_run.h"
 
+#include "widgets/controls/eliding_combo.h"
 #include "widgets/controls/roomy_button.h"
 #include "widgets/lab/lab_client.h"
 #include "widgets/lab/lab_widgets.h"
@@ -21,11 +22,11 @@ LabScenarioRun::LabScenarioRun(const QString& runText, const QString& defaultSce
     v->setContentsMargins(0, 0, 0, 0);
     auto* row = new QHBoxLayout;
     auto* label = new QLabel(tr("&Scenario:"), this);
-    scenarios_ = new QComboBox(this);
+    scenarios_ = new ElidingComboBox(this);
     label->setBuddy(scenarios_);
     scenarios_->setAccessibleName(tr("Scenario to run"));
-    // The scenario's title may be long: the box shrinks with the window (a title cut short has
-    // the whole of it in the list).
+    // The scenario's title may be long: the box shrinks with the window, the title then ends in
+    // "..." (its whole in the list and in the tooltip).
     scenarios_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     scenarios_->setMinimumContentsLength(24);
     runButton_ = new RoomyButton(runText, this);

@@ -74,6 +74,38 @@ void LabSides::resizeEvent(QResizeEvent* event) {
     evenOut();
 }
 
+void LabSides::showEvent(QShowEvent* event) {
+    QSplitter::showEvent(event);
+    if (pageView_) {
+        return;
+    }
+    for (QWidget* up = parentWidget(); up; up = up->parentWidget()) {
+        if (auto* page = qobject_cast<QScrollArea*>(up);
+            page && page->objectName() == QLatin1String("labPage")) {
+            pageView_ = page->viewport();
+            pageView_->installEventFilter(this);
+            keepPageShare();
+            return;
+        }
+    }
+}
+
+bool LabSides::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == pageView_ && event->type() == QEvent::Resize) {
+        keepPageShare();
+    }
+    return QSplitter::eventFilter(watched, event);
+}
+
+void LabSides::keepPageShare() {
+    if (!pageView_) {
+        return;
+    }
+    setMinimumHeight(0); // what the parts need, without the share set before
+    const int need = minimumSizeHint().height();
+    setMinimumHeight(std::max(need, int(pageView_->height() * kPageShare)));
+}
+
 void LabSides::changeEvent(QEvent* event) {
     QSplitter::changeEvent(event);
     if (event->type() == QEvent::FontChange) {

@@ -2,7 +2,10 @@
 // system's on the left and the model's on the right, each under its title and over its
 // narration; one bar (the real side's player) moves both, a step forward animated in both, and
 // both are drawn at one scale (camera partners) and scrolled in step: scrolling one (its bars,
-// Shift+arrows, a drag) scrolls the other to the same place.
+// Shift+arrows, a drag) scrolls the other to the same place. In a Lab page that scrolls (its
+// QScrollArea "labPage"), the sides keep at least kPageShare of the page's visible height: the
+// page scrolls to its tables instead of squeezing the drawings (the Kafka Lab's were 185 px high
+// in the Projector's type at 1920x1080, a few boxes of a larger drawing: tester 37).
 #pragma once
 
 #include <QSplitter>
@@ -28,16 +31,23 @@ public:
     // The titles, in bold (markup, not a font of their own, so they follow the theme's type).
     void setTitles(const QString& real, const QString& model);
 
+    static constexpr double kPageShare = 0.6;
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void evenOut();
+    // The least height: kPageShare of the page's visible height, or what the parts need.
+    void keepPageShare();
     // `to` scrolled to where `from` is.
     void follow(DiagramCanvas* from, DiagramCanvas* to);
 
     bool following_ = false;
+    QWidget* pageView_ = nullptr; // the Lab page's viewport, once shown in one
     DiagramCanvas* real_ = nullptr;
     DiagramCanvas* model_ = nullptr;
     QLabel* realTitle_ = nullptr;

@@ -4,12 +4,14 @@
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
 #include "widgets/lab/lab_sides.h"
+#include "widgets/lab/lab_widgets.h"
 
 #include <QFont>
 #include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTest>
+#include <QVBoxLayout>
 
 class TestLabSides : public QObject {
     Q_OBJECT
@@ -60,6 +62,37 @@ private slots:
         QTest::qWait(50);
         QVERIFY2(modelArea->height() < line * 2 + 4,
                  qPrintable(QString::number(modelArea->height())));
+    }
+
+    // In a Lab page that scrolls, the drawings keep most of what is in view (tester 37: the
+    // Kafka Lab's were 185 px high at 1920x1080 in the Projector's type, under a long
+    // introduction and over the tables); the page scrolls to the tables.
+    void theDrawingsKeepMostOfThePageInView() {
+        QWidget page;
+        QVBoxLayout* column = fg::scrolledPage(&page);
+        auto* intro = new QLabel(QStringLiteral("An introduction of some lines."), &page);
+        intro->setMinimumHeight(250);
+        column->addWidget(intro);
+        auto* sides = new fg::LabSides(200, &page);
+        column->addWidget(sides, 3);
+        auto* tables = new QWidget(&page);
+        tables->setMinimumHeight(400);
+        column->addWidget(tables, 2);
+        page.resize(1600, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* view = page.findChild<QScrollArea*>(QStringLiteral("labPage"));
+        QVERIFY(view);
+        QTRY_VERIFY2(
+            sides->height() >= view->viewport()->height() * fg::LabSides::kPageShare,
+            qPrintable(
+                QStringLiteral("%1 of %2").arg(sides->height()).arg(view->viewport()->height())));
+        QVERIFY(sides->real()->height() > 300);
+        QVERIFY(view->verticalScrollBar()->maximum() > 0); // the tables are below, in reach
+        // A smaller window: the share follows it.
+        page.resize(1280, 600);
+        QTRY_VERIFY(sides->height() >= view->viewport()->height() * fg::LabSides::kPageShare);
+        QTRY_VERIFY(sides->height() < 900 * fg::LabSides::kPageShare);
     }
 };
 
