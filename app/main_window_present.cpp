@@ -54,6 +54,7 @@ void MainWindow::startPresentation(bool fromSection) {
             }
         }
         presentation_ = new PresentationWindow(*ch, theme_, start, this);
+        presentation_->setLeastBodyPx(reader_->bodyPx());
         // Leaving, the reader is where the presentation was (as Keynote and PowerPoint leave
         // the document at the slide shown): the section of the slide on screen, the chapter's
         // top for its title slide. It stayed where F5 was pressed.

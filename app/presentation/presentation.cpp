@@ -184,8 +184,9 @@ QString PresentationWindow::elapsedText() const {
 }
 
 qreal PresentationWindow::bodyPx() const {
-    // 30 px at 1080 lines, scaled with the window; never under 28 px on a 1080p projector.
-    return std::max<qreal>(16, height() * 30.0 / 1080.0);
+    // 30 px at 1080 lines, scaled with the window; never under 28 px on a 1080p projector, nor
+    // under the reader's type (setLeastBodyPx).
+    return std::max<qreal>({16, height() * 30.0 / 1080.0, leastBodyPx_});
 }
 
 QFont PresentationWindow::timerFont() const {

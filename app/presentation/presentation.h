@@ -67,6 +67,10 @@ public:
     // Shows the slides full screen (on the second screen when there is one, with the presenter's
     // view on the first).
     void start();
+    // The slides' body type is never smaller than `px` (set before start): the reader's, which
+    // the teacher may have zoomed for the room (the slides' 30 px at 1080 lines stood smaller
+    // than a reader zoomed in the Projector theme: a tester).
+    void setLeastBodyPx(qreal px) { leastBodyPx_ = px; }
 
     int slideCount() const { return static_cast<int>(slides_.size()); }
     const Chapter& chapter() const { return chapter_; }
@@ -142,6 +146,7 @@ private:
     Theme theme_;
     std::vector<Slide> slides_;
     int current_ = 0;
+    qreal leastBodyPx_ = 0;
     QStackedWidget* stack_;
     QWidget* text_;         // paints one page of the text slide's document
     QWidget* diagramSlide_; // the title row over the diagram's page
