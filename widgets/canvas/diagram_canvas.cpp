@@ -75,6 +75,29 @@ void DiagramCanvas::keepDrawingInView() {
     bars_->follow(drawn);
 }
 
+void DiagramCanvas::showChange(const Frame& before) {
+    const QRectF changed = changedArea(before, to_);
+    if (!changed.isValid() || size().isEmpty()) {
+        return;
+    }
+    const QRectF at = viewTransform(size(), to_).mapRect(changed);
+    const qreal margin = 8;
+    const QRectF view = QRectF(rect()).adjusted(margin, margin, -margin, -margin);
+    // Along each axis: in view already, or moved the least to be; larger than the view, its
+    // start (left, top) at the view's.
+    const auto shift = [](qreal lo, qreal hi, qreal viewLo, qreal viewHi) -> qreal {
+        if (hi - lo > viewHi - viewLo || lo < viewLo) {
+            return viewLo - lo;
+        }
+        return hi > viewHi ? viewHi - hi : 0;
+    };
+    const QPointF by(shift(at.left(), at.right(), view.left(), view.right()),
+                     shift(at.top(), at.bottom(), view.top(), view.bottom()));
+    if (!by.isNull()) {
+        panBy(by); // kept within the drawing's reach; the other side of a Lab page follows
+    }
+}
+
 void DiagramCanvas::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
     if (event->type() == QEvent::FontChange && readableType_) {
@@ -164,6 +187,9 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
         from_ = to_;
     }
     keepDrawingInView();
+    if (readableType_ && position != previous) {
+        showChange(from_);
+    }
     emit narrationChanged(narrationAt(position));
     // The state said in words only for a screen reader (the summary walks the whole state).
     if (announcing() && position != previous && isVisible() && followedFromTheKeyboard()) {

@@ -10,6 +10,35 @@
 
 namespace fg {
 
+QRectF changedArea(const Frame& before, const Frame& after) {
+    QHash<QString, const FrameItem*> was;
+    was.reserve(static_cast<qsizetype>(before.items.size()));
+    for (const FrameItem& it : before.items) {
+        if (!it.id.isEmpty()) {
+            was.insert(it.id, &it);
+        }
+    }
+    QRectF moved;    // new, moved or reworded
+    QRectF restyled; // only coloured otherwise (a mark taken off the step before's item)
+    for (const FrameItem& it : after.items) {
+        if (it.id.isEmpty()) {
+            continue;
+        }
+        const QRectF area = it.kind == FrameItem::Kind::Line
+                                ? QRectF(it.line.p1(), it.line.p2()).normalized()
+                                : it.rect;
+        const FrameItem* b = was.value(it.id);
+        if (!b || b->kind != it.kind || b->rect != it.rect || b->line != it.line ||
+            b->text != it.text) {
+            moved = moved.united(area);
+        } else if (b->fill != it.fill || b->stroke != it.stroke || b->textColor != it.textColor ||
+                   b->opacity != it.opacity) {
+            restyled = restyled.united(area);
+        }
+    }
+    return moved.isValid() ? moved : restyled;
+}
+
 const FrameItem* Frame::find(const QString& id) const {
     for (const auto& it : items) {
         if (it.id == id) {

@@ -72,6 +72,13 @@ struct Frame {
     qreal largestTextPx() const;
 };
 
+// Where `after` differs from `before`: the union of the areas of the items of `after` that are
+// new, moved or reworded, by their ids, or else of those only coloured differently (the step
+// before's mark taken off is not what a step is about); invalid when nothing changed. Items
+// without an id are not compared. A Lab drawing larger than its area scrolls to it at a
+// step (the change was off-screen in F5: tester 37).
+QRectF changedArea(const Frame& before, const Frame& after);
+
 // Blends `from` into `to`. REQUIRES: 0 <= t <= 1. tween(a, b, 1) draws exactly like b, and
 // tween(a, b, 0) exactly like a (items only in b are invisible at 0). Kept items move and change
 // colour along the whole transition; items only in `a` fade out where they stand in its first

@@ -27,6 +27,32 @@ struct ToyCanvas {
     fg::DiagramCanvas canvas;
 };
 
+// Step i shows boxes 0..i, box i far to the right and below the one before, and marks it:
+// every step changes one box, far from the others.
+class SpreadSource : public fg::DiagramSource {
+public:
+    int stepCount() const override { return 4; }
+    fg::Frame frame(int position, const fg::Theme& theme) const override {
+        fg::Frame f;
+        f.size = QSizeF(4 * 700, 4 * 450);
+        for (int i = 0; i <= position; ++i) {
+            fg::FrameItem it;
+            it.id = QStringLiteral("box:%1").arg(i);
+            it.rect = QRectF(20 + 700 * i, 20 + 450 * i, 120, 40);
+            it.fill = i == position ? theme.categorical[1] : theme.background;
+            it.stroke = theme.line;
+            it.text = QStringLiteral("box %1").arg(i);
+            it.textColor = theme.text;
+            it.fontPx = 14;
+            f.items.push_back(it);
+        }
+        return f;
+    }
+    QString narration(int position) const override {
+        return QStringLiteral("Step %1.").arg(position);
+    }
+};
+
 } // namespace
 
 class TestCanvasScroll : public QObject {
@@ -105,6 +131,34 @@ private slots:
         const qreal grown = canvas.transformOnScreen().m11();
         QVERIFY2(grown > 1.4 * held, qPrintable(QStringLiteral("%1 then %2").arg(held).arg(grown)));
         QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
+    }
+
+    // Readable type, a drawing larger than its area scrolls at each step to what the step
+    // changed, forward and back (a Lab drawing zoomed in F5: the change was off-screen, and the
+    // teacher stepped on without seeing it: tester 37).
+    void aStepScrollsToWhatItChanged() {
+        SpreadSource source;
+        fg::DiagramCanvas canvas;
+        canvas.resize(360, 240);
+        canvas.setReadableType(true);
+        QFont f = canvas.font();
+        f.setPixelSize(16);
+        canvas.setFont(f);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        canvas.setSource(&source);
+        canvas.player()->seek(0);
+        QVERIFY(canvas.horizontalScrollBar()->isVisible());
+        const QRectF area = QRectF(canvas.rect());
+        for (const int step : {1, 2, 3, 2, 1, 0}) {
+            canvas.player()->seek(step);
+            const QRectF box = canvas.itemRect(QStringLiteral("box:%1").arg(step));
+            QVERIFY2(area.contains(box), qPrintable(QStringLiteral("step %1: box at %2,%3")
+                                                        .arg(step)
+                                                        .arg(box.left())
+                                                        .arg(box.top())));
+        }
+        canvas.setSource(nullptr);
     }
 };
 
