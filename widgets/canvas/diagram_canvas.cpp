@@ -328,14 +328,16 @@ QRectF DiagramCanvas::viewOf(const Frame& frame) const {
     return !run.isEmpty() ? run : frame.size.isEmpty() ? QRectF(0, 0, 1, 1) : frame.extent();
 }
 
-qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
+qreal DiagramCanvas::wholeScale(QSizeF viewport, const Frame& frame) const {
     const QRectF view = viewOf(frame);
     const qreal margin = drawingMargin(viewport);
     const qreal fit = std::min((viewport.width() - 2 * margin) / view.width(),
                                (viewport.height() - 2 * margin) / view.height());
-    return std::max(
-        std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame))),
-        leastReadableScale());
+    return std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame)));
+}
+
+qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
+    return std::max(wholeScale(viewport, frame), leastReadableScale());
 }
 
 qreal DiagramCanvas::leastReadableScale() const {

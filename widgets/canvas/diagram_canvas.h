@@ -158,6 +158,8 @@ private:
     void announceStep();
     // True when the student is on this drawing: the focus on it or on its playback bar.
     bool followedFromTheKeyboard() const;
+    // The scale that shows the whole of `frame` in `viewport`, its letters however small.
+    qreal wholeScale(QSizeF viewport, const Frame& frame) const;
     QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
     // What `frame` is fitted by (the run's camera, or the frame's own size) and the scale that
     // fits it in `viewport` before the student's zoom.

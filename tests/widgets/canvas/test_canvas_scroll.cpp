@@ -160,6 +160,41 @@ private slots:
         }
         canvas.setSource(nullptr);
     }
+
+    // Readable type holds the words at the page's size and the drawing outgrows its area: Fit
+    // shows it whole all the same (it changed nothing on the Lab pages: a tester), and the zoom
+    // goes on from there both ways.
+    void fitShowsAReadableDrawingWhole() {
+        SpreadSource source;
+        fg::DiagramCanvas canvas;
+        canvas.resize(360, 240);
+        canvas.setReadableType(true);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        canvas.setSource(&source);
+        canvas.player()->seek(3);
+        QVERIFY(canvas.horizontalScrollBar()->isVisible());
+        canvas.fitToView();
+        const QRectF area = QRectF(canvas.rect());
+        for (int i = 0; i <= 3; ++i) {
+            const QRectF box = canvas.itemRect(QStringLiteral("box:%1").arg(i));
+            QVERIFY2(area.contains(box),
+                     qPrintable(
+                         QStringLiteral("box %1 at %2,%3").arg(i).arg(box.left()).arg(box.top())));
+        }
+        QVERIFY(!canvas.horizontalScrollBar()->isVisible());
+        const qreal fitted = canvas.transformOnScreen().m11();
+        for (int step = 1; step <= 12; ++step) {
+            const qreal before = canvas.transformOnScreen().m11();
+            canvas.zoomIn();
+            QVERIFY2(
+                canvas.transformOnScreen().m11() > before,
+                qPrintable(QStringLiteral("zoom in step %1 stayed at %2").arg(step).arg(before)));
+        }
+        canvas.fitToView();
+        QCOMPARE(canvas.transformOnScreen().m11(), fitted);
+        canvas.setSource(nullptr);
+    }
 };
 
 FG_TEST_MAIN(TestCanvasScroll)
