@@ -79,8 +79,14 @@ void copyDiagramToClipboard(const Exportable& what, const Theme& theme) {
 
 QString exportAnimationInteractive(QWidget* parent, const Exportable& what, const Theme& theme) {
     if (!what.source || what.source->stepCount() == 0) {
-        QMessageBox::information(parent, ExportActionsWords::tr("Export animation"),
-                                 ExportActionsWords::tr("This diagram has no steps to animate."));
+        // A Lab page steps too, but it draws two sides: "no steps" was not true of it (a tester).
+        QMessageBox::information(
+            parent, ExportActionsWords::tr("Export animation"),
+            what.source ? ExportActionsWords::tr("This diagram has no steps to animate.")
+                        : ExportActionsWords::tr(
+                              "An animation is made of one live diagram (open one in the "
+                              "Diagrams menu). This page's drawings export as a picture of the "
+                              "step on screen: File > Export diagram (Ctrl+E)."));
         return {};
     }
     AnimationDialog dialog(*what.source, what.baseName, parent);

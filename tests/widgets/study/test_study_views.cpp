@@ -83,6 +83,20 @@ fg::QuizDeck smallDeck() {
     return d;
 }
 
+// smallDeck with answer0's checklist item asked a second time, with choices (its twin): answer0,
+// choice-twin, choice0, choice1.
+fg::QuizDeck twinDeck() {
+    fg::QuizDeck deck = smallDeck();
+    fg::study::QuizCard twin = deck.cards[2];
+    twin.id = "choice-twin";
+    twin.kind = fg::study::QuizCard::Kind::Choice;
+    twin.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
+    deck.cards.insert(deck.cards.begin(), deck.cards[2]);
+    deck.cards.erase(deck.cards.begin() + 3);
+    deck.cards.insert(deck.cards.begin() + 1, twin);
+    return deck;
+}
+
 void saveFigure(QWidget& w, const QString& name) {
     if (const QByteArray dir = qgetenv("FG_SAVE_FIGURES"); !dir.isEmpty()) {
         QDir().mkpath(QString::fromLocal8Bit(dir));
@@ -350,14 +364,7 @@ private slots:
     // A checklist item asked as a model answer and again as choices: the twin does not come
     // right after the card it answers (the answer just shown would grade it right).
     void aCardsTwinDoesNotFollowIt() {
-        fg::QuizDeck deck = smallDeck();
-        QuizCard twin = deck.cards[2]; // answer0's item, asked with choices
-        twin.id = "choice-twin";
-        twin.kind = QuizCard::Kind::Choice;
-        twin.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
-        deck.cards.insert(deck.cards.begin(), deck.cards[2]);
-        deck.cards.erase(deck.cards.begin() + 3);
-        deck.cards.insert(deck.cards.begin() + 1, twin); // answer0, choice-twin, choice0, choice1
+        const fg::QuizDeck deck = twinDeck();
         fg::QuizView view;
         view.setToday(50);
         view.setDeck(&deck);
@@ -374,14 +381,7 @@ private slots:
     // Nor when the quiz is opened again (its tab closed, the app started again): a tester had
     // the model answer, then its twin with choices, back to back.
     void aCardsTwinDoesNotOpenTheQuizAgain() {
-        fg::QuizDeck deck = smallDeck();
-        QuizCard twin = deck.cards[2];
-        twin.id = "choice-twin";
-        twin.kind = QuizCard::Kind::Choice;
-        twin.choices = {{"wrong a", false}, {"right", true}, {"wrong b", false}};
-        deck.cards.insert(deck.cards.begin(), deck.cards[2]);
-        deck.cards.erase(deck.cards.begin() + 3);
-        deck.cards.insert(deck.cards.begin() + 1, twin); // answer0, choice-twin, choice0, choice1
+        const fg::QuizDeck deck = twinDeck();
         QTemporaryDir dir;
         fg::ProgressStore store(dir.filePath("progress.json"));
         {
