@@ -15,6 +15,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -33,11 +34,13 @@ QString bucketValuesText(const std::optional<lab::BucketValues>& v, bool withCou
     if (!v) {
         return QStringLiteral("\u2014");
     }
-    // Two short lines: the table's columns stay narrow enough for the reasons beside them.
-    const QString avg = QStringLiteral("avg %1").arg(QString::number(v->avg, 'g', 10));
-    const QString range =
-        QStringLiteral("min %1, max %2")
-            .arg(QString::number(v->min, 'g', 10), QString::number(v->max, 'g', 10));
+    // Two short lines: the table's columns stay narrow enough for the reasons beside them. Six
+    // significant digits, in the reader's language ("51.6667", not "51.66666667": a tester);
+    // whether two sides agree is decided on the values, not on these words.
+    const QLocale locale;
+    const auto shown = [&locale](double x) { return locale.toString(x, 'g', 6); };
+    const QString avg = QStringLiteral("avg %1").arg(shown(v->avg));
+    const QString range = QStringLiteral("min %1, max %2").arg(shown(v->min), shown(v->max));
     return withCount ? QStringLiteral("%1 (%2 points)\n%3").arg(avg).arg(v->count).arg(range)
                      : QStringLiteral("%1\n%2").arg(avg, range);
 }
