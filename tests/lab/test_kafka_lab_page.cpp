@@ -14,8 +14,10 @@
 #include <QElapsedTimer>
 #include <QFontInfo>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QToolButton>
 #include <memory>
 
 using fg::KafkaLabPage;
@@ -149,6 +151,24 @@ private slots:
         QVERIFY(page_->zoomPage(+1));
         QVERIFY(page_->realCanvas()->zoom() > 1.0);
         QCOMPARE(page_->modelCanvas()->zoom(), page_->realCanvas()->zoom());
+        page_->zoomPage(0);
+        QCOMPARE(page_->realCanvas()->zoom(), 1.0);
+        // The Fit button shows both drawings whole, at one scale (the readable words held them
+        // larger than their areas and Fit did nothing: tester 38); Reset zoom (View, Ctrl+0)
+        // goes back to the readable words.
+        QToolButton* fit = nullptr;
+        for (QToolButton* b : page_->findChildren<QToolButton*>()) {
+            fit = b->text() == QStringLiteral("Fit") ? b : fit;
+        }
+        QVERIFY(fit);
+        fit->click();
+        for (fg::DiagramCanvas* side : {page_->realCanvas(), page_->modelCanvas()}) {
+            QVERIFY(!side->horizontalScrollBar()->isVisible());
+            QVERIFY(!side->verticalScrollBar()->isVisible());
+            QVERIFY(canvas_reach::boxesOutOfReach(*side).isEmpty());
+        }
+        QCOMPARE(page_->modelCanvas()->transformOnScreen().m11(),
+                 page_->realCanvas()->transformOnScreen().m11());
         page_->zoomPage(0);
         QCOMPARE(page_->realCanvas()->zoom(), 1.0);
     }

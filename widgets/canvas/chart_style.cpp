@@ -148,8 +148,11 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         axis->setLabelColor(theme.text);
         axis->setTickLabelFont(font);
         axis->setLabelFont(font);
-        axis->grid()->setPen(
-            QPen(theme.surface.darker(theme.kind == Theme::Kind::Dark ? 60 : 110)));
+        const QPen grid(theme.surface.darker(theme.kind == Theme::Kind::Dark ? 60 : 110));
+        axis->grid()->setPen(grid);
+        // The line at 0 as the others: QCustomPlot's own, light grey (200, 200, 200), stood out
+        // on Dark as a marker (a tester).
+        axis->grid()->setZeroLinePen(grid);
     }
     // The labels counted again before every replot, as the chart is resized.
     if (!chart->property("fgTicksFit").toBool()) {

@@ -84,6 +84,9 @@ public:
     static constexpr qreal kScrollKeyFraction = 0.1;
     void zoomIn();
     void zoomOut();
+    // The whole drawing in the area: fitToView, and with readable type below the page's type
+    // where the drawing needs it (a Lab page's Fit button).
+    void fitWhole();
     void fitToView();
     // zoomIn (direction > 0), zoomOut (< 0) or fitToView (0): a page's zoom keys and buttons.
     void zoomStep(int direction);

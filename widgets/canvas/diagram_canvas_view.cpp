@@ -16,13 +16,7 @@ void DiagramCanvas::zoomBy(qreal factor) {
     const QPointF at = viewTransform(size(), to_).inverted().map(middle);
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
     if (std::abs(zoom_ - 1.0) < 1e-9) {
-        // Back at the scale the canvas takes of itself: as if never zoomed (not Fit, which
-        // with readable type goes below it: the steps back in from there came to it again).
-        zoom_ = 1.0;
-        pan_ = QPointF();
-        keepDrawingInView();
-        update();
-        emit viewChanged();
+        fitToView(); // back at the fit: fitted again, as if never zoomed
         return;
     }
     pan_ += middle - viewTransform(size(), to_).map(at);
@@ -65,6 +59,14 @@ void DiagramCanvas::zoomOut() {
 }
 
 void DiagramCanvas::fitToView() {
+    zoom_ = 1.0;
+    pan_ = QPointF();
+    keepDrawingInView();
+    update();
+    emit viewChanged();
+}
+
+void DiagramCanvas::fitWhole() {
     zoom_ = 1.0;
     pan_ = QPointF();
     // Readable type holds the words at the page's size, the drawing larger than its area: Fit

@@ -77,7 +77,8 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
     topLayout->addWidget(narration_);
     auto* barRow = new QHBoxLayout;
     barRow->addWidget(bar_, 1);
-    barRow->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, top));
+    barRow->addWidget(labZoomButtons(
+        this, [this](int direction) { zoomPage(direction); }, top));
     topLayout->addLayout(barRow);
     split->addWidget(top);
     split->addWidget(buildBelow());

@@ -131,8 +131,8 @@ void LabSides::evenOut() {
     auto* modelArea = qobject_cast<QScrollArea*>(modelNarration_->parentWidget()->parentWidget());
     // (-1 for a label with nothing to say: a fixed height of -1 warned "Negative sizes", a
     // tester's log.)
-    const int said = std::max({0, realNarration_->heightForWidth(widths[0]),
-                               modelNarration_->heightForWidth(widths[1])});
+    const int said = std::max(
+        {0, realNarration_->heightForWidth(widths[0]), modelNarration_->heightForWidth(widths[1])});
     const int most = realNarration_->fontMetrics().lineSpacing() * 4 + 4;
     for (QScrollArea* area : {realArea, modelArea}) {
         area->setFixedHeight(std::min(said, most));

@@ -1,6 +1,7 @@
 #include "widgets/lab/lab_widgets.h"
 
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/controls/zoom_buttons.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -13,6 +14,7 @@
 #include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -282,6 +284,29 @@ QString startStepping(Player* player) {
 
 QString sentenceAfter(const QString& sentence) {
     return sentence.isEmpty() ? QString() : QLatin1Char(' ') + sentence;
+}
+
+ZoomButtons* labZoomButtons(QWidget* page, std::function<void(int)> zoom, QWidget* parent) {
+    auto* buttons = new ZoomButtons(
+        [page, zoom = std::move(zoom)](int direction) {
+            if (direction != 0) {
+                zoom(direction);
+                return;
+            }
+            for (DiagramCanvas* canvas : page->findChildren<DiagramCanvas*>()) {
+                canvas->fitWhole();
+            }
+        },
+        parent);
+    for (QToolButton* b : buttons->findChildren<QToolButton*>()) {
+        if (b->text() == ZoomButtons::tr("Fit")) {
+            b->setToolTip(QCoreApplication::translate(
+                "fg::LabWidgets", "Fit each whole drawing in its room, its words smaller if need "
+                                  "be (View > Reset zoom, Ctrl+0: back to words at the page's "
+                                  "size)"));
+        }
+    }
+    return buttons;
 }
 
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction) {

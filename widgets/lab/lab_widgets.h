@@ -4,6 +4,7 @@
 
 #include <QStringList>
 #include <QVBoxLayout>
+#include <functional>
 #include <initializer_list>
 #include <nlohmann/json_fwd.hpp>
 
@@ -40,6 +41,7 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent);
 QVBoxLayout* scrolledPage(QWidget* page);
 
 class DiagramCanvas;
+class ZoomButtons;
 // A Lab page's drawing: its words never smaller than the page's type, growing with it (View >
 // Zoom, F5, Projector), the drawing scrolling when that makes it larger than its area.
 DiagramCanvas* labCanvas(QWidget* parent);
@@ -53,6 +55,10 @@ QString sentenceAfter(const QString& sentence);
 
 // View > Zoom in (+1), out (-1) or back to fitted (0) on a page's drawings, all alike (a Lab page
 // draws the real system and the model side by side), each shown from its start (showStart).
+// A Lab page's zoom buttons: Zoom in and out as `zoom` does them (the page's View > Zoom), Fit
+// shows each drawing of `page` whole (DiagramCanvas::fitWhole), however small its words; View >
+// Reset zoom (Ctrl+0) still goes back to the readable words.
+ZoomButtons* labZoomButtons(QWidget* page, std::function<void(int)> zoom, QWidget* parent);
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
 
 // A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box

@@ -63,7 +63,8 @@ LsmLabPage::LsmLabPage(QWidget* parent) : QWidget(parent), client_(new LabClient
     bar_->installKeys(this);
     auto* barRow = new QHBoxLayout;
     barRow->addWidget(bar_, 1);
-    barRow->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, this));
+    barRow->addWidget(labZoomButtons(
+        this, [this](int direction) { zoomPage(direction); }, this));
     page->addLayout(barRow);
     page->addWidget(buildTables(), 2);
     connect(picker_, &LabScenarioRun::runRequested, this, &LsmLabPage::run);

@@ -207,7 +207,8 @@ QWidget* PgLabPage::buildTrees() {
     row->addWidget(legend, 1);
     row->addWidget(find);
     row->addWidget(focus_);
-    row->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, box));
+    row->addWidget(labZoomButtons(
+        this, [this](int direction) { zoomPage(direction); }, box));
     v->addLayout(row);
     way_ = labSentence(QString(), box);
     way_->setObjectName(QStringLiteral("keyWay"));

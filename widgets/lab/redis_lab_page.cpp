@@ -229,8 +229,9 @@ QWidget* RedisLabPage::buildDrawings() {
     under->setContentsMargins(0, 0, 0, 0);
     auto* h = new QHBoxLayout;
     under->addLayout(h, 1);
-    under->addWidget(new ZoomButtons([this](int direction) { zoomPage(direction); }, drawings_), 0,
-                     Qt::AlignRight);
+    under->addWidget(labZoomButtons(
+                         this, [this](int direction) { zoomPage(direction); }, drawings_),
+                     0, Qt::AlignRight);
     const auto column = [this, h](const QString& title, QLabel** heading, DiagramCanvas** canvas,
                                   QCustomPlot** chart) {
         auto* box = new QWidget(drawings_);
