@@ -117,21 +117,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
     // The notice bars sit above the chapter list and the reader, in the window's width.
-    welcomeNotice_ = makeNoticeBar(this, QStringLiteral("welcomeNotice"), NoticeKind::Welcome);
-    auto* wizard = welcomeNotice_->findChild<QPushButton*>(QStringLiteral("action"));
-    wizard->setText(tr("Open the decision wizard"));
-    wizard->show();
-    connect(wizard, &QPushButton::clicked, this, [this] {
-        welcomeWanted_ = false;
-        openTool(QStringLiteral("wizard"));
-    });
-    connect(welcomeNotice_->findChild<QPushButton*>(QStringLiteral("close")), &QPushButton::clicked,
-            this, [this] { welcomeWanted_ = false; });
-    // On the Reader tab only: it is about where to read, and over a diagram it took the
-    // drawing's room.
-    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
-        welcomeNotice_->setVisible(welcomeWanted_ && tabs_->currentWidget() == reader_);
-    });
+    buildWelcome();
     damageNotice_ = makeNoticeBar(this, QStringLiteral("damageNotice"));
     saveNotice_ = makeNoticeBar(this, QStringLiteral("saveNotice"));
     auto* retry = saveNotice_->findChild<QPushButton*>(QStringLiteral("action"));

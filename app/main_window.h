@@ -151,6 +151,8 @@ private:
     void showPracticeScenario(const QString& diagram, const QByteArray& scenario, int fromStep);
     void buildMenus();
     void restoreSettings();
+    // The first start's welcome bar (shown by restoreSettings), on the Reader tab only.
+    void buildWelcome();
     // Over `over` (the slides' window), else over this window.
     void showKeyboardHelp(QWidget* over = nullptr);
     void showAbout();

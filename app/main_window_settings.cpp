@@ -12,8 +12,10 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QTabWidget>
 #include <QTimer>
 #include <algorithm>
 
@@ -130,6 +132,24 @@ void MainWindow::restoreSettings() {
                       "pick a chapter in the list on the left. The decision wizard (Study menu) "
                       "helps you choose a database for a job; F1 lists the keys."));
     }
+}
+
+void MainWindow::buildWelcome() {
+    welcomeNotice_ = makeNoticeBar(this, QStringLiteral("welcomeNotice"), NoticeKind::Welcome);
+    auto* wizard = welcomeNotice_->findChild<QPushButton*>(QStringLiteral("action"));
+    wizard->setText(tr("Open the decision wizard"));
+    wizard->show();
+    connect(wizard, &QPushButton::clicked, this, [this] {
+        welcomeWanted_ = false;
+        openTool(QStringLiteral("wizard"));
+    });
+    connect(welcomeNotice_->findChild<QPushButton*>(QStringLiteral("close")), &QPushButton::clicked,
+            this, [this] { welcomeWanted_ = false; });
+    // On the Reader tab only: it is about where to read, and over a diagram it took the
+    // drawing's room.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        welcomeNotice_->setVisible(welcomeWanted_ && tabs_->currentWidget() == reader_);
+    });
 }
 
 void MainWindow::keepSoon() {
