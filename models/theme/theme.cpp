@@ -1,6 +1,7 @@
 #include "models/theme/theme.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace fg {
@@ -232,14 +233,22 @@ qreal Theme::toneFillStrength() const {
 }
 
 QColor Theme::markFill(const QString& tone) const {
-    // The least tint of the tone that stands kMarkContrast against the page (in steps of 2%),
-    // and no less than toneFill's.
-    const qreal least = toneFillStrength();
-    QColor fill = mix(background, toneColor(tone), least);
-    for (qreal s = least; s <= 0.6 && contrastRatio(fill, background) < kMarkContrast; s += 0.02) {
-        fill = mix(background, toneColor(tone), s);
+    // Chosen, not mixed: the marks' own colours mixed with the page to 1.4:1 came out as three
+    // tints of one grey on the Projector's white (its marks are near-black to read at 7:1), and
+    // the Light theme's fit and partly were 3.3 apart to a protanope. These differ in hue and in
+    // lightness (yellow, mint, salmon; on Dark: dark amber, teal, wine), at least 12 apart
+    // (CIEDE2000) under normal vision and each colour-vision deficiency, the theme's text
+    // readable on each (tests/models/test_colour_vision).
+    static constexpr std::array<QRgb, 3> onLight = {0xa6dfc4u, 0xffd23fu, 0xe57e7eu};
+    static constexpr std::array<QRgb, 3> onDark = {0x236d5bu, 0x6b5412u, 0x6c2532u};
+    const int i = tone == QLatin1String("good")   ? 0
+                  : tone == QLatin1String("warn") ? 1
+                  : tone == QLatin1String("bad")  ? 2
+                                                  : -1;
+    if (i < 0) {
+        return toneFill(tone);
     }
-    return fill;
+    return QColor::fromRgb((kind == Kind::Dark ? onDark : onLight)[static_cast<std::size_t>(i)]);
 }
 
 QColor Theme::toneText(const QString& tone) const {

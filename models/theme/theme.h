@@ -54,9 +54,9 @@ struct Theme {
     // A fill for a figure tone ("neutral", "accent", "good", "bad", "warn", "muted", "a".."h").
     QColor toneFill(const QString& tone) const;
     // A fill that marks a verdict in a table ("good", "warn", "bad": the decision matrix's
-    // fits and rule-outs): stronger than toneFill, a box's quiet background, so that it stands
-    // out on a projector (at toneFill's 10% the projector's marks were ~1.2:1 on white and hard
-    // to see); at least kMarkContrast against the background, the text on it still readable.
+    // fits, partial fits and rule-outs): stronger than toneFill, a box's quiet background, so
+    // that it stands out on a projector; at least kMarkContrast against the background, the
+    // three apart in hue and lightness (for every colour vision), the text on each readable.
     QColor markFill(const QString& tone) const;
     static constexpr qreal kMarkContrast = 1.4;
     // The border colour that goes with toneFill (the categorical tones are too light for text):

@@ -128,6 +128,40 @@ private slots:
             }
         }
     }
+    // The decision matrix's cells tinted by verdict (fits, partly, ruled out): a teacher
+    // projecting saw three tints of one grey (the Projector's near-black marks mixed with white
+    // to 1.4:1 all came out at one lightness). In every theme and palette the three fills stand
+    // apart as the marks do, under normal vision too, each at least 1.4:1 on the page, the
+    // theme's text readable on it.
+    void everyPalettesMarkFillsStandApart() {
+        for (const fg::Theme& standard : standardThemes()) {
+            for (const fg::Theme& t : {standard, fg::Theme::withSafeColours(standard)}) {
+                std::vector<SeenColour> fills;
+                for (const char* tone : {"good", "warn", "bad"}) {
+                    const QColor fill = t.markFill(QLatin1String(tone));
+                    fills.push_back({QLatin1String(tone), fill});
+                    QVERIFY2(fg::contrastRatio(fill, t.background) >= fg::Theme::kMarkContrast,
+                             qPrintable(t.name() + QStringLiteral(": ") + tone));
+                    QVERIFY2(fg::contrastRatio(t.text, fill) >= t.minTextContrast(),
+                             qPrintable(t.name() + QStringLiteral(": text on ") + tone));
+                }
+                QString which;
+                QVERIFY2(closestIn(fills, &which) >= kLeastDistance,
+                         qPrintable(t.name() + (t.safeForColourVision ? " (safe)" : "") +
+                                    QStringLiteral(": ") + which));
+                for (std::size_t i = 0; i < fills.size(); ++i) {
+                    for (std::size_t j = i + 1; j < fills.size(); ++j) {
+                        const double d = distanceAsSeen(fills[i].colour, fills[j].colour,
+                                                        fg::ColourVision::Normal);
+                        QVERIFY2(d >= kLeastDistance,
+                                 qPrintable(QStringLiteral("%1: %2 and %3, %4 apart")
+                                                .arg(t.name(), fills[i].name, fills[j].name)
+                                                .arg(d, 0, 'f', 1)));
+                    }
+                }
+            }
+        }
+    }
     // The tones' outlines (toneStroke) stand 3:1 on the page and apart from each other: seven
     // consumers or cluster nodes side by side. The Okabe-Ito colours merely darkened to 3:1 on
     // white made the orange (#c48700) and the yellow (#9c942b) 1.9 apart to a protanope.
