@@ -4,6 +4,7 @@
 #include "widgets/controls/focus_ring.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QPainter>
 #include <algorithm>
 
@@ -54,6 +55,22 @@ void CurrentCellRing::paint(QPainter* painter, const QStyleOptionViewItem& optio
     const qreal half = width / 2.0;
     painter->drawRect(QRectF(option.rect).adjusted(half, half, -half, -half));
     painter->restore();
+}
+
+QSize CurrentCellRing::sizeHint(const QStyleOptionViewItem& option,
+                                const QModelIndex& index) const {
+    QStyleOptionViewItem o = option;
+    initStyleOption(&o, index);
+    if (!(o.features & QStyleOptionViewItem::HasCheckIndicator) ||
+        !(o.features & QStyleOptionViewItem::WrapText) || o.rect.width() <= 0) {
+        return QStyledItemDelegate::sizeHint(option, index);
+    }
+    const QStyle* style = o.widget ? o.widget->style() : QApplication::style();
+    const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &o, o.widget);
+    QStyleOptionViewItem narrower = option;
+    narrower.rect.setWidth(text.width());
+    return {QStyledItemDelegate::sizeHint(option, index).width(),
+            QStyledItemDelegate::sizeHint(narrower, index).height()};
 }
 
 } // namespace fg

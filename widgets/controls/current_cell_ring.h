@@ -21,6 +21,10 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override;
+    // The height wrapped text needs in the room it is drawn in: beside a tick box, not across
+    // the whole cell (Qt's leaves the box out, so "ACID Transactions" got a row of one line and
+    // was drawn cut to "ACID ..." on two).
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 };
 
 } // namespace fg

@@ -3,6 +3,7 @@
 #include "models/io/status_text.h"
 #include "widgets/canvas/reading_column.h"
 #include "widgets/controls/current_cell_ring.h"
+#include "widgets/controls/whole_words_column.h"
 #include "widgets/export/animation_dialog.h"
 
 #include <QApplication>
@@ -420,6 +421,7 @@ MatrixView::MatrixView(DecisionMatrix matrix, QWidget* parent)
     // ring's own colour away from it.
     table_->setSelectionMode(QAbstractItemView::NoSelection);
     table_->setItemDelegate(new CurrentCellRing(table_));
+    WholeWordsColumn::install(table_, 0); // "Downsampling" whole beside its box
     fitRows();
     connect(table_->horizontalHeader(), &QHeaderView::sectionResized, table_,
             &QTableWidget::resizeRowsToContents);
