@@ -2,6 +2,7 @@
 
 #include "models/decision/json_fields.h"
 
+#include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -255,7 +256,48 @@ DecisionMatrix DecisionMatrix::load(const QString& path, const Course& course,
         }
         m.cells.push_back(line);
     }
+    const json none = j.value("noneFits", json::object());
+    m.noneFitsDefault = jsonText(none, "default");
+    if (m.noneFitsDefault.isEmpty()) {
+        errors.push_back({path, {}, QStringLiteral("\"noneFits\" needs a \"default\" advice")});
+    }
+    for (const json& rule : none.value("rules", json::array())) {
+        Advice a;
+        a.say = jsonText(rule, "say");
+        for (const json& need : rule.value("when", json::array())) {
+            const QString name =
+                need.is_string() ? QString::fromStdString(need.get<std::string>()) : QString();
+            if (!m.requirements.contains(name)) {
+                errors.push_back({path,
+                                  {},
+                                  QStringLiteral("a \"noneFits\" rule names \"%1\", which is "
+                                                 "not a need of the table")
+                                      .arg(name)});
+            }
+            a.when << name;
+        }
+        if (a.when.isEmpty() || a.say.isEmpty()) {
+            errors.push_back({path,
+                              {},
+                              QStringLiteral("each \"noneFits\" rule needs \"when\" and "
+                                             "\"say\"")});
+        }
+        m.noneFitsRules.push_back(a);
+    }
     return m;
+}
+
+QString DecisionMatrix::adviceWhenNoneFits(const std::vector<bool>& ticked) const {
+    const auto isTicked = [&](const QString& need) {
+        const qsizetype i = requirements.indexOf(need);
+        return i >= 0 && std::size_t(i) < ticked.size() && ticked[std::size_t(i)];
+    };
+    for (const Advice& a : noneFitsRules) {
+        if (std::all_of(a.when.begin(), a.when.end(), isTicked)) {
+            return a.say;
+        }
+    }
+    return noneFitsDefault;
 }
 
 std::vector<Fit> DecisionMatrix::fits(const std::vector<bool>& ticked) const {

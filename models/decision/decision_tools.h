@@ -75,6 +75,16 @@ public:
     QStringList requirements;                   // rows
     std::map<QString, QString> chapterOf;       // store -> chapter id
     std::vector<std::vector<MatrixCell>> cells; // [requirement][store]
+    // What to do when no store meets every ticked need ("noneFits" in matrix.json): the advice
+    // of the first rule whose needs are all ticked (ACID with horizontal scale: NewSQL), else
+    // the default (two stores).
+    struct Advice {
+        QStringList when; // requirements, all ticked
+        QString say;
+    };
+    std::vector<Advice> noneFitsRules;
+    QString noneFitsDefault;
+    QString adviceWhenNoneFits(const std::vector<bool>& ticked) const;
 
     // For the ticked requirements: each store's worst fit (Yes when nothing is ticked).
     std::vector<Fit> fits(const std::vector<bool>& ticked) const;

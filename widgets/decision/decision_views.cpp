@@ -565,7 +565,7 @@ void MatrixView::refresh() {
     }
     verdict_->setText(tr("Fits every need: %1.   Fits partly: %2.   Ruled out: %3.")
                           .arg(yes.isEmpty()
-                                   ? tr("none \u2014 use two stores (polyglot persistence)")
+                                   ? tr("none \u2014 %1").arg(matrix_.adviceWhenNoneFits(ticked))
                                    : yes.join(QStringLiteral(", ")),
                                partly.isEmpty() ? tr("none") : partly.join(QStringLiteral(", ")),
                                no.isEmpty() ? tr("none") : no.join(QStringLiteral(", "))));
