@@ -3,6 +3,7 @@
 #include "widgets/canvas/chart_summary.h"
 
 #include <QAbstractScrollArea>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFontMetrics>
 #include <algorithm>
@@ -131,14 +132,70 @@ protected:
 
 } // namespace
 
-void styleChart(QCustomPlot* chart, const Theme& theme) {
-    chart->setBackground(theme.background);
+namespace {
+
+constexpr const char* kFollowsPage = "fgFollowsPageType";
+constexpr const char* kThemeScale = "fgThemeScale";
+
+// The letters of `chart`: setChartTextPx's size, else 9 points times the theme's type scale
+// (times its page's type against the application's, when it follows its page).
+QFont chartFont(const QCustomPlot* chart, qreal themeScale) {
     QFont font = chart->font();
     if (const int px = chart->property("fgTextPx").toInt(); px > 0) {
         font.setPixelSize(px);
-    } else {
-        font.setPointSizeF(9 * theme.fontScale);
+        return font;
     }
+    qreal points = 9 * themeScale;
+    if (chart->property(kFollowsPage).toBool()) {
+        // The sizes asked for (QFontInfo's are rounded to whole pixels).
+        const auto size = [](const QFont& f) {
+            return f.pointSizeF() > 0 ? f.pointSizeF() : f.pixelSize() * 0.75;
+        };
+        points *= size(chart->font()) / size(QApplication::font());
+    }
+    font.setPointSizeF(points);
+    return font;
+}
+
+void setChartFont(QCustomPlot* chart, const QFont& font) {
+    for (QCPAxis* axis : {chart->xAxis, chart->yAxis, chart->xAxis2, chart->yAxis2}) {
+        axis->setTickLabelFont(font);
+        axis->setLabelFont(font);
+    }
+    chart->legend->setFont(font);
+}
+
+// The page's type changed (a zoom step sets every widget's font): the chart's letters again.
+class PageTypeFollower : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::FontChange) {
+            if (auto* chart = qobject_cast<QCustomPlot*>(watched)) {
+                setChartFont(chart, chartFont(chart, chart->property(kThemeScale).toReal()));
+                chart->replot(QCustomPlot::rpQueuedReplot);
+            }
+        }
+        return false;
+    }
+};
+
+} // namespace
+
+void followPageType(QCustomPlot* chart) {
+    if (!chart->property(kFollowsPage).toBool()) {
+        chart->setProperty(kFollowsPage, true);
+        chart->setProperty(kThemeScale, 1.0);
+        chart->installEventFilter(new PageTypeFollower(chart));
+    }
+}
+
+void styleChart(QCustomPlot* chart, const Theme& theme) {
+    chart->setBackground(theme.background);
+    chart->setProperty(kThemeScale, theme.fontScale);
+    const QFont font = chartFont(chart, theme.fontScale);
     for (QCPAxis* axis : {chart->xAxis, chart->yAxis, chart->xAxis2, chart->yAxis2}) {
         const QPen pen(theme.line, theme.lineWidth / 1.5);
         axis->setBasePen(pen);
@@ -146,8 +203,6 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         axis->setSubTickPen(pen);
         axis->setTickLabelColor(theme.text);
         axis->setLabelColor(theme.text);
-        axis->setTickLabelFont(font);
-        axis->setLabelFont(font);
         const QPen grid(theme.surface.darker(theme.kind == Theme::Kind::Dark ? 60 : 110));
         axis->grid()->setPen(grid);
         // The line at 0 as the others: QCustomPlot's own, light grey (200, 200, 200), stood out
@@ -162,7 +217,7 @@ void styleChart(QCustomPlot* chart, const Theme& theme) {
         describeAfterReplot(chart); // a screen reader's text of it (chart_summary.h)
         chart->installEventFilter(new WheelToPage(chart));
     }
-    chart->legend->setFont(font);
+    setChartFont(chart, font);
     chart->legend->setBrush(theme.surface);
     chart->legend->setTextColor(theme.text);
     chart->legend->setBorderPen(QPen(theme.line));

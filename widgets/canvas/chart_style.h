@@ -18,6 +18,11 @@ void styleChart(QCustomPlot* chart, const Theme& theme);
 // The caller sets how its entries fill it.
 void placeLegendAbove(QCustomPlot* chart);
 
+// Has `chart`'s letters follow its page's type from now on: a page zoomed (View > Zoom in on a
+// simulator: every widget's font 10% larger a step) or set larger than the application's (a
+// study page's body type) makes them that much larger, as it does the page's words. Call it
+// before styleChart. Charts sized by setChartTextPx keep that size.
+void followPageType(QCustomPlot* chart);
 // REQUIRES: px > 0. Sets every letter of `chart` (tick labels, axis titles, legend) `px` pixels
 // high from now on, whatever the theme's type (a presentation's slide: its body text's size).
 void setChartTextPx(QCustomPlot* chart, int px);

@@ -51,6 +51,7 @@ SimulatorView::SimulatorView(const QString& intro, QWidget* parent) : QWidget(pa
     column_->addWidget(summary_);
     column_->addWidget(chart_, 1);
     scroll_->setWidget(content_);
+    followPageType(chart_); // View > Zoom in grows its letters with the page's
     styleChart(chart_, theme_);
 }
 

@@ -205,6 +205,44 @@ private slots:
         QVERIFY(!fg::createSimulatorView(QStringLiteral("nope"), fg::Theme::light(), nullptr));
     }
 
+    // A tester zoomed a simulator (View > Zoom in: every widget of the page 10% larger a
+    // step): its words grew, its chart's letters stayed at 9 points. They grow with the page.
+    void theChartsLettersFollowThePagesZoom() {
+        for (const auto& info : fg::simulators()) {
+            std::unique_ptr<QWidget> view(
+                fg::createSimulatorView(info.id, fg::Theme::projector(), nullptr));
+            auto* chart = view->findChild<QCustomPlot*>();
+            QVERIFY(chart);
+            const qreal before = chart->xAxis->tickLabelFont().pointSizeF();
+            QCOMPARE(before, 9 * 1.35); // the Projector's type at the application's size
+            // Two zoom steps, as the window's View > Zoom in sets them (app/page_zoom.cpp).
+            // Every new size from the sizes before (a child that inherits would be scaled twice).
+            QList<std::pair<QWidget*, QFont>> fonts;
+            QList<QWidget*> all = view->findChildren<QWidget*>();
+            all.prepend(view.get());
+            for (QWidget* w : all) {
+                QFont f = w->font();
+                f.setPointSizeF(f.pointSizeF() * 1.21);
+                fonts.append({w, f});
+            }
+            for (auto it = fonts.crbegin(); it != fonts.crend(); ++it) {
+                it->first->setFont(it->second);
+            }
+            QCOMPARE_GT(chart->xAxis->tickLabelFont().pointSizeF(), before * 1.2);
+            QCOMPARE_LT(chart->xAxis->tickLabelFont().pointSizeF(), before * 1.22);
+            QCOMPARE(chart->yAxis->labelFont().pointSizeF(),
+                     chart->xAxis->tickLabelFont().pointSizeF());
+            QCOMPARE(chart->legend->font().pointSizeF(),
+                     chart->xAxis->tickLabelFont().pointSizeF());
+            // A theme after the zoom keeps it: Light's type at the zoomed page's size.
+            if (fg::Page* page = fg::pageOf(view.get())) {
+                page->setTheme(fg::Theme::light());
+            }
+            QCOMPARE_GT(chart->xAxis->tickLabelFont().pointSizeF(), 9 * 1.2);
+            QCOMPARE_LT(chart->xAxis->tickLabelFont().pointSizeF(), 9 * 1.22);
+        }
+    }
+
     // Issue 13 (clipping): every text of every simulator (labels, buttons, fields, table cells,
     // chart legends and axis titles, the quorum ring's labels) fits where it is drawn, in every
     // theme (the projector's type is 1.35x) in the tab beside the sidebar at 1920x1080 and
