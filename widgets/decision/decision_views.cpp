@@ -561,10 +561,12 @@ void MatrixView::refresh() {
         verdict_->setText(tr("Tick the requirements your application has."));
         return;
     }
+    // No store meets every need: the way out, in words a student knows (a tester).
+    const QString noneFits = tr("none \u2014 use two stores, each for the needs it meets (polyglot "
+                                "persistence: one application using several databases, each for "
+                                "the job it does best)");
     verdict_->setText(tr("Fits every need: %1.   Fits partly: %2.   Ruled out: %3.")
-                          .arg(yes.isEmpty()
-                                   ? tr("none \u2014 use two stores (polyglot persistence)")
-                                   : yes.join(QStringLiteral(", ")),
+                          .arg(yes.isEmpty() ? noneFits : yes.join(QStringLiteral(", ")),
                                partly.isEmpty() ? tr("none") : partly.join(QStringLiteral(", ")),
                                no.isEmpty() ? tr("none") : no.join(QStringLiteral(", "))));
 }
