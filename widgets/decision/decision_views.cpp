@@ -208,12 +208,21 @@ QString WizardView::resultHtml() const {
     for (const QString& step : trail()) {
         path += QStringLiteral("<li>%1</li>").arg(esc(step));
     }
+    // Both classes, each named, and what the letters mean (the result read "CAP / PACELC: CP",
+    // the CAP class alone, a tester).
+    const QString classes =
+        QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><small>%5</small></p>")
+            .arg(tr("CAP:"), esc(r->cap), tr("PACELC:"), esc(r->pacelc),
+                 tr("CAP: what a store keeps when the network cuts its servers apart (a "
+                    "partition, P): C, every read sees the latest write (some requests are "
+                    "refused), or A, every request is answered (perhaps with old data). PACELC: "
+                    "that choice under a partition, then E, else, when nothing has failed: L, "
+                    "answers come fast, or C, a read waits for the latest write."));
     return QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p><b>%4</b> %5</p><p><b>%6</b> %7</p>"
-                          "<p><b>%8</b> %9</p><p><b>%10</b></p><ol>%11</ol><p><b>%12</b></p>"
-                          "<ul>%13</ul>")
+                          "%8<p><b>%9</b></p><ol>%10</ol><p><b>%11</b></p><ul>%12</ul>")
         .arg(esc(r->title), tr("Stores:"), esc(r->stores.join(QStringLiteral(", "))), tr("Why:"),
-             esc(r->why), tr("Trade-offs:"), esc(r->tradeoffs), tr("CAP / PACELC:"), esc(r->cap),
-             tr("Your answers:"), path, tr("Read more:"), links);
+             esc(r->why), tr("Trade-offs:"), esc(r->tradeoffs), classes, tr("Your answers:"), path,
+             tr("Read more:"), links);
 }
 
 void WizardView::showStep(const QString& id) {
