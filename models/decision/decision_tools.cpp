@@ -2,6 +2,7 @@
 
 #include "models/decision/json_fields.h"
 
+#include <QRegularExpression>
 #include <algorithm>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -70,6 +71,7 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course,
             wr.why = jsonText(r, "why");
             wr.tradeoffs = jsonText(r, "tradeoffs");
             wr.cap = jsonText(r, "cap");
+            wr.pacelc = jsonText(r, "pacelc");
             if (r.contains("stores") && r["stores"].is_array()) {
                 for (const auto& s : r["stores"]) {
                     wr.stores << QString::fromStdString(s.is_string() ? s.get<std::string>() : "");
@@ -85,12 +87,31 @@ DecisionTree DecisionTree::load(const QString& path, const Course& course,
                 }
             }
             if (wr.title.isEmpty() || wr.why.isEmpty() || wr.tradeoffs.isEmpty() ||
-                wr.cap.isEmpty() || wr.stores.isEmpty()) {
+                wr.cap.isEmpty() || wr.pacelc.isEmpty() || wr.stores.isEmpty()) {
+                errors.push_back({path,
+                                  {},
+                                  QStringLiteral("result \"%1\" needs a title, stores, why, "
+                                                 "tradeoffs, cap and pacelc")
+                                      .arg(wr.id)});
+            }
+            // Both classes, and in words that agree (the result said "CAP / PACELC: CP", the
+            // CAP class alone): "cap" begins CP or AP, "pacelc" PC/EC, PC/EL, PA/EC or PA/EL,
+            // its partition half the CAP class's choice.
+            static const QRegularExpression capClass(QStringLiteral("^(CP|AP)\\b"));
+            static const QRegularExpression pacelcClass(QStringLiteral("^P([AC])/E[LC]\\b"));
+            const auto capMatch = capClass.match(wr.cap);
+            const auto pacelcMatch = pacelcClass.match(wr.pacelc);
+            if (!wr.cap.isEmpty() && !wr.pacelc.isEmpty() &&
+                (!capMatch.hasMatch() || !pacelcMatch.hasMatch() ||
+                 capMatch.captured(1).at(0) != pacelcMatch.captured(1).at(0))) {
                 errors.push_back(
                     {path,
                      {},
-                     QStringLiteral("result \"%1\" needs a title, stores, why, tradeoffs and cap")
-                         .arg(wr.id)});
+                     QStringLiteral("result \"%1\": \"cap\" must begin with its CAP class (CP or "
+                                    "AP) and \"pacelc\" with its PACELC class (PC/EC, PC/EL, "
+                                    "PA/EC or PA/EL), the two choosing the same during a "
+                                    "partition; they are \"%2\" and \"%3\"")
+                         .arg(wr.id, wr.cap, wr.pacelc)});
             }
             for (auto& l : wr.links) {
                 if (const int ci = course.indexOf(l.chapter); ci >= 0) {

@@ -1,6 +1,6 @@
 // The decision tools' data, read from the course content: the wizard's question tree
 // (content/tools/wizard.json: every path of the course's decision flowchart, ending in
-// recommended stores with their trade-offs and CAP/PACELC class) and the decision matrix
+// recommended stores with their trade-offs, CAP class and PACELC class) and the decision matrix
 // (content/tools/matrix.json: the marks come from the quick reference table of the decision-matrix
 // chapter, the reasons from the tools file). Loading checks everything a view relies on and names
 // what is wrong, so a broken file is reported, never a crash.
@@ -31,7 +31,10 @@ struct ChapterLink {
 };
 
 struct WizardResult {
-    QString id, title, why, tradeoffs, cap;
+    QString id, title, why, tradeoffs;
+    // Its class under CAP (kept during a network partition: CP or AP) and under PACELC (the same,
+    // then what it favours when nothing has failed: PC/EC, PA/EL...), each with its conditions.
+    QString cap, pacelc;
     QStringList stores;
     std::vector<ChapterLink> links;
 };

@@ -60,10 +60,18 @@ private slots:
                  qPrintable(statuses_.join('\n')));
         // Labelled honestly: the page's introduction and the real side's title.
         int labelled = 0;
+        QString intro;
         for (const QLabel* label : page_->findChildren<QLabel*>()) {
             labelled += label->text().contains(QStringLiteral("not Apache Kafka's broker"));
+            intro = label->text().startsWith(QStringLiteral("Kafka's real client")) ? label->text()
+                                                                                    : intro;
         }
         QVERIFY(labelled >= 2);
+        // And why, in words a student follows: what a broker is, and that Debian has none to
+        // install ("Debian has no Kafka broker" read as broken text, a tester).
+        QVERIFY2(intro.contains(QStringLiteral("broker (the server program")) &&
+                     intro.contains(QStringLiteral("Debian 12 ships no Kafka server package")),
+                 qPrintable(intro));
     }
 
     // The lab sends each moment as both sides have it: the three produce moments are drawn (and

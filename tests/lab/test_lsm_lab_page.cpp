@@ -76,6 +76,12 @@ private slots:
         QCOMPARE(page.modelCanvas()->player()->position(), 2);
         QVERIFY2(page.realNarration().contains(QStringLiteral("LevelL0FilesNum")),
                  qPrintable(page.realNarration()));
+        // RocksDB's word for the reason, and what it means (alone, "[LevelL0FilesNum]" was
+        // explained nowhere in the app: a tester).
+        QVERIFY2(page.realNarration().contains(
+                     QStringLiteral("RocksDB's reason: LevelL0FilesNum, level 0 had reached the "
+                                    "number of files that starts a compaction")),
+                 qPrintable(page.realNarration()));
         QVERIFY(page.modelNarration().contains(QStringLiteral("compacted #1, #2, #3")));
         // What is drawn is the run's: RocksDB's level-1 file and the model's two tables.
         QVERIFY(!page.realCanvas()->currentFrame().items.empty());

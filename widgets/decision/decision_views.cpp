@@ -26,6 +26,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace fg {
@@ -159,7 +160,11 @@ void WizardView::changeEvent(QEvent* event) {
 
 void WizardView::setTheme(const Theme& theme) {
     theme_ = theme;
-    showStep(resultId_.isEmpty() ? current_ : resultId_);
+    // The focus stays on the answer it was on.
+    const auto focused =
+        std::find(answerButtons_.begin(), answerButtons_.end(), QApplication::focusWidget());
+    showStep(resultId_.isEmpty() ? current_ : resultId_,
+             focused == answerButtons_.end() ? 0 : int(focused - answerButtons_.begin()));
 }
 
 void WizardView::restart() {
@@ -180,9 +185,11 @@ void WizardView::back() {
     if (taken_.empty()) {
         return;
     }
-    const QString previous = taken_.back().first;
+    // Back on the question, the keys are on the answer chosen there, not on its first (a
+    // tester's Enter after Back took answer 1 instead of the one they had).
+    const auto [previous, chosen] = taken_.back();
     taken_.pop_back();
-    showStep(previous);
+    showStep(previous, chosen);
 }
 
 QStringList WizardView::trail() const {
@@ -209,15 +216,24 @@ QString WizardView::resultHtml() const {
     for (const QString& step : trail()) {
         path += QStringLiteral("<li>%1</li>").arg(esc(step));
     }
+    // Both classes, each named, and what the letters mean (the result read "CAP / PACELC: CP",
+    // the CAP class alone, a tester).
+    const QString classes =
+        QStringLiteral("<p><b>%1</b> %2<br><b>%3</b> %4<br><small>%5</small></p>")
+            .arg(tr("CAP:"), esc(r->cap), tr("PACELC:"), esc(r->pacelc),
+                 tr("CAP: what a store keeps when the network cuts its servers apart (a "
+                    "partition, P): C, every read sees the latest write (some requests are "
+                    "refused), or A, every request is answered (perhaps with old data). PACELC: "
+                    "that choice under a partition, then E, else, when nothing has failed: L, "
+                    "answers come fast, or C, a read waits for the latest write."));
     return QStringLiteral("<h2>%1</h2><p><b>%2</b> %3</p><p><b>%4</b> %5</p><p><b>%6</b> %7</p>"
-                          "<p><b>%8</b> %9</p><p><b>%10</b></p><ol>%11</ol><p><b>%12</b></p>"
-                          "<ul>%13</ul>")
+                          "%8<p><b>%9</b></p><ol>%10</ol><p><b>%11</b></p><ul>%12</ul>")
         .arg(esc(r->title), tr("Stores:"), esc(r->stores.join(QStringLiteral(", "))), tr("Why:"),
-             esc(r->why), tr("Trade-offs:"), esc(r->tradeoffs), tr("CAP / PACELC:"), esc(r->cap),
-             tr("Your answers:"), path, tr("Read more:"), links);
+             esc(r->why), tr("Trade-offs:"), esc(r->tradeoffs), classes, tr("Your answers:"), path,
+             tr("Read more:"), links);
 }
 
-void WizardView::showStep(const QString& id) {
+void WizardView::showStep(const QString& id, int focusAnswer) {
     // The keys stay with the wizard: a clicked answer had the focus, and as it went the focus
     // went to the tab bar (a tester's next "3" did nothing).
     const bool hadFocus = hasFocus() || isAncestorOf(QApplication::focusWidget());
@@ -264,7 +280,7 @@ void WizardView::showStep(const QString& id) {
     question_->setText(q->text);
     help_->setText(q->help);
     help_->setVisible(!q->help.isEmpty());
-    showAnswers(*q, hadFocus);
+    showAnswers(*q, hadFocus, focusAnswer);
 }
 
 // Created once, before Back and Start over, so that they come first in the focus chain: buttons
@@ -283,23 +299,30 @@ void WizardView::makeAnswerButtons() {
     }
 }
 
-void WizardView::showAnswers(const WizardQuestion& q, bool takeFocus) {
+void WizardView::showAnswers(const WizardQuestion& q, bool takeFocus, int focusAnswer) {
+    if (focusAnswer < 0 || focusAnswer >= static_cast<int>(q.answers.size())) {
+        focusAnswer = 0;
+    }
     for (int i = 0; i < static_cast<int>(answerButtons_.size()); ++i) {
         QPushButton* b = answerButtons_[std::size_t(i)];
         const bool used = i < static_cast<int>(q.answers.size());
         b->setVisible(used);
         if (!used) {
+            b->setAccessibleDescription(QString()); // a longer question's, no more
             continue;
         }
         const QString& label = q.answers[std::size_t(i)].label;
         b->setText(QStringLiteral("&%1  %2").arg(i + 1).arg(label));
         b->setAccessibleName(label);
-        // The focus lands on the first answer: a screen reader reads the question with it, once
-        // (on every answer, Orca said the question again at each Tab: tools/orca-check.sh).
-        b->setAccessibleDescription(i == 0 ? q.text : QString());
+        // The focus lands on one answer (the first, or the one chosen before Back): a screen
+        // reader reads the question with it, once (on every answer, Orca said the question
+        // again at each Tab: tools/orca-check.sh).
+        b->setAccessibleDescription(i == focusAnswer ? q.text : QString());
     }
-    if (takeFocus && !answerButtons_.empty() && answerButtons_.front()->isVisibleTo(this)) {
-        answerButtons_.front()->setFocus();
+    QPushButton* focused =
+        answerButtons_.empty() ? nullptr : answerButtons_[std::size_t(focusAnswer)];
+    if (takeFocus && focused && focused->isVisibleTo(this)) {
+        focused->setFocus();
     }
 }
 

@@ -59,9 +59,11 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void showStep(const QString& id);
+    // focusAnswer: the answer the keys go to, when the wizard had them (the one chosen before,
+    // after Back).
+    void showStep(const QString& id, int focusAnswer = 0);
     void makeAnswerButtons();
-    void showAnswers(const WizardQuestion& q, bool takeFocus);
+    void showAnswers(const WizardQuestion& q, bool takeFocus, int focusAnswer);
     void fitColumnToFont();
     // The result's box as tall as its text at its width (the page scrolls it only when the
     // window is shorter than that).

@@ -37,6 +37,48 @@ QString filesText(const std::vector<std::string>& files) {
     return out.join(QStringLiteral(", "));
 }
 
+// RocksDB's name for why it compacted (its CompactionReason, as the JSON and docs/cli.md give
+// it), then what it means: "[LevelL0FilesNum]" alone was a word no page of the app explained (a
+// tester). A trivial move is named after the reason ("LevelL0FilesNum, trivial move").
+QString reasonText(const std::string& reason) {
+    const QString all = QString::fromStdString(reason);
+    const QString name = all.section(QStringLiteral(", "), 0, 0);
+    const bool moved = all.section(QStringLiteral(", "), 1) == QLatin1String("trivial move");
+    static const std::pair<const char*, const char*> kMeanings[] = {
+        {"LevelL0FilesNum",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource",
+                           "level 0 had reached the number of files that starts a compaction")},
+        {"LevelMaxLevelSize",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource", "a level held more bytes than its target size")},
+        {"UniversalSizeAmplification",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource",
+                           "the newer files together had grown too large beside the oldest, "
+                           "so all of them were merged")},
+        {"UniversalSizeRatio",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource", "files of about the same size were merged")},
+        {"UniversalSortedRunNum",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource",
+                           "there were more sorted runs (files a get may have to read one after "
+                           "another) than allowed")},
+        {"ManualCompaction",
+         QT_TRANSLATE_NOOP("fg::LsmLabSource", "the lab asked for it (a manual compaction)")},
+    };
+    QString meaning;
+    for (const auto& [key, words] : kMeanings) {
+        if (name == QLatin1String(key)) {
+            meaning = LsmLabWords::tr(words);
+        }
+    }
+    QString text = meaning.isEmpty()
+                       ? LsmLabWords::tr("RocksDB's reason: %1").arg(name)
+                       : LsmLabWords::tr("RocksDB's reason: %1, %2").arg(name, meaning);
+    if (moved) {
+        text += LsmLabWords::tr("; a trivial move: the file went down a level as it was, not "
+                                "rewritten");
+    }
+    return text;
+}
+
 QString eventText(const lab::LsmEvent& e, bool real) {
     if (e.kind == "flush") {
         return LsmLabWords::tr("flushed the memtable into %1 (level 0)").arg(filesText(e.outputs));
@@ -52,7 +94,7 @@ QString eventText(const lab::LsmEvent& e, bool real) {
                              .arg(filesText(e.outputs))
                              .arg(e.toLevel);
     if (real) {
-        text += QStringLiteral(" [%1]").arg(QString::fromStdString(e.reason));
+        text += QStringLiteral(" [%1]").arg(reasonText(e.reason));
     }
     return text;
 }

@@ -14,6 +14,32 @@ QString label(const std::string& key) {
 
 QString plain(const ojson& v);
 
+// Inputs whose name alone does not say what they are, named and explained in the prompt's words;
+// a yes or no says what it means ("bottom: no" read as broken text, a tester).
+struct Described {
+    const char* key;
+    const char* name;
+    const char* meaning; // after the name, in brackets; or null
+    const char* yes;     // a true value; or null
+    const char* no;      // a false value; or null
+};
+
+constexpr Described kDescribed[] = {
+    {"bottom", "bottom level", nullptr, "yes, no table lies below the output level",
+     "no, tables lie below the output level"},
+    {"older_outside", "older outside",
+     "keys of which a table left out of the compaction holds an older version", nullptr, nullptr},
+};
+
+const Described* described(const std::string& key) {
+    for (const Described& d : kDescribed) {
+        if (key == d.key) {
+            return &d;
+        }
+    }
+    return nullptr;
+}
+
 // A record's field as plain text: an entry's null value is a tombstone, as the answers name it
 // (it read "value=none" beside answers such as "34=tombstone").
 QString fieldText(const std::string& key, const ojson& v) {
@@ -129,6 +155,16 @@ QString givenHtml(const practice::Exercise& e) {
             }
             lines +=
                 QStringLiteral("<b>%1</b>: %2<br>").arg(name, parts.join(QStringLiteral("; ")));
+        } else if (const Described* d = described(k)) {
+            const QString value = v.is_boolean() && d->yes && d->no
+                                      ? QString::fromUtf8(v.get<bool>() ? d->yes : d->no)
+                                      : plain(v);
+            lines += QStringLiteral("<b>%1</b>%2: %3<br>")
+                         .arg(QString::fromUtf8(d->name).toHtmlEscaped(),
+                              d->meaning ? QStringLiteral(" (%1)").arg(
+                                               QString::fromUtf8(d->meaning).toHtmlEscaped())
+                                         : QString(),
+                              value.toHtmlEscaped());
         } else {
             lines += QStringLiteral("<b>%1</b>: %2<br>").arg(name, plain(v).toHtmlEscaped());
         }

@@ -14,13 +14,17 @@ LifecycleView::LifecycleView(QWidget* parent)
     : SimulatorView(
           tr("Object storage lifecycle. Object storage (S3 and the like) bills every GB kept, per "
              "month (a GB-month). Storage classes trade price for access: Standard for data in "
-             "use, Infrequent Access (IA) cheaper to keep but charged per GB read back, Glacier "
-             "(archive) cheapest to keep, slow and charged to read. A lifecycle rule moves data "
-             "to a cheaper class when it reaches an age, and can delete it. Prices are the "
-             "course's (S3, per GB-month); the course gives no retrieval prices, so they start at "
-             "0: fill in your provider's. A month is 30 days, billed by the day (deleted after 5 "
-             "days, "
-             "data pays 5 days); 0 days means never."),
+             "use, Infrequent Access (IA, S3 Standard-IA) cheaper to keep but charged per GB read "
+             "back, Glacier (archive, S3 Glacier Flexible Retrieval) cheapest to keep, slow and "
+             "charged to read. A lifecycle rule moves data to a cheaper class when it reaches an "
+             "age, and can delete it. Prices are the course's (S3, per GB-month); the course "
+             "gives no retrieval prices, so they start at 0: fill in your provider's. A month is "
+             "30 days, billed by the day (deleted after 5 days in Standard, data pays 5 days); 0 "
+             "days means never. The rule follows S3's (Amazon S3 User Guide, lifecycle transition "
+             "constraints): data moves to IA no sooner than 30 days after it is written, on to "
+             "Glacier no sooner than 30 days after that, and is deleted after its last move; "
+             "data deleted sooner than 30 days after it entered IA, or 90 days after Glacier, "
+             "pays for those days all the same (the class's minimum storage duration)."),
           parent) {
     const auto money = [this](double value) {
         auto* s = new RangeDoubleSpinBox(this);
@@ -32,9 +36,11 @@ LifecycleView::LifecycleView(QWidget* parent)
         connect(s, &QDoubleSpinBox::valueChanged, this, [this] { refresh(); });
         return s;
     };
-    const auto days = [this](int value) {
+    // Up to 10 years, and the days S3 asks for after a move at 10 years (Glacier 30 days after
+    // IA, the delete a day after Glacier): a day the rule moves is a day its box can show.
+    const auto days = [this](int value, int most) {
         auto* s = new RangeSpinBox(this);
-        s->setRange(0, 3650);
+        s->setRange(0, most);
         s->setValue(value);
         s->setSuffix(tr(" days"));
         s->setSpecialValueText(tr("never"));
@@ -51,9 +57,9 @@ LifecycleView::LifecycleView(QWidget* parent)
     addLabelled(row, tr("Glacier per GB-month:"), glacier_);
     row->addStretch(1);
     auto* row2 = addRow();
-    daysToIa_ = days(d.daysToIa);
-    daysToGlacier_ = days(d.daysToGlacier);
-    daysToDelete_ = days(d.daysToDelete);
+    daysToIa_ = days(d.daysToIa, 3650);
+    daysToGlacier_ = days(d.daysToGlacier, 3650 + concepts::kDaysInIaBeforeGlacier);
+    daysToDelete_ = days(d.daysToDelete, 3650 + concepts::kDaysInIaBeforeGlacier + 1);
     addLabelled(row2, tr("To IA after:"), daysToIa_);
     addLabelled(row2, tr("To Glacier after:"), daysToGlacier_);
     addLabelled(row2, tr("Delete after:"), daysToDelete_);
@@ -118,34 +124,76 @@ void LifecycleView::setParams(const concepts::LifecycleParams& p) {
     refresh();
 }
 
+QString LifecycleView::fixText(const concepts::LifecycleFix& f, int daysToIa) {
+    using Rule = concepts::LifecycleFix::Rule;
+    const QLocale loc;
+    switch (f.rule) {
+    case Rule::IaTooSoon:
+        return tr("IA after %1 days is too soon: S3 moves data to Standard-IA only after %2 days "
+                  "in Standard, so the rule uses %3 days (0 days: no move to IA).")
+            .arg(loc.toString(f.asked), loc.toString(concepts::kDaysBeforeIa),
+                 loc.toString(f.used));
+    case Rule::GlacierTooSoonAfterIa:
+        return (f.asked <= daysToIa
+                    ? tr("Glacier after %1 days is out of order, at or before the move to IA: S3 "
+                         "moves data from Standard-IA to Glacier only after %2 days in "
+                         "Standard-IA, so the rule uses %3 days (0 days: no move to Glacier).")
+                    : tr("Glacier after %1 days is too soon: S3 moves data from Standard-IA to "
+                         "Glacier only after %2 days in Standard-IA, so the rule uses %3 days (0 "
+                         "days: no move to Glacier)."))
+            .arg(loc.toString(f.asked), loc.toString(concepts::kDaysInIaBeforeGlacier),
+                 loc.toString(f.used));
+    case Rule::DeleteNotAfterMoves:
+        return tr("Delete after %1 days is out of order, on or before a move: S3 refuses a rule "
+                  "that deletes data before its last move has been made, so the rule uses %2 "
+                  "days (0 days: never deleted).")
+            .arg(loc.toString(f.asked), loc.toString(f.used));
+    }
+    return {};
+}
+
 void LifecycleView::refresh() {
-    const auto p = params();
-    run_ = concepts::simulateLifecycle(p);
+    const auto asked = params();
+    run_ = concepts::simulateLifecycle(asked);
+    const auto& p = run_.rule.params;
     const QLocale loc;
     const auto dollars = [&](double v) { return QStringLiteral("$") + loc.toString(v, 'f', 2); };
-    // A rule S3 would refuse (a tester's IA after 200 days, Glacier after 30, delete after 10
-    // passed without a word): transitions go Standard -> IA -> Glacier in rising days, and a
-    // delete comes after every transition that is set.
-    const auto set = [](int d) { return d > 0; };
-    const bool glacierBeforeIa =
-        set(p.daysToIa) && set(p.daysToGlacier) && p.daysToGlacier <= p.daysToIa;
-    const bool deleteTooSoon =
-        set(p.daysToDelete) && ((set(p.daysToIa) && p.daysToDelete <= p.daysToIa) ||
-                                (set(p.daysToGlacier) && p.daysToDelete <= p.daysToGlacier));
-    const QString order =
-        glacierBeforeIa || deleteTooSoon
-            ? tr("This rule is out of order: S3 refuses a rule whose %1, so a real bucket "
-                 "would not take it. ")
-                  .arg(glacierBeforeIa && deleteTooSoon
-                           ? tr("Glacier move comes before its IA move and whose delete comes "
-                                "before a move")
-                       : glacierBeforeIa ? tr("Glacier move comes before its IA move")
-                                         : tr("delete comes before a move"))
-            : QString();
+    // A rule S3 would refuse is not simulated as it was set (a tester's IA after 5 days was
+    // taken; another's IA after 200 days, Glacier after 30 and delete after 10 passed without a
+    // word): each day S3 would refuse is brought to the nearest it takes, on screen too, and
+    // the summary says which rule of S3's moved it.
+    QString fixes;
+    if (!run_.rule.fixes.empty()) {
+        QStringList said;
+        for (const auto& f : run_.rule.fixes) {
+            said << fixText(f, p.daysToIa);
+        }
+        fixes = tr("S3 would refuse this rule as it was set (Amazon S3 User Guide, lifecycle "
+                   "transition constraints). %1 ")
+                    .arg(said.join(QLatin1Char(' ')));
+        const QSignalBlocker b1(daysToIa_), b2(daysToGlacier_), b3(daysToDelete_);
+        daysToIa_->setValue(p.daysToIa);
+        daysToGlacier_->setValue(p.daysToGlacier);
+        daysToDelete_->setValue(p.daysToDelete);
+    }
+    // Deleted before the minimum storage duration of the class it was in: charged all the same.
+    QString minimum;
+    if (run_.totalMinimumCharges > 0) {
+        const bool glacier = p.daysToGlacier > 0;
+        minimum = QLatin1Char(' ') +
+                  tr("Of that, %1 pays for days the data was not kept: deleted %2 days after it "
+                     "entered %3, it is charged %4 days there, the class's minimum storage "
+                     "duration.")
+                      .arg(dollars(run_.totalMinimumCharges),
+                           loc.toString(p.daysToDelete - (glacier ? p.daysToGlacier : p.daysToIa)),
+                           glacier ? tr("Glacier") : tr("IA"),
+                           loc.toString(glacier ? concepts::kGlacierMinimumDays
+                                                : concepts::kIaMinimumDays));
+    }
     if (!run_.months.empty()) {
         const auto& last = run_.months.back();
         const double saved = run_.totalWithoutRule - run_.totalWithRule;
-        setSummary(order +
+        setSummary(fixes +
                    tr("Over %1 months: %2 with the rule, %3 without it (%4 %5). In the last month "
                       "the rule keeps %6 GB in Standard, %7 GB in IA and %8 GB in Glacier, for %9 "
                       "against %10.")
@@ -154,7 +202,8 @@ void LifecycleView::refresh() {
                             dollars(std::abs(saved)), saved >= 0 ? tr("saved") : tr("more"),
                             loc.toString(last.standardGb, 'f', 0), loc.toString(last.iaGb, 'f', 0),
                             loc.toString(last.glacierGb, 'f', 0), dollars(last.costWithRule),
-                            dollars(last.costWithoutRule)));
+                            dollars(last.costWithoutRule)) +
+                   minimum);
     }
     QCustomPlot* plot = chart();
     plot->clearGraphs();

@@ -1,6 +1,9 @@
 // LifecycleView: what a lifecycle rule saves on object storage. Prices per storage class
 // (editable, the course's by default), the rule's ages, data added each month and retrieval fees;
-// the chart plots the monthly bill with and without the rule over 36 months.
+// the chart plots the monthly bill with and without the rule over 36 months. The rule is the one
+// S3 would take (concepts::acceptedByS3): a day S3 would refuse is set to the nearest it takes,
+// in its box too, and the summary says which of S3's rules moved it; data deleted before its
+// class's minimum storage duration pays for it, and the summary says how much.
 #pragma once
 
 #include "engines/concepts/lifecycle_cost.h"
@@ -25,6 +28,9 @@ protected:
     void refresh() override;
 
 private:
+    // What S3's rule `f` changed, in a sentence; daysToIa: the IA day the rule uses.
+    static QString fixText(const concepts::LifecycleFix& f, int daysToIa);
+
     QDoubleSpinBox* standard_;
     QDoubleSpinBox* ia_;
     QDoubleSpinBox* glacier_;

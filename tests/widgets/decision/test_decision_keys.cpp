@@ -111,6 +111,59 @@ private slots:
         }
     }
 
+    // A tester went Back to change an answer and pressed Enter: it took answer 1, where the focus
+    // had landed, not the answer they had chosen there. Back (the key or the button) puts the
+    // keys on the answer chosen, from a question and from the result.
+    void backPutsTheKeysOnTheAnswerChosen() {
+        std::vector<fg::ContentError> errors;
+        const auto tree = fg::DecisionTree::load(decision_keys::kWizard, course_, errors);
+        fg::WizardView view(tree);
+        view.resize(1200, 900);
+        view.show();
+        FG_ACTIVATE_OR_SKIP(&view);
+        view.setFocus();
+        const auto focusedAnswer = [] {
+            auto* b = qobject_cast<QPushButton*>(QApplication::focusWidget());
+            return b && b->isVisible() ? b->text() : QStringLiteral("(not an answer)");
+        };
+        const QString first = view.currentQuestion();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2); // no JOINs: what shape?
+        const QString second = view.currentQuestion();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_3); // time-stamped events
+        const QString third = view.currentQuestion();
+        QVERIFY(first != second && second != third && !view.atResult());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        QCOMPARE(view.currentQuestion(), second);
+        QVERIFY2(focusedAnswer().startsWith(QStringLiteral("&3")), qPrintable(focusedAnswer()));
+        // A screen reader reads the question once, with the answer the focus is on.
+        int described = 0;
+        for (auto* b : view.findChildren<QPushButton*>()) {
+            described += !b->accessibleDescription().isEmpty();
+        }
+        QCOMPARE(described, 1);
+        QCOMPARE(QApplication::focusWidget()->accessibleDescription(), tree.question(second)->text);
+        // The Back button, clicked, does the same.
+        QPushButton* back = nullptr;
+        for (auto* b : view.findChildren<QPushButton*>()) {
+            back = b->accessibleName() == QStringLiteral("Back") ? b : back;
+        }
+        QVERIFY(back);
+        QTest::mouseClick(back, Qt::LeftButton);
+        QCOMPARE(view.currentQuestion(), first);
+        QVERIFY2(focusedAnswer().startsWith(QStringLiteral("&2")), qPrintable(focusedAnswer()));
+        // Enter takes the answer chosen before, as it was (the button is pressed, then clicked).
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(view.currentQuestion(), second);
+        QVERIFY2(focusedAnswer().startsWith(QStringLiteral("&1")), qPrintable(focusedAnswer()));
+        // From the result: Back lands on the answer that led to it.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_3);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_2); // by key, across datacenters
+        QVERIFY(view.atResult());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backspace);
+        QCOMPARE(view.currentQuestion(), third);
+        QVERIFY2(focusedAnswer().startsWith(QStringLiteral("&2")), qPrintable(focusedAnswer()));
+    }
+
     // The matrix said "Hover a cell for the reason": with the keyboard, the reason of the cell the
     // arrows are on is written under the table, and a screen reader hears it with the cell.
     void matrixExplainsTheCellTheArrowsAreOn() {

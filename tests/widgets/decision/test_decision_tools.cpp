@@ -345,7 +345,7 @@ private slots:
                  qPrintable(view.verdict()));
         view.setTicked(replay, true);
         // No store meets both: two stores, the term said in plain words.
-        QVERIFY2(view.verdict().contains("polyglot persistence: one application, several "
+        QVERIFY2(view.verdict().contains("polyglot persistence: one application using several "
                                          "databases"),
                  qPrintable(view.verdict()));
         // ACID and horizontal scale: the matrix said "two stores" where the wizard (and the

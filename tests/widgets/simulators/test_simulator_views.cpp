@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <map>
@@ -478,6 +479,71 @@ private slots:
                      qPrintable(QStringLiteral("%1/%2/%3: ").arg(r.ia).arg(r.glacier).arg(r.del) +
                                 view.summaryText()));
         }
+    }
+
+    // A tester moved data to IA after 5 days and the simulator took it, though S3 refuses a move
+    // to Standard-IA sooner than 30 days after the data was written. Typed in its box, 5 becomes
+    // 30 there and in the run, and the summary says which of S3's rules and where it is written;
+    // at the next change, that sentence goes.
+    void aDayS3RefusesIsSetToTheNearestItTakes() {
+        fg::LifecycleView view;
+        view.show();
+        QSpinBox* ia = nullptr;
+        QSpinBox* glacier = nullptr;
+        for (auto* box : view.findChildren<QSpinBox*>()) {
+            ia = box->accessibleName() == QStringLiteral("To IA after") ? box : ia;
+            glacier = box->accessibleName() == QStringLiteral("To Glacier after") ? box : glacier;
+        }
+        QVERIFY(ia && glacier);
+        ia->setFocus();
+        ia->selectAll();
+        QTest::keyClicks(ia, QStringLiteral("5"));
+        QTest::keyClick(ia, Qt::Key_Return);
+        QCOMPARE(ia->value(), 30);
+        QCOMPARE(view.run().rule.params.daysToIa, 30);
+        QCOMPARE(view.run().months[0].iaGb, 0.0); // the first month all in Standard
+        const QString said = view.summaryText();
+        QVERIFY2(said.contains(QStringLiteral("IA after 5 days is too soon: S3 moves data to "
+                                              "Standard-IA only after 30 days in Standard, so "
+                                              "the rule uses 30 days")) &&
+                     said.contains(QStringLiteral("Amazon S3 User Guide, lifecycle transition "
+                                                  "constraints")),
+                 qPrintable(said));
+        // Glacier 20 days after IA: S3 wants 30 days in IA first.
+        glacier->setFocus();
+        glacier->selectAll();
+        QTest::keyClicks(glacier, QStringLiteral("50"));
+        QTest::keyClick(glacier, Qt::Key_Return);
+        QCOMPARE(glacier->value(), 60);
+        QCOMPARE(ia->value(), 30);
+        QVERIFY2(view.summaryText().contains(QStringLiteral("Glacier after 50 days is too soon")) &&
+                     !view.summaryText().contains(QStringLiteral("IA after 5 days")),
+                 qPrintable(view.summaryText()));
+        // A rule S3 takes says nothing of S3's rules.
+        glacier->setFocus();
+        glacier->selectAll();
+        QTest::keyClicks(glacier, QStringLiteral("90"));
+        QTest::keyClick(glacier, Qt::Key_Return);
+        QCOMPARE(glacier->value(), 90);
+        QVERIFY2(!view.summaryText().contains(QStringLiteral("S3 would refuse")),
+                 qPrintable(view.summaryText()));
+    }
+
+    // Deleted 10 days after it moved to IA, data pays IA's 30-day minimum all the same: the
+    // bill is as if it was kept, and the summary says how much of it is for days not kept.
+    void deletingBeforeTheMinimumDurationIsChargedAndSaid() {
+        fg::LifecycleView view;
+        auto p = view.params();
+        p.daysToGlacier = 0;
+        p.daysToDelete = 40;
+        view.setParams(p);
+        QVERIFY(view.run().rule.fixes.empty());
+        QVERIFY(view.run().totalMinimumCharges > 0);
+        QVERIFY(qFuzzyCompare(view.chart()->graph(1)->data()->at(1)->value, 36.352));
+        QVERIFY2(view.summaryText().contains(QStringLiteral(
+                     "pays for days the data was not kept: deleted 10 days after it entered IA, "
+                     "it is charged 30 days there")),
+                 qPrintable(view.summaryText()));
     }
 
     void lifecycleChartHasTheEnginesNumbers() {
