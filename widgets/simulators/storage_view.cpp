@@ -157,8 +157,10 @@ void StorageView::refresh() {
     }
     const QLocale loc;
     const auto n = [&](std::int64_t v) { return loc.toString(qlonglong(v)); };
+    // In the unit that suits the size (kB, MB, GB, TB: powers of 1000), one decimal: a wide
+    // row over many rows read "1,056,768.0 MB" (a tester).
     const auto mb = [&](std::int64_t bytes) {
-        return tr("%1 MB").arg(loc.toString(double(bytes) / 1e6, 'f', 1));
+        return loc.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
     };
     const QString col = sum_->currentText();
     // With no rows there is no row to find (it said "0 pages, one from each column").

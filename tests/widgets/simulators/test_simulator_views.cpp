@@ -425,6 +425,14 @@ private slots:
                                        .arg((wide.rowBytes + t.pageBytes - 1) / t.pageBytes)) &&
                      !text.contains(QStringLiteral("0 rows")),
                  qPrintable(text));
+        // Sizes in the unit that suits them: a megabyte row over a million rows is about a
+        // terabyte, not "1,056,768.0 MB".
+        QVERIFY2(
+            text.contains(QLocale().formattedDataSize(wide.rowSelectAll.bytes, 1,
+                                                      QLocale::DataSizeSIFormat)) &&
+                text.contains(QStringLiteral(" TB")) &&
+                !text.contains(QLocale().toString(double(wide.rowSelectAll.bytes) / 1e6, 'f', 1)),
+            qPrintable(text));
     }
 
     // A fresh tester typed "abc" as a width and 0 as another: the table took them and the chart
