@@ -25,8 +25,10 @@
 #include <QHash>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -54,15 +56,28 @@ void MainWindow::editSectionNote() {
             }
         }
     }
-    bool ok = false;
     const QPointer<QWidget> focus = QApplication::focusWidget();
-    const QString text = QInputDialog::getMultiLineText(
-        this, tr("Note on this section"),
-        // "&" doubled: the label is its box's buddy, and "Key-Value & Caching" lost its "&" to a
-        // keyboard mnemonic ("Key-Value _Caching", a tester).
-        tr("Your note on %1 (kept with your progress; empty removes it):")
-            .arg(QString(where).replace(QLatin1Char('&'), QLatin1String("&&"))),
-        progress_->note(chapter, section), &ok);
+    QInputDialog dialog(this);
+    dialog.setOption(QInputDialog::UsePlainTextEditForTextInput);
+    dialog.setWindowTitle(tr("Note on this section"));
+    // "&" doubled: the label is its box's buddy, and "Key-Value & Caching" lost its "&" to a
+    // keyboard mnemonic ("Key-Value _Caching", a tester).
+    dialog.setLabelText(tr("Your note on %1 (kept with your progress; empty removes it). "
+                           "Ctrl+Enter saves it:")
+                            .arg(QString(where).replace(QLatin1Char('&'), QLatin1String("&&"))));
+    dialog.setTextValue(progress_->note(chapter, section));
+    // Tab goes on to the buttons (it typed a tab into the note, and the keyboard was stuck in
+    // it), and Ctrl+Enter saves, as in the app's other boxes of several lines (a tester).
+    if (auto* box = dialog.findChild<QPlainTextEdit*>()) {
+        box->setTabChangesFocus(true);
+    }
+    for (const QKeySequence& keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto* save = new QShortcut(keys, &dialog);
+        connect(save, &QShortcut::activated, &dialog, &QDialog::accept);
+    }
+    const bool ok = dialog.exec() == QDialog::Accepted;
+    const QString text = dialog.textValue();
     afterDialog(focus);
     if (ok) {
         setSectionNote(chapter, section, text);

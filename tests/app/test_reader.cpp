@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
@@ -623,6 +624,43 @@ private slots:
         });
         QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
         QVERIFY2(label.contains(section.title), qPrintable(label));
+    }
+
+    // A tester's Tab in the note went into the note as a tab, and Ctrl+Enter did not save it:
+    // the keyboard was stuck in the box. Tab goes on to the buttons, Ctrl+Enter saves.
+    void aNoteIsWrittenAndSavedWithTheKeyboard() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto& chapter = w.course().chapters[2];
+        w.showSection(2, chapter.sections[1].id);
+        QTest::qWait(200);
+        bool tabLeft = false;
+        QString typed;
+        QTimer::singleShot(300, &w, [&] {
+            auto* d = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+            auto* box = d ? d->findChild<QPlainTextEdit*>() : nullptr;
+            if (!box) {
+                return;
+            }
+            box->setFocus();
+            QTest::keyClicks(box, QStringLiteral("ISR: replicas caught up"));
+            QTest::keyClick(box, Qt::Key_Tab);
+            tabLeft = QApplication::focusWidget() != box;
+            typed = box->toPlainText();
+            box->setFocus();
+            QTest::keyClick(box, Qt::Key_Return, Qt::ControlModifier);
+            if (QApplication::activeModalWidget() == d) {
+                d->reject(); // not saved by the keys: the test fails below
+            }
+        });
+        QTest::keyClick(&w, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(tabLeft);
+        QCOMPARE(typed, QStringLiteral("ISR: replicas caught up"));
+        QCOMPARE(w.progress()->note(chapter.id, chapter.sections[1].id),
+                 QStringLiteral("ISR: replicas caught up"));
+        w.setSectionNote(chapter.id, chapter.sections[1].id, QString());
     }
 
     // Issue 13: in the Projector theme the text ran from one edge of the window to the other.
