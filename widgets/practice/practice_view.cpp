@@ -16,12 +16,14 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTextDocument>
 #include <QTimer>
@@ -399,7 +401,27 @@ void PracticeView::check() {
     // The focus goes to Next, and a screen reader reads what has the focus: Next says the verdict.
     nextButton_->setAccessibleDescription(feedbackText());
     nextButton_->setFocus();
-    scroll_->ensureWidgetVisible(feedback_); // the verdict, on a small screen too
+    // The verdict in view, on a small screen too: once the layout has given the feedback its
+    // new height (scrolled to at once, with the height of the empty feedback, it stayed below
+    // the window's edge, a tester).
+    QTimer::singleShot(0, this, [this] { showFeedback(); });
+}
+
+void PracticeView::showFeedback() {
+    if (QWidget* content = scroll_->widget(); content && content->layout()) {
+        content->layout()->activate();
+    }
+    const int margin = fontMetrics().lineSpacing() / 2;
+    const int top = feedback_->mapTo(scroll_->widget(), QPoint(0, 0)).y() - margin;
+    const int bottom = top + feedback_->height() + 2 * margin;
+    QScrollBar* bar = scroll_->verticalScrollBar();
+    const int view = scroll_->viewport()->height();
+    if (bottom > bar->value() + view) { // all of it, or its first lines when it is taller
+        bar->setValue(std::min(top, bottom - view));
+    }
+    if (top < bar->value()) {
+        bar->setValue(top);
+    }
 }
 
 // The verdict in words and in the theme's colour for right or wrong (bold, so it does not rest

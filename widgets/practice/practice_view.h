@@ -104,6 +104,8 @@ private:
     QColor rightChoiceTone() const;
     QColor wrongChoiceTone() const;
     void sayFeedback(bool right, const QString& text);
+    // Scrolls the page so that the feedback is in view (its first lines, when it is taller).
+    void showFeedback();
     void sayReview();
     void requestShowMe();
     void showWalkStep(int index);

@@ -33,6 +33,7 @@
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -495,6 +496,38 @@ private slots:
         page.view.sameAgain();
         tree = page.view.inputs()->findChildren<QLineEdit*>().back();
         QCOMPARE(tree->text(), q(fg::practice::treeText(page.view.figure()->treeBefore())));
+    }
+
+    // A tester on a laptop: Enter checked the answer, and the verdict and the engine's answer
+    // stayed below the window's edge (the page was scrolled before the feedback had its
+    // height). After a check the verdict's first line is in view.
+    void theVerdictComesIntoViewAfterACheck() {
+        Page page;
+        page.view.resize(900, 420);
+        page.view.start(QStringLiteral("btree"), Level::Easy, 3, 5);
+        QVERIFY(page.reach("insert"));
+        auto* tree = page.view.inputs()->findChildren<QLineEdit*>().back();
+        tree->setText(QStringLiteral("[1]")); // wrong: the verdict and the engine's answer
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(page.view.isChecked());
+        QLabel* feedback = nullptr;
+        for (QLabel* l : page.view.findChildren<QLabel*>()) {
+            if (l->accessibleDescription() == QLatin1String("Feedback")) {
+                feedback = l;
+            }
+        }
+        QVERIFY(feedback);
+        auto* scroll = page.view.findChild<QScrollArea*>();
+        QVERIFY(scroll);
+        QCoreApplication::processEvents();
+        QTest::qWait(50);
+        const QRect shown = scroll->viewport()->rect();
+        const QPoint top = feedback->mapTo(scroll->viewport(), QPoint(0, 0));
+        const int line = feedback->fontMetrics().lineSpacing();
+        QVERIFY2(top.y() >= 0 && top.y() + 2 * line <= shown.height(),
+                 qPrintable(QStringLiteral("the feedback's top at %1 px in a view %2 px high")
+                                .arg(top.y())
+                                .arg(shown.height())));
     }
 
     // A number no answer can be (slot 99999) is a typing slip: said, not graded.
