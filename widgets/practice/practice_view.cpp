@@ -248,6 +248,8 @@ void PracticeView::begin(std::vector<const practice::ExerciseType*> types, int c
     summary_->clear();
     question_->show();
     elapsed_.start();
+    answeredMs_ = 0;
+    answering_.invalidate(); // started by showQuestion
     if (limitSeconds_ > 0) {
         timer_->start();
     } else {
@@ -275,6 +277,9 @@ void PracticeView::sayHeader() {
 void PracticeView::showQuestion() {
     const practice::Exercise& e = session_[static_cast<std::size_t>(index_)];
     checked_ = false;
+    if (!answering_.isValid()) {
+        answering_.start(); // the clock of the time limit goes on
+    }
     sayHeader();
     prompt_->setText(qstr(e.prompt));
     given_->setText(givenHtml(e));
@@ -349,6 +354,11 @@ void PracticeView::check() {
     }
     const practice::Grading g = practice::grade(*e, *submitted);
     checked_ = true;
+    if (answering_.isValid()) { // the clock stops while the answer is read
+        answeredMs_ += answering_.elapsed();
+        answering_.invalidate();
+        tick();
+    }
     int& result = results_[static_cast<std::size_t>(index_)];
     if (result < 0) {
         result = g.right ? 1 : 0;
@@ -457,13 +467,20 @@ void PracticeView::sameAgain() {
     }
 }
 
+qint64 PracticeView::answeringMs() const {
+    return answeredMs_ + (answering_.isValid() ? answering_.elapsed() : 0);
+}
+
 void PracticeView::tick() {
     if (limitSeconds_ <= 0) {
         clock_->clear();
         return;
     }
-    const qint64 left = qint64(limitSeconds_) * 1000 - elapsed_.elapsed();
-    clock_->setText(tr("Time left %1").arg(minutes(std::max<qint64>(0, left))));
+    const qint64 left = qint64(limitSeconds_) * 1000 - answeringMs();
+    const QString shown = minutes(std::max<qint64>(0, left));
+    clock_->setText(answering_.isValid()
+                        ? tr("Time left %1").arg(shown)
+                        : tr("Time left %1 (stopped while you read the answer)").arg(shown));
     if (left <= 0 && !finished_) {
         finish(true);
     }
@@ -538,39 +555,6 @@ void PracticeView::requestShowMe() {
             walk_->start();
             scroll_->ensureWidgetVisible(walk_);
         }
-    }
-}
-
-// A walkthrough's step on the picture: what it looks at shaded, and the answer as far as the
-// steps have settled it (the partitions dealt so far, the tables read so far).
-void PracticeView::showWalkStep(int index) {
-    const auto& steps = walk_->steps();
-    if (index < 0 || index >= static_cast<int>(steps.size())) {
-        return;
-    }
-    const auto& step = steps[static_cast<std::size_t>(index)];
-    QStringList marks;
-    for (const auto& m : step.marks) {
-        marks << qstr(m);
-    }
-    figure_->setMarks(marks);
-    const json settled = practice::settledAnswer(
-        std::vector<practice::WalkStep>(steps.begin(), steps.begin() + index + 1));
-    if (settled.contains("assignment") && settled["assignment"].is_object()) {
-        QMap<QString, QString> placed;
-        for (const auto& [member, words] : settled["assignment"].items()) {
-            for (const auto& w : words) {
-                placed.insert(qstr(w.get<std::string>()), qstr(member));
-            }
-        }
-        figure_->setAssignment(placed);
-    }
-    if (settled.contains("reads") && settled["reads"].is_array()) {
-        QStringList reads;
-        for (const auto& r : settled["reads"]) {
-            reads << qstr(r.get<std::string>());
-        }
-        figure_->setPickedWords(reads);
     }
 }
 

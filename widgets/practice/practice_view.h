@@ -151,6 +151,11 @@ private:
     bool finished_ = false;
     int limitSeconds_ = 0;
     QElapsedTimer elapsed_;
+    // The time limit counts the time spent answering: reading a verdict and Show me do not use
+    // it (a tester's session ended while Show me played the answer).
+    qint64 answeredMs_ = 0;     // the questions checked so far
+    QElapsedTimer answering_;   // the question on screen, until it is checked
+    qint64 answeringMs() const; // the two together
     QTimer* timer_ = nullptr;
 };
 

@@ -646,6 +646,23 @@ private slots:
         QVERIFY(page.view.summaryText().startsWith(QStringLiteral("0 of 10 right (0 answered)")));
     }
 
+    // A tester's timed session ended while Show me played the engine's answer. The time limit
+    // counts the time spent answering: it stops at a check and goes on at the next question.
+    void theTimeLimitStopsWhileTheAnswerIsRead() {
+        Page page;
+        page.view.start(QStringLiteral("kafka"), Level::Easy, 10, 3, 1);
+        page.view.check(); // at once: a verdict (right or not) to read
+        QVERIFY(page.view.isChecked());
+        QTest::qWait(1500); // past the limit, reading
+        QVERIFY(!page.view.isFinished());
+        page.view.next();
+        QTRY_VERIFY_WITH_TIMEOUT(page.view.isFinished(), 3000);
+        QVERIFY2(
+            page.view.summaryText().startsWith(QStringLiteral("0 of 10 right (1 answered)")) ||
+                page.view.summaryText().startsWith(QStringLiteral("1 of 10 right (1 answered)")),
+            qPrintable(page.view.summaryText()));
+    }
+
     void missedTypesAreListedAndComeBackForReview() {
         Page page;
         page.view.start(QStringLiteral("downsample"), Level::Easy, 3, 9);
