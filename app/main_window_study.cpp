@@ -370,12 +370,7 @@ void MainWindow::offerPractice(QWidget* view, const QString& diagramId) {
 void MainWindow::openPractice(const QString& topic) {
     openTool(QStringLiteral("practice"));
     if (auto* practice = qobject_cast<PracticeView*>(tabs_->currentWidget())) {
-        practice->setTopic(topic);
-        // Questions on the diagram's topic at once, unless a session is under way there (the
-        // page opened on the last session's summary).
-        if (!practice->inSession()) {
-            practice->start();
-        }
+        practice->practiseTopic(topic); // questions on the diagram's topic at once
     }
 }
 

@@ -205,6 +205,25 @@ void PracticeView::start(const QString& topic, practice::Level level, int count,
     limitSeconds_ = limitSeconds;
     const QString what = topic_->currentText();
     begin(practice::typesOf(topic.toStdString()), count, what);
+    sessionTopic_ = topic;
+}
+
+void PracticeView::practiseTopic(const QString& topic) {
+    if (inSession() && sessionTopic_ == topic) {
+        return;
+    }
+    // The topic was chosen and the other session's question stayed on screen, unexplained (a
+    // tester): the same question as Start asks.
+    setTopic(topic);
+    if (inSession() &&
+        QMessageBox::question(this, tr("Start again?"),
+                              tr("Start questions on %1? The answers of the questions on %2 are "
+                                 "recorded already; the questions left are dropped.")
+                                  .arg(topic_->currentText(), sessionWhat_)) != QMessageBox::Yes) {
+        setTopic(sessionTopic_);
+        return;
+    }
+    start();
 }
 
 void PracticeView::startReview() {
@@ -233,6 +252,7 @@ void PracticeView::startReview() {
     setTopic(QString::fromUtf8(oneEngine ? types.front()->engine : "mixed"));
     const int count = static_cast<int>(types.size());
     begin(std::move(types), count, tr("Review"));
+    sessionTopic_.clear();
 }
 
 void PracticeView::begin(std::vector<const practice::ExerciseType*> types, int count,
@@ -556,27 +576,6 @@ void PracticeView::requestShowMe() {
             scroll_->ensureWidgetVisible(walk_);
         }
     }
-}
-
-void PracticeView::keyPressEvent(QKeyEvent* event) {
-    const int k = event->key();
-    if (walk_->takeKey(k)) { // Left / Right step a walkthrough on screen
-        return;
-    }
-    if (k == Qt::Key_Return || k == Qt::Key_Enter) {
-        // In the choices above (topic, level, seed...) Enter starts; below, it checks or goes on.
-        if (setup_->isAncestorOf(QApplication::focusWidget())) {
-            startAsked();
-        } else {
-            activate();
-        }
-        return;
-    }
-    if (k >= Qt::Key_1 && k <= Qt::Key_9 && current() && !checked_ &&
-        inputs_->pickChoiceByKey(k - Qt::Key_1)) {
-        return;
-    }
-    QWidget::keyPressEvent(event);
 }
 
 } // namespace fg

@@ -54,6 +54,10 @@ public:
     // answers is under way.
     void startAsked();
     bool inSession() const; // questions left, and at least one answered
+    // A diagram's Practice this: questions on `topic` at once; a session under way on that
+    // topic goes on, one on another is dropped only if the student says so (else it goes on,
+    // its topic still chosen).
+    void practiseTopic(const QString& topic);
     void start(const QString& topic, practice::Level level, int count, std::uint64_t seed,
                int limitSeconds = 0);
     // A session of the exercise types due for review today (nothing when none is due).
@@ -142,6 +146,7 @@ private:
     std::vector<practice::Exercise> session_;
     std::vector<int> results_; // per question: -1 not answered, 0 wrong, 1 right
     QString sessionWhat_;
+    QString sessionTopic_; // the topic of the session under way (empty: a review's mix)
     std::uint64_t seed_ = 0;
     practice::Level sessionLevel_ = practice::Level::Medium;
     int index_ = 0;

@@ -1,9 +1,13 @@
 // PracticeView's walkthrough on the exercise's picture (Show me where no live diagram replays
-// the exercise): each step's marks and the answer as far as the steps have settled it.
+// the exercise): each step's marks and the answer as far as the steps have settled it; and the
+// page's keys (Left/Right step the walkthrough, Enter, the number keys).
+#include "widgets/practice/answer_inputs.h"
 #include "widgets/practice/practice_figure.h"
 #include "widgets/practice/practice_view.h"
 #include "widgets/practice/walk_player.h"
 
+#include <QApplication>
+#include <QKeyEvent>
 #include <QMap>
 #include <nlohmann/json.hpp>
 
@@ -43,6 +47,27 @@ void PracticeView::showWalkStep(int index) {
         }
         figure_->setPickedWords(reads);
     }
+}
+
+void PracticeView::keyPressEvent(QKeyEvent* event) {
+    const int k = event->key();
+    if (walk_->takeKey(k)) { // Left / Right step a walkthrough on screen
+        return;
+    }
+    if (k == Qt::Key_Return || k == Qt::Key_Enter) {
+        // In the choices above (topic, level, seed...) Enter starts; below, it checks or goes on.
+        if (setup_->isAncestorOf(QApplication::focusWidget())) {
+            startAsked();
+        } else {
+            activate();
+        }
+        return;
+    }
+    if (k >= Qt::Key_1 && k <= Qt::Key_9 && current() && !checked_ &&
+        inputs_->pickChoiceByKey(k - Qt::Key_1)) {
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 } // namespace fg

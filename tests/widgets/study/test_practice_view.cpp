@@ -30,6 +30,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -38,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocument>
+#include <QTimer>
 #include <QTreeWidget>
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -661,6 +663,35 @@ private slots:
             page.view.summaryText().startsWith(QStringLiteral("0 of 10 right (1 answered)")) ||
                 page.view.summaryText().startsWith(QStringLiteral("1 of 10 right (1 answered)")),
             qPrintable(page.view.summaryText()));
+    }
+
+    // A tester's "Practice this" on the time-series diagram chose the topic and left the
+    // Kafka question on screen, its verdict too. The diagram's topic starts at once; a session
+    // under way on another topic is dropped only when the student says so.
+    void practiceThisStartsTheDiagramsTopicOrAsks() {
+        Page page;
+        page.view.start(QStringLiteral("kafka"), Level::Easy, 5, 3);
+        page.view.check();
+        page.view.next(); // one answered: a session under way
+        QVERIFY(page.view.inSession());
+        const fg::practice::Exercise* before = page.view.current();
+        page.view.practiseTopic(QStringLiteral("kafka")); // its own topic: it goes on
+        QCOMPARE(page.view.current(), before);
+        const auto answer = [](QMessageBox::StandardButton which) {
+            QTimer::singleShot(200, qApp, [which] {
+                if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+                    box->button(which)->click();
+                }
+            });
+        };
+        answer(QMessageBox::No);
+        page.view.practiseTopic(QStringLiteral("btree"));
+        QCOMPARE(page.view.current(), before); // No: the Kafka session goes on
+        answer(QMessageBox::Yes);
+        page.view.practiseTopic(QStringLiteral("btree"));
+        QVERIFY(page.view.current());
+        QCOMPARE(page.view.current()->engine, std::string("btree"));
+        QVERIFY(!page.view.isChecked());
     }
 
     void missedTypesAreListedAndComeBackForReview() {
