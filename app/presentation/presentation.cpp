@@ -352,6 +352,11 @@ void PresentationWindow::nextScreen() {
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
             diagram_->panel()->player()->toStart(); // the steps unfold with Right or Space
         }
+    } else if (slideDiagramPlayer()) {
+        // No screen after this one (a diagram presented alone, or the last slide): a clicker,
+        // which sends only PageDown and PageUp, steps the diagram as Right does (it did
+        // nothing, a tester).
+        next();
     }
 }
 
@@ -366,6 +371,8 @@ void PresentationWindow::previousScreen() {
         if (!page_) {
             setTextPage(pageCount() - 1); // back into a long section from its end
         }
+    } else if (slideDiagramPlayer()) {
+        back(); // no screen before this one: the diagram's step before, as Left
     }
 }
 

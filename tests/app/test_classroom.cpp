@@ -406,6 +406,33 @@ private slots:
         QTRY_VERIFY(dock->isVisible());
     }
 
+    // A teacher with a clicker (PageDown and PageUp only) presenting one diagram (F5 on its
+    // tab): there is no other slide, and PageDown did nothing (a tester). With no screen after
+    // (before) it, PageDown (PageUp) steps the diagram as Right (Left) does.
+    void aClickerStepsADiagramPresentedAlone() {
+        auto* w = new fg::PresentationWindow(QStringLiteral("btree"), nlohmann::json(), 2,
+                                             fg::Theme::projector());
+        w->resize(1920, 1080);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+        QCOMPARE(w->slideCount(), 1);
+        const auto press = [](Qt::Key key) { QTest::keyClick(QApplication::focusWidget(), key); };
+        w->diagramView()->panel()->canvas()->setFocus();
+        QTRY_VERIFY(QApplication::focusWidget() == w->diagramView()->panel()->canvas());
+        fg::Player* player = w->diagramView()->panel()->player();
+        const int before = player->position();
+        press(Qt::Key_PageDown);
+        QCOMPARE(player->position(), before + 1);
+        press(Qt::Key_PageDown);
+        QCOMPARE(player->position(), before + 2);
+        press(Qt::Key_PageUp);
+        QCOMPARE(player->position(), before + 1);
+        QCOMPARE(w->currentSlide(), 0);
+        w->close();
+    }
+
     // Issue 13 (second look), item 3: on a diagram slide Right steps the diagram and, at its last
     // step, goes to the next slide; PageDown and PageUp (what a clicker sends) change the slide
     // whatever the step.
