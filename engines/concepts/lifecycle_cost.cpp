@@ -43,6 +43,8 @@ LifecycleRun simulateLifecycle(const LifecycleParams& asked) {
                                                 : 0; // Standard has none
         minimumGbDays = p.gbPerMonth * std::max(0, minimum - kept);
         minimumPrice = p.daysToGlacier > 0 ? p.glacierPrice : p.iaPrice;
+        run.minimumDays = minimum;
+        run.daysKeptBeforeDelete = kept;
     }
     for (int m = 0; m < p.months; ++m) {
         LifecycleMonth month;

@@ -82,6 +82,10 @@ struct LifecycleRun {
     std::vector<LifecycleMonth> months;
     double totalWithRule = 0, totalWithoutRule = 0;
     double totalMinimumCharges = 0;
+    // Where a deleted batch last was and for how long: its class's minimum storage duration
+    // (0: Standard, which has none, or never deleted) and the days it was kept there.
+    int minimumDays = 0;
+    int daysKeptBeforeDelete = 0;
 };
 
 // The months of acceptedByS3(p).

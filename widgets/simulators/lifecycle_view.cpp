@@ -179,16 +179,14 @@ void LifecycleView::refresh() {
     // Deleted before the minimum storage duration of the class it was in: charged all the same.
     QString minimum;
     if (run_.totalMinimumCharges > 0) {
-        const bool glacier = p.daysToGlacier > 0;
-        minimum = QLatin1Char(' ') +
-                  tr("Of that, %1 pays for days the data was not kept: deleted %2 days after it "
-                     "entered %3, it is charged %4 days there, the class's minimum storage "
-                     "duration.")
-                      .arg(dollars(run_.totalMinimumCharges),
-                           loc.toString(p.daysToDelete - (glacier ? p.daysToGlacier : p.daysToIa)),
-                           glacier ? tr("Glacier") : tr("IA"),
-                           loc.toString(glacier ? concepts::kGlacierMinimumDays
-                                                : concepts::kIaMinimumDays));
+        minimum =
+            QLatin1Char(' ') +
+            tr("Of that, %1 pays for days the data was not kept: deleted %2 days after it "
+               "entered %3, it is charged %4 days there, the class's minimum storage "
+               "duration.")
+                .arg(dollars(run_.totalMinimumCharges), loc.toString(run_.daysKeptBeforeDelete),
+                     p.daysToGlacier > 0 ? tr("Glacier") : tr("IA"),
+                     loc.toString(run_.minimumDays));
     }
     if (!run_.months.empty()) {
         const auto& last = run_.months.back();

@@ -179,11 +179,15 @@ private slots:
         QVERIFY(qFuzzyCompare(run.months[1].minimumCharge, 1024 * 0.0125 * 20 / 30));
         QVERIFY(qFuzzyCompare(run.months[1].costWithRule, 36.352));
         QVERIFY(qFuzzyCompare(run.totalMinimumCharges, 2 * 1024 * 0.0125 * 20 / 30));
+        QCOMPARE(run.minimumDays, 30); // IA's minimum, 10 days of it kept (the summary says so)
+        QCOMPARE(run.daysKeptBeforeDelete, 10);
         p.daysToIa = 0;
         p.daysToGlacier = 1;
         p.daysToDelete = 31;
         run = simulateLifecycle(p);
         QVERIFY(qFuzzyCompare(run.months[1].minimumCharge, 8.192));
+        QCOMPARE(run.minimumDays, 90);
+        QCOMPARE(run.daysKeptBeforeDelete, 30);
         QVERIFY(qFuzzyCompare(run.months[1].costWithRule,
                               1024 * 0.023 * 1 / 30 + 1024 * 0.004 * 29 / 30 + // batch 2
                                   1024 * 0.004 * 1 / 30 + 8.192));             // batch 1
