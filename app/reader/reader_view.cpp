@@ -132,7 +132,7 @@ void ReaderView::renderChapter() {
     renderedWidth_ = 0;
     renderFigures(); // the images must exist before the HTML refers to them
     setHtml(chapterHtml(ch, theme_, bodyPx(), diagramLinks()));
-    TableNeeds needs = tableNeeds(document(), TableFitting{}.leastTypeScale);
+    TableNeeds needs = tableNeeds(document(), tableFitting().leastTypeScale);
     tablesNeed_ = needs.widest;
     gridColumns_ = std::move(needs.least);
     stacked_.clear(); // decided afresh, without the margin that keeps a table from going to and fro
@@ -175,10 +175,22 @@ void ReaderView::updateMargins() {
     // Fitted again only when the column or the text changed.
     const qreal column = viewport()->width() - 2 * side;
     if (shown_ && (column != fittedColumn_ || document()->revision() != fittedRevision_)) {
-        fitTables(document(), column);
+        fitTables(document(), column, tableFitting());
         fittedColumn_ = column;
         fittedRevision_ = document()->revision();
     }
+}
+
+TableFitting ReaderView::tableFitting() const {
+    // A table that shrank its type at each zoom step stayed at one size for three steps while
+    // the text around it grew (a tester at 1024x700), then turned into boxes all at once.
+    // Zoomed in, a table keeps the type asked for, as a grid or, where a grid would break its
+    // words, as a box a row.
+    TableFitting how;
+    if (zoom_ > 0) {
+        how.leastTypeScale = 1;
+    }
+    return how;
 }
 
 qreal ReaderView::widestColumn() const {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/reader/figure_images.h"
+#include "app/reader/table_fit.h"
 #include "models/course/course.h"
 #include "models/theme/theme.h"
 #include "widgets/canvas/page.h"
@@ -120,6 +121,9 @@ private:
     qreal gutter() const; // the least side margin of the text column
     // Which of the chapter's tables are to be stacked at the view's width now.
     std::vector<bool> tablesStacked() const;
+    // How the chapter's tables are fitted to the column: their type may shrink to keep their
+    // words whole, but not when the reader is zoomed in (the zoom asked for larger type).
+    TableFitting tableFitting() const;
     // At the view's width; `aside`: on worker threads (images_), put in place at the next paint.
     void renderFigures(bool aside = false);
     void relayOutFigures();

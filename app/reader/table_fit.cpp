@@ -36,6 +36,10 @@ void forEachCellBlock(const QTextTable* table, Visit&& visit) {
 struct TableColumns {
     QTextTable* table = nullptr;
     std::vector<qreal> least, most;
+    // Per column: no text in any of its cells (a box's coloured bar), and the width its cells
+    // were given (a fixed width, or 0), which fitting keeps.
+    std::vector<bool> bare;
+    std::vector<qreal> given;
     qreal overhead = 0; // borders, spacing and padding around and between the cells
     qreal applied = 1;  // the type scale the table has (scaleTableType), which they are in
 
@@ -47,6 +51,10 @@ struct TableColumns {
         return sum;
     }
 };
+
+int barColumns(const TableColumns& t) {
+    return static_cast<int>(std::count(t.bare.begin(), t.bare.end(), true));
+}
 
 std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& how) {
     std::vector<TableColumns> out;
@@ -73,7 +81,12 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
         const auto n = static_cast<std::size_t>(table->columns());
         t.least.assign(n, 0);
         t.most.assign(n, 0);
+        t.bare.assign(n, true);
+        t.given.assign(n, 0);
         forEachCellBlock(table, [&](int c, const QTextBlock& b) {
+            if (b.length() > 1) {
+                t.bare[static_cast<std::size_t>(c)] = false;
+            }
             qreal line = 0;
             for (auto it = b.begin(); !it.atEnd(); ++it) {
                 const QFont font = it.fragment().charFormat().font().resolve(doc->defaultFont());
@@ -89,6 +102,16 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
             m = std::max(m, line + 4);
         });
         const QTextTableFormat f = table->format();
+        const QVector<QTextLength> widths = f.columnWidthConstraints();
+        for (std::size_t c = 0; c < n; ++c) {
+            if (t.bare[c]) {
+                t.most[c] = 0;
+                if (c < static_cast<std::size_t>(widths.size()) &&
+                    widths[static_cast<qsizetype>(c)].type() == QTextLength::FixedLength) {
+                    t.given[c] = widths[static_cast<qsizetype>(c)].rawValue();
+                }
+            }
+        }
         t.overhead = (table->columns() + 1) * f.cellSpacing() + 2 * f.border() +
                      table->columns() * (2 * f.cellPadding() + 2 * f.border());
         out.push_back(std::move(t));
@@ -188,28 +211,41 @@ void fitTablesIn(QTextDocument* doc, qreal column, const TableFitting& how, bool
                 rescaled = true;
             }
         }
+        // A column without text (a box's coloured bar) keeps the width it was given: shared
+        // out as a percentage, it took what the text left over, and each box of a chapter had
+        // a bar of its own width (26 to 36 px) and its text at its own place.
+        QTextTableFormat f = t.table->format();
+        const qreal cellFrame = 2 * f.cellPadding() + 2 * f.border();
+        qreal barRoom = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            barRoom += t.bare[i] ? t.given[i] : 0;
+        }
         std::vector<qreal> width = t.least;
         qreal used = 0, lack = 0;
         for (std::size_t i = 0; i < n; ++i) {
             used += width[i];
             lack += std::max<qreal>(0, t.most[i] - t.least[i]);
         }
-        const qreal spare = room - used;
+        const qreal spare = room - barRoom - used;
         for (std::size_t i = 0; i < n && spare > 0; ++i) {
             const qreal wants = std::max<qreal>(0, t.most[i] - t.least[i]);
             width[i] += lack > spare ? spare * wants / lack : wants;
         }
-        // A percentage is of the cells' width, padding and borders included.
-        QTextTableFormat f = t.table->format();
-        const qreal cellFrame = 2 * f.cellPadding() + 2 * f.border();
+        // A percentage is of the table's width, padding and borders included; the columns of
+        // text share what the bars leave.
         qreal total = 0;
-        for (qreal w : width) {
-            total += w + cellFrame;
+        for (std::size_t i = 0; i < n; ++i) {
+            total += t.bare[i] ? 0 : width[i] + cellFrame;
         }
+        const qreal whole = room + t.overhead;
+        const qreal textShare =
+            whole > 0 ? std::max<qreal>(0, whole - barRoom - barColumns(t) * cellFrame) / whole : 1;
         QVector<QTextLength> constraints;
-        for (qreal w : width) {
-            constraints << QTextLength(QTextLength::PercentageLength,
-                                       100 * (w + cellFrame) / total);
+        for (std::size_t i = 0; i < n; ++i) {
+            constraints << (t.bare[i]
+                                ? QTextLength(QTextLength::FixedLength, t.given[i])
+                                : QTextLength(QTextLength::PercentageLength,
+                                              100 * textShare * (width[i] + cellFrame) / total));
         }
         if (f.columnWidthConstraints() != constraints) {
             f.setColumnWidthConstraints(constraints);

@@ -69,15 +69,6 @@ QLineEdit* openSearch(fg::MainWindow& w) {
 
 } // namespace
 
-// The tables of data laid out as grids (a header row over the others), not stacked.
-static int gridTables(QTextDocument& doc) {
-    int n = 0;
-    for (const QTextTable* t : tablesOf(doc)) {
-        n += t->format().headerRowCount() == 1 ? 1 : 0;
-    }
-    return n;
-}
-
 class TestReader : public QObject {
     Q_OBJECT
 private slots:
@@ -475,97 +466,6 @@ private slots:
     // 1280x800 the five-column comparison of chapter 1 broke "recommendations".) A fresh tester
     // saw "Architectur|e" at 1280x800 in the Projector theme with the search open beside the
     // chapter list: the reader then is ~690 px wide.
-    void tablesKeepTheirWordsWhole_data() {
-        QTest::addColumn<QSize>("size");
-        QTest::addColumn<bool>("search");
-        QTest::newRow("1920x1080") << QSize(1920, 1080) << false;
-        QTest::newRow("1280x800") << QSize(1280, 800) << false; // "recommendatio|ns" (chapter 1)
-        QTest::newRow("1920x1080, search") << QSize(1920, 1080) << true;
-        QTest::newRow("1280x800, search") << QSize(1280, 800) << true;
-    }
-    void tablesKeepTheirWordsWhole() {
-        QFETCH(QSize, size);
-        QFETCH(bool, search);
-        for (const fg::ThemeChoice choice : {fg::ThemeChoice::Light, fg::ThemeChoice::Projector}) {
-            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
-            w.setThemeChoice(choice);
-            w.resize(size);
-            w.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&w));
-            if (search) {
-                QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-                QTest::qWait(50);
-                QVERIFY(w.findChild<QDockWidget*>("searchDock")->isVisible());
-                QVERIFY(w.tree()->isVisible());
-            }
-            fg::ReaderView* r = w.reader();
-            QStringList broken;
-            const int chapters = static_cast<int>(w.course().chapters.size());
-            for (int c = 0; c < chapters; ++c) {
-                r->showChapter(c);
-                QCoreApplication::processEvents();
-                for (const QString& word : wordsBrokenInTables(*r->document())) {
-                    broken << QStringLiteral("%1, chapter %2: \"%3\"")
-                                  .arg(fg::themeChoiceName(choice))
-                                  .arg(c)
-                                  .arg(word);
-                }
-                // With room, every table is a grid (one too wide for a column is stacked alone).
-                int tables = 0;
-                for (const auto& sec : w.course().chapters[std::size_t(c)].sections) {
-                    for (const auto& b : sec.blocks) {
-                        tables += b.value("type", std::string()) == "table" ? 1 : 0;
-                    }
-                }
-                if (size.width() >= 1920 && gridTables(*r->document()) != tables) {
-                    broken << QStringLiteral("%1, chapter %2: %3 of %4 tables stacked")
-                                  .arg(fg::themeChoiceName(choice))
-                                  .arg(c)
-                                  .arg(tables - gridTables(*r->document()))
-                                  .arg(tables);
-                }
-            }
-            QVERIFY2(broken.isEmpty(), qPrintable(broken.mid(0, 10).join(QLatin1Char('\n'))));
-        }
-    }
-
-    // Where a grid cannot keep its words whole even in smaller type (the Projector's type at
-    // 1280x800 beside the chapter list and the search), each row is a box of its own, its cells
-    // named by their columns; the grid is back when the search closes. The section read stays.
-    void tablesStackOnlyWhereAGridWouldBreakWords() {
-        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
-        w.setThemeChoice(fg::ThemeChoice::Projector);
-        w.resize(1280, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        const auto grids = [&] { return gridTables(*w.reader()->document()); };
-        const auto& chapter = w.course().chapters[1];
-        QString section;
-        for (const auto& sec : chapter.sections) {
-            for (const auto& b : sec.blocks) {
-                if (section.isEmpty() && b.value("type", std::string()) == "table") {
-                    section = sec.id;
-                }
-            }
-        }
-        QVERIFY(!section.isEmpty());
-        w.showSection(1, section);
-        QTest::qWait(300);
-        QVERIFY(grids() > 0);
-        QCOMPARE(w.reader()->currentSection(), section);
-        const QString named = QStringLiteral("Examples: PostgreSQL");
-        QVERIFY(!w.reader()->document()->toPlainText().contains(named));
-        QTest::keyClick(&w, Qt::Key_F, Qt::ControlModifier);
-        QTest::qWait(300);
-        QCOMPARE(grids(), 0);
-        QVERIFY(w.reader()->document()->toPlainText().contains(named));
-        QCOMPARE(w.reader()->currentSection(), section);
-        QTest::keyClick(w.search()->findChild<QLineEdit*>(), Qt::Key_Escape);
-        QTest::qWait(300);
-        QVERIFY(grids() > 0);
-        QCOMPARE(w.reader()->currentSection(), section);
-    }
-
     // A fresh tester made the window 500x400 and back: the reader was left at the chapter's end
     // (the text reflowed, the scroll bar clamped, and that place was taken for the one read).
     // The section read stays on screen through a run of resizes, both ways, with the search
