@@ -5,12 +5,14 @@
 #include "engines/redis/slot_ranges.h"
 #include "tests/suite_main.h"
 #include "widgets/canvas/diagram_canvas.h"
+#include "widgets/lab/lab_widgets.h"
 #include "widgets/lab/redis_key_table.h"
 #include "widgets/lab/redis_lab_page.h"
 #include "widgets/lab/redis_lab_pictures.h"
 
 #include <QFile>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <qcustomplot.h>
@@ -40,6 +42,22 @@ std::vector<fg::lab::Shard> shardsAfterAFailover() {
         }
     }
     shards[3].nodes = {{"id", 7001, "master", "fail", 0, 1}};
+    return shards;
+}
+
+// CLUSTER SHARDS of `masters` masters as redis-cli --cluster create splits the slots, each with
+// its replica when `replicas`.
+std::vector<fg::lab::Shard> freshShards(int masters, bool replicas) {
+    const auto ranges = fg::redis::clusterCreateRanges(masters);
+    std::vector<fg::lab::Shard> shards(std::size_t(masters), fg::lab::Shard{});
+    for (int m = 0; m < masters; ++m) {
+        fg::lab::Shard& s = shards[std::size_t(m)];
+        s.ranges = {ranges[std::size_t(m)]};
+        s.nodes = {{"id", 7000 + m, "master", "online", 0, m}};
+        if (replicas) {
+            s.nodes.push_back({"id", 7000 + masters + m, "replica", "online", 0, masters + m});
+        }
+    }
     return shards;
 }
 
@@ -86,6 +104,41 @@ private slots:
         QVERIFY(f.find(QStringLiteral("node:4"))->text.contains(QStringLiteral("12 keys")));
         QVERIFY(f.find(QStringLiteral("node:1"))->text.contains(QStringLiteral("failed")));
         QCOMPARE(pictures.narration(0), QStringLiteral("after"));
+    }
+
+    // A tester at 1920x1080: both slot maps (the real cluster's and the model's, side by side)
+    // opened cut off on the right, the bar's title and node 2 hidden, until Fit. Each takes
+    // half of the page (a drawing about 800 px wide beside the chapter list) and shows 3
+    // masters whole there, at the page's type (the Lab's drawings never go below it).
+    void threeMastersShowWholeInHalfTheWindow_data() {
+        QTest::addColumn<bool>("replicas");
+        QTest::newRow("3 masters") << false;
+        QTest::newRow("3 masters, a replica each") << true;
+    }
+    void threeMastersShowWholeInHalfTheWindow() {
+        QFETCH(bool, replicas);
+        std::vector<fg::lab::RedisNode> nodes = sixNodes();
+        nodes.resize(replicas ? 6 : 3);
+        std::vector<long long> keys{332, 337, 331};
+        keys.resize(nodes.size(), 0);
+        const auto state = std::make_shared<fg::redis::ClusterState>(
+            fg::realCluster(nodes, freshShards(3, replicas), keys));
+        fg::ClusterPictures pictures({{state, std::nullopt, QStringLiteral("sent")}});
+        QWidget half;
+        fg::DiagramCanvas* canvas = fg::labCanvas(&half);
+        canvas->setTheme(fg::Theme::dark());
+        canvas->setSource(&pictures);
+        half.resize(800, 330);
+        canvas->setGeometry(half.rect());
+        half.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&half));
+        QCoreApplication::processEvents();
+        QVERIFY2(!canvas->horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("the drawing %1 units wide at %2x, in %3 px")
+                                .arg(canvas->currentFrame().size.width())
+                                .arg(canvas->zoom())
+                                .arg(canvas->width())));
+        QVERIFY(!canvas->verticalScrollBar()->isVisible());
     }
 
     void aStaleClientsAskIsDrawnAsTheDiagramDrawsIt() {

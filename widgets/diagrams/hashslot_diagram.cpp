@@ -108,11 +108,11 @@ ClusterNodes clusterOf(const redis::ClusterState& s) {
 // same window, its drawing came out no larger than Light's). Above the bar: the routed key's
 // line, then the bar's title.
 struct SlotGeometry {
-    explicit SlotGeometry(const Theme& t)
-        : fs(15 * t.fontScale), k(t.fontScale), barTop(24 + 62 * k), barH(46 * k), boxType(fs),
-          smallType(fs * 0.92) {}
+    SlotGeometry(const Theme& t, qreal across)
+        : fs(15 * t.fontScale), k(t.fontScale), width(across), barTop(24 + 62 * k), barH(46 * k),
+          boxType(fs), smallType(fs * 0.92) {}
     qreal fs, k;
-    qreal width = 1100, barTop, barH;
+    qreal width, barTop, barH;
     // The type of the masters' boxes, and of the bar's ranges and the replicas: as large as
     // the boxes hold on two lines (at 0.85 and 0.8 they read 11-13 px in a 1280-px window).
     qreal boxType, smallType;
@@ -478,10 +478,10 @@ void addRoute(Frame& f, const redis::ClusterStep& step, const std::map<int, QRec
 // Named steps: the nodes to draw, the columns as wide as their text needs, the slot bar, each
 // master's text, the nodes (masters and their replicas), an open migration, and the step's route.
 Frame HashslotDiagram::layout(const redis::ClusterState& s, const redis::ClusterStep* step,
-                              const Theme& t) {
+                              const Theme& t, qreal width) {
     Frame f;
     const ClusterNodes cluster = clusterOf(s);
-    SlotGeometry g(t);
+    SlotGeometry g(t, width);
     sizeColumns(g, s, cluster);
     addSlotBar(f, s, g, t);
     const std::vector<QString> chosen = chooseMasterTexts(g, s, cluster);

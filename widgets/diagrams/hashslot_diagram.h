@@ -16,8 +16,12 @@ public:
     HashslotDiagram(int masters, int replicas, std::vector<redis::ClusterOp> ops,
                     std::optional<KeepOnly> only = std::nullopt, BuildWatch* watch = nullptr);
 
+    // The drawing spreads the slot bar over `width` units (wider where the masters' text needs
+    // it): the diagram's page has the whole window; the Lab draws two side by side, each in
+    // about half of it (kHalfWidth; at 1100 they opened cut off at 1920x1080: a tester).
+    static constexpr qreal kWidth = 1100, kHalfWidth = 700;
     static Frame layout(const redis::ClusterState& state, const redis::ClusterStep* step,
-                        const Theme& theme);
+                        const Theme& theme, qreal width = kWidth);
     // The colour of node `id` everywhere it is drawn (the diagram, the histogram of keys): one
     // of seven tones, so the 8th node has the 1st's colour...
     static QColor nodeColor(const Theme& theme, int id);

@@ -126,7 +126,8 @@ Frame ClusterPictures::frame(int position, const Theme& theme) const {
         return {};
     }
     const Picture& p = pictures_[std::size_t(std::clamp(position, 0, stepCount() - 1))];
-    Frame f = HashslotDiagram::layout(*p.state, p.step ? &*p.step : nullptr, theme);
+    Frame f = HashslotDiagram::layout(*p.state, p.step ? &*p.step : nullptr, theme,
+                                      HashslotDiagram::kHalfWidth);
     thickenLines(f, theme);
     return f;
 }
