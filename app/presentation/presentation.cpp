@@ -236,9 +236,14 @@ QTextDocument* PresentationWindow::slideDocument() const {
 }
 
 void PresentationWindow::showSlide() {
+    if (diagram_ && diagramOf_ >= 0) {
+        leftAtStep_[diagramOf_] = diagram_->panel()->player()->position();
+    }
+    diagramOf_ = -1;
     const Slide& s = slides_[std::size_t(current_)];
     if (s.kind == Slide::Kind::Diagram) {
         showDiagramSlide(s);
+        diagramOf_ = diagram_ ? current_ : -1;
     } else {
         if (page_) {
             page_->deleteLater();
@@ -334,10 +339,19 @@ void PresentationWindow::back() {
         --current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            diagram_->panel()->player()->toEnd();
+            backOntoDiagram();
         } else if (!page_) {
             setTextPage(pageCount() - 1); // back into a long section from its end
         }
+    }
+}
+
+void PresentationWindow::backOntoDiagram() {
+    Player* player = diagram_->panel()->player();
+    if (const auto it = leftAtStep_.find(current_); it != leftAtStep_.end()) {
+        player->seek(it->second);
+    } else {
+        player->toEnd();
     }
 }
 
@@ -368,7 +382,9 @@ void PresentationWindow::previousScreen() {
     } else if (current_ > 0) {
         --current_;
         showSlide();
-        if (!page_) {
+        if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
+            backOntoDiagram();
+        } else if (!page_) {
             setTextPage(pageCount() - 1); // back into a long section from its end
         }
     } else if (slideDiagramPlayer()) {

@@ -24,6 +24,7 @@
 #include <QPixmap>
 #include <QPointer>
 #include <QWidget>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -110,6 +111,10 @@ public:
     // slide; a diagram slide is left as it stands.
     void nextScreen();
     void previousScreen();
+    // Back onto a diagram's slide (Left, PageUp): the step it was left at, else its last (the
+    // whole run, as a slide is when it comes back in a presentation program). PageDown skipped
+    // it at step 3, and PageUp brought it back at its first step: a tester.
+    void backOntoDiagram();
     void goTo(int slide);
 
 signals:
@@ -153,6 +158,8 @@ private:
     QLabel* title_;
     QPointer<QWidget> page_;
     QPointer<DiagramView> diagram_;
+    int diagramOf_ = -1;            // the slide diagram_ is on
+    std::map<int, int> leftAtStep_; // each diagram slide left: the step it was at
     int textPage_ = 0;
     nlohmann::json scenario_; // the diagram presented from its tab (null: a chapter's)
     int scenarioPosition_ = -1;

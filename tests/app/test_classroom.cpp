@@ -456,7 +456,10 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(w));
         // The keys as a keyboard or a clicker sends them: to the widget with the focus, here the
         // drawing the teacher clicked (where the diagram's own shortcuts live).
-        const auto press = [](Qt::Key key) { QTest::keyClick(QApplication::focusWidget(), key); };
+        const auto press = [w](Qt::Key key) {
+            QWidget* focus = QApplication::focusWidget();
+            QTest::keyClick(focus ? focus : w, key);
+        };
         fg::Player* player = w->diagramView()->panel()->player();
         w->diagramView()->panel()->canvas()->setFocus();
         QTRY_VERIFY(QApplication::focusWidget() == w->diagramView()->panel()->canvas());
@@ -464,10 +467,24 @@ private slots:
         press(Qt::Key_Right);
         QCOMPARE(w->currentSlide(), slide);
         QCOMPARE(player->position(), 0);
-        press(Qt::Key_PageDown); // at step 1 of many
+        press(Qt::Key_Right);
+        press(Qt::Key_Right);
+        QCOMPARE(player->position(), 2);
+        press(Qt::Key_PageDown); // at step 3 of many
         QCOMPARE(w->currentSlide(), slide + 1);
+        // Back onto the diagram's slide, it is at the step it was left at (PageUp brought it
+        // back at its first step: a tester), with PageUp as with Left.
         press(Qt::Key_PageUp);
         QCOMPARE(w->currentSlide(), slide);
+        player = w->diagramView()->panel()->player();
+        QCOMPARE(player->position(), 2);
+        press(Qt::Key_Right);
+        press(Qt::Key_Right);
+        w->goTo(slide + 1);
+        press(Qt::Key_Left);
+        QCOMPARE(w->currentSlide(), slide);
+        player = w->diagramView()->panel()->player();
+        QCOMPARE(player->position(), 4);
         press(Qt::Key_PageUp);
         QCOMPARE(w->currentSlide(), slide - 1);
         w->goTo(slide);
