@@ -225,6 +225,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     if (const Status loaded = progress_->load(); !loaded) {
         showNotice(damageNotice_, messageOf(loaded));
     }
+    markStudyAids();
     // Read: the section being read, and every other whose heading comes on screen, however the
     // student scrolls (a page at a time passes short sections by; a short chapter that fits the
     // window, or a short last section, was never "the current one"). Saved when something is new.

@@ -99,6 +99,9 @@ public:
     ProgressStore* progress() { return progress_.get(); }
     // Study > Bookmark this section (Ctrl+D): on or off, saved at once.
     void toggleBookmark();
+    // The chapter list's marks of bookmarks and notes (ChapterTree::setSectionMarks): of one
+    // section, or (empty chapter) of every section with either.
+    void markStudyAids(const QString& chapter = {}, const QString& section = {});
     // Saves the progress if anything changed; on failure the save notice stays on top of the
     // window (the change is kept in memory and saving is tried again at the next change).
     bool saveProgress();

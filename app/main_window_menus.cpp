@@ -247,8 +247,15 @@ void MainWindow::buildMenus() {
         }
         action(study, tool.menuText, {}, [this, id = tool.id] { openTool(id); });
     }
-    action(study, tr("&Bookmark this section"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
-           [this] { toggleBookmark(); });
+    QAction* bookmark = action(study, tr("&Bookmark this section"),
+                               {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { toggleBookmark(); });
+    // It says what Ctrl+D will do: "Remove bookmark" on a bookmarked section (a tester).
+    connect(study, &QMenu::aboutToShow, this, [this, bookmark] {
+        const QString chapter = currentChapterId(), section = reader_->currentSection();
+        bookmark->setText(!chapter.isEmpty() && progress_->isBookmarked(chapter, section)
+                              ? tr("Remove &bookmark")
+                              : tr("&Bookmark this section"));
+    });
     action(study, tr("&Note on this section\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
     giveAccessKeys(study);

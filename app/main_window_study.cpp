@@ -91,8 +91,29 @@ void MainWindow::toggleBookmark() {
     }
     const bool on = !progress_->isBookmarked(chapter, section);
     progress_->setBookmark(chapter, section, on);
+    markStudyAids(chapter, section);
     if (saveProgress()) {
         statusBar()->showMessage(on ? tr("Bookmarked.") : tr("Bookmark removed."), 3000);
+    }
+}
+
+void MainWindow::markStudyAids(const QString& chapter, const QString& section) {
+    const auto mark = [this](const QString& ch, const QString& s) {
+        tree_->setSectionMarks(course_.indexOf(ch), s, progress_->isBookmarked(ch, s),
+                               progress_->note(ch, s));
+    };
+    if (!chapter.isEmpty()) {
+        mark(chapter, section);
+        return;
+    }
+    for (const Chapter& ch : course_.chapters) {
+        const ChapterProgress p = progress_->chapter(ch.id);
+        for (const QString& s : p.bookmarks) {
+            mark(ch.id, s);
+        }
+        for (auto it = p.notes.cbegin(); it != p.notes.cend(); ++it) {
+            mark(ch.id, it.key());
+        }
     }
 }
 
@@ -145,6 +166,7 @@ bool MainWindow::confirmProgressSaved() {
 void MainWindow::setSectionNote(const QString& chapter, const QString& section,
                                 const QString& text) {
     progress_->setNote(chapter, section, text.trimmed());
+    markStudyAids(chapter, section);
     if (!saveProgress()) {
         return;
     }

@@ -12,6 +12,7 @@ namespace fg {
 namespace {
 constexpr int kChapterRole = Qt::UserRole;
 constexpr int kSectionRole = Qt::UserRole + 1;
+constexpr int kTitleRole = Qt::UserRole + 2; // a section's title, without its marks
 
 // A title longer than the list is wide goes on over two lines or more, in every theme: the
 // Projector theme's larger type cut "7. OLTP vs OLAP"'s sections and half the chapters' names
@@ -136,9 +137,38 @@ void ChapterTree::setCourse(const Course& course) {
             auto* item = new QTreeWidgetItem(top);
             item->setText(0, s.title);
             item->setToolTip(0, s.title);
+            item->setData(0, kTitleRole, s.title);
             item->setData(0, kChapterRole, static_cast<int>(c));
             item->setData(0, kSectionRole, s.id);
         }
+    }
+}
+
+void ChapterTree::setSectionMarks(int chapter, const QString& sectionId, bool bookmarked,
+                                  const QString& note) {
+    QTreeWidgetItem* top = topLevelItem(chapter);
+    for (int i = 0; top && i < top->childCount(); ++i) {
+        QTreeWidgetItem* item = top->child(i);
+        if (item->data(0, kSectionRole).toString() != sectionId) {
+            continue;
+        }
+        const QString title = item->data(0, kTitleRole).toString();
+        QString marks, said = title, tip = title;
+        if (bookmarked) {
+            marks += QLatin1Char(' ');
+            marks += kBookmarkMark;
+            said += tr(", bookmarked");
+            tip += QStringLiteral("\n") + tr("Bookmarked (Ctrl+D removes the bookmark).");
+        }
+        if (!note.isEmpty()) {
+            marks += QLatin1Char(' ');
+            marks += kNoteMark;
+            said += tr(", with your note");
+            tip += QStringLiteral("\n") + tr("Your note: %1").arg(note);
+        }
+        item->setText(0, title + marks);
+        item->setData(0, Qt::AccessibleTextRole, said);
+        item->setToolTip(0, tip);
     }
 }
 

@@ -21,6 +21,13 @@ public:
     // (Alt+PgDown through the course left every chapter open).
     void select(int chapter, const QString& sectionId);
 
+    // Marks the row of (chapter, section) as bookmarked (a star after its title) and as having
+    // a note (a pencil; its tooltip holds the note), or not: a student's bookmarks and notes
+    // were nowhere to be seen where they read (a tester). A screen reader hears the words.
+    void setSectionMarks(int chapter, const QString& sectionId, bool bookmarked,
+                         const QString& note);
+    static constexpr QChar kBookmarkMark = QChar(0x2605), kNoteMark = QChar(0x270E);
+
     // The width the text of the row at `index` has in `tree`: the list's, less its indentation.
     static int textWidth(const QTreeView& tree, const QModelIndex& index);
 

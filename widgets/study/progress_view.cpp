@@ -13,6 +13,7 @@
 #include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fg {
 
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kChapterRole = Qt::UserRole;
 constexpr int kSectionRole = Qt::UserRole + 1;
+constexpr int kNoteChars = 300; // of a note, in its row (the rest in its tooltip)
 
 QString sectionTitle(const Chapter& ch, const QString& id) {
     const Section* s = ch.section(id);
@@ -27,15 +29,31 @@ QString sectionTitle(const Chapter& ch, const QString& id) {
 }
 
 // Cells with two characters of room after their words: the Read and Quiz columns, as wide as
-// their words, ran together ("not yet not tried").
+// their words, ran together ("not yet not tried"). A bookmark's or a note's row spans the
+// columns and its words go on over more lines, as tall as they need at the width they have (a
+// note was cut at the column's edge: "NewS...", a tester).
 class RoomyCells : public QStyledItemDelegate {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    explicit RoomyCells(QTreeWidget* tree) : QStyledItemDelegate(tree), tree_(tree) {}
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
-        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem o = option;
+        if (index.column() == 0 && index.parent().isValid()) {
+            int depth = tree_->rootIsDecorated() ? 1 : 0;
+            for (QModelIndex i = index.parent(); i.isValid(); i = i.parent()) {
+                ++depth;
+            }
+            const int room = tree_->isFirstColumnSpanned(index.row(), index.parent())
+                                 ? tree_->viewport()->width()
+                                 : tree_->header()->sectionSize(0);
+            o.rect = QRect(0, 0, std::max(1, room - depth * tree_->indentation()), 1);
+        }
+        QSize s = QStyledItemDelegate::sizeHint(o, index);
         s.rwidth() += 2 * option.fontMetrics.averageCharWidth();
         return s;
     }
+
+private:
+    QTreeWidget* tree_;
 };
 
 } // namespace
@@ -67,6 +85,15 @@ ProgressView::ProgressView(QWidget* parent) : QWidget(parent) {
     tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(false);
     tree_->setItemDelegate(new RoomyCells(tree_));
+    tree_->setWordWrap(true);
+    tree_->setUniformRowHeights(false);
+    tree_->setTextElideMode(Qt::ElideNone);
+    // The rows' heights again at the column's new width (the window or the type changed).
+    connect(tree_->header(), &QHeaderView::sectionResized, tree_, [this](int column) {
+        if (column == 0) {
+            tree_->doItemsLayout();
+        }
+    });
     tree_->setAccessibleName(QStringLiteral("Progress by chapter"));
     v->addWidget(error_);
     v->addWidget(summary_);
@@ -146,16 +173,18 @@ void ProgressView::refresh() {
         for (const QString& s : p.bookmarks) {
             auto* b = new QTreeWidgetItem(item);
             b->setText(0, tr("Bookmark: %1").arg(sectionTitle(ch, s)));
+            b->setFirstColumnSpanned(true);
             b->setData(0, kChapterRole, ch.id);
             b->setData(0, kSectionRole, s);
         }
         for (auto it = p.notes.cbegin(); it != p.notes.cend(); ++it) {
             auto* n = new QTreeWidgetItem(item);
             QString text = it.value().simplified();
-            if (text.size() > 120) {
-                text = text.left(117) + QStringLiteral("...");
+            if (text.size() > kNoteChars) {
+                text = text.left(kNoteChars - 1) + QChar(0x2026); // the whole in its tooltip
             }
             n->setText(0, tr("Note on %1: %2").arg(sectionTitle(ch, it.key()), text));
+            n->setFirstColumnSpanned(true);
             n->setToolTip(0, it.value());
             n->setData(0, kChapterRole, ch.id);
             n->setData(0, kSectionRole, it.key());
