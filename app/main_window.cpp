@@ -91,6 +91,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     connect(tabs_, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
 
     connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+        if (statusBar()->currentMessage() == tabHint_) {
+            statusBar()->clearMessage(); // before the new tab's own (the chapter list's, below)
+        }
         updateWindowTitle();
         followTabInSidebar();
         focusStudyPage();
@@ -447,46 +450,6 @@ const Chapter* MainWindow::currentChapter() const {
     return i < 0 || i >= static_cast<int>(course_.chapters.size())
                ? nullptr
                : &course_.chapters[static_cast<std::size_t>(i)];
-}
-
-std::optional<Exportable> MainWindow::currentExportable() const {
-    Page* page = pageOf(tabs_->currentWidget());
-    return page ? page->exportable() : std::nullopt;
-}
-
-void MainWindow::exportDiagram() {
-    if (const auto e = currentExportable()) {
-        const QPointer<QWidget> focus = QApplication::focusWidget();
-        const Page* page = pageOf(tabs_->currentWidget());
-        const QString saved =
-            exportDiagramInteractive(this, *e, theme_, page ? page->pageTitle() : QString());
-        afterDialog(focus);
-        saySaved(tr("Diagram saved as %1."), saved);
-    } else {
-        statusBar()->showMessage(
-            tr("Open a live diagram (Diagrams menu) to export it; File > Export chapter as "
-               "handout PDF exports the chapter with its figures."),
-            8000);
-    }
-}
-
-void MainWindow::exportAnimation() {
-    if (const auto e = currentExportable()) {
-        const QPointer<QWidget> focus = QApplication::focusWidget();
-        const QString saved = exportAnimationInteractive(this, *e, theme_);
-        afterDialog(focus);
-        saySaved(QFileInfo(saved).isDir() ? tr("Animation frames saved in %1.")
-                                          : tr("Animation saved as %1."),
-                 saved);
-    } else {
-        statusBar()->showMessage(tr("Open a live diagram (Diagrams menu) to export it."), 5000);
-    }
-}
-
-void MainWindow::saySaved(const QString& sentence, const QString& path) {
-    if (!path.isEmpty()) {
-        statusBar()->showMessage(sentence.arg(QDir::toNativeSeparators(path)), 10000);
-    }
 }
 
 void MainWindow::setThemeChoice(ThemeChoice choice) {

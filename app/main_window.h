@@ -177,6 +177,10 @@ private:
     // After an export: `sentence` ("Diagram saved as %1.") naming the file written, in the status
     // bar; nothing when `path` is empty (nothing was written).
     void saySaved(const QString& sentence, const QString& path);
+    // A status-bar hint about the tab shown ("Open a live diagram ... to export it"): gone when
+    // another tab is shown (it was still there in the export dialog of the diagram opened
+    // meanwhile: a tester), else after `ms`.
+    void showTabHint(const QString& text, int ms);
     // After a dialog: the window active again and the keyboard back where it was.
     void afterDialog(QWidget* focus);
     QString currentChapterId() const;
@@ -197,6 +201,7 @@ private:
     QTimer* keepTimer_ = nullptr; // keepSoon()
     QPointer<PresentationWindow> presentation_;
     PagePresenter* pagePresenter_ = nullptr; // F5 on a page without slides
+    QString tabHint_;                        // showTabHint's last hint
     QMenu* studyMenu_ = nullptr;
     std::unique_ptr<ProgressStore> progress_;
     QWidget* welcomeNotice_ = nullptr;

@@ -69,6 +69,28 @@ private slots:
     void initTestCase() { useOwnTestSettings("window-tabs"); }
     void cleanup() { desktop_.restore(); }
 
+    // A tester pressed Ctrl+E on the Reader, then opened a diagram: its export dialog still had
+    // "Open a live diagram (Diagrams menu) to export it" under it. A hint about the tab shown
+    // goes when another tab is shown; a message that is not about it stays its time.
+    void aHintAboutTheTabShownGoesWithIt() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1920, 1080); // the chapter list stays beside the diagram, saying nothing
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.exportDiagram();
+        QVERIFY2(w.statusBar()->currentMessage().startsWith(QLatin1String("Open a live diagram")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        w.openDiagram(QStringLiteral("btree"));
+        QCOMPARE(w.statusBar()->currentMessage(), QString());
+        w.tabs()->setCurrentIndex(0);
+        w.exportAnimation();
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QLatin1String("Open a live diagram")));
+        const QString saved = QStringLiteral("Diagram saved as /tmp/btree.png.");
+        w.statusBar()->showMessage(saved, 10000);
+        w.tabs()->setCurrentIndex(1);
+        QCOMPARE(w.statusBar()->currentMessage(), saved);
+    }
+
     // Tab from the drawing goes round the whole window and reaches every control of the diagram
     // page, its row of controls included (a tester: Tab went from the drawing through the bar,
     // the chapter list and the tabs, and back to the drawing, never to Insert or Presets), and
