@@ -131,10 +131,12 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     auto* column = new QVBoxLayout(central);
     column->setContentsMargins(0, 0, 0, 0);
     column->setSpacing(0);
-    column->addWidget(welcomeNotice_);
     column->addWidget(damageNotice_);
     column->addWidget(saveNotice_);
     column->addWidget(split, 1);
+    // The welcome under the pages: shown on the Reader tab only, above them it moved the tab bar
+    // 40 px at each change of tab, and a click aimed at a tab missed it (a tester).
+    column->addWidget(welcomeNotice_);
     setCentralWidget(central);
 
     search_ = new SearchPanel(this);

@@ -128,7 +128,7 @@ void MainWindow::restoreSettings() {
         // that stays until it is closed.
         welcomeWanted_ = true;
         showNotice(welcomeNotice_,
-                   tr("Welcome to fieldguide. Read the course from its first chapter, below, or "
+                   tr("Welcome to fieldguide. Read the course from its first chapter, above, or "
                       "pick a chapter in the list on the left. The decision wizard (Study menu) "
                       "helps you choose a database for a job; F1 lists the keys."));
     }

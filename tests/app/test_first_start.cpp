@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -50,6 +51,27 @@ private slots:
         QCOMPARE(w.tabs()->currentWidget()->property("toolId").toString(),
                  QStringLiteral("wizard"));
         w.saveSettings(); // as a quit does
+    }
+
+    // A tester clicked at a tab and missed it: the welcome bar, on the Reader tab only, moved
+    // the tab bar 40 px at each change of tab. The tab bar stays where it is, and so do the
+    // pages' tops.
+    void theWelcomeLeavesTheTabsWhereTheyAre() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1728, 972);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.welcomeNotice()->isVisible());
+        const auto tabsAt = [&w] { return w.tabs()->tabBar()->mapTo(&w, QPoint(0, 0)); };
+        const QPoint onReader = tabsAt();
+        w.openDiagram(QStringLiteral("btree"));
+        QTest::qWait(50);
+        QVERIFY(!w.welcomeNotice()->isVisible()); // not over a drawing
+        QCOMPARE(tabsAt(), onReader);
+        w.tabs()->setCurrentIndex(0);
+        QTest::qWait(50);
+        QVERIFY(w.welcomeNotice()->isVisible());
+        QCOMPARE(tabsAt(), onReader);
     }
 
     // Close takes it away.
