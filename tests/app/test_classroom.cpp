@@ -865,6 +865,34 @@ private slots:
                  qPrintable(whole));
     }
 
+    // A tester's GIF had a frame saying "...appends it to orders-1 at offset 3" over a drawing
+    // that still marked offset 2: the caption changed as a move began, the drawing's marks half
+    // way through it. Each move's frames say the step they leave, then, from the frame where the
+    // drawing switches, the step they come to; the holds say their own step.
+    void anAnimationsCaptionSwitchesWithItsDrawing() {
+        struct Told : GrowingSource {
+            QString narration(int p) const override { return QStringLiteral("step %1").arg(p + 1); }
+        };
+        const Told source;
+        fg::AnimationOptions o;
+        o.fps = 8;
+        o.transitionSeconds = 0.5; // 4 frames of move
+        o.holdSeconds = 0.5;       // 4 of hold
+        const QStringList captions = fg::animationCaptions(source, o);
+        QCOMPARE(captions.size(), fg::animationFrameCount(source, o));
+        const QString opening = fg::animationOpening(source, o);
+        QCOMPARE(captions.mid(0, 4), QStringList(4, opening));
+        for (int step = 1; step <= source.stepCount(); ++step) {
+            const QString was = step == 1 ? opening : QStringLiteral("step %1").arg(step - 1);
+            const QString now = QStringLiteral("step %1").arg(step);
+            const QStringList move = captions.mid(4 + (step - 1) * 8, 4);
+            const QStringList hold = captions.mid(8 + (step - 1) * 8, 4);
+            // Eased: a quarter of the time is 1/16 of the way, a half is half way.
+            QCOMPARE(move, (QStringList{was, now, now, now}));
+            QCOMPARE(hold, QStringList(4, now));
+        }
+    }
+
     // Item 14: the dialog offers the range as the diagram numbers its steps, says what it makes,
     // and opens in the folder of the last export.
     void animationDialogOffersARangeAndTheLastFolder() {

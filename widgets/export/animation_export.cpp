@@ -75,6 +75,18 @@ qreal ease(qreal t) {
     return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
 }
 
+// The caption of position `pos` (the opening sentence before the first step).
+QString captionOf(const DiagramSource& source, const AnimationOptions& o, int pos) {
+    return pos < 0 ? animationOpening(source, o) : source.narration(pos);
+}
+
+// A frame `eased` of the way through the move to position `pos` says the step it leaves until
+// half way, where the drawing's marks and words switch (tween), then the step it comes to: it
+// said "appends it to orders-1 at offset 3" over a drawing that still marked offset 2 (a tester).
+bool saysTheNextStep(qreal eased) {
+    return eased >= 0.5;
+}
+
 // Renders every frame in order, handing each to `sink` with its duration in frames (a hold is
 // one image shown for perHold frames).
 template <class Sink>
@@ -98,15 +110,16 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
         paintDiagramPicture(p, QSizeF(o.size), f, caption, theme, camera);
     };
     Frame previous = source.frame(plan.first, theme);
+    QString previousCaption = captionOf(source, o, plan.first);
     for (int pos = plan.first; pos <= plan.last; ++pos) {
         const Frame target = source.frame(pos, theme);
-        const QString caption = pos < 0 ? animationOpening(source, o) : source.narration(pos);
+        const QString caption = captionOf(source, o, pos);
         const QRectF& camera = cameras[std::size_t(pos - plan.first)];
         if (pos > plan.first) {
             const QRectF& from = cameras[std::size_t(pos - 1 - plan.first)];
             for (int i = 1; i <= plan.perTransition; ++i) {
                 const qreal t = ease(qreal(i) / plan.perTransition);
-                draw(tween(previous, target, t), caption,
+                draw(tween(previous, target, t), saysTheNextStep(t) ? caption : previousCaption,
                      QRectF(from.topLeft() + (camera.topLeft() - from.topLeft()) * t,
                             from.size() + (camera.size() - from.size()) * t));
                 if (Status e = sink(img, 1); !e) {
@@ -126,6 +139,7 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
             return Status::cancelled();
         }
         previous = target;
+        previousCaption = caption;
     }
     return Status::ok();
 }
@@ -139,6 +153,21 @@ int writeToFile(GifFileType* gif, const GifByteType* data, int length) {
 
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options) {
     return planFor(source, options).frames();
+}
+
+QStringList animationCaptions(const DiagramSource& source, const AnimationOptions& o) {
+    const Plan plan = planFor(source, o);
+    QStringList out;
+    for (int pos = plan.first; pos <= plan.last; ++pos) {
+        for (int i = 1; pos > plan.first && i <= plan.perTransition; ++i) {
+            out << captionOf(source, o,
+                             saysTheNextStep(ease(qreal(i) / plan.perTransition)) ? pos : pos - 1);
+        }
+        for (int i = 0; i < plan.perHold; ++i) {
+            out << captionOf(source, o, pos);
+        }
+    }
+    return out;
 }
 
 QString animationOpening(const DiagramSource& source, const AnimationOptions& options) {

@@ -14,6 +14,7 @@
 #include <QRectF>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <vector>
 
@@ -42,6 +43,9 @@ using AnimationProgress = std::function<bool(int done, int total)>;
 // How many frames the animation of `source` has under `options`.
 int animationFrameCount(const DiagramSource& source, const AnimationOptions& options);
 
+// Each frame's caption, in order: a frame of a move says the step it leaves until half way,
+// where the drawing switches to the next step, then that step; a hold says its own.
+QStringList animationCaptions(const DiagramSource& source, const AnimationOptions& options);
 // The caption of an animation's first frame when it starts before the first step: what is
 // coming and how many steps the animation shows (not the whole run's when it shows a range).
 QString animationOpening(const DiagramSource& source, const AnimationOptions& options);
