@@ -44,6 +44,11 @@ public:
              metric == PM_IndicatorWidth || metric == PM_IndicatorHeight)) {
             return std::max(base, widget->fontMetrics().height()); // 14 at 9 pt, as Fusion
         }
+        // The tab strip's scroll arrows: Fusion's 16 px were a hard target beside the
+        // Projector's tabs (a tester); as wide as one and a half lines of the bar's type.
+        if (widget && metric == PM_TabBarScrollButtonWidth) {
+            return std::max(base, widget->fontMetrics().height() * 3 / 2);
+        }
         return base;
     }
     // A button that opens its menu at once (Presets, Scenario, All tabs): Fusion centres its

@@ -4,6 +4,7 @@
 #include "widgets/controls/tab_bar.h"
 #include "widgets/playback/player.h"
 
+#include <QActionGroup>
 #include <QMenu>
 #include <QSizePolicy>
 #include <QTabBar>
@@ -57,12 +58,17 @@ PageTabs::PageTabs(QWidget* parent) : QTabWidget(parent) {
 void PageTabs::fillAllTabsMenu() {
     QMenu* menu = allTabs_->menu();
     menu->clear();
+    qDeleteAll(menu->findChildren<QActionGroup*>(Qt::FindDirectChildrenOnly));
+    // A dot at the page shown (one of a group): a tick box read as "shown or hidden" (a tester).
+    auto* group = new QActionGroup(menu);
+    group->setExclusive(true);
     for (int i = 0; i < count(); ++i) {
         // The whole title: the tooltip holds it where the tab's text is short ("Reader").
         const QString whole = tabToolTip(i).isEmpty() ? tabText(i) : tabToolTip(i);
         QAction* a = menu->addAction(QString(whole).replace(QLatin1Char('&'), QLatin1String("&&")));
         a->setCheckable(true);
         a->setChecked(i == currentIndex());
+        group->addAction(a);
         connect(a, &QAction::triggered, this, [this, page = widget(i)] {
             if (const int at = indexOf(page); at >= 0) {
                 setCurrentIndex(at);

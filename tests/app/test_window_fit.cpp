@@ -24,6 +24,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractSpinBox>
+#include <QActionGroup>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
@@ -319,7 +320,22 @@ private slots:
             QCOMPARE(pages[i]->text(), whole);
             QCOMPARE(pages[i]->isChecked(), i == w.tabs()->currentIndex());
             QVERIFY(!pages[i]->text().contains(QChar(0x2026)));
+            // A dot, one of a group: a tick box read as "shown or hidden" (a tester).
+            QVERIFY(pages[i]->actionGroup() && pages[i]->actionGroup()->isExclusive());
         }
+        emit menu->aboutToShow(); // filled again: one group, not one more each time
+        QCOMPARE(menu->findChildren<QActionGroup*>(Qt::FindDirectChildrenOnly).size(), 1);
+        // The strip scrolls, with arrows a tester could hit (Fusion's were 16 px wide).
+        int arrows = 0;
+        for (auto* b : w.tabs()->tabBar()->findChildren<QToolButton*>()) {
+            if (b->isVisible() &&
+                (b->arrowType() == Qt::LeftArrow || b->arrowType() == Qt::RightArrow)) {
+                ++arrows;
+                QVERIFY2(b->width() >= w.tabs()->tabBar()->fontMetrics().height() * 3 / 2,
+                         qPrintable(QStringLiteral("%1 px wide").arg(b->width())));
+            }
+        }
+        QCOMPARE(arrows, 2);
         QVERIFY(w.tabs()->currentIndex() > 0);
         pages.front()->trigger();
         QCOMPARE(w.tabs()->currentIndex(), 0);
