@@ -7,6 +7,7 @@
 #include "engines/practice/practice.h"
 #include "models/theme/theme.h"
 
+#include <QFontMetricsF>
 #include <QMap>
 #include <QStringList>
 #include <QWidget>
@@ -75,6 +76,16 @@ public:
     const QStringList& marks() const { return marks_; }
     const QStringList& pickedWords() const { return pickedWords_; }
     const QMap<QString, QString>& assignment() const { return assignment_; }
+
+    // The slot numbers under the slots picture's bar: where each master's run starts, and 16383
+    // at the end, each where it does not run into another (with 12 masters "15019" and "16383"
+    // were drawn over each other: a tester). `runEnds`: the last slot of each run.
+    struct SlotLabel {
+        QRectF rect;
+        QString text;
+    };
+    static std::vector<SlotLabel> slotNumbers(const QRectF& bar, const std::vector<int>& runEnds,
+                                              const QFontMetricsF& metrics);
 
 signals:
     void choiceClicked(int index);

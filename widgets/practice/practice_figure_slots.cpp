@@ -13,9 +13,35 @@ QRectF PracticeFigure::slotBar() const {
     return {line, line * 1.5, width() - 2 * line, line * 2};
 }
 
+std::vector<PracticeFigure::SlotLabel> PracticeFigure::slotNumbers(const QRectF& bar,
+                                                                   const std::vector<int>& runEnds,
+                                                                   const QFontMetricsF& metrics) {
+    const qreal gap = metrics.averageCharWidth() * 1.5;
+    const auto labelAt = [&](qreal x, const QString& text) {
+        return SlotLabel{
+            QRectF(x, bar.bottom() + 2, metrics.horizontalAdvance(text) + 2, metrics.height()),
+            text};
+    };
+    const QString endText = QString::number(kSlots - 1);
+    const SlotLabel end = labelAt(bar.right() - metrics.horizontalAdvance(endText) - 2, endText);
+    std::vector<SlotLabel> out;
+    int first = 0;
+    for (const int last : runEnds) {
+        const SlotLabel l =
+            labelAt(bar.left() + bar.width() * first / kSlots, QString::number(first));
+        const bool clear = (out.empty() || l.rect.left() >= out.back().rect.right() + gap) &&
+                           l.rect.right() + gap <= end.rect.left();
+        if (clear) {
+            out.push_back(l);
+        }
+        first = last + 1;
+    }
+    out.push_back(end);
+    return out;
+}
+
 void PracticeFigure::paintSlots(QPainter& p) {
     const QRectF bar = slotBar();
-    const qreal line = fontMetrics().height();
     answerMarks_.clear();
     int first = 0;
     for (std::size_t i = 0; i < runEnds_.size(); ++i) {
@@ -52,15 +78,12 @@ void PracticeFigure::paintSlots(QPainter& p) {
         }
         p.setPen(theme_.readableOn(theme_.text, fill));
         p.drawText(run, Qt::AlignCenter, QString::number(static_cast<int>(i)));
-        p.setPen(theme_.mutedText);
-        if (run.width() > line * 3 || i == 0) {
-            p.drawText(QRectF(x0, bar.bottom() + 2, line * 4, line), Qt::AlignLeft,
-                       QString::number(first));
-        }
         first = last + 1;
     }
-    p.drawText(QRectF(bar.right() - line * 4, bar.bottom() + 2, line * 4, line), Qt::AlignRight,
-               QStringLiteral("16383"));
+    p.setPen(theme_.mutedText);
+    for (const SlotLabel& label : slotNumbers(bar, runEnds_, QFontMetricsF(font()))) {
+        p.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter, label.text);
+    }
     QString caption = printed_
                           ? tr("The masters along the slots")
                           : tr("The masters along the slots (click the one that owns the key)");
