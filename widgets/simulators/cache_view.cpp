@@ -166,18 +166,20 @@ void CacheView::refresh() {
         dbWrites += run_.ticks[i].dbWrites;
         writes << double(dbWrites) / double(i + 1);
     }
-    const auto add = [&](QCPAxis* y, const QVector<double>& ys, const QString& name, int tone,
-                         Qt::PenStyle style, double width) {
+    const auto add = [&](QCPAxis* y, const QVector<double>& ys, const QString& name,
+                         const QColor& colour, Qt::PenStyle style, double width) {
         QCPGraph* g = plot->addGraph(plot->xAxis, y);
         g->setData(x, ys, true);
-        g->setPen(QPen(theme().series[std::size_t(tone)], width * theme().lineWidth, style));
+        g->setPen(QPen(colour, width * theme().lineWidth, style));
         g->setName(name);
     };
-    add(plot->yAxis2, writes, tr("database writes per tick, average so far (right axis)"), 2,
-        Qt::DotLine, 1);
-    add(plot->yAxis, hit, tr("hit ratio: hits / reads so far"), 0, Qt::SolidLine, 2);
-    add(plot->yAxis, stale, tr("stale reads / reads so far"), 1, Qt::DashLine, 2);
-    add(plot->yAxis, unsaved, tr("unsaved reads / reads so far"), 3, Qt::DashDotLine, 2);
+    add(plot->yAxis2, writes, tr("database writes per tick, average so far (right axis)"),
+        theme().series[2], Qt::DotLine, 1);
+    add(plot->yAxis, hit, tr("hit ratio: hits / reads so far"), theme().series[0], Qt::SolidLine,
+        2);
+    add(plot->yAxis, stale, tr("stale reads / reads so far"), theme().series[1], Qt::DashLine, 2);
+    // The theme has three series colours; the fourth line is in the text's colour, dash-dotted.
+    add(plot->yAxis, unsaved, tr("unsaved reads / reads so far"), theme().text, Qt::DashDotLine, 2);
     plot->xAxis->setRange(0, std::max<double>(1, double(x.size() - 1)));
     plot->yAxis->setRange(0, 1.05);
     double top = 0.1;
