@@ -586,12 +586,24 @@ QRectF FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowP
             break;
         }
     }
-    const bool vertical = std::abs(beside.dx()) < std::abs(beside.dy());
+    // No place clear of everything: clear of the nodes and labels at least (a label across a
+    // box hides the box's words), else on the line just before the target, as it used to be.
+    LabelObstacles boxes;
+    boxes.rects = obstacles.rects;
+    boxes.lineWidth = obstacles.lineWidth;
     const QSizeF size = first->size;
-    QPointF pos = vertical ? QPointF(beside.x1() + gap, beside.center().y() - size.height() / 2)
-                           : QPointF(beside.center().x() - size.width() / 2,
-                                     beside.y1() - gap - size.height());
-    pos.setX(std::clamp(pos.x(), area.left(), std::max(area.left(), area.right() - size.width())));
+    QPointF pos;
+    if (const auto free = labelBeside(beside, size, boxes, area, gap)) {
+        pos = *free;
+    } else {
+        const bool vertical = std::abs(beside.dx()) < std::abs(beside.dy());
+        pos = vertical ? QPointF(beside.x1() - size.width() / 2,
+                                 std::max(beside.y1(), beside.y2()) - size.height() - 0.5 * u_)
+                       : QPointF(beside.center().x() - size.width() / 2,
+                                 beside.y1() - size.height() / 2);
+        pos.setX(
+            std::clamp(pos.x(), area.left(), std::max(area.left(), area.right() - size.width())));
+    }
     put(*first, pos, theme_.text, theme_.background);
     return QRectF(pos, size);
 }
