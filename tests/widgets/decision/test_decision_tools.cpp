@@ -324,7 +324,10 @@ private slots:
         std::vector<fg::ContentError> errors;
         const auto m = fg::DecisionMatrix::load(kMatrix, course_, errors);
         QVERIFY2(errors.empty(), qPrintable(fg::joined(errors, "\n")));
-        QCOMPARE(m.stores.size(), 5);
+        // The course's five stores and object storage (chapter 8), which it covers too.
+        QCOMPARE(m.stores.size(), 6);
+        QCOMPARE(m.stores.back(), QString("Object storage (S3)"));
+        QCOMPARE(m.chapterOf.at(m.stores.back()), QString("object-storage"));
         QCOMPARE(m.requirements.size(), 10);
         fg::MatrixView view(m);
         for (int r = 0; r < view.table()->rowCount(); ++r) {
@@ -361,6 +364,16 @@ private slots:
         view.setTicked(replay, true);
         view.setTicked(acid, false);
         QVERIFY2(view.verdict().startsWith("Fits every need: Kafka."), qPrintable(view.verdict()));
+        // Object storage scales out and keeps what it is given, and replays nothing.
+        const int durability = int(m.requirements.indexOf("Durability"));
+        view.setTicked(replay, false);
+        view.setTicked(scale, true);
+        view.setTicked(durability, true);
+        QVERIFY2(view.verdict().contains("Object storage (S3)"), qPrintable(view.verdict()));
+        view.setTicked(replay, true);
+        QVERIFY2(view.verdict().startsWith("Fits every need: Kafka."), qPrintable(view.verdict()));
+        view.setTicked(scale, false);
+        view.setTicked(durability, false);
         QSignalSpy link(&view, &fg::MatrixView::chapterLinkActivated);
         emit view.table()->cellDoubleClicked(0, 1);
         QCOMPARE(link.count(), 1);
