@@ -178,8 +178,11 @@ void CacheView::refresh() {
     add(plot->yAxis, hit, tr("hit ratio: hits / reads so far"), theme().series[0], Qt::SolidLine,
         2);
     add(plot->yAxis, stale, tr("stale reads / reads so far"), theme().series[1], Qt::DashLine, 2);
-    // The theme has three series colours; the fourth line is in the text's colour, dash-dotted.
-    add(plot->yAxis, unsaved, tr("unsaved reads / reads so far"), theme().text, Qt::DashDotLine, 2);
+    // In the stale line's colour, dash-dotted: no pattern has both (readsCanBeStale,
+    // readsCanBeUnsaved), and the theme's three series colours are the only ones kept apart for
+    // every colour vision (the text's colour was 11 apart from the dark green for protanopes).
+    add(plot->yAxis, unsaved, tr("unsaved reads / reads so far"), theme().series[1],
+        Qt::DashDotLine, 2);
     plot->xAxis->setRange(0, std::max<double>(1, double(x.size() - 1)));
     plot->yAxis->setRange(0, 1.05);
     double top = 0.1;
