@@ -402,13 +402,20 @@ qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<con
     return rowH;
 }
 
-qreal FigureLayout::flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y,
-                             qreal labelW) {
-    // Room for a bus and a label of up to three lines above each row.
-    const qreal gapD =
-        std::max(4 * u_, QFontMetricsF(small_).height() * (labelW > 0 ? 3 : 1) + 3 * u_);
+qreal FigureLayout::flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at,
+                             qreal y, qreal labelW) {
+    // Room for a bus and a label of up to three lines below a row whose edges have labels.
+    const qreal small = QFontMetricsF(small_).height();
+    const qreal gapLabelled = std::max(4 * u_, small * (labelW > 0 ? 3 : 1) + 3 * u_);
+    const qreal gapPlain = std::max(4 * u_, small + 3 * u_);
+    std::vector<bool> labelledOut(at.rect.size(), false);
+    for (const auto& e : edges) {
+        if (const auto ends = g.ends(e); ends && e.contains("label")) {
+            labelledOut[ends->first] = true;
+        }
+    }
     qreal cy = y;
-    qreal lastGap = gapD;
+    qreal lastGap = 0;
     for (auto& layer : g.layers) {
         sortLayer(layer, g.preds, at.order);
         // Wrap a crowded layer into several rows.
@@ -420,10 +427,12 @@ qreal FigureLayout::flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at,
             const auto row = std::span<const std::size_t>(layer).subspan(start, end - start);
             const qreal rowH = flowRow(nodes, g, row, at, cy);
             int lanes = 0;
+            bool labelled = false;
             for (std::size_t v : row) {
                 lanes = std::max(lanes, at.busSlot[v] + 1);
+                labelled = labelled || labelledOut[v];
             }
-            lastGap = gapD + at.laneStep * lanes;
+            lastGap = (labelled ? gapLabelled : gapPlain) + at.laneStep * std::max(0, lanes - 1);
             cy += rowH + lastGap;
         }
     }
@@ -642,7 +651,7 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
     at.order.resize(n, 0);
     at.u = u_;
     at.laneStep = std::max(1.5 * u_, 10.0);
-    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, g, at, y, labelW);
+    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, edges, g, at, y, labelW);
     if (!at.right) {
         flowStems(g, at);
     }

@@ -83,7 +83,8 @@ private:
     Card flowCard(const json& node, qreal most) const;
     // Each returns the height it used from `y`.
     qreal flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y);
-    qreal flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y, qreal labelW);
+    qreal flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at, qreal y,
+                   qreal labelW);
     qreal flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
                   FlowPlacement& at, qreal cy);
     // The route of the edge `e` from node a to node b; a back edge below the nodes grows `used`.
