@@ -33,7 +33,7 @@ public:
         if (it != cache_.end()) {
             ++t.hits;
             value = it->second.version;
-            t.mismatchReads += value != db_[std::size_t(key)] ? 1 : 0;
+            t.unsavedReads += value > db_[std::size_t(key)] ? 1 : 0;
             touch(it->second, key);
         } else {
             ++t.dbReads;
@@ -217,7 +217,7 @@ CacheRun simulateCache(const CacheParams& p, const std::vector<CacheOp>& ops) {
         run.total.reads += tick.reads;
         run.total.hits += tick.hits;
         run.total.staleReads += tick.staleReads;
-        run.total.mismatchReads += tick.mismatchReads;
+        run.total.unsavedReads += tick.unsavedReads;
         run.total.dbReads += tick.dbReads;
         run.total.dbWrites += tick.dbWrites;
         run.total.dirtyKeys = tick.dirtyKeys;

@@ -12,7 +12,16 @@
 //                  database flushDelay ticks later (one database write for every write to that
 //                  key in between), or when it is evicted or expires. Until then the database is
 //                  behind the cache: those writes are lost if the cache crashes.
-// A read is stale when it returns an older version than the last write of its key.
+// Two ways a read can disagree with the last write, never both in one pattern:
+//   stale          the read returned an older version than the last write of its key (the cache
+//                  kept a copy the write did not reach). Only cache-aside and read-through, where
+//                  writes go to the database and the cache keeps its old copy; their database
+//                  always holds the last write.
+//   unsaved        the cache answered with a version the database does not hold yet: the newest
+//                  value, but one that is lost if the cache crashes before it is written. Only
+//                  write-behind, where writes reach the cache first; its reads are never stale.
+// Write-through has neither. (Counting "the cache's value differs from the database's" instead
+// gave the stale count under another name in three patterns of four.)
 #pragma once
 
 #include <cstdint>
@@ -45,8 +54,8 @@ struct CacheParams {
 struct CacheTick {
     int reads = 0;
     int hits = 0;
-    int staleReads = 0;    // returned an older version than the last write
-    int mismatchReads = 0; // the cache's value differed from the database's when read
+    int staleReads = 0;   // returned an older version than the last write of the key
+    int unsavedReads = 0; // a hit on a version newer than the database's (write-behind)
     int dbReads = 0;
     int dbWrites = 0;
     int dirtyKeys = 0; // at the end of the tick: keys whose database value is behind
@@ -60,6 +69,14 @@ struct CacheRun {
     std::vector<double> cumulativeHitRatio;
     CacheTick total; // sums; total.dirtyKeys is the count after the last tick
 };
+
+// Which of the two a pattern's reads can be (the other count is always 0 for it).
+constexpr bool readsCanBeStale(CachePattern p) {
+    return p == CachePattern::CacheAside || p == CachePattern::ReadThrough;
+}
+constexpr bool readsCanBeUnsaved(CachePattern p) {
+    return p == CachePattern::WriteBehind;
+}
 
 // The seeded workload: ticks x opsPerTick operations, keys drawn with Zipf-like popularity.
 std::vector<CacheOp> makeCacheWorkload(const CacheParams& p);

@@ -3,6 +3,7 @@
 // theme. A broken shipped file fails here, naming the file and the JSON path.
 #include "models/course/content_loader.h"
 #include "tests/suite_main.h"
+#include "tests/widgets/figure/flow_checks.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -12,6 +13,24 @@
 #include <QTest>
 #include <functional>
 #include <nlohmann/json.hpp>
+
+namespace {
+
+bool flowsIn(const nlohmann::json& j) {
+    if (j.is_object() && j.value("kind", std::string()) == "flow") {
+        return true;
+    }
+    if (j.is_object() || j.is_array()) {
+        for (const auto& item : j) {
+            if (flowsIn(item)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
 
 class TestShippedContent : public QObject {
     Q_OBJECT
@@ -118,6 +137,99 @@ private slots:
             }
         }
         QVERIFY(figures >= 40); // the seed's drawings, each a figure
+    }
+
+    // Every flow of the course reads as separate lines with labels beside them, in every theme
+    // and from a narrow to a wide reader (FG_SAVE_FIGURES=<dir> writes them as PNGs)
+    // (tests/widgets/figure/flow_checks.h says what is checked); and every question of a flowchart
+    // has all its answers drawn: a decision has two edges out or more, and a YES has its NO ("Need
+    // global scale?" had only YES, to NewSQL).
+    void everyFlowReadsClearly() {
+        const fg::Course c =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent, QStringLiteral(":/content"));
+        int flows = 0, decisions = 0;
+        QStringList faults, knownFaults;
+        std::function<void(const nlohmann::json&, const QString&)> answers =
+            [&](const nlohmann::json& j, const QString& figure) {
+                if (j.is_object() && j.value("kind", std::string()) == "flow") {
+                    ++flows;
+                    for (const auto& node : j["nodes"]) {
+                        if (node.value("shape", std::string()) != "decision") {
+                            continue;
+                        }
+                        ++decisions;
+                        QStringList out;
+                        for (const auto& e : j["edges"]) {
+                            if (e.value("from", std::string()) == node.value("id", std::string())) {
+                                out << QString::fromStdString(e.value("label", std::string()));
+                            }
+                        }
+                        const QString at = QStringLiteral("%1: \"%2\" has answers %3")
+                                               .arg(figure, QString::fromStdString(node["label"]),
+                                                    out.join(QStringLiteral(", ")));
+                        QVERIFY2(out.size() >= 2, qPrintable(at));
+                        QVERIFY2(out.contains(QStringLiteral("YES")) ==
+                                     out.contains(QStringLiteral("NO")),
+                                 qPrintable(at));
+                    }
+                }
+                if (j.is_object() || j.is_array()) {
+                    for (const auto& item : j) {
+                        answers(item, figure);
+                    }
+                }
+            };
+        for (const auto& ch : c.chapters) {
+            for (const auto& s : ch.sections) {
+                for (const auto& b : s.blocks) {
+                    if (b.value("type", std::string()) != "figure") {
+                        continue;
+                    }
+                    const QString id = QString::fromStdString(b["id"]);
+                    answers(b, id);
+                    for (const char* theme : {"light", "dark", "projector"}) {
+                        for (qreal w : {480.0, 700.0, 1100.0, 1600.0}) {
+                            const fg::FigureRenderer r(b, fg::Theme::byName(theme), w, 17);
+                            const QString at =
+                                QStringLiteral("%1 (%2, %3 px): ").arg(id, theme).arg(w);
+                            if (const QByteArray dir = qgetenv("FG_SAVE_FIGURES");
+                                !dir.isEmpty() && flowsIn(b)) {
+                                QDir().mkpath(QString::fromLocal8Bit(dir));
+                                r.toImage(1).save(QStringLiteral("%1/%2-%3-%4.png")
+                                                      .arg(QString::fromLocal8Bit(dir), id, theme)
+                                                      .arg(int(w)));
+                            }
+                            // Not done yet, and known: where the flowchart's six answers
+                            // do not stand in one row (narrow, or the Projector's type at
+                            // 1100 px), the labels find no free place beside their drops and
+                            // the routes around the wrapped row run close; the S3 patterns'
+                            // reply "2. URL" runs under Your API, through the S3 box.
+                            const bool known =
+                                (id == QLatin1String("database-types-flowchart") &&
+                                 (w < 1100 || (w < 1600 && theme == QLatin1String("projector")))) ||
+                                id == QLatin1String("object-storage-s3-patterns");
+                            for (const QString& f : flow_checks::labelsOnLines(r.scene()) +
+                                                        flow_checks::edgesTooClose(r.scene())) {
+                                (known ? knownFaults : faults) << at + f;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (const QString& f : faults) {
+            qWarning("%s", qPrintable(f));
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(QStringLiteral("%1 faults, the first: %2")
+                                                  .arg(faults.size())
+                                                  .arg(faults.value(0))));
+        QEXPECT_FAIL("",
+                     "known: the flowchart's answers wrapped onto two rows, and the S3 "
+                     "patterns' reply edge (see above)",
+                     Continue);
+        QVERIFY(knownFaults.isEmpty());
+        QVERIFY(flows >= 10);
+        QVERIFY(decisions >= 3);
     }
 };
 

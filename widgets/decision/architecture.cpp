@@ -291,7 +291,11 @@ ArchitectureView::ArchitectureView(std::vector<Architecture> archs, QWidget* par
     auto* column = new QVBoxLayout;
     panel_ = new DiagramPanel(this);
     column->addWidget(panel_, 1);
-    why_ = new QLabel(tr("Click a component to see why it was chosen."), this);
+    // Why a clicked component was chosen; hidden until one is clicked. The hint of what to do
+    // is the drawing's opening narration, read between the drawing and the controls (below
+    // the controls it was read last, over an empty narration band).
+    why_ = new QLabel(this);
+    why_->hide();
     why_->setWordWrap(true);
     why_->setAccessibleName(tr("Why this component"));
     why_->setTextInteractionFlags(Qt::TextBrowserInteraction);
@@ -351,9 +355,13 @@ void ArchitectureView::showArchitecture(int index) {
     auto source = std::make_unique<ArchitectureSource>(archs_[std::size_t(index)]);
     source_ = source.get();
     panel_->setSource(std::move(source));
+    panel_->canvas()->setOpening(
+        tr("Press Space to play the request through the system, or Right to step. Click a "
+           "component to see why it was chosen."),
+        tr("Click a component to see why it was chosen."));
     panel_->player()->toStart();
-    why_->setText(tr("Press Space to play the request through the system, or Right to step. "
-                     "Click a component to see why it was chosen."));
+    why_->clear();
+    why_->hide();
 }
 
 void ArchitectureView::selectComponent(const QString& id) {
@@ -375,6 +383,7 @@ void ArchitectureView::selectComponent(const QString& id) {
                     .arg(c->chapter, c->section, tr("Open its chapter"));
     }
     why_->setText(text);
+    why_->show();
     // The box clicked is marked in the drawing (the text below said why, but of which box?).
     source_->setSelected(id);
     panel_->canvas()->refreshFrames();

@@ -2,8 +2,10 @@
 // (nodes in ranks by longest path, ordered by the barycentre of their predecessors to keep edges
 // from crossing, with orthogonal arrows and labelled edges).
 #include "widgets/figure/figure_layout.h"
+#include "widgets/figure/flow_label_place.h"
 
 #include <QFontMetricsF>
+#include <QRegularExpression>
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -217,7 +219,15 @@ struct FigureLayout::FlowPlacement {
     std::vector<QRectF> rect;     // each node's box
     std::vector<qreal> rowBottom; // down: the bottom of the row a node stands in
     std::vector<int> busSlot;     // down: which bus lane below its row a node's edges use
+    std::vector<qreal> stemX;     // down: where a node's edges leave its bottom
     std::vector<qreal> order;     // position within the layer, for barycentre ordering
+    qreal laneStep = 0;           // down: between two bus lanes, so they read as two lines
+    qreal u = 0;
+
+    // Down: the height of the bus lane a node's edges run along, below its row.
+    qreal laneY(std::size_t v) const {
+        return rowBottom[v] + u + laneStep * static_cast<qreal>(busSlot[v]);
+    }
 
     // Whether a vertical line at `gx` from `y0` to `y1` runs through a node other than `except`.
     bool blocked(qreal gx, qreal y0, qreal y1, std::size_t except, qreal u) const {
@@ -233,7 +243,7 @@ struct FigureLayout::FlowPlacement {
 
 struct FigureLayout::FlowRoute {
     QPolygonF pts;
-    QPointF labelAt; // the middle of the segment into the target, where a label goes
+    QLineF labelBeside; // the segment the label names (the one into the target)
 };
 
 namespace {
@@ -392,12 +402,20 @@ qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<con
     return rowH;
 }
 
-qreal FigureLayout::flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y,
-                             qreal labelW) {
-    // Room for a bus and a label of up to three lines above each row.
-    const qreal gapD =
-        std::max(4 * u_, QFontMetricsF(small_).height() * (labelW > 0 ? 3 : 1) + 3 * u_);
+qreal FigureLayout::flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at,
+                             qreal y, qreal labelW) {
+    // Room for a bus and a label of up to three lines below a row whose edges have labels.
+    const qreal small = QFontMetricsF(small_).height();
+    const qreal gapLabelled = std::max(4 * u_, small * (labelW > 0 ? 3 : 1) + 3 * u_);
+    const qreal gapPlain = std::max(4 * u_, small + 3 * u_);
+    std::vector<bool> labelledOut(at.rect.size(), false);
+    for (const auto& e : edges) {
+        if (const auto ends = g.ends(e); ends && e.contains("label")) {
+            labelledOut[ends->first] = true;
+        }
+    }
     qreal cy = y;
+    qreal lastGap = 0;
     for (auto& layer : g.layers) {
         sortLayer(layer, g.preds, at.order);
         // Wrap a crowded layer into several rows.
@@ -406,25 +424,33 @@ qreal FigureLayout::flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at,
             1, static_cast<std::size_t>((at.w + 1.5 * u_) / (minNode + 1.5 * u_)));
         for (std::size_t start = 0; start < layer.size(); start += perRow) {
             const std::size_t end = std::min(layer.size(), start + perRow);
-            const qreal rowH = flowRow(
-                nodes, g, std::span<const std::size_t>(layer).subspan(start, end - start), at, cy);
-            cy += rowH + gapD;
+            const auto row = std::span<const std::size_t>(layer).subspan(start, end - start);
+            const qreal rowH = flowRow(nodes, g, row, at, cy);
+            int lanes = 0;
+            bool labelled = false;
+            for (std::size_t v : row) {
+                lanes = std::max(lanes, at.busSlot[v] + 1);
+                labelled = labelled || labelledOut[v];
+            }
+            lastGap = (labelled ? gapLabelled : gapPlain) + at.laneStep * std::max(0, lanes - 1);
+            cy += rowH + lastGap;
         }
     }
-    return cy - gapD - y;
+    return cy - lastGap - y;
 }
 
-// The route of an edge from node a down to node b: the bus runs just below the source; labels sit
-// on the drop into each target. A drop that would pass through another node (the target is in a
-// wrapped second row of its layer, or further down) goes down a free gap beside the nodes instead,
-// then across just above its target, where its label sits.
+// The route of an edge from node a down to node b: it leaves a at its stem, runs along a's bus
+// lane below its row and drops into the middle of b's top; the label goes beside the drop. A
+// drop that would pass through another node (the target is in a wrapped second row of its
+// layer, or further down) goes down a free gap beside the nodes instead, then across just above
+// its target.
 FigureLayout::FlowRoute FigureLayout::flowRouteDown(const json& e, std::size_t a, std::size_t b,
                                                     const FlowPlacement& at) const {
     const QRectF& ra = at.rect[a];
     const QRectF& rb = at.rect[b];
     FlowRoute route;
-    const qreal my = at.rowBottom[a] + std::min<qreal>((1 + 0.6 * at.busSlot[a]) * u_,
-                                                       (rb.top() - at.rowBottom[a]) / 3);
+    const qreal sx = at.stemX[a];
+    const qreal my = at.laneY(a);
     const qreal cx = rb.center().x();
     const qreal labelH = e.contains("label") ? 2 * QFontMetricsF(small_).height() : 0;
     const qreal turn = std::max(my + u_, rb.top() - labelH - 1.5 * u_);
@@ -438,18 +464,71 @@ FigureLayout::FlowRoute FigureLayout::flowRouteDown(const json& e, std::size_t a
                   [&](qreal g1, qreal g2) { return std::abs(g1 - cx) < std::abs(g2 - cx); });
         for (qreal g : gaps) {
             if (!at.blocked(g, my, turn, b, u_) && !at.blocked(cx, turn, rb.top(), b, u_)) {
-                route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
-                          << QPointF(g, my) << QPointF(g, turn) << QPointF(cx, turn)
-                          << QPointF(cx, rb.top());
-                route.labelAt = QPointF(cx, (turn + rb.top()) / 2);
+                route.pts << QPointF(sx, ra.bottom()) << QPointF(sx, my) << QPointF(g, my)
+                          << QPointF(g, turn) << QPointF(cx, turn) << QPointF(cx, rb.top());
+                route.labelBeside = QLineF(cx, turn, cx, rb.top());
                 return route;
             }
         }
     }
-    route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), my)
-              << QPointF(cx, my) << QPointF(cx, rb.top());
-    route.labelAt = QPointF(cx, (my + rb.top()) / 2);
+    route.pts << QPointF(sx, ra.bottom()) << QPointF(sx, my) << QPointF(cx, my)
+              << QPointF(cx, rb.top());
+    route.labelBeside = QLineF(cx, my, cx, rb.top());
     return route;
+}
+
+// Down: where each node's edges leave its bottom. Its middle, unless another node's edge drops
+// there, just below (two rows' slots of 2 and 6 nodes put a source's middle over a target's
+// middle: Relational's line ran on into the drop to Key-Value, 6 px below); then a lane step
+// aside, on the flat part of its bottom.
+void FigureLayout::flowStems(const FlowGraph& g, FlowPlacement& at) const {
+    const std::size_t n = at.rect.size();
+    for (std::size_t s = 0; s < n; ++s) {
+        at.stemX[s] = at.rect[s].center().x();
+    }
+    const auto clashes = [&](std::size_t s, qreal x) {
+        const qreal top = at.rect[s].bottom() - at.laneStep, bottom = at.laneY(s) + at.laneStep;
+        for (std::size_t a = 0; a < n; ++a) {
+            for (std::size_t b : g.succs[a]) {
+                const QRectF& rb = at.rect[b];
+                if (a == s || rb.top() <= at.rect[a].bottom()) {
+                    continue;
+                }
+                if (std::abs(rb.center().x() - x) < at.laneStep && at.laneY(a) < bottom &&
+                    rb.top() > top) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    };
+    for (std::size_t s = 0; s < n; ++s) {
+        const qreal cx = at.stemX[s];
+        if (g.succs[s].empty() || !clashes(s, cx)) {
+            continue;
+        }
+        // Towards the targets first (their bus runs that way).
+        qreal toward = 0;
+        for (std::size_t b : g.succs[s]) {
+            toward += at.rect[b].center().x() - cx;
+        }
+        const qreal first = toward < 0 ? -1 : 1;
+        const qreal flat = 0.3 * at.rect[s].width();
+        for (int k = 1; k <= 3; ++k) {
+            const qreal step = at.laneStep * k;
+            if (step > flat) {
+                break;
+            }
+            if (!clashes(s, cx + first * step)) {
+                at.stemX[s] = cx + first * step;
+                break;
+            }
+            if (!clashes(s, cx - first * step)) {
+                at.stemX[s] = cx - first * step;
+                break;
+            }
+        }
+    }
 }
 
 FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, std::size_t b,
@@ -465,7 +544,7 @@ FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, st
         const qreal mx = std::max(ra.right() + u_, colLeft - at.gapR + 1.5 * u_);
         route.pts << QPointF(ra.right(), ra.center().y()) << QPointF(mx, ra.center().y())
                   << QPointF(mx, rb.center().y()) << QPointF(rb.left(), rb.center().y());
-        route.labelAt = QPointF((mx + rb.left()) / 2, rb.center().y());
+        route.labelBeside = QLineF(mx, rb.center().y(), rb.left(), rb.center().y());
     } else if (!at.right && rb.top() > ra.bottom()) {
         route = flowRouteDown(e, a, b, at);
     } else if (at.right && rb.right() < ra.left()) {
@@ -473,39 +552,69 @@ FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, st
         const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
         route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
                   << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
-        route.labelAt = QPointF((ra.center().x() + rb.center().x()) / 2, below);
-        used = std::max(used, below + u_ + (e.contains("label") ? 0.6 * body_ : 0) - y);
+        route.labelBeside = QLineF(ra.center().x(), below, rb.center().x(), below);
+        used = std::max(used, below + u_ - y);
     } else { // same rank or backwards: a straight arrow between the nearest sides
         const QLineF l(ra.center(), rb.center());
         route.pts << l.pointAt(0.25) << l.pointAt(0.75);
-        route.labelAt = l.center();
+        route.labelBeside = QLineF(l.pointAt(0.25), l.pointAt(0.75));
     }
     return route;
 }
 
-void FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at,
-                                 QPointF labelAt) {
+// The label of the edge into b, beside its route's last segment and clear of every line,
+// arrowhead, node and label of the flow: at the widest width that finds a free place, from the
+// width planned down to its longest word (narrower, it would be set in smaller type). Where no
+// place is free, beside the middle of the segment, inside the flow.
+QRectF FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at,
+                                   const QLineF& beside, const LabelObstacles& obstacles,
+                                   const QRectF& area) {
     const QRectF& rb = at.rect[b];
-    // Downwards, a label sits above its target: no wider than the target's slot, so the
-    // labels of siblings never run into each other.
-    const qreal maxW = at.right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_);
-    const TextBlock lb = text(label, small_, maxW);
-    QPointF pos = labelAt - QPointF(lb.size.width() / 2, lb.size.height() / 2);
-    // Halfway down a long drop the label may stand beside other nodes, wider than the gap
-    // the drop runs in (a flowchart's "Full-text search needed?" lay over two shapes
-    // in the projector theme at 1280x800), or reach into its target (three lines where
-    // two were planned): then it sits just above its target.
-    if (!at.right) {
-        const QRectF mine(pos, lb.size);
-        bool crowded = mine.bottom() > rb.top() - 0.25 * u_;
-        for (std::size_t v = 0; v < at.rect.size() && !crowded; ++v) {
-            crowded = v != b && at.rect[v].intersects(mine);
+    // Downwards no wider than the target's slot, so the labels of siblings never run into
+    // each other.
+    const QFontMetricsF fm(small_);
+    qreal longestWord = 0;
+    for (const QString& word : inl(label).text.split(QRegularExpression(QStringLiteral("\\s+")))) {
+        longestWord = std::max(longestWord, fm.horizontalAdvance(word) + 2);
+    }
+    const qreal maxW = std::max(
+        longestWord, at.right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_));
+    // Off the line by its painted patch (labelBackground) and half an arrowhead, and a little.
+    const qreal gap = 0.5 * u_ + 3 + 4 + 2 * obstacles.lineWidth;
+    std::optional<TextBlock> first;
+    for (qreal width = maxW;; width = std::max(longestWord, width * 0.85)) {
+        const TextBlock lb = text(label, small_, width);
+        if (const auto pos = labelBeside(beside, lb.size, obstacles, area, gap)) {
+            put(lb, *pos, theme_.text, theme_.background);
+            return QRectF(*pos, lb.size);
         }
-        if (crowded) {
-            pos.setY(rb.top() - lb.size.height() - 0.5 * u_);
+        if (!first) {
+            first = lb;
+        }
+        if (width <= longestWord) {
+            break;
         }
     }
-    put(lb, pos, theme_.text, theme_.background);
+    // No place clear of everything: clear of the nodes and labels at least (a label across a
+    // box hides the box's words), else on the line just before the target, as it used to be.
+    LabelObstacles boxes;
+    boxes.rects = obstacles.rects;
+    boxes.lineWidth = obstacles.lineWidth;
+    const QSizeF size = first->size;
+    QPointF pos;
+    if (const auto free = labelBeside(beside, size, boxes, area, gap)) {
+        pos = *free;
+    } else {
+        const bool vertical = std::abs(beside.dx()) < std::abs(beside.dy());
+        pos = vertical ? QPointF(beside.x1() - size.width() / 2,
+                                 std::max(beside.y1(), beside.y2()) - size.height() - 0.5 * u_)
+                       : QPointF(beside.center().x() - size.width() / 2,
+                                 beside.y1() - size.height() / 2);
+        pos.setX(
+            std::clamp(pos.x(), area.left(), std::max(area.left(), area.right() - size.width())));
+    }
+    put(*first, pos, theme_.text, theme_.background);
+    return QRectF(pos, size);
 }
 
 // Named steps: the graph (ranks by longest path), the direction (rightwards when the columns are
@@ -538,18 +647,51 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
     at.rect.resize(n);
     at.rowBottom.resize(n, 0);
     at.busSlot.resize(n, 0);
+    at.stemX.resize(n, 0);
     at.order.resize(n, 0);
-    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, g, at, y, labelW);
-    // Edges, with labels on the segment that enters the target.
+    at.u = u_;
+    at.laneStep = std::max(1.5 * u_, 10.0);
+    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, edges, g, at, y, labelW);
+    if (!at.right) {
+        flowStems(g, at);
+    }
+    // Every route first, so that each label can keep clear of all of them.
+    struct Drawn {
+        const json* edge;
+        std::size_t from, to;
+        FlowRoute route;
+    };
+    std::vector<Drawn> drawn;
+    LabelObstacles obstacles;
+    obstacles.lineWidth = theme_.lineWidth;
     for (const auto& e : edges) {
-        const auto ends = g.ends(e);
-        if (!ends) {
-            continue;
+        if (const auto ends = g.ends(e)) {
+            drawn.push_back({&e, ends->first, ends->second,
+                             flowRoute(e, ends->first, ends->second, g, at, y, used)});
+            const QPolygonF& pts = drawn.back().route.pts;
+            for (qsizetype i = 1; i < pts.size(); ++i) {
+                obstacles.segments.emplace_back(pts[i - 1], pts[i]);
+            }
+            obstacles.heads.push_back(
+                arrowheadPolygon(pts[pts.size() - 2], pts.last(), theme_.lineWidth));
         }
-        const FlowRoute route = flowRoute(e, ends->first, ends->second, g, at, y, used);
-        arrow(route.pts);
-        if (e.contains("label")) {
-            flowEdgeLabel(e["label"], ends->second, at, route.labelAt);
+    }
+    obstacles.rects = at.rect;
+    const int base = flowNodes_;
+    flowNodes_ += static_cast<int>(n);
+    for (const Drawn& d : drawn) {
+        arrow(d.route.pts);
+        out_.lines.back().edgeFrom = base + static_cast<int>(d.from);
+        out_.lines.back().edgeTo = base + static_cast<int>(d.to);
+    }
+    // A back edge's label may stand below its line, under the nodes: the flow grows to hold it.
+    const QRectF area(x, y, w, used + 4 * body_);
+    for (const Drawn& d : drawn) {
+        if (d.edge->contains("label")) {
+            const QRectF r =
+                flowEdgeLabel((*d.edge)["label"], d.to, at, d.route.labelBeside, obstacles, area);
+            obstacles.rects.push_back(r);
+            used = std::max(used, r.bottom() + 0.5 * u_ - y);
         }
     }
     return used;

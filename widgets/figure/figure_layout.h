@@ -12,6 +12,8 @@
 
 namespace fg {
 
+struct LabelObstacles;
+
 class FigureLayout {
 public:
     FigureLayout(const Theme& theme, qreal bodyPx, FigureScene& out);
@@ -81,7 +83,8 @@ private:
     Card flowCard(const json& node, qreal most) const;
     // Each returns the height it used from `y`.
     qreal flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y);
-    qreal flowRows(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y, qreal labelW);
+    qreal flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at, qreal y,
+                   qreal labelW);
     qreal flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
                   FlowPlacement& at, qreal cy);
     // The route of the edge `e` from node a to node b; a back edge below the nodes grows `used`.
@@ -89,12 +92,16 @@ private:
                         const FlowPlacement& at, qreal y, qreal& used) const;
     FlowRoute flowRouteDown(const json& e, std::size_t a, std::size_t b,
                             const FlowPlacement& at) const;
-    void flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at, QPointF labelAt);
+    void flowStems(const FlowGraph& g, FlowPlacement& at) const;
+    // Places the label of the edge into b beside `beside`; returns where it went.
+    QRectF flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at,
+                         const QLineF& beside, const LabelObstacles& obstacles, const QRectF& area);
 
     const Theme& theme_;
     FigureScene& out_;
-    qreal body_; // body font size in pixels
-    qreal u_;    // the spacing unit
+    qreal body_;        // body font size in pixels
+    qreal u_;           // the spacing unit
+    int flowNodes_ = 0; // the flows' nodes numbered so far (FigureScene::Line::edgeFrom)
     QFont font_, bold_, small_, mono_, headingFont_, titleFont_;
 };
 

@@ -48,13 +48,9 @@ QPainterPath boxPath(const FigureScene::Box& b) {
 }
 
 void drawArrowhead(QPainter& p, QPointF from, QPointF tip, qreal width, const QColor& color) {
-    const qreal len = 6 + 2.5 * width;
-    const qreal angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
-    const QPointF a = tip - QPointF(std::cos(angle - 0.45) * len, std::sin(angle - 0.45) * len);
-    const QPointF b = tip - QPointF(std::cos(angle + 0.45) * len, std::sin(angle + 0.45) * len);
     p.setPen(Qt::NoPen);
     p.setBrush(color);
-    p.drawPolygon(QPolygonF() << tip << a << b);
+    p.drawPolygon(arrowheadPolygon(from, tip, width));
 }
 
 // The occurrences of `query` in a laid-out text, as [start, length) in the layout's string. The
@@ -91,6 +87,18 @@ int highlightCount(const FigureScene& scene, const QString& query) {
         n += static_cast<int>(matches(t.block.layout->text(), query).size());
     }
     return n;
+}
+
+QRectF labelBackground(const FigureScene::Text& text) {
+    return QRectF(text.pos, text.block.size).adjusted(-3, -1, 3, 1);
+}
+
+QPolygonF arrowheadPolygon(QPointF from, QPointF tip, qreal width) {
+    const qreal len = 6 + 2.5 * width;
+    const qreal angle = std::atan2(tip.y() - from.y(), tip.x() - from.x());
+    const QPointF a = tip - QPointF(std::cos(angle - 0.45) * len, std::sin(angle - 0.45) * len);
+    const QPointF b = tip - QPointF(std::cos(angle + 0.45) * len, std::sin(angle + 0.45) * len);
+    return QPolygonF() << tip << a << b;
 }
 
 void paintScene(QPainter& p, const FigureScene& scene, const SceneHighlight* highlight) {
@@ -130,7 +138,7 @@ void paintScene(QPainter& p, const FigureScene& scene, const SceneHighlight* hig
         if (t.background.isValid()) {
             p.setPen(Qt::NoPen);
             p.setBrush(t.background);
-            p.drawRoundedRect(QRectF(t.pos, t.block.size).adjusted(-3, -1, 3, 1), 3, 3);
+            p.drawRoundedRect(labelBackground(t), 3, 3);
         }
         p.setPen(t.color);
         QList<QTextLayout::FormatRange> marks;

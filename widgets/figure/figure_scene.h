@@ -29,6 +29,9 @@ struct FigureScene {
         QColor color;
         qreal width = 1;
         bool arrow = false; // an arrowhead at the last point
+        // A flow's edge: its two nodes, numbered across the figure (-1: not an edge). Edges
+        // that leave one node share their trunk, and edges into one node may join before it.
+        int edgeFrom = -1, edgeTo = -1;
     };
     struct Text {
         TextBlock block;
@@ -46,6 +49,11 @@ struct FigureScene {
     // Counts for tests: how many of each primitive the scene holds.
     std::size_t boxCount() const { return boxes.size(); }
 };
+
+// Where a text's background is painted (an edge label's patch of the page's colour).
+QRectF labelBackground(const FigureScene::Text& text);
+// The arrowhead a line of `width` ending at `tip`, coming from `from`, is drawn with.
+QPolygonF arrowheadPolygon(QPointF from, QPointF tip, qreal width);
 
 // Search hits to mark in a figure's text: every occurrence of `query` (case-insensitive) gets
 // `fill` behind it, and the `current`-th (counted in the order of scene.texts) `currentFill`.

@@ -17,7 +17,9 @@ CacheView::CacheView(QWidget* parent)
     : SimulatorView(
           tr("Cache patterns. A cache keeps copies of some database values in fast memory; a hit "
              "is a read the cache answers, a miss goes to the database. A stale read returns an "
-             "older value than the last write. The workload: 10 operations per tick (one step "
+             "older value than the last write of its key; an unsaved read returns the newest "
+             "value, but one only the cache holds yet (the database does not have it). The "
+             "workload: 10 operations per tick (one step "
              "of time) on keys where a few are very popular (Zipf-like: key k is asked with "
              "weight 1/(k+1)^s); a full cache drops the least recently used entry; TTL (time to "
              "live) drops an entry that many ticks after it was stored. Cache-aside: the "
@@ -72,7 +74,8 @@ CacheView::CacheView(QWidget* parent)
     connect(pattern_, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
 
     auto* plot = chart();
-    plot->setAccessibleName(tr("Chart of hit ratio, stale reads and database writes over time"));
+    plot->setAccessibleName(
+        tr("Chart of hit ratio, stale reads, unsaved reads and database writes over time"));
     plot->xAxis->setLabel(tr("tick"));
     plot->yAxis->setLabel(tr("share of reads so far"));
     plot->yAxis2->setVisible(true);
@@ -123,13 +126,24 @@ void CacheView::refresh() {
         return QString::number(whole ? 100.0 * part / whole : 0.0, 'f', 1);
     };
     QString text =
-        tr("%1 reads: %2 % hits, %3 % stale (an older value than the last write), "
-           "%4 % answered with a value the database did not hold. Database: %5 reads, "
-           "%6 writes.")
+        tr("%1 reads: %2 % hits (answered by the cache). Stale: %3 % (an older value than the "
+           "last write of the key: the write did not reach the cached copy). Unsaved: %4 % (the "
+           "newest value, but one only the cache held: the database did not have it yet). "
+           "Database: %5 reads, %6 writes.")
             .arg(t.reads)
-            .arg(pct(t.hits, t.reads), pct(t.staleReads, t.reads), pct(t.mismatchReads, t.reads))
+            .arg(pct(t.hits, t.reads), pct(t.staleReads, t.reads), pct(t.unsavedReads, t.reads))
             .arg(t.dbReads)
             .arg(t.dbWrites);
+    if (concepts::readsCanBeStale(p.pattern)) {
+        text += tr(" Here a write goes to the database, which always holds the last write: a "
+                   "read can be stale, never unsaved.");
+    } else if (concepts::readsCanBeUnsaved(p.pattern)) {
+        text += tr(" Here a write goes to the cache first, which always holds the last write: a "
+                   "read can be unsaved, never stale.");
+    } else {
+        text += tr(" Here a write goes to the database and the cache together: a read is never "
+                   "stale or unsaved.");
+    }
     if (writeBehind) {
         text += tr(" Keys newer in the cache than in the database at the end (lost if the "
                    "cache crashes): %1.")
@@ -139,28 +153,36 @@ void CacheView::refresh() {
 
     QCustomPlot* plot = chart();
     plot->clearGraphs();
-    QVector<double> x, hit, stale, writes;
-    int reads = 0, staleReads = 0, dbWrites = 0;
+    QVector<double> x, hit, stale, unsaved, writes;
+    int reads = 0, staleReads = 0, unsavedReads = 0, dbWrites = 0;
     for (std::size_t i = 0; i < run_.ticks.size(); ++i) {
         x << double(i);
         hit << run_.cumulativeHitRatio[i];
         reads += run_.ticks[i].reads;
         staleReads += run_.ticks[i].staleReads;
         stale << (reads ? double(staleReads) / reads : 0.0);
+        unsavedReads += run_.ticks[i].unsavedReads;
+        unsaved << (reads ? double(unsavedReads) / reads : 0.0);
         dbWrites += run_.ticks[i].dbWrites;
         writes << double(dbWrites) / double(i + 1);
     }
-    const auto add = [&](QCPAxis* y, const QVector<double>& ys, const QString& name, int tone,
-                         Qt::PenStyle style, double width) {
+    const auto add = [&](QCPAxis* y, const QVector<double>& ys, const QString& name,
+                         const QColor& colour, Qt::PenStyle style, double width) {
         QCPGraph* g = plot->addGraph(plot->xAxis, y);
         g->setData(x, ys, true);
-        g->setPen(QPen(theme().series[std::size_t(tone)], width * theme().lineWidth, style));
+        g->setPen(QPen(colour, width * theme().lineWidth, style));
         g->setName(name);
     };
-    add(plot->yAxis2, writes, tr("database writes per tick, average so far (right axis)"), 2,
-        Qt::DotLine, 1);
-    add(plot->yAxis, hit, tr("hit ratio: hits / reads so far"), 0, Qt::SolidLine, 2);
-    add(plot->yAxis, stale, tr("stale reads / reads so far"), 1, Qt::DashLine, 2);
+    add(plot->yAxis2, writes, tr("database writes per tick, average so far (right axis)"),
+        theme().series[2], Qt::DotLine, 1);
+    add(plot->yAxis, hit, tr("hit ratio: hits / reads so far"), theme().series[0], Qt::SolidLine,
+        2);
+    add(plot->yAxis, stale, tr("stale reads / reads so far"), theme().series[1], Qt::DashLine, 2);
+    // In the stale line's colour, dash-dotted: no pattern has both (readsCanBeStale,
+    // readsCanBeUnsaved), and the theme's three series colours are the only ones kept apart for
+    // every colour vision (the text's colour was 11 apart from the dark green for protanopes).
+    add(plot->yAxis, unsaved, tr("unsaved reads / reads so far"), theme().series[1],
+        Qt::DashDotLine, 2);
     plot->xAxis->setRange(0, std::max<double>(1, double(x.size() - 1)));
     plot->yAxis->setRange(0, 1.05);
     double top = 0.1;

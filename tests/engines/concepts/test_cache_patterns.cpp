@@ -47,8 +47,8 @@ private slots:
         ops.push_back({1, 2, false});
         const auto aside = simulateCache(tiny(CachePattern::CacheAside, 2), ops);
         QCOMPARE(aside.ticks[1].hits, 1);
-        QCOMPARE(aside.ticks[1].staleReads, 1); // the cache still holds version 1
-        QCOMPARE(aside.ticks[1].mismatchReads, 1);
+        QCOMPARE(aside.ticks[1].staleReads, 1);   // the cache still holds version 1
+        QCOMPARE(aside.ticks[1].unsavedReads, 0); // the database holds version 2
         QCOMPARE(aside.ticks[1].dbWrites, 1);
         QCOMPARE(aside.staleShare[1], 1.0);
         const auto through = simulateCache(tiny(CachePattern::ReadThrough, 2), ops);
@@ -75,13 +75,65 @@ private slots:
         ops.push_back({2, 2, true});
         const auto run = simulateCache(tiny(CachePattern::WriteBehind, 4), ops);
         QCOMPARE(run.ticks[1].dbWrites, 0);
-        QCOMPARE(run.ticks[1].staleReads, 0);    // the cache has the newest value
-        QCOMPARE(run.ticks[1].mismatchReads, 1); // but the database does not
+        QCOMPARE(run.ticks[1].staleReads, 0);   // the cache has the newest value
+        QCOMPARE(run.ticks[1].unsavedReads, 1); // but the database does not have it yet
         QCOMPARE(run.ticks[1].dirtyKeys, 1);
         QCOMPARE(run.ticks[2].dirtyKeys, 1);
         QCOMPARE(run.ticks[3].dbWrites, 1);
         QCOMPARE(run.ticks[3].dirtyKeys, 0);
         QCOMPARE(run.total.dbWrites, 1);
+    }
+
+    // The two counts measure different things, so one workload shows them apart: cache-aside
+    // answers from an old copy (stale, the database has the new value), write-behind answers
+    // the new value the database does not have yet (unsaved). Over seeds, sizes, TTLs and skews,
+    // each pattern produces only the kind readsCanBeStale / readsCanBeUnsaved says it can (the
+    // summary explains each pattern by them), and the seeded workload produces that kind.
+    void staleAndUnsavedAreDifferentReads() {
+        for (std::uint64_t seed : {1, 2, 7, 42}) {
+            for (int capacity : {0, 1, 5, 20, 200}) {
+                for (int ttl : {0, 3, 30}) {
+                    for (double zipf : {0.0, 1.0, 2.0}) {
+                        for (auto pattern :
+                             {CachePattern::CacheAside, CachePattern::ReadThrough,
+                              CachePattern::WriteThrough, CachePattern::WriteBehind}) {
+                            CacheParams p;
+                            p.pattern = pattern;
+                            p.seed = seed;
+                            p.capacity = capacity;
+                            p.ttl = ttl;
+                            p.zipf = zipf;
+                            p.keys = 30;
+                            p.readFraction = 0.7;
+                            p.ticks = 60;
+                            const auto run = simulateCache(p);
+                            const QByteArray at = QStringLiteral("pattern %1 seed %2 capacity %3 "
+                                                                 "ttl %4 zipf %5")
+                                                      .arg(int(pattern))
+                                                      .arg(seed)
+                                                      .arg(capacity)
+                                                      .arg(ttl)
+                                                      .arg(zipf)
+                                                      .toUtf8();
+                            if (!readsCanBeStale(pattern)) {
+                                QVERIFY2(run.total.staleReads == 0, at.constData());
+                            }
+                            if (!readsCanBeUnsaved(pattern)) {
+                                QVERIFY2(run.total.unsavedReads == 0, at.constData());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        CacheParams p; // the simulator's opening settings
+        const auto aside = simulateCache(p);
+        p.pattern = CachePattern::WriteBehind;
+        const auto behind = simulateCache(p);
+        QVERIFY(aside.total.staleReads > 0);
+        QCOMPARE(aside.total.unsavedReads, 0);
+        QVERIFY(behind.total.unsavedReads > 0);
+        QCOMPARE(behind.total.staleReads, 0);
     }
 
     // TTL 2: stored at tick 0, a hit at tick 1, expired (a miss) at tick 2.

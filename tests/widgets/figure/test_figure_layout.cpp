@@ -2,6 +2,7 @@
 // the data, draws one arrow per flow edge and the shape each node asks for, and never overlaps
 // nodes. Set FG_SAVE_FIGURES=<dir> to write the rendered PNGs for a look.
 #include "tests/suite_main.h"
+#include "tests/widgets/figure/flow_checks.h"
 #include "widgets/figure/figure_pieces.h"
 #include "widgets/figure/figure_renderer.h"
 #include "widgets/figure/figure_scene.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QTest>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -160,6 +162,65 @@ private slots:
                 }
             }
         }
+    }
+
+    // A flow reads as separate lines with their labels beside them: no label on a line or an
+    // arrowhead, no two edges of different nodes a few pixels apart (the flowchart's Relational
+    // ran on into the drop to Key-Value, 6 px below it; "Complex relationships to traverse?"
+    // hid the arrowhead into Graph).
+    void flowLabelsBesideSeparateLines() {
+        QStringList faults, knownFaults;
+        for (const char* f : {"flowchart.json", "fanout.json", "every-part.json"}) {
+            for (const char* t : {"light", "projector"}) {
+                for (qreal w : {420.0, 700.0, 1000.0, 1400.0}) {
+                    const fg::FigureRenderer r(load(f), fg::Theme::byName(t), w, 16);
+                    const QString at = QStringLiteral("%1 %2 %3: ").arg(f, t).arg(w);
+                    // Not done yet: below 1000 px (1400 in the Projector's type) the
+                    // flowchart's answers wrap onto two rows (420 px), where the routes around
+                    // the first row run close, or stand in slots too narrow for their labels
+                    // beside the drops;
+                    // test_shipped_content says the same of the course's flowchart.
+                    const bool known =
+                        QLatin1String(f) == QLatin1String("flowchart.json") &&
+                        (w < 1000 || (w < 1400 && QLatin1String(t) == QLatin1String("projector")));
+                    for (const QString& fault : flow_checks::labelsOnLines(r.scene()) +
+                                                    flow_checks::edgesTooClose(r.scene())) {
+                        (known ? knownFaults : faults) << at + fault;
+                    }
+                }
+            }
+        }
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join('\n')));
+        QEXPECT_FAIL("", "known: the flowchart in narrow slots (see above)", Continue);
+        QVERIFY(knownFaults.isEmpty());
+    }
+
+    // The checks themselves find what they are for: a label laid on its line, and a line that
+    // ends a few pixels above another's start at the same x.
+    void flowChecksFindTheFaults() {
+        fg::FigureRenderer r(load("flowchart.json"), fg::Theme::light(), 1000, 16);
+        fg::FigureScene s = r.scene();
+        const auto label = std::find_if(s.texts.begin(), s.texts.end(),
+                                        [](const auto& t) { return t.background.isValid(); });
+        QVERIFY(label != s.texts.end());
+        fg::FigureScene::Line on;
+        on.points << QPointF(label->pos.x() - 5, label->pos.y() + 2)
+                  << QPointF(label->pos.x() + 5, label->pos.y() + 2);
+        on.arrow = true;
+        s.lines.push_back(on);
+        QVERIFY(!flow_checks::labelsOnLines(s).isEmpty());
+        fg::FigureScene apart;
+        fg::FigureScene::Line a, b;
+        a.points << QPointF(100, 0) << QPointF(100, 50);
+        a.edgeFrom = 0;
+        a.edgeTo = 1;
+        b.points << QPointF(100, 56) << QPointF(300, 56) << QPointF(300, 90);
+        b.edgeFrom = 2;
+        b.edgeTo = 3;
+        apart.lines = {a, b};
+        QVERIFY(!flow_checks::edgesTooClose(apart).isEmpty());
+        apart.lines[1].edgeFrom = 0; // one node's fan-out shares its trunk
+        QVERIFY(flow_checks::edgesTooClose(apart).isEmpty());
     }
 
     // A list whose bullets are ticks: the text stands a space after its tick (a bold tick is

@@ -373,7 +373,7 @@ private slots:
             view.setParams(p);
             const auto run = fg::concepts::simulateCache(p);
             QCustomPlot* plot = view.chart();
-            QCOMPARE(plot->graphCount(), 3);
+            QCOMPARE(plot->graphCount(), 4);
             auto* hit = plot->graph(1);
             QCOMPARE(hit->dataCount(), int(run.cumulativeHitRatio.size()));
             int writes = 0;
@@ -384,6 +384,24 @@ private slots:
             }
             const double staleEnd = plot->graph(2)->data()->at(hit->dataCount() - 1)->value;
             QCOMPARE(staleEnd, double(run.total.staleReads) / run.total.reads);
+            const double unsavedEnd = plot->graph(3)->data()->at(hit->dataCount() - 1)->value;
+            QCOMPARE(unsavedEnd, double(run.total.unsavedReads) / run.total.reads);
+            // The summary gives both shares, as the engine counted them, and says which of the
+            // two this pattern can produce: two numbers that were always equal in cache-aside
+            // ("31.4 % stale ... 31.4 % answered with a value the database did not hold") said
+            // nothing about how they differ.
+            const auto pct = [&](int n) {
+                return QString::number(100.0 * n / run.total.reads, 'f', 1) + QStringLiteral(" %");
+            };
+            const QString summary = view.summaryText();
+            QVERIFY2(summary.contains(QStringLiteral("Stale: ") + pct(run.total.staleReads)),
+                     qPrintable(summary));
+            QVERIFY2(summary.contains(QStringLiteral("Unsaved: ") + pct(run.total.unsavedReads)),
+                     qPrintable(summary));
+            QVERIFY2(summary.contains(pattern == fg::concepts::CachePattern::CacheAside
+                                          ? QStringLiteral("can be stale, never unsaved")
+                                          : QStringLiteral("can be unsaved, never stale")),
+                     qPrintable(summary));
             maybeSave(&view, pattern == fg::concepts::CachePattern::CacheAside ? "cache-aside"
                                                                                : "cache-behind");
         }

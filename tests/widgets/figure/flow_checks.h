@@ -1,0 +1,140 @@
+// Checks on a laid-out flow that a reader's eye makes: an edge's label stands beside the lines,
+// never on one or on an arrowhead; two edges from different nodes never run along each other a
+// few pixels apart, nor does one end on another (it would read as one line going on). Edges from
+// one node may share their trunk: that is what a fan-out looks like. A proper crossing is allowed.
+// Each function returns what it found, one line per fault, empty when the scene is clean.
+#pragma once
+
+#include "widgets/figure/figure_scene.h"
+
+#include <QLineF>
+#include <QStringList>
+#include <algorithm>
+#include <cmath>
+
+namespace flow_checks {
+
+// Closer than this, two lines of different edges read as one.
+constexpr qreal kApart = 8;
+
+inline qreal pointToSegment(QPointF p, const QLineF& s) {
+    const QPointF d = s.p2() - s.p1();
+    const qreal len2 = d.x() * d.x() + d.y() * d.y();
+    const qreal t =
+        len2 <= 0
+            ? 0
+            : std::clamp(((p.x() - s.x1()) * d.x() + (p.y() - s.y1()) * d.y()) / len2, 0.0, 1.0);
+    return QLineF(p, s.p1() + t * d).length();
+}
+
+inline bool crosses(const QLineF& a, const QLineF& b, QPointF* at) {
+    return a.intersects(b, at) == QLineF::BoundedIntersection;
+}
+
+inline qreal segmentDistance(const QLineF& a, const QLineF& b) {
+    if (crosses(a, b, nullptr)) {
+        return 0;
+    }
+    return std::min({pointToSegment(a.p1(), b), pointToSegment(a.p2(), b),
+                     pointToSegment(b.p1(), a), pointToSegment(b.p2(), a)});
+}
+
+inline std::vector<QLineF> segments(const fg::FigureScene::Line& l) {
+    std::vector<QLineF> out;
+    for (qsizetype i = 1; i < l.points.size(); ++i) {
+        if (l.points[i - 1] != l.points[i]) {
+            out.emplace_back(l.points[i - 1], l.points[i]);
+        }
+    }
+    return out;
+}
+
+inline bool segmentTouchesRect(const QLineF& s, const QRectF& r) {
+    if (r.contains(s.p1()) || r.contains(s.p2())) {
+        return true;
+    }
+    const QLineF sides[] = {{r.topLeft(), r.topRight()},
+                            {r.topRight(), r.bottomRight()},
+                            {r.bottomRight(), r.bottomLeft()},
+                            {r.bottomLeft(), r.topLeft()}};
+    return std::any_of(std::begin(sides), std::end(sides),
+                       [&](const QLineF& side) { return crosses(s, side, nullptr); });
+}
+
+// Edge labels (the texts drawn on the page's colour) that cover a line or an arrowhead.
+inline QStringList labelsOnLines(const fg::FigureScene& scene) {
+    QStringList out;
+    for (const auto& t : scene.texts) {
+        if (!t.background.isValid()) {
+            continue;
+        }
+        const QRectF label = fg::labelBackground(t);
+        for (const auto& l : scene.lines) {
+            const qreal half = l.width / 2;
+            const QRectF near = label.adjusted(-half, -half, half, half);
+            bool hit = false;
+            for (const QLineF& s : segments(l)) {
+                hit = hit || segmentTouchesRect(s, near);
+            }
+            if (l.arrow && l.points.size() >= 2) {
+                const QPolygonF head =
+                    fg::arrowheadPolygon(l.points[l.points.size() - 2], l.points.last(), l.width);
+                hit = hit || !head.intersected(QPolygonF(near)).isEmpty();
+            }
+            if (hit) {
+                out << QStringLiteral("label \"%1\" at %2,%3 covers a line ending at %4,%5")
+                           .arg(t.block.layout->text())
+                           .arg(label.x())
+                           .arg(label.y())
+                           .arg(l.points.last().x())
+                           .arg(l.points.last().y());
+            }
+        }
+    }
+    return out;
+}
+
+// Segments of edges from different nodes that run side by side closer than kApart, or where one
+// ends closer than kApart to the other without crossing it.
+inline QStringList edgesTooClose(const fg::FigureScene& scene) {
+    QStringList out;
+    const auto& lines = scene.lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        for (std::size_t j = i + 1; j < lines.size(); ++j) {
+            const auto& a0 = lines[i];
+            const auto& b0 = lines[j];
+            if (a0.edgeFrom < 0 || b0.edgeFrom < 0 || a0.edgeFrom == b0.edgeFrom ||
+                a0.edgeTo == b0.edgeTo) {
+                continue;
+            }
+            for (const QLineF& a : segments(lines[i])) {
+                for (const QLineF& b : segments(lines[j])) {
+                    QPointF at;
+                    const bool proper = crosses(a, b, &at) &&
+                                        std::min(QLineF(at, a.p1()).length(),
+                                                 QLineF(at, a.p2()).length()) >= kApart &&
+                                        std::min(QLineF(at, b.p1()).length(),
+                                                 QLineF(at, b.p2()).length()) >= kApart;
+                    if (!proper && segmentDistance(a, b) < kApart) {
+                        out << QStringLiteral("edges %1 and %2: (%3,%4)-(%5,%6) and "
+                                              "(%7,%8)-(%9,%10) are %11 px apart")
+                                   .arg(i)
+                                   .arg(j)
+                                   .arg(a.x1())
+                                   .arg(a.y1())
+                                   .arg(a.x2())
+                                   .arg(a.y2())
+                                   .arg(b.x1())
+                                   .arg(b.y1())
+                                   .arg(b.x2())
+                                   .arg(b.y2())
+                                   .arg(segmentDistance(a, b));
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace flow_checks
