@@ -51,7 +51,7 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
         "diagram, then go to the "
         "next / previous slide; Home / End its first / last step, then the first / last "
         "slide; PgDn / PgUp (a clicker) go to the next / previous slide, and step a diagram "
-        "that has no slide after / before it; back on a diagram's slide, it is at the step "
+        "that has no slide after / before it; a diagram's slide shown before is at the step "
         "it was left at; "
         "P plays or pauses a diagram, B blank, L spotlight, Z zoom, T timer, C a diagram's "
         "chart (shown or hidden)</td></tr>"

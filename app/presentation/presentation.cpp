@@ -315,7 +315,7 @@ void PresentationWindow::next() {
         ++current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            diagram_->panel()->player()->toStart(); // the steps unfold with each press
+            forwardOntoDiagram(); // the steps unfold with each press
         }
     }
 }
@@ -355,6 +355,15 @@ void PresentationWindow::backOntoDiagram() {
     }
 }
 
+void PresentationWindow::forwardOntoDiagram() {
+    Player* player = diagram_->panel()->player();
+    if (const auto it = leftAtStep_.find(current_); it != leftAtStep_.end()) {
+        player->seek(it->second);
+    } else {
+        player->toStart();
+    }
+}
+
 void PresentationWindow::nextScreen() {
     if (blank_) {
         setBlank(false);
@@ -364,7 +373,7 @@ void PresentationWindow::nextScreen() {
         ++current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            diagram_->panel()->player()->toStart(); // the steps unfold with Right or Space
+            forwardOntoDiagram(); // the steps unfold with Right or Space
         }
     } else if (slideDiagramPlayer()) {
         // No screen after this one (a diagram presented alone, or the last slide): a clicker,

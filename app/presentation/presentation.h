@@ -111,10 +111,13 @@ public:
     // slide; a diagram slide is left as it stands.
     void nextScreen();
     void previousScreen();
-    // Back onto a diagram's slide (Left, PageUp): the step it was left at, else its last (the
-    // whole run, as a slide is when it comes back in a presentation program). PageDown skipped
-    // it at step 3, and PageUp brought it back at its first step: a tester.
+    // Onto a diagram's slide shown before, from either side: the step it was left at
+    // (PageDown skipped it at step 3, and PageUp brought it back at its first step; coming
+    // forward again it was back at its first: testers). Never shown yet: from after it (Left,
+    // PageUp), its last step (the whole run, as a slide is when it comes back in a presentation
+    // program); from before it, its first, the steps unfolding with Right.
     void backOntoDiagram();
+    void forwardOntoDiagram();
     void goTo(int slide);
 
 signals:

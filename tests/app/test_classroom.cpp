@@ -487,6 +487,16 @@ private slots:
         QCOMPARE(player->position(), 4);
         press(Qt::Key_PageUp);
         QCOMPARE(w->currentSlide(), slide - 1);
+        // Forward onto it again, it is still at that step (a tester: back at its first).
+        press(Qt::Key_PageDown);
+        QCOMPARE(w->currentSlide(), slide);
+        QCOMPARE(w->diagramView()->panel()->player()->position(), 4);
+        w->goTo(slide - 1);
+        for (int i = 0; i < 20 && w->currentSlide() < slide; ++i) {
+            press(Qt::Key_Right); // through the pages of the slide before
+        }
+        QCOMPARE(w->currentSlide(), slide);
+        QCOMPARE(w->diagramView()->panel()->player()->position(), 4);
         w->goTo(slide);
         player = w->diagramView()->panel()->player();
         w->diagramView()->panel()->canvas()->setFocus();
