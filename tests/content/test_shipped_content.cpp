@@ -9,6 +9,7 @@
 #include "widgets/figure/figure_scene.h"
 
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 #include <functional>
@@ -50,6 +51,27 @@ private slots:
             QVERIFY2(ch.loaded(), qPrintable(ch.id));
             QVERIFY(!ch.sections.empty());
         }
+    }
+
+    // A tester answered the wizard with the number keys: its first question was "1 Yes / 2 No",
+    // its second "1 No / 2 Yes". Every question answered yes or no puts Yes first.
+    void theWizardAsksYesBeforeNo() {
+        QFile f(QStringLiteral(":/content/tools/wizard.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto wizard = nlohmann::json::parse(f.readAll().toStdString());
+        int yesNo = 0;
+        for (const auto& [id, q] : wizard.at("questions").items()) {
+            std::vector<std::string> starts;
+            for (const auto& a : q.at("answers")) {
+                const std::string label = a.at("label").get<std::string>();
+                starts.push_back(label.substr(0, label.find_first_of(":, ")));
+            }
+            if (starts.size() == 2 && (starts[0] == "No" || starts[1] == "No")) {
+                ++yesNo;
+                QVERIFY2(starts[0] == "Yes" && starts[1] == "No", id.c_str());
+            }
+        }
+        QVERIFY(yesNo >= 2);
     }
 
     void theLevelIsAllThere() {

@@ -264,7 +264,7 @@ private slots:
         std::vector<fg::ContentError> errors;
         fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
         view.answer(0); // joins: yes
-        view.answer(0); // one primary
+        view.answer(1); // no: one primary is enough (Yes comes first)
         QCOMPARE(view.resultId(), QString("relational"));
         QVERIFY(view.resultHtml().contains("PC/EC"));
         QVERIFY(view.resultHtml().contains("chapter:relational#core-identity"));
