@@ -230,17 +230,7 @@ void ExportDialog::syncControls() {
     }
     note_->setText(note);
     note_->setVisible(!note.isEmpty());
-    // As tall as the note's lines need when it appears in the open dialog (a wrapped label's
-    // height is not among the layout's least sizes: the note was cut to a sliver), and no
-    // taller when it goes (an empty block stayed under the buttons after PDF, then PNG).
-    if (isVisible()) {
-        layout()->activate();
-        const int need = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
-                                                       : sizeHint().height();
-        if (need != height()) {
-            resize(width(), need);
-        }
-    }
+    fitHeight();
     // The file's extension follows the format.
     QString p = path();
     if (!p.isEmpty()) {
@@ -339,8 +329,24 @@ QString dialogSentence(const QString& message) {
     return m;
 }
 
+void ExportDialog::fitHeight() {
+    // As tall as the notes' lines need when one appears in the open dialog (a wrapped label's
+    // height is not among the layout's least sizes: the note was cut to a sliver, and a number
+    // out of range cut the note above it mid-sentence: testers), and no taller when it goes (an
+    // empty block stayed under the buttons after PDF, then PNG).
+    if (isVisible()) {
+        layout()->activate();
+        const int need = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                       : sizeHint().height();
+        if (need != height()) {
+            resize(width(), need);
+        }
+    }
+}
+
 void ExportDialog::sayOutOfRange(const QString& text) {
     rangeNote_->say(text);
+    fitHeight();
 }
 
 } // namespace fg

@@ -55,6 +55,7 @@ public:
     void accept() override;
 
 private:
+    void fitHeight(); // as tall as its notes need, at its width
     void syncControls();
     void browse();
 

@@ -5,6 +5,7 @@
 #include "tests/suite_main.h"
 #include "tests/verify_ok.h"
 #include "widgets/canvas/diagram_panel.h"
+#include "widgets/controls/range_box.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/export/animation_dialog.h"
@@ -129,6 +130,26 @@ private slots:
         dark.setFormat(fg::PictureFormat::Svg);
         QCoreApplication::processEvents();
         QCOMPARE(dark.height(), without);
+        // A number out of range said under the note (a tester typed 99999 as the height): the
+        // dialog grows for it, and the note above it stays whole (it was cut mid-sentence).
+        dark.setFormat(fg::PictureFormat::Png);
+        transparent->setChecked(true);
+        QCoreApplication::processEvents();
+        QVERIFY(dark.note().contains("dark slide"));
+        dark.sayOutOfRange(fg::outOfRangeSentence(
+            QStringLiteral("height"), QStringLiteral("99,999"), QStringLiteral("16"),
+            QStringLiteral("16,384"), QStringLiteral("16,384"), true));
+        QCoreApplication::processEvents();
+        int notes = 0;
+        for (QLabel* l : dark.findChildren<QLabel*>()) {
+            if (l->isVisible() && l->wordWrap() && !l->text().isEmpty()) {
+                ++notes;
+                QVERIFY2(l->height() >= l->heightForWidth(l->width()), qPrintable(l->text()));
+                QVERIFY2(dark.rect().contains(QRect(l->mapTo(&dark, QPoint(0, 0)), l->size())),
+                         qPrintable(l->text()));
+            }
+        }
+        QVERIFY(notes >= 2);
         dark.hide();
         fg::ExportDialog light(QSize(1000, 600), fg::Theme::light(), "redis");
         light.findChild<QCheckBox*>()->setChecked(true);
