@@ -315,7 +315,7 @@ void PresentationWindow::next() {
         ++current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            forwardOntoDiagram(); // the steps unfold with each press
+            ontoDiagram(true); // the steps unfold with each press
         }
     }
 }
@@ -339,28 +339,21 @@ void PresentationWindow::back() {
         --current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            backOntoDiagram();
+            ontoDiagram(false);
         } else if (!page_) {
             setTextPage(pageCount() - 1); // back into a long section from its end
         }
     }
 }
 
-void PresentationWindow::backOntoDiagram() {
+void PresentationWindow::ontoDiagram(bool forward) {
     Player* player = diagram_->panel()->player();
     if (const auto it = leftAtStep_.find(current_); it != leftAtStep_.end()) {
         player->seek(it->second);
+    } else if (forward) {
+        player->toStart();
     } else {
         player->toEnd();
-    }
-}
-
-void PresentationWindow::forwardOntoDiagram() {
-    Player* player = diagram_->panel()->player();
-    if (const auto it = leftAtStep_.find(current_); it != leftAtStep_.end()) {
-        player->seek(it->second);
-    } else {
-        player->toStart();
     }
 }
 
@@ -373,7 +366,7 @@ void PresentationWindow::nextScreen() {
         ++current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            forwardOntoDiagram(); // the steps unfold with Right or Space
+            ontoDiagram(true); // the steps unfold with Right or Space
         }
     } else if (slideDiagramPlayer()) {
         // No screen after this one (a diagram presented alone, or the last slide): a clicker,
@@ -392,7 +385,7 @@ void PresentationWindow::previousScreen() {
         --current_;
         showSlide();
         if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
-            backOntoDiagram();
+            ontoDiagram(false);
         } else if (!page_) {
             setTextPage(pageCount() - 1); // back into a long section from its end
         }

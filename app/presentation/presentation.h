@@ -116,8 +116,7 @@ public:
     // forward again it was back at its first: testers). Never shown yet: from after it (Left,
     // PageUp), its last step (the whole run, as a slide is when it comes back in a presentation
     // program); from before it, its first, the steps unfolding with Right.
-    void backOntoDiagram();
-    void forwardOntoDiagram();
+    void ontoDiagram(bool forward);
     void goTo(int slide);
 
 signals:

@@ -1,5 +1,7 @@
 #include "app/reader/chapter_tree.h"
 
+#include "widgets/controls/tree_rows.h"
+
 #include <QEvent>
 #include <QHeaderView>
 #include <QResizeEvent>
@@ -24,7 +26,7 @@ public:
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         QStyleOptionViewItem o = option;
-        o.rect = QRect(0, 0, ChapterTree::textWidth(*tree_, index), 1);
+        o.rect = QRect(0, 0, rowTextWidth(*tree_, index), 1);
         return QStyledItemDelegate::sizeHint(o, index);
     }
 
@@ -33,14 +35,6 @@ private:
 };
 
 } // namespace
-
-int ChapterTree::textWidth(const QTreeView& tree, const QModelIndex& index) {
-    int depth = tree.rootIsDecorated() ? 1 : 0;
-    for (QModelIndex i = index.parent(); i.isValid(); i = i.parent()) {
-        ++depth;
-    }
-    return std::max(1, tree.viewport()->width() - depth * tree.indentation());
-}
 
 ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     setHeaderHidden(true);

@@ -28,9 +28,6 @@ public:
                          const QString& note);
     static constexpr QChar kBookmarkMark = QChar(0x2605), kNoteMark = QChar(0x270E);
 
-    // The width the text of the row at `index` has in `tree`: the list's, less its indentation.
-    static int textWidth(const QTreeView& tree, const QModelIndex& index);
-
 signals:
     // Enter or a click on a row: open it.
     void chapterSectionActivated(int chapter, const QString& sectionId);

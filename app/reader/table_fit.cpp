@@ -8,6 +8,7 @@
 #include <QTextTable>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 namespace fg {
@@ -36,10 +37,9 @@ void forEachCellBlock(const QTextTable* table, Visit&& visit) {
 struct TableColumns {
     QTextTable* table = nullptr;
     std::vector<qreal> least, most;
-    // Per column: no text in any of its cells (a box's coloured bar), and the width its cells
-    // were given (a fixed width, or 0), which fitting keeps.
-    std::vector<bool> bare;
-    std::vector<qreal> given;
+    // Per column without text in any of its cells (a box's coloured bar): the fixed width its
+    // cells were given (or 0), which fitting keeps; nothing for a column of text.
+    std::vector<std::optional<qreal>> bar;
     qreal overhead = 0; // borders, spacing and padding around and between the cells
     qreal applied = 1;  // the type scale the table has (scaleTableType), which they are in
 
@@ -51,10 +51,6 @@ struct TableColumns {
         return sum;
     }
 };
-
-int barColumns(const TableColumns& t) {
-    return static_cast<int>(std::count(t.bare.begin(), t.bare.end(), true));
-}
 
 std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& how) {
     std::vector<TableColumns> out;
@@ -81,11 +77,10 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
         const auto n = static_cast<std::size_t>(table->columns());
         t.least.assign(n, 0);
         t.most.assign(n, 0);
-        t.bare.assign(n, true);
-        t.given.assign(n, 0);
+        std::vector<bool> text(n, false);
         forEachCellBlock(table, [&](int c, const QTextBlock& b) {
             if (b.length() > 1) {
-                t.bare[static_cast<std::size_t>(c)] = false;
+                text[static_cast<std::size_t>(c)] = true;
             }
             qreal line = 0;
             for (auto it = b.begin(); !it.atEnd(); ++it) {
@@ -103,13 +98,14 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
         });
         const QTextTableFormat f = table->format();
         const QVector<QTextLength> widths = f.columnWidthConstraints();
+        t.bar.assign(n, std::nullopt);
         for (std::size_t c = 0; c < n; ++c) {
-            if (t.bare[c]) {
+            if (!text[c]) {
                 t.most[c] = 0;
-                if (c < static_cast<std::size_t>(widths.size()) &&
-                    widths[static_cast<qsizetype>(c)].type() == QTextLength::FixedLength) {
-                    t.given[c] = widths[static_cast<qsizetype>(c)].rawValue();
-                }
+                const bool fixed =
+                    c < static_cast<std::size_t>(widths.size()) &&
+                    widths[static_cast<qsizetype>(c)].type() == QTextLength::FixedLength;
+                t.bar[c] = fixed ? widths[static_cast<qsizetype>(c)].rawValue() : 0;
             }
         }
         t.overhead = (table->columns() + 1) * f.cellSpacing() + 2 * f.border() +
@@ -216,9 +212,10 @@ void fitTablesIn(QTextDocument* doc, qreal column, const TableFitting& how, bool
         // a bar of its own width (26 to 36 px) and its text at its own place.
         QTextTableFormat f = t.table->format();
         const qreal cellFrame = 2 * f.cellPadding() + 2 * f.border();
-        qreal barRoom = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            barRoom += t.bare[i] ? t.given[i] : 0;
+        qreal barRoom = 0, barCells = 0; // the bars' widths; with their cells' padding, borders
+        for (const auto& bar : t.bar) {
+            barRoom += bar ? *bar : 0;
+            barCells += bar ? *bar + cellFrame : 0;
         }
         std::vector<qreal> width = t.least;
         qreal used = 0, lack = 0;
@@ -235,15 +232,14 @@ void fitTablesIn(QTextDocument* doc, qreal column, const TableFitting& how, bool
         // text share what the bars leave.
         qreal total = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            total += t.bare[i] ? 0 : width[i] + cellFrame;
+            total += t.bar[i] ? 0 : width[i] + cellFrame;
         }
         const qreal whole = room + t.overhead;
-        const qreal textShare =
-            whole > 0 ? std::max<qreal>(0, whole - barRoom - barColumns(t) * cellFrame) / whole : 1;
+        const qreal textShare = whole > 0 ? std::max<qreal>(0, whole - barCells) / whole : 1;
         QVector<QTextLength> constraints;
         for (std::size_t i = 0; i < n; ++i) {
-            constraints << (t.bare[i]
-                                ? QTextLength(QTextLength::FixedLength, t.given[i])
+            constraints << (t.bar[i]
+                                ? QTextLength(QTextLength::FixedLength, *t.bar[i])
                                 : QTextLength(QTextLength::PercentageLength,
                                               100 * textShare * (width[i] + cellFrame) / total));
         }

@@ -101,6 +101,7 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
                 .arg(steps));
     }
     const int total = plan.frames();
+    const QStringList captions = animationCaptions(source, o); // one a frame, in order
     const std::vector<QRectF> cameras = framingOf(source, theme, plan.first, plan.last);
     int done = 0;
     QImage img(o.size, QImage::Format_ARGB32_Premultiplied);
@@ -110,16 +111,14 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
         paintDiagramPicture(p, QSizeF(o.size), f, caption, theme, camera);
     };
     Frame previous = source.frame(plan.first, theme);
-    QString previousCaption = captionOf(source, o, plan.first);
     for (int pos = plan.first; pos <= plan.last; ++pos) {
         const Frame target = source.frame(pos, theme);
-        const QString caption = captionOf(source, o, pos);
         const QRectF& camera = cameras[std::size_t(pos - plan.first)];
         if (pos > plan.first) {
             const QRectF& from = cameras[std::size_t(pos - 1 - plan.first)];
             for (int i = 1; i <= plan.perTransition; ++i) {
                 const qreal t = ease(qreal(i) / plan.perTransition);
-                draw(tween(previous, target, t), saysTheNextStep(t) ? caption : previousCaption,
+                draw(tween(previous, target, t), captions.at(done),
                      QRectF(from.topLeft() + (camera.topLeft() - from.topLeft()) * t,
                             from.size() + (camera.size() - from.size()) * t));
                 if (Status e = sink(img, 1); !e) {
@@ -130,7 +129,7 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
                 }
             }
         }
-        draw(target, caption, camera);
+        draw(target, captions.at(done), camera);
         if (Status e = sink(img, plan.perHold); !e) {
             return e;
         }
@@ -139,7 +138,6 @@ Status renderFrames(const DiagramSource& source, const Theme& theme, const Anima
             return Status::cancelled();
         }
         previous = target;
-        previousCaption = caption;
     }
     return Status::ok();
 }

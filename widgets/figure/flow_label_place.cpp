@@ -11,6 +11,8 @@ bool crosses(const QLineF& a, const QLineF& b) {
     return a.intersects(b, nullptr) == QLineF::BoundedIntersection;
 }
 
+} // namespace
+
 bool segmentTouches(const QLineF& s, const QRectF& r) {
     if (r.contains(s.p1()) || r.contains(s.p2())) {
         return true;
@@ -22,8 +24,6 @@ bool segmentTouches(const QLineF& s, const QRectF& r) {
     return std::any_of(std::begin(sides), std::end(sides),
                        [&](const QLineF& side) { return crosses(s, side); });
 }
-
-} // namespace
 
 bool LabelObstacles::clear(const QRectF& r) const {
     // The label's painted patch (labelBackground), with room for half a line's width.

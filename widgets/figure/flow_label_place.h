@@ -12,6 +12,9 @@
 
 namespace fg {
 
+// Whether segment `s` has a point in `r` (an end inside, or crossing a side).
+bool segmentTouches(const QLineF& s, const QRectF& r);
+
 // What a label must stay clear of.
 struct LabelObstacles {
     std::vector<QLineF> segments;

@@ -6,6 +6,7 @@
 #include "models/study/quiz_deck.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/canvas/reading_column.h"
+#include "widgets/controls/tree_rows.h"
 
 #include <QDate>
 #include <QHeaderView>
@@ -38,14 +39,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         QStyleOptionViewItem o = option;
         if (index.column() == 0 && index.parent().isValid()) {
-            int depth = tree_->rootIsDecorated() ? 1 : 0;
-            for (QModelIndex i = index.parent(); i.isValid(); i = i.parent()) {
-                ++depth;
-            }
-            const int room = tree_->isFirstColumnSpanned(index.row(), index.parent())
-                                 ? tree_->viewport()->width()
-                                 : tree_->header()->sectionSize(0);
-            o.rect = QRect(0, 0, std::max(1, room - depth * tree_->indentation()), 1);
+            o.rect = QRect(0, 0, rowTextWidth(*tree_, index), 1);
         }
         QSize s = QStyledItemDelegate::sizeHint(o, index);
         s.rwidth() += 2 * option.fontMetrics.averageCharWidth();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "widgets/figure/figure_scene.h"
+#include "widgets/figure/flow_label_place.h"
 
 #include <QLineF>
 #include <QStringList>
@@ -49,18 +50,6 @@ inline std::vector<QLineF> segments(const fg::FigureScene::Line& l) {
     return out;
 }
 
-inline bool segmentTouchesRect(const QLineF& s, const QRectF& r) {
-    if (r.contains(s.p1()) || r.contains(s.p2())) {
-        return true;
-    }
-    const QLineF sides[] = {{r.topLeft(), r.topRight()},
-                            {r.topRight(), r.bottomRight()},
-                            {r.bottomRight(), r.bottomLeft()},
-                            {r.bottomLeft(), r.topLeft()}};
-    return std::any_of(std::begin(sides), std::end(sides),
-                       [&](const QLineF& side) { return crosses(s, side, nullptr); });
-}
-
 // Edge labels (the texts drawn on the page's colour) that cover a line or an arrowhead.
 inline QStringList labelsOnLines(const fg::FigureScene& scene) {
     QStringList out;
@@ -74,7 +63,7 @@ inline QStringList labelsOnLines(const fg::FigureScene& scene) {
             const QRectF near = label.adjusted(-half, -half, half, half);
             bool hit = false;
             for (const QLineF& s : segments(l)) {
-                hit = hit || segmentTouchesRect(s, near);
+                hit = hit || fg::segmentTouches(s, near);
             }
             if (l.arrow && l.points.size() >= 2) {
                 const QPolygonF head =
