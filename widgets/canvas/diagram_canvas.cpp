@@ -336,8 +336,24 @@ qreal DiagramCanvas::wholeScale(QSizeF viewport, const Frame& frame) const {
     return std::clamp<qreal>(fit, 0.0002, std::max<qreal>(0.0002, largestReadableScale(frame)));
 }
 
+qreal DiagramCanvas::pairWholeScale(QSizeF viewport, const Frame& frame) const {
+    qreal whole = wholeScale(viewport, frame);
+    if (partner_ && partner_->readableType_ && !partner_->size().isEmpty()) {
+        whole = std::min(whole, partner_->wholeScale(partner_->size(), partner_->to_));
+    }
+    return whole;
+}
+
 qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
-    return std::max(wholeScale(viewport, frame), leastReadableScale());
+    if (!readableType_) {
+        return wholeScale(viewport, frame);
+    }
+    const qreal whole = pairWholeScale(viewport, frame);
+    if (wholeFit_) {
+        return whole;
+    }
+    const qreal least = leastReadableScale();
+    return whole >= kLeastSqueeze * least ? whole : least;
 }
 
 qreal DiagramCanvas::leastReadableScale() const {

@@ -85,8 +85,11 @@ public:
     void zoomIn();
     void zoomOut();
     // The whole drawing in the area: fitToView, and with readable type below the page's type
-    // where the drawing needs it (a Lab page's Fit button).
+    // where the drawing needs it (a Lab page's Fit button). It stays whole as the area changes
+    // (the window made larger again: the drawing kept its small size, a tester) until the zoom
+    // is reset (fitToView: readable type again).
     void fitWhole();
+    bool showsWhole() const { return wholeFit_; }
     void fitToView();
     // zoomIn (direction > 0), zoomOut (< 0) or fitToView (0): a page's zoom keys and buttons.
     void zoomStep(int direction);
@@ -126,6 +129,11 @@ public:
     // sentences do), a drawing that is then larger than its area scrolling (a Lab page: its
     // drawings fitted a small window with 7-pixel words, and kept a desktop's size in Projector:
     // testers). Off: fitted whatever the size of its words (a live diagram's large runs).
+    // A drawing that fits whole with its smallest words at kLeastSqueeze of the font or more is
+    // shown whole (a caption's size beside the sentences: at 1024x700 the Lab's maps scrolled
+    // for a few pixels of type, their nodes out of sight: a tester); one that does not is shown
+    // at the font's size and scrolls.
+    static constexpr qreal kLeastSqueeze = 0.8;
     void setReadableType(bool on);
     // The scroll bars shown along the edges the drawing overflows (zoomed in, or readable type).
     QScrollBar* horizontalScrollBar() const;
@@ -163,6 +171,8 @@ private:
     bool followedFromTheKeyboard() const;
     // The scale that shows the whole of `frame` in `viewport`, its letters however small.
     qreal wholeScale(QSizeF viewport, const Frame& frame) const;
+    // The same, for this drawing and its camera partner's at once (both sides at one scale).
+    qreal pairWholeScale(QSizeF viewport, const Frame& frame) const;
     QTransform viewTransform(QSizeF viewport, const Frame& frame) const;
     // What `frame` is fitted by (the run's camera, or the frame's own size) and the scale that
     // fits it in `viewport` before the student's zoom.
@@ -193,6 +203,7 @@ private:
     mutable qreal runLargestFont_ = 0; // the largest letters of the camera's frames
     QPointF pan_;
     bool readableType_ = false;
+    bool wholeFit_ = false; // fitWhole: shown whole, however small its words, until fitToView
     CanvasScrollBars* bars_ = nullptr;
     QPoint dragStart_;
     QPointF panStart_;

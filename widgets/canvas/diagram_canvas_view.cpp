@@ -16,7 +16,13 @@ void DiagramCanvas::zoomBy(qreal factor) {
     const QPointF at = viewTransform(size(), to_).inverted().map(middle);
     zoom_ = std::clamp(zoom_ * factor, 0.1, 400.0);
     if (std::abs(zoom_ - 1.0) < 1e-9) {
-        fitToView(); // back at the fit: fitted again, as if never zoomed
+        // Back at the fit (the readable one, or Fit's whole drawing): fitted again, as if
+        // never zoomed.
+        zoom_ = 1.0;
+        pan_ = QPointF();
+        keepDrawingInView();
+        update();
+        emit viewChanged();
         return;
     }
     pan_ += middle - viewTransform(size(), to_).map(at);
@@ -59,6 +65,7 @@ void DiagramCanvas::zoomOut() {
 }
 
 void DiagramCanvas::fitToView() {
+    wholeFit_ = false;
     zoom_ = 1.0;
     pan_ = QPointF();
     keepDrawingInView();
@@ -67,21 +74,13 @@ void DiagramCanvas::fitToView() {
 }
 
 void DiagramCanvas::fitWhole() {
-    zoom_ = 1.0;
-    pan_ = QPointF();
     // Readable type holds the words at the page's size, the drawing larger than its area: Fit
     // asked for shows it whole all the same (it changed nothing on the Lab pages: a tester), and
-    // both sides of a Lab page at the one scale that shows each whole.
-    if (readableType_ && !size().isEmpty()) {
-        qreal whole = wholeScale(size(), to_);
-        if (partner_ && partner_->readableType_ && !partner_->size().isEmpty()) {
-            whole = std::min(whole, partner_->wholeScale(partner_->size(), partner_->to_));
-        }
-        zoom_ = std::min<qreal>(1, whole / fitScale(size(), to_));
-    }
+    // both sides of a Lab page at the one scale that shows each whole, as the area changes too.
+    fitToView();
+    wholeFit_ = readableType_;
     keepDrawingInView();
     update();
-    emit viewChanged();
 }
 
 void DiagramCanvas::handleZoomKeys(QWidget* scope) {

@@ -193,8 +193,70 @@ private slots:
         }
         canvas.fitWhole();
         QCOMPARE(canvas.transformOnScreen().m11(), fitted);
+        // Fit holds as the area changes: the window made larger again, the drawing grows with
+        // it (it kept the small size it was fitted at: tester 40), and smaller, it stays whole.
+        for (const QSize size : {QSize(720, 480), QSize(240, 160), QSize(360, 240)}) {
+            canvas.resize(size);
+            QCoreApplication::processEvents();
+            const qreal scale = canvas.transformOnScreen().m11();
+            const qreal ratio = size.width() / 360.0; // the area's, and the drawing's about
+            QVERIFY2(scale > fitted * ratio * 0.9 && scale < fitted * ratio * 1.25,
+                     qPrintable(QStringLiteral("%1 at %2 px, %3 at 360 px")
+                                    .arg(scale)
+                                    .arg(size.width())
+                                    .arg(fitted)));
+            QVERIFY(!canvas.horizontalScrollBar()->isVisible());
+            QVERIFY(!canvas.verticalScrollBar()->isVisible());
+        }
+        canvas.zoomIn();
+        canvas.zoomOut(); // back where Fit put it, not to the readable words
+        QVERIFY(qAbs(canvas.transformOnScreen().m11() - fitted) < 1e-6);
         canvas.fitToView(); // Reset zoom: back to the readable words
         QVERIFY(canvas.horizontalScrollBar()->isVisible());
+        canvas.resize(720, 480);
+        QCoreApplication::processEvents();
+        QVERIFY(canvas.horizontalScrollBar()->isVisible()); // readable again, as the area changes
+        canvas.setSource(nullptr);
+    }
+
+    // Readable type: a drawing that fits whole with its words a little under the font's size (at
+    // least kLeastSqueeze of it) is shown whole; one that needs smaller words is shown at the
+    // font's size and scrolls (at 1024x700 the Lab's maps scrolled for a pixel or two of type,
+    // their nodes out of sight: tester 40).
+    void aDrawingThatNearlyFitsIsShownWhole() {
+        ToySource source;
+        fg::DiagramCanvas canvas;
+        canvas.setReadableType(true);
+        QFont f = canvas.font();
+        f.setPixelSize(16);
+        canvas.setFont(f);
+        canvas.resize(600, 300);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        canvas.setSource(&source);
+        canvas.player()->seek(source.stepCount() - 1);
+        int squeezed = 0;
+        int scrolled = 0;
+        for (int width = 600; width >= 240; width -= 8) {
+            canvas.resize(width, 300);
+            QCoreApplication::processEvents();
+            const qreal shown = 14 * canvas.transformOnScreen().m11(); // the toy's 14-unit words
+            const bool whole = !canvas.horizontalScrollBar()->isVisible();
+            const QString at = QStringLiteral("%1 px words at %2 px wide").arg(shown).arg(width);
+            if (shown < 16 - 0.01) {
+                QVERIFY2(shown >= fg::DiagramCanvas::kLeastSqueeze * 16 - 0.01, qPrintable(at));
+                QVERIFY2(whole, qPrintable(at));
+                ++squeezed;
+            } else if (!whole) {
+                QVERIFY2(shown < 16 + 0.01, qPrintable(at)); // at the font's size, scrolling
+                ++scrolled;
+            }
+            QVERIFY(canvas_reach::boxesOutOfReach(canvas).isEmpty());
+        }
+        QVERIFY2(squeezed > 0 && scrolled > 0,
+                 qPrintable(QStringLiteral("%1 widths whole with smaller words, %2 scrolling")
+                                .arg(squeezed)
+                                .arg(scrolled)));
         canvas.setSource(nullptr);
     }
 };
