@@ -12,6 +12,7 @@
 
 #include <QFile>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -139,6 +140,55 @@ private slots:
                                 .arg(canvas->zoom())
                                 .arg(canvas->width())));
         QVERIFY(!canvas->verticalScrollBar()->isVisible());
+    }
+
+    // Tester 40 at 1024x700: the page scrolled, the key table and the charts took the height and
+    // each drawing showed its slot bar alone, the nodes below the window. The page fits the
+    // window now, the charts step aside for the drawings (the node boxes say the same counts),
+    // and a map of 3 masters shows whole there; with the room for them, the charts are back.
+    void aShortWindowGivesTheDrawingsTheRoom() {
+        fg::RedisLabPage page;
+        page.resize(1000, 620); // the page's room in a 1024x700 window
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCoreApplication::processEvents();
+        auto* scroll = page.findChild<QScrollArea*>(QStringLiteral("labPage"));
+        QVERIFY(scroll);
+        QVERIFY(!scroll->verticalScrollBar()->isVisible());
+        QVERIFY(!page.realChart()->isVisible());
+        fg::DiagramCanvas* model = page.modelCanvas();
+        const QSize room = model->size();
+        QVERIFY2(room.height() >= 200, qPrintable(QString::number(room.height())));
+
+        std::vector<fg::lab::RedisNode> nodes = sixNodes();
+        nodes.resize(3);
+        const auto state = std::make_shared<fg::redis::ClusterState>(
+            fg::realCluster(nodes, freshShards(3, false), {332, 337, 331}));
+        fg::ClusterPictures pictures({{state, std::nullopt, QStringLiteral("sent")}});
+        QWidget half;
+        fg::DiagramCanvas* canvas = fg::labCanvas(&half);
+        canvas->setSource(&pictures);
+        half.resize(room);
+        canvas->setGeometry(half.rect());
+        half.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&half));
+        QCoreApplication::processEvents();
+        QVERIFY2(!canvas->horizontalScrollBar()->isVisible() &&
+                     !canvas->verticalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("%1 by %2 units in %3 by %4 px")
+                                .arg(canvas->currentFrame().size.width())
+                                .arg(canvas->currentFrame().size.height())
+                                .arg(room.width())
+                                .arg(room.height())));
+        canvas->setSource(nullptr);
+
+        page.resize(1800, 1000);
+        QCoreApplication::processEvents();
+        QVERIFY(page.realChart()->isVisible());
+        QVERIFY(page.modelChart()->isVisible());
+        page.resize(1000, 620);
+        QCoreApplication::processEvents();
+        QVERIFY(!page.modelChart()->isVisible());
     }
 
     void aStaleClientsAskIsDrawnAsTheDiagramDrawsIt() {

@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -250,6 +251,23 @@ QScrollArea* labScroll(QWidget* below, QWidget* parent) {
     return scroll;
 }
 
+namespace {
+
+// A Lab page's content: as tall as the window when its widgets fit there at their least heights
+// (the page scrolled as soon as the window was shorter than what they would like, the drawings'
+// nodes out of sight at 1024x700: tester 40), taller only when they do not fit.
+class PageContent : public QWidget {
+public:
+    using QWidget::QWidget;
+    int heightForWidth(int width) const override {
+        return layout() && layout()->hasHeightForWidth()
+                   ? layout()->totalMinimumHeightForWidth(width)
+                   : QWidget::heightForWidth(width);
+    }
+};
+
+} // namespace
+
 QVBoxLayout* scrolledPage(QWidget* page) {
     auto* outer = new QVBoxLayout(page);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -258,7 +276,7 @@ QVBoxLayout* scrolledPage(QWidget* page) {
     scroll->setWidgetResizable(true); // the content fills the page when it fits
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setFocusPolicy(Qt::NoFocus); // Tab goes to the page's controls
-    auto* content = new QWidget(scroll);
+    auto* content = new PageContent(scroll);
     scroll->setWidget(content);
     outer->addWidget(scroll);
     return new QVBoxLayout(content);

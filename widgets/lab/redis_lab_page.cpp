@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -223,8 +224,41 @@ QWidget* RedisLabPage::buildKeysTab() {
     return tab;
 }
 
+namespace {
+
+// The drawings' area, which says when its height changes (the charts under the drawings come and
+// go with it: RedisLabPage::placeCharts).
+class DrawingsArea : public QWidget {
+public:
+    DrawingsArea(QWidget* parent, std::function<void()> resized)
+        : QWidget(parent), resized_(std::move(resized)) {}
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QWidget::resizeEvent(event);
+        if (event->size().height() != event->oldSize().height()) {
+            resized_();
+        }
+    }
+
+private:
+    std::function<void()> resized_;
+};
+
+} // namespace
+
+void RedisLabPage::placeCharts() {
+    if (!realChart_) {
+        return; // still being built
+    }
+    const bool room = drawings_->height() >= int(kChartsFromPx * theme_.fontScale);
+    for (QCustomPlot* chart : {realChart_, modelChart_}) {
+        chart->setVisible(room);
+    }
+}
+
 QWidget* RedisLabPage::buildDrawings() {
-    drawings_ = new QWidget(this);
+    drawings_ = new DrawingsArea(this, [this] { placeCharts(); });
     auto* under = new QVBoxLayout(drawings_);
     under->setContentsMargins(0, 0, 0, 0);
     auto* h = new QHBoxLayout;
@@ -296,6 +330,7 @@ void RedisLabPage::sizeCharts() {
     for (DiagramCanvas* canvas : {realCanvas_, modelCanvas_}) {
         canvas->setMinimumHeight(int(180 * theme_.fontScale));
     }
+    placeCharts();
 }
 
 // Start on a running cluster removes it and what was done with it: asked first.

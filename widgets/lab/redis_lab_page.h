@@ -65,6 +65,7 @@ public:
     std::vector<int> stoppableMasters() const;
     QComboBox* victimPicker() const { return victim_; }
     QCustomPlot* realChart() const { return realChart_; }
+    QCustomPlot* modelChart() const { return modelChart_; }
 
     // Keys to offer as one of the page's key sources: `from` names them for the student ("the
     // Redis diagram's 4 keys (...)"), picked when `pick`. The main window offers the open
@@ -133,6 +134,12 @@ private:
     void showReshardPictures();
     void drawHistograms();
     void sizeCharts(); // the charts' type and height by the theme's type scale and the zoom
+    // The charts of keys per master under the drawings, where the drawings have the room for
+    // them (kChartsFromPx high, times the theme's type scale); in a short window the drawings
+    // take it, their node boxes saying the same counts (at 1024x700 the charts left the cluster
+    // a strip, its nodes out of sight: tester 40).
+    static constexpr int kChartsFromPx = 460;
+    void placeCharts();
     void refreshVictims();
     QString cannotStop(int master) const;
     bool confirmRestart();
