@@ -166,6 +166,17 @@ QTextEdit::ExtraSelection ReaderView::focusedLinkMark() const {
 
 void ReaderView::showSelections() {
     QList<QTextEdit::ExtraSelection> all = hits_;
+    // The hit F3 is on, in the selection's colours: a hit inside a Note or a quote (a table cell
+    // with a background) did not show the selection, only the yellow of every hit (tester 40).
+    if (currentHit_ >= 0 && currentHit_ < hitCount()) {
+        const Hit& h = allHits_[static_cast<std::size_t>(currentHit_)];
+        if (h.figure.isEmpty() && h.index >= 0 && h.index < all.size()) {
+            all[h.index].format.setBackground(
+                palette().color(QPalette::Active, QPalette::Highlight));
+            all[h.index].format.setForeground(
+                palette().color(QPalette::Active, QPalette::HighlightedText));
+        }
+    }
     if (!focusedLink().isEmpty()) {
         all << focusedLinkMark();
     }

@@ -136,6 +136,7 @@ void ReaderView::goToHit(int index) {
         }
         viewport()->update();
     }
+    showSelections(); // the current hit's mark moves with it
     if (h.figure.isEmpty()) {
         setTextCursor(hits_[h.index].cursor);
     } else {
@@ -145,6 +146,8 @@ void ReaderView::goToHit(int index) {
     }
     scrolling_ = true;
     ensureCursorVisible();
+    // Well in view, not on the view's last line (a hit in the Interview quote: tester 40).
+    scrollLinkIntoView();
     scrolling_ = false;
     // The hit's section is the one read (the list showed the one whose heading was above the
     // view's upper quarter, the section before), and the hit stays in view when the view's
@@ -152,6 +155,9 @@ void ReaderView::goToHit(int index) {
     anchor_ = h.position;
     anchorY_ = cursorRect(textCursor()).top();
     const QString section = sectionAt(h.position);
+    // Also in a run of resizes begun before (the search panel's list narrowed the reader as F3
+    // reached the last section: the view went back to the section the run began in).
+    resizeKeep_ = section;
     if (section != lastSection_) {
         lastSection_ = section;
         emit sectionChanged(section);

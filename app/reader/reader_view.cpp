@@ -223,12 +223,16 @@ std::vector<bool> ReaderView::tablesStacked() const {
 }
 
 void ReaderView::changeEvent(QEvent* event) {
+    const bool font =
+        event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange;
+    // Where the reader is, before QTextEdit lays the text out again in the new font.
+    const Place before = font && course_ && chapter_ >= 0 ? place() : Place{};
     QTextBrowser::changeEvent(event);
     // QTextEdit gives the document the widget's font when that changes (the projector theme
     // enlarges the application's font): the chapter's own body size must come back.
-    if (event->type() == QEvent::FontChange && course_ && chapter_ >= 0 &&
+    if (font && course_ && chapter_ >= 0 &&
         document()->defaultFont().pixelSize() != qRound(bodyPx())) {
-        rerenderKeepingPlace();
+        rerenderAt(before);
     }
 }
 
@@ -311,6 +315,19 @@ void ReaderView::resizeEvent(QResizeEvent* event) {
     QTextBrowser::resizeEvent(event);
     updateMargins();
     reflowing_ = false;
+}
+
+QTextCursor ReaderView::lineAtTop() const {
+    // Not a figure the view's top cuts through: a theme or a zoom redraws it at another height,
+    // and the text after it moved by the difference.
+    const int x = viewport()->width() / 2;
+    for (int y = 0; y < viewport()->height(); y += 4) {
+        const QTextCursor c = cursorForPosition(QPoint(x, y));
+        if (cursorRect(c).top() >= 0) {
+            return c;
+        }
+    }
+    return cursorForPosition(QPoint(x, 0));
 }
 
 QString ReaderView::currentSection() const {
@@ -424,10 +441,12 @@ void ReaderView::setTheme(const Theme& theme) {
     QPalette p = palette();
     p.setColor(QPalette::Base, theme.background);
     p.setColor(QPalette::Text, theme.text);
-    p.setColor(QPalette::Highlight, theme.highlight);
-    // The search hit in focus is the text cursor's selection: its text black or white, whichever
-    // reads on the highlight (the style's white on Light's yellow read 1.4:1, a tester).
-    p.setColor(QPalette::HighlightedText, textOn(theme.highlight));
+    // The search hit in focus is the text cursor's selection, in the accent the other hits' yellow
+    // does not have (as in the figures' labels), its text black or white, whichever reads on it
+    // (the style's white on Light's yellow read 1.4:1, a tester). showSelections marks it so too,
+    // where the selection is not drawn (a Note's box: tester 40).
+    p.setColor(QPalette::Highlight, theme.accent);
+    p.setColor(QPalette::HighlightedText, textOn(theme.accent));
     setPalette(p);
     rerenderKeepingPlace();
 }
@@ -456,8 +475,48 @@ bool ReaderView::zoomPage(int direction) {
     return true;
 }
 
+ReaderView::Place ReaderView::place() const {
+    Place p;
+    p.section = currentSection();
+    p.atTop = verticalScrollBar()->value() == 0 || !course_ || chapter_ < 0;
+    if (!p.atTop) {
+        const QTextCursor top = lineAtTop();
+        p.position = top.position();
+        p.y = cursorRect(top).top();
+    }
+    p.hit = currentHit_;
+    return p;
+}
+
 void ReaderView::rerenderKeepingPlace() {
-    rerenderKeepingPlace(currentSection(), verticalScrollBar()->value() == 0);
+    rerenderAt(place());
+}
+
+void ReaderView::rerenderAt(const Place& p) {
+    if (p.atTop) {
+        rerenderKeepingPlace(p.section, true);
+        return;
+    }
+    // The text at the view's top stays there, and the search's hit in focus stays the one: a
+    // theme or a zoom took the view to the section's heading, or with a search open to its first
+    // hit, half a screen from the line read (tester 40).
+    rerenderKeepingPlace(p.section, false);
+    if (!query_.isEmpty() && p.hit >= 0 && p.hit < hitCount() && p.hit != currentHit_) {
+        goToHit(p.hit);
+    }
+    QTextCursor c(document());
+    c.setPosition(std::clamp(p.position, 0, std::max(0, document()->characterCount() - 1)));
+    scrolling_ = true; // the same text in view: the same section read
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + cursorRect(c).top() - p.y);
+    scrolling_ = false;
+    // The place a resize that follows keeps (a theme's type and scroll bar change the width).
+    anchor_ = c.position();
+    anchorY_ = p.y;
+    resizeKeep_ = p.section;
+    if (lastSection_ != p.section) {
+        lastSection_ = p.section;
+        emit sectionChanged(p.section);
+    }
 }
 
 void ReaderView::rerenderKeepingPlace(const QString& keep, bool atTop) {

@@ -40,6 +40,8 @@ public:
     void showChapter(int index, const QString& sectionId = {});
     int chapterIndex() const { return chapter_; }
     QString currentSection() const;
+    // The first line of text wholly in view (at its middle): the place a theme or a zoom keeps.
+    QTextCursor lineAtTop() const;
     // True at the chapter's very top (its title in view): the chapter list marks the chapter
     // there, not its first section (a new student's first start marked a section).
     bool atChapterTop() const;
@@ -111,6 +113,18 @@ private:
     void render();
     void renderChapter(); // render() without telling a section change
     void rerenderKeepingPlace();
+    // Where the reader is: the section read, the first line in view and its height in the view
+    // (none at the chapter's top), the search's hit in focus.
+    struct Place {
+        QString section;
+        bool atTop = true;
+        int position = 0;
+        int y = 0;
+        int hit = -1;
+    };
+    Place place() const;
+    // The chapter laid out again (a theme, a zoom, a font) with `p` where it was.
+    void rerenderAt(const Place& p);
     // At `keep`, or at the top; the search's marks (if any) put back.
     void rerenderKeepingPlace(const QString& keep, bool atTop);
     QString sectionAtScroll() const;    // the section a quarter down the view
@@ -158,7 +172,8 @@ private:
     void showSelections();
     // The focused link's mark: the app's focus colour (at least 3:1 on the page), text on it.
     QTextEdit::ExtraSelection focusedLinkMark() const;
-    // The focused link a third down the view when it is near an edge (or out of sight).
+    // The text cursor's selection (the focused link, a search hit) a third down the view when it
+    // is near an edge (or out of sight).
     void scrollLinkIntoView();
     // From a reading position (no link focused, or the focused one scrolled out of view): the
     // next link in view below it (Tab) or the previous one above it (Shift+Tab), selected,
