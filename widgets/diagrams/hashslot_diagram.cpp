@@ -178,8 +178,15 @@ void sizeColumns(SlotGeometry& g, const redis::ClusterState& s, const ClusterNod
 }
 
 // The slot bar's segment for slots [start, end), all of one owner.
+// A run of slots as the bar says it: "5461-10777", or "10778" for one slot.
+QString slotRun(int start, int end) {
+    return end - start == 1 ? QString::number(start)
+                            : QStringLiteral("%1-%2").arg(start).arg(end - 1);
+}
+
+// `runs`: every run of slots the segment's owner has, in order (end exclusive).
 FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const SlotGeometry& g,
-                      const Theme& t) {
+                      const Theme& t, const std::vector<std::pair<int, int>>& runs) {
     const int owner = s.owner[static_cast<std::size_t>(start)];
     FrameItem seg;
     seg.id = QStringLiteral("seg:%1").arg(start);
@@ -195,11 +202,31 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
     // ("node 4", else "4"), else nothing: never a label cut ("5461-6826" read "5461-682"),
     // and the owner before the range (a range alone named no one, and with more masters
     // than tones the colour does not either).
+    // An owner with other runs says them too, or how many: after one slot moved, node 1's
+    // "5461-10777" hid the 144 slots it still had past it, a sliver too narrow for words
+    // (tester 40).
     seg.textColor = t.text;
     seg.fontPx = g.smallType;
-    for (const QString& label :
-         {HashSlotWords::tr("%1-%2\nnode %3").arg(start).arg(end - 1).arg(owner),
-          HashSlotWords::tr("node %1").arg(owner), QString::number(owner)}) {
+    QStringList labels;
+    if (runs.size() > 1) {
+        if (runs.size() <= 3) {
+            QStringList all;
+            for (const auto& [a, b] : runs) {
+                all << slotRun(a, b);
+            }
+            labels
+                << HashSlotWords::tr("%1\nnode %2").arg(all.join(QStringLiteral(", "))).arg(owner);
+        }
+        const int more = static_cast<int>(runs.size()) - 1;
+        labels << inEnglishNumber(HashSlotWords::tr("%1 and %n more\nnode %2", nullptr, more), more)
+                      .arg(slotRun(start, end))
+                      .arg(owner)
+               << HashSlotWords::tr("%1, \u2026\nnode %2").arg(slotRun(start, end)).arg(owner);
+    } else {
+        labels << HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
+    }
+    labels << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
+    for (const QString& label : labels) {
         seg.text = label;
         if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
             break;
@@ -223,13 +250,22 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
 void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, const Theme& t) {
     f.items.push_back(text("bar-title", QRectF(g.x0, g.barTop - 30 * g.k, g.barW, 24 * g.k),
                            HashSlotWords::tr("16,384 hash slots"), t, g.fs, true));
+    std::map<int, std::vector<std::pair<int, int>>> runs; // each owner's runs of slots
+    for (int start = 0, sl = 1; sl <= redis::kSlots; ++sl) {
+        if (sl == redis::kSlots ||
+            s.owner[static_cast<std::size_t>(sl)] != s.owner[static_cast<std::size_t>(start)]) {
+            runs[s.owner[static_cast<std::size_t>(start)]].emplace_back(start, sl);
+            start = sl;
+        }
+    }
     int start = 0;
     for (int sl = 1; sl <= redis::kSlots; ++sl) {
         if (sl < redis::kSlots &&
             s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
             continue;
         }
-        FrameItem seg = slotSegment(s, start, sl, g, t);
+        FrameItem seg =
+            slotSegment(s, start, sl, g, t, runs[s.owner[static_cast<std::size_t>(start)]]);
         // A run narrower than a stripe one can see (a slot moved in a reshard: 1 of 16,384 is
         // a tenth of a pixel) gets a stripe of its owner's colour over its neighbours, at its
         // place (a tester saw slot 5474, moved to node 2, drawn in node 1's colour); the

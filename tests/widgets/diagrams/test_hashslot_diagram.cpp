@@ -134,6 +134,42 @@ private slots:
         QVERIFY(!f.find(QStringLiteral("slot-stripe:0")));
     }
 
+    // Tester 40 moved slot 10778 to node 2: node 1's segment said "5461-10777", and the 144
+    // slots node 1 still had past it were a sliver without words. A node's label says all its
+    // runs of slots (a few), or how many more it has.
+    void aNodesLabelSaysItsOtherRuns() {
+        fg::redis::ClusterState s = fg::redis::ClusterEngine(3, 0).initialState();
+        s.owner[10778] = 2;
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            for (const qreal width :
+                 {fg::HashslotDiagram::kWidth, fg::HashslotDiagram::kHalfWidth}) {
+                const fg::Frame f = fg::HashslotDiagram::layout(s, nullptr, theme, width);
+                const fg::FrameItem* one = f.find(QStringLiteral("seg:5461"));
+                const fg::FrameItem* two = f.find(QStringLiteral("seg:10923"));
+                QVERIFY(one && two);
+                const QString at = QStringLiteral("%1 at %2 units: ").arg(theme.name()).arg(width);
+                // In the projector's type at half the width, the first run and an ellipsis.
+                const bool room = theme.kind != fg::Theme::Kind::Projector ||
+                                  width == fg::HashslotDiagram::kWidth;
+                QVERIFY2(one->text == (room ? QStringLiteral("5461-10777, 10779-10922\nnode 1")
+                                            : QStringLiteral("5461-10777, \u2026\nnode 1")),
+                         qPrintable(at + one->text));
+                QVERIFY2(two->text == (room ? QStringLiteral("10778, 10923-16383\nnode 2")
+                                            : QStringLiteral("10923-16383, \u2026\nnode 2")),
+                         qPrintable(at + two->text));
+                QCOMPARE(f.find(QStringLiteral("seg:0"))->text, QStringLiteral("0-5460\nnode 0"));
+            }
+        }
+        // More runs: the run and how many more (an ellipsis where that does not fit).
+        s.owner[5470] = 0;
+        s.owner[5480] = 2;
+        for (const qreal width : {fg::HashslotDiagram::kWidth, fg::HashslotDiagram::kHalfWidth}) {
+            const fg::Frame f = fg::HashslotDiagram::layout(s, nullptr, fg::Theme::light(), width);
+            QCOMPARE(f.find(QStringLiteral("seg:5481"))->text,
+                     QStringLiteral("5481-10777 and 3 more\nnode 1"));
+        }
+    }
+
     // A slot range's label is whole or not drawn: in the projector's type a narrow segment cut
     // "5461-6826" to "5461-682" (the fourth master's preset), a different number from afar.
     void everyRangeLabelIsWholeInEveryTheme() {
