@@ -102,6 +102,10 @@ public:
     // The chapter list's marks of bookmarks and notes (ChapterTree::setSectionMarks): of one
     // section, or (empty chapter) of every section with either.
     void markStudyAids(const QString& chapter = {}, const QString& section = {});
+    // Study > Your bookmarks and notes: every bookmarked or noted section in the course's order,
+    // each opening its section (they were only in the chapter list and My progress: tester 40).
+    void fillMarkedSections(QMenu* menu);
+    static constexpr int kMarkedSectionsListed = 30; // then "All of them: My progress"
     // Saves the progress if anything changed; on failure the save notice stays on top of the
     // window (the change is kept in memory and saving is tried again at the next change).
     bool saveProgress();

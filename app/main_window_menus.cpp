@@ -247,6 +247,7 @@ void MainWindow::buildMenus() {
         }
         action(study, tool.menuText, {}, [this, id = tool.id] { openTool(id); });
     }
+    study->addSeparator(); // the section's own aids
     QAction* bookmark = action(study, tr("&Bookmark this section"),
                                {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { toggleBookmark(); });
     // It says what Ctrl+D will do: "Remove bookmark" on a bookmarked section (a tester).
@@ -258,6 +259,10 @@ void MainWindow::buildMenus() {
     });
     action(study, tr("&Note on this section\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
+    QMenu* marked = study->addMenu(tr("Your bookmarks and &notes"));
+    marked->setObjectName(QStringLiteral("markedSections"));
+    connect(marked, &QMenu::aboutToShow, this, [this, marked] { fillMarkedSections(marked); });
+    fillMarkedSections(marked);
     giveAccessKeys(study);
     studyMenu_ = study;
 

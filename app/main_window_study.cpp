@@ -24,6 +24,7 @@
 #include <QApplication>
 #include <QHash>
 #include <QInputDialog>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -115,6 +116,51 @@ void MainWindow::markStudyAids(const QString& chapter, const QString& section) {
             mark(ch.id, it.key());
         }
     }
+}
+
+void MainWindow::fillMarkedSections(QMenu* menu) {
+    menu->clear();
+    int listed = 0;
+    bool more = false;
+    for (std::size_t c = 0; c < course_.chapters.size() && !more; ++c) {
+        const Chapter& ch = course_.chapters[c];
+        const ChapterProgress p = progress_->chapter(ch.id);
+        for (const Section& s : ch.sections) {
+            const bool bookmarked = p.bookmarks.contains(s.id);
+            const QString note = p.notes.value(s.id);
+            if (!bookmarked && note.isEmpty()) {
+                continue;
+            }
+            if (listed == kMarkedSectionsListed) {
+                more = true;
+                break;
+            }
+            QString marks;
+            if (bookmarked) {
+                marks += ChapterTree::kBookmarkMark;
+            }
+            if (!note.isEmpty()) {
+                marks += ChapterTree::kNoteMark;
+            }
+            QString text = QStringLiteral("%1  %2 \u203a %3").arg(marks, ch.title, s.title);
+            QAction* a = menu->addAction(text.replace(QLatin1Char('&'), QLatin1String("&&")));
+            a->setToolTip(note.isEmpty() ? tr("Bookmarked") : tr("Your note: %1").arg(note));
+            connect(a, &QAction::triggered, this,
+                    [this, index = int(c), id = s.id] { showSection(index, id); });
+            ++listed;
+        }
+    }
+    if (listed == 0) {
+        menu->addAction(tr("None yet: Ctrl+D bookmarks the section you read, Ctrl+Shift+N adds "
+                           "a note to it"))
+            ->setEnabled(false);
+    }
+    if (more) {
+        menu->addSeparator();
+        menu->addAction(tr("All of them: My progress"), this,
+                        [this] { openTool(QStringLiteral("progress")); });
+    }
+    menu->setToolTipsVisible(true);
 }
 
 bool MainWindow::saveProgress() {

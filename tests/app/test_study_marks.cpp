@@ -100,6 +100,48 @@ private slots:
 
     // My progress at 1920x1080 cut a note at its column's edge ("...Decision Flowchart: NewS").
     // A note's row spans the page's columns and is as tall as its words need.
+    // Tester 40 looked for a list of bookmarks in the Study menu: Study > Your bookmarks and
+    // notes lists each marked section in the course's order, and opens it.
+    void theStudyMenuListsTheMarkedSections() {
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
+        fg::MainWindow w(course);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* list = w.findChild<QMenu*>(QStringLiteral("markedSections"));
+        QVERIFY(list);
+        emit list->aboutToShow();
+        QCOMPARE(list->actions().size(), 1);
+        QVERIFY(!list->actions().first()->isEnabled()); // "None yet: Ctrl+D ..."
+        const fg::Chapter& late = course.chapters[4];
+        const fg::Chapter& early = course.chapters[2];
+        w.progress()->setBookmark(late.id, late.sections[1].id, true);
+        w.setSectionNote(early.id, early.sections[2].id, QStringLiteral("ISR & acks"));
+        emit list->aboutToShow();
+        const QList<QAction*> entries = list->actions();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries[0]->text(), QStringLiteral("%1  %2 \u203a %3")
+                                         .arg(fg::ChapterTree::kNoteMark)
+                                         .arg(early.title, early.sections[2].title)
+                                         .replace('&', QStringLiteral("&&")));
+        QVERIFY(entries[0]->toolTip().contains(QStringLiteral("ISR & acks")));
+        QVERIFY(entries[1]->text().startsWith(fg::ChapterTree::kBookmarkMark));
+        QVERIFY(entries[1]->text().endsWith(late.sections[1].title));
+        entries[1]->trigger();
+        QTest::qWait(100);
+        QCOMPARE(w.reader()->chapterIndex(), 4);
+        QCOMPARE(w.reader()->currentSection(), late.sections[1].id);
+        // Past kMarkedSectionsListed, the rest are in My progress.
+        for (const fg::Chapter& ch : course.chapters) {
+            for (const fg::Section& s : ch.sections) {
+                w.progress()->setBookmark(ch.id, s.id, true);
+            }
+        }
+        emit list->aboutToShow();
+        QCOMPARE(list->actions().size(), fg::MainWindow::kMarkedSectionsListed + 2);
+        QVERIFY(list->actions().last()->text().contains(QStringLiteral("My progress")));
+    }
+
     void myProgressShowsANoteWhole() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         const fg::QuizDeck deck =
