@@ -14,6 +14,7 @@
 #include "widgets/study/progress_view.h"
 
 #include <QAction>
+#include <QFile>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
@@ -50,7 +51,11 @@ class TestStudyMarks : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { useOwnTestSettings("study-marks"); }
-    void init() { QSettings().clear(); }
+    // Each test from no progress: bookmarks and notes are saved as they are made.
+    void init() {
+        QSettings().clear();
+        QFile::remove(fg::ProgressStore::defaultPath());
+    }
 
     void bookmarksAndNotesAreMarkedInTheChapterList() {
         const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
