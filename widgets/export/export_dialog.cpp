@@ -214,7 +214,7 @@ void ExportDialog::syncControls() {
     // slide.
     QString note;
     if (format() == PictureFormat::Pdf && paper_->currentIndex() == 0) {
-        const QSizeF cm = options().size * 2.54 / 72;
+        const QSizeF cm = options().size * PictureOptions::kPixelPt * 2.54 / 72;
         note = tr("The PDF page is the picture's size (%1 x %2 cm), a slide, not a sheet of "
                   "paper: to print, choose A4 or US Letter above; for a whole chapter, File > "
                   "Export chapter as handout PDF.")

@@ -136,9 +136,10 @@ Status exportPicture(const PaintFunction& paint, PictureFormat format, const QSt
         QPdfWriter pdf(file.device());
         pdf.setTitle(options.title);
         pdf.setCreator(QStringLiteral("fieldguide"));
-        const QPageSize page = options.pdfPaper ? *options.pdfPaper
-                                                : QPageSize(options.size, QPageSize::Point,
-                                                            QString(), QPageSize::ExactMatch);
+        const QPageSize page = options.pdfPaper
+                                   ? *options.pdfPaper
+                                   : QPageSize(options.size * PictureOptions::kPixelPt,
+                                               QPageSize::Point, QString(), QPageSize::ExactMatch);
         const bool wide = options.size.width() > options.size.height();
         pdf.setPageLayout(QPageLayout(
             page, options.pdfPaper && wide ? QPageLayout::Landscape : QPageLayout::Portrait,

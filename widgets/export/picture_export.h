@@ -33,6 +33,9 @@ struct PictureOptions {
     bool transparent = false;      // PNG only: no background at all
     QString title;                 // SVG and PDF metadata
     // PDF only: this paper (A4, Letter), turned to landscape when the picture is wider than
+    // A picture's pixel on its own PDF page: a CSS pixel, 1/96 inch, as in the SVG (a 1920-pixel
+    // picture 508 mm wide in both; the PDF's page was 1920 points, 677 mm: tester 40).
+    static constexpr qreal kPixelPt = 72.0 / 96.0;
     // tall, the picture scaled to fit inside kPaperMarginPt and centred; else the page is `size`
     // in points, edge to edge (a slide).
     std::optional<QPageSize> pdfPaper;

@@ -155,7 +155,7 @@ private slots:
 
     // A fresh tester opened a 1920x1080 SVG in a drawing program: its page was 677x381 mm (the
     // generator's 72 dpi), 2560 pixels wide where a pixel is 1/96 inch (CSS, Inkscape, browsers).
-    // The page says 508x286 mm: the picture's own pixels.
+    // The page says 508x286 mm: the picture's own pixels; the PDF's page too.
     void svgPageIsThePicturesPixels() {
         QTemporaryDir dir;
         const QString path = dir.filePath("a.svg");
@@ -168,6 +168,17 @@ private slots:
         QVERIFY2(m.hasMatch(), svg.left(400).constData());
         const double mm = m.captured(1).toDouble();
         QVERIFY2(std::abs(mm - 1920 * 25.4 / 96) < 1, qPrintable(QString::number(mm)));
+        // The PDF of the same picture, on its own page, is as large (tester 40: 677 mm, the
+        // page's points the pixels): pasted into slides, both come out alike.
+        const QString pdfPath = dir.filePath("a.pdf");
+        FG_VERIFY_OK(fg::exportPicture(paintSample, fg::PictureFormat::Pdf, pdfPath, o));
+        const QRegularExpressionMatch box =
+            QRegularExpression(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"))
+                .match(QString::fromLatin1(readAll(pdfPath)));
+        QVERIFY(box.hasMatch());
+        const double pdfMm = box.captured(1).toDouble() * 25.4 / 72;
+        QVERIFY2(std::abs(pdfMm - mm) < 1,
+                 qPrintable(QStringLiteral("PDF %1 mm, SVG %2 mm").arg(pdfMm).arg(mm)));
     }
 
     void pdfIsOnePage() {
@@ -212,7 +223,7 @@ private slots:
                     .match(QString::fromLatin1(readAll(path)));
             QVERIFY(box.hasMatch());
             const QSizeF page(box.captured(1).toDouble(), box.captured(2).toDouble());
-            QSizeF want = c.picture;
+            QSizeF want = c.picture * fg::PictureOptions::kPixelPt; // 96 pixels an inch
             qreal margin = 0;
             if (c.paper) {
                 want = QPageSize(*c.paper).size(QPageSize::Point);
