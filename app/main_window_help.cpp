@@ -2,12 +2,14 @@
 #include "app/export_actions.h"
 #include "app/main_window.h"
 #include "app/page_tabs.h"
+#include "app/presentation/presentation.h"
 #include "app/reader/reader_view.h"
 #include "app/window_tab_order.h"
 
 #include <QApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFontInfo>
 #include <QFrame>
 #include <QMessageBox>
 #include <QScreen>
@@ -29,7 +31,28 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
     auto* text = new QTextBrowser(&sheet);
     text->setAccessibleName(tr("Keyboard shortcuts"));
     text->setFrameShape(QFrame::NoFrame);
-    text->setHtml(tr(
+    // Over the slides: the presenter's keys first, in type read from the back of the room (the
+    // desk's small sheet came up on the projected screen: tester 40).
+    const auto* deck = qobject_cast<const PresentationWindow*>(over);
+    QString presenting;
+    if (deck) {
+        QFont f = text->font();
+        f.setPixelSize(std::max(QFontInfo(f).pixelSize(), qRound(deck->bodyPx() * 0.75)));
+        text->setFont(f);
+        presenting =
+            tr("<table cellpadding=4 width=\"100%\">"
+               "<tr><td colspan=2><b>While presenting</b></td></tr>"
+               "<tr><td width=\"30%\"><b>Right / Left</b></td><td>Step a diagram; then the next / "
+               "previous slide</td></tr>"
+               "<tr><td><b>PgDn / PgUp</b></td><td>Next / previous slide (a clicker)</td></tr>"
+               "<tr><td><b>Home / End</b></td><td>First / last step, then the first / last "
+               "slide</td></tr>"
+               "<tr><td><b>P</b></td><td>Play or pause a diagram</td></tr>"
+               "<tr><td><b>B / L / Z</b></td><td>Black screen / spotlight / zoom</td></tr>"
+               "<tr><td><b>T / C</b></td><td>Timer / a diagram's chart, shown or hidden</td></tr>"
+               "<tr><td><b>Esc</b></td><td>Leave the presentation</td></tr></table><br>");
+    }
+    text->setHtml(presenting + tr(
         "<table cellpadding=4 width=\"100%\">"
         "<tr><td colspan=2><b>Anywhere in the window</b></td></tr>"
         "<tr><td width=\"30%\"><b>Alt+Down / Alt+Up</b></td><td>Next / previous section</td></tr>"

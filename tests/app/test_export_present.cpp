@@ -31,6 +31,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFontInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -837,16 +838,29 @@ private slots:
         window.presentation()->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(window.presentation()));
         bool sheetOverSlides = false;
+        int sheetPx = 0;
+        QString sheetText;
         QTimer::singleShot(0, &window, [&] {
             auto* sheet = qobject_cast<QDialog*>(QApplication::activeModalWidget());
             sheetOverSlides = sheet && sheet->objectName() == QLatin1String("keyboardHelp") &&
                               sheet->parentWidget() == window.presentation();
             if (sheet) {
+                if (auto* text = sheet->findChild<QTextBrowser*>()) {
+                    sheetPx = QFontInfo(text->font()).pixelSize();
+                    sheetText = text->toPlainText();
+                }
                 sheet->reject();
             }
         });
         QTest::keyClick(window.presentation(), Qt::Key_F1);
         QVERIFY(sheetOverSlides);
+        // In the slides' type, the presenter's keys first (tester 40: the desk's small sheet).
+        QVERIFY2(sheetPx >= qRound(window.presentation()->bodyPx() * 0.75),
+                 qPrintable(QStringLiteral("%1 px beside %2 px slides")
+                                .arg(sheetPx)
+                                .arg(window.presentation()->bodyPx())));
+        QVERIFY2(sheetText.trimmed().startsWith(QStringLiteral("While presenting")),
+                 qPrintable(sheetText.left(80)));
         QVERIFY(window.presentation()->isVisible());
         QTest::keyClick(window.presentation(), Qt::Key_Escape);
         QTRY_VERIFY(!window.presentation());
