@@ -402,10 +402,14 @@ void PresentationWindow::resizeEvent(QResizeEvent* event) {
         showSlide(); // the type follows the window's size
         setTextPage(page);
     } else {
-        // The same step, laid out for the new size.
-        const int position = diagram_ ? diagram_->panel()->player()->position() : -1;
+        // The same step, laid out for the new size (still being built: the step asked for).
+        const bool built = diagram_ && !diagram_->building();
+        const int position = built ? diagram_->panel()->player()->position() : -1;
+        if (built && !scenario_.is_null()) {
+            scenarioPosition_ = position; // the new page seeks it once built
+        }
         showSlide();
-        if (diagram_) {
+        if (built && scenario_.is_null() && diagram_) {
             diagram_->panel()->player()->seek(position);
         }
     }
@@ -413,8 +417,9 @@ void PresentationWindow::resizeEvent(QResizeEvent* event) {
 
 void PresentationWindow::closeEvent(QCloseEvent* event) {
     qApp->removeEventFilter(this);
-    if (desk_ && diagram_) {
-        // The desk's diagram goes on from where the presentation left it.
+    if (desk_ && diagram_ && !diagram_->building()) {
+        // The desk's diagram goes on from where the presentation left it (left before the
+        // slide's copy was built, it stays where it was).
         Player* shown = diagram_->panel()->player();
         Player* desk = desk_->panel()->player();
         shown->pause();

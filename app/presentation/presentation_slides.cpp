@@ -22,6 +22,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPointer>
 #include <QScreen>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -125,9 +126,16 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
             if (const Status st = diagram_->loadScenario(scenario_); !st) {
                 diagram_->openDefaultScenario();
             }
-            diagram_->panel()->player()->seek(scenarioPosition_ == -2
-                                                  ? diagram_->panel()->player()->stepCount() - 1
-                                                  : scenarioPosition_);
+            // At its step once built: a large run (the 100,000-key preset) builds on another
+            // thread, and the slide opened at step 0, the desk's tab left there after Esc
+            // (tester 41).
+            diagram_->afterBuild(
+                [view = QPointer<DiagramView>(diagram_), position = scenarioPosition_] {
+                    if (view) {
+                        Player* player = view->panel()->player();
+                        player->seek(position == -2 ? player->stepCount() - 1 : position);
+                    }
+                });
         }
         // One camera for every step (what the run draws), as large as the slide allows with a
         // margin, its largest letters at most 2.6 times the body text (about 80 px at 1080p):

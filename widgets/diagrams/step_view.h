@@ -24,6 +24,7 @@
 #pragma once
 
 #include "engines/core/status.h"
+#include "engines/core/timeline.h"
 #include "engines/scenario/scenario_reader.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/diagrams/diagram_view.h"
