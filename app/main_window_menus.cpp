@@ -259,7 +259,7 @@ void MainWindow::buildMenus() {
     });
     action(study, tr("&Note on this section\u2026"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)}, [this] { editSectionNote(); });
-    QMenu* marked = study->addMenu(tr("Your bookmarks and &notes"));
+    QMenu* marked = study->addMenu(tr("&Your bookmarks and notes"));
     marked->setObjectName(QStringLiteral("markedSections"));
     connect(marked, &QMenu::aboutToShow, this, [this, marked] { fillMarkedSections(marked); });
     fillMarkedSections(marked);

@@ -151,7 +151,7 @@ void MainWindow::fillMarkedSections(QMenu* menu) {
         }
     }
     if (listed == 0) {
-        menu->addAction(tr("None yet: Ctrl+D bookmarks the section you read, Ctrl+Shift+N adds "
+        menu->addAction(tr("None yet: Ctrl+D &bookmarks the section you read, Ctrl+Shift+N adds "
                            "a note to it"))
             ->setEnabled(false);
     }
@@ -486,10 +486,11 @@ void MainWindow::openTool(const QString& id) {
     std::vector<ContentError> errors;
     QWidget* view = tool->make(tabs_, errors);
     pageOf(view)->setTheme(theme_);
+    // The other pages take the application's type, which has the theme's scale (AppTheme::apply
+    // hands it to the windows at once): scaled again, a page opened in Projector had it twice,
+    // and kept a Projector's type after a switch to Light (tester 41).
     if (tool->studyType) {
         useStudyType(view, theme_.fontScale); // pages read as a whole
-    } else {
-        useThemeType(view, theme_.fontScale);
     }
     if (!errors.empty()) {
         statusBar()->showMessage(

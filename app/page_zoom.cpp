@@ -70,12 +70,6 @@ void useStudyType(QWidget* page, qreal themeScale) {
     }
 }
 
-void useThemeType(QWidget* page, qreal themeScale) {
-    if (themeScale > 1.02) {
-        scaleEveryFont(page, themeScale);
-    }
-}
-
 namespace {
 
 // A font's size as it was given: pixels (negative) or points.

@@ -27,10 +27,6 @@ inline constexpr qreal kStudyBodyPx = 16;
 // application's type): every widget of it, as a zoom step does. A theme switch then scales it
 // as it scales every font of the window.
 void useStudyType(QWidget* page, qreal themeScale);
-// Brings any other page just made to the application's type times `themeScale` (the Projector's
-// larger type): the matrix, the simulators and the Lab pages stayed at a desktop's 13 px in it
-// (a tester). Set on every widget, as a zoom step is, a theme switch then scales it.
-void useThemeType(QWidget* page, qreal themeScale);
 // The type sizes of `root` and the widgets under it that have a font of their own, read before
 // the application's font changes (a theme's larger type), for scaleOwnFonts.
 using OwnFontSizes = QHash<const QWidget*, qreal>;

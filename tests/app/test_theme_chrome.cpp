@@ -17,19 +17,23 @@
 #include "widgets/simulators/simulators.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QHash>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -486,6 +490,74 @@ private slots:
             }
         }
         QVERIFY(checked > 40);
+    }
+
+    // Tester 41: a Lab page opened in Projector kept Projector's type after a switch to Light
+    // (its description, buttons and headings about 17 px beside the menus' 13; in Projector it
+    // had had the theme's scale twice). Every widget of a page outside the study type opened in
+    // one theme and switched to another has the type of one opened in the other.
+    void aPageFollowsASwitchFromTheThemeItWasOpenedIn_data() {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        const int light = int(fg::ThemeChoice::Light), projector = int(fg::ThemeChoice::Projector);
+        for (const char* id :
+             {"lab-postgres", "lab-redis", "lab-rocksdb", "lab-kafka", "lab-buckets", "matrix"}) {
+            QTest::newRow(qPrintable(QStringLiteral("%1, Projector to Light").arg(id)))
+                << QString::fromLatin1(id) << projector << light;
+            QTest::newRow(qPrintable(QStringLiteral("%1, Light to Projector").arg(id)))
+                << QString::fromLatin1(id) << light << projector;
+        }
+    }
+    void aPageFollowsASwitchFromTheThemeItWasOpenedIn() {
+        QFETCH(QString, tool);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        const DesktopLook desktop; // each window from the desktop's type, not the last theme's
+        const auto sizes = [&tool, &desktop](fg::ThemeChoice first, fg::ThemeChoice then) {
+            desktop.restore();
+            fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+            w.setThemeChoice(first);
+            w.openTool(tool);
+            w.setThemeChoice(then);
+            // The type most of the page's labels and of its buttons have (the description,
+            // the headings, the buttons: what the tester saw stay at Projector's size).
+            QMap<int, int> labels, buttons;
+            for (const QWidget* c : w.tabs()->currentWidget()->findChildren<QWidget*>()) {
+                if (qobject_cast<const QLabel*>(c)) {
+                    ++labels[QFontInfo(c->font()).pixelSize()];
+                } else if (qobject_cast<const QAbstractButton*>(c)) {
+                    ++buttons[QFontInfo(c->font()).pixelSize()];
+                }
+            }
+            const auto most = [](const QMap<int, int>& counts) {
+                int px = 0;
+                for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+                    px = it.value() > counts.value(px) ? it.key() : px;
+                }
+                return px;
+            };
+            const QStringList out{QStringLiteral("labels %1 px").arg(most(labels)),
+                                  QStringLiteral("buttons %1 px").arg(most(buttons))};
+            return out;
+        };
+        const auto target = fg::ThemeChoice(to);
+        const QStringList fresh = sizes(target, target);
+        const QStringList switched = sizes(fg::ThemeChoice(from), target);
+        QCOMPARE(switched.size(), fresh.size());
+        QStringList differ;
+        for (int i = 0; i < fresh.size(); ++i) {
+            if (fresh[i] != switched[i]) {
+                differ << switched[i] + QStringLiteral("; opened in the theme: ") + fresh[i];
+            }
+        }
+        desktop.restore();
+        if (tool == QLatin1String("matrix")) {
+            // Open: the matrix's store buttons (a type of their own, 30 px in Light) keep the
+            // size of the theme the page was opened in.
+            QEXPECT_FAIL("", "the matrix's store buttons keep the first theme's type", Continue);
+        }
+        QVERIFY2(differ.isEmpty(), qPrintable(differ.mid(0, 8).join('\n')));
     }
 };
 
