@@ -78,11 +78,12 @@ private slots:
         // The PDF note's page size follows the fields as they are typed (a tester's note said
         // 56 x 32 cm, then 578 x 1 cm, for sizes typed since).
         d.setFormat(fg::PictureFormat::Pdf);
-        QVERIFY2(d.note().contains("(28 x 20 cm)"), qPrintable(d.note()));
+        // At 96 pixels an inch, as the SVG (PictureOptions::kPixelPt).
+        QVERIFY2(d.note().contains("(21 x 15 cm)"), qPrintable(d.note()));
         h->setValue(600);
-        QVERIFY2(d.note().contains("(28 x 21 cm)"), qPrintable(d.note()));
+        QVERIFY2(d.note().contains("(21 x 16 cm)"), qPrintable(d.note()));
         w->setValue(1600);
-        QVERIFY2(d.note().contains("(56 x 21 cm)"), qPrintable(d.note()));
+        QVERIFY2(d.note().contains("(42 x 16 cm)"), qPrintable(d.note()));
         QCOMPARE(QSize(w->value(), h->value()), QSize(1600, 600));
     }
 
@@ -181,7 +182,8 @@ private slots:
         d.setPaperChoice(0);
         d.setSizeChoice(1);
         QVERIFY(!d.options().pdfPaper);
-        QVERIFY2(d.note().contains("68 x 38 cm"), qPrintable(d.note())); // 1920 x 1080 points
+        // 1920 x 1080 pixels at 96 an inch, as the SVG (tester 40: 68 x 38 cm, points)
+        QVERIFY2(d.note().contains("51 x 29 cm"), qPrintable(d.note()));
         QSettings().clear();
     }
 
