@@ -286,7 +286,7 @@ private slots:
             QCOMPARE(w.tabs()->count(), before + 1);
             QCOMPARE(w.tabs()->currentWidget(), page);
         }
-        QCOMPARE(separators, 2);
+        QCOMPARE(separators, 3); // the three groups of tools, then the section's own aids
         QCOMPARE(opened.size(), qsizetype(6 + fg::simulators().size()));
         for (const char* id : {"wizard", "matrix", "scenarios", "quiz", "practice", "progress"}) {
             QVERIFY2(opened.contains(QLatin1String(id)), id);
