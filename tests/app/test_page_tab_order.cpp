@@ -141,12 +141,23 @@ private slots:
         QTest::keyClick(w.tree(), Qt::Key_Return);
         QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.reader()));
         QCOMPARE(w.reader()->chapterIndex(), chapter);
+        // The hint went with the tab it was about (tester 41: a click opened the section at
+        // once, and the status bar still said the tab stays).
+        QVERIFY2(!w.statusBar()->currentMessage().contains(QLatin1String("Enter opens")),
+                 qPrintable(w.statusBar()->currentMessage()));
         // The reader on screen follows the arrows.
         w.tree()->setFocus(Qt::TabFocusReason);
         const QString section = w.reader()->currentSection();
         QTest::keyClick(w.tree(), Qt::Key_Down);
         QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.reader()));
         QVERIFY(w.reader()->currentSection() != section);
+        // A click on a row behind the tool's tab opens it at once, the hint gone with the tab.
+        w.tabs()->setCurrentWidget(matrix);
+        const QRect row = w.tree()->visualItemRect(w.tree()->topLevelItem(2));
+        QTest::mouseClick(w.tree()->viewport(), Qt::LeftButton, {}, row.center());
+        QCOMPARE(w.tabs()->currentWidget(), static_cast<QWidget*>(w.reader()));
+        QVERIFY2(!w.statusBar()->currentMessage().contains(QLatin1String("Enter opens")),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 
     // Tester 37: with the reader on screen, Up from a chapter's first section went to the
