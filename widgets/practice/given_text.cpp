@@ -64,10 +64,12 @@ QString plain(const ojson& v) {
         for (const auto& item : v) {
             // A pair of numbers inside a list is a run ("slots: 0 to 4095"); a list of two
             // numbers alone is two numbers ("draws: 2, 1").
-            items << (item.is_array() && item.size() == 2 && item[0].is_number() &&
-                              item[1].is_number()
-                          ? QStringLiteral("%1 to %2").arg(plain(item[0]), plain(item[1]))
-                          : plain(item));
+            // A run of one is its number ("2829", not "2829 to 2829": tester 41).
+            const bool run =
+                item.is_array() && item.size() == 2 && item[0].is_number() && item[1].is_number();
+            items << (run && item[0] == item[1] ? plain(item[0])
+                      : run ? QStringLiteral("%1 to %2").arg(plain(item[0]), plain(item[1]))
+                            : plain(item));
         }
         return items.isEmpty() ? QStringLiteral("none")
                                : items.join(records ? QStringLiteral("; ") : QStringLiteral(", "));

@@ -35,6 +35,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -503,15 +504,13 @@ private slots:
     // A tester on a laptop: Enter checked the answer, and the verdict and the engine's answer
     // stayed below the window's edge (the page was scrolled before the feedback had its
     // height). After a check the verdict's first line is in view.
+    // So is a hint that the answer is not complete ("pick one": Enter seemed to do nothing,
+    // tester 41).
     void theVerdictComesIntoViewAfterACheck() {
         Page page;
         page.view.resize(900, 420);
         page.view.start(QStringLiteral("btree"), Level::Easy, 3, 5);
         QVERIFY(page.reach("insert"));
-        auto* tree = page.view.inputs()->findChildren<QLineEdit*>().back();
-        tree->setText(QStringLiteral("[1]")); // wrong: the verdict and the engine's answer
-        QTest::keyClick(&page.view, Qt::Key_Return);
-        QVERIFY(page.view.isChecked());
         QLabel* feedback = nullptr;
         for (QLabel* l : page.view.findChildren<QLabel*>()) {
             if (l->accessibleDescription() == QLatin1String("Feedback")) {
@@ -519,17 +518,44 @@ private slots:
             }
         }
         QVERIFY(feedback);
-        auto* scroll = page.view.findChild<QScrollArea*>();
+        QScrollArea* scroll = page.view.findChild<QScrollArea*>();
         QVERIFY(scroll);
-        QCoreApplication::processEvents();
-        QTest::qWait(50);
-        const QRect shown = scroll->viewport()->rect();
-        const QPoint top = feedback->mapTo(scroll->viewport(), QPoint(0, 0));
-        const int line = feedback->fontMetrics().lineSpacing();
-        QVERIFY2(top.y() >= 0 && top.y() + 2 * line <= shown.height(),
-                 qPrintable(QStringLiteral("the feedback's top at %1 px in a view %2 px high")
-                                .arg(top.y())
-                                .arg(shown.height())));
+        const auto inView = [&](const QString& what) {
+            QCoreApplication::processEvents();
+            QTest::qWait(50);
+            const QRect shown = scroll->viewport()->rect();
+            const QPoint top = feedback->mapTo(scroll->viewport(), QPoint(0, 0));
+            const int line = feedback->fontMetrics().lineSpacing();
+            QVERIFY2(top.y() >= 0 && top.y() + 2 * line <= shown.height(),
+                     qPrintable(QStringLiteral("%1: the feedback's top at %2 px in a view %3 px "
+                                               "high")
+                                    .arg(what)
+                                    .arg(top.y())
+                                    .arg(shown.height())));
+        };
+        auto* tree = page.view.inputs()->findChildren<QLineEdit*>().back();
+        tree->setText(QStringLiteral("[1]")); // wrong: the verdict and the engine's answer
+        QTest::keyClick(&page.view, Qt::Key_Return);
+        QVERIFY(page.view.isChecked());
+        inView(QStringLiteral("the verdict"));
+
+        Page hinted; // a slot out of range: a hint, not graded
+        hinted.view.resize(900, 420);
+        hinted.view.start(QStringLiteral("hashslot"), Level::Easy, 3, 5);
+        QVERIFY(hinted.reach("slot-of-key"));
+        hinted.view.inputs()->findChildren<QLineEdit*>().front()->setText(QStringLiteral("99999"));
+        feedback = nullptr;
+        for (QLabel* l : hinted.view.findChildren<QLabel*>()) {
+            if (l->accessibleDescription() == QLatin1String("Feedback")) {
+                feedback = l;
+            }
+        }
+        scroll = hinted.view.findChild<QScrollArea*>();
+        QVERIFY(feedback && scroll);
+        scroll->verticalScrollBar()->setValue(0);
+        QTest::keyClick(&hinted.view, Qt::Key_Return);
+        QVERIFY(!hinted.view.isChecked());
+        inView(QStringLiteral("the hint"));
     }
 
     // A number no answer can be (slot 99999) is a typing slip: said, not graded.
@@ -769,17 +795,19 @@ private slots:
                  qPrintable(view.summaryText()));
     }
 
-    // Two numbers in a list are two numbers; a pair inside a list is a run ("0 to 4095").
+    // Two numbers in a list are two numbers; a pair inside a list is a run ("0 to 4095"), a run
+    // of one slot its number ("2829 to 2829" read oddly: tester 41).
     void givenListsAndRunsReadApart() {
         Exercise e;
-        e.given = {
-            {"draws", {2, 1}},
-            {"masters", nlohmann::ordered_json::array({{{"master", 0}, {"slots", {{0, 4095}}}}})}};
+        e.given = {{"draws", {2, 1}},
+                   {"masters", nlohmann::ordered_json::array(
+                                   {{{"master", 0}, {"slots", {{0, 4095}, {2829, 2829}}}}})}};
         QTextDocument doc;
         doc.setHtml(fg::givenHtml(e));
         const QString text = doc.toPlainText();
         QVERIFY2(text.contains(QStringLiteral("draws: 2, 1")), qPrintable(text));
-        QVERIFY2(text.contains(QStringLiteral("0 to 4095")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("0 to 4095, 2829")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("2829 to")), qPrintable(text));
     }
 
     // A teacher's worksheet: the exercises, then the answer key from a page of its own; every
