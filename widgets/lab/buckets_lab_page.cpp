@@ -57,7 +57,8 @@ BucketsLabPage::BucketsLabPage(QWidget* parent) : QWidget(parent), client_(new L
            "points of one stretch of time summed up (count, average, minimum, maximum). "
            "date_bin must agree with the model exactly; RRDtool follows rules of its own, "
            "explained under the drawing. To run points of your own, build them in Diagrams > "
-           "Downsampling: they appear in the Scenario list."),
+           "Time-series downsampling, retention and compression: they appear in the Scenario "
+           "list."),
         this));
     picker_ =
         new LabScenarioRun(tr("&Run in date_bin, RRDtool and the model"),
