@@ -511,12 +511,14 @@ private slots:
         page.view.resize(900, 420);
         page.view.start(QStringLiteral("btree"), Level::Easy, 3, 5);
         QVERIFY(page.reach("insert"));
-        QLabel* feedback = nullptr;
-        for (QLabel* l : page.view.findChildren<QLabel*>()) {
-            if (l->accessibleDescription() == QLatin1String("Feedback")) {
-                feedback = l;
+        const auto feedbackOf = [](const QWidget& view) {
+            QLabel* found = nullptr;
+            for (QLabel* l : view.findChildren<QLabel*>()) {
+                found = l->accessibleDescription() == QLatin1String("Feedback") ? l : found;
             }
-        }
+            return found;
+        };
+        QLabel* feedback = feedbackOf(page.view);
         QVERIFY(feedback);
         QScrollArea* scroll = page.view.findChild<QScrollArea*>();
         QVERIFY(scroll);
@@ -544,12 +546,7 @@ private slots:
         hinted.view.start(QStringLiteral("hashslot"), Level::Easy, 3, 5);
         QVERIFY(hinted.reach("slot-of-key"));
         hinted.view.inputs()->findChildren<QLineEdit*>().front()->setText(QStringLiteral("99999"));
-        feedback = nullptr;
-        for (QLabel* l : hinted.view.findChildren<QLabel*>()) {
-            if (l->accessibleDescription() == QLatin1String("Feedback")) {
-                feedback = l;
-            }
-        }
+        feedback = feedbackOf(hinted.view);
         scroll = hinted.view.findChild<QScrollArea*>();
         QVERIFY(feedback && scroll);
         scroll->verticalScrollBar()->setValue(0);
