@@ -264,6 +264,9 @@ MainWindow::MainWindow(Course course, QWidget* parent)
 
 MainWindow::~MainWindow() {
     saveSettings();
+    // The reader's figures drawn on worker threads read the course, a member gone before the
+    // child widgets are: they end first (a window closed as it was opening crashed a test).
+    reader_->setCourse(nullptr);
 }
 
 void MainWindow::showSection(int chapter, const QString& sectionId) {
