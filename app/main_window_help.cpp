@@ -31,29 +31,30 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
     auto* text = new QTextBrowser(&sheet);
     text->setAccessibleName(tr("Keyboard shortcuts"));
     text->setFrameShape(QFrame::NoFrame);
-    // Over the slides: the presenter's keys first, in type read from the back of the room (the
-    // desk's small sheet came up on the projected screen: tester 40).
+    // The presenter's keys, one table (the F5 row repeated them in a paragraph): over the slides
+    // first, in type read from the back of the room (the desk's small sheet came up on the
+    // projected screen: tester 40); on the desk after the window's keys.
+    const QString presenting =
+        tr("<table cellpadding=4 width=\"100%\">"
+           "<tr><td colspan=2><b>While presenting</b></td></tr>"
+           "<tr><td width=\"30%\"><b>Right / Left</b></td><td>Step a diagram; then the next / "
+           "previous slide</td></tr>"
+           "<tr><td><b>PgDn / PgUp</b></td><td>Next / previous slide (a clicker); a diagram that "
+           "has no slide after / before it steps; a diagram's slide shown before is at the step "
+           "it was left at</td></tr>"
+           "<tr><td><b>Home / End</b></td><td>First / last step, then the first / last "
+           "slide</td></tr>"
+           "<tr><td><b>P</b></td><td>Play or pause a diagram</td></tr>"
+           "<tr><td><b>B / L / Z</b></td><td>Black screen / spotlight / zoom</td></tr>"
+           "<tr><td><b>T / C</b></td><td>Timer / a diagram's chart, shown or hidden</td></tr>"
+           "<tr><td><b>Esc</b></td><td>Leave the presentation</td></tr></table><br>");
     const auto* deck = qobject_cast<const PresentationWindow*>(over);
-    QString presenting;
     if (deck) {
         QFont f = text->font();
         f.setPixelSize(std::max(QFontInfo(f).pixelSize(), qRound(deck->bodyPx() * 0.75)));
         text->setFont(f);
-        presenting =
-            tr("<table cellpadding=4 width=\"100%\">"
-               "<tr><td colspan=2><b>While presenting</b></td></tr>"
-               "<tr><td width=\"30%\"><b>Right / Left</b></td><td>Step a diagram; then the next / "
-               "previous slide</td></tr>"
-               "<tr><td><b>PgDn / PgUp</b></td><td>Next / previous slide (a clicker)</td></tr>"
-               "<tr><td><b>Home / End</b></td><td>First / last step, then the first / last "
-               "slide</td></tr>"
-               "<tr><td><b>P</b></td><td>Play or pause a diagram</td></tr>"
-               "<tr><td><b>B / L / Z</b></td><td>Black screen / spotlight / zoom</td></tr>"
-               "<tr><td><b>T / C</b></td><td>Timer / a diagram's chart, shown or hidden</td></tr>"
-               "<tr><td><b>Esc</b></td><td>Leave the presentation</td></tr></table><br>");
     }
-    text->setHtml(
-        presenting +
+    const QString desk =
         tr("<table cellpadding=4 width=\"100%\">"
            "<tr><td colspan=2><b>Anywhere in the window</b></td></tr>"
            "<tr><td width=\"30%\"><b>Alt+Down / Alt+Up</b></td><td>Next / previous "
@@ -72,14 +73,8 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
            "<tr><td><b>F5 / Shift+F5</b></td><td>Present what is on screen: the chapter from "
            "its first slide / from the section being read, or the live diagram of the tab (Esc "
            "leaves, the reader then at the slide's section); any other page (a Lab page, a study "
-           "tool) fills the screen and stays live (Esc or F5 leaves). There, Right / Left step a "
-           "diagram, then go to the "
-           "next / previous slide; Home / End its first / last step, then the first / last "
-           "slide; PgDn / PgUp (a clicker) go to the next / previous slide, and step a diagram "
-           "that has no slide after / before it; a diagram's slide shown before is at the step "
-           "it was left at; "
-           "P plays or pauses a diagram, B blank, L spotlight, Z zoom, T timer, C a diagram's "
-           "chart (shown or hidden)</td></tr>"
+           "tool) fills the screen and stays live (Esc or F5 leaves); its keys are listed "
+           "under While presenting</td></tr>"
            "<tr><td><b>Ctrl+E</b></td><td>Export the diagram (PNG, SVG, PDF)</td></tr>"
            "<tr><td><b>Ctrl+Shift+E</b></td><td>Export an animation (GIF, PNG frames)</td></tr>"
            "<tr><td><b>Ctrl+Shift+C</b></td><td>Copy the diagram as an image</td></tr>"
@@ -122,7 +117,8 @@ void MainWindow::showKeyboardHelp(QWidget* over) {
            "<tr><td><b>Alt+T, Alt+L, Alt+Q, Alt+I, Alt+U, Alt+A</b></td><td>Topic, Level, "
            "Questions, Time, Seed number, Start</td></tr>"
            "<tr><td><b>Alt+C, Alt+O, Alt+X, Alt+N</b></td><td>Check, Show me, Same exercise "
-           "again, Next</td></tr></table>"));
+           "again, Next</td></tr></table>");
+    text->setHtml(deck ? presenting + desk : desk + QStringLiteral("<br>") + presenting);
     auto* close = new QDialogButtonBox(QDialogButtonBox::Close, &sheet);
     connect(close, &QDialogButtonBox::rejected, &sheet, &QDialog::reject);
     auto* column = new QVBoxLayout(&sheet);

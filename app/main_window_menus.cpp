@@ -262,7 +262,6 @@ void MainWindow::buildMenus() {
     QMenu* marked = study->addMenu(tr("&Your bookmarks and notes"));
     marked->setObjectName(QStringLiteral("markedSections"));
     connect(marked, &QMenu::aboutToShow, this, [this, marked] { fillMarkedSections(marked); });
-    fillMarkedSections(marked);
     giveAccessKeys(study);
     studyMenu_ = study;
 

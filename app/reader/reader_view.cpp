@@ -305,7 +305,7 @@ void ReaderView::resizeEvent(QResizeEvent* event) {
             // window at the end of the text) keeps the place the reader chose, not the clamp's.
             // Not at the top, where the section asked for before the view had its size is
             // scrolled to (the section read at the last quit: the reader stayed at the top).
-            const QTextCursor top = cursorForPosition(QPoint(viewport()->width() / 2, 0));
+            const QTextCursor top = lineAtTop();
             anchor_ = top.position();
             anchorY_ = cursorRect(top).top();
         }
@@ -504,14 +504,11 @@ void ReaderView::rerenderAt(const Place& p) {
     if (!query_.isEmpty() && p.hit >= 0 && p.hit < hitCount() && p.hit != currentHit_) {
         goToHit(p.hit);
     }
-    QTextCursor c(document());
-    c.setPosition(std::clamp(p.position, 0, std::max(0, document()->characterCount() - 1)));
-    scrolling_ = true; // the same text in view: the same section read
-    verticalScrollBar()->setValue(verticalScrollBar()->value() + cursorRect(c).top() - p.y);
-    scrolling_ = false;
-    // The place a resize that follows keeps (a theme's type and scroll bar change the width).
-    anchor_ = c.position();
+    // The line back where it was; and the place a resize that follows keeps (a theme's type and
+    // scroll bar change the width).
+    anchor_ = p.position;
     anchorY_ = p.y;
+    scrollToAnchor();
     resizeKeep_ = p.section;
     if (lastSection_ != p.section) {
         lastSection_ = p.section;

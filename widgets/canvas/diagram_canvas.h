@@ -89,7 +89,6 @@ public:
     // (the window made larger again: the drawing kept its small size, a tester) until the zoom
     // is reset (fitToView: readable type again).
     void fitWhole();
-    bool showsWhole() const { return wholeFit_; }
     void fitToView();
     // zoomIn (direction > 0), zoomOut (< 0) or fitToView (0): a page's zoom keys and buttons.
     void zoomStep(int direction);

@@ -177,14 +177,14 @@ void sizeColumns(SlotGeometry& g, const redis::ClusterState& s, const ClusterNod
     g.barW = std::max(g.width - 2 * g.x0, g.rowW);
 }
 
-// The slot bar's segment for slots [start, end), all of one owner.
 // A run of slots as the bar says it: "5461-10777", or "10778" for one slot.
 QString slotRun(int start, int end) {
     return end - start == 1 ? QString::number(start)
                             : QStringLiteral("%1-%2").arg(start).arg(end - 1);
 }
 
-// `runs`: every run of slots the segment's owner has, in order (end exclusive).
+// The slot bar's segment for slots [start, end), all of one owner; `runs`: every run of slots
+// that owner has, in order (end exclusive).
 FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const SlotGeometry& g,
                       const Theme& t, const std::vector<std::pair<int, int>>& runs) {
     const int owner = s.owner[static_cast<std::size_t>(start)];
@@ -250,29 +250,29 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
 void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, const Theme& t) {
     f.items.push_back(text("bar-title", QRectF(g.x0, g.barTop - 30 * g.k, g.barW, 24 * g.k),
                            HashSlotWords::tr("16,384 hash slots"), t, g.fs, true));
-    std::map<int, std::vector<std::pair<int, int>>> runs; // each owner's runs of slots
+    // The bar's runs in slot order, and each owner's (one scan of the 16,384 slots).
+    struct Run {
+        int start, end, owner;
+    };
+    std::vector<Run> bar;
+    std::map<int, std::vector<std::pair<int, int>>> owned;
     for (int start = 0, sl = 1; sl <= redis::kSlots; ++sl) {
-        if (sl == redis::kSlots ||
-            s.owner[static_cast<std::size_t>(sl)] != s.owner[static_cast<std::size_t>(start)]) {
-            runs[s.owner[static_cast<std::size_t>(start)]].emplace_back(start, sl);
+        const int owner = s.owner[static_cast<std::size_t>(start)];
+        if (sl == redis::kSlots || s.owner[static_cast<std::size_t>(sl)] != owner) {
+            bar.push_back({start, sl, owner});
+            owned[owner].emplace_back(start, sl);
             start = sl;
         }
     }
-    int start = 0;
-    for (int sl = 1; sl <= redis::kSlots; ++sl) {
-        if (sl < redis::kSlots &&
-            s.owner[static_cast<std::size_t>(sl)] == s.owner[static_cast<std::size_t>(start)]) {
-            continue;
-        }
-        FrameItem seg =
-            slotSegment(s, start, sl, g, t, runs[s.owner[static_cast<std::size_t>(start)]]);
+    for (const Run& run : bar) {
+        FrameItem seg = slotSegment(s, run.start, run.end, g, t, owned[run.owner]);
         // A run narrower than a stripe one can see (a slot moved in a reshard: 1 of 16,384 is
         // a tenth of a pixel) gets a stripe of its owner's colour over its neighbours, at its
         // place (a tester saw slot 5474, moved to node 2, drawn in node 1's colour); the
         // segment itself keeps its true width.
         if (const qreal least = 4 * g.k; seg.rect.width() < least) {
             FrameItem stripe = seg;
-            stripe.id = QStringLiteral("slot-stripe:%1").arg(start);
+            stripe.id = QStringLiteral("slot-stripe:%1").arg(run.start);
             stripe.rect =
                 QRectF(seg.rect.center().x() - least / 2, seg.rect.top(), least, seg.rect.height());
             stripe.text.clear();
@@ -282,7 +282,6 @@ void addSlotBar(Frame& f, const redis::ClusterState& s, const SlotGeometry& g, c
             f.items.push_back(std::move(stripe));
         }
         f.items.push_back(std::move(seg));
-        start = sl;
     }
 }
 
