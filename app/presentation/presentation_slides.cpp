@@ -66,7 +66,7 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     const QString full = s.title.isEmpty() || s.title == name
                              ? name
                              : QStringLiteral("%1 \u2014 %2").arg(name, s.title);
-    // The title whole, never cut ("B-Tree: inserts, splits, search and range (PostgreSQL) \u2014
+    // The title whole, never cut ("B-Tree: inserts, splits, search and range \u2014
     // Core Ide..." at 1280 px): a little smaller (down to the body size) if that keeps it on one
     // line, else on two lines. (The label's room: the row less the timer's and the spacing.)
     const int titleWidth = std::max(100, width() - 2 * margin - timerRoom - 24);

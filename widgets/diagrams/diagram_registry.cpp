@@ -54,12 +54,10 @@ LiveDiagram stepDiagram(const char* titleSource, const char* pictureTitleSource)
 const std::vector<LiveDiagram>& liveDiagrams() {
     static const std::vector<LiveDiagram> all = {
         stepDiagram<BTreeView>(
-            QT_TRANSLATE_NOOP("fg::LiveDiagrams",
-                              "B-Tree: inserts, splits, search and range (PostgreSQL)"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "B-Tree: inserts, splits, search and range"),
             QT_TRANSLATE_NOOP("fg::LiveDiagrams", "B-Tree")),
         stepDiagram<LsmView>(
-            QT_TRANSLATE_NOOP("fg::LiveDiagrams",
-                              "LSM-tree: memtable, flushes and compaction (Cassandra)"),
+            QT_TRANSLATE_NOOP("fg::LiveDiagrams", "LSM-tree: memtable, flushes and compaction"),
             QT_TRANSLATE_NOOP("fg::LiveDiagrams", "LSM-tree")),
         {
             .id = QStringLiteral("btree-vs-lsm"),

@@ -108,7 +108,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
     strategy_->setToolTip(tr("Size-tiered merges tables of similar size; leveled keeps "
                              "levels of non-overlapping tables"));
     strategy_->addItem(tr("leveled (LevelDB, RocksDB, Cassandra LCS)"), false);
-    strategy_->addItem(tr("size-tiered (Cassandra STCS)"), true);
+    strategy_->addItem(tr("size-tiered (Cassandra's default, STCS)"), true);
     row->addWidget(strategy_);
     auto* memLabel = new QLabel(tr("Memtable entries:"), this);
     row->addWidget(memLabel);
