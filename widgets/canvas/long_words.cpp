@@ -1,5 +1,7 @@
 #include "widgets/canvas/long_words.h"
 
+#include <QFontMetricsF>
+
 namespace fg {
 
 QString shortWord(const QString& word, int most) {
@@ -18,6 +20,33 @@ QString shortName(const QString& name, int most) {
     }
     const int end = std::max(1, (most - 2) / 2);
     return name.left(end) + QChar(0x2026) + name.right(end);
+}
+
+QString fittedName(const QString& name, const QFontMetricsF& metrics, qreal width) {
+    // A name of more characters than this fits no box (and a key of 1 MB is never measured).
+    constexpr qsizetype kMostMeasured = 256;
+    if (name.size() <= kMostMeasured && metrics.horizontalAdvance(name) <= width) {
+        return name;
+    }
+    const QList<uint> chars = name.left(kMostMeasured).toUcs4();
+    const QList<uint> ends = name.right(kMostMeasured).toUcs4();
+    const auto cut = [&](qsizetype head, qsizetype tail) {
+        return QString::fromUcs4(reinterpret_cast<const char32_t*>(chars.constData()), head) +
+               QChar(0x2026) +
+               QString::fromUcs4(
+                   reinterpret_cast<const char32_t*>(ends.constData()) + ends.size() - tail, tail);
+    };
+    qsizetype head = 1, tail = 1;
+    // One more character at the start, then one more at the end, while the name fits.
+    for (bool atHead = true; head + tail < std::min(chars.size(), ends.size()); atHead = !atHead) {
+        const qsizetype h = head + (atHead ? 1 : 0), t = tail + (atHead ? 0 : 1);
+        if (metrics.horizontalAdvance(cut(h, t)) > width) {
+            break;
+        }
+        head = h;
+        tail = t;
+    }
+    return cut(head, tail);
 }
 
 namespace {

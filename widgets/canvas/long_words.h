@@ -6,6 +6,8 @@
 
 #include <QString>
 
+class QFontMetricsF;
+
 namespace fg {
 
 // `word` when it has at most `most` characters; else its first most - 12 characters, "…", its
@@ -16,6 +18,11 @@ QString shortWord(const QString& word, int most = 40);
 // characters, else its first and last (most - 2) / 2 around an ellipsis, with no count (the
 // narration under the drawing says it whole, or as shortWord() cuts it).
 QString shortName(const QString& name, int most = 16);
+
+// A name in a box of `width` (in `metrics`): `name` whole when it fits, else as much of its
+// start and its end as fit around an ellipsis ("order-14929" as "orde\u2026929"), never half of a
+// character made of two UTF-16 units; at least its first and last character.
+QString fittedName(const QString& name, const QFontMetricsF& metrics, qreal width);
 
 // `text` with every run of characters without a space longer than `most` shortened by
 // shortWord(): the word in it, that is, without the quotes around it and the punctuation after

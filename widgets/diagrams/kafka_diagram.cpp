@@ -5,8 +5,10 @@
 #include "widgets/diagrams/spoken_state.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace fg {
 
@@ -115,6 +117,13 @@ void KafkaExtent::note(const kafka::KafkaState& s) {
     for (const auto& p : s.partitions) {
         longest = std::max(longest, std::min<std::size_t>(p.log.size(), kMaxCells));
         keepWidest(partitionLine, partitionText(p));
+        // Each record is the newest of its log in the state after its step.
+        if (!p.log.empty() && p.log.back().key && p.log.back().key->size() <= 4 * kWholeKey) {
+            const QString key = QString::fromStdString(*p.log.back().key);
+            if (key.size() <= kWholeKey) {
+                keepWidest(keyLine, key);
+            }
+        }
         const std::string tp = p.topic + "-" + std::to_string(p.partition);
         for (const auto& [name, g] : s.groups) {
             keepWidest(tagLine, tagText(readerOf(g, tp), committedOf(g, tp), s.lag(name, p)));
@@ -182,6 +191,7 @@ struct KafkaGeometry {
         labelW = std::max(150 * k, widthOf(room.partitionLine, fs * 0.8));
         tagW = std::max(150 * k, widthOf(room.tagLine, fs * 0.75));
         consW = std::max(150 * k, widthOf(room.consumerLine, fs * 0.8));
+        cellW = std::max(cellW, widthOf(room.keyLine, fs * 0.75) - 6); // its text's padding: 8
         logX = 40 + labelW + 12;
         top = 70 * kv;
         // Room for the longest log shown over the run (at least 6 records), then one column per
@@ -309,6 +319,7 @@ void addProduceArrow(Frame& f, qreal x, qreal y, const KafkaGeometry& g, const T
 void addRecords(Frame& f, const LogRow& row, const kafka::KafkaStep* step, const KafkaGeometry& g,
                 const Theme& t) {
     const auto& p = row.p;
+    std::optional<QFontMetricsF> keyMetrics; // every cell's words are in the same font
     for (std::size_t i = row.first; i < row.n; ++i) {
         const auto& r = p.log[i];
         const qreal x = row.cellX(g, i);
@@ -318,19 +329,18 @@ void addRecords(Frame& f, const LogRow& row, const kafka::KafkaStep* step, const
         const bool isNew = step && step->kind == kafka::StepKind::kProduce &&
                            step->topic == p.topic && step->partition == p.partition &&
                            step->offset == r.offset;
-        // A long key keeps its start and its end ("ord\u2026929" for order-14929): cut to its
-        // first seven characters, "order-14929" read as another key, "order-1".
-        QString label = r.key ? QString::fromStdString(*r.key) : QStringLiteral("\u2014");
-        if (label.size() > 7) { // never half of a character made of two UTF-16 units
-            const qsizetype head = label.at(2).isHighSurrogate() ? 2 : 3;
-            const qsizetype tail = label.at(label.size() - 3).isLowSurrogate() ? 2 : 3;
-            label = label.left(head) + QChar(0x2026) + label.right(tail);
-        }
         auto cell =
             box(QStringLiteral("rec:%1:%2").arg(row.qtp).arg(r.offset),
                 QRectF(x, row.y, g.cellW, g.rowH - 6), isNew ? t.highlight : t.toneFill(tone),
-                isNew ? t.text : t.toneStroke(tone), isNew ? 2.5 : 1,
-                QStringLiteral("%1\n%2").arg(r.offset).arg(label), t, g.fs * 0.75);
+                isNew ? t.text : t.toneStroke(tone), isNew ? 2.5 : 1, QString(), t, g.fs * 0.75);
+        // A key too long for its cell keeps as much of its start and its end as fits ("order-42"
+        // whole; a cut to its first characters read "order-14929" as another key, "order-1").
+        const QString key = r.key ? QString::fromStdString(*r.key) : QStringLiteral("\u2014");
+        if (!keyMetrics) {
+            keyMetrics.emplace(frameFont(cell));
+        }
+        cell.text = QStringLiteral("%1\n%2").arg(r.offset).arg(
+            fittedName(key, *keyMetrics, frameTextRoom(cell).width()));
         cell.origin = QStringLiteral("producer");
         f.items.push_back(cell);
         if (isNew) {

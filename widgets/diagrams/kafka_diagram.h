@@ -28,6 +28,10 @@ struct KafkaExtent {
     QString partitionLine;
     QString tagLine;
     QString consumerLine; // and a consumer's box
+    // The longest key of at most kWholeKey characters: a record's cell is as wide as it needs
+    // (a longer key keeps its start and end around an ellipsis).
+    static constexpr qsizetype kWholeKey = 10;
+    QString keyLine;
 
     // Makes room for what `state` shows too (the constructor notes every state of the run; a
     // layout without a run notes the state it draws).

@@ -4,6 +4,7 @@
 // redraws the earlier frame exactly.
 #include "tests/suite_main.h"
 #include "tests/widgets/diagrams/diagram_test_support.h"
+#include "widgets/canvas/frame.h"
 #include "widgets/diagrams/kafka_diagram.h"
 #include "widgets/diagrams/kafka_view.h"
 
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTest>
+#include <algorithm>
 
 using KafkaKind = fg::kafka::KafkaOp::Kind;
 
@@ -138,30 +140,58 @@ private slots:
         QVERIFY(f.find("produce-arrow"));
     }
 
-    // A key too long for its box keeps its start and end with an ellipsis between: cut to its
-    // first seven characters, "order-14929" read as a real key, "order-1".
-    void aLongKeyIsShortenedVisibly() {
+    // A key that fits its cell is drawn whole ("order-42" was "ord\u2026-42"); a longer one keeps
+    // as much of its start and its end as fits, with an ellipsis between (a cut to its first
+    // characters read "order-14929" as another key, "order-1"), never half of a character.
+    void aKeyIsWholeWhenItFitsElseShortenedVisibly() {
         std::vector<fg::kafka::KafkaOp> ops;
         fg::kafka::KafkaOp p;
         p.kind = KafkaKind::Produce;
         p.topic = "orders";
         p.value = std::string(1, 'v');
-        for (const char* key :
-             {"order-14929", "user-1", "\U0001F600\U0001F600\U0001F600\U0001F600"}) {
-            p.key = std::string(key);
+        const QStringList keys = {QStringLiteral("order-42"), QStringLiteral("user-1"),
+                                  QStringLiteral("order-1492900417"),
+                                  QStringLiteral("\U0001F600").repeated(12),
+                                  QStringLiteral("k").repeated(100000)};
+        for (const QString& key : keys) {
+            p.key = key.toStdString();
             ops.push_back(p);
         }
         const fg::KafkaDiagram d({}, ops);
-        const fg::Frame f = d.frame(static_cast<int>(d.timeline().size()) - 1, fg::Theme::light());
-        QStringList labels;
-        for (const auto& item : f.items) {
-            if (item.id.startsWith(QStringLiteral("rec:"))) {
-                labels << item.text.section(QLatin1Char('\n'), 1);
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            const fg::Frame f = d.frame(static_cast<int>(d.timeline().size()) - 1, theme);
+            int cells = 0;
+            QStringList whole;
+            for (const auto& item : f.items) {
+                if (!item.id.startsWith(QStringLiteral("rec:"))) {
+                    continue;
+                }
+                ++cells;
+                const QString label = item.text.section(QLatin1Char('\n'), 1);
+                QVERIFY2(fg::frameTextSize(item).width() <= fg::frameTextRoom(item).width(),
+                         qPrintable(label));
+                if (keys.contains(label)) {
+                    QVERIFY2(label.size() <= 8, qPrintable(label)); // the short ones whole
+                    whole << label;
+                    continue;
+                }
+                const qsizetype cut = label.indexOf(QChar(0x2026));
+                QVERIFY2(cut >= 1 && cut < label.size() - 1, qPrintable(label));
+                QVERIFY(!label.at(cut - 1).isHighSurrogate());
+                QVERIFY(!label.at(cut + 1).isLowSurrogate());
+                const auto shortened = [&](const QString& key) {
+                    return key.startsWith(label.left(cut)) && key.endsWith(label.mid(cut + 1));
+                };
+                QVERIFY2(std::count_if(keys.begin(), keys.end(), shortened) == 1,
+                         qPrintable(label));
+                if (label.startsWith(QLatin1String("ord"))) { // the room used: "ord\u202617"
+                    QVERIFY2(label.size() - 1 >= 5, qPrintable(label));
+                }
             }
+            whole.sort();
+            QCOMPARE(whole, (QStringList{QStringLiteral("order-42"), QStringLiteral("user-1")}));
+            QCOMPARE(cells, keys.size());
         }
-        labels.sort();
-        QCOMPARE(labels, (QStringList{QStringLiteral("ord\u2026929"), QStringLiteral("user-1"),
-                                      QStringLiteral("\U0001F600\u2026\U0001F600")}));
     }
 
     void stepBackRedrawsTheEarlierFrame() {
