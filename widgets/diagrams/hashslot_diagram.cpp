@@ -198,7 +198,8 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
     seg.strokeWidth = 1.5;
     seg.radius = 2;
     seg.z = 1;
-    // The range and its owner when they fit the segment whole, else the owner alone
+    // The range and its owner when they fit the segment whole (with the owner's other runs, or
+    // how many, when they fit too), else the owner alone
     // ("node 4", else "4"), else nothing: never a label cut ("5461-6826" read "5461-682"),
     // and the owner before the range (a range alone named no one, and with more masters
     // than tones the colour does not either).
@@ -222,9 +223,10 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
                       .arg(slotRun(start, end))
                       .arg(owner)
                << HashSlotWords::tr("%1, \u2026\nnode %2").arg(slotRun(start, end)).arg(owner);
-    } else {
-        labels << HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
     }
+    // This run alone before its owner alone: "10923-12287" fitted where "10923-12287, ..." did
+    // not, and the segment said "node 6" beside ones that said their ranges (tester 41).
+    labels << HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
     labels << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
     for (const QString& label : labels) {
         seg.text = label;

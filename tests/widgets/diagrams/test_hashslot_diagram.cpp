@@ -170,6 +170,49 @@ private slots:
         }
     }
 
+    // A segment whose range and owner fit it says them, with its owner's other runs or not: the
+    // third of node 6's runs said "node 6" alone, where "10923-12287, ..." did not fit but
+    // "10923-12287" did (tester 41).
+    void aRangeThatFitsIsSaidWhateverTheOwnersOtherRuns() {
+        fg::redis::ClusterState s = fg::redis::ClusterEngine(7, 0).initialState();
+        for (const auto& [from, to] : {std::pair{0, 1365}, {5461, 6827}, {10923, 12288}}) {
+            for (int slot = from; slot < to; ++slot) {
+                s.owner[static_cast<std::size_t>(slot)] = 6;
+            }
+        }
+        int said = 0;
+        for (const fg::Theme& theme : {fg::Theme::light(), fg::Theme::projector()}) {
+            for (const qreal width :
+                 {fg::HashslotDiagram::kWidth, fg::HashslotDiagram::kHalfWidth}) {
+                const fg::Frame f = fg::HashslotDiagram::layout(s, nullptr, theme, width);
+                for (const auto& it : f.items) {
+                    if (!it.id.startsWith(QStringLiteral("seg:"))) {
+                        continue;
+                    }
+                    const int start = it.id.section(QLatin1Char(':'), 1).toInt();
+                    const QString range = it.toolTip.section(QLatin1Char(' '), 1, 1);
+                    fg::FrameItem alone = it;
+                    const int owner = s.owner[static_cast<std::size_t>(start)];
+                    const QString last = range.section(QLatin1Char('-'), 1);
+                    alone.text =
+                        QStringLiteral("%1\nnode %2")
+                            .arg(range.section(QLatin1Char('-'), 0, 0) == last ? last : range)
+                            .arg(owner);
+                    if (fg::frameTextSize(alone).width() > fg::frameTextRoom(alone).width()) {
+                        continue;
+                    }
+                    ++said;
+                    QVERIFY2(it.text.startsWith(alone.text.section(QLatin1Char('\n'), 0, 0)),
+                             qPrintable(QStringLiteral("%1 at %2 units: \"%3\", not \"%4\"")
+                                            .arg(theme.name())
+                                            .arg(width)
+                                            .arg(it.text, alone.text)));
+                }
+            }
+        }
+        QVERIFY(said >= 8);
+    }
+
     // A slot range's label is whole or not drawn: in the projector's type a narrow segment cut
     // "5461-6826" to "5461-682" (the fourth master's preset), a different number from afar.
     void everyRangeLabelIsWholeInEveryTheme() {
