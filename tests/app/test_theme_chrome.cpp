@@ -524,6 +524,12 @@ private slots:
             // the headings, the buttons: what the tester saw stay at Projector's size).
             QMap<int, int> labels, buttons;
             for (const QWidget* c : w.tabs()->currentWidget()->findChildren<QWidget*>()) {
+                // Not a table's corner button: Qt draws it only where the table has a row
+                // header, which the matrix hides (the one "button" that differed: no one sees
+                // it, under the column header, whatever its type).
+                if (c->inherits("QTableCornerButton")) {
+                    continue;
+                }
                 if (qobject_cast<const QLabel*>(c)) {
                     ++labels[QFontInfo(c->font()).pixelSize()];
                 } else if (qobject_cast<const QAbstractButton*>(c)) {
@@ -552,11 +558,6 @@ private slots:
             }
         }
         desktop.restore();
-        if (tool == QLatin1String("matrix")) {
-            // Open: the matrix's store buttons (a type of their own, 30 px in Light) keep the
-            // size of the theme the page was opened in.
-            QEXPECT_FAIL("", "the matrix's store buttons keep the first theme's type", Continue);
-        }
         QVERIFY2(differ.isEmpty(), qPrintable(differ.mid(0, 8).join('\n')));
     }
 };
