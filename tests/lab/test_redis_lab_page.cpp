@@ -191,6 +191,36 @@ private slots:
         QVERIFY(!page.modelChart()->isVisible());
     }
 
+    // The Failover tab (a line of text) leaves the drawings the room the Resharding tab's table
+    // needs: the tabs were as tall as their tallest page at least, and kept some 150 px blank
+    // over drawings squeezed to 8-px words in a 1024x700 window (tester 41).
+    void theFailoverTabGivesTheDrawingsTheRoomItDoesNotNeed() {
+        fg::RedisLabPage page;
+        page.resize(1000, 620); // the page's room in a 1024x700 window
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* tabs = page.findChild<QTabWidget*>();
+        QVERIFY(tabs && tabs->count() == 3);
+        tabs->setCurrentIndex(1);
+        QCoreApplication::processEvents();
+        const int withResharding = page.modelCanvas()->height();
+        tabs->setCurrentIndex(2);
+        QCoreApplication::processEvents();
+        const int withFailover = page.modelCanvas()->height();
+        QVERIFY2(withFailover >= withResharding + 60,
+                 qPrintable(QStringLiteral("%1 px with Resharding, %2 with Failover")
+                                .arg(withResharding)
+                                .arg(withFailover)));
+        // Each tab still has what it needs shown: the current page is never below its least.
+        for (int i = 0; i < tabs->count(); ++i) {
+            tabs->setCurrentIndex(i);
+            QCoreApplication::processEvents();
+            QVERIFY2(tabs->currentWidget()->height() >=
+                         tabs->currentWidget()->minimumSizeHint().height(),
+                     qPrintable(tabs->tabText(i)));
+        }
+    }
+
     void aStaleClientsAskIsDrawnAsTheDiagramDrawsIt() {
         const fg::lab::StaleReply r = askReply();
         const fg::redis::ClusterStep real = fg::staleRoute(r, false);

@@ -178,6 +178,28 @@ void TabBar::paintEvent(QPaintEvent* event) {
 LabTabs::LabTabs(QWidget* parent) : QTabWidget(parent) {
     setTabBar(new TabBar(this));
     keepOwnFocus(this); // its tab bar has the focus, not the group
+    connect(this, &QTabWidget::currentChanged, this, &LabTabs::followCurrentPage);
+}
+
+void LabTabs::tabInserted(int index) {
+    QTabWidget::tabInserted(index);
+    followCurrentPage();
+}
+
+void LabTabs::followCurrentPage() {
+    static constexpr const char* kOwnPolicy = "fgOwnVerticalPolicy";
+    for (int i = 0; i < count(); ++i) {
+        QWidget* page = widget(i);
+        QSizePolicy policy = page->sizePolicy();
+        if (!page->property(kOwnPolicy).isValid()) {
+            page->setProperty(kOwnPolicy, int(policy.verticalPolicy()));
+        }
+        policy.setVerticalPolicy(i == currentIndex()
+                                     ? QSizePolicy::Policy(page->property(kOwnPolicy).toInt())
+                                     : QSizePolicy::Ignored);
+        page->setSizePolicy(policy);
+    }
+    updateGeometry();
 }
 
 } // namespace fg

@@ -6,7 +6,9 @@
 // Qt's do: the tab's text without its '&', its tool tip as description, Press to pick it.
 // The current tab is marked by a bar in the theme's highlight colour along its outer edge
 // (Dark's current tab was only a shade lighter than the others: a tester).
-// LabTabs: a QTabWidget with a TabBar (QTabWidget::setTabBar is protected).
+// LabTabs: a QTabWidget with a TabBar (QTabWidget::setTabBar is protected), as tall at least as
+// its current page needs, not its tallest (the Redis Lab's Failover tab, a line of text, kept
+// the Resharding table's height, blank, over drawings squeezed to 8-px words: a tester).
 #pragma once
 
 #include <QTabBar>
@@ -30,6 +32,14 @@ class LabTabs : public QTabWidget {
     Q_OBJECT
 public:
     explicit LabTabs(QWidget* parent = nullptr);
+
+protected:
+    void tabInserted(int index) override;
+
+private:
+    // The pages other than the current one count for nothing in the least height (their
+    // vertical size policy Ignored, the current page's its own).
+    void followCurrentPage();
 };
 
 } // namespace fg
