@@ -231,6 +231,16 @@ int PresentationWindow::pageCount() const {
     return std::max(1, static_cast<SlideText*>(text_)->document()->pageCount());
 }
 
+QString PresentationWindow::runningHead() const {
+    return stack_->currentWidget() == text_ && !page_
+               ? static_cast<SlideText*>(text_)->runningHead()
+               : QString();
+}
+
+QRectF PresentationWindow::runningHeadRoom() const {
+    return static_cast<SlideText*>(text_)->runningHeadRoom();
+}
+
 QTextDocument* PresentationWindow::slideDocument() const {
     return static_cast<SlideText*>(text_)->document();
 }

@@ -100,6 +100,10 @@ public:
     int pageCount() const;
     int currentPage() const { return page_ ? 0 : textPage_; }
     QTextDocument* slideDocument() const;
+    // The line over the page on screen when it is not a section's first ("Scaling Redis
+    // (continued)"), and the band it is drawn in; "" on a first page and on other slides.
+    QString runningHead() const;
+    QRectF runningHeadRoom() const;
     // The presenter's view (two screens only), or null.
     QWidget* presenterView() const;
 

@@ -8,6 +8,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QCloseEvent>
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QMouseEvent>
 #include <QPainter>
@@ -98,6 +99,21 @@ public:
         page_ = page;
         update();
     }
+    // The line over every page after the first of a long section ("Scaling Redis (continued)"):
+    // page 2 had no title of its own (a tester). Drawn in `font` with its baseline room in `room`
+    // (the band the document's top margin leaves on each page), a rule in `rule` under it. An
+    // empty text: none.
+    void setRunningHead(const QString& text, const QFont& font, const QRectF& room,
+                        const QColor& rule) {
+        head_ = text;
+        headFont_ = font;
+        headRoom_ = room;
+        headRule_ = rule;
+        update();
+    }
+    // The head drawn on the page shown, "" on the first page.
+    QString runningHead() const { return page_ > 0 ? head_ : QString(); }
+    QRectF runningHeadRoom() const { return headRoom_; }
     // What a click on a link of the slide does (its href): "Open the live diagram" did nothing.
     std::function<void(const QString&)> onLink;
 
@@ -106,6 +122,15 @@ protected:
         QPainter p(this);
         p.fillRect(rect(), theme_.background);
         paintPage(p, *doc_, page_, theme_.text);
+        if (const QString head = runningHead(); !head.isEmpty()) {
+            p.setFont(headFont_);
+            p.setPen(theme_.text);
+            const QFontMetricsF fm(headFont_);
+            p.drawText(headRoom_, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
+                       fm.elidedText(head, Qt::ElideRight, headRoom_.width()));
+            const qreal y = headRoom_.top() + fm.height() + fm.descent();
+            p.fillRect(QRectF(headRoom_.left(), y, headRoom_.width(), 2), headRule_);
+        }
     }
     void mouseMoveEvent(QMouseEvent* event) override {
         setCursor(linkAt(event->position()).isEmpty() ? Qt::ArrowCursor : Qt::PointingHandCursor);
@@ -126,6 +151,10 @@ private:
     Theme theme_;
     QTextDocument* doc_;
     int page_ = 0;
+    QString head_;
+    QFont headFont_;
+    QRectF headRoom_;
+    QColor headRule_;
 };
 
 // The presenter's view on the laptop while the slides are on the projector.

@@ -26,12 +26,15 @@
 #include <QScreen>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <cmath>
 #include <functional>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
@@ -40,6 +43,33 @@
 namespace fg {
 
 namespace {
+
+// The first block of the root frame that starts on a page after the first inside that page's top
+// margin (where Qt sets a line that starts past the page before's end, without the margin) is
+// given a page break before it, which leaves the margin: true if there was one.
+bool breakUnderTheTopMargin(QTextDocument& doc) {
+    const qreal h = doc.pageSize().height();
+    const qreal margin = doc.rootFrame()->frameFormat().topMargin();
+    doc.pageCount(); // lays it out
+    for (auto it = doc.rootFrame()->begin(); !it.atEnd(); ++it) {
+        const QTextBlock b = it.currentBlock();
+        if (!b.isValid()) {
+            continue;
+        }
+        const QRectF r = doc.documentLayout()->blockBoundingRect(b);
+        const qreal page = std::floor(r.top() / h);
+        if (page >= 1 && r.top() - page * h < margin - 1) {
+            QTextBlockFormat f = b.blockFormat();
+            if (f.pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) {
+                return false; // broken before already: nothing more to do
+            }
+            f.setPageBreakPolicy(f.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+            QTextCursor(b).setBlockFormat(f);
+            return true;
+        }
+    }
+    return false;
+}
 
 // The charts' type on a diagram slide, of the body's.
 constexpr qreal kChartText = 0.8;
@@ -204,6 +234,18 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     const qreal band = timerShown_ ? fm.height() + 36 : 12;
     const QSizeF pageSize(std::max(400, width()), std::max<qreal>(300, height() - band));
     const qreal side = std::max<qreal>(24, width() * 0.05);
+    const qreal top = std::max<qreal>(16, height() * 0.03);
+    // A long section's later pages have its title over them (SlideText::setRunningHead): every
+    // page leaves the room for it at its top once the section takes more than one.
+    QFont headFont(QStringLiteral("DejaVu Sans"));
+    headFont.setBold(true);
+    const auto headRoom = [&](qreal px) {
+        headFont.setPixelSize(std::max(1, qRound(px)));
+        const QFontMetricsF fm(headFont);
+        // The line (from halfway down the top margin), its rule, a gap under it.
+        return std::max<qreal>(0, fm.height() + fm.descent() + 2 + px * 0.4 - top / 2);
+    };
+    qreal head = 0; // the room laid out for the head: none until a section needs two pages
     const auto layOut = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
@@ -225,7 +267,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         QTextFrameFormat root = doc->rootFrame()->frameFormat();
         root.setLeftMargin(side);
         root.setRightMargin(side);
-        root.setTopMargin(std::max<qreal>(16, height() * 0.03));
+        root.setTopMargin(top + head);
         root.setBottomMargin(8);
         doc->rootFrame()->setFrameFormat(root);
         if (s.kind == Slide::Kind::Title) {
@@ -258,23 +300,47 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         for (keepTogether(*doc); placed.fillAnEmptyRoom(); keepTogether(*doc)) {
             releasePageBreaks(*doc);
         }
+        if (head > 0) {
+            // A piece of a figure cut between pages that starts just past a page's end is set
+            // at the top of the next one, over the head's room: it starts a page of its own.
+            for (int tries = 0; tries < 8 && breakUnderTheTopMargin(*doc); ++tries) {
+            }
+        }
         return doc->pageCount();
+    };
+    // A section of more than one page is laid out again with its head's room on every page.
+    const auto layOutHeaded = [&](qreal px) {
+        head = 0;
+        int n = layOut(px);
+        if (n > 1 && s.kind != Slide::Kind::Title) {
+            head = headRoom(px);
+            n = layOut(px);
+        }
+        return n;
     };
     // Set a little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page:
     // one screen instead of two, or four pages instead of five.
     const qreal px = bodyPx();
-    int pages = layOut(px);
+    int pages = layOutHeaded(px);
     qreal best = px;
     for (const qreal smaller : {px * 0.9, px * 0.8}) {
         if (pages > 1) {
-            if (const int n = layOut(smaller); n < pages) {
+            if (const int n = layOutHeaded(smaller); n < pages) {
                 pages = n;
                 best = smaller;
             }
         }
     }
     if (best != px * 0.8 && pages > 1) {
-        layOut(best); // the last one laid out was not the one kept
+        layOutHeaded(best); // the last one laid out was not the one kept
+    }
+    if (head > 0) {
+        headRoom(best); // the head's type at the size kept
+        slide->setRunningHead(
+            tr("%1 (continued)").arg(chapter_.sections[std::size_t(s.section)].title), headFont,
+            QRectF(side, top / 2, pageSize.width() - 2 * side, top / 2 + head), theme_.accent);
+    } else {
+        slide->setRunningHead({}, headFont, {}, theme_.accent);
     }
     textPage_ = 0;
     slide->setPage(0);

@@ -359,10 +359,27 @@ private slots:
                     qPrintable(where + QStringLiteral(": the timer covers the text")));
                 QVERIFY2(fg::everythingFitsItsPage(*doc), qPrintable(where));
                 QCOMPARE(w->pageCount(), doc->pageCount());
+                QVERIFY2(w->runningHead().isEmpty(), qPrintable(where));
                 for (int p = 1; p < w->pageCount(); ++p) {
                     w->next();
                     QCOMPARE(w->currentSlide(), i);
                     QCOMPARE(w->currentPage(), p);
+                    // Tester 40: page 2 of "Scaling Redis" had no title. Each later page has
+                    // the section's, over the page's text, which starts under it.
+                    const QString title = ch.sections[std::size_t(w->slide(i).section)].title;
+                    QCOMPARE(w->runningHead(), title + QStringLiteral(" (continued)"));
+                    const qreal h = doc->pageSize().height();
+                    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                        const QRectF r = doc->documentLayout()->blockBoundingRect(b);
+                        if (b.length() > 1 && std::floor(r.top() / h) == p) {
+                            QVERIFY2(r.top() - p * h >= w->runningHeadRoom().bottom() - 1,
+                                     qPrintable(QStringLiteral("%1 page %2: \"%3\" at %4")
+                                                    .arg(where)
+                                                    .arg(p)
+                                                    .arg(b.text().left(40))
+                                                    .arg(r.top() - p * h)));
+                        }
+                    }
                 }
                 if (i + 1 < w->slideCount()) {
                     w->next();
