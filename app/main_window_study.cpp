@@ -234,6 +234,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
              connect(w, &WizardView::resultExported, this, [this](const QString& path) {
                  saySaved(tr("Recommendation saved as %1."), path);
              });
+             connect(w, &WizardView::keptSettingsChanged, this, &MainWindow::keepSoon);
              return w;
          }},
         // Not in the study type: the matrix's table fills the window's width (in the Projector's
@@ -245,6 +246,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
                                                      course_, errors),
                                 parent);
              connect(m, &MatrixView::chapterLinkActivated, this, openChapter);
+             connect(m, &MatrixView::keptSettingsChanged, this, &MainWindow::keepSoon);
              return m;
          }},
         {QStringLiteral("scenarios"), tr("&Scenario explorer: architectures"), tr("Scenarios"), 0,

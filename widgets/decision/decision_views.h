@@ -47,11 +47,18 @@ public:
     // Where Export offers to save the result: the folder of the last export (as every export
     // dialog), named after the result.
     QString suggestedResultPath() const;
+    // The answers taken, from the first question on ({"answers": [1, 0, 2]}): the next start
+    // shows the same question or result (a tester found the wizard at question 1 again while
+    // every diagram came back at its step). An answer that no longer fits the tree ends the
+    // replay there.
+    nlohmann::json keptSettings() const override;
+    void restoreSettings(const nlohmann::json& kept) override;
 
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
     // Export the result wrote `path` (the window says so).
     void resultExported(const QString& path);
+    void keptSettingsChanged(); // an answer taken or taken back
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -98,9 +105,13 @@ public:
     QTableWidget* table() const { return table_; }
     // The reason for the cell the arrows are on, as written under the table.
     QString currentReason() const;
+    // The needs ticked ({"ticked": [0, 3]}, by row), kept to the next start.
+    nlohmann::json keptSettings() const override;
+    void restoreSettings(const nlohmann::json& kept) override;
 
 signals:
     void chapterLinkActivated(const QString& chapter, const QString& section);
+    void keptSettingsChanged(); // a need ticked or unticked
 
 protected:
     void changeEvent(QEvent* event) override;

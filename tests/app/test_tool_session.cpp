@@ -1,0 +1,123 @@
+// The study tools' choices come back at the next start as the diagrams' steps do: a tester found
+// the decision wizard at question 1 again after a restart, with every diagram at its step. The
+// wizard keeps the answers taken (replayed from its first question, up to an answer the tree no
+// longer has), the matrix the needs ticked; each is kept a second after a change, without a quit.
+#include "app/main_window.h"
+#include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
+#include "widgets/decision/decision_views.h"
+#include "widgets/diagrams/diagram_registry.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <nlohmann/json.hpp>
+
+namespace {
+
+std::unique_ptr<fg::MainWindow> freshWindow() {
+    return std::make_unique<fg::MainWindow>(
+        fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+}
+
+template <typename View>
+View* toolTab(fg::MainWindow& w, const char* tool) {
+    for (int i = 0; i < w.tabs()->count(); ++i) {
+        if (w.tabs()->widget(i)->property("toolId").toString() == QLatin1String(tool)) {
+            return qobject_cast<View*>(w.tabs()->widget(i));
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestToolSession : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { useOwnTestSettings("tool-session"); }
+    void init() {
+        QSettings().clear();
+        QFile::remove(fg::MainWindow::sessionPath());
+    }
+
+    void theWizardAndTheMatrixComeBackAsTheyWereLeft() {
+        QStringList trail;
+        QString question, result, verdict;
+        {
+            auto w = freshWindow();
+            w->openTool(QStringLiteral("wizard"));
+            auto* wizard = toolTab<fg::WizardView>(*w, "wizard");
+            QVERIFY(wizard);
+            wizard->answer(1);
+            wizard->answer(0);
+            QVERIFY(wizard->trail().size() == 2);
+            trail = wizard->trail();
+            question = wizard->currentQuestion();
+            result = wizard->resultId();
+            w->openTool(QStringLiteral("matrix"));
+            auto* matrix = toolTab<fg::MatrixView>(*w, "matrix");
+            QVERIFY(matrix);
+            matrix->setTicked(0, true);
+            matrix->setTicked(3, true);
+            verdict = matrix->verdict();
+            QVERIFY(w->close());
+        }
+        QVERIFY(QFileInfo::exists(fg::MainWindow::sessionPath()));
+        auto again = freshWindow();
+        again->restoreSession();
+        auto* wizard = toolTab<fg::WizardView>(*again, "wizard");
+        auto* matrix = toolTab<fg::MatrixView>(*again, "matrix");
+        QVERIFY(wizard && matrix);
+        QCOMPARE(wizard->trail(), trail);
+        QCOMPARE(wizard->currentQuestion(), question);
+        QCOMPARE(wizard->resultId(), result);
+        QCOMPARE(matrix->verdict(), verdict);
+        QCOMPARE(matrix->table()->item(0, 0)->checkState(), Qt::Checked);
+        QCOMPARE(matrix->table()->item(1, 0)->checkState(), Qt::Unchecked);
+        QCOMPARE(matrix->table()->item(3, 0)->checkState(), Qt::Checked);
+        while (again->tabs()->count() > 1) {
+            again->closeTab(1);
+        }
+        QVERIFY(again->close());
+    }
+
+    // An answer out of range (a tree edited since) ends the replay there; junk changes nothing.
+    void aKeptAnswerTheTreeNoLongerHasEndsTheReplay() {
+        auto w = freshWindow();
+        w->openTool(QStringLiteral("wizard"));
+        auto* wizard = toolTab<fg::WizardView>(*w, "wizard");
+        QVERIFY(wizard);
+        wizard->restoreSettings({{"answers", {1, 99, 0}}});
+        QCOMPARE(wizard->trail().size(), 1);
+        wizard->restoreSettings({{"answers", "all of them"}});
+        QCOMPARE(wizard->trail().size(), 1);
+        wizard->restoreSettings({{"answers", nlohmann::json::array()}});
+        QCOMPARE(wizard->trail().size(), 0);
+    }
+
+    // Kept a second after an answer, the window still open (as a killed app leaves it).
+    void anAnswerIsKeptWithoutAQuit() {
+        auto w = freshWindow();
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+        w->openTool(QStringLiteral("wizard"));
+        auto* wizard = toolTab<fg::WizardView>(*w, "wizard");
+        QVERIFY(wizard);
+        QTest::qWait(fg::MainWindow::kKeepDelayMs + 200); // what the opening kept
+        wizard->answer(1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [] {
+                QFile file(fg::MainWindow::sessionPath());
+                return file.open(QIODevice::ReadOnly) && file.readAll().contains("\"answers\":[1]");
+            }(),
+            fg::MainWindow::kKeepDelayMs + 1500);
+    }
+};
+
+FG_TEST_MAIN(TestToolSession)
+#include "test_tool_session.moc"
