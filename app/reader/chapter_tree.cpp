@@ -19,15 +19,19 @@ constexpr int kTitleRole = Qt::UserRole + 2; // a section's title, without its m
 // A title longer than the list is wide goes on over two lines or more, in every theme: the
 // Projector theme's larger type cut "7. OLTP vs OLAP"'s sections and half the chapters' names
 // with "..." at the list's 300 px (a tester, at 1920x1080). Qt's tree measures a row as if its
-// text had no width to keep to: the row's height is measured here at the width it is given.
+// text had no width to keep to: the row's height is measured here at the width it is given, with
+// room above and below its words (kRowPadding each; a style sheet's padding did it, and started
+// Qt's style-sheet machinery with the window: some 3 ms of its start).
 class WrappingDelegate : public QStyledItemDelegate {
 public:
+    static constexpr int kRowPadding = 3;
+
     explicit WrappingDelegate(QTreeView* tree) : QStyledItemDelegate(tree), tree_(tree) {}
 
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         QStyleOptionViewItem o = option;
         o.rect = QRect(0, 0, rowTextWidth(*tree_, index), 1);
-        return QStyledItemDelegate::sizeHint(o, index);
+        return QStyledItemDelegate::sizeHint(o, index) + QSize(0, 2 * kRowPadding);
     }
 
 private:
@@ -51,7 +55,6 @@ ChapterTree::ChapterTree(QWidget* parent) : QTreeWidget(parent) {
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 1.2); // readable from the back of a classroom
     setFont(f);
-    setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
     fitToFont();
     // A chapter the student closes or opens is theirs: select() leaves it as they put it.
     const auto theirs = [this](QTreeWidgetItem* item) {
