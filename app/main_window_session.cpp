@@ -1,7 +1,8 @@
 // MainWindow (main_window.h): the tabs open at quit, opened again at the next start. A tester
 // built diagrams in four tabs, pressed Ctrl+Q, and found only the Reader at the next start: the
 // keys, nodes and messages were gone without a word. Each live diagram is kept as the scenario
-// it shows (the command line's JSON, docs/cli.md) and the step on screen, each tool by its name,
+// it shows (the command line's JSON, docs/cli.md), the step on screen and its speed, each tool by
+// its name (and what its page keeps: keptSettings),
 // in session.json beside progress.json, written atomically. A session that cannot be read is
 // said in the status bar and set aside; a diagram whose scenario no longer loads is left out and
 // named there.
@@ -42,6 +43,7 @@ nlohmann::json sessionOf(const QTabWidget* pages) {
             tab["diagram"] = diagram.toStdString();
             tab["scenario"] = view->scenarioJson();
             tab["position"] = view->panel()->player()->position();
+            tab["speed"] = view->panel()->player()->speed();
         } else if (!diagram.isEmpty()) {
             // A page of its own (B-Tree vs LSM): reopened fresh.
             tab["diagram"] = diagram.toStdString();
@@ -147,6 +149,12 @@ void MainWindow::restoreSession() {
                     tabs_->removeTab(tabs_->indexOf(view));
                     view->deleteLater();
                     continue;
+                }
+                // The speed it played at (a tester's 8x came back at 1x); the nearest of
+                // the player's speeds, whatever the number.
+                if (const auto speed = tab.find("speed");
+                    speed != tab.end() && speed->is_number() && speed->get<double>() > 0) {
+                    view->panel()->player()->setSpeed(speed->get<double>());
                 }
                 const auto position = tab.find("position");
                 if (position != tab.end() && position->is_number_integer()) {

@@ -246,6 +246,9 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         return std::max<qreal>(0, fm.height() + fm.descent() + 2 + px * 0.4 - top / 2);
     };
     qreal head = 0; // the room laid out for the head: none until a section needs two pages
+    // Where that room costs a page (a figure no longer fits the first page and leaves it nearly
+    // empty), the head goes in the top margin alone, in smaller type.
+    bool compact = false;
     const auto layOut = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
@@ -311,12 +314,18 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     // A section of more than one page is laid out again with its head's room on every page.
     const auto layOutHeaded = [&](qreal px) {
         head = 0;
-        int n = layOut(px);
-        if (n > 1 && s.kind != Slide::Kind::Title) {
-            head = headRoom(px);
-            n = layOut(px);
+        compact = false;
+        const int without = layOut(px);
+        if (without == 1 || s.kind == Slide::Kind::Title) {
+            return without;
         }
-        return n;
+        head = headRoom(px);
+        if (const int n = layOut(px); n == without) {
+            return n;
+        }
+        head = 0;
+        compact = true;
+        return layOut(px);
     };
     // Set a little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page:
     // one screen instead of two, or four pages instead of five.
@@ -334,11 +343,21 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     if (best != px * 0.8 && pages > 1) {
         layOutHeaded(best); // the last one laid out was not the one kept
     }
+    const QString continued =
+        s.kind == Slide::Kind::Title
+            ? QString()
+            : tr("%1 (continued)").arg(chapter_.sections[std::size_t(s.section)].title);
     if (head > 0) {
         headRoom(best); // the head's type at the size kept
-        slide->setRunningHead(
-            tr("%1 (continued)").arg(chapter_.sections[std::size_t(s.section)].title), headFont,
-            QRectF(side, top / 2, pageSize.width() - 2 * side, top / 2 + head), theme_.accent);
+        slide->setRunningHead(continued, headFont,
+                              QRectF(side, top / 2, pageSize.width() - 2 * side, top / 2 + head),
+                              theme_.accent);
+    } else if (compact && pages > 1) {
+        // Its line and rule inside the top margin: type of half the margin's height.
+        headFont.setPixelSize(std::max(8, qRound(top * 0.5)));
+        slide->setRunningHead(continued, headFont,
+                              QRectF(side, top * 0.1, pageSize.width() - 2 * side, top * 0.9),
+                              theme_.accent);
     } else {
         slide->setRunningHead({}, headFont, {}, theme_.accent);
     }

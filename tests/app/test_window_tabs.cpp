@@ -404,6 +404,7 @@ private slots:
             QVERIFY(view->loadScenario(scenario));
             view->waitForBuild();
             view->panel()->player()->seek(2);
+            view->panel()->player()->setSpeed(4); // a tester's 8x came back at 1x
             shown = view->scenarioJson();
             w.openTool(QStringLiteral("wizard"));
             w.tabs()->setCurrentWidget(view);
@@ -419,6 +420,7 @@ private slots:
         QCOMPARE(view->property("diagramId").toString(), QStringLiteral("btree"));
         view->waitForBuild();
         QTRY_COMPARE(view->panel()->player()->position(), 2);
+        QCOMPARE(view->panel()->player()->speed(), 4.0);
         QCOMPARE(view->scenarioJson().dump(), shown.dump());
         QCOMPARE(view->scenarioJson()["params"]["order"].get<int>(), 3);
         QCOMPARE(again.tabs()->widget(2)->property("toolId").toString(), QStringLiteral("wizard"));
