@@ -487,6 +487,20 @@ void DiagramView::keepRoomFor(QWidget* box, int chars, int most) {
     box->installEventFilter(this);
 }
 
+void DiagramView::limitKeyBox(QLineEdit* box) {
+    box->setMaxLength(kMostKeyChars);
+    connect(box, &QLineEdit::inputRejected, this, [this, box] {
+        if (box->text().size() < kMostKeyChars) {
+            return; // not its length (a validator's refusal says its own)
+        }
+        box->clear();
+        showMessage(tr("That key is longer than %1 characters, the most a key box here takes: "
+                       "it was not kept. (fieldguide slot and fieldguide partition take keys up "
+                       "to 512 MB.)")
+                        .arg(QLocale().toString(kMostKeyChars)));
+    });
+}
+
 bool DiagramView::eventFilter(QObject* watched, QEvent* event) {
     // Ctrl+Z in a key box takes back typing while there is typing to take back, else the last
     // operation (the page's Undo shortcut): a line edit claims Ctrl+Z whatever its history.

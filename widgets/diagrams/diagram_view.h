@@ -32,6 +32,7 @@ class QLabel;
 class QTimer;
 class QAction;
 class QMenu;
+class QLineEdit;
 class QPushButton;
 class QSplitter;
 
@@ -40,6 +41,8 @@ namespace fg {
 class DiagramView : public QWidget, public Page, public RangeNotes {
     Q_OBJECT
 public:
+    // The most characters a key box of a diagram takes (limitKeyBox).
+    static constexpr int kMostKeyChars = 4096;
     explicit DiagramView(QWidget* parent = nullptr);
     ~DiagramView() override;
 
@@ -127,6 +130,10 @@ protected:
     // Keeps `box` at least `chars` characters wide in its font, whatever the font becomes (a
     // crowded row shrank the key box to "K..."), and at most `most` characters when given.
     void keepRoomFor(QWidget* box, int chars, int most = 0);
+    // A key box takes kMostKeyChars characters at most. A key pasted or typed past that is
+    // refused whole, with a message naming the limit: Qt cut a 1 MB key to its first 4,096
+    // characters without a word, and the diagram gave that key's slot, not the key's (a tester).
+    void limitKeyBox(QLineEdit* box);
     // A preset replaces the scenario (`load`, with every param named: the page's defaults for
     // those it does not set) and plays it from the start; its text is the opening sentence.
     void addPreset(const QString& text, std::function<void()> load);

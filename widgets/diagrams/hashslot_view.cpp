@@ -42,7 +42,7 @@ HashslotView::HashslotView(QWidget* parent) : StepView(parent, {3, 1, {}, true})
     key_->setAccessibleName(tr("Key"));
     key_->setToolTip(
         tr("A key: its hash slot is CRC16 of the key (or of its {hash tag}) modulo 16384"));
-    key_->setMaxLength(4096);
+    limitKeyBox(key_);
     keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     auto keyOp = [this](std::optional<std::string> value) {

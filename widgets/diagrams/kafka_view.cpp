@@ -69,7 +69,7 @@ KafkaView::KafkaView(QWidget* parent) : StepView(parent) {
     key_->setAccessibleName(tr("Record key"));
     key_->setToolTip(tr("The record's key: records with the same key go to the same partition. "
                         "Leave it empty to send a record without a key."));
-    key_->setMaxLength(4096);
+    limitKeyBox(key_);
     keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     addButton(tr("Produce"), tr("Send one record with this key"),

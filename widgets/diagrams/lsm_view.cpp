@@ -65,7 +65,7 @@ LsmView::LsmView(QWidget* parent) : StepView(parent, {{3, 3, 3, 10, false}, {}, 
            "Space amplification: bytes on disk for each byte of live data (old versions and "
            "tombstones wait there for a compaction).\n"
            "Bloom false positives: tables a bloom filter let through that did not hold the key."));
-    key_->setMaxLength(4096);
+    limitKeyBox(key_);
     keepRoomFor(key_, 12); // however crowded the row (it shrank to "K...")
     row->addWidget(key_, 1);
     // The key typed, with a value named after the op's place ("v12") for puts.
