@@ -292,6 +292,7 @@ std::vector<MainWindow::StudyTool> MainWindow::studyTools() {
              p->setStore(progress_.get());
              connect(p, &PracticeView::answered, this, [this] { saveProgress(); });
              connect(p, &PracticeView::showMeRequested, this, &MainWindow::showPracticeScenario);
+             connect(p, &PracticeView::keptSettingsChanged, this, &MainWindow::keepSoon);
              return p;
          }});
     tools.push_back({QStringLiteral("progress"), tr("My &progress"), tr("Progress"), 2, true,

@@ -8,6 +8,7 @@
 #include "tests/suite_main.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/practice/practice_view.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -80,6 +81,37 @@ private slots:
         QCOMPARE(matrix->table()->item(0, 0)->checkState(), Qt::Checked);
         QCOMPARE(matrix->table()->item(1, 0)->checkState(), Qt::Unchecked);
         QCOMPARE(matrix->table()->item(3, 0)->checkState(), Qt::Checked);
+        while (again->tabs()->count() > 1) {
+            again->closeTab(1);
+        }
+        QVERIFY(again->close());
+    }
+
+    // Tester 42: a class told to use seed 1234 found a new seed after a restart. The practice
+    // page's choices come back; a seed out of the box's range is left.
+    void thePracticeChoicesComeBack() {
+        {
+            auto w = freshWindow();
+            w->openTool(QStringLiteral("practice"));
+            auto* practice = toolTab<fg::PracticeView>(*w, "practice");
+            QVERIFY(practice);
+            practice->setTopic(QStringLiteral("kafka"));
+            practice->restoreSettings({{"seed", 1234}, {"level", 2}, {"questions", 7}});
+            QCOMPARE(practice->choices().seed, std::uint64_t(1234));
+            QVERIFY(w->close());
+        }
+        auto again = freshWindow();
+        again->restoreSession();
+        auto* practice = toolTab<fg::PracticeView>(*again, "practice");
+        QVERIFY(practice);
+        const fg::WorksheetChoice c = practice->choices();
+        QCOMPARE(c.seed, std::uint64_t(1234));
+        QCOMPARE(c.topic, QStringLiteral("kafka"));
+        QCOMPARE(int(c.level), 2);
+        QCOMPARE(c.count, 7);
+        practice->restoreSettings({{"seed", 1'000'000'000'000'000ULL}, {"questions", 0}});
+        QCOMPARE(practice->choices().seed, std::uint64_t(1234));
+        QCOMPARE(practice->choices().count, 7);
         while (again->tabs()->count() > 1) {
             again->closeTab(1);
         }

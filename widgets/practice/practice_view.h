@@ -84,6 +84,11 @@ public:
     std::uint64_t seed() const { return seed_; }
     // The choices on the page (topic, level, count, seed), for a worksheet of the same questions.
     WorksheetChoice choices() const;
+    // The choices, kept with the tab to the next start ({"topic": "redis", "level": 1,
+    // "questions": 10, "time": 0, "seed": 1234}): a class told to use seed 1234 had a new seed
+    // after a restart (a tester). Each one missing, of another type or out of range is left.
+    nlohmann::json keptSettings() const override;
+    void restoreSettings(const nlohmann::json& kept) override;
 
 signals:
     // "Show me": open the live diagram `diagram` with this scenario (JSON text), at step
@@ -91,6 +96,7 @@ signals:
     void showMeRequested(QString diagram, QByteArray scenario, int fromStep);
     // An answer was recorded in the store (the app saves).
     void answered();
+    void keptSettingsChanged(); // a choice changed (the app keeps it)
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;

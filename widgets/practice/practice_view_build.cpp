@@ -86,6 +86,11 @@ QWidget* PracticeView::buildSetup(QWidget* parent) {
     auto* startButton = new QPushButton(tr("St&art"), row);
     connect(startButton, &QPushButton::clicked, this, &PracticeView::startAsked);
     flow->addWidget(startButton);
+    for (QComboBox* choice : {topic_, level_, limit_}) {
+        connect(choice, &QComboBox::currentIndexChanged, this, &PracticeView::keptSettingsChanged);
+    }
+    connect(count_, &QSpinBox::valueChanged, this, &PracticeView::keptSettingsChanged);
+    connect(seedEdit_, &QLineEdit::textChanged, this, &PracticeView::keptSettingsChanged);
     v->addWidget(row);
     v->addLayout(buildReviewRow(box));
     sayReview();
