@@ -141,6 +141,10 @@ public:
         return lo;
     }
 
+    // The first step op j produced (size() for j == ops().size(), after the last op; an op
+    // that produced no step begins where the next does). REQUIRES: j <= ops().size().
+    std::size_t opBeginStep(std::size_t j) const { return opBegin_.at(j); }
+
     // The state shown after step i. REQUIRES: i < size().
     State stateAfter(std::size_t i) const {
         const std::size_t j = opOfStep(i);

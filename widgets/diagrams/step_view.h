@@ -28,9 +28,11 @@
 #include "engines/scenario/scenario_reader.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/playback/player.h"
 
 #include <QAbstractSpinBox>
 #include <QLineEdit>
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <exception>
@@ -228,15 +230,41 @@ protected:
     // Undo brings the settings back (a tester changed the order, pressed Undo and lost a key).
     template <class Edit>
     void changeParams(Edit&& edit) {
+        // The place the class is at: the op on screen, and whether it had ended there (a tester
+        // changed the order at step 12 of 74, mid-lesson, and was taken to the last step,
+        // paused).
+        const Player* player = panel()->player();
+        const bool playing = player->isPlaying();
+        const int at = player->position();
+        std::optional<std::pair<std::size_t, bool>> place; // op, and ended
+        if (diagram_ && at >= 0 && at < diagram_->stepCount()) {
+            const auto& timeline = diagram_->timeline();
+            const std::size_t op = timeline.opOfStep(static_cast<std::size_t>(at));
+            place = {op, static_cast<std::size_t>(at) + 1 == timeline.opBeginStep(op + 1)};
+        }
         UndoEntry setting;
         setting.before = std::make_shared<const Scenario>(scenario_);
         edit(scenario_);
         remember(std::move(setting));
         scenarioEdited();
-        rebuild(-2);
+        rebuild(at < 0 ? -1 : -2);
         // Said, not only drawn: a tester changed the B-Tree's order and saw a new tree under the
         // old caption, nothing saying the keys were replayed.
-        afterBuild([this] {
+        afterBuild([this, place, playing] {
+            if (diagram_ && place) {
+                // The same op under the new setting: from its first step, or at its last one if
+                // it had ended; playing on if it was.
+                const auto& timeline = diagram_->timeline();
+                const auto [op, ended] = *place;
+                const auto begin = static_cast<int>(timeline.opBeginStep(op));
+                const auto end = static_cast<int>(timeline.opBeginStep(op + 1));
+                const int to = std::clamp(ended || begin == end ? end - 1 : begin, -1,
+                                          diagram_->stepCount() - 1);
+                panel()->player()->seek(to);
+            }
+            if (diagram_ && playing && !panel()->player()->atEnd()) {
+                panel()->player()->play();
+            }
             if (diagram_) {
                 const auto ops = static_cast<qint64>(scenario_.ops.size());
                 const auto steps = static_cast<qint64>(diagram_->stepCount());

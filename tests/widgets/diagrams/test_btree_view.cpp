@@ -4,6 +4,8 @@
 // builds on a worker thread (the window answers; Cancel and Esc keep what was on screen).
 #include "tests/suite_main.h"
 #include "tests/widgets/diagrams/event_loop_support.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/btree_diagram.h"
 #include "widgets/diagrams/btree_view.h"
 #include "widgets/playback/player.h"
@@ -105,6 +107,45 @@ private slots:
     // entered is still taken back first.
     // A tester inserted 5 and 7, changed the order from 4 to 5 and pressed Undo: 7 went, the
     // order stayed 5. Undo takes back the last change, a setting too, then the keys.
+    // Tester 42: the order changed at step 12 of 74, mid-lesson, took the diagram to its last
+    // step, paused. A new setting keeps the op on screen: from its first step under the new
+    // setting, or at its last if it had ended there; playing on if it was.
+    void aNewSettingKeepsTheOpOnScreen() {
+        fg::BTreeView v; // the default scenario: seven inserts into an order-4 tree
+        v.waitForBuild();
+        const auto shown = [&v] {
+            return static_cast<const fg::BTreeDiagram*>(v.panel()->canvas()->source());
+        };
+        fg::Player* player = v.panel()->player();
+        const auto* before = shown();
+        QVERIFY(before && before->stepCount() > 8);
+        const auto& old = before->timeline();
+        // A step inside op 5 (not its last), then the last step of op 3.
+        const std::size_t mid = old.opBeginStep(5);
+        QVERIFY(old.opBeginStep(6) > mid + 1);
+        player->seek(int(mid));
+        auto* order = v.findChild<QSpinBox*>();
+        order->setValue(3);
+        v.waitForBuild();
+        QVERIFY(shown() != nullptr);
+        const auto& now = shown()->timeline();
+        QCOMPARE(player->position(), int(now.opBeginStep(5)));
+        QVERIFY(!player->isPlaying());
+        player->seek(int(now.opBeginStep(4)) - 1); // op 3 ended
+        order->setValue(5);
+        v.waitForBuild();
+        QCOMPARE(player->position(), int(shown()->timeline().opBeginStep(4)) - 1);
+        // Playing, it plays on.
+        player->seek(0);
+        player->play();
+        QVERIFY(player->isPlaying());
+        order->setValue(4);
+        v.waitForBuild();
+        QCOMPARE(shown()->timeline().opOfStep(std::size_t(player->position())), std::size_t(0));
+        QVERIFY(player->isPlaying());
+        player->pause();
+    }
+
     void undoTakesBackASettingChanged() {
         fg::BTreeView v;
         v.clearScenario();
@@ -375,10 +416,16 @@ private slots:
         fg::BTreeView v;
         const auto keys = keysShown(v);
         const auto ops = v.ops();
+        const int at = v.panel()->player()->position();
         v.findChild<QSpinBox*>()->setValue(3);
         QCOMPARE(v.params().order, 3);
         QCOMPARE(keysShown(v), keys);
         QVERIFY(v.ops() == ops);
+        // At its opening, it stays there (it jumped to the last step: aNewSettingKeepsTheOpOnScreen
+        // for a step inside the run); at the end, the end.
+        QCOMPARE(v.panel()->player()->position() == -1, at == -1);
+        v.panel()->player()->toEnd();
+        v.findChild<QSpinBox*>()->setValue(5);
         QVERIFY(v.panel()->player()->atEnd());
     }
 
