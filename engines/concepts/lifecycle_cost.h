@@ -14,7 +14,7 @@
 // move (Amazon S3 User Guide, "Transitioning objects using Amazon S3 Lifecycle", constraints and
 // considerations for transitions). A setting S3 would refuse is brought to the nearest one it
 // takes, and the fix is named. Data deleted before its class's minimum storage duration
-// (Standard-IA 30 days, Glacier Flexible Retrieval 90 days, Glacier Deep Archive 180 days; S3
+// (Standard-IA 30 days, Glacier Instant and Flexible Retrieval 90 days, Deep Archive 180 days; S3
 // pricing) pays for the rest of that minimum when it is deleted, at its class's price.
 #pragma once
 
@@ -25,7 +25,7 @@ namespace fg::concepts {
 struct LifecycleParams {
     double standardPrice = 0.023;     // $ per GB-month
     double iaPrice = 0.0125;          // Infrequent Access (S3 Standard-IA)
-    double glacierPrice = 0.004;      // S3 Glacier Flexible Retrieval
+    double glacierPrice = 0.004;      // S3 Glacier Instant Retrieval's price (the course's)
     double iaRetrievalPrice = 0;      // $ per GB read back from Infrequent Access
     double glacierRetrievalPrice = 0; // $ per GB read back from Glacier
     double retrievedShare = 0;        // share of the data in IA and Glacier read back each month
@@ -46,7 +46,7 @@ inline constexpr int kDaysBeforeIa = 30;
 inline constexpr int kDaysInIaBeforeGlacier = 30;
 // Minimum storage durations: data deleted sooner pays for these days all the same.
 inline constexpr int kIaMinimumDays = 30;
-inline constexpr int kGlacierMinimumDays = 90;      // Glacier Flexible Retrieval
+inline constexpr int kGlacierMinimumDays = 90;      // Glacier Instant and Flexible Retrieval
 inline constexpr int kDeepArchiveMinimumDays = 180; // Glacier Deep Archive (not simulated)
 
 // A setting S3 would refuse, and the day the simulation uses instead.

@@ -168,8 +168,8 @@ struct TreeReader {
 std::vector<Topic> topics() {
     static const Topic all[] = {{"hashslot", "Redis Cluster"},
                                 {"kafka", "Kafka"},
-                                {"btree", "B-Tree (PostgreSQL)"},
-                                {"lsm", "LSM-tree (Cassandra)"},
+                                {"btree", "B-Tree (textbook: keys in every node)"},
+                                {"lsm", "LSM-tree"},
                                 {"downsample", "Time series"}};
     std::vector<Topic> out;
     for (const Topic& t : all) {
