@@ -266,9 +266,20 @@ void BTreeView::refresh() {
     if (s.bplus) {
         // How full the leaves are: what PostgreSQL's pgstatindex calls avg_leaf_density.
         const double capacity = double(s.stats.leaves) * params().maxKeys();
-        counters += tr("   Leaves: %1, %2% full")
-                        .arg(s.stats.leaves)
-                        .arg(qRound(100.0 * double(s.stats.keys) / capacity));
+        if (double(s.stats.keys) > capacity) {
+            // A leaf past its capacity, its split to come (the next step): "108% full" read as
+            // a tree fuller than full (a tester).
+            const auto over = static_cast<int>(double(s.stats.keys) - capacity);
+            counters += inEnglishNumber(tr("   Leaves: %1, full, and %n key(s) over until the "
+                                           "split",
+                                           nullptr, over),
+                                        over)
+                            .arg(s.stats.leaves);
+        } else {
+            counters += tr("   Leaves: %1, %2% full")
+                            .arg(s.stats.leaves)
+                            .arg(qRound(100.0 * double(s.stats.keys) / capacity));
+        }
     }
     setCounters(counters);
 }

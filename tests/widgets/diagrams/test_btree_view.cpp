@@ -465,6 +465,31 @@ private slots:
         QVERIFY(!v.params().bplus());
     }
 
+    // Tester 42: "Leaves: 3, 108% full" at a leaf's overflow, before its split. No step of the
+    // PostgreSQL preset at order 5 says more than 100%; an overflowing step says the keys over.
+    void aLeafOverflowIsNotMoreThanFull() {
+        fg::BTreeView v;
+        QAction* preset = nullptr;
+        for (QAction* a : v.presetActions()) {
+            preset = a->text().contains("PostgreSQL") ? a : preset;
+        }
+        QVERIFY(preset);
+        preset->trigger();
+        v.waitForBuild();
+        v.findChild<QSpinBox*>()->setValue(5);
+        v.waitForBuild();
+        static const QRegularExpression percent(QStringLiteral("(\\d+)% full"));
+        int over = 0;
+        for (int i = 0; i < v.panel()->player()->stepCount(); ++i) {
+            v.panel()->player()->seek(i);
+            const QString text = v.countersText();
+            const auto m = percent.match(text);
+            QVERIFY2(!m.hasMatch() || m.captured(1).toInt() <= 100, qPrintable(text));
+            over += text.contains(QStringLiteral("over until the split")) ? 1 : 0;
+        }
+        QVERIFY(over > 0);
+    }
+
     // The PostgreSQL preset: ascending keys leave every leaf 9 of 10 keys full, and an opened
     // B+-tree scenario sets the list.
     void thePostgresPresetFillsEveryLeaf90Percent() {
