@@ -187,7 +187,11 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
         from_ = to_;
     }
     keepDrawingInView();
-    if (readableType_ && position != previous) {
+    // A drawing larger than its area (a Lab's in readable type, or one zoomed in) scrolls to
+    // what the step changes: zoomed in for the room to read, a class heard the narration of
+    // nodes off screen while the view stayed put (a tester). A drawing shown whole has nothing
+    // to scroll.
+    if ((readableType_ || !fitted()) && position != previous) {
         showChange(from_);
     }
     emit narrationChanged(narrationAt(position));

@@ -180,8 +180,8 @@ private:
     qreal leastReadableScale() const; // 0: no floor
     // Moves the drawing back within reach (whole, or scrollable end to end) and shows the bars.
     void keepDrawingInView();
-    // Readable type (a Lab drawing larger than its area): scrolls the least that brings what
-    // changed from `before` to the step on screen into view.
+    // A drawing larger than its area (readable type, or zoomed in): scrolls the least that
+    // brings what changed from `before` to the step on screen into view.
     void showChange(const Frame& before);
     void computeRunCamera() const;
 

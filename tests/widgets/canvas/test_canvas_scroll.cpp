@@ -161,6 +161,32 @@ private slots:
         canvas.setSource(nullptr);
     }
 
+    // Tester 42: zoomed in (Ctrl++) for the class to read, the view stayed put while the
+    // narration spoke of boxes off screen. A zoomed drawing follows what each step changes.
+    void aZoomedDrawingFollowsTheSteps() {
+        SpreadSource source;
+        fg::DiagramCanvas canvas; // not readable type: a live diagram's canvas
+        canvas.resize(720, 480);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        canvas.setSource(&source);
+        canvas.player()->seek(0);
+        for (int i = 0; i < 6; ++i) {
+            canvas.zoomIn();
+        }
+        QVERIFY(!canvas.fitted());
+        const QRectF area = QRectF(canvas.rect());
+        for (const int step : {1, 2, 3, 2, 1, 0}) {
+            canvas.player()->seek(step);
+            const QRectF box = canvas.itemRect(QStringLiteral("box:%1").arg(step));
+            QVERIFY2(area.contains(box), qPrintable(QStringLiteral("step %1: box at %2,%3")
+                                                        .arg(step)
+                                                        .arg(box.left())
+                                                        .arg(box.top())));
+        }
+        canvas.setSource(nullptr);
+    }
+
     // Readable type holds the words at the page's size and the drawing outgrows its area: Fit
     // shows it whole all the same (it changed nothing on the Lab pages: a tester), and the zoom
     // goes on from there both ways.
