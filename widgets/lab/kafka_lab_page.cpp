@@ -216,11 +216,20 @@ void KafkaLabPage::showRun(const nlohmann::json& result, const nlohmann::json& s
     const QString stepping = startStepping(real_->player()); // the model's follows
     const int agree = static_cast<int>(
         std::count_if(run_->rows.begin(), run_->rows.end(), [](const auto& r) { return r.agree; }));
-    setStatus(tr("%1 of %2 keyed records on the same partition; %3 of %4 comparisons agree "
-                 "(every difference says why below). The real side took %5 s, most of it "
-                 "waiting on the mock cluster's group coordinator. %6 moments to step through.")
+    // No keyed record, nothing to compare partitions by: "0 of 0 keyed records on the same
+    // partition" told the student nothing (a tester). Said, with what to do instead.
+    const QString keyed =
+        run_->keyed == 0
+            ? tr("No record of this scenario has a key, so no partition is compared (keyless "
+                 "records go where each partitioner puts them): produce records with keys in "
+                 "Diagrams > Kafka, or pick a scenario with keys, to compare where they land.")
+            : tr("%1 of %2 keyed records on the same partition;")
                   .arg(run_->keyedAgree)
-                  .arg(run_->keyed)
+                  .arg(run_->keyed);
+    setStatus(tr("%1 %2 of %3 comparisons agree (every difference says why below). The real "
+                 "side took %4 s, most of it waiting on the mock cluster's group coordinator. "
+                 "%5 moments to step through.")
+                  .arg(keyed)
                   .arg(agree)
                   .arg(run_->rows.size())
                   .arg(run_->seconds, 0, 'f', 1)
