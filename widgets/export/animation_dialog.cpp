@@ -95,6 +95,7 @@ AnimationDialog::AnimationDialog(const DiagramSource& source, const QString& bas
     form->addRow(tr("&Frames per second:"), fps_);
     summary_ = new QLabel(this);
     summary_->setAccessibleDescription(tr("What the export makes"));
+    summary_->setWordWrap(true);
     form->addRow(QString(), summary_);
 
     auto* fileRow = new QHBoxLayout;
@@ -193,7 +194,12 @@ QString AnimationDialog::summary() const {
             .arg(stepText)
             .arg(kMaxAnimationSteps);
     }
-    return tr("%1: %L2 frames, %3 seconds")
+    // Each step moves from the picture before it (the first frame is the step before the
+    // range's first), and a GIF keeps a still picture once, shown longer: a tester counted 141
+    // frames in a GIF the dialog said had 288.
+    return (gif() ? tr("%1: %3 seconds (%L2 frames at the rate chosen; a GIF keeps a still "
+                       "picture once, shown for longer), each step moving from the one before it")
+                  : tr("%1: %L2 frames, %3 seconds, each step moving from the one before it"))
         .arg(stepText)
         .arg(frames)
         .arg(QLocale().toString(double(frames) / std::max(1, o.fps), 'f', 1));
