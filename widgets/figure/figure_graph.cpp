@@ -549,10 +549,28 @@ FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, st
         route = flowRouteDown(e, a, b, at);
     } else if (at.right && rb.right() < ra.left()) {
         // A back edge (a reply): under both nodes, so it never hides a forward arrow.
-        const qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
-        route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
-                  << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
-        route.labelBeside = QLineF(ra.center().x(), below, rb.center().x(), below);
+        qreal below = std::max(ra.bottom(), rb.bottom()) + 1.5 * u_;
+        if (!at.blocked(ra.center().x(), ra.bottom(), below + u_, a, u_)) {
+            route.pts << QPointF(ra.center().x(), ra.bottom()) << QPointF(ra.center().x(), below)
+                      << QPointF(rb.center().x(), below) << QPointF(rb.center().x(), rb.bottom());
+        } else {
+            // A node stands under the source in its column (S3 under "Your API": the reply ran
+            // down through it): out of the source's right side, down past the column's right,
+            // and back under every node it passes.
+            const qreal colLeft = at.x + static_cast<qreal>(g.rank[a]) * (at.colW + at.gapR);
+            const qreal lane = colLeft + at.colW + 0.75 * u_;
+            for (const QRectF& r : at.rect) {
+                if (r.right() > rb.center().x() && r.left() < lane) {
+                    below = std::max(below, r.bottom() + 1.5 * u_);
+                }
+            }
+            route.pts << QPointF(ra.right(), ra.center().y()) << QPointF(lane, ra.center().y())
+                      << QPointF(lane, below) << QPointF(rb.center().x(), below)
+                      << QPointF(rb.center().x(), rb.bottom());
+        }
+        // The segment along the bottom, into the target's column.
+        const QPointF turn = route.pts[route.pts.size() - 3];
+        route.labelBeside = QLineF(turn.x(), below, rb.center().x(), below);
         used = std::max(used, below + u_ - y);
     } else { // same rank or backwards: a straight arrow between the nearest sides
         const QLineF l(ra.center(), rb.center());

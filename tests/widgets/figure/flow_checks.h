@@ -126,4 +126,37 @@ inline QStringList edgesTooClose(const fg::FigureScene& scene) {
     return out;
 }
 
+// Edge segments that run through a box the edge neither starts nor ends in (a node in the way:
+// the S3 patterns' reply "2. URL" ran down through the S3 box). A box holding either end of the
+// edge (its nodes, or a panel round the whole flow) is not in its way.
+inline QStringList edgesThroughBoxes(const fg::FigureScene& scene) {
+    QStringList out;
+    for (const auto& l : scene.lines) {
+        if (l.edgeFrom < 0 || l.points.size() < 2) {
+            continue;
+        }
+        for (const auto& b : scene.boxes) {
+            const QRectF near = b.rect.adjusted(-2, -2, 2, 2);
+            if (near.contains(l.points.first()) || near.contains(l.points.last())) {
+                continue;
+            }
+            const QRectF inside = b.rect.adjusted(2, 2, -2, -2);
+            for (const QLineF& s : segments(l)) {
+                if (inside.isValid() && fg::segmentTouches(s, inside)) {
+                    out << QStringLiteral("an edge ending at %1,%2 runs through the box at "
+                                          "%3,%4 (%5x%6)")
+                               .arg(l.points.last().x())
+                               .arg(l.points.last().y())
+                               .arg(b.rect.x())
+                               .arg(b.rect.y())
+                               .arg(b.rect.width())
+                               .arg(b.rect.height());
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace flow_checks
