@@ -237,11 +237,14 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     const qreal top = std::max<qreal>(16, height() * 0.03);
     // A long section's later pages have its title over them (SlideText::setRunningHead): every
     // page leaves the room for it at its top once the section takes more than one.
-    QFont headFont(QStringLiteral("DejaVu Sans"));
-    headFont.setBold(true);
+    const auto headFont = [](qreal px) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setBold(true);
+        f.setPixelSize(std::max(1, qRound(px)));
+        return f;
+    };
     const auto headRoom = [&](qreal px) {
-        headFont.setPixelSize(std::max(1, qRound(px)));
-        const QFontMetricsF fm(headFont);
+        const QFontMetricsF fm(headFont(px));
         // The line (from halfway down the top margin), its rule, a gap under it.
         return std::max<qreal>(0, fm.height() + fm.descent() + 2 + px * 0.4 - top / 2);
     };
@@ -306,7 +309,8 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         if (head > 0) {
             // A piece of a figure cut between pages that starts just past a page's end is set
             // at the top of the next one, over the head's room: it starts a page of its own.
-            for (int tries = 0; tries < 8 && breakUnderTheTopMargin(*doc); ++tries) {
+            int tries = 0;
+            while (tries++ < 8 && breakUnderTheTopMargin(*doc)) {
             }
         }
         return doc->pageCount();
@@ -348,18 +352,16 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             ? QString()
             : tr("%1 (continued)").arg(chapter_.sections[std::size_t(s.section)].title);
     if (head > 0) {
-        headRoom(best); // the head's type at the size kept
-        slide->setRunningHead(continued, headFont,
+        slide->setRunningHead(continued, headFont(best),
                               QRectF(side, top / 2, pageSize.width() - 2 * side, top / 2 + head),
                               theme_.accent);
     } else if (compact && pages > 1) {
         // Its line and rule inside the top margin: type of half the margin's height.
-        headFont.setPixelSize(std::max(8, qRound(top * 0.5)));
-        slide->setRunningHead(continued, headFont,
+        slide->setRunningHead(continued, headFont(std::max(8.0, top * 0.5)),
                               QRectF(side, top * 0.1, pageSize.width() - 2 * side, top * 0.9),
                               theme_.accent);
     } else {
-        slide->setRunningHead({}, headFont, {}, theme_.accent);
+        slide->setRunningHead({}, QFont(), {}, theme_.accent);
     }
     textPage_ = 0;
     slide->setPage(0);

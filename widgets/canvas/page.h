@@ -11,10 +11,14 @@
 
 #include <QSize>
 #include <QString>
+#include <cstdint>
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 
+class QAbstractButton;
+class QComboBox;
+class QSpinBox;
 class QWidget;
 
 namespace fg {
@@ -60,6 +64,15 @@ public:
     // as it is.
     virtual void restoreSettings(const nlohmann::json& kept);
 };
+
+// Reading keptSettings()' JSON back (restoreSettings), for every page alike: `v` when it is a
+// whole number from lo to hi (signed or unsigned in the JSON), else none.
+std::optional<std::int64_t> keptWhole(const nlohmann::json& v, std::int64_t lo, std::int64_t hi);
+// `kept[name]` into the box when it is a whole number in the box's range (an entry of the list;
+// true or false), else the box is left as it is.
+void restoreValue(const nlohmann::json& kept, const char* name, QSpinBox* box);
+void restoreIndex(const nlohmann::json& kept, const char* name, QComboBox* box);
+void restoreChecked(const nlohmann::json& kept, const char* name, QAbstractButton* box);
 
 // The Page of `widget`, or null when it is not one (or is null).
 Page* pageOf(QWidget* widget);

@@ -211,11 +211,11 @@ void WizardView::restoreSettings(const nlohmann::json& kept) {
     restart();
     for (const nlohmann::json& a : *answers) {
         const WizardQuestion* q = tree_.question(current_);
-        if (!q || !a.is_number_integer() || a.get<std::int64_t>() < 0 ||
-            a.get<std::int64_t>() >= static_cast<std::int64_t>(q->answers.size())) {
+        const auto i = q ? keptWhole(a, 0, std::int64_t(q->answers.size()) - 1) : std::nullopt;
+        if (!i) {
             break; // the tree has changed since: the questions answered so far stay
         }
-        answer(a.get<int>());
+        answer(int(*i));
     }
 }
 

@@ -192,9 +192,8 @@ void MatrixView::restoreSettings(const nlohmann::json& kept) {
         return;
     }
     for (const nlohmann::json& r : *ticked) {
-        if (r.is_number_integer() && r.get<std::int64_t>() >= 0 &&
-            r.get<std::int64_t>() < table_->rowCount()) {
-            setTicked(r.get<int>(), true);
+        if (const auto row = keptWhole(r, 0, table_->rowCount() - 1)) {
+            setTicked(int(*row), true);
         }
     }
 }

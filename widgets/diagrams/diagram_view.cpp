@@ -495,8 +495,7 @@ void DiagramView::limitKeyBox(QLineEdit* box) {
         }
         box->clear();
         showMessage(tr("That key is longer than %1 characters, the most a key box here takes: "
-                       "it was not kept. (fieldguide slot and fieldguide partition take keys up "
-                       "to 512 MB.)")
+                       "it was not kept.")
                         .arg(QLocale().toString(kMostKeyChars)));
     });
 }

@@ -117,7 +117,8 @@ void KafkaExtent::note(const kafka::KafkaState& s) {
     for (const auto& p : s.partitions) {
         longest = std::max(longest, std::min<std::size_t>(p.log.size(), kMaxCells));
         keepWidest(partitionLine, partitionText(p));
-        // Each record is the newest of its log in the state after its step.
+        // Each record is the newest of its log in the state after its step. (A key of more
+        // than 4 UTF-8 bytes a character over kWholeKey is longer: not converted to see.)
         if (!p.log.empty() && p.log.back().key && p.log.back().key->size() <= 4 * kWholeKey) {
             const QString key = QString::fromStdString(*p.log.back().key);
             if (key.size() <= kWholeKey) {

@@ -334,35 +334,4 @@ void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction)
     }
 }
 
-namespace {
-
-// kept[name] when it is a whole number from lo to hi.
-std::optional<int> keptInt(const nlohmann::json& kept, const char* name, int lo, int hi) {
-    if (!kept.is_object() || !kept.contains(name) || !kept[name].is_number_integer()) {
-        return std::nullopt;
-    }
-    const auto v = kept[name].get<std::int64_t>();
-    return v < lo || v > hi ? std::nullopt : std::optional<int>(static_cast<int>(v));
-}
-
-} // namespace
-
-void restoreValue(const nlohmann::json& kept, const char* name, QSpinBox* box) {
-    if (const auto v = keptInt(kept, name, box->minimum(), box->maximum())) {
-        box->setValue(*v);
-    }
-}
-
-void restoreIndex(const nlohmann::json& kept, const char* name, QComboBox* box) {
-    if (const auto v = keptInt(kept, name, 0, box->count() - 1)) {
-        box->setCurrentIndex(*v);
-    }
-}
-
-void restoreChecked(const nlohmann::json& kept, const char* name, QAbstractButton* box) {
-    if (kept.is_object() && kept.contains(name) && kept[name].is_boolean()) {
-        box->setChecked(kept[name].get<bool>());
-    }
-}
-
 } // namespace fg

@@ -61,11 +61,4 @@ QString sentenceAfter(const QString& sentence);
 ZoomButtons* labZoomButtons(QWidget* page, std::function<void(int)> zoom, QWidget* parent);
 void zoomCanvases(std::initializer_list<DiagramCanvas*> canvases, int direction);
 
-// A Lab page's settings kept with its tab (Page::restoreSettings): `kept[name]` into the box
-// when it is a whole number in the box's range (an entry of the list; true or false), else the
-// box is left as it is.
-void restoreValue(const nlohmann::json& kept, const char* name, QSpinBox* box);
-void restoreIndex(const nlohmann::json& kept, const char* name, QComboBox* box);
-void restoreChecked(const nlohmann::json& kept, const char* name, QAbstractButton* box);
-
 } // namespace fg

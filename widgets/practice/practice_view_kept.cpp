@@ -1,5 +1,4 @@
 // PracticeView (practice_view.h): the choices kept with the tab to the next start.
-#include "widgets/lab/lab_widgets.h"
 #include "widgets/practice/practice_view.h"
 
 #include <QComboBox>
@@ -10,7 +9,7 @@
 namespace fg {
 
 namespace {
-constexpr std::uint64_t kMostSeed = 999'999'999'999'999; // the seed box's 15 digits
+constexpr std::int64_t kMostSeed = 999'999'999'999'999; // the seed box's 15 digits
 } // namespace
 
 nlohmann::json PracticeView::keptSettings() const {
@@ -37,12 +36,10 @@ void PracticeView::restoreSettings(const nlohmann::json& kept) {
     restoreIndex(kept, "level", level_);
     restoreValue(kept, "questions", count_);
     restoreIndex(kept, "time", limit_);
-    // A whole number the box takes (parsed from the file it is unsigned; written here, signed).
-    if (const auto seed = kept.find("seed");
-        seed != kept.end() && seed->is_number_integer() &&
-        (seed->is_number_unsigned() || seed->get<std::int64_t>() >= 0) &&
-        seed->get<std::uint64_t>() <= kMostSeed) {
-        seedEdit_->setText(QString::number(seed->get<std::uint64_t>()));
+    if (const auto seed = kept.find("seed"); seed != kept.end()) {
+        if (const auto v = keptWhole(*seed, 0, kMostSeed)) {
+            seedEdit_->setText(QString::number(*v));
+        }
     }
 }
 

@@ -37,6 +37,18 @@ std::int64_t keysShown(fg::BTreeView& v) {
     return t.finalState().stats.keys;
 }
 
+// Triggers the preset named after PostgreSQL and waits for its build; false when there is none.
+bool playPostgresPreset(fg::BTreeView& v) {
+    for (QAction* a : v.presetActions()) {
+        if (a->text().contains("PostgreSQL")) {
+            a->trigger();
+            v.waitForBuild();
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 class TestBTreeView : public QObject {
@@ -469,13 +481,7 @@ private slots:
     // PostgreSQL preset at order 5 says more than 100%; an overflowing step says the keys over.
     void aLeafOverflowIsNotMoreThanFull() {
         fg::BTreeView v;
-        QAction* preset = nullptr;
-        for (QAction* a : v.presetActions()) {
-            preset = a->text().contains("PostgreSQL") ? a : preset;
-        }
-        QVERIFY(preset);
-        preset->trigger();
-        v.waitForBuild();
+        QVERIFY(playPostgresPreset(v));
         v.findChild<QSpinBox*>()->setValue(5);
         v.waitForBuild();
         static const QRegularExpression percent(QStringLiteral("(\\d+)% full"));
@@ -494,13 +500,7 @@ private slots:
     // B+-tree scenario sets the list.
     void thePostgresPresetFillsEveryLeaf90Percent() {
         fg::BTreeView v;
-        QAction* preset = nullptr;
-        for (QAction* a : v.presetActions()) {
-            preset = a->text().contains("PostgreSQL") ? a : preset;
-        }
-        QVERIFY(preset);
-        preset->trigger();
-        v.waitForBuild();
+        QVERIFY(playPostgresPreset(v));
         v.panel()->player()->seek(v.panel()->player()->stepCount() - 1);
         QVERIFY(v.params().bplus() && v.params().rightmostFill == 90);
         QVERIFY2(v.countersText().contains("Leaves:\u00A04, 90% full") ||

@@ -784,7 +784,8 @@ private slots:
         QCOMPARE(practice->childCount(), 2); // the topics tried, in the Practice page's order
         QCOMPARE(practice->child(0)->text(0), QStringLiteral("Kafka"));
         QCOMPARE(practice->child(0)->child(0)->text(1), QStringLiteral("in 1 day"));
-        QCOMPARE(practice->child(1)->text(0), QStringLiteral("B-Tree (textbook: keys in every node)"));
+        QCOMPARE(practice->child(1)->text(0),
+                 QStringLiteral("B-Tree (textbook: keys in every node)"));
         QCOMPARE(practice->child(1)->text(2), QStringLiteral("1 of 2 right"));
         QCOMPARE(practice->child(1)->child(0)->text(1), QStringLiteral("due today"));
         QVERIFY2(view.summaryText().contains(
