@@ -5,7 +5,6 @@
 #include "widgets/figure/flow_label_place.h"
 
 #include <QFontMetricsF>
-#include <QRegularExpression>
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -221,7 +220,11 @@ struct FigureLayout::FlowPlacement {
     std::vector<int> busSlot;     // down: which bus lane below its row a node's edges use
     std::vector<qreal> stemX;     // down: where a node's edges leave its bottom
     std::vector<qreal> order;     // position within the layer, for barycentre ordering
-    qreal laneStep = 0;           // down: between two bus lanes, so they read as two lines
+    std::vector<qreal> labelIn;   // down: the height of the label on the edge into a node
+    // Down: for a node in a wrapped row under the first, the lane by the flow's side that its
+    // edges come down (between the first row's nodes they ran through their labels).
+    std::vector<std::optional<qreal>> outerLane;
+    qreal laneStep = 0; // down: between two bus lanes, so they read as two lines
     qreal u = 0;
 
     // Down: the height of the bus lane a node's edges run along, below its row.
@@ -377,9 +380,9 @@ qreal FigureLayout::flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& 
 }
 
 qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
-                            FlowPlacement& at, qreal cy) {
-    const auto count = static_cast<qreal>(row.size());
-    const qreal slot = (at.w - (count - 1) * 1.5 * u_) / count;
+                            FlowPlacement& at, qreal cy, const RowGrid& grid) {
+    const auto count = static_cast<qreal>(grid.count);
+    const qreal slot = (grid.width - (count - 1) * 1.5 * u_) / count;
     std::vector<Card> cards;
     qreal rowH = 0;
     for (std::size_t v : row) {
@@ -389,7 +392,7 @@ qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<con
     for (std::size_t k = 0; k < row.size(); ++k) {
         const std::size_t v = row[k];
         const Card& c = cards[k];
-        const qreal sx = at.x + static_cast<qreal>(k) * (slot + 1.5 * u_);
+        const qreal sx = grid.x + static_cast<qreal>(grid.first + k) * (slot + 1.5 * u_);
         at.rect[v] = QRectF(sx + (slot - c.size.width()) / 2, cy, c.size.width(), c.size.height());
         placeCard(c, at.rect[v].topLeft(), c.size.width(), toneOf(nodes[v]), shapeOf(nodes[v]),
                   true);
@@ -403,36 +406,94 @@ qreal FigureLayout::flowRow(const json& nodes, const FlowGraph& g, std::span<con
 }
 
 qreal FigureLayout::flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at,
-                             qreal y, qreal labelW) {
-    // Room for a bus and a label of up to three lines below a row whose edges have labels.
+                             qreal y) {
+    // A crowded layer wraps into several rows.
+    const qreal minNode = 7 * body_;
+    const auto fitting = [&](qreal width) {
+        return std::max<std::size_t>(
+            1, static_cast<std::size_t>((width + 1.5 * u_) / (minNode + 1.5 * u_)));
+    };
+    const std::size_t perRow = fitting(at.w);
+    // Room below a row for its bus and the labels of the edges leaving it: at least three lines
+    // where any edge has a label, more where a label needs them, as wide as it can stand between
+    // its drop and the next (six answers in a row of the Projector's type, at 1100 px: the
+    // labels, kept to three lines, ran into each other).
     const qreal small = QFontMetricsF(small_).height();
-    const qreal gapLabelled = std::max(4 * u_, small * (labelW > 0 ? 3 : 1) + 3 * u_);
+    const qreal lines = QFontMetricsF(small_).lineSpacing();
     const qreal gapPlain = std::max(4 * u_, small + 3 * u_);
-    std::vector<bool> labelledOut(at.rect.size(), false);
+    const qreal beside = flowLabelGap(theme_.lineWidth);
+    // Above and below a label: the bus lane and room to spare, or the frame of a label on its
+    // drop.
+    const qreal labelled = std::max(3 * u_, u_ + flowLabelFrame());
+    std::vector<qreal> labelsOut(at.rect.size(), 0);
     for (const auto& e : edges) {
         if (const auto ends = g.ends(e); ends && e.contains("label")) {
-            labelledOut[ends->first] = true;
+            const std::size_t inRow = std::min(perRow, g.layers[g.rank[ends->second]].size());
+            const qreal pitch = (at.w + 1.5 * u_) / static_cast<qreal>(inRow);
+            const qreal word = longestWordWidth(inl(e["label"]), small_, false) + 2;
+            const qreal width =
+                std::max(word, std::min(flowLabelRoom(pitch - 1.5 * u_), pitch - 2 * beside));
+            const qreal h = text(e["label"], small_, width, Qt::AlignLeft, 1.0).size.height();
+            labelsOut[ends->first] = std::max({labelsOut[ends->first], 3 * lines, h});
+            // Into a wrapped row, edges of other nodes may pass close beside the drop: room
+            // for the label at half the width.
+            const qreal hIn =
+                g.layers[g.rank[ends->second]].size() > perRow
+                    ? text(e["label"], small_, std::max(word, width / 2), Qt::AlignLeft, 1.0)
+                          .size.height()
+                    : h;
+            at.labelIn[ends->second] = std::max(at.labelIn[ends->second], hIn);
         }
     }
     qreal cy = y;
     qreal lastGap = 0;
     for (auto& layer : g.layers) {
         sortLayer(layer, g.preds, at.order);
-        // Wrap a crowded layer into several rows.
-        const qreal minNode = 7 * body_;
-        const std::size_t perRow = std::max<std::size_t>(
-            1, static_cast<std::size_t>((at.w + 1.5 * u_) / (minNode + 1.5 * u_)));
-        for (std::size_t start = 0; start < layer.size(); start += perRow) {
-            const std::size_t end = std::min(layer.size(), start + perRow);
+        RowGrid grid{at.x, at.w, std::min(perRow, layer.size()), 0};
+        std::optional<qreal> lane;
+        if (layer.size() > perRow) {
+            // Wrapped: the rows under the first come in by a lane along the side their
+            // predecessors stand nearer, kept free of nodes, and stand towards that side, in
+            // the first row's slots.
+            qreal bary = 0;
+            int preds = 0;
+            for (std::size_t k = perRow; k < layer.size(); ++k) {
+                for (std::size_t p : g.preds[layer[k]]) {
+                    bary += at.rect[p].center().x();
+                    ++preds;
+                }
+            }
+            const bool right = preds == 0 || bary / preds >= at.x + at.w / 2;
+            const qreal laneW = 1.5 * u_;
+            grid.width = at.w - laneW;
+            grid.x = right ? at.x : at.x + laneW;
+            grid.count = std::min(fitting(grid.width), layer.size());
+            lane = right ? at.x + at.w - 0.75 * u_ : at.x + 0.75 * u_;
+        }
+        for (std::size_t start = 0; start < layer.size(); start += grid.count) {
+            const std::size_t end = std::min(layer.size(), start + grid.count);
             const auto row = std::span<const std::size_t>(layer).subspan(start, end - start);
-            const qreal rowH = flowRow(nodes, g, row, at, cy);
+            RowGrid rowGrid = grid;
+            if (start > 0 && lane && *lane > at.x + at.w / 2) {
+                rowGrid.first = grid.count - row.size();
+            }
+            const qreal rowH = flowRow(nodes, g, row, at, cy, rowGrid);
             int lanes = 0;
-            bool labelled = false;
+            qreal labels = 0;
             for (std::size_t v : row) {
                 lanes = std::max(lanes, at.busSlot[v] + 1);
-                labelled = labelled || labelledOut[v];
+                labels = std::max(labels, labelsOut[v]);
+                if (start > 0) {
+                    at.outerLane[v] = lane;
+                }
             }
-            lastGap = (labelled ? gapLabelled : gapPlain) + at.laneStep * std::max(0, lanes - 1);
+            // The edges into the next row of this layer turn above it, their labels under
+            // the turn.
+            for (std::size_t k = end; k < std::min(layer.size(), end + grid.count); ++k) {
+                labels = std::max(labels, at.labelIn[layer[k]] + flowLabelFrame());
+            }
+            const qreal gap = labels > 0 ? std::max(4 * u_, labels + labelled) : gapPlain;
+            lastGap = gap + at.laneStep * std::max(0, lanes - 1);
             cy += rowH + lastGap;
         }
     }
@@ -452,16 +513,23 @@ FigureLayout::FlowRoute FigureLayout::flowRouteDown(const json& e, std::size_t a
     const qreal sx = at.stemX[a];
     const qreal my = at.laneY(a);
     const qreal cx = rb.center().x();
-    const qreal labelH = e.contains("label") ? 2 * QFontMetricsF(small_).height() : 0;
-    const qreal turn = std::max(my + u_, rb.top() - labelH - 1.5 * u_);
+    const qreal labelH = e.contains("label") ? at.labelIn[b] : 0;
+    const qreal turn = std::max(my + u_, rb.top() - labelH - flowLabelFrame());
     if (at.blocked(cx, my, rb.top(), b, u_)) {
         std::vector<qreal> gaps = {at.x - 0.5 * u_, at.x + at.w + 0.5 * u_};
+        if (at.outerLane[b]) {
+            gaps.push_back(*at.outerLane[b]);
+        }
         for (const QRectF& r : at.rect) {
             gaps.push_back(r.left() - 0.75 * u_);
             gaps.push_back(r.right() + 0.75 * u_);
         }
         std::sort(gaps.begin(), gaps.end(),
                   [&](qreal g1, qreal g2) { return std::abs(g1 - cx) < std::abs(g2 - cx); });
+        if (at.outerLane[b]) {
+            std::stable_partition(gaps.begin(), gaps.end(),
+                                  [&](qreal g1) { return g1 == *at.outerLane[b]; });
+        }
         for (qreal g : gaps) {
             if (!at.blocked(g, my, turn, b, u_) && !at.blocked(cx, turn, rb.top(), b, u_)) {
                 route.pts << QPointF(sx, ra.bottom()) << QPointF(sx, my) << QPointF(g, my)
@@ -580,6 +648,26 @@ FigureLayout::FlowRoute FigureLayout::flowRoute(const json& e, std::size_t a, st
     return route;
 }
 
+// How far a label stands off its line: its painted patch (labelBackground), half an arrowhead,
+// and a little.
+qreal FigureLayout::flowLabelGap(qreal lineWidth) const {
+    return 0.5 * u_ + 3 + 4 + 2 * lineWidth;
+}
+
+// The height a label on its drop needs above and below it: the line seen for 4 px above its
+// patch, the arrowhead clear below (flowEdgeLabelOnLine), and a little; at least 1.5 u.
+qreal FigureLayout::flowLabelFrame() const {
+    const qreal margin = 2 + theme_.lineWidth / 2;
+    const qreal head = 6 + 2.5 * theme_.lineWidth; // arrowheadPolygon's length
+    return std::max(1.5 * u_, 4 + 2 * margin + 1 + head + 2);
+}
+
+// How wide a label downwards may be planned: about its target's width, so that the labels of
+// siblings never run into each other.
+qreal FigureLayout::flowLabelRoom(qreal targetWidth) const {
+    return std::clamp(targetWidth + u_, 4 * body_, 10 * body_);
+}
+
 // The label of the edge into b, beside its route's last segment and clear of every line,
 // arrowhead, node and label of the flow: at the widest width that finds a free place, from the
 // width planned down to its longest word (narrower, it would be set in smaller type). Where no
@@ -588,20 +676,13 @@ QRectF FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowP
                                    const QLineF& beside, const LabelObstacles& obstacles,
                                    const QRectF& area) {
     const QRectF& rb = at.rect[b];
-    // Downwards no wider than the target's slot, so the labels of siblings never run into
-    // each other.
-    const QFontMetricsF fm(small_);
-    qreal longestWord = 0;
-    for (const QString& word : inl(label).text.split(QRegularExpression(QStringLiteral("\\s+")))) {
-        longestWord = std::max(longestWord, fm.horizontalAdvance(word) + 2);
-    }
-    const qreal maxW = std::max(
-        longestWord, at.right ? 10 * body_ : std::clamp(rb.width() + u_, 4 * body_, 10 * body_));
-    // Off the line by its painted patch (labelBackground) and half an arrowhead, and a little.
-    const qreal gap = 0.5 * u_ + 3 + 4 + 2 * obstacles.lineWidth;
+    // A word may break after a slash ("Nested/" | "hierarchical"), never be set smaller.
+    const qreal longestWord = longestWordWidth(inl(label), small_, false) + 2;
+    const qreal maxW = std::max(longestWord, at.right ? 10 * body_ : flowLabelRoom(rb.width()));
+    const qreal gap = flowLabelGap(obstacles.lineWidth);
     std::optional<TextBlock> first;
     for (qreal width = maxW;; width = std::max(longestWord, width * 0.85)) {
-        const TextBlock lb = text(label, small_, width);
+        const TextBlock lb = text(label, small_, width, Qt::AlignLeft, 1.0);
         if (const auto pos = labelBeside(beside, lb.size, obstacles, area, gap)) {
             put(lb, *pos, theme_.text, theme_.background);
             return QRectF(*pos, lb.size);
@@ -633,6 +714,50 @@ QRectF FigureLayout::flowEdgeLabel(const json& label, std::size_t b, const FlowP
     }
     put(*first, pos, theme_.text, theme_.background);
     return QRectF(pos, size);
+}
+
+// An edge's label standing on its route's last segment `on` (a drop), centred, clear of
+// its neighbours' lines and of every other obstacle, with the line seen above it and its
+// arrowhead free below; nothing when it does not fit there.
+std::optional<QRectF> FigureLayout::flowEdgeLabelOnLine(const json& label, const QLineF& on,
+                                                        const LabelObstacles& obstacles,
+                                                        const QRectF& area) {
+    const qreal cx = on.x1();
+    // As wide as its drop's share of the room between the lines beside it, within the flow.
+    qreal half = std::min({5 * body_, cx - area.left(), area.right() - cx});
+    LabelObstacles others = obstacles;
+    std::erase_if(others.segments, [&](const QLineF& s) {
+        return s.dx() == 0 && s.x1() == cx && s.y1() >= on.y1() - 0.5 && s.y2() <= on.y2() + 0.5;
+    });
+    for (const QLineF& s : others.segments) {
+        if (s.dx() == 0 && std::min(s.y1(), s.y2()) < on.y2() &&
+            std::max(s.y1(), s.y2()) > on.y1()) {
+            const qreal apart = std::abs(s.x1() - cx);
+            if (apart > 0) {
+                half = std::min(half, apart / 2);
+            }
+        }
+    }
+    const qreal patch = 3 + obstacles.lineWidth / 2 + 1;
+    const qreal width =
+        std::max(longestWordWidth(inl(label), small_, false) + 2, 2 * (half - patch));
+    const TextBlock lb = text(label, small_, width, Qt::AlignHCenter, 1.0);
+    const qreal head =
+        arrowheadPolygon(on.p1(), on.p2(), obstacles.lineWidth).boundingRect().height();
+    // The line seen for 4 px above the label's patch (labelBackground, and half a line's width
+    // more), the arrowhead clear below it.
+    const qreal margin = 2 + obstacles.lineWidth / 2;
+    const qreal top = on.y1() + 4 + margin, bottom = on.y2() - head - margin - 1;
+    if (bottom - top < lb.size.height()) {
+        return std::nullopt;
+    }
+    const QPointF pos(cx - lb.size.width() / 2, (top + bottom - lb.size.height()) / 2);
+    const QRectF r(pos, lb.size);
+    if (!area.contains(r) || !others.clear(r)) {
+        return std::nullopt;
+    }
+    put(lb, pos, theme_.text, theme_.background);
+    return r;
 }
 
 // Named steps: the graph (ranks by longest path), the direction (rightwards when the columns are
@@ -667,9 +792,11 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
     at.busSlot.resize(n, 0);
     at.stemX.resize(n, 0);
     at.order.resize(n, 0);
+    at.labelIn.resize(n, 0);
+    at.outerLane.resize(n);
     at.u = u_;
     at.laneStep = std::max(1.5 * u_, 10.0);
-    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, edges, g, at, y, labelW);
+    qreal used = at.right ? flowColumns(nodes, g, at, y) : flowRows(nodes, edges, g, at, y);
     if (!at.right) {
         flowStems(g, at);
     }
@@ -678,6 +805,7 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
         const json* edge;
         std::size_t from, to;
         FlowRoute route;
+        int line = -1; // its index in the scene's lines
     };
     std::vector<Drawn> drawn;
     LabelObstacles obstacles;
@@ -697,19 +825,51 @@ qreal FigureLayout::flow(const json& p, qreal x, qreal y, qreal w) {
     obstacles.rects = at.rect;
     const int base = flowNodes_;
     flowNodes_ += static_cast<int>(n);
-    for (const Drawn& d : drawn) {
+    for (Drawn& d : drawn) {
         arrow(d.route.pts);
         out_.lines.back().edgeFrom = base + static_cast<int>(d.from);
         out_.lines.back().edgeTo = base + static_cast<int>(d.to);
+        d.line = static_cast<int>(out_.lines.size()) - 1;
     }
     // A back edge's label may stand below its line, under the nodes: the flow grows to hold it.
     const QRectF area(x, y, w, used + 4 * body_);
+    // Downwards, a node's answers whose labels do not all fit beside their drops, each between
+    // its drop and the next (the last one up to the flow's side), all stand on their drops
+    // instead, centred, the line broken round them: each then has its drop's share of the row
+    // (six answers in the Projector's type at 1100 px ran into each other beside their lines).
+    std::vector<bool> onLine(n, false);
+    if (!at.right) {
+        const qreal gap = flowLabelGap(obstacles.lineWidth);
+        for (std::size_t a = 0; a < n; ++a) {
+            std::vector<std::pair<qreal, const json*>> drops;
+            for (const Drawn& d : drawn) {
+                const QLineF& s = d.route.labelBeside;
+                if (d.from == a && d.edge->contains("label") && s.dx() == 0 && s.dy() > 0) {
+                    drops.emplace_back(s.x1(), &(*d.edge)["label"]);
+                }
+            }
+            std::sort(drops.begin(), drops.end(),
+                      [](const auto& p, const auto& q) { return p.first < q.first; });
+            for (std::size_t i = 0; i < drops.size() && !onLine[a]; ++i) {
+                const qreal next = i + 1 < drops.size() ? drops[i + 1].first : x + w;
+                const qreal word = longestWordWidth(inl(*drops[i].second), small_, false) + 2;
+                onLine[a] = word > next - drops[i].first - 2 * gap;
+            }
+        }
+    }
     for (const Drawn& d : drawn) {
         if (d.edge->contains("label")) {
-            const QRectF r =
-                flowEdgeLabel((*d.edge)["label"], d.to, at, d.route.labelBeside, obstacles, area);
-            obstacles.rects.push_back(r);
-            used = std::max(used, r.bottom() + 0.5 * u_ - y);
+            const json& label = (*d.edge)["label"];
+            std::optional<QRectF> r;
+            if (onLine[d.from]) {
+                r = flowEdgeLabelOnLine(label, d.route.labelBeside, obstacles, area);
+            }
+            if (!r) {
+                r = flowEdgeLabel(label, d.to, at, d.route.labelBeside, obstacles, area);
+            }
+            out_.texts.back().names = d.line;
+            obstacles.rects.push_back(*r);
+            used = std::max(used, r->bottom() + 0.5 * u_ - y);
         }
     }
     return used;

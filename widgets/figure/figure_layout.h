@@ -8,6 +8,7 @@
 #include "widgets/figure/figure_scene.h"
 
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <span>
 
 namespace fg {
@@ -83,19 +84,30 @@ private:
     Card flowCard(const json& node, qreal most) const;
     // Each returns the height it used from `y`.
     qreal flowColumns(const json& nodes, FlowGraph& g, FlowPlacement& at, qreal y);
-    qreal flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at, qreal y,
-                   qreal labelW);
+    qreal flowRows(const json& nodes, const json& edges, FlowGraph& g, FlowPlacement& at, qreal y);
+    // The slots a row's nodes stand in: `count` across `width` from `x`, the row's first node in
+    // slot `first`.
+    struct RowGrid {
+        qreal x, width;
+        std::size_t count, first;
+    };
     qreal flowRow(const json& nodes, const FlowGraph& g, std::span<const std::size_t> row,
-                  FlowPlacement& at, qreal cy);
+                  FlowPlacement& at, qreal cy, const RowGrid& grid);
     // The route of the edge `e` from node a to node b; a back edge below the nodes grows `used`.
     FlowRoute flowRoute(const json& e, std::size_t a, std::size_t b, const FlowGraph& g,
                         const FlowPlacement& at, qreal y, qreal& used) const;
     FlowRoute flowRouteDown(const json& e, std::size_t a, std::size_t b,
                             const FlowPlacement& at) const;
     void flowStems(const FlowGraph& g, FlowPlacement& at) const;
+    qreal flowLabelGap(qreal lineWidth) const;
+    qreal flowLabelFrame() const;
+    qreal flowLabelRoom(qreal targetWidth) const;
     // Places the label of the edge into b beside `beside`; returns where it went.
     QRectF flowEdgeLabel(const json& label, std::size_t b, const FlowPlacement& at,
                          const QLineF& beside, const LabelObstacles& obstacles, const QRectF& area);
+    // Places an edge's label on `on`, its drop; nothing where it does not fit there.
+    std::optional<QRectF> flowEdgeLabelOnLine(const json& label, const QLineF& on,
+                                              const LabelObstacles& obstacles, const QRectF& area);
 
     const Theme& theme_;
     FigureScene& out_;

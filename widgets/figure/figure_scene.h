@@ -38,6 +38,7 @@ struct FigureScene {
         QPointF pos;
         QColor color;
         QColor background; // invalid: none (edge labels get the page colour)
+        int names = -1;    // an edge label: the index in `lines` of the edge it names
     };
 
     std::vector<Box> boxes;

@@ -50,7 +50,20 @@ inline std::vector<QLineF> segments(const fg::FigureScene::Line& l) {
     return out;
 }
 
-// Edge labels (the texts drawn on the page's colour) that cover a line or an arrowhead.
+// Whether `label` stands on the last segment of the line it names as a reader takes it: the
+// segment is a drop, the label centred on it, the line seen for 4 px above the label.
+inline bool standsOnItsDrop(const QRectF& label, const fg::FigureScene::Line& l) {
+    if (l.points.size() < 2) {
+        return false;
+    }
+    const QLineF last(l.points[l.points.size() - 2], l.points.last());
+    return last.dx() == 0 && last.dy() > 0 && std::abs(label.center().x() - last.x1()) < 1 &&
+           label.top() - last.y1() >= 4 && label.bottom() < last.y2();
+}
+
+// Edge labels (the texts drawn on the page's colour) that cover a line or an arrowhead. A label
+// may stand on its own edge's drop, the line broken round it (standsOnItsDrop), clear of the
+// arrowhead.
 inline QStringList labelsOnLines(const fg::FigureScene& scene) {
     QStringList out;
     for (const auto& t : scene.texts) {
@@ -58,12 +71,16 @@ inline QStringList labelsOnLines(const fg::FigureScene& scene) {
             continue;
         }
         const QRectF label = fg::labelBackground(t);
-        for (const auto& l : scene.lines) {
+        for (std::size_t li = 0; li < scene.lines.size(); ++li) {
+            const auto& l = scene.lines[li];
             const qreal half = l.width / 2;
             const QRectF near = label.adjusted(-half, -half, half, half);
+            const bool own = t.names == static_cast<int>(li) && standsOnItsDrop(label, l);
             bool hit = false;
-            for (const QLineF& s : segments(l)) {
-                hit = hit || fg::segmentTouches(s, near);
+            const std::vector<QLineF> parts = segments(l);
+            for (std::size_t k = 0; k < parts.size(); ++k) {
+                hit =
+                    hit || (!(own && k + 1 == parts.size()) && fg::segmentTouches(parts[k], near));
             }
             if (l.arrow && l.points.size() >= 2) {
                 const QPolygonF head =
