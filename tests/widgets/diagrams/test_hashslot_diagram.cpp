@@ -573,6 +573,31 @@ private slots:
         QVERIFY2(failedNamed, qPrintable(QStringList(ticker->ticks().values()).join(" | ")));
     }
 
+    // The resharding preset shows what its name says: a client sent on with ASK while the slot
+    // is half moved, then MOVED once it has moved whole (it "moved" the slot to its owner and
+    // said only "Node 2 already owns slot 11826": tester 43).
+    void theReshardingPresetAsksThenMoves() {
+        fg::HashslotView v;
+        bool found = false;
+        for (QAction* preset : v.presetActions()) {
+            if (preset->text().contains(QLatin1String("ASK"))) {
+                preset->trigger();
+                found = true;
+            }
+        }
+        QVERIFY(found);
+        v.panel()->player()->toEnd();
+        const int slot = fg::redis::keySlot("u");
+        const auto* d = static_cast<const fg::HashslotDiagram*>(v.panel()->canvas()->source());
+        const int owner = d->timeline().stateAfter(0).owner[static_cast<std::size_t>(slot)];
+        const fg::redis::ClusterState& end = d_state(v);
+        QVERIFY(end.stats.ask >= 1);
+        QVERIFY(end.stats.moved >= 1);
+        QVERIFY(end.owner[static_cast<std::size_t>(slot)] != owner);
+        QCOMPARE(end.keyNode.at("{u}:a"), end.owner[static_cast<std::size_t>(slot)]);
+        QCOMPARE(end.keyNode.at("{u}:b"), end.owner[static_cast<std::size_t>(slot)]);
+    }
+
     // A tester read "CRC16 0x1d0d" over the drawing and "0x1D0D" in the sentence under it.
     void theCrcIsWrittenAlikeInTheDrawingAndTheSentence() {
         const fg::HashslotDiagram d(3, 0, {route("user:1000", true)});
