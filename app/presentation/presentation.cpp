@@ -80,6 +80,11 @@ PresentationWindow::PresentationWindow(DiagramView* desk, const QString& diagram
     : PresentationWindow(diagramId, desk->scenarioJson(), desk->panel()->player()->position(),
                          theme, parent) {
     desk_ = desk;
+    // The slide says which run it shows: the preset's or the file's title (it said the
+    // diagram's alone over a PostgreSQL B+-tree, tester 42).
+    if (!desk->scenarioTitle().isEmpty()) {
+        slides_.front().title = desk->scenarioTitle();
+    }
     desk->panel()->player()->pause(); // one diagram plays at a time: the one on the slide
     speed_ = desk->panel()->player()->speed();
     if (diagram_) {

@@ -73,6 +73,8 @@ bool breakUnderTheTopMargin(QTextDocument& doc) {
 
 // The charts' type on a diagram slide, of the body's.
 constexpr qreal kChartText = 0.8;
+// The least a live diagram's largest letters are on a slide, of the body's.
+constexpr qreal kLeastSlideText = 0.7;
 
 } // namespace
 
@@ -92,7 +94,9 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
     titleRow->itemAt(1)->spacerItem()->changeSize(timerRoom, 0, QSizePolicy::Fixed);
     titleRow->invalidate();
     const LiveDiagram* d = liveDiagram(s.diagramId);
-    const QString name = d ? d->title() : s.diagramId;
+    // A run presented from its tab under its own title: the diagram's short name before it.
+    const bool ownTitle = !scenario_.is_null() && d && s.title != d->title();
+    const QString name = d ? (ownTitle ? d->pictureTitle() : d->title()) : s.diagramId;
     const QString full = s.title.isEmpty() || s.title == name
                              ? name
                              : QStringLiteral("%1 \u2014 %2").arg(name, s.title);
@@ -170,10 +174,12 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
         // One camera for every step (what the run draws), as large as the slide allows with a
         // margin, its largest letters at most 2.6 times the body text (about 80 px at 1080p):
         // the drawing grows in place instead of jumping, and is not held to the desk's largest
-        // letters, nor blown up into a few giant glyphs.
+        // letters, nor blown up into a few giant glyphs. A run too wide for its largest letters
+        // to be 0.7 of the body text (21 px at 1080p) is shown at that size and follows the
+        // steps.
         DiagramCanvas* canvas = diagram_->panel()->canvas();
         if (canvas->source()) {
-            canvas->setSlideFraming(true, 2.6 * px);
+            canvas->setSlideFraming(true, 2.6 * px, kLeastSlideText * px);
         }
     }
     column->addWidget(page, 1);

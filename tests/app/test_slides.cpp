@@ -454,6 +454,38 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.mid(0, 12).join(QLatin1Char('\n'))));
     }
 
+    // A run presented from its tab says which it is: a preset's title after the diagram's
+    // short name (the slide said "B-Tree: inserts, splits, search and range" over PostgreSQL's
+    // B+-tree: tester 42); once the run is edited, the diagram's title alone.
+    void aPresetPresentedFromItsTabIsNamed() {
+        std::unique_ptr<QWidget> page(fg::createDiagramPage("btree", fg::Theme::light(), nullptr));
+        auto* desk = qobject_cast<fg::DiagramView*>(page.get());
+        QVERIFY(desk);
+        const QList<QAction*> presets = desk->presetActions();
+        const auto pg = std::find_if(presets.begin(), presets.end(), [](QAction* a) {
+            return a->text().startsWith(QLatin1String("PostgreSQL"));
+        });
+        QVERIFY(pg != presets.end());
+        (*pg)->trigger();
+        auto* w = new fg::PresentationWindow(desk, QStringLiteral("btree"), fg::Theme::light());
+        w->resize(1280, 800);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        const QString title = w->slideTitle()->text();
+        QVERIFY2(title.startsWith(fg::liveDiagram(QStringLiteral("btree"))->pictureTitle()) &&
+                     title.contains((*pg)->text()),
+                 qPrintable(title));
+        w->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        QVERIFY(desk->loadScenario(nlohmann::json::parse(
+            R"({"engine": "btree", "params": {"order": 4}, "ops": [{"op": "insert", "key": 1}]})")));
+        auto* plain = new fg::PresentationWindow(desk, QStringLiteral("btree"), fg::Theme::light());
+        plain->show();
+        QCOMPARE(plain->slideTitle()->text(), fg::liveDiagram(QStringLiteral("btree"))->title());
+        plain->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+
     // A tester at the back of the room: the Kafka cluster's labels were ~13 px on a 1920x1080
     // slide beside its 26 px caption, half the slide empty (the drawing three and a half times
     // as wide as high). Every live diagram presented from its tab (F5) in every theme, with its
@@ -473,6 +505,13 @@ private slots:
                     {"op": "join", "group": "analytics", "consumer": "A0"},
                     {"op": "fail-broker", "broker": 1},
                     {"op": "produce", "topic": "orders", "value": "v", "count": 14}]})");
+        // Tester 42's: the PostgreSQL preset's 36 keys at order 5, eight leaves wide (its keys
+        // were 12 px high at step 85, 60% of the slide empty).
+        nlohmann::json wideTree = nlohmann::json::parse(R"({"engine": "btree",
+            "params": {"order": 5, "variant": "bplus"}, "ops": []})");
+        for (int k = 1; k <= 36; ++k) {
+            wideTree["ops"].push_back({{"op", "insert"}, {"key", k}});
+        }
         QStringList faults;
         int runs = 0;
         for (const fg::Theme& theme : themes()) {
@@ -491,11 +530,15 @@ private slots:
                         presets[run]->trigger();
                         name = presets[run]->text();
                     } else if (run == presets.size()) {
-                        if (d.id != QLatin1String("kafka")) {
+                        if (d.id == QLatin1String("kafka")) {
+                            QVERIFY(desk->loadScenario(fullKafka));
+                            name = QStringLiteral("every log full");
+                        } else if (d.id == QLatin1String("btree")) {
+                            QVERIFY(desk->loadScenario(wideTree));
+                            name = QStringLiteral("36 keys at order 5");
+                        } else {
                             continue;
                         }
-                        QVERIFY(desk->loadScenario(fullKafka));
-                        name = QStringLiteral("every log full");
                     }
                     ++runs;
                     auto* w = new fg::PresentationWindow(desk, d.id, theme);

@@ -67,12 +67,19 @@ void DiagramCanvas::keepDrawingInView() {
     // A fitted drawing is placed by its fit, in range at any size. Panned back while the page
     // was being laid out (the canvas a few pixels high for a moment), it was no longer fitted
     // and kept a zoom too large for the canvas it ended with, behind a scroll bar.
-    if (!fitted()) {
+    if (!fitted() || slideHeldLarger()) {
         const QPointF back = bars_->keepInView(drawn);
         pan_ += back;
         drawn.translate(back);
     }
     bars_->follow(drawn);
+}
+
+bool DiagramCanvas::slideHeldLarger() const {
+    if (!slide_ || slideLeastPx_ <= 0 || !source_ || size().isEmpty()) {
+        return false;
+    }
+    return fitScale(size(), to_) > wholeScale(size(), to_) + 1e-9;
 }
 
 void DiagramCanvas::showChange(const Frame& before) {
@@ -191,8 +198,11 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     // what the step changes: zoomed in for the room to read, a class heard the narration of
     // nodes off screen while the view stayed put (a tester). A drawing shown whole has nothing
     // to scroll.
-    if ((readableType_ || !fitted()) && position != previous) {
-        showChange(from_);
+    if ((readableType_ || !fitted() || slideHeldLarger()) && position != previous) {
+        // A jump (a seek, a slide opened at the desk's step) shows what the step itself
+        // changed, not everything since the step left (the whole tree, shown from its start).
+        const bool jump = position > 0 && std::abs(position - previous) > 1;
+        showChange(jump ? source_->frame(position - 1, theme_) : from_);
     }
     emit narrationChanged(narrationAt(position));
     // The state said in words only for a screen reader (the summary walks the whole state).
@@ -350,7 +360,14 @@ qreal DiagramCanvas::pairWholeScale(QSizeF viewport, const Frame& frame) const {
 
 qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
     if (!readableType_) {
-        return wholeScale(viewport, frame);
+        const qreal whole = wholeScale(viewport, frame);
+        if (slide_ && slideLeastPx_ > 0 && source_) {
+            runCamera();
+            if (const qreal largest = runLargestFont(); largest > 0) {
+                return std::max(whole, slideLeastPx_ / largest);
+            }
+        }
+        return whole;
     }
     const qreal whole = pairWholeScale(viewport, frame);
     if (wholeFit_) {
@@ -411,6 +428,12 @@ void DiagramCanvas::resizeEvent(QResizeEvent* event) {
         }
     }
     keepDrawingInView();
+    // Shown for the first time larger than its area (a slide opened at a step): at what the
+    // step changed.
+    if (source_ && player_.position() > 0 && (readableType_ || slideHeldLarger()) &&
+        (!event->oldSize().isValid() || event->oldSize().isEmpty())) {
+        showChange(source_->frame(player_.position() - 1, theme_));
+    }
     emit viewChanged();
 }
 
@@ -525,9 +548,10 @@ void DiagramCanvas::panBy(QPointF delta) {
     emit viewChanged();
 }
 
-void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx) {
+void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx, qreal leastTextPx) {
     slide_ = on;
     slideTextPx_ = on ? largestTextPx : 0;
+    slideLeastPx_ = on ? leastTextPx : 0;
     keepDrawingInView();
     update();
     emit viewChanged();

@@ -18,7 +18,8 @@ QRectF changedArea(const Frame& before, const Frame& after) {
             was.insert(it.id, &it);
         }
     }
-    QRectF moved;    // new, moved or reworded
+    QRectF fresh;    // new or reworded
+    QRectF moved;    // only moved (a B-Tree's nodes, shifted by a key added to one leaf)
     QRectF restyled; // only coloured otherwise (a mark taken off the step before's item)
     for (const FrameItem& it : after.items) {
         if (it.id.isEmpty()) {
@@ -28,15 +29,16 @@ QRectF changedArea(const Frame& before, const Frame& after) {
                                 ? QRectF(it.line.p1(), it.line.p2()).normalized()
                                 : it.rect;
         const FrameItem* b = was.value(it.id);
-        if (!b || b->kind != it.kind || b->rect != it.rect || b->line != it.line ||
-            b->text != it.text) {
+        if (!b || b->kind != it.kind || b->text != it.text) {
+            fresh = fresh.united(area);
+        } else if (b->rect != it.rect || b->line != it.line) {
             moved = moved.united(area);
         } else if (b->fill != it.fill || b->stroke != it.stroke || b->textColor != it.textColor ||
                    b->opacity != it.opacity) {
             restyled = restyled.united(area);
         }
     }
-    return moved.isValid() ? moved : restyled;
+    return fresh.isValid() ? fresh : moved.isValid() ? moved : restyled;
 }
 
 const FrameItem* Frame::find(const QString& id) const {

@@ -73,8 +73,10 @@ struct Frame {
 };
 
 // Where `after` differs from `before`: the union of the areas of the items of `after` that are
-// new, moved or reworded, by their ids, or else of those only coloured differently (the step
-// before's mark taken off is not what a step is about); invalid when nothing changed. Items
+// new or reworded, by their ids, or else of those moved (a key added to a B-Tree's last leaf
+// moves every node, and the whole tree was "the change"), or else of those only coloured
+// differently (the step before's mark taken off is not what a step is about); invalid when
+// nothing changed. Items
 // without an id are not compared. A Lab drawing larger than its area scrolls to it at a
 // step (the change was off-screen in F5: tester 37).
 QRectF changedArea(const Frame& before, const Frame& after);

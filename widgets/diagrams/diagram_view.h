@@ -60,6 +60,9 @@ public:
     virtual const char* engineName() const = 0;
     // What is on screen as a scenario, and loading one (which replaces everything on success).
     virtual nlohmann::json scenarioJson() const = 0;
+    // The title of the scenario on screen as it was loaded (a preset's menu entry, a file's
+    // "title"); empty once edited or when it had none.
+    const QString& scenarioTitle() const { return title_; }
     Status loadScenario(const nlohmann::json& scenario);
 
     // For a projector: the controls row is hidden and the narration is `narrationPx` high.
