@@ -367,19 +367,36 @@ void WizardView::keyPressEvent(QKeyEvent* event) {
     QWidget::keyPressEvent(event);
 }
 
+qreal resultMargin(QSizeF page) {
+    return page.width() * 0.05;
+}
+
+void layOutResult(QTextDocument& doc, const QString& html, const Theme& theme, QSizeF page) {
+    doc.setDefaultStyleSheet(QStringLiteral("body { color: %1; } a { color: %2; }")
+                                 .arg(theme.text.name(), theme.accent.name()));
+    const qreal margin = resultMargin(page);
+    // A 45th of the page's height, smaller where the result would not fit the page whole (an
+    // A4 PDF ended at "Read more:", its links cut off: tester 43), down to a 90th.
+    for (int px = std::max(12, qRound(page.height() / 45));; --px) {
+        QFont f(QStringLiteral("DejaVu Sans"));
+        f.setPixelSize(px);
+        doc.setDefaultFont(f);
+        doc.setHtml(QStringLiteral("<body>%1</body>").arg(html));
+        doc.setTextWidth(page.width() - 2 * margin);
+        if (doc.size().height() <= page.height() - 2 * margin ||
+            px <= std::max(8, qRound(page.height() / 90))) {
+            return;
+        }
+    }
+}
+
 PaintFunction WizardView::resultPicture() const {
     const QString html = resultHtml();
     const Theme theme = theme_;
     return [html, theme](QPainter& p, QSizeF size) {
         QTextDocument doc;
-        QFont f(QStringLiteral("DejaVu Sans"));
-        f.setPixelSize(std::max(12, qRound(size.height() / 45)));
-        doc.setDefaultFont(f);
-        doc.setDefaultStyleSheet(QStringLiteral("body { color: %1; } a { color: %2; }")
-                                     .arg(theme.text.name(), theme.accent.name()));
-        doc.setHtml(QStringLiteral("<body>%1</body>").arg(html));
-        const qreal margin = size.width() * 0.05;
-        doc.setTextWidth(size.width() - 2 * margin);
+        layOutResult(doc, html, theme, size);
+        const qreal margin = resultMargin(size);
         p.save();
         p.translate(margin, margin);
         doc.drawContents(&p, QRectF(0, 0, size.width() - 2 * margin, size.height() - 2 * margin));

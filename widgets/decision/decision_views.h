@@ -18,9 +18,15 @@ class QLabel;
 class QPushButton;
 class QTableWidget;
 class QTextBrowser;
+class QTextDocument;
 class QVBoxLayout;
 
 namespace fg {
+
+// The wizard's result as it is exported: `html` in `theme` on a page of `page` (pixels or
+// points), its type a 45th of the page's height or smaller, so that the whole result fits.
+void layOutResult(QTextDocument& doc, const QString& html, const Theme& theme, QSizeF page);
+qreal resultMargin(QSizeF page); // around the text, on each side
 
 class WizardView : public QWidget, public Page {
     Q_OBJECT

@@ -28,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QtMath>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -298,6 +299,37 @@ private slots:
                  QDir(dir.path()).absolutePath());
         QCOMPARE(QFileInfo(view.suggestedResultPath()).fileName(),
                  QStringLiteral("recommendation-relational.pdf"));
+    }
+
+    // Every result the wizard reaches fits its exported page whole, "Read more" links and all
+    // (an A4 PDF ended at "Read more:": tester 43), as a PNG (1240 x 1754 px) and on A4 in points.
+    void everyResultFitsItsPage() {
+        std::vector<fg::ContentError> errors;
+        const fg::DecisionTree tree = fg::DecisionTree::load(kWizard, course_, errors);
+        QVERIFY(errors.empty());
+        int results = 0;
+        for (const auto& path : tree.paths()) {
+            fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
+            for (int a : path.answers) {
+                view.answer(a);
+            }
+            QCOMPARE(view.resultId(), path.result);
+            for (const QSizeF page : {view.resultOptions().size, QSizeF(595.3, 841.9)}) {
+                QTextDocument doc;
+                fg::layOutResult(doc, view.resultHtml(), fg::Theme::light(), page);
+                const qreal room = page.height() - 2 * fg::resultMargin(page);
+                QVERIFY2(doc.size().height() <= room,
+                         qPrintable(QStringLiteral("%1 on %2x%3: %4 of %5")
+                                        .arg(path.result)
+                                        .arg(page.width())
+                                        .arg(page.height())
+                                        .arg(doc.size().height())
+                                        .arg(room)));
+                QVERIFY(doc.toPlainText().contains(QLatin1String("Read more:")));
+            }
+            ++results;
+        }
+        QVERIFY(results >= 5);
     }
 
     void brokenWizardFilesAreReported() {
