@@ -73,8 +73,10 @@ bool breakUnderTheTopMargin(QTextDocument& doc) {
 
 // The charts' type on a diagram slide, of the body's.
 constexpr qreal kChartText = 0.8;
-// The least a live diagram's largest letters are on a slide, of the body's.
-constexpr qreal kLeastSlideText = 0.7;
+// A live diagram whose largest letters would be under this much of the body's on a slide is
+// shown with them at kHeldSlideText of it instead.
+constexpr qreal kLeastSlideText = 0.55;
+constexpr qreal kHeldSlideText = 0.7;
 
 } // namespace
 
@@ -175,11 +177,11 @@ void PresentationWindow::showDiagramSlide(const Slide& s) {
         // margin, its largest letters at most 2.6 times the body text (about 80 px at 1080p):
         // the drawing grows in place instead of jumping, and is not held to the desk's largest
         // letters, nor blown up into a few giant glyphs. A run too wide for its largest letters
-        // to be 0.7 of the body text (21 px at 1080p) is shown at that size and follows the
-        // steps.
+        // to be 0.55 of the body text (16.5 px at 1080p) is shown with them at 0.7 (21 px) and
+        // follows the steps.
         DiagramCanvas* canvas = diagram_->panel()->canvas();
         if (canvas->source()) {
-            canvas->setSlideFraming(true, 2.6 * px, kLeastSlideText * px);
+            canvas->setSlideFraming(true, 2.6 * px, kLeastSlideText * px, kHeldSlideText * px);
         }
     }
     column->addWidget(page, 1);

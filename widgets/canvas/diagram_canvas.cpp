@@ -363,8 +363,9 @@ qreal DiagramCanvas::fitScale(QSizeF viewport, const Frame& frame) const {
         const qreal whole = wholeScale(viewport, frame);
         if (slide_ && slideLeastPx_ > 0 && source_) {
             runCamera();
-            if (const qreal largest = runLargestFont(); largest > 0) {
-                return std::max(whole, slideLeastPx_ / largest);
+            if (const qreal largest = runLargestFont();
+                largest > 0 && largest * whole < slideLeastPx_) {
+                return slideHeldPx_ / largest;
             }
         }
         return whole;
@@ -426,6 +427,11 @@ void DiagramCanvas::resizeEvent(QResizeEvent* event) {
         if (before > 0 && after > 0) {
             zoom_ = std::clamp(zoom_ * before / after, 0.1, 400.0);
         }
+    }
+    // A slide that no longer needs holding its run larger (it was laid out small for a moment
+    // first) is fitted again: a pan made meanwhile took its drawing off the middle.
+    if (slide_ && zoom_ == 1.0 && !slideHeldLarger()) {
+        pan_ = QPointF();
     }
     keepDrawingInView();
     // Shown for the first time larger than its area (a slide opened at a step): at what the
@@ -548,10 +554,13 @@ void DiagramCanvas::panBy(QPointF delta) {
     emit viewChanged();
 }
 
-void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx, qreal leastTextPx) {
+void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx, qreal leastTextPx,
+                                    qreal heldTextPx) {
     slide_ = on;
     slideTextPx_ = on ? largestTextPx : 0;
     slideLeastPx_ = on ? leastTextPx : 0;
+    slideHeldPx_ = on ? std::max(leastTextPx, heldTextPx) : 0;
+    pan_ = QPointF();
     keepDrawingInView();
     update();
     emit viewChanged();

@@ -121,10 +121,11 @@ public:
     // A presentation slide: every step at the one scale that fits the run's camera in the widget
     // (with a margin), its largest letters at most `largestTextPx` high, the run centred; a step
     // is centred across within it unless the source holds its place. Off: the desk's framing.
-    // Its largest letters at least `leastTextPx` high as well: a run too wide for that (a
-    // B+-tree of eight leaves drew its keys 12 px high on a 1080p slide, 60% of it empty: tester
-    // 42) is shown at that size, larger than the slide, and scrolls to what each step changes.
-    void setSlideFraming(bool on, qreal largestTextPx = 0, qreal leastTextPx = 0);
+    // A run too wide for its largest letters to be `leastTextPx` high (a B+-tree of eight
+    // leaves drew its keys 12 px high on a 1080p slide, 60% of it empty: tester 42) is shown
+    // with them `heldTextPx` high, larger than the slide, and scrolls to what each step changes.
+    void setSlideFraming(bool on, qreal largestTextPx = 0, qreal leastTextPx = 0,
+                         qreal heldTextPx = 0);
     bool slideFraming() const { return slide_; }
     // Never smaller than the page's type: the drawing's smallest letters at least as high as the
     // canvas's font (which grows with View > Zoom, F5 and the Projector theme, as the page's
@@ -197,7 +198,7 @@ private:
     qreal zoom_ = 1.0;
     bool slide_ = false;
     qreal slideTextPx_ = 0;
-    qreal slideLeastPx_ = 0;
+    qreal slideLeastPx_ = 0, slideHeldPx_ = 0;
     // A slide whose run, fitted whole, would draw its letters under slideLeastPx_.
     bool slideHeldLarger() const;
     QRectF ownRunCamera() const;
