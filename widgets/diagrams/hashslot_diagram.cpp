@@ -383,9 +383,16 @@ void addMigration(Frame& f, const redis::Migration& migration,
     m.z = 3;
     f.items.push_back(m);
     if (nodeRect.count(migration.from) && nodeRect.count(migration.to)) {
+        // From the side of the slot's owner to the side of the target, its head outside the
+        // target's outline (it ended at the target's middle, under the box of a target the
+        // step marked: the resharding preset's node 0).
+        const QRectF& from = nodeRect.at(migration.from);
+        const QRectF& to = nodeRect.at(migration.to);
+        const bool leftwards = to.center().x() < from.center().x();
+        const qreal y = from.center().y() + 8, off = 5; // past the widest outline
         auto a = arrow(QStringLiteral("migration-arrow"),
-                       nodeRect.at(migration.from).center() + QPointF(0, 8),
-                       nodeRect.at(migration.to).center() + QPointF(0, 8), t.warn, 2.5);
+                       QPointF(leftwards ? from.left() - off : from.right() + off, y),
+                       QPointF(leftwards ? to.right() + off : to.left() - off, y), t.warn, 2.5);
         a.z = 1;
         f.items.push_back(a);
     }
