@@ -167,6 +167,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
         }
     });
 
+    tree_->sendPageKeysTo(reader_);
     connect(tree_, &ChapterTree::chapterSectionActivated, this, &MainWindow::showSection);
     connect(tree_, &ChapterTree::chapterSectionBrowsed, this, &MainWindow::browseSection);
     // The list marks the reader's section while the reader is on screen; behind a diagram's tab

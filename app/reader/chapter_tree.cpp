@@ -2,8 +2,10 @@
 
 #include "widgets/controls/tree_rows.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QResizeEvent>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -99,6 +101,17 @@ void ChapterTree::resizeEvent(QResizeEvent* event) {
     if (event->size().width() != event->oldSize().width()) {
         scheduleDelayedItemsLayout(); // the rows' heights at the new width
     }
+}
+
+void ChapterTree::keyPressEvent(QKeyEvent* event) {
+    const bool page = event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown;
+    if (page && event->modifiers() == Qt::NoModifier && pageKeysTo_ && pageKeysTo_->isVisible()) {
+        QKeyEvent copy(event->type(), event->key(), event->modifiers(), event->text());
+        QCoreApplication::sendEvent(pageKeysTo_, &copy);
+        event->accept();
+        return;
+    }
+    QTreeWidget::keyPressEvent(event);
 }
 
 void ChapterTree::mouseReleaseEvent(QMouseEvent* event) {

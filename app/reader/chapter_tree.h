@@ -6,6 +6,7 @@
 
 #include "models/course/course.h"
 
+#include <QPointer>
 #include <QTreeWidget>
 
 namespace fg {
@@ -26,6 +27,10 @@ public:
     // were nowhere to be seen where they read (a tester). A screen reader hears the words.
     void setSectionMarks(int chapter, const QString& sectionId, bool bookmarked,
                          const QString& note);
+    // PgUp and PgDn in the list go to `reader` while it is on screen: they scroll what is read
+    // (after a click on "3. Cassandra", PgDn moved the list a page down and opened "Common
+    // Mistakes": tester 43). The arrows still move in the list.
+    void sendPageKeysTo(QWidget* reader) { pageKeysTo_ = reader; }
     static constexpr QChar kBookmarkMark = QChar(0x2605), kNoteMark = QChar(0x270E);
 
 signals:
@@ -41,12 +46,14 @@ protected:
     // one opened before, the rows slide, and the button's release marked the row that slid under
     // the pointer ("Caching Patterns" for a click on "4. Redis").
     void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void fitToFont();
 
     bool syncing_ = false;
     QTreeWidgetItem* openedBySelect_ = nullptr; // the chapter select() opened, if still so
+    QPointer<QWidget> pageKeysTo_;
 };
 
 } // namespace fg

@@ -11,6 +11,7 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QKeyEvent>
 #include <QPixmap>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -287,6 +288,17 @@ QVariant ReaderView::loadResource(int type, const QUrl& name) {
 void ReaderView::paintEvent(QPaintEvent* event) {
     images_.place(document());
     QTextBrowser::paintEvent(event);
+}
+
+void ReaderView::keyPressEvent(QKeyEvent* event) {
+    const bool home = event->key() == Qt::Key_Home, end = event->key() == Qt::Key_End;
+    if ((home || end) && event->modifiers() == Qt::ControlModifier) {
+        verticalScrollBar()->triggerAction(home ? QAbstractSlider::SliderToMinimum
+                                                : QAbstractSlider::SliderToMaximum);
+        event->accept();
+        return;
+    }
+    QTextBrowser::keyPressEvent(event);
 }
 
 void ReaderView::resizeEvent(QResizeEvent* event) {

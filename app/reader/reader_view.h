@@ -92,6 +92,9 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    // Ctrl+Home and Ctrl+End go to the chapter's top and end, as Home and End do (they did
+    // nothing: tester 43).
+    void keyPressEvent(QKeyEvent* event) override;
     // Ctrl+wheel: larger / smaller text, a step a notch, as Ctrl++ / Ctrl+- (and as a diagram
     // zooms); it scrolled the chapter instead.
     void wheelEvent(QWheelEvent* event) override;

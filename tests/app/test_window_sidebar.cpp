@@ -506,6 +506,38 @@ private slots:
                                 .arg(w.width())));
     }
 
+    // Tester 43: after a click on "3. Cassandra", PgDn moved the list a page down and opened
+    // "Common Mistakes". PgDn and PgUp in the list scroll the chapter on screen; the arrows
+    // still move in the list. Ctrl+End and Ctrl+Home in the reader go to the chapter's end and
+    // top (they did nothing).
+    void pageKeysInTheListScrollTheChapter() {
+        fg::MainWindow w(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        fg::ChapterTree* tree = w.tree();
+        const QTreeWidgetItem* cassandra = tree->topLevelItem(3);
+        QVERIFY(cassandra);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                          tree->visualItemRect(cassandra).center());
+        settle();
+        const int chapter = w.reader()->chapterIndex();
+        QScrollBar* bar = w.reader()->verticalScrollBar();
+        QCOMPARE(bar->value(), bar->minimum());
+        tree->setFocus();
+        QTest::keyClick(tree, Qt::Key_PageDown);
+        settle();
+        QCOMPARE(w.reader()->chapterIndex(), chapter);
+        QVERIFY2(bar->value() > bar->minimum(), "PgDn in the list did not scroll the chapter");
+        QTest::keyClick(w.reader(), Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(bar->value(), bar->maximum());
+        QTest::keyClick(w.reader(), Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(bar->value(), bar->minimum());
+        QTest::keyClick(tree, Qt::Key_Down);
+        settle();
+        QVERIFY(tree->currentItem() != cassandra);
+    }
+
     // A tester: the list stepping aside for a diagram's tab moved the tab bar ~300 px to the
     // left under the mouse, and a second click opened another tab. The tabs stay where they are
     // on screen; a button in the list's place says where it went and shows it again.
