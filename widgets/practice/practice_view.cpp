@@ -190,7 +190,16 @@ void PracticeView::startAsked() {
 
 void PracticeView::start() {
     const auto level = static_cast<practice::Level>(level_->currentIndex());
-    start(topic_->currentData().toString(), level, count_->value(), seedEdit_->text().toULongLong(),
+    const std::uint64_t seed = seedEdit_->text().toULongLong();
+    if (seed > std::uint64_t(kMostSeed)) { // 19 digits, past what the command line takes
+        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
+                           tr("A seed is a whole number: digits only, at most "
+                              "9223372036854775807."),
+                           seedEdit_);
+        seedEdit_->setFocus();
+        return;
+    }
+    start(topic_->currentData().toString(), level, count_->value(), seed,
           limit_->currentData().toInt());
 }
 

@@ -38,6 +38,8 @@ class PracticeView : public QWidget, public Page {
     Q_OBJECT
 public:
     explicit PracticeView(QWidget* parent = nullptr);
+    // The largest seed the seed box takes: the command line's --seed's (a signed 64-bit number).
+    static constexpr std::int64_t kMostSeed = 9'223'372'036'854'775'807;
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;

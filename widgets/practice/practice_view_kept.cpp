@@ -9,7 +9,7 @@
 namespace fg {
 
 namespace {
-constexpr std::int64_t kMostSeed = 999'999'999'999'999; // the seed box's 15 digits
+constexpr std::int64_t kMostSeed = PracticeView::kMostSeed;
 } // namespace
 
 nlohmann::json PracticeView::keptSettings() const {
