@@ -57,6 +57,35 @@ private:
     std::string buf_;
 };
 
+// Keys read from lines that end in a carriage return: "foo\r" is hashed as it is (the bytes are
+// the key), but a file saved on Windows gave a wrong slot for every key without a word (tester
+// 43). After the keys, says on standard error which line was the first, and how many.
+class CarriageReturns {
+public:
+    void see(std::string_view key) {
+        ++keys_;
+        if (!key.empty() && key.back() == '\r') {
+            first_ = first_ ? first_ : keys_;
+            ++count_;
+        }
+    }
+    void report(std::ostream& err, std::string_view command) const {
+        if (count_ == 0) {
+            return;
+        }
+        err << "fieldguide " << command << ": note: line " << first_;
+        if (count_ > 1) {
+            err << " and " << count_ - 1 << " more";
+        }
+        err << (count_ > 1 ? " end" : " ends")
+            << " in a carriage return (\\r: a file saved on Windows?), which is hashed as "
+               "part of the key; remove it first (tr -d '\\r') if it is not part of the key\n";
+    }
+
+private:
+    std::size_t keys_ = 0, first_ = 0, count_ = 0;
+};
+
 // The longest key `slot` and `partition` take: 512 MB, Redis's own limit for a key (a key of a
 // megabyte is still just a key, and gets its exact slot). Past it the input is surely not a list
 // of keys (/dev/zero, a binary file): it is refused, naming the line, instead of read until

@@ -35,7 +35,11 @@ int partition(const Args& args, Io io) {
     }
     const int n = static_cast<int>(partitions);
     OutBuffer out(io.out);
+    CarriageReturns returns;
     const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
+        if (keys.empty()) {
+            returns.see(key);
+        }
         out.appendInt(kafka::partitionForKey(key, n));
         out.push('\n');
     });
@@ -44,6 +48,7 @@ int partition(const Args& args, Io io) {
         io.err << "fieldguide partition: " << read.message() << "\n";
         return exitFor(read);
     }
+    returns.report(io.err, "partition");
     return finishOutput("partition", io);
 }
 

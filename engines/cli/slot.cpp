@@ -33,7 +33,11 @@ int slot(const Args& args, Io io) {
     const std::vector<int> owner =
         nodes > 0 ? redis::clusterCreateOwners(static_cast<int>(nodes)) : std::vector<int>();
     OutBuffer out(io.out);
+    CarriageReturns returns;
     const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
+        if (keys.empty()) {
+            returns.see(key);
+        }
         const int s = redis::keySlot(key);
         out.appendInt(s);
         if (!owner.empty()) {
@@ -47,6 +51,7 @@ int slot(const Args& args, Io io) {
         io.err << "fieldguide slot: " << read.message() << "\n";
         return exitFor(read);
     }
+    returns.report(io.err, "slot");
     return finishOutput("slot", io);
 }
 

@@ -72,6 +72,22 @@ private slots:
         QCOMPARE(b.out, QByteArray("11058\n2515\n"));
     }
 
+    // A key is its bytes: "foo\r" (a line of a file saved on Windows) is hashed with its
+    // carriage return, as Redis would, and standard error says so, once, naming the first line
+    // (tester 43: every key of such a file had a wrong slot, without a word). partition alike.
+    void aCarriageReturnIsHashedAndSaid() {
+        const Result r = runTool({"slot"}, "foo\r\nbar\nbaz\r\n");
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.out, QByteArray("936\n5061\n11998\n")); // CRC16 (XMODEM) of the bytes, mod 16384
+        QVERIFY2(r.err.contains("line 1 and 1 more end in a carriage return"), r.err.constData());
+        const Result clean = runTool({"slot"}, "foo\nbar\n");
+        QCOMPARE(clean.out, QByteArray("12182\n5061\n"));
+        QVERIFY2(clean.err.isEmpty(), clean.err.constData());
+        const Result p = runTool({"partition", "--partitions", "3"}, "user-1\r\n");
+        QCOMPARE(p.exit, 0);
+        QVERIFY2(p.err.contains("line 1 ends in a carriage return"), p.err.constData());
+    }
+
     void slotWithNodesNamesTheOwner() {
         const Result r = runTool({"slot", "--nodes", "3", "somekey", "foo{hash_tag}"});
         QCOMPARE(r.exit, 0);
