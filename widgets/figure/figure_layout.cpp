@@ -343,17 +343,22 @@ qreal FigureLayout::bars(const json& p, qreal x, qreal y, qreal w) {
     for (const auto& it : items) {
         const TextBlock l = text(it.value("label", json("")), font_, labelW - u_);
         const double v = it.value("value", 0.0);
-        const qreal h = std::max(l.size.height(), body_ * 1.5);
+        // A unit that starts with a currency's sign puts it before the number ("$0.004 per GB
+        // per month"; it read "0.004 $ per GB per month": tester 43).
+        InlineText vt;
+        const QString number = QLocale::c().toString(v, 'g', 10);
+        vt.text = unit.isEmpty()                      ? number
+                  : unit.startsWith(QLatin1Char('$')) ? QStringLiteral("$") + number + unit.mid(1)
+                                                      : number + QStringLiteral(" ") + unit;
+        const TextBlock vb = layoutText(vt, small_, valueW);
+        // As tall as its value on two lines, too (the values ran into the next row's).
+        const qreal h = std::max({l.size.height(), vb.size.height() + 0.2 * u_, body_ * 1.5});
         const qreal bw = maxV > 0 ? barMax * static_cast<qreal>(v / maxV) : 0;
         put(l, QPointF(x, y + used + (h - l.size.height()) / 2), theme_.text);
         const std::size_t box = reserveBox();
         const QString tone = it.contains("tone") ? str(it, "tone") : QStringLiteral("a");
         setBox(box, QRectF(x + labelW, y + used + 0.15 * h, std::max<qreal>(bw, 1), 0.7 * h),
                theme_.toneStroke(tone), QColor(), FigureScene::Shape::Rect, 0);
-        InlineText vt;
-        vt.text = QLocale::c().toString(v, 'g', 10) +
-                  (unit.isEmpty() ? QString() : QStringLiteral(" ") + unit);
-        const TextBlock vb = layoutText(vt, small_, valueW);
         put(vb, QPointF(x + labelW + bw + 0.6 * u_, y + used + (h - vb.size.height()) / 2),
             theme_.text);
         used += h + 0.4 * u_;

@@ -246,6 +246,34 @@ private slots:
         QVERIFY(!flow_checks::labelsOnLines(s).isEmpty());
     }
 
+    // A bar's value says its unit as it is written, a currency's sign first ("$0.004 per GB per
+    // month", not "0.004 $ per GB per month"), and a value on two lines keeps its row: the S3
+    // prices ran into each other (tester 43).
+    void barValuesReadWholeAndApart() {
+        const json fig = json::parse(R"({"type": "figure", "id": "prices", "title": "Prices",
+            "parts": [{"kind": "bars", "unit": "$ per GB per month", "items": [
+                {"label": "S3 Standard", "value": 0.023}, {"label": "Infrequent Access",
+                 "value": 0.0125}, {"label": "Glacier", "value": 0.004}]}]})");
+        for (qreal w : {320.0, 700.0}) {
+            const fg::FigureRenderer r(fig, fg::Theme::light(), w, 16);
+            std::vector<QRectF> values;
+            for (const auto& t : r.scene().texts) {
+                if (t.block.layout->text().contains(QLatin1String("per GB"))) {
+                    values.emplace_back(t.pos, t.block.size);
+                    QVERIFY2(t.block.layout->text().startsWith(QLatin1Char('$')),
+                             qPrintable(t.block.layout->text()));
+                }
+            }
+            QCOMPARE(values.size(), std::size_t(3));
+            for (std::size_t i = 1; i < values.size(); ++i) {
+                QVERIFY2(
+                    !values[i - 1].intersects(values[i]),
+                    qPrintable(
+                        QStringLiteral("at %1 px, value %2 runs into the next").arg(w).arg(i)));
+            }
+        }
+    }
+
     // A list whose bullets are ticks: the text stands a space after its tick (a bold tick is
     // wider than a dot, and touched the text: "✔Every system design question!").
     void aTickStandsASpaceBeforeItsText() {
