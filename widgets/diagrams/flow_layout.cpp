@@ -105,7 +105,15 @@ QSize FlowLayout::minimumSize() const {
         size = size.expandedTo(QSize(w, item->minimumSize().height()));
     }
     const QMargins m = contentsMargins();
-    return size + QSize(m.left() + m.right(), m.top() + m.bottom());
+    size += QSize(m.left() + m.right(), m.top() + m.bottom());
+    // As tall as its rows at the width it has: the page above it is then never given less
+    // height than its rows take (a window at its least, 500 px wide, wrapped the Kafka page's
+    // controls onto five rows and laid the drawing and the narration over each other: tester
+    // 43); the window's least height follows.
+    if (const QRect g = geometry(); g.width() > 0) {
+        size.setHeight(std::max(size.height(), heightForWidth(g.width())));
+    }
+    return size;
 }
 
 QSize FlowLayout::sizeHint() const {
