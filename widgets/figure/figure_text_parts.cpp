@@ -50,8 +50,15 @@ qreal FigureLayout::bullets(const json& items, qreal x, qreal y, qreal w, int de
                 s = s.mid(name.size() + 2).trimmed();
             }
         }
+        // An item that starts with an arrow ("→ Single partition, sorted by date") has it for
+        // its bullet: it read "• →" (tester 43).
+        const bool arrowed = mark.isEmpty() && s.startsWith(QStringLiteral("\u2192 "));
+        if (arrowed) {
+            s = s.mid(2);
+        }
         InlineText bullet;
         bullet.text = !mark.isEmpty() ? markGlyph(mark)
+                      : arrowed       ? QStringLiteral("\u2192")
                       : depth == 0    ? QStringLiteral("\u2022")
                                       : QStringLiteral("\u2013");
         const TextBlock dot = layoutText(bullet, mark.isEmpty() ? font_ : bold_, 2 * indent);

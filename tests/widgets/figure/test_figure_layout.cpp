@@ -274,6 +274,23 @@ private slots:
         }
     }
 
+    // An item that starts with an arrow has it for its bullet, not a dot before it ("• → Single
+    // partition": tester 43).
+    void anArrowedItemHasItsArrowForABullet() {
+        const json fig = json::parse(R"({"type": "figure", "id": "arrows", "title": "Arrows",
+            "parts": [{"kind": "bullets", "items": ["→ Single partition, sorted by date",
+                                                    "Plain item"]}]})");
+        const fg::FigureRenderer r(fig, fg::Theme::light(), 700, 16);
+        QStringList texts;
+        for (const auto& t : r.scene().texts) {
+            texts << t.block.layout->text();
+        }
+        QVERIFY2(texts.contains(QStringLiteral("\u2192")) &&
+                     texts.contains(QStringLiteral("Single partition, sorted by date")) &&
+                     texts.count(QStringLiteral("\u2022")) == 1,
+                 qPrintable(texts.join(QLatin1String(" | "))));
+    }
+
     // A list whose bullets are ticks: the text stands a space after its tick (a bold tick is
     // wider than a dot, and touched the text: "✔Every system design question!").
     void aTickStandsASpaceBeforeItsText() {
