@@ -64,10 +64,14 @@ void narrateLeafOverflow(Run& r, NodeId leaf, Key separator) {
 void narrateLeafSplit(Run& r, NodeId left, NodeId right, NodeId parent, bool wasRoot,
                       const std::vector<Key>& before, bool uneven) {
     const Key sep = r.ns.key(right, 0);
+    // What the left leaf keeps, said as it is: "about 90% full" was wrong at an order whose
+    // nearest whole count is all of a leaf (order 5: 4 of 4 keys, tester 44).
     const std::string how =
-        uneven ? " is the rightmost leaf, so it splits to leave the left leaf about " +
-                     std::to_string(r.p.rightmostFill) +
-                     "% full, as PostgreSQL fills its pages under ascending keys: "
+        uneven ? " is the rightmost leaf, so it splits as PostgreSQL does under ascending keys, "
+                 "the left leaf kept as near " +
+                     std::to_string(r.p.rightmostFill) + "% full as whole keys allow (" +
+                     std::to_string(r.ns.size(left)) + " of " + std::to_string(r.p.maxKeys()) +
+                     " keys): "
                : " splits: ";
     Step split = r.about(StepKind::kLeafSplit, left,
                          std::string(wasRoot ? "The root leaf " : "Leaf ") + Run::show(before) +

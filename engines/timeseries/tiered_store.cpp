@@ -212,8 +212,11 @@ void TieredStore::advance(State& s, std::int64_t to, StepSink<Step, State>& sink
                           " to " + clockText(it->second.end) + " is older than the " +
                           duration(tiers_[i].retentionMs) +
                           " this tier keeps: it is dropped whole (" + std::to_string(rows) +
-                          " rows, one delete). Cassandra with a TTL would " + "write " +
-                          std::to_string(rows) + " tombstones instead.";
+                          " rows, one delete). In Cassandra with a TTL, each of the " +
+                          std::to_string(rows) +
+                          " rows would expire on its own and stay as a tombstone until a "
+                          "compaction purges it (unless TimeWindowCompactionStrategy drops a "
+                          "whole expired SSTable, as here).";
             }
             it = blocks.erase(it);
             if (sink.narrate()) {

@@ -206,10 +206,10 @@ private slots:
         State split = insertAll(p, {10, 20, 30});
         const auto steps = stepsOf(p, split, Op::insert(40));
         QCOMPARE(steps[2].text,
-                 std::string("The root leaf [10 20 30 40] is the rightmost leaf, so it splits to "
-                             "leave the left leaf about 90% full, as PostgreSQL fills its pages "
-                             "under ascending keys: [10 20 30] | [40]; 40 is copied up as the "
-                             "separator."));
+                 std::string("The root leaf [10 20 30 40] is the rightmost leaf, so it splits as "
+                             "PostgreSQL does under ascending keys, the left leaf kept as near "
+                             "90% full as whole keys allow (3 of 3 keys): [10 20 30] | [40]; 40 "
+                             "is copied up as the separator."));
         // A leaf that is not the rightmost still splits evenly.
         State mid = tenKeys(p);
         apply(p, mid, {Op::insert(41)});
