@@ -175,7 +175,7 @@ MainWindow::MainWindow(Course course, QWidget* parent)
     // tester saw "Scaling Redis" marked beside the B-Tree).
     // Not while the student moves in the list with the arrows: the list is theirs then.
     connect(reader_, &ReaderView::sectionChanged, this, [this](const QString& s) {
-        if (tabs_->currentWidget() == reader_ && !tree_->hasFocus()) {
+        if (tabs_->currentWidget() == reader_ && (!tree_->hasFocus() || tree_->pagedTheReader())) {
             tree_->select(reader_->chapterIndex(), reader_->atChapterTop() ? QString() : s);
         }
     });

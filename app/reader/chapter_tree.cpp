@@ -106,11 +106,13 @@ void ChapterTree::resizeEvent(QResizeEvent* event) {
 void ChapterTree::keyPressEvent(QKeyEvent* event) {
     const bool page = event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown;
     if (page && event->modifiers() == Qt::NoModifier && pageKeysTo_ && pageKeysTo_->isVisible()) {
+        pagedReader_ = true;
         QKeyEvent copy(event->type(), event->key(), event->modifiers(), event->text());
         QCoreApplication::sendEvent(pageKeysTo_, &copy);
         event->accept();
         return;
     }
+    pagedReader_ = false;
     QTreeWidget::keyPressEvent(event);
 }
 

@@ -31,6 +31,10 @@ public:
     // (after a click on "3. Cassandra", PgDn moved the list a page down and opened "Common
     // Mistakes": tester 43). The arrows still move in the list.
     void sendPageKeysTo(QWidget* reader) { pageKeysTo_ = reader; }
+    // True while the last key the list took was a page key it sent on: the list then follows
+    // the reader's section as it would without the focus (it stayed on the chapter's row, and
+    // Down jumped back to the top: tester 44).
+    bool pagedTheReader() const { return pagedReader_; }
     static constexpr QChar kBookmarkMark = QChar(0x2605), kNoteMark = QChar(0x270E);
 
 signals:
@@ -54,6 +58,7 @@ private:
     bool syncing_ = false;
     QTreeWidgetItem* openedBySelect_ = nullptr; // the chapter select() opened, if still so
     QPointer<QWidget> pageKeysTo_;
+    bool pagedReader_ = false;
 };
 
 } // namespace fg

@@ -1,6 +1,7 @@
 #include "app/reader/table_fit.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -54,6 +55,10 @@ struct TableColumns {
 
 std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& how) {
     std::vector<TableColumns> out;
+    // Each word measured once per font: a chapter's tables say "yes", "no" and their stores'
+    // names over and over, and shaping them again was most of the first chapter's work before
+    // the window first showed (issue 18).
+    QHash<QString, qreal> wordWidth;
     std::vector<QTextFrame*> frames{doc->rootFrame()};
     while (!frames.empty()) {
         QTextFrame* frame = frames.back();
@@ -86,11 +91,16 @@ std::vector<TableColumns> measureTables(QTextDocument* doc, const TableFitting& 
             for (auto it = b.begin(); !it.atEnd(); ++it) {
                 const QFont font = it.fragment().charFormat().font().resolve(doc->defaultFont());
                 const QFontMetricsF fm(font);
+                const QString key = font.key() + QChar(0x1f);
                 line += fm.horizontalAdvance(it.fragment().text());
                 for (const QString& word :
                      it.fragment().text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                    auto known = wordWidth.constFind(key + word);
+                    if (known == wordWidth.constEnd()) {
+                        known = wordWidth.insert(key + word, fm.horizontalAdvance(word));
+                    }
                     auto& l = t.least[static_cast<std::size_t>(c)];
-                    l = std::max(l, fm.horizontalAdvance(word) + 4);
+                    l = std::max(l, *known + 4);
                 }
             }
             auto& m = t.most[static_cast<std::size_t>(c)];

@@ -529,10 +529,21 @@ private slots:
         settle();
         QCOMPARE(w.reader()->chapterIndex(), chapter);
         QVERIFY2(bar->value() > bar->minimum(), "PgDn in the list did not scroll the chapter");
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(tree, Qt::Key_PageDown);
+        }
+        settle();
+        // The list follows the section on screen, so Down goes on from there (tester 44).
+        QVERIFY2(tree->currentItem() != cassandra && tree->currentItem()->parent() == cassandra,
+                 qPrintable(tree->currentItem()->text(0)));
+        const int paged = bar->value();
         QTest::keyClick(w.reader(), Qt::Key_End, Qt::ControlModifier);
         QCOMPARE(bar->value(), bar->maximum());
         QTest::keyClick(w.reader(), Qt::Key_Home, Qt::ControlModifier);
         QCOMPARE(bar->value(), bar->minimum());
+        QTest::keyClick(w.reader(), Qt::Key_End, Qt::ControlModifier);
+        bar->setValue(paged);
+        settle();
         QTest::keyClick(tree, Qt::Key_Down);
         settle();
         QVERIFY(tree->currentItem() != cassandra);
