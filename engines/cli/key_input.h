@@ -73,12 +73,13 @@ public:
         if (count_ == 0) {
             return;
         }
-        err << "fieldguide " << command << ": note: line " << first_;
+        err << "fieldguide " << command << ": note: ";
         if (count_ > 1) {
-            err << " and " << count_ - 1 << " more";
+            err << count_ << " lines (the first: line " << first_ << ") end";
+        } else {
+            err << "line " << first_ << " ends";
         }
-        err << (count_ > 1 ? " end" : " ends")
-            << " in a carriage return (\\r: a file saved on Windows?), which is hashed as "
+        err << " in a carriage return (\\r: a file saved on Windows?), which is hashed as "
                "part of the key; remove it first (tr -d '\\r') if it is not part of the key\n";
     }
 

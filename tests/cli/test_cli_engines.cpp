@@ -79,7 +79,8 @@ private slots:
         const Result r = runTool({"slot"}, "foo\r\nbar\nbaz\r\n");
         QCOMPARE(r.exit, 0);
         QCOMPARE(r.out, QByteArray("936\n5061\n11998\n")); // CRC16 (XMODEM) of the bytes, mod 16384
-        QVERIFY2(r.err.contains("line 1 and 1 more end in a carriage return"), r.err.constData());
+        QVERIFY2(r.err.contains("2 lines (the first: line 1) end in a carriage return"),
+                 r.err.constData());
         const Result clean = runTool({"slot"}, "foo\nbar\n");
         QCOMPARE(clean.out, QByteArray("12182\n5061\n"));
         QVERIFY2(clean.err.isEmpty(), clean.err.constData());

@@ -88,7 +88,9 @@ void DiagramCanvas::showChange(const Frame& before) {
         return;
     }
     const QRectF at = viewTransform(size(), to_).mapRect(changed);
-    const qreal margin = 8;
+    // Room round it: the changed box's outline and a little (a leaf stood cut at the slide's
+    // edge: tester 44), and off the scroll bars along the edges.
+    const qreal margin = std::max<qreal>(24, std::min(width(), height()) / 20.0);
     const QRectF view = QRectF(rect()).adjusted(margin, margin, -margin, -margin);
     // Along each axis: in view already, or moved the least to be; larger than the view, its
     // start (left, top) at the view's.

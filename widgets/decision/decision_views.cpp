@@ -15,6 +15,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QResizeEvent>
 #include <QStandardPaths>
 #include <QTextBrowser>
@@ -371,7 +372,14 @@ qreal resultMargin(QSizeF page) {
     return page.width() * 0.05;
 }
 
-void layOutResult(QTextDocument& doc, const QString& html, const Theme& theme, QSizeF page) {
+void layOutResult(QTextDocument& doc, const QString& shownHtml, const Theme& theme, QSizeF page) {
+    // The chapters' links open in the app, not from a PDF ("chapter:time-series#core-identity"
+    // was a dead link there: tester 44): on paper they are the chapters' names, in the links'
+    // colour.
+    static const QRegularExpression link(QStringLiteral("<a href=\"[^\"]*\">([^<]*)</a>"));
+    QString html = shownHtml;
+    html.replace(link,
+                 QStringLiteral("<span style=\"color:%1\">\\1</span>").arg(theme.accent.name()));
     doc.setDefaultStyleSheet(QStringLiteral("body { color: %1; } a { color: %2; }")
                                  .arg(theme.text.name(), theme.accent.name()));
     const qreal margin = resultMargin(page);

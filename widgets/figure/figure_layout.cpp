@@ -327,6 +327,19 @@ qreal FigureLayout::record(const json& p, qreal x, qreal y, qreal w) {
     return used;
 }
 
+namespace {
+
+// A bar's value with its unit; a unit that starts with a currency's sign puts it before the
+// number ("$0.004 per GB per month"; it read "0.004 $ per GB per month": tester 43).
+QString barValueText(double v, const QString& unit) {
+    const QString number = QLocale::c().toString(v, 'g', 10);
+    return unit.isEmpty()                      ? number
+           : unit.startsWith(QLatin1Char('$')) ? QStringLiteral("$") + number + unit.mid(1)
+                                               : number + QStringLiteral(" ") + unit;
+}
+
+} // namespace
+
 qreal FigureLayout::bars(const json& p, qreal x, qreal y, qreal w) {
     const json& items = arr(p, "items");
     const QString unit = str(p, "unit");
@@ -337,19 +350,22 @@ qreal FigureLayout::bars(const json& p, qreal x, qreal y, qreal w) {
         labelW = std::max(labelW, naturalWidth(inl(it.value("label", json(""))), font_));
     }
     labelW = std::min(labelW + u_, w * 0.35);
-    const qreal valueW = 9 * body_;
+    // The values as wide as the longest one, on one line where the row has room (they wrapped
+    // with room to spare: tester 44), else at least 9 letters wide.
+    qreal valueNatural = 0;
+    for (const auto& it : items) {
+        InlineText vt;
+        vt.text = barValueText(it.value("value", 0.0), unit);
+        valueNatural = std::max(valueNatural, naturalWidth(vt, small_) + 2);
+    }
+    const qreal valueW = std::max(9 * body_, std::min(valueNatural, w - labelW - 6 * body_));
     const qreal barMax = std::max<qreal>(w - labelW - valueW, 2 * body_);
     qreal used = 0;
     for (const auto& it : items) {
         const TextBlock l = text(it.value("label", json("")), font_, labelW - u_);
         const double v = it.value("value", 0.0);
-        // A unit that starts with a currency's sign puts it before the number ("$0.004 per GB
-        // per month"; it read "0.004 $ per GB per month": tester 43).
         InlineText vt;
-        const QString number = QLocale::c().toString(v, 'g', 10);
-        vt.text = unit.isEmpty()                      ? number
-                  : unit.startsWith(QLatin1Char('$')) ? QStringLiteral("$") + number + unit.mid(1)
-                                                      : number + QStringLiteral(" ") + unit;
+        vt.text = barValueText(v, unit);
         const TextBlock vb = layoutText(vt, small_, valueW);
         // As tall as its value on two lines, too (the values ran into the next row's).
         const qreal h = std::max({l.size.height(), vb.size.height() + 0.2 * u_, body_ * 1.5});

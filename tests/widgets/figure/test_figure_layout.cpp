@@ -265,6 +265,23 @@ private slots:
                 }
             }
             QCOMPARE(values.size(), std::size_t(3));
+            // With room beside the bars, each value on one line (they wrapped with room to
+            // spare: tester 44).
+            qreal oneLine = 0; // a label of one word, in the body's (larger) type
+            for (const auto& t : r.scene().texts) {
+                if (t.block.layout->text() == QLatin1String("Glacier")) {
+                    oneLine = t.block.size.height();
+                }
+            }
+            QVERIFY(oneLine > 0);
+            if (w >= 700) {
+                for (const QRectF& v : values) {
+                    QVERIFY2(v.height() < 1.5 * oneLine,
+                             qPrintable(QStringLiteral("a value %1 px tall, a line %2")
+                                            .arg(v.height())
+                                            .arg(oneLine)));
+                }
+            }
             for (std::size_t i = 1; i < values.size(); ++i) {
                 QVERIFY2(
                     !values[i - 1].intersects(values[i]),
