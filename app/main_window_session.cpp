@@ -42,6 +42,11 @@ nlohmann::json sessionOf(const QTabWidget* pages) {
         if (auto* view = qobject_cast<DiagramView*>(page); view && !diagram.isEmpty()) {
             tab["diagram"] = diagram.toStdString();
             tab["scenario"] = view->scenarioJson();
+            // Its title too (a preset's name): the slide said "Redis Cluster hash slots" alone
+            // after a restart (tester 44).
+            if (!view->scenarioTitle().isEmpty()) {
+                tab["scenario"]["title"] = view->scenarioTitle().toStdString();
+            }
             tab["position"] = view->panel()->player()->position();
             tab["speed"] = view->panel()->player()->speed();
         } else if (!diagram.isEmpty()) {

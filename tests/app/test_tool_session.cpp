@@ -8,8 +8,10 @@
 #include "tests/suite_main.h"
 #include "widgets/decision/decision_views.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
 #include "widgets/practice/practice_view.h"
 
+#include <QAction>
 #include <QFile>
 #include <QFileInfo>
 #include <QSettings>
@@ -52,6 +54,33 @@ private slots:
     void init() {
         QSettings().clear();
         QFile::remove(fg::MainWindow::sessionPath());
+    }
+
+    // A diagram's run comes back under its name (a preset's): a slide of it was titled with the
+    // diagram's name alone after a restart (tester 44).
+    void aPresetsNameComesBackWithItsRun() {
+        QString name;
+        {
+            auto w = freshWindow();
+            w->openDiagram(QStringLiteral("hashslot"));
+            auto* view = qobject_cast<fg::DiagramView*>(w->tabs()->currentWidget());
+            QVERIFY(view);
+            QAction* preset = view->presetActions().value(1);
+            QVERIFY(preset);
+            preset->trigger();
+            name = preset->text();
+            QCOMPARE(view->scenarioTitle(), name);
+            QVERIFY(w->close());
+        }
+        auto again = freshWindow();
+        again->restoreSession();
+        fg::DiagramView* view = nullptr;
+        for (int i = 0; i < again->tabs()->count() && !view; ++i) {
+            view = qobject_cast<fg::DiagramView*>(again->tabs()->widget(i));
+        }
+        QVERIFY(view);
+        QCOMPARE(view->scenarioTitle(), name);
+        QVERIFY(closedWithTheReaderAlone(*again));
     }
 
     void theWizardAndTheMatrixComeBackAsTheyWereLeft() {
