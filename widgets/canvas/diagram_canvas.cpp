@@ -432,13 +432,14 @@ void DiagramCanvas::resizeEvent(QResizeEvent* event) {
     }
     // A slide that no longer needs holding its run larger (it was laid out small for a moment
     // first) is fitted again: a pan made meanwhile took its drawing off the middle.
-    if (slide_ && zoom_ == 1.0 && !slideHeldLarger()) {
+    const bool held = slideHeldLarger();
+    if (slide_ && zoom_ == 1.0 && !held) {
         pan_ = QPointF();
     }
     keepDrawingInView();
     // Shown for the first time larger than its area (a slide opened at a step): at what the
     // step changed.
-    if (source_ && player_.position() > 0 && (readableType_ || slideHeldLarger()) &&
+    if (source_ && player_.position() > 0 && (readableType_ || held) &&
         (!event->oldSize().isValid() || event->oldSize().isEmpty())) {
         showChange(source_->frame(player_.position() - 1, theme_));
     }

@@ -27,7 +27,6 @@
 #include <QSpinBox>
 #include <QTextDocument>
 #include <QTimer>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -192,11 +191,8 @@ void PracticeView::start() {
     const auto level = static_cast<practice::Level>(level_->currentIndex());
     const std::uint64_t seed = seedEdit_->text().toULongLong();
     if (seed > std::uint64_t(kMostSeed)) { // 19 digits, past what the command line takes
-        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
-                           tr("A seed is a whole number: digits only, at most "
-                              "9223372036854775807."),
-                           seedEdit_);
         seedEdit_->setFocus();
+        emit seedEdit_->inputRejected(); // the box says its rule, as for a key it refuses
         return;
     }
     start(topic_->currentData().toString(), level, count_->value(), seed,

@@ -16,6 +16,8 @@
 
 #include <QElapsedTimer>
 #include <QWidget>
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 class QComboBox;
@@ -39,7 +41,7 @@ class PracticeView : public QWidget, public Page {
 public:
     explicit PracticeView(QWidget* parent = nullptr);
     // The largest seed the seed box takes: the command line's --seed's (a signed 64-bit number).
-    static constexpr std::int64_t kMostSeed = 9'223'372'036'854'775'807;
+    static constexpr std::int64_t kMostSeed = std::numeric_limits<std::int64_t>::max();
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;

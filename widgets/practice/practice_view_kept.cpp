@@ -8,10 +8,6 @@
 
 namespace fg {
 
-namespace {
-constexpr std::int64_t kMostSeed = PracticeView::kMostSeed;
-} // namespace
-
 nlohmann::json PracticeView::keptSettings() const {
     nlohmann::json kept = {{"topic", topic_->currentData().toString().toStdString()},
                            {"level", level_->currentIndex()},
