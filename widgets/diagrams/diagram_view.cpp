@@ -242,8 +242,11 @@ QList<QWidget*> tabStopsIn(QWidget* root) {
     QList<QWidget*> all = root->findChildren<QWidget*>();
     all.prepend(root);
     for (QWidget* w : all) {
-        // Not a spin box's text (its focus goes to the box) nor a window of its own.
-        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() && !w->isWindow()) {
+        // Not a spin box's text (its focus goes to the box), nor what lies in a window of its
+        // own: a combo box's list, made once a slide sets the page's font (testers 43 and 44
+        // saw Qt's "must be in the same window" at every presentation).
+        if ((w->focusPolicy() & Qt::TabFocus) && !w->focusProxy() &&
+            w->window() == root->window()) {
             stops << w;
         }
     }
