@@ -3,6 +3,7 @@
 #include "app/presentation/presentation.h"
 #include "app/presentation/presentation_parts.h"
 #include "app/reader/chapter_html.h"
+#include "app/reader/table_fit.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -36,6 +37,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <qcustomplot.h>
 #include <utility>
@@ -260,7 +262,11 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     // Where that room costs a page (a figure no longer fits the first page and leaves it nearly
     // empty), the head goes in the top margin alone, in smaller type.
     bool compact = false;
-    const auto layOut = [&](qreal px) {
+    // The rows of the section's tables that start a table of their own, the header over them
+    // again: a slide's end cut a row in two ("Rows with dynamic columns, column" | "families"
+    // at 1024x768: tester 44).
+    std::map<int, std::vector<int>> tableCuts;
+    const auto build = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
         // The document's own type is the body's: a heading is sized from it (an <h3> is 1.2
@@ -274,7 +280,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             html = titleSlideHtml(px);
         } else {
             const Section& sec = chapter_.sections[std::size_t(s.section)];
-            html = sectionHtml(sec, theme_, px, diagramLinks());
+            html = sectionHtml(sec, theme_, px, diagramLinks(), tableCuts);
         }
         doc->setHtml(html);
         // The margins after the HTML, which sets the root frame's format of its own.
@@ -284,6 +290,10 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         root.setTopMargin(top + head);
         root.setBottomMargin(8);
         doc->rootFrame()->setFrameFormat(root);
+        // Columns as their words need them: in equal shares "recommendations" broke
+        // ("recommendati" | "ons") at 1024x768 (tester 44), as it did in the reader.
+        fitTables(doc, pageSize.width() - side * 2,
+                  {.dataTablesOnly = true, .leastTypeScale = 0.8});
         if (s.kind == Slide::Kind::Title) {
             // Held a third of the way down the room it leaves (it sat on the top edge).
             const qreal used = doc->documentLayout()->blockBoundingRect(doc->lastBlock()).bottom();
@@ -322,6 +332,30 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             }
         }
         return doc->pageCount();
+    };
+    const auto layOut = [&](qreal px) {
+        tableCuts.clear();
+        int pages = build(px);
+        for (int tries = 0; tries < 64 && s.kind != Slide::Kind::Title; ++tries) {
+            const RowCut cut = firstRowCutByAPage(*doc);
+            if (cut.table < 0) {
+                break;
+            }
+            // The document's tables: each of the section's, and one more for each cut in it.
+            int shown = 0;
+            for (int table = 0; shown <= cut.table; ++table) {
+                std::vector<int>& cuts = tableCuts[table];
+                if (cut.table <= shown + int(cuts.size())) {
+                    const int piece = cut.table - shown;
+                    cuts.push_back((piece == 0 ? 0 : cuts[std::size_t(piece - 1)]) + cut.row);
+                    std::sort(cuts.begin(), cuts.end());
+                    break;
+                }
+                shown += int(cuts.size()) + 1;
+            }
+            pages = build(px);
+        }
+        return pages;
     };
     // A section of more than one page is laid out again with its head's room on every page.
     const auto layOutHeaded = [&](qreal px) {

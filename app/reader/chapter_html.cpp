@@ -3,6 +3,7 @@
 #include "widgets/figure/inline_text.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace fg {
@@ -147,20 +148,27 @@ QString tableCaptionHtml(const json& b, const Theme& t) {
     return h;
 }
 
-QString tableHtml(const json& b, const Theme& t) {
-    QString h =
+// `cuts`: the rows (from 0, under the header) that start a table of their own, its header again
+// over them (a page's end would cut them in two).
+QString tableHtml(const json& b, const Theme& t, const std::vector<int>& cuts = {}) {
+    const QString open =
         QStringLiteral("<table width=\"99%\" cellspacing=\"0\" cellpadding=\"8\" border=\"1\" "
                        "style=\"border-color:%1; border-style:solid; margin-top:6px; "
                        "margin-bottom:12px\">")
             .arg(css(t.mutedText));
     // The header row in <thead>: a table that runs onto the next page repeats it there.
-    h += QStringLiteral("<thead><tr>");
+    QString header = QStringLiteral("<thead><tr>");
     for (const auto& c : b["columns"]) {
-        h += QStringLiteral("<th align=\"left\" style=\"background-color:%1\">%2</th>")
-                 .arg(css(t.toneFill(QStringLiteral("accent"))), inlineHtml(qs(c), t));
+        header += QStringLiteral("<th align=\"left\" style=\"background-color:%1\">%2</th>")
+                      .arg(css(t.toneFill(QStringLiteral("accent"))), inlineHtml(qs(c), t));
     }
-    h += QStringLiteral("</tr></thead>");
+    header += QStringLiteral("</tr></thead>");
+    QString h = open + header;
+    int index = 0;
     for (const auto& row : b["rows"]) {
+        if (std::find(cuts.begin(), cuts.end(), index++) != cuts.end()) {
+            h += QStringLiteral("</table>") + open + header;
+        }
         h += QStringLiteral("<tr>");
         for (const auto& cell : row) {
             h += QStringLiteral("<td>") + inlineHtml(qs(cell), t) + QStringLiteral("</td>");
@@ -192,9 +200,10 @@ QString stackedTableHtml(const json& b, const Theme& t) {
     return h + tableCaptionHtml(b, t);
 }
 
-// `stackTable`: a table block as stacked rows, not a grid.
+// `stackTable`: a table block as stacked rows, not a grid; `cuts`: a grid's rows that start a
+// table of their own (tableHtml).
 QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
-                  bool stackTable = false) {
+                  bool stackTable = false, const std::vector<int>& cuts = {}) {
     const std::string type = b.value("type", std::string());
     if (type == "paragraph") {
         return QStringLiteral("<p>") + inlineHtml(qs(b, "text"), t) + QStringLiteral("</p>");
@@ -218,7 +227,7 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
         return h;
     }
     if (type == "table") {
-        return stackTable ? stackedTableHtml(b, t) : tableHtml(b, t);
+        return stackTable ? stackedTableHtml(b, t) : tableHtml(b, t, cuts);
     }
     if (type == "code") {
         // Lines kept as written, and wrapped where the column is narrower than one (a Redis
@@ -266,15 +275,23 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
 
 } // namespace
 
-QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams) {
+QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams,
+                    const std::map<int, std::vector<int>>& tableCuts) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
-    h += QStringLiteral("<p style=\"font-size:%1px\"><b>%2</b></p>")
+    // A heading (not a bold paragraph): the pages keep it with what follows, and a figure right
+    // under it is sized to the room under it (a slide held the title alone, the figure on the
+    // next one: tester 44).
+    h += QStringLiteral("<h2 style=\"font-size:%1px; margin-top:12px; margin-bottom:12px\">%2</h2>")
              .arg(qRound(bodyPx * 1.6))
              .arg(s.title.toHtmlEscaped());
+    int table = 0;
     for (const auto& b : s.blocks) {
-        h += blockHtml(b, t, diagrams);
+        const bool isTable = b.value("type", std::string()) == "table";
+        const auto cuts = isTable ? tableCuts.find(table++) : tableCuts.end();
+        h += blockHtml(b, t, diagrams, false,
+                       cuts == tableCuts.end() ? std::vector<int>{} : cuts->second);
     }
     return h + QStringLiteral("</body></html>");
 }

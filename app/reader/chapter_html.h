@@ -8,6 +8,7 @@
 #include "models/theme/theme.h"
 
 #include <QString>
+#include <map>
 #include <vector>
 
 namespace fg {
@@ -24,9 +25,12 @@ QString inlineHtml(const QString& source, const Theme& theme);
 QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx,
                     const DiagramLinks& diagrams, const std::vector<bool>& stacked = {});
 
-// One section alone, its title as the heading (a presentation slide).
+// One section alone, its title as the heading (a presentation slide). `tableCuts`: for the
+// section's n-th table, the rows (from 0, under the header) that start a table of their own, its
+// header again over them (a slide's end would cut them in two: firstRowCutByAPage).
 QString sectionHtml(const Section& section, const Theme& theme, qreal bodyPx,
-                    const DiagramLinks& diagrams);
+                    const DiagramLinks& diagrams,
+                    const std::map<int, std::vector<int>>& tableCuts = {});
 
 // Plain text of inline markup (for search): markup removed, marks as their glyphs.
 QString inlinePlain(const QString& source);

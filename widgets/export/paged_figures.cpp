@@ -67,7 +67,10 @@ PagedFigures::PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>
         shown_.push_back(whole);
         const std::size_t parts = figurePartCount(figure);
         if (whole.naturalHeight <= room || readableAt(whole, room) || parts < 2) {
-            show(name, {whole});
+            // Set in the text's width unless that leaves it unreadable: then laid out wider.
+            show(name,
+                 {whole.naturalHeight <= room || readableAt(whole, room) ? whole
+                                                                         : layWider(whole, room)});
             continue;
         }
         std::vector<Shown> pieces;
@@ -93,22 +96,43 @@ std::vector<PagedFigure> PagedFigures::figures() const {
 }
 
 PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t from, std::size_t to,
-                                      qreal room, bool draw) {
+                                      qreal room, bool draw, qreal layWidth) {
     Shown s;
     s.whole = whole;
     s.from = from;
     s.to = to;
+    s.layWidth = layWidth > 0 ? layWidth : type_.width;
     s.figure.figure = to > 0 ? figurePiece(whole, from, to) : whole;
-    const FigureRenderer r(s.figure.figure, theme_, type_.width, type_.bodyPx);
+    const FigureRenderer r(s.figure.figure, theme_, s.layWidth, type_.bodyPx);
+    s.naturalWidth = std::max<qreal>(1, r.size().width());
     s.naturalHeight = std::max<qreal>(1, r.size().height());
     s.smallestPx = smallestTextPx(r.scene());
-    const qreal k = std::min<qreal>(1, room / s.naturalHeight);
+    const qreal k = scaleAt(s, room);
     s.figure.size = r.size() * k;
     s.figure.smallestText = s.smallestPx * k;
     if (draw) {
         s.image = r.toImage(type_.dpr);
     }
     return s;
+}
+
+qreal PagedFigures::scaleAt(const Shown& s, qreal height) const {
+    return std::min({qreal(1), height / s.naturalHeight, type_.width / s.naturalWidth});
+}
+
+PagedFigures::Shown PagedFigures::layWider(const Shown& s, qreal room) {
+    // At the text's width the Database Types flowchart wrapped its answers into rows twice as
+    // tall as a 1024x768 slide: set in 360 px of a 914 px column, its letters 8 px (tester 44).
+    // Laid out at up to three times the width, it is set at the size its letters are largest
+    // (13 px there).
+    Shown best = lay(s.whole, s.from, s.to, room, false);
+    for (const qreal wider : {1.25, 1.5, 1.75, 2.0, 2.5, 3.0}) {
+        Shown t = lay(s.whole, s.from, s.to, room, false, type_.width * wider);
+        if (t.figure.smallestText > best.figure.smallestText * 1.02) {
+            best = t;
+        }
+    }
+    return lay(s.whole, s.from, s.to, room, true, best.layWidth);
 }
 
 void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
@@ -141,7 +165,7 @@ void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
 }
 
 bool PagedFigures::readableAt(const Shown& s, qreal height) const {
-    const qreal k = height / s.naturalHeight;
+    const qreal k = scaleAt(s, height);
     return k >= type_.leastScale && s.smallestPx * k >= type_.leastText;
 }
 
@@ -224,7 +248,7 @@ bool PagedFigures::fillAnEmptyRoom() {
             room - (top - page * pageH - topMargin()) - b.blockFormat().bottomMargin() - 4;
         const QString name = s.figure.name;
         if (readableAt(s, height)) {
-            Shown smaller = lay(s.whole, s.from, s.to, height, false);
+            Shown smaller = lay(s.whole, s.from, s.to, height, false, s.layWidth);
             smaller.settled = true;
             show(name, {smaller});
             return true;

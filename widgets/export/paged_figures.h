@@ -61,13 +61,20 @@ private:
         PagedFigure figure;
         nlohmann::json whole;
         std::size_t from = 0, to = 0;
-        qreal naturalHeight = 0; // laid out at the text's width
-        qreal smallestPx = 0;    // its smallest letters at that size
-        bool settled = false;    // looked at where it landed
-        QImage image;            // drawn, to be put in the document (null: it is there)
+        qreal layWidth = 0;     // laid out at this width (the text's, or wider: layWider)
+        qreal naturalWidth = 0; // its size as laid out
+        qreal naturalHeight = 0;
+        qreal smallestPx = 0; // its smallest letters at that size
+        bool settled = false; // looked at where it landed
+        QImage image;         // drawn, to be put in the document (null: it is there)
     };
     Shown lay(const nlohmann::json& whole, std::size_t from, std::size_t to, qreal room,
-              bool draw = true);
+              bool draw = true, qreal layWidth = 0);
+    // `s` laid out as wide as makes it largest once set in the text's width and `room`'s height
+    // (a flowchart wraps its rows in a narrow column and grows tall), drawn.
+    Shown layWider(const Shown& s, qreal room);
+    // The share of its laid-out size `s` is set at in `height` (and the text's width).
+    qreal scaleAt(const Shown& s, qreal height) const;
     // Puts `pieces` where the picture `name` is (as many paragraphs).
     void show(const QString& name, std::vector<Shown> pieces);
     // True when `s` is still read at `height` (its letters, its scale: see FigureType).

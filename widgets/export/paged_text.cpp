@@ -14,6 +14,7 @@
 #include <QTextLayout>
 #include <QTextTable>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -156,6 +157,39 @@ void keepTogether(QTextDocument& doc) {
             return;
         }
     }
+}
+
+RowCut firstRowCutByAPage(QTextDocument& doc) {
+    const qreal pageH = doc.pageSize().height();
+    const qreal room = pageH - doc.rootFrame()->frameFormat().topMargin() -
+                       doc.rootFrame()->frameFormat().bottomMargin();
+    doc.pageCount(); // lays the document out
+    const QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    const auto page = [pageH](qreal y) { return static_cast<int>(std::floor(y / pageH)); };
+    int index = -1;
+    for (QTextFrame* f : doc.rootFrame()->childFrames()) {
+        auto* table = qobject_cast<QTextTable*>(f);
+        const int header = table ? table->format().headerRowCount() : 0;
+        if (header < 1) {
+            continue;
+        }
+        ++index;
+        for (int r = header + 1; r < table->rows(); ++r) {
+            qreal top = std::numeric_limits<qreal>::max();
+            qreal bottom = std::numeric_limits<qreal>::lowest();
+            for (int c = 0; c < table->columns(); ++c) {
+                const QTextTableCell cell = table->cellAt(r, c);
+                top = std::min(top,
+                               layout->blockBoundingRect(cell.firstCursorPosition().block()).top());
+                bottom = std::max(
+                    bottom, layout->blockBoundingRect(cell.lastCursorPosition().block()).bottom());
+            }
+            if (page(top) != page(bottom - 1) && bottom - top < room) {
+                return {index, r - header};
+            }
+        }
+    }
+    return {};
 }
 
 void releasePageBreaks(QTextDocument& doc) {

@@ -36,6 +36,19 @@ std::vector<Flow> flowOf(QTextDocument& doc);
 // two, with the heading right above it.
 void keepTogether(QTextDocument& doc);
 
+// A row of a table that a page's end cuts in two though it fits a page: which table (counting
+// the tables with a header row, in order) and which row under the header (from 0).
+struct RowCut {
+    int table = -1;
+    int row = -1;
+};
+
+// REQUIRES: `doc` has its page size set. The first row that a page's end cuts in two, though it
+// fits a page (Qt moves a row whole to the next page only when none of its cells' first lines
+// fits the page before); none (table -1) when there is no such row. The first row under the
+// header is never named: a table of its header alone would be left behind.
+RowCut firstRowCutByAPage(QTextDocument& doc);
+
 // Takes away every page break keepTogether set (the course's HTML sets none of its own), to
 // paginate `doc` again after a change.
 void releasePageBreaks(QTextDocument& doc);

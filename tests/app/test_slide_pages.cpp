@@ -1,0 +1,241 @@
+// Text slides on a small projector (1024x768) and a large one (1920x1080), in the Projector theme
+// (tester 44): a section's first slide holds more than its title (the flowchart's slide held its
+// title alone, the flowchart on the next one in a 360 px column, its letters 8 px); no slide's end
+// cuts a table's row in two ("Rows with dynamic columns, column" | "families"); no word of a
+// table breaks ("recommendati" | "ons"); a figure is never shown at under half its laid-out size.
+#include "app/app_theme.h"
+#include "app/main_window.h"
+#include "app/presentation/presentation.h"
+#include "app/reader/reader_view.h"
+#include "models/course/content_loader.h"
+#include "tests/app/app_test_support.h"
+#include "tests/suite_main.h"
+#include "widgets/diagrams/diagram_registry.h"
+#include "widgets/export/paged_text.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QCoreApplication>
+#include <QSettings>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QTextFrame>
+#include <QTextImageFormat>
+#include <QTextLayout>
+#include <QTextTable>
+#include <QUrl>
+#include <cmath>
+#include <memory>
+
+namespace {
+
+// Every page of every section's slides of every chapter, in the Projector theme, on a
+// presentation window of `size`: `visit(window, slide index, page)`.
+// The reader's body type in the Projector theme: the slides' is never under it.
+qreal readerPx = 0;
+
+template <class Visit>
+void forEveryPage(QSize size, Visit visit) {
+    const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
+    for (const auto& ch : course.chapters) {
+        if (!ch.loaded()) {
+            continue;
+        }
+        auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
+        w->setLeastBodyPx(readerPx);
+        w->resize(size);
+        w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        for (int i = 0; i < w->slideCount(); ++i) {
+            if (w->slide(i).kind == fg::Slide::Kind::Section) {
+                w->goTo(i);
+                visit(w, i);
+            }
+        }
+        w->close(); // it deletes itself: at once (a window left filters every event of the app)
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
+}
+
+int pageOf(const QTextDocument& doc, qreal y) {
+    return int(std::floor(y / doc.pageSize().height()));
+}
+
+QString where(const fg::PresentationWindow* w, int slide) {
+    return QStringLiteral("%1, slide %2 (%3)")
+        .arg(w->windowTitle())
+        .arg(slide + 1)
+        .arg(w->slide(slide).title);
+}
+
+// True when a line of `b` ends inside a word: a letter at its end and at the next line's start.
+bool breaksAWord(const QTextBlock& b) {
+    const QTextLayout* layout = b.layout();
+    const QString text = b.text();
+    for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) {
+        const int end = layout->lineAt(i).textStart() + layout->lineAt(i).textLength();
+        if (end > 0 && end < text.size() && text[end - 1].isLetter() && text[end].isLetter()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+class TestSlidePages : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        useOwnTestSettings("slide-pages");
+        QSettings().clear();
+        // As when F5 is pressed in the app's window in the Projector theme (its type is the
+        // app's, set once: a second window would set it again, over the first's).
+        app_ = std::make_unique<fg::MainWindow>(
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        app_->setThemeChoice(fg::ThemeChoice::Projector);
+        app_->resize(1280, 800);
+        app_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(app_.get()));
+        readerPx = app_->reader()->bodyPx();
+        app_->hide();
+    }
+
+    void aSectionsFirstSlideHoldsMoreThanItsTitle_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize size : {QSize(1024, 768), QSize(1366, 768), QSize(1920, 1080)}) {
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+        }
+    }
+    void aSectionsFirstSlideHoldsMoreThanItsTitle() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int slides = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            QTextDocument& doc = *w->slideDocument();
+            const std::vector<fg::Flow> flow = fg::flowOf(doc);
+            if (flow.size() < 2) {
+                return; // a section of its title alone
+            }
+            ++slides;
+            if (pageOf(doc, flow[1].rect.top()) > 0) {
+                faults << where(w, slide);
+            }
+        });
+        QVERIFY(slides > 40);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+    void noSlidesEndCutsATableRow_data() { aSectionsFirstSlideHoldsMoreThanItsTitle_data(); }
+    void noSlidesEndCutsATableRow() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int rows = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            QTextDocument& doc = *w->slideDocument();
+            doc.pageCount();
+            const QAbstractTextDocumentLayout* layout = doc.documentLayout();
+            for (QTextFrame* f : doc.rootFrame()->childFrames()) {
+                auto* table = qobject_cast<QTextTable*>(f);
+                if (!table || table->format().headerRowCount() < 1) {
+                    continue;
+                }
+                for (int r = table->format().headerRowCount(); r < table->rows(); ++r) {
+                    ++rows;
+                    QSet<int> pages;
+                    for (int c = 0; c < table->columns(); ++c) {
+                        const QTextTableCell cell = table->cellAt(r, c);
+                        for (QTextBlock b = cell.firstCursorPosition().block(); b.isValid();
+                             b = b.next()) {
+                            const QRectF rect = layout->blockBoundingRect(b);
+                            pages << pageOf(doc, rect.top()) << pageOf(doc, rect.bottom() - 1);
+                            if (b == cell.lastCursorPosition().block()) {
+                                break;
+                            }
+                        }
+                    }
+                    if (pages.size() > 1) {
+                        faults << QStringLiteral("%1: the row of \"%2\"")
+                                      .arg(
+                                          where(w, slide),
+                                          table->cellAt(r, 0).firstCursorPosition().block().text());
+                    }
+                }
+            }
+        });
+        QVERIFY(rows > 60);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+    void noWordOfATableBreaks_data() { aSectionsFirstSlideHoldsMoreThanItsTitle_data(); }
+    void noWordOfATableBreaks() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int cells = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            QTextDocument& doc = *w->slideDocument();
+            doc.pageCount();
+            for (QTextFrame* f : doc.rootFrame()->childFrames()) {
+                auto* table = qobject_cast<QTextTable*>(f);
+                if (!table || table->format().headerRowCount() < 1) {
+                    continue;
+                }
+                for (int r = 0; r < table->rows(); ++r) {
+                    for (int c = 0; c < table->columns(); ++c) {
+                        ++cells;
+                        const QTextTableCell cell = table->cellAt(r, c);
+                        const QTextBlock b = cell.firstCursorPosition().block();
+                        if (breaksAWord(b)) {
+                            faults << QStringLiteral("%1: \"%2\"").arg(where(w, slide), b.text());
+                        }
+                    }
+                }
+            }
+        });
+        QVERIFY(cells > 250);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+    // A figure too tall for a slide at the text's width, and not to be cut between parts, is laid
+    // out wider and set at the size its letters are largest: never under half the size it was
+    // drawn at (the flowchart at 1024x768 was at 0.43).
+    void noFigureIsShownAtUnderHalfItsSize_data() {
+        aSectionsFirstSlideHoldsMoreThanItsTitle_data();
+    }
+    void noFigureIsShownAtUnderHalfItsSize() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int figures = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            QTextDocument& doc = *w->slideDocument();
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+                for (auto it = b.begin(); !it.atEnd(); ++it) {
+                    const QTextCharFormat f = it.fragment().charFormat();
+                    if (!f.isImageFormat()) {
+                        continue;
+                    }
+                    const QTextImageFormat image = f.toImageFormat();
+                    const QImage drawn =
+                        doc.resource(QTextDocument::ImageResource, QUrl(image.name()))
+                            .value<QImage>();
+                    ++figures;
+                    const qreal shown = image.width() * drawn.devicePixelRatio() / drawn.width();
+                    if (shown < 0.5) {
+                        faults << QStringLiteral("%1: %2 at %3")
+                                      .arg(where(w, slide), image.name())
+                                      .arg(shown, 0, 'f', 2);
+                    }
+                }
+            }
+        });
+        QVERIFY(figures > 30);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+private:
+    std::unique_ptr<fg::MainWindow> app_;
+};
+
+FG_TEST_MAIN(TestSlidePages)
+#include "test_slide_pages.moc"
