@@ -27,6 +27,7 @@
 #include <QSpinBox>
 #include <QTextDocument>
 #include <QTimer>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -193,6 +194,16 @@ void PracticeView::start() {
     if (seed > std::uint64_t(kMostSeed)) { // 19 digits, past what the command line takes
         seedEdit_->setFocus();
         emit seedEdit_->inputRejected(); // the box says its rule, as for a key it refuses
+        return;
+    }
+    if (seedEdit_->property(kSeedCut).toBool()) { // said once: Start again takes it as it is
+        seedEdit_->setProperty(kSeedCut, false);
+        seedEdit_->setFocus();
+        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
+                           tr("The seed box kept the first 19 digits of the number typed: %1. "
+                              "Press Start again to use it, or type another.")
+                               .arg(seedEdit_->text()),
+                           seedEdit_);
         return;
     }
     start(topic_->currentData().toString(), level, count_->value(), seed,

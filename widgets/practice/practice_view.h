@@ -42,6 +42,8 @@ public:
     explicit PracticeView(QWidget* parent = nullptr);
     // The largest seed the seed box takes: the command line's --seed's (a signed 64-bit number).
     static constexpr std::int64_t kMostSeed = std::numeric_limits<std::int64_t>::max();
+    // The seed box's property while it holds the first 19 digits of a longer number typed in.
+    static constexpr const char* kSeedCut = "fgSeedCut";
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;

@@ -34,11 +34,22 @@ QLineEdit* seedField(QWidget* parent) {
     edit->setText(QString::number(QRandomGenerator::global()->bounded(1, 100'000)));
     edit->setMaximumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 18);
     QObject::connect(edit, &QLineEdit::inputRejected, edit, [edit] {
+        // A digit past the 19th: the number typed is not the one in the box, and Start says so
+        // once (a tester's 30-digit seed started as its first 19 digits, said by a tooltip
+        // alone, where the command line refuses it).
+        const bool full = edit->text().size() >= 19;
+        if (full) {
+            edit->setProperty(PracticeView::kSeedCut, true);
+        }
         QToolTip::showText(edit->mapToGlobal(QPoint(0, edit->height())),
-                           PracticeView::tr("A seed is a whole number: digits only, at most "
-                                            "9223372036854775807."),
+                           full ? PracticeView::tr("A seed has at most 19 digits (up to "
+                                                   "9223372036854775807): the rest was not taken.")
+                                : PracticeView::tr("A seed is a whole number: digits only, at "
+                                                   "most 9223372036854775807."),
                            edit);
     });
+    QObject::connect(edit, &QLineEdit::textEdited, edit,
+                     [edit] { edit->setProperty(PracticeView::kSeedCut, false); });
     return edit;
 }
 

@@ -81,6 +81,36 @@ private slots:
         QCOMPARE(seed->text(), QStringLiteral("9223372036854775807"));
     }
 
+    // Tester 44 #9: a 30-digit seed typed into the box started as its first 19 digits, said by
+    // a passing tooltip alone (the command line refuses it). Start says what the box kept and
+    // starts only when asked again; an edit makes the box's number the one typed again.
+    void aSeedCutToNineteenDigitsIsSaidBeforeItStarts() {
+        practice_test::Page page;
+        QLineEdit* seed = nullptr;
+        for (auto* label : page.view.findChildren<QLabel*>()) {
+            if (label->text().contains(QLatin1String("Seed"))) {
+                seed = qobject_cast<QLineEdit*>(label->buddy());
+            }
+        }
+        QVERIFY(seed);
+        seed->clear();
+        QTest::keyClicks(seed, QStringLiteral("123456789012345678901234567890"));
+        QCOMPARE(seed->text(), QStringLiteral("1234567890123456789"));
+        page.view.start();
+        QVERIFY(!page.view.current()); // not started: said first
+        page.view.start();
+        QVERIFY(page.view.current());
+        QCOMPARE(page.view.current()->seed, 1234567890123456789ULL);
+        // Cut, then edited: the box holds what was typed, and Start takes it at once.
+        seed->clear();
+        QTest::keyClicks(seed, QStringLiteral("11111111111111111111"));
+        QTest::keyClick(seed, Qt::Key_Backspace);
+        QTest::keyClicks(seed, QStringLiteral("2"));
+        page.view.start();
+        QVERIFY(page.view.current());
+        QCOMPARE(page.view.current()->seed, 1111111111111111112ULL);
+    }
+
     void treeNodesAreOneTabStop() {
         practice_test::Page page;
         FG_ACTIVATE_OR_SKIP(&page.view);
