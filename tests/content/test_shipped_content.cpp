@@ -226,9 +226,11 @@ private slots:
                             // scale?" pass between them, close to their labels.
                             const bool known =
                                 id == QLatin1String("database-types-flowchart") && w < 700;
-                            for (const QString& f : flow_checks::labelsOnLines(r.scene()) +
-                                                        flow_checks::edgesTooClose(r.scene()) +
-                                                        flow_checks::edgesThroughBoxes(r.scene())) {
+                            for (const QString& f :
+                                 flow_checks::labelsOnLines(r.scene()) +
+                                     flow_checks::edgesTooClose(r.scene()) +
+                                     flow_checks::trunksRunOnIntoADrop(r.scene()) +
+                                     flow_checks::edgesThroughBoxes(r.scene())) {
                                 (known ? knownFaults : faults) << at + f;
                             }
                         }

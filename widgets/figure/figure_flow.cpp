@@ -318,8 +318,10 @@ FigureLayout::FlowRoute FigureLayout::flowRouteDown(const json& e, std::size_t a
 
 // Down: where each node's edges leave its bottom. Its middle, unless another node's edge drops
 // there, just below (two rows' slots of 2 and 6 nodes put a source's middle over a target's
-// middle: Relational's line ran on into the drop to Key-Value, 6 px below); then a lane step
-// aside, on the flat part of its bottom.
+// middle: Relational's line ran on into the drop to Key-Value, 6 px below), or one of its own
+// fan-out's drops does (the stem of "What's your data structure?" ran on into Graph's drop, and
+// the question read as leading straight to Graph: tester 44); then a lane step aside, on the
+// flat part of its bottom.
 void FigureLayout::flowStems(const FlowGraph& g, FlowPlacement& at) const {
     const std::size_t n = at.rect.size();
     for (std::size_t s = 0; s < n; ++s) {
@@ -330,7 +332,7 @@ void FigureLayout::flowStems(const FlowGraph& g, FlowPlacement& at) const {
         for (std::size_t a = 0; a < n; ++a) {
             for (std::size_t b : g.succs[a]) {
                 const QRectF& rb = at.rect[b];
-                if (a == s || rb.top() <= at.rect[a].bottom()) {
+                if ((a == s && g.succs[s].size() < 2) || rb.top() <= at.rect[a].bottom()) {
                     continue;
                 }
                 if (std::abs(rb.center().x() - x) < at.laneStep && at.laneY(a) < bottom &&

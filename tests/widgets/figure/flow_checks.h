@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace flow_checks {
 
@@ -137,6 +138,39 @@ inline QStringList edgesTooClose(const fg::FigureScene& scene) {
                                    .arg(segmentDistance(a, b));
                     }
                 }
+            }
+        }
+    }
+    return out;
+}
+
+// A fan-out whose trunk runs on into the drop to one of its own targets (closer than kApart):
+// the question reads as leading straight to that answer ("What's your data structure?" went on
+// into Graph's drop: tester 44).
+inline QStringList trunksRunOnIntoADrop(const fg::FigureScene& scene) {
+    QStringList out;
+    std::map<int, std::vector<const fg::FigureScene::Line*>> from;
+    for (const auto& l : scene.lines) {
+        if (l.edgeFrom >= 0 && l.points.size() >= 2) {
+            from[l.edgeFrom].push_back(&l);
+        }
+    }
+    for (const auto& [node, lines] : from) {
+        if (lines.size() < 2) {
+            continue;
+        }
+        for (const auto* l : lines) {
+            const QPointF stem = l->points.front(), end = l->points.back();
+            const QPointF beforeEnd = l->points[l->points.size() - 2];
+            const bool drop = std::abs(beforeEnd.x() - end.x()) < 0.5 && end.y() > stem.y();
+            if (drop && std::abs(end.x() - stem.x()) < kApart &&
+                l->points.size() > 2) { // not a straight line down
+                out << QStringLiteral("node %1: its trunk at x=%2 runs on into the drop to node "
+                                      "%3 at x=%4")
+                           .arg(node)
+                           .arg(stem.x())
+                           .arg(l->edgeTo)
+                           .arg(end.x());
             }
         }
     }
