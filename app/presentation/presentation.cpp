@@ -246,6 +246,10 @@ QRectF PresentationWindow::runningHeadRoom() const {
     return static_cast<SlideText*>(text_)->runningHeadRoom();
 }
 
+QFont PresentationWindow::runningHeadFont() const {
+    return static_cast<SlideText*>(text_)->runningHeadFont();
+}
+
 QTextDocument* PresentationWindow::slideDocument() const {
     return static_cast<SlideText*>(text_)->document();
 }

@@ -104,6 +104,7 @@ public:
     // (continued)"), and the band it is drawn in; "" on a first page and on other slides.
     QString runningHead() const;
     QRectF runningHeadRoom() const;
+    QFont runningHeadFont() const;
     // The presenter's view (two screens only), or null.
     QWidget* presenterView() const;
 

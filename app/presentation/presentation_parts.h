@@ -114,6 +114,7 @@ public:
     // The head drawn on the page shown, "" on the first page.
     QString runningHead() const { return page_ > 0 ? head_ : QString(); }
     QRectF runningHeadRoom() const { return headRoom_; }
+    QFont runningHeadFont() const { return headFont_; }
     // What a click on a link of the slide does (its href): "Open the live diagram" did nothing.
     std::function<void(const QString&)> onLink;
 

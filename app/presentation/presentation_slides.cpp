@@ -258,10 +258,8 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         // The line (from halfway down the top margin), its rule, a gap under it.
         return std::max<qreal>(0, fm.height() + fm.descent() + 2 + px * 0.4 - top / 2);
     };
-    qreal head = 0; // the room laid out for the head: none until a section needs two pages
-    // Where that room costs a page (a figure no longer fits the first page and leaves it nearly
-    // empty), the head goes in the top margin alone, in smaller type.
-    bool compact = false;
+    qreal head = 0;   // the room laid out for the head: none until a section needs two pages
+    qreal headPx = 0; // the head's type
     // The rows of the section's tables that start a table of their own, the header over them
     // again: a slide's end cut a row in two ("Rows with dynamic columns, column" | "families"
     // at 1024x768: tester 44).
@@ -360,18 +358,21 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     // A section of more than one page is laid out again with its head's room on every page.
     const auto layOutHeaded = [&](qreal px) {
         head = 0;
-        compact = false;
         const int without = layOut(px);
         if (without == 1 || s.kind == Slide::Kind::Title) {
             return without;
         }
-        head = headRoom(px);
-        if (const int n = layOut(px); n == without) {
-            return n;
+        // The head in the text's type, else in 0.7 of it even where that costs a page (it was
+        // squeezed into the top margin then: 10 px at 1024x768, 16 px at 1080p, where another
+        // section's "(continued)" was 30 px: tester 44).
+        for (const qreal k : {1.0, 0.7}) {
+            headPx = px * k;
+            head = headRoom(headPx);
+            if (const int n = layOut(px); n == without || k < 1) {
+                return n;
+            }
         }
-        head = 0;
-        compact = true;
-        return layOut(px);
+        return without;
     };
     // Set a little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page:
     // one screen instead of two, or four pages instead of five.
@@ -394,13 +395,8 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             ? QString()
             : tr("%1 (continued)").arg(chapter_.sections[std::size_t(s.section)].title);
     if (head > 0) {
-        slide->setRunningHead(continued, headFont(best),
+        slide->setRunningHead(continued, headFont(headPx),
                               QRectF(side, top / 2, pageSize.width() - 2 * side, top / 2 + head),
-                              theme_.accent);
-    } else if (compact && pages > 1) {
-        // Its line and rule inside the top margin: type of half the margin's height.
-        slide->setRunningHead(continued, headFont(std::max(8.0, top * 0.5)),
-                              QRectF(side, top * 0.1, pageSize.width() - 2 * side, top * 0.9),
                               theme_.accent);
     } else {
         slide->setRunningHead({}, QFont(), {}, theme_.accent);

@@ -197,6 +197,37 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
     }
 
+    // A long section's later slides are headed "<its title> (continued)" in type at least 0.7 of
+    // their text's: squeezed into the top margin it was 10 px at 1024x768 (a 25 px body), while
+    // other sections' heads were in the body's type (tester 44).
+    void everyContinuedHeadIsReadable_data() { aSectionsFirstSlideHoldsMoreThanItsTitle_data(); }
+    void everyContinuedHeadIsReadable() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int heads = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            if (w->pageCount() < 2) {
+                return;
+            }
+            w->next();
+            QCOMPARE(w->currentPage(), 1);
+            QVERIFY(!w->runningHead().isEmpty());
+            ++heads;
+            // The slide's text: the body's type, or a little smaller where that saves a page.
+            const qreal text =
+                w->slideDocument()->defaultFont().pointSizeF() * w->logicalDpiY() / 72.0;
+            const qreal px = w->runningHeadFont().pixelSize();
+            if (px < 0.7 * text - 0.5) {
+                faults << QStringLiteral("%1: %2 px, its text %3 px")
+                              .arg(where(w, slide))
+                              .arg(px)
+                              .arg(text);
+            }
+        });
+        QVERIFY(heads > 10);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
     // A figure too tall for a slide at the text's width, and not to be cut between parts, is laid
     // out wider and set at the size its letters are largest: never under half the size it was
     // drawn at (the flowchart at 1024x768 was at 0.43).
