@@ -265,6 +265,10 @@ qreal FigureLayout::boxes(const json& p, qreal x, qreal y, qreal w) {
         --n;
     }
     const qreal bw = (w - static_cast<qreal>(n - 1) * gap) / static_cast<qreal>(n);
+    // A chain that wraps goes on from the row's last box to the next row's first, through a gap
+    // wide enough for the turn and the arrowhead (S3's "Day 365" went to a row of its own
+    // without an arrow from "Day 90": tester 44).
+    const qreal rowGap = arrows ? 3 * u_ : 1.5 * u_;
     qreal used = 0;
     for (std::size_t start = 0; start < items.size(); start += n) {
         const std::size_t end = std::min(items.size(), start + n);
@@ -287,7 +291,16 @@ qreal FigureLayout::boxes(const json& p, qreal x, qreal y, qreal w) {
                                   << QPointF(bx + bw + gap - 0.5 * u_, my));
             }
         }
-        used += rowH + (end < items.size() ? 1.5 * u_ : 0);
+        if (arrows && end < items.size()) {
+            const qreal lastX = x + static_cast<qreal>(end - 1 - start) * (bw + gap) + bw / 2;
+            const qreal firstX = x + bw / 2;
+            const qreal bottom = y + used + rowH;
+            arrow(QPolygonF() << QPointF(lastX, bottom + 0.3 * u_)
+                              << QPointF(lastX, bottom + 1.2 * u_)
+                              << QPointF(firstX, bottom + 1.2 * u_)
+                              << QPointF(firstX, bottom + rowGap - 0.3 * u_));
+        }
+        used += rowH + (end < items.size() ? rowGap : 0);
     }
     return used;
 }

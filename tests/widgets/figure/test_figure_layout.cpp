@@ -137,6 +137,46 @@ private slots:
         QCOMPARE(countShapes(r.scene(), fg::FigureScene::Shape::Pill), 1);
     }
 
+    // Tester 44: S3's lifecycle chain (four boxes joined by arrows) wrapped at a narrow width and
+    // "Day 365" stood on a row of its own with no arrow from "Day 90". However the chain wraps,
+    // each box after the first has one arrow into it, ending on its outline.
+    void aChainOfBoxesKeepsItsArrowsWhenItWraps() {
+        json items = json::array();
+        for (const char* day : {"Day 0", "Day 30", "Day 90", "Day 365"}) {
+            items.push_back({{"title", day}, {"lines", {"Auto-transition to a cheaper class"}}});
+        }
+        const json fig = {
+            {"id", "chain"},
+            {"title", "A chain"},
+            {"parts", {{{"kind", "boxes"}, {"columns", 4}, {"arrows", true}, {"items", items}}}}};
+        for (const qreal w : {1600.0, 900.0, 600.0, 380.0}) {
+            const fg::FigureRenderer r(fig, fg::Theme::light(), w, 16);
+            std::vector<QRectF> boxes; // the chain's, not the figure's frame round them
+            for (const auto& b : r.scene().boxes) {
+                const bool frame =
+                    std::any_of(r.scene().boxes.begin(), r.scene().boxes.end(),
+                                [&](const auto& o) { return &o != &b && b.rect.contains(o.rect); });
+                if (b.shape == fg::FigureScene::Shape::Rounded && !frame) {
+                    boxes.push_back(b.rect);
+                }
+            }
+            QCOMPARE(boxes.size(), std::size_t(4));
+            std::vector<int> into(4, 0);
+            for (const auto& l : r.scene().lines) {
+                if (!l.arrow) {
+                    continue;
+                }
+                for (std::size_t i = 0; i < boxes.size(); ++i) {
+                    if (boxes[i].adjusted(-6, -6, 6, 6).contains(l.points.back()) &&
+                        !boxes[i].contains(l.points.front())) {
+                        ++into[i];
+                    }
+                }
+            }
+            QCOMPARE(into, (std::vector<int>{0, 1, 1, 1}));
+        }
+    }
+
     void flowNodesNeverOverlap() {
         for (qreal w : {420.0, 700.0, 1400.0}) {
             for (const char* f : {"flowchart.json", "fanout.json"}) {
