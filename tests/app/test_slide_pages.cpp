@@ -69,6 +69,19 @@ QString where(const fg::PresentationWindow* w, int slide) {
         .arg(w->slide(slide).title);
 }
 
+// The tables of data (with a header row) of `doc`, laid out.
+QList<QTextTable*> dataTables(QTextDocument& doc) {
+    doc.pageCount();
+    QList<QTextTable*> out;
+    for (QTextFrame* f : doc.rootFrame()->childFrames()) {
+        auto* table = qobject_cast<QTextTable*>(f);
+        if (table && table->format().headerRowCount() > 0) {
+            out << table;
+        }
+    }
+    return out;
+}
+
 // True when a line of `b` ends inside a word: a letter at its end and at the next line's start.
 bool breaksAWord(const QTextBlock& b) {
     const QTextLayout* layout = b.layout();
@@ -134,13 +147,8 @@ private slots:
         int rows = 0;
         forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
             QTextDocument& doc = *w->slideDocument();
-            doc.pageCount();
             const QAbstractTextDocumentLayout* layout = doc.documentLayout();
-            for (QTextFrame* f : doc.rootFrame()->childFrames()) {
-                auto* table = qobject_cast<QTextTable*>(f);
-                if (!table || table->format().headerRowCount() < 1) {
-                    continue;
-                }
+            for (QTextTable* table : dataTables(doc)) {
                 for (int r = table->format().headerRowCount(); r < table->rows(); ++r) {
                     ++rows;
                     QSet<int> pages;
@@ -174,13 +182,7 @@ private slots:
         QStringList faults;
         int cells = 0;
         forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
-            QTextDocument& doc = *w->slideDocument();
-            doc.pageCount();
-            for (QTextFrame* f : doc.rootFrame()->childFrames()) {
-                auto* table = qobject_cast<QTextTable*>(f);
-                if (!table || table->format().headerRowCount() < 1) {
-                    continue;
-                }
+            for (QTextTable* table : dataTables(*w->slideDocument())) {
                 for (int r = 0; r < table->rows(); ++r) {
                     for (int c = 0; c < table->columns(); ++c) {
                         ++cells;

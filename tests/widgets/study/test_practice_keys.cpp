@@ -49,6 +49,16 @@ qreal strongestAgainst(const QImage& image, const QColor& ground) {
     return best;
 }
 
+// The seed box: the field its "Seed number" label names.
+QLineEdit* seedBox(fg::PracticeView& view) {
+    for (auto* label : view.findChildren<QLabel*>()) {
+        if (label->text().contains(QLatin1String("Seed"))) {
+            return qobject_cast<QLineEdit*>(label->buddy());
+        }
+    }
+    return nullptr;
+}
+
 } // namespace practice_keys
 
 class TestPracticeKeys : public QObject {
@@ -61,12 +71,7 @@ private slots:
     // which the box refused: tester 43); a longer number is refused.
     void everySeedTheQuestionsShowCanBeTypedBack() {
         practice_test::Page page;
-        QLineEdit* seed = nullptr;
-        for (auto* label : page.view.findChildren<QLabel*>()) {
-            if (label->text().contains(QLatin1String("Seed"))) {
-                seed = qobject_cast<QLineEdit*>(label->buddy());
-            }
-        }
+        QLineEdit* seed = practice_keys::seedBox(page.view);
         QVERIFY(seed);
         page.view.start(QStringLiteral("btree"), Level::Easy, 3, 999'999'999'999'999);
         page.view.check();
@@ -86,12 +91,7 @@ private slots:
     // starts only when asked again; an edit makes the box's number the one typed again.
     void aSeedCutToNineteenDigitsIsSaidBeforeItStarts() {
         practice_test::Page page;
-        QLineEdit* seed = nullptr;
-        for (auto* label : page.view.findChildren<QLabel*>()) {
-            if (label->text().contains(QLatin1String("Seed"))) {
-                seed = qobject_cast<QLineEdit*>(label->buddy());
-            }
-        }
+        QLineEdit* seed = practice_keys::seedBox(page.view);
         QVERIFY(seed);
         seed->clear();
         QTest::keyClicks(seed, QStringLiteral("123456789012345678901234567890"));
