@@ -98,6 +98,19 @@ void MainWindow::restoreSettings() {
         }
         fits = fits && g.width() >= kMinimumWindow.width() && g.height() >= kMinimumWindow.height();
     }
+    if (fits) {
+        // No larger than the screen it is on, and wholly on it: a window left at 922x938 on a
+        // 1920x1080 screen came back 170 px taller than a 1024x768 one, the foot of every page
+        // out of reach (tester 45).
+        QRect g = geometry();
+        const QScreen* on = QGuiApplication::screenAt(g.center());
+        if (const QRect room = (on ? on : screen())->availableGeometry(); !room.contains(g)) {
+            g.setSize(g.size().boundedTo(room.size()));
+            g.moveTo(std::clamp(g.x(), room.left(), room.right() + 1 - g.width()),
+                     std::clamp(g.y(), room.top(), room.bottom() + 1 - g.height()));
+            setGeometry(g);
+        }
+    }
     if (!fits) { // the default, as on a first start
         setWindowState(Qt::WindowNoState);
         // 90% of the screen's room, whatever its size or the type's scale (a fixed 1600x1000

@@ -9,8 +9,10 @@
 #include "tests/suite_main.h"
 #include "widgets/diagrams/diagram_registry.h"
 
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
@@ -82,6 +84,27 @@ private slots:
         QVERIFY(w.welcomeNotice()->isVisible());
         w.welcomeNotice()->findChild<QPushButton*>(QStringLiteral("close"))->click();
         QVERIFY(!w.welcomeNotice()->isVisible());
+    }
+
+    // Tester 45: a window left on a large screen came back taller than a small one (922x938 on
+    // 1024x768), the foot of every page out of reach. It comes back no larger than its screen,
+    // and wholly on it.
+    void aWindowLargerThanItsScreenComesBackOnIt() {
+        const QRect room = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            QWidget big;
+            big.setGeometry(room.left(), room.top() + 20, room.width(), room.height() + 170);
+            QSettings().setValue("window/geometry", big.saveGeometry());
+        }
+        fg::MainWindow window(fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent));
+        QVERIFY2(room.contains(window.geometry()), qPrintable(QStringLiteral("%1,%2 %3x%4 on %5x%6")
+                                                                  .arg(window.x())
+                                                                  .arg(window.y())
+                                                                  .arg(window.width())
+                                                                  .arg(window.height())
+                                                                  .arg(room.width())
+                                                                  .arg(room.height())));
+        QCOMPARE(window.width(), room.width()); // the width it had: it fitted
     }
 
     void laterStartsSayNothing() {
