@@ -2,6 +2,8 @@
 // which are the slides' own and what each does, on the slide and on the presenter's screen.
 #include "app/presentation/presentation.h"
 #include "app/presentation/presentation_parts.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/diagrams/diagram_view.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
@@ -143,6 +145,21 @@ bool PresentationWindow::handleKey(int key) {
 }
 
 void PresentationWindow::keyPressEvent(QKeyEvent* event) {
+    // Ctrl++ / Ctrl+- / Ctrl+0 zoom a diagram's slide, as they zoom its page: they came here as
+    // + and -, and changed its speed (tester 45).
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int key = event->key();
+        const int direction = key == Qt::Key_Plus || key == Qt::Key_Equal ? 1
+                              : key == Qt::Key_Minus                      ? -1
+                              : key == Qt::Key_0                          ? 0
+                                                                          : 2;
+        if (direction != 2) {
+            if (diagram_ && slides_[std::size_t(current_)].kind == Slide::Kind::Diagram) {
+                diagram_->panel()->canvas()->zoomStep(direction);
+            }
+            return;
+        }
+    }
     if (!handleKey(event->key())) {
         QWidget::keyPressEvent(event);
     }

@@ -7,6 +7,7 @@
 #include "tests/app/app_test_support.h"
 #include "tests/app/window_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
@@ -661,6 +662,24 @@ private slots:
 
     // A teacher pressed Space on a diagram's slide to watch it play and got one step (Space goes
     // forward there, as in Keynote). P plays and pauses it, and the slide's opening says so.
+    // Tester 45: Ctrl+= and Ctrl+- on a diagram's slide changed its speed; they zoom it, as on
+    // its page, and Ctrl+0 fits it again; the speed stays.
+    void ctrlPlusZoomsADiagramsSlide() {
+        Presented p;
+        QVERIFY(present("btree", p));
+        fg::DiagramCanvas* canvas = p.view()->panel()->canvas();
+        fg::Player* player = p.view()->panel()->player();
+        const qreal speed = player->speed(), zoom = canvas->zoom();
+        QTest::keyClick(p.slides, Qt::Key_Equal, Qt::ControlModifier);
+        QVERIFY2(canvas->zoom() > zoom, qPrintable(QString::number(canvas->zoom())));
+        QTest::keyClick(p.slides, Qt::Key_Minus, Qt::ControlModifier);
+        QTest::keyClick(p.slides, Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(canvas->zoom() < zoom);
+        QTest::keyClick(p.slides, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(canvas->zoom(), zoom);
+        QCOMPARE(player->speed(), speed);
+    }
+
     void pPlaysADiagramOnASlide() {
         Presented p;
         QVERIFY(present("btree", p));
