@@ -30,6 +30,8 @@ struct HashslotViewTraits {
 class HashslotView : public StepView<HashslotViewTraits> {
     Q_OBJECT
 public:
+    // The status line lists each master's keys up to this many masters, else their range.
+    static constexpr int kMastersListed = 12;
     explicit HashslotView(QWidget* parent = nullptr);
 
     using StepView::setScenario;

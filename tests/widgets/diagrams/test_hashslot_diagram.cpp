@@ -271,6 +271,28 @@ private slots:
         QCOMPARE(bars, 4);
     }
 
+    // Tester 45: with 1,000 masters the status line listed every one, 30 lines that squeezed
+    // the drawing. Past kMastersListed it gives their range, on one line at most.
+    void theStatusLineSaysManyMastersKeysInOneLine() {
+        for (const int masters : {fg::HashslotView::kMastersListed, 1000}) {
+            fg::HashslotView v;
+            QVERIFY(v.loadScenario({{"engine", "hashslot"},
+                                    {"params", {{"nodes", masters}, {"replicas", 0}}},
+                                    {"ops", {{{"op", "route"}, {"key", "user:1"}}}}}));
+            v.waitForBuild();
+            v.panel()->player()->toEnd();
+            const QString text = v.countersText();
+            if (masters <= fg::HashslotView::kMastersListed) {
+                QVERIFY2(text.contains(QStringLiteral("node %1: ").arg(masters - 1)),
+                         qPrintable(text));
+            } else {
+                QVERIFY2(text.size() < 200, qPrintable(text.left(300)));
+                QVERIFY2(text.contains(QStringLiteral("0 to 0 on each of 1000 masters")),
+                         qPrintable(text));
+            }
+        }
+    }
+
     // A fresh tester: an empty band of ~60 px between the playback row and the histogram, the
     // row of a legend the histogram does not show. The plot starts at the chart's top, less the
     // half line its top tick label needs.
