@@ -120,11 +120,19 @@ void WizardView::fitColumnToFont() {
     column_->setSpacing(fontMetrics().height() / 2); // half a line between the parts
 }
 
-PictureOptions WizardView::resultOptions() const {
+namespace {
+
+Theme resultTheme(const Theme& screen, PictureFormat format) {
+    return format == PictureFormat::Pdf ? Theme::light() : screen;
+}
+
+} // namespace
+
+PictureOptions WizardView::resultOptions(PictureFormat format) const {
     PictureOptions o;
     o.size = QSizeF(1240, 1754);           // A4's shape: a PNG at 150 dpi
     o.pdfPaper = QPageSize(QPageSize::A4); // a PDF on A4 (it was 1240 x 1754 points, 44 cm wide)
-    o.background = theme_.background;
+    o.background = resultTheme(theme_, format).background;
     if (const WizardResult* r = tree_.result(resultId_)) {
         o.title = r->title;
     }
@@ -398,9 +406,9 @@ void layOutResult(QTextDocument& doc, const QString& shownHtml, const Theme& the
     }
 }
 
-PaintFunction WizardView::resultPicture() const {
+PaintFunction WizardView::resultPicture(PictureFormat format) const {
+    const Theme theme = resultTheme(theme_, format);
     const QString html = resultHtml();
-    const Theme theme = theme_;
     return [html, theme](QPainter& p, QSizeF size) {
         QTextDocument doc;
         layOutResult(doc, html, theme, size);
@@ -430,7 +438,8 @@ void WizardView::exportResult() {
                              tr("End the file name in .pdf, .png or .svg."));
         return;
     }
-    if (const Status error = exportPicture(resultPicture(), *format, path, resultOptions());
+    if (const Status error =
+            exportPicture(resultPicture(*format), *format, path, resultOptions(*format));
         !error) {
         QMessageBox::warning(this, tr("Export the result"), messageOf(error));
         return;

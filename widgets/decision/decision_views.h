@@ -45,10 +45,12 @@ public:
     QString resultId() const { return resultId_; }
     QString currentQuestion() const { return current_; }
     QStringList trail() const; // "question: answer" for each step taken
-    // The result as a picture (the same text as on screen), for Export.
-    PaintFunction resultPicture() const;
-    // How the result is exported: A4's shape, on A4 paper as a PDF, in the theme's background.
-    PictureOptions resultOptions() const;
+    // The result as a picture (the same text as on screen), for Export in `format`: a PDF is
+    // for paper, in the light theme whatever the screen's (a Dark one printed a near-black A4:
+    // tester 45); a PNG or SVG is in the screen's theme.
+    PaintFunction resultPicture(PictureFormat format = PictureFormat::Png) const;
+    // How the result is exported: A4's shape, on A4 paper as a PDF, in its theme's background.
+    PictureOptions resultOptions(PictureFormat format = PictureFormat::Png) const;
     QString resultHtml() const;
     // Where Export offers to save the result: the folder of the last export (as every export
     // dialog), named after the result.

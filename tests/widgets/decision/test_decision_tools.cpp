@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QPainter>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -299,6 +300,40 @@ private slots:
                  QDir(dir.path()).absolutePath());
         QCOMPARE(QFileInfo(view.suggestedResultPath()).fileName(),
                  QStringLiteral("recommendation-relational.pdf"));
+    }
+
+    // Tester 45: in the Dark theme the wizard's PDF was a near-black A4 page. A PDF is for paper:
+    // light whatever the screen; a PNG keeps the screen's theme.
+    void aResultsPdfIsLightInTheDarkTheme() {
+        std::vector<fg::ContentError> errors;
+        fg::WizardView view(fg::DecisionTree::load(kWizard, course_, errors));
+        view.setTheme(fg::Theme::dark());
+        view.answer(0);
+        view.answer(1);
+        QVERIFY(view.canExport());
+        QCOMPARE(view.resultOptions(fg::PictureFormat::Pdf).background,
+                 fg::Theme::light().background);
+        QCOMPARE(view.resultOptions(fg::PictureFormat::Png).background,
+                 fg::Theme::dark().background);
+        // The text drawn for the PDF is the light theme's (dark on the page), not the screen's.
+        const auto darkPixels = [&](fg::PictureFormat format) {
+            QImage page(620, 877, QImage::Format_ARGB32);
+            page.fill(view.resultOptions(format).background);
+            QPainter p(&page);
+            view.resultPicture(format)(p, QSizeF(page.size()));
+            p.end();
+            int dark = 0;
+            for (int y = 0; y < page.height(); y += 2) {
+                for (int x = 0; x < page.width(); x += 2) {
+                    dark += qGray(page.pixel(x, y)) < 96 ? 1 : 0;
+                }
+            }
+            return dark;
+        };
+        const int pdf = darkPixels(fg::PictureFormat::Pdf),
+                  png = darkPixels(fg::PictureFormat::Png);
+        QVERIFY2(pdf < 20'000 && png > 100'000,
+                 qPrintable(QStringLiteral("%1 / %2").arg(pdf).arg(png)));
     }
 
     // Every result the wizard reaches fits its exported page whole, "Read more" links and all
