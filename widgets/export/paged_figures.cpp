@@ -66,11 +66,12 @@ PagedFigures::PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>
         whole.figure.name = name;
         shown_.push_back(whole);
         const std::size_t parts = figurePartCount(figure);
-        if (whole.naturalHeight <= room || readableAt(whole, room) || parts < 2) {
-            // Set in the text's width unless that leaves it unreadable: then laid out wider.
-            show(name,
-                 {whole.naturalHeight <= room || readableAt(whole, room) ? whole
-                                                                         : layWider(whole, room)});
+        if (whole.naturalHeight <= room || readableAt(whole, room)) {
+            show(name, {whole});
+            continue;
+        }
+        if (parts < 2) { // unreadable at the text's width, and not to be cut: laid out wider
+            show(name, {layWider(whole, room)});
             continue;
         }
         std::vector<Shown> pieces;
@@ -125,14 +126,16 @@ PagedFigures::Shown PagedFigures::layWider(const Shown& s, qreal room) {
     // tall as a 1024x768 slide: set in 360 px of a 914 px column, its letters 8 px (tester 44).
     // Laid out at up to three times the width, it is set at the size its letters are largest
     // (13 px there).
-    Shown best = lay(s.whole, s.from, s.to, room, false);
+    qreal bestWidth = s.layWidth, bestText = s.figure.smallestText;
     for (const qreal wider : {1.25, 1.5, 1.75, 2.0, 2.5, 3.0}) {
-        Shown t = lay(s.whole, s.from, s.to, room, false, type_.width * wider);
-        if (t.figure.smallestText > best.figure.smallestText * 1.02) {
-            best = t;
+        const Shown t = lay(s.whole, s.from, s.to, room, false, type_.width * wider);
+        if (t.figure.smallestText > bestText * 1.02) {
+            bestWidth = t.layWidth;
+            bestText = t.figure.smallestText;
         }
     }
-    return lay(s.whole, s.from, s.to, room, true, best.layWidth);
+    // Drawn once: `s` is drawn already at the text's width.
+    return bestWidth == s.layWidth ? s : lay(s.whole, s.from, s.to, room, true, bestWidth);
 }
 
 void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {

@@ -70,8 +70,9 @@ private:
     };
     Shown lay(const nlohmann::json& whole, std::size_t from, std::size_t to, qreal room,
               bool draw = true, qreal layWidth = 0);
-    // `s` laid out as wide as makes it largest once set in the text's width and `room`'s height
-    // (a flowchart wraps its rows in a narrow column and grows tall), drawn.
+    // `s` (laid out at the text's width and drawn) laid out as wide as makes it largest once set
+    // in the text's width and `room`'s height (a flowchart wraps its rows in a narrow column and
+    // grows tall), drawn.
     Shown layWider(const Shown& s, qreal room);
     // The share of its laid-out size `s` is set at in `height` (and the text's width).
     qreal scaleAt(const Shown& s, qreal height) const;
