@@ -267,6 +267,9 @@ bool PagedFigures::fillAnEmptyRoom() {
                    height;
         };
         const std::size_t end = pieceEnd(whole, from, fits);
+        if (!pieceMayEndAt(whole, end)) {
+            continue; // no end the parts allow in the room: the figure starts the next page
+        }
         Shown first = lay(whole, from, end, height, false);
         if (end >= to || first.naturalHeight > height || first.naturalHeight < height / 2) {
             continue; // no piece that fits, or one that leaves most of the room empty

@@ -24,7 +24,24 @@ nlohmann::json figurePiece(const nlohmann::json& figure, std::size_t from, std::
         const std::string title = figure.value("title", std::string());
         piece["title"] = title.empty() ? std::string() : title + " (continued)";
     }
+    if (to < parts.size()) {
+        piece.erase("caption"); // said once, under the last piece (it repeated at each page's foot)
+    }
     return piece;
+}
+
+bool pieceMayEndAt(const nlohmann::json& figure, std::size_t at) {
+    const std::size_t count = figurePartCount(figure);
+    if (at == 0 || at >= count) {
+        return at == count;
+    }
+    const nlohmann::json& parts = figure["parts"];
+    const std::string before = parts[at - 1].value("kind", std::string());
+    const std::string after = parts[at].value("kind", std::string());
+    const std::string text = parts[at].value("text", std::string());
+    const bool followsOn = after == "callout" || (after == "text" && text.rfind("\u2192", 0) == 0);
+    const bool leadsIn = before == "text" && after != "text" && after != "heading";
+    return before != "heading" && !followsOn && !leadsIn;
 }
 
 std::size_t pieceEnd(const nlohmann::json& figure, std::size_t from,
@@ -34,11 +51,18 @@ std::size_t pieceEnd(const nlohmann::json& figure, std::size_t from,
     while (to < count && fits(figurePiece(figure, from, to + 1))) {
         ++to;
     }
-    if (to < count && figure["parts"][to - 1].value("kind", std::string()) == "heading") {
-        // A heading goes with what it heads: the piece ends before it, or, when it is the
-        // piece's only part, takes the next part along (too tall for `fits`, but never a
-        // heading alone at the foot of a page).
-        return to - from > 1 ? to - 1 : to + 1;
+    if (to == count) {
+        return to;
+    }
+    for (std::size_t end = to; end > from; --end) {
+        if (pieceMayEndAt(figure, end)) {
+            return end;
+        }
+    }
+    if (figure["parts"][to - 1].value("kind", std::string()) == "heading") {
+        // No better place, and the piece would end on a heading: a heading alone takes the
+        // next part along (too tall for `fits`, but never a heading alone at a page's foot).
+        return to + 1;
     }
     return to;
 }

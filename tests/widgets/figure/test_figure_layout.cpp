@@ -449,6 +449,54 @@ private slots:
         QVERIFY(fg::figurePiece(figure, 2, 4)["title"] == "T (continued)");
     }
 
+    // A line of text that leads into a drawing stays with it, and a callout or a "→" line that
+    // says what a drawing means is not cut from it (a slide ended on Kafka's round-robin boxes
+    // and the next one opened on "→ Good for load balancing").
+    void aPieceKeepsALineWithThePartItLeadsIntoOrFollows() {
+        nlohmann::json figure = {
+            {"type", "figure"}, {"title", "T"}, {"parts", nlohmann::json::array()}};
+        figure["parts"].push_back({{"kind", "bullets"}});                                // 0
+        figure["parts"].push_back({{"kind", "heading"}});                                // 1
+        figure["parts"].push_back({{"kind", "text"}, {"text", "No key: round-robin"}});  // 2
+        figure["parts"].push_back({{"kind", "boxes"}});                                  // 3
+        figure["parts"].push_back({{"kind", "text"}, {"text", "\u2192 Good for load"}}); // 4
+        figure["parts"].push_back({{"kind", "callout"}});                                // 5
+        figure["parts"].push_back({{"kind", "heading"}});                                // 6
+        figure["parts"].push_back({{"kind", "bullets"}});                                // 7
+        const auto upTo = [](std::size_t n) {
+            return [n](const nlohmann::json& piece) { return piece["parts"].size() <= n; };
+        };
+        for (std::size_t fits = 2; fits <= 5; ++fits) {
+            // Up to part 5 fits: not before the callout (5), the arrow line (4), the boxes the
+            // text leads into (3), nor after the heading (2): before the heading.
+            QCOMPARE(fg::pieceEnd(figure, 0, upTo(fits)), std::size_t(1));
+        }
+        QCOMPARE(fg::pieceEnd(figure, 0, upTo(6)), std::size_t(6)); // before the next heading
+        QCOMPARE(fg::pieceEnd(figure, 1, upTo(5)), std::size_t(6));
+        // Nowhere allowed among the parts that fit: where they stop fitting, which the pages
+        // can tell (the room at a page's foot is then left, the piece starting the next page).
+        QCOMPARE(fg::pieceEnd(figure, 2, upTo(2)), std::size_t(4));
+        QVERIFY(!fg::pieceMayEndAt(figure, 4));
+        QVERIFY(fg::pieceMayEndAt(figure, 6));
+        QVERIFY(fg::pieceMayEndAt(figure, 8)); // the figure's end
+    }
+
+    // A figure's caption sums the whole figure up: under its last piece only (it stood at the
+    // foot of each of a slide's pages).
+    void theCaptionIsUnderTheLastPieceOnly() {
+        nlohmann::json figure = {{"type", "figure"},
+                                 {"title", "T"},
+                                 {"caption", "Result: fast."},
+                                 {"parts", nlohmann::json::array()}};
+        for (const char* kind : {"bullets", "table", "bars"}) {
+            figure["parts"].push_back({{"kind", kind}});
+        }
+        QVERIFY(!fg::figurePiece(figure, 0, 2).contains("caption"));
+        QVERIFY(!fg::figurePiece(figure, 1, 2).contains("caption"));
+        QVERIFY(fg::figurePiece(figure, 2, 3)["caption"] == "Result: fast.");
+        QVERIFY(fg::figurePiece(figure, 0, 3)["caption"] == "Result: fast.");
+    }
+
     void imageIsSharpAtTheDevicePixelRatio() {
         const fg::FigureRenderer r(load("fanout.json"), fg::Theme::dark(), 600, 16);
         const QImage img = r.toImage(2);
