@@ -76,6 +76,16 @@ bool breakBefore(const Flow& f) {
     return true;
 }
 
+// A paragraph that holds a picture (a figure drawn into the text): never a short paragraph.
+bool holdsAPicture(const QTextBlock& block) {
+    for (auto it = block.begin(); !it.atEnd(); ++it) {
+        if (it.fragment().charFormat().isImageFormat()) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 constexpr qreal kBoxTop = 24;
@@ -150,6 +160,29 @@ void keepTogether(QTextDocument& doc) {
                          fitsAPage(doc, f.rect.top() - flow[i - 1].rect.top() + heightOf(f)));
                     moved = breakBefore(withHeading ? flow[i - 1] : f) ||
                             (withHeading && breakBefore(f));
+                }
+            } else if (f.frame && i > 0 && !afterHeading) {
+                // A box (a note, a table) at a page's top takes along the short paragraph at the
+                // previous page's foot, the line it comments on or that leads into it (a slide
+                // put "use WAIT" at a page's foot and the note on WAIT on the next), and the
+                // heading over that paragraph.
+                const Flow& before = flow[i - 1];
+                const bool shortText = !before.frame && !holdsAPicture(before.block) &&
+                                       before.block.layout() &&
+                                       before.block.layout()->lineCount() <= 3;
+                const bool headed = i > 1 && !flow[i - 2].frame &&
+                                    flow[i - 2].block.blockFormat().headingLevel() > 0;
+                const Flow& start = headed ? flow[i - 2] : before;
+                if (shortText && page(before.rect.bottom() - 1) < page(f.rect.top()) &&
+                    !atPageTop(start.rect.top()) &&
+                    fitsAPage(doc, f.rect.top() - start.rect.top() + heightOf(f))) {
+                    moved = breakBefore(start);
+                    if (moved) { // they start the page together
+                        if (headed) {
+                            setBreak(before, QTextFormat::PageBreak_Auto);
+                        }
+                        setBreak(f, QTextFormat::PageBreak_Auto);
+                    }
                 }
             }
         }
