@@ -176,12 +176,18 @@ void PlaybackBar::refresh() {
     stepLabel_->setText(tr("Step %1 of %2").arg(player_->position() + 1).arg(player_->stepCount()));
     // As wide as its widest text for this run ("Step 88 of 88"), so that the timeline's end
     // does not move a few pixels between step 5 and step 11 (a tester).
+    // Half a letter's room on each side: "Step 0 of 9" and "0.25x" touched the - and + buttons
+    // beside them (a tester).
     const QString widest = QString(QString::number(player_->stepCount()).size(), QLatin1Char('8'));
-    stepLabel_->setMinimumWidth(
-        stepLabel_->fontMetrics().horizontalAdvance(tr("Step %1 of %2").arg(widest, widest)));
+    for (QLabel* label : {stepLabel_, speedLabel_}) {
+        const int pad = label->fontMetrics().averageCharWidth() / 2 + 1;
+        label->setContentsMargins(pad, 0, pad, 0);
+        label->setMinimumWidth(2 * pad + label->fontMetrics().horizontalAdvance(
+                                             label == stepLabel_
+                                                 ? tr("Step %1 of %2").arg(widest, widest)
+                                                 : QStringLiteral("0.25x")));
+    }
     speedLabel_->setText(QStringLiteral("%1x").arg(player_->speed()));
-    speedLabel_->setMinimumWidth(
-        speedLabel_->fontMetrics().horizontalAdvance(QStringLiteral("0.25x")));
 }
 
 bool PlaybackBar::takesKey(QObject* watched, int key) const {

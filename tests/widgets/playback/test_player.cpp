@@ -7,6 +7,7 @@
 #include "widgets/playback/player.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -120,6 +121,54 @@ private slots:
 
     // A tester: zoomed, presented (F5) or in the Projector's type, the page's text grew and the
     // playback icons stayed 16 px. They are as high as a line of the type around them.
+    // "Step 0 of 9" and "0.25x" touched the - and + buttons beside them (a tester): more than a
+    // word space (three quarters of a letter) between each label's words and a button, in the
+    // desk's and a slide's type.
+    void theLabelsKeepRoomFromTheButtons() {
+        fg::Player player;
+        while (player.speed() > 0.25) {
+            player.slower();
+        }
+        QWidget page;
+        auto* bar = new fg::PlaybackBar(&player, &page);
+        QFont f = page.font();
+        for (const int px : {13, 26}) {
+            f.setPixelSize(px);
+            page.setFont(f);
+            page.resize(bar->minimumSizeHint().width(), bar->sizeHint().height());
+            bar->resize(page.size());
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            const QFontMetrics fm(f);
+            QList<QRect> buttons;
+            for (auto* b : bar->findChildren<QToolButton*>()) {
+                buttons << b->geometry();
+            }
+            int labels = 0;
+            for (auto* label : bar->findChildren<QLabel*>()) {
+                const int words = fm.horizontalAdvance(label->text());
+                const QRect r = label->contentsRect().translated(label->pos());
+                const int left =
+                    label->alignment() & Qt::AlignHCenter ? r.center().x() - words / 2 : r.left();
+                int gap = 1 << 20; // to the nearest button on either side
+                for (const QRect& b : buttons) {
+                    if (b.left() >= label->geometry().right()) {
+                        gap = std::min(gap, b.left() - (left + words));
+                    } else if (b.right() <= label->geometry().left()) {
+                        gap = std::min(gap, left - b.right());
+                    }
+                }
+                QVERIFY2(gap >= fm.averageCharWidth() * 3 / 4,
+                         qPrintable(QStringLiteral("\"%1\" %2 px from a button at %3 px type")
+                                        .arg(label->text())
+                                        .arg(gap)
+                                        .arg(px)));
+                ++labels;
+            }
+            QCOMPARE(labels, 2);
+        }
+    }
+
     void theIconsGrowWithThePagesType() {
         fg::Player player;
         QWidget page;
