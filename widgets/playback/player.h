@@ -31,8 +31,8 @@ public:
     explicit Player(QObject* parent = nullptr);
 
     // How long (ms at 1x) a frame holds for a narration of `characters` characters: 20 ms a
-    // character (a slow reader's 50 characters a second, a sentence read twice over) plus 500 ms
-    // to find it, within kHoldMs..kMaxHoldMs.
+    // character (50 characters a second: a quick read, the drawing having shown the rest) plus
+    // 500 ms to find it, within kHoldMs..kMaxHoldMs; a slower reader pauses or steps.
     static int readingMs(qsizetype characters);
     // What the hold of each position is (ms at 1x); unset, every frame holds kHoldMs. The canvas
     // sets it to the reading time of the position's narration.
