@@ -57,11 +57,13 @@ private:
     std::string buf_;
 };
 
-// Keys read from lines that end in a carriage return: "foo\r" is hashed as it is (the bytes are
-// the key), but a file saved on Windows gave a wrong slot for every key without a word (tester
-// 43). After the keys, says on standard error which line was the first, and how many.
+// Keys that end in a carriage return: "foo\r" is hashed as it is (the bytes are the key), but a
+// file saved on Windows gave a wrong slot for every key without a word (tester 43), and so did an
+// argument read from such a file into a shell variable (tester 44). After the keys, says on
+// standard error which line (or argument: `arguments`) was the first, and how many.
 class CarriageReturns {
 public:
+    explicit CarriageReturns(bool arguments) : unit_(arguments ? "argument" : "line") {}
     void see(std::string_view key) {
         ++keys_;
         if (!key.empty() && key.back() == '\r') {
@@ -75,15 +77,16 @@ public:
         }
         err << "fieldguide " << command << ": note: ";
         if (count_ > 1) {
-            err << count_ << " lines (the first: line " << first_ << ") end";
+            err << count_ << " " << unit_ << "s (the first: " << unit_ << " " << first_ << ") end";
         } else {
-            err << "line " << first_ << " ends";
+            err << unit_ << " " << first_ << " ends";
         }
         err << " in a carriage return (\\r: a file saved on Windows?), which is hashed as "
                "part of the key; remove it first (tr -d '\\r') if it is not part of the key\n";
     }
 
 private:
+    const char* unit_;
     std::size_t keys_ = 0, first_ = 0, count_ = 0;
 };
 

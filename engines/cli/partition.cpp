@@ -35,11 +35,9 @@ int partition(const Args& args, Io io) {
     }
     const int n = static_cast<int>(partitions);
     OutBuffer out(io.out);
-    CarriageReturns returns;
+    CarriageReturns returns(!keys.empty());
     const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
-        if (keys.empty()) {
-            returns.see(key);
-        }
+        returns.see(key);
         out.appendInt(kafka::partitionForKey(key, n));
         out.push('\n');
     });

@@ -33,11 +33,9 @@ int slot(const Args& args, Io io) {
     const std::vector<int> owner =
         nodes > 0 ? redis::clusterCreateOwners(static_cast<int>(nodes)) : std::vector<int>();
     OutBuffer out(io.out);
-    CarriageReturns returns;
+    CarriageReturns returns(!keys.empty());
     const Status read = forEachKey(keys, io.in, [&](std::string_view key) {
-        if (keys.empty()) {
-            returns.see(key);
-        }
+        returns.see(key);
         const int s = redis::keySlot(key);
         out.appendInt(s);
         if (!owner.empty()) {

@@ -87,6 +87,13 @@ private slots:
         const Result p = runTool({"partition", "--partitions", "3"}, "user-1\r\n");
         QCOMPARE(p.exit, 0);
         QVERIFY2(p.err.contains("line 1 ends in a carriage return"), p.err.constData());
+        // A key given as an argument alike (read from such a file into a shell variable).
+        const Result a = runTool({"slot", "bar", "foo\r"});
+        QCOMPARE(a.out, QByteArray("5061\n936\n"));
+        QVERIFY2(a.err.contains("argument 2 ends in a carriage return"), a.err.constData());
+        const Result b = runTool({"partition", "--partitions", "3", "a\r", "b\r"});
+        QVERIFY2(b.err.contains("2 arguments (the first: argument 1) end in a carriage return"),
+                 b.err.constData());
     }
 
     void slotWithNodesNamesTheOwner() {
