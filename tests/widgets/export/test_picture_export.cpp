@@ -117,6 +117,25 @@ private slots:
         QVERIFY(QSvgRenderer(svg).isValid()); // still a well-formed document
     }
 
+    // A figure keeps "$0.023/GB" on one line with a word joiner (U+2060, no width): in the SVG's
+    // text it made the words unfindable and was copied along (a tester searched for "$0.023/GB").
+    void svgTextHasNoWordJoiners() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("a.svg");
+        const nlohmann::json figure = nlohmann::json::parse(R"json({ "type": "figure", "id": "t",
+            "title": "S3", "parts": [ { "kind": "boxes", "items": [
+            { "title": "Standard", "lines": ["$0.023/GB per month"], "tone": "a" } ] } ] })json");
+        const fg::FigureRenderer r(figure, fg::Theme::light(), 300, 16);
+        fg::PictureOptions o;
+        o.size = r.size();
+        FG_VERIFY_OK(fg::exportPicture([&](QPainter& p, QSizeF) { r.paint(p); },
+                                       fg::PictureFormat::Svg, path, o));
+        const QString svg = QString::fromUtf8(readAll(path));
+        QVERIFY(svg.contains(QStringLiteral("$0.023/GB")));
+        QVERIFY(!svg.contains(QChar(0x2060)));
+        QVERIFY(!svg.contains(QStringLiteral("&#8288;")));
+    }
+
     // A tester's SVG of a B-Tree showed a square stub at a corner of every node: an SVG writes
     // a rounded box as a path that starts and ends at one point, unclosed, and the pen's square
     // cap drew past it. Every stroked path of a diagram frame and of a figure has round caps.
