@@ -183,6 +183,9 @@ QString slotRun(int start, int end) {
                             : QStringLiteral("%1-%2").arg(start).arg(end - 1);
 }
 
+// The least type a segment's range is set in, of the bar's (below it, the owner alone).
+constexpr qreal kLeastRangeType = 0.8;
+
 // The slot bar's segment for slots [start, end), all of one owner; `runs`: every run of slots
 // that owner has, in order (end exclusive).
 FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const SlotGeometry& g,
@@ -225,15 +228,25 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
                << HashSlotWords::tr("%1, \u2026\nnode %2").arg(slotRun(start, end)).arg(owner);
     }
     // This run alone before its owner alone: "10923-12287" fitted where "10923-12287, ..." did
-    // not, and the segment said "node 6" beside ones that said their ranges (tester 41).
-    labels << HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
-    labels << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
-    for (const QString& label : labels) {
-        seg.text = label;
-        if (frameTextSize(seg).width() <= frameTextRoom(seg).width()) {
+    // not, and the segment said "node 6" beside ones that said their ranges (tester 41); then
+    // the same in type down to 0.8 of the bar's: a new master's 1,365 slots said "node 6" only,
+    // and the key's slot 12182 lay in a range no label named (tester 44).
+    const QString own = HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
+    labels << own;
+    const qsizetype smaller = labels.size();
+    labels << own << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
+    const auto fits = [&seg] { return frameTextSize(seg).width() <= frameTextRoom(seg).width(); };
+    for (qsizetype i = 0; i < labels.size(); ++i) {
+        seg.text = labels[i];
+        seg.fontPx = g.smallType;
+        for (qreal k = 0.95; i == smaller && !fits() && k >= kLeastRangeType - 1e-6; k -= 0.05) {
+            seg.fontPx = g.smallType * k; // as large as fits, down to the least
+        }
+        if (fits()) {
             break;
         }
         seg.text.clear();
+        seg.fontPx = g.smallType;
     }
     const int count = end - start;
     seg.toolTip = inEnglishNumber(

@@ -213,6 +213,33 @@ private slots:
         QVERIFY(said >= 8);
     }
 
+    // A master added to three takes 1,365 slots from each: in the drawing's width each of its
+    // runs said "node 6" only, and the key routed to slot 12182 lay in a range no label named
+    // (tester 44). A range is set a little smaller (not under 0.8 of the bar's type) before it
+    // is left out.
+    void aNewMastersRunsSayTheirRanges() {
+        const std::vector<fg::redis::ClusterOp> ops{
+            route("foo", true), fg::redis::ClusterOp::addNode(), route("foo", false)};
+        const fg::HashslotDiagram d(3, 1, ops);
+        for (const fg::Theme& t : {fg::Theme::light(), fg::Theme::dark()}) {
+            const fg::Frame f = d.frame(d.stepCount() - 1, t);
+            const qreal barType = f.find("seg:1365")->fontPx;
+            int runs = 0;
+            for (const auto& it : f.items) {
+                if (!it.id.startsWith(QStringLiteral("seg:")) || !it.text.endsWith("node 6")) {
+                    continue;
+                }
+                ++runs;
+                const QString first = it.id.section(QLatin1Char(':'), 1);
+                QVERIFY2(it.text.startsWith(first),
+                         qPrintable(QStringLiteral("%1: \"%2\"").arg(it.id, it.text)));
+                QVERIFY(it.fontPx >= 0.8 * barType - 1e-6);
+                QVERIFY(fg::frameTextSize(it).width() <= fg::frameTextRoom(it).width());
+            }
+            QCOMPARE(runs, 3);
+        }
+    }
+
     // A slot range's label is whole or not drawn: in the projector's type a narrow segment cut
     // "5461-6826" to "5461-682" (the fourth master's preset), a different number from afar.
     void everyRangeLabelIsWholeInEveryTheme() {
