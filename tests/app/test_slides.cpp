@@ -18,6 +18,7 @@
 #include <QFontInfo>
 #include <QLabel>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextDocument>
@@ -477,6 +478,25 @@ private slots:
                      title.contains((*pg)->text()),
                  qPrintable(title));
         w->close();
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        // Its order changed (the keys replayed): still the preset's run, said changed (the
+        // title went back to the diagram's name alone: tester 44).
+        QSpinBox* order = nullptr;
+        for (auto* box : desk->findChildren<QSpinBox*>()) {
+            if (box->accessibleName().contains(QLatin1String("rder"))) {
+                order = box;
+            }
+        }
+        QVERIFY(order);
+        order->setValue(order->value() + 1);
+        QTRY_VERIFY(desk->scenarioTitle().contains(QLatin1String("(changed)")));
+        auto* changed =
+            new fg::PresentationWindow(desk, QStringLiteral("btree"), fg::Theme::light());
+        changed->show();
+        QVERIFY2(changed->slideTitle()->text().contains((*pg)->text()) &&
+                     changed->slideTitle()->text().endsWith(QLatin1String("(changed)")),
+                 qPrintable(changed->slideTitle()->text()));
+        changed->close();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
         QVERIFY(desk->loadScenario(nlohmann::json::parse(
             R"({"engine": "btree", "params": {"order": 4}, "ops": [{"op": "insert", "key": 1}]})")));

@@ -342,16 +342,26 @@ void DiagramView::newScenario() {
     scenarioBack(nextTitle_);
 }
 
+QString DiagramView::scenarioTitle() const {
+    if (title_.isEmpty() || !edited_) {
+        return title_;
+    }
+    // A title the session kept is said changed already: not twice.
+    const QString mark = tr("%1 (changed)").arg(QString());
+    return title_.endsWith(mark) ? title_ : tr("%1 (changed)").arg(title_);
+}
+
 void DiagramView::scenarioBack(const QString& title) {
     showMessage({});
     title_ = title;
+    edited_ = false;
     panel_->canvas()->fitToView(); // a zoom chosen for another drawing would not fit this one
     undoChanged();
 }
 
 void DiagramView::scenarioEdited() {
     showMessage({});
-    title_.clear(); // the title was about the scenario as it was loaded
+    edited_ = true; // the title was about the scenario as it was loaded
     // The typing that made this operation is done with: Ctrl+Z in the box now takes back the
     // operation (it emptied the box and left the key in the tree). setText keeps the text and
     // forgets the box's own undo history.

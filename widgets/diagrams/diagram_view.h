@@ -61,8 +61,10 @@ public:
     // What is on screen as a scenario, and loading one (which replaces everything on success).
     virtual nlohmann::json scenarioJson() const = 0;
     // The title of the scenario on screen as it was loaded (a preset's menu entry, a file's
-    // "title"); empty once edited or when it had none.
-    const QString& scenarioTitle() const { return title_; }
+    // "title"), said "(changed)" once an operation or a setting was changed (the slide went back
+    // to the diagram's name alone over a preset's run with another order: tester 44); empty
+    // when it had none.
+    QString scenarioTitle() const;
     Status loadScenario(const nlohmann::json& scenario);
 
     // For a projector: the controls row is hidden and the narration is `narrationPx` high.
@@ -244,9 +246,10 @@ private:
     QAction* buildEscape_;
     std::vector<std::function<void()>> afterBuild_;
     std::vector<QPointer<QWidget>> waiting_; // the controls a build disabled
-    QString shownTitle_; // the title of the drawing on screen (a cancelled build's comes back)
-    QString title_;      // of the scenario on screen, as it was loaded
-    QString nextTitle_;  // the title for the scenario being loaded
+    QString shownTitle_;  // the title of the drawing on screen (a cancelled build's comes back)
+    QString title_;       // of the scenario on screen, as it was loaded
+    bool edited_ = false; // since it was loaded
+    QString nextTitle_;   // the title for the scenario being loaded
     std::optional<Replacing> replacing_; // see replacing()
     bool presenting_ = false;
     // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C
