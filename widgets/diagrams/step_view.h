@@ -149,6 +149,11 @@ public:
                 rebuild(last.position);
                 return;
             }
+            // A setting: the same steps as before it, at the one on screen when it was changed
+            // (the last step was shown: a tester at step 10 of 78 came back to step 78).
+            scenarioEdited();
+            rebuild(last.position);
+            return;
         } else {
             scenario_.ops.erase(scenario_.ops.begin() + static_cast<std::ptrdiff_t>(last.ops),
                                 scenario_.ops.end());
@@ -244,6 +249,7 @@ protected:
         }
         UndoEntry setting;
         setting.before = std::make_shared<const Scenario>(scenario_);
+        setting.position = at;
         edit(scenario_);
         remember(std::move(setting));
         scenarioEdited();
@@ -395,7 +401,7 @@ private:
         std::size_t ops = 0;
         std::shared_ptr<const Scenario> before; // shared: the history is copied at every build
         bool whole = false;
-        int position = -2;
+        int position = -2; // on screen before it (-2: the last step)
         QString title;
     };
     // Undo goes back kUndoLimit operations; the oldest is forgotten first.

@@ -158,6 +158,26 @@ private slots:
         player->pause();
     }
 
+    // A fresh tester at step 10 of 78 changed the order, pressed Undo, and came back to step 78
+    // of 78. Undo of a setting shows the step that was on screen when it was changed.
+    void undoOfASettingComesBackToTheStepOnScreen() {
+        fg::BTreeView v; // the default scenario: seven inserts into an order-4 tree
+        v.waitForBuild();
+        fg::Player* player = v.panel()->player();
+        const int steps = v.panel()->canvas()->source()->stepCount();
+        const int mid = steps / 2;
+        player->seek(mid);
+        auto* order = v.findChild<QSpinBox*>();
+        order->setValue(5);
+        v.waitForBuild();
+        player->seek(1); // moved on under the new setting, then Undo
+        v.undo();
+        v.waitForBuild();
+        QCOMPARE(order->value(), 4);
+        QCOMPARE(v.panel()->canvas()->source()->stepCount(), steps);
+        QCOMPARE(player->position(), mid);
+    }
+
     void undoTakesBackASettingChanged() {
         fg::BTreeView v;
         v.clearScenario();
