@@ -10,7 +10,10 @@
 #include "models/course/content_loader.h"
 #include "tests/app/app_test_support.h"
 #include "tests/suite_main.h"
+#include "widgets/canvas/diagram_canvas.h"
+#include "widgets/canvas/diagram_panel.h"
 #include "widgets/diagrams/diagram_registry.h"
+#include "widgets/diagrams/diagram_view.h"
 #include "widgets/export/paged_text.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -263,6 +266,59 @@ private slots:
             }
         });
         QVERIFY(figures > 30);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
+    // A chapter's time-series slide at 1024x768 showed its chart under the drawing, which was
+    // left a strip too small to read whole: held at its least letters, it scrolled (tester 46).
+    // A chart shown on a diagram slide of its own accord leaves the drawing whole.
+    void aChartShownOnASlideLeavesTheDrawingWhole_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize size : {QSize(1024, 768), QSize(1366, 768), QSize(1920, 1080)}) {
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+        }
+    }
+    void aChartShownOnASlideLeavesTheDrawingWhole() {
+        QFETCH(QSize, size);
+        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
+        QStringList faults;
+        int charts = 0; // diagram slides with a chart, shown or not
+        for (const auto& ch : course.chapters) {
+            if (!ch.loaded()) {
+                continue;
+            }
+            auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
+            w->setLeastBodyPx(readerPx);
+            w->resize(size);
+            w->show();
+            QVERIFY(QTest::qWaitForWindowExposed(w));
+            for (int i = 0; i < w->slideCount(); ++i) {
+                if (w->slide(i).kind != fg::Slide::Kind::Diagram) {
+                    continue;
+                }
+                w->goTo(i);
+                fg::DiagramView* view = w->diagramView();
+                if (!view || !view->chart()) {
+                    continue;
+                }
+                ++charts;
+                view->waitForBuild();
+                QTest::qWait(50); // laid out, the chart placed
+                if (!view->chartShown()) {
+                    continue;
+                }
+                const fg::DiagramCanvas* canvas = view->panel()->canvas();
+                if (canvas->slideHeldLargerAt(canvas->size())) {
+                    faults << QStringLiteral("%1: the chart shown, the drawing scrolls in %2x%3")
+                                  .arg(where(w, i))
+                                  .arg(canvas->width())
+                                  .arg(canvas->height());
+                }
+            }
+            w->close();
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        }
+        QVERIFY(charts > 0);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
     }
 

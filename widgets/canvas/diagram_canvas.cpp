@@ -76,10 +76,14 @@ void DiagramCanvas::keepDrawingInView() {
 }
 
 bool DiagramCanvas::slideHeldLarger() const {
-    if (!slide_ || slideLeastPx_ <= 0 || !source_ || size().isEmpty()) {
+    return slideHeldLargerAt(size());
+}
+
+bool DiagramCanvas::slideHeldLargerAt(QSize size) const {
+    if (!slide_ || slideLeastPx_ <= 0 || !source_ || size.isEmpty()) {
         return false;
     }
-    return fitScale(size(), to_) > wholeScale(size(), to_) + 1e-9;
+    return fitScale(size, to_) > wholeScale(size, to_) + 1e-9;
 }
 
 void DiagramCanvas::showChange(const Frame& before) {

@@ -127,6 +127,9 @@ public:
     void setSlideFraming(bool on, qreal largestTextPx = 0, qreal leastTextPx = 0,
                          qreal heldTextPx = 0);
     bool slideFraming() const { return slide_; }
+    // Whether a slide's canvas of `size` would show the run larger than it, at its held letters
+    // and scrolling (setSlideFraming): too small a room for the run to be read whole.
+    bool slideHeldLargerAt(QSize size) const;
     // Never smaller than the page's type: the drawing's smallest letters at least as high as the
     // canvas's font (which grows with View > Zoom, F5 and the Projector theme, as the page's
     // sentences do), a drawing that is then larger than its area scrolling (a Lab page: its

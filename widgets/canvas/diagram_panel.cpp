@@ -105,6 +105,21 @@ void DiagramPanel::resizeEvent(QResizeEvent* event) {
     placeZoomButtons();
 }
 
+int DiagramPanel::chromeHeightAt(int width) const {
+    const QMargins m = layout()->contentsMargins();
+    const int spacing = std::max(0, layout()->spacing());
+    const int inner = width - m.left() - m.right();
+    const int narration =
+        std::max(narration_->heightForWidth(inner), 2 * narration_->fontMetrics().lineSpacing());
+    int h = m.top() + m.bottom() + spacing + narration + spacing + row_->sizeHint().height();
+    const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
+                        zoom_->minimumSizeHint().width() + m.left() + m.right();
+    if (width < oneLine) {
+        h += spacing + zoom_->sizeHint().height();
+    }
+    return h;
+}
+
 void DiagramPanel::placeZoomButtons() {
     const QMargins m = layout()->contentsMargins();
     const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +

@@ -42,6 +42,10 @@ public:
     void addTrailingButton(QWidget* button);
 
     QSize minimumSizeHint() const override;
+    // How tall everything but the canvas is in a panel `width` wide: the narration wrapped to
+    // that width (two lines at least: a step's may be longer than the one on screen), the
+    // playback bar, and the zoom buttons on a line of their own where they go under it.
+    int chromeHeightAt(int width) const;
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -35,9 +35,17 @@ void DiagramView::placeChartOnSlide() {
     // The canvas is over the drawing's narration and controls (the panel less its canvas, at
     // their least: the panel is not laid out yet), less its margin all round
     // (diagram_canvas.cpp).
-    const int chrome = panel_->minimumSizeHint().height() - canvas->minimumSize().height();
-    const auto used = [&](int chartW, int chartH) {
+    // The narration wrapped at the split's width counts (at 1024x768 it took two lines more
+    // than counted, and the time-series drawing was left a strip with scroll bars: tester 46).
+    const int chrome = std::max(panel_->minimumSizeHint().height() - canvas->minimumSize().height(),
+                                panel_->chromeHeightAt(split.width()));
+    const auto used = [&](int chartW, int chartH) -> qreal {
         const QSizeF room(split.width() - chartW, split.height() - chartH - chrome);
+        // A room where the run's letters would be too small to read whole is no room for it
+        // (the time-series drawing, a chart under it at 1024x768, scrolled in a strip).
+        if (chartW + chartH > 0 && canvas->slideHeldLargerAt(room.toSize())) {
+            return 0;
+        }
         const qreal margin = std::max<qreal>(16, 0.03 * std::min(room.width(), room.height()));
         const qreal k = std::min((room.width() - 2 * margin) / drawing.width(),
                                  (room.height() - 2 * margin) / drawing.height());
