@@ -206,9 +206,12 @@ void LsmView::diagramBuilt() {
     diagram()->timeline().replay(
         [this](std::size_t i, const lsm::LsmStep&, const lsm::LsmState& s) {
             const auto& st = s.stats;
+            // Nothing measured yet (no byte written, no get) is no point on the curve: a 0 read
+            // as reads costing nothing, where the counters say "none yet" (a tester).
+            const double none = qQNaN();
             steps_ << double(i + 1);
-            writeAmp_ << (st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : 0.0);
-            readAmp_ << (st.gets ? double(st.tablesRead) / double(st.gets) : 0.0);
+            writeAmp_ << (st.userBytes ? double(st.diskBytesWritten) / double(st.userBytes) : none);
+            readAmp_ << (st.gets ? double(st.tablesRead) / double(st.gets) : none);
         });
 }
 
@@ -272,7 +275,9 @@ void LsmView::refresh() {
     plot->xAxis->setRange(0, steps + std::max(0.5, steps * 0.03));
     double top = 1;
     for (int i = 0; i < n; ++i) {
-        top = std::max({top, writeAmp_[i], readAmp_[i]});
+        for (const double v : {writeAmp_[i], readAmp_[i]}) {
+            top = qIsNaN(v) ? top : std::max(top, v);
+        }
     }
     plot->yAxis->setRange(0, top * 1.15);
     plot->replot(QCustomPlot::rpQueuedReplot);

@@ -328,6 +328,40 @@ private slots:
                  qPrintable(said));
     }
 
+    // A tester saw the LSM-tree's read amplification drawn at 0 from step 1, before any get,
+    // where the counters said "none yet": a curve has no point where nothing is measured yet.
+    void theLsmChartDrawsNoAmplificationBeforeItIsMeasured() {
+        fg::LsmView view; // its default scenario: puts, then gets at the end
+        view.resize(1280, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        fg::Player* player = view.panel()->player();
+        player->seek(player->stepCount() - 1);
+        QCoreApplication::processEvents();
+        QCustomPlot* plot = view.chart();
+        QVERIFY(plot && plot->graphCount() == 2);
+        const auto points = [](const QCPGraph* g, bool measured) {
+            int n = 0;
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
+                n += qIsNaN(it->value) != measured ? 1 : 0;
+            }
+            return n;
+        };
+        QVERIFY(points(plot->graph(1), true) > 0); // the gets were measured
+        // The first step with a measured read: before it the curve has its steps, no point.
+        int firstGet = -1;
+        for (int pos = 0; pos < player->stepCount() && firstGet < 0; ++pos) {
+            player->seek(pos);
+            QCoreApplication::processEvents();
+            firstGet = points(plot->graph(1), true) > 0 ? pos : -1;
+        }
+        QVERIFY(firstGet > 1);
+        player->seek(firstGet - 1);
+        QCoreApplication::processEvents();
+        QVERIFY(plot->graph(1)->data()->size() > 1);
+        QCOMPARE(points(plot->graph(1), true), 0);
+    }
+
     // A tester put -99999999999999999999 in the LSM-tree: a text key beyond 64 bits, sorted
     // after the numbers, drawn cut to "-9999999" at the end of a memtable that says "sorted",
     // and a table's range read "36 .. -9999999". Such digits are refused with a sentence, and a
