@@ -38,8 +38,9 @@ namespace {
 // The reader's body type in the Projector theme: the slides' is never under it.
 qreal readerPx = 0;
 
+// Every slide of `kind` (a section's pages, a diagram) of every chapter, likewise.
 template <class Visit>
-void forEveryPage(QSize size, Visit visit) {
+void forEverySlide(QSize size, fg::Slide::Kind kind, Visit visit) {
     const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
     for (const auto& ch : course.chapters) {
         if (!ch.loaded()) {
@@ -51,7 +52,7 @@ void forEveryPage(QSize size, Visit visit) {
         w->show();
         QVERIFY(QTest::qWaitForWindowExposed(w));
         for (int i = 0; i < w->slideCount(); ++i) {
-            if (w->slide(i).kind == fg::Slide::Kind::Section) {
+            if (w->slide(i).kind == kind) {
                 w->goTo(i);
                 visit(w, i);
             }
@@ -59,6 +60,11 @@ void forEveryPage(QSize size, Visit visit) {
         w->close(); // it deletes itself: at once (a window left filters every event of the app)
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     }
+}
+
+template <class Visit>
+void forEveryPage(QSize size, Visit visit) {
+    forEverySlide(size, fg::Slide::Kind::Section, visit);
 }
 
 int pageOf(const QTextDocument& doc, qreal y) {
@@ -280,44 +286,27 @@ private slots:
     }
     void aChartShownOnASlideLeavesTheDrawingWhole() {
         QFETCH(QSize, size);
-        const fg::Course course = fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent);
         QStringList faults;
         int charts = 0; // diagram slides with a chart, shown or not
-        for (const auto& ch : course.chapters) {
-            if (!ch.loaded()) {
-                continue;
+        forEverySlide(size, fg::Slide::Kind::Diagram, [&](fg::PresentationWindow* w, int i) {
+            fg::DiagramView* view = w->diagramView();
+            if (!view || !view->chart()) {
+                return;
             }
-            auto* w = new fg::PresentationWindow(ch, fg::Theme::projector());
-            w->setLeastBodyPx(readerPx);
-            w->resize(size);
-            w->show();
-            QVERIFY(QTest::qWaitForWindowExposed(w));
-            for (int i = 0; i < w->slideCount(); ++i) {
-                if (w->slide(i).kind != fg::Slide::Kind::Diagram) {
-                    continue;
-                }
-                w->goTo(i);
-                fg::DiagramView* view = w->diagramView();
-                if (!view || !view->chart()) {
-                    continue;
-                }
-                ++charts;
-                view->waitForBuild();
-                QTest::qWait(50); // laid out, the chart placed
-                if (!view->chartShown()) {
-                    continue;
-                }
-                const fg::DiagramCanvas* canvas = view->panel()->canvas();
-                if (canvas->slideHeldLargerAt(canvas->size())) {
-                    faults << QStringLiteral("%1: the chart shown, the drawing scrolls in %2x%3")
-                                  .arg(where(w, i))
-                                  .arg(canvas->width())
-                                  .arg(canvas->height());
-                }
+            ++charts;
+            view->waitForBuild();
+            QTest::qWait(50); // laid out, the chart placed
+            if (!view->chartShown()) {
+                return;
             }
-            w->close();
-            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-        }
+            const fg::DiagramCanvas* canvas = view->panel()->canvas();
+            if (canvas->slideHeldLargerAt(canvas->size())) {
+                faults << QStringLiteral("%1: the chart shown, the drawing scrolls in %2x%3")
+                              .arg(where(w, i))
+                              .arg(canvas->width())
+                              .arg(canvas->height());
+            }
+        });
         QVERIFY(charts > 0);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
     }
