@@ -498,6 +498,12 @@ private slots:
                  qPrintable(changed->slideTitle()->text()));
         changed->close();
         QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        // An animation exported, and the opening said before the first step, name it alike
+        // (they named the preset's run alone after the change).
+        QVERIFY(desk->exportable()->scenarioTitle.endsWith(QLatin1String("(changed)")));
+        desk->panel()->player()->toStart();
+        QVERIFY2(desk->panel()->narration().contains(QLatin1String("(changed)")),
+                 qPrintable(desk->panel()->narration()));
         QVERIFY(desk->loadScenario(nlohmann::json::parse(
             R"({"engine": "btree", "params": {"order": 4}, "ops": [{"op": "insert", "key": 1}]})")));
         auto* plain = new fg::PresentationWindow(desk, QStringLiteral("btree"), fg::Theme::light());

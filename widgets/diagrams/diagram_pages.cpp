@@ -27,7 +27,7 @@ std::optional<Exportable> DiagramView::exportable() {
                      .arg(QLatin1String(engineName()))
                      .arg(panel()->player()->position() + 1);
     e.source = panel()->canvas()->source();
-    e.scenarioTitle = title_;
+    e.scenarioTitle = scenarioTitle();
     return e;
 }
 

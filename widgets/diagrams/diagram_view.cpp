@@ -323,7 +323,8 @@ Status DiagramView::loadScenarioUndoably(const nlohmann::json& scenario) {
 
 void DiagramView::replaceUndoably(const std::function<void()>& replace) {
     // A build under way is not on screen yet: the drawing on screen and its title are.
-    replacing_ = Replacing{panel_->player()->position(), building() ? shownTitle_ : title_};
+    replacing_ =
+        Replacing{panel_->player()->position(), building() ? shownTitle_ : scenarioTitle()};
     replace();
     replacing_.reset();
     undoChanged();
@@ -382,10 +383,10 @@ void DiagramView::undoChanged() {
 
 void DiagramView::showSource(std::unique_ptr<DiagramSource> source, int position) {
     const int steps = source ? source->stepCount() : 0;
+    shownTitle_ = scenarioTitle();
     panel_->canvas()->setOpening(
-        openingSentence(title_, steps, presenting_ ? OpeningFor::Slide : OpeningFor::Screen),
-        openingSentence(title_, steps, OpeningFor::Picture));
-    shownTitle_ = title_;
+        openingSentence(shownTitle_, steps, presenting_ ? OpeningFor::Slide : OpeningFor::Screen),
+        openingSentence(shownTitle_, steps, OpeningFor::Picture));
     // Which diagram it is, for a screen reader (its description says what the step shows).
     panel_->canvas()->setAccessibleName(tr("%1 diagram").arg(pageTitle()));
     panel_->setSource(std::move(source));
@@ -568,9 +569,9 @@ PaintFunction DiagramView::picture(const Theme& theme) {
     const int pos = panel_->canvas()->player()->position();
     const Frame frame = source->frame(pos, theme);
     // Before the first step, the opening as a picture says it (no keys to press on paper).
-    const QString caption = pos < 0
-                                ? openingSentence(title_, source->stepCount(), OpeningFor::Picture)
-                                : panel_->canvas()->narrationAt(pos);
+    const QString caption =
+        pos < 0 ? openingSentence(scenarioTitle(), source->stepCount(), OpeningFor::Picture)
+                : panel_->canvas()->narrationAt(pos);
     return [frame, caption, theme](QPainter& p, QSizeF size) {
         paintDiagramPicture(p, size, frame, caption, theme);
     };
@@ -596,8 +597,8 @@ void DiagramView::setPresenting(bool on, int narrationPx) {
     layout()->setContentsMargins(on ? QMargins() : *margins_);
     const int steps = panel_->player()->stepCount();
     panel_->canvas()->setOpening(
-        openingSentence(title_, steps, on ? OpeningFor::Slide : OpeningFor::Screen),
-        openingSentence(title_, steps, OpeningFor::Picture));
+        openingSentence(scenarioTitle(), steps, on ? OpeningFor::Slide : OpeningFor::Screen),
+        openingSentence(scenarioTitle(), steps, OpeningFor::Picture));
     if (!on) {
         slideChart_ = SlideChart::Auto; // the next slide chooses again
         if (chart_) {

@@ -246,10 +246,11 @@ private:
     QAction* buildEscape_;
     std::vector<std::function<void()>> afterBuild_;
     std::vector<QPointer<QWidget>> waiting_; // the controls a build disabled
-    QString shownTitle_;  // the title of the drawing on screen (a cancelled build's comes back)
-    QString title_;       // of the scenario on screen, as it was loaded
-    bool edited_ = false; // since it was loaded
-    QString nextTitle_;   // the title for the scenario being loaded
+    QString
+        shownTitle_; // scenarioTitle() of the drawing on screen (a cancelled build's comes back)
+    QString title_;  // of the scenario on screen, as it was loaded
+    bool edited_ = false;                // since it was loaded
+    QString nextTitle_;                  // the title for the scenario being loaded
     std::optional<Replacing> replacing_; // see replacing()
     bool presenting_ = false;
     // On a slide the chart is shown when it leaves the drawing room enough (Auto), or as the C

@@ -104,7 +104,8 @@ void DiagramView::buildEnded(BuildEnd how) {
     std::vector<std::function<void()>> then;
     then.swap(afterBuild_);
     if (how == BuildEnd::Cancelled) {
-        title_ = shownTitle_;
+        title_ = shownTitle_; // said "(changed)" already if it was
+        edited_ = false;
         showMessage(tr("Cancelled: the diagram and its settings are as they were."));
     }
     undoChanged();
