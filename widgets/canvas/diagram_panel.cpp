@@ -111,20 +111,18 @@ int DiagramPanel::chromeHeightAt(int width) const {
     const int inner = width - m.left() - m.right();
     const int narration =
         std::max(narration_->heightForWidth(inner), 2 * narration_->fontMetrics().lineSpacing());
-    int h = m.top() + m.bottom() + spacing + narration + spacing + row_->sizeHint().height();
-    const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
-                        zoom_->minimumSizeHint().width() + m.left() + m.right();
-    if (width < oneLine) {
-        h += spacing + zoom_->sizeHint().height();
-    }
-    return h;
+    const int h = m.top() + m.bottom() + spacing + narration + spacing + row_->sizeHint().height();
+    return zoomUnderTheBar(width) ? h + spacing + zoom_->sizeHint().height() : h;
+}
+
+bool DiagramPanel::zoomUnderTheBar(int width) const {
+    const QMargins m = layout()->contentsMargins();
+    return width < bar_->minimumSizeHint().width() + row_->spacing() +
+                       zoom_->minimumSizeHint().width() + m.left() + m.right();
 }
 
 void DiagramPanel::placeZoomButtons() {
-    const QMargins m = layout()->contentsMargins();
-    const int oneLine = bar_->minimumSizeHint().width() + row_->spacing() +
-                        zoom_->minimumSizeHint().width() + m.left() + m.right();
-    const bool narrow = width() < oneLine;
+    const bool narrow = zoomUnderTheBar(width());
     if (narrow == (under_->indexOf(zoom_) >= 0)) {
         return;
     }

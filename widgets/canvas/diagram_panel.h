@@ -55,6 +55,7 @@ private:
     void applyNarrationFont();
     // The zoom buttons beside the playback bar when both fit on a line, else under it.
     void placeZoomButtons();
+    bool zoomUnderTheBar(int width) const; // in a panel `width` wide
 
     int narrationPx_ = 0;
     std::unique_ptr<DiagramSource> source_;

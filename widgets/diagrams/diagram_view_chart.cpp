@@ -32,11 +32,11 @@ void DiagramView::placeChartOnSlide() {
     const DiagramCanvas* canvas = panel_->canvas();
     const QSizeF drawing = canvas->source() ? canvas->runCamera().size() : QSizeF();
     // How much of the slide the drawing uses in a room of the split less `chartW` x `chartH`.
-    // The canvas is over the drawing's narration and controls (the panel less its canvas, at
-    // their least: the panel is not laid out yet), less its margin all round
-    // (diagram_canvas.cpp).
-    // The narration wrapped at the split's width counts (at 1024x768 it took two lines more
-    // than counted, and the time-series drawing was left a strip with scroll bars: tester 46).
+    // The canvas is over the drawing's narration and controls, less its margin all round
+    // (diagram_canvas.cpp): the panel is not laid out yet, so they are measured at the split's
+    // width (the narration wrapped there took two lines more than the panel's least size
+    // counted at 1024x768, and the time-series drawing was left a strip: tester 46).
+    // Both counts are the least they take: the larger is kept.
     const int chrome = std::max(panel_->minimumSizeHint().height() - canvas->minimumSize().height(),
                                 panel_->chromeHeightAt(split.width()));
     const auto used = [&](int chartW, int chartH) -> qreal {

@@ -231,22 +231,20 @@ FrameItem slotSegment(const redis::ClusterState& s, int start, int end, const Sl
     // not, and the segment said "node 6" beside ones that said their ranges (tester 41); then
     // the same in type down to 0.8 of the bar's: a new master's 1,365 slots said "node 6" only,
     // and the key's slot 12182 lay in a range no label named (tester 44).
-    const QString own = HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
-    labels << own;
-    const qsizetype smaller = labels.size();
-    labels << own << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
+    labels << HashSlotWords::tr("%1\nnode %2").arg(slotRun(start, end)).arg(owner);
+    const qsizetype ownRange = labels.size() - 1; // the one set smaller before it is left out
+    labels << HashSlotWords::tr("node %1").arg(owner) << QString::number(owner);
     const auto fits = [&seg] { return frameTextSize(seg).width() <= frameTextRoom(seg).width(); };
     for (qsizetype i = 0; i < labels.size(); ++i) {
         seg.text = labels[i];
         seg.fontPx = g.smallType;
-        for (qreal k = 0.95; i == smaller && !fits() && k >= kLeastRangeType - 1e-6; k -= 0.05) {
+        for (qreal k = 0.95; i == ownRange && !fits() && k >= kLeastRangeType - 1e-6; k -= 0.05) {
             seg.fontPx = g.smallType * k; // as large as fits, down to the least
         }
         if (fits()) {
             break;
         }
         seg.text.clear();
-        seg.fontPx = g.smallType;
     }
     const int count = end - start;
     seg.toolTip = inEnglishNumber(

@@ -149,17 +149,14 @@ public:
                 rebuild(last.position);
                 return;
             }
-            // A setting: the same steps as before it, at the one on screen when it was changed
-            // (the last step was shown: a tester at step 10 of 78 came back to step 78).
-            scenarioEdited();
-            rebuild(last.position);
-            return;
         } else {
             scenario_.ops.erase(scenario_.ops.begin() + static_cast<std::ptrdiff_t>(last.ops),
                                 scenario_.ops.end());
         }
+        // A setting comes back at the step on screen when it was changed (a tester at step 10
+        // of 78 came back to step 78); operations taken back, at the last step.
         scenarioEdited();
-        rebuild(-2);
+        rebuild(last.position);
     }
 
     const Scenario& scenario() const { return scenario_; }

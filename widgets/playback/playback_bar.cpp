@@ -174,10 +174,9 @@ void PlaybackBar::refresh() {
     scrubber_->setRange(0, player_->stepCount());
     scrubber_->setValue(player_->position() + 1);
     stepLabel_->setText(tr("Step %1 of %2").arg(player_->position() + 1).arg(player_->stepCount()));
-    // As wide as its widest text for this run ("Step 88 of 88"), so that the timeline's end
-    // does not move a few pixels between step 5 and step 11 (a tester).
-    // Half a letter's room on each side: "Step 0 of 9" and "0.25x" touched the - and + buttons
-    // beside them (a tester).
+    // Each label as wide as its widest text for this run ("Step 88 of 88", "0.25x"), so that
+    // the timeline's end does not move a few pixels between step 5 and step 11 (a tester), and
+    // half a letter's room on each side (they touched the - and + buttons beside them).
     const QString widest = QString(QString::number(player_->stepCount()).size(), QLatin1Char('8'));
     for (QLabel* label : {stepLabel_, speedLabel_}) {
         const int pad = label->fontMetrics().averageCharWidth() / 2 + 1;
