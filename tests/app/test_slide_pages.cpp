@@ -279,10 +279,7 @@ private slots:
     // left a strip too small to read whole: held at its least letters, it scrolled (tester 46).
     // A chart shown on a diagram slide of its own accord leaves the drawing whole.
     void aChartShownOnASlideLeavesTheDrawingWhole_data() {
-        QTest::addColumn<QSize>("size");
-        for (const QSize size : {QSize(1024, 768), QSize(1366, 768), QSize(1920, 1080)}) {
-            QTest::addRow("%dx%d", size.width(), size.height()) << size;
-        }
+        aSectionsFirstSlideHoldsMoreThanItsTitle_data();
     }
     void aChartShownOnASlideLeavesTheDrawingWhole() {
         QFETCH(QSize, size);
