@@ -42,8 +42,8 @@ struct Picture {
     qreal shrunk; // how much smaller than laid out (1: not at all)
 };
 
-// Every picture of `doc` on a screen of `dpr`.
-QList<Picture> picturesOf(QTextDocument& doc, qreal dpr) {
+// Every picture of `doc`.
+QList<Picture> picturesOf(QTextDocument& doc) {
     QList<Picture> out;
     for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
         for (auto it = b.begin(); !it.atEnd(); ++it) {
@@ -55,8 +55,9 @@ QList<Picture> picturesOf(QTextDocument& doc, qreal dpr) {
             const QString name = image.name();
             const QImage img =
                 doc.resource(QTextDocument::ImageResource, QUrl(name)).value<QImage>();
-            // Drawn at the screen's ratio: its own size; a size in the document: shown at that.
-            const QSizeF drawn = QSizeF(img.size()) / dpr;
+            // Laid out at its own size (drawn at the size it is shown: its ratio is the
+            // screen's times the share it is set at); a size in the document: shown at that.
+            const QSizeF drawn = QSizeF(img.size()) / img.devicePixelRatio();
             const QSizeF shown = image.height() > 0 ? QSizeF(image.width(), image.height())
                                                     : QSizeF(img.size()) / img.devicePixelRatio();
             out.append({name, shown, drawn.height() / shown.height()});
@@ -181,7 +182,7 @@ private slots:
         int figures = 0;
         forEverySlide(
             fg::Slide::Kind::Section, [&](fg::PresentationWindow* w, const fg::Theme& theme, int) {
-                for (const Picture& p : picturesOf(*w->slideDocument(), w->devicePixelRatioF())) {
+                for (const Picture& p : picturesOf(*w->slideDocument())) {
                     ++figures;
                     const qreal used = std::max(p.size.width() / 1920, p.size.height() / 1080);
                     // Shrunk only when a part of it alone is taller than the page.

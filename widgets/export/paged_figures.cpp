@@ -112,7 +112,9 @@ PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t f
     s.figure.size = r.size() * k;
     s.figure.smallestText = s.smallestPx * k;
     if (draw) {
-        s.image = r.toImage(type_.dpr);
+        // Drawn at the size it is shown: drawn at its laid-out size and scaled down by the
+        // page, a figure set smaller came out soft (a slide at 1024x768: tester 46).
+        s.image = r.toImage(type_.dpr * k);
     }
     return s;
 }
@@ -251,7 +253,7 @@ bool PagedFigures::fillAnEmptyRoom() {
             room - (top - page * pageH - topMargin()) - b.blockFormat().bottomMargin() - 4;
         const QString name = s.figure.name;
         if (readableAt(s, height)) {
-            Shown smaller = lay(s.whole, s.from, s.to, height, false, s.layWidth);
+            Shown smaller = lay(s.whole, s.from, s.to, height, true, s.layWidth);
             smaller.settled = true;
             show(name, {smaller});
             return true;
