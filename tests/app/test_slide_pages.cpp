@@ -322,6 +322,39 @@ private slots:
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
     }
 
+    // Redis's "Core Identity", a table of five rows, left 60% of its slide blank in the body's
+    // type (tester 46). A section of one page that fills less than 60% of it is set in larger
+    // type, up to 1.4 times the body, while it stays one page.
+    void aSectionOfOnePageFillsItsSlide_data() { aSectionsFirstSlideHoldsMoreThanItsTitle_data(); }
+    void aSectionOfOnePageFillsItsSlide() {
+        QFETCH(QSize, size);
+        QStringList faults;
+        int onePage = 0, larger = 0;
+        forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
+            QTextDocument& doc = *w->slideDocument();
+            if (doc.pageCount() != 1) {
+                return;
+            }
+            ++onePage;
+            const std::vector<fg::Flow> flow = fg::flowOf(doc);
+            QVERIFY(!flow.empty());
+            const qreal used = flow.back().rect.bottom() / doc.pageSize().height();
+            const qreal px = doc.defaultFont().pointSizeF() * w->logicalDpiY() / 72.0;
+            larger += px > w->bodyPx() * 1.05;
+            if (used < 0.6 && px < w->bodyPx() * 1.39) {
+                faults << QStringLiteral("%1: %2% of the page in %3 px (body %4 px)")
+                              .arg(where(w, slide))
+                              .arg(used * 100, 0, 'f', 0)
+                              .arg(px, 0, 'f', 1)
+                              .arg(w->bodyPx(), 0, 'f', 1);
+            }
+            QVERIFY2(used <= 1, qPrintable(where(w, slide)));
+        });
+        QVERIFY(onePage > 10);
+        QVERIFY(larger > 0);
+        QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
+    }
+
     // A chapter's time-series slide at 1024x768 showed its chart under the drawing, which was
     // left a strip too small to read whole: held at its least letters, it scrolled (tester 46).
     // A chart shown on a diagram slide of its own accord leaves the drawing whole.
