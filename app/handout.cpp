@@ -71,8 +71,25 @@ QPageLayout handoutLayout(QPageSize::PageSizeId page) {
 
 } // namespace
 
-Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
-    : title_(chapter.title), doc_(std::make_unique<QTextDocument>()) {
+Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page) : title_(chapter.title) {
+    // Made again with a table cut before a row that a page's end cut in two, its header over the
+    // rest (a row of a sentence was split between two pages, the header between its halves).
+    std::map<int, std::vector<int>> tableCuts;
+    build(chapter, page, tableCuts);
+    for (int tries = 0; tries < 64; ++tries) {
+        const RowCut cut = firstRowCutByAPage(*doc_);
+        if (cut.table < 0) {
+            break;
+        }
+        addRowCut(tableCuts, cut);
+        build(chapter, page, tableCuts);
+    }
+}
+
+void Handout::build(const Chapter& chapter, QPageSize::PageSizeId page,
+                    const std::map<int, std::vector<int>>& tableCuts) {
+    doc_ = std::make_unique<QTextDocument>();
+    pictures_.clear();
     const Theme paper = Theme::light();
     QFont body(QStringLiteral("DejaVu Serif"));
     body.setPointSizeF(10.5);
@@ -83,7 +100,7 @@ Handout::Handout(const Chapter& chapter, QPageSize::PageSizeId page)
     size_ = text.size();
     doc_->setPageSize(QSizeF(text.width(), text.height() - kFooter));
     const qreal bodyPx = 14;
-    doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks()));
+    doc_->setHtml(chapterHtml(chapter, paper, bodyPx, diagramLinks(), {}, tableCuts));
     useHandoutFamilies(*doc_);
     // Columns as the words need them ("Postgre SQL" and "Require ment" broke in equal columns):
     // on paper a table of five columns of long words fits with less padding and, as a

@@ -12,6 +12,7 @@
 #include <QPageSize>
 #include <QSizeF>
 #include <QString>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -42,6 +43,11 @@ public:
     const std::vector<PagedFigure>& figures() const { return figures_; }
 
 private:
+    // Lays the chapter out on `page` in a new document, the rows of `tableCuts` (chapterHtml)
+    // starting tables of their own.
+    void build(const Chapter& chapter, QPageSize::PageSizeId page,
+               const std::map<int, std::vector<int>>& tableCuts);
+
     std::vector<HandoutPicture> pictures_;
     std::vector<PagedFigure> figures_;
     QString title_;

@@ -345,18 +345,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             if (cut.table < 0) {
                 break;
             }
-            // The document's tables: each of the section's, and one more for each cut in it.
-            int shown = 0;
-            for (int table = 0; shown <= cut.table; ++table) {
-                std::vector<int>& cuts = tableCuts[table];
-                if (cut.table <= shown + int(cuts.size())) {
-                    const int piece = cut.table - shown;
-                    cuts.push_back((piece == 0 ? 0 : cuts[std::size_t(piece - 1)]) + cut.row);
-                    std::sort(cuts.begin(), cuts.end());
-                    break;
-                }
-                shown += int(cuts.size()) + 1;
-            }
+            addRowCut(tableCuts, cut);
             pages = build(px);
         }
         return pages;

@@ -297,7 +297,8 @@ QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const Diagra
 }
 
 QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams,
-                    const std::vector<bool>& stacked) {
+                    const std::vector<bool>& stacked,
+                    const std::map<int, std::vector<int>>& tableCuts) {
     QString h = QStringLiteral("<html><body style=\"font-size:%1px; color:%2\">")
                     .arg(qRound(bodyPx))
                     .arg(css(t.text));
@@ -325,11 +326,14 @@ QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const Diagr
             QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
         for (const auto& b : s.blocks) {
             bool stack = false;
+            auto cuts = tableCuts.end();
             if (b.value("type", std::string()) == "table") {
                 stack = table < stacked.size() && stacked[table];
+                cuts = tableCuts.find(int(table));
                 ++table;
             }
-            h += blockHtml(b, t, diagrams, stack);
+            h += blockHtml(b, t, diagrams, stack,
+                           cuts == tableCuts.end() ? std::vector<int>{} : cuts->second);
         }
     }
     return h + QStringLiteral("</body></html>");

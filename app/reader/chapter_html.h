@@ -21,9 +21,11 @@ QString inlineHtml(const QString& source, const Theme& theme);
 // diagramLinks()), or its id when it is not there. The chapter's n-th table is stacked if
 // `stacked[n]` (for a column too narrow for its words as a grid: the Projector's type beside the
 // chapter list and the search at 1280 px): each row a box of its own, its cells one under the
-// other, each named by its column.
+// other, each named by its column. `tableCuts`: as sectionHtml's, for the chapter's tables (a
+// handout's pages).
 QString chapterHtml(const Chapter& chapter, const Theme& theme, qreal bodyPx,
-                    const DiagramLinks& diagrams, const std::vector<bool>& stacked = {});
+                    const DiagramLinks& diagrams, const std::vector<bool>& stacked = {},
+                    const std::map<int, std::vector<int>>& tableCuts = {});
 
 // One section alone, its title as the heading (a presentation slide). `tableCuts`: for the
 // section's n-th table, the rows (from 0, under the header) that start a table of their own, its

@@ -112,6 +112,27 @@ std::set<QTextFrame*> cardsOf(QTextDocument& doc) {
     return cards;
 }
 
+// A table as long as a tester's, which no chapter of the course has: 60 rows of short names
+// beside a column of sentences.
+fg::Chapter longTableChapter() {
+    fg::Chapter big;
+    big.id = QStringLiteral("big");
+    big.title = QStringLiteral("A long table");
+    nlohmann::json rows = nlohmann::json::array();
+    for (int i = 0; i < 60; ++i) {
+        rows.push_back({"PostgreSQL " + std::to_string(i), "Requirement",
+                        "Strong consistency with multi-row transactions, joins and a "
+                        "schema the database enforces on every write",
+                        "OLTP"});
+    }
+    big.sections.push_back(
+        {QStringLiteral("s"), QStringLiteral("Systems"),
+         nlohmann::json::array({{{"type", "table"},
+                                 {"columns", {"Database", "Need", "Why", "Kind"}},
+                                 {"rows", rows}}})});
+    return big;
+}
+
 } // namespace
 
 class TestHandout : public QObject {
@@ -247,24 +268,7 @@ private slots:
     void tablesKeepTheirWordsWholeAndRepeatTheirHeader() {
         std::vector<fg::Chapter> chapters =
             fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent).chapters;
-        // And a table as long as the tester's, which no chapter of the course has: 60 rows of
-        // short names beside a column of sentences.
-        fg::Chapter big;
-        big.id = QStringLiteral("big");
-        big.title = QStringLiteral("A long table");
-        nlohmann::json rows = nlohmann::json::array();
-        for (int i = 0; i < 60; ++i) {
-            rows.push_back({"PostgreSQL " + std::to_string(i), "Requirement",
-                            "Strong consistency with multi-row transactions, joins and a "
-                            "schema the database enforces on every write",
-                            "OLTP"});
-        }
-        big.sections.push_back(
-            {QStringLiteral("s"), QStringLiteral("Systems"),
-             nlohmann::json::array({{{"type", "table"},
-                                     {"columns", {"Database", "Need", "Why", "Kind"}},
-                                     {"rows", rows}}})});
-        chapters.push_back(big);
+        chapters.push_back(longTableChapter());
         QStringList problems;
         int continued = 0, tables = 0;
         for (const auto page : {QPageSize::A4, QPageSize::Letter}) {
@@ -318,6 +322,32 @@ private slots:
         QVERIFY(tables > 20);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(QLatin1Char('\n'))));
         QVERIFY2(continued > 0, "no table runs onto a second page: the check saw nothing");
+    }
+
+    // A page's end cut a table's row in two on paper ("Strong consistency with multi-row" |
+    // "transactions" with the header between them), as on slides before: every chapter, and a
+    // table of 60 rows, on A4 and Letter, no row that fits a page is cut by a page's end.
+    void noPagesEndCutsATableRow() {
+        std::vector<fg::Chapter> chapters =
+            fg::loadCourse(fg::diagramLinks(), fg::kEnglishContent).chapters;
+        chapters.push_back(longTableChapter());
+        QStringList problems;
+        for (const auto page : {QPageSize::A4, QPageSize::Letter}) {
+            for (const auto& ch : chapters) {
+                if (!ch.loaded()) {
+                    continue;
+                }
+                const fg::Handout handout(ch, page);
+                if (const fg::RowCut cut = fg::firstRowCutByAPage(handout.document());
+                    cut.table >= 0) {
+                    problems << QStringLiteral("%1 on %2: table %3, row %4")
+                                    .arg(ch.id, page == QPageSize::A4 ? "A4" : "Letter")
+                                    .arg(cut.table + 1)
+                                    .arg(cut.row + 1);
+                }
+            }
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     // B-Tree vs LSM-tree's charts as the Cassandra chapter's handout draws them, on A4 and

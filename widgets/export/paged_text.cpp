@@ -13,6 +13,7 @@
 #include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -223,6 +224,20 @@ RowCut firstRowCutByAPage(QTextDocument& doc) {
         }
     }
     return {};
+}
+
+void addRowCut(std::map<int, std::vector<int>>& cuts, const RowCut& cut) {
+    int shown = 0; // the document's tables before the source's `table`
+    for (int table = 0; shown <= cut.table; ++table) {
+        std::vector<int>& rows = cuts[table];
+        if (cut.table <= shown + int(rows.size())) {
+            const int piece = cut.table - shown;
+            rows.push_back((piece == 0 ? 0 : rows[std::size_t(piece - 1)]) + cut.row);
+            std::sort(rows.begin(), rows.end());
+            return;
+        }
+        shown += int(rows.size()) + 1;
+    }
 }
 
 void releasePageBreaks(QTextDocument& doc) {

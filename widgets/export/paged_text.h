@@ -49,6 +49,11 @@ struct RowCut {
 // header is never named: a table of its header alone would be left behind.
 RowCut firstRowCutByAPage(QTextDocument& doc);
 
+// Adds `cut`, found in a document made with `cuts` (each row in them starts a table of its own,
+// its header again over it: the document's n-th table is a piece of one of its source's), to
+// `cuts`, which count the source's tables and their rows (sectionHtml, chapterHtml).
+void addRowCut(std::map<int, std::vector<int>>& cuts, const RowCut& cut);
+
 // Takes away every page break keepTogether set (the course's HTML sets none of its own), to
 // paginate `doc` again after a change.
 void releasePageBreaks(QTextDocument& doc);
