@@ -150,24 +150,47 @@ qreal FigureLayout::treeIndented(const json& node, qreal x, qreal y, qreal w, in
         put(lb, QPointF(x + markerW, y + used), theme_.mutedText);
         used += lb.size.height();
     }
-    const qreal stemX = x + 0.6 * u_;
+    const json& kids = children(node);
+    // Leaves that would leave most of a wide room empty beside them (Scenario 5's seven stores on
+    // a 1720 px slide: a list 500 px wide and 80% of the slide tall) go in two columns, each with
+    // its own stem, the first holding the first half.
+    bool leaves = kids.size() >= 4;
+    qreal leafWidth = 0;
+    for (const auto& c : kids) {
+        leaves = leaves && children(c).empty();
+        leafWidth = std::max(leafWidth, cardNaturalWidth(c.value("label", json("")),
+                                                         c.value("lines", json::array())) +
+                                            markerW);
+    }
+    const qreal gap = 2 * u_;
+    const int columns = leaves && 2 * (indent + leafWidth) + gap <= w ? 2 : 1;
+    const std::size_t perColumn = (kids.size() + std::size_t(columns) - 1) / std::size_t(columns);
+    const qreal columnW = (w - gap * (columns - 1)) / columns;
     const qreal stemTop = y + used + 0.2 * u_;
-    qreal lastMid = stemTop;
-    for (const auto& c : children(node)) {
-        used += 0.5 * u_;
-        const qreal cy = y + used;
-        const qreal mid = cy + QFontMetricsF(font_).height() / 2;
-        out_.lines.push_back(
-            {QPolygonF() << QPointF(stemX, mid) << QPointF(x + indent - 0.4 * u_, mid), theme_.line,
-             std::max<qreal>(1, theme_.lineWidth * 0.75), false});
-        lastMid = mid;
-        used += treeIndented(c, x + indent, cy, w - indent, depth + 1);
+    qreal deepest = used;
+    for (int col = 0; col < columns; ++col) {
+        const qreal left = x + col * (columnW + gap);
+        const qreal stemX = left + 0.6 * u_;
+        qreal at = used;
+        qreal lastMid = stemTop;
+        const std::size_t first = std::size_t(col) * perColumn;
+        for (std::size_t i = first; i < std::min(kids.size(), first + perColumn); ++i) {
+            at += 0.5 * u_;
+            const qreal cy = y + at;
+            const qreal mid = cy + QFontMetricsF(font_).height() / 2;
+            out_.lines.push_back(
+                {QPolygonF() << QPointF(stemX, mid) << QPointF(left + indent - 0.4 * u_, mid),
+                 theme_.line, std::max<qreal>(1, theme_.lineWidth * 0.75), false});
+            lastMid = mid;
+            at += treeIndented(kids[i], left + indent, cy, columnW - indent, depth + 1);
+        }
+        if (lastMid > stemTop) {
+            out_.lines.push_back({QPolygonF() << QPointF(stemX, stemTop) << QPointF(stemX, lastMid),
+                                  theme_.line, std::max<qreal>(1, theme_.lineWidth * 0.75), false});
+        }
+        deepest = std::max(deepest, at);
     }
-    if (!children(node).empty()) {
-        out_.lines.push_back({QPolygonF() << QPointF(stemX, stemTop) << QPointF(stemX, lastMid),
-                              theme_.line, std::max<qreal>(1, theme_.lineWidth * 0.75), false});
-    }
-    return used;
+    return deepest;
 }
 
 } // namespace fg

@@ -429,6 +429,43 @@ private slots:
         QCOMPARE(narrow.size().width(), 500.0);
     }
 
+    // A tree of seven stores (the Decision Matrix's Scenario 5) on a 1720 px slide was a list 500
+    // px wide and most of the slide tall: its leaves go in two columns where two fit, the first
+    // half in the first, each leaf's words whole in its column; in a narrow room, one column.
+    void aTreeOfLeavesTakesTwoColumnsWhereTheyFit() {
+        json root = {{"label", "Platform"}, {"children", json::array()}};
+        for (int i = 0; i < 7; ++i) {
+            root["children"].push_back({{"label", "Store " + std::to_string(i)},
+                                        {"lines", {"PostgreSQL or InfluxDB", "(time-series)"}},
+                                        {"tone", "a"}});
+        }
+        const json figure = {
+            {"type", "figure"},
+            {"id", "t"},
+            {"parts", {{{"kind", "tree"}, {"layout", "indented"}, {"root", root}}}}};
+        const auto leftOf = [](const fg::FigureRenderer& r, const QString& label) {
+            for (const auto& t : r.scene().texts) {
+                if (t.block.layout->text() == label) {
+                    return t.pos.x();
+                }
+            }
+            return qreal(-1);
+        };
+        const fg::FigureRenderer wide(figure, fg::Theme::light(), 1200, 16);
+        const fg::FigureRenderer narrow(figure, fg::Theme::light(), 300, 16);
+        QVERIFY(leftOf(wide, "Store 0") >= 0);
+        QCOMPARE(leftOf(wide, "Store 3"), leftOf(wide, "Store 0")); // the first half: 0 to 3
+        QVERIFY(leftOf(wide, "Store 4") > leftOf(wide, "Store 0") + 300);
+        QCOMPARE(leftOf(wide, "Store 6"), leftOf(wide, "Store 4"));
+        QVERIFY(wide.size().height() < 0.65 * narrow.size().height());
+        for (int i = 0; i < 7; ++i) {
+            QCOMPARE(leftOf(narrow, QStringLiteral("Store %1").arg(i)), leftOf(narrow, "Store 0"));
+        }
+        for (const auto& t : wide.scene().texts) {
+            QVERIFY2(t.block.layout->lineCount() == 1, qPrintable(t.block.layout->text()));
+        }
+    }
+
     // A figure cut between its parts (slides, handouts): a heading never ends a piece when
     // parts follow it, not even a piece of one part (a slide showed "3. Columnar storage" alone
     // at the foot of a page, its table on the next).
