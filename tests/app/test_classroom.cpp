@@ -620,7 +620,8 @@ private slots:
                 if (b.blockFormat().headingLevel() == 0 || b.text().trimmed().isEmpty()) {
                     continue;
                 }
-                const QRectF r = doc.documentLayout()->blockBoundingRect(b);
+                // Where their lines are drawn (a line pushed to the next page is there).
+                const QRectF r = fg::linesRect(doc, b);
                 QTextBlock after = b.next();
                 while (after.isValid() && after.text().trimmed().isEmpty()) {
                     after = after.next();
@@ -628,7 +629,7 @@ private slots:
                 if (!after.isValid()) {
                     continue;
                 }
-                const QRectF next = doc.documentLayout()->blockBoundingRect(after);
+                const QRectF next = fg::linesRect(doc, after);
                 QVERIFY2(int(r.top() / pageH) == int((next.top() + 1) / pageH),
                          qPrintable(ch.id + QStringLiteral(": heading \u201c") + b.text() +
                                     QStringLiteral("\u201d ends a page")));

@@ -12,6 +12,7 @@
 #include "widgets/diagrams/diagram_factory.h"
 #include "widgets/diagrams/diagram_registry.h"
 #include "widgets/diagrams/diagram_view.h"
+#include "widgets/export/paged_figures.h"
 #include "widgets/export/paged_text.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -55,12 +56,13 @@ QList<Picture> picturesOf(QTextDocument& doc) {
             const QString name = image.name();
             const QImage img =
                 doc.resource(QTextDocument::ImageResource, QUrl(name)).value<QImage>();
-            // Laid out at its own size (drawn at the size it is shown: its ratio is the
-            // screen's times the share it is set at); a size in the document: shown at that.
-            const QSizeF drawn = QSizeF(img.size()) / img.devicePixelRatio();
+            // A size in the document: shown at that; the share of its laid-out size it is
+            // shown at in a property (it is drawn at the size it is shown).
             const QSizeF shown = image.height() > 0 ? QSizeF(image.width(), image.height())
                                                     : QSizeF(img.size()) / img.devicePixelRatio();
-            out.append({name, shown, drawn.height() / shown.height()});
+            const qreal share =
+                image.hasProperty(fg::kShownShare) ? image.doubleProperty(fg::kShownShare) : 1;
+            out.append({name, shown, 1 / share});
         }
     }
     return out;

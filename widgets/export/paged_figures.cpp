@@ -36,12 +36,7 @@ int positionOf(const QTextDocument& doc, const QString& name) {
 
 // Where the first line of `b` (a picture's paragraph: its picture) is laid out, in the document.
 qreal pictureTop(QTextDocument& doc, const QTextBlock& b) {
-    const QTextLayout* layout = b.layout();
-    const qreal block = doc.documentLayout()->blockBoundingRect(b).top();
-    if (!layout || layout->lineCount() == 0) {
-        return block;
-    }
-    return block - layout->boundingRect().top() + layout->lineAt(0).y();
+    return linesRect(doc, b).top();
 }
 
 bool isHeading(const Flow& f) {
@@ -114,7 +109,7 @@ PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t f
     if (draw) {
         // Drawn at the size it is shown: drawn at its laid-out size and scaled down by the
         // page, a figure set smaller came out soft (a slide at 1024x768: tester 46).
-        s.image = r.toImage(type_.dpr * k);
+        s.image = r.toScaledImage(k, type_.dpr);
     }
     return s;
 }
@@ -158,6 +153,7 @@ void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
         image.setName(f.name);
         image.setWidth(f.size.width());
         image.setHeight(f.size.height());
+        image.setProperty(kShownShare, f.size.width() / pieces[i].naturalWidth);
         if (i > 0) {
             c.insertBlock();
         }

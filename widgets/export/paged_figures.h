@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QSizeF>
 #include <QString>
+#include <QTextFormat>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -29,6 +30,10 @@ struct PagedFigure {
     QSizeF size;
     qreal smallestText = 0;
 };
+
+// A figure's picture in the document: the share of its laid-out size it is shown at (a double
+// property of its QTextImageFormat; 1: as laid out).
+constexpr int kShownShare = QTextFormat::UserProperty + 1;
 
 // How figures are drawn on the pages, in the document's units (points on paper, pixels on a
 // slide).

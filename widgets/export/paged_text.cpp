@@ -37,11 +37,16 @@ std::vector<Flow> flowOf(QTextDocument& doc) {
         if (QTextFrame* f = it.currentFrame()) {
             out.push_back({{}, f, layout->frameBoundingRect(f)});
         } else if (it.currentBlock().isValid() && !it.currentBlock().text().trimmed().isEmpty()) {
-            out.push_back(
-                {it.currentBlock(), nullptr, layout->blockBoundingRect(it.currentBlock())});
+            out.push_back({it.currentBlock(), nullptr, linesRect(doc, it.currentBlock())});
         }
     }
     return out;
+}
+
+QRectF linesRect(const QTextDocument& doc, const QTextBlock& b) {
+    const QRectF block = doc.documentLayout()->blockBoundingRect(b);
+    const QTextLayout* lines = b.layout();
+    return lines ? block.translated(0, lines->boundingRect().top()) : block;
 }
 
 namespace {
@@ -198,7 +203,6 @@ RowCut firstRowCutByAPage(QTextDocument& doc) {
     const qreal room = pageH - doc.rootFrame()->frameFormat().topMargin() -
                        doc.rootFrame()->frameFormat().bottomMargin();
     doc.pageCount(); // lays the document out
-    const QAbstractTextDocumentLayout* layout = doc.documentLayout();
     const auto page = [pageH](qreal y) { return static_cast<int>(std::floor(y / pageH)); };
     int index = -1;
     for (QTextFrame* f : doc.rootFrame()->childFrames()) {
@@ -213,10 +217,9 @@ RowCut firstRowCutByAPage(QTextDocument& doc) {
             qreal bottom = std::numeric_limits<qreal>::lowest();
             for (int c = 0; c < table->columns(); ++c) {
                 const QTextTableCell cell = table->cellAt(r, c);
-                top = std::min(top,
-                               layout->blockBoundingRect(cell.firstCursorPosition().block()).top());
-                bottom = std::max(
-                    bottom, layout->blockBoundingRect(cell.lastCursorPosition().block()).bottom());
+                top = std::min(top, linesRect(doc, cell.firstCursorPosition().block()).top());
+                bottom =
+                    std::max(bottom, linesRect(doc, cell.lastCursorPosition().block()).bottom());
             }
             if (page(top) != page(bottom - 1) && bottom - top < room) {
                 return {index, r - header};

@@ -30,6 +30,11 @@ struct Flow {
 // What the root frame of `doc` holds, in order, as laid out now (blank paragraphs left out).
 std::vector<Flow> flowOf(QTextDocument& doc);
 
+// Where the lines of paragraph `b` of `doc` are laid out. Qt's blockBoundingRect starts where the
+// paragraph starts, though a page's end pushed its first line (a picture) to the next page: it
+// named a picture drawn at the top of a page as the foot of the page before.
+QRectF linesRect(const QTextDocument& doc, const QTextBlock& b);
+
 // REQUIRES: `doc` has its page size set. Moves a heading that would end a page, with the first
 // lines of what it heads, to the next page; and a box (a table, a note, a callout, a diagram
 // card) that fits a page (fitsAPage), or a paragraph of up to three lines, that would be cut in

@@ -41,4 +41,14 @@ QImage FigureRenderer::toImage(qreal dpr, const SceneHighlight* highlight,
     return img;
 }
 
+QImage FigureRenderer::toScaledImage(qreal scale, qreal dpr) const {
+    QImage img((scene_->size * scale * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    img.fill(theme_.background);
+    QPainter p(&img);
+    p.scale(scale, scale);
+    paint(p);
+    return img;
+}
+
 } // namespace fg

@@ -38,6 +38,10 @@ public:
     // the first chapter's figure).
     QImage toImage(qreal dpr, const SceneHighlight* highlight = nullptr,
                    QImage::Format format = QImage::Format_ARGB32_Premultiplied) const;
+    // The figure drawn at `scale` of its size, as an image of size() * scale * dpr pixels
+    // (devicePixelRatio set to dpr, premultiplied): a figure set smaller on a page, drawn at the
+    // size it is shown (scaled down as a picture, its letters came out soft).
+    QImage toScaledImage(qreal scale, qreal dpr) const;
 
 private:
     Theme theme_;
