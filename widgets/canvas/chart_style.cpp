@@ -92,6 +92,28 @@ void setChartTextPx(QCustomPlot* chart, int px) {
     chart->legend->setFont(sized(chart->legend->font()));
 }
 
+ChartTextAtLeast::ChartTextAtLeast(QCustomPlot* chart, int px)
+    : chart_(chart), textPx_(chart->property("fgTextPx")) {
+    for (QCPAxis* axis : {chart->xAxis, chart->yAxis, chart->xAxis2, chart->yAxis2}) {
+        fonts_.push_back(axis->tickLabelFont());
+        fonts_.push_back(axis->labelFont());
+    }
+    fonts_.push_back(chart->legend->font());
+    if (QFontInfo(chart->legend->font()).pixelSize() < px) {
+        setChartTextPx(chart, px);
+    }
+}
+
+ChartTextAtLeast::~ChartTextAtLeast() {
+    chart_->setProperty("fgTextPx", textPx_);
+    std::size_t i = 0;
+    for (QCPAxis* axis : {chart_->xAxis, chart_->yAxis, chart_->xAxis2, chart_->yAxis2}) {
+        axis->setTickLabelFont(fonts_[i++]);
+        axis->setLabelFont(fonts_[i++]);
+    }
+    chart_->legend->setFont(fonts_[i]);
+}
+
 void placeLegendAbove(QCustomPlot* chart) {
     chart->legend->setVisible(true);
     if (chart->axisRect()->insetLayout()->elements(false).contains(chart->legend)) {

@@ -4,7 +4,10 @@
 
 #include "models/theme/theme.h"
 
+#include <QFont>
 #include <QSize>
+#include <QVariant>
+#include <vector>
 
 class QCustomPlot;
 class QCPPainter;
@@ -26,6 +29,22 @@ void followPageType(QCustomPlot* chart);
 // REQUIRES: px > 0. Sets every letter of `chart` (tick labels, axis titles, legend) `px` pixels
 // high from now on, whatever the theme's type (a presentation's slide: its body text's size).
 void setChartTextPx(QCustomPlot* chart, int px);
+
+// While it lives, `chart`'s letters are at least `px` pixels high (a picture drawn larger than
+// the chart's widget: a 1920x1080 export of B-Tree vs LSM-tree had 7 px legends under a 32 px
+// summary); then as they were.
+class ChartTextAtLeast {
+public:
+    ChartTextAtLeast(QCustomPlot* chart, int px);
+    ~ChartTextAtLeast();
+    ChartTextAtLeast(const ChartTextAtLeast&) = delete;
+    ChartTextAtLeast& operator=(const ChartTextAtLeast&) = delete;
+
+private:
+    QCustomPlot* chart_;
+    QVariant textPx_;
+    std::vector<QFont> fonts_; // the axes' tick label and title fonts, then the legend's
+};
 
 // As many labels on each vertical axis of `chart` as fit its height laid out at `size`: three
 // lines of its type a label, two to five labels (the default five overlapped in a short chart);

@@ -8,14 +8,85 @@
 #include "widgets/diagrams/btree_vs_lsm_view.h"
 
 #include <QElapsedTimer>
+#include <QFontInfo>
 #include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QPainterPath>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTest>
 #include <QTimer>
+#include <climits>
+#include <cmath>
 #include <qcustomplot.h>
+
+namespace {
+
+// A page that keeps the pixel size of every piece of text drawn on it, and draws nothing.
+class TextSizes : public QPaintDevice {
+public:
+    explicit TextSizes(QSize size) : size_(size) {}
+    QPaintEngine* paintEngine() const override { return &engine_; }
+    const std::vector<std::pair<QString, qreal>>& texts() const { return engine_.texts; }
+
+protected:
+    int metric(PaintDeviceMetric m) const override {
+        switch (m) {
+        case PdmWidth:
+            return size_.width();
+        case PdmHeight:
+            return size_.height();
+        case PdmDpiX:
+        case PdmDpiY:
+        case PdmPhysicalDpiX:
+        case PdmPhysicalDpiY:
+            return 96;
+        case PdmDevicePixelRatio:
+            return 1;
+        case PdmDevicePixelRatioScaled:
+            return int(QPaintDevice::devicePixelRatioFScale());
+        case PdmDepth:
+            return 32;
+        case PdmNumColors:
+            return INT_MAX;
+        default:
+            return 0;
+        }
+    }
+
+private:
+    struct Engine : QPaintEngine {
+        Engine() : QPaintEngine(AllFeatures) {}
+        bool begin(QPaintDevice*) override { return true; }
+        bool end() override { return true; }
+        void updateState(const QPaintEngineState&) override {}
+        void drawPixmap(const QRectF&, const QPixmap&, const QRectF&) override {}
+        void drawPath(const QPainterPath&) override {}
+        void drawPolygon(const QPointF*, int, PolygonDrawMode) override {}
+        void drawPolygon(const QPoint*, int, PolygonDrawMode) override {}
+        void drawLines(const QLineF*, int) override {}
+        void drawLines(const QLine*, int) override {}
+        void drawRects(const QRectF*, int) override {}
+        void drawRects(const QRect*, int) override {}
+        void drawEllipse(const QRectF&) override {}
+        void drawPoints(const QPointF*, int) override {}
+        void drawImage(const QRectF&, const QImage&, const QRectF&,
+                       Qt::ImageConversionFlags) override {}
+        void drawTextItem(const QPointF&, const QTextItem& item) override {
+            // Its size on the page: the font's, times the painter's scale.
+            const qreal scale = std::sqrt(std::abs(painter()->transform().determinant()));
+            texts.emplace_back(item.text(), QFontInfo(item.font()).pixelSize() * scale);
+        }
+        Type type() const override { return User; }
+        std::vector<std::pair<QString, qreal>> texts;
+    };
+    QSize size_;
+    mutable Engine engine_;
+};
+
+} // namespace
 
 class TestBTreeVsLsm : public QObject {
     Q_OBJECT
@@ -261,6 +332,40 @@ private slots:
             QCOMPARE(writesAfter, writes);
             QCOMPARE(readsAfter, reads);
         }
+    }
+
+    // A 1920x1080 export of the page set its charts' legends and axes in the widget's 9 pt (7 px
+    // tall letters) under a 32 px summary (tester 47): on a picture that size every letter of the
+    // charts is at least 0.6 of the summary's, and the page's own charts keep their type.
+    void anExportsChartsAreSetInItsType() {
+        fg::BTreeVsLsmView v;
+        v.resize(1280, 800);
+        v.show();
+        v.waitForRun();
+        const QFont before = v.writesChart()->legend->font();
+        TextSizes page(QSize(1920, 1080));
+        {
+            QPainter p(&page);
+            v.paintCharts(p, QSizeF(1920, 1080));
+        }
+        qreal summary = 0, least = 1e9;
+        QString smallest;
+        for (const auto& [text, px] : page.texts()) {
+            if (text.startsWith(QLatin1String("For "))) {
+                summary = px;
+            } else if (px < least) {
+                least = px;
+                smallest = text;
+            }
+        }
+        QVERIFY(summary >= 30);
+        QVERIFY2(least >= 0.58 * summary,
+                 qPrintable(QStringLiteral("\"%1\" is %2 px under a %3 px summary")
+                                .arg(smallest)
+                                .arg(least)
+                                .arg(summary)));
+        QCOMPARE(v.writesChart()->legend->font(), before);
+        QCOMPARE(v.writesChart()->xAxis->tickLabelFont().pixelSize(), before.pixelSize());
     }
 
     // A tester: the LSM-tree's writes lay flat on zero under the B-Tree's (6.9 MB against 428 MB
