@@ -260,15 +260,20 @@ void LsmView::refresh() {
     QCustomPlot* plot = chart();
     const int n = std::clamp(pos + 1, 0, static_cast<int>(steps_.size()));
     plot->clearGraphs();
+    // A mark on the points, a shape each curve (about 30 of them on a long run): read
+    // amplification after the first get is one point, which a line alone does not draw (tester
+    // 47 saw it in the legend and nowhere on the chart).
     const auto add = [&](const QVector<double>& y, const QString& name, int tone,
-                         Qt::PenStyle style) {
+                         Qt::PenStyle style, QCPScatterStyle::ScatterShape mark) {
         QCPGraph* g = plot->addGraph();
         g->setData(steps_.mid(0, n), y.mid(0, n), true);
         g->setPen(QPen(theme().series[std::size_t(tone)], 2 * theme().lineWidth, style));
+        g->setScatterStyle(QCPScatterStyle(mark, 7 * theme().fontScale));
+        g->setScatterSkip(std::max(0, n / 30 - 1));
         g->setName(name);
     };
-    add(writeAmp_, QString(), 0, Qt::SolidLine);
-    add(readAmp_, QString(), 1, Qt::DashLine);
+    add(writeAmp_, QString(), 0, Qt::SolidLine, QCPScatterStyle::ssCircle);
+    add(readAmp_, QString(), 1, Qt::DashLine, QCPScatterStyle::ssTriangle);
     nameCurves();
     // Headroom on both axes: the last step and the highest point stay off the frame.
     const double steps = std::max<double>(1, steps_.size());

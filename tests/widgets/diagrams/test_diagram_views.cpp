@@ -360,6 +360,36 @@ private slots:
         QCoreApplication::processEvents();
         QVERIFY(plot->graph(1)->data()->size() > 1);
         QCOMPARE(points(plot->graph(1), true), 0);
+        // At the first get its one point is drawn (a line alone drew nothing: tester 47): the
+        // curve's colour is on the chart around it.
+        player->seek(firstGet);
+        QCoreApplication::processEvents();
+        plot->replot();
+        const QCPGraph* reads = plot->graph(1);
+        QCOMPARE(points(reads, true), 1);
+        QPointF at;
+        for (auto it = reads->data()->constBegin(); it != reads->data()->constEnd(); ++it) {
+            if (!qIsNaN(it->value)) {
+                at = QPointF(plot->xAxis->coordToPixel(it->key),
+                             plot->yAxis->coordToPixel(it->value));
+            }
+        }
+        const QImage shot = plot->grab().toImage();
+        const QColor curve = reads->pen().color();
+        int inked = 0;
+        for (int dy = -4; dy <= 4; ++dy) {
+            for (int dx = -4; dx <= 4; ++dx) {
+                const QColor c = shot.pixelColor((at + QPointF(dx, dy)).toPoint());
+                inked += std::abs(c.red() - curve.red()) + std::abs(c.green() - curve.green()) +
+                                     std::abs(c.blue() - curve.blue()) <
+                                 60
+                             ? 1
+                             : 0;
+            }
+        }
+        QVERIFY2(inked >= 4, qPrintable(QStringLiteral("%1 pixels of the curve's colour at its "
+                                                       "one point")
+                                            .arg(inked)));
     }
 
     // A tester put -99999999999999999999 in the LSM-tree: a text key beyond 64 bits, sorted
