@@ -192,8 +192,13 @@ void PracticeView::start() {
     const auto level = static_cast<practice::Level>(level_->currentIndex());
     const std::uint64_t seed = seedEdit_->text().toULongLong();
     if (seed > std::uint64_t(kMostSeed)) { // 19 digits, past what the command line takes
+        // Said as what it is: it was told it had "at most 19 digits" (it has 19: tester 47).
         seedEdit_->setFocus();
-        emit seedEdit_->inputRejected(); // the box says its rule, as for a key it refuses
+        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
+                           tr("A seed is at most 9223372036854775807, and %1 is larger: type a "
+                              "smaller one.")
+                               .arg(seedEdit_->text()),
+                           seedEdit_);
         return;
     }
     if (seedEdit_->property(kSeedCut).toBool()) { // said once: Start again takes it as it is

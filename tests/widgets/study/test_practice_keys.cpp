@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QToolTip>
 
 using fg::practice::AnswerField;
 using fg::practice::Level;
@@ -109,6 +110,21 @@ private slots:
         page.view.start();
         QVERIFY(page.view.current());
         QCOMPARE(page.view.current()->seed, 1111111111111111112ULL);
+    }
+
+    // Tester 47: 9223372036854775808 (19 digits, one over the most) did not start and was told
+    // "A seed has at most 19 digits: the rest was not taken". It is told what it is.
+    void aSeedOverTheMostIsSaidToBeLarger() {
+        practice_test::Page page;
+        QLineEdit* seed = practice_keys::seedBox(page.view);
+        QVERIFY(seed);
+        seed->clear();
+        QTest::keyClicks(seed, QStringLiteral("9223372036854775808"));
+        page.view.start();
+        QVERIFY(!page.view.current());
+        QVERIFY2(QToolTip::text().contains(QLatin1String("9223372036854775808 is larger")),
+                 qPrintable(QToolTip::text()));
+        QVERIFY(!QToolTip::text().contains(QLatin1String("19 digits")));
     }
 
     void treeNodesAreOneTabStop() {
