@@ -57,6 +57,16 @@ PagedFigures::PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>
         // As large as laid out when it fits a page with the heading above it; else a little
         // smaller if its letters stay at the least size or more; else cut between its parts.
         const qreal room = roomOnAPage(name);
+        if (type_.largerBodyPx > 0) {
+            Shown larger = lay(figure, 0, 0, room, false, 0, type_.largerBodyPx);
+            if (larger.naturalHeight <= room) {
+                larger = lay(figure, 0, 0, room, true, 0, type_.largerBodyPx);
+                larger.figure.name = name;
+                shown_.push_back(larger);
+                show(name, {larger});
+                continue;
+            }
+        }
         Shown whole = lay(figure, 0, 0, room);
         whole.figure.name = name;
         shown_.push_back(whole);
@@ -92,14 +102,15 @@ std::vector<PagedFigure> PagedFigures::figures() const {
 }
 
 PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t from, std::size_t to,
-                                      qreal room, bool draw, qreal layWidth) {
+                                      qreal room, bool draw, qreal layWidth, qreal body) {
     Shown s;
     s.whole = whole;
     s.from = from;
     s.to = to;
     s.layWidth = layWidth > 0 ? layWidth : type_.width;
+    s.body = body > 0 ? body : type_.bodyPx;
     s.figure.figure = to > 0 ? figurePiece(whole, from, to) : whole;
-    const FigureRenderer r(s.figure.figure, theme_, s.layWidth, type_.bodyPx);
+    const FigureRenderer r(s.figure.figure, theme_, s.layWidth, s.body);
     s.naturalWidth = std::max<qreal>(1, r.size().width());
     s.naturalHeight = std::max<qreal>(1, r.size().height());
     s.smallestPx = smallestTextPx(r.scene());
@@ -249,7 +260,7 @@ bool PagedFigures::fillAnEmptyRoom() {
             room - (top - page * pageH - topMargin()) - b.blockFormat().bottomMargin() - 4;
         const QString name = s.figure.name;
         if (readableAt(s, height)) {
-            Shown smaller = lay(s.whole, s.from, s.to, height, true, s.layWidth);
+            Shown smaller = lay(s.whole, s.from, s.to, height, true, s.layWidth, s.body);
             smaller.settled = true;
             show(name, {smaller});
             return true;

@@ -43,6 +43,10 @@ struct FigureType {
     qreal leastText = 0;  // its letters are never set smaller than this
     qreal leastScale = 0; // nor is it set smaller than this share of its laid-out size
     qreal dpr = 1;        // pictures are drawn this many times as sharp as the unit
+    // A figure that fits a page whole (with the heading above it) in this larger type is set in
+    // it (a slide: the text's own, where figures' letters were smaller than a note's beside
+    // them); 0: none.
+    qreal largerBodyPx = 0;
 };
 
 class PagedFigures {
@@ -67,6 +71,7 @@ private:
         nlohmann::json whole;
         std::size_t from = 0, to = 0;
         qreal layWidth = 0;     // laid out at this width (the text's, or wider: layWider)
+        qreal body = 0;         // and in this type
         qreal naturalWidth = 0; // its size as laid out
         qreal naturalHeight = 0;
         qreal smallestPx = 0; // its smallest letters at that size
@@ -74,7 +79,7 @@ private:
         QImage image;         // drawn, to be put in the document (null: it is there)
     };
     Shown lay(const nlohmann::json& whole, std::size_t from, std::size_t to, qreal room,
-              bool draw = true, qreal layWidth = 0);
+              bool draw = true, qreal layWidth = 0, qreal body = 0);
     // `s` (laid out at the text's width and drawn) laid out as wide as makes it largest once set
     // in the text's width and `room`'s height (a flowchart wraps its rows in a narrow column and
     // grows tall), drawn.
