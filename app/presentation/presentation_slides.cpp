@@ -79,6 +79,13 @@ qreal usedShare(QTextDocument& doc) {
     return flow.empty() ? 0 : flow.back().rect.bottom() / doc.pageSize().height();
 }
 
+// How much of its last page `doc` fills, of the page's height.
+qreal lastPageShare(QTextDocument& doc) {
+    const std::vector<Flow> flow = flowOf(doc);
+    const qreal h = doc.pageSize().height();
+    return flow.empty() ? 0 : (flow.back().rect.bottom() - (doc.pageCount() - 1) * h) / h;
+}
+
 // The charts' type on a diagram slide, of the body's.
 constexpr qreal kChartText = 0.8;
 // A live diagram whose largest letters would be under this much of the body's on a slide is
@@ -274,6 +281,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     // takes the section more pages than 0.85 of it (Kafka's "Ideal Use Cases" at 1024x768 left
     // its note alone on a second page).
     bool figuresInTheText = true;
+    qreal figureShrink = 1; // FigureType::shrink
     const auto build = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
@@ -329,7 +337,8 @@ void PresentationWindow::showTextSlide(const Slide& s) {
              .leastText = bodyPx() * 0.6,
              .leastScale = 0.8,
              .dpr = devicePixelRatioF(),
-             .largerBodyPx = figuresInTheText ? px : 0});
+             .largerBodyPx = figuresInTheText ? px : 0,
+             .shrink = figureShrink});
         for (keepTogether(*doc); placed.fillAnEmptyRoom(); keepTogether(*doc)) {
             releasePageBreaks(*doc);
         }
@@ -399,6 +408,26 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     if (best != px * 0.8 && pages > 1) {
         layOutHeaded(best); // the last one laid out was not the one kept
     }
+    // A last page that holds little (Kafka's "Ideal Use Cases" at 1024x768: its note alone on a
+    // second page) is saved by setting the figures a little smaller, where they stay readable.
+    if (pages > 1 && lastPageShare(*doc) < 0.35) {
+        figureShrink = 0.85;
+        bool saved = false;
+        for (const qreal size : {px, px * 0.9, px * 0.8}) {
+            if (size <= best) {
+                if (const int n = layOutHeaded(size); n < pages) {
+                    pages = n;
+                    best = size;
+                    saved = true;
+                    break;
+                }
+            }
+        }
+        if (!saved) {
+            figureShrink = 1;
+            layOutHeaded(best);
+        }
+    }
     // A section of one page that leaves most of it empty is set larger (up to 1.4 times the body,
     // 42 px at 1080p) while it stays one page with a tenth of it to spare: Redis's "Core
     // Identity", a table of five rows, left 60% of the slide blank in the reader's type (tester
@@ -412,7 +441,7 @@ void PresentationWindow::showTextSlide(const Slide& s) {
             }
         }
         if (!larger) {
-            layOutHeaded(px);
+            layOutHeaded(best);
         }
     }
     const QString continued =

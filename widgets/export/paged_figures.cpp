@@ -114,7 +114,11 @@ PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t f
     s.naturalWidth = std::max<qreal>(1, r.size().width());
     s.naturalHeight = std::max<qreal>(1, r.size().height());
     s.smallestPx = smallestTextPx(r.scene());
-    const qreal k = scaleAt(s, room);
+    qreal k = scaleAt(s, room);
+    if (const qreal shrunk = k * type_.shrink; type_.shrink < 1 && shrunk >= type_.leastScale &&
+                                               s.smallestPx * shrunk >= type_.leastText) {
+        k = shrunk;
+    }
     s.figure.size = r.size() * k;
     s.figure.smallestText = s.smallestPx * k;
     if (draw) {

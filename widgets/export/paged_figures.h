@@ -47,6 +47,9 @@ struct FigureType {
     // it (a slide: the text's own, where figures' letters were smaller than a note's beside
     // them); 0: none.
     qreal largerBodyPx = 0;
+    // Each figure is set at this share of the size it would have, where its letters and size stay
+    // at the least (leastText, leastScale) or more: a section's last page held a note alone.
+    qreal shrink = 1;
 };
 
 class PagedFigures {
