@@ -109,6 +109,19 @@ bool breaksAWord(const QTextBlock& b) {
     return false;
 }
 
+// Every picture of `doc`: `visit(its paragraph, its position, its format)`.
+template <class Visit>
+void forEveryPicture(QTextDocument& doc, Visit visit) {
+    for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextCharFormat f = it.fragment().charFormat();
+            if (f.isImageFormat()) {
+                visit(b, it.fragment().position(), f.toImageFormat());
+            }
+        }
+    }
+}
+
 // Where the picture at `position` of paragraph `b` of `doc` is drawn (on its line's baseline), in
 // the document: its line's place in the paragraph's layout, from where Qt put the layout (the top
 // left of its blockBoundingRect, which does not count a line pushed to the next page).
@@ -289,25 +302,18 @@ private slots:
         int figures = 0;
         forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
             QTextDocument& doc = *w->slideDocument();
-            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
-                for (auto it = b.begin(); !it.atEnd(); ++it) {
-                    const QTextCharFormat f = it.fragment().charFormat();
-                    if (!f.isImageFormat()) {
-                        continue;
-                    }
-                    const QTextImageFormat image = f.toImageFormat();
-                    QVERIFY(image.hasProperty(fg::kShownShare));
-                    ++figures;
-                    // Half its laid-out width, to the pixel (the flowchart is 913.58 px of
-                    // 1827.16 at 1024x768).
-                    const qreal shown = image.doubleProperty(fg::kShownShare);
-                    if (image.width() < image.width() / shown * 0.5 - 0.5) {
-                        faults << QStringLiteral("%1: %2 at %3")
-                                      .arg(where(w, slide), image.name())
-                                      .arg(shown, 0, 'f', 3);
-                    }
+            forEveryPicture(doc, [&](const QTextBlock&, int, const QTextImageFormat& image) {
+                QVERIFY(image.hasProperty(fg::kShownShare));
+                ++figures;
+                // Half its laid-out width, to the pixel (the flowchart is 913.58 px
+                // of 1827.16 at 1024x768).
+                const qreal shown = image.doubleProperty(fg::kShownShare);
+                if (image.width() < image.width() / shown * 0.5 - 0.5) {
+                    faults << QStringLiteral("%1: %2 at %3")
+                                  .arg(where(w, slide), image.name())
+                                  .arg(shown, 0, 'f', 3);
                 }
-            }
+            });
         });
         QVERIFY(figures > 30);
         QVERIFY2(faults.isEmpty(), qPrintable(faults.join(QLatin1Char('\n'))));
@@ -326,30 +332,22 @@ private slots:
         forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
             QTextDocument& doc = *w->slideDocument();
             const qreal dpr = w->devicePixelRatioF();
-            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
-                for (auto it = b.begin(); !it.atEnd(); ++it) {
-                    const QTextCharFormat f = it.fragment().charFormat();
-                    if (!f.isImageFormat()) {
-                        continue;
-                    }
-                    const QTextImageFormat image = f.toImageFormat();
-                    const QImage drawn =
-                        doc.resource(QTextDocument::ImageResource, QUrl(image.name()))
-                            .value<QImage>();
-                    ++figures;
-                    const QSizeF screen = QSizeF(image.width(), image.height()) * dpr;
-                    smaller += image.doubleProperty(fg::kShownShare) < 0.99;
-                    if (std::abs(drawn.width() - screen.width()) > 1.5 ||
-                        std::abs(drawn.height() - screen.height()) > 1.5) {
-                        faults << QStringLiteral("%1: %2 drawn %3x%4 px, shown in %5x%6")
-                                      .arg(where(w, slide), image.name())
-                                      .arg(drawn.width())
-                                      .arg(drawn.height())
-                                      .arg(screen.width(), 0, 'f', 1)
-                                      .arg(screen.height(), 0, 'f', 1);
-                    }
+            forEveryPicture(doc, [&](const QTextBlock&, int, const QTextImageFormat& image) {
+                const QImage drawn =
+                    doc.resource(QTextDocument::ImageResource, QUrl(image.name())).value<QImage>();
+                ++figures;
+                const QSizeF screen = QSizeF(image.width(), image.height()) * dpr;
+                smaller += image.doubleProperty(fg::kShownShare) < 0.99;
+                if (std::abs(drawn.width() - screen.width()) > 1.5 ||
+                    std::abs(drawn.height() - screen.height()) > 1.5) {
+                    faults << QStringLiteral("%1: %2 drawn %3x%4 px, shown in %5x%6")
+                                  .arg(where(w, slide), image.name())
+                                  .arg(drawn.width())
+                                  .arg(drawn.height())
+                                  .arg(screen.width(), 0, 'f', 1)
+                                  .arg(screen.height(), 0, 'f', 1);
                 }
-            }
+            });
         });
         QVERIFY(figures > 30);
         QVERIFY(smaller > 0); // some are set smaller than laid out: the case this is about
@@ -373,49 +371,41 @@ private slots:
         forEveryPage(size, [&](fg::PresentationWindow* w, int slide) {
             QTextDocument& doc = *w->slideDocument();
             const QSizeF pageSize = doc.pageSize();
-            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
-                for (auto it = b.begin(); !it.atEnd(); ++it) {
-                    const QTextCharFormat f = it.fragment().charFormat();
-                    if (!f.isImageFormat()) {
-                        continue;
-                    }
-                    const QTextImageFormat image = f.toImageFormat();
-                    const QImage drawn =
-                        doc.resource(QTextDocument::ImageResource, QUrl(image.name()))
-                            .value<QImage>()
-                            .convertToFormat(QImage::Format_RGB32);
-                    const QRectF at = pictureRect(doc, b, it.fragment().position(), image);
-                    // Where the pages are made take it to be: a picture pushed to the top of a
-                    // page was taken for the foot of the page before (the time-series retention
-                    // figure's second piece, alone on a page at 1024x768).
-                    const auto flow = fg::flowOf(doc);
-                    const auto mine = std::find_if(
-                        flow.begin(), flow.end(), [&b](const fg::Flow& x) { return x.block == b; });
-                    if (mine == flow.end() || std::abs(mine->rect.top() - at.top()) > 1) {
-                        faults << QStringLiteral("%1: %2 is drawn at %3, taken to be at %4")
-                                      .arg(where(w, slide), image.name())
-                                      .arg(at.top(), 0, 'f', 0)
-                                      .arg(mine == flow.end() ? -1 : mine->rect.top(), 0, 'f', 0);
-                    }
-                    const int page = int(std::floor(at.top() / pageSize.height()));
-                    QImage painted(pageSize.toSize(), QImage::Format_RGB32);
-                    painted.fill(Qt::white);
-                    {
-                        QPainter p(&painted);
-                        fg::paintPage(p, doc, page, Qt::black);
-                    }
-                    const QPoint corner(qRound(at.left()),
-                                        qRound(at.top() - page * pageSize.height()));
-                    const qreal off = meanDifference(painted, corner, drawn);
-                    ++figures;
-                    smaller += image.doubleProperty(fg::kShownShare) < 0.99;
-                    if (off > 8) {
-                        faults << QStringLiteral("%1: %2 is painted %3 off its picture")
-                                      .arg(where(w, slide), image.name())
-                                      .arg(off, 0, 'f', 1);
-                    }
+            forEveryPicture(doc, [&](const QTextBlock& b, int position,
+                                     const QTextImageFormat& image) {
+                const QImage drawn = doc.resource(QTextDocument::ImageResource, QUrl(image.name()))
+                                         .value<QImage>()
+                                         .convertToFormat(QImage::Format_RGB32);
+                const QRectF at = pictureRect(doc, b, position, image);
+                // Where the pages are made take it to be: a picture pushed to the top of a
+                // page was taken for the foot of the page before (the time-series retention
+                // figure's second piece, alone on a page at 1024x768).
+                const auto flow = fg::flowOf(doc);
+                const auto mine = std::find_if(flow.begin(), flow.end(),
+                                               [&b](const fg::Flow& x) { return x.block == b; });
+                if (mine == flow.end() || std::abs(mine->rect.top() - at.top()) > 1) {
+                    faults << QStringLiteral("%1: %2 is drawn at %3, taken to be at %4")
+                                  .arg(where(w, slide), image.name())
+                                  .arg(at.top(), 0, 'f', 0)
+                                  .arg(mine == flow.end() ? -1 : mine->rect.top(), 0, 'f', 0);
                 }
-            }
+                const int page = int(std::floor(at.top() / pageSize.height()));
+                QImage painted(pageSize.toSize(), QImage::Format_RGB32);
+                painted.fill(Qt::white);
+                {
+                    QPainter p(&painted);
+                    fg::paintPage(p, doc, page, Qt::black);
+                }
+                const QPoint corner(qRound(at.left()), qRound(at.top() - page * pageSize.height()));
+                const qreal off = meanDifference(painted, corner, drawn);
+                ++figures;
+                smaller += image.doubleProperty(fg::kShownShare) < 0.99;
+                if (off > 8) {
+                    faults << QStringLiteral("%1: %2 is painted %3 off its picture")
+                                  .arg(where(w, slide), image.name())
+                                  .arg(off, 0, 'f', 1);
+                }
+            });
         });
         QVERIFY(figures > 30);
         QVERIFY(smaller > 0);
@@ -444,25 +434,18 @@ private slots:
         forEveryPage(QSize(1920, 1080), [&](fg::PresentationWindow* w, int) {
             QTextDocument& doc = *w->slideDocument();
             const qreal px = doc.defaultFont().pointSizeF() * w->logicalDpiY() / 72.0;
-            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
-                for (auto it = b.begin(); !it.atEnd(); ++it) {
-                    const QTextCharFormat f = it.fragment().charFormat();
-                    if (!f.isImageFormat()) {
-                        continue;
-                    }
-                    const QTextImageFormat image = f.toImageFormat();
-                    const auto figure = figures.find(image.name());
-                    if (figure == figures.end() || image.doubleProperty(fg::kShownShare) < 1) {
-                        continue; // a piece, or set smaller
-                    }
-                    const fg::FigureRenderer r(figure->second, fg::Theme::projector(),
-                                               image.width(), px);
-                    if (std::abs(r.size().height() - image.height()) <= 1) {
-                        ++inTheText;
-                        kafkaUseCases |= image.name() == QLatin1String("figure:kafka-use-cases");
-                    }
+            forEveryPicture(doc, [&](const QTextBlock&, int, const QTextImageFormat& image) {
+                const auto figure = figures.find(image.name());
+                if (figure == figures.end() || image.doubleProperty(fg::kShownShare) < 1) {
+                    return; // a piece, or set smaller
                 }
-            }
+                const fg::FigureRenderer r(figure->second, fg::Theme::projector(), image.width(),
+                                           px);
+                if (std::abs(r.size().height() - image.height()) <= 1) {
+                    ++inTheText;
+                    kafkaUseCases |= image.name() == QLatin1String("figure:kafka-use-cases");
+                }
+            });
         });
         QVERIFY2(kafkaUseCases, "Kafka's Ideal Use Cases is not in the text's type");
         QVERIFY2(inTheText >= 10, qPrintable(QString::number(inTheText)));
