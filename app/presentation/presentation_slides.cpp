@@ -73,13 +73,7 @@ bool breakUnderTheTopMargin(QTextDocument& doc) {
     return false;
 }
 
-// How much of its one page `doc` fills: the bottom of what it holds, of the page's height.
-qreal usedShare(QTextDocument& doc) {
-    const std::vector<Flow> flow = flowOf(doc);
-    return flow.empty() ? 0 : flow.back().rect.bottom() / doc.pageSize().height();
-}
-
-// How much of its last page `doc` fills, of the page's height.
+// How much of its last page `doc` fills: the bottom of what it holds, of the page's height.
 qreal lastPageShare(QTextDocument& doc) {
     const std::vector<Flow> flow = flowOf(doc);
     const qreal h = doc.pageSize().height();
@@ -277,11 +271,15 @@ void PresentationWindow::showTextSlide(const Slide& s) {
     // again: a slide's end cut a row in two ("Rows with dynamic columns, column" | "families"
     // at 1024x768: tester 44).
     std::map<int, std::vector<int>> tableCuts;
-    // Figures that fit a page whole in the text's type are set in it (PagedFigures), unless that
-    // takes the section more pages than 0.85 of it (Kafka's "Ideal Use Cases" at 1024x768 left
-    // its note alone on a second page).
-    bool figuresInTheText = true;
-    qreal figureShrink = 1; // FigureType::shrink
+    // How a section is set: its type, and its figures' (FigureType: in the text's type where
+    // they fit a page whole, and the share they are set at). The one laid out last is `laid`.
+    struct Setting {
+        qreal px = 0;
+        bool figuresInTheText = true;
+        qreal figureShrink = 1;
+        bool operator==(const Setting&) const = default;
+    };
+    Setting laid;
     const auto build = [&](qreal px) {
         doc->clear();
         doc->setPageSize(pageSize);
@@ -337,8 +335,8 @@ void PresentationWindow::showTextSlide(const Slide& s) {
              .leastText = bodyPx() * 0.6,
              .leastScale = 0.8,
              .dpr = devicePixelRatioF(),
-             .largerBodyPx = figuresInTheText ? px : 0,
-             .shrink = figureShrink});
+             .largerBodyPx = laid.figuresInTheText ? px : 0,
+             .shrink = laid.figureShrink});
         for (keepTogether(*doc); placed.fillAnEmptyRoom(); keepTogether(*doc)) {
             releasePageBreaks(*doc);
         }
@@ -383,67 +381,65 @@ void PresentationWindow::showTextSlide(const Slide& s) {
         }
         return without;
     };
-    // Set a little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page:
-    // one screen instead of two, or four pages instead of five.
+    const auto layOutAt = [&](const Setting& setting) {
+        laid = setting;
+        return layOutHeaded(setting.px);
+    };
     const qreal px = bodyPx();
-    int pages = layOutHeaded(px);
-    if (pages > 1) {
-        figuresInTheText = false;
-        if (const int n = layOutHeaded(px); n < pages) {
+    Setting best{px};
+    int pages = layOutAt(best);
+    // Kept when it takes fewer pages than the best so far.
+    const auto fewerPagesAt = [&](const Setting& setting) {
+        if (const int n = layOutAt(setting); n < pages) {
             pages = n;
-        } else {
-            figuresInTheText = true;
-            layOutHeaded(px);
+            best = setting;
+            return true;
         }
+        return false;
+    };
+    const auto showBest = [&] {
+        if (!(laid == best)) {
+            layOutAt(best);
+        }
+    };
+    // Figures in 0.85 of the text's type when their own takes the section a page more (Kafka's
+    // "Ideal Use Cases" at 1024x768 left its note alone on a second page); then the whole a
+    // little smaller (down to 0.8 of the body, 24 px at 1080p) when that saves a page: one
+    // screen instead of two, or four pages instead of five.
+    if (pages > 1) {
+        fewerPagesAt({px, false});
     }
-    qreal best = px;
-    for (const qreal smaller : {px * 0.9, px * 0.8}) {
+    for (const qreal smaller : {0.9, 0.8}) {
         if (pages > 1) {
-            if (const int n = layOutHeaded(smaller); n < pages) {
-                pages = n;
-                best = smaller;
-            }
+            fewerPagesAt({px * smaller, best.figuresInTheText});
         }
     }
-    if (best != px * 0.8 && pages > 1) {
-        layOutHeaded(best); // the last one laid out was not the one kept
-    }
-    // A last page that holds little (Kafka's "Ideal Use Cases" at 1024x768: its note alone on a
-    // second page) is saved by setting the figures a little smaller, where they stay readable.
+    // A last page that holds little (its note alone) is saved by setting the figures a little
+    // smaller, where they stay readable, in any of those types.
+    showBest();
     if (pages > 1 && lastPageShare(*doc) < 0.35) {
-        figureShrink = 0.85;
-        bool saved = false;
         for (const qreal size : {px, px * 0.9, px * 0.8}) {
-            if (size <= best) {
-                if (const int n = layOutHeaded(size); n < pages) {
-                    pages = n;
-                    best = size;
-                    saved = true;
-                    break;
-                }
+            if (size <= best.px && fewerPagesAt({size, best.figuresInTheText, 0.85})) {
+                break;
             }
-        }
-        if (!saved) {
-            figureShrink = 1;
-            layOutHeaded(best);
         }
     }
     // A section of one page that leaves most of it empty is set larger (up to 1.4 times the body,
     // 42 px at 1080p) while it stays one page with a tenth of it to spare: Redis's "Core
     // Identity", a table of five rows, left 60% of the slide blank in the reader's type (tester
     // 46). A slide is read from the back of the room.
-    if (pages == 1 && s.kind != Slide::Kind::Title && usedShare(*doc) < 0.6) {
-        bool larger = false;
+    showBest();
+    if (pages == 1 && s.kind != Slide::Kind::Title && lastPageShare(*doc) < 0.6) {
         for (const qreal k : {1.4, 1.3, 1.2, 1.1}) {
-            if (layOutHeaded(px * k) == 1 && usedShare(*doc) <= 0.9) {
-                larger = true;
+            Setting larger = best;
+            larger.px = px * k;
+            if (layOutAt(larger) == 1 && lastPageShare(*doc) <= 0.9) {
+                best = larger;
                 break;
             }
         }
-        if (!larger) {
-            layOutHeaded(best);
-        }
     }
+    showBest();
     const QString continued =
         s.kind == Slide::Kind::Title
             ? QString()

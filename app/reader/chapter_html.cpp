@@ -273,6 +273,14 @@ QString blockHtml(const json& b, const Theme& t, const DiagramLinks& diagrams,
     return {};
 }
 
+const std::vector<int> kNoCuts;
+
+// The rows that start a table of their own in the `table`-th table (sectionHtml's tableCuts).
+const std::vector<int>& cutsOf(const std::map<int, std::vector<int>>& tableCuts, int table) {
+    const auto it = tableCuts.find(table);
+    return it == tableCuts.end() ? kNoCuts : it->second;
+}
+
 } // namespace
 
 QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const DiagramLinks& diagrams,
@@ -289,9 +297,7 @@ QString sectionHtml(const Section& s, const Theme& t, qreal bodyPx, const Diagra
     int table = 0;
     for (const auto& b : s.blocks) {
         const bool isTable = b.value("type", std::string()) == "table";
-        const auto cuts = isTable ? tableCuts.find(table++) : tableCuts.end();
-        h += blockHtml(b, t, diagrams, false,
-                       cuts == tableCuts.end() ? std::vector<int>{} : cuts->second);
+        h += blockHtml(b, t, diagrams, false, isTable ? cutsOf(tableCuts, table++) : kNoCuts);
     }
     return h + QStringLiteral("</body></html>");
 }
@@ -326,14 +332,13 @@ QString chapterHtml(const Chapter& ch, const Theme& t, qreal bodyPx, const Diagr
             QStringLiteral("<h2><a name=\"sec-%1\"></a>%2</h2>").arg(s.id, s.title.toHtmlEscaped());
         for (const auto& b : s.blocks) {
             bool stack = false;
-            auto cuts = tableCuts.end();
+            const std::vector<int>* cuts = &kNoCuts;
             if (b.value("type", std::string()) == "table") {
                 stack = table < stacked.size() && stacked[table];
-                cuts = tableCuts.find(int(table));
+                cuts = &cutsOf(tableCuts, int(table));
                 ++table;
             }
-            h += blockHtml(b, t, diagrams, stack,
-                           cuts == tableCuts.end() ? std::vector<int>{} : cuts->second);
+            h += blockHtml(b, t, diagrams, stack, *cuts);
         }
     }
     return h + QStringLiteral("</body></html>");

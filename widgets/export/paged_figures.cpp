@@ -58,9 +58,8 @@ PagedFigures::PagedFigures(QTextDocument& doc, const std::vector<nlohmann::json>
         // smaller if its letters stay at the least size or more; else cut between its parts.
         const qreal room = roomOnAPage(name);
         if (type_.largerBodyPx > 0) {
-            Shown larger = lay(figure, 0, 0, room, false, 0, type_.largerBodyPx);
+            Shown larger = lay(figure, 0, 0, room, 0, type_.largerBodyPx);
             if (larger.naturalHeight <= room) {
-                larger = lay(figure, 0, 0, room, true, 0, type_.largerBodyPx);
                 larger.figure.name = name;
                 shown_.push_back(larger);
                 show(name, {larger});
@@ -102,7 +101,7 @@ std::vector<PagedFigure> PagedFigures::figures() const {
 }
 
 PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t from, std::size_t to,
-                                      qreal room, bool draw, qreal layWidth, qreal body) {
+                                      qreal room, qreal layWidth, qreal body) {
     Shown s;
     s.whole = whole;
     s.from = from;
@@ -110,22 +109,17 @@ PagedFigures::Shown PagedFigures::lay(const nlohmann::json& whole, std::size_t f
     s.layWidth = layWidth > 0 ? layWidth : type_.width;
     s.body = body > 0 ? body : type_.bodyPx;
     s.figure.figure = to > 0 ? figurePiece(whole, from, to) : whole;
-    const FigureRenderer r(s.figure.figure, theme_, s.layWidth, s.body);
-    s.naturalWidth = std::max<qreal>(1, r.size().width());
-    s.naturalHeight = std::max<qreal>(1, r.size().height());
-    s.smallestPx = smallestTextPx(r.scene());
+    auto r = std::make_shared<const FigureRenderer>(s.figure.figure, theme_, s.layWidth, s.body);
+    s.naturalWidth = std::max<qreal>(1, r->size().width());
+    s.naturalHeight = std::max<qreal>(1, r->size().height());
+    s.smallestPx = smallestTextPx(r->scene());
     qreal k = scaleAt(s, room);
-    if (const qreal shrunk = k * type_.shrink; type_.shrink < 1 && shrunk >= type_.leastScale &&
-                                               s.smallestPx * shrunk >= type_.leastText) {
-        k = shrunk;
+    if (type_.shrink < 1 && readableAtShare(s, k * type_.shrink)) {
+        k *= type_.shrink;
     }
-    s.figure.size = r.size() * k;
+    s.figure.size = r->size() * k;
     s.figure.smallestText = s.smallestPx * k;
-    if (draw) {
-        // Drawn at the size it is shown: drawn at its laid-out size and scaled down by the
-        // page, a figure set smaller came out soft (a slide at 1024x768: tester 46).
-        s.image = r.toScaledImage(k, type_.dpr);
-    }
+    s.toDraw = std::move(r);
     return s;
 }
 
@@ -138,16 +132,14 @@ PagedFigures::Shown PagedFigures::layWider(const Shown& s, qreal room) {
     // tall as a 1024x768 slide: set in 360 px of a 914 px column, its letters 8 px (tester 44).
     // Laid out at up to three times the width, it is set at the size its letters are largest
     // (13 px there).
-    qreal bestWidth = s.layWidth, bestText = s.figure.smallestText;
+    Shown best = s;
     for (const qreal wider : {1.25, 1.5, 1.75, 2.0, 2.5, 3.0}) {
-        const Shown t = lay(s.whole, s.from, s.to, room, false, type_.width * wider);
-        if (t.figure.smallestText > bestText * 1.02) {
-            bestWidth = t.layWidth;
-            bestText = t.figure.smallestText;
+        Shown t = lay(s.whole, s.from, s.to, room, type_.width * wider);
+        if (t.figure.smallestText > best.figure.smallestText * 1.02) {
+            best = std::move(t);
         }
     }
-    // Drawn once: `s` is drawn already at the text's width.
-    return bestWidth == s.layWidth ? s : lay(s.whole, s.from, s.to, room, true, bestWidth);
+    return best;
 }
 
 void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
@@ -160,9 +152,12 @@ void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
         f.name = pieces.size() == 1 ? name
                                     : name.section(QLatin1Char('/'), 0, 0) +
                                           QStringLiteral("/%1").arg(nextPiece_++);
-        if (!pieces[i].image.isNull()) {
-            doc_.addResource(QTextDocument::ImageResource, QUrl(f.name), pieces[i].image);
-            pieces[i].image = QImage();
+        if (const auto& r = pieces[i].toDraw) {
+            // Drawn at the size it is shown: drawn at its laid-out size and scaled down by the
+            // page, a figure set smaller came out soft (a slide at 1024x768: tester 46).
+            doc_.addResource(QTextDocument::ImageResource, QUrl(f.name),
+                             r->toScaledImage(f.size.width() / pieces[i].naturalWidth, type_.dpr));
+            pieces[i].toDraw.reset();
         }
         QTextImageFormat image;
         image.setName(f.name);
@@ -181,7 +176,10 @@ void PagedFigures::show(const QString& name, std::vector<Shown> pieces) {
 }
 
 bool PagedFigures::readableAt(const Shown& s, qreal height) const {
-    const qreal k = scaleAt(s, height);
+    return readableAtShare(s, scaleAt(s, height));
+}
+
+bool PagedFigures::readableAtShare(const Shown& s, qreal k) const {
     return k >= type_.leastScale && s.smallestPx * k >= type_.leastText;
 }
 
@@ -264,7 +262,7 @@ bool PagedFigures::fillAnEmptyRoom() {
             room - (top - page * pageH - topMargin()) - b.blockFormat().bottomMargin() - 4;
         const QString name = s.figure.name;
         if (readableAt(s, height)) {
-            Shown smaller = lay(s.whole, s.from, s.to, height, true, s.layWidth, s.body);
+            Shown smaller = lay(s.whole, s.from, s.to, height, s.layWidth, s.body);
             smaller.settled = true;
             show(name, {smaller});
             return true;
@@ -283,11 +281,10 @@ bool PagedFigures::fillAnEmptyRoom() {
         if (!pieceMayEndAt(whole, end)) {
             continue; // no end the parts allow in the room: the figure starts the next page
         }
-        Shown first = lay(whole, from, end, height, false);
+        Shown first = lay(whole, from, end, height);
         if (end >= to || first.naturalHeight > height || first.naturalHeight < height / 2) {
             continue; // no piece that fits, or one that leaves most of the room empty
         }
-        first = lay(whole, from, end, height);
         Shown rest = lay(whole, end, to, fullPage());
         first.settled = true;
         show(name, {first, rest});

@@ -10,16 +10,18 @@
 
 #include "models/theme/theme.h"
 
-#include <QImage>
 #include <QSizeF>
 #include <QString>
 #include <QTextFormat>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <vector>
 
 class QTextDocument;
 
 namespace fg {
+
+class FigureRenderer;
 
 // A figure on a page: the figure block it shows (a piece of a figure cut between its parts is a
 // figure block of its own), its size on the page in the document's units, and the size of its
@@ -79,13 +81,15 @@ private:
         qreal naturalHeight = 0;
         qreal smallestPx = 0; // its smallest letters at that size
         bool settled = false; // looked at where it landed
-        QImage image;         // drawn, to be put in the document (null: it is there)
+        // Laid out, to be drawn at the size it is shown once it is put in the document (show):
+        // a layout tried and not kept costs no drawing. None: it is in the document.
+        std::shared_ptr<const FigureRenderer> toDraw;
     };
     Shown lay(const nlohmann::json& whole, std::size_t from, std::size_t to, qreal room,
-              bool draw = true, qreal layWidth = 0, qreal body = 0);
-    // `s` (laid out at the text's width and drawn) laid out as wide as makes it largest once set
-    // in the text's width and `room`'s height (a flowchart wraps its rows in a narrow column and
-    // grows tall), drawn.
+              qreal layWidth = 0, qreal body = 0);
+    // `s` (laid out at the text's width) laid out as wide as makes it largest once set in the
+    // text's width and `room`'s height (a flowchart wraps its rows in a narrow column and grows
+    // tall).
     Shown layWider(const Shown& s, qreal room);
     // The share of its laid-out size `s` is set at in `height` (and the text's width).
     qreal scaleAt(const Shown& s, qreal height) const;
@@ -93,6 +97,8 @@ private:
     void show(const QString& name, std::vector<Shown> pieces);
     // True when `s` is still read at `height` (its letters, its scale: see FigureType).
     bool readableAt(const Shown& s, qreal height) const;
+    // Whether `s` set at `k` of its laid-out size keeps its size and letters at the least.
+    bool readableAtShare(const Shown& s, qreal k) const;
     qreal roomOnAPage(const QString& name);
     qreal fullPage() const;
     qreal topMargin() const;    // the document's at the top of a page
