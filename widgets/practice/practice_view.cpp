@@ -188,27 +188,27 @@ void PracticeView::startAsked() {
     start();
 }
 
+void PracticeView::sayAtSeed(QLineEdit* seed, const QString& text) {
+    QToolTip::showText(seed->mapToGlobal(QPoint(0, seed->height())), text, seed);
+}
+
 void PracticeView::start() {
     const auto level = static_cast<practice::Level>(level_->currentIndex());
     const std::uint64_t seed = seedEdit_->text().toULongLong();
     if (seed > std::uint64_t(kMostSeed)) { // 19 digits, past what the command line takes
         // Said as what it is: it was told it had "at most 19 digits" (it has 19: tester 47).
         seedEdit_->setFocus();
-        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
-                           tr("A seed is at most 9223372036854775807, and %1 is larger: type a "
-                              "smaller one.")
-                               .arg(seedEdit_->text()),
-                           seedEdit_);
+        sayAtSeed(seedEdit_, tr("A seed is at most 9223372036854775807, and %1 is larger: type a "
+                                "smaller one.")
+                                 .arg(seedEdit_->text()));
         return;
     }
     if (seedEdit_->property(kSeedCut).toBool()) { // said once: Start again takes it as it is
         seedEdit_->setProperty(kSeedCut, false);
         seedEdit_->setFocus();
-        QToolTip::showText(seedEdit_->mapToGlobal(QPoint(0, seedEdit_->height())),
-                           tr("The seed box kept the first 19 digits of the number typed: %1. "
-                              "Press Start again to use it, or type another.")
-                               .arg(seedEdit_->text()),
-                           seedEdit_);
+        sayAtSeed(seedEdit_, tr("The seed box kept the first 19 digits of the number typed: %1. "
+                                "Press Start again to use it, or type another.")
+                                 .arg(seedEdit_->text()));
         return;
     }
     start(topic_->currentData().toString(), level, count_->value(), seed,

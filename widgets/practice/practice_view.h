@@ -44,6 +44,8 @@ public:
     static constexpr std::int64_t kMostSeed = std::numeric_limits<std::int64_t>::max();
     // The seed box's property while it holds the first 19 digits of a longer number typed in.
     static constexpr const char* kSeedCut = "fgSeedCut";
+    // Says `text` of the seed box `seed` just under it.
+    static void sayAtSeed(QLineEdit* seed, const QString& text);
 
     void setTheme(const Theme& theme) override;
     QString pageTitle() const override;

@@ -16,7 +16,6 @@
 #include <QRandomGenerator>
 #include <QRegularExpressionValidator>
 #include <QSpinBox>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace fg {
@@ -41,12 +40,11 @@ QLineEdit* seedField(QWidget* parent) {
         if (full) {
             edit->setProperty(PracticeView::kSeedCut, true);
         }
-        QToolTip::showText(edit->mapToGlobal(QPoint(0, edit->height())),
-                           full ? PracticeView::tr("A seed has at most 19 digits (up to "
-                                                   "9223372036854775807): the rest was not taken.")
-                                : PracticeView::tr("A seed is a whole number: digits only, at "
-                                                   "most 9223372036854775807."),
-                           edit);
+        PracticeView::sayAtSeed(
+            edit, full ? PracticeView::tr("A seed has at most 19 digits (up to "
+                                          "9223372036854775807): the rest was not taken.")
+                       : PracticeView::tr("A seed is a whole number: digits only, at "
+                                          "most 9223372036854775807."));
     });
     QObject::connect(edit, &QLineEdit::textEdited, edit,
                      [edit] { edit->setProperty(PracticeView::kSeedCut, false); });
