@@ -19,6 +19,7 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace fg {
 
@@ -76,14 +77,20 @@ void DiagramCanvas::keepDrawingInView() {
 }
 
 bool DiagramCanvas::slideHeldLarger() const {
-    return slideHeldLargerAt(size());
+    return slideHeldLargerAt(size(), to_);
 }
 
 bool DiagramCanvas::slideHeldLargerAt(QSize size) const {
+    Frame whole = to_;
+    whole.camera = QRectF(); // framed by the run's camera
+    return slideHeldLargerAt(size, whole);
+}
+
+bool DiagramCanvas::slideHeldLargerAt(QSize size, const Frame& frame) const {
     if (!slide_ || slideLeastPx_ <= 0 || !source_ || size.isEmpty()) {
         return false;
     }
-    return fitScale(size, to_) > wholeScale(size, to_) + 1e-9;
+    return fitScale(size, frame) > wholeScale(size, frame) + 1e-9;
 }
 
 void DiagramCanvas::showChange(const Frame& before) {
@@ -199,6 +206,7 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     if (previous == position) {
         from_ = to_;
     }
+    frameCameras(position, previous);
     keepDrawingInView();
     // A drawing larger than its area (a Lab's in readable type, or one zoomed in) scrolls to
     // what the step changes: zoomed in for the room to read, a class heard the narration of
@@ -220,6 +228,12 @@ void DiagramCanvas::onPositionChanged(int position, int previous) {
     // second alignment per step was a second chart layout pass per step.
 }
 
+void DiagramCanvas::frameCameras(int position, int previous) {
+    const bool growing = slide_ && source_ && !source_->holdsItsPlace();
+    from_.camera = growing ? stepCamera(previous) : QRectF();
+    to_.camera = growing ? stepCamera(position) : QRectF();
+}
+
 Frame DiagramCanvas::currentFrame() const {
     return tween(from_, to_, player_.progress());
 }
@@ -234,7 +248,8 @@ RunExtent runExtent(const DiagramSource& source, const Theme& theme,
             break;
         }
         const Frame f = source.frame(positions[i], theme);
-        run.bounds = run.bounds.united(f.bounds());
+        run.each.push_back(f.bounds());
+        run.bounds = run.bounds.united(run.each.back());
         run.largestTextPx = std::max(run.largestTextPx, f.largestTextPx());
     }
     if (!run.bounds.isValid()) {
@@ -282,6 +297,28 @@ void DiagramCanvas::computeRunCamera() const {
         runExtent(*source_, theme_, positions, cameraSampled_ ? kRunCameraBudgetMs : 0);
     runCamera_ = run.bounds;
     runLargestFont_ = run.largestTextPx;
+    std::vector<std::size_t> order(run.each.size());
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return positions[a] < positions[b]; });
+    cameraPositions_.clear();
+    cameraSoFar_.clear();
+    QRectF soFar;
+    for (const std::size_t i : order) {
+        soFar = soFar.united(run.each[i]);
+        cameraPositions_.push_back(positions[i]);
+        cameraSoFar_.push_back(soFar);
+    }
+}
+
+QRectF DiagramCanvas::stepCamera(int position) const {
+    if (!ownRunCamera().isValid()) {
+        return {};
+    }
+    const auto after = std::upper_bound(cameraPositions_.begin(), cameraPositions_.end(), position);
+    return after == cameraPositions_.begin()
+               ? QRectF()
+               : cameraSoFar_[std::size_t(after - cameraPositions_.begin()) - 1];
 }
 
 QRectF DiagramCanvas::ownRunCamera() const {
@@ -341,7 +378,9 @@ QRectF DiagramCanvas::viewOf(const Frame& frame) const {
     // at rest is fitted the same way whichever step came before it; a source that holds its
     // place, and a slide, frame the whole run: one scale and place for every step.
     const bool holds = source_ && source_->holdsItsPlace();
-    QRectF run = slide_ || holds ? runCamera() : QRectF();
+    QRectF run = slide_ && frame.camera.isValid() ? frame.camera
+                 : slide_ || holds                ? runCamera()
+                                                  : QRectF();
     if (!run.isEmpty() && cameraSampled_) {
         run = run.united(frame.bounds()); // a step the sample missed: framed with it
     }
@@ -567,6 +606,7 @@ void DiagramCanvas::setSlideFraming(bool on, qreal largestTextPx, qreal leastTex
     slideTextPx_ = on ? largestTextPx : 0;
     slideLeastPx_ = on ? leastTextPx : 0;
     slideHeldPx_ = on ? std::max(leastTextPx, heldTextPx) : 0;
+    frameCameras(player_.position(), player_.position());
     pan_ = QPointF();
     keepDrawingInView();
     update();

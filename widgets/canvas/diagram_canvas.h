@@ -105,6 +105,12 @@ public:
     static constexpr int kRunCameraSamples = 64;
     static constexpr int kRunCameraBudgetMs = 300; // a sample's time, the run's ends always
     QRectF runCamera() const;
+    // A slide's camera at `position` (-1: the start): what the run has drawn up to that step, the
+    // union of its frames from the start (with the sampled run's, the samples up to it). A
+    // drawing that grows fills the slide from its first step and the view only widens as it
+    // grows, blended across a transition: framed at the run's end, a B-Tree's early steps used
+    // 9% of the slide (tester 47). A step is framed the same whichever way it is reached.
+    QRectF stepCamera(int position) const;
     // Two drawings side by side at one scale (a Lab page's real system and model): each frames
     // the union of both runs' cameras, so a step of one is as large as the same step of the
     // other. Null: its own camera alone.
@@ -118,17 +124,19 @@ public:
     // times the canvas's type over the application's, when larger (zoomed, presented).
     static constexpr qreal kDeskLargestTextPx = 24;
     qreal largestTextPx() const;
-    // A presentation slide: every step at the one scale that fits the run's camera in the widget
-    // (with a margin), its largest letters at most `largestTextPx` high, the run centred; a step
-    // is centred across within it unless the source holds its place. Off: the desk's framing.
+    // A presentation slide: each step at the scale that fits its camera in the widget (with a
+    // margin): the run's camera for a source that holds its place, else stepCamera. Its largest
+    // letters at most `largestTextPx` high, the camera centred; a step is centred across within
+    // it unless the source holds its place. Off: the desk's framing.
     // A run too wide for its largest letters to be `leastTextPx` high (a B+-tree of eight
     // leaves drew its keys 12 px high on a 1080p slide, 60% of it empty: tester 42) is shown
     // with them `heldTextPx` high, larger than the slide, and scrolls to what each step changes.
     void setSlideFraming(bool on, qreal largestTextPx = 0, qreal leastTextPx = 0,
                          qreal heldTextPx = 0);
     bool slideFraming() const { return slide_; }
-    // Whether a slide's canvas of `size` would show the run larger than it, at its held letters
-    // and scrolling (setSlideFraming): too small a room for the run to be read whole.
+    // Whether a slide's canvas of `size` would show the run (its whole camera) larger than it, at
+    // its held letters and scrolling (setSlideFraming): too small a room for the run to be read
+    // whole.
     bool slideHeldLargerAt(QSize size) const;
     // Never smaller than the page's type: the drawing's smallest letters at least as high as the
     // canvas's font (which grows with View > Zoom, F5 and the Projector theme, as the page's
@@ -202,14 +210,21 @@ private:
     bool slide_ = false;
     qreal slideTextPx_ = 0;
     qreal slideLeastPx_ = 0, slideHeldPx_ = 0;
-    // A slide whose run, fitted whole, would draw its letters under slideLeastPx_.
+    // A slide whose step at rest, fitted whole, would draw its letters under slideLeastPx_.
     bool slideHeldLarger() const;
+    bool slideHeldLargerAt(QSize size, const Frame& frame) const;
+    // Stamps from_ and to_ with their slide cameras (stepCamera), or takes them off.
+    void frameCameras(int position, int previous);
     QRectF ownRunCamera() const;
     qreal runLargestFont() const; // the camera's largest letters (the partner's too)
     QPointer<const DiagramCanvas> partner_;
     mutable QRectF runCamera_; // invalid: not computed for this source and theme yet
     mutable bool cameraSampled_ = false;
     mutable qreal runLargestFont_ = 0; // the largest letters of the camera's frames
+    // The positions the run's camera was computed over, in order, and what the frames drew up
+    // to and with each (stepCamera).
+    mutable std::vector<int> cameraPositions_;
+    mutable std::vector<QRectF> cameraSoFar_;
     QPointF pan_;
     bool readableType_ = false;
     bool wholeFit_ = false; // fitWhole: shown whole, however small its words, until fitToView

@@ -48,6 +48,8 @@ public:
 struct RunExtent {
     QRectF bounds;
     qreal largestTextPx = 0;
+    // Each position's drawn area, in the order of `positions`, as far as the budget went.
+    std::vector<QRectF> each;
 };
 RunExtent runExtent(const DiagramSource& source, const Theme& theme,
                     const std::vector<int>& positions, int budgetMs = 0);

@@ -156,6 +156,8 @@ Frame tween(const Frame& from, const Frame& to, qreal t) {
                       lerp(from.size.height(), to.size.height(), t));
     out.origin =
         QPointF(lerp(from.origin.x(), to.origin.x(), t), lerp(from.origin.y(), to.origin.y(), t));
+    out.camera =
+        from.camera.isValid() && to.camera.isValid() ? lerp(from.camera, to.camera, t) : to.camera;
     QHash<QString, bool> kept;
     for (const auto& b : to.items) {
         if (const auto a = before.find(b.id); a != before.end()) {

@@ -62,6 +62,9 @@ struct Frame {
     // B-Tree's root stands at x = 0 in every frame, so a run's frames share one camera).
     QPointF origin;
     QRectF extent() const { return {origin, size}; }
+    // What a view frames this picture by (a slide's camera, which grows with the run: see
+    // DiagramCanvas::stepCamera); invalid: the view's own choice. tween() blends it.
+    QRectF camera;
 
     const FrameItem* find(const QString& id) const;
     // The union of every item's drawn area, strokes and arrowheads included (a fit-to-view

@@ -56,6 +56,28 @@ private:
     int steps_;
 };
 
+// A drawing that grows and moves (as a B-Tree does): step i draws i + 1 boxes side by side,
+// each with a small label; it does not hold its place. At the last step it shrinks back to one.
+class Spreading : public fg::DiagramSource {
+public:
+    int stepCount() const override { return 12; }
+    fg::Frame frame(int position, const fg::Theme&) const override {
+        fg::Frame f;
+        const int boxes = position == stepCount() - 1 ? 1 : position + 2;
+        for (int i = 0; i < boxes; ++i) {
+            fg::FrameItem it;
+            it.id = QStringLiteral("box%1").arg(i);
+            it.rect = QRectF(60.0 * i, 0, 50, 30);
+            it.text = QString::number(i);
+            it.fontPx = 4; // small letters: the room, not the letters' cap, limits the scale
+            f.items.push_back(it);
+        }
+        f.size = QSizeF(60.0 * boxes - 10, 30);
+        return f;
+    }
+    QString narration(int) const override { return {}; }
+};
+
 // One small box with a label `fontPx` units high.
 class OneLabel : public fg::DiagramSource {
 public:
@@ -169,6 +191,62 @@ private slots:
         QVERIFY2(std::abs(letters() - 60) < 0.5, qPrintable(QString::number(letters())));
         canvas.setSlideFraming(false);
         QVERIFY2(std::abs(letters() - 24 * 1.35) < 0.5, qPrintable(QString::number(letters())));
+        canvas.setSource(nullptr);
+    }
+
+    void aSlideFramesTheRunSoFar() {
+        // A slide framed every step by the run's end: a B-Tree's first steps used 9% of the
+        // slide (tester 47). Its camera is what the run has drawn so far: the first step fills
+        // the slide, the view widens as the drawing grows and never narrows back (the last step's
+        // single box stays at the scale the run had reached), and a step reached backwards is
+        // framed exactly as when reached forwards.
+        Spreading source;
+        fg::DiagramCanvas canvas;
+        canvas.resize(1200, 400);
+        canvas.setSource(&source);
+        canvas.setSlideFraming(true, 200);
+        const int last = source.stepCount() - 1;
+        QList<QTransform> forward;
+        for (int pos = 0; pos <= last; ++pos) {
+            canvas.player()->seek(pos);
+            const QTransform t = canvas.transformAtRest();
+            const QRectF drawn = t.mapRect(source.frame(pos, canvas.theme()).bounds());
+            const QString where = QStringLiteral("step %1: drawn %2 wide, %3 high at scale %4")
+                                      .arg(pos)
+                                      .arg(drawn.width())
+                                      .arg(drawn.height())
+                                      .arg(t.m11());
+            QVERIFY2(QRectF(canvas.rect()).contains(drawn), qPrintable(where));
+            if (pos < last) {
+                // Fills the slide across or down, less the margin.
+                QVERIFY2(drawn.width() > 0.85 * canvas.width() ||
+                             drawn.height() > 0.85 * canvas.height(),
+                         qPrintable(where));
+            }
+            if (!forward.isEmpty()) {
+                QVERIFY2(t.m11() <= forward.last().m11() + 1e-9, qPrintable(where));
+            }
+            forward << t;
+        }
+        QVERIFY(qFuzzyCompare(forward[last].m11(), forward[last - 1].m11()));
+        // Halfway through a transition the scale is between the two steps'.
+        canvas.player()->seek(2);
+        canvas.player()->stepForward();
+        QTRY_VERIFY(canvas.player()->progress() > 0.3 && canvas.player()->progress() < 0.7);
+        const qreal between = canvas.transformOnScreen().m11();
+        QVERIFY2(between < forward[2].m11() && between > forward[3].m11(),
+                 qPrintable(QStringLiteral("%1 between %2 and %3")
+                                .arg(between)
+                                .arg(forward[2].m11())
+                                .arg(forward[3].m11())));
+        for (int pos = last; pos >= 0; --pos) {
+            canvas.player()->seek(pos);
+            QCOMPARE(canvas.transformAtRest(), forward[pos]);
+        }
+        // The desk fits each step by itself, as before.
+        canvas.setSlideFraming(false);
+        canvas.player()->seek(last);
+        QVERIFY(canvas.transformAtRest().m11() > forward[last].m11() * 2);
         canvas.setSource(nullptr);
     }
 
