@@ -60,6 +60,21 @@ qreal Frame::largestTextPx() const {
     return largest;
 }
 
+qreal Frame::medianTextPx() const {
+    std::vector<qreal> sizes;
+    for (const FrameItem& it : items) {
+        if (!it.text.isEmpty() && it.opacity > 0) {
+            sizes.push_back(it.fontPx);
+        }
+    }
+    if (sizes.empty()) {
+        return 0;
+    }
+    const auto middle = sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2);
+    std::nth_element(sizes.begin(), middle, sizes.end());
+    return *middle;
+}
+
 QRectF Frame::bounds() const {
     QRectF r;
     for (const auto& it : items) {

@@ -73,6 +73,9 @@ struct Frame {
     // The largest letters a visible text item draws, in the frame's units (0: none). The
     // canvas, the slides and every picture export cap their scale by it.
     qreal largestTextPx() const;
+    // The median size of the letters its visible texts draw, in the frame's units (0: none):
+    // the drawing's type, as a reader meets it.
+    qreal medianTextPx() const;
 };
 
 // Where `after` differs from `before`: the union of the areas of the items of `after` that are

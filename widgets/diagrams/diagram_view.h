@@ -43,6 +43,12 @@ class DiagramView : public QWidget, public Page, public RangeNotes {
 public:
     // The most characters a key box of a diagram takes (limitKeyBox).
     static constexpr int kMostKeyChars = 4096;
+    // At the desk a chart that leaves the drawing's type (its median letters) under this much
+    // of the page's, under the drawing or beside it, is hidden (in the Projector theme, made to
+    // be read from the back of a room: under the page's type itself), a line under the counters
+    // saying so with a link that shows it (a 1000x700 window in the Projector theme drew the
+    // time-series tiers in 7 px letters over a chart: tester 47 D3).
+    static constexpr qreal kLeastDrawingType = 0.8;
     explicit DiagramView(QWidget* parent = nullptr);
     ~DiagramView() override;
 
@@ -195,6 +201,16 @@ protected:
     bool chartUnderDrawing() const;
     // The chart was resized or moved beside or under the drawing.
     virtual void chartPlaced() {}
+    // The drawing's size (frame units) in a canvas whose room (less its margin) is `room`
+    // pixels: `drawing`, its size now, unless the page shapes its drawing to its room. The chart
+    // is placed by it: placed by the shape the drawing has now, in the room the chart left, the
+    // two went to and fro.
+    virtual QSizeF drawingIn(QSizeF room, QSizeF drawing) const {
+        (void)room;
+        return drawing;
+    }
+    // The scale that fits the drawing (drawingIn) in a canvas of `room` pixels, its margin kept.
+    qreal drawingScaleIn(QSizeF room, QSizeF drawing) const;
     // A note over the top of the drawing for what the student typed wrong (empty: hidden). It
     // does not move the drawing, and the next action (a button, a preset, a theme) clears it.
     void showMessage(const QString& text);
@@ -257,8 +273,11 @@ private:
     // key last asked.
     enum class SlideChart { Auto, Shown, Hidden };
     SlideChart slideChart_ = SlideChart::Auto;
-    QLabel* chartHint_ = nullptr; // on a slide, under the counters: the chart is hidden, C shows it
+    QLabel* chartHint_ = nullptr;   // under the counters: the chart is hidden, and how to show it
     bool chartSizedByUser_ = false; // the student dragged the divider under the drawing
+    bool chartWanted_ = false;      // the student showed a chart that placeChart hid
+    bool placingChart_ = false;     // in placeChart (its resizes call it again)
+    bool chartHasRoom_ = false;     // placeChart found room for the chart last time
 };
 
 } // namespace fg

@@ -1,8 +1,10 @@
 // DiagramView (diagram_view.h): its chart, under the drawing or beside it (at the desk in the
 // projector's type, and on a slide), as high as its legend and labels need.
+#include "widgets/canvas/canvas_scroll.h"
 #include "widgets/canvas/chart_style.h"
 #include "widgets/diagrams/diagram_view.h"
 
+#include <QFontInfo>
 #include <QFontMetrics>
 #include <QFontMetricsF>
 #include <QLabel>
@@ -31,7 +33,7 @@ void DiagramView::placeChartOnSlide() {
     const int line = QFontMetrics(chart_->yAxis->tickLabelFont()).height();
     const DiagramCanvas* canvas = panel_->canvas();
     const QSizeF drawing = canvas->source() ? canvas->runCamera().size() : QSizeF();
-    // How much of the slide the drawing uses in a room of the split less `chartW` x `chartH`.
+    // The scale the drawing is shown at in a room of the split less `chartW` x `chartH`.
     // The canvas is over the drawing's narration and controls, less its margin all round
     // (diagram_canvas.cpp): the panel is not laid out yet, so they are measured at the split's
     // width (the narration wrapped there took two lines more than the panel's least size
@@ -39,22 +41,31 @@ void DiagramView::placeChartOnSlide() {
     // Both counts are the least they take: the larger is kept.
     const int chrome = std::max(panel_->minimumSizeHint().height() - canvas->minimumSize().height(),
                                 panel_->chromeHeightAt(split.width()));
-    const auto used = [&](int chartW, int chartH) -> qreal {
+    const auto scaleWith = [&](int chartW, int chartH) -> qreal {
         const QSizeF room(split.width() - chartW, split.height() - chartH - chrome);
         // A room where the run's letters would be too small to read whole is no room for it
         // (the time-series drawing, a chart under it at 1024x768, scrolled in a strip).
         if (chartW + chartH > 0 && canvas->slideHeldLargerAt(room.toSize())) {
             return 0;
         }
-        const qreal margin = std::max<qreal>(16, 0.03 * std::min(room.width(), room.height()));
-        const qreal k = std::min((room.width() - 2 * margin) / drawing.width(),
-                                 (room.height() - 2 * margin) / drawing.height());
-        const QSizeF slide = window()->size();
-        const bool wide = drawing.width() / drawing.height() >= slide.width() / slide.height();
-        return wide ? k * drawing.width() / slide.width() : k * drawing.height() / slide.height();
+        return drawingScaleIn(room, drawing);
     };
-    const qreal alone = drawing.isEmpty() ? 0 : used(0, 0);
-    const qreal enough = std::min(0.75, 0.85 * alone);
+    // Enough: 85% of the scale the drawing has alone, or 3/4 of the slide's width or height
+    // its shape alone allows (a drawing shaped to its room fills the width of any wide room:
+    // its share of the slide says nothing of its letters).
+    const qreal alone = drawing.isEmpty() ? 0 : scaleWith(0, 0);
+    qreal enough = 0.85 * alone;
+    if (alone > 0) {
+        const QSizeF split0(split.width(), split.height() - chrome);
+        const qreal margin = drawingMargin(split0);
+        const QSizeF shaped =
+            drawingIn(QSizeF(split0.width() - 2 * margin, split0.height() - 2 * margin), drawing);
+        const QSizeF slide = window()->size();
+        const bool wide = shaped.width() / shaped.height() >= slide.width() / slide.height();
+        const qreal share = wide ? alone * shaped.width() / slide.width()
+                                 : alone * shaped.height() / slide.height();
+        enough = alone * std::min(0.85, 0.75 / share);
+    }
     const int besideW = split.width() / 3;
     // Under the drawing the chart is at least what it needs whole at the split's width.
     const int least = chartNeedsAt(split.width());
@@ -65,25 +76,36 @@ void DiagramView::placeChartOnSlide() {
             std::min(std::max(chartHeightFor(chart_, split.width(), halfLines * line / 2), least),
                      split.height() / 2);
         fallback = chartH;
-        if (drawing.isEmpty() || used(0, chartH) >= enough) {
+        if (drawing.isEmpty() || scaleWith(0, chartH) >= enough) {
             under = chartH;
             break;
         }
     }
-    const bool besideFits = !drawing.isEmpty() && used(besideW, 0) >= enough;
+    const bool besideFits = !drawing.isEmpty() && scaleWith(besideW, 0) >= enough;
     const bool show = slideChart_ == SlideChart::Shown ||
                       (slideChart_ == SlideChart::Auto && (under > 0 || besideFits));
     chart_->setVisible(show);
+    chartHint_->setText(tr("The chart is hidden to leave the drawing room: C shows it."));
     chartHint_->setVisible(!show);
     if (!show) {
         return;
     }
     if (under == 0 && !besideFits) { // asked for: where it leaves the drawing larger
-        under = used(0, fallback) >= used(besideW, 0) ? fallback : 0;
+        under = scaleWith(0, fallback) >= scaleWith(besideW, 0) ? fallback : 0;
     }
     split_->setOrientation(under > 0 ? Qt::Vertical : Qt::Horizontal);
     split_->setSizes(under > 0 ? QList<int>{split.height() - under, under}
                                : QList<int>{split.width() - besideW, besideW});
+}
+
+qreal DiagramView::drawingScaleIn(QSizeF room, QSizeF drawing) const {
+    const qreal margin = drawingMargin(room);
+    const QSizeF inner(room.width() - 2 * margin, room.height() - 2 * margin);
+    const QSizeF shaped = inner.isEmpty() ? QSizeF() : drawingIn(inner, drawing);
+    if (shaped.isEmpty()) {
+        return 0;
+    }
+    return std::min(inner.width() / shaped.width(), inner.height() / shaped.height());
 }
 
 bool DiagramView::toggleChartOnSlide() {
@@ -100,42 +122,62 @@ bool DiagramView::chartShown() const {
 }
 
 void DiagramView::placeChart() {
-    if (!chart_ || presenting_) {
+    // Placing it resizes the canvas, whose resize places it (once: nothing changes the second
+    // time, but a decision on the way must not start the round again).
+    if (!chart_ || presenting_ || placingChart_) {
         return;
     }
-    bool beside = false;
+    const QScopedValueRollback placing(placingChart_, true);
+    bool beside = false, hide = false;
     const DiagramCanvas* canvas = panel_->canvas();
-    if (const DiagramSource* source = canvas->source();
-        source && theme_.kind == Theme::Kind::Projector && width() > 0 && height() > 0) {
+    const DiagramSource* source = canvas->source();
+    // The split as it is without the line that says the chart is hidden: the choice must not
+    // turn on that line's own room (it went to and fro).
+    const int hintRoom =
+        chartHint_->isVisible() ? chartHint_->height() + std::max(0, layout()->spacing()) : 0;
+    const QSizeF split = split_->size() + QSize(0, hintRoom);
+    if (source && !split.isEmpty()) {
         // The drawing at its largest (the run's camera, or the last step), in the room the
         // canvas would have under either: the split less the chart (a quarter of it, at least
         // its minimum) and less the narration and playback under the canvas.
-        const QSizeF drawing = source->holdsItsPlace()
-                                   ? canvas->runCamera().size()
-                                   : source->frame(source->stepCount() - 1, theme_).size;
-        const QSizeF split = split_->size();
-        const qreal chrome = panel_->height() - canvas->height();
-        if (!drawing.isEmpty() && !split.isEmpty()) {
-            // Under the drawing the chart is the split's width: what it needs there, whichever
-            // way it is shown now (its height beside, its legend wrapped onto more rows, kept the
-            // drawing beside: the choice depended on the one before).
-            int needs = chart_->minimumHeight();
-            if (chart_->legend->itemCount() > 0) {
-                needs = chartNeedsAt(qRound(split.width()));
-                chartNeedsAt(chart_->width()); // the legend as it is shown
-            }
-            const qreal chartH = std::max<qreal>(needs, 0.25 * split.height());
-            const qreal chartW = std::max<qreal>(320, 0.25 * split.width());
-            const qreal under = std::min(split.width() / drawing.width(),
-                                         (split.height() - chartH - chrome) / drawing.height());
-            const qreal aside = std::min((split.width() - chartW) / drawing.width(),
-                                         (split.height() - chrome) / drawing.height());
-            beside = aside > 1.1 * under;
+        const Frame last = source->frame(source->stepCount() - 1, theme_);
+        const QSizeF drawing = source->holdsItsPlace() ? canvas->runCamera().size() : last.size;
+        const qreal chrome = std::max(0, panel_->height() - canvas->height());
+        // Under the drawing the chart is the split's width: in the projector's type, what it
+        // needs there, whichever way it is shown now (its height beside, its legend wrapped onto
+        // more rows, kept the drawing beside: the choice depended on the one before).
+        const bool projector = theme_.kind == Theme::Kind::Projector;
+        int needs = chart_->minimumHeight();
+        if (projector && chart_->legend->itemCount() > 0) {
+            needs = chartNeedsAt(qRound(split.width()));
+            chartNeedsAt(chart_->width()); // the legend as it is shown
         }
+        const qreal chartH = std::max<qreal>(needs, 0.25 * split.height());
+        const qreal chartW = std::max<qreal>(320, 0.25 * split.width());
+        const qreal under =
+            drawingScaleIn({split.width(), split.height() - chartH - chrome}, drawing);
+        const qreal aside =
+            drawingScaleIn({split.width() - chartW, split.height() - chrome}, drawing);
+        beside = projector && aside > 1.1 * under;
+        // A chart that leaves the drawing's type (its median letters) under kLeastDrawingType
+        // of the page's, wherever it goes, is hidden; in the Projector's, made to be read from
+        // the back of a room, under the page's type itself. With a margin each way: it comes
+        // at 1.1 of that and goes under 0.8 (at the edge, a window a little larger brought the
+        // chart back, and the drawing was smaller than in less room: the chapter list stepping
+        // aside).
+        const qreal least = (projector ? 1.0 : kLeastDrawingType) *
+                            QFontInfo(canvas->font()).pixelSize() * (chartHasRoom_ ? 0.8 : 1.1);
+        hide = !chartWanted_ && !chartSizedByUser_ &&
+               (beside ? aside : under) * last.medianTextPx() < least;
+        chartHasRoom_ = !hide;
     }
     if (beside != (split_->orientation() == Qt::Horizontal)) {
         setChartBeside(beside);
     }
+    chart_->setVisible(!hide);
+    chartHint_->setText(tr("The chart is hidden to leave the drawing room (a larger window shows "
+                           "it): <a href=\"show\">show it</a>."));
+    chartHint_->setVisible(hide);
     if (beside && !chartSizedByUser_ && split_->width() > 0) {
         // Beside the drawing the chart is a quarter of the width, at least 320 px, as weighed
         // above: left to the splitter, its width depended on the sizes before (the drawing was
@@ -176,8 +218,15 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chart_->setMinimumWidth(240);
     chart_->installEventFilter(this);
     split_->addWidget(chart_);
-    chartHint_ = new QLabel(tr("The chart is hidden to leave the drawing room: C shows it."), this);
+    chartHint_ = new QLabel(this);
     chartHint_->setAccessibleDescription(tr("Chart hidden"));
+    chartHint_->setTextFormat(Qt::RichText);
+    chartHint_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(chartHint_, &QLabel::linkActivated, this, [this] {
+        chartWanted_ = true;
+        placeChart();
+        chart_->setFocus();
+    });
     chartHint_->hide();
     layout()->addWidget(chartHint_);
     split_->setStretchFactor(0, 3);

@@ -147,7 +147,7 @@ DownsampleDiagram::DownsampleDiagram(std::vector<timeseries::Tier> tiers,
 
 std::pair<qreal, qreal> DownsampleDiagram::axisX(const Theme& theme) const {
     const qreal x0 = 30 + 230 * theme.fontScale; // right of the tiers' labels
-    return {x0, x0 + 860};
+    return {x0, x0 + axisUnits_};
 }
 
 std::vector<std::pair<std::int64_t, QString>> DownsampleDiagram::axisTicks() const {
@@ -351,6 +351,23 @@ void addClock(Frame& f, std::int64_t now, qreal width, const LaneGeometry& g, co
     f.items.push_back(nowLabel);
 }
 
+// The line under the lanes: the key to a block's two looks, or a query's answer.
+QString keyText() {
+    return DownsampleWords::tr("Outline: the time a block covers · filled: the data it holds so "
+                               "far");
+}
+
+QString answerText(const std::string& tier, std::int64_t read, std::int64_t skipped,
+                   std::int64_t scanned) {
+    return inEnglishNumber(DownsampleWords::tr("answered from %1: %n block(s) read, %2 skipped, %3",
+                                               nullptr, int(read)),
+                           read)
+        .arg(QString::fromStdString(tier))
+        .arg(skipped)
+        .arg(inEnglishNumber(DownsampleWords::tr("%n row(s) scanned", nullptr, int(scanned)),
+                             scanned));
+}
+
 // Under the lanes at `y`: what the query read, or (any other step) what the two looks of a block
 // mean (a tester asked what the outlines past "now" were).
 FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeometry& g,
@@ -361,24 +378,15 @@ FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeome
     if (query) {
         q.id = QStringLiteral("query-result");
         const auto& asked = query->query;
-        const QString scanned = inEnglishNumber(
-            DownsampleWords::tr("%n row(s) scanned", nullptr, int(asked.rowsScanned)),
-            asked.rowsScanned);
-        q.text = inEnglishNumber(DownsampleWords::tr("answered from %1: %n block(s) read, %2 "
-                                                     "skipped, %3",
-                                                     nullptr, int(asked.partitionsRead)),
-                                 asked.partitionsRead)
-                     .arg(QString::fromStdString(asked.tier))
-                     .arg(asked.partitionsSkipped)
-                     .arg(scanned);
+        q.text = answerText(asked.tier, asked.partitionsRead, asked.partitionsSkipped,
+                            asked.rowsScanned);
         q.textColor = t.accent;
         q.fontPx = g.fs * 0.85;
         q.bold = true;
         q.z = 5;
     } else {
         q.id = QStringLiteral("key");
-        q.text = DownsampleWords::tr("Outline: the time a block covers · filled: the data it "
-                                     "holds so far");
+        q.text = keyText();
         q.textColor = t.mutedText;
         q.fontPx = g.fs * 0.8;
         q.z = 1;
@@ -422,6 +430,57 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
     f.size = QSizeF(width, below + 30 * g.k);
     thickenLines(f, t);
     return f;
+}
+
+QSizeF DownsampleDiagram::frameSizeAt(qreal axisUnits, const Theme& theme) const {
+    // As layoutState lays a frame out.
+    const qreal k = theme.fontScale;
+    const qreal tiers = static_cast<qreal>(timeline().engine().tiers().size());
+    return {30 + 230 * k + axisUnits + 60 * k, 40 * k + tiers * 60 * k + 20 * k + 30 * k};
+}
+
+qreal DownsampleDiagram::leastAxisUnits(const Theme& theme) const {
+    if (leastFor_ == theme.fontScale) {
+        return least_;
+    }
+    const qreal fs = 14 * theme.fontScale;
+    FrameItem tick;
+    tick.fontPx = fs * 0.9;
+    qreal widestTick = 0;
+    const auto ticks = axisTicks();
+    for (const auto& [ms, label] : ticks) {
+        tick.text = label;
+        widestTick = std::max(widestTick, frameTextSize(tick).width());
+    }
+    // A tick's label and an em between it and the next.
+    const qreal apart =
+        static_cast<qreal>(std::max<std::size_t>(ticks.size(), 2) - 1) * (widestTick + tick.fontPx);
+    FrameItem key;
+    key.text = keyText();
+    key.fontPx = fs * 0.8;
+    FrameItem answer; // a query's answer, its numbers as long as a scenario's come
+    answer.bold = true;
+    answer.fontPx = fs * 0.85;
+    std::string longestTier;
+    for (const auto& tier : timeline().engine().tiers()) {
+        longestTier = tier.name.size() > longestTier.size() ? tier.name : longestTier;
+    }
+    answer.text = answerText(longestTier, 99, 99, 99999);
+    leastFor_ = theme.fontScale;
+    least_ = std::min(kMostAxisUnits, std::max({apart, frameTextSize(key).width() + 8,
+                                                frameTextSize(answer).width() + 8}));
+    return least_;
+}
+
+qreal DownsampleDiagram::axisUnitsFor(QSizeF room, const Theme& theme) const {
+    const QSizeF rest = frameSizeAt(0, theme); // all but the axis
+    const qreal shaped =
+        room.isEmpty() ? kAxisUnits : room.width() / room.height() * rest.height() - rest.width();
+    return std::clamp(shaped, leastAxisUnits(theme), kMostAxisUnits);
+}
+
+void DownsampleDiagram::setAxisUnits(qreal units, const Theme& theme) const {
+    axisUnits_ = std::clamp(units, leastAxisUnits(theme), kMostAxisUnits);
 }
 
 QString DownsampleDiagram::describe(const State& state) const {

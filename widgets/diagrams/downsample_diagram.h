@@ -24,6 +24,24 @@ public:
     // Where a frame in `theme` draws the axis: the x of axisStart() and of axisEnd(), in the
     // frame's coordinates (the chart under the drawing lines its hours up with them).
     std::pair<qreal, qreal> axisX(const Theme& theme) const;
+    // The axis's length in frame units: kAxisUnits unless a view shapes the drawing to its room
+    // (a tall room takes a shorter axis, so the lanes and their words grow into it: on a 1080p
+    // slide the drawing was bound by its width, half the slide's height empty: tester 47 D9).
+    // The tiers' names, the lanes' height and the type do not change with it.
+    static constexpr qreal kAxisUnits = 860;
+    static constexpr qreal kMostAxisUnits = 2 * kAxisUnits;
+    qreal axisUnits() const { return axisUnits_; }
+    // Sets it, within leastAxisUnits() and kMostAxisUnits: how the run is drawn, not the run
+    // (the frames, laid out when asked for, follow it; the view that shows them lays out the
+    // ones on screen again).
+    void setAxisUnits(qreal units, const Theme& theme) const;
+    // The shortest axis that keeps the ticks' labels apart and the line under the lanes (the
+    // key, a query's answer at its longest) within the axis's width.
+    qreal leastAxisUnits(const Theme& theme) const;
+    // The size of every frame in `theme` with an axis `axisUnits` long.
+    QSizeF frameSizeAt(qreal axisUnits, const Theme& theme) const;
+    // The axis, within its bounds, that gives the frames `room`'s shape.
+    qreal axisUnitsFor(QSizeF room, const Theme& theme) const;
     // The axis's ticks as the frames label them: each tick's time (ms) and its label ("03:00",
     // "day 2").
     std::vector<std::pair<std::int64_t, QString>> axisTicks() const;
@@ -46,6 +64,8 @@ private:
     std::int64_t tmin_ = 0, tmax_ = 1, tick_ = 1;
     std::int64_t rawEveryMs_ = 0; // the commonest spacing of raw points (0: none yet)
     QString rawInterval_;
+    mutable qreal axisUnits_ = kAxisUnits;
+    mutable qreal leastFor_ = 0, least_ = 0; // leastAxisUnits at a type scale
 };
 
 } // namespace fg

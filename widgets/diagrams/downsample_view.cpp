@@ -1,5 +1,6 @@
 #include "widgets/diagrams/downsample_view.h"
 
+#include "widgets/canvas/canvas_scroll.h"
 #include "widgets/canvas/counted.h"
 #include "widgets/canvas/diagram_canvas.h"
 
@@ -83,6 +84,7 @@ DownsampleView::DownsampleView(QWidget* parent)
     controls()->addStretch(1);
     auto* plot = addChart(tr("Chart of the stored series"));
     plot->setMinimumHeight(220);
+    connect(panel()->canvas(), &DiagramCanvas::viewChanged, this, &DownsampleView::shapeToCanvas);
     connect(panel()->canvas(), &DiagramCanvas::viewChanged, this, &DownsampleView::lineUpTimeAxis);
     plot->setToolTip(tr("Drag or Ctrl+wheel here to pan or zoom the time axis with the drawing"));
     openDefaultScenario();
@@ -129,6 +131,7 @@ void DownsampleView::setScenario(std::vector<timeseries::Tier> tiers, std::vecto
 }
 
 void DownsampleView::refresh() {
+    shapeToCanvas(); // a theme's type changes the drawing's shape
     const timeseries::TieredState* shown = stateOnScreen();
     if (!shown) {
         return;
@@ -229,6 +232,33 @@ void DownsampleView::refresh() {
             .arg(s.stats.rowsScanned)
             .arg(s.stats.partitionsRead)
             .arg(s.stats.partitionsSkipped));
+}
+
+void DownsampleView::shapeToCanvas() {
+    const DownsampleDiagram* d = diagram();
+    DiagramCanvas* canvas = panel()->canvas();
+    if (!d || !canvas->fitted() || canvas->width() <= 0 || canvas->height() <= 0) {
+        return;
+    }
+    const qreal margin = drawingMargin(canvas->size());
+    const QSizeF room = QSizeF(canvas->size()) - QSizeF(2 * margin, 2 * margin);
+    if (room.isEmpty()) {
+        return;
+    }
+    const qreal before = d->axisUnits();
+    d->setAxisUnits(d->axisUnitsFor(room, theme()), theme());
+    if (std::abs(d->axisUnits() - before) <= 0.02 * before) {
+        d->setAxisUnits(before, theme());
+        return;
+    }
+    if (canvas->source() == d) {
+        canvas->refreshFrames();
+    }
+}
+
+QSizeF DownsampleView::drawingIn(QSizeF room, QSizeF drawing) const {
+    const DownsampleDiagram* d = diagram();
+    return d && !room.isEmpty() ? d->frameSizeAt(d->axisUnitsFor(room, theme()), theme()) : drawing;
 }
 
 void DownsampleView::lineUpTimeAxis() {

@@ -45,6 +45,12 @@ private:
     // place, as in the diagram above (at any zoom or pan), with the diagram's tick labels;
     // beside it, the chart shows the diagram's axis whole.
     void lineUpTimeAxis();
+    // The drawing shaped to the canvas's room, while it is fitted (not zoomed or dragged): the
+    // time axis as long as makes the drawing's shape the room's (DownsampleDiagram::
+    // setAxisUnits), the frames on screen laid out again when it changes by over 2%.
+    void shapeToCanvas();
+    void diagramBuilt() override { shapeToCanvas(); }
+    QSizeF drawingIn(QSizeF room, QSizeF drawing) const override;
     QPointF dragFrom_; // where the last drag event over the chart was, in its pixels
 };
 
