@@ -128,7 +128,7 @@ void DiagramView::placeChart() {
         return;
     }
     const QScopedValueRollback placing(placingChart_, true);
-    bool beside = false, hide = false;
+    bool beside = false, cramped = false;
     const DiagramCanvas* canvas = panel_->canvas();
     const DiagramSource* source = canvas->source();
     // The split as it is without the line that says the chart is hidden: the choice must not
@@ -167,17 +167,20 @@ void DiagramView::placeChart() {
         // aside).
         const qreal least = (projector ? 1.0 : kLeastDrawingType) *
                             QFontInfo(canvas->font()).pixelSize() * (chartHasRoom_ ? 0.8 : 1.1);
-        hide = !chartWanted_ && !chartSizedByUser_ &&
-               (beside ? aside : under) * last.medianTextPx() < least;
-        chartHasRoom_ = !hide;
+        cramped = !chartSizedByUser_ && (beside ? aside : under) * last.medianTextPx() < least;
+        chartHasRoom_ = !cramped;
     }
+    const bool hide = cramped && !chartWanted_;
     if (beside != (split_->orientation() == Qt::Horizontal)) {
         setChartBeside(beside);
     }
     chart_->setVisible(!hide);
-    chartHint_->setText(tr("The chart is hidden to leave the drawing room (a larger window shows "
-                           "it): <a href=\"show\">show it</a>."));
-    chartHint_->setVisible(hide);
+    // Shown though it cramps the drawing, it can be hidden again from the same line.
+    chartHint_->setText(hide ? tr("The chart is hidden to leave the drawing room (a larger window "
+                                  "shows it): <a href=\"show\">show it</a>.")
+                             : tr("The chart leaves the drawing little room: <a "
+                                  "href=\"hide\">hide it</a>."));
+    chartHint_->setVisible(cramped);
     if (beside && !chartSizedByUser_ && split_->width() > 0) {
         // Beside the drawing the chart is a quarter of the width, at least 320 px, as weighed
         // above: left to the splitter, its width depended on the sizes before (the drawing was
@@ -222,10 +225,10 @@ QCustomPlot* DiagramView::addChart(const QString& accessibleName) {
     chartHint_->setAccessibleDescription(tr("Chart hidden"));
     chartHint_->setTextFormat(Qt::RichText);
     chartHint_->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
-    connect(chartHint_, &QLabel::linkActivated, this, [this] {
-        chartWanted_ = true;
+    connect(chartHint_, &QLabel::linkActivated, this, [this](const QString& link) {
+        chartWanted_ = link == QLatin1String("show");
         placeChart();
-        chart_->setFocus();
+        (chartWanted_ ? static_cast<QWidget*>(chart_) : chartHint_)->setFocus();
     });
     chartHint_->hide();
     layout()->addWidget(chartHint_);

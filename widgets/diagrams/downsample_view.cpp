@@ -247,7 +247,7 @@ void DownsampleView::shapeToCanvas() {
     }
     const qreal before = d->axisUnits();
     d->setAxisUnits(d->axisUnitsFor(room, theme()), theme());
-    if (std::abs(d->axisUnits() - before) <= 0.02 * before) {
+    if (std::abs(d->axisUnits() - before) <= kReshapeAt * before) {
         d->setAxisUnits(before, theme());
         return;
     }

@@ -47,7 +47,9 @@ private:
     void lineUpTimeAxis();
     // The drawing shaped to the canvas's room, while it is fitted (not zoomed or dragged): the
     // time axis as long as makes the drawing's shape the room's (DownsampleDiagram::
-    // setAxisUnits), the frames on screen laid out again when it changes by over 2%.
+    // setAxisUnits), the frames on screen laid out again when it changes by over kReshapeAt (a
+    // slide's narration of one line more or less at a step moved the whole drawing: tester 48).
+    static constexpr qreal kReshapeAt = 0.1;
     void shapeToCanvas();
     void diagramBuilt() override { shapeToCanvas(); }
     QSizeF drawingIn(QSizeF room, QSizeF drawing) const override;
