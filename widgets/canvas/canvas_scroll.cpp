@@ -17,6 +17,11 @@ qreal drawingMargin(QSizeF viewport) {
     return std::max<qreal>(16, 0.03 * std::min(viewport.width(), viewport.height()));
 }
 
+QSizeF drawingRoom(QSizeF viewport) {
+    const qreal margin = drawingMargin(viewport);
+    return {viewport.width() - 2 * margin, viewport.height() - 2 * margin};
+}
+
 bool overflows(qreal viewport, qreal length, qreal margin) {
     // Half a pixel of rounding spared: a drawing fitted to the height fills it with its margins
     // exactly, and the last bit of a sum showed a scroll bar beside a whole drawing.

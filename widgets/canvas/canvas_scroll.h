@@ -21,6 +21,8 @@ struct Frame;
 
 // The margin a drawing keeps from its area's edges: it grows with the area.
 qreal drawingMargin(QSizeF viewport);
+// What a drawing fits into: `viewport` less drawingMargin all round.
+QSizeF drawingRoom(QSizeF viewport);
 // True when a drawing `length` pixels long and its margins overflow `viewport` along one edge.
 bool overflows(qreal viewport, qreal length, qreal margin);
 // Along one edge of `viewport`, where the drawing's `start` (its left or top, scaled: the

@@ -205,10 +205,7 @@ protected:
     // pixels: `drawing`, its size now, unless the page shapes its drawing to its room. The chart
     // is placed by it: placed by the shape the drawing has now, in the room the chart left, the
     // two went to and fro.
-    virtual QSizeF drawingIn(QSizeF room, QSizeF drawing) const {
-        (void)room;
-        return drawing;
-    }
+    virtual QSizeF drawingIn(QSizeF /*room*/, QSizeF drawing) const { return drawing; }
     // The scale that fits the drawing (drawingIn) in a canvas of `room` pixels, its margin kept.
     qreal drawingScaleIn(QSizeF room, QSizeF drawing) const;
     // A note over the top of the drawing for what the student typed wrong (empty: hidden). It

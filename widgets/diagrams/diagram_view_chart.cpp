@@ -56,10 +56,8 @@ void DiagramView::placeChartOnSlide() {
     const qreal alone = drawing.isEmpty() ? 0 : scaleWith(0, 0);
     qreal enough = 0.85 * alone;
     if (alone > 0) {
-        const QSizeF split0(split.width(), split.height() - chrome);
-        const qreal margin = drawingMargin(split0);
         const QSizeF shaped =
-            drawingIn(QSizeF(split0.width() - 2 * margin, split0.height() - 2 * margin), drawing);
+            drawingIn(drawingRoom(QSizeF(split.width(), split.height() - chrome)), drawing);
         const QSizeF slide = window()->size();
         const bool wide = shaped.width() / shaped.height() >= slide.width() / slide.height();
         const qreal share = wide ? alone * shaped.width() / slide.width()
@@ -99,8 +97,7 @@ void DiagramView::placeChartOnSlide() {
 }
 
 qreal DiagramView::drawingScaleIn(QSizeF room, QSizeF drawing) const {
-    const qreal margin = drawingMargin(room);
-    const QSizeF inner(room.width() - 2 * margin, room.height() - 2 * margin);
+    const QSizeF inner = drawingRoom(room);
     const QSizeF shaped = inner.isEmpty() ? QSizeF() : drawingIn(inner, drawing);
     if (shaped.isEmpty()) {
         return 0;

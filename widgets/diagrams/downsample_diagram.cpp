@@ -169,7 +169,27 @@ struct LaneGeometry {
     qreal xOf(std::int64_t ms) const {
         return x0 + w * static_cast<qreal>(ms - tmin) / static_cast<qreal>(tmax - tmin);
     }
+    qreal width() const { return x0 + w + 60 * k; }      // the axis and room for its last label
+    qreal below() const { return lanesBottom + 20 * k; } // the line under the lanes
+    QSizeF size() const { return {width(), below() + 30 * k}; }
 };
+
+// The lanes of `tiers` tiers in `theme`, over an axis from axis.first to axis.second.
+LaneGeometry laneGeometry(const Theme& theme, std::pair<qreal, qreal> axis, std::size_t tiers,
+                          std::int64_t tmin, std::int64_t tmax) {
+    LaneGeometry g;
+    g.fs = 14 * theme.fontScale;
+    g.k = theme.fontScale;
+    g.x0 = axis.first;
+    g.w = axis.second - axis.first;
+    g.labelW = g.x0 - 30;
+    g.rowH = 60 * g.k;
+    g.top = 40 * g.k;
+    g.lanesBottom = g.top + static_cast<qreal>(tiers) * g.rowH;
+    g.tmin = tmin;
+    g.tmax = tmax;
+    return g;
+}
 
 // The shared time axis: a line per tick through every lane, its time under the lanes.
 void addTimeAxis(Frame& f, const std::vector<std::pair<std::int64_t, QString>>& ticks,
@@ -401,18 +421,7 @@ FrameItem footnote(const timeseries::TieredStep* query, qreal y, const LaneGeome
 Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const Theme& t) const {
     Frame f;
     const auto& tiers = timeline().engine().tiers();
-    const std::pair<qreal, qreal> axis = axisX(t);
-    LaneGeometry g;
-    g.fs = 14 * t.fontScale;
-    g.k = t.fontScale;
-    g.x0 = axis.first;
-    g.w = axis.second - axis.first;
-    g.labelW = g.x0 - 30;
-    g.rowH = 60 * g.k;
-    g.top = 40 * g.k;
-    g.lanesBottom = g.top + static_cast<qreal>(tiers.size()) * g.rowH;
-    g.tmin = tmin_;
-    g.tmax = tmax_;
+    const LaneGeometry g = laneGeometry(t, axisX(t), tiers.size(), tmin_, tmax_);
     addTimeAxis(f, axisTicks(), g, t);
     const bool query = step && step->kind == timeseries::StepKind::kQueryResult;
     for (std::size_t i = 0; i < tiers.size(); ++i) {
@@ -421,22 +430,20 @@ Frame DownsampleDiagram::layoutState(const State& s, const Step* step, const The
         f.items.push_back(tierLabel(lane, rawInterval_, g, t));
         addBlocks(f, lane, s.tiers[i], step, rawEveryMs_, g, t);
     }
-    const qreal width = g.x0 + g.w + 60 * g.k;
     if (s.started) {
-        addClock(f, s.now, width, g, t);
+        addClock(f, s.now, g.width(), g, t);
     }
-    const qreal below = g.lanesBottom + 20 * g.k;
-    f.items.push_back(footnote(query ? step : nullptr, below, g, t));
-    f.size = QSizeF(width, below + 30 * g.k);
+    f.items.push_back(footnote(query ? step : nullptr, g.below(), g, t));
+    f.size = g.size();
     thickenLines(f, t);
     return f;
 }
 
 QSizeF DownsampleDiagram::frameSizeAt(qreal axisUnits, const Theme& theme) const {
-    // As layoutState lays a frame out.
-    const qreal k = theme.fontScale;
-    const qreal tiers = static_cast<qreal>(timeline().engine().tiers().size());
-    return {30 + 230 * k + axisUnits + 60 * k, 40 * k + tiers * 60 * k + 20 * k + 30 * k};
+    const qreal x0 = axisX(theme).first;
+    return laneGeometry(theme, {x0, x0 + axisUnits}, timeline().engine().tiers().size(), tmin_,
+                        tmax_)
+        .size();
 }
 
 qreal DownsampleDiagram::leastAxisUnits(const Theme& theme) const {

@@ -240,17 +240,15 @@ void DownsampleView::shapeToCanvas() {
     if (!d || !canvas->fitted() || canvas->width() <= 0 || canvas->height() <= 0) {
         return;
     }
-    const qreal margin = drawingMargin(canvas->size());
-    const QSizeF room = QSizeF(canvas->size()) - QSizeF(2 * margin, 2 * margin);
+    const QSizeF room = drawingRoom(canvas->size());
     if (room.isEmpty()) {
         return;
     }
-    const qreal before = d->axisUnits();
-    d->setAxisUnits(d->axisUnitsFor(room, theme()), theme());
-    if (std::abs(d->axisUnits() - before) <= kReshapeAt * before) {
-        d->setAxisUnits(before, theme());
+    const qreal shaped = d->axisUnitsFor(room, theme());
+    if (std::abs(shaped - d->axisUnits()) <= kReshapeAt * d->axisUnits()) {
         return;
     }
+    d->setAxisUnits(shaped, theme());
     if (canvas->source() == d) {
         canvas->refreshFrames();
     }
